@@ -1,0 +1,45 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"io"
+)
+
+// newFlags returns a flag set for cmd that reports errors instead of
+// exiting, with the --json flag every command has.
+func newFlags(cmd string, e *env) (*flag.FlagSet, *bool) {
+	fs := flag.NewFlagSet("claimgraph "+cmd, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print one JSON document instead of text")
+	return fs, asJSON
+}
+
+// parseArgs parses args with fs, allowing flags after positional
+// arguments ("claimgraph support FILE ID --json"), and returns the
+// positional arguments in order. A lone "--" ends flag parsing.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// writeJSON prints v as indented JSON followed by a newline.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
