@@ -1,0 +1,143 @@
+package claims
+
+import (
+	"fmt"
+	"math"
+)
+
+// Validity says when the state of affairs a claim (or a relation)
+// describes holds, in the manner of Wikidata's start time, end time and
+// point in time qualifiers.
+//
+// From is the first date on which it holds; Until is the first date on
+// which it no longer holds (exclusive), so a claim valid until 2024-06-19
+// holds on 18 June and not on 19 June. Either end may be open (zero).
+// Ongoing says explicitly that there is no end yet ("still holds"), as
+// opposed to an end that is merely unknown; for queries both are open.
+// At is a point in time instead of a period and excludes the other fields.
+// Partial dates stand for the days they cover: From 2024 starts on
+// 1 January 2024, Until 2024 ends at the start of 2024, At 2024 is the
+// whole year.
+//
+// The zero Validity says nothing: the claim holds at every date.
+type Validity struct {
+	From    Date
+	Until   Date
+	Ongoing bool
+	At      Date
+}
+
+// IsZero reports whether v says nothing about time.
+func (v Validity) IsZero() bool { return v == Validity{} }
+
+// Check reports a contradictory validity: Until not after From, Ongoing
+// with an Until, or At combined with the other fields. Errors wrap
+// [ErrInvalidValidity].
+func (v Validity) Check() error {
+	switch {
+	case !v.At.IsZero() && (!v.From.IsZero() || !v.Until.IsZero() || v.Ongoing):
+		return fmt.Errorf("%w: valid_at cannot be combined with valid_from, valid_until or still_holds", ErrInvalidValidity)
+	case v.Ongoing && !v.Until.IsZero():
+		return fmt.Errorf("%w: still_holds cannot be combined with valid_until %s", ErrInvalidValidity, v.Until)
+	case !v.From.IsZero() && !v.Until.IsZero() && v.Until.start() <= v.From.start():
+		return fmt.Errorf("%w: valid_until %s is not after valid_from %s", ErrInvalidValidity, v.Until, v.From)
+	}
+	return nil
+}
+
+// span returns the validity as a half-open interval of day ordinals.
+func (v Validity) span() (lo, hi int32) {
+	if !v.At.IsZero() {
+		return v.At.start(), v.At.end()
+	}
+	lo, hi = math.MinInt32, math.MaxInt32
+	if !v.From.IsZero() {
+		lo = v.From.start()
+	}
+	if !v.Until.IsZero() {
+		hi = v.Until.start()
+	}
+	return lo, hi
+}
+
+// Holds reports whether v holds on some day of t: "as of 2024" is true for
+// a claim that held in any part of 2024. Every validity holds at the zero
+// Date, which means "no particular date".
+func (v Validity) Holds(t Date) bool {
+	if t.IsZero() {
+		return true
+	}
+	lo, hi := v.span()
+	return lo < t.end() && t.start() < hi
+}
+
+// Overlaps reports whether v and w share at least one day.
+func (v Validity) Overlaps(w Validity) bool {
+	a, b := v.span()
+	c, d := w.span()
+	return a < d && c < b
+}
+
+// Ended reports whether v had stopped holding by every day of t: its end
+// (Until, or the last day of At) is no later than the first day of t.
+func (v Validity) Ended(t Date) bool {
+	if t.IsZero() {
+		return false
+	}
+	_, hi := v.span()
+	return hi <= t.start()
+}
+
+// Began reports whether v had started holding by the first day of t.
+func (v Validity) Began(t Date) bool {
+	if t.IsZero() {
+		return true
+	}
+	lo, _ := v.span()
+	return lo <= t.start()
+}
+
+// End returns the date on which v stops holding: Until, or for a point in
+// time the day after it; the zero Date when open.
+func (v Validity) End() Date {
+	if !v.At.IsZero() {
+		return DateOf(v.At.Last().Time().AddDate(0, 0, 1))
+	}
+	return v.Until
+}
+
+// Start returns the first date on which v holds: From, or At; the zero
+// Date when open.
+func (v Validity) Start() Date {
+	if !v.At.IsZero() {
+		return v.At
+	}
+	return v.From
+}
+
+// String describes v for reports: "from 2024-06-19", "2023 – 2024-06-19",
+// "at 2024-06-19", "from 1961, still holds", or "always" for the zero
+// Validity.
+func (v Validity) String() string {
+	switch {
+	case v.IsZero():
+		return "always"
+	case !v.At.IsZero():
+		return "at " + v.At.String()
+	}
+	s := ""
+	switch {
+	case !v.From.IsZero() && !v.Until.IsZero():
+		s = v.From.String() + " – " + v.Until.String()
+	case !v.From.IsZero():
+		s = "from " + v.From.String()
+	case !v.Until.IsZero():
+		s = "until " + v.Until.String()
+	default:
+		s = "always"
+	}
+	if v.Ongoing {
+		s += ", still holds"
+	}
+	return s
+}

@@ -1,0 +1,164 @@
+package sources
+
+import (
+	"fmt"
+	"net/url"
+
+	"github.com/claimgraph/claimgraph/claims"
+)
+
+// Kind says what a [Source] is. The zero value is invalid, so that a
+// forgotten kind is caught by validation.
+type Kind uint8
+
+// The kinds of source. Informant is a person that reports rely on, named
+// or anonymous ("a source inside North Korea"), modelled as a source so
+// that two outlets quoting one informant are seen to share an origin.
+const (
+	NewsArticle Kind = iota + 1
+	Wire
+	Broadcast
+	SocialPost
+	Video
+	OfficialStatement
+	Report
+	Interview
+	Informant
+	Other
+)
+
+var kinds = claims.Enum{
+	Names: []string{"", "news-article", "wire", "broadcast", "social-post", "video",
+		"official-statement", "report", "interview", "informant", "other"},
+	What: "source kind",
+}
+
+// String returns the YAML name of k ("news-article", "video"...).
+func (k Kind) String() string { return kinds.Name(int(k)) }
+
+// ParseKind parses the YAML name of a source kind.
+func ParseKind(s string) (Kind, error) {
+	i, err := kinds.Parse(s)
+	return Kind(i), err
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (k Kind) MarshalText() ([]byte, error) { return kinds.Marshal(int(k)) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (k *Kind) UnmarshalText(b []byte) error {
+	v, err := ParseKind(string(b))
+	*k = v
+	return err
+}
+
+// Primary reports whether a source of kind k is first-hand material by
+// nature (a video, a social post, an official statement, an interview, an
+// informant), as opposed to reporting that may rest on other sources.
+func (k Kind) Primary() bool {
+	switch k {
+	case Video, SocialPost, OfficialStatement, Interview, Informant:
+		return true
+	}
+	return false
+}
+
+// DerivationKind says how a source draws on another.
+type DerivationKind uint8
+
+// The kinds of derivation between sources.
+const (
+	Cites DerivationKind = iota + 1
+	Quotes
+	Republishes
+	Translates
+)
+
+var derivationKinds = claims.Enum{
+	Names: []string{"", "cites", "quotes", "republishes", "translates"},
+	What:  "derivation kind",
+}
+
+// String returns the YAML name of k ("cites", "quotes"...).
+func (k DerivationKind) String() string { return derivationKinds.Name(int(k)) }
+
+// ParseDerivationKind parses the YAML name of a derivation kind.
+func ParseDerivationKind(s string) (DerivationKind, error) {
+	i, err := derivationKinds.Parse(s)
+	return DerivationKind(i), err
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (k DerivationKind) MarshalText() ([]byte, error) { return derivationKinds.Marshal(int(k)) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (k *DerivationKind) UnmarshalText(b []byte) error {
+	v, err := ParseDerivationKind(string(b))
+	*k = v
+	return err
+}
+
+// Source is where claims appear: an article, a wire report, a broadcast,
+// a social post, a video, an official statement, an informant.
+type Source struct {
+	ID          string
+	Title       string
+	Publisher   string // the outlet
+	URL         string // absolute http or https URL
+	Author      string
+	Published   claims.Date // publication date, possibly partial
+	Kind        Kind
+	DerivedFrom []Derivation // the sources this one draws on
+	Note        string
+	Inferred    []claims.Inference
+}
+
+// Derivation is a link from a source to a source it draws on.
+type Derivation struct {
+	Source string // ID of the source drawn on
+	Kind   DerivationKind
+	Note   string
+}
+
+// Check validates s on its own: ID, kind, URL, the form of its derivation
+// links. Whether the linked sources exist is checked by the graph.
+func (s Source) Check() []*claims.FieldError {
+	var list []*claims.FieldError
+	add := func(field string, err error) {
+		list = append(list, &claims.FieldError{Kind: "source", ID: s.ID, Field: field, Err: err})
+	}
+	if err := claims.CheckID(s.ID); err != nil {
+		add("id", err)
+	}
+	if s.Kind == 0 {
+		add("kind", fmt.Errorf("%w %q", claims.ErrMissingField, "kind"))
+	} else if _, err := s.Kind.MarshalText(); err != nil {
+		add("kind", err)
+	}
+	if s.URL != "" {
+		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			add("url", fmt.Errorf("%w %q: want an absolute http or https URL", ErrInvalidURL, s.URL))
+		}
+	}
+	for i, d := range s.DerivedFrom {
+		f := fmt.Sprintf("derived_from[%d].", i)
+		if err := claims.CheckID(d.Source); err != nil {
+			add(f+"source", err)
+		}
+		if d.Kind == 0 {
+			add(f+"kind", fmt.Errorf("%w %q", claims.ErrMissingField, "kind"))
+		} else if _, err := d.Kind.MarshalText(); err != nil {
+			add(f+"kind", err)
+		}
+	}
+	for i, in := range s.Inferred {
+		f := fmt.Sprintf("inferred[%d].", i)
+		if in.Field == "" {
+			add(f+"field", fmt.Errorf("%w %q", claims.ErrMissingField, "field"))
+		}
+		if in.Sentence == "" {
+			add(f+"sentence", fmt.Errorf("%w %q", claims.ErrMissingField, "sentence"))
+		}
+	}
+	return list
+}

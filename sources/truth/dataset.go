@@ -1,0 +1,376 @@
+package truth
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// SourceID is the dense index of a source in a [Dataset]: 0, 1, 2, ... in
+// the order sources were added.
+type SourceID int32
+
+// ObjectID is the dense index of an object (a question with one true
+// answer) in a [Dataset].
+type ObjectID int32
+
+// FactID is the dense index of a fact (one candidate value of one object) in
+// a [Dataset].
+type FactID int32
+
+// NoFact is the [FactID] reported by [Result.Chosen] for an object that has
+// no facts.
+const NoFact FactID = -1
+
+// Sentinel errors, matched with errors.Is.
+var (
+	// ErrIDRange reports an ID that does not name an existing source,
+	// object or fact of the [Dataset].
+	ErrIDRange = errors.New("truth: ID out of range")
+	// ErrImplication reports an implication weight outside [-1, 1] or
+	// from a fact to itself.
+	ErrImplication = errors.New("truth: invalid implication")
+	// ErrUnknownAlgorithm reports an algorithm name that [ParseAlgorithm]
+	// does not know.
+	ErrUnknownAlgorithm = errors.New("truth: unknown algorithm")
+	// ErrMissingField reports a line of a triples file that has fewer
+	// fields than the columns asked for.
+	ErrMissingField = errors.New("truth: missing field")
+	// ErrEmptyField reports an empty source or object name in a triples
+	// file.
+	ErrEmptyField = errors.New("truth: empty source or object")
+)
+
+type factKey struct {
+	obj   ObjectID
+	value string
+}
+
+type implication struct {
+	from, to FactID
+	w        float64
+}
+
+// Dataset is the input of truth discovery: sources, objects, the facts
+// (candidate values) of each object, which source asserts which fact, and
+// optional implications between facts.
+//
+// Facts of one object are mutually exclusive: at most one is true. A source
+// asserting the same fact more than once counts once.
+//
+// There are two ways to build a Dataset. [Dataset.Assert] takes names and
+// values as strings and assigns IDs in order of first appearance. The
+// numeric API ([Dataset.AddSource], [Dataset.AddObject], [Dataset.AddFact],
+// [Dataset.AssertID]) is for callers that already have dense IDs; the two
+// may be mixed. Memory is linear in the number of assertions: two int32 per
+// assertion in each direction once frozen.
+//
+// A Dataset is not safe for concurrent mutation. After [Dataset.Freeze],
+// any number of goroutines may call [Discover] on it as long as nobody
+// mutates it.
+type Dataset struct {
+	sourceNames []string
+	objectNames []string
+	factObject  []ObjectID
+	factValue   []string
+
+	sourceIndex map[string]SourceID
+	objectIndex map[string]ObjectID
+	factIndex   map[factKey]FactID
+
+	pairs []uint64 // source<<32 | fact, possibly duplicated, unsorted
+	imps  []implication
+
+	mu     sync.Mutex
+	frozen *index
+}
+
+// index is the compact, read-only form of a Dataset used by the algorithms.
+// All adjacency lists are CSR: the neighbours of i are
+// list[start[i]:start[i+1]], in increasing order.
+type index struct {
+	nSources, nObjects, nFacts int
+
+	srcStart []int32 // by source: facts asserted
+	srcFacts []int32
+
+	factStart   []int32 // by fact: asserting sources
+	factSources []int32
+
+	objStart []int32 // by object: its facts
+	objFacts []int32
+
+	factObj []int32
+
+	impStart []int32 // by target fact: implying facts and weights
+	impFrom  []int32
+	impW     []float64
+}
+
+// NewDataset returns an empty Dataset.
+func NewDataset() *Dataset {
+	return &Dataset{
+		sourceIndex: map[string]SourceID{},
+		objectIndex: map[string]ObjectID{},
+		factIndex:   map[factKey]FactID{},
+	}
+}
+
+func (d *Dataset) touch() { d.frozen = nil }
+
+// AddSource adds a source called name and returns its ID. Names need not be
+// unique for the numeric API, but [Dataset.Assert] and [Dataset.Source]
+// refer to the first source with a given name.
+func (d *Dataset) AddSource(name string) SourceID {
+	d.touch()
+	id := SourceID(len(d.sourceNames))
+	d.sourceNames = append(d.sourceNames, name)
+	if _, ok := d.sourceIndex[name]; !ok {
+		d.sourceIndex[name] = id
+	}
+	return id
+}
+
+// AddObject adds an object called name and returns its ID; names behave as
+// for [Dataset.AddSource].
+func (d *Dataset) AddObject(name string) ObjectID {
+	d.touch()
+	id := ObjectID(len(d.objectNames))
+	d.objectNames = append(d.objectNames, name)
+	if _, ok := d.objectIndex[name]; !ok {
+		d.objectIndex[name] = id
+	}
+	return id
+}
+
+// AddFact adds a fact with the given value to object obj and returns its ID.
+// Unlike [Dataset.Fact] it always creates a new fact, so facts with equal
+// values are possible (a claim-graph adapter may want that); [Dataset.Fact]
+// and [Dataset.Assert] find the first of them.
+func (d *Dataset) AddFact(obj ObjectID, value string) (FactID, error) {
+	if obj < 0 || int(obj) >= len(d.objectNames) {
+		return 0, fmt.Errorf("%w: object %d of %d", ErrIDRange, obj, len(d.objectNames))
+	}
+	d.touch()
+	id := FactID(len(d.factObject))
+	d.factObject = append(d.factObject, obj)
+	d.factValue = append(d.factValue, value)
+	k := factKey{obj, value}
+	if _, ok := d.factIndex[k]; !ok {
+		d.factIndex[k] = id
+	}
+	return id, nil
+}
+
+// AssertID records that source s asserts fact f.
+func (d *Dataset) AssertID(s SourceID, f FactID) error {
+	if s < 0 || int(s) >= len(d.sourceNames) {
+		return fmt.Errorf("%w: source %d of %d", ErrIDRange, s, len(d.sourceNames))
+	}
+	if f < 0 || int(f) >= len(d.factObject) {
+		return fmt.Errorf("%w: fact %d of %d", ErrIDRange, f, len(d.factObject))
+	}
+	d.touch()
+	d.pairs = append(d.pairs, uint64(s)<<32|uint64(uint32(f)))
+	return nil
+}
+
+// Source returns the ID of the source called name, adding it if needed.
+func (d *Dataset) Source(name string) SourceID {
+	if id, ok := d.sourceIndex[name]; ok {
+		return id
+	}
+	return d.AddSource(name)
+}
+
+// Object returns the ID of the object called name, adding it if needed.
+func (d *Dataset) Object(name string) ObjectID {
+	if id, ok := d.objectIndex[name]; ok {
+		return id
+	}
+	return d.AddObject(name)
+}
+
+// Fact returns the ID of the fact of obj with the given value, adding it if
+// needed.
+func (d *Dataset) Fact(obj ObjectID, value string) (FactID, error) {
+	if id, ok := d.factIndex[factKey{obj, value}]; ok {
+		return id, nil
+	}
+	return d.AddFact(obj, value)
+}
+
+// Assert records that the named source gives value as the answer for the
+// named object, creating the source, object and fact as needed, and returns
+// the fact.
+func (d *Dataset) Assert(source, object, value string) FactID {
+	s := d.Source(source)
+	f, _ := d.Fact(d.Object(object), value) // the object exists: no error
+	_ = d.AssertID(s, f)                    // both exist: no error
+	return f
+}
+
+// SetImplication sets imp(from→to) = w, TruthFinder's implication: how
+// much believing fact from supports (w > 0) or undermines (w < 0) fact to.
+// Weights must lie in [-1, 1]. The facts may belong to different objects;
+// the last weight set for a pair wins. Only [TruthFinder] uses
+// implications.
+func (d *Dataset) SetImplication(from, to FactID, w float64) error {
+	n := FactID(len(d.factObject))
+	if from < 0 || from >= n || to < 0 || to >= n {
+		return fmt.Errorf("%w: fact %d or %d of %d", ErrIDRange, from, to, n)
+	}
+	if from == to || !(w >= -1 && w <= 1) {
+		return fmt.Errorf("%w: imp(%d→%d) = %v", ErrImplication, from, to, w)
+	}
+	d.touch()
+	d.imps = append(d.imps, implication{from, to, w})
+	return nil
+}
+
+// ImplyBySimilarity sets, for every ordered pair of distinct facts f1, f2
+// of the same object existing now, imp(f1→f2) = sim(v1, v2) − base, clipped
+// to [-1, 1], where v1 and v2 are the facts' values. This is TruthFinder's
+// implication with base_sim = base (the paper uses 0.5); sim should return
+// values in [0, 1]. Zero weights are not stored. The cost is quadratic in
+// the number of facts per object.
+func (d *Dataset) ImplyBySimilarity(sim func(v1, v2 string) float64, base float64) {
+	ix := d.buildObjects()
+	for o := 0; o < len(d.objectNames); o++ {
+		fs := ix.objFacts[ix.objStart[o]:ix.objStart[o+1]]
+		for _, f1 := range fs {
+			for _, f2 := range fs {
+				if f1 == f2 {
+					continue
+				}
+				w := min(max(sim(d.factValue[f1], d.factValue[f2])-base, -1), 1)
+				if w != 0 {
+					d.imps = append(d.imps, implication{FactID(f1), FactID(f2), w})
+				}
+			}
+		}
+	}
+	d.touch()
+}
+
+// NumSources returns the number of sources.
+func (d *Dataset) NumSources() int { return len(d.sourceNames) }
+
+// NumObjects returns the number of objects.
+func (d *Dataset) NumObjects() int { return len(d.objectNames) }
+
+// NumFacts returns the number of facts.
+func (d *Dataset) NumFacts() int { return len(d.factObject) }
+
+// NumAssertions returns the number of distinct (source, fact) assertions.
+func (d *Dataset) NumAssertions() int { return len(d.index().srcFacts) }
+
+// SourceName returns the name of source s.
+func (d *Dataset) SourceName(s SourceID) string { return d.sourceNames[s] }
+
+// ObjectName returns the name of object o.
+func (d *Dataset) ObjectName(o ObjectID) string { return d.objectNames[o] }
+
+// Value returns the value of fact f.
+func (d *Dataset) Value(f FactID) string { return d.factValue[f] }
+
+// FactObject returns the object fact f belongs to.
+func (d *Dataset) FactObject(f FactID) ObjectID { return d.factObject[f] }
+
+// Facts returns the facts of object o in increasing ID order.
+func (d *Dataset) Facts(o ObjectID) []FactID {
+	ix := d.index()
+	var out []FactID
+	for _, f := range ix.objFacts[ix.objStart[o]:ix.objStart[o+1]] {
+		out = append(out, FactID(f))
+	}
+	return out
+}
+
+// Freeze builds the compact read-only index the algorithms use: sorted,
+// de-duplicated assertions in CSR form both ways. [Discover] calls it when
+// needed; call it yourself to pay the cost up front or before concurrent
+// calls to [Discover]. Mutating the Dataset afterwards is allowed and makes
+// the next call rebuild.
+func (d *Dataset) Freeze() { d.index() }
+
+// index returns the frozen index, building it if needed.
+func (d *Dataset) index() *index {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.frozen != nil {
+		return d.frozen
+	}
+	ix := d.buildObjects()
+
+	// Assertions: sort source-major and drop duplicates.
+	slices.Sort(d.pairs)
+	d.pairs = slices.Compact(d.pairs)
+	nS, nF := len(d.sourceNames), len(d.factObject)
+	ix.nSources = nS
+	ix.srcStart = make([]int32, nS+1)
+	ix.srcFacts = make([]int32, len(d.pairs))
+	ix.factStart = make([]int32, nF+1)
+	for i, p := range d.pairs {
+		s, f := int32(p>>32), int32(uint32(p))
+		ix.srcStart[s+1]++
+		ix.factStart[f+1]++
+		ix.srcFacts[i] = f
+	}
+	prefix(ix.srcStart)
+	prefix(ix.factStart)
+	ix.factSources = make([]int32, len(d.pairs))
+	next := slices.Clone(ix.factStart[:nF])
+	for _, p := range d.pairs { // source-major, so each fact's list is sorted
+		f := uint32(p)
+		ix.factSources[next[f]] = int32(p >> 32)
+		next[f]++
+	}
+
+	// Implications: by target, last setting of a pair wins.
+	imps := slices.Clone(d.imps)
+	slices.SortStableFunc(imps, func(a, b implication) int {
+		if a.to != b.to {
+			return int(a.to - b.to)
+		}
+		return int(a.from - b.from)
+	})
+	ix.impStart = make([]int32, nF+1)
+	for i, m := range imps {
+		if i+1 < len(imps) && imps[i+1].from == m.from && imps[i+1].to == m.to {
+			continue
+		}
+		ix.impStart[m.to+1]++
+		ix.impFrom = append(ix.impFrom, int32(m.from))
+		ix.impW = append(ix.impW, m.w)
+	}
+	prefix(ix.impStart)
+	d.frozen = ix
+	return ix
+}
+
+// buildObjects returns an index holding only the object→facts lists.
+func (d *Dataset) buildObjects() *index {
+	nO, nF := len(d.objectNames), len(d.factObject)
+	ix := &index{nObjects: nO, nFacts: nF, objStart: make([]int32, nO+1), factObj: make([]int32, nF)}
+	for f, o := range d.factObject {
+		ix.objStart[o+1]++
+		ix.factObj[f] = int32(o)
+	}
+	prefix(ix.objStart)
+	ix.objFacts = make([]int32, nF)
+	next := slices.Clone(ix.objStart[:nO])
+	for f, o := range d.factObject {
+		ix.objFacts[next[o]] = int32(f)
+		next[o]++
+	}
+	return ix
+}
+
+// prefix turns counts c[i+1] into CSR offsets in place.
+func prefix(c []int32) {
+	for i := 1; i < len(c); i++ {
+		c[i] += c[i-1]
+	}
+}
