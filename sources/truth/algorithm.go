@@ -1,0 +1,195 @@
+package truth
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Algorithm names a truth-discovery algorithm. The zero value is [Voting].
+type Algorithm int
+
+// The algorithms; see the package documentation for their definitions.
+const (
+	Voting           Algorithm = iota // majority vote, no trust
+	Sums                              // Hubs and Authorities (Kleinberg; Pasternack & Roth)
+	AverageLog                        // Pasternack & Roth's Average·Log
+	Investment                        // Pasternack & Roth's Investment, g = 1.2
+	PooledInvestment                  // Pasternack & Roth's PooledInvestment, g = 1.4
+	TruthFinder                       // Yin, Han & Yu's TruthFinder
+)
+
+var algorithmNames = [...]string{"voting", "sums", "averagelog", "investment", "pooledinvestment", "truthfinder"}
+
+// Algorithms returns every algorithm in order.
+func Algorithms() []Algorithm {
+	return []Algorithm{Voting, Sums, AverageLog, Investment, PooledInvestment, TruthFinder}
+}
+
+// String returns the algorithm's name as [ParseAlgorithm] accepts it, such
+// as "pooledinvestment".
+func (a Algorithm) String() string {
+	if a < 0 || int(a) >= len(algorithmNames) {
+		return fmt.Sprintf("Algorithm(%d)", int(a))
+	}
+	return algorithmNames[a]
+}
+
+// ParseAlgorithm returns the algorithm called name (case-insensitive; "-"
+// and "_" are ignored, so "Pooled-Investment" works). An unknown name gives
+// an error wrapping [ErrUnknownAlgorithm].
+func ParseAlgorithm(name string) (Algorithm, error) {
+	n := strings.ToLower(strings.NewReplacer("-", "", "_", "").Replace(name))
+	for i, s := range algorithmNames {
+		if s == n {
+			return Algorithm(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%w %q (want one of %s)", ErrUnknownAlgorithm, name, strings.Join(algorithmNames[:], ", "))
+}
+
+// ErrOptions reports an invalid [Options] value, such as a negative
+// tolerance.
+var ErrOptions = errors.New("truth: invalid options")
+
+// Options tunes [Discover]. A zero field means the published default,
+// which [DefaultOptions] fills in.
+type Options struct {
+	// MaxIterations caps the number of iterations: 20 for Sums,
+	// AverageLog, Investment and PooledInvestment (Pasternack & Roth ran
+	// 20), 100 for TruthFinder. Voting always does one pass.
+	MaxIterations int
+	// Tolerance ends iteration early: for the Pasternack & Roth
+	// algorithms when no max-normalised source trust moved by Tolerance or
+	// more (default 0.001); for TruthFinder when 1 − cos(t_i, t_{i−1}) of
+	// the trust vectors is below it (default 0.001, as in the paper).
+	Tolerance float64
+	// Exponent is g of Investment (1.2) and PooledInvestment (1.4).
+	Exponent float64
+	// Dampening is TruthFinder's γ (0.3).
+	Dampening float64
+	// Influence is TruthFinder's ρ, the weight of implications (0.5).
+	Influence float64
+	// InitialTrust is TruthFinder's t₀ for every source (0.9).
+	InitialTrust float64
+	// NoImplications makes TruthFinder ignore the Dataset's implications.
+	NoImplications bool
+}
+
+// DefaultOptions returns the published defaults for a, as documented on
+// the fields of [Options].
+func DefaultOptions(a Algorithm) Options {
+	o := Options{MaxIterations: 20, Tolerance: 1e-3, Dampening: 0.3, Influence: 0.5, InitialTrust: 0.9}
+	switch a {
+	case Voting:
+		o.MaxIterations = 1
+	case Investment:
+		o.Exponent = 1.2
+	case PooledInvestment:
+		o.Exponent = 1.4
+	case TruthFinder:
+		o.MaxIterations = 100
+	}
+	return o
+}
+
+// withDefaults replaces zero fields of o by the defaults of a.
+func (o Options) withDefaults(a Algorithm) (Options, error) {
+	def := DefaultOptions(a)
+	if o.MaxIterations < 0 || o.Tolerance < 0 || o.Exponent < 0 || o.Dampening < 0 ||
+		o.Influence < 0 || o.InitialTrust < 0 || o.InitialTrust >= 1 ||
+		math.IsNaN(o.Tolerance+o.Exponent+o.Dampening+o.Influence+o.InitialTrust) {
+		return o, fmt.Errorf("%w: %+v", ErrOptions, o)
+	}
+	if o.MaxIterations == 0 || a == Voting {
+		o.MaxIterations = def.MaxIterations
+	}
+	if o.Tolerance == 0 {
+		o.Tolerance = def.Tolerance
+	}
+	if o.Exponent == 0 {
+		o.Exponent = def.Exponent
+	}
+	if o.Dampening == 0 {
+		o.Dampening = def.Dampening
+	}
+	if o.Influence == 0 {
+		o.Influence = def.Influence
+	}
+	if o.InitialTrust == 0 {
+		o.InitialTrust = def.InitialTrust
+	}
+	return o, nil
+}
+
+// Result is the outcome of [Discover]. Slices are indexed by ID.
+type Result struct {
+	// Algorithm is the algorithm that produced the result.
+	Algorithm Algorithm
+	// Trust is the trustworthiness of each source. For the Pasternack &
+	// Roth algorithms it is max-normalised (the most trusted source has
+	// 1); for TruthFinder it is the mean confidence of the source's facts;
+	// for Voting it is the fraction of the source's facts that won the
+	// vote. Sources with no assertions have 0 (TruthFinder: t₀).
+	Trust []float64
+	// Belief is the belief in (confidence of) each fact: the number of
+	// distinct sources for Voting, max-normalised scores for the
+	// Pasternack & Roth algorithms, TruthFinder's s(f) in (0, 1).
+	Belief []float64
+	// Chosen is the fact of each object with the highest belief, the
+	// lowest FactID among exact ties, or [NoFact] if the object has no
+	// facts.
+	Chosen []FactID
+	// Iterations is the number of trust/belief update rounds done (1 for
+	// Voting).
+	Iterations int
+	// Converged reports whether the tolerance was met before
+	// MaxIterations ran out (always true for Voting).
+	Converged bool
+}
+
+// Discover runs algorithm a on d with options opts (zero fields take the
+// defaults) and returns trust, beliefs and the chosen facts. It freezes d
+// (see [Dataset.Freeze]). The result depends only on d's content and
+// opts, never on timing or map order. Errors wrap [ErrUnknownAlgorithm] or
+// [ErrOptions].
+func Discover(d *Dataset, a Algorithm, opts Options) (*Result, error) {
+	if a < 0 || int(a) >= len(algorithmNames) {
+		return nil, fmt.Errorf("%w: %v", ErrUnknownAlgorithm, a)
+	}
+	o, err := opts.withDefaults(a)
+	if err != nil {
+		return nil, err
+	}
+	ix := d.index()
+	r := &Result{Algorithm: a}
+	switch a {
+	case Voting:
+		r.voting(ix)
+		return r, nil
+	case Sums, AverageLog:
+		r.sums(ix, a == AverageLog, o)
+	case Investment, PooledInvestment:
+		r.investment(ix, a == PooledInvestment, o)
+	case TruthFinder:
+		r.truthFinder(ix, o)
+	}
+	r.Chosen = choose(ix, r.Belief)
+	return r, nil
+}
+
+// choose returns the fact of highest belief per object, lowest ID on ties.
+func choose(ix *index, belief []float64) []FactID {
+	chosen := make([]FactID, ix.nObjects)
+	for o := range chosen {
+		best := NoFact
+		for _, f := range ix.objFacts[ix.objStart[o]:ix.objStart[o+1]] {
+			if best == NoFact || belief[f] > belief[best] {
+				best = FactID(f)
+			}
+		}
+		chosen[o] = best
+	}
+	return chosen
+}

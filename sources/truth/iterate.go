@@ -1,0 +1,260 @@
+package truth
+
+import "math"
+
+// voting: belief = number of distinct sources; trust = share of a source's
+// facts that won.
+func (r *Result) voting(ix *index) {
+	r.Belief = make([]float64, ix.nFacts)
+	for f := range r.Belief {
+		r.Belief[f] = float64(ix.factStart[f+1] - ix.factStart[f])
+	}
+	r.Chosen = choose(ix, r.Belief)
+	won := make([]bool, ix.nFacts)
+	for _, f := range r.Chosen {
+		if f != NoFact {
+			won[f] = true
+		}
+	}
+	r.Trust = make([]float64, ix.nSources)
+	for s := range r.Trust {
+		fs := ix.srcFacts[ix.srcStart[s]:ix.srcStart[s+1]]
+		n := 0
+		for _, f := range fs {
+			if won[f] {
+				n++
+			}
+		}
+		if len(fs) > 0 {
+			r.Trust[s] = float64(n) / float64(len(fs))
+		}
+	}
+	r.Iterations, r.Converged = 1, true
+}
+
+// sums runs Sums, or AverageLog when avgLog is set. Prior belief 0.5.
+func (r *Result) sums(ix *index, avgLog bool, o Options) {
+	trust, prev := make([]float64, ix.nSources), make([]float64, ix.nSources)
+	belief := make([]float64, ix.nFacts)
+	fill(prev, 1)
+	fill(belief, 0.5)
+	var weight []float64 // AverageLog: log|C_s| / |C_s|
+	if avgLog {
+		weight = make([]float64, ix.nSources)
+		for s := range weight {
+			if n := float64(ix.srcStart[s+1] - ix.srcStart[s]); n > 0 {
+				weight[s] = math.Log(n) / n
+			}
+		}
+	}
+	for r.Iterations < o.MaxIterations {
+		r.Iterations++
+		gather(trust, ix.srcStart, ix.srcFacts, belief)
+		if avgLog {
+			mul(trust, weight)
+		}
+		gather(belief, ix.factStart, ix.factSources, trust)
+		normalise(trust)
+		normalise(belief)
+		if maxDiff(trust, prev) < o.Tolerance {
+			r.Converged = true
+			break
+		}
+		trust, prev = prev, trust
+	}
+	if !r.Converged {
+		trust = prev
+	}
+	r.Trust, r.Belief = trust, belief
+}
+
+// investment runs Investment, or PooledInvestment when pooled is set.
+// Trust starts at 1; belief starts at the vote share of each fact in its
+// object (Investment) or uniform over the object's facts (PooledInvestment).
+func (r *Result) investment(ix *index, pooled bool, o Options) {
+	nS, nF := ix.nSources, ix.nFacts
+	trust, prev := make([]float64, nS), make([]float64, nS)
+	fill(prev, 1)
+	inv := make([]float64, nS)      // T(s)/|C_s|
+	invCount := make([]float64, nS) // 1/|C_s|
+	for s := range invCount {
+		if n := ix.srcStart[s+1] - ix.srcStart[s]; n > 0 {
+			invCount[s] = 1 / float64(n)
+		}
+	}
+	belief := make([]float64, nF)
+	for obj := 0; obj < ix.nObjects; obj++ {
+		fs := ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]]
+		total := 0.0
+		for _, f := range fs {
+			if pooled {
+				belief[f] = 1
+			} else {
+				belief[f] = float64(ix.factStart[f+1] - ix.factStart[f])
+			}
+			total += belief[f]
+		}
+		for _, f := range fs {
+			if total > 0 {
+				belief[f] /= total
+			}
+		}
+	}
+	pool := make([]float64, nF) // Σ investment received, then B/pool, then H
+	for r.Iterations < o.MaxIterations {
+		r.Iterations++
+		// T_i(s) = T_{i-1}(s)/|C_s| · Σ_{f∈C_s} B(f) / Σ_{r∈S_f} T_{i-1}(r)/|C_r|
+		for s := range inv {
+			inv[s] = prev[s] * invCount[s]
+		}
+		gather(pool, ix.factStart, ix.factSources, inv)
+		for f := range pool {
+			if pool[f] > 0 {
+				pool[f] = belief[f] / pool[f]
+			}
+		}
+		gather(trust, ix.srcStart, ix.srcFacts, pool)
+		mul(trust, inv)
+		// H_i(f) = Σ_{s∈S_f} T_i(s)/|C_s|
+		for s := range inv {
+			inv[s] = trust[s] * invCount[s]
+		}
+		gather(pool, ix.factStart, ix.factSources, inv)
+		if !pooled {
+			for f, h := range pool {
+				belief[f] = math.Pow(h, o.Exponent)
+			}
+		} else {
+			// B(f) = H(f) · G(H(f)) / Σ_{d∈M_f} G(H(d))
+			for obj := 0; obj < ix.nObjects; obj++ {
+				fs := ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]]
+				total := 0.0
+				for _, f := range fs {
+					belief[f] = math.Pow(pool[f], o.Exponent)
+					total += belief[f]
+				}
+				for _, f := range fs {
+					if total > 0 {
+						belief[f] = pool[f] * belief[f] / total
+					}
+				}
+			}
+		}
+		normalise(trust)
+		normalise(belief)
+		if maxDiff(trust, prev) < o.Tolerance {
+			r.Converged = true
+			break
+		}
+		trust, prev = prev, trust
+	}
+	if !r.Converged {
+		trust = prev
+	}
+	r.Trust, r.Belief = trust, belief
+}
+
+// maxTau bounds τ = −ln(1 − t) when t rounds to 1.
+const maxTau = 30 // −ln(1e-13) ≈ 29.9
+
+// truthFinder runs TruthFinder (Yin, Han & Yu).
+func (r *Result) truthFinder(ix *index, o Options) {
+	nS, nF := ix.nSources, ix.nFacts
+	trust, next := make([]float64, nS), make([]float64, nS)
+	fill(trust, o.InitialTrust)
+	tau := make([]float64, nS)
+	sigma := make([]float64, nF)
+	belief := make([]float64, nF)
+	useImp := !o.NoImplications && len(ix.impFrom) > 0
+	for r.Iterations < o.MaxIterations {
+		r.Iterations++
+		// τ(w) = −ln(1 − t(w)); σ(f) = Σ_{w∈W(f)} τ(w)
+		for s, t := range trust {
+			tau[s] = min(-math.Log1p(-t), maxTau)
+		}
+		gather(sigma, ix.factStart, ix.factSources, tau)
+		// σ*(f) = σ(f) + ρ Σ_{f'} σ(f')·imp(f'→f); s(f) = 1/(1 + e^{−γσ*(f)})
+		for f, sg := range sigma {
+			if useImp {
+				for k := ix.impStart[f]; k < ix.impStart[f+1]; k++ {
+					sg += o.Influence * sigma[ix.impFrom[k]] * ix.impW[k]
+				}
+			}
+			belief[f] = 1 / (1 + math.Exp(-o.Dampening*sg))
+		}
+		// t(w) = mean of s(f) over the facts w asserts
+		gather(next, ix.srcStart, ix.srcFacts, belief)
+		for s := range next {
+			if n := ix.srcStart[s+1] - ix.srcStart[s]; n > 0 {
+				next[s] /= float64(n)
+			} else {
+				next[s] = o.InitialTrust
+			}
+		}
+		change := 1 - cosine(trust, next)
+		trust, next = next, trust
+		if change < o.Tolerance {
+			r.Converged = true
+			break
+		}
+	}
+	r.Trust, r.Belief = trust, belief
+}
+
+// gather sets dst[i] = Σ src[list[start[i]:start[i+1]]].
+func gather(dst []float64, start, list []int32, src []float64) {
+	for i := range dst {
+		sum := 0.0
+		for _, j := range list[start[i]:start[i+1]] {
+			sum += src[j]
+		}
+		dst[i] = sum
+	}
+}
+
+func fill(x []float64, v float64) {
+	for i := range x {
+		x[i] = v
+	}
+}
+
+func mul(x, y []float64) {
+	for i := range x {
+		x[i] *= y[i]
+	}
+}
+
+// normalise divides x by its maximum when that is positive.
+func normalise(x []float64) {
+	m := 0.0
+	for _, v := range x {
+		m = max(m, v)
+	}
+	if m > 0 {
+		for i := range x {
+			x[i] /= m
+		}
+	}
+}
+
+func maxDiff(x, y []float64) float64 {
+	d := 0.0
+	for i := range x {
+		d = max(d, math.Abs(x[i]-y[i]))
+	}
+	return d
+}
+
+// cosine returns the cosine similarity of x and y, 1 if either is zero.
+func cosine(x, y []float64) float64 {
+	var xy, xx, yy float64
+	for i := range x {
+		xy += x[i] * y[i]
+		xx += x[i] * x[i]
+		yy += y[i] * y[i]
+	}
+	if xx == 0 || yy == 0 {
+		return 1
+	}
+	return xy / math.Sqrt(xx*yy)
+}

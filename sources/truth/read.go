@@ -1,0 +1,207 @@
+package truth
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ParseError is an error in a triples file, with 1-based Line and Column
+// (in bytes, as in [encoding/csv.ParseError]) and the file name when known.
+type ParseError struct {
+	File   string // file name, or "" when reading an io.Reader of unknown name
+	Line   int    // 1-based line
+	Column int    // 1-based column (byte) where the problem was found
+	Err    error  // the underlying error, such as [ErrMissingField]
+}
+
+func (e *ParseError) Error() string {
+	file := e.File
+	if file == "" {
+		file = "input"
+	}
+	return fmt.Sprintf("truth: %s:%d:%d: %v", file, e.Line, e.Column, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+var _ error = (*ParseError)(nil)
+
+// ReadOptions says how to read a triples file.
+type ReadOptions struct {
+	// Comma separates fields. Zero means by the file name's extension: ','
+	// for ".csv", '\t' otherwise. With ',' or a ".csv" name the input is
+	// RFC 4180 CSV (quotes allowed); otherwise lines are split at every
+	// Comma with no quoting (plain TSV, as in the published
+	// truth-discovery data sets).
+	Comma rune
+	// SourceColumn, ObjectColumn and ValueColumn are the 0-based columns
+	// of the source, object and value. If all three are zero, columns 0,
+	// 1 and 2 are used. For the Book data set
+	// ("source isbn title authors") use 0, 1 and 3.
+	SourceColumn, ObjectColumn, ValueColumn int
+	// Header skips the first line.
+	Header bool
+	// Normalize maps a raw value to the fact it stands for; values with
+	// equal results are one fact. ok = false drops the line (for "Not
+	// Available" and the like). Nil means [strings.TrimSpace], dropping
+	// empty values. [TokenSet] groups author lists as the Book set needs.
+	Normalize func(raw string) (value string, ok bool)
+}
+
+func (o ReadOptions) columns() [3]int {
+	if o.SourceColumn == 0 && o.ObjectColumn == 0 && o.ValueColumn == 0 {
+		return [3]int{0, 1, 2}
+	}
+	return [3]int{o.SourceColumn, o.ObjectColumn, o.ValueColumn}
+}
+
+// ReadFile reads the triples file at path into a new [Dataset]; see
+// [Dataset.ReadTriples].
+func ReadFile(path string, opts ReadOptions) (*Dataset, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("truth: %w", err)
+	}
+	defer f.Close()
+	d := NewDataset()
+	if err := d.ReadTriples(f, path, opts); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// ReadTriples adds the (source, object, value) triples read from r to d,
+// one per line, as [Dataset.Assert] would. name is the file name used for
+// errors and, when opts.Comma is zero, to choose the delimiter. Lines that
+// are entirely empty are skipped, as are lines whose value Normalize
+// drops; a trailing "\r" is removed. Extra columns are ignored. A line with
+// too few fields gives a [*ParseError] wrapping [ErrMissingField], an empty
+// source or object one wrapping [ErrEmptyField]. Triples read before an
+// error stay in d.
+func (d *Dataset) ReadTriples(r io.Reader, name string, opts ReadOptions) error {
+	comma := opts.Comma
+	if comma == 0 {
+		comma = '\t'
+		if strings.EqualFold(filepath.Ext(name), ".csv") {
+			comma = ','
+		}
+	}
+	cols := opts.columns()
+	for _, c := range cols {
+		if c < 0 {
+			return fmt.Errorf("%w: negative column %d", ErrOptions, c)
+		}
+	}
+	norm := opts.Normalize
+	if norm == nil {
+		norm = func(v string) (string, bool) {
+			v = strings.TrimSpace(v)
+			return v, v != ""
+		}
+	}
+	add := func(line int, fields []string, colOf func(i int) int) error {
+		for _, c := range cols {
+			if c >= len(fields) {
+				return &ParseError{File: name, Line: line, Column: colOf(len(fields)),
+					Err: fmt.Errorf("%w: want column %d, line has %d", ErrMissingField, c+1, len(fields))}
+			}
+		}
+		src, obj := strings.TrimSpace(fields[cols[0]]), strings.TrimSpace(fields[cols[1]])
+		if src == "" || obj == "" {
+			c := cols[0]
+			if src != "" {
+				c = cols[1]
+			}
+			return &ParseError{File: name, Line: line, Column: colOf(c), Err: ErrEmptyField}
+		}
+		if v, ok := norm(fields[cols[2]]); ok {
+			d.Assert(src, obj, v)
+		}
+		return nil
+	}
+	if comma == ',' || strings.EqualFold(filepath.Ext(name), ".csv") {
+		return d.readCSV(r, name, comma, opts.Header, add)
+	}
+	return d.readPlain(r, name, comma, opts.Header, add)
+}
+
+type addFunc func(line int, fields []string, colOf func(i int) int) error
+
+// readPlain reads lines split at every comma, without quoting.
+func (d *Dataset) readPlain(r io.Reader, name string, comma rune, header bool, add addFunc) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	sep := string(comma)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSuffix(sc.Text(), "\r")
+		if line == 1 && header || text == "" {
+			continue
+		}
+		fields := strings.Split(text, sep)
+		colOf := func(i int) int { // 1-based byte column where field i starts
+			n := 1
+			for _, f := range fields[:min(i, len(fields))] {
+				n += len(f) + 1
+			}
+			if i >= len(fields) {
+				n-- // just past the end of the line
+			}
+			return n
+		}
+		if err := add(line, fields, colOf); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return &ParseError{File: name, Line: line + 1, Column: 1, Err: err}
+	}
+	return nil
+}
+
+// readCSV reads RFC 4180 CSV with encoding/csv.
+func (d *Dataset) readCSV(r io.Reader, name string, comma rune, header bool, add addFunc) error {
+	cr := csv.NewReader(r)
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	first := true
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return &ParseError{File: name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
+			}
+			return &ParseError{File: name, Err: err}
+		}
+		line, _ := cr.FieldPos(0)
+		if first && header {
+			first = false
+			continue
+		}
+		first = false
+		colOf := func(i int) int {
+			if i < len(rec) {
+				_, c := cr.FieldPos(i)
+				return c
+			}
+			_, c := cr.FieldPos(len(rec) - 1)
+			return c + len(rec[len(rec)-1])
+		}
+		if err := add(line, rec, colOf); err != nil {
+			return err
+		}
+	}
+}
