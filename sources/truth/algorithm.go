@@ -88,6 +88,7 @@ func DefaultOptions(a Algorithm) Options {
 		o.Exponent = 1.2
 	case PooledInvestment:
 		o.Exponent = 1.4
+		o.MaxIterations = 10
 	case TruthFinder:
 		o.MaxIterations = 100
 	}
