@@ -9,7 +9,7 @@ package af
 
 // pendingAttack is an attack naming an argument not declared yet.
 type pendingAttack struct {
-	from, to               string
+	from, to                 string
 	fline, fcol, tline, tcol int
 }
 
