@@ -398,6 +398,9 @@ func parseI23(src []byte) (*Framework, error) {
 			f = New(n)
 			return nil
 		}
+		if string(fs[0].text) == "p" {
+			return l.errorf(l.line, fs[0].col, ErrSyntax, "second header")
+		}
 		if len(fs) != 2 {
 			col := len(line) + 1
 			if len(fs) > 2 {
