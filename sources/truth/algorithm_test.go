@@ -1,0 +1,352 @@
+package truth_test
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/claimgraph/claimgraph/sources/truth"
+)
+
+// tiny is the hand-worked example of these tests:
+//
+//	source A asserts x=x1 and y=y1
+//	source B asserts x=x1
+//	source C asserts x=x2 and y=y2
+//
+// Objects x and y; facts x1, x2 of x and y1, y2 of y. |C_A| = 2, |C_B| = 1,
+// |C_C| = 2. A repeated assertion (B asserts x1 twice) must count once.
+func tiny(t *testing.T) *truth.Dataset {
+	t.Helper()
+	d := truth.NewDataset()
+	d.Assert("A", "x", "x1")
+	d.Assert("A", "y", "y1")
+	d.Assert("B", "x", "x1")
+	d.Assert("B", "x", "x1")
+	d.Assert("C", "x", "x2")
+	d.Assert("C", "y", "y2")
+	return d
+}
+
+// outcome is a Result keyed by names, for readable expectations.
+type outcome struct {
+	Trust      map[string]float64
+	Belief     map[string]float64
+	Chosen     map[string]string
+	Iterations int
+	Converged  bool
+}
+
+func named(d *truth.Dataset, r *truth.Result) outcome {
+	o := outcome{Trust: map[string]float64{}, Belief: map[string]float64{}, Chosen: map[string]string{},
+		Iterations: r.Iterations, Converged: r.Converged}
+	for s, v := range r.Trust {
+		o.Trust[d.SourceName(truth.SourceID(s))] = v
+	}
+	for f, v := range r.Belief {
+		o.Belief[d.Value(truth.FactID(f))] = v
+	}
+	for ob, f := range r.Chosen {
+		o.Chosen[d.ObjectName(truth.ObjectID(ob))] = d.Value(f)
+	}
+	return o
+}
+
+func TestDiscoverByHand(t *testing.T) {
+	g12 := func(x float64) float64 { return math.Pow(x, 1.2) }
+	tests := []struct {
+		name string
+		alg  truth.Algorithm
+		opts truth.Options
+		want outcome
+	}{
+		{
+			// Voting: belief = number of distinct sources (B's repeat
+			// counts once): x1 2, x2 1, y1 1, y2 1. y is a tie, won by the
+			// lower FactID, y1 (added before y2). Trust = share of a
+			// source's facts that won: A 2/2, B 1/1, C 0/2.
+			name: "voting", alg: truth.Voting,
+			want: outcome{
+				Trust:      map[string]float64{"A": 1, "B": 1, "C": 0},
+				Belief:     map[string]float64{"x1": 2, "x2": 1, "y1": 1, "y2": 1},
+				Chosen:     map[string]string{"x": "x1", "y": "y1"},
+				Iterations: 1, Converged: true,
+			},
+		},
+		{
+			// Sums, prior belief 0.5, trust before iteration 1 taken as 1.
+			// It 1: T = (A 0.5+0.5, B 0.5, C 0.5+0.5) = (1, .5, 1), max 1.
+			//       B = (x1 1+.5, x2 1, y1 1, y2 1) / 1.5 = (1, 2/3, 2/3, 2/3).
+			//       change max|T−1| = 0.5.
+			// It 2: T = (1+2/3, 1, 2/3+2/3) / (5/3) = (1, 3/5, 4/5).
+			//       B = (1+3/5, 4/5, 1, 4/5) / (8/5) = (1, 1/2, 5/8, 1/2).
+			//       change = |4/5−1| = 0.2.
+			// It 3: T = (1+5/8, 1, 1/2+1/2) / (13/8) = (1, 8/13, 8/13).
+			//       B = (1+8/13, 8/13, 1, 8/13) / (21/13) = (1, 8/21, 13/21, 8/21).
+			//       change = |8/13−4/5| = 12/65 > 0.001: not converged.
+			name: "sums 3 iterations", alg: truth.Sums, opts: truth.Options{MaxIterations: 3},
+			want: outcome{
+				Trust:      map[string]float64{"A": 1, "B": 8.0 / 13, "C": 8.0 / 13},
+				Belief:     map[string]float64{"x1": 1, "x2": 8.0 / 21, "y1": 13.0 / 21, "y2": 8.0 / 21},
+				Chosen:     map[string]string{"x": "x1", "y": "y1"},
+				Iterations: 3,
+			},
+		},
+		{
+			// AverageLog: T(s) = log|C_s| · mean belief; B's single claim
+			// gives log 1 = 0.
+			// It 1: T = (ln2/2·(.5+.5), 0, ln2/2·(.5+.5)) → (1, 0, 1).
+			//       B = (1+0, 1, 1, 1) → all 1. change = |0−1| = 1.
+			// It 2: T = (ln2·1, 0, ln2·1) → (1, 0, 1); B all 1; change 0:
+			//       converged. Both objects tie; the lower FactID wins.
+			name: "averagelog", alg: truth.AverageLog,
+			want: outcome{
+				Trust:      map[string]float64{"A": 1, "B": 0, "C": 1},
+				Belief:     map[string]float64{"x1": 1, "x2": 1, "y1": 1, "y2": 1},
+				Chosen:     map[string]string{"x": "x1", "y": "y1"},
+				Iterations: 2, Converged: true,
+			},
+		},
+		{
+			// Investment, g = 1.2, T₀ = 1, prior belief = vote share:
+			// x1 2/3, x2 1/3, y1 1/2, y2 1/2.
+			// It 1: invested T/|C|: A 1/2, B 1, C 1/2.
+			//       pool: x1 3/2, x2 1/2, y1 1/2, y2 1/2.
+			//       T(A) = 1/2·((2/3)/(3/2) + (1/2)/(1/2)) = 13/18,
+			//       T(B) = 1·(4/9) = 8/18, T(C) = 1/2·(2/3 + 1) = 15/18;
+			//       normalised (13/15, 8/15, 1).
+			//       H = Σ T/|C|: x1 13/36+16/36 = 29/36, x2 15/36,
+			//       y1 13/36, y2 15/36; B = H^1.2 / max:
+			//       (1, (15/29)^1.2, (13/29)^1.2, (15/29)^1.2).
+			// It 2 (same steps, with a calculator): T = (0.915513,
+			//       0.608499, 1), B = (1, 0.403024, 0.362516, 0.403024).
+			// y2 wins y: C, the source of y2, is now the most trusted.
+			name: "investment 1 iteration", alg: truth.Investment, opts: truth.Options{MaxIterations: 1},
+			want: outcome{
+				Trust:      map[string]float64{"A": 13.0 / 15, "B": 8.0 / 15, "C": 1},
+				Belief:     map[string]float64{"x1": 1, "x2": g12(15.0 / 29), "y1": g12(13.0 / 29), "y2": g12(15.0 / 29)},
+				Chosen:     map[string]string{"x": "x1", "y": "y2"},
+				Iterations: 1,
+			},
+		},
+		{
+			name: "investment 2 iterations", alg: truth.Investment, opts: truth.Options{MaxIterations: 2},
+			want: outcome{
+				Trust:      map[string]float64{"A": 0.915513, "B": 0.608499, "C": 1},
+				Belief:     map[string]float64{"x1": 1, "x2": 0.403024, "y1": 0.362516, "y2": 0.403024},
+				Chosen:     map[string]string{"x": "x1", "y": "y2"},
+				Iterations: 2,
+			},
+		},
+		{
+			// PooledInvestment, g = 1.4, T₀ = 1, prior belief uniform 1/2.
+			// It 1: pool as for Investment (x1 3/2, others 1/2);
+			//       T(A) = 1/2·(1/3 + 1) = 2/3, T(B) = 1/3, T(C) = 1/2·2 = 1.
+			//       H: x1 1/3+1/3 = 2/3, x2 1/2, y1 1/3, y2 1/2.
+			//       B(f) = H(f)·H(f)^1.4 / Σ_{same object} H^1.4, then / max:
+			//       x1 0.383290, x2 0.192166, y1 0.115680, y2 0.306111
+			//       → (1, 0.501357, 0.301810, 0.798642).
+			// It 2 (calculator): T = (0.616777, 0.384616, 1),
+			//       B = (1, 0.456838, 0.244945, 0.781197).
+			name: "pooledinvestment 2 iterations", alg: truth.PooledInvestment, opts: truth.Options{MaxIterations: 2},
+			want: outcome{
+				Trust:      map[string]float64{"A": 0.616777, "B": 0.384616, "C": 1},
+				Belief:     map[string]float64{"x1": 1, "x2": 0.456838, "y1": 0.244945, "y2": 0.781197},
+				Chosen:     map[string]string{"x": "x1", "y": "y2"},
+				Iterations: 2,
+			},
+		},
+		{
+			// TruthFinder, t₀ = 0.9, γ = 0.3, no implications.
+			// It 1: τ = −ln(0.1) = ln 10 for all. σ: x1 2 ln10, others ln10.
+			//       s(x1) = 1/(1+10^−0.6) = 0.799240, others
+			//       1/(1+10^−0.3) = 0.666139. t = (A (0.799240+0.666139)/2
+			//       = 0.732690, B 0.799240, C 0.666139); 1 − cos(t, t₀)
+			//       = 0.00274 ≥ 0.001.
+			// It 2: τ(A) = −ln(0.267310) = 1.319345, τ(B) = 1.605645,
+			//       τ(C) = 1.097032; σ: x1 2.924990, x2 1.097032,
+			//       y1 1.319345, y2 1.097032; s = (0.706303, 0.581543,
+			//       0.597679, 0.581543); t = (0.651991, 0.706303,
+			//       0.581543); 1 − cos = 2.8e−5 < 0.001: converged.
+			name: "truthfinder", alg: truth.TruthFinder,
+			want: outcome{
+				Trust:      map[string]float64{"A": 0.651991, "B": 0.706303, "C": 0.581543},
+				Belief:     map[string]float64{"x1": 0.706303, "x2": 0.581543, "y1": 0.597679, "y2": 0.581543},
+				Chosen:     map[string]string{"x": "x1", "y": "y1"},
+				Iterations: 2, Converged: true,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := tiny(t)
+			r, err := truth.Discover(d, tt.alg, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Algorithm != tt.alg {
+				t.Errorf("Algorithm = %v, want %v", r.Algorithm, tt.alg)
+			}
+			if diff := cmp.Diff(tt.want, named(d, r), cmpopts.EquateApprox(0, 1e-6)); diff != "" {
+				t.Errorf("Discover(%v) mismatch (-want +got):\n%s", tt.alg, diff)
+			}
+		})
+	}
+}
+
+// TestTruthFinderImplication checks σ*(f) = σ(f) + ρ Σ σ(f')·imp(f'→f)
+// with imp(x2→x1) = 0.5 and imp(x1→x2) = −0.25, one iteration.
+// σ(x1) = 2 ln10 = 4.605170, σ(x2) = ln10 = 2.302585;
+// σ*(x1) = 4.605170 + 0.5·2.302585·0.5 = 5.180816 → s = 1/(1+e^(−0.3·σ*)) = 0.825526;
+// σ*(x2) = 2.302585 − 0.5·4.605170·0.25 = 1.726939 → s = 0.626699;
+// y unchanged: 0.666139. t(A) = (0.825526+0.666139)/2 = 0.745833,
+// t(B) = 0.825526, t(C) = (0.626699+0.666139)/2 = 0.646419.
+func TestTruthFinderImplication(t *testing.T) {
+	d := tiny(t)
+	x := d.Object("x")
+	x1, _ := d.Fact(x, "x1")
+	x2, _ := d.Fact(x, "x2")
+	if err := d.SetImplication(x2, x1, 0.9); err != nil { // overwritten below
+		t.Fatal(err)
+	}
+	if err := d.SetImplication(x2, x1, 0.5); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SetImplication(x1, x2, -0.25); err != nil {
+		t.Fatal(err)
+	}
+	r, err := truth.Discover(d, truth.TruthFinder, truth.Options{MaxIterations: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := outcome{
+		Trust:      map[string]float64{"A": 0.745833, "B": 0.825526, "C": 0.646419},
+		Belief:     map[string]float64{"x1": 0.825526, "x2": 0.626699, "y1": 0.666139, "y2": 0.666139},
+		Chosen:     map[string]string{"x": "x1", "y": "y1"},
+		Iterations: 1,
+	}
+	if diff := cmp.Diff(want, named(d, r), cmpopts.EquateApprox(0, 1e-6)); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+	// NoImplications gives plain TruthFinder's first iteration.
+	r, err = truth.Discover(d, truth.TruthFinder, truth.Options{MaxIterations: 1, NoImplications: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Belief[x1]; math.Abs(got-0.799240) > 1e-6 {
+		t.Errorf("belief(x1) without implications = %v, want 0.799240", got)
+	}
+}
+
+func TestImplyBySimilarity(t *testing.T) {
+	d := truth.NewDataset()
+	d.Assert("s", "book", "ann bob")
+	d.Assert("t", "book", "ann")
+	d.Assert("u", "other", "zed")
+	d.ImplyBySimilarity(truth.Jaccard, 0.5)
+	// Jaccard({ann,bob},{ann}) = 1/2, so imp = 1/2 − 0.5 = 0 both ways:
+	// no implication, TruthFinder equals the run without implications.
+	with, err := truth.Discover(d, truth.TruthFinder, truth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := truth.Discover(d, truth.TruthFinder, truth.Options{NoImplications: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(without, with); diff != "" {
+		t.Errorf("zero implications changed the result (-want +got):\n%s", diff)
+	}
+	// With base 0.25 the weights are +0.25 both ways, raising both facts.
+	d.ImplyBySimilarity(truth.Jaccard, 0.25)
+	raised, err := truth.Discover(d, truth.TruthFinder, truth.Options{MaxIterations: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := truth.Discover(d, truth.TruthFinder, truth.Options{MaxIterations: 1, NoImplications: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f := range 2 {
+		if raised.Belief[f] <= first.Belief[f] {
+			t.Errorf("belief(%d) = %v with positive implication, want > %v", f, raised.Belief[f], first.Belief[f])
+		}
+	}
+	if raised.Belief[2] != first.Belief[2] {
+		t.Errorf("belief of the unrelated fact changed: %v, want %v", raised.Belief[2], first.Belief[2])
+	}
+}
+
+func TestDiscoverErrors(t *testing.T) {
+	d := tiny(t)
+	tests := []struct {
+		name string
+		alg  truth.Algorithm
+		opts truth.Options
+		want error
+	}{
+		{"unknown algorithm", truth.Algorithm(42), truth.Options{}, truth.ErrUnknownAlgorithm},
+		{"negative tolerance", truth.Sums, truth.Options{Tolerance: -1}, truth.ErrOptions},
+		{"initial trust 1", truth.TruthFinder, truth.Options{InitialTrust: 1}, truth.ErrOptions},
+		{"NaN exponent", truth.Investment, truth.Options{Exponent: math.NaN()}, truth.ErrOptions},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := truth.Discover(d, tt.alg, tt.opts); !errors.Is(err, tt.want) {
+				t.Errorf("Discover error = %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestNumericAPIErrors(t *testing.T) {
+	d := truth.NewDataset()
+	s := d.AddSource("s")
+	o := d.AddObject("o")
+	f, err := d.AddFact(o, "v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := d.AddFact(o, "w")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		call func() error
+		want error
+	}{
+		{"fact of missing object", func() error { _, err := d.AddFact(7, "v"); return err }, truth.ErrIDRange},
+		{"assert missing source", func() error { return d.AssertID(3, f) }, truth.ErrIDRange},
+		{"assert missing fact", func() error { return d.AssertID(s, 9) }, truth.ErrIDRange},
+		{"implication to missing fact", func() error { return d.SetImplication(f, 5, 0.5) }, truth.ErrIDRange},
+		{"self implication", func() error { return d.SetImplication(f, f, 0.5) }, truth.ErrImplication},
+		{"weight above 1", func() error { return d.SetImplication(f, g, 2) }, truth.ErrImplication},
+		{"ok", func() error { return d.AssertID(s, f) }, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.call(); !errors.Is(err, tt.want) {
+				t.Errorf("error = %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseAlgorithm(t *testing.T) {
+	for _, a := range truth.Algorithms() {
+		got, err := truth.ParseAlgorithm(a.String())
+		if err != nil || got != a {
+			t.Errorf("ParseAlgorithm(%q) = %v, %v; want %v", a.String(), got, err, a)
+		}
+	}
+	if got, err := truth.ParseAlgorithm("Pooled-Investment"); err != nil || got != truth.PooledInvestment {
+		t.Errorf("ParseAlgorithm(Pooled-Investment) = %v, %v", got, err)
+	}
+	if _, err := truth.ParseAlgorithm("pagerank"); !errors.Is(err, truth.ErrUnknownAlgorithm) {
+		t.Errorf("ParseAlgorithm(pagerank) error = %v, want ErrUnknownAlgorithm", err)
+	}
+}
