@@ -57,8 +57,9 @@ var ErrOptions = errors.New("truth: invalid options")
 // which [DefaultOptions] fills in.
 type Options struct {
 	// MaxIterations caps the number of iterations: 20 for Sums,
-	// AverageLog, Investment and PooledInvestment (Pasternack & Roth ran
-	// 20), 100 for TruthFinder. Voting always does one pass.
+	// AverageLog and Investment, 10 for PooledInvestment (the defaults of
+	// the truthdiscovery library), 100 for TruthFinder. Voting always does
+	// one pass.
 	MaxIterations int
 	// Tolerance ends iteration early: for the Pasternack & Roth
 	// algorithms when no max-normalised source trust moved by Tolerance or

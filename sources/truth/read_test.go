@@ -1,0 +1,196 @@
+package truth_test
+
+import (
+	"encoding/csv"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimgraph/claimgraph/sources/truth"
+)
+
+// triples lists a Dataset's facts as "object|value", object by object.
+func triples(d *truth.Dataset) []string {
+	var out []string
+	for o := range d.NumObjects() {
+		for _, f := range d.Facts(truth.ObjectID(o)) {
+			out = append(out, d.ObjectName(truth.ObjectID(o))+"|"+d.Value(f))
+		}
+	}
+	return out
+}
+
+func TestReadTriples(t *testing.T) {
+	tests := []struct {
+		name       string
+		file       string
+		input      string
+		opts       truth.ReadOptions
+		wantFacts  []string // object|value in ID order
+		wantAssert int
+		wantSrc    int
+	}{
+		{
+			name:       "tsv with CRLF, blank line and duplicate",
+			file:       "x.tsv",
+			input:      "s1\to1\tv1\r\ns2\to1\tv2\r\n\r\ns1\to1\tv1\r\ns2\to2\tv1\n",
+			wantFacts:  []string{"o1|v1", "o1|v2", "o2|v1"},
+			wantAssert: 3, wantSrc: 2,
+		},
+		{
+			name:       "book columns, empty value dropped",
+			file:       "book.txt",
+			input:      "s1\t123\tTitle\tKnuth, Donald E.\ns2\t123\tTitle, 2nd\tDonald Knuth\ns3\t123\tT\tNot Available\ns4\t123\tT\t\n",
+			opts:       truth.ReadOptions{SourceColumn: 0, ObjectColumn: 1, ValueColumn: 3, Normalize: truth.TokenSet},
+			wantFacts:  []string{"123|donald knuth"},
+			wantAssert: 2, wantSrc: 2,
+		},
+		{
+			name:       "csv with quotes and header",
+			file:       "x.csv",
+			input:      "source,object,value\n\"a, inc\",o,\"v \"\"1\"\"\"\nb,o,w\n",
+			opts:       truth.ReadOptions{Header: true},
+			wantFacts:  []string{`o|v "1"`, "o|w"},
+			wantAssert: 2, wantSrc: 2,
+		},
+		{
+			name:       "semicolon delimiter by option",
+			file:       "x.dat",
+			input:      "a;o;1\nb;o;1\n",
+			opts:       truth.ReadOptions{Comma: ';'},
+			wantFacts:  []string{"o|1"},
+			wantAssert: 2, wantSrc: 2,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := truth.NewDataset()
+			if err := d.ReadTriples(strings.NewReader(tt.input), tt.file, tt.opts); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.wantFacts, triples(d)); diff != "" {
+				t.Errorf("facts (-want +got):\n%s", diff)
+			}
+			if got := d.NumAssertions(); got != tt.wantAssert {
+				t.Errorf("NumAssertions = %d, want %d", got, tt.wantAssert)
+			}
+			if got := d.NumSources(); got != tt.wantSrc {
+				t.Errorf("NumSources = %d, want %d", got, tt.wantSrc)
+			}
+		})
+	}
+}
+
+func TestReadTriplesErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		file  string
+		input string
+		opts  truth.ReadOptions
+		want  truth.ParseError // Err compared with errors.Is
+	}{
+		{
+			// "a\tb" is 3 bytes; the missing third field would start at
+			// column 4, just past the end of line 2.
+			name: "missing field", file: "t.tsv", input: "s\to\tv\na\tb\n",
+			want: truth.ParseError{File: "t.tsv", Line: 2, Column: 4, Err: truth.ErrMissingField},
+		},
+		{
+			// Line 1 "src\t\tv": the object field starts at byte 5.
+			name: "empty object", file: "t.tsv", input: "src\t\tv\n",
+			want: truth.ParseError{File: "t.tsv", Line: 1, Column: 5, Err: truth.ErrEmptyField},
+		},
+		{
+			// encoding/csv reports the stray quote in `a"b` at line 2,
+			// column 2.
+			name: "bad csv quote", file: "t.csv", input: "s,o,v\na\"b,o,v\n",
+			want: truth.ParseError{File: "t.csv", Line: 2, Column: 2, Err: csv.ErrBareQuote},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := truth.NewDataset().ReadTriples(strings.NewReader(tt.input), tt.file, tt.opts)
+			var pe *truth.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error = %v, want *ParseError", err)
+			}
+			got := truth.ParseError{File: pe.File, Line: pe.Line, Column: pe.Column}
+			want := tt.want
+			want.Err = nil
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("ParseError position (-want +got):\n%s", diff)
+			}
+			if !errors.Is(err, tt.want.Err) {
+				t.Errorf("error %v does not wrap %v", err, tt.want.Err)
+			}
+			if !strings.HasPrefix(err.Error(), "truth: ") {
+				t.Errorf("error %q lacks the package prefix", err)
+			}
+		})
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "t.tsv")
+	if err := os.WriteFile(path, []byte("s\to\tv\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := truth.ReadFile(path, truth.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.NumAssertions() != 1 {
+		t.Errorf("NumAssertions = %d, want 1", d.NumAssertions())
+	}
+	if _, err := truth.ReadFile(filepath.Join(dir, "absent.tsv"), truth.ReadOptions{}); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("ReadFile(absent) error = %v, want os.ErrNotExist", err)
+	}
+}
+
+func TestTokenSet(t *testing.T) {
+	tests := []struct {
+		raw    string
+		want   string
+		wantOK bool
+	}{
+		{"Knuth, Donald E.", "donald knuth", true},
+		{"By (author) Han, Jiawei By (author) Kamber, Micheline", "han jiawei kamber micheline", true},
+		{"O'Leary, Timothy J.; O'Leary, Linda I.", "linda o'leary timothy", true},
+		{"Marcad&eacute;, Mark", "marcadé mark", true},
+		{"Guy L. Steele Jr.", "guy steele", true},
+		{"Not Available", "", false},
+		{"0", "", false},
+		{"  ", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			got, ok := truth.TokenSet(tt.raw)
+			if got != tt.want || ok != tt.wantOK {
+				t.Errorf("TokenSet(%q) = %q, %v; want %q, %v", tt.raw, got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+}
+
+func TestJaccard(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want float64
+	}{
+		{"ann bob", "ann", 0.5},     // {ann} / {ann, bob}
+		{"ann bob", "bob ann", 1},   // same set
+		{"ann", "cid", 0},           // disjoint
+		{"", "", 1},                 // both empty
+		{"a b c", "b c d", 2.0 / 4}, // {b,c} / {a,b,c,d}
+	}
+	for _, tt := range tests {
+		if got := truth.Jaccard(tt.a, tt.b); got != tt.want {
+			t.Errorf("Jaccard(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
