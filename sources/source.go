@@ -3,6 +3,7 @@ package sources
 import (
 	"fmt"
 	"net/url"
+	"slices"
 
 	"github.com/claimgraph/claimgraph/claims"
 )
@@ -161,4 +162,11 @@ func (s Source) Check() []*claims.FieldError {
 		}
 	}
 	return list
+}
+
+// Clone returns a deep copy of s, sharing no slices with it.
+func (s Source) Clone() Source {
+	s.DerivedFrom = slices.Clone(s.DerivedFrom)
+	s.Inferred = slices.Clone(s.Inferred)
+	return s
 }

@@ -281,9 +281,27 @@ func (d *Dataset) FactObject(f FactID) ObjectID { return d.factObject[f] }
 // Facts returns the facts of object o in increasing ID order.
 func (d *Dataset) Facts(o ObjectID) []FactID {
 	ix := d.index()
-	var out []FactID
-	for _, f := range ix.objFacts[ix.objStart[o]:ix.objStart[o+1]] {
-		out = append(out, FactID(f))
+	return toIDs[FactID](ix.objFacts[ix.objStart[o]:ix.objStart[o+1]])
+}
+
+// Asserted returns the distinct facts source s asserts, in increasing ID
+// order.
+func (d *Dataset) Asserted(s SourceID) []FactID {
+	ix := d.index()
+	return toIDs[FactID](ix.srcFacts[ix.srcStart[s]:ix.srcStart[s+1]])
+}
+
+// Asserters returns the distinct sources asserting fact f, in increasing ID
+// order.
+func (d *Dataset) Asserters(f FactID) []SourceID {
+	ix := d.index()
+	return toIDs[SourceID](ix.factSources[ix.factStart[f]:ix.factStart[f+1]])
+}
+
+func toIDs[T ~int32](xs []int32) []T {
+	out := make([]T, len(xs))
+	for i, x := range xs {
+		out[i] = T(x)
 	}
 	return out
 }

@@ -1,0 +1,682 @@
+package graph
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/sources"
+	"go.yaml.in/yaml/v3"
+)
+
+// FormatVersion is the version of the YAML format this package reads and
+// writes, given at the top of every file as "claimgraph: 1".
+const FormatVersion = 1
+
+// ReadOptions bounds what a read accepts, so that hostile input is
+// rejected quickly with [ErrLimit]. The zero value of a field means its
+// default.
+type ReadOptions struct {
+	MaxBytes int64 // size of the input; default 256 MiB
+	MaxNodes int   // YAML nodes visited, aliases expanded; default 50 million
+	MaxDepth int   // nesting of YAML collections; default 100
+}
+
+// Default limits of [ReadOptions].
+const (
+	DefaultMaxBytes = 256 << 20
+	DefaultMaxNodes = 50_000_000
+	DefaultMaxDepth = 100
+)
+
+func (o ReadOptions) withDefaults() ReadOptions {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxNodes <= 0 {
+		o.MaxNodes = DefaultMaxNodes
+	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = DefaultMaxDepth
+	}
+	return o
+}
+
+// Load reads a graph from the YAML file at path with default limits. On
+// error it returns an [ErrorList] of every problem found, each with the
+// file, line and column.
+func Load(path string) (*Graph, error) { return ReadOptions{}.Load(path) }
+
+// Load reads a graph from the YAML file at path within the limits of o.
+func (o ReadOptions) Load(path string) (*Graph, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w", err)
+	}
+	defer f.Close()
+	return o.ReadYAML(f, path)
+}
+
+// ReadYAML reads a graph in the YAML format from r, with default limits;
+// name is the file name used in errors.
+func ReadYAML(r io.Reader, name string) (*Graph, error) { return ReadOptions{}.ReadYAML(r, name) }
+
+// ReadYAML reads a graph in the YAML format from r within the limits of o.
+func (o ReadOptions) ReadYAML(r io.Reader, name string) (*Graph, error) {
+	b, err := o.Decode(r, name)
+	if err != nil {
+		return nil, err
+	}
+	g := New()
+	g.s.apply(&b)
+	return g, nil
+}
+
+// Decode reads the YAML format from r into a [Batch] and checks it as
+// [Graph.Apply] would on an empty graph, without building the graph. It
+// returns an [ErrorList] of every problem, sorted by position.
+func (o ReadOptions) Decode(r io.Reader, name string) (Batch, error) {
+	o = o.withDefaults()
+	data, err := io.ReadAll(io.LimitReader(r, o.MaxBytes+1))
+	if err != nil {
+		return Batch{}, fmt.Errorf("graph: reading %s: %w", name, err)
+	}
+	if int64(len(data)) > o.MaxBytes {
+		return Batch{}, ErrorList{{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: input larger than %d bytes", ErrLimit, o.MaxBytes)}}
+	}
+	d := &decoder{file: name, data: data, opts: o, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
+	b := d.decode()
+	for _, e := range d.errs {
+		if e.ID == "" {
+			e.ID = b.itemID(e.loc)
+		}
+	}
+	if len(d.errs) == 0 || d.semantic {
+		// Report the problems of meaning too, except where a value
+		// was already reported as malformed.
+		for _, e := range newStore().check(&b) {
+			if d.reported[e.loc] {
+				continue
+			}
+			d.locate(e)
+			d.errs = append(d.errs, e)
+		}
+	}
+	slices.SortStableFunc(d.errs, func(a, b *Error) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
+	if len(d.errs) > 0 {
+		return Batch{}, d.errs
+	}
+	return b, nil
+}
+
+// decoder walks the YAML node tree, building a batch and recording the
+// position of every field so that problems found later can be located.
+type decoder struct {
+	file     string
+	data     []byte
+	opts     ReadOptions
+	nodes    int
+	errs     ErrorList
+	pos      map[location]*yaml.Node
+	reported map[location]bool
+	semantic bool // the document was well-formed enough to check its meaning
+	stop     bool // a limit was hit: give up
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+func (d *decoder) decode() Batch {
+	var b Batch
+	dec := yaml.NewDecoder(bytes.NewReader(d.data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			d.errAt(nil, location{}, "", fmt.Errorf("%w: empty document, want a mapping with \"claimgraph: %d\"", ErrSyntax, FormatVersion))
+			return b
+		}
+		d.syntaxError(err)
+		return b
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		d.errAt(&extra, location{}, "", fmt.Errorf("%w: more than one YAML document", ErrSyntax))
+		return b
+	} else if !errors.Is(err, io.EOF) {
+		d.syntaxError(err)
+		return b
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if d.depth(root, 0) {
+		return b
+	}
+	d.semantic = true
+	version := false
+	d.mapping(root, location{}, func(key string, k, v *yaml.Node) bool {
+		switch key {
+		case "claimgraph":
+			version = true
+			if n, err := strconv.Atoi(v.Value); v.Kind != yaml.ScalarNode || err != nil || n != FormatVersion {
+				d.errAt(v, location{}, "", fmt.Errorf("%w %q: this package reads version %d", ErrVersion, v.Value, FormatVersion))
+			}
+		case "entities":
+			d.sequence(v, "entities", func(i int, n *yaml.Node) { b.Entities = append(b.Entities, d.entity(i, n)) })
+		case "sources":
+			d.sequence(v, "sources", func(i int, n *yaml.Node) { b.Sources = append(b.Sources, d.source(i, n)) })
+		case "claims":
+			d.sequence(v, "claims", func(i int, n *yaml.Node) { b.Claims = append(b.Claims, d.claim(i, n)) })
+		case "relations":
+			d.sequence(v, "relations", func(i int, n *yaml.Node) { b.Relations = append(b.Relations, d.relation(i, n)) })
+		default:
+			return false
+		}
+		return true
+	})
+	if !version && root.Kind == yaml.MappingNode {
+		d.errAt(root, location{}, "", fmt.Errorf("%w: missing \"claimgraph: %d\" at the top", ErrVersion, FormatVersion))
+	}
+	return b
+}
+
+// depth rejects a document nested deeper than the limit, before any
+// other walk, so that no later recursion can go deep. It reports whether
+// it gave up.
+func (d *decoder) depth(n *yaml.Node, level int) bool {
+	if level > d.opts.MaxDepth {
+		d.errAt(n, location{}, "", fmt.Errorf("%w: nested deeper than %d levels", ErrLimit, d.opts.MaxDepth))
+		return true
+	}
+	for _, c := range n.Content {
+		if c.Kind != yaml.AliasNode && d.depth(c, level+1) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *decoder) syntaxError(err error) {
+	msg := err.Error()
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	e := &Error{File: d.file, Line: line, Column: 1, Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
+	if line > 0 {
+		// The parser gives only the line; point at its first character.
+		lines := bytes.Split(d.data, []byte("\n"))
+		if line <= len(lines) {
+			e.Column = 1 + len(lines[line-1]) - len(bytes.TrimLeft(lines[line-1], " \t"))
+		}
+	} else {
+		e.Line = 1
+	}
+	d.errs = append(d.errs, e)
+}
+
+// errAt records a problem at node n (the document start when nil).
+func (d *decoder) errAt(n *yaml.Node, loc location, id string, err error) {
+	e := &Error{File: d.file, Line: 1, Column: 1, ID: id, Field: loc.field, Err: err, loc: loc}
+	if n != nil && n.Line > 0 {
+		e.Line, e.Column = n.Line, n.Column
+	}
+	d.errs = append(d.errs, e)
+	if loc.kind != "" {
+		d.reported[loc] = true
+	}
+}
+
+// locate sets the position of a problem found by the batch check: the
+// field's node, else the nearest enclosing field's, else the item's.
+func (d *decoder) locate(e *Error) {
+	e.File = d.file
+	loc := e.loc
+	for {
+		if n, ok := d.pos[loc]; ok {
+			e.Line, e.Column = n.Line, n.Column
+			return
+		}
+		if loc.field == "" {
+			break
+		}
+		if i := strings.LastIndexAny(loc.field, ".["); i >= 0 {
+			loc.field = loc.field[:i]
+		} else {
+			loc.field = ""
+		}
+	}
+	e.Line, e.Column = 1, 1
+}
+
+// count charges one visited node against the limit; aliases make the
+// same node count again, which is what stops alias-expansion bombs.
+func (d *decoder) count(n *yaml.Node) bool {
+	d.nodes++
+	if d.nodes > d.opts.MaxNodes {
+		if !d.stop {
+			d.errAt(n, location{}, "", fmt.Errorf("%w: more than %d YAML nodes (aliases expanded)", ErrLimit, d.opts.MaxNodes))
+		}
+		d.stop = true
+	}
+	return !d.stop
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// mapping walks the pairs of mapping n, calling field for each; field
+// returns false for a key it does not know. Duplicate keys are errors.
+func (d *decoder) mapping(n *yaml.Node, loc location, field func(key string, k, v *yaml.Node) bool) {
+	n = resolve(n)
+	if n == nil || !d.count(n) {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errAt(n, loc, "", fmt.Errorf("%w: want a mapping, found %s", ErrSyntax, kindName(n)))
+		return
+	}
+	seen := make(map[string]bool, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content) && !d.stop; i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if seen[key] {
+			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w: duplicate key %q", ErrSyntax, key))
+			continue
+		}
+		seen[key] = true
+		if !field(key, k, v) {
+			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w %q", ErrUnknownField, key))
+		}
+	}
+}
+
+func join(prefix, field string) string {
+	if prefix == "" {
+		return field
+	}
+	return prefix + "." + field
+}
+
+// sequence walks list n of the given section.
+func (d *decoder) sequence(n *yaml.Node, section string, item func(i int, n *yaml.Node)) {
+	n = resolve(n)
+	if n == nil || !d.count(n) || isNull(n) {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errAt(n, location{}, "", fmt.Errorf("%w: %s: want a list, found %s", ErrSyntax, section, kindName(n)))
+		return
+	}
+	for i, c := range n.Content {
+		if d.stop {
+			return
+		}
+		item(i, c)
+	}
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// str returns scalar n as a string, recording its position at loc.
+func (d *decoder) str(n *yaml.Node, loc location) string {
+	n = resolve(n)
+	if n == nil || !d.count(n) {
+		return ""
+	}
+	d.pos[loc] = n
+	if n.Kind != yaml.ScalarNode {
+		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want text, found %s", ErrSyntax, loc.field, kindName(n)))
+		return ""
+	}
+	if isNull(n) {
+		return ""
+	}
+	return n.Value
+}
+
+// strs returns list n of scalars, recording each position.
+func (d *decoder) strs(n *yaml.Node, loc location) []string {
+	n = resolve(n)
+	if n == nil || !d.count(n) {
+		return nil
+	}
+	d.pos[loc] = n
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want a list, found %s", ErrSyntax, loc.field, kindName(n)))
+		return nil
+	}
+	out := make([]string, 0, len(n.Content))
+	for i, c := range n.Content {
+		out = append(out, d.str(c, location{loc.kind, loc.index, fmt.Sprintf("%s[%d]", loc.field, i)}))
+	}
+	return out
+}
+
+// parsed decodes scalar n with parse, reporting its error at n.
+func parsed[T any](d *decoder, n *yaml.Node, loc location, parse func(string) (T, error)) T {
+	s := d.str(n, loc)
+	var zero T
+	if s == "" {
+		return zero
+	}
+	v, err := parse(s)
+	if err != nil {
+		d.errAt(resolve(n), loc, "", err)
+		return zero
+	}
+	return v
+}
+
+func parseBool(s string) (bool, error) {
+	switch s {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, fmt.Errorf("%w %q: want true or false", ErrSyntax, s)
+}
+
+func parseConfidence(s string) (float64, error) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%w %q: want a number in (0, 1]", claims.ErrInvalidConfidence, s)
+	}
+	return f, nil
+}
+
+// item starts an item of a section: it records the item's position and
+// returns the location to use for its fields.
+func (d *decoder) item(kind string, i int, n *yaml.Node) location {
+	loc := location{kind, i, ""}
+	if r := resolve(n); r != nil {
+		d.pos[loc] = r
+	}
+	return loc
+}
+
+func at(loc location, field string) location {
+	return location{loc.kind, loc.index, join(loc.field, field)}
+}
+
+// validity decodes the four validity fields of an item, reporting
+// whether key was one of them.
+func (d *decoder) validity(v *claims.Validity, loc location, key string, val *yaml.Node) bool {
+	switch key {
+	case "valid_from":
+		v.From = parsed(d, val, at(loc, key), claims.ParseDate)
+	case "valid_until":
+		v.Until = parsed(d, val, at(loc, key), claims.ParseDate)
+	case "valid_at":
+		v.At = parsed(d, val, at(loc, key), claims.ParseDate)
+	case "still_holds":
+		v.Ongoing = parsed(d, val, at(loc, key), parseBool)
+	default:
+		return false
+	}
+	return true
+}
+
+func (d *decoder) inferred(n *yaml.Node, loc location) []claims.Inference {
+	var out []claims.Inference
+	n = resolve(n)
+	d.pos[loc] = n
+	if n == nil || isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want a list, found %s", ErrSyntax, loc.field, kindName(n)))
+		return nil
+	}
+	for i, c := range n.Content {
+		il := location{loc.kind, loc.index, fmt.Sprintf("%s[%d]", loc.field, i)}
+		d.pos[il] = resolve(c)
+		var in claims.Inference
+		d.mapping(c, il, func(key string, _, v *yaml.Node) bool {
+			switch key {
+			case "field":
+				in.Field = d.str(v, at(il, key))
+			case "sentence":
+				in.Sentence = d.str(v, at(il, key))
+			case "source":
+				in.Source = d.str(v, at(il, key))
+			case "note":
+				in.Note = d.str(v, at(il, key))
+			default:
+				return false
+			}
+			return true
+		})
+		out = append(out, in)
+	}
+	return out
+}
+
+func (d *decoder) entity(i int, n *yaml.Node) claims.Entity {
+	var e claims.Entity
+	loc := d.item("entity", i, n)
+	d.mapping(n, loc, func(key string, _, v *yaml.Node) bool {
+		switch key {
+		case "id":
+			e.ID = d.str(v, at(loc, key))
+		case "name":
+			e.Name = d.str(v, at(loc, key))
+		case "kind":
+			e.Kind = parsed(d, v, at(loc, key), claims.ParseEntityKind)
+		case "aliases":
+			e.Aliases = d.strs(v, at(loc, key))
+		case "wikidata":
+			e.Wikidata = d.str(v, at(loc, key))
+		case "note":
+			e.Note = d.str(v, at(loc, key))
+		default:
+			return false
+		}
+		return true
+	})
+	return e
+}
+
+func (d *decoder) source(i int, n *yaml.Node) sources.Source {
+	var s sources.Source
+	loc := d.item("source", i, n)
+	d.mapping(n, loc, func(key string, _, v *yaml.Node) bool {
+		switch key {
+		case "id":
+			s.ID = d.str(v, at(loc, key))
+		case "title":
+			s.Title = d.str(v, at(loc, key))
+		case "publisher":
+			s.Publisher = d.str(v, at(loc, key))
+		case "url":
+			s.URL = d.str(v, at(loc, key))
+		case "author":
+			s.Author = d.str(v, at(loc, key))
+		case "published":
+			s.Published = parsed(d, v, at(loc, key), claims.ParseDate)
+		case "kind":
+			s.Kind = parsed(d, v, at(loc, key), sources.ParseKind)
+		case "derived_from":
+			d.sequence(v, "derived_from", func(j int, c *yaml.Node) {
+				dl := location{loc.kind, loc.index, fmt.Sprintf("derived_from[%d]", j)}
+				d.pos[dl] = resolve(c)
+				var der sources.Derivation
+				d.mapping(c, dl, func(key string, _, v *yaml.Node) bool {
+					switch key {
+					case "source":
+						der.Source = d.str(v, at(dl, key))
+					case "kind":
+						der.Kind = parsed(d, v, at(dl, key), sources.ParseDerivationKind)
+					case "note":
+						der.Note = d.str(v, at(dl, key))
+					default:
+						return false
+					}
+					return true
+				})
+				s.DerivedFrom = append(s.DerivedFrom, der)
+			})
+		case "note":
+			s.Note = d.str(v, at(loc, key))
+		case "inferred":
+			s.Inferred = d.inferred(v, at(loc, key))
+		default:
+			return false
+		}
+		return true
+	})
+	return s
+}
+
+func (d *decoder) claim(i int, n *yaml.Node) claims.Claim {
+	var c claims.Claim
+	loc := d.item("claim", i, n)
+	d.mapping(n, loc, func(key string, _, v *yaml.Node) bool {
+		switch key {
+		case "id":
+			c.ID = d.str(v, at(loc, key))
+		case "text":
+			c.Text = d.str(v, at(loc, key))
+		case "about":
+			c.About = d.strs(v, at(loc, key))
+		case "statement":
+			st := &claims.Statement{}
+			sl := at(loc, key)
+			d.pos[sl] = resolve(v)
+			d.mapping(v, sl, func(key string, _, v *yaml.Node) bool {
+				switch key {
+				case "subject":
+					st.Subject = d.str(v, at(sl, key))
+				case "predicate":
+					st.Predicate = d.str(v, at(sl, key))
+				case "object":
+					st.Object = d.str(v, at(sl, key))
+				default:
+					return false
+				}
+				return true
+			})
+			c.Statement = st
+		case "appearances":
+			d.sequence(v, "appearances", func(j int, an *yaml.Node) {
+				c.Appearances = append(c.Appearances, d.appearance(loc, j, an))
+			})
+		case "note":
+			c.Note = d.str(v, at(loc, key))
+		case "inferred":
+			c.Inferred = d.inferred(v, at(loc, key))
+		default:
+			return d.validity(&c.Validity, loc, key, v)
+		}
+		return true
+	})
+	return c
+}
+
+func (d *decoder) appearance(claim location, j int, n *yaml.Node) claims.Appearance {
+	var a claims.Appearance
+	loc := location{claim.kind, claim.index, fmt.Sprintf("appearances[%d]", j)}
+	d.pos[loc] = resolve(n)
+	d.mapping(n, loc, func(key string, _, v *yaml.Node) bool {
+		switch key {
+		case "source":
+			a.Source = d.str(v, at(loc, key))
+		case "speaker":
+			a.Speaker = d.str(v, at(loc, key))
+		case "date":
+			a.Date = parsed(d, v, at(loc, key), claims.ParseDate)
+		case "quote":
+			a.Quote = d.str(v, at(loc, key))
+		case "via":
+			a.Via = d.str(v, at(loc, key))
+		case "note":
+			a.Note = d.str(v, at(loc, key))
+		case "inferred":
+			a.Inferred = d.inferred(v, at(loc, key))
+		default:
+			return false
+		}
+		return true
+	})
+	return a
+}
+
+func (d *decoder) relation(i int, n *yaml.Node) claims.Relation {
+	var r claims.Relation
+	loc := d.item("relation", i, n)
+	d.mapping(n, loc, func(key string, _, v *yaml.Node) bool {
+		switch key {
+		case "from":
+			r.From = d.str(v, at(loc, key))
+		case "to":
+			r.To = d.str(v, at(loc, key))
+		case "kind":
+			r.Kind = parsed(d, v, at(loc, key), claims.ParseRelationKind)
+		case "sources":
+			r.Sources = d.strs(v, at(loc, key))
+		case "note":
+			r.Note = d.str(v, at(loc, key))
+		case "confidence":
+			r.Confidence = parsed(d, v, at(loc, key), parseConfidence)
+		case "asserted_by":
+			r.AssertedBy = d.str(v, at(loc, key))
+		case "inferred":
+			r.Inferred = d.inferred(v, at(loc, key))
+		default:
+			return d.validity(&r.Validity, loc, key, v)
+		}
+		return true
+	})
+	return r
+}
+
+// itemID returns the ID of the item at loc, "" when there is none.
+func (b *Batch) itemID(loc location) string {
+	switch i := loc.index; {
+	case loc.kind == "entity" && i < len(b.Entities):
+		return b.Entities[i].ID
+	case loc.kind == "source" && i < len(b.Sources):
+		return b.Sources[i].ID
+	case loc.kind == "claim" && i < len(b.Claims):
+		return b.Claims[i].ID
+	case loc.kind == "relation" && i < len(b.Relations):
+		return b.Relations[i].From + " -> " + b.Relations[i].To
+	}
+	return ""
+}

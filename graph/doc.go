@@ -1,0 +1,69 @@
+// Package graph holds claims, the entities they are about and the
+// sources that carry them as one graph, links claims by support and
+// contradiction, and answers the questions a fact-checker asks of it.
+//
+// # Building a graph
+//
+// Create a graph with [New] and add items with [Graph.AddEntity],
+// [Graph.AddSource], [Graph.AddClaim] and [Graph.AddRelation], or many at
+// once with [Graph.Apply] and a [Batch], which applies all of its items
+// or none. Or read one from YAML with [Load] or [ReadYAML]. Every change
+// is validated: unknown or duplicate IDs, a claim that both supports and
+// contradicts another, a relation of a claim to itself. A change that
+// fails leaves the graph exactly as it was.
+//
+// # Queries
+//
+// A [View] answers queries; every [Graph] embeds the view of all of it,
+// and [Graph.At] gives the view as of a date, holding only the claims and
+// relations valid then. The query helpers are:
+//
+//   - look-ups: [View.Claim], [View.Entity], [View.Source], [View.KindOf];
+//   - iteration in a stable order (the order of addition):
+//     [View.Claims], [View.Entities], [View.Sources], [View.Relations];
+//   - support: [View.Supporters], [View.Supported], and the transitive
+//     [View.SupportChains] with the path of each chain;
+//   - contradiction: [View.Contradictions] of a claim, and every pair
+//     with [View.ContradictionPairs];
+//   - where and by whom: [View.SourcesOf], [View.Speakers],
+//     [View.ClaimsIn], [View.ClaimsAbout], [View.ClaimsBy], and
+//     [View.DerivedBy] between sources;
+//   - explanation: [View.ShortestPath] between two claims, and the
+//     sub-graph around a claim with [View.Neighbourhood];
+//   - size: [View.Counts].
+//
+// # Cost
+//
+// The graph keeps its data once, in dense tables with an adjacency list
+// per vertex in each direction, so a query about one item costs
+// O(degree) of that item and never walks or copies the whole graph.
+// [Graph.Underlying] exposes the same storage as a
+// github.com/dominikbraun/graph graph for that library's algorithms, as
+// a read-only view; several of them copy the whole graph per call, which
+// is why the queries above do not use them.
+//
+// # Concurrency
+//
+// A Graph is safe for concurrent use by any number of readers and
+// writers. Each change holds the write lock for its whole duration, so a
+// reader never sees half of a change. Iterators take the read lock item
+// by item, so their loop bodies may call any method of the graph.
+//
+// # The YAML format
+//
+// [Load] and [ReadYAML] read, and [Graph.Save] and [Graph.WriteYAML]
+// write, a human-writable, git-friendly YAML format described in the
+// project's README. Reading is strict: unknown fields, duplicate keys,
+// bad dates and bad references are errors. Writing is deterministic.
+// [Graph.Save] replaces the file atomically. [ReadOptions] bounds the
+// size, nesting and alias expansion that a read accepts.
+//
+// # Errors
+//
+// Problems with input are reported as an [ErrorList] of every problem
+// found, each an [*Error] with the file, the 1-based line and column, the
+// offending ID and field. Use [errors.As] to get them and [errors.Is] with
+// the sentinels ([ErrNotFound], [ErrDuplicateID], [ErrUnknownReference],
+// [ErrConflictingRelation], ...) or those of package claims to branch on
+// the kind of problem. Messages start with "graph: ".
+package graph

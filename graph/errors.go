@@ -1,0 +1,146 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors, matched with [errors.Is] on any error of this package.
+var (
+	// ErrNotFound: a query named an ID that the graph does not hold.
+	ErrNotFound = errors.New("not found")
+	// ErrWrongKind: an ID names a vertex of another kind than the one
+	// required (a source where a claim was expected, say).
+	ErrWrongKind = errors.New("wrong kind of vertex")
+	// ErrDuplicateID: an ID is used twice. Entities, sources and claims
+	// share one namespace.
+	ErrDuplicateID = errors.New("duplicate ID")
+	// ErrUnknownReference: an item refers to an entity, source or claim
+	// that is neither in the graph nor in the same change.
+	ErrUnknownReference = errors.New("unknown reference")
+	// ErrDuplicateRelation: a pair of claims is related twice in the
+	// same way (for contradiction, in either direction).
+	ErrDuplicateRelation = errors.New("duplicate relation")
+	// ErrConflictingRelation: one claim both supports and contradicts
+	// another.
+	ErrConflictingRelation = errors.New("conflicting relation")
+	// ErrNoPath: no chain of relations joins two claims.
+	ErrNoPath = errors.New("no path")
+	// ErrSyntax: the input is not well-formed YAML or JSON.
+	ErrSyntax = errors.New("syntax error")
+	// ErrUnknownField: the input has a field the format does not define.
+	ErrUnknownField = errors.New("unknown field")
+	// ErrVersion: the input declares a format version this package
+	// cannot read.
+	ErrVersion = errors.New("unsupported format version")
+	// ErrLimit: the input exceeds a limit of [ReadOptions].
+	ErrLimit = errors.New("limit exceeded")
+	// ErrReadOnly: a write through the read-only [Graph.Underlying] view.
+	ErrReadOnly = errors.New("read-only: change the graph through its own methods")
+)
+
+// Error is one problem with input: a file, a change or a query. Line and
+// Column are 1-based and set when the problem comes from a file (0
+// otherwise); ID names the offending entity, source, claim or relation;
+// Field is the path of the offending field in the YAML format
+// ("appearances[1].source").
+type Error struct {
+	File         string
+	Line, Column int
+	ID           string
+	Field        string
+	Err          error
+
+	loc location // where in a change the problem is, for positions
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("graph: ")
+	if e.File != "" || e.Line > 0 {
+		if e.File != "" {
+			b.WriteString(e.File)
+			b.WriteByte(':')
+		}
+		if e.Line > 0 {
+			fmt.Fprintf(&b, "%d:%d:", e.Line, e.Column)
+		}
+		b.WriteByte(' ')
+	}
+	b.WriteString(e.Message())
+	return b.String()
+}
+
+// Message returns the problem without the package prefix and the
+// position: what a checker prints after "FILE:LINE:COL: ".
+func (e *Error) Message() string {
+	var b strings.Builder
+	if e.loc.kind != "" && e.ID != "" {
+		fmt.Fprintf(&b, "%s %q: ", e.loc.kind, e.ID)
+	}
+	if e.Field != "" {
+		b.WriteString(e.Field + ": ")
+	}
+	msg := e.Err.Error()
+	msg = strings.TrimPrefix(msg, "claims: ") // the field error's own prefix repeats what we print
+	b.WriteString(msg)
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrorList is every problem found in one load or one change, in the
+// order of the input. Load reports all problems it finds, not only the
+// first. It unwraps to its elements, so [errors.Is] and [errors.As] see
+// each of them.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "graph: no errors"
+	case 1:
+		return l[0].Error()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (and %d more problem", l[0].Error(), len(l)-1)
+	if len(l) > 2 {
+		b.WriteByte('s')
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// Unwrap returns the individual problems.
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+// err returns l as an error, nil when empty.
+func (l ErrorList) err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+// tagged is an error whose message is its own text but which matches a
+// sentinel with errors.Is, for messages that read better without the
+// sentinel's words in front.
+type tagged struct {
+	msg      string
+	sentinel error
+}
+
+func (t *tagged) Error() string { return t.msg }
+func (t *tagged) Unwrap() error { return t.sentinel }
+
+func tag(sentinel error, format string, a ...any) error {
+	return &tagged{msg: fmt.Sprintf(format, a...), sentinel: sentinel}
+}

@@ -1,0 +1,100 @@
+package graph
+
+import (
+	"slices"
+
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// Neighbourhood returns the sub-graph around claim id: the claims within
+// depth relations of it (followed in either direction), the relations
+// among them, and the entities and sources those claims and relations
+// name. Derivation links are kept between sources in the sub-graph. The
+// result is a new, independent graph; it costs O(size of the
+// neighbourhood).
+func (v View) Neighbourhood(id string, depth int) (*Graph, error) {
+	b, err := query(v, id, ClaimVertex, func(n int32) Batch {
+		members := []int32{n}
+		if depth > 0 {
+			v.bfs(n, depth,
+				func(m int32) []edgeStep { return v.steps(m, SupportsEdge|ContradictsEdge, v.g.s.out, v.g.s.in) },
+				func(m int32, _ int) bool { members = append(members, m); return true })
+		}
+		return v.batchOf(members)
+	})
+	if err != nil {
+		return nil, err
+	}
+	sub := New()
+	if err := sub.Apply(b); err != nil {
+		return nil, err // cannot happen: the batch comes from a valid graph
+	}
+	return sub, nil
+}
+
+// batchOf builds a self-contained batch of the claim vertices given, in
+// the graph's order, with everything they name. The caller holds the
+// read lock.
+func (v View) batchOf(claimVerts []int32) Batch {
+	s := v.g.s
+	slices.Sort(claimVerts)
+	in := make(map[int32]bool, len(claimVerts)*4)
+	var ents, srcs []int32
+	need := func(id string, k VertexKind) {
+		if id == "" {
+			return
+		}
+		m := s.ids[id]
+		if in[m] {
+			return
+		}
+		in[m] = true
+		if k == EntityVertex {
+			ents = append(ents, m)
+		} else {
+			srcs = append(srcs, m)
+		}
+	}
+	var b Batch
+	var rels []int32
+	for _, m := range claimVerts {
+		in[m] = true
+	}
+	for _, m := range claimVerts {
+		c := s.claims[s.verts[m].idx]
+		b.Claims = append(b.Claims, c)
+		for _, e := range c.About {
+			need(e, EntityVertex)
+		}
+		for _, a := range c.Appearances {
+			need(a.Source, SourceVertex)
+			need(a.Speaker, EntityVertex)
+			need(a.Via, SourceVertex)
+		}
+		for _, e := range s.out[m] {
+			if e.data.rel > 0 && in[e.to] && v.relVisible(s, e.data.rel-1) {
+				rels = append(rels, e.data.rel-1)
+				for _, src := range s.rels[e.data.rel-1].Sources {
+					need(src, SourceVertex)
+				}
+			}
+		}
+	}
+	slices.Sort(ents)
+	slices.Sort(srcs)
+	for _, m := range ents {
+		b.Entities = append(b.Entities, s.entities[s.verts[m].idx])
+	}
+	for _, m := range srcs {
+		src := s.sources[s.verts[m].idx]
+		src.DerivedFrom = slices.DeleteFunc(slices.Clone(src.DerivedFrom), func(d sources.Derivation) bool {
+			return !in[s.ids[d.Source]]
+		})
+		b.Sources = append(b.Sources, src)
+	}
+	slices.Sort(rels) // the order they were added to the whole graph
+	for _, ri := range rels {
+		b.Relations = append(b.Relations, s.rels[ri])
+	}
+	return b
+}

@@ -1,0 +1,201 @@
+package graph
+
+import (
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// VertexKind says what a vertex of the graph is.
+type VertexKind uint8
+
+// The kinds of vertex.
+const (
+	ClaimVertex VertexKind = iota + 1
+	EntityVertex
+	SourceVertex
+)
+
+// String returns "claim", "entity" or "source".
+func (k VertexKind) String() string {
+	switch k {
+	case ClaimVertex:
+		return "claim"
+	case EntityVertex:
+		return "entity"
+	case SourceVertex:
+		return "source"
+	}
+	return "invalid"
+}
+
+// article returns the kind with its indefinite article: "an entity".
+func (k VertexKind) article() string {
+	if k == EntityVertex {
+		return "an entity"
+	}
+	return "a " + k.String()
+}
+
+// Vertex is a vertex of the graph as the dependency's view
+// ([Graph.Underlying]) sees it: its ID and kind. The item itself is
+// looked up with [View.Claim], [View.Entity] or [View.Source].
+type Vertex struct {
+	ID   string
+	Kind VertexKind
+}
+
+// EdgeKinds is the set of relations one edge stands for, as bits. The
+// dependency keeps one edge per ordered pair of vertices, so a claim that
+// is about an entity and also attributed to it is one edge with two bits.
+type EdgeKinds uint8
+
+// The relations an edge can stand for.
+const (
+	SupportsEdge    EdgeKinds = 1 << iota // claim -> claim it supports
+	ContradictsEdge                       // claim -> claim it contradicts (stored once, symmetric)
+	AboutEdge                             // claim -> entity it is about
+	SaidByEdge                            // claim -> entity it is attributed to
+	AppearsInEdge                         // claim -> source it appears in
+	ViaEdge                               // claim -> source an appearance was taken from
+	DerivesEdge                           // source -> source it draws on
+)
+
+// EdgeData is the compact payload of every edge, kept in the edge's
+// Properties.Data by the dependency's view: the kinds of relation, and for
+// a relation between claims its index in the graph's relation table. It
+// costs 8 bytes, where an attribute map would cost hundreds.
+type EdgeData struct {
+	Kinds EdgeKinds
+	rel   int32 // 1 + index into store.rels; 0 when the edge is no relation between claims
+}
+
+// edge is one adjacency entry.
+type edge struct {
+	to   int32
+	data EdgeData
+}
+
+// store holds the graph once. Vertices are numbered densely in order of
+// addition; items are kept in typed tables indexed by the vertex's slot;
+// adjacency is a slice per vertex in each direction, so that every
+// per-vertex question costs O(degree).
+type store struct {
+	ids   map[string]int32 // ID -> vertex number
+	verts []vslot          // vertex number -> kind and table index
+
+	claims   []claims.Claim
+	entities []claims.Entity
+	sources  []sources.Source
+	rels     []claims.Relation
+	relEnds  [][2]int32 // vertex numbers of From and To per relation
+
+	out, in [][]edge // by vertex number
+
+	appearances int // total over claims, for counts
+}
+
+type vslot struct {
+	kind VertexKind
+	idx  int32
+}
+
+func newStore() *store { return &store{ids: make(map[string]int32)} }
+
+// lookup returns the vertex number of id when it is of kind k.
+func (s *store) lookup(id string, k VertexKind) (int32, bool) {
+	v, ok := s.ids[id]
+	if !ok || s.verts[v].kind != k {
+		return 0, false
+	}
+	return v, true
+}
+
+func (s *store) idOf(v int32) string {
+	sl := s.verts[v]
+	switch sl.kind {
+	case ClaimVertex:
+		return s.claims[sl.idx].ID
+	case EntityVertex:
+		return s.entities[sl.idx].ID
+	}
+	return s.sources[sl.idx].ID
+}
+
+func (s *store) addVertex(id string, k VertexKind, idx int) int32 {
+	v := int32(len(s.verts))
+	s.ids[id] = v
+	s.verts = append(s.verts, vslot{kind: k, idx: int32(idx)})
+	s.out = append(s.out, nil)
+	s.in = append(s.in, nil)
+	return v
+}
+
+// link adds an edge from -> to with kinds, merging with an edge the
+// caller knows to exist only through its own out-list (fresh vertices).
+func (s *store) link(from, to int32, d EdgeData) {
+	s.out[from] = append(s.out[from], edge{to: to, data: d})
+	s.in[to] = append(s.in[to], edge{to: from, data: d})
+}
+
+// addClaimEdges links a new claim vertex to its entities and sources,
+// one edge per distinct target with the union of its kinds.
+func (s *store) addClaimEdges(v int32, c *claims.Claim) {
+	start := len(s.out[v])
+	add := func(to int32, k EdgeKinds) {
+		for i := start; i < len(s.out[v]); i++ {
+			if s.out[v][i].to == to {
+				s.out[v][i].data.Kinds |= k
+				return
+			}
+		}
+		s.out[v] = append(s.out[v], edge{to: to, data: EdgeData{Kinds: k}})
+	}
+	for _, e := range c.About {
+		add(s.ids[e], AboutEdge)
+	}
+	for _, a := range c.Appearances {
+		add(s.ids[a.Source], AppearsInEdge)
+		if a.Speaker != "" {
+			add(s.ids[a.Speaker], SaidByEdge)
+		}
+		if a.Via != "" {
+			add(s.ids[a.Via], ViaEdge)
+		}
+	}
+	for _, e := range s.out[v][start:] {
+		s.in[e.to] = append(s.in[e.to], edge{to: v, data: e.data})
+	}
+}
+
+// addDerivationEdges links a source to the sources it draws on.
+func (s *store) addDerivationEdges(v int32, src *sources.Source) {
+	for _, d := range src.DerivedFrom {
+		to := s.ids[d.Source]
+		dup := false
+		for _, e := range s.out[v] {
+			if e.to == to {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			s.link(v, to, EdgeData{Kinds: DerivesEdge})
+		}
+	}
+}
+
+// related returns the relation joining claim vertices a and b in either
+// direction, scanning the shorter adjacency.
+func (s *store) related(a, b int32) (rels []int32) {
+	if len(s.out[a])+len(s.in[a]) > len(s.out[b])+len(s.in[b]) {
+		a, b = b, a
+	}
+	for _, list := range [2][]edge{s.out[a], s.in[a]} {
+		for _, e := range list {
+			if e.to == b && e.data.rel > 0 {
+				rels = append(rels, e.data.rel-1)
+			}
+		}
+	}
+	return rels
+}
