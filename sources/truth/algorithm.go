@@ -62,8 +62,8 @@ type Options struct {
 	// one pass.
 	MaxIterations int
 	// Tolerance ends iteration early: for the Pasternack & Roth
-	// algorithms when no max-normalised source trust moved by Tolerance or
-	// more (default 0.001); for TruthFinder when 1 − cos(t_i, t_{i−1}) of
+	// algorithms when, from the second iteration on, no max-normalised
+	// source trust moved by Tolerance or more (default 0.001); for TruthFinder when 1 − cos(t_i, t_{i−1}) of
 	// the trust vectors is below it (default 0.001, as in the paper).
 	Tolerance float64
 	// Exponent is g of Investment (1.2) and PooledInvestment (1.4).

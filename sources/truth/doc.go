@@ -70,8 +70,9 @@
 // PooledInvestment divide trust and belief by their maxima after every
 // iteration, so the most trusted source has trust 1. They stop when no
 // normalised trust changed by [Options.Tolerance] (default 0.001) or more
-// since the previous iteration (trust before the first iteration counts as
-// all 1), or after [Options.MaxIterations] (20; 10 for PooledInvestment).
+// since the previous iteration, checked from the second iteration on (the
+// first one only turns the prior beliefs into trust), or after
+// [Options.MaxIterations] (20; 10 for PooledInvestment).
 // Investment and PooledInvestment often oscillate and use the whole budget;
 // [Result.Converged] tells. TruthFinder stops, as in the paper, when
 // 1 − cos(t_i, t_{i−1}) of the trust vectors falls below the tolerance

@@ -56,7 +56,7 @@ func (r *Result) sums(ix *index, avgLog bool, o Options) {
 		gather(belief, ix.factStart, ix.factSources, trust)
 		normalise(trust)
 		normalise(belief)
-		if maxDiff(trust, prev) < o.Tolerance {
+		if r.Iterations > 1 && maxDiff(trust, prev) < o.Tolerance {
 			r.Converged = true
 			break
 		}
@@ -142,7 +142,7 @@ func (r *Result) investment(ix *index, pooled bool, o Options) {
 		}
 		normalise(trust)
 		normalise(belief)
-		if maxDiff(trust, prev) < o.Tolerance {
+		if r.Iterations > 1 && maxDiff(trust, prev) < o.Tolerance {
 			r.Converged = true
 			break
 		}
