@@ -1,0 +1,123 @@
+package af
+
+import (
+	"errors"
+	"math"
+	"testing"
+)
+
+type edgeKind bool
+
+const (
+	attack  edgeKind = true
+	support edgeKind = false
+)
+
+type qedge struct {
+	from, to int
+	kind     edgeKind
+}
+
+func bipolar(t *testing.T, base []float64, edges []qedge) *Bipolar {
+	t.Helper()
+	b := NewBipolar(len(base))
+	for i, v := range base {
+		if err := b.SetBase(i, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, e := range edges {
+		add := b.Support
+		if e.kind == attack {
+			add = b.Attack
+		}
+		if err := add(e.from, e.to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b
+}
+
+func TestDFQuADByHand(t *testing.T) {
+	tests := []struct {
+		name    string
+		base    []float64
+		edges   []qedge
+		want    []float64
+		acyclic bool
+	}{
+		// No edges: strength = base score.
+		{"alone", []float64{0.3}, nil, []float64{0.3}, true},
+		// 1 (0.6, unattacked) attacks 0 (0.5): va = 0.6, vs = 0, so
+		// C = 0.5 - 0.5*0.6 = 0.2.
+		{"one attacker", []float64{0.5, 0.6}, []qedge{{1, 0, attack}}, []float64{0.2, 0.6}, true},
+		// 1 (0.6) supports 0 (0.5): vs = 0.6, C = 0.5 + 0.5*0.6 = 0.8.
+		{"one supporter", []float64{0.5, 0.6}, []qedge{{1, 0, support}}, []float64{0.8, 0.6}, true},
+		// Two attackers 0.5 and 0.4: va = 1 - 0.5*0.6 = 0.7; supporter
+		// 0.2: vs = 0.2; va >= vs so C = 0.9 - 0.9*0.5 = 0.45.
+		{"mixed", []float64{0.9, 0.5, 0.4, 0.2},
+			[]qedge{{1, 0, attack}, {2, 0, attack}, {3, 0, support}}, []float64{0.45, 0.5, 0.4, 0.2}, true},
+		// Equal attack and support cancel: va = vs = 0.5, C = v0 = 0.7.
+		{"balanced", []float64{0.7, 0.5, 0.5}, []qedge{{1, 0, attack}, {2, 0, support}}, []float64{0.7, 0.5, 0.5}, true},
+		// Chain 2 -> 1 -> 0 of attacks, all base 1: 2 stays 1; 1 becomes
+		// 1 - 1*1 = 0; 0 is attacked by strength 0, so stays 1. Declared
+		// in the reverse of topological order.
+		{"chain", []float64{1, 1, 1}, []qedge{{1, 0, attack}, {2, 1, attack}}, []float64{1, 0, 1}, true},
+		// A repeated attack counts once: as "one attacker".
+		{"repeated", []float64{0.5, 0.6}, []qedge{{1, 0, attack}, {1, 0, attack}}, []float64{0.2, 0.6}, true},
+		// Mutual attack, base 1 and 0: 1 has strength 0 from the start, so
+		// 0 keeps 1 and 1, attacked with strength 1, stays 0: a fixed point.
+		{"cycle", []float64{1, 0}, []qedge{{0, 1, attack}, {1, 0, attack}}, []float64{1, 0}, false},
+		// Mutual attack, both 0.5: the symmetric fixed point s = 0.5 -
+		// 0.5*s gives s = 1/3; the iteration s' = 0.5 - 0.5 s from 0.5
+		// contracts (factor 1/2) to it.
+		{"symmetric cycle", []float64{0.5, 0.5}, []qedge{{0, 1, attack}, {1, 0, attack}}, []float64{1.0 / 3, 1.0 / 3}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := DFQuAD(bipolar(t, tt.base, tt.edges))
+			if got.Acyclic != tt.acyclic || !got.Converged {
+				t.Errorf("Acyclic=%v Converged=%v, want %v true", got.Acyclic, got.Converged, tt.acyclic)
+			}
+			if tt.acyclic && got.Iterations != 0 {
+				t.Errorf("Iterations = %d on an acyclic graph", got.Iterations)
+			}
+			for i, w := range tt.want {
+				if math.Abs(got.Strength[i]-w) > 1e-8 {
+					t.Errorf("strength[%d] = %v, want %v", i, got.Strength[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestDFQuADIterationCap(t *testing.T) {
+	// The symmetric cycle needs about 30 halvings of the error to reach
+	// 1e-9; two rounds are not enough.
+	b := bipolar(t, []float64{0.5, 0.5}, []qedge{{0, 1, attack}, {1, 0, attack}})
+	got := DFQuADIter(b, 1e-9, 2)
+	if got.Converged || got.Iterations != 2 || got.Acyclic {
+		t.Errorf("got %+v, want 2 iterations, not converged", got)
+	}
+}
+
+func TestBipolarErrors(t *testing.T) {
+	b := NewBipolar(2)
+	if b.Base(0) != 0.5 || b.Base(5) != 0 || b.Len() != 2 {
+		t.Errorf("defaults wrong")
+	}
+	for _, v := range []float64{-0.1, 1.1, math.NaN()} {
+		if err := b.SetBase(0, v); !errors.Is(err, ErrScore) {
+			t.Errorf("SetBase(%v) error %v, want ErrScore", v, err)
+		}
+	}
+	if err := b.SetBase(2, 0.5); !errors.Is(err, ErrArgumentRange) {
+		t.Errorf("SetBase out of range: %v", err)
+	}
+	if err := b.Attack(0, 2); !errors.Is(err, ErrArgumentRange) {
+		t.Errorf("Attack out of range: %v", err)
+	}
+	if err := b.Support(-1, 0); !errors.Is(err, ErrArgumentRange) {
+		t.Errorf("Support out of range: %v", err)
+	}
+}
