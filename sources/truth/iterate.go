@@ -1,6 +1,10 @@
 package truth
 
-import "math"
+import (
+	"math"
+	"runtime"
+	"sync"
+)
 
 // voting: belief = number of distinct sources; trust = share of a source's
 // facts that won.
@@ -121,24 +125,28 @@ func (r *Result) investment(ix *index, pooled bool, o Options) {
 		}
 		gather(pool, ix.factStart, ix.factSources, inv)
 		if !pooled {
-			for f, h := range pool {
-				belief[f] = math.Pow(h, o.Exponent)
-			}
+			parallel(nF, nF, func(lo, hi int) {
+				for f := lo; f < hi; f++ {
+					belief[f] = math.Pow(pool[f], o.Exponent)
+				}
+			})
 		} else {
 			// B(f) = H(f) · G(H(f)) / Σ_{d∈M_f} G(H(d))
-			for obj := 0; obj < ix.nObjects; obj++ {
-				fs := ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]]
-				total := 0.0
-				for _, f := range fs {
-					belief[f] = math.Pow(pool[f], o.Exponent)
-					total += belief[f]
-				}
-				for _, f := range fs {
-					if total > 0 {
-						belief[f] = pool[f] * belief[f] / total
+			parallel(ix.nObjects, nF, func(lo, hi int) {
+				for obj := lo; obj < hi; obj++ {
+					fs := ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]]
+					total := 0.0
+					for _, f := range fs {
+						belief[f] = math.Pow(pool[f], o.Exponent)
+						total += belief[f]
+					}
+					for _, f := range fs {
+						if total > 0 {
+							belief[f] = pool[f] * belief[f] / total
+						}
 					}
 				}
-			}
+			})
 		}
 		normalise(trust)
 		normalise(belief)
@@ -201,15 +209,42 @@ func (r *Result) truthFinder(ix *index, o Options) {
 	r.Trust, r.Belief = trust, belief
 }
 
-// gather sets dst[i] = Σ src[list[start[i]:start[i+1]]].
+// gather sets dst[i] = Σ src[list[start[i]:start[i+1]]], splitting large
+// inputs over the available CPUs. Each dst[i] is summed in list order by
+// one goroutine, so results do not depend on the number of CPUs.
 func gather(dst []float64, start, list []int32, src []float64) {
-	for i := range dst {
-		sum := 0.0
-		for _, j := range list[start[i]:start[i+1]] {
-			sum += src[j]
+	parallel(len(dst), len(list), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			sum := 0.0
+			for _, j := range list[start[i]:start[i+1]] {
+				sum += src[j]
+			}
+			dst[i] = sum
 		}
-		dst[i] = sum
+	})
+}
+
+// parallelWork is the amount of work below which parallel runs inline.
+const parallelWork = 1 << 16
+
+// parallel calls fn on consecutive ranges covering [0, n), concurrently on
+// up to GOMAXPROCS goroutines when work (a size estimate) is large.
+func parallel(n, work int, fn func(lo, hi int)) {
+	p := runtime.GOMAXPROCS(0)
+	if p < 2 || work+n < parallelWork {
+		fn(0, n)
+		return
 	}
+	var wg sync.WaitGroup
+	for k := range p {
+		lo, hi := n*k/p, n*(k+1)/p
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(lo, hi)
+		}()
+	}
+	wg.Wait()
 }
 
 func fill(x []float64, v float64) {
