@@ -350,3 +350,67 @@ func TestParseAlgorithm(t *testing.T) {
 		t.Errorf("ParseAlgorithm(pagerank) error = %v, want ErrUnknownAlgorithm", err)
 	}
 }
+
+// TestAccessorsAndRefreeze checks the adjacency accessors and that adding
+// assertions after a Discover (which froze the Dataset) is seen by the next
+// one.
+func TestAccessorsAndRefreeze(t *testing.T) {
+	d := tiny(t)
+	a, b, c := d.Source("A"), d.Source("B"), d.Source("C")
+	x1, _ := d.Fact(d.Object("x"), "x1")
+	if diff := cmp.Diff([]truth.SourceID{a, b}, d.Asserters(x1)); diff != "" {
+		t.Errorf("Asserters(x1) (-want +got):\n%s", diff)
+	}
+	if got := len(d.Asserted(c)); got != 2 {
+		t.Errorf("len(Asserted(C)) = %d, want 2", got)
+	}
+	r1, err := truth.Discover(d, truth.Voting, truth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two new sources back x2: votes become x1 2, x2 3.
+	d.Assert("D", "x", "x2")
+	d.Assert("E", "x", "x2")
+	r2, err := truth.Discover(d, truth.Voting, truth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := d.Object("x")
+	if got := d.Value(r1.Chosen[x]); got != "x1" {
+		t.Errorf("before: chosen %q, want x1", got)
+	}
+	if got := d.Value(r2.Chosen[x]); got != "x2" {
+		t.Errorf("after: chosen %q, want x2", got)
+	}
+	if d.NumAssertions() != 7 || d.NumSources() != 5 {
+		t.Errorf("NumAssertions, NumSources = %d, %d; want 7, 5", d.NumAssertions(), d.NumSources())
+	}
+	// An object without facts is reported as NoFact.
+	empty := d.AddObject("empty")
+	r3, err := truth.Discover(d, truth.Sums, truth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r3.Chosen[empty] != truth.NoFact {
+		t.Errorf("Chosen[empty] = %d, want NoFact", r3.Chosen[empty])
+	}
+}
+
+// TestDeterministic runs every algorithm twice on a random data set and
+// requires identical results (no map-order or scheduling effects).
+func TestDeterministic(t *testing.T) {
+	d := synthetic(t, 300, 40_000, 100_000) // large enough to run in parallel
+	for _, alg := range truth.Algorithms() {
+		r1, err := truth.Discover(d, alg, truth.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r2, err := truth.Discover(d, alg, truth.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(r1, r2); diff != "" {
+			t.Errorf("%v: results differ between runs (-first +second):\n%s", alg, diff)
+		}
+	}
+}
