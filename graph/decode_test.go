@@ -1,0 +1,217 @@
+package graph_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// seedPath is the canonical dataset, relative to this package.
+const seedPath = "../testdata/kim-putin.yaml"
+
+// TestRoundTripSeed: Load -> Save -> Load loses nothing, and saving is
+// deterministic. The golden file shows what the saved form looks like.
+func TestRoundTripSeed(t *testing.T) {
+	g, err := graph.Load(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := yamlOf(t, g)
+	golden := filepath.Join("testdata", "kim-putin.saved.yaml")
+	if *update {
+		if err := os.WriteFile(golden, []byte(first), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), first); diff != "" {
+		t.Errorf("saved form differs from %s (-want +got):\n%s", golden, diff)
+	}
+	g2, err := graph.ReadYAML(strings.NewReader(first), "saved")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(first, yamlOf(t, g2)); diff != "" {
+		t.Errorf("second save differs (-first +second):\n%s", diff)
+	}
+	// Every item survives with every field.
+	for c := range g.Claims() {
+		c2, ok := g2.Claim(c.ID)
+		if !ok {
+			t.Fatalf("claim %s lost", c.ID)
+		}
+		if diff := cmp.Diff(c, c2, cmp.Comparer(func(a, b claims.Date) bool { return a == b })); diff != "" {
+			t.Errorf("claim %s changed (-loaded +reloaded):\n%s", c.ID, diff)
+		}
+	}
+	if diff := cmp.Diff(g.Counts(), g2.Counts()); diff != "" {
+		t.Errorf("counts changed (-loaded +reloaded):\n%s", diff)
+	}
+}
+
+// TestDecodeErrors checks the position and message of each kind of
+// problem. In each input, § marks where the error must point; it is
+// removed before reading.
+func TestDecodeErrors(t *testing.T) {
+	const head = "claimgraph: 1\nentities:\n  - {id: china, name: China, kind: country}\nsources:\n  - {id: s1, kind: wire}\n"
+	tests := []struct {
+		name, input string
+		want        error
+		msg         string
+	}{
+		{"unknown top-level field", "claimgraph: 1\n§colour: red\n", graph.ErrUnknownField, `unknown field "colour"`},
+		{"unknown field in entity", "claimgraph: 1\nentities:\n  - id: e\n    name: E\n    kind: person\n    §publsher: x\n", graph.ErrUnknownField, `unknown field "publsher"`},
+		{"bad entity kind", "claimgraph: 1\nentities:\n  - {id: e, name: E, kind: §planet}\n", claims.ErrInvalidKind, `unknown entity kind "planet"`},
+		{"bad date", head + "claims:\n  - id: c\n    text: T\n    valid_from: §2024-13-45\n", claims.ErrInvalidDate, `invalid date "2024-13-45"`},
+		{"until before from", head + "claims:\n  - id: c\n    text: T\n    valid_from: 2024\n    valid_until: §2023\n", claims.ErrInvalidValidity, "not after valid_from"},
+		{"unknown entity", head + "claims:\n  - id: c\n    text: T\n    about: [china, §mars]\n", graph.ErrUnknownReference, `unknown entity "mars"`},
+		{"unknown source", head + "claims:\n  - id: c\n    text: T\n    appearances:\n      - source: §nope\n", graph.ErrUnknownReference, `unknown source "nope"`},
+		{"duplicate ID", head + "claims:\n  - id: c\n    text: T\n  - id: §c\n    text: U\n", graph.ErrDuplicateID, `duplicate ID "c"`},
+		{"missing text", head + "claims:\n  - §id: c\n    about: [china]\n", claims.ErrMissingField, `missing required field "text"`},
+		{"duplicate key", head + "claims:\n  - id: c\n    text: T\n    §text: U\n", graph.ErrSyntax, `duplicate key "text"`},
+		{"bad confidence", head + "claims:\n  - {id: a, text: A}\n  - {id: b, text: B}\nrelations:\n  - {from: a, to: b, kind: supports, confidence: §1.5}\n", claims.ErrInvalidConfidence, "confidence"},
+		{"self relation", head + "claims:\n  - {id: a, text: A}\nrelations:\n  - {from: a, to: §a, kind: supports}\n", claims.ErrSelfRelation, `relates claim "a" to itself`},
+		{"wrong version", "claimgraph: §2\n", graph.ErrVersion, "version"},
+		{"missing version", "§entities: []\n", graph.ErrVersion, "claimgraph: 1"},
+		{"not a mapping", "§- a\n- b\n", graph.ErrSyntax, "want a mapping"},
+		{"list expected", "claimgraph: 1\nclaims: §{a: b}\n", graph.ErrSyntax, "want a list"},
+		{"malformed YAML", "claimgraph: 1\nclaims:\n  §- id: \"c\n", graph.ErrSyntax, "unexpected end"},
+		{"two documents", "claimgraph: 1\n§---\nclaimgraph: 1\n", graph.ErrSyntax, "more than one YAML document"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			line, col := markedPosition(t, tt.input)
+			input := strings.Replace(tt.input, "§", "", 1)
+			_, err := graph.ReadYAML(strings.NewReader(input), "in.yaml")
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("error %v, want %v", err, tt.want)
+			}
+			var list graph.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %T, want graph.ErrorList", err)
+			}
+			var found bool
+			for _, e := range list {
+				if errors.Is(e, tt.want) && strings.Contains(e.Error(), tt.msg) {
+					found = true
+					if e.File != "in.yaml" || e.Line != line || e.Column != col {
+						t.Errorf("%v at %s:%d:%d, want in.yaml:%d:%d", e, e.File, e.Line, e.Column, line, col)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no problem mentions %q in %v", tt.msg, err)
+			}
+		})
+	}
+}
+
+// markedPosition returns the 1-based line and column of § in s.
+func markedPosition(t *testing.T, s string) (line, col int) {
+	t.Helper()
+	i := strings.Index(s, "§")
+	if i < 0 {
+		t.Fatal("input has no § marker")
+	}
+	before := s[:i]
+	line = strings.Count(before, "\n") + 1
+	col = i - strings.LastIndex(before, "\n")
+	return line, col
+}
+
+func TestDecodeReportsEveryProblem(t *testing.T) {
+	const in = `claimgraph: 1
+entities:
+  - {id: e, name: E, kind: planet}
+claims:
+  - {id: c, text: T, about: [mars]}
+  - {id: c, text: U}
+`
+	_, err := graph.ReadYAML(strings.NewReader(in), "in.yaml")
+	var list graph.ErrorList
+	if !errors.As(err, &list) || len(list) != 3 {
+		t.Fatalf("got %v, want 3 problems", err)
+	}
+	for i, want := range []int{3, 5, 6} {
+		if list[i].Line != want {
+			t.Errorf("problem %d on line %d, want %d: %v", i, list[i].Line, want, list[i])
+		}
+	}
+}
+
+func TestReadLimits(t *testing.T) {
+	// Aliases make one node count each time it is reached: a thousand
+	// references to one claim with a hundred entities visit 100,000 nodes.
+	bomb := "claimgraph: 1\nentities:\n  - {id: e, name: E, kind: person}\nclaims:\n  - &c {id: c, text: T, about: [" +
+		strings.TrimSuffix(strings.Repeat("e, ", 100), ", ") + "]}\n" + strings.Repeat("  - *c\n", 1000)
+	deep := "claimgraph: 1\nentities: " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "\n"
+	tests := []struct {
+		name  string
+		opts  graph.ReadOptions
+		input string
+	}{
+		{"size", graph.ReadOptions{MaxBytes: 10}, "claimgraph: 1\n"},
+		{"depth", graph.ReadOptions{}, deep},
+		{"alias expansion", graph.ReadOptions{MaxNodes: 50_000}, bomb},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.opts.ReadYAML(strings.NewReader(tt.input), "in.yaml")
+			if !errors.Is(err, graph.ErrLimit) {
+				t.Fatalf("error %v, want ErrLimit", err)
+			}
+		})
+	}
+}
+
+func FuzzReadYAML(f *testing.F) {
+	seed, err := os.ReadFile(seedPath)
+	if err == nil {
+		f.Add(seed)
+	}
+	f.Add([]byte("claimgraph: 1\nentities:\n  - {id: e, name: E, kind: person}\n"))
+	f.Add([]byte("claimgraph: 1\nclaims:\n  - id: c\n    text: T\n    valid_at: 2024\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := graph.ReadOptions{MaxNodes: 200_000}.ReadYAML(bytes.NewReader(data), "fuzz.yaml")
+		if err != nil {
+			var list graph.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %T %v, want graph.ErrorList", err, err)
+			}
+			for _, e := range list {
+				if e.Line < 1 || e.Column < 1 || e.File != "fuzz.yaml" {
+					t.Fatalf("problem without a position: %#v", e)
+				}
+			}
+			return
+		}
+		// Anything accepted round-trips unchanged.
+		var b1, b2 bytes.Buffer
+		if err := g.WriteYAML(&b1); err != nil {
+			t.Fatal(err)
+		}
+		g2, err := graph.ReadYAML(bytes.NewReader(b1.Bytes()), "saved")
+		if err != nil {
+			t.Fatalf("saved form does not load: %v\n%s", err, b1.String())
+		}
+		if err := g2.WriteYAML(&b2); err != nil {
+			t.Fatal(err)
+		}
+		if b1.String() != b2.String() {
+			t.Fatalf("round trip changed the graph:\n%s", cmp.Diff(b1.String(), b2.String()))
+		}
+	})
+}

@@ -1,0 +1,152 @@
+package graph_test
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
+	"github.com/google/go-cmp/cmp"
+)
+
+func yamlOf(t *testing.T, g *graph.Graph) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := g.WriteYAML(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestApplyRejects(t *testing.T) {
+	day := claims.MustDate
+	tests := []struct {
+		name  string
+		batch graph.Batch
+		want  []error // sentinels every one of which the error must match
+	}{
+		{"duplicate ID across kinds", graph.Batch{Entities: []claims.Entity{{ID: "treaty", Name: "T", Kind: claims.Document}}}, []error{graph.ErrDuplicateID}},
+		{"duplicate ID within batch", graph.Batch{Sources: []sources.Source{{ID: "s", Kind: sources.Wire}, {ID: "s", Kind: sources.Wire}}}, []error{graph.ErrDuplicateID}},
+		{"unknown entity", graph.Batch{Claims: []claims.Claim{{ID: "c", Text: "x", About: []string{"mars"}}}}, []error{graph.ErrUnknownReference}},
+		{"entity where a source belongs", graph.Batch{Claims: []claims.Claim{{ID: "c", Text: "x", Appearances: []claims.Appearance{{Source: "china"}}}}}, []error{graph.ErrWrongKind}},
+		{"unknown source in derivation", graph.Batch{Sources: []sources.Source{{ID: "s", Kind: sources.Wire, DerivedFrom: []sources.Derivation{{Source: "nope", Kind: sources.Cites}}}}}, []error{graph.ErrUnknownReference}},
+		{"unknown claim in relation", graph.Batch{Relations: []claims.Relation{{From: "treaty", To: "nope", Kind: claims.Supports}}}, []error{graph.ErrUnknownReference}},
+		{"self relation", graph.Batch{Relations: []claims.Relation{{From: "treaty", To: "treaty", Kind: claims.Supports}}}, []error{claims.ErrSelfRelation}},
+		{"supports and contradicts", graph.Batch{Relations: []claims.Relation{{From: "only-pact", To: "treaty", Kind: claims.Supports}}}, []error{graph.ErrConflictingRelation}},
+		{"contradiction again, reversed", graph.Batch{Relations: []claims.Relation{{From: "only-pact", To: "treaty", Kind: claims.Contradicts}}}, []error{graph.ErrDuplicateRelation}},
+		{"support again", graph.Batch{Relations: []claims.Relation{{From: "summit", To: "treaty", Kind: claims.Supports}}}, []error{graph.ErrDuplicateRelation}},
+		{"conflict inside the batch", graph.Batch{Relations: []claims.Relation{
+			{From: "summit", To: "ties", Kind: claims.Supports}, {From: "ties", To: "summit", Kind: claims.Contradicts}}}, []error{graph.ErrConflictingRelation}},
+		{"bad confidence", graph.Batch{Relations: []claims.Relation{{From: "summit", To: "ties", Kind: claims.Supports, Confidence: 1.5}}}, []error{claims.ErrInvalidConfidence}},
+		{"missing text and kind", graph.Batch{Claims: []claims.Claim{{ID: "c"}}, Entities: []claims.Entity{{ID: "e", Name: "E"}}}, []error{claims.ErrMissingField}},
+		{"bad ID", graph.Batch{Entities: []claims.Entity{{ID: "has space", Name: "E", Kind: claims.Person}}}, []error{claims.ErrInvalidID}},
+		{"until before from", graph.Batch{Claims: []claims.Claim{{ID: "c", Text: "x", Validity: claims.Validity{From: day(2024, 1, 1), Until: day(2023, 1, 1)}}}}, []error{claims.ErrInvalidValidity}},
+		{"bad URL", graph.Batch{Sources: []sources.Source{{ID: "s", Kind: sources.Wire, URL: "ftp://x"}}}, []error{sources.ErrInvalidURL}},
+		{"good items do not save a bad batch", graph.Batch{
+			Entities: []claims.Entity{{ID: "fine", Name: "Fine", Kind: claims.Person}},
+			Claims:   []claims.Claim{{ID: "c", Text: "x", About: []string{"fine", "mars"}}}}, []error{graph.ErrUnknownReference}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := exampleGraph()
+			before := yamlOf(t, g)
+			err := g.Apply(tt.batch)
+			if err == nil {
+				t.Fatal("Apply succeeded, want an error")
+			}
+			for _, want := range tt.want {
+				if !errors.Is(err, want) {
+					t.Errorf("error %q does not match %v", err, want)
+				}
+			}
+			var e *graph.Error
+			if !errors.As(err, &e) || e.ID == "" {
+				t.Errorf("error %q: want a *graph.Error naming the offending ID", err)
+			}
+			if diff := cmp.Diff(before, yamlOf(t, g)); diff != "" {
+				t.Errorf("graph changed by a failed Apply (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestApplyAcceptsForwardReferences(t *testing.T) {
+	g := graph.New()
+	// The claim comes before the entity and source it names, and the
+	// relation before its claims: a batch is checked as a whole.
+	err := g.Apply(graph.Batch{
+		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.Supports}, {From: "b", To: "a", Kind: claims.Supports}},
+		Claims: []claims.Claim{
+			{ID: "a", Text: "A.", About: []string{"e"}, Appearances: []claims.Appearance{{Source: "s", Speaker: "e"}}},
+			{ID: "b", Text: "B."},
+		},
+		Sources:  []sources.Source{{ID: "s", Kind: sources.Report, DerivedFrom: []sources.Derivation{{Source: "t", Kind: sources.Cites}}}, {ID: "t", Kind: sources.Report}},
+		Entities: []claims.Entity{{ID: "e", Name: "E", Kind: claims.Person}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Mutual support is two relations; the about and said-by links to e
+	// are one edge of the underlying graph with two kinds.
+	if c := g.Counts(); c.Supports != 2 || c.Claims != 2 || c.Derivations != 1 {
+		t.Errorf("counts = %+v", c)
+	}
+	e, err := g.Underlying().Edge("a", "e")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := e.Properties.Data.(graph.EdgeData)
+	if d.Kinds != graph.AboutEdge|graph.SaidByEdge {
+		t.Errorf("edge a->e kinds = %b, want about|said-by", d.Kinds)
+	}
+}
+
+func TestQueriesReportUnknownIDs(t *testing.T) {
+	g := exampleGraph()
+	if _, err := g.Supporters("nope"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("Supporters(nope) = %v, want ErrNotFound", err)
+	}
+	if _, err := g.ClaimsAbout("treaty"); !errors.Is(err, graph.ErrWrongKind) {
+		t.Errorf("ClaimsAbout(a claim) = %v, want ErrWrongKind", err)
+	}
+	// A dated view hides claims that do not hold then.
+	if _, err := g.At(claims.MustDate(2023, 0, 0)).Contradictions("treaty"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("Contradictions as of 2023 = %v, want ErrNotFound", err)
+	}
+	if _, err := g.ShortestPath("only-pact", "ties"); err != nil {
+		t.Errorf("ShortestPath: %v", err)
+	}
+	if err := g.AddClaim(claims.Claim{ID: "island", Text: "Alone."}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.ShortestPath("island", "ties"); !errors.Is(err, graph.ErrNoPath) {
+		t.Errorf("ShortestPath to an unconnected claim = %v, want ErrNoPath", err)
+	}
+}
+
+func TestSupportChainsDepth(t *testing.T) {
+	g := exampleGraph()
+	for depth, want := range map[int]int{1: 1, 2: 2, 0: 2} {
+		chains, err := g.SupportChains("ties", depth)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(chains) != want {
+			t.Errorf("depth %d: %d chains, want %d", depth, len(chains), want)
+		}
+	}
+}
+
+func TestUnderlyingIsReadOnly(t *testing.T) {
+	g := exampleGraph()
+	u := g.Underlying()
+	if err := u.AddVertex(graph.Vertex{ID: "x", Kind: graph.ClaimVertex}); !errors.Is(err, graph.ErrReadOnly) {
+		t.Errorf("AddVertex through Underlying = %v, want ErrReadOnly", err)
+	}
+	n, err := u.Order()
+	if err != nil || n != 10 {
+		t.Errorf("Order = %d, %v; want 10 vertices (4 entities, 2 sources, 4 claims)", n, err)
+	}
+}

@@ -1,0 +1,109 @@
+package provenance
+
+import (
+	"fmt"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// link is one derivation link of the index: to a node, of a kind.
+type link struct {
+	to   int32
+	kind LinkKind
+}
+
+// node is one source as the index knows it. Its kind and links are
+// loaded from the view the first time they are needed, then kept.
+type node struct {
+	id     string
+	kind   sources.Kind
+	out    []link
+	loaded bool
+}
+
+// Index answers provenance questions about the sources and claims of one
+// [graph.View]. It numbers sources densely as it meets them and keeps each
+// source's kind and derivation links once loaded (memoised per source), so
+// that the origins of many claims cost the sum of their local sizes, not a
+// walk of the graph per claim.
+//
+// An Index reads its view lazily: a source's derivation links are those the
+// graph held when the index first needed them, so build a new Index after
+// the graph changes. An Index is not safe for concurrent use; make one per
+// goroutine (they are cheap).
+type Index struct {
+	v     graph.View
+	ids   map[string]int32
+	nodes []node
+	all   bool // every source of the view is loaded
+
+	// Scratch reused between queries, so that one query allocates little.
+	pos []int32 // local number of each node, -1 outside the current query
+	loc local
+	scc sccBuf
+}
+
+// New returns an empty index over v. It costs nothing until queried.
+func New(v graph.View) *Index {
+	return &Index{v: v, ids: make(map[string]int32)}
+}
+
+// intern returns the node number of source id, registering it without
+// loading it.
+func (x *Index) intern(id string) int32 {
+	if n, ok := x.ids[id]; ok {
+		return n
+	}
+	n := int32(len(x.nodes))
+	x.ids[id] = n
+	x.nodes = append(x.nodes, node{id: id})
+	x.pos = append(x.pos, -1)
+	return n
+}
+
+// fill records s as the content of node n.
+func (x *Index) fill(n int32, s *sources.Source) {
+	out := make([]link, len(s.DerivedFrom))
+	for i, d := range s.DerivedFrom {
+		out[i] = link{to: x.intern(d.Source), kind: LinkKind(d.Kind)}
+	}
+	nd := &x.nodes[n]
+	nd.kind, nd.out, nd.loaded = s.Kind, out, true
+}
+
+// load makes sure node n's kind and links are known.
+func (x *Index) load(n int32) error {
+	if x.nodes[n].loaded {
+		return nil
+	}
+	s, ok := x.v.Source(x.nodes[n].id)
+	if !ok {
+		return x.missing(x.nodes[n].id, graph.SourceVertex)
+	}
+	x.fill(n, &s)
+	return nil
+}
+
+// loadAll loads every source of the view, in the order they were added.
+func (x *Index) loadAll() {
+	if x.all {
+		return
+	}
+	for s := range x.v.Sources() {
+		n := x.intern(s.ID)
+		if !x.nodes[n].loaded {
+			x.fill(n, &s)
+		}
+	}
+	x.all = true
+}
+
+// missing returns the error for an ID that does not name a vertex of kind
+// want in the view.
+func (x *Index) missing(id string, want graph.VertexKind) error {
+	if k, ok := x.v.KindOf(id); ok && k != want {
+		return fmt.Errorf("provenance: %q is a %v, not a %v: %w", id, k, want, graph.ErrWrongKind)
+	}
+	return fmt.Errorf("provenance: no %v %q: %w", want, id, graph.ErrNotFound)
+}

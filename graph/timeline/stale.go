@@ -1,0 +1,169 @@
+package timeline
+
+import (
+	"encoding"
+	"fmt"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Options tunes [Stale].
+type Options struct {
+	// Strength is the evidence strength of a claim, compared between
+	// contradicting claims: a claim is superseded only by a strictly
+	// stronger one. Nil means [SourceCount].
+	Strength func(claimID string) float64
+}
+
+// SourceCount returns the default evidence strength of [Options]: the
+// number of distinct sources claim id appears in within g, 0 for an
+// unknown claim. It counts repetitions of one story by several outlets
+// as several sources; a strength that counts independent origins instead
+// can be plugged in through [Options.Strength].
+func SourceCount(g *graph.Graph) func(id string) float64 {
+	return func(id string) float64 {
+		s, err := g.SourcesOf(id)
+		if err != nil {
+			return 0
+		}
+		return float64(len(s))
+	}
+}
+
+// Reason says why an appearance is stale.
+type Reason uint8
+
+// The reasons of a [StaleItem].
+const (
+	// Ended: the claim had stopped holding by the appearance's date.
+	Ended Reason = iota + 1
+	// Superseded: a contradicting claim stronger in evidence had begun
+	// to hold by the appearance's date.
+	Superseded
+)
+
+var reasonNames = [...]string{"invalid", "ended", "superseded"}
+
+// String returns "ended" or "superseded".
+func (r Reason) String() string {
+	if int(r) < len(reasonNames) {
+		return reasonNames[r]
+	}
+	return fmt.Sprintf("invalid(%d)", r)
+}
+
+// MarshalText implements [encoding.TextMarshaler] with [Reason.String].
+func (r Reason) MarshalText() ([]byte, error) {
+	if r == 0 || int(r) >= len(reasonNames) {
+		return nil, fmt.Errorf("timeline: invalid reason %d", r)
+	}
+	return []byte(r.String()), nil
+}
+
+var _ encoding.TextMarshaler = Reason(0)
+
+// StaleItem is one stale appearance: a claim repeated after it stopped
+// holding or after it was superseded.
+type StaleItem struct {
+	Claim      string      // the claim repeated
+	Appearance int         // index of the appearance in the claim's Appearances
+	Source     string      // where it appeared
+	Date       claims.Date // the appearance's date, else its source's published date
+	Reason     Reason
+
+	// For Ended: the date on which the claim stopped holding
+	// ([claims.Validity.End]).
+	Stopped claims.Date
+
+	// For Superseded: the stronger contradicting claim, the date it
+	// started holding, and the strengths compared.
+	By                   string
+	Since                claims.Date
+	Strength, ByStrength float64
+}
+
+// Stale returns the appearances of claims in g that are stale at their
+// own date: the appearance's date, or when it has none the published date
+// of its source; undated appearances are never stale. An appearance is
+// stale when
+//
+//   - its claim had stopped holding by every day of that date
+//     ([claims.Validity.Ended]): reason [Ended]; or otherwise
+//   - a claim that contradicts it, with a dated start, had begun to hold
+//     by the first day of that date and not yet ended, the relation holds
+//     then, and that claim is strictly stronger in evidence
+//     ([Options.Strength]): reason [Superseded], naming the contradicting
+//     claim with the earliest start (then the first ID).
+//
+// A partial date counts only when every day of it qualifies: an article
+// dated "2024" is not stale for a claim that ended on 2024-06-19, as it
+// may have been written before. Items come in the order of the claims,
+// then of their appearances.
+//
+// It costs O(appearances + contradictions) strength evaluations aside.
+func Stale(g *graph.Graph, opts Options) []StaleItem {
+	strength := opts.Strength
+	if strength == nil {
+		strength = SourceCount(g)
+	}
+	memo := map[string]float64{}
+	strengthOf := func(id string) float64 {
+		s, ok := memo[id]
+		if !ok {
+			s = strength(id)
+			memo[id] = s
+		}
+		return s
+	}
+	var out []StaleItem
+	for c := range g.Claims() {
+		rivals, _ := g.Contradictions(c.ID)
+		for i, a := range c.Appearances {
+			d := a.Date
+			if d.IsZero() {
+				if s, ok := g.Source(a.Source); ok {
+					d = s.Published
+				}
+			}
+			if d.IsZero() {
+				continue
+			}
+			it := StaleItem{Claim: c.ID, Appearance: i, Source: a.Source, Date: d}
+			if c.Validity.Ended(d) {
+				it.Reason, it.Stopped = Ended, c.Validity.End()
+				out = append(out, it)
+				continue
+			}
+			if by, ok := superseder(g, c.ID, rivals, d, strengthOf); ok {
+				it.Reason, it.By, it.Since = Superseded, by.ID, by.Validity.Start()
+				it.Strength, it.ByStrength = strengthOf(c.ID), strengthOf(by.ID)
+				out = append(out, it)
+			}
+		}
+	}
+	return out
+}
+
+// superseder returns the stronger claim among the contradictions rivals of
+// claim id that had begun to hold by d, with the earliest start.
+func superseder(g *graph.Graph, id string, rivals []claims.Relation, d claims.Date, strength func(string) float64) (claims.Claim, bool) {
+	var best claims.Claim
+	found := false
+	for _, r := range rivals {
+		other, _ := r.Other(id)
+		o, ok := g.Claim(other)
+		start := o.Validity.Start()
+		if !ok || start.IsZero() || !o.Validity.Began(d) || o.Validity.Ended(d) || !r.Validity.Holds(d) {
+			continue
+		}
+		if strength(o.ID) <= strength(id) {
+			continue
+		}
+		if !found || start.Compare(best.Validity.Start()) < 0 ||
+			(start == best.Validity.Start() && o.ID < best.ID) {
+			best, found = o, true
+		}
+	}
+	return best, found
+}
