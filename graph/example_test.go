@@ -38,7 +38,7 @@ func exampleGraph() *graph.Graph {
 				About: []string{"russia", "north-korea"}, Validity: claims.Validity{At: claims.MustDate(2024, 6, 0)},
 				Appearances: []claims.Appearance{{Source: "article-2024"}}},
 			{ID: "ties", Text: "Russia and North Korea have grown closer.",
-				About: []string{"russia", "north-korea"},
+				About:       []string{"russia", "north-korea"},
 				Appearances: []claims.Appearance{{Source: "article-2024", Speaker: "michael-madden"}, {Source: "article-2023"}}},
 		},
 		Relations: []claims.Relation{
