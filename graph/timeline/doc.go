@@ -1,0 +1,69 @@
+// Package timeline answers the questions about time that a fact-checker
+// asks of a claim graph: which contradictions are still open at a date
+// and which were settled by time, which appearances repeat a claim after
+// it stopped holding, and in what order the claims about an entity
+// happened.
+//
+// # Date semantics
+//
+// Dates may be partial, and a partial date stands for every day it
+// covers ([claims.Date]): the year 2024 runs from 1 January to 31
+// December. A validity ([claims.Validity]) holds from its From date
+// (inclusive) until its Until date (exclusive), either end open, or at a
+// point in time, which is a whole interval when partial. So a claim valid
+// until 2024-06-19 holds on 18 June and not on 19 June, and a claim valid
+// from 2024-06-19 takes over on that very day: the two never hold
+// together.
+//
+// A question about a partial date is answered honestly for every day of
+// it, in the direction that does not overstate:
+//
+//   - [Conflicts] calls a contradiction live at a date when both claims
+//     and the relation hold together on some day of it. As of 2024, the
+//     two claims above each hold, but never on the same day, so their
+//     contradiction is [ResolvedByTime], not [Live]. This is stricter
+//     than [graph.View.ContradictionPairs] of the dated view, which checks
+//     each claim on its own.
+//   - [Stale] calls an appearance stale only when every day of its date
+//     is past the claim's end: an article dated "2024" may have been
+//     written before 19 June.
+//
+// # Conflicts
+//
+// [Conflicts] takes a [graph.View]: the view of the whole graph
+// embedded in every [graph.Graph], or a dated one from [graph.Graph.At].
+// It returns every contradiction of the graph as a [Conflict] with a
+// [Status]. A contradiction whose claims never hold together is
+// [ResolvedByTime] whatever the date, with the [Conflict.Boundary] on
+// which the earlier claim stops holding and the date [Conflict.LaterFrom]
+// on which the later one starts: the same day for adjacent periods, two
+// dates with a gap between them otherwise.
+//
+// # Stale appearances
+//
+// [Stale] finds appearances dated after their claim stopped holding
+// ([Ended]), or after a contradicting claim stronger in evidence began to
+// hold ([Superseded]). An appearance without a date takes its source's
+// published date. Evidence strength is pluggable through
+// [Options.Strength]; the default, [SourceCount], is the number of
+// distinct sources a claim appears in. A claim whose validity has no
+// start never supersedes another: it gives no date from which on the
+// repetition is out of date.
+//
+// The data cannot yet say that an utterance speaks of the past ("before
+// the treaty, China was the only...") rather than repeating the claim as
+// current, so such appearances are reported too; a reader should check the
+// quote.
+//
+// # Timelines
+//
+// [Of] lists the claims about an entity in the order their validities
+// start, open starts first, for a report.
+//
+// # Cost
+//
+// [Conflicts] costs O(contradictions of the graph) and [Stale]
+// O(appearances + contradictions) plus one evaluation of the strength
+// function per claim compared (it is remembered). [Of] costs O(k log k)
+// for the k claims about the entity. None of them copies the graph.
+package timeline
