@@ -1,0 +1,124 @@
+// The check command: validate a claim graph file.
+//
+//	claimgraph check FILE [--json]
+//
+// It loads FILE with graph.Load and prints every problem found as
+// "FILE:LINE:COL: message", in the order of the file, or "FILE: message"
+// for a problem without a position (a file that cannot be read). The exit
+// status is 1 when there is any problem. A valid file prints
+// "FILE: ok (N entities, N sources, N claims, N relations)" and exits 0.
+//
+// With --json it prints one object:
+//
+//	{
+//	  "file": "testdata/x.yaml",
+//	  "ok": false,
+//	  "counts": null,
+//	  "problems": [{"file": "testdata/x.yaml", "line": 3, "column": 7, "id": "kim",
+//	                "field": "kind", "message": "entity \"kim\": kind: ..."}, ...]
+//	}
+//
+// where "counts" is the value of the report's counts section (see
+// report.go) when the file is valid and null otherwise, "problems" is empty
+// (never null) for a valid file, and "line" and "column" are 0 for a problem
+// without a position.
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+func init() {
+	register(command{
+		name:  "check",
+		args:  "FILE",
+		brief: "validate a claim graph file; print every problem as FILE:LINE:COL: message",
+		run:   runCheck,
+	})
+}
+
+// jsonProblem is the JSON value of one problem of a checked file.
+type jsonProblem struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	ID      string `json:"id"`
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// jsonCheck is the JSON document of the check command.
+type jsonCheck struct {
+	File     string        `json:"file"`
+	OK       bool          `json:"ok"`
+	Counts   any           `json:"counts"`
+	Problems []jsonProblem `json:"problems"`
+}
+
+// problems turns the error of graph.Load on file into a list of problems.
+func problems(file string, err error) []jsonProblem {
+	var list graph.ErrorList
+	if !errors.As(err, &list) {
+		var one *graph.Error
+		if errors.As(err, &one) {
+			list = graph.ErrorList{one}
+		}
+	}
+	if len(list) == 0 {
+		return []jsonProblem{{File: file, Message: err.Error()}}
+	}
+	out := make([]jsonProblem, 0, len(list))
+	for _, e := range list {
+		p := jsonProblem{File: e.File, Line: e.Line, Column: e.Column, ID: e.ID, Field: e.Field, Message: e.Message()}
+		if p.File == "" {
+			p.File = file
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// runCheck runs "claimgraph check FILE".
+func runCheck(e *env, args []string) int {
+	fs, asJSON := newFlags("check", e)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		return e.usageError("check", "want 1 argument, FILE; got %d", len(pos))
+	}
+	file := pos[0]
+	doc := jsonCheck{File: file, Problems: []jsonProblem{}}
+	g, err := graph.Load(file)
+	if err != nil {
+		doc.Problems = problems(file, err)
+	} else {
+		doc.OK = true
+		doc.Counts, _ = countsJSON(g.View)
+	}
+	if *asJSON {
+		if err := writeJSON(e.stdout, doc); err != nil {
+			return e.fail("check", err)
+		}
+	} else if doc.OK {
+		c := g.Counts()
+		fmt.Fprintf(e.stdout, "%s: ok (%d entities, %d sources, %d claims, %d relations)\n",
+			file, c.Entities, c.Sources, c.Claims, c.Supports+c.Contradictions)
+	} else {
+		for _, p := range doc.Problems {
+			if p.Line > 0 {
+				fmt.Fprintf(e.stdout, "%s:%d:%d: %s\n", p.File, p.Line, p.Column, p.Message)
+			} else {
+				fmt.Fprintf(e.stdout, "%s: %s\n", p.File, p.Message)
+			}
+		}
+	}
+	if !doc.OK {
+		return 1
+	}
+	return 0
+}

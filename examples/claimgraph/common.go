@@ -1,0 +1,328 @@
+// Helpers shared by the report, check and query commands: finding the
+// default data file, loading a graph, wrapping text to the page width and
+// the JSON values of claims, sources, entities and relations that every
+// command prints the same way.
+//
+// JSON values shared by the commands (field names are stable; optional
+// strings are present and empty when the data has no value):
+//
+//	claim:    {"id": "...", "text": "...", "sources": [source, ...], "columns": {"key": "value"}}
+//	source:   {"id": "...", "publisher": "...", "title": "...", "kind": "news-article",
+//	           "published": "2024-06-19", "url": "..."}
+//	entity:   {"id": "...", "name": "...", "kind": "person"}
+//	relation: {"from": "...", "to": "...", "kind": "supports", "sources": ["source-id", ...],
+//	           "note": "...", "confidence": 0.9, "asserted_by": "..."}
+//
+// A claim's "sources" are the distinct sources it appears in, in the order
+// of its appearances; "columns" holds the values of the claim columns other
+// files register with addClaimColumn (see report.go) and is left out when
+// there are none. A relation's "confidence" is 0 when not given.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// modulePath is the module whose root holds the default data file.
+const modulePath = "github.com/claimgraph/claimgraph"
+
+// defaultFile is the data file of the report when none is given, relative
+// to the module root.
+const defaultFile = "testdata/kim-putin.yaml"
+
+// pageWidth is the width text output is wrapped to.
+const pageWidth = 100
+
+// errNoModuleRoot reports that no enclosing directory holds the go.mod of
+// modulePath.
+var errNoModuleRoot = errors.New("no go.mod of module " + modulePath + " in this directory or above")
+
+// moduleRoot returns the nearest directory at or above dir whose go.mod
+// declares modulePath.
+func moduleRoot(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && goModPath(data) == modulePath {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errNoModuleRoot
+		}
+		dir = parent
+	}
+}
+
+// goModPath returns the module path declared by the go.mod contents data,
+// or "" when there is none.
+func goModPath(data []byte) string {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) >= 2 && f[0] == "module" {
+			return strings.Trim(f[1], `"`)
+		}
+	}
+	return ""
+}
+
+// defaultPath returns the path of defaultFile under the module root found
+// from the current directory.
+func defaultPath() (string, error) {
+	root, err := moduleRoot(".")
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(root, filepath.FromSlash(defaultFile)), nil
+}
+
+// loadGraph loads the graph at path for command cmd. On failure it prints
+// the error to e.stderr and returns nil and exit status 1.
+func loadGraph(e *env, cmd, path string) (*graph.Graph, int) {
+	g, err := graph.Load(path)
+	if err != nil {
+		return nil, e.fail(cmd, err)
+	}
+	return g, 0
+}
+
+// loadArgs parses the arguments of a query command that takes "FILE ID"
+// and loads the graph. It returns the graph, the ID, whether --json was
+// given, and an exit status that is nonzero when the command must stop.
+func loadArgs(e *env, cmd string, args []string) (g *graph.Graph, id string, asJSON bool, code int) {
+	fs, jsonFlag := newFlags(cmd, e)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return nil, "", false, 2
+	}
+	if len(pos) != 2 {
+		return nil, "", false, e.usageError(cmd, "want 2 arguments, FILE and an ID; got %d", len(pos))
+	}
+	g, code = loadGraph(e, cmd, pos[0])
+	return g, pos[1], *jsonFlag, code
+}
+
+// wrap writes text to w in lines of at most pageWidth characters: the
+// first line starts with first, the others with rest (both usually
+// spaces, narrower than the page). It breaks at spaces, and inside a word
+// only when the word alone is wider than a line. Empty text writes first
+// alone.
+func wrap(w io.Writer, first, rest, text string) {
+	prefix := first
+	var line []string // the words of the current line
+	n := 0            // its width without the prefix
+	emit := func() {
+		fmt.Fprintln(w, strings.TrimRight(prefix+strings.Join(line, " "), " "))
+		prefix, line, n = rest, nil, 0
+	}
+	room := func() int { return max(pageWidth-utf8.RuneCountInString(prefix), 1) }
+	for _, word := range strings.Fields(text) {
+		r := []rune(word)
+		for len(r) > room() {
+			if len(line) > 0 {
+				emit()
+			}
+			k := room()
+			line = []string{string(r[:k])}
+			r = r[k:]
+			emit()
+		}
+		if len(r) == 0 {
+			continue
+		}
+		if len(line) > 0 && n+1+len(r) > room() {
+			emit()
+		}
+		if len(line) > 0 {
+			n++
+		}
+		line = append(line, string(r))
+		n += len(r)
+	}
+	if len(line) > 0 || prefix == first {
+		emit()
+	}
+}
+
+// jsonClaim is the JSON value of a claim, with the sources it appears in.
+type jsonClaim struct {
+	ID      string            `json:"id"`
+	Text    string            `json:"text"`
+	Sources []jsonSource      `json:"sources"`
+	Columns map[string]string `json:"columns,omitempty"`
+}
+
+// jsonSource is the JSON value of a source.
+type jsonSource struct {
+	ID        string `json:"id"`
+	Publisher string `json:"publisher"`
+	Title     string `json:"title"`
+	Kind      string `json:"kind"`
+	Published string `json:"published"`
+	URL       string `json:"url"`
+}
+
+// jsonEntity is the JSON value of an entity.
+type jsonEntity struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+}
+
+// jsonRelation is the JSON value of a relation between claims.
+type jsonRelation struct {
+	From       string   `json:"from"`
+	To         string   `json:"to"`
+	Kind       string   `json:"kind"`
+	Sources    []string `json:"sources"`
+	Note       string   `json:"note"`
+	Confidence float64  `json:"confidence"`
+	AssertedBy string   `json:"asserted_by"`
+}
+
+// claimInfo is a claim with what the commands print beside it: the
+// sources it appears in and the values of the registered claim columns.
+type claimInfo struct {
+	claims.Claim
+	Sources []sources.Source
+	Columns []columnValue
+}
+
+// columnValue is the value of one claim column for one claim.
+type columnValue struct{ Key, Value string }
+
+// describeClaim looks up claim id in v with its sources and column values.
+func describeClaim(v graph.View, id string) (claimInfo, error) {
+	c, ok := v.Claim(id)
+	if !ok {
+		// Ask a query for the error, so that it says why (unknown ID,
+		// wrong kind or hidden by the view's date).
+		_, err := v.SourcesOf(id)
+		return claimInfo{}, cmp.Or(err, fmt.Errorf("graph: %w: no claim %q", graph.ErrNotFound, id))
+	}
+	srcs, err := v.SourcesOf(id)
+	if err != nil {
+		return claimInfo{}, err
+	}
+	return claimInfo{Claim: c, Sources: srcs, Columns: columnValues(v, id)}, nil
+}
+
+// json returns the JSON value of ci.
+func (ci claimInfo) json() jsonClaim {
+	j := jsonClaim{ID: ci.ID, Text: ci.Text, Sources: make([]jsonSource, 0, len(ci.Sources))}
+	for _, s := range ci.Sources {
+		j.Sources = append(j.Sources, sourceJSON(s))
+	}
+	if len(ci.Columns) > 0 {
+		j.Columns = make(map[string]string, len(ci.Columns))
+		for _, c := range ci.Columns {
+			j.Columns[c.Key] = c.Value
+		}
+	}
+	return j
+}
+
+// write prints ci as text: first and the ID on one line, then the text,
+// the column values and the sources on lines starting with indent.
+func (ci claimInfo) write(w io.Writer, first, indent string) {
+	wrap(w, first, indent, ci.ID)
+	wrap(w, indent, indent, ci.Text)
+	if len(ci.Columns) > 0 {
+		parts := make([]string, len(ci.Columns))
+		for i, c := range ci.Columns {
+			parts[i] = c.Key + ": " + c.Value
+		}
+		wrap(w, indent+"[", indent+" ", strings.Join(parts, "; ")+"]")
+	}
+	writeSources(w, indent, ci.Sources)
+}
+
+// writeSources prints srcs as a "sources:" list at the given indentation.
+func writeSources(w io.Writer, indent string, srcs []sources.Source) {
+	if len(srcs) == 0 {
+		wrap(w, indent, indent, "sources: none")
+		return
+	}
+	wrap(w, indent, indent, "sources:")
+	for _, s := range srcs {
+		wrap(w, indent+"- ", indent+"  ", sourceLabel(s))
+	}
+}
+
+// sourceLabel describes s in one line: publisher, quoted title, date and
+// ID, leaving out what s does not have.
+func sourceLabel(s sources.Source) string {
+	var parts []string
+	if s.Publisher != "" {
+		parts = append(parts, s.Publisher)
+	}
+	if s.Title != "" {
+		parts = append(parts, fmt.Sprintf("%q", s.Title))
+	}
+	if !s.Published.IsZero() {
+		parts = append(parts, s.Published.String())
+	}
+	if len(parts) == 0 {
+		parts = append(parts, s.Kind.String())
+	}
+	return strings.Join(parts, ", ") + " [" + s.ID + "]"
+}
+
+// sourceJSON returns the JSON value of s.
+func sourceJSON(s sources.Source) jsonSource {
+	return jsonSource{
+		ID: s.ID, Publisher: s.Publisher, Title: s.Title, Kind: s.Kind.String(),
+		Published: s.Published.String(), URL: s.URL,
+	}
+}
+
+// entityJSON returns the JSON value of e.
+func entityJSON(e claims.Entity) jsonEntity {
+	return jsonEntity{ID: e.ID, Name: e.Name, Kind: e.Kind.String()}
+}
+
+// relationJSON returns the JSON value of r.
+func relationJSON(r claims.Relation) jsonRelation {
+	return jsonRelation{
+		From: r.From, To: r.To, Kind: r.Kind.String(), Sources: append([]string{}, r.Sources...),
+		Note: r.Note, Confidence: r.Confidence, AssertedBy: r.AssertedBy,
+	}
+}
+
+// relationLine describes the provenance of r in one line ("stated by
+// paper-2; confidence 0.8; note: ..."), or "" when it has none.
+func relationLine(r claims.Relation) string {
+	var parts []string
+	if len(r.Sources) > 0 {
+		parts = append(parts, "stated by "+strings.Join(r.Sources, ", "))
+	}
+	if r.AssertedBy != "" {
+		parts = append(parts, "asserted by "+r.AssertedBy)
+	}
+	if r.Confidence != 0 {
+		parts = append(parts, fmt.Sprintf("confidence %g", r.Confidence))
+	}
+	if !r.Validity.IsZero() {
+		parts = append(parts, "valid "+r.Validity.String())
+	}
+	if r.Note != "" {
+		parts = append(parts, "note: "+r.Note)
+	}
+	return strings.Join(parts, "; ")
+}

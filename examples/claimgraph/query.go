@@ -1,0 +1,303 @@
+// The query commands: what one claim or entity is linked to.
+//
+//	claimgraph contradictions FILE CLAIM-ID [--json]
+//	claimgraph support        FILE CLAIM-ID [--json]
+//	claimgraph about          FILE ENTITY-ID [--json]
+//	claimgraph sources        FILE CLAIM-ID [--json]
+//
+// contradictions lists the claims that contradict the claim, each with its
+// text and sources, and the sources of the claim itself. support lists the
+// direct supporters and every support chain (View.SupportChains) with its
+// depth and path. about lists the claims about an entity. sources lists the
+// sources a claim appears in, with the speaker, date and quote of each
+// appearance; an appearance without a date takes the source's publication
+// date. An ID the graph does not hold, or of the wrong kind, is an error
+// (exit status 1) with the graph's message.
+//
+// With --json each prints one object; claim, source, entity and relation
+// are the values described in common.go:
+//
+//	contradictions: {"claim": claim, "contradictions": [{"claim": claim, "relation": relation}, ...]}
+//	support:        {"claim": claim, "supporters": [{"claim": claim, "relation": relation}, ...],
+//	                 "chains": [{"depth": 2, "supporter": "id", "claims": ["id", ...],
+//	                             "path": "a -supports-> b -supports-> c"}, ...]}
+//	about:          {"entity": entity, "claims": [claim, ...]}
+//	sources:        {"claim": claim, "appearances": [{"source": source, "speaker": entity,
+//	                 "date": "2024-06-19", "date_from_source": false, "quote": "...",
+//	                 "via": "source-id", "note": "..."}, ...]}
+//
+// In "support", "claims" of a chain runs from the supporter to the claim.
+// In "sources", "speaker" is null for an appearance attributed to nobody,
+// and "date_from_source" is true when the date is the source's publication
+// date because the appearance has none. Lists are empty, never null.
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+func init() {
+	register(command{
+		name:  "contradictions",
+		args:  "FILE CLAIM-ID",
+		brief: "the claims that contradict a claim, with the sources of both",
+		run:   runContradictions,
+	})
+	register(command{
+		name:  "support",
+		args:  "FILE CLAIM-ID",
+		brief: "the direct supporters of a claim and its support chains",
+		run:   runSupport,
+	})
+	register(command{
+		name:  "about",
+		args:  "FILE ENTITY-ID",
+		brief: "the claims about an entity",
+		run:   runAbout,
+	})
+	register(command{
+		name:  "sources",
+		args:  "FILE CLAIM-ID",
+		brief: "the sources a claim appears in, with speaker, date and quote",
+		run:   runSources,
+	})
+}
+
+// query runs a query command: it loads the graph named by args, calls
+// answer with its view and the ID, and prints the JSON document or the
+// text that answer returns. answer returns the JSON value and a function
+// that writes the text.
+func query(e *env, cmd string, args []string, answer func(v graph.View, id string) (any, func(io.Writer), error)) int {
+	g, id, asJSON, code := loadArgs(e, cmd, args)
+	if g == nil {
+		return code
+	}
+	doc, text, err := answer(g.View, id)
+	if err != nil {
+		return e.fail(cmd, err)
+	}
+	if asJSON {
+		if err := writeJSON(e.stdout, doc); err != nil {
+			return e.fail(cmd, err)
+		}
+		return 0
+	}
+	text(e.stdout)
+	return 0
+}
+
+// jsonLinked is a claim linked to the queried claim by a relation.
+type jsonLinked struct {
+	Claim    jsonClaim    `json:"claim"`
+	Relation jsonRelation `json:"relation"`
+}
+
+// linked is a claim with the relation that links it to another.
+type linked struct {
+	claim claimInfo
+	rel   claims.Relation
+}
+
+// linkedClaims describes the claims at the other end of rels from id.
+func linkedClaims(v graph.View, id string, rels []claims.Relation) ([]linked, error) {
+	out := make([]linked, 0, len(rels))
+	for _, r := range rels {
+		other, _ := r.Other(id)
+		ci, err := describeClaim(v, other)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, linked{ci, r})
+	}
+	return out, nil
+}
+
+// linkedJSON returns the JSON values of ls, never nil.
+func linkedJSON(ls []linked) []jsonLinked {
+	out := make([]jsonLinked, 0, len(ls))
+	for _, l := range ls {
+		out = append(out, jsonLinked{l.claim.json(), relationJSON(l.rel)})
+	}
+	return out
+}
+
+// writeLinked prints ls as a numbered list with each relation's
+// provenance.
+func writeLinked(w io.Writer, ls []linked) {
+	list(w, len(ls), false, func(i int, num, ind string) {
+		ls[i].claim.write(w, num, ind)
+		if line := relationLine(ls[i].rel); line != "" {
+			wrap(w, ind+"relation: ", ind+"  ", line)
+		}
+	})
+}
+
+// withLinked describes claim id and the claims at the other end of rels,
+// the result of query of the view (Contradictions or Supporters).
+func withLinked(v graph.View, id string, query func(string) ([]claims.Relation, error)) (claimInfo, []linked, error) {
+	rels, err := query(id)
+	if err != nil {
+		return claimInfo{}, nil, err
+	}
+	c, err := describeClaim(v, id)
+	if err != nil {
+		return claimInfo{}, nil, err
+	}
+	ls, err := linkedClaims(v, id, rels)
+	return c, ls, err
+}
+
+// runContradictions runs "claimgraph contradictions FILE CLAIM-ID".
+func runContradictions(e *env, args []string) int {
+	return query(e, "contradictions", args, func(v graph.View, id string) (any, func(io.Writer), error) {
+		c, ls, err := withLinked(v, id, v.Contradictions)
+		if err != nil {
+			return nil, nil, err
+		}
+		doc := struct {
+			Claim          jsonClaim    `json:"claim"`
+			Contradictions []jsonLinked `json:"contradictions"`
+		}{c.json(), linkedJSON(ls)}
+		return doc, func(w io.Writer) {
+			c.write(w, "", "  ")
+			fmt.Fprintf(w, "\ncontradicted by %d %s:\n", len(ls), plural(len(ls), "claim", "claims"))
+			writeLinked(w, ls)
+		}, nil
+	})
+}
+
+// runSupport runs "claimgraph support FILE CLAIM-ID".
+func runSupport(e *env, args []string) int {
+	return query(e, "support", args, func(v graph.View, id string) (any, func(io.Writer), error) {
+		c, ls, err := withLinked(v, id, v.Supporters)
+		if err != nil {
+			return nil, nil, err
+		}
+		chains, err := v.SupportChains(id, 0)
+		if err != nil {
+			return nil, nil, err
+		}
+		doc := struct {
+			Claim      jsonClaim    `json:"claim"`
+			Supporters []jsonLinked `json:"supporters"`
+			Chains     []jsonChain  `json:"chains"`
+		}{c.json(), linkedJSON(ls), chainsJSON(chains)}
+		return doc, func(w io.Writer) {
+			c.write(w, "", "  ")
+			fmt.Fprintf(w, "\nsupported directly by %d %s:\n", len(ls), plural(len(ls), "claim", "claims"))
+			writeLinked(w, ls)
+			fmt.Fprintf(w, "\n%d support %s:\n", len(chains), plural(len(chains), "chain", "chains"))
+			writeChains(w, "  ", chains)
+		}, nil
+	})
+}
+
+// runAbout runs "claimgraph about FILE ENTITY-ID".
+func runAbout(e *env, args []string) int {
+	return query(e, "about", args, func(v graph.View, id string) (any, func(io.Writer), error) {
+		cs, err := v.ClaimsAbout(id)
+		if err != nil {
+			return nil, nil, err
+		}
+		ent, _ := v.Entity(id) // ClaimsAbout succeeded, so id is an entity
+		infos := make([]claimInfo, 0, len(cs))
+		jcs := make([]jsonClaim, 0, len(cs))
+		for _, c := range cs {
+			ci, err := describeClaim(v, c.ID)
+			if err != nil {
+				return nil, nil, err
+			}
+			infos = append(infos, ci)
+			jcs = append(jcs, ci.json())
+		}
+		doc := struct {
+			Entity jsonEntity  `json:"entity"`
+			Claims []jsonClaim `json:"claims"`
+		}{entityJSON(ent), jcs}
+		return doc, func(w io.Writer) {
+			wrap(w, "", "  ", fmt.Sprintf("%s (%s, %s)", ent.Name, ent.ID, ent.Kind))
+			fmt.Fprintf(w, "\n%d %s about it:\n", len(infos), plural(len(infos), "claim", "claims"))
+			list(w, len(infos), false, func(i int, num, ind string) { infos[i].write(w, num, ind) })
+		}, nil
+	})
+}
+
+// jsonAppearance is the JSON value of one appearance of a claim.
+type jsonAppearance struct {
+	Source         jsonSource  `json:"source"`
+	Speaker        *jsonEntity `json:"speaker"`
+	Date           string      `json:"date"`
+	DateFromSource bool        `json:"date_from_source"`
+	Quote          string      `json:"quote"`
+	Via            string      `json:"via"`
+	Note           string      `json:"note"`
+}
+
+// runSources runs "claimgraph sources FILE CLAIM-ID".
+func runSources(e *env, args []string) int {
+	return query(e, "sources", args, func(v graph.View, id string) (any, func(io.Writer), error) {
+		c, err := describeClaim(v, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		apps := make([]jsonAppearance, 0, len(c.Appearances))
+		for _, a := range c.Appearances {
+			src, _ := v.Source(a.Source) // the graph checked the reference
+			j := jsonAppearance{Source: sourceJSON(src), Date: a.Date.String(), Quote: a.Quote, Via: a.Via, Note: a.Note}
+			if a.Date.IsZero() {
+				j.Date, j.DateFromSource = src.Published.String(), !src.Published.IsZero()
+			}
+			if ent, ok := v.Entity(a.Speaker); ok && a.Speaker != "" {
+				e := entityJSON(ent)
+				j.Speaker = &e
+			}
+			apps = append(apps, j)
+		}
+		doc := struct {
+			Claim       jsonClaim        `json:"claim"`
+			Appearances []jsonAppearance `json:"appearances"`
+		}{c.json(), apps}
+		return doc, func(w io.Writer) {
+			wrap(w, "", "  ", c.ID)
+			wrap(w, "  ", "  ", c.Text)
+			fmt.Fprintf(w, "\n%d %s in %d %s:\n", len(apps), plural(len(apps), "appearance", "appearances"),
+				len(c.Sources), plural(len(c.Sources), "source", "sources"))
+			list(w, len(apps), false, func(i int, num, ind string) {
+				src, _ := v.Source(apps[i].Source.ID)
+				wrap(w, num, ind, sourceLabel(src))
+				writeAppearance(w, ind, apps[i])
+			})
+		}, nil
+	})
+}
+
+// writeAppearance prints the speaker, date, quote, via and note of a at
+// indent, leaving out what it does not have.
+func writeAppearance(w io.Writer, indent string, a jsonAppearance) {
+	speaker := "nobody"
+	if a.Speaker != nil {
+		speaker = fmt.Sprintf("%s (%s)", a.Speaker.Name, a.Speaker.ID)
+	}
+	wrap(w, indent+"speaker: ", indent+"  ", speaker)
+	switch {
+	case a.Date == "":
+		wrap(w, indent, indent, "date: unknown")
+	case a.DateFromSource:
+		wrap(w, indent, indent, "date: "+a.Date+" (the source's)")
+	default:
+		wrap(w, indent, indent, "date: "+a.Date)
+	}
+	if a.Quote != "" {
+		wrap(w, indent+"quote: ", indent+"  ", fmt.Sprintf("%q", a.Quote))
+	}
+	if a.Via != "" {
+		wrap(w, indent+"via: ", indent+"  ", a.Via)
+	}
+	if a.Note != "" {
+		wrap(w, indent+"note: ", indent+"  ", a.Note)
+	}
+}

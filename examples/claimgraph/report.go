@@ -1,0 +1,482 @@
+// The report command: a readable overview of a whole claim graph.
+//
+//	claimgraph report [FILE] [--json]
+//	claimgraph                      (the report of testdata/kim-putin.yaml)
+//
+// FILE defaults to testdata/kim-putin.yaml under the module root, found by
+// walking up from the current directory to the go.mod of the module, so
+// that "go run ./examples/claimgraph" works from anywhere in the repository.
+// Text is wrapped to 100 columns.
+//
+// # Sections and columns
+//
+// The report is a list of sections, each registered with addReportSection
+// from an init function, so that a new section (a trust table, say) lives in
+// a file of its own and needs no edit here. A section has a JSON key, an
+// order (the built-in ones use 10, 20, 30, 40; pick a number in between or
+// above) and two functions: one writes its text, heading included, and one
+// returns its JSON value. Likewise a claim column (a verdict, the number of
+// independent origins) is registered with addClaimColumn: its value is
+// printed under every claim that the report and the query commands show,
+// and added to the "columns" object of the claim's JSON value.
+//
+// # JSON
+//
+// With --json it prints one object with "file" and one key per section:
+//
+//	{
+//	  "file": "testdata/kim-putin.yaml",
+//	  "counts": {"entities": 4, "sources": 3, "claims": 4, "appearances": 5,
+//	             "supports": 2, "contradictions": 1, "derivations": 1},
+//	  "contradictions": [{"relation": relation, "a": claim, "b": claim}, ...],
+//	  "most_supported": [{"claim": claim, "supporters": 2,
+//	                      "chains": [{"depth": 1, "supporter": "id", "claims": ["id", ...],
+//	                                  "path": "a -supports-> b"}, ...]}, ...],
+//	  "speakers": [{"speaker": entity, "count": 2, "claims": ["id", ...]}, ...]
+//	}
+//
+// where claim, entity and relation are the values described in common.go;
+// "a" is the relation's From claim and "b" its To claim. The speaker of the
+// claims attributed to nobody is null. "chains" are those of
+// graph.View.SupportChains: "claims" runs from the supporter to the claim.
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+func init() {
+	register(command{
+		name:  "report",
+		args:  "[FILE]",
+		brief: "readable report: counts, contradictions, support chains, claims per speaker",
+		run:   runReport,
+	})
+	addReportSection(reportSection{key: "counts", order: 10, text: countsText, json: countsJSON})
+	addReportSection(reportSection{key: "contradictions", order: 20, text: contradictionsText, json: contradictionsJSON})
+	addReportSection(reportSection{key: "most_supported", order: 30, text: supportedText, json: supportedJSON})
+	addReportSection(reportSection{key: "speakers", order: 40, text: speakersText, json: speakersJSON})
+}
+
+// reportSection is one section of the report. See the comment at the top
+// of this file.
+type reportSection struct {
+	key   string                                // JSON key, snake_case, unique
+	order int                                   // sections print by order, then key
+	text  func(w io.Writer, v graph.View) error // writes the section's text, heading included
+	json  func(v graph.View) (any, error)       // returns the section's JSON value
+}
+
+// claimColumn is a value shown beside every claim that the commands print.
+// See the comment at the top of this file.
+type claimColumn struct {
+	key   string                                  // label in text and JSON key in "columns", snake_case
+	order int                                     // columns print by order, then key
+	value func(v graph.View, claim string) string // the value for a claim; "" shows nothing
+}
+
+var (
+	reportSections []reportSection
+	claimColumns   []claimColumn
+)
+
+// addReportSection adds s to the report. It panics when the key is taken,
+// a programming error found by any run.
+func addReportSection(s reportSection) {
+	if s.key == "file" || slices.ContainsFunc(reportSections, func(t reportSection) bool { return t.key == s.key }) {
+		panic("claimgraph: report section registered twice: " + s.key)
+	}
+	reportSections = append(reportSections, s)
+	slices.SortStableFunc(reportSections, func(a, b reportSection) int {
+		return cmp.Or(cmp.Compare(a.order, b.order), strings.Compare(a.key, b.key))
+	})
+}
+
+// addClaimColumn adds c to the values shown beside every claim. It panics
+// when the key is taken.
+func addClaimColumn(c claimColumn) {
+	if slices.ContainsFunc(claimColumns, func(d claimColumn) bool { return d.key == c.key }) {
+		panic("claimgraph: claim column registered twice: " + c.key)
+	}
+	claimColumns = append(claimColumns, c)
+	slices.SortStableFunc(claimColumns, func(a, b claimColumn) int {
+		return cmp.Or(cmp.Compare(a.order, b.order), strings.Compare(a.key, b.key))
+	})
+}
+
+// columnValues returns the non-empty values of the claim columns for claim
+// id, in column order.
+func columnValues(v graph.View, id string) []columnValue {
+	var vals []columnValue
+	for _, c := range claimColumns {
+		if s := c.value(v, id); s != "" {
+			vals = append(vals, columnValue{Key: c.key, Value: s})
+		}
+	}
+	return vals
+}
+
+// runReport runs "claimgraph report [FILE]".
+func runReport(e *env, args []string) int {
+	fs, asJSON := newFlags("report", e)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	var path, name string
+	switch len(pos) {
+	case 0:
+		if path, err = defaultPath(); err != nil {
+			return e.fail("report", err)
+		}
+		name = defaultFile
+	case 1:
+		path, name = pos[0], pos[0]
+	default:
+		return e.usageError("report", "want at most 1 argument, FILE; got %d", len(pos))
+	}
+	g, code := loadGraph(e, "report", path)
+	if g == nil {
+		return code
+	}
+	if *asJSON {
+		doc := map[string]any{"file": name}
+		for _, s := range reportSections {
+			if doc[s.key], err = s.json(g.View); err != nil {
+				return e.fail("report", err)
+			}
+		}
+		if err := writeJSON(e.stdout, doc); err != nil {
+			return e.fail("report", err)
+		}
+		return 0
+	}
+	fmt.Fprintf(e.stdout, "Report of %s\n", name)
+	for _, s := range reportSections {
+		fmt.Fprintln(e.stdout)
+		if err := s.text(e.stdout, g.View); err != nil {
+			return e.fail("report", err)
+		}
+	}
+	return 0
+}
+
+// list writes n numbered items: item writes item i and is given the
+// number ("  1. ") to start its first line with and the indentation of
+// the lines under it. With blank, an empty line separates items. Without
+// items it writes "  none".
+func list(w io.Writer, n int, blank bool, item func(i int, num, ind string)) {
+	if n == 0 {
+		fmt.Fprintln(w, "  none")
+	}
+	for i := range n {
+		if blank && i > 0 {
+			fmt.Fprintln(w)
+		}
+		num := fmt.Sprintf("  %d. ", i+1)
+		item(i, num, strings.Repeat(" ", len(num)))
+	}
+}
+
+// heading writes a section title, underlined.
+func heading(w io.Writer, title string) {
+	fmt.Fprintf(w, "%s\n%s\n", title, strings.Repeat("-", len(title)))
+}
+
+// jsonCounts is the JSON value of the counts section.
+type jsonCounts struct {
+	Entities       int `json:"entities"`
+	Sources        int `json:"sources"`
+	Claims         int `json:"claims"`
+	Appearances    int `json:"appearances"`
+	Supports       int `json:"supports"`
+	Contradictions int `json:"contradictions"`
+	Derivations    int `json:"derivations"`
+}
+
+// countsJSON returns the counts of v.
+func countsJSON(v graph.View) (any, error) {
+	c := v.Counts()
+	return jsonCounts{c.Entities, c.Sources, c.Claims, c.Appearances, c.Supports, c.Contradictions, c.Derivations}, nil
+}
+
+// countsText writes the counts of v.
+func countsText(w io.Writer, v graph.View) error {
+	c := v.Counts()
+	heading(w, "Counts")
+	rows := []struct {
+		n    int
+		what string
+	}{
+		{c.Entities, "entities"},
+		{c.Sources, "sources"},
+		{c.Derivations, "derivation links between sources"},
+		{c.Claims, "claims"},
+		{c.Appearances, "appearances of claims in sources"},
+		{c.Supports, "support relations"},
+		{c.Contradictions, "contradictions"},
+	}
+	for _, r := range rows {
+		fmt.Fprintf(w, "  %6d  %s\n", r.n, r.what)
+	}
+	return nil
+}
+
+// contradictionPair is a contradiction with both of its claims.
+type contradictionPair struct {
+	rel  claims.Relation
+	a, b claimInfo
+}
+
+// pairs returns every contradiction of v with its claims.
+func pairs(v graph.View) ([]contradictionPair, error) {
+	var ps []contradictionPair
+	for r := range v.ContradictionPairs() {
+		a, err := describeClaim(v, r.From)
+		if err != nil {
+			return nil, err
+		}
+		b, err := describeClaim(v, r.To)
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, contradictionPair{r, a, b})
+	}
+	return ps, nil
+}
+
+// jsonPair is the JSON value of a contradiction pair.
+type jsonPair struct {
+	Relation jsonRelation `json:"relation"`
+	A        jsonClaim    `json:"a"`
+	B        jsonClaim    `json:"b"`
+}
+
+// contradictionsJSON returns every contradiction of v.
+func contradictionsJSON(v graph.View) (any, error) {
+	ps, err := pairs(v)
+	out := make([]jsonPair, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, jsonPair{relationJSON(p.rel), p.a.json(), p.b.json()})
+	}
+	return out, err
+}
+
+// contradictionsText writes every contradiction of v with the texts and
+// sources of both claims.
+func contradictionsText(w io.Writer, v graph.View) error {
+	ps, err := pairs(v)
+	if err != nil {
+		return err
+	}
+	heading(w, fmt.Sprintf("Contradictions (%d)", len(ps)))
+	list(w, len(ps), true, func(i int, num, ind string) {
+		p := ps[i]
+		wrap(w, num, ind, p.a.ID+" contradicts "+p.b.ID)
+		if line := relationLine(p.rel); line != "" {
+			wrap(w, ind, ind, line)
+		}
+		p.a.write(w, ind+"A: ", ind+"   ")
+		p.b.write(w, ind+"B: ", ind+"   ")
+	})
+	return nil
+}
+
+// maxSupported is how many claims the report shows support chains for.
+const maxSupported = 5
+
+// supportedClaim is a claim with its support chains.
+type supportedClaim struct {
+	claim  claimInfo
+	chains []graph.Path
+}
+
+// mostSupported returns the claims of v with the most transitive
+// supporters, at most maxSupported of them, most supporters first and in
+// the order of the graph among equals. Claims without supporters are left
+// out.
+func mostSupported(v graph.View) ([]supportedClaim, error) {
+	var all []supportedClaim
+	for c := range v.Claims() {
+		chains, err := v.SupportChains(c.ID, 0)
+		if err != nil {
+			return nil, err
+		}
+		if len(chains) == 0 {
+			continue
+		}
+		all = append(all, supportedClaim{claimInfo{Claim: c}, chains})
+	}
+	slices.SortStableFunc(all, func(a, b supportedClaim) int { return cmp.Compare(len(b.chains), len(a.chains)) })
+	all = all[:min(len(all), maxSupported)]
+	for i := range all {
+		ci, err := describeClaim(v, all[i].claim.ID)
+		if err != nil {
+			return nil, err
+		}
+		all[i].claim = ci
+	}
+	return all, nil
+}
+
+// jsonChain is the JSON value of a support chain.
+type jsonChain struct {
+	Depth     int      `json:"depth"`
+	Supporter string   `json:"supporter"`
+	Claims    []string `json:"claims"`
+	Path      string   `json:"path"`
+}
+
+// chainJSON returns the JSON value of the support chain p.
+func chainJSON(p graph.Path) jsonChain {
+	return jsonChain{Depth: p.Len(), Supporter: p.Claims[0], Claims: slices.Clone(p.Claims), Path: p.String()}
+}
+
+// chainsJSON returns the JSON values of chains, never nil.
+func chainsJSON(chains []graph.Path) []jsonChain {
+	out := make([]jsonChain, 0, len(chains))
+	for _, p := range chains {
+		out = append(out, chainJSON(p))
+	}
+	return out
+}
+
+// writeChains prints chains, one per line with its depth, at indent.
+func writeChains(w io.Writer, indent string, chains []graph.Path) {
+	for _, p := range chains {
+		first := fmt.Sprintf("%sdepth %d: ", indent, p.Len())
+		wrap(w, first, indent+"    ", p.String())
+	}
+}
+
+// jsonSupported is the JSON value of a most-supported claim.
+type jsonSupported struct {
+	Claim      jsonClaim   `json:"claim"`
+	Supporters int         `json:"supporters"`
+	Chains     []jsonChain `json:"chains"`
+}
+
+// supportedJSON returns the most-supported claims of v.
+func supportedJSON(v graph.View) (any, error) {
+	top, err := mostSupported(v)
+	out := make([]jsonSupported, 0, len(top))
+	for _, s := range top {
+		out = append(out, jsonSupported{s.claim.json(), len(s.chains), chainsJSON(s.chains)})
+	}
+	return out, err
+}
+
+// supportedText writes the support chains of the most-supported claims.
+func supportedText(w io.Writer, v graph.View) error {
+	top, err := mostSupported(v)
+	if err != nil {
+		return err
+	}
+	heading(w, fmt.Sprintf("Most-supported claims (top %d by transitive supporters)", maxSupported))
+	list(w, len(top), true, func(i int, num, ind string) {
+		s := top[i]
+		s.claim.write(w, num, ind)
+		wrap(w, ind, ind, fmt.Sprintf("%d transitive %s:", len(s.chains), plural(len(s.chains), "supporter", "supporters")))
+		writeChains(w, ind+"  ", s.chains)
+	})
+	return nil
+}
+
+// plural returns one when n is 1 and many otherwise.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// speakerClaims is a speaker with the claims attributed to it; the zero
+// entity stands for nobody.
+type speakerClaims struct {
+	speaker claims.Entity
+	claims  []string
+}
+
+// bySpeaker returns the claims of v per speaker: most claims first, then
+// by name and ID, and the claims attributed to nobody last.
+func bySpeaker(v graph.View) ([]speakerClaims, error) {
+	index := map[string]int{}
+	var out []speakerClaims
+	var nobody speakerClaims
+	for c := range v.Claims() {
+		spk, err := v.Speakers(c.ID)
+		if err != nil {
+			return nil, err
+		}
+		if len(spk) == 0 {
+			nobody.claims = append(nobody.claims, c.ID)
+		}
+		for _, s := range spk {
+			i, ok := index[s.ID]
+			if !ok {
+				i = len(out)
+				index[s.ID] = i
+				out = append(out, speakerClaims{speaker: s})
+			}
+			out[i].claims = append(out[i].claims, c.ID)
+		}
+	}
+	slices.SortFunc(out, func(a, b speakerClaims) int {
+		return cmp.Or(cmp.Compare(len(b.claims), len(a.claims)),
+			strings.Compare(a.speaker.Name, b.speaker.Name), strings.Compare(a.speaker.ID, b.speaker.ID))
+	})
+	if len(nobody.claims) > 0 {
+		out = append(out, nobody)
+	}
+	return out, nil
+}
+
+// jsonSpeaker is the JSON value of a speaker's claims.
+type jsonSpeaker struct {
+	Speaker *jsonEntity `json:"speaker"`
+	Count   int         `json:"count"`
+	Claims  []string    `json:"claims"`
+}
+
+// speakersJSON returns the claims of v per speaker.
+func speakersJSON(v graph.View) (any, error) {
+	sp, err := bySpeaker(v)
+	out := make([]jsonSpeaker, 0, len(sp))
+	for _, s := range sp {
+		j := jsonSpeaker{Count: len(s.claims), Claims: s.claims}
+		if s.speaker.ID != "" {
+			e := entityJSON(s.speaker)
+			j.Speaker = &e
+		}
+		out = append(out, j)
+	}
+	return out, err
+}
+
+// speakersText writes the claims of v per speaker.
+func speakersText(w io.Writer, v graph.View) error {
+	sp, err := bySpeaker(v)
+	if err != nil {
+		return err
+	}
+	heading(w, "Claims per speaker")
+	if len(sp) == 0 {
+		fmt.Fprintln(w, "  none")
+	}
+	for _, s := range sp {
+		who := "(no speaker)"
+		if s.speaker.ID != "" {
+			who = fmt.Sprintf("%s (%s)", s.speaker.Name, s.speaker.ID)
+		}
+		wrap(w, "  ", "      ", fmt.Sprintf("%s: %d", who, len(s.claims)))
+		wrap(w, "      ", "      ", strings.Join(s.claims, ", "))
+	}
+	return nil
+}
