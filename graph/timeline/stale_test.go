@@ -1,0 +1,151 @@
+package timeline_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/timeline"
+)
+
+// staleGraph: "pact" holds until 2024-06-19 and "treaty" from then on;
+// "old" holds always and "new" from March 2024, and they contradict.
+// Source IDs say their published dates.
+func staleGraph(t *testing.T) *graph.Graph {
+	return build(t, map[string]string{
+		"s2023": "2023", "s0618": "2024-06-18", "s0619": "2024-06-19",
+		"s2024": "2024", "s2025": "2025-01", "undated": "",
+	}, []claimSpec{
+		// The appearance in s2023 carries its own date, 2024-07.
+		{id: "pact", valid: "..2024-06-19", in: []string{"s0618", "s0619", "s2024", "s2025", "s2023", "undated"}, dates: []string{"", "", "", "", "2024-07"}},
+		{id: "treaty", valid: "2024-06-19..!", in: []string{"s2025"}},
+		{id: "old", valid: "", in: []string{"s2023", "s2025"}},
+		{id: "new", valid: "2024-03..", in: []string{"s0618", "s0619", "s2024"}},
+	}, contra("pact", "treaty"), contra("new", "old"))
+}
+
+func TestStale(t *testing.T) {
+	g := staleGraph(t)
+	ended := func(app int, src, date string) timeline.StaleItem {
+		return timeline.StaleItem{Claim: "pact", Appearance: app, Source: src, Date: d(t, date), Reason: timeline.Ended, Stopped: d(t, "2024-06-19")}
+	}
+	tests := []struct {
+		name string
+		opts timeline.Options
+		want []timeline.StaleItem
+	}{
+		{
+			// pact: 18 June is before its end; 19 June is the first day it
+			// no longer holds; "2024" is partly before the end, so not
+			// stale; January 2025 and the appearance's own July 2024 are
+			// after; the undated one cannot be judged. treaty has one
+			// source and pact six, so treaty supersedes nothing and pact
+			// is not superseded but ended. new (3 sources) beats old (2)
+			// from March 2024: old's 2025 appearance is stale, its 2023
+			// one is not.
+			name: "default strength",
+			want: []timeline.StaleItem{
+				ended(1, "s0619", "2024-06-19"),
+				ended(3, "s2025", "2025-01"),
+				ended(4, "s2023", "2024-07"),
+				{Claim: "old", Appearance: 1, Source: "s2025", Date: d(t, "2025-01"), Reason: timeline.Superseded,
+					By: "new", Since: d(t, "2024-03"), Strength: 2, ByStrength: 3},
+			},
+		},
+		{
+			// With old stronger, nothing supersedes it; pact's items are
+			// about its end and stay.
+			name: "custom strength",
+			opts: timeline.Options{Strength: func(id string) float64 {
+				if id == "old" {
+					return 10
+				}
+				return 1
+			}},
+			want: []timeline.StaleItem{
+				ended(1, "s0619", "2024-06-19"),
+				ended(3, "s2025", "2025-01"),
+				ended(4, "s2023", "2024-07"),
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := timeline.Stale(g, tt.opts)
+			if diff := cmp.Diff(tt.want, got, dateEq); diff != "" {
+				t.Errorf("Stale (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestStaleEqualStrength(t *testing.T) {
+	// Equal strength leaves both open: no superseding.
+	g := build(t, map[string]string{"s1": "2020", "s2": "2030"}, []claimSpec{
+		{id: "a", valid: "", in: []string{"s2"}},
+		{id: "b", valid: "2025..", in: []string{"s1"}},
+	}, contra("a", "b"))
+	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
+		t.Errorf("Stale = %+v, want none", got)
+	}
+}
+
+func TestReasonText(t *testing.T) {
+	for r, want := range map[timeline.Reason]string{timeline.Ended: "ended", timeline.Superseded: "superseded"} {
+		b, err := r.MarshalText()
+		if err != nil || string(b) != want || r.String() != want {
+			t.Errorf("%d: MarshalText = %q, %v; String = %q; want %q", r, b, err, r, want)
+		}
+	}
+	if _, err := timeline.Reason(0).MarshalText(); err == nil {
+		t.Error("Reason(0).MarshalText: no error")
+	}
+}
+
+func TestOf(t *testing.T) {
+	g := build(t, map[string]string{"s": "2020"}, []claimSpec{
+		{id: "x", valid: "2024..", in: []string{"s"}},
+		{id: "y", valid: "", in: []string{"s"}},
+		{id: "z", valid: "2023-06..", in: []string{"s"}},
+		{id: "w", valid: "@2023", in: []string{"s"}},
+		{id: "v", valid: "2023-06-01..", in: []string{"s"}},
+		{id: "u", valid: "..2020", in: []string{"s"}},
+	})
+	tests := []struct {
+		at   string
+		want []string
+	}{
+		// Open starts first (u, y by ID), then 2023, then 2023-06-01
+		// before 2023-06 (same first day, the more precise first), then 2024.
+		{"", []string{"u", "y", "w", "v", "z", "x"}},
+		// In 2022 only y (always) holds: u ended at the start of 2020.
+		{"2022", []string{"y"}},
+		// In June 2023: y, w (the year 2023), v and z; x starts in 2024.
+		{"2023-06", []string{"y", "w", "v", "z"}},
+	}
+	for _, tt := range tests {
+		t.Run("at "+tt.at, func(t *testing.T) {
+			got, err := timeline.Of(g.At(d(t, tt.at)), "e")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, c := range got {
+				ids = append(ids, c.ID)
+			}
+			if diff := cmp.Diff(tt.want, ids); diff != "" {
+				t.Errorf("Of (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if _, err := timeline.Of(g.View, "nobody"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("Of(unknown) error = %v, want ErrNotFound", err)
+	}
+	// Of must not reorder the graph's own slice.
+	about, _ := g.ClaimsAbout("e")
+	if about[0].ID != "x" {
+		t.Errorf("ClaimsAbout reordered: first is %q", about[0].ID)
+	}
+}
