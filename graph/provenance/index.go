@@ -18,6 +18,7 @@ type link struct {
 type node struct {
 	id     string
 	kind   sources.Kind
+	pub    string // publisher, "" when not given
 	out    []link
 	loaded bool
 }
@@ -69,7 +70,7 @@ func (x *Index) fill(n int32, s *sources.Source) {
 		out[i] = link{to: x.intern(d.Source), kind: LinkKind(d.Kind)}
 	}
 	nd := &x.nodes[n]
-	nd.kind, nd.out, nd.loaded = s.Kind, out, true
+	nd.kind, nd.pub, nd.out, nd.loaded = s.Kind, s.Publisher, out, true
 }
 
 // load makes sure node n's kind and links are known.

@@ -1,0 +1,204 @@
+package provenance
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// carriers enters into a new local graph the sources that carry claim c
+// (those it appears in, then those its appearances were taken from) and
+// collects the links between them: their derivation links, and a [Via]
+// link from each appearance's source to its Via. An appearance whose Via
+// is its own source names nothing else and adds no link.
+func (x *Index) carriers(c *claims.Claim) (*local, error) {
+	g := x.begin()
+	for _, a := range c.Appearances {
+		for _, id := range [2]string{a.Source, a.Via} {
+			if id == "" {
+				continue
+			}
+			n := x.intern(id)
+			if err := x.load(n); err != nil {
+				x.release()
+				return nil, err
+			}
+			x.enter(n)
+		}
+	}
+	x.derivations()
+	for _, a := range c.Appearances {
+		if a.Via != "" && a.Via != a.Source {
+			g.add(x.pos[x.ids[a.Source]], x.pos[x.ids[a.Via]], Via)
+		}
+	}
+	g.finish()
+	x.scc.components(g)
+	return g, nil
+}
+
+// Count returns the number of independent origins of claim c, without
+// the chains. It costs O(sources carrying c + their derivation links).
+//
+// Every source that carries c is reached from an appearance's source, so
+// the origins are exactly the components with no exit.
+func (x *Index) Count(c claims.Claim) (int, error) {
+	if _, err := x.carriers(&c); err != nil {
+		return 0, err
+	}
+	defer x.release()
+	n := 0
+	for k := range x.scc.count {
+		if x.scc.terminal[k] {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// Claim returns the provenance of the claim with the given ID. It reports
+// graph.ErrNotFound when the view has no such claim and graph.ErrWrongKind
+// when id names something else.
+func (x *Index) Claim(id string) (Report, error) {
+	c, ok := x.v.Claim(id)
+	if !ok {
+		return Report{}, x.missing(id, graph.ClaimVertex)
+	}
+	return x.Of(c)
+}
+
+// Of returns the provenance of claim c, which must come from the index's
+// view. It costs O(sources carrying c + their derivation links) for the
+// origins, and as much again per origin for the chains.
+func (x *Index) Of(c claims.Claim) (Report, error) {
+	g, err := x.carriers(&c)
+	if err != nil {
+		return Report{}, err
+	}
+	defer x.release()
+	b := &x.scc
+	b.origins(g)
+	r := Report{Claim: c.ID, Appearances: len(c.Appearances)}
+
+	// Describe each origin component once; order an appearance's origins
+	// by their ID.
+	origin := make(map[int32]Origin)
+	group := make(map[int32]int)
+	var own []int32
+	for i, a := range c.Appearances {
+		src := x.pos[x.ids[a.Source]]
+		if !slices.Contains(r.Sources, a.Source) {
+			r.Sources = append(r.Sources, a.Source)
+		}
+		own = append(own[:0], b.originsOf(src)...)
+		for _, o := range own {
+			if _, ok := origin[o]; !ok {
+				origin[o] = x.origin(g, o)
+			}
+		}
+		slices.SortFunc(own, func(p, q int32) int { return cmp.Compare(origin[p].Source, origin[q].Source) })
+		for _, o := range own {
+			j, ok := group[o]
+			if !ok {
+				j = len(r.Groups)
+				group[o] = j
+				r.Groups = append(r.Groups, Group{Origin: origin[o]})
+			}
+			r.Groups[j].Appearances = append(r.Groups[j].Appearances, i)
+		}
+	}
+	// Chains: one search backwards from each origin serves every
+	// appearance that reaches it.
+	g.reverse()
+	for o, j := range group {
+		x.towards(g, o)
+		gr := &r.Groups[j]
+		gr.Chains = make([]Chain, len(gr.Appearances))
+		for k, i := range gr.Appearances {
+			gr.Chains[k] = x.chain(g, x.pos[x.ids[c.Appearances[i].Source]])
+		}
+	}
+	r.Cycles = x.cycles(g)
+	return r, nil
+}
+
+// origin describes the terminal component o of the current local graph.
+func (x *Index) origin(g *local, o int32) Origin {
+	m := x.scc.membersOf(o)
+	if x.scc.cyclic[o] {
+		cy := x.cycle(g, o)
+		nd := &x.nodes[g.nodes[m[x.first(g, m)]]]
+		return Origin{Source: cy.Sources[0], Kind: nd.kind, Class: Circular, Cycle: &cy}
+	}
+	nd := &x.nodes[g.nodes[m[0]]]
+	o2 := Origin{Source: nd.id, Kind: nd.kind, Class: Unresolved}
+	if nd.kind.Primary() {
+		o2.Class = Primary
+	}
+	return o2
+}
+
+// first returns the position in m of the local node with the smallest ID.
+func (x *Index) first(g *local, m []int32) int {
+	best := 0
+	for i, v := range m {
+		if x.nodes[g.nodes[v]].id < x.nodes[g.nodes[m[best]]].id {
+			best = i
+		}
+	}
+	return best
+}
+
+// cycle describes the cyclic component k of the current local graph.
+func (x *Index) cycle(g *local, k int32) Cycle {
+	m := x.scc.membersOf(k)
+	cy := Cycle{Sources: make([]string, len(m))}
+	for i, v := range m {
+		cy.Sources[i] = x.nodes[g.nodes[v]].id
+	}
+	slices.Sort(cy.Sources)
+	start := m[x.first(g, m)]
+	// Breadth-first from start inside the component: the first node met
+	// with a link back to start closes a shortest loop.
+	parent := map[int32]int32{start: -1}
+	queue := []int32{start}
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		for j := g.start[u]; j < g.start[u+1]; j++ {
+			w := g.to[j]
+			if x.scc.comp[w] != k {
+				continue
+			}
+			if w == start {
+				var rev []string
+				for v := u; v >= 0; v = parent[v] {
+					rev = append(rev, x.nodes[g.nodes[v]].id)
+				}
+				slices.Reverse(rev)
+				cy.Loop = append(rev, cy.Sources[0])
+				return cy
+			}
+			if _, seen := parent[w]; !seen {
+				parent[w] = u
+				queue = append(queue, w)
+			}
+		}
+	}
+	return cy // not reached: a cyclic component has a loop through each member
+}
+
+// cycles returns the cyclic components of the current local graph, by
+// first ID.
+func (x *Index) cycles(g *local) []Cycle {
+	var out []Cycle
+	for k := range int32(x.scc.count) {
+		if x.scc.cyclic[k] {
+			out = append(out, x.cycle(g, k))
+		}
+	}
+	slices.SortFunc(out, func(a, b Cycle) int { return cmp.Compare(a.Sources[0], b.Sources[0]) })
+	return out
+}
