@@ -266,9 +266,13 @@ func writeSources(w io.Writer, indent string, srcs []sources.Source) {
 }
 
 // sourceLabel describes s in one line: publisher, quoted title, date and
-// ID, leaving out what s does not have.
+// ID, leaving out what s does not have, and its kind when it has neither
+// publisher nor title.
 func sourceLabel(s sources.Source) string {
 	var parts []string
+	if s.Publisher == "" && s.Title == "" {
+		parts = append(parts, s.Kind.String())
+	}
 	if s.Publisher != "" {
 		parts = append(parts, s.Publisher)
 	}
@@ -277,9 +281,6 @@ func sourceLabel(s sources.Source) string {
 	}
 	if !s.Published.IsZero() {
 		parts = append(parts, s.Published.String())
-	}
-	if len(parts) == 0 {
-		parts = append(parts, s.Kind.String())
 	}
 	return strings.Join(parts, ", ") + " [" + s.ID + "]"
 }

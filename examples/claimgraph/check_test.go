@@ -1,0 +1,221 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// want is one expectation of an invalid fixture: a problem at Line:Col
+// whose message contains Substr.
+type want struct {
+	Line, Col int
+	Substr    string
+}
+
+// tempFile writes content to a file called name in a fresh temporary
+// directory and returns its path.
+func tempFile(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+var wantLine = regexp.MustCompile(`^#\s*want:\s*(\d+):(\d+):\s*(.+?)\s*$`)
+
+// readWants returns the "# want: LINE:COL: substring" lines of the comment
+// block that starts the fixture at path.
+func readWants(t *testing.T, path string) []want {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var ws []want
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if !strings.HasPrefix(line, "#") {
+			break
+		}
+		if m := wantLine.FindStringSubmatch(line); m != nil {
+			l, _ := strconv.Atoi(m[1])
+			c, _ := strconv.Atoi(m[2])
+			ws = append(ws, want{l, c, m[3]})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return ws
+}
+
+// TestCheckInvalid runs check on every fixture of testdata/invalid at the
+// module root and asserts that each "# want" of the fixture is printed as
+// FILE:LINE:COL: with the expected substring, and exit status 1.
+func TestCheckInvalid(t *testing.T) {
+	chdirRoot(t)
+	files, err := filepath.Glob("testdata/invalid/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Skip("testdata/invalid has no fixtures yet (written separately)")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			ws := readWants(t, file)
+			if len(ws) == 0 {
+				t.Fatalf("%s has no \"# want: LINE:COL: substring\" line at its top", file)
+			}
+			var out, errb bytes.Buffer
+			code := run([]string{"check", file}, &out, &errb)
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			for _, w := range ws {
+				prefix := fmt.Sprintf("%s:%d:%d: ", file, w.Line, w.Col)
+				found := false
+				for _, l := range lines {
+					if strings.HasPrefix(l, prefix) && strings.Contains(l, w.Substr) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no line %q...%q in the output:\n%s%s", prefix, w.Substr, out.String(), errb.String())
+				}
+			}
+			// Every line is a problem of this file.
+			for _, l := range lines {
+				if !strings.HasPrefix(l, file+":") {
+					t.Errorf("line without the file's name: %q", l)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckValid(t *testing.T) {
+	// mini.yaml by hand: 4 entities, 3 sources, 4 claims, 2 supports + 1
+	// contradiction = 3 relations.
+	got := runOK(t, "check", miniFile)
+	want := miniFile + ": ok (4 entities, 3 sources, 4 claims, 3 relations)\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	var doc jsonCheck
+	if err := json.Unmarshal([]byte(runOK(t, "check", miniFile, "--json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !doc.OK || doc.File != miniFile || doc.Problems == nil || len(doc.Problems) != 0 || doc.Counts == nil {
+		t.Errorf("JSON of a valid file: %+v", doc)
+	}
+}
+
+// TestCheckBroken feeds check inputs that are broken in every way we could
+// think of: it must exit 1 with a positioned problem (or, for an
+// unreadable file, the file's name), never panic or exit 0.
+func TestCheckBroken(t *testing.T) {
+	tests := []struct {
+		name, content string
+		positioned    bool // the problem has a LINE:COL
+	}{
+		{"empty", "", true},
+		{"only a comment", "# nothing\n", true},
+		{"scalar document", "hello\n", true},
+		{"list document", "- a\n- b\n", true},
+		{"unclosed flow", "claimgraph: [1\n", true},
+		{"tab indentation", "claimgraph: 1\nentities:\n\t- id: x\n", true},
+		{"bad indentation", "claimgraph: 1\n entities:\n  - id: x\n", true},
+		{"binary", "\x00\x01\x02\xff\xfe", true},
+		{"unclosed quote", "claimgraph: 1\nentities:\n  - id: \"x\n", true},
+		{"alias bomb", "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", true},
+		{"entities a map", "claimgraph: 1\nentities: {id: x}\n", true},
+		{"two documents", "claimgraph: 1\n---\nclaimgraph: 1\n", true},
+		{"no version", "entities: []\n", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := tempFile(t, "broken.yaml", tt.content)
+			var out, errb bytes.Buffer
+			code := run([]string{"check", path}, &out, &errb)
+			if code != 1 {
+				t.Errorf("exit %d, want 1; output %q", code, out.String())
+			}
+			re := regexp.QuoteMeta(path) + `: `
+			if tt.positioned {
+				re = regexp.QuoteMeta(path) + `:\d+:\d+: `
+			}
+			if !regexp.MustCompile(`(?m)^` + re + `\S`).MatchString(out.String()) {
+				t.Errorf("output does not match %s:\n%s", re, out.String())
+			}
+		})
+	}
+	t.Run("missing file", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "absent.yaml")
+		var out, errb bytes.Buffer
+		if code := run([]string{"check", path}, &out, &errb); code != 1 || !strings.HasPrefix(out.String(), path+": ") {
+			t.Errorf("exit %d, output %q", code, out.String())
+		}
+	})
+}
+
+// TestCheckJSON checks the JSON problems of a file with two problems at
+// positions found by counting lines and columns in the text below.
+func TestCheckJSON(t *testing.T) {
+	content := "claimgraph: 1\n" + // line 1
+		"entities:\n" + // 2
+		"  - id: x\n" + // 3
+		"    name: X\n" + // 4
+		"    kind: planet\n" + // 5: the value starts at column 11
+		"    colour: red\n" // 6: the unknown key starts at column 5
+	path := tempFile(t, "two.yaml", content)
+	var out, errb bytes.Buffer
+	if code := run([]string{"check", path, "--json"}, &out, &errb); code != 1 {
+		t.Fatalf("exit %d, stderr %s", code, errb.String())
+	}
+	var doc jsonCheck
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	type pos struct {
+		Line, Col int
+		Field     string
+	}
+	var got []pos
+	for _, p := range doc.Problems {
+		got = append(got, pos{p.Line, p.Column, p.Field})
+		if p.File != path || p.ID != "x" || p.Message == "" {
+			t.Errorf("problem %+v: want file %s, id x and a message", p, path)
+		}
+	}
+	if diff := cmp.Diff([]pos{{5, 11, "kind"}, {6, 5, "colour"}}, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if doc.OK || doc.Counts != nil {
+		t.Errorf("ok %v, counts %v for an invalid file", doc.OK, doc.Counts)
+	}
+}
+
+func TestCheckUsage(t *testing.T) {
+	for _, args := range [][]string{{"check"}, {"check", "a", "b"}} {
+		var out, errb bytes.Buffer
+		if code := run(args, &out, &errb); code != 2 || !strings.Contains(errb.String(), "usage: claimgraph check FILE") {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errb.String())
+		}
+	}
+}
