@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// staleFixture is the time fixture of the repository, relative to the
+// module root (see chdirRoot).
+const staleFixture = "testdata/stale.yaml"
+
+// needFile skips a test when a data file written separately is absent.
+func needFile(t *testing.T, path string) {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("%s not present (it is written separately): %v", path, err)
+	}
+}
+
+func TestAtText(t *testing.T) {
+	chdirRoot(t)
+	needFile(t, staleFixture)
+	// By hand from testdata/stale.yaml: on 2024-01-01 the "only pact"
+	// claim (until 2024-06-19) holds with its 3 appearances and the treaty
+	// (from 2024-06-19) does not, so their contradiction is not in the
+	// view; it is resolved by time, the treaty taking over on the day the
+	// pact claim stops. One derivation: the 2025 article cites the 2023 one.
+	want := "As of 2024-01-01, 1 of 2 claims hold.\n" +
+		"appearances: 3, supports: 0, contradictions: 0, entities: 3, sources: 4, derivations: 1\n" +
+		"\n" +
+		"Claims holding (1):\n" +
+		"  china-only-defence-pact (until 2024-06-19)\n" +
+		"      China was the only country with which North Korea had a mutual defence pact.\n" +
+		"\n" +
+		"Live conflicts (0):\n" +
+		"\n" +
+		"Conflicts resolved by time (1):\n" +
+		"  china-only-defence-pact holds until 2024-06-19, when russia-dprk-defence-treaty-2024 takes over\n"
+	if diff := cmp.Diff(want, runOK(t, "at", staleFixture, "2024-01-01")); diff != "" {
+		t.Errorf("output (-want +got):\n%s", diff)
+	}
+}
+
+func TestAtLive(t *testing.T) {
+	// Two claims overlapping in 2024: live in 2024, not in 2023 (and
+	// then neither listed: they are not resolved by time either).
+	path := writeTemp(t, "live.yaml", `claimgraph: 1
+sources: [{id: s, kind: other}]
+claims:
+  - {id: a, text: A, valid_until: 2025, appearances: [{source: s}]}
+  - {id: b, text: B, valid_from: 2024, appearances: [{source: s}]}
+relations: [{from: a, to: b, kind: contradicts}]
+`)
+	out := runOK(t, "at", path, "2024-05")
+	if !strings.Contains(out, "Live conflicts (1):\n  a contradicts b (live 2024-01-01 – 2025-01-01)\n") {
+		t.Errorf("2024-05: no live conflict a-b in:\n%s", out)
+	}
+	out = runOK(t, "at", path, "2023")
+	if !strings.Contains(out, "Live conflicts (0):") || !strings.Contains(out, "resolved by time (0):") {
+		t.Errorf("2023: want no conflicts in:\n%s", out)
+	}
+}
+
+func TestAtJSON(t *testing.T) {
+	chdirRoot(t)
+	needFile(t, staleFixture)
+	// On 2025-09-03 the reverse of TestAtText: the treaty holds with its
+	// one appearance.
+	want := atReport{
+		Date:   "2025-09-03",
+		Counts: atCounts{Entities: 3, Sources: 4, Claims: 1, ClaimsTotal: 2, Appearances: 1, Derivations: 1},
+		Claims: []atClaim{{
+			ID:       "russia-dprk-defence-treaty-2024",
+			Text:     "Russia and North Korea have a mutual defence treaty, signed by Vladimir Putin and Kim Jong Un in Pyongyang.",
+			Validity: "from 2024-06-19, still holds",
+		}},
+		Live: []atLive{},
+		Resolved: []atResolved{{
+			From: "china-only-defence-pact", To: "russia-dprk-defence-treaty-2024",
+			Earlier: "china-only-defence-pact", Later: "russia-dprk-defence-treaty-2024",
+			Boundary: "2024-06-19", LaterFrom: "2024-06-19", Adjacent: true,
+		}},
+	}
+	out := runOK(t, "at", staleFixture, "2025-09-03", "--json")
+	var got atReport
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("%v in:\n%s", err, out)
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(atLive{})); diff != "" {
+		t.Errorf("JSON (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(out, `"live": []`) {
+		t.Errorf("empty list not printed as []:\n%s", out)
+	}
+}
+
+// TestAtSeed: on the canonical dataset the "only pact" claim holds on
+// 2024-01-01 and the treaty does not, the reverse on 2025-09-03, and
+// their contradiction is resolved by time at 2024-06-19.
+func TestAtSeed(t *testing.T) {
+	chdirRoot(t)
+	needKimPutin(t)
+	const pact, treaty = "china-only-defence-pact", "russia-dprk-defence-treaty-2024"
+	for _, tt := range []struct{ date, holds, gone string }{
+		{"2024-01-01", pact, treaty},
+		{"2025-09-03", treaty, pact},
+	} {
+		t.Run(tt.date, func(t *testing.T) {
+			var got atReport
+			if err := json.Unmarshal([]byte(runOK(t, "at", defaultFile, tt.date, "--json")), &got); err != nil {
+				t.Fatal(err)
+			}
+			ids := map[string]bool{}
+			for _, c := range got.Claims {
+				ids[c.ID] = true
+			}
+			if !ids[tt.holds] || ids[tt.gone] {
+				t.Errorf("claims holding: %s %v, %s %v", tt.holds, ids[tt.holds], tt.gone, ids[tt.gone])
+			}
+			if got.Counts.Claims != len(got.Claims) {
+				t.Errorf("counts.claims %d, %d listed", got.Counts.Claims, len(got.Claims))
+			}
+			want := atResolved{From: pact, To: treaty, Earlier: pact, Later: treaty, Boundary: "2024-06-19", LaterFrom: "2024-06-19", Adjacent: true}
+			found := false
+			for _, r := range got.Resolved {
+				found = found || r == want
+			}
+			if !found {
+				t.Errorf("resolved_by_time %+v lacks %+v", got.Resolved, want)
+			}
+		})
+	}
+}
+
+func TestAtErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no date", []string{"at", "x.yaml"}, 2, "want 2 arguments"},
+		{"bad date", []string{"at", "x.yaml", "2024-02-30"}, 2, `bad DATE "2024-02-30"`},
+		{"empty date", []string{"at", "x.yaml", ""}, 2, "bad DATE"},
+		{"bad flag", []string{"at", "--nope"}, 2, "flag provided but not defined"},
+		{"missing file", []string{"at", "no-such-file.yaml", "2024"}, 1, "no-such-file.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if code := run(tt.args, &out, &errb); code != tt.code || !strings.Contains(errb.String(), tt.msg) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, errb.String(), tt.code, tt.msg)
+			}
+		})
+	}
+}

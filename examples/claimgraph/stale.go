@@ -1,0 +1,108 @@
+// The stale command: appearances that repeat a claim after it stopped
+// holding, or after a stronger contradicting claim began to hold.
+//
+//	claimgraph stale FILE [--json]
+//
+// An appearance is dated by its own date, else by its source's published
+// date; see timeline.Stale in package graph/timeline for the rules. The
+// evidence strength compared is the number of distinct sources a claim
+// appears in. Items come in file order of the claims, then of their
+// appearances.
+//
+// With --json it prints one object:
+//
+//	{
+//	  "count": 1,
+//	  "stale": [{"claim": "china-only-defence-pact", "appearance": 2, "source": "fixture-article-2025",
+//	             "date": "2025-03-01", "reason": "ended", "stopped": "2024-06-19",
+//	             "by": "", "since": "", "strength": 0, "by_strength": 0}]
+//	}
+//
+// "appearance" is the 0-based index of the appearance in the claim's list.
+// For reason "ended", "stopped" is the date on which the claim stopped
+// holding; for reason "superseded", "by" is the stronger contradicting
+// claim, "since" the date it began to hold, and "strength" and
+// "by_strength" the strengths compared. Fields that do not apply are ""
+// or 0. "stale" is an empty array, never null.
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/claimgraph/claimgraph/graph/timeline"
+)
+
+func init() {
+	register(command{
+		name:  "stale",
+		args:  "FILE",
+		brief: "appearances dated after their claim stopped holding or was superseded",
+		run:   runStale,
+	})
+}
+
+type staleJSON struct {
+	Claim      string  `json:"claim"`
+	Appearance int     `json:"appearance"`
+	Source     string  `json:"source"`
+	Date       string  `json:"date"`
+	Reason     string  `json:"reason"`
+	Stopped    string  `json:"stopped"`
+	By         string  `json:"by"`
+	Since      string  `json:"since"`
+	Strength   float64 `json:"strength"`
+	ByStrength float64 `json:"by_strength"`
+}
+
+type staleReport struct {
+	Count int         `json:"count"`
+	Stale []staleJSON `json:"stale"`
+}
+
+func runStale(e *env, args []string) int {
+	fs, asJSON := newFlags("stale", e)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		return e.usageError("stale", "want 1 argument, FILE; got %d", len(pos))
+	}
+	g, code := loadGraph(e, "stale", pos[0])
+	if code != 0 {
+		return code
+	}
+	items := timeline.Stale(g, timeline.Options{})
+	if *asJSON {
+		rep := staleReport{Count: len(items), Stale: make([]staleJSON, 0, len(items))}
+		for _, it := range items {
+			rep.Stale = append(rep.Stale, staleJSON{
+				Claim: it.Claim, Appearance: it.Appearance, Source: it.Source, Date: it.Date.String(),
+				Reason: it.Reason.String(), Stopped: it.Stopped.String(), By: it.By, Since: it.Since.String(),
+				Strength: it.Strength, ByStrength: it.ByStrength,
+			})
+		}
+		if err := writeJSON(e.stdout, rep); err != nil {
+			return e.fail("stale", err)
+		}
+		return 0
+	}
+	fmt.Fprintf(e.stdout, "%d stale appearances\n", len(items))
+	if len(items) == 0 {
+		return 0
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "\nDATE\tSOURCE\tCLAIM\tWHY")
+	for _, it := range items {
+		why := "ended " + it.Stopped.String()
+		if it.Reason == timeline.Superseded {
+			why = fmt.Sprintf("superseded by %s from %s (sources %g > %g)", it.By, it.Since, it.ByStrength, it.Strength)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", it.Date, it.Source, it.Claim, why)
+	}
+	if err := tw.Flush(); err != nil {
+		return e.fail("stale", err)
+	}
+	return 0
+}
