@@ -1,0 +1,227 @@
+// The af command: an ICCMA-style solver for abstract argumentation
+// frameworks, on top of package graph/af.
+//
+//	claimgraph af -p PROBLEM -f FILE [-fo i23|apx|tgf] [-a ARG] [--json]
+//	claimgraph af --formats
+//	claimgraph af --problems
+//
+// PROBLEM is TASK-SEM with TASK one of SE (some extension), DC (credulous
+// acceptance of -a ARG), DS (sceptical acceptance of -a ARG) or EE (every
+// extension), and SEM one of CO, GR, PR, ST. The file format comes from -fo
+// or from the extension of FILE (.i23 or .af, .apx, .tgf). ARG is an
+// argument name, or its number for i23 files.
+//
+// Output follows ICCMA 2023: SE prints "w" and the names of the arguments
+// of one extension ("w 1 4 7"), or "NO" when there is none (only possible
+// under ST); DC and DS print YES or NO; EE prints the extensions as in ICCMA
+// reference solutions, "[[a1,a7],[]]". --formats prints [i23,apx,tgf] and
+// --problems the supported problems in the same notation. Exact search under
+// CO, PR and ST is limited to af.MaxExact undecided arguments.
+//
+// With --json it prints one object:
+//
+//	{
+//	  "problem": "SE-PR",
+//	  "file": "ex.apx",
+//	  "format": "apx",
+//	  "arguments": 5,
+//	  "attacks": 6,
+//	  "argument": "a1",            // DC and DS only
+//	  "accepted": true,            // DC and DS only
+//	  "exists": true,              // SE only
+//	  "extension": ["a2", "a5"],   // SE only, null when none exists
+//	  "extensions": [["a2"], []]   // EE only
+//	}
+//
+// and for --formats {"formats": ["i23", "apx", "tgf"]}, for --problems
+// {"problems": ["DC-CO", ...]}.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph/af"
+)
+
+func init() {
+	register(command{
+		name:  "af",
+		args:  "-p PROBLEM -f FILE [-fo i23|apx|tgf] [-a ARG] | --formats | --problems",
+		brief: "ICCMA-style argumentation solver: extensions and acceptance (SE/DC/DS/EE-CO/GR/PR/ST)",
+		run:   runAF,
+	})
+}
+
+var (
+	afTasks     = []string{"DC", "DS", "EE", "SE"}
+	afSemantics = []af.Semantics{af.CO, af.GR, af.PR, af.ST}
+)
+
+// afProblems lists the supported problems, sorted.
+func afProblems() []string {
+	var ps []string
+	for _, t := range afTasks {
+		for _, s := range afSemantics {
+			ps = append(ps, t+"-"+s.String())
+		}
+	}
+	return ps
+}
+
+// afResult is the JSON output of a solved problem.
+type afResult struct {
+	Problem    string     `json:"problem"`
+	File       string     `json:"file"`
+	Format     string     `json:"format"`
+	Arguments  int        `json:"arguments"`
+	Attacks    int        `json:"attacks"`
+	Argument   *string    `json:"argument,omitempty"`
+	Accepted   *bool      `json:"accepted,omitempty"`
+	Exists     *bool      `json:"exists,omitempty"`
+	Extension  *[]string  `json:"extension,omitempty"`
+	Extensions [][]string `json:"extensions,omitempty"`
+}
+
+func runAF(e *env, args []string) int {
+	fs, asJSON := newFlags("af", e)
+	problem := fs.String("p", "", "problem, e.g. SE-GR, DC-PR, DS-ST, EE-CO")
+	file := fs.String("f", "", "framework file")
+	formatName := fs.String("fo", "", "file format: i23, apx or tgf (default: from the file extension)")
+	arg := fs.String("a", "", "argument queried by DC and DS problems")
+	formats := fs.Bool("formats", false, "print the supported formats")
+	problems := fs.Bool("problems", false, "print the supported problems")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) > 0 {
+		return e.usageError("af", "unexpected argument %q", pos[0])
+	}
+	switch {
+	case *formats:
+		var names []string
+		for _, f := range af.Formats() {
+			names = append(names, f.String())
+		}
+		if *asJSON {
+			return afJSON(e, map[string][]string{"formats": names})
+		}
+		fmt.Fprintf(e.stdout, "[%s]\n", strings.Join(names, ","))
+		return 0
+	case *problems:
+		if *asJSON {
+			return afJSON(e, map[string][]string{"problems": afProblems()})
+		}
+		fmt.Fprintf(e.stdout, "[%s]\n", strings.Join(afProblems(), ","))
+		return 0
+	}
+	task, semName, _ := strings.Cut(*problem, "-")
+	sem, err := af.ParseSemantics(semName)
+	if err != nil || !slices.Contains(afTasks, task) {
+		return e.usageError("af", "unknown problem %q (see --problems)", *problem)
+	}
+	if *file == "" {
+		return e.usageError("af", "missing -f FILE")
+	}
+	needArg := task == "DC" || task == "DS"
+	if needArg != (*arg != "") {
+		if needArg {
+			return e.usageError("af", "%s needs -a ARG", *problem)
+		}
+		return e.usageError("af", "%s takes no -a", *problem)
+	}
+	var format af.Format
+	if *formatName != "" {
+		if format, err = af.ParseFormat(*formatName); err != nil {
+			return e.usageError("af", "unknown format %q (see --formats)", *formatName)
+		}
+	} else if format, err = af.FormatOf(*file); err != nil {
+		return e.usageError("af", "cannot tell the format of %s: give -fo", *file)
+	}
+	f, err := af.ReadFile(*file, format)
+	if err != nil {
+		return e.fail("af", err)
+	}
+	res := afResult{Problem: *problem, File: *file, Format: format.String(), Arguments: f.Len(), Attacks: f.NumAttacks()}
+	names := func(ext []int) []string {
+		s := []string{}
+		for _, i := range ext {
+			s = append(s, f.Name(i))
+		}
+		return s
+	}
+	switch task {
+	case "SE":
+		ext, ok, err := af.SomeExtension(f, sem)
+		if err != nil {
+			return e.fail("af", err)
+		}
+		res.Exists = &ok
+		if ok {
+			s := names(ext)
+			res.Extension = &s
+		}
+	case "EE":
+		exts, err := af.Extensions(f, sem)
+		if err != nil {
+			return e.fail("af", err)
+		}
+		res.Extensions = [][]string{}
+		for _, ext := range exts {
+			res.Extensions = append(res.Extensions, names(ext))
+		}
+	default:
+		a := f.Index(*arg)
+		if a < 0 {
+			return e.fail("af", fmt.Errorf("no argument %q in %s", *arg, *file))
+		}
+		query := af.Credulous
+		if task == "DS" {
+			query = af.Sceptical
+		}
+		ok, err := query(f, sem, a)
+		if err != nil {
+			return e.fail("af", err)
+		}
+		res.Argument, res.Accepted = arg, &ok
+	}
+	if *asJSON {
+		return afJSON(e, res)
+	}
+	afText(e, task, res)
+	return 0
+}
+
+// afText prints a result in the ICCMA notation.
+func afText(e *env, task string, res afResult) {
+	switch task {
+	case "SE":
+		if !*res.Exists {
+			fmt.Fprintln(e.stdout, "NO")
+			return
+		}
+		fmt.Fprintln(e.stdout, strings.TrimSpace("w "+strings.Join(*res.Extension, " ")))
+	case "EE":
+		parts := make([]string, len(res.Extensions))
+		for i, ext := range res.Extensions {
+			parts[i] = "[" + strings.Join(ext, ",") + "]"
+		}
+		fmt.Fprintf(e.stdout, "[%s]\n", strings.Join(parts, ","))
+	default:
+		answer := "NO"
+		if *res.Accepted {
+			answer = "YES"
+		}
+		fmt.Fprintln(e.stdout, answer)
+	}
+}
+
+func afJSON(e *env, v any) int {
+	if err := writeJSON(e.stdout, v); err != nil {
+		return e.fail("af", errors.New("writing JSON: "+err.Error()))
+	}
+	return 0
+}
