@@ -287,7 +287,7 @@ func writeAppearance(w io.Writer, indent string, a jsonAppearance) {
 	case a.Date == "":
 		wrap(w, indent, indent, "date: unknown")
 	case a.DateFromSource:
-		wrap(w, indent, indent, "date: "+a.Date+" (the source's)")
+		wrap(w, indent, indent, "date: "+a.Date+" (the source's publication date)")
 	default:
 		wrap(w, indent, indent, "date: "+a.Date)
 	}

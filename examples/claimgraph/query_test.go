@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -207,12 +206,7 @@ func TestQueriesMini(t *testing.T) {
 }
 
 func TestQueryErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-		code int
-		msg  string
-	}{
+	testErrors(t, []errCase{
 		{"unknown claim", []string{"contradictions", miniFile, "nope"}, 1, `no claim "nope"`},
 		{"unknown claim support", []string{"support", miniFile, "nope"}, 1, `"nope"`},
 		{"unknown claim sources", []string{"sources", miniFile, "nope"}, 1, `"nope"`},
@@ -223,17 +217,5 @@ func TestQueryErrors(t *testing.T) {
 		{"missing file", []string{"about", "testdata/absent.yaml", "x"}, 1, "absent.yaml"},
 		{"one argument", []string{"support", miniFile}, 2, "usage: claimgraph support FILE CLAIM-ID"},
 		{"three arguments", []string{"sources", miniFile, "a", "b"}, 2, "want 2 arguments"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var out, errb bytes.Buffer
-			code := run(tt.args, &out, &errb)
-			if code != tt.code || !strings.Contains(errb.String(), tt.msg) {
-				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errb.String(), tt.code, tt.msg)
-			}
-			if out.Len() > 0 {
-				t.Errorf("output on failure: %q", out.String())
-			}
-		})
-	}
+	})
 }

@@ -251,26 +251,39 @@ func TestReportExtensible(t *testing.T) {
 	}
 }
 
-func TestReportErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-		code int
-		msg  string
-	}{
-		{"missing file", []string{"report", "testdata/no-such-file.yaml"}, 1, "no-such-file.yaml"},
-		{"two files", []string{"report", miniFile, miniFile}, 2, "want at most 1 argument"},
-		{"bad flag", []string{"report", "--nope"}, 2, "-nope"},
-	}
-	for _, tt := range tests {
+// errCase is a command line that must fail with an exit status and a
+// message on stderr.
+type errCase struct {
+	name string
+	args []string
+	code int
+	msg  string
+}
+
+// testErrors runs each case in-process and checks its exit status, that
+// stderr holds its message and that nothing was printed on stdout.
+func testErrors(t *testing.T, cases []errCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
 			code := run(tt.args, &out, &errb)
 			if code != tt.code || !strings.Contains(errb.String(), tt.msg) {
 				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errb.String(), tt.code, tt.msg)
 			}
+			if out.Len() > 0 {
+				t.Errorf("output on failure: %q", out.String())
+			}
 		})
 	}
+}
+
+func TestReportErrors(t *testing.T) {
+	testErrors(t, []errCase{
+		{"missing file", []string{"report", "testdata/no-such-file.yaml"}, 1, "no-such-file.yaml"},
+		{"two files", []string{"report", miniFile, miniFile}, 2, "want at most 1 argument"},
+		{"bad flag", []string{"report", "--nope"}, 2, "-nope"},
+	})
 }
 
 func TestWrap(t *testing.T) {
