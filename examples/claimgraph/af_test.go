@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,21 +20,11 @@ const afExample = "arg(a1). arg(a2). arg(a3). arg(a4). arg(a5). arg(a6).\n" +
 // afExampleI23 is the same framework numbered: ai is i.
 const afExampleI23 = "p af 6\n# ex2\n1 2\n2 3\n3 4\n3 5\n5 3\n5 6\n6 2\n"
 
-// afFile writes content to a file called name in a temporary directory.
-func afFile(t *testing.T, name, content string) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 func TestAFText(t *testing.T) {
-	apx := afFile(t, "ex2.apx", afExample)
-	i23 := afFile(t, "ex2.af", afExampleI23)
+	apx := writeTemp(t, "ex2.apx", afExample)
+	i23 := writeTemp(t, "ex2.af", afExampleI23)
 	// An odd cycle of length 3 has no stable extension.
-	odd := afFile(t, "odd.i23", "p af 3\n1 2\n2 3\n3 1\n")
+	odd := writeTemp(t, "odd.i23", "p af 3\n1 2\n2 3\n3 1\n")
 	tests := []struct {
 		name string
 		args []string
@@ -56,7 +45,7 @@ func TestAFText(t *testing.T) {
 		{"DS-ST vacuous", []string{"-p", "DS-ST", "-f", odd, "-a", "1"}, "YES\n"},
 		{"DC-ST none", []string{"-p", "DC-ST", "-f", odd, "-a", "1"}, "NO\n"},
 		{"EE-CO", []string{"-p", "EE-CO", "-f", apx}, "[[a1],[a1,a3,a6],[a1,a4,a5]]\n"},
-		{"format flag overrides", []string{"-p", "SE-GR", "-f", afFile(t, "x.txt", afExampleI23), "-fo", "i23"}, "w 1\n"},
+		{"format flag overrides", []string{"-p", "SE-GR", "-f", writeTemp(t, "x.txt", afExampleI23), "-fo", "i23"}, "w 1\n"},
 		{"formats", []string{"--formats"}, "[i23,apx,tgf]\n"},
 	}
 	for _, tt := range tests {
@@ -82,7 +71,7 @@ func TestAFProblems(t *testing.T) {
 	if len(got) != 16 {
 		t.Fatalf("problems %q: want 16", got)
 	}
-	apx := afFile(t, "ex2.apx", afExample)
+	apx := writeTemp(t, "ex2.apx", afExample)
 	for _, p := range got {
 		args := []string{"af", "-p", p, "-f", apx}
 		if strings.HasPrefix(p, "D") {
@@ -96,7 +85,7 @@ func TestAFProblems(t *testing.T) {
 }
 
 func TestAFJSON(t *testing.T) {
-	apx := afFile(t, "ex2.apx", afExample)
+	apx := writeTemp(t, "ex2.apx", afExample)
 	var out, errb bytes.Buffer
 	if code := run([]string{"af", "-p", "DC-GR", "-f", apx, "-a", "a1", "--json"}, &out, &errb); code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errb.String())
@@ -113,7 +102,7 @@ func TestAFJSON(t *testing.T) {
 	}
 
 	out.Reset()
-	if code := run([]string{"af", "-p", "SE-ST", "-f", afFile(t, "odd.i23", "p af 3\n1 2\n2 3\n3 1\n"), "--json"}, &out, &errb); code != 0 {
+	if code := run([]string{"af", "-p", "SE-ST", "-f", writeTemp(t, "odd.i23", "p af 3\n1 2\n2 3\n3 1\n"), "--json"}, &out, &errb); code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errb.String())
 	}
 	var se struct {
@@ -129,8 +118,8 @@ func TestAFJSON(t *testing.T) {
 }
 
 func TestAFErrors(t *testing.T) {
-	apx := afFile(t, "ex2.apx", afExample)
-	bad := afFile(t, "bad.apx", "arg(a).\natt(a,b).\n")
+	apx := writeTemp(t, "ex2.apx", afExample)
+	bad := writeTemp(t, "bad.apx", "arg(a).\natt(a,b).\n")
 	tests := []struct {
 		name   string
 		args   []string
