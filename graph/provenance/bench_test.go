@@ -1,0 +1,104 @@
+package provenance
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// benchGraph makes sources in ten layers (layer L draws on one or two
+// sources of layer L-1, so trails are up to ten links deep) and claims
+// that spread down a random trail: each appears in a random source and in
+// sources along one of its derivation trails, sometimes with a Via.
+func benchGraph(b *testing.B, nSources, nClaims int) *graph.Graph {
+	rng := rand.New(rand.NewPCG(1, 1))
+	const depth = 10
+	layer := make([][]int, depth)
+	var batch graph.Batch
+	for i := range nSources {
+		l := rng.IntN(depth)
+		if i < depth {
+			l = i
+		}
+		s := sources.Source{ID: fmt.Sprintf("s%d", i), Kind: sources.NewsArticle}
+		if l == 0 {
+			s.Kind = sources.Video
+		} else {
+			prev := layer[l-1]
+			for _, j := range []int{prev[rng.IntN(len(prev))], prev[rng.IntN(len(prev))]}[:1+rng.IntN(2)] {
+				if len(s.DerivedFrom) == 0 || s.DerivedFrom[0].Source != fmt.Sprintf("s%d", j) {
+					s.DerivedFrom = append(s.DerivedFrom, sources.Derivation{Source: fmt.Sprintf("s%d", j), Kind: sources.Cites})
+				}
+			}
+		}
+		layer[l] = append(layer[l], i)
+		batch.Sources = append(batch.Sources, s)
+	}
+	for c := range nClaims {
+		cl := claims.Claim{ID: fmt.Sprintf("c%d", c), Text: "claim"}
+		s := &batch.Sources[rng.IntN(nSources)]
+		for {
+			if rng.IntN(3) > 0 {
+				a := claims.Appearance{Source: s.ID}
+				if len(s.DerivedFrom) > 0 && rng.IntN(4) == 0 {
+					a.Via = s.DerivedFrom[0].Source
+				}
+				cl.Appearances = append(cl.Appearances, a)
+			}
+			if len(s.DerivedFrom) == 0 {
+				break
+			}
+			var j int
+			fmt.Sscanf(s.DerivedFrom[rng.IntN(len(s.DerivedFrom))].Source, "s%d", &j)
+			s = &batch.Sources[j]
+		}
+		if len(cl.Appearances) == 0 {
+			cl.Appearances = []claims.Appearance{{Source: s.ID}}
+		}
+		batch.Claims = append(batch.Claims, cl)
+	}
+	g := graph.New()
+	if err := g.Apply(batch); err != nil {
+		b.Fatal(err)
+	}
+	return g
+}
+
+// BenchmarkIndependent: the independent origins of 100k claims on 20k
+// sources, in one pass with a fresh index each time.
+func BenchmarkIndependent(b *testing.B) {
+	g := benchGraph(b, 20_000, 100_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Independent(g.View); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReports: the full report, chains included, of every claim.
+func BenchmarkReports(b *testing.B) {
+	g := benchGraph(b, 20_000, 100_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		x := New(g.View)
+		for c := range g.Claims() {
+			if _, err := x.Of(c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkCycles: every derivation cycle among 20k sources.
+func BenchmarkCycles(b *testing.B) {
+	g := benchGraph(b, 20_000, 0)
+	b.ReportAllocs()
+	for b.Loop() {
+		Cycles(g.View)
+	}
+}
