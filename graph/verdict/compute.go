@@ -1,0 +1,402 @@
+package verdict
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/af"
+)
+
+// eps is the margin within which two evidence weights count as equal, so
+// that sums of trusts that differ only by rounding leave both attacks.
+const eps = 1e-9
+
+// attack is one attack of the framework: from attacks to, of a kind, and
+// for a complex attack via the claim of the support step (-1 otherwise).
+type attack struct {
+	from, to int32
+	kind     AttackKind
+	via      int32
+}
+
+// pair is a support edge or a failed attack.
+type pair struct{ from, to int32 }
+
+// state is one run of Compute over the claims of a view, numbered densely
+// in view order.
+type state struct {
+	opts     Options
+	ids      []string
+	index    map[string]int32
+	sources  [][]string
+	origins  [][]string
+	evidence []float64
+
+	defeats  []attack // contradiction attacks that succeed
+	failed   []pair   // contradiction attacks that fail, sorted by target
+	supports []pair
+	attacks  []attack // every attack of the framework, sorted by target, then attacker
+	inStart  []int32  // attacks[inStart[i]:inStart[i+1]] are those on i
+
+	labels   af.Labelling
+	strength af.Strengths
+}
+
+// Compute returns the verdict on every claim of v's graph as of v's date
+// (see the package documentation). It works on the whole graph and on any
+// dated view from [graph.Graph.At]. Errors come from [Options.Origins] or
+// wrap [ErrOptions].
+func Compute(v graph.View, opts Options) (*Result, error) {
+	o, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	s := &state{opts: o, index: make(map[string]int32)}
+	if err := s.load(v); err != nil {
+		return nil, err
+	}
+	s.contradictions(v)
+	s.derive()
+	s.solve()
+	return s.result(v)
+}
+
+// load numbers the claims of v and weighs their evidence.
+func (s *state) load(v graph.View) error {
+	for c := range v.Claims() {
+		srcs, _ := DistinctSources(v, c)
+		orig, err := s.opts.Origins(v, c)
+		if err != nil {
+			return fmt.Errorf("verdict: origins of %q: %w", c.ID, err)
+		}
+		s.index[c.ID] = int32(len(s.ids))
+		s.ids = append(s.ids, c.ID)
+		s.sources = append(s.sources, srcs)
+		s.origins = append(s.origins, orig)
+		s.evidence = append(s.evidence, s.weigh(orig))
+	}
+	return nil
+}
+
+// weigh returns the evidence of a claim with the given origins.
+func (s *state) weigh(origins []string) float64 {
+	if s.opts.Trust == nil {
+		return float64(len(origins))
+	}
+	w := 0.0
+	for _, o := range origins {
+		t, ok := s.opts.Trust[o]
+		if !ok {
+			t = s.opts.UnknownTrust
+		}
+		w += t
+	}
+	return w
+}
+
+// prefers reports whether an attack of a on b succeeds: a has at least
+// b's evidence.
+func (s *state) prefers(a, b int32) bool {
+	return s.evidence[a]+eps >= s.evidence[b]
+}
+
+// contradictions turns each contradiction of v into an attack either way,
+// keeping those that preference lets succeed, and collects the supports.
+func (s *state) contradictions(v graph.View) {
+	for r := range v.Relations() {
+		a, okA := s.index[r.From]
+		b, okB := s.index[r.To]
+		if !okA || !okB {
+			continue // a claim added to the graph during Compute
+		}
+		if r.Kind == claims.Supports {
+			s.supports = append(s.supports, pair{a, b})
+			continue
+		}
+		for _, p := range [2]pair{{a, b}, {b, a}} {
+			if s.prefers(p.from, p.to) {
+				s.defeats = append(s.defeats, attack{p.from, p.to, Contradiction, -1})
+			} else {
+				s.failed = append(s.failed, p)
+			}
+		}
+	}
+	slices.SortFunc(s.failed, func(x, y pair) int { return cmp.Or(cmp.Compare(x.to, y.to), cmp.Compare(x.from, y.from)) })
+}
+
+// csr groups the defeats by attacker (out) and by target (in).
+type csr struct {
+	start []int32
+	adj   []int32
+}
+
+func (c csr) of(i int32) []int32 { return c.adj[c.start[i]:c.start[i+1]] }
+
+func group(n int, edges []attack, key func(attack) (int32, int32)) csr {
+	c := csr{start: make([]int32, n+1), adj: make([]int32, len(edges))}
+	for _, e := range edges {
+		k, _ := key(e)
+		c.start[k+1]++
+	}
+	for i := range n {
+		c.start[i+1] += c.start[i]
+	}
+	fill := slices.Clone(c.start[:n])
+	for _, e := range edges {
+		k, x := key(e)
+		c.adj[fill[k]] = x
+		fill[k]++
+	}
+	return c
+}
+
+// derive adds the complex attacks of the chosen support reading, each
+// through one support edge and one defeat, and subject to preference like
+// a direct attack. It costs O(Σ over supports (a, b) of the defeat degrees
+// of a and b), O(edges × degree), and builds the attack index by target.
+func (s *state) derive() {
+	n := len(s.ids)
+	out := group(n, s.defeats, func(e attack) (int32, int32) { return e.from, e.to })
+	in := group(n, s.defeats, func(e attack) (int32, int32) { return e.to, e.from })
+	r := s.opts.Support
+	all := slices.Clone(s.defeats)
+	add := func(from, to int32, kind AttackKind, via int32) {
+		if from != to && s.prefers(from, to) {
+			all = append(all, attack{from, to, kind, via})
+		}
+	}
+	for _, p := range s.supports {
+		a, b := p.from, p.to
+		if r == Bipolar || r == Deductive { // a supports b, b attacks c: a attacks c
+			for _, c := range out.of(b) {
+				add(a, c, Supported, b)
+			}
+		}
+		if r == Bipolar || r == Necessary { // a supports b, c attacks a: c attacks b
+			for _, c := range in.of(a) {
+				add(c, b, Secondary, a)
+			}
+		}
+		if r == Deductive { // a supports b, c attacks b: c attacks a
+			for _, c := range in.of(b) {
+				add(c, a, Mediated, b)
+			}
+		}
+		if r == Necessary { // a supports b, a attacks c: b attacks c
+			for _, c := range out.of(a) {
+				add(b, c, Extended, a)
+			}
+		}
+	}
+	// Sort by target, attacker and kind, and keep one attack per pair:
+	// a contradiction before any derived attack, as the most direct
+	// reason.
+	slices.SortFunc(all, func(x, y attack) int {
+		return cmp.Or(cmp.Compare(x.to, y.to), cmp.Compare(x.from, y.from), cmp.Compare(x.kind, y.kind), cmp.Compare(x.via, y.via))
+	})
+	all = slices.CompactFunc(all, func(x, y attack) bool { return x.from == y.from && x.to == y.to })
+	s.attacks = all
+	s.inStart = make([]int32, n+1)
+	for _, e := range all {
+		s.inStart[e.to+1]++
+	}
+	for i := range n {
+		s.inStart[i+1] += s.inStart[i]
+	}
+}
+
+// solve runs the grounded labelling on every attack and DF-QuAD on the
+// defeats and supports.
+func (s *state) solve() {
+	n := len(s.ids)
+	f := af.New(n)
+	for _, e := range s.attacks {
+		_ = f.Attack(int(e.from), int(e.to)) // indices are in range by construction
+	}
+	s.labels = af.Grounded(f)
+
+	b := af.NewBipolar(n)
+	for i, w := range s.evidence {
+		_ = b.SetBase(i, s.base(w))
+	}
+	for _, e := range s.defeats {
+		_ = b.Attack(int(e.from), int(e.to))
+	}
+	for _, p := range s.supports {
+		_ = b.Support(int(p.from), int(p.to))
+	}
+	tol, iter := s.opts.Tolerance, s.opts.MaxIterations
+	if tol == 0 {
+		tol = af.DefaultTolerance
+	}
+	if iter == 0 {
+		iter = af.DefaultMaxIterations
+	}
+	s.strength = af.DFQuADIter(b, tol, iter)
+}
+
+// base is the base score of evidence w, clamped to [0, 1] (NaN to 0) so
+// that a custom [Options.Base] cannot make DF-QuAD reject it.
+func (s *state) base(w float64) float64 {
+	b := s.opts.Base(w)
+	if math.IsNaN(b) {
+		return 0
+	}
+	return min(max(b, 0), 1)
+}
+
+// result assembles the verdicts in graph order.
+func (s *state) result(v graph.View) (*Result, error) {
+	r := &Result{
+		Date: v.Date(), Attacks: len(s.attacks), Failed: len(s.failed),
+		Acyclic: s.strength.Acyclic, Converged: s.strength.Converged, Iterations: s.strength.Iterations,
+		Verdicts: make([]Verdict, 0, len(s.ids)), index: make(map[string]int, len(s.ids)),
+	}
+	t := v.Date()
+	if t.IsZero() {
+		for i := range s.ids {
+			r.add(s.verdict(int32(i)))
+		}
+		return r, nil
+	}
+	// A dated view: walk the whole graph so that the claims the date
+	// leaves out get a verdict too, in their place.
+	full := v.Graph().View
+	for c := range full.Claims() {
+		if i, ok := s.index[c.ID]; ok {
+			r.add(s.verdict(i))
+			continue
+		}
+		if c.Validity.Holds(t) {
+			continue // added to the graph after the view was read
+		}
+		vd, err := s.outOfTime(full, c, t)
+		if err != nil {
+			return nil, err
+		}
+		r.add(vd)
+	}
+	return r, nil
+}
+
+func (r *Result) add(v Verdict) {
+	r.index[v.Claim] = len(r.Verdicts)
+	r.Verdicts = append(r.Verdicts, v)
+}
+
+// outOfTime is the verdict on a claim that does not hold at t.
+func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdict, error) {
+	orig, err := s.opts.Origins(full, c)
+	if err != nil {
+		return Verdict{}, fmt.Errorf("verdict: origins of %q: %w", c.ID, err)
+	}
+	vd := Verdict{Claim: c.ID, Origins: orig, Evidence: s.weigh(orig)}
+	if c.Validity.Ended(t) {
+		vd.Label, vd.Since = NotHolding, c.Validity.End()
+	} else {
+		vd.Label, vd.Since = NotYetHolding, c.Validity.Start()
+	}
+	vd.Rating = s.opts.Rate(vd.Label, 0)
+	return vd, nil
+}
+
+// verdict is the verdict on claim i of the framework.
+func (s *state) verdict(i int32) Verdict {
+	vd := Verdict{
+		Claim: s.ids[i], Evidence: s.evidence[i], Origins: s.origins[i],
+		Base: s.base(s.evidence[i]), Strength: s.strength.Strength[i],
+	}
+	switch s.labels[i] {
+	case af.In:
+		vd.Label = Accepted
+	case af.Out:
+		vd.Label = Rejected
+	default:
+		vd.Label = Undecided
+	}
+	vd.Rating = s.opts.Rate(vd.Label, vd.Strength)
+	vd.Reasons, vd.More = s.reasons(i, vd.Label)
+	return vd
+}
+
+// in returns the attacks on claim i.
+func (s *state) in(i int32) []attack { return s.attacks[s.inStart[i]:s.inStart[i+1]] }
+
+// stronger orders claims by strength, then evidence, descending, then by
+// position.
+func (s *state) stronger(a, b int32) int {
+	return cmp.Or(cmp.Compare(s.strength.Strength[b], s.strength.Strength[a]),
+		cmp.Compare(s.evidence[b], s.evidence[a]), cmp.Compare(a, b))
+}
+
+// defeater returns the strongest accepted attacker of i, or -1.
+func (s *state) defeater(i int32) int32 {
+	best := int32(-1)
+	for _, e := range s.in(i) {
+		if s.labels[e.from] == af.In && (best < 0 || s.stronger(e.from, best) < 0) {
+			best = e.from
+		}
+	}
+	return best
+}
+
+// reasons explains the label of claim i: for a rejected claim its accepted
+// attackers, for an accepted one its attackers with who defeats each and
+// the contradicting claims too weak to attack, for an undecided one its
+// undecided attackers.
+func (s *state) reasons(i int32, l Label) ([]Reason, int) {
+	var rs []Reason
+	var who []int32 // the claim of each reason, for sorting
+	reason := func(kind ReasonKind, e attack) {
+		r := Reason{Kind: kind, Claim: s.ids[e.from], Attack: e.kind, Sources: s.sources[e.from]}
+		if e.via >= 0 {
+			r.Via = s.ids[e.via]
+		}
+		if kind == Attacker {
+			if d := s.defeater(e.from); d >= 0 {
+				r.By, r.BySources = s.ids[d], s.sources[d]
+			}
+		}
+		rs = append(rs, r)
+		who = append(who, e.from)
+	}
+	for _, e := range s.in(i) {
+		switch {
+		case l == Rejected && s.labels[e.from] == af.In:
+			reason(DefeatedBy, e)
+		case l == Accepted:
+			reason(Attacker, e)
+		case l == Undecided && s.labels[e.from] == af.Undec:
+			reason(Open, e)
+		}
+	}
+	if l == Accepted {
+		lo, _ := slices.BinarySearchFunc(s.failed, i, func(p pair, t int32) int { return cmp.Compare(p.to, t) })
+		for _, p := range s.failed[lo:] {
+			if p.to != i {
+				break
+			}
+			reason(Weaker, attack{p.from, p.to, Contradiction, -1})
+		}
+	}
+	// Sort by kind, then strongest claim first.
+	ord := make([]int, len(rs))
+	for k := range ord {
+		ord[k] = k
+	}
+	slices.SortStableFunc(ord, func(x, y int) int {
+		return cmp.Or(cmp.Compare(rs[x].Kind, rs[y].Kind), s.stronger(who[x], who[y]))
+	})
+	sorted := make([]Reason, len(rs))
+	for k, o := range ord {
+		sorted[k] = rs[o]
+	}
+	if m := s.opts.MaxReasons; m > 0 && len(sorted) > m {
+		return sorted[:m], len(sorted) - m
+	}
+	return sorted, 0
+}

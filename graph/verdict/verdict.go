@@ -1,0 +1,170 @@
+package verdict
+
+import (
+	"fmt"
+
+	"github.com/claimgraph/claimgraph/claims"
+)
+
+// Label is the outcome for one claim. The first three are the labels of
+// the grounded semantics; the last two say that the claim is not in the
+// dated view because of its validity.
+type Label uint8
+
+// The labels of a [Verdict].
+const (
+	Undecided     Label = iota // grounded UNDEC: left open by the evidence
+	Accepted                   // grounded IN: every attacker is rejected
+	Rejected                   // grounded OUT: an accepted claim defeats it
+	NotHolding                 // its validity ended before the view's date
+	NotYetHolding              // its validity begins after the view's date
+)
+
+var labelNames = [...]string{"undecided", "accepted", "rejected", "not-holding", "not-yet-holding"}
+
+// String returns "undecided", "accepted", "rejected", "not-holding" or
+// "not-yet-holding".
+func (l Label) String() string { return name(labelNames[:], uint8(l), "Label") }
+
+// MarshalText implements encoding.TextMarshaler with [Label.String].
+func (l Label) MarshalText() ([]byte, error) { return text(labelNames[:], uint8(l), "label") }
+
+// AttackKind says where an attack between two claims comes from.
+type AttackKind uint8
+
+// The kinds of attack. Contradiction is a contradiction edge of the graph;
+// the others are the complex attacks of bipolar argumentation, derived
+// through one support edge (see the package documentation).
+const (
+	Contradiction AttackKind = iota + 1 // the claims contradict each other
+	Supported                           // the attacker supports a claim that attacks the target
+	Secondary                           // the attacker attacks a claim that supports the target
+	Mediated                            // the attacker attacks a claim the target supports
+	Extended                            // the attacker is supported by a claim that attacks the target
+)
+
+var attackNames = [...]string{"", "contradiction", "supported", "secondary", "mediated", "extended"}
+
+// String returns the kind's name, such as "supported".
+func (k AttackKind) String() string { return name(attackNames[:], uint8(k), "AttackKind") }
+
+// MarshalText implements encoding.TextMarshaler with [AttackKind.String].
+func (k AttackKind) MarshalText() ([]byte, error) {
+	return text(attackNames[:], uint8(k), "attack kind")
+}
+
+// name returns names[i], or "What(i)" for a value without a name.
+func name(names []string, i uint8, what string) string {
+	if int(i) < len(names) && names[i] != "" {
+		return names[i]
+	}
+	return fmt.Sprintf("%s(%d)", what, i)
+}
+
+// text is MarshalText for an enumeration with the given names.
+func text(names []string, i uint8, what string) ([]byte, error) {
+	if int(i) >= len(names) || names[i] == "" {
+		return nil, fmt.Errorf("verdict: invalid %s %d", what, i)
+	}
+	return []byte(names[i]), nil
+}
+
+// ReasonKind says how the claim of a [Reason] bears on the verdict.
+type ReasonKind uint8
+
+// The kinds of reason.
+const (
+	DefeatedBy ReasonKind = iota + 1 // an accepted claim whose attack rejects this one
+	Attacker                         // a rejected attacker; By names an accepted claim that defeats it
+	Weaker                           // a contradicting claim whose attack fails for want of evidence
+	Open                             // an undecided attacker that keeps this claim open
+)
+
+var reasonNames = [...]string{"", "defeated-by", "attacker", "weaker", "open"}
+
+// String returns the kind's name, such as "defeated-by".
+func (k ReasonKind) String() string { return name(reasonNames[:], uint8(k), "ReasonKind") }
+
+// MarshalText implements encoding.TextMarshaler with [ReasonKind.String].
+func (k ReasonKind) MarshalText() ([]byte, error) {
+	return text(reasonNames[:], uint8(k), "reason kind")
+}
+
+// Reason is one claim that explains a verdict, with its sources.
+type Reason struct {
+	Kind    ReasonKind
+	Claim   string     // the other claim
+	Attack  AttackKind // how Claim attacks (or, for Weaker, would attack) the verdict's claim
+	Via     string     // for a complex attack, the claim of the support step
+	Sources []string   // the distinct sources Claim appears in
+	// By and BySources name, for an Attacker, an accepted claim that
+	// defeats it (empty when none: an attacker rejected only by a claim
+	// left out of MaxReasons never happens, as every rejected claim has
+	// an accepted attacker).
+	By        string
+	BySources []string
+}
+
+// Rating is a ClaimReview-style rating: Name is the reviewRating's
+// alternateName ("Mostly true") and Value its ratingValue on the scale
+// worstRating 1 to bestRating 5. Value 0 means the verdict is not placed
+// on the scale (a claim that is not holding at the view's date).
+type Rating struct {
+	Name  string
+	Value int
+}
+
+// Verdict is the outcome for one claim.
+type Verdict struct {
+	Claim string
+	Label Label
+	// Since is, for NotHolding, the date its validity ended (the first
+	// date it no longer holds) and, for NotYetHolding, the date it
+	// begins; zero otherwise.
+	Since claims.Date
+	// Evidence is the claim's evidence weight: the sum of the trust of
+	// its independent origins (see [Options.Origins] and [Options.Trust]).
+	Evidence float64
+	// Origins are the independent origins counted in Evidence.
+	Origins []string
+	// Base is the DF-QuAD base score derived from Evidence, Strength the
+	// final DF-QuAD strength in [0, 1]. Both are 0 for a claim not
+	// holding at the view's date.
+	Base, Strength float64
+	Rating         Rating
+	// Reasons explain the label, at most [Options.MaxReasons] of them,
+	// strongest first; More counts those left out.
+	Reasons []Reason
+	More    int
+}
+
+// Result is the outcome of [Compute]: a verdict for every claim of the
+// view's graph, and what the gradual computation reports.
+type Result struct {
+	// Date is the date of the view, zero for the whole graph.
+	Date claims.Date
+	// Verdicts holds one verdict per claim of the graph, in the order
+	// the claims were added: the claims of the view, and on a dated view
+	// also those left out of it by their validity.
+	Verdicts []Verdict
+	// Attacks is the number of attacks of the framework the labels come
+	// from, after preference and with the derived attacks; Failed is the
+	// number of contradiction attacks that failed for want of evidence.
+	Attacks, Failed int
+	// Acyclic, Converged and Iterations are those of the DF-QuAD run
+	// (see [af.Strengths]): exact when Acyclic, a fixed point when
+	// Converged, otherwise the last of Iterations rounds.
+	Acyclic, Converged bool
+	Iterations         int
+
+	index map[string]int
+}
+
+// Verdict returns the verdict on claim id.
+func (r *Result) Verdict(id string) (Verdict, bool) {
+	i, ok := r.index[id]
+	if !ok {
+		return Verdict{}, false
+	}
+	return r.Verdicts[i], true
+}
