@@ -8,8 +8,8 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 )
 
-// date parses s for a test table, failing on a typo.
-func date(t testing.TB, s string) claims.Date {
+// testDate parses s for a test table, failing on a typo.
+func testDate(t testing.TB, s string) claims.Date {
 	t.Helper()
 	d, err := claims.ParseDate(s)
 	if err != nil {
@@ -147,7 +147,7 @@ func TestDateComparisons(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+" vs "+tt.b, func(t *testing.T) {
-			a, b := date(t, tt.a), date(t, tt.b)
+			a, b := testDate(t, tt.a), testDate(t, tt.b)
 			if got := a.Before(b); got != tt.before {
 				t.Errorf("Before = %v, want %v", got, tt.before)
 			}
@@ -178,7 +178,7 @@ func TestDateFirstLast(t *testing.T) {
 		{"", "", ""},
 	}
 	for _, tt := range tests {
-		d := date(t, tt.in)
+		d := testDate(t, tt.in)
 		if f, l := d.First(), d.Last(); f.String() != tt.first || l.String() != tt.last {
 			t.Errorf("%q: First %s, Last %s; want %s, %s", tt.in, f, l, tt.first, tt.last)
 		}
@@ -186,7 +186,7 @@ func TestDateFirstLast(t *testing.T) {
 }
 
 func TestDateTime(t *testing.T) {
-	d := date(t, "2024-06")
+	d := testDate(t, "2024-06")
 	if want := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC); !d.Time().Equal(want) {
 		t.Errorf("Time() = %v, want %v", d.Time(), want)
 	}
@@ -196,7 +196,7 @@ func TestDateTime(t *testing.T) {
 	loc := time.FixedZone("UTC+9", 9*3600)
 	// 23:30 UTC on 18 June is 08:30 on 19 June in UTC+9: the day of t in
 	// its own location.
-	if got := claims.DateOf(time.Date(2024, 6, 18, 23, 30, 0, 0, time.UTC).In(loc)); got != date(t, "2024-06-19") {
+	if got := claims.DateOf(time.Date(2024, 6, 18, 23, 30, 0, 0, time.UTC).In(loc)); got != testDate(t, "2024-06-19") {
 		t.Errorf("DateOf = %s, want 2024-06-19", got)
 	}
 }
@@ -212,8 +212,8 @@ func TestDateText(t *testing.T) {
 			t.Errorf("%q round trip: %q, %v", s, b, err)
 		}
 	}
-	d := date(t, "2024")
-	if err := d.UnmarshalText([]byte("2024-02-30")); !errors.Is(err, claims.ErrInvalidDate) || d != date(t, "2024") {
+	d := testDate(t, "2024")
+	if err := d.UnmarshalText([]byte("2024-02-30")); !errors.Is(err, claims.ErrInvalidDate) || d != testDate(t, "2024") {
 		t.Errorf("UnmarshalText(bad) = %v and changed the date to %s", err, d)
 	}
 }
