@@ -22,7 +22,8 @@
 //
 // # JSON
 //
-// With --json it prints one object with "file" and one key per section:
+// With --json it prints one object with "file" and one key per section
+// (keys in alphabetical order):
 //
 //	{
 //	  "file": "testdata/kim-putin.yaml",
@@ -134,7 +135,7 @@ func runReport(e *env, args []string) int {
 	switch len(pos) {
 	case 0:
 		if path, err = defaultPath(); err != nil {
-			return e.fail("report", err)
+			return e.fail("report", fmt.Errorf("cannot find the default %s (give FILE): %w", defaultFile, err))
 		}
 		name = defaultFile
 	case 1:
