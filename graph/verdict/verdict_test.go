@@ -1,0 +1,350 @@
+package verdict_test
+
+import (
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/verdict"
+)
+
+// labels returns the label of every verdict of r by claim.
+func labels(r *verdict.Result) map[string]verdict.Label {
+	m := make(map[string]verdict.Label)
+	for _, v := range r.Verdicts {
+		m[v.Claim] = v.Label
+	}
+	return m
+}
+
+const (
+	in  = verdict.Accepted
+	out = verdict.Rejected
+	und = verdict.Undecided
+)
+
+func TestLabels(t *testing.T) {
+	tests := []struct {
+		name string
+		s    spec
+		opts verdict.Options
+		want map[string]verdict.Label
+	}{{
+		// c (3 sources) beats b (2), b beats a (1): c defeats b, whose
+		// defeat of a is thereby undone, so a is reinstated.
+		name: "reinstatement chain",
+		s:    spec{Claims: map[string]int{"a": 1, "b": 2, "c": 3}, Order: []string{"a", "b", "c"}, Rels: []string{"a-b", "b-c"}},
+		want: map[string]verdict.Label{"a": in, "b": out, "c": in},
+	}, {
+		// Equal evidence keeps both attacks: a 2-cycle, both open.
+		name: "equal strength",
+		s:    spec{Claims: map[string]int{"a": 2, "b": 2}, Order: []string{"a", "b"}, Rels: []string{"a-b"}},
+		want: map[string]verdict.Label{"a": und, "b": und},
+	}, {
+		// b and c are equal and attack each other; a (3) supports b, so
+		// a attacks c (supported attack, 3 ≥ 1): c out, b reinstated.
+		name: "supported attack",
+		s:    spec{Claims: map[string]int{"a": 3, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "b-c"}},
+		want: map[string]verdict.Label{"a": in, "b": in, "c": out},
+	}, {
+		name: "supported attack, support lends only strength",
+		s:    spec{Claims: map[string]int{"a": 3, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "b-c"}},
+		opts: verdict.Options{Support: verdict.NoComplexAttacks},
+		want: map[string]verdict.Label{"a": in, "b": und, "c": und},
+	}, {
+		// c (2) defeats a (1); a supports b, so c attacks b too
+		// (secondary attack, 2 ≥ 1): b out.
+		name: "secondary attack",
+		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-a"}},
+		want: map[string]verdict.Label{"a": out, "b": out, "c": in},
+	}, {
+		// The deductive reading has no secondary attack: refuting a does
+		// not refute what a implies.
+		name: "secondary attack, deductive reading",
+		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-a"}},
+		opts: verdict.Options{Support: verdict.Deductive},
+		want: map[string]verdict.Label{"a": out, "b": in, "c": in},
+	}, {
+		// Deductive: a supports b, c defeats b, so c attacks a (mediated).
+		name: "mediated attack",
+		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-b"}},
+		opts: verdict.Options{Support: verdict.Deductive},
+		want: map[string]verdict.Label{"a": out, "b": out, "c": in},
+	}, {
+		// Necessary: a supports b and a defeats c, so b attacks c
+		// (extended); with b and c equal, c's own attack on b stays, but
+		// a defeats c first.
+		name: "extended attack",
+		s:    spec{Claims: map[string]int{"a": 2, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "a-c"}},
+		opts: verdict.Options{Support: verdict.Necessary},
+		want: map[string]verdict.Label{"a": in, "b": in, "c": out},
+	}, {
+		// A weaker claim does not win through a supporter either: a (1)
+		// supports b (1), which attacks c (2, so b's own attack fails)
+		// and d (1). The supported attack a on c fails too (1 < 2), or
+		// unattacked a would reject c; a on d succeeds (1 ≥ 1).
+		name: "derived attack obeys preference",
+		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2, "d": 1}, Order: []string{"a", "b", "c", "d"}, Rels: []string{"a>b", "c-b", "b-d"}},
+		want: map[string]verdict.Label{"a": in, "b": out, "c": in, "d": out},
+	}, {
+		// Two sources of trust 0.1 (evidence 0.2) lose to one of trust
+		// 0.9; the unlisted source of c weighs the default 0.5.
+		name: "trust",
+		s:    spec{Claims: map[string]int{"a": 2, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a-b", "a-c"}},
+		opts: verdict.Options{Trust: map[string]float64{"a-s1": 0.1, "a-s2": 0.1, "b-s1": 0.9}},
+		want: map[string]verdict.Label{"a": out, "b": in, "c": in},
+	}, {
+		name: "without trust the two sources win",
+		s:    spec{Claims: map[string]int{"a": 2, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a-b", "a-c"}},
+		want: map[string]verdict.Label{"a": in, "b": out, "c": out},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := verdict.Compute(build(t, tt.s).View, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, labels(r)); diff != "" {
+				t.Errorf("labels (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReasons(t *testing.T) {
+	// The secondary-attack graph: c (2) defeats a (1), and through a's
+	// support of b also b.
+	g := build(t, spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-a"}})
+	r, err := verdict.Compute(g.View, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		claim string
+		want  []verdict.Reason
+	}{
+		{"a", []verdict.Reason{{Kind: verdict.DefeatedBy, Claim: "c", Attack: verdict.Contradiction, Sources: []string{"c-s1", "c-s2"}}}},
+		{"b", []verdict.Reason{{Kind: verdict.DefeatedBy, Claim: "c", Attack: verdict.Secondary, Via: "a", Sources: []string{"c-s1", "c-s2"}}}},
+		// c's attacker a is rejected by c itself; a's attack on c
+		// fails anyway (1 < 2), so it is reported as weaker.
+		{"c", []verdict.Reason{{Kind: verdict.Weaker, Claim: "a", Attack: verdict.Contradiction, Sources: []string{"a-s1"}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.claim, func(t *testing.T) {
+			v, ok := r.Verdict(tt.claim)
+			if !ok {
+				t.Fatal("no verdict")
+			}
+			if diff := cmp.Diff(tt.want, v.Reasons); diff != "" {
+				t.Errorf("reasons (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAttackerReason(t *testing.T) {
+	// Reinstatement: a's attacker b is defeated by c.
+	g := build(t, spec{Claims: map[string]int{"a": 1, "b": 2, "c": 3}, Order: []string{"a", "b", "c"}, Rels: []string{"a-b", "b-c"}})
+	r, err := verdict.Compute(g.View, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := r.Verdict("a")
+	want := []verdict.Reason{{
+		Kind: verdict.Attacker, Claim: "b", Attack: verdict.Contradiction, Sources: []string{"b-s1", "b-s2"},
+		By: "c", BySources: []string{"c-s1", "c-s2", "c-s3"},
+	}}
+	if diff := cmp.Diff(want, v.Reasons); diff != "" {
+		t.Errorf("reasons (-want +got):\n%s", diff)
+	}
+}
+
+func TestStrength(t *testing.T) {
+	// a (2 sources) defeats b (1) and nothing else attacks or supports:
+	// the graph is acyclic. By DF-QuAD by hand: a keeps its base
+	// 1 − 0.5² = 0.75; b has base 0.5 and one attacker of strength 0.75,
+	// so 0.5 − 0.5·0.75 = 0.125.
+	g := build(t, spec{Claims: map[string]int{"a": 2, "b": 1}, Order: []string{"a", "b"}, Rels: []string{"a-b"}})
+	r, err := verdict.Compute(g.View, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Acyclic || !r.Converged {
+		t.Errorf("Acyclic, Converged = %v, %v, want true, true", r.Acyclic, r.Converged)
+	}
+	for _, tt := range []struct {
+		claim          string
+		base, strength float64
+		rating         verdict.Rating
+	}{
+		{"a", 0.75, 0.75, verdict.RatingTrue},
+		{"b", 0.5, 0.125, verdict.RatingFalse},
+	} {
+		v, _ := r.Verdict(tt.claim)
+		if math.Abs(v.Base-tt.base) > 1e-12 || math.Abs(v.Strength-tt.strength) > 1e-12 || v.Rating != tt.rating {
+			t.Errorf("%s: base %v strength %v rating %v, want %v %v %v", tt.claim, v.Base, v.Strength, v.Rating, tt.base, tt.strength, tt.rating)
+		}
+	}
+	// An equal pair is a cycle: the result is a fixed point, not exact.
+	g = build(t, spec{Claims: map[string]int{"a": 1, "b": 1}, Order: []string{"a", "b"}, Rels: []string{"a-b"}})
+	if r, err = verdict.Compute(g.View, verdict.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if r.Acyclic || !r.Converged || r.Iterations == 0 {
+		t.Errorf("Acyclic, Converged, Iterations = %v, %v, %d, want false, true, > 0", r.Acyclic, r.Converged, r.Iterations)
+	}
+}
+
+func TestTime(t *testing.T) {
+	// a holds until 2024-06-19, b from then on; they contradict, b has
+	// more sources.
+	s := spec{
+		Claims: map[string]int{"a": 1, "b": 2}, Order: []string{"a", "b"}, Rels: []string{"a-b"},
+		Valid: map[string]string{"a": "..2024-06-19", "b": "2024-06-19.."},
+	}
+	g := build(t, s)
+	tests := []struct {
+		at    string
+		want  map[string]verdict.Label
+		since map[string]string
+	}{
+		{"", map[string]verdict.Label{"a": out, "b": in}, map[string]string{"a": "", "b": ""}},
+		{"2024-01-01", map[string]verdict.Label{"a": in, "b": verdict.NotYetHolding}, map[string]string{"a": "", "b": "2024-06-19"}},
+		{"2025", map[string]verdict.Label{"a": verdict.NotHolding, "b": in}, map[string]string{"a": "2024-06-19", "b": ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.at, func(t *testing.T) {
+			r, err := verdict.Compute(g.At(date(t, tt.at)), verdict.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, labels(r)); diff != "" {
+				t.Errorf("labels (-want +got):\n%s", diff)
+			}
+			since := make(map[string]string)
+			for _, v := range r.Verdicts {
+				since[v.Claim] = v.Since.String()
+			}
+			if diff := cmp.Diff(tt.since, since); diff != "" {
+				t.Errorf("since (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// seedPath is the seed dataset, relative to this package's directory.
+var seedPath = filepath.Join("..", "..", "testdata", "kim-putin.yaml")
+
+func TestSeed(t *testing.T) {
+	if _, err := os.Stat(seedPath); err != nil {
+		t.Skip("seed dataset not present: ", err)
+	}
+	g, err := graph.Load(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const pact, treaty = "china-only-defence-pact", "russia-dprk-defence-treaty-2024"
+	tests := []struct {
+		at     string
+		label  verdict.Label
+		reason string // the first reason's claim, "" for none
+		since  string
+	}{
+		// One source (Howell in Internewscast) against two: the treaty
+		// defeats the pact claim.
+		{"", verdict.Rejected, treaty, ""},
+		// Before the treaty nothing that holds contradicts it.
+		{"2024-01-01", verdict.Accepted, "", ""},
+		{"2025-09-03", verdict.NotHolding, "", "2024-06-19"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.at, func(t *testing.T) {
+			r, err := verdict.Compute(g.At(date(t, tt.at)), verdict.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, ok := r.Verdict(pact)
+			if !ok {
+				t.Fatal("no verdict on", pact)
+			}
+			reason := ""
+			if len(v.Reasons) > 0 {
+				reason = v.Reasons[0].Claim
+				if v.Label == verdict.Rejected && v.Reasons[0].Kind != verdict.DefeatedBy {
+					t.Errorf("first reason is %v, want defeated-by", v.Reasons[0].Kind)
+				}
+			}
+			if v.Label != tt.label || reason != tt.reason || v.Since.String() != tt.since {
+				t.Errorf("got %v, reason %q, since %q; want %v, %q, %q", v.Label, reason, v.Since, tt.label, tt.reason, tt.since)
+			}
+			if len(r.Verdicts) != g.Counts().Claims {
+				t.Errorf("%d verdicts for %d claims", len(r.Verdicts), g.Counts().Claims)
+			}
+		})
+	}
+}
+
+func TestDefaultRating(t *testing.T) {
+	tests := []struct {
+		l    verdict.Label
+		s    float64
+		want verdict.Rating
+	}{
+		{verdict.Accepted, 0.9, verdict.RatingTrue},
+		{verdict.Accepted, 0.75, verdict.RatingTrue},
+		{verdict.Accepted, 0.6, verdict.RatingMostlyTrue},
+		{verdict.Accepted, 0.3, verdict.RatingUnproven},
+		{verdict.Undecided, 0.5, verdict.RatingMixed},
+		{verdict.Rejected, 0.3, verdict.RatingMostlyFalse},
+		{verdict.Rejected, 0.25, verdict.RatingFalse},
+		{verdict.NotHolding, 0, verdict.RatingOutdated},
+		{verdict.NotYetHolding, 0, verdict.RatingNotYet},
+	}
+	for _, tt := range tests {
+		t.Run(tt.l.String(), func(t *testing.T) {
+			if got := verdict.DefaultRating(tt.l, tt.s); got != tt.want {
+				t.Errorf("DefaultRating(%v, %v) = %v, want %v", tt.l, tt.s, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOptionsErrors(t *testing.T) {
+	g := build(t, spec{Claims: map[string]int{"a": 1}, Order: []string{"a"}})
+	errBoom := errors.New("boom")
+	tests := []struct {
+		name string
+		opts verdict.Options
+		want error
+	}{
+		{"trust above 1", verdict.Options{Trust: map[string]float64{"a-s1": 2}}, verdict.ErrOptions},
+		{"unknown trust", verdict.Options{UnknownTrust: -1}, verdict.ErrOptions},
+		{"reading", verdict.Options{Support: 99}, verdict.ErrOptions},
+		{"origins", verdict.Options{Origins: func(graph.View, claims.Claim) ([]string, error) { return nil, errBoom }}, errBoom},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := verdict.Compute(g.View, tt.opts); !errors.Is(err, tt.want) {
+				t.Errorf("err = %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	g := generate(t, 2000)
+	a, err := verdict.Compute(g.View, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := verdict.Compute(g.View, verdict.Options{})
+	if diff := cmp.Diff(a.Verdicts, b.Verdicts, cmp.Comparer(func(x, y claims.Date) bool { return x == y })); diff != "" {
+		t.Errorf("two runs differ (-first +second):\n%s", diff)
+	}
+}
