@@ -1,0 +1,216 @@
+// The verdicts command: accept, reject or leave open every claim by
+// argumentation over its evidence (package graph/verdict).
+//
+//	claimgraph verdicts FILE [--at DATE] [--json]
+//
+// It prints, for each claim in file order, its label (accepted, rejected,
+// undecided, not-holding, not-yet-holding), its ClaimReview-style rating,
+// its DF-QuAD strength, and the reasons: the claims that defeat it, its
+// rejected attackers and who defeats them, the claims whose attack failed,
+// each with its sources. With --at DATE (YYYY, YYYY-MM or YYYY-MM-DD) it
+// judges the graph as of that date: claims whose validity ended are
+// reported as no longer holding since the end date.
+//
+// With --json it prints one object:
+//
+//	{
+//	  "date": "2025-09-03",          // "" when undated
+//	  "attacks": 12, "failed": 2,    // attacks of the framework, failed contradiction attacks
+//	  "acyclic": false, "converged": true, "iterations": 29,
+//	  "verdicts": [{
+//	    "claim": "china-only-defence-pact",
+//	    "label": "rejected",         // accepted, rejected, undecided, not-holding, not-yet-holding
+//	    "since": "",                 // end (not-holding) or start (not-yet-holding) date, else ""
+//	    "rating": {"name": "False", "value": 1},   // value 1..5, 0 off the scale
+//	    "strength": 0.0039, "base": 0.5, "evidence": 1,
+//	    "origins": ["internewscast-kim-scrub-2025"],
+//	    "reasons": [{"kind": "defeated-by", "claim": "russia-dprk-defence-treaty-2024",
+//	                 "attack": "contradiction", "via": "", "sources": ["..."],
+//	                 "by": "", "by_sources": []}],
+//	    "more": 0                    // reasons left out
+//	  }, ...]
+//	}
+//
+// A reason's kind is defeated-by, attacker (then "by" is the accepted claim
+// that defeats the attacker), weaker or open; its attack is contradiction,
+// supported, secondary, mediated or extended, with "via" the claim of the
+// support step.
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph/verdict"
+)
+
+func init() {
+	register(command{
+		name:  "verdicts",
+		args:  "FILE [--at DATE]",
+		brief: "accept, reject or leave open every claim, with rating, strength and reasons",
+		run:   runVerdicts,
+	})
+}
+
+type verdictsRating struct {
+	Name  string `json:"name"`
+	Value int    `json:"value"`
+}
+
+type verdictsReason struct {
+	Kind      string   `json:"kind"`
+	Claim     string   `json:"claim"`
+	Attack    string   `json:"attack"`
+	Via       string   `json:"via"`
+	Sources   []string `json:"sources"`
+	By        string   `json:"by"`
+	BySources []string `json:"by_sources"`
+}
+
+type verdictsClaim struct {
+	Claim    string           `json:"claim"`
+	Label    string           `json:"label"`
+	Since    string           `json:"since"`
+	Rating   verdictsRating   `json:"rating"`
+	Strength float64          `json:"strength"`
+	Base     float64          `json:"base"`
+	Evidence float64          `json:"evidence"`
+	Origins  []string         `json:"origins"`
+	Reasons  []verdictsReason `json:"reasons"`
+	More     int              `json:"more"`
+}
+
+type verdictsReport struct {
+	Date       string          `json:"date"`
+	Attacks    int             `json:"attacks"`
+	Failed     int             `json:"failed"`
+	Acyclic    bool            `json:"acyclic"`
+	Converged  bool            `json:"converged"`
+	Iterations int             `json:"iterations"`
+	Verdicts   []verdictsClaim `json:"verdicts"`
+}
+
+func runVerdicts(e *env, args []string) int {
+	fs, asJSON := newFlags("verdicts", e)
+	at := fs.String("at", "", "judge as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		return e.usageError("verdicts", "want 1 argument, FILE; got %d", len(pos))
+	}
+	t, err := claims.ParseDate(*at)
+	if err != nil {
+		return e.usageError("verdicts", "--at: %v", err)
+	}
+	g, code := loadGraph(e, "verdicts", pos[0])
+	if code != 0 {
+		return code
+	}
+	r, err := verdict.Compute(g.At(t), verdict.Options{})
+	if err != nil {
+		return e.fail("verdicts", err)
+	}
+	rep := verdictsReportOf(r)
+	if *asJSON {
+		if err := writeJSON(e.stdout, rep); err != nil {
+			return e.fail("verdicts", err)
+		}
+		return 0
+	}
+	printVerdicts(e, rep)
+	return 0
+}
+
+// orEmpty returns s, or an empty non-nil slice, so JSON has [] not null.
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func verdictsReportOf(r *verdict.Result) verdictsReport {
+	rep := verdictsReport{
+		Date: r.Date.String(), Attacks: r.Attacks, Failed: r.Failed,
+		Acyclic: r.Acyclic, Converged: r.Converged, Iterations: r.Iterations,
+		Verdicts: make([]verdictsClaim, 0, len(r.Verdicts)),
+	}
+	for _, v := range r.Verdicts {
+		c := verdictsClaim{
+			Claim: v.Claim, Label: v.Label.String(), Since: v.Since.String(),
+			Rating:   verdictsRating{v.Rating.Name, v.Rating.Value},
+			Strength: v.Strength, Base: v.Base, Evidence: v.Evidence,
+			Origins: orEmpty(v.Origins), Reasons: make([]verdictsReason, 0, len(v.Reasons)), More: v.More,
+		}
+		for _, why := range v.Reasons {
+			c.Reasons = append(c.Reasons, verdictsReason{
+				Kind: why.Kind.String(), Claim: why.Claim, Attack: why.Attack.String(), Via: why.Via,
+				Sources: orEmpty(why.Sources), By: why.By, BySources: orEmpty(why.BySources),
+			})
+		}
+		rep.Verdicts = append(rep.Verdicts, c)
+	}
+	return rep
+}
+
+// reasonLine describes one reason in words.
+func reasonLine(r verdictsReason) string {
+	how := r.Attack
+	if r.Via != "" {
+		how += " via " + r.Via
+	}
+	srcs := "[" + strings.Join(r.Sources, ", ") + "]"
+	switch r.Kind {
+	case "defeated-by":
+		return fmt.Sprintf("defeated by %s (%s) %s", r.Claim, how, srcs)
+	case "attacker":
+		s := fmt.Sprintf("attacked by %s (%s) %s", r.Claim, how, srcs)
+		if r.By != "" {
+			s += fmt.Sprintf(", itself defeated by %s [%s]", r.By, strings.Join(r.BySources, ", "))
+		}
+		return s
+	case "weaker":
+		return fmt.Sprintf("contradicted by %s, with less evidence %s", r.Claim, srcs)
+	}
+	return fmt.Sprintf("left open by %s (%s) %s", r.Claim, how, srcs)
+}
+
+func printVerdicts(e *env, rep verdictsReport) {
+	if rep.Date == "" {
+		fmt.Fprintln(e.stdout, "Verdicts, undated (every claim and contradiction counts):")
+	} else {
+		fmt.Fprintf(e.stdout, "Verdicts as of %s:\n", rep.Date)
+	}
+	state := "exact (acyclic)"
+	if !rep.Acyclic {
+		state = fmt.Sprintf("fixed point after %d rounds", rep.Iterations)
+		if !rep.Converged {
+			state = fmt.Sprintf("not converged after %d rounds", rep.Iterations)
+		}
+	}
+	fmt.Fprintf(e.stdout, "%d attacks, %d failed for want of evidence; strengths %s\n\n", rep.Attacks, rep.Failed, state)
+	for _, v := range rep.Verdicts {
+		rating := fmt.Sprintf("%s (%d/5)", v.Rating.Name, v.Rating.Value)
+		strength := fmt.Sprintf("%.3f", v.Strength)
+		if v.Rating.Value == 0 {
+			rating, strength = v.Rating.Name, "-"
+		}
+		fmt.Fprintf(e.stdout, "%-15s  %-18s  %5s  %s\n", v.Label, rating, strength, v.Claim)
+		switch v.Label {
+		case "not-holding":
+			fmt.Fprintf(e.stdout, "    no longer holding since %s\n", v.Since)
+		case "not-yet-holding":
+			fmt.Fprintf(e.stdout, "    not yet holding: holds from %s\n", v.Since)
+		}
+		for _, r := range v.Reasons {
+			wrap(e.stdout, "    ", "      ", reasonLine(r))
+		}
+		if v.More > 0 {
+			fmt.Fprintf(e.stdout, "    and %d more\n", v.More)
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// seedFile is the seed dataset relative to this directory.
+var seedFile = filepath.Join("..", "..", "testdata", "kim-putin.yaml")
+
+func TestVerdicts(t *testing.T) {
+	tests := []struct {
+		args []string
+		want []string // lines that must appear in the output
+	}{
+		{[]string{"verdicts", seedFile}, []string{
+			"rejected", "china-only-defence-pact",
+			"defeated by russia-dprk-defence-treaty-2024 (contradiction)",
+		}},
+		{[]string{"verdicts", seedFile, "--at", "2025-09-03"}, []string{
+			"Verdicts as of 2025-09-03:", "no longer holding since 2024-06-19",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args[2:], " "), func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if code := run(tt.args, &out, &errb); code != 0 {
+				t.Fatalf("exit %d: %s", code, errb.String())
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, out.String())
+				}
+			}
+		})
+	}
+}
+
+func TestVerdictsJSON(t *testing.T) {
+	for _, tt := range []struct{ at, label, since string }{
+		{"", "rejected", ""},
+		{"2024-01-01", "accepted", ""},
+		{"2025-09-03", "not-holding", "2024-06-19"},
+	} {
+		t.Run(tt.at, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if code := run([]string{"verdicts", seedFile, "--json", "--at", tt.at}, &out, &errb); code != 0 {
+				t.Fatalf("exit %d: %s", code, errb.String())
+			}
+			var rep verdictsReport
+			if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range rep.Verdicts {
+				if v.Claim == "china-only-defence-pact" {
+					if v.Label != tt.label || v.Since != tt.since {
+						t.Errorf("label %q since %q, want %q %q", v.Label, v.Since, tt.label, tt.since)
+					}
+					return
+				}
+			}
+			t.Error("no verdict on china-only-defence-pact")
+		})
+	}
+}
+
+func TestVerdictsUsage(t *testing.T) {
+	for _, args := range [][]string{{"verdicts"}, {"verdicts", seedFile, "--at", "June"}} {
+		var out, errb bytes.Buffer
+		if code := run(args, &out, &errb); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
