@@ -12,10 +12,10 @@
 // weighted by its source's trust when [Options.Trust] is given (a map from
 // source ID to a trust in [0, 1], such as package sources/truth computes;
 // an origin missing from the map weighs [Options.UnknownTrust], 0.5 by
-// default). Origins come from [Options.Origins]; the default,
-// [DistinctSources], counts the distinct sources a claim appears in, which
-// overcounts outlets that relay one origin. Plug in the per-claim origins of
-// package graph/provenance to count independent origins.
+// default). Origins come from [Options.Origins]; by default they are the
+// claim's independent origins from package graph/provenance, so three
+// outlets relaying one video count once. [DistinctSources] is the cheaper
+// count of distinct sources.
 //
 // A contradiction is symmetric, so it becomes an attack in each direction,
 // resolved by preference: the attack of a claim with less evidence on one

@@ -7,6 +7,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/provenance"
 )
 
 // ErrOptions reports an invalid [Options] value.
@@ -42,7 +43,9 @@ const (
 type Options struct {
 	// Origins returns the independent origins of claim c in view v: the
 	// source IDs whose number (weighted by trust) is the claim's evidence.
-	// Nil means [DistinctSources], until package provenance is wired in.
+	// Nil means the independent origins of package graph/provenance
+	// (provenance.Index.Claim); [DistinctSources] is the cheaper count of
+	// distinct sources.
 	Origins func(v graph.View, c claims.Claim) ([]string, error)
 	// Trust weighs each origin by the trust of its source, a value in
 	// [0, 1] (for instance from package sources/truth). Nil weighs every
@@ -73,7 +76,7 @@ type Options struct {
 // withDefaults fills in the zero fields of o and checks the others.
 func (o Options) withDefaults() (Options, error) {
 	if o.Origins == nil {
-		o.Origins = DistinctSources
+		o.Origins = independentOrigins()
 	}
 	if o.UnknownTrust == 0 {
 		o.UnknownTrust = DefaultUnknownTrust
@@ -115,6 +118,29 @@ func DistinctSources(_ graph.View, c claims.Claim) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// independentOrigins returns an Origins function backed by one
+// provenance index per view date, so that the derivation links of a source
+// are loaded once for all the claims of a Compute call.
+func independentOrigins() func(graph.View, claims.Claim) ([]string, error) {
+	idx := make(map[claims.Date]*provenance.Index, 2)
+	return func(v graph.View, c claims.Claim) ([]string, error) {
+		x, ok := idx[v.Date()]
+		if !ok {
+			x = provenance.New(v)
+			idx[v.Date()] = x
+		}
+		rep, err := x.Claim(c.ID)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]string, len(rep.Groups))
+		for i, g := range rep.Groups {
+			out[i] = g.Origin.Source
+		}
+		return out, nil
+	}
 }
 
 // contains reports whether s holds x; claims have few sources, so a linear
