@@ -269,3 +269,8 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = v
 	return nil
 }
+
+// Equal reports whether d and e are the same date with the same
+// precision (2024 is not equal to 2024-01-01). It is the same as ==, and
+// lets go-cmp compare values that hold dates.
+func (d Date) Equal(e Date) bool { return d == e }
