@@ -23,7 +23,7 @@
 //
 // where "facts" counts the candidate values of the object and "value" is
 // null for an object without facts. The claim-graph mode, "claimgraph trust
-// FILE" on a claim graph, is not implemented yet: see trustClaimGraph.
+// FILE" on a claim graph, prints the same shape (see trust_graph.go).
 package main
 
 import (
@@ -113,7 +113,7 @@ func runTrust(e *env, args []string) int {
 		if len(pos) == 1 && trustClaimGraph != nil {
 			return trustClaimGraph(e, pos[0], alg, opts, *asJSON, *top)
 		}
-		return e.usageError("trust", "--triples FILE is required (the claim-graph mode, \"claimgraph trust FILE\", is not available yet)")
+		return e.usageError("trust", "give a claim graph FILE, or --triples FILE")
 	}
 	if len(pos) > 0 {
 		return e.usageError("trust", "unexpected argument %q with --triples", pos[0])

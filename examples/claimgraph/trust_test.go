@@ -96,7 +96,7 @@ func TestTrustErrors(t *testing.T) {
 		wantCode int
 		wantErr  string // substring of stderr
 	}{
-		{"no triples: claim-graph mode pending", []string{"trust", "graph.yaml"}, 2, "claim-graph mode"},
+		{"claim graph file missing", []string{"trust", "graph.yaml"}, 1, "no such file"},
 		{"unknown algorithm", []string{"trust", "--triples", good, "--algorithm", "pagerank"}, 2, "unknown algorithm"},
 		{"bad columns", []string{"trust", "--triples", good, "--columns", "0,1"}, 2, "--columns"},
 		{"same columns", []string{"trust", "--triples", good, "--columns", "0,0,1"}, 2, "must differ"},

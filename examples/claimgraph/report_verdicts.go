@@ -1,0 +1,111 @@
+// The "verdict" claim column and the "trust" section of the report.
+//
+// The verdict column shows, beside every claim the commands print, the
+// label and rating that package graph/verdict computes for it, e.g.
+// "verdict: rejected, False (1/5)". The trust section lists the sources
+// by the trust that truth discovery (package sources/truth,
+// PooledInvestment) learns from the claim graph; its JSON value is
+// [{"source": ID, "trust": 0.83}, ...] sorted like the text.
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/verdict"
+	"github.com/claimgraph/claimgraph/sources/truth"
+)
+
+func init() {
+	addClaimColumn(claimColumn{key: "verdict", order: 30, value: verdictColumn})
+	addReportSection(reportSection{key: "trust", order: 50, text: trustText, json: trustJSON})
+}
+
+// verdicts caches one computation per view: the column asks claim by
+// claim, and the verdicts are a whole-graph analysis.
+var verdicts struct {
+	sync.Mutex
+	m map[graph.View]*verdict.Result
+}
+
+func verdictsOf(v graph.View) (*verdict.Result, error) {
+	verdicts.Lock()
+	defer verdicts.Unlock()
+	if r, ok := verdicts.m[v]; ok {
+		return r, nil
+	}
+	r, err := verdict.Compute(v, verdict.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if verdicts.m == nil {
+		verdicts.m = make(map[graph.View]*verdict.Result)
+	}
+	verdicts.m[v] = r
+	return r, nil
+}
+
+// verdictColumn returns "LABEL, RATING" for claim id, "" when unknown.
+func verdictColumn(v graph.View, id string) string {
+	r, err := verdictsOf(v)
+	if err != nil {
+		return ""
+	}
+	vd, ok := r.Verdict(id)
+	if !ok {
+		return ""
+	}
+	s := fmt.Sprintf("%s, %s", vd.Label, vd.Rating.Name)
+	if vd.Rating.Value > 0 {
+		s += fmt.Sprintf(" (%d/5)", vd.Rating.Value)
+	}
+	if !vd.Since.IsZero() {
+		s += " since " + vd.Since.String()
+	}
+	return s
+}
+
+type sourceTrust struct {
+	Source string  `json:"source"`
+	Trust  float64 `json:"trust"`
+}
+
+// trustTable runs truth discovery on the claim graph and returns the
+// sources by trust, highest first, then by ID.
+func trustTable(v graph.View) ([]sourceTrust, error) {
+	d, m := truth.FromGraph(v)
+	res, err := truth.Discover(d, truth.PooledInvestment, truth.Options{})
+	if err != nil {
+		return nil, err
+	}
+	var rows []sourceTrust
+	for id, t := range m.Trust(res) {
+		rows = append(rows, sourceTrust{id, t})
+	}
+	slices.SortFunc(rows, func(a, b sourceTrust) int {
+		if c := cmp.Compare(b.Trust, a.Trust); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Source, b.Source)
+	})
+	return rows, nil
+}
+
+func trustText(w io.Writer, v graph.View) error {
+	rows, err := trustTable(v)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "Source trust (truth discovery, PooledInvestment)")
+	for _, r := range rows {
+		fmt.Fprintf(w, "  %.3f  %s\n", r.Trust, r.Source)
+	}
+	fmt.Fprintln(w)
+	return nil
+}
+
+func trustJSON(v graph.View) (any, error) { return trustTable(v) }
