@@ -157,6 +157,25 @@ func (p *problems) ref(field, id string, required bool) {
 	}
 }
 
+// path names element i of list, or field leaf of it: "appearances[1].source".
+// It is built only when there is a problem to report.
+func path(list string, i int, leaf string) string {
+	if leaf == "" {
+		return fmt.Sprintf("%s[%d]", list, i)
+	}
+	return fmt.Sprintf("%s[%d].%s", list, i, leaf)
+}
+
+// refAt checks an ID held at element i of list (field leaf of it).
+func (p *problems) refAt(list string, i int, leaf, id string, required bool) {
+	if id == "" && !required {
+		return
+	}
+	if id == "" || CheckID(id) != nil {
+		p.ref(path(list, i, leaf), id, required)
+	}
+}
+
 func (p *problems) text(field, s string) {
 	if strings.TrimSpace(s) == "" {
 		p.add(field, fmt.Errorf("%w %q", ErrMissingField, lastPart(field)))
@@ -165,7 +184,7 @@ func (p *problems) text(field, s string) {
 
 func (p *problems) ids(field string, ids []string) {
 	for i, id := range ids {
-		p.ref(fmt.Sprintf("%s[%d]", field, i), id, true)
+		p.refAt(field, i, "", id, true)
 	}
 }
 
@@ -184,7 +203,7 @@ func (p *problems) validity(prefix string, v Validity) {
 
 func (p *problems) inferred(prefix string, inf []Inference) {
 	for i, in := range inf {
-		f := fmt.Sprintf("%sinferred[%d].", prefix, i)
+		f := fmt.Sprintf("%sinferred[%d].", prefix, i) // inferences are few
 		p.text(f+"field", in.Field)
 		p.text(f+"sentence", in.Sentence)
 		p.ref(f+"source", in.Source, false)
@@ -239,11 +258,12 @@ func (c Claim) Check() []*FieldError {
 	p.ids("about", c.About)
 	p.validity("", c.Validity)
 	for i, a := range c.Appearances {
-		f := fmt.Sprintf("appearances[%d].", i)
-		p.ref(f+"source", a.Source, true)
-		p.ref(f+"speaker", a.Speaker, false)
-		p.ref(f+"via", a.Via, false)
-		p.inferred(f, a.Inferred)
+		p.refAt("appearances", i, "source", a.Source, true)
+		p.refAt("appearances", i, "speaker", a.Speaker, false)
+		p.refAt("appearances", i, "via", a.Via, false)
+		if len(a.Inferred) > 0 {
+			p.inferred(path("appearances", i, "")+".", a.Inferred)
+		}
 	}
 	p.inferred("", c.Inferred)
 	return p.result()

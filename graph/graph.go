@@ -126,18 +126,30 @@ func (c *checker) declare(kind string, i int, id string, k VertexKind) {
 	c.pending[id] = k
 }
 
-// ref checks that id names a vertex of kind want.
-func (c *checker) ref(kind string, i int, owner, field, id string, want VertexKind) {
+// ref checks that id, held in field of item i of a section, names a
+// vertex of kind want. The field is given as list, index j and leaf
+// ("appearances", 1, "source"; j < 0 for a plain field) so that its path
+// is formatted only for a problem.
+func (c *checker) ref(kind string, i int, owner string, list string, j int, leaf, id string, want VertexKind) {
 	if id == "" || claims.CheckID(id) != nil {
 		return
 	}
 	got, ok := c.kindOf(id)
-	switch {
-	case !ok:
-		c.add(location{kind, i, field}, owner, tag(ErrUnknownReference, "unknown %s %q", want, id))
-	case got != want:
-		c.add(location{kind, i, field}, owner, tag(ErrWrongKind, "%q is %s, not %s", id, got.article(), want.article()))
+	if ok && got == want {
+		return
 	}
+	field := list
+	switch {
+	case j >= 0 && leaf != "":
+		field = fmt.Sprintf("%s[%d].%s", list, j, leaf)
+	case j >= 0:
+		field = fmt.Sprintf("%s[%d]", list, j)
+	}
+	if !ok {
+		c.add(location{kind, i, field}, owner, tag(ErrUnknownReference, "unknown %s %q", want, id))
+		return
+	}
+	c.add(location{kind, i, field}, owner, tag(ErrWrongKind, "%q is %s, not %s", id, got.article(), want.article()))
 }
 
 func (s *store) check(b *Batch) ErrorList {
@@ -160,19 +172,18 @@ func (s *store) check(b *Batch) ErrorList {
 	for i := range b.Sources {
 		src := &b.Sources[i]
 		for j, d := range src.DerivedFrom {
-			c.ref("source", i, src.ID, fmt.Sprintf("derived_from[%d].source", j), d.Source, SourceVertex)
+			c.ref("source", i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
 		}
 	}
 	for i := range b.Claims {
 		cl := &b.Claims[i]
 		for j, e := range cl.About {
-			c.ref("claim", i, cl.ID, fmt.Sprintf("about[%d]", j), e, EntityVertex)
+			c.ref("claim", i, cl.ID, "about", j, "", e, EntityVertex)
 		}
 		for j, a := range cl.Appearances {
-			f := fmt.Sprintf("appearances[%d].", j)
-			c.ref("claim", i, cl.ID, f+"source", a.Source, SourceVertex)
-			c.ref("claim", i, cl.ID, f+"speaker", a.Speaker, EntityVertex)
-			c.ref("claim", i, cl.ID, f+"via", a.Via, SourceVertex)
+			c.ref("claim", i, cl.ID, "appearances", j, "source", a.Source, SourceVertex)
+			c.ref("claim", i, cl.ID, "appearances", j, "speaker", a.Speaker, EntityVertex)
+			c.ref("claim", i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
 		}
 	}
 	c.checkRelations(b.Relations)
@@ -199,10 +210,10 @@ func (c *checker) checkRelations(rels []claims.Relation) {
 		id := r.From + " -> " + r.To
 		before := len(c.errs)
 		c.fieldErrors("relation", i, id, r.Check())
-		c.ref("relation", i, id, "from", r.From, ClaimVertex)
-		c.ref("relation", i, id, "to", r.To, ClaimVertex)
+		c.ref("relation", i, id, "from", -1, "", r.From, ClaimVertex)
+		c.ref("relation", i, id, "to", -1, "", r.To, ClaimVertex)
 		for j, s := range r.Sources {
-			c.ref("relation", i, id, fmt.Sprintf("sources[%d]", j), s, SourceVertex)
+			c.ref("relation", i, id, "sources", j, "", s, SourceVertex)
 		}
 		if len(c.errs) > before {
 			continue

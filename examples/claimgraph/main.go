@@ -96,6 +96,11 @@ func printHelp(w io.Writer) {
 	sort.Strings(names)
 	for _, n := range names {
 		c := commands[n]
-		fmt.Fprintf(w, "  %-40s %s\n", strings.TrimSpace(c.name+" "+c.args), c.brief)
+		synopsis := strings.TrimSpace(c.name + " " + c.args)
+		if len(synopsis) > 40 {
+			fmt.Fprintf(w, "  %s\n  %-40s %s\n", synopsis, "", c.brief)
+			continue
+		}
+		fmt.Fprintf(w, "  %-40s %s\n", synopsis, c.brief)
 	}
 }

@@ -1,0 +1,90 @@
+package graph_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/synth"
+)
+
+// benchSize is 100k claims, or 10k under -short (as CI runs benchmarks).
+func benchSize() int {
+	if testing.Short() {
+		return 10_000
+	}
+	return 100_000
+}
+
+var benchGraphs = map[int]*graph.Graph{}
+
+func benchGraph(b *testing.B, n int) *graph.Graph {
+	if g, ok := benchGraphs[n]; ok {
+		return g
+	}
+	g := graph.New()
+	if err := g.Apply(synth.Generate(synth.Config{Claims: n})); err != nil {
+		b.Fatal(err)
+	}
+	benchGraphs[n] = g
+	return g
+}
+
+// BenchmarkBuild builds a graph of benchSize claims (with 4 relations and
+// 3 appearances per claim on average) through Apply; generating the
+// input is outside the timed loop.
+func BenchmarkBuild(b *testing.B) {
+	n := benchSize()
+	batch := synth.Generate(synth.Config{Claims: n})
+	b.Run(fmt.Sprintf("claims=%d", n), func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			g := graph.New()
+			if err := g.Apply(batch); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkQuery measures each per-claim query on random claims of a
+// benchSize graph. Each costs O(degree): the figures should not grow
+// with the graph.
+func BenchmarkQuery(b *testing.B) {
+	n := benchSize()
+	g := benchGraph(b, n)
+	r := rand.New(rand.NewPCG(1, 1))
+	ids := make([]string, 1024)
+	for i := range ids {
+		ids[i] = synth.ClaimID(r.IntN(n))
+	}
+	rare := synth.EntityID(n/20 - 1) // a rarely mentioned entity
+	queries := []struct {
+		name string
+		run  func(id string) error
+	}{
+		{"Claim", func(id string) error { g.Claim(id); return nil }},
+		{"Supporters", func(id string) error { _, err := g.Supporters(id); return err }},
+		{"Supported", func(id string) error { _, err := g.Supported(id); return err }},
+		{"Contradictions", func(id string) error { _, err := g.Contradictions(id); return err }},
+		{"SupportChains/depth=2", func(id string) error { _, err := g.SupportChains(id, 2); return err }},
+		{"SourcesOf", func(id string) error { _, err := g.SourcesOf(id); return err }},
+		{"Speakers", func(id string) error { _, err := g.Speakers(id); return err }},
+		{"ClaimsIn", func(string) error { _, err := g.ClaimsIn(synth.SourceID(7)); return err }},
+		{"ClaimsAbout/rare", func(string) error { _, err := g.ClaimsAbout(rare); return err }},
+		{"Neighbourhood/depth=1", func(id string) error { _, err := g.Neighbourhood(id, 1); return err }},
+	}
+	for _, q := range queries {
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if err := q.run(ids[i%len(ids)]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
