@@ -13,12 +13,12 @@ import (
 // exactly as it was and the temporary file is removed. A new file gets
 // mode 0644; an existing file keeps its mode.
 func (g *Graph) Save(path string) error {
-	return saveAtomic(path, g.WriteYAML)
+	return SaveWith(path, g.WriteYAML)
 }
 
-// saveAtomic is the safe-save procedure shared by every format: write
-// through a temporary file, sync, rename.
-func saveAtomic(path string, write func(io.Writer) error) (err error) {
+// SaveWith saves to path safely, as [Graph.Save] does, whatever write
+// writes: for other formats (JSON, DOT, RDF) that deserve the same care.
+func SaveWith(path string, write func(io.Writer) error) (err error) {
 	mode := os.FileMode(0o644)
 	if fi, statErr := os.Stat(path); statErr == nil {
 		mode = fi.Mode().Perm()
