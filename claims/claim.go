@@ -98,6 +98,7 @@ type FieldError struct {
 	Err   error
 }
 
+// Error formats the problem as "claims: KIND \"ID\": FIELD: problem".
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	b.WriteString("claims: ")

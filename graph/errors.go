@@ -55,6 +55,7 @@ type Error struct {
 	loc location // where in a change the problem is, for positions
 }
 
+// Error formats the problem as "graph: FILE:LINE:COL: message".
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("graph: ")
@@ -97,6 +98,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // each of them.
 type ErrorList []*Error
 
+// Error returns the first problem and how many more there are.
 func (l ErrorList) Error() string {
 	switch len(l) {
 	case 0:

@@ -20,6 +20,7 @@ type ParseError struct {
 	Err    error  // the underlying error, such as [ErrMissingField]
 }
 
+// Error formats the problem as "truth: FILE:LINE:COL: problem".
 func (e *ParseError) Error() string {
 	file := e.File
 	if file == "" {
