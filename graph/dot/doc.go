@@ -1,25 +1,31 @@
-// Package dot draws claim graphs in the DOT language of Graphviz.
+// Package dot draws a claim graph in the DOT language of Graphviz, for
+// pictures of an argument: which claims support which, and which cannot
+// hold together.
 //
 // # Drawing
 //
-// [Write] draws the claims of a [graph.View] as rounded boxes with
-// wrapped labels, supports as green arrows and contradictions as red
-// dashed lines, and, when [Options] asks for them, entities and sources
-// as shapes of their own. Claims with a verdict ([Options.Verdict]) are
-// filled with the colour of its label ([Colour]). To draw the
-// neighbourhood of one claim, pass the graph that
-// [graph.View.Neighbourhood] returns.
+// [Write] draws a [graph.View]: the whole graph, or the sub-graph around
+// a claim that [graph.View.Neighbourhood] returns. [Options] chooses what
+// is drawn besides the claims and the relations between them: entities,
+// sources, a focus claim, and claims without any relation.
 //
-// # Why not the dependency's draw package
+// # Style
 //
-// github.com/dominikbraun/graph/draw writes "strict" graphs, in map order
-// (so the output changes from run to run), and does not escape quotes
-// embedded in labels. This package writes its own DOT: deterministic, in
-// the order items were added, with every string passed through [Quote].
+//   - claims are rounded boxes with their text wrapped at [DefaultWrap]
+//     characters, filled with the [Colour] of their verdict when
+//     [Options.Verdict] gives one, and white otherwise;
+//   - a support is a solid green arrow from the supporting claim;
+//   - a contradiction is a red dashed line with a bar at both ends, since
+//     it is symmetric;
+//   - entities are purple ellipses, sources grey note shapes; the links to
+//     them are grey and labelled ("about", "said by", "in", "via", and the
+//     kind of a derivation between sources).
 //
-// # Rendering
+// # Text
 //
-// The output is plain DOT text; render it with the dot program, e.g.
-// "dot -Tsvg graph.dot -o graph.svg", or with the draw command of
-// examples/claimgraph, which calls dot when it is installed.
+// Every label and ID is written by [Quote], which escapes quotes and
+// backslashes, turns line breaks into DOT's \n escape and keeps
+// non-ASCII text as UTF-8, so that any claim text gives valid DOT.
+// Output is deterministic: items come in the order they were added to
+// the graph, which makes golden tests and diffs of drawings meaningful.
 package dot

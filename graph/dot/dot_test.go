@@ -1,47 +1,50 @@
-package dot_test
+package dot
 
 import (
 	"bytes"
+	"errors"
+	"flag"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
-	"github.com/claimgraph/claimgraph/graph/dot"
+	"github.com/claimgraph/claimgraph/sources"
+	"github.com/google/go-cmp/cmp"
 )
 
-func TestQuote(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{`plain`, `"plain"`},
-		{`say "no"`, `"say \"no\""`},
-		{`back\slash`, `"back\\slash"`},
-		{"two\nlines", `"two\nlines"`},
-		{"Russia–North Korea", `"Russia–North Korea"`},
-		{"bell\a", "\"bell\uFFFD\""},
-		{"bad \xff byte", "\"bad \uFFFD byte\""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			if got := dot.Quote(tt.in); got != tt.want {
-				t.Errorf("Quote(%q) = %s, want %s", tt.in, got, tt.want)
-			}
-		})
-	}
-}
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
+// tricky is a small graph whose texts hold everything DOT needs escaped:
+// quotes, backslashes, line breaks, tabs, control characters and
+// non-ASCII text; and every kind of vertex and edge.
 func tricky(t *testing.T) *graph.Graph {
 	t.Helper()
 	g := graph.New()
 	err := g.Apply(graph.Batch{
+		Entities: []claims.Entity{
+			{ID: "kim", Name: "Kim Jong Un (김정은)", Kind: claims.Person},
+			{ID: "nk", Name: `North "DPRK" Korea`, Kind: claims.Country},
+		},
+		Sources: []sources.Source{
+			{ID: "video", Title: "Telegram video", Kind: sources.Video, Published: claims.MustDate(2025, 9, 3)},
+			{ID: "paper", Title: `Staff "scrub" room`, Publisher: "9News", URL: "https://example.com/a?b=1&c=\"2\"", Kind: sources.NewsArticle,
+				DerivedFrom: []sources.Derivation{{Source: "video", Kind: sources.Quotes}}},
+		},
 		Claims: []claims.Claim{
-			{ID: "a", Text: `He said "it's over" \ done` + "\nNext line, Ünïcödé."},
-			{ID: "b", Text: "B."},
-			{ID: "c", Text: "C."},
+			{ID: "a", Text: `He said "clean it" \ twice`, About: []string{"kim"},
+				Appearances: []claims.Appearance{{Source: "paper", Speaker: "kim", Via: "video"}}},
+			{ID: "b", Text: "Line one\nline two\twith a tab and a bell \a here", About: []string{"nk", "kim"},
+				Appearances: []claims.Appearance{{Source: "paper"}, {Source: "paper"}}},
+			{ID: "c", Text: "Пхеньян — the capital"},
+			{ID: "lonely", Text: "A claim in no relation."},
 		},
 		Relations: []claims.Relation{
 			{From: "a", To: "b", Kind: claims.Supports},
-			{From: "c", To: "b", Kind: claims.Contradicts},
+			{From: "b", To: "c", Kind: claims.Contradicts},
 		},
 	})
 	if err != nil {
@@ -50,41 +53,205 @@ func tricky(t *testing.T) *graph.Graph {
 	return g
 }
 
-func TestWriteIsDeterministicAndValid(t *testing.T) {
+func TestGolden(t *testing.T) {
+	verdicts := VerdictMap(map[string]string{"a": "true", "b": "False", "c": "undecided"})
+	tests := []struct {
+		name string
+		opts Options
+	}{
+		{"claims", Options{}},
+		{"related", Options{Related: true}},
+		{"everything", Options{Entities: true, Sources: true, Verdict: verdicts, Focus: "b", Title: `Kim's "clean-up"`}},
+		{"nowrap", Options{Wrap: -1}},
+	}
 	g := tricky(t)
-	opts := dot.Options{Verdict: dot.VerdictMap(map[string]string{"b": "accepted", "c": "rejected"})}
-	var first, second bytes.Buffer
-	if err := dot.Write(&first, g.View, opts); err != nil {
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Write(&buf, g.View, tt.opts); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", tt.name+".dot")
+			if *update {
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), buf.String()); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", path, diff)
+			}
+			// Determinism: a second drawing is byte for byte the same.
+			var again bytes.Buffer
+			if err := Write(&again, g.View, tt.opts); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+				t.Error("two drawings of the same graph differ")
+			}
+		})
+	}
+}
+
+// TestContent checks by construction what each option draws, independent
+// of the golden files.
+func TestContent(t *testing.T) {
+	g := tricky(t)
+	tests := []struct {
+		name        string
+		opts        Options
+		has, hasNot []string
+	}{
+		{"claims only", Options{},
+			[]string{`"lonely" [`, `"a" -> "b" [color="#2e7d32", style="solid"`, `"b" -> "c" [color="#c62828", style="dashed"`, `dir="both"`},
+			[]string{`"kim" [`, `"paper" [`, `-> "kim"`, `-> "paper"`}},
+		{"related drops lonely", Options{Related: true}, []string{`"a" [`, `"c" [`}, []string{`"lonely"`}},
+		{"focus keeps a lonely focus", Options{Related: true, Focus: "lonely"}, []string{`"lonely" [`, `penwidth="3"`}, nil},
+		{"entities", Options{Entities: true},
+			[]string{`"kim" [label="Kim Jong Un (김정은)", shape="ellipse"`, `"nk" [label="North \"DPRK\" Korea"`, `"a" -> "kim" [label="about"`, `"a" -> "kim" [label="said by"`},
+			[]string{`"paper" [`}},
+		{"sources", Options{Sources: true},
+			[]string{`"paper" [label="9News: Staff \"scrub\" room", shape="note"`, `URL="https://example.com/a?b=1&c=\"2\""`, `"paper" -> "video" [label="quotes"`, `"a" -> "video" [label="via"`, `"video" [label="Telegram video\n2025-09-03"`},
+			[]string{`"kim" [`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Write(&buf, g.View, tt.opts); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			for _, s := range tt.has {
+				if !strings.Contains(out, s) {
+					t.Errorf("output lacks %s:\n%s", s, out)
+				}
+			}
+			for _, s := range tt.hasNot {
+				if strings.Contains(out, s) {
+					t.Errorf("output has %s:\n%s", s, out)
+				}
+			}
+		})
+	}
+	// Claim b appears twice in one source: one "in" edge, not two.
+	var buf bytes.Buffer
+	if err := Write(&buf, g.View, Options{Sources: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := dot.Write(&second, g.View, opts); err != nil {
-		t.Fatal(err)
+	if n := strings.Count(buf.String(), `"b" -> "paper"`); n != 1 {
+		t.Errorf("%d edges from b to paper, want 1", n)
 	}
-	if first.String() != second.String() {
-		t.Fatal("two writes of the same graph differ")
+}
+
+func TestQuote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", `""`},
+		{"plain", `"plain"`},
+		{`a "b" c`, `"a \"b\" c"`},
+		{`back\slash`, `"back\\slash"`},
+		{`ends with \`, `"ends with \\"`},
+		{`\"`, `"\\\""`},
+		{"two\nlines", `"two\nlines"`},
+		{"crlf\r\nline", `"crlf\nline"`},
+		{"lone\rcr", `"lone\ncr"`},
+		{"tab\there", `"tab here"`},
+		{"bell\a", "\"bell\uFFFD\""},
+		{"bad \xff byte", "\"bad \uFFFD byte\""},
+		{"Ким 김정은 ü", `"Ким 김정은 ü"`},
 	}
-	out := first.String()
-	if strings.HasPrefix(out, "strict") {
-		t.Error("output is a strict graph")
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Quote(tt.in); got != tt.want {
+				t.Errorf("Quote(%q) = %s, want %s", tt.in, got, tt.want)
+			}
+		})
 	}
-	if !strings.Contains(out, `\"it's over\" \\ done`) {
-		t.Errorf("quotes and backslashes not escaped:\n%s", out)
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"short", 10, "short"},
+		{"one two three", 7, "one two\nthree"},
+		{"one two three", 3, "one\ntwo\nthr\nee"},
+		{"abcdefghij", 4, "abcd\nefgh\nij"},
+		{"keep\nbreak", 30, "keep\nbreak"},
+		{"para\n\nafter gap", 30, "para\n\nafter gap"},
+		{"  many   spaces  ", 30, "many spaces"},
+		{"Ким Чен Ын", 3, "Ким\nЧен\nЫн"}, // width counts characters, not bytes
+		{"no wrap at all", -1, "no wrap at all"},
+		{"", 5, ""},
 	}
-	path, err := exec.LookPath("dot")
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := wrap(tt.in, tt.width); got != tt.want {
+				t.Errorf("wrap(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestColour(t *testing.T) {
+	tests := []struct{ label, want string }{
+		{"true", "#c8e6c9"}, {"Mostly True", "#c8e6c9"}, {"IN", "#c8e6c9"},
+		{"false", "#ffcdd2"}, {"pants-on-fire", "#ffcdd2"},
+		{"undecided", "#fff9c4"}, {"half_true", "#fff9c4"},
+		{"satire", "#bbdefb"},
+	}
+	for _, tt := range tests {
+		if got := Colour(tt.label); got != tt.want {
+			t.Errorf("Colour(%q) = %s, want %s", tt.label, got, tt.want)
+		}
+	}
+}
+
+type failWriter struct{}
+
+var errWrite = errors.New("disk full")
+
+func (failWriter) Write([]byte) (int, error) { return 0, errWrite }
+
+func TestWriteError(t *testing.T) {
+	err := Write(failWriter{}, tricky(t).View, Options{})
+	if !errors.Is(err, errWrite) || !strings.HasPrefix(err.Error(), "dot: ") {
+		t.Errorf("Write to a failing writer: %v, want dot: ... %v", err, errWrite)
+	}
+}
+
+// TestGraphviz runs the real dot program on every drawing, so that the
+// escaping is checked by the parser that matters.
+func TestGraphviz(t *testing.T) {
+	prog, err := exec.LookPath("dot")
 	if err != nil {
-		t.Skip("graphviz dot not installed: cannot check that Graphviz accepts the output")
+		t.Skip("dot not installed (Debian package graphviz): ", err)
 	}
-	cmd := exec.Command(path, "-Tsvg")
-	cmd.Stdin = strings.NewReader(out)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	svg, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("dot rejected the output: %v\n%s\n%s", err, stderr.String(), out)
-	}
-	for _, want := range []string{"<svg", "Ünïcödé"} {
-		if !bytes.Contains(svg, []byte(want)) {
-			t.Errorf("SVG lacks %q", want)
+	g := tricky(t)
+	for _, opts := range []Options{{}, {Entities: true, Sources: true, Verdict: VerdictMap(map[string]string{"a": "false"}), Title: `"\`}} {
+		var buf bytes.Buffer
+		if err := Write(&buf, g.View, opts); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(prog, "-Tsvg")
+		cmd.Stdin = &buf
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil || stderr.Len() > 0 {
+			t.Fatalf("dot -Tsvg: %v: %s", err, stderr.String())
+		}
+		svg := string(out)
+		// The SVG holds the texts unescaped (as XML): the quote of claim a
+		// and the Korean name come through intact.
+		for _, s := range []string{"He said &quot;clean it&quot; \\ twice", "Пхеньян — the capital"} {
+			if !strings.Contains(svg, s) {
+				t.Errorf("SVG lacks %q", s)
+			}
 		}
 	}
 }
