@@ -1,0 +1,245 @@
+package claimreview
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// Sentinel errors, matched with [errors.Is].
+var (
+	// ErrMissing: an option that search engines require is not set.
+	ErrMissing = errors.New("missing required option")
+	// ErrUnknownClaim: a verdict names a claim the graph does not hold.
+	ErrUnknownClaim = errors.New("verdict for an unknown claim")
+	// ErrRating: a rating value outside 1 to 5.
+	ErrRating = errors.New("rating value outside 1 to 5")
+)
+
+// Best and worst rating values: reviews rate claims from 1 (false) to 5
+// (true).
+const (
+	WorstRating = 1
+	BestRating  = 5
+)
+
+// Verdict is a fact-checker's rating of one claim.
+type Verdict struct {
+	Name          string // the rating's name, e.g. "False"; optional
+	Value         int    // from WorstRating (false) to BestRating (true)
+	AlternateName string // the verdict as shown to readers, e.g. "Mostly false"
+}
+
+// Options describes the reviews' publisher and the verdicts to publish.
+type Options struct {
+	// Verdicts maps claim IDs to their verdicts. Only the claims with a
+	// verdict are written.
+	Verdicts map[string]Verdict
+	// URL is the address of the review page of each claim: URL followed
+	// by the claim's ID (say "https://factcheck.example/claims/").
+	// Required.
+	URL string
+	// Author is the name of the organisation that publishes the
+	// reviews, and AuthorURL its home page (optional). Author is
+	// required.
+	Author, AuthorURL string
+	// Published is the date of the reviews. Required.
+	Published claims.Date
+}
+
+// Context is the inline JSON-LD context of the output: schema.org as the
+// default vocabulary. It is given inline rather than as the address of
+// schema.org's context so that the document expands without a network.
+var Context = map[string]string{"@vocab": "https://schema.org/"}
+
+// Document is the JSON-LD document that [Write] writes.
+type Document struct {
+	Context map[string]string `json:"@context"`
+	Graph   []Review          `json:"@graph"`
+}
+
+// Review is one schema.org ClaimReview.
+type Review struct {
+	Type          string `json:"@type"` // "ClaimReview"
+	URL           string `json:"url"`
+	ClaimReviewed string `json:"claimReviewed"`
+	Author        Thing  `json:"author"`
+	DatePublished string `json:"datePublished"`
+	ReviewRating  Rating `json:"reviewRating"`
+	ItemReviewed  Claim  `json:"itemReviewed"`
+}
+
+// Rating is a schema.org Rating.
+type Rating struct {
+	Type          string `json:"@type"` // "Rating"
+	Name          string `json:"name,omitempty"`
+	RatingValue   int    `json:"ratingValue"`
+	BestRating    int    `json:"bestRating"`
+	WorstRating   int    `json:"worstRating"`
+	AlternateName string `json:"alternateName,omitempty"`
+}
+
+// Claim is a schema.org Claim: what was reviewed, who said it and where.
+type Claim struct {
+	Type            string `json:"@type"` // "Claim"
+	Author          *Thing `json:"author,omitempty"`
+	DatePublished   string `json:"datePublished,omitempty"`
+	Appearance      []Work `json:"appearance,omitempty"`
+	FirstAppearance *Work  `json:"firstAppearance,omitempty"`
+}
+
+// Thing is a person or organisation, by name.
+type Thing struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// Work is a schema.org CreativeWork (or one of its kinds) in which a
+// claim appeared.
+type Work struct {
+	Type          string `json:"@type"`
+	URL           string `json:"url,omitempty"`
+	Headline      string `json:"headline,omitempty"`
+	Author        *Thing `json:"author,omitempty"`
+	Publisher     *Thing `json:"publisher,omitempty"`
+	DatePublished string `json:"datePublished,omitempty"`
+}
+
+var workType = map[sources.Kind]string{
+	sources.NewsArticle: "NewsArticle", sources.Wire: "NewsArticle", sources.SocialPost: "SocialMediaPosting",
+	sources.Video: "VideoObject", sources.Report: "Report",
+}
+
+var entityType = map[claims.EntityKind]string{
+	claims.Person: "Person", claims.Organisation: "Organization", claims.Country: "Country",
+}
+
+// Reviews returns a ClaimReview for each claim of v that has a verdict,
+// in the order the claims were added. It reports ErrMissing when a
+// required option is not set, and ErrUnknownClaim or ErrRating for a bad
+// verdict.
+//
+// The reviewed claim's author is the speaker of its first appearance
+// that has one; its date and firstAppearance are those of its earliest
+// dated appearance (the appearance's date, else its source's), and of
+// its first appearance when none is dated.
+func Reviews(v graph.View, opts Options) ([]Review, error) {
+	switch {
+	case opts.URL == "":
+		return nil, fmt.Errorf("claimreview: %w: URL", ErrMissing)
+	case opts.Author == "":
+		return nil, fmt.Errorf("claimreview: %w: Author", ErrMissing)
+	case opts.Published.IsZero():
+		return nil, fmt.Errorf("claimreview: %w: Published", ErrMissing)
+	}
+	ids := make([]string, 0, len(opts.Verdicts))
+	for id := range opts.Verdicts {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids) // report problems in a stable order
+	var errs []error
+	for _, id := range ids {
+		if _, ok := v.Claim(id); !ok {
+			errs = append(errs, fmt.Errorf("claimreview: %w %q", ErrUnknownClaim, id))
+		}
+		if val := opts.Verdicts[id].Value; val < WorstRating || val > BestRating {
+			errs = append(errs, fmt.Errorf("claimreview: claim %q: %w: %d", id, ErrRating, val))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	author := Thing{Type: "Organization", Name: opts.Author, URL: opts.AuthorURL}
+	var out []Review
+	for c := range v.Claims() {
+		verdict, ok := opts.Verdicts[c.ID]
+		if !ok {
+			continue
+		}
+		out = append(out, Review{
+			Type: "ClaimReview", URL: opts.URL + c.ID, ClaimReviewed: c.Text,
+			Author: author, DatePublished: opts.Published.String(),
+			ReviewRating: Rating{Type: "Rating", Name: verdict.Name, RatingValue: verdict.Value,
+				BestRating: BestRating, WorstRating: WorstRating, AlternateName: verdict.AlternateName},
+			ItemReviewed: item(v, c),
+		})
+	}
+	return out, nil
+}
+
+// item describes claim c as schema.org sees it.
+func item(v graph.View, c claims.Claim) Claim {
+	out := Claim{Type: "Claim"}
+	first, firstDate := -1, claims.Date{}
+	for i, a := range c.Appearances {
+		src, _ := v.Source(a.Source)
+		d := a.Date
+		if d.IsZero() {
+			d = src.Published
+		}
+		if out.Author == nil && a.Speaker != "" {
+			if e, ok := v.Entity(a.Speaker); ok {
+				t := entityType[e.Kind]
+				if t == "" {
+					t = "Thing"
+				}
+				out.Author = &Thing{Type: t, Name: e.Name}
+			}
+		}
+		w := work(src)
+		if !d.IsZero() {
+			w.DatePublished = d.String()
+		}
+		out.Appearance = append(out.Appearance, w)
+		if first < 0 || !d.IsZero() && (firstDate.IsZero() || d.Compare(firstDate) < 0) {
+			first, firstDate = i, d
+		}
+	}
+	if first >= 0 {
+		w := out.Appearance[first]
+		out.FirstAppearance = &w
+		out.DatePublished = firstDate.String()
+	}
+	return out
+}
+
+func work(s sources.Source) Work {
+	t := workType[s.Kind]
+	if t == "" {
+		t = "CreativeWork"
+	}
+	w := Work{Type: t, URL: s.URL, Headline: s.Title}
+	if s.Author != "" {
+		w.Author = &Thing{Type: "Person", Name: s.Author}
+	}
+	if s.Publisher != "" {
+		w.Publisher = &Thing{Type: "Organization", Name: s.Publisher}
+	}
+	return w
+}
+
+// Write writes the reviews of [Reviews] to w as one JSON-LD document
+// with the inline [Context], indented, text not HTML-escaped.
+func Write(w io.Writer, v graph.View, opts Options) error {
+	reviews, err := Reviews(v, opts)
+	if err != nil {
+		return err
+	}
+	if reviews == nil {
+		reviews = []Review{} // "@graph": [], not null
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(Document{Context: Context, Graph: reviews}); err != nil {
+		return fmt.Errorf("claimreview: %w", err)
+	}
+	return nil
+}

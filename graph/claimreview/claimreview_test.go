@@ -1,0 +1,211 @@
+package claimreview
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
+	"github.com/google/go-cmp/cmp"
+)
+
+// small: claim a appears in a 9News article on 2025-09-04, said by Kim,
+// and in a video of 2025-09-03 (earlier, so its first appearance); claim
+// b has no verdict.
+func small(t *testing.T) *graph.Graph {
+	t.Helper()
+	g := graph.New()
+	err := g.Apply(graph.Batch{
+		Entities: []claims.Entity{{ID: "kim", Name: "Kim Jong Un", Kind: claims.Person}},
+		Sources: []sources.Source{
+			{ID: "paper", Title: `Staff "scrub" room`, Publisher: "9News", URL: "https://news.example/a", Published: claims.MustDate(2025, 9, 4), Kind: sources.NewsArticle},
+			{ID: "video", URL: "https://video.example/v", Published: claims.MustDate(2025, 9, 3), Kind: sources.Video},
+		},
+		Claims: []claims.Claim{
+			{ID: "a", Text: `Kim's staff "wiped" the chair.`, Appearances: []claims.Appearance{{Source: "paper", Speaker: "kim"}, {Source: "video"}}},
+			{ID: "b", Text: "B"},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+var smallOpts = Options{
+	Verdicts:  map[string]Verdict{"a": {Name: "False", Value: 1, AlternateName: "False"}},
+	URL:       "https://factcheck.example/claims/",
+	Author:    "Example Fact Check",
+	AuthorURL: "https://factcheck.example/",
+	Published: claims.MustDate(2025, 9, 10),
+}
+
+func TestReviews(t *testing.T) {
+	got, err := Reviews(small(t).View, smallOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paper := Work{Type: "NewsArticle", URL: "https://news.example/a", Headline: `Staff "scrub" room`,
+		Publisher: &Thing{Type: "Organization", Name: "9News"}, DatePublished: "2025-09-04"}
+	video := Work{Type: "VideoObject", URL: "https://video.example/v", DatePublished: "2025-09-03"}
+	want := []Review{{
+		Type: "ClaimReview", URL: "https://factcheck.example/claims/a", ClaimReviewed: `Kim's staff "wiped" the chair.`,
+		Author:        Thing{Type: "Organization", Name: "Example Fact Check", URL: "https://factcheck.example/"},
+		DatePublished: "2025-09-10",
+		ReviewRating:  Rating{Type: "Rating", Name: "False", RatingValue: 1, BestRating: 5, WorstRating: 1, AlternateName: "False"},
+		ItemReviewed: Claim{Type: "Claim", Author: &Thing{Type: "Person", Name: "Kim Jong Un"},
+			DatePublished: "2025-09-03", Appearance: []Work{paper, video}, FirstAppearance: &video},
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("reviews (-want +got):\n%s", diff)
+	}
+}
+
+func TestFirstAppearance(t *testing.T) {
+	g := graph.New()
+	err := g.Apply(graph.Batch{
+		Sources: []sources.Source{{ID: "undated", Kind: sources.Other}, {ID: "year", Kind: sources.Other, Published: claims.MustDate(2024, 0, 0)}},
+		Claims: []claims.Claim{
+			{ID: "none", Text: "No dates", Appearances: []claims.Appearance{{Source: "undated"}, {Source: "undated"}}},
+			{ID: "own", Text: "Own date wins over source", Appearances: []claims.Appearance{{Source: "year"}, {Source: "undated", Date: claims.MustDate(2023, 12, 31)}}},
+			{ID: "noapp", Text: "No appearance"},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := smallOpts
+	opts.Verdicts = map[string]Verdict{"none": {Value: 3}, "own": {Value: 3}, "noapp": {Value: 3}}
+	reviews, err := Reviews(g.View, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type first struct{ Date, FirstType string }
+	var got []first
+	for _, r := range reviews {
+		f := first{Date: r.ItemReviewed.DatePublished}
+		if r.ItemReviewed.FirstAppearance != nil {
+			f.FirstType = r.ItemReviewed.FirstAppearance.DatePublished + " " + r.ItemReviewed.FirstAppearance.Type
+		}
+		got = append(got, f)
+	}
+	// none: no date anywhere, so the first appearance in order, undated;
+	// own: 2023-12-31 is before the year 2024; noapp: nothing.
+	want := []first{{"", " CreativeWork"}, {"2023-12-31", "2023-12-31 CreativeWork"}, {"", ""}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("first appearances (-want +got):\n%s", diff)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	g := small(t)
+	tests := []struct {
+		name   string
+		change func(*Options)
+		want   error
+	}{
+		{"no URL", func(o *Options) { o.URL = "" }, ErrMissing},
+		{"no author", func(o *Options) { o.Author = "" }, ErrMissing},
+		{"no date", func(o *Options) { o.Published = claims.Date{} }, ErrMissing},
+		{"unknown claim", func(o *Options) { o.Verdicts = map[string]Verdict{"zzz": {Value: 1}} }, ErrUnknownClaim},
+		{"rating 0", func(o *Options) { o.Verdicts = map[string]Verdict{"a": {Value: 0}} }, ErrRating},
+		{"rating 6", func(o *Options) { o.Verdicts = map[string]Verdict{"a": {Value: 6}} }, ErrRating},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := smallOpts
+			tt.change(&opts)
+			err := Write(&bytes.Buffer{}, g.View, opts)
+			if !errors.Is(err, tt.want) || !strings.HasPrefix(err.Error(), "claimreview: ") {
+				t.Errorf("error %v, want claimreview: ... %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestWriteEmpty(t *testing.T) {
+	opts := smallOpts
+	opts.Verdicts = nil
+	var buf bytes.Buffer
+	if err := Write(&buf, small(t).View, opts); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if g, ok := doc["@graph"].([]any); !ok || len(g) != 0 {
+		t.Errorf(`"@graph" = %v, want []`, doc["@graph"])
+	}
+}
+
+// python finds a Python 3 that has rdflib: the one on PATH, else the
+// system's (a version manager's python3 may lack Debian's packages).
+func python(t *testing.T) string {
+	t.Helper()
+	var tried []string
+	candidates := []string{"/usr/bin/python3"}
+	if p, err := exec.LookPath("python3"); err == nil {
+		candidates = append([]string{p}, candidates...)
+	}
+	for _, p := range candidates {
+		if err := exec.Command(p, "-c", "import rdflib.plugins.parsers.jsonld").Run(); err == nil {
+			return p
+		}
+		tried = append(tried, p)
+	}
+	t.Skipf("no python3 with rdflib (Debian package python3-rdflib); tried %v", tried)
+	return ""
+}
+
+// TestRDFLib reads the output as JSON-LD with rdflib, offline, and checks
+// the triples it finds.
+func TestRDFLib(t *testing.T) {
+	py := python(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, small(t).View, smallOpts); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "reviews.jsonld")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd := exec.Command(py, filepath.Join("testdata", "triples.py"), path)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("triples.py: %v\n%s", err, stderr.String())
+	}
+	// Triples by hand: the review 7 (type, url, claimReviewed, author,
+	// datePublished, reviewRating, itemReviewed); its author 3 (type,
+	// name, url); the rating 6 (type, name, ratingValue, bestRating,
+	// worstRating, alternateName); the claim 6 (type, author,
+	// datePublished, 2 appearances, firstAppearance); Kim 2; the paper 5
+	// (type, url, headline, publisher, datePublished) and 9News 2; the
+	// video 3; the first appearance, a copy of the video, 3. Total 37.
+	want := strings.Join([]string{
+		"triples\t37",
+		"alternateName\tFalse",
+		"appearance\thttps://news.example/a",
+		"appearance\thttps://video.example/v",
+		"bestRating\t5",
+		"claimReviewed\tKim's staff \"wiped\" the chair.",
+		"first appearance\thttps://video.example/v",
+		"item author\tKim Jong Un",
+		"item date\t2025-09-03",
+		"item type\thttps://schema.org/Claim",
+		"ratingValue\t1",
+		"worstRating\t1",
+	}, "\n") + "\n"
+	if diff := cmp.Diff(want, string(out)); diff != "" {
+		t.Errorf("rdflib's reading (-want +got):\n%s", diff)
+	}
+}

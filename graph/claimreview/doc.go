@@ -1,0 +1,34 @@
+// Package claimreview publishes fact-checkers' verdicts on the claims of
+// a graph as schema.org ClaimReview in JSON-LD, the markup search engines
+// read to show fact checks.
+//
+// # Reviews
+//
+// [Reviews] makes one [Review] for each claim that [Options.Verdicts]
+// rates, and [Write] writes them as one JSON-LD [Document]. A review has
+// the fields search engines require: claimReviewed (the claim's text),
+// reviewRating (a [Rating] from [WorstRating] to [BestRating] with the
+// verdict's alternateName), url (the review page, [Options.URL] plus the
+// claim's ID), author (the publishing organisation), datePublished, and
+// itemReviewed: the schema.org [Claim] with its author (the first
+// speaker), its datePublished and firstAppearance (its earliest dated
+// appearance) and every appearance as a [Work].
+//
+// # Verdicts
+//
+// A [Verdict] is a rating value from 1 (false) to 5 (true), an optional
+// name and the alternateName readers see ("Mostly false"). Verdicts come
+// from the caller, such as a verdict computed over the graph.
+//
+// # Context
+//
+// The document's @context is given inline ([Context]: schema.org as the
+// vocabulary) instead of as the address of schema.org's context file, so
+// that JSON-LD processors expand it offline, without fetching anything.
+//
+// # Errors
+//
+// Missing required options are [ErrMissing]; verdicts for claims that are
+// not in the graph are [ErrUnknownClaim]; ratings outside 1 to 5 are
+// [ErrRating]. All are matched with [errors.Is].
+package claimreview
