@@ -29,7 +29,7 @@ relations:
   - {from: b, to: c, kind: contradicts}
 `
 
-func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+func runInterchange(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code = run(args, &out, &errb)
@@ -55,7 +55,7 @@ func TestDrawStdout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errs := runCmd(t, append([]string{"draw", file}, tt.args...)...)
+			code, out, errs := runInterchange(t, append([]string{"draw", file}, tt.args...)...)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
@@ -79,12 +79,12 @@ func TestDrawStdout(t *testing.T) {
 func TestDrawVerdicts(t *testing.T) {
 	file := writeTemp(t, "g.yaml", drawYAML)
 	verdicts := writeTemp(t, "v.json", `{"a": "false"}`)
-	code, out, errs := runCmd(t, "draw", file, "--verdicts", verdicts)
+	code, out, errs := runInterchange(t, "draw", file, "--verdicts", verdicts)
 	if code != 0 || !strings.Contains(out, `A \"quoted\" claim\n[FALSE]`) {
 		t.Errorf("exit %d, stderr %s, output:\n%s", code, errs, out)
 	}
 	bad := writeTemp(t, "bad.json", `{"a": }`)
-	if code, _, errs := runCmd(t, "draw", file, "--verdicts", bad); code != 1 || !strings.Contains(errs, "bad.json") {
+	if code, _, errs := runInterchange(t, "draw", file, "--verdicts", bad); code != 1 || !strings.Contains(errs, "bad.json") {
 		t.Errorf("bad verdicts: exit %d, stderr %s; want 1 naming the file", code, errs)
 	}
 }
@@ -108,7 +108,7 @@ func TestDrawErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, errs := runCmd(t, tt.args...)
+			code, _, errs := runInterchange(t, tt.args...)
 			if code != tt.code || !strings.Contains(errs, tt.msg) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", code, errs, tt.code, tt.msg)
 			}
@@ -119,7 +119,7 @@ func TestDrawErrors(t *testing.T) {
 func TestDrawDOTFile(t *testing.T) {
 	file := writeTemp(t, "g.yaml", drawYAML)
 	out := filepath.Join(t.TempDir(), "g.dot")
-	code, stdout, errs := runCmd(t, "draw", file, "-o", out, "--json")
+	code, stdout, errs := runInterchange(t, "draw", file, "-o", out, "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -143,7 +143,7 @@ func TestDrawWithoutGraphviz(t *testing.T) {
 	lookDot = func() (string, error) { return "", errors.New("not found in $PATH") }
 	file := writeTemp(t, "g.yaml", drawYAML)
 	dir := t.TempDir()
-	code, _, errs := runCmd(t, "draw", file, "-o", filepath.Join(dir, "g.svg"))
+	code, _, errs := runInterchange(t, "draw", file, "-o", filepath.Join(dir, "g.svg"))
 	if code != 1 || !strings.Contains(errs, "not installed") {
 		t.Errorf("exit %d, stderr %q; want 1 and a message that dot is not installed", code, errs)
 	}
@@ -161,7 +161,7 @@ func TestDrawSVG(t *testing.T) {
 	}
 	file := writeTemp(t, "g.yaml", drawYAML)
 	out := filepath.Join(t.TempDir(), "g.svg")
-	if code, _, errs := runCmd(t, "draw", file, "-o", out); code != 0 {
+	if code, _, errs := runInterchange(t, "draw", file, "-o", out); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	data, err := os.ReadFile(out)
@@ -184,7 +184,7 @@ func TestDrawSeed(t *testing.T) {
 		t.Skip("seed data set absent: ", err)
 	}
 	out := filepath.Join(t.TempDir(), "kp.svg")
-	if code, _, errs := runCmd(t, "draw", seed, "-o", out); code != 0 {
+	if code, _, errs := runInterchange(t, "draw", seed, "-o", out); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 }

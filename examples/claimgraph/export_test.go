@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/claimreview"
+	"github.com/claimgraph/claimgraph/graph/rdf"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestExportFormats(t *testing.T) {
+	file := writeTemp(t, "g.yaml", drawYAML)
+	g, err := graph.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var yamlWant bytes.Buffer
+	if err := g.WriteYAML(&yamlWant); err != nil {
+		t.Fatal(err)
+	}
+	triples := len(rdf.Triples(g.View, rdf.Options{}))
+	tests := []struct {
+		format string
+		check  func(t *testing.T, out string)
+	}{
+		{"json", func(t *testing.T, out string) {
+			back, err := graph.ReadJSON(strings.NewReader(out), "out.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := back.WriteYAML(&got); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(yamlWant.String(), got.String()); diff != "" {
+				t.Errorf("graph after export (-want +got):\n%s", diff)
+			}
+		}},
+		{"nquads", func(t *testing.T, out string) {
+			if n := strings.Count(out, " .\n"); n != triples {
+				t.Errorf("%d statements, want %d", n, triples)
+			}
+		}},
+		{"turtle", func(t *testing.T, out string) {
+			if !strings.HasPrefix(out, "@prefix schema: <https://schema.org/> .") || !strings.Contains(out, "cg:contradicts") {
+				t.Errorf("not the Turtle of the graph:\n%s", out)
+			}
+		}},
+		{"dot", func(t *testing.T, out string) {
+			// dot exports every claim, d included.
+			if !strings.HasPrefix(out, "digraph") || !strings.Contains(out, `"d" [`) {
+				t.Errorf("not the DOT of the graph:\n%s", out)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			code, out, errs := runInterchange(t, "export", file, "--format", tt.format)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			tt.check(t, out)
+		})
+	}
+}
+
+func TestExportJSONLD(t *testing.T) {
+	defer func(f func() claims.Date) { today = f }(today)
+	today = func() claims.Date { return claims.MustDate(2025, 9, 10) }
+	file := writeTemp(t, "g.yaml", drawYAML)
+	verdicts := writeTemp(t, "v.json", `{"b": {"name": "False", "value": 1, "alternateName": "Not so"}}`)
+	out := filepath.Join(t.TempDir(), "r.jsonld")
+	code, stdout, errs := runInterchange(t, "export", file, "--format", "jsonld", "--verdicts", verdicts,
+		"--review-url", "https://fc.example/", "--author", "FC", "-o", out, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep exportReport
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("bad JSON %q: %v", stdout, err)
+	}
+	if want := (exportReport{Output: out, Format: "jsonld", Bytes: len(data)}); rep != want {
+		t.Errorf("report %+v, want %+v", rep, want)
+	}
+	var doc claimreview.Document
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Graph) != 1 {
+		t.Fatalf("%d reviews, want 1 (only b is rated)", len(doc.Graph))
+	}
+	r := doc.Graph[0]
+	got := []string{r.URL, r.ClaimReviewed, r.DatePublished, r.ReviewRating.AlternateName, r.Author.Name}
+	want := []string{"https://fc.example/b", "B claim", "2025-09-10", "Not so", "FC"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("review (-want +got):\n%s", diff)
+	}
+}
+
+func TestExportErrors(t *testing.T) {
+	file := writeTemp(t, "g.yaml", drawYAML)
+	verdicts := writeTemp(t, "v.json", `{"zzz": {"value": 1}}`)
+	badVerdicts := writeTemp(t, "bad.json", `{"a": {"value": 1, "colour": "red"}}`)
+	jsonld := []string{"export", file, "--format", "jsonld", "--review-url", "u", "--author", "a"}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no format", []string{"export", file}, 2, "--format is required"},
+		{"unknown format", []string{"export", file, "--format", "xml"}, 2, `unknown --format "xml"`},
+		{"no file", []string{"export", "--format", "json"}, 2, "want one FILE"},
+		{"json without -o", []string{"export", file, "--format", "json", "--json"}, 2, "--json needs -o"},
+		{"jsonld without verdicts", []string{"export", file, "--format", "jsonld"}, 2, "needs --verdicts"},
+		{"bad date", append(jsonld, "--verdicts", verdicts, "--date", "2025-13"), 2, "--date"},
+		{"unknown claim", append(jsonld, "--verdicts", verdicts), 1, "zzz"},
+		{"unknown verdict field", append(jsonld, "--verdicts", badVerdicts), 1, "colour"},
+		{"missing graph", []string{"export", filepath.Join(t.TempDir(), "none.yaml"), "--format", "json"}, 1, "none.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := runInterchange(t, tt.args...)
+			if code != tt.code || !strings.Contains(errs, tt.msg) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, errs, tt.code, tt.msg)
+			}
+		})
+	}
+}
