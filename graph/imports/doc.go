@@ -1,0 +1,29 @@
+// Package imports reads argument maps and fact checks made by other tools
+// into claims and relations for a claim graph.
+//
+// # Readers
+//
+//   - [ReadArgdown] reads the JSON export of Argdown ("argdown json"):
+//     statements, arguments and their support, attack and contradictory
+//     relations.
+//   - [ReadAIF] reads the JSON of the Argument Interchange Format as
+//     AIFdb exports it: I-nodes, RA-nodes (inference, a support) and
+//     CA-nodes (conflict, a contradiction).
+//   - [ReadFactCheck] reads a response of the Google Fact Check Tools
+//     API's claims:search method: claims, their claimants and reviews,
+//     and the reviews' ratings as [Rating] values.
+//
+// Each returns a [graph.Batch] for [graph.Graph.Apply] (already checked:
+// applying it to an empty graph succeeds). IDs are made from the input's
+// names or numbers with [ID] and a prefix per format ("ad-", "aif-",
+// "fc-"), so that imports from different tools do not collide.
+//
+// # Errors
+//
+// Bad input is reported as a [*ParseError] with the 1-based line and
+// column of the item at fault (a node, an edge, a statement, a relation,
+// a claim) and is never a panic. [ErrSyntax] is malformed JSON,
+// [ErrFormat] JSON that is not the format read, [ErrTooLarge] input over
+// [MaxBytes]; problems found by checking the batch as a graph wrap the
+// [graph.Error], so graph's and claims' sentinels match with [errors.Is].
+package imports

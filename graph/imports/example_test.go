@@ -1,0 +1,38 @@
+package imports_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/imports"
+)
+
+func ExampleReadAIF() {
+	in := `{
+  "nodes": [
+    {"nodeID": "1", "type": "I", "text": "The staff wiped the chair."},
+    {"nodeID": "2", "type": "RA", "text": "Default Inference"},
+    {"nodeID": "3", "type": "I", "text": "The staff cleaned the room."}
+  ],
+  "edges": [{"fromID": "1", "toID": "2"}, {"fromID": "2", "toID": "3"}]
+}`
+	b, err := imports.ReadAIF(strings.NewReader(in), "map.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for r := range g.Relations() {
+		fmt.Println(r.From, r.Kind, r.To)
+	}
+	_, err = imports.ReadAIF(strings.NewReader(`{"nodes": [{"nodeID": "1"}],`+"\n"+`"edges": [{"fromID": "1", "toID": "9"}]}`), "bad.json")
+	fmt.Println(err)
+	// Output:
+	// aif-1 supports aif-3
+	// imports: bad.json:2:11: not the expected format: edge names node "9", which is not in "nodes"
+}

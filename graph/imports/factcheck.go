@@ -1,0 +1,124 @@
+package imports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// Rating is one fact-checker's verdict on an imported claim, as the Fact
+// Check Tools API gives it.
+type Rating struct {
+	Source    string // ID of the review's source in the batch
+	Publisher string // the fact-checker
+	Text      string // the textual rating, e.g. "False" or "Mostly true"
+	URL       string // the review
+}
+
+type fcClaim struct {
+	Text        string `json:"text"`
+	Claimant    string `json:"claimant"`
+	ClaimDate   string `json:"claimDate"`
+	ClaimReview []struct {
+		Publisher struct {
+			Name string `json:"name"`
+			Site string `json:"site"`
+		} `json:"publisher"`
+		URL           string `json:"url"`
+		Title         string `json:"title"`
+		ReviewDate    string `json:"reviewDate"`
+		TextualRating string `json:"textualRating"`
+	} `json:"claimReview"`
+}
+
+// ReadFactCheck reads a response of the Google Fact Check Tools API's
+// claims:search method ({"claims": [...], "nextPageToken": "..."}) and
+// returns the claims as a batch for [graph.Graph.Apply], with the ratings
+// of each claim by ID; name is the file name used in errors.
+//
+// The i-th claim (from 1) becomes the claim "fc-i" with its text. Its
+// claimant becomes an entity of kind other (the API does not say whether
+// it is a person), one per distinct name, with the ID "claimant-" and the
+// name. Each review j becomes a source "fc-i-review-j" of kind other with
+// the review's title, URL, publisher and date, and the claim appears in
+// it, said by the claimant on the claim date. The reviews' textual
+// ratings are returned as [Rating] values, since the graph has no field
+// for a verdict.
+//
+// Errors are [*ParseError] values pointing at the claim at fault.
+func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, error) {
+	in, err := newInput(r, name)
+	if err != nil {
+		return graph.Batch{}, nil, err
+	}
+	var b graph.Batch
+	ratings := make(map[string][]Rating)
+	claimant := make(map[string]string) // name -> entity ID
+	taken := make(map[string]bool)      // entity IDs given out
+	perr := in.object("claims:search response", func(key string) (bool, *ParseError) {
+		if key != "claims" {
+			return false, nil
+		}
+		return true, list(in, "claims", func(fc fcClaim, off int64) *ParseError {
+			c := claims.Claim{ID: "fc-" + strconv.Itoa(len(b.Claims)+1), Text: fc.Text}
+			in.at[c.ID] = off
+			var speaker string
+			if fc.Claimant != "" {
+				speaker = claimant[fc.Claimant]
+				if speaker == "" {
+					speaker = ID("claimant-", fc.Claimant)
+					for n := 2; taken[speaker] || speaker == "claimant"; n++ {
+						speaker = ID("claimant-", fc.Claimant+" "+strconv.Itoa(n)) // two names, one slug
+					}
+					claimant[fc.Claimant], taken[speaker] = speaker, true
+					b.Entities = append(b.Entities, claims.Entity{ID: speaker, Name: fc.Claimant, Kind: claims.OtherEntity})
+					in.at[speaker] = off
+				}
+			}
+			var said claims.Date
+			if fc.ClaimDate != "" {
+				d, err := day(fc.ClaimDate)
+				if err != nil {
+					return in.errAt(off, fmt.Errorf("%w: claimDate: %v", ErrFormat, err))
+				}
+				said = d
+			}
+			for j, rv := range fc.ClaimReview {
+				s := sources.Source{ID: fmt.Sprintf("%s-review-%d", c.ID, j+1), Title: rv.Title, URL: rv.URL, Kind: sources.Other,
+					Publisher: rv.Publisher.Name, Note: "fact check"}
+				if s.Publisher == "" {
+					s.Publisher = rv.Publisher.Site
+				}
+				if rv.ReviewDate != "" {
+					d, err := day(rv.ReviewDate)
+					if err != nil {
+						return in.errAt(off, fmt.Errorf("%w: claimReview[%d].reviewDate: %v", ErrFormat, j, err))
+					}
+					s.Published = d
+				}
+				b.Sources = append(b.Sources, s)
+				in.at[s.ID] = off
+				c.Appearances = append(c.Appearances, claims.Appearance{Source: s.ID, Speaker: speaker, Date: said})
+				if rv.TextualRating != "" {
+					ratings[c.ID] = append(ratings[c.ID], Rating{Source: s.ID, Publisher: s.Publisher, Text: rv.TextualRating, URL: rv.URL})
+				}
+			}
+			b.Claims = append(b.Claims, c)
+			return nil
+		})
+	})
+	if perr == nil {
+		perr = in.end()
+	}
+	if perr != nil {
+		return graph.Batch{}, nil, perr
+	}
+	if err := in.check(b); err != nil {
+		return graph.Batch{}, nil, err
+	}
+	return b, ratings, nil
+}

@@ -1,0 +1,281 @@
+package imports
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// MaxBytes is the largest input a reader accepts.
+const MaxBytes = 256 << 20
+
+// Sentinel errors, matched with [errors.Is] on a [*ParseError].
+var (
+	// ErrSyntax: the input is not well-formed JSON.
+	ErrSyntax = errors.New("syntax error")
+	// ErrFormat: the input is JSON but not the format read: a value of
+	// the wrong type, a missing field, a reference to a node that is
+	// not there.
+	ErrFormat = errors.New("not the expected format")
+	// ErrTooLarge: the input is larger than [MaxBytes].
+	ErrTooLarge = errors.New("input too large")
+)
+
+// ParseError is a problem with the input at a 1-based line and column
+// (counted in characters). Problems found when the imported items are
+// checked as a graph point at the start of the item they come from and
+// wrap the [graph.Error], so errors.Is matches graph's and claims'
+// sentinels too.
+type ParseError struct {
+	File         string
+	Line, Column int
+	Err          error
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("imports: %s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// input is one JSON document being read, with what is needed to point at
+// its parts.
+type input struct {
+	name string
+	data []byte
+	dec  *json.Decoder
+	at   map[string]int64 // offset of the item each ID or relation comes from
+	seen map[string]bool  // relations added, by pair and kind
+}
+
+func newInput(r io.Reader, name string) (*input, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("imports: reading %s: %w", name, err)
+	}
+	in := &input{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), at: make(map[string]int64)}
+	if len(data) > MaxBytes {
+		return nil, in.errAt(0, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxBytes))
+	}
+	return in, nil
+}
+
+// errAt makes a ParseError at byte offset off.
+func (in *input) errAt(off int64, err error) *ParseError {
+	off = min(max(off, 0), int64(len(in.data)))
+	before := in.data[:off]
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return &ParseError{File: in.name, Line: 1 + bytes.Count(before, []byte("\n")), Column: 1 + utf8.RuneCount(before[lineStart:]), Err: err}
+}
+
+// start returns the offset of the next token.
+func (in *input) start() int64 {
+	off := in.dec.InputOffset()
+	for off < int64(len(in.data)) && strings.IndexByte(" \t\r\n,:", in.data[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+// jsonErr turns an error of encoding/json met at offset start into a
+// ParseError at the best position known.
+func (in *input) jsonErr(start int64, err error) *ParseError {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return in.errAt(int64(len(in.data)), fmt.Errorf("%w: unexpected end of JSON input", ErrSyntax))
+	case errors.As(err, &syn):
+		return in.errAt(start, fmt.Errorf("%w: %v", ErrSyntax, syn))
+	case errors.As(err, &typ):
+		// Offset counts from the start of the value being decoded and
+		// points past the offending value.
+		field := typ.Field
+		if field == "" {
+			field = "value"
+		}
+		return in.errAt(start, fmt.Errorf("%w: %s: want %s, found JSON %s", ErrFormat, field, typ.Type, typ.Value))
+	}
+	return in.errAt(start, fmt.Errorf("%w: %v", ErrFormat, err))
+}
+
+// delim reads the delimiter want ('{' or '[').
+func (in *input) delim(want json.Delim, what string) *ParseError {
+	start := in.start()
+	tok, err := in.dec.Token()
+	if err != nil {
+		return in.jsonErr(start, err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != want {
+		kind := "an object"
+		if want == '[' {
+			kind = "a list"
+		}
+		return in.errAt(start, fmt.Errorf("%w: %s: want %s", ErrFormat, what, kind))
+	}
+	return nil
+}
+
+// object reads an object, calling field for each key; field reads the
+// value, and returns false for a key it does not know, whose value is
+// skipped.
+func (in *input) object(what string, field func(key string) (bool, *ParseError)) *ParseError {
+	if err := in.delim('{', what); err != nil {
+		return err
+	}
+	for in.dec.More() {
+		start := in.start()
+		tok, err := in.dec.Token()
+		if err != nil {
+			return in.jsonErr(start, err)
+		}
+		known, perr := field(tok.(string)) // the tokenizer insists on string keys
+		if perr != nil {
+			return perr
+		}
+		if !known {
+			var skip json.RawMessage
+			start := in.start()
+			if err := in.dec.Decode(&skip); err != nil {
+				return in.jsonErr(start, err)
+			}
+		}
+	}
+	_, err := in.dec.Token()
+	return in.jsonErrOrNil(err)
+}
+
+func (in *input) jsonErrOrNil(err error) *ParseError {
+	if err == nil {
+		return nil
+	}
+	return in.jsonErr(in.start(), err)
+}
+
+// list reads a list, decoding each element into a new T and passing it
+// with its offset to item. null is an empty list.
+func list[T any](in *input, what string, item func(v T, off int64) *ParseError) *ParseError {
+	if start := in.start(); start+4 <= int64(len(in.data)) && string(in.data[start:start+4]) == "null" {
+		_, err := in.dec.Token()
+		return in.jsonErrOrNil(err)
+	}
+	if err := in.delim('[', what); err != nil {
+		return err
+	}
+	for in.dec.More() {
+		start := in.start()
+		var v T
+		if err := in.dec.Decode(&v); err != nil {
+			return in.jsonErr(start, err)
+		}
+		if err := item(v, start); err != nil {
+			return err
+		}
+	}
+	_, err := in.dec.Token()
+	return in.jsonErrOrNil(err)
+}
+
+// end checks that nothing follows the document.
+func (in *input) end() *ParseError {
+	start := in.start()
+	if _, err := in.dec.Token(); err != io.EOF {
+		return in.errAt(start, fmt.Errorf("%w: more than one JSON value", ErrSyntax))
+	}
+	return nil
+}
+
+// check applies b to an empty graph, as its user will, and reports the
+// first problem at the position of the item it comes from.
+func (in *input) check(b graph.Batch) error {
+	err := graph.New().Apply(b)
+	var list graph.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		e := list[0]
+		return in.errAt(in.at[e.ID], e)
+	}
+	if err != nil {
+		return in.errAt(0, err)
+	}
+	return nil
+}
+
+// ID turns a name from the input into a valid claimgraph ID: prefix, then
+// the name with every run of characters an ID may not hold replaced by
+// one '-', cut to the maximum length.
+func ID(prefix, name string) string {
+	var b strings.Builder
+	b.WriteString(prefix)
+	dash := strings.HasSuffix(prefix, "-")
+	for _, r := range strings.ToLower(name) {
+		if r < 128 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == ':') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	id := strings.TrimRight(b.String(), "-")
+	if len(id) > 128 {
+		id = strings.TrimRight(id[:128], "-")
+	}
+	return id
+}
+
+// relationKey is the ID that graph errors give a relation.
+func relationKey(r claims.Relation) string { return r.From + " -> " + r.To }
+
+// day parses the date at the start of an RFC 3339 timestamp or a date:
+// "2019-05-20T00:00:00Z" is 2019-05-20.
+func day(s string) (claims.Date, error) {
+	if len(s) > 10 && s[10] == 'T' {
+		s = s[:10]
+	}
+	return claims.ParseDate(s)
+}
+
+// entries reads an object whose values are all of one type, passing each
+// key and decoded value with the value's offset to item. null is empty.
+func entries[T any](in *input, what string, item func(key string, v T, off int64) *ParseError) *ParseError {
+	if start := in.start(); start+4 <= int64(len(in.data)) && string(in.data[start:start+4]) == "null" {
+		_, err := in.dec.Token()
+		return in.jsonErrOrNil(err)
+	}
+	return in.object(what, func(key string) (bool, *ParseError) {
+		start := in.start()
+		var v T
+		if err := in.dec.Decode(&v); err != nil {
+			return true, in.jsonErr(start, err)
+		}
+		return true, item(key, v, start)
+	})
+}
+
+// addRelation appends r to b unless the pair is already related the same
+// way (a contradiction in either direction), and records that r comes
+// from the item at offset off.
+func (in *input) addRelation(b *graph.Batch, r claims.Relation, off int64) {
+	from, to := r.From, r.To
+	if r.Kind == claims.Contradicts && to < from {
+		from, to = to, from
+	}
+	key := from + "\x00" + to + "\x00" + r.Kind.String()
+	if in.seen == nil {
+		in.seen = make(map[string]bool)
+	}
+	if in.seen[key] {
+		return
+	}
+	in.seen[key] = true
+	b.Relations = append(b.Relations, r)
+	in.at[relationKey(r)] = off
+}
