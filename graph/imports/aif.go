@@ -53,7 +53,8 @@ type aifEdge struct {
 // claim graph. A pair of claims related twice in the same way gives one
 // relation.
 //
-// Errors are [*ParseError] values pointing at the node or edge at fault.
+// A document without "nodes" is an error. Errors are [*ParseError]
+// values pointing at the node or edge at fault.
 func ReadAIF(r io.Reader, name string) (graph.Batch, error) {
 	in, err := newInput(r, name)
 	if err != nil {
@@ -61,7 +62,7 @@ func ReadAIF(r io.Reader, name string) (graph.Batch, error) {
 	}
 	nodes := make(map[aifID]aifNode)
 	nodeAt := make(map[aifID]int64)
-	var order []aifID
+	var order []aifID // nil until "nodes" is read
 	type edgeAt struct {
 		aifEdge
 		off int64
@@ -70,6 +71,7 @@ func ReadAIF(r io.Reader, name string) (graph.Batch, error) {
 	perr := in.object("AIF document", func(key string) (bool, *ParseError) {
 		switch key {
 		case "nodes":
+			order = []aifID{}
 			return true, list(in, "nodes", func(n aifNode, off int64) *ParseError {
 				if n.NodeID == "" {
 					return in.errAt(off, fmt.Errorf("%w: node without a nodeID", ErrFormat))
@@ -91,6 +93,9 @@ func ReadAIF(r io.Reader, name string) (graph.Batch, error) {
 	})
 	if perr == nil {
 		perr = in.end()
+	}
+	if perr == nil && order == nil {
+		perr = in.missing("nodes")
 	}
 	if perr != nil {
 		return graph.Batch{}, perr

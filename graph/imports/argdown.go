@@ -52,8 +52,8 @@ type argdownRelation struct {
 //   - a relation from or to an argument stands for one from or to its
 //     main conclusion; an argument without one is left out.
 //
-// Errors are [*ParseError] values pointing at the statement, argument or
-// relation at fault.
+// A document without "statements" is an error. Errors are [*ParseError]
+// values pointing at the statement, argument or relation at fault.
 func ReadArgdown(r io.Reader, name string) (graph.Batch, error) {
 	in, err := newInput(r, name)
 	if err != nil {
@@ -64,6 +64,7 @@ func ReadArgdown(r io.Reader, name string) (graph.Batch, error) {
 	statementAt := make(map[string]int64)
 	conclusion := make(map[string]string) // argument title -> main conclusion title
 	argAt := make(map[string]int64)
+	sawStatements := false
 	// relAt is a relation between titles of statements or arguments,
 	// resolved to claims once everything is read.
 	type end struct {
@@ -79,6 +80,7 @@ func ReadArgdown(r io.Reader, name string) (graph.Batch, error) {
 	perr := in.object("Argdown JSON document", func(key string) (bool, *ParseError) {
 		switch key {
 		case "statements":
+			sawStatements = true
 			return true, entries(in, "statements", func(title string, s argdownStatement, off int64) *ParseError {
 				text := ""
 				for _, m := range s.Members {
@@ -135,6 +137,9 @@ func ReadArgdown(r io.Reader, name string) (graph.Batch, error) {
 	})
 	if perr == nil {
 		perr = in.end()
+	}
+	if perr == nil && !sawStatements {
+		perr = in.missing("statements")
 	}
 	if perr != nil {
 		return graph.Batch{}, perr

@@ -49,7 +49,10 @@ type fcClaim struct {
 // ratings are returned as [Rating] values, since the graph has no field
 // for a verdict.
 //
-// Errors are [*ParseError] values pointing at the claim at fault.
+// A field other than "claims" and "nextPageToken" at the top is an error
+// (the input is probably another format); {} is the valid answer of a
+// search that matched nothing. Errors are [*ParseError] values pointing
+// at the claim at fault.
 func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, error) {
 	in, err := newInput(r, name)
 	if err != nil {
@@ -60,8 +63,12 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 	claimant := make(map[string]string) // name -> entity ID
 	taken := make(map[string]bool)      // entity IDs given out
 	perr := in.object("claims:search response", func(key string) (bool, *ParseError) {
-		if key != "claims" {
+		switch key {
+		case "nextPageToken":
 			return false, nil
+		case "claims":
+		default:
+			return true, in.errAt(in.key, fmt.Errorf("%w: unknown field %q in a claims:search response", ErrFormat, key))
 		}
 		return true, list(in, "claims", func(fc fcClaim, off int64) *ParseError {
 			c := claims.Claim{ID: "fc-" + strconv.Itoa(len(b.Claims)+1), Text: fc.Text}

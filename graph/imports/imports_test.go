@@ -184,6 +184,9 @@ func TestMalformed(t *testing.T) {
 		{"argdown unknown argument", ad, "{\"statements\": {\"A\": {}},\n \"relations\": [{\"relationType\": \"support\", \"from\": \"X\", \"fromType\": \"argument\", \"to\": \"A\"}]}", 2, 16, ErrFormat},
 		{"argdown members not a list", ad, `{"statements": {"A": {"members": 1}}}`, 1, 22, ErrFormat},
 		{"argdown support and attack", ad, "{\"statements\": {\"A\": {}, \"B\": {}},\n \"relations\": [{\"relationType\": \"support\", \"from\": \"A\", \"to\": \"B\"},\n  {\"relationType\": \"attack\", \"from\": \"B\", \"to\": \"A\"}]}", 3, 3, graph.ErrConflictingRelation},
+		{"aif without nodes", aif, "\n  {\"edges\": []}", 2, 3, ErrFormat},
+		{"argdown without statements", ad, `{"arguments": {}}`, 1, 1, ErrFormat},
+		{"factcheck unknown field", fc, `{"claims": [], "nodes": []}`, 1, 16, ErrFormat},
 		{"factcheck claims not a list", fc, `{"claims": 3}`, 1, 12, ErrFormat},
 		{"factcheck bad date", fc, "{\"claims\": [\n  {\"text\": \"t\", \"claimDate\": \"yesterday\"}]}", 2, 3, ErrFormat},
 		{"factcheck no text", fc, "{\"claims\": [{\"text\": \"t\"},\n  {\"claimant\": \"x\"}]}", 2, 3, claims.ErrMissingField},
@@ -203,6 +206,14 @@ func TestMalformed(t *testing.T) {
 				t.Errorf("message %q lacks the prefix and file", err)
 			}
 		})
+	}
+}
+
+// TestEmptyFactCheck: the API answers {} when nothing matches.
+func TestEmptyFactCheck(t *testing.T) {
+	b, ratings, err := ReadFactCheck(strings.NewReader(`{}`), "empty.json")
+	if err != nil || len(b.Claims) != 0 || len(ratings) != 0 {
+		t.Errorf("got %d claims, %d ratings, error %v; want nothing and no error", len(b.Claims), len(ratings), err)
 	}
 }
 

@@ -54,6 +54,7 @@ type input struct {
 	dec  *json.Decoder
 	at   map[string]int64 // offset of the item each ID or relation comes from
 	seen map[string]bool  // relations added, by pair and kind
+	key  int64            // offset of the key being read by object
 }
 
 func newInput(r io.Reader, name string) (*input, error) {
@@ -137,6 +138,7 @@ func (in *input) object(what string, field func(key string) (bool, *ParseError))
 		if err != nil {
 			return in.jsonErr(start, err)
 		}
+		in.key = start
 		known, perr := field(tok.(string)) // the tokenizer insists on string keys
 		if perr != nil {
 			return perr
@@ -278,4 +280,15 @@ func (in *input) addRelation(b *graph.Batch, r claims.Relation, off int64) {
 	in.seen[key] = true
 	b.Relations = append(b.Relations, r)
 	in.at[relationKey(r)] = off
+}
+
+// missing reports a top-level key that the format requires, at the start
+// of the document.
+func (in *input) missing(key string) *ParseError {
+	return in.errAt(in.start0(), fmt.Errorf("%w: no %q: is this the right format?", ErrFormat, key))
+}
+
+// start0 is the offset of the document's first token.
+func (in *input) start0() int64 {
+	return int64(len(in.data) - len(bytes.TrimLeft(in.data, " \t\r\n")))
 }

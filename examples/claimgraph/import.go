@@ -1,0 +1,136 @@
+// The import command: a claim graph from another tool's argument map or
+// fact checks.
+//
+//	claimgraph import --from argdown|aif|factcheck IN [-o OUT.yaml] [--json]
+//
+// It reads IN (package graph/imports), checks the result as a graph and
+// writes it in the YAML format, to OUT (replaced atomically) or to
+// standard output. --from says what IN is:
+//
+//   - argdown: the JSON export of Argdown ("argdown json FILE.argdown");
+//   - aif: AIF JSON as AIFdb exports it;
+//   - factcheck: a Google Fact Check Tools claims:search response.
+//
+// Errors in IN are printed as IN:LINE:COLUMN with the problem, exit 1.
+// With --json (which needs -o) it prints, after writing OUT:
+//
+//	{"output": "out.yaml", "from": "factcheck",
+//	 "counts": {"entities": 1, "sources": 3, "claims": 2, "relations": 0},
+//	 "ratings": {"fc-1": [{"source": "fc-1-review-1", "publisher": "...", "rating": "False", "url": "..."}]}}
+//
+// where "ratings" holds the fact checks' textual ratings (factcheck only;
+// the YAML format has no place for verdicts).
+package main
+
+import (
+	"bytes"
+	"os"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/imports"
+)
+
+func init() {
+	register(command{
+		name:  "import",
+		args:  "--from argdown|aif|factcheck IN [-o OUT.yaml]",
+		brief: "make a claim graph from Argdown, AIF or Fact Check Tools JSON",
+		run:   runImport,
+	})
+}
+
+// importReport is the --json output of import.
+type importReport struct {
+	Output  string                    `json:"output"`
+	From    string                    `json:"from"`
+	Counts  importCounts              `json:"counts"`
+	Ratings map[string][]importRating `json:"ratings,omitempty"`
+}
+
+type importCounts struct {
+	Entities  int `json:"entities"`
+	Sources   int `json:"sources"`
+	Claims    int `json:"claims"`
+	Relations int `json:"relations"`
+}
+
+type importRating struct {
+	Source    string `json:"source"`
+	Publisher string `json:"publisher"`
+	Rating    string `json:"rating"`
+	URL       string `json:"url"`
+}
+
+func runImport(e *env, args []string) int {
+	fs, asJSON := newFlags("import", e)
+	from := fs.String("from", "", "format of IN: argdown, aif or factcheck")
+	out := fs.String("o", "", "output YAML file (default standard output)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		return e.usageError("import", "want one IN file, got %d arguments", len(pos))
+	}
+	if *asJSON && *out == "" {
+		return e.usageError("import", "--json needs -o: the graph cannot share standard output")
+	}
+	switch *from {
+	case "argdown", "aif", "factcheck":
+	case "":
+		return e.usageError("import", "--from is required")
+	default:
+		return e.usageError("import", "unknown --from %q: want argdown, aif or factcheck", *from)
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return e.fail("import", err)
+	}
+	defer f.Close()
+	var b graph.Batch
+	var ratings map[string][]imports.Rating
+	switch *from {
+	case "argdown":
+		b, err = imports.ReadArgdown(f, pos[0])
+	case "aif":
+		b, err = imports.ReadAIF(f, pos[0])
+	case "factcheck":
+		b, ratings, err = imports.ReadFactCheck(f, pos[0])
+	}
+	if err != nil {
+		return e.fail("import", err)
+	}
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		return e.fail("import", err) // cannot happen: the readers check their batch
+	}
+	if *out == "" {
+		var buf bytes.Buffer
+		if err := g.WriteYAML(&buf); err != nil {
+			return e.fail("import", err)
+		}
+		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+			return e.fail("import", err)
+		}
+		return 0
+	}
+	if err := g.Save(*out); err != nil {
+		return e.fail("import", err)
+	}
+	if *asJSON {
+		rep := importReport{Output: *out, From: *from, Counts: importCounts{
+			Entities: len(b.Entities), Sources: len(b.Sources), Claims: len(b.Claims), Relations: len(b.Relations)}}
+		for id, rs := range ratings {
+			if rep.Ratings == nil {
+				rep.Ratings = make(map[string][]importRating)
+			}
+			for _, r := range rs {
+				rep.Ratings[id] = append(rep.Ratings[id], importRating{Source: r.Source, Publisher: r.Publisher, Rating: r.Text, URL: r.URL})
+			}
+		}
+		if err := writeJSON(e.stdout, rep); err != nil {
+			return e.fail("import", err)
+		}
+	}
+	return 0
+}

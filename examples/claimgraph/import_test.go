@@ -1,0 +1,99 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/go-cmp/cmp"
+)
+
+func importsTestdata(name string) string {
+	return filepath.Join("..", "..", "graph", "imports", "testdata", name)
+}
+
+func TestImport(t *testing.T) {
+	tests := []struct {
+		from, file string
+		want       importCounts
+	}{
+		// Counts from the hand-worked expectations of package imports'
+		// tests on the same files.
+		{"aif", "aif.json", importCounts{Claims: 4, Relations: 3}},
+		{"argdown", "cleaning.argdown.json", importCounts{Claims: 7, Relations: 6}},
+		{"factcheck", "factcheck.json", importCounts{Entities: 1, Sources: 3, Claims: 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.from, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "g.yaml")
+			code, stdout, errs := runInterchange(t, "import", "--from", tt.from, importsTestdata(tt.file), "-o", out, "--json")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			var rep importReport
+			if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+				t.Fatalf("bad JSON %q: %v", stdout, err)
+			}
+			if diff := cmp.Diff(tt.want, rep.Counts); diff != "" {
+				t.Errorf("counts (-want +got):\n%s", diff)
+			}
+			g, err := graph.Load(out)
+			if err != nil {
+				t.Fatalf("the written graph does not load: %v", err)
+			}
+			c := g.Counts()
+			if got := (importCounts{c.Entities, c.Sources, c.Claims, c.Supports + c.Contradictions}); got != tt.want {
+				t.Errorf("loaded graph counts %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestImportRatingsAndStdout(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "g.yaml")
+	_, stdout, _ := runInterchange(t, "import", "--from", "factcheck", importsTestdata("factcheck.json"), "-o", out, "--json")
+	var rep importReport
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]importRating{"fc-1": {
+		{Source: "fc-1-review-1", Publisher: "Example Checks", Rating: "True", URL: "https://checks.example/kim-room"},
+		{Source: "fc-1-review-2", Publisher: "other.example", Rating: "Mostly true", URL: "https://other.example/r/1"},
+	}}
+	if diff := cmp.Diff(want, rep.Ratings); diff != "" {
+		t.Errorf("ratings (-want +got):\n%s", diff)
+	}
+	code, yaml, errs := runInterchange(t, "import", "--from", "aif", importsTestdata("aif.json"))
+	if code != 0 || !strings.HasPrefix(yaml, "claimgraph: 1\n") || !strings.Contains(yaml, "id: aif-101") {
+		t.Errorf("exit %d, stderr %s, stdout:\n%s", code, errs, yaml)
+	}
+}
+
+func TestImportErrors(t *testing.T) {
+	bad := writeTemp(t, "bad.json", "{\"nodes\": [\n  {\"nodeID\": x}]}")
+	good := importsTestdata("aif.json")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no from", []string{"import", good}, 2, "--from is required"},
+		{"unknown from", []string{"import", "--from", "csv", good}, 2, `unknown --from "csv"`},
+		{"no input", []string{"import", "--from", "aif"}, 2, "want one IN"},
+		{"json without -o", []string{"import", "--from", "aif", good, "--json"}, 2, "--json needs -o"},
+		{"missing input", []string{"import", "--from", "aif", filepath.Join(t.TempDir(), "none.json")}, 1, "none.json"},
+		{"malformed input", []string{"import", "--from", "aif", bad}, 1, "bad.json:2:3: syntax error"},
+		{"wrong format", []string{"import", "--from", "factcheck", good}, 1, "imports:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := runInterchange(t, tt.args...)
+			if code != tt.code || !strings.Contains(errs, tt.msg) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, errs, tt.code, tt.msg)
+			}
+		})
+	}
+}
