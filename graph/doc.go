@@ -58,6 +58,12 @@
 // [Graph.Save] replaces the file atomically. [ReadOptions] bounds the
 // size, nesting and alias expansion that a read accepts.
 //
+// # The JSON format
+//
+// [Graph.WriteJSON] and [ReadJSON] use the same shape as the YAML format,
+// field for field, so the two round-trip into each other without loss;
+// JSON errors carry positions like YAML ones.
+//
 // # Errors
 //
 // Problems with input are reported as an [ErrorList] of every problem

@@ -11,7 +11,9 @@
 // entities and sources (--entities, --sources add them). --claim draws
 // only the claims within --depth relations of one claim (default 1), with
 // that claim outlined. --verdicts reads a JSON object mapping claim IDs to
-// verdict labels ({"claim-id": "false"}) and colours the claims by them.
+// verdict labels ({"claim-id": "false"}) and colours the claims by them;
+// without it the claims are coloured by the verdicts of package
+// graph/verdict.
 //
 // Without -o it prints DOT to standard output. With -o it writes DOT for a
 // .dot or .gv file, and otherwise renders through the "dot" program with
@@ -98,13 +100,14 @@ func runDraw(e *env, args []string) int {
 		view = sub.View
 		opts.Focus, opts.Related = *claim, false
 	}
+	labels, err := computedLabels(g.View) // verdicts of the whole graph, also for a neighbourhood
 	if *verdicts != "" {
-		m, err := readVerdicts(*verdicts)
-		if err != nil {
-			return e.fail("draw", err)
-		}
-		opts.Verdict = dot.VerdictMap(m)
+		labels, err = readVerdicts(*verdicts)
 	}
+	if err != nil {
+		return e.fail("draw", err)
+	}
+	opts.Verdict = dot.VerdictMap(labels)
 	var buf bytes.Buffer
 	if err := dot.Write(&buf, view, opts); err != nil {
 		return e.fail("draw", err)

@@ -2,7 +2,7 @@
 //
 //	claimgraph export FILE --format json|jsonld|nquads|turtle|dot [-o OUT] [--json]
 //	                  [--base IRI] [--graph IRI]                       (nquads, turtle)
-//	                  [--verdicts FILE --review-url URL --author NAME
+//	                  [--review-url URL --author NAME [--verdicts FILE]
 //	                   [--author-url URL] [--date YYYY-MM-DD]]          (jsonld)
 //
 // Formats:
@@ -13,7 +13,8 @@
 //     --base sets the IRI prefix of items (default urn:claimgraph:),
 //     --graph the named graph of N-Quads;
 //   - jsonld: schema.org ClaimReview of the rated claims (package
-//     graph/claimreview). --verdicts is a JSON object mapping claim IDs to
+//     graph/claimreview), rated by the verdicts of package graph/verdict
+//     unless --verdicts gives a JSON object mapping claim IDs to
 //     {"name": "False", "value": 1, "alternateName": "False"} (value 1 =
 //     false to 5 = true); --review-url is the prefix of each review's
 //     address (the claim ID is appended), --author the publishing
@@ -95,8 +96,8 @@ func runExport(e *env, args []string) int {
 	case "dot":
 		write = func(g *graph.Graph, buf *bytes.Buffer) error { return dot.Write(buf, g.View, dot.Options{}) }
 	case "jsonld":
-		if *verdicts == "" || *reviewURL == "" || *author == "" {
-			return e.usageError("export", "--format jsonld needs --verdicts, --review-url and --author")
+		if *reviewURL == "" || *author == "" {
+			return e.usageError("export", "--format jsonld needs --review-url and --author")
 		}
 		opts := claimreview.Options{URL: *reviewURL, Author: *author, AuthorURL: *authorURL, Published: today()}
 		if *date != "" {
@@ -106,12 +107,23 @@ func runExport(e *env, args []string) int {
 			}
 			opts.Published = d
 		}
-		m, err := readReviewVerdicts(*verdicts)
-		if err != nil {
-			return e.fail("export", err)
+		if *verdicts != "" {
+			m, err := readReviewVerdicts(*verdicts)
+			if err != nil {
+				return e.fail("export", err)
+			}
+			opts.Verdicts = m
 		}
-		opts.Verdicts = m
-		write = func(g *graph.Graph, buf *bytes.Buffer) error { return claimreview.Write(buf, g.View, opts) }
+		write = func(g *graph.Graph, buf *bytes.Buffer) error {
+			if opts.Verdicts == nil { // the verdicts computed from the graph
+				m, err := computedReviews(g.View)
+				if err != nil {
+					return err
+				}
+				opts.Verdicts = m
+			}
+			return claimreview.Write(buf, g.View, opts)
+		}
 	case "":
 		return e.usageError("export", "--format is required")
 	default:

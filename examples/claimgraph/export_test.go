@@ -123,7 +123,7 @@ func TestExportErrors(t *testing.T) {
 		{"unknown format", []string{"export", file, "--format", "xml"}, 2, `unknown --format "xml"`},
 		{"no file", []string{"export", "--format", "json"}, 2, "want one FILE"},
 		{"json without -o", []string{"export", file, "--format", "json", "--json"}, 2, "--json needs -o"},
-		{"jsonld without verdicts", []string{"export", file, "--format", "jsonld"}, 2, "needs --verdicts"},
+		{"jsonld without author", []string{"export", file, "--format", "jsonld"}, 2, "needs --review-url and --author"},
 		{"bad date", append(jsonld, "--verdicts", verdicts, "--date", "2025-13"), 2, "--date"},
 		{"unknown claim", append(jsonld, "--verdicts", verdicts), 1, "zzz"},
 		{"unknown verdict field", append(jsonld, "--verdicts", badVerdicts), 1, "colour"},

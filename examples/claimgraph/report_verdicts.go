@@ -1,4 +1,5 @@
-// The "verdict" claim column and the "trust" section of the report.
+// The "verdict" claim column and the "trust" section of the report, and
+// the computed verdicts that draw and export use by default.
 //
 // The verdict column shows, beside every claim the commands print, the
 // label and rating that package graph/verdict computes for it, e.g.
@@ -16,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/claimreview"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
@@ -67,6 +69,37 @@ func verdictColumn(v graph.View, id string) string {
 		s += " since " + vd.Since.String()
 	}
 	return s
+}
+
+// computedLabels returns the verdict label of every claim of v, for
+// drawings when no --verdicts file is given.
+func computedLabels(v graph.View) (map[string]string, error) {
+	r, err := verdictsOf(v)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]string, len(r.Verdicts))
+	for _, vd := range r.Verdicts {
+		m[vd.Claim] = vd.Label.String()
+	}
+	return m, nil
+}
+
+// computedReviews returns the ClaimReview rating of every claim of v that
+// has one on the 1–5 scale, for "export --format jsonld" when no
+// --verdicts file is given.
+func computedReviews(v graph.View) (map[string]claimreview.Verdict, error) {
+	r, err := verdictsOf(v)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]claimreview.Verdict)
+	for _, vd := range r.Verdicts {
+		if vd.Rating.Value >= 1 {
+			m[vd.Claim] = claimreview.Verdict{Name: vd.Rating.Name, Value: vd.Rating.Value, AlternateName: vd.Rating.Name}
+		}
+	}
+	return m, nil
 }
 
 type sourceTrust struct {
