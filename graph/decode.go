@@ -92,15 +92,20 @@ func (o ReadOptions) Decode(r io.Reader, name string) (Batch, error) {
 		return Batch{}, ErrorList{{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: input larger than %d bytes", ErrLimit, o.MaxBytes)}}
 	}
 	d := &decoder{file: name, data: data, opts: o, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
-	b := d.decode()
+	return d.finish(d.decode())
+}
+
+// finish completes a read of either format: it names the item of each
+// problem found while walking, checks the meaning of the batch (except
+// where a value was already reported as malformed), locates every
+// problem and sorts them by position.
+func (d *decoder) finish(b Batch) (Batch, error) {
 	for _, e := range d.errs {
 		if e.ID == "" {
 			e.ID = b.itemID(e.loc)
 		}
 	}
 	if len(d.errs) == 0 || d.semantic {
-		// Report the problems of meaning too, except where a value
-		// was already reported as malformed.
 		for _, e := range newStore().check(&b) {
 			if d.reported[e.loc] {
 				continue
@@ -164,30 +169,43 @@ func (d *decoder) decode() Batch {
 	if d.depth(root, 0) {
 		return b
 	}
+	return d.root(root, func(v *yaml.Node) error {
+		if n, err := strconv.Atoi(v.Value); v.Kind != yaml.ScalarNode || err != nil || n != FormatVersion {
+			return fmt.Errorf("%w %q: this package reads version %d", ErrVersion, v.Value, FormatVersion)
+		}
+		return nil
+	}, fmt.Sprintf(`"claimgraph: %d"`, FormatVersion))
+}
+
+// root walks the top-level mapping of a document of either format into
+// a batch. version checks the value of the "claimgraph" field; missing is
+// how the format writes that field, for the error when it is absent.
+func (d *decoder) root(root *yaml.Node, version func(v *yaml.Node) error, missing string) Batch {
+	var b Batch
 	d.semantic = true
-	version := false
-	d.mapping(root, location{}, func(key string, k, v *yaml.Node) bool {
+	seen := false
+	d.mapping(root, location{}, func(key string, _, v *yaml.Node) bool {
 		switch key {
 		case "claimgraph":
-			version = true
-			if n, err := strconv.Atoi(v.Value); v.Kind != yaml.ScalarNode || err != nil || n != FormatVersion {
-				d.errAt(v, location{}, "", fmt.Errorf("%w %q: this package reads version %d", ErrVersion, v.Value, FormatVersion))
+			seen = true
+			if err := version(v); err != nil {
+				d.errAt(v, location{}, "", err)
 			}
 		case "entities":
-			d.sequence(v, "entities", func(i int, n *yaml.Node) { b.Entities = append(b.Entities, d.entity(i, n)) })
+			d.sequence(v, key, func(i int, n *yaml.Node) { b.Entities = append(b.Entities, d.entity(i, n)) })
 		case "sources":
-			d.sequence(v, "sources", func(i int, n *yaml.Node) { b.Sources = append(b.Sources, d.source(i, n)) })
+			d.sequence(v, key, func(i int, n *yaml.Node) { b.Sources = append(b.Sources, d.source(i, n)) })
 		case "claims":
-			d.sequence(v, "claims", func(i int, n *yaml.Node) { b.Claims = append(b.Claims, d.claim(i, n)) })
+			d.sequence(v, key, func(i int, n *yaml.Node) { b.Claims = append(b.Claims, d.claim(i, n)) })
 		case "relations":
-			d.sequence(v, "relations", func(i int, n *yaml.Node) { b.Relations = append(b.Relations, d.relation(i, n)) })
+			d.sequence(v, key, func(i int, n *yaml.Node) { b.Relations = append(b.Relations, d.relation(i, n)) })
 		default:
 			return false
 		}
 		return true
 	})
-	if !version && root.Kind == yaml.MappingNode {
-		d.errAt(root, location{}, "", fmt.Errorf("%w: missing \"claimgraph: %d\" at the top", ErrVersion, FormatVersion))
+	if !seen && root.Kind == yaml.MappingNode {
+		d.errAt(root, location{}, "", fmt.Errorf("%w: missing %s at the top", ErrVersion, missing))
 	}
 	return b
 }

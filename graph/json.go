@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -118,68 +117,18 @@ func (o ReadOptions) ReadJSON(r io.Reader, name string) (*Graph, error) {
 		line, col := p.position(perr.offset)
 		return nil, ErrorList{{File: name, Line: line, Column: col, Err: perr.err}}
 	}
-	b := d.jsonRoot(root)
-	for _, e := range d.errs {
-		if e.ID == "" {
-			e.ID = b.itemID(e.loc)
+	b, err := d.finish(d.root(root, func(v *yaml.Node) error {
+		if v.Tag != "!!int" || v.Value != fmt.Sprint(FormatVersion) {
+			return fmt.Errorf("%w %s: this package reads version %d", ErrVersion, kindName(v), FormatVersion)
 		}
+		return nil
+	}, fmt.Sprintf(`"claimgraph": %d`, FormatVersion)))
+	if err != nil {
+		return nil, err
 	}
 	g := New()
-	if len(d.errs) == 0 || d.semantic {
-		var list ErrorList
-		if err := g.Apply(b); errors.As(err, &list) {
-			for _, e := range list {
-				if !d.reported[e.loc] {
-					d.locate(e)
-					d.errs = append(d.errs, e)
-				}
-			}
-		} else if err != nil {
-			return nil, err
-		}
-	}
-	if len(d.errs) > 0 {
-		slices.SortStableFunc(d.errs, func(a, b *Error) int {
-			if a.Line != b.Line {
-				return a.Line - b.Line
-			}
-			return a.Column - b.Column
-		})
-		return nil, d.errs
-	}
+	g.s.apply(&b)
 	return g, nil
-}
-
-// jsonRoot walks the top-level object, as decode does for YAML; the
-// items are read by the YAML format's own field decoders.
-func (d *decoder) jsonRoot(root *yaml.Node) Batch {
-	var b Batch
-	d.semantic = true
-	version := false
-	d.mapping(root, location{}, func(key string, _, v *yaml.Node) bool {
-		switch key {
-		case "claimgraph":
-			version = true
-			if v.Tag != "!!int" || v.Value != fmt.Sprint(FormatVersion) {
-				d.errAt(v, location{}, "", fmt.Errorf("%w %s: this package reads version %d", ErrVersion, kindName(v), FormatVersion))
-			}
-		case "entities":
-			d.sequence(v, key, func(i int, n *yaml.Node) { b.Entities = append(b.Entities, d.entity(i, n)) })
-		case "sources":
-			d.sequence(v, key, func(i int, n *yaml.Node) { b.Sources = append(b.Sources, d.source(i, n)) })
-		case "claims":
-			d.sequence(v, key, func(i int, n *yaml.Node) { b.Claims = append(b.Claims, d.claim(i, n)) })
-		case "relations":
-			d.sequence(v, key, func(i int, n *yaml.Node) { b.Relations = append(b.Relations, d.relation(i, n)) })
-		default:
-			return false
-		}
-		return true
-	})
-	if !version && root.Kind == yaml.MappingNode {
-		d.errAt(root, location{}, "", fmt.Errorf("%w: missing \"claimgraph\": %d at the top", ErrVersion, FormatVersion))
-	}
-	return b
 }
 
 // jsonParser turns JSON into the node tree the YAML decoder walks, with
