@@ -139,8 +139,14 @@ func runTrust(e *env, args []string) int {
 	if err != nil {
 		return e.fail("trust", err)
 	}
-	rep := trustReportOf(d, r, *top)
-	if *asJSON {
+	return emitTrust(e, d, r, *top, *asJSON)
+}
+
+// emitTrust prints the result of truth discovery on d, as text or JSON;
+// both modes of the command end here.
+func emitTrust(e *env, d *truth.Dataset, r *truth.Result, top int, asJSON bool) int {
+	rep := trustReportOf(d, r, top)
+	if asJSON {
 		if err := writeJSON(e.stdout, rep); err != nil {
 			return e.fail("trust", err)
 		}

@@ -27,15 +27,5 @@ func runTrustGraph(e *env, file string, alg truth.Algorithm, opts truth.Options,
 	if err != nil {
 		return e.fail("trust", err)
 	}
-	rep := trustReportOf(d, r, top)
-	if asJSON {
-		if err := writeJSON(e.stdout, rep); err != nil {
-			return e.fail("trust", err)
-		}
-		return 0
-	}
-	if err := printTrust(e, rep); err != nil {
-		return e.fail("trust", err)
-	}
-	return 0
+	return emitTrust(e, d, r, top, asJSON)
 }
