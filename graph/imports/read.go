@@ -39,6 +39,7 @@ type ParseError struct {
 	Err          error
 }
 
+// Error formats the problem as "imports: FILE:LINE:COL: problem".
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("imports: %s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
 }
