@@ -1,11 +1,12 @@
 package af
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/claimgraph/claimgraph/graph/internal/scc"
 )
 
 // ErrScore reports a base score outside [0, 1] (or NaN).
@@ -111,66 +112,211 @@ func DFQuAD(b *Bipolar) Strengths {
 // 1 - Π(1 - v) (0 for none) and C combines: v0 - v0·(va - vs) when va ≥ vs,
 // and v0 + (1 - v0)·(vs - va) otherwise.
 //
-// On an acyclic graph the strengths are computed exactly in topological
-// order in O(Len()+edges) time. On a cyclic graph they are iterated from the
-// base scores, updating all arguments from the previous round, until no
-// strength moves by more than tol or maxIter rounds have run; the result
-// says which.
+// The arguments are taken one strongly connected component of the attack
+// and support relations at a time, attackers and supporters first. An
+// argument on no cycle is computed once, exactly, from final strengths;
+// on an acyclic graph that is all of them, in O(Len()+edges) time. The
+// arguments of a cycle are iterated from their base scores, each round
+// updating them in place (Gauss–Seidel), until no strength moves by more
+// than tol or maxIter rounds have run; the result says which. A round
+// costs the size of its component, so a small cycle does not make the
+// whole graph iterate.
 func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 	n := len(b.base)
-	att, sup := csr(n, b.att), csr(n, b.sup)
+	in := inRows(n, b.att, b.sup)
 	strength := slices.Clone(b.base)
-	update := func(dst []float64, i int32, src []float64) {
-		va := aggregate(att, i, src)
-		vs := aggregate(sup, i, src)
-		dst[i] = combine(b.base[i], va, vs)
+	update := func(i int32) float64 {
+		row := in.src[in.start[i]:in.start[i+1]]
+		split := in.mid[i] - in.start[i]
+		s := combine(b.base[i], aggregate(row[:split], strength), aggregate(row[split:], strength))
+		d := math.Abs(s - strength[i])
+		strength[i] = s
+		return d
 	}
-	if order, ok := topoOrder(n, b.att, b.sup); ok {
-		for _, i := range order {
-			update(strength, i, strength)
+	// The rows run from an argument to its attackers and supporters, so
+	// Tarjan numbers every component after those it draws on.
+	var t scc.Buf
+	t.Components(in.start, in.src)
+	mstart, members := group(t.Count, t.Comp)
+	res := Strengths{Acyclic: true, Converged: true}
+	var out rows // built when the first cycle is met
+	var queued []bool
+	var queue []int32
+	for k := range t.Count {
+		m := members[mstart[k]:mstart[k+1]]
+		if len(m) == 1 && !in.loop(m[0]) {
+			update(m[0])
+			continue
 		}
-		return Strengths{Strength: strength, Acyclic: true, Converged: true}
-	}
-	next := make([]float64, n)
-	res := Strengths{}
-	for res.Iterations < maxIter {
-		res.Iterations++
-		delta := 0.0
-		for i := range int32(n) {
-			update(next, i, strength)
-			delta = math.Max(delta, math.Abs(next[i]-strength[i]))
+		if res.Acyclic {
+			res.Acyclic = false
+			out = in.reverse()
+			queued = make([]bool, n)
 		}
-		strength, next = next, strength
-		if delta <= tol {
-			res.Converged = true
-			break
+		// A work list: an argument is updated again only when one of its
+		// attackers or supporters moved by more than tol. When the list
+		// runs dry, a full round checks the fixed point and refills it.
+		// The rounds reported are updates divided by the component's size.
+		budget := maxIter * len(m)
+		updates, done := 0, false
+		for !done && updates < budget {
+			queue = queue[:0]
+			delta := 0.0
+			for _, i := range m { // a full round
+				d := update(i)
+				updates++
+				delta = max(delta, d)
+				if d > tol {
+					queue = out.push(queue, queued, i, t.Comp)
+				}
+			}
+			if done = delta <= tol; done {
+				break
+			}
+			for len(queue) > 0 && updates < budget {
+				i := queue[0]
+				queue = queue[1:]
+				queued[i] = false
+				updates++
+				if update(i) > tol {
+					queue = out.push(queue, queued, i, t.Comp)
+				}
+			}
+			for _, i := range queue {
+				queued[i] = false
+			}
 		}
+		res.Iterations = max(res.Iterations, (updates+len(m)-1)/len(m))
+		res.Converged = res.Converged && done
 	}
 	res.Strength = strength
 	return res
 }
 
-// adjacency lists sources by target, duplicates removed.
-type adjacency struct {
-	start []int32
-	src   []int32
+// rows lists the attackers then the supporters of each argument, each once:
+// those of i are src[start[i]:start[i+1]], attackers before mid[i].
+type rows struct {
+	start, mid []int32
+	src        []int32
 }
 
-func csr(n int, edges []edge) adjacency {
-	sorted := slices.Compact(sortedEdges(edges))
-	a := adjacency{start: make([]int32, n+1), src: make([]int32, len(sorted))}
-	for k, e := range sorted {
-		a.start[e.to+1]++
-		a.src[k] = e.from
+// inRows builds the rows of att and sup by counting, in O(n + edges).
+func inRows(n int, att, sup []edge) rows {
+	r := rows{start: make([]int32, n+1), mid: make([]int32, n)}
+	natt := make([]int32, n)
+	for _, e := range att {
+		natt[e.to]++
 	}
-	prefix(a.start)
-	return a
+	for _, e := range sup {
+		r.start[e.to+1]++
+	}
+	for i := range n {
+		r.start[i+1] += r.start[i] + natt[i]
+		r.mid[i] = r.start[i] + natt[i]
+	}
+	raw := make([]int32, len(att)+len(sup))
+	fill := natt // reused: next free slot of each row's attackers
+	copy(fill, r.start[:n])
+	for _, e := range att {
+		raw[fill[e.to]] = e.from
+		fill[e.to]++
+	}
+	copy(fill, r.mid)
+	for _, e := range sup {
+		raw[fill[e.to]] = e.from
+		fill[e.to]++
+	}
+	// Drop repeats within each half row, marking seen sources with the
+	// row's number.
+	seen := make([]int32, n)
+	for i := range seen {
+		seen[i] = -1
+	}
+	r.src = raw[:0]
+	stamp := int32(0)
+	for i := range int32(n) {
+		lo, mid, hi := r.start[i], r.mid[i], r.start[i+1]
+		r.start[i] = int32(len(r.src))
+		for k := lo; k < hi; k++ {
+			if k == mid {
+				r.mid[i] = int32(len(r.src))
+				stamp++
+			}
+			if j := raw[k]; seen[j] != stamp {
+				seen[j] = stamp
+				r.src = append(r.src, j)
+			}
+		}
+		if mid == hi {
+			r.mid[i] = int32(len(r.src))
+		}
+		stamp++
+	}
+	r.start[n] = int32(len(r.src))
+	return r
 }
 
-// aggregate is F: 1 - Π(1 - v) over the sources of i.
-func aggregate(a adjacency, i int32, strength []float64) float64 {
+// reverse returns the rows of the same edges by source: the arguments
+// that i attacks or supports are src[start[i]:start[i+1]] (mid is unused).
+func (r rows) reverse() rows {
+	n := len(r.start) - 1
+	out := rows{start: make([]int32, n+1), src: make([]int32, len(r.src))}
+	for _, j := range r.src {
+		out.start[j+1]++
+	}
+	for i := range n {
+		out.start[i+1] += out.start[i]
+	}
+	fill := slices.Clone(out.start[:n])
+	for i := range int32(n) {
+		for _, j := range r.src[r.start[i]:r.start[i+1]] {
+			out.src[fill[j]] = i
+			fill[j]++
+		}
+	}
+	return out
+}
+
+// push appends to queue the arguments that i attacks or supports within
+// its own component and not yet queued.
+func (r rows) push(queue []int32, queued []bool, i int32, comp []int32) []int32 {
+	for _, j := range r.src[r.start[i]:r.start[i+1]] {
+		if comp[j] == comp[i] && !queued[j] {
+			queued[j] = true
+			queue = append(queue, j)
+		}
+	}
+	return queue
+}
+
+// loop reports whether i attacks or supports itself.
+func (r rows) loop(i int32) bool {
+	return slices.Contains(r.src[r.start[i]:r.start[i+1]], i)
+}
+
+// group lists the members of each of count components, given the
+// component of each argument: those of k are members[start[k]:start[k+1]].
+func group(count int, comp []int32) (start, members []int32) {
+	start = make([]int32, count+1)
+	for _, k := range comp {
+		start[k+1]++
+	}
+	for k := range count {
+		start[k+1] += start[k]
+	}
+	fill := slices.Clone(start[:count])
+	members = make([]int32, len(comp))
+	for i, k := range comp {
+		members[fill[k]] = int32(i)
+		fill[k]++
+	}
+	return start, members
+}
+
+// aggregate is F: 1 - Π(1 - v) over the strengths of srcs.
+func aggregate(srcs []int32, strength []float64) float64 {
 	prod := 1.0
-	for _, j := range a.src[a.start[i]:a.start[i+1]] {
+	for _, j := range srcs {
 		prod *= 1 - strength[j]
 	}
 	return 1 - prod
@@ -182,51 +328,4 @@ func combine(v0, va, vs float64) float64 {
 		return v0 - v0*(va-vs)
 	}
 	return v0 + (1-v0)*(vs-va)
-}
-
-// topoOrder returns the arguments in an order where every attacker and
-// supporter comes before its target, or false if there is a cycle (Kahn's
-// algorithm).
-func topoOrder(n int, lists ...[]edge) ([]int32, bool) {
-	indeg := make([]int32, n)
-	var all []edge
-	for _, l := range lists {
-		all = append(all, l...)
-	}
-	out := csr(n, swap(all)) // out.src[out.start[i]:...] = targets of i
-	for _, e := range slices.Compact(sortedEdges(all)) {
-		indeg[e.to]++
-	}
-	order := make([]int32, 0, n)
-	for i := range int32(n) {
-		if indeg[i] == 0 {
-			order = append(order, i)
-		}
-	}
-	for head := 0; head < len(order); head++ {
-		i := order[head]
-		for _, j := range out.src[out.start[i]:out.start[i+1]] {
-			indeg[j]--
-			if indeg[j] == 0 {
-				order = append(order, j)
-			}
-		}
-	}
-	return order, len(order) == n
-}
-
-func swap(es []edge) []edge {
-	s := make([]edge, len(es))
-	for k, e := range es {
-		s[k] = edge{e.to, e.from}
-	}
-	return s
-}
-
-func sortedEdges(es []edge) []edge {
-	s := slices.Clone(es)
-	slices.SortFunc(s, func(x, y edge) int {
-		return cmp.Or(cmp.Compare(x.to, y.to), cmp.Compare(x.from, y.from))
-	})
-	return s
 }

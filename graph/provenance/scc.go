@@ -1,6 +1,10 @@
 package provenance
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/claimgraph/claimgraph/graph/internal/scc"
+)
 
 // local is the derivation graph of one query (the sources that carry a
 // claim, the closure of a source, or every source) over local numbers
@@ -137,10 +141,7 @@ func offsets(buf []int32, n int, rows []int32) []int32 {
 // what follows from them: which components are cycles, which have no
 // exit, and the origin components each one leads to.
 type sccBuf struct {
-	index, low []int32
-	onStack    []bool
-	stack      []int32
-	call       []frame
+	tarjan scc.Buf
 
 	comp     []int32 // component of each local node
 	count    int     // number of components, numbered sinks first
@@ -156,73 +157,14 @@ type sccBuf struct {
 	tmp          []int32
 }
 
-type frame struct{ v, next int32 }
-
-// components runs Tarjan's algorithm on g, iteratively so that derivation
-// chains of any length cannot overflow the goroutine stack, and groups
-// the components. Call origins next for the components each one reaches.
-//
-// We do not call the dependency's StronglyConnectedComponents here: it
-// starts by building the adjacency map of the whole graph (every vertex,
-// claims and entities included, as maps of maps) on every call, and it
-// recurses once per vertex on a chain. This runs on the few sources one
-// query concerns, in flat slices reused between queries.
+// components finds the components of g (see package scc for why not the
+// dependency's StronglyConnectedComponents: here it would also walk every
+// claim and entity, while this runs on the few sources one query concerns,
+// in flat slices reused between queries) and groups them. Call origins
+// next for the components each one reaches.
 func (b *sccBuf) components(g *local) {
-	n := len(g.nodes)
-	b.index = resize(b.index, n)
-	b.low = resize(b.low, n)
-	b.onStack = resize(b.onStack, n)
-	b.comp = resize(b.comp, n)
-	for i := range n {
-		b.index[i] = -1
-		b.onStack[i] = false
-	}
-	b.stack, b.call, b.count = b.stack[:0], b.call[:0], 0
-	counter := int32(0)
-	visit := func(v int32) {
-		b.index[v], b.low[v] = counter, counter
-		counter++
-		b.stack = append(b.stack, v)
-		b.onStack[v] = true
-		b.call = append(b.call, frame{v, g.start[v]})
-	}
-	for root := range int32(n) {
-		if b.index[root] >= 0 {
-			continue
-		}
-		visit(root)
-		for len(b.call) > 0 {
-			top := &b.call[len(b.call)-1]
-			v := top.v
-			if top.next < g.start[v+1] {
-				w := g.to[top.next]
-				top.next++
-				if b.index[w] < 0 {
-					visit(w)
-				} else if b.onStack[w] {
-					b.low[v] = min(b.low[v], b.index[w])
-				}
-				continue
-			}
-			b.call = b.call[:len(b.call)-1]
-			if len(b.call) > 0 {
-				u := b.call[len(b.call)-1].v
-				b.low[u] = min(b.low[u], b.low[v])
-			}
-			if b.low[v] == b.index[v] {
-				for {
-					w := b.stack[len(b.stack)-1]
-					b.stack = b.stack[:len(b.stack)-1]
-					b.onStack[w] = false
-					b.comp[w] = int32(b.count)
-					if w == v {
-						break
-					}
-				}
-				b.count++
-			}
-		}
-	}
+	b.tarjan.Components(g.start, g.to)
+	b.comp, b.count = b.tarjan.Comp, b.tarjan.Count
 	b.group(g)
 }
 
