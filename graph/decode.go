@@ -84,15 +84,24 @@ func (o ReadOptions) ReadYAML(r io.Reader, name string) (*Graph, error) {
 // returns an [ErrorList] of every problem, sorted by position.
 func (o ReadOptions) Decode(r io.Reader, name string) (Batch, error) {
 	o = o.withDefaults()
-	data, err := io.ReadAll(io.LimitReader(r, o.MaxBytes+1))
+	data, err := o.read(r, name)
 	if err != nil {
-		return Batch{}, fmt.Errorf("graph: reading %s: %w", name, err)
-	}
-	if int64(len(data)) > o.MaxBytes {
-		return Batch{}, ErrorList{{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: input larger than %d bytes", ErrLimit, o.MaxBytes)}}
+		return Batch{}, err
 	}
 	d := &decoder{file: name, data: data, opts: o, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
 	return d.finish(d.decode())
+}
+
+// read reads all of r, up to the size limit.
+func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, o.MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("graph: reading %s: %w", name, err)
+	}
+	if int64(len(data)) > o.MaxBytes {
+		return nil, ErrorList{{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: input larger than %d bytes", ErrLimit, o.MaxBytes)}}
+	}
+	return data, nil
 }
 
 // finish completes a read of either format: it names the item of each
@@ -138,6 +147,10 @@ type decoder struct {
 	reported map[location]bool
 	semantic bool // the document was well-formed enough to check its meaning
 	stop     bool // a limit was hit: give up
+
+	// relocate, when set, locates a problem of the batch check instead
+	// of the position map, reporting whether it could.
+	relocate func(*Error) bool
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
@@ -262,6 +275,9 @@ func (d *decoder) errAt(n *yaml.Node, loc location, id string, err error) {
 // field's node, else the nearest enclosing field's, else the item's.
 func (d *decoder) locate(e *Error) {
 	e.File = d.file
+	if d.relocate != nil && d.relocate(e) {
+		return
+	}
 	loc := e.loc
 	for {
 		if n, ok := d.pos[loc]; ok {
@@ -291,6 +307,14 @@ func (d *decoder) count(n *yaml.Node) bool {
 		d.stop = true
 	}
 	return !d.stop
+}
+
+// mark records the node of loc, for locating problems found later; a
+// decoder without a position map (the bulk format's) skips it.
+func (d *decoder) mark(loc location, n *yaml.Node) {
+	if d.pos != nil {
+		d.pos[loc] = n
+	}
 }
 
 func resolve(n *yaml.Node) *yaml.Node {
@@ -326,15 +350,26 @@ func (d *decoder) mapping(n *yaml.Node, loc location, field func(key string, k, 
 		d.errAt(n, loc, "", fmt.Errorf("%w: want a mapping, found %s", ErrSyntax, kindName(n)))
 		return
 	}
-	seen := make(map[string]bool, len(n.Content)/2)
+	var seen map[string]bool // for long mappings; short ones are scanned
+	if len(n.Content) > 32 {
+		seen = make(map[string]bool, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content) && !d.stop; i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		if seen[key] {
+		dup := seen[key]
+		if seen == nil {
+			for j := 0; j < i && !dup; j += 2 {
+				dup = n.Content[j].Value == key
+			}
+		}
+		if dup {
 			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w: duplicate key %q", ErrSyntax, key))
 			continue
 		}
-		seen[key] = true
+		if seen != nil {
+			seen[key] = true
+		}
 		if !field(key, k, v) {
 			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w %q", ErrUnknownField, key))
 		}
@@ -374,7 +409,7 @@ func (d *decoder) str(n *yaml.Node, loc location) string {
 	if n == nil || !d.count(n) {
 		return ""
 	}
-	d.pos[loc] = n
+	d.mark(loc, n)
 	if n.Kind != yaml.ScalarNode {
 		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want text, found %s", ErrSyntax, loc.field, kindName(n)))
 		return ""
@@ -391,7 +426,7 @@ func (d *decoder) strs(n *yaml.Node, loc location) []string {
 	if n == nil || !d.count(n) {
 		return nil
 	}
-	d.pos[loc] = n
+	d.mark(loc, n)
 	if isNull(n) {
 		return nil
 	}
@@ -444,7 +479,7 @@ func parseConfidence(s string) (float64, error) {
 func (d *decoder) item(kind string, i int, n *yaml.Node) location {
 	loc := location{kind, i, ""}
 	if r := resolve(n); r != nil {
-		d.pos[loc] = r
+		d.mark(loc, r)
 	}
 	return loc
 }
@@ -474,7 +509,7 @@ func (d *decoder) validity(v *claims.Validity, loc location, key string, val *ya
 func (d *decoder) inferred(n *yaml.Node, loc location) []claims.Inference {
 	var out []claims.Inference
 	n = resolve(n)
-	d.pos[loc] = n
+	d.mark(loc, n)
 	if n == nil || isNull(n) {
 		return nil
 	}
@@ -484,7 +519,7 @@ func (d *decoder) inferred(n *yaml.Node, loc location) []claims.Inference {
 	}
 	for i, c := range n.Content {
 		il := location{loc.kind, loc.index, fmt.Sprintf("%s[%d]", loc.field, i)}
-		d.pos[il] = resolve(c)
+		d.mark(il, resolve(c))
 		var in claims.Inference
 		d.mapping(c, il, func(key string, _, v *yaml.Node) bool {
 			switch key {
@@ -553,7 +588,7 @@ func (d *decoder) source(i int, n *yaml.Node) sources.Source {
 		case "derived_from":
 			d.sequence(v, "derived_from", func(j int, c *yaml.Node) {
 				dl := location{loc.kind, loc.index, fmt.Sprintf("derived_from[%d]", j)}
-				d.pos[dl] = resolve(c)
+				d.mark(dl, resolve(c))
 				var der sources.Derivation
 				d.mapping(c, dl, func(key string, _, v *yaml.Node) bool {
 					switch key {
@@ -596,7 +631,7 @@ func (d *decoder) claim(i int, n *yaml.Node) claims.Claim {
 		case "statement":
 			st := &claims.Statement{}
 			sl := at(loc, key)
-			d.pos[sl] = resolve(v)
+			d.mark(sl, resolve(v))
 			d.mapping(v, sl, func(key string, _, v *yaml.Node) bool {
 				switch key {
 				case "subject":
@@ -630,7 +665,7 @@ func (d *decoder) claim(i int, n *yaml.Node) claims.Claim {
 func (d *decoder) appearance(claim location, j int, n *yaml.Node) claims.Appearance {
 	var a claims.Appearance
 	loc := location{claim.kind, claim.index, fmt.Sprintf("appearances[%d]", j)}
-	d.pos[loc] = resolve(n)
+	d.mark(loc, resolve(n))
 	d.mapping(n, loc, func(key string, _, v *yaml.Node) bool {
 		switch key {
 		case "source":

@@ -187,15 +187,7 @@ func FuzzReadYAML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, err := graph.ReadOptions{MaxNodes: 200_000}.ReadYAML(bytes.NewReader(data), "fuzz.yaml")
 		if err != nil {
-			var list graph.ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("error %T %v, want graph.ErrorList", err, err)
-			}
-			for _, e := range list {
-				if e.Line < 1 || e.Column < 1 || e.File != "fuzz.yaml" {
-					t.Fatalf("problem without a position: %#v", e)
-				}
-			}
+			wantPositioned(t, err, "fuzz.yaml")
 			return
 		}
 		// Anything accepted round-trips unchanged.

@@ -2,12 +2,9 @@ package graph
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"strings"
+	"strconv"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -37,43 +34,50 @@ func (g *Graph) WriteJSON(w io.Writer) error {
 	return nil
 }
 
-// writeJSONNode writes the tree built for the YAML encoder as JSON. The
-// tags the encoder sets say which scalars are numbers and booleans;
-// everything else, dates included, is a string. Errors are left to the
-// caller's Flush, which reports the first.
+// writeJSONNode writes the tree built for the YAML encoder as JSON,
+// indented under indent. The tags the encoder sets say which scalars are
+// numbers and booleans; everything else, dates included, is a string.
+// Errors are left to the caller's Flush, which reports the first.
 func writeJSONNode(w *bufio.Writer, n *yaml.Node, indent string) {
-	inner := indent + "  "
+	writeJSON(w, n, indent, true)
+}
+
+// writeJSON writes n pretty (one element per line, indented) or compact
+// (one line, no spaces).
+func writeJSON(w *bufio.Writer, n *yaml.Node, indent string, pretty bool) {
+	inner, open, comma, colon, close := indent+"  ", "\n"+indent+"  ", ",\n"+indent+"  ", ": ", "\n"+indent
+	if !pretty {
+		inner, open, comma, colon, close = "", "", ",", ":", ""
+	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		if len(n.Content) == 0 {
 			w.WriteString("{}")
 			return
 		}
-		w.WriteString("{\n")
+		w.WriteString("{" + open)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if i > 0 {
-				w.WriteString(",\n")
+				w.WriteString(comma)
 			}
-			w.WriteString(inner)
 			writeJSONString(w, n.Content[i].Value)
-			w.WriteString(": ")
-			writeJSONNode(w, n.Content[i+1], inner)
+			w.WriteString(colon)
+			writeJSON(w, n.Content[i+1], inner, pretty)
 		}
-		w.WriteString("\n" + indent + "}")
+		w.WriteString(close + "}")
 	case yaml.SequenceNode:
 		if len(n.Content) == 0 {
 			w.WriteString("[]")
 			return
 		}
-		w.WriteString("[\n")
+		w.WriteString("[" + open)
 		for i, c := range n.Content {
 			if i > 0 {
-				w.WriteString(",\n")
+				w.WriteString(comma)
 			}
-			w.WriteString(inner)
-			writeJSONNode(w, c, inner)
+			writeJSON(w, c, inner, pretty)
 		}
-		w.WriteString("\n" + indent + "]")
+		w.WriteString(close + "]")
 	default:
 		switch n.Tag {
 		case "!!int", "!!float", "!!bool":
@@ -84,12 +88,63 @@ func writeJSONNode(w *bufio.Writer, n *yaml.Node, indent string) {
 	}
 }
 
+// writeJSONString writes s as a JSON string as encoding/json does without
+// HTML escaping: control characters, quotes and backslashes escaped,
+// U+2028 and U+2029 escaped for JavaScript, invalid UTF-8 as U+FFFD.
 func writeJSONString(w *bufio.Writer, s string) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
-	w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	const hex = "0123456789abcdef"
+	w.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			w.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				w.WriteByte('\\')
+				w.WriteByte(c)
+			case '\n':
+				w.WriteString(`\n`)
+			case '\r':
+				w.WriteString(`\r`)
+			case '\t':
+				w.WriteString(`\t`)
+			case '\b':
+				w.WriteString(`\b`)
+			case '\f':
+				w.WriteString(`\f`)
+			default:
+				w.WriteString(`\u00`)
+				w.WriteByte(hex[c>>4])
+				w.WriteByte(hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			w.WriteString(s[start:i])
+			switch r {
+			case utf8.RuneError:
+				w.WriteString(`\ufffd`)
+			case '\u2028':
+				w.WriteString(`\u2028`)
+			default:
+				w.WriteString(`\u2029`)
+			}
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	w.WriteString(s[start:])
+	w.WriteByte('"')
 }
 
 // ReadJSON reads a graph in the JSON format that [Graph.WriteJSON]
@@ -102,27 +157,18 @@ func ReadJSON(r io.Reader, name string) (*Graph, error) { return ReadOptions{}.R
 // o; MaxNodes counts JSON values and MaxDepth their nesting.
 func (o ReadOptions) ReadJSON(r io.Reader, name string) (*Graph, error) {
 	o = o.withDefaults()
-	data, err := io.ReadAll(io.LimitReader(r, o.MaxBytes+1))
+	data, err := o.read(r, name)
 	if err != nil {
-		return nil, fmt.Errorf("graph: reading %s: %w", name, err)
-	}
-	if int64(len(data)) > o.MaxBytes {
-		return nil, ErrorList{{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: input larger than %d bytes", ErrLimit, o.MaxBytes)}}
+		return nil, err
 	}
 	d := &decoder{file: name, data: data, opts: o, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
-	p := &jsonParser{dec: json.NewDecoder(bytes.NewReader(data)), data: data, maxDepth: o.MaxDepth}
-	p.dec.UseNumber()
-	root, perr := p.document()
+	sc := newJSONScanner(data, o.MaxDepth)
+	root, perr := sc.document()
 	if perr != nil {
-		line, col := p.position(perr.offset)
+		line, col := sc.errorAt(perr.offset)
 		return nil, ErrorList{{File: name, Line: line, Column: col, Err: perr.err}}
 	}
-	b, err := d.finish(d.root(root, func(v *yaml.Node) error {
-		if v.Tag != "!!int" || v.Value != fmt.Sprint(FormatVersion) {
-			return fmt.Errorf("%w %s: this package reads version %d", ErrVersion, kindName(v), FormatVersion)
-		}
-		return nil
-	}, fmt.Sprintf(`"claimgraph": %d`, FormatVersion)))
+	b, err := d.finish(d.root(root, jsonVersion, fmt.Sprintf(`"claimgraph": %d`, FormatVersion)))
 	if err != nil {
 		return nil, err
 	}
@@ -131,119 +177,10 @@ func (o ReadOptions) ReadJSON(r io.Reader, name string) (*Graph, error) {
 	return g, nil
 }
 
-// jsonParser turns JSON into the node tree the YAML decoder walks, with
-// the line and column of every value, using encoding/json's tokenizer
-// for the syntax and its byte offsets for the positions.
-type jsonParser struct {
-	dec      *json.Decoder
-	data     []byte
-	maxDepth int
-}
-
-// jsonError is a syntax error at a byte offset.
-type jsonError struct {
-	offset int64
-	err    error
-}
-
-func (p *jsonParser) document() (*yaml.Node, *jsonError) {
-	if len(bytes.TrimSpace(p.data)) == 0 {
-		return nil, &jsonError{0, fmt.Errorf("%w: empty document, want an object with \"claimgraph\": %d", ErrSyntax, FormatVersion)}
+// jsonVersion checks the value of the "claimgraph" field of JSON.
+func jsonVersion(v *yaml.Node) error {
+	if v.Tag != "!!int" || v.Value != strconv.Itoa(FormatVersion) {
+		return fmt.Errorf("%w %s: this package reads version %d", ErrVersion, kindName(v), FormatVersion)
 	}
-	n, err := p.value(0)
-	if err != nil {
-		return nil, err
-	}
-	start := p.start()
-	if _, terr := p.dec.Token(); terr != io.EOF {
-		return nil, &jsonError{start, fmt.Errorf("%w: more than one JSON value", ErrSyntax)}
-	}
-	return n, nil
-}
-
-// start returns the offset of the next token: past the whitespace and
-// separators after the last one.
-func (p *jsonParser) start() int64 {
-	off := p.dec.InputOffset()
-	for off < int64(len(p.data)) && strings.IndexByte(" \t\r\n,:", p.data[off]) >= 0 {
-		off++
-	}
-	return off
-}
-
-func (p *jsonParser) token() (json.Token, int64, *jsonError) {
-	start := p.start()
-	tok, err := p.dec.Token()
-	if err != nil {
-		var se *json.SyntaxError
-		switch {
-		case errors.As(err, &se):
-			// In token mode the error's own Offset counts from the
-			// decoder's buffer, not from the input: point at the start
-			// of the token that failed instead.
-			return nil, 0, &jsonError{start, fmt.Errorf("%w: %s", ErrSyntax, se.Error())}
-		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-			return nil, 0, &jsonError{int64(len(p.data)), fmt.Errorf("%w: unexpected end of JSON input", ErrSyntax)}
-		}
-		return nil, 0, &jsonError{start, fmt.Errorf("%w: %v", ErrSyntax, err)}
-	}
-	return tok, start, nil
-}
-
-func (p *jsonParser) value(depth int) (*yaml.Node, *jsonError) {
-	tok, start, err := p.token()
-	if err != nil {
-		return nil, err
-	}
-	line, col := p.position(start)
-	n := &yaml.Node{Line: line, Column: col}
-	switch t := tok.(type) {
-	case json.Delim:
-		if depth >= p.maxDepth {
-			return nil, &jsonError{start, fmt.Errorf("%w: nested deeper than %d levels", ErrLimit, p.maxDepth)}
-		}
-		n.Kind = yaml.SequenceNode
-		if t == '{' {
-			n.Kind = yaml.MappingNode
-		}
-		for p.dec.More() {
-			if n.Kind == yaml.MappingNode {
-				key, err := p.value(depth + 1) // always a string: the tokenizer insists
-				if err != nil {
-					return nil, err
-				}
-				n.Content = append(n.Content, key)
-			}
-			v, err := p.value(depth + 1)
-			if err != nil {
-				return nil, err
-			}
-			n.Content = append(n.Content, v)
-		}
-		if _, _, err := p.token(); err != nil { // the closing delimiter
-			return nil, err
-		}
-	case string:
-		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!str", t
-	case json.Number:
-		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!int", t.String()
-		if strings.ContainsAny(n.Value, ".eE") {
-			n.Tag = "!!float"
-		}
-	case bool:
-		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", fmt.Sprint(t)
-	default: // nil
-		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!null", "null"
-	}
-	return n, nil
-}
-
-// position converts a byte offset to a 1-based line and column, the
-// column counted in characters.
-func (p *jsonParser) position(off int64) (line, col int) {
-	off = min(off, int64(len(p.data)))
-	before := p.data[:off]
-	line = 1 + bytes.Count(before, []byte("\n"))
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return line, 1 + utf8.RuneCount(before[lineStart:])
+	return nil
 }

@@ -263,15 +263,7 @@ func FuzzReadJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		g, err := graph.ReadJSON(strings.NewReader(in), "fuzz.json")
 		if err != nil {
-			var list graph.ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("error of type %T: %v", err, err)
-			}
-			for _, e := range list {
-				if e.Line < 1 || e.Column < 1 {
-					t.Fatalf("position %d:%d in %v", e.Line, e.Column, e)
-				}
-			}
+			wantPositioned(t, err, "fuzz.json")
 			return
 		}
 		roundTrip(t, g)
@@ -298,4 +290,19 @@ func ExampleReadJSON() {
 	// Output:
 	// 2 claims, 1 support
 	// graph: bad.json:1:30: claim "x": text: missing required field "text"
+}
+
+// wantPositioned fails unless err is an ErrorList whose every problem has
+// the file name and a 1-based position: what every reader promises.
+func wantPositioned(t *testing.T, err error, file string) {
+	t.Helper()
+	var list graph.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("error of type %T: %v", err, err)
+	}
+	for _, e := range list {
+		if e.Line < 1 || e.Column < 1 || e.File != file {
+			t.Fatalf("problem without a position: %#v", e)
+		}
+	}
 }

@@ -1,0 +1,138 @@
+package graph_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/go-cmp/cmp"
+)
+
+func jsonlText(t *testing.T, g *graph.Graph) string { t.Helper(); return written(t, g.WriteJSONL) }
+
+// TestJSONLRoundTrip: every field of the format, and the seed dataset,
+// survive YAML -> JSON Lines -> graph unchanged, and writing twice gives
+// the same bytes.
+func TestJSONLRoundTrip(t *testing.T) {
+	inputs := map[string]string{"full": fullYAML}
+	if seed, err := os.ReadFile(seedPath); err == nil {
+		inputs["seed"] = string(seed)
+	} else {
+		t.Logf("seed dataset not read (%v); checking the full-format sample only", err)
+	}
+	for name, in := range inputs {
+		t.Run(name, func(t *testing.T) {
+			g, err := graph.ReadYAML(strings.NewReader(in), name+".yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			jl := jsonlText(t, g)
+			back, err := graph.ReadJSONL(strings.NewReader(jl), name+".jsonl")
+			if err != nil {
+				t.Fatalf("reading our own JSON Lines: %v\n%s", err, jl)
+			}
+			if diff := cmp.Diff(yamlText(t, g), yamlText(t, back)); diff != "" {
+				t.Errorf("YAML after a JSON Lines round trip (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(jl, jsonlText(t, back)); diff != "" {
+				t.Errorf("JSON Lines written twice (-want +got):\n%s", diff)
+			}
+			if lines := strings.Count(jl, "\n"); lines != 1+countItems(g) {
+				t.Errorf("%d lines, want a header and one per item (%d)", lines, 1+countItems(g))
+			}
+		})
+	}
+}
+
+func countItems(g *graph.Graph) int {
+	c := g.Counts()
+	return c.Entities + c.Sources + c.Claims + c.Supports + c.Contradictions
+}
+
+// TestJSONLErrors: each problem is reported at its line and column, the
+// column of the field even when the problem is found only by the check
+// of the whole graph (an unknown reference, a duplicate ID).
+func TestJSONLErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        string
+		line, col int
+		want      error
+		msg       string
+	}{
+		{"empty", "\n\n", 1, 1, graph.ErrSyntax, "empty document"},
+		{"no header", `{"claim":{"id":"a","text":"T"}}`, 1, 1, graph.ErrVersion, "missing"},
+		{"bad version", `{"claimgraph":2}`, 1, 15, graph.ErrVersion, "version"},
+		{"syntax", "{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\",\"text\":x}}", 2, 27, graph.ErrSyntax, "invalid character 'x'"},
+		{"truncated", "{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\"", 2, 19, graph.ErrSyntax, "unexpected end"},
+		{"two keys", "{\"claimgraph\":1}\n{\"claim\":{},\"source\":{}}", 2, 1, graph.ErrSyntax, "one key"},
+		{"unknown section", "{\"claimgraph\":1}\n\n{\"claims\":{}}", 3, 2, graph.ErrUnknownField, `"claims"`},
+		{"unknown field", "{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\",\"text\":\"T\",\"txt\":1}}", 2, 31, graph.ErrUnknownField, `"txt"`},
+		{"missing text", "{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\"}}", 2, 10, claims.ErrMissingField, "text"},
+		// Found by the whole-graph check, located by reading line 3 again.
+		{"unknown source", "{\"claimgraph\":1}\n{\"source\":{\"id\":\"s\",\"kind\":\"video\"}}\n{\"claim\":{\"id\":\"a\",\"text\":\"T\",\"appearances\":[{\"source\":\"s\"},{\"source\":\"nope\"}]}}",
+			3, 71, graph.ErrUnknownReference, `unknown source "nope"`},
+		{"duplicate id", "{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\",\"text\":\"T\"}}\n{\"claim\":{\"id\":\"a\",\"text\":\"U\"}}", 3, 16, graph.ErrDuplicateID, `"a"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := graph.ReadJSONL(strings.NewReader(tt.in), "bulk.jsonl")
+			var list graph.ErrorList
+			if !errors.As(err, &list) || len(list) == 0 {
+				t.Fatalf("error %v, want an ErrorList", err)
+			}
+			e := list[0]
+			if e.File != "bulk.jsonl" || e.Line != tt.line || e.Column != tt.col || !errors.Is(e, tt.want) || !strings.Contains(e.Error(), tt.msg) {
+				t.Errorf("got %v (line %d, column %d), want %v at %d:%d containing %q", e, e.Line, e.Column, tt.want, tt.line, tt.col, tt.msg)
+			}
+		})
+	}
+}
+
+// TestJSONLLimits: the size limit bounds the whole input, node and depth
+// limits each line, and a file wrong on every line stops at 1000 problems.
+func TestJSONLLimits(t *testing.T) {
+	in := "{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\",\"text\":\"T\",\"about\":[[[[1]]]]}}\n"
+	if _, err := (graph.ReadOptions{MaxBytes: 10}).ReadJSONL(strings.NewReader(in), "x"); !errors.Is(err, graph.ErrLimit) {
+		t.Errorf("MaxBytes 10: %v, want ErrLimit", err)
+	}
+	if _, err := (graph.ReadOptions{MaxDepth: 4}).ReadJSONL(strings.NewReader(in), "x"); !errors.Is(err, graph.ErrLimit) {
+		t.Errorf("MaxDepth 4: %v, want ErrLimit", err)
+	}
+	var many bytes.Buffer
+	many.WriteString("{\"claimgraph\":1}\n")
+	for i := range 5000 {
+		fmt.Fprintf(&many, "{\"claim\":{\"id\":\"c%d\"}}\n", i)
+	}
+	_, err := graph.ReadJSONL(&many, "x")
+	var list graph.ErrorList
+	if !errors.As(err, &list) || len(list) < 1000 || len(list) > 5000 {
+		t.Errorf("got %d problems, want the first 1000 or so", len(list))
+	}
+}
+
+func FuzzReadJSONL(f *testing.F) {
+	f.Add("{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\",\"text\":\"T\"}}\n")
+	f.Add("{\"claimgraph\":1}\n{\"source\":{\"id\":\"s\",\"kind\":\"video\"}}\n{\"claim\":{\"id\":\"a\",\"text\":\"T\",\"appearances\":[{\"source\":\"s\"}]}}\n{\"relation\":{\"from\":\"a\",\"to\":\"a\",\"kind\":\"supports\"}}")
+	f.Add("{\"claimgraph\":1}\n{\"entity\":{\"id\":\"k\",\"name\":\"K\\u00e9\",\"kind\":\"person\"}}")
+	f.Fuzz(func(t *testing.T, in string) {
+		g, err := graph.ReadJSONL(strings.NewReader(in), "fuzz.jsonl")
+		if err != nil {
+			wantPositioned(t, err, "fuzz.jsonl")
+			return
+		}
+		jl := jsonlText(t, g)
+		back, err := graph.ReadJSONL(strings.NewReader(jl), "again.jsonl")
+		if err != nil {
+			t.Fatalf("reading what was written: %v\n%s", err, jl)
+		}
+		if diff := cmp.Diff(jl, jsonlText(t, back)); diff != "" {
+			t.Fatalf("round trip (-first +second):\n%s", diff)
+		}
+	})
+}

@@ -1,0 +1,360 @@
+package graph
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// jsonScanner parses JSON (RFC 8259) into the node tree the YAML decoder
+// walks, with the 1-based line and column (in characters) of every value.
+//
+// It is our own rather than encoding/json's Decoder.Token, which
+// allocates an interface per token and reports offsets that must then be
+// turned into lines by a scan from the start: the bulk format reads
+// millions of small objects, and the scanner's cost per byte is what
+// bounds its load time. Strings decode as encoding/json decodes them:
+// invalid UTF-8 and lone surrogates become U+FFFD.
+type jsonScanner struct {
+	data      []byte
+	off       int
+	line      int // line of off, 1-based
+	lineStart int // offset where that line starts
+	colOff    int // a known offset on the line and its column, so that
+	col       int // columns are counted from there, not from lineStart
+	maxDepth  int
+}
+
+// jsonError is a syntax error at a byte offset.
+type jsonError struct {
+	offset int
+	err    error
+}
+
+func newJSONScanner(data []byte, maxDepth int) *jsonScanner {
+	return &jsonScanner{data: data, line: 1, col: 1, maxDepth: maxDepth}
+}
+
+// skip passes whitespace, counting lines.
+func (s *jsonScanner) skip() {
+	for s.off < len(s.data) {
+		switch s.data[s.off] {
+		case '\n':
+			s.line++
+			s.off++
+			s.lineStart, s.colOff, s.col = s.off, s.off, 1
+		case ' ', '\t', '\r':
+			s.off++
+		default:
+			return
+		}
+	}
+}
+
+// position returns the line and column of offset off, which must be on
+// the current line at or after the last offset asked for.
+func (s *jsonScanner) position(off int) (line, col int) {
+	if off < s.colOff {
+		s.colOff, s.col = s.lineStart, 1
+	}
+	s.col += utf8.RuneCount(s.data[s.colOff:off])
+	s.colOff = off
+	return s.line, s.col
+}
+
+// errorAt returns the line and column of offset off anywhere in the data.
+func (s *jsonScanner) errorAt(off int) (line, col int) {
+	off = min(max(off, 0), len(s.data))
+	line, start := 1, 0
+	for i, c := range s.data[:off] {
+		if c == '\n' {
+			line, start = line+1, i+1
+		}
+	}
+	return line, 1 + utf8.RuneCount(s.data[start:off])
+}
+
+func (s *jsonScanner) fail(off int, format string, args ...any) *jsonError {
+	return &jsonError{off, fmt.Errorf("%w: "+format, append([]any{ErrSyntax}, args...)...)}
+}
+
+func (s *jsonScanner) unexpected() *jsonError {
+	if s.off >= len(s.data) {
+		return s.fail(s.off, "unexpected end of JSON input")
+	}
+	r, _ := utf8.DecodeRune(s.data[s.off:])
+	return s.fail(s.off, "invalid character %q looking for beginning of value", r)
+}
+
+// document parses the whole input as one value.
+func (s *jsonScanner) document() (*yaml.Node, *jsonError) {
+	s.skip()
+	if s.off == len(s.data) {
+		return nil, s.fail(0, "empty document, want an object with \"claimgraph\": %d", FormatVersion)
+	}
+	n, err := s.value(0)
+	if err != nil {
+		return nil, err
+	}
+	s.skip()
+	if s.off < len(s.data) {
+		return nil, s.fail(s.off, "more than one JSON value")
+	}
+	return n, nil
+}
+
+// value parses one value at s.off, after whitespace.
+func (s *jsonScanner) value(depth int) (*yaml.Node, *jsonError) {
+	s.skip()
+	if s.off >= len(s.data) {
+		return nil, s.unexpected()
+	}
+	line, col := s.position(s.off)
+	n := &yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
+	switch c := s.data[s.off]; {
+	case c == '{' || c == '[':
+		if depth >= s.maxDepth {
+			return nil, s.fail(s.off, "nested deeper than %d levels", s.maxDepth).limit()
+		}
+		return n, s.collection(n, depth)
+	case c == '"':
+		v, err := s.str()
+		n.Tag, n.Value = "!!str", v
+		return n, err
+	case c == '-' || c >= '0' && c <= '9':
+		v, float, err := s.number()
+		n.Tag, n.Value = "!!int", v
+		if float {
+			n.Tag = "!!float"
+		}
+		return n, err
+	}
+	for _, lit := range [...]struct{ word, tag string }{{"true", "!!bool"}, {"false", "!!bool"}, {"null", "!!null"}} {
+		if len(s.data)-s.off >= len(lit.word) && string(s.data[s.off:s.off+len(lit.word)]) == lit.word {
+			s.off += len(lit.word)
+			n.Tag, n.Value = lit.tag, lit.word
+			return n, nil
+		}
+	}
+	return nil, s.unexpected()
+}
+
+// limit turns a syntax error into a limit error.
+func (e *jsonError) limit() *jsonError {
+	return &jsonError{e.offset, fmt.Errorf("%w: %s", ErrLimit, e.err.Error()[len(ErrSyntax.Error())+2:])}
+}
+
+// collection parses an object or an array into n.
+func (s *jsonScanner) collection(n *yaml.Node, depth int) *jsonError {
+	object := s.data[s.off] == '{'
+	end := byte(']')
+	n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+	if object {
+		n.Kind, n.Tag, end = yaml.MappingNode, "!!map", '}'
+	}
+	s.off++
+	s.skip()
+	if s.off < len(s.data) && s.data[s.off] == end {
+		s.off++
+		return nil
+	}
+	for {
+		if object {
+			s.skip()
+			if s.off >= len(s.data) || s.data[s.off] != '"' {
+				if s.off >= len(s.data) {
+					return s.unexpected()
+				}
+				r, _ := utf8.DecodeRune(s.data[s.off:])
+				return s.fail(s.off, "invalid character %q looking for beginning of object key string", r)
+			}
+			key, err := s.value(depth + 1)
+			if err != nil {
+				return err
+			}
+			s.skip()
+			if s.off >= len(s.data) {
+				return s.unexpected()
+			}
+			if s.data[s.off] != ':' {
+				r, _ := utf8.DecodeRune(s.data[s.off:])
+				return s.fail(s.off, "invalid character %q after object key", r)
+			}
+			s.off++
+			n.Content = append(n.Content, key)
+		}
+		v, err := s.value(depth + 1)
+		if err != nil {
+			return err
+		}
+		n.Content = append(n.Content, v)
+		s.skip()
+		if s.off >= len(s.data) {
+			return s.unexpected()
+		}
+		switch s.data[s.off] {
+		case ',':
+			s.off++
+		case end:
+			s.off++
+			return nil
+		default:
+			r, _ := utf8.DecodeRune(s.data[s.off:])
+			return s.fail(s.off, "invalid character %q after %s element", r, map[bool]string{true: "object", false: "array"}[object])
+		}
+	}
+}
+
+// str parses a string literal at s.off.
+func (s *jsonScanner) str() (string, *jsonError) {
+	start := s.off
+	s.off++
+	// The common case: no escapes, valid UTF-8, no control characters.
+	for i := s.off; i < len(s.data); i++ {
+		c := s.data[i]
+		if c == '"' {
+			if utf8.Valid(s.data[s.off:i]) {
+				v := string(s.data[s.off:i])
+				s.off = i + 1
+				return v, nil
+			}
+			break
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+	}
+	var buf []byte
+	for s.off < len(s.data) {
+		c := s.data[s.off]
+		switch {
+		case c == '"':
+			s.off++
+			return string(buf), nil
+		case c < 0x20:
+			if c == '\n' {
+				return "", s.fail(s.off, "invalid character '\\n' in string literal")
+			}
+			return "", s.fail(s.off, "invalid character %q in string literal", rune(c))
+		case c == '\\':
+			r, err := s.escape()
+			if err != nil {
+				return "", err
+			}
+			buf = utf8.AppendRune(buf, r)
+		case c < utf8.RuneSelf:
+			buf = append(buf, c)
+			s.off++
+		default:
+			r, size := utf8.DecodeRune(s.data[s.off:])
+			buf = utf8.AppendRune(buf, r) // RuneError for each invalid byte
+			s.off += size
+		}
+	}
+	return "", s.fail(start, "unexpected end of JSON input in string literal")
+}
+
+// escape decodes the escape sequence at s.off.
+func (s *jsonScanner) escape() (rune, *jsonError) {
+	if s.off+1 >= len(s.data) {
+		return 0, s.fail(s.off, "unexpected end of JSON input in string escape")
+	}
+	c := s.data[s.off+1]
+	s.off += 2
+	switch c {
+	case '"', '\\', '/':
+		return rune(c), nil
+	case 'b':
+		return '\b', nil
+	case 'f':
+		return '\f', nil
+	case 'n':
+		return '\n', nil
+	case 'r':
+		return '\r', nil
+	case 't':
+		return '\t', nil
+	case 'u':
+		r, ok := s.hex4()
+		if !ok {
+			return 0, s.fail(s.off-2, "invalid \\u escape in string literal")
+		}
+		if utf16.IsSurrogate(r) {
+			save := s.off
+			if s.off+1 < len(s.data) && s.data[s.off] == '\\' && s.data[s.off+1] == 'u' {
+				s.off += 2
+				if r2, ok := s.hex4(); ok {
+					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+						return d, nil
+					}
+				}
+			}
+			s.off = save
+			return utf8.RuneError, nil
+		}
+		return r, nil
+	}
+	return 0, s.fail(s.off-2, "invalid escape %q in string literal", "\\"+string(rune(c)))
+}
+
+func (s *jsonScanner) hex4() (rune, bool) {
+	if len(s.data)-s.off < 4 {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(s.data[s.off:s.off+4]), 16, 32)
+	if err != nil {
+		return 0, false
+	}
+	s.off += 4
+	return rune(v), true
+}
+
+// number parses a number literal at s.off, reporting whether it has a
+// fraction or an exponent.
+func (s *jsonScanner) number() (string, bool, *jsonError) {
+	start := s.off
+	digits := func() int {
+		k := s.off
+		for s.off < len(s.data) && s.data[s.off] >= '0' && s.data[s.off] <= '9' {
+			s.off++
+		}
+		return s.off - k
+	}
+	bad := func() (string, bool, *jsonError) {
+		if s.off >= len(s.data) {
+			return "", false, s.unexpected()
+		}
+		r, _ := utf8.DecodeRune(s.data[s.off:])
+		return "", false, s.fail(s.off, "invalid character %q in numeric literal", r)
+	}
+	if s.data[s.off] == '-' {
+		s.off++
+	}
+	if s.off < len(s.data) && s.data[s.off] == '0' {
+		s.off++
+	} else if digits() == 0 {
+		return bad()
+	}
+	float := false
+	if s.off < len(s.data) && s.data[s.off] == '.' {
+		s.off++
+		float = true
+		if digits() == 0 {
+			return bad()
+		}
+	}
+	if s.off < len(s.data) && (s.data[s.off] == 'e' || s.data[s.off] == 'E') {
+		s.off++
+		float = true
+		if s.off < len(s.data) && (s.data[s.off] == '+' || s.data[s.off] == '-') {
+			s.off++
+		}
+		if digits() == 0 {
+			return bad()
+		}
+	}
+	return string(s.data[start:s.off]), float, nil
+}
