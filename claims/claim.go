@@ -138,11 +138,16 @@ func CheckID(id string) error {
 // problems collects field errors for one item.
 type problems struct {
 	kind, id string
+	to       string // for a relation: the ID is "id -> to", built only for a problem
 	list     []*FieldError
 }
 
 func (p *problems) add(field string, err error) {
-	p.list = append(p.list, &FieldError{Kind: p.kind, ID: p.id, Field: field, Err: err})
+	id := p.id
+	if p.kind == "relation" {
+		id = p.id + " -> " + p.to
+	}
+	p.list = append(p.list, &FieldError{Kind: p.kind, ID: id, Field: field, Err: err})
 }
 
 func (p *problems) ref(field, id string, required bool) {
@@ -274,7 +279,7 @@ func (c Claim) Check() []*FieldError {
 // itself, confidence in (0, 1], validity. Whether the claims exist and
 // whether the pair is already related is checked by the graph.
 func (r Relation) Check() []*FieldError {
-	p := &problems{kind: "relation", id: r.From + " -> " + r.To}
+	p := &problems{kind: "relation", id: r.From, to: r.To}
 	p.ref("from", r.From, true)
 	p.ref("to", r.To, true)
 	if r.Kind == 0 {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"regexp"
 	"slices"
@@ -94,14 +95,21 @@ func (o ReadOptions) Decode(r io.Reader, name string) (Batch, error) {
 
 // read reads all of r, up to the size limit.
 func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, o.MaxBytes+1))
-	if err != nil {
+	size := int64(512)
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		// A file says its size: read it into one buffer, not by doubling.
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			size += min(info.Size(), o.MaxBytes)
+		}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	if _, err := buf.ReadFrom(io.LimitReader(r, o.MaxBytes+1)); err != nil {
 		return nil, fmt.Errorf("graph: reading %s: %w", name, err)
 	}
-	if int64(len(data)) > o.MaxBytes {
+	if int64(buf.Len()) > o.MaxBytes {
 		return nil, ErrorList{{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: input larger than %d bytes", ErrLimit, o.MaxBytes)}}
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // finish completes a read of either format: it names the item of each

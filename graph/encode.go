@@ -112,7 +112,8 @@ func (s *store) yamlNode() *yaml.Node {
 		cls = append(cls, claimNode(&s.claims[i]))
 	}
 	for i := range s.rels {
-		rels = append(rels, relationNode(&s.rels[i]))
+		r := s.relation(int32(i))
+		rels = append(rels, relationNode(&r))
 	}
 	root.seq("entities", ents)
 	root.seq("sources", srcs)

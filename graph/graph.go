@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -92,8 +93,15 @@ func (g *Graph) Apply(b Batch) error {
 // checker validates a batch against the store and itself.
 type checker struct {
 	s       *store
-	pending map[string]VertexKind // IDs the batch adds
+	pending map[string]pendingVertex // IDs the batch adds
 	errs    ErrorList
+}
+
+// pendingVertex is a vertex the batch adds: its kind and a number after
+// the store's, unique within the check.
+type pendingVertex struct {
+	kind VertexKind
+	n    int32
 }
 
 func (c *checker) add(loc location, id string, err error) {
@@ -108,11 +116,18 @@ func (c *checker) fieldErrors(kind string, i int, id string, fes []*claims.Field
 
 // kindOf reports the kind of vertex id in the store or the batch.
 func (c *checker) kindOf(id string) (VertexKind, bool) {
-	if v, ok := c.s.ids[id]; ok {
-		return c.s.verts[v].kind, true
-	}
-	k, ok := c.pending[id]
+	k, _, ok := c.vertex(id)
 	return k, ok
+}
+
+// vertex returns the kind and number of vertex id in the store or the
+// batch.
+func (c *checker) vertex(id string) (VertexKind, int32, bool) {
+	if v, ok := c.s.ids[id]; ok {
+		return c.s.verts[v].kind, v, true
+	}
+	p, ok := c.pending[id]
+	return p.kind, p.n, ok
 }
 
 func (c *checker) declare(kind string, i int, id string, k VertexKind) {
@@ -123,7 +138,7 @@ func (c *checker) declare(kind string, i int, id string, k VertexKind) {
 		c.add(location{kind, i, "id"}, id, fmt.Errorf("%w %q", ErrDuplicateID, id))
 		return
 	}
-	c.pending[id] = k
+	c.pending[id] = pendingVertex{k, int32(len(c.s.verts) + len(c.pending))}
 }
 
 // ref checks that id, held in field of item i of a section, names a
@@ -153,7 +168,7 @@ func (c *checker) ref(kind string, i int, owner string, list string, j int, leaf
 }
 
 func (s *store) check(b *Batch) ErrorList {
-	c := &checker{s: s, pending: make(map[string]VertexKind, len(b.Entities)+len(b.Sources)+len(b.Claims))}
+	c := &checker{s: s, pending: make(map[string]pendingVertex, len(b.Entities)+len(b.Sources)+len(b.Claims))}
 	for i := range b.Entities {
 		e := &b.Entities[i]
 		c.fieldErrors("entity", i, e.ID, e.Check())
@@ -190,54 +205,62 @@ func (s *store) check(b *Batch) ErrorList {
 	return c.errs
 }
 
-// pairKey orders a pair of claim IDs.
-type pairKey struct{ a, b string }
-
-func orderedPair(a, b string) pairKey {
-	if b < a {
-		a, b = b, a
-	}
-	return pairKey{a, b}
-}
-
+// checkRelations checks each relation and that no two join the same pair
+// of claims in ways that clash. The relations of the batch are indexed by
+// their unordered pair of vertex numbers, with a chain through next for
+// the rare pair that has more than one.
 func (c *checker) checkRelations(rels []claims.Relation) {
-	var batch map[pairKey][]claims.Relation // relations of the batch so far, by unordered pair
+	var first map[[2]int32]int32 // pair -> 1 + index of its last relation in the batch
+	var next []int32             // index -> 1 + index of the previous relation of its pair
 	if len(rels) > 1 {
-		batch = make(map[pairKey][]claims.Relation, len(rels))
+		first = make(map[[2]int32]int32, len(rels))
+		next = make([]int32, len(rels))
 	}
 	for i := range rels {
 		r := &rels[i]
-		id := r.From + " -> " + r.To
 		before := len(c.errs)
-		c.fieldErrors("relation", i, id, r.Check())
-		c.ref("relation", i, id, "from", -1, "", r.From, ClaimVertex)
-		c.ref("relation", i, id, "to", -1, "", r.To, ClaimVertex)
+		if fes := r.Check(); len(fes) > 0 {
+			c.fieldErrors("relation", i, r.From+" -> "+r.To, fes)
+		}
+		a := c.relRef(i, r, "from", -1, r.From, ClaimVertex)
+		b := c.relRef(i, r, "to", -1, r.To, ClaimVertex)
 		for j, s := range r.Sources {
-			c.ref("relation", i, id, "sources", j, "", s, SourceVertex)
+			c.relRef(i, r, "sources", j, s, SourceVertex)
 		}
 		if len(c.errs) > before {
 			continue
 		}
 		var existing []claims.Relation
-		a, aok := c.s.lookup(r.From, ClaimVertex)
-		b, bok := c.s.lookup(r.To, ClaimVertex)
-		if aok && bok {
+		if int(a) < len(c.s.verts) && int(b) < len(c.s.verts) {
 			for _, ri := range c.s.related(a, b) {
-				existing = append(existing, c.s.rels[ri])
+				existing = append(existing, c.s.relation(ri))
 			}
 		}
-		key := orderedPair(r.From, r.To)
-		if batch != nil {
-			existing = append(existing, batch[key]...)
+		key := [2]int32{min(a, b), max(a, b)}
+		if first != nil {
+			for k := first[key]; k > 0; k = next[k-1] {
+				existing = append(existing, rels[k-1])
+			}
 		}
 		if err := clash(r, existing); err != nil {
-			c.add(location{"relation", i, "kind"}, id, err)
+			c.add(location{"relation", i, "kind"}, r.From+" -> "+r.To, err)
 			continue
 		}
-		if batch != nil {
-			batch[key] = append(batch[key], *r)
+		if first != nil {
+			next[i] = first[key]
+			first[key] = int32(i + 1)
 		}
 	}
+}
+
+// relRef checks a reference of relation i and returns the vertex number
+// it names, naming the relation only when there is a problem.
+func (c *checker) relRef(i int, r *claims.Relation, list string, j int, id string, want VertexKind) int32 {
+	if k, n, ok := c.vertex(id); ok && k == want {
+		return n
+	}
+	c.ref("relation", i, r.From+" -> "+r.To, list, j, "", id, want)
+	return -1
 }
 
 // clash reports why r cannot join the relations that already join its
@@ -258,6 +281,18 @@ func clash(r *claims.Relation, existing []claims.Relation) error {
 
 // apply adds a checked batch. It cannot fail.
 func (s *store) apply(b *Batch) {
+	// Grow every table once, not by doubling as items arrive.
+	nv := len(b.Entities) + len(b.Sources) + len(b.Claims)
+	if len(s.ids) == 0 {
+		s.ids = make(map[string]int32, nv)
+	}
+	s.verts = slices.Grow(s.verts, nv)
+	s.out = slices.Grow(s.out, nv)
+	s.in = slices.Grow(s.in, nv)
+	s.entities = slices.Grow(s.entities, len(b.Entities))
+	s.sources = slices.Grow(s.sources, len(b.Sources))
+	s.claims = slices.Grow(s.claims, len(b.Claims))
+	s.rels = slices.Grow(s.rels, len(b.Relations))
 	for i := range b.Entities {
 		e := b.Entities[i].Clone()
 		s.addVertex(e.ID, EntityVertex, len(s.entities))
@@ -281,10 +316,14 @@ func (s *store) apply(b *Batch) {
 		s.addClaimEdges(v, &s.claims[len(s.claims)-1])
 	}
 	for i := range b.Relations {
-		r := b.Relations[i].Clone()
+		r := &b.Relations[i]
 		from, to := s.ids[r.From], s.ids[r.To]
-		s.rels = append(s.rels, r)
-		s.relEnds = append(s.relEnds, [2]int32{from, to})
+		kept := rel{from: from, to: to, kind: r.Kind}
+		if !plainRelation(r) {
+			s.relExtra = append(s.relExtra, r.Clone())
+			kept.extra = int32(len(s.relExtra))
+		}
+		s.rels = append(s.rels, kept)
 		k := SupportsEdge
 		if r.Kind == claims.Contradicts {
 			k = ContradictsEdge

@@ -55,7 +55,8 @@ func (g *Graph) WriteJSONL(w io.Writer) error {
 		line("claim", claimNode(&s.claims[i]))
 	}
 	for i := range s.rels {
-		line("relation", relationNode(&s.rels[i]))
+		r := s.relation(int32(i))
+		line("relation", relationNode(&r))
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("graph: writing JSON Lines: %w", err)
@@ -103,6 +104,7 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 // bulkReader walks the lines of a JSON Lines input.
 type bulkReader struct {
 	d     *decoder
+	sc    *jsonScanner
 	lines map[string][]int // start offset of the line of each item, by section
 }
 
@@ -167,10 +169,14 @@ func (br *bulkReader) read() Batch {
 	return b
 }
 
-// parse scans one line, numbered lineNo, reporting a syntax error.
+// parse scans one line, numbered lineNo, reporting a syntax error. The
+// nodes it returns are reused by the next call.
 func (br *bulkReader) parse(line []byte, lineNo int) *yaml.Node {
-	sc := newJSONScanner(line, br.d.opts.MaxDepth)
-	sc.line = lineNo
+	if br.sc == nil {
+		br.sc = newJSONScanner(nil, br.d.opts.MaxDepth)
+	}
+	sc := br.sc
+	sc.reset(line, lineNo)
 	n, err := sc.document()
 	if err != nil {
 		l, c := sc.errorAt(err.offset)

@@ -26,7 +26,75 @@ type jsonScanner struct {
 	colOff    int // a known offset on the line and its column, so that
 	col       int // columns are counted from there, not from lineStart
 	maxDepth  int
+
+	// Nodes and child lists are cut from slabs, not allocated one by
+	// one. A bulk read calls reset between lines to reuse the slabs:
+	// nothing keeps a node of a line once the line is decoded.
+	nodes arena[yaml.Node]
+	ptrs  arena[*yaml.Node]
+	kids  []*yaml.Node // children of the collections being parsed, as a stack
 }
+
+// arena hands out slices of slabs of T, and hands them out again after
+// reset.
+type arena[T any] struct {
+	slabs [][]T
+	slab  int // the slab being cut
+	used  int // how much of it is cut
+}
+
+// take returns n zeroed elements, contiguous.
+func (a *arena[T]) take(n int) []T {
+	for a.slab < len(a.slabs) && a.used+n > len(a.slabs[a.slab]) {
+		a.slab++
+		a.used = 0
+	}
+	if a.slab == len(a.slabs) {
+		a.slabs = append(a.slabs, make([]T, max(256, n)))
+	}
+	out := a.slabs[a.slab][a.used : a.used+n : a.used+n]
+	a.used += n
+	return out
+}
+
+// reset makes every slab available again, zeroing what was handed out.
+func (a *arena[T]) reset() {
+	for i := 0; i < a.slab; i++ {
+		clear(a.slabs[i])
+	}
+	if a.slab < len(a.slabs) {
+		clear(a.slabs[a.slab][:a.used])
+	}
+	a.slab, a.used = 0, 0
+}
+
+// reset points the scanner at a new document starting on line, reusing
+// the nodes of the last one.
+func (s *jsonScanner) reset(data []byte, line int) {
+	s.nodes.reset()
+	s.ptrs.reset()
+	s.data, s.off, s.line, s.lineStart, s.colOff, s.col = data, 0, line, 0, 0, 1
+}
+
+// common holds the strings met on every line of a bulk file, the field
+// names and the kinds, so that scanning them allocates nothing.
+var common = func() map[string]string {
+	m := make(map[string]string)
+	for _, list := range [][]string{
+		{"claimgraph", "entity", "source", "claim", "relation", "id", "name", "kind", "aliases", "wikidata", "note",
+			"title", "publisher", "url", "author", "published", "derived_from", "inferred", "field", "sentence",
+			"text", "about", "statement", "subject", "predicate", "object", "valid_from", "valid_until", "still_holds",
+			"valid_at", "appearances", "speaker", "date", "quote", "via", "from", "to", "sources", "confidence", "asserted_by",
+			"cites", "quotes", "republishes", "translates", "supports", "contradicts"},
+		{"person", "organisation", "country", "place", "event", "document", "other"},
+		{"news-article", "wire", "broadcast", "social-post", "video", "official-statement", "report", "interview", "informant"},
+	} {
+		for _, w := range list {
+			m[w] = w
+		}
+	}
+	return m
+}()
 
 // jsonError is a syntax error at a byte offset.
 type jsonError struct {
@@ -113,7 +181,8 @@ func (s *jsonScanner) value(depth int) (*yaml.Node, *jsonError) {
 		return nil, s.unexpected()
 	}
 	line, col := s.position(s.off)
-	n := &yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
+	n := &s.nodes.take(1)[0]
+	n.Kind, n.Line, n.Column = yaml.ScalarNode, line, col
 	switch c := s.data[s.off]; {
 	case c == '{' || c == '[':
 		if depth >= s.maxDepth {
@@ -161,6 +230,8 @@ func (s *jsonScanner) collection(n *yaml.Node, depth int) *jsonError {
 		s.off++
 		return nil
 	}
+	base := len(s.kids)
+	defer func() { s.kids = s.kids[:base] }()
 	for {
 		if object {
 			s.skip()
@@ -184,13 +255,13 @@ func (s *jsonScanner) collection(n *yaml.Node, depth int) *jsonError {
 				return s.fail(s.off, "invalid character %q after object key", r)
 			}
 			s.off++
-			n.Content = append(n.Content, key)
+			s.kids = append(s.kids, key)
 		}
 		v, err := s.value(depth + 1)
 		if err != nil {
 			return err
 		}
-		n.Content = append(n.Content, v)
+		s.kids = append(s.kids, v)
 		s.skip()
 		if s.off >= len(s.data) {
 			return s.unexpected()
@@ -200,6 +271,8 @@ func (s *jsonScanner) collection(n *yaml.Node, depth int) *jsonError {
 			s.off++
 		case end:
 			s.off++
+			n.Content = s.ptrs.take(len(s.kids) - base)
+			copy(n.Content, s.kids[base:])
 			return nil
 		default:
 			r, _ := utf8.DecodeRune(s.data[s.off:])
@@ -217,7 +290,10 @@ func (s *jsonScanner) str() (string, *jsonError) {
 		c := s.data[i]
 		if c == '"' {
 			if utf8.Valid(s.data[s.off:i]) {
-				v := string(s.data[s.off:i])
+				v, ok := common[string(s.data[s.off:i])] // no allocation to look up
+				if !ok {
+					v = string(s.data[s.off:i])
+				}
 				s.off = i + 1
 				return v, nil
 			}

@@ -74,7 +74,7 @@ func (v View) batchOf(claimVerts []int32) Batch {
 		for _, e := range s.out[m] {
 			if e.data.rel > 0 && in[e.to] && v.relVisible(s, e.data.rel-1) {
 				rels = append(rels, e.data.rel-1)
-				for _, src := range s.rels[e.data.rel-1].Sources {
+				for _, src := range s.relation(e.data.rel - 1).Sources {
 					need(src, SourceVertex)
 				}
 			}
@@ -94,7 +94,7 @@ func (v View) batchOf(claimVerts []int32) Batch {
 	}
 	slices.Sort(rels) // the order they were added to the whole graph
 	for _, ri := range rels {
-		b.Relations = append(b.Relations, s.rels[ri])
+		b.Relations = append(b.Relations, s.relation(ri))
 	}
 	return b
 }

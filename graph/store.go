@@ -86,12 +86,37 @@ type store struct {
 	claims   []claims.Claim
 	entities []claims.Entity
 	sources  []sources.Source
-	rels     []claims.Relation
-	relEnds  [][2]int32 // vertex numbers of From and To per relation
+	rels     []rel
+	relExtra []claims.Relation // the relations with more than ends and kind, whole
 
 	out, in [][]edge // by vertex number
 
 	appearances int // total over claims, for counts
+}
+
+// rel is a relation between claims as the store keeps it: 16 bytes for
+// the common relation that has only its ends and its kind, where a
+// claims.Relation takes about 150. Relations with sources, a note,
+// confidence, validity or inferences are kept whole in relExtra as well.
+type rel struct {
+	from, to int32 // vertex numbers
+	kind     claims.RelationKind
+	extra    int32 // 1 + index into store.relExtra; 0 for none
+}
+
+// relation returns relation i as the API gives it.
+func (s *store) relation(i int32) claims.Relation {
+	r := &s.rels[i]
+	if r.extra > 0 {
+		return s.relExtra[r.extra-1]
+	}
+	return claims.Relation{From: s.idOf(r.from), To: s.idOf(r.to), Kind: r.kind}
+}
+
+// plainRelation reports whether r has nothing beyond its ends and kind.
+func plainRelation(r *claims.Relation) bool {
+	return len(r.Sources) == 0 && r.Note == "" && r.Confidence == 0 && r.AssertedBy == "" &&
+		r.Validity == (claims.Validity{}) && len(r.Inferred) == 0
 }
 
 type vslot struct {

@@ -50,11 +50,11 @@ func (v View) relVisible(s *store, ri int32) bool {
 	if v.at.IsZero() {
 		return true
 	}
-	if !s.rels[ri].Validity.Holds(v.at) {
+	r := &s.rels[ri]
+	if r.extra > 0 && !s.relExtra[r.extra-1].Validity.Holds(v.at) {
 		return false
 	}
-	ends := s.relEnds[ri]
-	return v.claimVisible(s, s.verts[ends[0]].idx) && v.claimVisible(s, s.verts[ends[1]].idx)
+	return v.claimVisible(s, s.verts[r.from].idx) && v.claimVisible(s, s.verts[r.to].idx)
 }
 
 // vertex resolves id to a vertex of kind k visible in v. The caller holds
@@ -120,15 +120,23 @@ func (v View) KindOf(id string) (VertexKind, bool) {
 // each yields the items of a table one by one, taking the read lock for
 // each, skipping those keep rejects.
 func each[T any](v View, table func(*store) []T, keep func(*store, int32) bool) iter.Seq[T] {
+	return eachOf(v, func(s *store) int { return len(table(s)) }, func(s *store, i int32) T { return table(s)[i] }, keep)
+}
+
+// eachOf is each over a table given by its length and an accessor.
+func eachOf[T any](v View, count func(*store) int, get func(*store, int32) T, keep func(*store, int32) bool) iter.Seq[T] {
 	return func(yield func(T) bool) {
 		for i := 0; ; i++ {
 			v.g.mu.RLock()
-			items := table(v.g.s)
-			if i >= len(items) {
+			if i >= count(v.g.s) {
 				v.g.mu.RUnlock()
 				return
 			}
-			item, ok := items[i], keep == nil || keep(v.g.s, int32(i))
+			ok := keep == nil || keep(v.g.s, int32(i))
+			var item T
+			if ok {
+				item = get(v.g.s, int32(i))
+			}
 			v.g.mu.RUnlock()
 			if ok && !yield(item) {
 				return
@@ -155,16 +163,18 @@ func (v View) Sources() iter.Seq[sources.Source] {
 // Relations yields the relations between claims of v in the order they
 // were added.
 func (v View) Relations() iter.Seq[claims.Relation] {
-	return each(v, func(s *store) []claims.Relation { return s.rels }, v.relVisible)
+	return eachOf(v, relCount, (*store).relation, v.relVisible)
 }
 
 // ContradictionPairs yields every contradiction of v once, in the order
 // the contradictions were added.
 func (v View) ContradictionPairs() iter.Seq[claims.Relation] {
-	return each(v, func(s *store) []claims.Relation { return s.rels }, func(s *store, i int32) bool {
-		return s.rels[i].Kind == claims.Contradicts && v.relVisible(s, i)
+	return eachOf(v, relCount, (*store).relation, func(s *store, i int32) bool {
+		return s.rels[i].kind == claims.Contradicts && v.relVisible(s, i)
 	})
 }
+
+func relCount(s *store) int { return len(s.rels) }
 
 // Counts is the size of a graph or view.
 type Counts struct {
@@ -197,7 +207,7 @@ func (v View) Counts() Counts {
 		if !v.relVisible(s, int32(i)) {
 			continue
 		}
-		if s.rels[i].Kind == claims.Supports {
+		if s.rels[i].kind == claims.Supports {
 			c.Supports++
 		} else {
 			c.Contradictions++
@@ -214,7 +224,7 @@ func (v View) relationsOf(n int32, k EdgeKinds, lists ...[][]edge) []claims.Rela
 	for _, l := range lists {
 		for _, e := range l[n] {
 			if e.data.Kinds&k != 0 && v.relVisible(s, e.data.rel-1) {
-				out = append(out, s.rels[e.data.rel-1])
+				out = append(out, s.relation(e.data.rel-1))
 			}
 		}
 	}
@@ -345,7 +355,7 @@ func (v View) pathTo(parent map[int32]step, n int32, rootFirst bool) Path {
 		if st.from < 0 {
 			break
 		}
-		p.Relations = append(p.Relations, s.rels[st.rel])
+		p.Relations = append(p.Relations, s.relation(st.rel))
 		cur = st.from
 	}
 	if rootFirst {
