@@ -93,7 +93,7 @@ func runCheck(e *env, args []string) int {
 	}
 	file := pos[0]
 	doc := jsonCheck{File: file, Problems: []jsonProblem{}}
-	g, err := graph.Load(file)
+	g, err := openGraph(file)
 	if err != nil {
 		doc.Problems = problems(file, err)
 	} else {

@@ -95,11 +95,29 @@ func defaultPath() (string, error) {
 // loadGraph loads the graph at path for command cmd. On failure it prints
 // the error to e.stderr and returns nil and exit status 1.
 func loadGraph(e *env, cmd, path string) (*graph.Graph, int) {
-	g, err := graph.Load(path)
+	g, err := openGraph(path)
 	if err != nil {
 		return nil, e.fail(cmd, err)
 	}
 	return g, 0
+}
+
+// openGraph reads the graph at path in the format its extension names:
+// .jsonl for the JSON Lines bulk format, .json for JSON, else YAML.
+func openGraph(path string) (*graph.Graph, error) {
+	read := graph.ReadYAML
+	switch {
+	case strings.HasSuffix(path, ".jsonl"):
+		read = graph.ReadJSONL
+	case strings.HasSuffix(path, ".json"):
+		read = graph.ReadJSON
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w", err)
+	}
+	defer f.Close()
+	return read(f, path)
 }
 
 // loadArgs parses the arguments of a query command that takes "FILE ID"

@@ -86,7 +86,7 @@ func runDraw(e *env, args []string) int {
 	if *asJSON && *out == "" {
 		return e.usageError("draw", "--json needs -o: the picture cannot share standard output")
 	}
-	g, err := graph.Load(pos[0])
+	g, err := openGraph(pos[0])
 	if err != nil {
 		return e.fail("draw", err)
 	}

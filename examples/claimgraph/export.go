@@ -1,6 +1,6 @@
 // The export command: a claim graph in an interchange format.
 //
-//	claimgraph export FILE --format json|jsonld|nquads|turtle|dot [-o OUT] [--json]
+//	claimgraph export FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT] [--json]
 //	                  [--base IRI] [--graph IRI]                       (nquads, turtle)
 //	                  [--review-url URL --author NAME [--verdicts FILE]
 //	                   [--author-url URL] [--date YYYY-MM-DD]]          (jsonld)
@@ -44,7 +44,7 @@ import (
 func init() {
 	register(command{
 		name:  "export",
-		args:  "FILE --format json|jsonld|nquads|turtle|dot [-o OUT]",
+		args:  "FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT]",
 		brief: "write the graph as JSON, RDF, ClaimReview JSON-LD or DOT",
 		run:   runExport,
 	})
@@ -62,7 +62,7 @@ var today = func() claims.Date { return claims.DateOf(time.Now()) }
 
 func runExport(e *env, args []string) int {
 	fs, asJSON := newFlags("export", e)
-	format := fs.String("format", "", "json, jsonld, nquads, turtle or dot")
+	format := fs.String("format", "", "json, jsonl, jsonld, nquads, turtle or dot")
 	out := fs.String("o", "", "output file (default standard output)")
 	base := fs.String("base", "", "nquads/turtle: IRI prefix of items (default "+rdf.DefaultBase+")")
 	named := fs.String("graph", "", "nquads: IRI of the named graph (default the default graph)")
@@ -85,6 +85,8 @@ func runExport(e *env, args []string) int {
 	switch *format {
 	case "json":
 		write = func(g *graph.Graph, buf *bytes.Buffer) error { return g.WriteJSON(buf) }
+	case "jsonl":
+		write = func(g *graph.Graph, buf *bytes.Buffer) error { return g.WriteJSONL(buf) }
 	case "nquads":
 		write = func(g *graph.Graph, buf *bytes.Buffer) error {
 			return rdf.WriteNQuads(buf, g.View, rdf.Options{Base: *base, Graph: *named})
@@ -129,7 +131,7 @@ func runExport(e *env, args []string) int {
 	default:
 		return e.usageError("export", "unknown --format %q: want json, jsonld, nquads, turtle or dot", *format)
 	}
-	g, err := graph.Load(pos[0])
+	g, err := openGraph(pos[0])
 	if err != nil {
 		return e.fail("export", err)
 	}

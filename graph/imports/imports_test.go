@@ -1,6 +1,7 @@
 package imports
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
@@ -236,33 +237,60 @@ func TestID(t *testing.T) {
 	}
 }
 
-func fuzzReader(f *testing.F, read func(string) error, seeds ...string) {
+// fuzzReader checks an importer: no panic; every error a *ParseError with
+// a position; every batch it accepts valid for an empty graph, and that
+// graph the same after a YAML save and load.
+func fuzzReader(f *testing.F, read func(string) (graph.Batch, error), seeds ...string) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		err := read(in)
-		var pe *ParseError
-		if err != nil && (!errors.As(err, &pe) || pe.Line < 1 || pe.Column < 1) {
-			t.Fatalf("error %v (%T) without a position", err, err)
+		b, err := read(in)
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Line < 1 || pe.Column < 1 {
+				t.Fatalf("error %v (%T) without a position", err, err)
+			}
+			return
+		}
+		g := graph.New()
+		if err := g.Apply(b); err != nil {
+			t.Fatalf("the importer accepted input whose batch is invalid: %v", err)
+		}
+		var first, second bytes.Buffer
+		if err := g.WriteYAML(&first); err != nil {
+			t.Fatal(err)
+		}
+		back, err := graph.ReadYAML(bytes.NewReader(first.Bytes()), "saved.yaml")
+		if err != nil {
+			t.Fatalf("saved import does not load: %v", err)
+		}
+		if err := back.WriteYAML(&second); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(first.String(), second.String()); diff != "" {
+			t.Fatalf("round trip (-first +second):\n%s", diff)
 		}
 	})
 }
 
 func FuzzReadAIF(f *testing.F) {
 	data, _ := os.ReadFile(filepath.Join("testdata", "aif.json"))
-	fuzzReader(f, func(in string) error { _, err := ReadAIF(strings.NewReader(in), "f"); return err },
+	fuzzReader(f, func(in string) (graph.Batch, error) { return ReadAIF(strings.NewReader(in), "f") },
 		string(data), `{"nodes": [{"nodeID": 1, "type": "I", "text": "a"}]}`)
 }
 
 func FuzzReadArgdown(f *testing.F) {
 	data, _ := os.ReadFile(filepath.Join("testdata", "cleaning.argdown.json"))
-	fuzzReader(f, func(in string) error { _, err := ReadArgdown(strings.NewReader(in), "f"); return err },
+	fuzzReader(f, func(in string) (graph.Batch, error) { return ReadArgdown(strings.NewReader(in), "f") },
 		string(data), `{"statements": {"A": {}}, "relations": []}`)
 }
 
 func FuzzReadFactCheck(f *testing.F) {
 	data, _ := os.ReadFile(filepath.Join("testdata", "factcheck.json"))
-	fuzzReader(f, func(in string) error { _, _, err := ReadFactCheck(strings.NewReader(in), "f"); return err },
+	fuzzReader(f, func(in string) (graph.Batch, error) {
+		b, _, err := ReadFactCheck(strings.NewReader(in), "f")
+		return b, err
+	},
 		string(data), `{"claims": [{"text": "a", "claimant": "b"}]}`)
 }

@@ -3,6 +3,7 @@ package truth_test
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -193,4 +194,59 @@ func TestJaccard(t *testing.T) {
 			t.Errorf("Jaccard(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
+}
+
+// FuzzReadTriples: reading never panics; every error is a *ParseError
+// with the file name and a 1-based position; whatever is read can be
+// written back as TSV and read again to the same assertions.
+func FuzzReadTriples(f *testing.F) {
+	f.Add("s1\to1\tv1\ns2\to1\tv2\n", false)
+	f.Add("source,object,value\n\"s, 1\",o,\"v \"\"q\"\"\"\n", true)
+	f.Add("s\to\n", false)
+	f.Add("\ts\to\r\n\n", false)
+	f.Fuzz(func(t *testing.T, in string, csv bool) {
+		name := "fuzz.tsv"
+		if csv {
+			name = "fuzz.csv"
+		}
+		d := truth.NewDataset()
+		err := d.ReadTriples(strings.NewReader(in), name, truth.ReadOptions{})
+		if err != nil {
+			var pe *truth.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %T %v, want *ParseError", err, err)
+			}
+			if pe.File != name || pe.Line < 1 || pe.Column < 1 {
+				t.Fatalf("error without a position: %#v", pe)
+			}
+			return
+		}
+		var tsv strings.Builder
+		want := assertions(d)
+		for _, a := range want {
+			if strings.ContainsAny(a[0]+a[1]+a[2], "\t\n\r") || a[2] != strings.TrimSpace(a[2]) {
+				return // not expressible in plain TSV
+			}
+			fmt.Fprintf(&tsv, "%s\t%s\t%s\n", a[0], a[1], a[2])
+		}
+		again := truth.NewDataset()
+		if err := again.ReadTriples(strings.NewReader(tsv.String()), "again.tsv", truth.ReadOptions{}); err != nil {
+			t.Fatalf("reading what was written: %v\n%q", err, tsv.String())
+		}
+		if diff := cmp.Diff(want, assertions(again)); diff != "" {
+			t.Fatalf("round trip (-first +second):\n%s", diff)
+		}
+	})
+}
+
+// assertions lists the (source, object, value) of every assertion of d,
+// by source in order, then in the order the source made them.
+func assertions(d *truth.Dataset) [][3]string {
+	var out [][3]string
+	for s := range d.NumSources() {
+		for _, f := range d.Asserted(truth.SourceID(s)) {
+			out = append(out, [3]string{d.SourceName(truth.SourceID(s)), d.ObjectName(d.FactObject(f)), d.Value(f)})
+		}
+	}
+	return out
 }

@@ -1,0 +1,207 @@
+package graph_test
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/synth"
+	"github.com/claimgraph/claimgraph/sources"
+	"github.com/google/go-cmp/cmp"
+)
+
+// fault is one way to spoil a valid batch: it adds a single bad item or
+// field, given the graph the batch is for.
+type fault struct {
+	name  string
+	spoil func(b *graph.Batch, g *graph.Graph, rng *rand.Rand)
+	want  error
+}
+
+func mustDate(t *testing.T, s string) claims.Date {
+	t.Helper()
+	d, err := claims.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func faults(t *testing.T) []fault {
+	// insert puts x at a random place in list, so that the bad item is
+	// sometimes first, sometimes among good ones, sometimes last.
+	insertClaim := func(b *graph.Batch, rng *rand.Rand, c claims.Claim) {
+		i := rng.IntN(len(b.Claims) + 1)
+		b.Claims = append(b.Claims[:i], append([]claims.Claim{c}, b.Claims[i:]...)...)
+	}
+	insertRel := func(b *graph.Batch, rng *rand.Rand, r claims.Relation) {
+		i := rng.IntN(len(b.Relations) + 1)
+		b.Relations = append(b.Relations[:i], append([]claims.Relation{r}, b.Relations[i:]...)...)
+	}
+	return []fault{
+		{"unknown entity", func(b *graph.Batch, _ *graph.Graph, rng *rand.Rand) {
+			insertClaim(b, rng, claims.Claim{ID: "bad-claim", Text: "T", About: []string{"no-such-entity"}})
+		}, graph.ErrUnknownReference},
+		{"unknown source", func(b *graph.Batch, _ *graph.Graph, rng *rand.Rand) {
+			insertClaim(b, rng, claims.Claim{ID: "bad-claim", Text: "T", Appearances: []claims.Appearance{{Source: "no-such-source"}}})
+		}, graph.ErrUnknownReference},
+		{"ID taken in the graph", func(b *graph.Batch, _ *graph.Graph, rng *rand.Rand) {
+			insertClaim(b, rng, claims.Claim{ID: synth.ClaimID(0), Text: "T"})
+		}, graph.ErrDuplicateID},
+		{"ID taken twice in the batch", func(b *graph.Batch, _ *graph.Graph, rng *rand.Rand) {
+			insertClaim(b, rng, claims.Claim{ID: "twice", Text: "T"})
+			insertClaim(b, rng, claims.Claim{ID: "twice", Text: "U"})
+		}, graph.ErrDuplicateID},
+		{"validity ends before it starts", func(b *graph.Batch, _ *graph.Graph, rng *rand.Rand) {
+			insertClaim(b, rng, claims.Claim{ID: "bad-claim", Text: "T",
+				Validity: claims.Validity{From: mustDate(t, "2025"), Until: mustDate(t, "2024")}})
+		}, claims.ErrInvalidValidity},
+		{"missing text", func(b *graph.Batch, _ *graph.Graph, rng *rand.Rand) {
+			insertClaim(b, rng, claims.Claim{ID: "bad-claim"})
+		}, claims.ErrMissingField},
+		{"invalid entity kind", func(b *graph.Batch, _ *graph.Graph, rng *rand.Rand) {
+			b.Entities = append(b.Entities, claims.Entity{ID: "bad-entity", Name: "E", Kind: 99})
+		}, claims.ErrInvalidKind},
+		{"self relation", func(b *graph.Batch, _ *graph.Graph, rng *rand.Rand) {
+			insertRel(b, rng, claims.Relation{From: synth.ClaimID(1), To: synth.ClaimID(1), Kind: claims.Supports})
+		}, claims.ErrSelfRelation},
+		{"relation clashing with the graph", func(b *graph.Batch, g *graph.Graph, rng *rand.Rand) {
+			for r := range g.Relations() {
+				opposite := claims.Supports
+				if r.Kind == claims.Supports {
+					opposite = claims.Contradicts
+				}
+				insertRel(b, rng, claims.Relation{From: r.To, To: r.From, Kind: opposite})
+				return
+			}
+		}, graph.ErrConflictingRelation},
+		{"source derived from nowhere", func(b *graph.Batch, _ *graph.Graph, rng *rand.Rand) {
+			b.Sources = append(b.Sources, sources.Source{ID: "bad-source", Kind: sources.NewsArticle,
+				DerivedFrom: []sources.Derivation{{Source: "no-such-source", Kind: sources.Cites}}})
+		}, graph.ErrUnknownReference},
+	}
+}
+
+// goodBatch returns a random valid batch of new items for g: entities,
+// sources that draw on old and new sources, claims about old and new
+// entities appearing in old and new sources, and relations among the new
+// claims and from them to old ones.
+func goodBatch(rng *rand.Rand, round, oldClaims, oldSources, oldEntities int) graph.Batch {
+	var b graph.Batch
+	p := fmt.Sprintf("r%d-", round)
+	ne, ns, nc := rng.IntN(3), rng.IntN(3), 1+rng.IntN(5)
+	for i := range ne {
+		b.Entities = append(b.Entities, claims.Entity{ID: fmt.Sprintf("%se%d", p, i), Name: "E", Kind: claims.Person})
+	}
+	srcs := []string{synth.SourceID(rng.IntN(oldSources))}
+	for i := range ns {
+		id := fmt.Sprintf("%ss%d", p, i)
+		b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.NewsArticle,
+			DerivedFrom: []sources.Derivation{{Source: srcs[rng.IntN(len(srcs))], Kind: sources.Quotes}}})
+		srcs = append(srcs, id)
+	}
+	for i := range nc {
+		c := claims.Claim{ID: fmt.Sprintf("%sc%d", p, i), Text: "A claim.",
+			Appearances: []claims.Appearance{{Source: srcs[rng.IntN(len(srcs))]}}}
+		if ne > 0 && rng.IntN(2) == 0 {
+			c.About = append(c.About, fmt.Sprintf("%se%d", p, rng.IntN(ne)))
+		}
+		c.About = append(c.About, synth.EntityID(rng.IntN(oldEntities)))
+		b.Claims = append(b.Claims, c)
+	}
+	for i := 1; i < nc; i++ { // a chain among the new claims: no pair twice
+		kind := claims.Supports
+		if rng.IntN(3) == 0 {
+			kind = claims.Contradicts
+		}
+		b.Relations = append(b.Relations, claims.Relation{From: b.Claims[i-1].ID, To: b.Claims[i].ID, Kind: kind})
+	}
+	b.Relations = append(b.Relations, claims.Relation{From: b.Claims[0].ID, To: synth.ClaimID(rng.IntN(oldClaims)), Kind: claims.Supports})
+	return b
+}
+
+// TestFailingBatchLeavesGraphUnchanged applies, to a generated graph,
+// random batches that are valid but for one fault. Each must fail with
+// the fault's sentinel and leave the graph equal to its copy from before
+// (compared through its full YAML form); the same batch without the fault
+// must then apply.
+func TestFailingBatchLeavesGraphUnchanged(t *testing.T) {
+	const nc = 300
+	cfg := synth.Config{Claims: nc}
+	g := graph.New()
+	if err := g.Apply(synth.Generate(cfg)); err != nil {
+		t.Fatal(err)
+	}
+	counts := g.Counts()
+	rng := rand.New(rand.NewPCG(1, 1))
+	fs := faults(t)
+	for round := range 200 {
+		f := fs[round%len(fs)]
+		before := yamlText(t, g)
+		good := goodBatch(rng, round, nc, counts.Sources, counts.Entities)
+		bad := good
+		bad.Entities = append([]claims.Entity(nil), good.Entities...)
+		bad.Sources = append([]sources.Source(nil), good.Sources...)
+		bad.Claims = append([]claims.Claim(nil), good.Claims...)
+		bad.Relations = append([]claims.Relation(nil), good.Relations...)
+		f.spoil(&bad, g, rng)
+		err := g.Apply(bad)
+		if !errors.Is(err, f.want) {
+			t.Fatalf("round %d, %s: Apply error %v, want %v", round, f.name, err, f.want)
+		}
+		if diff := cmp.Diff(before, yamlText(t, g)); diff != "" {
+			t.Fatalf("round %d, %s: the failed batch changed the graph (-before +after):\n%s", round, f.name, diff)
+		}
+		if err := g.Apply(good); err != nil {
+			t.Fatalf("round %d: the batch without the fault: %v", round, err)
+		}
+	}
+}
+
+// TestRoundTripGenerated writes generated graphs of several shapes in
+// every loss-free format, reads them back and checks that the graph is
+// the same (its YAML form) and that writing again gives the same bytes.
+func TestRoundTripGenerated(t *testing.T) {
+	formats := []struct {
+		name string
+		read func(in string) (*graph.Graph, error)
+	}{
+		{"yaml", func(in string) (*graph.Graph, error) { return graph.ReadYAML(strings.NewReader(in), "g.yaml") }},
+		{"json", func(in string) (*graph.Graph, error) { return graph.ReadJSON(strings.NewReader(in), "g.json") }},
+		{"jsonl", func(in string) (*graph.Graph, error) { return graph.ReadJSONL(strings.NewReader(in), "g.jsonl") }},
+	}
+	texts := map[string]func(*testing.T, *graph.Graph) string{"yaml": yamlText, "json": jsonText, "jsonl": jsonlText}
+	configs := []synth.Config{
+		{Claims: 200, Seed: 1},
+		{Claims: 200, Seed: 2, Contradict: 0.9, Cluster: 3},
+		{Claims: 300, Seed: 3, Appearances: 6, Relations: 1, MaxDepth: 2},
+		{Claims: 50, Seed: 4, Sources: 3, Entities: 2},
+	}
+	for _, cfg := range configs {
+		g := graph.New()
+		if err := g.Apply(synth.Generate(cfg)); err != nil {
+			t.Fatal(err)
+		}
+		want := yamlText(t, g)
+		for _, f := range formats {
+			t.Run(fmt.Sprintf("seed=%d/%s", cfg.Seed, f.name), func(t *testing.T) {
+				text := texts[f.name]
+				first := text(t, g)
+				back, err := f.read(first)
+				if err != nil {
+					t.Fatalf("reading our own %s: %v", f.name, err)
+				}
+				if diff := cmp.Diff(want, yamlText(t, back)); diff != "" {
+					t.Errorf("graph after a %s round trip (-want +got):\n%s", f.name, diff)
+				}
+				if diff := cmp.Diff(first, text(t, back)); diff != "" {
+					t.Errorf("%s written twice (-first +second):\n%s", f.name, diff)
+				}
+			})
+		}
+	}
+}
