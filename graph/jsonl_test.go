@@ -136,3 +136,18 @@ func FuzzReadJSONL(f *testing.F) {
 		}
 	})
 }
+
+func ExampleGraph_WriteJSONL() {
+	g := graph.New()
+	_ = g.AddClaim(claims.Claim{ID: "met", Text: "Kim and Putin met in Beijing."})
+	_ = g.WriteJSONL(os.Stdout)
+	back, err := graph.ReadJSONL(strings.NewReader(`{"claimgraph":1}
+{"claim":{"id":"met","text":"Kim and Putin met in Beijing."}}
+{"claim":{"id":"wiped","text":"Kim's staff wiped the chair.","appearances":[{"source":"nope"}]}}
+`), "bulk.jsonl")
+	fmt.Println(back, err)
+	// Output:
+	// {"claimgraph":1}
+	// {"claim":{"id":"met","text":"Kim and Putin met in Beijing."}}
+	// <nil> graph: bulk.jsonl:3:87: claim "wiped": appearances[0].source: unknown source "nope"
+}
