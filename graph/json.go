@@ -26,7 +26,7 @@ func (g *Graph) WriteJSON(w io.Writer) error {
 	root := g.s.yamlNode()
 	g.mu.RUnlock()
 	bw := bufio.NewWriter(w)
-	writeJSONNode(bw, root, "")
+	writeJSON(bw, root, "", true)
 	bw.WriteByte('\n')
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("graph: writing JSON: %w", err)
@@ -34,16 +34,11 @@ func (g *Graph) WriteJSON(w io.Writer) error {
 	return nil
 }
 
-// writeJSONNode writes the tree built for the YAML encoder as JSON,
-// indented under indent. The tags the encoder sets say which scalars are
+// writeJSON writes the tree built for the YAML encoder as JSON, pretty
+// (one element per line, indented under indent) or compact (one line, no
+// spaces). The tags the encoder sets say which scalars are
 // numbers and booleans; everything else, dates included, is a string.
 // Errors are left to the caller's Flush, which reports the first.
-func writeJSONNode(w *bufio.Writer, n *yaml.Node, indent string) {
-	writeJSON(w, n, indent, true)
-}
-
-// writeJSON writes n pretty (one element per line, indented) or compact
-// (one line, no spaces).
 func writeJSON(w *bufio.Writer, n *yaml.Node, indent string, pretty bool) {
 	inner, open, comma, colon, close := indent+"  ", "\n"+indent+"  ", ",\n"+indent+"  ", ": ", "\n"+indent
 	if !pretty {

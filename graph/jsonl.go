@@ -90,7 +90,7 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 		return nil, err
 	}
 	d := &decoder{file: name, data: data, opts: o, reported: make(map[location]bool)}
-	bulk := &bulkReader{d: d, lines: make(map[string][]int)}
+	bulk := &bulkReader{d: d, lines: make(map[string][]lineAt)}
 	b := bulk.read()
 	d.relocate = bulk.locate
 	if b, err = d.finish(b); err != nil {
@@ -105,8 +105,11 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 type bulkReader struct {
 	d     *decoder
 	sc    *jsonScanner
-	lines map[string][]int // start offset of the line of each item, by section
+	lines map[string][]lineAt // the line of each item, by section
 }
+
+// lineAt is where a line starts: its byte offset and its number.
+type lineAt struct{ off, line int }
 
 func (br *bulkReader) read() Batch {
 	var b Batch
@@ -150,17 +153,8 @@ func (br *bulkReader) read() Batch {
 			continue
 		}
 		i := len(br.lines[section])
-		br.lines[section] = append(br.lines[section], start)
-		switch section {
-		case "entity":
-			b.Entities = append(b.Entities, d.entity(i, v))
-		case "source":
-			b.Sources = append(b.Sources, d.source(i, v))
-		case "claim":
-			b.Claims = append(b.Claims, d.claim(i, v))
-		default:
-			b.Relations = append(b.Relations, d.relation(i, v))
-		}
+		br.lines[section] = append(br.lines[section], lineAt{start, lineNo})
+		d.sectionItem(&b, section, i, v)
 	}
 	if !header {
 		d.errAt(nil, location{}, "", fmt.Errorf("%w: empty document, want {\"claimgraph\":%d} as the first line", ErrSyntax, FormatVersion))
@@ -189,34 +183,38 @@ func (br *bulkReader) parse(line []byte, lineNo int) *yaml.Node {
 // locate finds the position of a problem found by the batch check: it
 // reads the item's line again and walks it with positions on.
 func (br *bulkReader) locate(e *Error) bool {
-	starts := br.lines[e.loc.kind]
-	if e.loc.index < 0 || e.loc.index >= len(starts) {
+	lines := br.lines[e.loc.kind]
+	if e.loc.index < 0 || e.loc.index >= len(lines) {
 		return false
 	}
-	start := starts[e.loc.index]
-	end := bytes.IndexByte(br.d.data[start:], '\n')
+	at := lines[e.loc.index]
+	end := bytes.IndexByte(br.d.data[at.off:], '\n')
 	if end < 0 {
-		end = len(br.d.data) - start
+		end = len(br.d.data) - at.off
 	}
-	lineNo := 1 + bytes.Count(br.d.data[:start], []byte("\n"))
-	sc := newJSONScanner(br.d.data[start:start+end], br.d.opts.MaxDepth)
-	sc.line = lineNo
+	sc := newJSONScanner(br.d.data[at.off:at.off+end], br.d.opts.MaxDepth)
+	sc.line = at.line
 	n, err := sc.document()
 	if err != nil || n.Kind != yaml.MappingNode || len(n.Content) != 2 {
 		return false // it parsed the first time
 	}
 	walk := &decoder{file: br.d.file, opts: br.d.opts, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
-	v := n.Content[1]
-	switch e.loc.kind {
-	case "entity":
-		walk.entity(e.loc.index, v)
-	case "source":
-		walk.source(e.loc.index, v)
-	case "claim":
-		walk.claim(e.loc.index, v)
-	default:
-		walk.relation(e.loc.index, v)
-	}
+	walk.sectionItem(&Batch{}, e.loc.kind, e.loc.index, n.Content[1])
 	walk.locate(e)
 	return true
+}
+
+// sectionItem decodes item i of a section ("entity", "source", "claim" or
+// "relation") and appends it to b.
+func (d *decoder) sectionItem(b *Batch, section string, i int, v *yaml.Node) {
+	switch section {
+	case "entity":
+		b.Entities = append(b.Entities, d.entity(i, v))
+	case "source":
+		b.Sources = append(b.Sources, d.source(i, v))
+	case "claim":
+		b.Claims = append(b.Claims, d.claim(i, v))
+	default:
+		b.Relations = append(b.Relations, d.relation(i, v))
+	}
 }

@@ -186,7 +186,7 @@ func (s *jsonScanner) value(depth int) (*yaml.Node, *jsonError) {
 	switch c := s.data[s.off]; {
 	case c == '{' || c == '[':
 		if depth >= s.maxDepth {
-			return nil, s.fail(s.off, "nested deeper than %d levels", s.maxDepth).limit()
+			return nil, &jsonError{s.off, fmt.Errorf("%w: nested deeper than %d levels", ErrLimit, s.maxDepth)}
 		}
 		return n, s.collection(n, depth)
 	case c == '"':
@@ -209,11 +209,6 @@ func (s *jsonScanner) value(depth int) (*yaml.Node, *jsonError) {
 		}
 	}
 	return nil, s.unexpected()
-}
-
-// limit turns a syntax error into a limit error.
-func (e *jsonError) limit() *jsonError {
-	return &jsonError{e.offset, fmt.Errorf("%w: %s", ErrLimit, e.err.Error()[len(ErrSyntax.Error())+2:])}
 }
 
 // collection parses an object or an array into n.
