@@ -28,13 +28,19 @@ type ReadOptions struct {
 	MaxBytes int64 // size of the input; default 256 MiB
 	MaxNodes int   // YAML nodes visited, aliases expanded; default 50 million
 	MaxDepth int   // nesting of YAML collections; default 100
+
+	// MaxAliasNodes bounds the nodes that aliases add: each alias counts
+	// the whole subtree it stands for, with the aliases inside expanded.
+	// Default 1 million. YAML input only; JSON has no aliases.
+	MaxAliasNodes int
 }
 
 // Default limits of [ReadOptions].
 const (
 	DefaultMaxBytes = 256 << 20
 	DefaultMaxNodes = 50_000_000
-	DefaultMaxDepth = 100
+	DefaultMaxDepth      = 100
+	DefaultMaxAliasNodes = 1_000_000
 )
 
 func (o ReadOptions) withDefaults() ReadOptions {
@@ -46,6 +52,9 @@ func (o ReadOptions) withDefaults() ReadOptions {
 	}
 	if o.MaxDepth <= 0 {
 		o.MaxDepth = DefaultMaxDepth
+	}
+	if o.MaxAliasNodes <= 0 {
+		o.MaxAliasNodes = DefaultMaxAliasNodes
 	}
 	return o
 }
@@ -107,7 +116,9 @@ func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
 		return nil, fmt.Errorf("graph: reading %s: %w", name, err)
 	}
 	if int64(buf.Len()) > o.MaxBytes {
-		return nil, ErrorList{{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: input larger than %d bytes", ErrLimit, o.MaxBytes)}}
+		// Point at the first byte past the limit.
+		line, col := offsetPosition(buf.Bytes(), int(o.MaxBytes))
+		return nil, ErrorList{{File: name, Line: line, Column: col, Err: fmt.Errorf("%w: input larger than %d bytes", ErrLimit, o.MaxBytes)}}
 	}
 	return buf.Bytes(), nil
 }
@@ -187,7 +198,7 @@ func (d *decoder) decode() Batch {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	if d.depth(root, 0) {
+	if !d.shape(root) {
 		return b
 	}
 	return d.root(root, func(v *yaml.Node) error {
@@ -231,20 +242,65 @@ func (d *decoder) root(root *yaml.Node, version func(v *yaml.Node) error, missin
 	return b
 }
 
-// depth rejects a document nested deeper than the limit, before any
-// other walk, so that no later recursion can go deep. It reports whether
-// it gave up.
-func (d *decoder) depth(n *yaml.Node, level int) bool {
-	if level > d.opts.MaxDepth {
-		d.errAt(n, location{}, "", fmt.Errorf("%w: nested deeper than %d levels", ErrLimit, d.opts.MaxDepth))
+// shape checks the limits of the document before any other walk, so
+// that no later recursion can go deep and no alias bomb is expanded: it
+// rejects a document nested deeper than MaxDepth, and one whose aliases
+// would make the walk visit more than MaxNodes nodes, or add more than
+// MaxAliasNodes, in time proportional to the parsed nodes. It reports
+// whether the document is within the limits.
+func (d *decoder) shape(root *yaml.Node) bool {
+	sh := shaper{d: d, size: make(map[*yaml.Node]int)}
+	return sh.walk(root, 0)
+}
+
+// shaper walks a document in order. YAML defines an anchor before any
+// alias to it, so each alias finds the expanded size of its target
+// already known, unless the alias lies inside its own target.
+type shaper struct {
+	d              *decoder
+	size           map[*yaml.Node]int // expanded size of each anchored node; -1 while it is walked
+	total, aliased int                // nodes the walk will visit, and those added by aliases
+}
+
+func (sh *shaper) walk(n *yaml.Node, level int) bool {
+	d := sh.d
+	if n.Kind == yaml.AliasNode {
+		size, ok := sh.size[n.Alias]
+		if n.Alias == nil || !ok || size < 0 {
+			d.errAt(n, location{}, "", fmt.Errorf("%w: alias *%s refers to a node that contains it", ErrSyntax, n.Value))
+			return false
+		}
+		sh.total += size
+		sh.aliased += size
+		switch {
+		case sh.aliased > d.opts.MaxAliasNodes:
+			d.errAt(n, location{}, "", fmt.Errorf("%w: aliases expand to more than %d YAML nodes", ErrLimit, d.opts.MaxAliasNodes))
+			return false
+		case sh.total > d.opts.MaxNodes:
+			d.errAt(n, location{}, "", fmt.Errorf("%w: more than %d YAML nodes (aliases expanded)", ErrLimit, d.opts.MaxNodes))
+			return false
+		}
 		return true
 	}
+	if level > d.opts.MaxDepth {
+		d.errAt(n, location{}, "", fmt.Errorf("%w: nested deeper than %d levels", ErrLimit, d.opts.MaxDepth))
+		return false
+	}
+	start := sh.total
+	sh.total++
+	if n.Anchor != "" {
+		sh.size[n] = -1
+	}
 	for _, c := range n.Content {
-		if c.Kind != yaml.AliasNode && d.depth(c, level+1) {
-			return true
+		if !sh.walk(c, level+1) {
+			return false
 		}
 	}
-	return false
+	if n.Anchor != "" {
+		// Sizes stay below MaxNodes, so they cannot overflow.
+		sh.size[n] = sh.total - start
+	}
+	return true
 }
 
 func (d *decoder) syntaxError(err error) {
@@ -312,7 +368,9 @@ func (d *decoder) count(n *yaml.Node) bool {
 		if !d.stop {
 			d.errAt(n, location{}, "", fmt.Errorf("%w: more than %d YAML nodes (aliases expanded)", ErrLimit, d.opts.MaxNodes))
 		}
-		d.stop = true
+		// The batch is cut short: checking its meaning would only report
+		// what the walk did not reach.
+		d.stop, d.semantic = true, false
 	}
 	return !d.stop
 }

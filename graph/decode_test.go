@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -152,26 +153,70 @@ claims:
 	}
 }
 
-func TestReadLimits(t *testing.T) {
-	// Aliases make one node count each time it is reached: a thousand
-	// references to one claim with a hundred entities visit 100,000 nodes.
-	bomb := "claimgraph: 1\nentities:\n  - {id: e, name: E, kind: person}\nclaims:\n  - &c {id: c, text: T, about: [" +
-		strings.TrimSuffix(strings.Repeat("e, ", 100), ", ") + "]}\n" + strings.Repeat("  - *c\n", 1000)
-	deep := "claimgraph: 1\nentities: " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "\n"
+// TestHostileYAML: input built to exhaust the reader is rejected with a
+// positioned error, within the limits of [graph.ReadOptions]. § marks
+// where the error must point; it is removed before reading. Each case
+// runs in milliseconds with the default limits, because the limits are
+// checked in one pass over the parsed nodes before anything is expanded.
+func TestHostileYAML(t *testing.T) {
+	const head = "claimgraph: 1\nentities:\n  - {id: e, name: E, kind: person}\n"
+	// A claim about ten thousand entities (10,007 nodes), listed ten
+	// thousand times through an alias: 10^8 nodes from 100 kB of text.
+	// The hundredth alias crosses a million.
+	about := strings.TrimSuffix(strings.Repeat("e, ", 10_000), ", ")
+	bomb := head + "claims:\n  - &c {id: c, text: T, about: [" + about + "]}\n" +
+		strings.Repeat("  - *c\n", 99) + "  - §*c\n" + strings.Repeat("  - *c\n", 10_000)
+	// The classic billion laughs: nine levels of nine, 387 million nodes,
+	// under a field the reader does not even walk.
+	laughs := "claimgraph: 1\nlol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+	for i := 1; i < 9; i++ {
+		laughs += fmt.Sprintf("lol%d: &l%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*l%d, ", i-1), 9), ", "))
+	}
+	laughs = strings.Replace(laughs, "lol6: &l6 [", "lol6: &l6 [§", 1)
+	huge := head + "claims:\n  - id: c\n    text: " + strings.Repeat("x", 1<<20) + "\n"
+	huge = huge[:512<<10] + "§" + huge[512<<10:]
+	deep := "claimgraph: 1\nentities: " + strings.Repeat("[", 100) + "§" + strings.Repeat("[", 100) + strings.Repeat("]", 200) + "\n"
 	tests := []struct {
 		name  string
 		opts  graph.ReadOptions
 		input string
+		want  error
+		msg   string
 	}{
-		{"size", graph.ReadOptions{MaxBytes: 10}, "claimgraph: 1\n"},
-		{"depth", graph.ReadOptions{}, deep},
-		{"alias expansion", graph.ReadOptions{MaxNodes: 50_000}, bomb},
+		{"alias bomb, default limits", graph.ReadOptions{}, bomb, graph.ErrLimit, "aliases expand to more than 1000000 YAML nodes"},
+		{"billion laughs, default limits", graph.ReadOptions{}, laughs, graph.ErrLimit, "aliases expand to more than 1000000"},
+		{"alias bomb, lower node limit", graph.ReadOptions{MaxNodes: 1000, MaxAliasNodes: 1 << 30}, head + "claims:\n  - &c {id: c, text: T, about: [" + strings.TrimSuffix(strings.Repeat("e, ", 100), ", ") + "]}\n  - *c\n  - *c\n  - *c\n  - *c\n  - *c\n  - *c\n  - *c\n  - *c\n  - §*c\n", graph.ErrLimit, "more than 1000 YAML nodes (aliases expanded)"},
+		{"alias inside its own target", graph.ReadOptions{}, head + "claims:\n  - &c {id: c, text: T, about: [e, §*c]}\n", graph.ErrSyntax, "alias *c refers to a node that contains it"},
+		{"huge scalar", graph.ReadOptions{MaxBytes: 512 << 10}, huge, graph.ErrLimit, "input larger than 524288 bytes"},
+		{"deep nesting, default limits", graph.ReadOptions{}, deep, graph.ErrLimit, "nested deeper than 100 levels"},
+		{"deep nesting, lower limit", graph.ReadOptions{MaxDepth: 3}, head + "claims:\n  - id: c\n    text: T\n    about: [§[e]]\n", graph.ErrLimit, "nested deeper than 3 levels"},
+		{"duplicate key", graph.ReadOptions{}, head + "claims:\n  - {id: c, text: T, §id: d}\n", graph.ErrSyntax, `duplicate key "id"`},
+		{"duplicate section", graph.ReadOptions{}, head + "claims: []\n§claims: []\n", graph.ErrSyntax, `duplicate key "claims"`},
+		{"two documents", graph.ReadOptions{}, head + "§---\n" + head, graph.ErrSyntax, "more than one YAML document"},
+		{"empty second document", graph.ReadOptions{}, head + "§---\n", graph.ErrSyntax, "more than one YAML document"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := tt.opts.ReadYAML(strings.NewReader(tt.input), "in.yaml")
-			if !errors.Is(err, graph.ErrLimit) {
-				t.Fatalf("error %v, want ErrLimit", err)
+			line, col := markedPosition(t, tt.input)
+			input := strings.Replace(tt.input, "§", "", 1)
+			_, err := tt.opts.ReadYAML(strings.NewReader(input), "in.yaml")
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("error %v, want %v", err, tt.want)
+			}
+			var list graph.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %T, want graph.ErrorList", err)
+			}
+			// A limit stops the read: it is the one problem reported.
+			if tt.want == graph.ErrLimit && len(list) != 1 {
+				t.Errorf("%d problems, want only the limit: %v", len(list), err)
+			}
+			e := list[0]
+			if !strings.Contains(e.Error(), tt.msg) {
+				t.Errorf("error %q, want it to mention %q", e, tt.msg)
+			}
+			if e.File != "in.yaml" || e.Line != line || e.Column != col {
+				t.Errorf("%v at %s:%d:%d, want in.yaml:%d:%d", e, e.File, e.Line, e.Column, line, col)
 			}
 		})
 	}

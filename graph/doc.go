@@ -55,8 +55,17 @@
 // write, a human-writable, git-friendly YAML format described in the
 // project's README. Reading is strict: unknown fields, duplicate keys,
 // bad dates and bad references are errors. Writing is deterministic.
-// [Graph.Save] replaces the file atomically. [ReadOptions] bounds the
-// size, nesting and alias expansion that a read accepts.
+// [Graph.Save] replaces the file atomically.
+//
+// [ReadOptions] bounds what a read accepts, so that hostile input fails
+// fast with [ErrLimit] at the position where the limit was crossed: the
+// size of the input (default 256 MiB), the nesting of collections
+// (default 100), the nodes that aliases add (default 1 million) and the
+// nodes visited with aliases expanded (default 50 million). Depth and
+// alias expansion are checked in one pass over the parsed document
+// before anything is expanded, so an alias bomb such as "billion laughs"
+// costs no more than its text. Duplicate keys and a second document in
+// the stream are [ErrSyntax] errors.
 //
 // # The JSON format
 //

@@ -134,15 +134,19 @@ func (s *jsonScanner) position(off int) (line, col int) {
 }
 
 // errorAt returns the line and column of offset off anywhere in the data.
-func (s *jsonScanner) errorAt(off int) (line, col int) {
-	off = min(max(off, 0), len(s.data))
+func (s *jsonScanner) errorAt(off int) (line, col int) { return offsetPosition(s.data, off) }
+
+// offsetPosition returns the 1-based line and column, in characters, of
+// byte offset off in data.
+func offsetPosition(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
 	line, start := 1, 0
-	for i, c := range s.data[:off] {
+	for i, c := range data[:off] {
 		if c == '\n' {
 			line, start = line+1, i+1
 		}
 	}
-	return line, 1 + utf8.RuneCount(s.data[start:off])
+	return line, 1 + utf8.RuneCount(data[start:off])
 }
 
 func (s *jsonScanner) fail(off int, format string, args ...any) *jsonError {
