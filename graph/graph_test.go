@@ -150,3 +150,32 @@ func TestUnderlyingIsReadOnly(t *testing.T) {
 		t.Errorf("Order = %d, %v; want 10 vertices (4 entities, 2 sources, 4 claims)", n, err)
 	}
 }
+
+// TestSourcesOfOrder: the sources of a claim come once each, in the order
+// of their first appearance as a source, even when a source was first
+// named as the intermediary ("via") of an earlier appearance.
+func TestSourcesOfOrder(t *testing.T) {
+	g := graph.New()
+	err := g.Apply(graph.Batch{
+		Sources: []sources.Source{{ID: "a", Kind: sources.Wire}, {ID: "b", Kind: sources.Wire}, {ID: "c", Kind: sources.Wire}},
+		Claims: []claims.Claim{{ID: "x", Text: "X", Appearances: []claims.Appearance{
+			{Source: "a", Via: "b"}, {Source: "c"}, {Source: "b"}, {Source: "a"},
+		}}, {ID: "y", Text: "Y"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string][]string{"x": {"a", "c", "b"}, "y": nil} {
+		srcs, err := g.SourcesOf(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range srcs {
+			got = append(got, s.ID)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("SourcesOf(%s) (-want +got):\n%s", id, diff)
+		}
+	}
+}

@@ -178,8 +178,13 @@ func (s *store) addClaimEdges(v int32, c *claims.Claim) {
 	for _, e := range c.About {
 		add(s.ids[e], AboutEdge)
 	}
+	// Sources first, in a pass of their own, so that the appears-in
+	// edges come in the order of first appearance: SourcesOf reads them
+	// off in that order without looking up IDs.
 	for _, a := range c.Appearances {
 		add(s.ids[a.Source], AppearsInEdge)
+	}
+	for _, a := range c.Appearances {
 		if a.Speaker != "" {
 			add(s.ids[a.Speaker], SaidByEdge)
 		}

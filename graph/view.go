@@ -421,15 +421,22 @@ func (v View) ShortestPath(from, to string) (Path, error) {
 // order of its appearances.
 func (v View) SourcesOf(id string) ([]sources.Source, error) {
 	return query(v, id, ClaimVertex, func(n int32) []sources.Source {
+		// The appears-in edges are distinct and in the order of first
+		// appearance (see addClaimEdges).
 		s := v.g.s
-		c := &s.claims[s.verts[n].idx]
-		var out []sources.Source
-		seen := make([]int32, 0, len(c.Appearances))
-		for _, a := range c.Appearances {
-			m := s.ids[a.Source]
-			if !slices.Contains(seen, m) {
-				seen = append(seen, m)
-				out = append(out, s.sources[s.verts[m].idx])
+		k := 0
+		for _, e := range s.out[n] {
+			if e.data.Kinds&AppearsInEdge != 0 {
+				k++
+			}
+		}
+		if k == 0 {
+			return nil
+		}
+		out := make([]sources.Source, 0, k)
+		for _, e := range s.out[n] {
+			if e.data.Kinds&AppearsInEdge != 0 {
+				out = append(out, s.sources[s.verts[e.to].idx])
 			}
 		}
 		return out
