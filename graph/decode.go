@@ -37,8 +37,8 @@ type ReadOptions struct {
 
 // Default limits of [ReadOptions].
 const (
-	DefaultMaxBytes = 256 << 20
-	DefaultMaxNodes = 50_000_000
+	DefaultMaxBytes      = 256 << 20
+	DefaultMaxNodes      = 50_000_000
 	DefaultMaxDepth      = 100
 	DefaultMaxAliasNodes = 1_000_000
 )
