@@ -80,13 +80,13 @@ func ReadYAML(r io.Reader, name string) (*Graph, error) { return ReadOptions{}.R
 
 // ReadYAML reads a graph in the YAML format from r within the limits of o.
 func (o ReadOptions) ReadYAML(r io.Reader, name string) (*Graph, error) {
-	b, err := o.Decode(r, name)
+	o = o.withDefaults()
+	data, err := o.read(r, name)
 	if err != nil {
 		return nil, err
 	}
-	g := New()
-	g.s.apply(&b)
-	return g, nil
+	d := newDecoder(name, data, o)
+	return d.build(d.decode())
 }
 
 // Decode reads the YAML format from r into a [Batch] and checks it as
@@ -98,8 +98,26 @@ func (o ReadOptions) Decode(r io.Reader, name string) (Batch, error) {
 	if err != nil {
 		return Batch{}, err
 	}
-	d := &decoder{file: name, data: data, opts: o, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
-	return d.finish(d.decode())
+	d := newDecoder(name, data, o)
+	b, _, err := d.finish(d.decode())
+	return b, err
+}
+
+// newDecoder returns a decoder of data, named name in errors, that
+// records the position of every field.
+func newDecoder(name string, data []byte, o ReadOptions) *decoder {
+	return &decoder{file: name, data: data, opts: o, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
+}
+
+// build finishes a read of b and builds the graph, handing it b's slices.
+func (d *decoder) build(b Batch) (*Graph, error) {
+	b, p, err := d.finish(b)
+	if err != nil {
+		return nil, err
+	}
+	g := New()
+	g.s.apply(&b, p, true)
+	return g, nil
 }
 
 // read reads all of r, up to the size limit.
@@ -123,18 +141,22 @@ func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// finish completes a read of either format: it names the item of each
+// finish completes a read of any format: it names the item of each
 // problem found while walking, checks the meaning of the batch (except
 // where a value was already reported as malformed), locates every
-// problem and sorts them by position.
-func (d *decoder) finish(b Batch) (Batch, error) {
+// problem and sorts them by position. With no problem it returns the
+// plan for applying b to an empty graph.
+func (d *decoder) finish(b Batch) (Batch, *plan, error) {
 	for _, e := range d.errs {
 		if e.ID == "" {
 			e.ID = b.itemID(e.loc)
 		}
 	}
+	var p *plan
 	if len(d.errs) == 0 || d.semantic {
-		for _, e := range newStore().check(&b) {
+		var errs ErrorList
+		p, errs = newStore().check(&b)
+		for _, e := range errs {
 			if d.reported[e.loc] {
 				continue
 			}
@@ -149,9 +171,9 @@ func (d *decoder) finish(b Batch) (Batch, error) {
 		return a.Column - b.Column
 	})
 	if len(d.errs) > 0 {
-		return Batch{}, d.errs
+		return Batch{}, nil, d.errs
 	}
-	return b, nil
+	return b, p, nil
 }
 
 // decoder walks the YAML node tree, building a batch and recording the

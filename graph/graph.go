@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -83,11 +84,22 @@ func (g *Graph) AddRelation(r claims.Relation) error {
 func (g *Graph) Apply(b Batch) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if errs := g.s.check(&b); len(errs) > 0 {
+	p, errs := g.s.check(&b)
+	if len(errs) > 0 {
 		return errs
 	}
-	g.s.apply(&b)
+	g.s.apply(&b, p, false)
 	return nil
+}
+
+// plan is what a successful check learned that apply needs again: the
+// vertex number of every reference, so that apply looks up no ID twice.
+type plan struct {
+	// refs holds, in the order apply links them, the derivations of
+	// each source, then for each claim its entities and, per appearance,
+	// source, speaker and via (-1 when empty).
+	refs []int32
+	ends []int32 // from and to of each relation
 }
 
 // checker validates a batch against the store and itself.
@@ -95,6 +107,7 @@ type checker struct {
 	s       *store
 	pending map[string]pendingVertex // IDs the batch adds
 	errs    ErrorList
+	plan    plan
 }
 
 // pendingVertex is a vertex the batch adds: its kind and a number after
@@ -142,16 +155,16 @@ func (c *checker) declare(kind string, i int, id string, k VertexKind) {
 }
 
 // ref checks that id, held in field of item i of a section, names a
-// vertex of kind want. The field is given as list, index j and leaf
-// ("appearances", 1, "source"; j < 0 for a plain field) so that its path
-// is formatted only for a problem.
-func (c *checker) ref(kind string, i int, owner string, list string, j int, leaf, id string, want VertexKind) {
+// vertex of kind want, and returns its number, or -1. The field is given
+// as list, index j and leaf ("appearances", 1, "source"; j < 0 for a
+// plain field) so that its path is formatted only for a problem.
+func (c *checker) ref(kind string, i int, owner string, list string, j int, leaf, id string, want VertexKind) int32 {
 	if id == "" || claims.CheckID(id) != nil {
-		return
+		return -1
 	}
-	got, ok := c.kindOf(id)
+	got, n, ok := c.vertex(id)
 	if ok && got == want {
-		return
+		return n
 	}
 	field := list
 	switch {
@@ -162,12 +175,20 @@ func (c *checker) ref(kind string, i int, owner string, list string, j int, leaf
 	}
 	if !ok {
 		c.add(location{kind, i, field}, owner, tag(ErrUnknownReference, "unknown %s %q", want, id))
-		return
+		return -1
 	}
 	c.add(location{kind, i, field}, owner, tag(ErrWrongKind, "%q is %s, not %s", id, got.article(), want.article()))
+	return -1
 }
 
-func (s *store) check(b *Batch) ErrorList {
+// check checks b against the store and itself. With no problem it
+// returns the plan for applying b to this store as it is now.
+//
+// The IDs the batch declares are entered one by one; the references,
+// which are read-only look-ups and most of the work, are then resolved in
+// parts on all cores for a large batch. The problems come in the same
+// order either way.
+func (s *store) check(b *Batch) (*plan, ErrorList) {
 	c := &checker{s: s, pending: make(map[string]pendingVertex, len(b.Entities)+len(b.Sources)+len(b.Claims))}
 	for i := range b.Entities {
 		e := &b.Entities[i]
@@ -184,59 +205,148 @@ func (s *store) check(b *Batch) ErrorList {
 		c.fieldErrors("claim", i, cl.ID, cl.Check())
 		c.declare("claim", i, cl.ID, ClaimVertex)
 	}
+
+	// The plan's references: derivations, then each claim's at an offset
+	// of its own, so that parts can fill them at once.
+	nrefs := 0
+	for i := range b.Sources {
+		nrefs += len(b.Sources[i].DerivedFrom)
+	}
+	at := make([]int, len(b.Claims)+1)
+	for i := range b.Claims {
+		at[i] = nrefs
+		nrefs += len(b.Claims[i].About) + 3*len(b.Claims[i].Appearances)
+	}
+	at[len(b.Claims)] = nrefs
+	c.plan.refs = make([]int32, nrefs)
+	k := 0
 	for i := range b.Sources {
 		src := &b.Sources[i]
 		for j, d := range src.DerivedFrom {
-			c.ref("source", i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
+			c.plan.refs[k] = c.ref("source", i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
+			k++
 		}
 	}
-	for i := range b.Claims {
-		cl := &b.Claims[i]
-		for j, e := range cl.About {
-			c.ref("claim", i, cl.ID, "about", j, "", e, EntityVertex)
+	c.inParts(len(b.Claims), partSize, func(sub *checker, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			cl := &b.Claims[i]
+			refs := c.plan.refs[at[i]:at[i+1]]
+			for j, e := range cl.About {
+				refs[j] = sub.ref("claim", i, cl.ID, "about", j, "", e, EntityVertex)
+			}
+			refs = refs[len(cl.About):]
+			for j, a := range cl.Appearances {
+				refs[3*j] = sub.ref("claim", i, cl.ID, "appearances", j, "source", a.Source, SourceVertex)
+				refs[3*j+1] = sub.ref("claim", i, cl.ID, "appearances", j, "speaker", a.Speaker, EntityVertex)
+				refs[3*j+2] = sub.ref("claim", i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
+			}
 		}
-		for j, a := range cl.Appearances {
-			c.ref("claim", i, cl.ID, "appearances", j, "source", a.Source, SourceVertex)
-			c.ref("claim", i, cl.ID, "appearances", j, "speaker", a.Speaker, EntityVertex)
-			c.ref("claim", i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
-		}
-	}
+	})
 	c.checkRelations(b.Relations)
-	return c.errs
+	if len(c.errs) > 0 {
+		return nil, c.errs
+	}
+	return &c.plan, nil
+}
+
+// partSize is the least number of items worth a goroutine of its own.
+var partSize = 50_000
+
+// inParts calls f on consecutive ranges of [0, n) covering it, at once
+// when there are several cores and at least two ranges of size items,
+// each with a checker of its own that shares c's look-ups; it then
+// appends their problems to c's in the order of the ranges.
+func (c *checker) inParts(n, size int, f func(sub *checker, lo, hi int)) {
+	parts := min(runtime.GOMAXPROCS(0), n/size)
+	if parts <= 1 {
+		f(c, 0, n)
+		return
+	}
+	subs := make([]*checker, parts)
+	var wg sync.WaitGroup
+	for p := range subs {
+		subs[p] = &checker{s: c.s, pending: c.pending}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(subs[p], p*n/parts, (p+1)*n/parts)
+		}()
+	}
+	wg.Wait()
+	for _, sub := range subs {
+		c.errs = append(c.errs, sub.errs...)
+	}
 }
 
 // checkRelations checks each relation and that no two join the same pair
-// of claims in ways that clash. The relations of the batch are indexed by
-// their unordered pair of vertex numbers, with a chain through next for
-// the rare pair that has more than one.
+// of claims in ways that clash. It works in two passes, each in parts
+// for many relations: the first checks each relation on its own and
+// resolves its ends; the second indexes the relations by their unordered
+// pair of vertex numbers, each part taking the pairs of one hash class,
+// with a chain through next for the rare pair that has more than one.
+// The problems of a relation come together, in the order of relations.
 func (c *checker) checkRelations(rels []claims.Relation) {
-	var first map[[2]int32]int32 // pair -> 1 + index of its last relation in the batch
-	var next []int32             // index -> 1 + index of the previous relation of its pair
+	c.plan.ends = make([]int32, 2*len(rels))
+	failed := make([]bool, len(rels))
+	start := len(c.errs)
+	c.inParts(len(rels), partSize, func(sub *checker, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			r := &rels[i]
+			before := len(sub.errs)
+			if fes := r.Check(); len(fes) > 0 {
+				sub.fieldErrors("relation", i, r.From+" -> "+r.To, fes)
+			}
+			c.plan.ends[2*i] = sub.relRef(i, r, "from", -1, r.From, ClaimVertex)
+			c.plan.ends[2*i+1] = sub.relRef(i, r, "to", -1, r.To, ClaimVertex)
+			for j, src := range r.Sources {
+				sub.relRef(i, r, "sources", j, src, SourceVertex)
+			}
+			failed[i] = len(sub.errs) > before
+		}
+	})
+	first := len(c.errs)
+	var next []int32 // index -> 1 + index of the previous relation of its pair
 	if len(rels) > 1 {
-		first = make(map[[2]int32]int32, len(rels))
 		next = make([]int32, len(rels))
 	}
+	classes := max(1, min(runtime.GOMAXPROCS(0), len(rels)/partSize))
+	c.inParts(classes, 1, func(sub *checker, lo, hi int) {
+		for class := lo; class < hi; class++ {
+			sub.clashes(rels, c.plan.ends, failed, next, class, classes)
+		}
+	})
+	if len(c.errs) > first {
+		// In the order of relations, each relation's problems together:
+		// those found on its own before its clash.
+		slices.SortStableFunc(c.errs[start:], func(a, b *Error) int { return a.loc.index - b.loc.index })
+	}
+}
+
+// clashes checks, for the relations whose pair falls in hash class
+// class of classes, that none clashes with the relations already joining
+// its pair in the store or earlier in the batch. ends are the relations'
+// resolved ends, two each.
+func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool, next []int32, class, classes int) {
+	var first map[[2]int32]int32 // pair -> 1 + index of its last relation in the batch
+	if next != nil {
+		first = make(map[[2]int32]int32, len(rels)/classes)
+	}
 	for i := range rels {
-		r := &rels[i]
-		before := len(c.errs)
-		if fes := r.Check(); len(fes) > 0 {
-			c.fieldErrors("relation", i, r.From+" -> "+r.To, fes)
-		}
-		a := c.relRef(i, r, "from", -1, r.From, ClaimVertex)
-		b := c.relRef(i, r, "to", -1, r.To, ClaimVertex)
-		for j, s := range r.Sources {
-			c.relRef(i, r, "sources", j, s, SourceVertex)
-		}
-		if len(c.errs) > before {
+		if failed[i] {
 			continue
 		}
+		a, b := ends[2*i], ends[2*i+1]
+		key := [2]int32{min(a, b), max(a, b)}
+		if classes > 1 && int(uint32(key[0])*2654435761+uint32(key[1]))%classes != class {
+			continue
+		}
+		r := &rels[i]
 		var existing []claims.Relation
 		if int(a) < len(c.s.verts) && int(b) < len(c.s.verts) {
 			for _, ri := range c.s.related(a, b) {
 				existing = append(existing, c.s.relation(ri))
 			}
 		}
-		key := [2]int32{min(a, b), max(a, b)}
 		if first != nil {
 			for k := first[key]; k > 0; k = next[k-1] {
 				existing = append(existing, rels[k-1])
@@ -259,8 +369,7 @@ func (c *checker) relRef(i int, r *claims.Relation, list string, j int, id strin
 	if k, n, ok := c.vertex(id); ok && k == want {
 		return n
 	}
-	c.ref("relation", i, r.From+" -> "+r.To, list, j, "", id, want)
-	return -1
+	return c.ref("relation", i, r.From+" -> "+r.To, list, j, "", id, want)
 }
 
 // clash reports why r cannot join the relations that already join its
@@ -279,8 +388,10 @@ func clash(r *claims.Relation, existing []claims.Relation) error {
 	return nil
 }
 
-// apply adds a checked batch. It cannot fail.
-func (s *store) apply(b *Batch) {
+// apply adds batch b by plan p, the result of checking it against the
+// store as it is. It cannot fail. The store keeps b's slices when owned
+// is set (a batch a reader decoded) and copies them otherwise.
+func (s *store) apply(b *Batch, p *plan, owned bool) {
 	// Grow every table once, not by doubling as items arrive.
 	nv := len(b.Entities) + len(b.Sources) + len(b.Claims)
 	if len(s.ids) == 0 {
@@ -294,33 +405,50 @@ func (s *store) apply(b *Batch) {
 	s.claims = slices.Grow(s.claims, len(b.Claims))
 	s.rels = slices.Grow(s.rels, len(b.Relations))
 	for i := range b.Entities {
-		e := b.Entities[i].Clone()
+		e := b.Entities[i]
+		if !owned {
+			e = e.Clone()
+		}
 		s.addVertex(e.ID, EntityVertex, len(s.entities))
 		s.entities = append(s.entities, e)
 	}
-	first := len(s.sources)
+	first, firstV := len(s.sources), int32(len(s.verts))
 	for i := range b.Sources {
-		src := b.Sources[i].Clone()
+		src := b.Sources[i]
+		if !owned {
+			src = src.Clone()
+		}
 		s.addVertex(src.ID, SourceVertex, len(s.sources))
 		s.sources = append(s.sources, src)
 	}
+	refs := p.refs
 	for i := first; i < len(s.sources); i++ {
-		v, _ := s.lookup(s.sources[i].ID, SourceVertex)
-		s.addDerivationEdges(v, &s.sources[i])
+		n := len(s.sources[i].DerivedFrom)
+		s.addDerivationEdges(firstV+int32(i-first), refs[:n])
+		refs = refs[n:]
 	}
 	for i := range b.Claims {
-		c := b.Claims[i].Clone()
+		c := b.Claims[i]
+		if !owned {
+			c = c.Clone()
+		}
 		v := s.addVertex(c.ID, ClaimVertex, len(s.claims))
 		s.claims = append(s.claims, c)
 		s.appearances += len(c.Appearances)
-		s.addClaimEdges(v, &s.claims[len(s.claims)-1])
+		n := len(c.About) + 3*len(c.Appearances)
+		s.addClaimEdges(v, len(c.About), refs[:n])
+		refs = refs[n:]
 	}
 	for i := range b.Relations {
 		r := &b.Relations[i]
-		from, to := s.ids[r.From], s.ids[r.To]
+		from, to := p.ends[2*i], p.ends[2*i+1]
 		kept := rel{from: from, to: to, kind: r.Kind}
 		if !plainRelation(r) {
-			s.relExtra = append(s.relExtra, r.Clone())
+			x := *r
+			if !owned {
+				x = r.Clone()
+			}
+			s.relExtra = append(s.relExtra, x)
 			kept.extra = int32(len(s.relExtra))
 		}
 		s.rels = append(s.rels, kept)

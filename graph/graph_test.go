@@ -3,6 +3,7 @@ package graph_test
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -18,6 +19,21 @@ func yamlOf(t *testing.T, g *graph.Graph) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// problems returns every problem of err, which must be an ErrorList,
+// one per line.
+func problems(t *testing.T, err error) string {
+	t.Helper()
+	var list graph.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("error %v (%T), want an ErrorList", err, err)
+	}
+	var all []string
+	for _, e := range list {
+		all = append(all, e.Error())
+	}
+	return strings.Join(all, "\n")
 }
 
 func TestApplyRejects(t *testing.T) {

@@ -156,20 +156,14 @@ func (o ReadOptions) ReadJSON(r io.Reader, name string) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &decoder{file: name, data: data, opts: o, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
+	d := newDecoder(name, data, o)
 	sc := newJSONScanner(data, o.MaxDepth)
 	root, perr := sc.document()
 	if perr != nil {
 		line, col := sc.errorAt(perr.offset)
 		return nil, ErrorList{{File: name, Line: line, Column: col, Err: perr.err}}
 	}
-	b, err := d.finish(d.root(root, jsonVersion, fmt.Sprintf(`"claimgraph": %d`, FormatVersion)))
-	if err != nil {
-		return nil, err
-	}
-	g := New()
-	g.s.apply(&b)
-	return g, nil
+	return d.build(d.root(root, jsonVersion, fmt.Sprintf(`"claimgraph": %d`, FormatVersion)))
 }
 
 // jsonVersion checks the value of the "claimgraph" field of JSON.

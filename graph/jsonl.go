@@ -5,7 +5,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/sources"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -93,12 +96,7 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 	bulk := &bulkReader{d: d, lines: make(map[string][]lineAt)}
 	b := bulk.read()
 	d.relocate = bulk.locate
-	if b, err = d.finish(b); err != nil {
-		return nil, err
-	}
-	g := New()
-	g.s.apply(&b)
-	return g, nil
+	return d.build(b)
 }
 
 // bulkReader walks the lines of a JSON Lines input.
@@ -111,13 +109,95 @@ type bulkReader struct {
 // lineAt is where a line starts: its byte offset and its number.
 type lineAt struct{ off, line int }
 
+// parallelBulkBytes is the input size from which a bulk read decodes
+// its two halves at once.
+const parallelBulkBytes = 1 << 20
+
+// read decodes every line. A large input is cut in two at a line break
+// after the header and its halves are decoded at once, each by a reader
+// of its own; the second's items and problems are then renumbered after
+// the first's, so the result is the same as reading line by line.
 func (br *bulkReader) read() Batch {
-	var b Batch
+	data := br.d.data
+	b := presize(data)
+	split := 0
+	if len(data) >= parallelBulkBytes && runtime.GOMAXPROCS(0) > 1 {
+		split = splitPoint(data)
+	}
+	if split == 0 {
+		br.readLines(&b, 0, len(data), 0, false)
+		return b
+	}
 	d := br.d
-	data := d.data
-	header := false
-	lineNo := 0
-	for off := 0; off < len(data) && len(d.errs) < maxBulkProblems; {
+	second := &bulkReader{
+		d:     &decoder{file: d.file, data: data, opts: d.opts, reported: make(map[location]bool)},
+		lines: make(map[string][]lineAt),
+	}
+	var b2 Batch
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		b2 = presize(data[split:])
+		second.readLines(&b2, split, len(data), bytes.Count(data[:split], []byte{'\n'}), true)
+	}()
+	br.readLines(&b, 0, split, 0, false)
+	<-done
+
+	shift := map[string]int{"entity": len(b.Entities), "source": len(b.Sources), "claim": len(b.Claims), "relation": len(b.Relations)}
+	for _, e := range second.d.errs {
+		if len(d.errs) >= maxBulkProblems {
+			break
+		}
+		if e.loc.kind != "" {
+			e.loc.index += shift[e.loc.kind]
+		}
+		d.errs = append(d.errs, e)
+	}
+	for loc := range second.d.reported {
+		loc.index += shift[loc.kind]
+		d.reported[loc] = true
+	}
+	for section, lines := range second.lines {
+		br.lines[section] = append(br.lines[section], lines...)
+	}
+	b.Entities = append(b.Entities, b2.Entities...)
+	b.Sources = append(b.Sources, b2.Sources...)
+	b.Claims = append(b.Claims, b2.Claims...)
+	b.Relations = append(b.Relations, b2.Relations...)
+	return b
+}
+
+// splitPoint returns the start of the first line past the middle of data
+// that comes after the header (the first line that is not blank), or 0
+// when there is none.
+func splitPoint(data []byte) int {
+	at := 0
+	for at < len(data) {
+		end := bytes.IndexByte(data[at:], '\n')
+		if end < 0 {
+			return 0
+		}
+		blank := len(bytes.TrimSpace(data[at:at+end])) == 0
+		at += end + 1
+		if !blank {
+			break
+		}
+	}
+	mid := max(at, len(data)/2)
+	end := bytes.IndexByte(data[mid:], '\n')
+	if end < 0 || mid+end+1 >= len(data) {
+		return 0
+	}
+	return mid + end + 1
+}
+
+// readLines decodes the lines of data[from:to] into b; the line at from
+// is numbered after lineNo. header tells whether the header has been
+// read already.
+func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
+	d := br.d
+	data := d.data[:to]
+	for off := from; off < len(data) && len(d.errs) < maxBulkProblems; {
 		end := bytes.IndexByte(data[off:], '\n')
 		if end < 0 {
 			end = len(data)
@@ -154,13 +234,45 @@ func (br *bulkReader) read() Batch {
 		}
 		i := len(br.lines[section])
 		br.lines[section] = append(br.lines[section], lineAt{start, lineNo})
-		d.sectionItem(&b, section, i, v)
+		d.sectionItem(b, section, i, v)
 	}
 	if !header {
 		d.errAt(nil, location{}, "", fmt.Errorf("%w: empty document, want {\"claimgraph\":%d} as the first line", ErrSyntax, FormatVersion))
 	}
 	d.semantic = true
-	return b
+}
+
+// presize returns a batch with room for the items of data, counted by
+// the first key of each line as the writer lays lines out. The count
+// only sizes the slices, so lines laid out otherwise cost no more than
+// growing them.
+func presize(data []byte) Batch {
+	var n [4]int // entity, source, claim, relation
+	for off := 0; off < len(data); {
+		if rest := data[off:]; len(rest) > 3 && rest[0] == '{' && rest[1] == '"' {
+			switch rest[2] {
+			case 'e':
+				n[0]++
+			case 's':
+				n[1]++
+			case 'c':
+				n[2]++
+			case 'r':
+				n[3]++
+			}
+		}
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			break
+		}
+		off += end + 1
+	}
+	return Batch{
+		Entities:  make([]claims.Entity, 0, n[0]),
+		Sources:   make([]sources.Source, 0, n[1]),
+		Claims:    make([]claims.Claim, 0, n[2]),
+		Relations: make([]claims.Relation, 0, n[3]),
+	}
 }
 
 // parse scans one line, numbered lineNo, reporting a syntax error. The

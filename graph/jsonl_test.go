@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/synth"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -150,4 +153,65 @@ func ExampleGraph_WriteJSONL() {
 	// {"claimgraph":1}
 	// {"claim":{"id":"met","text":"Kim and Putin met in Beijing."}}
 	// <nil> graph: bulk.jsonl:3:87: claim "wiped": appearances[0].source: unknown source "nope"
+}
+
+// TestJSONLHalves: an input large enough to be decoded in two halves at
+// once gives the same graph, and the same problems at the same lines, as
+// reading it line by line on one core.
+func TestJSONLHalves(t *testing.T) {
+	g := graph.New()
+	if err := g.Apply(synth.Generate(synth.Config{Claims: 6000})); err != nil {
+		t.Fatal(err)
+	}
+	valid := jsonlText(t, g)
+	if len(valid) < 2<<20 {
+		t.Fatalf("input of %d bytes is too small to be split", len(valid))
+	}
+	lines := strings.SplitAfter(valid, "\n")
+	spoil := func(edits map[int]string) string {
+		out := slices.Clone(lines)
+		for i, s := range edits {
+			out[i] = s
+		}
+		return strings.Join(out, "")
+	}
+	n := len(lines)
+	first, last := lines[1], lines[n-2] // an entity, a relation
+	tests := []struct{ name, input string }{
+		{"valid", valid},
+		{"problems in both halves", spoil(map[int]string{
+			3:         "{\"claim\":{\"id\":\"x\"}}\n",         // no text
+			n/2 + 10:  "{\"claim\":{\"id\":\"y\",\"text\":\n", // broken line
+			n/2 + 20:  first,                                  // duplicate of the first half's entity
+			n - 3:     "{\"relation\":{\"from\":\"nope\",\"to\":\"nope2\",\"kind\":\"supports\"}}\n",
+			n/2 + 100: "{\"colour\":{}}\n",
+			n/2 + 200: "{\"claim\":{\"id\":\"z\",\"text\":\"T\",\"valid_from\":\"2024-13-45\"}}\n",
+			n/2 + 300: "{\"claim\":{\"id\":\"w\",\"text\":5,\"hue\":1}}\n",
+		})},
+		{"duplicate across the halves", spoil(map[int]string{n / 4: last})},
+		{"header after blank lines", strings.Repeat("\n", 3<<20) + valid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			read := func(procs int) string {
+				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+				g, err := graph.ReadJSONL(strings.NewReader(tt.input), "big.jsonl")
+				if err != nil {
+					return problems(t, err)
+				}
+				return jsonlText(t, g)
+			}
+			one, two := read(1), read(2)
+			if one != two {
+				t.Errorf("one core and two differ:\n%.2000s\n----\n%.2000s", one, two)
+			}
+			if tt.name == "valid" || tt.name == "header after blank lines" {
+				if one != valid {
+					t.Errorf("the input does not round-trip")
+				}
+			} else if !strings.HasPrefix(one, "graph: big.jsonl:") {
+				t.Errorf("want problems, got %.300s", one)
+			}
+		})
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -203,5 +204,56 @@ func TestRoundTripGenerated(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestCheckInParts: a large batch is checked in parts on several cores;
+// its problems must be the same, in the same order, as when it is checked
+// in one part, and a valid batch must build the same graph.
+func TestCheckInParts(t *testing.T) {
+	valid := synth.Generate(synth.Config{Claims: 2000})
+	rng := rand.New(rand.NewPCG(1, 1))
+	spoiled := synth.Generate(synth.Config{Claims: 2000})
+	for range 5 {
+		i := rng.IntN(len(spoiled.Claims))
+		spoiled.Claims[i].About = append(spoiled.Claims[i].About, "no-such-entity")
+		spoiled.Claims[rng.IntN(len(spoiled.Claims))].Appearances[0].Source = "no-such-source"
+		spoiled.Claims[rng.IntN(len(spoiled.Claims))].Text = ""
+		r := &spoiled.Relations[rng.IntN(len(spoiled.Relations))]
+		r.To = r.From // self relation
+		// A relation repeated later in the batch, and one reversed with
+		// the other kind: clashes within the batch.
+		dup := spoiled.Relations[rng.IntN(len(spoiled.Relations)/2)]
+		spoiled.Relations = append(spoiled.Relations, dup)
+		rev := spoiled.Relations[rng.IntN(len(spoiled.Relations)/2)]
+		rev.From, rev.To = rev.To, rev.From
+		rev.Kind = claims.Supports + claims.Contradicts - rev.Kind // the other kind
+		spoiled.Relations = append(spoiled.Relations, rev)
+		spoiled.Relations = append(spoiled.Relations, claims.Relation{From: "nowhere", To: synth.ClaimID(1), Kind: claims.Supports, Confidence: 2})
+	}
+	run := func(b graph.Batch, parts bool) string {
+		if parts {
+			defer graph.SetPartSize(97)()
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+		}
+		g := graph.New()
+		if err := g.Apply(b); err != nil {
+			return problems(t, err)
+		}
+		return yamlOf(t, g)
+	}
+	for _, tt := range []struct {
+		name  string
+		batch graph.Batch
+	}{{"valid", valid}, {"spoiled", spoiled}} {
+		t.Run(tt.name, func(t *testing.T) {
+			one, parts := run(tt.batch, false), run(tt.batch, true)
+			if diff := cmp.Diff(one, parts); diff != "" {
+				t.Errorf("in one part and in parts differ (-one +parts):\n%s", diff)
+			}
+			if problems := strings.Count(one, "\n") + 1; tt.name == "spoiled" && problems < 30 {
+				t.Errorf("%d problems, want at least 30:\n%s", problems, one)
+			}
+		})
 	}
 }

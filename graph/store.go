@@ -163,10 +163,16 @@ func (s *store) link(from, to int32, d EdgeData) {
 }
 
 // addClaimEdges links a new claim vertex to its entities and sources,
-// one edge per distinct target with the union of its kinds.
-func (s *store) addClaimEdges(v int32, c *claims.Claim) {
+// one edge per distinct target with the union of its kinds. refs are the
+// vertex numbers of its references as the check resolved them: about
+// entities first (nabout of them), then source, speaker and via of each
+// appearance, -1 where empty.
+func (s *store) addClaimEdges(v int32, nabout int, refs []int32) {
 	start := len(s.out[v])
 	add := func(to int32, k EdgeKinds) {
+		if to < 0 {
+			return
+		}
 		for i := start; i < len(s.out[v]); i++ {
 			if s.out[v][i].to == to {
 				s.out[v][i].data.Kinds |= k
@@ -175,32 +181,29 @@ func (s *store) addClaimEdges(v int32, c *claims.Claim) {
 		}
 		s.out[v] = append(s.out[v], edge{to: to, data: EdgeData{Kinds: k}})
 	}
-	for _, e := range c.About {
-		add(s.ids[e], AboutEdge)
+	for _, e := range refs[:nabout] {
+		add(e, AboutEdge)
 	}
+	apps := refs[nabout:]
 	// Sources first, in a pass of their own, so that the appears-in
 	// edges come in the order of first appearance: SourcesOf reads them
 	// off in that order without looking up IDs.
-	for _, a := range c.Appearances {
-		add(s.ids[a.Source], AppearsInEdge)
+	for j := 0; j < len(apps); j += 3 {
+		add(apps[j], AppearsInEdge)
 	}
-	for _, a := range c.Appearances {
-		if a.Speaker != "" {
-			add(s.ids[a.Speaker], SaidByEdge)
-		}
-		if a.Via != "" {
-			add(s.ids[a.Via], ViaEdge)
-		}
+	for j := 0; j < len(apps); j += 3 {
+		add(apps[j+1], SaidByEdge)
+		add(apps[j+2], ViaEdge)
 	}
 	for _, e := range s.out[v][start:] {
 		s.in[e.to] = append(s.in[e.to], edge{to: v, data: e.data})
 	}
 }
 
-// addDerivationEdges links a source to the sources it draws on.
-func (s *store) addDerivationEdges(v int32, src *sources.Source) {
-	for _, d := range src.DerivedFrom {
-		to := s.ids[d.Source]
+// addDerivationEdges links source vertex v to the sources it draws on,
+// given by their vertex numbers.
+func (s *store) addDerivationEdges(v int32, refs []int32) {
+	for _, to := range refs {
 		dup := false
 		for _, e := range s.out[v] {
 			if e.to == to {

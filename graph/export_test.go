@@ -1,0 +1,10 @@
+package graph
+
+// SetPartSize sets the least number of items worth a goroutine of their
+// own in a check, so that tests can make small batches run in parts; it
+// returns a function that restores the old size.
+func SetPartSize(n int) (restore func()) {
+	old := partSize
+	partSize = n
+	return func() { partSize = old }
+}
