@@ -20,7 +20,9 @@
 //
 //   - look-ups: [View.Claim], [View.Entity], [View.Source], [View.KindOf];
 //   - iteration in a stable order (the order of addition):
-//     [View.Claims], [View.Entities], [View.Sources], [View.Relations];
+//     [View.Claims], [View.Entities], [View.Sources], [View.Relations],
+//     and [View.Links], the relations by the positions of their claims,
+//     for whole-graph algorithms;
 //   - support: [View.Supporters], [View.Supported], and the transitive
 //     [View.SupportChains] with the path of each chain;
 //   - contradiction: [View.Contradictions] of a claim, and every pair

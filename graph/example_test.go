@@ -153,6 +153,21 @@ func ExampleView_Relations() {
 	// treaty supports ties
 }
 
+func ExampleView_Links() {
+	g := exampleGraph()
+	var ids []string
+	for c := range g.Claims() {
+		ids = append(ids, c.ID)
+	}
+	for l := range g.Links() {
+		fmt.Println(l.From, l.Kind, l.To, "=", ids[l.From], l.Kind, ids[l.To])
+	}
+	// Output:
+	// 1 contradicts 0 = treaty contradicts only-pact
+	// 2 supports 1 = summit supports treaty
+	// 1 supports 3 = treaty supports ties
+}
+
 func ExampleView_ContradictionPairs() {
 	for r := range exampleGraph().ContradictionPairs() {
 		fmt.Println(r.From, "<->", r.To, r.Sources)

@@ -3,6 +3,7 @@ package graph_test
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -193,5 +194,37 @@ func TestSourcesOfOrder(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("SourcesOf(%s) (-want +got):\n%s", id, diff)
 		}
+	}
+}
+
+// TestLinks: Links gives the relations of every view, in order, by the
+// positions of their claims in that view's order of claims.
+func TestLinks(t *testing.T) {
+	g, err := graph.Load(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []string{"", "2023-09", "2024-01-01", "2024-06-19", "2025-09-03"} {
+		t.Run("at="+at, func(t *testing.T) {
+			v := g.View
+			if at != "" {
+				v = g.At(mustDate(t, at))
+			}
+			pos := map[string]int{}
+			for c := range v.Claims() {
+				pos[c.ID] = len(pos)
+			}
+			var want []graph.Link
+			for r := range v.Relations() {
+				want = append(want, graph.Link{From: pos[r.From], To: pos[r.To], Kind: r.Kind, Confidence: r.Confidence})
+			}
+			got := slices.Collect(v.Links())
+			if len(want) == 0 {
+				t.Fatal("the view has no relations to compare")
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Links (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -176,6 +176,73 @@ func (v View) ContradictionPairs() iter.Seq[claims.Relation] {
 
 func relCount(s *store) int { return len(s.rels) }
 
+// Link is a relation between two claims given by their positions in the
+// order of [View.Claims], with the fields whole-graph algorithms weigh.
+// With positions, such an algorithm can keep its state in slices rather
+// than in maps keyed by ID, and look nothing up per relation.
+type Link struct {
+	From, To   int // positions of the claims in the view's order of claims
+	Kind       claims.RelationKind
+	Confidence float64 // 0 when the relation gives none
+}
+
+// Links yields the relations of v as [Link]s, in the order of
+// [View.Relations]. For the view of the whole graph a claim's position
+// is its place in the order of addition; for a dated view it counts only
+// the claims that hold then, which costs one pass over the claims when
+// the iteration starts. Relations added during the iteration between
+// claims added during it are left out of a dated view's.
+func (v View) Links() iter.Seq[Link] {
+	return func(yield func(Link) bool) {
+		var pos []int32 // claim table index -> position in v, -1 when hidden
+		if !v.at.IsZero() {
+			v.g.mu.RLock()
+			s := v.g.s
+			pos = make([]int32, len(s.claims))
+			n := int32(0)
+			for i := range s.claims {
+				pos[i] = -1
+				if v.claimVisible(s, int32(i)) {
+					pos[i], n = n, n+1
+				}
+			}
+			v.g.mu.RUnlock()
+		}
+		position := func(s *store, vert int32) int {
+			idx := s.verts[vert].idx
+			switch {
+			case pos == nil:
+				return int(idx)
+			case int(idx) < len(pos):
+				return int(pos[idx])
+			}
+			return -1
+		}
+		for i := 0; ; i++ {
+			v.g.mu.RLock()
+			s := v.g.s
+			if i >= len(s.rels) {
+				v.g.mu.RUnlock()
+				return
+			}
+			var l Link
+			ok := v.relVisible(s, int32(i))
+			if ok {
+				r := &s.rels[i]
+				l = Link{From: position(s, r.from), To: position(s, r.to), Kind: r.kind}
+				if r.extra > 0 {
+					l.Confidence = s.relExtra[r.extra-1].Confidence
+				}
+				ok = l.From >= 0 && l.To >= 0
+			}
+			v.g.mu.RUnlock()
+			if ok && !yield(l) {
+				return
+			}
+		}
+	}
+}
+
 // Counts is the size of a graph or view.
 type Counts struct {
 	Entities, Sources, Claims, Appearances int

@@ -75,9 +75,11 @@ type Dataset struct {
 	factObject  []ObjectID
 	factValue   []string
 
-	sourceIndex map[string]SourceID
-	objectIndex map[string]ObjectID
-	factIndex   map[factKey]FactID
+	// Name look-ups, built on first use and brought up to date by each:
+	// the numeric API never pays for them.
+	sourceIndex lookup[string]
+	objectIndex lookup[string]
+	factIndex   lookup[factKey]
 
 	pairs []uint64 // source<<32 | fact, possibly duplicated, unsorted
 	imps  []implication
@@ -110,11 +112,43 @@ type index struct {
 
 // NewDataset returns an empty Dataset.
 func NewDataset() *Dataset {
-	return &Dataset{
-		sourceIndex: map[string]SourceID{},
-		objectIndex: map[string]ObjectID{},
-		factIndex:   map[factKey]FactID{},
+	return &Dataset{}
+}
+
+// lookup finds the first of a list of items by key. It indexes the items
+// added since its last use, in order, so that the first with a key wins.
+type lookup[K comparable] struct {
+	first map[K]int32
+	done  int // items indexed
+}
+
+func (l *lookup[K]) find(key K, n int, keyOf func(i int) K) (int32, bool) {
+	if l.first == nil {
+		l.first = make(map[K]int32, n)
 	}
+	for ; l.done < n; l.done++ {
+		k := keyOf(l.done)
+		if _, ok := l.first[k]; !ok {
+			l.first[k] = int32(l.done)
+		}
+	}
+	i, ok := l.first[key]
+	return i, ok
+}
+
+func (d *Dataset) sourceNamed(name string) (SourceID, bool) {
+	i, ok := d.sourceIndex.find(name, len(d.sourceNames), func(i int) string { return d.sourceNames[i] })
+	return SourceID(i), ok
+}
+
+func (d *Dataset) objectNamed(name string) (ObjectID, bool) {
+	i, ok := d.objectIndex.find(name, len(d.objectNames), func(i int) string { return d.objectNames[i] })
+	return ObjectID(i), ok
+}
+
+func (d *Dataset) factOf(obj ObjectID, value string) (FactID, bool) {
+	i, ok := d.factIndex.find(factKey{obj, value}, len(d.factObject), func(i int) factKey { return factKey{d.factObject[i], d.factValue[i]} })
+	return FactID(i), ok
 }
 
 func (d *Dataset) touch() { d.frozen = nil }
@@ -126,9 +160,6 @@ func (d *Dataset) AddSource(name string) SourceID {
 	d.touch()
 	id := SourceID(len(d.sourceNames))
 	d.sourceNames = append(d.sourceNames, name)
-	if _, ok := d.sourceIndex[name]; !ok {
-		d.sourceIndex[name] = id
-	}
 	return id
 }
 
@@ -138,9 +169,6 @@ func (d *Dataset) AddObject(name string) ObjectID {
 	d.touch()
 	id := ObjectID(len(d.objectNames))
 	d.objectNames = append(d.objectNames, name)
-	if _, ok := d.objectIndex[name]; !ok {
-		d.objectIndex[name] = id
-	}
 	return id
 }
 
@@ -156,10 +184,6 @@ func (d *Dataset) AddFact(obj ObjectID, value string) (FactID, error) {
 	id := FactID(len(d.factObject))
 	d.factObject = append(d.factObject, obj)
 	d.factValue = append(d.factValue, value)
-	k := factKey{obj, value}
-	if _, ok := d.factIndex[k]; !ok {
-		d.factIndex[k] = id
-	}
 	return id, nil
 }
 
@@ -178,7 +202,7 @@ func (d *Dataset) AssertID(s SourceID, f FactID) error {
 
 // Source returns the ID of the source called name, adding it if needed.
 func (d *Dataset) Source(name string) SourceID {
-	if id, ok := d.sourceIndex[name]; ok {
+	if id, ok := d.sourceNamed(name); ok {
 		return id
 	}
 	return d.AddSource(name)
@@ -186,7 +210,7 @@ func (d *Dataset) Source(name string) SourceID {
 
 // Object returns the ID of the object called name, adding it if needed.
 func (d *Dataset) Object(name string) ObjectID {
-	if id, ok := d.objectIndex[name]; ok {
+	if id, ok := d.objectNamed(name); ok {
 		return id
 	}
 	return d.AddObject(name)
@@ -195,7 +219,7 @@ func (d *Dataset) Object(name string) ObjectID {
 // Fact returns the ID of the fact of obj with the given value, adding it if
 // needed.
 func (d *Dataset) Fact(obj ObjectID, value string) (FactID, error) {
-	if id, ok := d.factIndex[factKey{obj, value}]; ok {
+	if id, ok := d.factOf(obj, value); ok {
 		return id, nil
 	}
 	return d.AddFact(obj, value)
@@ -346,22 +370,36 @@ func (d *Dataset) index() *index {
 		next[f]++
 	}
 
-	// Implications: by target, last setting of a pair wins.
-	imps := slices.Clone(d.imps)
-	slices.SortStableFunc(imps, func(a, b implication) int {
-		if a.to != b.to {
-			return int(a.to - b.to)
-		}
-		return int(a.from - b.from)
-	})
+	// Implications: by target, then source; the last setting of a pair
+	// wins. A counting sort by target keeps the order of setting within
+	// a target, whose few implications a stable sort then orders by
+	// source: O(implications) in all, where one sort of them all would
+	// cost a logarithm more.
+	byTo := make([]int32, nF+1)
+	for _, m := range d.imps {
+		byTo[m.to+1]++
+	}
+	prefix(byTo)
+	imps := make([]implication, len(d.imps))
+	next = slices.Clone(byTo[:nF])
+	for _, m := range d.imps {
+		imps[next[m.to]] = m
+		next[m.to]++
+	}
 	ix.impStart = make([]int32, nF+1)
-	for i, m := range imps {
-		if i+1 < len(imps) && imps[i+1].from == m.from && imps[i+1].to == m.to {
-			continue
+	ix.impFrom = make([]int32, 0, len(imps))
+	ix.impW = make([]float64, 0, len(imps))
+	for f := range nF {
+		group := imps[byTo[f]:byTo[f+1]]
+		slices.SortStableFunc(group, func(a, b implication) int { return int(a.from - b.from) })
+		for i, m := range group {
+			if i+1 < len(group) && group[i+1].from == m.from {
+				continue
+			}
+			ix.impStart[f+1]++
+			ix.impFrom = append(ix.impFrom, int32(m.from))
+			ix.impW = append(ix.impW, m.w)
 		}
-		ix.impStart[m.to+1]++
-		ix.impFrom = append(ix.impFrom, int32(m.from))
-		ix.impW = append(ix.impW, m.w)
 	}
 	prefix(ix.impStart)
 	d.frozen = ix

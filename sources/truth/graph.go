@@ -1,6 +1,8 @@
 package truth
 
 import (
+	"sync"
+
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -10,11 +12,20 @@ import (
 type GraphMap struct {
 	Claims  []string // claim ID of each FactID
 	Sources []string // source ID of each SourceID
-	facts   map[string]FactID
+
+	once  sync.Once
+	facts map[string]FactID // built on the first call of Fact
 }
 
-// Fact returns the fact of claim id.
+// Fact returns the fact of claim id. The first call indexes the claims,
+// in O(claims); it is safe for concurrent use.
 func (m *GraphMap) Fact(id string) (FactID, bool) {
+	m.once.Do(func() {
+		m.facts = make(map[string]FactID, len(m.Claims))
+		for i, c := range m.Claims {
+			m.facts[c] = FactID(i)
+		}
+	})
 	f, ok := m.facts[id]
 	return f, ok
 }
@@ -56,70 +67,69 @@ func (m *GraphMap) Belief(r *Result) map[string]float64 {
 // of their first claim. It costs O(claims + relations + appearances).
 func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 	d := NewDataset()
-	m := &GraphMap{facts: make(map[string]FactID)}
+	m := &GraphMap{}
 	srcIDs := make(map[string]SourceID)
 	for s := range v.Sources() {
 		srcIDs[s.ID] = d.AddSource(s.ID)
 		m.Sources = append(m.Sources, s.ID)
 	}
-	var cs []claims.Claim
-	index := make(map[string]int32)
+	// Each claim's sources, by position, flat: claim i asserted by
+	// asserts[at[i]:at[i+1]].
+	var asserts []SourceID
+	at := []int{0}
 	for c := range v.Claims() {
-		index[c.ID] = int32(len(cs))
-		cs = append(cs, c)
+		m.Claims = append(m.Claims, c.ID)
+		for _, a := range c.Appearances {
+			if s, ok := srcIDs[a.Source]; ok {
+				asserts = append(asserts, s)
+			}
+		}
+		at = append(at, len(asserts))
 	}
-	// Union-find over the claims, joined by contradictions.
-	parent := make([]int32, len(cs))
+	// Union-find over the claims, joined by contradictions. Links give
+	// the claims by position, so nothing is looked up by ID.
+	parent := make([]int32, len(m.Claims))
 	for i := range parent {
 		parent[i] = int32(i)
 	}
-	var find func(int32) int32
-	find = func(x int32) int32 {
+	find := func(x int32) int32 {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]
 		}
 		return x
 	}
-	var rels []claims.Relation
-	for r := range v.Relations() {
-		a, okA := index[r.From]
-		b, okB := index[r.To]
-		if !okA || !okB {
-			continue
+	var supports []graph.Link
+	for l := range v.Links() {
+		if l.From >= len(parent) || l.To >= len(parent) {
+			continue // claims added while this ran
 		}
-		if r.Kind == claims.Contradicts {
-			ra, rb := find(a), find(b)
+		if l.Kind == claims.Contradicts {
+			ra, rb := find(int32(l.From)), find(int32(l.To))
 			if ra != rb {
 				parent[max(ra, rb)] = min(ra, rb) // the root is the first claim
 			}
 		} else {
-			rels = append(rels, r)
+			supports = append(supports, l)
 		}
 	}
-	objects := make(map[int32]ObjectID)
-	for i, c := range cs {
+	objects := make([]ObjectID, len(m.Claims)) // by root claim
+	for i, id := range m.Claims {
 		root := find(int32(i))
-		o, ok := objects[root]
-		if !ok {
-			o = d.AddObject(cs[root].ID)
-			objects[root] = o
+		if int(root) == i {
+			objects[i] = d.AddObject(id) // a root comes before the claims it joins
 		}
-		f, _ := d.AddFact(o, c.ID) // o exists
-		m.facts[c.ID] = f
-		m.Claims = append(m.Claims, c.ID)
-		for _, a := range c.Appearances {
-			if s, ok := srcIDs[a.Source]; ok {
-				_ = d.AssertID(s, f) // both exist; repeats count once
-			}
+		f, _ := d.AddFact(objects[root], id) // the object exists
+		for _, s := range asserts[at[i]:at[i+1]] {
+			_ = d.AssertID(s, f) // both exist; repeats count once
 		}
 	}
-	for _, r := range rels {
-		w := r.Confidence
+	for _, l := range supports {
+		w := l.Confidence
 		if w == 0 {
 			w = 1
 		}
-		_ = d.SetImplication(m.facts[r.From], m.facts[r.To], w) // distinct facts, w in (0, 1]
+		_ = d.SetImplication(FactID(l.From), FactID(l.To), w) // fact i is claim i; distinct, w in (0, 1]
 	}
 	return d, m
 }
