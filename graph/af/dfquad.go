@@ -84,13 +84,18 @@ type Strengths struct {
 	// no cycle; then Strength is exact, computed in topological order.
 	Acyclic bool
 	// Converged reports that Strength is exact (Acyclic) or that the
-	// iteration on a cyclic graph reached a fixed point: no strength moved
-	// by more than the tolerance in the last round.
+	// iteration on a cyclic graph reached a fixed point: every strength
+	// is within the tolerance of what the DF-QuAD equation gives it.
 	Converged bool
 	// Iterations is the number of rounds of the iteration on a cyclic
-	// graph, 0 when Acyclic.
+	// graph, 0 when Acyclic: the updates of the component that took the
+	// most, divided by its size.
 	Iterations int
 }
+
+// swing is how much an argument's swing back must shrink, relative to
+// the swing before, for its iteration to go on undamped.
+const swing = 0.7
 
 // Defaults of [DFQuAD] for cyclic graphs.
 const (
@@ -116,22 +121,25 @@ func DFQuAD(b *Bipolar) Strengths {
 // and support relations at a time, attackers and supporters first. An
 // argument on no cycle is computed once, exactly, from final strengths;
 // on an acyclic graph that is all of them, in O(Len()+edges) time. The
-// arguments of a cycle are iterated from their base scores, each round
-// updating them in place (Gauss–Seidel), until no strength moves by more
-// than tol or maxIter rounds have run; the result says which. A round
-// costs the size of its component, so a small cycle does not make the
-// whole graph iterate.
+// arguments of a cycle are iterated from their base scores, updated in
+// place (Gauss–Seidel) from a work list that holds only those whose
+// attackers and supporters have moved, until every strength is within
+// tol of what the equation gives it or maxIter rounds' worth of updates
+// have run; the result says which. An argument whose updates keep
+// turning back is damped (moved only part of the way), which leaves the
+// fixed points as they are but lets iterations settle that would swing
+// for ever, as they do on odd cycles of attack. Work stays within a
+// component, so a small cycle does not make the whole graph iterate, and
+// within a large one only the arguments still moving are updated.
 func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 	n := len(b.base)
 	in := inRows(n, b.att, b.sup)
 	strength := slices.Clone(b.base)
-	update := func(i int32) float64 {
+	// target is what the DF-QuAD equation gives argument i now.
+	target := func(i int32) float64 {
 		row := in.src[in.start[i]:in.start[i+1]]
 		split := in.mid[i] - in.start[i]
-		s := combine(b.base[i], aggregate(row[:split], strength), aggregate(row[split:], strength))
-		d := math.Abs(s - strength[i])
-		strength[i] = s
-		return d
+		return combine(b.base[i], aggregate(row[:split], strength), aggregate(row[split:], strength))
 	}
 	// The rows run from an argument to its attackers and supporters, so
 	// Tarjan numbers every component after those it draws on.
@@ -140,49 +148,110 @@ func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 	mstart, members := group(t.Count, t.Comp)
 	res := Strengths{Acyclic: true, Converged: true}
 	var out rows // built when the first cycle is met
+	var stale []float64
+	var step []float32 // damping of each argument on a cycle, 1 for none
+	var trend []int8   // sign of each argument's last move
+	var last []float64 // size of each argument's last move before damping
 	var queued []bool
 	var queue []int32
+	// queue adds i to the work list once.
+	enqueue := func(i int32) {
+		if !queued[i] {
+			queued[i] = true
+			queue = append(queue, i)
+		}
+	}
+	// move sets i to its target, or part of the way there when it keeps
+	// swinging back, and accounts for the move: each argument i attacks
+	// or supports in its component gains the move as input change since
+	// its own last update, and is queued once that exceeds tol.
+	move := func(i int32) {
+		want := target(i)
+		r := want - strength[i]
+		dir := int8(1)
+		if r < 0 {
+			dir = -1
+		}
+		if r != 0 && dir != trend[i] && trend[i] != 0 && math.Abs(r) > swing*last[i] && step[i] > 1.0/64 {
+			// It turned back with a swing not much smaller than the
+			// last: damp it. Damping keeps the fixed points of the
+			// equation and ends swings that would never settle, as on
+			// odd cycles of attack; a swing that shrinks on its own is
+			// left alone, since damping would only slow it.
+			step[i] /= 2
+		}
+		trend[i], last[i] = dir, math.Abs(r)
+		d := float64(step[i]) * r
+		strength[i] += d
+		// What is left of the way still bounds its own residual.
+		stale[i] = math.Abs(r - d)
+		if stale[i] > tol {
+			enqueue(i)
+		}
+		if d == 0 {
+			return
+		}
+		d = math.Abs(d)
+		for _, j := range out.src[out.start[i]:out.start[i+1]] {
+			if t.Comp[j] == t.Comp[i] {
+				stale[j] += d
+				if stale[j] > tol {
+					enqueue(j)
+				}
+			}
+		}
+	}
 	for k := range t.Count {
 		m := members[mstart[k]:mstart[k+1]]
 		if len(m) == 1 && !in.loop(m[0]) {
-			update(m[0])
+			strength[m[0]] = target(m[0])
 			continue
 		}
 		if res.Acyclic {
 			res.Acyclic = false
 			out = in.reverse()
+			stale = make([]float64, n)
+			step = make([]float32, n)
+			trend = make([]int8, n)
+			last = make([]float64, n)
 			queued = make([]bool, n)
 		}
-		// A work list: an argument is updated again only when one of its
-		// attackers or supporters moved by more than tol. When the list
-		// runs dry, a full round checks the fixed point and refills it.
-		// The rounds reported are updates divided by the component's size.
+		// One round over the component from the base scores, then a work
+		// list: an argument is updated again only when the strengths it
+		// draws on have moved, in sum, by more than tol since its last
+		// update, or a damped move left it more than tol short. Since F
+		// and C change by at most the sum of the changes of their inputs,
+		// an empty list means that no argument is more than tol from what
+		// the equation gives it: a fixed point, with no further round to
+		// check it. The rounds reported are updates divided by the
+		// component's size.
 		budget := maxIter * len(m)
-		updates, done := 0, false
-		for !done && updates < budget {
-			queue = queue[:0]
-			delta := 0.0
-			for _, i := range m { // a full round
-				d := update(i)
-				updates++
-				delta = max(delta, d)
-				if d > tol {
-					queue = out.push(queue, queued, i, t.Comp)
-				}
+		queue = queue[:0]
+		updates := 0
+		for _, i := range m {
+			step[i] = 1
+		}
+		for _, i := range m {
+			queued[i] = false
+			move(i)
+			updates++
+		}
+		for head := 0; head < len(queue) && updates < budget; head++ {
+			i := queue[head]
+			queued[i] = false
+			move(i)
+			updates++
+			if head > len(m) && head > len(queue)/2 {
+				// Drop the done part of the list, keeping memory to
+				// O(component).
+				queue = append(queue[:0], queue[head+1:]...)
+				head = -1
 			}
-			if done = delta <= tol; done {
-				break
-			}
-			for len(queue) > 0 && updates < budget {
-				i := queue[0]
-				queue = queue[1:]
-				queued[i] = false
-				updates++
-				if update(i) > tol {
-					queue = out.push(queue, queued, i, t.Comp)
-				}
-			}
-			for _, i := range queue {
+		}
+		done := true
+		for _, i := range m {
+			if queued[i] {
+				done = false
 				queued[i] = false
 			}
 		}
@@ -275,18 +344,6 @@ func (r rows) reverse() rows {
 		}
 	}
 	return out
-}
-
-// push appends to queue the arguments that i attacks or supports within
-// its own component and not yet queued.
-func (r rows) push(queue []int32, queued []bool, i int32, comp []int32) []int32 {
-	for _, j := range r.src[r.start[i]:r.start[i+1]] {
-		if comp[j] == comp[i] && !queued[j] {
-			queued[j] = true
-			queue = append(queue, j)
-		}
-	}
-	return queue
 }
 
 // loop reports whether i attacks or supports itself.

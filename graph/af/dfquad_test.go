@@ -173,3 +173,39 @@ func TestDFQuADFixedPoint(t *testing.T) {
 		t.Errorf("only %d of 300 random graphs converged", converged)
 	}
 }
+
+// TestDFQuADSettlesSwings: on an odd cycle of attacks between arguments
+// of base score 1, plain iteration swings for ever (0, 1, 0, 1, …). On
+// short cycles the damped iteration must settle on the fixed point, where
+// every argument has strength 1/2, and say that it converged (the cycle
+// of 7 takes a few thousand rounds, hence the bound). On long ones the
+// swings die out too slowly for any local iteration, and the result must
+// say that it did not converge.
+func TestDFQuADSettlesSwings(t *testing.T) {
+	cycle := func(n int) *Bipolar {
+		b := NewBipolar(n)
+		for i := range n {
+			if err := b.SetBase(i, 1); err != nil {
+				t.Fatal(err)
+			}
+			if err := b.Attack(i, (i+1)%n); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return b
+	}
+	for _, n := range []int{3, 5, 7} {
+		got := DFQuADIter(cycle(n), 1e-9, 10_000)
+		if !got.Converged || got.Acyclic {
+			t.Errorf("cycle of %d: converged %v, acyclic %v after %d rounds; want converged on a cycle", n, got.Converged, got.Acyclic, got.Iterations)
+		}
+		for i, s := range got.Strength {
+			if math.Abs(s-0.5) > 1e-8 {
+				t.Errorf("cycle of %d: strength of %d = %v, want 0.5", n, i, s)
+			}
+		}
+	}
+	if got := DFQuADIter(cycle(101), 1e-9, 1000); got.Converged || got.Iterations != 1000 {
+		t.Errorf("cycle of 101: converged %v after %d rounds, want not converged after 1000", got.Converged, got.Iterations)
+	}
+}
