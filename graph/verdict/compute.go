@@ -107,10 +107,10 @@ func (s *state) prefers(a, b int32) bool {
 // contradictions turns each contradiction of v into an attack either way,
 // keeping those that preference lets succeed, and collects the supports.
 func (s *state) contradictions(v graph.View) {
-	for r := range v.Relations() {
-		a, okA := s.index[r.From]
-		b, okB := s.index[r.To]
-		if !okA || !okB {
+	// Links number claims as load did: by position in v's order.
+	for r := range v.Links() {
+		a, b := int32(r.From), int32(r.To)
+		if int(a) >= len(s.ids) || int(b) >= len(s.ids) {
 			continue // a claim added to the graph during Compute
 		}
 		if r.Kind == claims.Supports {
@@ -194,19 +194,33 @@ func (s *state) derive() {
 	}
 	// Sort by target, attacker and kind, and keep one attack per pair:
 	// a contradiction before any derived attack, as the most direct
-	// reason.
-	slices.SortFunc(all, func(x, y attack) int {
-		return cmp.Or(cmp.Compare(x.to, y.to), cmp.Compare(x.from, y.from), cmp.Compare(x.kind, y.kind), cmp.Compare(x.via, y.via))
-	})
-	all = slices.CompactFunc(all, func(x, y attack) bool { return x.from == y.from && x.to == y.to })
-	s.attacks = all
-	s.inStart = make([]int32, n+1)
+	// reason. A counting sort by target, then a sort of each target's
+	// few attacks: O(attacks) but for the small sorts.
+	start := make([]int32, n+1)
 	for _, e := range all {
-		s.inStart[e.to+1]++
+		start[e.to+1]++
 	}
 	for i := range n {
-		s.inStart[i+1] += s.inStart[i]
+		start[i+1] += start[i]
 	}
+	sorted := make([]attack, len(all))
+	fill := slices.Clone(start[:n])
+	for _, e := range all {
+		sorted[fill[e.to]] = e
+		fill[e.to]++
+	}
+	s.attacks = sorted[:0]
+	s.inStart = start // rewritten below as the attacks are compacted
+	for i := range n {
+		on := sorted[start[i]:start[i+1]]
+		slices.SortFunc(on, func(x, y attack) int {
+			return cmp.Or(cmp.Compare(x.from, y.from), cmp.Compare(x.kind, y.kind), cmp.Compare(x.via, y.via))
+		})
+		on = slices.CompactFunc(on, func(x, y attack) bool { return x.from == y.from })
+		s.inStart[i] = int32(len(s.attacks))
+		s.attacks = append(s.attacks, on...) // never overtakes on: it only shrinks
+	}
+	s.inStart[n] = int32(len(s.attacks))
 }
 
 // solve runs the grounded labelling on every attack and DF-QuAD on the
