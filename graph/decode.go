@@ -319,7 +319,8 @@ func (sh *shaper) walk(n *yaml.Node, level int) bool {
 		}
 	}
 	if n.Anchor != "" {
-		// Sizes stay below MaxNodes, so they cannot overflow.
+		// Sizes stay below the parsed nodes plus MaxAliasNodes, so they
+		// cannot overflow.
 		sh.size[n] = sh.total - start
 	}
 	return true

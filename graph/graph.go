@@ -337,7 +337,7 @@ func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool, n
 		}
 		a, b := ends[2*i], ends[2*i+1]
 		key := [2]int32{min(a, b), max(a, b)}
-		if classes > 1 && int(uint32(key[0])*2654435761+uint32(key[1]))%classes != class {
+		if classes > 1 && int((uint32(key[0])*2654435761+uint32(key[1]))%uint32(classes)) != class {
 			continue
 		}
 		r := &rels[i]

@@ -3,9 +3,11 @@ package graph
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/sources"
@@ -119,12 +121,12 @@ const parallelBulkBytes = 1 << 20
 // the first's, so the result is the same as reading line by line.
 func (br *bulkReader) read() Batch {
 	data := br.d.data
-	b := presize(data)
 	split := 0
 	if len(data) >= parallelBulkBytes && runtime.GOMAXPROCS(0) > 1 {
 		split = splitPoint(data)
 	}
 	if split == 0 {
+		b := presize(data)
 		br.readLines(&b, 0, len(data), 0, false)
 		return b
 	}
@@ -140,12 +142,20 @@ func (br *bulkReader) read() Batch {
 		b2 = presize(data[split:])
 		second.readLines(&b2, split, len(data), bytes.Count(data[:split], []byte{'\n'}), true)
 	}()
+	b := presize(data[:split])
 	br.readLines(&b, 0, split, 0, false)
 	<-done
+	if len(d.errs) >= maxBulkProblems {
+		return b // reading line by line would have stopped in the first half
+	}
 
+	// The second half's problems, line by line, until the cap: reading
+	// line by line stops after the line that reaches it.
 	shift := map[string]int{"entity": len(b.Entities), "source": len(b.Sources), "claim": len(b.Claims), "relation": len(b.Relations)}
-	for _, e := range second.d.errs {
-		if len(d.errs) >= maxBulkProblems {
+	last := -1 // the last line of the second half to keep; -1 for all
+	for k, e := range second.d.errs {
+		if len(d.errs) >= maxBulkProblems && e.Line != second.d.errs[k-1].Line {
+			last = second.d.errs[k-1].Line
 			break
 		}
 		if e.loc.kind != "" {
@@ -153,17 +163,29 @@ func (br *bulkReader) read() Batch {
 		}
 		d.errs = append(d.errs, e)
 	}
-	for loc := range second.d.reported {
-		loc.index += shift[loc.kind]
-		d.reported[loc] = true
+	if last < 0 && len(d.errs) >= maxBulkProblems {
+		last = d.errs[len(d.errs)-1].Line
 	}
+	kept := map[string]int{}
 	for section, lines := range second.lines {
-		br.lines[section] = append(br.lines[section], lines...)
+		n := len(lines)
+		if last >= 0 {
+			n, _ = slices.BinarySearchFunc(lines, last+1, func(l lineAt, line int) int { return cmp.Compare(l.line, line) })
+		}
+		kept[section] = n
+		br.lines[section] = append(br.lines[section], lines[:n]...)
 	}
-	b.Entities = append(b.Entities, b2.Entities...)
-	b.Sources = append(b.Sources, b2.Sources...)
-	b.Claims = append(b.Claims, b2.Claims...)
-	b.Relations = append(b.Relations, b2.Relations...)
+	for loc := range second.d.reported {
+		if loc.index < kept[loc.kind] {
+			loc.index += shift[loc.kind]
+			d.reported[loc] = true
+		}
+	}
+	d.semantic = d.semantic && second.d.semantic
+	b.Entities = append(b.Entities, b2.Entities[:kept["entity"]]...)
+	b.Sources = append(b.Sources, b2.Sources[:kept["source"]]...)
+	b.Claims = append(b.Claims, b2.Claims[:kept["claim"]]...)
+	b.Relations = append(b.Relations, b2.Relations[:kept["relation"]]...)
 	return b
 }
 
@@ -197,6 +219,7 @@ func splitPoint(data []byte) int {
 func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 	d := br.d
 	data := d.data[:to]
+	cut := false // a line was cut short by the node limit
 	for off := from; off < len(data) && len(d.errs) < maxBulkProblems; {
 		end := bytes.IndexByte(data[off:], '\n')
 		if end < 0 {
@@ -216,6 +239,7 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 			header = true // a broken first line must not also count as a missing header
 			continue
 		}
+		cut = cut || d.stop
 		d.nodes, d.stop = 0, false // the node limit applies per line
 		if !header {
 			header = true
@@ -239,26 +263,27 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 	if !header {
 		d.errAt(nil, location{}, "", fmt.Errorf("%w: empty document, want {\"claimgraph\":%d} as the first line", ErrSyntax, FormatVersion))
 	}
-	d.semantic = true
+	// Checking the meaning of items cut short would only report what the
+	// walk did not reach.
+	d.semantic = !(cut || d.stop)
 }
 
 // presize returns a batch with room for the items of data, counted by
 // the first key of each line as the writer lays lines out. The count
 // only sizes the slices, so lines laid out otherwise cost no more than
-// growing them.
+// growing them; and it is capped at one item per 64 bytes of input, less
+// than real lines take, so that a file of bare line openings cannot make
+// it reserve many times its own size.
 func presize(data []byte) Batch {
 	var n [4]int // entity, source, claim, relation
+	prefixes := [4]string{`{"entity":`, `{"source":`, `{"claim":`, `{"relation":`}
 	for off := 0; off < len(data); {
-		if rest := data[off:]; len(rest) > 3 && rest[0] == '{' && rest[1] == '"' {
-			switch rest[2] {
-			case 'e':
-				n[0]++
-			case 's':
-				n[1]++
-			case 'c':
-				n[2]++
-			case 'r':
-				n[3]++
+		if rest := data[off:]; len(rest) > 2 && rest[0] == '{' && rest[1] == '"' {
+			for k, p := range prefixes {
+				if bytes.HasPrefix(rest, []byte(p)) {
+					n[k]++
+					break
+				}
 			}
 		}
 		end := bytes.IndexByte(data[off:], '\n')
@@ -267,11 +292,12 @@ func presize(data []byte) Batch {
 		}
 		off += end + 1
 	}
+	most := len(data) / 64
 	return Batch{
-		Entities:  make([]claims.Entity, 0, n[0]),
-		Sources:   make([]sources.Source, 0, n[1]),
-		Claims:    make([]claims.Claim, 0, n[2]),
-		Relations: make([]claims.Relation, 0, n[3]),
+		Entities:  make([]claims.Entity, 0, min(n[0], most)),
+		Sources:   make([]sources.Source, 0, min(n[1], most)),
+		Claims:    make([]claims.Claim, 0, min(n[2], most)),
+		Relations: make([]claims.Relation, 0, min(n[3], most)),
 	}
 }
 

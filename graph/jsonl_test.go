@@ -107,12 +107,19 @@ func TestJSONLLimits(t *testing.T) {
 	if _, err := (graph.ReadOptions{MaxDepth: 4}).ReadJSONL(strings.NewReader(in), "x"); !errors.Is(err, graph.ErrLimit) {
 		t.Errorf("MaxDepth 4: %v, want ErrLimit", err)
 	}
+	// A line cut short by the node limit reports the limit and nothing
+	// that the cut made up, such as missing fields.
+	entity := "{\"claimgraph\":1}\n{\"entity\":{\"id\":\"e1\",\"name\":\"E\",\"kind\":\"person\",\"note\":\"n\"}}\n"
+	_, err := (graph.ReadOptions{MaxNodes: 3}).ReadJSONL(strings.NewReader(entity), "x")
+	if got := problems(t, err); strings.Count(got, "\n") != 0 || !errors.Is(err, graph.ErrLimit) {
+		t.Errorf("MaxNodes 3: %s\nwant only the limit", got)
+	}
 	var many bytes.Buffer
 	many.WriteString("{\"claimgraph\":1}\n")
 	for i := range 5000 {
 		fmt.Fprintf(&many, "{\"claim\":{\"id\":\"c%d\"}}\n", i)
 	}
-	_, err := graph.ReadJSONL(&many, "x")
+	_, err = graph.ReadJSONL(&many, "x")
 	var list graph.ErrorList
 	if !errors.As(err, &list) || len(list) < 1000 || len(list) > 5000 {
 		t.Errorf("got %d problems, want the first 1000 or so", len(list))
@@ -155,6 +162,22 @@ func ExampleGraph_WriteJSONL() {
 	// <nil> graph: bulk.jsonl:3:87: claim "wiped": appearances[0].source: unknown source "nope"
 }
 
+// badLines adds to edits count lines from line first on, each an entity
+// with problems unknown fields.
+func badLines(first, count, problems int, edits map[int]string) map[int]string {
+	if edits == nil {
+		edits = map[int]string{}
+	}
+	for i := range count {
+		fields := ""
+		for k := range problems {
+			fields += fmt.Sprintf(",\"z%d\":1", k)
+		}
+		edits[first+i] = fmt.Sprintf("{\"entity\":{\"id\":\"bad%d-%d\",\"name\":\"N\",\"kind\":\"person\"%s}}\n", first, i, fields)
+	}
+	return edits
+}
+
 // TestJSONLHalves: an input large enough to be decoded in two halves at
 // once gives the same graph, and the same problems at the same lines, as
 // reading it line by line on one core.
@@ -189,6 +212,12 @@ func TestJSONLHalves(t *testing.T) {
 			n/2 + 300: "{\"claim\":{\"id\":\"w\",\"text\":5,\"hue\":1}}\n",
 		})},
 		{"duplicate across the halves", spoil(map[int]string{n / 4: last})},
+		// At 1000 problems reading stops after the line that reaches
+		// them; the halves must stop at the same line.
+		{"problem cap in the first half", spoil(badLines(1, 1001, 1, map[int]string{
+			n/2 + 5: "{\"claim\":{\"id\":\"ghostly\",\"text\":\"T\",\"about\":[\"ghost\"]}}\n",
+		}))},
+		{"problem cap across the halves", spoil(badLines(1, 999, 1, badLines(n/2+3, 50, 3, nil)))},
 		{"header after blank lines", strings.Repeat("\n", 3<<20) + valid},
 	}
 	for _, tt := range tests {
@@ -213,5 +242,22 @@ func TestJSONLHalves(t *testing.T) {
 				t.Errorf("want problems, got %.300s", one)
 			}
 		})
+	}
+}
+
+// TestJSONLGarbageIsCheap: a file of bare line openings is rejected
+// without reserving many times its size for the items it seems to hold.
+func TestJSONLGarbageIsCheap(t *testing.T) {
+	in := append([]byte("{\"claimgraph\":1}\n"), bytes.Repeat([]byte("{\"relation\":\n"), 1<<20)...)
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := graph.ReadJSONL(bytes.NewReader(in), "x.jsonl")
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, graph.ErrSyntax) {
+		t.Fatalf("error %v, want ErrSyntax", err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 8*uint64(len(in)) {
+		t.Errorf("allocated %d MiB for %d MiB of input, want at most 8 times the input", got>>20, len(in)>>20)
 	}
 }

@@ -140,6 +140,9 @@ func (s *jsonScanner) errorAt(off int) (line, col int) { return offsetPosition(s
 // byte offset off in data.
 func offsetPosition(data []byte, off int) (line, col int) {
 	off = min(max(off, 0), len(data))
+	for off > 0 && off < len(data) && !utf8.RuneStart(data[off]) {
+		off-- // to the start of the character off falls in
+	}
 	line, start := 1, 0
 	for i, c := range data[:off] {
 		if c == '\n' {

@@ -130,8 +130,12 @@ func DFQuAD(b *Bipolar) Strengths {
 // fixed points as they are but lets iterations settle that would swing
 // for ever, as they do on odd cycles of attack. Work stays within a
 // component, so a small cycle does not make the whole graph iterate, and
-// within a large one only the arguments still moving are updated.
+// within a large one only the arguments still moving are updated. A
+// negative or NaN tol counts as 0.
 func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
+	if !(tol >= 0) {
+		tol = 0 // a NaN must not make every move look small
+	}
 	n := len(b.base)
 	in := inRows(n, b.att, b.sup)
 	strength := slices.Clone(b.base)
@@ -225,7 +229,10 @@ func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 		// the equation gives it: a fixed point, with no further round to
 		// check it. The rounds reported are updates divided by the
 		// component's size.
-		budget := maxIter * len(m)
+		budget := math.MaxInt
+		if maxIter < math.MaxInt/len(m) {
+			budget = maxIter * len(m)
+		}
 		queue = queue[:0]
 		updates := 0
 		for _, i := range m {

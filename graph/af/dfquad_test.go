@@ -205,6 +205,11 @@ func TestDFQuADSettlesSwings(t *testing.T) {
 			}
 		}
 	}
+	// A tolerance that is not a number is taken as 0, not as "anything
+	// goes".
+	if got := DFQuADIter(cycle(3), math.NaN(), 5); got.Converged {
+		t.Errorf("tolerance NaN: converged after %d rounds at %v, want not converged", got.Iterations, got.Strength)
+	}
 	if got := DFQuADIter(cycle(101), 1e-9, 1000); got.Converged || got.Iterations != 1000 {
 		t.Errorf("cycle of 101: converged %v after %d rounds, want not converged after 1000", got.Converged, got.Iterations)
 	}

@@ -361,19 +361,23 @@ func parseTGF(src []byte) (*Framework, error) {
 	return f, nil
 }
 
-// number parses a decimal number of at most 10 digits.
+// number parses a decimal number of at most 10 digits, no larger than
+// [MaxArguments].
 func number(b []byte) (int, bool) {
 	if len(b) == 0 || len(b) > 10 {
 		return 0, false
 	}
-	n := 0
+	n := int64(0) // ten digits overflow a 32-bit int
 	for _, c := range b {
 		if c < '0' || c > '9' {
 			return 0, false
 		}
-		n = n*10 + int(c-'0')
+		n = n*10 + int64(c-'0')
 	}
-	return n, true
+	if n > MaxArguments {
+		return 0, false
+	}
+	return int(n), true
 }
 
 func parseI23(src []byte) (*Framework, error) {

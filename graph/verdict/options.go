@@ -96,8 +96,8 @@ func (o Options) withDefaults() (Options, error) {
 	if o.Support > NoComplexAttacks {
 		return o, fmt.Errorf("%w: unknown support reading %d", ErrOptions, o.Support)
 	}
-	if o.Tolerance < 0 || o.MaxIterations < 0 {
-		return o, fmt.Errorf("%w: negative Tolerance or MaxIterations", ErrOptions)
+	if !(o.Tolerance >= 0) || o.MaxIterations < 0 {
+		return o, fmt.Errorf("%w: Tolerance negative or NaN, or MaxIterations negative", ErrOptions)
 	}
 	for id, t := range o.Trust {
 		if t < 0 || t > 1 || math.IsNaN(t) {

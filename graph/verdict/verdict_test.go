@@ -326,6 +326,8 @@ func TestOptionsErrors(t *testing.T) {
 		{"trust above 1", verdict.Options{Trust: map[string]float64{"a-s1": 2}}, verdict.ErrOptions},
 		{"unknown trust", verdict.Options{UnknownTrust: -1}, verdict.ErrOptions},
 		{"reading", verdict.Options{Support: 99}, verdict.ErrOptions},
+		{"negative tolerance", verdict.Options{Tolerance: -1e-9}, verdict.ErrOptions},
+		{"tolerance not a number", verdict.Options{Tolerance: math.NaN()}, verdict.ErrOptions},
 		{"origins", verdict.Options{Origins: func(graph.View, claims.Claim) ([]string, error) { return nil, errBoom }}, errBoom},
 	}
 	for _, tt := range tests {
