@@ -348,3 +348,20 @@ func ExampleGraph_WriteYAML() {
 	//     kind: country
 	//     wikidata: Q148
 }
+
+// ReadOptions bounds what a read accepts. Here an alias bomb, a claim
+// about a thousand entities (1,007 YAML nodes) listed two thousand times
+// through an alias, is rejected at the hundredth alias, the one that
+// crosses the limit, before anything is expanded.
+func ExampleReadOptions_ReadYAML() {
+	about := strings.TrimSuffix(strings.Repeat("e, ", 1000), ", ")
+	bomb := "claimgraph: 1\nentities:\n  - {id: e, name: E, kind: person}\nclaims:\n" +
+		"  - &c {id: c, text: T, about: [" + about + "]}\n" + strings.Repeat("  - *c\n", 2000)
+	opts := graph.ReadOptions{MaxAliasNodes: 100_000}
+	_, err := opts.ReadYAML(strings.NewReader(bomb), "bomb.yaml")
+	fmt.Println(errors.Is(err, graph.ErrLimit))
+	fmt.Println(err)
+	// Output:
+	// true
+	// graph: bomb.yaml:105:5: limit exceeded: aliases expand to more than 100000 YAML nodes
+}
