@@ -92,6 +92,62 @@ func (g *Graph) Apply(b Batch) error {
 	return nil
 }
 
+// carve gives the vertices from first on, which b adds, adjacency lists
+// cut from one array per direction, each with room for as many edges as
+// the batch can give it, instead of growing two small slices per vertex
+// by doubling. Later additions grow a list past its room as usual.
+func (s *store) carve(first int32, b *Batch, p *plan) {
+	n := int32(len(s.verts)) - first
+	outN, inN := make([]int32, n), make([]int32, n)
+	count := func(from, to int32) {
+		if to < 0 {
+			return
+		}
+		if from >= first {
+			outN[from-first]++
+		}
+		if to >= first {
+			inN[to-first]++
+		}
+	}
+	refs := p.refs
+	v := first + int32(len(b.Entities))
+	for i := range b.Sources {
+		for _, to := range refs[:len(b.Sources[i].DerivedFrom)] {
+			count(v, to)
+		}
+		refs = refs[len(b.Sources[i].DerivedFrom):]
+		v++
+	}
+	for i := range b.Claims {
+		k := len(b.Claims[i].About) + 3*len(b.Claims[i].Appearances)
+		for _, to := range refs[:k] {
+			count(v, to)
+		}
+		refs = refs[k:]
+		v++
+	}
+	for i := 0; i < len(p.ends); i += 2 {
+		count(p.ends[i], p.ends[i+1])
+	}
+	cut := func(lists [][]edge, room []int32) {
+		total := 0
+		for _, k := range room {
+			total += int(k)
+		}
+		all := make([]edge, total)
+		at := 0
+		for i, k := range room {
+			if k > 0 {
+				lists[first+int32(i)] = all[at : at : at+int(k)]
+				at += int(k)
+			}
+		}
+	}
+	cut(s.out, outN)
+	cut(s.in, inN)
+}
+
 // plan is what a successful check learned that apply needs again: the
 // vertex number of every reference, so that apply looks up no ID twice.
 type plan struct {
@@ -404,6 +460,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 	s.sources = slices.Grow(s.sources, len(b.Sources))
 	s.claims = slices.Grow(s.claims, len(b.Claims))
 	s.rels = slices.Grow(s.rels, len(b.Relations))
+	firstV := int32(len(s.verts))
 	for i := range b.Entities {
 		e := b.Entities[i]
 		if !owned {
@@ -412,7 +469,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		s.addVertex(e.ID, EntityVertex, len(s.entities))
 		s.entities = append(s.entities, e)
 	}
-	first, firstV := len(s.sources), int32(len(s.verts))
+	first, firstSrc := len(s.sources), int32(len(s.verts))
 	for i := range b.Sources {
 		src := b.Sources[i]
 		if !owned {
@@ -421,22 +478,27 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		s.addVertex(src.ID, SourceVertex, len(s.sources))
 		s.sources = append(s.sources, src)
 	}
-	refs := p.refs
-	for i := first; i < len(s.sources); i++ {
-		n := len(s.sources[i].DerivedFrom)
-		s.addDerivationEdges(firstV+int32(i-first), refs[:n])
-		refs = refs[n:]
-	}
+	firstClaim := int32(len(s.verts))
 	for i := range b.Claims {
 		c := b.Claims[i]
 		if !owned {
 			c = c.Clone()
 		}
-		v := s.addVertex(c.ID, ClaimVertex, len(s.claims))
+		s.addVertex(c.ID, ClaimVertex, len(s.claims))
 		s.claims = append(s.claims, c)
 		s.appearances += len(c.Appearances)
+	}
+	s.carve(firstV, b, p)
+	refs := p.refs
+	for i := first; i < len(s.sources); i++ {
+		n := len(s.sources[i].DerivedFrom)
+		s.addDerivationEdges(firstSrc+int32(i-first), refs[:n])
+		refs = refs[n:]
+	}
+	for i := range b.Claims {
+		c := &b.Claims[i]
 		n := len(c.About) + 3*len(c.Appearances)
-		s.addClaimEdges(v, len(c.About), refs[:n])
+		s.addClaimEdges(firstClaim+int32(i), len(c.About), refs[:n])
 		refs = refs[n:]
 	}
 	for i := range b.Relations {

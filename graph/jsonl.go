@@ -142,7 +142,9 @@ func (br *bulkReader) read() Batch {
 		b2 = presize(data[split:])
 		second.readLines(&b2, split, len(data), bytes.Count(data[:split], []byte{'\n'}), true)
 	}()
-	b := presize(data[:split])
+	// Room for both halves, so that the second joins the first without
+	// a copy of the first; the cap in presize bounds what this reserves.
+	b := presize(data)
 	br.readLines(&b, 0, split, 0, false)
 	<-done
 	if len(d.errs) >= maxBulkProblems {
