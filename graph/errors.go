@@ -124,14 +124,6 @@ func (l ErrorList) Unwrap() []error {
 	return errs
 }
 
-// err returns l as an error, nil when empty.
-func (l ErrorList) err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
-
 // tagged is an error whose message is its own text but which matches a
 // sentinel with errors.Is, for messages that read better without the
 // sentinel's words in front.

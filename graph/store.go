@@ -126,15 +126,6 @@ type vslot struct {
 
 func newStore() *store { return &store{ids: make(map[string]int32)} }
 
-// lookup returns the vertex number of id when it is of kind k.
-func (s *store) lookup(id string, k VertexKind) (int32, bool) {
-	v, ok := s.ids[id]
-	if !ok || s.verts[v].kind != k {
-		return 0, false
-	}
-	return v, true
-}
-
 func (s *store) idOf(v int32) string {
 	sl := s.verts[v]
 	switch sl.kind {

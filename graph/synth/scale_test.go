@@ -63,7 +63,7 @@ type fixture struct {
 	batch               graph.Batch
 	g                   *graph.Graph
 	base                *plain
-	yaml, json, jsonl   string
+	yaml, jsonl         string
 	ids                 []string // claims of degree at most 10, for queries
 	yamlSize, jsonlSize int64
 }
