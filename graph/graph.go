@@ -110,22 +110,13 @@ func (s *store) carve(first int32, b *Batch, p *plan) {
 			inN[to-first]++
 		}
 	}
-	refs := p.refs
-	v := first + int32(len(b.Entities))
-	for i := range b.Sources {
-		for _, to := range refs[:len(b.Sources[i].DerivedFrom)] {
+	// Sources and claims are numbered on from the entities, in the
+	// order of the plan's items.
+	for k := range len(p.at) - 1 {
+		v := first + int32(len(b.Entities)+k)
+		for _, to := range p.refsOf(k) {
 			count(v, to)
 		}
-		refs = refs[len(b.Sources[i].DerivedFrom):]
-		v++
-	}
-	for i := range b.Claims {
-		k := len(b.Claims[i].About) + 3*len(b.Claims[i].Appearances)
-		for _, to := range refs[:k] {
-			count(v, to)
-		}
-		refs = refs[k:]
-		v++
 	}
 	for i := 0; i < len(p.ends); i += 2 {
 		count(p.ends[i], p.ends[i+1])
@@ -151,12 +142,33 @@ func (s *store) carve(first int32, b *Batch, p *plan) {
 // plan is what a successful check learned that apply needs again: the
 // vertex number of every reference, so that apply looks up no ID twice.
 type plan struct {
-	// refs holds, in the order apply links them, the derivations of
-	// each source, then for each claim its entities and, per appearance,
-	// source, speaker and via (-1 when empty).
+	// refs holds the references of the batch's sources, then of its
+	// claims, those of item k (sources numbered first) at
+	// refs[at[k]:at[k+1]]: a source's derivations; a claim's entities,
+	// then source, speaker and via of each appearance (-1 when empty).
 	refs []int32
+	at   []int
 	ends []int32 // from and to of each relation
 }
+
+// newPlan lays out the references of b.
+func newPlan(b *Batch) plan {
+	at := make([]int, 0, len(b.Sources)+len(b.Claims)+1)
+	n := 0
+	for i := range b.Sources {
+		at = append(at, n)
+		n += len(b.Sources[i].DerivedFrom)
+	}
+	for i := range b.Claims {
+		at = append(at, n)
+		n += len(b.Claims[i].About) + 3*len(b.Claims[i].Appearances)
+	}
+	return plan{refs: make([]int32, n), at: append(at, n), ends: make([]int32, 2*len(b.Relations))}
+}
+
+// refsOf returns the references of item k: source k, or claim
+// k - len(b.Sources).
+func (p *plan) refsOf(k int) []int32 { return p.refs[p.at[k]:p.at[k+1]] }
 
 // checker validates a batch against the store and itself.
 type checker struct {
@@ -262,31 +274,20 @@ func (s *store) check(b *Batch) (*plan, ErrorList) {
 		c.declare("claim", i, cl.ID, ClaimVertex)
 	}
 
-	// The plan's references: derivations, then each claim's at an offset
-	// of its own, so that parts can fill them at once.
-	nrefs := 0
-	for i := range b.Sources {
-		nrefs += len(b.Sources[i].DerivedFrom)
-	}
-	at := make([]int, len(b.Claims)+1)
-	for i := range b.Claims {
-		at[i] = nrefs
-		nrefs += len(b.Claims[i].About) + 3*len(b.Claims[i].Appearances)
-	}
-	at[len(b.Claims)] = nrefs
-	c.plan.refs = make([]int32, nrefs)
-	k := 0
+	// Each item has its place in the plan's references, so that parts
+	// can fill them at once.
+	c.plan = newPlan(b)
 	for i := range b.Sources {
 		src := &b.Sources[i]
+		refs := c.plan.refsOf(i)
 		for j, d := range src.DerivedFrom {
-			c.plan.refs[k] = c.ref("source", i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
-			k++
+			refs[j] = c.ref("source", i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
 		}
 	}
 	c.inParts(len(b.Claims), partSize, func(sub *checker, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			cl := &b.Claims[i]
-			refs := c.plan.refs[at[i]:at[i+1]]
+			refs := c.plan.refsOf(len(b.Sources) + i)
 			for j, e := range cl.About {
 				refs[j] = sub.ref("claim", i, cl.ID, "about", j, "", e, EntityVertex)
 			}
@@ -342,7 +343,6 @@ func (c *checker) inParts(n, size int, f func(sub *checker, lo, hi int)) {
 // with a chain through next for the rare pair that has more than one.
 // The problems of a relation come together, in the order of relations.
 func (c *checker) checkRelations(rels []claims.Relation) {
-	c.plan.ends = make([]int32, 2*len(rels))
 	failed := make([]bool, len(rels))
 	start := len(c.errs)
 	c.inParts(len(rels), partSize, func(sub *checker, lo, hi int) {
@@ -469,7 +469,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		s.addVertex(e.ID, EntityVertex, len(s.entities))
 		s.entities = append(s.entities, e)
 	}
-	first, firstSrc := len(s.sources), int32(len(s.verts))
+	firstSrc := int32(len(s.verts))
 	for i := range b.Sources {
 		src := b.Sources[i]
 		if !owned {
@@ -489,17 +489,11 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		s.appearances += len(c.Appearances)
 	}
 	s.carve(firstV, b, p)
-	refs := p.refs
-	for i := first; i < len(s.sources); i++ {
-		n := len(s.sources[i].DerivedFrom)
-		s.addDerivationEdges(firstSrc+int32(i-first), refs[:n])
-		refs = refs[n:]
+	for i := range b.Sources {
+		s.addDerivationEdges(firstSrc+int32(i), p.refsOf(i))
 	}
 	for i := range b.Claims {
-		c := &b.Claims[i]
-		n := len(c.About) + 3*len(c.Appearances)
-		s.addClaimEdges(firstClaim+int32(i), len(c.About), refs[:n])
-		refs = refs[n:]
+		s.addClaimEdges(firstClaim+int32(i), len(b.Claims[i].About), p.refsOf(len(b.Sources)+i))
 	}
 	for i := range b.Relations {
 		r := &b.Relations[i]

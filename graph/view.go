@@ -218,28 +218,19 @@ func (v View) Links() iter.Seq[Link] {
 			}
 			return -1
 		}
-		for i := 0; ; i++ {
-			v.g.mu.RLock()
-			s := v.g.s
-			if i >= len(s.rels) {
-				v.g.mu.RUnlock()
-				return
+		link := func(s *store, i int32) Link {
+			r := &s.rels[i]
+			l := Link{From: position(s, r.from), To: position(s, r.to), Kind: r.kind}
+			if r.extra > 0 {
+				l.Confidence = s.relExtra[r.extra-1].Confidence
 			}
-			var l Link
-			ok := v.relVisible(s, int32(i))
-			if ok {
-				r := &s.rels[i]
-				l = Link{From: position(s, r.from), To: position(s, r.to), Kind: r.kind}
-				if r.extra > 0 {
-					l.Confidence = s.relExtra[r.extra-1].Confidence
-				}
-				ok = l.From >= 0 && l.To >= 0
-			}
-			v.g.mu.RUnlock()
-			if ok && !yield(l) {
-				return
-			}
+			return l
 		}
+		keep := func(s *store, i int32) bool {
+			r := &s.rels[i]
+			return v.relVisible(s, i) && position(s, r.from) >= 0 && position(s, r.to) >= 0
+		}
+		eachOf(v, relCount, link, keep)(yield)
 	}
 }
 
