@@ -104,7 +104,13 @@ func (x *Index) Cycles() []Cycle {
 // links of the sources that carry each claim), with each source's links
 // loaded once.
 func (x *Index) Independent() (map[string]int, error) {
-	out := make(map[string]int)
+	// Sizing both maps up front saves rehashing them as they grow, which
+	// at a million claims cost about as much as the counting itself.
+	n := x.v.Counts()
+	if len(x.ids) == 0 {
+		x.ids = make(map[string]int32, n.Sources)
+	}
+	out := make(map[string]int, n.Claims)
 	for c := range x.v.Claims() {
 		n, err := x.Count(c)
 		if err != nil {
