@@ -444,6 +444,25 @@ func clash(r *claims.Relation, existing []claims.Relation) error {
 	return nil
 }
 
+// shareRefs points the references of claim c, resolved to vertices
+// refs, at the ID strings the store already holds. The graph then keeps
+// each ID's bytes once however often it is named, and callers that key
+// maps by the IDs they read back compare equal strings by pointer.
+func (s *store) shareRefs(c *claims.Claim, refs []int32) {
+	for i := range c.About {
+		c.About[i] = s.idOf(refs[i])
+	}
+	apps := refs[len(c.About):]
+	for j := range c.Appearances {
+		a, r := &c.Appearances[j], apps[3*j:3*j+3]
+		for k, id := range [3]*string{&a.Source, &a.Speaker, &a.Via} {
+			if r[k] >= 0 {
+				*id = s.idOf(r[k])
+			}
+		}
+	}
+}
+
 // apply adds batch b by plan p, the result of checking it against the
 // store as it is. It cannot fail. The store keeps b's slices when owned
 // is set (a batch a reader decoded) and copies them otherwise.
@@ -478,12 +497,19 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		s.addVertex(src.ID, SourceVertex, len(s.sources))
 		s.sources = append(s.sources, src)
 	}
+	for i := range b.Sources { // after the loop: a derivation may name a later source
+		src := &s.sources[len(s.sources)-len(b.Sources)+i]
+		for j, v := range p.refsOf(i) {
+			src.DerivedFrom[j].Source = s.idOf(v)
+		}
+	}
 	firstClaim := int32(len(s.verts))
 	for i := range b.Claims {
 		c := b.Claims[i]
 		if !owned {
 			c = c.Clone()
 		}
+		s.shareRefs(&c, p.refsOf(len(b.Sources)+i))
 		s.addVertex(c.ID, ClaimVertex, len(s.claims))
 		s.claims = append(s.claims, c)
 		s.appearances += len(c.Appearances)

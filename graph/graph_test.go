@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -117,6 +118,46 @@ func TestApplyAcceptsForwardReferences(t *testing.T) {
 	d := e.Properties.Data.(graph.EdgeData)
 	if d.Kinds != graph.AboutEdge|graph.SaidByEdge {
 		t.Errorf("edge a->e kinds = %b, want about|said-by", d.Kinds)
+	}
+}
+
+// TestApplySharesIDs: the references a stored item makes point at the
+// bytes of the ID the graph already holds, not at the caller's copies, so
+// that a million appearances of a hundred sources keep a hundred strings.
+func TestApplySharesIDs(t *testing.T) {
+	fresh := func(s string) string { return strings.Clone(s) } // a string of its own
+	g := graph.New()
+	if err := g.Apply(graph.Batch{
+		Entities: []claims.Entity{{ID: "e", Name: "E", Kind: claims.Person}},
+		Sources: []sources.Source{
+			{ID: "s", Kind: sources.Report, DerivedFrom: []sources.Derivation{{Source: fresh("t"), Kind: sources.Cites}}},
+			{ID: "t", Kind: sources.Report}, // named above before it is added
+		},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// A second batch names the first batch's vertices.
+	if err := g.Apply(graph.Batch{Claims: []claims.Claim{{
+		ID: "c", Text: "C.", About: []string{fresh("e")},
+		Appearances: []claims.Appearance{{Source: fresh("s"), Speaker: fresh("e"), Via: fresh("t")}},
+	}}}); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := g.Claim("c")
+	s, _ := g.Source("s")
+	tt, _ := g.Source("t")
+	e, _ := g.Entity("e")
+	a := c.Appearances[0]
+	for _, tc := range []struct{ name, got, want string }{
+		{"about", c.About[0], e.ID},
+		{"source", a.Source, s.ID},
+		{"speaker", a.Speaker, e.ID},
+		{"via", a.Via, tt.ID},
+		{"derived from", s.DerivedFrom[0].Source, tt.ID},
+	} {
+		if unsafe.StringData(tc.got) != unsafe.StringData(tc.want) {
+			t.Errorf("%s %q is a copy, not the graph's ID", tc.name, tc.got)
+		}
 	}
 }
 
