@@ -406,10 +406,18 @@ func benchGroundedBaseline(b *testing.B, fx *fixture) {
 // plain grounded labelling, the least any verdict must do.
 func benchVerdicts(b *testing.B, fx *fixture) {
 	b.ReportAllocs()
+	var r *verdict.Result
 	for b.Loop() {
-		if _, err := verdict.Compute(fx.g.View, verdict.Options{}); err != nil {
+		var err error
+		if r, err = verdict.Compute(fx.g.View, verdict.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+	// The rounds DF-QuAD took, and whether every component settled: the
+	// time means little if the iteration gave up.
+	b.ReportMetric(float64(r.Iterations), "rounds")
+	if !r.Converged {
+		b.Logf("DF-QuAD did not converge within %d rounds", r.Iterations)
 	}
 }
 
