@@ -100,9 +100,9 @@
 // and the same per DF-QuAD round. DF-QuAD works one strongly connected
 // component at a time and, within one, updates only the arguments whose
 // inputs moved (see [af.DFQuADIter]). Measured on graph/synth graphs on a
-// 2-core machine (the README's Performance table): 81 ms at 10,000
-// claims, 1.1 s at 100,000 and 35 s at 1,000,000, where the grounded
-// labels alone take 0.2 s. Those graphs join most claims in one cycle of
-// support and attack (835,000 of 1,000,000), and DF-QuAD needs about 65
-// rounds over it to settle: that iteration is most of the cost.
+// 2-core machine (the README's Performance table): 69 ms at 10,000
+// claims, 0.81 s at 100,000 and 25 s at 1,000,000, where the grounded
+// labels alone take 0.15 s. Those graphs join most claims in one cycle of
+// support and attack (835,000 of 1,000,000), and DF-QuAD needs 45 rounds
+// over it to settle: that iteration is most of the cost.
 package verdict
