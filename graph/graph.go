@@ -445,9 +445,11 @@ func clash(r *claims.Relation, existing []claims.Relation) error {
 }
 
 // shareRefs points the references of claim c, resolved to vertices
-// refs, at the ID strings the store already holds. The graph then keeps
-// each ID's bytes once however often it is named, and callers that key
-// maps by the IDs they read back compare equal strings by pointer.
+// refs, at the ID strings the store already holds. With the sources'
+// derivations and the ends of relations treated alike in apply, the graph
+// keeps an ID's bytes once however often claims, sources and relations
+// name it (a relation's own list of sources excepted), and callers that
+// key maps by the IDs they read back compare equal strings by pointer.
 func (s *store) shareRefs(c *claims.Claim, refs []int32) {
 	for i := range c.About {
 		c.About[i] = s.idOf(refs[i])
@@ -465,7 +467,8 @@ func (s *store) shareRefs(c *claims.Claim, refs []int32) {
 
 // apply adds batch b by plan p, the result of checking it against the
 // store as it is. It cannot fail. The store keeps b's slices when owned
-// is set (a batch a reader decoded) and copies them otherwise.
+// is set (a batch a reader decoded), rewriting their references in place
+// (see shareRefs), and copies them otherwise, leaving b as it was.
 func (s *store) apply(b *Batch, p *plan, owned bool) {
 	// Grow every table once, not by doubling as items arrive.
 	nv := len(b.Entities) + len(b.Sources) + len(b.Claims)
@@ -530,6 +533,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 			if !owned {
 				x = r.Clone()
 			}
+			x.From, x.To = s.idOf(from), s.idOf(to)
 			s.relExtra = append(s.relExtra, x)
 			kept.extra = int32(len(s.relExtra))
 		}

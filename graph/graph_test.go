@@ -122,42 +122,71 @@ func TestApplyAcceptsForwardReferences(t *testing.T) {
 }
 
 // TestApplySharesIDs: the references a stored item makes point at the
-// bytes of the ID the graph already holds, not at the caller's copies, so
-// that a million appearances of a hundred sources keep a hundred strings.
+// bytes of the ID the graph already holds, not at copies, so that a
+// million appearances of a hundred sources keep a hundred strings. A
+// batch given to Apply is left as it was; a reader's batch is the
+// graph's own.
 func TestApplySharesIDs(t *testing.T) {
-	fresh := func(s string) string { return strings.Clone(s) } // a string of its own
-	g := graph.New()
-	if err := g.Apply(graph.Batch{
-		Entities: []claims.Entity{{ID: "e", Name: "E", Kind: claims.Person}},
-		Sources: []sources.Source{
-			{ID: "s", Kind: sources.Report, DerivedFrom: []sources.Derivation{{Source: fresh("t"), Kind: sources.Cites}}},
-			{ID: "t", Kind: sources.Report}, // named above before it is added
-		},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	// A second batch names the first batch's vertices.
-	if err := g.Apply(graph.Batch{Claims: []claims.Claim{{
-		ID: "c", Text: "C.", About: []string{fresh("e")},
-		Appearances: []claims.Appearance{{Source: fresh("s"), Speaker: fresh("e"), Via: fresh("t")}},
-	}}}); err != nil {
-		t.Fatal(err)
-	}
-	c, _ := g.Claim("c")
-	s, _ := g.Source("s")
-	tt, _ := g.Source("t")
-	e, _ := g.Entity("e")
-	a := c.Appearances[0]
-	for _, tc := range []struct{ name, got, want string }{
-		{"about", c.About[0], e.ID},
-		{"source", a.Source, s.ID},
-		{"speaker", a.Speaker, e.ID},
-		{"via", a.Via, tt.ID},
-		{"derived from", s.DerivedFrom[0].Source, tt.ID},
-	} {
-		if unsafe.StringData(tc.got) != unsafe.StringData(tc.want) {
-			t.Errorf("%s %q is a copy, not the graph's ID", tc.name, tc.got)
+	// Every reference a string of its own, as a decoder would make them.
+	batch := func() graph.Batch {
+		return graph.Batch{
+			Entities: []claims.Entity{{ID: "e", Name: "E", Kind: claims.Person}},
+			Sources: []sources.Source{
+				{ID: "s", Kind: sources.Report, DerivedFrom: []sources.Derivation{{Source: strings.Clone("t"), Kind: sources.Cites}}},
+				{ID: "t", Kind: sources.Report}, // named above before it is added
+			},
+			Claims: []claims.Claim{
+				{ID: "c", Text: "C.", About: []string{strings.Clone("e")},
+					Appearances: []claims.Appearance{{Source: strings.Clone("s"), Speaker: strings.Clone("e"), Via: strings.Clone("t")}}},
+				{ID: "d", Text: "D."},
+			},
+			Relations: []claims.Relation{{From: strings.Clone("c"), To: strings.Clone("d"), Kind: claims.Supports, Note: "kept whole"}},
 		}
+	}
+	given := batch()
+	about, from := unsafe.StringData(given.Claims[0].About[0]), unsafe.StringData(given.Relations[0].From)
+	applied := graph.New()
+	if err := applied.Apply(given); err != nil {
+		t.Fatal(err)
+	}
+	var yml bytes.Buffer
+	if err := applied.WriteYAML(&yml); err != nil {
+		t.Fatal(err)
+	}
+	read, err := graph.ReadYAML(&yml, "shared.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		g    *graph.Graph
+	}{{"Apply", applied}, {"ReadYAML", read}} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _ := tt.g.Claim("c")
+			d, _ := tt.g.Claim("d")
+			src, _ := tt.g.Source("s")
+			tsrc, _ := tt.g.Source("t")
+			e, _ := tt.g.Entity("e")
+			r := slices.Collect(tt.g.Relations())[0]
+			a := c.Appearances[0]
+			for _, ref := range []struct{ name, got, want string }{
+				{"about", c.About[0], e.ID},
+				{"source", a.Source, src.ID},
+				{"speaker", a.Speaker, e.ID},
+				{"via", a.Via, tsrc.ID},
+				{"derived from", src.DerivedFrom[0].Source, tsrc.ID},
+				{"relation from", r.From, c.ID},
+				{"relation to", r.To, d.ID},
+			} {
+				if unsafe.StringData(ref.got) != unsafe.StringData(ref.want) {
+					t.Errorf("%s %q is a copy, not the graph's ID", ref.name, ref.got)
+				}
+			}
+		})
+	}
+	// The caller's batch still holds its own strings.
+	if unsafe.StringData(given.Claims[0].About[0]) != about || unsafe.StringData(given.Relations[0].From) != from {
+		t.Error("Apply rewrote the references of the caller's batch")
 	}
 }
 
