@@ -143,10 +143,10 @@ func DFQuAD(b *Bipolar) Strengths {
 // turning back is damped (moved only part of the way), which leaves the
 // fixed points as they are but lets iterations settle that would swing
 // for ever, as they do on odd cycles of attack; one that is damped and
-// then crawls on in the same direction gets its step back. Work stays
-// within a component, so a small cycle does not make the whole graph
-// iterate, and within a large one only the arguments still moving are
-// updated. A negative or NaN tol counts as 0.
+// then crawls on in the same direction gets its step back, at most a few
+// times. Work stays within a component, so a small cycle does not make
+// the whole graph iterate, and within a large one only the arguments
+// still moving are updated. A negative or NaN tol counts as 0.
 func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 	if !(tol >= 0) {
 		tol = 0 // a NaN must not make every move look small

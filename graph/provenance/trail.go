@@ -102,15 +102,15 @@ func (x *Index) Cycles() []Cycle {
 // Independent returns the number of independent origins of every claim
 // of the view, by claim ID, in one pass: O(appearances + the derivation
 // links of the sources that carry each claim), with each source's links
-// loaded once.
+// loaded once, after the view's [graph.View.Counts].
 func (x *Index) Independent() (map[string]int, error) {
 	// Sizing both maps up front saves rehashing them as they grow, which
 	// at a million claims cost about as much as the counting itself.
-	n := x.v.Counts()
+	counts := x.v.Counts()
 	if len(x.ids) == 0 {
-		x.ids = make(map[string]int32, n.Sources)
+		x.ids = make(map[string]int32, counts.Sources)
 	}
-	out := make(map[string]int, n.Claims)
+	out := make(map[string]int, counts.Claims)
 	for c := range x.v.Claims() {
 		n, err := x.Count(c)
 		if err != nil {
