@@ -500,29 +500,32 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		s.addVertex(src.ID, SourceVertex, len(s.sources))
 		s.sources = append(s.sources, src)
 	}
-	for i := range b.Sources { // after the loop: a derivation may name a later source
-		src := &s.sources[len(s.sources)-len(b.Sources)+i]
-		for j, v := range p.refsOf(i) {
-			src.DerivedFrom[j].Source = s.idOf(v)
-		}
-	}
 	firstClaim := int32(len(s.verts))
 	for i := range b.Claims {
 		c := b.Claims[i]
 		if !owned {
 			c = c.Clone()
 		}
-		s.shareRefs(&c, p.refsOf(len(b.Sources)+i))
 		s.addVertex(c.ID, ClaimVertex, len(s.claims))
 		s.claims = append(s.claims, c)
 		s.appearances += len(c.Appearances)
 	}
+	// Every vertex is in: link each new item to what it names, and point
+	// its references at the graph's IDs (a derivation may name a source
+	// added after it).
 	s.carve(firstV, b, p)
+	srcAt, claimAt := len(s.sources)-len(b.Sources), len(s.claims)-len(b.Claims)
 	for i := range b.Sources {
-		s.addDerivationEdges(firstSrc+int32(i), p.refsOf(i))
+		refs := p.refsOf(i)
+		s.addDerivationEdges(firstSrc+int32(i), refs)
+		for j, v := range refs {
+			s.sources[srcAt+i].DerivedFrom[j].Source = s.idOf(v)
+		}
 	}
 	for i := range b.Claims {
-		s.addClaimEdges(firstClaim+int32(i), len(b.Claims[i].About), p.refsOf(len(b.Sources)+i))
+		c, refs := &s.claims[claimAt+i], p.refsOf(len(b.Sources)+i)
+		s.addClaimEdges(firstClaim+int32(i), len(c.About), refs)
+		s.shareRefs(c, refs)
 	}
 	for i := range b.Relations {
 		r := &b.Relations[i]

@@ -94,8 +94,8 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &decoder{file: name, data: data, opts: o, reported: make(map[location]bool)}
-	bulk := &bulkReader{d: d, lines: make(map[string][]lineAt)}
+	bulk := newBulkReader(name, data, o)
+	d := bulk.d
 	b := bulk.read()
 	d.relocate = bulk.locate
 	return d.build(b)
@@ -106,6 +106,15 @@ type bulkReader struct {
 	d     *decoder
 	sc    *jsonScanner
 	lines map[string][]lineAt // the line of each item, by section
+}
+
+// newBulkReader returns a reader of the JSON Lines in data, named name in
+// errors. Its decoder keeps no field positions: locate recovers them.
+func newBulkReader(name string, data []byte, o ReadOptions) *bulkReader {
+	return &bulkReader{
+		d:     &decoder{file: name, data: data, opts: o, reported: make(map[location]bool)},
+		lines: make(map[string][]lineAt),
+	}
 }
 
 // lineAt is where a line starts: its byte offset and its number.
@@ -131,10 +140,7 @@ func (br *bulkReader) read() Batch {
 		return b
 	}
 	d := br.d
-	second := &bulkReader{
-		d:     &decoder{file: d.file, data: data, opts: d.opts, reported: make(map[location]bool)},
-		lines: make(map[string][]lineAt),
-	}
+	second := newBulkReader(d.file, data, d.opts)
 	var b2 Batch
 	done := make(chan struct{})
 	go func() {
