@@ -10,7 +10,7 @@ import (
 )
 
 // ErrScore reports a base score outside [0, 1] (or NaN).
-var ErrScore = errors.New("af: base score not in [0,1]")
+var ErrScore = errors.New("base score not in [0,1]")
 
 // Bipolar is a quantitative bipolar argumentation framework: arguments
 // 0..Len()-1, each with a base score in [0, 1], and attack and support
@@ -51,10 +51,10 @@ func (b *Bipolar) Base(i int) float64 {
 // [ErrArgumentRange] or [ErrScore].
 func (b *Bipolar) SetBase(i int, score float64) error {
 	if i < 0 || i >= len(b.base) {
-		return fmt.Errorf("%w: %d with %d arguments", ErrArgumentRange, i, len(b.base))
+		return fmt.Errorf("af: %w: %d with %d arguments", ErrArgumentRange, i, len(b.base))
 	}
 	if !(score >= 0 && score <= 1) {
-		return fmt.Errorf("%w: %v", ErrScore, score)
+		return fmt.Errorf("af: %w: %v", ErrScore, score)
 	}
 	b.base[i] = score
 	return nil
@@ -70,7 +70,7 @@ func (b *Bipolar) Support(from, to int) error { return b.add(&b.sup, from, to) }
 
 func (b *Bipolar) add(list *[]edge, from, to int) error {
 	if from < 0 || from >= len(b.base) || to < 0 || to >= len(b.base) {
-		return fmt.Errorf("%w: %d -> %d with %d arguments", ErrArgumentRange, from, to, len(b.base))
+		return fmt.Errorf("af: %w: %d -> %d with %d arguments", ErrArgumentRange, from, to, len(b.base))
 	}
 	*list = append(*list, edge{int32(from), int32(to)})
 	return nil
