@@ -87,9 +87,10 @@
 // # Errors
 //
 // Problems with input are reported as an [ErrorList] of every problem
-// found, each an [*Error] with the file, the 1-based line and column, the
-// offending ID and field. Use [errors.As] to get them and [errors.Is] with
+// found, each an [*Error] with its [claims.Position] (the file, the
+// 1-based line and column), the offending ID and field. Use [errors.As] to get them and [errors.Is] with
 // the sentinels ([ErrNotFound], [ErrDuplicateID], [ErrUnknownReference],
 // [ErrConflictingRelation], ...) or those of package claims to branch on
-// the kind of problem. Messages start with "graph: ".
+// the kind of problem. Messages start with "graph: " once: the sentinels
+// carry no package name.
 package graph
