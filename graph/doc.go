@@ -52,11 +52,11 @@
 // StronglyConnectedComponents and the topological sorts start with one of
 // them, so each call costs O(vertices + edges) in time and allocations
 // however little of the graph it needs; StronglyConnectedComponents also
-// recurses once per vertex of a chain. Instead [View.ShortestPath] is a breadth-first search over the
-// claims' own adjacency, and packages provenance and af find strongly
-// connected components with an iterative Tarjan over compressed sparse
-// rows; a test of package provenance checks its cycles against the
-// dependency's StronglyConnectedComponents.
+// recurses once per vertex of a chain. Instead [View.ShortestPath] is a
+// breadth-first search over the claims' own adjacency, and packages
+// provenance and af find strongly connected components with an iterative
+// Tarjan over compressed sparse rows; a test of package provenance checks
+// its cycles against the dependency's StronglyConnectedComponents.
 //
 // # Concurrency
 //
