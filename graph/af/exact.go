@@ -17,7 +17,7 @@ import (
 // of conflict-free subsets near 3^(k/2) at worst (k/2 mutual attacks), about
 // half a million for k = 24; preferred extensions then cost one subset test
 // per pair of complete and preferred extensions (about 2·10^9 word
-// operations in that worst case). The worst case thus stays within seconds.
+// operations in that worst case).
 const MaxExact = 24
 
 // ErrTooLarge reports a framework whose grounded labelling leaves more than
