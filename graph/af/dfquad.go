@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
 	"github.com/claimgraph/claimgraph/graph/internal/scc"
 )
 
@@ -359,14 +360,9 @@ func inRows(n int, att, sup []edge) rows {
 // that i attacks or supports are src[start[i]:start[i+1]] (mid is unused).
 func (r rows) reverse() rows {
 	n := len(r.start) - 1
-	out := rows{start: make([]int32, n+1), src: make([]int32, len(r.src))}
-	for _, j := range r.src {
-		out.start[j+1]++
-	}
-	for i := range n {
-		out.start[i+1] += out.start[i]
-	}
-	fill := slices.Clone(out.start[:n])
+	out := rows{src: make([]int32, len(r.src))}
+	var fill []int32
+	out.start, fill = csr.Offsets(nil, nil, n, r.src)
 	for i := range int32(n) {
 		for _, j := range r.src[r.start[i]:r.start[i+1]] {
 			out.src[fill[j]] = i
@@ -384,14 +380,7 @@ func (r rows) loop(i int32) bool {
 // group lists the members of each of count components, given the
 // component of each argument: those of k are members[start[k]:start[k+1]].
 func group(count int, comp []int32) (start, members []int32) {
-	start = make([]int32, count+1)
-	for _, k := range comp {
-		start[k+1]++
-	}
-	for k := range count {
-		start[k+1] += start[k]
-	}
-	fill := slices.Clone(start[:count])
+	start, fill := csr.Offsets(nil, nil, count, comp)
 	members = make([]int32, len(comp))
 	for i, k := range comp {
 		members[fill[k]] = int32(i)

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
 )
 
 // MaxArguments is the largest number of arguments a [Framework] can hold.
@@ -260,26 +262,15 @@ func (f *Framework) build() {
 	}
 	n, m := f.n, len(f.from)
 	// Group the edge list by attacker (order within a group arbitrary).
-	outStart := make([]int32, n+1)
-	for _, a := range f.from {
-		outStart[a+1]++
-	}
-	prefix(outStart)
+	outStart, pos := csr.Offsets(nil, nil, n, f.from)
 	byFrom := make([]int32, m) // targets grouped by attacker
-	pos := make([]int32, n)
-	copy(pos, outStart[:n])
 	for k, a := range f.from {
 		byFrom[pos[a]] = f.to[k]
 		pos[a]++
 	}
 	// Scan attackers in increasing order: attacker rows come out sorted.
-	inStart := make([]int32, n+1)
-	for _, b := range f.to {
-		inStart[b+1]++
-	}
-	prefix(inStart)
+	inStart, pos := csr.Offsets(nil, pos, n, f.to)
 	inSrc := make([]int32, m)
-	copy(pos, inStart[:n])
 	for a := range n {
 		for _, b := range byFrom[outStart[a]:outStart[a+1]] {
 			inSrc[pos[b]] = int32(a)
@@ -302,13 +293,8 @@ func (f *Framework) build() {
 	inSrc = inSrc[:w:w]
 	// Rebuild targets from the distinct attackers, scanning targets in
 	// increasing order so target rows come out sorted.
-	clear(outStart)
-	for _, a := range inSrc {
-		outStart[a+1]++
-	}
-	prefix(outStart)
+	outStart, pos = csr.Offsets(outStart, pos, n, inSrc)
 	outDst := byFrom[:w]
-	copy(pos, outStart[:n])
 	for b := range n {
 		for _, a := range inSrc[inStart[b]:inStart[b+1]] {
 			outDst[pos[a]] = int32(b)
@@ -317,10 +303,4 @@ func (f *Framework) build() {
 	}
 	f.inStart, f.inSrc, f.outStart, f.outDst = inStart, inSrc, outStart, outDst
 	f.built.Store(true)
-}
-
-func prefix(s []int32) {
-	for i := 1; i < len(s); i++ {
-		s[i] += s[i-1]
-	}
 }
