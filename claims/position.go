@@ -9,7 +9,9 @@ import "strconv"
 // them print a position the same way, with [Position.Prefix].
 //
 // Each reader says what its column counts: bytes (af, truth) or
-// characters (graph, imports).
+// characters (graph, imports). Embedded in an error, Position's fields
+// read as the error's own (e.Line); its String method is promoted too,
+// but fmt prints an error with its Error method, the whole message.
 type Position struct {
 	File   string // file name; "" when unknown
 	Line   int    // 1-based line; 0 when unknown

@@ -1,6 +1,7 @@
 package claims_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -29,4 +30,16 @@ func TestPosition(t *testing.T) {
 			t.Errorf("%#v.Prefix(\"x\") = %q, want %q", tt.p, got, tt.prefix)
 		}
 	}
+}
+
+func ExamplePosition() {
+	fmt.Println(claims.Position{File: "in.yaml", Line: 9, Column: 13})
+	fmt.Println(claims.Position{Line: 9, Column: 13})
+	fmt.Println(claims.Position{File: "in.yaml", Line: 9, Column: 13}.Prefix("graph") + "unknown entity")
+	fmt.Println(claims.Position{}.Prefix("graph") + "unknown entity")
+	// Output:
+	// in.yaml:9:13
+	// 9:13
+	// graph: in.yaml:9:13: unknown entity
+	// graph: unknown entity
 }
