@@ -61,8 +61,9 @@ var (
 
 // ParseError is an error in a framework file, at a 1-based line and byte
 // column; File is set by [ReadFile]. Err is [ErrSyntax],
-// [ErrUnknownArgument], [ErrDuplicateArgument] or [ErrTooManyArguments],
-// possibly wrapped with details.
+// [ErrUnknownArgument], [ErrDuplicateArgument], [ErrTooManyArguments] or
+// [ErrTooManyAttacks], possibly wrapped with details. The sentinels'
+// texts do not name the package: the ParseError does, once.
 type ParseError struct {
 	claims.Position
 	Err error
