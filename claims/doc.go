@@ -40,4 +40,14 @@
 // field and one of the sentinel errors ([ErrInvalidID], [ErrMissingField],
 // [ErrInvalidDate], ...), matched with [errors.Is]. References between
 // items are checked by the graph that holds them.
+//
+// # Positions
+//
+// A [Position] is a place in an input file. Every reader of this module
+// (graph's YAML, JSON and JSON Lines, af's framework files, imports, the
+// truth-discovery triples) embeds one in its error type and prints it with
+// [Position.Prefix], so that all their messages read "pkg: FILE:LINE:COL:
+// problem" ("pkg: LINE:COL: problem" when the file has no name). It lives
+// here, in the package every reader already imports or can import without
+// a cycle, because this package imports nothing but the standard library.
 package claims

@@ -136,7 +136,7 @@ func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
 	if int64(buf.Len()) > o.MaxBytes {
 		// Point at the first byte past the limit.
 		line, col := offsetPosition(buf.Bytes(), int(o.MaxBytes))
-		return nil, ErrorList{{File: name, Line: line, Column: col, Err: fmt.Errorf("%w: input larger than %d bytes", ErrLimit, o.MaxBytes)}}
+		return nil, ErrorList{{Position: claims.Position{File: name, Line: line, Column: col}, Err: fmt.Errorf("%w: input larger than %d bytes", ErrLimit, o.MaxBytes)}}
 	}
 	return buf.Bytes(), nil
 }
@@ -333,7 +333,7 @@ func (d *decoder) syntaxError(err error) {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	}
-	e := &Error{File: d.file, Line: line, Column: 1, Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
+	e := &Error{Position: claims.Position{File: d.file, Line: line, Column: 1}, Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
 	if line > 0 {
 		// The parser gives only the line; point at its first character.
 		lines := bytes.Split(d.data, []byte("\n"))
@@ -348,7 +348,7 @@ func (d *decoder) syntaxError(err error) {
 
 // errAt records a problem at node n (the document start when nil).
 func (d *decoder) errAt(n *yaml.Node, loc location, id string, err error) {
-	e := &Error{File: d.file, Line: 1, Column: 1, ID: id, Field: loc.field, Err: err, loc: loc}
+	e := &Error{Position: claims.Position{File: d.file, Line: 1, Column: 1}, ID: id, Field: loc.field, Err: err, loc: loc}
 	if n != nil && n.Line > 0 {
 		e.Line, e.Column = n.Line, n.Column
 	}

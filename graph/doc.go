@@ -39,10 +39,24 @@
 // The graph keeps its data once, in dense tables with an adjacency list
 // per vertex in each direction, so a query about one item costs
 // O(degree) of that item and never walks or copies the whole graph.
-// [Graph.Underlying] exposes the same storage as a
-// github.com/dominikbraun/graph graph for that library's algorithms, as
-// a read-only view; several of them copy the whole graph per call, which
-// is why the queries above do not use them.
+//
+// # The dependency github.com/dominikbraun/graph
+//
+// [Graph.Underlying] exposes the same storage, read-only, as a graph of
+// github.com/dominikbraun/graph (v0.23.0), so that that library's
+// algorithms run on the claim graph: shortest paths, strongly connected
+// components, topological sorts (see the example of [Graph.Underlying]).
+// This module does not call them on its own hot paths. In v0.23.0
+// AdjacencyMap and PredecessorMap copy the whole graph into maps of maps
+// on every call, and Size, BFS, DFS, ShortestPath,
+// StronglyConnectedComponents and the topological sorts start with one of
+// them, so each call costs O(vertices + edges) in time and allocations
+// however little of the graph it needs; StronglyConnectedComponents also
+// recurses once per vertex of a chain. Instead [View.ShortestPath] is a
+// breadth-first search over the claims' own adjacency, and packages
+// provenance and af find strongly connected components with an iterative
+// Tarjan over compressed sparse rows; a test of package provenance checks
+// its cycles against the dependency's StronglyConnectedComponents.
 //
 // # Concurrency
 //
@@ -87,9 +101,10 @@
 // # Errors
 //
 // Problems with input are reported as an [ErrorList] of every problem
-// found, each an [*Error] with the file, the 1-based line and column, the
-// offending ID and field. Use [errors.As] to get them and [errors.Is] with
+// found, each an [*Error] with its [claims.Position] (the file, the
+// 1-based line and column), the offending ID and field. Use [errors.As] to get them and [errors.Is] with
 // the sentinels ([ErrNotFound], [ErrDuplicateID], [ErrUnknownReference],
 // [ErrConflictingRelation], ...) or those of package claims to branch on
-// the kind of problem. Messages start with "graph: ".
+// the kind of problem. Messages start with "graph: " once: the sentinels
+// carry no package name.
 package graph

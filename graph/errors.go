@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/claimgraph/claimgraph/claims"
 )
 
 // Sentinel errors, matched with [errors.Is] on any error of this package.
@@ -40,37 +42,24 @@ var (
 	ErrReadOnly = errors.New("read-only: change the graph through its own methods")
 )
 
-// Error is one problem with input: a file, a change or a query. Line and
-// Column are 1-based and set when the problem comes from a file (0
-// otherwise); ID names the offending entity, source, claim or relation;
-// Field is the path of the offending field in the YAML format
-// ("appearances[1].source").
+// Error is one problem with input: a file, a change or a query. Its
+// [claims.Position] is set when the problem comes from a file (zero
+// otherwise), with a 1-based line and a column counted in characters; ID
+// names the offending entity, source, claim or relation; Field is the path
+// of the offending field in the YAML format ("appearances[1].source").
 type Error struct {
-	File         string
-	Line, Column int
-	ID           string
-	Field        string
-	Err          error
+	claims.Position
+	ID    string
+	Field string
+	Err   error
 
 	loc location // where in a change the problem is, for positions
 }
 
-// Error formats the problem as "graph: FILE:LINE:COL: message".
+// Error formats the problem as "graph: FILE:LINE:COL: message" (see
+// [claims.Position.Prefix]).
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString("graph: ")
-	if e.File != "" || e.Line > 0 {
-		if e.File != "" {
-			b.WriteString(e.File)
-			b.WriteByte(':')
-		}
-		if e.Line > 0 {
-			fmt.Fprintf(&b, "%d:%d:", e.Line, e.Column)
-		}
-		b.WriteByte(' ')
-	}
-	b.WriteString(e.Message())
-	return b.String()
+	return e.Prefix("graph") + e.Message()
 }
 
 // Message returns the problem without the package prefix and the
@@ -83,9 +72,7 @@ func (e *Error) Message() string {
 	if e.Field != "" {
 		b.WriteString(e.Field + ": ")
 	}
-	msg := e.Err.Error()
-	msg = strings.TrimPrefix(msg, "claims: ") // the field error's own prefix repeats what we print
-	b.WriteString(msg)
+	b.WriteString(e.Err.Error())
 	return b.String()
 }
 

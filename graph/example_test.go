@@ -328,7 +328,7 @@ claims:
 	var list graph.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
-			fmt.Printf("%s:%d:%d: %s\n", e.File, e.Line, e.Column, e.Message())
+			fmt.Printf("%s: %s\n", e.Position, e.Message())
 		}
 	}
 	// Output:

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -161,7 +162,7 @@ func (o ReadOptions) ReadJSON(r io.Reader, name string) (*Graph, error) {
 	root, perr := sc.document()
 	if perr != nil {
 		line, col := sc.errorAt(perr.offset)
-		return nil, ErrorList{{File: name, Line: line, Column: col, Err: perr.err}}
+		return nil, ErrorList{{Position: claims.Position{File: name, Line: line, Column: col}, Err: perr.err}}
 	}
 	return d.build(d.root(root, jsonVersion, fmt.Sprintf(`"claimgraph": %d`, FormatVersion)))
 }

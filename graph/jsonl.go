@@ -320,7 +320,7 @@ func (br *bulkReader) parse(line []byte, lineNo int) *yaml.Node {
 	n, err := sc.document()
 	if err != nil {
 		l, c := sc.errorAt(err.offset)
-		br.d.errs = append(br.d.errs, &Error{File: br.d.file, Line: lineNo + l - 1, Column: c, Err: err.err})
+		br.d.errs = append(br.d.errs, &Error{Position: claims.Position{File: br.d.file, Line: lineNo + l - 1, Column: c}, Err: err.err})
 		return nil
 	}
 	return n

@@ -13,9 +13,8 @@ import (
 // reads under the graph's read lock, call by call. It is read-only: its
 // AddVertex, AddEdge, UpdateEdge, RemoveVertex and RemoveEdge report
 // [ErrReadOnly], because changes must go through [Graph.Apply] to be
-// validated. Beware that several of the dependency's methods
-// (AdjacencyMap, PredecessorMap, Size, BFS, DFS, ShortestPath) copy the
-// whole graph on every call; the queries of [View] never do.
+// validated. What its algorithms cost is in the package documentation
+// (The dependency).
 func (g *Graph) Underlying() dgraph.Graph[string, Vertex] {
 	return dgraph.NewWithStore(vertexHash, (*dstore)(g), dgraph.Directed())
 }

@@ -447,10 +447,8 @@ func (v View) SupportChains(id string, maxDepth int) ([]Path, error) {
 // claim to: an explanation of how two claims bear on each other. It
 // reports [ErrNoPath] when there is none.
 //
-// The dependency's ShortestPath would copy the whole graph first (it
-// builds an adjacency map of every vertex), so this is a breadth-first
-// search of our own over the claims' adjacency, costing O(size of the
-// part of the graph within reach up to the distance found).
+// It is a breadth-first search over the claims' adjacency, costing
+// O(size of the part of the graph within reach up to the distance found).
 func (v View) ShortestPath(from, to string) (Path, error) {
 	v.g.mu.RLock()
 	defer v.g.mu.RUnlock()

@@ -105,7 +105,7 @@ func TestTrustErrors(t *testing.T) {
 		{"stray argument", []string{"trust", "--triples", good, "extra"}, 2, "unexpected argument"},
 		{"unknown flag", []string{"trust", "--nope"}, 2, "flag provided but not defined"},
 		{"missing file", []string{"trust", "--triples", good + ".absent"}, 1, "no such file"},
-		{"parse error", []string{"trust", "--triples", bad}, 1, "truth: " + bad + ":1:4: truth: missing field"},
+		{"parse error", []string{"trust", "--triples", bad}, 1, "truth: " + bad + ":1:4: missing field"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,7 +60,7 @@ func parseAPX(src []byte) (*Framework, error) {
 			return nil, err
 		}
 		if pred == "arg" {
-			if _, err := f.AddArgument(a); err != nil {
+			if _, err := f.addArgument(a); err != nil {
 				return nil, l.errorf(aLine, aCol, err, "%q", a)
 			}
 			continue
@@ -71,8 +71,8 @@ func parseAPX(src []byte) (*Framework, error) {
 			pending = append(pending, pendingAttack{a, b, aLine, aCol, bLine, bCol})
 			continue
 		}
-		if err := f.Attack(int(i), int(j)); err != nil {
-			return nil, l.errorf(line, col, err, "attack")
+		if err := f.attack(int(i), int(j)); err != nil {
+			return nil, l.at(line, col, err)
 		}
 	}
 	// Attacks may come before the declarations they use.
@@ -85,8 +85,8 @@ func parseAPX(src []byte) (*Framework, error) {
 		case !jok:
 			return nil, l.errorf(p.tline, p.tcol, ErrUnknownArgument, "%q", p.to)
 		}
-		if err := f.Attack(int(i), int(j)); err != nil {
-			return nil, l.errorf(p.fline, p.fcol, err, "attack")
+		if err := f.attack(int(i), int(j)); err != nil {
+			return nil, l.at(p.fline, p.fcol, err)
 		}
 	}
 	return f, nil

@@ -6,11 +6,12 @@ import (
 	"math"
 	"slices"
 
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
 	"github.com/claimgraph/claimgraph/graph/internal/scc"
 )
 
 // ErrScore reports a base score outside [0, 1] (or NaN).
-var ErrScore = errors.New("af: base score not in [0,1]")
+var ErrScore = errors.New("base score not in [0,1]")
 
 // Bipolar is a quantitative bipolar argumentation framework: arguments
 // 0..Len()-1, each with a base score in [0, 1], and attack and support
@@ -51,10 +52,10 @@ func (b *Bipolar) Base(i int) float64 {
 // [ErrArgumentRange] or [ErrScore].
 func (b *Bipolar) SetBase(i int, score float64) error {
 	if i < 0 || i >= len(b.base) {
-		return fmt.Errorf("%w: %d with %d arguments", ErrArgumentRange, i, len(b.base))
+		return fmt.Errorf("af: %w: %d with %d arguments", ErrArgumentRange, i, len(b.base))
 	}
 	if !(score >= 0 && score <= 1) {
-		return fmt.Errorf("%w: %v", ErrScore, score)
+		return fmt.Errorf("af: %w: %v", ErrScore, score)
 	}
 	b.base[i] = score
 	return nil
@@ -70,7 +71,7 @@ func (b *Bipolar) Support(from, to int) error { return b.add(&b.sup, from, to) }
 
 func (b *Bipolar) add(list *[]edge, from, to int) error {
 	if from < 0 || from >= len(b.base) || to < 0 || to >= len(b.base) {
-		return fmt.Errorf("%w: %d -> %d with %d arguments", ErrArgumentRange, from, to, len(b.base))
+		return fmt.Errorf("af: %w: %d -> %d with %d arguments", ErrArgumentRange, from, to, len(b.base))
 	}
 	*list = append(*list, edge{int32(from), int32(to)})
 	return nil
@@ -359,14 +360,9 @@ func inRows(n int, att, sup []edge) rows {
 // that i attacks or supports are src[start[i]:start[i+1]] (mid is unused).
 func (r rows) reverse() rows {
 	n := len(r.start) - 1
-	out := rows{start: make([]int32, n+1), src: make([]int32, len(r.src))}
-	for _, j := range r.src {
-		out.start[j+1]++
-	}
-	for i := range n {
-		out.start[i+1] += out.start[i]
-	}
-	fill := slices.Clone(out.start[:n])
+	out := rows{src: make([]int32, len(r.src))}
+	var fill []int32
+	out.start, fill = csr.Offsets(nil, nil, n, r.src)
 	for i := range int32(n) {
 		for _, j := range r.src[r.start[i]:r.start[i+1]] {
 			out.src[fill[j]] = i
@@ -384,14 +380,7 @@ func (r rows) loop(i int32) bool {
 // group lists the members of each of count components, given the
 // component of each argument: those of k are members[start[k]:start[k+1]].
 func group(count int, comp []int32) (start, members []int32) {
-	start = make([]int32, count+1)
-	for _, k := range comp {
-		start[k+1]++
-	}
-	for k := range count {
-		start[k+1] += start[k]
-	}
-	fill := slices.Clone(start[:count])
+	start, fill := csr.Offsets(nil, nil, count, comp)
 	members = make([]int32, len(comp))
 	for i, k := range comp {
 		members[fill[k]] = int32(i)

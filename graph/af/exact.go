@@ -17,12 +17,12 @@ import (
 // of conflict-free subsets near 3^(k/2) at worst (k/2 mutual attacks), about
 // half a million for k = 24; preferred extensions then cost one subset test
 // per pair of complete and preferred extensions (about 2·10^9 word
-// operations in that worst case). The worst case thus stays within seconds.
+// operations in that worst case).
 const MaxExact = 24
 
 // ErrTooLarge reports a framework whose grounded labelling leaves more than
 // [MaxExact] arguments undecided, too many for exact search.
-var ErrTooLarge = errors.New("af: too many undecided arguments for exact search")
+var ErrTooLarge = errors.New("too many undecided arguments for exact search")
 
 // Semantics names an extension-based semantics, by its ICCMA abbreviation.
 type Semantics uint8
@@ -46,7 +46,7 @@ func (s Semantics) String() string {
 }
 
 // ErrSemantics reports an unknown [Semantics] value or abbreviation.
-var ErrSemantics = errors.New("af: unknown semantics")
+var ErrSemantics = errors.New("unknown semantics")
 
 // ParseSemantics returns the semantics with ICCMA abbreviation s (such as
 // "PR"), or [ErrSemantics].
@@ -56,7 +56,7 @@ func ParseSemantics(s string) (Semantics, error) {
 			return Semantics(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q", ErrSemantics, s)
+	return 0, fmt.Errorf("af: %w %q", ErrSemantics, s)
 }
 
 // core is the part of a framework left undecided by the grounded labelling,
@@ -77,7 +77,7 @@ func newCore(f *Framework) (*core, error) {
 	c := &core{lab: lab, args: lab.Undec()}
 	k := len(c.args)
 	if k > MaxExact {
-		return nil, fmt.Errorf("%w: %d undecided, limit %d", ErrTooLarge, k, MaxExact)
+		return nil, fmt.Errorf("af: %w: %d undecided, limit %d", ErrTooLarge, k, MaxExact)
 	}
 	pos := make(map[int]int, k)
 	for p, a := range c.args {
@@ -196,7 +196,7 @@ func (c *core) extension(in uint64) []int {
 
 func checkSemantics(s Semantics) error {
 	if s < CO || s > ST {
-		return fmt.Errorf("%w %d", ErrSemantics, uint8(s))
+		return fmt.Errorf("af: %w %d", ErrSemantics, uint8(s))
 	}
 	return nil
 }
@@ -268,7 +268,7 @@ func accept(f *Framework, s Semantics, a int, credulous bool) (bool, error) {
 		return false, err
 	}
 	if a < 0 || a >= f.Len() {
-		return false, fmt.Errorf("%w: argument %d with %d arguments", ErrArgumentRange, a, f.Len())
+		return false, fmt.Errorf("af: %w: argument %d with %d arguments", ErrArgumentRange, a, f.Len())
 	}
 	lab := Grounded(f)
 	if s == GR || (s == CO && !credulous) {

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/claimgraph/claimgraph/claims"
 )
 
 // Format is a file format for frameworks.
@@ -48,33 +50,28 @@ func (f Format) String() string {
 // the first three.
 var (
 	// ErrSyntax reports input that does not follow the format's grammar.
-	ErrSyntax = errors.New("af: syntax error")
+	ErrSyntax = errors.New("syntax error")
 	// ErrUnknownArgument reports an attack on or by an undeclared argument.
-	ErrUnknownArgument = errors.New("af: unknown argument")
+	ErrUnknownArgument = errors.New("unknown argument")
 	// ErrFormat reports an unknown format name or file extension.
-	ErrFormat = errors.New("af: unknown format")
+	ErrFormat = errors.New("unknown format")
 	// ErrName reports an argument name the target format cannot represent.
-	ErrName = errors.New("af: name not representable in format")
+	ErrName = errors.New("name not representable in format")
 )
 
 // ParseError is an error in a framework file, at a 1-based line and byte
-// column. Err is [ErrSyntax], [ErrUnknownArgument], [ErrDuplicateArgument]
-// or [ErrTooManyArguments], possibly wrapped with details.
+// column; File is set by [ReadFile]. Err is [ErrSyntax],
+// [ErrUnknownArgument], [ErrDuplicateArgument], [ErrTooManyArguments] or
+// [ErrTooManyAttacks], possibly wrapped with details. The sentinels'
+// texts do not name the package: the ParseError does, once.
 type ParseError struct {
-	File   string // file name, "" when unknown
-	Line   int    // 1-based line
-	Column int    // 1-based byte column
-	Err    error
+	claims.Position
+	Err error
 }
 
-// Error returns "af: FILE:LINE:COL: message" (without FILE when unknown).
-func (e *ParseError) Error() string {
-	msg := strings.TrimPrefix(e.Err.Error(), "af: ")
-	if e.File == "" {
-		return fmt.Sprintf("af: %d:%d: %s", e.Line, e.Column, msg)
-	}
-	return fmt.Sprintf("af: %s:%d:%d: %s", e.File, e.Line, e.Column, msg)
-}
+// Error returns "af: FILE:LINE:COL: message" ("af: LINE:COL: message"
+// when the file is unknown).
+func (e *ParseError) Error() string { return e.Prefix("af") + e.Err.Error() }
 
 // Unwrap returns e.Err.
 func (e *ParseError) Unwrap() error { return e.Err }
@@ -88,7 +85,7 @@ func ParseFormat(name string) (Format, error) {
 			return Format(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q", ErrFormat, name)
+	return 0, fmt.Errorf("af: %w %q", ErrFormat, name)
 }
 
 // FormatOf returns the format of a file by its extension: .apx, .tgf, and
@@ -102,7 +99,7 @@ func FormatOf(filename string) (Format, error) {
 	case ".af", ".i23":
 		return I23, nil
 	}
-	return 0, fmt.Errorf("%w: extension of %q", ErrFormat, filename)
+	return 0, fmt.Errorf("af: %w: extension of %q", ErrFormat, filename)
 }
 
 // Read reads a framework in the given format.
@@ -119,7 +116,7 @@ func Read(r io.Reader, format Format) (*Framework, error) {
 	case I23:
 		return parseI23(src)
 	}
-	return nil, fmt.Errorf("%w %d", ErrFormat, uint8(format))
+	return nil, fmt.Errorf("af: %w %d", ErrFormat, uint8(format))
 }
 
 // ReadAPX reads a framework in the ASPARTIX format [APX].
@@ -167,7 +164,7 @@ func Write(w io.Writer, f *Framework, format Format) error {
 	case I23:
 		writeI23(bw, f)
 	default:
-		err = fmt.Errorf("%w %d", ErrFormat, uint8(format))
+		err = fmt.Errorf("af: %w %d", ErrFormat, uint8(format))
 	}
 	if err != nil {
 		return err
@@ -233,7 +230,7 @@ func writeTGF(w *bufio.Writer, f *Framework) error {
 			bad = isSpace(name[j]) || name[j] == '\n'
 		}
 		if bad {
-			return fmt.Errorf("%w tgf: %q", ErrName, name)
+			return fmt.Errorf("af: %w tgf: %q", ErrName, name)
 		}
 		w.WriteString(name)
 		w.WriteByte('\n')
@@ -273,8 +270,15 @@ func newLexer(src []byte) *lexer { return &lexer{src: src, line: 1} }
 
 func (l *lexer) col() int { return l.pos - l.lineStart + 1 }
 
+// at makes a ParseError for err at line and col.
+func (l *lexer) at(line, col int, err error) *ParseError {
+	return &ParseError{Position: claims.Position{Line: line, Column: col}, Err: err}
+}
+
+// errorf makes a ParseError at line and col wrapping the sentinel kind
+// with details.
 func (l *lexer) errorf(line, col int, kind error, format string, a ...any) *ParseError {
-	return &ParseError{Line: line, Column: col, Err: fmt.Errorf("%w: "+format, append([]any{kind}, a...)...)}
+	return l.at(line, col, fmt.Errorf("%w: "+format, append([]any{kind}, a...)...))
 }
 
 // lines calls fn with each line (without its newline) and its line number.
@@ -335,7 +339,7 @@ func parseTGF(src []byte) (*Framework, error) {
 			edges = true
 			return nil
 		case !edges:
-			if _, err := f.AddArgument(string(fs[0].text)); err != nil {
+			if _, err := f.addArgument(string(fs[0].text)); err != nil {
 				return l.errorf(l.line, fs[0].col, err, "%q", fs[0].text)
 			}
 			return nil
@@ -350,8 +354,8 @@ func parseTGF(src []byte) (*Framework, error) {
 			}
 			ab[k] = int(i)
 		}
-		if err := f.Attack(ab[0], ab[1]); err != nil {
-			return l.errorf(l.line, fs[0].col, err, "attack")
+		if err := f.attack(ab[0], ab[1]); err != nil {
+			return l.at(l.line, fs[0].col, err)
 		}
 		return nil
 	})
@@ -423,8 +427,8 @@ func parseI23(src []byte) (*Framework, error) {
 			}
 			ab[k] = n - 1
 		}
-		if err := f.Attack(ab[0], ab[1]); err != nil {
-			return l.errorf(l.line, fs[0].col, err, "attack")
+		if err := f.attack(ab[0], ab[1]); err != nil {
+			return l.at(l.line, fs[0].col, err)
 		}
 		return nil
 	})

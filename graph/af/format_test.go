@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -141,13 +142,37 @@ func TestReadErrors(t *testing.T) {
 }
 
 func TestParseErrorMessage(t *testing.T) {
-	err := &ParseError{File: "x.apx", Line: 3, Column: 7, Err: ErrSyntax}
+	err := &ParseError{Position: claims.Position{File: "x.apx", Line: 3, Column: 7}, Err: ErrSyntax}
 	if got, want := err.Error(), "af: x.apx:3:7: syntax error"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 	err.File = ""
 	if got, want := err.Error(), "af: 3:7: syntax error"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+// TestMethodErrorPrefix checks that errors of the Framework's methods,
+// which no ParseError wraps, name the package once.
+func TestMethodErrorPrefix(t *testing.T) {
+	f := New(0)
+	if _, err := f.AddArgument("a"); err != nil {
+		t.Fatal(err)
+	}
+	_, dup := f.AddArgument("a")
+	_, fmtErr := ParseFormat("xml")
+	for _, tt := range []struct {
+		err  error
+		want error
+		msg  string
+	}{
+		{dup, ErrDuplicateArgument, `af: duplicate argument "a"`},
+		{f.Attack(0, 1), ErrArgumentRange, "af: argument index out of range: attack 0 -> 1 with 1 arguments"},
+		{fmtErr, ErrFormat, `af: unknown format "xml"`},
+	} {
+		if !errors.Is(tt.err, tt.want) || tt.err.Error() != tt.msg {
+			t.Errorf("error %v, want %q matching %v", tt.err, tt.msg, tt.want)
+		}
 	}
 }
 
@@ -160,6 +185,10 @@ func TestReadFileNamesFile(t *testing.T) {
 	// testdata/bad.apx declares a twice; the second is on line 2, column 5.
 	if pe.File != "testdata/bad.apx" || pe.Line != 2 || pe.Column != 5 || !errors.Is(err, ErrDuplicateArgument) {
 		t.Errorf("got %#v", pe)
+	}
+	// The prefix and the name come once each.
+	if got, want := err.Error(), `af: testdata/bad.apx:2:5: duplicate argument: "a"`; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
 	}
 	if _, err := ReadFile("x.unknown", 0); !errors.Is(err, ErrFormat) {
 		t.Errorf("unknown extension: error %v, want ErrFormat", err)

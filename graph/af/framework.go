@@ -1,6 +1,7 @@
 package af
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"iter"
@@ -8,6 +9,8 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
 )
 
 // MaxArguments is the largest number of arguments a [Framework] can hold.
@@ -18,13 +21,13 @@ const MaxArguments = math.MaxInt32
 // the errors returned wrap them with details.
 var (
 	// ErrArgumentRange reports an argument index outside 0..Len()-1.
-	ErrArgumentRange = errors.New("af: argument index out of range")
+	ErrArgumentRange = errors.New("argument index out of range")
 	// ErrDuplicateArgument reports a second argument with a name already in use.
-	ErrDuplicateArgument = errors.New("af: duplicate argument")
+	ErrDuplicateArgument = errors.New("duplicate argument")
 	// ErrTooManyArguments reports a framework larger than [MaxArguments].
-	ErrTooManyArguments = errors.New("af: too many arguments")
+	ErrTooManyArguments = errors.New("too many arguments")
 	// ErrTooManyAttacks reports more than math.MaxInt32 recorded attacks.
-	ErrTooManyAttacks = errors.New("af: too many attacks")
+	ErrTooManyAttacks = errors.New("too many attacks")
 )
 
 // Framework is a Dung abstract argumentation framework: arguments numbered
@@ -71,6 +74,19 @@ func (f *Framework) Len() int { return f.n }
 // argument, the number) is already in use, and with [ErrTooManyArguments]
 // past [MaxArguments].
 func (f *Framework) AddArgument(name string) (int, error) {
+	i, err := f.addArgument(name)
+	switch {
+	case err == ErrDuplicateArgument:
+		return -1, fmt.Errorf("af: %w %q", err, cmp.Or(name, strconv.Itoa(f.n+1)))
+	case err != nil:
+		return -1, fmt.Errorf("af: %w", err)
+	}
+	return i, nil
+}
+
+// addArgument is AddArgument for the readers: its errors are the bare
+// sentinels, which a [ParseError] wraps with the position and name.
+func (f *Framework) addArgument(name string) (int, error) {
 	if f.n >= MaxArguments {
 		return -1, ErrTooManyArguments
 	}
@@ -79,7 +95,7 @@ func (f *Framework) AddArgument(name string) (int, error) {
 		key = strconv.Itoa(f.n + 1)
 	}
 	if f.Index(key) >= 0 {
-		return -1, fmt.Errorf("%w %q", ErrDuplicateArgument, key)
+		return -1, ErrDuplicateArgument
 	}
 	if name != "" {
 		if f.names == nil {
@@ -135,8 +151,17 @@ func (f *Framework) Index(name string) int {
 // either index is out of range.
 func (f *Framework) Attack(from, to int) error {
 	if from < 0 || from >= f.n || to < 0 || to >= f.n {
-		return fmt.Errorf("%w: attack %d -> %d with %d arguments", ErrArgumentRange, from, to, f.n)
+		return fmt.Errorf("af: %w: attack %d -> %d with %d arguments", ErrArgumentRange, from, to, f.n)
 	}
+	if err := f.attack(from, to); err != nil {
+		return fmt.Errorf("af: %w", err)
+	}
+	return nil
+}
+
+// attack is Attack for the readers, whose indices are in range: its error
+// is the bare [ErrTooManyAttacks], which a [ParseError] wraps.
+func (f *Framework) attack(from, to int) error {
 	if len(f.from) >= math.MaxInt32 {
 		return ErrTooManyAttacks
 	}
@@ -237,26 +262,15 @@ func (f *Framework) build() {
 	}
 	n, m := f.n, len(f.from)
 	// Group the edge list by attacker (order within a group arbitrary).
-	outStart := make([]int32, n+1)
-	for _, a := range f.from {
-		outStart[a+1]++
-	}
-	prefix(outStart)
+	outStart, pos := csr.Offsets(nil, nil, n, f.from)
 	byFrom := make([]int32, m) // targets grouped by attacker
-	pos := make([]int32, n)
-	copy(pos, outStart[:n])
 	for k, a := range f.from {
 		byFrom[pos[a]] = f.to[k]
 		pos[a]++
 	}
 	// Scan attackers in increasing order: attacker rows come out sorted.
-	inStart := make([]int32, n+1)
-	for _, b := range f.to {
-		inStart[b+1]++
-	}
-	prefix(inStart)
+	inStart, pos := csr.Offsets(nil, pos, n, f.to)
 	inSrc := make([]int32, m)
-	copy(pos, inStart[:n])
 	for a := range n {
 		for _, b := range byFrom[outStart[a]:outStart[a+1]] {
 			inSrc[pos[b]] = int32(a)
@@ -279,13 +293,8 @@ func (f *Framework) build() {
 	inSrc = inSrc[:w:w]
 	// Rebuild targets from the distinct attackers, scanning targets in
 	// increasing order so target rows come out sorted.
-	clear(outStart)
-	for _, a := range inSrc {
-		outStart[a+1]++
-	}
-	prefix(outStart)
+	outStart, pos = csr.Offsets(outStart, pos, n, inSrc)
 	outDst := byFrom[:w]
-	copy(pos, outStart[:n])
 	for b := range n {
 		for _, a := range inSrc[inStart[b]:inStart[b+1]] {
 			outDst[pos[a]] = int32(b)
@@ -294,10 +303,4 @@ func (f *Framework) build() {
 	}
 	f.inStart, f.inSrc, f.outStart, f.outDst = inStart, inSrc, outStart, outDst
 	f.built.Store(true)
-}
-
-func prefix(s []int32) {
-	for i := 1; i < len(s); i++ {
-		s[i] += s[i-1]
-	}
 }

@@ -206,7 +206,24 @@ func TestMalformed(t *testing.T) {
 			if !strings.HasPrefix(err.Error(), "imports: in:") {
 				t.Errorf("message %q lacks the prefix and file", err)
 			}
+			if strings.Count(err.Error(), "imports: ") != 1 || strings.Contains(err.Error(), "graph: ") {
+				t.Errorf("message %q: want one package prefix", err)
+			}
 		})
+	}
+}
+
+// TestParseErrorMessage: with or without a file name, and wrapping a
+// problem the graph found, a message names the package once and gives
+// the position as claims.Position prints it.
+func TestParseErrorMessage(t *testing.T) {
+	in := "{\"statements\": {\"A\": {}, \"B\": {}},\n \"relations\": [{\"relationType\": \"support\", \"from\": \"A\", \"to\": \"B\"},\n  {\"relationType\": \"attack\", \"from\": \"B\", \"to\": \"A\"}]}"
+	const msg = `relation "ad-b -> ad-a": kind: "ad-b" both supports and contradicts "ad-a"`
+	for name, want := range map[string]string{"in.json": "imports: in.json:3:3: " + msg, "": "imports: 3:3: " + msg} {
+		_, err := ReadArgdown(strings.NewReader(in), name)
+		if err == nil || err.Error() != want {
+			t.Errorf("name %q: error %v, want %q", name, err, want)
+		}
 	}
 }
 

@@ -34,14 +34,19 @@ var (
 // wrap the [graph.Error], so errors.Is matches graph's and claims'
 // sentinels too.
 type ParseError struct {
-	File         string
-	Line, Column int
-	Err          error
+	claims.Position
+	Err error
 }
 
-// Error formats the problem as "imports: FILE:LINE:COL: problem".
+// Error formats the problem as "imports: FILE:LINE:COL: problem"
+// ("imports: LINE:COL: problem" when the input has no name).
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("imports: %s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
+	if ge, ok := e.Err.(*graph.Error); ok {
+		// A problem found by Apply: its message without graph's prefix
+		// and position (it has none), which this error gives.
+		return e.Prefix("imports") + ge.Message()
+	}
+	return e.Prefix("imports") + e.Err.Error()
 }
 
 // Unwrap returns the underlying error.
@@ -75,7 +80,7 @@ func (in *input) errAt(off int64, err error) *ParseError {
 	off = min(max(off, 0), int64(len(in.data)))
 	before := in.data[:off]
 	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return &ParseError{File: in.name, Line: 1 + bytes.Count(before, []byte("\n")), Column: 1 + utf8.RuneCount(before[lineStart:]), Err: err}
+	return &ParseError{Position: claims.Position{File: in.name, Line: 1 + bytes.Count(before, []byte("\n")), Column: 1 + utf8.RuneCount(before[lineStart:])}, Err: err}
 }
 
 // start returns the offset of the next token.

@@ -73,8 +73,4 @@
 // ([Index.Independent]) cost the sum of that over the claims, linear in
 // the appearances for bounded derivation degree. [Index.Cycles] costs
 // O(sources + links), and [Index.Source] the size of the source's closure.
-//
-// The dependency's StronglyConnectedComponents is not used on the claim
-// graph: it copies the whole graph (claims and entities included) into an
-// adjacency map on every call and recurses once per vertex of a chain.
 package provenance

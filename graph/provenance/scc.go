@@ -3,6 +3,7 @@ package provenance
 import (
 	"slices"
 
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
 	"github.com/claimgraph/claimgraph/graph/internal/scc"
 )
 
@@ -85,12 +86,11 @@ func (g *local) add(from, to int32, k LinkKind) {
 // cites another and names it as an appearance's Via draws on it once.
 func (g *local) finish() {
 	n := len(g.nodes)
-	g.start = offsets(g.start, n, g.ef)
+	var fill []int32 // next free slot of each row, borrowing g.seen
+	g.start, fill = csr.Offsets(g.start, g.seen, n, g.ef)
 	m := len(g.ef)
 	g.to = resize(g.to, m)
 	g.kind = resize(g.kind, m)
-	fill := resize(g.seen, n+1) // next free slot of each row, borrowed
-	copy(fill, g.start)
 	for i, f := range g.ef {
 		j := fill[f]
 		fill[f]++
@@ -121,20 +121,6 @@ func resize[T any](s []T, n int) []T {
 		return s[:n]
 	}
 	return make([]T, n)
-}
-
-// offsets returns, in buf, the start of each of n rows and their end,
-// given the row of each item: row r holds items offsets[r]:offsets[r+1].
-func offsets(buf []int32, n int, rows []int32) []int32 {
-	buf = resize(buf, n+1)
-	clear(buf)
-	for _, r := range rows {
-		buf[r+1]++
-	}
-	for i := range n {
-		buf[i+1] += buf[i]
-	}
-	return buf
 }
 
 // sccBuf holds the strongly connected components of a local graph and
@@ -172,10 +158,9 @@ func (b *sccBuf) components(g *local) {
 // the cyclic and terminal ones.
 func (b *sccBuf) group(g *local) {
 	c := b.count
-	b.mstart = offsets(b.mstart, c, b.comp)
+	var fill []int32
+	b.mstart, fill = csr.Offsets(b.mstart, b.tmp, c, b.comp)
 	b.members = resize(b.members, len(b.comp))
-	fill := resize(b.tmp, c)
-	copy(fill, b.mstart[:c])
 	for v, k := range b.comp {
 		b.members[fill[k]] = int32(v)
 		fill[k]++
@@ -257,11 +242,10 @@ func (b *sccBuf) membersOf(k int32) []int32 {
 // reverse builds the reversed rows of g: the links into each node.
 func (g *local) reverse() {
 	n := len(g.nodes)
-	g.rstart = offsets(g.rstart, n, g.to)
+	var fill []int32
+	g.rstart, fill = csr.Offsets(g.rstart, g.seen, n, g.to)
 	g.rfrom = resize(g.rfrom, len(g.to))
 	g.rkind = resize(g.rkind, len(g.to))
-	fill := resize(g.seen, n)
-	copy(fill, g.rstart[:n])
 	for v := range int32(n) {
 		for j := g.start[v]; j < g.start[v+1]; j++ {
 			t := g.to[j]

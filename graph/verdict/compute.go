@@ -9,6 +9,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/af"
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
 )
 
 // eps is the margin within which two evidence weights count as equal, so
@@ -128,24 +129,21 @@ func (s *state) contradictions(v graph.View) {
 	slices.SortFunc(s.failed, func(x, y pair) int { return cmp.Or(cmp.Compare(x.to, y.to), cmp.Compare(x.from, y.from)) })
 }
 
-// csr groups the defeats by attacker (out) and by target (in).
-type csr struct {
+// rows groups the defeats by attacker (out) and by target (in).
+type rows struct {
 	start []int32
 	adj   []int32
 }
 
-func (c csr) of(i int32) []int32 { return c.adj[c.start[i]:c.start[i+1]] }
+func (c rows) of(i int32) []int32 { return c.adj[c.start[i]:c.start[i+1]] }
 
-func group(n int, edges []attack, key func(attack) (int32, int32)) csr {
-	c := csr{start: make([]int32, n+1), adj: make([]int32, len(edges))}
+func group(n int, edges []attack, key func(attack) (int32, int32)) rows {
+	c := rows{start: make([]int32, n+1), adj: make([]int32, len(edges))}
 	for _, e := range edges {
 		k, _ := key(e)
 		c.start[k+1]++
 	}
-	for i := range n {
-		c.start[i+1] += c.start[i]
-	}
-	fill := slices.Clone(c.start[:n])
+	fill := csr.Starts(c.start)
 	for _, e := range edges {
 		k, x := key(e)
 		c.adj[fill[k]] = x
@@ -200,11 +198,8 @@ func (s *state) derive() {
 	for _, e := range all {
 		start[e.to+1]++
 	}
-	for i := range n {
-		start[i+1] += start[i]
-	}
+	fill := csr.Starts(start)
 	sorted := make([]attack, len(all))
-	fill := slices.Clone(start[:n])
 	for _, e := range all {
 		sorted[fill[e.to]] = e
 		fill[e.to]++

@@ -99,10 +99,8 @@
 // O(claims + attacks) for the labels and the ordering of the attacks,
 // and the same per DF-QuAD round. DF-QuAD works one strongly connected
 // component at a time and, within one, updates only the arguments whose
-// inputs moved (see [af.DFQuADIter]). Measured on graph/synth graphs on a
-// 2-core machine (the README's Performance table): 69 ms at 10,000
-// claims, 0.81 s at 100,000 and 25 s at 1,000,000, where the grounded
-// labels alone take 0.15 s. Those graphs join most claims in one cycle of
-// support and attack (835,000 of 1,000,000), and DF-QuAD needs 45 rounds
-// over it to settle: that iteration is most of the cost.
+// inputs moved (see [af.DFQuADIter]). The graph/synth graphs join most
+// claims in one cycle of support and attack (835,000 of 1,000,000), and
+// DF-QuAD needs 45 rounds over it to settle: that iteration is most of the
+// cost. Timings are in the README's Performance table.
 package verdict

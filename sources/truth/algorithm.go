@@ -46,12 +46,12 @@ func ParseAlgorithm(name string) (Algorithm, error) {
 			return Algorithm(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q (want one of %s)", ErrUnknownAlgorithm, name, strings.Join(algorithmNames[:], ", "))
+	return 0, fmt.Errorf("truth: %w %q (want one of %s)", ErrUnknownAlgorithm, name, strings.Join(algorithmNames[:], ", "))
 }
 
 // ErrOptions reports an invalid [Options] value, such as a negative
 // tolerance.
-var ErrOptions = errors.New("truth: invalid options")
+var ErrOptions = errors.New("invalid options")
 
 // Options tunes [Discover]. A zero field means the published default,
 // which [DefaultOptions] fills in.
@@ -102,7 +102,7 @@ func (o Options) withDefaults(a Algorithm) (Options, error) {
 	if o.MaxIterations < 0 || o.Tolerance < 0 || o.Exponent < 0 || o.Dampening < 0 ||
 		o.Influence < 0 || o.InitialTrust < 0 || o.InitialTrust >= 1 ||
 		math.IsNaN(o.Tolerance+o.Exponent+o.Dampening+o.Influence+o.InitialTrust) {
-		return o, fmt.Errorf("%w: %+v", ErrOptions, o)
+		return o, fmt.Errorf("truth: %w: %+v", ErrOptions, o)
 	}
 	if o.MaxIterations == 0 || a == Voting {
 		o.MaxIterations = def.MaxIterations
@@ -158,7 +158,7 @@ type Result struct {
 // [ErrOptions].
 func Discover(d *Dataset, a Algorithm, opts Options) (*Result, error) {
 	if a < 0 || int(a) >= len(algorithmNames) {
-		return nil, fmt.Errorf("%w: %v", ErrUnknownAlgorithm, a)
+		return nil, fmt.Errorf("truth: %w: %v", ErrUnknownAlgorithm, a)
 	}
 	o, err := opts.withDefaults(a)
 	if err != nil {

@@ -27,19 +27,19 @@ const NoFact FactID = -1
 var (
 	// ErrIDRange reports an ID that does not name an existing source,
 	// object or fact of the [Dataset].
-	ErrIDRange = errors.New("truth: ID out of range")
+	ErrIDRange = errors.New("ID out of range")
 	// ErrImplication reports an implication weight outside [-1, 1] or
 	// from a fact to itself.
-	ErrImplication = errors.New("truth: invalid implication")
+	ErrImplication = errors.New("invalid implication")
 	// ErrUnknownAlgorithm reports an algorithm name that [ParseAlgorithm]
 	// does not know.
-	ErrUnknownAlgorithm = errors.New("truth: unknown algorithm")
+	ErrUnknownAlgorithm = errors.New("unknown algorithm")
 	// ErrMissingField reports a line of a triples file that has fewer
 	// fields than the columns asked for.
-	ErrMissingField = errors.New("truth: missing field")
+	ErrMissingField = errors.New("missing field")
 	// ErrEmptyField reports an empty source or object name in a triples
 	// file.
-	ErrEmptyField = errors.New("truth: empty source or object")
+	ErrEmptyField = errors.New("empty source or object")
 )
 
 type factKey struct {
@@ -178,7 +178,7 @@ func (d *Dataset) AddObject(name string) ObjectID {
 // and [Dataset.Assert] find the first of them.
 func (d *Dataset) AddFact(obj ObjectID, value string) (FactID, error) {
 	if obj < 0 || int(obj) >= len(d.objectNames) {
-		return 0, fmt.Errorf("%w: object %d of %d", ErrIDRange, obj, len(d.objectNames))
+		return 0, fmt.Errorf("truth: %w: object %d of %d", ErrIDRange, obj, len(d.objectNames))
 	}
 	d.touch()
 	id := FactID(len(d.factObject))
@@ -190,10 +190,10 @@ func (d *Dataset) AddFact(obj ObjectID, value string) (FactID, error) {
 // AssertID records that source s asserts fact f.
 func (d *Dataset) AssertID(s SourceID, f FactID) error {
 	if s < 0 || int(s) >= len(d.sourceNames) {
-		return fmt.Errorf("%w: source %d of %d", ErrIDRange, s, len(d.sourceNames))
+		return fmt.Errorf("truth: %w: source %d of %d", ErrIDRange, s, len(d.sourceNames))
 	}
 	if f < 0 || int(f) >= len(d.factObject) {
-		return fmt.Errorf("%w: fact %d of %d", ErrIDRange, f, len(d.factObject))
+		return fmt.Errorf("truth: %w: fact %d of %d", ErrIDRange, f, len(d.factObject))
 	}
 	d.touch()
 	d.pairs = append(d.pairs, uint64(s)<<32|uint64(uint32(f)))
@@ -243,10 +243,10 @@ func (d *Dataset) Assert(source, object, value string) FactID {
 func (d *Dataset) SetImplication(from, to FactID, w float64) error {
 	n := FactID(len(d.factObject))
 	if from < 0 || from >= n || to < 0 || to >= n {
-		return fmt.Errorf("%w: fact %d or %d of %d", ErrIDRange, from, to, n)
+		return fmt.Errorf("truth: %w: fact %d or %d of %d", ErrIDRange, from, to, n)
 	}
 	if from == to || !(w >= -1 && w <= 1) {
-		return fmt.Errorf("%w: imp(%d→%d) = %v", ErrImplication, from, to, w)
+		return fmt.Errorf("truth: %w: imp(%d→%d) = %v", ErrImplication, from, to, w)
 	}
 	d.touch()
 	d.imps = append(d.imps, implication{from, to, w})

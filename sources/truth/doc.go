@@ -87,8 +87,6 @@
 // One iteration of every algorithm is O(S + F + A) time for S sources and F
 // facts (TruthFinder adds O(I) for I implications) and uses O(S + F) extra
 // memory. [Dataset.ImplyBySimilarity] is quadratic in the facts per object.
-// On a two-core machine, 5 million assertions take tens of milliseconds per
-// iteration.
 //
 // # Input files
 //

@@ -9,25 +9,21 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/claimgraph/claimgraph/claims"
 )
 
-// ParseError is an error in a triples file, with 1-based Line and Column
-// (in bytes, as in [encoding/csv.ParseError]) and the file name when known.
+// ParseError is an error in a triples file, with a 1-based line and
+// column (in bytes, as in [encoding/csv.ParseError]) and the file name
+// when known.
 type ParseError struct {
-	File   string // file name, or "" when reading an io.Reader of unknown name
-	Line   int    // 1-based line
-	Column int    // 1-based column (byte) where the problem was found
-	Err    error  // the underlying error, such as [ErrMissingField]
+	claims.Position
+	Err error // the underlying error, such as [ErrMissingField]
 }
 
-// Error formats the problem as "truth: FILE:LINE:COL: problem".
-func (e *ParseError) Error() string {
-	file := e.File
-	if file == "" {
-		file = "input"
-	}
-	return fmt.Sprintf("truth: %s:%d:%d: %v", file, e.Line, e.Column, e.Err)
-}
+// Error formats the problem as "truth: FILE:LINE:COL: problem"
+// ("truth: LINE:COL: problem" when the file has no name).
+func (e *ParseError) Error() string { return e.Prefix("truth") + e.Err.Error() }
 
 // Unwrap returns the underlying error.
 func (e *ParseError) Unwrap() error { return e.Err }
@@ -97,7 +93,7 @@ func (d *Dataset) ReadTriples(r io.Reader, name string, opts ReadOptions) error 
 	cols := opts.columns()
 	for _, c := range cols {
 		if c < 0 {
-			return fmt.Errorf("%w: negative column %d", ErrOptions, c)
+			return fmt.Errorf("truth: %w: negative column %d", ErrOptions, c)
 		}
 	}
 	norm := opts.Normalize
@@ -110,7 +106,7 @@ func (d *Dataset) ReadTriples(r io.Reader, name string, opts ReadOptions) error 
 	add := func(line int, fields []string, colOf func(i int) int) error {
 		for _, c := range cols {
 			if c >= len(fields) {
-				return &ParseError{File: name, Line: line, Column: colOf(len(fields)),
+				return &ParseError{Position: claims.Position{File: name, Line: line, Column: colOf(len(fields))},
 					Err: fmt.Errorf("%w: want column %d, line has %d", ErrMissingField, c+1, len(fields))}
 			}
 		}
@@ -120,7 +116,7 @@ func (d *Dataset) ReadTriples(r io.Reader, name string, opts ReadOptions) error 
 			if src != "" {
 				c = cols[1]
 			}
-			return &ParseError{File: name, Line: line, Column: colOf(c), Err: ErrEmptyField}
+			return &ParseError{Position: claims.Position{File: name, Line: line, Column: colOf(c)}, Err: ErrEmptyField}
 		}
 		if v, ok := norm(fields[cols[2]]); ok {
 			d.Assert(src, obj, v)
@@ -163,7 +159,7 @@ func (d *Dataset) readPlain(r io.Reader, name string, comma rune, header bool, a
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return &ParseError{File: name, Line: line + 1, Column: 1, Err: err}
+		return &ParseError{Position: claims.Position{File: name, Line: line + 1, Column: 1}, Err: err}
 	}
 	return nil
 }
@@ -183,9 +179,9 @@ func (d *Dataset) readCSV(r io.Reader, name string, comma rune, header bool, add
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return &ParseError{File: name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
+				return &ParseError{Position: claims.Position{File: name, Line: pe.Line, Column: pe.Column}, Err: pe.Err}
 			}
-			return &ParseError{File: name, Err: err}
+			return &ParseError{Position: claims.Position{File: name}, Err: err}
 		}
 		line, _ := cr.FieldPos(0)
 		if first && header {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
@@ -93,24 +94,35 @@ func TestReadTriplesErrors(t *testing.T) {
 		file  string
 		input string
 		opts  truth.ReadOptions
-		want  truth.ParseError // Err compared with errors.Is
+		pos   claims.Position
+		want  error  // matched with errors.Is
+		msg   string // the whole message
 	}{
 		{
 			// "a\tb" is 3 bytes; the missing third field would start at
 			// column 4, just past the end of line 2.
 			name: "missing field", file: "t.tsv", input: "s\to\tv\na\tb\n",
-			want: truth.ParseError{File: "t.tsv", Line: 2, Column: 4, Err: truth.ErrMissingField},
+			pos: claims.Position{File: "t.tsv", Line: 2, Column: 4}, want: truth.ErrMissingField,
+			msg: "truth: t.tsv:2:4: missing field: want column 3, line has 2",
+		},
+		{
+			// Without a file name the position is LINE:COL alone.
+			name: "missing field, no name", file: "", input: "s\to\tv\na\tb\n",
+			pos: claims.Position{Line: 2, Column: 4}, want: truth.ErrMissingField,
+			msg: "truth: 2:4: missing field: want column 3, line has 2",
 		},
 		{
 			// Line 1 "src\t\tv": the object field starts at byte 5.
 			name: "empty object", file: "t.tsv", input: "src\t\tv\n",
-			want: truth.ParseError{File: "t.tsv", Line: 1, Column: 5, Err: truth.ErrEmptyField},
+			pos: claims.Position{File: "t.tsv", Line: 1, Column: 5}, want: truth.ErrEmptyField,
+			msg: "truth: t.tsv:1:5: empty source or object",
 		},
 		{
 			// encoding/csv reports the stray quote in `a"b` at line 2,
 			// column 2.
 			name: "bad csv quote", file: "t.csv", input: "s,o,v\na\"b,o,v\n",
-			want: truth.ParseError{File: "t.csv", Line: 2, Column: 2, Err: csv.ErrBareQuote},
+			pos: claims.Position{File: "t.csv", Line: 2, Column: 2}, want: csv.ErrBareQuote,
+			msg: `truth: t.csv:2:2: bare " in non-quoted-field`,
 		},
 	}
 	for _, tt := range tests {
@@ -120,19 +132,33 @@ func TestReadTriplesErrors(t *testing.T) {
 			if !errors.As(err, &pe) {
 				t.Fatalf("error = %v, want *ParseError", err)
 			}
-			got := truth.ParseError{File: pe.File, Line: pe.Line, Column: pe.Column}
-			want := tt.want
-			want.Err = nil
-			if diff := cmp.Diff(want, got); diff != "" {
+			if diff := cmp.Diff(tt.pos, pe.Position); diff != "" {
 				t.Errorf("ParseError position (-want +got):\n%s", diff)
 			}
-			if !errors.Is(err, tt.want.Err) {
-				t.Errorf("error %v does not wrap %v", err, tt.want.Err)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("error %v does not wrap %v", err, tt.want)
 			}
-			if !strings.HasPrefix(err.Error(), "truth: ") {
-				t.Errorf("error %q lacks the package prefix", err)
+			if err.Error() != tt.msg {
+				t.Errorf("message %q, want %q", err, tt.msg)
 			}
 		})
+	}
+}
+
+// TestErrorPrefix: errors that no ParseError carries name the package
+// once too.
+func TestErrorPrefix(t *testing.T) {
+	_, algErr := truth.ParseAlgorithm("magic")
+	colErr := truth.NewDataset().ReadTriples(strings.NewReader(""), "t.tsv", truth.ReadOptions{SourceColumn: -1})
+	for _, tt := range []struct {
+		err, want error
+	}{
+		{algErr, truth.ErrUnknownAlgorithm},
+		{colErr, truth.ErrOptions},
+	} {
+		if !errors.Is(tt.err, tt.want) || !strings.HasPrefix(tt.err.Error(), "truth: ") || strings.Count(tt.err.Error(), "truth: ") != 1 {
+			t.Errorf("error %v: want one \"truth: \" prefix, matching %v", tt.err, tt.want)
+		}
 	}
 }
 

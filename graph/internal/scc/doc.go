@@ -3,8 +3,6 @@
 // paths of any length cannot overflow the goroutine stack.
 //
 // It serves graph/provenance (cycles of derivations between sources) and
-// graph/af (the cycles that DF-QuAD must iterate on). Neither calls the
-// dependency's StronglyConnectedComponents: that builds the adjacency map
-// of the whole graph, as maps of maps, on every call and recurses once per
-// vertex.
+// graph/af (the cycles that DF-QuAD must iterate on); package graph's
+// documentation says why not the dependency's StronglyConnectedComponents.
 package scc

@@ -1,0 +1,45 @@
+package claims_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+)
+
+func TestPosition(t *testing.T) {
+	for _, tt := range []struct {
+		p           claims.Position
+		valid       bool
+		str, prefix string
+	}{
+		{claims.Position{File: "a.yaml", Line: 3, Column: 4}, true, "a.yaml:3:4", "x: a.yaml:3:4: "},
+		{claims.Position{Line: 3, Column: 4}, true, "3:4", "x: 3:4: "},
+		{claims.Position{File: "a.yaml", Line: 3}, true, "a.yaml:3", "x: a.yaml:3: "},
+		{claims.Position{File: "a.yaml"}, false, "a.yaml", "x: a.yaml: "},
+		{claims.Position{File: "a.yaml", Column: 4}, false, "a.yaml", "x: a.yaml: "},
+		{claims.Position{}, false, "", "x: "},
+	} {
+		if got := tt.p.IsValid(); got != tt.valid {
+			t.Errorf("%#v.IsValid() = %v, want %v", tt.p, got, tt.valid)
+		}
+		if got := tt.p.String(); got != tt.str {
+			t.Errorf("%#v.String() = %q, want %q", tt.p, got, tt.str)
+		}
+		if got := tt.p.Prefix("x"); got != tt.prefix {
+			t.Errorf("%#v.Prefix(\"x\") = %q, want %q", tt.p, got, tt.prefix)
+		}
+	}
+}
+
+func ExamplePosition() {
+	fmt.Println(claims.Position{File: "in.yaml", Line: 9, Column: 13})
+	fmt.Println(claims.Position{Line: 9, Column: 13})
+	fmt.Println(claims.Position{File: "in.yaml", Line: 9, Column: 13}.Prefix("graph") + "unknown entity")
+	fmt.Println(claims.Position{}.Prefix("graph") + "unknown entity")
+	// Output:
+	// in.yaml:9:13
+	// 9:13
+	// graph: in.yaml:9:13: unknown entity
+	// graph: unknown entity
+}

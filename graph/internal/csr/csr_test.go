@@ -1,0 +1,59 @@
+package csr
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestOffsets places random items with Offsets and checks each row against
+// a plain filter of the input: the same items, in input order.
+func TestOffsets(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var start, next []int32
+	for round := range 50 {
+		n := 1 + r.IntN(20)
+		rows := make([]int32, r.IntN(100))
+		for i := range rows {
+			rows[i] = int32(r.IntN(n))
+		}
+		start, next = Offsets(start, next, n, rows)
+		if len(start) != n+1 || len(next) != n || start[n] != int32(len(rows)) {
+			t.Fatalf("round %d: len(start) %d, len(next) %d, start[n] %d; want %d, %d, %d", round, len(start), len(next), start[n], n+1, n, len(rows))
+		}
+		items := make([]int32, len(rows))
+		for i, row := range rows {
+			items[next[row]] = int32(i)
+			next[row]++
+		}
+		for row := range int32(n) {
+			var want []int32
+			for i, x := range rows {
+				if x == row {
+					want = append(want, int32(i))
+				}
+			}
+			if got := items[start[row]:start[row+1]]; !slices.Equal(got, want) {
+				t.Errorf("round %d: row %d = %v, want %v", round, row, got, want)
+			}
+			if next[row] != start[row+1] {
+				t.Errorf("round %d: row %d filled to %d, want %d", round, row, next[row], start[row+1])
+			}
+		}
+	}
+}
+
+func TestStarts(t *testing.T) {
+	s := []int32{0, 2, 0, 3}
+	next := Starts(s)
+	if want := []int32{0, 2, 2, 5}; !slices.Equal(s, want) {
+		t.Errorf("starts %v, want %v", s, want)
+	}
+	if want := []int32{0, 2, 2}; !slices.Equal(next, want) {
+		t.Errorf("next %v, want %v", next, want)
+	}
+	next[0] = 9
+	if s[0] != 0 {
+		t.Error("next shares storage with the starts")
+	}
+}
