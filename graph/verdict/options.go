@@ -71,6 +71,11 @@ type Options struct {
 	// means af.DefaultTolerance and af.DefaultMaxIterations.
 	Tolerance     float64
 	MaxIterations int
+	// Progress, when not nil, is told how [Compute] advances through its
+	// stages, counted in claims: "evidence" (the origins and evidence of
+	// each claim, the larger part of the work) and then "verdicts" (the
+	// label, rating and reasons of each).
+	Progress func(graph.Progress)
 }
 
 // withDefaults fills in the zero fields of o and checks the others.
