@@ -24,6 +24,7 @@
 // claim, "since" the date it began to hold, and "strength" and
 // "by_strength" the strengths compared. Fields that do not apply are ""
 // or 0. "stale" is an empty array, never null.
+
 package main
 
 import (
@@ -32,15 +33,6 @@ import (
 
 	"github.com/claimgraph/claimgraph/graph/timeline"
 )
-
-func init() {
-	register(command{
-		name:  "stale",
-		args:  "FILE",
-		brief: "appearances dated after their claim stopped holding or was superseded",
-		run:   runStale,
-	})
-}
 
 type staleJSON struct {
 	Claim      string  `json:"claim"`
@@ -83,10 +75,7 @@ func runStale(e *env, args []string) int {
 				Strength: it.Strength, ByStrength: it.ByStrength,
 			})
 		}
-		if err := writeJSON(e.stdout, rep); err != nil {
-			return e.fail("stale", err)
-		}
-		return 0
+		return e.emit("stale", true, rep, nil)
 	}
 	fmt.Fprintf(e.stdout, "%d stale appearances\n", len(items))
 	if len(items) == 0 {

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestCommandTable: the table is sorted by name without duplicates, every
+// entry is complete, and help lists them all in table order.
+func TestCommandTable(t *testing.T) {
+	var names []string
+	for _, c := range commands {
+		if c.name == "" || c.brief == "" || c.run == nil {
+			t.Errorf("incomplete command %+v", c)
+		}
+		names = append(names, c.name)
+	}
+	if !slices.IsSorted(names) || len(slices.Compact(slices.Clone(names))) != len(names) {
+		t.Errorf("commands not sorted or not unique: %v", names)
+	}
+	help := runOK(t, "help")
+	at := 0
+	for _, n := range names {
+		i := strings.Index(help[at:], "\n  "+n+" ")
+		if i < 0 {
+			t.Fatalf("help does not list %s after position %d:\n%s", n, at, help)
+		}
+		at += i + 1
+	}
+}
+
+func TestIsTerminal(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "stderr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Errorf("a regular file is taken for a terminal")
+	}
+	var b strings.Builder
+	if isTerminal(&b) {
+		t.Errorf("a strings.Builder is taken for a terminal")
+	}
+}
