@@ -105,4 +105,10 @@
 // labels alone take 0.15 s. Those graphs join most claims in one cycle of
 // support and attack (835,000 of 1,000,000), and DF-QuAD needs 45 rounds
 // over it to settle: that iteration is most of the cost.
+//
+// [Options].Progress, when set, is told of the stages "evidence" and
+// "verdicts" as they go, counted in claims (see [graph.Progress]).
+//
+// Package graph/claimreview turns a [Result] into the ratings of
+// schema.org ClaimReview markup with claimreview.FromVerdicts.
 package verdict

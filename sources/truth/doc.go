@@ -88,7 +88,8 @@
 // facts (TruthFinder adds O(I) for I implications) and uses O(S + F) extra
 // memory. [Dataset.ImplyBySimilarity] is quadratic in the facts per object.
 // On a two-core machine, 5 million assertions take tens of milliseconds per
-// iteration.
+// iteration. [Options].Progress, when set, is told of each iteration (see
+// [graph.Progress]).
 //
 // # Input files
 //
