@@ -142,7 +142,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	code := dispatch(e, args)
 	e.progress.clear()
-	out.Flush()
+	if err := out.Flush(); err != nil && code == 0 {
+		fmt.Fprintf(errw, "claimgraph: writing output: %v\n", err)
+		code = 1
+	}
 	errw.Flush()
 	return code
 }

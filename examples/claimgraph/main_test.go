@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -44,5 +45,19 @@ func TestIsTerminal(t *testing.T) {
 	var b strings.Builder
 	if isTerminal(&b) {
 		t.Errorf("a strings.Builder is taken for a terminal")
+	}
+}
+
+// failWriter fails every write.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestOutputError: output is written at the end, and a failure to write
+// it is an error even though the command itself succeeded.
+func TestOutputError(t *testing.T) {
+	var errb strings.Builder
+	if code := run([]string{"report", miniFile}, failWriter{}, &errb); code != 1 || !strings.Contains(errb.String(), "disk full") {
+		t.Errorf("exit %d, stderr %q; want 1 and the write error", code, errb.String())
 	}
 }
