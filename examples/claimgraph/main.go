@@ -105,6 +105,9 @@ func (e *env) fail(cmd string, err error) int {
 // else the text that text writes (nothing when text is nil). It returns
 // the exit status.
 func (e *env) emit(cmd string, asJSON bool, doc any, text func(w io.Writer) error) int {
+	if f := e.onProgress(); f != nil {
+		f(graph.Progress{Stage: "output"})
+	}
 	var err error
 	switch {
 	case asJSON:

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -68,47 +69,101 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 }
 
 // meter draws progress on one terminal line that it rewrites: the stage,
-// what is done of the total, the rate and the time left.
+// what is done of the total, the rate and the time left. The work's
+// callbacks draw it as they come; between them, as while a stage that
+// reports only its start (decoding) runs, a goroutine redraws it every
+// meterRedraw so that the time elapsed shows.
 type meter struct {
 	w     io.Writer
-	begin time.Time // when the run began
+	begin time.Time     // when the run began
+	stop  chan struct{} // closed by clear to end the redrawing
+	ended chan struct{} // closed when it has ended
 
-	stage     string    // the stage being shown
-	start     time.Time // when it began
-	startDone int64     // its Done then
-	last      time.Time // when the line was last drawn
-	shown     bool      // whether a line is on screen
+	mu        sync.Mutex
+	cmd       string         // the command running
+	p         graph.Progress // the latest progress
+	have      bool           // whether there is one
+	at        time.Time      // when it came
+	start     time.Time      // when its stage began
+	startDone int64          // the stage's Done then
+	last      time.Time      // when the line was last drawn
+	shown     bool           // whether a line is on screen
 }
 
-func newMeter(w io.Writer) *meter { return &meter{w: w, begin: clock()} }
+// meterRedraw is how often the line is redrawn between callbacks.
+const meterRedraw = 500 * time.Millisecond
 
-// update shows p, the progress of command cmd, unless the run is younger
-// than meterDelay or the line was drawn less than meterEvery ago.
+func newMeter(w io.Writer) *meter {
+	m := &meter{w: w, begin: clock(), stop: make(chan struct{}), ended: make(chan struct{})}
+	go m.redraw()
+	return m
+}
+
+// redraw draws the line every meterRedraw until clear is called.
+func (m *meter) redraw() {
+	defer close(m.ended)
+	tick := time.NewTicker(meterRedraw)
+	defer tick.Stop()
+	for {
+		select {
+		case <-m.stop:
+			return
+		case <-tick.C:
+			m.mu.Lock()
+			if m.have {
+				m.draw(clock(), false)
+			}
+			m.mu.Unlock()
+		}
+	}
+}
+
+// update records p, the progress of command cmd, and draws it.
 func (m *meter) update(cmd string, p graph.Progress) {
 	t := clock()
-	if p.Stage != m.stage {
-		m.stage, m.start, m.startDone = p.Stage, t, p.Done
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.have || p.Stage != m.p.Stage {
+		m.start, m.startDone = t, p.Done
 	}
-	if t.Sub(m.begin) < meterDelay || m.shown && t.Sub(m.last) < meterEvery && p.Done != p.Total {
+	m.cmd, m.p, m.at, m.have = cmd, p, t, true
+	m.draw(t, p.Done == p.Total)
+}
+
+// draw shows the latest progress at time t, unless the run is younger
+// than meterDelay, or the line was drawn less than meterEvery ago and
+// the stage is not done (unless always).
+func (m *meter) draw(t time.Time, always bool) {
+	if t.Sub(m.begin) < meterDelay || m.shown && t.Sub(m.last) < meterEvery && !always {
 		return
 	}
 	m.last, m.shown = t, true
-	fmt.Fprintf(m.w, "\rclaimgraph %s: %s\x1b[K", cmd, m.line(p, t))
+	fmt.Fprintf(m.w, "\rclaimgraph %s: %s\x1b[K", m.cmd, m.line(t))
 }
 
-// line describes p at time t: "read 12.0 MB of 80.0 MB (15%), 40.0 MB/s,
-// 2s left", or with counts of items for the stages other than "read".
-func (m *meter) line(p graph.Progress, t time.Time) string {
+// line describes the latest progress at time t: "read 12.0 MB of 80.0 MB
+// (15%), 40.0 MB/s, 2s left", with counts of items for the stages other
+// than reading and writing. The rate and the time left are those when
+// the progress came; while no rate is known, the line shows the time
+// elapsed in the stage instead.
+func (m *meter) line(t time.Time) string {
+	p := m.p
 	amount := func(n float64) string { return fmt.Sprintf("%.0f", n) }
 	if p.Stage == graph.StageRead || p.Stage == "write" {
 		amount = func(n float64) string { return fmt.Sprintf("%.1f MB", n/1e6) }
 	}
-	s := p.Stage + " " + amount(float64(p.Done))
+	s := p.Stage
+	if p.Done > 0 || p.Total > 0 {
+		s += " " + amount(float64(p.Done))
+	}
 	if p.Total > 0 {
 		s += fmt.Sprintf(" of %s (%d%%)", amount(float64(p.Total)), p.Done*100/p.Total)
 	}
-	secs := t.Sub(m.start).Seconds()
+	secs := m.at.Sub(m.start).Seconds()
 	if secs <= 0 || p.Done <= m.startDone {
+		if elapsed := t.Sub(m.start); elapsed >= time.Second {
+			s += ", " + elapsed.Round(time.Second).String()
+		}
 		return s
 	}
 	rate := float64(p.Done-m.startDone) / secs
@@ -120,9 +175,14 @@ func (m *meter) line(p graph.Progress, t time.Time) string {
 	return s
 }
 
-// clear erases the line of m, if it drew one; m may be nil.
+// clear stops m and erases its line, if it drew one; m may be nil.
 func (m *meter) clear() {
-	if m != nil && m.shown {
+	if m == nil {
+		return
+	}
+	close(m.stop)
+	<-m.ended
+	if m.shown {
 		fmt.Fprint(m.w, "\r\x1b[K")
 		m.shown = false
 	}

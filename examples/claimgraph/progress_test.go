@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -36,10 +37,10 @@ func TestProgressShown(t *testing.T) {
 	}
 	fakeTerminal(t)
 	stages := map[string][]string{
-		"verdicts": {"read", "decode", "evidence", "verdicts"},
-		"report":   {"read", "evidence", "iterations"},
-		"trust":    {"read", "iterations"},
-		"circular": {"read", "cycles", "corroboration"},
+		"verdicts": {"read", "decode", "evidence", "strengths", "verdicts", "output"},
+		"report":   {"read", "evidence", "iterations", "output"},
+		"trust":    {"read", "iterations", "output"},
+		"circular": {"read", "cycles", "corroboration", "output"},
 		"export":   {"read", "write"},
 	}
 	for _, args := range cases {
@@ -52,7 +53,7 @@ func TestProgressShown(t *testing.T) {
 		}
 		shown := errb.String()
 		for _, s := range stages[args[0]] {
-			if !strings.Contains(shown, "\rclaimgraph "+args[0]+": "+s+" ") {
+			if !regexp.MustCompile(`\rclaimgraph ` + args[0] + `: ` + s + `[ ,\x1b]`).MatchString(shown) {
 				t.Errorf("%v: stage %s not shown in %q", args, s, shown)
 			}
 		}
@@ -84,6 +85,8 @@ func TestMeterLine(t *testing.T) {
 		p    graph.Progress
 		want string
 	}{
+		{0, graph.Progress{Stage: "decode"}, "decode"},
+		{12 * time.Second, graph.Progress{Stage: "decode"}, "decode, 12s"},
 		{0, graph.Progress{Stage: "read", Total: 80e6}, "read 0.0 MB of 80.0 MB (0%)"},
 		{2 * time.Second, graph.Progress{Stage: "read", Done: 20e6, Total: 80e6}, "read 20.0 MB of 80.0 MB (25%), 10.0 MB/s, 6s left"},
 		{0, graph.Progress{Stage: "write", Done: 1e6}, "write 1.0 MB"},
@@ -96,10 +99,15 @@ func TestMeterLine(t *testing.T) {
 	for _, tt := range tests {
 		if tt.at == 0 { // a new stage starts now
 			start = start.Add(time.Minute)
-			m.stage, m.start, m.startDone = tt.p.Stage, start, tt.p.Done
+			m.start, m.startDone = start, tt.p.Done
 		}
-		if got := m.line(tt.p, start.Add(tt.at)); got != tt.want {
+		m.p, m.at = tt.p, start.Add(tt.at)
+		if got := m.line(m.at); got != tt.want {
 			t.Errorf("at %v, %+v: %q, want %q", tt.at, tt.p, got, tt.want)
+		}
+		// Redrawn later, a line with a rate keeps the rate of the update.
+		if later := m.line(m.at.Add(time.Minute)); strings.Contains(tt.want, "/s") && later != tt.want {
+			t.Errorf("a minute after %+v: %q, want %q", tt.p, later, tt.want)
 		}
 	}
 }

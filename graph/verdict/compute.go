@@ -61,6 +61,9 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 	}
 	s.contradictions(v)
 	s.derive()
+	if s.opts.Progress != nil {
+		s.opts.Progress(graph.Progress{Stage: "strengths"})
+	}
 	s.solve()
 	return s.result(v)
 }

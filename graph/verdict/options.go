@@ -72,9 +72,10 @@ type Options struct {
 	Tolerance     float64
 	MaxIterations int
 	// Progress, when not nil, is told how [Compute] advances through its
-	// stages, counted in claims: "evidence" (the origins and evidence of
-	// each claim, the larger part of the work) and then "verdicts" (the
-	// label, rating and reasons of each).
+	// stages: "evidence" (the origins and evidence of each claim, counted
+	// in claims), "strengths" (the labels and DF-QuAD strengths, reported
+	// once as it begins, with Done and Total 0) and "verdicts" (the label,
+	// rating and reasons of each claim, counted in claims).
 	Progress func(graph.Progress)
 }
 

@@ -40,6 +40,7 @@ func TestComputeProgress(t *testing.T) {
 			t.Fatal(err)
 		}
 		done(n, "evidence", "verdicts")
+		done(0, "strengths")
 	}
 }
 
