@@ -15,7 +15,8 @@
 //
 // A claim's "sources" are the distinct sources it appears in, in the order
 // of its appearances; "columns" holds the values of the claim columns
-// (claimColumns in report.go) and is left out when there are none. A relation's "confidence" is 0 when not given.
+// (claimColumns in report.go) and is left out when there are none. A
+// relation's "confidence" is 0 when not given.
 
 package main
 
