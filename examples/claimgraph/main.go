@@ -7,9 +7,9 @@
 //	claimgraph [COMMAND] [ARGS] [--json] [--quiet]
 //
 // With no command it prints the report of testdata/kim-putin.yaml. Run
-// "claimgraph help" for the list of commands; [commands] in main.go lists
-// them all. Every command accepts --json and then prints one JSON document
-// whose shape is documented beside the command. The exit status is 0 on
+// "claimgraph help" for the list of commands; the table of commands in
+// main.go lists them all. Every command accepts --json and then prints one
+// JSON document whose shape is documented beside the command. The exit status is 0 on
 // success, 1 when the input has problems (check) or a query fails, and 2
 // on a usage error.
 //

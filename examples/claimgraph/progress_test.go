@@ -57,6 +57,11 @@ func TestProgressShown(t *testing.T) {
 				t.Errorf("%v: stage %s not shown in %q", args, s, shown)
 			}
 		}
+		// The verdicts are computed once per run, however many claims
+		// show the verdict column.
+		if n := strings.Count(shown, ": evidence 0 of "); n > 1 {
+			t.Errorf("%v: verdicts computed %d times", args, n)
+		}
 		if !strings.HasSuffix(shown, "\r\x1b[K") {
 			t.Errorf("%v: progress line not erased: %q", args, shown)
 		}
