@@ -22,8 +22,8 @@ import (
 const FormatVersion = 1
 
 // ReadOptions bounds what a read accepts, so that hostile input is
-// rejected quickly with [ErrLimit]. The zero value of a field means its
-// default.
+// rejected quickly with [ErrLimit], and can report how far a read has
+// got. The zero value of a field means its default.
 type ReadOptions struct {
 	MaxBytes int64 // size of the input; default 256 MiB
 	MaxNodes int   // YAML nodes visited, aliases expanded; default 50 million
