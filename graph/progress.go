@@ -64,7 +64,7 @@ func (p *progressReader) finish() {
 // Ticker reports the progress of a loop over total items to f at most
 // about 256 times, whatever total is: call Tick once per item and
 // Finish at the end. A Ticker with a nil f does nothing, at the cost of
-// one comparison per item. Packages with long analyses share it.
+// an increment and a comparison per item. Packages with long analyses share it.
 type Ticker struct {
 	f           func(Progress)
 	stage       string
