@@ -22,8 +22,8 @@ import (
 const FormatVersion = 1
 
 // ReadOptions bounds what a read accepts, so that hostile input is
-// rejected quickly with [ErrLimit]. The zero value of a field means its
-// default.
+// rejected quickly with [ErrLimit], and can report how far a read has
+// got. The zero value of a field means its default.
 type ReadOptions struct {
 	MaxBytes int64 // size of the input; default 256 MiB
 	MaxNodes int   // YAML nodes visited, aliases expanded; default 50 million
@@ -33,6 +33,11 @@ type ReadOptions struct {
 	// the whole subtree it stands for, with the aliases inside expanded.
 	// Default 1 million. YAML input only; JSON has no aliases.
 	MaxAliasNodes int
+
+	// Progress, when not nil, is told how many bytes of the input have
+	// been read ([StageRead], with the file's size as Total when the
+	// input is a file), then once that decoding begins ([StageDecode]).
+	Progress func(Progress)
 }
 
 // Default limits of [ReadOptions].
@@ -130,8 +135,17 @@ func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
 		}
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size))
+	var pr *progressReader
+	if o.Progress != nil {
+		pr = &progressReader{r: r, total: size - 512, f: o.Progress}
+		r = pr
+	}
 	if _, err := buf.ReadFrom(io.LimitReader(r, o.MaxBytes+1)); err != nil {
 		return nil, fmt.Errorf("graph: reading %s: %w", name, err)
+	}
+	if pr != nil {
+		pr.finish()
+		o.Progress(Progress{Stage: StageDecode})
 	}
 	if int64(buf.Len()) > o.MaxBytes {
 		// Point at the first byte past the limit.

@@ -98,6 +98,25 @@
 // times faster than YAML and keeps no per-field positions for valid
 // items; a problem is still reported at its line and column.
 //
+// # Opening a file
+//
+// [Open] reads a file in the format its name ends with: ".jsonl" for JSON
+// Lines, ".json" for JSON, anything else for YAML. [ReadOptions.Open]
+// does the same within the limits of its options.
+//
+// # Progress
+//
+// Long work reports how far it has got to an optional callback that takes
+// a [Progress]: a stage, the units done and their total. A read reports
+// the bytes read through [ReadOptions].Progress ([StageRead], with the
+// file's size as total) and then the start of decoding ([StageDecode]);
+// the whole-graph analyses of other packages (verdict.Options,
+// provenance.Index, truth.Options) report their stages in claims or
+// iterations with the same type, and [Ticker] is the helper they share to
+// report a loop a bounded number of times. Within a stage Done never
+// decreases, and a finished stage ends with Done == Total. A nil callback
+// costs a comparison per read or per item (BenchmarkReadProgress).
+//
 // # Errors
 //
 // Problems with input are reported as an [ErrorList] of every problem

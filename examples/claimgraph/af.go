@@ -35,41 +35,16 @@
 //
 // and for --formats {"formats": ["i23", "apx", "tgf"]}, for --problems
 // {"problems": ["DC-CO", ...]}.
+
 package main
 
 import (
-	"errors"
 	"fmt"
-	"slices"
+	"io"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph/af"
 )
-
-func init() {
-	register(command{
-		name:  "af",
-		args:  "-p PROBLEM -f FILE [-fo i23|apx|tgf] [-a ARG] | --formats | --problems",
-		brief: "ICCMA-style argumentation solver: extensions and acceptance (SE/DC/DS/EE-CO/GR/PR/ST)",
-		run:   runAF,
-	})
-}
-
-var (
-	afTasks     = []string{"DC", "DS", "EE", "SE"}
-	afSemantics = []af.Semantics{af.CO, af.GR, af.PR, af.ST}
-)
-
-// afProblems lists the supported problems, sorted.
-func afProblems() []string {
-	var ps []string
-	for _, t := range afTasks {
-		for _, s := range afSemantics {
-			ps = append(ps, t+"-"+s.String())
-		}
-	}
-	return ps
-}
 
 // afResult is the JSON output of a solved problem.
 type afResult struct {
@@ -106,29 +81,29 @@ func runAF(e *env, args []string) int {
 		for _, f := range af.Formats() {
 			names = append(names, f.String())
 		}
-		if *asJSON {
-			return afJSON(e, map[string][]string{"formats": names})
-		}
-		fmt.Fprintf(e.stdout, "[%s]\n", strings.Join(names, ","))
-		return 0
+		return e.emit("af", *asJSON, map[string][]string{"formats": names}, func(w io.Writer) error {
+			_, err := fmt.Fprintf(w, "[%s]\n", strings.Join(names, ","))
+			return err
+		})
 	case *problems:
-		if *asJSON {
-			return afJSON(e, map[string][]string{"problems": afProblems()})
+		var names []string
+		for _, p := range af.Problems() {
+			names = append(names, p.String())
 		}
-		fmt.Fprintf(e.stdout, "[%s]\n", strings.Join(afProblems(), ","))
-		return 0
+		return e.emit("af", *asJSON, map[string][]string{"problems": names}, func(w io.Writer) error {
+			_, err := fmt.Fprintf(w, "[%s]\n", strings.Join(names, ","))
+			return err
+		})
 	}
-	task, semName, _ := strings.Cut(*problem, "-")
-	sem, err := af.ParseSemantics(semName)
-	if err != nil || !slices.Contains(afTasks, task) {
+	prob, err := af.ParseProblem(*problem)
+	if err != nil {
 		return e.usageError("af", "unknown problem %q (see --problems)", *problem)
 	}
 	if *file == "" {
 		return e.usageError("af", "missing -f FILE")
 	}
-	needArg := task == "DC" || task == "DS"
-	if needArg != (*arg != "") {
-		if needArg {
+	if prob.Argument() != (*arg != "") {
+		if prob.Argument() {
 			return e.usageError("af", "%s needs -a ARG", *problem)
 		}
 		return e.usageError("af", "%s takes no -a", *problem)
@@ -153,8 +128,9 @@ func runAF(e *env, args []string) int {
 		}
 		return s
 	}
-	switch task {
-	case "SE":
+	sem := prob.Semantics
+	switch prob.Task {
+	case af.SE:
 		ext, ok, err := af.SomeExtension(f, sem)
 		if err != nil {
 			return e.fail("af", err)
@@ -164,7 +140,7 @@ func runAF(e *env, args []string) int {
 			s := names(ext)
 			res.Extension = &s
 		}
-	case "EE":
+	case af.EE:
 		exts, err := af.Extensions(f, sem)
 		if err != nil {
 			return e.fail("af", err)
@@ -179,7 +155,7 @@ func runAF(e *env, args []string) int {
 			return e.fail("af", fmt.Errorf("no argument %q in %s", *arg, *file))
 		}
 		query := af.Credulous
-		if task == "DS" {
+		if prob.Task == af.DS {
 			query = af.Sceptical
 		}
 		ok, err := query(f, sem, a)
@@ -188,40 +164,31 @@ func runAF(e *env, args []string) int {
 		}
 		res.Argument, res.Accepted = arg, &ok
 	}
-	if *asJSON {
-		return afJSON(e, res)
-	}
-	afText(e, task, res)
-	return 0
+	return e.emit("af", *asJSON, res, func(w io.Writer) error { return res.write(w, prob.Task) })
 }
 
-// afText prints a result in the ICCMA notation.
-func afText(e *env, task string, res afResult) {
+// write prints the result of a task in the ICCMA notation.
+func (res afResult) write(w io.Writer, task af.Task) error {
+	var err error
 	switch task {
-	case "SE":
+	case af.SE:
 		if !*res.Exists {
-			fmt.Fprintln(e.stdout, "NO")
-			return
+			_, err = fmt.Fprintln(w, "NO")
+			break
 		}
-		fmt.Fprintln(e.stdout, strings.TrimSpace("w "+strings.Join(*res.Extension, " ")))
-	case "EE":
+		_, err = fmt.Fprintln(w, strings.TrimSpace("w "+strings.Join(*res.Extension, " ")))
+	case af.EE:
 		parts := make([]string, len(res.Extensions))
 		for i, ext := range res.Extensions {
 			parts[i] = "[" + strings.Join(ext, ",") + "]"
 		}
-		fmt.Fprintf(e.stdout, "[%s]\n", strings.Join(parts, ","))
+		_, err = fmt.Fprintf(w, "[%s]\n", strings.Join(parts, ","))
 	default:
 		answer := "NO"
 		if *res.Accepted {
 			answer = "YES"
 		}
-		fmt.Fprintln(e.stdout, answer)
+		_, err = fmt.Fprintln(w, answer)
 	}
-}
-
-func afJSON(e *env, v any) int {
-	if err := writeJSON(e.stdout, v); err != nil {
-		return e.fail("af", errors.New("writing JSON: "+err.Error()))
-	}
-	return 0
+	return err
 }

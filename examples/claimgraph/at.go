@@ -27,23 +27,16 @@
 // overlap of a live conflict is the period when it is live, first day
 // inclusive and last exclusive, "" for an open end. The lists are empty
 // arrays, never null.
+
 package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph/timeline"
 )
-
-func init() {
-	register(command{
-		name:  "at",
-		args:  "FILE DATE",
-		brief: "the graph as of a date: claims holding, live conflicts, conflicts resolved by time",
-		run:   runAt,
-	})
-}
 
 type atCounts struct {
 	Entities       int `json:"entities"`
@@ -131,18 +124,12 @@ func runAt(e *env, args []string) int {
 			})
 		}
 	}
-	if *asJSON {
-		if err := writeJSON(e.stdout, rep); err != nil {
-			return e.fail("at", err)
-		}
-		return 0
-	}
-	rep.writeText(e)
-	return 0
+	return e.emit("at", *asJSON, rep, rep.write)
 }
 
-func (rep atReport) writeText(e *env) {
-	w, n := e.stdout, rep.Counts
+// write prints rep as text.
+func (rep atReport) write(w io.Writer) error {
+	n := rep.Counts
 	fmt.Fprintf(w, "As of %s, %d of %d claims hold.\n", rep.Date, n.Claims, n.ClaimsTotal)
 	fmt.Fprintf(w, "appearances: %d, supports: %d, contradictions: %d, entities: %d, sources: %d, derivations: %d\n",
 		n.Appearances, n.Supports, n.Contradictions, n.Entities, n.Sources, n.Derivations)
@@ -163,4 +150,5 @@ func (rep atReport) writeText(e *env) {
 		}
 		wrap(w, "  ", "      ", s)
 	}
+	return nil
 }

@@ -22,23 +22,16 @@
 // report.go) when the file is valid and null otherwise, "problems" is empty
 // (never null) for a valid file, and "line" and "column" are 0 for a problem
 // without a position.
+
 package main
 
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
-
-func init() {
-	register(command{
-		name:  "check",
-		args:  "FILE",
-		brief: "validate a claim graph file; print every problem as FILE:LINE:COL: message",
-		run:   runCheck,
-	})
-}
 
 // jsonProblem is the JSON value of one problem of a checked file.
 type jsonProblem struct {
@@ -93,32 +86,31 @@ func runCheck(e *env, args []string) int {
 	}
 	file := pos[0]
 	doc := jsonCheck{File: file, Problems: []jsonProblem{}}
-	g, err := openGraph(file)
+	g, err := e.open(file)
 	if err != nil {
 		doc.Problems = problems(file, err)
 	} else {
 		doc.OK = true
-		doc.Counts, _ = countsJSON(g.View)
+		doc.Counts, _ = countsJSON(e, g.View)
 	}
-	if *asJSON {
-		if err := writeJSON(e.stdout, doc); err != nil {
-			return e.fail("check", err)
+	code := e.emit("check", *asJSON, doc, func(w io.Writer) error {
+		if doc.OK {
+			c := g.Counts()
+			fmt.Fprintf(w, "%s: ok (%d entities, %d sources, %d claims, %d relations)\n",
+				file, c.Entities, c.Sources, c.Claims, c.Supports+c.Contradictions)
+			return nil
 		}
-	} else if doc.OK {
-		c := g.Counts()
-		fmt.Fprintf(e.stdout, "%s: ok (%d entities, %d sources, %d claims, %d relations)\n",
-			file, c.Entities, c.Sources, c.Claims, c.Supports+c.Contradictions)
-	} else {
 		for _, p := range doc.Problems {
 			if p.Line > 0 {
-				fmt.Fprintf(e.stdout, "%s:%d:%d: %s\n", p.File, p.Line, p.Column, p.Message)
+				fmt.Fprintf(w, "%s:%d:%d: %s\n", p.File, p.Line, p.Column, p.Message)
 			} else {
-				fmt.Fprintf(e.stdout, "%s: %s\n", p.File, p.Message)
+				fmt.Fprintf(w, "%s: %s\n", p.File, p.Message)
 			}
 		}
-	}
+		return nil
+	})
 	if !doc.OK {
 		return 1
 	}
-	return 0
+	return code
 }

@@ -14,9 +14,10 @@
 //	           "note": "...", "confidence": 0.9, "asserted_by": "..."}
 //
 // A claim's "sources" are the distinct sources it appears in, in the order
-// of its appearances; "columns" holds the values of the claim columns other
-// files register with addClaimColumn (see report.go) and is left out when
-// there are none. A relation's "confidence" is 0 when not given.
+// of its appearances; "columns" holds the values of the claim columns
+// (claimColumns in report.go) and is left out when there are none. A
+// relation's "confidence" is 0 when not given.
+
 package main
 
 import (
@@ -92,32 +93,21 @@ func defaultPath() (string, error) {
 	return filepath.Join(root, filepath.FromSlash(defaultFile)), nil
 }
 
-// loadGraph loads the graph at path for command cmd. On failure it prints
-// the error to e.stderr and returns nil and exit status 1.
+// loadGraph loads the graph at path for command cmd, in the format its
+// name says (graph.Open), showing progress on a terminal. On failure it
+// prints the error to e.stderr and returns nil and exit status 1.
 func loadGraph(e *env, cmd, path string) (*graph.Graph, int) {
-	g, err := openGraph(path)
+	g, err := e.open(path)
 	if err != nil {
 		return nil, e.fail(cmd, err)
 	}
 	return g, 0
 }
 
-// openGraph reads the graph at path in the format its extension names:
-// .jsonl for the JSON Lines bulk format, .json for JSON, else YAML.
-func openGraph(path string) (*graph.Graph, error) {
-	read := graph.ReadYAML
-	switch {
-	case strings.HasSuffix(path, ".jsonl"):
-		read = graph.ReadJSONL
-	case strings.HasSuffix(path, ".json"):
-		read = graph.ReadJSON
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("graph: %w", err)
-	}
-	defer f.Close()
-	return read(f, path)
+// open reads the graph at path like graph.Open, showing progress on a
+// terminal.
+func (e *env) open(path string) (*graph.Graph, error) {
+	return graph.ReadOptions{Progress: e.onProgress()}.Open(path)
 }
 
 // loadArgs parses the arguments of a query command that takes "FILE ID"
@@ -215,7 +205,7 @@ type jsonRelation struct {
 }
 
 // claimInfo is a claim with what the commands print beside it: the
-// sources it appears in and the values of the registered claim columns.
+// sources it appears in and the values of the claim columns.
 type claimInfo struct {
 	claims.Claim
 	Sources []sources.Source
@@ -226,7 +216,7 @@ type claimInfo struct {
 type columnValue struct{ Key, Value string }
 
 // describeClaim looks up claim id in v with its sources and column values.
-func describeClaim(v graph.View, id string) (claimInfo, error) {
+func (e *env) describeClaim(v graph.View, id string) (claimInfo, error) {
 	c, ok := v.Claim(id)
 	if !ok {
 		// Ask a query for the error, so that it says why (unknown ID,
@@ -238,7 +228,7 @@ func describeClaim(v graph.View, id string) (claimInfo, error) {
 	if err != nil {
 		return claimInfo{}, err
 	}
-	return claimInfo{Claim: c, Sources: srcs, Columns: columnValues(v, id)}, nil
+	return claimInfo{Claim: c, Sources: srcs, Columns: e.columnValues(v, id)}, nil
 }
 
 // json returns the JSON value of ci.

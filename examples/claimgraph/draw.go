@@ -27,6 +27,7 @@
 //
 // where "dot" is the file that holds the DOT text (the same as "output"
 // for a .dot file, "" when the picture was rendered directly).
+
 package main
 
 import (
@@ -42,15 +43,6 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/dot"
 )
-
-func init() {
-	register(command{
-		name:  "draw",
-		args:  "FILE [--claim ID --depth N] [--entities] [--sources] [--all] [-o OUT.svg|.png|.dot]",
-		brief: "draw the graph or a claim's neighbourhood with Graphviz",
-		run:   runDraw,
-	})
-}
 
 // drawReport is the --json output of draw.
 type drawReport struct {
@@ -86,7 +78,7 @@ func runDraw(e *env, args []string) int {
 	if *asJSON && *out == "" {
 		return e.usageError("draw", "--json needs -o: the picture cannot share standard output")
 	}
-	g, err := openGraph(pos[0])
+	g, err := e.open(pos[0])
 	if err != nil {
 		return e.fail("draw", err)
 	}
@@ -100,9 +92,11 @@ func runDraw(e *env, args []string) int {
 		view = sub.View
 		opts.Focus, opts.Related = *claim, false
 	}
-	labels, err := computedLabels(g.View) // verdicts of the whole graph, also for a neighbourhood
+	var labels map[string]string
 	if *verdicts != "" {
 		labels, err = readVerdicts(*verdicts)
+	} else {
+		labels, err = computedLabels(e, g.View) // verdicts of the whole graph, also for a neighbourhood
 	}
 	if err != nil {
 		return e.fail("draw", err)
@@ -150,12 +144,7 @@ func runDraw(e *env, args []string) int {
 			return e.fail("draw", fmt.Errorf("dot -T%s: %v: %s", format, err, strings.TrimSpace(stderr.String())))
 		}
 	}
-	if *asJSON {
-		if err := writeJSON(e.stdout, rep); err != nil {
-			return e.fail("draw", err)
-		}
-	}
-	return 0
+	return e.emit("draw", *asJSON, rep, nil)
 }
 
 // countRelated counts the claims of v that take part in a relation.

@@ -25,12 +25,14 @@
 // needs -o) it then prints:
 //
 //	{"output": "out.ttl", "format": "turtle", "bytes": 20480}
+
 package main
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -40,15 +42,6 @@ import (
 	"github.com/claimgraph/claimgraph/graph/dot"
 	"github.com/claimgraph/claimgraph/graph/rdf"
 )
-
-func init() {
-	register(command{
-		name:  "export",
-		args:  "FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT]",
-		brief: "write the graph as JSON, RDF, ClaimReview JSON-LD or DOT",
-		run:   runExport,
-	})
-}
 
 // exportReport is the --json output of export.
 type exportReport struct {
@@ -81,22 +74,22 @@ func runExport(e *env, args []string) int {
 	if *asJSON && *out == "" {
 		return e.usageError("export", "--json needs -o: the export cannot share standard output")
 	}
-	var write func(g *graph.Graph, buf *bytes.Buffer) error
+	var write func(g *graph.Graph, buf io.Writer) error
 	switch *format {
 	case "json":
-		write = func(g *graph.Graph, buf *bytes.Buffer) error { return g.WriteJSON(buf) }
+		write = func(g *graph.Graph, buf io.Writer) error { return g.WriteJSON(buf) }
 	case "jsonl":
-		write = func(g *graph.Graph, buf *bytes.Buffer) error { return g.WriteJSONL(buf) }
+		write = func(g *graph.Graph, buf io.Writer) error { return g.WriteJSONL(buf) }
 	case "nquads":
-		write = func(g *graph.Graph, buf *bytes.Buffer) error {
+		write = func(g *graph.Graph, buf io.Writer) error {
 			return rdf.WriteNQuads(buf, g.View, rdf.Options{Base: *base, Graph: *named})
 		}
 	case "turtle":
-		write = func(g *graph.Graph, buf *bytes.Buffer) error {
+		write = func(g *graph.Graph, buf io.Writer) error {
 			return rdf.WriteTurtle(buf, g.View, rdf.Options{Base: *base})
 		}
 	case "dot":
-		write = func(g *graph.Graph, buf *bytes.Buffer) error { return dot.Write(buf, g.View, dot.Options{}) }
+		write = func(g *graph.Graph, buf io.Writer) error { return dot.Write(buf, g.View, dot.Options{}) }
 	case "jsonld":
 		if *reviewURL == "" || *author == "" {
 			return e.usageError("export", "--format jsonld needs --review-url and --author")
@@ -116,13 +109,13 @@ func runExport(e *env, args []string) int {
 			}
 			opts.Verdicts = m
 		}
-		write = func(g *graph.Graph, buf *bytes.Buffer) error {
+		write = func(g *graph.Graph, buf io.Writer) error {
 			if opts.Verdicts == nil { // the verdicts computed from the graph
-				m, err := computedReviews(g.View)
+				r, err := e.verdicts(g.View)
 				if err != nil {
 					return err
 				}
-				opts.Verdicts = m
+				opts.Verdicts = claimreview.FromVerdicts(r)
 			}
 			return claimreview.Write(buf, g.View, opts)
 		}
@@ -131,12 +124,12 @@ func runExport(e *env, args []string) int {
 	default:
 		return e.usageError("export", "unknown --format %q: want json, jsonld, nquads, turtle or dot", *format)
 	}
-	g, err := openGraph(pos[0])
+	g, err := e.open(pos[0])
 	if err != nil {
 		return e.fail("export", err)
 	}
 	var buf bytes.Buffer
-	if err := write(g, &buf); err != nil {
+	if err := write(g, e.counting(&buf)); err != nil {
 		return e.fail("export", err)
 	}
 	if *out == "" {
@@ -148,12 +141,7 @@ func runExport(e *env, args []string) int {
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		return e.fail("export", err)
 	}
-	if *asJSON {
-		if err := writeJSON(e.stdout, exportReport{Output: *out, Format: *format, Bytes: buf.Len()}); err != nil {
-			return e.fail("export", err)
-		}
-	}
-	return 0
+	return e.emit("export", *asJSON, exportReport{Output: *out, Format: *format, Bytes: buf.Len()}, nil)
 }
 
 // reviewVerdict is one entry of the --verdicts file of jsonld.

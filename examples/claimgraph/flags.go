@@ -1,3 +1,5 @@
+// Flags and JSON output shared by the commands.
+
 package main
 
 import (
@@ -7,11 +9,13 @@ import (
 )
 
 // newFlags returns a flag set for cmd that reports errors instead of
-// exiting, with the --json flag every command has.
+// exiting, with the flags every command has: --json, whose value it
+// returns, and --quiet, which sets e.quiet.
 func newFlags(cmd string, e *env) (*flag.FlagSet, *bool) {
 	fs := flag.NewFlagSet("claimgraph "+cmd, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON document instead of text")
+	fs.BoolVar(&e.quiet, "quiet", false, "show no progress on standard error")
 	return fs, asJSON
 }
 

@@ -20,6 +20,7 @@
 //
 // where "ratings" holds the fact checks' textual ratings (factcheck only;
 // the YAML format has no place for verdicts).
+
 package main
 
 import (
@@ -29,15 +30,6 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/imports"
 )
-
-func init() {
-	register(command{
-		name:  "import",
-		args:  "--from argdown|aif|factcheck IN [-o OUT.yaml]",
-		brief: "make a claim graph from Argdown, AIF or Fact Check Tools JSON",
-		run:   runImport,
-	})
-}
 
 // importReport is the --json output of import.
 type importReport struct {
@@ -128,9 +120,7 @@ func runImport(e *env, args []string) int {
 				rep.Ratings[id] = append(rep.Ratings[id], importRating{Source: r.Source, Publisher: r.Publisher, Rating: r.Text, URL: r.URL})
 			}
 		}
-		if err := writeJSON(e.stdout, rep); err != nil {
-			return e.fail("import", err)
-		}
+		return e.emit("import", true, rep, nil)
 	}
 	return 0
 }

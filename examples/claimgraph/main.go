@@ -1,56 +1,96 @@
-// Command claimgraph is the command-line face of the claimgraph library: it
-// loads a claim graph from YAML and answers a fact-checker's questions about
-// it, for people who do not write Go and for scripts.
+// Claimgraph is the command-line face of the claimgraph library: it loads
+// a claim graph from YAML, JSON or JSON Lines and answers a fact-checker's
+// questions about it, for people who do not write Go and for scripts.
 //
 // Usage:
 //
-//	claimgraph [COMMAND] [ARGS] [--json]
+//	claimgraph [COMMAND] [ARGS] [--json] [--quiet]
 //
 // With no command it prints the report of testdata/kim-putin.yaml. Run
-// "claimgraph help" for the list of commands. Every command accepts --json and
-// then prints one JSON document whose shape is documented beside the command.
-// The exit status is 0 on success, 1 when the input has problems (check) or a
-// query fails, and 2 on a usage error.
+// "claimgraph help" for the list of commands; the table of commands in
+// main.go lists them all. Every command accepts --json and then prints one
+// JSON document whose shape is documented beside the command. The exit status is 0 on
+// success, 1 when the input has problems (check) or a query fails, and 2
+// on a usage error.
+//
+// Commands that read or compute for more than about a second (loading a
+// large file, verdicts, truth discovery, provenance, export) show their
+// progress on standard error when it is a terminal: the stage, the bytes
+// or items done, the rate and the time left. They are silent when standard
+// error is not a terminal, and with --quiet.
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
-// command is one sub-command of the tool. Each lives in a file of its own
-// and registers itself from an init function.
+// command is one sub-command of the tool.
 type command struct {
 	name  string // as typed on the command line
 	args  string // argument synopsis, e.g. "FILE CLAIM-ID"
 	brief string // one line for the help text
-	run   func(env *env, args []string) int
+	run   func(e *env, args []string) int
 }
 
-var commands = map[string]command{}
-
-func register(c command) {
-	if _, dup := commands[c.name]; dup {
-		panic("claimgraph: command registered twice: " + c.name)
-	}
-	commands[c.name] = c
+// commands lists every command, sorted by name; help prints them in this
+// order. A new command is one more line here and a file of its own with
+// its run function and the documentation of its output.
+var commands = []command{
+	{"about", "FILE ENTITY-ID", "the claims about an entity", runAbout},
+	{"af", "-p PROBLEM -f FILE [-fo i23|apx|tgf] [-a ARG] | --formats | --problems",
+		"ICCMA-style argumentation solver: extensions and acceptance (SE/DC/DS/EE-CO/GR/PR/ST)", runAF},
+	{"at", "FILE DATE", "the graph as of a date: claims holding, live conflicts, conflicts resolved by time", runAt},
+	{"check", "FILE", "validate a claim graph file; print every problem as FILE:LINE:COL: message", runCheck},
+	{"circular", "FILE", "derivation cycles among sources and claims, and false corroboration", runCircular},
+	{"contradictions", "FILE CLAIM-ID", "the claims that contradict a claim, with the sources of both", runContradictions},
+	{"draw", "FILE [--claim ID --depth N] [--entities] [--sources] [--all] [-o OUT.svg|.png|.dot]",
+		"draw the graph or a claim's neighbourhood with Graphviz", runDraw},
+	{"export", "FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT]",
+		"write the graph as JSON, RDF, ClaimReview JSON-LD or DOT", runExport},
+	{"import", "--from argdown|aif|factcheck IN [-o OUT.yaml]",
+		"make a claim graph from Argdown, AIF or Fact Check Tools JSON", runImport},
+	{"origins", "FILE CLAIM-ID", "the independent origins of a claim, with the chain from each appearance", runOrigins},
+	{"report", "[FILE]", "readable report: counts, contradictions, support chains, claims per speaker", runReport},
+	{"sources", "FILE CLAIM-ID", "the sources a claim appears in, with speaker, date and quote", runSources},
+	{"stale", "FILE", "appearances dated after their claim stopped holding or was superseded", runStale},
+	{"support", "FILE CLAIM-ID", "the direct supporters of a claim and its support chains", runSupport},
+	{"trust", "FILE | --triples FILE [--algorithm NAME] [--columns S,O,V] [--top N]",
+		"which sources to trust and which values are true (truth discovery)", runTrust},
+	{"verdicts", "FILE [--at DATE]", "accept, reject or leave open every claim, with rating, strength and reasons", runVerdicts},
 }
 
 // env is what a command runs with: its output streams, so that tests can
-// run commands in-process.
+// run commands in-process, and what one run computes once and shares.
 type env struct {
-	stdout io.Writer
-	stderr io.Writer
+	stdout io.Writer // buffered; run flushes it
+	stderr io.Writer // buffered; run flushes it after stdout
+
+	cmd      *command // the command running
+	quiet    bool     // --quiet: no progress
+	progress *meter   // progress on a terminal, nil when stderr is none
+
+	// verdict is the verdict computation of the run, made on first use
+	// for the view it names (see env.verdicts).
+	verdict struct {
+		done bool
+		v    graph.View
+		r    *verdict.Result
+		err  error
+	}
 }
 
 // usageError prints a usage problem for cmd and returns exit status 2.
 func (e *env) usageError(cmd, format string, a ...any) int {
 	fmt.Fprintf(e.stderr, "claimgraph %s: %s\n", cmd, fmt.Sprintf(format, a...))
-	if c, ok := commands[cmd]; ok {
-		fmt.Fprintf(e.stderr, "usage: claimgraph %s %s\n", c.name, c.args)
+	if e.cmd != nil && e.cmd.name == cmd {
+		fmt.Fprintf(e.stderr, "usage: claimgraph %s %s\n", e.cmd.name, e.cmd.args)
 	}
 	return 2
 }
@@ -61,41 +101,84 @@ func (e *env) fail(cmd string, err error) int {
 	return 1
 }
 
+// emit prints the result of cmd: doc as one JSON document with asJSON,
+// else the text that text writes (nothing when text is nil). It returns
+// the exit status.
+func (e *env) emit(cmd string, asJSON bool, doc any, text func(w io.Writer) error) int {
+	if f := e.onProgress(); f != nil {
+		f(graph.Progress{Stage: "output"})
+	}
+	var err error
+	switch {
+	case asJSON:
+		err = writeJSON(e.stdout, doc)
+	case text != nil:
+		err = text(e.stdout)
+	}
+	if err != nil {
+		return e.fail(cmd, err)
+	}
+	return 0
+}
+
+// verdicts returns the verdicts of v, computed once per run: the verdict
+// claim column asks claim by claim, and draw and export want them all.
+func (e *env) verdicts(v graph.View) (*verdict.Result, error) {
+	if !e.verdict.done || e.verdict.v != v {
+		e.verdict.done, e.verdict.v = true, v
+		e.verdict.r, e.verdict.err = verdict.Compute(v, verdict.Options{Progress: e.onProgress()})
+	}
+	return e.verdict.r, e.verdict.err
+}
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run executes the command line args and returns the exit status.
+// run executes the command line args and returns the exit status. Output
+// is buffered and written when the command ends.
 func run(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
-	if len(args) == 0 {
-		return commands["report"].run(e, nil)
+	out, errw := bufio.NewWriter(stdout), bufio.NewWriter(stderr)
+	e := &env{stdout: out, stderr: errw}
+	if isTerminal(stderr) {
+		e.progress = newMeter(stderr)
 	}
-	name := args[0]
+	code := dispatch(e, args)
+	e.progress.clear()
+	if err := out.Flush(); err != nil && code == 0 {
+		fmt.Fprintf(errw, "claimgraph: writing output: %v\n", err)
+		code = 1
+	}
+	errw.Flush()
+	return code
+}
+
+// dispatch runs the command named by args[0].
+func dispatch(e *env, args []string) int {
+	name := "report"
+	if len(args) > 0 {
+		name, args = args[0], args[1:]
+	}
 	switch name {
 	case "help", "-h", "-help", "--help":
-		printHelp(stdout)
+		printHelp(e.stdout)
 		return 0
 	}
-	c, ok := commands[name]
-	if !ok {
-		fmt.Fprintf(stderr, "claimgraph: unknown command %q\n\n", name)
-		printHelp(stderr)
-		return 2
+	for i := range commands {
+		if commands[i].name == name {
+			e.cmd = &commands[i]
+			return e.cmd.run(e, args)
+		}
 	}
-	return c.run(e, args[1:])
+	fmt.Fprintf(e.stderr, "claimgraph: unknown command %q\n\n", name)
+	printHelp(e.stderr)
+	return 2
 }
 
 func printHelp(w io.Writer) {
-	fmt.Fprintln(w, "usage: claimgraph [COMMAND] [ARGS] [--json]")
+	fmt.Fprintln(w, "usage: claimgraph [COMMAND] [ARGS] [--json] [--quiet]")
 	fmt.Fprintln(w, "\nWith no command, prints the report of testdata/kim-putin.yaml.\n\nCommands:")
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		c := commands[n]
+	for _, c := range commands {
 		synopsis := strings.TrimSpace(c.name + " " + c.args)
 		if len(synopsis) > 40 {
 			fmt.Fprintf(w, "  %s\n  %-40s %s\n", synopsis, "", c.brief)

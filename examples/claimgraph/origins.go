@@ -35,6 +35,7 @@
 // file order, and chains[i] belongs to appearances[i]; "cycle" is the
 // cycle of an origin of class circular. "claims" lists only the claims
 // with cycles. Lists are empty, never null.
+
 package main
 
 import (
@@ -45,21 +46,6 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/provenance"
 )
-
-func init() {
-	register(command{
-		name:  "origins",
-		args:  "FILE CLAIM-ID",
-		brief: "the independent origins of a claim, with the chain from each appearance",
-		run:   runOrigins,
-	})
-	register(command{
-		name:  "circular",
-		args:  "FILE",
-		brief: "derivation cycles among sources and claims, and false corroboration",
-		run:   runCircular,
-	})
-}
 
 type jsonCycle struct {
 	Sources []string `json:"sources"`
@@ -148,13 +134,14 @@ func runOrigins(e *env, args []string) int {
 	if err != nil {
 		return e.fail("origins", err)
 	}
-	if asJSON {
-		if err := writeJSON(e.stdout, originsJSON(r)); err != nil {
-			return e.fail("origins", err)
-		}
-		return 0
-	}
-	w := e.stdout
+	return e.emit("origins", asJSON, originsJSON(r), func(w io.Writer) error {
+		writeOrigins(w, r)
+		return nil
+	})
+}
+
+// writeOrigins prints the origins of a claim as text.
+func writeOrigins(w io.Writer, r provenance.Report) {
 	fmt.Fprintf(w, "%s: %s in %s, %s\n", r.Claim, nplural(r.Appearances, "appearance", "appearances"),
 		nplural(len(r.Sources), "source", "sources"), nplural(r.Independent(), "independent origin", "independent origins"))
 	for i, gr := range r.Groups {
@@ -169,7 +156,6 @@ func runOrigins(e *env, args []string) int {
 		}
 	}
 	writeCycles(w, "\ncircular reporting among its sources", r.Cycles)
-	return 0
 }
 
 // nplural writes n with the singular or plural noun: "1 source", "2 sources".
@@ -190,11 +176,19 @@ func writeCycles(w io.Writer, title string, cs []provenance.Cycle) {
 	}
 }
 
-// circular computes the answer of the circular command.
-func circular(v graph.View) (jsonCircular, error) {
+// circular computes the answer of the circular command, reporting its
+// progress to progress (which may be nil).
+func circular(v graph.View, progress func(graph.Progress)) (jsonCircular, error) {
 	x := provenance.New(v)
+	x.Progress = progress
 	out := jsonCircular{Cycles: cyclesJSON(x.Cycles()), Claims: []jsonClaimCycles{}, FalseCorroboration: []jsonCorroboration{}}
+	n := 0
+	if progress != nil {
+		n = v.Counts().Claims
+	}
+	tick := graph.NewTicker(progress, "cycles", n)
 	for c := range v.Claims() {
+		tick.Tick()
 		r, err := x.Of(c)
 		if err != nil {
 			return out, err
@@ -203,6 +197,7 @@ func circular(v graph.View) (jsonCircular, error) {
 			out.Claims = append(out.Claims, jsonClaimCycles{Claim: c.ID, Cycles: cyclesJSON(r.Cycles)})
 		}
 	}
+	tick.Finish()
 	fc, err := x.FalseCorroboration()
 	if err != nil {
 		return out, err
@@ -227,17 +222,15 @@ func runCircular(e *env, args []string) int {
 	if code != 0 {
 		return code
 	}
-	res, err := circular(g.View)
+	res, err := circular(g.View, e.onProgress())
 	if err != nil {
 		return e.fail("circular", err)
 	}
-	if *asJSON {
-		if err := writeJSON(e.stdout, res); err != nil {
-			return e.fail("circular", err)
-		}
-		return 0
-	}
-	w := e.stdout
+	return e.emit("circular", *asJSON, res, res.write)
+}
+
+// write prints the answer of the circular command as text.
+func (res jsonCircular) write(w io.Writer) error {
 	fmt.Fprintf(w, "derivation cycles among sources: ")
 	if len(res.Cycles) == 0 {
 		fmt.Fprintln(w, "none")
@@ -259,5 +252,5 @@ func runCircular(e *env, args []string) int {
 			nplural(f.Appearances, "appearance", "appearances"), nplural(f.Sources, "source", "sources"),
 			nplural(f.Publishers, "publisher", "publishers"), nplural(f.Origins, "independent origin", "independent origins")))
 	}
-	return 0
+	return nil
 }

@@ -30,6 +30,7 @@
 // In "sources", "speaker" is null for an appearance attributed to nobody,
 // and "date_from_source" is true when the date is the source's publication
 // date because the appearance has none. Lists are empty, never null.
+
 package main
 
 import (
@@ -39,33 +40,6 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 )
-
-func init() {
-	register(command{
-		name:  "contradictions",
-		args:  "FILE CLAIM-ID",
-		brief: "the claims that contradict a claim, with the sources of both",
-		run:   runContradictions,
-	})
-	register(command{
-		name:  "support",
-		args:  "FILE CLAIM-ID",
-		brief: "the direct supporters of a claim and its support chains",
-		run:   runSupport,
-	})
-	register(command{
-		name:  "about",
-		args:  "FILE ENTITY-ID",
-		brief: "the claims about an entity",
-		run:   runAbout,
-	})
-	register(command{
-		name:  "sources",
-		args:  "FILE CLAIM-ID",
-		brief: "the sources a claim appears in, with speaker, date and quote",
-		run:   runSources,
-	})
-}
 
 // query runs a query command: it loads the graph named by args, calls
 // answer with its view and the ID, and prints the JSON document or the
@@ -80,14 +54,7 @@ func query(e *env, cmd string, args []string, answer func(v graph.View, id strin
 	if err != nil {
 		return e.fail(cmd, err)
 	}
-	if asJSON {
-		if err := writeJSON(e.stdout, doc); err != nil {
-			return e.fail(cmd, err)
-		}
-		return 0
-	}
-	text(e.stdout)
-	return 0
+	return e.emit(cmd, asJSON, doc, func(w io.Writer) error { text(w); return nil })
 }
 
 // jsonLinked is a claim linked to the queried claim by a relation.
@@ -103,11 +70,11 @@ type linked struct {
 }
 
 // linkedClaims describes the claims at the other end of rels from id.
-func linkedClaims(v graph.View, id string, rels []claims.Relation) ([]linked, error) {
+func linkedClaims(e *env, v graph.View, id string, rels []claims.Relation) ([]linked, error) {
 	out := make([]linked, 0, len(rels))
 	for _, r := range rels {
 		other, _ := r.Other(id)
-		ci, err := describeClaim(v, other)
+		ci, err := e.describeClaim(v, other)
 		if err != nil {
 			return nil, err
 		}
@@ -138,23 +105,23 @@ func writeLinked(w io.Writer, ls []linked) {
 
 // withLinked describes claim id and the claims at the other end of rels,
 // the result of query of the view (Contradictions or Supporters).
-func withLinked(v graph.View, id string, query func(string) ([]claims.Relation, error)) (claimInfo, []linked, error) {
+func withLinked(e *env, v graph.View, id string, query func(string) ([]claims.Relation, error)) (claimInfo, []linked, error) {
 	rels, err := query(id)
 	if err != nil {
 		return claimInfo{}, nil, err
 	}
-	c, err := describeClaim(v, id)
+	c, err := e.describeClaim(v, id)
 	if err != nil {
 		return claimInfo{}, nil, err
 	}
-	ls, err := linkedClaims(v, id, rels)
+	ls, err := linkedClaims(e, v, id, rels)
 	return c, ls, err
 }
 
 // runContradictions runs "claimgraph contradictions FILE CLAIM-ID".
 func runContradictions(e *env, args []string) int {
 	return query(e, "contradictions", args, func(v graph.View, id string) (any, func(io.Writer), error) {
-		c, ls, err := withLinked(v, id, v.Contradictions)
+		c, ls, err := withLinked(e, v, id, v.Contradictions)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -173,7 +140,7 @@ func runContradictions(e *env, args []string) int {
 // runSupport runs "claimgraph support FILE CLAIM-ID".
 func runSupport(e *env, args []string) int {
 	return query(e, "support", args, func(v graph.View, id string) (any, func(io.Writer), error) {
-		c, ls, err := withLinked(v, id, v.Supporters)
+		c, ls, err := withLinked(e, v, id, v.Supporters)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -207,7 +174,7 @@ func runAbout(e *env, args []string) int {
 		infos := make([]claimInfo, 0, len(cs))
 		jcs := make([]jsonClaim, 0, len(cs))
 		for _, c := range cs {
-			ci, err := describeClaim(v, c.ID)
+			ci, err := e.describeClaim(v, c.ID)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -240,7 +207,7 @@ type jsonAppearance struct {
 // runSources runs "claimgraph sources FILE CLAIM-ID".
 func runSources(e *env, args []string) int {
 	return query(e, "sources", args, func(v graph.View, id string) (any, func(io.Writer), error) {
-		c, err := describeClaim(v, id)
+		c, err := e.describeClaim(v, id)
 		if err != nil {
 			return nil, nil, err
 		}

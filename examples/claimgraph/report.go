@@ -10,15 +10,13 @@
 //
 // # Sections and columns
 //
-// The report is a list of sections, each registered with addReportSection
-// from an init function, so that a new section (a trust table, say) lives in
-// a file of its own and needs no edit here. A section has a JSON key, an
-// order (the built-in ones use 10, 20, 30, 40; pick a number in between or
-// above) and two functions: one writes its text, heading included, and one
-// returns its JSON value. Likewise a claim column (a verdict, the number of
-// independent origins) is registered with addClaimColumn: its value is
-// printed under every claim that the report and the query commands show,
-// and added to the "columns" object of the claim's JSON value.
+// The report is the list of sections in reportSections, printed in that
+// order. A section has a JSON key and two functions: one writes its text,
+// heading included, and one returns its JSON value; a new section is one
+// more entry there. Likewise claimColumns lists the claim columns (the
+// number of independent origins, the verdict): a column's value is printed
+// under every claim that the report and the query commands show, and added
+// to the "columns" object of the claim's JSON value.
 //
 // # JSON
 //
@@ -40,6 +38,7 @@
 // "a" is the relation's From claim and "b" its To claim. The speaker of the
 // claims attributed to nobody is null. "chains" are those of
 // graph.View.SupportChains: "claims" runs from the supporter to the claim.
+
 package main
 
 import (
@@ -53,71 +52,43 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-func init() {
-	register(command{
-		name:  "report",
-		args:  "[FILE]",
-		brief: "readable report: counts, contradictions, support chains, claims per speaker",
-		run:   runReport,
-	})
-	addReportSection(reportSection{key: "counts", order: 10, text: countsText, json: countsJSON})
-	addReportSection(reportSection{key: "contradictions", order: 20, text: contradictionsText, json: contradictionsJSON})
-	addReportSection(reportSection{key: "most_supported", order: 30, text: supportedText, json: supportedJSON})
-	addReportSection(reportSection{key: "speakers", order: 40, text: speakersText, json: speakersJSON})
-}
-
 // reportSection is one section of the report. See the comment at the top
 // of this file.
 type reportSection struct {
-	key   string                                // JSON key, snake_case, unique
-	order int                                   // sections print by order, then key
-	text  func(w io.Writer, v graph.View) error // writes the section's text, heading included
-	json  func(v graph.View) (any, error)       // returns the section's JSON value
+	key  string                                        // JSON key, snake_case, unique
+	text func(e *env, w io.Writer, v graph.View) error // writes the section's text, heading included
+	json func(e *env, v graph.View) (any, error)       // returns the section's JSON value
+}
+
+// reportSections lists the sections of the report, in the order the text
+// prints them.
+var reportSections = []reportSection{
+	{"counts", countsText, countsJSON},
+	{"contradictions", contradictionsText, contradictionsJSON},
+	{"most_supported", supportedText, supportedJSON},
+	{"speakers", speakersText, speakersJSON},
+	{"trust", trustText, trustJSON},
 }
 
 // claimColumn is a value shown beside every claim that the commands print.
 // See the comment at the top of this file.
 type claimColumn struct {
-	key   string                                  // label in text and JSON key in "columns", snake_case
-	order int                                     // columns print by order, then key
-	value func(v graph.View, claim string) string // the value for a claim; "" shows nothing
+	key   string                                          // label in text and JSON key in "columns", snake_case
+	value func(e *env, v graph.View, claim string) string // the value for a claim; "" shows nothing
 }
 
-var (
-	reportSections []reportSection
-	claimColumns   []claimColumn
-)
-
-// addReportSection adds s to the report. It panics when the key is taken,
-// a programming error found by any run.
-func addReportSection(s reportSection) {
-	if s.key == "file" || slices.ContainsFunc(reportSections, func(t reportSection) bool { return t.key == s.key }) {
-		panic("claimgraph: report section registered twice: " + s.key)
-	}
-	reportSections = append(reportSections, s)
-	slices.SortStableFunc(reportSections, func(a, b reportSection) int {
-		return cmp.Or(cmp.Compare(a.order, b.order), strings.Compare(a.key, b.key))
-	})
-}
-
-// addClaimColumn adds c to the values shown beside every claim. It panics
-// when the key is taken.
-func addClaimColumn(c claimColumn) {
-	if slices.ContainsFunc(claimColumns, func(d claimColumn) bool { return d.key == c.key }) {
-		panic("claimgraph: claim column registered twice: " + c.key)
-	}
-	claimColumns = append(claimColumns, c)
-	slices.SortStableFunc(claimColumns, func(a, b claimColumn) int {
-		return cmp.Or(cmp.Compare(a.order, b.order), strings.Compare(a.key, b.key))
-	})
+// claimColumns lists the claim columns, in the order they print.
+var claimColumns = []claimColumn{
+	{"independent_origins", independentOrigins},
+	{"verdict", verdictColumn},
 }
 
 // columnValues returns the non-empty values of the claim columns for claim
 // id, in column order.
-func columnValues(v graph.View, id string) []columnValue {
+func (e *env) columnValues(v graph.View, id string) []columnValue {
 	var vals []columnValue
 	for _, c := range claimColumns {
-		if s := c.value(v, id); s != "" {
+		if s := c.value(e, v, id); s != "" {
 			vals = append(vals, columnValue{Key: c.key, Value: s})
 		}
 	}
@@ -150,23 +121,22 @@ func runReport(e *env, args []string) int {
 	if *asJSON {
 		doc := map[string]any{"file": name}
 		for _, s := range reportSections {
-			if doc[s.key], err = s.json(g.View); err != nil {
+			if doc[s.key], err = s.json(e, g.View); err != nil {
 				return e.fail("report", err)
 			}
 		}
-		if err := writeJSON(e.stdout, doc); err != nil {
-			return e.fail("report", err)
-		}
-		return 0
+		return e.emit("report", true, doc, nil)
 	}
-	fmt.Fprintf(e.stdout, "Report of %s\n", name)
-	for _, s := range reportSections {
-		fmt.Fprintln(e.stdout)
-		if err := s.text(e.stdout, g.View); err != nil {
-			return e.fail("report", err)
+	return e.emit("report", false, nil, func(w io.Writer) error {
+		fmt.Fprintf(w, "Report of %s\n", name)
+		for _, s := range reportSections {
+			fmt.Fprintln(w)
+			if err := s.text(e, w, g.View); err != nil {
+				return err
+			}
 		}
-	}
-	return 0
+		return nil
+	})
 }
 
 // list writes n numbered items: item writes item i and is given the
@@ -203,13 +173,13 @@ type jsonCounts struct {
 }
 
 // countsJSON returns the counts of v.
-func countsJSON(v graph.View) (any, error) {
+func countsJSON(_ *env, v graph.View) (any, error) {
 	c := v.Counts()
 	return jsonCounts{c.Entities, c.Sources, c.Claims, c.Appearances, c.Supports, c.Contradictions, c.Derivations}, nil
 }
 
 // countsText writes the counts of v.
-func countsText(w io.Writer, v graph.View) error {
+func countsText(_ *env, w io.Writer, v graph.View) error {
 	c := v.Counts()
 	heading(w, "Counts")
 	rows := []struct {
@@ -237,14 +207,14 @@ type contradictionPair struct {
 }
 
 // pairs returns every contradiction of v with its claims.
-func pairs(v graph.View) ([]contradictionPair, error) {
+func pairs(e *env, v graph.View) ([]contradictionPair, error) {
 	var ps []contradictionPair
 	for r := range v.ContradictionPairs() {
-		a, err := describeClaim(v, r.From)
+		a, err := e.describeClaim(v, r.From)
 		if err != nil {
 			return nil, err
 		}
-		b, err := describeClaim(v, r.To)
+		b, err := e.describeClaim(v, r.To)
 		if err != nil {
 			return nil, err
 		}
@@ -261,8 +231,8 @@ type jsonPair struct {
 }
 
 // contradictionsJSON returns every contradiction of v.
-func contradictionsJSON(v graph.View) (any, error) {
-	ps, err := pairs(v)
+func contradictionsJSON(e *env, v graph.View) (any, error) {
+	ps, err := pairs(e, v)
 	out := make([]jsonPair, 0, len(ps))
 	for _, p := range ps {
 		out = append(out, jsonPair{relationJSON(p.rel), p.a.json(), p.b.json()})
@@ -272,8 +242,8 @@ func contradictionsJSON(v graph.View) (any, error) {
 
 // contradictionsText writes every contradiction of v with the texts and
 // sources of both claims.
-func contradictionsText(w io.Writer, v graph.View) error {
-	ps, err := pairs(v)
+func contradictionsText(e *env, w io.Writer, v graph.View) error {
+	ps, err := pairs(e, v)
 	if err != nil {
 		return err
 	}
@@ -303,7 +273,7 @@ type supportedClaim struct {
 // supporters, at most maxSupported of them, most supporters first and in
 // the order of the graph among equals. Claims without supporters are left
 // out.
-func mostSupported(v graph.View) ([]supportedClaim, error) {
+func mostSupported(e *env, v graph.View) ([]supportedClaim, error) {
 	var all []supportedClaim
 	for c := range v.Claims() {
 		chains, err := v.SupportChains(c.ID, 0)
@@ -318,7 +288,7 @@ func mostSupported(v graph.View) ([]supportedClaim, error) {
 	slices.SortStableFunc(all, func(a, b supportedClaim) int { return cmp.Compare(len(b.chains), len(a.chains)) })
 	all = all[:min(len(all), maxSupported)]
 	for i := range all {
-		ci, err := describeClaim(v, all[i].claim.ID)
+		ci, err := e.describeClaim(v, all[i].claim.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -365,8 +335,8 @@ type jsonSupported struct {
 }
 
 // supportedJSON returns the most-supported claims of v.
-func supportedJSON(v graph.View) (any, error) {
-	top, err := mostSupported(v)
+func supportedJSON(e *env, v graph.View) (any, error) {
+	top, err := mostSupported(e, v)
 	out := make([]jsonSupported, 0, len(top))
 	for _, s := range top {
 		out = append(out, jsonSupported{s.claim.json(), len(s.chains), chainsJSON(s.chains)})
@@ -375,8 +345,8 @@ func supportedJSON(v graph.View) (any, error) {
 }
 
 // supportedText writes the support chains of the most-supported claims.
-func supportedText(w io.Writer, v graph.View) error {
-	top, err := mostSupported(v)
+func supportedText(e *env, w io.Writer, v graph.View) error {
+	top, err := mostSupported(e, v)
 	if err != nil {
 		return err
 	}
@@ -447,7 +417,7 @@ type jsonSpeaker struct {
 }
 
 // speakersJSON returns the claims of v per speaker.
-func speakersJSON(v graph.View) (any, error) {
+func speakersJSON(_ *env, v graph.View) (any, error) {
 	sp, err := bySpeaker(v)
 	out := make([]jsonSpeaker, 0, len(sp))
 	for _, s := range sp {
@@ -462,7 +432,7 @@ func speakersJSON(v graph.View) (any, error) {
 }
 
 // speakersText writes the claims of v per speaker.
-func speakersText(w io.Writer, v graph.View) error {
+func speakersText(_ *env, w io.Writer, v graph.View) error {
 	sp, err := bySpeaker(v)
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@
 // commands: the number of independent origins of each claim (package
 // graph/provenance), shown as "independent_origins: 1" under a claim in
 // text and in the "columns" object of its JSON value.
+
 package main
 
 import (
@@ -11,14 +12,10 @@ import (
 	"github.com/claimgraph/claimgraph/graph/provenance"
 )
 
-func init() {
-	addClaimColumn(claimColumn{key: "independent_origins", order: 20, value: independentOrigins})
-}
-
 // independentOrigins returns the number of independent origins of claim
 // id, or "" when it cannot be computed. It costs the size of the claim's
 // own provenance, not a walk of the graph.
-func independentOrigins(v graph.View, id string) string {
+func independentOrigins(_ *env, v graph.View, id string) string {
 	c, ok := v.Claim(id)
 	if !ok {
 		return ""

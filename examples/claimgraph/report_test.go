@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -204,31 +205,32 @@ func sourceIDs(c jsonClaim) string {
 	return strings.Join(ids, ",")
 }
 
-// TestReportExtensible registers a section and a claim column as another
-// file would and checks that both show up in text and JSON.
+// TestReportExtensible adds a section and a claim column to the lists
+// and checks that both show up in text and JSON, in their place.
 func TestReportExtensible(t *testing.T) {
 	sections, columns := reportSections, claimColumns
 	t.Cleanup(func() { reportSections, claimColumns = sections, columns })
-	claimColumns = nil // test the mechanism alone, without the real columns
-	addReportSection(reportSection{
-		key: "extra", order: 25,
-		text: func(w io.Writer, v graph.View) error {
+	extra := reportSection{
+		key: "extra",
+		text: func(_ *env, w io.Writer, v graph.View) error {
 			heading(w, "Extra")
 			_, err := io.WriteString(w, "  extra section\n")
 			return err
 		},
-		json: func(v graph.View) (any, error) { return "extra value", nil },
-	})
-	addClaimColumn(claimColumn{key: "test_column", value: func(v graph.View, id string) string {
+		json: func(*env, graph.View) (any, error) { return "extra value", nil },
+	}
+	reportSections = slices.Insert(slices.Clone(sections), 2, extra)
+	// Test the mechanism alone, without the real columns.
+	claimColumns = []claimColumn{{key: "test_column", value: func(_ *env, v graph.View, id string) string {
 		if id == "only-china" {
 			return "false"
 		}
 		return ""
-	}})
+	}}}
 
 	text := runOK(t, "report", miniFile)
-	// The extra section (order 25) comes between contradictions (20) and
-	// most-supported claims (30).
+	// The extra section, third in the list, comes between contradictions
+	// and most-supported claims.
 	iC, iE, iS := strings.Index(text, "Contradictions ("), strings.Index(text, "\nExtra\n"), strings.Index(text, "Most-supported")
 	if !(iC >= 0 && iC < iE && iE < iS) {
 		t.Errorf("extra section not between contradictions and support:\n%s", text)

@@ -7,6 +7,7 @@
 // by the trust that truth discovery (package sources/truth,
 // PooledInvestment) learns from the claim graph; its JSON value is
 // [{"source": ID, "trust": 0.83}, ...] sorted like the text.
+
 package main
 
 import (
@@ -14,46 +15,15 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sync"
 
 	"github.com/claimgraph/claimgraph/graph"
-	"github.com/claimgraph/claimgraph/graph/claimreview"
-	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
-func init() {
-	addClaimColumn(claimColumn{key: "verdict", order: 30, value: verdictColumn})
-	addReportSection(reportSection{key: "trust", order: 50, text: trustText, json: trustJSON})
-}
-
-// verdicts caches one computation per view: the column asks claim by
-// claim, and the verdicts are a whole-graph analysis.
-var verdicts struct {
-	sync.Mutex
-	m map[graph.View]*verdict.Result
-}
-
-func verdictsOf(v graph.View) (*verdict.Result, error) {
-	verdicts.Lock()
-	defer verdicts.Unlock()
-	if r, ok := verdicts.m[v]; ok {
-		return r, nil
-	}
-	r, err := verdict.Compute(v, verdict.Options{})
-	if err != nil {
-		return nil, err
-	}
-	if verdicts.m == nil {
-		verdicts.m = make(map[graph.View]*verdict.Result)
-	}
-	verdicts.m[v] = r
-	return r, nil
-}
-
-// verdictColumn returns "LABEL, RATING" for claim id, "" when unknown.
-func verdictColumn(v graph.View, id string) string {
-	r, err := verdictsOf(v)
+// verdictColumn returns "LABEL, RATING" for claim id, "" when unknown. The
+// verdicts are computed once per run (env.verdicts).
+func verdictColumn(e *env, v graph.View, id string) string {
+	r, err := e.verdicts(v)
 	if err != nil {
 		return ""
 	}
@@ -73,31 +43,14 @@ func verdictColumn(v graph.View, id string) string {
 
 // computedLabels returns the verdict label of every claim of v, for
 // drawings when no --verdicts file is given.
-func computedLabels(v graph.View) (map[string]string, error) {
-	r, err := verdictsOf(v)
+func computedLabels(e *env, v graph.View) (map[string]string, error) {
+	r, err := e.verdicts(v)
 	if err != nil {
 		return nil, err
 	}
 	m := make(map[string]string, len(r.Verdicts))
 	for _, vd := range r.Verdicts {
 		m[vd.Claim] = vd.Label.String()
-	}
-	return m, nil
-}
-
-// computedReviews returns the ClaimReview rating of every claim of v that
-// has one on the 1–5 scale, for "export --format jsonld" when no
-// --verdicts file is given.
-func computedReviews(v graph.View) (map[string]claimreview.Verdict, error) {
-	r, err := verdictsOf(v)
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[string]claimreview.Verdict)
-	for _, vd := range r.Verdicts {
-		if vd.Rating.Value >= 1 {
-			m[vd.Claim] = claimreview.Verdict{Name: vd.Rating.Name, Value: vd.Rating.Value, AlternateName: vd.Rating.Name}
-		}
 	}
 	return m, nil
 }
@@ -109,9 +62,9 @@ type sourceTrust struct {
 
 // trustTable runs truth discovery on the claim graph and returns the
 // sources by trust, highest first, then by ID.
-func trustTable(v graph.View) ([]sourceTrust, error) {
+func trustTable(e *env, v graph.View) ([]sourceTrust, error) {
 	d, m := truth.FromGraph(v)
-	res, err := truth.Discover(d, truth.PooledInvestment, truth.Options{})
+	res, err := truth.Discover(d, truth.PooledInvestment, truth.Options{Progress: e.onProgress()})
 	if err != nil {
 		return nil, err
 	}
@@ -128,8 +81,8 @@ func trustTable(v graph.View) ([]sourceTrust, error) {
 	return rows, nil
 }
 
-func trustText(w io.Writer, v graph.View) error {
-	rows, err := trustTable(v)
+func trustText(e *env, w io.Writer, v graph.View) error {
+	rows, err := trustTable(e, v)
 	if err != nil {
 		return err
 	}
@@ -141,4 +94,4 @@ func trustText(w io.Writer, v graph.View) error {
 	return nil
 }
 
-func trustJSON(v graph.View) (any, error) { return trustTable(v) }
+func trustJSON(e *env, v graph.View) (any, error) { return trustTable(e, v) }

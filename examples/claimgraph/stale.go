@@ -24,23 +24,16 @@
 // claim, "since" the date it began to hold, and "strength" and
 // "by_strength" the strengths compared. Fields that do not apply are ""
 // or 0. "stale" is an empty array, never null.
+
 package main
 
 import (
 	"fmt"
+	"io"
 	"text/tabwriter"
 
 	"github.com/claimgraph/claimgraph/graph/timeline"
 )
-
-func init() {
-	register(command{
-		name:  "stale",
-		args:  "FILE",
-		brief: "appearances dated after their claim stopped holding or was superseded",
-		run:   runStale,
-	})
-}
 
 type staleJSON struct {
 	Claim      string  `json:"claim"`
@@ -74,25 +67,24 @@ func runStale(e *env, args []string) int {
 		return code
 	}
 	items := timeline.Stale(g, timeline.Options{})
-	if *asJSON {
-		rep := staleReport{Count: len(items), Stale: make([]staleJSON, 0, len(items))}
-		for _, it := range items {
-			rep.Stale = append(rep.Stale, staleJSON{
-				Claim: it.Claim, Appearance: it.Appearance, Source: it.Source, Date: it.Date.String(),
-				Reason: it.Reason.String(), Stopped: it.Stopped.String(), By: it.By, Since: it.Since.String(),
-				Strength: it.Strength, ByStrength: it.ByStrength,
-			})
-		}
-		if err := writeJSON(e.stdout, rep); err != nil {
-			return e.fail("stale", err)
-		}
-		return 0
+	rep := staleReport{Count: len(items), Stale: make([]staleJSON, 0, len(items))}
+	for _, it := range items {
+		rep.Stale = append(rep.Stale, staleJSON{
+			Claim: it.Claim, Appearance: it.Appearance, Source: it.Source, Date: it.Date.String(),
+			Reason: it.Reason.String(), Stopped: it.Stopped.String(), By: it.By, Since: it.Since.String(),
+			Strength: it.Strength, ByStrength: it.ByStrength,
+		})
 	}
-	fmt.Fprintf(e.stdout, "%d stale appearances\n", len(items))
+	return e.emit("stale", *asJSON, rep, func(w io.Writer) error { return writeStale(w, items) })
+}
+
+// writeStale prints the stale appearances as text.
+func writeStale(w io.Writer, items []timeline.StaleItem) error {
+	fmt.Fprintf(w, "%d stale appearances\n", len(items))
 	if len(items) == 0 {
-		return 0
+		return nil
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\nDATE\tSOURCE\tCLAIM\tWHY")
 	for _, it := range items {
 		why := "ended " + it.Stopped.String()
@@ -101,8 +93,5 @@ func runStale(e *env, args []string) int {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", it.Date, it.Source, it.Claim, why)
 	}
-	if err := tw.Flush(); err != nil {
-		return e.fail("stale", err)
-	}
-	return 0
+	return tw.Flush()
 }

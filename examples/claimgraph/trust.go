@@ -22,13 +22,26 @@
 //	}
 //
 // where "facts" counts the candidate values of the object and "value" is
-// null for an object without facts. The claim-graph mode, "claimgraph trust
-// FILE" on a claim graph, prints the same shape (see trust_graph.go).
+// null for an object without facts.
+//
+// The claim-graph mode,
+//
+//	claimgraph trust FILE [--algorithm NAME] [--max-iterations N] [--tolerance X] [--top N] [--json]
+//
+// maps the claim graph in FILE onto a truth-discovery data set with
+// truth.FromGraph — sources assert the claims that appear in them, claims
+// joined by contradictions are the competing values of one object (named
+// after its first claim), supports are TruthFinder implications — and
+// prints the same report, and with --json the same JSON object: "sources"
+// are source IDs, "objects" are named after their first claim and "value"
+// is the ID of the chosen claim.
+
 package main
 
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,21 +49,6 @@ import (
 
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
-
-func init() {
-	register(command{
-		name:  "trust",
-		args:  "--triples FILE [--algorithm NAME] [--columns S,O,V] [--top N]",
-		brief: "which sources to trust and which values are true (truth discovery)",
-		run:   runTrust,
-	})
-}
-
-// trustClaimGraph runs the claim-graph mode, "claimgraph trust FILE": it
-// maps a claim graph to a truth.Dataset and reports like the triples mode.
-// It is nil until that mode is written; set it from an init function in
-// another file of this package to add it.
-var trustClaimGraph func(e *env, file string, alg truth.Algorithm, opts truth.Options, asJSON bool, top int) int
 
 // trustSource and trustObject are rows of the JSON output.
 type trustSource struct {
@@ -106,12 +104,12 @@ func runTrust(e *env, args []string) int {
 	if *top < 0 || *maxIter < 0 || *tol < 0 {
 		return e.usageError("trust", "--top, --max-iterations and --tolerance must not be negative")
 	}
-	opts := truth.Options{MaxIterations: *maxIter, Tolerance: *tol}
+	opts := truth.Options{MaxIterations: *maxIter, Tolerance: *tol, Progress: e.onProgress()}
 
 	if *triples == "" {
 		// Claim-graph mode: "claimgraph trust FILE".
-		if len(pos) == 1 && trustClaimGraph != nil {
-			return trustClaimGraph(e, pos[0], alg, opts, *asJSON, *top)
+		if len(pos) == 1 {
+			return runTrustGraph(e, pos[0], alg, opts, *asJSON, *top)
 		}
 		return e.usageError("trust", "give a claim graph FILE, or --triples FILE")
 	}
@@ -146,16 +144,7 @@ func runTrust(e *env, args []string) int {
 // both modes of the command end here.
 func emitTrust(e *env, d *truth.Dataset, r *truth.Result, top int, asJSON bool) int {
 	rep := trustReportOf(d, r, top)
-	if asJSON {
-		if err := writeJSON(e.stdout, rep); err != nil {
-			return e.fail("trust", err)
-		}
-		return 0
-	}
-	if err := printTrust(e, rep); err != nil {
-		return e.fail("trust", err)
-	}
-	return 0
+	return e.emit("trust", asJSON, rep, rep.write)
 }
 
 // parseColumns parses "S,O,V", three distinct non-negative integers.
@@ -232,11 +221,12 @@ func trustReportOf(d *truth.Dataset, r *truth.Result, top int) trustReport {
 	return rep
 }
 
-func printTrust(e *env, rep trustReport) error {
+// write prints rep as text.
+func (rep trustReport) write(w io.Writer) error {
 	c := rep.Counts
-	fmt.Fprintf(e.stdout, "%s: %d iterations, converged %v; %d sources, %d objects, %d facts, %d assertions\n\n",
+	fmt.Fprintf(w, "%s: %d iterations, converged %v; %d sources, %d objects, %d facts, %d assertions\n\n",
 		rep.Algorithm, rep.Iterations, rep.Converged, c.Sources, c.Objects, c.Facts, c.Assertions)
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "TRUST\tASSERTIONS\tSOURCE")
 	for _, s := range rep.Sources {
 		fmt.Fprintf(tw, "%.4f\t%d\t%s\n", s.Trust, s.Assertions, s.Source)
@@ -244,7 +234,7 @@ func printTrust(e *env, rep trustReport) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout)
+	fmt.Fprintln(w)
 	fmt.Fprintln(tw, "OBJECT\tBELIEF\tFACTS\tVALUE")
 	for _, o := range rep.Objects {
 		if o.Value == nil {
@@ -254,4 +244,18 @@ func printTrust(e *env, rep trustReport) error {
 		fmt.Fprintf(tw, "%s\t%.4f\t%d\t%s\n", o.Object, *o.Belief, o.Facts, *o.Value)
 	}
 	return tw.Flush()
+}
+
+// runTrustGraph runs the claim-graph mode, "claimgraph trust FILE".
+func runTrustGraph(e *env, file string, alg truth.Algorithm, opts truth.Options, asJSON bool, top int) int {
+	g, code := loadGraph(e, "trust", file)
+	if code != 0 {
+		return code
+	}
+	d, _ := truth.FromGraph(g.View)
+	r, err := truth.Discover(d, alg, opts)
+	if err != nil {
+		return e.fail("trust", err)
+	}
+	return emitTrust(e, d, r, top, asJSON)
 }

@@ -35,24 +35,17 @@
 // that defeats the attacker), weaker or open; its attack is contradiction,
 // supported, secondary, mediated or extended, with "via" the claim of the
 // support step.
+
 package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
-
-func init() {
-	register(command{
-		name:  "verdicts",
-		args:  "FILE [--at DATE]",
-		brief: "accept, reject or leave open every claim, with rating, strength and reasons",
-		run:   runVerdicts,
-	})
-}
 
 type verdictsRating struct {
 	Name  string `json:"name"`
@@ -110,19 +103,12 @@ func runVerdicts(e *env, args []string) int {
 	if code != 0 {
 		return code
 	}
-	r, err := verdict.Compute(g.At(t), verdict.Options{})
+	r, err := e.verdicts(g.At(t))
 	if err != nil {
 		return e.fail("verdicts", err)
 	}
 	rep := verdictsReportOf(r)
-	if *asJSON {
-		if err := writeJSON(e.stdout, rep); err != nil {
-			return e.fail("verdicts", err)
-		}
-		return 0
-	}
-	printVerdicts(e, rep)
-	return 0
+	return e.emit("verdicts", *asJSON, rep, rep.write)
 }
 
 // orEmpty returns s, or an empty non-nil slice, so JSON has [] not null.
@@ -179,11 +165,12 @@ func reasonLine(r verdictsReason) string {
 	return fmt.Sprintf("left open by %s (%s) %s", r.Claim, how, srcs)
 }
 
-func printVerdicts(e *env, rep verdictsReport) {
+// write prints rep as text.
+func (rep verdictsReport) write(w io.Writer) error {
 	if rep.Date == "" {
-		fmt.Fprintln(e.stdout, "Verdicts, undated (every claim and contradiction counts):")
+		fmt.Fprintln(w, "Verdicts, undated (every claim and contradiction counts):")
 	} else {
-		fmt.Fprintf(e.stdout, "Verdicts as of %s:\n", rep.Date)
+		fmt.Fprintf(w, "Verdicts as of %s:\n", rep.Date)
 	}
 	state := "exact (acyclic)"
 	if !rep.Acyclic {
@@ -192,25 +179,26 @@ func printVerdicts(e *env, rep verdictsReport) {
 			state = fmt.Sprintf("not converged after %d rounds", rep.Iterations)
 		}
 	}
-	fmt.Fprintf(e.stdout, "%d attacks, %d failed for want of evidence; strengths %s\n\n", rep.Attacks, rep.Failed, state)
+	fmt.Fprintf(w, "%d attacks, %d failed for want of evidence; strengths %s\n\n", rep.Attacks, rep.Failed, state)
 	for _, v := range rep.Verdicts {
 		rating := fmt.Sprintf("%s (%d/5)", v.Rating.Name, v.Rating.Value)
 		strength := fmt.Sprintf("%.3f", v.Strength)
 		if v.Rating.Value == 0 {
 			rating, strength = v.Rating.Name, "-"
 		}
-		fmt.Fprintf(e.stdout, "%-15s  %-18s  %5s  %s\n", v.Label, rating, strength, v.Claim)
+		fmt.Fprintf(w, "%-15s  %-18s  %5s  %s\n", v.Label, rating, strength, v.Claim)
 		switch v.Label {
 		case "not-holding":
-			fmt.Fprintf(e.stdout, "    no longer holding since %s\n", v.Since)
+			fmt.Fprintf(w, "    no longer holding since %s\n", v.Since)
 		case "not-yet-holding":
-			fmt.Fprintf(e.stdout, "    not yet holding: holds from %s\n", v.Since)
+			fmt.Fprintf(w, "    not yet holding: holds from %s\n", v.Since)
 		}
 		for _, r := range v.Reasons {
-			wrap(e.stdout, "    ", "      ", reasonLine(r))
+			wrap(w, "    ", "      ", reasonLine(r))
 		}
 		if v.More > 0 {
-			fmt.Fprintf(e.stdout, "    and %d more\n", v.More)
+			fmt.Fprintf(w, "    and %d more\n", v.More)
 		}
 	}
+	return nil
 }

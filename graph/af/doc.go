@@ -33,7 +33,9 @@
 //
 // [Extensions] enumerates the extensions under a [Semantics] ([CO], [GR],
 // [PR], [ST]); [SomeExtension], [Credulous] and [Sceptical] answer the ICCMA
-// problems SE, DC and DS. Grounded questions are answered in linear time at
+// problems SE, DC and DS; [Extensions] answers EE. [ParseProblem] reads an
+// ICCMA problem name such as "DC-CO" into a [Problem], a [Task] and a
+// [Semantics], and [Problems] lists them all. Grounded questions are answered in linear time at
 // any size. The others are NP- or coNP-hard in general; they are solved by
 // exact search over the arguments the grounded labelling leaves [Undec]
 // (every complete extension is the grounded extension plus a complete

@@ -18,7 +18,9 @@
 //
 // A [Verdict] is a rating value from 1 (false) to 5 (true), an optional
 // name and the alternateName readers see ("Mostly false"). Verdicts come
-// from the caller, such as a verdict computed over the graph.
+// from the caller, or from the verdicts package graph/verdict computes
+// over the graph: [FromVerdicts] rates every claim its result places on
+// the 1–5 scale.
 //
 // # Context
 //

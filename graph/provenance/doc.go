@@ -73,4 +73,6 @@
 // ([Index.Independent]) cost the sum of that over the claims, linear in
 // the appearances for bounded derivation degree. [Index.Cycles] costs
 // O(sources + links), and [Index.Source] the size of the source's closure.
+// [Index].Progress, when set, is told how the whole-view queries advance,
+// counted in claims (see [graph.Progress]).
 package provenance

@@ -34,6 +34,11 @@ type node struct {
 // the graph changes. An Index is not safe for concurrent use; make one per
 // goroutine (they are cheap).
 type Index struct {
+	// Progress, when not nil, is told how the whole-view queries advance,
+	// counted in claims: [Index.Independent] as stage "independent",
+	// [Index.FalseCorroboration] as stage "corroboration".
+	Progress func(graph.Progress)
+
 	v     graph.View
 	ids   map[string]int32
 	nodes []node

@@ -111,13 +111,16 @@ func (x *Index) Independent() (map[string]int, error) {
 		x.ids = make(map[string]int32, counts.Sources)
 	}
 	out := make(map[string]int, counts.Claims)
+	tick := graph.NewTicker(x.Progress, "independent", counts.Claims)
 	for c := range x.v.Claims() {
+		tick.Tick()
 		n, err := x.Count(c)
 		if err != nil {
 			return nil, err
 		}
 		out[c.ID] = n
 	}
+	tick.Finish()
 	return out, nil
 }
 
@@ -127,7 +130,13 @@ func (x *Index) Independent() (map[string]int, error) {
 // corroboration is, at least in part, relaying.
 func (x *Index) FalseCorroboration() ([]Corroboration, error) {
 	var out []Corroboration
+	n := 0
+	if x.Progress != nil {
+		n = x.v.Counts().Claims
+	}
+	tick := graph.NewTicker(x.Progress, "corroboration", n)
 	for c := range x.v.Claims() {
+		tick.Tick()
 		srcs, pubs := x.spread(&c)
 		if srcs < 2 {
 			continue
@@ -140,6 +149,7 @@ func (x *Index) FalseCorroboration() ([]Corroboration, error) {
 			out = append(out, Corroboration{Claim: c.ID, Appearances: len(c.Appearances), Sources: srcs, Publishers: pubs, Origins: n})
 		}
 	}
+	tick.Finish()
 	return out, nil
 }
 

@@ -62,13 +62,22 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 	}
 	s.contradictions(v)
 	s.derive()
+	if s.opts.Progress != nil {
+		s.opts.Progress(graph.Progress{Stage: "strengths"})
+	}
 	s.solve()
 	return s.result(v)
 }
 
 // load numbers the claims of v and weighs their evidence.
 func (s *state) load(v graph.View) error {
+	n := 0
+	if s.opts.Progress != nil {
+		n = v.Counts().Claims
+	}
+	tick := graph.NewTicker(s.opts.Progress, "evidence", n)
 	for c := range v.Claims() {
+		tick.Tick()
 		srcs, _ := DistinctSources(v, c)
 		orig, err := s.opts.Origins(v, c)
 		if err != nil {
@@ -80,6 +89,7 @@ func (s *state) load(v graph.View) error {
 		s.origins = append(s.origins, orig)
 		s.evidence = append(s.evidence, s.weigh(orig))
 	}
+	tick.Finish()
 	return nil
 }
 
@@ -266,10 +276,13 @@ func (s *state) result(v graph.View) (*Result, error) {
 		Verdicts: make([]Verdict, 0, len(s.ids)), index: make(map[string]int, len(s.ids)),
 	}
 	t := v.Date()
+	tick := graph.NewTicker(s.opts.Progress, "verdicts", len(s.ids))
 	if t.IsZero() {
 		for i := range s.ids {
 			r.add(s.verdict(int32(i)))
+			tick.Tick()
 		}
+		tick.Finish()
 		return r, nil
 	}
 	// A dated view: walk the whole graph so that the claims the date
@@ -278,6 +291,7 @@ func (s *state) result(v graph.View) (*Result, error) {
 	for c := range full.Claims() {
 		if i, ok := s.index[c.ID]; ok {
 			r.add(s.verdict(i))
+			tick.Tick()
 			continue
 		}
 		if c.Validity.Holds(t) {
@@ -289,6 +303,7 @@ func (s *state) result(v graph.View) (*Result, error) {
 		}
 		r.add(vd)
 	}
+	tick.Finish()
 	return r, nil
 }
 

@@ -103,4 +103,10 @@
 // claims in one cycle of support and attack (835,000 of 1,000,000), and
 // DF-QuAD needs 45 rounds over it to settle: that iteration is most of the
 // cost. Timings are in the README's Performance table.
+//
+// [Options].Progress, when set, is told of the stages "evidence",
+// "strengths" and "verdicts" as they go (see [graph.Progress]).
+//
+// Package graph/claimreview turns a [Result] into the ratings of
+// schema.org ClaimReview markup with claimreview.FromVerdicts.
 package verdict

@@ -71,6 +71,12 @@ type Options struct {
 	// means af.DefaultTolerance and af.DefaultMaxIterations.
 	Tolerance     float64
 	MaxIterations int
+	// Progress, when not nil, is told how [Compute] advances through its
+	// stages: "evidence" (the origins and evidence of each claim, counted
+	// in claims), "strengths" (the labels and DF-QuAD strengths, reported
+	// once as it begins, with Done and Total 0) and "verdicts" (the label,
+	// rating and reasons of each claim, counted in claims).
+	Progress func(graph.Progress)
 }
 
 // withDefaults fills in the zero fields of o and checks the others.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 // Algorithm names a truth-discovery algorithm. The zero value is [Voting].
@@ -76,6 +78,17 @@ type Options struct {
 	InitialTrust float64
 	// NoImplications makes TruthFinder ignore the Dataset's implications.
 	NoImplications bool
+	// Progress, when not nil, is told of each iteration of [Discover]:
+	// stage "iterations", Done of at most MaxIterations as Total. An
+	// algorithm that converges early ends with Done == Total all the same.
+	Progress func(graph.Progress)
+}
+
+// step reports iteration i of o's iterations.
+func (o Options) step(i int) {
+	if o.Progress != nil {
+		o.Progress(graph.Progress{Stage: "iterations", Done: int64(i), Total: int64(o.MaxIterations)})
+	}
 }
 
 // DefaultOptions returns the published defaults for a, as documented on
@@ -169,6 +182,7 @@ func Discover(d *Dataset, a Algorithm, opts Options) (*Result, error) {
 	switch a {
 	case Voting:
 		r.voting(ix)
+		o.step(o.MaxIterations)
 		return r, nil
 	case Sums, AverageLog:
 		r.sums(ix, a == AverageLog, o)
@@ -178,6 +192,7 @@ func Discover(d *Dataset, a Algorithm, opts Options) (*Result, error) {
 		r.truthFinder(ix, o)
 	}
 	r.Chosen = choose(ix, r.Belief)
+	o.step(o.MaxIterations)
 	return r, nil
 }
 

@@ -87,6 +87,8 @@
 // One iteration of every algorithm is O(S + F + A) time for S sources and F
 // facts (TruthFinder adds O(I) for I implications) and uses O(S + F) extra
 // memory. [Dataset.ImplyBySimilarity] is quadratic in the facts per object.
+// [Options].Progress, when set, is told of each iteration (see
+// [graph.Progress]).
 //
 // # Input files
 //

@@ -53,6 +53,7 @@ func (r *Result) sums(ix *index, avgLog bool, o Options) {
 	}
 	for r.Iterations < o.MaxIterations {
 		r.Iterations++
+		o.step(r.Iterations)
 		gather(trust, ix.srcStart, ix.srcFacts, belief)
 		if avgLog {
 			mul(trust, weight)
@@ -107,6 +108,7 @@ func (r *Result) investment(ix *index, pooled bool, o Options) {
 	pool := make([]float64, nF) // Σ investment received, then B/pool, then H
 	for r.Iterations < o.MaxIterations {
 		r.Iterations++
+		o.step(r.Iterations)
 		// T_i(s) = T_{i-1}(s)/|C_s| · Σ_{f∈C_s} B(f) / Σ_{r∈S_f} T_{i-1}(r)/|C_r|
 		for s := range inv {
 			inv[s] = prev[s] * invCount[s]
@@ -176,6 +178,7 @@ func (r *Result) truthFinder(ix *index, o Options) {
 	useImp := !o.NoImplications && len(ix.impFrom) > 0
 	for r.Iterations < o.MaxIterations {
 		r.Iterations++
+		o.step(r.Iterations)
 		// τ(w) = −ln(1 − t(w)); σ(f) = Σ_{w∈W(f)} τ(w)
 		for s, t := range trust {
 			tau[s] = min(-math.Log1p(-t), maxTau)

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestCommandTable: the table is sorted by name without duplicates, every
+// entry is complete, and help lists them all in table order.
+func TestCommandTable(t *testing.T) {
+	var names []string
+	for _, c := range commands {
+		if c.name == "" || c.brief == "" || c.run == nil {
+			t.Errorf("incomplete command %+v", c)
+		}
+		names = append(names, c.name)
+	}
+	if !slices.IsSorted(names) || len(slices.Compact(slices.Clone(names))) != len(names) {
+		t.Errorf("commands not sorted or not unique: %v", names)
+	}
+	help := runOK(t, "help")
+	at := 0
+	for _, n := range names {
+		i := strings.Index(help[at:], "\n  "+n+" ")
+		if i < 0 {
+			t.Fatalf("help does not list %s after position %d:\n%s", n, at, help)
+		}
+		at += i + 1
+	}
+}
+
+func TestIsTerminal(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "stderr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Errorf("a regular file is taken for a terminal")
+	}
+	var b strings.Builder
+	if isTerminal(&b) {
+		t.Errorf("a strings.Builder is taken for a terminal")
+	}
+}
+
+// failWriter fails every write.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestOutputError: output is written at the end, and a failure to write
+// it is an error even though the command itself succeeded.
+func TestOutputError(t *testing.T) {
+	var errb strings.Builder
+	if code := run([]string{"report", miniFile}, failWriter{}, &errb); code != 1 || !strings.Contains(errb.String(), "disk full") {
+		t.Errorf("exit %d, stderr %q; want 1 and the write error", code, errb.String())
+	}
+}

@@ -1,0 +1,102 @@
+package claimreview_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/claimreview"
+	"github.com/claimgraph/claimgraph/graph/verdict"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// pact is a graph of two contradicting claims, one carried by two
+// independent sources and one by a single source, and a third claim
+// that stopped holding in 2024.
+func pact() *graph.Graph {
+	g := graph.New()
+	err := g.Apply(graph.Batch{
+		Sources: []sources.Source{
+			{ID: "agency", Kind: sources.NewsArticle, Published: claims.MustDate(2024, 6, 19)},
+			{ID: "paper", Kind: sources.NewsArticle, Published: claims.MustDate(2024, 6, 20)},
+			{ID: "post", Kind: sources.SocialPost, Published: claims.MustDate(2025, 9, 3)},
+		},
+		Claims: []claims.Claim{
+			{ID: "treaty", Text: "Russia and North Korea signed a defence treaty.",
+				Appearances: []claims.Appearance{{Source: "agency"}, {Source: "paper"}}},
+			{ID: "only-china", Text: "North Korea's only defence pact is with China.",
+				Appearances: []claims.Appearance{{Source: "post"}}},
+			{ID: "old", Text: "North Korea has no defence pact with Russia.",
+				Appearances: []claims.Appearance{{Source: "agency"}},
+				Validity:    claims.Validity{Until: claims.MustDate(2024, 6, 19)}},
+		},
+		Relations: []claims.Relation{{From: "treaty", To: "only-china", Kind: claims.Contradicts}},
+	})
+	if err != nil {
+		panic(err)
+	}
+	return g
+}
+
+func TestFromVerdicts(t *testing.T) {
+	g := pact()
+	for _, v := range []graph.View{g.View, g.At(claims.MustDate(2025, 1, 1))} {
+		r, err := verdict.Compute(v, verdict.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := claimreview.FromVerdicts(r)
+		rated := 0
+		for _, vd := range r.Verdicts {
+			got, ok := m[vd.Claim]
+			if vd.Rating.Value == 0 {
+				if ok {
+					t.Errorf("%s at %v: off the scale but rated %+v", vd.Claim, v.Date(), got)
+				}
+				continue
+			}
+			rated++
+			want := claimreview.Verdict{Name: vd.Rating.Name, Value: vd.Rating.Value, AlternateName: vd.Rating.Name}
+			if got != want {
+				t.Errorf("%s at %v: %+v, want %+v", vd.Claim, v.Date(), got, want)
+			}
+		}
+		if len(m) != rated {
+			t.Errorf("at %v: %d verdicts for %d rated claims", v.Date(), len(m), rated)
+		}
+	}
+	// The dated view leaves "old" off the scale: the case above is run.
+	r, _ := verdict.Compute(g.At(claims.MustDate(2025, 1, 1)), verdict.Options{})
+	if vd, ok := r.Verdict("old"); !ok || vd.Rating.Value != 0 {
+		t.Fatalf("old as of 2025: %+v, want a verdict off the scale", vd)
+	}
+}
+
+// FromVerdicts turns the verdicts computed over a graph into the ratings
+// of its ClaimReview markup, ready for [claimreview.Write]. As of 2025 the
+// claim "old" no longer holds: off the rating scale, it gets no review.
+func ExampleFromVerdicts() {
+	g := pact()
+	for _, v := range []graph.View{g.View, g.At(claims.MustDate(2025, 1, 1))} {
+		r, err := verdict.Compute(v, verdict.Options{})
+		if err != nil {
+			panic(err)
+		}
+		m := claimreview.FromVerdicts(r)
+		ids := make([]string, 0, len(m))
+		for id := range m {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		fmt.Printf("as of %q:", v.Date())
+		for _, id := range ids {
+			fmt.Printf(" %s %d (%s);", id, m[id].Value, m[id].Name)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// as of "": old 4 (Mostly true); only-china 1 (False); treaty 5 (True);
+	// as of "2025-01-01": only-china 1 (False); treaty 5 (True);
+}

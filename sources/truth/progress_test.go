@@ -1,0 +1,33 @@
+package truth_test
+
+import (
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources/truth"
+)
+
+// TestDiscoverProgress: every algorithm reports its iterations in order
+// and ends with Done == Total, whether or not it converged early.
+func TestDiscoverProgress(t *testing.T) {
+	d, _ := truth.FromGraph(smallGraph(t).View)
+	for _, a := range []truth.Algorithm{truth.Voting, truth.Sums, truth.AverageLog, truth.Investment, truth.PooledInvestment, truth.TruthFinder} {
+		var calls []graph.Progress
+		r, err := truth.Discover(d, a, truth.Options{Progress: func(p graph.Progress) { calls = append(calls, p) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range calls {
+			if p.Stage != "iterations" || i > 0 && p.Done < calls[i-1].Done {
+				t.Errorf("%v: call %d %+v after %+v", a, i, p, calls[max(i-1, 0)])
+			}
+		}
+		last := calls[len(calls)-1]
+		if last.Done != last.Total || last.Done < int64(r.Iterations) && a != truth.Voting {
+			t.Errorf("%v: last call %+v after %d iterations", a, last, r.Iterations)
+		}
+		if a != truth.Voting && len(calls) != r.Iterations+1 {
+			t.Errorf("%v: %d calls for %d iterations", a, len(calls), r.Iterations)
+		}
+	}
+}
