@@ -39,10 +39,10 @@ var entityFields = newTable("entity", []field[claims.Entity]{
 
 var sourceFields = newTable("source", []field[sources.Source]{
 	id("id", "", "Unique across entities, sources and claims.", func(s *sources.Source) *string { return &s.ID }).required(),
-	text("title", "", func(s *sources.Source) *string { return &s.Title }),
+	text("title", "The title or headline.", func(s *sources.Source) *string { return &s.Title }),
 	text("publisher", "The outlet.", func(s *sources.Source) *string { return &s.Publisher }),
 	text("url", "Absolute http or https URL.", func(s *sources.Source) *string { return &s.URL }),
-	text("author", "", func(s *sources.Source) *string { return &s.Author }),
+	text("author", "Who wrote it.", func(s *sources.Source) *string { return &s.Author }),
 	date("published", "Date of publication.", func(s *sources.Source) *claims.Date { return &s.Published }),
 	enum("kind", "What the source is.", func(s *sources.Source) *sources.Kind { return &s.Kind }, sources.ParseKind).required(),
 	objects("derived_from", "The sources this one draws on.", func(s *sources.Source) *[]sources.Derivation { return &s.DerivedFrom }, derivationFields),
@@ -72,7 +72,7 @@ var claimFields = newTable("claim", []field[claims.Claim]{
 
 var statementFields = newTable("statement", []field[claims.Statement]{
 	text("subject", "Free text or an entity ID.", func(s *claims.Statement) *string { return &s.Subject }),
-	text("predicate", "", func(s *claims.Statement) *string { return &s.Predicate }),
+	text("predicate", "What the subject does or is.", func(s *claims.Statement) *string { return &s.Predicate }),
 	text("object", "Free text or an entity ID.", func(s *claims.Statement) *string { return &s.Object }),
 })
 
@@ -143,6 +143,7 @@ func (f field[T]) required() field[T] {
 // JSON Lines format writes one per line under the item's name.
 type section struct {
 	key, item string
+	doc       string
 	fields    []Field
 	decode    func(d *decoder, b *Batch, i int, n *yaml.Node) // appends item i to b
 	encode    func(s *store, yield func(*yaml.Node))          // yields every item of the store
@@ -150,9 +151,9 @@ type section struct {
 
 // sectionOf returns the section key of items of type T, which a batch
 // holds in list and a store yields with each.
-func sectionOf[T any](key string, t *table[T], list func(*Batch) *[]T, each func(s *store, yield func(*T))) section {
+func sectionOf[T any](key, doc string, t *table[T], list func(*Batch) *[]T, each func(s *store, yield func(*T))) section {
 	return section{
-		key: key, item: t.name, fields: t.describe(),
+		key: key, item: t.name, doc: doc, fields: t.describe(),
 		decode: func(d *decoder, b *Batch, i int, n *yaml.Node) {
 			var x T
 			t.decode(d, &x, n, d.item(t.name, i, n))
@@ -167,25 +168,29 @@ func sectionOf[T any](key string, t *table[T], list func(*Batch) *[]T, each func
 // sections are the lists of the top level, in the order they are
 // written, after "claimgraph".
 var sections = []section{
-	sectionOf("entities", entityFields, func(b *Batch) *[]claims.Entity { return &b.Entities },
+	sectionOf("entities", "Who or what claims are about, or who utters them.",
+		entityFields, func(b *Batch) *[]claims.Entity { return &b.Entities },
 		func(s *store, yield func(*claims.Entity)) {
 			for i := range s.entities {
 				yield(&s.entities[i])
 			}
 		}),
-	sectionOf("sources", sourceFields, func(b *Batch) *[]sources.Source { return &b.Sources },
+	sectionOf("sources", "Where claims appear.",
+		sourceFields, func(b *Batch) *[]sources.Source { return &b.Sources },
 		func(s *store, yield func(*sources.Source)) {
 			for i := range s.sources {
 				yield(&s.sources[i])
 			}
 		}),
-	sectionOf("claims", claimFields, func(b *Batch) *[]claims.Claim { return &b.Claims },
+	sectionOf("claims", "Propositions, each with every utterance of it.",
+		claimFields, func(b *Batch) *[]claims.Claim { return &b.Claims },
 		func(s *store, yield func(*claims.Claim)) {
 			for i := range s.claims {
 				yield(&s.claims[i])
 			}
 		}),
-	sectionOf("relations", relationFields, func(b *Batch) *[]claims.Relation { return &b.Relations },
+	sectionOf("relations", "Support and contradiction between claims.",
+		relationFields, func(b *Batch) *[]claims.Relation { return &b.Relations },
 		func(s *store, yield func(*claims.Relation)) {
 			for i := range s.rels {
 				r := s.relation(int32(i))
@@ -225,9 +230,9 @@ type ItemFields struct {
 // of item in the order they are first met, each in the order the writers
 // write them. The result is a new copy on every call.
 func FormatFields() []ItemFields {
-	top := []Field{{Key: "claimgraph", Type: "number", Required: true, Doc: "The format version, 1."}}
+	top := []Field{{Key: "claimgraph", Type: "number", Required: true, Doc: "The version of the format: 1."}}
 	for _, s := range sections {
-		top = append(top, Field{Key: s.key, Type: "list of mappings", Item: s.item})
+		top = append(top, Field{Key: s.key, Type: "list of mappings", Item: s.item, Doc: s.doc})
 	}
 	out := []ItemFields{{Item: "claimgraph", Fields: top}}
 	seen := map[string]bool{}
