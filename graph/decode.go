@@ -461,6 +461,10 @@ func (d *decoder) mapping(n *yaml.Node, loc location, allowed string, field func
 	}
 }
 
+// index names element i of list field: "about[1]", in one allocation
+// where Sprintf takes two.
+func index(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
+
 func join(prefix, field string) string {
 	if prefix == "" {
 		return field
@@ -521,7 +525,7 @@ func (d *decoder) strs(n *yaml.Node, loc location) []string {
 	}
 	out := make([]string, 0, len(n.Content))
 	for i, c := range n.Content {
-		out = append(out, d.str(c, location{loc.kind, loc.index, fmt.Sprintf("%s[%d]", loc.field, i)}))
+		out = append(out, d.str(c, location{loc.kind, loc.index, index(loc.field, i)}))
 	}
 	return out
 }

@@ -251,12 +251,15 @@ func decodeList[E any](d *decoder, n *yaml.Node, loc location, sub *table[E]) []
 		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want a list, found %s", ErrSyntax, loc.field, kindName(n)))
 		return nil
 	}
+	if len(n.Content) == 0 {
+		return nil
+	}
 	out := make([]E, len(n.Content))
 	for i, c := range n.Content {
 		if d.stop {
 			return out[:i]
 		}
-		el := location{loc.kind, loc.index, fmt.Sprintf("%s[%d]", loc.field, i)}
+		el := location{loc.kind, loc.index, index(loc.field, i)}
 		d.mark(el, resolve(c))
 		sub.decode(d, &out[i], c, el)
 	}

@@ -155,9 +155,12 @@ func sectionOf[T any](key, doc string, t *table[T], list func(*Batch) *[]T, each
 	return section{
 		key: key, item: t.name, doc: doc, fields: t.describe(),
 		decode: func(d *decoder, b *Batch, i int, n *yaml.Node) {
-			var x T
-			t.decode(d, &x, n, d.item(t.name, i, n))
-			*list(b) = append(*list(b), x)
+			// Decoded in place: an item on the stack would escape
+			// through the fields' funcs, at one allocation per item.
+			l := list(b)
+			var zero T
+			*l = append(*l, zero)
+			t.decode(d, &(*l)[len(*l)-1], n, d.item(t.name, i, n))
 		},
 		encode: func(s *store, yield func(*yaml.Node)) {
 			each(s, func(x *T) { yield(t.encode(x).n) })
@@ -192,8 +195,9 @@ var sections = []section{
 	sectionOf("relations", "Support and contradiction between claims.",
 		relationFields, func(b *Batch) *[]claims.Relation { return &b.Relations },
 		func(s *store, yield func(*claims.Relation)) {
+			var r claims.Relation // one for all: it escapes through yield
 			for i := range s.rels {
-				r := s.relation(int32(i))
+				r = s.relation(int32(i))
 				yield(&r)
 			}
 		}),
