@@ -9,24 +9,42 @@ import (
 )
 
 // The file format, described once. Each table below lists the keys of
-// one kind of item in the order they are written; the YAML, JSON and
-// JSON Lines readers and writers, the unknown-field messages, the
-// strings the JSON scanner interns and [FormatFields] (from which the
-// README's field list is generated) all read these tables.
+// one kind of item in the order they are written, each with its type,
+// whether it is required, what it references, what it means, and one
+// accessor that both reads and writes it on the Go struct. The YAML,
+// JSON and JSON Lines readers and writers, the unknown-field messages,
+// the strings the JSON scanner interns and [FormatFields] (from which
+// the README's field list is generated) all read these tables.
 //
-// Adding a field to claims is one entry in claimFields, next to the
-// field of claims.Claim it fills, plus tests:
+// # Adding a field
+//
+// A new field of claims is the field of claims.Claim and one entry in
+// claimFields, where it is to be written:
 //
 //	text("language", "The language of the text, as a BCP 47 tag.",
 //		func(c *claims.Claim) *string { return &c.Language }),
 //
-// and, when it has rules, their check in claims.Claim.Check; a field
-// naming other items also needs its resolution in the graph's check
-// (graph.go), which TestFormatRefs requires of every field with a Ref.
-// Then `go test ./graph -run TestFormatREADME -update` regenerates the
-// README's list. RDF and ClaimReview map meaning, not syntax: a field
-// appears there only if someone writes its mapping in graph/rdf or
-// graph/claimreview.
+// Then the tests, which fail until each is done:
+//
+//   - its value in fullYAML (json_test.go), which the round trips of all
+//     three formats use: TestFormatFullYAML requires every key there;
+//   - `go test ./graph -run TestFormatREADME -update` to regenerate the
+//     README's list, which TestFormatREADME compares with the tables;
+//   - if it is required or names other items (a Ref), its check in
+//     claims.Claim.Check or in the graph's check (graph.go), which
+//     TestFormatRequiredAndRefs holds to the table entry.
+//
+// TestNewField makes such a change to a copy of the claim table and
+// reads and writes the new field through every format.
+//
+// What the tables do not drive: the validation rules themselves (the
+// Check methods of package claims and sources, and the resolution of
+// references in graph.go, which lays references out for building edges
+// and is tested against the tables instead), and the mappings to RDF
+// (graph/rdf) and ClaimReview (graph/claimreview), which translate
+// meaning rather than syntax and are written by hand: a new field
+// appears there only if someone decides what it means in that
+// vocabulary.
 
 var entityFields = newTable("entity", []field[claims.Entity]{
 	id("id", "", "Unique across entities, sources and claims.", func(e *claims.Entity) *string { return &e.ID }).required(),
