@@ -509,22 +509,32 @@ func (d *decoder) str(n *yaml.Node, loc location) string {
 	return n.Value
 }
 
-// strs returns list n of scalars, recording each position.
-func (d *decoder) strs(n *yaml.Node, loc location) []string {
+// list returns the elements of list n, recording its position at loc,
+// and whether n is a list: null is none, anything else an error.
+func (d *decoder) list(n *yaml.Node, loc location) ([]*yaml.Node, bool) {
 	n = resolve(n)
 	if n == nil || !d.count(n) {
-		return nil
+		return nil, false
 	}
 	d.mark(loc, n)
 	if isNull(n) {
-		return nil
+		return nil, false
 	}
 	if n.Kind != yaml.SequenceNode {
 		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want a list, found %s", ErrSyntax, loc.field, kindName(n)))
+		return nil, false
+	}
+	return n.Content, true
+}
+
+// strs returns list n of scalars, recording each position.
+func (d *decoder) strs(n *yaml.Node, loc location) []string {
+	items, ok := d.list(n, loc)
+	if !ok {
 		return nil
 	}
-	out := make([]string, 0, len(n.Content))
-	for i, c := range n.Content {
+	out := make([]string, 0, len(items))
+	for i, c := range items {
 		out = append(out, d.str(c, location{loc.kind, loc.index, index(loc.field, i)}))
 	}
 	return out

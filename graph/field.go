@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -239,23 +238,12 @@ func objects[T, E any](key, doc string, p func(*T) *[]E, sub *table[E]) field[T]
 // decodeList reads list n of mappings with the fields of sub, each
 // element located as loc.field[i].
 func decodeList[E any](d *decoder, n *yaml.Node, loc location, sub *table[E]) []E {
-	n = resolve(n)
-	if n == nil || !d.count(n) {
+	items, _ := d.list(n, loc)
+	if len(items) == 0 {
 		return nil
 	}
-	d.mark(loc, n)
-	if isNull(n) {
-		return nil
-	}
-	if n.Kind != yaml.SequenceNode {
-		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want a list, found %s", ErrSyntax, loc.field, kindName(n)))
-		return nil
-	}
-	if len(n.Content) == 0 {
-		return nil
-	}
-	out := make([]E, len(n.Content))
-	for i, c := range n.Content {
+	out := make([]E, len(items))
+	for i, c := range items {
 		if d.stop {
 			return out[:i]
 		}

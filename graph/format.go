@@ -191,25 +191,13 @@ func sectionOf[T any](key, doc string, t *table[T], list func(*Batch) *[]T, each
 var sections = []section{
 	sectionOf("entities", "Who or what claims are about, or who utters them.",
 		entityFields, func(b *Batch) *[]claims.Entity { return &b.Entities },
-		func(s *store, yield func(*claims.Entity)) {
-			for i := range s.entities {
-				yield(&s.entities[i])
-			}
-		}),
+		stored(func(s *store) []claims.Entity { return s.entities })),
 	sectionOf("sources", "Where claims appear.",
 		sourceFields, func(b *Batch) *[]sources.Source { return &b.Sources },
-		func(s *store, yield func(*sources.Source)) {
-			for i := range s.sources {
-				yield(&s.sources[i])
-			}
-		}),
+		stored(func(s *store) []sources.Source { return s.sources })),
 	sectionOf("claims", "Propositions, each with every utterance of it.",
 		claimFields, func(b *Batch) *[]claims.Claim { return &b.Claims },
-		func(s *store, yield func(*claims.Claim)) {
-			for i := range s.claims {
-				yield(&s.claims[i])
-			}
-		}),
+		stored(func(s *store) []claims.Claim { return s.claims })),
 	sectionOf("relations", "Support and contradiction between claims.",
 		relationFields, func(b *Batch) *[]claims.Relation { return &b.Relations },
 		func(s *store, yield func(*claims.Relation)) {
@@ -219,6 +207,16 @@ var sections = []section{
 				yield(&r)
 			}
 		}),
+}
+
+// stored yields the items of one of the store's lists.
+func stored[T any](list func(*store) []T) func(*store, func(*T)) {
+	return func(s *store, yield func(*T)) {
+		l := list(s)
+		for i := range l {
+			yield(&l[i])
+		}
+	}
 }
 
 // topKeys and itemKeys list the keys of the top level and the names of
