@@ -18,12 +18,14 @@ import (
 // Lines formats.
 type Field struct {
 	Key      string
-	Type     string   // what the value is: "text", "ID", "date", "list of IDs", ...
+	Type     string   // "text", "ID", "list of text", "list of IDs", "date", "word" (one of Values), "true or false", a "number..." phrase, "mapping" or "list of mappings"
 	Required bool     // an item without it is invalid
 	Ref      string   // the kind of item an ID names and the graph resolves: "entity", "source", "claim"; "" for none
 	Values   []string // the words an enumeration accepts
 	Item     string   // for a mapping or a list of mappings, the item whose fields it holds ("appearance")
 	Doc      string   // what the value means, one sentence
+
+	fields []Field // the fields of Item
 }
 
 // field is one key of an item of Go type T: its description, and how to
@@ -73,9 +75,9 @@ func orList(words []string) string {
 }
 
 // decode reads mapping n into x, with the fields located under loc.
-// Keys are few, so a linear search is as fast as a map; the JSON
-// scanner interns keys to the table's own strings, so most comparisons
-// end at the pointer.
+// The search for a key is linear: a table has a dozen keys, most of
+// other lengths, and the JSON scanner interns keys to the table's own
+// strings, whose comparison ends at the pointer.
 func (t *table[T]) decode(d *decoder, x *T, n *yaml.Node, loc location) {
 	d.mapping(n, loc, t.allowed, func(key string, _, v *yaml.Node) bool {
 		for i := range t.fields {
@@ -195,7 +197,7 @@ func number[T any](key, typ, doc string, p func(*T) *float64, parse func(string)
 // pointer: present, even empty, when the pointer is set.
 func object[T, E any](key, doc string, p func(*T) **E, sub *table[E]) field[T] {
 	return field[T]{
-		Field: Field{Key: key, Type: "mapping", Item: sub.name, Doc: doc},
+		Field: Field{Key: key, Type: "mapping", Item: sub.name, Doc: doc, fields: sub.describe()},
 		decode: func(d *decoder, x *T, v *yaml.Node, loc location) {
 			e := new(E)
 			d.mark(loc, resolve(v))
@@ -219,7 +221,7 @@ func object[T, E any](key, doc string, p func(*T) **E, sub *table[E]) field[T] {
 // objects is a list of mappings with the fields of sub.
 func objects[T, E any](key, doc string, p func(*T) *[]E, sub *table[E]) field[T] {
 	return field[T]{
-		Field:  Field{Key: key, Type: "list of mappings", Item: sub.name, Doc: doc},
+		Field:  Field{Key: key, Type: "list of mappings", Item: sub.name, Doc: doc, fields: sub.describe()},
 		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = decodeList(d, v, loc, sub) },
 		encode: func(m ymap, x *T) {
 			list := *p(x)

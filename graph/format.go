@@ -264,13 +264,13 @@ func FormatFields() []ItemFields {
 		seen[item] = true
 		fs := make([]Field, len(fields))
 		for i, f := range fields {
-			f.Values = slices.Clone(f.Values)
+			f.Values, f.fields = slices.Clone(f.Values), nil
 			fs[i] = f
 		}
 		out = append(out, ItemFields{Item: item, Fields: fs})
 		for _, f := range fields {
-			if sub, ok := nested[f.Item]; ok {
-				add(f.Item, sub)
+			if f.Item != "" {
+				add(f.Item, f.fields)
 			}
 		}
 	}
@@ -278,12 +278,4 @@ func FormatFields() []ItemFields {
 		add(s.item, s.fields)
 	}
 	return out
-}
-
-// nested holds the fields of the items that appear only inside others.
-var nested = map[string][]Field{
-	derivationFields.name: derivationFields.describe(),
-	statementFields.name:  statementFields.describe(),
-	appearanceFields.name: appearanceFields.describe(),
-	inferenceFields.name:  inferenceFields.describe(),
 }
