@@ -1,7 +1,9 @@
 package graph_test
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"testing"
 
@@ -84,6 +86,57 @@ func BenchmarkQuery(b *testing.B) {
 					b.Fatal(err)
 				}
 				i++
+			}
+		})
+	}
+}
+
+// BenchmarkRead and BenchmarkWrite measure the readers and writers of
+// each format on a benchSize graph written once outside the timed loop.
+// The JSON Lines reader is the hot path of large loads.
+func BenchmarkRead(b *testing.B) {
+	n := benchSize()
+	g := benchGraph(b, n)
+	formats := []struct {
+		name  string
+		write func(io.Writer) error
+		read  func(io.Reader, string) (*graph.Graph, error)
+	}{
+		{"JSONL", g.WriteJSONL, graph.ReadJSONL},
+		{"JSON", g.WriteJSON, graph.ReadJSON},
+		{"YAML", g.WriteYAML, graph.ReadYAML},
+	}
+	for _, f := range formats {
+		var buf bytes.Buffer
+		if err := f.write(&buf); err != nil {
+			b.Fatal(err)
+		}
+		data := buf.Bytes()
+		b.Run(fmt.Sprintf("%s/claims=%d", f.name, n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := f.read(bytes.NewReader(data), "bench"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	n := benchSize()
+	g := benchGraph(b, n)
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer) error
+	}{{"JSONL", g.WriteJSONL}, {"JSON", g.WriteJSON}, {"YAML", g.WriteYAML}} {
+		b.Run(fmt.Sprintf("%s/claims=%d", f.name, n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := f.write(io.Discard); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
-	"github.com/claimgraph/claimgraph/sources"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -252,25 +251,21 @@ func (d *decoder) root(root *yaml.Node, version func(v *yaml.Node) error, missin
 	var b Batch
 	d.semantic = true
 	seen := false
-	d.mapping(root, location{}, func(key string, _, v *yaml.Node) bool {
-		switch key {
-		case "claimgraph":
+	d.mapping(root, location{}, topKeys, func(key string, _, v *yaml.Node) bool {
+		if key == "claimgraph" {
 			seen = true
 			if err := version(v); err != nil {
 				d.errAt(v, location{}, "", err)
 			}
-		case "entities":
-			d.sequence(v, key, func(i int, n *yaml.Node) { b.Entities = append(b.Entities, d.entity(i, n)) })
-		case "sources":
-			d.sequence(v, key, func(i int, n *yaml.Node) { b.Sources = append(b.Sources, d.source(i, n)) })
-		case "claims":
-			d.sequence(v, key, func(i int, n *yaml.Node) { b.Claims = append(b.Claims, d.claim(i, n)) })
-		case "relations":
-			d.sequence(v, key, func(i int, n *yaml.Node) { b.Relations = append(b.Relations, d.relation(i, n)) })
-		default:
-			return false
+			return true
 		}
-		return true
+		for k := range sections {
+			if sec := &sections[k]; sec.key == key {
+				d.sequence(v, key, func(i int, n *yaml.Node) { sec.decode(d, &b, i, n) })
+				return true
+			}
+		}
+		return false
 	})
 	if !seen && root.Kind == yaml.MappingNode {
 		d.errAt(root, location{}, "", fmt.Errorf("%w: missing %s at the top", ErrVersion, missing))
@@ -443,8 +438,9 @@ func kindName(n *yaml.Node) string {
 }
 
 // mapping walks the pairs of mapping n, calling field for each; field
-// returns false for a key it does not know. Duplicate keys are errors.
-func (d *decoder) mapping(n *yaml.Node, loc location, field func(key string, k, v *yaml.Node) bool) {
+// returns false for a key it does not know, and the error then lists
+// allowed, the keys it knows. Duplicate keys are errors.
+func (d *decoder) mapping(n *yaml.Node, loc location, allowed string, field func(key string, k, v *yaml.Node) bool) {
 	n = resolve(n)
 	if n == nil || !d.count(n) {
 		return
@@ -474,10 +470,14 @@ func (d *decoder) mapping(n *yaml.Node, loc location, field func(key string, k, 
 			seen[key] = true
 		}
 		if !field(key, k, v) {
-			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w %q", ErrUnknownField, key))
+			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w %q: want %s", ErrUnknownField, key, allowed))
 		}
 	}
 }
+
+// index names element i of list field: "about[1]", in one allocation
+// where Sprintf takes two.
+func index(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
 
 func join(prefix, field string) string {
 	if prefix == "" {
@@ -523,23 +523,33 @@ func (d *decoder) str(n *yaml.Node, loc location) string {
 	return n.Value
 }
 
-// strs returns list n of scalars, recording each position.
-func (d *decoder) strs(n *yaml.Node, loc location) []string {
+// list returns the elements of list n, recording its position at loc,
+// and whether n is a list: null is none, anything else an error.
+func (d *decoder) list(n *yaml.Node, loc location) ([]*yaml.Node, bool) {
 	n = resolve(n)
 	if n == nil || !d.count(n) {
-		return nil
+		return nil, false
 	}
 	d.mark(loc, n)
 	if isNull(n) {
-		return nil
+		return nil, false
 	}
 	if n.Kind != yaml.SequenceNode {
 		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want a list, found %s", ErrSyntax, loc.field, kindName(n)))
+		return nil, false
+	}
+	return n.Content, true
+}
+
+// strs returns list n of scalars, recording each position.
+func (d *decoder) strs(n *yaml.Node, loc location) []string {
+	items, ok := d.list(n, loc)
+	if !ok {
 		return nil
 	}
-	out := make([]string, 0, len(n.Content))
-	for i, c := range n.Content {
-		out = append(out, d.str(c, location{loc.kind, loc.index, fmt.Sprintf("%s[%d]", loc.field, i)}))
+	out := make([]string, 0, len(items))
+	for i, c := range items {
+		out = append(out, d.str(c, location{loc.kind, loc.index, index(loc.field, i)}))
 	}
 	return out
 }
@@ -589,237 +599,6 @@ func (d *decoder) item(kind string, i int, n *yaml.Node) location {
 
 func at(loc location, field string) location {
 	return location{loc.kind, loc.index, join(loc.field, field)}
-}
-
-// validity decodes the four validity fields of an item, reporting
-// whether key was one of them.
-func (d *decoder) validity(v *claims.Validity, loc location, key string, val *yaml.Node) bool {
-	switch key {
-	case "valid_from":
-		v.From = parsed(d, val, at(loc, key), claims.ParseDate)
-	case "valid_until":
-		v.Until = parsed(d, val, at(loc, key), claims.ParseDate)
-	case "valid_at":
-		v.At = parsed(d, val, at(loc, key), claims.ParseDate)
-	case "still_holds":
-		v.Ongoing = parsed(d, val, at(loc, key), parseBool)
-	default:
-		return false
-	}
-	return true
-}
-
-func (d *decoder) inferred(n *yaml.Node, loc location) []claims.Inference {
-	var out []claims.Inference
-	n = resolve(n)
-	d.mark(loc, n)
-	if n == nil || isNull(n) {
-		return nil
-	}
-	if n.Kind != yaml.SequenceNode {
-		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want a list, found %s", ErrSyntax, loc.field, kindName(n)))
-		return nil
-	}
-	for i, c := range n.Content {
-		il := location{loc.kind, loc.index, fmt.Sprintf("%s[%d]", loc.field, i)}
-		d.mark(il, resolve(c))
-		var in claims.Inference
-		d.mapping(c, il, func(key string, _, v *yaml.Node) bool {
-			switch key {
-			case "field":
-				in.Field = d.str(v, at(il, key))
-			case "sentence":
-				in.Sentence = d.str(v, at(il, key))
-			case "source":
-				in.Source = d.str(v, at(il, key))
-			case "note":
-				in.Note = d.str(v, at(il, key))
-			default:
-				return false
-			}
-			return true
-		})
-		out = append(out, in)
-	}
-	return out
-}
-
-func (d *decoder) entity(i int, n *yaml.Node) claims.Entity {
-	var e claims.Entity
-	loc := d.item("entity", i, n)
-	d.mapping(n, loc, func(key string, _, v *yaml.Node) bool {
-		switch key {
-		case "id":
-			e.ID = d.str(v, at(loc, key))
-		case "name":
-			e.Name = d.str(v, at(loc, key))
-		case "kind":
-			e.Kind = parsed(d, v, at(loc, key), claims.ParseEntityKind)
-		case "aliases":
-			e.Aliases = d.strs(v, at(loc, key))
-		case "wikidata":
-			e.Wikidata = d.str(v, at(loc, key))
-		case "note":
-			e.Note = d.str(v, at(loc, key))
-		default:
-			return false
-		}
-		return true
-	})
-	return e
-}
-
-func (d *decoder) source(i int, n *yaml.Node) sources.Source {
-	var s sources.Source
-	loc := d.item("source", i, n)
-	d.mapping(n, loc, func(key string, _, v *yaml.Node) bool {
-		switch key {
-		case "id":
-			s.ID = d.str(v, at(loc, key))
-		case "title":
-			s.Title = d.str(v, at(loc, key))
-		case "publisher":
-			s.Publisher = d.str(v, at(loc, key))
-		case "url":
-			s.URL = d.str(v, at(loc, key))
-		case "author":
-			s.Author = d.str(v, at(loc, key))
-		case "published":
-			s.Published = parsed(d, v, at(loc, key), claims.ParseDate)
-		case "kind":
-			s.Kind = parsed(d, v, at(loc, key), sources.ParseKind)
-		case "derived_from":
-			d.sequence(v, "derived_from", func(j int, c *yaml.Node) {
-				dl := location{loc.kind, loc.index, fmt.Sprintf("derived_from[%d]", j)}
-				d.mark(dl, resolve(c))
-				var der sources.Derivation
-				d.mapping(c, dl, func(key string, _, v *yaml.Node) bool {
-					switch key {
-					case "source":
-						der.Source = d.str(v, at(dl, key))
-					case "kind":
-						der.Kind = parsed(d, v, at(dl, key), sources.ParseDerivationKind)
-					case "note":
-						der.Note = d.str(v, at(dl, key))
-					default:
-						return false
-					}
-					return true
-				})
-				s.DerivedFrom = append(s.DerivedFrom, der)
-			})
-		case "note":
-			s.Note = d.str(v, at(loc, key))
-		case "inferred":
-			s.Inferred = d.inferred(v, at(loc, key))
-		default:
-			return false
-		}
-		return true
-	})
-	return s
-}
-
-func (d *decoder) claim(i int, n *yaml.Node) claims.Claim {
-	var c claims.Claim
-	loc := d.item("claim", i, n)
-	d.mapping(n, loc, func(key string, _, v *yaml.Node) bool {
-		switch key {
-		case "id":
-			c.ID = d.str(v, at(loc, key))
-		case "text":
-			c.Text = d.str(v, at(loc, key))
-		case "about":
-			c.About = d.strs(v, at(loc, key))
-		case "statement":
-			st := &claims.Statement{}
-			sl := at(loc, key)
-			d.mark(sl, resolve(v))
-			d.mapping(v, sl, func(key string, _, v *yaml.Node) bool {
-				switch key {
-				case "subject":
-					st.Subject = d.str(v, at(sl, key))
-				case "predicate":
-					st.Predicate = d.str(v, at(sl, key))
-				case "object":
-					st.Object = d.str(v, at(sl, key))
-				default:
-					return false
-				}
-				return true
-			})
-			c.Statement = st
-		case "appearances":
-			d.sequence(v, "appearances", func(j int, an *yaml.Node) {
-				c.Appearances = append(c.Appearances, d.appearance(loc, j, an))
-			})
-		case "note":
-			c.Note = d.str(v, at(loc, key))
-		case "inferred":
-			c.Inferred = d.inferred(v, at(loc, key))
-		default:
-			return d.validity(&c.Validity, loc, key, v)
-		}
-		return true
-	})
-	return c
-}
-
-func (d *decoder) appearance(claim location, j int, n *yaml.Node) claims.Appearance {
-	var a claims.Appearance
-	loc := location{claim.kind, claim.index, fmt.Sprintf("appearances[%d]", j)}
-	d.mark(loc, resolve(n))
-	d.mapping(n, loc, func(key string, _, v *yaml.Node) bool {
-		switch key {
-		case "source":
-			a.Source = d.str(v, at(loc, key))
-		case "speaker":
-			a.Speaker = d.str(v, at(loc, key))
-		case "date":
-			a.Date = parsed(d, v, at(loc, key), claims.ParseDate)
-		case "quote":
-			a.Quote = d.str(v, at(loc, key))
-		case "via":
-			a.Via = d.str(v, at(loc, key))
-		case "note":
-			a.Note = d.str(v, at(loc, key))
-		case "inferred":
-			a.Inferred = d.inferred(v, at(loc, key))
-		default:
-			return false
-		}
-		return true
-	})
-	return a
-}
-
-func (d *decoder) relation(i int, n *yaml.Node) claims.Relation {
-	var r claims.Relation
-	loc := d.item("relation", i, n)
-	d.mapping(n, loc, func(key string, _, v *yaml.Node) bool {
-		switch key {
-		case "from":
-			r.From = d.str(v, at(loc, key))
-		case "to":
-			r.To = d.str(v, at(loc, key))
-		case "kind":
-			r.Kind = parsed(d, v, at(loc, key), claims.ParseRelationKind)
-		case "sources":
-			r.Sources = d.strs(v, at(loc, key))
-		case "note":
-			r.Note = d.str(v, at(loc, key))
-		case "confidence":
-			r.Confidence = parsed(d, v, at(loc, key), parseConfidence)
-		case "asserted_by":
-			r.AssertedBy = d.str(v, at(loc, key))
-		case "inferred":
-			r.Inferred = d.inferred(v, at(loc, key))
-		default:
-			return d.validity(&r.Validity, loc, key, v)
-		}
-		return true
-	})
-	return r
 }
 
 // itemID returns the ID of the item at loc, "" when there is none.

@@ -73,6 +73,12 @@
 // bad dates and bad references are errors. Writing is deterministic.
 // [Graph.Save] replaces the file atomically.
 //
+// Every key of the YAML, JSON and JSON Lines formats is described once,
+// in one table per kind of item that all the readers and writers share;
+// [FormatFields] returns the description, the README's list of fields
+// is generated from it, and an unknown key is reported with the keys
+// its item allows.
+//
 // [ReadOptions] bounds what a read accepts, so that hostile input fails
 // fast with [ErrLimit] at the position where the limit was crossed: the
 // size of the input (default 256 MiB), the nesting of collections

@@ -73,6 +73,10 @@ claims:
   - id: c
     text: C
     valid_at: 2024-06
+    note: n
+    inferred:
+      - field: valid_at
+        sentence: In June.
 relations:
   - from: a
     to: b
@@ -88,6 +92,12 @@ relations:
   - from: c
     to: b
     kind: contradicts
+    valid_from: 2024
+    still_holds: true
+  - from: a
+    to: c
+    kind: supports
+    valid_until: 2025
 `
 
 // written returns what write writes: a graph's YAML or JSON.

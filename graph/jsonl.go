@@ -49,19 +49,8 @@ func (g *Graph) WriteJSONL(w io.Writer) error {
 		writeJSON(bw, n, "", false)
 		bw.WriteString("}\n")
 	}
-	s := g.s
-	for i := range s.entities {
-		line("entity", entityNode(&s.entities[i]))
-	}
-	for i := range s.sources {
-		line("source", sourceNode(&s.sources[i]))
-	}
-	for i := range s.claims {
-		line("claim", claimNode(&s.claims[i]))
-	}
-	for i := range s.rels {
-		r := s.relation(int32(i))
-		line("relation", relationNode(&r))
+	for _, sec := range sections {
+		sec.encode(g.s, func(n *yaml.Node) { line(sec.item, n) })
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("graph: writing JSON Lines: %w", err)
@@ -255,18 +244,18 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 			continue
 		}
 		if n.Kind != yaml.MappingNode || len(n.Content) != 2 {
-			d.errAt(n, location{}, "", fmt.Errorf("%w: want an object with one key: entity, source, claim or relation", ErrSyntax))
+			d.errAt(n, location{}, "", fmt.Errorf("%w: want an object with one key: %s", ErrSyntax, itemKeys))
 			continue
 		}
 		key, v := n.Content[0], n.Content[1]
-		section := key.Value
-		if section != "entity" && section != "source" && section != "claim" && section != "relation" {
-			d.errAt(key, location{}, "", fmt.Errorf("%w %q: want entity, source, claim or relation", ErrUnknownField, key.Value))
+		sec := sectionByItem(key.Value)
+		if sec == nil {
+			d.errAt(key, location{}, "", fmt.Errorf("%w %q: want %s", ErrUnknownField, key.Value, itemKeys))
 			continue
 		}
-		i := len(br.lines[section])
-		br.lines[section] = append(br.lines[section], lineAt{start, lineNo})
-		d.sectionItem(b, section, i, v)
+		i := len(br.lines[sec.item])
+		br.lines[sec.item] = append(br.lines[sec.item], lineAt{start, lineNo})
+		sec.decode(d, b, i, v)
 	}
 	if !header {
 		d.errAt(nil, location{}, "", fmt.Errorf("%w: empty document, want {\"claimgraph\":%d} as the first line", ErrSyntax, FormatVersion))
@@ -345,22 +334,7 @@ func (br *bulkReader) locate(e *Error) bool {
 		return false // it parsed the first time
 	}
 	walk := &decoder{file: br.d.file, opts: br.d.opts, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
-	walk.sectionItem(&Batch{}, e.loc.kind, e.loc.index, n.Content[1])
+	sectionByItem(e.loc.kind).decode(walk, &Batch{}, e.loc.index, n.Content[1])
 	walk.locate(e)
 	return true
-}
-
-// sectionItem decodes item i of a section ("entity", "source", "claim" or
-// "relation") and appends it to b.
-func (d *decoder) sectionItem(b *Batch, section string, i int, v *yaml.Node) {
-	switch section {
-	case "entity":
-		b.Entities = append(b.Entities, d.entity(i, v))
-	case "source":
-		b.Sources = append(b.Sources, d.source(i, v))
-	case "claim":
-		b.Claims = append(b.Claims, d.claim(i, v))
-	default:
-		b.Relations = append(b.Relations, d.relation(i, v))
-	}
 }

@@ -76,21 +76,18 @@ func (s *jsonScanner) reset(data []byte, line int) {
 	s.data, s.off, s.line, s.lineStart, s.colOff, s.col = data, 0, line, 0, 0, 1
 }
 
-// common holds the strings met on every line of a bulk file, the field
-// names and the kinds, so that scanning them allocates nothing.
+// common holds the strings met on every line of a bulk file, the keys
+// and the words of enumerations of the format's tables, so that scanning
+// them allocates nothing; keys come back as the tables' own strings.
 var common = func() map[string]string {
 	m := make(map[string]string)
-	for _, list := range [][]string{
-		{"claimgraph", "entity", "source", "claim", "relation", "id", "name", "kind", "aliases", "wikidata", "note",
-			"title", "publisher", "url", "author", "published", "derived_from", "inferred", "field", "sentence",
-			"text", "about", "statement", "subject", "predicate", "object", "valid_from", "valid_until", "still_holds",
-			"valid_at", "appearances", "speaker", "date", "quote", "via", "from", "to", "sources", "confidence", "asserted_by",
-			"cites", "quotes", "republishes", "translates", "supports", "contradicts"},
-		{"person", "organisation", "country", "place", "event", "document", "other"},
-		{"news-article", "wire", "broadcast", "social-post", "video", "official-statement", "report", "interview", "informant"},
-	} {
-		for _, w := range list {
-			m[w] = w
+	for _, it := range FormatFields() {
+		m[it.Item] = it.Item
+		for _, f := range it.Fields {
+			m[f.Key] = f.Key
+			for _, w := range f.Values {
+				m[w] = w
+			}
 		}
 	}
 	return m

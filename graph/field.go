@@ -1,0 +1,257 @@
+package graph
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"go.yaml.in/yaml/v3"
+)
+
+// This file is the machinery that reads and writes an item through its
+// table of fields (format.go). Every reader (YAML, JSON, JSON Lines)
+// decodes through the same node walk, and every writer encodes through
+// the same node builder, so one table entry is one key in every format.
+
+// Field describes one key of an item of the file format, as
+// [FormatFields] lists them. Key is the same in the YAML, JSON and JSON
+// Lines formats.
+type Field struct {
+	Key      string
+	Type     string   // "text", "ID", "list of text", "list of IDs", "date", "word" (one of Values), "true or false", a "number..." phrase, "mapping" or "list of mappings"
+	Required bool     // an item without it is invalid
+	Ref      string   // the kind of item an ID names and the graph resolves: "entity", "source", "claim"; "" for none
+	Values   []string // the words an enumeration accepts
+	Item     string   // for a mapping or a list of mappings, the item whose fields it holds ("appearance")
+	Doc      string   // what the value means, one sentence
+
+	fields []Field // the fields of Item
+}
+
+// field is one key of an item of Go type T: its description, and how to
+// read it from a node into a T and write it from a T into a mapping.
+type field[T any] struct {
+	Field
+	decode func(d *decoder, x *T, v *yaml.Node, loc location)
+	encode func(m ymap, x *T)
+}
+
+// table is the fields of one kind of item, in the order they are written.
+type table[T any] struct {
+	name    string // "claim", "appearance"
+	fields  []field[T]
+	allowed string // the keys, for the unknown-field message: "id, name or kind"
+}
+
+func newTable[T any](name string, fields []field[T]) *table[T] {
+	t := &table[T]{name: name, fields: fields}
+	t.allowed = orList(t.keys())
+	return t
+}
+
+func (t *table[T]) keys() []string {
+	keys := make([]string, len(t.fields))
+	for i := range t.fields {
+		keys[i] = t.fields[i].Key
+	}
+	return keys
+}
+
+// describe returns the descriptions of the fields.
+func (t *table[T]) describe() []Field {
+	out := make([]Field, len(t.fields))
+	for i := range t.fields {
+		out[i] = t.fields[i].Field
+	}
+	return out
+}
+
+// orList joins words as "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// decode reads mapping n into x, with the fields located under loc.
+// The search for a key is linear: a table has a dozen keys, most of
+// other lengths, and the JSON scanner interns keys to the table's own
+// strings, whose comparison ends at the pointer.
+func (t *table[T]) decode(d *decoder, x *T, n *yaml.Node, loc location) {
+	d.mapping(n, loc, t.allowed, func(key string, _, v *yaml.Node) bool {
+		for i := range t.fields {
+			if f := &t.fields[i]; f.Key == key {
+				f.decode(d, x, v, at(loc, key))
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// encode builds the mapping of x, leaving out empty values.
+func (t *table[T]) encode(x *T) ymap {
+	m := newMap()
+	for i := range t.fields {
+		t.fields[i].encode(m, x)
+	}
+	return m
+}
+
+// The constructors below make the fields of each type of value. p
+// returns a pointer to the value in the item, for reading and writing.
+
+// text is a string field.
+func text[T any](key, doc string, p func(*T) *string) field[T] {
+	return field[T]{
+		Field:  Field{Key: key, Type: "text", Doc: doc},
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = d.str(v, loc) },
+		encode: func(m ymap, x *T) { m.str(key, *p(x)) },
+	}
+}
+
+// id is a field holding an ID; when ref is set the graph resolves it to
+// an item of that kind.
+func id[T any](key, ref, doc string, p func(*T) *string) field[T] {
+	f := text(key, doc, p)
+	f.Type, f.Ref = "ID", ref
+	return f
+}
+
+// texts is a list of strings, written on one line.
+func texts[T any](key, doc string, p func(*T) *[]string) field[T] {
+	return field[T]{
+		Field:  Field{Key: key, Type: "list of text", Doc: doc},
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = d.strs(v, loc) },
+		encode: func(m ymap, x *T) { m.list(key, *p(x), true) },
+	}
+}
+
+// ids is a list of IDs of items of kind ref, written on one line.
+func ids[T any](key, ref, doc string, p func(*T) *[]string) field[T] {
+	f := texts(key, doc, p)
+	f.Type, f.Ref = "list of IDs", ref
+	return f
+}
+
+// date is a possibly partial date: YYYY, YYYY-MM or YYYY-MM-DD.
+func date[T any](key, doc string, p func(*T) *claims.Date) field[T] {
+	return field[T]{
+		Field:  Field{Key: key, Type: "date", Doc: doc},
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, claims.ParseDate) },
+		encode: func(m ymap, x *T) { m.date(key, *p(x)) },
+	}
+}
+
+// enumeration is a small enumeration written as a word.
+type enumeration interface {
+	~uint8
+	String() string
+	MarshalText() ([]byte, error)
+}
+
+// enum is a field of an enumeration E, read with parse.
+func enum[T any, E enumeration](key, doc string, p func(*T) *E, parse func(string) (E, error)) field[T] {
+	var values []string
+	for k := E(1); k != 0; k++ {
+		if _, err := k.MarshalText(); err != nil {
+			break
+		}
+		values = append(values, k.String())
+	}
+	return field[T]{
+		Field:  Field{Key: key, Type: "word", Values: values, Doc: doc},
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, parse) },
+		encode: func(m ymap, x *T) { m.str(key, (*p(x)).String()) },
+	}
+}
+
+// flag is a boolean that is written only when true.
+func flag[T any](key, doc string, p func(*T) *bool) field[T] {
+	return field[T]{
+		Field:  Field{Key: key, Type: "true or false", Doc: doc},
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, parseBool) },
+		encode: func(m ymap, x *T) {
+			if *p(x) {
+				m.node(key, scalar("true", "!!bool"))
+			}
+		},
+	}
+}
+
+// number is a number, read with parse and written only when not zero.
+func number[T any](key, typ, doc string, p func(*T) *float64, parse func(string) (float64, error)) field[T] {
+	return field[T]{
+		Field:  Field{Key: key, Type: typ, Doc: doc},
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, parse) },
+		encode: func(m ymap, x *T) {
+			if f := *p(x); f != 0 {
+				m.node(key, scalar(strconv.FormatFloat(f, 'g', -1, 64), "!!float"))
+			}
+		},
+	}
+}
+
+// object is an optional mapping with the fields of sub, held by
+// pointer: present, even empty, when the pointer is set.
+func object[T, E any](key, doc string, p func(*T) **E, sub *table[E]) field[T] {
+	return field[T]{
+		Field: Field{Key: key, Type: "mapping", Item: sub.name, Doc: doc, fields: sub.describe()},
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) {
+			e := new(E)
+			d.mark(loc, resolve(v))
+			sub.decode(d, e, v, loc)
+			*p(x) = e
+		},
+		encode: func(m ymap, x *T) {
+			e := *p(x)
+			if e == nil {
+				return
+			}
+			em := sub.encode(e)
+			if len(em.n.Content) == 0 {
+				em.n.Style = yaml.FlowStyle // an empty mapping stays {}
+			}
+			m.node(key, em.n)
+		},
+	}
+}
+
+// objects is a list of mappings with the fields of sub.
+func objects[T, E any](key, doc string, p func(*T) *[]E, sub *table[E]) field[T] {
+	return field[T]{
+		Field:  Field{Key: key, Type: "list of mappings", Item: sub.name, Doc: doc, fields: sub.describe()},
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = decodeList(d, v, loc, sub) },
+		encode: func(m ymap, x *T) {
+			list := *p(x)
+			if len(list) == 0 {
+				return
+			}
+			items := make([]*yaml.Node, len(list))
+			for i := range list {
+				items[i] = sub.encode(&list[i]).n
+			}
+			m.seq(key, items)
+		},
+	}
+}
+
+// decodeList reads list n of mappings with the fields of sub, each
+// element located as loc.field[i].
+func decodeList[E any](d *decoder, n *yaml.Node, loc location, sub *table[E]) []E {
+	items, _ := d.list(n, loc)
+	if len(items) == 0 {
+		return nil
+	}
+	out := make([]E, len(items))
+	for i, c := range items {
+		if d.stop {
+			return out[:i]
+		}
+		el := location{loc.kind, loc.index, index(loc.field, i)}
+		d.mark(el, resolve(c))
+		sub.decode(d, &out[i], c, el)
+	}
+	return out
+}
