@@ -27,6 +27,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -81,6 +82,22 @@ func problems(file string, err error) []jsonProblem {
 	return out
 }
 
+// problemLine formats p as check prints it: "FILE:LINE:COL: message", or
+// "FILE: message" without a position.
+func problemLine(p jsonProblem) string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Column, p.Message)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Message)
+}
+
+// printProblems prints each problem on a line of its own.
+func printProblems(w io.Writer, ps []jsonProblem) {
+	for _, p := range ps {
+		fmt.Fprintln(w, problemLine(p))
+	}
+}
+
 // runCheck runs "claimgraph check FILE".
 func runCheck(e *env, args []string) int {
 	fs, asJSON := newFlags("check", e)
@@ -109,13 +126,7 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "%s: ok (%d entities, %d sources, %d claims, %d relations)\n",
 			file, c.Entities, c.Sources, c.Claims, c.Supports+c.Contradictions)
 	} else {
-		for _, p := range doc.Problems {
-			if p.Line > 0 {
-				fmt.Fprintf(e.stdout, "%s:%d:%d: %s\n", p.File, p.Line, p.Column, p.Message)
-			} else {
-				fmt.Fprintf(e.stdout, "%s: %s\n", p.File, p.Message)
-			}
-		}
+		printProblems(e.stdout, doc.Problems)
 	}
 	if !doc.OK {
 		return 1
