@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"reflect"
 	"slices"
 
@@ -22,7 +23,8 @@ var ErrOptions = errors.New("explore: invalid options")
 
 // Options tunes [Build].
 type Options struct {
-	// Title is shown at the top of the page; "" means the file name.
+	// Title is shown at the top of the page; "" means the base name of
+	// File.
 	Title string
 	// File is the name of the file the graph was read from, shown on
 	// the page.
@@ -212,7 +214,7 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 		Labels: labelNames(),
 	}
 	if m.Title == "" {
-		m.Title = opts.File
+		m.Title = filepath.Base(opts.File)
 	}
 	n := g.Counts()
 	b := &builder{g: g, entity: make(map[string]int, n.Entities), source: make(map[string]int, n.Sources), claimIndex: make(map[string]int, n.Claims)}

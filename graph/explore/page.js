@@ -136,48 +136,97 @@
     layout(view);
   }
   function nodeWidth(n) { return Math.min(260, 14 + 6.7 * n.label.length); }
+  // layout places the nodes of v: each connected part by a force layout
+  // of its own, then the parts packed in rows, biggest first. Nodes placed
+  // before (pos) stay put, so that an expansion only adds around them.
   function layout(v) {
     var ns = v.nodes, es = v.edges, n = ns.length;
     if (!n) return;
-    var placed = 0;
-    ns.forEach(function (nd, k) {
-      var p = pos[nd.key];
+    var nbr = ns.map(function () { return []; });
+    es.forEach(function (e) { nbr[e.a].push(e.b); nbr[e.b].push(e.a); });
+    var part = new Int32Array(n).fill(-1), parts = [];
+    for (var i = 0; i < n; i++) {
+      if (part[i] >= 0) continue;
+      var members = [i]; part[i] = parts.length;
+      for (var q = 0; q < members.length; q++) nbr[members[q]].forEach(function (j) { if (part[j] < 0) { part[j] = parts.length; members.push(j); } });
+      parts.push(members);
+    }
+    var fresh = [];
+    parts.forEach(function (members) {
+      if (forceLayout(ns, es, members, part)) fresh.push(members);
+    });
+    pack(ns, fresh);
+    ns.forEach(function (nd) { pos[nd.key] = { x: nd.x, y: nd.y }; });
+  }
+  // forceLayout lays out the nodes members of ns; it reports whether none
+  // of them was placed before (the part is new and still to be packed).
+  function forceLayout(ns, es, members, part) {
+    var n = members.length, placed = 0, at = {};
+    members.forEach(function (k, m) {
+      var nd = ns[k], p = pos[nd.key];
+      at[k] = m;
       if (p) { nd.x = p.x; nd.y = p.y; placed++; return; }
-      // a deterministic spiral start for new nodes, near a neighbour when there is one
-      var ang = k * 2.399963, rad = 60 + 28 * Math.sqrt(k);
-      nd.x = Math.cos(ang) * rad; nd.y = Math.sin(ang) * rad;
+      var ang = m * 2.399963, rad = 40 + 45 * Math.sqrt(m); // a deterministic spiral
+      nd.x = Math.cos(ang) * rad * 1.6; nd.y = Math.sin(ang) * rad;
     });
-    es.forEach(function (e) { // pull new nodes next to placed neighbours
+    if (placed === n) return false;
+    var mine = es.filter(function (e) { return part[e.a] === part[members[0]]; });
+    if (placed) mine.forEach(function (e) { // start new nodes next to a placed neighbour
       var A = ns[e.a], B = ns[e.b];
-      if (pos[A.key] && !pos[B.key]) { B.x = A.x + (B.x % 80); B.y = A.y + 90 + (B.y % 40); }
-      else if (pos[B.key] && !pos[A.key]) { A.x = B.x + (A.x % 80); A.y = B.y - 90 - (A.y % 40); }
+      if (pos[A.key] && !pos[B.key]) { B.x = A.x + (B.x % 90); B.y = A.y + 90; }
+      else if (pos[B.key] && !pos[A.key]) { A.x = B.x + (A.x % 90); A.y = B.y - 90; }
     });
-    var iters = placed === n ? 0 : (n > 120 ? 120 : 250), L = 150;
-    var fx = new Float64Array(n), fy = new Float64Array(n), w = ns.map(nodeWidth);
+    var iters = n > 120 ? 150 : 300, L = 120;
+    var fx = new Float64Array(n), fy = new Float64Array(n), w = members.map(function (k) { return nodeWidth(ns[k]); });
     for (var it = 0; it < iters; it++) {
-      var t = 40 * (1 - it / iters) + 1;
+      var t = 30 * (1 - it / iters) + 0.5;
       fx.fill(0); fy.fill(0);
       for (var i = 0; i < n; i++) for (var j = i + 1; j < n; j++) {
-        var dx = ns[i].x - ns[j].x, dy = ns[i].y - ns[j].y;
-        var sx = dx / ((w[i] + w[j]) / 160 + 0.5); // boxes are wide: repel more sideways
-        var d2 = sx * sx + dy * dy + 0.01, f = (L * L) / d2;
-        if (d2 > 360000) continue;
-        fx[i] += dx * f / 40; fy[i] += dy * f / 40; fx[j] -= dx * f / 40; fy[j] -= dy * f / 40;
+        var a = ns[members[i]], b = ns[members[j]], dx = a.x - b.x, dy = a.y - b.y;
+        var sx = dx / ((w[i] + w[j]) / 200 + 0.4); // boxes are wide: they repel more sideways
+        var d2 = sx * sx + dy * dy + 0.01;
+        if (d2 > 250000) continue;
+        var f = (L * L) / d2 / 30;
+        fx[i] += dx * f; fy[i] += dy * f; fx[j] -= dx * f; fy[j] -= dy * f;
       }
-      es.forEach(function (e) {
-        var A = ns[e.a], B = ns[e.b], dx = B.x - A.x, dy = B.y - A.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
-        var want = e.kind === "appears" || e.kind === "about" ? L * 0.8 : L * 1.1, f = (d - want) / d * 0.25;
-        fx[e.a] += dx * f; fy[e.a] += dy * f; fx[e.b] -= dx * f; fy[e.b] -= dy * f;
+      mine.forEach(function (e) {
+        var i = at[e.a], j = at[e.b], A = ns[e.a], B = ns[e.b], dx = B.x - A.x, dy = B.y - A.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
+        var want = (w[i] + w[j]) / 4 + (e.kind === "appears" || e.kind === "about" ? 40 : 70), f = (d - want) / d * 0.2;
+        fx[i] += dx * f; fy[i] += dy * f; fx[j] -= dx * f; fy[j] -= dy * f;
       });
       for (i = 0; i < n; i++) {
-        fx[i] -= ns[i].x * 0.01; fy[i] -= ns[i].y * 0.01; // gravity to the centre
+        var nd = ns[members[i]];
+        fx[i] -= nd.x * 0.02; fy[i] -= nd.y * 0.03; // gravity, a little flatter than high
         var m = Math.sqrt(fx[i] * fx[i] + fy[i] * fy[i]);
         if (m > t) { fx[i] *= t / m; fy[i] *= t / m; }
-        if (pos[ns[i].key]) continue; // placed nodes stay put
-        ns[i].x += fx[i]; ns[i].y += fy[i];
+        if (pos[nd.key]) continue; // placed nodes stay put
+        nd.x += fx[i]; nd.y += fy[i];
       }
     }
-    ns.forEach(function (nd) { pos[nd.key] = { x: nd.x, y: nd.y }; });
+    return placed === 0;
+  }
+  // pack puts new parts in rows under what is drawn already, biggest first.
+  function pack(ns, parts) {
+    if (!parts.length) return;
+    var boxes = parts.map(function (members) {
+      var b = { members: members, x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+      members.forEach(function (k) { var nd = ns[k], hw = nodeWidth(nd) / 2; b.x0 = Math.min(b.x0, nd.x - hw); b.x1 = Math.max(b.x1, nd.x + hw); b.y0 = Math.min(b.y0, nd.y - 16); b.y1 = Math.max(b.y1, nd.y + 16); });
+      b.w = b.x1 - b.x0 + 30; b.h = b.y1 - b.y0 + 30;
+      return b;
+    });
+    boxes.sort(function (a, b) { return b.w * b.h - a.w * a.h || a.members[0] - b.members[0]; });
+    var area = 0, widest = 0;
+    boxes.forEach(function (b) { area += b.w * b.h; widest = Math.max(widest, b.w); });
+    var svg = $("svg"), aspect = (svg.clientWidth || 800) / (svg.clientHeight || 600);
+    var rowW = Math.max(widest, Math.sqrt(area * aspect)), x = 0, y = 0, rowH = 0, top = 0;
+    ns.forEach(function (nd) { if (pos[nd.key]) top = Math.max(top, nd.y + 60); });
+    y = top;
+    boxes.forEach(function (b) {
+      if (x > 0 && x + b.w > rowW) { x = 0; y += rowH; rowH = 0; }
+      var dx = x - b.x0, dy = y - b.y0;
+      b.members.forEach(function (k) { ns[k].x += dx; ns[k].y += dy; });
+      x += b.w; rowH = Math.max(rowH, b.h);
+    });
   }
 
   // ---- drawing.
@@ -211,7 +260,7 @@
       else if (e.kind === "contradicts") { attrs.stroke = "#c1121f"; attrs["stroke-width"] = 1.8; attrs["stroke-dasharray"] = "6 4"; }
       else if (e.kind === "derives") { attrs.stroke = "#888"; attrs["marker-end"] = "url(#arrowgrey)"; }
       else { attrs.stroke = "#aaa"; attrs["stroke-dasharray"] = e.kind === "about" ? "2 3" : ""; }
-      if (e.rel !== undefined && !holds(M.rels[e.rel])) attrs.class += " off";
+      if (e.rel !== undefined && !(holds(M.rels[e.rel]) && holds(M.claims[A.i]) && holds(M.claims[B.i]))) attrs.class += " off";
       var line = sv("line", attrs);
       if (e.rel !== undefined) { var t = sv("title", {}); t.textContent = M.claims[M.rels[e.rel].a].id + " " + e.kind + " " + M.claims[M.rels[e.rel].b].id; line.appendChild(t); }
       E.appendChild(line);
@@ -235,12 +284,14 @@
       }
       var text = sv("text", { "text-anchor": "middle", y: 4 });
       text.textContent = n.label.length > 38 ? n.label.slice(0, 37) + "…" : n.label;
-      g.appendChild(shape); g.appendChild(text); g.appendChild(title);
+      var under = shape.cloneNode(); // hides the edges behind a faded node
+      under.setAttribute("fill", "#fff"); under.setAttribute("stroke", "none"); under.setAttribute("class", "under");
+      g.appendChild(under); g.appendChild(shape); g.appendChild(text); g.appendChild(title);
       N.appendChild(g);
     });
   }
   function legend() {
-    var s = stateOfDate(S.date), h = '<div class="date">' + (S.date ? "as of " + esc(S.date) : "all time (every claim and contradiction counts)") + "</div>";
+    var s = stateOfDate(S.date), h = '<div class="date">' + (S.date ? "colours as of " + esc(S.date) : "colours for all time") + "</div>";
     if (s < 0) h += '<div class="muted">verdicts not computed for this date</div>';
     ["accepted", "rejected", "undecided", "not-holding", "not-yet-holding"].forEach(function (l) {
       h += '<div class="row"><span class="sw" style="background:' + COLOURS[l][0] + ";border-color:" + COLOURS[l][1] + '"></span>' + l + "</div>";
@@ -365,7 +416,7 @@
     for (var k = 0; k < items.length; k++) items[k].classList.toggle("sel", kind === "claim" && +items[k].getAttribute("data-claim") === i);
   }
   function focus(c) {
-    S.focus = c; S.expanded = {};
+    S.focus = c; S.expanded = {}; pos = {};
     select("claim", c);
     redraw(true);
   }
@@ -491,9 +542,9 @@
   $("prev").onclick = function () { step(-1); };
   $("next").onclick = function () { step(1); };
   $("alltime").onclick = function () { setDate(""); };
-  $("showsrc").onchange = function () { S.showSrc = this.checked; redraw(true); };
-  $("showent").onchange = function () { S.showEnt = this.checked; redraw(true); };
-  $("less").onclick = function () { if (S.depth > 1) { S.depth--; $("depth").textContent = S.depth; redraw(true); } };
+  $("showsrc").onchange = function () { S.showSrc = this.checked; pos = {}; redraw(true); };
+  $("showent").onchange = function () { S.showEnt = this.checked; pos = {}; redraw(true); };
+  $("less").onclick = function () { if (S.depth > 1) { S.depth--; $("depth").textContent = S.depth; pos = {}; redraw(true); } };
   $("more").onclick = function () { if (S.depth < 5) { S.depth++; $("depth").textContent = S.depth; redraw(true); } };
   $("zin").onclick = function () { zoomAt(1.25); };
   $("zout").onclick = function () { zoomAt(0.8); };
