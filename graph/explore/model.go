@@ -1,12 +1,14 @@
 package explore
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -76,6 +78,12 @@ type Model struct {
 	States [][]Verdict `json:"states"`
 	// Labels names the verdict labels by their code in Verdict.Label.
 	Labels []string `json:"labels"`
+	// Ratings, Reasons, Attacks and Classes name the codes of
+	// Verdict.Rating, Reason.Kind, Reason.Attack and Origin.Class.
+	Ratings []string `json:"ratings"`
+	Reasons []string `json:"reasons"`
+	Attacks []string `json:"attacks"`
+	Classes []string `json:"classes"`
 }
 
 // FormatVersion is the version of the JSON shape of [Model].
@@ -89,9 +97,11 @@ type Entity struct {
 }
 
 // Source is a source of the model. Derived holds the sources it draws
-// on, as [index, kind] pairs with the kind's name.
+// on, as [index, kind] pairs with the kind's name; Primary says that the
+// source is first-hand material (sources.Kind.Primary).
 type Source struct {
 	ID        string  `json:"id"`
+	Primary   bool    `json:"p,omitempty"`
 	Title     string  `json:"title,omitempty"`
 	Publisher string  `json:"pub,omitempty"`
 	Kind      string  `json:"kind"`
@@ -102,7 +112,10 @@ type Source struct {
 
 // Claim is a claim of the model. Lo and Hi are the first day on which it
 // holds and the first on which it no longer does ("" when open), so the
-// page can grey out claims by date without the verdicts.
+// page can grey out claims by date without the verdicts. Origins is nil
+// when they are plain: each distinct source of the appearances is an
+// origin of its own, of class primary when the source is Primary and
+// unresolved otherwise, as most are; the page then derives them.
 type Claim struct {
 	ID       string       `json:"id"`
 	Text     string       `json:"text"`
@@ -114,32 +127,36 @@ type Claim struct {
 	Origins  []Origin     `json:"orig,omitempty"`
 }
 
-// Appearance is one appearance of a claim. Speaker and Via are -1 when
-// not given.
+// Appearance is one appearance of a claim. Speaker and Via are nil (and
+// left out of the JSON) when not given.
 type Appearance struct {
 	Source  int    `json:"s"`
-	Speaker int    `json:"by"`
+	Speaker *int   `json:"by,omitempty"`
 	Date    string `json:"date,omitempty"`
 	Quote   string `json:"quote,omitempty"`
-	Via     int    `json:"via"`
+	Via     *int   `json:"via,omitempty"`
 }
 
 // Origin is one independent origin of a claim with the appearances that
-// collapse onto it. Each chain is [appearance index, source, link, source,
-// link, ..., origin]: source indices alternating with the names of the
-// derivation links between them.
+// collapse onto it, Class a code of Model.Classes. Each chain is
+// [appearance index, source, link, source, link, ..., origin]: source
+// indices alternating with the names of the derivation links between
+// them; the chain of an appearance whose own source is the origin is the
+// appearance's index alone, a number.
 type Origin struct {
-	Source int     `json:"s"`
-	Class  string  `json:"class"`
-	Chains [][]any `json:"chains"`
+	Source int   `json:"s"`
+	Class  int   `json:"c"`
+	Chains []any `json:"ch"`
 }
 
-// Rel is a relation between two claims, by index. Kind is "supports" or
-// "contradicts".
+// Rel is a relation between two claims, by index. Kind is 0 for supports
+// and 1 for contradicts. Its JSON is an array, [From, To, Kind], with an
+// object of the other fields as a fourth element when any is set, for a
+// graph has many relations.
 type Rel struct {
 	From       int     `json:"a"`
 	To         int     `json:"b"`
-	Kind       string  `json:"kind"`
+	Kind       int     `json:"k"`
 	Sources    []int   `json:"src,omitempty"`
 	Note       string  `json:"note,omitempty"`
 	Confidence float64 `json:"conf,omitempty"`
@@ -148,12 +165,58 @@ type Rel struct {
 	Hi         string  `json:"hi,omitempty"`
 }
 
+// relExtra is the JSON of the fields of a Rel other than its ends and kind.
+type relExtra struct {
+	Sources    []int   `json:"src,omitempty"`
+	Note       string  `json:"note,omitempty"`
+	Confidence float64 `json:"conf,omitempty"`
+	Validity   string  `json:"valid,omitempty"`
+	Lo         string  `json:"lo,omitempty"`
+	Hi         string  `json:"hi,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler.
+func (r Rel) MarshalJSON() ([]byte, error) {
+	b := strconv.AppendInt([]byte{'['}, int64(r.From), 10)
+	b = strconv.AppendInt(append(b, ','), int64(r.To), 10)
+	b = strconv.AppendInt(append(b, ','), int64(r.Kind), 10)
+	x := relExtra{r.Sources, r.Note, r.Confidence, r.Validity, r.Lo, r.Hi}
+	if !reflect.ValueOf(x).IsZero() {
+		more, err := json.Marshal(x)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(b, ','), more...)
+	}
+	return append(b, ']'), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (r *Rel) UnmarshalJSON(data []byte) error {
+	var parts []json.RawMessage
+	if err := json.Unmarshal(data, &parts); err != nil {
+		return err
+	}
+	if len(parts) < 3 || len(parts) > 4 {
+		return fmt.Errorf("explore: relation of %d elements, want 3 or 4", len(parts))
+	}
+	var x relExtra
+	for i, dst := range []any{&r.From, &r.To, &r.Kind, &x}[:len(parts)] {
+		if err := json.Unmarshal(parts[i], dst); err != nil {
+			return err
+		}
+	}
+	r.Sources, r.Note, r.Confidence, r.Validity, r.Lo, r.Hi = x.Sources, x.Note, x.Confidence, x.Validity, x.Lo, x.Hi
+	return nil
+}
+
 // Verdict is the verdict of claim C in one state; Label is an index into
-// Model.Labels and Strength is rounded to three decimals.
+// Model.Labels, Rating one into Model.Ratings, and Strength is rounded to
+// three decimals.
 type Verdict struct {
 	C        int      `json:"c"`
 	Label    int      `json:"l"`
-	Rating   string   `json:"r"`
+	Rating   int      `json:"r"`
 	Value    int      `json:"v"`
 	Strength float64  `json:"s"`
 	Since    string   `json:"since,omitempty"`
@@ -161,22 +224,53 @@ type Verdict struct {
 	More     int      `json:"more,omitempty"`
 }
 
-// Reason is one reason of a verdict, with claims and sources by index; Via
-// and By are -1 when empty.
+// Reason is one reason of a verdict, with claims by index and Kind and
+// Attack codes of Model.Reasons and Model.Attacks; Via and By are nil when
+// empty. The sources of verdict.Reason are left out: they are the
+// distinct sources of the claims' appearances, which the page has.
 type Reason struct {
-	Kind      string `json:"kind"`
-	Claim     int    `json:"c"`
-	Attack    string `json:"attack"`
-	Via       int    `json:"via"`
-	Sources   []int  `json:"src,omitempty"`
-	By        int    `json:"by"`
-	BySources []int  `json:"bysrc,omitempty"`
+	Kind   int  `json:"k"`
+	Claim  int  `json:"c"`
+	Attack int  `json:"a"`
+	Via    *int `json:"via,omitempty"`
+	By     *int `json:"by,omitempty"`
 }
 
-// builder holds the indices of the items by ID while a Model is built.
+// names gives codes to names in the order they are first met.
+type names struct {
+	list  *[]string
+	index map[string]int
+}
+
+func newNames(list *[]string) names {
+	*list = []string{}
+	return names{list, map[string]int{}}
+}
+
+func (n names) code(name string) int {
+	i, ok := n.index[name]
+	if !ok {
+		i = len(*n.list)
+		n.index[name] = i
+		*n.list = append(*n.list, name)
+	}
+	return i
+}
+
+// builder holds the indices of the items by ID and the codes of names
+// while a Model is built.
 type builder struct {
-	g                          *graph.Graph
-	entity, source, claimIndex map[string]int
+	g                                  *graph.Graph
+	entity, source, claimIndex         map[string]int
+	ratings, reasons, attacks, classes names
+}
+
+// ref returns the index of id in m, nil for "" or an unknown ID.
+func (b *builder) ref(m map[string]int, id string) *int {
+	if i, ok := m[id]; ok {
+		return &i
+	}
+	return nil
 }
 
 func (b *builder) index(m map[string]int, id string) int {
@@ -217,7 +311,10 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 		m.Title = filepath.Base(opts.File)
 	}
 	n := g.Counts()
-	b := &builder{g: g, entity: make(map[string]int, n.Entities), source: make(map[string]int, n.Sources), claimIndex: make(map[string]int, n.Claims)}
+	b := &builder{
+		g: g, entity: make(map[string]int, n.Entities), source: make(map[string]int, n.Sources), claimIndex: make(map[string]int, n.Claims),
+		ratings: newNames(&m.Ratings), reasons: newNames(&m.Reasons), attacks: newNames(&m.Attacks), classes: newNames(&m.Classes),
+	}
 	m.Entities = make([]Entity, 0, n.Entities)
 	for e := range g.Entities() {
 		b.entity[e.ID] = len(m.Entities)
@@ -226,7 +323,7 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 	m.Sources = make([]Source, 0, n.Sources)
 	for s := range g.Sources() {
 		b.source[s.ID] = len(m.Sources)
-		m.Sources = append(m.Sources, Source{ID: s.ID, Title: s.Title, Publisher: s.Publisher, Kind: s.Kind.String(), Published: s.Published.String(), URL: s.URL})
+		m.Sources = append(m.Sources, Source{ID: s.ID, Primary: s.Kind.Primary(), Title: s.Title, Publisher: s.Publisher, Kind: s.Kind.String(), Published: s.Published.String(), URL: s.URL})
 	}
 	i := 0
 	for s := range g.Sources() {
@@ -249,8 +346,8 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 		}
 		for _, a := range c.Appearances {
 			mc.Apps = append(mc.Apps, Appearance{
-				Source: b.index(b.source, a.Source), Speaker: b.index(b.entity, a.Speaker),
-				Date: a.Date.String(), Quote: a.Quote, Via: b.index(b.source, a.Via),
+				Source: b.index(b.source, a.Source), Speaker: b.ref(b.entity, a.Speaker),
+				Date: a.Date.String(), Quote: a.Quote, Via: b.ref(b.source, a.Via),
 			})
 		}
 		m.Claims = append(m.Claims, mc)
@@ -262,7 +359,7 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 	for r := range g.Relations() {
 		lo, hi := span(r.Validity, days)
 		mr := Rel{
-			From: b.index(b.claimIndex, r.From), To: b.index(b.claimIndex, r.To), Kind: r.Kind.String(),
+			From: b.index(b.claimIndex, r.From), To: b.index(b.claimIndex, r.To), Kind: int(r.Kind - claims.Supports),
 			Sources: b.sourceList(r.Sources), Note: r.Note, Confidence: r.Confidence, Lo: lo, Hi: hi,
 		}
 		if !r.Validity.IsZero() {
@@ -305,11 +402,19 @@ func (b *builder) origins(m *Model) error {
 		if err != nil {
 			return fmt.Errorf("explore: origins of %s: %w", c.ID, err)
 		}
+		if plain(c, rep) {
+			i++
+			continue
+		}
 		for _, grp := range rep.Groups {
-			o := Origin{Source: b.index(b.source, grp.Origin.Source), Class: grp.Origin.Class.String()}
+			o := Origin{Source: b.index(b.source, grp.Origin.Source), Class: b.classes.code(grp.Origin.Class.String())}
 			for j, app := range grp.Appearances {
-				chain := []any{app}
 				ch := grp.Chains[j]
+				if len(ch.Sources) == 1 && ch.Sources[0] == c.Appearances[app].Source {
+					o.Chains = append(o.Chains, app)
+					continue
+				}
+				chain := []any{app}
 				for k, s := range ch.Sources {
 					if k > 0 {
 						chain = append(chain, ch.Links[k-1].String())
@@ -323,6 +428,38 @@ func (b *builder) origins(m *Model) error {
 		i++
 	}
 	return nil
+}
+
+// plain reports whether the origins in rep are those a page derives from
+// the appearances of c alone: one group per distinct source, in the order
+// of first appearance, each the source itself, primary or unresolved by
+// its kind, with the appearances in that source.
+func plain(c claims.Claim, rep provenance.Report) bool {
+	if len(rep.Groups) != len(rep.Sources) {
+		return false
+	}
+	for k, grp := range rep.Groups {
+		o := grp.Origin
+		if o.Source != rep.Sources[k] || o.Class == provenance.Circular || (o.Class == provenance.Primary) != o.Kind.Primary() {
+			return false
+		}
+		n := 0
+		for j, app := range grp.Appearances {
+			if c.Appearances[app].Source != o.Source || len(grp.Chains[j].Sources) != 1 {
+				return false
+			}
+			n++
+		}
+		for _, a := range c.Appearances {
+			if a.Source == o.Source {
+				n--
+			}
+		}
+		if n != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // states computes the verdicts of the undated graph and of the dated
@@ -371,14 +508,13 @@ func (b *builder) verdicts(v graph.View, opts Options) ([]Verdict, error) {
 	out := make([]Verdict, len(r.Verdicts))
 	for i, vd := range r.Verdicts {
 		out[i] = Verdict{
-			C: b.index(b.claimIndex, vd.Claim), Label: int(vd.Label), Rating: vd.Rating.Name, Value: vd.Rating.Value,
+			C: b.index(b.claimIndex, vd.Claim), Label: int(vd.Label), Rating: b.ratings.code(vd.Rating.Name), Value: vd.Rating.Value,
 			Strength: math.Round(vd.Strength*1000) / 1000, Since: vd.Since.String(), More: vd.More,
 		}
 		for _, why := range vd.Reasons {
 			out[i].Reasons = append(out[i].Reasons, Reason{
-				Kind: why.Kind.String(), Claim: b.index(b.claimIndex, why.Claim), Attack: why.Attack.String(),
-				Via: b.index(b.claimIndex, why.Via), Sources: b.sourceList(why.Sources),
-				By: b.index(b.claimIndex, why.By), BySources: b.sourceList(why.BySources),
+				Kind: b.reasons.code(why.Kind.String()), Claim: b.index(b.claimIndex, why.Claim), Attack: b.attacks.code(why.Attack.String()),
+				Via: b.ref(b.claimIndex, why.Via), By: b.ref(b.claimIndex, why.By),
 			})
 		}
 	}

@@ -3,8 +3,15 @@
 // force layout of its own. No library, no network.
 (function () {
   "use strict";
+  var T0 = performance.now();
   var M = JSON.parse(document.getElementById("model").textContent);
+  var T1 = performance.now();
   var NC = M.claims.length;
+  for (var ri = 0; ri < M.rels.length; ri++) { // [from, to, kind, {more}] to an object
+    var R = M.rels[ri], o = R[3] || {};
+    o.a = R[0]; o.b = R[1]; o.k = R[2];
+    M.rels[ri] = o;
+  }
   var MAXNODES = 160; // claims laid out at once; the rest stay one expansion away
   var WHOLE = 250;    // up to this many related claims, the whole graph is drawn at first
   var COLOURS = {
@@ -103,8 +110,14 @@
     var nodes = [], edges = [], at = {};
     if (!order) { view = { nodes: nodes, edges: edges, tooBig: true }; return; }
     order.forEach(function (c) { at["c" + c] = nodes.length; nodes.push({ key: "c" + c, kind: "claim", i: c, label: M.claims[c].id }); });
-    M.rels.forEach(function (r, ri) {
-      if (at["c" + r.a] !== undefined && at["c" + r.b] !== undefined) edges.push({ a: at["c" + r.a], b: at["c" + r.b], kind: r.kind, rel: ri });
+    var seenRel = {};
+    order.forEach(function (c) { // the relations among the drawn claims, from their own lists: O(drawn degree)
+      adj[c].forEach(function (ri) {
+        var r = M.rels[ri];
+        if (seenRel[ri] || at["c" + r.a] === undefined || at["c" + r.b] === undefined) return;
+        seenRel[ri] = 1;
+        edges.push({ a: at["c" + r.a], b: at["c" + r.b], kind: r.k ? "contradicts" : "supports", rel: ri });
+      });
     });
     function other(key, kind, i, label) {
       if (at[key] === undefined) { at[key] = nodes.length; nodes.push({ key: key, kind: kind, i: i, label: label }); }
@@ -322,12 +335,17 @@
     if (r.note) h += '<div class="muted">' + esc(r.note) + "</div>";
     return h + "</li>";
   }
+  function sourcesOf(c) { // the distinct sources of a claim's appearances, in order
+    var seen = {}, out = [];
+    (M.claims[c].apps || []).forEach(function (a) { if (!seen[a.s]) { seen[a.s] = 1; out.push(a.s); } });
+    return out;
+  }
   function reasonText(r) {
-    var srcs = r.src ? " [" + r.src.map(sourceLink).join(", ") + "]" : "";
-    var how = esc(r.attack) + (r.via >= 0 ? " via " + claimLink(r.via) : "");
-    switch (r.kind) {
+    var ss = sourcesOf(r.c), srcs = ss.length ? " [" + ss.map(sourceLink).join(", ") + "]" : "";
+    var how = esc(M.attacks[r.a]) + (r.via !== undefined ? " via " + claimLink(r.via) : "");
+    switch (M.reasons[r.k]) {
       case "defeated-by": return "defeated by " + claimLink(r.c) + " (" + how + ")" + srcs;
-      case "attacker": return "attacked by " + claimLink(r.c) + " (" + how + ")" + srcs + (r.by >= 0 ? ", itself defeated by " + claimLink(r.by) : "");
+      case "attacker": return "attacked by " + claimLink(r.c) + " (" + how + ")" + srcs + (r.by !== undefined ? ", itself defeated by " + claimLink(r.by) : "");
       case "weaker": return "contradicted by " + claimLink(r.c) + ", with less evidence" + srcs;
     }
     return "left open by " + claimLink(r.c) + " (" + how + ")" + srcs;
@@ -339,13 +357,13 @@
     h += '<h3>Verdict <span class="muted">' + (S.date ? "as of " + esc(S.date) : "all time") + "</span></h3>";
     if (!v) h += '<p class="muted">Not computed for this date (see --max-dates).</p>';
     else {
-      h += '<p id="verdict">' + chip(c) + " " + esc(v.r) + (v.v ? " (" + v.v + "/5), strength " + v.s.toFixed(3) : "") + (v.since ? ", since " + esc(v.since) : "") + "</p>";
+      h += '<p id="verdict">' + chip(c) + " " + esc(M.ratings[v.r]) + (v.v ? " (" + v.v + "/5), strength " + v.s.toFixed(3) : "") + (v.since ? ", since " + esc(v.since) : "") + "</p>";
       if (v.why && v.why.length) h += "<ul>" + v.why.map(function (r) { return "<li>" + reasonText(r) + "</li>"; }).join("") + (v.more ? "<li>and " + v.more + " more</li>" : "") + "</ul>";
     }
     var con = [], sup = [], supd = [];
     adj[c].forEach(function (ri) {
       var r = M.rels[ri];
-      if (r.kind === "contradicts") con.push(relItem(r, r.a === c ? r.b : r.a));
+      if (r.k === 1) con.push(relItem(r, r.a === c ? r.b : r.a));
       else if (r.b === c) sup.push(relItem(r, r.a));
       else supd.push(relItem(r, r.b));
     });
@@ -363,11 +381,20 @@
       h += "</li>";
     });
     h += "</ol>";
-    var orig = C.orig || [];
+    var orig = C.orig;
+    if (!orig) { // plain: each source of the appearances is an origin of its own
+      var bySrc = {};
+      orig = [];
+      apps.forEach(function (a, k) {
+        if (bySrc[a.s] === undefined) { bySrc[a.s] = orig.length; orig.push({ s: a.s, cls: M.sources[a.s].p ? "primary" : "unresolved", ch: [] }); }
+        orig[bySrc[a.s]].ch.push(k);
+      });
+    }
     h += "<h3>Independent origins (" + orig.length + ')</h3><ul id="origins">';
     orig.forEach(function (o) {
-      h += "<li>" + sourceLink(o.s) + ' <span class="muted">' + esc(o.class) + "</span><ul>";
-      o.chains.forEach(function (ch) {
+      h += "<li>" + sourceLink(o.s) + ' <span class="muted">' + esc(o.cls || M.classes[o.c]) + "</span><ul>";
+      o.ch.forEach(function (ch) {
+        if (typeof ch === "number") ch = [ch, o.s]; // the appearance's own source is the origin
         var t = "appearance " + (ch[0] + 1) + ": ";
         for (var k = 1; k < ch.length; k++) t += k % 2 ? sourceLink(ch[k]) : " &mdash;" + esc(ch[k]) + "&rarr; ";
         h += '<li class="chain">' + t + "</li>";
@@ -590,7 +617,7 @@
   // ---- start.
   document.title = M.title || "claimgraph";
   $("title").textContent = M.title || "claimgraph";
-  var nsup = 0; M.rels.forEach(function (r) { if (r.kind === "supports") nsup++; });
+  var nsup = 0; M.rels.forEach(function (r) { if (!r.k) nsup++; });
   $("counts").textContent = NC.toLocaleString() + " claims, " + nsup.toLocaleString() + " supports, " + (M.rels.length - nsup).toLocaleString() + " contradictions, " + M.sources.length.toLocaleString() + " sources, " + M.entities.length.toLocaleString() + " entities";
   M.labels.forEach(function (l) { $("fver").appendChild(el("option", { value: l }, l)); });
   if (M.entities.length <= 5000) { var de = $("lent"); M.entities.forEach(function (e) { de.appendChild(el("option", { value: e.id }, e.name)); }); }
@@ -609,5 +636,8 @@
       }).catch(function () {});
     }, 1000);
   }
+  // For tests and benchmarks: milliseconds from the start of navigation to here.
+  document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
+  document.body.setAttribute("data-debug", [T0, T1, performance.now()].map(Math.round).join(" "));
   document.body.setAttribute("data-ready", "1");
 })();
