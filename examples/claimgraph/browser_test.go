@@ -20,6 +20,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/provenance"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
@@ -201,6 +202,34 @@ func TestExplorerInBrowser(t *testing.T) {
 	if keep := os.Getenv("CLAIMGRAPH_SCREENSHOT"); keep != "" {
 		if err := os.WriteFile(keep, shot, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+
+	// A claim whose appearances quote one video: its panel shows the
+	// chain from each appearance to the origin.
+	const wiped = "kim-staff-wiped-traces"
+	b.do(t, "open "+wiped,
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('q').value = '', undefined`),
+		chromedp.SendKeys(chromedp.CSS(`#q`), wiped),
+		chromedp.WaitVisible(resultXPath(wiped)),
+		chromedp.Click(resultXPath(wiped)),
+		chromedp.WaitVisible(chromedp.CSS(`#origins`)),
+	)
+	text := value(t, b, "origins", chromedp.Text(chromedp.CSS(`#origins`)))
+	rep, err := provenance.New(g.View).Claim(wiped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, grp := range rep.Groups {
+		if !strings.Contains(text, grp.Origin.Source+" "+grp.Origin.Class.String()) {
+			t.Errorf("origins panel lacks %s (%s):\n%s", grp.Origin.Source, grp.Origin.Class, text)
+		}
+		for _, ch := range grp.Chains {
+			// The panel writes "a —quotes→ b" where String writes "a -quotes-> b".
+			want := strings.NewReplacer(" -", " —", "-> ", "→ ").Replace(ch.String())
+			if !strings.Contains(text, want) {
+				t.Errorf("origins panel lacks the chain %q:\n%s", want, text)
+			}
 		}
 	}
 	b.noErrors(t)
