@@ -208,10 +208,11 @@ func TestExplorerInBrowser(t *testing.T) {
 	// A claim whose appearances quote one video: its panel shows the
 	// chain from each appearance to the origin.
 	const wiped = "kim-staff-wiped-traces"
-	b.do(t, "open "+wiped,
+	b.do(t, "search "+wiped,
 		chromedp.Evaluate[chromedp.Void](`document.getElementById('q').value = '', undefined`),
-		chromedp.SendKeys(chromedp.CSS(`#q`), wiped),
-		chromedp.WaitVisible(resultXPath(wiped)),
+		chromedp.SendKeys(chromedp.CSS(`#q`), wiped))
+	b.waitFor(t, "the results of "+wiped, `document.getElementById('results').dataset.query === '`+wiped+`'`)
+	b.do(t, "open "+wiped,
 		chromedp.Click(resultXPath(wiped)),
 		chromedp.WaitVisible(chromedp.CSS(`#origins`)),
 	)
@@ -241,10 +242,9 @@ func TestExplorerInBrowser(t *testing.T) {
 // library, not from the page.
 func testExplorer(t *testing.T, b *browser, g *graph.Graph) {
 	t.Helper()
-	b.do(t, "search",
-		chromedp.SendKeys(chromedp.CSS(`#q`), "only"),
-		chromedp.WaitVisible(resultXPath(chinaOnly)),
-	)
+	b.do(t, "search", chromedp.SendKeys(chromedp.CSS(`#q`), "only"))
+	// Each key searches; wait for the list of the whole word.
+	b.waitFor(t, "the results of \"only\"", `document.getElementById('results').dataset.query === 'only'`)
 	ids := value(t, b, "read the results", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('#results li .id')).map(e => e.textContent)`))
 	found := false
 	for _, id := range ids {

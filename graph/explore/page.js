@@ -481,6 +481,7 @@
       }
     }
     var ol = $("results"); ol.textContent = "";
+    ol.setAttribute("data-query", q); // the query listed, for tests
     out.forEach(function (i) {
       var li = el("li", { "data-claim": i });
       var id = el("span", { class: "id" }, M.claims[i].id);
