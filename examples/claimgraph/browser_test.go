@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/explore"
 	"github.com/claimgraph/claimgraph/graph/provenance"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
@@ -329,6 +331,84 @@ func TestServeInBrowser(t *testing.T) {
 	text := value(t, b, "date", chromedp.Value(chromedp.CSS(`#date`)))
 	if text != dateTried {
 		t.Errorf("after the reload the date is %q, want %s kept", text, dateTried)
+	}
+	b.noErrors(t)
+}
+
+// TestExplorerFiltersAndDates lists the claims by each filter and steps
+// through the dates of change, checking against the library.
+func TestExplorerFiltersAndDates(t *testing.T) {
+	b := newBrowser(t)
+	g, err := openGraph(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.do(t, "open the page", chromedp.Navigate("file://"+writeExplorer(t, seedFile)), ready)
+	listed := func(fent, fspk, fsrc, fver string) []string {
+		t.Helper()
+		set := fmt.Sprintf(`(() => {
+			const f = {fent: %q, fspk: %q, fsrc: %q, fver: %q};
+			for (const id in f) { const e = document.getElementById(id); e.value = f[id]; e.dispatchEvent(new Event('change')); }
+		})()`, fent, fspk, fsrc, fver)
+		b.do(t, "filter", chromedp.Evaluate[chromedp.Void](set+", undefined"))
+		b.waitFor(t, "the filtered list", `document.getElementById('results').dataset.filters === `+strconv.Quote(fent+"|"+fspk+"|"+fsrc+"|"+fver))
+		return value(t, b, "list", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('#results li .id')).map(e => e.textContent)`))
+	}
+	ids := func(cs []claims.Claim) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	r, err := verdict.Compute(g.View, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rejected []string
+	for _, v := range r.Verdicts {
+		if v.Label == verdict.Rejected {
+			rejected = append(rejected, v.Claim)
+		}
+	}
+	about, _ := g.ClaimsAbout("china")
+	by, _ := g.ClaimsBy("edward-howell")
+	in, _ := g.ClaimsIn("internewscast-kim-scrub-2025")
+	for _, tt := range []struct {
+		name                   string
+		fent, fspk, fsrc, fver string
+		want                   []string
+	}{
+		{"rejected", "", "", "", "rejected", rejected},
+		{"about china", "china", "", "", "", ids(about)},
+		{"said by edward-howell", "", "edward-howell", "", "", ids(by)},
+		{"in internewscast-kim-scrub-2025", "", "", "internewscast-kim-scrub-2025", "", ids(in)},
+	} {
+		if len(tt.want) == 0 {
+			t.Errorf("%s: the seed has no such claim, no test", tt.name)
+		}
+		if got := listed(tt.fent, tt.fspk, tt.fsrc, tt.fver); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: listed %v, want %v", tt.name, got, tt.want)
+		}
+	}
+
+	m, err := explore.Build(g, explore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	date := func() string { return value(t, b, "date", chromedp.Value(chromedp.CSS(`#date`))) }
+	b.do(t, "next", chromedp.Click(chromedp.CSS(`#next`)))
+	if d := date(); d != m.Dates[0] {
+		t.Errorf("next from all time: %q, want the first date of change %s", d, m.Dates[0])
+	}
+	b.do(t, "next", chromedp.Click(chromedp.CSS(`#next`)))
+	if d := date(); d != m.Dates[1] {
+		t.Errorf("next again: %q, want %s", d, m.Dates[1])
+	}
+	b.do(t, "prev", chromedp.Click(chromedp.CSS(`#prev`)), chromedp.Click(chromedp.CSS(`#prev`)))
+	legend := value(t, b, "legend", chromedp.Text(chromedp.CSS(`#legend`)))
+	if d := date(); d != "" || !strings.Contains(legend, "all time") {
+		t.Errorf("back before the first date: %q, legend %q; want all time", d, legend)
 	}
 	b.noErrors(t)
 }

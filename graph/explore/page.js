@@ -472,7 +472,7 @@
           var ok = false;
           for (var k = 0; c.apps && k < c.apps.length; k++) {
             var a = c.apps[k];
-            if ((fs === undefined || a.by === fs) && (fo === undefined || a.s === fo || a.via === fo)) { ok = true; break; }
+            if ((fs === undefined || a.by === fs) && (fo === undefined || a.s === fo)) { ok = true; break; }
           }
           if (!ok) continue;
         }
@@ -481,7 +481,8 @@
       }
     }
     var ol = $("results"); ol.textContent = "";
-    ol.setAttribute("data-query", q); // the query listed, for tests
+    ol.setAttribute("data-query", q); // what is listed, for tests
+    ol.setAttribute("data-filters", [$("fent").value, $("fspk").value, $("fsrc").value, fv].join("|"));
     out.forEach(function (i) {
       var li = el("li", { "data-claim": i });
       var id = el("span", { class: "id" }, M.claims[i].id);
