@@ -34,6 +34,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -100,8 +101,7 @@ func loadChecked(e *env, cmd, path string) (*graph.Graph, int) {
 func runHTML(e *env, args []string) int {
 	fs, asJSON := newFlags("html", e)
 	out := fs.String("o", "", "write the page to `FILE` (default standard output)")
-	title := fs.String("title", "", "title of the page (default FILE)")
-	maxDates := fs.Int("max-dates", 0, "dated verdict states to compute, the latest first (0: 64, -1: all)")
+	opts := explorerFlags(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -116,7 +116,8 @@ func runHTML(e *env, args []string) int {
 	if g == nil {
 		return code
 	}
-	m, err := explore.Build(g, explore.Options{Title: *title, File: pos[0], MaxDates: *maxDates})
+	opts.File = pos[0]
+	m, err := explore.Build(g, *opts)
 	if err != nil {
 		return e.fail("html", err)
 	}
@@ -141,6 +142,15 @@ func runHTML(e *env, args []string) int {
 		}
 	}
 	return 0
+}
+
+// explorerFlags adds the flags html and serve share to fs, filling in the
+// options they return once fs is parsed.
+func explorerFlags(fs *flag.FlagSet) *explore.Options {
+	var o explore.Options
+	fs.StringVar(&o.Title, "title", "", "title of the page (default the FILE's name)")
+	fs.IntVar(&o.MaxDates, "max-dates", 0, "dated verdict states to compute, the latest first (0: 64, -1: all)")
+	return &o
 }
 
 // errNotLoopback reports a serve address that is not a loopback address.
@@ -170,8 +180,7 @@ func runServe(e *env, args []string) int {
 	fs, _ := newFlags("serve", e)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	public := fs.Bool("public", false, "allow an address that is not loopback")
-	title := fs.String("title", "", "title of the page (default FILE)")
-	maxDates := fs.Int("max-dates", 0, "dated verdict states to compute, the latest first (0: 64, -1: all)")
+	opts := explorerFlags(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -181,7 +190,7 @@ func runServe(e *env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	cfg := serveConfig{file: pos[0], addr: *addr, public: *public, opts: explore.Options{Title: *title, MaxDates: *maxDates}}
+	cfg := serveConfig{file: pos[0], addr: *addr, public: *public, opts: *opts}
 	return serveFile(ctx, e, cfg, nil)
 }
 

@@ -154,19 +154,12 @@ type Origin struct {
 // object of the other fields as a fourth element when any is set, for a
 // graph has many relations.
 type Rel struct {
-	From       int     `json:"a"`
-	To         int     `json:"b"`
-	Kind       int     `json:"k"`
-	Sources    []int   `json:"src,omitempty"`
-	Note       string  `json:"note,omitempty"`
-	Confidence float64 `json:"conf,omitempty"`
-	Validity   string  `json:"valid,omitempty"`
-	Lo         string  `json:"lo,omitempty"`
-	Hi         string  `json:"hi,omitempty"`
+	From, To, Kind int
+	RelInfo
 }
 
-// relExtra is the JSON of the fields of a Rel other than its ends and kind.
-type relExtra struct {
+// RelInfo is what a Rel says besides its ends and kind.
+type RelInfo struct {
 	Sources    []int   `json:"src,omitempty"`
 	Note       string  `json:"note,omitempty"`
 	Confidence float64 `json:"conf,omitempty"`
@@ -180,9 +173,8 @@ func (r Rel) MarshalJSON() ([]byte, error) {
 	b := strconv.AppendInt([]byte{'['}, int64(r.From), 10)
 	b = strconv.AppendInt(append(b, ','), int64(r.To), 10)
 	b = strconv.AppendInt(append(b, ','), int64(r.Kind), 10)
-	x := relExtra{r.Sources, r.Note, r.Confidence, r.Validity, r.Lo, r.Hi}
-	if !reflect.ValueOf(x).IsZero() {
-		more, err := json.Marshal(x)
+	if !reflect.ValueOf(r.RelInfo).IsZero() {
+		more, err := json.Marshal(r.RelInfo)
 		if err != nil {
 			return nil, err
 		}
@@ -200,13 +192,12 @@ func (r *Rel) UnmarshalJSON(data []byte) error {
 	if len(parts) < 3 || len(parts) > 4 {
 		return fmt.Errorf("explore: relation of %d elements, want 3 or 4", len(parts))
 	}
-	var x relExtra
-	for i, dst := range []any{&r.From, &r.To, &r.Kind, &x}[:len(parts)] {
+	*r = Rel{}
+	for i, dst := range []any{&r.From, &r.To, &r.Kind, &r.RelInfo}[:len(parts)] {
 		if err := json.Unmarshal(parts[i], dst); err != nil {
 			return err
 		}
 	}
-	r.Sources, r.Note, r.Confidence, r.Validity, r.Lo, r.Hi = x.Sources, x.Note, x.Confidence, x.Validity, x.Lo, x.Hi
 	return nil
 }
 
@@ -360,7 +351,7 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 		lo, hi := span(r.Validity, days)
 		mr := Rel{
 			From: b.index(b.claimIndex, r.From), To: b.index(b.claimIndex, r.To), Kind: int(r.Kind - claims.Supports),
-			Sources: b.sourceList(r.Sources), Note: r.Note, Confidence: r.Confidence, Lo: lo, Hi: hi,
+			RelInfo: RelInfo{Sources: b.sourceList(r.Sources), Note: r.Note, Confidence: r.Confidence, Lo: lo, Hi: hi},
 		}
 		if !r.Validity.IsZero() {
 			mr.Validity = r.Validity.String()
