@@ -36,6 +36,8 @@
   var adj = new Array(NC);
   for (var i = 0; i < NC; i++) adj[i] = [];
   M.rels.forEach(function (r, ri) { adj[r.a].push(ri); adj[r.b].push(ri); });
+  var related = 0; // claims in some relation
+  for (i = 0; i < NC; i++) if (adj[i].length) related++;
   var hay = null, bySource = null, byEntity = null, bySpeaker = null;
   function buildHay() {
     if (hay) return;
@@ -90,10 +92,8 @@
     var keep = new Map(), order = [];
     function add(c, d) { if (!keep.has(c) && order.length < MAXNODES) { keep.set(c, d); order.push(c); } }
     if (S.focus < 0) {
-      var related = 0;
-      for (var i = 0; i < NC; i++) if (adj[i].length) related++;
       if (related > WHOLE) return null;
-      for (i = 0; i < NC; i++) if (adj[i].length) add(i, 0);
+      for (var i = 0; i < NC; i++) if (adj[i].length) add(i, 0);
       return order;
     }
     add(S.focus, 0);
@@ -534,7 +534,10 @@
     location.hash.slice(1).split("&").forEach(function (kv) { var i = kv.indexOf("="); if (i > 0) p[kv.slice(0, i)] = decodeURIComponent(kv.slice(i + 1)); });
     if (p.date && /^\d{4}-\d{2}-\d{2}$/.test(p.date)) S.date = p.date;
     if (p.focus && claimIdx[p.focus] !== undefined) S.focus = claimIdx[p.focus];
-    if (p.claim && claimIdx[p.claim] !== undefined) S.sel = { kind: "claim", i: claimIdx[p.claim] };
+    if (p.claim && claimIdx[p.claim] !== undefined) {
+      S.sel = { kind: "claim", i: claimIdx[p.claim] };
+      if (S.focus < 0 && related > WHOLE) S.focus = S.sel.i; // too big to draw whole: draw around it
+    }
     if (p.source && sourceIdx[p.source] !== undefined) S.sel = { kind: "source", i: sourceIdx[p.source] };
     if (p.entity && entityIdx[p.entity] !== undefined) S.sel = { kind: "entity", i: entityIdx[p.entity] };
   }
@@ -566,6 +569,12 @@
     redraw(true);
   });
   $("q").addEventListener("input", searchSoon);
+  $("q").addEventListener("keydown", function (ev) { // Enter opens the first result
+    if (ev.key !== "Enter") return;
+    clearTimeout(searchTimer); search();
+    var first = $("results").firstElementChild;
+    if (first) focus(+first.getAttribute("data-claim"));
+  });
   ["fent", "fspk", "fsrc", "fver"].forEach(function (id) { $(id).addEventListener("change", search); });
   $("date").addEventListener("change", function () { setDate($("date").value); });
   $("prev").onclick = function () { step(-1); };
