@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -305,5 +306,25 @@ func TestServeBadFileAtStart(t *testing.T) {
 	})
 	if code != 1 || !strings.HasPrefix(stderr.String(), checkOut.String()) {
 		t.Errorf("exit %d, stderr:\n%s\nwant 1 and check's problems:\n%s", code, stderr.String(), checkOut.String())
+	}
+}
+
+// TestServePublic checks that --public lets serve listen on every
+// interface.
+func TestServePublic(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr bytes.Buffer
+	served := false
+	code := serveFile(ctx, &env{stdout: &stdout, stderr: &stderr}, serveConfig{file: seedFile, addr: "0.0.0.0:0", public: true}, func(url string) {
+		defer cancel()
+		_, port, err := net.SplitHostPort(strings.TrimPrefix(strings.TrimSuffix(url, "/"), "http://"))
+		if err != nil {
+			t.Error(err)
+		}
+		status, body := get(t, "http://127.0.0.1:"+port+"/version")
+		served = status == http.StatusOK && body != ""
+	})
+	if code != 0 || !served {
+		t.Errorf("--public on 0.0.0.0: exit %d, served %v: %s", code, served, stderr.String())
 	}
 }
