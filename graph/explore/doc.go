@@ -46,6 +46,9 @@
 //
 // [Model] is the JSON the page reads, its fields documented with the
 // types. Items refer to each other by their index in their list (claims,
-// sources, entities), -1 for none, so that a graph of 100,000 claims
-// stays a few tens of megabytes.
+// sources, entities), names that repeat are codes into a table, and what
+// the page can derive (plain origins, the sources of a reason's claim) is
+// left out, so that a generated graph of 100,000 claims makes a page of
+// 32 MB, which headless Chromium opens in 1.6 s on a 2-core machine
+// (BenchmarkExplorerBrowser of examples/claimgraph).
 package explore

@@ -2,7 +2,6 @@ package explore
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -19,9 +18,6 @@ import (
 // DefaultMaxDates is the number of dated verdict states [Build] computes
 // when [Options.MaxDates] is zero.
 const DefaultMaxDates = 64
-
-// ErrOptions reports invalid [Options].
-var ErrOptions = errors.New("explore: invalid options")
 
 // Options tunes [Build].
 type Options struct {
@@ -50,8 +46,8 @@ type Options struct {
 // Model is the graph as the page reads it: a JSON document with every
 // entity, source, claim and relation, referring to each other by their
 // index in their list, and the verdicts of every claim at every date at
-// which something changes. Its JSON shape is documented in the package
-// documentation.
+// which something changes. Its JSON is that of its fields, documented
+// with their types; the page reads it as it is.
 type Model struct {
 	Format   int      `json:"format"` // FormatVersion
 	Title    string   `json:"title"`
