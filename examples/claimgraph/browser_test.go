@@ -412,3 +412,58 @@ func TestExplorerFiltersAndDates(t *testing.T) {
 	}
 	b.noErrors(t)
 }
+
+// TestExplorerZoomAndExpand zooms with the buttons and expands a claim of
+// a neighbourhood by double-clicking it.
+func TestExplorerZoomAndExpand(t *testing.T) {
+	b := newBrowser(t)
+	g, err := openGraph(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const treaty = "russia-dprk-defence-treaty-2024"
+	page := writeExplorer(t, seedFile)
+	b.do(t, "open a neighbourhood", chromedp.Navigate("file://"+page+"#claim="+chinaOnly+"&focus="+chinaOnly), ready)
+	drawn := func() []string {
+		ids := value(t, b, "drawn claims", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('#nodes g[data-id]')).map(g => g.dataset.id)`))
+		slices.Sort(ids)
+		return ids
+	}
+	neighbours := func(id string) []string {
+		out := []string{id}
+		for _, rels := range []func(string) ([]claims.Relation, error){g.Contradictions, g.Supporters, g.Supported} {
+			list, err := rels(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range list {
+				other, _ := r.Other(id)
+				out = append(out, other)
+			}
+		}
+		return out
+	}
+	want := neighbours(chinaOnly)
+	slices.Sort(want)
+	want = slices.Compact(want)
+	if got := drawn(); !slices.Equal(got, want) {
+		t.Errorf("neighbourhood of %s: drew %v, want %v", chinaOnly, got, want)
+	}
+	b.do(t, "expand", chromedp.DoubleClick(chromedp.CSS(`#nodes g[data-id="`+treaty+`"]`)))
+	want = append(want, neighbours(treaty)...)
+	slices.Sort(want)
+	want = slices.Compact(want)
+	if got := drawn(); !slices.Equal(got, want) {
+		t.Errorf("after expanding %s: drew %v, want %v", treaty, got, want)
+	}
+
+	scale := func() float64 {
+		return value(t, b, "scale", chromedp.Evaluate[float64](`+/scale\(([^)]+)\)/.exec(document.getElementById('viewport').getAttribute('transform'))[1]`))
+	}
+	before := scale()
+	b.do(t, "zoom in", chromedp.Click(chromedp.CSS(`#zin`)))
+	if after := scale(); after <= before {
+		t.Errorf("zoom in: scale %g, was %g", after, before)
+	}
+	b.noErrors(t)
+}

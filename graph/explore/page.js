@@ -438,7 +438,14 @@
   }
   function select(kind, i) {
     S.sel = { kind: kind, i: i };
-    showSel(); draw(); saveHash();
+    showSel(); saveHash();
+    // Mark the selection without drawing anew: a redraw between the two
+    // clicks of a double-click would lose it.
+    var ns = $("nodes").children;
+    for (var k = 0; k < ns.length; k++) {
+      var n = ns[k], attr = kind === "claim" ? "data-claim" : kind === "source" ? "data-source" : "data-entity";
+      n.classList.toggle("sel", n.getAttribute(attr) === String(i));
+    }
     var items = $("results").children;
     for (var k = 0; k < items.length; k++) items[k].classList.toggle("sel", kind === "claim" && +items[k].getAttribute("data-claim") === i);
   }
