@@ -178,6 +178,10 @@ func TestExplorerInBrowser(t *testing.T) {
 	}
 	page := writeExplorer(t, seedFile)
 	b.do(t, "open the page", chromedp.Navigate("file://"+page), ready)
+	// Self-contained: the page fetched nothing besides itself.
+	if fetched := value(t, b, "resources", chromedp.Evaluate[[]string](`performance.getEntriesByType('resource').map(e => e.name)`)); len(fetched) > 0 {
+		t.Errorf("the page fetched %v", fetched)
+	}
 	testExplorer(t, b, g)
 
 	// Two relations deep, with sources: the sources of the claim are drawn.
