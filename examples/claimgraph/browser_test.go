@@ -7,6 +7,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,6 +24,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/explore"
 	"github.com/claimgraph/claimgraph/graph/provenance"
+	"github.com/claimgraph/claimgraph/graph/synth"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
@@ -469,6 +471,40 @@ func TestExplorerZoomAndExpand(t *testing.T) {
 	b.do(t, "zoom in", chromedp.Click(chromedp.CSS(`#zin`)))
 	if after := scale(); after <= before {
 		t.Errorf("zoom in: scale %g, was %g", after, before)
+	}
+	b.noErrors(t)
+}
+
+// TestExplorerBigGraph opens a graph too big to draw whole: the page draws
+// nothing until a claim is opened, then that claim's neighbourhood.
+func TestExplorerBigGraph(t *testing.T) {
+	b := newBrowser(t)
+	g := graph.New()
+	if err := g.Apply(synth.Generate(synth.Config{Claims: 2000, Seed: 3})); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(t.TempDir(), "big.html")
+	if err := graph.SaveWith(page, func(w io.Writer) error { return explore.Write(w, g, explore.Options{}) }); err != nil {
+		t.Fatal(err)
+	}
+	count := chromedp.Evaluate[int](`document.querySelectorAll('#nodes g').length`)
+	b.do(t, "open", chromedp.Navigate("file://"+page), ready)
+	if n := value(t, b, "nodes", count); n != 0 {
+		t.Errorf("%d nodes drawn before a claim is opened", n)
+	}
+	if msg := value(t, b, "message", chromedp.Text(chromedp.CSS(`#message`))); !strings.Contains(msg, "too many") {
+		t.Errorf("message %q", msg)
+	}
+	id := synth.ClaimID(1000)
+	b.do(t, "open "+id, chromedp.Navigate("about:blank"), chromedp.Navigate("file://"+page+"#claim="+id), ready)
+	want := map[string]bool{id: true}
+	for r := range g.Relations() {
+		if other, ok := r.Other(id); ok {
+			want[other] = true
+		}
+	}
+	if n := value(t, b, "nodes", count); n != len(want) {
+		t.Errorf("%d nodes drawn around %s, want it and its %d neighbours", n, id, len(want)-1)
 	}
 	b.noErrors(t)
 }
