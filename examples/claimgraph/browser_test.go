@@ -294,6 +294,28 @@ func testExplorer(t *testing.T, b *browser, g *graph.Graph) {
 			t.Errorf("appearances panel lacks source %s:\n%s", s.ID, apps)
 		}
 	}
+	// The reasons of the verdict, each naming the other claim.
+	panel := value(t, b, "panel", chromedp.Text(chromedp.CSS(`#panel`)))
+	r, err := verdict.Compute(g.View, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, vd := range r.Verdicts {
+		if vd.Claim != chinaOnly {
+			continue
+		}
+		if len(vd.Reasons) == 0 {
+			t.Errorf("%s has no reasons to show", chinaOnly)
+		}
+		for _, why := range vd.Reasons {
+			if why.Kind == verdict.DefeatedBy && !strings.Contains(panel, "defeated by "+why.Claim) {
+				t.Errorf("panel lacks the reason %q:\n%s", "defeated by "+why.Claim, panel)
+			}
+		}
+		if !strings.Contains(panel, vd.Rating.Name) {
+			t.Errorf("panel lacks the rating %q", vd.Rating.Name)
+		}
+	}
 	if want := labelAt(t, g, chinaOnly, claims.Date{}); before != want {
 		t.Errorf("all time: node labelled %q, verdict.Compute says %q", before, want)
 	}

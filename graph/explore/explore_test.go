@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -243,6 +244,42 @@ func TestRelationsRoundTrip(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`[1,2]`), &back[0]); err == nil {
 		t.Error("a relation of two elements was accepted")
+	}
+}
+
+// TestVerdictsRoundTrip checks that the verdicts, written as arrays
+// without their empty ends, read back the same, reasons included.
+func TestVerdictsRoundTrip(t *testing.T) {
+	m, err := explore.Build(load(t), explore.Options{MaxDates: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(m.States)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back [][]explore.Verdict
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(m.States, back, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("verdicts changed through JSON:\n%s", diff)
+	}
+	var via, since, more bool
+	for _, state := range back {
+		for _, v := range state {
+			for _, r := range v.Reasons {
+				via = via || r.Via != nil
+			}
+			since, more = since || v.Since != "", more || v.More > 0
+		}
+	}
+	if !via || !since {
+		t.Errorf("the seed has a reason with a via: %v, a verdict with a date: %v; want both, to test them", via, since)
+	}
+	var v explore.Verdict
+	if err := json.Unmarshal([]byte(`[1,2,3]`), &v); err == nil {
+		t.Error("a verdict of three elements was accepted")
 	}
 }
 

@@ -181,46 +181,113 @@ func (r Rel) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (r *Rel) UnmarshalJSON(data []byte) error {
-	var parts []json.RawMessage
-	if err := json.Unmarshal(data, &parts); err != nil {
-		return err
-	}
-	if len(parts) < 3 || len(parts) > 4 {
-		return fmt.Errorf("explore: relation of %d elements, want 3 or 4", len(parts))
-	}
 	*r = Rel{}
-	for i, dst := range []any{&r.From, &r.To, &r.Kind, &r.RelInfo}[:len(parts)] {
-		if err := json.Unmarshal(parts[i], dst); err != nil {
-			return err
-		}
-	}
-	return nil
+	return unmarshalArray(data, 3, &r.From, &r.To, &r.Kind, &r.RelInfo)
 }
 
 // Verdict is the verdict of claim C in one state; Label is an index into
 // Model.Labels, Rating one into Model.Ratings, and Strength is rounded to
-// three decimals.
+// three decimals. Its JSON is an array, [C, Label, Rating, Value,
+// Strength, Reasons, Since, More], without the empty values at its end,
+// for a graph has a verdict per claim.
 type Verdict struct {
-	C        int      `json:"c"`
-	Label    int      `json:"l"`
-	Rating   int      `json:"r"`
-	Value    int      `json:"v"`
-	Strength float64  `json:"s"`
-	Since    string   `json:"since,omitempty"`
-	Reasons  []Reason `json:"why,omitempty"`
-	More     int      `json:"more,omitempty"`
+	C        int
+	Label    int
+	Rating   int
+	Value    int
+	Strength float64
+	Reasons  []Reason
+	Since    string
+	More     int
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v Verdict) MarshalJSON() ([]byte, error) {
+	why := v.Reasons
+	if why == nil {
+		why = []Reason{}
+	}
+	return marshalTrimmed([]any{v.C, v.Label, v.Rating, v.Value, v.Strength, why, v.Since, v.More},
+		5, func(x any) bool { return x == "" || x == 0 || isEmptyList(x) })
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (v *Verdict) UnmarshalJSON(data []byte) error {
+	*v = Verdict{}
+	return unmarshalArray(data, 5, &v.C, &v.Label, &v.Rating, &v.Value, &v.Strength, &v.Reasons, &v.Since, &v.More)
 }
 
 // Reason is one reason of a verdict, with claims by index and Kind and
 // Attack codes of Model.Reasons and Model.Attacks; Via and By are nil when
 // empty. The sources of verdict.Reason are left out: they are the
-// distinct sources of the claims' appearances, which the page has.
+// distinct sources of the claims' appearances, which the page has. Its
+// JSON is an array, [Kind, Claim, Attack, Via, By], with -1 for a nil Via
+// or By and without those at its end.
 type Reason struct {
-	Kind   int  `json:"k"`
-	Claim  int  `json:"c"`
-	Attack int  `json:"a"`
-	Via    *int `json:"via,omitempty"`
-	By     *int `json:"by,omitempty"`
+	Kind   int
+	Claim  int
+	Attack int
+	Via    *int
+	By     *int
+}
+
+// MarshalJSON implements json.Marshaler.
+func (r Reason) MarshalJSON() ([]byte, error) {
+	ref := func(p *int) int {
+		if p == nil {
+			return -1
+		}
+		return *p
+	}
+	return marshalTrimmed([]any{r.Kind, r.Claim, r.Attack, ref(r.Via), ref(r.By)}, 3, func(x any) bool { return x == -1 })
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (r *Reason) UnmarshalJSON(data []byte) error {
+	via, by := -1, -1
+	*r = Reason{}
+	if err := unmarshalArray(data, 3, &r.Kind, &r.Claim, &r.Attack, &via, &by); err != nil {
+		return err
+	}
+	if via >= 0 {
+		r.Via = &via
+	}
+	if by >= 0 {
+		r.By = &by
+	}
+	return nil
+}
+
+// marshalTrimmed writes elems as a JSON array, leaving out the elements at
+// its end past the first min for which empty is true.
+func marshalTrimmed(elems []any, min int, empty func(any) bool) ([]byte, error) {
+	for len(elems) > min && empty(elems[len(elems)-1]) {
+		elems = elems[:len(elems)-1]
+	}
+	return json.Marshal(elems)
+}
+
+func isEmptyList(x any) bool {
+	l, ok := x.([]Reason)
+	return ok && len(l) == 0
+}
+
+// unmarshalArray reads a JSON array of at least min elements into dst,
+// one element each, leaving the destinations past its end as they are.
+func unmarshalArray(data []byte, min int, dst ...any) error {
+	var parts []json.RawMessage
+	if err := json.Unmarshal(data, &parts); err != nil {
+		return err
+	}
+	if len(parts) < min || len(parts) > len(dst) {
+		return fmt.Errorf("explore: array of %d elements, want %d to %d", len(parts), min, len(dst))
+	}
+	for i, p := range parts {
+		if err := json.Unmarshal(p, dst[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // names gives codes to names in the order they are first met.

@@ -70,14 +70,15 @@
   function computeLabels() {
     var s = stateOfDate(S.date);
     if (s < 0) { labels.fill(-1); return; }
-    M.states[0].forEach(function (v) { labels[v.c] = v.l; });
-    for (var k = 1; k <= s; k++) M.states[k].forEach(function (v) { labels[v.c] = v.l; });
+    // A verdict is [claim, label, rating, value, strength, reasons, since, more].
+    M.states[0].forEach(function (v) { labels[v[0]] = v[1]; });
+    for (var k = 1; k <= s; k++) M.states[k].forEach(function (v) { labels[v[0]] = v[1]; });
   }
   function verdictOf(c) {
     var s = stateOfDate(S.date);
     if (s < 0) return null;
     for (var k = s; k >= 1; k--) {
-      if (!stateMaps[k]) { var m = stateMaps[k] = new Map(); M.states[k].forEach(function (v) { m.set(v.c, v); }); }
+      if (!stateMaps[k]) { var m = stateMaps[k] = new Map(); M.states[k].forEach(function (v) { m.set(v[0], v); }); }
       if (stateMaps[k].has(c)) return stateMaps[k].get(c);
     }
     return M.states[0][c];
@@ -340,7 +341,8 @@
     (M.claims[c].apps || []).forEach(function (a) { if (!seen[a.s]) { seen[a.s] = 1; out.push(a.s); } });
     return out;
   }
-  function reasonText(r) {
+  function reasonText(a) { // a reason is [kind, claim, attack, via, by], -1 for none
+    var r = { k: a[0], c: a[1], a: a[2], via: a[3] >= 0 ? a[3] : undefined, by: a[4] >= 0 ? a[4] : undefined };
     var ss = sourcesOf(r.c), srcs = ss.length ? " [" + ss.map(sourceLink).join(", ") + "]" : "";
     var how = esc(M.attacks[r.a]) + (r.via !== undefined ? " via " + claimLink(r.via) : "");
     switch (M.reasons[r.k]) {
@@ -357,8 +359,9 @@
     h += '<h3>Verdict <span class="muted">' + (S.date ? "as of " + esc(S.date) : "all time") + "</span></h3>";
     if (!v) h += '<p class="muted">Not computed for this date (see --max-dates).</p>';
     else {
-      h += '<p id="verdict">' + chip(c) + " " + esc(M.ratings[v.r]) + (v.v ? " (" + v.v + "/5), strength " + v.s.toFixed(3) : "") + (v.since ? ", since " + esc(v.since) : "") + "</p>";
-      if (v.why && v.why.length) h += "<ul>" + v.why.map(function (r) { return "<li>" + reasonText(r) + "</li>"; }).join("") + (v.more ? "<li>and " + v.more + " more</li>" : "") + "</ul>";
+      var why = v[5] || [], since = v[6] || "", more = v[7] || 0;
+      h += '<p id="verdict">' + chip(c) + " " + esc(M.ratings[v[2]]) + (v[3] ? " (" + v[3] + "/5), strength " + v[4].toFixed(3) : "") + (since ? ", since " + esc(since) : "") + "</p>";
+      if (why.length) h += "<ul>" + why.map(function (r) { return "<li>" + reasonText(r) + "</li>"; }).join("") + (more ? "<li>and " + more + " more</li>" : "") + "</ul>";
     }
     var con = [], sup = [], supd = [];
     adj[c].forEach(function (ri) {
