@@ -3,15 +3,18 @@
 // force layout of its own. No library, no network.
 (function () {
   "use strict";
-  var T0 = performance.now();
   var M = JSON.parse(document.getElementById("model").textContent);
-  var T1 = performance.now();
   var NC = M.claims.length;
-  for (var ri = 0; ri < M.rels.length; ri++) { // [from, to, kind, {more}] to an object
-    var R = M.rels[ri], o = R[3] || {};
+  var NR = M.rels.length;
+  // A relation is [from, to, kind, {more}]; rel(ri) makes an object of it
+  // when the panel needs one.
+  function rel(ri) {
+    var R = M.rels[ri], o = {}, x = R[3] || {};
+    for (var k in x) o[k] = x[k];
     o.a = R[0]; o.b = R[1]; o.k = R[2];
-    M.rels[ri] = o;
+    return o;
   }
+  function other(ri, c) { var R = M.rels[ri]; return R[0] === c ? R[1] : R[0]; }
   var MAXNODES = 160; // claims laid out at once; the rest stay one expansion away
   var WHOLE = 250;    // up to this many related claims, the whole graph is drawn at first
   var COLOURS = {
@@ -33,11 +36,17 @@
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
 
   // ---- indices: relations per claim; search text is built on first use.
-  var adj = new Array(NC);
-  for (var i = 0; i < NC; i++) adj[i] = [];
-  M.rels.forEach(function (r, ri) { adj[r.a].push(ri); adj[r.b].push(ri); });
+  // The relations of each claim, as one list in two typed arrays: those of
+  // claim c are relsOf[at[c] .. at[c+1]).
+  var at0 = new Int32Array(NC + 1), relsOf = new Int32Array(2 * NR);
+  for (var ri = 0; ri < NR; ri++) { at0[M.rels[ri][0] + 1]++; at0[M.rels[ri][1] + 1]++; }
+  for (var i = 0; i < NC; i++) at0[i + 1] += at0[i];
+  var fill = at0.slice(0, NC);
+  for (ri = 0; ri < NR; ri++) { relsOf[fill[M.rels[ri][0]]++] = ri; relsOf[fill[M.rels[ri][1]]++] = ri; }
+  function eachRel(c, f) { for (var k = at0[c]; k < at0[c + 1]; k++) f(relsOf[k]); }
+  function degree(c) { return at0[c + 1] - at0[c]; }
   var related = 0; // claims in some relation
-  for (i = 0; i < NC; i++) if (adj[i].length) related++;
+  for (i = 0; i < NC; i++) if (degree(i)) related++;
   var hay = null, bySource = null, byEntity = null, bySpeaker = null;
   function buildHay() {
     if (hay) return;
@@ -94,16 +103,16 @@
     function add(c, d) { if (!keep.has(c) && order.length < MAXNODES) { keep.set(c, d); order.push(c); } }
     if (S.focus < 0) {
       if (related > WHOLE) return null;
-      for (var i = 0; i < NC; i++) if (adj[i].length) add(i, 0);
+      for (var i = 0; i < NC; i++) if (degree(i)) add(i, 0);
       return order;
     }
     add(S.focus, 0);
     for (var q = 0; q < order.length; q++) {
       var c = order[q], d = keep.get(c);
       if (d >= S.depth && !S.expanded[c]) continue;
-      adj[c].forEach(function (ri) { var r = M.rels[ri]; add(r.a === c ? r.b : r.a, d + 1); });
+      eachRel(c, function (ri) { add(other(ri, c), d + 1); });
     }
-    Object.keys(S.expanded).forEach(function (c) { c = +c; if (keep.has(c)) adj[c].forEach(function (ri) { var r = M.rels[ri]; add(r.a === c ? r.b : r.a, keep.get(c) + 1); }); });
+    Object.keys(S.expanded).forEach(function (c) { c = +c; if (keep.has(c)) eachRel(c, function (ri) { add(other(ri, c), keep.get(c) + 1); }); });
     return order;
   }
   function buildView() {
@@ -113,8 +122,8 @@
     order.forEach(function (c) { at["c" + c] = nodes.length; nodes.push({ key: "c" + c, kind: "claim", i: c, label: M.claims[c].id }); });
     var seenRel = {};
     order.forEach(function (c) { // the relations among the drawn claims, from their own lists: O(drawn degree)
-      adj[c].forEach(function (ri) {
-        var r = M.rels[ri];
+      eachRel(c, function (ri) {
+        var R = M.rels[ri], r = { a: R[0], b: R[1], k: R[2] };
         if (seenRel[ri] || at["c" + r.a] === undefined || at["c" + r.b] === undefined) return;
         seenRel[ri] = 1;
         edges.push({ a: at["c" + r.a], b: at["c" + r.b], kind: r.k ? "contradicts" : "supports", rel: ri });
@@ -274,9 +283,9 @@
       else if (e.kind === "contradicts") { attrs.stroke = "#c1121f"; attrs["stroke-width"] = 1.8; attrs["stroke-dasharray"] = "6 4"; }
       else if (e.kind === "derives") { attrs.stroke = "#888"; attrs["marker-end"] = "url(#arrowgrey)"; }
       else { attrs.stroke = "#aaa"; attrs["stroke-dasharray"] = e.kind === "about" ? "2 3" : ""; }
-      if (e.rel !== undefined && !(holds(M.rels[e.rel]) && holds(M.claims[A.i]) && holds(M.claims[B.i]))) attrs.class += " off";
+      if (e.rel !== undefined && !(holds(M.rels[e.rel][3] || {}) && holds(M.claims[A.i]) && holds(M.claims[B.i]))) attrs.class += " off";
       var line = sv("line", attrs);
-      if (e.rel !== undefined) { var t = sv("title", {}); t.textContent = M.claims[M.rels[e.rel].a].id + " " + e.kind + " " + M.claims[M.rels[e.rel].b].id; line.appendChild(t); }
+      if (e.rel !== undefined) { var t = sv("title", {}); t.textContent = M.claims[M.rels[e.rel][0]].id + " " + e.kind + " " + M.claims[M.rels[e.rel][1]].id; line.appendChild(t); }
       E.appendChild(line);
     });
     view.nodes.forEach(function (n) {
@@ -364,8 +373,8 @@
       if (why.length) h += "<ul>" + why.map(function (r) { return "<li>" + reasonText(r) + "</li>"; }).join("") + (more ? "<li>and " + more + " more</li>" : "") + "</ul>";
     }
     var con = [], sup = [], supd = [];
-    adj[c].forEach(function (ri) {
-      var r = M.rels[ri];
+    eachRel(c, function (ri) {
+      var r = rel(ri);
       if (r.k === 1) con.push(relItem(r, r.a === c ? r.b : r.a));
       else if (r.b === c) sup.push(relItem(r, r.a));
       else supd.push(relItem(r, r.b));
@@ -638,11 +647,11 @@
   // ---- start.
   document.title = M.title || "claimgraph";
   $("title").textContent = M.title || "claimgraph";
-  var nsup = 0; M.rels.forEach(function (r) { if (!r.k) nsup++; });
-  $("counts").textContent = NC.toLocaleString() + " claims, " + nsup.toLocaleString() + " supports, " + (M.rels.length - nsup).toLocaleString() + " contradictions, " + M.sources.length.toLocaleString() + " sources, " + M.entities.length.toLocaleString() + " entities";
+  var nsup = 0; for (ri = 0; ri < NR; ri++) if (!M.rels[ri][2]) nsup++;
+  $("counts").textContent = NC.toLocaleString() + " claims, " + nsup.toLocaleString() + " supports, " + (NR - nsup).toLocaleString() + " contradictions, " + M.sources.length.toLocaleString() + " sources, " + M.entities.length.toLocaleString() + " entities";
   M.labels.forEach(function (l) { $("fver").appendChild(el("option", { value: l }, l)); });
-  if (M.entities.length <= 5000) { var de = $("lent"); M.entities.forEach(function (e) { de.appendChild(el("option", { value: e.id }, e.name)); }); }
-  if (M.sources.length <= 5000) { var ds = $("lsrc"); M.sources.forEach(function (s) { ds.appendChild(el("option", { value: s.id }, s.title || s.pub || "")); }); }
+  if (M.entities.length <= 2000) { var de = $("lent"); M.entities.forEach(function (e) { de.appendChild(el("option", { value: e.id }, e.name)); }); }
+  if (M.sources.length <= 2000) { var ds = $("lsrc"); M.sources.forEach(function (s) { ds.appendChild(el("option", { value: s.id }, s.title || s.pub || "")); }); }
   if (M.dates.length) { $("date").min = M.dates[0].slice(0, 4) + "-01-01"; }
   loadHash();
   $("date").value = S.date;
@@ -659,6 +668,5 @@
   }
   // For tests and benchmarks: milliseconds from the start of navigation to here.
   document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
-  document.body.setAttribute("data-debug", [T0, T1, performance.now()].map(Math.round).join(" "));
   document.body.setAttribute("data-ready", "1");
 })();
