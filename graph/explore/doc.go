@@ -49,6 +49,8 @@
 // sources, entities), names that repeat are codes into a table, and what
 // the page can derive (plain origins, the sources of a reason's claim) is
 // left out, so that a generated graph of 100,000 claims makes a page of
-// 32 MB, which headless Chromium opens in 1.6 s on a 2-core machine
-// (BenchmarkExplorerBrowser of examples/claimgraph).
+// 26 MB, which headless Chromium opens in 0.7 s on a 2-core machine
+// (BenchmarkExplorerBrowser of examples/claimgraph). Relations, verdicts
+// and reasons are JSON arrays, not objects, for there are hundreds of
+// thousands of them.
 package explore
