@@ -80,13 +80,14 @@ func runExport(e *env, args []string) int {
 		write = func(g *graph.Graph, buf io.Writer) error { return g.WriteJSON(buf) }
 	case "jsonl":
 		write = func(g *graph.Graph, buf io.Writer) error { return g.WriteJSONL(buf) }
-	case "nquads":
-		write = func(g *graph.Graph, buf io.Writer) error {
-			return rdf.WriteNQuads(buf, g.View, rdf.Options{Base: *base, Graph: *named})
+	case "nquads", "turtle":
+		opts := rdf.Options{Base: *base, Graph: *named}
+		if err := opts.Check(); err != nil {
+			return e.usageError("export", "%v", err)
 		}
-	case "turtle":
-		write = func(g *graph.Graph, buf io.Writer) error {
-			return rdf.WriteTurtle(buf, g.View, rdf.Options{Base: *base})
+		write = func(g *graph.Graph, buf io.Writer) error { return rdf.WriteNQuads(buf, g.View, opts) }
+		if *format == "turtle" {
+			write = func(g *graph.Graph, buf io.Writer) error { return rdf.WriteTurtle(buf, g.View, opts) }
 		}
 	case "dot":
 		write = func(g *graph.Graph, buf io.Writer) error { return dot.Write(buf, g.View, dot.Options{}) }

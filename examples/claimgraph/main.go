@@ -56,7 +56,7 @@ var commands = []command{
 		"write the graph as JSON, RDF, ClaimReview JSON-LD or DOT", runExport},
 	{"html", "FILE [-o OUT.html] [--title TEXT] [--max-dates N]",
 		"write the explorer: one self-contained HTML page of the graph", runHTML},
-	{"import", "--from argdown|aif|factcheck IN [-o OUT.yaml]",
+	{"import", "--from argdown|aif|factcheck|nquads|turtle IN [-o OUT.yaml]",
 		"make a claim graph from Argdown, AIF or Fact Check Tools JSON", runImport},
 	{"origins", "FILE CLAIM-ID", "the independent origins of a claim, with the chain from each appearance", runOrigins},
 	{"report", "[FILE]", "readable report: counts, contradictions, support chains, claims per speaker", runReport},
