@@ -6,10 +6,13 @@
 //
 // Each query is a file of this directory, NAME.rq, with a comment that
 // says which Go helper it matches and what it takes; [Query] returns it
-// by name and [Names] lists them. A query's parameter is the one row of
-// its VALUES clause, set to an item of the seed data set so that the file
-// runs as it is; [Bind] puts another item's IRI there. Every query
-// selects ?id, the identifiers of the answers, ordered.
+// by name and [Names] lists them. A query's parameter is its first line,
+// BIND (<IRI> AS ?claim) (or ?entity, ?source), set to an item of the seed
+// data set so that the file runs as it is; [Bind] puts another item's IRI
+// there. BIND, not VALUES: Virtuoso does not join a VALUES row with a
+// property path, and answers for every start instead
+// (openlink/virtuoso-opensource#234). Every query selects ?id, the
+// identifiers of the answers, ordered.
 //
 //	contradictions     graph.View.Contradictions: the claims that contradict ?claim
 //	supporters         graph.View.Supporters: the claims that directly support ?claim
@@ -29,6 +32,18 @@
 // FILTER NOT EXISTS; they agree with the Go helpers except inside a
 // derivation cycle, which the Go helpers count as one circular origin and
 // a path query cannot single out.
+//
+// # Variants for one engine
+//
+// Virtuoso evaluates a property path like cg:supports+ path by path, not
+// node by node as SPARQL 1.1 defines it, so where support relations form
+// many paths between two claims (a cluster of claims that support each
+// other) support-chains fails with "Exceeded 1000000000 bytes in
+// transitive temp memory" (openlink/virtuoso-opensource#397).
+// NAME.virtuoso.rq is then the same query in Virtuoso's own syntax,
+// OPTION (TRANSITIVE, T_DISTINCT, ...), which other engines do not parse.
+// [Query] returns a variant by its full name ("support-chains.virtuoso");
+// [Names] lists only the portable queries.
 //
 // # Tests
 //
@@ -59,7 +74,9 @@ func Names() []string {
 	entries, _ := files.ReadDir(".")
 	var names []string
 	for _, e := range entries {
-		names = append(names, strings.TrimSuffix(e.Name(), ".rq"))
+		if name := strings.TrimSuffix(e.Name(), ".rq"); !strings.Contains(name, ".") {
+			names = append(names, name)
+		}
 	}
 	slices.Sort(names)
 	return names
@@ -77,22 +94,22 @@ func Query(name string) (string, error) {
 	return string(b), nil
 }
 
-// parameter is a VALUES clause of one variable and one IRI.
-var parameter = regexp.MustCompile(`VALUES \?\w+ \{ <[^>]*> \}`)
+// parameter is a BIND of an IRI to a variable.
+var parameter = regexp.MustCompile(`BIND \(<[^>]*> AS \?\w+\)`)
 
-// Bind returns query with the IRI of its parameter (the one row of its
-// VALUES clause) replaced by iri, which must be absolute. It reports an
+// Bind returns query with the IRI of its parameter (its first BIND
+// (<IRI> AS ?var)) replaced by iri, which must be absolute. It reports an
 // error for a query with no such clause, like published-between, whose
-// VALUES row holds two dates.
+// parameters are the VALUES row of two dates.
 func Bind(query, iri string) (string, error) {
 	loc := parameter.FindStringIndex(query)
 	if loc == nil {
-		return "", errors.New("sparql: the query has no VALUES clause of one IRI")
+		return "", errors.New("sparql: the query has no parameter BIND (<IRI> AS ?var)")
 	}
 	if iri == "" || strings.ContainsAny(iri, "<>\"{}|^`\\ \t\n") {
 		return "", fmt.Errorf("sparql: %q is not an IRI to bind", iri)
 	}
 	clause := query[loc[0]:loc[1]]
-	open := strings.IndexByte(clause, '<')
-	return query[:loc[0]] + clause[:open] + "<" + iri + "> }" + query[loc[1]:], nil
+	end := strings.IndexByte(clause, '>')
+	return query[:loc[0]] + "BIND (<" + iri + clause[end:] + query[loc[1]:], nil
 }
