@@ -206,10 +206,9 @@ func cases(t testing.TB, g *graph.Graph, n int, period [2]claims.Date) []testCas
 	return out
 }
 
-// testGraph is the graph the engines are tested on: generated, of 100,000
-// claims (2,000 with -short).
-func testGraph(t testing.TB) *graph.Graph {
-	n := 100_000
+// testGraph is the graph an engine is tested on: generated, of n claims,
+// 2,000 with -short.
+func testGraph(t testing.TB, n int) *graph.Graph {
 	if testing.Short() {
 		n = 2_000
 	}

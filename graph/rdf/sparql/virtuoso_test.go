@@ -197,7 +197,7 @@ func (v *virtuoso) query(q string) ([]string, error) {
 // the Go helpers'.
 func TestVirtuoso(t *testing.T) {
 	v := startVirtuoso(t)
-	g := testGraph(t)
+	g := testGraph(t, 100_000)
 	nq := writeNQuads(t, g, v.dir)
 	info, err := os.Stat(nq)
 	if err != nil {
