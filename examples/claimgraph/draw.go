@@ -39,6 +39,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/dot"
 )
@@ -162,7 +163,9 @@ func runDraw(e *env, args []string) int {
 func countRelated(v graph.View) int {
 	seen := make(map[string]bool)
 	for r := range v.Relations() {
-		seen[r.From], seen[r.To] = true, true
+		if r.Kind != claims.DistinctFrom {
+			seen[r.From], seen[r.To] = true, true
+		}
 	}
 	return len(seen)
 }
