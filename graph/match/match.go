@@ -1,0 +1,266 @@
+package match
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// DefaultThreshold is the score from which [Find] suggests a pair unless
+// [Options.Threshold] says otherwise. At it the default scorer reaches the
+// precision and recall given in the package documentation.
+const DefaultThreshold = 0.42
+
+// Options tunes [Find] and [FindClaims]. The zero value is ready to use.
+type Options struct {
+	Threshold float64 // lowest score suggested; 0 means DefaultThreshold
+	Top       int     // at most this many suggestions, the best; 0 means all
+	Scorer    Scorer  // nil means Lexical{}
+	Lang      string  // BCP 47 tag of every wording; "" guesses each from its stop words
+
+	// Decided reports whether a pair of claims has been decided already,
+	// either way; such a pair is never suggested. Find reads the graph's
+	// relations for it; FindClaims leaves none out when it is nil.
+	Decided func(a, b string) bool
+
+	// Locality-sensitive hashing: Bands bands of Rows MinHash values each
+	// (default 20 and 2), and the largest bucket whose members are paired
+	// (default 100); larger buckets hold wordings that share only common
+	// words and are skipped.
+	Bands, Rows, MaxBucket int
+
+	// Common is the share of wordings (default 0.002, and never fewer
+	// than 1000 wordings) above which a word is too common to bring
+	// wordings together; it is still compared when a pair is scored.
+	Common float64
+}
+
+func (o Options) withDefaults() Options {
+	if o.Threshold == 0 {
+		o.Threshold = DefaultThreshold
+	}
+	if o.Scorer == nil {
+		o.Scorer = Lexical{}
+	}
+	if o.Bands <= 0 {
+		o.Bands = 20
+	}
+	if o.Rows <= 0 {
+		o.Rows = 2
+	}
+	if o.MaxBucket <= 0 {
+		o.MaxBucket = 100
+	}
+	if o.Common <= 0 {
+		o.Common = 0.002
+	}
+	return o
+}
+
+// Suggestion is a pair of claims that may be one claim in other words, or
+// may contradict each other, for a person to decide.
+type Suggestion struct {
+	A, B    string // the claims' IDs, A first in the input's order
+	Kind    Kind
+	Score   float64
+	Reasons []string
+	Texts   [2]string // the closest wordings of A and B
+}
+
+// Stats says how much work a search did.
+type Stats struct {
+	Claims, Wordings int
+	Candidates       int // distinct pairs of claims that the hashing brought together
+	Skipped          int // buckets too large to pair
+	Decided          int // candidates left out as decided already
+}
+
+// Find suggests pairs of claims of v, best first, leaving out every pair
+// already joined by a relation of any kind (same_as, distinct_from,
+// supports, contradicts): a pair decided either way is never suggested
+// again.
+func Find(v graph.View, opt Options) ([]Suggestion, Stats) {
+	decided := make(map[[2]string]bool)
+	for r := range v.Relations() {
+		decided[pairKey(r.From, r.To)] = true
+	}
+	inner := opt.Decided
+	opt.Decided = func(a, b string) bool {
+		return decided[pairKey(a, b)] || inner != nil && inner(a, b)
+	}
+	var cs []claims.Claim
+	for c := range v.Claims() {
+		cs = append(cs, c)
+	}
+	return FindClaims(cs, opt)
+}
+
+func pairKey(a, b string) [2]string {
+	if b < a {
+		a, b = b, a
+	}
+	return [2]string{a, b}
+}
+
+// FindClaims suggests pairs of the claims cs, best first; see the package
+// documentation for what it costs.
+func FindClaims(cs []claims.Claim, opt Options) ([]Suggestion, Stats) {
+	opt = opt.withDefaults()
+	items := make([]*Item, len(cs))
+	parallel(len(cs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			items[i] = NewItem(&cs[i], opt.Lang)
+		}
+	})
+	st := Stats{Claims: len(cs)}
+	for _, it := range items {
+		st.Wordings += len(it.Wordings)
+	}
+	pairs, skipped := candidates(items, opt)
+	st.Candidates, st.Skipped = len(pairs), skipped
+
+	var mu sync.Mutex
+	var out []Suggestion
+	parallel(len(pairs), func(lo, hi int) {
+		var local []Suggestion
+		decided := 0
+		for _, p := range pairs[lo:hi] {
+			a, b := items[p>>32], items[p&0xffffffff]
+			if opt.Decided != nil && opt.Decided(a.Claim.ID, b.Claim.ID) {
+				decided++
+				continue
+			}
+			s := opt.Scorer.Score(a, b)
+			if s.Kind == 0 || s.Value < opt.Threshold {
+				continue
+			}
+			local = append(local, Suggestion{
+				A: a.Claim.ID, B: b.Claim.ID, Kind: s.Kind, Score: s.Value, Reasons: s.Reasons,
+				Texts: [2]string{a.Wordings[s.Best[0]].Raw, b.Wordings[s.Best[1]].Raw},
+			})
+		}
+		mu.Lock()
+		out = append(out, local...)
+		st.Decided += decided
+		mu.Unlock()
+	})
+	pos := make(map[string]int, len(out))
+	for i := range cs {
+		pos[cs[i].ID] = i
+	}
+	slices.SortFunc(out, func(x, y Suggestion) int {
+		return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(pos[x.A], pos[y.A]), cmp.Compare(pos[x.B], pos[y.B]))
+	})
+	if opt.Top > 0 && len(out) > opt.Top {
+		out = out[:opt.Top]
+	}
+	return out, st
+}
+
+// parallel runs f over [0, n) in contiguous chunks, one goroutine per
+// processor.
+func parallel(n int, f func(lo, hi int)) {
+	w := min(runtime.GOMAXPROCS(0), max(n/1024, 1))
+	var wg sync.WaitGroup
+	for k := range w {
+		lo, hi := n*k/w, n*(k+1)/w
+		wg.Add(1)
+		go func() { defer wg.Done(); f(lo, hi) }()
+	}
+	wg.Wait()
+}
+
+// candidates returns the distinct pairs of items (i<<32 | j, i < j) that
+// share a bucket in at least one band, and the number of buckets skipped
+// as too large.
+func candidates(items []*Item, opt Options) ([]uint64, int) {
+	// Words in too many wordings do not take part in the signatures.
+	type entry struct {
+		key  uint64
+		item uint32
+	}
+	var wordings []*Text
+	var owner []uint32
+	for i, it := range items {
+		for _, t := range it.Wordings {
+			wordings = append(wordings, t)
+			owner = append(owner, uint32(i))
+		}
+	}
+	df := make(map[uint64]int32)
+	for _, t := range wordings {
+		for _, w := range t.words {
+			df[w]++
+		}
+	}
+	limit := int32(max(1000, opt.Common*float64(len(wordings))))
+
+	k := opt.Bands * opt.Rows
+	seeds := make([]uint64, k)
+	for i := range seeds {
+		seeds[i] = mix(uint64(i+1) * 0x9e3779b97f4a7c15)
+	}
+	keys := make([][]entry, opt.Bands)
+	for b := range keys {
+		keys[b] = make([]entry, 0, len(wordings))
+	}
+	sig := make([]uint64, k)
+	for n, t := range wordings {
+		for i := range sig {
+			sig[i] = ^uint64(0)
+		}
+		used := 0
+		for _, w := range t.words {
+			if df[w] > limit {
+				continue
+			}
+			used++
+			for i, s := range seeds {
+				if h := mix(w ^ s); h < sig[i] {
+					sig[i] = h
+				}
+			}
+		}
+		if used == 0 {
+			continue
+		}
+		for b := range keys {
+			key := uint64(b + 1)
+			for _, v := range sig[b*opt.Rows : (b+1)*opt.Rows] {
+				key = mix(key*31 ^ v)
+			}
+			keys[b] = append(keys[b], entry{key, owner[n]})
+		}
+	}
+	var pairs []uint64
+	skipped := 0
+	for b := range keys {
+		es := keys[b]
+		slices.SortFunc(es, func(x, y entry) int { return cmp.Or(cmp.Compare(x.key, y.key), cmp.Compare(x.item, y.item)) })
+		for lo := 0; lo < len(es); {
+			hi := lo + 1
+			for hi < len(es) && es[hi].key == es[lo].key {
+				hi++
+			}
+			if hi-lo > opt.MaxBucket {
+				skipped++
+			} else {
+				for i := lo; i < hi; i++ {
+					for j := i + 1; j < hi; j++ {
+						if es[i].item != es[j].item {
+							pairs = append(pairs, uint64(es[i].item)<<32|uint64(es[j].item))
+						}
+					}
+				}
+			}
+			lo = hi
+		}
+		keys[b] = nil
+	}
+	slices.Sort(pairs)
+	return slices.Compact(pairs), skipped
+}

@@ -1,0 +1,213 @@
+package match
+
+import (
+	"strings"
+	"unicode"
+)
+
+// fold maps the Latin letters with diacritics, and the ligatures, to
+// plain ASCII: "é" to "e", "ß" to "ss", "Æ" (after lower-casing) to "ae".
+var fold = func() map[rune]string {
+	const pairs = "àa áa âa ãa äa åa āa ăa ąa çc ćc ĉc ċc čc ďd đd èe ée êe ëe ēe ĕe ėe ęe ěe " +
+		"ĝg ğg ġg ģg ĥh ħh ìi íi îi ïi ĩi īi ĭi įi ıi ĵj ķk ĺl ļl ľl ŀl łl ñn ńn ņn ňn " +
+		"òo óo ôo õo öo øo ōo ŏo őo ŕr ŗr řr śs ŝs şs šs șs ţt ťt ŧt țt ùu úu ûu üu ũu ūu ŭu ůu űu ųu " +
+		"ŵw ýy ÿy ŷy źz żz žz ðd þth ßss æae œoe"
+	m := make(map[rune]string)
+	for _, p := range strings.Fields(pairs) {
+		r := []rune(p)
+		m[r[0]] = string(r[1:])
+	}
+	return m
+}()
+
+// Fold returns s lower-cased, with Latin diacritics and ligatures
+// folded to ASCII ("Moon Jae-in’s Ærø" to "moon jae-in’s aero"), other
+// characters kept. It costs O(len(s)).
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || 'A' <= s[i] && s[i] <= 'Z' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		if f, ok := fold[r]; ok {
+			b.WriteString(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Words splits folded text into words: runs of letters and digits.
+// Apostrophes inside a word join it and the possessive "'s" is dropped
+// ("kim's" is "kim"); a comma or point between digits joins a number
+// ("15,000" is "15000", "2.5" is "2.5"); everything else separates.
+func Words(folded string) []string {
+	var out []string
+	rs := []rune(folded)
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			w := string(cur)
+			w = strings.TrimSuffix(w, "'s")
+			w = strings.ReplaceAll(w, "'", "")
+			if w != "" {
+				out = append(out, w)
+			}
+			cur = cur[:0]
+		}
+	}
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur = append(cur, r)
+		case (r == '\'' || r == '’') && len(cur) > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+			cur = append(cur, '\'')
+		case r == ',' && len(cur) > 0 && unicode.IsDigit(cur[len(cur)-1]) && i+1 < len(rs) && unicode.IsDigit(rs[i+1]):
+			// a thousands separator: skip it
+		case r == '.' && len(cur) > 0 && unicode.IsDigit(cur[len(cur)-1]) && i+1 < len(rs) && unicode.IsDigit(rs[i+1]):
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// isNumber reports whether w is written with digits: "15000", "2025",
+// "2.5", "80th".
+func isNumber(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+// stem strips the commonest English inflections, so that "removing",
+// "removed" and "remove" meet as "remov", and "staffers" and "staff" as
+// "staff". It is deliberately crude: the two sides of a pair are stemmed
+// alike, which is all matching needs.
+func stem(w string) string {
+	if len(w) <= 3 || isNumber(w) {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ss"):
+	case strings.HasSuffix(w, "s"):
+		w = w[:len(w)-1]
+	}
+	switch {
+	case strings.HasSuffix(w, "ing") && len(w) > 5:
+		w = w[:len(w)-3]
+	case strings.HasSuffix(w, "ed") && len(w) > 4:
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "er") && len(w) > 5:
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "ly") && len(w) > 5:
+		w = w[:len(w)-2]
+	}
+	if strings.HasSuffix(w, "e") && len(w) > 3 {
+		w = w[:len(w)-1]
+	}
+	// a doubled final consonant left by -ing or -ed: "stopp" -> "stop"
+	if n := len(w); n > 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouls", rune(w[n-1])) {
+		w = w[:n-1]
+	}
+	return w
+}
+
+// lang is what normalisation knows of one language: its stop words and
+// its markers of negation and exclusivity, which can turn one wording of
+// a claim into its contradiction.
+type lang struct {
+	stop    map[string]bool
+	negate  map[string]bool // "not", "never", "no"
+	exclude map[string]bool // "only", "first", "sole"
+	stem    func(string) string
+}
+
+func set(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+func same(w string) string { return w }
+
+// langs holds the languages normalisation knows, by primary BCP 47
+// subtag. Stop words are the function words of each language; markers
+// are stop words too, so they never count as shared wording.
+var langs = map[string]*lang{
+	"en": {
+		stop: set(`a an the and or but if then than so as of in on at to from by for with without about into onto over under
+			after before during since until while between among against through upon per via
+			is are was were be been being am has have had having do does did done will would shall should can could may might must
+			i me my we us our you your he him his she her it its they them their this that these those there here
+			who whom whose which what when where why how also too very just even still yet again already
+			said says say told according reported reportedly`),
+		negate:  set("not no never none nobody nothing neither nor cannot dont doesnt didnt isnt wasnt arent werent wont denied denies deny false"),
+		exclude: set("only first sole solely last"),
+		stem:    stem,
+	},
+	"de": {
+		stop: set(`der die das den dem des ein eine einen einem einer eines und oder aber wenn dann als wie von zu im in an am auf aus bei mit nach seit
+			vor fur uber unter durch zum zur ist sind war waren sein gewesen hat haben hatte hatten wird werden wurde wurden kann konnte
+			ich du er sie es wir ihr sich sein seine ihre dieser diese dieses auch noch schon sehr so dass sagte sagt laut`),
+		negate:  set("nicht kein keine keinen keinem keiner nie niemals niemand nichts weder"),
+		exclude: set("nur einzige einzigen einziger erste ersten erster alle jede jeder"),
+		stem:    same,
+	},
+	"fr": {
+		stop: set(`le la les l un une des du de d et ou mais si alors que qui quoi dont ou dans en sur sous a au aux par pour avec sans
+			entre apres avant depuis pendant est sont etait etaient etre ete a ont avait avaient sera seront peut
+			je tu il elle nous vous ils elles se son sa ses leur leurs ce cet cette ces y aussi encore deja tres selon dit a-t-il`),
+		negate:  set("ne n pas jamais aucun aucune personne rien ni"),
+		exclude: set("seul seule seuls seules premier premiere tous toutes"),
+		stem:    same,
+	},
+	"es": {
+		stop: set(`el la los las un una unos unas y o pero si que quien cual cuando donde como de del al a en sobre bajo por para con sin
+			entre tras antes desde durante es son era eran ser sido ha han habia habian sera puede
+			yo tu el ella nosotros ellos ellas se su sus este esta estos estas ese esa tambien aun ya muy segun dijo`),
+		negate:  set("no nunca jamas ningun ninguna ninguno nadie nada ni"),
+		exclude: set("solo sola unico unica primer primero primera todos todas"),
+		stem:    same,
+	},
+}
+
+// language returns the language of tag (a BCP 47 tag such as "en-GB"),
+// or, when tag is empty or unknown, the known language whose stop words
+// the words use most, English on a tie.
+func language(tag string, words []string) *lang {
+	if tag != "" {
+		primary := strings.ToLower(tag)
+		if i := strings.IndexAny(primary, "-_"); i >= 0 {
+			primary = primary[:i]
+		}
+		if l, ok := langs[primary]; ok {
+			return l
+		}
+	}
+	best, n := langs["en"], 0
+	for _, code := range []string{"en", "de", "fr", "es"} {
+		l, c := langs[code], 0
+		for _, w := range words {
+			if l.stop[w] {
+				c++
+			}
+		}
+		if c > n {
+			best, n = l, c
+		}
+	}
+	return best
+}

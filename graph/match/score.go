@@ -1,0 +1,222 @@
+package match
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Kind says what a suggestion suggests.
+type Kind uint8
+
+// The kinds of suggestion.
+const (
+	Same          Kind = iota + 1 // the two claims state one proposition
+	Contradiction                 // the two claims are about one matter and likely cannot both hold
+)
+
+// String returns "same" or "contradiction".
+func (k Kind) String() string {
+	switch k {
+	case Same:
+		return "same"
+	case Contradiction:
+		return "contradiction"
+	}
+	return fmt.Sprintf("invalid(%d)", uint8(k))
+}
+
+// Score is a scorer's judgment of a pair of claims.
+type Score struct {
+	Value   float64  // in [0, 1]: how sure the scorer is of Kind
+	Kind    Kind     // Same or Contradiction
+	Reasons []string // the evidence, in words, strongest first
+	Best    [2]int   // the positions of the closest wordings in the two items
+}
+
+// Scorer judges a candidate pair of claims. Find calls it only for the
+// pairs its locality-sensitive hashing brings together, possibly from
+// several goroutines at once. A program can supply its own, for example
+// one that compares sentence embeddings computed elsewhere and looked up
+// by [Item.Claim]'s ID.
+type Scorer interface {
+	Score(a, b *Item) Score
+}
+
+// Lexical is the default [Scorer], dependency-free: it compares the
+// wordings of two claims word by word and character by character, and
+// weighs the entities, speakers, numbers and markers they share.
+//
+// For each pair of wordings (the claims' texts and quotes) it takes the
+// Jaccard similarity of the content words (stop words dropped, stemmed),
+// their containment (shared words over the words of the shorter
+// wording) and the Jaccard similarity of the character 4-grams, and
+// keeps the pair with the highest weighted sum. Then:
+//
+//   - a shared entity, speaker or quoted sentence adds a little (at most
+//     0.15 together); two claims that quote the same sentence are not
+//     compared by it, as one sentence often states several claims;
+//   - numbers on both sides of which none is shared take a fifth off;
+//   - a negation ("not", "never") or an exclusive word ("only",
+//     "first") on one side only makes the pair a likely Contradiction
+//     rather than the Same claim, with the same value.
+//
+// The same words in another order (many shared words, few shared pairs
+// of adjacent words) is given as a reason: who did what to whom may
+// differ.
+type Lexical struct{}
+
+// Weights of the parts of the lexical similarity; they sum to 1.
+const (
+	weightJaccard     = 0.35
+	weightContainment = 0.25
+	weightChars       = 0.40
+)
+
+// wordingScore is the comparison of two wordings.
+type wordingScore struct {
+	value               float64
+	shared, union, less int // shared words, words in either, words of the shorter
+	chars               float64
+	bigrams             float64 // Jaccard similarity of adjacent pairs
+}
+
+func compareTexts(a, b *Text) wordingScore {
+	var w wordingScore
+	w.shared = intersect(a.words, b.words)
+	w.union = len(a.words) + len(b.words) - w.shared
+	w.less = min(len(a.words), len(b.words))
+	if w.union == 0 || w.shared == 0 {
+		return w
+	}
+	jac := float64(w.shared) / float64(w.union)
+	con := float64(w.shared) / float64(w.less)
+	ca, cb := a.shingles(), b.shingles()
+	n := intersect(ca, cb)
+	w.chars = float64(n) / float64(len(ca)+len(cb)-n)
+	if u := len(a.bigrams) + len(b.bigrams); u > 0 {
+		m := intersect(a.bigrams, b.bigrams)
+		w.bigrams = float64(m) / float64(u-m)
+	}
+	w.value = weightJaccard*jac + weightContainment*con + weightChars*w.chars
+	return w
+}
+
+// intersect counts the values two sorted slices share.
+func intersect(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+func sharedStrings(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if slices.Contains(b, x) && !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// oneSided returns the markers of a that b lacks, and those of b that a
+// lacks.
+func oneSided(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Score implements [Scorer].
+func (Lexical) Score(a, b *Item) Score {
+	var best wordingScore
+	var s Score
+	var sameQuote []string // sources of a quote the two claims share
+	for i, ta := range a.Wordings {
+		for j, tb := range b.Wordings {
+			if ta.Source != "" && tb.Source != "" && ta.Raw == tb.Raw {
+				// One sentence often states several claims: sharing it
+				// says the claims were said together, not that they
+				// are one.
+				sameQuote = appendNew(sameQuote, ta.Source)
+				continue
+			}
+			if w := compareTexts(ta, tb); w.value > best.value {
+				best, s.Best = w, [2]int{i, j}
+			}
+		}
+	}
+	if best.value == 0 {
+		return s
+	}
+	ta, tb := a.Wordings[s.Best[0]], b.Wordings[s.Best[1]]
+	s.Kind, s.Value = Same, best.value
+	var reasons []string
+	if ta.Raw == tb.Raw {
+		reasons = append(reasons, "the same wording: "+quoteShort(ta.Raw))
+	} else {
+		reasons = append(reasons, fmt.Sprintf("overlapping wording: %d of %d content words shared, %.0f%% of letter groups", best.shared, best.union, 100*best.chars))
+	}
+	bonus := 0.0
+	if len(sameQuote) > 0 {
+		bonus += 0.05
+		reasons = append(reasons, "both quote the same sentence of "+strings.Join(sameQuote, ", "))
+	}
+	if best.shared >= 4 && best.shared*5 >= best.union*4 && best.bigrams < 0.6 {
+		reasons = append(reasons, "the same words in another order: who did what to whom may differ")
+	}
+	if ents := sharedStrings(a.Claim.About, b.Claim.About); len(ents) > 0 {
+		bonus += 0.05
+		reasons = append(reasons, "shared entities: "+strings.Join(ents, ", "))
+	}
+	if sp := sharedStrings(a.speakers, b.speakers); len(sp) > 0 {
+		bonus += 0.05
+		reasons = append(reasons, "shared speaker: "+strings.Join(sp, ", "))
+	}
+	switch nums := sharedStrings(ta.numbers, tb.numbers); {
+	case len(nums) > 0:
+		reasons = append(reasons, "the same number or date: "+strings.Join(nums, ", "))
+	case len(ta.numbers) > 0 && len(tb.numbers) > 0:
+		s.Value *= 0.8
+		reasons = append(reasons, fmt.Sprintf("different numbers: %s against %s", strings.Join(ta.numbers, ", "), strings.Join(tb.numbers, ", ")))
+	}
+	if m := oneSided(ta.negate, tb.negate); len(m) > 0 {
+		s.Kind = Contradiction
+		reasons = append(reasons, fmt.Sprintf("a negation on one side only: %q", strings.Join(m, ", ")))
+	}
+	if m := oneSided(ta.exclude, tb.exclude); len(m) > 0 {
+		s.Kind = Contradiction
+		reasons = append(reasons, fmt.Sprintf("%q on one side only", strings.Join(m, ", ")))
+	}
+	s.Value = min(1, s.Value+bonus)
+	s.Reasons = reasons
+	return s
+}
+
+// quoteShort quotes s, cut to about 60 characters.
+func quoteShort(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:57]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}
