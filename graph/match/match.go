@@ -13,7 +13,7 @@ import (
 // DefaultThreshold is the score from which [Find] suggests a pair unless
 // [Options.Threshold] says otherwise. At it the default scorer reaches the
 // precision and recall given in the package documentation.
-const DefaultThreshold = 0.42
+const DefaultThreshold = 0.48
 
 // Options tunes [Find] and [FindClaims]. The zero value is ready to use.
 type Options struct {

@@ -130,7 +130,12 @@ type lang struct {
 	stop    map[string]bool
 	negate  map[string]bool // "not", "never", "no"
 	exclude map[string]bool // "only", "first", "sole"
-	stem    func(string) string
+	// opposite pairs words whose swap reverses a claim: "before" and
+	// "after". Both directions are listed.
+	opposite map[string]string
+	and      map[string]bool // "and": names it joins play one role
+	nouns    bool            // every noun is capitalised (German), so capitals do not mark names
+	stem     func(string) string
 }
 
 func set(words string) map[string]bool {
@@ -142,6 +147,16 @@ func set(words string) map[string]bool {
 }
 
 func same(w string) string { return w }
+
+// opposites reads pairs of words, each the opposite of the other.
+func opposites(pairs string) map[string]string {
+	m := make(map[string]string)
+	f := strings.Fields(pairs)
+	for i := 0; i+1 < len(f); i += 2 {
+		m[f[i]], m[f[i+1]] = f[i+1], f[i]
+	}
+	return m
+}
 
 // langs holds the languages normalisation knows, by primary BCP 47
 // subtag. Stop words are the function words of each language; markers
@@ -155,8 +170,11 @@ var langs = map[string]*lang{
 			who whom whose which what when where why how also too very just even still yet again already
 			said says say told according reported reportedly`),
 		negate:  set("not no never none nobody nothing neither nor cannot dont doesnt didnt isnt wasnt arent werent wont denied denies deny false"),
-		exclude: set("only first sole solely last"),
-		stem:    stem,
+		exclude: set("only first sole solely"),
+		opposite: opposites("before after more less most least increase decrease increased decreased rise fall rose fell " +
+			"higher lower won lost win lose above below"),
+		and:  set("and"),
+		stem: stem,
 	},
 	"de": {
 		stop: set(`der die das den dem des ein eine einen einem einer eines und oder aber wenn dann als wie von zu im in an am auf aus bei mit nach seit
@@ -164,6 +182,8 @@ var langs = map[string]*lang{
 			ich du er sie es wir ihr sich sein seine ihre dieser diese dieses auch noch schon sehr so dass sagte sagt laut`),
 		negate:  set("nicht kein keine keinen keinem keiner nie niemals niemand nichts weder"),
 		exclude: set("nur einzige einzigen einziger erste ersten erster alle jede jeder"),
+		and:     set("und"),
+		nouns:   true,
 		stem:    same,
 	},
 	"fr": {
@@ -172,6 +192,7 @@ var langs = map[string]*lang{
 			je tu il elle nous vous ils elles se son sa ses leur leurs ce cet cette ces y aussi encore deja tres selon dit a-t-il`),
 		negate:  set("ne n pas jamais aucun aucune personne rien ni"),
 		exclude: set("seul seule seuls seules premier premiere tous toutes"),
+		and:     set("et"),
 		stem:    same,
 	},
 	"es": {
@@ -180,6 +201,7 @@ var langs = map[string]*lang{
 			yo tu el ella nosotros ellos ellas se su sus este esta estos estas ese esa tambien aun ya muy segun dijo`),
 		negate:  set("no nunca jamas ningun ninguna ninguno nadie nada ni"),
 		exclude: set("solo sola unico unica primer primero primera todos todas"),
+		and:     set("y e"),
 		stem:    same,
 	},
 }

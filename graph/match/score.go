@@ -70,7 +70,7 @@ type Lexical struct{}
 const (
 	weightJaccard     = 0.35
 	weightContainment = 0.25
-	weightChars       = 0.40
+	weightChars       = 0.4
 )
 
 // wordingScore is the comparison of two wordings.
@@ -130,6 +130,39 @@ func sharedStrings(a, b []string) []string {
 	return out
 }
 
+// swapped reports whether the names two wordings share come in another
+// order.
+func swapped(a, b []string) bool {
+	var sa, sb []string
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			sa = append(sa, x)
+		}
+	}
+	for _, x := range b {
+		if slices.Contains(a, x) {
+			sb = append(sb, x)
+		}
+	}
+	return len(sa) >= 2 && !slices.Equal(sa, sb)
+}
+
+// unnamed returns the names that text t does not use as words: for two
+// wordings each with a name the other lacks, the one names someone or
+// something the other does not.
+func unnamed(names []string, t *Text) []string {
+	var out []string
+	for _, n := range names {
+		if len(n) > 4 {
+			n = n[:4]
+		}
+		if _, ok := slices.BinarySearch(t.heads, hashString(n)); !ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // oneSided returns the markers of a that b lacks, and those of b that a
 // lacks.
 func oneSided(a, b []string) []string {
@@ -179,11 +212,16 @@ func (Lexical) Score(a, b *Item) Score {
 	}
 	bonus := 0.0
 	if len(sameQuote) > 0 {
-		bonus += 0.05
+		bonus += 0.2
 		reasons = append(reasons, "both quote the same sentence of "+strings.Join(sameQuote, ", "))
 	}
-	if best.shared >= 4 && best.shared*5 >= best.union*4 && best.bigrams < 0.6 {
-		reasons = append(reasons, "the same words in another order: who did what to whom may differ")
+	if best.shared*5 >= best.union*4 && swapped(ta.roles, tb.roles) {
+		s.Value *= 0.4
+		reasons = append(reasons, "the same names in another order: who did what to whom may differ")
+	}
+	if na, nb := unnamed(ta.names, tb), unnamed(tb.names, ta); len(na) > 0 && len(nb) > 0 {
+		s.Value *= 0.5
+		reasons = append(reasons, fmt.Sprintf("different names: %s against %s", strings.Join(na, ", "), strings.Join(nb, ", ")))
 	}
 	if ents := sharedStrings(a.Claim.About, b.Claim.About); len(ents) > 0 {
 		bonus += 0.05
@@ -197,7 +235,7 @@ func (Lexical) Score(a, b *Item) Score {
 	case len(nums) > 0:
 		reasons = append(reasons, "the same number or date: "+strings.Join(nums, ", "))
 	case len(ta.numbers) > 0 && len(tb.numbers) > 0:
-		s.Value *= 0.8
+		s.Kind = Contradiction
 		reasons = append(reasons, fmt.Sprintf("different numbers: %s against %s", strings.Join(ta.numbers, ", "), strings.Join(tb.numbers, ", ")))
 	}
 	if m := oneSided(ta.negate, tb.negate); len(m) > 0 {
@@ -207,6 +245,14 @@ func (Lexical) Score(a, b *Item) Score {
 	if m := oneSided(ta.exclude, tb.exclude); len(m) > 0 {
 		s.Kind = Contradiction
 		reasons = append(reasons, fmt.Sprintf("%q on one side only", strings.Join(m, ", ")))
+	}
+	if l := langs[ta.Lang]; l != nil && ta.Lang == tb.Lang {
+		for _, w := range ta.order {
+			if o := l.opposite[w]; slices.Contains(tb.order, o) && !slices.Contains(tb.order, w) {
+				s.Kind = Contradiction
+				reasons = append(reasons, fmt.Sprintf("%q on one side, %q on the other", w, o))
+			}
+		}
 	}
 	s.Value = min(1, s.Value+bonus)
 	s.Reasons = reasons

@@ -3,6 +3,7 @@ package match
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/claimgraph/claimgraph/claims"
 )
@@ -18,8 +19,12 @@ type Text struct {
 
 	folded  string   // Raw folded, for character shingles
 	words   []uint64 // hashes of the content words, sorted, unique
+	heads   []uint64 // hashes of their first four letters, sorted, unique: "russia" meets "russian"
 	bigrams []uint64 // hashes of adjacent content words, sorted, unique
 	numbers []string // numbers written with digits, sorted, unique
+	names   []string // capitalised words, folded and stemmed: mostly names of people, places, countries
+	roles   []string // the names in order of mention, "North Korea and Russia" as one, for role swaps
+	order   []string // words of time and direction ("before", "after") that reverse a claim when swapped
 	negate  []string // negation markers ("not", "never")
 	exclude []string // exclusivity markers ("only", "first")
 }
@@ -32,6 +37,7 @@ func NewText(raw, tag string) *Text {
 	all := Words(folded)
 	l := language(tag, all)
 	t := &Text{Raw: raw, folded: folded}
+	t.names, t.roles = names(raw, l)
 	for code, x := range langs {
 		if x == l {
 			t.Lang = code
@@ -46,21 +52,31 @@ func NewText(raw, tag string) *Text {
 		case l.exclude[w]:
 			t.exclude = appendNew(t.exclude, w)
 			continue
+		case l.opposite[w] != "":
+			t.order = appendNew(t.order, w)
+			continue
 		case l.stop[w]:
 			continue
 		case isNumber(w):
+			w = strings.TrimRightFunc(w, unicode.IsLetter) // "60km" is 60, "80th" is 80
 			t.numbers = appendNew(t.numbers, w)
 		case len(w) == 1:
 			continue
 		}
-		h := hashString(l.stem(w))
+		s := l.stem(w)
+		h := hashString(s)
 		t.words = append(t.words, h)
+		if len(s) > 4 {
+			s = s[:4]
+		}
+		t.heads = append(t.heads, hashString(s))
 		if i > 0 && prev != 0 {
 			t.bigrams = append(t.bigrams, prev*0x9e3779b97f4a7c15^h)
 		}
 		prev = h
 	}
 	t.words = sortUnique(t.words)
+	t.heads = sortUnique(t.heads)
 	t.bigrams = sortUnique(t.bigrams)
 	slices.Sort(t.numbers)
 	return t
@@ -157,4 +173,49 @@ func NewItem(c *claims.Claim, tag string) *Item {
 	}
 	slices.Sort(it.speakers)
 	return it
+}
+
+// names returns the capitalised words of raw but the first that are not
+// function words, folded and stemmed (none for a language that
+// capitalises every noun), and the names, the first word too, and the names in the order of mention: adjacent
+// capitalised words make one name ("north korea"), and names joined by
+// "and" one group in a fixed order ("north korea+russia"), as "Russia
+// and North Korea" and "North Korea and Russia" say the same.
+func names(raw string, l *lang) (words, roles []string) {
+	var name, group []string
+	endName := func() {
+		if len(name) > 0 {
+			group = append(group, strings.Join(name, " "))
+			name = name[:0]
+		}
+	}
+	endGroup := func() {
+		endName()
+		if len(group) > 0 {
+			slices.Sort(group)
+			roles = appendNew(roles, strings.Join(group, "+"))
+			group = group[:0]
+		}
+	}
+	if l.nouns {
+		return nil, nil
+	}
+	for i, w := range Words(raw) {
+		f := Fold(w)
+		if unicode.IsUpper([]rune(w)[0]) && !l.stop[f] && !l.negate[f] && !l.exclude[f] && l.opposite[f] == "" {
+			s := l.stem(strings.ReplaceAll(f, "'", ""))
+			if i > 0 { // the first word is capitalised anyway
+				words = appendNew(words, s)
+			}
+			name = append(name, s)
+			continue
+		}
+		if l.and[f] && len(name) > 0 {
+			endName()
+			continue
+		}
+		endGroup()
+	}
+	endGroup()
+	return words, roles
 }
