@@ -50,10 +50,10 @@ func (o Options) withDefaults() Options {
 		o.Bands = 20
 	}
 	if o.Rows <= 0 {
-		o.Rows = 2
+		o.Rows = 3
 	}
 	if o.MaxBucket <= 0 {
-		o.MaxBucket = 100
+		o.MaxBucket = 50
 	}
 	if o.Common <= 0 {
 		o.Common = 0.002
@@ -134,7 +134,15 @@ func FindClaims(cs []claims.Claim, opt Options) ([]Suggestion, Stats) {
 				decided++
 				continue
 			}
-			s := opt.Scorer.Score(a, b)
+			var s Score
+			if lex, ok := opt.Scorer.(Lexical); ok {
+				// Explain only the pairs that will be suggested.
+				if s = lex.score(a, b, false); s.Value >= opt.Threshold {
+					s = lex.score(a, b, true)
+				}
+			} else {
+				s = opt.Scorer.Score(a, b)
+			}
 			if s.Kind == 0 || s.Value < opt.Threshold {
 				continue
 			}
@@ -197,7 +205,7 @@ func candidates(items []*Item, opt Options) ([]uint64, int) {
 			df[w]++
 		}
 	}
-	limit := int32(max(1000, opt.Common*float64(len(wordings))))
+	limit := int32(max(100, opt.Common*float64(len(wordings))))
 
 	k := opt.Bands * opt.Rows
 	seeds := make([]uint64, k)
@@ -209,24 +217,21 @@ func candidates(items []*Item, opt Options) ([]uint64, int) {
 		keys[b] = make([]entry, 0, len(wordings))
 	}
 	sig := make([]uint64, k)
+	var use []uint64
 	for n, t := range wordings {
+		use = signatureWords(use[:0], t.words, df, limit)
+		if len(use) == 0 {
+			continue
+		}
 		for i := range sig {
 			sig[i] = ^uint64(0)
 		}
-		used := 0
-		for _, w := range t.words {
-			if df[w] > limit {
-				continue
-			}
-			used++
+		for _, w := range use {
 			for i, s := range seeds {
 				if h := mix(w ^ s); h < sig[i] {
 					sig[i] = h
 				}
 			}
-		}
-		if used == 0 {
-			continue
 		}
 		for b := range keys {
 			key := uint64(b + 1)
@@ -263,4 +268,27 @@ func candidates(items []*Item, opt Options) ([]uint64, int) {
 	}
 	slices.Sort(pairs)
 	return slices.Compact(pairs), skipped
+}
+
+// minRare is the fewest words a signature is made of when a wording has
+// them.
+const minRare = 3
+
+// signatureWords appends to dst the words of a wording that its
+// signature is made of: those in at most limit wordings, or, when fewer
+// than minRare are, the minRare rarest, so that a wording made of common
+// words only ("A has banned imports of oil from B since 2020") still
+// meets its paraphrases in the buckets of its rarest combination.
+func signatureWords(dst, words []uint64, df map[uint64]int32, limit int32) []uint64 {
+	for _, w := range words {
+		if df[w] <= limit {
+			dst = append(dst, w)
+		}
+	}
+	if len(dst) >= minRare || len(dst) == len(words) {
+		return dst
+	}
+	dst = append(dst[:0], words...)
+	slices.SortFunc(dst, func(x, y uint64) int { return cmp.Or(cmp.Compare(df[x], df[y]), cmp.Compare(x, y)) })
+	return dst[:minRare]
 }

@@ -133,8 +133,7 @@ type lang struct {
 	// opposite pairs words whose swap reverses a claim: "before" and
 	// "after". Both directions are listed.
 	opposite map[string]string
-	and      map[string]bool // "and": names it joins play one role
-	nouns    bool            // every noun is capitalised (German), so capitals do not mark names
+	nouns    bool // every noun is capitalised (German), so capitals do not mark names
 	stem     func(string) string
 }
 
@@ -173,7 +172,6 @@ var langs = map[string]*lang{
 		exclude: set("only first sole solely"),
 		opposite: opposites("before after more less most least increase decrease increased decreased rise fall rose fell " +
 			"higher lower won lost win lose above below"),
-		and:  set("and"),
 		stem: stem,
 	},
 	"de": {
@@ -182,7 +180,6 @@ var langs = map[string]*lang{
 			ich du er sie es wir ihr sich sein seine ihre dieser diese dieses auch noch schon sehr so dass sagte sagt laut`),
 		negate:  set("nicht kein keine keinen keinem keiner nie niemals niemand nichts weder"),
 		exclude: set("nur einzige einzigen einziger erste ersten erster alle jede jeder"),
-		and:     set("und"),
 		nouns:   true,
 		stem:    same,
 	},
@@ -192,7 +189,6 @@ var langs = map[string]*lang{
 			je tu il elle nous vous ils elles se son sa ses leur leurs ce cet cette ces y aussi encore deja tres selon dit a-t-il`),
 		negate:  set("ne n pas jamais aucun aucune personne rien ni"),
 		exclude: set("seul seule seuls seules premier premiere tous toutes"),
-		and:     set("et"),
 		stem:    same,
 	},
 	"es": {
@@ -201,7 +197,6 @@ var langs = map[string]*lang{
 			yo tu el ella nosotros ellos ellas se su sus este esta estos estas ese esa tambien aun ya muy segun dijo`),
 		negate:  set("no nunca jamas ningun ninguna ninguno nadie nada ni"),
 		exclude: set("solo sola unico unica primer primero primera todos todas"),
-		and:     set("y e"),
 		stem:    same,
 	},
 }

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -78,7 +79,6 @@ type wordingScore struct {
 	value               float64
 	shared, union, less int // shared words, words in either, words of the shorter
 	chars               float64
-	bigrams             float64 // Jaccard similarity of adjacent pairs
 }
 
 func compareTexts(a, b *Text) wordingScore {
@@ -91,19 +91,14 @@ func compareTexts(a, b *Text) wordingScore {
 	}
 	jac := float64(w.shared) / float64(w.union)
 	con := float64(w.shared) / float64(w.less)
-	ca, cb := a.shingles(), b.shingles()
-	n := intersect(ca, cb)
-	w.chars = float64(n) / float64(len(ca)+len(cb)-n)
-	if u := len(a.bigrams) + len(b.bigrams); u > 0 {
-		m := intersect(a.bigrams, b.bigrams)
-		w.bigrams = float64(m) / float64(u-m)
-	}
+	n := intersect(a.chars, b.chars)
+	w.chars = float64(n) / float64(len(a.chars)+len(b.chars)-n)
 	w.value = weightJaccard*jac + weightContainment*con + weightChars*w.chars
 	return w
 }
 
 // intersect counts the values two sorted slices share.
-func intersect(a, b []uint64) int {
+func intersect[T cmp.Ordered](a, b []T) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -120,8 +115,51 @@ func intersect(a, b []uint64) int {
 	return n
 }
 
-func sharedStrings(a, b []string) []string {
-	var out []string
+// swapped reports whether two names of one wording trade places in the
+// other, places counted by the content words they share: "Russia asked
+// North Korea" against "North Korea asked Russia", but neither "X said
+// that Y met Z" against "Y met Z, X said" nor "Y and Z met" against "Z and
+// Y met".
+func swapped(a, b *Text) bool {
+	common := inOrder(a.plain, b.plain)
+	if len(common) == 0 || !slices.Equal(common, inOrder(b.plain, a.plain)) {
+		return false
+	}
+	sa, sb := places(a, common), places(b, common)
+	for x, px := range sa {
+		for y, py := range sa {
+			if qx, ok := sb[x]; ok && px != py && qx == py {
+				if qy, ok := sb[y]; ok && qy == px {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// places returns where t mentions each name, as the number of the words
+// of common that come before it.
+func places(t *Text, common []uint64) map[uint64]int {
+	out := make(map[uint64]int, len(t.at))
+	seen, n := 0, 0
+	for _, m := range t.at {
+		for ; seen < m.at && seen < len(t.plain); seen++ {
+			if slices.Contains(common, t.plain[seen]) {
+				n++
+			}
+		}
+		if _, ok := out[m.name]; !ok {
+			out[m.name] = n
+		}
+	}
+	return out
+}
+
+// inOrder returns the values of a that b has too, in a's order, each
+// once.
+func inOrder[T comparable](a, b []T) []T {
+	var out []T
 	for _, x := range a {
 		if slices.Contains(b, x) && !slices.Contains(out, x) {
 			out = append(out, x)
@@ -130,34 +168,25 @@ func sharedStrings(a, b []string) []string {
 	return out
 }
 
-// swapped reports whether the names two wordings share come in another
-// order.
-func swapped(a, b []string) bool {
-	var sa, sb []string
-	for _, x := range a {
-		if slices.Contains(b, x) {
-			sa = append(sa, x)
+// unnamed reports whether a has a name that b does not use as a word:
+// for two wordings each with a name the other lacks, the one names
+// someone or something the other does not. Names and words are compared
+// by their first four letters, so that "Russian" meets "Russia".
+func unnamed(a, b *Text) bool {
+	for _, h := range a.nameHeads {
+		if _, ok := slices.BinarySearch(b.heads, h); !ok {
+			return true
 		}
 	}
-	for _, x := range b {
-		if slices.Contains(a, x) {
-			sb = append(sb, x)
-		}
-	}
-	return len(sa) >= 2 && !slices.Equal(sa, sb)
+	return false
 }
 
-// unnamed returns the names that text t does not use as words: for two
-// wordings each with a name the other lacks, the one names someone or
-// something the other does not.
-func unnamed(names []string, t *Text) []string {
+// unnamedOf returns the names of a that b does not use as words.
+func unnamedOf(a, b *Text) []string {
 	var out []string
-	for _, n := range names {
-		if len(n) > 4 {
-			n = n[:4]
-		}
-		if _, ok := slices.BinarySearch(t.heads, hashString(n)); !ok {
-			out = append(out, n)
+	for i, h := range a.nameHeads {
+		if _, ok := slices.BinarySearch(b.heads, h); !ok {
+			out = append(out, a.names[i])
 		}
 	}
 	return out
@@ -181,7 +210,12 @@ func oneSided(a, b []string) []string {
 }
 
 // Score implements [Scorer].
-func (Lexical) Score(a, b *Item) Score {
+func (x Lexical) Score(a, b *Item) Score { return x.score(a, b, true) }
+
+// score scores a against b, and gives the reasons when explain is set:
+// building them costs more than the rest, and most candidate pairs fall
+// below the threshold.
+func (Lexical) score(a, b *Item, explain bool) Score {
 	var best wordingScore
 	var s Score
 	var sameQuote []string // sources of a quote the two claims share
@@ -205,52 +239,63 @@ func (Lexical) Score(a, b *Item) Score {
 	ta, tb := a.Wordings[s.Best[0]], b.Wordings[s.Best[1]]
 	s.Kind, s.Value = Same, best.value
 	var reasons []string
+	why := func(f func() string) {
+		if explain {
+			reasons = append(reasons, f())
+		}
+	}
 	if ta.Raw == tb.Raw {
-		reasons = append(reasons, "the same wording: "+quoteShort(ta.Raw))
+		why(func() string { return "the same wording: " + quoteShort(ta.Raw) })
 	} else {
-		reasons = append(reasons, fmt.Sprintf("overlapping wording: %d of %d content words shared, %.0f%% of letter groups", best.shared, best.union, 100*best.chars))
+		why(func() string {
+			return fmt.Sprintf("overlapping wording: %d of %d content words shared, %.0f%% of letter groups", best.shared, best.union, 100*best.chars)
+		})
 	}
 	bonus := 0.0
 	if len(sameQuote) > 0 {
 		bonus += 0.2
-		reasons = append(reasons, "both quote the same sentence of "+strings.Join(sameQuote, ", "))
+		why(func() string { return "both quote the same sentence of " + strings.Join(sameQuote, ", ") })
 	}
-	if best.shared*5 >= best.union*4 && swapped(ta.roles, tb.roles) {
+	if best.shared*5 >= best.union*4 && swapped(ta, tb) {
 		s.Value *= 0.4
-		reasons = append(reasons, "the same names in another order: who did what to whom may differ")
+		why(func() string { return "the same names in another order: who did what to whom may differ" })
 	}
-	if na, nb := unnamed(ta.names, tb), unnamed(tb.names, ta); len(na) > 0 && len(nb) > 0 {
+	if unnamed(ta, tb) && unnamed(tb, ta) {
 		s.Value *= 0.5
-		reasons = append(reasons, fmt.Sprintf("different names: %s against %s", strings.Join(na, ", "), strings.Join(nb, ", ")))
+		why(func() string {
+			return fmt.Sprintf("different names: %s against %s", strings.Join(unnamedOf(ta, tb), ", "), strings.Join(unnamedOf(tb, ta), ", "))
+		})
 	}
-	if ents := sharedStrings(a.Claim.About, b.Claim.About); len(ents) > 0 {
+	if ents := inOrder(a.Claim.About, b.Claim.About); len(ents) > 0 {
 		bonus += 0.05
-		reasons = append(reasons, "shared entities: "+strings.Join(ents, ", "))
+		why(func() string { return "shared entities: " + strings.Join(ents, ", ") })
 	}
-	if sp := sharedStrings(a.speakers, b.speakers); len(sp) > 0 {
+	if sp := inOrder(a.speakers, b.speakers); len(sp) > 0 {
 		bonus += 0.05
-		reasons = append(reasons, "shared speaker: "+strings.Join(sp, ", "))
+		why(func() string { return "shared speaker: " + strings.Join(sp, ", ") })
 	}
-	switch nums := sharedStrings(ta.numbers, tb.numbers); {
+	switch nums := inOrder(ta.numbers, tb.numbers); {
 	case len(nums) > 0:
-		reasons = append(reasons, "the same number or date: "+strings.Join(nums, ", "))
+		why(func() string { return "the same number or date: " + strings.Join(nums, ", ") })
 	case len(ta.numbers) > 0 && len(tb.numbers) > 0:
 		s.Kind = Contradiction
-		reasons = append(reasons, fmt.Sprintf("different numbers: %s against %s", strings.Join(ta.numbers, ", "), strings.Join(tb.numbers, ", ")))
+		why(func() string {
+			return fmt.Sprintf("different numbers: %s against %s", strings.Join(ta.numbers, ", "), strings.Join(tb.numbers, ", "))
+		})
 	}
 	if m := oneSided(ta.negate, tb.negate); len(m) > 0 {
 		s.Kind = Contradiction
-		reasons = append(reasons, fmt.Sprintf("a negation on one side only: %q", strings.Join(m, ", ")))
+		why(func() string { return fmt.Sprintf("a negation on one side only: %q", strings.Join(m, ", ")) })
 	}
 	if m := oneSided(ta.exclude, tb.exclude); len(m) > 0 {
 		s.Kind = Contradiction
-		reasons = append(reasons, fmt.Sprintf("%q on one side only", strings.Join(m, ", ")))
+		why(func() string { return fmt.Sprintf("%q on one side only", strings.Join(m, ", ")) })
 	}
-	if l := langs[ta.Lang]; l != nil && ta.Lang == tb.Lang {
+	if l := ta.l; l == tb.l {
 		for _, w := range ta.order {
 			if o := l.opposite[w]; slices.Contains(tb.order, o) && !slices.Contains(tb.order, w) {
 				s.Kind = Contradiction
-				reasons = append(reasons, fmt.Sprintf("%q on one side, %q on the other", w, o))
+				why(func() string { return fmt.Sprintf("%q on one side, %q on the other", w, o) })
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -17,16 +18,18 @@ type Text struct {
 	Lang   string // the language normalisation used: "en", "de", "fr" or "es"
 	Source string // the source of a quote; "" for the claim's own text
 
-	folded  string   // Raw folded, for character shingles
-	words   []uint64 // hashes of the content words, sorted, unique
-	heads   []uint64 // hashes of their first four letters, sorted, unique: "russia" meets "russian"
-	bigrams []uint64 // hashes of adjacent content words, sorted, unique
-	numbers []string // numbers written with digits, sorted, unique
-	names   []string // capitalised words, folded and stemmed: mostly names of people, places, countries
-	roles   []string // the names in order of mention, "North Korea and Russia" as one, for role swaps
-	order   []string // words of time and direction ("before", "after") that reverse a claim when swapped
-	negate  []string // negation markers ("not", "never")
-	exclude []string // exclusivity markers ("only", "first")
+	l         *lang     // the language of Lang
+	chars     []uint32  // hashes of the character 4-grams of Raw folded, sorted, unique
+	words     []uint64  // hashes of the content words, sorted, unique
+	heads     []uint64  // hashes of their first four letters, sorted, unique: "russia" meets "russian"
+	numbers   []string  // numbers written with digits, sorted, unique
+	names     []string  // capitalised words, folded and stemmed: mostly names of people, places, countries
+	nameHeads []uint64  // hashes of the first four letters of each name, in the order of names
+	at        []mention // the names, the first word too, where they are mentioned
+	plain     []uint64  // hashes of the content words that are not names, in order
+	order     []string  // words of time and direction ("before", "after") that reverse a claim when swapped
+	negate    []string  // negation markers ("not", "never")
+	exclude   []string  // exclusivity markers ("only", "first")
 }
 
 // NewText normalises raw, a wording in the language of tag (BCP 47, such
@@ -36,15 +39,18 @@ func NewText(raw, tag string) *Text {
 	folded := Fold(raw)
 	all := Words(folded)
 	l := language(tag, all)
-	t := &Text{Raw: raw, folded: folded}
-	t.names, t.roles = names(raw, l)
+	t := &Text{Raw: raw, chars: shingles(folded)}
+	t.names, t.at, t.plain = structure(raw, l)
+	for _, n := range t.names {
+		t.nameHeads = append(t.nameHeads, hashString(head(n)))
+	}
+	t.l = l
 	for code, x := range langs {
 		if x == l {
 			t.Lang = code
 		}
 	}
-	var prev uint64
-	for i, w := range all {
+	for _, w := range all {
 		switch {
 		case l.negate[w]:
 			t.negate = appendNew(t.negate, w)
@@ -66,18 +72,10 @@ func NewText(raw, tag string) *Text {
 		s := l.stem(w)
 		h := hashString(s)
 		t.words = append(t.words, h)
-		if len(s) > 4 {
-			s = s[:4]
-		}
-		t.heads = append(t.heads, hashString(s))
-		if i > 0 && prev != 0 {
-			t.bigrams = append(t.bigrams, prev*0x9e3779b97f4a7c15^h)
-		}
-		prev = h
+		t.heads = append(t.heads, hashString(head(s)))
 	}
 	t.words = sortUnique(t.words)
 	t.heads = sortUnique(t.heads)
-	t.bigrams = sortUnique(t.bigrams)
 	slices.Sort(t.numbers)
 	return t
 }
@@ -89,7 +87,7 @@ func appendNew(list []string, w string) []string {
 	return append(list, w)
 }
 
-func sortUnique(h []uint64) []uint64 {
+func sortUnique[T cmp.Ordered](h []T) []T {
 	slices.Sort(h)
 	return slices.Clip(slices.Compact(h))
 }
@@ -115,14 +113,14 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-// shingles returns the hashes of the character 4-grams of the folded
-// text, spaces and punctuation squeezed to one space, sorted and unique.
-func (t *Text) shingles() []uint64 {
+// shingles returns the hashes of the character 4-grams of folded text,
+// spaces and punctuation squeezed to one space, sorted and unique.
+func shingles(folded string) []uint32 {
 	const k = 4
 	var b strings.Builder
-	b.Grow(len(t.folded))
+	b.Grow(len(folded))
 	space := true
-	for _, r := range t.folded {
+	for _, r := range folded {
 		if r == '\'' || r == '’' {
 			continue
 		}
@@ -138,11 +136,11 @@ func (t *Text) shingles() []uint64 {
 	}
 	s := b.String()
 	if len(s) < k {
-		return []uint64{hashString(s)}
+		return []uint32{uint32(hashString(s))}
 	}
-	out := make([]uint64, 0, len(s)-k+1)
+	out := make([]uint32, 0, len(s)-k+1)
 	for i := 0; i+k <= len(s); i++ {
-		out = append(out, hashString(s[i:i+k]))
+		out = append(out, uint32(hashString(s[i:i+k])))
 	}
 	return sortUnique(out)
 }
@@ -175,34 +173,30 @@ func NewItem(c *claims.Claim, tag string) *Item {
 	return it
 }
 
-// names returns the capitalised words of raw but the first that are not
-// function words, folded and stemmed (none for a language that
-// capitalises every noun), and the names, the first word too, and the names in the order of mention: adjacent
-// capitalised words make one name ("north korea"), and names joined by
-// "and" one group in a fixed order ("north korea+russia"), as "Russia
-// and North Korea" and "North Korea and Russia" say the same.
-func names(raw string, l *lang) (words, roles []string) {
-	var name, group []string
-	endName := func() {
+// mention is a name where a wording mentions it: the hash of the name
+// ("north korea" for two capitalised words in a row), and the number of
+// plain words before it.
+type mention struct {
+	name uint64
+	at   int
+}
+
+// structure returns the capitalised words of raw but the first that are
+// not function words, folded and stemmed (none for a language that
+// capitalises every noun); the names, the first word too, where they are
+// mentioned; and the hashes of the other content words in order.
+func structure(raw string, l *lang) (words []string, at []mention, plain []uint64) {
+	var name []string
+	end := func() {
 		if len(name) > 0 {
-			group = append(group, strings.Join(name, " "))
+			at = append(at, mention{hashString(strings.Join(name, " ")), len(plain)})
 			name = name[:0]
 		}
 	}
-	endGroup := func() {
-		endName()
-		if len(group) > 0 {
-			slices.Sort(group)
-			roles = appendNew(roles, strings.Join(group, "+"))
-			group = group[:0]
-		}
-	}
-	if l.nouns {
-		return nil, nil
-	}
 	for i, w := range Words(raw) {
 		f := Fold(w)
-		if unicode.IsUpper([]rune(w)[0]) && !l.stop[f] && !l.negate[f] && !l.exclude[f] && l.opposite[f] == "" {
+		function := l.stop[f] || l.negate[f] || l.exclude[f] || l.opposite[f] != ""
+		if !l.nouns && unicode.IsUpper([]rune(w)[0]) && !function {
 			s := l.stem(strings.ReplaceAll(f, "'", ""))
 			if i > 0 { // the first word is capitalised anyway
 				words = appendNew(words, s)
@@ -210,12 +204,15 @@ func names(raw string, l *lang) (words, roles []string) {
 			name = append(name, s)
 			continue
 		}
-		if l.and[f] && len(name) > 0 {
-			endName()
-			continue
+		end()
+		if !function && len(f) > 1 && !isNumber(f) {
+			plain = append(plain, hashString(l.stem(f)))
 		}
-		endGroup()
 	}
-	endGroup()
-	return words, roles
+	end()
+	return words, at, plain
 }
+
+// head returns the first four bytes of a word: "russia" and "russian"
+// meet as "russ".
+func head(w string) string { return w[:min(len(w), 4)] }
