@@ -207,48 +207,48 @@ func candidates(items []*Item, opt Options) ([]uint64, int) {
 	}
 	limit := int32(max(100, opt.Common*float64(len(wordings))))
 
-	k := opt.Bands * opt.Rows
-	seeds := make([]uint64, k)
-	for i := range seeds {
-		seeds[i] = mix(uint64(i+1) * 0x9e3779b97f4a7c15)
-	}
-	keys := make([][]entry, opt.Bands)
-	for b := range keys {
-		keys[b] = make([]entry, 0, len(wordings))
-	}
-	sig := make([]uint64, k)
+	// The words each wording's signature is made of, end to end.
 	var use []uint64
+	ends := make([]int, len(wordings))
 	for n, t := range wordings {
-		use = signatureWords(use[:0], t.words, df, limit)
-		if len(use) == 0 {
-			continue
-		}
-		for i := range sig {
-			sig[i] = ^uint64(0)
-		}
-		for _, w := range use {
-			for i, s := range seeds {
-				if h := mix(w ^ s); h < sig[i] {
-					sig[i] = h
-				}
-			}
-		}
-		for b := range keys {
-			key := uint64(b + 1)
-			for _, v := range sig[b*opt.Rows : (b+1)*opt.Rows] {
-				key = mix(key*31 ^ v)
-			}
-			keys[b] = append(keys[b], entry{key, owner[n]})
-		}
+		use = signatureWords(use, t.words, df, limit)
+		ends[n] = len(use)
 	}
+	df = nil
+
+	// One band at a time, so that only one band's keys are held: a key
+	// per wording, sorted, and the wordings of each run of equal keys
+	// paired.
 	var pairs []uint64
 	skipped := 0
-	for b := range keys {
-		es := keys[b]
-		slices.SortFunc(es, func(x, y entry) int { return cmp.Or(cmp.Compare(x.key, y.key), cmp.Compare(x.item, y.item)) })
-		for lo := 0; lo < len(es); {
+	keys := make([]entry, 0, len(wordings))
+	seeds := make([]uint64, opt.Rows)
+	for b := range opt.Bands {
+		for i := range seeds {
+			seeds[i] = mix(uint64(b*opt.Rows+i+1) * 0x9e3779b97f4a7c15)
+		}
+		keys = keys[:0]
+		start := 0
+		for n := range wordings {
+			words := use[start:ends[n]]
+			start = ends[n]
+			if len(words) == 0 {
+				continue
+			}
+			key := uint64(b + 1)
+			for _, s := range seeds {
+				least := ^uint64(0)
+				for _, w := range words {
+					least = min(least, mix(w^s))
+				}
+				key = mix(key*31 ^ least)
+			}
+			keys = append(keys, entry{key, owner[n]})
+		}
+		slices.SortFunc(keys, func(x, y entry) int { return cmp.Or(cmp.Compare(x.key, y.key), cmp.Compare(x.item, y.item)) })
+		for lo := 0; lo < len(keys); {
 			hi := lo + 1
-			for hi < len(es) && es[hi].key == es[lo].key {
+			for hi < len(keys) && keys[hi].key == keys[lo].key {
 				hi++
 			}
 			if hi-lo > opt.MaxBucket {
@@ -256,18 +256,22 @@ func candidates(items []*Item, opt Options) ([]uint64, int) {
 			} else {
 				for i := lo; i < hi; i++ {
 					for j := i + 1; j < hi; j++ {
-						if es[i].item != es[j].item {
-							pairs = append(pairs, uint64(es[i].item)<<32|uint64(es[j].item))
+						if keys[i].item != keys[j].item {
+							pairs = append(pairs, uint64(keys[i].item)<<32|uint64(keys[j].item))
 						}
 					}
 				}
 			}
 			lo = hi
 		}
-		keys[b] = nil
+		// Keep the pairs distinct as they come, so that they never
+		// hold many more than the candidates.
+		if b%4 == 3 || b == opt.Bands-1 {
+			slices.Sort(pairs)
+			pairs = slices.Compact(pairs)
+		}
 	}
-	slices.Sort(pairs)
-	return slices.Compact(pairs), skipped
+	return slices.Clip(pairs), skipped
 }
 
 // minRare is the fewest words a signature is made of when a wording has
@@ -280,15 +284,17 @@ const minRare = 3
 // words only ("A has banned imports of oil from B since 2020") still
 // meets its paraphrases in the buckets of its rarest combination.
 func signatureWords(dst, words []uint64, df map[uint64]int32, limit int32) []uint64 {
+	start := len(dst)
 	for _, w := range words {
 		if df[w] <= limit {
 			dst = append(dst, w)
 		}
 	}
-	if len(dst) >= minRare || len(dst) == len(words) {
+	if n := len(dst) - start; n >= minRare || n == len(words) {
 		return dst
 	}
-	dst = append(dst[:0], words...)
-	slices.SortFunc(dst, func(x, y uint64) int { return cmp.Or(cmp.Compare(df[x], df[y]), cmp.Compare(x, y)) })
-	return dst[:minRare]
+	dst = append(dst[:start], words...)
+	rare := dst[start:]
+	slices.SortFunc(rare, func(x, y uint64) int { return cmp.Or(cmp.Compare(df[x], df[y]), cmp.Compare(x, y)) })
+	return dst[:start+minRare]
 }

@@ -3,6 +3,7 @@ package match
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // fold maps the Latin letters with diacritics, and the ligatures, to
@@ -47,41 +48,67 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// Words splits folded text into words: runs of letters and digits.
-// Apostrophes inside a word join it and the possessive "'s" is dropped
-// ("kim's" is "kim"); a comma or point between digits joins a number
-// ("15,000" is "15000", "2.5" is "2.5"); everything else separates.
-func Words(folded string) []string {
+// Words splits text into words: runs of letters and digits. Apostrophes
+// inside a word join it and the possessive "'s" is dropped ("kim's" is
+// "kim"); a comma or point between digits joins a number ("15,000" is
+// "15000", "2.5" is "2.5"); everything else separates. The words share
+// the bytes of text unless a separator had to be dropped.
+func Words(text string) []string {
 	var out []string
-	rs := []rune(folded)
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			w := string(cur)
-			w = strings.TrimSuffix(w, "'s")
-			w = strings.ReplaceAll(w, "'", "")
-			if w != "" {
-				out = append(out, w)
-			}
-			cur = cur[:0]
+	start, dirty := -1, false
+	var prev rune // the last rune of the word being read
+	flush := func(end int) {
+		if start < 0 {
+			return
 		}
+		w := text[start:end]
+		if dirty {
+			w = clean(w)
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+		start, dirty = -1, false
 	}
-	for i, r := range rs {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		next, _ := utf8.DecodeRuneInString(text[i+size:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			cur = append(cur, r)
-		case (r == '\'' || r == '’') && len(cur) > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
-			cur = append(cur, '\'')
-		case r == ',' && len(cur) > 0 && unicode.IsDigit(cur[len(cur)-1]) && i+1 < len(rs) && unicode.IsDigit(rs[i+1]):
-			// a thousands separator: skip it
-		case r == '.' && len(cur) > 0 && unicode.IsDigit(cur[len(cur)-1]) && i+1 < len(rs) && unicode.IsDigit(rs[i+1]):
-			cur = append(cur, r)
+			if start < 0 {
+				start = i
+			}
+		case (r == '\'' || r == '’') && start >= 0 && unicode.IsLetter(next):
+			dirty = true
+		case r == ',' && start >= 0 && unicode.IsDigit(prev) && unicode.IsDigit(next):
+			dirty = true
+		case r == '.' && start >= 0 && unicode.IsDigit(prev) && unicode.IsDigit(next):
 		default:
-			flush()
+			flush(i)
+		}
+		prev = r
+		i += size
+	}
+	flush(len(text))
+	return out
+}
+
+// clean drops from a word its thousands separators, its possessive "'s"
+// and its apostrophes.
+func clean(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		switch r {
+		case ',':
+		case '’':
+			b.WriteByte('\'')
+		default:
+			b.WriteRune(r)
 		}
 	}
-	flush()
-	return out
+	w = strings.TrimSuffix(b.String(), "'s")
+	w = strings.TrimSuffix(w, "'S")
+	return strings.ReplaceAll(w, "'", "")
 }
 
 // isNumber reports whether w is written with digits: "15000", "2025",
@@ -135,6 +162,40 @@ type lang struct {
 	opposite map[string]string
 	nouns    bool // every noun is capitalised (German), so capitals do not mark names
 	stem     func(string) string
+
+	code  string               // the primary BCP 47 subtag: "en"
+	class map[string]wordClass // every function word: stop words and markers
+}
+
+// wordClass says what a function word is, so that normalisation looks a
+// word up once.
+type wordClass uint8
+
+const (
+	content   wordClass = iota // not a function word
+	stopWord                   // a stop word
+	negation                   // in negate
+	exclusive                  // in exclude
+	ordering                   // in opposite
+)
+
+func init() {
+	for code, l := range langs {
+		l.code = code
+		l.class = make(map[string]wordClass)
+		for w := range l.stop {
+			l.class[w] = stopWord
+		}
+		for w := range l.opposite {
+			l.class[w] = ordering
+		}
+		for w := range l.exclude {
+			l.class[w] = exclusive
+		}
+		for w := range l.negate {
+			l.class[w] = negation
+		}
+	}
 }
 
 func set(words string) map[string]bool {

@@ -36,44 +36,66 @@ type Text struct {
 // as "en" or "de-CH"; "" to guess from the stop words). It costs
 // O(len(raw)).
 func NewText(raw, tag string) *Text {
-	folded := Fold(raw)
-	all := Words(folded)
-	l := language(tag, all)
-	t := &Text{Raw: raw, chars: shingles(folded)}
-	t.names, t.at, t.plain = structure(raw, l)
-	for _, n := range t.names {
-		t.nameHeads = append(t.nameHeads, hashString(head(n)))
+	words := Words(raw)
+	folded := make([]string, len(words))
+	for i, w := range words {
+		folded[i] = Fold(w)
 	}
-	t.l = l
-	for code, x := range langs {
-		if x == l {
-			t.Lang = code
+	l := language(tag, folded)
+	t := &Text{Raw: raw, Lang: l.code, l: l, chars: shingles(Fold(raw))}
+	// One allocation for the three lists of word hashes.
+	n := len(words)
+	buf := make([]uint64, 3*n)
+	t.words, t.heads, t.plain = buf[:0:n], buf[n:n:2*n], buf[2*n:2*n:3*n]
+	var name []string // the words of the name being read
+	endName := func() {
+		if len(name) > 0 {
+			t.at = append(t.at, mention{hashString(strings.Join(name, " ")), len(t.plain)})
+			name = name[:0]
 		}
 	}
-	for _, w := range all {
+	for i, f := range folded {
+		c := l.class[f]
+		capital := !l.nouns && c == content && unicode.IsUpper([]rune(words[i])[0])
+		if !capital {
+			endName()
+		}
+		switch c {
+		case negation:
+			t.negate = appendNew(t.negate, f)
+			continue
+		case exclusive:
+			t.exclude = appendNew(t.exclude, f)
+			continue
+		case ordering:
+			t.order = appendNew(t.order, f)
+			continue
+		case stopWord:
+			continue
+		}
 		switch {
-		case l.negate[w]:
-			t.negate = appendNew(t.negate, w)
-			continue
-		case l.exclude[w]:
-			t.exclude = appendNew(t.exclude, w)
-			continue
-		case l.opposite[w] != "":
-			t.order = appendNew(t.order, w)
-			continue
-		case l.stop[w]:
-			continue
-		case isNumber(w):
-			w = strings.TrimRightFunc(w, unicode.IsLetter) // "60km" is 60, "80th" is 80
-			t.numbers = appendNew(t.numbers, w)
-		case len(w) == 1:
+		case isNumber(f):
+			f = strings.TrimRightFunc(f, unicode.IsLetter) // "60km" is 60, "80th" is 80
+			t.numbers = appendNew(t.numbers, f)
+		case len(f) == 1:
 			continue
 		}
-		s := l.stem(w)
+		s := l.stem(f)
 		h := hashString(s)
 		t.words = append(t.words, h)
 		t.heads = append(t.heads, hashString(head(s)))
+		switch {
+		case capital:
+			name = append(name, s)
+			if i > 0 && !slices.Contains(t.names, s) { // the first word is capitalised anyway
+				t.names = append(t.names, s)
+				t.nameHeads = append(t.nameHeads, hashString(head(s)))
+			}
+		case !isNumber(f):
+			t.plain = append(t.plain, h)
+		}
 	}
+	endName()
 	t.words = sortUnique(t.words)
 	t.heads = sortUnique(t.heads)
 	slices.Sort(t.numbers)
@@ -179,38 +201,6 @@ func NewItem(c *claims.Claim, tag string) *Item {
 type mention struct {
 	name uint64
 	at   int
-}
-
-// structure returns the capitalised words of raw but the first that are
-// not function words, folded and stemmed (none for a language that
-// capitalises every noun); the names, the first word too, where they are
-// mentioned; and the hashes of the other content words in order.
-func structure(raw string, l *lang) (words []string, at []mention, plain []uint64) {
-	var name []string
-	end := func() {
-		if len(name) > 0 {
-			at = append(at, mention{hashString(strings.Join(name, " ")), len(plain)})
-			name = name[:0]
-		}
-	}
-	for i, w := range Words(raw) {
-		f := Fold(w)
-		function := l.stop[f] || l.negate[f] || l.exclude[f] || l.opposite[f] != ""
-		if !l.nouns && unicode.IsUpper([]rune(w)[0]) && !function {
-			s := l.stem(strings.ReplaceAll(f, "'", ""))
-			if i > 0 { // the first word is capitalised anyway
-				words = appendNew(words, s)
-			}
-			name = append(name, s)
-			continue
-		}
-		end()
-		if !function && len(f) > 1 && !isNumber(f) {
-			plain = append(plain, hashString(l.stem(f)))
-		}
-	}
-	end()
-	return words, at, plain
 }
 
 // head returns the first four bytes of a word: "russia" and "russian"
