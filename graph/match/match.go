@@ -201,7 +201,7 @@ func candidates(items []*Item, opt Options) ([]uint64, int) {
 	}
 	df := make(map[uint64]int32)
 	for _, t := range wordings {
-		for _, w := range t.words {
+		for _, w := range t.words() {
 			df[w]++
 		}
 	}
@@ -211,7 +211,7 @@ func candidates(items []*Item, opt Options) ([]uint64, int) {
 	var use []uint64
 	ends := make([]int, len(wordings))
 	for n, t := range wordings {
-		use = signatureWords(use, t.words, df, limit)
+		use = signatureWords(use, t.words(), df, limit)
 		ends[n] = len(use)
 	}
 	df = nil

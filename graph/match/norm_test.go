@@ -108,8 +108,8 @@ func TestLanguage(t *testing.T) {
 		{"Kim Putin Beijing", "fr-CH", "fr"},
 		{"Kim Putin Beijing", "xx", "en"},
 	} {
-		if got := match.NewText(tc.text, tc.tag).Lang; got != tc.want {
-			t.Errorf("NewText(%q, %q).Lang = %q, want %q", tc.text, tc.tag, got, tc.want)
+		if got := match.NewText(tc.text, tc.tag).Lang(); got != tc.want {
+			t.Errorf("NewText(%q, %q).Lang() = %q, want %q", tc.text, tc.tag, got, tc.want)
 		}
 	}
 }

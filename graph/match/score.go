@@ -83,9 +83,9 @@ type wordingScore struct {
 
 func compareTexts(a, b *Text) wordingScore {
 	var w wordingScore
-	w.shared = intersect(a.words, b.words)
-	w.union = len(a.words) + len(b.words) - w.shared
-	w.less = min(len(a.words), len(b.words))
+	w.shared = intersect(a.words(), b.words())
+	w.union = len(a.words()) + len(b.words()) - w.shared
+	w.less = min(len(a.words()), len(b.words()))
 	if w.union == 0 || w.shared == 0 {
 		return w
 	}
@@ -121,8 +121,8 @@ func intersect[T cmp.Ordered](a, b []T) int {
 // that Y met Z" against "Y met Z, X said" nor "Y and Z met" against "Z and
 // Y met".
 func swapped(a, b *Text) bool {
-	common := inOrder(a.plain, b.plain)
-	if len(common) == 0 || !slices.Equal(common, inOrder(b.plain, a.plain)) {
+	common := inOrder(a.plain(), b.plain())
+	if len(common) == 0 || !slices.Equal(common, inOrder(b.plain(), a.plain())) {
 		return false
 	}
 	sa, sb := places(a, common), places(b, common)
@@ -143,9 +143,10 @@ func swapped(a, b *Text) bool {
 func places(t *Text, common []uint64) map[uint64]int {
 	out := make(map[uint64]int, len(t.at))
 	seen, n := 0, 0
+	plain := t.plain()
 	for _, m := range t.at {
-		for ; seen < m.at && seen < len(t.plain); seen++ {
-			if slices.Contains(common, t.plain[seen]) {
+		for ; seen < m.at && seen < len(plain); seen++ {
+			if slices.Contains(common, plain[seen]) {
 				n++
 			}
 		}
@@ -173,8 +174,8 @@ func inOrder[T comparable](a, b []T) []T {
 // someone or something the other does not. Names and words are compared
 // by their first four letters, so that "Russian" meets "Russia".
 func unnamed(a, b *Text) bool {
-	for _, h := range a.nameHeads {
-		if _, ok := slices.BinarySearch(b.heads, h); !ok {
+	for _, n := range a.names {
+		if _, ok := slices.BinarySearch(b.heads(), n.head); !ok {
 			return true
 		}
 	}
@@ -184,9 +185,9 @@ func unnamed(a, b *Text) bool {
 // unnamedOf returns the names of a that b does not use as words.
 func unnamedOf(a, b *Text) []string {
 	var out []string
-	for i, h := range a.nameHeads {
-		if _, ok := slices.BinarySearch(b.heads, h); !ok {
-			out = append(out, a.names[i])
+	for _, n := range a.names {
+		if _, ok := slices.BinarySearch(b.heads(), n.head); !ok {
+			out = append(out, n.word)
 		}
 	}
 	return out
@@ -274,26 +275,27 @@ func (Lexical) score(a, b *Item, explain bool) Score {
 		bonus += 0.05
 		why(func() string { return "shared speaker: " + strings.Join(sp, ", ") })
 	}
-	switch nums := inOrder(ta.numbers, tb.numbers); {
+	switch nums := inOrder(ta.nums, tb.nums); {
 	case len(nums) > 0:
 		why(func() string { return "the same number or date: " + strings.Join(nums, ", ") })
-	case len(ta.numbers) > 0 && len(tb.numbers) > 0:
+	case len(ta.nums) > 0 && len(tb.nums) > 0:
 		s.Kind = Contradiction
 		why(func() string {
-			return fmt.Sprintf("different numbers: %s against %s", strings.Join(ta.numbers, ", "), strings.Join(tb.numbers, ", "))
+			return fmt.Sprintf("different numbers: %s against %s", strings.Join(ta.nums, ", "), strings.Join(tb.nums, ", "))
 		})
 	}
-	if m := oneSided(ta.negate, tb.negate); len(m) > 0 {
+	if m := oneSided(ta.marked(negation), tb.marked(negation)); len(m) > 0 {
 		s.Kind = Contradiction
 		why(func() string { return fmt.Sprintf("a negation on one side only: %q", strings.Join(m, ", ")) })
 	}
-	if m := oneSided(ta.exclude, tb.exclude); len(m) > 0 {
+	if m := oneSided(ta.marked(exclusive), tb.marked(exclusive)); len(m) > 0 {
 		s.Kind = Contradiction
 		why(func() string { return fmt.Sprintf("%q on one side only", strings.Join(m, ", ")) })
 	}
-	if l := ta.l; l == tb.l {
-		for _, w := range ta.order {
-			if o := l.opposite[w]; slices.Contains(tb.order, o) && !slices.Contains(tb.order, w) {
+	if l := ta.l; l == tb.l && len(ta.marks) > 0 && len(tb.marks) > 0 {
+		oa, ob := ta.marked(ordering), tb.marked(ordering)
+		for _, w := range oa {
+			if o := l.opposite[w]; slices.Contains(ob, o) && !slices.Contains(ob, w) {
 				s.Kind = Contradiction
 				why(func() string { return fmt.Sprintf("%q on one side, %q on the other", w, o) })
 			}

@@ -13,23 +13,59 @@ import (
 // into words, stop words dropped, stemmed, hashed. Make one with
 // [NewText]; its fields beyond the exported ones are for the scorers of
 // this package.
+//
+// A Text holds some 40 bytes per word of raw and 2 per character, a few
+// hundred bytes for a sentence, so that a million claims fit in memory.
 type Text struct {
 	Raw    string // the wording as written
-	Lang   string // the language normalisation used: "en", "de", "fr" or "es"
 	Source string // the source of a quote; "" for the claim's own text
 
-	l         *lang     // the language of Lang
-	chars     []uint32  // hashes of the character 4-grams of Raw folded, sorted, unique
-	words     []uint64  // hashes of the content words, sorted, unique
-	heads     []uint64  // hashes of their first four letters, sorted, unique: "russia" meets "russian"
-	numbers   []string  // numbers written with digits, sorted, unique
-	names     []string  // capitalised words, folded and stemmed: mostly names of people, places, countries
-	nameHeads []uint64  // hashes of the first four letters of each name, in the order of names
-	at        []mention // the names, the first word too, where they are mentioned
-	plain     []uint64  // hashes of the content words that are not names, in order
-	order     []string  // words of time and direction ("before", "after") that reverse a claim when swapped
-	negate    []string  // negation markers ("not", "never")
-	exclude   []string  // exclusivity markers ("only", "first")
+	l      *lang     // the language normalisation used
+	chars  []uint16  // hashes of the character 4-grams of Raw folded, sorted, unique
+	hashes []uint64  // words, heads and plain, end to end
+	nw, nh int32     // the lengths of words and heads in hashes
+	nums   []string  // numbers written with digits, sorted, unique
+	names  []name    // capitalised words but the first: mostly names of people, places, countries
+	at     []mention // the names, the first word too, where they are mentioned
+	marks  []mark    // negations, exclusive words and words of order
+}
+
+// Lang returns the language normalisation used: "en", "de", "fr" or "es".
+func (t *Text) Lang() string { return t.l.code }
+
+// words returns the hashes of the content words, sorted, unique.
+func (t *Text) words() []uint64 { return t.hashes[:t.nw] }
+
+// heads returns the hashes of the content words' first four letters,
+// sorted, unique: "russia" meets "russian".
+func (t *Text) heads() []uint64 { return t.hashes[t.nw : t.nw+t.nh] }
+
+// plain returns the hashes of the content words that are not names, in
+// order.
+func (t *Text) plain() []uint64 { return t.hashes[t.nw+t.nh:] }
+
+// name is a capitalised word, folded and stemmed, and the hash of its
+// first four letters.
+type name struct {
+	word string
+	head uint64
+}
+
+// mark is a function word that can reverse a claim.
+type mark struct {
+	class wordClass // negation, exclusive or ordering
+	word  string
+}
+
+// marked returns the words of t's marks of class c.
+func (t *Text) marked(c wordClass) []string {
+	var out []string
+	for _, m := range t.marks {
+		if m.class == c {
+			out = append(out, m.word)
+		}
+	}
+	return out
 }
 
 // NewText normalises raw, a wording in the language of tag (BCP 47, such
@@ -42,16 +78,15 @@ func NewText(raw, tag string) *Text {
 		folded[i] = Fold(w)
 	}
 	l := language(tag, folded)
-	t := &Text{Raw: raw, Lang: l.code, l: l, chars: shingles(Fold(raw))}
-	// One allocation for the three lists of word hashes.
+	t := &Text{Raw: raw, l: l, chars: shingles(Fold(raw))}
 	n := len(words)
-	buf := make([]uint64, 3*n)
-	t.words, t.heads, t.plain = buf[:0:n], buf[n:n:2*n], buf[2*n:2*n:3*n]
-	var name []string // the words of the name being read
+	buf := make([]uint64, 3*n) // words, heads, plain, each as long as it may be
+	ws, hs, plain := buf[:0:n], buf[n:n:2*n], buf[2*n:2*n:3*n]
+	var run []string // the words of the name being read
 	endName := func() {
-		if len(name) > 0 {
-			t.at = append(t.at, mention{hashString(strings.Join(name, " ")), len(t.plain)})
-			name = name[:0]
+		if len(run) > 0 {
+			t.at = append(t.at, mention{hashString(strings.Join(run, " ")), len(plain)})
+			run = run[:0]
 		}
 	}
 	for i, f := range folded {
@@ -61,14 +96,10 @@ func NewText(raw, tag string) *Text {
 			endName()
 		}
 		switch c {
-		case negation:
-			t.negate = appendNew(t.negate, f)
-			continue
-		case exclusive:
-			t.exclude = appendNew(t.exclude, f)
-			continue
-		case ordering:
-			t.order = appendNew(t.order, f)
+		case negation, exclusive, ordering:
+			if !slices.Contains(t.marks, mark{c, f}) {
+				t.marks = append(t.marks, mark{c, f})
+			}
 			continue
 		case stopWord:
 			continue
@@ -76,29 +107,32 @@ func NewText(raw, tag string) *Text {
 		switch {
 		case isNumber(f):
 			f = strings.TrimRightFunc(f, unicode.IsLetter) // "60km" is 60, "80th" is 80
-			t.numbers = appendNew(t.numbers, f)
+			t.nums = appendNew(t.nums, f)
 		case len(f) == 1:
 			continue
 		}
 		s := l.stem(f)
 		h := hashString(s)
-		t.words = append(t.words, h)
-		t.heads = append(t.heads, hashString(head(s)))
+		ws = append(ws, h)
+		hs = append(hs, hashString(head(s)))
 		switch {
 		case capital:
-			name = append(name, s)
-			if i > 0 && !slices.Contains(t.names, s) { // the first word is capitalised anyway
-				t.names = append(t.names, s)
-				t.nameHeads = append(t.nameHeads, hashString(head(s)))
+			run = append(run, s)
+			if i > 0 && !slices.ContainsFunc(t.names, func(x name) bool { return x.word == s }) { // the first word is capitalised anyway
+				t.names = append(t.names, name{s, hashString(head(s))})
 			}
 		case !isNumber(f):
-			t.plain = append(t.plain, h)
+			plain = append(plain, h)
 		}
 	}
 	endName()
-	t.words = sortUnique(t.words)
-	t.heads = sortUnique(t.heads)
-	slices.Sort(t.numbers)
+	ws, hs = sortUnique(ws), sortUnique(hs)
+	slices.Sort(t.nums)
+	// Keep the three lists in one array of their size: buf was sized for
+	// every word, stop words too.
+	t.hashes = make([]uint64, 0, len(ws)+len(hs)+len(plain))
+	t.hashes = append(append(append(t.hashes, ws...), hs...), plain...)
+	t.nw, t.nh = int32(len(ws)), int32(len(hs))
 	return t
 }
 
@@ -137,7 +171,7 @@ func mix(x uint64) uint64 {
 
 // shingles returns the hashes of the character 4-grams of folded text,
 // spaces and punctuation squeezed to one space, sorted and unique.
-func shingles(folded string) []uint32 {
+func shingles(folded string) []uint16 {
 	const k = 4
 	var b strings.Builder
 	b.Grow(len(folded))
@@ -158,11 +192,13 @@ func shingles(folded string) []uint32 {
 	}
 	s := b.String()
 	if len(s) < k {
-		return []uint32{uint32(hashString(s))}
+		return []uint16{uint16(hashString(s))}
 	}
-	out := make([]uint32, 0, len(s)-k+1)
+	// 16 bits are enough: two sentences of a hundred 4-grams each share
+	// about 0.15 of one by chance.
+	out := make([]uint16, 0, len(s)-k+1)
 	for i := 0; i+k <= len(s); i++ {
-		out = append(out, uint32(hashString(s[i:i+k])))
+		out = append(out, uint16(hashString(s[i:i+k])))
 	}
 	return sortUnique(out)
 }
