@@ -15,6 +15,7 @@ var (
 	ErrInvalidKind       = errors.New("invalid kind")
 	ErrInvalidConfidence = errors.New("invalid confidence")
 	ErrInvalidWikidata   = errors.New("invalid Wikidata ID")
+	ErrInvalidLang       = errors.New("invalid language tag")
 	ErrSelfRelation      = errors.New("self-relation")
 )
 

@@ -87,3 +87,42 @@ func TestDecisions(t *testing.T) {
 		t.Errorf("JSONL round trip keeps %d decisions, want %d", got, after.Decisions)
 	}
 }
+
+// Language tags of claims and quotes survive every format.
+func TestLangRoundTrip(t *testing.T) {
+	const in = `claimgraph: 1
+sources:
+  - id: s
+    kind: news-article
+claims:
+  - id: c
+    text: Kims Personal beseitigte alle Spuren.
+    lang: de
+    appearances:
+      - source: s
+        quote: Le personnel a effacé toutes les traces.
+        lang: fr-CH
+`
+	g, err := graph.ReadYAML(strings.NewReader(in), "lang.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, ok := g.Claim("c")
+	if !ok {
+		t.Fatal("claim c not read")
+	}
+	if c.Lang != "de" || c.Appearances[0].Lang != "fr-CH" {
+		t.Fatalf("read lang %q and %q", c.Lang, c.Appearances[0].Lang)
+	}
+	if y := yamlText(t, g); !strings.Contains(y, "lang: de\n") || !strings.Contains(y, "lang: fr-CH\n") {
+		t.Errorf("YAML lacks the tags:\n%s", y)
+	}
+	roundTrip(t, g)
+	l, err := graph.ReadJSONL(strings.NewReader(jsonlText(t, g)), "lang.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := yamlText(t, l); diff != yamlText(t, g) {
+		t.Errorf("JSONL round trip changed the graph:\n%s", diff)
+	}
+}

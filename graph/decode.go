@@ -715,6 +715,8 @@ func (d *decoder) claim(i int, n *yaml.Node) claims.Claim {
 			c.ID = d.str(v, at(loc, key))
 		case "text":
 			c.Text = d.str(v, at(loc, key))
+		case "lang":
+			c.Lang = d.str(v, at(loc, key))
 		case "about":
 			c.About = d.strs(v, at(loc, key))
 		case "statement":
@@ -765,6 +767,8 @@ func (d *decoder) appearance(claim location, j int, n *yaml.Node) claims.Appeara
 			a.Date = parsed(d, v, at(loc, key), claims.ParseDate)
 		case "quote":
 			a.Quote = d.str(v, at(loc, key))
+		case "lang":
+			a.Lang = d.str(v, at(loc, key))
 		case "via":
 			a.Via = d.str(v, at(loc, key))
 		case "note":

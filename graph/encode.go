@@ -162,6 +162,7 @@ func claimNode(c *claims.Claim) *yaml.Node {
 	m := newMap()
 	m.str("id", c.ID)
 	m.str("text", c.Text)
+	m.str("lang", c.Lang)
 	m.list("about", c.About, true)
 	if st := c.Statement; st != nil {
 		sm := newMap()
@@ -181,6 +182,7 @@ func claimNode(c *claims.Claim) *yaml.Node {
 		am.str("speaker", a.Speaker)
 		am.date("date", a.Date)
 		am.str("quote", a.Quote)
+		am.str("lang", a.Lang)
 		am.str("via", a.Via)
 		am.str("note", a.Note)
 		am.inferred(a.Inferred)

@@ -84,7 +84,7 @@ var common = func() map[string]string {
 		{"claimgraph", "entity", "source", "claim", "relation", "id", "name", "kind", "aliases", "wikidata", "note",
 			"title", "publisher", "url", "author", "published", "derived_from", "inferred", "field", "sentence",
 			"text", "about", "statement", "subject", "predicate", "object", "valid_from", "valid_until", "still_holds",
-			"valid_at", "appearances", "speaker", "date", "quote", "via", "from", "to", "sources", "confidence", "asserted_by",
+			"valid_at", "appearances", "speaker", "date", "quote", "lang", "via", "from", "to", "sources", "confidence", "asserted_by",
 			"cites", "quotes", "republishes", "translates", "supports", "contradicts", "same_as", "distinct_from"},
 		{"person", "organisation", "country", "place", "event", "document", "other"},
 		{"news-article", "wire", "broadcast", "social-post", "video", "official-statement", "report", "interview", "informant"},

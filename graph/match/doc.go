@@ -13,9 +13,11 @@
 // appearances: a quote is a wording of its claim. Each wording is
 // normalised: lower-cased, Latin diacritics folded ([Fold]), split into
 // words ([Words]), stop words of its language dropped, English words
-// stemmed. The language comes from [Options.Lang] (a BCP 47 tag) or is
-// guessed per wording from the stop words of the languages the package
-// knows: English, German, French and Spanish. Matching across languages
+// stemmed. The language is the BCP 47 tag of the wording
+// ([claims.Claim.Lang] for its text, [claims.Appearance.Lang] for a
+// quote), else [Options.Lang], else guessed per wording from the stop
+// words of the languages the package knows: English, German, French and
+// Spanish. Matching across languages
 // is out of scope unless a translation is stored as a quote.
 //
 // # Finding candidates

@@ -20,7 +20,7 @@ type Options struct {
 	Threshold float64 // lowest score suggested; 0 means DefaultThreshold
 	Top       int     // at most this many suggestions, the best; 0 means all
 	Scorer    Scorer  // nil means Lexical{}
-	Lang      string  // BCP 47 tag of every wording; "" guesses each from its stop words
+	Lang      string  // BCP 47 tag of wordings that carry none; "" guesses each from its stop words
 
 	// Decided reports whether a pair of claims has been decided already,
 	// either way; such a pair is never suggested. Find reads the graph's

@@ -113,3 +113,20 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A claim's and a quote's language tags choose their stop words: "die"
+// is a German article but an English verb.
+func TestItemLanguages(t *testing.T) {
+	c := claims.Claim{ID: "c", Text: "Die Soldaten die.", Lang: "de", Appearances: []claims.Appearance{
+		{Source: "s", Quote: "Les soldats die.", Lang: "fr"},
+		{Source: "s", Quote: "The soldiers die in the war."},
+	}}
+	it := match.NewItem(&c, "en")
+	var got []string
+	for _, w := range it.Wordings {
+		got = append(got, w.Lang())
+	}
+	if want := []string{"de", "fr", "de"}; !slices.Equal(got, want) {
+		t.Errorf("languages %q, want %q", got, want)
+	}
+}

@@ -211,10 +211,12 @@ type Item struct {
 	speakers []string // IDs of the appearances' speakers, sorted, unique
 }
 
-// NewItem prepares claim c, its wordings in the language of tag (BCP 47;
-// "" to guess each wording's language from its stop words). It costs
-// O(length of the claim's text and quotes).
+// NewItem prepares claim c. Each wording is read in the language its own
+// tag gives (the claim's Lang for its text, an appearance's Lang, else the
+// claim's, for a quote), else in the language of tag, else in the one its
+// stop words suggest. It costs O(length of the claim's text and quotes).
 func NewItem(c *claims.Claim, tag string) *Item {
+	tag = cmp.Or(c.Lang, tag)
 	it := &Item{Claim: c, Wordings: []*Text{NewText(c.Text, tag)}}
 	for _, a := range c.Appearances {
 		if a.Speaker != "" && !slices.Contains(it.speakers, a.Speaker) {
@@ -223,7 +225,7 @@ func NewItem(c *claims.Claim, tag string) *Item {
 		if a.Quote == "" || slices.ContainsFunc(it.Wordings, func(t *Text) bool { return t.Raw == a.Quote }) {
 			continue
 		}
-		t := NewText(a.Quote, tag)
+		t := NewText(a.Quote, cmp.Or(a.Lang, tag))
 		t.Source = a.Source
 		it.Wordings = append(it.Wordings, t)
 	}
