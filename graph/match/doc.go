@@ -28,11 +28,13 @@
 // signature of Bands × Rows minimum hashes, and two claims are candidates
 // when some band of their signatures agrees. Two wordings with Jaccard
 // similarity J of their words become candidates with probability
-// 1 − (1 − J^Rows)^Bands: with the defaults (20 bands of 2) 0.90 at
-// J = 0.3 and 0.99 at J = 0.4. Words found in more than a small share of
-// all wordings ([Options.Common]) are left out of the signatures, and
-// buckets larger than [Options.MaxBucket] are skipped, so that common
-// words do not make everything a candidate.
+// 1 − (1 − J^Rows)^Bands: with the defaults (20 bands of 3) 0.42 at
+// J = 0.3, 0.73 at J = 0.4, 0.93 at J = 0.5 and 0.99 at J = 0.6.
+// Words found in more than a small share of all wordings
+// ([Options.Common]) are left out of the signatures unless a wording has
+// fewer than three rarer words, and buckets larger than
+// [Options.MaxBucket] are skipped, so that common words do not make
+// everything a candidate.
 //
 // # Scoring
 //
@@ -45,19 +47,25 @@
 //
 // # Cost
 //
-// For n claims with W wordings of at most L characters in all, with
-// B bands of R rows and buckets of at most M: normalising costs O(W·L),
-// signatures O(W·L·B·R), bucketing O(B·W log W), and there are at most
-// C ≤ B·W·(M−1)/2 candidates, in practice a small multiple of the true
-// matches; scoring costs O(C·L log L) with the default scorer, and
-// sorting the suggestions O(C log C). Memory is O(W·(L + B) + C). No step
-// is quadratic in n.
+// For W wordings (claims' texts and distinct quotes) of at most L
+// characters each, B bands of R rows and buckets of at most M wordings:
+// normalising costs O(W·L log L) (the letter shingles are sorted once),
+// counting how common each word is O(W·L), signatures O(W·L·B·R), and
+// bucketing O(B·W log W), one band at a time. There are at most
+// C ≤ B·W·(M−1)/2 candidate pairs, in practice a few per claim (about 10
+// per claim on a million generated claims); keeping them distinct costs
+// O(C log C), scoring O(C·L) with [Lexical], and sorting the S
+// suggestions O(S log S). Memory is O(W·L + C + S), a few hundred bytes
+// per wording. No step is quadratic in the number of claims.
 //
 // # Measured
 //
-// On the hand-labelled pairs of testdata/pairs.yaml (wordings of the
-// seed articles: the same claim in different sources, and different
+// On the 120 hand-labelled pairs of testdata/pairs.yaml (wordings from
+// the seed articles: the same claim in different sources, and different
 // claims about the same events) the default scorer at [DefaultThreshold]
-// has the precision and recall that the project's README reports;
-// TestLabelledPairs asserts precision ≥ 0.9 at recall ≥ 0.6.
+// reaches precision 0.97 at recall 0.64, and TestLabelledPairs asserts
+// precision ≥ 0.9 at recall ≥ 0.6. The weights and the threshold were
+// chosen on that set; on 30 pairs written afterwards
+// (testdata/heldout.yaml) precision and recall are 0.83. The project's
+// README gives the figures at scale.
 package match

@@ -28,14 +28,15 @@ type Options struct {
 	Decided func(a, b string) bool
 
 	// Locality-sensitive hashing: Bands bands of Rows MinHash values each
-	// (default 20 and 2), and the largest bucket whose members are paired
-	// (default 100); larger buckets hold wordings that share only common
+	// (default 20 and 3), and the largest bucket whose members are paired
+	// (default 50); larger buckets hold wordings that share only common
 	// words and are skipped.
 	Bands, Rows, MaxBucket int
 
 	// Common is the share of wordings (default 0.002, and never fewer
-	// than 1000 wordings) above which a word is too common to bring
-	// wordings together; it is still compared when a pair is scored.
+	// than 100 wordings) above which a word is too common to bring
+	// wordings together, unless a wording has fewer than three rarer
+	// words; it is still compared when a pair is scored.
 	Common float64
 }
 
