@@ -2,6 +2,7 @@ package match_test
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -14,7 +15,8 @@ func ExampleFind() {
 		panic(err)
 	}
 	got, _ := match.Find(g.View, match.Options{Top: 5})
-	s := got[4]
+	i := slices.IndexFunc(got, func(s match.Suggestion) bool { return s.A == "china-only-defence-pact" })
+	s := got[i]
 	fmt.Printf("%s %.2f %s ~ %s\n", s.Kind, s.Score, s.A, s.B)
 	for _, r := range s.Reasons {
 		fmt.Println("-", r)
