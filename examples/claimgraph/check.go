@@ -107,7 +107,7 @@ func runCheck(e *env, args []string) int {
 	} else if doc.OK {
 		c := g.Counts()
 		fmt.Fprintf(e.stdout, "%s: ok (%d entities, %d sources, %d claims, %d relations)\n",
-			file, c.Entities, c.Sources, c.Claims, c.Supports+c.Contradictions)
+			file, c.Entities, c.Sources, c.Claims, c.Supports+c.Contradictions+c.Decisions)
 	} else {
 		for _, p := range doc.Problems {
 			if p.Line > 0 {
