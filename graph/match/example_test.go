@@ -2,6 +2,7 @@ package match_test
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -50,4 +51,38 @@ func ExampleFindClaims() {
 	// Output:
 	// contradiction a ~ c: different numbers: 15000 against 12000
 	// same a ~ b: the same number or date: 15000
+}
+
+// embeddings is a Scorer that compares sentence embeddings computed
+// elsewhere and stored by claim ID, falling back to the lexical scorer's
+// reasons.
+type embeddings map[string][]float64
+
+func (e embeddings) Score(a, b *match.Item) match.Score {
+	va, vb := e[a.Claim.ID], e[b.Claim.ID]
+	var dot, na, nb float64
+	for i := range va {
+		dot, na, nb = dot+va[i]*vb[i], na+va[i]*va[i], nb+vb[i]*vb[i]
+	}
+	if na == 0 || nb == 0 {
+		return match.Score{}
+	}
+	s := match.Lexical{}.Score(a, b)
+	s.Value = dot / math.Sqrt(na*nb)
+	s.Reasons = append([]string{fmt.Sprintf("embeddings %.2f alike", s.Value)}, s.Reasons...)
+	return s
+}
+
+func ExampleScorer() {
+	cs := []claims.Claim{
+		{ID: "a", Text: "Kim's staff wiped the chair he sat on."},
+		{ID: "b", Text: "Kim's aides wiped down the chair after he sat on it."},
+	}
+	vectors := embeddings{"a": {0.9, 0.1, 0.3}, "b": {0.8, 0.2, 0.3}}
+	got, _ := match.FindClaims(cs, match.Options{Scorer: vectors, Threshold: 0.9})
+	for _, s := range got {
+		fmt.Printf("%s ~ %s %.2f: %s\n", s.A, s.B, s.Score, s.Reasons[0])
+	}
+	// Output:
+	// a ~ b 0.99: embeddings 0.99 alike
 }
