@@ -70,6 +70,8 @@ type Suggestion struct {
 	Score   float64
 	Reasons []string
 	Texts   [2]string // the closest wordings of A and B
+
+	ia, ib uint32 // the positions of A and B in the input, for sorting
 }
 
 // Stats says how much work a search did.
@@ -130,7 +132,8 @@ func FindClaims(cs []claims.Claim, opt Options) ([]Suggestion, Stats) {
 		var local []Suggestion
 		decided := 0
 		for _, p := range pairs[lo:hi] {
-			a, b := items[p>>32], items[p&0xffffffff]
+			ia, ib := uint32(p>>32), uint32(p)
+			a, b := items[ia], items[ib]
 			if opt.Decided != nil && opt.Decided(a.Claim.ID, b.Claim.ID) {
 				decided++
 				continue
@@ -149,7 +152,7 @@ func FindClaims(cs []claims.Claim, opt Options) ([]Suggestion, Stats) {
 			}
 			local = append(local, Suggestion{
 				A: a.Claim.ID, B: b.Claim.ID, Kind: s.Kind, Score: s.Value, Reasons: s.Reasons,
-				Texts: [2]string{a.Wordings[s.Best[0]].Raw, b.Wordings[s.Best[1]].Raw},
+				Texts: [2]string{a.Wordings[s.Best[0]].Raw, b.Wordings[s.Best[1]].Raw}, ia: ia, ib: ib,
 			})
 		}
 		mu.Lock()
@@ -157,12 +160,8 @@ func FindClaims(cs []claims.Claim, opt Options) ([]Suggestion, Stats) {
 		st.Decided += decided
 		mu.Unlock()
 	})
-	pos := make(map[string]int, len(out))
-	for i := range cs {
-		pos[cs[i].ID] = i
-	}
 	slices.SortFunc(out, func(x, y Suggestion) int {
-		return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(pos[x.A], pos[y.A]), cmp.Compare(pos[x.B], pos[y.B]))
+		return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(x.ia, y.ia), cmp.Compare(x.ib, y.ib))
 	})
 	if opt.Top > 0 && len(out) > opt.Top {
 		out = out[:opt.Top]
