@@ -62,7 +62,7 @@ func newVocab(r *rand.Rand, n int) *vocab {
 	for range max(n/50, 30) {
 		v.cities = append(v.cities, word(r))
 	}
-	for range 200 {
+	for range max(n/200, 200) { // countries and regions
 		v.countries = append(v.countries, word(r)+"ia")
 	}
 	for range max(n/100, 20) {

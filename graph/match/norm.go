@@ -228,7 +228,8 @@ var langs = map[string]*lang{
 			is are was were be been being am has have had having do does did done will would shall should can could may might must
 			i me my we us our you your he him his she her it its they them their this that these those there here
 			who whom whose which what when where why how also too very just even still yet again already
-			said says say told according reported reportedly`),
+			said says say told according reported reportedly
+			both one two three each another such many several some other together however meanwhile immediately afterward afterwards`),
 		negate:  set("not no never none nobody nothing neither nor cannot dont doesnt didnt isnt wasnt arent werent wont denied denies deny false"),
 		exclude: set("only first sole solely"),
 		opposite: opposites("before after more less most least increase decrease increased decreased rise fall rose fell " +

@@ -118,7 +118,7 @@ func NewText(raw, tag string) *Text {
 		switch {
 		case capital:
 			run = append(run, s)
-			if i > 0 && !slices.ContainsFunc(t.names, func(x name) bool { return x.word == s }) { // the first word is capitalised anyway
+			if !slices.ContainsFunc(t.names, func(x name) bool { return x.word == s }) {
 				t.names = append(t.names, name{s, hashString(head(s))})
 			}
 		case !isNumber(f):
