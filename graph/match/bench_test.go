@@ -6,7 +6,9 @@ import (
 	"runtime"
 	"strconv"
 	"testing"
-	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/claimgraph/claimgraph/graph/match"
 )
@@ -78,4 +80,21 @@ func BenchmarkFind(b *testing.B) {
 	})
 }
 
-var _ = time.Now
+// slow is the default scorer behind another type, so that FindClaims
+// takes the general path: every pair scored exactly and explained.
+type slow struct{ match.Lexical }
+
+// TestFastPathAgrees checks that the default scorer's shortcuts (a bound
+// that skips letter comparison, reasons only above the threshold) change
+// no suggestion.
+func TestFastPathAgrees(t *testing.T) {
+	cs, _ := generate(3000, 2)
+	fast, _ := match.FindClaims(cs, match.Options{})
+	exact, _ := match.FindClaims(cs, match.Options{Scorer: slow{}})
+	if len(fast) == 0 {
+		t.Fatal("no suggestions to compare")
+	}
+	if diff := cmp.Diff(exact, fast, cmpopts.IgnoreUnexported(match.Suggestion{})); diff != "" {
+		t.Errorf("suggestions differ (-exact +fast):\n%s", diff)
+	}
+}

@@ -141,8 +141,8 @@ func FindClaims(cs []claims.Claim, opt Options) ([]Suggestion, Stats) {
 			var s Score
 			if lex, ok := opt.Scorer.(Lexical); ok {
 				// Explain only the pairs that will be suggested.
-				if s = lex.score(a, b, false); s.Value >= opt.Threshold {
-					s = lex.score(a, b, true)
+				if s = lex.score(a, b, false, opt.Threshold); s.Value >= opt.Threshold {
+					s = lex.score(a, b, true, 0)
 				}
 			} else {
 				s = opt.Scorer.Score(a, b)

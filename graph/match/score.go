@@ -81,7 +81,10 @@ type wordingScore struct {
 	chars               float64
 }
 
-func compareTexts(a, b *Text) wordingScore {
+// compareTexts compares two wordings. A pair whose value cannot reach
+// floor whatever their letters share is not compared letter by letter:
+// its value is then that bound, below floor.
+func compareTexts(a, b *Text, floor float64) wordingScore {
 	var w wordingScore
 	w.shared = intersect(a.words(), b.words())
 	w.union = len(a.words()) + len(b.words()) - w.shared
@@ -91,6 +94,13 @@ func compareTexts(a, b *Text) wordingScore {
 	}
 	jac := float64(w.shared) / float64(w.union)
 	con := float64(w.shared) / float64(w.less)
+	// The Jaccard similarity of the letter groups is at most the ratio
+	// of their numbers.
+	na, nb := len(a.chars), len(b.chars)
+	if bound := weightJaccard*jac + weightContainment*con + weightChars*float64(min(na, nb))/float64(max(na, nb)); bound < floor {
+		w.value = bound
+		return w
+	}
 	n := intersect(a.chars, b.chars)
 	w.chars = float64(n) / float64(len(a.chars)+len(b.chars)-n)
 	w.value = weightJaccard*jac + weightContainment*con + weightChars*w.chars
@@ -211,14 +221,26 @@ func oneSided(a, b []string) []string {
 }
 
 // Score implements [Scorer].
-func (x Lexical) Score(a, b *Item) Score { return x.score(a, b, true) }
+func (x Lexical) Score(a, b *Item) Score { return x.score(a, b, true, 0) }
 
 // score scores a against b, and gives the reasons when explain is set:
 // building them costs more than the rest, and most candidate pairs fall
-// below the threshold.
-func (Lexical) score(a, b *Item, explain bool) Score {
+// below the threshold. A pair that scores below floor may get a value
+// that is only a bound, below floor, and no reasons.
+func (Lexical) score(a, b *Item, explain bool, floor float64) Score {
 	var best wordingScore
 	var s Score
+	// The most that shared quotes, entities and speakers can add.
+	most := 0.0
+	if len(a.Wordings) > 1 && len(b.Wordings) > 1 {
+		most += 0.2
+	}
+	if len(a.Claim.About) > 0 && len(b.Claim.About) > 0 {
+		most += 0.05
+	}
+	if len(a.speakers) > 0 && len(b.speakers) > 0 {
+		most += 0.05
+	}
 	var sameQuote []string // sources of a quote the two claims share
 	for i, ta := range a.Wordings {
 		for j, tb := range b.Wordings {
@@ -229,7 +251,7 @@ func (Lexical) score(a, b *Item, explain bool) Score {
 				sameQuote = appendNew(sameQuote, ta.Source)
 				continue
 			}
-			if w := compareTexts(ta, tb); w.value > best.value {
+			if w := compareTexts(ta, tb, floor-most); w.value > best.value {
 				best, s.Best = w, [2]int{i, j}
 			}
 		}
