@@ -45,26 +45,28 @@ type Scorer interface {
 }
 
 // Lexical is the default [Scorer], dependency-free: it compares the
-// wordings of two claims word by word and character by character, and
-// weighs the entities, speakers, numbers and markers they share.
+// wordings of two claims word by word and letter by letter, and weighs
+// the names, entities, speakers, numbers and markers they share.
 //
 // For each pair of wordings (the claims' texts and quotes) it takes the
-// Jaccard similarity of the content words (stop words dropped, stemmed),
-// their containment (shared words over the words of the shorter
-// wording) and the Jaccard similarity of the character 4-grams, and
-// keeps the pair with the highest weighted sum. Then:
+// Jaccard similarity of the content words (stop words dropped, stemmed;
+// weight 0.35), their containment (shared words over the words of the
+// shorter wording; 0.25) and the Jaccard similarity of the letter
+// 4-grams (0.4), and keeps the pair with the highest sum. Two claims that
+// quote the same sentence are not compared by it, as one sentence often
+// states several claims; sharing it is a reason instead. Then:
 //
-//   - a shared entity, speaker or quoted sentence adds a little (at most
-//     0.15 together); two claims that quote the same sentence are not
-//     compared by it, as one sentence often states several claims;
-//   - numbers on both sides of which none is shared take a fifth off;
-//   - a negation ("not", "never") or an exclusive word ("only",
-//     "first") on one side only makes the pair a likely Contradiction
-//     rather than the Same claim, with the same value.
-//
-// The same words in another order (many shared words, few shared pairs
-// of adjacent words) is given as a reason: who did what to whom may
-// differ.
+//   - in two wordings that share four fifths of their words, names that
+//     trade places among the shared words ("Russia asked North Korea"
+//     against "North Korea asked Russia") multiply the value by 0.4; a
+//     name on each side that the other lacks multiplies it by 0.5;
+//   - a shared quoted sentence adds 0.2, a shared entity 0.05 and a
+//     shared speaker 0.05, to at most 1;
+//   - a negation ("not", "never"), an exclusive word ("only", "first")
+//     or one of two opposite words ("before", "after") on one side only,
+//     or numbers on both sides of which none is shared, make the pair a
+//     likely Contradiction rather than the Same claim, with the same
+//     value.
 type Lexical struct{}
 
 // Weights of the parts of the lexical similarity; they sum to 1.
