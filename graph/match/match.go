@@ -23,8 +23,9 @@ type Options struct {
 	Lang      string  // BCP 47 tag of wordings that carry none; "" guesses each from its stop words
 
 	// Decided reports whether a pair of claims has been decided already,
-	// either way; such a pair is never suggested. Find reads the graph's
-	// relations for it; FindClaims leaves none out when it is nil.
+	// either way; such a pair is never suggested. It may be called from
+	// several goroutines at once. Find reads the graph's relations for
+	// it; FindClaims leaves none out when it is nil.
 	Decided func(a, b string) bool
 
 	// Locality-sensitive hashing: Bands bands of Rows MinHash values each
