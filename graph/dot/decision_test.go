@@ -1,0 +1,40 @@
+package dot_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/dot"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// A same_as decision is drawn as an undirected dotted line, a
+// distinct_from decision not at all, and neither as a support.
+func TestDecisionsDrawn(t *testing.T) {
+	g := graph.New()
+	err := g.Apply(graph.Batch{
+		Sources: []sources.Source{{ID: "s", Kind: sources.NewsArticle}},
+		Claims: []claims.Claim{
+			{ID: "a", Text: "A", Appearances: []claims.Appearance{{Source: "s"}}},
+			{ID: "b", Text: "B", Appearances: []claims.Appearance{{Source: "s"}}},
+			{ID: "c", Text: "C", Appearances: []claims.Appearance{{Source: "s"}}},
+		},
+		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.SameAs}, {From: "a", To: "c", Kind: claims.DistinctFrom}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := dot.Write(&b, g.View, dot.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, `"a" -> "b" [`) || !strings.Contains(out, `tooltip="same as"`) {
+		t.Errorf("same_as not drawn:\n%s", out)
+	}
+	if strings.Contains(out, `"a" -> "c"`) || strings.Contains(out, `tooltip="supports"`) {
+		t.Errorf("distinct_from drawn, or a decision drawn as support:\n%s", out)
+	}
+}
