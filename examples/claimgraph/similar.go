@@ -83,6 +83,9 @@ func runSimilar(e *env, args []string) int {
 	if *top < 0 {
 		return e.usageError("similar", "--top %d: want 0 or more", *top)
 	}
+	if *apply == "" && *out != "" {
+		return e.usageError("similar", "-o needs --apply: the suggestions are printed, not saved")
+	}
 	g, code := loadGraph(e, "similar", pos[0])
 	if code != 0 {
 		return code

@@ -83,6 +83,7 @@ func TestSimilarUsage(t *testing.T) {
 		{[]string{"similar"}, 2, "want 1 argument"},
 		{[]string{"similar", seedFile, "--threshold", "1.5"}, 2, "--threshold"},
 		{[]string{"similar", seedFile, "--top", "-1"}, 2, "--top"},
+		{[]string{"similar", seedFile, "-o", filepath.Join(dir, "o.yaml")}, 2, "-o needs --apply"},
 		{[]string{"similar", seedFile, "--apply", bad, "-o", filepath.Join(dir, "o.yaml")}, 1, "suggestion 1"},
 	} {
 		var out, errb strings.Builder
