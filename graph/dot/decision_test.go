@@ -4,25 +4,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/dot"
-	"github.com/claimgraph/claimgraph/sources"
 )
 
 // A same_as decision is drawn as an undirected dotted line, a
 // distinct_from decision not at all, and neither as a support.
 func TestDecisionsDrawn(t *testing.T) {
-	g := graph.New()
-	err := g.Apply(graph.Batch{
-		Sources: []sources.Source{{ID: "s", Kind: sources.NewsArticle}},
-		Claims: []claims.Claim{
-			{ID: "a", Text: "A", Appearances: []claims.Appearance{{Source: "s"}}},
-			{ID: "b", Text: "B", Appearances: []claims.Appearance{{Source: "s"}}},
-			{ID: "c", Text: "C", Appearances: []claims.Appearance{{Source: "s"}}},
-		},
-		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.SameAs}, {From: "a", To: "c", Kind: claims.DistinctFrom}},
-	})
+	g, err := graph.Load("../../testdata/decisions.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

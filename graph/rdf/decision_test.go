@@ -3,25 +3,14 @@ package rdf_test
 import (
 	"testing"
 
-	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/rdf"
-	"github.com/claimgraph/claimgraph/sources"
 )
 
 // Matching decisions are cg:sameAs and cg:distinctFrom, never
 // cg:supports.
 func TestDecisionTriples(t *testing.T) {
-	g := graph.New()
-	err := g.Apply(graph.Batch{
-		Sources: []sources.Source{{ID: "s", Kind: sources.NewsArticle}},
-		Claims: []claims.Claim{
-			{ID: "a", Text: "A", Appearances: []claims.Appearance{{Source: "s"}}},
-			{ID: "b", Text: "B", Appearances: []claims.Appearance{{Source: "s"}}},
-			{ID: "c", Text: "C", Appearances: []claims.Appearance{{Source: "s"}}},
-		},
-		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.SameAs}, {From: "a", To: "c", Kind: claims.DistinctFrom}},
-	})
+	g, err := graph.Load("../../testdata/decisions.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
