@@ -53,7 +53,10 @@
 //
 // [PooledInvestment] ("pooledinvestment", Pasternack and Roth 2010): trust as
 // in Investment; with H_i(f) = Σ_{s∈S_f} T_i(s)/|C_s|, B_i(f) = H_i(f) ·
-// G(H_i(f)) / Σ_{d∈M_f} G(H_i(d)), g = 1.4. B₀(f) = 1/|M_f|. At most 10
+// G(H_i(f)) / Σ_{d∈M_f} G(H_i(d)), g = 1.4. The paper gives T₀ = 1 and no
+// prior belief, so B₀ is the belief rule applied to T₀ (H₀(f) = Σ_{s∈S_f}
+// 1/|C_s|): a uniform prior would hand a lone dissenter the whole prior
+// belief of its facts and make it the most trusted source. At most 10
 // iterations by default (as in the truthdiscovery library).
 //
 // [TruthFinder] ("truthfinder", Yin, Han and Yu, "Truth discovery with
