@@ -1,0 +1,417 @@
+package truth
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// This file implements ACCU and DEPEN of Dong, Berti-Equille and
+// Srivastava, "Integrating Conflicting Data: The Role of Source Dependence",
+// PVLDB 2(1), 2009 (VLDB 2009). Section numbers below are the paper's.
+
+// Dependence is a pair of sources that probably copy one from the other,
+// as ACCU and DEPEN found it ([Result.Dependence]).
+type Dependence struct {
+	// Copier is the source more likely to have copied from Original.
+	Copier, Original SourceID
+	// Probability is the posterior probability that the two are
+	// dependent, in either direction (§2.2, §3.2); 1 for a pair declared
+	// with [Dataset.DeclareCopy].
+	Probability float64
+	// Declared reports a pair declared with [Dataset.DeclareCopy].
+	Declared bool
+}
+
+// DeclareCopy records that copier draws on original (quotes, republishes,
+// cites it): known dependence. ACCU and DEPEN take the pair as dependent
+// with probability 1 in that direction, whatever the data say, and a value
+// the two share counts only for original: a declared copy adds no vote
+// (§2.3 with copy probability 1). The other algorithms ignore it. A source
+// declared to copy itself is an error wrapping [ErrIDRange].
+func (d *Dataset) DeclareCopy(copier, original SourceID) error {
+	n := SourceID(len(d.sourceNames))
+	if copier < 0 || copier >= n || original < 0 || original >= n || copier == original {
+		return fmt.Errorf("%w: copy %d of %d among %d sources", ErrIDRange, copier, original, n)
+	}
+	d.touch()
+	d.copies = append(d.copies, uint64(copier)<<32|uint64(uint32(original)))
+	return nil
+}
+
+// pairs is the overlap index of ACCU and DEPEN: every pair of sources that
+// assert a common fact (the only pairs whose dependence changes a vote),
+// found by listing the sources of each fact, never by trying all pairs.
+type pairs struct {
+	key []uint64 // a<<32 | b with a < b, sorted: pair p
+	// same and diff are the objects on which the two give the same
+	// value (a common fact) and different values; same is fixed, and
+	// each iteration splits it into shared true and shared false values.
+	same, diff []int32
+	declared   []uint8 // bit 1: a copies b; bit 2: b copies a
+	// tri lists, for each fact f with sources L = factSources(f), the
+	// pair of L[i] and L[j], i < j, at triStart[f] + i(2k−i−1)/2 + j−i−1
+	// for k = |L|.
+	triStart []int64
+	tri      []int32
+}
+
+// pairIndex builds the overlap index of ix in O(P log P') time for P
+// fact-level pair incidences (Σ_f |S_f|²/2) and the object-level ones,
+// P' the pairs of one source, and O(P) memory.
+func (ix *index) pairIndex(copies []uint64) *pairs {
+	pr := &pairs{triStart: make([]int64, ix.nFacts+1)}
+	for f := 0; f < ix.nFacts; f++ {
+		k := int64(ix.factStart[f+1] - ix.factStart[f])
+		pr.triStart[f+1] = pr.triStart[f] + k*(k-1)/2
+	}
+	total := pr.triStart[ix.nFacts]
+	// Bucket the pairs by their first source (a counting sort), then sort
+	// each bucket: linear but for the small sorts.
+	start := make([]int64, ix.nSources+1)
+	for f := 0; f < ix.nFacts; f++ {
+		ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+		for i, a := range ss {
+			start[a+1] += int64(len(ss) - i - 1)
+		}
+	}
+	for s := 1; s <= ix.nSources; s++ {
+		start[s] += start[s-1]
+	}
+	keys := make([]uint64, total)
+	next := slices.Clone(start[:ix.nSources])
+	for f := 0; f < ix.nFacts; f++ {
+		ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+		for i, a := range ss {
+			for _, b := range ss[i+1:] {
+				keys[next[a]] = uint64(a)<<32 | uint64(b)
+				next[a]++
+			}
+		}
+	}
+	next = nil
+	parallel(ix.nSources, int(total), func(lo, hi int) {
+		for s := lo; s < hi; s++ {
+			slices.Sort(keys[start[s]:start[s+1]])
+		}
+	})
+	keys = slices.Compact(keys)
+	pr.key = slices.Clip(keys)
+	// Offsets of each first source's pairs in the compacted keys.
+	first := make([]int32, ix.nSources+1)
+	for _, k := range pr.key {
+		first[k>>32+1]++
+	}
+	prefix(first)
+	find := func(a, b int32) int32 {
+		lo, hi := first[a], first[a+1]
+		want := uint64(a)<<32 | uint64(b)
+		i, ok := slices.BinarySearch(pr.key[lo:hi], want)
+		if !ok {
+			return -1
+		}
+		return lo + int32(i)
+	}
+	pr.tri = make([]int32, total)
+	parallel(ix.nFacts, int(total), func(lo, hi int) {
+		for f := lo; f < hi; f++ {
+			ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+			t := pr.triStart[f]
+			for i, a := range ss {
+				for _, b := range ss[i+1:] {
+					pr.tri[t] = find(a, b)
+					t++
+				}
+			}
+		}
+	})
+	// Objects in common: the distinct sources of each object, pair by
+	// pair; only pairs in the index count.
+	pr.same = make([]int32, len(pr.key))
+	pr.diff = make([]int32, len(pr.key))
+	for _, p := range pr.tri {
+		pr.same[p]++
+	}
+	var srcs []int32
+	for o := 0; o < ix.nObjects; o++ {
+		srcs = srcs[:0]
+		fs := ix.objFacts[ix.objStart[o]:ix.objStart[o+1]]
+		if len(fs) < 2 {
+			continue // one value: no pair disagrees
+		}
+		for _, f := range fs {
+			srcs = append(srcs, ix.factSources[ix.factStart[f]:ix.factStart[f+1]]...)
+		}
+		slices.Sort(srcs)
+		srcs = slices.Compact(srcs)
+		for i, a := range srcs {
+			for _, b := range srcs[i+1:] {
+				if p := find(a, b); p >= 0 {
+					pr.diff[p]++ // objects in common, for now
+				}
+			}
+		}
+	}
+	for p := range pr.diff {
+		// Objects with one fact were skipped: their common objects are
+		// all the same value.
+		pr.diff[p] = max(pr.diff[p]-pr.same[p], 0)
+	}
+	pr.declared = make([]uint8, len(pr.key))
+	for _, c := range copies {
+		copier, orig := int32(c>>32), int32(uint32(c))
+		a, b, bit := copier, orig, uint8(1)
+		if a > b {
+			a, b, bit = b, a, 2
+		}
+		if p := find(a, b); p >= 0 {
+			pr.declared[p] |= bit
+		}
+	}
+	return pr
+}
+
+// accu runs ACCU (§3) or, with fixed set, DEPEN (§2): DEPEN is ACCU with
+// every source's accuracy fixed at o.InitialTrust (1 − ε).
+func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
+	nS, nF := ix.nSources, ix.nFacts
+	pr := ix.pairIndex(copies)
+	nP := len(pr.key)
+	acc := make([]float64, nS) // A(S), clamped
+	fill(acc, o.InitialTrust)
+	trust := make([]float64, nS) // A(S) from the latest beliefs
+	prevTrust := make([]float64, nS)
+	vote := make([]float64, nS) // A'(S) = ln(n·A/(1−A))
+	belief := make([]float64, nF)
+	count := make([]float64, nF) // C(v), the vote count
+	pAB := make([]float32, nP)   // Pr(a → b): a copies b
+	pBA := make([]float32, nP)   // Pr(b → a)
+	trueShared := make([]int32, nP)
+	chosen := make([]FactID, ix.nObjects)
+	prevChosen := make([]FactID, ix.nObjects)
+	n := o.FalseValues
+	logN := math.Log(n)
+	c := o.CopyRate
+	logPrior := [3]float64{math.Log(1 - o.CopyPrior), math.Log(o.CopyPrior / 2), math.Log(o.CopyPrior / 2)}
+
+	for r.Iterations < o.MaxIterations {
+		r.Iterations++
+		for s, a := range acc {
+			vote[s] = logN + math.Log(a) - math.Log1p(-a)
+		}
+		if r.Iterations > 1 {
+			// §2.2, §3.2: the posterior of S1 ⊥ S2, S1 → S2 and S2 → S1
+			// from the objects where they share a true value (kt), share
+			// a false one (kf) or differ (kd), in log space.
+			clear(trueShared)
+			for f := 0; f < nF; f++ {
+				if chosen[ix.factObj[f]] == FactID(f) {
+					for _, p := range pr.tri[pr.triStart[f]:pr.triStart[f+1]] {
+						trueShared[p]++
+					}
+				}
+			}
+			parallel(nP, nP, func(lo, hi int) {
+				for p := lo; p < hi; p++ {
+					if d := pr.declared[p]; d != 0 {
+						pAB[p], pBA[p] = float32(d&1), float32(d>>1)
+						continue
+					}
+					a1, a2 := acc[pr.key[p]>>32], acc[uint32(pr.key[p])]
+					kt := float64(trueShared[p])
+					kf := float64(pr.same[p] - trueShared[p])
+					kd := float64(pr.diff[p])
+					lind, l12, l21 := dependence(a1, a2, kt, kf, kd, c, n)
+					w := [3]float64{logPrior[0] + lind, logPrior[1] + l12, logPrior[2] + l21}
+					m := max(w[0], w[1], w[2])
+					z := math.Exp(w[0]-m) + math.Exp(w[1]-m) + math.Exp(w[2]-m)
+					pAB[p] = float32(math.Exp(w[1]-m) / z)
+					pBA[p] = float32(math.Exp(w[2]-m) / z)
+				}
+			})
+		}
+		// §2.3, §3.1: vote counts discounted by the probability of
+		// copying, then the probability of each value (log-sum-exp over
+		// the object's domain of n+1 values, unseen ones counting 0).
+		parallel(ix.nObjects, nF+len(pr.tri), func(lo, hi int) {
+			var sc scratch
+			for obj := lo; obj < hi; obj++ {
+				fs := ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]]
+				if len(fs) == 0 {
+					chosen[obj] = NoFact
+					continue
+				}
+				m := math.Inf(-1)
+				for _, f := range fs {
+					ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+					if r.Iterations == 1 {
+						count[f] = 0
+						for _, s := range ss {
+							count[f] += vote[s]
+						}
+					} else {
+						pr.discount(ss, pr.tri[pr.triStart[f]:pr.triStart[f+1]], pAB, pBA, c, &sc)
+						count[f] = 0
+						for i, s := range sc.order {
+							count[f] += vote[ss[s]] * sc.indep[i]
+						}
+					}
+					m = max(m, count[f])
+				}
+				unseen := max(n+1-float64(len(fs)), 0)
+				if unseen > 0 {
+					m = max(m, 0)
+				}
+				z := unseen * math.Exp(-m)
+				for _, f := range fs {
+					z += math.Exp(count[f] - m)
+				}
+				best := NoFact
+				for _, f := range fs {
+					belief[f] = math.Exp(count[f]-m) / z
+					if best == NoFact || belief[f] > belief[best] {
+						best = FactID(f)
+					}
+				}
+				chosen[obj] = best
+			}
+		})
+		// §3.1: A(S) is the mean probability of S's values.
+		gather(trust, ix.srcStart, ix.srcFacts, belief)
+		for s := range trust {
+			if k := ix.srcStart[s+1] - ix.srcStart[s]; k > 0 {
+				trust[s] /= float64(k)
+			} else {
+				trust[s] = o.InitialTrust
+			}
+			if !fixed {
+				acc[s] = min(max(trust[s], minAccuracy), 1-minAccuracy)
+			}
+		}
+		if r.Iterations > 1 && slices.Equal(chosen, prevChosen) && maxDiff(trust, prevTrust) < o.Tolerance {
+			r.Converged = true
+			break
+		}
+		copy(prevChosen, chosen)
+		copy(prevTrust, trust)
+	}
+	r.Trust, r.Belief, r.Chosen = trust, belief, chosen
+	declared := pr.declared
+	for p, k := range pr.key {
+		pr := float64(pAB[p]) + float64(pBA[p])
+		if pr < 0.5 {
+			continue
+		}
+		a, b := SourceID(k>>32), SourceID(uint32(k))
+		if pBA[p] > pAB[p] {
+			a, b = b, a
+		}
+		r.Dependence = append(r.Dependence, Dependence{Copier: a, Original: b, Probability: min(pr, 1), Declared: declared[p] != 0})
+	}
+	slices.SortFunc(r.Dependence, func(x, y Dependence) int {
+		return cmp.Or(cmp.Compare(x.Copier, y.Copier), cmp.Compare(x.Original, y.Original))
+	})
+}
+
+// minAccuracy keeps ACCU's accuracies in [0.01, 0.99], so that the vote
+// ln(n·A/(1−A)) and the likelihoods stay finite.
+const minAccuracy = 0.01
+
+// dependence returns the log-likelihoods of the observations of two
+// sources of accuracies a1 and a2 — kt shared true values, kf shared false
+// ones, kd objects where they differ — under independence, S1 copying S2
+// and S2 copying S1, with copy rate c and n false values per object (§2.2
+// with the accuracies of §3.2):
+//
+//	independent: A1·A2, (1−A1)(1−A2)/n, Pd = 1 − A1·A2 − (1−A1)(1−A2)/n
+//	S1 → S2:     A2·c + A1·A2·(1−c), (1−A2)·c + (1−A1)(1−A2)(1−c)/n, Pd·(1−c)
+func dependence(a1, a2, kt, kf, kd, c, n float64) (lind, l12, l21 float64) {
+	pt := a1 * a2
+	pf := (1 - a1) * (1 - a2) / n
+	pd := 1 - pt - pf
+	lind = kt*math.Log(pt) + kf*math.Log(pf) + kd*math.Log(pd)
+	ld := kd * (math.Log(pd) + math.Log1p(-c))
+	l12 = kt*math.Log(a2*c+pt*(1-c)) + kf*math.Log((1-a2)*c+pf*(1-c)) + ld
+	l21 = kt*math.Log(a1*c+pt*(1-c)) + kf*math.Log((1-a1)*c+pf*(1-c)) + ld
+	return lind, l12, l21
+}
+
+// discount orders the sources ss of one value and returns, for each in
+// that order (as indices into ss), the probability I(S) that it provides
+// the value independently of those before it (§2.3):
+//
+//	I(S) = Π_{S₀ before S} (1 − c·Pr(S → S₀))
+//
+// with c = 1 for a declared copy. Trying every order is exponential, so
+// the order is the paper's greedy one: first the source least likely to
+// have copied from the others, then each time the remaining source least
+// likely to have copied from those already counted, whose vote is then the
+// largest. It costs O(k²) for k sources; tri gives their pairs.
+func (pr *pairs) discount(ss, tri []int32, pAB, pBA []float32, c float64, sc *scratch) {
+	k := len(ss)
+	sc.order, sc.indep = sc.order[:0], sc.indep[:0]
+	// factor(i, j) = 1 − c·Pr(ss[i] → ss[j]).
+	factor := func(i, j int) float64 {
+		a, b := min(i, j), max(i, j)
+		p := tri[a*(2*k-a-1)/2+b-a-1]
+		q := float64(pAB[p])
+		if i > j {
+			q = float64(pBA[p])
+		}
+		cc := c
+		if pr.declared[p] != 0 {
+			cc = 1
+		}
+		return max(1-cc*q, 1e-300)
+	}
+	// logIndep[i]: ln I(ss[i]) given the sources counted so far; to find
+	// the first, Σ_j ln(1 − c·Pr(i → j)) over all the others.
+	logIndep := resize(&sc.logIndep, k)
+	done := resize(&sc.done, k)
+	for i := range k {
+		for j := range k {
+			if i != j {
+				logIndep[i] += math.Log(factor(i, j))
+			}
+		}
+	}
+	for range k {
+		best := -1
+		for i := range k {
+			if !done[i] && (best < 0 || logIndep[i] > logIndep[best]) {
+				best = i
+			}
+		}
+		if len(sc.order) == 0 {
+			clear(logIndep) // from now on: given those counted
+		}
+		done[best] = true
+		sc.order = append(sc.order, int32(best))
+		sc.indep = append(sc.indep, math.Exp(logIndep[best]))
+		for i := range k {
+			if !done[i] {
+				logIndep[i] += math.Log(factor(i, best))
+			}
+		}
+	}
+}
+
+// scratch is the reusable memory of [pairs.discount].
+type scratch struct {
+	order    []int32
+	indep    []float64
+	logIndep []float64
+	done     []bool
+}
+
+// resize sets *buf to n zero values, reusing its memory.
+func resize[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	*buf = (*buf)[:n]
+	clear(*buf)
+	return *buf
+}
+
