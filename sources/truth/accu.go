@@ -130,8 +130,15 @@ func (ix *index) pairIndex(copies []uint64) *pairs {
 	// pair; only pairs in the index count.
 	pr.same = make([]int32, len(pr.key))
 	pr.diff = make([]int32, len(pr.key))
-	for _, p := range pr.tri {
-		pr.same[p]++
+	for f := 0; f < ix.nFacts; f++ {
+		o := ix.factObj[f]
+		multi := ix.objStart[o+1]-ix.objStart[o] > 1
+		for _, p := range pr.tri[pr.triStart[f]:pr.triStart[f+1]] {
+			pr.same[p]++
+			if multi {
+				pr.diff[p]-- // counted again below among the objects in common
+			}
+		}
 	}
 	var srcs []int32
 	for o := 0; o < ix.nObjects; o++ {
@@ -154,9 +161,9 @@ func (ix *index) pairIndex(copies []uint64) *pairs {
 		}
 	}
 	for p := range pr.diff {
-		// Objects with one fact were skipped: their common objects are
-		// all the same value.
-		pr.diff[p] = max(pr.diff[p]-pr.same[p], 0)
+		// A source with two facts of one object can share one and
+		// differ by the other: count the object once, as the same.
+		pr.diff[p] = max(pr.diff[p], 0)
 	}
 	pr.declared = make([]uint8, len(pr.key))
 	for _, c := range copies {
@@ -185,8 +192,11 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 	vote := make([]float64, nS) // A'(S) = ln(n·A/(1−A))
 	belief := make([]float64, nF)
 	count := make([]float64, nF) // C(v), the vote count
-	pAB := make([]float32, nP)   // Pr(a → b): a copies b
-	pBA := make([]float32, nP)   // Pr(b → a)
+	// For pair p = (a, b): the discount ln(1 − c·Pr(a ~ b)) of §2.3 in
+	// log space, Pr(a ~ b) = Pr(a → b) + Pr(b → a) (c = 1 for a
+	// declared copy), and whether b → a is the likelier direction.
+	logDisc := make([]float32, nP)
+	backward := make([]bool, nP)
 	trueShared := make([]int32, nP)
 	chosen := make([]FactID, ix.nObjects)
 	prevChosen := make([]FactID, ix.nObjects)
@@ -215,7 +225,7 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 			parallel(nP, nP, func(lo, hi int) {
 				for p := lo; p < hi; p++ {
 					if d := pr.declared[p]; d != 0 {
-						pAB[p], pBA[p] = float32(d&1), float32(d>>1)
+						logDisc[p], backward[p] = noVote, d == 2
 						continue
 					}
 					a1, a2 := acc[pr.key[p]>>32], acc[uint32(pr.key[p])]
@@ -226,8 +236,9 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 					w := [3]float64{logPrior[0] + lind, logPrior[1] + l12, logPrior[2] + l21}
 					m := max(w[0], w[1], w[2])
 					z := math.Exp(w[0]-m) + math.Exp(w[1]-m) + math.Exp(w[2]-m)
-					pAB[p] = float32(math.Exp(w[1]-m) / z)
-					pBA[p] = float32(math.Exp(w[2]-m) / z)
+					p12, p21 := math.Exp(w[1]-m)/z, math.Exp(w[2]-m)/z
+					logDisc[p] = float32(math.Log1p(-c * (p12 + p21)))
+					backward[p] = p21 > p12
 				}
 			})
 		}
@@ -251,7 +262,7 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 							count[f] += vote[s]
 						}
 					} else {
-						pr.discount(ss, pr.tri[pr.triStart[f]:pr.triStart[f+1]], pAB, pBA, c, &sc)
+						discount(len(ss), pr.tri[pr.triStart[f]:pr.triStart[f+1]], logDisc, &sc)
 						count[f] = 0
 						for i, s := range sc.order {
 							count[f] += vote[ss[s]] * sc.indep[i]
@@ -299,12 +310,15 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 	r.Trust, r.Belief, r.Chosen = trust, belief, chosen
 	declared := pr.declared
 	for p, k := range pr.key {
-		pr := float64(pAB[p]) + float64(pBA[p])
+		pr := 1.0
+		if declared[p] == 0 {
+			pr = -math.Expm1(float64(logDisc[p])) / c
+		}
 		if pr < 0.5 {
 			continue
 		}
 		a, b := SourceID(k>>32), SourceID(uint32(k))
-		if pBA[p] > pAB[p] {
+		if backward[p] {
 			a, b = b, a
 		}
 		r.Dependence = append(r.Dependence, Dependence{Copier: a, Original: b, Probability: min(pr, 1), Declared: declared[p] != 0})
@@ -337,43 +351,41 @@ func dependence(a1, a2, kt, kf, kd, c, n float64) (lind, l12, l21 float64) {
 	return lind, l12, l21
 }
 
-// discount orders the sources ss of one value and returns, for each in
-// that order (as indices into ss), the probability I(S) that it provides
-// the value independently of those before it (§2.3):
+// noVote stands for ln 0 in the discounts: finite, so that sums stay
+// numbers, and far below any real discount.
+const noVote = -1e30
+
+// discount orders the k sources of one value and returns in sc, for each
+// in that order (as indices into the value's sources), the probability
+// I(S) that it provides the value independently of those before it (§2.3):
 //
-//	I(S) = Π_{S₀ before S} (1 − c·Pr(S → S₀))
+//	I(S) = Π_{S₀ before S} (1 − c·Pr(S ~ S₀))
 //
-// with c = 1 for a declared copy. Trying every order is exponential, so
-// the order is the paper's greedy one: first the source least likely to
-// have copied from the others, then each time the remaining source least
-// likely to have copied from those already counted, whose vote is then the
-// largest. It costs O(k²) for k sources; tri gives their pairs.
-func (pr *pairs) discount(ss, tri []int32, pAB, pBA []float32, c float64, sc *scratch) {
-	k := len(ss)
+// with c = 1 for a declared copy; logDisc holds the logarithms of the
+// factors per pair, and tri the pairs of the value's sources (see
+// [pairs]). The probability is that of dependence in either direction: a
+// dependent pair provides its common values once, plus the share 1 − c a
+// copier provides on its own, whichever of the two copied. Trying every
+// order is exponential, so the order is greedy: first the source least
+// dependent on all the others, then each time the remaining source least
+// dependent on those already counted, whose vote is then the largest. It
+// costs O(k²).
+func discount(k int, tri []int32, logDisc []float32, sc *scratch) {
 	sc.order, sc.indep = sc.order[:0], sc.indep[:0]
-	// factor(i, j) = 1 − c·Pr(ss[i] → ss[j]).
-	factor := func(i, j int) float64 {
+	// logFactor(i, j) = ln(1 − c·Pr(i ~ j)).
+	logFactor := func(i, j int) float64 {
 		a, b := min(i, j), max(i, j)
-		p := tri[a*(2*k-a-1)/2+b-a-1]
-		q := float64(pAB[p])
-		if i > j {
-			q = float64(pBA[p])
-		}
-		cc := c
-		if pr.declared[p] != 0 {
-			cc = 1
-		}
-		return max(1-cc*q, 1e-300)
+		return float64(logDisc[tri[a*(2*k-a-1)/2+b-a-1]])
 	}
-	// logIndep[i]: ln I(ss[i]) given the sources counted so far; to find
-	// the first, Σ_j ln(1 − c·Pr(i → j)) over all the others.
+	// logIndep[i]: ln I(i) given the sources counted so far; to find the
+	// first, the sum over all the others.
 	logIndep := resize(&sc.logIndep, k)
 	done := resize(&sc.done, k)
 	for i := range k {
-		for j := range k {
-			if i != j {
-				logIndep[i] += math.Log(factor(i, j))
-			}
+		for j := i + 1; j < k; j++ {
+			l := logFactor(i, j)
+			logIndep[i] += l
+			logIndep[j] += l
 		}
 	}
 	for range k {
@@ -388,10 +400,10 @@ func (pr *pairs) discount(ss, tri []int32, pAB, pBA []float32, c float64, sc *sc
 		}
 		done[best] = true
 		sc.order = append(sc.order, int32(best))
-		sc.indep = append(sc.indep, math.Exp(logIndep[best]))
+		sc.indep = append(sc.indep, math.Exp(max(logIndep[best], -745)))
 		for i := range k {
 			if !done[i] {
-				logIndep[i] += math.Log(factor(i, best))
+				logIndep[i] += logFactor(i, best)
 			}
 		}
 	}
@@ -414,4 +426,3 @@ func resize[T any](buf *[]T, n int) []T {
 	clear(*buf)
 	return *buf
 }
-
