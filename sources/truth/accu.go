@@ -204,6 +204,13 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 	logN := math.Log(n)
 	c := o.CopyRate
 	logPrior := [3]float64{math.Log(1 - o.CopyPrior), math.Log(o.CopyPrior / 2), math.Log(o.CopyPrior / 2)}
+	// Declared copies are known from the start; the rest is taken as
+	// independent until the first decision (§2.4).
+	for p, d := range pr.declared {
+		if d != 0 {
+			logDisc[p], backward[p] = noVote, d == 2
+		}
+	}
 
 	for r.Iterations < o.MaxIterations {
 		r.Iterations++
@@ -224,8 +231,7 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 			}
 			parallel(nP, nP, func(lo, hi int) {
 				for p := lo; p < hi; p++ {
-					if d := pr.declared[p]; d != 0 {
-						logDisc[p], backward[p] = noVote, d == 2
+					if pr.declared[p] != 0 {
 						continue
 					}
 					a1, a2 := acc[pr.key[p]>>32], acc[uint32(pr.key[p])]
@@ -256,17 +262,10 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 				m := math.Inf(-1)
 				for _, f := range fs {
 					ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
-					if r.Iterations == 1 {
-						count[f] = 0
-						for _, s := range ss {
-							count[f] += vote[s]
-						}
-					} else {
-						discount(len(ss), pr.tri[pr.triStart[f]:pr.triStart[f+1]], logDisc, &sc)
-						count[f] = 0
-						for i, s := range sc.order {
-							count[f] += vote[ss[s]] * sc.indep[i]
-						}
+					discount(len(ss), pr.tri[pr.triStart[f]:pr.triStart[f+1]], logDisc, pr.declared, &sc)
+					count[f] = 0
+					for i, s := range sc.order {
+						count[f] += vote[ss[s]] * sc.indep[i]
 					}
 					m = max(m, count[f])
 				}
@@ -310,18 +309,18 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 	r.Trust, r.Belief, r.Chosen = trust, belief, chosen
 	declared := pr.declared
 	for p, k := range pr.key {
-		pr := 1.0
+		prob := 1.0
 		if declared[p] == 0 {
-			pr = -math.Expm1(float64(logDisc[p])) / c
+			prob = -math.Expm1(float64(logDisc[p])) / c
 		}
-		if pr < 0.5 {
+		if prob < 0.5 {
 			continue
 		}
 		a, b := SourceID(k>>32), SourceID(uint32(k))
 		if backward[p] {
 			a, b = b, a
 		}
-		r.Dependence = append(r.Dependence, Dependence{Copier: a, Original: b, Probability: min(pr, 1), Declared: declared[p] != 0})
+		r.Dependence = append(r.Dependence, Dependence{Copier: a, Original: b, Probability: min(prob, 1), Declared: declared[p] != 0})
 	}
 	slices.SortFunc(r.Dependence, func(x, y Dependence) int {
 		return cmp.Or(cmp.Compare(x.Copier, y.Copier), cmp.Compare(x.Original, y.Original))
@@ -367,10 +366,10 @@ const noVote = -1e30
 // dependent pair provides its common values once, plus the share 1 − c a
 // copier provides on its own, whichever of the two copied. Trying every
 // order is exponential, so the order is greedy: first the source least
-// dependent on all the others, then each time the remaining source least
-// dependent on those already counted, whose vote is then the largest. It
-// costs O(k²).
-func discount(k int, tri []int32, logDisc []float32, sc *scratch) {
+// dependent on all the others (a declared original is not dependent on its
+// copiers), then each time the remaining source least dependent on those
+// already counted, whose vote is then the largest. It costs O(k²).
+func discount(k int, tri []int32, logDisc []float32, declared []uint8, sc *scratch) {
 	sc.order, sc.indep = sc.order[:0], sc.indep[:0]
 	// logFactor(i, j) = ln(1 − c·Pr(i ~ j)).
 	logFactor := func(i, j int) float64 {
@@ -384,8 +383,15 @@ func discount(k int, tri []int32, logDisc []float32, sc *scratch) {
 	for i := range k {
 		for j := i + 1; j < k; j++ {
 			l := logFactor(i, j)
-			logIndep[i] += l
-			logIndep[j] += l
+			switch declared[tri[i*(2*k-i-1)/2+j-i-1]] {
+			case 0:
+				logIndep[i] += l
+				logIndep[j] += l
+			case 1: // i copies j: j can be first
+				logIndep[i] += l
+			case 2:
+				logIndep[j] += l
+			}
 		}
 	}
 	for range k {
