@@ -3,12 +3,14 @@
 //	claimgraph trust FILE [--algorithm NAME] [--max-iterations N] [--tolerance X] [--top N] [--json]
 //
 // It maps the claim graph in FILE onto a truth-discovery data set with
-// truth.FromGraph — sources assert the claims that appear in them, claims
-// joined by contradictions are the competing values of one object (named
-// after its first claim), supports are TruthFinder implications — and
-// prints the same report, and with --json the same JSON object, as the
-// triples mode (see trust.go): "sources" are source IDs, "objects" are named
-// after their first claim and "value" is the ID of the chosen claim.
+// truth.FromGraph — a question (object) is a set of claims that contradict
+// each other pairwise, named after its claims joined by " | "; a claim's
+// votes are its independent origins, not every source it appears in;
+// supports are TruthFinder implications — and prints the same report, and
+// with --json the same JSON object, as the triples mode (see trust.go):
+// "sources" are source IDs, "value" is the ID of the chosen claim. A
+// source that asserts no contested claim has no trust estimate and is left
+// out of "sources" (counts.sources still counts it).
 package main
 
 import (
@@ -27,5 +29,5 @@ func runTrustGraph(e *env, file string, alg truth.Algorithm, opts truth.Options,
 	if err != nil {
 		return e.fail("trust", err)
 	}
-	return emitTrust(e, d, r, top, asJSON)
+	return emitTrust(e, d, r, r.Known, top, asJSON)
 }
