@@ -190,12 +190,14 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 	trust := make([]float64, nS) // A(S) from the latest beliefs
 	prevTrust := make([]float64, nS)
 	vote := make([]float64, nS) // A'(S) = ln(n·A/(1−A))
+	ratio := make([]ratios, nS)
 	belief := make([]float64, nF)
 	count := make([]float64, nF) // C(v), the vote count
-	// For pair p = (a, b): the discount ln(1 − c·Pr(a ~ b)) of §2.3 in
-	// log space, Pr(a ~ b) = Pr(a → b) + Pr(b → a) (c = 1 for a
-	// declared copy), and whether b → a is the likelier direction.
-	logDisc := make([]float32, nP)
+	// For pair p = (a, b): the discount 1 − c·Pr(a ~ b) of §2.3, with
+	// Pr(a ~ b) = Pr(a → b) + Pr(b → a) (c = 1 for a declared copy),
+	// and whether b → a is the likelier direction.
+	disc := make([]float32, nP)
+	fill(disc, 1)
 	backward := make([]bool, nP)
 	trueShared := make([]int32, nP)
 	chosen := make([]FactID, ix.nObjects)
@@ -203,24 +205,29 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 	n := o.FalseValues
 	logN := math.Log(n)
 	c := o.CopyRate
-	logPrior := [3]float64{math.Log(1 - o.CopyPrior), math.Log(o.CopyPrior / 2), math.Log(o.CopyPrior / 2)}
+	// The prior odds of one direction of copying against independence,
+	// and ln(1 − c), the likelihood ratio of a disagreement.
+	logOdds := math.Log(o.CopyPrior/2) - math.Log1p(-o.CopyPrior)
+	log1c := math.Log1p(-c)
 	// Declared copies are known from the start; the rest is taken as
 	// independent until the first decision (§2.4).
 	for p, d := range pr.declared {
 		if d != 0 {
-			logDisc[p], backward[p] = noVote, d == 2
+			disc[p], backward[p] = 0, d == 2
 		}
 	}
 
 	for r.Iterations < o.MaxIterations {
 		r.Iterations++
 		for s, a := range acc {
+			ratio[s] = ratiosOf(a, c, n)
 			vote[s] = logN + math.Log(a) - math.Log1p(-a)
 		}
 		if r.Iterations > 1 {
 			// §2.2, §3.2: the posterior of S1 ⊥ S2, S1 → S2 and S2 → S1
 			// from the objects where they share a true value (kt), share
-			// a false one (kf) or differ (kd), in log space.
+			// a false one (kf) or differ (kd), as log odds against
+			// independence (see ratios).
 			clear(trueShared)
 			for f := 0; f < nF; f++ {
 				if chosen[ix.factObj[f]] == FactID(f) {
@@ -234,17 +241,18 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 					if pr.declared[p] != 0 {
 						continue
 					}
-					a1, a2 := acc[pr.key[p]>>32], acc[uint32(pr.key[p])]
+					s1, s2 := pr.key[p]>>32, uint32(pr.key[p])
 					kt := float64(trueShared[p])
 					kf := float64(pr.same[p] - trueShared[p])
 					kd := float64(pr.diff[p])
-					lind, l12, l21 := dependence(a1, a2, kt, kf, kd, c, n)
-					w := [3]float64{logPrior[0] + lind, logPrior[1] + l12, logPrior[2] + l21}
-					m := max(w[0], w[1], w[2])
-					z := math.Exp(w[0]-m) + math.Exp(w[1]-m) + math.Exp(w[2]-m)
-					p12, p21 := math.Exp(w[1]-m)/z, math.Exp(w[2]-m)/z
-					logDisc[p] = float32(math.Log1p(-c * (p12 + p21)))
-					backward[p] = p21 > p12
+					lo12 := logOdds + ratio[s1].odds(kt, kf, kd, log1c)
+					lo21 := logOdds + ratio[s2].odds(kt, kf, kd, log1c)
+					// 1 − c·Pr(dependent) = (1 + (1−c)(o12 + o21)) / (1 + o12 + o21),
+					// scaled by e^{−m} against overflow.
+					m := max(0, lo12, lo21)
+					e0, e1, e2 := math.Exp(-m), math.Exp(lo12-m), math.Exp(lo21-m)
+					disc[p] = float32((e0 + (1-c)*(e1+e2)) / (e0 + e1 + e2))
+					backward[p] = lo21 > lo12
 				}
 			})
 		}
@@ -262,10 +270,24 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 				m := math.Inf(-1)
 				for _, f := range fs {
 					ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
-					discount(len(ss), pr.tri[pr.triStart[f]:pr.triStart[f+1]], logDisc, pr.declared, &sc)
-					count[f] = 0
-					for i, s := range sc.order {
-						count[f] += vote[ss[s]] * sc.indep[i]
+					tri := pr.tri[pr.triStart[f]:pr.triStart[f+1]]
+					switch len(ss) {
+					case 0:
+						count[f] = 0
+					case 1:
+						count[f] = vote[ss[0]]
+					case 2: // the greedy order of discount, in short
+						first, second := ss[0], ss[1]
+						if pr.declared[tri[0]] == 1 {
+							first, second = second, first
+						}
+						count[f] = vote[first] + vote[second]*float64(disc[tri[0]])
+					default:
+						discount(len(ss), tri, disc, pr.declared, &sc)
+						count[f] = 0
+						for i, s := range sc.order {
+							count[f] += vote[ss[s]] * sc.indep[i]
+						}
 					}
 					m = max(m, count[f])
 				}
@@ -311,7 +333,7 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 	for p, k := range pr.key {
 		prob := 1.0
 		if declared[p] == 0 {
-			prob = -math.Expm1(float64(logDisc[p])) / c
+			prob = (1 - float64(disc[p])) / c
 		}
 		if prob < 0.5 {
 			continue
@@ -331,28 +353,31 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 // ln(n·A/(1−A)) and the likelihoods stay finite.
 const minAccuracy = 0.01
 
-// dependence returns the log-likelihoods of the observations of two
-// sources of accuracies a1 and a2 — kt shared true values, kf shared false
-// ones, kd objects where they differ — under independence, S1 copying S2
-// and S2 copying S1, with copy rate c and n false values per object (§2.2
-// with the accuracies of §3.2):
+// ratios are the log likelihood ratios, against independence, of what
+// two sources S1 and S2 show when S1 copies S2, for S1 of accuracy A
+// (§2.2 with the accuracies of §3.2). The probabilities of an object's
+// observation under independence and under S1 → S2 (copy rate c, n false
+// values) are
 //
-//	independent: A1·A2, (1−A1)(1−A2)/n, Pd = 1 − A1·A2 − (1−A1)(1−A2)/n
-//	S1 → S2:     A2·c + A1·A2·(1−c), (1−A2)·c + (1−A1)(1−A2)(1−c)/n, Pd·(1−c)
-func dependence(a1, a2, kt, kf, kd, c, n float64) (lind, l12, l21 float64) {
-	pt := a1 * a2
-	pf := (1 - a1) * (1 - a2) / n
-	pd := 1 - pt - pf
-	lind = kt*math.Log(pt) + kf*math.Log(pf) + kd*math.Log(pd)
-	ld := kd * (math.Log(pd) + math.Log1p(-c))
-	l12 = kt*math.Log(a2*c+pt*(1-c)) + kf*math.Log((1-a2)*c+pf*(1-c)) + ld
-	l21 = kt*math.Log(a1*c+pt*(1-c)) + kf*math.Log((1-a1)*c+pf*(1-c)) + ld
-	return lind, l12, l21
+//	shared true value:  A1·A2                vs  A2·c + A1·A2·(1−c)
+//	shared false value: (1−A1)(1−A2)/n       vs  (1−A2)·c + (1−A1)(1−A2)(1−c)/n
+//	different values:   Pd                   vs  Pd·(1−c)
+//
+// with Pd = 1 − A1·A2 − (1−A1)(1−A2)/n, so the ratios depend on A1
+// alone: c/A1 + 1 − c, n·c/(1−A1) + 1 − c and 1 − c, and the log odds of
+// S1 → S2 are ln(α/2 / (1−α)) + kt·ln(c/A1 + 1 − c) + kf·ln(n·c/(1−A1) +
+// 1 − c) + kd·ln(1 − c).
+type ratios struct{ lt, lf float64 }
+
+func ratiosOf(a, c, n float64) ratios {
+	return ratios{math.Log(c/a + 1 - c), math.Log(n*c/(1-a) + 1 - c)}
 }
 
-// noVote stands for ln 0 in the discounts: finite, so that sums stay
-// numbers, and far below any real discount.
-const noVote = -1e30
+// odds returns the log likelihood ratio of kt shared true values, kf
+// shared false ones and kd disagreements; log1c is ln(1 − c).
+func (r ratios) odds(kt, kf, kd, log1c float64) float64 {
+	return kt*r.lt + kf*r.lf + kd*log1c
+}
 
 // discount orders the k sources of one value and returns in sc, for each
 // in that order (as indices into the value's sources), the probability
@@ -360,67 +385,75 @@ const noVote = -1e30
 //
 //	I(S) = Π_{S₀ before S} (1 − c·Pr(S ~ S₀))
 //
-// with c = 1 for a declared copy; logDisc holds the logarithms of the
-// factors per pair, and tri the pairs of the value's sources (see
-// [pairs]). The probability is that of dependence in either direction: a
-// dependent pair provides its common values once, plus the share 1 − c a
-// copier provides on its own, whichever of the two copied. Trying every
-// order is exponential, so the order is greedy: first the source least
-// dependent on all the others (a declared original is not dependent on its
-// copiers), then each time the remaining source least dependent on those
-// already counted, whose vote is then the largest. It costs O(k²).
-func discount(k int, tri []int32, logDisc []float32, declared []uint8, sc *scratch) {
+// with c = 1 for a declared copy; disc holds the factors per pair, and tri
+// the pairs of the value's sources (see [pairs]). The probability is that
+// of dependence in either direction: a dependent pair provides its common
+// values once, plus the share 1 − c a copier provides on its own,
+// whichever of the two copied. Trying every order is exponential, so the
+// order is greedy: first the source least dependent on all the others (a
+// declared original is not dependent on its copiers), then each time the
+// remaining source least dependent on those already counted, whose vote
+// is then the largest. It costs O(k²).
+func discount(k int, tri []int32, disc []float32, declared []uint8, sc *scratch) {
 	sc.order, sc.indep = sc.order[:0], sc.indep[:0]
-	// logFactor(i, j) = ln(1 − c·Pr(i ~ j)).
-	logFactor := func(i, j int) float64 {
-		a, b := min(i, j), max(i, j)
-		return float64(logDisc[tri[a*(2*k-a-1)/2+b-a-1]])
-	}
-	// logIndep[i]: ln I(i) given the sources counted so far; to find the
-	// first, the sum over all the others.
-	logIndep := resize(&sc.logIndep, k)
-	done := resize(&sc.done, k)
+	fac := resize(&sc.fac, k*k) // fac[i*k+j] = 1 − c·Pr(i ~ j)
+	// score[i]: how independent i is of all the others, in log space
+	// (sums of k logarithms would underflow as products).
+	score := resize(&sc.score, k)
+	t := 0
 	for i := range k {
 		for j := i + 1; j < k; j++ {
-			l := logFactor(i, j)
-			switch declared[tri[i*(2*k-i-1)/2+j-i-1]] {
+			p := tri[t]
+			t++
+			f := float64(disc[p])
+			fac[i*k+j], fac[j*k+i] = f, f
+			l := math.Log(max(f, 1e-300))
+			switch declared[p] {
 			case 0:
-				logIndep[i] += l
-				logIndep[j] += l
+				score[i] += l
+				score[j] += l
 			case 1: // i copies j: j can be first
-				logIndep[i] += l
+				score[i] += l
 			case 2:
-				logIndep[j] += l
+				score[j] += l
 			}
 		}
 	}
+	first := 0
+	for i := range k {
+		if score[i] > score[first] {
+			first = i
+		}
+	}
+	// indep[i]: I(i) given the sources counted so far.
+	indep := score[:k]
+	fill(indep, 1)
+	done := resize(&sc.done, k)
+	best := first
 	for range k {
-		best := -1
-		for i := range k {
-			if !done[i] && (best < 0 || logIndep[i] > logIndep[best]) {
-				best = i
-			}
-		}
-		if len(sc.order) == 0 {
-			clear(logIndep) // from now on: given those counted
-		}
 		done[best] = true
 		sc.order = append(sc.order, int32(best))
-		sc.indep = append(sc.indep, math.Exp(max(logIndep[best], -745)))
+		sc.indep = append(sc.indep, indep[best])
+		row := fac[best*k : best*k+k]
+		next := -1
 		for i := range k {
 			if !done[i] {
-				logIndep[i] += logFactor(i, best)
+				indep[i] *= row[i]
+				if next < 0 || indep[i] > indep[next] {
+					next = i
+				}
 			}
 		}
+		best = next
 	}
 }
 
 // scratch is the reusable memory of [pairs.discount].
 type scratch struct {
-	order    []int32
-	indep    []float64
-	logIndep []float64
-	done     []bool
+	order      []int32
+	indep      []float64
+	fac, score []float64
+	done       []bool
 }
 
 // resize sets *buf to n zero values, reusing its memory.

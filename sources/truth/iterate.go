@@ -257,7 +257,7 @@ func parallel(n, work int, fn func(lo, hi int)) {
 	wg.Wait()
 }
 
-func fill(x []float64, v float64) {
+func fill[T any](x []T, v T) {
 	for i := range x {
 		x[i] = v
 	}
