@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync/atomic"
 )
 
 // This file implements ACCU and DEPEN of Dong, Berti-Equille and
@@ -140,26 +141,28 @@ func (ix *index) pairIndex(copies []uint64) *pairs {
 			}
 		}
 	}
-	var srcs []int32
-	for o := 0; o < ix.nObjects; o++ {
-		srcs = srcs[:0]
-		fs := ix.objFacts[ix.objStart[o]:ix.objStart[o+1]]
-		if len(fs) < 2 {
-			continue // one value: no pair disagrees
-		}
-		for _, f := range fs {
-			srcs = append(srcs, ix.factSources[ix.factStart[f]:ix.factStart[f+1]]...)
-		}
-		slices.Sort(srcs)
-		srcs = slices.Compact(srcs)
-		for i, a := range srcs {
-			for _, b := range srcs[i+1:] {
-				if p := find(a, b); p >= 0 {
-					pr.diff[p]++ // objects in common, for now
+	parallel(ix.nObjects, int(total), func(lo, hi int) {
+		var srcs []int32
+		for o := lo; o < hi; o++ {
+			fs := ix.objFacts[ix.objStart[o]:ix.objStart[o+1]]
+			if len(fs) < 2 {
+				continue // one value: no pair disagrees
+			}
+			srcs = srcs[:0]
+			for _, f := range fs {
+				srcs = append(srcs, ix.factSources[ix.factStart[f]:ix.factStart[f+1]]...)
+			}
+			slices.Sort(srcs)
+			srcs = slices.Compact(srcs)
+			for i, a := range srcs {
+				for _, b := range srcs[i+1:] {
+					if p := find(a, b); p >= 0 {
+						atomic.AddInt32(&pr.diff[p], 1) // objects in common, for now
+					}
 				}
 			}
 		}
-	}
+	})
 	for p := range pr.diff {
 		// A source with two facts of one object can share one and
 		// differ by the other: count the object once, as the same.
@@ -396,10 +399,15 @@ func (r ratios) odds(kt, kf, kd, log1c float64) float64 {
 // is then the largest. It costs O(k²).
 func discount(k int, tri []int32, disc []float32, declared []uint8, sc *scratch) {
 	sc.order, sc.indep = sc.order[:0], sc.indep[:0]
-	fac := resize(&sc.fac, k*k) // fac[i*k+j] = 1 − c·Pr(i ~ j)
-	// score[i]: how independent i is of all the others, in log space
-	// (sums of k logarithms would underflow as products).
+	fac := grow(&sc.fac, k*k) // fac[i*k+j] = 1 − c·Pr(i ~ j), i ≠ j
+	// score[i]: how independent i is of all the others, the product of
+	// its factors; in log space for many sources, whose products would
+	// underflow.
 	score := resize(&sc.score, k)
+	logs := k > 64
+	if !logs {
+		fill(score, 1)
+	}
 	t := 0
 	for i := range k {
 		for j := i + 1; j < k; j++ {
@@ -407,15 +415,23 @@ func discount(k int, tri []int32, disc []float32, declared []uint8, sc *scratch)
 			t++
 			f := float64(disc[p])
 			fac[i*k+j], fac[j*k+i] = f, f
-			l := math.Log(max(f, 1e-300))
-			switch declared[p] {
-			case 0:
-				score[i] += l
-				score[j] += l
-			case 1: // i copies j: j can be first
-				score[i] += l
-			case 2:
-				score[j] += l
+			d := declared[p]
+			if logs {
+				f = math.Log(max(f, 1e-300))
+			}
+			if d != 2 { // not j copying i
+				if logs {
+					score[i] += f
+				} else {
+					score[i] *= f
+				}
+			}
+			if d != 1 { // not i copying j: then j can come first
+				if logs {
+					score[j] += f
+				} else {
+					score[j] *= f
+				}
 			}
 		}
 	}
@@ -425,23 +441,31 @@ func discount(k int, tri []int32, disc []float32, declared []uint8, sc *scratch)
 			first = i
 		}
 	}
-	// indep[i]: I(i) given the sources counted so far.
+	// indep[i]: I(i) given the sources counted so far; rest: the
+	// sources not counted yet.
 	indep := score[:k]
 	fill(indep, 1)
-	done := resize(&sc.done, k)
+	rest := grow(&sc.rest, k)
+	for i := range rest {
+		rest[i] = int32(i)
+	}
 	best := first
-	for range k {
-		done[best] = true
+	for len(rest) > 0 {
 		sc.order = append(sc.order, int32(best))
 		sc.indep = append(sc.indep, indep[best])
 		row := fac[best*k : best*k+k]
 		next := -1
-		for i := range k {
-			if !done[i] {
-				indep[i] *= row[i]
-				if next < 0 || indep[i] > indep[next] {
-					next = i
-				}
+		for j := 0; j < len(rest); j++ {
+			i := rest[j]
+			if int(i) == best {
+				rest[j] = rest[len(rest)-1]
+				rest = rest[:len(rest)-1]
+				j--
+				continue
+			}
+			indep[i] *= row[i]
+			if next < 0 || indep[i] > indep[next] || (indep[i] == indep[next] && int(i) < next) {
+				next = int(i)
 			}
 		}
 		best = next
@@ -450,10 +474,18 @@ func discount(k int, tri []int32, disc []float32, declared []uint8, sc *scratch)
 
 // scratch is the reusable memory of [pairs.discount].
 type scratch struct {
-	order      []int32
-	indep      []float64
-	fac, score []float64
-	done       []bool
+	order, rest []int32
+	indep       []float64
+	fac, score  []float64
+}
+
+// grow sets *buf to n values, reusing its memory, without clearing it.
+func grow[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
 }
 
 // resize sets *buf to n zero values, reusing its memory.
