@@ -18,7 +18,7 @@ type Dependence struct {
 	// Copier is the source more likely to have copied from Original.
 	Copier, Original SourceID
 	// Probability is the posterior probability that the two are
-	// dependent, in either direction (§2.2, §3.2); 1 for a pair declared
+	// dependent, in either direction (§2, §3); 1 for a pair declared
 	// with [Dataset.DeclareCopy].
 	Probability float64
 	// Declared reports a pair declared with [Dataset.DeclareCopy].
@@ -29,7 +29,7 @@ type Dependence struct {
 // cites it): known dependence. ACCU and DEPEN take the pair as dependent
 // with probability 1 in that direction, whatever the data say, and a value
 // the two share counts only for original: a declared copy adds no vote
-// (§2.3 with copy probability 1). The other algorithms ignore it. A source
+// (§2 with copy probability 1). The other algorithms ignore it. A source
 // declared to copy itself is an error wrapping [ErrIDRange].
 func (d *Dataset) DeclareCopy(copier, original SourceID) error {
 	n := SourceID(len(d.sourceNames))
@@ -196,7 +196,7 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 	ratio := make([]ratios, nS)
 	belief := make([]float64, nF)
 	count := make([]float64, nF) // C(v), the vote count
-	// For pair p = (a, b): the discount 1 − c·Pr(a ~ b) of §2.3, with
+	// For pair p = (a, b): the discount 1 − c·Pr(a ~ b) of §2, with
 	// Pr(a ~ b) = Pr(a → b) + Pr(b → a) (c = 1 for a declared copy),
 	// and whether b → a is the likelier direction.
 	disc := make([]float32, nP)
@@ -213,7 +213,7 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 	logOdds := math.Log(o.CopyPrior/2) - math.Log1p(-o.CopyPrior)
 	log1c := math.Log1p(-c)
 	// Declared copies are known from the start; the rest is taken as
-	// independent until the first decision (§2.4).
+	// independent until the first decision (§2).
 	for p, d := range pr.declared {
 		if d != 0 {
 			disc[p], backward[p] = 0, d == 2
@@ -227,7 +227,7 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 			vote[s] = logN + math.Log(a) - math.Log1p(-a)
 		}
 		if r.Iterations > 1 {
-			// §2.2, §3.2: the posterior of S1 ⊥ S2, S1 → S2 and S2 → S1
+			// §2, §3: the posterior of S1 ⊥ S2, S1 → S2 and S2 → S1
 			// from the objects where they share a true value (kt), share
 			// a false one (kf) or differ (kd), as log odds against
 			// independence (see ratios).
@@ -259,7 +259,7 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 				}
 			})
 		}
-		// §2.3, §3.1: vote counts discounted by the probability of
+		// §2, §3: vote counts discounted by the probability of
 		// copying, then the probability of each value (log-sum-exp over
 		// the object's domain of n+1 values, unseen ones counting 0).
 		parallel(ix.nObjects, nF+len(pr.tri), func(lo, hi int) {
@@ -312,7 +312,7 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 				chosen[obj] = best
 			}
 		})
-		// §3.1: A(S) is the mean probability of S's values.
+		// §3: A(S) is the mean probability of S's values.
 		gather(trust, ix.srcStart, ix.srcFacts, belief)
 		for s := range trust {
 			if k := ix.srcStart[s+1] - ix.srcStart[s]; k > 0 {
@@ -358,7 +358,7 @@ const minAccuracy = 0.01
 
 // ratios are the log likelihood ratios, against independence, of what
 // two sources S1 and S2 show when S1 copies S2, for S1 of accuracy A
-// (§2.2 with the accuracies of §3.2). The probabilities of an object's
+// (§2 with the accuracies of §3). The probabilities of an object's
 // observation under independence and under S1 → S2 (copy rate c, n false
 // values) are
 //
@@ -384,7 +384,7 @@ func (r ratios) odds(kt, kf, kd, log1c float64) float64 {
 
 // discount orders the k sources of one value and returns in sc, for each
 // in that order (as indices into the value's sources), the probability
-// I(S) that it provides the value independently of those before it (§2.3):
+// I(S) that it provides the value independently of those before it (§2):
 //
 //	I(S) = Π_{S₀ before S} (1 − c·Pr(S ~ S₀))
 //

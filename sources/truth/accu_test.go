@@ -21,7 +21,7 @@ func dependenceOf(d *truth.Dataset, r *truth.Result, a, b string) (truth.Depende
 	return truth.Dependence{}, false
 }
 
-// TestDependenceByHand checks the Bayesian copy detection of DEPEN (§2.2
+// TestDependenceByHand checks the Bayesian copy detection of DEPEN (§2
 // of Dong, Berti-Equille & Srivastava) on one pair worked out by hand.
 //
 //	o1: S1, S2 say f1; S3, S4, S5 say t1  → t1 wins the first round
@@ -83,7 +83,7 @@ func TestDependenceByHand(t *testing.T) {
 //   - on Y only the wire's outlets ("wire") and D ("denial") speak.
 //
 // The outlets agree with each other on everything, including the false X:
-// the mark of copying (§2.2). Voting counts them three times and picks
+// the mark of copying (§2). Voting counts them three times and picks
 // "wire" for Y.
 func wire(t *testing.T) *truth.Dataset {
 	t.Helper()
