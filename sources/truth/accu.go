@@ -212,6 +212,12 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 	// and ln(1 − c), the likelihood ratio of a disagreement.
 	logOdds := math.Log(o.CopyPrior/2) - math.Log1p(-o.CopyPrior)
 	log1c := math.Log1p(-c)
+	// oddsPow[kd] = prior odds · (1 − c)^kd, for the short path below.
+	var oddsPow [smallCount + 1]float64
+	oddsPow[0] = math.Exp(logOdds)
+	for i := 1; i <= smallCount; i++ {
+		oddsPow[i] = oddsPow[i-1] * (1 - c)
+	}
 	// Declared copies are known from the start; the rest is taken as
 	// independent until the first decision (§2).
 	for p, d := range pr.declared {
@@ -245,13 +251,26 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 						continue
 					}
 					s1, s2 := pr.key[p]>>32, uint32(pr.key[p])
-					kt := float64(trueShared[p])
-					kf := float64(pr.same[p] - trueShared[p])
-					kd := float64(pr.diff[p])
-					lo12 := logOdds + ratio[s1].odds(kt, kf, kd, log1c)
-					lo21 := logOdds + ratio[s2].odds(kt, kf, kd, log1c)
-					// 1 − c·Pr(dependent) = (1 + (1−c)(o12 + o21)) / (1 + o12 + o21),
-					// scaled by e^{−m} against overflow.
+					kt, kd := trueShared[p], pr.diff[p]
+					kf := pr.same[p] - kt
+					// 1 − c·Pr(dependent) = (1 + (1−c)(o12 + o21)) / (1 + o12 + o21)
+					// for the odds o12, o21 of the two directions against
+					// independence.
+					if kt <= smallCount && kf <= smallCount && kd <= smallCount {
+						// Products of at most 3·smallCount bounded ratios:
+						// exact, and far from overflow.
+						k := oddsPow[kd]
+						o12 := k * ratio[s1].pow(kt, kf)
+						o21 := k * ratio[s2].pow(kt, kf)
+						if !math.IsInf(o12+o21, 0) { // a huge n
+							disc[p] = float32((1 + (1-c)*(o12+o21)) / (1 + o12 + o21))
+							backward[p] = o21 > o12
+							continue
+						}
+					}
+					lo12 := logOdds + ratio[s1].odds(float64(kt), float64(kf), float64(kd), log1c)
+					lo21 := logOdds + ratio[s2].odds(float64(kt), float64(kf), float64(kd), log1c)
+					// In log space, scaled by e^{−m} against overflow.
 					m := max(0, lo12, lo21)
 					e0, e1, e2 := math.Exp(-m), math.Exp(lo12-m), math.Exp(lo21-m)
 					disc[p] = float32((e0 + (1-c)*(e1+e2)) / (e0 + e1 + e2))
@@ -370,10 +389,31 @@ const minAccuracy = 0.01
 // alone: c/A1 + 1 − c, n·c/(1−A1) + 1 − c and 1 − c, and the log odds of
 // S1 → S2 are ln(α/2 / (1−α)) + kt·ln(c/A1 + 1 − c) + kf·ln(n·c/(1−A1) +
 // 1 − c) + kd·ln(1 − c).
-type ratios struct{ lt, lf float64 }
+//
+// For counts up to smallCount the odds are products of the ratios
+// themselves (rt, rf): with A in [0.01, 0.99] a ratio is at most
+// 1 + 100·n·c, so the products stay exact to rounding, and finite unless
+// n is huge (then the log odds serve).
+type ratios struct{ lt, lf, rt, rf float64 }
 
 func ratiosOf(a, c, n float64) ratios {
-	return ratios{math.Log(c/a + 1 - c), math.Log(n*c/(1-a) + 1 - c)}
+	rt, rf := c/a+1-c, n*c/(1-a)+1-c
+	return ratios{math.Log(rt), math.Log(rf), rt, rf}
+}
+
+// smallCount bounds the counts whose odds are computed as products.
+const smallCount = 8
+
+// pow returns rt^kt · rf^kf for counts up to smallCount.
+func (r ratios) pow(kt, kf int32) float64 {
+	x := 1.0
+	for range kt {
+		x *= r.rt
+	}
+	for range kf {
+		x *= r.rf
+	}
+	return x
 }
 
 // odds returns the log likelihood ratio of kt shared true values, kf

@@ -29,7 +29,8 @@ func dependenceOf(d *truth.Dataset, r *truth.Result, a, b string) (truth.Depende
 //	o3: S1, S5 say t3; S2 says g3         → t3
 //
 // So S1 and S2 share one true value (o2), one false value (o1) and differ
-// on one object (o3): kt = kf = kd = 1. With DEPEN's common accuracy
+// on one object (o3): kt = kf = kd = 1. (With o2 repeated twelve times,
+// kt = 12 and the odds below gain 1.2^11.) With DEPEN's common accuracy
 // A = 0.8, n = 100, c = 0.8 and α = 0.2:
 //
 //	independent: Pt = A² = 0.64, Pf = (1−A)²/n = 0.0004, Pd = 1 − Pt − Pf = 0.3596
@@ -39,36 +40,43 @@ func dependenceOf(d *truth.Dataset, r *truth.Result, a, b string) (truth.Depende
 // dependence are α/(1−α) · (0.768/0.64)·(0.16008/0.0004)·(1−c) = 0.25 ·
 // 1.2 · 400.2 · 0.2 = 24.012, so Pr(dependent) = 24.012/25.012 = 0.960019.
 func TestDependenceByHand(t *testing.T) {
-	d := truth.NewDataset()
-	d.Assert("S1", "o1", "f1")
-	d.Assert("S2", "o1", "f1")
-	for _, s := range []string{"S3", "S4", "S5"} {
-		d.Assert(s, "o1", "t1")
-	}
-	for _, s := range []string{"S1", "S2", "S3"} {
-		d.Assert(s, "o2", "t2")
-	}
-	d.Assert("S4", "o2", "e2")
-	d.Assert("S1", "o3", "t3")
-	d.Assert("S5", "o3", "t3")
-	d.Assert("S2", "o3", "g3")
+	// shared is the number of copies of o2 (kt); past eight the odds are
+	// taken in log space rather than as products.
+	for _, shared := range []int{1, 12} {
+		d := truth.NewDataset()
+		d.Assert("S1", "o1", "f1")
+		d.Assert("S2", "o1", "f1")
+		for _, s := range []string{"S3", "S4", "S5"} {
+			d.Assert(s, "o1", "t1")
+		}
+		for i := range shared {
+			o := fmt.Sprintf("o2.%d", i)
+			for _, s := range []string{"S1", "S2", "S3"} {
+				d.Assert(s, o, "t2")
+			}
+			d.Assert("S4", o, "e2")
+		}
+		d.Assert("S1", "o3", "t3")
+		d.Assert("S5", "o3", "t3")
+		d.Assert("S2", "o3", "g3")
 
-	const A, n, c, alpha = 0.8, 100.0, 0.8, 0.2
-	pt, pf := A*A, (1-A)*(1-A)/n
-	odds := alpha / (1 - alpha) * ((A*c + pt*(1-c)) / pt) * (((1-A)*c + pf*(1-c)) / pf) * (1 - c)
-	want := odds / (1 + odds)
-	if math.Abs(want-0.960019) > 1e-6 {
-		t.Fatalf("worked example: %v", want)
-	}
-	// Two iterations: the first decides t1, t2, t3 by votes alone, the
-	// second finds the dependence from them.
-	r, err := truth.Discover(d, truth.Depen, truth.Options{MaxIterations: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dp, ok := dependenceOf(d, r, "S1", "S2")
-	if !ok || math.Abs(dp.Probability-want) > 1e-6 || dp.Declared {
-		t.Errorf("S1, S2: %+v, %v; want probability %.6f", dp, ok, want)
+		const A, n, c, alpha = 0.8, 100.0, 0.8, 0.2
+		pt, pf := A*A, (1-A)*(1-A)/n
+		odds := alpha / (1 - alpha) * math.Pow((A*c+pt*(1-c))/pt, float64(shared)) * (((1-A)*c + pf*(1-c)) / pf) * (1 - c)
+		want := odds / (1 + odds)
+		if shared == 1 && math.Abs(want-0.960019) > 1e-6 {
+			t.Fatalf("worked example: %v", want)
+		}
+		// Two iterations: the first decides t1, t2, t3 by votes alone,
+		// the second finds the dependence from them.
+		r, err := truth.Discover(d, truth.Depen, truth.Options{MaxIterations: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dp, ok := dependenceOf(d, r, "S1", "S2")
+		if !ok || math.Abs(dp.Probability-want) > 1e-6 || dp.Declared {
+			t.Errorf("kt = %d: S1, S2: %+v, %v; want probability %.6f", shared, dp, ok, want)
+		}
 	}
 }
 
