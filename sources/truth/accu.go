@@ -298,12 +298,14 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 						count[f] = 0
 					case 1:
 						count[f] = vote[ss[0]]
-					case 2: // the greedy order of discount, in short
-						first, second := ss[0], ss[1]
-						if pr.declared[tri[0]] == 1 {
-							first, second = second, first
+					case 2:
+						count[f] = vote2(ss, tri, vote, disc, pr.declared)
+					case 3:
+						if pr.declared[tri[0]]|pr.declared[tri[1]]|pr.declared[tri[2]] == 0 {
+							count[f] = vote3(ss, tri, vote, disc)
+							break
 						}
-						count[f] = vote[first] + vote[second]*float64(disc[tri[0]])
+						fallthrough
 					default:
 						discount(len(ss), tri, disc, pr.declared, &sc)
 						count[f] = 0
@@ -510,6 +512,44 @@ func discount(k int, tri []int32, disc []float32, declared []uint8, sc *scratch)
 		}
 		best = next
 	}
+}
+
+// vote2 is the vote count of a value with two sources, in the greedy
+// order of discount, in short: the first counts whole (a declared
+// original before its copier), the second discounted.
+func vote2(ss, tri []int32, vote []float64, disc []float32, declared []uint8) float64 {
+	first, second := ss[0], ss[1]
+	if declared[tri[0]] == 1 {
+		first, second = second, first
+	}
+	return vote[first] + vote[second]*float64(disc[tri[0]])
+}
+
+// vote3 is the vote count of a value with three sources and no declared
+// copy among them, in the greedy order of discount, in short.
+func vote3(ss, tri []int32, vote []float64, disc []float32) float64 {
+	// The factors of the pairs 01, 02 and 12.
+	f01, f02, f12 := float64(disc[tri[0]]), float64(disc[tri[1]]), float64(disc[tri[2]])
+	// First the source least dependent on the other two (ties: the
+	// lowest), then the remaining one least dependent on it.
+	first, a, b, fa, fb, fab := 0, 1, 2, f01, f02, f12
+	if s1 := f01 * f12; s1 > f01*f02 {
+		first, a, b, fa, fb = 1, 0, 2, f01, f12
+		if f02*f12 > s1 {
+			first, a, b, fa, fb = 2, 0, 1, f02, f12
+		}
+	} else if f02*f12 > f01*f02 {
+		first, a, b, fa, fb = 2, 0, 1, f02, f12
+	}
+	if fab = f01; first == 0 {
+		fab = f12
+	} else if first == 1 {
+		fab = f02
+	}
+	if fb > fa {
+		a, b, fa, fb = b, a, fb, fa
+	}
+	return vote[ss[first]] + vote[ss[a]]*fa + vote[ss[b]]*fb*fab
 }
 
 // scratch is the reusable memory of [pairs.discount].
