@@ -189,7 +189,7 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 	pr := ix.pairIndex(copies)
 	nP := len(pr.key)
 	acc := make([]float64, nS) // A(S), clamped
-	fill(acc, o.InitialTrust)
+	fill(acc, min(max(o.InitialTrust, minAccuracy), 1-minAccuracy))
 	trust := make([]float64, nS) // A(S) from the latest beliefs
 	prevTrust := make([]float64, nS)
 	vote := make([]float64, nS) // A'(S) = ln(n·A/(1−A))
