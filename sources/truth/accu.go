@@ -296,8 +296,8 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 			// a false one (kf) or differ (kd), as log odds against
 			// independence (see ratios).
 			clear(trueShared)
-			for f := 0; f < nF; f++ {
-				if chosen[ix.factObj[f]] == FactID(f) {
+			for _, f := range chosen {
+				if f != NoFact {
 					for _, p := range pr.tri[pr.triStart[f]:pr.triStart[f+1]] {
 						trueShared[p]++
 					}
@@ -379,11 +379,12 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 				}
 				z := unseen * math.Exp(-m)
 				for _, f := range fs {
-					z += math.Exp(count[f] - m)
+					belief[f] = math.Exp(count[f] - m)
+					z += belief[f]
 				}
 				best := NoFact
 				for _, f := range fs {
-					belief[f] = math.Exp(count[f]-m) / z
+					belief[f] /= z
 					if best == NoFact || belief[f] > belief[best] {
 						best = FactID(f)
 					}
