@@ -104,11 +104,12 @@ type rel struct {
 	extra    int32 // 1 + index into store.relExtra; 0 for none
 }
 
-// relation returns relation i as the API gives it.
+// relation returns relation i as the API gives it, sharing no slices
+// with the store.
 func (s *store) relation(i int32) claims.Relation {
 	r := &s.rels[i]
 	if r.extra > 0 {
-		return s.relExtra[r.extra-1]
+		return s.relExtra[r.extra-1].Clone()
 	}
 	return claims.Relation{From: s.idOf(r.from), To: s.idOf(r.to), Kind: r.kind}
 }

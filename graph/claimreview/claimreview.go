@@ -139,6 +139,7 @@ func Reviews(v graph.View, opts Options) ([]Review, error) {
 	case opts.Published.IsZero():
 		return nil, fmt.Errorf("claimreview: %w: Published", ErrMissing)
 	}
+	v = v.Snapshot() // one state of the graph throughout
 	ids := make([]string, 0, len(opts.Verdicts))
 	for id := range opts.Verdicts {
 		ids = append(ids, id)

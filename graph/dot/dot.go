@@ -111,6 +111,7 @@ const (
 //
 // Write reports the first error of w.
 func Write(w io.Writer, v graph.View, opts Options) error {
+	v = v.Snapshot() // one state of the graph throughout
 	// The dependency's drawing package (github.com/dominikbraun/graph/draw)
 	// is not used: it writes every graph as "strict", which silently
 	// merges parallel edges; it iterates Go maps, so its output changes

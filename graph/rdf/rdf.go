@@ -90,6 +90,7 @@ var sourceClass = map[sources.Kind]string{
 // added, and the statements of an item in a fixed order. See the package
 // documentation for the mapping.
 func Triples(v graph.View, opts Options) []Triple {
+	v = v.Snapshot() // one state of the graph throughout
 	base := opts.Base
 	if base == "" {
 		base = DefaultBase
