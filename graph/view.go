@@ -258,8 +258,10 @@ type Link struct {
 // [View.Relations]. For the view of the whole graph a claim's position
 // is its place in the order of addition; for a dated view it counts only
 // the claims that hold then, which costs one pass over the claims when
-// the iteration starts. Relations added during the iteration between
-// claims added during it are left out of a dated view's.
+// the iteration starts. Run it on a [View.Snapshot], as the analyses
+// do, so that it and [View.Claims] number the same claims; on a live
+// view, relations added during the iteration between claims added during
+// it are left out of a dated view's.
 func (v View) Links() iter.Seq[Link] {
 	return func(yield func(Link) bool) {
 		var pos []int32 // claim table index -> position in v, -1 when hidden

@@ -130,6 +130,8 @@ var entityType = map[claims.EntityKind]string{
 // that has one; its date and firstAppearance are those of its earliest
 // dated appearance (the appearance's date, else its source's), and of
 // its first appearance when none is dated.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Reviews(v graph.View, opts Options) ([]Review, error) {
 	switch {
 	case opts.URL == "":

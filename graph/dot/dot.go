@@ -110,6 +110,8 @@ const (
 // claim.
 //
 // Write reports the first error of w.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Write(w io.Writer, v graph.View, opts Options) error {
 	v = v.Snapshot() // one state of the graph throughout
 	// The dependency's drawing package (github.com/dominikbraun/graph/draw)

@@ -88,6 +88,8 @@ func (c Conflict) Adjacent() bool {
 // never together, so their contradiction is resolved by time.
 //
 // It costs O(contradictions of the graph).
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Conflicts(v graph.View) []Conflict {
 	// One state of the graph, all of it: the date is applied per pair.
 	t := v.Date()

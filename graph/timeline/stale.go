@@ -105,6 +105,8 @@ type StaleItem struct {
 // then of their appearances.
 //
 // It costs O(appearances + contradictions) strength evaluations aside.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of g.
 func Stale(g *graph.Graph, opts Options) []StaleItem {
 	v := g.Snapshot() // one state of the graph throughout
 	strength := opts.Strength

@@ -65,6 +65,8 @@ func (m *GraphMap) Belief(r *Result) map[string]float64 {
 //
 // Facts are numbered in the graph order of claims, objects in the order
 // of their first claim. It costs O(claims + relations + appearances).
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 	v = v.Snapshot() // claims and links numbered alike, from one state
 	d := NewDataset()
