@@ -424,3 +424,68 @@ func TestAnalysesSeeOneState(t *testing.T) {
 		t.Logf("%s saw %d states", a.name, len(seen[k]))
 	}
 }
+
+// A snapshot keeps answering as of when it was taken; the graph goes on.
+func ExampleView_Snapshot() {
+	g := exampleGraph()
+	before := g.Snapshot()
+	err := g.Apply(graph.Batch{
+		Claims: []claims.Claim{{ID: "exercises", Text: "Russia and North Korea held joint exercises.",
+			About: []string{"russia", "north-korea"}, Appearances: []claims.Appearance{{Source: "article-2024"}}}},
+		Relations: []claims.Relation{{From: "exercises", To: "ties", Kind: claims.Supports}},
+	})
+	if err != nil {
+		panic(err)
+	}
+	for _, v := range []graph.View{before, g.View} {
+		sup, _ := v.Supporters("ties")
+		_, ok := v.Claim("exercises")
+		fmt.Println(v.Counts().Claims, "claims;", len(sup), "supporters of ties; exercises:", ok)
+	}
+	// Output:
+	// 4 claims; 1 supporters of ties; exercises: false
+	// 5 claims; 2 supporters of ties; exercises: true
+}
+
+// TestSnapshotAfterChanges checks a snapshot against the graph it was
+// taken of, through several changes and snapshots, query by query: the
+// adjacency of old claims grows under it.
+func TestSnapshotAfterChanges(t *testing.T) {
+	g := graph.New()
+	var snaps []graph.View
+	var want []string // results on each snapshot, when it was taken
+	state := func(v graph.View) string {
+		var b strings.Builder
+		for c := range v.Claims() {
+			sup, _ := v.Supporters(c.ID)
+			con, _ := v.Contradictions(c.ID)
+			srcs, _ := v.SourcesOf(c.ID)
+			fmt.Fprintln(&b, c.ID, len(sup), len(con), len(srcs))
+		}
+		for s := range v.Sources() {
+			d, _ := v.DerivedBy(s.ID)
+			in, _ := v.ClaimsIn(s.ID)
+			fmt.Fprintln(&b, s.ID, len(d), len(in))
+		}
+		fmt.Fprintln(&b, v.Counts())
+		return b.String()
+	}
+	for i := 0; i <= 6; i++ {
+		if err := g.Apply(growth(i)); err != nil {
+			t.Fatal(err)
+		}
+		// Two snapshots between some changes, none between others.
+		if i%3 != 2 {
+			snaps = append(snaps, g.Snapshot(), g.Snapshot())
+			want = append(want, state(g.View), state(g.View))
+		}
+	}
+	for i, s := range snaps {
+		if got := state(s); got != want[i] {
+			t.Errorf("snapshot %d now reads\n%s\nwas\n%s", i, got, want[i])
+		}
+	}
+	if state(snaps[0]) == state(g.View) {
+		t.Error("the graph did not change after the first snapshot")
+	}
+}

@@ -1,6 +1,9 @@
 package graph
 
 import (
+	"slices"
+	"sync/atomic"
+
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/sources"
 )
@@ -92,6 +95,11 @@ type store struct {
 	out, in [][]edge // by vertex number
 
 	appearances int // total over claims, for counts
+
+	// shared is set when a snapshot shares out and in with the store:
+	// the next change copies them before changing any list (see
+	// View.Snapshot).
+	shared *atomic.Bool
 }
 
 // rel is a relation between claims as the store keeps it: 16 bytes for
@@ -125,7 +133,16 @@ type vslot struct {
 	idx  int32
 }
 
-func newStore() *store { return &store{ids: make(map[string]int32)} }
+func newStore() *store { return &store{ids: make(map[string]int32), shared: new(atomic.Bool)} }
+
+// unshare gives the store adjacency headers of its own if a snapshot
+// shares them, before a change. The caller holds the write lock.
+func (s *store) unshare() {
+	if s.shared.Load() {
+		s.out, s.in = slices.Clone(s.out), slices.Clone(s.in)
+		s.shared.Store(false)
+	}
+}
 
 func (s *store) idOf(v int32) string {
 	sl := s.verts[v]

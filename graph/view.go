@@ -26,9 +26,10 @@ import (
 // Per-item queries cost O(degree) of the item, never O(graph).
 // Iterators ([View.Claims] and the like) yield in the order items were
 // added (file order for a loaded graph). On a live view they take the
-// read lock per item, so the loop body may query the graph, and even
-// change it; a whole-graph analysis that must see one state of the graph
-// runs on a [View.Snapshot].
+// read lock per item or per chunk of items, never while the loop body
+// runs, so the loop body may query the graph, and even change it; a
+// whole-graph analysis that must see one state of the graph runs on a
+// [View.Snapshot].
 type View struct {
 	g    *Graph
 	at   claims.Date
@@ -60,14 +61,16 @@ func (v View) Graph() *Graph { return v.g }
 // while they run is either wholly in their result or not at all. The
 // snapshot of a snapshot is itself.
 //
-// The graph is append-only and a change never rewrites what a snapshot
-// can see, so a snapshot shares the graph's items and adjacency lists
-// and copies only the per-vertex list headers: O(vertices) time and 48
-// bytes per vertex, under the read lock, which is all a writer waits
-// for. Looking up an ID in a snapshot takes the read lock for the
-// look-up alone (the ID index is shared, not copied); iterating takes no
-// lock. A snapshot holds the storage of its time alive until it is
-// dropped, even when later changes grow the graph's tables elsewhere.
+// A snapshot costs O(1): the graph only ever appends, and items never
+// change once added, so a snapshot shares all of the graph's storage.
+// The one thing a change rewrites in place is the header of a vertex's
+// adjacency list (48 bytes per vertex over both directions), so the
+// first change after a snapshot copies those headers before it applies:
+// O(vertices) time and memory for that change alone (about 55 MB at a
+// million claims), whose old copy the snapshots keep until they are
+// dropped. Iterating a snapshot takes no lock; looking up an ID in it
+// takes the read lock for the look-up alone, as the ID index is the
+// graph's.
 func (v View) Snapshot() View {
 	if v.snap != nil {
 		return v
@@ -75,8 +78,8 @@ func (v View) Snapshot() View {
 	v.g.mu.RLock()
 	defer v.g.mu.RUnlock()
 	s := *v.g.s
-	s.ids = nil // shared with the graph, which changes it: see lookup
-	s.out, s.in = slices.Clone(s.out), slices.Clone(s.in)
+	s.ids = nil // the graph's, which changes it: see lookup
+	v.g.s.shared.Store(true)
 	v.snap = &s
 	return v
 }
@@ -210,22 +213,53 @@ func eachOf[T any](v View, count func(*store) int, get func(*store, int32) T, ke
 	}
 }
 
+// chunk is the number of items an iterator of items takes from the
+// graph at a time, under one read lock on a live view, and copies with
+// one allocation per slice field (see own).
+const chunk = 256
+
+// eachOwned yields copies of the items of a table, skipping those keep
+// rejects, a chunk at a time, each chunk copied by own.
+func eachOwned[T any](v View, table func(*store) []T, keep func(*store, int32) bool, own func([]T) []T) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		var buf []T
+		for i := 0; ; {
+			s := v.rlock()
+			t := table(s)
+			buf = buf[:0]
+			for ; i < len(t) && len(buf) < chunk; i++ {
+				if keep == nil || keep(s, int32(i)) {
+					buf = append(buf, t[i])
+				}
+			}
+			v.runlock()
+			if len(buf) == 0 && i >= len(t) {
+				return
+			}
+			// Items never change once added: their slices can be read
+			// without the lock.
+			for _, item := range own(buf) {
+				if !yield(item) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // Claims yields the claims of v in the order they were added.
 func (v View) Claims() iter.Seq[claims.Claim] {
-	return eachOf(v, func(s *store) int { return len(s.claims) },
-		func(s *store, i int32) claims.Claim { return s.claims[i].Clone() }, v.claimVisible)
+	return eachOwned(v, func(s *store) []claims.Claim { return s.claims }, v.claimVisible, ownClaims)
 }
 
 // Entities yields the entities in the order they were added.
 func (v View) Entities() iter.Seq[claims.Entity] {
-	return eachOf(v, func(s *store) int { return len(s.entities) },
-		func(s *store, i int32) claims.Entity { return s.entities[i].Clone() }, nil)
+	return eachOwned(v, func(s *store) []claims.Entity { return s.entities }, nil, ownEntities)
 }
 
 // Sources yields the sources in the order they were added.
 func (v View) Sources() iter.Seq[sources.Source] {
-	return eachOf(v, func(s *store) int { return len(s.sources) },
-		func(s *store, i int32) sources.Source { return s.sources[i].Clone() }, nil)
+	return eachOwned(v, func(s *store) []sources.Source { return s.sources }, nil, ownSources)
 }
 
 // Relations yields the relations between claims of v in the order they
