@@ -51,7 +51,8 @@ func (v View) At(t claims.Date) View {
 // Date returns the date of the view, the zero Date for the whole graph.
 func (v View) Date() claims.Date { return v.at }
 
-// Graph returns the graph v reads.
+// Graph returns the graph v reads: for a snapshot, the graph as it is
+// now, not as of the snapshot.
 func (v View) Graph() *Graph { return v.g }
 
 // Snapshot returns a view of the graph as it is now, at v's date, which
