@@ -77,15 +77,15 @@ func (c *copier) claim(x *claims.Claim) {
 }
 
 // own gives the items of list, copies of the graph's, slices of their
-// own, with copy copying one item's; it returns list.
-func own[T any](list []T, copy func(*copier, *T)) []T {
+// own, with one copying one item's; it returns list.
+func own[T any](list []T, one func(*copier, *T)) []T {
 	c := copier{counting: true}
 	for i := range list {
-		copy(&c, &list[i])
+		one(&c, &list[i])
 	}
 	c.counting = false
 	for i := range list {
-		copy(&c, &list[i])
+		one(&c, &list[i])
 	}
 	return list
 }
