@@ -78,7 +78,11 @@
 // of returned claims, entities, sources, relations and paths are copies,
 // so appending to c.About or writing into c.Appearances[0] cannot change
 // the graph. A list of items shares one array per field among its
-// items, each item's piece clipped to its length.
+// items, each item's piece clipped to its length; iterators copy a few
+// hundred items at a time the same way. The copies cost what the items'
+// slices hold (about 400 bytes per claim of three appearances) in
+// allocation per query or per pass over the graph, and no allocation per
+// item.
 //
 // # The YAML format
 //
