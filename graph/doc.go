@@ -79,10 +79,9 @@
 // so appending to c.About or writing into c.Appearances[0] cannot change
 // the graph. A list of items shares one array per field among its
 // items, each item's piece clipped to its length; iterators copy a few
-// hundred items at a time the same way. The copies cost what the items'
-// slices hold (about 400 bytes per claim of three appearances) in
-// allocation per query or per pass over the graph, and no allocation per
-// item.
+// hundred items at a time the same way. The copies cost the bytes the
+// items' slices hold (about 400 per claim of three appearances), in a
+// few allocations per query or per few hundred items iterated.
 //
 // # The YAML format
 //
