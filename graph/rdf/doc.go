@@ -33,12 +33,14 @@
 //     author is a person or an organisation, so the node has no class).
 //     A derivation is prov:wasDerivedFrom, and also prov:wasQuotedFrom for
 //     quotes, cg:cites, cg:republishes or cg:translates for the others.
-//   - A claim is a schema:Claim with schema:text, schema:about its
+//   - A claim is a schema:Claim with schema:text, schema:inLanguage the
+//     language of its text (a BCP 47 tag) when given, schema:about its
 //     entities, schema:appearance each distinct source it appears in and
 //     schema:author each distinct speaker. Each appearance is also a blank
 //     node (cg:hasAppearance), a cg:Appearance and prov:Entity with
 //     schema:isPartOf its source, prov:wasAttributedTo its speaker,
-//     schema:datePublished, cg:quote and prov:wasDerivedFrom the source it
+//     schema:datePublished, cg:quote, schema:inLanguage the language of
+//     the quote when it differs, and prov:wasDerivedFrom the source it
 //     came via. A structured statement is cg:subject, cg:predicate and
 //     cg:object; a subject or object that names an entity of the graph is
 //     the entity's IRI, anything else a string.
@@ -51,7 +53,10 @@
 //     sources, cg:confidence (xsd:decimal) and cg:assertedBy (free text,
 //     so not prov:wasAttributedTo, whose object must be an agent). A node
 //     per relation is simpler to query than RDF reification and carries
-//     the same information.
+//     the same information. The matching decisions are cg:sameAs and
+//     cg:distinctFrom, symmetric and so written both ways like
+//     cg:contradicts, with a cg:SameAs or cg:Distinction node; they are
+//     not owl:sameAs, which would merge the two claims' every statement.
 //   - Validity is cg:validFrom, cg:validUntil (exclusive), cg:validAt and
 //     cg:stillHolds; notes are rdfs:comment.
 //

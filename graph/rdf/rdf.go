@@ -142,7 +142,10 @@ var sourceClass = map[sources.Kind]string{
 // entities, sources, claims, relations, each in the order they were
 // added, and the statements of an item in a fixed order. See the package
 // documentation for the mapping.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Triples(v graph.View, opts Options) []Triple {
+	v = v.Snapshot() // one state of the graph throughout
 	base := opts.base()
 	item := func(id string) Term { return iri(base + id) }
 	// ref is an item's IRI when id names an entity, else the text.
@@ -234,6 +237,7 @@ func Triples(v graph.View, opts Options) []Triple {
 		add(s, RDF+"type", iri(Schema+"Claim"))
 		add(s, Schema+"identifier", lit(c.ID))
 		str(s, Schema+"text", c.Text)
+		str(s, Schema+"inLanguage", c.Lang)
 		for _, id := range c.About {
 			add(s, Schema+"about", item(id))
 		}
@@ -270,6 +274,7 @@ func Triples(v graph.View, opts Options) []Triple {
 			}
 			published(n, a.Date)
 			str(n, CG+"quote", a.Quote)
+			str(n, Schema+"inLanguage", a.Lang)
 			if a.Via != "" {
 				add(n, PROV+"wasDerivedFrom", item(a.Via))
 			}
@@ -280,11 +285,16 @@ func Triples(v graph.View, opts Options) []Triple {
 	for r := range v.Relations() {
 		i++
 		prop, class := "supports", "Support"
-		if r.Kind == claims.Contradicts {
+		switch r.Kind {
+		case claims.Contradicts:
 			prop, class = "contradicts", "Contradiction"
+		case claims.SameAs:
+			prop, class = "sameAs", "SameAs"
+		case claims.DistinctFrom:
+			prop, class = "distinctFrom", "Distinction"
 		}
 		add(item(r.From), CG+prop, item(r.To))
-		if r.Kind == claims.Contradicts {
+		if r.Kind.Symmetric() {
 			add(item(r.To), CG+prop, item(r.From))
 		}
 		n := blank(fmt.Sprintf("relation.%d", i))

@@ -237,8 +237,8 @@ func TestFixes(t *testing.T) {
 		Entities: []claims.Entity{{ID: "kim", Name: "Kim", Kind: claims.Person}},
 		Sources:  []sources.Source{{ID: "tip", Kind: sources.Informant, Author: "A. Nonymous", Published: claims.MustDate(2024, 2, 0)}},
 		Claims: []claims.Claim{
-			{ID: "a", Text: "A", Statement: &claims.Statement{Subject: "kim", Predicate: "met", Object: "someone"},
-				Appearances: []claims.Appearance{{Source: "tip", Speaker: "kim"}}},
+			{ID: "a", Text: "A", Lang: "ko", Statement: &claims.Statement{Subject: "kim", Predicate: "met", Object: "someone"},
+				Appearances: []claims.Appearance{{Source: "tip", Speaker: "kim", Quote: "Да", Lang: "ru"}}},
 			{ID: "b", Text: "B"},
 		},
 		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.Contradicts}},
@@ -257,6 +257,8 @@ func TestFixes(t *testing.T) {
 		{u("a"), iri(CG + "subject"), u("kim")},
 		{u("a"), iri(CG + "object"), lit("someone")},
 		{u("a"), iri(Schema + "author"), u("kim")},
+		{u("a"), iri(Schema + "inLanguage"), lit("ko")},
+		{blank("a.appearance.1"), iri(Schema + "inLanguage"), lit("ru")},
 		{u("tip"), iri(RDF + "type"), iri(Schema + "CreativeWork")},
 		{u("tip"), iri(Schema + "author"), blank("tip.author")},
 		{blank("tip.author"), iri(Schema + "name"), lit("A. Nonymous")},
@@ -269,6 +271,18 @@ func TestFixes(t *testing.T) {
 	}
 	if has[Triple{u("tip"), iri(RDF + "type"), iri(Schema + "Person")}] {
 		t.Error("an informant source is typed schema:Person")
+	}
+	// The languages come back from N-Quads, with the rest.
+	var buf bytes.Buffer
+	if err := WriteNQuads(&buf, g.View, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(&buf, "fixes.nq", NQuads, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(held(t, g), held(t, back)); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
 }
 

@@ -154,9 +154,9 @@ func (d *decoder) batch() (graph.Batch, error) {
 			var s sources.Source
 			s, err = d.source(n, done)
 			b.Sources = append(b.Sources, s)
-		case has(types, CG+"Support") || has(types, CG+"Contradiction"):
+		case len(types) == 1 && relationKindOf[types[0]] != 0:
 			var r claims.Relation
-			r, err = d.relation(n, has(types, CG+"Contradiction"))
+			r, err = d.relation(n, relationKindOf[types[0]])
 			b.Relations = append(b.Relations, r)
 		case len(types) == 1 && entityKindOf[types[0]] != 0:
 			var e claims.Entity
@@ -383,10 +383,12 @@ func (d *decoder) claim(n *node, done map[*node]bool) (claims.Claim, error) {
 		var err error
 		switch pr.p {
 		case RDF + "type", Schema + "identifier":
-		case Schema + "appearance", Schema + "author", CG + "supports", CG + "contradicts":
+		case Schema + "appearance", Schema + "author", CG + "supports", CG + "contradicts", CG + "sameAs", CG + "distinctFrom":
 			// Derived from the appearances and relations.
 		case Schema + "text":
 			err = text(pr, &c.Text)
+		case Schema + "inLanguage":
+			err = text(pr, &c.Lang)
 		case Schema + "about":
 			var id string
 			id, err = d.item(pr)
@@ -436,6 +438,8 @@ func (d *decoder) appearance(n *node) (claims.Appearance, error) {
 			err = dateOf(pr, &a.Date)
 		case pr.p == CG+"quote":
 			err = text(pr, &a.Quote)
+		case pr.p == Schema+"inLanguage":
+			err = text(pr, &a.Lang)
 		case pr.p == PROV+"wasDerivedFrom":
 			a.Via, err = d.item(pr)
 		case pr.p == RDFS+"comment":
@@ -450,11 +454,13 @@ func (d *decoder) appearance(n *node) (claims.Appearance, error) {
 	return a, nil
 }
 
-func (d *decoder) relation(n *node, contradiction bool) (claims.Relation, error) {
-	r := claims.Relation{Kind: claims.Supports}
-	if contradiction {
-		r.Kind = claims.Contradicts
-	}
+var relationKindOf = map[string]claims.RelationKind{
+	CG + "Support": claims.Supports, CG + "Contradiction": claims.Contradicts,
+	CG + "SameAs": claims.SameAs, CG + "Distinction": claims.DistinctFrom,
+}
+
+func (d *decoder) relation(n *node, kind claims.RelationKind) (claims.Relation, error) {
+	r := claims.Relation{Kind: kind}
 	for _, pr := range n.props {
 		if ok, err := d.validity(pr, &r.Validity); ok {
 			if err != nil {

@@ -50,14 +50,19 @@ func held(t *testing.T, g *graph.Graph) string {
 	return buf.String()
 }
 
-// testGraphs are the small graph, the seed data set when it loads and a
-// generated graph.
+// testGraphs are the small graph, the seed data set and the matching
+// decisions when they load, and a generated graph.
 func testGraphs(t *testing.T) map[string]*graph.Graph {
 	gs := map[string]*graph.Graph{"small": small(t)}
 	if seed, err := graph.Load(filepath.Join("..", "..", "testdata", "kim-putin.yaml")); err == nil {
 		gs["seed"] = seed
 	} else {
 		t.Log("seed data set not loaded: ", err)
+	}
+	if d, err := graph.Load(filepath.Join("..", "..", "testdata", "decisions.yaml")); err == nil {
+		gs["decisions"] = d
+	} else {
+		t.Log("decisions data set not loaded: ", err)
 	}
 	gen := graph.New()
 	if err := gen.Apply(synth.Generate(synth.Config{Claims: 300})); err != nil {
