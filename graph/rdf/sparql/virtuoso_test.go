@@ -118,7 +118,7 @@ func startVirtuoso(t *testing.T) *virtuoso {
 		default:
 		}
 		if _, err := v.sql("status();"); err == nil {
-			if resp, err := http.Get(v.endpoint + "?query=ASK%7B%7D"); err == nil {
+			if resp, err := client.Get(v.endpoint + "?query=ASK%7B%7D"); err == nil {
 				resp.Body.Close()
 				if resp.StatusCode == http.StatusOK {
 					return v
@@ -159,11 +159,15 @@ func (v *virtuoso) load(t *testing.T, nq, name string) {
 	}
 }
 
+// client talks to the server a connection per request: a connection kept
+// alive through the minutes of a bulk load is closed by the server, and
+// a POST on it is not retried.
+var client = &http.Client{Timeout: 5 * time.Minute, Transport: &http.Transport{DisableKeepAlives: true}}
+
 // query runs a SELECT over the SPARQL protocol and returns the values of
 // ?id.
 func (v *virtuoso) query(q string) ([]string, error) {
 	form := url.Values{"query": {q}, "format": {"application/sparql-results+json"}}
-	client := &http.Client{Timeout: 5 * time.Minute}
 	resp, err := client.PostForm(v.endpoint, form)
 	if err != nil {
 		return nil, err
