@@ -34,6 +34,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/rdf"
 	"github.com/claimgraph/claimgraph/sources"
 )
 
@@ -107,8 +108,21 @@ func loadGraph(e *env, cmd, path string) (*graph.Graph, int) {
 // open reads the graph at path like graph.Open, showing progress on a
 // terminal.
 func (e *env) open(path string) (*graph.Graph, error) {
+	if syntax, ok := rdfSyntax[filepath.Ext(path)]; ok {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return rdf.Read(f, path, syntax, rdf.Limits{})
+	}
 	return graph.ReadOptions{Progress: e.onProgress()}.Open(path)
 }
+
+// rdfSyntax maps the extensions of RDF files, which every command reads
+// as the export wrote them (package graph/rdf), to their syntax; graph.Open
+// cannot, since package rdf imports package graph.
+var rdfSyntax = map[string]rdf.Syntax{".nq": rdf.NQuads, ".ttl": rdf.Turtle}
 
 // loadArgs parses the arguments of a query command that takes "FILE ID"
 // and loads the graph. It returns the graph, the ID, whether --json was

@@ -165,6 +165,18 @@ func TestRDFRoundTrip(t *testing.T) {
 		if c, b := g.Counts(), back.Counts(); c != b {
 			t.Errorf("%s: counts %+v after the round trip, want %+v", format, b, c)
 		}
+		// Every command reads a .nq or .ttl file as it reads the YAML.
+		ext := map[string]string{"nquads": ".nq", "turtle": ".ttl"}[format]
+		if err := os.Rename(out, out+ext); err != nil {
+			t.Fatal(err)
+		}
+		code, json, errs := runInterchange(t, "export", out+ext, "--format", "json")
+		if code != 0 {
+			t.Fatalf("export %s --format json: exit %d: %s", out+ext, code, errs)
+		}
+		if back, err := graph.ReadJSON(strings.NewReader(json), "back.json"); err != nil || back.Counts() != g.Counts() {
+			t.Errorf("export %s --format json: %v, counts %+v", out+ext, err, g.Counts())
+		}
 		if want == "" {
 			want = yaml
 		} else if diff := cmp.Diff(want, yaml); diff != "" {
