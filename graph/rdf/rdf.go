@@ -75,11 +75,11 @@ func checkIRI(s string) error {
 		return errors.New("a blank node label, not an IRI")
 	}
 	if !ok || scheme == "" {
-		return errors.New("not an absolute IRI: want a scheme such as https: or urn:")
+		return errors.New("not an absolute IRI: want a scheme, such as https or urn, and a colon")
 	}
 	for i, r := range scheme {
 		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || i > 0 && ('0' <= r && r <= '9' || strings.ContainsRune("+-.", r))) {
-			return fmt.Errorf("scheme %q: want a letter followed by letters, digits, + - or .", scheme)
+			return fmt.Errorf("scheme %q: want a letter followed by letters, digits, plus, minus or dot", scheme)
 		}
 	}
 	for _, r := range s {
