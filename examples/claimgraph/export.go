@@ -9,9 +9,12 @@
 //
 //   - json: the whole graph in the JSON form of the YAML format
 //     (graph.Graph.WriteJSON), loss-free;
-//   - nquads, turtle: RDF with schema.org and PROV-O (package graph/rdf);
-//     --base sets the IRI prefix of items (default urn:claimgraph:),
-//     --graph the named graph of N-Quads;
+//   - nquads, turtle: RDF with schema.org, PROV-O and the cg: vocabulary
+//     (package graph/rdf); --base sets the IRI prefix of items (default
+//     urn:claimgraph:), --graph the named graph of N-Quads; both must be
+//     absolute IRIs (not "kp", "_:g" or one with a space), else exit 2
+//     with a message and no output; "import --from nquads|turtle" reads
+//     it back;
 //   - jsonld: schema.org ClaimReview of the rated claims (package
 //     graph/claimreview), rated by the verdicts of package graph/verdict
 //     unless --verdicts gives a JSON object mapping claim IDs to

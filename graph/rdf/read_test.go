@@ -3,6 +3,7 @@ package rdf
 import (
 	"bytes"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -165,4 +166,38 @@ func TestReadInvalidGraph(t *testing.T) {
 	if got := list[0].Position.String(); got != "in:1:1" {
 		t.Errorf("position %q, want in:1:1", got)
 	}
+}
+
+// FuzzRead checks that no input makes the readers panic, and that what
+// they accept writes and reads back to the same graph.
+func FuzzRead(f *testing.F) {
+	for _, name := range []string{"small.nq", "small-graph.nq", "small.ttl"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b, strings.HasSuffix(name, ".ttl"))
+	}
+	f.Add([]byte(Vocabulary), true)
+	f.Fuzz(func(t *testing.T, in []byte, turtle bool) {
+		syntax := NQuads
+		if turtle {
+			syntax = Turtle
+		}
+		g, err := Read(bytes.NewReader(in), "in", syntax, Limits{MaxTriples: 10_000, MaxTerm: 4096})
+		if err != nil {
+			return
+		}
+		var buf bytes.Buffer
+		if err := WriteNQuads(&buf, g.View, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		back, err := Read(&buf, "out", NQuads, Limits{})
+		if err != nil {
+			t.Fatalf("reading back what was written: %v\n%s", err, buf.String())
+		}
+		if diff := cmp.Diff(held(t, g), held(t, back)); diff != "" {
+			t.Errorf("round trip (-first +second):\n%s", diff)
+		}
+	})
 }
