@@ -241,9 +241,15 @@ func (l *lexer) token() (token, error) {
 		if w == "" {
 			return token{}, l.fail(pos, ErrSyntax, "empty blank node label")
 		}
+		if err := l.long(pos, w); err != nil {
+			return token{}, err
+		}
 		return l.trimDot(token{kind: tBlank, value: w, pos: pos}), nil
 	case r == ':' || isWordRune(r):
 		w := l.word()
+		if err := l.long(pos, w); err != nil {
+			return token{}, err
+		}
 		switch {
 		case w == "a":
 			return token{kind: tA, value: "a", pos: pos}, nil
@@ -263,13 +269,23 @@ func isWordRune(r rune) bool {
 	return r == '_' || r == '-' || r == '.' || r == ':' || r == '%' || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// word reads the characters of a name, label or prefixed name.
+// word reads the characters of a name, label or prefixed name; one
+// longer than the limit of a term ends with the character that passes
+// it, which the caller reports.
 func (l *lexer) word() string {
 	var b strings.Builder
 	for r := l.peek(); r >= 0 && isWordRune(r) && b.Len() <= l.max; r = l.peek() {
 		b.WriteRune(l.read())
 	}
 	return b.String()
+}
+
+// long reports a word that passed the limit of a term.
+func (l *lexer) long(pos claims.Position, w string) error {
+	if len(w) > l.max {
+		return l.fail(pos, ErrLimit, "name longer than %d bytes", l.max)
+	}
+	return nil
 }
 
 // trimDot gives back the dots a name ends with, which end the statement.

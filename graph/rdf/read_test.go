@@ -128,6 +128,7 @@ func TestReadErrors(t *testing.T) {
 		{"undeclared prefix", Turtle, "<urn:a> cg:b <urn:c> .\n", Limits{}, ErrSyntax, "1:9"},
 		{"collection", Turtle, "<urn:a> <urn:b> ( 1 ) .\n", Limits{}, ErrUnsupported, "1:17"},
 		{"long literal", NQuads, "<urn:a> <urn:b> \"xxxxxxxxxx\" .\n", Limits{MaxTerm: 8}, ErrLimit, "1:17"},
+		{"long name", Turtle, "@prefix cg: <urn:c#> .\n<urn:a> cg:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb <urn:c> .\n", Limits{MaxTerm: 10}, ErrLimit, "2:9"},
 		{"too many", NQuads, "<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> <urn:d> .\n", Limits{MaxTriples: 1}, ErrLimit, "2:1"},
 		{"unknown property", NQuads, claim + "<urn:claimgraph:a> <urn:x> \"y\" .\n", Limits{}, ErrMapping, "3:1"},
 		{"reference to no item", NQuads, claim + "<urn:claimgraph:a> <https://schema.org/about> <urn:claimgraph:nobody> .\n", Limits{}, ErrMapping, "3:1"},
