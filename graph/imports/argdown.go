@@ -61,7 +61,8 @@ type argdownRelation struct {
 //   - an argument with a premise-conclusion structure gives "premise
 //     supports conclusion" for each premise and each conclusion it leads
 //     to (an intermediary conclusion supports the next one), and stands
-//     for its main conclusion in relations;
+//     for its main conclusion in relations (its description, a gist of
+//     what the structure says, is not kept);
 //   - an argument without one (the usual "+ <Name>: gist" of an argument
 //     map) becomes a claim of its own, with the ID "ad-arg-" followed by
 //     its title, the text of its description and its tags, and stands for
