@@ -47,22 +47,31 @@ func TestLabels(t *testing.T) {
 		s:    spec{Claims: map[string]int{"a": 2, "b": 2}, Order: []string{"a", "b"}, Rels: []string{"a-b"}},
 		want: map[string]verdict.Label{"a": und, "b": und},
 	}, {
-		// b and c are equal and attack each other; a (3) supports b, so
-		// a attacks c (supported attack, 3 ≥ 1): c out, b reinstated.
+		// b and c are equal on their own; a (3) supports b, so b weighs
+		// 4 and defeats c directly, and a attacks c too (supported
+		// attack, 3 ≥ 1): c out.
 		name: "supported attack",
+		s:    spec{Claims: map[string]int{"a": 3, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "b-c"}},
+		opts: verdict.Options{Support: verdict.Bipolar},
+		want: map[string]verdict.Label{"a": in, "b": in, "c": out},
+	}, {
+		// Lending alone: b weighs 4 against c's 1.
+		name: "support lends evidence",
 		s:    spec{Claims: map[string]int{"a": 3, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "b-c"}},
 		want: map[string]verdict.Label{"a": in, "b": in, "c": out},
 	}, {
-		name: "supported attack, support lends only strength",
-		s:    spec{Claims: map[string]int{"a": 3, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "b-c"}},
-		opts: verdict.Options{Support: verdict.NoComplexAttacks},
-		want: map[string]verdict.Label{"a": in, "b": und, "c": und},
-	}, {
-		// c (2) defeats a (1); a supports b, so c attacks b too
-		// (secondary attack, 2 ≥ 1): b out.
+		// c (2) defeats a (1); a supports b (so b weighs 2), and c
+		// attacks b too (secondary attack, 2 ≥ 2): b out.
 		name: "secondary attack",
 		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-a"}},
+		opts: verdict.Options{Support: verdict.Bipolar},
 		want: map[string]verdict.Label{"a": out, "b": out, "c": in},
+	}, {
+		// By default refuting a does not refute b: b keeps a's evidence
+		// and nothing contradicts it.
+		name: "secondary attack, lending",
+		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-a"}},
+		want: map[string]verdict.Label{"a": out, "b": in, "c": in},
 	}, {
 		// The deductive reading has no secondary attack: refuting a does
 		// not refute what a implies.
@@ -71,27 +80,28 @@ func TestLabels(t *testing.T) {
 		opts: verdict.Options{Support: verdict.Deductive},
 		want: map[string]verdict.Label{"a": out, "b": in, "c": in},
 	}, {
-		// Deductive: a supports b, c defeats b, so c attacks a (mediated).
+		// Deductive: a supports b (b weighs 2), c (3) defeats b, so c
+		// attacks a (mediated, 3 ≥ 1).
 		name: "mediated attack",
-		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-b"}},
+		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 3}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-b"}},
 		opts: verdict.Options{Support: verdict.Deductive},
 		want: map[string]verdict.Label{"a": out, "b": out, "c": in},
 	}, {
 		// Necessary: a supports b and a defeats c, so b attacks c
-		// (extended); with b and c equal, c's own attack on b stays, but
-		// a defeats c first.
+		// (extended); a defeats c first.
 		name: "extended attack",
 		s:    spec{Claims: map[string]int{"a": 2, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "a-c"}},
 		opts: verdict.Options{Support: verdict.Necessary},
 		want: map[string]verdict.Label{"a": in, "b": in, "c": out},
 	}, {
-		// A weaker claim does not win through a supporter either: a (1)
-		// supports b (1), which attacks c (2, so b's own attack fails)
-		// and d (1). The supported attack a on c fails too (1 < 2), or
-		// unattacked a would reject c; a on d succeeds (1 ≥ 1).
-		name: "derived attack obeys preference",
-		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2, "d": 1}, Order: []string{"a", "b", "c", "d"}, Rels: []string{"a>b", "c-b", "b-d"}},
-		want: map[string]verdict.Label{"a": in, "b": out, "c": in, "d": out},
+		// A derived attack through a rejected claim is dropped: a (1)
+		// supports b (weighing 2), which defeats d (1) but is defeated
+		// by c (3). The supported attack a on d would go through
+		// rejected b, so d, whose only other attacker is b, is accepted.
+		name: "no attack through a rejected claim",
+		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 3, "d": 1}, Order: []string{"a", "b", "c", "d"}, Rels: []string{"a>b", "c-b", "b-d"}},
+		opts: verdict.Options{Support: verdict.Bipolar},
+		want: map[string]verdict.Label{"a": in, "b": out, "c": in, "d": in},
 	}, {
 		// Two sources of trust 0.1 (evidence 0.2) lose to one of trust
 		// 0.9; the unlisted source of c weighs the default 0.5.
@@ -121,7 +131,7 @@ func TestReasons(t *testing.T) {
 	// The secondary-attack graph: c (2) defeats a (1), and through a's
 	// support of b also b.
 	g := build(t, spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-a"}})
-	r, err := verdict.Compute(g.View, verdict.Options{})
+	r, err := verdict.Compute(g.View, verdict.Options{Support: verdict.Bipolar})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,11 +139,11 @@ func TestReasons(t *testing.T) {
 		claim string
 		want  []verdict.Reason
 	}{
-		{"a", []verdict.Reason{{Kind: verdict.DefeatedBy, Claim: "c", Attack: verdict.Contradiction, Sources: []string{"c-s1", "c-s2"}}}},
-		{"b", []verdict.Reason{{Kind: verdict.DefeatedBy, Claim: "c", Attack: verdict.Secondary, Via: "a", Sources: []string{"c-s1", "c-s2"}}}},
+		{"a", []verdict.Reason{{Kind: verdict.DefeatedBy, Claim: "c", Attack: verdict.Contradiction, Sources: []string{"c-s1", "c-s2"}, Evidence: 2}}},
+		{"b", []verdict.Reason{{Kind: verdict.DefeatedBy, Claim: "c", Attack: verdict.Secondary, Via: "a", Sources: []string{"c-s1", "c-s2"}, Evidence: 2}}},
 		// c's attacker a is rejected by c itself; a's attack on c
 		// fails anyway (1 < 2), so it is reported as weaker.
-		{"c", []verdict.Reason{{Kind: verdict.Weaker, Claim: "a", Attack: verdict.Contradiction, Sources: []string{"a-s1"}}}},
+		{"c", []verdict.Reason{{Kind: verdict.Weaker, Claim: "a", Attack: verdict.Contradiction, Sources: []string{"a-s1"}, Evidence: 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.claim, func(t *testing.T) {
@@ -157,7 +167,7 @@ func TestAttackerReason(t *testing.T) {
 	}
 	v, _ := r.Verdict("a")
 	want := []verdict.Reason{{
-		Kind: verdict.Attacker, Claim: "b", Attack: verdict.Contradiction, Sources: []string{"b-s1", "b-s2"},
+		Kind: verdict.Attacker, Claim: "b", Attack: verdict.Contradiction, Sources: []string{"b-s1", "b-s2"}, Evidence: 2,
 		By: "c", BySources: []string{"c-s1", "c-s2", "c-s3"},
 	}}
 	if diff := cmp.Diff(want, v.Reasons); diff != "" {
@@ -290,28 +300,38 @@ func TestSeed(t *testing.T) {
 	}
 }
 
-func TestDefaultRating(t *testing.T) {
+func TestDefaultRatings(t *testing.T) {
 	tests := []struct {
-		l    verdict.Label
-		s    float64
-		want verdict.Rating
+		l       verdict.Label
+		origins int
+		s       float64
+		want    verdict.Rating
 	}{
-		{verdict.Accepted, 0.9, verdict.RatingTrue},
-		{verdict.Accepted, 0.75, verdict.RatingTrue},
-		{verdict.Accepted, 0.6, verdict.RatingMostlyTrue},
-		{verdict.Accepted, 0.3, verdict.RatingUnproven},
-		{verdict.Undecided, 0.5, verdict.RatingMixed},
-		{verdict.Rejected, 0.3, verdict.RatingMostlyFalse},
-		{verdict.Rejected, 0.25, verdict.RatingFalse},
-		{verdict.NotHolding, 0, verdict.RatingOutdated},
-		{verdict.NotYetHolding, 0, verdict.RatingNotYet},
+		{verdict.Accepted, 3, 0.9, verdict.RatingTrue},
+		{verdict.Accepted, 2, 0.75, verdict.RatingTrue},
+		{verdict.Accepted, 2, 0.6, verdict.RatingMostlyTrue},
+		// One origin is not corroboration, however strong.
+		{verdict.Accepted, 1, 0.9, verdict.RatingUnproven},
+		{verdict.Accepted, 0, 0, verdict.RatingUnproven},
+		{verdict.Undecided, 2, 0.5, verdict.RatingMixed},
+		{verdict.Rejected, 1, 0.3, verdict.RatingMostlyFalse},
+		{verdict.Rejected, 1, 0.2, verdict.RatingFalse},
+		{verdict.NotHolding, 1, 0, verdict.RatingOutdated},
+		{verdict.NotYetHolding, 1, 0, verdict.RatingNotYet},
 	}
 	for _, tt := range tests {
-		t.Run(tt.l.String(), func(t *testing.T) {
-			if got := verdict.DefaultRating(tt.l, tt.s); got != tt.want {
-				t.Errorf("DefaultRating(%v, %v) = %v, want %v", tt.l, tt.s, got, tt.want)
-			}
-		})
+		if got := verdict.DefaultRatings.Rate(tt.l, tt.origins, tt.s); got != tt.want {
+			t.Errorf("Rate(%v, %d, %v) = %v, want %v", tt.l, tt.origins, tt.s, got, tt.want)
+		}
+	}
+	// A table of one's own: a single rule; what it does not match is
+	// Unproven.
+	own := verdict.RatingTable{{Label: verdict.Accepted, MinOrigins: 1, Rating: verdict.RatingTrue}}
+	if got := own.Rate(verdict.Accepted, 1, 0.1); got != verdict.RatingTrue {
+		t.Errorf("own table, accepted: %v", got)
+	}
+	if got := own.Rate(verdict.Rejected, 1, 0.1); got != verdict.RatingUnproven {
+		t.Errorf("own table, rejected: %v", got)
 	}
 }
 
