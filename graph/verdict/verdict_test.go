@@ -11,6 +11,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
@@ -274,29 +275,57 @@ func TestSeed(t *testing.T) {
 		{"2025-09-03", verdict.NotHolding, "", "2024-06-19"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.at, func(t *testing.T) {
-			r, err := verdict.Compute(g.At(date(t, tt.at)), verdict.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			v, ok := r.Verdict(pact)
-			if !ok {
-				t.Fatal("no verdict on", pact)
-			}
-			reason := ""
-			if len(v.Reasons) > 0 {
-				reason = v.Reasons[0].Claim
-				if v.Label == verdict.Rejected && v.Reasons[0].Kind != verdict.DefeatedBy {
-					t.Errorf("first reason is %v, want defeated-by", v.Reasons[0].Kind)
+		for _, rd := range readings {
+			t.Run(tt.at+" "+rd.String(), func(t *testing.T) {
+				r, err := verdict.Compute(g.At(date(t, tt.at)), verdict.Options{Support: rd})
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-			if v.Label != tt.label || reason != tt.reason || v.Since.String() != tt.since {
-				t.Errorf("got %v, reason %q, since %q; want %v, %q, %q", v.Label, reason, v.Since, tt.label, tt.reason, tt.since)
-			}
-			if len(r.Verdicts) != g.Counts().Claims {
-				t.Errorf("%d verdicts for %d claims", len(r.Verdicts), g.Counts().Claims)
-			}
-		})
+				v, ok := r.Verdict(pact)
+				if !ok {
+					t.Fatal("no verdict on", pact)
+				}
+				reason := ""
+				if len(v.Reasons) > 0 {
+					reason = v.Reasons[0].Claim
+					if v.Label == verdict.Rejected && v.Reasons[0].Kind != verdict.DefeatedBy {
+						t.Errorf("first reason is %v, want defeated-by", v.Reasons[0].Kind)
+					}
+				}
+				if v.Label != tt.label || reason != tt.reason || v.Since.String() != tt.since {
+					t.Errorf("got %v, reason %q, since %q; want %v, %q, %q", v.Label, reason, v.Since, tt.label, tt.reason, tt.since)
+				}
+				if len(r.Verdicts) != g.Counts().Claims {
+					t.Errorf("%d verdicts for %d claims", len(r.Verdicts), g.Counts().Claims)
+				}
+			})
+		}
+	}
+}
+
+// TestGivenEvidence: evidence weighed beforehand (Options.Evidence) gives
+// the verdicts that the same options of Compute give.
+func TestGivenEvidence(t *testing.T) {
+	g := build(t, spec{Claims: map[string]int{"a": 2, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a-b", "c>b"}})
+	trust := map[string]float64{"a-s1": 0.2, "a-s2": 0.2, "b-s1": 0.9}
+	tab, err := evidence.Of(g.View, evidence.Options{Trust: trust})
+	if err != nil {
+		t.Fatal(err)
+	}
+	given, err := verdict.Compute(g.View, verdict.Options{Evidence: tab})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := verdict.Compute(g.View, verdict.Options{Trust: trust})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(own.Verdicts, given.Verdicts, cmp.Comparer(func(x, y claims.Date) bool { return x == y })); diff != "" {
+		t.Errorf("given evidence (-own +given):\n%s", diff)
+	}
+	// b: 0.9 own and c's unknown origin 0.5 lent, against a's 0.4.
+	if v, _ := given.Verdict("b"); v.Label != verdict.Accepted || math.Abs(v.Evidence-1.4) > 1e-9 || len(v.Lent) != 1 {
+		t.Errorf("b: %v with evidence %v (lent %v), want accepted with 1.4 (one lent)", v.Label, v.Evidence, v.Lent)
 	}
 }
 
