@@ -12,6 +12,12 @@
 // contradicts another, a relation of a claim to itself. A change that
 // fails leaves the graph exactly as it was.
 //
+// Besides supports and contradicts, a relation may record a person's
+// claim-matching decision (see package graph/match): same_as or
+// distinct_from. Such decisions are stored, read and written like the
+// others, but bear on no verdict: the support and contradiction queries
+// and [View.Links] leave them out.
+//
 // # Queries
 //
 // A [View] answers queries; every [Graph] embeds the view of all of it,

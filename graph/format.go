@@ -77,6 +77,7 @@ var derivationFields = newTable("derivation", []field[sources.Derivation]{
 var claimFields = newTable("claim", []field[claims.Claim]{
 	id("id", "", "Unique across entities, sources and claims.", func(c *claims.Claim) *string { return &c.ID }).required(),
 	text("text", "The proposition, as one sentence.", func(c *claims.Claim) *string { return &c.Text }).required(),
+	text("lang", "BCP 47 language tag of the text, such as en or de-CH.", func(c *claims.Claim) *string { return &c.Lang }),
 	ids("about", "entity", "The entities the claim is about.", func(c *claims.Claim) *[]string { return &c.About }),
 	object("statement", "Structured form of the claim.", func(c *claims.Claim) **claims.Statement { return &c.Statement }, statementFields),
 	validFrom(func(c *claims.Claim) *claims.Validity { return &c.Validity }),
@@ -101,6 +102,7 @@ var appearanceFields = newTable("appearance", []field[claims.Appearance]{
 	id("speaker", "entity", "To whom it is attributed.", func(a *claims.Appearance) *string { return &a.Speaker }),
 	date("date", "Date of the utterance; the source's date when absent.", func(a *claims.Appearance) *claims.Date { return &a.Date }),
 	text("quote", "The verbatim words, only when the source gives them.", func(a *claims.Appearance) *string { return &a.Quote }),
+	text("lang", "BCP 47 language tag of the quote; the claim's when absent.", func(a *claims.Appearance) *string { return &a.Lang }),
 	id("via", "source", "The source it was taken from.", func(a *claims.Appearance) *string { return &a.Via }),
 	flag("about_past", "It speaks of a time before its own date, not of the claim as current: never stale.", func(a *claims.Appearance) *bool { return &a.AboutPast }),
 	note(func(a *claims.Appearance) *string { return &a.Note }),
@@ -110,7 +112,7 @@ var appearanceFields = newTable("appearance", []field[claims.Appearance]{
 var relationFields = newTable("relation", []field[claims.Relation]{
 	id("from", "claim", "The claim that supports or contradicts.", func(r *claims.Relation) *string { return &r.From }).required(),
 	id("to", "claim", "The claim supported or contradicted.", func(r *claims.Relation) *string { return &r.To }).required(),
-	enum("kind", "Contradicts is symmetric; supports is directed from -> to.", func(r *claims.Relation) *claims.RelationKind { return &r.Kind }, claims.ParseRelationKind).required(),
+	enum("kind", "Contradicts, same_as and distinct_from are symmetric; supports is directed from -> to.", func(r *claims.Relation) *claims.RelationKind { return &r.Kind }, claims.ParseRelationKind).required(),
 	ids("sources", "source", "The sources that state or justify the relation.", func(r *claims.Relation) *[]string { return &r.Sources }),
 	note(func(r *claims.Relation) *string { return &r.Note }),
 	number("confidence", "number in (0, 1]", "How sure the relation is.", func(r *claims.Relation) *float64 { return &r.Confidence }, parseConfidence),

@@ -47,7 +47,7 @@ type Vertex struct {
 // EdgeKinds is the set of relations one edge stands for, as bits. The
 // dependency keeps one edge per ordered pair of vertices, so a claim that
 // is about an entity and also attributed to it is one edge with two bits.
-type EdgeKinds uint8
+type EdgeKinds uint16
 
 // The relations an edge can stand for.
 const (
@@ -58,7 +58,22 @@ const (
 	AppearsInEdge                         // claim -> source it appears in
 	ViaEdge                               // claim -> source an appearance was taken from
 	DerivesEdge                           // source -> source it draws on
+	SameAsEdge                            // claim -> claim decided to be the same proposition (stored once, symmetric)
+	DistinctEdge                          // claim -> claim decided to be a different proposition (stored once, symmetric)
 )
+
+// relationEdge returns the edge kind that stands for a relation of kind k.
+func relationEdge(k claims.RelationKind) EdgeKinds {
+	switch k {
+	case claims.Contradicts:
+		return ContradictsEdge
+	case claims.SameAs:
+		return SameAsEdge
+	case claims.DistinctFrom:
+		return DistinctEdge
+	}
+	return SupportsEdge
+}
 
 // EdgeData is the compact payload of every edge, kept in the edge's
 // Properties.Data by the dependency's view: the kinds of relation, and for

@@ -186,8 +186,11 @@ type Link struct {
 	Confidence float64 // 0 when the relation gives none
 }
 
-// Links yields the relations of v as [Link]s, in the order of
-// [View.Relations]. For the view of the whole graph a claim's position
+// Links yields the relations of v that bear on truth (supports and
+// contradictions, see [claims.RelationKind.Bearing]) as [Link]s, in the
+// order of [View.Relations]; the matching decisions same_as and
+// distinct_from are left out, so that whole-graph algorithms need not
+// tell them apart. For the view of the whole graph a claim's position
 // is its place in the order of addition; for a dated view it counts only
 // the claims that hold then, which costs one pass over the claims when
 // the iteration starts. Relations added during the iteration between
@@ -228,7 +231,7 @@ func (v View) Links() iter.Seq[Link] {
 		}
 		keep := func(s *store, i int32) bool {
 			r := &s.rels[i]
-			return v.relVisible(s, i) && position(s, r.from) >= 0 && position(s, r.to) >= 0
+			return r.kind.Bearing() && v.relVisible(s, i) && position(s, r.from) >= 0 && position(s, r.to) >= 0
 		}
 		eachOf(v, relCount, link, keep)(yield)
 	}
@@ -238,6 +241,7 @@ func (v View) Links() iter.Seq[Link] {
 type Counts struct {
 	Entities, Sources, Claims, Appearances int
 	Supports, Contradictions               int
+	Decisions                              int // same_as and distinct_from relations
 	Derivations                            int // links between sources
 }
 
@@ -265,10 +269,13 @@ func (v View) Counts() Counts {
 		if !v.relVisible(s, int32(i)) {
 			continue
 		}
-		if s.rels[i].kind == claims.Supports {
+		switch s.rels[i].kind {
+		case claims.Supports:
 			c.Supports++
-		} else {
+		case claims.Contradicts:
 			c.Contradictions++
+		default:
+			c.Decisions++
 		}
 	}
 	return c

@@ -211,8 +211,13 @@ func Triples(v graph.View, opts Options) []Triple {
 	for r := range v.Relations() {
 		i++
 		prop, class := "supports", "Support"
-		if r.Kind == claims.Contradicts {
+		switch r.Kind {
+		case claims.Contradicts:
 			prop, class = "contradicts", "Contradiction"
+		case claims.SameAs:
+			prop, class = "sameAs", "SameAs"
+		case claims.DistinctFrom:
+			prop, class = "distinctFrom", "Distinction"
 		}
 		add(item(r.From), CG+prop, item(r.To))
 		n := blank(fmt.Sprintf("relation.%d", i))
