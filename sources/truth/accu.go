@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sync/atomic"
 )
 
 // This file implements ACCU and DEPEN of Dong, Berti-Equille and
@@ -58,117 +57,122 @@ type pairs struct {
 	tri      []int32
 }
 
-// pairIndex builds the overlap index of ix in O(P log P') time for P
-// fact-level pair incidences (Σ_f |S_f|²/2) and the object-level ones,
-// P' the pairs of one source, and O(P) memory.
+// pairIndex builds the overlap index of ix. With P = Σ_f |S_f|(|S_f|−1)/2
+// pair incidences by fact and P' = Σ_o |S_o|² by object it costs O(P log
+// d + P') time, d the pairs of one source, and O(P + A) memory: no pair is
+// looked up by search, each source marks its partners in a dense table.
 func (ix *index) pairIndex(copies []uint64) *pairs {
+	nS := ix.nSources
 	pr := &pairs{triStart: make([]int64, ix.nFacts+1)}
 	for f := 0; f < ix.nFacts; f++ {
 		k := int64(ix.factStart[f+1] - ix.factStart[f])
 		pr.triStart[f+1] = pr.triStart[f] + k*(k-1)/2
 	}
 	total := pr.triStart[ix.nFacts]
-	// Bucket the pairs by their first source (a counting sort), then sort
-	// each bucket: linear but for the small sorts.
-	start := make([]int64, ix.nSources+1)
+	// Each incidence, bucketed by its first source a (a counting sort),
+	// as b<<32 | its place t in tri; sorting a bucket groups the pairs.
+	start := make([]int64, nS+1)
 	for f := 0; f < ix.nFacts; f++ {
 		ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
 		for i, a := range ss {
 			start[a+1] += int64(len(ss) - i - 1)
 		}
 	}
-	for s := 1; s <= ix.nSources; s++ {
+	for s := 1; s <= nS; s++ {
 		start[s] += start[s-1]
 	}
-	keys := make([]uint64, total)
-	next := slices.Clone(start[:ix.nSources])
+	inc := make([]uint64, total)
+	next := slices.Clone(start[:nS])
 	for f := 0; f < ix.nFacts; f++ {
 		ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+		t := pr.triStart[f]
 		for i, a := range ss {
 			for _, b := range ss[i+1:] {
-				keys[next[a]] = uint64(a)<<32 | uint64(b)
+				inc[next[a]] = uint64(b)<<32 | uint64(t)
 				next[a]++
+				t++
 			}
 		}
 	}
 	next = nil
-	parallel(ix.nSources, int(total), func(lo, hi int) {
-		for s := lo; s < hi; s++ {
-			slices.Sort(keys[start[s]:start[s+1]])
+	// Pairs per first source, counted in parallel, then numbered.
+	first := make([]int32, nS+1) // pairs of a: first[a]..first[a+1]
+	parallel(nS, int(total), func(lo, hi int) {
+		for a := lo; a < hi; a++ {
+			bucket := inc[start[a]:start[a+1]]
+			slices.Sort(bucket)
+			n := int32(0)
+			for i, x := range bucket {
+				if i == 0 || x>>32 != bucket[i-1]>>32 {
+					n++
+				}
+			}
+			first[a+1] = n
 		}
 	})
-	keys = slices.Compact(keys)
-	pr.key = slices.Clip(keys)
-	// Offsets of each first source's pairs in the compacted keys.
-	first := make([]int32, ix.nSources+1)
-	for _, k := range pr.key {
-		first[k>>32+1]++
-	}
 	prefix(first)
+	nP := int(first[nS])
+	pr.key = make([]uint64, nP)
+	pr.tri = make([]int32, total)
+	pr.same = make([]int32, nP)
+	pr.diff = make([]int32, nP)
+	parallel(nS, int(total), func(lo, hi int) {
+		for a := lo; a < hi; a++ {
+			bucket := inc[start[a]:start[a+1]]
+			p := first[a] - 1
+			for i, x := range bucket {
+				if i == 0 || x>>32 != bucket[i-1]>>32 {
+					p++
+					pr.key[p] = uint64(a)<<32 | x>>32
+				}
+				pr.tri[uint32(x)] = p
+				pr.same[p]++
+			}
+		}
+	})
+	inc = nil
+	// Objects in common: each source a marks its partners b > a in a
+	// dense table and walks the sources of its objects; the pairs of a
+	// are a's alone, so no two goroutines write one.
+	objSrc, objStart := ix.objectSources()
+	srcObj, srcObjStart := ix.sourceObjects()
+	parallel(nS, int(total), func(lo, hi int) {
+		mark := make([]int32, nS) // pair + 1 of (a, b), 0 when none
+		for a := lo; a < hi; a++ {
+			pairs := pr.key[first[a]:first[a+1]]
+			if len(pairs) == 0 {
+				continue
+			}
+			for i, k := range pairs {
+				mark[uint32(k)] = first[a] + int32(i) + 1
+			}
+			for _, o := range srcObj[srcObjStart[a]:srcObjStart[a+1]] {
+				for _, b := range objSrc[objStart[o]:objStart[o+1]] {
+					if b > int32(a) && mark[b] > 0 {
+						pr.diff[mark[b]-1]++ // objects in common, for now
+					}
+				}
+			}
+			for _, k := range pairs {
+				mark[uint32(k)] = 0
+			}
+		}
+	})
+	for p := range pr.diff {
+		// Objects in common less those with a common value. A source
+		// with two facts of one object can share one and differ by the
+		// other: the object counts once, as the same.
+		pr.diff[p] = max(pr.diff[p]-pr.same[p], 0)
+	}
+	pr.declared = make([]uint8, nP)
 	find := func(a, b int32) int32 {
 		lo, hi := first[a], first[a+1]
-		want := uint64(a)<<32 | uint64(b)
-		i, ok := slices.BinarySearch(pr.key[lo:hi], want)
+		i, ok := slices.BinarySearch(pr.key[lo:hi], uint64(a)<<32|uint64(b))
 		if !ok {
 			return -1
 		}
 		return lo + int32(i)
 	}
-	pr.tri = make([]int32, total)
-	parallel(ix.nFacts, int(total), func(lo, hi int) {
-		for f := lo; f < hi; f++ {
-			ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
-			t := pr.triStart[f]
-			for i, a := range ss {
-				for _, b := range ss[i+1:] {
-					pr.tri[t] = find(a, b)
-					t++
-				}
-			}
-		}
-	})
-	// Objects in common: the distinct sources of each object, pair by
-	// pair; only pairs in the index count.
-	pr.same = make([]int32, len(pr.key))
-	pr.diff = make([]int32, len(pr.key))
-	for f := 0; f < ix.nFacts; f++ {
-		o := ix.factObj[f]
-		multi := ix.objStart[o+1]-ix.objStart[o] > 1
-		for _, p := range pr.tri[pr.triStart[f]:pr.triStart[f+1]] {
-			pr.same[p]++
-			if multi {
-				pr.diff[p]-- // counted again below among the objects in common
-			}
-		}
-	}
-	parallel(ix.nObjects, int(total), func(lo, hi int) {
-		var srcs []int32
-		for o := lo; o < hi; o++ {
-			fs := ix.objFacts[ix.objStart[o]:ix.objStart[o+1]]
-			if len(fs) < 2 {
-				continue // one value: no pair disagrees
-			}
-			srcs = srcs[:0]
-			for _, f := range fs {
-				srcs = append(srcs, ix.factSources[ix.factStart[f]:ix.factStart[f+1]]...)
-			}
-			slices.Sort(srcs)
-			srcs = slices.Compact(srcs)
-			for i, a := range srcs {
-				for _, b := range srcs[i+1:] {
-					if p := find(a, b); p >= 0 {
-						atomic.AddInt32(&pr.diff[p], 1) // objects in common, for now
-					}
-				}
-			}
-		}
-	})
-	for p := range pr.diff {
-		// A source with two facts of one object can share one and
-		// differ by the other: count the object once, as the same.
-		pr.diff[p] = max(pr.diff[p], 0)
-	}
-	pr.declared = make([]uint8, len(pr.key))
 	for _, c := range copies {
 		copier, orig := int32(c>>32), int32(uint32(c))
 		a, b, bit := copier, orig, uint8(1)
@@ -182,6 +186,60 @@ func (ix *index) pairIndex(copies []uint64) *pairs {
 	return pr
 }
 
+// objectSources returns the distinct sources of each object o, sorted, as
+// list[start[o]:start[o+1]].
+func (ix *index) objectSources() (list []int32, start []int32) {
+	start = make([]int32, ix.nObjects+1)
+	for o := 0; o < ix.nObjects; o++ {
+		for _, f := range ix.objFacts[ix.objStart[o]:ix.objStart[o+1]] {
+			start[o+1] += ix.factStart[f+1] - ix.factStart[f]
+		}
+	}
+	prefix(start)
+	list = make([]int32, start[ix.nObjects])
+	n := make([]int32, ix.nObjects) // distinct sources of o
+	parallel(ix.nObjects, len(list), func(lo, hi int) {
+		for o := lo; o < hi; o++ {
+			l := list[start[o]:start[o]]
+			for _, f := range ix.objFacts[ix.objStart[o]:ix.objStart[o+1]] {
+				l = append(l, ix.factSources[ix.factStart[f]:ix.factStart[f+1]]...)
+			}
+			slices.Sort(l)
+			n[o] = int32(len(slices.Compact(l)))
+		}
+	})
+	// Close the gaps left by repeated sources.
+	w := int32(0)
+	for o := 0; o < ix.nObjects; o++ {
+		from := start[o]
+		start[o] = w
+		w += int32(copy(list[w:], list[from:from+n[o]]))
+	}
+	start[ix.nObjects] = w
+	return list[:w], start
+}
+
+// sourceObjects returns the distinct objects of each source s, as
+// list[start[s]:start[s+1]].
+func (ix *index) sourceObjects() (list []int32, start []int32) {
+	start = make([]int32, ix.nSources+1)
+	list = make([]int32, len(ix.srcFacts))
+	w := int32(0)
+	for s := 0; s < ix.nSources; s++ {
+		start[s] = w
+		from := w
+		for _, f := range ix.srcFacts[ix.srcStart[s]:ix.srcStart[s+1]] {
+			list[w] = ix.factObj[f]
+			w++
+		}
+		l := list[from:w]
+		slices.Sort(l)
+		w = from + int32(len(slices.Compact(l)))
+	}
+	start[ix.nSources] = w
+	return list[:w], start
+}
+
 // accu runs ACCU (§3) or, with fixed set, DEPEN (§2): DEPEN is ACCU with
 // every source's accuracy fixed at o.InitialTrust (1 − ε).
 func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
@@ -189,7 +247,7 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 	pr := ix.pairIndex(copies)
 	nP := len(pr.key)
 	acc := make([]float64, nS) // A(S), clamped
-	fill(acc, o.InitialTrust)
+	fill(acc, min(max(o.InitialTrust, minAccuracy), 1-minAccuracy))
 	trust := make([]float64, nS) // A(S) from the latest beliefs
 	prevTrust := make([]float64, nS)
 	vote := make([]float64, nS) // A'(S) = ln(n·A/(1−A))
@@ -238,8 +296,8 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 			// a false one (kf) or differ (kd), as log odds against
 			// independence (see ratios).
 			clear(trueShared)
-			for f := 0; f < nF; f++ {
-				if chosen[ix.factObj[f]] == FactID(f) {
+			for _, f := range chosen {
+				if f != NoFact {
 					for _, p := range pr.tri[pr.triStart[f]:pr.triStart[f+1]] {
 						trueShared[p]++
 					}
@@ -298,12 +356,14 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 						count[f] = 0
 					case 1:
 						count[f] = vote[ss[0]]
-					case 2: // the greedy order of discount, in short
-						first, second := ss[0], ss[1]
-						if pr.declared[tri[0]] == 1 {
-							first, second = second, first
+					case 2:
+						count[f] = vote2(ss, tri, vote, disc, pr.declared)
+					case 3:
+						if pr.declared[tri[0]]|pr.declared[tri[1]]|pr.declared[tri[2]] == 0 {
+							count[f] = vote3(ss, tri, vote, disc)
+							break
 						}
-						count[f] = vote[first] + vote[second]*float64(disc[tri[0]])
+						fallthrough
 					default:
 						discount(len(ss), tri, disc, pr.declared, &sc)
 						count[f] = 0
@@ -319,11 +379,12 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 				}
 				z := unseen * math.Exp(-m)
 				for _, f := range fs {
-					z += math.Exp(count[f] - m)
+					belief[f] = math.Exp(count[f] - m)
+					z += belief[f]
 				}
 				best := NoFact
 				for _, f := range fs {
-					belief[f] = math.Exp(count[f]-m) / z
+					belief[f] /= z
 					if best == NoFact || belief[f] > belief[best] {
 						best = FactID(f)
 					}
@@ -510,6 +571,44 @@ func discount(k int, tri []int32, disc []float32, declared []uint8, sc *scratch)
 		}
 		best = next
 	}
+}
+
+// vote2 is the vote count of a value with two sources, in the greedy
+// order of discount, in short: the first counts whole (a declared
+// original before its copier), the second discounted.
+func vote2(ss, tri []int32, vote []float64, disc []float32, declared []uint8) float64 {
+	first, second := ss[0], ss[1]
+	if declared[tri[0]] == 1 {
+		first, second = second, first
+	}
+	return vote[first] + vote[second]*float64(disc[tri[0]])
+}
+
+// vote3 is the vote count of a value with three sources and no declared
+// copy among them, in the greedy order of discount, in short.
+func vote3(ss, tri []int32, vote []float64, disc []float32) float64 {
+	// The factors of the pairs 01, 02 and 12.
+	f01, f02, f12 := float64(disc[tri[0]]), float64(disc[tri[1]]), float64(disc[tri[2]])
+	// First the source least dependent on the other two (ties: the
+	// lowest), then the remaining one least dependent on it.
+	first, a, b, fa, fb, fab := 0, 1, 2, f01, f02, f12
+	if s1 := f01 * f12; s1 > f01*f02 {
+		first, a, b, fa, fb = 1, 0, 2, f01, f12
+		if f02*f12 > s1 {
+			first, a, b, fa, fb = 2, 0, 1, f02, f12
+		}
+	} else if f02*f12 > f01*f02 {
+		first, a, b, fa, fb = 2, 0, 1, f02, f12
+	}
+	if fab = f01; first == 0 {
+		fab = f12
+	} else if first == 1 {
+		fab = f02
+	}
+	if fb > fa {
+		a, b, fa, fb = b, a, fb, fa
+	}
+	return vote[ss[first]] + vote[ss[a]]*fa + vote[ss[b]]*fb*fab
 }
 
 // scratch is the reusable memory of [pairs.discount].

@@ -134,8 +134,9 @@
 // directions, gives Pr(S1 ⊥ S2), Pr(S1 → S2) and Pr(S2 → S1). Sharing a
 // false value is strong evidence of copying (n·c/(1−A) + 1 − c to 1),
 // sharing a true one weak (c/A + 1 − c), and every disagreement counts
-// 1 − c against it. The posteriors are computed as log odds from
-// per-source ratios. [Result.Dependence] lists the pairs whose probability
+// 1 − c against it. The posterior odds are built from per-source
+// likelihood ratios: as products while the counts are small (at most 8,
+// where they cannot overflow), as sums of logarithms beyond. [Result.Dependence] lists the pairs whose probability
 // of dependence is at least 1/2, with the likelier direction.
 //
 // Discounted votes (§2). Given an order of the sources of a value,

@@ -97,6 +97,10 @@ func (m *GraphMap) Belief(r *Result) map[string]float64 {
 //     undeclared kind among the origins. A claim whose provenance cannot
 //     be worked out (a source missing from the view) is asserted by the
 //     sources it appears in;
+//   - every derivation link between sources is declared with
+//     [Dataset.DeclareCopy], for ACCU and DEPEN. Two origins of one claim
+//     never draw on each other for it, so this matters only where the
+//     sources of appearances stand in for origins;
 //   - a support a → b is the TruthFinder implication imp(a→b) = the
 //     relation's confidence, or 1 when it has none, between each fact of a
 //     and each of b.
@@ -112,9 +116,20 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 	d := NewDataset()
 	m := &GraphMap{}
 	srcIDs := make(map[string]SourceID)
+	var derived [][2]string
 	for s := range v.Sources() {
 		srcIDs[s.ID] = d.AddSource(s.ID)
 		m.Sources = append(m.Sources, s.ID)
+		for _, df := range s.DerivedFrom {
+			derived = append(derived, [2]string{s.ID, df.Source})
+		}
+	}
+	for _, l := range derived {
+		if a, ok := srcIDs[l[0]]; ok {
+			if b, ok := srcIDs[l[1]]; ok && a != b {
+				_ = d.DeclareCopy(a, b) // both exist and differ
+			}
+		}
 	}
 	// Each claim's voting sources, flat: claim i is asserted by
 	// asserts[at[i]:at[i+1]].
