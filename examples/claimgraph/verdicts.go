@@ -33,7 +33,7 @@
 //	    "lent": [],                  // origins its supporters lend it
 //	    "reasons": [{"kind": "defeated-by", "claim": "russia-dprk-defence-treaty-2024",
 //	                 "attack": "contradiction", "via": "", "sources": ["..."],
-//	                 "evidence": 2, "by": "", "by_sources": []}],
+//	                 "evidence": 2, "by": "", "by_sources": [], "by_evidence": 0}],
 //	    "more": 0                    // reasons left out
 //	  }, ...]
 //	}
@@ -61,14 +61,15 @@ type verdictsRating struct {
 }
 
 type verdictsReason struct {
-	Kind      string   `json:"kind"`
-	Claim     string   `json:"claim"`
-	Attack    string   `json:"attack"`
-	Via       string   `json:"via"`
-	Sources   []string `json:"sources"`
-	Evidence  float64  `json:"evidence"`
-	By        string   `json:"by"`
-	BySources []string `json:"by_sources"`
+	Kind       string   `json:"kind"`
+	Claim      string   `json:"claim"`
+	Attack     string   `json:"attack"`
+	Via        string   `json:"via"`
+	Sources    []string `json:"sources"`
+	Evidence   float64  `json:"evidence"`
+	By         string   `json:"by"`
+	BySources  []string `json:"by_sources"`
+	ByEvidence float64  `json:"by_evidence"`
 }
 
 type verdictsClaim struct {
@@ -150,7 +151,7 @@ func verdictsReportOf(r *verdict.Result, support verdict.SupportReading) verdict
 		for _, why := range v.Reasons {
 			c.Reasons = append(c.Reasons, verdictsReason{
 				Kind: why.Kind.String(), Claim: why.Claim, Attack: why.Attack.String(), Via: why.Via,
-				Sources: orEmpty(why.Sources), Evidence: why.Evidence, By: why.By, BySources: orEmpty(why.BySources),
+				Sources: orEmpty(why.Sources), Evidence: why.Evidence, By: why.By, BySources: orEmpty(why.BySources), ByEvidence: why.ByEvidence,
 			})
 		}
 		rep.Verdicts = append(rep.Verdicts, c)
@@ -171,7 +172,7 @@ func reasonLine(r verdictsReason) string {
 	case "attacker":
 		s := fmt.Sprintf("attacked by %s (%s) %s", r.Claim, how, srcs)
 		if r.By != "" {
-			s += fmt.Sprintf(", itself defeated by %s [%s]", r.By, strings.Join(r.BySources, ", "))
+			s += fmt.Sprintf(", itself defeated by %s [%s; evidence %s]", r.By, strings.Join(r.BySources, ", "), strconv.FormatFloat(r.ByEvidence, 'g', 4, 64))
 		}
 		return s
 	case "weaker":

@@ -412,7 +412,7 @@ func (s *state) reasons(i int32, l Label) ([]Reason, int) {
 		}
 		if kind == Attacker {
 			if d := s.defeater(e.from); d >= 0 {
-				r.By, r.BySources = s.ids[d], s.sources[d]
+				r.By, r.BySources, r.ByEvidence = s.ids[d], s.sources[d], s.evidence[d]
 			}
 		}
 		rs = append(rs, r)

@@ -99,12 +99,13 @@ type Reason struct {
 	Sources []string   // the distinct sources Claim appears in
 	// Evidence is the weight of Claim's evidence ([Verdict].Evidence).
 	Evidence float64
-	// By and BySources name, for an Attacker, an accepted claim that
+	// By, BySources and ByEvidence name, for an Attacker, an accepted claim that
 	// defeats it (empty when none: an attacker rejected only by a claim
 	// left out of MaxReasons never happens, as every rejected claim has
 	// an accepted attacker).
-	By        string
-	BySources []string
+	By         string
+	BySources  []string
+	ByEvidence float64
 }
 
 // Rating is a ClaimReview-style rating: Name is the reviewRating's

@@ -169,7 +169,7 @@ func TestAttackerReason(t *testing.T) {
 	v, _ := r.Verdict("a")
 	want := []verdict.Reason{{
 		Kind: verdict.Attacker, Claim: "b", Attack: verdict.Contradiction, Sources: []string{"b-s1", "b-s2"}, Evidence: 2,
-		By: "c", BySources: []string{"c-s1", "c-s2", "c-s3"},
+		By: "c", BySources: []string{"c-s1", "c-s2", "c-s3"}, ByEvidence: 3,
 	}}
 	if diff := cmp.Diff(want, v.Reasons); diff != "" {
 		t.Errorf("reasons (-want +got):\n%s", diff)
