@@ -33,6 +33,6 @@
 // through support is capped at [MaxLent] origins, so the walk costs
 // O(claims + supports × MaxLent) and its memory is that of the sets in
 // flight; a claim lent more than MaxLent origins is weighed with the
-// first MaxLent of them (by source order), which changes no comparison
-// a reader could check by hand.
+// first MaxLent of them (in the order the view's claims first name
+// them), which changes no comparison a reader could check by hand.
 package evidence

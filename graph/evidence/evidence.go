@@ -112,8 +112,9 @@ func (t *Table) Weight(id string) float64 {
 	return e.Weight
 }
 
-// Lent returns the origins lent to claim id by its supporters, in source
-// order, not among its own; nil for an unknown claim.
+// Lent returns the origins lent to claim id by its supporters, not among
+// its own, in the order the view's claims first name them; nil for an
+// unknown claim.
 func (t *Table) Lent(id string) []string {
 	i, ok := t.index[id]
 	if !ok {
