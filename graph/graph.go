@@ -476,6 +476,7 @@ func (s *store) shareRefs(c *claims.Claim, refs []int32) {
 // is set (a batch a reader decoded), rewriting their references in place
 // (see shareRefs), and copies them otherwise, leaving b as it was.
 func (s *store) apply(b *Batch, p *plan, owned bool) {
+	s.unshare()
 	// Grow every table once, not by doubling as items arrive.
 	nv := len(b.Entities) + len(b.Sources) + len(b.Claims)
 	if len(s.ids) == 0 {

@@ -138,6 +138,8 @@ var entityType = map[claims.EntityKind]string{
 // first. The claim's author is the speaker of that appearance, else of
 // the first appearance that has one. alternateName is always written:
 // a verdict without one takes its Name.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Reviews(v graph.View, opts Options) ([]Review, error) {
 	switch {
 	case opts.URL == "":
@@ -147,6 +149,7 @@ func Reviews(v graph.View, opts Options) ([]Review, error) {
 	case opts.Published.IsZero():
 		return nil, fmt.Errorf("claimreview: %w: Published", ErrMissing)
 	}
+	v = v.Snapshot() // one state of the graph throughout
 	ids := make([]string, 0, len(opts.Verdicts))
 	for id := range opts.Verdicts {
 		ids = append(ids, id)

@@ -135,7 +135,10 @@ const (
 // claim.
 //
 // Write reports the first error of w.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Write(w io.Writer, v graph.View, opts Options) error {
+	v = v.Snapshot() // one state of the graph throughout
 	// The dependency's drawing package (github.com/dominikbraun/graph/draw)
 	// is not used: it writes every graph as "strict", which silently
 	// merges parallel edges; it iterates Go maps, so its output changes

@@ -129,12 +129,14 @@ func (t *Table) Lent(id string) []string {
 
 // Of returns the evidence of every claim of v (see the package
 // documentation). Errors come from [Options.Origins] or wrap
-// [ErrOptions].
+// [ErrOptions]. It reads one state of the graph, a
+// [graph.View.Snapshot] of v, which it passes to [Options.Origins].
 func Of(v graph.View, opts Options) (*Table, error) {
 	o, err := opts.check()
 	if err != nil {
 		return nil, err
 	}
+	v = v.Snapshot() // claims and links numbered alike, from one state
 	t := &Table{index: make(map[string]int32)}
 	intern := make(map[string]int32)
 	var own [][]int32 // interned own origins, sorted

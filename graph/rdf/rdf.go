@@ -89,7 +89,10 @@ var sourceClass = map[sources.Kind]string{
 // entities, sources, claims, relations, each in the order they were
 // added, and the statements of an item in a fixed order. See the package
 // documentation for the mapping.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Triples(v graph.View, opts Options) []Triple {
+	v = v.Snapshot() // one state of the graph throughout
 	base := opts.Base
 	if base == "" {
 		base = DefaultBase

@@ -20,12 +20,16 @@ type Options struct {
 }
 
 // Evidence returns the default evidence strength of [Options]: the weight
-// of claim id's evidence in g (evidence.Of with its defaults), 0 for an
-// unknown claim. It weighs the whole graph once, when called.
-func Evidence(g *graph.Graph) func(id string) float64 {
-	t, err := evidence.Of(g.View, evidence.Options{})
-	if err != nil { // only for a claim that provenance cannot find: none in g
-		return SourceCount(g)
+// of claim id's evidence in g (evidence.Of with its defaults, on a
+// snapshot of g), 0 for an unknown claim. It weighs the whole graph once,
+// when called.
+func Evidence(g *graph.Graph) func(id string) float64 { return evidenceIn(g.Snapshot()) }
+
+// evidenceIn is [Evidence] in view v.
+func evidenceIn(v graph.View) func(id string) float64 {
+	t, err := evidence.Of(v, evidence.Options{})
+	if err != nil { // only for a claim that provenance cannot find: none in v
+		return sourceCount(v)
 	}
 	return t.Weight
 }
@@ -35,9 +39,12 @@ func Evidence(g *graph.Graph) func(id string) float64 {
 // It counts repetitions of one story by several outlets as several
 // sources, so nine outlets relaying one anonymous official outweigh two
 // independent officials; [Evidence], the default, does not.
-func SourceCount(g *graph.Graph) func(id string) float64 {
+func SourceCount(g *graph.Graph) func(id string) float64 { return sourceCount(g.View) }
+
+// sourceCount is [SourceCount] in view v.
+func sourceCount(v graph.View) func(id string) float64 {
 	return func(id string) float64 {
-		s, err := g.SourcesOf(id)
+		s, err := v.SourcesOf(id)
 		if err != nil {
 			return 0
 		}
@@ -118,10 +125,13 @@ type StaleItem struct {
 // then of their appearances.
 //
 // It costs O(appearances + contradictions) strength evaluations aside.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of g.
 func Stale(g *graph.Graph, opts Options) []StaleItem {
+	v := g.Snapshot() // one state of the graph throughout
 	strength := opts.Strength
 	if strength == nil {
-		strength = Evidence(g)
+		strength = evidenceIn(v)
 	}
 	memo := map[string]float64{}
 	strengthOf := func(id string) float64 {
@@ -133,18 +143,18 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 		return s
 	}
 	var out []StaleItem
-	for c := range g.Claims() {
+	for c := range v.Claims() {
 		if !c.Validity.Occurred.IsZero() {
 			continue // an event: reporting it later is not repeating it as current
 		}
-		rivals, _ := g.Contradictions(c.ID)
+		rivals, _ := v.Contradictions(c.ID)
 		for i, a := range c.Appearances {
 			if a.AboutPast {
 				continue
 			}
 			d := a.Date
 			if d.IsZero() {
-				if s, ok := g.Source(a.Source); ok {
+				if s, ok := v.Source(a.Source); ok {
 					d = s.Published
 				}
 			}
@@ -157,7 +167,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 				out = append(out, it)
 				continue
 			}
-			if by, ok := superseder(g, c.ID, rivals, d, strengthOf); ok {
+			if by, ok := superseder(v, c.ID, rivals, d, strengthOf); ok {
 				it.Reason, it.By, it.Since = Superseded, by.ID, by.Validity.Start()
 				it.Strength, it.ByStrength = strengthOf(c.ID), strengthOf(by.ID)
 				out = append(out, it)
@@ -169,12 +179,12 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 
 // superseder returns the stronger claim among the contradictions rivals of
 // claim id that had begun to hold by d, with the earliest start.
-func superseder(g *graph.Graph, id string, rivals []claims.Relation, d claims.Date, strength func(string) float64) (claims.Claim, bool) {
+func superseder(v graph.View, id string, rivals []claims.Relation, d claims.Date, strength func(string) float64) (claims.Claim, bool) {
 	var best claims.Claim
 	found := false
 	for _, r := range rivals {
 		other, _ := r.Other(id)
-		o, ok := g.Claim(other)
+		o, ok := v.Claim(other)
 		start := o.Validity.Start()
 		if !ok || start.IsZero() || !o.Validity.Began(d) || o.Validity.Ended(d) || !r.Validity.Holds(d) {
 			continue

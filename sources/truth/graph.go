@@ -112,7 +112,10 @@ func (m *GraphMap) Belief(r *Result) map[string]float64 {
 // are found (contradictions in graph order, then uncontested claims in
 // graph order). It costs O(claims + relations + the provenance of each
 // claim + Σ deg²) for contradiction degrees deg.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func FromGraph(v graph.View) (*Dataset, *GraphMap) {
+	v = v.Snapshot() // claims and links numbered alike, from one state
 	d := NewDataset()
 	m := &GraphMap{}
 	srcIDs := make(map[string]SourceID)
