@@ -40,7 +40,8 @@
 //     node (cg:hasAppearance), a cg:Appearance and prov:Entity with
 //     schema:isPartOf its source, prov:wasAttributedTo its speaker,
 //     schema:datePublished, cg:quote, schema:inLanguage the language of
-//     the quote when it differs, and prov:wasDerivedFrom the source it
+//     the quote when it differs, cg:aboutPast true when it speaks of a
+//     time before its own date, and prov:wasDerivedFrom the source it
 //     came via. A structured statement is cg:subject, cg:predicate and
 //     cg:object; a subject or object that names an entity of the graph is
 //     the entity's IRI, anything else a string.
@@ -57,8 +58,9 @@
 //     cg:distinctFrom, symmetric and so written both ways like
 //     cg:contradicts, with a cg:SameAs or cg:Distinction node; they are
 //     not owl:sameAs, which would merge the two claims' every statement.
-//   - Validity is cg:validFrom, cg:validUntil (exclusive), cg:validAt and
-//     cg:stillHolds; notes are rdfs:comment.
+//   - Validity is cg:validFrom, cg:validUntil (exclusive), cg:validAt,
+//     cg:stillHolds and, for an event, cg:occurred; notes are
+//     rdfs:comment.
 //
 // Dates are literals of the XSD type of their precision: xsd:gYear,
 // xsd:gYearMonth or xsd:date. A date filter in SPARQL compares only

@@ -175,6 +175,9 @@ func Triples(v graph.View, opts Options) []Triple {
 		if !val.At.IsZero() {
 			add(s, CG+"validAt", date(val.At))
 		}
+		if !val.Occurred.IsZero() {
+			add(s, CG+"occurred", date(val.Occurred))
+		}
 	}
 	for e := range v.Entities() {
 		s := item(e.ID)
@@ -275,6 +278,9 @@ func Triples(v graph.View, opts Options) []Triple {
 			published(n, a.Date)
 			str(n, CG+"quote", a.Quote)
 			str(n, Schema+"inLanguage", a.Lang)
+			if a.AboutPast {
+				add(n, CG+"aboutPast", typed("true", XSD+"boolean"))
+			}
 			if a.Via != "" {
 				add(n, PROV+"wasDerivedFrom", item(a.Via))
 			}

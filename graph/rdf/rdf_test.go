@@ -238,8 +238,8 @@ func TestFixes(t *testing.T) {
 		Sources:  []sources.Source{{ID: "tip", Kind: sources.Informant, Author: "A. Nonymous", Published: claims.MustDate(2024, 2, 0)}},
 		Claims: []claims.Claim{
 			{ID: "a", Text: "A", Lang: "ko", Statement: &claims.Statement{Subject: "kim", Predicate: "met", Object: "someone"},
-				Appearances: []claims.Appearance{{Source: "tip", Speaker: "kim", Quote: "Да", Lang: "ru"}}},
-			{ID: "b", Text: "B"},
+				Appearances: []claims.Appearance{{Source: "tip", Speaker: "kim", Quote: "Да", Lang: "ru", AboutPast: true}}},
+			{ID: "b", Text: "B", Validity: claims.Validity{Occurred: claims.MustDate(2024, 6, 19)}},
 		},
 		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.Contradicts}},
 	})
@@ -259,6 +259,8 @@ func TestFixes(t *testing.T) {
 		{u("a"), iri(Schema + "author"), u("kim")},
 		{u("a"), iri(Schema + "inLanguage"), lit("ko")},
 		{blank("a.appearance.1"), iri(Schema + "inLanguage"), lit("ru")},
+		{blank("a.appearance.1"), iri(CG + "aboutPast"), typed("true", XSD+"boolean")},
+		{u("b"), iri(CG + "occurred"), typed("2024-06-19", XSD+"date")},
 		{u("tip"), iri(RDF + "type"), iri(Schema + "CreativeWork")},
 		{u("tip"), iri(Schema + "author"), blank("tip.author")},
 		{blank("tip.author"), iri(Schema + "name"), lit("A. Nonymous")},

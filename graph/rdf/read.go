@@ -361,6 +361,8 @@ func (d *decoder) validity(pr prop, v *claims.Validity) (bool, error) {
 		return true, dateOf(pr, &v.Until)
 	case CG + "validAt":
 		return true, dateOf(pr, &v.At)
+	case CG + "occurred":
+		return true, dateOf(pr, &v.Occurred)
 	case CG + "stillHolds":
 		if pr.o != typed("true", XSD+"boolean") {
 			return true, mappingError(pr.pos, "cg:stillHolds: want true, got %s", term(pr.o))
@@ -440,6 +442,11 @@ func (d *decoder) appearance(n *node) (claims.Appearance, error) {
 			err = text(pr, &a.Quote)
 		case pr.p == Schema+"inLanguage":
 			err = text(pr, &a.Lang)
+		case pr.p == CG+"aboutPast":
+			if pr.o != typed("true", XSD+"boolean") || a.AboutPast {
+				err = mappingError(pr.pos, "cg:aboutPast: want one true, got %s", term(pr.o))
+			}
+			a.AboutPast = true
 		case pr.p == PROV+"wasDerivedFrom":
 			a.Via, err = d.item(pr)
 		case pr.p == RDFS+"comment":
