@@ -7,9 +7,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // Save writes the graph in the YAML format to the file at path, safely,
@@ -103,8 +105,9 @@ func SaveFile(path string, fill func(f *os.File) error) (err error) {
 
 // AbortSaves removes the temporary files of the saves in progress and
 // makes every later save fail, so that a program stopped by a signal
-// leaves no partial file behind. The package installs no signal handler:
-// a program calls AbortSaves from its own, then exits:
+// leaves no partial file behind. The package installs no signal handler
+// unless asked ([HandleSignals]): a program calls AbortSaves from its own,
+// then exits:
 //
 //	c := make(chan os.Signal, 1)
 //	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
@@ -112,6 +115,28 @@ func SaveFile(path string, fill func(f *os.File) error) (err error) {
 //
 // The saves in progress then fail; their targets are left as they were.
 func AbortSaves() { inflight.abort() }
+
+// HandleSignals installs, when called (the package installs nothing by
+// itself), a handler that on the first of sigs, by default an interrupt
+// and SIGTERM, calls [AbortSaves] and exits with the shell's status for the
+// signal, 128 plus its number. It is for programs that want nothing else
+// done on those signals.
+func HandleSignals(sigs ...os.Signal) {
+	if len(sigs) == 0 {
+		sigs = []os.Signal{os.Interrupt, syscall.SIGTERM}
+	}
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, sigs...)
+	go func() {
+		sig := <-c
+		AbortSaves()
+		code := 1
+		if n, ok := sig.(syscall.Signal); ok {
+			code = 128 + int(n)
+		}
+		os.Exit(code)
+	}()
+}
 
 // errAborted reports a save attempted after [AbortSaves].
 var errAborted = errors.New("saves aborted")

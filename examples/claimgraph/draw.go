@@ -22,7 +22,8 @@
 // independent origins (package graph/provenance) as sources, with an
 // orange arrow from the claim.
 //
-// Without -o it prints DOT to standard output. With -o it writes DOT for a
+// Without -o it prints DOT to standard output. With -o (written safely, see
+// the package documentation; Graphviz renders into the temporary file) it writes DOT for a
 // .dot or .gv file, and otherwise renders through the "dot" program with
 // the output format given by the extension (svg, png, pdf...). When dot is
 // not installed it writes the DOT beside OUT (OUT with the extension
@@ -149,7 +150,7 @@ func runDraw(e *env, args []string) int {
 	switch format {
 	case "dot", "gv":
 		rep.Format, rep.DOT = "dot", *out
-		if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		if err := writeFile(*out, buf.Bytes()); err != nil {
 			return e.fail("draw", err)
 		}
 	case "":
@@ -158,17 +159,25 @@ func runDraw(e *env, args []string) int {
 		prog, err := lookDot()
 		if err != nil {
 			dotFile := strings.TrimSuffix(*out, filepath.Ext(*out)) + ".dot"
-			if werr := os.WriteFile(dotFile, buf.Bytes(), 0o644); werr != nil {
+			if werr := writeFile(dotFile, buf.Bytes()); werr != nil {
 				return e.fail("draw", werr)
 			}
 			return e.fail("draw", fmt.Errorf("cannot render %s: Graphviz dot not installed (%v); wrote DOT to %s", *out, err, dotFile))
 		}
-		cmd := exec.Command(prog, "-T"+format, "-o", *out)
-		cmd.Stdin = &buf
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		if err := cmd.Run(); err != nil {
-			return e.fail("draw", fmt.Errorf("dot -T%s: %v: %s", format, err, strings.TrimSpace(stderr.String())))
+		// Graphviz renders into the temporary file of the save, which
+		// then replaces OUT: a failed or killed dot leaves OUT as it was.
+		err = graph.SaveFile(*out, func(f *os.File) error {
+			cmd := exec.Command(prog, "-T"+format, "-o", f.Name())
+			cmd.Stdin = &buf
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Run(); err != nil {
+				return fmt.Errorf("dot -T%s: %v: %s", format, err, strings.TrimSpace(stderr.String()))
+			}
+			return nil
+		})
+		if err != nil {
+			return e.fail("draw", err)
 		}
 	}
 	return e.emit("draw", *asJSON, rep, nil)

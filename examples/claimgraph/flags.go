@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 // newFlags returns a flag set for cmd that reports errors instead of
@@ -46,4 +48,10 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// writeFile writes data to the file at path safely: graph.SaveWith, the
+// one way every command writes its -o file.
+func writeFile(path string, data []byte) error {
+	return graph.SaveWith(path, func(w io.Writer) error { _, err := w.Write(data); return err })
 }

@@ -13,6 +13,12 @@
 // success, 1 when the input has problems (check) or a query fails, and 2
 // on a usage error.
 //
+// Every file a command writes with -o is written safely (graph.SaveWith):
+// into a temporary file beside it, renamed over it once complete, so that
+// a failure, a full disk or an interrupt leaves the old file as it was. A
+// symbolic link is followed and the file it names replaced; a read-only
+// file is refused, even for root.
+//
 // Commands that read or compute for more than about a second (loading a
 // large file, verdicts, truth discovery, provenance, export) show their
 // progress on standard error when it is a terminal: the stage, the bytes
@@ -135,6 +141,7 @@ func (e *env) verdicts(v graph.View) (*verdict.Result, error) {
 }
 
 func main() {
+	graph.HandleSignals() // an interrupt leaves no partial -o file
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
