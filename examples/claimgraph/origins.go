@@ -43,8 +43,8 @@
 // rest with the others, and the output grows with the sources, not with
 // the square of a long line of relays as when every chain was written out
 // ("chains" with "sources", "links" and "path", before). --depth N keeps
-// the steps within N links of an appearance's source: a step whose next
-// one is cut keeps its "to" and has "next" -1. "claims" lists only the claims
+// the steps within N links of the origin; starts[i] is -1 for an
+// appearance whose source is farther. "claims" lists only the claims
 // with cycles. Lists are empty, never null.
 
 package main
@@ -133,28 +133,17 @@ func originsJSON(r provenance.Report, depth int) jsonOrigins {
 }
 
 // cutSteps returns the steps of the chains of g as JSON, keeping those
-// within depth links of an appearance's source (all when depth is 0), and
-// the index of each appearance's step among them. A kept step whose next
-// one is cut keeps its "to" and has "next" -1. It costs O(steps): a
-// step's Next comes before it, so that going backwards meets every step
-// after the steps that lead to it.
+// within depth links of the origin (all when depth is 0), and the index
+// of each appearance's step among them, -1 when it is cut. It costs
+// O(steps): a step's Next comes before it.
 func cutSteps(g provenance.Group, depth int) (starts []int, steps []jsonStep) {
-	const far = int(^uint(0) >> 1)
-	dist := make([]int, len(g.Steps))
-	for i := range dist {
-		dist[i] = far
-	}
-	for _, k := range g.Starts {
-		dist[k] = 0
-	}
-	for i := len(g.Steps) - 1; i >= 0; i-- {
-		if n := g.Steps[i].Next; n >= 0 && dist[i] < far {
-			dist[n] = min(dist[n], dist[i]+1)
-		}
-	}
+	dist := make([]int, len(g.Steps))  // links to the origin
 	index := make([]int, len(g.Steps)) // in steps, -1 when cut
 	steps = make([]jsonStep, 0, len(g.Steps))
 	for i, st := range g.Steps {
+		if st.Next >= 0 {
+			dist[i] = dist[st.Next] + 1
+		}
 		index[i] = -1
 		if depth > 0 && dist[i] > depth {
 			continue
@@ -206,7 +195,11 @@ func (doc jsonOrigins) write(w io.Writer, depth int) {
 			fmt.Fprintf(w, "  a cycle with no exit: %s\n", strings.Join(o.Cycle.Loop, " -> "))
 		}
 		printed := make([]bool, len(o.Steps))
+		cut := 0
 		for _, k := range o.Starts {
+			if k < 0 {
+				cut++
+			}
 			if k >= 0 && !printed[k] && o.Steps[k].To == "" {
 				printed[k] = true
 				wrap(w, "  ", "      ", o.Steps[k].Source)
@@ -214,12 +207,12 @@ func (doc jsonOrigins) write(w io.Writer, depth int) {
 			for ; k >= 0 && !printed[k] && o.Steps[k].To != ""; k = o.Steps[k].Next {
 				printed[k] = true
 				st := o.Steps[k]
-				line := fmt.Sprintf("%s -%s-> %s", st.Source, st.Link, st.To)
-				if st.Next < 0 {
-					line += fmt.Sprintf(" ... (cut at --depth %d)", depth)
-				}
-				wrap(w, "  ", "      ", line)
+				wrap(w, "  ", "      ", fmt.Sprintf("%s -%s-> %s", st.Source, st.Link, st.To))
 			}
+		}
+		if cut > 0 {
+			wrap(w, "  ", "  ", fmt.Sprintf("(and %s more than --depth %d links from the origin)",
+				nplural(cut, "appearance", "appearances"), depth))
 		}
 	}
 	fmt.Fprintln(w)
