@@ -56,7 +56,7 @@ var commands = []command{
 	{"check", "FILE", "validate a claim graph file; print every problem as FILE:LINE:COL: message", runCheck},
 	{"circular", "FILE", "derivation cycles among sources and claims, and false corroboration", runCircular},
 	{"contradictions", "FILE CLAIM-ID", "the claims that contradict a claim, with the sources of both", runContradictions},
-	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [-o OUT.svg|.png|.dot]",
+	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [--force] [-o OUT.svg|.png|.dot]",
 		"draw the graph or a claim's neighbourhood with Graphviz", runDraw},
 	{"export", "FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT]",
 		"write the graph as JSON, RDF, ClaimReview JSON-LD or DOT", runExport},
