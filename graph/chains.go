@@ -47,12 +47,11 @@ func (t ChainTree) Path(i int) Path {
 // [View.SupportChains], in the same order, sharing their common parts. It
 // costs O(size of the supporting sub-graph).
 func (v View) SupportTree(id string, maxDepth int) (ChainTree, error) {
-	return query(v, id, ClaimVertex, func(n int32) ChainTree {
-		s := v.g.s
+	return query(v, id, ClaimVertex, func(s *store, n int32) ChainTree {
 		t := ChainTree{Root: id}
 		index := map[int32]int{}
 		v.bfs(n, maxDepth,
-			func(m int32) []edgeStep { return v.steps(m, SupportsEdge, s.in) },
+			func(m int32) []edgeStep { return v.supporters(s, m) },
 			func(m int32, st step, depth int) bool {
 				next, ok := index[st.from]
 				if !ok {
@@ -88,9 +87,8 @@ func (v View) MostSupported(k int) []Supported {
 	if k <= 0 {
 		return nil
 	}
-	v.g.mu.RLock()
-	defer v.g.mu.RUnlock()
-	s := v.g.s
+	s := v.rlock()
+	defer v.runlock()
 	n := len(s.verts)
 
 	// The support graph, from each claim to its supporters, and its
@@ -99,7 +97,7 @@ func (v View) MostSupported(k int) []Supported {
 	start := make([]int32, n+1)
 	var to []int32
 	for u := range int32(n) {
-		for _, es := range v.supporters(u) {
+		for _, es := range v.supporters(s, u) {
 			to = append(to, es.to)
 		}
 		start[u+1] = int32(len(to))
@@ -164,7 +162,7 @@ func (v View) MostSupported(k int) []Supported {
 		seen[c.u] = search
 		queue = append(queue[:0], c.u)
 		for h := 0; h < len(queue); h++ {
-			for _, es := range v.supporters(queue[h]) {
+			for _, es := range v.supporters(s, queue[h]) {
 				if seen[es.to] != search {
 					seen[es.to] = search
 					queue = append(queue, es.to)
@@ -185,4 +183,4 @@ func (v View) MostSupported(k int) []Supported {
 }
 
 // supporters lists the visible support relations into vertex u.
-func (v View) supporters(u int32) []edgeStep { return v.steps(u, SupportsEdge, v.g.s.in) }
+func (v View) supporters(s *store, u int32) []edgeStep { return v.steps(s, u, SupportsEdge, s.in) }

@@ -49,6 +49,7 @@ sources:
 claims:
   - id: a
     text: "Line one\nline two\ttab"
+    lang: en
     about: [kim]
     statement:
       subject: kim
@@ -61,6 +62,7 @@ claims:
         speaker: kim
         date: 2025-09-03
         quote: “verbatim”
+        lang: en-GB
         via: video
         note: n
         inferred:

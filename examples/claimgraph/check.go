@@ -113,7 +113,7 @@ func runCheck(e *env, args []string) int {
 		if doc.OK {
 			c := g.Counts()
 			fmt.Fprintf(w, "%s: ok (%d entities, %d sources, %d claims, %d relations)\n",
-				file, c.Entities, c.Sources, c.Claims, c.Supports+c.Contradictions)
+				file, c.Entities, c.Sources, c.Claims, c.Supports+c.Contradictions+c.Decisions)
 			return nil
 		}
 		printProblems(w, doc.Problems)

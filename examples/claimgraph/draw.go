@@ -231,7 +231,9 @@ func originsOf(v graph.View) func(string) []string {
 func countRelated(v graph.View) int {
 	seen := make(map[string]bool)
 	for r := range v.Relations() {
-		seen[r.From], seen[r.To] = true, true
+		if r.Kind != claims.DistinctFrom {
+			seen[r.From], seen[r.To] = true, true
+		}
 	}
 	return len(seen)
 }

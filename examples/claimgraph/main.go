@@ -67,6 +67,8 @@ var commands = []command{
 	{"origins", "FILE CLAIM-ID [--depth N]", "the independent origins of a claim, with the chain from each appearance", runOrigins},
 	{"report", "[FILE]", "readable report: counts, contradictions, support chains, claims per speaker", runReport},
 	{"serve", "FILE [--addr 127.0.0.1:8080] [--public]", "serve the explorer live, reloading when FILE changes", runServe},
+	{"similar", "FILE [--threshold X] [--top N] [--apply DECISIONS.json [-o OUT] [--by NAME]]",
+		"pairs of claims that may be one claim in other words, or contradict; apply decisions", runSimilar},
 	{"sources", "FILE CLAIM-ID", "the sources a claim appears in, with speaker, date and quote", runSources},
 	{"stale", "FILE", "appearances dated after their claim stopped holding or was superseded", runStale},
 	{"support", "FILE CLAIM-ID [--depth N]", "the direct supporters of a claim and its support chains", runSupport},

@@ -61,12 +61,13 @@ type sourceTrust struct {
 }
 
 // trustTable runs truth discovery on the claim graph and returns the
-// sources by trust, highest first, then by ID.
-func trustTable(e *env, v graph.View) ([]sourceTrust, error) {
+// sources with a trust estimate by trust, highest first, then by ID, and
+// the run itself.
+func trustTable(e *env, v graph.View) ([]sourceTrust, *truth.Result, error) {
 	d, m := truth.FromGraph(v)
 	res, err := truth.Discover(d, truth.PooledInvestment, truth.Options{Progress: e.onProgress()})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var rows []sourceTrust
 	for id, t := range m.Trust(res) {
@@ -78,15 +79,18 @@ func trustTable(e *env, v graph.View) ([]sourceTrust, error) {
 		}
 		return cmp.Compare(a.Source, b.Source)
 	})
-	return rows, nil
+	return rows, res, nil
 }
 
 func trustText(e *env, w io.Writer, v graph.View) error {
-	rows, err := trustTable(e, v)
+	rows, res, err := trustTable(e, v)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "Source trust (truth discovery, PooledInvestment)")
+	if !res.Converged {
+		fmt.Fprintf(w, "  (not converged after %d iterations: provisional figures)\n", res.Iterations)
+	}
 	for _, r := range rows {
 		fmt.Fprintf(w, "  %.3f  %s\n", r.Trust, r.Source)
 	}
@@ -94,4 +98,7 @@ func trustText(e *env, w io.Writer, v graph.View) error {
 	return nil
 }
 
-func trustJSON(e *env, v graph.View) (any, error) { return trustTable(e, v) }
+func trustJSON(e *env, v graph.View) (any, error) {
+	rows, _, err := trustTable(e, v)
+	return rows, err
+}

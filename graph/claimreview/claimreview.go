@@ -130,6 +130,8 @@ var entityType = map[claims.EntityKind]string{
 // that has one; its date and firstAppearance are those of its earliest
 // dated appearance (the appearance's date, else its source's), and of
 // its first appearance when none is dated.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Reviews(v graph.View, opts Options) ([]Review, error) {
 	switch {
 	case opts.URL == "":
@@ -139,6 +141,7 @@ func Reviews(v graph.View, opts Options) ([]Review, error) {
 	case opts.Published.IsZero():
 		return nil, fmt.Errorf("claimreview: %w: Published", ErrMissing)
 	}
+	v = v.Snapshot() // one state of the graph throughout
 	ids := make([]string, 0, len(opts.Verdicts))
 	for id := range opts.Verdicts {
 		ids = append(ids, id)

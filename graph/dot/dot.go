@@ -113,6 +113,7 @@ func Colour(label string) string {
 const (
 	supportColour     = "#2e7d32"
 	contradictColour  = "#c62828"
+	sameColour        = "#1565c0"
 	entityColour      = "#e1bee7"
 	sourceColour      = "#eeeeee"
 	linkColour        = "#9e9e9e"
@@ -134,7 +135,10 @@ const (
 // claim.
 //
 // Write reports the first error of w.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Write(w io.Writer, v graph.View, opts Options) error {
+	v = v.Snapshot() // one state of the graph throughout
 	// The dependency's drawing package (github.com/dominikbraun/graph/draw)
 	// is not used: it writes every graph as "strict", which silently
 	// merges parallel edges; it iterates Go maps, so its output changes
@@ -190,7 +194,9 @@ func (wr *writer) stmt(indent, head string, attrs []attr) {
 func (wr *writer) graph(v graph.View) {
 	related := make(map[string]bool)
 	for r := range v.Relations() {
-		related[r.From], related[r.To] = true, true
+		if r.Kind != claims.DistinctFrom {
+			related[r.From], related[r.To] = true, true
+		}
 	}
 	var shown []claims.Claim
 	for c := range v.Claims() {
@@ -415,7 +421,15 @@ func (wr *writer) source(s sources.Source) {
 
 func (wr *writer) relation(r claims.Relation) {
 	head := Quote(r.From) + " -> " + Quote(r.To)
-	if r.Kind == claims.Contradicts {
+	switch r.Kind {
+	case claims.DistinctFrom:
+		return // a decision that two claims are not one: nothing to draw
+	case claims.SameAs:
+		wr.stmt("\t", head, []attr{
+			{"color", sameColour}, {"style", "dotted"}, {"penwidth", "1.5"}, {"dir", "none"}, {"tooltip", "same as"},
+		})
+		return
+	case claims.Contradicts:
 		wr.stmt("\t", head, []attr{
 			{"color", contradictColour}, {"style", "dashed"}, {"penwidth", "1.5"},
 			{"dir", "both"}, {"arrowhead", "tee"}, {"arrowtail", "tee"}, {"tooltip", "contradicts"},

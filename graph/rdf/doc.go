@@ -40,7 +40,10 @@
 //     sources, cg:confidence (xsd:decimal) and cg:assertedBy (free text,
 //     so not prov:wasAttributedTo, whose object must be an agent). A node
 //     per relation is simpler to query than RDF reification and carries
-//     the same information.
+//     the same information. The matching decisions are FROM cg:sameAs TO
+//     and FROM cg:distinctFrom TO, with a cg:SameAs or cg:Distinction
+//     node; they are not owl:sameAs, which would merge the two claims'
+//     every statement.
 //   - Validity is cg:validFrom, cg:validUntil (exclusive), cg:validAt and
 //     cg:stillHolds; notes are rdfs:comment.
 //

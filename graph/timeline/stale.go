@@ -21,9 +21,12 @@ type Options struct {
 // unknown claim. It counts repetitions of one story by several outlets
 // as several sources; a strength that counts independent origins instead
 // can be plugged in through [Options.Strength].
-func SourceCount(g *graph.Graph) func(id string) float64 {
+func SourceCount(g *graph.Graph) func(id string) float64 { return sourceCount(g.View) }
+
+// sourceCount is [SourceCount] in view v.
+func sourceCount(v graph.View) func(id string) float64 {
 	return func(id string) float64 {
-		s, err := g.SourcesOf(id)
+		s, err := v.SourcesOf(id)
 		if err != nil {
 			return 0
 		}
@@ -102,10 +105,13 @@ type StaleItem struct {
 // then of their appearances.
 //
 // It costs O(appearances + contradictions) strength evaluations aside.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of g.
 func Stale(g *graph.Graph, opts Options) []StaleItem {
+	v := g.Snapshot() // one state of the graph throughout
 	strength := opts.Strength
 	if strength == nil {
-		strength = SourceCount(g)
+		strength = sourceCount(v)
 	}
 	memo := map[string]float64{}
 	strengthOf := func(id string) float64 {
@@ -117,12 +123,12 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 		return s
 	}
 	var out []StaleItem
-	for c := range g.Claims() {
-		rivals, _ := g.Contradictions(c.ID)
+	for c := range v.Claims() {
+		rivals, _ := v.Contradictions(c.ID)
 		for i, a := range c.Appearances {
 			d := a.Date
 			if d.IsZero() {
-				if s, ok := g.Source(a.Source); ok {
+				if s, ok := v.Source(a.Source); ok {
 					d = s.Published
 				}
 			}
@@ -135,7 +141,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 				out = append(out, it)
 				continue
 			}
-			if by, ok := superseder(g, c.ID, rivals, d, strengthOf); ok {
+			if by, ok := superseder(v, c.ID, rivals, d, strengthOf); ok {
 				it.Reason, it.By, it.Since = Superseded, by.ID, by.Validity.Start()
 				it.Strength, it.ByStrength = strengthOf(c.ID), strengthOf(by.ID)
 				out = append(out, it)
@@ -147,12 +153,12 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 
 // superseder returns the stronger claim among the contradictions rivals of
 // claim id that had begun to hold by d, with the earliest start.
-func superseder(g *graph.Graph, id string, rivals []claims.Relation, d claims.Date, strength func(string) float64) (claims.Claim, bool) {
+func superseder(v graph.View, id string, rivals []claims.Relation, d claims.Date, strength func(string) float64) (claims.Claim, bool) {
 	var best claims.Claim
 	found := false
 	for _, r := range rivals {
 		other, _ := r.Other(id)
-		o, ok := g.Claim(other)
+		o, ok := v.Claim(other)
 		start := o.Validity.Start()
 		if !ok || start.IsZero() || !o.Validity.Began(d) || o.Validity.Ended(d) || !r.Validity.Holds(d) {
 			continue

@@ -49,13 +49,16 @@ type state struct {
 
 // Compute returns the verdict on every claim of v's graph as of v's date
 // (see the package documentation). It works on the whole graph and on any
-// dated view from [graph.Graph.At]. Errors come from [Options.Origins] or
-// wrap [ErrOptions].
+// dated view from [graph.Graph.At]. It reads one state of the graph, a
+// [graph.View.Snapshot] of v, which it passes to [Options.Origins];
+// changes applied meanwhile are not in the result. Errors come from
+// [Options.Origins] or wrap [ErrOptions].
 func Compute(v graph.View, opts Options) (*Result, error) {
 	o, err := opts.withDefaults()
 	if err != nil {
 		return nil, err
 	}
+	v = v.Snapshot() // one state of the graph throughout
 	s := &state{opts: o, index: make(map[string]int32)}
 	if err := s.load(v); err != nil {
 		return nil, err
@@ -121,9 +124,6 @@ func (s *state) contradictions(v graph.View) {
 	// Links number claims as load did: by position in v's order.
 	for r := range v.Links() {
 		a, b := int32(r.From), int32(r.To)
-		if int(a) >= len(s.ids) || int(b) >= len(s.ids) {
-			continue // a claim added to the graph during Compute
-		}
 		if r.Kind == claims.Supports {
 			s.supports = append(s.supports, pair{a, b})
 			continue
@@ -287,15 +287,12 @@ func (s *state) result(v graph.View) (*Result, error) {
 	}
 	// A dated view: walk the whole graph so that the claims the date
 	// leaves out get a verdict too, in their place.
-	full := v.Graph().View
+	full := v.At(claims.Date{})
 	for c := range full.Claims() {
 		if i, ok := s.index[c.ID]; ok {
 			r.add(s.verdict(i))
 			tick.Tick()
 			continue
-		}
-		if c.Validity.Holds(t) {
-			continue // added to the graph after the view was read
 		}
 		vd, err := s.outOfTime(full, c, t)
 		if err != nil {

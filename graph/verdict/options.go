@@ -137,7 +137,7 @@ func independentOrigins() func(graph.View, claims.Claim) ([]string, error) {
 			x = provenance.New(v)
 			idx[v.Date()] = x
 		}
-		rep, err := x.Claim(c.ID)
+		rep, err := x.Of(c) // c comes from v: no need to look it up again
 		if err != nil {
 			return nil, err
 		}
