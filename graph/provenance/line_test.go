@@ -77,3 +77,16 @@ func BenchmarkOriginsRelayLine(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFalseCorroborationRelayLine: false corroboration of a claim
+// carried by a line of 20,000 relays (its distinct sources were counted
+// by searching a list, the square of the appearances).
+func BenchmarkFalseCorroborationRelayLine(b *testing.B) {
+	g := relayLine(b, 20000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := FalseCorroboration(g.View); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -88,9 +88,11 @@ func (x *Index) Of(c claims.Claim) (Report, error) {
 	origin := make(map[int32]Origin)
 	group := make(map[int32]int)
 	var own []int32
+	listed := make([]bool, len(g.nodes)) // by local node: in r.Sources already
 	for i, a := range c.Appearances {
 		src := x.pos[x.ids[a.Source]]
-		if !slices.Contains(r.Sources, a.Source) {
+		if !listed[src] {
+			listed[src] = true
 			r.Sources = append(r.Sources, a.Source)
 		}
 		own = append(own[:0], b.originsOf(src)...)
