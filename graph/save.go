@@ -54,7 +54,8 @@ func SaveWith(path string, write func(io.Writer) error) error {
 // SaveFile is [SaveWith] for writers that need the temporary file itself:
 // fill is given it open for writing, and may also have another program
 // write to it by its name (f.Name()), as Graphviz does with "dot -o".
-// Whatever is in the file when fill returns is what path then holds.
+// Whatever is in the file when fill returns is what path then holds;
+// fill must not close f.
 func SaveFile(path string, fill func(f *os.File) error) (err error) {
 	target, err := followLinks(path)
 	if err != nil {

@@ -49,7 +49,9 @@ func (x *Index) chain(g *local, v int32) Chain {
 // its derivation trails (the sources they reach that draw on nothing, or
 // cycles with no exit), each with a shortest chain to it, by origin ID.
 // A source that draws on nothing is its own origin. It costs O(the
-// sources id draws on, directly or not, and their links).
+// sources id draws on, directly or not, and their links) per origin, and
+// the chains written out their total length: with many origins along one
+// long line of derivation, up to the square of those sources.
 func (x *Index) Source(id string) ([]Trail, error) {
 	if k, ok := x.v.KindOf(id); !ok || k != graph.SourceVertex {
 		return nil, x.missing(id, graph.SourceVertex)
