@@ -40,6 +40,9 @@ func (g *Graph) Save(path string) error {
 //     by the system's access rules. Replacing a file by renaming needs no
 //     write permission on it, so without this rule a save would silently
 //     overwrite a file its owner protected.
+//   - An existing file that is not a regular one (a device such as
+//     /dev/stdout, a named pipe) cannot be replaced: it is written
+//     directly, without the guarantees above.
 //   - Errors name path, never the temporary file.
 func SaveWith(path string, write func(io.Writer) error) error {
 	return SaveFile(path, func(f *os.File) error {
@@ -57,6 +60,9 @@ func SaveWith(path string, write func(io.Writer) error) error {
 // Whatever is in the file when fill returns is what path then holds;
 // fill must not close f.
 func SaveFile(path string, fill func(f *os.File) error) (err error) {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return writeDevice(path, fill)
+	}
 	target, err := followLinks(path)
 	if err != nil {
 		return fmt.Errorf("graph: saving %s: %w", path, err)
@@ -116,6 +122,24 @@ func SaveFile(path string, fill func(f *os.File) error) (err error) {
 //
 // The saves in progress then fail; their targets are left as they were.
 func AbortSaves() { inflight.abort() }
+
+// writeDevice fills path, an existing file that is not a regular one (a
+// device such as /dev/stdout or /dev/null, a named pipe), directly: it
+// cannot be replaced by renaming.
+func writeDevice(path string, fill func(f *os.File) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("graph: saving %s: %w", path, err)
+	}
+	if err := fill(f); err != nil {
+		f.Close()
+		return fmt.Errorf("graph: saving %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("graph: saving %s: %w", path, err)
+	}
+	return nil
+}
 
 // HandleSignals installs, when called (the package installs nothing by
 // itself), a handler that on the first of sigs, by default an interrupt

@@ -242,3 +242,26 @@ func TestSaveAfterAbortFails(t *testing.T) {
 		t.Errorf("a save after AbortSaves wrote %s (%v)", path, err)
 	}
 }
+
+// TestSaveToNamedPipe: a target that is not a regular file (here a named
+// pipe; /dev/stdout is another) is written directly, and stays what it is.
+func TestSaveToNamedPipe(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pipe")
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skipf("no named pipe: %v", err)
+	}
+	got := make(chan string)
+	go func() {
+		b, _ := os.ReadFile(path)
+		got <- string(b)
+	}()
+	if err := graph.SaveWith(path, func(w io.Writer) error { _, err := io.WriteString(w, "through\n"); return err }); err != nil {
+		t.Fatalf("saving to a named pipe: %v", err)
+	}
+	if fi, err := os.Lstat(path); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+		t.Fatalf("%s is no longer a named pipe", path)
+	}
+	if s := <-got; s != "through\n" {
+		t.Errorf("the reader got %q", s)
+	}
+}
