@@ -84,6 +84,8 @@ var claimFields = newTable("claim", []field[claims.Claim]{
 	validUntil(func(c *claims.Claim) *claims.Validity { return &c.Validity }),
 	stillHolds(func(c *claims.Claim) *claims.Validity { return &c.Validity }),
 	validAt(func(c *claims.Claim) *claims.Validity { return &c.Validity }),
+	date("occurred", "The claim is an event that happened at this (partial) date: it holds from then on and is never stale; not combined with the valid_* fields or still_holds.",
+		func(c *claims.Claim) *claims.Date { return &c.Validity.Occurred }),
 	objects("appearances", "Every utterance of the claim.", func(c *claims.Claim) *[]claims.Appearance { return &c.Appearances }, appearanceFields),
 	note(func(c *claims.Claim) *string { return &c.Note }),
 	inferred(func(c *claims.Claim) *[]claims.Inference { return &c.Inferred }),
@@ -102,6 +104,7 @@ var appearanceFields = newTable("appearance", []field[claims.Appearance]{
 	text("quote", "The verbatim words, only when the source gives them.", func(a *claims.Appearance) *string { return &a.Quote }),
 	text("lang", "BCP 47 language tag of the quote; the claim's when absent.", func(a *claims.Appearance) *string { return &a.Lang }).matching(langPattern),
 	id("via", "source", "The source it was taken from.", func(a *claims.Appearance) *string { return &a.Via }),
+	flag("about_past", "It speaks of a time before its own date, not of the claim as current: never stale.", func(a *claims.Appearance) *bool { return &a.AboutPast }),
 	note(func(a *claims.Appearance) *string { return &a.Note }),
 	inferred(func(a *claims.Appearance) *[]claims.Inference { return &a.Inferred }),
 })

@@ -79,6 +79,12 @@ claims:
     inferred:
       - field: valid_at
         sentence: In June.
+  - id: d
+    text: D
+    occurred: 2025-09-03
+    appearances:
+      - source: paper
+        about_past: true
 relations:
   - from: a
     to: b

@@ -429,14 +429,14 @@ func schemaFiles(t *testing.T) map[string][]byte {
 // dates. JSON Schema cannot express these, so the schema accepts them.
 var (
 	schemaInvalid = []string{
-		"bad-confidence.yaml", "bad-date.yaml", "bad-id.yaml", "bad-kind.yaml", "bad-lang.yaml",
+		"about-past-not-bool.yaml", "bad-confidence.yaml", "bad-date.yaml", "bad-id.yaml", "bad-kind.yaml", "bad-lang.yaml",
 		"malformed.yaml", "missing-required.yaml", "multiple-problems.yaml", "unknown-field.yaml",
 		"wrong-version.yaml",
 	}
 	semanticOnly = []string{
 		"duplicate-id.yaml", "self-relation.yaml", "supports-and-contradicts.yaml",
 		"unknown-claim-in-relation.yaml", "unknown-entity.yaml", "unknown-source.yaml",
-		"until-before-from.yaml",
+		"until-before-from.yaml", "occurred-with-validity.yaml",
 	}
 )
 

@@ -74,7 +74,7 @@ var commands = []command{
 	{"support", "FILE CLAIM-ID [--depth N]", "the direct supporters of a claim and its support chains", runSupport},
 	{"trust", "FILE | --triples FILE [--algorithm NAME] [--columns S,O,V] [--top N]",
 		"which sources to trust and which values are true (truth discovery)", runTrust},
-	{"verdicts", "FILE [--at DATE]", "accept, reject or leave open every claim, with rating, strength and reasons", runVerdicts},
+	{"verdicts", "FILE [--at DATE] [--support MODE]", "accept, reject or leave open every claim, with rating, strength and reasons", runVerdicts},
 }
 
 // env is what a command runs with: its output streams, so that tests can
@@ -90,10 +90,11 @@ type env struct {
 	// verdict is the verdict computation of the run, made on first use
 	// for the view it names (see env.verdicts).
 	verdict struct {
-		done bool
-		v    graph.View
-		r    *verdict.Result
-		err  error
+		done    bool
+		v       graph.View
+		support verdict.SupportReading // set by verdicts --support
+		r       *verdict.Result
+		err     error
 	}
 }
 
@@ -137,7 +138,7 @@ func (e *env) emit(cmd string, asJSON bool, doc any, text func(w io.Writer) erro
 func (e *env) verdicts(v graph.View) (*verdict.Result, error) {
 	if !e.verdict.done || e.verdict.v != v {
 		e.verdict.done, e.verdict.v = true, v
-		e.verdict.r, e.verdict.err = verdict.Compute(v, verdict.Options{Progress: e.onProgress()})
+		e.verdict.r, e.verdict.err = verdict.Compute(v, verdict.Options{Support: e.verdict.support, Progress: e.onProgress()})
 	}
 	return e.verdict.r, e.verdict.err
 }

@@ -118,6 +118,9 @@ func Triples(v graph.View, opts Options) []Triple {
 		if !val.At.IsZero() {
 			add(s, CG+"validAt", date(val.At))
 		}
+		if !val.Occurred.IsZero() {
+			add(s, CG+"occurred", date(val.Occurred))
+		}
 	}
 	for e := range v.Entities() {
 		s := item(e.ID)
