@@ -25,6 +25,7 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -125,10 +126,14 @@ func (e *env) open(path string) (*graph.Graph, error) {
 var rdfSyntax = map[string]rdf.Syntax{".nq": rdf.NQuads, ".ttl": rdf.Turtle}
 
 // loadArgs parses the arguments of a query command that takes "FILE ID"
-// and loads the graph. It returns the graph, the ID, whether --json was
-// given, and an exit status that is nonzero when the command must stop.
-func loadArgs(e *env, cmd string, args []string) (g *graph.Graph, id string, asJSON bool, code int) {
+// and loads the graph; flags add the command's own flags to the flag set
+// before parsing. It returns the graph, the ID, whether --json was given,
+// and an exit status that is nonzero when the command must stop.
+func loadArgs(e *env, cmd string, args []string, flags ...func(*flag.FlagSet)) (g *graph.Graph, id string, asJSON bool, code int) {
 	fs, jsonFlag := newFlags(cmd, e)
+	for _, f := range flags {
+		f(fs)
+	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return nil, "", false, 2

@@ -27,7 +27,8 @@
 //     organisation, --date the reviews' date (default today);
 //   - dot: the drawing of "claimgraph draw" as DOT text, every claim.
 //
-// The output goes to standard output, or to OUT with -o. With --json (which
+// The output goes to standard output, or to OUT with -o, written safely
+// (see the package documentation). With --json (which
 // needs -o) it then prints:
 //
 //	{"output": "out.ttl", "format": "turtle", "bytes": 20480}
@@ -163,7 +164,7 @@ func runExport(e *env, args []string) int {
 		}
 		return 0
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := writeFile(*out, buf.Bytes()); err != nil {
 		return e.fail("export", err)
 	}
 	return e.emit("export", *asJSON, exportReport{Output: *out, Format: *format, Bytes: buf.Len()}, nil)

@@ -162,6 +162,9 @@ func runServe(e *env, args []string) int {
 	if len(pos) != 1 {
 		return e.usageError("serve", "want 1 argument, FILE; got %d", len(pos))
 	}
+	// serve writes no file and stops gracefully on its own: main's handler,
+	// which exits at once (graph.HandleSignals), gives way to it.
+	signal.Reset(os.Interrupt, syscall.SIGTERM)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	cfg := serveConfig{file: pos[0], addr: *addr, public: *public, opts: *opts}
