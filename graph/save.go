@@ -14,10 +14,19 @@ import (
 	"syscall"
 )
 
-// Save writes the graph in the YAML format to the file at path, safely,
-// as [SaveWith] does.
+// Save writes the graph to the file at path, safely, as [SaveWith] does,
+// in the format its name ends with, as [Open] reads it: ".jsonl" for JSON
+// Lines, ".json" for JSON and anything else for YAML. So a file opened
+// and saved under the same name keeps its format.
 func (g *Graph) Save(path string) error {
-	return SaveWith(path, g.WriteYAML)
+	write := g.WriteYAML
+	switch {
+	case strings.HasSuffix(path, ".jsonl"):
+		write = g.WriteJSONL
+	case strings.HasSuffix(path, ".json"):
+		write = g.WriteJSON
+	}
+	return SaveWith(path, write)
 }
 
 // SaveWith writes to the file at path whatever write writes (YAML, JSON,

@@ -265,3 +265,37 @@ func TestSaveToNamedPipe(t *testing.T) {
 		t.Errorf("the reader got %q", s)
 	}
 }
+
+// TestSaveKeepsFormat: Save writes the format the name gives, so that a
+// file opened and saved under its name keeps its format (a JSON file
+// saved as YAML would no longer open).
+func TestSaveKeepsFormat(t *testing.T) {
+	g, err := graph.Open(seedPath)
+	if err != nil {
+		t.Skipf("seed dataset not read: %v", err)
+	}
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name  string
+		write func(io.Writer) error
+	}{{"g.yaml", g.WriteYAML}, {"g.json", g.WriteJSON}, {"g.jsonl", g.WriteJSONL}, {"g.txt", g.WriteYAML}} {
+		path := filepath.Join(dir, tt.name)
+		if err := g.Save(path); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := tt.write(&want); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%s: Save did not write the format its name gives", tt.name)
+		}
+		if _, err := graph.Open(path); err != nil {
+			t.Errorf("%s: saved file does not open: %v", tt.name, err)
+		}
+	}
+}

@@ -181,6 +181,9 @@ func serveFile(ctx context.Context, e *env, cfg serveConfig, ready func(url stri
 	if !ok && !cfg.public {
 		return e.usageError("serve", "--addr %s: %v", cfg.addr, errNotLoopback)
 	}
+	// A server runs until interrupted: what it says goes out at once,
+	// not when the command ends and run flushes its buffers.
+	e.stdout, e.stderr = flushing{e.stdout}, flushing{e.stderr}
 	s := &server{cfg: cfg, log: e.stderr}
 	s.cfg.opts.File, s.cfg.opts.Live = cfg.file, true
 	if _, err := s.refresh(); err != nil {
@@ -305,4 +308,15 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		http.NotFound(w, r)
 	}
+}
+
+// flushing is a writer that flushes its buffered writer after each write.
+type flushing struct{ w io.Writer }
+
+func (f flushing) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if b, ok := f.w.(interface{ Flush() error }); ok && err == nil {
+		err = b.Flush()
+	}
+	return n, err
 }
