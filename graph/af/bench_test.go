@@ -11,6 +11,15 @@ import (
 // and 4n random attacks from a fixed seed.
 var benchSizes = []int{100_000, 1_000_000}
 
+// sizes returns benchSizes, or with -short (CI's one pass over every
+// benchmark) the smallest alone.
+func sizes() []int {
+	if testing.Short() {
+		return benchSizes[:1]
+	}
+	return benchSizes
+}
+
 func benchFramework(n int) *Framework {
 	return randomFramework(rand.New(rand.NewPCG(1, 1)), n, 4*n)
 }
@@ -19,7 +28,7 @@ func benchFramework(n int) *Framework {
 // arrays are already built, and with building them ("build+grounded"), as
 // on the first query after reading a file.
 func BenchmarkGrounded(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range sizes() {
 		f := benchFramework(n)
 		b.Run(fmt.Sprintf("n=%d/m=%d", n, 4*n), func(b *testing.B) {
 			b.ReportAllocs()
@@ -42,7 +51,7 @@ func BenchmarkGrounded(b *testing.B) {
 // (clingo's time includes reading and grounding the file).
 func BenchmarkClingoGrounded(b *testing.B) {
 	clingo := lookClingo(b)
-	for _, n := range benchSizes {
+	for _, n := range sizes() {
 		f := benchFramework(n)
 		apx := writeAPXFile(b, f)
 		want := Grounded(f).In()
@@ -75,7 +84,10 @@ func BenchmarkReadAPX(b *testing.B) {
 // of 100,000 arguments (edges go from higher to lower index) and on one
 // with cycles.
 func BenchmarkDFQuAD(b *testing.B) {
-	const n = 100_000
+	n := 100_000
+	if testing.Short() {
+		n = 10_000 // the cyclic case takes seconds a round at 100,000
+	}
 	for _, acyclic := range []bool{true, false} {
 		rng := rand.New(rand.NewPCG(1, 1))
 		q := NewBipolar(n)

@@ -50,6 +50,9 @@ func BenchmarkDiscover(b *testing.B) {
 		{1_000, 10_000, 50_000},
 		{100_000, 1_000_000, 5_000_000},
 	}
+	if testing.Short() {
+		sizes = sizes[:1] // CI's one pass over every benchmark
+	}
 	for _, size := range sizes {
 		var d *truth.Dataset
 		for _, alg := range truth.Algorithms() {
@@ -80,6 +83,9 @@ func BenchmarkCopy(b *testing.B) {
 	sizes := []struct{ sources, objects, asserts int }{
 		{1_000, 10_000, 50_000},
 		{100_000, 1_000_000, 5_000_000},
+	}
+	if testing.Short() {
+		sizes = sizes[:1] // CI's one pass over every benchmark
 	}
 	for _, size := range sizes {
 		var d *truth.Dataset
