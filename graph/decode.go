@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"regexp"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph/internal/input"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -124,34 +124,36 @@ func (d *decoder) build(b Batch) (*Graph, error) {
 	return g, nil
 }
 
-// read reads all of r, up to the size limit.
+// read reads all of r, up to the size limit: a file larger than the
+// limit is refused from its size, before it is read, and a stream is
+// read no further than the first byte past the limit.
 func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
-	size := int64(512)
-	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		// A file says its size: read it into one buffer, not by doubling.
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-			size += min(info.Size(), o.MaxBytes)
+	var pr *progressReader
+	var wrap func(io.Reader, int64) io.Reader
+	if o.Progress != nil {
+		wrap = func(r io.Reader, size int64) io.Reader {
+			pr = &progressReader{r: r, total: size, f: o.Progress}
+			return pr
 		}
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	var pr *progressReader
-	if o.Progress != nil {
-		pr = &progressReader{r: r, total: size - 512, f: o.Progress}
-		r = pr
-	}
-	if _, err := buf.ReadFrom(io.LimitReader(r, o.MaxBytes+1)); err != nil {
+	data, err := input.ReadAll(r, o.MaxBytes, wrap)
+	var big *input.TooLarge
+	switch {
+	case errors.As(err, &big):
+		e := &Error{Position: claims.Position{File: name}, Err: fmt.Errorf("%w: %v", ErrLimit, big)}
+		if big.Data != nil {
+			// Point at the first byte past the limit.
+			e.Line, e.Column = offsetPosition(big.Data, int(o.MaxBytes))
+		}
+		return nil, ErrorList{e}
+	case err != nil:
 		return nil, fmt.Errorf("graph: reading %s: %w", name, err)
 	}
 	if pr != nil {
 		pr.finish()
 		o.Progress(Progress{Stage: StageDecode})
 	}
-	if int64(buf.Len()) > o.MaxBytes {
-		// Point at the first byte past the limit.
-		line, col := offsetPosition(buf.Bytes(), int(o.MaxBytes))
-		return nil, ErrorList{{Position: claims.Position{File: name, Line: line, Column: col}, Err: fmt.Errorf("%w: input larger than %d bytes", ErrLimit, o.MaxBytes)}}
-	}
-	return buf.Bytes(), nil
+	return data, nil
 }
 
 // finish completes a read of any format: it names the item of each
@@ -199,6 +201,7 @@ type decoder struct {
 	errs     ErrorList
 	pos      map[location]*yaml.Node
 	reported map[location]bool
+	json     bool // the input is JSON: values have types (see jsonType)
 	semantic bool // the document was well-formed enough to check its meaning
 	stop     bool // a limit was hit: give up
 
@@ -211,6 +214,15 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 func (d *decoder) decode() Batch {
 	var b Batch
+	if off, err := checkChars(d.data); off >= 0 {
+		d.errAtOffset(off, err)
+		return b
+	}
+	budget := nodeBudget(len(d.data), d.opts.MaxNodes)
+	if _, off := countYAML(d.data, budget); off >= 0 {
+		d.errAtOffset(off, overBudget("YAML nodes", len(d.data), budget, d.opts.MaxNodes))
+		return b
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(d.data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -367,6 +379,12 @@ func (d *decoder) errAt(n *yaml.Node, loc location, id string, err error) {
 	}
 }
 
+// errAtOffset records a problem at byte offset off of the input.
+func (d *decoder) errAtOffset(off int, err error) {
+	line, col := offsetPosition(d.data, off)
+	d.errs = append(d.errs, &Error{Position: claims.Position{File: d.file, Line: line, Column: col}, Err: err})
+}
+
 // locate sets the position of a problem found by the batch check: the
 // field's node, else the nearest enclosing field's, else the item's.
 func (d *decoder) locate(e *Error) {
@@ -507,17 +525,56 @@ func (d *decoder) sequence(n *yaml.Node, section string, item func(i int, n *yam
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
 // str returns scalar n as a string, recording its position at loc.
-func (d *decoder) str(n *yaml.Node, loc location) string {
+func (d *decoder) str(n *yaml.Node, loc location) string { return d.scalar(n, loc, jsonText) }
+
+// jsonType is the type a field's value has in JSON, where, unlike in
+// YAML, a value's type is part of its syntax: "id": 2024 is a number,
+// not the text "2024".
+type jsonType uint8
+
+const (
+	jsonText jsonType = iota
+	jsonNumber
+	jsonBool
+)
+
+var jsonTypeNames = [...]string{jsonText: "text", jsonNumber: "a number", jsonBool: "true or false"}
+
+// jsonTypeOf returns the type of scalar n read from JSON, and whether
+// it is one (null is none).
+func jsonTypeOf(n *yaml.Node) (jsonType, bool) {
+	switch n.Tag {
+	case "!!str":
+		return jsonText, true
+	case "!!int", "!!float":
+		return jsonNumber, true
+	case "!!bool":
+		return jsonBool, true
+	}
+	return 0, false
+}
+
+// scalar returns scalar n as a string, recording its position at loc.
+// Read from JSON, a value of another type than want is an error.
+func (d *decoder) scalar(n *yaml.Node, loc location, want jsonType) string {
 	n = resolve(n)
 	if n == nil || !d.count(n) {
 		return ""
 	}
 	d.mark(loc, n)
 	if n.Kind != yaml.ScalarNode {
-		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want text, found %s", ErrSyntax, loc.field, kindName(n)))
+		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want %s, found %s", ErrSyntax, loc.field, jsonTypeNames[want], kindName(n)))
 		return ""
 	}
 	if isNull(n) {
+		return ""
+	}
+	if got, ok := jsonTypeOf(n); d.json && ok && got != want {
+		found := "the text " + input.Quote(n.Value)
+		if got != jsonText {
+			found = n.Value
+		}
+		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want %s, found %s", ErrSyntax, loc.field, jsonTypeNames[want], found))
 		return ""
 	}
 	return n.Value
@@ -554,9 +611,10 @@ func (d *decoder) strs(n *yaml.Node, loc location) []string {
 	return out
 }
 
-// parsed decodes scalar n with parse, reporting its error at n.
-func parsed[T any](d *decoder, n *yaml.Node, loc location, parse func(string) (T, error)) T {
-	s := d.str(n, loc)
+// parsed decodes scalar n, of type typ in JSON, with parse, reporting
+// its error at n.
+func parsed[T any](d *decoder, n *yaml.Node, loc location, typ jsonType, parse func(string) (T, error)) T {
+	s := d.scalar(n, loc, typ)
 	var zero T
 	if s == "" {
 		return zero

@@ -101,7 +101,7 @@ type bulkReader struct {
 // errors. Its decoder keeps no field positions: locate recovers them.
 func newBulkReader(name string, data []byte, o ReadOptions) *bulkReader {
 	return &bulkReader{
-		d:     &decoder{file: name, data: data, opts: o, reported: make(map[location]bool)},
+		d:     &decoder{file: name, data: data, opts: o, json: true, reported: make(map[location]bool)},
 		lines: make(map[string][]lineAt),
 	}
 }
@@ -302,7 +302,7 @@ func presize(data []byte) Batch {
 // nodes it returns are reused by the next call.
 func (br *bulkReader) parse(line []byte, lineNo int) *yaml.Node {
 	if br.sc == nil {
-		br.sc = newJSONScanner(nil, br.d.opts.MaxDepth)
+		br.sc = newJSONScanner(nil, br.d.opts)
 	}
 	sc := br.sc
 	sc.reset(line, lineNo)
@@ -327,13 +327,13 @@ func (br *bulkReader) locate(e *Error) bool {
 	if end < 0 {
 		end = len(br.d.data) - at.off
 	}
-	sc := newJSONScanner(br.d.data[at.off:at.off+end], br.d.opts.MaxDepth)
+	sc := newJSONScanner(br.d.data[at.off:at.off+end], br.d.opts)
 	sc.line = at.line
 	n, err := sc.document()
 	if err != nil || n.Kind != yaml.MappingNode || len(n.Content) != 2 {
 		return false // it parsed the first time
 	}
-	walk := &decoder{file: br.d.file, opts: br.d.opts, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
+	walk := &decoder{file: br.d.file, opts: br.d.opts, json: true, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
 	sectionByItem(e.loc.kind).decode(walk, &Batch{}, e.loc.index, n.Content[1])
 	walk.locate(e)
 	return true
