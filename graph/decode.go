@@ -28,6 +28,13 @@ type ReadOptions struct {
 	MaxNodes int   // YAML nodes visited, aliases expanded; default 50 million
 	MaxDepth int   // nesting of YAML collections; default 100
 
+	// MaxErrors bounds the problems a read reports: past it they are
+	// counted, and the [ErrorList] ends with one problem that says how
+	// many more there were (it matches ErrLimit). Default 100; the
+	// JSON Lines reader stops reading at 1000 problems and reports at
+	// most 2000.
+	MaxErrors int
+
 	// MaxAliasNodes bounds the nodes that aliases add: each alias counts
 	// the whole subtree it stands for, with the aliases inside expanded.
 	// Default 1 million. YAML input only; JSON has no aliases.
@@ -45,6 +52,7 @@ const (
 	DefaultMaxNodes      = 50_000_000
 	DefaultMaxDepth      = 100
 	DefaultMaxAliasNodes = 1_000_000
+	DefaultMaxErrors     = 100
 )
 
 func (o ReadOptions) withDefaults() ReadOptions {
@@ -59,6 +67,9 @@ func (o ReadOptions) withDefaults() ReadOptions {
 	}
 	if o.MaxAliasNodes <= 0 {
 		o.MaxAliasNodes = DefaultMaxAliasNodes
+	}
+	if o.MaxErrors <= 0 {
+		o.MaxErrors = DefaultMaxErrors
 	}
 	return o
 }
@@ -176,7 +187,7 @@ func (d *decoder) finish(b Batch) (Batch, *plan, error) {
 				continue
 			}
 			d.locate(e)
-			d.errs = append(d.errs, e)
+			d.add(e)
 		}
 	}
 	slices.SortStableFunc(d.errs, func(a, b *Error) int {
@@ -185,6 +196,9 @@ func (d *decoder) finish(b Batch) (Batch, *plan, error) {
 		}
 		return a.Column - b.Column
 	})
+	if d.more > 0 {
+		d.errs = append(d.errs, &Error{Position: claims.Position{File: d.file}, Err: moreProblems(d.more)})
+	}
 	if len(d.errs) > 0 {
 		return Batch{}, nil, d.errs
 	}
@@ -199,6 +213,7 @@ type decoder struct {
 	opts     ReadOptions
 	nodes    int
 	errs     ErrorList
+	more     int // problems found past MaxErrors, counted only
 	pos      map[location]*yaml.Node
 	reported map[location]bool
 	json     bool // the input is JSON: values have types (see jsonType)
@@ -250,7 +265,7 @@ func (d *decoder) decode() Batch {
 	}
 	return d.root(root, func(v *yaml.Node) error {
 		if n, err := strconv.Atoi(v.Value); v.Kind != yaml.ScalarNode || err != nil || n != FormatVersion {
-			return fmt.Errorf("%w %q: this package reads version %d", ErrVersion, v.Value, FormatVersion)
+			return fmt.Errorf("%w %s: this package reads version %d", ErrVersion, claims.Quote(v.Value), FormatVersion)
 		}
 		return nil
 	}, fmt.Sprintf(`"claimgraph: %d"`, FormatVersion))
@@ -354,7 +369,22 @@ func (d *decoder) syntaxError(err error) {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	}
-	e := &Error{Position: claims.Position{File: d.file, Line: line, Column: 1}, Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
+	err = fmt.Errorf("%w: %s", ErrSyntax, msg)
+	// Where the parser's position is missing or off, the problem is
+	// found in the input: an undefined alias, which the parser reports
+	// without a line, and a tab in an indentation, which it reports at
+	// the line before.
+	off := -1
+	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
+		off = findAlias(d.data, strings.TrimSuffix(name, "' referenced"))
+	} else if strings.Contains(msg, "tab character") {
+		off = findTab(d.data, line)
+	}
+	if off >= 0 {
+		d.errAtOffset(off, err)
+		return
+	}
+	e := &Error{Position: claims.Position{File: d.file, Line: line, Column: 1}, Err: err}
 	if line > 0 {
 		// The parser gives only the line; point at its first character.
 		lines := bytes.Split(d.data, []byte("\n"))
@@ -364,7 +394,54 @@ func (d *decoder) syntaxError(err error) {
 	} else {
 		e.Line = 1
 	}
-	d.errs = append(d.errs, e)
+	d.add(e)
+}
+
+// findAlias returns the offset of the first alias *name in data, or -1.
+func findAlias(data []byte, name string) int {
+	alias := []byte("*" + name)
+	for at := 0; ; {
+		i := bytes.Index(data[at:], alias)
+		if i < 0 {
+			return -1
+		}
+		i += at
+		end := i + len(alias)
+		before := i == 0 || bytes.IndexByte([]byte(" \t\n[{,:-"), data[i-1]) >= 0
+		after := end == len(data) || bytes.IndexByte([]byte(" \t\r\n]},"), data[end]) >= 0
+		if before && after {
+			return i
+		}
+		at = i + 1
+	}
+}
+
+// findTab returns the offset of the first tab in the indentation of a
+// line from line (1-based; 0 for the start) on, or -1.
+func findTab(data []byte, line int) int {
+	off := 0
+	for l := 1; l < line && off < len(data); l++ {
+		i := bytes.IndexByte(data[off:], '\n')
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+	}
+	for start := off; start < len(data); {
+		i := start
+		for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '-') {
+			if data[i] == '\t' {
+				return i
+			}
+			i++
+		}
+		next := bytes.IndexByte(data[i:], '\n')
+		if next < 0 {
+			return -1
+		}
+		start = i + next + 1
+	}
+	return -1
 }
 
 // errAt records a problem at node n (the document start when nil).
@@ -373,7 +450,7 @@ func (d *decoder) errAt(n *yaml.Node, loc location, id string, err error) {
 	if n != nil && n.Line > 0 {
 		e.Line, e.Column = n.Line, n.Column
 	}
-	d.errs = append(d.errs, e)
+	d.add(e)
 	if loc.kind != "" {
 		d.reported[loc] = true
 	}
@@ -382,7 +459,16 @@ func (d *decoder) errAt(n *yaml.Node, loc location, id string, err error) {
 // errAtOffset records a problem at byte offset off of the input.
 func (d *decoder) errAtOffset(off int, err error) {
 	line, col := offsetPosition(d.data, off)
-	d.errs = append(d.errs, &Error{Position: claims.Position{File: d.file, Line: line, Column: col}, Err: err})
+	d.add(&Error{Position: claims.Position{File: d.file, Line: line, Column: col}, Err: err})
+}
+
+// add records a problem, or only counts it past the first MaxErrors.
+func (d *decoder) add(e *Error) {
+	if len(d.errs) >= d.opts.MaxErrors {
+		d.more++
+		return
+	}
+	d.errs = append(d.errs, e)
 }
 
 // locate sets the position of a problem found by the batch check: the
@@ -450,7 +536,7 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "nothing"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return claims.Quote(n.Value)
 	}
 	return "something else"
 }
@@ -481,14 +567,14 @@ func (d *decoder) mapping(n *yaml.Node, loc location, allowed string, field func
 			}
 		}
 		if dup {
-			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w: duplicate key %q", ErrSyntax, key))
+			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w: duplicate key %s", ErrSyntax, claims.Quote(key)))
 			continue
 		}
 		if seen != nil {
 			seen[key] = true
 		}
 		if !field(key, k, v) {
-			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w %q: want %s", ErrUnknownField, key, allowed))
+			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w %s: want %s", ErrUnknownField, claims.Quote(key), allowed))
 		}
 	}
 }
@@ -570,7 +656,7 @@ func (d *decoder) scalar(n *yaml.Node, loc location, want jsonType) string {
 		return ""
 	}
 	if got, ok := jsonTypeOf(n); d.json && ok && got != want {
-		found := "the text " + input.Quote(n.Value)
+		found := "the text " + claims.Quote(n.Value)
 		if got != jsonText {
 			found = n.Value
 		}
@@ -634,13 +720,13 @@ func parseBool(s string) (bool, error) {
 	case "false":
 		return false, nil
 	}
-	return false, fmt.Errorf("%w %q: want true or false", ErrSyntax, s)
+	return false, fmt.Errorf("%w %s: want true or false", ErrSyntax, claims.Quote(s))
 }
 
 func parseConfidence(s string) (float64, error) {
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return 0, fmt.Errorf("%w %q: want a number in (0, 1]", claims.ErrInvalidConfidence, s)
+		return 0, fmt.Errorf("%w %s: want a number in (0, 1]", claims.ErrInvalidConfidence, claims.Quote(s))
 	}
 	return f, nil
 }

@@ -79,6 +79,9 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 		o.MaxBytes = DefaultMaxBulkBytes
 	}
 	o = o.withDefaults()
+	// Reading stops after the line that reaches maxBulkProblems; room
+	// for that line's problems and some of the check's.
+	o.MaxErrors = 2 * maxBulkProblems
 	data, err := o.read(r, name)
 	if err != nil {
 		return nil, err
@@ -250,7 +253,7 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 		key, v := n.Content[0], n.Content[1]
 		sec := sectionByItem(key.Value)
 		if sec == nil {
-			d.errAt(key, location{}, "", fmt.Errorf("%w %q: want %s", ErrUnknownField, key.Value, itemKeys))
+			d.errAt(key, location{}, "", fmt.Errorf("%w %s: want %s", ErrUnknownField, claims.Quote(key.Value), itemKeys))
 			continue
 		}
 		i := len(br.lines[sec.item])

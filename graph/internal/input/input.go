@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"strconv"
 )
 
 // TooLarge reports an input larger than the limit. Size is the size a
@@ -73,20 +72,3 @@ const BOM = "\uFEFF"
 
 // TrimBOM returns data without a leading byte-order mark.
 func TrimBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte(BOM)) }
-
-// MaxQuoted is how many characters of a value [Quote] keeps.
-const MaxQuoted = 80
-
-// Quote returns s quoted as %q does, cut to its first [MaxQuoted]
-// characters followed by "…" and the length of the whole when longer, so
-// that a message about a 10 MB value stays one short line.
-func Quote(s string) string {
-	n := 0
-	for i := range s {
-		if n == MaxQuoted {
-			return strconv.Quote(s[:i]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
-		}
-		n++
-	}
-	return strconv.Quote(s)
-}
