@@ -151,7 +151,7 @@ func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
 	var big *input.TooLarge
 	switch {
 	case errors.As(err, &big):
-		e := &Error{Position: claims.Position{File: name}, Err: fmt.Errorf("%w: %v", ErrLimit, big)}
+		e := &Error{Position: claims.Position{File: name}, Err: fmt.Errorf("%w: input %v", ErrLimit, big)}
 		if big.Data != nil {
 			// Point at the first byte past the limit.
 			e.Line, e.Column = offsetPosition(big.Data, int(o.MaxBytes))

@@ -113,6 +113,12 @@ func runAF(e *env, args []string) int {
 		if format, err = af.ParseFormat(*formatName); err != nil {
 			return e.usageError("af", "unknown format %q (see --formats)", *formatName)
 		}
+		// Any file reads as TGF (each line names an argument), so a
+		// format that contradicts the file's extension is a mistake,
+		// not a reading.
+		if named, err := af.FormatOf(*file); err == nil && named != format {
+			return e.usageError("af", "-fo %s, but %s is named as %s: give the format of the file", format, *file, named)
+		}
 	} else if format, err = af.FormatOf(*file); err != nil {
 		return e.usageError("af", "cannot tell the format of %s: give -fo", *file)
 	}
@@ -176,11 +182,11 @@ func (res afResult) write(w io.Writer, task af.Task) error {
 			_, err = fmt.Fprintln(w, "NO")
 			break
 		}
-		_, err = fmt.Fprintln(w, strings.TrimSpace("w "+strings.Join(*res.Extension, " ")))
+		_, err = fmt.Fprintln(w, strings.TrimSpace("w "+strings.Join(quoteNames(*res.Extension), " ")))
 	case af.EE:
 		parts := make([]string, len(res.Extensions))
 		for i, ext := range res.Extensions {
-			parts[i] = "[" + strings.Join(ext, ",") + "]"
+			parts[i] = "[" + strings.Join(quoteNames(ext), ",") + "]"
 		}
 		_, err = fmt.Fprintf(w, "[%s]\n", strings.Join(parts, ","))
 	default:
@@ -191,4 +197,14 @@ func (res afResult) write(w io.Writer, task af.Task) error {
 		_, err = fmt.Fprintln(w, answer)
 	}
 	return err
+}
+
+// quoteNames returns the names as ICCMA answers print them: quoted when
+// not plain (see [af.QuoteName]), so that "a b" is one name, not two.
+func quoteNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = af.QuoteName(n)
+	}
+	return out
 }

@@ -19,9 +19,9 @@ type TooLarge struct {
 
 func (e *TooLarge) Error() string {
 	if e.Size >= 0 {
-		return fmt.Sprintf("input larger than %d bytes (%d bytes)", e.Max, e.Size)
+		return fmt.Sprintf("larger than %d bytes (%d bytes)", e.Max, e.Size)
 	}
-	return fmt.Sprintf("input larger than %d bytes", e.Max)
+	return fmt.Sprintf("larger than %d bytes", e.Max)
 }
 
 // Size returns the size of r when r is a regular file that can say it
