@@ -102,9 +102,9 @@ func runCheck(e *env, args []string) int {
 		}
 		for _, p := range doc.Problems {
 			if p.Line > 0 {
-				fmt.Fprintf(w, "%s:%d:%d: %s\n", p.File, p.Line, p.Column, p.Message)
+				fmt.Fprintf(w, "%s:%d:%d: %s\n", p.File, p.Line, p.Column, safe(p.Message))
 			} else {
-				fmt.Fprintf(w, "%s: %s\n", p.File, p.Message)
+				fmt.Fprintf(w, "%s: %s\n", p.File, safe(p.Message))
 			}
 		}
 		return nil
