@@ -55,3 +55,35 @@ func TestCountYAMLClose(t *testing.T) {
 		}
 	}
 }
+
+// FuzzYAMLNodeCount holds the byte scanner's count to the parser's on
+// any document the parser accepts: the parser never makes more than
+// twice the nodes counted, plus a few, so that refusing a document over
+// the node budget bounds the parser's memory as documented.
+func FuzzYAMLNodeCount(f *testing.F) {
+	for _, s := range []string{
+		"claimgraph: 1\nclaims:\n  - {id: c, text: T, about: [a, b]}\n",
+		"[a, 'b, c', \"d\\\" e\", [f], {g: h}, {i, j}]\n",
+		"a:\nb:\n- \n- x\n- y: z\n  w: |\n    not: counted\n  v: >\n    this\nq: # c\n  - &x r\n  - *x\n",
+		"? complex\n: key\n--- \n...\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<16 {
+			return
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return
+		}
+		parsed := yamlNodes(&doc) - 1
+		counted, off := graph.CountYAML(data, math.MaxInt)
+		if off >= 0 {
+			t.Fatalf("stopped at %d with no budget", off)
+		}
+		if parsed > 2*counted+8 {
+			t.Fatalf("the parser made %d nodes, the scanner counted %d:\n%q", parsed, counted, data)
+		}
+	})
+}

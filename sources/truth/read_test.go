@@ -1,6 +1,7 @@
 package truth_test
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -337,4 +339,35 @@ func TestTriplesUnbounded(t *testing.T) {
 	if want := "big.csv: input too large: larger than 1048576 bytes (2097152 bytes)"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v, want %q", err, want)
 	}
+}
+
+// FuzzReadTriplesLimits reads any input as TSV and CSV under a small
+// MaxBytes: over it the read fails, with invalid UTF-8 too, and every name and value read is valid UTF-8 without
+// a byte-order mark.
+func FuzzReadTriplesLimits(f *testing.F) {
+	f.Add([]byte("\uFEFFs\to\tv\n"), false)
+	f.Add([]byte("s,\"o\xff\",v\n"), true)
+	f.Fuzz(func(t *testing.T, data []byte, csv bool) {
+		name := "f.tsv"
+		if csv {
+			name = "f.csv"
+		}
+		d := truth.NewDataset()
+		err := d.ReadTriples(bytes.NewReader(data), name, truth.ReadOptions{MaxBytes: 96})
+		switch {
+		case len(data) > 96:
+			// A problem in the first 96 bytes may come first.
+			if err == nil {
+				t.Fatalf("%d bytes over a limit of 96 read without error", len(data))
+			}
+			return
+		case err == nil && !utf8.Valid(data):
+			t.Fatalf("invalid UTF-8 read without error: %q", data)
+		}
+		for s := range d.NumSources() {
+			if n := d.SourceName(truth.SourceID(s)); !utf8.ValidString(n) || strings.HasPrefix(n, "\uFEFF") {
+				t.Fatalf("source %q", n)
+			}
+		}
+	})
 }
