@@ -30,7 +30,9 @@ type ReadOptions struct {
 
 	// MaxErrors bounds the problems a read reports: past it they are
 	// counted, and the [ErrorList] ends with one problem that says how
-	// many more there were (it matches ErrLimit). Default 100; the
+	// many more there were (it matches ErrLimit). When the problems of
+	// syntax alone pass it, the meaning (references, duplicates) is not
+	// checked. Default 100; the
 	// JSON Lines reader stops reading at 1000 problems and reports at
 	// most 2000.
 	MaxErrors int
@@ -179,7 +181,9 @@ func (d *decoder) finish(b Batch) (Batch, *plan, error) {
 		}
 	}
 	var p *plan
-	if len(d.errs) == 0 || d.semantic {
+	// Past MaxErrors problems of syntax the meaning is not checked: the
+	// check would find a problem in most of millions of broken items.
+	if len(d.errs) == 0 || d.semantic && d.more == 0 {
 		var errs ErrorList
 		p, errs = newStore().check(&b)
 		for _, e := range errs {
@@ -288,6 +292,9 @@ func (d *decoder) root(root *yaml.Node, version func(v *yaml.Node) error, missin
 		}
 		for k := range sections {
 			if sec := &sections[k]; sec.key == key {
+				if r := resolve(v); r != nil && r.Kind == yaml.SequenceNode {
+					sec.reserve(&b, len(r.Content)) // one slice of the right size, not doubling
+				}
 				d.sequence(v, key, func(i int, n *yaml.Node) { sec.decode(d, &b, i, n) })
 				return true
 			}
@@ -446,14 +453,20 @@ func findTab(data []byte, line int) int {
 
 // errAt records a problem at node n (the document start when nil).
 func (d *decoder) errAt(n *yaml.Node, loc location, id string, err error) {
+	if len(d.errs) >= d.opts.MaxErrors {
+		// Not even allocated: a read may find millions. The meaning
+		// will not be checked, so nothing needs to know it was reported.
+		d.more++
+		return
+	}
+	if loc.kind != "" {
+		d.reported[loc] = true
+	}
 	e := &Error{Position: claims.Position{File: d.file, Line: 1, Column: 1}, ID: id, Field: loc.field, Err: err, loc: loc}
 	if n != nil && n.Line > 0 {
 		e.Line, e.Column = n.Line, n.Column
 	}
 	d.add(e)
-	if loc.kind != "" {
-		d.reported[loc] = true
-	}
 }
 
 // errAtOffset records a problem at byte offset off of the input.
@@ -512,9 +525,10 @@ func (d *decoder) count(n *yaml.Node) bool {
 }
 
 // mark records the node of loc, for locating problems found later; a
-// decoder without a position map (the bulk format's) skips it.
+// decoder without a position map (the bulk format's) skips it, and so
+// does one past MaxErrors problems, whose meaning will not be checked.
 func (d *decoder) mark(loc location, n *yaml.Node) {
-	if d.pos != nil {
+	if d.pos != nil && d.more == 0 { // past MaxErrors no check will ask
 		d.pos[loc] = n
 	}
 }

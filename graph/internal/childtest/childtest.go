@@ -27,7 +27,9 @@ const marker = "childtest result: "
 // than it has when Run starts (the Go runtime reserves much address
 // space it does not use, all of it at start). It
 // returns the error fn returned, as text ("" for nil), and the child's
-// peak resident size in bytes. A child that fails (out of memory: the Go
+// peak resident size in bytes (VmHWM when fn returns: the parent's
+// rusage would count the parent's own size, which the child's counter
+// inherits through fork). A child that fails (out of memory: the Go
 // runtime exits with status 2) fails the test.
 //
 // In the child, Run calls fn, prints the result and exits, so that the
@@ -40,7 +42,7 @@ func Run(t *testing.T, limit uint64, fn func() error) (msg string, maxRSS int64)
 		t.Skip("childtest: needs RLIMIT_AS (Linux)")
 	}
 	if os.Getenv(env) == t.Name() {
-		limit += vmSize()
+		limit += status("VmSize:")
 		if err := syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: limit, Max: limit}); err != nil {
 			os.Stdout.WriteString("childtest: setrlimit: " + err.Error() + "\n")
 			os.Exit(3)
@@ -49,7 +51,8 @@ func Run(t *testing.T, limit uint64, fn func() error) (msg string, maxRSS int64)
 		if err := fn(); err != nil {
 			text = err.Error()
 		}
-		os.Stdout.WriteString(marker + strings.ReplaceAll(text, "\n", `\n`) + "\n")
+		hwm := status("VmHWM:")
+		os.Stdout.WriteString(marker + strconv.FormatUint(hwm, 10) + " " + strings.ReplaceAll(text, "\n", `\n`) + "\n")
 		os.Exit(0)
 	}
 	var pattern []string
@@ -61,11 +64,6 @@ func Run(t *testing.T, limit uint64, fn func() error) (msg string, maxRSS int64)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
-	if cmd.ProcessState != nil {
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			maxRSS = ru.Maxrss << 10 // kilobytes on Linux
-		}
-	}
 	if err != nil {
 		var exit *exec.ExitError
 		errors.As(err, &exit)
@@ -73,25 +71,36 @@ func Run(t *testing.T, limit uint64, fn func() error) (msg string, maxRSS int64)
 		if len(tail) > 2000 {
 			tail = tail[:2000]
 		}
-		t.Fatalf("child process under a %d MiB limit failed: %v (peak %d MiB)\n%s", limit>>20, err, maxRSS>>20, tail)
+		t.Fatalf("child process under a %d MiB limit failed: %v\n%s", limit>>20, err, tail)
 	}
 	for _, line := range strings.Split(string(out), "\n") {
-		if text, ok := strings.CutPrefix(line, marker); ok {
-			return strings.ReplaceAll(text, `\n`, "\n"), maxRSS
+		if rest, ok := strings.CutPrefix(line, marker); ok {
+			hwm, text, _ := strings.Cut(rest, " ")
+			n, _ := strconv.ParseInt(hwm, 10, 64)
+			return strings.ReplaceAll(text, `\n`, "\n"), n
 		}
 	}
 	t.Fatalf("child process printed no result:\n%s", out)
 	return "", 0
 }
 
-// vmSize returns the address space of the process, in bytes.
-func vmSize() uint64 {
-	status, err := os.ReadFile("/proc/self/status")
+// Child reports whether the test, or one of its subtests, runs as the
+// child of [Run], so that a test can prepare, in the parent alone, what
+// the child will read.
+func Child(t *testing.T) bool {
+	name := os.Getenv(env)
+	return name == t.Name() || strings.HasPrefix(name, t.Name()+"/")
+}
+
+// status returns a size in bytes from /proc/self/status, such as
+// "VmSize:", or 0.
+func status(key string) uint64 {
+	text, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
-	for _, line := range strings.Split(string(status), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmSize:"); ok {
+	for _, line := range strings.Split(string(text), "\n") {
+		if rest, ok := strings.CutPrefix(line, key); ok {
 			kb, _ := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
 			return kb << 10
 		}
