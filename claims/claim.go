@@ -22,6 +22,7 @@ type Entity struct {
 type Claim struct {
 	ID          string
 	Text        string
+	Lang        string     // BCP 47 tag of Text's language, such as "en" or "de-CH"; optional
 	About       []string   // IDs of the entities the claim is about
 	Statement   *Statement // optional structured form
 	Validity    Validity   // when the state of affairs holds
@@ -41,13 +42,18 @@ type Statement struct {
 // Appearance is one utterance of a claim: in a source, attributed to a
 // speaker, on a date, with the verbatim quote when there is one.
 type Appearance struct {
-	Source   string // ID of the source it appeared in (required)
-	Speaker  string // ID of the entity it is attributed to, if any
-	Date     Date   // date of the utterance; zero means the source's date
-	Quote    string // the verbatim words, if the source gives them
-	Via      string // ID of the source it was taken from, if stated
-	Note     string
-	Inferred []Inference
+	Source  string // ID of the source it appeared in (required)
+	Speaker string // ID of the entity it is attributed to, if any
+	Date    Date   // date of the utterance; zero means the source's date
+	Quote   string // the verbatim words, if the source gives them
+	Lang    string // BCP 47 tag of Quote's language; "" means the claim's
+	Via     string // ID of the source it was taken from, if stated
+	// AboutPast says the utterance speaks of a time before its own date
+	// ("before the treaty, China was the only ..."): it reports the
+	// claim as past, not as current, so it is never stale.
+	AboutPast bool
+	Note      string
+	Inferred  []Inference
 }
 
 // Relation is an edge between two claims: From supports To, or the two
@@ -194,10 +200,46 @@ func (p *problems) ids(field string, ids []string) {
 	}
 }
 
+func (p *problems) lang(field, tag string) {
+	if err := CheckLang(tag); tag != "" && err != nil {
+		p.add(field, err)
+	}
+}
+
+// CheckLang reports whether tag is well-formed as a BCP 47 language tag:
+// subtags of 1 to 8 ASCII letters and digits joined by hyphens, the first
+// of 2, 3 or 5 to 8 letters ("en", "de-CH", "zh-Hant-TW") or "x" or "i"
+// for a private or grandfathered tag. It checks the form only, not the IANA
+// registry. The error wraps [ErrInvalidLang].
+func CheckLang(tag string) error {
+	if tag == "" {
+		return fmt.Errorf("%w: empty", ErrInvalidLang)
+	}
+	for i, sub := range strings.Split(tag, "-") {
+		ok := len(sub) >= 1 && len(sub) <= 8
+		letters := true
+		for j := 0; j < len(sub); j++ {
+			c := sub[j] | 0x20
+			isLetter := 'a' <= c && c <= 'z'
+			letters = letters && isLetter
+			ok = ok && (isLetter || '0' <= sub[j] && sub[j] <= '9')
+		}
+		if i == 0 { // ISO 639 (2 or 3 letters), registered (5 to 8), private or grandfathered
+			ok = ok && letters && (len(sub) == 2 || len(sub) == 3 || len(sub) >= 5 || sub == "x" || sub == "i" || sub == "X" || sub == "I")
+		}
+		if !ok {
+			return fmt.Errorf("%w %q: want a BCP 47 tag such as \"en\" or \"de-CH\"", ErrInvalidLang, tag)
+		}
+	}
+	return nil
+}
+
 func (p *problems) validity(prefix string, v Validity) {
 	if err := v.Check(); err != nil {
 		field := "valid_until"
 		switch {
+		case !v.Occurred.IsZero():
+			field = "occurred"
 		case !v.At.IsZero():
 			field = "valid_at"
 		case v.Ongoing && v.Until.IsZero():
@@ -261,12 +303,16 @@ func (c Claim) Check() []*FieldError {
 	p := &problems{kind: "claim", id: c.ID}
 	p.ref("id", c.ID, true)
 	p.text("text", c.Text)
+	p.lang("lang", c.Lang)
 	p.ids("about", c.About)
 	p.validity("", c.Validity)
 	for i, a := range c.Appearances {
 		p.refAt("appearances", i, "source", a.Source, true)
 		p.refAt("appearances", i, "speaker", a.Speaker, false)
 		p.refAt("appearances", i, "via", a.Via, false)
+		if a.Lang != "" && CheckLang(a.Lang) != nil {
+			p.lang(path("appearances", i, "lang"), a.Lang)
+		}
 		if len(a.Inferred) > 0 {
 			p.inferred(path("appearances", i, "")+".", a.Inferred)
 		}

@@ -15,6 +15,7 @@ var (
 	ErrInvalidKind       = errors.New("invalid kind")
 	ErrInvalidConfidence = errors.New("invalid confidence")
 	ErrInvalidWikidata   = errors.New("invalid Wikidata ID")
+	ErrInvalidLang       = errors.New("invalid language tag")
 	ErrSelfRelation      = errors.New("self-relation")
 )
 
@@ -64,17 +65,36 @@ type RelationKind uint8
 // The kinds of relation between claims. Contradicts is symmetric: the
 // two claims cannot both hold. Supports is directed: From lends strength
 // to To.
+//
+// SameAs and DistinctFrom are not evidence but a person's decision about
+// claim matching, both symmetric: the two claims state the same
+// proposition in other words (kept as a relation when the desk wants
+// both IDs), or they are different propositions however alike their
+// words. Neither lends support nor attacks; see [RelationKind.Bearing].
 const (
 	Supports RelationKind = iota + 1
 	Contradicts
+	SameAs
+	DistinctFrom
 )
 
-var relationKinds = Enum{Names: []string{"", "supports", "contradicts"}, What: "relation kind"}
+var relationKinds = Enum{Names: []string{"", "supports", "contradicts", "same_as", "distinct_from"}, What: "relation kind"}
 
-// String returns the YAML name of k: "supports" or "contradicts".
+// String returns the YAML name of k: "supports", "contradicts",
+// "same_as" or "distinct_from".
 func (k RelationKind) String() string { return relationKinds.Name(int(k)) }
 
-// ParseRelationKind parses "supports" or "contradicts".
+// Bearing reports whether k bears on the truth of the claims it joins:
+// true for Supports and Contradicts, false for the matching decisions
+// SameAs and DistinctFrom, which verdicts, provenance and trust ignore.
+func (k RelationKind) Bearing() bool { return k == Supports || k == Contradicts }
+
+// Symmetric reports whether k joins its claims both ways, so that the
+// order of From and To carries no meaning: every kind but Supports.
+func (k RelationKind) Symmetric() bool { return k != Supports }
+
+// ParseRelationKind parses "supports", "contradicts", "same_as" or
+// "distinct_from".
 func ParseRelationKind(s string) (RelationKind, error) {
 	i, err := relationKinds.Parse(s)
 	return RelationKind(i), err

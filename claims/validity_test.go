@@ -195,3 +195,16 @@ func TestValidityStartEndString(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckLang(t *testing.T) {
+	for _, tag := range []string{"en", "de-CH", "zh-Hant-TW", "es-419", "x-klingon", "i-default", "sgn-BE-FR"} {
+		if err := claims.CheckLang(tag); err != nil {
+			t.Errorf("CheckLang(%q) = %v, want nil", tag, err)
+		}
+	}
+	for _, tag := range []string{"", "e", "engl", "de_CH", "en GB", "en-", "-en", "en-toolongsubtag", "12"} {
+		if err := claims.CheckLang(tag); !errors.Is(err, claims.ErrInvalidLang) {
+			t.Errorf("CheckLang(%q) = %v, want ErrInvalidLang", tag, err)
+		}
+	}
+}

@@ -141,3 +141,35 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSnapshot measures [graph.View.Snapshot] of a benchSize graph:
+// what a whole-graph analysis pays up front, and the time a writer may
+// wait for it.
+func BenchmarkSnapshot(b *testing.B) {
+	g := benchGraph(b, benchSize())
+	b.ReportAllocs()
+	for b.Loop() {
+		g.Snapshot()
+	}
+}
+
+// BenchmarkClaims iterates over every claim of a benchSize graph, live
+// (a read lock per claim) and on a snapshot (no lock), each claim a copy
+// of the graph's.
+func BenchmarkClaims(b *testing.B) {
+	g := benchGraph(b, benchSize())
+	for _, v := range []struct {
+		name string
+		v    graph.View
+	}{{"live", g.View}, {"snapshot", g.Snapshot()}} {
+		b.Run(v.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				n := 0
+				for c := range v.v.Claims() {
+					n += len(c.About)
+				}
+			}
+		})
+	}
+}

@@ -12,6 +12,12 @@
 // contradicts another, a relation of a claim to itself. A change that
 // fails leaves the graph exactly as it was.
 //
+// Besides supports and contradicts, a relation may record a person's
+// claim-matching decision (see package graph/match): same_as or
+// distinct_from. Such decisions are stored, read and written like the
+// others, but bear on no verdict: the support and contradiction queries
+// and [View.Links] leave them out.
+//
 // # Queries
 //
 // A [View] answers queries; every [Graph] embeds the view of all of it,
@@ -32,7 +38,8 @@
 //     [View.DerivedBy] between sources;
 //   - explanation: [View.ShortestPath] between two claims, and the
 //     sub-graph around a claim with [View.Neighbourhood];
-//   - size: [View.Counts].
+//   - size: [View.Counts];
+//   - one state of the graph for a whole-graph analysis: [View.Snapshot].
 //
 // # Cost
 //
@@ -58,12 +65,43 @@
 // Tarjan over compressed sparse rows; a test of package provenance checks
 // its cycles against the dependency's StronglyConnectedComponents.
 //
-// # Concurrency
+// # Concurrency and consistency
 //
 // A Graph is safe for concurrent use by any number of readers and
 // writers. Each change holds the write lock for its whole duration, so a
-// reader never sees half of a change. Iterators take the read lock item
-// by item, so their loop bodies may call any method of the graph.
+// reader never sees half of a change. A query about one item holds the
+// read lock for the query. Iterators on a live view take the read lock
+// item by item (or a few hundred items at a time), never while their
+// loop bodies run, so these may call any method of the graph, changes
+// included, and a change applied meanwhile shows in the rest of the
+// loop.
+//
+// A whole-graph analysis must see one state of the graph: its claims,
+// relations and sources, read in several passes, must agree. It runs on
+// [View.Snapshot], a view that later changes do not affect, which every
+// analysis of this module (provenance, verdicts, truth discovery, the
+// timeline's stale and conflict lists, DOT, RDF and ClaimReview export)
+// takes on entry; a change applied while one runs is wholly in its
+// result or not at all. The graph only appends, and items never change
+// once added, so a snapshot shares all of the graph's storage and costs
+// O(1); the first change after it copies the per-vertex adjacency list
+// headers, which a change rewrites in place: O(vertices) time and 48
+// bytes per vertex (about 55 MB at a million claims), once per snapshot
+// that a change follows, kept until the snapshot is dropped. Writers
+// never wait for an analysis, and a snapshot iterates without locking.
+// Holding the read lock for the whole analysis instead would cost no
+// memory, but a writer would wait for the analysis to end (verdicts on a
+// million claims take seconds), and, since a waiting writer blocks new
+// readers, so would every other query.
+//
+// Values returned by queries are the caller's: the slices and pointers
+// of returned claims, entities, sources, relations and paths are copies,
+// so appending to c.About or writing into c.Appearances[0] cannot change
+// the graph. A list of items shares one array per field among its
+// items, each item's piece clipped to its length; iterators copy a few
+// hundred items at a time the same way. The copies cost the bytes the
+// items' slices hold (about 400 per claim of three appearances), in a
+// few allocations per query or per few hundred items iterated.
 //
 // # The YAML format
 //

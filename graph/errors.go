@@ -22,10 +22,11 @@ var (
 	// that is neither in the graph nor in the same change.
 	ErrUnknownReference = errors.New("unknown reference")
 	// ErrDuplicateRelation: a pair of claims is related twice in the
-	// same way (for contradiction, in either direction).
+	// same way (for a symmetric kind, in either direction).
 	ErrDuplicateRelation = errors.New("duplicate relation")
 	// ErrConflictingRelation: one claim both supports and contradicts
-	// another.
+	// another, or a pair of claims already related one way is related
+	// another way (say same_as and distinct_from).
 	ErrConflictingRelation = errors.New("conflicting relation")
 	// ErrNoPath: no chain of relations joins two claims.
 	ErrNoPath = errors.New("no path")

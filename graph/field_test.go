@@ -13,19 +13,19 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// langClaim is a claim with a field the format does not have, as if
+// regionClaim is a claim with a field the format does not have, as if
 // claims.Claim had gained it.
-type langClaim struct {
+type regionClaim struct {
 	claims.Claim
-	Language string
+	Region string
 }
 
-// lift makes a field of claims.Claim a field of langClaim.
-func lift(f field[claims.Claim]) field[langClaim] {
-	return field[langClaim]{
+// lift makes a field of claims.Claim a field of regionClaim.
+func lift(f field[claims.Claim]) field[regionClaim] {
+	return field[regionClaim]{
 		Field:  f.Field,
-		decode: func(d *decoder, x *langClaim, v *yaml.Node, loc location) { f.decode(d, &x.Claim, v, loc) },
-		encode: func(m ymap, x *langClaim) { f.encode(m, &x.Claim) },
+		decode: func(d *decoder, x *regionClaim, v *yaml.Node, loc location) { f.decode(d, &x.Claim, v, loc) },
+		encode: func(m ymap, x *regionClaim) { f.encode(m, &x.Claim) },
 	}
 }
 
@@ -33,21 +33,21 @@ func lift(f field[claims.Claim]) field[langClaim] {
 // claim table: with it, and nothing else changed, the field is read
 // from YAML and JSON, written in its place, listed by the unknown-field
 // message and described. The entry is the one line marked below; lift
-// only stands in for the Language field claims.Claim does not have.
+// only stands in for the Region field claims.Claim does not have.
 func TestNewField(t *testing.T) {
-	var fields []field[langClaim]
+	var fields []field[regionClaim]
 	for _, f := range claimFields.fields {
 		fields = append(fields, lift(f))
 		if f.Key == "text" {
 			// The one change:
-			fields = append(fields, text("language", "The language of the text.", func(c *langClaim) *string { return &c.Language }))
+			fields = append(fields, text("region", "The region the claim concerns.", func(c *regionClaim) *string { return &c.Region }))
 		}
 	}
 	table := newTable("claim", fields)
 
-	want := langClaim{Claim: claims.Claim{ID: "c", Text: "T", About: []string{"e"}, Appearances: []claims.Appearance{{Source: "s"}}}, Language: "ko"}
-	const wantYAML = "id: c\ntext: T\nlanguage: ko\nabout: [e]\nappearances:\n  - source: s\n"
-	const wantJSON = `{"id":"c","text":"T","language":"ko","about":["e"],"appearances":[{"source":"s"}]}`
+	want := regionClaim{Claim: claims.Claim{ID: "c", Text: "T", About: []string{"e"}, Appearances: []claims.Appearance{{Source: "s"}}}, Region: "ko"}
+	const wantYAML = "id: c\ntext: T\nregion: ko\nabout: [e]\nappearances:\n  - source: s\n"
+	const wantJSON = `{"id":"c","text":"T","region":"ko","about":["e"],"appearances":[{"source":"s"}]}`
 
 	// Writing: in its place, in both formats.
 	var yb bytes.Buffer
@@ -68,9 +68,9 @@ func TestNewField(t *testing.T) {
 	}
 
 	// Reading: both formats give the claim back.
-	read := func(name string, n *yaml.Node) (langClaim, ErrorList) {
+	read := func(name string, n *yaml.Node) (regionClaim, ErrorList) {
 		d := newDecoder(name, nil, ReadOptions{}.withDefaults())
-		var got langClaim
+		var got regionClaim
 		table.decode(d, &got, n, location{"claim", 0, ""})
 		return got, d.errs
 	}
@@ -93,16 +93,16 @@ func TestNewField(t *testing.T) {
 	}
 
 	// An unknown key is reported with the new key among those allowed.
-	if err := yaml.Unmarshal([]byte("id: c\ntext: T\nlang: ko\n"), &doc); err != nil {
+	if err := yaml.Unmarshal([]byte("id: c\ntext: T\nregoin: ko\n"), &doc); err != nil {
 		t.Fatal(err)
 	}
 	_, errs := read("typo", doc.Content[0])
-	if len(errs) != 1 || !errors.Is(errs[0], ErrUnknownField) || !strings.Contains(errs[0].Error(), "text, language, about") {
-		t.Errorf("misspelt key: got %v, want an unknown field listing language", errs)
+	if len(errs) != 1 || !errors.Is(errs[0], ErrUnknownField) || !strings.Contains(errs[0].Error(), "text, region, lang, about") {
+		t.Errorf("misspelt key: got %v, want an unknown field listing region", errs)
 	}
 
 	// And it is described.
-	if i := slices.IndexFunc(table.describe(), func(f Field) bool { return f.Key == "language" }); i != 2 {
-		t.Errorf("language described at %d, want 2", i)
+	if i := slices.IndexFunc(table.describe(), func(f Field) bool { return f.Key == "region" }); i != 2 {
+		t.Errorf("region described at %d, want 2", i)
 	}
 }

@@ -71,7 +71,9 @@ func (g *Graph) AddClaim(c claims.Claim) error {
 
 // AddRelation adds a relation between two claims of the graph. It
 // reports [ErrConflictingRelation] when the claims are already related
-// the other way (one cannot both support and contradict another) and
+// another way (one cannot both support and contradict another, and a
+// pair joined by one kind of relation takes no other kind, supports in
+// both directions excepted) and
 // [ErrDuplicateRelation] when they are already related the same way. On
 // error the graph is unchanged.
 func (g *Graph) AddRelation(r claims.Relation) error {
@@ -433,10 +435,14 @@ func (c *checker) relRef(i int, r *claims.Relation, list string, j int, id strin
 func clash(r *claims.Relation, existing []claims.Relation) error {
 	for _, e := range existing {
 		switch {
-		case e.Kind != r.Kind:
+		case e.Kind == claims.Supports && r.Kind == claims.Contradicts || e.Kind == claims.Contradicts && r.Kind == claims.Supports:
 			return tag(ErrConflictingRelation, "%q both supports and contradicts %q", r.From, r.To)
+		case e.Kind != r.Kind:
+			return tag(ErrConflictingRelation, "%q and %q are already related by %s, so not by %s", r.From, r.To, e.Kind, r.Kind)
 		case r.Kind == claims.Contradicts:
 			return fmt.Errorf("%w: %q and %q already contradict each other", ErrDuplicateRelation, r.From, r.To)
+		case r.Kind.Symmetric():
+			return fmt.Errorf("%w: %q and %q are already related by %s", ErrDuplicateRelation, r.From, r.To, r.Kind)
 		case e.From == r.From:
 			return fmt.Errorf("%w: %q already supports %q", ErrDuplicateRelation, r.From, r.To)
 		}
@@ -470,6 +476,7 @@ func (s *store) shareRefs(c *claims.Claim, refs []int32) {
 // is set (a batch a reader decoded), rewriting their references in place
 // (see shareRefs), and copies them otherwise, leaving b as it was.
 func (s *store) apply(b *Batch, p *plan, owned bool) {
+	s.unshare()
 	// Grow every table once, not by doubling as items arrive.
 	nv := len(b.Entities) + len(b.Sources) + len(b.Claims)
 	if len(s.ids) == 0 {
@@ -541,10 +548,6 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 			kept.extra = int32(len(s.relExtra))
 		}
 		s.rels = append(s.rels, kept)
-		k := SupportsEdge
-		if r.Kind == claims.Contradicts {
-			k = ContradictsEdge
-		}
-		s.link(from, to, EdgeData{Kinds: k, rel: int32(len(s.rels))})
+		s.link(from, to, EdgeData{Kinds: relationEdge(r.Kind), rel: int32(len(s.rels))})
 	}
 }

@@ -49,6 +49,7 @@ sources:
 claims:
   - id: a
     text: "Line one\nline two\ttab"
+    lang: en
     about: [kim]
     statement:
       subject: kim
@@ -61,6 +62,7 @@ claims:
         speaker: kim
         date: 2025-09-03
         quote: “verbatim”
+        lang: en-GB
         via: video
         note: n
         inferred:
@@ -77,6 +79,12 @@ claims:
     inferred:
       - field: valid_at
         sentence: In June.
+  - id: d
+    text: D
+    occurred: 2025-09-03
+    appearances:
+      - source: paper
+        about_past: true
 relations:
   - from: a
     to: b

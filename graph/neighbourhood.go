@@ -13,14 +13,14 @@ import (
 // result is a new, independent graph; it costs O(size of the
 // neighbourhood).
 func (v View) Neighbourhood(id string, depth int) (*Graph, error) {
-	b, err := query(v, id, ClaimVertex, func(n int32) Batch {
+	b, err := query(v, id, ClaimVertex, func(s *store, n int32) Batch {
 		members := []int32{n}
 		if depth > 0 {
 			v.bfs(n, depth,
-				func(m int32) []edgeStep { return v.steps(m, SupportsEdge|ContradictsEdge, v.g.s.out, v.g.s.in) },
+				func(m int32) []edgeStep { return v.steps(s, m, SupportsEdge|ContradictsEdge, s.out, s.in) },
 				func(m int32, _ int) bool { members = append(members, m); return true })
 		}
-		return v.batchOf(members)
+		return v.batchOf(s, members)
 	})
 	if err != nil {
 		return nil, err
@@ -32,11 +32,10 @@ func (v View) Neighbourhood(id string, depth int) (*Graph, error) {
 	return sub, nil
 }
 
-// batchOf builds a self-contained batch of the claim vertices given, in
-// the graph's order, with everything they name. The caller holds the
-// read lock.
-func (v View) batchOf(claimVerts []int32) Batch {
-	s := v.g.s
+// batchOf builds a self-contained batch of the claim vertices of s
+// given, in the graph's order, with everything they name. The batch
+// shares the store's slices: Apply copies them.
+func (v View) batchOf(s *store, claimVerts []int32) Batch {
 	slices.Sort(claimVerts)
 	in := make(map[int32]bool, len(claimVerts)*4)
 	var ents, srcs []int32
@@ -44,7 +43,7 @@ func (v View) batchOf(claimVerts []int32) Batch {
 		if id == "" {
 			return
 		}
-		m := s.ids[id]
+		m, _ := v.lookup(s, id)
 		if in[m] {
 			return
 		}
@@ -88,7 +87,8 @@ func (v View) batchOf(claimVerts []int32) Batch {
 	for _, m := range srcs {
 		src := s.sources[s.verts[m].idx]
 		src.DerivedFrom = slices.DeleteFunc(slices.Clone(src.DerivedFrom), func(d sources.Derivation) bool {
-			return !in[s.ids[d.Source]]
+			m, _ := v.lookup(s, d.Source)
+			return !in[m]
 		})
 		b.Sources = append(b.Sources, src)
 	}

@@ -1,6 +1,9 @@
 package graph
 
 import (
+	"slices"
+	"sync/atomic"
+
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/sources"
 )
@@ -47,7 +50,7 @@ type Vertex struct {
 // EdgeKinds is the set of relations one edge stands for, as bits. The
 // dependency keeps one edge per ordered pair of vertices, so a claim that
 // is about an entity and also attributed to it is one edge with two bits.
-type EdgeKinds uint8
+type EdgeKinds uint16
 
 // The relations an edge can stand for.
 const (
@@ -58,7 +61,22 @@ const (
 	AppearsInEdge                         // claim -> source it appears in
 	ViaEdge                               // claim -> source an appearance was taken from
 	DerivesEdge                           // source -> source it draws on
+	SameAsEdge                            // claim -> claim decided to be the same proposition (stored once, symmetric)
+	DistinctEdge                          // claim -> claim decided to be a different proposition (stored once, symmetric)
 )
+
+// relationEdge returns the edge kind that stands for a relation of kind k.
+func relationEdge(k claims.RelationKind) EdgeKinds {
+	switch k {
+	case claims.Contradicts:
+		return ContradictsEdge
+	case claims.SameAs:
+		return SameAsEdge
+	case claims.DistinctFrom:
+		return DistinctEdge
+	}
+	return SupportsEdge
+}
 
 // EdgeData is the compact payload of every edge, kept in the edge's
 // Properties.Data by the dependency's view: the kinds of relation, and for
@@ -92,6 +110,11 @@ type store struct {
 	out, in [][]edge // by vertex number
 
 	appearances int // total over claims, for counts
+
+	// shared is set when a snapshot shares out and in with the store:
+	// the next change copies them before changing any list (see
+	// View.Snapshot).
+	shared *atomic.Bool
 }
 
 // rel is a relation between claims as the store keeps it: 16 bytes for
@@ -104,11 +127,12 @@ type rel struct {
 	extra    int32 // 1 + index into store.relExtra; 0 for none
 }
 
-// relation returns relation i as the API gives it.
+// relation returns relation i as the API gives it, sharing no slices
+// with the store.
 func (s *store) relation(i int32) claims.Relation {
 	r := &s.rels[i]
 	if r.extra > 0 {
-		return s.relExtra[r.extra-1]
+		return s.relExtra[r.extra-1].Clone()
 	}
 	return claims.Relation{From: s.idOf(r.from), To: s.idOf(r.to), Kind: r.kind}
 }
@@ -124,7 +148,16 @@ type vslot struct {
 	idx  int32
 }
 
-func newStore() *store { return &store{ids: make(map[string]int32)} }
+func newStore() *store { return &store{ids: make(map[string]int32), shared: new(atomic.Bool)} }
+
+// unshare gives the store adjacency headers of its own if a snapshot
+// shares them, before a change. The caller holds the write lock.
+func (s *store) unshare() {
+	if s.shared.Load() {
+		s.out, s.in = slices.Clone(s.out), slices.Clone(s.in)
+		s.shared.Store(false)
+	}
+}
 
 func (s *store) idOf(v int32) string {
 	sl := s.verts[v]

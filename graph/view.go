@@ -11,24 +11,29 @@ import (
 )
 
 // View answers queries on a graph, either on all of it (the View embedded
-// in every [Graph]) or as of a date ([Graph.At]). A View copies nothing:
-// it reads the graph under its read lock, so it sees later changes too.
+// in every [Graph]) or as of a date ([Graph.At]). A View is live: it
+// reads the graph under its read lock, call by call, so it sees later
+// changes too; [View.Snapshot] gives one that does not.
 //
 // A dated view holds only the claims whose validity holds at its date
 // and the relations that hold then between such claims; entities and
 // sources are always there. Queries that name a claim hidden by the date
 // report [ErrNotFound].
 //
-// Values returned by queries share storage with the graph: treat their
-// slices as read-only, or Clone them.
+// Values returned by queries are the caller's: their slices and pointers
+// are copies, so changing them cannot change the graph.
 //
 // Per-item queries cost O(degree) of the item, never O(graph).
 // Iterators ([View.Claims] and the like) yield in the order items were
-// added (file order for a loaded graph) and take the read lock per item,
-// so the loop body may query the graph, and even change it.
+// added (file order for a loaded graph). On a live view they take the
+// read lock per item or per chunk of items, never while the loop body
+// runs, so the loop body may query the graph, and even change it; a
+// whole-graph analysis that must see one state of the graph runs on a
+// [View.Snapshot].
 type View struct {
-	g  *Graph
-	at claims.Date
+	g    *Graph
+	at   claims.Date
+	snap *store // the tables as of Snapshot, read without the lock; nil for a live view
 }
 
 // At returns the view of g as of date t: the claims and relations that
@@ -36,11 +41,80 @@ type View struct {
 // graph.
 func (g *Graph) At(t claims.Date) View { return View{g: g, at: t} }
 
+// At returns the view of v's graph, or of v's snapshot, as of date t;
+// the zero Date gives all of it. See [Graph.At].
+func (v View) At(t claims.Date) View {
+	v.at = t
+	return v
+}
+
 // Date returns the date of the view, the zero Date for the whole graph.
 func (v View) Date() claims.Date { return v.at }
 
-// Graph returns the graph v reads.
+// Graph returns the graph v reads: for a snapshot, the graph as it is
+// now, not as of the snapshot.
 func (v View) Graph() *Graph { return v.g }
+
+// Snapshot returns a view of the graph as it is now, at v's date, which
+// later changes do not affect: every query and iteration on it sees this
+// one state of the graph. Whole-graph analyses (provenance, verdicts,
+// truth discovery, export) take one on entry, so that a change applied
+// while they run is either wholly in their result or not at all. The
+// snapshot of a snapshot is itself.
+//
+// A snapshot costs O(1): the graph only ever appends, and items never
+// change once added, so a snapshot shares all of the graph's storage.
+// The one thing a change rewrites in place is the header of a vertex's
+// adjacency list (48 bytes per vertex over both directions), so the
+// first change after a snapshot copies those headers before it applies:
+// O(vertices) time and memory for that change alone (about 55 MB at a
+// million claims), whose old copy the snapshots keep until they are
+// dropped. Iterating a snapshot takes no lock; looking up an ID in it
+// takes the read lock for the look-up alone, as the ID index is the
+// graph's.
+func (v View) Snapshot() View {
+	if v.snap != nil {
+		return v
+	}
+	v.g.mu.RLock()
+	defer v.g.mu.RUnlock()
+	s := *v.g.s
+	s.ids = nil // the graph's, which changes it: see lookup
+	v.g.s.shared.Store(true)
+	v.snap = &s
+	return v
+}
+
+// rlock returns the store v reads, taking the read lock for a live view;
+// runlock ends the read.
+func (v View) rlock() *store {
+	if v.snap != nil {
+		return v.snap
+	}
+	v.g.mu.RLock()
+	return v.g.s
+}
+
+// runlock ends a read begun with rlock.
+func (v View) runlock() {
+	if v.snap == nil {
+		v.g.mu.RUnlock()
+	}
+}
+
+// lookup returns the vertex number of id in s, the store of v. A
+// snapshot reads the graph's ID index under the read lock and knows
+// only the vertices it holds.
+func (v View) lookup(s *store, id string) (int32, bool) {
+	if v.snap == nil {
+		n, ok := s.ids[id]
+		return n, ok
+	}
+	v.g.mu.RLock()
+	n, ok := v.g.s.ids[id]
+	v.g.mu.RUnlock()
+	return n, ok && int(n) < len(s.verts)
+}
 
 func (v View) claimVisible(s *store, idx int32) bool {
 	return v.at.IsZero() || s.claims[idx].Validity.Holds(v.at)
@@ -57,11 +131,10 @@ func (v View) relVisible(s *store, ri int32) bool {
 	return v.claimVisible(s, s.verts[r.from].idx) && v.claimVisible(s, s.verts[r.to].idx)
 }
 
-// vertex resolves id to a vertex of kind k visible in v. The caller holds
-// the read lock.
-func (v View) vertex(id string, k VertexKind) (int32, error) {
-	s := v.g.s
-	n, ok := s.ids[id]
+// vertex resolves id to a vertex of kind k visible in v, reading s,
+// the store that rlock gave.
+func (v View) vertex(s *store, id string, k VertexKind) (int32, error) {
+	n, ok := v.lookup(s, id)
 	switch {
 	case !ok:
 		return 0, fmt.Errorf("graph: %w: no %s %q", ErrNotFound, k, id)
@@ -75,69 +148,65 @@ func (v View) vertex(id string, k VertexKind) (int32, error) {
 
 // Claim returns the claim with the given ID.
 func (v View) Claim(id string) (claims.Claim, bool) {
-	v.g.mu.RLock()
-	defer v.g.mu.RUnlock()
-	n, err := v.vertex(id, ClaimVertex)
+	s := v.rlock()
+	defer v.runlock()
+	n, err := v.vertex(s, id, ClaimVertex)
 	if err != nil {
 		return claims.Claim{}, false
 	}
-	return v.g.s.claims[v.g.s.verts[n].idx], true
+	return s.claims[s.verts[n].idx].Clone(), true
 }
 
 // Entity returns the entity with the given ID.
 func (v View) Entity(id string) (claims.Entity, bool) {
-	v.g.mu.RLock()
-	defer v.g.mu.RUnlock()
-	n, err := v.vertex(id, EntityVertex)
+	s := v.rlock()
+	defer v.runlock()
+	n, err := v.vertex(s, id, EntityVertex)
 	if err != nil {
 		return claims.Entity{}, false
 	}
-	return v.g.s.entities[v.g.s.verts[n].idx], true
+	return s.entities[s.verts[n].idx].Clone(), true
 }
 
 // Source returns the source with the given ID.
 func (v View) Source(id string) (sources.Source, bool) {
-	v.g.mu.RLock()
-	defer v.g.mu.RUnlock()
-	n, err := v.vertex(id, SourceVertex)
+	s := v.rlock()
+	defer v.runlock()
+	n, err := v.vertex(s, id, SourceVertex)
 	if err != nil {
 		return sources.Source{}, false
 	}
-	return v.g.s.sources[v.g.s.verts[n].idx], true
+	return s.sources[s.verts[n].idx].Clone(), true
 }
 
 // KindOf reports what kind of vertex id names.
 func (v View) KindOf(id string) (VertexKind, bool) {
-	v.g.mu.RLock()
-	defer v.g.mu.RUnlock()
-	n, ok := v.g.s.ids[id]
+	s := v.rlock()
+	defer v.runlock()
+	n, ok := v.lookup(s, id)
 	if !ok {
 		return 0, false
 	}
-	return v.g.s.verts[n].kind, true
+	return s.verts[n].kind, true
 }
 
-// each yields the items of a table one by one, taking the read lock for
-// each, skipping those keep rejects.
-func each[T any](v View, table func(*store) []T, keep func(*store, int32) bool) iter.Seq[T] {
-	return eachOf(v, func(s *store) int { return len(table(s)) }, func(s *store, i int32) T { return table(s)[i] }, keep)
-}
-
-// eachOf is each over a table given by its length and an accessor.
+// eachOf yields the items of a table given by its length and an
+// accessor one by one, skipping those keep rejects; on a live view it
+// takes the read lock for each.
 func eachOf[T any](v View, count func(*store) int, get func(*store, int32) T, keep func(*store, int32) bool) iter.Seq[T] {
 	return func(yield func(T) bool) {
 		for i := 0; ; i++ {
-			v.g.mu.RLock()
-			if i >= count(v.g.s) {
-				v.g.mu.RUnlock()
+			s := v.rlock()
+			if i >= count(s) {
+				v.runlock()
 				return
 			}
-			ok := keep == nil || keep(v.g.s, int32(i))
+			ok := keep == nil || keep(s, int32(i))
 			var item T
 			if ok {
-				item = get(v.g.s, int32(i))
+				item = get(s, int32(i))
 			}
-			v.g.mu.RUnlock()
+			v.runlock()
 			if ok && !yield(item) {
 				return
 			}
@@ -145,19 +214,53 @@ func eachOf[T any](v View, count func(*store) int, get func(*store, int32) T, ke
 	}
 }
 
+// chunk is the number of items an iterator of items takes from the
+// graph at a time, under one read lock on a live view, and copies with
+// one allocation per slice field (see own).
+const chunk = 256
+
+// eachOwned yields copies of the items of a table, skipping those keep
+// rejects, a chunk at a time, each chunk copied by own.
+func eachOwned[T any](v View, table func(*store) []T, keep func(*store, int32) bool, own func([]T) []T) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		var buf []T
+		for i := 0; ; {
+			s := v.rlock()
+			t := table(s)
+			buf = buf[:0]
+			for ; i < len(t) && len(buf) < chunk; i++ {
+				if keep == nil || keep(s, int32(i)) {
+					buf = append(buf, t[i])
+				}
+			}
+			v.runlock()
+			if len(buf) == 0 && i >= len(t) {
+				return
+			}
+			// Items never change once added: their slices can be read
+			// without the lock.
+			for _, item := range own(buf) {
+				if !yield(item) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // Claims yields the claims of v in the order they were added.
 func (v View) Claims() iter.Seq[claims.Claim] {
-	return each(v, func(s *store) []claims.Claim { return s.claims }, v.claimVisible)
+	return eachOwned(v, func(s *store) []claims.Claim { return s.claims }, v.claimVisible, ownClaims)
 }
 
 // Entities yields the entities in the order they were added.
 func (v View) Entities() iter.Seq[claims.Entity] {
-	return each(v, func(s *store) []claims.Entity { return s.entities }, nil)
+	return eachOwned(v, func(s *store) []claims.Entity { return s.entities }, nil, ownEntities)
 }
 
 // Sources yields the sources in the order they were added.
 func (v View) Sources() iter.Seq[sources.Source] {
-	return each(v, func(s *store) []sources.Source { return s.sources }, nil)
+	return eachOwned(v, func(s *store) []sources.Source { return s.sources }, nil, ownSources)
 }
 
 // Relations yields the relations between claims of v in the order they
@@ -186,18 +289,22 @@ type Link struct {
 	Confidence float64 // 0 when the relation gives none
 }
 
-// Links yields the relations of v as [Link]s, in the order of
-// [View.Relations]. For the view of the whole graph a claim's position
+// Links yields the relations of v that bear on truth (supports and
+// contradictions, see [claims.RelationKind.Bearing]) as [Link]s, in the
+// order of [View.Relations]; the matching decisions same_as and
+// distinct_from are left out, so that whole-graph algorithms need not
+// tell them apart. For the view of the whole graph a claim's position
 // is its place in the order of addition; for a dated view it counts only
 // the claims that hold then, which costs one pass over the claims when
-// the iteration starts. Relations added during the iteration between
-// claims added during it are left out of a dated view's.
+// the iteration starts. Run it on a [View.Snapshot], as the analyses
+// do, so that it and [View.Claims] number the same claims; on a live
+// view, relations added during the iteration between claims added during
+// it are left out of a dated view's.
 func (v View) Links() iter.Seq[Link] {
 	return func(yield func(Link) bool) {
 		var pos []int32 // claim table index -> position in v, -1 when hidden
 		if !v.at.IsZero() {
-			v.g.mu.RLock()
-			s := v.g.s
+			s := v.rlock()
 			pos = make([]int32, len(s.claims))
 			n := int32(0)
 			for i := range s.claims {
@@ -206,7 +313,7 @@ func (v View) Links() iter.Seq[Link] {
 					pos[i], n = n, n+1
 				}
 			}
-			v.g.mu.RUnlock()
+			v.runlock()
 		}
 		position := func(s *store, vert int32) int {
 			idx := s.verts[vert].idx
@@ -228,7 +335,7 @@ func (v View) Links() iter.Seq[Link] {
 		}
 		keep := func(s *store, i int32) bool {
 			r := &s.rels[i]
-			return v.relVisible(s, i) && position(s, r.from) >= 0 && position(s, r.to) >= 0
+			return r.kind.Bearing() && v.relVisible(s, i) && position(s, r.from) >= 0 && position(s, r.to) >= 0
 		}
 		eachOf(v, relCount, link, keep)(yield)
 	}
@@ -238,15 +345,15 @@ func (v View) Links() iter.Seq[Link] {
 type Counts struct {
 	Entities, Sources, Claims, Appearances int
 	Supports, Contradictions               int
+	Decisions                              int // same_as and distinct_from relations
 	Derivations                            int // links between sources
 }
 
 // Counts returns the number of items of each kind in v. It costs O(1) on
 // the whole graph and O(claims + relations) on a dated view.
 func (v View) Counts() Counts {
-	v.g.mu.RLock()
-	defer v.g.mu.RUnlock()
-	s := v.g.s
+	s := v.rlock()
+	defer v.runlock()
 	c := Counts{Entities: len(s.entities), Sources: len(s.sources)}
 	for i := range s.sources {
 		c.Derivations += len(s.sources[i].DerivedFrom)
@@ -265,19 +372,21 @@ func (v View) Counts() Counts {
 		if !v.relVisible(s, int32(i)) {
 			continue
 		}
-		if s.rels[i].kind == claims.Supports {
+		switch s.rels[i].kind {
+		case claims.Supports:
 			c.Supports++
-		} else {
+		case claims.Contradicts:
 			c.Contradictions++
+		default:
+			c.Decisions++
 		}
 	}
 	return c
 }
 
-// relationsOf collects the visible relations at vertex n through the
-// adjacency lists given, of kind k.
-func (v View) relationsOf(n int32, k EdgeKinds, lists ...[][]edge) []claims.Relation {
-	s := v.g.s
+// relationsOf collects the visible relations at vertex n of s through
+// the adjacency lists given, of kind k.
+func (v View) relationsOf(s *store, n int32, k EdgeKinds, lists ...[][]edge) []claims.Relation {
 	var out []claims.Relation
 	for _, l := range lists {
 		for _, e := range l[n] {
@@ -289,39 +398,40 @@ func (v View) relationsOf(n int32, k EdgeKinds, lists ...[][]edge) []claims.Rela
 	return out
 }
 
-// query runs q on the vertex id of kind k under the read lock.
-func query[T any](v View, id string, k VertexKind, q func(n int32) T) (T, error) {
-	v.g.mu.RLock()
-	defer v.g.mu.RUnlock()
-	n, err := v.vertex(id, k)
+// query runs q on the store of v and the vertex id of kind k in it,
+// under the read lock for a live view.
+func query[T any](v View, id string, k VertexKind, q func(s *store, n int32) T) (T, error) {
+	s := v.rlock()
+	defer v.runlock()
+	n, err := v.vertex(s, id, k)
 	if err != nil {
 		var zero T
 		return zero, err
 	}
-	return q(n), nil
+	return q(s, n), nil
 }
 
 // Supporters returns the relations by which other claims directly
 // support claim id, in the order they were added.
 func (v View) Supporters(id string) ([]claims.Relation, error) {
-	return query(v, id, ClaimVertex, func(n int32) []claims.Relation {
-		return v.relationsOf(n, SupportsEdge, v.g.s.in)
+	return query(v, id, ClaimVertex, func(s *store, n int32) []claims.Relation {
+		return v.relationsOf(s, n, SupportsEdge, s.in)
 	})
 }
 
 // Supported returns the relations by which claim id directly supports
 // other claims, in the order they were added.
 func (v View) Supported(id string) ([]claims.Relation, error) {
-	return query(v, id, ClaimVertex, func(n int32) []claims.Relation {
-		return v.relationsOf(n, SupportsEdge, v.g.s.out)
+	return query(v, id, ClaimVertex, func(s *store, n int32) []claims.Relation {
+		return v.relationsOf(s, n, SupportsEdge, s.out)
 	})
 }
 
 // Contradictions returns the contradictions of claim id: the relations
 // whose other end ([claims.Relation.Other]) cannot hold with it.
 func (v View) Contradictions(id string) ([]claims.Relation, error) {
-	return query(v, id, ClaimVertex, func(n int32) []claims.Relation {
-		return v.relationsOf(n, ContradictsEdge, v.g.s.out, v.g.s.in)
+	return query(v, id, ClaimVertex, func(s *store, n int32) []claims.Relation {
+		return v.relationsOf(s, n, ContradictsEdge, s.out, s.in)
 	})
 }
 
@@ -390,12 +500,13 @@ func (v View) bfs(start int32, maxDepth int, next func(n int32) []edgeStep, visi
 
 type edgeStep struct{ to, rel int32 }
 
-// steps lists the visible claim relations of kind k at n through lists.
-func (v View) steps(n int32, k EdgeKinds, lists ...[][]edge) []edgeStep {
+// steps lists the visible claim relations of kind k at n of s through
+// lists.
+func (v View) steps(s *store, n int32, k EdgeKinds, lists ...[][]edge) []edgeStep {
 	var out []edgeStep
 	for _, l := range lists {
 		for _, e := range l[n] {
-			if e.data.Kinds&k != 0 && v.relVisible(v.g.s, e.data.rel-1) {
+			if e.data.Kinds&k != 0 && v.relVisible(s, e.data.rel-1) {
 				out = append(out, edgeStep{to: e.to, rel: e.data.rel - 1})
 			}
 		}
@@ -403,9 +514,9 @@ func (v View) steps(n int32, k EdgeKinds, lists ...[][]edge) []edgeStep {
 	return out
 }
 
-// pathTo rebuilds the path from the BFS root to n; reverse puts n first.
-func (v View) pathTo(parent map[int32]step, n int32, rootFirst bool) Path {
-	s := v.g.s
+// pathTo rebuilds the path in s from the BFS root to n; rootFirst puts
+// the root first.
+func pathTo(s *store, parent map[int32]step, n int32, rootFirst bool) Path {
 	var p Path
 	for cur := n; ; {
 		p.Claims = append(p.Claims, s.idOf(cur))
@@ -429,14 +540,14 @@ func (v View) pathTo(parent map[int32]step, n int32, rootFirst bool) Path {
 // depth, then of discovery. It costs O(size of the supporting
 // sub-graph).
 func (v View) SupportChains(id string, maxDepth int) ([]Path, error) {
-	return query(v, id, ClaimVertex, func(n int32) []Path {
+	return query(v, id, ClaimVertex, func(s *store, n int32) []Path {
 		var reached []int32
 		parent := v.bfs(n, maxDepth,
-			func(m int32) []edgeStep { return v.steps(m, SupportsEdge, v.g.s.in) },
+			func(m int32) []edgeStep { return v.steps(s, m, SupportsEdge, s.in) },
 			func(m int32, _ int) bool { reached = append(reached, m); return true })
 		chains := make([]Path, len(reached))
 		for i, m := range reached {
-			chains[i] = v.pathTo(parent, m, false)
+			chains[i] = pathTo(s, parent, m, false)
 		}
 		return chains
 	})
@@ -450,13 +561,13 @@ func (v View) SupportChains(id string, maxDepth int) ([]Path, error) {
 // It is a breadth-first search over the claims' adjacency, costing
 // O(size of the part of the graph within reach up to the distance found).
 func (v View) ShortestPath(from, to string) (Path, error) {
-	v.g.mu.RLock()
-	defer v.g.mu.RUnlock()
-	a, err := v.vertex(from, ClaimVertex)
+	s := v.rlock()
+	defer v.runlock()
+	a, err := v.vertex(s, from, ClaimVertex)
 	if err != nil {
 		return Path{}, err
 	}
-	b, err := v.vertex(to, ClaimVertex)
+	b, err := v.vertex(s, to, ClaimVertex)
 	if err != nil {
 		return Path{}, err
 	}
@@ -465,21 +576,20 @@ func (v View) ShortestPath(from, to string) (Path, error) {
 	}
 	found := false
 	parent := v.bfs(a, 0,
-		func(m int32) []edgeStep { return v.steps(m, SupportsEdge|ContradictsEdge, v.g.s.out, v.g.s.in) },
+		func(m int32) []edgeStep { return v.steps(s, m, SupportsEdge|ContradictsEdge, s.out, s.in) },
 		func(m int32, _ int) bool { found = m == b; return !found })
 	if !found {
 		return Path{}, fmt.Errorf("graph: %w between claims %q and %q", ErrNoPath, from, to)
 	}
-	return v.pathTo(parent, b, true), nil
+	return pathTo(s, parent, b, true), nil
 }
 
 // SourcesOf returns the distinct sources claim id appears in, in the
 // order of its appearances.
 func (v View) SourcesOf(id string) ([]sources.Source, error) {
-	return query(v, id, ClaimVertex, func(n int32) []sources.Source {
+	return query(v, id, ClaimVertex, func(s *store, n int32) []sources.Source {
 		// The appears-in edges are distinct and in the order of first
 		// appearance (see addClaimEdges).
-		s := v.g.s
 		k := 0
 		for _, e := range s.out[n] {
 			if e.data.Kinds&AppearsInEdge != 0 {
@@ -495,15 +605,14 @@ func (v View) SourcesOf(id string) ([]sources.Source, error) {
 				out = append(out, s.sources[s.verts[e.to].idx])
 			}
 		}
-		return out
+		return ownSources(out)
 	})
 }
 
 // Speakers returns the distinct entities claim id is attributed to, in
 // the order of its appearances.
 func (v View) Speakers(id string) ([]claims.Entity, error) {
-	return query(v, id, ClaimVertex, func(n int32) []claims.Entity {
-		s := v.g.s
+	return query(v, id, ClaimVertex, func(s *store, n int32) []claims.Entity {
 		c := &s.claims[s.verts[n].idx]
 		var out []claims.Entity
 		var seen []int32
@@ -511,20 +620,19 @@ func (v View) Speakers(id string) ([]claims.Entity, error) {
 			if a.Speaker == "" {
 				continue
 			}
-			m := s.ids[a.Speaker]
+			m, _ := v.lookup(s, a.Speaker)
 			if !slices.Contains(seen, m) {
 				seen = append(seen, m)
 				out = append(out, s.entities[s.verts[m].idx])
 			}
 		}
-		return out
+		return ownEntities(out)
 	})
 }
 
-// claimsLinked returns the visible claims with an edge of kind k into
-// vertex n.
-func (v View) claimsLinked(n int32, k EdgeKinds) []claims.Claim {
-	s := v.g.s
+// claimsLinked returns the visible claims of s with an edge of kind k
+// into vertex n.
+func (v View) claimsLinked(s *store, n int32, k EdgeKinds) []claims.Claim {
 	var out []claims.Claim
 	for _, e := range s.in[n] {
 		if e.data.Kinds&k != 0 {
@@ -533,38 +641,37 @@ func (v View) claimsLinked(n int32, k EdgeKinds) []claims.Claim {
 			}
 		}
 	}
-	return out
+	return ownClaims(out)
 }
 
 // ClaimsIn returns the claims that appear in source id, in the order the
 // claims were added.
 func (v View) ClaimsIn(id string) ([]claims.Claim, error) {
-	return query(v, id, SourceVertex, func(n int32) []claims.Claim { return v.claimsLinked(n, AppearsInEdge) })
+	return query(v, id, SourceVertex, func(s *store, n int32) []claims.Claim { return v.claimsLinked(s, n, AppearsInEdge) })
 }
 
 // ClaimsAbout returns the claims about entity id, in the order the claims
 // were added.
 func (v View) ClaimsAbout(id string) ([]claims.Claim, error) {
-	return query(v, id, EntityVertex, func(n int32) []claims.Claim { return v.claimsLinked(n, AboutEdge) })
+	return query(v, id, EntityVertex, func(s *store, n int32) []claims.Claim { return v.claimsLinked(s, n, AboutEdge) })
 }
 
 // ClaimsBy returns the claims attributed to entity id in at least one of
 // their appearances, in the order the claims were added.
 func (v View) ClaimsBy(id string) ([]claims.Claim, error) {
-	return query(v, id, EntityVertex, func(n int32) []claims.Claim { return v.claimsLinked(n, SaidByEdge) })
+	return query(v, id, EntityVertex, func(s *store, n int32) []claims.Claim { return v.claimsLinked(s, n, SaidByEdge) })
 }
 
 // DerivedBy returns the sources that draw on source id (cite, quote,
 // republish or translate it), in the order they were added.
 func (v View) DerivedBy(id string) ([]sources.Source, error) {
-	return query(v, id, SourceVertex, func(n int32) []sources.Source {
-		s := v.g.s
+	return query(v, id, SourceVertex, func(s *store, n int32) []sources.Source {
 		var out []sources.Source
 		for _, e := range s.in[n] {
 			if e.data.Kinds&DerivesEdge != 0 {
 				out = append(out, s.sources[s.verts[e.to].idx])
 			}
 		}
-		return out
+		return ownSources(out)
 	})
 }

@@ -74,6 +74,22 @@ func problems(file string, err error) []jsonProblem {
 	return out
 }
 
+// problemLine formats p as check prints it: "FILE:LINE:COL: message", or
+// "FILE: message" without a position.
+func problemLine(p jsonProblem) string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Column, safe(p.Message))
+	}
+	return fmt.Sprintf("%s: %s", p.File, safe(p.Message))
+}
+
+// printProblems prints each problem on a line of its own.
+func printProblems(w io.Writer, ps []jsonProblem) {
+	for _, p := range ps {
+		fmt.Fprintln(w, problemLine(p))
+	}
+}
+
 // runCheck runs "claimgraph check FILE".
 func runCheck(e *env, args []string) int {
 	fs, asJSON := newFlags("check", e)
@@ -97,16 +113,10 @@ func runCheck(e *env, args []string) int {
 		if doc.OK {
 			c := g.Counts()
 			fmt.Fprintf(w, "%s: ok (%d entities, %d sources, %d claims, %d relations)\n",
-				file, c.Entities, c.Sources, c.Claims, c.Supports+c.Contradictions)
+				file, c.Entities, c.Sources, c.Claims, c.Supports+c.Contradictions+c.Decisions)
 			return nil
 		}
-		for _, p := range doc.Problems {
-			if p.Line > 0 {
-				fmt.Fprintf(w, "%s:%d:%d: %s\n", p.File, p.Line, p.Column, safe(p.Message))
-			} else {
-				fmt.Fprintf(w, "%s: %s\n", p.File, safe(p.Message))
-			}
-		}
+		printProblems(w, doc.Problems)
 		return nil
 	})
 	if !doc.OK {

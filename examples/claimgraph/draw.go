@@ -1,8 +1,9 @@
 // The draw command: a picture of a claim graph, or of the neighbourhood of
 // one claim, through Graphviz.
 //
-//	claimgraph draw FILE [--claim ID [--depth N]] [--entities] [--sources]
-//	                [--all] [--verdicts FILE] [-o OUT.svg|OUT.png|OUT.pdf|OUT.dot] [--json]
+//	claimgraph draw FILE [--claim ID [--depth N]] [--entities] [--sources] [--origins]
+//	                [--all] [--ids] [--at DATE] [--legend=false] [--verdicts FILE]
+//	                [-o OUT.svg|OUT.png|OUT.pdf|OUT.dot] [--json]
 //
 // It writes the graph in the DOT language of Graphviz (package graph/dot):
 // claims as rounded boxes, supports as green arrows, contradictions as red
@@ -13,7 +14,13 @@
 // that claim outlined. --verdicts reads a JSON object mapping claim IDs to
 // verdict labels ({"claim-id": "false"}) and colours the claims by them;
 // without it the claims are coloured by the verdicts of package
-// graph/verdict.
+// graph/verdict, of the whole graph or, with --at DATE (YYYY, YYYY-MM or
+// YYYY-MM-DD), as of that date: claims not holding then are grey. A legend
+// gives the colour of each verdict drawn, the date they refer to and the
+// meaning of each kind of edge (--legend=false leaves it out). --ids
+// writes each claim's ID above its text; --origins draws each claim's
+// independent origins (package graph/provenance) as sources, with an
+// orange arrow from the claim.
 //
 // Without -o it prints DOT to standard output. With -o it writes DOT for a
 // .dot or .gv file, and otherwise renders through the "dot" program with
@@ -40,8 +47,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/dot"
+	"github.com/claimgraph/claimgraph/graph/provenance"
 )
 
 // drawReport is the --json output of draw.
@@ -64,6 +73,10 @@ func runDraw(e *env, args []string) int {
 	srcs := fs.Bool("sources", false, "draw sources and the claims' links to them")
 	all := fs.Bool("all", false, "draw claims that take part in no relation too")
 	verdicts := fs.String("verdicts", "", "JSON file mapping claim IDs to verdict labels")
+	at := fs.String("at", "", "colour the claims by their verdicts as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	ids := fs.Bool("ids", false, "write each claim's ID above its text")
+	origins := fs.Bool("origins", false, "draw each claim's independent origins")
+	legend := fs.Bool("legend", true, "draw a legend of colours, date and edges")
 	out := fs.String("o", "", "output file: .dot/.gv for DOT, else rendered by dot (.svg, .png, .pdf ...)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -78,11 +91,18 @@ func runDraw(e *env, args []string) int {
 	if *asJSON && *out == "" {
 		return e.usageError("draw", "--json needs -o: the picture cannot share standard output")
 	}
+	date, err := claims.ParseDate(*at)
+	if err != nil {
+		return e.usageError("draw", "--at: %v", err)
+	}
+	if *at != "" && *verdicts != "" {
+		return e.usageError("draw", "--at and --verdicts exclude each other: the verdicts of a file have no date")
+	}
 	g, err := e.open(pos[0])
 	if err != nil {
 		return e.fail("draw", err)
 	}
-	opts := dot.Options{Entities: *entities, Sources: *srcs, Related: !*all}
+	opts := dot.Options{Entities: *entities, Sources: *srcs, Related: !*all, IDs: *ids, Legend: *legend, Date: date}
 	view := g.View
 	if *claim != "" {
 		sub, err := g.Neighbourhood(*claim, *depth)
@@ -92,11 +112,18 @@ func runDraw(e *env, args []string) int {
 		view = sub.View
 		opts.Focus, opts.Related = *claim, false
 	}
+	if *origins {
+		opts.Origins = originsOf(view)
+	}
+	judged := g.View // verdicts of the whole graph, also for a neighbourhood
+	if !date.IsZero() {
+		judged = g.At(date)
+	}
 	var labels map[string]string
 	if *verdicts != "" {
 		labels, err = readVerdicts(*verdicts)
 	} else {
-		labels, err = computedLabels(e, g.View) // verdicts of the whole graph, also for a neighbourhood
+		labels, err = computedLabels(e, judged)
 	}
 	if err != nil {
 		return e.fail("draw", err)
@@ -147,11 +174,30 @@ func runDraw(e *env, args []string) int {
 	return e.emit("draw", *asJSON, rep, nil)
 }
 
+// originsOf returns the independent origins of a claim of v, for
+// dot.Options.Origins; a claim whose origins cannot be found has none.
+func originsOf(v graph.View) func(string) []string {
+	x := provenance.New(v)
+	return func(id string) []string {
+		rep, err := x.Claim(id)
+		if err != nil {
+			return nil
+		}
+		out := make([]string, len(rep.Groups))
+		for i, grp := range rep.Groups {
+			out[i] = grp.Origin.Source
+		}
+		return out
+	}
+}
+
 // countRelated counts the claims of v that take part in a relation.
 func countRelated(v graph.View) int {
 	seen := make(map[string]bool)
 	for r := range v.Relations() {
-		seen[r.From], seen[r.To] = true, true
+		if r.Kind != claims.DistinctFrom {
+			seen[r.From], seen[r.To] = true, true
+		}
 	}
 	return len(seen)
 }

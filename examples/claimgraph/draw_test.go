@@ -11,6 +11,10 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/provenance"
 )
 
 // drawYAML: a supports b, b contradicts c, d stands alone.
@@ -186,5 +190,66 @@ func TestDrawSeed(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "kp.svg")
 	if code, _, errs := runInterchange(t, "draw", seed, "-o", out); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
+	}
+}
+
+// TestDrawDateLegendIDsOrigins draws the seed data with the options of
+// issue 18 and checks each against the library's own answers.
+func TestDrawDateLegendIDsOrigins(t *testing.T) {
+	label := func(out, id string) string {
+		i := strings.Index(out, "\t"+`"`+id+`" [label=`)
+		if i < 0 {
+			t.Fatalf("no node %s in:\n%s", id, out)
+		}
+		line, _, _ := strings.Cut(out[i:], "\n")
+		return line
+	}
+	code, undated, errs := runInterchange(t, "draw", seedFile)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	code, dated, errs := runInterchange(t, "draw", seedFile, "--at", "2024-01-01", "--ids", "--origins")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	g, err := graph.Open(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := computedLabels(&env{}, g.View)
+	at, _ := computedLabels(&env{}, g.At(claims.MustDate(2024, 1, 1)))
+	id := "china-only-defence-pact"
+	if all[id] == at[id] {
+		t.Fatalf("%s is %s both undated and as of 2024-01-01: no test of --at", id, all[id])
+	}
+	if l := label(undated, id); !strings.Contains(l, "["+strings.ToUpper(all[id])+"]") || strings.Contains(l, `label="`+id+`\n`) {
+		t.Errorf("undated: %s", l)
+	}
+	if l := label(dated, id); !strings.Contains(l, "["+strings.ToUpper(at[id])+"]") || !strings.Contains(l, `label="`+id+`\n`) {
+		t.Errorf("--at 2024-01-01 --ids: %s", l)
+	}
+	for out, title := range map[string]string{undated: "Verdicts for all time", dated: "Verdicts as of 2024-01-01"} {
+		if !strings.Contains(out, "<b>"+title+"</b>") {
+			t.Errorf("legend lacks %q", title)
+		}
+	}
+	// --origins: an arrow from each drawn claim to each of its origins.
+	rep, err := provenance.New(g.View).Claim("kim-staff-wiped-traces")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, grp := range rep.Groups {
+		edge := `"kim-staff-wiped-traces" -> "` + grp.Origin.Source + `" [label="origin"`
+		if !strings.Contains(dated, edge) || strings.Contains(undated, edge) {
+			t.Errorf("origin edge %s: in --origins drawing %v, in plain drawing %v", edge, strings.Contains(dated, edge), strings.Contains(undated, edge))
+		}
+	}
+	if code, out, _ := runInterchange(t, "draw", seedFile, "--legend=false"); code != 0 || strings.Contains(out, "_legend") {
+		t.Errorf("--legend=false: exit %d, legend drawn %v", code, strings.Contains(out, "_legend"))
+	}
+	for _, args := range [][]string{{"--at", "2024-13"}, {"--at", "2024", "--verdicts", "v.json"}} {
+		if code, _, _ := runInterchange(t, append([]string{"draw", seedFile}, args...)...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
 	}
 }

@@ -3,6 +3,7 @@
 //	claimgraph export FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT] [--json]
 //	                  [--base IRI] [--graph IRI]                       (nquads, turtle)
 //	                  [--review-url URL --author NAME [--verdicts FILE]
+//	                   [--claims ID,...] [--at DATE]
 //	                   [--author-url URL] [--date YYYY-MM-DD]]          (jsonld)
 //
 // Formats:
@@ -12,11 +13,13 @@
 //   - nquads, turtle: RDF with schema.org and PROV-O (package graph/rdf);
 //     --base sets the IRI prefix of items (default urn:claimgraph:),
 //     --graph the named graph of N-Quads;
-//   - jsonld: schema.org ClaimReview of the rated claims (package
-//     graph/claimreview), rated by the verdicts of package graph/verdict
-//     unless --verdicts gives a JSON object mapping claim IDs to
-//     {"name": "False", "value": 1, "alternateName": "False"} (value 1 =
-//     false to 5 = true); --review-url is the prefix of each review's
+//   - jsonld: schema.org ClaimReview (package graph/claimreview) of the
+//     claims that are contested (in a contradiction), or with --claims of
+//     the claims named, rated by the verdicts of package graph/verdict
+//     (as of --at DATE when given) unless --verdicts gives a JSON object
+//     mapping claim IDs to {"name": "False", "value": 1, "alternateName":
+//     "False"} (value 1 = false to 5 = true), which are all published;
+//     --review-url is the absolute http(s) prefix of each review's
 //     address (the claim ID is appended), --author the publishing
 //     organisation, --date the reviews' date (default today);
 //   - dot: the drawing of "claimgraph draw" as DOT text, every claim.
@@ -33,7 +36,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -58,12 +63,14 @@ func runExport(e *env, args []string) int {
 	format := fs.String("format", "", "json, jsonl, jsonld, nquads, turtle or dot")
 	out := fs.String("o", "", "output file (default standard output)")
 	base := fs.String("base", "", "nquads/turtle: IRI prefix of items (default "+rdf.DefaultBase+")")
-	named := fs.String("graph", "", "nquads: IRI of the named graph (default the default graph)")
+	namedGraph := fs.String("graph", "", "nquads: IRI of the named graph (default the default graph)")
 	verdicts := fs.String("verdicts", "", "jsonld: JSON file of claim ID -> {name, value, alternateName}")
 	reviewURL := fs.String("review-url", "", "jsonld: prefix of the review pages' addresses")
 	author := fs.String("author", "", "jsonld: the organisation publishing the reviews")
 	authorURL := fs.String("author-url", "", "jsonld: its home page")
 	date := fs.String("date", "", "jsonld: date of the reviews, YYYY-MM-DD (default today)")
+	named := fs.String("claims", "", "jsonld: review the claims `ID,...` (default: the contested claims)")
+	at := fs.String("at", "", "jsonld: rate the claims as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -82,7 +89,7 @@ func runExport(e *env, args []string) int {
 		write = func(g *graph.Graph, buf io.Writer) error { return g.WriteJSONL(buf) }
 	case "nquads":
 		write = func(g *graph.Graph, buf io.Writer) error {
-			return rdf.WriteNQuads(buf, g.View, rdf.Options{Base: *base, Graph: *named})
+			return rdf.WriteNQuads(buf, g.View, rdf.Options{Base: *base, Graph: *namedGraph})
 		}
 	case "turtle":
 		write = func(g *graph.Graph, buf io.Writer) error {
@@ -93,6 +100,17 @@ func runExport(e *env, args []string) int {
 	case "jsonld":
 		if *reviewURL == "" || *author == "" {
 			return e.usageError("export", "--format jsonld needs --review-url and --author")
+		}
+		if u, err := url.Parse(*reviewURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return e.usageError("export", "--review-url %q is not an absolute http or https address; reviews are published at it followed by the claim ID", *reviewURL)
+		}
+		t, err := claims.ParseDate(*at)
+		if err != nil {
+			return e.usageError("export", "--at: %v", err)
+		}
+		var ids []string
+		if *named != "" {
+			ids = strings.Split(*named, ",")
 		}
 		opts := claimreview.Options{URL: *reviewURL, Author: *author, AuthorURL: *authorURL, Published: today()}
 		if *date != "" {
@@ -110,14 +128,17 @@ func runExport(e *env, args []string) int {
 			opts.Verdicts = m
 		}
 		write = func(g *graph.Graph, buf io.Writer) error {
+			v := g.At(t)
 			if opts.Verdicts == nil { // the verdicts computed from the graph
-				r, err := e.verdicts(g.View)
+				r, err := e.verdicts(v)
 				if err != nil {
 					return err
 				}
-				opts.Verdicts = claimreview.FromVerdicts(r)
+				if opts.Verdicts, err = claimreview.Select(v, claimreview.FromVerdicts(r), ids); err != nil {
+					return err
+				}
 			}
-			return claimreview.Write(buf, g.View, opts)
+			return claimreview.Write(buf, v, opts)
 		}
 	case "":
 		return e.usageError("export", "--format is required")

@@ -12,19 +12,26 @@
 //   - factcheck: a Google Fact Check Tools claims:search response.
 //
 // Errors in IN are printed as IN:LINE:COLUMN with the problem, exit 1.
-// With --json (which needs -o) it prints, after writing OUT:
+// Each element of IN left out (an undercut, an AIF dialogue node, an
+// unknown key: see graph/imports) is printed on standard error as
+// "claimgraph import: IN:LINE:COLUMN: warning: what and why"; warnings
+// do not change the exit status. With --json (which needs -o) it prints,
+// after writing OUT:
 //
 //	{"output": "out.yaml", "from": "factcheck",
 //	 "counts": {"entities": 1, "sources": 3, "claims": 2, "relations": 0},
-//	 "ratings": {"fc-1": [{"source": "fc-1-review-1", "publisher": "...", "rating": "False", "url": "..."}]}}
+//	 "ratings": {"fc-1": [{"source": "fc-1-review-1", "publisher": "...", "rating": "False", "url": "..."}]},
+//	 "warnings": [{"file": "in.json", "line": 12, "column": 5, "message": "..."}]}
 //
 // where "ratings" holds the fact checks' textual ratings (factcheck only;
-// the YAML format has no place for verdicts).
+// the YAML format has no place for verdicts) and "warnings" the warnings
+// ([] when none).
 
 package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -33,10 +40,18 @@ import (
 
 // importReport is the --json output of import.
 type importReport struct {
-	Output  string                    `json:"output"`
-	From    string                    `json:"from"`
-	Counts  importCounts              `json:"counts"`
-	Ratings map[string][]importRating `json:"ratings,omitempty"`
+	Output   string                    `json:"output"`
+	From     string                    `json:"from"`
+	Counts   importCounts              `json:"counts"`
+	Ratings  map[string][]importRating `json:"ratings,omitempty"`
+	Warnings []importWarning           `json:"warnings"`
+}
+
+type importWarning struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
 }
 
 type importCounts struct {
@@ -79,18 +94,22 @@ func runImport(e *env, args []string) int {
 		return e.fail("import", err)
 	}
 	defer f.Close()
-	var b graph.Batch
+	var res imports.Result
 	var ratings map[string][]imports.Rating
 	switch *from {
 	case "argdown":
-		b, err = imports.ReadArgdown(f, pos[0])
+		res, err = imports.ReadArgdown(f, pos[0])
 	case "aif":
-		b, err = imports.ReadAIF(f, pos[0])
+		res, err = imports.ReadAIF(f, pos[0])
 	case "factcheck":
-		b, ratings, err = imports.ReadFactCheck(f, pos[0])
+		res.Batch, ratings, err = imports.ReadFactCheck(f, pos[0])
 	}
 	if err != nil {
 		return e.fail("import", err)
+	}
+	b := res.Batch
+	for _, w := range res.Warnings {
+		fmt.Fprintf(e.stderr, "claimgraph import: %v: warning: %s\n", w.Position, w.Message)
 	}
 	g := graph.New()
 	if err := g.Apply(b); err != nil {
@@ -111,7 +130,11 @@ func runImport(e *env, args []string) int {
 	}
 	if *asJSON {
 		rep := importReport{Output: *out, From: *from, Counts: importCounts{
-			Entities: len(b.Entities), Sources: len(b.Sources), Claims: len(b.Claims), Relations: len(b.Relations)}}
+			Entities: len(b.Entities), Sources: len(b.Sources), Claims: len(b.Claims), Relations: len(b.Relations)},
+			Warnings: []importWarning{}}
+		for _, w := range res.Warnings {
+			rep.Warnings = append(rep.Warnings, importWarning{File: w.File, Line: w.Line, Column: w.Column, Message: w.Message})
+		}
 		for id, rs := range ratings {
 			if rep.Ratings == nil {
 				rep.Ratings = make(map[string][]importRating)

@@ -50,20 +50,25 @@ var commands = []command{
 	{"check", "FILE", "validate a claim graph file; print every problem as FILE:LINE:COL: message", runCheck},
 	{"circular", "FILE", "derivation cycles among sources and claims, and false corroboration", runCircular},
 	{"contradictions", "FILE CLAIM-ID", "the claims that contradict a claim, with the sources of both", runContradictions},
-	{"draw", "FILE [--claim ID --depth N] [--entities] [--sources] [--all] [-o OUT.svg|.png|.dot]",
+	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [-o OUT.svg|.png|.dot]",
 		"draw the graph or a claim's neighbourhood with Graphviz", runDraw},
 	{"export", "FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT]",
 		"write the graph as JSON, RDF, ClaimReview JSON-LD or DOT", runExport},
+	{"html", "FILE [-o OUT.html] [--title TEXT] [--max-dates N]",
+		"write the explorer: one self-contained HTML page of the graph", runHTML},
 	{"import", "--from argdown|aif|factcheck IN [-o OUT.yaml]",
 		"make a claim graph from Argdown, AIF or Fact Check Tools JSON", runImport},
 	{"origins", "FILE CLAIM-ID", "the independent origins of a claim, with the chain from each appearance", runOrigins},
 	{"report", "[FILE]", "readable report: counts, contradictions, support chains, claims per speaker", runReport},
+	{"serve", "FILE [--addr 127.0.0.1:8080] [--public]", "serve the explorer live, reloading when FILE changes", runServe},
+	{"similar", "FILE [--threshold X] [--top N] [--apply DECISIONS.json [-o OUT] [--by NAME]]",
+		"pairs of claims that may be one claim in other words, or contradict; apply decisions", runSimilar},
 	{"sources", "FILE CLAIM-ID", "the sources a claim appears in, with speaker, date and quote", runSources},
 	{"stale", "FILE", "appearances dated after their claim stopped holding or was superseded", runStale},
 	{"support", "FILE CLAIM-ID", "the direct supporters of a claim and its support chains", runSupport},
 	{"trust", "FILE | --triples FILE [--algorithm NAME] [--columns S,O,V] [--top N]",
 		"which sources to trust and which values are true (truth discovery)", runTrust},
-	{"verdicts", "FILE [--at DATE]", "accept, reject or leave open every claim, with rating, strength and reasons", runVerdicts},
+	{"verdicts", "FILE [--at DATE] [--support MODE]", "accept, reject or leave open every claim, with rating, strength and reasons", runVerdicts},
 }
 
 // env is what a command runs with: its output streams, so that tests can
@@ -79,10 +84,11 @@ type env struct {
 	// verdict is the verdict computation of the run, made on first use
 	// for the view it names (see env.verdicts).
 	verdict struct {
-		done bool
-		v    graph.View
-		r    *verdict.Result
-		err  error
+		done    bool
+		v       graph.View
+		support verdict.SupportReading // set by verdicts --support
+		r       *verdict.Result
+		err     error
 	}
 }
 
@@ -126,7 +132,7 @@ func (e *env) emit(cmd string, asJSON bool, doc any, text func(w io.Writer) erro
 func (e *env) verdicts(v graph.View) (*verdict.Result, error) {
 	if !e.verdict.done || e.verdict.v != v {
 		e.verdict.done, e.verdict.v = true, v
-		e.verdict.r, e.verdict.err = verdict.Compute(v, verdict.Options{Progress: e.onProgress()})
+		e.verdict.r, e.verdict.err = verdict.Compute(v, verdict.Options{Support: e.verdict.support, Progress: e.onProgress()})
 	}
 	return e.verdict.r, e.verdict.err
 }

@@ -54,17 +54,20 @@ func (e *env) counting(w io.Writer) io.Writer {
 	return &countingWriter{w: w, f: f}
 }
 
-// countingWriter reports the bytes written through it.
+// countingWriter counts the bytes written through it in n and, when f is
+// set, reports them as stage "write".
 type countingWriter struct {
-	w    io.Writer
-	done int64
-	f    func(graph.Progress)
+	w io.Writer
+	n int64
+	f func(graph.Progress)
 }
 
 func (c *countingWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
-	c.done += int64(n)
-	c.f(graph.Progress{Stage: "write", Done: c.done})
+	c.n += int64(n)
+	if c.f != nil {
+		c.f(graph.Progress{Stage: "write", Done: c.n})
+	}
 	return n, err
 }
 

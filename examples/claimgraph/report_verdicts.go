@@ -20,8 +20,10 @@ import (
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
-// verdictColumn returns "LABEL, RATING" for claim id, "" when unknown. The
-// verdicts are computed once per run (env.verdicts).
+// verdictColumn returns "LABEL, RATING" for claim id, "" when unknown,
+// and how many origins the claim's supporters lend it, which its rating
+// counts beside the independent_origins column. The verdicts are
+// computed once per run (env.verdicts).
 func verdictColumn(e *env, v graph.View, id string) string {
 	r, err := e.verdicts(v)
 	if err != nil {
@@ -37,6 +39,13 @@ func verdictColumn(e *env, v graph.View, id string) string {
 	}
 	if !vd.Since.IsZero() {
 		s += " since " + vd.Since.String()
+	}
+	switch n := len(vd.Lent); n { // the rating counts them with the claim's own
+	case 0:
+	case 1:
+		s += ", 1 more origin lent by supporters"
+	default:
+		s += fmt.Sprintf(", %d more origins lent by supporters", n)
 	}
 	return s
 }
@@ -61,12 +70,13 @@ type sourceTrust struct {
 }
 
 // trustTable runs truth discovery on the claim graph and returns the
-// sources by trust, highest first, then by ID.
-func trustTable(e *env, v graph.View) ([]sourceTrust, error) {
+// sources with a trust estimate by trust, highest first, then by ID, and
+// the run itself.
+func trustTable(e *env, v graph.View) ([]sourceTrust, *truth.Result, error) {
 	d, m := truth.FromGraph(v)
 	res, err := truth.Discover(d, truth.PooledInvestment, truth.Options{Progress: e.onProgress()})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var rows []sourceTrust
 	for id, t := range m.Trust(res) {
@@ -78,15 +88,18 @@ func trustTable(e *env, v graph.View) ([]sourceTrust, error) {
 		}
 		return cmp.Compare(a.Source, b.Source)
 	})
-	return rows, nil
+	return rows, res, nil
 }
 
 func trustText(e *env, w io.Writer, v graph.View) error {
-	rows, err := trustTable(e, v)
+	rows, res, err := trustTable(e, v)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "Source trust (truth discovery, PooledInvestment)")
+	if !res.Converged {
+		fmt.Fprintf(w, "  (not converged after %d iterations: provisional figures)\n", res.Iterations)
+	}
 	for _, r := range rows {
 		fmt.Fprintf(w, "  %.3f  %s\n", r.Trust, r.Source)
 	}
@@ -94,4 +107,7 @@ func trustText(e *env, w io.Writer, v graph.View) error {
 	return nil
 }
 
-func trustJSON(e *env, v graph.View) (any, error) { return trustTable(e, v) }
+func trustJSON(e *env, v graph.View) (any, error) {
+	rows, _, err := trustTable(e, v)
+	return rows, err
+}

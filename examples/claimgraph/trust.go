@@ -29,12 +29,14 @@
 //	claimgraph trust FILE [--algorithm NAME] [--max-iterations N] [--tolerance X] [--top N] [--json]
 //
 // maps the claim graph in FILE onto a truth-discovery data set with
-// truth.FromGraph — sources assert the claims that appear in them, claims
-// joined by contradictions are the competing values of one object (named
-// after its first claim), supports are TruthFinder implications — and
-// prints the same report, and with --json the same JSON object: "sources"
-// are source IDs, "objects" are named after their first claim and "value"
-// is the ID of the chosen claim.
+// truth.FromGraph — a question (object) is a set of claims that contradict
+// each other pairwise, named after its claims joined by " | "; a claim's
+// votes are its independent origins, not every source it appears in;
+// supports are TruthFinder implications — and prints the same report, and
+// with --json the same JSON object: "sources" are source IDs, "value" is
+// the ID of the chosen claim. A source that asserts no contested claim has
+// no trust estimate and is left out of "sources" (counts.sources still
+// counts it).
 
 package main
 
@@ -85,7 +87,7 @@ func runTrust(e *env, args []string) int {
 	fs, asJSON := newFlags("trust", e)
 	triples := fs.String("triples", "", "read (source, object, value) triples from `FILE`")
 	algName := fs.String("algorithm", "pooledinvestment",
-		"`NAME`: voting, sums, averagelog, investment, pooledinvestment or truthfinder")
+		"`NAME`: voting, sums, averagelog, investment, pooledinvestment, truthfinder, accu or depen")
 	columns := fs.String("columns", "0,1,2", "0-based columns of source, object and value, as `S,O,V`")
 	delim := fs.String("delimiter", "", "field delimiter `C` (default: tab, or comma for *.csv; \"tab\" allowed)")
 	header := fs.Bool("header", false, "skip the first line")
@@ -138,13 +140,14 @@ func runTrust(e *env, args []string) int {
 	if err != nil {
 		return e.fail("trust", err)
 	}
-	return emitTrust(e, d, r, *top, *asJSON)
+	return emitTrust(e, d, r, nil, *top, *asJSON)
 }
 
 // emitTrust prints the result of truth discovery on d, as text or JSON;
-// both modes of the command end here.
-func emitTrust(e *env, d *truth.Dataset, r *truth.Result, top int, asJSON bool) int {
-	rep := trustReportOf(d, r, top)
+// both modes of the command end here. With known set, sources it marks
+// false have no trust estimate and are left out of the list.
+func emitTrust(e *env, d *truth.Dataset, r *truth.Result, known []bool, top int, asJSON bool) int {
+	rep := trustReportOf(d, r, known, top)
 	return e.emit("trust", asJSON, rep, rep.write)
 }
 
@@ -183,14 +186,17 @@ func parseDelimiter(s string) (rune, error) {
 
 // trustReportOf orders the result for printing: sources by trust
 // descending then name (then ID, for equal names), objects by name then ID.
-func trustReportOf(d *truth.Dataset, r *truth.Result, top int) trustReport {
+// With known set, only the sources it marks true are listed.
+func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, top int) trustReport {
 	rep := trustReport{
 		Algorithm: r.Algorithm.String(), Iterations: r.Iterations, Converged: r.Converged,
 		Counts: trustCounts{d.NumSources(), d.NumObjects(), d.NumFacts(), d.NumAssertions()},
 	}
-	srcs := make([]truth.SourceID, d.NumSources())
-	for s := range srcs {
-		srcs[s] = truth.SourceID(s)
+	srcs := make([]truth.SourceID, 0, d.NumSources())
+	for s := range d.NumSources() {
+		if known == nil || known[s] {
+			srcs = append(srcs, truth.SourceID(s))
+		}
 	}
 	slices.SortStableFunc(srcs, func(a, b truth.SourceID) int {
 		return cmp.Or(cmp.Compare(r.Trust[b], r.Trust[a]), strings.Compare(d.SourceName(a), d.SourceName(b)))
@@ -258,5 +264,5 @@ func runTrustGraph(e *env, file string, alg truth.Algorithm, opts truth.Options,
 	if err != nil {
 		return e.fail("trust", err)
 	}
-	return emitTrust(e, d, r, top, asJSON)
+	return emitTrust(e, d, r, r.Known, top, asJSON)
 }

@@ -7,7 +7,8 @@
 // [Write] draws a [graph.View]: the whole graph, or the sub-graph around
 // a claim that [graph.View.Neighbourhood] returns. [Options] chooses what
 // is drawn besides the claims and the relations between them: entities,
-// sources, a focus claim, and claims without any relation.
+// sources, origins, a focus claim, claims without any relation, claim IDs
+// and a legend.
 //
 // # Style
 //
@@ -19,7 +20,13 @@
 //     it is symmetric;
 //   - entities are purple ellipses, sources grey note shapes; the links to
 //     them are grey and labelled ("about", "said by", "in", "via", and the
-//     kind of a derivation between sources).
+//     kind of a derivation between sources);
+//   - with [Options.Origins], a bold orange arrow leads from each claim to
+//     each of its independent origins, drawn as sources;
+//   - with [Options.IDs], a claim's ID is the first line of its box;
+//   - with [Options.Legend], a key beside the graph gives the colour of
+//     each verdict label drawn, the date the verdicts refer to
+//     ([Options.Date], or all time) and the meaning of each kind of edge.
 //
 // # Text
 //

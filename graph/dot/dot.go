@@ -52,6 +52,25 @@ type Options struct {
 	// Wrap is the line width of labels in characters; 0 means
 	// [DefaultWrap] and a negative value does not wrap.
 	Wrap int
+
+	// IDs writes each claim's ID as the first line of its box; without
+	// it the ID is only the box's tooltip.
+	IDs bool
+
+	// Origins returns the independent origins of a claim, as source
+	// IDs (such as package graph/provenance finds). When set, the origin
+	// sources are drawn, with a bold orange "origin" arrow from each
+	// claim to each of its origins.
+	Origins func(claimID string) []string
+
+	// Legend draws a key beside the graph: the colour of each verdict
+	// label in the drawing, the date the colours refer to (Date), and the
+	// meaning of each kind of edge drawn.
+	Legend bool
+
+	// Date is the date the verdicts refer to, written in the legend; the
+	// zero Date means verdicts of the undated graph ("all time").
+	Date claims.Date
 }
 
 // VerdictMap adapts a map from claim ID to verdict label to
@@ -67,8 +86,9 @@ func VerdictMap(m map[string]string) func(string) (string, bool) {
 // green for a label that says the claim holds ("true", "accepted", "in",
 // "supported", ...), red for one that says it does not ("false",
 // "rejected", "out", "refuted", ...), yellow for one that says it is open
-// ("undecided", "disputed", "unproven", "mixed", ...) and light blue for
-// any other label. Matching ignores case, spaces and hyphens.
+// ("undecided", "disputed", "unproven", "mixed", ...), grey for a claim
+// that does not hold at the date of the verdicts ("not-holding",
+// "not-yet-holding") and light blue for any other label. Matching ignores case, spaces and hyphens.
 func Colour(label string) string {
 	key := strings.Map(func(r rune) rune {
 		if r == ' ' || r == '-' || r == '_' {
@@ -83,6 +103,8 @@ func Colour(label string) string {
 		return "#ffcdd2"
 	case "undecided", "disputed", "unproven", "mixed", "halftrue", "unknown", "undec", "misleading", "unverified":
 		return "#fff9c4"
+	case "notholding", "notyetholding":
+		return notHoldingColour
 	}
 	return "#bbdefb"
 }
@@ -91,11 +113,14 @@ func Colour(label string) string {
 const (
 	supportColour     = "#2e7d32"
 	contradictColour  = "#c62828"
+	sameColour        = "#1565c0"
 	entityColour      = "#e1bee7"
 	sourceColour      = "#eeeeee"
 	linkColour        = "#9e9e9e"
 	speakerColour     = "#6a1b9a"
 	noVerdictColour   = "#ffffff"
+	notHoldingColour  = "#e0e0e0"
+	originColour      = "#ef6c00"
 	graphFont         = "Helvetica"
 	edgeFontSizeSmall = "9"
 )
@@ -110,7 +135,10 @@ const (
 // claim.
 //
 // Write reports the first error of w.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Write(w io.Writer, v graph.View, opts Options) error {
+	v = v.Snapshot() // one state of the graph throughout
 	// The dependency's drawing package (github.com/dominikbraun/graph/draw)
 	// is not used: it writes every graph as "strict", which silently
 	// merges parallel edges; it iterates Go maps, so its output changes
@@ -166,7 +194,9 @@ func (wr *writer) stmt(indent, head string, attrs []attr) {
 func (wr *writer) graph(v graph.View) {
 	related := make(map[string]bool)
 	for r := range v.Relations() {
-		related[r.From], related[r.To] = true, true
+		if r.Kind != claims.DistinctFrom {
+			related[r.From], related[r.To] = true, true
+		}
 	}
 	var shown []claims.Claim
 	for c := range v.Claims() {
@@ -189,6 +219,13 @@ func (wr *writer) graph(v graph.View) {
 		wr.claim(c)
 	}
 	usedEntities, usedSources := wr.uses(shown)
+	origins := wr.origins(shown)
+	drawn := make(map[string]bool) // the sources drawn
+	for s := range v.Sources() {
+		if wr.opts.Sources && usedSources[s.ID] || origins.sources[s.ID] {
+			drawn[s.ID] = true
+		}
+	}
 	if wr.opts.Entities {
 		wr.printf("\n\t// Entities\n")
 		for e := range v.Entities() {
@@ -197,10 +234,10 @@ func (wr *writer) graph(v graph.View) {
 			}
 		}
 	}
-	if wr.opts.Sources {
+	if len(drawn) > 0 {
 		wr.printf("\n\t// Sources\n")
 		for s := range v.Sources() {
-			if usedSources[s.ID] {
+			if drawn[s.ID] {
 				wr.source(s)
 			}
 		}
@@ -216,13 +253,21 @@ func (wr *writer) graph(v graph.View) {
 			wr.links(c)
 		}
 	}
-	if wr.opts.Sources {
+	if len(origins.edges) > 0 {
+		wr.printf("\n\t// Origins\n")
+		for _, e := range origins.edges {
+			wr.stmt("\t", Quote(e[0])+" -> "+Quote(e[1]), []attr{
+				{"label", "origin"}, {"color", originColour}, {"fontcolor", originColour}, {"style", "bold"}, {"arrowhead", "empty"},
+			})
+		}
+	}
+	if len(drawn) > 0 {
 		for s := range v.Sources() {
-			if !usedSources[s.ID] {
+			if !drawn[s.ID] {
 				continue
 			}
 			for _, d := range s.DerivedFrom {
-				if usedSources[d.Source] {
+				if drawn[d.Source] {
 					wr.stmt("\t", Quote(s.ID)+" -> "+Quote(d.Source), []attr{
 						{"label", d.Kind.String()}, {"color", linkColour}, {"fontcolor", linkColour}, {"style", "dashed"},
 					})
@@ -230,7 +275,82 @@ func (wr *writer) graph(v graph.View) {
 			}
 		}
 	}
+	if wr.opts.Legend {
+		wr.legend(shown, len(drawn) > 0, len(origins.edges) > 0)
+	}
 	wr.printf("}\n")
+}
+
+// originSet is the origins of the claims drawn: the origin sources, and
+// an edge [claim, origin] for each, in the order of the claims.
+type originSet struct {
+	sources map[string]bool
+	edges   [][2]string
+}
+
+func (wr *writer) origins(shown []claims.Claim) originSet {
+	o := originSet{sources: make(map[string]bool)}
+	if wr.opts.Origins == nil {
+		return o
+	}
+	for _, c := range shown {
+		for _, src := range wr.opts.Origins(c.ID) {
+			o.sources[src] = true
+			o.edges = append(o.edges, [2]string{c.ID, src})
+		}
+	}
+	return o
+}
+
+// legend draws the key of the drawing: one row per verdict label in use,
+// in the order the claims first use them, then one per kind of edge drawn.
+func (wr *writer) legend(shown []claims.Claim, sourcesDrawn, originsDrawn bool) {
+	var rows []string
+	swatch := func(colour, label string) {
+		rows = append(rows, fmt.Sprintf(`<tr><td bgcolor="%s" border="1">&nbsp;&nbsp;&nbsp;&nbsp;</td><td align="left">%s</td></tr>`, colour, html(label)))
+	}
+	edge := func(colour, sample, meaning string) {
+		rows = append(rows, fmt.Sprintf(`<tr><td><font color="%s">%s</font></td><td align="left">%s</td></tr>`, colour, html(sample), html(meaning)))
+	}
+	if wr.opts.Verdict != nil {
+		seen := make(map[string]bool)
+		for _, c := range shown {
+			if l, ok := wr.opts.Verdict(c.ID); ok && !seen[l] {
+				seen[l] = true
+				swatch(Colour(l), l)
+			}
+		}
+	}
+	edge(supportColour, "——▶", "supports")
+	edge(contradictColour, "┤‒ ‒├", "contradicts")
+	if wr.opts.Entities {
+		edge(linkColour, "·····", "about")
+		edge(speakerColour, "——▷", "said by")
+	}
+	if sourcesDrawn && wr.opts.Sources {
+		edge(linkColour, "——▷", "appears in (dashed: via)")
+	}
+	if sourcesDrawn {
+		edge(linkColour, "‒ ‒▶", "source draws on source")
+	}
+	if originsDrawn {
+		edge(originColour, "━━▷", "independent origin")
+	}
+	title := "Key"
+	if wr.opts.Verdict != nil {
+		title = "Verdicts for all time"
+		if !wr.opts.Date.IsZero() {
+			title = "Verdicts as of " + wr.opts.Date.String()
+		}
+	}
+	wr.printf("\n\t// Legend\n\tsubgraph cluster_legend {\n\t\tlabel=\"\";\n\t\tcolor=\"#bdbdbd\";\n")
+	wr.printf("\t\t\"_legend\" [shape=plaintext, fontsize=\"10\", label=<<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\"><tr><td colspan=\"2\"><b>%s</b></td></tr>%s</table>>];\n\t}\n",
+		html(title), strings.Join(rows, ""))
+}
+
+// html escapes s for an HTML-like label of Graphviz.
+func html(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
 
 // uses returns the entities and sources that the claims shown refer to,
@@ -256,6 +376,9 @@ func (wr *writer) uses(shown []claims.Claim) (ents, srcs map[string]bool) {
 
 func (wr *writer) claim(c claims.Claim) {
 	label := wrap(c.Text, wr.opts.Wrap)
+	if wr.opts.IDs {
+		label = c.ID + "\n" + label
+	}
 	fill := noVerdictColour
 	if wr.opts.Verdict != nil {
 		if verdict, ok := wr.opts.Verdict(c.ID); ok {
@@ -298,7 +421,15 @@ func (wr *writer) source(s sources.Source) {
 
 func (wr *writer) relation(r claims.Relation) {
 	head := Quote(r.From) + " -> " + Quote(r.To)
-	if r.Kind == claims.Contradicts {
+	switch r.Kind {
+	case claims.DistinctFrom:
+		return // a decision that two claims are not one: nothing to draw
+	case claims.SameAs:
+		wr.stmt("\t", head, []attr{
+			{"color", sameColour}, {"style", "dotted"}, {"penwidth", "1.5"}, {"dir", "none"}, {"tooltip", "same as"},
+		})
+		return
+	case claims.Contradicts:
 		wr.stmt("\t", head, []attr{
 			{"color", contradictColour}, {"style", "dashed"}, {"penwidth", "1.5"},
 			{"dir", "both"}, {"arrowhead", "tee"}, {"arrowtail", "tee"}, {"tooltip", "contradicts"},

@@ -63,6 +63,7 @@ func TestGolden(t *testing.T) {
 		{"related", Options{Related: true}},
 		{"everything", Options{Entities: true, Sources: true, Verdict: verdicts, Focus: "b", Title: `Kim's "clean-up"`}},
 		{"nowrap", Options{Wrap: -1}},
+		{"legend", legendOptions},
 	}
 	g := tricky(t)
 	for _, tt := range tests {
@@ -96,6 +97,19 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// legendOptions draw the verdicts as of a date with a legend, claim IDs
+// and the origins of claim a.
+var legendOptions = Options{
+	Verdict: VerdictMap(map[string]string{"a": "accepted", "b": "rejected", "c": "not-holding", "lonely": "accepted"}),
+	Legend:  true, Date: claims.MustDate(2024, 1, 1), IDs: true,
+	Origins: func(id string) []string {
+		if id == "a" {
+			return []string{"video"}
+		}
+		return nil
+	},
+}
+
 // TestContent checks by construction what each option draws, independent
 // of the golden files.
 func TestContent(t *testing.T) {
@@ -113,6 +127,18 @@ func TestContent(t *testing.T) {
 		{"entities", Options{Entities: true},
 			[]string{`"kim" [label="Kim Jong Un (김정은)", shape="ellipse"`, `"nk" [label="North \"DPRK\" Korea"`, `"a" -> "kim" [label="about"`, `"a" -> "kim" [label="said by"`},
 			[]string{`"paper" [`}},
+		{"ids", Options{IDs: true}, []string{`"a" [label="a\nHe said`, `"lonely" [label="lonely\nA claim`}, nil},
+		{"origins without sources", Options{Origins: legendOptions.Origins},
+			[]string{`"video" [label="Telegram video`, `"a" -> "video" [label="origin", color="#ef6c00"`},
+			[]string{`"paper" [`, `-> "paper"`, `"b" -> "video"`}},
+		{"legend of verdicts as of a date", legendOptions,
+			[]string{`<b>Verdicts as of 2024-01-01</b>`, `bgcolor="#c8e6c9"`, `>accepted<`, `>rejected<`, `bgcolor="#e0e0e0"`, `>not-holding<`, `>supports<`, `>contradicts<`, `>independent origin<`, `>source draws on source<`},
+			[]string{`>about<`, `>said by<`, `appears in`}},
+		{"legend without verdicts or date", Options{Legend: true, Entities: true},
+			[]string{`<b>Key</b>`, `>about<`, `>said by<`},
+			[]string{`Verdicts`, `bgcolor=`, `origin`}},
+		{"legend for all time", Options{Legend: true, Verdict: VerdictMap(map[string]string{"a": "x<y"})},
+			[]string{`<b>Verdicts for all time</b>`, `>x&lt;y<`}, nil},
 		{"sources", Options{Sources: true},
 			[]string{`"paper" [label="9News: Staff \"scrub\" room", shape="note"`, `URL="https://example.com/a?b=1&c=\"2\""`, `"paper" -> "video" [label="quotes"`, `"a" -> "video" [label="via"`, `"video" [label="Telegram video\n2025-09-03"`},
 			[]string{`"kim" [`}},
@@ -232,7 +258,8 @@ func TestGraphviz(t *testing.T) {
 		t.Skip("dot not installed (Debian package graphviz): ", err)
 	}
 	g := tricky(t)
-	for _, opts := range []Options{{}, {Entities: true, Sources: true, Verdict: VerdictMap(map[string]string{"a": "false"}), Title: `"\`}} {
+	for _, opts := range []Options{{}, {Entities: true, Sources: true, Verdict: VerdictMap(map[string]string{"a": "false"}), Title: `"\`}, legendOptions,
+		{Legend: true, Entities: true, Sources: true, Verdict: VerdictMap(map[string]string{"a": `<&"x">`})}} {
 		var buf bytes.Buffer
 		if err := Write(&buf, g.View, opts); err != nil {
 			t.Fatal(err)

@@ -64,6 +64,8 @@ type input struct {
 	at   map[string]int64 // offset of the item each ID or relation comes from
 	seen map[string]bool  // relations added, by pair and kind
 	key  int64            // offset of the key being read by object
+
+	warnings []Warning // what was left out, in the order met
 }
 
 // newInput reads all of r: a file larger than MaxBytes is refused from

@@ -29,10 +29,13 @@ type node struct {
 // that the origins of many claims cost the sum of their local sizes, not a
 // walk of the graph per claim.
 //
-// An Index reads its view lazily: a source's derivation links are those the
-// graph held when the index first needed them, so build a new Index after
-// the graph changes. An Index is not safe for concurrent use; make one per
-// goroutine (they are cheap).
+// An Index reads its view lazily, per query, so build a new Index after
+// the graph changes. The whole-graph methods ([Index.Cycles],
+// [Index.Independent], [Index.FalseCorroboration]) first pin the index
+// to a [graph.View.Snapshot] of its view, so that each sees one state of
+// the graph, and the index keeps reading that state from then on. An
+// Index is not safe for concurrent use; make one per goroutine (they are
+// cheap).
 type Index struct {
 	// Progress, when not nil, is told how the whole-view queries advance,
 	// counted in claims: [Index.Independent] as stage "independent",
@@ -90,6 +93,11 @@ func (x *Index) load(n int32) error {
 	x.fill(n, &s)
 	return nil
 }
+
+// pin makes the index read a snapshot of its view from now on. Items of
+// the graph never change once added, so what the index loaded before
+// holds in the snapshot too.
+func (x *Index) pin() { x.v = x.v.Snapshot() }
 
 // loadAll loads every source of the view, in the order they were added.
 func (x *Index) loadAll() {

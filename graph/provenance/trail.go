@@ -87,6 +87,7 @@ func (x *Index) Source(id string) ([]Trail, error) {
 // itself is a cycle of one. Cycles come by first ID. It costs
 // O(sources + derivation links).
 func (x *Index) Cycles() []Cycle {
+	x.pin()
 	x.loadAll()
 	g := x.begin()
 	defer x.release()
@@ -104,6 +105,7 @@ func (x *Index) Cycles() []Cycle {
 // links of the sources that carry each claim), with each source's links
 // loaded once, after the view's [graph.View.Counts].
 func (x *Index) Independent() (map[string]int, error) {
+	x.pin()
 	// Sizing both maps up front saves rehashing them as they grow, which
 	// at a million claims cost about as much as the counting itself.
 	counts := x.v.Counts()
@@ -129,6 +131,7 @@ func (x *Index) Independent() (map[string]int, error) {
 // sources, in the order the claims were added: what looks like
 // corroboration is, at least in part, relaying.
 func (x *Index) FalseCorroboration() ([]Corroboration, error) {
+	x.pin()
 	var out []Corroboration
 	n := 0
 	if x.Progress != nil {

@@ -40,9 +40,13 @@
 //     sources, cg:confidence (xsd:decimal) and cg:assertedBy (free text,
 //     so not prov:wasAttributedTo, whose object must be an agent). A node
 //     per relation is simpler to query than RDF reification and carries
-//     the same information.
-//   - Validity is cg:validFrom, cg:validUntil (exclusive), cg:validAt and
-//     cg:stillHolds; notes are rdfs:comment.
+//     the same information. The matching decisions are FROM cg:sameAs TO
+//     and FROM cg:distinctFrom TO, with a cg:SameAs or cg:Distinction
+//     node; they are not owl:sameAs, which would merge the two claims'
+//     every statement.
+//   - Validity is cg:validFrom, cg:validUntil (exclusive), cg:validAt,
+//     cg:stillHolds and, for an event, cg:occurred; notes are
+//     rdfs:comment.
 //
 // Dates are literals of the XSD type of their precision: xsd:gYear,
 // xsd:gYearMonth or xsd:date. prov:generatedAtTime is not written: its

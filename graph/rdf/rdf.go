@@ -89,7 +89,10 @@ var sourceClass = map[sources.Kind]string{
 // entities, sources, claims, relations, each in the order they were
 // added, and the statements of an item in a fixed order. See the package
 // documentation for the mapping.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Triples(v graph.View, opts Options) []Triple {
+	v = v.Snapshot() // one state of the graph throughout
 	base := opts.Base
 	if base == "" {
 		base = DefaultBase
@@ -114,6 +117,9 @@ func Triples(v graph.View, opts Options) []Triple {
 		}
 		if !val.At.IsZero() {
 			add(s, CG+"validAt", date(val.At))
+		}
+		if !val.Occurred.IsZero() {
+			add(s, CG+"occurred", date(val.Occurred))
 		}
 	}
 	for e := range v.Entities() {
@@ -208,8 +214,13 @@ func Triples(v graph.View, opts Options) []Triple {
 	for r := range v.Relations() {
 		i++
 		prop, class := "supports", "Support"
-		if r.Kind == claims.Contradicts {
+		switch r.Kind {
+		case claims.Contradicts:
 			prop, class = "contradicts", "Contradiction"
+		case claims.SameAs:
+			prop, class = "sameAs", "SameAs"
+		case claims.DistinctFrom:
+			prop, class = "distinctFrom", "Distinction"
 		}
 		add(item(r.From), CG+prop, item(r.To))
 		n := blank(fmt.Sprintf("relation.%d", i))

@@ -88,15 +88,16 @@ func (c Conflict) Adjacent() bool {
 // never together, so their contradiction is resolved by time.
 //
 // It costs O(contradictions of the graph).
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Conflicts(v graph.View) []Conflict {
-	g, t := v.Graph(), v.Date()
+	// One state of the graph, all of it: the date is applied per pair.
+	t := v.Date()
+	all := v.Snapshot().At(claims.Date{})
 	var out []Conflict
-	for r := range g.ContradictionPairs() {
-		a, okA := g.Claim(r.From)
-		b, okB := g.Claim(r.To)
-		if !okA || !okB {
-			continue // removed meanwhile: the graph changed under us
-		}
+	for r := range all.ContradictionPairs() {
+		a, _ := all.Claim(r.From)
+		b, _ := all.Claim(r.To)
 		out = append(out, classify(r, a, b, t))
 	}
 	return out

@@ -6,24 +6,45 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 )
 
 // Options tunes [Stale].
 type Options struct {
 	// Strength is the evidence strength of a claim, compared between
 	// contradicting claims: a claim is superseded only by a strictly
-	// stronger one. Nil means [SourceCount].
+	// stronger one. Nil means the weight of its evidence as package
+	// graph/evidence measures it for every analysis: independent origins,
+	// each once, with those its supporters lend ([Evidence]).
 	Strength func(claimID string) float64
 }
 
-// SourceCount returns the default evidence strength of [Options]: the
-// number of distinct sources claim id appears in within g, 0 for an
-// unknown claim. It counts repetitions of one story by several outlets
-// as several sources; a strength that counts independent origins instead
-// can be plugged in through [Options.Strength].
-func SourceCount(g *graph.Graph) func(id string) float64 {
+// Evidence returns the default evidence strength of [Options]: the weight
+// of claim id's evidence in g (evidence.Of with its defaults, on a
+// snapshot of g), 0 for an unknown claim. It weighs the whole graph once,
+// when called.
+func Evidence(g *graph.Graph) func(id string) float64 { return evidenceIn(g.Snapshot()) }
+
+// evidenceIn is [Evidence] in view v.
+func evidenceIn(v graph.View) func(id string) float64 {
+	t, err := evidence.Of(v, evidence.Options{})
+	if err != nil { // only for a claim that provenance cannot find: none in v
+		return sourceCount(v)
+	}
+	return t.Weight
+}
+
+// SourceCount returns an evidence strength for [Options]: the number of
+// distinct sources claim id appears in within g, 0 for an unknown claim.
+// It counts repetitions of one story by several outlets as several
+// sources, so nine outlets relaying one anonymous official outweigh two
+// independent officials; [Evidence], the default, does not.
+func SourceCount(g *graph.Graph) func(id string) float64 { return sourceCount(g.View) }
+
+// sourceCount is [SourceCount] in view v.
+func sourceCount(v graph.View) func(id string) float64 {
 	return func(id string) float64 {
-		s, err := g.SourcesOf(id)
+		s, err := v.SourcesOf(id)
 		if err != nil {
 			return 0
 		}
@@ -85,8 +106,10 @@ type StaleItem struct {
 
 // Stale returns the appearances of claims in g that are stale at their
 // own date: the appearance's date, or when it has none the published date
-// of its source; undated appearances are never stale. An appearance is
-// stale when
+// of its source; undated appearances are never stale, nor are appearances
+// that speak of the past ([claims.Appearance].AboutPast) and appearances
+// of events ([claims.Validity].Occurred: what happened stays true of the
+// past). An appearance is stale when
 //
 //   - its claim had stopped holding by every day of that date
 //     ([claims.Validity.Ended]): reason [Ended]; or otherwise
@@ -102,10 +125,13 @@ type StaleItem struct {
 // then of their appearances.
 //
 // It costs O(appearances + contradictions) strength evaluations aside.
+//
+// It reads one state of the graph, a [graph.View.Snapshot] of g.
 func Stale(g *graph.Graph, opts Options) []StaleItem {
+	v := g.Snapshot() // one state of the graph throughout
 	strength := opts.Strength
 	if strength == nil {
-		strength = SourceCount(g)
+		strength = evidenceIn(v)
 	}
 	memo := map[string]float64{}
 	strengthOf := func(id string) float64 {
@@ -117,12 +143,18 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 		return s
 	}
 	var out []StaleItem
-	for c := range g.Claims() {
-		rivals, _ := g.Contradictions(c.ID)
+	for c := range v.Claims() {
+		if !c.Validity.Occurred.IsZero() {
+			continue // an event: reporting it later is not repeating it as current
+		}
+		rivals, _ := v.Contradictions(c.ID)
 		for i, a := range c.Appearances {
+			if a.AboutPast {
+				continue
+			}
 			d := a.Date
 			if d.IsZero() {
-				if s, ok := g.Source(a.Source); ok {
+				if s, ok := v.Source(a.Source); ok {
 					d = s.Published
 				}
 			}
@@ -135,7 +167,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 				out = append(out, it)
 				continue
 			}
-			if by, ok := superseder(g, c.ID, rivals, d, strengthOf); ok {
+			if by, ok := superseder(v, c.ID, rivals, d, strengthOf); ok {
 				it.Reason, it.By, it.Since = Superseded, by.ID, by.Validity.Start()
 				it.Strength, it.ByStrength = strengthOf(c.ID), strengthOf(by.ID)
 				out = append(out, it)
@@ -147,12 +179,12 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 
 // superseder returns the stronger claim among the contradictions rivals of
 // claim id that had begun to hold by d, with the earliest start.
-func superseder(g *graph.Graph, id string, rivals []claims.Relation, d claims.Date, strength func(string) float64) (claims.Claim, bool) {
+func superseder(v graph.View, id string, rivals []claims.Relation, d claims.Date, strength func(string) float64) (claims.Claim, bool) {
 	var best claims.Claim
 	found := false
 	for _, r := range rivals {
 		other, _ := r.Other(id)
-		o, ok := g.Claim(other)
+		o, ok := v.Claim(other)
 		start := o.Validity.Start()
 		if !ok || start.IsZero() || !o.Validity.Began(d) || o.Validity.Ended(d) || !r.Validity.Holds(d) {
 			continue

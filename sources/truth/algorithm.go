@@ -20,13 +20,15 @@ const (
 	Investment                        // Pasternack & Roth's Investment, g = 1.2
 	PooledInvestment                  // Pasternack & Roth's PooledInvestment, g = 1.4
 	TruthFinder                       // Yin, Han & Yu's TruthFinder
+	Accu                              // Dong, Berti-Equille & Srivastava's ACCU: accuracy and copying
+	Depen                             // Dong, Berti-Equille & Srivastava's DEPEN: copying, one accuracy
 )
 
-var algorithmNames = [...]string{"voting", "sums", "averagelog", "investment", "pooledinvestment", "truthfinder"}
+var algorithmNames = [...]string{"voting", "sums", "averagelog", "investment", "pooledinvestment", "truthfinder", "accu", "depen"}
 
 // Algorithms returns every algorithm in order.
 func Algorithms() []Algorithm {
-	return []Algorithm{Voting, Sums, AverageLog, Investment, PooledInvestment, TruthFinder}
+	return []Algorithm{Voting, Sums, AverageLog, Investment, PooledInvestment, TruthFinder, Accu, Depen}
 }
 
 // String returns the algorithm's name as [ParseAlgorithm] accepts it, such
@@ -59,14 +61,16 @@ var ErrOptions = errors.New("invalid options")
 // which [DefaultOptions] fills in.
 type Options struct {
 	// MaxIterations caps the number of iterations: 20 for Sums,
-	// AverageLog and Investment, 10 for PooledInvestment (the defaults of
-	// the truthdiscovery library), 100 for TruthFinder. Voting always does
-	// one pass.
+	// AverageLog, Investment, ACCU and DEPEN, 10 for PooledInvestment (the
+	// defaults of the truthdiscovery library), 100 for TruthFinder. Voting
+	// always does one pass.
 	MaxIterations int
 	// Tolerance ends iteration early: for the Pasternack & Roth
 	// algorithms when, from the second iteration on, no max-normalised
 	// source trust moved by Tolerance or more (default 0.001); for TruthFinder when 1 − cos(t_i, t_{i−1}) of
-	// the trust vectors is below it (default 0.001, as in the paper).
+	// the trust vectors is below it (default 0.001, as in the paper); for
+	// ACCU and DEPEN when the chosen values stayed the same and no
+	// source's accuracy moved by Tolerance or more (default 0.001).
 	Tolerance float64
 	// Exponent is g of Investment (1.2) and PooledInvestment (1.4).
 	Exponent float64
@@ -74,8 +78,19 @@ type Options struct {
 	Dampening float64
 	// Influence is TruthFinder's ρ, the weight of implications (0.5).
 	Influence float64
-	// InitialTrust is TruthFinder's t₀ for every source (0.9).
+	// InitialTrust is TruthFinder's t₀ for every source (0.9), and the
+	// accuracy 1 − ε that ACCU starts from and DEPEN keeps for every
+	// source (0.8, the paper's ε = 0.2).
 	InitialTrust float64
+	// CopyPrior is α of ACCU and DEPEN, the prior probability that two
+	// sources are dependent (0.2), in (0, 1).
+	CopyPrior float64
+	// CopyRate is c of ACCU and DEPEN, the probability that a copier
+	// copies any one value (0.8), in (0, 1).
+	CopyRate float64
+	// FalseValues is n of ACCU and DEPEN, the number of false values of
+	// every object, uniformly likely (100), at least 1.
+	FalseValues float64
 	// NoImplications makes TruthFinder ignore the Dataset's implications.
 	NoImplications bool
 	// Progress, when not nil, is told of each iteration of [Discover]:
@@ -94,8 +109,11 @@ func (o Options) step(i int) {
 // DefaultOptions returns the published defaults for a, as documented on
 // the fields of [Options].
 func DefaultOptions(a Algorithm) Options {
-	o := Options{MaxIterations: 20, Tolerance: 1e-3, Dampening: 0.3, Influence: 0.5, InitialTrust: 0.9}
+	o := Options{MaxIterations: 20, Tolerance: 1e-3, Dampening: 0.3, Influence: 0.5, InitialTrust: 0.9,
+		CopyPrior: 0.2, CopyRate: 0.8, FalseValues: 100}
 	switch a {
+	case Accu, Depen:
+		o.InitialTrust = 0.8
 	case Voting:
 		o.MaxIterations = 1
 	case Investment:
@@ -119,7 +137,8 @@ func (o Options) withDefaults(a Algorithm) (Options, error) {
 		name  string
 		v     float64
 		below float64 // the value must be less; +Inf for no bound
-	}{{"Tolerance", o.Tolerance, math.Inf(1)}, {"Exponent", o.Exponent, math.Inf(1)}, {"Dampening", o.Dampening, math.Inf(1)}, {"Influence", o.Influence, math.Inf(1)}, {"InitialTrust", o.InitialTrust, 1}} {
+	}{{"Tolerance", o.Tolerance, math.Inf(1)}, {"Exponent", o.Exponent, math.Inf(1)}, {"Dampening", o.Dampening, math.Inf(1)}, {"Influence", o.Influence, math.Inf(1)},
+		{"InitialTrust", o.InitialTrust, 1}, {"CopyPrior", o.CopyPrior, 1}, {"CopyRate", o.CopyRate, 1}, {"FalseValues", o.FalseValues, math.Inf(1)}} {
 		if !(f.v >= 0 && f.v < f.below) {
 			want := "a finite number, 0 or more"
 			if f.below == 1 {
@@ -127,6 +146,9 @@ func (o Options) withDefaults(a Algorithm) (Options, error) {
 			}
 			return o, fmt.Errorf("truth: %w: %s is %v, want %s", ErrOptions, f.name, f.v, want)
 		}
+	}
+	if o.FalseValues > 0 && o.FalseValues < 1 {
+		return o, fmt.Errorf("truth: %w: FalseValues is %v, want 0 or at least 1", ErrOptions, o.FalseValues)
 	}
 	if o.MaxIterations == 0 || a == Voting {
 		o.MaxIterations = def.MaxIterations
@@ -146,6 +168,15 @@ func (o Options) withDefaults(a Algorithm) (Options, error) {
 	if o.InitialTrust == 0 {
 		o.InitialTrust = def.InitialTrust
 	}
+	if o.CopyPrior == 0 {
+		o.CopyPrior = def.CopyPrior
+	}
+	if o.CopyRate == 0 {
+		o.CopyRate = def.CopyRate
+	}
+	if o.FalseValues == 0 {
+		o.FalseValues = def.FalseValues
+	}
 	return o, nil
 }
 
@@ -156,12 +187,22 @@ type Result struct {
 	// Trust is the trustworthiness of each source. For the Pasternack &
 	// Roth algorithms it is max-normalised (the most trusted source has
 	// 1); for TruthFinder it is the mean confidence of the source's facts;
-	// for Voting it is the fraction of the source's facts that won the
-	// vote. Sources with no assertions have 0 (TruthFinder: t₀).
+	// for ACCU and DEPEN the accuracy A(S), the mean probability of the
+	// source's facts; for Voting it is the fraction of the source's facts
+	// that won the vote. Sources with no assertions have 0 (TruthFinder,
+	// ACCU and DEPEN: the initial trust). Known says which trusts rest on
+	// evidence.
 	Trust []float64
+	// Known reports, per source, whether its trust rests on evidence: the
+	// source asserts at least one fact of a contested object (one with
+	// two or more facts). A source whose every object is uncontested was
+	// never put to the test; its Trust is whatever the algorithm makes of
+	// agreement alone and should be shown as "no evidence".
+	Known []bool
 	// Belief is the belief in (confidence of) each fact: the number of
 	// distinct sources for Voting, max-normalised scores for the
-	// Pasternack & Roth algorithms, TruthFinder's s(f) in (0, 1).
+	// Pasternack & Roth algorithms, TruthFinder's s(f) in (0, 1), the
+	// probability that the fact is true for ACCU and DEPEN.
 	Belief []float64
 	// Chosen is the fact of each object with the highest belief, the
 	// lowest FactID among exact ties, or [NoFact] if the object has no
@@ -173,6 +214,11 @@ type Result struct {
 	// Converged reports whether the tolerance was met before
 	// MaxIterations ran out (always true for Voting).
 	Converged bool
+	// Dependence lists, for ACCU and DEPEN, the pairs of sources whose
+	// posterior probability of dependence is at least 1/2, and the pairs
+	// declared with [Dataset.DeclareCopy] that share a fact, by Copier
+	// then Original. It is nil for the other algorithms.
+	Dependence []Dependence
 }
 
 // Discover runs algorithm a on d with options opts (zero fields take the
@@ -189,22 +235,39 @@ func Discover(d *Dataset, a Algorithm, opts Options) (*Result, error) {
 		return nil, err
 	}
 	ix := d.index()
-	r := &Result{Algorithm: a}
+	r := &Result{Algorithm: a, Known: known(ix)}
 	switch a {
 	case Voting:
 		r.voting(ix)
-		o.step(o.MaxIterations)
-		return r, nil
 	case Sums, AverageLog:
 		r.sums(ix, a == AverageLog, o)
 	case Investment, PooledInvestment:
 		r.investment(ix, a == PooledInvestment, o)
 	case TruthFinder:
 		r.truthFinder(ix, o)
+	case Accu, Depen:
+		r.accu(ix, d.copies, a == Depen, o)
 	}
-	r.Chosen = choose(ix, r.Belief)
+	if r.Chosen == nil {
+		r.Chosen = choose(ix, r.Belief)
+	}
 	o.step(o.MaxIterations)
 	return r, nil
+}
+
+// known reports the sources that assert a fact of a contested object.
+func known(ix *index) []bool {
+	k := make([]bool, ix.nSources)
+	for s := range k {
+		for _, f := range ix.srcFacts[ix.srcStart[s]:ix.srcStart[s+1]] {
+			o := ix.factObj[f]
+			if ix.objStart[o+1]-ix.objStart[o] > 1 {
+				k[s] = true
+				break
+			}
+		}
+	}
+	return k
 }
 
 // choose returns the fact of highest belief per object, lowest ID on ties.

@@ -71,3 +71,35 @@ func BenchmarkDiscover(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCopy runs ACCU and DEPEN on the synthetic data with four facts
+// per object, up to 100k sources, 1M objects and 5M assertions. Their
+// pairwise copy detection looks only at pairs of sources that assert a
+// common fact, found from each fact's sources.
+func BenchmarkCopy(b *testing.B) {
+	sizes := []struct{ sources, objects, asserts int }{
+		{1_000, 10_000, 50_000},
+		{100_000, 1_000_000, 5_000_000},
+	}
+	for _, size := range sizes {
+		var d *truth.Dataset
+		for _, alg := range []truth.Algorithm{truth.Accu, truth.Depen} {
+			name := fmt.Sprintf("%s/s=%d,o=%d,a=%d", alg, size.sources, size.objects, size.asserts)
+			b.Run(name, func(b *testing.B) {
+				if d == nil {
+					d = synthetic(b, size.sources, 4*size.objects, size.asserts)
+				}
+				b.ReportAllocs()
+				var r *truth.Result
+				for b.Loop() {
+					var err error
+					if r, err = truth.Discover(d, alg, truth.Options{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(r.Iterations), "iterations")
+				b.ReportMetric(float64(len(r.Dependence)), "dependent-pairs")
+			})
+		}
+	}
+}

@@ -85,8 +85,9 @@ type Dataset struct {
 	objectIndex lookup[string]
 	factIndex   lookup[factKey]
 
-	pairs []uint64 // source<<32 | fact, possibly duplicated, unsorted
-	imps  []implication
+	pairs  []uint64 // source<<32 | fact, possibly duplicated, unsorted
+	imps   []implication
+	copies []uint64 // copier<<32 | original, declared by DeclareCopy
 
 	mu     sync.Mutex
 	frozen *index

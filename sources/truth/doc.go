@@ -17,14 +17,29 @@
 // columns, the delimiter and how raw values are grouped into facts, e.g.
 // [TokenSet]) or with the numeric API for callers that already have dense
 // IDs ([Dataset.AddSource], [Dataset.AddObject], [Dataset.AddFact],
-// [Dataset.AssertID]). A claim graph maps onto it as: claims → facts,
-// contradiction-connected components → objects, support edges → positive
-// implications (which may join facts of different objects).
+// [Dataset.AssertID]). [Dataset.DeclareCopy] records known dependence
+// between two sources for ACCU and DEPEN.
 //
 // [Discover] runs an [Algorithm] with [Options] and returns a [Result]:
-// trust per source, belief per fact, and the chosen fact per object (the
-// highest belief, ties to the lowest [FactID]). Results are deterministic:
+// trust per source, belief per fact, the chosen fact per object (the
+// highest belief, ties to the lowest [FactID]), the number of iterations
+// and whether they converged. [Result.Known] tells which trusts rest on
+// evidence: a source that asserts no fact of a contested object (one with
+// two or more facts) was never put to the test. Results are deterministic:
 // IDs follow insertion order and no map is iterated.
+//
+// # Claim graphs
+//
+// [FromGraph] maps a claim graph onto a Dataset. A question (an object) is
+// a set of claims that cannot all hold: a clique of the contradiction
+// graph, found greedily from each contradiction not yet inside one, not a
+// whole connected component (in a chain a ⊥ b ⊥ c, a and c may both hold).
+// A claim in several questions is a fact of each. A claim's votes are its
+// independent origins (package graph/provenance), each once: a source
+// that only relays a claim does not assert it, so relaying adds no vote
+// and earns no trust. Supports become TruthFinder implications. A source
+// with no contested claim has no trust estimate: [GraphMap.Trust] leaves
+// it out rather than report 0.
 //
 // # Algorithms
 //
@@ -53,7 +68,10 @@
 //
 // [PooledInvestment] ("pooledinvestment", Pasternack and Roth 2010): trust as
 // in Investment; with H_i(f) = Σ_{s∈S_f} T_i(s)/|C_s|, B_i(f) = H_i(f) ·
-// G(H_i(f)) / Σ_{d∈M_f} G(H_i(d)), g = 1.4. B₀(f) = 1/|M_f|. At most 10
+// G(H_i(f)) / Σ_{d∈M_f} G(H_i(d)), g = 1.4. The paper gives T₀ = 1 and no
+// prior belief, so B₀ is the belief rule applied to T₀ (H₀(f) = Σ_{s∈S_f}
+// 1/|C_s|): a uniform prior would hand a lone dissenter the whole prior
+// belief of its facts and make it the most trusted source. At most 10
 // iterations by default (as in the truthdiscovery library).
 //
 // [TruthFinder] ("truthfinder", Yin, Han and Yu, "Truth discovery with
@@ -77,8 +95,69 @@
 // [Result.Converged] tells. TruthFinder stops, as in the paper, when
 // 1 − cos(t_i, t_{i−1}) of the trust vectors falls below the tolerance
 // (0.001), at most 100 iterations; from a uniform t₀ this often takes only
-// one or two iterations.
+// one or two iterations. ACCU and DEPEN stop when the chosen facts stayed
+// the same and no source's accuracy moved by the tolerance, from the
+// second iteration on, at most 20; they can oscillate between a few
+// objects' values and then say so.
 //
+// # ACCU and DEPEN
+//
+// [Accu] ("accu") and [Depen] ("depen") are from Dong, Berti-Equille and
+// Srivastava, "Integrating Conflicting Data: The Role of Source
+// Dependence", PVLDB 2(1), 2009 (VLDB 2009); section numbers are the
+// paper's. Each object has n false values besides its true one, equally
+// likely (§2); n = [Options.FalseValues], 100.
+//
+// Votes (§3). A source S of accuracy A(S) gives each value it provides
+// the vote A'(S) = ln(n·A(S)/(1 − A(S))). The vote count C(v) of a value
+// sums the votes of its sources, each discounted by I(S), the probability
+// that S provides v independently (below). The probability that v is true
+// is e^{C(v)} / Σ_{v₀} e^{C(v₀)} over the object's n + 1 values, those no
+// source gives counting C = 0: [Result.Belief], computed in log space.
+// A(S) is the mean probability of S's values (clamped to [0.01, 0.99]):
+// [Result.Trust].
+//
+// Copy detection (§2, §3). For two sources S1, S2 that provide a
+// common value, let kt be the objects where they give the same true value
+// (the chosen one), kf the same false value and kd different values. With
+// copy rate c ([Options.CopyRate], 0.8), a copier copies each value with
+// probability c and otherwise provides it independently, so the
+// observations have these probabilities under independence and under S1 →
+// S2 (S1 copies S2):
+//
+//	same true value:  A1·A2            A2·c + A1·A2·(1−c)
+//	same false value: (1−A1)(1−A2)/n   (1−A2)·c + (1−A1)(1−A2)(1−c)/n
+//	different:        Pd               Pd·(1−c)
+//
+// with Pd = 1 − A1·A2 − (1−A1)(1−A2)/n. Bayes' rule with the prior α
+// ([Options.CopyPrior], 0.2) of dependence, split evenly between the two
+// directions, gives Pr(S1 ⊥ S2), Pr(S1 → S2) and Pr(S2 → S1). Sharing a
+// false value is strong evidence of copying (n·c/(1−A) + 1 − c to 1),
+// sharing a true one weak (c/A + 1 − c), and every disagreement counts
+// 1 − c against it. The posterior odds are built from per-source
+// likelihood ratios: as products while the counts are small (at most 8,
+// where they cannot overflow), as sums of logarithms beyond. [Result.Dependence] lists the pairs whose probability
+// of dependence is at least 1/2, with the likelier direction.
+//
+// Discounted votes (§2). Given an order of the sources of a value,
+//
+//	I(S) = Π_{S₀ before S} (1 − c·Pr(S ~ S₀))
+//
+// where Pr(S ~ S₀) = Pr(S → S₀) + Pr(S₀ → S): whichever copied, a
+// dependent pair provides a common value once plus the share 1 − c that a
+// copier provides on its own. Trying every order is exponential, so, like
+// the paper, this package orders greedily; its rule: first the source
+// least dependent on the others, then each time the one least dependent on
+// those already counted (the one whose vote is then the largest).
+// A pair declared with [Dataset.DeclareCopy] has Pr = 1 and c = 1, so the
+// copier adds nothing, and the original is counted first.
+//
+// Iteration (§2, §3). The first round takes every source as
+// independent with accuracy [Options.InitialTrust] (0.8, the paper's ε =
+// 0.2); each later round detects dependence from the previous round's
+// chosen values and accuracies, then counts the votes again. DEPEN (§2)
+// keeps every accuracy at 1 − ε, so its votes count independent sources;
+// ACCU (§3) updates the accuracies each round.
 // # Complexity
 //
 // [Dataset.Freeze] (called by [Discover]) sorts and de-duplicates the
@@ -89,6 +168,14 @@
 // memory. [Dataset.ImplyBySimilarity] is quadratic in the facts per object.
 // [Options].Progress, when set, is told of each iteration (see
 // [graph.Progress]).
+//
+// ACCU and DEPEN look only at pairs of sources that assert a common fact:
+// they list the sources of each fact, never all pairs of sources. With P =
+// Σ_f |S_f|(|S_f|−1)/2 such pairs (by fact) and P' = Σ_o |S_o|² pairs by
+// object, the index costs O(P' log d) time for d the pairs of one source
+// and about 30 bytes per pair of P in memory; each iteration costs O(P + A +
+// Σ_f |S_f|²). Both are linear in the assertions when the number of
+// sources per object is bounded, quadratic in that number otherwise.
 //
 // # Input files
 //

@@ -1,8 +1,11 @@
 package truth_test
 
 import (
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,27 +16,26 @@ import (
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
-// smallGraph: a (in s1, s2) contradicts b (in s3), which contradicts e
-// (in s3); c (in s1) stands alone; d (in s2) supports a. s4 carries nothing.
-func smallGraph(t *testing.T) *graph.Graph {
+// build applies a batch of sources (news articles unless a kind is given
+// after a colon: "v:video"), claims and relations to a new graph.
+func build(t *testing.T, srcs []string, cs []claims.Claim, rels []claims.Relation, derive map[string]string) *graph.Graph {
 	t.Helper()
 	var b graph.Batch
-	for _, id := range []string{"s1", "s2", "s3", "s4"} {
-		b.Sources = append(b.Sources, sources.Source{ID: id, Title: id, Kind: sources.NewsArticle})
-	}
-	claim := func(id string, srcs ...string) claims.Claim {
-		c := claims.Claim{ID: id, Text: "Claim " + id + "."}
-		for _, s := range srcs {
-			c.Appearances = append(c.Appearances, claims.Appearance{Source: s})
+	for _, id := range srcs {
+		kind := sources.NewsArticle
+		if name, k, ok := strings.Cut(id, ":"); ok {
+			id = name
+			if err := kind.UnmarshalText([]byte(k)); err != nil {
+				t.Fatal(err)
+			}
 		}
-		return c
+		s := sources.Source{ID: id, Title: id, Kind: kind}
+		if orig, ok := derive[id]; ok {
+			s.DerivedFrom = []sources.Derivation{{Source: orig, Kind: sources.Republishes}}
+		}
+		b.Sources = append(b.Sources, s)
 	}
-	b.Claims = []claims.Claim{claim("a", "s1", "s2"), claim("b", "s3"), claim("c", "s1"), claim("d", "s2"), claim("e", "s3", "s3")}
-	b.Relations = []claims.Relation{
-		{From: "a", To: "b", Kind: claims.Contradicts},
-		{From: "b", To: "e", Kind: claims.Contradicts},
-		{From: "d", To: "a", Kind: claims.Supports},
-	}
+	b.Claims, b.Relations = cs, rels
 	g := graph.New()
 	if err := g.Apply(b); err != nil {
 		t.Fatal(err)
@@ -41,21 +43,51 @@ func smallGraph(t *testing.T) *graph.Graph {
 	return g
 }
 
-func TestFromGraph(t *testing.T) {
-	d, m := truth.FromGraph(smallGraph(t).View)
-	// Objects by hand: {a, b, e} (named a), {c}, {d}. Assertions: s1:a,c;
-	// s2:a,d; s3:b,e (e's second appearance in s3 counts once).
-	objects := map[string][]string{}
+// claim returns a claim that appears in the given sources.
+func claim(id string, srcs ...string) claims.Claim {
+	c := claims.Claim{ID: id, Text: "Claim " + id + "."}
+	for _, s := range srcs {
+		c.Appearances = append(c.Appearances, claims.Appearance{Source: s})
+	}
+	return c
+}
+
+// smallGraph: a (in s1, s2) contradicts b (in s3), which contradicts e
+// (in s3); c (in s1) stands alone; d (in s2) supports a. s4 carries nothing.
+func smallGraph(t *testing.T) *graph.Graph {
+	return build(t, []string{"s1", "s2", "s3", "s4"},
+		[]claims.Claim{claim("a", "s1", "s2"), claim("b", "s3"), claim("c", "s1"), claim("d", "s2"), claim("e", "s3", "s3")},
+		[]claims.Relation{
+			{From: "a", To: "b", Kind: claims.Contradicts},
+			{From: "b", To: "e", Kind: claims.Contradicts},
+			{From: "d", To: "a", Kind: claims.Supports},
+		}, nil)
+}
+
+// questions returns the claims of each question of d by its name.
+func questions(d *truth.Dataset) map[string][]string {
+	out := map[string][]string{}
 	for o := range d.NumObjects() {
+		name := d.ObjectName(truth.ObjectID(o))
 		for _, f := range d.Facts(truth.ObjectID(o)) {
-			objects[d.ObjectName(truth.ObjectID(o))] = append(objects[d.ObjectName(truth.ObjectID(o))], d.Value(f))
+			out[name] = append(out[name], d.Value(f))
 		}
 	}
-	if diff := cmp.Diff(map[string][]string{"a": {"a", "b", "e"}, "c": {"c"}, "d": {"d"}}, objects); diff != "" {
-		t.Errorf("objects (-want +got):\n%s", diff)
+	return out
+}
+
+func TestFromGraph(t *testing.T) {
+	d, m := truth.FromGraph(smallGraph(t).View)
+	// Questions by hand: the chain a ⊥ b ⊥ e is two questions, {a, b}
+	// and {b, e} (a and e may both hold); c and d are uncontested.
+	// Assertions: s1: a, c; s2: a, d; s3: b twice (one per question), e;
+	// e's second appearance in s3 counts once.
+	want := map[string][]string{"a | b": {"a", "b"}, "b | e": {"b", "e"}, "c": {"c"}, "d": {"d"}}
+	if diff := cmp.Diff(want, questions(d)); diff != "" {
+		t.Errorf("questions (-want +got):\n%s", diff)
 	}
-	if got := d.NumAssertions(); got != 6 {
-		t.Errorf("NumAssertions = %d, want 6", got)
+	if got := d.NumAssertions(); got != 7 {
+		t.Errorf("NumAssertions = %d, want 7", got)
 	}
 	if diff := cmp.Diff([]string{"s1", "s2", "s3", "s4"}, m.Sources); diff != "" {
 		t.Errorf("sources (-want +got):\n%s", diff)
@@ -66,8 +98,12 @@ func TestFromGraph(t *testing.T) {
 			t.Errorf("Fact(%q) = %d, %v", id, f, ok)
 		}
 	}
+	if fs := m.Facts("b"); len(fs) != 2 || d.FactObject(fs[0]) == d.FactObject(fs[1]) {
+		t.Errorf("Facts(b) = %v, want one fact in each of two questions", fs)
+	}
 
-	// Voting: a has two sources against one each for b and e.
+	// Voting: a has two origins against b's one; b and e tie, won by the
+	// lower FactID, b.
 	r, err := truth.Discover(d, truth.Voting, truth.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -76,14 +112,92 @@ func TestFromGraph(t *testing.T) {
 	if obj := d.FactObject(fa); r.Chosen[obj] != fa {
 		t.Errorf("voting chose %q, want a", d.Value(r.Chosen[obj]))
 	}
-	trust := m.Trust(r)
 	// Voting trust is the share of a source's facts that won: s1 and s2
-	// won both of theirs, s3 neither, s4 has none.
-	if diff := cmp.Diff(map[string]float64{"s1": 1, "s2": 1, "s3": 0, "s4": 0}, trust); diff != "" {
+	// won both of theirs; s3 one of three (b lost to a, won against e; e
+	// lost); s4 asserts nothing contested and has no estimate.
+	if diff := cmp.Diff(map[string]float64{"s1": 1, "s2": 1, "s3": 1.0 / 3}, m.Trust(r)); diff != "" {
 		t.Errorf("trust (-want +got):\n%s", diff)
 	}
-	if got := m.Belief(r)["a"]; got != 2 {
-		t.Errorf("belief in a = %v, want 2 votes", got)
+	if diff := cmp.Diff([]bool{true, true, true, false}, r.Known); diff != "" {
+		t.Errorf("Known (-want +got):\n%s", diff)
+	}
+	// b's belief is the smaller of its two: 1 vote in each.
+	if got := m.Belief(r); got["a"] != 2 || got["b"] != 1 {
+		t.Errorf("beliefs %v, want a 2 and b 1", got)
+	}
+}
+
+// TestFromGraphCliques: a triangle of contradictions is one question; an
+// edge hanging off it another; and a source with no contested claim has
+// no trust estimate.
+func TestFromGraphCliques(t *testing.T) {
+	g := build(t, []string{"s1", "s2", "s3", "s4", "s5"},
+		[]claims.Claim{claim("a", "s1"), claim("b", "s2"), claim("c", "s3"), claim("d", "s4"), claim("u", "s5")},
+		[]claims.Relation{
+			{From: "a", To: "b", Kind: claims.Contradicts},
+			{From: "b", To: "c", Kind: claims.Contradicts},
+			{From: "c", To: "d", Kind: claims.Contradicts},
+			{From: "c", To: "a", Kind: claims.Contradicts},
+		}, nil)
+	d, m := truth.FromGraph(g.View)
+	want := map[string][]string{"a | b | c": {"a", "b", "c"}, "c | d": {"c", "d"}, "u": {"u"}}
+	if diff := cmp.Diff(want, questions(d)); diff != "" {
+		t.Errorf("questions (-want +got):\n%s", diff)
+	}
+	r, err := truth.Discover(d, truth.Accu, truth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	trust := m.Trust(r)
+	if _, ok := trust["s5"]; ok || len(trust) != 4 {
+		t.Errorf("trust %v: want s1..s4 and no estimate for s5", trust)
+	}
+	for id, v := range trust {
+		if math.IsNaN(v) {
+			t.Errorf("trust of %s is NaN", id)
+		}
+	}
+}
+
+// TestFromGraphOrigins is the wire story as a claim graph: the outlets A,
+// B and C republish the wire W (declared derivations) and carry its claim
+// "hoax"; two independent outlets D1 and D2 deny it. A claim's votes are
+// its independent origins: "hoax" has one (W), "denial" two, where
+// counting appearances would give 4 to 2. The outlets only repeat W's
+// claim, so they have no trust estimate from it, let alone one above W's.
+func TestFromGraphOrigins(t *testing.T) {
+	g := build(t, []string{"W", "A", "B", "C", "D1", "D2"},
+		[]claims.Claim{claim("hoax", "W", "A", "B", "C"), claim("denial", "D1", "D2")},
+		[]claims.Relation{{From: "hoax", To: "denial", Kind: claims.Contradicts}},
+		map[string]string{"A": "W", "B": "W", "C": "W"})
+	d, m := truth.FromGraph(g.View)
+	fh, _ := m.Fact("hoax")
+	fd, _ := m.Fact("denial")
+	if got := len(d.Asserters(fh)); got != 1 {
+		t.Errorf("hoax has %d votes, want 1 (its one origin, W)", got)
+	}
+	if got := len(d.Asserters(fd)); got != 2 {
+		t.Errorf("denial has %d votes, want 2", got)
+	}
+	for _, alg := range truth.Algorithms() {
+		r, err := truth.Discover(d, alg, truth.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// AverageLog gives a source of one claim the trust log 1 = 0, so
+		// here every belief is 0 and the tie goes to the first claim.
+		if r.Chosen[d.FactObject(fd)] != fd && alg != truth.AverageLog {
+			t.Errorf("%v chose %q, want denial", alg, d.Value(r.Chosen[d.FactObject(fd)]))
+		}
+		trust := m.Trust(r)
+		for _, s := range []string{"A", "B", "C"} {
+			if v, ok := trust[s]; ok {
+				t.Errorf("%v: outlet %s, which only repeats W, has trust %v", alg, s, v)
+			}
+		}
+		if _, ok := trust["W"]; !ok {
+			t.Errorf("%v: W has no trust estimate", alg)
+		}
 	}
 }
 
@@ -104,7 +218,11 @@ func TestFromGraphImplication(t *testing.T) {
 	}
 }
 
-func TestFromGraphSeed(t *testing.T) {
+// The primary video of the seed data and the articles that quote it.
+const seedVideo = "yunashev-telegram-video"
+
+func loadSeed(t *testing.T) *graph.Graph {
+	t.Helper()
 	path := filepath.Join("..", "..", "testdata", "kim-putin.yaml")
 	if _, err := os.Stat(path); err != nil {
 		t.Skip("seed dataset not present: ", err)
@@ -113,17 +231,27 @@ func TestFromGraphSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return g
+}
+
+func TestFromGraphSeed(t *testing.T) {
+	g := loadSeed(t)
 	for _, alg := range truth.Algorithms() {
 		t.Run(alg.String(), func(t *testing.T) {
 			var runs [2]map[string]float64
 			for k := range runs {
 				d, m := truth.FromGraph(g.View)
-				if d.NumFacts() != g.Counts().Claims || d.NumSources() != g.Counts().Sources {
+				if d.NumFacts() < g.Counts().Claims || d.NumSources() != g.Counts().Sources {
 					t.Fatalf("%d facts, %d sources for %+v", d.NumFacts(), d.NumSources(), g.Counts())
 				}
 				r, err := truth.Discover(d, alg, truth.Options{})
 				if err != nil {
 					t.Fatal(err)
+				}
+				for id, v := range m.Trust(r) {
+					if math.IsNaN(v) || math.IsInf(v, 0) {
+						t.Errorf("trust of %s = %v", id, v)
+					}
 				}
 				runs[k] = m.Trust(r)
 			}
@@ -131,5 +259,82 @@ func TestFromGraphSeed(t *testing.T) {
 				t.Errorf("two runs differ (-first +second):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestFromGraphSeedVideo: the articles that quote the primary Telegram
+// video (internewscast-kim-scrub-2025, kim-dna-traces-article-2025,
+// kim-staff-wipe-article-2025-09-04, found from their derived_from) get no
+// vote and no trust from the video's claims: the video is their one
+// origin. To give the video something to be judged on, a denial by a new,
+// independent source is added against kim-staff-wiped-traces. Then, under
+// every algorithm, the video has a trust estimate and no quoting article
+// ranks above it on the video's claims: the two that carry no contested
+// claim of their own have no estimate at all, and internewscast's rests
+// only on claims the video does not carry (the defence-pact claims).
+func TestFromGraphSeedVideo(t *testing.T) {
+	g := loadSeed(t)
+	var quoting []string
+	for s := range g.View.Sources() {
+		for _, df := range s.DerivedFrom {
+			if df.Source == seedVideo && df.Kind == sources.Quotes {
+				quoting = append(quoting, s.ID)
+			}
+		}
+	}
+	if len(quoting) != 3 {
+		t.Fatalf("articles quoting the video: %v, want 3", quoting)
+	}
+	err := g.Apply(graph.Batch{
+		Sources:   []sources.Source{{ID: "test-denier", Title: "A denial", Kind: sources.SocialPost}},
+		Claims:    []claims.Claim{claim("test-no-cleaning", "test-denier")},
+		Relations: []claims.Relation{{From: "test-no-cleaning", To: "kim-staff-wiped-traces", Kind: claims.Contradicts}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, m := truth.FromGraph(g.View)
+	video := map[string]bool{} // claims the video carries
+	for c := range g.View.Claims() {
+		for _, a := range c.Appearances {
+			if a.Source == seedVideo || a.Via == seedVideo {
+				video[c.ID] = true
+			}
+		}
+	}
+	src := map[string]truth.SourceID{}
+	for i, id := range m.Sources {
+		src[id] = truth.SourceID(i)
+	}
+	for id := range video {
+		for _, f := range m.Facts(id) {
+			var by []string
+			for _, s := range d.Asserters(f) {
+				by = append(by, d.SourceName(s))
+			}
+			if !slices.Contains(by, seedVideo) || slices.ContainsFunc(by, func(s string) bool { return slices.Contains(quoting, s) }) {
+				t.Errorf("claim %s asserted by %v: want the video and no article quoting it", id, by)
+			}
+		}
+	}
+	for _, alg := range truth.Algorithms() {
+		r, err := truth.Discover(d, alg, truth.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		trust := m.Trust(r)
+		if _, ok := trust[seedVideo]; !ok {
+			t.Errorf("%v: the video has no trust estimate", alg)
+		}
+		for _, a := range quoting {
+			if _, ok := trust[a]; !ok {
+				continue // no evidence: not above the video
+			}
+			for _, f := range d.Asserted(src[a]) {
+				if video[d.Value(f)] {
+					t.Errorf("%v: %s's trust rests on the video's claim %s", alg, a, d.Value(f))
+				}
+			}
+		}
 	}
 }

@@ -74,8 +74,13 @@ func (r *Result) sums(ix *index, avgLog bool, o Options) {
 }
 
 // investment runs Investment, or PooledInvestment when pooled is set.
-// Trust starts at 1; belief starts at the vote share of each fact in its
-// object (Investment) or uniform over the object's facts (PooledInvestment).
+// Trust starts at T₀ = 1. Investment's prior belief is the vote share of
+// each fact in its object; PooledInvestment's is its own belief rule
+// applied to T₀, B₀ = H₀·G(H₀)/Σ G(H₀) with H₀(f) = Σ_{s∈S_f} 1/|C_s|,
+// so that a fact asserted by one source alone does not start with as much
+// belief as its object's majority (Pasternack & Roth give T₀ = 1 and no
+// other prior; a uniform prior made a lone dissenter the most trusted
+// source, since it alone collects the whole prior of its facts).
 func (r *Result) investment(ix *index, pooled bool, o Options) {
 	nS, nF := ix.nSources, ix.nFacts
 	trust, prev := make([]float64, nS), make([]float64, nS)
@@ -88,24 +93,54 @@ func (r *Result) investment(ix *index, pooled bool, o Options) {
 		}
 	}
 	belief := make([]float64, nF)
-	for obj := 0; obj < ix.nObjects; obj++ {
-		fs := ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]]
-		total := 0.0
-		for _, f := range fs {
-			if pooled {
-				belief[f] = 1
-			} else {
-				belief[f] = float64(ix.factStart[f+1] - ix.factStart[f])
-			}
-			total += belief[f]
+	pool := make([]float64, nF) // Σ investment received, then B/pool, then H
+	// beliefs sets belief from the investments inv by the algorithm's rule.
+	beliefs := func() {
+		// H_i(f) = Σ_{s∈S_f} T_i(s)/|C_s|
+		gather(pool, ix.factStart, ix.factSources, inv)
+		if !pooled {
+			parallel(nF, nF, func(lo, hi int) {
+				for f := lo; f < hi; f++ {
+					belief[f] = math.Pow(pool[f], o.Exponent)
+				}
+			})
+			return
 		}
-		for _, f := range fs {
-			if total > 0 {
-				belief[f] /= total
+		// B(f) = H(f) · G(H(f)) / Σ_{d∈M_f} G(H(d))
+		parallel(ix.nObjects, nF, func(lo, hi int) {
+			for obj := lo; obj < hi; obj++ {
+				fs := ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]]
+				total := 0.0
+				for _, f := range fs {
+					belief[f] = math.Pow(pool[f], o.Exponent)
+					total += belief[f]
+				}
+				for _, f := range fs {
+					if total > 0 {
+						belief[f] = pool[f] * belief[f] / total
+					}
+				}
+			}
+		})
+	}
+	if pooled {
+		copy(inv, invCount) // T₀ = 1
+		beliefs()
+	} else {
+		for obj := 0; obj < ix.nObjects; obj++ {
+			fs := ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]]
+			total := 0.0
+			for _, f := range fs {
+				belief[f] = float64(ix.factStart[f+1] - ix.factStart[f])
+				total += belief[f]
+			}
+			for _, f := range fs {
+				if total > 0 {
+					belief[f] /= total
+				}
 			}
 		}
 	}
-	pool := make([]float64, nF) // Σ investment received, then B/pool, then H
 	for r.Iterations < o.MaxIterations {
 		r.Iterations++
 		o.step(r.Iterations)
@@ -121,35 +156,10 @@ func (r *Result) investment(ix *index, pooled bool, o Options) {
 		}
 		gather(trust, ix.srcStart, ix.srcFacts, pool)
 		mul(trust, inv)
-		// H_i(f) = Σ_{s∈S_f} T_i(s)/|C_s|
 		for s := range inv {
 			inv[s] = trust[s] * invCount[s]
 		}
-		gather(pool, ix.factStart, ix.factSources, inv)
-		if !pooled {
-			parallel(nF, nF, func(lo, hi int) {
-				for f := lo; f < hi; f++ {
-					belief[f] = math.Pow(pool[f], o.Exponent)
-				}
-			})
-		} else {
-			// B(f) = H(f) · G(H(f)) / Σ_{d∈M_f} G(H(d))
-			parallel(ix.nObjects, nF, func(lo, hi int) {
-				for obj := lo; obj < hi; obj++ {
-					fs := ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]]
-					total := 0.0
-					for _, f := range fs {
-						belief[f] = math.Pow(pool[f], o.Exponent)
-						total += belief[f]
-					}
-					for _, f := range fs {
-						if total > 0 {
-							belief[f] = pool[f] * belief[f] / total
-						}
-					}
-				}
-			})
-		}
+		beliefs()
 		normalise(trust)
 		normalise(belief)
 		if r.Iterations > 1 && maxDiff(trust, prev) < o.Tolerance {
@@ -250,7 +260,7 @@ func parallel(n, work int, fn func(lo, hi int)) {
 	wg.Wait()
 }
 
-func fill(x []float64, v float64) {
+func fill[T any](x []T, v T) {
 	for i := range x {
 		x[i] = v
 	}

@@ -1,0 +1,301 @@
+// The html and serve commands: the explorer of package graph/explore, as
+// one self-contained page or served live.
+//
+//	claimgraph html FILE [-o OUT.html] [--title TEXT] [--max-dates N] [--json]
+//	claimgraph serve FILE [--addr 127.0.0.1:8080] [--public] [--title TEXT] [--max-dates N]
+//
+// html writes one HTML file that needs no network (it works from file://):
+// the claim graph with search, filters, a side panel per claim and a date
+// control; see package graph/explore. Without -o it writes the page to
+// standard output; with -o it writes OUT through a temporary file in the
+// same directory renamed into place, so a failure leaves no partial page.
+// A FILE that fails check gives the same problems as check, on standard
+// error, and no page. --max-dates bounds the dated verdict states computed
+// (default 64; -1 for all). With --json it prints, after writing -o
+// (required then):
+//
+//	{"output": "explorer.html", "claims": 67, "dates": 14, "states": 16, "bytes": 412345}
+//
+// where "dates" counts the dates at which something changes and "states"
+// the verdict states in the page (all time, then one per interval).
+//
+// serve serves the same page at http://ADDR/ and its version at
+// /version. The page asks for the version every second and reloads when
+// it changed; the server looks at FILE's modification time and size on
+// each request and rebuilds the page when they change, so that a desk
+// editing the YAML in one window watches the graph in another. While the
+// file has problems the page lists them, as check does. It is read-only
+// (GET and HEAD only), listens on 127.0.0.1:8080 by default, refuses an
+// address that is not loopback unless --public is given, and shuts down
+// cleanly on interrupt.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/explore"
+)
+
+// htmlReport is the --json output of html.
+type htmlReport struct {
+	Output string `json:"output"`
+	Claims int    `json:"claims"`
+	Dates  int    `json:"dates"`
+	States int    `json:"states"`
+	Bytes  int64  `json:"bytes"`
+}
+
+// loadChecked loads the graph at path for cmd, printing the problems of a
+// file that fails to load the way check prints them, to standard error.
+func loadChecked(e *env, cmd, path string) (*graph.Graph, int) {
+	g, err := e.open(path)
+	if err != nil {
+		printProblems(e.stderr, problems(path, err))
+		fmt.Fprintf(e.stderr, "claimgraph %s: %s has problems; nothing written\n", cmd, path)
+		return nil, 1
+	}
+	return g, 0
+}
+
+func runHTML(e *env, args []string) int {
+	fs, asJSON := newFlags("html", e)
+	out := fs.String("o", "", "write the page to `FILE` (default standard output)")
+	opts := explorerFlags(fs)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		return e.usageError("html", "want 1 argument, FILE; got %d", len(pos))
+	}
+	if *asJSON && *out == "" {
+		return e.usageError("html", "--json needs -o: the page cannot share standard output")
+	}
+	g, code := loadChecked(e, "html", pos[0])
+	if g == nil {
+		return code
+	}
+	opts.File = pos[0]
+	m, err := explore.Build(g, *opts)
+	if err != nil {
+		return e.fail("html", err)
+	}
+	rep := htmlReport{Output: *out, Claims: len(m.Claims), Dates: len(m.Dates), States: len(m.States)}
+	write := func(w io.Writer) error {
+		cw := &countingWriter{w: w}
+		err := m.WriteHTML(cw)
+		rep.Bytes = cw.n
+		return err
+	}
+	if *out == "" {
+		err = write(e.stdout)
+	} else {
+		err = graph.SaveWith(*out, write)
+	}
+	if err != nil {
+		return e.fail("html", err)
+	}
+	if *asJSON {
+		if err := writeJSON(e.stdout, rep); err != nil {
+			return e.fail("html", err)
+		}
+	}
+	return 0
+}
+
+// explorerFlags adds the flags html and serve share to fs, filling in the
+// options they return once fs is parsed.
+func explorerFlags(fs *flag.FlagSet) *explore.Options {
+	var o explore.Options
+	fs.StringVar(&o.Title, "title", "", "title of the page (default the FILE's name)")
+	fs.IntVar(&o.MaxDates, "max-dates", 0, "dated verdict states to compute, the latest first (0: 64, -1: all)")
+	return &o
+}
+
+// errNotLoopback reports a serve address that is not a loopback address.
+var errNotLoopback = errors.New("not a loopback address: anyone who can reach this machine could read the graph; give --public to allow it")
+
+// loopback reports whether addr (host:port) listens on loopback only.
+func loopback(addr string) (bool, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false, err
+	}
+	if host == "localhost" {
+		return true, nil
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback(), nil
+}
+
+// serveConfig is what serve serves.
+type serveConfig struct {
+	file, addr string
+	public     bool
+	opts       explore.Options
+}
+
+func runServe(e *env, args []string) int {
+	fs, _ := newFlags("serve", e)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
+	public := fs.Bool("public", false, "allow an address that is not loopback")
+	opts := explorerFlags(fs)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		return e.usageError("serve", "want 1 argument, FILE; got %d", len(pos))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg := serveConfig{file: pos[0], addr: *addr, public: *public, opts: *opts}
+	return serveFile(ctx, e, cfg, nil)
+}
+
+// serveFile runs the server of cfg until ctx is done. ready, when not nil,
+// is called with the page's URL once the server listens.
+func serveFile(ctx context.Context, e *env, cfg serveConfig, ready func(url string)) int {
+	ok, err := loopback(cfg.addr)
+	if err != nil {
+		return e.usageError("serve", "--addr %s: %v", cfg.addr, err)
+	}
+	if !ok && !cfg.public {
+		return e.usageError("serve", "--addr %s: %v", cfg.addr, errNotLoopback)
+	}
+	s := &server{cfg: cfg, log: e.stderr}
+	s.cfg.opts.File, s.cfg.opts.Live = cfg.file, true
+	if _, err := s.refresh(); err != nil {
+		return e.fail("serve", err)
+	}
+	if s.problems != nil {
+		printProblems(e.stderr, s.problems)
+		fmt.Fprintf(e.stderr, "claimgraph serve: %s has problems; not serving\n", cfg.file)
+		return 1
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return e.fail("serve", err)
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	fmt.Fprintf(e.stdout, "serving %s at %s (interrupt to stop)\n", cfg.file, url)
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	if ready != nil {
+		ready(url)
+	}
+	select {
+	case err := <-done:
+		return e.fail("serve", err)
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shut); err != nil {
+		return e.fail("serve", err)
+	}
+	<-done
+	fmt.Fprintln(e.stdout, "stopped")
+	return 0
+}
+
+// server serves the explorer page of one file and rebuilds it when the
+// file changes.
+type server struct {
+	cfg serveConfig
+	log io.Writer
+
+	mu       sync.Mutex
+	stamp    string // modification time and size of the file the page was built from
+	page     []byte
+	problems []jsonProblem // of the file as last read; nil when it loaded
+}
+
+// refresh rebuilds the page when the file's modification time or size
+// changed since the last build, and returns the version of the page.
+func (s *server) refresh() (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fi, err := os.Stat(s.cfg.file)
+	if err != nil {
+		if s.page == nil {
+			return "", err
+		}
+		return s.stamp, nil // a file being replaced: keep the last page
+	}
+	stamp := fmt.Sprintf("%d-%d", fi.ModTime().UnixNano(), fi.Size())
+	if stamp == s.stamp {
+		return s.stamp, nil
+	}
+	var buf bytes.Buffer
+	title := s.cfg.opts.Title
+	if title == "" {
+		title = filepath.Base(s.cfg.file)
+	}
+	s.problems = nil
+	g, err := graph.Open(s.cfg.file)
+	if err == nil {
+		opts := s.cfg.opts
+		opts.Version = stamp
+		err = explore.Write(&buf, g, opts)
+	} else {
+		s.problems = problems(s.cfg.file, err)
+		lines := make([]string, len(s.problems))
+		for i, p := range s.problems {
+			lines[i] = problemLine(p)
+		}
+		err = explore.ErrorPage(&buf, title, lines, true, stamp)
+	}
+	if err != nil {
+		return "", err
+	}
+	if s.page != nil {
+		fmt.Fprintf(s.log, "claimgraph serve: %s changed, reloaded (%d problems)\n", s.cfg.file, len(s.problems))
+	}
+	s.stamp, s.page = stamp, buf.Bytes()
+	return stamp, nil
+}
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "read-only", http.StatusMethodNotAllowed)
+		return
+	}
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	version, err := s.refresh()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	switch r.URL.Path {
+	case "/":
+		s.mu.Lock()
+		page := s.page
+		s.mu.Unlock()
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page)
+	case "/version":
+		h.Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, version)
+	default:
+		http.NotFound(w, r)
+	}
+}

@@ -1,0 +1,154 @@
+// The similar command: pairs of claims that may be one claim in other
+// words, or may contradict each other, for a person to decide.
+//
+//	claimgraph similar FILE [--json] [--threshold X] [--top N]
+//	claimgraph similar FILE --apply DECISIONS.json [-o OUT] [--by NAME]
+//
+// Suggestions come best first, each with its score and reasons (see
+// package graph/match). Pairs already joined by a relation of any kind,
+// same_as and distinct_from included, are never suggested.
+//
+// With --json it prints one object whose "suggestions" can be edited and
+// applied back:
+//
+//	{
+//	  "count": 1,
+//	  "threshold": 0.48,
+//	  "suggestions": [{"a": "china-only-defence-pact", "b": "dprk-only-china-defence-pact",
+//	                   "kind": "same", "score": 0.68, "reasons": ["..."],
+//	                   "a_text": "...", "b_text": "...", "decision": ""}]
+//	}
+//
+// "kind" is "same" or "contradiction". To decide, set "decision" to
+// "same_as", "distinct_from" or "contradicts" (or "supports"), leave it ""
+// to skip a pair, and run with --apply: the decided pairs become relations
+// with asserted_by NAME (default "claimgraph similar"), applied all or
+// none, and the graph is saved atomically to OUT (default FILE itself).
+// With --apply and --json it prints {"applied": N, "output": "OUT"}.
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/match"
+)
+
+type similarJSON struct {
+	A        string   `json:"a"`
+	B        string   `json:"b"`
+	Kind     string   `json:"kind"`
+	Score    float64  `json:"score"`
+	Reasons  []string `json:"reasons"`
+	AText    string   `json:"a_text"`
+	BText    string   `json:"b_text"`
+	Decision string   `json:"decision"`
+}
+
+type similarReport struct {
+	Count       int           `json:"count"`
+	Threshold   float64       `json:"threshold"`
+	Suggestions []similarJSON `json:"suggestions"`
+}
+
+func runSimilar(e *env, args []string) int {
+	fs, asJSON := newFlags("similar", e)
+	threshold := fs.Float64("threshold", match.DefaultThreshold, "lowest score suggested, in (0, 1]")
+	top := fs.Int("top", 20, "at most this many suggestions; 0 for all")
+	apply := fs.String("apply", "", "record the decisions of this edited --json output")
+	out := fs.String("o", "", "with --apply: file to save the graph to (default FILE)")
+	by := fs.String("by", "claimgraph similar", "with --apply: who decided, recorded as asserted_by")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		return e.usageError("similar", "want 1 argument, FILE; got %d", len(pos))
+	}
+	if *threshold <= 0 || *threshold > 1 {
+		return e.usageError("similar", "--threshold %g: want a number in (0, 1]", *threshold)
+	}
+	if *top < 0 {
+		return e.usageError("similar", "--top %d: want 0 or more", *top)
+	}
+	if *apply == "" && *out != "" {
+		return e.usageError("similar", "-o needs --apply: the suggestions are printed, not saved")
+	}
+	g, code := loadGraph(e, "similar", pos[0])
+	if code != 0 {
+		return code
+	}
+	if *apply != "" {
+		return applyDecisions(e, g, pos[0], *apply, *out, *by, *asJSON)
+	}
+	got, _ := match.Find(g.View, match.Options{Threshold: *threshold, Top: *top})
+	if *asJSON {
+		rep := similarReport{Count: len(got), Threshold: *threshold, Suggestions: make([]similarJSON, 0, len(got))}
+		for _, s := range got {
+			rep.Suggestions = append(rep.Suggestions, similarJSON{
+				A: s.A, B: s.B, Kind: s.Kind.String(), Score: round2(s.Score), Reasons: s.Reasons,
+				AText: s.Texts[0], BText: s.Texts[1],
+			})
+		}
+		if err := writeJSON(e.stdout, rep); err != nil {
+			return e.fail("similar", err)
+		}
+		return 0
+	}
+	fmt.Fprintf(e.stdout, "%d suggestions at threshold %.2f\n", len(got), *threshold)
+	for i, s := range got {
+		fmt.Fprintf(e.stdout, "\n%d. %s %.2f: %s ~ %s\n", i+1, s.Kind, s.Score, s.A, s.B)
+		wrap(e.stdout, "   a: ", "      ", s.Texts[0])
+		wrap(e.stdout, "   b: ", "      ", s.Texts[1])
+		for _, r := range s.Reasons {
+			wrap(e.stdout, "   - ", "     ", r)
+		}
+	}
+	return 0
+}
+
+func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
+
+// applyDecisions records the decisions of the edited report at path in
+// g, read from file, and saves g to out (default file).
+func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON bool) int {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return e.fail("similar", err)
+	}
+	var rep similarReport
+	if err := json.Unmarshal(data, &rep); err != nil {
+		return e.fail("similar", fmt.Errorf("%s: %w", path, err))
+	}
+	var ds []match.Decision
+	for i, s := range rep.Suggestions {
+		if s.Decision == "" {
+			continue
+		}
+		k, err := claims.ParseRelationKind(s.Decision)
+		if err != nil {
+			return e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %w", path, i+1, s.A, s.B, err))
+		}
+		ds = append(ds, match.Decision{A: s.A, B: s.B, Kind: k, By: by})
+	}
+	if err := g.Apply(match.Decide(ds)); err != nil {
+		return e.fail("similar", fmt.Errorf("%s: %w", path, err))
+	}
+	if out == "" {
+		out = file
+	}
+	if err := g.Save(out); err != nil {
+		return e.fail("similar", err)
+	}
+	if asJSON {
+		if err := writeJSON(e.stdout, map[string]any{"applied": len(ds), "output": out}); err != nil {
+			return e.fail("similar", err)
+		}
+		return 0
+	}
+	fmt.Fprintf(e.stdout, "recorded %d decisions in %s\n", len(ds), out)
+	return 0
+}

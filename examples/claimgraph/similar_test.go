@@ -1,0 +1,94 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The two "only pact" claims are among the top suggestions with
+// reasons; once a person records distinct_from for them through --apply,
+// they are not suggested again, and other pairs still are.
+func TestSimilarDecideAndApply(t *testing.T) {
+	const a, b = "china-only-defence-pact", "dprk-only-china-defence-pact"
+	text := runOK(t, "similar", seedFile, "--top", "5")
+	if !strings.Contains(text, a+" ~ "+b) || !strings.Contains(text, "shared speaker: edward-howell") {
+		t.Fatalf("similar --top 5 lacks %s ~ %s with its reasons:\n%s", a, b, text)
+	}
+
+	var rep similarReport
+	if err := json.Unmarshal([]byte(runOK(t, "similar", seedFile, "--json", "--top", "5")), &rep); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for i, s := range rep.Suggestions {
+		if s.A == a && s.B == b {
+			found = true
+			if len(s.Reasons) == 0 || s.AText == "" || s.BText == "" {
+				t.Errorf("suggestion without reasons or texts: %+v", s)
+			}
+			rep.Suggestions[i].Decision = "distinct_from"
+		}
+	}
+	if !found {
+		t.Fatalf("--json --top 5 lacks %s ~ %s: %+v", a, b, rep.Suggestions)
+	}
+	dir := t.TempDir()
+	decisions, out := filepath.Join(dir, "decisions.json"), filepath.Join(dir, "decided.yaml")
+	data, _ := json.Marshal(rep)
+	if err := os.WriteFile(decisions, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := runOK(t, "similar", seedFile, "--apply", decisions, "-o", out, "--by", "desk"); !strings.Contains(got, "recorded 1 decisions") {
+		t.Errorf("--apply printed %q", got)
+	}
+	saved, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(saved), "kind: distinct_from") || !strings.Contains(string(saved), "asserted_by: desk") {
+		t.Errorf("saved graph lacks the decision")
+	}
+	again := runOK(t, "similar", out, "--top", "0")
+	if strings.Contains(again, a+" ~ "+b) {
+		t.Errorf("%s ~ %s suggested again after distinct_from:\n%s", a, b, again)
+	}
+	if !strings.Contains(again, "kim-putin-met-beijing ~ kim-putin-talks-over-two-hours") {
+		t.Errorf("an undecided pair is no longer suggested:\n%s", again)
+	}
+
+	// Applying the same decision again conflicts, and leaves the file as it was.
+	var errb strings.Builder
+	if code := run([]string{"similar", out, "--apply", decisions}, &strings.Builder{}, &errb); code != 1 || !strings.Contains(errb.String(), "duplicate relation") {
+		t.Errorf("second --apply: exit %d, stderr %q; want 1 and a duplicate relation", code, errb.String())
+	}
+	if now, _ := os.ReadFile(out); string(now) != string(saved) {
+		t.Error("a failed --apply changed the file")
+	}
+}
+
+func TestSimilarUsage(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"suggestions":[{"a":"china-only-defence-pact","b":"dprk-only-china-defence-pact","decision":"maybe"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"similar"}, 2, "want 1 argument"},
+		{[]string{"similar", seedFile, "--threshold", "1.5"}, 2, "--threshold"},
+		{[]string{"similar", seedFile, "--top", "-1"}, 2, "--top"},
+		{[]string{"similar", seedFile, "-o", filepath.Join(dir, "o.yaml")}, 2, "-o needs --apply"},
+		{[]string{"similar", seedFile, "--apply", bad, "-o", filepath.Join(dir, "o.yaml")}, 1, "suggestion 1"},
+	} {
+		var out, errb strings.Builder
+		if code := run(tc.args, &out, &errb); code != tc.code || !strings.Contains(errb.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, errb.String(), tc.code, tc.want)
+		}
+	}
+}

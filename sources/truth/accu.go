@@ -1,0 +1,638 @@
+package truth
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// This file implements ACCU and DEPEN of Dong, Berti-Equille and
+// Srivastava, "Integrating Conflicting Data: The Role of Source Dependence",
+// PVLDB 2(1), 2009 (VLDB 2009). Section numbers below are the paper's.
+
+// Dependence is a pair of sources that probably copy one from the other,
+// as ACCU and DEPEN found it ([Result.Dependence]).
+type Dependence struct {
+	// Copier is the source more likely to have copied from Original.
+	Copier, Original SourceID
+	// Probability is the posterior probability that the two are
+	// dependent, in either direction (§2, §3); 1 for a pair declared
+	// with [Dataset.DeclareCopy].
+	Probability float64
+	// Declared reports a pair declared with [Dataset.DeclareCopy].
+	Declared bool
+}
+
+// DeclareCopy records that copier draws on original (quotes, republishes,
+// cites it): known dependence. ACCU and DEPEN take the pair as dependent
+// with probability 1 in that direction, whatever the data say, and a value
+// the two share counts only for original: a declared copy adds no vote
+// (§2 with copy probability 1). The other algorithms ignore it. A source
+// declared to copy itself is an error wrapping [ErrIDRange].
+func (d *Dataset) DeclareCopy(copier, original SourceID) error {
+	n := SourceID(len(d.sourceNames))
+	if copier < 0 || copier >= n || original < 0 || original >= n || copier == original {
+		return fmt.Errorf("%w: copy %d of %d among %d sources", ErrIDRange, copier, original, n)
+	}
+	d.touch()
+	d.copies = append(d.copies, uint64(copier)<<32|uint64(uint32(original)))
+	return nil
+}
+
+// pairs is the overlap index of ACCU and DEPEN: every pair of sources that
+// assert a common fact (the only pairs whose dependence changes a vote),
+// found by listing the sources of each fact, never by trying all pairs.
+type pairs struct {
+	key []uint64 // a<<32 | b with a < b, sorted: pair p
+	// same and diff are the objects on which the two give the same
+	// value (a common fact) and different values; same is fixed, and
+	// each iteration splits it into shared true and shared false values.
+	same, diff []int32
+	declared   []uint8 // bit 1: a copies b; bit 2: b copies a
+	// tri lists, for each fact f with sources L = factSources(f), the
+	// pair of L[i] and L[j], i < j, at triStart[f] + i(2k−i−1)/2 + j−i−1
+	// for k = |L|.
+	triStart []int64
+	tri      []int32
+}
+
+// pairIndex builds the overlap index of ix. With P = Σ_f |S_f|(|S_f|−1)/2
+// pair incidences by fact and P' = Σ_o |S_o|² by object it costs O(P log
+// d + P') time, d the pairs of one source, and O(P + A) memory: no pair is
+// looked up by search, each source marks its partners in a dense table.
+func (ix *index) pairIndex(copies []uint64) *pairs {
+	nS := ix.nSources
+	pr := &pairs{triStart: make([]int64, ix.nFacts+1)}
+	for f := 0; f < ix.nFacts; f++ {
+		k := int64(ix.factStart[f+1] - ix.factStart[f])
+		pr.triStart[f+1] = pr.triStart[f] + k*(k-1)/2
+	}
+	total := pr.triStart[ix.nFacts]
+	// Each incidence, bucketed by its first source a (a counting sort),
+	// as b<<32 | its place t in tri; sorting a bucket groups the pairs.
+	start := make([]int64, nS+1)
+	for f := 0; f < ix.nFacts; f++ {
+		ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+		for i, a := range ss {
+			start[a+1] += int64(len(ss) - i - 1)
+		}
+	}
+	for s := 1; s <= nS; s++ {
+		start[s] += start[s-1]
+	}
+	inc := make([]uint64, total)
+	next := slices.Clone(start[:nS])
+	for f := 0; f < ix.nFacts; f++ {
+		ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+		t := pr.triStart[f]
+		for i, a := range ss {
+			for _, b := range ss[i+1:] {
+				inc[next[a]] = uint64(b)<<32 | uint64(t)
+				next[a]++
+				t++
+			}
+		}
+	}
+	next = nil
+	// Pairs per first source, counted in parallel, then numbered.
+	first := make([]int32, nS+1) // pairs of a: first[a]..first[a+1]
+	parallel(nS, int(total), func(lo, hi int) {
+		for a := lo; a < hi; a++ {
+			bucket := inc[start[a]:start[a+1]]
+			slices.Sort(bucket)
+			n := int32(0)
+			for i, x := range bucket {
+				if i == 0 || x>>32 != bucket[i-1]>>32 {
+					n++
+				}
+			}
+			first[a+1] = n
+		}
+	})
+	prefix(first)
+	nP := int(first[nS])
+	pr.key = make([]uint64, nP)
+	pr.tri = make([]int32, total)
+	pr.same = make([]int32, nP)
+	pr.diff = make([]int32, nP)
+	parallel(nS, int(total), func(lo, hi int) {
+		for a := lo; a < hi; a++ {
+			bucket := inc[start[a]:start[a+1]]
+			p := first[a] - 1
+			for i, x := range bucket {
+				if i == 0 || x>>32 != bucket[i-1]>>32 {
+					p++
+					pr.key[p] = uint64(a)<<32 | x>>32
+				}
+				pr.tri[uint32(x)] = p
+				pr.same[p]++
+			}
+		}
+	})
+	inc = nil
+	// Objects in common: each source a marks its partners b > a in a
+	// dense table and walks the sources of its objects; the pairs of a
+	// are a's alone, so no two goroutines write one.
+	objSrc, objStart := ix.objectSources()
+	srcObj, srcObjStart := ix.sourceObjects()
+	parallel(nS, int(total), func(lo, hi int) {
+		mark := make([]int32, nS) // pair + 1 of (a, b), 0 when none
+		for a := lo; a < hi; a++ {
+			pairs := pr.key[first[a]:first[a+1]]
+			if len(pairs) == 0 {
+				continue
+			}
+			for i, k := range pairs {
+				mark[uint32(k)] = first[a] + int32(i) + 1
+			}
+			for _, o := range srcObj[srcObjStart[a]:srcObjStart[a+1]] {
+				for _, b := range objSrc[objStart[o]:objStart[o+1]] {
+					if b > int32(a) && mark[b] > 0 {
+						pr.diff[mark[b]-1]++ // objects in common, for now
+					}
+				}
+			}
+			for _, k := range pairs {
+				mark[uint32(k)] = 0
+			}
+		}
+	})
+	for p := range pr.diff {
+		// Objects in common less those with a common value. A source
+		// with two facts of one object can share one and differ by the
+		// other: the object counts once, as the same.
+		pr.diff[p] = max(pr.diff[p]-pr.same[p], 0)
+	}
+	pr.declared = make([]uint8, nP)
+	find := func(a, b int32) int32 {
+		lo, hi := first[a], first[a+1]
+		i, ok := slices.BinarySearch(pr.key[lo:hi], uint64(a)<<32|uint64(b))
+		if !ok {
+			return -1
+		}
+		return lo + int32(i)
+	}
+	for _, c := range copies {
+		copier, orig := int32(c>>32), int32(uint32(c))
+		a, b, bit := copier, orig, uint8(1)
+		if a > b {
+			a, b, bit = b, a, 2
+		}
+		if p := find(a, b); p >= 0 {
+			pr.declared[p] |= bit
+		}
+	}
+	return pr
+}
+
+// objectSources returns the distinct sources of each object o, sorted, as
+// list[start[o]:start[o+1]].
+func (ix *index) objectSources() (list []int32, start []int32) {
+	start = make([]int32, ix.nObjects+1)
+	for o := 0; o < ix.nObjects; o++ {
+		for _, f := range ix.objFacts[ix.objStart[o]:ix.objStart[o+1]] {
+			start[o+1] += ix.factStart[f+1] - ix.factStart[f]
+		}
+	}
+	prefix(start)
+	list = make([]int32, start[ix.nObjects])
+	n := make([]int32, ix.nObjects) // distinct sources of o
+	parallel(ix.nObjects, len(list), func(lo, hi int) {
+		for o := lo; o < hi; o++ {
+			l := list[start[o]:start[o]]
+			for _, f := range ix.objFacts[ix.objStart[o]:ix.objStart[o+1]] {
+				l = append(l, ix.factSources[ix.factStart[f]:ix.factStart[f+1]]...)
+			}
+			slices.Sort(l)
+			n[o] = int32(len(slices.Compact(l)))
+		}
+	})
+	// Close the gaps left by repeated sources.
+	w := int32(0)
+	for o := 0; o < ix.nObjects; o++ {
+		from := start[o]
+		start[o] = w
+		w += int32(copy(list[w:], list[from:from+n[o]]))
+	}
+	start[ix.nObjects] = w
+	return list[:w], start
+}
+
+// sourceObjects returns the distinct objects of each source s, as
+// list[start[s]:start[s+1]].
+func (ix *index) sourceObjects() (list []int32, start []int32) {
+	start = make([]int32, ix.nSources+1)
+	list = make([]int32, len(ix.srcFacts))
+	w := int32(0)
+	for s := 0; s < ix.nSources; s++ {
+		start[s] = w
+		from := w
+		for _, f := range ix.srcFacts[ix.srcStart[s]:ix.srcStart[s+1]] {
+			list[w] = ix.factObj[f]
+			w++
+		}
+		l := list[from:w]
+		slices.Sort(l)
+		w = from + int32(len(slices.Compact(l)))
+	}
+	start[ix.nSources] = w
+	return list[:w], start
+}
+
+// accu runs ACCU (§3) or, with fixed set, DEPEN (§2): DEPEN is ACCU with
+// every source's accuracy fixed at o.InitialTrust (1 − ε).
+func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
+	nS, nF := ix.nSources, ix.nFacts
+	pr := ix.pairIndex(copies)
+	nP := len(pr.key)
+	acc := make([]float64, nS) // A(S), clamped
+	fill(acc, min(max(o.InitialTrust, minAccuracy), 1-minAccuracy))
+	trust := make([]float64, nS) // A(S) from the latest beliefs
+	prevTrust := make([]float64, nS)
+	vote := make([]float64, nS) // A'(S) = ln(n·A/(1−A))
+	ratio := make([]ratios, nS)
+	belief := make([]float64, nF)
+	count := make([]float64, nF) // C(v), the vote count
+	// For pair p = (a, b): the discount 1 − c·Pr(a ~ b) of §2, with
+	// Pr(a ~ b) = Pr(a → b) + Pr(b → a) (c = 1 for a declared copy),
+	// and whether b → a is the likelier direction.
+	disc := make([]float32, nP)
+	fill(disc, 1)
+	backward := make([]bool, nP)
+	trueShared := make([]int32, nP)
+	chosen := make([]FactID, ix.nObjects)
+	prevChosen := make([]FactID, ix.nObjects)
+	n := o.FalseValues
+	logN := math.Log(n)
+	c := o.CopyRate
+	// The prior odds of one direction of copying against independence,
+	// and ln(1 − c), the likelihood ratio of a disagreement.
+	logOdds := math.Log(o.CopyPrior/2) - math.Log1p(-o.CopyPrior)
+	log1c := math.Log1p(-c)
+	// oddsPow[kd] = prior odds · (1 − c)^kd, for the short path below.
+	var oddsPow [smallCount + 1]float64
+	oddsPow[0] = math.Exp(logOdds)
+	for i := 1; i <= smallCount; i++ {
+		oddsPow[i] = oddsPow[i-1] * (1 - c)
+	}
+	// Declared copies are known from the start; the rest is taken as
+	// independent until the first decision (§2).
+	for p, d := range pr.declared {
+		if d != 0 {
+			disc[p], backward[p] = 0, d == 2
+		}
+	}
+
+	for r.Iterations < o.MaxIterations {
+		r.Iterations++
+		for s, a := range acc {
+			ratio[s] = ratiosOf(a, c, n)
+			vote[s] = logN + math.Log(a) - math.Log1p(-a)
+		}
+		if r.Iterations > 1 {
+			// §2, §3: the posterior of S1 ⊥ S2, S1 → S2 and S2 → S1
+			// from the objects where they share a true value (kt), share
+			// a false one (kf) or differ (kd), as log odds against
+			// independence (see ratios).
+			clear(trueShared)
+			for _, f := range chosen {
+				if f != NoFact {
+					for _, p := range pr.tri[pr.triStart[f]:pr.triStart[f+1]] {
+						trueShared[p]++
+					}
+				}
+			}
+			parallel(nP, nP, func(lo, hi int) {
+				for p := lo; p < hi; p++ {
+					if pr.declared[p] != 0 {
+						continue
+					}
+					s1, s2 := pr.key[p]>>32, uint32(pr.key[p])
+					kt, kd := trueShared[p], pr.diff[p]
+					kf := pr.same[p] - kt
+					// 1 − c·Pr(dependent) = (1 + (1−c)(o12 + o21)) / (1 + o12 + o21)
+					// for the odds o12, o21 of the two directions against
+					// independence.
+					if kt <= smallCount && kf <= smallCount && kd <= smallCount {
+						// Products of at most 3·smallCount bounded ratios:
+						// exact, and far from overflow.
+						k := oddsPow[kd]
+						o12 := k * ratio[s1].pow(kt, kf)
+						o21 := k * ratio[s2].pow(kt, kf)
+						if !math.IsInf(o12+o21, 0) { // a huge n
+							disc[p] = float32((1 + (1-c)*(o12+o21)) / (1 + o12 + o21))
+							backward[p] = o21 > o12
+							continue
+						}
+					}
+					lo12 := logOdds + ratio[s1].odds(float64(kt), float64(kf), float64(kd), log1c)
+					lo21 := logOdds + ratio[s2].odds(float64(kt), float64(kf), float64(kd), log1c)
+					// In log space, scaled by e^{−m} against overflow.
+					m := max(0, lo12, lo21)
+					e0, e1, e2 := math.Exp(-m), math.Exp(lo12-m), math.Exp(lo21-m)
+					disc[p] = float32((e0 + (1-c)*(e1+e2)) / (e0 + e1 + e2))
+					backward[p] = lo21 > lo12
+				}
+			})
+		}
+		// §2, §3: vote counts discounted by the probability of
+		// copying, then the probability of each value (log-sum-exp over
+		// the object's domain of n+1 values, unseen ones counting 0).
+		parallel(ix.nObjects, nF+len(pr.tri), func(lo, hi int) {
+			var sc scratch
+			for obj := lo; obj < hi; obj++ {
+				fs := ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]]
+				if len(fs) == 0 {
+					chosen[obj] = NoFact
+					continue
+				}
+				m := math.Inf(-1)
+				for _, f := range fs {
+					ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+					tri := pr.tri[pr.triStart[f]:pr.triStart[f+1]]
+					switch len(ss) {
+					case 0:
+						count[f] = 0
+					case 1:
+						count[f] = vote[ss[0]]
+					case 2:
+						count[f] = vote2(ss, tri, vote, disc, pr.declared)
+					case 3:
+						if pr.declared[tri[0]]|pr.declared[tri[1]]|pr.declared[tri[2]] == 0 {
+							count[f] = vote3(ss, tri, vote, disc)
+							break
+						}
+						fallthrough
+					default:
+						discount(len(ss), tri, disc, pr.declared, &sc)
+						count[f] = 0
+						for i, s := range sc.order {
+							count[f] += vote[ss[s]] * sc.indep[i]
+						}
+					}
+					m = max(m, count[f])
+				}
+				unseen := max(n+1-float64(len(fs)), 0)
+				if unseen > 0 {
+					m = max(m, 0)
+				}
+				z := unseen * math.Exp(-m)
+				for _, f := range fs {
+					belief[f] = math.Exp(count[f] - m)
+					z += belief[f]
+				}
+				best := NoFact
+				for _, f := range fs {
+					belief[f] /= z
+					if best == NoFact || belief[f] > belief[best] {
+						best = FactID(f)
+					}
+				}
+				chosen[obj] = best
+			}
+		})
+		// §3: A(S) is the mean probability of S's values.
+		gather(trust, ix.srcStart, ix.srcFacts, belief)
+		for s := range trust {
+			if k := ix.srcStart[s+1] - ix.srcStart[s]; k > 0 {
+				trust[s] /= float64(k)
+			} else {
+				trust[s] = o.InitialTrust
+			}
+			if !fixed {
+				acc[s] = min(max(trust[s], minAccuracy), 1-minAccuracy)
+			}
+		}
+		if r.Iterations > 1 && slices.Equal(chosen, prevChosen) && maxDiff(trust, prevTrust) < o.Tolerance {
+			r.Converged = true
+			break
+		}
+		copy(prevChosen, chosen)
+		copy(prevTrust, trust)
+	}
+	r.Trust, r.Belief, r.Chosen = trust, belief, chosen
+	declared := pr.declared
+	for p, k := range pr.key {
+		prob := 1.0
+		if declared[p] == 0 {
+			prob = (1 - float64(disc[p])) / c
+		}
+		if prob < 0.5 {
+			continue
+		}
+		a, b := SourceID(k>>32), SourceID(uint32(k))
+		if backward[p] {
+			a, b = b, a
+		}
+		r.Dependence = append(r.Dependence, Dependence{Copier: a, Original: b, Probability: min(prob, 1), Declared: declared[p] != 0})
+	}
+	slices.SortFunc(r.Dependence, func(x, y Dependence) int {
+		return cmp.Or(cmp.Compare(x.Copier, y.Copier), cmp.Compare(x.Original, y.Original))
+	})
+}
+
+// minAccuracy keeps ACCU's accuracies in [0.01, 0.99], so that the vote
+// ln(n·A/(1−A)) and the likelihoods stay finite.
+const minAccuracy = 0.01
+
+// ratios are the log likelihood ratios, against independence, of what
+// two sources S1 and S2 show when S1 copies S2, for S1 of accuracy A
+// (§2 with the accuracies of §3). The probabilities of an object's
+// observation under independence and under S1 → S2 (copy rate c, n false
+// values) are
+//
+//	shared true value:  A1·A2                vs  A2·c + A1·A2·(1−c)
+//	shared false value: (1−A1)(1−A2)/n       vs  (1−A2)·c + (1−A1)(1−A2)(1−c)/n
+//	different values:   Pd                   vs  Pd·(1−c)
+//
+// with Pd = 1 − A1·A2 − (1−A1)(1−A2)/n, so the ratios depend on A1
+// alone: c/A1 + 1 − c, n·c/(1−A1) + 1 − c and 1 − c, and the log odds of
+// S1 → S2 are ln(α/2 / (1−α)) + kt·ln(c/A1 + 1 − c) + kf·ln(n·c/(1−A1) +
+// 1 − c) + kd·ln(1 − c).
+//
+// For counts up to smallCount the odds are products of the ratios
+// themselves (rt, rf): with A in [0.01, 0.99] a ratio is at most
+// 1 + 100·n·c, so the products stay exact to rounding, and finite unless
+// n is huge (then the log odds serve).
+type ratios struct{ lt, lf, rt, rf float64 }
+
+func ratiosOf(a, c, n float64) ratios {
+	rt, rf := c/a+1-c, n*c/(1-a)+1-c
+	return ratios{math.Log(rt), math.Log(rf), rt, rf}
+}
+
+// smallCount bounds the counts whose odds are computed as products.
+const smallCount = 8
+
+// pow returns rt^kt · rf^kf for counts up to smallCount.
+func (r ratios) pow(kt, kf int32) float64 {
+	x := 1.0
+	for range kt {
+		x *= r.rt
+	}
+	for range kf {
+		x *= r.rf
+	}
+	return x
+}
+
+// odds returns the log likelihood ratio of kt shared true values, kf
+// shared false ones and kd disagreements; log1c is ln(1 − c).
+func (r ratios) odds(kt, kf, kd, log1c float64) float64 {
+	return kt*r.lt + kf*r.lf + kd*log1c
+}
+
+// discount orders the k sources of one value and returns in sc, for each
+// in that order (as indices into the value's sources), the probability
+// I(S) that it provides the value independently of those before it (§2):
+//
+//	I(S) = Π_{S₀ before S} (1 − c·Pr(S ~ S₀))
+//
+// with c = 1 for a declared copy; disc holds the factors per pair, and tri
+// the pairs of the value's sources (see [pairs]). The probability is that
+// of dependence in either direction: a dependent pair provides its common
+// values once, plus the share 1 − c a copier provides on its own,
+// whichever of the two copied. Trying every order is exponential, so the
+// order is greedy: first the source least dependent on all the others (a
+// declared original is not dependent on its copiers), then each time the
+// remaining source least dependent on those already counted, whose vote
+// is then the largest. It costs O(k²).
+func discount(k int, tri []int32, disc []float32, declared []uint8, sc *scratch) {
+	sc.order, sc.indep = sc.order[:0], sc.indep[:0]
+	fac := grow(&sc.fac, k*k) // fac[i*k+j] = 1 − c·Pr(i ~ j), i ≠ j
+	// score[i]: how independent i is of all the others, the product of
+	// its factors; in log space for many sources, whose products would
+	// underflow.
+	score := resize(&sc.score, k)
+	logs := k > 64
+	if !logs {
+		fill(score, 1)
+	}
+	t := 0
+	for i := range k {
+		for j := i + 1; j < k; j++ {
+			p := tri[t]
+			t++
+			f := float64(disc[p])
+			fac[i*k+j], fac[j*k+i] = f, f
+			d := declared[p]
+			if logs {
+				f = math.Log(max(f, 1e-300))
+			}
+			if d != 2 { // not j copying i
+				if logs {
+					score[i] += f
+				} else {
+					score[i] *= f
+				}
+			}
+			if d != 1 { // not i copying j: then j can come first
+				if logs {
+					score[j] += f
+				} else {
+					score[j] *= f
+				}
+			}
+		}
+	}
+	first := 0
+	for i := range k {
+		if score[i] > score[first] {
+			first = i
+		}
+	}
+	// indep[i]: I(i) given the sources counted so far; rest: the
+	// sources not counted yet.
+	indep := score[:k]
+	fill(indep, 1)
+	rest := grow(&sc.rest, k)
+	for i := range rest {
+		rest[i] = int32(i)
+	}
+	best := first
+	for len(rest) > 0 {
+		sc.order = append(sc.order, int32(best))
+		sc.indep = append(sc.indep, indep[best])
+		row := fac[best*k : best*k+k]
+		next := -1
+		for j := 0; j < len(rest); j++ {
+			i := rest[j]
+			if int(i) == best {
+				rest[j] = rest[len(rest)-1]
+				rest = rest[:len(rest)-1]
+				j--
+				continue
+			}
+			indep[i] *= row[i]
+			if next < 0 || indep[i] > indep[next] || (indep[i] == indep[next] && int(i) < next) {
+				next = int(i)
+			}
+		}
+		best = next
+	}
+}
+
+// vote2 is the vote count of a value with two sources, in the greedy
+// order of discount, in short: the first counts whole (a declared
+// original before its copier), the second discounted.
+func vote2(ss, tri []int32, vote []float64, disc []float32, declared []uint8) float64 {
+	first, second := ss[0], ss[1]
+	if declared[tri[0]] == 1 {
+		first, second = second, first
+	}
+	return vote[first] + vote[second]*float64(disc[tri[0]])
+}
+
+// vote3 is the vote count of a value with three sources and no declared
+// copy among them, in the greedy order of discount, in short.
+func vote3(ss, tri []int32, vote []float64, disc []float32) float64 {
+	// The factors of the pairs 01, 02 and 12.
+	f01, f02, f12 := float64(disc[tri[0]]), float64(disc[tri[1]]), float64(disc[tri[2]])
+	// First the source least dependent on the other two (ties: the
+	// lowest), then the remaining one least dependent on it.
+	first, a, b, fa, fb, fab := 0, 1, 2, f01, f02, f12
+	if s1 := f01 * f12; s1 > f01*f02 {
+		first, a, b, fa, fb = 1, 0, 2, f01, f12
+		if f02*f12 > s1 {
+			first, a, b, fa, fb = 2, 0, 1, f02, f12
+		}
+	} else if f02*f12 > f01*f02 {
+		first, a, b, fa, fb = 2, 0, 1, f02, f12
+	}
+	if fab = f01; first == 0 {
+		fab = f12
+	} else if first == 1 {
+		fab = f02
+	}
+	if fb > fa {
+		a, b, fa, fb = b, a, fb, fa
+	}
+	return vote[ss[first]] + vote[ss[a]]*fa + vote[ss[b]]*fb*fab
+}
+
+// scratch is the reusable memory of [pairs.discount].
+type scratch struct {
+	order, rest []int32
+	indep       []float64
+	fac, score  []float64
+}
+
+// grow sets *buf to n values, reusing its memory, without clearing it.
+func grow[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
+}
+
+// resize sets *buf to n zero values, reusing its memory.
+func resize[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	*buf = (*buf)[:n]
+	clear(*buf)
+	return *buf
+}
