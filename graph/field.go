@@ -151,8 +151,10 @@ func ids[T any](key, ref, doc string, p func(*T) *[]string) field[T] {
 // date is a possibly partial date: YYYY, YYYY-MM or YYYY-MM-DD.
 func date[T any](key, doc string, p func(*T) *claims.Date) field[T] {
 	return field[T]{
-		Field:  Field{Key: key, Type: "date", Pattern: datePattern, Doc: doc},
-		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, jsonText, claims.ParseDate) },
+		Field: Field{Key: key, Type: "date", Pattern: datePattern, Doc: doc},
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) {
+			*p(x) = parsed(d, v, loc, jsonText, claims.ParseDate)
+		},
 		encode: func(m ymap, x *T) { m.date(key, *p(x)) },
 	}
 }
