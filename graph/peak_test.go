@@ -9,8 +9,10 @@ import (
 	"testing"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/imports"
 	"github.com/claimgraph/claimgraph/graph/internal/childtest"
 	"github.com/claimgraph/claimgraph/graph/synth"
+	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
 // TestPeakMemory measures the peak resident memory of each graph reader
@@ -55,6 +57,30 @@ func TestPeakMemory(t *testing.T) {
 		f.Close()
 		return path
 	}
+	// lines writes the lines next gives up to size, then tail.
+	lines := func(name string, next func() string, tail ...string) string {
+		path := filepath.Join(dir, name)
+		if childtest.Child(t) {
+			return path
+		}
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bufio.NewWriter(f)
+		for n := 0; n < size; {
+			k, _ := w.WriteString(next())
+			n += k
+		}
+		for _, s := range tail {
+			w.WriteString(s)
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		return path
+	}
 	generated := func(name string, claims int) string {
 		path := filepath.Join(dir, name)
 		if childtest.Child(t) {
@@ -77,21 +103,46 @@ func TestPeakMemory(t *testing.T) {
 		return path
 	}
 	opts := graph.ReadOptions{MaxBytes: 1 << 40}
-	cases := []struct{ name, path string }{
-		{"empty YAML (baseline)", repeat("empty.yaml", "claimgraph: 1\n", "", "")},
-		{"YAML flow sequence at the node budget", repeat("dense.yaml", "claimgraph: 1\nclaims: [", "aaa,", "a]\n")},
-		{"JSON array at the node budget", repeat("dense.json", `{"claimgraph": 1, "claims": [`, "1,  ", "1]}\n")},
-		{"JSON Lines, one value a line at the budget", repeat("dense.jsonl", "{\"claimgraph\":1}\n", "{\"claim\":[1,  1,  1,  1,  1,  1,  1,  1,  1,  1]}\n", "")},
-		{"generated graph, YAML", generated("gen.yaml", size/450)},
-		{"generated graph, JSON", generated("gen.json", size/520)},
-		{"generated graph, JSON Lines", generated("gen.jsonl", size/420)},
+	open := func(path string) error { _, err := opts.Open(path); return err }
+	triples := func(path string) error { _, err := truth.ReadFile(path, truth.ReadOptions{}); return err }
+	aif := func(path string) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = imports.ReadAIF(f, path)
+		return err
+	}
+	i := 0
+	cases := []struct {
+		name, path string
+		read       func(string) error
+	}{
+		{"empty YAML (baseline)", repeat("empty.yaml", "claimgraph: 1\n", "", ""), open},
+		{"YAML flow sequence at the node budget", repeat("dense.yaml", "claimgraph: 1\nclaims: [", "aaa,", "a]\n"), open},
+		{"JSON array at the node budget", repeat("dense.json", `{"claimgraph": 1, "claims": [`, "1,  ", "1]}\n"), open},
+		{"JSON Lines, one value a line at the budget", repeat("dense.jsonl", "{\"claimgraph\":1}\n", "{\"claim\":[1,  1,  1,  1,  1,  1,  1,  1,  1,  1]}\n", ""), open},
+		{"generated graph, YAML", generated("gen.yaml", size/450), open},
+		{"generated graph, JSON", generated("gen.json", size/520), open},
+		{"generated graph, JSON Lines", generated("gen.jsonl", size/420), open},
+		{"triples (TSV), all distinct", lines("dense.tsv", func() string { i++; return fmt.Sprintf("s%d\to%d\tv%d\n", i%1000, i/3, i) }), triples},
+		{"AIF, one node and edge a line", lines("dense.aif.json", func() string {
+			i++
+			switch {
+			case i == 1:
+				return `{"nodes": [`
+			case i < size/120:
+				return fmt.Sprintf(`{"nodeID": "%d", "text": "claim %d", "type": "I"},`+"\n", i, i)
+			case i == size/120:
+				return `{"nodeID": "0", "text": "last", "type": "I"}], "edges": [`
+			}
+			return fmt.Sprintf(`{"edgeID": "e%d", "fromID": "%d", "toID": "%d"},`+"\n", i, i%(size/120-2)+2, (i+1)%(size/120-2)+2)
+		}, `{"edgeID": "last", "fromID": "2", "toID": "3"}]}`), aif},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			msg, rss := childtest.Run(t, 16<<30, func() error {
-				_, err := opts.Open(c.path)
-				return err
-			})
+			msg, rss := childtest.Run(t, 16<<30, func() error { return c.read(c.path) })
 			info, err := os.Stat(c.path)
 			if err != nil {
 				t.Fatal(err)

@@ -66,7 +66,7 @@ func checkChars(data []byte) (int, error) {
 
 // countYAML counts the nodes of a YAML document closely enough to bound
 // the parser's memory: each scalar, alias, flow collection, "- " entry
-// and value after ": " counts one; the null value of a flow mapping's
+// and value after ": " counts one, an explicit key "? " two; the null value of a flow mapping's
 // key without ":" counts one; comments, quoted text and the lines of
 // block scalars count nothing. It returns the nodes counted, stopping at
 // the first node past budget, and that node's offset, or -1 when the
@@ -176,12 +176,25 @@ func countYAML(data []byte, budget int) (nodes, off int) {
 			}
 			pending = true
 			i++
-		case (c == '-' || c == '?') && len(flow) == 0 && isBlank(i+1):
-			if c == '-' && !count() { // the entry, null when nothing follows
+		case c == '-' && len(flow) == 0 && isBlank(i+1):
+			if !count() { // the entry, null when nothing follows
 				return nodes, i
 			}
-			pending = c == '-'
+			pending = true
 			startCol = col
+			i++
+		case c == '?' && isBlank(i+1):
+			// An explicit key: the key and its value, either null when
+			// nothing follows.
+			if !count() || !count() {
+				return nodes, i
+			}
+			if len(flow) > 0 {
+				flow[len(flow)-1].entry, flow[len(flow)-1].colon = true, true
+			} else {
+				startCol = col
+			}
+			pending = true
 			i++
 		case (c == '|' || c == '>') && len(flow) == 0:
 			if !pending && !count() {
