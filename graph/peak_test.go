@@ -114,7 +114,7 @@ func TestPeakMemory(t *testing.T) {
 		_, err = imports.ReadAIF(f, path)
 		return err
 	}
-	i := 0
+	i, j := 0, 0 // the lines of the triples and of the AIF file
 	cases := []struct {
 		name, path string
 		read       func(string) error
@@ -128,16 +128,16 @@ func TestPeakMemory(t *testing.T) {
 		{"generated graph, JSON Lines", generated("gen.jsonl", size/420), open},
 		{"triples (TSV), all distinct", lines("dense.tsv", func() string { i++; return fmt.Sprintf("s%d\to%d\tv%d\n", i%1000, i/3, i) }), triples},
 		{"AIF, one node and edge a line", lines("dense.aif.json", func() string {
-			i++
+			j++
 			switch {
-			case i == 1:
+			case j == 1:
 				return `{"nodes": [`
-			case i < size/120:
-				return fmt.Sprintf(`{"nodeID": "%d", "text": "claim %d", "type": "I"},`+"\n", i, i)
-			case i == size/120:
+			case j < size/120:
+				return fmt.Sprintf(`{"nodeID": "%d", "text": "claim %d", "type": "I"},`+"\n", j, j)
+			case j == size/120:
 				return `{"nodeID": "0", "text": "last", "type": "I"}], "edges": [`
 			}
-			return fmt.Sprintf(`{"edgeID": "e%d", "fromID": "%d", "toID": "%d"},`+"\n", i, i%(size/120-2)+2, (i+1)%(size/120-2)+2)
+			return fmt.Sprintf(`{"edgeID": "e%d", "fromID": "%d", "toID": "%d"},`+"\n", j, j%(size/120-2)+2, (j+1)%(size/120-2)+2)
 		}, `{"edgeID": "last", "fromID": "2", "toID": "3"}]}`), aif},
 	}
 	for _, c := range cases {

@@ -186,7 +186,8 @@ func countYAML(data []byte, budget int) (nodes, off int) {
 		case c == '?' && isBlank(i+1):
 			// An explicit key: the key and its value, either null when
 			// nothing follows.
-			if !count() || !count() {
+			nodes++ // the key; count adds the value
+			if !count() {
 				return nodes, i
 			}
 			if len(flow) > 0 {
