@@ -30,6 +30,9 @@ import (
 
 // DefaultMaxBulkBytes is the default of [ReadOptions.MaxBytes] for
 // [ReadOptions.ReadJSONL]: 4 GiB, room for tens of millions of claims.
+// The reader's peak memory is about 8 times its input on generated
+// graphs (the README's table of limits), some 32 GiB at this limit:
+// lower MaxBytes where memory is tight.
 const DefaultMaxBulkBytes = 4 << 30
 
 // maxBulkProblems caps the problems a bulk read reports: past it, a file
