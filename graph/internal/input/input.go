@@ -17,6 +17,8 @@ type TooLarge struct {
 	Data []byte
 }
 
+// Error says how large the input is allowed to be and, when known, how
+// large it is: "larger than 100 bytes (250 bytes)".
 func (e *TooLarge) Error() string {
 	if e.Size >= 0 {
 		return fmt.Sprintf("larger than %d bytes (%d bytes)", e.Max, e.Size)
