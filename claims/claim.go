@@ -109,7 +109,7 @@ func (e *FieldError) Error() string {
 	var b strings.Builder
 	b.WriteString("claims: ")
 	if e.Kind != "" {
-		fmt.Fprintf(&b, "%s %q: ", e.Kind, e.ID)
+		fmt.Fprintf(&b, "%s %s: ", e.Kind, Quote(e.ID))
 	}
 	if e.Field != "" {
 		b.WriteString(e.Field + ": ")
@@ -279,7 +279,7 @@ func (e Entity) Check() []*FieldError {
 		p.add("kind", err)
 	}
 	if e.Wikidata != "" && !isQID(e.Wikidata) {
-		p.add("wikidata", fmt.Errorf("%w %q: want Q followed by digits", ErrInvalidWikidata, e.Wikidata))
+		p.add("wikidata", fmt.Errorf("%w %s: want Q followed by digits", ErrInvalidWikidata, Quote(e.Wikidata)))
 	}
 	return p.result()
 }

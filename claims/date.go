@@ -72,7 +72,7 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, nil
 	}
 	bad := func() (Date, error) {
-		return Date{}, fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrInvalidDate, s)
+		return Date{}, fmt.Errorf("%w %s: want YYYY, YYYY-MM or YYYY-MM-DD", ErrInvalidDate, Quote(s))
 	}
 	num := func(part string) (int, bool) {
 		for _, r := range part {

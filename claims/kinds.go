@@ -134,7 +134,7 @@ func (e Enum) Parse(s string) (int, error) {
 			return i, nil
 		}
 	}
-	return 0, fmt.Errorf("%w: unknown %s %q", ErrInvalidKind, e.What, s)
+	return 0, fmt.Errorf("%w: unknown %s %s", ErrInvalidKind, e.What, Quote(s))
 }
 
 // Marshal returns the word for i, or an error wrapping [ErrInvalidKind].

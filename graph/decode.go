@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"regexp"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph/internal/input"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -23,10 +23,27 @@ const FormatVersion = 1
 // ReadOptions bounds what a read accepts, so that hostile input is
 // rejected quickly with [ErrLimit], and can report how far a read has
 // got. The zero value of a field means its default.
+//
+// Memory is bounded by the input: a file larger than MaxBytes is refused
+// from its size before it is read, and a YAML or JSON document may hold
+// at most MaxNodes nodes, and at most 65,536 plus one per 4 bytes of
+// input, counted by a scan of the bytes before any node is built. The
+// densest document accepted takes about 120 times its size at peak, a
+// generated graph 25 (JSON) to 45 (YAML) times; the README's table has
+// the measurements.
 type ReadOptions struct {
 	MaxBytes int64 // size of the input; default 256 MiB
 	MaxNodes int   // YAML nodes visited, aliases expanded; default 50 million
 	MaxDepth int   // nesting of YAML collections; default 100
+
+	// MaxErrors bounds the problems a read reports: past it they are
+	// counted, and the [ErrorList] ends with one problem that says how
+	// many more there were (it matches ErrLimit). When the problems of
+	// syntax alone pass it, the meaning (references, duplicates) is not
+	// checked. Default 100; the
+	// JSON Lines reader stops reading at 1000 problems and reports at
+	// most 2000.
+	MaxErrors int
 
 	// MaxAliasNodes bounds the nodes that aliases add: each alias counts
 	// the whole subtree it stands for, with the aliases inside expanded.
@@ -45,6 +62,7 @@ const (
 	DefaultMaxNodes      = 50_000_000
 	DefaultMaxDepth      = 100
 	DefaultMaxAliasNodes = 1_000_000
+	DefaultMaxErrors     = 100
 )
 
 func (o ReadOptions) withDefaults() ReadOptions {
@@ -59,6 +77,9 @@ func (o ReadOptions) withDefaults() ReadOptions {
 	}
 	if o.MaxAliasNodes <= 0 {
 		o.MaxAliasNodes = DefaultMaxAliasNodes
+	}
+	if o.MaxErrors <= 0 {
+		o.MaxErrors = DefaultMaxErrors
 	}
 	return o
 }
@@ -124,34 +145,36 @@ func (d *decoder) build(b Batch) (*Graph, error) {
 	return g, nil
 }
 
-// read reads all of r, up to the size limit.
+// read reads all of r, up to the size limit: a file larger than the
+// limit is refused from its size, before it is read, and a stream is
+// read no further than the first byte past the limit.
 func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
-	size := int64(512)
-	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		// A file says its size: read it into one buffer, not by doubling.
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-			size += min(info.Size(), o.MaxBytes)
+	var pr *progressReader
+	var wrap func(io.Reader, int64) io.Reader
+	if o.Progress != nil {
+		wrap = func(r io.Reader, size int64) io.Reader {
+			pr = &progressReader{r: r, total: size, f: o.Progress}
+			return pr
 		}
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	var pr *progressReader
-	if o.Progress != nil {
-		pr = &progressReader{r: r, total: size - 512, f: o.Progress}
-		r = pr
-	}
-	if _, err := buf.ReadFrom(io.LimitReader(r, o.MaxBytes+1)); err != nil {
+	data, err := input.ReadAll(r, o.MaxBytes, wrap)
+	var big *input.TooLarge
+	switch {
+	case errors.As(err, &big):
+		e := &Error{Position: claims.Position{File: name}, Err: fmt.Errorf("%w: input %v", ErrLimit, big)}
+		if big.Data != nil {
+			// Point at the first byte past the limit.
+			e.Line, e.Column = offsetPosition(big.Data, int(o.MaxBytes))
+		}
+		return nil, ErrorList{e}
+	case err != nil:
 		return nil, fmt.Errorf("graph: reading %s: %w", name, err)
 	}
 	if pr != nil {
 		pr.finish()
 		o.Progress(Progress{Stage: StageDecode})
 	}
-	if int64(buf.Len()) > o.MaxBytes {
-		// Point at the first byte past the limit.
-		line, col := offsetPosition(buf.Bytes(), int(o.MaxBytes))
-		return nil, ErrorList{{Position: claims.Position{File: name, Line: line, Column: col}, Err: fmt.Errorf("%w: input larger than %d bytes", ErrLimit, o.MaxBytes)}}
-	}
-	return buf.Bytes(), nil
+	return data, nil
 }
 
 // finish completes a read of any format: it names the item of each
@@ -166,7 +189,9 @@ func (d *decoder) finish(b Batch) (Batch, *plan, error) {
 		}
 	}
 	var p *plan
-	if len(d.errs) == 0 || d.semantic {
+	// Past MaxErrors problems of syntax the meaning is not checked: the
+	// check would find a problem in most of millions of broken items.
+	if len(d.errs) == 0 || d.semantic && d.more == 0 {
 		var errs ErrorList
 		p, errs = newStore().check(&b)
 		for _, e := range errs {
@@ -174,7 +199,7 @@ func (d *decoder) finish(b Batch) (Batch, *plan, error) {
 				continue
 			}
 			d.locate(e)
-			d.errs = append(d.errs, e)
+			d.add(e)
 		}
 	}
 	slices.SortStableFunc(d.errs, func(a, b *Error) int {
@@ -183,6 +208,9 @@ func (d *decoder) finish(b Batch) (Batch, *plan, error) {
 		}
 		return a.Column - b.Column
 	})
+	if d.more > 0 {
+		d.errs = append(d.errs, &Error{Position: claims.Position{File: d.file}, Err: moreProblems(d.more)})
+	}
 	if len(d.errs) > 0 {
 		return Batch{}, nil, d.errs
 	}
@@ -197,8 +225,10 @@ type decoder struct {
 	opts     ReadOptions
 	nodes    int
 	errs     ErrorList
+	more     int // problems found past MaxErrors, counted only
 	pos      map[location]*yaml.Node
 	reported map[location]bool
+	json     bool // the input is JSON: values have types (see jsonType)
 	semantic bool // the document was well-formed enough to check its meaning
 	stop     bool // a limit was hit: give up
 
@@ -211,6 +241,15 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 func (d *decoder) decode() Batch {
 	var b Batch
+	if off, err := checkChars(d.data); off >= 0 {
+		d.errAtOffset(off, err)
+		return b
+	}
+	budget := nodeBudget(len(d.data), d.opts.MaxNodes)
+	if _, off := countYAML(d.data, budget); off >= 0 {
+		d.errAtOffset(off, overBudget("YAML nodes", len(d.data), budget, d.opts.MaxNodes))
+		return b
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(d.data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -238,7 +277,7 @@ func (d *decoder) decode() Batch {
 	}
 	return d.root(root, func(v *yaml.Node) error {
 		if n, err := strconv.Atoi(v.Value); v.Kind != yaml.ScalarNode || err != nil || n != FormatVersion {
-			return fmt.Errorf("%w %q: this package reads version %d", ErrVersion, v.Value, FormatVersion)
+			return fmt.Errorf("%w %s: this package reads version %d", ErrVersion, claims.Quote(v.Value), FormatVersion)
 		}
 		return nil
 	}, fmt.Sprintf(`"claimgraph: %d"`, FormatVersion))
@@ -261,6 +300,9 @@ func (d *decoder) root(root *yaml.Node, version func(v *yaml.Node) error, missin
 		}
 		for k := range sections {
 			if sec := &sections[k]; sec.key == key {
+				if r := resolve(v); r != nil && r.Kind == yaml.SequenceNode {
+					sec.reserve(&b, len(r.Content)) // one slice of the right size, not doubling
+				}
 				d.sequence(v, key, func(i int, n *yaml.Node) { sec.decode(d, &b, i, n) })
 				return true
 			}
@@ -342,7 +384,22 @@ func (d *decoder) syntaxError(err error) {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	}
-	e := &Error{Position: claims.Position{File: d.file, Line: line, Column: 1}, Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
+	err = fmt.Errorf("%w: %s", ErrSyntax, msg)
+	// Where the parser's position is missing or off, the problem is
+	// found in the input: an undefined alias, which the parser reports
+	// without a line, and a tab in an indentation, which it reports at
+	// the line before.
+	off := -1
+	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
+		off = findAlias(d.data, strings.TrimSuffix(name, "' referenced"))
+	} else if strings.Contains(msg, "tab character") {
+		off = findTab(d.data, line)
+	}
+	if off >= 0 {
+		d.errAtOffset(off, err)
+		return
+	}
+	e := &Error{Position: claims.Position{File: d.file, Line: line, Column: 1}, Err: err}
 	if line > 0 {
 		// The parser gives only the line; point at its first character.
 		lines := bytes.Split(d.data, []byte("\n"))
@@ -352,19 +409,87 @@ func (d *decoder) syntaxError(err error) {
 	} else {
 		e.Line = 1
 	}
-	d.errs = append(d.errs, e)
+	d.add(e)
+}
+
+// findAlias returns the offset of the first alias *name in data, or -1.
+func findAlias(data []byte, name string) int {
+	alias := []byte("*" + name)
+	for at := 0; ; {
+		i := bytes.Index(data[at:], alias)
+		if i < 0 {
+			return -1
+		}
+		i += at
+		end := i + len(alias)
+		before := i == 0 || bytes.IndexByte([]byte(" \t\n[{,:-"), data[i-1]) >= 0
+		after := end == len(data) || bytes.IndexByte([]byte(" \t\r\n]},"), data[end]) >= 0
+		if before && after {
+			return i
+		}
+		at = i + 1
+	}
+}
+
+// findTab returns the offset of the first tab in the indentation of a
+// line from line (1-based; 0 for the start) on, or -1.
+func findTab(data []byte, line int) int {
+	off := 0
+	for l := 1; l < line && off < len(data); l++ {
+		i := bytes.IndexByte(data[off:], '\n')
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+	}
+	for start := off; start < len(data); {
+		i := start
+		for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '-') {
+			if data[i] == '\t' {
+				return i
+			}
+			i++
+		}
+		next := bytes.IndexByte(data[i:], '\n')
+		if next < 0 {
+			return -1
+		}
+		start = i + next + 1
+	}
+	return -1
 }
 
 // errAt records a problem at node n (the document start when nil).
 func (d *decoder) errAt(n *yaml.Node, loc location, id string, err error) {
+	if len(d.errs) >= d.opts.MaxErrors {
+		// Not even allocated: a read may find millions. The meaning
+		// will not be checked, so nothing needs to know it was reported.
+		d.more++
+		return
+	}
+	if loc.kind != "" {
+		d.reported[loc] = true
+	}
 	e := &Error{Position: claims.Position{File: d.file, Line: 1, Column: 1}, ID: id, Field: loc.field, Err: err, loc: loc}
 	if n != nil && n.Line > 0 {
 		e.Line, e.Column = n.Line, n.Column
 	}
-	d.errs = append(d.errs, e)
-	if loc.kind != "" {
-		d.reported[loc] = true
+	d.add(e)
+}
+
+// errAtOffset records a problem at byte offset off of the input.
+func (d *decoder) errAtOffset(off int, err error) {
+	line, col := offsetPosition(d.data, off)
+	d.add(&Error{Position: claims.Position{File: d.file, Line: line, Column: col}, Err: err})
+}
+
+// add records a problem, or only counts it past the first MaxErrors.
+func (d *decoder) add(e *Error) {
+	if len(d.errs) >= d.opts.MaxErrors {
+		d.more++
+		return
 	}
+	d.errs = append(d.errs, e)
 }
 
 // locate sets the position of a problem found by the batch check: the
@@ -408,9 +533,10 @@ func (d *decoder) count(n *yaml.Node) bool {
 }
 
 // mark records the node of loc, for locating problems found later; a
-// decoder without a position map (the bulk format's) skips it.
+// decoder without a position map (the bulk format's) skips it, and so
+// does one past MaxErrors problems, whose meaning will not be checked.
 func (d *decoder) mark(loc location, n *yaml.Node) {
-	if d.pos != nil {
+	if d.pos != nil && d.more == 0 { // past MaxErrors no check will ask
 		d.pos[loc] = n
 	}
 }
@@ -432,7 +558,7 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "nothing"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return claims.Quote(n.Value)
 	}
 	return "something else"
 }
@@ -463,14 +589,14 @@ func (d *decoder) mapping(n *yaml.Node, loc location, allowed string, field func
 			}
 		}
 		if dup {
-			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w: duplicate key %q", ErrSyntax, key))
+			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w: duplicate key %s", ErrSyntax, claims.Quote(key)))
 			continue
 		}
 		if seen != nil {
 			seen[key] = true
 		}
 		if !field(key, k, v) {
-			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w %q: want %s", ErrUnknownField, key, allowed))
+			d.errAt(k, location{loc.kind, loc.index, join(loc.field, key)}, "", fmt.Errorf("%w %s: want %s", ErrUnknownField, claims.Quote(key), allowed))
 		}
 	}
 }
@@ -507,17 +633,56 @@ func (d *decoder) sequence(n *yaml.Node, section string, item func(i int, n *yam
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
 // str returns scalar n as a string, recording its position at loc.
-func (d *decoder) str(n *yaml.Node, loc location) string {
+func (d *decoder) str(n *yaml.Node, loc location) string { return d.scalar(n, loc, jsonText) }
+
+// jsonType is the type a field's value has in JSON, where, unlike in
+// YAML, a value's type is part of its syntax: "id": 2024 is a number,
+// not the text "2024".
+type jsonType uint8
+
+const (
+	jsonText jsonType = iota
+	jsonNumber
+	jsonBool
+)
+
+var jsonTypeNames = [...]string{jsonText: "text", jsonNumber: "a number", jsonBool: "true or false"}
+
+// jsonTypeOf returns the type of scalar n read from JSON, and whether
+// it is one (null is none).
+func jsonTypeOf(n *yaml.Node) (jsonType, bool) {
+	switch n.Tag {
+	case "!!str":
+		return jsonText, true
+	case "!!int", "!!float":
+		return jsonNumber, true
+	case "!!bool":
+		return jsonBool, true
+	}
+	return 0, false
+}
+
+// scalar returns scalar n as a string, recording its position at loc.
+// Read from JSON, a value of another type than want is an error.
+func (d *decoder) scalar(n *yaml.Node, loc location, want jsonType) string {
 	n = resolve(n)
 	if n == nil || !d.count(n) {
 		return ""
 	}
 	d.mark(loc, n)
 	if n.Kind != yaml.ScalarNode {
-		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want text, found %s", ErrSyntax, loc.field, kindName(n)))
+		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want %s, found %s", ErrSyntax, loc.field, jsonTypeNames[want], kindName(n)))
 		return ""
 	}
 	if isNull(n) {
+		return ""
+	}
+	if got, ok := jsonTypeOf(n); d.json && ok && got != want {
+		found := "the text " + claims.Quote(n.Value)
+		if got != jsonText {
+			found = n.Value
+		}
+		d.errAt(n, loc, "", fmt.Errorf("%w: %s: want %s, found %s", ErrSyntax, loc.field, jsonTypeNames[want], found))
 		return ""
 	}
 	return n.Value
@@ -554,9 +719,10 @@ func (d *decoder) strs(n *yaml.Node, loc location) []string {
 	return out
 }
 
-// parsed decodes scalar n with parse, reporting its error at n.
-func parsed[T any](d *decoder, n *yaml.Node, loc location, parse func(string) (T, error)) T {
-	s := d.str(n, loc)
+// parsed decodes scalar n, of type typ in JSON, with parse, reporting
+// its error at n.
+func parsed[T any](d *decoder, n *yaml.Node, loc location, typ jsonType, parse func(string) (T, error)) T {
+	s := d.scalar(n, loc, typ)
 	var zero T
 	if s == "" {
 		return zero
@@ -576,13 +742,13 @@ func parseBool(s string) (bool, error) {
 	case "false":
 		return false, nil
 	}
-	return false, fmt.Errorf("%w %q: want true or false", ErrSyntax, s)
+	return false, fmt.Errorf("%w %s: want true or false", ErrSyntax, claims.Quote(s))
 }
 
 func parseConfidence(s string) (float64, error) {
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return 0, fmt.Errorf("%w %q: want a number in (0, 1]", claims.ErrInvalidConfidence, s)
+		return 0, fmt.Errorf("%w %s: want a number in (0, 1]", claims.ErrInvalidConfidence, claims.Quote(s))
 	}
 	return f, nil
 }

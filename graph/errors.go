@@ -71,10 +71,10 @@ func (e *Error) Error() string {
 func (e *Error) Message() string {
 	var b strings.Builder
 	if e.loc.kind != "" && e.ID != "" {
-		fmt.Fprintf(&b, "%s %q: ", e.loc.kind, e.ID)
+		fmt.Fprintf(&b, "%s %s: ", e.loc.kind, claims.Quote(e.ID))
 	}
 	if e.Field != "" {
-		b.WriteString(e.Field + ": ")
+		b.WriteString(claims.Cut(e.Field) + ": ")
 	}
 	b.WriteString(e.Err.Error())
 	return b.String()
@@ -97,9 +97,13 @@ func (l ErrorList) Error() string {
 	case 1:
 		return l[0].Error()
 	}
+	more := len(l) - 1
+	if m, ok := l[len(l)-1].Err.(moreProblems); ok {
+		more += int(m) - 1
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (and %d more problem", l[0].Error(), len(l)-1)
-	if len(l) > 2 {
+	fmt.Fprintf(&b, "%s (and %d more problem", l[0].Error(), more)
+	if more > 1 {
 		b.WriteByte('s')
 	}
 	b.WriteByte(')')
@@ -114,6 +118,17 @@ func (l ErrorList) Unwrap() []error {
 	}
 	return errs
 }
+
+// moreProblems is the problem that ends an [ErrorList] cut at
+// [ReadOptions.MaxErrors]: how many problems were left out.
+type moreProblems int
+
+func (m moreProblems) Error() string {
+	return fmt.Sprintf("%d more problems not listed", int(m))
+}
+
+// Is makes the problem match ErrLimit.
+func (m moreProblems) Is(target error) bool { return target == ErrLimit }
 
 // tagged is an error whose message is its own text but which matches a
 // sentinel with errors.Is, for messages that read better without the

@@ -151,8 +151,10 @@ func ids[T any](key, ref, doc string, p func(*T) *[]string) field[T] {
 // date is a possibly partial date: YYYY, YYYY-MM or YYYY-MM-DD.
 func date[T any](key, doc string, p func(*T) *claims.Date) field[T] {
 	return field[T]{
-		Field:  Field{Key: key, Type: "date", Pattern: datePattern, Doc: doc},
-		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, claims.ParseDate) },
+		Field: Field{Key: key, Type: "date", Pattern: datePattern, Doc: doc},
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) {
+			*p(x) = parsed(d, v, loc, jsonText, claims.ParseDate)
+		},
 		encode: func(m ymap, x *T) { m.date(key, *p(x)) },
 	}
 }
@@ -175,7 +177,7 @@ func enum[T any, E enumeration](key, doc string, p func(*T) *E, parse func(strin
 	}
 	return field[T]{
 		Field:  Field{Key: key, Type: "word", Values: values, Doc: doc},
-		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, parse) },
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, jsonText, parse) },
 		encode: func(m ymap, x *T) { m.str(key, (*p(x)).String()) },
 	}
 }
@@ -184,7 +186,7 @@ func enum[T any, E enumeration](key, doc string, p func(*T) *E, parse func(strin
 func flag[T any](key, doc string, p func(*T) *bool) field[T] {
 	return field[T]{
 		Field:  Field{Key: key, Type: "true or false", Doc: doc},
-		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, parseBool) },
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, jsonBool, parseBool) },
 		encode: func(m ymap, x *T) {
 			if *p(x) {
 				m.node(key, scalar("true", "!!bool"))
@@ -197,7 +199,7 @@ func flag[T any](key, doc string, p func(*T) *bool) field[T] {
 func number[T any](key, typ, doc string, p func(*T) *float64, parse func(string) (float64, error)) field[T] {
 	return field[T]{
 		Field:  Field{Key: key, Type: typ, Doc: doc},
-		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, parse) },
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, jsonNumber, parse) },
 		encode: func(m ymap, x *T) {
 			if f := *p(x); f != 0 {
 				m.node(key, scalar(strconv.FormatFloat(f, 'g', -1, 64), "!!float"))

@@ -78,7 +78,7 @@ func TestNewField(t *testing.T) {
 	if err := yaml.Unmarshal([]byte(wantYAML), &doc); err != nil {
 		t.Fatal(err)
 	}
-	jn, perr := newJSONScanner([]byte(wantJSON), 10).document()
+	jn, perr := newJSONScanner([]byte(wantJSON), ReadOptions{MaxDepth: 10}.withDefaults()).document()
 	if perr != nil {
 		t.Fatal(perr.err)
 	}

@@ -175,6 +175,7 @@ type section struct {
 	doc       string
 	fields    []Field
 	decode    func(d *decoder, b *Batch, i int, n *yaml.Node) // appends item i to b
+	reserve   func(b *Batch, n int)                           // makes room in b for n more items
 	encode    func(s *store, yield func(*yaml.Node))          // yields every item of the store
 }
 
@@ -191,6 +192,7 @@ func sectionOf[T any](key, doc string, t *table[T], list func(*Batch) *[]T, each
 			*l = append(*l, zero)
 			t.decode(d, &(*l)[len(*l)-1], n, d.item(t.name, i, n))
 		},
+		reserve: func(b *Batch, n int) { *list(b) = slices.Grow(*list(b), n) },
 		encode: func(s *store, yield func(*yaml.Node)) {
 			each(s, func(x *T) { yield(t.encode(x).n) })
 		},

@@ -218,7 +218,7 @@ func (c *checker) declare(kind string, i int, id string, k VertexKind) {
 		return // reported by the item's own check
 	}
 	if _, dup := c.kindOf(id); dup {
-		c.add(location{kind, i, "id"}, id, fmt.Errorf("%w %q", ErrDuplicateID, id))
+		c.add(location{kind, i, "id"}, id, fmt.Errorf("%w %s", ErrDuplicateID, claims.Quote(id)))
 		return
 	}
 	c.pending[id] = pendingVertex{k, int32(len(c.s.verts) + len(c.pending))}
@@ -244,10 +244,10 @@ func (c *checker) ref(kind string, i int, owner string, list string, j int, leaf
 		field = fmt.Sprintf("%s[%d]", list, j)
 	}
 	if !ok {
-		c.add(location{kind, i, field}, owner, tag(ErrUnknownReference, "unknown %s %q", want, id))
+		c.add(location{kind, i, field}, owner, tag(ErrUnknownReference, "unknown %s %s", want, claims.Quote(id)))
 		return -1
 	}
-	c.add(location{kind, i, field}, owner, tag(ErrWrongKind, "%q is %s, not %s", id, got.article(), want.article()))
+	c.add(location{kind, i, field}, owner, tag(ErrWrongKind, "%s is %s, not %s", claims.Quote(id), got.article(), want.article()))
 	return -1
 }
 

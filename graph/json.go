@@ -158,7 +158,8 @@ func (o ReadOptions) ReadJSON(r io.Reader, name string) (*Graph, error) {
 		return nil, err
 	}
 	d := newDecoder(name, data, o)
-	sc := newJSONScanner(data, o.MaxDepth)
+	d.json = true
+	sc := newJSONScanner(data, o)
 	root, perr := sc.document()
 	if perr != nil {
 		line, col := sc.errorAt(perr.offset)

@@ -30,6 +30,9 @@ import (
 
 // DefaultMaxBulkBytes is the default of [ReadOptions.MaxBytes] for
 // [ReadOptions.ReadJSONL]: 4 GiB, room for tens of millions of claims.
+// The reader's peak memory is about 8 times its input on generated
+// graphs (the README's table of limits), some 32 GiB at this limit:
+// lower MaxBytes where memory is tight.
 const DefaultMaxBulkBytes = 4 << 30
 
 // maxBulkProblems caps the problems a bulk read reports: past it, a file
@@ -79,6 +82,9 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 		o.MaxBytes = DefaultMaxBulkBytes
 	}
 	o = o.withDefaults()
+	// Reading stops after the line that reaches maxBulkProblems; room
+	// for that line's problems and some of the check's.
+	o.MaxErrors = 2 * maxBulkProblems
 	data, err := o.read(r, name)
 	if err != nil {
 		return nil, err
@@ -101,7 +107,7 @@ type bulkReader struct {
 // errors. Its decoder keeps no field positions: locate recovers them.
 func newBulkReader(name string, data []byte, o ReadOptions) *bulkReader {
 	return &bulkReader{
-		d:     &decoder{file: name, data: data, opts: o, reported: make(map[location]bool)},
+		d:     &decoder{file: name, data: data, opts: o, json: true, reported: make(map[location]bool)},
 		lines: make(map[string][]lineAt),
 	}
 }
@@ -250,7 +256,7 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 		key, v := n.Content[0], n.Content[1]
 		sec := sectionByItem(key.Value)
 		if sec == nil {
-			d.errAt(key, location{}, "", fmt.Errorf("%w %q: want %s", ErrUnknownField, key.Value, itemKeys))
+			d.errAt(key, location{}, "", fmt.Errorf("%w %s: want %s", ErrUnknownField, claims.Quote(key.Value), itemKeys))
 			continue
 		}
 		i := len(br.lines[sec.item])
@@ -302,7 +308,7 @@ func presize(data []byte) Batch {
 // nodes it returns are reused by the next call.
 func (br *bulkReader) parse(line []byte, lineNo int) *yaml.Node {
 	if br.sc == nil {
-		br.sc = newJSONScanner(nil, br.d.opts.MaxDepth)
+		br.sc = newJSONScanner(nil, br.d.opts)
 	}
 	sc := br.sc
 	sc.reset(line, lineNo)
@@ -327,13 +333,13 @@ func (br *bulkReader) locate(e *Error) bool {
 	if end < 0 {
 		end = len(br.d.data) - at.off
 	}
-	sc := newJSONScanner(br.d.data[at.off:at.off+end], br.d.opts.MaxDepth)
+	sc := newJSONScanner(br.d.data[at.off:at.off+end], br.d.opts)
 	sc.line = at.line
 	n, err := sc.document()
 	if err != nil || n.Kind != yaml.MappingNode || len(n.Content) != 2 {
 		return false // it parsed the first time
 	}
-	walk := &decoder{file: br.d.file, opts: br.d.opts, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
+	walk := &decoder{file: br.d.file, opts: br.d.opts, json: true, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
 	sectionByItem(e.loc.kind).decode(walk, &Batch{}, e.loc.index, n.Content[1])
 	walk.locate(e)
 	return true

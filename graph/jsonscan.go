@@ -16,8 +16,13 @@ import (
 // allocates an interface per token and reports offsets that must then be
 // turned into lines by a scan from the start: the bulk format reads
 // millions of small objects, and the scanner's cost per byte is what
-// bounds its load time. Strings decode as encoding/json decodes them:
-// invalid UTF-8 and lone surrogates become U+FFFD.
+// bounds its load time. Strings decode as encoding/json decodes them,
+// except that invalid UTF-8 is an error (as in YAML) where encoding/json
+// turns it into U+FFFD; a lone surrogate escape becomes U+FFFD. A
+// byte-order mark at the start is skipped. The values of a document
+// (object keys included) are counted against the node budget of
+// [ReadOptions.MaxNodes] and the input's size (see nodeBudget), so that
+// no input makes the scanner hold more nodes than its size allows.
 type jsonScanner struct {
 	data      []byte
 	off       int
@@ -26,6 +31,9 @@ type jsonScanner struct {
 	colOff    int // a known offset on the line and its column, so that
 	col       int // columns are counted from there, not from lineStart
 	maxDepth  int
+	maxNodes  int
+	count     int // values scanned in this document
+	budget    int // the most values this document may hold
 
 	// Nodes and child lists are cut from slabs, not allocated one by
 	// one. A bulk read calls reset between lines to reuse the slabs:
@@ -74,6 +82,7 @@ func (s *jsonScanner) reset(data []byte, line int) {
 	s.nodes.reset()
 	s.ptrs.reset()
 	s.data, s.off, s.line, s.lineStart, s.colOff, s.col = data, 0, line, 0, 0, 1
+	s.count = 0
 }
 
 // common holds the strings met on every line of a bulk file, the keys
@@ -99,8 +108,10 @@ type jsonError struct {
 	err    error
 }
 
-func newJSONScanner(data []byte, maxDepth int) *jsonScanner {
-	return &jsonScanner{data: data, line: 1, col: 1, maxDepth: maxDepth}
+// newJSONScanner returns a scanner of data within the limits of o, which
+// must have its defaults set.
+func newJSONScanner(data []byte, o ReadOptions) *jsonScanner {
+	return &jsonScanner{data: data, line: 1, col: 1, maxDepth: o.MaxDepth, maxNodes: o.MaxNodes}
 }
 
 // skip passes whitespace, counting lines.
@@ -163,6 +174,10 @@ func (s *jsonScanner) unexpected() *jsonError {
 
 // document parses the whole input as one value.
 func (s *jsonScanner) document() (*yaml.Node, *jsonError) {
+	if len(s.data) >= 3 && string(s.data[:3]) == "\uFEFF" {
+		s.off, s.lineStart, s.colOff = 3, 3, 3
+	}
+	s.budget = nodeBudget(len(s.data), s.maxNodes)
 	s.skip()
 	if s.off == len(s.data) {
 		return nil, s.fail(0, "empty document, want an object with \"claimgraph\": %d", FormatVersion)
@@ -183,6 +198,9 @@ func (s *jsonScanner) value(depth int) (*yaml.Node, *jsonError) {
 	s.skip()
 	if s.off >= len(s.data) {
 		return nil, s.unexpected()
+	}
+	if s.count++; s.count > s.budget {
+		return nil, &jsonError{s.off, overBudget("JSON values", len(s.data), s.budget, s.maxNodes)}
 	}
 	line, col := s.position(s.off)
 	n := &s.nodes.take(1)[0]
@@ -325,7 +343,10 @@ func (s *jsonScanner) str() (string, *jsonError) {
 			s.off++
 		default:
 			r, size := utf8.DecodeRune(s.data[s.off:])
-			buf = utf8.AppendRune(buf, r) // RuneError for each invalid byte
+			if r == utf8.RuneError && size == 1 {
+				return "", s.fail(s.off, "invalid UTF-8 (byte %#02x) in string literal", c)
+			}
+			buf = append(buf, s.data[s.off:s.off+size]...)
 			s.off += size
 		}
 	}

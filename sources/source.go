@@ -138,7 +138,7 @@ func (s Source) Check() []*claims.FieldError {
 	}
 	if s.URL != "" {
 		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			add("url", fmt.Errorf("%w %q: want an absolute http or https URL", ErrInvalidURL, s.URL))
+			add("url", fmt.Errorf("%w %s: want an absolute http or https URL", ErrInvalidURL, claims.Quote(s.URL)))
 		}
 	}
 	for i, d := range s.DerivedFrom {

@@ -173,6 +173,12 @@ func runAF(e *env, args []string) int {
 		if format, err = af.ParseFormat(*formatName); err != nil {
 			return e.usageError("af", "unknown format %q (see --formats)", *formatName)
 		}
+		// Any file reads as TGF (each line names an argument), so a
+		// format that contradicts the file's extension is a mistake,
+		// not a reading.
+		if named, err := af.FormatOf(*file); err == nil && named != format {
+			return e.usageError("af", "-fo %s, but %s is named as %s: give the format of the file", format, *file, named)
+		}
 	} else if format, err = af.FormatOf(*file); err != nil {
 		return e.usageError("af", "cannot tell the format of %s: give -fo", *file)
 	}
@@ -248,7 +254,7 @@ func (r afResult) write(w io.Writer) error {
 	case af.EE:
 		parts := make([]string, len(r.extensions))
 		for i, ext := range r.extensions {
-			parts[i] = "[" + strings.Join(ext, ",") + "]"
+			parts[i] = "[" + strings.Join(quoteNames(ext), ",") + "]"
 		}
 		lines = []string{"[" + strings.Join(parts, ",") + "]"}
 	default:
@@ -267,5 +273,15 @@ func (r afResult) write(w io.Writer) error {
 // witness returns the ICCMA line of an extension, "w 1 4 7", or "w" for
 // the empty one.
 func witness(ext []string) string {
-	return strings.TrimSpace("w " + strings.Join(ext, " "))
+	return strings.TrimSpace("w " + strings.Join(quoteNames(ext), " "))
+}
+
+// quoteNames returns the names as ICCMA answers print them: quoted when
+// not plain (see [af.QuoteName]), so that "a b" is one name, not two.
+func quoteNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = af.QuoteName(n)
+	}
+	return out
 }

@@ -78,9 +78,9 @@ func problems(file string, err error) []jsonProblem {
 // "FILE: message" without a position.
 func problemLine(p jsonProblem) string {
 	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Column, p.Message)
+		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Column, safe(p.Message))
 	}
-	return fmt.Sprintf("%s: %s", p.File, p.Message)
+	return fmt.Sprintf("%s: %s", p.File, safe(p.Message))
 }
 
 // printProblems prints each problem on a line of its own.

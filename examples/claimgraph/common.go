@@ -159,7 +159,7 @@ func wrap(w io.Writer, first, rest, text string) {
 		prefix, line, n = rest, nil, 0
 	}
 	room := func() int { return max(pageWidth-utf8.RuneCountInString(prefix), 1) }
-	for _, word := range strings.Fields(text) {
+	for _, word := range strings.Fields(safe(text)) {
 		r := []rune(word)
 		for len(r) > room() {
 			if len(line) > 0 {
@@ -301,7 +301,7 @@ func sourceLabel(s sources.Source) string {
 		parts = append(parts, s.Kind.String())
 	}
 	if s.Publisher != "" {
-		parts = append(parts, s.Publisher)
+		parts = append(parts, safe(s.Publisher))
 	}
 	if s.Title != "" {
 		parts = append(parts, fmt.Sprintf("%q", s.Title))
@@ -341,7 +341,7 @@ func relationLine(r claims.Relation) string {
 		parts = append(parts, "stated by "+strings.Join(r.Sources, ", "))
 	}
 	if r.AssertedBy != "" {
-		parts = append(parts, "asserted by "+r.AssertedBy)
+		parts = append(parts, "asserted by "+safe(r.AssertedBy))
 	}
 	if r.Confidence != 0 {
 		parts = append(parts, fmt.Sprintf("confidence %g", r.Confidence))
@@ -350,7 +350,7 @@ func relationLine(r claims.Relation) string {
 		parts = append(parts, "valid "+r.Validity.String())
 	}
 	if r.Note != "" {
-		parts = append(parts, "note: "+r.Note)
+		parts = append(parts, "note: "+safe(r.Note))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -109,7 +109,7 @@ func (e *env) usageError(cmd, format string, a ...any) int {
 
 // fail prints an error for cmd and returns exit status 1.
 func (e *env) fail(cmd string, err error) int {
-	fmt.Fprintf(e.stderr, "claimgraph %s: %v\n", cmd, err)
+	fmt.Fprintf(e.stderr, "claimgraph %s: %s\n", cmd, safe(err.Error()))
 	return 1
 }
 

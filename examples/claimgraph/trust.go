@@ -44,6 +44,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -103,8 +104,8 @@ func runTrust(e *env, args []string) int {
 	if err != nil {
 		return e.usageError("trust", "%v", err)
 	}
-	if *top < 0 || *maxIter < 0 || *tol < 0 {
-		return e.usageError("trust", "--top, --max-iterations and --tolerance must not be negative")
+	if *top < 0 || *maxIter < 0 || !(*tol >= 0 && *tol <= math.MaxFloat64) {
+		return e.usageError("trust", "--top, --max-iterations and --tolerance must be finite numbers, not negative")
 	}
 	opts := truth.Options{MaxIterations: *maxIter, Tolerance: *tol, Progress: e.onProgress()}
 

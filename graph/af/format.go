@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph/internal/input"
 )
 
 // Format is a file format for frameworks.
@@ -57,12 +58,14 @@ var (
 	ErrFormat = errors.New("unknown format")
 	// ErrName reports an argument name the target format cannot represent.
 	ErrName = errors.New("name not representable in format")
+	// ErrInputTooLarge reports an input larger than [ReadOptions.MaxBytes].
+	ErrInputTooLarge = errors.New("input too large")
 )
 
 // ParseError is an error in a framework file, at a 1-based line and byte
 // column; File is set by [ReadFile]. Err is [ErrSyntax],
-// [ErrUnknownArgument], [ErrDuplicateArgument], [ErrTooManyArguments] or
-// [ErrTooManyAttacks], possibly wrapped with details. The sentinels'
+// [ErrUnknownArgument], [ErrDuplicateArgument], [ErrTooManyArguments],
+// [ErrTooManyAttacks] or [ErrInputTooLarge], possibly wrapped with details. The sentinels'
 // texts do not name the package: the ParseError does, once.
 type ParseError struct {
 	claims.Position
@@ -102,11 +105,53 @@ func FormatOf(filename string) (Format, error) {
 	return 0, fmt.Errorf("af: %w: extension of %q", ErrFormat, filename)
 }
 
-// Read reads a framework in the given format.
-func Read(r io.Reader, format Format) (*Framework, error) {
-	src, err := io.ReadAll(r)
+// ReadOptions bounds what the readers accept, so that hostile input is
+// refused with an error rather than running the process out of memory.
+// The zero value of a field means its default.
+type ReadOptions struct {
+	// MaxBytes bounds the input: a file larger is refused from its size
+	// before it is read, a stream is read no further than the first
+	// byte past it. Default [DefaultMaxBytes].
+	MaxBytes int64
+	// MaxArguments bounds the arguments an ICCMA 2023 header "p af N"
+	// may declare (the other formats name each argument in the input).
+	// Default [DefaultMaxArguments]. Whatever it is, a header may
+	// declare no more than 1,048,576 arguments plus one per byte of the
+	// input: more would be arguments that nothing but the header made,
+	// and each costs memory in every solver.
+	MaxArguments int
+}
+
+// Default limits of [ReadOptions].
+const (
+	DefaultMaxBytes     = 1 << 30
+	DefaultMaxArguments = 1 << 24
+)
+
+// freeArguments is how many arguments a header may declare beyond one
+// per byte of the input.
+const freeArguments = 1 << 20
+
+func (o ReadOptions) withDefaults() ReadOptions {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxArguments <= 0 {
+		o.MaxArguments = DefaultMaxArguments
+	}
+	return o
+}
+
+// Read reads a framework in the given format with default limits.
+func Read(r io.Reader, format Format) (*Framework, error) { return ReadOptions{}.Read(r, format) }
+
+// Read reads a framework in the given format within the limits of o. A
+// byte-order mark at the start is skipped.
+func (o ReadOptions) Read(r io.Reader, format Format) (*Framework, error) {
+	o = o.withDefaults()
+	src, err := o.readAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("af: %w", err)
+		return nil, err
 	}
 	switch format {
 	case APX:
@@ -114,9 +159,28 @@ func Read(r io.Reader, format Format) (*Framework, error) {
 	case TGF:
 		return parseTGF(src)
 	case I23:
-		return parseI23(src)
+		return parseI23(src, o)
 	}
 	return nil, fmt.Errorf("af: %w %d", ErrFormat, uint8(format))
+}
+
+// readAll reads all of r within MaxBytes, without a byte-order mark.
+func (o ReadOptions) readAll(r io.Reader) ([]byte, error) {
+	src, err := input.ReadAll(r, o.MaxBytes, nil)
+	var big *input.TooLarge
+	switch {
+	case errors.As(err, &big):
+		e := &ParseError{Err: fmt.Errorf("%w: %v", ErrInputTooLarge, big)}
+		if big.Data != nil {
+			l := newLexer(big.Data[:o.MaxBytes])
+			l.lines(func([]byte) error { return nil })
+			e.Line, e.Column = l.line, int(o.MaxBytes)-l.lineStart+1
+		}
+		return nil, e
+	case err != nil:
+		return nil, fmt.Errorf("af: %w", err)
+	}
+	return input.TrimBOM(src), nil
 }
 
 // ReadAPX reads a framework in the ASPARTIX format [APX].
@@ -129,9 +193,14 @@ func ReadTGF(r io.Reader) (*Framework, error) { return Read(r, TGF) }
 func ReadI23(r io.Reader) (*Framework, error) { return Read(r, I23) }
 
 // ReadFile reads the named file in the given format, or, when format is 0,
-// in the format its extension implies (see [FormatOf]). A [ParseError]
-// carries the file name.
+// in the format its extension implies (see [FormatOf]), with default
+// limits. A [ParseError] carries the file name.
 func ReadFile(name string, format Format) (*Framework, error) {
+	return ReadOptions{}.ReadFile(name, format)
+}
+
+// ReadFile reads the named file like [ReadFile], within the limits of o.
+func (o ReadOptions) ReadFile(name string, format Format) (*Framework, error) {
 	if format == 0 {
 		var err error
 		if format, err = FormatOf(name); err != nil {
@@ -143,7 +212,7 @@ func ReadFile(name string, format Format) (*Framework, error) {
 		return nil, fmt.Errorf("af: %w", err)
 	}
 	defer fh.Close()
-	f, err := Read(fh, format)
+	f, err := o.Read(fh, format)
 	var pe *ParseError
 	if errors.As(err, &pe) {
 		pe.File = name
@@ -200,6 +269,13 @@ func writeAPX(w *bufio.Writer, f *Framework) {
 		w.WriteString(").\n")
 	}
 }
+
+// QuoteName returns name as APX writes it and as ICCMA answers print
+// it: as it is when it is an ASP constant ([A-Za-z0-9_]+), otherwise
+// double-quoted with \" \\ and \n escapes, so that a name holding spaces,
+// commas or brackets cannot be told apart from two names. [ReadAPX] and
+// [ReadExtensions] read it back.
+func QuoteName(name string) string { return apxName(name) }
 
 // apxName returns name as an ASP constant, quoted when it is not plain.
 func apxName(name string) string {
@@ -384,7 +460,7 @@ func number(b []byte) (int, bool) {
 	return int(n), true
 }
 
-func parseI23(src []byte) (*Framework, error) {
+func parseI23(src []byte, o ReadOptions) (*Framework, error) {
 	l := newLexer(src)
 	var f *Framework
 	err := l.lines(func(line []byte) error {
@@ -401,7 +477,10 @@ func parseI23(src []byte) (*Framework, error) {
 			}
 			n, ok := number(fs[2].text)
 			if !ok || n > MaxArguments {
-				return l.errorf(l.line, fs[2].col, ErrSyntax, "bad number of arguments %q", fs[2].text)
+				return l.errorf(l.line, fs[2].col, ErrSyntax, "bad number of arguments %s", claims.Quote(string(fs[2].text)))
+			}
+			if most := min(o.MaxArguments, freeArguments+len(src)); n > most {
+				return l.errorf(l.line, fs[2].col, ErrTooManyArguments, "the header declares %d, at most %d for %d bytes of input (%d, and %d plus one per byte)", n, most, len(src), o.MaxArguments, freeArguments)
 			}
 			f = New(n)
 			return nil
@@ -447,9 +526,9 @@ func parseI23(src []byte) (*Framework, error) {
 // whitespace allowed between tokens. It returns the names as written; "[]"
 // (no extension) gives an empty, non-nil list.
 func ReadExtensions(r io.Reader) ([][]string, error) {
-	src, err := io.ReadAll(r)
+	src, err := ReadOptions{}.withDefaults().readAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("af: %w", err)
+		return nil, err
 	}
 	l := newLexer(src)
 	if err := l.expectTok('['); err != nil {
@@ -482,13 +561,21 @@ func ReadExtensions(r io.Reader) ([][]string, error) {
 				l.skipBlank()
 			}
 			start, col := l.pos, l.col()
-			for l.pos < len(l.src) && !isSpace(l.src[l.pos]) && !strings.ContainsRune("[],\n", rune(l.src[l.pos])) {
-				l.pos++
+			if l.pos < len(l.src) && l.src[l.pos] == '"' {
+				name, err := l.quoted() // as QuoteName writes a name that is not plain
+				if err != nil {
+					return nil, err
+				}
+				ext = append(ext, name)
+			} else {
+				for l.pos < len(l.src) && !isSpace(l.src[l.pos]) && !strings.ContainsRune("[],\n", rune(l.src[l.pos])) {
+					l.pos++
+				}
+				if l.pos == start {
+					return nil, l.errorf(l.line, col, ErrSyntax, "expected argument name")
+				}
+				ext = append(ext, string(l.src[start:l.pos]))
 			}
-			if l.pos == start {
-				return nil, l.errorf(l.line, col, ErrSyntax, "expected argument name")
-			}
-			ext = append(ext, string(l.src[start:l.pos]))
 			l.skipBlank()
 			if l.pos < len(l.src) && l.src[l.pos] == ']' {
 				break

@@ -3,9 +3,15 @@ package af
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/claimgraph/claimgraph/graph/internal/childtest"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/google/go-cmp/cmp"
@@ -308,4 +314,107 @@ func unnamed(t *testing.T, f *Framework) *Framework {
 		attacks = append(attacks, [2]int{a, b})
 	}
 	return build(t, f.Len(), attacks)
+}
+
+// TestI23HeaderTwoBillionArguments: the 17-byte file "p af 2000000000"
+// made a framework of two billion arguments, for which every solver
+// allocated; the header is capped by a limit and by the input's size.
+func TestI23HeaderTwoBillionArguments(t *testing.T) {
+	_, err := ReadI23(strings.NewReader("p af 2000000000\n"))
+	if !errors.Is(err, ErrTooManyArguments) || !strings.Contains(err.Error(), "1:6: too many arguments: the header declares 2000000000, at most 1048592 for 16 bytes") {
+		t.Errorf("got %v", err)
+	}
+	if _, err := (ReadOptions{MaxArguments: 10}).Read(strings.NewReader("p af 11\n"), I23); !errors.Is(err, ErrTooManyArguments) {
+		t.Errorf("MaxArguments 10, 11 declared: %v", err)
+	}
+	f, err := ReadI23(strings.NewReader("p af 1000000\n"))
+	if err != nil || f.Len() != 1_000_000 {
+		t.Errorf("a million arguments in 13 bytes, within the free allowance: %v", err)
+	}
+}
+
+// TestICCMAReadersUnbounded: the readers read all of their input (from
+// /dev/zero, until memory ran out); a stream stops one byte past
+// MaxBytes, and a file larger is refused from its size.
+func TestICCMAReadersUnbounded(t *testing.T) {
+	for _, format := range Formats() {
+		_, err := (ReadOptions{MaxBytes: 1 << 20}).Read(io.LimitReader(zeros{}, 1<<40), format)
+		if !errors.Is(err, ErrInputTooLarge) || !strings.Contains(err.Error(), "larger than 1048576 bytes") {
+			t.Errorf("%v: %v", format, err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "big.apx")
+	if err := os.WriteFile(path, make([]byte, 2<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := (ReadOptions{MaxBytes: 1 << 20}).ReadFile(path, 0)
+	if want := "big.apx: input too large: larger than 1048576 bytes (2097152 bytes)"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want %q", err, want)
+	}
+}
+
+// zeros is /dev/zero as a reader that counts what it was asked for.
+type zeros struct{}
+
+func (zeros) Read(b []byte) (int, error) {
+	clear(b)
+	return len(b), nil
+}
+
+// TestBOMInsideFirstName: TGF kept a byte-order mark inside the first
+// argument's name.
+func TestBOMInsideFirstName(t *testing.T) {
+	f, err := ReadTGF(strings.NewReader("\uFEFFa\nb\n#\na b\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Index("a") != 0 {
+		t.Errorf("first name %q", f.Name(0))
+	}
+}
+
+// TestICCMAOutputQuoted: names with spaces or commas printed as they
+// are could not be told apart; QuoteName quotes them and ReadExtensions
+// reads them back.
+func TestICCMAOutputQuoted(t *testing.T) {
+	names := []string{"a", "b c", "d,e", `f"g`, "[h]"}
+	var parts []string
+	for _, n := range names {
+		parts = append(parts, QuoteName(n))
+	}
+	text := "[[" + strings.Join(parts, ",") + "],[]]"
+	got, err := ReadExtensions(strings.NewReader(text))
+	if err != nil {
+		t.Fatalf("%s: %v", text, err)
+	}
+	if len(got) != 2 || !slices.Equal(got[0], names) || len(got[1]) != 0 {
+		t.Errorf("%s read back as %q", text, got)
+	}
+}
+
+// TestICCMAOutOfMemory runs the findings above where they ran out of
+// memory, in a child process limited to 512 MiB: /dev/zero read whole,
+// and two billion arguments from a 17-byte header handed to a solver.
+func TestICCMAOutOfMemory(t *testing.T) {
+	msg, rss := childtest.Run(t, 512<<20, func() error {
+		zero, err := os.Open("/dev/zero")
+		if err != nil {
+			return err
+		}
+		defer zero.Close()
+		_, err = (ReadOptions{MaxBytes: 64 << 20}).Read(zero, TGF)
+		if !errors.Is(err, ErrInputTooLarge) {
+			return fmt.Errorf("/dev/zero: %v", err)
+		}
+		f, err := ReadI23(strings.NewReader("p af 2000000000\n"))
+		if err != nil {
+			return err
+		}
+		Grounded(f)
+		return nil
+	})
+	if !strings.Contains(msg, "too many arguments") {
+		t.Errorf("got %q", msg)
+	}
+	t.Logf("%s; peak RSS %d MiB", msg, rss>>20)
 }

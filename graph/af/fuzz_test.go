@@ -67,3 +67,35 @@ func FuzzReadExtensions(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadLimits reads any input in every format under small limits: an
+// input over MaxBytes fails with ErrInputTooLarge, an ICCMA header over
+// its argument limit with ErrTooManyArguments, and nothing accepted has
+// more arguments than the limits allow.
+func FuzzReadLimits(f *testing.F) {
+	f.Add([]byte("p af 3\n1 2\n"), uint8(I23))
+	f.Add([]byte("p af 99999999\n"), uint8(I23))
+	f.Add([]byte("\uFEFFarg(a).\natt(a,a).\n"), uint8(APX))
+	f.Add([]byte("a\nb\n#\na b\n"), uint8(TGF))
+	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
+		o := ReadOptions{MaxBytes: 64, MaxArguments: 40}
+		fm := Formats()[int(format)%3]
+		fw, err := o.Read(bytes.NewReader(data), fm)
+		if len(data) > 64 {
+			if !errors.Is(err, ErrInputTooLarge) {
+				t.Fatalf("%d bytes over a limit of 64: %v", len(data), err)
+			}
+			return
+		}
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Line < 1 || pe.Column < 1 {
+				t.Fatalf("error %v is not a *ParseError with a position", err)
+			}
+			return
+		}
+		if fm == I23 && fw.Len() > 40 {
+			t.Fatalf("%d arguments over a limit of 40", fw.Len())
+		}
+	})
+}

@@ -11,9 +11,12 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	raw "github.com/claimgraph/claimgraph/graph/internal/input"
 )
 
-// MaxBytes is the largest input a reader accepts.
+// MaxBytes is the largest input a reader accepts: a larger file is
+// refused from its size before it is read, a stream read no further than
+// one byte past it.
 const MaxBytes = 256 << 20
 
 // Sentinel errors, matched with [errors.Is] on a [*ParseError].
@@ -65,14 +68,31 @@ type input struct {
 	warnings []Warning // what was left out, in the order met
 }
 
+// newInput reads all of r: a file larger than MaxBytes is refused from
+// its size unread, a stream read no further than one byte past it. A
+// byte-order mark is skipped, and invalid UTF-8 (which encoding/json
+// would silently turn into U+FFFD) is an error at its position.
 func newInput(r io.Reader, name string) (*input, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
-	if err != nil {
+	data, err := raw.ReadAll(r, MaxBytes, nil)
+	var big *raw.TooLarge
+	switch {
+	case errors.As(err, &big):
+		return nil, &ParseError{Position: claims.Position{File: name}, Err: fmt.Errorf("%w: %v", ErrTooLarge, big)}
+	case err != nil:
 		return nil, fmt.Errorf("imports: reading %s: %w", name, err)
 	}
+	data = raw.TrimBOM(data)
 	in := &input{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), at: make(map[string]int64)}
-	if len(data) > MaxBytes {
-		return nil, in.errAt(0, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxBytes))
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			off += size
+		}
+		return nil, in.errAt(int64(off), fmt.Errorf("%w: invalid UTF-8 (byte %#02x)", ErrSyntax, data[off]))
 	}
 	return in, nil
 }

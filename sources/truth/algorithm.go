@@ -130,12 +130,25 @@ func DefaultOptions(a Algorithm) Options {
 // withDefaults replaces zero fields of o by the defaults of a.
 func (o Options) withDefaults(a Algorithm) (Options, error) {
 	def := DefaultOptions(a)
-	if o.MaxIterations < 0 || o.Tolerance < 0 || o.Exponent < 0 || o.Dampening < 0 ||
-		o.Influence < 0 || o.InitialTrust < 0 || o.InitialTrust >= 1 ||
-		o.CopyPrior < 0 || o.CopyPrior >= 1 || o.CopyRate < 0 || o.CopyRate >= 1 ||
-		o.FalseValues < 0 || (o.FalseValues > 0 && o.FalseValues < 1) || math.IsInf(o.FalseValues, 0) ||
-		math.IsNaN(o.Tolerance+o.Exponent+o.Dampening+o.Influence+o.InitialTrust+o.CopyPrior+o.CopyRate+o.FalseValues) {
-		return o, fmt.Errorf("truth: %w: %+v", ErrOptions, o)
+	if o.MaxIterations < 0 {
+		return o, fmt.Errorf("truth: %w: MaxIterations %d is negative", ErrOptions, o.MaxIterations)
+	}
+	for _, f := range []struct {
+		name  string
+		v     float64
+		below float64 // the value must be less; +Inf for no bound
+	}{{"Tolerance", o.Tolerance, math.Inf(1)}, {"Exponent", o.Exponent, math.Inf(1)}, {"Dampening", o.Dampening, math.Inf(1)}, {"Influence", o.Influence, math.Inf(1)},
+		{"InitialTrust", o.InitialTrust, 1}, {"CopyPrior", o.CopyPrior, 1}, {"CopyRate", o.CopyRate, 1}, {"FalseValues", o.FalseValues, math.Inf(1)}} {
+		if !(f.v >= 0 && f.v < f.below) {
+			want := "a finite number, 0 or more"
+			if f.below == 1 {
+				want = "a number in [0, 1)"
+			}
+			return o, fmt.Errorf("truth: %w: %s is %v, want %s", ErrOptions, f.name, f.v, want)
+		}
+	}
+	if o.FalseValues > 0 && o.FalseValues < 1 {
+		return o, fmt.Errorf("truth: %w: FalseValues is %v, want 0 or at least 1", ErrOptions, o.FalseValues)
 	}
 	if o.MaxIterations == 0 || a == Voting {
 		o.MaxIterations = def.MaxIterations

@@ -40,6 +40,10 @@ var (
 	// ErrEmptyField reports an empty source or object name in a triples
 	// file.
 	ErrEmptyField = errors.New("empty source or object")
+	// ErrTooLarge: a triples input is larger than [ReadOptions.MaxBytes].
+	ErrTooLarge = errors.New("input too large")
+	// ErrInvalidUTF8: a triples input is not valid UTF-8.
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 )
 
 type factKey struct {

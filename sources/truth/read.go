@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/claims"
 )
@@ -45,12 +46,20 @@ type ReadOptions struct {
 	SourceColumn, ObjectColumn, ValueColumn int
 	// Header skips the first line.
 	Header bool
+	// MaxBytes bounds the input: a file larger is refused from its size
+	// before it is read, and a stream fails with [ErrTooLarge] at the
+	// first byte past it. Zero means [DefaultMaxBytes]. The data set
+	// read takes at most a few times the input's size.
+	MaxBytes int64
 	// Normalize maps a raw value to the fact it stands for; values with
 	// equal results are one fact. ok = false drops the line (for "Not
 	// Available" and the like). Nil means [strings.TrimSpace], dropping
 	// empty values. [TokenSet] groups author lists as the Book set needs.
 	Normalize func(raw string) (value string, ok bool)
 }
+
+// DefaultMaxBytes is the default of [ReadOptions.MaxBytes].
+const DefaultMaxBytes = 1 << 30
 
 func (o ReadOptions) columns() [3]int {
 	if o.SourceColumn == 0 && o.ObjectColumn == 0 && o.ValueColumn == 0 {
@@ -78,7 +87,10 @@ func ReadFile(path string, opts ReadOptions) (*Dataset, error) {
 // one per line, as [Dataset.Assert] would. name is the file name used for
 // errors and, when opts.Comma is zero, to choose the delimiter. Lines that
 // are entirely empty are skipped, as are lines whose value Normalize
-// drops; a trailing "\r" is removed. Extra columns are ignored. A line with
+// drops; a trailing "\r" is removed, and a byte-order mark at the start.
+// Extra columns are ignored. A field that is not valid UTF-8 gives a
+// [*ParseError] wrapping [ErrInvalidUTF8], an input larger than
+// opts.MaxBytes one wrapping [ErrTooLarge]. A line with
 // too few fields gives a [*ParseError] wrapping [ErrMissingField], an empty
 // source or object one wrapping [ErrEmptyField]. Triples read before an
 // error stay in d.
@@ -123,10 +135,63 @@ func (d *Dataset) ReadTriples(r io.Reader, name string, opts ReadOptions) error 
 		}
 		return nil
 	}
-	if comma == ',' || strings.EqualFold(filepath.Ext(name), ".csv") {
-		return d.readCSV(r, name, comma, opts.Header, add)
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
 	}
-	return d.readPlain(r, name, comma, opts.Header, add)
+	if f, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
+			return &ParseError{Position: claims.Position{File: name}, Err: fmt.Errorf("%w: larger than %d bytes (%d bytes)", ErrTooLarge, limit, info.Size())}
+		}
+	}
+	br := bufio.NewReaderSize(&limitReader{r: r, left: limit}, 64<<10)
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\uFEFF" {
+		br.Discard(3) // Excel writes a byte-order mark before UTF-8 CSV
+	}
+	checked := func(line int, fields []string, colOf func(i int) int) error {
+		for i, f := range fields {
+			if !utf8.ValidString(f) {
+				at := strings.IndexFunc(f, func(r rune) bool { return r == utf8.RuneError })
+				return &ParseError{Position: claims.Position{File: name, Line: line, Column: colOf(i) + at}, Err: ErrInvalidUTF8}
+			}
+		}
+		return add(line, fields, colOf)
+	}
+	var err error
+	if comma == ',' || strings.EqualFold(filepath.Ext(name), ".csv") {
+		err = d.readCSV(br, name, comma, opts.Header, checked)
+	} else {
+		err = d.readPlain(br, name, comma, opts.Header, checked)
+	}
+	if errors.Is(err, errTooLarge) {
+		return &ParseError{Position: claims.Position{File: name}, Err: fmt.Errorf("%w: larger than %d bytes", ErrTooLarge, limit)}
+	}
+	return err
+}
+
+// errTooLarge is what limitReader fails with.
+var errTooLarge = errors.New("past MaxBytes")
+
+// limitReader reads from r until left bytes are read, then fails with
+// errTooLarge if r has more.
+type limitReader struct {
+	r    io.Reader
+	left int64
+}
+
+func (l *limitReader) Read(b []byte) (int, error) {
+	if l.left < 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(b)) > l.left+1 {
+		b = b[:l.left+1]
+	}
+	n, err := l.r.Read(b)
+	l.left -= int64(n)
+	if l.left < 0 {
+		return n - 1, errTooLarge
+	}
+	return n, err
 }
 
 type addFunc func(line int, fields []string, colOf func(i int) int) error

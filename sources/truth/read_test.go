@@ -1,6 +1,7 @@
 package truth_test
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -284,4 +286,88 @@ func assertions(d *truth.Dataset) [][3]string {
 		}
 	}
 	return out
+}
+
+// TestBOMInFirstName: TSV and CSV kept a byte-order mark (Excel's UTF-8
+// CSV always has one) inside the first source's name.
+func TestBOMInFirstName(t *testing.T) {
+	for _, name := range []string{"t.tsv", "t.csv"} {
+		sep := "\t"
+		if name == "t.csv" {
+			sep = ","
+		}
+		d := truth.NewDataset()
+		in := "\uFEFFs1" + sep + "o" + sep + "v\n"
+		if err := d.ReadTriples(strings.NewReader(in), name, truth.ReadOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if got := d.SourceName(0); got != "s1" {
+			t.Errorf("%s: first source %q, want %q", name, got, "s1")
+		}
+	}
+}
+
+// TestInvalidUTF8Triples: invalid UTF-8 is an error, at its position,
+// as in every other reader.
+func TestInvalidUTF8Triples(t *testing.T) {
+	for name, want := range map[string]string{"t.tsv": "t.tsv:2:6: invalid UTF-8", "t.csv": "t.csv:2:6: invalid UTF-8"} {
+		sep := "\t"
+		if name == "t.csv" {
+			sep = ","
+		}
+		in := "s" + sep + "o" + sep + "v\ns" + sep + "o" + sep + "v\xff\n"
+		err := truth.NewDataset().ReadTriples(strings.NewReader(in), name, truth.ReadOptions{})
+		if !errors.Is(err, truth.ErrInvalidUTF8) || err.Error() != "truth: "+want {
+			t.Errorf("got %v, want %s", err, want)
+		}
+	}
+}
+
+// TestTriplesUnbounded: the triples reader read any stream to its end;
+// it stops one byte past MaxBytes, and refuses a larger file unread.
+func TestTriplesUnbounded(t *testing.T) {
+	endless := strings.NewReader(strings.Repeat("s\to\tv\n", 1<<18)) // 1.5 MiB
+	err := truth.NewDataset().ReadTriples(endless, "t.tsv", truth.ReadOptions{MaxBytes: 1 << 20})
+	if !errors.Is(err, truth.ErrTooLarge) || endless.Len() < 500<<10 {
+		t.Errorf("got %v, with %d bytes left unread", err, endless.Len())
+	}
+	path := filepath.Join(t.TempDir(), "big.csv")
+	if err := os.WriteFile(path, make([]byte, 2<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = truth.ReadFile(path, truth.ReadOptions{MaxBytes: 1 << 20})
+	if want := "big.csv: input too large: larger than 1048576 bytes (2097152 bytes)"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want %q", err, want)
+	}
+}
+
+// FuzzReadTriplesLimits reads any input as TSV and CSV under a small
+// MaxBytes: an input over it fails to read, and so does one with invalid
+// UTF-8; every source read is valid UTF-8.
+func FuzzReadTriplesLimits(f *testing.F) {
+	f.Add([]byte("\uFEFFs\to\tv\n"), false)
+	f.Add([]byte("s,\"o\xff\",v\n"), true)
+	f.Fuzz(func(t *testing.T, data []byte, csv bool) {
+		name := "f.tsv"
+		if csv {
+			name = "f.csv"
+		}
+		d := truth.NewDataset()
+		err := d.ReadTriples(bytes.NewReader(data), name, truth.ReadOptions{MaxBytes: 96})
+		switch {
+		case len(data) > 96:
+			// A problem in the first 96 bytes may come first.
+			if err == nil {
+				t.Fatalf("%d bytes over a limit of 96 read without error", len(data))
+			}
+			return
+		case err == nil && !utf8.Valid(data):
+			t.Fatalf("invalid UTF-8 read without error: %q", data)
+		}
+		for s := range d.NumSources() {
+			if n := d.SourceName(truth.SourceID(s)); !utf8.ValidString(n) {
+				t.Fatalf("source %q", n)
+			}
+		}
+	})
 }

@@ -1,0 +1,211 @@
+package graph_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/internal/childtest"
+)
+
+// The tests of issue 15 (hostile input, round two) for the graph
+// readers: each is named after a finding and failed before the fix.
+
+// flowSequence is a YAML document within the size and node limits whose
+// one flow sequence of n plain scalars took the parser 105 bytes of
+// memory per byte of input.
+func flowSequence(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("claimgraph: 1\nclaims: [")
+	b.WriteString(strings.Repeat("a,", n))
+	b.WriteString("a]\n")
+	return b.Bytes()
+}
+
+// TestYAMLFlowSequenceOutOfMemory: a 20 MB flow sequence took 2.1 GB
+// and 16 s to report one problem; under a 512 MiB limit it must be
+// refused before the parser builds its tree.
+func TestYAMLFlowSequenceOutOfMemory(t *testing.T) {
+	data := flowSequence(10_000_000)
+	msg, rss := childtest.Run(t, 512<<20, func() error {
+		_, err := graph.ReadYAML(bytes.NewReader(data), "flow.yaml")
+		return err
+	})
+	if !strings.Contains(msg, "flow.yaml:2:") || !strings.Contains(msg, "limit exceeded: more than") {
+		t.Errorf("got %q, want the node budget at line 2", msg)
+	}
+	t.Logf("%d MB: %s; peak RSS %d MiB", len(data)>>20, msg, rss>>20)
+}
+
+// TestJSONDenseArrayOutOfMemory: the JSON reader made a node of 160
+// bytes for every 2 bytes of "[1,1,…]", 850 MB for these 10 MB; the node
+// budget stops it at one node per 4 bytes, half that.
+func TestJSONDenseArrayOutOfMemory(t *testing.T) {
+	data := []byte(`{"claimgraph": 1, "claims": [` + strings.Repeat("1,", 5_000_000) + "1]}\n")
+	msg, rss := childtest.Run(t, 700<<20, func() error {
+		_, err := graph.ReadJSON(bytes.NewReader(data), "dense.json")
+		return err
+	})
+	if !strings.Contains(msg, "dense.json:1:") || !strings.Contains(msg, "JSON values") {
+		t.Errorf("got %q, want the node budget", msg)
+	}
+	t.Logf("%d MB: %s; peak RSS %d MiB", len(data)>>20, msg, rss>>20)
+}
+
+// TestOversizeFileReadFirst: a file larger than MaxBytes was read (256
+// MiB of it) before it was refused; its size now refuses it unread, in
+// a process that could not hold it.
+func TestOversizeFileReadFirst(t *testing.T) {
+	for _, ext := range []string{".yaml", ".json", ".jsonl"} {
+		t.Run(ext, func(t *testing.T) {
+			// A sparse file: 270 MB that take no room on disk. The code
+			// before Run runs in the child too, which makes its own.
+			path := filepath.Join(t.TempDir(), "big"+ext)
+			f, err := os.Create(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := errors.Join(f.Truncate(270<<20), f.Close()); err != nil {
+				t.Fatal(err)
+			}
+			msg, rss := childtest.Run(t, 200<<20, func() error {
+				_, err := graph.ReadOptions{MaxBytes: 100 << 20}.Open(path)
+				return err
+			})
+			if !strings.Contains(msg, "input larger than 104857600 bytes (283115520 bytes)") {
+				t.Errorf("got %q, want the size refused", msg)
+			}
+			t.Logf("%s; peak RSS %d MiB", msg, rss>>20)
+		})
+	}
+}
+
+// readErr reads in as YAML, or as JSON when name ends with ".json", and
+// returns the error's text.
+func readErr(t *testing.T, name, in string) string {
+	t.Helper()
+	read := graph.ReadYAML
+	if strings.HasSuffix(name, ".json") {
+		read = graph.ReadJSON
+	}
+	_, err := read(strings.NewReader(in), name)
+	if err == nil {
+		t.Fatalf("%s: read without error:\n%s", name, in)
+	}
+	return err.Error()
+}
+
+// TestJSONNumbersAndBooleansTurnedIntoText: "id": 2024 loaded as the
+// ID "2024", and a boolean as text; JSON's types are now kept.
+func TestJSONNumbersAndBooleansTurnedIntoText(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`{"claimgraph": 1, "entities": [{"id": 2024, "name": "N", "kind": "person"}]}`, `t.json:1:39: id: syntax error: id: want text, found 2024`},
+		{`{"claimgraph": 1, "entities": [{"id": "e", "name": true, "kind": "person"}]}`, `t.json:1:52: entity "e": name: syntax error: name: want text, found true`},
+		{"{\"claimgraph\": 1, \"claims\": [{\"id\": \"c\", \"text\": \"T\", \"still_holds\": \"true\"}]}", `t.json:1:70: claim "c": still_holds: syntax error: still_holds: want true or false, found the text "true"`},
+		{"{\"claimgraph\": 1, \"claims\": [{\"id\": \"a\", \"text\": \"T\"}, {\"id\": \"b\", \"text\": \"T\"}],\n\"relations\": [{\"from\": \"a\", \"to\": \"b\", \"kind\": \"supports\", \"confidence\": \"0.5\"}]}", `t.json:2:74: relation "a -> b": confidence: syntax error: confidence: want a number, found the text "0.5"`},
+	} {
+		if got := readErr(t, "t.json", tt.in); !strings.Contains(got, tt.want) {
+			t.Errorf("got  %s\nwant %s", got, tt.want)
+		}
+	}
+	// YAML has no such types: an unquoted 2024 is the text "2024".
+	if _, err := graph.ReadYAML(strings.NewReader("claimgraph: 1\nentities:\n  - {id: 2024, name: N, kind: person}\n"), "t.yaml"); err != nil {
+		t.Errorf("YAML: %v", err)
+	}
+}
+
+// TestJSONInvalidUTF8Replaced: JSON turned invalid UTF-8 into U+FFFD
+// where YAML rejected it; both reject it now, at its position.
+func TestJSONInvalidUTF8Replaced(t *testing.T) {
+	in := "{\"claimgraph\": 1,\n \"claims\": [{\"id\": \"c\", \"text\": \"caf\xe9\"}]}"
+	if got, want := readErr(t, "t.json", in), "t.json:2:37: syntax error: invalid UTF-8 (byte 0xe9) in string literal"; !strings.Contains(got, want) {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestBOMInFirstName: a byte-order mark (Excel and Notepad write one)
+// is skipped by every reader, not read as part of the first value.
+func TestBOMInFirstName(t *testing.T) {
+	g, err := graph.ReadJSON(strings.NewReader("\uFEFF{\"claimgraph\": 1, \"entities\": [{\"id\": \"e\", \"name\": \"N\", \"kind\": \"person\"}]}"), "bom.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := g.Entity("e"); !ok {
+		t.Error(`no entity "e": the mark went into its ID`)
+	}
+	if _, err := graph.ReadJSONL(strings.NewReader("\uFEFF{\"claimgraph\":1}\n"), "bom.jsonl"); err != nil {
+		t.Error(err)
+	}
+	if _, err := graph.ReadYAML(strings.NewReader("\uFEFFclaimgraph: 1\n"), "bom.yaml"); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestPositionsAtOneOne: NUL bytes, invalid UTF-8 and undefined aliases
+// were reported at 1:1, a tab in an indentation one line early.
+func TestPositionsAtOneOne(t *testing.T) {
+	head := "claimgraph: 1\nclaims:\n  - id: a\n"
+	for _, tt := range []struct{ name, in, want string }{
+		{"NUL", head + "    text: x\x00y\n", "p.yaml:4:12: syntax error: control character U+0000 not allowed"},
+		{"invalid UTF-8", head + "    text: x\xffy\n", "p.yaml:4:12: syntax error: invalid UTF-8 (byte 0xff)"},
+		{"undefined alias", head + "    text: *nope\n", "p.yaml:4:11: syntax error: unknown anchor 'nope' referenced"},
+		{"tab", head + "\ttext: x\n", "p.yaml:4:1: syntax error: found a tab character"},
+		{"tab after spaces", head + "    text: x\n    \tabout: [b]\n", "p.yaml:5:5: syntax error: found a tab character"},
+	} {
+		if got := readErr(t, "p.yaml", tt.in); !strings.Contains(got, tt.want) {
+			t.Errorf("%s: got  %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestLongValueEchoed: a 10 MB bad ID was quoted in full in the message.
+func TestLongValueEchoed(t *testing.T) {
+	long := strings.Repeat("é", 5<<20)
+	for _, in := range []string{
+		"claimgraph: 1\nclaims:\n  - id: " + long + "\n    text: T\n",
+		"{\"claimgraph\": 1, \"claims\": [{\"id\": \"c\", \"text\": \"T\", \"" + long + "\": 1}]}",
+		"claimgraph: 1\nentities:\n  - id: e\n    name: N\n    kind: " + long + "\n",
+		"{\"claimgraph\": 1, \"entities\": [{\"id\": \"e\", \"name\": \"N\", \"kind\": \"person\", \"aliases\": " + `"` + long + `"` + "}]}",
+	} {
+		name := "long.yaml"
+		if in[0] == '{' {
+			name = "long.json"
+		}
+		got := readErr(t, name, in)
+		if utf8.RuneCountInString(got) > 400 || !strings.Contains(got, "…") {
+			t.Errorf("%d bytes of message: %.300s", len(got), got)
+		}
+	}
+}
+
+// TestMillionErrorLines: every problem was listed, 1M lines for a 13 MB
+// file; a read lists MaxErrors and counts the rest.
+func TestMillionErrorLines(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("claimgraph: 1\nclaims:\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "  - {id: c%d, text: T, colour: red}\n", i)
+	}
+	_, err := graph.ReadYAML(strings.NewReader(b.String()), "many.yaml")
+	var list graph.ErrorList
+	if !errors.As(err, &list) || len(list) != graph.DefaultMaxErrors+1 {
+		t.Fatalf("got %d problems, want %d and a count", len(list), graph.DefaultMaxErrors+1)
+	}
+	last := list[len(list)-1]
+	if got, want := last.Error(), "graph: many.yaml: 4900 more problems not listed"; got != want || !errors.Is(last, graph.ErrLimit) {
+		t.Errorf("last problem %q, want %q matching ErrLimit", got, want)
+	}
+	if got := err.Error(); !strings.HasSuffix(got, "(and 4999 more problems)") {
+		t.Errorf("summary %q", got)
+	}
+	_, err = graph.ReadOptions{MaxErrors: 5000}.ReadYAML(strings.NewReader(b.String()), "many.yaml")
+	if !errors.As(err, &list) || len(list) != 5000 {
+		t.Errorf("MaxErrors 5000: got %d problems", len(list))
+	}
+}

@@ -1,0 +1,154 @@
+package graph_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/imports"
+	"github.com/claimgraph/claimgraph/graph/internal/childtest"
+	"github.com/claimgraph/claimgraph/graph/synth"
+	"github.com/claimgraph/claimgraph/sources/truth"
+)
+
+// TestPeakMemory measures the peak resident memory of each graph reader
+// on the densest input its limits accept and on a generated graph, in a
+// child process, for the table in the README ("How errors are
+// reported"). It writes large files and takes minutes, so it runs only
+// when asked:
+//
+//	CLAIMGRAPH_PEAK=64 go test -run TestPeakMemory -v ./graph
+//
+// with the input size in MiB.
+func TestPeakMemory(t *testing.T) {
+	mib := 0
+	fmt.Sscan(os.Getenv("CLAIMGRAPH_PEAK"), &mib)
+	if mib <= 0 {
+		t.Skip("set CLAIMGRAPH_PEAK to the input size in MiB to measure")
+	}
+	size := mib << 20
+	dir := filepath.Join(os.TempDir(), "claimgraph-peak")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// repeat writes head, then item until size, then tail.
+	repeat := func(name, head, item, tail string) string {
+		path := filepath.Join(dir, name)
+		if childtest.Child(t) {
+			return path
+		}
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bufio.NewWriter(f)
+		w.WriteString(head)
+		for n := len(head) + len(tail); item != "" && n+len(item) <= size; n += len(item) {
+			w.WriteString(item)
+		}
+		w.WriteString(tail)
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		return path
+	}
+	// lines writes the lines next gives up to size, then tail.
+	lines := func(name string, next func() string, tail ...string) string {
+		path := filepath.Join(dir, name)
+		if childtest.Child(t) {
+			return path
+		}
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bufio.NewWriter(f)
+		for n := 0; n < size; {
+			k, _ := w.WriteString(next())
+			n += k
+		}
+		for _, s := range tail {
+			w.WriteString(s)
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		return path
+	}
+	generated := func(name string, claims int) string {
+		path := filepath.Join(dir, name)
+		if childtest.Child(t) {
+			return path
+		}
+		g := graph.New()
+		if err := g.Apply(synth.Generate(synth.Config{Claims: claims})); err != nil {
+			t.Fatal(err)
+		}
+		write := g.WriteYAML
+		switch filepath.Ext(path) {
+		case ".json":
+			write = g.WriteJSON
+		case ".jsonl":
+			write = g.WriteJSONL
+		}
+		if err := graph.SaveWith(path, write); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	opts := graph.ReadOptions{MaxBytes: 1 << 40}
+	open := func(path string) error { _, err := opts.Open(path); return err }
+	triples := func(path string) error { _, err := truth.ReadFile(path, truth.ReadOptions{}); return err }
+	aif := func(path string) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = imports.ReadAIF(f, path)
+		return err
+	}
+	i, j := 0, 0 // the lines of the triples and of the AIF file
+	cases := []struct {
+		name, path string
+		read       func(string) error
+	}{
+		{"empty YAML (baseline)", repeat("empty.yaml", "claimgraph: 1\n", "", ""), open},
+		{"YAML flow sequence at the node budget", repeat("dense.yaml", "claimgraph: 1\nclaims: [", "aaa,", "a]\n"), open},
+		{"JSON array at the node budget", repeat("dense.json", `{"claimgraph": 1, "claims": [`, "1,  ", "1]}\n"), open},
+		{"JSON Lines, one value a line at the budget", repeat("dense.jsonl", "{\"claimgraph\":1}\n", "{\"claim\":[1,  1,  1,  1,  1,  1,  1,  1,  1,  1]}\n", ""), open},
+		{"generated graph, YAML", generated("gen.yaml", size/450), open},
+		{"generated graph, JSON", generated("gen.json", size/520), open},
+		{"generated graph, JSON Lines", generated("gen.jsonl", size/420), open},
+		{"triples (TSV), all distinct", lines("dense.tsv", func() string { i++; return fmt.Sprintf("s%d\to%d\tv%d\n", i%1000, i/3, i) }), triples},
+		{"AIF, one node and edge a line", lines("dense.aif.json", func() string {
+			j++
+			switch {
+			case j == 1:
+				return `{"nodes": [`
+			case j < size/120:
+				return fmt.Sprintf(`{"nodeID": "%d", "text": "claim %d", "type": "I"},`+"\n", j, j)
+			case j == size/120:
+				return `{"nodeID": "0", "text": "last", "type": "I"}], "edges": [`
+			}
+			return fmt.Sprintf(`{"edgeID": "e%d", "fromID": "%d", "toID": "%d"},`+"\n", j, j%(size/120-2)+2, (j+1)%(size/120-2)+2)
+		}, `{"edgeID": "last", "fromID": "2", "toID": "3"}]}`), aif},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			msg, rss := childtest.Run(t, 16<<30, func() error { return c.read(c.path) })
+			info, err := os.Stat(c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, _, _ := strings.Cut(msg, "\n")
+			t.Logf("| %s | %.1f MiB | %d MiB | %.1f× | %.80s", c.name, float64(info.Size())/(1<<20), rss>>20, float64(rss)/float64(info.Size()), first)
+		})
+	}
+}
