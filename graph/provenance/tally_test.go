@@ -73,4 +73,3 @@ func TestTallyRandom(t *testing.T) {
 		}
 	}
 }
-
