@@ -171,13 +171,16 @@ func DFQuAD(b *Bipolar) Strengths {
 // # Cost
 //
 // Each stage updates an argument only when the arguments it draws on
-// have moved, in sum, by more than tol since its last update; since F
-// and C change by at most the sum of the changes of their inputs, an
-// empty work list means that no update would move anything by more than
-// tol. A stage stops there or after maxIter rounds' worth of updates
-// (maxIter times the component's size). Work stays within a component, so
-// a small cycle does not make the whole graph iterate. A negative or NaN
-// tol counts as 0.
+// have moved since its last update: for the bounds, by anything at all
+// (being monotone, they stop moving in floating point); for the
+// estimate, by more than tol in sum, which, since F and C change by at
+// most the sum of the changes of their inputs, leaves no argument more
+// than tol from what the equation gives it when the work list empties.
+// A stage also stops after maxIter rounds' worth of updates (maxIter
+// times the component's size); the bounds stay sound wherever they
+// stop. Work stays within a component, so a small cycle does not make
+// the whole graph iterate. The cost is O(Len() + edges) per round, and
+// memory O(Len() + edges). A negative or NaN tol counts as 0.
 func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 	if !(tol >= 0) {
 		tol = 0 // a NaN must not make every move look small
