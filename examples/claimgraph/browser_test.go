@@ -244,7 +244,8 @@ func TestExplorerInBrowser(t *testing.T) {
 		if !strings.Contains(text, grp.Origin.Source+" "+grp.Origin.Class.String()) {
 			t.Errorf("origins panel lacks %s (%s):\n%s", grp.Origin.Source, grp.Origin.Class, text)
 		}
-		for _, ch := range grp.Chains {
+		for j := range grp.Appearances {
+			ch := grp.Chain(j)
 			// The panel writes "a —quotes→ b" where String writes "a -quotes-> b".
 			want := strings.NewReplacer(" -", " —", "-> ", "→ ").Replace(ch.String())
 			if !strings.Contains(text, want) {

@@ -10,9 +10,12 @@
 //
 //   - json: the whole graph in the JSON form of the YAML format
 //     (graph.Graph.WriteJSON), loss-free;
-//   - nquads, turtle: RDF with schema.org and PROV-O (package graph/rdf);
-//     --base sets the IRI prefix of items (default urn:claimgraph:),
-//     --graph the named graph of N-Quads;
+//   - nquads, turtle: RDF with schema.org, PROV-O and the cg: vocabulary
+//     (package graph/rdf); --base sets the IRI prefix of items (default
+//     urn:claimgraph:), --graph the named graph of N-Quads; both must be
+//     absolute IRIs (not "kp", "_:g" or one with a space), else exit 2
+//     with a message and no output; "import --from nquads|turtle" reads
+//     it back;
 //   - jsonld: schema.org ClaimReview (package graph/claimreview) of the
 //     claims that are contested (in a contradiction), or with --claims of
 //     the claims named, rated by the verdicts of package graph/verdict
@@ -24,7 +27,8 @@
 //     organisation, --date the reviews' date (default today);
 //   - dot: the drawing of "claimgraph draw" as DOT text, every claim.
 //
-// The output goes to standard output, or to OUT with -o. With --json (which
+// The output goes to standard output, or to OUT with -o, written safely
+// (see the package documentation). With --json (which
 // needs -o) it then prints:
 //
 //	{"output": "out.ttl", "format": "turtle", "bytes": 20480}
@@ -87,13 +91,14 @@ func runExport(e *env, args []string) int {
 		write = func(g *graph.Graph, buf io.Writer) error { return g.WriteJSON(buf) }
 	case "jsonl":
 		write = func(g *graph.Graph, buf io.Writer) error { return g.WriteJSONL(buf) }
-	case "nquads":
-		write = func(g *graph.Graph, buf io.Writer) error {
-			return rdf.WriteNQuads(buf, g.View, rdf.Options{Base: *base, Graph: *namedGraph})
+	case "nquads", "turtle":
+		opts := rdf.Options{Base: *base, Graph: *namedGraph}
+		if err := opts.Check(); err != nil {
+			return e.usageError("export", "%v", err)
 		}
-	case "turtle":
-		write = func(g *graph.Graph, buf io.Writer) error {
-			return rdf.WriteTurtle(buf, g.View, rdf.Options{Base: *base})
+		write = func(g *graph.Graph, buf io.Writer) error { return rdf.WriteNQuads(buf, g.View, opts) }
+		if *format == "turtle" {
+			write = func(g *graph.Graph, buf io.Writer) error { return rdf.WriteTurtle(buf, g.View, opts) }
 		}
 	case "dot":
 		write = func(g *graph.Graph, buf io.Writer) error { return dot.Write(buf, g.View, dot.Options{}) }
@@ -159,7 +164,7 @@ func runExport(e *env, args []string) int {
 		}
 		return 0
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := writeFile(*out, buf.Bytes()); err != nil {
 		return e.fail("export", err)
 	}
 	return e.emit("export", *asJSON, exportReport{Output: *out, Format: *format, Bytes: buf.Len()}, nil)

@@ -143,6 +143,66 @@ func TestExportErrors(t *testing.T) {
 	}
 }
 
+// TestRDFRoundTrip exports the seed data set as N-Quads and Turtle and
+// imports each back: the YAML is the seed's, less the inference records
+// the RDF mapping does not hold.
+func TestRDFRoundTrip(t *testing.T) {
+	g, err := graph.Load(seedFile)
+	if err != nil {
+		t.Skip("seed data set not loaded: ", err)
+	}
+	dir := t.TempDir()
+	var want string
+	for _, format := range []string{"nquads", "turtle"} {
+		out := filepath.Join(dir, "seed."+format)
+		if code, _, errs := runInterchange(t, "export", seedFile, "--format", format, "-o", out); code != 0 {
+			t.Fatalf("export %s: exit %d: %s", format, code, errs)
+		}
+		code, yaml, errs := runInterchange(t, "import", "--from", format, out)
+		if code != 0 {
+			t.Fatalf("import %s: exit %d: %s", format, code, errs)
+		}
+		back, err := graph.ReadYAML(strings.NewReader(yaml), "back.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c, b := g.Counts(), back.Counts(); c != b {
+			t.Errorf("%s: counts %+v after the round trip, want %+v", format, b, c)
+		}
+		// Every command reads a .nq or .ttl file as it reads the YAML.
+		ext := map[string]string{"nquads": ".nq", "turtle": ".ttl"}[format]
+		if err := os.Rename(out, out+ext); err != nil {
+			t.Fatal(err)
+		}
+		code, json, errs := runInterchange(t, "export", out+ext, "--format", "json")
+		if code != 0 {
+			t.Fatalf("export %s --format json: exit %d: %s", out+ext, code, errs)
+		}
+		if back, err := graph.ReadJSON(strings.NewReader(json), "back.json"); err != nil || back.Counts() != g.Counts() {
+			t.Errorf("export %s --format json: %v, counts %+v", out+ext, err, g.Counts())
+		}
+		if want == "" {
+			want = yaml
+		} else if diff := cmp.Diff(want, yaml); diff != "" {
+			t.Errorf("turtle and nquads give different graphs (-nquads +turtle):\n%s", diff)
+		}
+	}
+}
+
+// TestExportBadIRIs checks that --base and --graph values that would
+// make output an RDF parser rejects exit 2 with a message and no output.
+func TestExportBadIRIs(t *testing.T) {
+	file := writeTemp(t, "g.yaml", drawYAML)
+	for _, args := range [][]string{{"--base", "kp"}, {"--graph", "_:g"}, {"--base", "https://ex.org/a b/"}} {
+		for _, format := range []string{"nquads", "turtle"} {
+			code, out, errs := runInterchange(t, append([]string{"export", file, "--format", format}, args...)...)
+			if code != 2 || out != "" || !strings.Contains(errs, "rdf: invalid option: ") {
+				t.Errorf("%s %v: exit %d, %d bytes out, stderr %q; want exit 2, nothing and a message", format, args, code, len(out), errs)
+			}
+		}
+	}
+}
+
 // TestExportSeedReviews: on the seed data, ClaimReview export publishes
 // only the contested claims unless claims are named; the first
 // appearance of kim-putin-met-beijing is the Reuters item dated

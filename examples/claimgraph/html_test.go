@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -10,11 +11,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/explore"
+	"github.com/claimgraph/claimgraph/graph/rdf"
 )
 
 // writeExplorer runs "html FILE -o DIR/explorer.html" and returns the
@@ -292,6 +295,9 @@ func TestServeReloadsOnChange(t *testing.T) {
 	if resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("POST: %d, want 405", resp.StatusCode)
 	}
+	if code, body := get(t, url+"vocab.ttl"); code != http.StatusOK || body != rdf.Vocabulary {
+		t.Errorf("GET /vocab.ttl: %d, %d bytes, want 200 and the vocabulary of package rdf", code, len(body))
+	}
 	if code, _ := get(t, url+"elsewhere"); code != http.StatusNotFound {
 		t.Errorf("GET /elsewhere: %d, want 404", code)
 	}
@@ -328,4 +334,46 @@ func TestServePublic(t *testing.T) {
 	if code != 0 || !served {
 		t.Errorf("--public on 0.0.0.0: exit %d, served %v: %s", code, served, stderr.String())
 	}
+}
+
+// TestServeSaysAtOnce: serve runs until interrupted, so its address is
+// written out while it serves, not held in run's buffers until it stops.
+func TestServeSaysAtOnce(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var raw syncBuffer
+	e := &env{stdout: bufio.NewWriter(&raw), stderr: bufio.NewWriter(&raw)}
+	seen := make(chan string, 1)
+	done := make(chan int, 1)
+	go func() {
+		done <- serveFile(ctx, e, serveConfig{file: seedFile, addr: "127.0.0.1:0"}, func(string) { seen <- raw.String() })
+	}()
+	select {
+	case got := <-seen:
+		if !strings.Contains(got, "serving ") {
+			t.Errorf("while serving, the output so far is %q; want the address", got)
+		}
+	case code := <-done:
+		t.Fatalf("serve exited %d: %s", code, raw.String())
+	}
+	cancel()
+	<-done
+}
+
+// syncBuffer is a bytes.Buffer safe for one writer and one reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

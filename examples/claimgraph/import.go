@@ -1,7 +1,7 @@
 // The import command: a claim graph from another tool's argument map or
 // fact checks.
 //
-//	claimgraph import --from argdown|aif|factcheck IN [-o OUT.yaml] [--json]
+//	claimgraph import --from argdown|aif|factcheck|nquads|turtle IN [-o OUT.yaml] [--json]
 //
 // It reads IN (package graph/imports), checks the result as a graph and
 // writes it in the YAML format, to OUT (replaced atomically) or to
@@ -9,7 +9,9 @@
 //
 //   - argdown: the JSON export of Argdown ("argdown json FILE.argdown");
 //   - aif: AIF JSON as AIFdb exports it;
-//   - factcheck: a Google Fact Check Tools claims:search response.
+//   - factcheck: a Google Fact Check Tools claims:search response;
+//   - nquads, turtle: RDF as "claimgraph export --format nquads|turtle"
+//     writes it (package graph/rdf), read back loss-free.
 //
 // Errors in IN are printed as IN:LINE:COLUMN with the problem, exit 1.
 // Each element of IN left out (an undercut, an AIF dialogue node, an
@@ -36,6 +38,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/imports"
+	"github.com/claimgraph/claimgraph/graph/rdf"
 )
 
 // importReport is the --json output of import.
@@ -70,7 +73,7 @@ type importRating struct {
 
 func runImport(e *env, args []string) int {
 	fs, asJSON := newFlags("import", e)
-	from := fs.String("from", "", "format of IN: argdown, aif or factcheck")
+	from := fs.String("from", "", "format of IN: argdown, aif, factcheck, nquads or turtle")
 	out := fs.String("o", "", "output YAML file (default standard output)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -83,11 +86,11 @@ func runImport(e *env, args []string) int {
 		return e.usageError("import", "--json needs -o: the graph cannot share standard output")
 	}
 	switch *from {
-	case "argdown", "aif", "factcheck":
+	case "argdown", "aif", "factcheck", "nquads", "turtle":
 	case "":
 		return e.usageError("import", "--from is required")
 	default:
-		return e.usageError("import", "unknown --from %q: want argdown, aif or factcheck", *from)
+		return e.usageError("import", "unknown --from %q: want argdown, aif, factcheck, nquads or turtle", *from)
 	}
 	f, err := os.Open(pos[0])
 	if err != nil {
@@ -103,6 +106,10 @@ func runImport(e *env, args []string) int {
 		res, err = imports.ReadAIF(f, pos[0])
 	case "factcheck":
 		res.Batch, ratings, err = imports.ReadFactCheck(f, pos[0])
+	case "nquads":
+		res.Batch, err = rdf.ReadBatch(f, pos[0], rdf.NQuads, rdf.Limits{})
+	case "turtle":
+		res.Batch, err = rdf.ReadBatch(f, pos[0], rdf.Turtle, rdf.Limits{})
 	}
 	if err != nil {
 		return e.fail("import", err)
@@ -113,7 +120,7 @@ func runImport(e *env, args []string) int {
 	}
 	g := graph.New()
 	if err := g.Apply(b); err != nil {
-		return e.fail("import", err) // cannot happen: the readers check their batch
+		return e.fail("import", err) // the RDF readers leave the checks to Apply
 	}
 	if *out == "" {
 		var buf bytes.Buffer

@@ -25,7 +25,7 @@ func TestImport(t *testing.T) {
 		{"argdown", "cleaning.argdown.json", importCounts{Claims: 7, Relations: 6}},
 		// The usual style: four tag entities, nine claims, seven relations.
 		{"argdown", "map.argdown.json", importCounts{Entities: 4, Claims: 9, Relations: 7}},
-		{"factcheck", "factcheck.json", importCounts{Entities: 1, Sources: 3, Claims: 2}},
+		{"factcheck", "factcheck.json", importCounts{Entities: 1, Sources: 5, Claims: 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -13,6 +13,12 @@
 // success, 1 when the input has problems (check) or a query fails, and 2
 // on a usage error.
 //
+// Every file a command writes with -o is written safely (graph.SaveWith):
+// into a temporary file beside it, renamed over it once complete, so that
+// a failure, a full disk or an interrupt leaves the old file as it was. A
+// symbolic link is followed and the file it names replaced; a read-only
+// file is refused, even for root.
+//
 // Commands that read or compute for more than about a second (loading a
 // large file, verdicts, truth discovery, provenance, export) show their
 // progress on standard error when it is a terminal: the stage, the bytes
@@ -50,22 +56,22 @@ var commands = []command{
 	{"check", "FILE", "validate a claim graph file; print every problem as FILE:LINE:COL: message", runCheck},
 	{"circular", "FILE", "derivation cycles among sources and claims, and false corroboration", runCircular},
 	{"contradictions", "FILE CLAIM-ID", "the claims that contradict a claim, with the sources of both", runContradictions},
-	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [-o OUT.svg|.png|.dot]",
+	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [--force] [-o OUT.svg|.png|.dot]",
 		"draw the graph or a claim's neighbourhood with Graphviz", runDraw},
 	{"export", "FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT]",
 		"write the graph as JSON, RDF, ClaimReview JSON-LD or DOT", runExport},
 	{"html", "FILE [-o OUT.html] [--title TEXT] [--max-dates N]",
 		"write the explorer: one self-contained HTML page of the graph", runHTML},
-	{"import", "--from argdown|aif|factcheck IN [-o OUT.yaml]",
+	{"import", "--from argdown|aif|factcheck|nquads|turtle IN [-o OUT.yaml]",
 		"make a claim graph from Argdown, AIF or Fact Check Tools JSON", runImport},
-	{"origins", "FILE CLAIM-ID", "the independent origins of a claim, with the chain from each appearance", runOrigins},
+	{"origins", "FILE CLAIM-ID [--depth N]", "the independent origins of a claim, with the chain from each appearance", runOrigins},
 	{"report", "[FILE]", "readable report: counts, contradictions, support chains, claims per speaker", runReport},
 	{"serve", "FILE [--addr 127.0.0.1:8080] [--public]", "serve the explorer live, reloading when FILE changes", runServe},
 	{"similar", "FILE [--threshold X] [--top N] [--apply DECISIONS.json [-o OUT] [--by NAME]]",
 		"pairs of claims that may be one claim in other words, or contradict; apply decisions", runSimilar},
 	{"sources", "FILE CLAIM-ID", "the sources a claim appears in, with speaker, date and quote", runSources},
 	{"stale", "FILE", "appearances dated after their claim stopped holding or was superseded", runStale},
-	{"support", "FILE CLAIM-ID", "the direct supporters of a claim and its support chains", runSupport},
+	{"support", "FILE CLAIM-ID [--depth N]", "the direct supporters of a claim and its support chains", runSupport},
 	{"trust", "FILE | --triples FILE [--algorithm NAME] [--columns S,O,V] [--top N]",
 		"which sources to trust and which values are true (truth discovery)", runTrust},
 	{"verdicts", "FILE [--at DATE] [--support MODE]", "accept, reject or leave open every claim, with rating, strength and reasons", runVerdicts},
@@ -138,6 +144,7 @@ func (e *env) verdicts(v graph.View) (*verdict.Result, error) {
 }
 
 func main() {
+	graph.HandleSignals() // an interrupt leaves no partial -o file
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -68,7 +68,7 @@ func runSimilar(e *env, args []string) int {
 	if len(pos) != 1 {
 		return e.usageError("similar", "want 1 argument, FILE; got %d", len(pos))
 	}
-	if *threshold <= 0 || *threshold > 1 {
+	if !(*threshold > 0 && *threshold <= 1) { // NaN fails both
 		return e.usageError("similar", "--threshold %g: want a number in (0, 1]", *threshold)
 	}
 	if *top < 0 {
@@ -133,6 +133,10 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 			return e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %w", path, i+1, s.A, s.B, err))
 		}
 		ds = append(ds, match.Decision{A: s.A, B: s.B, Kind: k, By: by})
+	}
+	if len(ds) == 0 {
+		// Nothing decided: the file is left as it is, comments and all.
+		return e.fail("similar", fmt.Errorf("%s: no suggestion has a decision (same_as or distinct_from); nothing written", path))
 	}
 	if err := g.Apply(match.Decide(ds)); err != nil {
 		return e.fail("similar", fmt.Errorf("%s: %w", path, err))

@@ -82,6 +82,7 @@ func TestSimilarUsage(t *testing.T) {
 	}{
 		{[]string{"similar"}, 2, "want 1 argument"},
 		{[]string{"similar", seedFile, "--threshold", "1.5"}, 2, "--threshold"},
+		{[]string{"similar", seedFile, "--threshold", "NaN"}, 2, "--threshold"},
 		{[]string{"similar", seedFile, "--top", "-1"}, 2, "--top"},
 		{[]string{"similar", seedFile, "-o", filepath.Join(dir, "o.yaml")}, 2, "-o needs --apply"},
 		{[]string{"similar", seedFile, "--apply", bad, "-o", filepath.Join(dir, "o.yaml")}, 1, "suggestion 1"},
@@ -90,5 +91,43 @@ func TestSimilarUsage(t *testing.T) {
 		if code := run(tc.args, &out, &errb); code != tc.code || !strings.Contains(errb.String(), tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, errb.String(), tc.code, tc.want)
 		}
+	}
+}
+
+// TestSimilarApplyKeepsFile: --apply with no decision writes nothing, so
+// a hand-written file keeps its comments; with decisions, a JSON file stays
+// JSON (Save writes the format its name gives), so it still opens.
+func TestSimilarApplyKeepsFile(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yamlFile := filepath.Join(dir, "kp.yaml")
+	if err := os.WriteFile(yamlFile, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	none := filepath.Join(dir, "none.json")
+	if err := os.WriteFile(none, []byte(`{"suggestions": []}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var errb strings.Builder
+	if code := run([]string{"similar", yamlFile, "--apply", none}, &strings.Builder{}, &errb); code != 1 || !strings.Contains(errb.String(), "nothing written") {
+		t.Errorf("--apply without decisions: exit %d, stderr %q; want 1 and nothing written", code, errb.String())
+	}
+	if now, _ := os.ReadFile(yamlFile); string(now) != string(seed) {
+		t.Error("--apply without decisions rewrote the file")
+	}
+
+	jsonFile := filepath.Join(dir, "kp.json")
+	runOK(t, "export", seedFile, "--format", "json", "-o", jsonFile)
+	decided := filepath.Join(dir, "decided.json")
+	d := `{"suggestions":[{"a":"china-only-defence-pact","b":"dprk-only-china-defence-pact","decision":"distinct_from"}]}`
+	if err := os.WriteFile(decided, []byte(d), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runOK(t, "similar", jsonFile, "--apply", decided)
+	if out := runOK(t, "check", jsonFile); !strings.Contains(out, "ok") {
+		t.Errorf("the JSON file after --apply does not check: %s", out)
 	}
 }

@@ -196,8 +196,8 @@ func TestOriginsRoundTrip(t *testing.T) {
 			for _, grp := range rep.Groups {
 				s := fmt.Sprintf("%s (%s):", grp.Origin.Source, grp.Origin.Class)
 				for j, app := range grp.Appearances {
-					s += fmt.Sprintf(" %d=%s;", app, grp.Chains[j])
-					if grp.Chains[j].Len() > 0 {
+					s += fmt.Sprintf(" %d=%s;", app, grp.Chain(j))
+					if grp.Chain(j).Len() > 0 {
 						chained++
 					}
 				}

@@ -43,9 +43,14 @@ type fcClaim struct {
 // The i-th claim (from 1) becomes the claim "fc-i" with its text. Its
 // claimant becomes an entity of kind other (the API does not say whether
 // it is a person), one per distinct name, with the ID "claimant-" and the
-// name. Each review j becomes a source "fc-i-review-j" of kind other with
-// the review's title, URL, publisher and date, and the claim appears in
-// it, said by the claimant on the claim date. The reviews' textual
+// name. The claimant's statement becomes a source "fc-i-claimant" of kind
+// other, dated on the claim date, in which the claim appears, said by the
+// claimant: the claim's one origin. Each review j
+// becomes a source "fc-i-review-j" of kind other with the review's title,
+// URL, publisher and date, which quotes the claimant's statement, and the
+// claim appears in it, said by the claimant on the claim date. So however
+// many fact-checkers review a claim, it has one independent origin: a
+// review is not a corroboration (and a debunking least of all). The reviews' textual
 // ratings are returned as [Rating] values, since the graph has no field
 // for a verdict.
 //
@@ -94,9 +99,21 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 				}
 				said = d
 			}
+			// The claimant's statement is the one origin of the claim: the
+			// reviews quote it to check it, and a debunking is no
+			// corroboration, however many fact-checkers publish one.
+			said0 := sources.Source{ID: c.ID + "-claimant", Kind: sources.Other, Published: said,
+				Title: "The claim as the fact checks report it", Author: fc.Claimant,
+				Note: "the statement under review; the API gives no address of its own"}
+			if len(fc.ClaimReview) > 0 {
+				b.Sources = append(b.Sources, said0)
+				in.at[said0.ID] = off
+				c.Appearances = append(c.Appearances, claims.Appearance{Source: said0.ID, Speaker: speaker, Date: said})
+			}
 			for j, rv := range fc.ClaimReview {
 				s := sources.Source{ID: fmt.Sprintf("%s-review-%d", c.ID, j+1), Title: rv.Title, URL: rv.URL, Kind: sources.Other,
-					Publisher: rv.Publisher.Name, Note: "fact check"}
+					Publisher: rv.Publisher.Name, Note: "fact check",
+					DerivedFrom: []sources.Derivation{{Source: said0.ID, Kind: sources.Quotes}}}
 				if s.Publisher == "" {
 					s.Publisher = rv.Publisher.Site
 				}

@@ -286,20 +286,32 @@ func TestReadFactCheck(t *testing.T) {
 	// By hand from testdata/factcheck.json: one claimant for both claims;
 	// a source per review, its publisher's name or else its site, its
 	// date cut from the timestamp; the claim date on each appearance.
+	// The claimant's statement is a source of its own, which every review
+	// quotes: the claim's one origin.
 	yunashev := "claimant-alexander-yunashev"
 	said := claims.MustDate(2025, 9, 3)
+	claimant := func(c string, d claims.Date) sources.Source {
+		return sources.Source{ID: c + "-claimant", Kind: sources.Other, Published: d, Author: "Alexander Yunashev",
+			Title: "The claim as the fact checks report it", Note: "the statement under review; the API gives no address of its own"}
+	}
+	quotes := func(c string) []sources.Derivation {
+		return []sources.Derivation{{Source: c + "-claimant", Kind: sources.Quotes}}
+	}
 	want := graph.Batch{
 		Entities: []claims.Entity{{ID: yunashev, Name: "Alexander Yunashev", Kind: claims.OtherEntity}},
 		Sources: []sources.Source{
+			claimant("fc-1", said),
 			{ID: "fc-1-review-1", Title: `Did Kim's staff "scrub" the room?`, URL: "https://checks.example/kim-room", Publisher: "Example Checks",
-				Published: claims.MustDate(2025, 9, 5), Kind: sources.Other, Note: "fact check"},
-			{ID: "fc-1-review-2", URL: "https://other.example/r/1", Publisher: "other.example", Kind: sources.Other, Note: "fact check"},
-			{ID: "fc-2-review-1", URL: "https://checks.example/toilet", Publisher: "Example Checks", Kind: sources.Other, Note: "fact check"},
+				Published: claims.MustDate(2025, 9, 5), Kind: sources.Other, Note: "fact check", DerivedFrom: quotes("fc-1")},
+			{ID: "fc-1-review-2", URL: "https://other.example/r/1", Publisher: "other.example", Kind: sources.Other, Note: "fact check", DerivedFrom: quotes("fc-1")},
+			claimant("fc-2", claims.Date{}),
+			{ID: "fc-2-review-1", URL: "https://checks.example/toilet", Publisher: "Example Checks", Kind: sources.Other, Note: "fact check", DerivedFrom: quotes("fc-2")},
 		},
 		Claims: []claims.Claim{
 			{ID: "fc-1", Text: "Kim Jong Un's staff scrubbed the room after he met Putin.", Appearances: []claims.Appearance{
+				{Source: "fc-1-claimant", Speaker: yunashev, Date: said},
 				{Source: "fc-1-review-1", Speaker: yunashev, Date: said}, {Source: "fc-1-review-2", Speaker: yunashev, Date: said}}},
-			{ID: "fc-2", Text: "Kim Jong Un took his own toilet to Beijing.", Appearances: []claims.Appearance{{Source: "fc-2-review-1", Speaker: yunashev}}},
+			{ID: "fc-2", Text: "Kim Jong Un took his own toilet to Beijing.", Appearances: []claims.Appearance{{Source: "fc-2-claimant", Speaker: yunashev}, {Source: "fc-2-review-1", Speaker: yunashev}}},
 		},
 	}
 	if diff := cmp.Diff(want, got, cmpBatch, cmp.Comparer(func(a, b claims.Date) bool { return a == b })); diff != "" {

@@ -102,8 +102,9 @@ func (m *GraphMap) Belief(r *Result) map[string]float64 {
 //     never draw on each other for it, so this matters only where the
 //     sources of appearances stand in for origins;
 //   - a support a → b is the TruthFinder implication imp(a→b) = the
-//     relation's confidence, or 1 when it has none, between each fact of a
-//     and each of b.
+//     relation's confidence, or 1 when it has none, from the facts of a
+//     to the facts of b, paired round-robin so that each fact of either
+//     claim takes part: max(facts of a, facts of b) implications.
 //
 // A source that asserts no contested claim has no trust estimate:
 // [Result.Known] is false for it and [GraphMap.Trust] leaves it out.
@@ -224,10 +225,16 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 			w = 1
 		}
 		w = min(max(w, -1), 1)
-		for _, from := range facts[l.From] {
-			for _, to := range facts[l.To] {
-				_ = d.SetImplication(from, to, w) // distinct facts; w in [−1, 1]
+		// Every fact of the supporter lends to a fact of the supported
+		// claim and every fact of that claim borrows from one: the facts
+		// are paired round-robin, max(|from|, |to|) implications, not
+		// |from|·|to| (two claims in n questions each would make n²).
+		fs, ts := facts[l.From], facts[l.To]
+		for i := range max(len(fs), len(ts)) {
+			if len(fs) == 0 || len(ts) == 0 {
+				break
 			}
+			_ = d.SetImplication(fs[i%len(fs)], ts[i%len(ts)], w) // distinct facts; w in [−1, 1]
 		}
 	}
 	return d, m
