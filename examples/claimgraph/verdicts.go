@@ -52,6 +52,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph/af"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
@@ -94,6 +95,7 @@ type verdictsReport struct {
 	Acyclic    bool            `json:"acyclic"`
 	Converged  bool            `json:"converged"`
 	Iterations int             `json:"iterations"`
+	Bound      float64         `json:"bound"`
 	Verdicts   []verdictsClaim `json:"verdicts"`
 }
 
@@ -138,7 +140,7 @@ func orEmpty(s []string) []string {
 func verdictsReportOf(r *verdict.Result, support verdict.SupportReading) verdictsReport {
 	rep := verdictsReport{
 		Date: r.Date.String(), Support: support.String(), Attacks: r.Attacks, Failed: r.Failed,
-		Acyclic: r.Acyclic, Converged: r.Converged, Iterations: r.Iterations,
+		Acyclic: r.Acyclic, Converged: r.Converged, Iterations: r.Iterations, Bound: r.Bound,
 		Verdicts: make([]verdictsClaim, 0, len(r.Verdicts)),
 	}
 	for _, v := range r.Verdicts {
@@ -193,6 +195,9 @@ func (rep verdictsReport) write(w io.Writer) error {
 		state = fmt.Sprintf("fixed point after %d rounds", rep.Iterations)
 		if !rep.Converged {
 			state = fmt.Sprintf("not converged after %d rounds", rep.Iterations)
+		}
+		if rep.Bound > af.DefaultTolerance {
+			state += fmt.Sprintf(", each within %.2g of every fixed point", rep.Bound)
 		}
 	}
 	fmt.Fprintf(w, "%d attacks, %d failed for want of evidence; strengths %s\n\n", rep.Attacks, rep.Failed, state)

@@ -84,33 +84,29 @@ type Strengths struct {
 	// Acyclic reports that the attack and support relations together have
 	// no cycle; then Strength is exact, computed in topological order.
 	Acyclic bool
-	// Converged reports that Strength is exact (Acyclic) or that the
-	// iteration on a cyclic graph reached a fixed point: every strength
-	// is within the tolerance of what the DF-QuAD equation gives it.
+	// Converged reports that Strength is exact (Acyclic) or a fixed point
+	// within the tolerance: every strength is within it of what the
+	// DF-QuAD equation gives it from the others.
 	Converged bool
+	// Lower and Upper bound the fixed points of the DF-QuAD equations —
+	// the strengths DF-QuAD defines — argument by argument: every fixed
+	// point x has Lower[i] ≤ x[i] ≤ Upper[i], and so does Strength. Where
+	// they meet, the strength is unique; on an acyclic graph they equal
+	// Strength.
+	Lower, Upper []float64
+	// Bound is a proven bound on the error of Strength: the largest
+	// distance from a strength to its Lower or Upper bound, so that every
+	// fixed point is within Bound of Strength. It is 0 when Acyclic, at
+	// most the tolerance when the bounds closed everywhere (then the
+	// fixed point is unique to within it), and larger where several fixed
+	// points may exist, as on a cycle of mutual attack between arguments
+	// of base score 1, or where the bounds ran out of rounds.
+	Bound float64
 	// Iterations is the number of rounds of the iteration on a cyclic
 	// graph, 0 when Acyclic: the updates of the component that took the
-	// most, divided by its size.
+	// most, bounds and estimate together, divided by its size.
 	Iterations int
 }
-
-// swing is how much an argument's swing back must shrink, relative to
-// the swing before, for its iteration to go on undamped.
-const swing = 0.7
-
-// creep is the ratio of two moves in the same direction above which a
-// damped argument is taken to be crawling towards its fixed point rather
-// than settling, and gets its step doubled back towards a full one. Swings
-// damped to nothing converge fast, so they stay damped; a slow mode that
-// damping made slower does not (a 7-argument component of a generated
-// graph took 1768 rounds damped for good, 460 with its steps restored).
-const creep = 0.95
-
-// restores bounds how often one argument gets its step back, so that
-// damping has the last word where restoring it would start the swings
-// again: unbounded, the 835,000-argument component of a generated
-// million-claim graph no longer settled in 1000 rounds.
-const restores = 4
 
 // Defaults of [DFQuAD] for cyclic graphs.
 const (
@@ -130,36 +126,74 @@ func DFQuAD(b *Bipolar) Strengths {
 // The strength of an argument with base score v0 is C(v0, F(attackers),
 // F(supporters)), where F aggregates the strengths of a set as
 // 1 - Π(1 - v) (0 for none) and C combines: v0 - v0·(va - vs) when va ≥ vs,
-// and v0 + (1 - v0)·(vs - va) otherwise.
+// and v0 + (1 - v0)·(vs - va) otherwise. On a cyclic graph these
+// equations are a continuous map T of [0,1]ⁿ into itself, which has a
+// fixed point (Brouwer), not always one only.
 //
 // The arguments are taken one strongly connected component of the attack
 // and support relations at a time, attackers and supporters first. An
-// argument on no cycle is computed once, exactly, from final strengths;
-// on an acyclic graph that is all of them, in O(Len()+edges) time. The
-// arguments of a cycle are iterated from their base scores, updated in
-// place (Gauss–Seidel) from a work list that holds only those whose
-// attackers and supporters have moved, until every strength is within
-// tol of what the equation gives it or maxIter rounds' worth of updates
-// have run; the result says which. An argument whose updates keep
-// turning back is damped (moved only part of the way), which leaves the
-// fixed points as they are but lets iterations settle that would swing
-// for ever, as they do on odd cycles of attack; one that is damped and
-// then crawls on in the same direction gets its step back, at most a few
-// times. Work stays within a component, so a small cycle does not make
-// the whole graph iterate, and within a large one only the arguments
-// still moving are updated. A negative or NaN tol counts as 0.
+// argument on no cycle is computed once from those; on an acyclic graph
+// that is all of them, exactly, in O(Len()+edges) time.
+//
+// # Bounds
+//
+// Within a cyclic component DFQuADIter first narrows an interval [L, U]
+// of each argument that holds every fixed point. T is monotone: its value
+// at an argument rises with the strengths of its supporters and falls
+// with those of its attackers (F rises with each input; C rises with vs
+// and falls with va). So if every fixed point x lies within [L, U], it
+// also lies within
+//
+//	L'ᵢ = Tᵢ(L on supporters, U on attackers),
+//	U'ᵢ = Tᵢ(U on supporters, L on attackers),
+//
+// the bounds of a mixed-monotone system (the interval analogue of the
+// alternating fixed point that gives the grounded labelling). Starting
+// from [0, 1] and keeping max(L, L') and min(U, U'), updated in place from
+// a work list, L only rises and U only falls: both converge, and every
+// fixed point stays between them. When they meet within tol the fixed
+// point is unique to within tol and the strength is their midpoint. They
+// need not meet: on an even cycle of mutual attack between arguments of
+// base score 1 every pair (s, 1-s) is a fixed point, and [0, 1] is the
+// truth.
+//
+// # Estimate
+//
+// Where the bounds stay apart, the strength is found by the averaged
+// (Krasnosel'skii–Mann) iteration x ← x + (T(x) − x)/2, kept within
+// [L, U], from the midpoints, until every strength is within tol of what
+// the equation gives it; averaging settles the swings of plain iteration,
+// as on an odd cycle of attack. It is a fixed point when the result says
+// Converged, and in every case within [L, U], so that [Strengths].Bound,
+// the largest distance from a strength to its bounds, bounds the error
+// whatever the iteration did.
+//
+// # Cost
+//
+// Each stage updates an argument only when the arguments it draws on
+// have moved since its last update: for the bounds, by anything at all
+// (being monotone, they stop moving in floating point); for the
+// estimate, by more than tol in sum, which, since F and C change by at
+// most the sum of the changes of their inputs, leaves no argument more
+// than tol from what the equation gives it when the work list empties.
+// A stage also stops after maxIter rounds' worth of updates (maxIter
+// times the component's size); the bounds stay sound wherever they
+// stop. Work stays within a component, so a small cycle does not make
+// the whole graph iterate. The cost is O(Len() + edges) per round, and
+// memory O(Len() + edges). A negative or NaN tol counts as 0.
 func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 	if !(tol >= 0) {
 		tol = 0 // a NaN must not make every move look small
 	}
 	n := len(b.base)
 	in := inRows(n, b.att, b.sup)
-	strength := slices.Clone(b.base)
-	// target is what the DF-QuAD equation gives argument i now.
-	target := func(i int32) float64 {
+	// lo and hi bound the fixed points, x is the estimate.
+	lo, hi, x := make([]float64, n), make([]float64, n), slices.Clone(b.base)
+	// eval is Tᵢ with attackers read from att and supporters from sup.
+	eval := func(i int32, att, sup []float64) float64 {
 		row := in.src[in.start[i]:in.start[i+1]]
 		split := in.mid[i] - in.start[i]
-		return combine(b.base[i], aggregate(row[:split], strength), aggregate(row[split:], strength))
+		return combine(b.base[i], aggregate(row[:split], att), aggregate(row[split:], sup))
 	}
 	// The rows run from an argument to its attackers and supporters, so
 	// Tarjan numbers every component after those it draws on.
@@ -167,130 +201,131 @@ func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 	t.Components(in.start, in.src)
 	mstart, members := group(t.Count, t.Comp)
 	res := Strengths{Acyclic: true, Converged: true}
-	var out rows // built when the first cycle is met
-	var stale []float64
-	var step []float32   // damping of each argument on a cycle, 1 for none
-	var trend []int8     // sign of each argument's last move
-	var last []float64   // size of each argument's last move before damping
-	var restored []uint8 // times each argument got its step back
-	var queued []bool
-	var queue []int32
-	// queue adds i to the work list once.
-	enqueue := func(i int32) {
-		if !queued[i] {
-			queued[i] = true
-			queue = append(queue, i)
-		}
-	}
-	// move sets i to its target, or part of the way there when it keeps
-	// swinging back, and accounts for the move: each argument i attacks
-	// or supports in its component gains the move as input change since
-	// its own last update, and is queued once that exceeds tol.
-	move := func(i int32) {
-		want := target(i)
-		r := want - strength[i]
-		dir := int8(1)
-		if r < 0 {
-			dir = -1
-		}
-		if r != 0 && dir != trend[i] && trend[i] != 0 && math.Abs(r) > swing*last[i] && step[i] > 1.0/64 {
-			// It turned back with a swing not much smaller than the
-			// last: damp it. Damping keeps the fixed points of the
-			// equation and ends swings that would never settle, as on
-			// odd cycles of attack; a swing that shrinks on its own is
-			// left alone, since damping would only slow it.
-			step[i] /= 2
-		} else if r != 0 && dir == trend[i] && step[i] < 1 && math.Abs(r) > creep*last[i] && restored[i] < restores {
-			// Damped, and crawling on the same way: damping is now only
-			// slowing it. Take the step back up, as Rprop does with a
-			// gradient that keeps its sign (Riedmiller and Braun, 1993).
-			step[i] = min(1, 2*step[i])
-			restored[i]++
-		}
-		trend[i], last[i] = dir, math.Abs(r)
-		d := float64(step[i]) * r
-		strength[i] += d
-		// What is left of the way still bounds its own residual.
-		stale[i] = math.Abs(r - d)
-		if stale[i] > tol {
-			enqueue(i)
-		}
-		if d == 0 {
-			return
-		}
-		d = math.Abs(d)
-		for _, j := range out.src[out.start[i]:out.start[i+1]] {
-			if t.Comp[j] == t.Comp[i] {
-				stale[j] += d
-				if stale[j] > tol {
-					enqueue(j)
-				}
-			}
-		}
-	}
+	var w work
 	for k := range t.Count {
 		m := members[mstart[k]:mstart[k+1]]
 		if len(m) == 1 && !in.loop(m[0]) {
-			strength[m[0]] = target(m[0])
+			i := m[0]
+			x[i] = eval(i, x, x)
+			if in.exact(i, lo, hi) {
+				lo[i], hi[i] = x[i], x[i]
+			} else {
+				lo[i], hi[i] = eval(i, hi, lo), eval(i, lo, hi)
+			}
 			continue
 		}
 		if res.Acyclic {
 			res.Acyclic = false
-			out = in.reverse()
-			stale = make([]float64, n)
-			step = make([]float32, n)
-			trend = make([]int8, n)
-			last = make([]float64, n)
-			restored = make([]uint8, n)
-			queued = make([]bool, n)
-		}
-		// One round over the component from the base scores, then a work
-		// list: an argument is updated again only when the strengths it
-		// draws on have moved, in sum, by more than tol since its last
-		// update, or a damped move left it more than tol short. Since F
-		// and C change by at most the sum of the changes of their inputs,
-		// an empty list means that no argument is more than tol from what
-		// the equation gives it: a fixed point, with no further round to
-		// check it. The rounds reported are updates divided by the
-		// component's size.
-		budget := math.MaxInt
-		if maxIter < math.MaxInt/len(m) {
-			budget = maxIter * len(m)
-		}
-		queue = queue[:0]
-		updates := 0
-		for _, i := range m {
-			step[i] = 1
+			w = newWork(n, in, t.Comp)
 		}
 		for _, i := range m {
-			queued[i] = false
-			move(i)
-			updates++
+			lo[i], hi[i] = 0, 1
 		}
-		for head := 0; head < len(queue) && updates < budget; head++ {
-			i := queue[head]
-			queued[i] = false
-			move(i)
-			updates++
-			if head > len(m) && head > len(queue)/2 {
-				// Drop the done part of the list, keeping memory to
-				// O(component).
-				queue = append(queue[:0], queue[head+1:]...)
-				head = -1
-			}
+		// Bounds: every fixed point stays within [lo, hi]. They are
+		// worked on while they move at all: being monotone, they stop
+		// in floating point, if not sooner at the budget.
+		updates, _ := w.run(m, 0, maxIter, func(i int32) (float64, float64) {
+			l := max(lo[i], eval(i, hi, lo))
+			h := max(l, min(hi[i], eval(i, lo, hi)))
+			d := max(l-lo[i], hi[i]-h)
+			lo[i], hi[i] = l, h
+			return d, 0
+		})
+		open := false
+		for _, i := range m {
+			x[i] = lo[i] + (hi[i]-lo[i])/2
+			open = open || hi[i]-lo[i] > tol
 		}
 		done := true
-		for _, i := range m {
-			if queued[i] {
-				done = false
-				queued[i] = false
-			}
+		if open {
+			// Estimate: averaged iteration within the bounds, to a
+			// fixed point within tol.
+			var more int
+			more, done = w.run(m, tol, maxIter, func(i int32) (float64, float64) {
+				want := eval(i, x, x)
+				v := min(max(x[i]+(want-x[i])/2, lo[i]), hi[i])
+				d := math.Abs(v - x[i])
+				x[i] = v
+				return d, math.Abs(want - v)
+			})
+			updates += more
 		}
 		res.Iterations = max(res.Iterations, (updates+len(m)-1)/len(m))
 		res.Converged = res.Converged && done
 	}
-	res.Strength = strength
+	for i := range x {
+		res.Bound = max(res.Bound, x[i]-lo[i], hi[i]-x[i])
+	}
+	res.Strength, res.Lower, res.Upper = x, lo, hi
 	return res
+}
+
+// work is the work list of an iteration within one component.
+type work struct {
+	comp   []int32
+	out    rows // from each argument to those it attacks or supports
+	stale  []float64
+	queued []bool
+	queue  []int32
+}
+
+func newWork(n int, in rows, comp []int32) work {
+	return work{comp: comp, out: in.reverse(), stale: make([]float64, n), queued: make([]bool, n)}
+}
+
+// run updates each argument of component m once, then again whenever the
+// moves of the arguments it draws on sum to more than tol since its last
+// update, until none is left or maxIter rounds' worth of updates (maxIter times len(m)) have
+// run. update moves one argument and returns how far, and how far it is
+// left from where its update would take it now. run returns the updates
+// made and whether the work list emptied.
+func (w *work) run(m []int32, tol float64, maxIter int, update func(int32) (moved, left float64)) (int, bool) {
+	budget := math.MaxInt
+	if maxIter < math.MaxInt/len(m) {
+		budget = maxIter * len(m)
+	}
+	w.queue = w.queue[:0]
+	for _, i := range m {
+		w.queued[i] = true
+		w.queue = append(w.queue, i)
+		w.stale[i] = 0
+	}
+	updates := 0
+	for head := 0; head < len(w.queue) && updates < budget; head++ {
+		i := w.queue[head]
+		w.queued[i] = false
+		w.stale[i] = 0
+		d, left := update(i)
+		updates++
+		if left > tol {
+			w.stale[i] = left
+			w.queued[i] = true
+			w.queue = append(w.queue, i)
+		}
+		if d > 0 {
+			for _, j := range w.out.src[w.out.start[i]:w.out.start[i+1]] {
+				w.stale[j] += d
+				if w.stale[j] > tol && !w.queued[j] && w.comp[j] == w.comp[i] {
+					w.queued[j] = true
+					w.queue = append(w.queue, j)
+				}
+			}
+		}
+		if head > len(m) && head > len(w.queue)/2 {
+			// Drop the done part of the list, keeping memory to
+			// O(component).
+			w.queue = append(w.queue[:0], w.queue[head+1:]...)
+			head = -1
+		}
+	}
+	done := true
+	for _, i := range m {
+		if w.queued[i] {
+			done = false
+			w.queued[i] = false
+		}
+	}
+	return updates, done
 }
 
 // rows lists the attackers then the supporters of each argument, each once:
@@ -370,6 +405,17 @@ func (r rows) reverse() rows {
 		}
 	}
 	return out
+}
+
+// exact reports whether every attacker and supporter of i has its
+// bounds lo and hi equal.
+func (r rows) exact(i int32, lo, hi []float64) bool {
+	for _, j := range r.src[r.start[i]:r.start[i+1]] {
+		if lo[j] != hi[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // loop reports whether i attacks or supports itself.

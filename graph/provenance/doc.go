@@ -44,6 +44,10 @@
 // [FalseCorroboration] lists the claims that appear in several sources but
 // rest on fewer independent origins than that.
 //
+// [Tally] keeps those counts up to date as the graph grows: after a
+// batch it counts the batch's claims alone, since a batch cannot change
+// what the claims already there rest on.
+//
 // # Circular reporting
 //
 // A cycle of derivation is circular reporting: outlets citing each other,

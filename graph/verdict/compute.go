@@ -298,6 +298,7 @@ func (s *state) result(v graph.View) (*Result, error) {
 	r := &Result{
 		Date: v.Date(), Attacks: len(s.attacks), Failed: len(s.failed),
 		Acyclic: s.strength.Acyclic, Converged: s.strength.Converged, Iterations: s.strength.Iterations,
+		Bound:    s.strength.Bound,
 		Verdicts: make([]Verdict, 0, len(s.ids)), index: make(map[string]int, len(s.ids)),
 	}
 	t := v.Date()

@@ -71,9 +71,16 @@
 // DF-QuAD fixed point of a support cycle is 1 whatever enters it. The
 // base score is [Options.Base] of the evidence,
 // by default [BaseScore], 1 − 0.5^evidence: one origin 0.5, two 0.75, three
-// 0.875. Strength is exact when the framework is acyclic and otherwise the
-// fixed point of the iteration; [Result] reports which, and the number of
-// rounds.
+// 0.875. Strength is exact when the framework is acyclic. On a cycle of
+// attack DF-QuAD's equations may have several solutions: two claims of
+// equal evidence that contradict each other, with base score 1 (evidence
+// past about 53 origins rounds 1 − 0.5^evidence to 1), admit any pair
+// (s, 1 − s). af.DFQuADIter first narrows, for each claim, an interval
+// that holds every solution, and then finds one within it; [Result].Bound
+// is the proven bound on the error that follows: every solution is within
+// Bound of each Strength. It is 0 on an acyclic framework and at most
+// the tolerance where the solution is unique. [Result] also says whether
+// the iteration reached a fixed point and in how many rounds.
 //
 // # Verdicts
 //
@@ -107,10 +114,13 @@
 // supports × evidence.MaxLent)), reads each relation once, then runs in
 // O(claims + attacks) for the labels and the ordering of the attacks,
 // once more per round that drops a derived attack through a rejected
-// claim (none under Lending), and O(claims + defeats) per DF-QuAD round.
+// claim (none under Lending), and O(claims + defeats) per DF-QuAD round,
+// at most twice [Options].MaxIterations rounds (bounds, then estimate).
 // DF-QuAD works one strongly connected component of the defeats at a time
 // and, within one, updates only the arguments whose inputs moved (see
-// [af.DFQuADIter]). Timings are in the README's Performance table.
+// [af.DFQuADIter]). Under Lending most of the time goes to weighing the
+// evidence (provenance and lent origins), not to DF-QuAD. Timings are in
+// the README's Performance table.
 //
 // [Options].Progress, when set, is told of the stages "evidence",
 // "strengths" and "verdicts" as they go (see [graph.Progress]).

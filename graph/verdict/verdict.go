@@ -167,6 +167,13 @@ type Result struct {
 	// Converged, otherwise the last of Iterations rounds.
 	Acyclic, Converged bool
 	Iterations         int
+	// Bound bounds the error of every Strength: each strength DF-QuAD
+	// admits for a claim, that is each fixed point of its equations, is
+	// within Bound of the claim's Strength (af.Strengths.Bound). It is 0
+	// when Acyclic and at most the tolerance when the strengths are
+	// unique; a larger Bound says where they are not, as between claims
+	// of equal evidence, base score 1, that contradict each other.
+	Bound float64
 
 	index map[string]int
 }

@@ -210,6 +210,21 @@ func TestStrength(t *testing.T) {
 	if r.Acyclic || !r.Converged || r.Iterations == 0 {
 		t.Errorf("Acyclic, Converged, Iterations = %v, %v, %d, want false, true, > 0", r.Acyclic, r.Converged, r.Iterations)
 	}
+	// Base 1/2 each: s = 1/2 − s/2, the unique fixed point 1/3, which the
+	// bounds close on.
+	if a, _ := r.Verdict("a"); r.Bound > 1e-9 || math.Abs(a.Strength-1.0/3) > 1e-9 {
+		t.Errorf("equal pair: strength %v, bound %v; want 1/3 within 1e-9", a.Strength, r.Bound)
+	}
+	// With base score 1 every (s, 1 − s) is a fixed point: the bound says
+	// that the strengths are not determined, and they are one of them.
+	if r, err = verdict.Compute(g.View, verdict.Options{Base: func(float64) float64 { return 1 }}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := r.Verdict("a")
+	b, _ := r.Verdict("b")
+	if r.Bound != 0.5 || math.Abs(a.Strength+b.Strength-1) > 1e-9 {
+		t.Errorf("equal pair of base 1: strengths %v and %v, bound %v; want a fixed point, bound 1/2", a.Strength, b.Strength, r.Bound)
+	}
 }
 
 func TestTime(t *testing.T) {
