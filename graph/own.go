@@ -50,11 +50,15 @@ func take[T any](c *copier, p *pool[T], s []T) []T {
 	return p.buf[n:len(p.buf):len(p.buf)]
 }
 
-func (c *copier) entity(e *claims.Entity) { e.Aliases = take(c, &c.strs, e.Aliases) }
+func (c *copier) entity(e *claims.Entity) {
+	e.Aliases = take(c, &c.strs, e.Aliases)
+	e.Merged = take(c, &c.strs, e.Merged)
+}
 
 func (c *copier) source(s *sources.Source) {
 	s.DerivedFrom = take(c, &c.ders, s.DerivedFrom)
 	s.Inferred = take(c, &c.infs, s.Inferred)
+	s.Merged = take(c, &c.strs, s.Merged)
 }
 
 func (c *copier) claim(x *claims.Claim) {
@@ -74,6 +78,7 @@ func (c *copier) claim(x *claims.Claim) {
 		}
 	}
 	x.Inferred = take(c, &c.infs, x.Inferred)
+	x.Merged = take(c, &c.strs, x.Merged)
 }
 
 // own gives the items of list, copies of the graph's, slices of their
