@@ -340,3 +340,59 @@ func TestMergeChainKeepsAliasesFlat(t *testing.T) {
 		t.Errorf("Resolve(q) after removing r = %q", got)
 	}
 }
+
+func TestApplyYAMLBatchFile(t *testing.T) {
+	g := desk(t)
+	before := yamlText(t, g)
+	bad := `claimgraph: 1
+remove:
+  - kim
+  - nothing-here
+merge:
+  - {into: x, from: a}
+`
+	err := g.ApplyYAML(strings.NewReader(bad), "change.yaml")
+	var list graph.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("got %v", err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`graph: change.yaml:3:5: remove "kim": "kim" is still named by claim "b" (speaker)`,
+		`graph: change.yaml:4:5: remove "nothing-here": not found: nothing to remove with ID "nothing-here"`,
+		`graph: change.yaml:6:5: merge "a": conflicting relation: merging "a" into "x" would relate "x" to itself: supports`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(before, yamlText(t, g)); diff != "" {
+		t.Errorf("the failed batch file changed the graph:\n%s", diff)
+	}
+	good := `claimgraph: 1
+remove: [b]
+remove_relations:
+  - {from: a, to: b, kind: same_as}
+merge:
+  - {into: a, from: y}
+claims:
+  - {id: b, text: B again., appearances: [{source: s3}]}
+`
+	if err := g.ApplyYAML(strings.NewReader(good), "change.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if id, _ := g.Resolve("y"); id != "a" {
+		t.Errorf("y resolves to %q", id)
+	}
+	if sup, _ := g.Supported("a"); len(sup) != 1 {
+		t.Errorf("a supports %v: y's support of x should collapse into a's", relStrings(sup))
+	}
+	if c, _ := g.Claim("b"); c.Text != "B again." {
+		t.Errorf("b is %q", c.Text)
+	}
+	if err := g.ApplyYAML(strings.NewReader("claimgraph: 1\nremov: [a]\n"), "typo.yaml"); !errors.Is(err, graph.ErrUnknownField) {
+		t.Errorf("a misspelt section: %v", err)
+	}
+}
