@@ -474,6 +474,27 @@ func (v View) Contradictions(id string) ([]claims.Relation, error) {
 	})
 }
 
+// RelationsOf returns every relation at claim id, of every kind and in
+// either direction, in the order they were added. It costs O(degree).
+func (v View) RelationsOf(id string) ([]claims.Relation, error) {
+	return query(v, id, ClaimVertex, func(s *store, n int32) []claims.Relation {
+		var ris []int32
+		for _, l := range [2][][]edge{s.out, s.in} {
+			for _, e := range l[n] {
+				if e.data.rel > 0 && v.relVisible(s, e.data.rel-1) {
+					ris = append(ris, e.data.rel-1)
+				}
+			}
+		}
+		slices.Sort(ris)
+		out := make([]claims.Relation, len(ris))
+		for i, ri := range ris {
+			out[i] = s.relation(ri)
+		}
+		return out
+	})
+}
+
 // Path is a chain of relations between claims: Claims[i] and
 // Claims[i+1] are joined by Relations[i] (in either direction; see
 // [claims.Relation.From]).
