@@ -57,6 +57,7 @@ type editor struct {
 
 	add    Batch
 	origin [4][]location // per section of add: where each item comes from
+	moved  map[relKey]bool // the relations merges move, to collapse duplicates
 }
 
 // rep is the new content of a vertex that the batch replaces or that a
@@ -86,7 +87,7 @@ func (e *editor) fail(loc location, id string, err error) {
 // or merging a source also looks through the relations that cite sources.
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
-		merged: map[int32]bool{}, reps: map[int32]*rep{}}
+		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]bool{}}
 	e.plan()
 	if len(e.errs) > 0 {
 		return e.errs
@@ -380,6 +381,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			if e.hasRelation(a, &r) {
 				continue // a duplicate collapses into Into's
 			}
+			e.moved[relKeyOf(&r)] = true
 			e.add.Relations = append(e.add.Relations, r)
 			e.origin[secRelation] = append(e.origin[secRelation], loc)
 		}
@@ -387,7 +389,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 }
 
 // hasRelation reports whether claim a already has relation r, in the
-// store or among the relations the batch adds.
+// store or among the relations merges move.
 func (e *editor) hasRelation(a int32, r *claims.Relation) bool {
 	same := func(x *claims.Relation) bool {
 		return x.Kind == r.Kind && (x.From == r.From && x.To == r.To || r.Kind.Symmetric() && x.From == r.To && x.To == r.From)
@@ -402,7 +404,22 @@ func (e *editor) hasRelation(a int32, r *claims.Relation) bool {
 			}
 		}
 	}
-	return slices.ContainsFunc(e.add.Relations, func(x claims.Relation) bool { return same(&x) })
+	return e.moved[relKeyOf(r)]
+}
+
+// relKey identifies a relation by its ends and kind, the ends in order
+// for a symmetric kind.
+type relKey struct {
+	from, to string
+	kind     claims.RelationKind
+}
+
+func relKeyOf(r *claims.Relation) relKey {
+	k := relKey{r.From, r.To, r.Kind}
+	if r.Kind.Symmetric() && k.to < k.from {
+		k.from, k.to = k.to, k.from
+	}
+	return k
 }
 
 func sameAppearance(a, b *claims.Appearance) bool {
