@@ -59,6 +59,7 @@ var commands = []command{
 		"write the explorer: one self-contained HTML page of the graph", runHTML},
 	{"import", "--from argdown|aif|factcheck IN [-o OUT.yaml]",
 		"make a claim graph from Argdown, AIF or Fact Check Tools JSON", runImport},
+	{"merge", "A B -o OUT [--prefer a|b]", "the union of two files; items with one ID must agree, or every conflict is reported", runMerge},
 	{"origins", "FILE CLAIM-ID", "the independent origins of a claim, with the chain from each appearance", runOrigins},
 	{"report", "[FILE]", "readable report: counts, contradictions, support chains, claims per speaker", runReport},
 	{"serve", "FILE [--addr 127.0.0.1:8080] [--public]", "serve the explorer live, reloading when FILE changes", runServe},
