@@ -56,7 +56,7 @@ type editor struct {
 	repList []int32        // in order of first replacement
 
 	add    Batch
-	origin [4][]location // per section of add: where each item comes from
+	origin [4][]location   // per section of add: where each item comes from
 	moved  map[relKey]bool // the relations merges move, to collapse duplicates
 }
 
