@@ -31,6 +31,7 @@ type Claim struct {
 	Note        string
 	Inferred    []Inference
 	Merged      []string // IDs of claims merged into this one, which still name it
+	Review      *Review  // the desk's own review, if any
 }
 
 // Statement is the optional structured form of a claim, subject –
@@ -314,6 +315,9 @@ func (c Claim) Check() []*FieldError {
 		}
 	}
 	p.inferred("", c.Inferred)
+	if c.Review != nil {
+		c.Review.check(p)
+	}
 	return p.result()
 }
 

@@ -22,6 +22,10 @@ func (c Claim) Clone() Claim {
 	}
 	c.Inferred = slices.Clone(c.Inferred)
 	c.Merged = slices.Clone(c.Merged)
+	if c.Review != nil {
+		r := *c.Review
+		c.Review = &r
+	}
 	return c
 }
 

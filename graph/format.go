@@ -90,6 +90,16 @@ var claimFields = newTable("claim", []field[claims.Claim]{
 	note(func(c *claims.Claim) *string { return &c.Note }),
 	inferred(func(c *claims.Claim) *[]claims.Inference { return &c.Inferred }),
 	merged(func(c *claims.Claim) *[]string { return &c.Merged }),
+	object("review", "The desk's own review; computed verdicts are suggestions beside it.", func(c *claims.Claim) **claims.Review { return &c.Review }, reviewFields),
+})
+
+var reviewFields = newTable("review", []field[claims.Review]{
+	enum("status", "Where the review stands.", func(r *claims.Review) *claims.ReviewStatus { return &r.Status }, claims.ParseReviewStatus).required(),
+	text("rating", "The published rating, such as False or Mostly true; required once published.", func(r *claims.Review) *string { return &r.Rating }),
+	text("reviewer", "Who reviewed it.", func(r *claims.Review) *string { return &r.Reviewer }),
+	date("date", "Date of publication.", func(r *claims.Review) *claims.Date { return &r.Date }),
+	text("url", "Where the review is published.", func(r *claims.Review) *string { return &r.URL }),
+	text("evidence", "Digest of the claim's evidence at review time (claimgraph queue compares it).", func(r *claims.Review) *string { return &r.Evidence }),
 })
 
 var statementFields = newTable("statement", []field[claims.Statement]{

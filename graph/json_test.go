@@ -82,6 +82,13 @@ claims:
       - field: valid_at
         sentence: In June.
     merged: [c-2, c-3]
+    review:
+      status: published
+      rating: "False"
+      reviewer: Jane Doe
+      date: 2025-09-05
+      url: https://example.com/review/c
+      evidence: 1a0s1c:0123456789ab
 relations:
   - from: a
     to: b

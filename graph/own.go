@@ -24,6 +24,7 @@ type copier struct {
 	infs     pool[claims.Inference]
 	stmts    pool[claims.Statement]
 	ders     pool[sources.Derivation]
+	reviews  pool[claims.Review]
 }
 
 // pool is one array that a copier cuts pieces from.
@@ -79,6 +80,13 @@ func (c *copier) claim(x *claims.Claim) {
 	}
 	x.Inferred = take(c, &c.infs, x.Inferred)
 	x.Merged = take(c, &c.strs, x.Merged)
+	if x.Review != nil {
+		if c.counting {
+			c.reviews.need++
+		} else {
+			x.Review = &take(c, &c.reviews, []claims.Review{*x.Review})[0]
+		}
+	}
 }
 
 // own gives the items of list, copies of the graph's, slices of their
