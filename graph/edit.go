@@ -13,7 +13,8 @@ import (
 // [Batch]:
 //
 //   - claims: From's appearances (those Into lacks) and the entities it
-//     is about join Into's; its relations move to Into, a relation Into
+//     is about join Into's, and its review when Into has none; its
+//     relations move to Into, a relation Into
 //     already has collapsing into Into's; a same_as decision between the
 //     two is dropped, as the merge carries it out, and any other relation
 //     between them is reported, as it would relate Into to itself;
@@ -282,6 +283,10 @@ func (e *editor) merge(i int) {
 			}
 		}
 		c.Merged = append(append(c.Merged, from.ID), from.Merged...)
+		if c.Review == nil && from.Review != nil { // the review moves with the claim
+			r := *from.Review
+			c.Review = &r
+		}
 		e.moveRelations(i, a, f)
 	case EntityVertex:
 		from := &s.entities[fidx]

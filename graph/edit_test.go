@@ -396,3 +396,40 @@ claims:
 		t.Errorf("a misspelt section: %v", err)
 	}
 }
+
+func TestEvidenceAndReviewsInMerges(t *testing.T) {
+	g := desk(t)
+	before, err := g.Evidence("a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(before, "1a1s0c:") {
+		t.Errorf("digest of a: %s, want 1 appearance, 1 support (x; same_as does not count), 0 contradictions", before)
+	}
+	// b carries a published review; merged into a, which has none, the
+	// review moves with it, and a's evidence grows.
+	b, _ := g.Claim("b")
+	b.Review = &claims.Review{Status: claims.Published, Rating: "False", Evidence: "x"}
+	if err := g.Apply(graph.Batch{Remove: []string{"b"}, Claims: []claims.Claim{b}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := g.Claim("a")
+	if a.Review == nil || a.Review.Rating != "False" {
+		t.Errorf("a's review after the merge: %+v", a.Review)
+	}
+	after, _ := g.Evidence("a")
+	if !strings.HasPrefix(after, "2a1s1c:") || after == before {
+		t.Errorf("digest after the merge: %s (before %s)", after, before)
+	}
+	// The digest does not depend on the order of the file.
+	again, _ := g.Evidence("a")
+	if again != after {
+		t.Errorf("digest not stable: %s, %s", after, again)
+	}
+	if _, err := g.Evidence("nothing"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("digest of an unknown claim: %v", err)
+	}
+}

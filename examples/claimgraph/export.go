@@ -13,8 +13,10 @@
 //     --base sets the IRI prefix of items (default urn:claimgraph:),
 //     --graph the named graph of N-Quads;
 //   - jsonld: schema.org ClaimReview of the rated claims (package
-//     graph/claimreview), rated by the verdicts of package graph/verdict
-//     unless --verdicts gives a JSON object mapping claim IDs to
+//     graph/claimreview): by default the claims with a published review
+//     (the review field), with its rating, URL and date; when the file
+//     has no published review, every claim rated by the verdicts of
+//     package graph/verdict; or, when --verdicts gives a JSON object mapping claim IDs to
 //     {"name": "False", "value": 1, "alternateName": "False"} (value 1 =
 //     false to 5 = true); --review-url is the prefix of each review's
 //     address (the claim ID is appended), --author the publishing
@@ -110,7 +112,10 @@ func runExport(e *env, args []string) int {
 			opts.Verdicts = m
 		}
 		write = func(g *graph.Graph, buf io.Writer) error {
-			if opts.Verdicts == nil { // the verdicts computed from the graph
+			if opts.Verdicts == nil { // the published reviews, else the computed verdicts
+				if opts.Verdicts = claimreview.FromReviews(g.View); len(opts.Verdicts) > 0 {
+					return claimreview.Write(buf, g.View, opts)
+				}
 				r, err := e.verdicts(g.View)
 				if err != nil {
 					return err

@@ -61,6 +61,7 @@ var commands = []command{
 		"make a claim graph from Argdown, AIF or Fact Check Tools JSON", runImport},
 	{"merge", "A B -o OUT [--prefer a|b]", "the union of two files; items with one ID must agree, or every conflict is reported", runMerge},
 	{"origins", "FILE CLAIM-ID", "the independent origins of a claim, with the chain from each appearance", runOrigins},
+	{"queue", "FILE [--at DATE]", "the review queue: published reviews the evidence moved from, contested claims with no review", runQueue},
 	{"report", "[FILE]", "readable report: counts, contradictions, support chains, claims per speaker", runReport},
 	{"serve", "FILE [--addr 127.0.0.1:8080] [--public]", "serve the explorer live, reloading when FILE changes", runServe},
 	{"similar", "FILE [--threshold X] [--top N] [--apply DECISIONS.json [-o OUT] [--by NAME]]",
