@@ -45,14 +45,18 @@ type Statement struct {
 // Appearance is one utterance of a claim: in a source, attributed to a
 // speaker, on a date, with the verbatim quote when there is one.
 type Appearance struct {
-	Source   string // ID of the source it appeared in (required)
-	Speaker  string // ID of the entity it is attributed to, if any
-	Date     Date   // date of the utterance; zero means the source's date
-	Quote    string // the verbatim words, if the source gives them
-	Lang     string // BCP 47 tag of Quote's language; "" means the claim's
-	Via      string // ID of the source it was taken from, if stated
-	Note     string
-	Inferred []Inference
+	Source  string // ID of the source it appeared in (required)
+	Speaker string // ID of the entity it is attributed to, if any
+	Date    Date   // date of the utterance; zero means the source's date
+	Quote   string // the verbatim words, if the source gives them
+	Lang    string // BCP 47 tag of Quote's language; "" means the claim's
+	Via     string // ID of the source it was taken from, if stated
+	// AboutPast says the utterance speaks of a time before its own date
+	// ("before the treaty, China was the only ..."): it reports the
+	// claim as past, not as current, so it is never stale.
+	AboutPast bool
+	Note      string
+	Inferred  []Inference
 }
 
 // Relation is an edge between two claims: From supports To, or the two
@@ -237,6 +241,8 @@ func (p *problems) validity(prefix string, v Validity) {
 	if err := v.Check(); err != nil {
 		field := "valid_until"
 		switch {
+		case !v.Occurred.IsZero():
+			field = "occurred"
 		case !v.At.IsZero():
 			field = "valid_at"
 		case v.Ongoing && v.Until.IsZero():

@@ -15,16 +15,20 @@ import (
 // Ongoing says explicitly that there is no end yet ("still holds"), as
 // opposed to an end that is merely unknown; for queries both are open.
 // At is a point in time instead of a period and excludes the other fields.
+// Occurred says the claim is an event that happened at that (partial)
+// date: it holds from then on and never ends, as what happened stays
+// true of the past; it excludes the other fields too.
 // Partial dates stand for the days they cover: From 2024 starts on
 // 1 January 2024, Until 2024 ends at the start of 2024, At 2024 is the
 // whole year.
 //
 // The zero Validity says nothing: the claim holds at every date.
 type Validity struct {
-	From    Date
-	Until   Date
-	Ongoing bool
-	At      Date
+	From     Date
+	Until    Date
+	Ongoing  bool
+	At       Date
+	Occurred Date
 }
 
 // IsZero reports whether v says nothing about time.
@@ -35,6 +39,8 @@ func (v Validity) IsZero() bool { return v == Validity{} }
 // [ErrInvalidValidity].
 func (v Validity) Check() error {
 	switch {
+	case !v.Occurred.IsZero() && (!v.At.IsZero() || !v.From.IsZero() || !v.Until.IsZero() || v.Ongoing):
+		return fmt.Errorf("%w: occurred cannot be combined with valid_at, valid_from, valid_until or still_holds", ErrInvalidValidity)
 	case !v.At.IsZero() && (!v.From.IsZero() || !v.Until.IsZero() || v.Ongoing):
 		return fmt.Errorf("%w: valid_at cannot be combined with valid_from, valid_until or still_holds", ErrInvalidValidity)
 	case v.Ongoing && !v.Until.IsZero():
@@ -51,6 +57,9 @@ func (v Validity) span() (lo, hi int32) {
 		return v.At.start(), v.At.end()
 	}
 	lo, hi = math.MinInt32, math.MaxInt32
+	if !v.Occurred.IsZero() {
+		return v.Occurred.start(), hi
+	}
 	if !v.From.IsZero() {
 		lo = v.From.start()
 	}
@@ -106,11 +115,14 @@ func (v Validity) End() Date {
 	return v.Until
 }
 
-// Start returns the first date on which v holds: From, or At; the zero
-// Date when open.
+// Start returns the first date on which v holds: From, At or Occurred;
+// the zero Date when open.
 func (v Validity) Start() Date {
 	if !v.At.IsZero() {
 		return v.At
+	}
+	if !v.Occurred.IsZero() {
+		return v.Occurred
 	}
 	return v.From
 }
@@ -124,6 +136,8 @@ func (v Validity) String() string {
 		return "always"
 	case !v.At.IsZero():
 		return "at " + v.At.String()
+	case !v.Occurred.IsZero():
+		return "occurred " + v.Occurred.String()
 	}
 	s := ""
 	switch {

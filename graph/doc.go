@@ -46,8 +46,11 @@
 //     [View.Claims], [View.Entities], [View.Sources], [View.Relations],
 //     and [View.Links], the relations by the positions of their claims,
 //     for whole-graph algorithms;
-//   - support: [View.Supporters], [View.Supported], and the transitive
-//     [View.SupportChains] with the path of each chain;
+//   - support: [View.Supporters], [View.Supported], the transitive
+//     [View.SupportTree] (every supporter with the next claim of its
+//     shortest chain, linear in its size) or [View.SupportChains] (each
+//     chain written out, up to the square of that), and the claims with
+//     the most transitive supporters, [View.MostSupported];
 //   - contradiction: [View.Contradictions] of a claim, and every pair
 //     with [View.ContradictionPairs];
 //   - where and by whom: [View.SourcesOf], [View.Speakers],
@@ -63,6 +66,10 @@
 // The graph keeps its data once, in dense tables with an adjacency list
 // per vertex in each direction, so a query about one item costs
 // O(degree) of that item and never walks or copies the whole graph.
+// Transitive queries cost the size of the part they reach, and what they
+// return is never bigger: chains come as trees ([ChainTree]) whose nodes
+// name the next claim, because n claims supporting each other in a line
+// have chains of n²/2 links in all.
 //
 // # The dependency github.com/dominikbraun/graph
 //

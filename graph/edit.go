@@ -306,7 +306,7 @@ func (e *editor) merge(i int) {
 				}
 			}
 			if st := c.Statement; st != nil {
-				st.Subject, st.Object = renamed(st.Subject, m.From, m.Into), renamed(st.Object, m.From, m.Into)
+				st.Subject, st.Object = renamedID(st.Subject, m.From, m.Into), renamedID(st.Object, m.From, m.Into)
 			}
 		}
 	case SourceVertex:
@@ -319,7 +319,7 @@ func (e *editor) merge(i int) {
 			if r.claim != nil {
 				for j := range r.claim.Appearances {
 					ap := &r.claim.Appearances[j]
-					ap.Source, ap.Via = renamed(ap.Source, m.From, m.Into), renamed(ap.Via, m.From, m.Into)
+					ap.Source, ap.Via = renamedID(ap.Source, m.From, m.Into), renamedID(ap.Via, m.From, m.Into)
 				}
 			}
 		}
@@ -328,7 +328,7 @@ func (e *editor) merge(i int) {
 			src := e.rewrite(n, loc).source
 			var kept []sources.Derivation
 			for _, d := range src.DerivedFrom {
-				d.Source = renamed(d.Source, m.From, m.Into)
+				d.Source = renamedID(d.Source, m.From, m.Into)
 				switch {
 				case d.Source == src.ID:
 					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
@@ -376,7 +376,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			}
 			e.goneRel[ri] = true
 			r := s.relation(ri)
-			r.From, r.To = renamed(r.From, m.From, m.Into), renamed(r.To, m.From, m.Into)
+			r.From, r.To = renamedID(r.From, m.From, m.Into), renamedID(r.To, m.From, m.Into)
 			if r.From == r.To {
 				if r.Kind != claims.SameAs {
 					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would relate %q to itself: %s", ErrConflictingRelation, m.From, m.Into, m.Into, r.Kind))
@@ -431,7 +431,7 @@ func sameAppearance(a, b *claims.Appearance) bool {
 	return a.Source == b.Source && a.Speaker == b.Speaker && a.Date == b.Date && a.Quote == b.Quote && a.Lang == b.Lang && a.Via == b.Via
 }
 
-func renamed(id, from, to string) string {
+func renamedID(id, from, to string) string {
 	if id == from {
 		return to
 	}
@@ -441,7 +441,7 @@ func renamed(id, from, to string) string {
 func replaceAll(ids []string, from, to string) []string {
 	out := ids[:0]
 	for _, id := range ids {
-		id = renamed(id, from, to)
+		id = renamedID(id, from, to)
 		if !slices.Contains(out, id) {
 			out = append(out, id)
 		}

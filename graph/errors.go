@@ -41,6 +41,9 @@ var (
 	ErrLimit = errors.New("limit exceeded")
 	// ErrReadOnly: a write through the read-only [Graph.Underlying] view.
 	ErrReadOnly = errors.New("read-only: change the graph through its own methods")
+	// ErrNotWritable: a save refused to replace a file that is
+	// read-only (see [SaveWith]).
+	ErrNotWritable = errors.New("not writable: refusing to replace a read-only file")
 )
 
 // Error is one problem with input: a file, a change or a query. Its

@@ -22,11 +22,24 @@ type Field struct {
 	Required bool     // an item without it is invalid
 	Ref      string   // the kind of item an ID names and the graph resolves: "entity", "source", "claim"; "" for none
 	Values   []string // the words an enumeration accepts
+	Pattern  string   // for text, IDs and dates (each element of a list), a regular expression every valid value matches; "" for none
 	Item     string   // for a mapping or a list of mappings, the item whose fields it holds ("appearance")
 	Doc      string   // what the value means, one sentence
 
 	fields []Field // the fields of Item
 }
+
+// Patterns of the values of fields, in the syntax that both Go's regexp
+// and JSON Schema (ECMA-262) read. Each is a necessary condition of
+// validity, which the Check methods of packages claims and sources make
+// exact: a date that matches may still be 31 February.
+const (
+	idPattern   = `^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$`                        // claims.CheckID
+	datePattern = `^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`  // claims.ParseDate
+	langPattern = `^([A-Za-z]{2,3}|[A-Za-z]{5,8}|[xXiI])(-[A-Za-z0-9]{1,8})*$` // claims.CheckLang
+	urlPattern  = `^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]`                            // sources.Source.Check
+	qidPattern  = `^Q[1-9][0-9]*$`                                             // Wikidata QID
+)
 
 // field is one key of an item of Go type T: its description, and how to
 // read it from a node into a T and write it from a T into a mapping.
@@ -115,7 +128,7 @@ func text[T any](key, doc string, p func(*T) *string) field[T] {
 // an item of that kind.
 func id[T any](key, ref, doc string, p func(*T) *string) field[T] {
 	f := text(key, doc, p)
-	f.Type, f.Ref = "ID", ref
+	f.Type, f.Ref, f.Pattern = "ID", ref, idPattern
 	return f
 }
 
@@ -131,14 +144,14 @@ func texts[T any](key, doc string, p func(*T) *[]string) field[T] {
 // ids is a list of IDs of items of kind ref, written on one line.
 func ids[T any](key, ref, doc string, p func(*T) *[]string) field[T] {
 	f := texts(key, doc, p)
-	f.Type, f.Ref = "list of IDs", ref
+	f.Type, f.Ref, f.Pattern = "list of IDs", ref, idPattern
 	return f
 }
 
 // date is a possibly partial date: YYYY, YYYY-MM or YYYY-MM-DD.
 func date[T any](key, doc string, p func(*T) *claims.Date) field[T] {
 	return field[T]{
-		Field:  Field{Key: key, Type: "date", Doc: doc},
+		Field:  Field{Key: key, Type: "date", Pattern: datePattern, Doc: doc},
 		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, claims.ParseDate) },
 		encode: func(m ymap, x *T) { m.date(key, *p(x)) },
 	}

@@ -51,7 +51,7 @@ var entityFields = newTable("entity", []field[claims.Entity]{
 	text("name", "The name to show.", func(e *claims.Entity) *string { return &e.Name }).required(),
 	enum("kind", "What the entity is.", func(e *claims.Entity) *claims.EntityKind { return &e.Kind }, claims.ParseEntityKind).required(),
 	texts("aliases", "Other names.", func(e *claims.Entity) *[]string { return &e.Aliases }),
-	text("wikidata", "Wikidata QID, such as Q423.", func(e *claims.Entity) *string { return &e.Wikidata }),
+	text("wikidata", "Wikidata QID, such as Q423.", func(e *claims.Entity) *string { return &e.Wikidata }).matching(qidPattern),
 	note(func(e *claims.Entity) *string { return &e.Note }),
 	merged(func(e *claims.Entity) *[]string { return &e.Merged }),
 })
@@ -60,7 +60,7 @@ var sourceFields = newTable("source", []field[sources.Source]{
 	id("id", "", "Unique across entities, sources and claims.", func(s *sources.Source) *string { return &s.ID }).required(),
 	text("title", "The title or headline.", func(s *sources.Source) *string { return &s.Title }),
 	text("publisher", "The outlet.", func(s *sources.Source) *string { return &s.Publisher }),
-	text("url", "Absolute http or https URL.", func(s *sources.Source) *string { return &s.URL }),
+	text("url", "Absolute http or https URL.", func(s *sources.Source) *string { return &s.URL }).matching(urlPattern),
 	text("author", "Who wrote it.", func(s *sources.Source) *string { return &s.Author }),
 	date("published", "Date of publication.", func(s *sources.Source) *claims.Date { return &s.Published }),
 	enum("kind", "What the source is.", func(s *sources.Source) *sources.Kind { return &s.Kind }, sources.ParseKind).required(),
@@ -79,13 +79,15 @@ var derivationFields = newTable("derivation", []field[sources.Derivation]{
 var claimFields = newTable("claim", []field[claims.Claim]{
 	id("id", "", "Unique across entities, sources and claims.", func(c *claims.Claim) *string { return &c.ID }).required(),
 	text("text", "The proposition, as one sentence.", func(c *claims.Claim) *string { return &c.Text }).required(),
-	text("lang", "BCP 47 language tag of the text, such as en or de-CH.", func(c *claims.Claim) *string { return &c.Lang }),
+	text("lang", "BCP 47 language tag of the text, such as en or de-CH.", func(c *claims.Claim) *string { return &c.Lang }).matching(langPattern),
 	ids("about", "entity", "The entities the claim is about.", func(c *claims.Claim) *[]string { return &c.About }),
 	object("statement", "Structured form of the claim.", func(c *claims.Claim) **claims.Statement { return &c.Statement }, statementFields),
 	validFrom(func(c *claims.Claim) *claims.Validity { return &c.Validity }),
 	validUntil(func(c *claims.Claim) *claims.Validity { return &c.Validity }),
 	stillHolds(func(c *claims.Claim) *claims.Validity { return &c.Validity }),
 	validAt(func(c *claims.Claim) *claims.Validity { return &c.Validity }),
+	date("occurred", "The claim is an event that happened at this (partial) date: it holds from then on and is never stale; not combined with the valid_* fields or still_holds.",
+		func(c *claims.Claim) *claims.Date { return &c.Validity.Occurred }),
 	objects("appearances", "Every utterance of the claim.", func(c *claims.Claim) *[]claims.Appearance { return &c.Appearances }, appearanceFields),
 	note(func(c *claims.Claim) *string { return &c.Note }),
 	inferred(func(c *claims.Claim) *[]claims.Inference { return &c.Inferred }),
@@ -113,8 +115,9 @@ var appearanceFields = newTable("appearance", []field[claims.Appearance]{
 	id("speaker", "entity", "To whom it is attributed.", func(a *claims.Appearance) *string { return &a.Speaker }),
 	date("date", "Date of the utterance; the source's date when absent.", func(a *claims.Appearance) *claims.Date { return &a.Date }),
 	text("quote", "The verbatim words, only when the source gives them.", func(a *claims.Appearance) *string { return &a.Quote }),
-	text("lang", "BCP 47 language tag of the quote; the claim's when absent.", func(a *claims.Appearance) *string { return &a.Lang }),
+	text("lang", "BCP 47 language tag of the quote; the claim's when absent.", func(a *claims.Appearance) *string { return &a.Lang }).matching(langPattern),
 	id("via", "source", "The source it was taken from.", func(a *claims.Appearance) *string { return &a.Via }),
+	flag("about_past", "It speaks of a time before its own date, not of the claim as current: never stale.", func(a *claims.Appearance) *bool { return &a.AboutPast }),
 	note(func(a *claims.Appearance) *string { return &a.Note }),
 	inferred(func(a *claims.Appearance) *[]claims.Inference { return &a.Inferred }),
 })
@@ -169,6 +172,12 @@ func inferred[T any](p func(*T) *[]claims.Inference) field[T] {
 
 func merged[T any](p func(*T) *[]string) field[T] {
 	return texts("merged", "IDs of items merged into this one (see Batch.Merges): looking one of them up finds this item.", p)
+}
+
+// matching sets the pattern every valid value matches.
+func (f field[T]) matching(pattern string) field[T] {
+	f.Pattern = pattern
+	return f
 }
 
 func (f field[T]) required() field[T] {

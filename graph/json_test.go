@@ -89,6 +89,12 @@ claims:
       date: 2025-09-05
       url: https://example.com/review/c
       evidence: 1a0s1c:0123456789ab
+  - id: d
+    text: D
+    occurred: 2025-09-03
+    appearances:
+      - source: paper
+        about_past: true
 relations:
   - from: a
     to: b

@@ -18,7 +18,7 @@ func (v View) Neighbourhood(id string, depth int) (*Graph, error) {
 		if depth > 0 {
 			v.bfs(n, depth,
 				func(m int32) []edgeStep { return v.steps(s, m, SupportsEdge|ContradictsEdge, s.out, s.in) },
-				func(m int32, _ int) bool { members = append(members, m); return true })
+				func(m int32, _ step, _ int) bool { members = append(members, m); return true })
 		}
 		return v.batchOf(s, members)
 	})

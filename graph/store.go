@@ -240,16 +240,31 @@ func (s *store) link(from, to int32, d EdgeData) {
 // vertex numbers of its references as the check resolved them: about
 // entities first (nabout of them), then source, speaker and via of each
 // appearance, -1 where empty.
+//
+// It costs O(refs): a claim with few references searches its new edges,
+// one with many (a claim in thousands of sources) indexes them.
 func (s *store) addClaimEdges(v int32, nabout int, refs []int32) {
 	start := len(s.out[v])
+	var index map[int32]int // position in s.out[v] of the edge to a target, for many refs
+	if len(refs) > 48 {
+		index = make(map[int32]int)
+	}
 	add := func(to int32, k EdgeKinds) {
 		if to < 0 {
 			return
 		}
-		for i := start; i < len(s.out[v]); i++ {
-			if s.out[v][i].to == to {
+		if index != nil {
+			if i, ok := index[to]; ok {
 				s.out[v][i].data.Kinds |= k
 				return
+			}
+			index[to] = len(s.out[v])
+		} else {
+			for i := start; i < len(s.out[v]); i++ {
+				if s.out[v][i].to == to {
+					s.out[v][i].data.Kinds |= k
+					return
+				}
 			}
 		}
 		s.out[v] = append(s.out[v], edge{to: to, data: EdgeData{Kinds: k}})

@@ -567,16 +567,18 @@ func (p Path) String() string {
 	return b.String()
 }
 
-// bfs walks claim relations from vertex start breadth-first, up to
-// maxDepth steps (0: no limit), following the edges that next returns
-// for a vertex, and calls visit for every vertex reached the first time,
-// with its depth. It returns the parent edge of each reached vertex.
+// step is the edge by which a search first reached a vertex.
 type step struct {
 	from int32
 	rel  int32 // index into rels
 }
 
-func (v View) bfs(start int32, maxDepth int, next func(n int32) []edgeStep, visit func(n int32, depth int) bool) map[int32]step {
+// bfs walks claim relations from vertex start breadth-first, up to
+// maxDepth steps (0: no limit), following the edges that next returns
+// for a vertex, and calls visit for every vertex reached the first time,
+// with the step that reached it and its depth; it stops when visit
+// returns false. It returns the parent edge of each reached vertex.
+func (v View) bfs(start int32, maxDepth int, next func(n int32) []edgeStep, visit func(n int32, st step, depth int) bool) map[int32]step {
 	parent := map[int32]step{start: {from: -1, rel: -1}}
 	frontier := []int32{start}
 	for depth := 1; len(frontier) > 0 && (maxDepth <= 0 || depth <= maxDepth); depth++ {
@@ -586,9 +588,10 @@ func (v View) bfs(start int32, maxDepth int, next func(n int32) []edgeStep, visi
 				if _, seen := parent[es.to]; seen {
 					continue
 				}
-				parent[es.to] = step{from: n, rel: es.rel}
+				st := step{from: n, rel: es.rel}
+				parent[es.to] = st
 				nextFrontier = append(nextFrontier, es.to)
-				if !visit(es.to, depth) {
+				if !visit(es.to, st, depth) {
 					return parent
 				}
 			}
@@ -637,20 +640,23 @@ func pathTo(s *store, parent map[int32]step, n int32, rootFirst bool) Path {
 // SupportChains returns every claim that supports claim id directly or
 // through a chain of supports, up to maxDepth links (0: no limit), each
 // as the shortest chain from the supporter to id. Chains come in order of
-// depth, then of discovery. It costs O(size of the supporting
-// sub-graph).
+// depth, then of discovery.
+//
+// It costs O(the sum of the chains' lengths), which grows with the square
+// of the supporting sub-graph when chains are long: n claims supporting
+// each other in a line give n chains of n/2 links on average. Use
+// [View.SupportTree] for the same chains sharing their common parts, in
+// O(size of the supporting sub-graph), or give a maxDepth.
 func (v View) SupportChains(id string, maxDepth int) ([]Path, error) {
-	return query(v, id, ClaimVertex, func(s *store, n int32) []Path {
-		var reached []int32
-		parent := v.bfs(n, maxDepth,
-			func(m int32) []edgeStep { return v.steps(s, m, SupportsEdge, s.in) },
-			func(m int32, _ int) bool { reached = append(reached, m); return true })
-		chains := make([]Path, len(reached))
-		for i, m := range reached {
-			chains[i] = pathTo(s, parent, m, false)
-		}
-		return chains
-	})
+	t, err := v.SupportTree(id, maxDepth)
+	if err != nil {
+		return nil, err
+	}
+	chains := make([]Path, len(t.Nodes))
+	for i := range t.Nodes {
+		chains[i] = t.Path(i)
+	}
+	return chains, nil
 }
 
 // ShortestPath returns the shortest chain of support and contradiction
@@ -677,7 +683,7 @@ func (v View) ShortestPath(from, to string) (Path, error) {
 	found := false
 	parent := v.bfs(a, 0,
 		func(m int32) []edgeStep { return v.steps(s, m, SupportsEdge|ContradictsEdge, s.out, s.in) },
-		func(m int32, _ int) bool { found = m == b; return !found })
+		func(m int32, _ step, _ int) bool { found = m == b; return !found })
 	if !found {
 		return Path{}, fmt.Errorf("graph: %w between claims %q and %q", ErrNoPath, from, to)
 	}

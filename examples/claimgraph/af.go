@@ -11,56 +11,114 @@
 // or from the extension of FILE (.i23 or .af, .apx, .tgf). ARG is an
 // argument name, or its number for i23 files.
 //
-// Output follows ICCMA 2023: SE prints "w" and the names of the arguments
-// of one extension ("w 1 4 7"), or "NO" when there is none (only possible
-// under ST); DC and DS print YES or NO; EE prints the extensions as in ICCMA
-// reference solutions, "[[a1,a7],[]]". --formats prints [i23,apx,tgf] and
-// --problems the supported problems in the same notation. Exact search under
-// CO, PR and ST is limited to af.MaxExact undecided arguments.
+// Output follows the ICCMA 2023 solver interface
+// (https://iccma2023.github.io/rules.html, main track):
 //
-// With --json it prints one object:
+//   - SE prints "w" and the names of the arguments of one extension
+//     ("w 1 4 7"), or "NO" when there is none (only possible under ST).
+//   - DC prints "YES" and, on the next line, a certificate: an extension
+//     that contains the queried argument ("w 1 2 5"); or just "NO".
+//   - DS prints "YES"; or "NO" and, on the next line, a certificate: an
+//     extension that does not contain the queried argument ("w 2 4").
+//   - EE prints the extensions as in ICCMA reference solutions,
+//     "[[a1,a7],[]]".
+//
+// With no arguments at all it prints the solver's name and version,
+// "claimgraph VERSION" (the module version, or "devel" for a build from a
+// working tree), as ICCMA harnesses expect of a solver called bare.
+// --formats prints [i23,apx,tgf] and --problems the supported problems in
+// the same notation. Exact search under CO, PR and ST is limited to
+// af.MaxExact undecided arguments. The script iccma.sh beside this file
+// runs the command as an ICCMA 2023 solver (i23 files, whatever their
+// extension).
+//
+// With --json it prints one object; the keys of its task are always there,
+// null when there is nothing to give:
 //
 //	{
-//	  "problem": "SE-PR",
+//	  "problem": "DC-PR",
 //	  "file": "ex.apx",
 //	  "format": "apx",
 //	  "arguments": 5,
 //	  "attacks": 6,
 //	  "argument": "a1",            // DC and DS only
 //	  "accepted": true,            // DC and DS only
+//	  "certificate": ["a1", "a3"], // DC and DS only: the extension printed
+//	                               // after YES (DC) or NO (DS), else null
 //	  "exists": true,              // SE only
 //	  "extension": ["a2", "a5"],   // SE only, null when none exists
 //	  "extensions": [["a2"], []]   // EE only
 //	}
 //
-// and for --formats {"formats": ["i23", "apx", "tgf"]}, for --problems
-// {"problems": ["DC-CO", ...]}.
+// for --formats {"formats": ["i23", "apx", "tgf"]}, for --problems
+// {"problems": ["DC-CO", ...]}, and with --json alone
+// {"name": "claimgraph", "version": "devel"}.
 
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph/af"
 )
 
-// afResult is the JSON output of a solved problem.
+// afResult is the result of a solved problem.
 type afResult struct {
-	Problem    string     `json:"problem"`
-	File       string     `json:"file"`
-	Format     string     `json:"format"`
-	Arguments  int        `json:"arguments"`
-	Attacks    int        `json:"attacks"`
-	Argument   *string    `json:"argument,omitempty"`
-	Accepted   *bool      `json:"accepted,omitempty"`
-	Exists     *bool      `json:"exists,omitempty"`
-	Extension  *[]string  `json:"extension,omitempty"`
-	Extensions [][]string `json:"extensions,omitempty"`
+	task       af.Task
+	head       afHead
+	argument   string     // DC, DS: the queried argument
+	accepted   bool       // DC, DS
+	exists     bool       // SE
+	extension  []string   // SE: the extension; DC, DS: the certificate or nil
+	extensions [][]string // EE
+}
+
+// afHead is what the JSON output says of every problem.
+type afHead struct {
+	Problem   string `json:"problem"`
+	File      string `json:"file"`
+	Format    string `json:"format"`
+	Arguments int    `json:"arguments"`
+	Attacks   int    `json:"attacks"`
+}
+
+// MarshalJSON writes the head and the keys of the task, all of them even
+// when null, as the command's documentation promises.
+func (r afResult) MarshalJSON() ([]byte, error) {
+	switch r.task {
+	case af.SE:
+		return json.Marshal(struct {
+			afHead
+			Exists    bool     `json:"exists"`
+			Extension []string `json:"extension"`
+		}{r.head, r.exists, r.extension})
+	case af.EE:
+		return json.Marshal(struct {
+			afHead
+			Extensions [][]string `json:"extensions"`
+		}{r.head, r.extensions})
+	}
+	return json.Marshal(struct {
+		afHead
+		Argument    string   `json:"argument"`
+		Accepted    bool     `json:"accepted"`
+		Certificate []string `json:"certificate"`
+	}{r.head, r.argument, r.accepted, r.extension})
 }
 
 func runAF(e *env, args []string) int {
+	if len(args) == 0 {
+		// ICCMA harnesses call a solver bare to learn its name and version.
+		_, err := fmt.Fprintf(e.stdout, "claimgraph %s\n", afVersion())
+		if err != nil {
+			return e.fail("af", err)
+		}
+		return 0
+	}
 	fs, asJSON := newFlags("af", e)
 	problem := fs.String("p", "", "problem, e.g. SE-GR, DC-PR, DS-ST, EE-CO")
 	file := fs.String("f", "", "framework file")
@@ -94,6 +152,8 @@ func runAF(e *env, args []string) int {
 			_, err := fmt.Fprintf(w, "[%s]\n", strings.Join(names, ","))
 			return err
 		})
+	case *asJSON && *problem == "" && *file == "" && *arg == "" && *formatName == "":
+		return e.emit("af", true, map[string]string{"name": "claimgraph", "version": afVersion()}, nil)
 	}
 	prob, err := af.ParseProblem(*problem)
 	if err != nil {
@@ -120,75 +180,92 @@ func runAF(e *env, args []string) int {
 	if err != nil {
 		return e.fail("af", err)
 	}
-	res := afResult{Problem: *problem, File: *file, Format: format.String(), Arguments: f.Len(), Attacks: f.NumAttacks()}
+	res := afResult{task: prob.Task, head: afHead{Problem: *problem, File: *file, Format: format.String(),
+		Arguments: f.Len(), Attacks: f.NumAttacks()}}
+	// names keeps nil (no certificate) apart from empty (the empty set).
 	names := func(ext []int) []string {
+		if ext == nil {
+			return nil
+		}
 		s := []string{}
 		for _, i := range ext {
 			s = append(s, f.Name(i))
 		}
 		return s
 	}
-	sem := prob.Semantics
 	switch prob.Task {
 	case af.SE:
-		ext, ok, err := af.SomeExtension(f, sem)
+		ext, ok, err := af.SomeExtension(f, prob.Semantics)
 		if err != nil {
 			return e.fail("af", err)
 		}
-		res.Exists = &ok
+		res.exists = ok
 		if ok {
-			s := names(ext)
-			res.Extension = &s
+			res.extension = names(ext)
 		}
 	case af.EE:
-		exts, err := af.Extensions(f, sem)
+		exts, err := af.Extensions(f, prob.Semantics)
 		if err != nil {
 			return e.fail("af", err)
 		}
-		res.Extensions = [][]string{}
+		res.extensions = [][]string{}
 		for _, ext := range exts {
-			res.Extensions = append(res.Extensions, names(ext))
+			res.extensions = append(res.extensions, names(ext))
 		}
 	default:
 		a := f.Index(*arg)
 		if a < 0 {
 			return e.fail("af", fmt.Errorf("no argument %q in %s", *arg, *file))
 		}
-		query := af.Credulous
-		if prob.Task == af.DS {
-			query = af.Sceptical
-		}
-		ok, err := query(f, sem, a)
+		ok, cert, err := af.Decide(f, prob, a)
 		if err != nil {
 			return e.fail("af", err)
 		}
-		res.Argument, res.Accepted = arg, &ok
+		res.argument, res.accepted, res.extension = *arg, ok, names(cert)
 	}
-	return e.emit("af", *asJSON, res, func(w io.Writer) error { return res.write(w, prob.Task) })
+	return e.emit("af", *asJSON, res, res.write)
 }
 
-// write prints the result of a task in the ICCMA notation.
-func (res afResult) write(w io.Writer, task af.Task) error {
-	var err error
-	switch task {
+// afVersion returns the version of the module the tool was built from, or
+// "devel" for a build from a working tree.
+func afVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// write prints the result in the ICCMA 2023 notation.
+func (r afResult) write(w io.Writer) error {
+	var lines []string
+	switch r.task {
 	case af.SE:
-		if !*res.Exists {
-			_, err = fmt.Fprintln(w, "NO")
+		if !r.exists {
+			lines = []string{"NO"}
 			break
 		}
-		_, err = fmt.Fprintln(w, strings.TrimSpace("w "+strings.Join(*res.Extension, " ")))
+		lines = []string{witness(r.extension)}
 	case af.EE:
-		parts := make([]string, len(res.Extensions))
-		for i, ext := range res.Extensions {
+		parts := make([]string, len(r.extensions))
+		for i, ext := range r.extensions {
 			parts[i] = "[" + strings.Join(ext, ",") + "]"
 		}
-		_, err = fmt.Fprintf(w, "[%s]\n", strings.Join(parts, ","))
+		lines = []string{"[" + strings.Join(parts, ",") + "]"}
 	default:
-		answer := "NO"
-		if *res.Accepted {
-			answer = "YES"
+		lines = []string{"NO"}
+		if r.accepted {
+			lines[0] = "YES"
 		}
-		_, err = fmt.Fprintln(w, answer)
+		if r.extension != nil {
+			lines = append(lines, witness(r.extension))
+		}
 	}
+	_, err := fmt.Fprintln(w, strings.Join(lines, "\n"))
 	return err
+}
+
+// witness returns the ICCMA line of an extension, "w 1 4 7", or "w" for
+// the empty one.
+func witness(ext []string) string {
+	return strings.TrimSpace("w " + strings.Join(ext, " "))
 }

@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -36,14 +39,26 @@ func TestAFText(t *testing.T) {
 		{"SE-PR", []string{"-p", "SE-PR", "-f", i23}, "w 1 3 6\n"},
 		{"SE-ST none", []string{"-p", "SE-ST", "-f", odd}, "NO\n"},
 		{"SE-GR empty", []string{"-p", "SE-GR", "-f", odd}, "w\n"},
-		{"DC-GR yes", []string{"-p", "DC-GR", "-f", apx, "-a", "a1"}, "YES\n"},
+		// DC YES and DS NO carry the certificate ICCMA 2023 asks for on
+		// the next line; DC NO and DS YES stand alone.
+		{"DC-GR yes", []string{"-p", "DC-GR", "-f", apx, "-a", "a1"}, "YES\nw a1\n"},
 		{"DC-GR no", []string{"-p", "DC-GR", "-f", apx, "-a", "a3"}, "NO\n"},
-		{"DC-PR yes", []string{"-p", "DC-PR", "-f", apx, "-a", "a3"}, "YES\n"},
-		{"DS-PR no", []string{"-p", "DS-PR", "-f", apx, "-a", "a3"}, "NO\n"},
+		{"DC-CO yes undecided", []string{"-p", "DC-CO", "-f", apx, "-a", "a4"}, "YES\nw a1 a4 a5\n"},
+		{"DC-PR yes", []string{"-p", "DC-PR", "-f", apx, "-a", "a3"}, "YES\nw a1 a3 a6\n"},
+		// a1 is grounded: any preferred extension proves it.
+		{"DC-PR yes grounded", []string{"-p", "DC-PR", "-f", apx, "-a", "a1"}, "YES\nw a1 a3 a6\n"},
+		{"DS-PR no", []string{"-p", "DS-PR", "-f", apx, "-a", "a3"}, "NO\nw a1 a4 a5\n"},
+		// a2 is out of the grounded extension, so of every one.
+		{"DS-PR no grounded out", []string{"-p", "DS-PR", "-f", apx, "-a", "a2"}, "NO\nw a1 a3 a6\n"},
+		{"DS-PR yes", []string{"-p", "DS-PR", "-f", apx, "-a", "a1"}, "YES\n"},
+		{"DS-CO no", []string{"-p", "DS-CO", "-f", apx, "-a", "a5"}, "NO\nw a1\n"},
 		{"DS-ST yes", []string{"-p", "DS-ST", "-f", i23, "-a", "1"}, "YES\n"},
+		{"DS-ST no", []string{"-p", "DS-ST", "-f", i23, "-a", "6"}, "NO\nw 1 4 5\n"},
 		// No stable extension: every one (none) contains argument 1.
 		{"DS-ST vacuous", []string{"-p", "DS-ST", "-f", odd, "-a", "1"}, "YES\n"},
 		{"DC-ST none", []string{"-p", "DC-ST", "-f", odd, "-a", "1"}, "NO\n"},
+		// The empty grounded extension is the certificate: a bare "w".
+		{"DS-GR no empty", []string{"-p", "DS-GR", "-f", odd, "-a", "1"}, "NO\nw\n"},
 		{"EE-CO", []string{"-p", "EE-CO", "-f", apx}, "[[a1],[a1,a3,a6],[a1,a4,a5]]\n"},
 		{"format flag overrides", []string{"-p", "SE-GR", "-f", writeTemp(t, "x.txt", afExampleI23), "-fo", "i23"}, "w 1\n"},
 		{"formats", []string{"--formats"}, "[i23,apx,tgf]\n"},
@@ -96,24 +111,101 @@ func TestAFJSON(t *testing.T) {
 	}
 	// Six arguments and seven attacks in afExample.
 	want := map[string]any{"problem": "DC-GR", "file": apx, "format": "apx", "arguments": 6.0,
-		"attacks": 7.0, "argument": "a1", "accepted": true}
+		"attacks": 7.0, "argument": "a1", "accepted": true, "certificate": []any{"a1"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 
-	out.Reset()
-	if code := run([]string{"af", "-p", "SE-ST", "-f", writeTemp(t, "odd.i23", "p af 3\n1 2\n2 3\n3 1\n"), "--json"}, &out, &errb); code != 0 {
+	// Every key the documentation promises for a task is there, null when
+	// there is nothing to give.
+	odd := writeTemp(t, "odd.i23", "p af 3\n1 2\n2 3\n3 1\n")
+	for _, tt := range []struct {
+		args []string
+		want map[string]any
+	}{
+		{[]string{"-p", "SE-ST", "-f", odd}, map[string]any{"exists": false, "extension": nil}},
+		{[]string{"-p", "SE-GR", "-f", odd}, map[string]any{"exists": true, "extension": []any{}}},
+		{[]string{"-p", "DC-ST", "-f", odd, "-a", "1"}, map[string]any{"argument": "1", "accepted": false, "certificate": nil}},
+		{[]string{"-p", "DS-GR", "-f", odd, "-a", "1"}, map[string]any{"argument": "1", "accepted": false, "certificate": []any{}}},
+		{[]string{"-p", "EE-ST", "-f", odd}, map[string]any{"extensions": []any{}}},
+	} {
+		out.Reset()
+		if code := run(append([]string{"af", "--json"}, tt.args...), &out, &errb); code != 0 {
+			t.Fatalf("%v: exit %d, stderr %s", tt.args, code, errb.String())
+		}
+		got := map[string]any{}
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"problem", "file", "format", "arguments", "attacks"} {
+			if _, ok := got[k]; !ok {
+				t.Errorf("%v: no %q in %s", tt.args, k, out.String())
+			}
+			delete(got, k)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%v (-want +got):\n%s", tt.args, diff)
+		}
+	}
+}
+
+// TestAFVersion checks the line an ICCMA harness reads from a solver
+// called with no arguments: its name and a version.
+func TestAFVersion(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"af"}, &out, &errb); code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errb.String())
 	}
-	var se struct {
-		Exists    *bool     `json:"exists"`
-		Extension *[]string `json:"extension"`
+	if got := out.String(); !regexp.MustCompile(`^claimgraph (devel|v\S+)\n$`).MatchString(got) {
+		t.Errorf("af with no arguments printed %q; want \"claimgraph VERSION\\n\"", got)
 	}
-	if err := json.Unmarshal(out.Bytes(), &se); err != nil {
+	out.Reset()
+	if code := run([]string{"af", "--json"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errb.String())
+	}
+	var v map[string]string
+	if err := json.Unmarshal(out.Bytes(), &v); err != nil || v["name"] != "claimgraph" || v["version"] == "" {
+		t.Errorf("af --json printed %s (%v)", out.String(), err)
+	}
+}
+
+// TestICCMAScript runs iccma.sh as an ICCMA 2023 harness would, with this
+// test binary standing in for claimgraph (see TestMain): a bare call, the
+// capabilities, and problems on an i23 file named .af as ICCMA names them.
+func TestICCMAScript(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh to run iccma.sh with")
+	}
+	self, err := os.Executable()
+	if err != nil {
 		t.Fatal(err)
 	}
-	if se.Exists == nil || *se.Exists || se.Extension != nil {
-		t.Errorf("SE-ST on an odd cycle: %s", out.String())
+	af := writeTemp(t, "ex2.af", afExampleI23)
+	// The harness's file may have any name; the script reads it as i23.
+	odd := writeTemp(t, "odd.txt", "p af 3\n1 2\n2 3\n3 1\n")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "claimgraph devel\n"},
+		{[]string{"--formats"}, "[i23,apx,tgf]\n"},
+		{[]string{"-p", "DC-PR", "-f", af, "-a", "4"}, "YES\nw 1 4 5\n"},
+		{[]string{"-p", "DS-PR", "-f", af, "-a", "4"}, "NO\nw 1 3 6\n"},
+		{[]string{"-p", "SE-ST", "-f", odd}, "NO\n"},
+	} {
+		cmd := exec.Command(sh, append([]string{"iccma.sh"}, tt.args...)...)
+		cmd.Env = append(os.Environ(), "CLAIMGRAPH="+self, "CLAIMGRAPH_TEST_MAIN=1")
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		out, err := cmd.Output()
+		if err != nil {
+			t.Errorf("iccma.sh %v: %v; stderr %s", tt.args, err, errb.String())
+			continue
+		}
+		if diff := cmp.Diff(tt.want, string(out)); diff != "" {
+			t.Errorf("iccma.sh %v (-want +got):\n%s", tt.args, diff)
+		}
 	}
 }
 

@@ -37,6 +37,16 @@ type browser struct {
 
 // newBrowser starts headless Chromium with a fresh profile for the test,
 // or skips the test when there is none.
+// longBrowserTest skips t under -short: each browser test starts Chromium
+// and takes seconds, so -short keeps TestExplorerInBrowser alone and CI's
+// plain run takes them all.
+func longBrowserTest(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: one browser test (TestExplorerInBrowser) runs; this one runs without -short")
+	}
+}
+
 func newBrowser(t testing.TB) *browser {
 	t.Helper()
 	var path string
@@ -234,7 +244,8 @@ func TestExplorerInBrowser(t *testing.T) {
 		if !strings.Contains(text, grp.Origin.Source+" "+grp.Origin.Class.String()) {
 			t.Errorf("origins panel lacks %s (%s):\n%s", grp.Origin.Source, grp.Origin.Class, text)
 		}
-		for _, ch := range grp.Chains {
+		for j := range grp.Appearances {
+			ch := grp.Chain(j)
 			// The panel writes "a —quotes→ b" where String writes "a -quotes-> b".
 			want := strings.NewReplacer(" -", " —", "-> ", "→ ").Replace(ch.String())
 			if !strings.Contains(text, want) {
@@ -344,6 +355,7 @@ func testExplorer(t *testing.T, b *browser, g *graph.Graph) {
 // runs the same checks, then edits the file and waits for the open page to
 // reload by itself and show the change.
 func TestServeInBrowser(t *testing.T) {
+	longBrowserTest(t)
 	b := newBrowser(t)
 	file := copySeed(t)
 	g, err := graph.Open(file)
@@ -367,6 +379,7 @@ func TestServeInBrowser(t *testing.T) {
 // TestExplorerFiltersAndDates lists the claims by each filter and steps
 // through the dates of change, checking against the library.
 func TestExplorerFiltersAndDates(t *testing.T) {
+	longBrowserTest(t)
 	b := newBrowser(t)
 	g, err := graph.Open(seedFile)
 	if err != nil {
@@ -445,6 +458,7 @@ func TestExplorerFiltersAndDates(t *testing.T) {
 // TestExplorerZoomAndExpand zooms with the buttons and expands a claim of
 // a neighbourhood by double-clicking it.
 func TestExplorerZoomAndExpand(t *testing.T) {
+	longBrowserTest(t)
 	b := newBrowser(t)
 	g, err := graph.Open(seedFile)
 	if err != nil {
@@ -500,6 +514,7 @@ func TestExplorerZoomAndExpand(t *testing.T) {
 // TestExplorerBigGraph opens a graph too big to draw whole: the page draws
 // nothing until a claim is opened, then that claim's neighbourhood.
 func TestExplorerBigGraph(t *testing.T) {
+	longBrowserTest(t)
 	b := newBrowser(t)
 	g := graph.New()
 	if err := g.Apply(synth.Generate(synth.Config{Claims: 2000, Seed: 3})); err != nil {

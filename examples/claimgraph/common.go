@@ -25,6 +25,7 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,6 +35,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/rdf"
 	"github.com/claimgraph/claimgraph/sources"
 )
 
@@ -107,14 +109,31 @@ func loadGraph(e *env, cmd, path string) (*graph.Graph, int) {
 // open reads the graph at path like graph.Open, showing progress on a
 // terminal.
 func (e *env) open(path string) (*graph.Graph, error) {
+	if syntax, ok := rdfSyntax[filepath.Ext(path)]; ok {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return rdf.Read(f, path, syntax, rdf.Limits{})
+	}
 	return graph.ReadOptions{Progress: e.onProgress()}.Open(path)
 }
 
+// rdfSyntax maps the extensions of RDF files, which every command reads
+// as the export wrote them (package graph/rdf), to their syntax; graph.Open
+// cannot, since package rdf imports package graph.
+var rdfSyntax = map[string]rdf.Syntax{".nq": rdf.NQuads, ".ttl": rdf.Turtle}
+
 // loadArgs parses the arguments of a query command that takes "FILE ID"
-// and loads the graph. It returns the graph, the ID, whether --json was
-// given, and an exit status that is nonzero when the command must stop.
-func loadArgs(e *env, cmd string, args []string) (g *graph.Graph, id string, asJSON bool, code int) {
+// and loads the graph; flags add the command's own flags to the flag set
+// before parsing. It returns the graph, the ID, whether --json was given,
+// and an exit status that is nonzero when the command must stop.
+func loadArgs(e *env, cmd string, args []string, flags ...func(*flag.FlagSet)) (g *graph.Graph, id string, asJSON bool, code int) {
 	fs, jsonFlag := newFlags(cmd, e)
+	for _, f := range flags {
+		f(fs)
+	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return nil, "", false, 2

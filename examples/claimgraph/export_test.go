@@ -112,7 +112,7 @@ func TestExportErrors(t *testing.T) {
 	file := writeTemp(t, "g.yaml", drawYAML)
 	verdicts := writeTemp(t, "v.json", `{"zzz": {"value": 1}}`)
 	badVerdicts := writeTemp(t, "bad.json", `{"a": {"value": 1, "colour": "red"}}`)
-	jsonld := []string{"export", file, "--format", "jsonld", "--review-url", "u", "--author", "a"}
+	jsonld := []string{"export", file, "--format", "jsonld", "--review-url", "https://fc.example/", "--author", "a"}
 	tests := []struct {
 		name string
 		args []string
@@ -127,6 +127,10 @@ func TestExportErrors(t *testing.T) {
 		{"bad date", append(jsonld, "--verdicts", verdicts, "--date", "2025-13"), 2, "--date"},
 		{"unknown claim", append(jsonld, "--verdicts", verdicts), 1, "zzz"},
 		{"unknown verdict field", append(jsonld, "--verdicts", badVerdicts), 1, "colour"},
+		{"relative review URL", []string{"export", file, "--format", "jsonld", "--review-url", "claims/", "--author", "a"}, 2,
+			`--review-url "claims/" is not an absolute http or https address`},
+		{"bad at", append(jsonld, "--at", "June"), 2, "--at"},
+		{"unknown named claim", append(jsonld, "--claims", "zzz"), 1, "zzz"},
 		{"missing graph", []string{"export", filepath.Join(t.TempDir(), "none.yaml"), "--format", "json"}, 1, "none.yaml"},
 	}
 	for _, tt := range tests {
@@ -136,5 +140,118 @@ func TestExportErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", code, errs, tt.code, tt.msg)
 			}
 		})
+	}
+}
+
+// TestRDFRoundTrip exports the seed data set as N-Quads and Turtle and
+// imports each back: the YAML is the seed's, less the inference records
+// the RDF mapping does not hold.
+func TestRDFRoundTrip(t *testing.T) {
+	g, err := graph.Load(seedFile)
+	if err != nil {
+		t.Skip("seed data set not loaded: ", err)
+	}
+	dir := t.TempDir()
+	var want string
+	for _, format := range []string{"nquads", "turtle"} {
+		out := filepath.Join(dir, "seed."+format)
+		if code, _, errs := runInterchange(t, "export", seedFile, "--format", format, "-o", out); code != 0 {
+			t.Fatalf("export %s: exit %d: %s", format, code, errs)
+		}
+		code, yaml, errs := runInterchange(t, "import", "--from", format, out)
+		if code != 0 {
+			t.Fatalf("import %s: exit %d: %s", format, code, errs)
+		}
+		back, err := graph.ReadYAML(strings.NewReader(yaml), "back.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c, b := g.Counts(), back.Counts(); c != b {
+			t.Errorf("%s: counts %+v after the round trip, want %+v", format, b, c)
+		}
+		// Every command reads a .nq or .ttl file as it reads the YAML.
+		ext := map[string]string{"nquads": ".nq", "turtle": ".ttl"}[format]
+		if err := os.Rename(out, out+ext); err != nil {
+			t.Fatal(err)
+		}
+		code, json, errs := runInterchange(t, "export", out+ext, "--format", "json")
+		if code != 0 {
+			t.Fatalf("export %s --format json: exit %d: %s", out+ext, code, errs)
+		}
+		if back, err := graph.ReadJSON(strings.NewReader(json), "back.json"); err != nil || back.Counts() != g.Counts() {
+			t.Errorf("export %s --format json: %v, counts %+v", out+ext, err, g.Counts())
+		}
+		if want == "" {
+			want = yaml
+		} else if diff := cmp.Diff(want, yaml); diff != "" {
+			t.Errorf("turtle and nquads give different graphs (-nquads +turtle):\n%s", diff)
+		}
+	}
+}
+
+// TestExportBadIRIs checks that --base and --graph values that would
+// make output an RDF parser rejects exit 2 with a message and no output.
+func TestExportBadIRIs(t *testing.T) {
+	file := writeTemp(t, "g.yaml", drawYAML)
+	for _, args := range [][]string{{"--base", "kp"}, {"--graph", "_:g"}, {"--base", "https://ex.org/a b/"}} {
+		for _, format := range []string{"nquads", "turtle"} {
+			code, out, errs := runInterchange(t, append([]string{"export", file, "--format", format}, args...)...)
+			if code != 2 || out != "" || !strings.Contains(errs, "rdf: invalid option: ") {
+				t.Errorf("%s %v: exit %d, %d bytes out, stderr %q; want exit 2, nothing and a message", format, args, code, len(out), errs)
+			}
+		}
+	}
+}
+
+// TestExportSeedReviews: on the seed data, ClaimReview export publishes
+// only the contested claims unless claims are named; the first
+// appearance of kim-putin-met-beijing is the Reuters item dated
+// 2025-09-03, not an article dated only 2025.
+func TestExportSeedReviews(t *testing.T) {
+	reviews := func(args ...string) []claimreview.Review {
+		t.Helper()
+		args = append([]string{"export", seedFile, "--format", "jsonld", "--review-url", "https://fc.example/c/", "--author", "FC", "--date", "2025-09-10"}, args...)
+		code, out, errs := runInterchange(t, args...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		var doc claimreview.Document
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc.Graph
+	}
+	g, err := graph.Load(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	contested := map[string]bool{}
+	for r := range g.ContradictionPairs() {
+		contested[r.From], contested[r.To] = true, true
+	}
+	all := reviews()
+	if len(all) == 0 || len(all) >= g.Counts().Claims {
+		t.Errorf("%d reviews of %d claims, want those of the contested claims", len(all), g.Counts().Claims)
+	}
+	for _, r := range all {
+		id := strings.TrimPrefix(r.URL, "https://fc.example/c/")
+		if !contested[id] {
+			t.Errorf("review of uncontested claim %s", id)
+		}
+	}
+	met := reviews("--claims", "kim-putin-met-beijing")
+	if len(met) != 1 {
+		t.Fatalf("%d reviews, want 1", len(met))
+	}
+	f := met[0].ItemReviewed.FirstAppearance
+	if f == nil || f.DatePublished != "2025-09-03" || f.Publisher == nil || f.Publisher.Name != "Reuters" {
+		t.Errorf("first appearance %+v, want the Reuters item of 2025-09-03", f)
+	}
+	// As of 2025-09-03 the "only pact" claim no longer holds: off the
+	// scale, not reviewed even when named.
+	code, _, errs := runInterchange(t, "export", seedFile, "--format", "jsonld", "--review-url", "https://fc.example/c/",
+		"--author", "FC", "--at", "2025-09-03", "--claims", "china-only-defence-pact")
+	if code != 1 || !strings.Contains(errs, "not rated") {
+		t.Errorf("named claim off the scale: exit %d, %s", code, errs)
 	}
 }

@@ -4,8 +4,12 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"io"
+	"strconv"
+
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 // newFlags returns a flag set for cmd that reports errors instead of
@@ -46,4 +50,30 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// writeFile writes data to the file at path safely: graph.SaveWith, the
+// one way every command writes its -o file.
+func writeFile(path string, data []byte) error {
+	return graph.SaveWith(path, func(w io.Writer) error { _, err := w.Write(data); return err })
+}
+
+// depthFlag is the value of a --depth flag: how many links of a chain to
+// follow, 0 for all. A negative or non-integer value is a usage error.
+type depthFlag int
+
+// addDepth adds --depth to fs, for commands that print chains.
+func addDepth(fs *flag.FlagSet, d *depthFlag) {
+	fs.Var(d, "depth", "follow chains at most `N` links (0: no limit)")
+}
+
+func (d *depthFlag) String() string { return strconv.Itoa(int(*d)) }
+
+func (d *depthFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return errors.New("want a whole number of links, at least 0 (0: no limit)")
+	}
+	*d = depthFlag(n)
+	return nil
 }

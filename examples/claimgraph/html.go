@@ -19,8 +19,8 @@
 // where "dates" counts the dates at which something changes and "states"
 // the verdict states in the page (all time, then one per interval).
 //
-// serve serves the same page at http://ADDR/ and its version at
-// /version. The page asks for the version every second and reloads when
+// serve serves the same page at http://ADDR/, its version at /version
+// and the cg: vocabulary of the RDF export at /vocab.ttl. The page asks for the version every second and reloads when
 // it changed; the server looks at FILE's modification time and size on
 // each request and rebuilds the page when they change, so that a desk
 // editing the YAML in one window watches the graph in another. While the
@@ -48,6 +48,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/explore"
+	"github.com/claimgraph/claimgraph/graph/rdf"
 )
 
 // htmlReport is the --json output of html.
@@ -161,6 +162,9 @@ func runServe(e *env, args []string) int {
 	if len(pos) != 1 {
 		return e.usageError("serve", "want 1 argument, FILE; got %d", len(pos))
 	}
+	// serve writes no file and stops gracefully on its own: main's handler,
+	// which exits at once (graph.HandleSignals), gives way to it.
+	signal.Reset(os.Interrupt, syscall.SIGTERM)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	cfg := serveConfig{file: pos[0], addr: *addr, public: *public, opts: *opts}
@@ -295,6 +299,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/version":
 		h.Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, version)
+	case "/vocab.ttl": // the cg: vocabulary of the RDF export
+		h.Set("Content-Type", "text/turtle; charset=utf-8")
+		io.WriteString(w, rdf.Vocabulary)
 	default:
 		http.NotFound(w, r)
 	}

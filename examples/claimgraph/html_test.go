@@ -15,6 +15,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/explore"
+	"github.com/claimgraph/claimgraph/graph/rdf"
 )
 
 // writeExplorer runs "html FILE -o DIR/explorer.html" and returns the
@@ -291,6 +292,9 @@ func TestServeReloadsOnChange(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("POST: %d, want 405", resp.StatusCode)
+	}
+	if code, body := get(t, url+"vocab.ttl"); code != http.StatusOK || body != rdf.Vocabulary {
+		t.Errorf("GET /vocab.ttl: %d, %d bytes, want 200 and the vocabulary of package rdf", code, len(body))
 	}
 	if code, _ := get(t, url+"elsewhere"); code != http.StatusNotFound {
 		t.Errorf("GET /elsewhere: %d, want 404", code)

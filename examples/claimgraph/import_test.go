@@ -23,10 +23,12 @@ func TestImport(t *testing.T) {
 		// tests on the same files.
 		{"aif", "aif.json", importCounts{Claims: 4, Relations: 3}},
 		{"argdown", "cleaning.argdown.json", importCounts{Claims: 7, Relations: 6}},
+		// The usual style: four tag entities, nine claims, seven relations.
+		{"argdown", "map.argdown.json", importCounts{Entities: 4, Claims: 9, Relations: 7}},
 		{"factcheck", "factcheck.json", importCounts{Entities: 1, Sources: 3, Claims: 2}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.from, func(t *testing.T) {
+		t.Run(tt.file, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "g.yaml")
 			code, stdout, errs := runInterchange(t, "import", "--from", tt.from, importsTestdata(tt.file), "-o", out, "--json")
 			if code != 0 {
@@ -68,6 +70,35 @@ func TestImportRatingsAndStdout(t *testing.T) {
 	code, yaml, errs := runInterchange(t, "import", "--from", "aif", importsTestdata("aif.json"))
 	if code != 0 || !strings.HasPrefix(yaml, "claimgraph: 1\n") || !strings.Contains(yaml, "id: aif-101") {
 		t.Errorf("exit %d, stderr %s, stdout:\n%s", code, errs, yaml)
+	}
+}
+
+// TestImportWarnings: what the importer leaves out is printed on standard
+// error at its position and listed by --json, and the import succeeds.
+func TestImportWarnings(t *testing.T) {
+	in := importsTestdata("map.argdown.json")
+	out := filepath.Join(t.TempDir(), "g.yaml")
+	code, stdout, errs := runInterchange(t, "import", "--from", "argdown", in, "-o", out, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// Three warnings (see package imports' TestReadArgdownMap).
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "claimgraph import: "+in+":443:20: warning: argument <Unexplained>") {
+		t.Errorf("stderr:\n%s\nwant three warnings, the first at 443:20", errs)
+	}
+	var rep importReport
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Warnings) != 3 || rep.Warnings[1].Line != 805 || rep.Warnings[1].File != in ||
+		!strings.Contains(rep.Warnings[1].Message, "undercuts") {
+		t.Errorf("--json warnings %+v", rep.Warnings)
+	}
+	// None: an empty list, not null.
+	_, stdout, errs = runInterchange(t, "import", "--from", "argdown", importsTestdata("cleaning.argdown.json"), "-o", out, "--json")
+	if !strings.Contains(stdout, `"warnings": []`) || errs != "" {
+		t.Errorf("no warnings: stdout %s, stderr %q", stdout, errs)
 	}
 }
 

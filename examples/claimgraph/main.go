@@ -13,6 +13,12 @@
 // success, 1 when the input has problems (check) or a query fails, and 2
 // on a usage error.
 //
+// Every file a command writes with -o is written safely (graph.SaveWith):
+// into a temporary file beside it, renamed over it once complete, so that
+// a failure, a full disk or an interrupt leaves the old file as it was. A
+// symbolic link is followed and the file it names replaced; a read-only
+// file is refused, even for root.
+//
 // Commands that read or compute for more than about a second (loading a
 // large file, verdicts, truth discovery, provenance, export) show their
 // progress on standard error when it is a terminal: the stage, the bytes
@@ -51,7 +57,7 @@ var commands = []command{
 	{"circular", "FILE", "derivation cycles among sources and claims, and false corroboration", runCircular},
 	{"contradictions", "FILE CLAIM-ID", "the claims that contradict a claim, with the sources of both", runContradictions},
 	{"diff", "OLD NEW [--at DATE]", "what changed between two files: verdicts first, with reasons; exit 1 when one changed", runDiff},
-	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [-o OUT.svg|.png|.dot]",
+	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [--force] [-o OUT.svg|.png|.dot]",
 		"draw the graph or a claim's neighbourhood with Graphviz", runDraw},
 	{"edit", "FILE [--remove ID]... [--merge FROM:INTO]... | --apply BATCH.yaml",
 		"change a YAML file in place, keeping its comments: remove, merge, apply a batch file", runEdit},
@@ -59,10 +65,10 @@ var commands = []command{
 		"write the graph as JSON, RDF, ClaimReview JSON-LD or DOT", runExport},
 	{"html", "FILE [-o OUT.html] [--title TEXT] [--max-dates N]",
 		"write the explorer: one self-contained HTML page of the graph", runHTML},
-	{"import", "--from argdown|aif|factcheck IN [-o OUT.yaml]",
+	{"import", "--from argdown|aif|factcheck|nquads|turtle IN [-o OUT.yaml]",
 		"make a claim graph from Argdown, AIF or Fact Check Tools JSON", runImport},
 	{"merge", "A B -o OUT [--prefer a|b]", "the union of two files; items with one ID must agree, or every conflict is reported", runMerge},
-	{"origins", "FILE CLAIM-ID", "the independent origins of a claim, with the chain from each appearance", runOrigins},
+	{"origins", "FILE CLAIM-ID [--depth N]", "the independent origins of a claim, with the chain from each appearance", runOrigins},
 	{"queue", "FILE [--at DATE]", "the review queue: published reviews the evidence moved from, contested claims with no review", runQueue},
 	{"report", "[FILE]", "readable report: counts, contradictions, support chains, claims per speaker", runReport},
 	{"serve", "FILE [--addr 127.0.0.1:8080] [--public]", "serve the explorer live, reloading when FILE changes", runServe},
@@ -70,10 +76,10 @@ var commands = []command{
 		"pairs of claims that may be one claim in other words, or contradict; apply decisions", runSimilar},
 	{"sources", "FILE CLAIM-ID", "the sources a claim appears in, with speaker, date and quote", runSources},
 	{"stale", "FILE", "appearances dated after their claim stopped holding or was superseded", runStale},
-	{"support", "FILE CLAIM-ID", "the direct supporters of a claim and its support chains", runSupport},
+	{"support", "FILE CLAIM-ID [--depth N]", "the direct supporters of a claim and its support chains", runSupport},
 	{"trust", "FILE | --triples FILE [--algorithm NAME] [--columns S,O,V] [--top N]",
 		"which sources to trust and which values are true (truth discovery)", runTrust},
-	{"verdicts", "FILE [--at DATE]", "accept, reject or leave open every claim, with rating, strength and reasons", runVerdicts},
+	{"verdicts", "FILE [--at DATE] [--support MODE]", "accept, reject or leave open every claim, with rating, strength and reasons", runVerdicts},
 }
 
 // env is what a command runs with: its output streams, so that tests can
@@ -89,10 +95,11 @@ type env struct {
 	// verdict is the verdict computation of the run, made on first use
 	// for the view it names (see env.verdicts).
 	verdict struct {
-		done bool
-		v    graph.View
-		r    *verdict.Result
-		err  error
+		done    bool
+		v       graph.View
+		support verdict.SupportReading // set by verdicts --support
+		r       *verdict.Result
+		err     error
 	}
 }
 
@@ -136,12 +143,13 @@ func (e *env) emit(cmd string, asJSON bool, doc any, text func(w io.Writer) erro
 func (e *env) verdicts(v graph.View) (*verdict.Result, error) {
 	if !e.verdict.done || e.verdict.v != v {
 		e.verdict.done, e.verdict.v = true, v
-		e.verdict.r, e.verdict.err = verdict.Compute(v, verdict.Options{Progress: e.onProgress()})
+		e.verdict.r, e.verdict.err = verdict.Compute(v, verdict.Options{Support: e.verdict.support, Progress: e.onProgress()})
 	}
 	return e.verdict.r, e.verdict.err
 }
 
 func main() {
+	graph.HandleSignals() // an interrupt leaves no partial -o file
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -1,7 +1,7 @@
 // The provenance commands: where a claim comes from, and where reporting
 // goes round in circles (package graph/provenance).
 //
-//	claimgraph origins  FILE CLAIM-ID [--json]
+//	claimgraph origins  FILE CLAIM-ID [--depth N] [--json]
 //	claimgraph circular FILE [--json]
 //
 // origins prints the independent origins of a claim: one group per
@@ -20,9 +20,10 @@
 //
 //	origins:  {"claim": "id", "appearances": 4, "sources": ["id", ...], "independent": 1,
 //	           "origins": [{"source": "id", "kind": "video", "class": "primary",
-//	                        "cycle": null, "appearances": [0, 1],
-//	                        "chains": [{"sources": ["id", "id"], "links": ["quotes"],
-//	                                    "path": "a -quotes-> b"}, ...]}, ...],
+//	                        "cycle": null, "appearances": [0, 1], "starts": [1, 2],
+//	                        "steps": [{"source": "v", "link": "", "to": "", "next": -1},
+//	                                  {"source": "a", "link": "quotes", "to": "v", "next": 0},
+//	                                  ...]}, ...],
 //	           "cycles": [cycle, ...]}
 //	circular: {"cycles": [cycle, ...],
 //	           "claims": [{"claim": "id", "cycles": [cycle, ...]}, ...],
@@ -32,13 +33,24 @@
 // where cycle is {"sources": ["a", "b"], "loop": ["a", "b", "a"]}: the
 // sources of the cycle by ID, and one shortest loop through the first.
 // "appearances" of an origin are indexes into the claim's appearances, in
-// file order, and chains[i] belongs to appearances[i]; "cycle" is the
-// cycle of an origin of class circular. "claims" lists only the claims
+// file order; "cycle" is the cycle of an origin of class circular. The
+// chains from the appearances to the origin are a tree of "steps"
+// (provenance.Group.Steps): each source on them once, with the source it
+// draws on next ("to", by "link") and that source's step ("next", an
+// index into "steps"); at the origin "to" and "link" are "" and "next" is
+// -1. starts[i] is the step of the source of appearances[i]; its chain is
+// read by following "next". So each chain is printed once, sharing its
+// rest with the others, and the output grows with the sources, not with
+// the square of a long line of relays as when every chain was written out
+// ("chains" with "sources", "links" and "path", before). --depth N keeps
+// the steps within N links of the origin; starts[i] is -1 for an
+// appearance whose source is farther. "claims" lists only the claims
 // with cycles. Lists are empty, never null.
 
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -52,19 +64,21 @@ type jsonCycle struct {
 	Loop    []string `json:"loop"`
 }
 
-type jsonProvChain struct {
-	Sources []string              `json:"sources"`
-	Links   []provenance.LinkKind `json:"links"`
-	Path    string                `json:"path"`
+type jsonStep struct {
+	Source string `json:"source"`
+	Link   string `json:"link"`
+	To     string `json:"to"`
+	Next   int    `json:"next"`
 }
 
 type jsonOrigin struct {
-	Source      string          `json:"source"`
-	Kind        string          `json:"kind"`
-	Class       string          `json:"class"`
-	Cycle       *jsonCycle      `json:"cycle"`
-	Appearances []int           `json:"appearances"`
-	Chains      []jsonProvChain `json:"chains"`
+	Source      string     `json:"source"`
+	Kind        string     `json:"kind"`
+	Class       string     `json:"class"`
+	Cycle       *jsonCycle `json:"cycle"`
+	Appearances []int      `json:"appearances"`
+	Starts      []int      `json:"starts"`
+	Steps       []jsonStep `json:"steps"`
 }
 
 type jsonOrigins struct {
@@ -103,30 +117,55 @@ func cyclesJSON(cs []provenance.Cycle) []jsonCycle {
 	return out
 }
 
-func originsJSON(r provenance.Report) jsonOrigins {
+func originsJSON(r provenance.Report, depth int) jsonOrigins {
 	out := jsonOrigins{Claim: r.Claim, Appearances: r.Appearances, Sources: r.Sources,
 		Independent: r.Independent(), Origins: []jsonOrigin{}, Cycles: cyclesJSON(r.Cycles)}
 	for _, g := range r.Groups {
+		starts, steps := cutSteps(g, depth)
 		o := jsonOrigin{Source: g.Origin.Source, Kind: g.Origin.Kind.String(), Class: g.Origin.Class.String(),
-			Appearances: g.Appearances, Chains: make([]jsonProvChain, len(g.Chains))}
+			Appearances: g.Appearances, Starts: starts, Steps: steps}
 		if c := g.Origin.Cycle; c != nil {
 			o.Cycle = &jsonCycle{Sources: c.Sources, Loop: c.Loop}
-		}
-		for i, c := range g.Chains {
-			links := c.Links
-			if links == nil {
-				links = []provenance.LinkKind{}
-			}
-			o.Chains[i] = jsonProvChain{Sources: c.Sources, Links: links, Path: c.String()}
 		}
 		out.Origins = append(out.Origins, o)
 	}
 	return out
 }
 
-// runOrigins runs "claimgraph origins FILE CLAIM-ID".
+// cutSteps returns the steps of the chains of g as JSON, keeping those
+// within depth links of the origin (all when depth is 0), and the index
+// of each appearance's step among them, -1 when it is cut. It costs
+// O(steps): a step's Next comes before it.
+func cutSteps(g provenance.Group, depth int) (starts []int, steps []jsonStep) {
+	dist := make([]int, len(g.Steps))  // links to the origin
+	index := make([]int, len(g.Steps)) // in steps, -1 when cut
+	steps = make([]jsonStep, 0, len(g.Steps))
+	for i, st := range g.Steps {
+		if st.Next >= 0 {
+			dist[i] = dist[st.Next] + 1
+		}
+		index[i] = -1
+		if depth > 0 && dist[i] > depth {
+			continue
+		}
+		j := jsonStep{Source: st.Source, Next: -1}
+		if st.Next >= 0 {
+			j.Link, j.To, j.Next = st.Link.String(), g.Steps[st.Next].Source, index[st.Next]
+		}
+		index[i] = len(steps)
+		steps = append(steps, j)
+	}
+	starts = make([]int, len(g.Starts))
+	for i, k := range g.Starts {
+		starts[i] = index[k]
+	}
+	return starts, steps
+}
+
+// runOrigins runs "claimgraph origins FILE CLAIM-ID [--depth N]".
 func runOrigins(e *env, args []string) int {
-	g, id, asJSON, code := loadArgs(e, "origins", args)
+	var depth depthFlag
+	g, id, asJSON, code := loadArgs(e, "origins", args, func(fs *flag.FlagSet) { addDepth(fs, &depth) })
 	if code != 0 {
 		return code
 	}
@@ -134,28 +173,54 @@ func runOrigins(e *env, args []string) int {
 	if err != nil {
 		return e.fail("origins", err)
 	}
-	return e.emit("origins", asJSON, originsJSON(r), func(w io.Writer) error {
-		writeOrigins(w, r)
+	doc := originsJSON(r, int(depth))
+	return e.emit("origins", asJSON, doc, func(w io.Writer) error {
+		doc.write(w, int(depth))
 		return nil
 	})
 }
 
-// writeOrigins prints the origins of a claim as text.
-func writeOrigins(w io.Writer, r provenance.Report) {
-	fmt.Fprintf(w, "%s: %s in %s, %s\n", r.Claim, nplural(r.Appearances, "appearance", "appearances"),
-		nplural(len(r.Sources), "source", "sources"), nplural(r.Independent(), "independent origin", "independent origins"))
-	for i, gr := range r.Groups {
-		o := gr.Origin
+// write prints the origins of a claim as text: for each origin, the
+// chain from each appearance's source in turn, one line per link ("a
+// -quotes-> b"), down to the first link already printed, so that each
+// link is printed once; an appearance's source that is the origin itself
+// is a line of its own.
+func (doc jsonOrigins) write(w io.Writer, depth int) {
+	fmt.Fprintf(w, "%s: %s in %s, %s\n", doc.Claim, nplural(doc.Appearances, "appearance", "appearances"),
+		nplural(len(doc.Sources), "source", "sources"), nplural(doc.Independent, "independent origin", "independent origins"))
+	for i, o := range doc.Origins {
 		fmt.Fprintf(w, "\norigin %d: %s (%s, %s), %s\n", i+1, o.Source, o.Kind, o.Class,
-			nplural(len(gr.Appearances), "appearance", "appearances"))
+			nplural(len(o.Appearances), "appearance", "appearances"))
 		if o.Cycle != nil {
-			fmt.Fprintf(w, "  a cycle with no exit: %s\n", loopText(*o.Cycle))
+			fmt.Fprintf(w, "  a cycle with no exit: %s\n", strings.Join(o.Cycle.Loop, " -> "))
 		}
-		for _, c := range gr.Chains {
-			wrap(w, "  ", "      ", c.String())
+		printed := make([]bool, len(o.Steps))
+		cut := 0
+		for _, k := range o.Starts {
+			if k < 0 {
+				cut++
+			}
+			if k >= 0 && !printed[k] && o.Steps[k].To == "" {
+				printed[k] = true
+				wrap(w, "  ", "      ", o.Steps[k].Source)
+			}
+			for ; k >= 0 && !printed[k] && o.Steps[k].To != ""; k = o.Steps[k].Next {
+				printed[k] = true
+				st := o.Steps[k]
+				wrap(w, "  ", "      ", fmt.Sprintf("%s -%s-> %s", st.Source, st.Link, st.To))
+			}
+		}
+		if cut > 0 {
+			wrap(w, "  ", "  ", fmt.Sprintf("(and %s more than --depth %d links from the origin)",
+				nplural(cut, "appearance", "appearances"), depth))
 		}
 	}
-	writeCycles(w, "\ncircular reporting among its sources", r.Cycles)
+	fmt.Fprintln(w)
+	cycles := make([]provenance.Cycle, len(doc.Cycles))
+	for i, c := range doc.Cycles {
+		cycles[i] = provenance.Cycle{Sources: c.Sources, Loop: c.Loop}
+	}
+	writeCycles(w, "circular reporting among its sources", cycles)
 }
 
 // nplural writes n with the singular or plural noun: "1 source", "2 sources".

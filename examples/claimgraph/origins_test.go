@@ -67,9 +67,10 @@ func TestOriginsJSON(t *testing.T) {
 		"origins": []any{map[string]any{
 			"source": "a", "kind": "news-article", "class": "circular", "cycle": cycle,
 			"appearances": []any{0.0, 1.0},
-			"chains": []any{
-				map[string]any{"sources": []any{"a"}, "links": []any{}, "path": "a"},
-				map[string]any{"sources": []any{"b"}, "links": []any{}, "path": "b"},
+			"starts":      []any{0.0, 1.0},
+			"steps": []any{
+				map[string]any{"source": "a", "link": "", "to": "", "next": -1.0},
+				map[string]any{"source": "b", "link": "", "to": "", "next": -1.0},
 			},
 		}},
 		"cycles": []any{cycle},

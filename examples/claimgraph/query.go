@@ -1,14 +1,13 @@
 // The query commands: what one claim or entity is linked to.
 //
 //	claimgraph contradictions FILE CLAIM-ID [--json]
-//	claimgraph support        FILE CLAIM-ID [--json]
+//	claimgraph support        FILE CLAIM-ID [--depth N] [--json]
 //	claimgraph about          FILE ENTITY-ID [--json]
 //	claimgraph sources        FILE CLAIM-ID [--json]
 //
 // contradictions lists the claims that contradict the claim, each with its
 // text and sources, and the sources of the claim itself. support lists the
-// direct supporters and every support chain (View.SupportChains) with its
-// depth and path. about lists the claims about an entity. sources lists the
+// direct supporters and every support chain with its depth. about lists the claims about an entity. sources lists the
 // sources a claim appears in, with the speaker, date and quote of each
 // appearance; an appearance without a date takes the source's publication
 // date. An ID the graph does not hold, or of the wrong kind, is an error
@@ -19,14 +18,23 @@
 //
 //	contradictions: {"claim": claim, "contradictions": [{"claim": claim, "relation": relation}, ...]}
 //	support:        {"claim": claim, "supporters": [{"claim": claim, "relation": relation}, ...],
-//	                 "chains": [{"depth": 2, "supporter": "id", "claims": ["id", ...],
-//	                             "path": "a -supports-> b -supports-> c"}, ...]}
+//	                 "chains": [{"supporter": "a", "depth": 2, "supports": "b", "next": 0}, ...]}
 //	about:          {"entity": entity, "claims": [claim, ...]}
 //	sources:        {"claim": claim, "appearances": [{"source": source, "speaker": entity,
 //	                 "date": "2024-06-19", "date_from_source": false, "quote": "...",
 //	                 "via": "source-id", "note": "..."}, ...]}
 //
-// In "support", "claims" of a chain runs from the supporter to the claim.
+// In "support", "chains" is the tree of the shortest support chains to the
+// claim (graph.View.SupportTree): one entry per transitive supporter, in
+// order of depth, with the claim it supports next on its chain
+// ("supports") and that claim's entry ("next", an index into "chains", -1
+// when it is the queried claim). A chain is read by following "next"; the
+// text prints one line per supporter the same way ("depth 2: a -supports->
+// b"). So each chain is printed once, sharing its rest with the shorter
+// ones, and the output grows with the number of supporters, not with the
+// square of a long chain as when every chain was written out in full (the
+// "claims" and "path" of each chain, before). --depth N keeps the chains
+// of at most N links.
 // In "sources", "speaker" is null for an appearance attributed to nobody,
 // and "date_from_source" is true when the date is the source's publication
 // date because the appearance has none. Lists are empty, never null.
@@ -34,6 +42,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 
@@ -44,9 +53,9 @@ import (
 // query runs a query command: it loads the graph named by args, calls
 // answer with its view and the ID, and prints the JSON document or the
 // text that answer returns. answer returns the JSON value and a function
-// that writes the text.
-func query(e *env, cmd string, args []string, answer func(v graph.View, id string) (any, func(io.Writer), error)) int {
-	g, id, asJSON, code := loadArgs(e, cmd, args)
+// that writes the text; flags add the command's own flags.
+func query(e *env, cmd string, args []string, answer func(v graph.View, id string) (any, func(io.Writer), error), flags ...func(*flag.FlagSet)) int {
+	g, id, asJSON, code := loadArgs(e, cmd, args, flags...)
 	if g == nil {
 		return code
 	}
@@ -137,30 +146,36 @@ func runContradictions(e *env, args []string) int {
 	})
 }
 
-// runSupport runs "claimgraph support FILE CLAIM-ID".
+// runSupport runs "claimgraph support FILE CLAIM-ID [--depth N]".
 func runSupport(e *env, args []string) int {
+	var depth depthFlag
 	return query(e, "support", args, func(v graph.View, id string) (any, func(io.Writer), error) {
 		c, ls, err := withLinked(e, v, id, v.Supporters)
 		if err != nil {
 			return nil, nil, err
 		}
-		chains, err := v.SupportChains(id, 0)
+		tree, err := v.SupportTree(id, int(depth))
 		if err != nil {
 			return nil, nil, err
 		}
 		doc := struct {
-			Claim      jsonClaim    `json:"claim"`
-			Supporters []jsonLinked `json:"supporters"`
-			Chains     []jsonChain  `json:"chains"`
-		}{c.json(), linkedJSON(ls), chainsJSON(chains)}
+			Claim      jsonClaim       `json:"claim"`
+			Supporters []jsonLinked    `json:"supporters"`
+			Chains     []jsonChainNode `json:"chains"`
+		}{c.json(), linkedJSON(ls), chainsJSON(tree)}
 		return doc, func(w io.Writer) {
 			c.write(w, "", "  ")
 			fmt.Fprintf(w, "\nsupported directly by %d %s:\n", len(ls), plural(len(ls), "claim", "claims"))
 			writeLinked(w, ls)
-			fmt.Fprintf(w, "\n%d support %s:\n", len(chains), plural(len(chains), "chain", "chains"))
-			writeChains(w, "  ", chains)
+			n := len(tree.Nodes)
+			fmt.Fprintf(w, "\n%d transitive %s", n, plural(n, "supporter", "supporters"))
+			if depth > 0 {
+				fmt.Fprintf(w, " within %d %s", depth, plural(int(depth), "link", "links"))
+			}
+			fmt.Fprintln(w, ", each with the next claim of its shortest chain:")
+			writeChains(w, "  ", tree)
 		}, nil
-	})
+	}, func(fs *flag.FlagSet) { addDepth(fs, &depth) })
 }
 
 // runAbout runs "claimgraph about FILE ENTITY-ID".

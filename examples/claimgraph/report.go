@@ -29,15 +29,24 @@
 //	             "supports": 2, "contradictions": 1, "derivations": 1},
 //	  "contradictions": [{"relation": relation, "a": claim, "b": claim}, ...],
 //	  "most_supported": [{"claim": claim, "supporters": 2,
-//	                      "chains": [{"depth": 1, "supporter": "id", "claims": ["id", ...],
-//	                                  "path": "a -supports-> b"}, ...]}, ...],
+//	                      "chains": [{"supporter": "id", "depth": 1, "supports": "id",
+//	                                  "next": -1}, ...]}, ...],
 //	  "speakers": [{"speaker": entity, "count": 2, "claims": ["id", ...]}, ...]
 //	}
 //
 // where claim, entity and relation are the values described in common.go;
 // "a" is the relation's From claim and "b" its To claim. The speaker of the
-// claims attributed to nobody is null. "chains" are those of
-// graph.View.SupportChains: "claims" runs from the supporter to the claim.
+// claims attributed to nobody is null. "chains" is the tree of the
+// shortest support chains to the claim (graph.View.SupportTree), as in the
+// support command: one entry per transitive supporter, with the claim it
+// supports next on its chain ("supports") and that claim's entry
+// ("next", an index into "chains", -1 when it is the claim itself).
+//
+// # Cost
+//
+// The report costs about the size of the graph: claims are ranked by
+// counting their supporters (graph.View.MostSupported), and chains are
+// built for the top ones only, as trees no bigger than their supporters.
 
 package main
 
@@ -266,72 +275,71 @@ const maxSupported = 5
 // supportedClaim is a claim with its support chains.
 type supportedClaim struct {
 	claim  claimInfo
-	chains []graph.Path
+	chains graph.ChainTree
 }
 
 // mostSupported returns the claims of v with the most transitive
 // supporters, at most maxSupported of them, most supporters first and in
-// the order of the graph among equals. Claims without supporters are left
-// out.
+// the order of the graph among equals, with their chains. Claims without
+// supporters are left out. The claims are ranked by counting
+// (graph.View.MostSupported) and only their chains are built, so that it
+// costs about the size of the graph, not the square of its chains.
 func mostSupported(e *env, v graph.View) ([]supportedClaim, error) {
-	var all []supportedClaim
-	for c := range v.Claims() {
-		chains, err := v.SupportChains(c.ID, 0)
+	var out []supportedClaim
+	for _, s := range v.MostSupported(maxSupported) {
+		ci, err := e.describeClaim(v, s.Claim)
 		if err != nil {
 			return nil, err
 		}
-		if len(chains) == 0 {
-			continue
-		}
-		all = append(all, supportedClaim{claimInfo{Claim: c}, chains})
-	}
-	slices.SortStableFunc(all, func(a, b supportedClaim) int { return cmp.Compare(len(b.chains), len(a.chains)) })
-	all = all[:min(len(all), maxSupported)]
-	for i := range all {
-		ci, err := e.describeClaim(v, all[i].claim.ID)
+		t, err := v.SupportTree(s.Claim, 0)
 		if err != nil {
 			return nil, err
 		}
-		all[i].claim = ci
+		out = append(out, supportedClaim{ci, t})
 	}
-	return all, nil
+	return out, nil
 }
 
-// jsonChain is the JSON value of a support chain.
-type jsonChain struct {
-	Depth     int      `json:"depth"`
-	Supporter string   `json:"supporter"`
-	Claims    []string `json:"claims"`
-	Path      string   `json:"path"`
+// jsonChainNode is the JSON value of one supporter in a tree of support
+// chains (graph.ChainTree).
+type jsonChainNode struct {
+	Supporter string `json:"supporter"`
+	Depth     int    `json:"depth"`
+	Supports  string `json:"supports"`
+	Next      int    `json:"next"`
 }
 
-// chainJSON returns the JSON value of the support chain p.
-func chainJSON(p graph.Path) jsonChain {
-	return jsonChain{Depth: p.Len(), Supporter: p.Claims[0], Claims: slices.Clone(p.Claims), Path: p.String()}
-}
-
-// chainsJSON returns the JSON values of chains, never nil.
-func chainsJSON(chains []graph.Path) []jsonChain {
-	out := make([]jsonChain, 0, len(chains))
-	for _, p := range chains {
-		out = append(out, chainJSON(p))
+// chainsJSON returns the JSON values of the nodes of t, never nil.
+func chainsJSON(t graph.ChainTree) []jsonChainNode {
+	out := make([]jsonChainNode, len(t.Nodes))
+	for i, n := range t.Nodes {
+		out[i] = jsonChainNode{Supporter: n.Claim, Depth: n.Depth, Supports: t.Root, Next: n.Next}
+		if n.Next >= 0 {
+			out[i].Supports = t.Nodes[n.Next].Claim
+		}
 	}
 	return out
 }
 
-// writeChains prints chains, one per line with its depth, at indent.
-func writeChains(w io.Writer, indent string, chains []graph.Path) {
-	for _, p := range chains {
-		first := fmt.Sprintf("%sdepth %d: ", indent, p.Len())
-		wrap(w, first, indent+"    ", p.String())
+// writeChains prints the support chains of t at indent, one line per
+// supporter with the next claim of its chain ("depth 2: a -supports-> b"),
+// so that each chain is printed once, sharing its rest with the lines
+// above.
+func writeChains(w io.Writer, indent string, t graph.ChainTree) {
+	for _, n := range t.Nodes {
+		next := t.Root
+		if n.Next >= 0 {
+			next = t.Nodes[n.Next].Claim
+		}
+		wrap(w, fmt.Sprintf("%sdepth %d: ", indent, n.Depth), indent+"    ", n.Claim+" -supports-> "+next)
 	}
 }
 
 // jsonSupported is the JSON value of a most-supported claim.
 type jsonSupported struct {
-	Claim      jsonClaim   `json:"claim"`
-	Supporters int         `json:"supporters"`
-	Chains     []jsonChain `json:"chains"`
+	Claim      jsonClaim       `json:"claim"`
+	Supporters int             `json:"supporters"`
+	Chains     []jsonChainNode `json:"chains"`
 }
 
 // supportedJSON returns the most-supported claims of v.
@@ -339,7 +347,7 @@ func supportedJSON(e *env, v graph.View) (any, error) {
 	top, err := mostSupported(e, v)
 	out := make([]jsonSupported, 0, len(top))
 	for _, s := range top {
-		out = append(out, jsonSupported{s.claim.json(), len(s.chains), chainsJSON(s.chains)})
+		out = append(out, jsonSupported{s.claim.json(), len(s.chains.Nodes), chainsJSON(s.chains)})
 	}
 	return out, err
 }
@@ -353,8 +361,9 @@ func supportedText(e *env, w io.Writer, v graph.View) error {
 	heading(w, fmt.Sprintf("Most-supported claims (top %d by transitive supporters)", maxSupported))
 	list(w, len(top), true, func(i int, num, ind string) {
 		s := top[i]
+		n := len(s.chains.Nodes)
 		s.claim.write(w, num, ind)
-		wrap(w, ind, ind, fmt.Sprintf("%d transitive %s:", len(s.chains), plural(len(s.chains), "supporter", "supporters")))
+		wrap(w, ind, ind, fmt.Sprintf("%d transitive %s:", n, plural(n, "supporter", "supporters")))
 		writeChains(w, ind+"  ", s.chains)
 	})
 	return nil

@@ -135,9 +135,9 @@ func TestReportMini(t *testing.T) {
 			A, B     jsonClaim
 		} `json:"contradictions"`
 		MostSupported []struct {
-			Claim      jsonClaim   `json:"claim"`
-			Supporters int         `json:"supporters"`
-			Chains     []jsonChain `json:"chains"`
+			Claim      jsonClaim       `json:"claim"`
+			Supporters int             `json:"supporters"`
+			Chains     []jsonChainNode `json:"chains"`
 		} `json:"most_supported"`
 		Speakers []jsonSpeaker `json:"speakers"`
 	}

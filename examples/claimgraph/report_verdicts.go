@@ -20,8 +20,10 @@ import (
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
-// verdictColumn returns "LABEL, RATING" for claim id, "" when unknown. The
-// verdicts are computed once per run (env.verdicts).
+// verdictColumn returns "LABEL, RATING" for claim id, "" when unknown,
+// and how many origins the claim's supporters lend it, which its rating
+// counts beside the independent_origins column. The verdicts are
+// computed once per run (env.verdicts).
 func verdictColumn(e *env, v graph.View, id string) string {
 	r, err := e.verdicts(v)
 	if err != nil {
@@ -37,6 +39,13 @@ func verdictColumn(e *env, v graph.View, id string) string {
 	}
 	if !vd.Since.IsZero() {
 		s += " since " + vd.Since.String()
+	}
+	switch n := len(vd.Lent); n { // the rating counts them with the claim's own
+	case 0:
+	case 1:
+		s += ", 1 more origin lent by supporters"
+	default:
+		s += fmt.Sprintf(", %d more origins lent by supporters", n)
 	}
 	return s
 }

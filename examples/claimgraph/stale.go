@@ -5,9 +5,11 @@
 //
 // An appearance is dated by its own date, else by its source's published
 // date; see timeline.Stale in package graph/timeline for the rules. The
-// evidence strength compared is the number of distinct sources a claim
-// appears in. Items come in file order of the claims, then of their
-// appearances.
+// evidence strength compared is the weight of a claim's evidence (package
+// graph/evidence: independent origins, each once, with those its
+// supporters lend). Appearances that speak of the past (about_past) and
+// appearances of events (occurred) are never stale. Items come in file
+// order of the claims, then of their appearances.
 //
 // With --json it prints one object:
 //
@@ -89,7 +91,7 @@ func writeStale(w io.Writer, items []timeline.StaleItem) error {
 	for _, it := range items {
 		why := "ended " + it.Stopped.String()
 		if it.Reason == timeline.Superseded {
-			why = fmt.Sprintf("superseded by %s from %s (sources %g > %g)", it.By, it.Since, it.ByStrength, it.Strength)
+			why = fmt.Sprintf("superseded by %s from %s (evidence %g > %g)", it.By, it.Since, it.ByStrength, it.Strength)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", it.Date, it.Source, it.Claim, why)
 	}

@@ -52,7 +52,7 @@ relations: [{from: old, to: new, kind: contradicts}]
 		t.Errorf("JSON (-want +got):\n%s", diff)
 	}
 	text := runOK(t, "stale", path)
-	if !strings.Contains(text, "superseded by new from 2024-03 (sources 2 > 1)") {
+	if !strings.Contains(text, "superseded by new from 2024-03 (evidence 2 > 1)") {
 		t.Errorf("text lacks the superseding claim:\n%s", text)
 	}
 }

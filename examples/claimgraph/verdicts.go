@@ -1,20 +1,26 @@
 // The verdicts command: accept, reject or leave open every claim by
 // argumentation over its evidence (package graph/verdict).
 //
-//	claimgraph verdicts FILE [--at DATE] [--json]
+//	claimgraph verdicts FILE [--at DATE] [--support MODE] [--json]
 //
 // It prints, for each claim in file order, its label (accepted, rejected,
 // undecided, not-holding, not-yet-holding), its ClaimReview-style rating,
-// its DF-QuAD strength, and the reasons: the claims that defeat it, its
+// its DF-QuAD strength, its evidence (graph/evidence: independent origins,
+// its own and those its supporters lend, each once), and the reasons, each
+// with the evidence of the claim it names: the claims that defeat it, its
 // rejected attackers and who defeats them, the claims whose attack failed,
 // each with its sources. With --at DATE (YYYY, YYYY-MM or YYYY-MM-DD) it
 // judges the graph as of that date: claims whose validity ended are
-// reported as no longer holding since the end date.
+// reported as no longer holding since the end date. --support chooses
+// what support does besides lending the supporters' evidence (package
+// graph/evidence): lending (the default: nothing more), or the derived
+// attacks of bipolar, deductive or necessary support (verdict.Options).
 //
 // With --json it prints one object:
 //
 //	{
 //	  "date": "2025-09-03",          // "" when undated
+//	  "support": "lending",          // lending, bipolar, deductive or necessary
 //	  "attacks": 12, "failed": 2,    // attacks of the framework, failed contradiction attacks
 //	  "acyclic": false, "converged": true, "iterations": 29,
 //	  "verdicts": [{
@@ -24,9 +30,10 @@
 //	    "rating": {"name": "False", "value": 1},   // value 1..5, 0 off the scale
 //	    "strength": 0.0039, "base": 0.5, "evidence": 1,
 //	    "origins": ["internewscast-kim-scrub-2025"],
+//	    "lent": [],                  // origins its supporters lend it
 //	    "reasons": [{"kind": "defeated-by", "claim": "russia-dprk-defence-treaty-2024",
 //	                 "attack": "contradiction", "via": "", "sources": ["..."],
-//	                 "by": "", "by_sources": []}],
+//	                 "evidence": 2, "by": "", "by_sources": [], "by_evidence": 0}],
 //	    "more": 0                    // reasons left out
 //	  }, ...]
 //	}
@@ -41,6 +48,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -53,13 +61,15 @@ type verdictsRating struct {
 }
 
 type verdictsReason struct {
-	Kind      string   `json:"kind"`
-	Claim     string   `json:"claim"`
-	Attack    string   `json:"attack"`
-	Via       string   `json:"via"`
-	Sources   []string `json:"sources"`
-	By        string   `json:"by"`
-	BySources []string `json:"by_sources"`
+	Kind       string   `json:"kind"`
+	Claim      string   `json:"claim"`
+	Attack     string   `json:"attack"`
+	Via        string   `json:"via"`
+	Sources    []string `json:"sources"`
+	Evidence   float64  `json:"evidence"`
+	By         string   `json:"by"`
+	BySources  []string `json:"by_sources"`
+	ByEvidence float64  `json:"by_evidence"`
 }
 
 type verdictsClaim struct {
@@ -71,12 +81,14 @@ type verdictsClaim struct {
 	Base     float64          `json:"base"`
 	Evidence float64          `json:"evidence"`
 	Origins  []string         `json:"origins"`
+	Lent     []string         `json:"lent"`
 	Reasons  []verdictsReason `json:"reasons"`
 	More     int              `json:"more"`
 }
 
 type verdictsReport struct {
 	Date       string          `json:"date"`
+	Support    string          `json:"support"`
 	Attacks    int             `json:"attacks"`
 	Failed     int             `json:"failed"`
 	Acyclic    bool            `json:"acyclic"`
@@ -88,6 +100,7 @@ type verdictsReport struct {
 func runVerdicts(e *env, args []string) int {
 	fs, asJSON := newFlags("verdicts", e)
 	at := fs.String("at", "", "judge as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	support := fs.String("support", "lending", "what support does besides lending evidence, `MODE`: lending, bipolar, deductive or necessary")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -99,6 +112,9 @@ func runVerdicts(e *env, args []string) int {
 	if err != nil {
 		return e.usageError("verdicts", "--at: %v", err)
 	}
+	if e.verdict.support, err = verdict.ParseSupport(*support); err != nil {
+		return e.usageError("verdicts", "--support: %q is not lending, bipolar, deductive or necessary", *support)
+	}
 	g, code := loadGraph(e, "verdicts", pos[0])
 	if code != 0 {
 		return code
@@ -107,7 +123,7 @@ func runVerdicts(e *env, args []string) int {
 	if err != nil {
 		return e.fail("verdicts", err)
 	}
-	rep := verdictsReportOf(r)
+	rep := verdictsReportOf(r, e.verdict.support)
 	return e.emit("verdicts", *asJSON, rep, rep.write)
 }
 
@@ -119,9 +135,9 @@ func orEmpty(s []string) []string {
 	return s
 }
 
-func verdictsReportOf(r *verdict.Result) verdictsReport {
+func verdictsReportOf(r *verdict.Result, support verdict.SupportReading) verdictsReport {
 	rep := verdictsReport{
-		Date: r.Date.String(), Attacks: r.Attacks, Failed: r.Failed,
+		Date: r.Date.String(), Support: support.String(), Attacks: r.Attacks, Failed: r.Failed,
 		Acyclic: r.Acyclic, Converged: r.Converged, Iterations: r.Iterations,
 		Verdicts: make([]verdictsClaim, 0, len(r.Verdicts)),
 	}
@@ -130,12 +146,12 @@ func verdictsReportOf(r *verdict.Result) verdictsReport {
 			Claim: v.Claim, Label: v.Label.String(), Since: v.Since.String(),
 			Rating:   verdictsRating{v.Rating.Name, v.Rating.Value},
 			Strength: v.Strength, Base: v.Base, Evidence: v.Evidence,
-			Origins: orEmpty(v.Origins), Reasons: make([]verdictsReason, 0, len(v.Reasons)), More: v.More,
+			Origins: orEmpty(v.Origins), Lent: orEmpty(v.Lent), Reasons: make([]verdictsReason, 0, len(v.Reasons)), More: v.More,
 		}
 		for _, why := range v.Reasons {
 			c.Reasons = append(c.Reasons, verdictsReason{
 				Kind: why.Kind.String(), Claim: why.Claim, Attack: why.Attack.String(), Via: why.Via,
-				Sources: orEmpty(why.Sources), By: why.By, BySources: orEmpty(why.BySources),
+				Sources: orEmpty(why.Sources), Evidence: why.Evidence, By: why.By, BySources: orEmpty(why.BySources), ByEvidence: why.ByEvidence,
 			})
 		}
 		rep.Verdicts = append(rep.Verdicts, c)
@@ -149,14 +165,14 @@ func reasonLine(r verdictsReason) string {
 	if r.Via != "" {
 		how += " via " + r.Via
 	}
-	srcs := "[" + strings.Join(r.Sources, ", ") + "]"
+	srcs := fmt.Sprintf("[%s; evidence %s]", strings.Join(r.Sources, ", "), strconv.FormatFloat(r.Evidence, 'g', 4, 64))
 	switch r.Kind {
 	case "defeated-by":
 		return fmt.Sprintf("defeated by %s (%s) %s", r.Claim, how, srcs)
 	case "attacker":
 		s := fmt.Sprintf("attacked by %s (%s) %s", r.Claim, how, srcs)
 		if r.By != "" {
-			s += fmt.Sprintf(", itself defeated by %s [%s]", r.By, strings.Join(r.BySources, ", "))
+			s += fmt.Sprintf(", itself defeated by %s [%s; evidence %s]", r.By, strings.Join(r.BySources, ", "), strconv.FormatFloat(r.ByEvidence, 'g', 4, 64))
 		}
 		return s
 	case "weaker":
@@ -168,9 +184,9 @@ func reasonLine(r verdictsReason) string {
 // write prints rep as text.
 func (rep verdictsReport) write(w io.Writer) error {
 	if rep.Date == "" {
-		fmt.Fprintln(w, "Verdicts, undated (every claim and contradiction counts):")
+		fmt.Fprintf(w, "Verdicts, undated (every claim and contradiction counts), support %s:\n", rep.Support)
 	} else {
-		fmt.Fprintf(w, "Verdicts as of %s:\n", rep.Date)
+		fmt.Fprintf(w, "Verdicts as of %s, support %s:\n", rep.Date, rep.Support)
 	}
 	state := "exact (acyclic)"
 	if !rep.Acyclic {
@@ -180,13 +196,14 @@ func (rep verdictsReport) write(w io.Writer) error {
 		}
 	}
 	fmt.Fprintf(w, "%d attacks, %d failed for want of evidence; strengths %s\n\n", rep.Attacks, rep.Failed, state)
+	fmt.Fprintf(w, "%-15s  %-18s  %5s  %8s  %s\n", "LABEL", "RATING", "STR", "EVIDENCE", "CLAIM")
 	for _, v := range rep.Verdicts {
 		rating := fmt.Sprintf("%s (%d/5)", v.Rating.Name, v.Rating.Value)
 		strength := fmt.Sprintf("%.3f", v.Strength)
 		if v.Rating.Value == 0 {
 			rating, strength = v.Rating.Name, "-"
 		}
-		fmt.Fprintf(w, "%-15s  %-18s  %5s  %s\n", v.Label, rating, strength, v.Claim)
+		fmt.Fprintf(w, "%-15s  %-18s  %5s  %8s  %s\n", v.Label, rating, strength, strconv.FormatFloat(v.Evidence, 'g', 4, 64), v.Claim)
 		switch v.Label {
 		case "not-holding":
 			fmt.Fprintf(w, "    no longer holding since %s\n", v.Since)

@@ -19,9 +19,14 @@ func TestVerdicts(t *testing.T) {
 		{[]string{"verdicts", seedFile}, []string{
 			"rejected", "china-only-defence-pact",
 			"defeated by russia-dprk-defence-treaty-2024 (contradiction)",
+			"support lending:",
+		}},
+		// The treaty stays the reason in every reading of support.
+		{[]string{"verdicts", seedFile, "--support", "bipolar"}, []string{
+			"support bipolar:", "defeated by russia-dprk-defence-treaty-2024 (contradiction)",
 		}},
 		{[]string{"verdicts", seedFile, "--at", "2025-09-03"}, []string{
-			"Verdicts as of 2025-09-03:", "no longer holding since 2024-06-19",
+			"Verdicts as of 2025-09-03, support lending:", "no longer holding since 2024-06-19",
 		}},
 	}
 	for _, tt := range tests {
@@ -40,19 +45,23 @@ func TestVerdicts(t *testing.T) {
 }
 
 func TestVerdictsJSON(t *testing.T) {
-	for _, tt := range []struct{ at, label, since string }{
-		{"", "rejected", ""},
-		{"2024-01-01", "accepted", ""},
-		{"2025-09-03", "not-holding", "2024-06-19"},
+	for _, tt := range []struct{ at, support, label, since string }{
+		{"", "lending", "rejected", ""},
+		{"", "necessary", "rejected", ""},
+		{"2024-01-01", "lending", "accepted", ""},
+		{"2025-09-03", "deductive", "not-holding", "2024-06-19"},
 	} {
-		t.Run(tt.at, func(t *testing.T) {
+		t.Run(tt.at+" "+tt.support, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			if code := run([]string{"verdicts", seedFile, "--json", "--at", tt.at}, &out, &errb); code != 0 {
+			if code := run([]string{"verdicts", seedFile, "--json", "--at", tt.at, "--support", tt.support}, &out, &errb); code != 0 {
 				t.Fatalf("exit %d: %s", code, errb.String())
 			}
 			var rep verdictsReport
 			if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 				t.Fatal(err)
+			}
+			if rep.Support != tt.support {
+				t.Errorf("support %q, want %q", rep.Support, tt.support)
 			}
 			for _, v := range rep.Verdicts {
 				if v.Claim == "china-only-defence-pact" {
@@ -68,7 +77,7 @@ func TestVerdictsJSON(t *testing.T) {
 }
 
 func TestVerdictsUsage(t *testing.T) {
-	for _, args := range [][]string{{"verdicts"}, {"verdicts", seedFile, "--at", "June"}} {
+	for _, args := range [][]string{{"verdicts"}, {"verdicts", seedFile, "--at", "June"}, {"verdicts", seedFile, "--support", "circular"}} {
 		var out, errb bytes.Buffer
 		if code := run(args, &out, &errb); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)

@@ -7,11 +7,12 @@
 // The format follows the output's extension: .jsonl for the JSON Lines
 // bulk format (the one to use above 100k claims), .json for JSON, else
 // YAML; without -o it writes YAML to standard output. The same flags
-// always give the same graph.
+// always give the same graph. The output file is written safely
+// (graph.SaveWith): an interrupt, a kill or a full disk leaves the old
+// file as it was, and an interrupt or SIGTERM leaves no temporary file.
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"io"
@@ -23,6 +24,7 @@ import (
 )
 
 func main() {
+	graph.HandleSignals()
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "synth:", err)
 		os.Exit(1)
@@ -62,18 +64,5 @@ func run(args []string, stdout io.Writer) error {
 	if *out == "" {
 		return write(stdout)
 	}
-	f, err := os.Create(*out)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	if err := write(w); err != nil {
-		f.Close()
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return graph.SaveWith(*out, write)
 }

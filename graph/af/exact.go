@@ -101,6 +101,12 @@ func newCore(f *Framework) (*core, error) {
 // mask, until yield returns false. It branches on each core argument in
 // turn (in, or not in), where putting one in rules out its attackers and
 // targets, and checks completeness at the leaves.
+//
+// Because it tries in before out, a complete extension comes before every
+// complete extension it is a proper subset of (they first differ by an
+// argument the superset has in). So the first extension yielded is
+// preferred, and so is the first that contains a given argument: a
+// preferred search can stop at the first complete one.
 func (c *core) complete(yield func(uint64) bool) {
 	k := len(c.args)
 	var rec func(i int, in, banned, hit uint64) bool
@@ -240,6 +246,9 @@ func SomeExtension(f *Framework, s Semantics) (ext []int, ok bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
+	if s == PR {
+		s = CO // the first complete extension found is preferred (see complete)
+	}
 	c.each(s, func(in uint64) bool {
 		ext, ok = c.extension(in), true
 		return false
@@ -252,7 +261,8 @@ func SomeExtension(f *Framework, s Semantics) (ext []int, ok bool, err error) {
 // extension; under [CO] and [PR] it is the same question (an argument in a
 // complete extension is in a preferred one containing it).
 func Credulous(f *Framework, s Semantics, a int) (bool, error) {
-	return accept(f, s, a, true)
+	ok, _, err := accept(f, s, a, true, false)
+	return ok, err
 }
 
 // Sceptical reports whether argument a belongs to every extension of f
@@ -260,30 +270,75 @@ func Credulous(f *Framework, s Semantics, a int) (bool, error) {
 // the grounded extension. Under [ST] it is vacuously true when f has no
 // stable extension.
 func Sceptical(f *Framework, s Semantics, a int) (bool, error) {
-	return accept(f, s, a, false)
+	ok, _, err := accept(f, s, a, false, false)
+	return ok, err
 }
 
-func accept(f *Framework, s Semantics, a int, credulous bool) (bool, error) {
+// Decide answers the decision problem p (DC or DS) about argument a with
+// the certificate ICCMA 2023 asks of its main track: for DC, when a is
+// credulously accepted, an extension under p.Semantics that contains a;
+// for DS, when a is not sceptically accepted, an extension that does not.
+// cert is nil when the answer calls for none (DC NO, DS YES), and
+// otherwise sorted by argument index and non-nil even when empty. A task other than DC or DS gives an error
+// wrapping [ErrProblem].
+//
+// Decide costs what [Credulous] and [Sceptical] cost, except that a
+// preferred certificate may need the exact search (and so may return
+// [ErrTooLarge]) where the bare answer follows from the grounded labelling.
+func Decide(f *Framework, p Problem, a int) (accepted bool, cert []int, err error) {
+	if !p.Argument() {
+		return false, nil, fmt.Errorf("%w %q: Decide answers DC and DS", ErrProblem, p)
+	}
+	return accept(f, p.Semantics, a, p.Task == DC, true)
+}
+
+// accept answers DC (credulous) or DS (!credulous). With certify it also
+// returns the extension that proves the answer when there is one to give:
+// the witness of a credulous YES, the counterexample of a sceptical NO.
+func accept(f *Framework, s Semantics, a int, credulous, certify bool) (bool, []int, error) {
 	if err := checkSemantics(s); err != nil {
-		return false, err
+		return false, nil, err
 	}
 	if a < 0 || a >= f.Len() {
-		return false, fmt.Errorf("af: %w: argument %d with %d arguments", ErrArgumentRange, a, f.Len())
+		return false, nil, fmt.Errorf("af: %w: argument %d with %d arguments", ErrArgumentRange, a, f.Len())
 	}
 	lab := Grounded(f)
+	// proof reports whether the answer ok calls for a certificate.
+	proof := func(ok bool) bool { return certify && ok == credulous }
 	if s == GR || (s == CO && !credulous) {
-		return lab[a] == In, nil
+		// The grounded extension is complete: it proves both a credulous
+		// YES under CO and a sceptical NO.
+		ok := lab[a] == In
+		if proof(ok) {
+			return ok, lab.In(), nil
+		}
+		return ok, nil, nil
 	}
 	if s != ST && lab[a] != Undec {
 		// Grounded In: in every complete extension; Out: in none.
-		return lab[a] == In, nil
+		ok := lab[a] == In
+		switch {
+		case !proof(ok):
+			return ok, nil, nil
+		case s == CO:
+			return ok, lab.In(), nil
+		}
+		// Every preferred extension then proves the answer.
+		ext, _, err := SomeExtension(f, s)
+		if err != nil {
+			return false, nil, err
+		}
+		return ok, ext, nil
 	}
 	if s == PR && credulous {
-		s = CO // same answer, and no maximality filter needed
+		// Same answer, and no maximality filter needed: the first complete
+		// extension found with a is preferred (see complete), so it is
+		// also the certificate.
+		s = CO
 	}
 	c, err := newCore(f)
 	if err != nil {
-		return false, err
+		return false, nil, err
 	}
 	// Membership of a is fixed outside the core, a bit test inside it.
 	var bit uint64
@@ -293,10 +348,14 @@ func accept(f *Framework, s Semantics, a int, credulous bool) (bool, error) {
 	fixed := lab[a] == In
 	// found: some extension (credulous) or some counterexample (sceptical).
 	found := false
+	var cert []int
 	c.each(s, func(in uint64) bool {
 		has := fixed || in&bit != 0
 		found = has == credulous
+		if found && certify {
+			cert = c.extension(in)
+		}
 		return !found
 	})
-	return found == credulous, nil
+	return found == credulous, cert, nil
 }

@@ -67,3 +67,12 @@ func ExampleParseProblem() {
 	// true <nil>
 	// af: unknown problem "DC-XY"
 }
+
+func TestDecideRefusesOtherTasks(t *testing.T) {
+	f := af.New(2)
+	for _, p := range []af.Problem{{Task: af.SE, Semantics: af.GR}, {Task: af.EE, Semantics: af.PR}} {
+		if _, _, err := af.Decide(f, p, 0); !errors.Is(err, af.ErrProblem) {
+			t.Errorf("Decide(%v) error %v; want ErrProblem", p, err)
+		}
+	}
+}

@@ -166,6 +166,27 @@ func TestExtensionsBruteForce(t *testing.T) {
 					if got, err := Sceptical(f, s, a); err != nil || got != every {
 						t.Errorf("Sceptical(%d) = %v, %v; want %v", a, got, err, every)
 					}
+					// Decide's certificate must be one of the extensions, with a
+					// (DC YES) or without it (DS NO), and absent otherwise.
+					isExt := func(e []int) bool {
+						return slices.ContainsFunc(want[s], func(w []int) bool { return slices.Equal(w, e) })
+					}
+					for _, task := range []Task{DC, DS} {
+						wantOK := in
+						if task == DS {
+							wantOK = every
+						}
+						ok, cert, err := Decide(f, Problem{task, s}, a)
+						needed := ok == (task == DC)
+						switch {
+						case err != nil || ok != wantOK:
+							t.Errorf("Decide(%v-%v, %d) = %v, %v; want %v", task, s, a, ok, err, wantOK)
+						case !needed && cert != nil:
+							t.Errorf("Decide(%v-%v, %d) = %v with certificate %v; want none", task, s, a, ok, cert)
+						case needed && (!isExt(cert) || slices.Contains(cert, a) != (task == DC)):
+							t.Errorf("Decide(%v-%v, %d) = %v with certificate %v; extensions %v", task, s, a, ok, cert, want[s])
+						}
+					}
 				}
 			})
 		}

@@ -20,6 +20,8 @@ var (
 	ErrUnknownClaim = errors.New("verdict for an unknown claim")
 	// ErrRating: a rating value outside 1 to 5.
 	ErrRating = errors.New("rating value outside 1 to 5")
+	// ErrNotRated: a claim named for review has no rating on the scale.
+	ErrNotRated = errors.New("claim not rated on the 1 to 5 scale")
 )
 
 // Best and worst rating values: reviews rate claims from 1 (false) to 5
@@ -82,7 +84,7 @@ type Rating struct {
 	RatingValue   int    `json:"ratingValue"`
 	BestRating    int    `json:"bestRating"`
 	WorstRating   int    `json:"worstRating"`
-	AlternateName string `json:"alternateName,omitempty"`
+	AlternateName string `json:"alternateName"`
 }
 
 // Claim is a schema.org Claim: what was reviewed, who said it and where.
@@ -128,10 +130,16 @@ var entityType = map[claims.EntityKind]string{
 // required option is not set, and ErrUnknownClaim or ErrRating for a bad
 // verdict.
 //
-// The reviewed claim's author is the speaker of its first appearance
-// that has one; its date and firstAppearance are those of its earliest
-// dated appearance (the appearance's date, else its source's), and of
-// its first appearance when none is dated.
+// The reviewed claim's firstAppearance and date are those of the
+// appearance known to come first, by the rule the format states for
+// partial dates (a partial date stands for every day it covers): the
+// appearance whose date (its own, else its source's) ends first, the
+// first listed among equals; an item dated only "2025" is not known to
+// precede one dated 2025-09-03, so the latter is first. Undated
+// appearances come last, and when none is dated the first listed is
+// first. The claim's author is the speaker of that appearance, else of
+// the first appearance that has one. alternateName is always written:
+// a verdict without one takes its Name.
 //
 // It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Reviews(v graph.View, opts Options) ([]Review, error) {
@@ -168,6 +176,9 @@ func Reviews(v graph.View, opts Options) ([]Review, error) {
 		if !ok {
 			continue
 		}
+		if verdict.AlternateName == "" {
+			verdict.AlternateName = verdict.Name
+		}
 		url, date := opts.URL+c.ID, opts.Published.String()
 		if r := c.Review; r != nil && r.Status == claims.Published {
 			// A published review says where and when itself.
@@ -193,27 +204,22 @@ func Reviews(v graph.View, opts Options) ([]Review, error) {
 func item(v graph.View, c claims.Claim) Claim {
 	out := Claim{Type: "Claim"}
 	first, firstDate := -1, claims.Date{}
+	var author *Thing
 	for i, a := range c.Appearances {
 		src, _ := v.Source(a.Source)
 		d := a.Date
 		if d.IsZero() {
 			d = src.Published
 		}
-		if out.Author == nil && a.Speaker != "" {
-			if e, ok := v.Entity(a.Speaker); ok {
-				t := entityType[e.Kind]
-				if t == "" {
-					t = "Thing"
-				}
-				out.Author = &Thing{Type: t, Name: e.Name}
-			}
+		if author == nil {
+			author = speaker(v, a)
 		}
 		w := work(src)
 		if !d.IsZero() {
 			w.DatePublished = d.String()
 		}
 		out.Appearance = append(out.Appearance, w)
-		if first < 0 || !d.IsZero() && (firstDate.IsZero() || d.Compare(firstDate) < 0) {
+		if first < 0 || endsFirst(d, firstDate) {
 			first, firstDate = i, d
 		}
 	}
@@ -221,8 +227,40 @@ func item(v graph.View, c claims.Claim) Claim {
 		w := out.Appearance[first]
 		out.FirstAppearance = &w
 		out.DatePublished = firstDate.String()
+		if a := speaker(v, c.Appearances[first]); a != nil {
+			author = a
+		}
 	}
+	out.Author = author
 	return out
+}
+
+// endsFirst reports whether date d ends before date e: its last day is
+// earlier. A zero date ends after every other.
+func endsFirst(d, e claims.Date) bool {
+	switch {
+	case d.IsZero():
+		return false
+	case e.IsZero():
+		return true
+	}
+	return d.Last().Compare(e.Last()) < 0
+}
+
+// speaker is the entity appearance a is attributed to, nil when none.
+func speaker(v graph.View, a claims.Appearance) *Thing {
+	if a.Speaker == "" {
+		return nil
+	}
+	e, ok := v.Entity(a.Speaker)
+	if !ok {
+		return nil
+	}
+	t := entityType[e.Kind]
+	if t == "" {
+		t = "Thing"
+	}
+	return &Thing{Type: t, Name: e.Name}
 }
 
 func work(s sources.Source) Work {

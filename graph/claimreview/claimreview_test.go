@@ -209,3 +209,82 @@ func TestRDFLib(t *testing.T) {
 		t.Errorf("rdflib's reading (-want +got):\n%s", diff)
 	}
 }
+
+// TestFirstAppearanceInterval: a source dated only 2025 is not known to
+// precede one dated 2025-09-03, so the latter is the first appearance,
+// and the claim's author is its speaker, not that of the first listed.
+func TestFirstAppearanceInterval(t *testing.T) {
+	g := graph.New()
+	err := g.Apply(graph.Batch{
+		Entities: []claims.Entity{{ID: "kim", Name: "Kim Jong Un", Kind: claims.Person}, {ID: "howell", Name: "Edward Howell", Kind: claims.Person}},
+		Sources: []sources.Source{
+			{ID: "y2025", Kind: sources.NewsArticle, Published: claims.MustDate(2025, 0, 0)},
+			{ID: "photo", Kind: sources.Wire, Published: claims.MustDate(2025, 9, 3)},
+		},
+		Claims: []claims.Claim{{ID: "met", Text: "They met.", Appearances: []claims.Appearance{
+			{Source: "y2025", Speaker: "howell"}, {Source: "photo", Speaker: "kim"},
+		}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := smallOpts
+	opts.Verdicts = map[string]Verdict{"met": {Name: "Unproven", Value: 3}}
+	reviews, err := Reviews(g.View, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := reviews[0].ItemReviewed
+	if it.DatePublished != "2025-09-03" || it.FirstAppearance == nil || it.FirstAppearance.DatePublished != "2025-09-03" {
+		t.Errorf("first appearance %+v dated %q, want the one of 2025-09-03", it.FirstAppearance, it.DatePublished)
+	}
+	if it.Author == nil || it.Author.Name != "Kim Jong Un" {
+		t.Errorf("author %+v, want Kim Jong Un, the speaker of the first appearance", it.Author)
+	}
+	// alternateName is written even when the verdict gives only a name.
+	if r := reviews[0].ReviewRating; r.AlternateName != "Unproven" {
+		t.Errorf("alternateName %q, want the name, Unproven", r.AlternateName)
+	}
+	var buf bytes.Buffer
+	opts.Verdicts = map[string]Verdict{"met": {Value: 3}}
+	if err := Write(&buf, g.View, opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"alternateName": ""`) {
+		t.Errorf("no alternateName key in:\n%s", buf.String())
+	}
+}
+
+func TestSelect(t *testing.T) {
+	g := graph.New()
+	err := g.Apply(graph.Batch{
+		Sources: []sources.Source{{ID: "s", Kind: sources.NewsArticle}},
+		Claims: []claims.Claim{
+			{ID: "a", Text: "A.", Appearances: []claims.Appearance{{Source: "s"}}},
+			{ID: "b", Text: "B.", Appearances: []claims.Appearance{{Source: "s"}}},
+			{ID: "alone", Text: "Uncontested.", Appearances: []claims.Appearance{{Source: "s"}}},
+		},
+		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.Contradicts}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]Verdict{"a": {Value: 3}, "b": {Value: 3}, "alone": {Value: 3}}
+	got, err := Select(g.View, m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := got["alone"]; ok || len(got) != 2 {
+		t.Errorf("contested: %v, want a and b", got)
+	}
+	if got, err = Select(g.View, m, []string{"alone"}); err != nil || len(got) != 1 {
+		t.Errorf("named alone: %v, %v", got, err)
+	}
+	if _, err := Select(g.View, m, []string{"nope"}); !errors.Is(err, ErrUnknownClaim) {
+		t.Errorf("unknown claim: %v, want ErrUnknownClaim", err)
+	}
+	delete(m, "alone")
+	if _, err := Select(g.View, m, []string{"alone"}); !errors.Is(err, ErrNotRated) {
+		t.Errorf("unrated claim: %v, want ErrNotRated", err)
+	}
+}

@@ -75,7 +75,8 @@ func TestFromVerdicts(t *testing.T) {
 }
 
 // FromVerdicts turns the verdicts computed over a graph into the ratings
-// of its ClaimReview markup, ready for [claimreview.Write]. As of 2025 the
+// of its ClaimReview markup, ready for [claimreview.Write]. "old" has one
+// independent origin and nothing against it: Unproven. As of 2025 the
 // claim "old" no longer holds: off the rating scale, it gets no review.
 func ExampleFromVerdicts() {
 	g := pact()
@@ -97,6 +98,6 @@ func ExampleFromVerdicts() {
 		fmt.Println()
 	}
 	// Output:
-	// as of "": old 4 (Mostly true); only-china 1 (False); treaty 5 (True);
+	// as of "": old 3 (Unproven); only-china 1 (False); treaty 5 (True);
 	// as of "2025-01-01": only-china 1 (False); treaty 5 (True);
 }

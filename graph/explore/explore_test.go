@@ -196,8 +196,8 @@ func TestOriginsRoundTrip(t *testing.T) {
 			for _, grp := range rep.Groups {
 				s := fmt.Sprintf("%s (%s):", grp.Origin.Source, grp.Origin.Class)
 				for j, app := range grp.Appearances {
-					s += fmt.Sprintf(" %d=%s;", app, grp.Chains[j])
-					if grp.Chains[j].Len() > 0 {
+					s += fmt.Sprintf(" %d=%s;", app, grp.Chain(j))
+					if grp.Chain(j).Len() > 0 {
 						chained++
 					}
 				}
@@ -248,9 +248,11 @@ func TestRelationsRoundTrip(t *testing.T) {
 }
 
 // TestVerdictsRoundTrip checks that the verdicts, written as arrays
-// without their empty ends, read back the same, reasons included.
+// without their empty ends, read back the same, reasons included. It
+// reads support as bipolar, so that some reason goes through a support
+// step (has a Via): the default, lending, derives no such attack.
 func TestVerdictsRoundTrip(t *testing.T) {
-	m, err := explore.Build(load(t), explore.Options{MaxDates: -1})
+	m, err := explore.Build(load(t), explore.Options{MaxDates: -1, Verdict: verdict.Options{Support: verdict.Bipolar}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -463,7 +463,7 @@ func (b *builder) origins(m *Model) error {
 		for _, grp := range rep.Groups {
 			o := Origin{Source: b.index(b.source, grp.Origin.Source), Class: b.classes.code(grp.Origin.Class.String())}
 			for j, app := range grp.Appearances {
-				ch := grp.Chains[j]
+				ch := grp.Chain(j)
 				if len(ch.Sources) == 1 && ch.Sources[0] == c.Appearances[app].Source {
 					o.Chains = append(o.Chains, app)
 					continue
@@ -499,7 +499,7 @@ func plain(c claims.Claim, rep provenance.Report) bool {
 		}
 		n := 0
 		for j, app := range grp.Appearances {
-			if c.Appearances[app].Source != o.Source || len(grp.Chains[j].Sources) != 1 {
+			if c.Appearances[app].Source != o.Source || grp.Steps[grp.Starts[j]].Next >= 0 {
 				return false
 			}
 			n++

@@ -40,25 +40,35 @@ type aifEdge struct {
 
 // ReadAIF reads an argument map in the JSON form of the Argument
 // Interchange Format that AIFdb exports ({"nodes": [...], "edges": [...],
-// "locutions": [...]}) and returns its claims and relations as a batch
-// for [graph.Graph.Apply]; name is the file name used in errors.
+// "locutions": [...]}), or that OVA saves, with the same document under
+// "AIF" beside OVA's layout ({"AIF": {...}, "OVA": {...}}). It returns the
+// claims and relations for [graph.Graph.Apply], with a [Warning] for each
+// element left out; name is the file name used in errors and warnings.
 //
 // Each I-node (information: a proposition) becomes a claim with the ID
 // "aif-" followed by its node ID. An RA-node (rule application:
 // inference) with premises P1..Pn and conclusion C gives "Pi supports C"
 // for each premise. A CA-node (conflict) from A to B gives "A contradicts
 // B": AIF's conflict is directed, claimgraph's contradiction is
-// symmetric. Other nodes (L, YA, TA, MA, PA) and schemes that apply to
-// other schemes (undercutters) are left out, having no counterpart in a
-// claim graph. A pair of claims related twice in the same way gives one
+// symmetric. A pair of claims related twice in the same way gives one
 // relation.
 //
-// A document without "nodes" is an error. Errors are [*ParseError]
-// values pointing at the node or edge at fault.
-func ReadAIF(r io.Reader, name string) (graph.Batch, error) {
+// What has no counterpart in a claim graph is left out, each with a
+// warning at the node or key: dialogue nodes (L, YA, TA: one warning per
+// type, at the first), other node types and nodes without a type,
+// undercuts (a CA-node aimed at an RA-node: an attack on the inference,
+// where claimgraph's relations hold between claims), scheme nodes linked
+// to other scheme nodes, scheme nodes without premise or conclusion, and
+// top-level keys other than "nodes" and "edges" (such as "locutions" and
+// OVA's "OVA" and "text").
+//
+// A document without "nodes", or with "nodes" or "edges" twice, is an
+// error. Errors are [*ParseError] values pointing at the node or edge at
+// fault.
+func ReadAIF(r io.Reader, name string) (Result, error) {
 	in, err := newInput(r, name)
 	if err != nil {
-		return graph.Batch{}, err
+		return Result{}, err
 	}
 	nodes := make(map[aifID]aifNode)
 	nodeAt := make(map[aifID]int64)
@@ -68,9 +78,14 @@ func ReadAIF(r io.Reader, name string) (graph.Batch, error) {
 		off int64
 	}
 	var edges []edgeAt
-	perr := in.object("AIF document", func(key string) (bool, *ParseError) {
+	sawEdges, wrapped := false, false
+	var doc func(key string) (bool, *ParseError)
+	doc = func(key string) (bool, *ParseError) {
 		switch key {
 		case "nodes":
+			if order != nil {
+				return true, in.errAt(in.key, fmt.Errorf("%w: \"nodes\" given twice", ErrFormat))
+			}
 			order = []aifID{}
 			return true, list(in, "nodes", func(n aifNode, off int64) *ParseError {
 				if n.NodeID == "" {
@@ -84,13 +99,26 @@ func ReadAIF(r io.Reader, name string) (graph.Batch, error) {
 				return nil
 			})
 		case "edges":
+			if sawEdges {
+				return true, in.errAt(in.key, fmt.Errorf("%w: \"edges\" given twice", ErrFormat))
+			}
+			sawEdges = true
 			return true, list(in, "edges", func(e aifEdge, off int64) *ParseError {
 				edges = append(edges, edgeAt{e, off})
 				return nil
 			})
+		case "AIF":
+			// OVA's wrapper: the AIF document, beside OVA's own keys.
+			if wrapped || order != nil || sawEdges {
+				return true, in.errAt(in.key, fmt.Errorf("%w: \"AIF\" beside another AIF document", ErrFormat))
+			}
+			wrapped = true
+			return true, in.object("AIF document", doc)
 		}
+		in.warn(in.key, "key %q left out: a claim graph keeps the I-nodes and the inferences and conflicts between them", key)
 		return false, nil
-	})
+	}
+	perr := in.object("AIF document", doc)
 	if perr == nil {
 		perr = in.end()
 	}
@@ -98,7 +126,7 @@ func ReadAIF(r io.Reader, name string) (graph.Batch, error) {
 		perr = in.missing("nodes")
 	}
 	if perr != nil {
-		return graph.Batch{}, perr
+		return Result{}, perr
 	}
 
 	// Premises and conclusions of each scheme node.
@@ -107,7 +135,7 @@ func ReadAIF(r io.Reader, name string) (graph.Batch, error) {
 	for _, e := range edges {
 		for _, id := range []aifID{e.FromID, e.ToID} {
 			if _, ok := nodes[id]; !ok {
-				return graph.Batch{}, in.errAt(e.off, fmt.Errorf("%w: edge names node %q, which is not in \"nodes\"", ErrFormat, id))
+				return Result{}, in.errAt(e.off, fmt.Errorf("%w: edge names node %q, which is not in \"nodes\"", ErrFormat, id))
 			}
 		}
 		into[e.ToID] = append(into[e.ToID], e.FromID)
@@ -115,33 +143,57 @@ func ReadAIF(r io.Reader, name string) (graph.Batch, error) {
 	}
 	claimID := func(id aifID) string { return ID("aif-", string(id)) }
 	var b graph.Batch
+	dialogue := make(map[string]int) // L, YA, TA nodes seen, by type
 	for _, id := range order {
-		if n := nodes[id]; n.Type == "I" {
+		n := nodes[id]
+		switch n.Type {
+		case "I":
 			c := claims.Claim{ID: claimID(id), Text: n.Text}
 			b.Claims = append(b.Claims, c)
 			in.at[c.ID] = nodeAt[id]
+		case "RA", "CA":
+		case "L", "YA", "TA":
+			if dialogue[n.Type]++; dialogue[n.Type] == 1 {
+				in.warn(nodeAt[id], "%s-nodes left out, this one and every other: they are the dialogue (locutions, illocutions, transitions), not claims", n.Type)
+			}
+		case "":
+			in.warn(nodeAt[id], "node %q has no type: left out", id)
+		default:
+			in.warn(nodeAt[id], "node %q of type %q left out: only I-, RA- and CA-nodes have a counterpart", id, n.Type)
 		}
 	}
 	for _, id := range order {
+		n := nodes[id]
 		kind := claims.Supports
-		switch nodes[id].Type {
+		switch n.Type {
 		case "RA":
 		case "CA":
 			kind = claims.Contradicts
 		default:
 			continue
 		}
+		if len(into[id]) == 0 || len(outOf[id]) == 0 {
+			in.warn(nodeAt[id], "%s-node %q has no premise or no conclusion: left out", n.Type, id)
+			continue
+		}
 		for _, from := range into[id] {
 			for _, to := range outOf[id] {
-				if nodes[from].Type != "I" || nodes[to].Type != "I" {
-					continue // an undercutter or a scheme chain
+				switch {
+				case nodes[from].Type == "I" && nodes[to].Type == "I":
+					in.addRelation(&b, claims.Relation{From: claimID(from), To: claimID(to), Kind: kind}, nodeAt[id])
+				case n.Type == "CA" && nodes[to].Type == "RA":
+					in.warn(nodeAt[id], "CA-node %q undercuts the inference %q (an attack on the step, not on a claim): left out", id, to)
+				case n.Type == "RA" && nodes[from].Type == "CA":
+					// An undercut of this inference, warned at its CA-node.
+				default:
+					in.warn(nodeAt[id], "%s-node %q links %s-node %q to %s-node %q: left out, relations hold between claims (I-nodes)",
+						n.Type, id, nodes[from].Type, from, nodes[to].Type, to)
 				}
-				in.addRelation(&b, claims.Relation{From: claimID(from), To: claimID(to), Kind: kind}, nodeAt[id])
 			}
 		}
 	}
 	if err := in.check(b); err != nil {
-		return graph.Batch{}, err
+		return Result{}, err
 	}
-	return b, nil
+	return in.result(b), nil
 }

@@ -4,17 +4,22 @@
 // # Readers
 //
 //   - [ReadArgdown] reads the JSON export of Argdown ("argdown json"):
-//     statements, arguments and their support, attack and contradictory
-//     relations.
+//     statements, arguments (premise-conclusion structures, or a gist
+//     that becomes a claim of its own), their support, attack and
+//     contradictory relations, and tags (entities the claims are about).
 //   - [ReadAIF] reads the JSON of the Argument Interchange Format as
-//     AIFdb exports it: I-nodes, RA-nodes (inference, a support) and
-//     CA-nodes (conflict, a contradiction).
+//     AIFdb exports it, or as OVA saves it under "AIF": I-nodes, RA-nodes
+//     (inference, a support) and CA-nodes (conflict, a contradiction).
 //   - [ReadFactCheck] reads a response of the Google Fact Check Tools
 //     API's claims:search method: claims, their claimants and reviews,
 //     and the reviews' ratings as [Rating] values.
 //
-// Each returns a [graph.Batch] for [graph.Graph.Apply] (already checked:
-// applying it to an empty graph succeeds). IDs are made from the input's
+// [ReadArgdown] and [ReadAIF] return a [Result]: a [graph.Batch] for
+// [graph.Graph.Apply], and a [Warning] with its position for every
+// element of the input left out because a claim graph has no counterpart
+// for it (an undercut, a dialogue node, an unknown key). [ReadFactCheck]
+// returns the batch and the ratings. Every batch is already checked:
+// applying it to an empty graph succeeds. IDs are made from the input's
 // names or numbers with [ID] and a prefix per format ("ad-", "aif-",
 // "fc-"), so that imports from different tools do not collide.
 //

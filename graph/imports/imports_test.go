@@ -55,8 +55,86 @@ func TestReadAIF(t *testing.T) {
 		},
 		Relations: []claims.Relation{sup("aif-101", "aif-102"), sup("aif-106", "aif-102"), con("aif-104", "aif-102")},
 	}
-	if diff := cmp.Diff(want, got, cmpBatch); diff != "" {
+	if diff := cmp.Diff(want, got.Batch, cmpBatch); diff != "" {
 		t.Errorf("batch (-want +got):\n%s", diff)
+	}
+	// What is left out, each at its line and column in testdata/aif.json:
+	// the L- and YA-nodes (one warning per type), the undercut CA 110,
+	// and the "locutions" key.
+	wantWarnings := []string{
+		`aif.json:10:5: L-nodes left out`,
+		`aif.json:11:5: YA-nodes left out`,
+		`aif.json:12:5: CA-node "110" undercuts the inference "103"`,
+		`aif.json:27:3: key "locutions" left out`,
+	}
+	checkWarnings(t, got.Warnings, wantWarnings)
+}
+
+// TestReadOVA: OVA saves the AIF document under "AIF", beside its own
+// layout, which holds "nodes" too; the AIF nodes are read, the rest is
+// left out with a warning per key, and each node or scheme with no
+// counterpart is warned at its line.
+func TestReadOVA(t *testing.T) {
+	in := `{
+ "AIF": {
+  "nodes": [
+   {"nodeID": "1", "type": "I", "text": "The staff wiped the chair."},
+   {"nodeID": "2", "type": "RA", "text": "Default Inference"},
+   {"nodeID": "3", "type": "I", "text": "The staff cleaned the room."},
+   {"nodeID": "4", "text": "No type at all."},
+   {"nodeID": "5", "type": "MA", "text": "Default Rephrase"},
+   {"nodeID": "6", "type": "RA", "text": "Inference with no conclusion"},
+   {"nodeID": "7", "type": "RA", "text": "Inference from an inference"}
+  ],
+  "edges": [
+   {"fromID": "1", "toID": "2"}, {"fromID": "2", "toID": "3"},
+   {"fromID": "3", "toID": "6"},
+   {"fromID": "2", "toID": "7"}, {"fromID": "7", "toID": "1"}
+  ]
+ },
+ "OVA": {"nodes": [{"nodeID": "1", "x": 10, "y": 20}], "edges": []},
+ "text": {"txt": "..."}
+}`
+	got, err := ReadAIF(strings.NewReader(in), "ova.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := graph.Batch{
+		Claims: []claims.Claim{
+			{ID: "aif-1", Text: "The staff wiped the chair."},
+			{ID: "aif-3", Text: "The staff cleaned the room."},
+		},
+		Relations: []claims.Relation{sup("aif-1", "aif-3")},
+	}
+	if diff := cmp.Diff(want, got.Batch, cmpBatch); diff != "" {
+		t.Errorf("batch (-want +got):\n%s", diff)
+	}
+	// RA 2 concludes 3 and also feeds RA 7: the chain is warned at both.
+	checkWarnings(t, got.Warnings, []string{
+		`ova.json:5:4: RA-node "2" links I-node "1" to RA-node "7"`,
+		`ova.json:7:4: node "4" has no type`,
+		`ova.json:8:4: node "5" of type "MA" left out`,
+		`ova.json:9:4: RA-node "6" has no premise or no conclusion`,
+		`ova.json:10:4: RA-node "7" links RA-node "2" to I-node "1"`,
+		`ova.json:18:2: key "OVA" left out`,
+		`ova.json:19:2: key "text" left out`,
+	})
+}
+
+// checkWarnings checks that each warning starts with the text wanted.
+func checkWarnings(t *testing.T, got []Warning, want []string) {
+	t.Helper()
+	var strs []string
+	for _, w := range got {
+		strs = append(strs, w.String())
+	}
+	if len(strs) != len(want) {
+		t.Fatalf("warnings:\n%s\nwant %d starting:\n%s", strings.Join(strs, "\n"), len(want), strings.Join(want, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(strs[i], want[i]) {
+			t.Errorf("warning %d = %q, want it to start %q", i, strs[i], want[i])
+		}
 	}
 }
 
@@ -65,7 +143,8 @@ func TestReadArgdown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(wantCleaning, got, cmpBatch); diff != "" {
+	checkWarnings(t, got.Warnings, nil)
+	if diff := cmp.Diff(wantCleaning, got.Batch, cmpBatch); diff != "" {
 		t.Errorf("batch (-want +got):\n%s", diff)
 	}
 }
@@ -93,6 +172,66 @@ var wantCleaning = graph.Batch{
 	},
 }
 
+// wantMap is testdata/map.argdown, an argument map in the usual style,
+// read by hand. Arguments given only as "+ <Name>: gist" (Protocol,
+// Verified, Edited) are claims of their own; <Video> and <Staged> stand
+// for their conclusions, [Cleaned] and [Staged]: Video's premises support
+// Cleaned, and its support of Cleaned says no more; Verified's attack on
+// the argument Staged is one on its conclusion. Tags are entities the
+// claims are about, removed from the text at its end and unwrapped inside
+// it. Argdown lists arguments before statements.
+var wantMap = graph.Batch{
+	Entities: []claims.Entity{
+		{ID: "ad-tag-video", Name: "video", Kind: claims.OtherEntity},
+		{ID: "ad-tag-vladimir-putin", Name: "Vladimir Putin", Kind: claims.OtherEntity},
+		{ID: "ad-tag-north-korea", Name: "north-korea", Kind: claims.OtherEntity},
+		{ID: "ad-tag-security", Name: "security", Kind: claims.OtherEntity},
+	},
+	Claims: []claims.Claim{
+		{ID: "ad-arg-protocol", Text: "Removing traces is standard North Korean security procedure."},
+		{ID: "ad-arg-verified", Text: "Reuters geolocated and verified the footage.", About: []string{"ad-tag-video"}},
+		{ID: "ad-arg-edited", Text: "The footage could have been cut to leave out the start.", About: []string{"ad-tag-video"}},
+		{ID: "ad-cleaned", Text: "After Kim Jong Un's meeting with Vladimir Putin in Beijing, his staff cleaned the room.",
+			About: []string{"ad-tag-vladimir-putin", "ad-tag-north-korea", "ad-tag-security"}},
+		{ID: "ad-footage", Text: "A video shows two staff members cleaning the room.", About: []string{"ad-tag-video"}},
+		{ID: "ad-untitled-1", Text: "Videos of this kind show what happened."},
+		{ID: "ad-untitled-2", Text: "State media have staged such videos before."},
+		{ID: "ad-staged", Text: "The video was staged."},
+		{ID: "ad-genuine", Text: "The video is genuine footage of the meeting room."},
+	},
+	Relations: []claims.Relation{
+		sup("ad-footage", "ad-cleaned"), sup("ad-untitled-1", "ad-cleaned"), sup("ad-untitled-2", "ad-staged"),
+		sup("ad-arg-protocol", "ad-cleaned"), con("ad-arg-verified", "ad-staged"),
+		con("ad-staged", "ad-cleaned"), con("ad-staged", "ad-genuine"),
+	},
+}
+
+// wantMapWarnings is what reading testdata/map.argdown leaves out: the
+// argument <Unexplained> (no conclusion, no description) and its support
+// of [Genuine], and the undercut by <Edited>.
+var wantMapWarnings = []string{
+	"argument <Unexplained> has neither a conclusion nor a description",
+	"<Edited> undercuts the inference of <Staged>",
+	"relation <Unexplained> supports [Genuine] names an argument left out",
+}
+
+func TestReadArgdownMap(t *testing.T) {
+	got, err := ReadArgdown(open(t, "map.argdown.json"), "map.argdown.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(wantMap, got.Batch, cmpBatch); diff != "" {
+		t.Errorf("batch (-want +got):\n%s", diff)
+	}
+	// Positions counted in the committed JSON: the value of the
+	// argument, and the relations in the top-level list.
+	checkWarnings(t, got.Warnings, []string{
+		"map.argdown.json:443:20: " + wantMapWarnings[0],
+		"map.argdown.json:805:5: " + wantMapWarnings[1],
+		"map.argdown.json:814:5: " + wantMapWarnings[2],
+	})
+}
+
 // TestArgdownCLI runs the real Argdown on the committed .argdown file and
 // reads what it writes, so that a change of Argdown's JSON shows up.
 func TestArgdownCLI(t *testing.T) {
@@ -100,22 +239,42 @@ func TestArgdownCLI(t *testing.T) {
 	if err != nil {
 		t.Skip("argdown not installed (npm install -g @argdown/cli): ", err)
 	}
-	dir := t.TempDir()
-	cmd := exec.Command(prog, "json", filepath.Join("testdata", "cleaning.argdown"), dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("argdown json: %v\n%s", err, out)
-	}
-	f, err := os.Open(filepath.Join(dir, "cleaning.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	got, err := ReadArgdown(f, "cleaning.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(wantCleaning, got, cmpBatch); diff != "" {
-		t.Errorf("batch from argdown's output (-want +got):\n%s", diff)
+	for _, tt := range []struct {
+		name     string
+		want     graph.Batch
+		warnings []string
+	}{
+		{"cleaning", wantCleaning, nil},
+		{"map", wantMap, wantMapWarnings},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			cmd := exec.Command(prog, "json", filepath.Join("testdata", tt.name+".argdown"), dir)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("argdown json: %v\n%s", err, out)
+			}
+			f, err := os.Open(filepath.Join(dir, tt.name+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			got, err := ReadArgdown(f, tt.name+".json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got.Batch, cmpBatch); diff != "" {
+				t.Errorf("batch from argdown's output (-want +got):\n%s", diff)
+			}
+			// Argdown's layout may move them; the messages stay.
+			if len(got.Warnings) != len(tt.warnings) {
+				t.Fatalf("warnings %q, want %q", got.Warnings, tt.warnings)
+			}
+			for i, w := range got.Warnings {
+				if !w.IsValid() || !strings.HasPrefix(w.Message, tt.warnings[i]) {
+					t.Errorf("warning %q, want one at a position starting %q", w, tt.warnings[i])
+				}
+			}
+		})
 	}
 }
 
@@ -178,6 +337,11 @@ func TestMalformed(t *testing.T) {
 		{"aif duplicate node", aif, `{"nodes": [{"nodeID": "1"}, {"nodeID": 1}]}`, 1, 29, ErrFormat},
 		{"aif edge to nowhere", aif, "{\"nodes\": [],\n \"edges\": [{\"fromID\": \"1\", \"toID\": \"2\"}]}", 2, 12, ErrFormat},
 		{"aif empty text", aif, "{\"nodes\": [\n {\"nodeID\": \"1\", \"type\": \"I\", \"text\": \"\"}]}", 2, 2, claims.ErrMissingField},
+		// Two "nodes" lists: the first used to be dropped without a word.
+		{"aif nodes twice", aif, "{\"nodes\": [],\n \"nodes\": []}", 2, 2, ErrFormat},
+		{"aif edges twice", aif, "{\"nodes\": [], \"edges\": [],\n \"edges\": []}", 2, 2, ErrFormat},
+		{"aif wrapper beside nodes", aif, "{\"nodes\": [],\n \"AIF\": {\"nodes\": []}}", 2, 2, ErrFormat},
+		{"aif wrapper not an object", aif, `{"AIF": []}`, 1, 9, ErrFormat},
 		{"aif trailing", aif, `{"nodes": []} {}`, 1, 15, ErrSyntax},
 		{"aif truncated", aif, `{"nodes": [`, 1, 12, ErrSyntax},
 		{"argdown unknown relation", ad, "{\"statements\": {\"A\": {\"members\": [{\"text\": \"a\"}]}},\n \"relations\": [{\"relationType\": \"hug\", \"from\": \"A\", \"to\": \"A\"}]}", 2, 16, ErrFormat},
@@ -235,6 +399,27 @@ func TestEmptyFactCheck(t *testing.T) {
 	}
 }
 
+func TestUntag(t *testing.T) {
+	tests := []struct {
+		text string
+		tags []string
+		want string
+	}{
+		{"The room was cleaned. #video #security", []string{"video", "security"}, "The room was cleaned."},
+		{"Kim met #(Vladimir Putin) in Beijing. #(state visit)", []string{"Vladimir Putin", "state visit"}, "Kim met Vladimir Putin in Beijing."},
+		{"A #video of the room.", []string{"video"}, "A video of the room."},
+		// A longer word is not the tag; the tag at the end still goes.
+		{"Two #videos exist. #video", []string{"video"}, "Two #videos exist."},
+		{"#video", []string{"video"}, ""},
+		{"No tags here.", nil, "No tags here."},
+	}
+	for _, tt := range tests {
+		if got := untag(tt.text, tt.tags); got != tt.want {
+			t.Errorf("untag(%q, %q) = %q, want %q", tt.text, tt.tags, got, tt.want)
+		}
+	}
+}
+
 func TestID(t *testing.T) {
 	tests := []struct{ prefix, name, want string }{
 		{"ad-", "Untitled 1", "ad-untitled-1"},
@@ -257,12 +442,12 @@ func TestID(t *testing.T) {
 // fuzzReader checks an importer: no panic; every error a *ParseError with
 // a position; every batch it accepts valid for an empty graph, and that
 // graph the same after a YAML save and load.
-func fuzzReader(f *testing.F, read func(string) (graph.Batch, error), seeds ...string) {
+func fuzzReader(f *testing.F, read func(string) (Result, error), seeds ...string) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		b, err := read(in)
+		res, err := read(in)
 		if err != nil {
 			var pe *ParseError
 			if !errors.As(err, &pe) || pe.Line < 1 || pe.Column < 1 {
@@ -270,6 +455,12 @@ func fuzzReader(f *testing.F, read func(string) (graph.Batch, error), seeds ...s
 			}
 			return
 		}
+		for _, w := range res.Warnings {
+			if w.Line < 1 || w.Column < 1 || w.Message == "" {
+				t.Fatalf("warning %q without a position or message", w)
+			}
+		}
+		b := res.Batch
 		g := graph.New()
 		if err := g.Apply(b); err != nil {
 			t.Fatalf("the importer accepted input whose batch is invalid: %v", err)
@@ -293,21 +484,21 @@ func fuzzReader(f *testing.F, read func(string) (graph.Batch, error), seeds ...s
 
 func FuzzReadAIF(f *testing.F) {
 	data, _ := os.ReadFile(filepath.Join("testdata", "aif.json"))
-	fuzzReader(f, func(in string) (graph.Batch, error) { return ReadAIF(strings.NewReader(in), "f") },
+	fuzzReader(f, func(in string) (Result, error) { return ReadAIF(strings.NewReader(in), "f") },
 		string(data), `{"nodes": [{"nodeID": 1, "type": "I", "text": "a"}]}`)
 }
 
 func FuzzReadArgdown(f *testing.F) {
 	data, _ := os.ReadFile(filepath.Join("testdata", "cleaning.argdown.json"))
-	fuzzReader(f, func(in string) (graph.Batch, error) { return ReadArgdown(strings.NewReader(in), "f") },
+	fuzzReader(f, func(in string) (Result, error) { return ReadArgdown(strings.NewReader(in), "f") },
 		string(data), `{"statements": {"A": {}}, "relations": []}`)
 }
 
 func FuzzReadFactCheck(f *testing.F) {
 	data, _ := os.ReadFile(filepath.Join("testdata", "factcheck.json"))
-	fuzzReader(f, func(in string) (graph.Batch, error) {
+	fuzzReader(f, func(in string) (Result, error) {
 		b, _, err := ReadFactCheck(strings.NewReader(in), "f")
-		return b, err
+		return Result{Batch: b}, err
 	},
 		string(data), `{"claims": [{"text": "a", "claimant": "b"}]}`)
 }

@@ -61,6 +61,8 @@ type input struct {
 	at   map[string]int64 // offset of the item each ID or relation comes from
 	seen map[string]bool  // relations added, by pair and kind
 	key  int64            // offset of the key being read by object
+
+	warnings []Warning // what was left out, in the order met
 }
 
 func newInput(r io.Reader, name string) (*input, error) {

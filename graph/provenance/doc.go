@@ -29,7 +29,8 @@
 //
 // [Origins] (or [Index.Claim]) returns a [Report]: for each distinct
 // origin a [Group] of the appearances that collapse onto it, with the chain
-// from each appearance's source to the origin, so that every answer can be
+// from each appearance's source to the origin ([Group.Chain]), so that
+// every answer can be
 // explained. An appearance whose source draws on two origins is in both
 // groups. Each [Origin] is classed as [Primary] (first-hand material by
 // nature, sources.Kind.Primary) or [Unresolved] (reporting that draws on
@@ -69,7 +70,10 @@
 // derivation links: the search never leaves those sources, so it never
 // walks the whole graph, and the strongly connected components are found
 // once per claim by an iterative Tarjan whose origin sets are memoised per
-// component. The chains cost as much again per origin. All claims together
+// component. The chains cost as much again per origin: they are kept as a
+// tree ([Group.Steps]) with each source on them once, since written out
+// ([Group.Chain]) the chains of n sources relaying each other in a line
+// take n²/2 links. All claims together
 // ([Index.Independent]) cost the sum of that over the claims, linear in
 // the appearances for bounded derivation degree. [Index.Cycles] costs
 // O(sources + links), and [Index.Source] the size of the source's closure.

@@ -42,8 +42,8 @@ func ExampleOrigins() {
 	fmt.Printf("%d appearances, %d independent origin(s)\n", r.Appearances, r.Independent())
 	for _, gr := range r.Groups {
 		fmt.Println(gr.Origin.Source, gr.Origin.Class)
-		for _, c := range gr.Chains {
-			fmt.Println("  ", c)
+		for i := range gr.Appearances {
+			fmt.Println("  ", gr.Chain(i))
 		}
 	}
 	// Output:

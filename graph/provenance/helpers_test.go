@@ -57,3 +57,45 @@ func build(t testing.TB, srcs []string, cls ...string) *graph.Graph {
 	}
 	return g
 }
+
+// flatReport is a Report with each group's chains written out, as the
+// tests state what they want.
+type flatReport struct {
+	Claim       string
+	Appearances int
+	Sources     []string
+	Groups      []flatGroup
+	Cycles      []Cycle
+}
+
+type flatGroup struct {
+	Origin      Origin
+	Appearances []int
+	Chains      []Chain
+}
+
+// flatten writes out the chains of r, checking that each group's tree is
+// well formed: one start per appearance, every Next earlier than its step,
+// no source twice.
+func flatten(t *testing.T, r Report) flatReport {
+	t.Helper()
+	f := flatReport{Claim: r.Claim, Appearances: r.Appearances, Sources: r.Sources, Cycles: r.Cycles}
+	for _, g := range r.Groups {
+		if len(g.Starts) != len(g.Appearances) {
+			t.Errorf("%s: %d starts for %d appearances", r.Claim, len(g.Starts), len(g.Appearances))
+		}
+		seen := map[string]bool{}
+		for i, st := range g.Steps {
+			if st.Next >= i || seen[st.Source] {
+				t.Errorf("%s: step %d %+v: next not earlier, or source twice", r.Claim, i, st)
+			}
+			seen[st.Source] = true
+		}
+		fg := flatGroup{Origin: g.Origin, Appearances: g.Appearances}
+		for i := range g.Appearances {
+			fg.Chains = append(fg.Chains, g.Chain(i))
+		}
+		f.Groups = append(f.Groups, fg)
+	}
+	return f
+}

@@ -119,34 +119,34 @@ func TestClaimOrigins(t *testing.T) {
 	pq := Cycle{Sources: []string{"p", "q"}, Loop: []string{"p", "q", "p"}}
 	tests := []struct {
 		claim string
-		want  Report
+		want  flatReport
 	}{
-		{"relay", Report{Claim: "relay", Appearances: 3, Sources: []string{"a", "b", "c"},
-			Groups: []Group{{tg, []int{0, 1, 2}, []Chain{
+		{"relay", flatReport{Claim: "relay", Appearances: 3, Sources: []string{"a", "b", "c"},
+			Groups: []flatGroup{{tg, []int{0, 1, 2}, []Chain{
 				ch("a", "via", "tg"),
 				ch("b", "quotes", "a", "via", "tg"),
 				ch("c", "republishes", "b", "quotes", "a", "via", "tg"),
 			}}}}},
-		{"two", Report{Claim: "two", Appearances: 3, Sources: []string{"a", "s", "r"},
-			Groups: []Group{
+		{"two", flatReport{Claim: "two", Appearances: 3, Sources: []string{"a", "s", "r"},
+			Groups: []flatGroup{
 				{tg, []int{0}, []Chain{ch("a", "via", "tg")}},
 				{st, []int{1, 2}, []Chain{ch("s"), ch("r", "cites", "s")}},
 			}}},
-		{"hoax", Report{Claim: "hoax", Appearances: 2, Sources: []string{"v", "h"},
-			Groups: []Group{{Origin{Source: "v", Kind: sources.Video, Class: Primary}, []int{0, 1},
+		{"hoax", flatReport{Claim: "hoax", Appearances: 2, Sources: []string{"v", "h"},
+			Groups: []flatGroup{{Origin{Source: "v", Kind: sources.Video, Class: Primary}, []int{0, 1},
 				[]Chain{ch("v"), ch("h", "quotes", "v")}}}}},
-		{"debunk", Report{Claim: "debunk", Appearances: 1, Sources: []string{"fc"},
-			Groups: []Group{{Origin{Source: "fc", Kind: sources.NewsArticle, Class: Unresolved}, []int{0},
+		{"debunk", flatReport{Claim: "debunk", Appearances: 1, Sources: []string{"fc"},
+			Groups: []flatGroup{{Origin{Source: "fc", Kind: sources.NewsArticle, Class: Unresolved}, []int{0},
 				[]Chain{ch("fc")}}}}},
-		{"circle", Report{Claim: "circle", Appearances: 4, Sources: []string{"p", "q", "r", "s"},
-			Groups: []Group{
+		{"circle", flatReport{Claim: "circle", Appearances: 4, Sources: []string{"p", "q", "r", "s"},
+			Groups: []flatGroup{
 				{Origin{Source: "p", Kind: sources.NewsArticle, Class: Circular, Cycle: &pq}, []int{0, 1, 2},
 					[]Chain{ch("p"), ch("q"), ch("r", "cites", "p")}},
 				{st, []int{2, 3}, []Chain{ch("r", "cites", "s"), ch("s")}},
 			},
 			Cycles: []Cycle{pq}}},
-		{"alone", Report{Claim: "alone", Appearances: 1, Sources: []string{"lone"},
-			Groups: []Group{{Origin{Source: "lone", Kind: sources.Report, Class: Unresolved}, []int{0}, []Chain{ch("lone")}}}}},
+		{"alone", flatReport{Claim: "alone", Appearances: 1, Sources: []string{"lone"},
+			Groups: []flatGroup{{Origin{Source: "lone", Kind: sources.Report, Class: Unresolved}, []int{0}, []Chain{ch("lone")}}}}},
 	}
 	x := New(g.View)
 	indep, err := Independent(g.View)
@@ -159,7 +159,7 @@ func TestClaimOrigins(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
+			if diff := cmp.Diff(tt.want, flatten(t, got)); diff != "" {
 				t.Errorf("Claim (-want +got):\n%s", diff)
 			}
 			if n := indep[tt.claim]; n != len(tt.want.Groups) {
@@ -177,11 +177,11 @@ func TestCycleWithExit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Report{Claim: "c", Appearances: 3, Sources: []string{"a", "b", "v"},
-		Groups: []Group{{Origin{Source: "v", Kind: sources.Video, Class: Primary}, []int{0, 1, 2},
+	want := flatReport{Claim: "c", Appearances: 3, Sources: []string{"a", "b", "v"},
+		Groups: []flatGroup{{Origin{Source: "v", Kind: sources.Video, Class: Primary}, []int{0, 1, 2},
 			[]Chain{ch("a", "cites", "b", "quotes", "v"), ch("b", "quotes", "v"), ch("v")}}},
 		Cycles: []Cycle{{Sources: []string{"a", "b"}, Loop: []string{"a", "b", "a"}}}}
-	if diff := cmp.Diff(want, r); diff != "" {
+	if diff := cmp.Diff(want, flatten(t, r)); diff != "" {
 		t.Errorf("Origins (-want +got):\n%s", diff)
 	}
 }

@@ -71,7 +71,8 @@ func (x *Index) Claim(id string) (Report, error) {
 
 // Of returns the provenance of claim c, which must come from the index's
 // view. It costs O(sources carrying c + their derivation links) for the
-// origins, and as much again per origin for the chains.
+// origins, and as much again per origin for the chains, which come as a
+// tree ([Group.Steps]) no bigger than those sources.
 func (x *Index) Of(c claims.Claim) (Report, error) {
 	g, err := x.carriers(&c)
 	if err != nil {
@@ -87,9 +88,11 @@ func (x *Index) Of(c claims.Claim) (Report, error) {
 	origin := make(map[int32]Origin)
 	group := make(map[int32]int)
 	var own []int32
+	listed := make([]bool, len(g.nodes)) // by local node: in r.Sources already
 	for i, a := range c.Appearances {
 		src := x.pos[x.ids[a.Source]]
-		if !slices.Contains(r.Sources, a.Source) {
+		if !listed[src] {
+			listed[src] = true
 			r.Sources = append(r.Sources, a.Source)
 		}
 		own = append(own[:0], b.originsOf(src)...)
@@ -115,13 +118,42 @@ func (x *Index) Of(c claims.Claim) (Report, error) {
 	for o, j := range group {
 		x.towards(g, o)
 		gr := &r.Groups[j]
-		gr.Chains = make([]Chain, len(gr.Appearances))
+		gr.Starts = make([]int, len(gr.Appearances))
+		g.step = resize(g.step, len(g.nodes))
+		for i := range g.step {
+			g.step[i] = -1
+		}
 		for k, i := range gr.Appearances {
-			gr.Chains[k] = x.chain(g, x.pos[x.ids[c.Appearances[i].Source]])
+			gr.Starts[k] = x.steps(g, gr, x.pos[x.ids[c.Appearances[i].Source]])
 		}
 	}
 	r.Cycles = x.cycles(g)
 	return r, nil
+}
+
+// steps adds to gr.Steps the sources on the trail from local node v to the
+// origin set by towards that it does not have yet, and returns the step of
+// v. The steps are added origin end first, so that a step's Next comes
+// before it. g.step holds the step of each local node, -1 for none yet.
+func (x *Index) steps(g *local, gr *Group, v int32) int {
+	var trail []int32 // the nodes from v to the first one with a step, or to the origin
+	u := v
+	for ; g.step[u] < 0; u = g.next[u] {
+		trail = append(trail, u)
+		if g.next[u] < 0 {
+			break
+		}
+	}
+	for k := len(trail) - 1; k >= 0; k-- {
+		u := trail[k]
+		st := Step{Source: x.nodes[g.nodes[u]].id, Next: -1}
+		if n := g.next[u]; n >= 0 {
+			st.Link, st.Next = g.nkind[u], int(g.step[n])
+		}
+		g.step[u] = int32(len(gr.Steps))
+		gr.Steps = append(gr.Steps, st)
+	}
+	return int(g.step[v])
 }
 
 // origin describes the terminal component o of the current local graph.

@@ -141,7 +141,8 @@ func TestRandomAgainstDefinition(t *testing.T) {
 				got := map[string][]int{}
 				for _, gr := range rep.Groups {
 					got[gr.Origin.Source] = gr.Appearances
-					for k, ch := range gr.Chains {
+					for k := range gr.Appearances {
+						ch := gr.Chain(k)
 						last := ch.Sources[len(ch.Sources)-1]
 						if grp, ok := groupOf(last); !ok || grp != gr.Origin.Source || ch.Sources[0] != c.Appearances[gr.Appearances[k]].Source {
 							t.Errorf("chain %v does not lead to origin %s", ch, gr.Origin.Source)

@@ -27,6 +27,7 @@ type local struct {
 	next  []int32
 	nkind []LinkKind
 	queue []int32
+	step  []int32 // the step of each node in the group being built, -1 for none
 
 	// Links as collected, before sorting into rows.
 	ef, et []int32

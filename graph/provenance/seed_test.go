@@ -48,7 +48,7 @@ func TestSeedScrubbing(t *testing.T) {
 	// Every chain runs from its appearance's source to the video, each
 	// link a derivation link of the data or the appearance's Via.
 	for k, i := range gr.Appearances {
-		ch := gr.Chains[k]
+		ch := gr.Chain(k)
 		a := c.Appearances[i]
 		t.Run(a.Source, func(t *testing.T) {
 			if ch.Sources[0] != a.Source || ch.Sources[len(ch.Sources)-1] != video {

@@ -49,7 +49,9 @@ func (x *Index) chain(g *local, v int32) Chain {
 // its derivation trails (the sources they reach that draw on nothing, or
 // cycles with no exit), each with a shortest chain to it, by origin ID.
 // A source that draws on nothing is its own origin. It costs O(the
-// sources id draws on, directly or not, and their links).
+// sources id draws on, directly or not, and their links) per origin, and
+// the chains written out their total length: with many origins along one
+// long line of derivation, up to the square of those sources.
 func (x *Index) Source(id string) ([]Trail, error) {
 	if k, ok := x.v.KindOf(id); !ok || k != graph.SourceVertex {
 		return nil, x.missing(id, graph.SourceVertex)
@@ -158,23 +160,56 @@ func (x *Index) FalseCorroboration() ([]Corroboration, error) {
 
 // spread returns the number of distinct sources and publishers of the
 // appearances of c.
+// It costs O(appearances): a short list is searched, a long one hashed.
 func (x *Index) spread(c *claims.Claim) (srcs, pubs int) {
-	var seen []string
-	var ps []string
+	var seen, ps set
 	for _, a := range c.Appearances {
-		if slices.Contains(seen, a.Source) {
+		if !seen.add(a.Source) {
 			continue
 		}
-		seen = append(seen, a.Source)
 		p := a.Source
 		if s, ok := x.v.Source(a.Source); ok && s.Publisher != "" {
 			p = "publisher:" + s.Publisher
 		}
-		if !slices.Contains(ps, p) {
-			ps = append(ps, p)
+		ps.add(p)
+	}
+	return seen.len(), ps.len()
+}
+
+// set is a set of strings that stays a slice while small (most claims
+// have a few appearances) and becomes a map when it grows.
+type set struct {
+	list []string
+	m    map[string]bool
+}
+
+// add adds k and reports whether it was new.
+func (s *set) add(k string) bool {
+	if s.m != nil {
+		if s.m[k] {
+			return false
+		}
+		s.m[k] = true
+		return true
+	}
+	if slices.Contains(s.list, k) {
+		return false
+	}
+	s.list = append(s.list, k)
+	if len(s.list) > 16 {
+		s.m = make(map[string]bool, 2*len(s.list))
+		for _, x := range s.list {
+			s.m[x] = true
 		}
 	}
-	return len(seen), len(ps)
+	return true
+}
+
+func (s *set) len() int {
+	if s.m != nil {
+		return len(s.m)
+	}
+	return len(s.list)
 }
 
 // Origins returns the provenance of claim id in v. To query many claims,

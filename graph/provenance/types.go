@@ -105,13 +105,45 @@ type Cycle struct {
 	Loop    []string
 }
 
-// Group is the appearances of a claim that collapse onto one origin, each
-// with its chain: Chains[i] leads from the source of appearance
-// Appearances[i] (an index into claims.Claim.Appearances) to the origin.
+// Group is the appearances of a claim that collapse onto one origin, with
+// the chain from each appearance's source to the origin.
+//
+// The chains are kept as a tree, Steps: every source on them once, with
+// the next one towards the origin, so that chains sharing their ends
+// share their steps. Its size is the number of sources on the chains,
+// where the chains written out ([Group.Chain]) can take its square: n
+// sources relaying each other in a line, all carrying the claim, give n
+// chains of n/2 links on average.
 type Group struct {
 	Origin      Origin
-	Appearances []int
-	Chains      []Chain
+	Appearances []int // indexes into claims.Claim.Appearances, ascending
+	// Starts[i] is the step of the source of appearance Appearances[i].
+	Starts []int
+	// Steps is the tree of the chains; a step's Next comes before it.
+	Steps []Step
+}
+
+// Step is one source of the chains of a [Group]: Source draws on the
+// source of Steps[Next] by Link, on a shortest trail to the origin. Next
+// is -1 where the trail has reached the origin (for a [Circular] origin,
+// any source of its cycle), and Link then 0.
+type Step struct {
+	Source string
+	Link   LinkKind
+	Next   int
+}
+
+// Chain returns the chain of appearance Appearances[i] written out, from
+// its source to the origin. It costs O(its length).
+func (g Group) Chain(i int) Chain {
+	var c Chain
+	k := g.Starts[i]
+	c.Sources = append(c.Sources, g.Steps[k].Source)
+	for ; g.Steps[k].Next >= 0; k = g.Steps[k].Next {
+		c.Links = append(c.Links, g.Steps[k].Link)
+		c.Sources = append(c.Sources, g.Steps[g.Steps[k].Next].Source)
+	}
+	return c
 }
 
 // Report is the provenance of one claim: its origins, with the groups of

@@ -2,6 +2,7 @@ package rdf
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -35,6 +36,58 @@ type Options struct {
 	// Graph is the IRI of the named graph that N-Quads output puts every
 	// statement in; "" means the default graph. Turtle ignores it.
 	Graph string
+}
+
+// ErrOption is wrapped by the error of [Options.Check] for a base or graph
+// name that is not an absolute IRI.
+var ErrOption = errors.New("rdf: invalid option")
+
+// base returns the IRI prefix of items.
+func (o Options) base() string {
+	if o.Base == "" {
+		return DefaultBase
+	}
+	return o.Base
+}
+
+// Check reports whether the base and graph names are absolute IRIs
+// (a scheme, a colon, then no space, control or <>"{}|^`\ character),
+// which N-Quads and Turtle require. A graph name like "_:g" is refused:
+// it would be a blank node, which this writer does not name graphs with.
+// The error wraps [ErrOption].
+func (o Options) Check() error {
+	for _, f := range []struct{ name, value string }{{"base", o.Base}, {"graph", o.Graph}} {
+		if f.value == "" {
+			continue
+		}
+		if err := checkIRI(f.value); err != nil {
+			return fmt.Errorf("%w: %s %q: %v", ErrOption, f.name, f.value, err)
+		}
+	}
+	return nil
+}
+
+// checkIRI reports whether s is an absolute IRI as the N-Triples IRIREF
+// production accepts it without escapes.
+func checkIRI(s string) error {
+	scheme, _, ok := strings.Cut(s, ":")
+	if scheme == "_" {
+		return errors.New("a blank node label, not an IRI")
+	}
+	if !ok || scheme == "" {
+		return errors.New("not an absolute IRI: want a scheme, such as https or urn, and a colon")
+	}
+	for i, r := range scheme {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || i > 0 && ('0' <= r && r <= '9' || strings.ContainsRune("+-.", r))) {
+			return fmt.Errorf("scheme %q: want a letter followed by letters, digits, plus, minus or dot", scheme)
+		}
+	}
+	for _, r := range s {
+		if r <= 0x20 || r == 0x7f || strings.ContainsRune("<>\"{}|^`\\", r) || r == utf8.RuneError {
+			return fmt.Errorf("holds %q, which an IRI may not", r)
+		}
+	}
+	return nil
 }
 
 // Term is an RDF term: an IRI, a blank node or a literal.
@@ -82,7 +135,7 @@ var entityClass = map[claims.EntityKind]string{
 var sourceClass = map[sources.Kind]string{
 	sources.NewsArticle: "NewsArticle", sources.Wire: "NewsArticle", sources.Broadcast: "CreativeWork",
 	sources.SocialPost: "SocialMediaPosting", sources.Video: "VideoObject", sources.OfficialStatement: "CreativeWork",
-	sources.Report: "Report", sources.Interview: "CreativeWork", sources.Informant: "Person", sources.Other: "CreativeWork",
+	sources.Report: "Report", sources.Interview: "CreativeWork", sources.Informant: "CreativeWork", sources.Other: "CreativeWork",
 }
 
 // Triples returns the statements that describe v, in a fixed order:
@@ -93,11 +146,15 @@ var sourceClass = map[sources.Kind]string{
 // It reads one state of the graph, a [graph.View.Snapshot] of v.
 func Triples(v graph.View, opts Options) []Triple {
 	v = v.Snapshot() // one state of the graph throughout
-	base := opts.Base
-	if base == "" {
-		base = DefaultBase
-	}
+	base := opts.base()
 	item := func(id string) Term { return iri(base + id) }
+	// ref is an item's IRI when id names an entity, else the text.
+	ref := func(id string) Term {
+		if k, ok := v.KindOf(id); ok && k == graph.EntityVertex {
+			return item(id)
+		}
+		return lit(id)
+	}
 	var out []Triple
 	add := func(s Term, p string, o Term) { out = append(out, Triple{s, iri(p), o}) }
 	str := func(s Term, p, value string) {
@@ -118,6 +175,9 @@ func Triples(v graph.View, opts Options) []Triple {
 		if !val.At.IsZero() {
 			add(s, CG+"validAt", date(val.At))
 		}
+		if !val.Occurred.IsZero() {
+			add(s, CG+"occurred", date(val.Occurred))
+		}
 	}
 	for e := range v.Entities() {
 		s := item(e.ID)
@@ -132,6 +192,14 @@ func Triples(v graph.View, opts Options) []Triple {
 		}
 		str(s, RDFS+"comment", e.Note)
 	}
+	published := func(s Term, d claims.Date) {
+		if d.IsZero() {
+			return
+		}
+		add(s, Schema+"datePublished", date(d))
+		add(s, CG+"earliest", typed(d.First().String(), XSD+"date"))
+		add(s, CG+"latest", typed(d.Last().String(), XSD+"date"))
+	}
 	for src := range v.Sources() {
 		s := item(src.ID)
 		add(s, RDF+"type", iri(Schema+sourceClass[src.Kind]))
@@ -143,10 +211,12 @@ func Triples(v graph.View, opts Options) []Triple {
 		if src.URL != "" {
 			add(s, Schema+"url", iri(src.URL))
 		}
-		str(s, Schema+"author", src.Author)
-		if !src.Published.IsZero() {
-			add(s, Schema+"datePublished", date(src.Published))
+		var author Term
+		if src.Author != "" {
+			author = blank(src.ID + ".author")
+			add(s, Schema+"author", author)
 		}
+		published(s, src.Published)
 		for _, d := range src.DerivedFrom {
 			add(s, PROV+"wasDerivedFrom", item(d.Source))
 			switch d.Kind {
@@ -161,19 +231,27 @@ func Triples(v graph.View, opts Options) []Triple {
 			}
 		}
 		str(s, RDFS+"comment", src.Note)
+		if src.Author != "" {
+			add(author, Schema+"name", lit(src.Author))
+		}
 	}
 	for c := range v.Claims() {
 		s := item(c.ID)
 		add(s, RDF+"type", iri(Schema+"Claim"))
 		add(s, Schema+"identifier", lit(c.ID))
 		str(s, Schema+"text", c.Text)
+		str(s, Schema+"inLanguage", c.Lang)
 		for _, id := range c.About {
 			add(s, Schema+"about", item(id))
 		}
 		if st := c.Statement; st != nil {
-			str(s, CG+"subject", st.Subject)
+			if st.Subject != "" {
+				add(s, CG+"subject", ref(st.Subject))
+			}
 			str(s, CG+"predicate", st.Predicate)
-			str(s, CG+"object", st.Object)
+			if st.Object != "" {
+				add(s, CG+"object", ref(st.Object))
+			}
 		}
 		validity(s, c.Validity)
 		str(s, RDFS+"comment", c.Note)
@@ -197,10 +275,12 @@ func Triples(v graph.View, opts Options) []Triple {
 			if a.Speaker != "" {
 				add(n, PROV+"wasAttributedTo", item(a.Speaker))
 			}
-			if !a.Date.IsZero() {
-				add(n, Schema+"datePublished", date(a.Date))
-			}
+			published(n, a.Date)
 			str(n, CG+"quote", a.Quote)
+			str(n, Schema+"inLanguage", a.Lang)
+			if a.AboutPast {
+				add(n, CG+"aboutPast", typed("true", XSD+"boolean"))
+			}
 			if a.Via != "" {
 				add(n, PROV+"wasDerivedFrom", item(a.Via))
 			}
@@ -220,6 +300,9 @@ func Triples(v graph.View, opts Options) []Triple {
 			prop, class = "distinctFrom", "Distinction"
 		}
 		add(item(r.From), CG+prop, item(r.To))
+		if r.Kind.Symmetric() {
+			add(item(r.To), CG+prop, item(r.From))
+		}
 		n := blank(fmt.Sprintf("relation.%d", i))
 		add(n, RDF+"type", iri(CG+class))
 		add(n, CG+"from", item(r.From))
@@ -241,6 +324,9 @@ func Triples(v graph.View, opts Options) []Triple {
 // the named graph [Options.Graph] or the default graph. Output in the
 // default graph is also valid N-Triples.
 func WriteNQuads(w io.Writer, v graph.View, opts Options) error {
+	if err := opts.Check(); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	suffix := " .\n"
 	if opts.Graph != "" {
@@ -264,6 +350,9 @@ var prefixes = []struct{ name, ns string }{
 // [WriteNQuads], grouped by subject, with prefixed names for the
 // vocabularies and "a" for rdf:type.
 func WriteTurtle(w io.Writer, v graph.View, opts Options) error {
+	if err := opts.Check(); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	for _, p := range prefixes {
 		fmt.Fprintf(bw, "@prefix %s: <%s> .\n", p.name, p.ns)

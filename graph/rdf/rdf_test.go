@@ -2,6 +2,7 @@ package rdf
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"os/exec"
@@ -24,18 +25,21 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 //
 //	entity kim: type, identifier, name, alternateName, sameAs, comment = 6
 //	entity k:2 (an ID with a colon): type, identifier, name = 3
-//	source video: 2 types, identifier, sourceKind, datePublished = 5
+//	source video: 2 types, identifier, sourceKind, datePublished,
+//	  earliest, latest = 7
 //	source paper: 2 types, identifier, sourceKind, name, publisher, url,
-//	  author, datePublished, wasDerivedFrom + wasQuotedFrom = 11
+//	  author, datePublished, earliest, latest, wasDerivedFrom +
+//	  wasQuotedFrom = 13; its author node: name = 1
 //	claim a: type, identifier, text, about, validFrom, stillHolds,
 //	  appearance, author, hasAppearance = 9; its appearance node: 2 types,
-//	  isPartOf, wasAttributedTo, datePublished, quote, wasDerivedFrom = 7
+//	  isPartOf, wasAttributedTo, datePublished, earliest, latest, quote,
+//	  wasDerivedFrom = 9
 //	claim b: type, identifier, text, 3 statement parts, comment = 7
 //	relation a supports b: direct 1 + node type, from, to,
 //	  wasDerivedFrom, confidence, assertedBy = 7
 //
-// 6+3+5+11+9+7+7+7 = 55.
-const smallTriples = 55
+// 6+3+7+13+1+9+9+7+7 = 62.
+const smallTriples = 62
 
 func small(t testing.TB) *graph.Graph {
 	g := graph.New()
@@ -219,6 +223,101 @@ func BenchmarkWriteNQuads(b *testing.B) {
 	for b.Loop() {
 		if err := WriteNQuads(&bytes.Buffer{}, g.View, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestFixes checks the points of the mapping that SPARQL users rely on:
+// a contradiction is found from either end, a statement's entity is an
+// IRI, an informant is a creative work, partial dates have day bounds
+// and a source's author is a node like a claim's.
+func TestFixes(t *testing.T) {
+	g := graph.New()
+	err := g.Apply(graph.Batch{
+		Entities: []claims.Entity{{ID: "kim", Name: "Kim", Kind: claims.Person}},
+		Sources:  []sources.Source{{ID: "tip", Kind: sources.Informant, Author: "A. Nonymous", Published: claims.MustDate(2024, 2, 0)}},
+		Claims: []claims.Claim{
+			{ID: "a", Text: "A", Lang: "ko", Statement: &claims.Statement{Subject: "kim", Predicate: "met", Object: "someone"},
+				Appearances: []claims.Appearance{{Source: "tip", Speaker: "kim", Quote: "Да", Lang: "ru", AboutPast: true}}},
+			{ID: "b", Text: "B", Validity: claims.Validity{Occurred: claims.MustDate(2024, 6, 19)}},
+		},
+		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.Contradicts}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := map[Triple]bool{}
+	for _, tr := range Triples(g.View, Options{}) {
+		has[tr] = true
+	}
+	u := func(id string) Term { return iri(DefaultBase + id) }
+	for _, tr := range []Triple{
+		{u("a"), iri(CG + "contradicts"), u("b")},
+		{u("b"), iri(CG + "contradicts"), u("a")},
+		{u("a"), iri(CG + "subject"), u("kim")},
+		{u("a"), iri(CG + "object"), lit("someone")},
+		{u("a"), iri(Schema + "author"), u("kim")},
+		{u("a"), iri(Schema + "inLanguage"), lit("ko")},
+		{blank("a.appearance.1"), iri(Schema + "inLanguage"), lit("ru")},
+		{blank("a.appearance.1"), iri(CG + "aboutPast"), typed("true", XSD+"boolean")},
+		{u("b"), iri(CG + "occurred"), typed("2024-06-19", XSD+"date")},
+		{u("tip"), iri(RDF + "type"), iri(Schema + "CreativeWork")},
+		{u("tip"), iri(Schema + "author"), blank("tip.author")},
+		{blank("tip.author"), iri(Schema + "name"), lit("A. Nonymous")},
+		{u("tip"), iri(CG + "earliest"), typed("2024-02-01", XSD+"date")},
+		{u("tip"), iri(CG + "latest"), typed("2024-02-29", XSD+"date")},
+	} {
+		if !has[tr] {
+			t.Errorf("missing %s %s %s", term(tr.S), term(tr.P), term(tr.O))
+		}
+	}
+	if has[Triple{u("tip"), iri(RDF + "type"), iri(Schema + "Person")}] {
+		t.Error("an informant source is typed schema:Person")
+	}
+	// The languages come back from N-Quads, with the rest.
+	var buf bytes.Buffer
+	if err := WriteNQuads(&buf, g.View, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(&buf, "fixes.nq", NQuads, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(held(t, g), held(t, back)); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+}
+
+// TestOptions checks that a base or graph name that would make output
+// an RDF parser rejects is refused before anything is written, and
+// that rapper accepts what is written for the names that pass.
+func TestOptions(t *testing.T) {
+	g := small(t)
+	for _, bad := range []Options{{Base: "kp"}, {Base: "kp/"}, {Graph: "_:g"}, {Base: "https://ex.org/a b/"},
+		{Graph: "urn:g>"}, {Base: "1a:"}, {Base: ":x"}, {Graph: "https://ex.org/\x01"}} {
+		var buf bytes.Buffer
+		err := WriteNQuads(&buf, g.View, bad)
+		if !errors.Is(err, ErrOption) {
+			t.Errorf("%+v: error %v, want ErrOption", bad, err)
+		}
+		if buf.Len() > 0 {
+			t.Errorf("%+v: %d bytes written before the error", bad, buf.Len())
+		}
+	}
+	prog, err := exec.LookPath("rapper")
+	if err != nil {
+		t.Skip("rapper not installed (Debian package raptor2-utils): ", err)
+	}
+	for _, good := range []Options{{Base: "urn:x:"}, {Base: "https://ex.org/kp#", Graph: "urn:uuid:1"}, {Base: "tag:ex.org,2026:"}} {
+		var buf bytes.Buffer
+		if err := WriteNQuads(&buf, g.View, good); err != nil {
+			t.Fatalf("%+v: %v", good, err)
+		}
+		cmd := exec.Command(prog, "-i", "nquads", "-c", "-", "urn:stdin")
+		cmd.Stdin = &buf
+		out, err := cmd.CombinedOutput()
+		if err != nil || strings.Contains(string(out), "Error") {
+			t.Errorf("%+v: rapper: %v\n%s", good, err, out)
 		}
 	}
 }

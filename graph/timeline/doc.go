@@ -45,15 +45,19 @@
 // ([Ended]), or after a contradicting claim stronger in evidence began to
 // hold ([Superseded]). An appearance without a date takes its source's
 // published date. Evidence strength is pluggable through
-// [Options.Strength]; the default, [SourceCount], is the number of
-// distinct sources a claim appears in. A claim whose validity has no
-// start never supersedes another: it gives no date from which on the
+// [Options.Strength]; the default, [Evidence], is the one measure of
+// package graph/evidence — independent origins, each counted once, with
+// those a claim's supporters lend it — so a rumour repeated by nine
+// outlets from one anonymous official does not supersede a denial from
+// two independent officials. [SourceCount], the number of distinct
+// sources, is kept for comparison. A claim whose validity has no start
+// never supersedes another: it gives no date from which on the
 // repetition is out of date.
 //
-// The data cannot yet say that an utterance speaks of the past ("before
-// the treaty, China was the only...") rather than repeating the claim as
-// current, so such appearances are reported too; a reader should check the
-// quote.
+// Two kinds of appearance are never stale: one that speaks of the past
+// (about_past: "before the treaty, China was the only..."), and any
+// appearance of an event (occurred: DATE), which stays true of the past
+// once it has happened.
 //
 // # Timelines
 //
@@ -64,6 +68,7 @@
 //
 // [Conflicts] costs O(contradictions of the graph) and [Stale]
 // O(appearances + contradictions) plus one evaluation of the strength
-// function per claim compared (it is remembered). [Of] costs O(k log k)
+// function per claim compared (it is remembered); the default strength
+// weighs the whole graph once (evidence.Of). [Of] costs O(k log k)
 // for the k claims about the entity. None of them copies the graph.
 package timeline

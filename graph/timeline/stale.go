@@ -6,21 +6,39 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 )
 
 // Options tunes [Stale].
 type Options struct {
 	// Strength is the evidence strength of a claim, compared between
 	// contradicting claims: a claim is superseded only by a strictly
-	// stronger one. Nil means [SourceCount].
+	// stronger one. Nil means the weight of its evidence as package
+	// graph/evidence measures it for every analysis: independent origins,
+	// each once, with those its supporters lend ([Evidence]).
 	Strength func(claimID string) float64
 }
 
-// SourceCount returns the default evidence strength of [Options]: the
-// number of distinct sources claim id appears in within g, 0 for an
-// unknown claim. It counts repetitions of one story by several outlets
-// as several sources; a strength that counts independent origins instead
-// can be plugged in through [Options.Strength].
+// Evidence returns the default evidence strength of [Options]: the weight
+// of claim id's evidence in g (evidence.Of with its defaults, on a
+// snapshot of g), 0 for an unknown claim. It weighs the whole graph once,
+// when called.
+func Evidence(g *graph.Graph) func(id string) float64 { return evidenceIn(g.Snapshot()) }
+
+// evidenceIn is [Evidence] in view v.
+func evidenceIn(v graph.View) func(id string) float64 {
+	t, err := evidence.Of(v, evidence.Options{})
+	if err != nil { // only for a claim that provenance cannot find: none in v
+		return sourceCount(v)
+	}
+	return t.Weight
+}
+
+// SourceCount returns an evidence strength for [Options]: the number of
+// distinct sources claim id appears in within g, 0 for an unknown claim.
+// It counts repetitions of one story by several outlets as several
+// sources, so nine outlets relaying one anonymous official outweigh two
+// independent officials; [Evidence], the default, does not.
 func SourceCount(g *graph.Graph) func(id string) float64 { return sourceCount(g.View) }
 
 // sourceCount is [SourceCount] in view v.
@@ -88,8 +106,10 @@ type StaleItem struct {
 
 // Stale returns the appearances of claims in g that are stale at their
 // own date: the appearance's date, or when it has none the published date
-// of its source; undated appearances are never stale. An appearance is
-// stale when
+// of its source; undated appearances are never stale, nor are appearances
+// that speak of the past ([claims.Appearance].AboutPast) and appearances
+// of events ([claims.Validity].Occurred: what happened stays true of the
+// past). An appearance is stale when
 //
 //   - its claim had stopped holding by every day of that date
 //     ([claims.Validity.Ended]): reason [Ended]; or otherwise
@@ -111,7 +131,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 	v := g.Snapshot() // one state of the graph throughout
 	strength := opts.Strength
 	if strength == nil {
-		strength = sourceCount(v)
+		strength = evidenceIn(v)
 	}
 	memo := map[string]float64{}
 	strengthOf := func(id string) float64 {
@@ -124,8 +144,14 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 	}
 	var out []StaleItem
 	for c := range v.Claims() {
+		if !c.Validity.Occurred.IsZero() {
+			continue // an event: reporting it later is not repeating it as current
+		}
 		rivals, _ := v.Contradictions(c.ID)
 		for i, a := range c.Appearances {
+			if a.AboutPast {
+				continue
+			}
 			d := a.Date
 			if d.IsZero() {
 				if s, ok := v.Source(a.Source); ok {

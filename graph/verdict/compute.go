@@ -2,6 +2,7 @@ package verdict
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/af"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
 )
 
@@ -34,8 +36,9 @@ type state struct {
 	ids      []string
 	index    map[string]int32
 	sources  [][]string
-	origins  [][]string
-	evidence []float64
+	ev       *evidence.Table
+	full     *evidence.Table // of the whole graph, for claims out of time
+	evidence []float64       // the weight of each claim's evidence
 
 	defeats  []attack // contradiction attacks that succeed
 	failed   []pair   // contradiction attacks that fail, sorted by target
@@ -74,42 +77,30 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 
 // load numbers the claims of v and weighs their evidence.
 func (s *state) load(v graph.View) error {
-	n := 0
-	if s.opts.Progress != nil {
-		n = v.Counts().Claims
-	}
-	tick := graph.NewTicker(s.opts.Progress, "evidence", n)
-	for c := range v.Claims() {
-		tick.Tick()
-		srcs, _ := DistinctSources(v, c)
-		orig, err := s.opts.Origins(v, c)
-		if err != nil {
-			return fmt.Errorf("verdict: origins of %q: %w", c.ID, err)
+	s.ev = s.opts.Evidence
+	if s.ev == nil {
+		var err error
+		s.ev, err = evidence.Of(v, s.evidenceOptions())
+		if errors.Is(err, evidence.ErrOptions) {
+			return fmt.Errorf("%w: %w", ErrOptions, err)
 		}
+		if err != nil {
+			return fmt.Errorf("verdict: %w", err)
+		}
+	}
+	for c := range v.Claims() {
+		srcs, _ := evidence.DistinctSources(v, c)
 		s.index[c.ID] = int32(len(s.ids))
 		s.ids = append(s.ids, c.ID)
 		s.sources = append(s.sources, srcs)
-		s.origins = append(s.origins, orig)
-		s.evidence = append(s.evidence, s.weigh(orig))
+		s.evidence = append(s.evidence, s.ev.Weight(c.ID))
 	}
-	tick.Finish()
 	return nil
 }
 
-// weigh returns the evidence of a claim with the given origins.
-func (s *state) weigh(origins []string) float64 {
-	if s.opts.Trust == nil {
-		return float64(len(origins))
-	}
-	w := 0.0
-	for _, o := range origins {
-		t, ok := s.opts.Trust[o]
-		if !ok {
-			t = s.opts.UnknownTrust
-		}
-		w += t
-	}
-	return w
+// evidenceOptions are the options of evidence.Of that o gives.
+func (s *state) evidenceOptions() evidence.Options {
+	return evidence.Options{Origins: s.opts.Origins, Trust: s.opts.Trust, UnknownTrust: s.opts.UnknownTrust, Progress: s.opts.Progress}
 }
 
 // prefers reports whether an attack of a on b succeeds: a has at least
@@ -229,14 +220,36 @@ func (s *state) derive() {
 }
 
 // solve runs the grounded labelling on every attack and DF-QuAD on the
-// defeats and supports.
+// defeats. Support is not an edge of DF-QuAD: it has lent its evidence
+// to the base scores already, and a cycle of support would otherwise
+// push its claims to strength 1 whatever entered it.
+//
+// A supported or extended attack is made by way of its Via claim (the
+// supported claim attacks, or the supporter); one whose Via the labelling
+// rejects is dropped and the labelling run again, until none is left, so
+// that no reason attacks through a rejected claim. (A secondary or
+// mediated attack targets through its Via, whose rejection is its point,
+// and stays.) Each round drops at least one attack: at most derived+1
+// rounds, and one when no attack is derived (the default, Lending).
 func (s *state) solve() {
 	n := len(s.ids)
-	f := af.New(n)
-	for _, e := range s.attacks {
-		_ = f.Attack(int(e.from), int(e.to)) // indices are in range by construction
+	for {
+		f := af.New(n)
+		for _, e := range s.attacks {
+			_ = f.Attack(int(e.from), int(e.to)) // indices are in range by construction
+		}
+		s.labels = af.Grounded(f)
+		kept := s.attacks[:0]
+		for _, e := range s.attacks {
+			if !throughVia(e.kind) || s.labels[e.via] != af.Out {
+				kept = append(kept, e)
+			}
+		}
+		if len(kept) == len(s.attacks) {
+			break
+		}
+		s.reindex(kept)
 	}
-	s.labels = af.Grounded(f)
 
 	b := af.NewBipolar(n)
 	for i, w := range s.evidence {
@@ -244,9 +257,6 @@ func (s *state) solve() {
 	}
 	for _, e := range s.defeats {
 		_ = b.Attack(int(e.from), int(e.to))
-	}
-	for _, p := range s.supports {
-		_ = b.Support(int(p.from), int(p.to))
 	}
 	tol, iter := s.opts.Tolerance, s.opts.MaxIterations
 	if tol == 0 {
@@ -256,6 +266,21 @@ func (s *state) solve() {
 		iter = af.DefaultMaxIterations
 	}
 	s.strength = af.DFQuADIter(b, tol, iter)
+}
+
+// throughVia reports whether an attack of kind k is made by way of its
+// Via claim, so that it fails when Via is rejected.
+func throughVia(k AttackKind) bool { return k == Supported || k == Extended }
+
+// reindex makes kept, a subsequence of the attacks sorted by target, the
+// attacks, and rebuilds their index by target.
+func (s *state) reindex(kept []attack) {
+	s.attacks = kept
+	clear(s.inStart)
+	for _, e := range kept {
+		s.inStart[e.to+1]++
+	}
+	csr.Prefix(s.inStart)
 }
 
 // base is the base score of evidence w, clamped to [0, 1] (NaN to 0) so
@@ -309,26 +334,31 @@ func (r *Result) add(v Verdict) {
 	r.Verdicts = append(r.Verdicts, v)
 }
 
-// outOfTime is the verdict on a claim that does not hold at t.
+// outOfTime is the verdict on a claim that does not hold at t, with its
+// evidence in the whole graph.
 func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdict, error) {
-	orig, err := s.opts.Origins(full, c)
-	if err != nil {
-		return Verdict{}, fmt.Errorf("verdict: origins of %q: %w", c.ID, err)
+	if s.full == nil {
+		var err error
+		if s.full, err = evidence.Of(full, s.evidenceOptions()); err != nil {
+			return Verdict{}, fmt.Errorf("verdict: %w", err)
+		}
 	}
-	vd := Verdict{Claim: c.ID, Origins: orig, Evidence: s.weigh(orig)}
+	e, _ := s.full.Claim(c.ID)
+	vd := Verdict{Claim: c.ID, Origins: e.Origins, Lent: s.full.Lent(c.ID), Evidence: e.Weight}
 	if c.Validity.Ended(t) {
 		vd.Label, vd.Since = NotHolding, c.Validity.End()
 	} else {
 		vd.Label, vd.Since = NotYetHolding, c.Validity.Start()
 	}
-	vd.Rating = s.opts.Rate(vd.Label, 0)
+	vd.Rating = s.opts.Ratings.Rate(vd.Label, vd.Independent(), 0)
 	return vd, nil
 }
 
 // verdict is the verdict on claim i of the framework.
 func (s *state) verdict(i int32) Verdict {
+	e, _ := s.ev.Claim(s.ids[i])
 	vd := Verdict{
-		Claim: s.ids[i], Evidence: s.evidence[i], Origins: s.origins[i],
+		Claim: s.ids[i], Evidence: s.evidence[i], Origins: e.Origins, Lent: s.ev.Lent(s.ids[i]),
 		Base: s.base(s.evidence[i]), Strength: s.strength.Strength[i],
 	}
 	switch s.labels[i] {
@@ -339,7 +369,7 @@ func (s *state) verdict(i int32) Verdict {
 	default:
 		vd.Label = Undecided
 	}
-	vd.Rating = s.opts.Rate(vd.Label, vd.Strength)
+	vd.Rating = s.opts.Ratings.Rate(vd.Label, vd.Independent(), vd.Strength)
 	vd.Reasons, vd.More = s.reasons(i, vd.Label)
 	return vd
 }
@@ -373,13 +403,13 @@ func (s *state) reasons(i int32, l Label) ([]Reason, int) {
 	var rs []Reason
 	var who []int32 // the claim of each reason, for sorting
 	reason := func(kind ReasonKind, e attack) {
-		r := Reason{Kind: kind, Claim: s.ids[e.from], Attack: e.kind, Sources: s.sources[e.from]}
+		r := Reason{Kind: kind, Claim: s.ids[e.from], Attack: e.kind, Sources: s.sources[e.from], Evidence: s.evidence[e.from]}
 		if e.via >= 0 {
 			r.Via = s.ids[e.via]
 		}
 		if kind == Attacker {
 			if d := s.defeater(e.from); d >= 0 {
-				r.By, r.BySources = s.ids[d], s.sources[d]
+				r.By, r.BySources, r.ByEvidence = s.ids[d], s.sources[d], s.evidence[d]
 			}
 		}
 		rs = append(rs, r)

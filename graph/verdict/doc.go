@@ -8,14 +8,15 @@
 // from [graph.Graph.At] — and makes each of its claims an argument of an
 // abstract argumentation framework (package graph/af).
 //
-// A claim's evidence is the number of its independent origins, each
-// weighted by its source's trust when [Options.Trust] is given (a map from
-// source ID to a trust in [0, 1], such as package sources/truth computes;
-// an origin missing from the map weighs [Options.UnknownTrust], 0.5 by
-// default). Origins come from [Options.Origins]; by default they are the
-// claim's independent origins from package graph/provenance, so three
-// outlets relaying one video count once. [DistinctSources] is the cheaper
-// count of distinct sources.
+// A claim's evidence is that of package graph/evidence, the one measure
+// every analysis uses: its independent origins, each weighted by its
+// source's trust when [Options.Trust] is given (an origin missing from the
+// map weighs [Options.UnknownTrust], 0.5 by default), together with the
+// origins its supporters lend it, each origin counted once. Origins come
+// from [Options.Origins]; by default they are the claim's independent
+// origins from package graph/provenance, so three outlets relaying one
+// video count once. [DistinctSources] is the cheaper count of distinct
+// sources. [Options.Evidence] takes evidence already weighed.
 //
 // A contradiction is symmetric, so it becomes an attack in each direction,
 // resolved by preference: the attack of a claim with less evidence on one
@@ -26,26 +27,24 @@
 //
 // # Support
 //
-// Support edges transmit attacks as in the bipolar argumentation frameworks
-// of Cayrol and Lagasquie-Schiex. The default reading, [Bipolar], derives
-// their two complex attacks:
+// By default ([Lending]) a support edge lends the supporter's evidence to
+// the supported claim and does nothing else: a claim is rejected or held
+// open only by claims that contradict it directly, and a cycle of support
+// adds nothing beyond the evidence entering it (see graph/evidence).
+//
+// [Options.Support] can also derive the complex attacks of the bipolar
+// argumentation frameworks of Cayrol and Lagasquie-Schiex. [Bipolar]
+// derives their two:
 //
 //   - supported attack: a supports b and b attacks c, so a attacks c;
 //   - secondary attack: a supports b and c attacks a, so c attacks b.
 //
 // Neither pure reading of support gives exactly this pair. Under the
-// deductive reading ("if a is accepted, b is") the supported attack is
-// sound and its companion is the mediated attack (c attacks b, so c attacks
-// a); under the necessary reading ("b cannot be accepted without a") the
-// secondary attack is sound and its companion is the extended attack (a
-// attacks c, so b attacks c). Support in a claim graph is evidential: the
-// supporter is both a claim that carries the supported one (an instance
-// implies the general claim: deductive) and part of the grounds the
-// supported claim is believed on (if the instance is refuted, the general
-// claim loses that ground: necessary). We therefore keep Cayrol and
-// Lagasquie-Schiex's original pair as the default, and offer the pure
-// readings as [Deductive] and [Necessary] through [Options.Support], and
-// [NoComplexAttacks] for support that only lends strength.
+// deductive reading ("if a is accepted, b is", [Deductive]) the supported
+// attack is sound and its companion is the mediated attack (c attacks b,
+// so c attacks a); under the necessary reading ("b cannot be accepted
+// without a", [Necessary]) the secondary attack is sound and its
+// companion is the extended attack (a attacks c, so b attacks c).
 //
 // A derived attack is subject to the same preference as a direct one (a
 // weaker claim does not defeat a stronger one through a supporter), and it
@@ -53,7 +52,11 @@
 // that succeeded: Compute never builds the closure of support. This costs
 // O(Σ over supports (a, b) of the attack degrees of a and b), that is
 // O(edges × degree), and keeps every derived attack explainable by one
-// intermediate claim ([Reason].Via).
+// intermediate claim ([Reason].Via). A supported or extended attack is
+// made by way of that claim; when the labelling rejects it, the attack is
+// dropped and the labels computed again, so that in every reading no
+// reason of an undecided or rejected verdict is, or attacks through, a
+// claim the same run rejects.
 //
 // # Labels and strength
 //
@@ -63,9 +66,10 @@
 // [Undecided]. The grounded labelling is unique and costs linear time.
 //
 // The strength is the DF-QuAD strength (af.DFQuAD) of the claim in the
-// quantitative bipolar framework of the successful contradiction attacks
-// and the support edges (derived attacks are left out: DF-QuAD propagates
-// support itself). The base score is [Options.Base] of the evidence,
+// framework of the successful contradiction attacks. Support is not an
+// edge there: it has lent its evidence to the base score already, and the
+// DF-QuAD fixed point of a support cycle is 1 whatever enters it. The
+// base score is [Options.Base] of the evidence,
 // by default [BaseScore], 1 − 0.5^evidence: one origin 0.5, two 0.75, three
 // 0.875. Strength is exact when the framework is acyclic and otherwise the
 // fixed point of the iteration; [Result] reports which, and the number of
@@ -74,15 +78,19 @@
 // # Verdicts
 //
 // A [Verdict] gives a claim's label, strength, a [Rating] and a few
-// [Reason] values, each naming another claim with its sources: for a
+// [Reason] values, each naming another claim with its sources and
+// evidence: for a
 // rejected claim the accepted claims that defeat it, for an accepted claim
 // its attackers with the accepted claim that defeats each and the
 // contradicting claims whose attack failed for want of evidence, for an
 // undecided claim its undecided attackers.
 //
 // The rating is a ClaimReview-style reviewRating — alternateName and
-// ratingValue from 1 (False) to 5 (True) — given by [Options.Rate], by
-// default [DefaultRating], which documents its thresholds.
+// ratingValue from 1 (False) to 5 (True) — looked up in a [RatingTable]
+// from the label, the number of independent origins (own and lent) and
+// the strength: [Options.Ratings], by default [DefaultRatings], which
+// documents its rows. An uncontested claim with one independent origin is
+// Unproven, however many outlets repeat it; True needs corroboration.
 //
 // # Time
 //
@@ -95,14 +103,14 @@
 //
 // # Cost
 //
-// Compute reads each claim and relation of the view once, then runs in
+// Compute weighs the evidence of the view (evidence.Of: O(claims +
+// supports × evidence.MaxLent)), reads each relation once, then runs in
 // O(claims + attacks) for the labels and the ordering of the attacks,
-// and the same per DF-QuAD round. DF-QuAD works one strongly connected
-// component at a time and, within one, updates only the arguments whose
-// inputs moved (see [af.DFQuADIter]). The graph/synth graphs join most
-// claims in one cycle of support and attack (835,000 of 1,000,000), and
-// DF-QuAD needs 45 rounds over it to settle: that iteration is most of the
-// cost. Timings are in the README's Performance table.
+// once more per round that drops a derived attack through a rejected
+// claim (none under Lending), and O(claims + defeats) per DF-QuAD round.
+// DF-QuAD works one strongly connected component of the defeats at a time
+// and, within one, updates only the arguments whose inputs moved (see
+// [af.DFQuADIter]). Timings are in the README's Performance table.
 //
 // [Options].Progress, when set, is told of the stages "evidence",
 // "strengths" and "verdicts" as they go (see [graph.Progress]).

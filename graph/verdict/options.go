@@ -7,35 +7,57 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
-	"github.com/claimgraph/claimgraph/graph/provenance"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 )
 
 // ErrOptions reports an invalid [Options] value.
 var ErrOptions = errors.New("verdict: invalid options")
 
-// SupportReading says which complex attacks a support edge transmits.
+// SupportReading says what a support edge does besides lending its
+// evidence (see the package documentation).
 type SupportReading uint8
 
 // The readings of support. See the package documentation.
 const (
-	// Bipolar derives supported and secondary attacks, the complex
-	// attacks of Cayrol and Lagasquie-Schiex's bipolar frameworks. It is
-	// the default.
-	Bipolar SupportReading = iota
+	// Lending is the default: support lends the supporter's evidence to
+	// the supported claim and derives no attack, so a claim is rejected
+	// or held open only by claims that contradict it directly.
+	Lending SupportReading = iota
+	// Bipolar also derives supported and secondary attacks, the complex
+	// attacks of Cayrol and Lagasquie-Schiex's bipolar frameworks.
+	Bipolar
 	// Deductive reads "a supports b" as "a accepted makes b accepted" and
-	// derives supported and mediated attacks.
+	// also derives supported and mediated attacks.
 	Deductive
 	// Necessary reads "a supports b" as "b cannot be accepted without a"
-	// and derives secondary and extended attacks.
+	// and also derives secondary and extended attacks.
 	Necessary
-	// NoComplexAttacks derives none: support only lends strength in the
-	// gradual semantics.
-	NoComplexAttacks
 )
+
+var supportNames = [...]string{"lending", "bipolar", "deductive", "necessary"}
+
+// String returns "lending", "bipolar", "deductive" or "necessary".
+func (r SupportReading) String() string { return name(supportNames[:], uint8(r), "SupportReading") }
+
+// MarshalText implements encoding.TextMarshaler with [SupportReading.String].
+func (r SupportReading) MarshalText() ([]byte, error) {
+	return text(supportNames[:], uint8(r), "support reading")
+}
+
+// ParseSupport returns the reading named s, as [SupportReading.String]
+// spells it.
+func ParseSupport(s string) (SupportReading, error) {
+	for i, n := range supportNames {
+		if n == s {
+			return SupportReading(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%w: unknown support reading %q (want lending, bipolar, deductive or necessary)", ErrOptions, s)
+}
 
 // Default values of [Options].
 const (
-	DefaultUnknownTrust = 0.5
+	DefaultUnknownTrust = evidence.DefaultUnknownTrust
 	DefaultMaxReasons   = 5
 )
 
@@ -43,8 +65,8 @@ const (
 type Options struct {
 	// Origins returns the independent origins of claim c in view v: the
 	// source IDs whose number (weighted by trust) is the claim's evidence.
-	// Nil means the independent origins of package graph/provenance
-	// (provenance.Index.Claim); [DistinctSources] is the cheaper count of
+	// Nil means evidence.Independent, the independent origins of package
+	// graph/provenance; evidence.DistinctSources is the cheaper count of
 	// distinct sources.
 	Origins func(v graph.View, c claims.Claim) ([]string, error)
 	// Trust weighs each origin by the trust of its source, a value in
@@ -55,14 +77,18 @@ type Options struct {
 	// UnknownTrust is the weight of an origin missing from Trust; 0 means
 	// DefaultUnknownTrust (0.5, neither trusted nor distrusted).
 	UnknownTrust float64
+	// Evidence, when not nil, is the evidence of the view's claims
+	// already weighed by evidence.Of; Origins, Trust and UnknownTrust are
+	// then unused.
+	Evidence *evidence.Table
 	// Base maps evidence to the DF-QuAD base score in [0, 1]. Nil means
 	// [BaseScore], 1 − 0.5^evidence.
 	Base func(evidence float64) float64
-	// Rate maps a label and a strength to a rating. Nil means
-	// [DefaultRating].
-	Rate func(l Label, strength float64) Rating
-	// Support chooses the complex attacks derived from support edges;
-	// the zero value is Bipolar.
+	// Ratings maps a label and the evidence to a rating, first matching
+	// rule first. Nil means [DefaultRatings].
+	Ratings RatingTable
+	// Support chooses what support edges do besides lending evidence;
+	// the zero value is Lending.
 	Support SupportReading
 	// MaxReasons caps the reasons kept per verdict; 0 means
 	// DefaultMaxReasons, a negative value keeps them all.
@@ -81,83 +107,28 @@ type Options struct {
 
 // withDefaults fills in the zero fields of o and checks the others.
 func (o Options) withDefaults() (Options, error) {
-	if o.Origins == nil {
-		o.Origins = independentOrigins()
-	}
-	if o.UnknownTrust == 0 {
-		o.UnknownTrust = DefaultUnknownTrust
-	}
 	if o.Base == nil {
 		o.Base = BaseScore
 	}
-	if o.Rate == nil {
-		o.Rate = DefaultRating
+	if o.Ratings == nil {
+		o.Ratings = DefaultRatings
 	}
 	if o.MaxReasons == 0 {
 		o.MaxReasons = DefaultMaxReasons
 	}
-	if o.UnknownTrust < 0 || o.UnknownTrust > 1 || math.IsNaN(o.UnknownTrust) {
-		return o, fmt.Errorf("%w: UnknownTrust %v not in [0, 1]", ErrOptions, o.UnknownTrust)
-	}
-	if o.Support > NoComplexAttacks {
+	if o.Support > Necessary {
 		return o, fmt.Errorf("%w: unknown support reading %d", ErrOptions, o.Support)
 	}
 	if !(o.Tolerance >= 0) || o.MaxIterations < 0 {
 		return o, fmt.Errorf("%w: Tolerance negative or NaN, or MaxIterations negative", ErrOptions)
 	}
-	for id, t := range o.Trust {
-		if t < 0 || t > 1 || math.IsNaN(t) {
-			return o, fmt.Errorf("%w: trust %v of source %q not in [0, 1]", ErrOptions, t, id)
-		}
-	}
 	return o, nil
 }
 
-// DistinctSources returns the distinct sources claim c appears in, in the
-// order of its appearances: the fallback count of independent origins,
-// which counts three outlets relaying one video three times.
-func DistinctSources(_ graph.View, c claims.Claim) ([]string, error) {
-	out := make([]string, 0, len(c.Appearances))
-	for _, a := range c.Appearances {
-		if !contains(out, a.Source) {
-			out = append(out, a.Source)
-		}
-	}
-	return out, nil
-}
-
-// independentOrigins returns an Origins function backed by one
-// provenance index per view date, so that the derivation links of a source
-// are loaded once for all the claims of a Compute call.
-func independentOrigins() func(graph.View, claims.Claim) ([]string, error) {
-	idx := make(map[claims.Date]*provenance.Index, 2)
-	return func(v graph.View, c claims.Claim) ([]string, error) {
-		x, ok := idx[v.Date()]
-		if !ok {
-			x = provenance.New(v)
-			idx[v.Date()] = x
-		}
-		rep, err := x.Of(c) // c comes from v: no need to look it up again
-		if err != nil {
-			return nil, err
-		}
-		out := make([]string, len(rep.Groups))
-		for i, g := range rep.Groups {
-			out[i] = g.Origin.Source
-		}
-		return out, nil
-	}
-}
-
-// contains reports whether s holds x; claims have few sources, so a linear
-// scan beats a map.
-func contains(s []string, x string) bool {
-	for _, y := range s {
-		if y == x {
-			return true
-		}
-	}
-	return false
+// DistinctSources returns the distinct sources claim c appears in:
+// evidence.DistinctSources, for [Options.Origins].
+func DistinctSources(v graph.View, c claims.Claim) ([]string, error) {
+	return evidence.DistinctSources(v, c)
 }
 
 // BaseScore is the default map from evidence to DF-QuAD base score,
@@ -171,7 +142,7 @@ func BaseScore(evidence float64) float64 {
 	return 1 - math.Pow(0.5, evidence)
 }
 
-// The ratings of [DefaultRating], after ClaimReview's alternateName.
+// The ratings of [DefaultRatings], after ClaimReview's alternateName.
 var (
 	RatingTrue        = Rating{"True", 5}
 	RatingMostlyTrue  = Rating{"Mostly true", 4}
@@ -183,35 +154,55 @@ var (
 	RatingNotYet      = Rating{"Not yet holding", 0}
 )
 
-// DefaultRating is the default map from label and strength to rating:
+// RatingRule is one row of a [RatingTable]: a verdict with this Label, at
+// least MinOrigins independent origins (its own and those its supporters
+// lend, [Verdict].Independent) and a strength of at least MinStrength
+// gets Rating.
+type RatingRule struct {
+	Label       Label
+	MinOrigins  int
+	MinStrength float64
+	Rating      Rating
+}
+
+// RatingTable maps a verdict's label and evidence to its rating: the
+// first rule that matches wins, and a verdict no rule matches is rated
+// Unproven.
+type RatingTable []RatingRule
+
+// DefaultRatings is the default rating table:
 //
-//	accepted,  strength ≥ 0.75  True (5)
-//	accepted,  strength ≥ 0.5   Mostly true (4)
-//	accepted,  strength < 0.5   Unproven (3): unopposed but thinly sourced
-//	undecided                   Mixed (3): evidence on both sides, neither prevails
-//	rejected,  strength > 0.25  Mostly false (2)
-//	rejected,  strength ≤ 0.25  False (1)
-//	not-holding                 Outdated (0: off the scale)
-//	not-yet-holding             Not yet holding (0: off the scale)
-func DefaultRating(l Label, strength float64) Rating {
-	switch l {
-	case Accepted:
-		switch {
-		case strength >= 0.75:
-			return RatingTrue
-		case strength >= 0.5:
-			return RatingMostlyTrue
+//	label            origins  strength  rating
+//	accepted         ≥ 2      ≥ 0.75    True (5)
+//	accepted         ≥ 2                Mostly true (4)
+//	accepted         0 or 1             Unproven (3): unopposed but not corroborated
+//	undecided                           Mixed (3): evidence on both sides, neither prevails
+//	rejected                  ≥ 0.25    Mostly false (2)
+//	rejected                  < 0.25    False (1)
+//	not-holding                         Outdated (0: off the scale)
+//	not-yet-holding                     Not yet holding (0: off the scale)
+//
+// So an uncontested claim with one independent origin is Unproven however
+// many outlets repeat it, and True needs independent corroboration.
+var DefaultRatings = RatingTable{
+	{Accepted, 2, 0.75, RatingTrue},
+	{Accepted, 2, 0, RatingMostlyTrue},
+	{Accepted, 0, 0, RatingUnproven},
+	{Undecided, 0, 0, RatingMixed},
+	{Rejected, 0, 0.25, RatingMostlyFalse},
+	{Rejected, 0, 0, RatingFalse},
+	{NotHolding, 0, 0, RatingOutdated},
+	{NotYetHolding, 0, 0, RatingNotYet},
+}
+
+// Rate returns the rating of the first rule of t that matches a verdict
+// with label l, the given number of independent origins and strength;
+// Unproven when none does.
+func (t RatingTable) Rate(l Label, origins int, strength float64) Rating {
+	for _, r := range t {
+		if r.Label == l && origins >= r.MinOrigins && strength >= r.MinStrength {
+			return r.Rating
 		}
-		return RatingUnproven
-	case Rejected:
-		if strength > 0.25 {
-			return RatingMostlyFalse
-		}
-		return RatingFalse
-	case NotHolding:
-		return RatingOutdated
-	case NotYetHolding:
-		return RatingNotYet
 	}
-	return RatingMixed
+	return RatingUnproven
 }

@@ -97,12 +97,15 @@ type Reason struct {
 	Attack  AttackKind // how Claim attacks (or, for Weaker, would attack) the verdict's claim
 	Via     string     // for a complex attack, the claim of the support step
 	Sources []string   // the distinct sources Claim appears in
-	// By and BySources name, for an Attacker, an accepted claim that
+	// Evidence is the weight of Claim's evidence ([Verdict].Evidence).
+	Evidence float64
+	// By, BySources and ByEvidence name, for an Attacker, an accepted claim that
 	// defeats it (empty when none: an attacker rejected only by a claim
 	// left out of MaxReasons never happens, as every rejected claim has
 	// an accepted attacker).
-	By        string
-	BySources []string
+	By         string
+	BySources  []string
+	ByEvidence float64
 }
 
 // Rating is a ClaimReview-style rating: Name is the reviewRating's
@@ -122,11 +125,14 @@ type Verdict struct {
 	// date it no longer holds) and, for NotYetHolding, the date it
 	// begins; zero otherwise.
 	Since claims.Date
-	// Evidence is the claim's evidence weight: the sum of the trust of
-	// its independent origins (see [Options.Origins] and [Options.Trust]).
+	// Evidence is the claim's evidence weight (package graph/evidence):
+	// the sum of the trust of its independent origins and of those its
+	// supporters lend it, each once (see [Options.Origins] and
+	// [Options.Trust]).
 	Evidence float64
-	// Origins are the independent origins counted in Evidence.
-	Origins []string
+	// Origins are the claim's own independent origins, Lent those its
+	// supporters lend it (not among Origins), both counted in Evidence.
+	Origins, Lent []string
 	// Base is the DF-QuAD base score derived from Evidence, Strength the
 	// final DF-QuAD strength in [0, 1]. Both are 0 for a claim not
 	// holding at the view's date.
@@ -137,6 +143,11 @@ type Verdict struct {
 	Reasons []Reason
 	More    int
 }
+
+// Independent returns the number of independent origins behind the
+// verdict's claim, its own and lent: the corroboration a [RatingTable]
+// asks for.
+func (v Verdict) Independent() int { return len(v.Origins) + len(v.Lent) }
 
 // Result is the outcome of [Compute]: a verdict for every claim of the
 // view's graph, and what the gradual computation reports.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
@@ -47,22 +48,31 @@ func TestLabels(t *testing.T) {
 		s:    spec{Claims: map[string]int{"a": 2, "b": 2}, Order: []string{"a", "b"}, Rels: []string{"a-b"}},
 		want: map[string]verdict.Label{"a": und, "b": und},
 	}, {
-		// b and c are equal and attack each other; a (3) supports b, so
-		// a attacks c (supported attack, 3 ≥ 1): c out, b reinstated.
+		// b and c are equal on their own; a (3) supports b, so b weighs
+		// 4 and defeats c directly, and a attacks c too (supported
+		// attack, 3 ≥ 1): c out.
 		name: "supported attack",
+		s:    spec{Claims: map[string]int{"a": 3, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "b-c"}},
+		opts: verdict.Options{Support: verdict.Bipolar},
+		want: map[string]verdict.Label{"a": in, "b": in, "c": out},
+	}, {
+		// Lending alone: b weighs 4 against c's 1.
+		name: "support lends evidence",
 		s:    spec{Claims: map[string]int{"a": 3, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "b-c"}},
 		want: map[string]verdict.Label{"a": in, "b": in, "c": out},
 	}, {
-		name: "supported attack, support lends only strength",
-		s:    spec{Claims: map[string]int{"a": 3, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "b-c"}},
-		opts: verdict.Options{Support: verdict.NoComplexAttacks},
-		want: map[string]verdict.Label{"a": in, "b": und, "c": und},
-	}, {
-		// c (2) defeats a (1); a supports b, so c attacks b too
-		// (secondary attack, 2 ≥ 1): b out.
+		// c (2) defeats a (1); a supports b (so b weighs 2), and c
+		// attacks b too (secondary attack, 2 ≥ 2): b out.
 		name: "secondary attack",
 		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-a"}},
+		opts: verdict.Options{Support: verdict.Bipolar},
 		want: map[string]verdict.Label{"a": out, "b": out, "c": in},
+	}, {
+		// By default refuting a does not refute b: b keeps a's evidence
+		// and nothing contradicts it.
+		name: "secondary attack, lending",
+		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-a"}},
+		want: map[string]verdict.Label{"a": out, "b": in, "c": in},
 	}, {
 		// The deductive reading has no secondary attack: refuting a does
 		// not refute what a implies.
@@ -71,27 +81,28 @@ func TestLabels(t *testing.T) {
 		opts: verdict.Options{Support: verdict.Deductive},
 		want: map[string]verdict.Label{"a": out, "b": in, "c": in},
 	}, {
-		// Deductive: a supports b, c defeats b, so c attacks a (mediated).
+		// Deductive: a supports b (b weighs 2), c (3) defeats b, so c
+		// attacks a (mediated, 3 ≥ 1).
 		name: "mediated attack",
-		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-b"}},
+		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 3}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-b"}},
 		opts: verdict.Options{Support: verdict.Deductive},
 		want: map[string]verdict.Label{"a": out, "b": out, "c": in},
 	}, {
 		// Necessary: a supports b and a defeats c, so b attacks c
-		// (extended); with b and c equal, c's own attack on b stays, but
-		// a defeats c first.
+		// (extended); a defeats c first.
 		name: "extended attack",
 		s:    spec{Claims: map[string]int{"a": 2, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "a-c"}},
 		opts: verdict.Options{Support: verdict.Necessary},
 		want: map[string]verdict.Label{"a": in, "b": in, "c": out},
 	}, {
-		// A weaker claim does not win through a supporter either: a (1)
-		// supports b (1), which attacks c (2, so b's own attack fails)
-		// and d (1). The supported attack a on c fails too (1 < 2), or
-		// unattacked a would reject c; a on d succeeds (1 ≥ 1).
-		name: "derived attack obeys preference",
-		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2, "d": 1}, Order: []string{"a", "b", "c", "d"}, Rels: []string{"a>b", "c-b", "b-d"}},
-		want: map[string]verdict.Label{"a": in, "b": out, "c": in, "d": out},
+		// A derived attack through a rejected claim is dropped: a (1)
+		// supports b (weighing 2), which defeats d (1) but is defeated
+		// by c (3). The supported attack a on d would go through
+		// rejected b, so d, whose only other attacker is b, is accepted.
+		name: "no attack through a rejected claim",
+		s:    spec{Claims: map[string]int{"a": 1, "b": 1, "c": 3, "d": 1}, Order: []string{"a", "b", "c", "d"}, Rels: []string{"a>b", "c-b", "b-d"}},
+		opts: verdict.Options{Support: verdict.Bipolar},
+		want: map[string]verdict.Label{"a": in, "b": out, "c": in, "d": in},
 	}, {
 		// Two sources of trust 0.1 (evidence 0.2) lose to one of trust
 		// 0.9; the unlisted source of c weighs the default 0.5.
@@ -121,7 +132,7 @@ func TestReasons(t *testing.T) {
 	// The secondary-attack graph: c (2) defeats a (1), and through a's
 	// support of b also b.
 	g := build(t, spec{Claims: map[string]int{"a": 1, "b": 1, "c": 2}, Order: []string{"a", "b", "c"}, Rels: []string{"a>b", "c-a"}})
-	r, err := verdict.Compute(g.View, verdict.Options{})
+	r, err := verdict.Compute(g.View, verdict.Options{Support: verdict.Bipolar})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,11 +140,11 @@ func TestReasons(t *testing.T) {
 		claim string
 		want  []verdict.Reason
 	}{
-		{"a", []verdict.Reason{{Kind: verdict.DefeatedBy, Claim: "c", Attack: verdict.Contradiction, Sources: []string{"c-s1", "c-s2"}}}},
-		{"b", []verdict.Reason{{Kind: verdict.DefeatedBy, Claim: "c", Attack: verdict.Secondary, Via: "a", Sources: []string{"c-s1", "c-s2"}}}},
+		{"a", []verdict.Reason{{Kind: verdict.DefeatedBy, Claim: "c", Attack: verdict.Contradiction, Sources: []string{"c-s1", "c-s2"}, Evidence: 2}}},
+		{"b", []verdict.Reason{{Kind: verdict.DefeatedBy, Claim: "c", Attack: verdict.Secondary, Via: "a", Sources: []string{"c-s1", "c-s2"}, Evidence: 2}}},
 		// c's attacker a is rejected by c itself; a's attack on c
 		// fails anyway (1 < 2), so it is reported as weaker.
-		{"c", []verdict.Reason{{Kind: verdict.Weaker, Claim: "a", Attack: verdict.Contradiction, Sources: []string{"a-s1"}}}},
+		{"c", []verdict.Reason{{Kind: verdict.Weaker, Claim: "a", Attack: verdict.Contradiction, Sources: []string{"a-s1"}, Evidence: 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.claim, func(t *testing.T) {
@@ -157,8 +168,8 @@ func TestAttackerReason(t *testing.T) {
 	}
 	v, _ := r.Verdict("a")
 	want := []verdict.Reason{{
-		Kind: verdict.Attacker, Claim: "b", Attack: verdict.Contradiction, Sources: []string{"b-s1", "b-s2"},
-		By: "c", BySources: []string{"c-s1", "c-s2", "c-s3"},
+		Kind: verdict.Attacker, Claim: "b", Attack: verdict.Contradiction, Sources: []string{"b-s1", "b-s2"}, Evidence: 2,
+		By: "c", BySources: []string{"c-s1", "c-s2", "c-s3"}, ByEvidence: 3,
 	}}
 	if diff := cmp.Diff(want, v.Reasons); diff != "" {
 		t.Errorf("reasons (-want +got):\n%s", diff)
@@ -264,54 +275,92 @@ func TestSeed(t *testing.T) {
 		{"2025-09-03", verdict.NotHolding, "", "2024-06-19"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.at, func(t *testing.T) {
-			r, err := verdict.Compute(g.At(date(t, tt.at)), verdict.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			v, ok := r.Verdict(pact)
-			if !ok {
-				t.Fatal("no verdict on", pact)
-			}
-			reason := ""
-			if len(v.Reasons) > 0 {
-				reason = v.Reasons[0].Claim
-				if v.Label == verdict.Rejected && v.Reasons[0].Kind != verdict.DefeatedBy {
-					t.Errorf("first reason is %v, want defeated-by", v.Reasons[0].Kind)
+		for _, rd := range readings {
+			t.Run(tt.at+" "+rd.String(), func(t *testing.T) {
+				r, err := verdict.Compute(g.At(date(t, tt.at)), verdict.Options{Support: rd})
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-			if v.Label != tt.label || reason != tt.reason || v.Since.String() != tt.since {
-				t.Errorf("got %v, reason %q, since %q; want %v, %q, %q", v.Label, reason, v.Since, tt.label, tt.reason, tt.since)
-			}
-			if len(r.Verdicts) != g.Counts().Claims {
-				t.Errorf("%d verdicts for %d claims", len(r.Verdicts), g.Counts().Claims)
-			}
-		})
+				v, ok := r.Verdict(pact)
+				if !ok {
+					t.Fatal("no verdict on", pact)
+				}
+				reason := ""
+				if len(v.Reasons) > 0 {
+					reason = v.Reasons[0].Claim
+					if v.Label == verdict.Rejected && v.Reasons[0].Kind != verdict.DefeatedBy {
+						t.Errorf("first reason is %v, want defeated-by", v.Reasons[0].Kind)
+					}
+				}
+				if v.Label != tt.label || reason != tt.reason || v.Since.String() != tt.since {
+					t.Errorf("got %v, reason %q, since %q; want %v, %q, %q", v.Label, reason, v.Since, tt.label, tt.reason, tt.since)
+				}
+				if len(r.Verdicts) != g.Counts().Claims {
+					t.Errorf("%d verdicts for %d claims", len(r.Verdicts), g.Counts().Claims)
+				}
+			})
+		}
 	}
 }
 
-func TestDefaultRating(t *testing.T) {
+// TestGivenEvidence: evidence weighed beforehand (Options.Evidence) gives
+// the verdicts that the same options of Compute give.
+func TestGivenEvidence(t *testing.T) {
+	g := build(t, spec{Claims: map[string]int{"a": 2, "b": 1, "c": 1}, Order: []string{"a", "b", "c"}, Rels: []string{"a-b", "c>b"}})
+	trust := map[string]float64{"a-s1": 0.2, "a-s2": 0.2, "b-s1": 0.9}
+	tab, err := evidence.Of(g.View, evidence.Options{Trust: trust})
+	if err != nil {
+		t.Fatal(err)
+	}
+	given, err := verdict.Compute(g.View, verdict.Options{Evidence: tab})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := verdict.Compute(g.View, verdict.Options{Trust: trust})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(own.Verdicts, given.Verdicts, cmp.Comparer(func(x, y claims.Date) bool { return x == y })); diff != "" {
+		t.Errorf("given evidence (-own +given):\n%s", diff)
+	}
+	// b: 0.9 own and c's unknown origin 0.5 lent, against a's 0.4.
+	if v, _ := given.Verdict("b"); v.Label != verdict.Accepted || math.Abs(v.Evidence-1.4) > 1e-9 || len(v.Lent) != 1 {
+		t.Errorf("b: %v with evidence %v (lent %v), want accepted with 1.4 (one lent)", v.Label, v.Evidence, v.Lent)
+	}
+}
+
+func TestDefaultRatings(t *testing.T) {
 	tests := []struct {
-		l    verdict.Label
-		s    float64
-		want verdict.Rating
+		l       verdict.Label
+		origins int
+		s       float64
+		want    verdict.Rating
 	}{
-		{verdict.Accepted, 0.9, verdict.RatingTrue},
-		{verdict.Accepted, 0.75, verdict.RatingTrue},
-		{verdict.Accepted, 0.6, verdict.RatingMostlyTrue},
-		{verdict.Accepted, 0.3, verdict.RatingUnproven},
-		{verdict.Undecided, 0.5, verdict.RatingMixed},
-		{verdict.Rejected, 0.3, verdict.RatingMostlyFalse},
-		{verdict.Rejected, 0.25, verdict.RatingFalse},
-		{verdict.NotHolding, 0, verdict.RatingOutdated},
-		{verdict.NotYetHolding, 0, verdict.RatingNotYet},
+		{verdict.Accepted, 3, 0.9, verdict.RatingTrue},
+		{verdict.Accepted, 2, 0.75, verdict.RatingTrue},
+		{verdict.Accepted, 2, 0.6, verdict.RatingMostlyTrue},
+		// One origin is not corroboration, however strong.
+		{verdict.Accepted, 1, 0.9, verdict.RatingUnproven},
+		{verdict.Accepted, 0, 0, verdict.RatingUnproven},
+		{verdict.Undecided, 2, 0.5, verdict.RatingMixed},
+		{verdict.Rejected, 1, 0.3, verdict.RatingMostlyFalse},
+		{verdict.Rejected, 1, 0.2, verdict.RatingFalse},
+		{verdict.NotHolding, 1, 0, verdict.RatingOutdated},
+		{verdict.NotYetHolding, 1, 0, verdict.RatingNotYet},
 	}
 	for _, tt := range tests {
-		t.Run(tt.l.String(), func(t *testing.T) {
-			if got := verdict.DefaultRating(tt.l, tt.s); got != tt.want {
-				t.Errorf("DefaultRating(%v, %v) = %v, want %v", tt.l, tt.s, got, tt.want)
-			}
-		})
+		if got := verdict.DefaultRatings.Rate(tt.l, tt.origins, tt.s); got != tt.want {
+			t.Errorf("Rate(%v, %d, %v) = %v, want %v", tt.l, tt.origins, tt.s, got, tt.want)
+		}
+	}
+	// A table of one's own: a single rule; what it does not match is
+	// Unproven.
+	own := verdict.RatingTable{{Label: verdict.Accepted, MinOrigins: 1, Rating: verdict.RatingTrue}}
+	if got := own.Rate(verdict.Accepted, 1, 0.1); got != verdict.RatingTrue {
+		t.Errorf("own table, accepted: %v", got)
+	}
+	if got := own.Rate(verdict.Rejected, 1, 0.1); got != verdict.RatingUnproven {
+		t.Errorf("own table, rejected: %v", got)
 	}
 }
 

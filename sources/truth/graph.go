@@ -8,7 +8,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
-	"github.com/claimgraph/claimgraph/graph/provenance"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 )
 
 // GraphMap relates a Dataset built by [FromGraph] to the claim graph it
@@ -88,8 +88,9 @@ func (m *GraphMap) Belief(r *Result) map[string]float64 {
 //     several questions is a fact of each. A question is named after its
 //     claims, joined by " | ". A claim without contradictions is a
 //     question of its own, uncontested;
-//   - a claim's votes are its independent origins (package
-//     graph/provenance): each origin asserts the claim's facts once, and a
+//   - a claim's votes are its own independent origins, those package
+//     graph/evidence counts for every analysis (evidence.Independent,
+//     from graph/provenance): each origin asserts the claim's facts once, and a
 //     source that only relays the claim (it quotes, republishes or cites
 //     a source that carries it) does not. Relaying is known dependence,
 //     removed here for every algorithm; ACCU and DEPEN can find the
@@ -138,10 +139,10 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 	var ids []string
 	var asserts []SourceID
 	at := []int{0}
-	prov := provenance.New(v)
+	origins := evidence.Independent()
 	for c := range v.Claims() {
 		ids = append(ids, c.ID)
-		asserts = appendOrigins(asserts, prov, c, srcIDs)
+		asserts = appendOrigins(asserts, origins, v, c, srcIDs)
 		at = append(at, len(asserts))
 	}
 	// Contradiction adjacency by claim position, sorted and without
@@ -233,23 +234,19 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 }
 
 // appendOrigins appends the sources of v that are independent origins of
-// claim c, each once; or, when its provenance cannot be worked out, the
-// distinct sources it appears in.
-func appendOrigins(dst []SourceID, prov *provenance.Index, c claims.Claim, srcIDs map[string]SourceID) []SourceID {
+// claim c (the origins package graph/evidence counts, from the function
+// evidence.Independent returned), each once; or, when its provenance
+// cannot be worked out, the distinct sources it appears in.
+func appendOrigins(dst []SourceID, origins func(graph.View, claims.Claim) ([]string, error), v graph.View, c claims.Claim, srcIDs map[string]SourceID) []SourceID {
 	start := len(dst)
-	add := func(id string) {
+	ids, err := origins(v, c)
+	if err != nil {
+		ids, _ = evidence.DistinctSources(v, c)
+	}
+	for _, id := range ids {
 		if s, ok := srcIDs[id]; ok && !slices.Contains(dst[start:], s) {
 			dst = append(dst, s)
 		}
-	}
-	if r, err := prov.Of(c); err == nil {
-		for _, g := range r.Groups {
-			add(g.Origin.Source)
-		}
-		return dst
-	}
-	for _, a := range c.Appearances {
-		add(a.Source)
 	}
 	return dst
 }

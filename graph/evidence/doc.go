@@ -1,0 +1,38 @@
+// Package evidence weighs the evidence for each claim of a claim graph:
+// the one measure that staleness (graph/timeline), verdict preference and
+// strength (graph/verdict), ratings (graph/verdict, graph/claimreview) and
+// the votes of truth discovery (sources/truth) all use.
+//
+// # The measure
+//
+// A claim's evidence is the set of its independent origins — the
+// original sources its appearances go back to through declared
+// derivations (package graph/provenance), each counted once, so that
+// three outlets relaying one video count once — together with the
+// origins its supporters lend it: a claim that supports another lends it
+// its own origins and those lent to it, transitively, each origin still
+// counted once. Its weight is the sum, over that set, of each origin's
+// source trust ([Options.Trust], for instance from sources/truth), an
+// origin of unknown trust weighing [Options.UnknownTrust] (0.5), and
+// every origin 1 when no trust is given.
+//
+// Because lent origins form a set, support can only pass on evidence
+// that entered it: a cycle of support adds nothing beyond the evidence
+// entering it, and three claims without appearances that support each
+// other in a loop fed by one social post each weigh exactly what the post
+// weighs.
+//
+// [Evidence.Independent] counts the distinct origins, own and lent: the
+// corroboration a rating asks for ("True" needs at least two).
+//
+// # Cost
+//
+// [Of] finds each claim's origins (one provenance index for the view),
+// then walks the strongly connected components of the support edges in
+// topological order, merging sorted sets of origins. A set passed on
+// through support is capped at [MaxLent] origins, so the walk costs
+// O(claims + supports × MaxLent) and its memory is that of the sets in
+// flight; a claim lent more than MaxLent origins is weighed with the
+// first MaxLent of them (in the order the view's claims first name
+// them), which changes no comparison a reader could check by hand.
+package evidence

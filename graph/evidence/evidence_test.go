@@ -1,0 +1,149 @@
+package evidence_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// story: a social post "post" originates claim p; three wire copies
+// relay claim w from one agency story; claims x, y, z have no appearance
+// and support each other in a loop that p feeds (p > x > y > z > x);
+// claim d is a denial from two independent officials, supported by w.
+func story(t *testing.T) *graph.Graph {
+	t.Helper()
+	src := func(id string, from ...string) sources.Source {
+		s := sources.Source{ID: id, Title: id, Kind: sources.NewsArticle}
+		for _, f := range from {
+			s.DerivedFrom = append(s.DerivedFrom, sources.Derivation{Source: f, Kind: sources.Republishes})
+		}
+		return s
+	}
+	app := func(ids ...string) []claims.Appearance {
+		var out []claims.Appearance
+		for _, id := range ids {
+			out = append(out, claims.Appearance{Source: id})
+		}
+		return out
+	}
+	via := func(orig string, ids ...string) []claims.Appearance {
+		out := app(ids...)
+		for i := range out {
+			out[i].Via = orig
+		}
+		return out
+	}
+	b := graph.Batch{
+		Sources: []sources.Source{src("post"), src("wire"), src("copy1", "wire"), src("copy2", "wire"), src("copy3", "wire"),
+			src("off1"), src("off2")},
+		Claims: []claims.Claim{
+			{ID: "p", Text: "P.", Appearances: app("post")},
+			{ID: "x", Text: "X."}, {ID: "y", Text: "Y."}, {ID: "z", Text: "Z."},
+			{ID: "w", Text: "W.", Appearances: via("wire", "copy1", "copy2", "copy3")},
+			{ID: "d", Text: "D.", Appearances: app("off1", "off2")},
+		},
+		Relations: []claims.Relation{
+			{From: "p", To: "x", Kind: claims.Supports}, {From: "x", To: "y", Kind: claims.Supports},
+			{From: "y", To: "z", Kind: claims.Supports}, {From: "z", To: "x", Kind: claims.Supports},
+			{From: "w", To: "d", Kind: claims.Supports},
+		},
+	}
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestOf(t *testing.T) {
+	g := story(t)
+	tab, err := evidence.Of(g.View, evidence.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id     string
+		own    []string
+		lent   []string
+		weight float64
+	}{
+		{"p", []string{"post"}, nil, 1},
+		// The loop passes on the post and nothing more: not above p.
+		{"x", []string{}, []string{"post"}, 1},
+		{"y", []string{}, []string{"post"}, 1},
+		{"z", []string{}, []string{"post"}, 1},
+		// Three copies of one wire story are one origin.
+		{"w", []string{"wire"}, nil, 1},
+		{"d", []string{"off1", "off2"}, []string{"wire"}, 3},
+	} {
+		e, ok := tab.Claim(c.id)
+		if !ok {
+			t.Fatalf("no evidence for %s", c.id)
+		}
+		if !slices.Equal(e.Origins, c.own) && !(len(e.Origins) == 0 && len(c.own) == 0) {
+			t.Errorf("%s: origins %v, want %v", c.id, e.Origins, c.own)
+		}
+		if got := tab.Lent(c.id); !slices.Equal(got, c.lent) {
+			t.Errorf("%s: lent %v, want %v", c.id, got, c.lent)
+		}
+		if e.Weight != c.weight || e.Independent() != len(c.own)+len(c.lent) {
+			t.Errorf("%s: weight %v (%d origins), want %v (%d)", c.id, e.Weight, e.Independent(), c.weight, len(c.own)+len(c.lent))
+		}
+	}
+}
+
+func TestTrustAndOptions(t *testing.T) {
+	g := story(t)
+	tab, err := evidence.Of(g.View, evidence.Options{Trust: map[string]float64{"off1": 0.9, "wire": 0.2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// off1 0.9, off2 unknown 0.5, wire 0.2 lent.
+	if w := tab.Weight("d"); w < 1.6-1e-12 || w > 1.6+1e-12 {
+		t.Errorf("weight of d = %v, want 1.6", w)
+	}
+	tab, err = evidence.Of(g.View, evidence.Options{NoLending: true, Origins: evidence.DistinctSources})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, x := tab.Weight("w"), tab.Weight("x"); w != 3 || x != 0 {
+		t.Errorf("distinct sources without lending: w %v (want 3), x %v (want 0)", w, x)
+	}
+	if _, err := evidence.Of(g.View, evidence.Options{Trust: map[string]float64{"post": 2}}); !errors.Is(err, evidence.ErrOptions) {
+		t.Errorf("trust 2: error %v, want ErrOptions", err)
+	}
+}
+
+// TestLentCap checks that a long chain of support passes on at most
+// MaxLent origins, and all of them up to that.
+func TestLentCap(t *testing.T) {
+	var b graph.Batch
+	n := evidence.MaxLent + 10
+	for i := range n {
+		id := string(rune('A'+i/26)) + string(rune('a'+i%26))
+		b.Sources = append(b.Sources, sources.Source{ID: "s" + id, Title: id, Kind: sources.NewsArticle})
+		b.Claims = append(b.Claims, claims.Claim{ID: "c" + id, Text: "C.", Appearances: []claims.Appearance{{Source: "s" + id}}})
+		if i > 0 {
+			b.Relations = append(b.Relations, claims.Relation{From: b.Claims[i-1].ID, To: "c" + id, Kind: claims.Supports})
+		}
+	}
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := evidence.Of(g.View, evidence.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := tab.At(5); e.Independent() != 6 {
+		t.Errorf("sixth claim of the chain: %d origins, want 6", e.Independent())
+	}
+	if e := tab.At(n - 1); e.Lent != evidence.MaxLent {
+		t.Errorf("last claim of the chain: %d lent, want MaxLent %d", e.Lent, evidence.MaxLent)
+	}
+}

@@ -1,0 +1,84 @@
+package evidence_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// TestLentByReachability compares the lent origins of random graphs, with
+// cycles of support, against a direct reading of the definition: the
+// origins of every claim from which a path of support reaches the claim,
+// less its own.
+func TestLentByReachability(t *testing.T) {
+	for seed := range uint64(20) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		const n, nsrc = 40, 15
+		var b graph.Batch
+		for i := range nsrc {
+			b.Sources = append(b.Sources, sources.Source{ID: fmt.Sprintf("s%d", i), Kind: sources.NewsArticle})
+		}
+		for i := range n {
+			c := claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "C."}
+			for range rng.IntN(3) {
+				c.Appearances = append(c.Appearances, claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))})
+			}
+			b.Claims = append(b.Claims, c)
+		}
+		in := make([][]int, n) // supporters of each claim
+		seen := map[[2]int]bool{}
+		for range n + n/2 {
+			a, c := rng.IntN(n), rng.IntN(n)
+			if a == c || seen[[2]int{a, c}] || seen[[2]int{c, a}] {
+				continue
+			}
+			seen[[2]int{a, c}] = true
+			in[c] = append(in[c], a)
+			b.Relations = append(b.Relations, claims.Relation{From: b.Claims[a].ID, To: b.Claims[c].ID, Kind: claims.Supports})
+		}
+		g := graph.New()
+		if err := g.Apply(b); err != nil {
+			t.Fatal(err)
+		}
+		tab, err := evidence.Of(g.View, evidence.Options{Origins: evidence.DistinctSources})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range n {
+			reach := map[int]bool{}
+			stack := slices.Clone(in[i])
+			for len(stack) > 0 {
+				x := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				if !reach[x] {
+					reach[x] = true
+					stack = append(stack, in[x]...)
+				}
+			}
+			own, _ := evidence.DistinctSources(g.View, b.Claims[i])
+			var want []string
+			for x := range reach {
+				for _, a := range b.Claims[x].Appearances {
+					if !slices.Contains(own, a.Source) && !slices.Contains(want, a.Source) {
+						want = append(want, a.Source)
+					}
+				}
+			}
+			got := tab.Lent(b.Claims[i].ID)
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Errorf("seed %d, %s: lent %v, want %v", seed, b.Claims[i].ID, got, want)
+			}
+			if e := tab.At(i); e.Weight != float64(len(own)+len(want)) {
+				t.Errorf("seed %d, %s: weight %v, want %d", seed, b.Claims[i].ID, e.Weight, len(own)+len(want))
+			}
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package timeline_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/timeline"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// TestStaleCountsOrigins: a rumour relayed by nine outlets from one
+// anonymous official, from 2024, against a denial by two independent
+// officials that holds always. Counting sources, the rumour (9) would
+// supersede the denial (2) in 2025; counting origins it (1) does not.
+func TestStaleCountsOrigins(t *testing.T) {
+	b := graph.Batch{Sources: []sources.Source{
+		{ID: "official", Kind: sources.Informant},
+		{ID: "off1", Kind: sources.OfficialStatement}, {ID: "off2", Kind: sources.OfficialStatement},
+		{ID: "late", Kind: sources.NewsArticle, Published: d(t, "2025-02")},
+	}}
+	rumour := claims.Claim{ID: "rumour", Text: "R.", Validity: claims.Validity{From: d(t, "2024")}}
+	for i := range 9 {
+		id := fmt.Sprintf("outlet%d", i)
+		b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.NewsArticle, Published: d(t, "2024-05"),
+			DerivedFrom: []sources.Derivation{{Source: "official", Kind: sources.Quotes}}})
+		rumour.Appearances = append(rumour.Appearances, claims.Appearance{Source: id, Via: "official"})
+	}
+	denial := claims.Claim{ID: "denial", Text: "D.", Appearances: []claims.Appearance{{Source: "off1"}, {Source: "off2"}, {Source: "late"}}}
+	b.Claims = []claims.Claim{rumour, denial}
+	b.Relations = []claims.Relation{contra("rumour", "denial")}
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
+		t.Errorf("counting origins: %d stale items, want none: %+v", len(got), got)
+	}
+	got := timeline.Stale(g, timeline.Options{Strength: timeline.SourceCount(g)})
+	if len(got) != 1 || got[0].Claim != "denial" || got[0].Source != "late" || got[0].By != "rumour" {
+		t.Errorf("counting sources: %+v, want the denial's 2025 appearance superseded by the rumour", got)
+	}
+}
+
+// TestStaleEventsAndPast: an event reported long after it happened, and
+// a remark about the time before a claim ended, are not stale; the same
+// remark without about_past is.
+func TestStaleEventsAndPast(t *testing.T) {
+	b := graph.Batch{
+		Sources: []sources.Source{
+			{ID: "agency", Kind: sources.NewsArticle, Published: d(t, "2025-09-04")},
+			{ID: "later", Kind: sources.NewsArticle, Published: d(t, "2026")},
+		},
+		Claims: []claims.Claim{
+			{ID: "met", Text: "They met.", Validity: claims.Validity{Occurred: d(t, "2025-09-03")},
+				Appearances: []claims.Appearance{{Source: "agency"}, {Source: "later"}}},
+			{ID: "only", Text: "It was the only pact.", Validity: claims.Validity{Until: d(t, "2024-06-19")},
+				Appearances: []claims.Appearance{{Source: "later", AboutPast: true}, {Source: "agency"}}},
+		},
+	}
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	got := timeline.Stale(g, timeline.Options{})
+	if len(got) != 1 || got[0].Claim != "only" || got[0].Appearance != 1 || got[0].Reason != timeline.Ended {
+		t.Errorf("stale: %+v, want only the agency's appearance of \"only\", ended", got)
+	}
+	// The event holds from the day it happened on, and never ends.
+	v := claims.Validity{Occurred: d(t, "2025-09-03")}
+	if v.Holds(d(t, "2025-09-02")) || !v.Holds(d(t, "2030")) || v.Ended(d(t, "2030")) {
+		t.Errorf("occurred 2025-09-03: holds on 09-02 %v, in 2030 %v, ended by 2030 %v", v.Holds(d(t, "2025-09-02")), v.Holds(d(t, "2030")), v.Ended(d(t, "2030")))
+	}
+}
