@@ -206,49 +206,63 @@ func match(rels []claims.Relation, r *claims.Relation) (claims.Relation, bool) {
 	return claims.Relation{}, false
 }
 
-// relations compares the relations, each looked up among the relations
-// of its first end in the other graph.
+// relations compares the relations claim by claim: each relation at its
+// From end, looked up among the relations of that end in the other
+// graph (for the new graph, also of the claims merged into it).
 func (c *comparer) relations() {
-	for r := range c.new.Relations() {
-		// The old relations that may be this one: those of its first end
-		// and of the claims merged into it.
+	for x := range c.new.Claims() {
+		rels, _ := c.new.RelationsOf(x.ID)
 		var cands []claims.Relation
-		from, _ := c.new.Claim(r.From)
-		for _, id := range append([]string{r.From}, from.Merged...) {
-			if rels, err := c.old.RelationsOf(id); err == nil {
-				for _, x := range rels {
-					cands = append(cands, resolved(c.new, x))
+		loaded := false
+		for _, r := range rels {
+			if r.From != x.ID {
+				continue
+			}
+			if !loaded {
+				loaded = true
+				for _, id := range append([]string{x.ID}, x.Merged...) {
+					if old, err := c.old.RelationsOf(id); err == nil {
+						for _, o := range old {
+							cands = append(cands, resolved(c.new, o))
+						}
+					}
+				}
+			}
+			o, ok := match(cands, &r)
+			switch {
+			case !ok:
+				c.r.Added = append(c.r.Added, Item{Kind: "relation", ID: relID(&r)})
+				if !c.endNew(r) { // else the end's addition says it
+					c.note(r.From, "relation "+relID(&r)+" added")
+					c.note(r.To, "relation "+relID(&r)+" added")
+				}
+			default:
+				o.From, o.To = r.From, r.To
+				if f := fieldsDiffer(o, r); len(f) > 0 {
+					c.r.Changed = append(c.r.Changed, Item{Kind: "relation", ID: relID(&r), Fields: f})
+					c.note(r.From, "relation "+relID(&r)+" changed")
+					c.note(r.To, "relation "+relID(&r)+" changed")
 				}
 			}
 		}
-		o, ok := match(cands, &r)
-		switch {
-		case !ok:
-			c.r.Added = append(c.r.Added, Item{Kind: "relation", ID: relID(&r)})
-			if !c.endNew(r) { // else the end's addition says it
-				c.note(r.From, "relation "+relID(&r)+" added")
-				c.note(r.To, "relation "+relID(&r)+" added")
-			}
-		default:
-			o.From, o.To = r.From, r.To
-			if f := fieldsDiffer(o, r); len(f) > 0 {
-				c.r.Changed = append(c.r.Changed, Item{Kind: "relation", ID: relID(&r), Fields: f})
-				c.note(r.From, "relation "+relID(&r)+" changed")
-				c.note(r.To, "relation "+relID(&r)+" changed")
-			}
-		}
 	}
-	for r := range c.old.Relations() {
-		nr := resolved(c.new, r)
-		var rels []claims.Relation
-		if nr.From != nr.To {
-			rels, _ = c.new.RelationsOf(nr.From)
-		}
-		if _, ok := match(rels, &nr); !ok {
-			c.r.Removed = append(c.r.Removed, Item{Kind: "relation", ID: relID(&r)})
-			if !c.endGone(r) { // else the end's removal says it
-				c.note(r.From, "relation "+relID(&r)+" removed")
-				c.note(r.To, "relation "+relID(&r)+" removed")
+	for x := range c.old.Claims() {
+		rels, _ := c.old.RelationsOf(x.ID)
+		for _, r := range rels {
+			if r.From != x.ID {
+				continue
+			}
+			nr := resolved(c.new, r)
+			var cands []claims.Relation
+			if nr.From != nr.To {
+				cands, _ = c.new.RelationsOf(nr.From)
+			}
+			if _, ok := match(cands, &nr); !ok {
+				c.r.Removed = append(c.r.Removed, Item{Kind: "relation", ID: relID(&r)})
+				if !c.endGone(r) { // else the end's removal says it
+					c.note(r.From, "relation "+relID(&r)+" removed")
+					c.note(r.To, "relation "+relID(&r)+" removed")
+				}
 			}
 		}
 	}

@@ -31,6 +31,6 @@
 // Everything comes in a stable order: verdict changes with a changed
 // label first, then by claim ID; items in the order of the graph they are
 // from (the new one for added and changed, the old one for removed and
-// merged). A comparison costs one verdict computation per graph and one
+// merged), relations in the order of their From claim, then of addition. A comparison costs one verdict computation per graph and one
 // look-up per item and per relation: O(size of both graphs).
 package diff
