@@ -15,6 +15,7 @@ type Entity struct {
 	Aliases  []string
 	Wikidata string // optional QID such as "Q56226"
 	Note     string
+	Merged   []string // IDs of entities merged into this one, which still name it
 }
 
 // Claim is one proposition, with every utterance of it. Ten articles that
@@ -29,6 +30,8 @@ type Claim struct {
 	Appearances []Appearance
 	Note        string
 	Inferred    []Inference
+	Merged      []string // IDs of claims merged into this one, which still name it
+	Review      *Review  // the desk's own review, if any
 }
 
 // Statement is the optional structured form of a claim, subject –
@@ -318,6 +321,9 @@ func (c Claim) Check() []*FieldError {
 		}
 	}
 	p.inferred("", c.Inferred)
+	if c.Review != nil {
+		c.Review.check(p)
+	}
 	return p.result()
 }
 

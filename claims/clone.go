@@ -5,6 +5,7 @@ import "slices"
 // Clone returns a deep copy of e, sharing no slices with it.
 func (e Entity) Clone() Entity {
 	e.Aliases = slices.Clone(e.Aliases)
+	e.Merged = slices.Clone(e.Merged)
 	return e
 }
 
@@ -20,6 +21,11 @@ func (c Claim) Clone() Claim {
 		c.Appearances[i].Inferred = slices.Clone(c.Appearances[i].Inferred)
 	}
 	c.Inferred = slices.Clone(c.Inferred)
+	c.Merged = slices.Clone(c.Merged)
+	if c.Review != nil {
+		r := *c.Review
+		c.Review = &r
+	}
 	return c
 }
 

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -202,17 +201,8 @@ func (d *decoder) finish(b Batch) (Batch, *plan, error) {
 			d.add(e)
 		}
 	}
-	slices.SortStableFunc(d.errs, func(a, b *Error) int {
-		if a.Line != b.Line {
-			return a.Line - b.Line
-		}
-		return a.Column - b.Column
-	})
-	if d.more > 0 {
-		d.errs = append(d.errs, &Error{Position: claims.Position{File: d.file}, Err: moreProblems(d.more)})
-	}
 	if len(d.errs) > 0 {
-		return Batch{}, nil, d.errs
+		return Batch{}, nil, d.sorted()
 	}
 	return b, p, nil
 }
@@ -231,6 +221,7 @@ type decoder struct {
 	json     bool // the input is JSON: values have types (see jsonType)
 	semantic bool // the document was well-formed enough to check its meaning
 	stop     bool // a limit was hit: give up
+	batch    bool // a batch file: the top level may remove and merge (see ApplyYAML)
 
 	// relocate, when set, locates a problem of the batch check instead
 	// of the position map, reporting whether it could.
@@ -290,7 +281,14 @@ func (d *decoder) root(root *yaml.Node, version func(v *yaml.Node) error, missin
 	var b Batch
 	d.semantic = true
 	seen := false
-	d.mapping(root, location{}, topKeys, func(key string, _, v *yaml.Node) bool {
+	allowed := topKeys
+	if d.batch {
+		allowed = batchKeys
+	}
+	d.mapping(root, location{}, allowed, func(key string, _, v *yaml.Node) bool {
+		if d.batch && d.edits(&b, key, v) {
+			return true
+		}
 		if key == "claimgraph" {
 			seen = true
 			if err := version(v); err != nil {

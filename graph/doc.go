@@ -18,6 +18,23 @@
 // others, but bear on no verdict: the support and contradiction queries
 // and [View.Links] leave them out.
 //
+// # Removing, replacing and merging
+//
+// A [Batch] also changes what the graph holds, all or nothing like any
+// batch: Remove names entities, sources and claims to remove, and
+// RemoveRelations relations; removing an item that something the batch
+// keeps still names is an error ([ErrReferenced]) naming every such
+// reference. An item listed in Remove and given again among the batch's
+// items is replaced in place: same ID, same place in the order of items.
+// A [Merge] folds one claim, entity or source into another of its kind;
+// the merged ID stays an alias, written to files in the item's merged
+// field, so that every per-ID query and [View.Resolve] finds the item it
+// was merged into. [Graph.ApplyYAML] applies a batch file, with remove,
+// remove_relations and merge sections, reporting problems at their
+// place in the file. A change costs O(its size and the degrees of the
+// vertices it touches and of their neighbours): removed items stay as
+// tombstones, so nothing is renumbered or rebuilt.
+//
 // # Queries
 //
 // A [View] answers queries; every [Graph] embeds the view of all of it,

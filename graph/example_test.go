@@ -333,7 +333,7 @@ claims:
 	}
 	// Output:
 	// doc.yaml:7:20: claim "c1": about[1]: unknown entity "japan"
-	// doc.yaml:8:5: claim "c1": colour: unknown field "colour": want id, text, lang, about, statement, valid_from, valid_until, still_holds, valid_at, occurred, appearances, note or inferred
+	// doc.yaml:8:5: claim "c1": colour: unknown field "colour": want id, text, lang, about, statement, valid_from, valid_until, still_holds, valid_at, occurred, appearances, note, inferred, merged or review
 }
 
 func ExampleGraph_WriteYAML() {

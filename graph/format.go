@@ -53,6 +53,7 @@ var entityFields = newTable("entity", []field[claims.Entity]{
 	texts("aliases", "Other names.", func(e *claims.Entity) *[]string { return &e.Aliases }),
 	text("wikidata", "Wikidata QID, such as Q423.", func(e *claims.Entity) *string { return &e.Wikidata }).matching(qidPattern),
 	note(func(e *claims.Entity) *string { return &e.Note }),
+	merged(func(e *claims.Entity) *[]string { return &e.Merged }),
 })
 
 var sourceFields = newTable("source", []field[sources.Source]{
@@ -66,6 +67,7 @@ var sourceFields = newTable("source", []field[sources.Source]{
 	objects("derived_from", "The sources this one draws on.", func(s *sources.Source) *[]sources.Derivation { return &s.DerivedFrom }, derivationFields),
 	note(func(s *sources.Source) *string { return &s.Note }),
 	inferred(func(s *sources.Source) *[]claims.Inference { return &s.Inferred }),
+	merged(func(s *sources.Source) *[]string { return &s.Merged }),
 })
 
 var derivationFields = newTable("derivation", []field[sources.Derivation]{
@@ -89,6 +91,17 @@ var claimFields = newTable("claim", []field[claims.Claim]{
 	objects("appearances", "Every utterance of the claim.", func(c *claims.Claim) *[]claims.Appearance { return &c.Appearances }, appearanceFields),
 	note(func(c *claims.Claim) *string { return &c.Note }),
 	inferred(func(c *claims.Claim) *[]claims.Inference { return &c.Inferred }),
+	merged(func(c *claims.Claim) *[]string { return &c.Merged }),
+	object("review", "The desk's own review; computed verdicts are suggestions beside it.", func(c *claims.Claim) **claims.Review { return &c.Review }, reviewFields),
+})
+
+var reviewFields = newTable("review", []field[claims.Review]{
+	enum("status", "Where the review stands.", func(r *claims.Review) *claims.ReviewStatus { return &r.Status }, claims.ParseReviewStatus).required(),
+	text("rating", "The published rating, such as False or Mostly true; required once published.", func(r *claims.Review) *string { return &r.Rating }),
+	text("reviewer", "Who reviewed it.", func(r *claims.Review) *string { return &r.Reviewer }),
+	date("date", "Date of publication.", func(r *claims.Review) *claims.Date { return &r.Date }),
+	text("url", "Where the review is published.", func(r *claims.Review) *string { return &r.URL }),
+	text("evidence", "Digest of the claim's evidence at review time (claimgraph queue compares it).", func(r *claims.Review) *string { return &r.Evidence }),
 })
 
 var statementFields = newTable("statement", []field[claims.Statement]{
@@ -157,6 +170,10 @@ func inferred[T any](p func(*T) *[]claims.Inference) field[T] {
 	return objects("inferred", "Values the material does not state directly.", p, inferenceFields)
 }
 
+func merged[T any](p func(*T) *[]string) field[T] {
+	return texts("merged", "IDs of items merged into this one (see Batch.Merges): looking one of them up finds this item.", p)
+}
+
 // matching sets the pattern every valid value matches.
 func (f field[T]) matching(pattern string) field[T] {
 	f.Pattern = pattern
@@ -204,30 +221,36 @@ func sectionOf[T any](key, doc string, t *table[T], list func(*Batch) *[]T, each
 var sections = []section{
 	sectionOf("entities", "Who or what claims are about, or who utters them.",
 		entityFields, func(b *Batch) *[]claims.Entity { return &b.Entities },
-		stored(func(s *store) []claims.Entity { return s.entities })),
+		stored(func(s *store) []claims.Entity { return s.entities }, func(e *claims.Entity) bool { return e.ID != "" })),
 	sectionOf("sources", "Where claims appear.",
 		sourceFields, func(b *Batch) *[]sources.Source { return &b.Sources },
-		stored(func(s *store) []sources.Source { return s.sources })),
+		stored(func(s *store) []sources.Source { return s.sources }, func(x *sources.Source) bool { return x.ID != "" })),
 	sectionOf("claims", "Propositions, each with every utterance of it.",
 		claimFields, func(b *Batch) *[]claims.Claim { return &b.Claims },
-		stored(func(s *store) []claims.Claim { return s.claims })),
+		stored(func(s *store) []claims.Claim { return s.claims }, func(c *claims.Claim) bool { return c.ID != "" })),
 	sectionOf("relations", "Support and contradiction between claims.",
 		relationFields, func(b *Batch) *[]claims.Relation { return &b.Relations },
 		func(s *store, yield func(*claims.Relation)) {
 			var r claims.Relation // one for all: it escapes through yield
 			for i := range s.rels {
+				if s.deadRel(int32(i)) {
+					continue
+				}
 				r = s.relation(int32(i))
 				yield(&r)
 			}
 		}),
 }
 
-// stored yields the items of one of the store's lists.
-func stored[T any](list func(*store) []T) func(*store, func(*T)) {
+// stored yields the items of one of the store's lists that live
+// reports are not removed.
+func stored[T any](list func(*store) []T, live func(*T) bool) func(*store, func(*T)) {
 	return func(s *store, yield func(*T)) {
 		l := list(s)
 		for i := range l {
-			yield(&l[i])
+			if live(&l[i]) {
+				yield(&l[i])
+			}
 		}
 	}
 }

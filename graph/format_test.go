@@ -145,6 +145,7 @@ claims:
     about: [e1]
     statement: {subject: e1}
     appearances: [{source: s1, speaker: e1, via: s2, inferred: [{field: date, sentence: S.}]}]
+    review: {status: in-progress}
   - {id: c2, text: U}
 relations:
   - {from: c1, to: c2, kind: supports, sources: [s1], inferred: [{field: note, sentence: S.}]}
@@ -163,6 +164,7 @@ var formatPaths = map[string]struct {
 	"inference":  {"sources", []string{"inferred", "0"}, "inferred[0]."},
 	"claim":      {"claims", nil, ""},
 	"statement":  {"claims", []string{"statement"}, "statement."},
+	"review":     {"claims", []string{"review"}, "review."},
 	"appearance": {"claims", []string{"appearances", "0"}, "appearances[0]."},
 	"relation":   {"relations", nil, ""},
 }

@@ -37,11 +37,22 @@ func New() *Graph {
 // Batch is a set of additions applied together by [Graph.Apply]: all of
 // them or none. Items may refer to each other and to what the graph
 // already holds, in any order.
+//
+// A batch also removes, replaces and merges (see edit.go): Remove names
+// entities, sources and claims to remove, RemoveRelations the relations
+// to remove, and Merges the items to fold into others. An item listed in
+// Remove whose ID is also among the batch's items of the same kind is
+// replaced in place: same ID, same place in the order of items, new
+// content; the relations of a replaced claim stay.
 type Batch struct {
 	Entities  []claims.Entity
 	Sources   []sources.Source
 	Claims    []claims.Claim
 	Relations []claims.Relation
+
+	Remove          []string          // IDs of entities, sources and claims
+	RemoveRelations []claims.Relation // matched by From, To and Kind (either way for a symmetric kind)
+	Merges          []Merge
 }
 
 // location says where in a batch a problem is: the section, the index in
@@ -86,6 +97,9 @@ func (g *Graph) AddRelation(r claims.Relation) error {
 func (g *Graph) Apply(b Batch) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if b.edits() {
+		return g.s.edit(&b)
+	}
 	p, errs := g.s.check(&b)
 	if len(errs) > 0 {
 		return errs
@@ -178,6 +192,11 @@ type checker struct {
 	pending map[string]pendingVertex // IDs the batch adds
 	errs    ErrorList
 	plan    plan
+
+	// For a batch that removes: the vertices and relations it removes,
+	// which references may not name and clashes do not count.
+	gone    map[int32]bool
+	goneRel map[int32]bool
 }
 
 // pendingVertex is a vertex the batch adds: its kind and a number after
@@ -206,7 +225,7 @@ func (c *checker) kindOf(id string) (VertexKind, bool) {
 // vertex returns the kind and number of vertex id in the store or the
 // batch.
 func (c *checker) vertex(id string) (VertexKind, int32, bool) {
-	if v, ok := c.s.ids[id]; ok {
+	if v, ok := c.s.ids[id]; ok && !c.gone[v] {
 		return c.s.verts[v].kind, v, true
 	}
 	p, ok := c.pending[id]
@@ -219,6 +238,10 @@ func (c *checker) declare(kind string, i int, id string, k VertexKind) {
 	}
 	if _, dup := c.kindOf(id); dup {
 		c.add(location{kind, i, "id"}, id, fmt.Errorf("%w %s", ErrDuplicateID, claims.Quote(id)))
+		return
+	}
+	if to, ok := c.s.alias[id]; ok {
+		c.add(location{kind, i, "id"}, id, fmt.Errorf("%w %q: it names %q, into which it was merged", ErrDuplicateID, id, to))
 		return
 	}
 	c.pending[id] = pendingVertex{k, int32(len(c.s.verts) + len(c.pending))}
@@ -259,7 +282,12 @@ func (c *checker) ref(kind string, i int, owner string, list string, j int, leaf
 // parts on all cores for a large batch. The problems come in the same
 // order either way.
 func (s *store) check(b *Batch) (*plan, ErrorList) {
-	c := &checker{s: s, pending: make(map[string]pendingVertex, len(b.Entities)+len(b.Sources)+len(b.Claims))}
+	return s.checkWith(&checker{s: s}, b)
+}
+
+// checkWith is check with a checker that may say what the batch removes.
+func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
+	c.pending = make(map[string]pendingVertex, len(b.Entities)+len(b.Sources)+len(b.Claims))
 	for i := range b.Entities {
 		e := &b.Entities[i]
 		c.fieldErrors("entity", i, e.ID, e.Check())
@@ -324,7 +352,7 @@ func (c *checker) inParts(n, size int, f func(sub *checker, lo, hi int)) {
 	subs := make([]*checker, parts)
 	var wg sync.WaitGroup
 	for p := range subs {
-		subs[p] = &checker{s: c.s, pending: c.pending}
+		subs[p] = &checker{s: c.s, pending: c.pending, gone: c.gone, goneRel: c.goneRel}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -402,7 +430,9 @@ func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool, n
 		var existing []claims.Relation
 		if int(a) < len(c.s.verts) && int(b) < len(c.s.verts) {
 			for _, ri := range c.s.related(a, b) {
-				existing = append(existing, c.s.relation(ri))
+				if !c.goneRel[ri] {
+					existing = append(existing, c.s.relation(ri))
+				}
 			}
 		}
 		if first != nil {
@@ -497,6 +527,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		}
 		s.addVertex(e.ID, EntityVertex, len(s.entities))
 		s.entities = append(s.entities, e)
+		s.aliasAll(e.Merged, e.ID)
 	}
 	firstSrc := int32(len(s.verts))
 	for i := range b.Sources {
@@ -506,6 +537,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		}
 		s.addVertex(src.ID, SourceVertex, len(s.sources))
 		s.sources = append(s.sources, src)
+		s.aliasAll(src.Merged, src.ID)
 	}
 	firstClaim := int32(len(s.verts))
 	for i := range b.Claims {
@@ -515,6 +547,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		}
 		s.addVertex(c.ID, ClaimVertex, len(s.claims))
 		s.claims = append(s.claims, c)
+		s.aliasAll(c.Merged, c.ID)
 		s.appearances += len(c.Appearances)
 	}
 	// Every vertex is in: link each new item to what it names, and point

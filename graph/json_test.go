@@ -24,6 +24,7 @@ entities:
     aliases: [Kim Jong-un]
     wikidata: Q56226
     note: a note
+    merged: [kim-old]
 sources:
   - id: video
     kind: video
@@ -46,6 +47,7 @@ sources:
         sentence: S.
         source: video
         note: why
+    merged: [paper-2]
 claims:
   - id: a
     text: "Line one\nline two\ttab"
@@ -79,6 +81,14 @@ claims:
     inferred:
       - field: valid_at
         sentence: In June.
+    merged: [c-2, c-3]
+    review:
+      status: published
+      rating: "False"
+      reviewer: Jane Doe
+      date: 2025-09-05
+      url: https://example.com/review/c
+      evidence: 1a0s1c:0123456789ab
   - id: d
     text: D
     occurred: 2025-09-03

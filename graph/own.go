@@ -24,6 +24,7 @@ type copier struct {
 	infs     pool[claims.Inference]
 	stmts    pool[claims.Statement]
 	ders     pool[sources.Derivation]
+	reviews  pool[claims.Review]
 }
 
 // pool is one array that a copier cuts pieces from.
@@ -50,11 +51,15 @@ func take[T any](c *copier, p *pool[T], s []T) []T {
 	return p.buf[n:len(p.buf):len(p.buf)]
 }
 
-func (c *copier) entity(e *claims.Entity) { e.Aliases = take(c, &c.strs, e.Aliases) }
+func (c *copier) entity(e *claims.Entity) {
+	e.Aliases = take(c, &c.strs, e.Aliases)
+	e.Merged = take(c, &c.strs, e.Merged)
+}
 
 func (c *copier) source(s *sources.Source) {
 	s.DerivedFrom = take(c, &c.ders, s.DerivedFrom)
 	s.Inferred = take(c, &c.infs, s.Inferred)
+	s.Merged = take(c, &c.strs, s.Merged)
 }
 
 func (c *copier) claim(x *claims.Claim) {
@@ -74,6 +79,14 @@ func (c *copier) claim(x *claims.Claim) {
 		}
 	}
 	x.Inferred = take(c, &c.infs, x.Inferred)
+	x.Merged = take(c, &c.strs, x.Merged)
+	if x.Review != nil {
+		if c.counting {
+			c.reviews.need++
+		} else {
+			x.Review = &take(c, &c.reviews, []claims.Review{*x.Review})[0]
+		}
+	}
 }
 
 // own gives the items of list, copies of the graph's, slices of their

@@ -80,6 +80,36 @@ func faults(t *testing.T) []fault {
 				return
 			}
 		}, graph.ErrConflictingRelation},
+		{"removing a related claim and not its relations", func(b *graph.Batch, g *graph.Graph, rng *rand.Rand) {
+			for r := range g.Relations() {
+				b.Remove = append(b.Remove, r.From)
+				return
+			}
+		}, graph.ErrReferenced},
+		{"removing a source claims appear in", func(b *graph.Batch, g *graph.Graph, rng *rand.Rand) {
+			for c := range g.Claims() {
+				if len(c.Appearances) > 0 {
+					b.Remove = append(b.Remove, c.Appearances[0].Source)
+					return
+				}
+			}
+		}, graph.ErrReferenced},
+		{"removing what is not there", func(b *graph.Batch, _ *graph.Graph, rng *rand.Rand) {
+			b.Remove = append(b.Remove, "no-such-item")
+		}, graph.ErrNotFound},
+		{"replacing a claim by one in an unknown source", func(b *graph.Batch, _ *graph.Graph, rng *rand.Rand) {
+			id := synth.ClaimID(rng.IntN(10))
+			b.Remove = append(b.Remove, id)
+			insertClaim(b, rng, claims.Claim{ID: id, Text: "T", Appearances: []claims.Appearance{{Source: "no-such-source"}}})
+		}, graph.ErrUnknownReference},
+		{"merging the two ends of a support", func(b *graph.Batch, g *graph.Graph, rng *rand.Rand) {
+			for r := range g.Relations() {
+				if r.Kind == claims.Supports {
+					b.Merges = append(b.Merges, graph.Merge{Into: r.From, From: r.To})
+					return
+				}
+			}
+		}, graph.ErrConflictingRelation},
 		{"source derived from nowhere", func(b *graph.Batch, _ *graph.Graph, rng *rand.Rand) {
 			b.Sources = append(b.Sources, sources.Source{ID: "bad-source", Kind: sources.NewsArticle,
 				DerivedFrom: []sources.Derivation{{Source: "no-such-source", Kind: sources.Cites}}})

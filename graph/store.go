@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"maps"
 	"slices"
 	"sync/atomic"
 
@@ -111,10 +112,23 @@ type store struct {
 
 	appearances int // total over claims, for counts
 
+	// Removed items stay in their tables with an empty ID (tombstones),
+	// so that vertex numbers and the order of items hold; these count
+	// them.
+	deadClaims, deadEntities, deadSources int
+	deadRels                              int
+
+	// alias maps the ID of an item merged into another to the ID of that
+	// other: the Merged lists of the items, indexed.
+	alias map[string]string
+
 	// shared is set when a snapshot shares out and in with the store:
 	// the next change copies them before changing any list (see
 	// View.Snapshot).
 	shared *atomic.Bool
+	// sharedItems is set when a snapshot shares the item tables: the
+	// next removal, replacement or merge copies them first.
+	sharedItems *atomic.Bool
 }
 
 // rel is a relation between claims as the store keeps it: 16 bytes for
@@ -137,6 +151,9 @@ func (s *store) relation(i int32) claims.Relation {
 	return claims.Relation{From: s.idOf(r.from), To: s.idOf(r.to), Kind: r.kind}
 }
 
+// deadRel reports whether relation i was removed.
+func (s *store) deadRel(i int32) bool { return s.rels[i].from < 0 }
+
 // plainRelation reports whether r has nothing beyond its ends and kind.
 func plainRelation(r *claims.Relation) bool {
 	return len(r.Sources) == 0 && r.Note == "" && r.Confidence == 0 && r.AssertedBy == "" &&
@@ -148,7 +165,39 @@ type vslot struct {
 	idx  int32
 }
 
-func newStore() *store { return &store{ids: make(map[string]int32), shared: new(atomic.Bool)} }
+func newStore() *store {
+	return &store{ids: make(map[string]int32), shared: new(atomic.Bool), sharedItems: new(atomic.Bool)}
+}
+
+// aliasAll records ids as aliases of id.
+func (s *store) aliasAll(ids []string, id string) {
+	if len(ids) == 0 {
+		return
+	}
+	if s.alias == nil {
+		s.alias = make(map[string]string)
+	}
+	for _, a := range ids {
+		s.alias[a] = id
+	}
+}
+
+// unshareItems gives the store item tables of its own if a snapshot
+// shares them, before a change that rewrites items in place: O(items),
+// for the first such change after a snapshot only.
+func (s *store) unshareItems() {
+	s.unshare()
+	if s.sharedItems.Load() {
+		s.verts = slices.Clone(s.verts)
+		s.claims = slices.Clone(s.claims)
+		s.entities = slices.Clone(s.entities)
+		s.sources = slices.Clone(s.sources)
+		s.rels = slices.Clone(s.rels)
+		s.relExtra = slices.Clone(s.relExtra)
+		s.alias = maps.Clone(s.alias)
+		s.sharedItems.Store(false)
+	}
+}
 
 // unshare gives the store adjacency headers of its own if a snapshot
 // shares them, before a change. The caller holds the write lock.

@@ -45,9 +45,11 @@ func (d *dstore) Vertex(hash string) (Vertex, dgraph.VertexProperties, error) {
 func (d *dstore) ListVertices() ([]string, error) {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	ids := make([]string, len(d.s.verts))
+	ids := make([]string, 0, len(d.s.verts))
 	for n := range d.s.verts {
-		ids[n] = d.s.idOf(int32(n))
+		if id := d.s.idOf(int32(n)); id != "" {
+			ids = append(ids, id)
+		}
 	}
 	return ids, nil
 }
@@ -55,7 +57,7 @@ func (d *dstore) ListVertices() ([]string, error) {
 func (d *dstore) VertexCount() (int, error) {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	return len(d.s.verts), nil
+	return len(d.s.verts) - d.s.deadClaims - d.s.deadEntities - d.s.deadSources, nil
 }
 
 func (d *dstore) Edge(source, target string) (dgraph.Edge[string], error) {

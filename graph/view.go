@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"iter"
 	"slices"
@@ -62,14 +63,17 @@ func (v View) Graph() *Graph { return v.g }
 // while they run is either wholly in their result or not at all. The
 // snapshot of a snapshot is itself.
 //
-// A snapshot costs O(1): the graph only ever appends, and items never
-// change once added, so a snapshot shares all of the graph's storage.
-// The one thing a change rewrites in place is the header of a vertex's
-// adjacency list (48 bytes per vertex over both directions), so the
-// first change after a snapshot copies those headers before it applies:
-// O(vertices) time and memory for that change alone (about 55 MB at a
-// million claims), whose old copy the snapshots keep until they are
-// dropped. Iterating a snapshot takes no lock; looking up an ID in it
+// A snapshot costs O(1): it shares all of the graph's storage. An
+// addition rewrites in place only the header of a vertex's adjacency
+// list (48 bytes per vertex over both directions), so the first change
+// after a snapshot copies those headers before it applies: O(vertices)
+// time and memory for that change alone (about 55 MB at a million
+// claims), whose old copy the snapshots keep until they are dropped. A
+// removal, replacement or merge rewrites items in place, so the first
+// one after a snapshot copies the item tables as well (O(items)), and
+// it gives every adjacency list it changes a new array. A snapshot does
+// not find by ID an item removed after it was taken (its iterators still
+// yield it). Iterating a snapshot takes no lock; looking up an ID in it
 // takes the read lock for the look-up alone, as the ID index is the
 // graph's.
 func (v View) Snapshot() View {
@@ -79,8 +83,9 @@ func (v View) Snapshot() View {
 	v.g.mu.RLock()
 	defer v.g.mu.RUnlock()
 	s := *v.g.s
-	s.ids = nil // the graph's, which changes it: see lookup
+	s.ids, s.alias = nil, nil // the graph's, which changes them: see lookup
 	v.g.s.shared.Store(true)
+	v.g.s.sharedItems.Store(true)
 	v.snap = &s
 	return v
 }
@@ -105,22 +110,54 @@ func (v View) runlock() {
 // lookup returns the vertex number of id in s, the store of v. A
 // snapshot reads the graph's ID index under the read lock and knows
 // only the vertices it holds.
+//
+// An ID merged into another item names that item (see [View.Resolve]).
 func (v View) lookup(s *store, id string) (int32, bool) {
 	if v.snap == nil {
-		n, ok := s.ids[id]
-		return n, ok
+		return s.find(id)
 	}
 	v.g.mu.RLock()
-	n, ok := v.g.s.ids[id]
+	n, ok := v.g.s.find(id)
 	v.g.mu.RUnlock()
 	return n, ok && int(n) < len(s.verts)
 }
 
+// find returns the vertex number of id or of the item id was merged
+// into.
+func (s *store) find(id string) (int32, bool) {
+	if n, ok := s.ids[id]; ok {
+		return n, true
+	}
+	if to, ok := s.alias[id]; ok {
+		n, ok := s.ids[to]
+		return n, ok
+	}
+	return 0, false
+}
+
+// Resolve returns the ID of the item that id names: id itself, or, when
+// id was merged into another item (see [Merge]), that item's ID with
+// aliased set. It returns "", false when id names nothing.
+func (v View) Resolve(id string) (canonical string, aliased bool) {
+	s := v.rlock()
+	defer v.runlock()
+	n, ok := v.lookup(s, id)
+	if !ok {
+		return "", false
+	}
+	canonical = s.idOf(n)
+	return canonical, canonical != id
+}
+
 func (v View) claimVisible(s *store, idx int32) bool {
-	return v.at.IsZero() || s.claims[idx].Validity.Holds(v.at)
+	c := &s.claims[idx]
+	return c.ID != "" && (v.at.IsZero() || c.Validity.Holds(v.at))
 }
 
 func (v View) relVisible(s *store, ri int32) bool {
+	if s.deadRel(ri) {
+		return false
+	}
 	if v.at.IsZero() {
 		return true
 	}
@@ -255,12 +292,12 @@ func (v View) Claims() iter.Seq[claims.Claim] {
 
 // Entities yields the entities in the order they were added.
 func (v View) Entities() iter.Seq[claims.Entity] {
-	return eachOwned(v, func(s *store) []claims.Entity { return s.entities }, nil, ownEntities)
+	return eachOwned(v, func(s *store) []claims.Entity { return s.entities }, func(s *store, i int32) bool { return s.entities[i].ID != "" }, ownEntities)
 }
 
 // Sources yields the sources in the order they were added.
 func (v View) Sources() iter.Seq[sources.Source] {
-	return eachOwned(v, func(s *store) []sources.Source { return s.sources }, nil, ownSources)
+	return eachOwned(v, func(s *store) []sources.Source { return s.sources }, func(s *store, i int32) bool { return s.sources[i].ID != "" }, ownSources)
 }
 
 // Relations yields the relations between claims of v in the order they
@@ -303,7 +340,10 @@ type Link struct {
 func (v View) Links() iter.Seq[Link] {
 	return func(yield func(Link) bool) {
 		var pos []int32 // claim table index -> position in v, -1 when hidden
-		if !v.at.IsZero() {
+		s := v.rlock()
+		hidden := !v.at.IsZero() || s.deadClaims > 0
+		v.runlock()
+		if hidden {
 			s := v.rlock()
 			pos = make([]int32, len(s.claims))
 			n := int32(0)
@@ -354,12 +394,12 @@ type Counts struct {
 func (v View) Counts() Counts {
 	s := v.rlock()
 	defer v.runlock()
-	c := Counts{Entities: len(s.entities), Sources: len(s.sources)}
+	c := Counts{Entities: len(s.entities) - s.deadEntities, Sources: len(s.sources) - s.deadSources}
 	for i := range s.sources {
 		c.Derivations += len(s.sources[i].DerivedFrom)
 	}
 	if v.at.IsZero() {
-		c.Claims, c.Appearances = len(s.claims), s.appearances
+		c.Claims, c.Appearances = len(s.claims)-s.deadClaims, s.appearances
 	} else {
 		for i := range s.claims {
 			if v.claimVisible(s, int32(i)) {
@@ -433,6 +473,66 @@ func (v View) Contradictions(id string) ([]claims.Relation, error) {
 	return query(v, id, ClaimVertex, func(s *store, n int32) []claims.Relation {
 		return v.relationsOf(s, n, ContradictsEdge, s.out, s.in)
 	})
+}
+
+// RelationsOf returns every relation at claim id, of every kind and in
+// either direction, in the order they were added. It costs O(degree).
+func (v View) RelationsOf(id string) ([]claims.Relation, error) {
+	return query(v, id, ClaimVertex, func(s *store, n int32) []claims.Relation {
+		var ris []int32
+		for _, l := range [2][][]edge{s.out, s.in} {
+			for _, e := range l[n] {
+				if e.data.rel > 0 && v.relVisible(s, e.data.rel-1) {
+					ris = append(ris, e.data.rel-1)
+				}
+			}
+		}
+		slices.Sort(ris)
+		out := make([]claims.Relation, len(ris))
+		for i, ri := range ris {
+			out[i] = s.relation(ri)
+		}
+		return out
+	})
+}
+
+// Evidence returns the digest of claim id's evidence: its appearances
+// and the relations at it, as "NaNsNc:HASH" with the numbers of
+// appearances, supports and contradictions at it and 12 hex digits of a
+// SHA-256 over all of them in a canonical order, so that the digest
+// stays the same when the file is only reordered. A review records it
+// (claims.Review.Evidence); a later digest that differs says the
+// evidence moved. It costs O(degree).
+func (v View) Evidence(id string) (string, error) {
+	c, ok := v.Claim(id)
+	if !ok {
+		return "", fmt.Errorf("graph: %w: no claim %q", ErrNotFound, id)
+	}
+	rels, err := v.RelationsOf(c.ID)
+	if err != nil {
+		return "", err
+	}
+	var lines []string
+	for _, a := range c.Appearances {
+		lines = append(lines, strings.Join([]string{"a", a.Source, a.Speaker, a.Date.String(), a.Quote, a.Via}, "\x00"))
+	}
+	var sup, con int
+	for _, r := range rels {
+		switch r.Kind {
+		case claims.Supports:
+			sup++
+		case claims.Contradicts:
+			con++
+		}
+		lines = append(lines, strings.Join([]string{"r", r.From, r.Kind.String(), r.To}, "\x00"))
+	}
+	slices.Sort(lines)
+	h := sha256.New()
+	for _, l := range lines {
+		h.Write([]byte(l))
+		h.Write([]byte{'\n'})
+	}
+	return fmt.Sprintf("%da%ds%dc:%x", len(c.Appearances), sup, con, h.Sum(nil)[:6]), nil
 }
 
 // Path is a chain of relations between claims: Claims[i] and

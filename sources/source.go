@@ -112,6 +112,7 @@ type Source struct {
 	DerivedFrom []Derivation // the sources this one draws on
 	Note        string
 	Inferred    []claims.Inference
+	Merged      []string // IDs of sources merged into this one, which still name it
 }
 
 // Derivation is a link from a source to a source it draws on.
@@ -168,5 +169,6 @@ func (s Source) Check() []*claims.FieldError {
 func (s Source) Clone() Source {
 	s.DerivedFrom = slices.Clone(s.DerivedFrom)
 	s.Inferred = slices.Clone(s.Inferred)
+	s.Merged = slices.Clone(s.Merged)
 	return s
 }

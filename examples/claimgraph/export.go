@@ -16,9 +16,11 @@
 //     absolute IRIs (not "kp", "_:g" or one with a space), else exit 2
 //     with a message and no output; "import --from nquads|turtle" reads
 //     it back;
-//   - jsonld: schema.org ClaimReview (package graph/claimreview) of the
-//     claims that are contested (in a contradiction), or with --claims of
-//     the claims named, rated by the verdicts of package graph/verdict
+//   - jsonld: schema.org ClaimReview (package graph/claimreview): by
+//     default the claims with a published review (the review field), with
+//     its rating, URL and date; when the file has none, the claims that
+//     are contested (in a contradiction), or with --claims the claims
+//     named, rated by the verdicts of package graph/verdict
 //     (as of --at DATE when given) unless --verdicts gives a JSON object
 //     mapping claim IDs to {"name": "False", "value": 1, "alternateName":
 //     "False"} (value 1 = false to 5 = true), which are all published;
@@ -134,7 +136,10 @@ func runExport(e *env, args []string) int {
 		}
 		write = func(g *graph.Graph, buf io.Writer) error {
 			v := g.At(t)
-			if opts.Verdicts == nil { // the verdicts computed from the graph
+			if opts.Verdicts == nil { // the published reviews, else the computed verdicts
+				if opts.Verdicts = claimreview.FromReviews(v); len(opts.Verdicts) > 0 {
+					return claimreview.Write(buf, v, opts)
+				}
 				r, err := e.verdicts(v)
 				if err != nil {
 					return err

@@ -124,7 +124,9 @@ var entityType = map[claims.EntityKind]string{
 }
 
 // Reviews returns a ClaimReview for each claim of v that has a verdict,
-// in the order the claims were added. It reports ErrMissing when a
+// in the order the claims were added. A claim with a published review
+// (claims.Review) is given the review's URL and date when it has them.
+// [FromReviews] gives the verdicts of the published reviews. It reports ErrMissing when a
 // required option is not set, and ErrUnknownClaim or ErrRating for a bad
 // verdict.
 //
@@ -177,9 +179,19 @@ func Reviews(v graph.View, opts Options) ([]Review, error) {
 		if verdict.AlternateName == "" {
 			verdict.AlternateName = verdict.Name
 		}
+		url, date := opts.URL+c.ID, opts.Published.String()
+		if r := c.Review; r != nil && r.Status == claims.Published {
+			// A published review says where and when itself.
+			if r.URL != "" {
+				url = r.URL
+			}
+			if !r.Date.IsZero() {
+				date = r.Date.String()
+			}
+		}
 		out = append(out, Review{
-			Type: "ClaimReview", URL: opts.URL + c.ID, ClaimReviewed: c.Text,
-			Author: author, DatePublished: opts.Published.String(),
+			Type: "ClaimReview", URL: url, ClaimReviewed: c.Text,
+			Author: author, DatePublished: date,
 			ReviewRating: Rating{Type: "Rating", Name: verdict.Name, RatingValue: verdict.Value,
 				BestRating: BestRating, WorstRating: WorstRating, AlternateName: verdict.AlternateName},
 			ItemReviewed: item(v, c),

@@ -12,12 +12,17 @@ import (
 //
 // A claim's origins depend only on its appearances (their sources and
 // Vias) and on the derivation links among the sources that carry it.
-// A graph only grows, and a batch can neither add an appearance to a
-// claim already in the graph nor a derivation link to a source already
-// in it (their IDs are taken): so a batch leaves the origins of every
-// claim already there as they were, and [Tally.Update] counts those of
-// the batch's claims alone, in O(the sources that carry them and their
-// derivation links). A Tally is not safe for concurrent use.
+// A batch that only adds can neither add an appearance to a claim
+// already in the graph nor a derivation link to a source already in it
+// (their IDs are taken): so it leaves the origins of every claim already
+// there as they were, and [Tally.Update] counts those of the batch's
+// claims alone, in O(the sources that carry them and their derivation
+// links). A batch that removes, replaces or merges items
+// ([graph.Batch.Remove], [graph.Batch.Merges]) can change the origins of
+// claims it does not name (a replaced source's derivation links, a merged
+// claim's appearances), so Update counts the whole view again, as
+// [NewTally] does; removing relations alone changes no origin. A Tally is
+// not safe for concurrent use.
 type Tally struct {
 	v      graph.View
 	counts map[string]int
@@ -37,6 +42,14 @@ func NewTally(v graph.View) (*Tally, error) {
 // view (graph.Graph.Apply returned nil): it counts the origins of the
 // claims of b that are in the view. On error t is unchanged.
 func (t *Tally) Update(b graph.Batch) error {
+	if len(b.Remove) > 0 || len(b.Merges) > 0 {
+		counts, err := Independent(t.v)
+		if err != nil {
+			return err
+		}
+		t.counts = counts
+		return nil
+	}
 	x := New(t.v) // a fresh index: its sources may have grown
 	added := make(map[string]int, len(b.Claims))
 	for _, c := range b.Claims {

@@ -5,7 +5,9 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
 )
 
 // TestTallyRandom applies random batches of new sources (derivation
@@ -71,5 +73,42 @@ func TestTallyRandom(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestTallyMerge: a batch that merges claims changes the origins of the
+// claim merged into, which the batch does not list among its claims; the
+// tally follows it, as a full count does.
+func TestTallyMerge(t *testing.T) {
+	g := graph.New()
+	if err := g.Apply(graph.Batch{
+		Sources: []sources.Source{{ID: "s1", Kind: sources.Video}, {ID: "s2", Kind: sources.Report}},
+		Claims: []claims.Claim{
+			{ID: "a", Text: "A", Appearances: []claims.Appearance{{Source: "s1"}}},
+			{ID: "b", Text: "A again", Appearances: []claims.Appearance{{Source: "s2"}}},
+		},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	tally, err := NewTally(g.View)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}}
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := tally.Update(b); err != nil {
+		t.Fatal(err)
+	}
+	want, err := Independent(g.View)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := tally.Count("a"); n != 2 || n != want["a"] {
+		t.Errorf("a after merging b into it: tally %d, full count %d; want 2", n, want["a"])
+	}
+	if tally.Len() != len(want) {
+		t.Errorf("tally counts %d claims, the full count %d", tally.Len(), len(want))
 	}
 }

@@ -1,0 +1,170 @@
+// The diff command: what changed between two versions of a claim graph
+// file, and first what it did to the verdicts.
+//
+//	claimgraph diff OLD NEW [--at DATE] [--json]
+//
+// It lists every claim whose verdict, rating, strength (by 0.01 or more)
+// or number of independent origins changed, each with the reason in one
+// line, then the items added, removed, changed (with the keys of the
+// fields that differ) and merged (an ID of OLD that NEW keeps as an
+// alias); see package graph/diff. The exit status is 1 when a verdict
+// changed, so that CI can stop on it, 0 when none did, 2 on a usage
+// error; a file that cannot be read is reported with status 1 too.
+//
+// With --json it prints one object:
+//
+//	{
+//	  "date": "",
+//	  "verdicts": [{"claim": "china-only-defence-pact",
+//	                "old": {"present": true, "label": "rejected", "rating": "False", "strength": 0.2, "origins": 1},
+//	                "new": {"present": true, "label": "undecided", "rating": "Unproven", "strength": 0.5, "origins": 1},
+//	                "causes": ["russia-dprk-defence-treaty-2024 removed"],
+//	                "reason": "china-only-defence-pact: rejected → undecided: russia-dprk-defence-treaty-2024 removed, 1 independent origin"}],
+//	  "added": [{"kind": "claim", "id": "x", "fields": []}],
+//	  "removed": [{"kind": "relation", "id": "a supports b", "fields": []}],
+//	  "changed": [{"kind": "claim", "id": "a", "fields": ["text", "appearances"]}],
+//	  "merged": [{"kind": "claim", "from": "b", "into": "a"}]
+//	}
+//
+// A claim absent from one file has "present": false there and label
+// "absent". Every list is an array, never null; the order is that of
+// package graph/diff: verdicts whose label changed first, then by claim
+// ID; items in file order.
+
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph/diff"
+)
+
+type diffState struct {
+	Present  bool    `json:"present"`
+	Label    string  `json:"label"`
+	Rating   string  `json:"rating"`
+	Strength float64 `json:"strength"`
+	Origins  int     `json:"origins"`
+}
+
+type diffVerdict struct {
+	Claim  string    `json:"claim"`
+	Old    diffState `json:"old"`
+	New    diffState `json:"new"`
+	Causes []string  `json:"causes"`
+	Reason string    `json:"reason"`
+}
+
+type diffItem struct {
+	Kind   string   `json:"kind"`
+	ID     string   `json:"id"`
+	Fields []string `json:"fields"`
+}
+
+type diffMerge struct {
+	Kind string `json:"kind"`
+	From string `json:"from"`
+	Into string `json:"into"`
+}
+
+type diffReport struct {
+	Date     string        `json:"date"`
+	Verdicts []diffVerdict `json:"verdicts"`
+	Added    []diffItem    `json:"added"`
+	Removed  []diffItem    `json:"removed"`
+	Changed  []diffItem    `json:"changed"`
+	Merged   []diffMerge   `json:"merged"`
+}
+
+func runDiff(e *env, args []string) int {
+	fs, asJSON := newFlags("diff", e)
+	at := fs.String("at", "", "compare as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 2 {
+		return e.usageError("diff", "want 2 arguments, OLD and NEW; got %d", len(pos))
+	}
+	t, err := claims.ParseDate(*at)
+	if err != nil {
+		return e.usageError("diff", "--at: %v", err)
+	}
+	old, code := loadGraph(e, "diff", pos[0])
+	if code != 0 {
+		return code
+	}
+	new, code := loadGraph(e, "diff", pos[1])
+	if code != 0 {
+		return code
+	}
+	r, err := diff.Compare(old, new, diff.Options{At: t})
+	if err != nil {
+		return e.fail("diff", err)
+	}
+	rep := diffReportOf(r)
+	if code := e.emit("diff", *asJSON, rep, func(w io.Writer) error { return writeDiff(w, r) }); code != 0 {
+		return code
+	}
+	if len(r.Verdicts) > 0 {
+		return 1
+	}
+	return 0
+}
+
+func diffReportOf(r *diff.Report) diffReport {
+	state := func(s diff.State) diffState {
+		return diffState{Present: s.Present, Label: s.String(), Rating: s.Rating, Strength: round2(s.Strength), Origins: s.Origins}
+	}
+	items := func(list []diff.Item) []diffItem {
+		out := make([]diffItem, 0, len(list))
+		for _, it := range list {
+			out = append(out, diffItem{Kind: it.Kind, ID: it.ID, Fields: orEmpty(it.Fields)})
+		}
+		return out
+	}
+	rep := diffReport{Date: r.Date.String(), Verdicts: make([]diffVerdict, 0, len(r.Verdicts)),
+		Added: items(r.Added), Removed: items(r.Removed), Changed: items(r.Changed), Merged: make([]diffMerge, 0, len(r.Merged))}
+	for _, v := range r.Verdicts {
+		rep.Verdicts = append(rep.Verdicts, diffVerdict{Claim: v.Claim, Old: state(v.Old), New: state(v.New), Causes: orEmpty(v.Causes), Reason: v.Reason})
+	}
+	for _, m := range r.Merged {
+		rep.Merged = append(rep.Merged, diffMerge(m))
+	}
+	return rep
+}
+
+// writeDiff prints the comparison as text: the verdict changes, then
+// each list of items under a heading, empty lists left out.
+func writeDiff(w io.Writer, r *diff.Report) error {
+	fmt.Fprintf(w, "%d verdicts changed\n", len(r.Verdicts))
+	for _, v := range r.Verdicts {
+		fmt.Fprintf(w, "  %s\n", v.Reason)
+	}
+	for _, sec := range []struct {
+		name  string
+		items []diff.Item
+	}{{"added", r.Added}, {"removed", r.Removed}, {"changed", r.Changed}} {
+		if len(sec.items) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s: %d\n", sec.name, len(sec.items))
+		for _, it := range sec.items {
+			fmt.Fprintf(w, "  %s %s", it.Kind, it.ID)
+			if len(it.Fields) > 0 {
+				fmt.Fprintf(w, " (%s)", strings.Join(it.Fields, ", "))
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	if len(r.Merged) > 0 {
+		fmt.Fprintf(w, "\nmerged: %d\n", len(r.Merged))
+		for _, m := range r.Merged {
+			fmt.Fprintf(w, "  %s %s into %s\n", m.Kind, m.From, m.Into)
+		}
+	}
+	return nil
+}

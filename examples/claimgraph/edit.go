@@ -1,0 +1,131 @@
+// The edit command: change a YAML graph file in place, keeping its
+// comments.
+//
+//	claimgraph edit FILE [--remove ID]... [--merge FROM:INTO]... [--apply BATCH.yaml] [--json]
+//
+// --remove removes an entity, source or claim (its relations must go
+// too: list them in a batch file), --merge folds FROM into INTO (claims,
+// entities or sources; FROM stays an alias of INTO), --apply applies a
+// batch file (remove, remove_relations and merge sections besides the
+// usual ones; see graph.ApplyYAML); all of them together, all or
+// nothing. The file keeps every comment of the items left, and the order
+// and form of the items the change leaves alone (graph.EditYAML); it is
+// written atomically and left unchanged on any error, every problem
+// printed as FILE:LINE:COL: message with exit status 1. Blank lines
+// between items are not kept, nor the comments inside a removed item.
+//
+// With --json it prints one object:
+//
+//	{"file": "desk.yaml", "written": true, "problems": []}
+//
+// "problems" holds every problem as "FILE:LINE:COL: message" (or the
+// message alone when there is no position); "written" is false when
+// there is one.
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// strList is a flag that may be given many times.
+type strList []string
+
+func (l *strList) String() string     { return strings.Join(*l, ",") }
+func (l *strList) Set(s string) error { *l = append(*l, s); return nil }
+
+type editReport struct {
+	File     string   `json:"file"`
+	Written  bool     `json:"written"`
+	Problems []string `json:"problems"`
+}
+
+func runEdit(e *env, args []string) int {
+	fs, asJSON := newFlags("edit", e)
+	var remove, merge strList
+	fs.Var(&remove, "remove", "remove the entity, source or claim `ID` (repeatable)")
+	fs.Var(&merge, "merge", "merge `FROM:INTO` (repeatable)")
+	apply := fs.String("apply", "", "apply the batch file `BATCH.yaml`")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		return e.usageError("edit", "want 1 argument, FILE; got %d", len(pos))
+	}
+	if len(remove)+len(merge) == 0 && *apply == "" {
+		return e.usageError("edit", "nothing to do: give --remove, --merge or --apply")
+	}
+	// The flags become one batch file, applied with --apply's.
+	var b strings.Builder
+	b.WriteString("claimgraph: 1\n")
+	if len(remove) > 0 {
+		b.WriteString("remove:\n")
+		for _, id := range remove {
+			fmt.Fprintf(&b, "  - %q\n", id)
+		}
+	}
+	if len(merge) > 0 {
+		b.WriteString("merge:\n")
+		for _, m := range merge {
+			from, into, ok := strings.Cut(m, ":")
+			if !ok || from == "" || into == "" {
+				return e.usageError("edit", "--merge: want FROM:INTO, got %q", m)
+			}
+			fmt.Fprintf(&b, "  - {from: %q, into: %q}\n", from, into)
+		}
+	}
+	batch := []byte(b.String())
+	name := "command line"
+	if *apply != "" {
+		if len(remove)+len(merge) > 0 {
+			return e.usageError("edit", "--apply takes the whole change: put --remove and --merge in the batch file")
+		}
+		if batch, err = os.ReadFile(*apply); err != nil {
+			return e.fail("edit", err)
+		}
+		name = *apply
+	}
+	rep := editReport{File: pos[0], Problems: []string{}}
+	if err := graph.EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
+		var list graph.ErrorList
+		if !errors.As(err, &list) {
+			list = graph.ErrorList{{Err: err}}
+		}
+		for _, p := range list {
+			if p.Line > 0 {
+				rep.Problems = append(rep.Problems, position(p.Position)+": "+p.Message())
+			} else {
+				rep.Problems = append(rep.Problems, p.Error())
+			}
+		}
+	} else {
+		rep.Written = true
+	}
+	if code := e.emit("edit", *asJSON, rep, rep.write); code != 0 {
+		return code
+	}
+	if !rep.Written {
+		return 1
+	}
+	return 0
+}
+
+func (r editReport) write(w io.Writer) error {
+	for _, p := range r.Problems {
+		fmt.Fprintln(w, p)
+	}
+	if r.Written {
+		fmt.Fprintf(w, "edited %s\n", r.File)
+	} else {
+		fmt.Fprintf(w, "%s left unchanged: %d problems\n", r.File, len(r.Problems))
+	}
+	return nil
+}

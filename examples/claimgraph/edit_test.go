@@ -1,0 +1,47 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestEditKeepsCommentsAndFailsCleanly(t *testing.T) {
+	src, err := os.ReadFile("../../graph/testdata/edit-commented.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("desk.yaml", src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// c still contradicts d: nothing is written.
+	out := runCmd(t, 1, "edit", "desk.yaml", "--remove", "c")
+	if want := `command line:3:5: remove "c": "c" is still related: c contradicts d`; !strings.Contains(out, want) {
+		t.Errorf("output %q lacks %q", out, want)
+	}
+	if now, _ := os.ReadFile("desk.yaml"); string(now) != string(src) {
+		t.Error("the failed edit changed the file")
+	}
+	batch := "claimgraph: 1\nremove: [c]\nremove_relations:\n  - {from: c, to: d, kind: contradicts}\n"
+	if err := os.WriteFile(filepath.Join(dir, "change.yaml"), []byte(batch), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := runCmd(t, 0, "edit", "desk.yaml", "--apply", "change.yaml", "--json"); !strings.Contains(got, `"written": true`) {
+		t.Errorf("--json output %s", got)
+	}
+	runCmd(t, 0, "edit", "desk.yaml", "--merge", "b:a")
+	now, _ := os.ReadFile("desk.yaml")
+	for _, comment := range []string{"# The desk's file", "# as the agency spells it", "# the original wording", "# b backs d", "# untouched", "# end of file"} {
+		if !strings.Contains(string(now), comment) {
+			t.Errorf("comment %q lost:\n%s", comment, now)
+		}
+	}
+	if strings.Contains(string(now), "id: c,") {
+		t.Error("c is still in the file")
+	}
+	runCmd(t, 2, "edit", "desk.yaml")
+	runCmd(t, 2, "edit", "desk.yaml", "--merge", "b")
+}

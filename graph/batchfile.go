@@ -1,0 +1,121 @@
+package graph
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"go.yaml.in/yaml/v3"
+)
+
+// A batch file is a file of the YAML format that changes a graph: its
+// sections add items as in any file, and three more sections of the top
+// level remove and merge:
+//
+//	claimgraph: 1
+//	remove: [old-claim, withdrawn-source]
+//	remove_relations:
+//	  - {from: old-claim, to: other, kind: supports}
+//	merge:
+//	  - {into: claim-a, from: claim-b}
+//	claims:
+//	  - id: claim-c          # listed in remove too: replaced in place
+//	    text: Reworded.
+//
+// These are the fields of [Batch]: Remove, RemoveRelations and Merges.
+// [Graph.ApplyYAML] applies such a file.
+
+// batchKeys lists the keys of a batch file's top level, for messages.
+var batchKeys = orList([]string{"claimgraph", "remove", "remove_relations", "merge", "entities", "sources", "claims", "relations"})
+
+// edits decodes the section key of a batch file's top level into b when
+// it is one that removes or merges, and reports whether it was.
+func (d *decoder) edits(b *Batch, key string, v *yaml.Node) bool {
+	switch key {
+	case "remove":
+		d.sequence(v, key, func(i int, n *yaml.Node) {
+			b.Remove = append(b.Remove, d.str(n, d.item("remove", i, n)))
+		})
+	case "remove_relations":
+		d.sequence(v, key, func(i int, n *yaml.Node) {
+			b.RemoveRelations = append(b.RemoveRelations, relationOf(d, i, n))
+		})
+	case "merge":
+		d.sequence(v, key, func(i int, n *yaml.Node) {
+			loc := d.item("merge", i, n)
+			var m Merge
+			d.mapping(n, loc, "into or from", func(key string, _, v *yaml.Node) bool {
+				switch key {
+				case "into":
+					m.Into = d.str(v, at(loc, key))
+				case "from":
+					m.From = d.str(v, at(loc, key))
+				default:
+					return false
+				}
+				return true
+			})
+			b.Merges = append(b.Merges, m)
+		})
+	default:
+		return false
+	}
+	return true
+}
+
+// ApplyYAML reads a batch file (see above) from r and applies it to g,
+// all or nothing, like [Graph.Apply]. Every problem, in the file or in
+// what it would do to g, is reported in one [ErrorList] with the
+// position in the file of the item at fault (the entry of remove or
+// merge that a problem comes from), sorted by position; name is the
+// file's name in messages.
+func (g *Graph) ApplyYAML(r io.Reader, name string) error {
+	o := ReadOptions{}.withDefaults()
+	data, err := o.read(r, name)
+	if err != nil {
+		return err
+	}
+	d := newDecoder(name, data, o)
+	d.batch = true
+	b := d.decode()
+	if len(d.errs) > 0 {
+		return d.sorted()
+	}
+	err = g.Apply(b)
+	list, ok := err.(ErrorList)
+	if !ok {
+		return err
+	}
+	for _, e := range list {
+		d.locate(e)
+		d.errs = append(d.errs, e)
+	}
+	return d.sorted()
+}
+
+// sorted returns the problems found, sorted by position, then, when more
+// were found than ReadOptions.MaxErrors lets it keep, the count of the
+// rest.
+func (d *decoder) sorted() ErrorList {
+	slices.SortStableFunc(d.errs, func(a, b *Error) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
+	if d.more > 0 {
+		d.errs = append(d.errs, &Error{Position: claims.Position{File: d.file}, Err: moreProblems(d.more)})
+		d.more = 0
+	}
+	return d.errs
+}
+
+// relationOf decodes item i of remove_relations.
+func relationOf(d *decoder, i int, n *yaml.Node) (r claims.Relation) {
+	relationFields.decode(d, &r, n, d.item("remove_relation", i, n))
+	if r.From == "" || r.To == "" || r.Kind == 0 {
+		d.errAt(n, location{"remove_relation", i, ""}, "", fmt.Errorf("%w: a relation to remove needs from, to and kind", ErrSyntax))
+	}
+	return r
+}

@@ -1,0 +1,420 @@
+package diff
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/verdict"
+)
+
+// StrengthStep is the least change of a claim's strength that counts as
+// a change of its verdict.
+const StrengthStep = 0.01
+
+// Options configure [Compare].
+type Options struct {
+	At      claims.Date     // compare the graphs as of this date; zero for the whole graphs
+	Verdict verdict.Options // how verdicts are computed, for both graphs
+}
+
+// Report is the difference between two graphs.
+type Report struct {
+	Date     claims.Date
+	Verdicts []VerdictChange
+	Added    []Item
+	Removed  []Item
+	Changed  []Item
+	Merged   []Merge
+}
+
+// Item is an entity, source, claim or relation added, removed or changed.
+type Item struct {
+	Kind   string   // "entity", "source", "claim" or "relation"
+	ID     string   // a relation's is "FROM KIND TO"
+	Fields []string // for a changed item: the keys of the fields that differ
+}
+
+// Merge is an item of the old graph merged into one of the new.
+type Merge struct {
+	Kind       string
+	From, Into string
+}
+
+// State is a claim's verdict in one graph.
+type State struct {
+	Present  bool // the claim is in the graph
+	Label    verdict.Label
+	Rating   string
+	Strength float64
+	Origins  int
+}
+
+// String writes the state as "accepted" or "absent".
+func (s State) String() string {
+	if !s.Present {
+		return "absent"
+	}
+	return s.Label.String()
+}
+
+// VerdictChange is a claim whose verdict changed.
+type VerdictChange struct {
+	Claim    string
+	Old, New State
+	Causes   []string // what changed around the claim: "X removed", "relation A supports B added"
+	Reason   string   // the change and its causes in one line
+}
+
+// maxCauses is the number of causes a reason names; the rest are counted.
+const maxCauses = 3
+
+// Compare compares graph old with graph new. It takes a snapshot of
+// each, so changes made while it runs are not seen.
+func Compare(old, new *graph.Graph, opts Options) (*Report, error) {
+	ov, nv := old.At(opts.At).Snapshot(), new.At(opts.At).Snapshot()
+	r := &Report{Date: opts.At}
+	c := comparer{old: ov, new: nv, r: r, touched: map[string][]string{}}
+	c.entities()
+	c.sources()
+	c.claims()
+	c.relations()
+	ro, err := verdict.Compute(ov, opts.Verdict)
+	if err != nil {
+		return nil, fmt.Errorf("diff: verdicts of the old graph: %w", err)
+	}
+	rn, err := verdict.Compute(nv, opts.Verdict)
+	if err != nil {
+		return nil, fmt.Errorf("diff: verdicts of the new graph: %w", err)
+	}
+	c.verdicts(ro, rn)
+	return r, nil
+}
+
+// comparer holds a comparison under way.
+type comparer struct {
+	old, new graph.View
+	r        *Report
+	// touched lists, per claim ID, the changes of its own and of its
+	// relations, for reasons.
+	touched map[string][]string
+}
+
+func (c *comparer) note(id, what string) { c.touched[id] = append(c.touched[id], what) }
+
+func (c *comparer) entities() {
+	for e := range c.new.Entities() {
+		if o, ok := c.old.Entity(e.ID); !ok || o.ID != e.ID {
+			c.r.Added = append(c.r.Added, Item{Kind: "entity", ID: e.ID})
+		} else if f := fieldsDiffer(o, e); len(f) > 0 {
+			c.r.Changed = append(c.r.Changed, Item{Kind: "entity", ID: e.ID, Fields: f})
+		}
+	}
+	for e := range c.old.Entities() {
+		c.gone("entity", e.ID)
+	}
+}
+
+func (c *comparer) sources() {
+	for s := range c.new.Sources() {
+		if o, ok := c.old.Source(s.ID); !ok || o.ID != s.ID {
+			c.r.Added = append(c.r.Added, Item{Kind: "source", ID: s.ID})
+		} else if f := fieldsDiffer(o, s); len(f) > 0 {
+			c.r.Changed = append(c.r.Changed, Item{Kind: "source", ID: s.ID, Fields: f})
+		}
+	}
+	for s := range c.old.Sources() {
+		c.gone("source", s.ID)
+	}
+}
+
+func (c *comparer) claims() {
+	for x := range c.new.Claims() {
+		if o, ok := c.old.Claim(x.ID); !ok || o.ID != x.ID {
+			c.r.Added = append(c.r.Added, Item{Kind: "claim", ID: x.ID})
+			c.note(x.ID, x.ID+" added")
+		} else if f := fieldsDiffer(o, x); len(f) > 0 {
+			c.r.Changed = append(c.r.Changed, Item{Kind: "claim", ID: x.ID, Fields: f})
+			c.note(x.ID, x.ID+" changed ("+strings.Join(f, ", ")+")")
+		}
+	}
+	for x := range c.old.Claims() {
+		if what := c.gone("claim", x.ID); what != "" {
+			c.note(x.ID, what)
+		}
+	}
+}
+
+// gone records item id of the old graph as removed or merged when the
+// new graph does not hold it under its own ID, and says which.
+func (c *comparer) gone(kind, id string) string {
+	into, aliased := c.new.Resolve(id)
+	switch {
+	case into == "":
+		c.r.Removed = append(c.r.Removed, Item{Kind: kind, ID: id})
+		return id + " removed"
+	case aliased:
+		c.r.Merged = append(c.r.Merged, Merge{Kind: kind, From: id, Into: into})
+		return id + " merged into " + into
+	}
+	return ""
+}
+
+// endGone reports whether an end of relation r of the old graph is not
+// in the new one.
+func (c *comparer) endGone(r claims.Relation) bool {
+	a, _ := c.new.Resolve(r.From)
+	b, _ := c.new.Resolve(r.To)
+	return a == "" || b == ""
+}
+
+// endNew reports whether an end of relation r of the new graph is not
+// in the old one.
+func (c *comparer) endNew(r claims.Relation) bool {
+	a, _ := c.old.Resolve(r.From)
+	b, _ := c.old.Resolve(r.To)
+	return a == "" || b == ""
+}
+
+// relID names a relation: "FROM KIND TO".
+func relID(r *claims.Relation) string { return r.From + " " + r.Kind.String() + " " + r.To }
+
+// resolved returns r with its ends as view v resolves them.
+func resolved(v graph.View, r claims.Relation) claims.Relation {
+	if id, _ := v.Resolve(r.From); id != "" {
+		r.From = id
+	}
+	if id, _ := v.Resolve(r.To); id != "" {
+		r.To = id
+	}
+	return r
+}
+
+// match returns the relation of rels with r's kind and ends, either way
+// round for a symmetric kind.
+func match(rels []claims.Relation, r *claims.Relation) (claims.Relation, bool) {
+	for _, x := range rels {
+		if x.Kind == r.Kind && (x.From == r.From && x.To == r.To || r.Kind.Symmetric() && x.From == r.To && x.To == r.From) {
+			return x, true
+		}
+	}
+	return claims.Relation{}, false
+}
+
+// relations compares the relations claim by claim: each relation at its
+// From end, looked up among the relations of that end in the other
+// graph (for the new graph, also of the claims merged into it).
+func (c *comparer) relations() {
+	for x := range c.new.Claims() {
+		rels, _ := c.new.RelationsOf(x.ID)
+		var cands []claims.Relation
+		loaded := false
+		for _, r := range rels {
+			if r.From != x.ID {
+				continue
+			}
+			if !loaded {
+				loaded = true
+				for _, id := range append([]string{x.ID}, x.Merged...) {
+					if old, err := c.old.RelationsOf(id); err == nil {
+						for _, o := range old {
+							cands = append(cands, resolved(c.new, o))
+						}
+					}
+				}
+			}
+			o, ok := match(cands, &r)
+			switch {
+			case !ok:
+				c.r.Added = append(c.r.Added, Item{Kind: "relation", ID: relID(&r)})
+				if !c.endNew(r) { // else the end's addition says it
+					c.note(r.From, "relation "+relID(&r)+" added")
+					c.note(r.To, "relation "+relID(&r)+" added")
+				}
+			default:
+				o.From, o.To = r.From, r.To
+				if f := fieldsDiffer(o, r); len(f) > 0 {
+					c.r.Changed = append(c.r.Changed, Item{Kind: "relation", ID: relID(&r), Fields: f})
+					c.note(r.From, "relation "+relID(&r)+" changed")
+					c.note(r.To, "relation "+relID(&r)+" changed")
+				}
+			}
+		}
+	}
+	for x := range c.old.Claims() {
+		rels, _ := c.old.RelationsOf(x.ID)
+		for _, r := range rels {
+			if r.From != x.ID {
+				continue
+			}
+			nr := resolved(c.new, r)
+			var cands []claims.Relation
+			if nr.From != nr.To {
+				cands, _ = c.new.RelationsOf(nr.From)
+			}
+			if _, ok := match(cands, &nr); !ok {
+				c.r.Removed = append(c.r.Removed, Item{Kind: "relation", ID: relID(&r)})
+				if !c.endGone(r) { // else the end's removal says it
+					c.note(r.From, "relation "+relID(&r)+" removed")
+					c.note(r.To, "relation "+relID(&r)+" removed")
+				}
+			}
+		}
+	}
+}
+
+// verdicts lists the claims whose verdict changed, with their reasons.
+func (c *comparer) verdicts(ro, rn *verdict.Result) {
+	state := func(r *verdict.Result, id string) (State, verdict.Verdict) {
+		v, ok := r.Verdict(id)
+		if !ok {
+			return State{}, v
+		}
+		return State{Present: true, Label: v.Label, Rating: v.Rating.Name, Strength: v.Strength, Origins: len(v.Origins)}, v
+	}
+	add := func(id string) {
+		o, ov := state(ro, id)
+		n, nv := state(rn, id)
+		if !o.Present && !n.Present || o.Present == n.Present && o.Label == n.Label && o.Rating == n.Rating &&
+			math.Abs(o.Strength-n.Strength) < StrengthStep && o.Origins == n.Origins {
+			return
+		}
+		ch := VerdictChange{Claim: id, Old: o, New: n, Causes: c.causes(id, ov, nv)}
+		ch.Reason = reason(&ch)
+		c.r.Verdicts = append(c.r.Verdicts, ch)
+	}
+	for _, v := range rn.Verdicts {
+		add(v.Claim)
+	}
+	for _, v := range ro.Verdicts {
+		if _, ok := rn.Verdict(v.Claim); !ok {
+			if into, aliased := c.new.Resolve(v.Claim); aliased && into != "" {
+				continue // merged: its verdict is that of the claim it is now
+			}
+			add(v.Claim)
+		}
+	}
+	slices.SortStableFunc(c.r.Verdicts, func(a, b VerdictChange) int {
+		la, lb := a.Old.String() != a.New.String(), b.Old.String() != b.New.String()
+		if la != lb {
+			if la {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.Claim, b.Claim)
+	})
+}
+
+// causes lists what changed around claim id: itself, the claims related
+// to it in either graph and those its verdicts give as reasons.
+func (c *comparer) causes(id string, ov, nv verdict.Verdict) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(what []string) {
+		for _, w := range what {
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	add(c.touched[id])
+	near := []string{}
+	for _, v := range []graph.View{c.old, c.new} {
+		rels, _ := v.RelationsOf(id)
+		for _, r := range rels {
+			other, _ := r.Other(id)
+			near = append(near, other)
+		}
+	}
+	for _, v := range []verdict.Verdict{ov, nv} {
+		for _, r := range v.Reasons {
+			near = append(near, r.Claim, r.By)
+		}
+	}
+	for _, n := range near {
+		if n != "" && n != id {
+			for _, w := range c.touched[n] {
+				if !strings.HasPrefix(w, "relation ") {
+					add([]string{w})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// reason writes a verdict change in one line.
+func reason(ch *VerdictChange) string {
+	var b strings.Builder
+	b.WriteString(ch.Claim + ": ")
+	o, n := ch.Old, ch.New
+	switch {
+	case o.String() != n.String():
+		fmt.Fprintf(&b, "%s → %s", o, n)
+	case o.Rating != n.Rating:
+		fmt.Fprintf(&b, "%s, rated %s → %s", n, o.Rating, n.Rating)
+	case math.Abs(o.Strength-n.Strength) >= StrengthStep:
+		fmt.Fprintf(&b, "%s, strength %.2f → %.2f", n, o.Strength, n.Strength)
+	default:
+		b.WriteString(n.String())
+	}
+	causes := ch.Causes
+	if len(causes) == 0 {
+		causes = []string{"evidence further away changed"}
+	}
+	b.WriteString(": " + strings.Join(causes[:min(len(causes), maxCauses)], ", "))
+	if len(causes) > maxCauses {
+		fmt.Fprintf(&b, " and %d more", len(causes)-maxCauses)
+	}
+	if n.Present {
+		switch {
+		case o.Present && o.Origins != n.Origins:
+			fmt.Fprintf(&b, ", %d → %d independent origins", o.Origins, n.Origins)
+		case n.Origins == 1:
+			b.WriteString(", 1 independent origin")
+		default:
+			fmt.Fprintf(&b, ", %d independent origins", n.Origins)
+		}
+	}
+	return b.String()
+}
+
+// fieldsDiffer returns the keys of the fields in which a and b, items of
+// one type, differ; an empty slice equals a nil one.
+func fieldsDiffer[T any](a, b T) []string {
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	var out []string
+	for i := range va.NumField() {
+		fa, fb := va.Field(i), vb.Field(i)
+		if fa.Kind() == reflect.Slice && fa.Len() == 0 && fb.Len() == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(fa.Interface(), fb.Interface()) {
+			out = append(out, key(va.Type().Field(i).Name))
+		}
+	}
+	return out
+}
+
+// key turns a Go field name into the format's key: "DerivedFrom" into
+// "derived_from", "Validity" into "validity".
+func key(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,36 @@
+// Package diff compares two claim graphs — two versions of one desk's
+// file — and says what changed: first, what an editor reads first, every
+// claim whose verdict, rating, strength or number of independent origins
+// changed, each with its reason in one line; then the entities, sources,
+// claims and relations added, removed, changed and merged.
+//
+// # Verdicts
+//
+// The verdicts of both graphs are computed by package graph/verdict with
+// the same options, at the same date. A claim is listed when its label or
+// rating differs, when its strength differs by at least [StrengthStep],
+// or when its number of independent origins differs. The reason names
+// what changed around it: the claim itself, the claims related to it in
+// either graph and the claims its verdicts give as reasons, each as
+// added, removed, merged or changed, and the relations at it added or
+// removed, then the number of independent origins:
+//
+//	china-only-defence-pact: rejected → accepted: russia-dprk-defence-treaty-2024 removed, 2 independent origins
+//
+// # Items
+//
+// Items are matched by ID. An item of the old graph whose ID the new
+// graph resolves to another item ([graph.View.Resolve]) was merged into
+// it, not removed. A relation is matched by its kind and its ends, the
+// old ends resolved in the new graph, so that a relation moved by a
+// merge is not reported removed and added. A changed item lists its
+// changed fields by their key in the file format.
+//
+// # Order and cost
+//
+// Everything comes in a stable order: verdict changes with a changed
+// label first, then by claim ID; items in the order of the graph they are
+// from (the new one for added and changed, the old one for removed and
+// merged), relations in the order of their From claim, then of addition. A comparison costs one verdict computation per graph and one
+// look-up per item and per relation: O(size of both graphs).
+package diff

@@ -1,0 +1,685 @@
+package graph
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// Merge folds the item From into the item Into, of the same kind, in a
+// [Batch]:
+//
+//   - claims: From's appearances (those Into lacks) and the entities it
+//     is about join Into's, and its review when Into has none; its
+//     relations move to Into, a relation Into
+//     already has collapsing into Into's; a same_as decision between the
+//     two is dropped, as the merge carries it out, and any other relation
+//     between them is reported, as it would relate Into to itself;
+//   - entities: the claims about or attributed to From are about or
+//     attributed to Into, and From's name and aliases join Into's aliases;
+//   - sources: the appearances in or via From, the derivations from it
+//     and the relations citing it name Into, and From's derivations join
+//     Into's (a derivation of Into from itself is reported).
+//
+// From is removed and its ID, with the IDs merged into it before, joins
+// Into's Merged list, which is written to files: looking it up ([View.Claim],
+// [View.Resolve] and every per-ID query) finds Into.
+type Merge struct {
+	Into, From string
+}
+
+// ErrReferenced: a change removes an item that items the change keeps
+// still name.
+var ErrReferenced = fmt.Errorf("still referenced")
+
+// edits reports whether b removes, replaces or merges.
+func (b *Batch) edits() bool {
+	return len(b.Remove) > 0 || len(b.RemoveRelations) > 0 || len(b.Merges) > 0
+}
+
+// editor works out what a batch that removes, replaces or merges does:
+// the items it replaces, the vertices and relations it removes, and the
+// additions left, with where in the batch each comes from.
+type editor struct {
+	s    *store
+	b    *Batch
+	errs ErrorList
+
+	removed map[string]int // ID -> index in b.Remove
+	gone    map[int32]bool // vertices removed, merged away included
+	goneRel map[int32]bool
+	merged  map[int32]bool // vertices merged away
+
+	reps    map[int32]*rep // vertex -> its new content
+	repList []int32        // in order of first replacement
+
+	add    Batch
+	origin [4][]location   // per section of add: where each item comes from
+	moved  map[relKey]bool // the relations merges move, to collapse duplicates
+}
+
+// rep is the new content of a vertex that the batch replaces or that a
+// merge rewrites.
+type rep struct {
+	at     location
+	claim  *claims.Claim
+	entity *claims.Entity
+	source *sources.Source
+}
+
+const (
+	secEntity = iota
+	secSource
+	secClaim
+	secRelation
+)
+
+func (e *editor) fail(loc location, id string, err error) {
+	e.errs = append(e.errs, &Error{ID: id, Field: loc.field, Err: err, loc: loc})
+}
+
+// edit applies b, which removes, replaces or merges, all or nothing.
+//
+// It costs O(size of b + the degrees of the vertices it touches +
+// the degrees of their neighbours): no change rebuilds the graph. Removing
+// or merging a source also looks through the relations that cite sources.
+func (s *store) edit(b *Batch) error {
+	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
+		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]bool{}}
+	e.plan()
+	if len(e.errs) > 0 {
+		return e.errs
+	}
+	c := &checker{s: s, gone: e.gone, goneRel: e.goneRel}
+	p, errs := s.checkWith(c, &e.add)
+	for _, err := range errs {
+		e.relocate(err)
+	}
+	e.errs = append(e.errs, errs...)
+	e.checkReps(c)
+	if len(e.errs) > 0 {
+		return e.errs
+	}
+	e.apply(p)
+	return nil
+}
+
+// relocate points a problem found in e.add at the item of b it comes
+// from.
+func (e *editor) relocate(err *Error) {
+	sec := map[string]int{"entity": secEntity, "source": secSource, "claim": secClaim, "relation": secRelation}[err.loc.kind]
+	if o := e.origin[sec]; err.loc.index < len(o) {
+		at := o[err.loc.index]
+		if at.kind == err.loc.kind {
+			err.loc.index = at.index
+		} else {
+			err.loc = location{at.kind, at.index, at.field}
+		}
+	}
+}
+
+// plan sorts out b: what it removes, replaces and merges, and what it
+// adds.
+func (e *editor) plan() {
+	s, b := e.s, e.b
+	for i, id := range b.Remove {
+		loc := location{"remove", i, ""}
+		n, ok := s.ids[id]
+		switch {
+		case !ok:
+			e.fail(loc, id, fmt.Errorf("%w: nothing to remove with ID %q", ErrNotFound, id))
+			continue
+		case e.removed[id] > 0:
+			e.fail(loc, id, fmt.Errorf("%w: %q is removed twice", ErrDuplicateID, id))
+			continue
+		}
+		e.removed[id] = i + 1
+		e.gone[n] = true
+	}
+	for i := range b.RemoveRelations {
+		r := &b.RemoveRelations[i]
+		loc := location{"remove_relation", i, ""}
+		ri, ok := e.findRel(r)
+		if !ok {
+			e.fail(loc, r.From+" -> "+r.To, fmt.Errorf("%w: no %s relation from %q to %q", ErrNotFound, r.Kind, r.From, r.To))
+			continue
+		}
+		e.goneRel[ri] = true
+	}
+	// Items of b: replacements when removed, additions otherwise.
+	addItems(e, b.Entities, "entity", secEntity, EntityVertex, func(x *claims.Entity) string { return x.ID },
+		func(r *rep, x *claims.Entity) { r.entity = x }, &e.add.Entities)
+	addItems(e, b.Sources, "source", secSource, SourceVertex, func(x *sources.Source) string { return x.ID },
+		func(r *rep, x *sources.Source) { r.source = x }, &e.add.Sources)
+	addItems(e, b.Claims, "claim", secClaim, ClaimVertex, func(x *claims.Claim) string { return x.ID },
+		func(r *rep, x *claims.Claim) { r.claim = x }, &e.add.Claims)
+	for i := range b.Relations {
+		e.add.Relations = append(e.add.Relations, b.Relations[i])
+		e.origin[secRelation] = append(e.origin[secRelation], location{"relation", i, ""})
+	}
+	for i := range b.Merges {
+		e.merge(i)
+	}
+	e.references()
+}
+
+// addItems sorts the items of one section of b into replacements and
+// additions.
+func addItems[T any](e *editor, items []T, kind string, sec int, vk VertexKind, id func(*T) string, set func(*rep, *T), add *[]T) {
+	for i := range items {
+		x := &items[i]
+		if e.removed[id(x)] == 0 {
+			*add = append(*add, *x)
+			e.origin[sec] = append(e.origin[sec], location{kind, i, ""})
+			continue
+		}
+		n := e.s.ids[id(x)]
+		if k := e.s.verts[n].kind; k != vk {
+			e.fail(location{kind, i, "id"}, id(x), tag(ErrWrongKind, "%q is %s, so it cannot be replaced by %s", id(x), k.article(), vk.article()))
+			continue
+		}
+		if e.reps[n] != nil {
+			e.fail(location{kind, i, "id"}, id(x), fmt.Errorf("%w %q: replaced twice", ErrDuplicateID, id(x)))
+			continue
+		}
+		delete(e.gone, n)
+		r := &rep{at: location{kind, i, ""}}
+		set(r, x)
+		e.reps[n] = r
+		e.repList = append(e.repList, n)
+	}
+}
+
+// findRel returns the live relation matching r's ends and kind.
+func (e *editor) findRel(r *claims.Relation) (int32, bool) {
+	a, ok := e.s.ids[r.From]
+	b, ok2 := e.s.ids[r.To]
+	if !ok || !ok2 {
+		return 0, false
+	}
+	for _, ri := range e.s.related(a, b) {
+		x := &e.s.rels[ri]
+		if x.kind == r.Kind && (x.from == a || r.Kind.Symmetric()) {
+			return ri, true
+		}
+	}
+	return 0, false
+}
+
+// rewrite returns the content that vertex n has after the batch, to be
+// changed by a merge, making it a replacement first when it is not one.
+func (e *editor) rewrite(n int32, at location) *rep {
+	if r := e.reps[n]; r != nil {
+		return r
+	}
+	r := &rep{at: at}
+	defer func() {
+		if !e.gone[n] { // a removed item needs no rewriting
+			e.reps[n] = r
+			e.repList = append(e.repList, n)
+		}
+	}()
+	idx := e.s.verts[n].idx
+	switch e.s.verts[n].kind {
+	case ClaimVertex:
+		c := e.s.claims[idx].Clone()
+		r.claim = &c
+	case EntityVertex:
+		x := e.s.entities[idx].Clone()
+		r.entity = &x
+	case SourceVertex:
+		x := e.s.sources[idx].Clone()
+		r.source = &x
+	}
+	return r
+}
+
+// merge works out merge i of b.
+func (e *editor) merge(i int) {
+	m := e.b.Merges[i]
+	s := e.s
+	loc := location{"merge", i, ""}
+	a, okA := s.ids[m.Into]
+	f, okF := s.ids[m.From]
+	switch {
+	case !okA:
+		e.fail(location{"merge", i, "into"}, m.Into, fmt.Errorf("%w: nothing to merge into with ID %q", ErrNotFound, m.Into))
+		return
+	case !okF:
+		e.fail(location{"merge", i, "from"}, m.From, fmt.Errorf("%w: nothing to merge with ID %q", ErrNotFound, m.From))
+		return
+	case a == f:
+		e.fail(loc, m.From, fmt.Errorf("%w: %q cannot be merged into itself", ErrDuplicateID, m.From))
+		return
+	case s.verts[a].kind != s.verts[f].kind:
+		e.fail(loc, m.From, tag(ErrWrongKind, "%q is %s and %q %s: only items of one kind merge", m.From, s.verts[f].kind.article(), m.Into, s.verts[a].kind.article()))
+		return
+	case e.gone[a] || e.merged[a]:
+		e.fail(location{"merge", i, "into"}, m.Into, fmt.Errorf("%w: %q is removed or merged by the same change", ErrNotFound, m.Into))
+		return
+	case e.gone[f] || e.reps[f] != nil:
+		e.fail(location{"merge", i, "from"}, m.From, fmt.Errorf("%w: %q is removed, replaced or merged by the same change", ErrDuplicateID, m.From))
+		return
+	}
+	e.gone[f], e.merged[f] = true, true
+	into := e.rewrite(a, loc)
+	fidx := s.verts[f].idx
+	switch s.verts[a].kind {
+	case ClaimVertex:
+		from := &s.claims[fidx]
+		c := into.claim
+		for _, x := range from.About {
+			if !slices.Contains(c.About, x) {
+				c.About = append(c.About, x)
+			}
+		}
+		for _, ap := range from.Appearances {
+			if !slices.ContainsFunc(c.Appearances, func(y claims.Appearance) bool { return sameAppearance(&ap, &y) }) {
+				ap.Inferred = slices.Clone(ap.Inferred)
+				c.Appearances = append(c.Appearances, ap)
+			}
+		}
+		c.Merged = append(append(c.Merged, from.ID), from.Merged...)
+		if c.Review == nil && from.Review != nil { // the review moves with the claim
+			r := *from.Review
+			c.Review = &r
+		}
+		e.moveRelations(i, a, f)
+	case EntityVertex:
+		from := &s.entities[fidx]
+		x := into.entity
+		for _, name := range append([]string{from.Name}, from.Aliases...) {
+			if name != x.Name && !slices.Contains(x.Aliases, name) {
+				x.Aliases = append(x.Aliases, name)
+			}
+		}
+		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
+		for _, ed := range s.in[f] {
+			c := e.rewrite(ed.to, loc).claim
+			c.About = slices.Compact(replaceAll(c.About, m.From, m.Into))
+			for j := range c.Appearances {
+				if c.Appearances[j].Speaker == m.From {
+					c.Appearances[j].Speaker = m.Into
+				}
+			}
+			if st := c.Statement; st != nil {
+				st.Subject, st.Object = renamedID(st.Subject, m.From, m.Into), renamedID(st.Object, m.From, m.Into)
+			}
+		}
+	case SourceVertex:
+		from := &s.sources[fidx]
+		x := into.source
+		x.DerivedFrom = append(x.DerivedFrom, from.DerivedFrom...)
+		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
+		for _, ed := range s.in[f] {
+			r := e.rewrite(ed.to, loc)
+			if r.claim != nil {
+				for j := range r.claim.Appearances {
+					ap := &r.claim.Appearances[j]
+					ap.Source, ap.Via = renamedID(ap.Source, m.From, m.Into), renamedID(ap.Via, m.From, m.Into)
+				}
+			}
+		}
+		// Every derivation naming From or Into, Into's own included.
+		for _, n := range append([]int32{a}, sourcesDeriving(s, f)...) {
+			src := e.rewrite(n, loc).source
+			var kept []sources.Derivation
+			for _, d := range src.DerivedFrom {
+				d.Source = renamedID(d.Source, m.From, m.Into)
+				switch {
+				case d.Source == src.ID:
+					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
+				case !slices.ContainsFunc(kept, func(k sources.Derivation) bool { return k.Source == d.Source }):
+					kept = append(kept, d)
+				}
+			}
+			src.DerivedFrom = kept
+		}
+		for ri := range s.rels {
+			ri := int32(ri)
+			x := &s.rels[ri]
+			if x.extra == 0 || s.deadRel(ri) || e.goneRel[ri] || !slices.Contains(s.relExtra[x.extra-1].Sources, m.From) {
+				continue
+			}
+			r := s.relation(ri)
+			r.Sources = slices.Compact(replaceAll(r.Sources, m.From, m.Into))
+			e.goneRel[ri] = true
+			e.add.Relations = append(e.add.Relations, r)
+			e.origin[secRelation] = append(e.origin[secRelation], loc)
+		}
+	}
+}
+
+// sourcesDeriving returns the sources with a derivation from source f.
+func sourcesDeriving(s *store, f int32) []int32 {
+	var out []int32
+	for _, ed := range s.in[f] {
+		if ed.data.Kinds&DerivesEdge != 0 {
+			out = append(out, ed.to)
+		}
+	}
+	return out
+}
+
+// moveRelations moves the relations of claim f to claim a, for merge i.
+func (e *editor) moveRelations(i int, a, f int32) {
+	s, m := e.s, e.b.Merges[i]
+	loc := location{"merge", i, ""}
+	for _, list := range [2][]edge{s.out[f], s.in[f]} {
+		for _, ed := range list {
+			ri := ed.data.rel - 1
+			if ri < 0 || e.goneRel[ri] {
+				continue
+			}
+			e.goneRel[ri] = true
+			r := s.relation(ri)
+			r.From, r.To = renamedID(r.From, m.From, m.Into), renamedID(r.To, m.From, m.Into)
+			if r.From == r.To {
+				if r.Kind != claims.SameAs {
+					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would relate %q to itself: %s", ErrConflictingRelation, m.From, m.Into, m.Into, r.Kind))
+				}
+				continue
+			}
+			if e.hasRelation(a, &r) {
+				continue // a duplicate collapses into Into's
+			}
+			e.moved[relKeyOf(&r)] = true
+			e.add.Relations = append(e.add.Relations, r)
+			e.origin[secRelation] = append(e.origin[secRelation], loc)
+		}
+	}
+}
+
+// hasRelation reports whether claim a already has relation r, in the
+// store or among the relations merges move.
+func (e *editor) hasRelation(a int32, r *claims.Relation) bool {
+	same := func(x *claims.Relation) bool {
+		return x.Kind == r.Kind && (x.From == r.From && x.To == r.To || r.Kind.Symmetric() && x.From == r.To && x.To == r.From)
+	}
+	for _, list := range [2][]edge{e.s.out[a], e.s.in[a]} {
+		for _, ed := range list {
+			if ri := ed.data.rel - 1; ri >= 0 && !e.goneRel[ri] {
+				x := e.s.relation(ri)
+				if same(&x) {
+					return true
+				}
+			}
+		}
+	}
+	return e.moved[relKeyOf(r)]
+}
+
+// relKey identifies a relation by its ends and kind, the ends in order
+// for a symmetric kind.
+type relKey struct {
+	from, to string
+	kind     claims.RelationKind
+}
+
+func relKeyOf(r *claims.Relation) relKey {
+	k := relKey{r.From, r.To, r.Kind}
+	if r.Kind.Symmetric() && k.to < k.from {
+		k.from, k.to = k.to, k.from
+	}
+	return k
+}
+
+func sameAppearance(a, b *claims.Appearance) bool {
+	return a.Source == b.Source && a.Speaker == b.Speaker && a.Date == b.Date && a.Quote == b.Quote && a.Lang == b.Lang && a.Via == b.Via
+}
+
+func renamedID(id, from, to string) string {
+	if id == from {
+		return to
+	}
+	return id
+}
+
+func replaceAll(ids []string, from, to string) []string {
+	out := ids[:0]
+	for _, id := range ids {
+		id = renamedID(id, from, to)
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// references reports every reference to a removed item that the batch
+// keeps: a relation it does not remove, an item it neither removes nor
+// replaces (a replacement's references are checked as it is).
+func (e *editor) references() {
+	s := e.s
+	for i, id := range e.b.Remove {
+		n, ok := s.ids[id]
+		if !ok || !e.gone[n] {
+			continue // not found, or replaced
+		}
+		loc := location{"remove", i, ""}
+		for k, list := range [2][]edge{s.out[n], s.in[n]} {
+			for _, ed := range list {
+				ri := ed.data.rel - 1
+				switch {
+				case ri >= 0 && !e.goneRel[ri]:
+					r := s.relation(ri)
+					e.fail(loc, id, tag(ErrReferenced, "%q is still related: %s %s %s", id, r.From, r.Kind, r.To))
+				case ri < 0 && k == 1 && !e.gone[ed.to] && e.reps[ed.to] == nil:
+					e.fail(loc, id, tag(ErrReferenced, "%q is still named by %s %q (%s)", id, s.verts[ed.to].kind, s.idOf(ed.to), edgeWords(ed.data.Kinds)))
+				}
+			}
+		}
+		if s.verts[n].kind == SourceVertex {
+			for ri := range s.rels {
+				x := &s.rels[ri]
+				if x.extra > 0 && !s.deadRel(int32(ri)) && !e.goneRel[int32(ri)] && slices.Contains(s.relExtra[x.extra-1].Sources, id) {
+					r := s.relation(int32(ri))
+					e.fail(loc, id, tag(ErrReferenced, "%q is still cited by the relation %s %s %s", id, r.From, r.Kind, r.To))
+				}
+			}
+		}
+	}
+}
+
+// edgeWords names the references an edge stands for.
+func edgeWords(k EdgeKinds) string {
+	var w []string
+	for _, x := range []struct {
+		k    EdgeKinds
+		word string
+	}{{AboutEdge, "about"}, {SaidByEdge, "speaker"}, {AppearsInEdge, "appearance"}, {ViaEdge, "via"}, {DerivesEdge, "derived_from"}} {
+		if k&x.k != 0 {
+			w = append(w, x.word)
+		}
+	}
+	return strings.Join(w, ", ")
+}
+
+// checkReps checks the new content of every replaced vertex: its fields
+// and its references, against the graph as the batch leaves it.
+func (e *editor) checkReps(c *checker) {
+	c.errs = nil
+	for _, n := range e.repList {
+		r := e.reps[n]
+		i := r.at.index
+		kind := r.at.kind
+		switch {
+		case r.claim != nil:
+			cl := r.claim
+			c.fieldErrors(kind, i, cl.ID, cl.Check())
+			for j, x := range cl.About {
+				c.ref(kind, i, cl.ID, "about", j, "", x, EntityVertex)
+			}
+			for j, a := range cl.Appearances {
+				c.ref(kind, i, cl.ID, "appearances", j, "source", a.Source, SourceVertex)
+				c.ref(kind, i, cl.ID, "appearances", j, "speaker", a.Speaker, EntityVertex)
+				c.ref(kind, i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
+			}
+			e.checkMerged(c, kind, i, cl.ID, cl.Merged)
+		case r.entity != nil:
+			c.fieldErrors(kind, i, r.entity.ID, r.entity.Check())
+			e.checkMerged(c, kind, i, r.entity.ID, r.entity.Merged)
+		case r.source != nil:
+			src := r.source
+			c.fieldErrors(kind, i, src.ID, src.Check())
+			for j, d := range src.DerivedFrom {
+				c.ref(kind, i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
+			}
+			e.checkMerged(c, kind, i, src.ID, src.Merged)
+		}
+	}
+	e.errs = append(e.errs, c.errs...)
+}
+
+// checkMerged checks that the IDs merged into item id name nothing else.
+func (e *editor) checkMerged(c *checker, kind string, i int, id string, merged []string) {
+	for j, m := range merged {
+		if _, ok := c.kindOf(m); ok {
+			c.add(location{kind, i, fmt.Sprintf("merged[%d]", j)}, id, fmt.Errorf("%w %q: merged into %q but still an item", ErrDuplicateID, m, id))
+		} else if to, ok := e.s.alias[m]; ok && to != id && e.removed[to] == 0 && !e.mergedAway(to) {
+			c.add(location{kind, i, fmt.Sprintf("merged[%d]", j)}, id, fmt.Errorf("%w %q: already merged into %q", ErrDuplicateID, m, to))
+		}
+	}
+}
+
+// mergedAway reports whether the item id is merged away by the batch.
+func (e *editor) mergedAway(id string) bool {
+	n, ok := e.s.ids[id]
+	return ok && e.merged[n]
+}
+
+// apply makes the change the plan describes; the check found no problem.
+func (e *editor) apply(p *plan) {
+	s := e.s
+	s.unshareItems()
+	// Which adjacency lists lose edges: both lists of every removed
+	// vertex's neighbours, the ends of every removed relation, and the
+	// targets of a replaced vertex's references, each list filtered once
+	// into a new array (a snapshot may share the old one).
+	outs, ins := map[int32]bool{}, map[int32]bool{}
+	for ri := range e.goneRel {
+		r := &s.rels[ri]
+		outs[r.from], ins[r.to] = true, true
+	}
+	for n := range e.gone {
+		for _, ed := range s.out[n] {
+			ins[ed.to] = true
+		}
+		for _, ed := range s.in[n] {
+			outs[ed.to] = true
+		}
+	}
+	for n, r := range e.reps {
+		if r.entity == nil {
+			outs[n] = true
+			for _, ed := range s.out[n] {
+				if ed.data.rel == 0 {
+					ins[ed.to] = true
+				}
+			}
+		}
+	}
+	rebuilt := func(n int32) bool { r := e.reps[n]; return r != nil && r.entity == nil }
+	for n := range outs {
+		s.out[n] = slices.DeleteFunc(slices.Clone(s.out[n]), func(ed edge) bool {
+			if ed.data.rel > 0 {
+				return e.goneRel[ed.data.rel-1]
+			}
+			return e.gone[ed.to] || rebuilt(n) // a replacement's references are linked anew
+		})
+	}
+	for n := range ins {
+		s.in[n] = slices.DeleteFunc(slices.Clone(s.in[n]), func(ed edge) bool {
+			if ed.data.rel > 0 {
+				return e.goneRel[ed.data.rel-1]
+			}
+			// An in-edge of a reference: gone with a removed or replaced
+			// referrer.
+			return e.gone[ed.to] || rebuilt(ed.to)
+		})
+	}
+	for ri := range e.goneRel {
+		s.rels[ri].from = -1
+		s.deadRels++
+	}
+	for n := range e.gone {
+		s.out[n], s.in[n] = nil, nil
+		id := s.idOf(n)
+		delete(s.ids, id)
+		idx := s.verts[n].idx
+		switch s.verts[n].kind {
+		case ClaimVertex:
+			s.unalias(s.claims[idx].Merged)
+			s.appearances -= len(s.claims[idx].Appearances)
+			s.claims[idx] = claims.Claim{}
+			s.deadClaims++
+		case EntityVertex:
+			s.unalias(s.entities[idx].Merged)
+			s.entities[idx] = claims.Entity{}
+			s.deadEntities++
+		case SourceVertex:
+			s.unalias(s.sources[idx].Merged)
+			s.sources[idx] = sources.Source{}
+			s.deadSources++
+		}
+	}
+	if s.alias == nil {
+		s.alias = map[string]string{}
+	}
+	s.apply(&e.add, p, false)
+	for _, n := range e.repList {
+		r := e.reps[n]
+		idx := s.verts[n].idx
+		switch {
+		case r.claim != nil:
+			old := &s.claims[idx]
+			s.unalias(old.Merged)
+			s.appearances += len(r.claim.Appearances) - len(old.Appearances)
+			c := r.claim.Clone()
+			refs := make([]int32, 0, len(c.About)+3*len(c.Appearances))
+			for _, x := range c.About {
+				refs = append(refs, s.ids[x])
+			}
+			for _, a := range c.Appearances {
+				refs = append(refs, s.refOf(a.Source), s.refOf(a.Speaker), s.refOf(a.Via))
+			}
+			s.addClaimEdges(n, len(c.About), refs)
+			s.shareRefs(&c, refs)
+			s.claims[idx] = c
+			s.aliasAll(c.Merged, c.ID)
+		case r.entity != nil:
+			s.unalias(s.entities[idx].Merged)
+			s.entities[idx] = r.entity.Clone()
+			s.aliasAll(r.entity.Merged, r.entity.ID)
+		case r.source != nil:
+			s.unalias(s.sources[idx].Merged)
+			src := r.source.Clone()
+			refs := make([]int32, len(src.DerivedFrom))
+			for j, d := range src.DerivedFrom {
+				refs[j] = s.ids[d.Source]
+				src.DerivedFrom[j].Source = s.idOf(refs[j])
+			}
+			s.addDerivationEdges(n, refs)
+			s.sources[idx] = src
+			s.aliasAll(src.Merged, src.ID)
+		}
+	}
+}
+
+// refOf returns the vertex of id, -1 for none.
+func (s *store) refOf(id string) int32 {
+	if id == "" {
+		return -1
+	}
+	return s.ids[id]
+}
+
+// unalias forgets the aliases ids.
+func (s *store) unalias(ids []string) {
+	for _, a := range ids {
+		delete(s.alias, a)
+	}
+}

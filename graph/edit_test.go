@@ -1,0 +1,435 @@
+package graph_test
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/go-cmp/cmp"
+)
+
+// deskYAML is a small desk: two wordings of one claim (a and b), a claim
+// both support (x), one b contradicts (y), and a decision that a and b
+// are the same.
+const deskYAML = `claimgraph: 1
+entities:
+  - {id: kim, name: Kim Jong Un, kind: person}
+  - {id: kim-2, name: Kim, kind: person, aliases: [KJU]}
+sources:
+  - {id: s1, kind: news-article}
+  - {id: s2, kind: news-article, derived_from: [{source: s1, kind: quotes}]}
+  - {id: s3, kind: news-article, derived_from: [{source: s2, kind: cites}]}
+claims:
+  - id: a
+    text: A.
+    about: [kim]
+    appearances: [{source: s1, speaker: kim}]
+  - id: b
+    text: B.
+    about: [kim-2]
+    appearances: [{source: s1, speaker: kim}, {source: s2, speaker: kim-2}]
+  - {id: x, text: X., appearances: [{source: s3}]}
+  - {id: y, text: Y., appearances: [{source: s2}]}
+relations:
+  - {from: a, to: x, kind: supports}
+  - {from: b, to: x, kind: supports}
+  - {from: b, to: y, kind: contradicts}
+  - {from: a, to: b, kind: same_as}
+  - {from: y, to: x, kind: supports, sources: [s2, s3]}
+`
+
+func desk(t *testing.T) *graph.Graph {
+	t.Helper()
+	g, err := graph.ReadYAML(strings.NewReader(deskYAML), "desk.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func relStrings(rels []claims.Relation) []string {
+	var out []string
+	for _, r := range rels {
+		out = append(out, r.From+" "+r.Kind.String()+" "+r.To)
+	}
+	return out
+}
+
+func TestRemoveWithRelations(t *testing.T) {
+	g := desk(t)
+	snap := g.Snapshot()
+	err := g.Apply(graph.Batch{Remove: []string{"b"}, RemoveRelations: []claims.Relation{
+		{From: "b", To: "x", Kind: claims.Supports},
+		{From: "y", To: "b", Kind: claims.Contradicts}, // either way round for a symmetric kind
+		{From: "a", To: "b", Kind: claims.SameAs},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := g.Claim("b"); ok {
+		t.Error("b is still there")
+	}
+	c := g.Counts()
+	if c.Claims != 3 || c.Supports != 2 || c.Contradictions != 0 || c.Decisions != 0 || c.Appearances != 3 {
+		t.Errorf("counts after removal: %+v", c)
+	}
+	sup, _ := g.Supporters("x")
+	if got, want := relStrings(sup), []string{"a supports x", "y supports x"}; !slices.Equal(got, want) {
+		t.Errorf("supporters of x: %v, want %v", got, want)
+	}
+	in, _ := g.ClaimsIn("s1")
+	if len(in) != 1 || in[0].ID != "a" {
+		t.Errorf("claims in s1: %v", in)
+	}
+	by, _ := g.ClaimsBy("kim-2")
+	if len(by) != 0 {
+		t.Errorf("claims by kim-2 after removing b: %v", by)
+	}
+	// The snapshot taken before still has b, its relations and counts.
+	if sc := snap.Counts(); sc.Claims != 4 || sc.Supports != 3 {
+		t.Errorf("snapshot counts changed: %+v", sc)
+	}
+	n := 0
+	for range snap.Relations() {
+		n++
+	}
+	if n != 5 {
+		t.Errorf("snapshot has %d relations, want 5", n)
+	}
+	// Written and read back, the graph is the same.
+	back, err := graph.ReadYAML(strings.NewReader(yamlText(t, g)), "back.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(yamlText(t, g), yamlText(t, back)); diff != "" {
+		t.Error(diff)
+	}
+	if strings.Contains(yamlText(t, g), "id: b\n") {
+		t.Error("b is written")
+	}
+	// An ID removed can be used again.
+	if err := g.AddClaim(claims.Claim{ID: "b", Text: "New B."}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRemoveReferencedNamesEveryReference(t *testing.T) {
+	g := desk(t)
+	before := yamlText(t, g)
+	err := g.Apply(graph.Batch{Remove: []string{"kim", "s2", "b"}})
+	var list graph.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("got %v, want an ErrorList", err)
+	}
+	var msgs []string
+	for _, e := range list {
+		if !errors.Is(e, graph.ErrReferenced) {
+			t.Errorf("%v is not ErrReferenced", e)
+		}
+		msgs = append(msgs, e.Error())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{
+		`remove "kim": "kim" is still named by claim "a"`,
+		`source "s3" (derived_from)`,
+		`claim "y" (appearance)`,
+		`cited by the relation y supports x`,
+		`"b" is still related: b supports x`,
+		`"b" is still related: a same_as b`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no problem says %q in:\n%s", want, all)
+		}
+	}
+	// b names kim, but b goes too: no problem for that reference; a
+	// still names kim.
+	if strings.Contains(all, `named by claim "b"`) {
+		t.Errorf("a reference from a removed claim reported:\n%s", all)
+	}
+	if diff := cmp.Diff(before, yamlText(t, g)); diff != "" {
+		t.Errorf("the failed removal changed the graph:\n%s", diff)
+	}
+}
+
+func TestReplaceInPlace(t *testing.T) {
+	g := desk(t)
+	err := g.Apply(graph.Batch{Remove: []string{"b"}, Claims: []claims.Claim{
+		{ID: "b", Text: "B, reworded.", Appearances: []claims.Appearance{{Source: "s3"}}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for c := range g.Claims() {
+		order = append(order, c.ID)
+	}
+	if want := []string{"a", "b", "x", "y"}; !slices.Equal(order, want) {
+		t.Errorf("order %v, want %v", order, want)
+	}
+	c, _ := g.Claim("b")
+	if c.Text != "B, reworded." {
+		t.Errorf("text %q", c.Text)
+	}
+	srcs, _ := g.SourcesOf("b")
+	if len(srcs) != 1 || srcs[0].ID != "s3" {
+		t.Errorf("sources of b: %v", srcs)
+	}
+	in, _ := g.ClaimsIn("s2")
+	if len(in) != 1 || in[0].ID != "y" {
+		t.Errorf("claims in s2 still list the old b: %v", in)
+	}
+	about, _ := g.ClaimsAbout("kim-2")
+	if len(about) != 0 {
+		t.Errorf("claims about kim-2: %v", about)
+	}
+	contra, _ := g.Contradictions("b")
+	if len(contra) != 1 {
+		t.Errorf("the replaced claim lost its relations: %v", contra)
+	}
+	if got := g.Counts().Appearances; got != 4 {
+		t.Errorf("appearances %d, want 4", got)
+	}
+	// A replacement of another kind is refused.
+	err = g.Apply(graph.Batch{Remove: []string{"x"}, Entities: []claims.Entity{{ID: "x", Name: "X", Kind: claims.Person}}})
+	if !errors.Is(err, graph.ErrWrongKind) {
+		t.Errorf("replacing a claim by an entity: %v", err)
+	}
+}
+
+func TestMergeClaims(t *testing.T) {
+	g := desk(t)
+	if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}}); err != nil {
+		t.Fatal(err)
+	}
+	a, ok := g.Claim("b")
+	if !ok || a.ID != "a" {
+		t.Fatalf("Claim(b) = %q, %v, want a", a.ID, ok)
+	}
+	if id, aliased := g.Resolve("b"); id != "a" || !aliased {
+		t.Errorf("Resolve(b) = %q, %v", id, aliased)
+	}
+	if id, aliased := g.Resolve("a"); id != "a" || aliased {
+		t.Errorf("Resolve(a) = %q, %v", id, aliased)
+	}
+	if !slices.Equal(a.Merged, []string{"b"}) {
+		t.Errorf("merged %v", a.Merged)
+	}
+	if !slices.Equal(a.About, []string{"kim", "kim-2"}) {
+		t.Errorf("about %v", a.About)
+	}
+	// The duplicate appearance (s1, kim) collapses.
+	if len(a.Appearances) != 2 || a.Appearances[1].Source != "s2" {
+		t.Errorf("appearances %+v", a.Appearances)
+	}
+	// b's support of x collapses into a's; its contradiction moves; the
+	// same_as decision between them goes.
+	sup, _ := g.Supported("a")
+	if got := relStrings(sup); !slices.Equal(got, []string{"a supports x"}) {
+		t.Errorf("a supports %v", got)
+	}
+	contra, err := g.Contradictions("b") // through the alias
+	if err != nil || !slices.Equal(relStrings(contra), []string{"a contradicts y"}) {
+		t.Errorf("contradictions of b: %v, %v", relStrings(contra), err)
+	}
+	if c := g.Counts(); c.Claims != 3 || c.Decisions != 0 || c.Supports != 2 || c.Contradictions != 1 {
+		t.Errorf("counts %+v", c)
+	}
+	// The alias survives a save.
+	back, err := graph.ReadYAML(strings.NewReader(yamlText(t, g)), "back.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, aliased := back.Resolve("b"); id != "a" || !aliased {
+		t.Errorf("after a round trip, Resolve(b) = %q, %v", id, aliased)
+	}
+	// The alias cannot be taken by a new item.
+	if err := g.AddClaim(claims.Claim{ID: "b", Text: "T"}); !errors.Is(err, graph.ErrDuplicateID) {
+		t.Errorf("adding a claim with the alias's ID: %v", err)
+	}
+	// y supports x: merging them would relate x to itself.
+	if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "x", From: "y"}}}); !errors.Is(err, graph.ErrConflictingRelation) {
+		t.Errorf("merging y into x, which y supports: %v", err)
+	}
+}
+
+func TestMergeSelfRelationLeavesGraphUnchanged(t *testing.T) {
+	g := desk(t)
+	before := yamlText(t, g)
+	err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "x", From: "a"}}})
+	if !errors.Is(err, graph.ErrConflictingRelation) || !strings.Contains(err.Error(), `would relate "x" to itself: supports`) {
+		t.Fatalf("got %v", err)
+	}
+	if diff := cmp.Diff(before, yamlText(t, g)); diff != "" {
+		t.Errorf("the failed merge changed the graph:\n%s", diff)
+	}
+}
+
+func TestMergeEntitiesAndSources(t *testing.T) {
+	g := desk(t)
+	err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "kim", From: "kim-2"}, {Into: "s3", From: "s2"}}})
+	if err == nil || !strings.Contains(err.Error(), `would derive "s3" from itself`) {
+		t.Fatalf("merging s2 into s3, which draws on it: %v", err)
+	}
+	err = g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "kim", From: "kim-2"}, {Into: "s1", From: "s2"}}})
+	if !errors.Is(err, graph.ErrConflictingRelation) {
+		t.Fatalf("merging s2 into s1, which it quotes: %v", err)
+	}
+	if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "kim", From: "kim-2"}, {Into: "s1", From: "s3"}}}); err != nil {
+		t.Fatal(err)
+	}
+	kim, ok := g.Entity("kim-2")
+	if !ok || kim.ID != "kim" || !slices.Equal(kim.Aliases, []string{"Kim", "KJU"}) {
+		t.Errorf("Entity(kim-2) = %+v", kim)
+	}
+	about, _ := g.ClaimsAbout("kim")
+	by, _ := g.ClaimsBy("kim")
+	if len(about) != 2 || len(by) != 2 {
+		t.Errorf("about kim %d, by kim %d, want 2 and 2", len(about), len(by))
+	}
+	b, _ := g.Claim("b")
+	if !slices.Equal(b.About, []string{"kim"}) || b.Appearances[1].Speaker != "kim" {
+		t.Errorf("b after merging kim-2: %+v", b)
+	}
+	in, _ := g.ClaimsIn("s1")
+	if len(in) != 3 {
+		t.Errorf("claims in s1 (a, b, and x from s3): %d", len(in))
+	}
+	src, _ := g.Source("s3")
+	if src.ID != "s1" || len(src.DerivedFrom) != 1 || src.DerivedFrom[0].Source != "s2" {
+		t.Errorf("Source(s3) = %+v", src)
+	}
+	for r := range g.Relations() {
+		if len(r.Sources) > 0 && !slices.Equal(r.Sources, []string{"s2", "s1"}) {
+			t.Errorf("a relation cites %v, want s2 and s1", r.Sources)
+		}
+	}
+	if _, ok := g.Entity("kim-2"); !ok {
+		t.Error("kim-2 no longer resolves")
+	}
+}
+
+func TestMergeChainKeepsAliasesFlat(t *testing.T) {
+	g := graph.New()
+	for _, id := range []string{"p", "q", "r"} {
+		if err := g.AddClaim(claims.Claim{ID: id, Text: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, m := range []graph.Merge{{Into: "p", From: "q"}, {Into: "r", From: "p"}} {
+		if err := g.Apply(graph.Batch{Merges: []graph.Merge{m}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range []string{"p", "q"} {
+		if got, aliased := g.Resolve(id); got != "r" || !aliased {
+			t.Errorf("Resolve(%s) = %q, %v, want r", id, got, aliased)
+		}
+	}
+	r, _ := g.Claim("r")
+	if !slices.Equal(r.Merged, []string{"p", "q"}) {
+		t.Errorf("r merged %v", r.Merged)
+	}
+	// Removing r forgets its aliases.
+	if err := g.Apply(graph.Batch{Remove: []string{"r"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := g.Resolve("q"); got != "" {
+		t.Errorf("Resolve(q) after removing r = %q", got)
+	}
+}
+
+func TestApplyYAMLBatchFile(t *testing.T) {
+	g := desk(t)
+	before := yamlText(t, g)
+	bad := `claimgraph: 1
+remove:
+  - kim
+  - nothing-here
+merge:
+  - {into: x, from: a}
+`
+	err := g.ApplyYAML(strings.NewReader(bad), "change.yaml")
+	var list graph.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("got %v", err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`graph: change.yaml:3:5: remove "kim": "kim" is still named by claim "b" (speaker)`,
+		`graph: change.yaml:4:5: remove "nothing-here": not found: nothing to remove with ID "nothing-here"`,
+		`graph: change.yaml:6:5: merge "a": conflicting relation: merging "a" into "x" would relate "x" to itself: supports`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(before, yamlText(t, g)); diff != "" {
+		t.Errorf("the failed batch file changed the graph:\n%s", diff)
+	}
+	good := `claimgraph: 1
+remove: [b]
+remove_relations:
+  - {from: a, to: b, kind: same_as}
+merge:
+  - {into: a, from: y}
+claims:
+  - {id: b, text: B again., appearances: [{source: s3}]}
+`
+	if err := g.ApplyYAML(strings.NewReader(good), "change.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if id, _ := g.Resolve("y"); id != "a" {
+		t.Errorf("y resolves to %q", id)
+	}
+	if sup, _ := g.Supported("a"); len(sup) != 1 {
+		t.Errorf("a supports %v: y's support of x should collapse into a's", relStrings(sup))
+	}
+	if c, _ := g.Claim("b"); c.Text != "B again." {
+		t.Errorf("b is %q", c.Text)
+	}
+	if err := g.ApplyYAML(strings.NewReader("claimgraph: 1\nremov: [a]\n"), "typo.yaml"); !errors.Is(err, graph.ErrUnknownField) {
+		t.Errorf("a misspelt section: %v", err)
+	}
+}
+
+func TestEvidenceAndReviewsInMerges(t *testing.T) {
+	g := desk(t)
+	before, err := g.Evidence("a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(before, "1a1s0c:") {
+		t.Errorf("digest of a: %s, want 1 appearance, 1 support (x; same_as does not count), 0 contradictions", before)
+	}
+	// b carries a published review; merged into a, which has none, the
+	// review moves with it, and a's evidence grows.
+	b, _ := g.Claim("b")
+	b.Review = &claims.Review{Status: claims.Published, Rating: "False", Evidence: "x"}
+	if err := g.Apply(graph.Batch{Remove: []string{"b"}, Claims: []claims.Claim{b}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := g.Claim("a")
+	if a.Review == nil || a.Review.Rating != "False" {
+		t.Errorf("a's review after the merge: %+v", a.Review)
+	}
+	after, _ := g.Evidence("a")
+	if !strings.HasPrefix(after, "2a1s1c:") || after == before {
+		t.Errorf("digest after the merge: %s (before %s)", after, before)
+	}
+	// The digest does not depend on the order of the file.
+	again, _ := g.Evidence("a")
+	if again != after {
+		t.Errorf("digest not stable: %s, %s", after, again)
+	}
+	if _, err := g.Evidence("nothing"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("digest of an unknown claim: %v", err)
+	}
+}

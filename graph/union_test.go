@@ -1,0 +1,44 @@
+package graph_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestUnionKindsAndClashes(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.yaml": "claimgraph: 1\nentities:\n  - {id: x, name: X, kind: person}\nclaims:\n  - {id: p, text: P.}\n  - {id: q, text: Q.}\nrelations:\n  - {from: p, to: q, kind: supports}\n",
+		"b.json": `{"claimgraph": 1, "claims": [{"id": "x", "text": "X."}, {"id": "p", "text": "P."}, {"id": "q", "text": "Q."}],
+ "relations": [{"from": "q", "to": "p", "kind": "contradicts"}]}`,
+	})
+	a, b := filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.json")
+	_, conflicts, err := graph.Union(a, b, graph.PreferNone)
+	if !errors.Is(err, graph.ErrConflict) {
+		t.Fatalf("got %v, want ErrConflict", err)
+	}
+	if len(conflicts) != 1 || conflicts[0].Kind != "entity/claim" || conflicts[0].A.Line != 3 || conflicts[0].B.Line != 1 {
+		t.Errorf("conflicts %+v", conflicts)
+	}
+	// Preferring a leaves the clash of p supports q (a) with q
+	// contradicts p (b), reported at the relation in b.
+	_, _, err = graph.Union(a, b, graph.PreferA)
+	if !errors.Is(err, graph.ErrConflictingRelation) || !strings.Contains(err.Error(), "b.json:2:49: relation \"q -> p\"") {
+		t.Errorf("got %v, want a conflicting relation at b.json:2:49", err)
+	}
+}
