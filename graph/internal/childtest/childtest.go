@@ -35,11 +35,14 @@ const marker = "childtest result: "
 // In the child, Run calls fn, prints the result and exits, so that the
 // code of the test before Run runs in both processes and the code after
 // it only in the parent. Run skips the test where RLIMIT_AS is not
-// available (not Linux).
+// available (not Linux) and under the race detector.
 func Run(t *testing.T, limit uint64, fn func() error) (msg string, maxRSS int64) {
 	t.Helper()
 	if runtime.GOOS != "linux" {
 		t.Skip("childtest: needs RLIMIT_AS (Linux)")
+	}
+	if race {
+		t.Skip("childtest: the race detector reserves more address space than the limit allows; runs without -race")
 	}
 	if os.Getenv(env) == t.Name() {
 		limit += status("VmSize:")
