@@ -1,0 +1,6 @@
+// Package childtest runs part of a test in a child process under a
+// limit of address space, so that a test can show that a reader refuses
+// hostile input with an error instead of running out of memory, and
+// measure the memory the reader took (the child's peak resident size).
+// Only tests import it.
+package childtest
