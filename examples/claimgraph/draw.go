@@ -240,7 +240,7 @@ func countRelated(v graph.View) int {
 
 // readVerdicts reads a JSON object of claim ID to verdict label.
 func readVerdicts(path string) (map[string]string, error) {
-	data, err := os.ReadFile(path)
+	data, err := readSide(path)
 	if err != nil {
 		return nil, err
 	}

@@ -29,7 +29,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -88,7 +87,7 @@ func runEdit(e *env, args []string) int {
 		if len(remove)+len(merge) > 0 {
 			return e.usageError("edit", "--apply takes the whole change: put --remove and --merge in the batch file")
 		}
-		if batch, err = os.ReadFile(*apply); err != nil {
+		if batch, err = readSide(*apply); err != nil {
 			return e.fail("edit", err)
 		}
 		name = *apply

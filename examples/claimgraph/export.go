@@ -43,7 +43,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 
@@ -183,7 +182,7 @@ type reviewVerdict struct {
 }
 
 func readReviewVerdicts(path string) (map[string]claimreview.Verdict, error) {
-	data, err := os.ReadFile(path)
+	data, err := readSide(path)
 	if err != nil {
 		return nil, err
 	}

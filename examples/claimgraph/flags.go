@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
+	"os"
 	"strconv"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -76,4 +78,28 @@ func (d *depthFlag) Set(s string) error {
 	}
 	*d = depthFlag(n)
 	return nil
+}
+
+// maxSideFile bounds the side files a command reads besides its graph
+// (verdicts, decisions, batch files): they hold one line per claim or
+// change, so 64 MiB is far above any real one, and a larger file (or
+// /dev/zero) is refused before it is read whole.
+const maxSideFile = 64 << 20
+
+// readSide reads the side file at path, at most maxSideFile bytes.
+// Errors name path.
+func readSide(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSideFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(data) > maxSideFile {
+		return nil, fmt.Errorf("%s: larger than %d bytes: not a side file of this tool", path, maxSideFile)
+	}
+	return data, nil
 }

@@ -30,7 +30,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -115,7 +114,7 @@ func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 // applyDecisions records the decisions of the edited report at path in
 // g, read from file, and saves g to out (default file).
 func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON bool) int {
-	data, err := os.ReadFile(path)
+	data, err := readSide(path)
 	if err != nil {
 		return e.fail("similar", err)
 	}
