@@ -158,14 +158,24 @@ func (o ReadOptions) ReadJSON(r io.Reader, name string) (*Graph, error) {
 		return nil, err
 	}
 	d := newDecoder(name, data, o)
+	b, err := d.jsonDocument(data)
+	if err != nil {
+		return nil, err
+	}
+	return d.build(b)
+}
+
+// jsonDocument decodes data, a JSON document of the format, into a batch
+// not yet checked; a syntax error is returned at its position.
+func (d *decoder) jsonDocument(data []byte) (Batch, error) {
 	d.json = true
-	sc := newJSONScanner(data, o)
+	sc := newJSONScanner(data, d.opts)
 	root, perr := sc.document()
 	if perr != nil {
 		line, col := sc.errorAt(perr.offset)
-		return nil, ErrorList{{Position: claims.Position{File: name, Line: line, Column: col}, Err: perr.err}}
+		return Batch{}, ErrorList{{Position: claims.Position{File: d.file, Line: line, Column: col}, Err: perr.err}}
 	}
-	return d.build(d.root(root, jsonVersion, fmt.Sprintf(`"claimgraph": %d`, FormatVersion)))
+	return d.root(root, jsonVersion, fmt.Sprintf(`"claimgraph": %d`, FormatVersion)), nil
 }
 
 // jsonVersion checks the value of the "claimgraph" field of JSON.

@@ -17,10 +17,10 @@ func Open(path string) (*Graph, error) { return ReadOptions{}.Open(path) }
 // and reporting to o.Progress.
 func (o ReadOptions) Open(path string) (*Graph, error) {
 	read := o.ReadYAML
-	switch {
-	case strings.HasSuffix(path, ".jsonl"):
+	switch formatOf(path) {
+	case jsonlFormat:
 		read = o.ReadJSONL
-	case strings.HasSuffix(path, ".json"):
+	case jsonFormat:
 		read = o.ReadJSON
 	}
 	f, err := os.Open(path)
@@ -29,4 +29,25 @@ func (o ReadOptions) Open(path string) (*Graph, error) {
 	}
 	defer f.Close()
 	return read(f, path)
+}
+
+// fileFormat is a format a file name names.
+type fileFormat int
+
+const (
+	yamlFormat  fileFormat = iota // anything else
+	jsonFormat                    // ".json"
+	jsonlFormat                   // ".jsonl"
+)
+
+// formatOf returns the format path names by its ending: the one rule
+// [Open] reads and [Graph.Save] writes by.
+func formatOf(path string) fileFormat {
+	switch {
+	case strings.HasSuffix(path, ".jsonl"):
+		return jsonlFormat
+	case strings.HasSuffix(path, ".json"):
+		return jsonFormat
+	}
+	return yamlFormat
 }

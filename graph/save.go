@@ -20,10 +20,10 @@ import (
 // and saved under the same name keeps its format.
 func (g *Graph) Save(path string) error {
 	write := g.WriteYAML
-	switch {
-	case strings.HasSuffix(path, ".jsonl"):
+	switch formatOf(path) {
+	case jsonlFormat:
 		write = g.WriteJSONL
-	case strings.HasSuffix(path, ".json"):
+	case jsonFormat:
 		write = g.WriteJSON
 	}
 	return SaveWith(path, write)

@@ -102,16 +102,14 @@ func decodeFile(path string) (*decoder, Batch, error) {
 	}
 	d := newDecoder(path, data, o)
 	var b Batch
-	if strings.HasSuffix(path, ".json") {
-		d.json = true
-		sc := newJSONScanner(data, o)
-		root, perr := sc.document()
-		if perr != nil {
-			line, col := sc.errorAt(perr.offset)
-			return nil, Batch{}, ErrorList{{Position: claims.Position{File: path, Line: line, Column: col}, Err: perr.err}}
+	switch formatOf(path) {
+	case jsonFormat:
+		if b, err = d.jsonDocument(data); err != nil {
+			return nil, Batch{}, err
 		}
-		b = d.root(root, jsonVersion, fmt.Sprintf(`"claimgraph": %d`, FormatVersion))
-	} else {
+	case jsonlFormat:
+		return nil, Batch{}, fmt.Errorf("graph: %s: files to merge are YAML or JSON, whose items have one place each to report a conflict at; convert JSON Lines with claimgraph export first", path)
+	default:
 		b = d.decode()
 	}
 	b, _, err = d.finish(b)

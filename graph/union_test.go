@@ -42,3 +42,27 @@ func TestUnionKindsAndClashes(t *testing.T) {
 		t.Errorf("got %v, want a conflicting relation at b.json:2:49", err)
 	}
 }
+
+// TestUnionRefusesJSONLines: JSON Lines is not read as YAML (where every
+// line but the first fails), but refused with a sentence that says what
+// to do; JSON is read as JSON.
+func TestUnionRefusesJSONLines(t *testing.T) {
+	g, err := graph.Open(seedPath)
+	if err != nil {
+		t.Skipf("seed dataset not read: %v", err)
+	}
+	dir := t.TempDir()
+	js, jl := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.jsonl")
+	if err := g.Save(js); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Save(jl); err != nil {
+		t.Fatal(err)
+	}
+	if _, conflicts, err := graph.Union(js, js, graph.PreferNone); err != nil || len(conflicts) != 0 {
+		t.Errorf("union of a JSON file with itself: %v, %d conflicts", err, len(conflicts))
+	}
+	if _, _, err := graph.Union(js, jl, graph.PreferNone); err == nil || !strings.Contains(err.Error(), "JSON Lines") {
+		t.Errorf("union with a JSON Lines file: %v, want a refusal naming JSON Lines", err)
+	}
+}
