@@ -3,6 +3,7 @@ package diff
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"math"
 	"reflect"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/verdict"
+	"github.com/claimgraph/claimgraph/sources"
 )
 
 // StrengthStep is the least change of a claim's strength that counts as
@@ -79,10 +81,10 @@ const maxCauses = 3
 func Compare(old, new *graph.Graph, opts Options) (*Report, error) {
 	ov, nv := old.At(opts.At).Snapshot(), new.At(opts.At).Snapshot()
 	r := &Report{Date: opts.At}
-	c := comparer{old: ov, new: nv, r: r, touched: map[string][]string{}}
-	c.entities()
-	c.sources()
-	c.claims()
+	c := &comparer{old: ov, new: nv, r: r, touched: map[string][]string{}}
+	items(c, "entity", c.new.Entities(), c.old.Entities(), c.old.Entity, func(e claims.Entity) string { return e.ID })
+	items(c, "source", c.new.Sources(), c.old.Sources(), c.old.Source, func(s sources.Source) string { return s.ID })
+	items(c, "claim", c.new.Claims(), c.old.Claims(), c.old.Claim, func(x claims.Claim) string { return x.ID })
 	c.relations()
 	ro, err := verdict.Compute(ov, opts.Verdict)
 	if err != nil {
@@ -107,45 +109,26 @@ type comparer struct {
 
 func (c *comparer) note(id, what string) { c.touched[id] = append(c.touched[id], what) }
 
-func (c *comparer) entities() {
-	for e := range c.new.Entities() {
-		if o, ok := c.old.Entity(e.ID); !ok || o.ID != e.ID {
-			c.r.Added = append(c.r.Added, Item{Kind: "entity", ID: e.ID})
-		} else if f := fieldsDiffer(o, e); len(f) > 0 {
-			c.r.Changed = append(c.r.Changed, Item{Kind: "entity", ID: e.ID, Fields: f})
-		}
-	}
-	for e := range c.old.Entities() {
-		c.gone("entity", e.ID)
-	}
-}
-
-func (c *comparer) sources() {
-	for s := range c.new.Sources() {
-		if o, ok := c.old.Source(s.ID); !ok || o.ID != s.ID {
-			c.r.Added = append(c.r.Added, Item{Kind: "source", ID: s.ID})
-		} else if f := fieldsDiffer(o, s); len(f) > 0 {
-			c.r.Changed = append(c.r.Changed, Item{Kind: "source", ID: s.ID, Fields: f})
-		}
-	}
-	for s := range c.old.Sources() {
-		c.gone("source", s.ID)
-	}
-}
-
-func (c *comparer) claims() {
-	for x := range c.new.Claims() {
-		if o, ok := c.old.Claim(x.ID); !ok || o.ID != x.ID {
-			c.r.Added = append(c.r.Added, Item{Kind: "claim", ID: x.ID})
-			c.note(x.ID, x.ID+" added")
+// items records the items of one kind added, changed, removed and merged
+// between the old graph (olds, looked up by lookup in the new one's
+// terms) and the new (news), noting each change under the item's ID for
+// the reasons of verdict changes. An old ID the new graph resolves to
+// another item was merged; lookup follows such aliases, so an item is
+// the same only when it keeps its own ID.
+func items[T any](c *comparer, kind string, news, olds iter.Seq[T], old func(string) (T, bool), id func(T) string) {
+	for x := range news {
+		xid := id(x)
+		if o, ok := old(xid); !ok || id(o) != xid {
+			c.r.Added = append(c.r.Added, Item{Kind: kind, ID: xid})
+			c.note(xid, xid+" added")
 		} else if f := fieldsDiffer(o, x); len(f) > 0 {
-			c.r.Changed = append(c.r.Changed, Item{Kind: "claim", ID: x.ID, Fields: f})
-			c.note(x.ID, x.ID+" changed ("+strings.Join(f, ", ")+")")
+			c.r.Changed = append(c.r.Changed, Item{Kind: kind, ID: xid, Fields: f})
+			c.note(xid, xid+" changed ("+strings.Join(f, ", ")+")")
 		}
 	}
-	for x := range c.old.Claims() {
-		if what := c.gone("claim", x.ID); what != "" {
-			c.note(x.ID, what)
+	for x := range olds {
+		if what := c.gone(kind, id(x)); what != "" {
+			c.note(id(x), what)
 		}
 	}
 }
