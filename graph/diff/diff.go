@@ -54,7 +54,10 @@ type State struct {
 	Label    verdict.Label
 	Rating   string
 	Strength float64
-	Origins  int
+	// Origins counts the independent origins behind the claim, its own
+	// and those its supporters lend ([verdict.Verdict.Independent]): the
+	// corroboration its rating weighs.
+	Origins int
 }
 
 // String writes the state as "accepted" or "absent".
@@ -258,7 +261,7 @@ func (c *comparer) verdicts(ro, rn *verdict.Result) {
 		if !ok {
 			return State{}, v
 		}
-		return State{Present: true, Label: v.Label, Rating: v.Rating.Name, Strength: v.Strength, Origins: len(v.Origins)}, v
+		return State{Present: true, Label: v.Label, Rating: v.Rating.Name, Strength: v.Strength, Origins: v.Independent()}, v
 	}
 	add := func(id string) {
 		o, ov := state(ro, id)
