@@ -4,8 +4,9 @@
 // The verdict column shows, beside every claim the commands print, the
 // label and rating that package graph/verdict computes for it, e.g.
 // "verdict: rejected, False (1/5)". The trust section lists the sources
-// by the trust that truth discovery (package sources/truth,
-// PooledInvestment) learns from the claim graph; its JSON value is
+// by the trust that truth discovery (package sources/truth, ACCU, the
+// default of the trust command for claim graphs) learns from the claim
+// graph, and says whether the run converged; its JSON value is
 // [{"source": ID, "trust": 0.83}, ...] sorted like the text.
 
 package main
@@ -74,7 +75,7 @@ type sourceTrust struct {
 // the run itself.
 func trustTable(e *env, v graph.View) ([]sourceTrust, *truth.Result, error) {
 	d, m := truth.FromGraph(v)
-	res, err := truth.Discover(d, truth.PooledInvestment, truth.Options{Progress: e.onProgress()})
+	res, err := truth.Discover(d, truth.Accu, truth.Options{Progress: e.onProgress()})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -96,10 +97,9 @@ func trustText(e *env, w io.Writer, v graph.View) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "Source trust (truth discovery, PooledInvestment)")
-	if !res.Converged {
-		fmt.Fprintf(w, "  (not converged after %d iterations: provisional figures)\n", res.Iterations)
-	}
+	fmt.Fprintf(w, "Source trust (truth discovery, ACCU, %s)\n",
+		convergence(res.Converged, res.Iterations, truth.DefaultOptions(truth.Accu).MaxIterations))
+	fmt.Fprintln(w, "  (no estimate, so not listed: sources with no claim contested or corroborated)")
 	for _, r := range rows {
 		fmt.Fprintf(w, "  %.3f  %s\n", r.Trust, r.Source)
 	}

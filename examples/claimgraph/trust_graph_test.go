@@ -3,27 +3,38 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
-func TestTrustGraph(t *testing.T) {
+// runJSON runs the command args with --json and decodes its output into v.
+func runJSON(t *testing.T, v any, args ...string) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	if code := run([]string{"trust", seedFile, "--algorithm", "voting", "--json"}, &out, &errb); code != 0 {
-		t.Fatalf("exit %d: %s", code, errb.String())
+	if code := run(append(args, "--json"), &out, &errb); code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, errb.String())
 	}
+	if err := json.Unmarshal(out.Bytes(), v); err != nil {
+		t.Fatalf("%v: %v", args, err)
+	}
+}
+
+func TestTrustGraph(t *testing.T) {
 	var rep trustReport
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
-		t.Fatal(err)
-	}
+	runJSON(t, &rep, "trust", seedFile, "--algorithm", "voting")
 	if rep.Algorithm != "voting" || len(rep.Sources) == 0 || len(rep.Objects) == 0 {
 		t.Errorf("report %+v", rep)
 	}
-	// china-only-defence-pact (1 origin) competes with the treaty (2):
-	// the vote chooses the treaty for the question of the two.
+	// china-only-defence-pact (1 origin) competes with the treaty (2 own,
+	// 1 lent): the vote chooses the treaty for the question of the two.
 	for _, o := range rep.Objects {
 		if o.Object == "china-only-defence-pact | russia-dprk-defence-treaty-2024" {
-			if o.Value == nil || *o.Value != "russia-dprk-defence-treaty-2024" {
-				t.Errorf("object %s chose %v", o.Object, o.Value)
+			if o.Value == nil || *o.Value != "russia-dprk-defence-treaty-2024" || o.Tie {
+				t.Errorf("object %s chose %v (tie %v)", o.Object, o.Value, o.Tie)
 			}
 			return
 		}
@@ -31,23 +42,91 @@ func TestTrustGraph(t *testing.T) {
 	t.Error("no question of china-only-defence-pact and the treaty")
 }
 
-// TestTrustGraphNoEvidence: sources with no contested claim, such as the
-// Telegram video of the seed data, are not listed with a trust of 0.
+// TestTrustGraphNoEvidence: a source none of whose claims is contested or
+// corroborated, such as the Daily Mail report whose one claim no other
+// source makes, is not listed with a trust it was never tested on.
 func TestTrustGraphNoEvidence(t *testing.T) {
-	var out, errb bytes.Buffer
-	if code := run([]string{"trust", seedFile, "--algorithm", "accu", "--json"}, &out, &errb); code != 0 {
-		t.Fatalf("exit %d: %s", code, errb.String())
-	}
 	var rep trustReport
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
-		t.Fatal(err)
-	}
+	runJSON(t, &rep, "trust", seedFile)
 	if rep.Algorithm != "accu" || len(rep.Sources) == 0 || len(rep.Sources) >= rep.Counts.Sources {
-		t.Errorf("%d of %d sources listed", len(rep.Sources), rep.Counts.Sources)
+		t.Errorf("%s: %d of %d sources listed", rep.Algorithm, len(rep.Sources), rep.Counts.Sources)
 	}
 	for _, s := range rep.Sources {
-		if s.Source == "yunashev-telegram-video" {
-			t.Errorf("the video, which asserts no contested claim, is listed with trust %v", s.Trust)
+		if s.Source == "daily-mail-putin-waste-report" {
+			t.Errorf("the Daily Mail report, never put to a test, is listed with trust %v", s.Trust)
+		}
+	}
+}
+
+// TestTrustAgreesWithVerdicts: on the seed data, the default algorithm
+// converges and, for every question, the value trust picks is not a claim
+// the undated verdicts reject. The other algorithms that compete the
+// claims of a question (Voting, DEPEN) agree too, or say the question is
+// a tie, and then the verdicts do not reject every claim of the tie. And
+// both answers weigh the same evidence: the sources voting for a claim in
+// truth discovery are the origins and lent origins of its verdict.
+func TestTrustAgreesWithVerdicts(t *testing.T) {
+	var vr verdictsReport
+	runJSON(t, &vr, "verdicts", seedFile)
+	label := map[string]string{}
+	evidence := map[string][]string{}
+	for _, v := range vr.Verdicts {
+		label[v.Claim] = v.Label
+		evidence[v.Claim] = slices.Sorted(slices.Values(append(slices.Clone(v.Origins), v.Lent...)))
+	}
+	if label["china-only-defence-pact"] != "rejected" || label["only-two-defence-treaty-partners"] != "accepted" {
+		t.Fatalf("verdicts changed: %v", label)
+	}
+	for _, alg := range []string{"", "voting", "depen"} {
+		args := []string{"trust", seedFile}
+		if alg != "" {
+			args = append(args, "--algorithm", alg)
+		}
+		var rep trustReport
+		runJSON(t, &rep, args...)
+		if !rep.Converged {
+			t.Errorf("%s: did not converge in %d iterations", rep.Algorithm, rep.Iterations)
+		}
+		questions := 0
+		for _, o := range rep.Objects {
+			if o.Facts < 2 {
+				continue
+			}
+			questions++
+			if o.Value == nil {
+				t.Fatalf("%s: question %s has no value", rep.Algorithm, o.Object)
+			}
+			if alg == "" && o.Tie {
+				t.Errorf("%s, the default: question %s is a tie (%s, %v)", rep.Algorithm, o.Object, *o.Value, o.TiedWith)
+			}
+			picks := append([]string{*o.Value}, o.TiedWith...)
+			if !o.Tie && label[*o.Value] == "rejected" {
+				t.Errorf("%s: question %s: trust picks %s, which the verdicts reject", rep.Algorithm, o.Object, *o.Value)
+			}
+			if o.Tie && !slices.ContainsFunc(picks, func(c string) bool { return label[c] != "rejected" }) {
+				t.Errorf("%s: question %s: the tie %v is of claims the verdicts all reject", rep.Algorithm, o.Object, picks)
+			}
+		}
+		if questions != 5 {
+			t.Errorf("%s: %d questions, want the seed's 5", rep.Algorithm, questions)
+		}
+	}
+
+	g, err := graph.Load(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, m := truth.FromGraph(g.View)
+	for f := range d.NumFacts() {
+		id := m.Claims[f]
+		var votes []string
+		for _, s := range d.Asserters(truth.FactID(f)) {
+			votes = append(votes, d.SourceName(s))
+		}
+		slices.Sort(votes)
+		if !slices.Equal(votes, evidence[id]) {
+			t.Errorf("claim %s: trust counts the votes of %v, the verdicts the evidence of %v",
+				id, strings.Join(votes, ", "), strings.Join(evidence[id], ", "))
 		}
 	}
 }

@@ -31,19 +31,21 @@ func TestTrustText(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errb.String())
 	}
-	// By hand: votes x1 2, x2 1, y1 1, y2 1; y ties and goes to y1, the
-	// fact seen first. Voting trust = share of a source's facts that won:
-	// A 2/2, B 1/1, C 0/2; A and B tie at 1 and are ordered by name.
-	want := "voting: 1 iterations, converged true; 3 sources, 2 objects, 4 facts, 5 assertions\n" +
+	// By hand: votes x1 2, x2 1, y1 1, y2 1, so beliefs (shares of the
+	// object's votes) 2/3, 1/3, 1/2, 1/2; y is a tie, said so, and names
+	// y1, the fact seen first. Voting trust = share of a source's facts
+	// that won: A 2/2, B 1/1, C 0/2; A and B tie at 1, said so, and are
+	// ordered by name.
+	want := "voting: converged in 1 iteration; 3 sources, 2 objects, 4 facts, 5 assertions\n" +
 		"\n" +
 		"TRUST   ASSERTIONS  SOURCE\n" +
-		"1.0000  2           A\n" +
-		"1.0000  1           B\n" +
+		"1.0000  2           A (tie)\n" +
+		"1.0000  1           B (tie)\n" +
 		"0.0000  2           C\n" +
 		"\n" +
 		"OBJECT  BELIEF  FACTS  VALUE\n" +
-		"x       2.0000  2      x1\n" +
-		"y       1.0000  2      y1\n"
+		"x       0.6667  2      x1\n" +
+		"y       0.5000  2      y1 (tie: y2)\n"
 	if diff := cmp.Diff(want, out.String()); diff != "" {
 		t.Errorf("output (-want +got):\n%s", diff)
 	}
@@ -73,14 +75,15 @@ func TestTrustJSON(t *testing.T) {
 	// T = (1, 1, 1/2) → change 0.5; B = (2, 1/2) → (1, 1/4). It 3: T =
 	// (1, 1, 1/4), change 1/4 ... halving each time: iteration k gives s3
 	// 2^{1−k} and a change of 2^{1−k}, first below 0.001 at k = 11
-	// (2^−10 ≈ 0.00098). --top 1
-	// keeps s1 (ties with s2 at 1, ordered by name) and object b1.
+	// (2^−10 ≈ 0.00098), out of Sums' cap of 20. --top 1 keeps s1, in a
+	// tie with s2 at 1 (ordered by name; the tie is said although s2 is
+	// not listed), and object b1.
 	value, belief := "donald knuth", 1.0
 	want := trustReport{
-		Algorithm: "sums", Iterations: 11, Converged: true,
+		Algorithm: "sums", Iterations: 11, Cap: 20, Converged: true,
 		Counts:  trustCounts{Sources: 3, Objects: 2, Facts: 2, Assertions: 3},
-		Sources: []trustSource{{Source: "s1", Trust: 1, Assertions: 1}},
-		Objects: []trustObject{{Object: "b1", Value: &value, Belief: &belief, Facts: 1}},
+		Sources: []trustSource{{Source: "s1", Trust: 1, Assertions: 1, Tie: true}},
+		Objects: []trustObject{{Object: "b1", Value: &value, Belief: &belief, Facts: 1, TiedWith: []string{}}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("report (-want +got):\n%s", diff)

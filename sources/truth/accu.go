@@ -242,7 +242,14 @@ func (ix *index) sourceObjects() (list []int32, start []int32) {
 
 // accu runs ACCU (§3) or, with fixed set, DEPEN (§2): DEPEN is ACCU with
 // every source's accuracy fixed at o.InitialTrust (1 − ε).
-func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
+//
+// A(S) is the mean probability of S's tested values (see [Result.Known]).
+// An untested value — the only one of its object, given by S alone — has
+// vote count A'(S) against n unseen values, so its probability is A(S)
+// itself: it leaves the fixed point of the paper's mean unchanged and only
+// slows the approach to it, so it is left out (a source with no tested
+// value keeps the mean of all its values, its prior echoed).
+func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o Options) {
 	nS, nF := ix.nSources, ix.nFacts
 	pr := ix.pairIndex(copies)
 	nP := len(pr.key)
@@ -286,6 +293,7 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 
 	for r.Iterations < o.MaxIterations {
 		r.Iterations++
+		o.step(r.Iterations)
 		for s, a := range acc {
 			ratio[s] = ratiosOf(a, c, n)
 			vote[s] = logN + math.Log(a) - math.Log1p(-a)
@@ -392,14 +400,9 @@ func (r *Result) accu(ix *index, copies []uint64, fixed bool, o Options) {
 				chosen[obj] = best
 			}
 		})
-		// §3: A(S) is the mean probability of S's values.
-		gather(trust, ix.srcStart, ix.srcFacts, belief)
+		// §3: A(S) is the mean probability of S's (tested) values.
+		meanTested(ix, tested, belief, trust, o.InitialTrust)
 		for s := range trust {
-			if k := ix.srcStart[s+1] - ix.srcStart[s]; k > 0 {
-				trust[s] /= float64(k)
-			} else {
-				trust[s] = o.InitialTrust
-			}
 			if !fixed {
 				acc[s] = min(max(trust[s], minAccuracy), 1-minAccuracy)
 			}

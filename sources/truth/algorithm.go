@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -94,12 +95,13 @@ type Options struct {
 	// NoImplications makes TruthFinder ignore the Dataset's implications.
 	NoImplications bool
 	// Progress, when not nil, is told of each iteration of [Discover]:
-	// stage "iterations", Done of at most MaxIterations as Total. An
-	// algorithm that converges early ends with Done == Total all the same.
+	// stage "iterations", Done of at most MaxIterations as Total. The
+	// last call has Done == [Result.Iterations], the iterations actually
+	// run: less than Total when the run converged early.
 	Progress func(graph.Progress)
 }
 
-// step reports iteration i of o's iterations.
+// step reports iteration i of at most o.MaxIterations.
 func (o Options) step(i int) {
 	if o.Progress != nil {
 		o.Progress(graph.Progress{Stage: "iterations", Done: int64(i), Total: int64(o.MaxIterations)})
@@ -193,21 +195,32 @@ type Result struct {
 	// ACCU and DEPEN: the initial trust). Known says which trusts rest on
 	// evidence.
 	Trust []float64
-	// Known reports, per source, whether its trust rests on evidence: the
-	// source asserts at least one fact of a contested object (one with
-	// two or more facts). A source whose every object is uncontested was
-	// never put to the test; its Trust is whatever the algorithm makes of
-	// agreement alone and should be shown as "no evidence".
+	// Known reports, per source, whether its trust rests on evidence:
+	// at least one of the source's facts was put to a test, because its
+	// object is contested (it has two or more facts) or because another
+	// source asserts the same fact and is not declared a copy of it, or it
+	// of that one ([Dataset.DeclareCopy]), so the fact is corroborated.
+	// (In the model of ACCU and DEPEN, each object has n false values
+	// besides the true one, so independent agreement is itself evidence
+	// of accuracy.) A source whose every fact is the only one of its
+	// object and asserted by it alone was never put to the test: its
+	// Trust only echoes the algorithm's prior and should be shown as "no
+	// evidence".
 	Known []bool
-	// Belief is the belief in (confidence of) each fact: the number of
-	// distinct sources for Voting, max-normalised scores for the
+	// Belief is the belief in (confidence of) each fact: its share of the
+	// votes on its object for Voting (distinct sources), max-normalised scores for the
 	// Pasternack & Roth algorithms, TruthFinder's s(f) in (0, 1), the
 	// probability that the fact is true for ACCU and DEPEN.
 	Belief []float64
 	// Chosen is the fact of each object with the highest belief, the
-	// lowest FactID among exact ties, or [NoFact] if the object has no
-	// facts.
+	// lowest FactID among ties (see Tied), or [NoFact] if the object has
+	// no facts.
 	Chosen []FactID
+	// Tied reports, per object, that another of its facts has the belief
+	// of the chosen one (within a relative 1e-9): the data do not choose
+	// between them, and Chosen names the lowest FactID only so that it
+	// names one.
+	Tied []bool
 	// Iterations is the number of trust/belief update rounds done (1 for
 	// Voting).
 	Iterations int
@@ -235,10 +248,11 @@ func Discover(d *Dataset, a Algorithm, opts Options) (*Result, error) {
 		return nil, err
 	}
 	ix := d.index()
-	r := &Result{Algorithm: a, Known: known(ix)}
+	tested := testedAssertions(ix, d.copies)
+	r := &Result{Algorithm: a, Known: known(ix, tested)}
 	switch a {
 	case Voting:
-		r.voting(ix)
+		r.voting(ix, tested)
 	case Sums, AverageLog:
 		r.sums(ix, a == AverageLog, o)
 	case Investment, PooledInvestment:
@@ -246,28 +260,109 @@ func Discover(d *Dataset, a Algorithm, opts Options) (*Result, error) {
 	case TruthFinder:
 		r.truthFinder(ix, o)
 	case Accu, Depen:
-		r.accu(ix, d.copies, a == Depen, o)
+		r.accu(ix, d.copies, tested, a == Depen, o)
 	}
 	if r.Chosen == nil {
 		r.Chosen = choose(ix, r.Belief)
 	}
-	o.step(o.MaxIterations)
+	r.Tied = tied(ix, r.Belief, r.Chosen)
+	o.step(r.Iterations)
 	return r, nil
 }
 
-// known reports the sources that assert a fact of a contested object.
-func known(ix *index) []bool {
+// testedAssertions reports, for each assertion in ix.srcFacts order,
+// whether it puts its source to a test (see [Result.Known]): the fact's
+// object is contested, or another source asserts the fact and is not a
+// declared copy of this one, nor this one of it.
+func testedAssertions(ix *index, copies []uint64) []bool {
+	declared := make(map[uint64]bool, 2*len(copies))
+	for _, c := range copies {
+		declared[c] = true
+		declared[c<<32|c>>32] = true
+	}
+	t := make([]bool, len(ix.srcFacts))
+	parallel(ix.nSources, len(t), func(lo, hi int) {
+		for s := lo; s < hi; s++ {
+			for i := ix.srcStart[s]; i < ix.srcStart[s+1]; i++ {
+				f := ix.srcFacts[i]
+				o := ix.factObj[f]
+				if ix.objStart[o+1]-ix.objStart[o] > 1 {
+					t[i] = true
+					continue
+				}
+				for _, r := range ix.factSources[ix.factStart[f]:ix.factStart[f+1]] {
+					if int(r) != s && !declared[uint64(s)<<32|uint64(r)] {
+						t[i] = true
+						break
+					}
+				}
+			}
+		}
+	})
+	return t
+}
+
+// known reports the sources with at least one tested assertion.
+func known(ix *index, tested []bool) []bool {
 	k := make([]bool, ix.nSources)
 	for s := range k {
-		for _, f := range ix.srcFacts[ix.srcStart[s]:ix.srcStart[s+1]] {
-			o := ix.factObj[f]
-			if ix.objStart[o+1]-ix.objStart[o] > 1 {
-				k[s] = true
+		k[s] = slices.Contains(tested[ix.srcStart[s]:ix.srcStart[s+1]], true)
+	}
+	return k
+}
+
+// meanTested sets trust[s] to the mean of x over the facts of s whose
+// assertion is tested, or over all its facts when none is (and to dflt
+// for a source with no facts).
+func meanTested(ix *index, tested []bool, x, trust []float64, dflt float64) {
+	parallel(len(trust), len(tested), func(lo, hi int) {
+		for s := lo; s < hi; s++ {
+			a, b := ix.srcStart[s], ix.srcStart[s+1]
+			sum, k := 0.0, 0
+			for i := a; i < b; i++ {
+				if tested[i] {
+					sum += x[ix.srcFacts[i]]
+					k++
+				}
+			}
+			if k == 0 {
+				for i := a; i < b; i++ {
+					sum += x[ix.srcFacts[i]]
+				}
+				k = int(b - a)
+			}
+			if k == 0 {
+				trust[s] = dflt
+				continue
+			}
+			trust[s] = sum / float64(k)
+		}
+	})
+}
+
+// tied reports, per object, whether a fact other than the chosen one has
+// its belief, within a relative 1e-9.
+func tied(ix *index, belief []float64, chosen []FactID) []bool {
+	t := make([]bool, ix.nObjects)
+	for o, c := range chosen {
+		if c == NoFact {
+			continue
+		}
+		for _, f := range ix.objFacts[ix.objStart[o]:ix.objStart[o+1]] {
+			if FactID(f) != c && Same(belief[f], belief[c]) {
+				t[o] = true
 				break
 			}
 		}
 	}
-	return k
+	return t
+}
+
+// Same reports whether two beliefs or trusts are equal within a relative
+// 1e-9 (absolute for values below 1): the test of [Result.Tied], for
+// callers that mark ties of their own, such as equal trusts.
+func Same(x, y float64) bool {
+	return math.Abs(x-y) <= 1e-9*max(1, math.Abs(x), math.Abs(y))
 }
 
 // choose returns the fact of highest belief per object, lowest ID on ties.

@@ -64,14 +64,15 @@ func TestDiscoverByHand(t *testing.T) {
 		want outcome
 	}{
 		{
-			// Voting: belief = number of distinct sources (B's repeat
-			// counts once): x1 2, x2 1, y1 1, y2 1. y is a tie, won by the
-			// lower FactID, y1 (added before y2). Trust = share of a
-			// source's facts that won: A 2/2, B 1/1, C 0/2.
+			// Voting: belief = share of the object's distinct sources
+			// (B's repeat counts once): x1 2/3, x2 1/3, y1 1/2, y2 1/2. y
+			// is a tie, named by the lower FactID, y1 (added before y2).
+			// Trust = share of a source's facts that won, all of them
+			// tested (contested): A 2/2, B 1/1, C 0/2.
 			name: "voting", alg: truth.Voting,
 			want: outcome{
 				Trust:      map[string]float64{"A": 1, "B": 1, "C": 0},
-				Belief:     map[string]float64{"x1": 2, "x2": 1, "y1": 1, "y2": 1},
+				Belief:     map[string]float64{"x1": 2.0 / 3, "x2": 1.0 / 3, "y1": 0.5, "y2": 0.5},
 				Chosen:     map[string]string{"x": "x1", "y": "y1"},
 				Iterations: 1, Converged: true,
 			},

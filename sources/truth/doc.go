@@ -22,11 +22,13 @@
 //
 // [Discover] runs an [Algorithm] with [Options] and returns a [Result]:
 // trust per source, belief per fact, the chosen fact per object (the
-// highest belief, ties to the lowest [FactID]), the number of iterations
-// and whether they converged. [Result.Known] tells which trusts rest on
-// evidence: a source that asserts no fact of a contested object (one with
-// two or more facts) was never put to the test. Results are deterministic:
-// IDs follow insertion order and no map is iterated.
+// highest belief; [Result.Tied] says when another fact has as much, and
+// then the lowest [FactID] is named), the number of iterations and whether
+// they converged. [Result.Known] tells which trusts rest on evidence: a
+// source none of whose facts is contested (its object has two or more
+// facts) or corroborated (another source, not a declared copy, asserts it
+// too) was never put to the test. Results are deterministic: IDs follow
+// insertion order and no map is iterated.
 //
 // # Claim graphs
 //
@@ -47,7 +49,8 @@
 // fact f, M_f the facts of f's object (f included), T trust and B belief.
 // [ParseAlgorithm] accepts the names in parentheses.
 //
-// [Voting] ("voting"): B(f) = |S_f|. As a trust score, T(s) is the share of
+// [Voting] ("voting"): B(f) = |S_f| / Σ_{d∈M_f} |S_d|, the fact's share of
+// its object's votes. As a trust score, T(s) is the share of
 // C_s that won its object's vote.
 //
 // [Sums] ("sums"), Hubs and Authorities (Kleinberg, "Authoritative sources

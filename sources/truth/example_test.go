@@ -60,11 +60,11 @@ func ExampleDataset_ReadTriples() {
 		return
 	}
 	for _, f := range d.Facts(d.Object("0201")) {
-		fmt.Printf("%q: %v votes\n", d.Value(f), r.Belief[f])
+		fmt.Printf("%q: %.2f of the votes\n", d.Value(f), r.Belief[f])
 	}
 	// Output:
-	// "donald knuth": 2 votes
-	// "knuth": 1 votes
+	// "donald knuth": 0.67 of the votes
+	// "knuth": 0.33 of the votes
 }
 
 // Facts added through the numeric API, with TruthFinder implications:

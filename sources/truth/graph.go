@@ -18,6 +18,10 @@ type GraphMap struct {
 	Claims  []string // claim ID of each FactID
 	Sources []string // source ID of each SourceID
 
+	// first[o] is the first fact of question o, facts being numbered
+	// question by question; first[len] = len(Claims).
+	first []FactID
+
 	once  sync.Once
 	facts map[string][]FactID // built on the first call of Fact or Facts
 }
@@ -75,6 +79,40 @@ func (m *GraphMap) Belief(r *Result) map[string]float64 {
 	return out
 }
 
+// Joint returns a copy of r, a result of [Discover] on the Dataset of m,
+// that reads the questions together: the belief of every fact is its
+// claim's belief ([GraphMap.Belief], the smallest over the questions the
+// claim is in, since to hold it must win each), and each question chooses
+// the claim of highest such belief, with [Result.Tied] set again. So a
+// claim that loses one question (china-only-defence-pact against the
+// treaty) is not chosen in another where it only ties. Trust, Known and
+// the rest are r's. It costs O(facts).
+func (m *GraphMap) Joint(r *Result) *Result {
+	j := *r
+	low := m.Belief(r)
+	j.Belief = make([]float64, len(r.Belief))
+	for f := range j.Belief {
+		j.Belief[f] = low[m.Claims[f]]
+	}
+	n := max(len(m.first)-1, 0)
+	j.Chosen, j.Tied = make([]FactID, n), make([]bool, n)
+	for o := range n {
+		best := NoFact
+		for f := m.first[o]; f < m.first[o+1]; f++ {
+			if best == NoFact || j.Belief[f] > j.Belief[best] {
+				best = f
+			}
+		}
+		j.Chosen[o] = best
+		for f := m.first[o]; f < m.first[o+1]; f++ {
+			if f != best && Same(j.Belief[f], j.Belief[best]) {
+				j.Tied[o] = true
+			}
+		}
+	}
+	return &j
+}
+
 // FromGraph maps the claims of view v onto a Dataset:
 //
 //   - every source of v is a source, in graph order;
@@ -88,31 +126,40 @@ func (m *GraphMap) Belief(r *Result) map[string]float64 {
 //     several questions is a fact of each. A question is named after its
 //     claims, joined by " | ". A claim without contradictions is a
 //     question of its own, uncontested;
-//   - a claim's votes are its own independent origins, those package
-//     graph/evidence counts for every analysis (evidence.Independent,
-//     from graph/provenance): each origin asserts the claim's facts once, and a
-//     source that only relays the claim (it quotes, republishes or cites
-//     a source that carries it) does not. Relaying is known dependence,
-//     removed here for every algorithm; ACCU and DEPEN can find the
-//     undeclared kind among the origins. A claim whose provenance cannot
-//     be worked out (a source missing from the view) is asserted by the
+//   - a claim's votes are its evidence, as package graph/evidence weighs
+//     it for every analysis (verdicts, staleness, ratings): its own
+//     independent origins (graph/provenance) and the origins its
+//     supporters lend it, each source once. A source that only relays the
+//     claim (it quotes, republishes or cites a source that carries it)
+//     does not vote: its vote belongs to the claim's origin, so relaying
+//     adds no vote and earns no trust. A source that is an origin of a
+//     supporter votes for the supported claim too, as it counts in the
+//     supported claim's evidence. A claim whose provenance cannot be
+//     worked out (a source missing from the view) is asserted by the
 //     sources it appears in;
-//   - every derivation link between sources is declared with
-//     [Dataset.DeclareCopy], for ACCU and DEPEN. Two origins of one claim
-//     never draw on each other for it, so this matters only where the
-//     sources of appearances stand in for origins;
+//   - derivation links are not declared with [Dataset.DeclareCopy]:
+//     origins are per claim, and an article that draws on a source for
+//     one claim can be an independent origin of another (a debunking
+//     that cites the hoax it debunks); the dependence declared in the
+//     graph is already taken out of the votes, claim by claim. ACCU and
+//     DEPEN can still find undeclared copying among the origins;
 //   - a support a → b is the TruthFinder implication imp(a→b) = the
 //     relation's confidence, or 1 when it has none, from the facts of a
 //     to the facts of b, paired round-robin so that each fact of either
 //     claim takes part: max(facts of a, facts of b) implications.
 //
-// A source that asserts no contested claim has no trust estimate:
+// A source none of whose votes was put to a test — each is the only
+// claim of its question and has no other vote — has no trust estimate:
 // [Result.Known] is false for it and [GraphMap.Trust] leaves it out.
+// The questions are scored one by one; [GraphMap.Joint] reads them
+// together, so that a claim that loses one of its questions is not
+// chosen in another.
 //
 // Facts are numbered question by question, questions in the order they
 // are found (contradictions in graph order, then uncontested claims in
 // graph order). It costs O(claims + relations + the provenance of each
-// claim + Σ deg²) for contradiction degrees deg.
+// claim + supports × evidence.MaxLent + Σ deg²) for contradiction degrees
+// deg.
 //
 // It reads one state of the graph, a [graph.View.Snapshot] of v.
 func FromGraph(v graph.View) (*Dataset, *GraphMap) {
@@ -120,30 +167,29 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 	d := NewDataset()
 	m := &GraphMap{}
 	srcIDs := make(map[string]SourceID)
-	var derived [][2]string
 	for s := range v.Sources() {
 		srcIDs[s.ID] = d.AddSource(s.ID)
 		m.Sources = append(m.Sources, s.ID)
-		for _, df := range s.DerivedFrom {
-			derived = append(derived, [2]string{s.ID, df.Source})
-		}
-	}
-	for _, l := range derived {
-		if a, ok := srcIDs[l[0]]; ok {
-			if b, ok := srcIDs[l[1]]; ok && a != b {
-				_ = d.DeclareCopy(a, b) // both exist and differ
-			}
-		}
 	}
 	// Each claim's voting sources, flat: claim i is asserted by
-	// asserts[at[i]:at[i+1]].
+	// asserts[at[i]:at[i+1]]. The evidence table cannot fail: a claim
+	// whose origins cannot be worked out counts its distinct sources.
+	independent := evidence.Independent()
+	ev, _ := evidence.Of(v, evidence.Options{Origins: func(v graph.View, c claims.Claim) ([]string, error) {
+		if ids, err := independent(v, c); err == nil {
+			return ids, nil
+		}
+		return evidence.DistinctSources(v, c)
+	}})
 	var ids []string
 	var asserts []SourceID
 	at := []int{0}
-	origins := evidence.Independent()
 	for c := range v.Claims() {
+		i := len(ids)
 		ids = append(ids, c.ID)
-		asserts = appendOrigins(asserts, origins, v, c, srcIDs)
+		if ev != nil && i < ev.Len() {
+			asserts = appendVotes(asserts, srcIDs, ev.At(i).Origins, ev.Lent(c.ID))
+		}
 		at = append(at, len(asserts))
 	}
 	// Contradiction adjacency by claim position, sorted and without
@@ -172,6 +218,7 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 			names[i] = ids[c]
 		}
 		obj := d.AddObject(strings.Join(names, " | "))
+		m.first = append(m.first, FactID(len(m.Claims)))
 		for _, c := range members {
 			f, _ := d.AddFact(obj, ids[c]) // the object exists
 			m.Claims = append(m.Claims, ids[c])
@@ -237,22 +284,19 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 			_ = d.SetImplication(fs[i%len(fs)], ts[i%len(ts)], w) // distinct facts; w in [−1, 1]
 		}
 	}
+	m.first = append(m.first, FactID(len(m.Claims)))
 	return d, m
 }
 
-// appendOrigins appends the sources of v that are independent origins of
-// claim c (the origins package graph/evidence counts, from the function
-// evidence.Independent returned), each once; or, when its provenance
-// cannot be worked out, the distinct sources it appears in.
-func appendOrigins(dst []SourceID, origins func(graph.View, claims.Claim) ([]string, error), v graph.View, c claims.Claim, srcIDs map[string]SourceID) []SourceID {
+// appendVotes appends the sources named in the lists that srcIDs knows,
+// each once.
+func appendVotes(dst []SourceID, srcIDs map[string]SourceID, lists ...[]string) []SourceID {
 	start := len(dst)
-	ids, err := origins(v, c)
-	if err != nil {
-		ids, _ = evidence.DistinctSources(v, c)
-	}
-	for _, id := range ids {
-		if s, ok := srcIDs[id]; ok && !slices.Contains(dst[start:], s) {
-			dst = append(dst, s)
+	for _, l := range lists {
+		for _, id := range l {
+			if s, ok := srcIDs[id]; ok && !slices.Contains(dst[start:], s) {
+				dst = append(dst, s)
+			}
 		}
 	}
 	return dst

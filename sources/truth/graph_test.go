@@ -121,9 +121,20 @@ func TestFromGraph(t *testing.T) {
 	if diff := cmp.Diff([]bool{true, true, true, false}, r.Known); diff != "" {
 		t.Errorf("Known (-want +got):\n%s", diff)
 	}
-	// b's belief is the smaller of its two: 1 vote in each.
-	if got := m.Belief(r); got["a"] != 2 || got["b"] != 1 {
-		t.Errorf("beliefs %v, want a 2 and b 1", got)
+	// Voting's belief is a share of the question's votes; b's is the
+	// smaller of its two: 1/3 against a, 1/2 against e.
+	if got := m.Belief(r); got["a"] != 2.0/3 || got["b"] != 1.0/3 || got["e"] != 0.5 {
+		t.Errorf("beliefs %v, want a 2/3, b 1/3 and e 1/2", got)
+	}
+	// The question {b, e} is a tie, said so; read together with {a, b},
+	// which b loses, it is won by e.
+	fe, _ := m.Fact("e")
+	be := d.FactObject(fe)
+	if !r.Tied[be] || r.Tied[d.FactObject(fa)] {
+		t.Errorf("Tied = %v: want {b, e} tied and {a, b} not", r.Tied)
+	}
+	if j := m.Joint(r); j.Chosen[be] != fe || j.Tied[be] {
+		t.Errorf("Joint chose %q (tied %v) for {b, e}, want e untied", d.Value(j.Chosen[be]), j.Tied[be])
 	}
 }
 

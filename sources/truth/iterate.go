@@ -6,33 +6,32 @@ import (
 	"sync"
 )
 
-// voting: belief = number of distinct sources; trust = share of a source's
-// facts that won.
-func (r *Result) voting(ix *index) {
+// voting: belief = share of the object's votes (distinct sources); trust
+// = share of a source's tested facts that won (of all its facts when
+// none is tested).
+func (r *Result) voting(ix *index, tested []bool) {
 	r.Belief = make([]float64, ix.nFacts)
-	for f := range r.Belief {
-		r.Belief[f] = float64(ix.factStart[f+1] - ix.factStart[f])
+	for o := range ix.nObjects {
+		fs := ix.objFacts[ix.objStart[o]:ix.objStart[o+1]]
+		total := 0
+		for _, f := range fs {
+			total += int(ix.factStart[f+1] - ix.factStart[f])
+		}
+		for _, f := range fs {
+			if total > 0 {
+				r.Belief[f] = float64(ix.factStart[f+1]-ix.factStart[f]) / float64(total)
+			}
+		}
 	}
 	r.Chosen = choose(ix, r.Belief)
-	won := make([]bool, ix.nFacts)
+	won := make([]float64, ix.nFacts)
 	for _, f := range r.Chosen {
 		if f != NoFact {
-			won[f] = true
+			won[f] = 1
 		}
 	}
 	r.Trust = make([]float64, ix.nSources)
-	for s := range r.Trust {
-		fs := ix.srcFacts[ix.srcStart[s]:ix.srcStart[s+1]]
-		n := 0
-		for _, f := range fs {
-			if won[f] {
-				n++
-			}
-		}
-		if len(fs) > 0 {
-			r.Trust[s] = float64(n) / float64(len(fs))
-		}
-	}
+	meanTested(ix, tested, won, r.Trust, 0)
 	r.Iterations, r.Converged = 1, true
 }
 
