@@ -37,11 +37,16 @@
 // graph, found greedily from each contradiction not yet inside one, not a
 // whole connected component (in a chain a ⊥ b ⊥ c, a and c may both hold).
 // A claim in several questions is a fact of each. A claim's votes are its
-// independent origins (package graph/provenance), each once: a source
-// that only relays a claim does not assert it, so relaying adds no vote
-// and earns no trust. Supports become TruthFinder implications. A source
-// with no contested claim has no trust estimate: [GraphMap.Trust] leaves
-// it out rather than report 0.
+// evidence as package graph/evidence weighs it for verdicts, staleness and
+// ratings: its independent origins and the origins its supporters lend
+// it, each once. A source that only relays a claim does not vote for it,
+// so relaying earns no trust: a source that only repeats another's claims
+// is never trusted more than that other from them. Supports also become
+// TruthFinder implications. A source with no tested vote (none contested,
+// none corroborated) has no trust estimate: [GraphMap.Trust] leaves it
+// out rather than report the prior. [GraphMap.Joint] reads the questions
+// together: a claim's belief is its smallest over its questions, and a
+// claim that loses one question is not chosen in another.
 //
 // # Algorithms
 //

@@ -273,16 +273,24 @@ func TestFromGraphSeed(t *testing.T) {
 	}
 }
 
-// TestFromGraphSeedVideo: the articles that quote the primary Telegram
-// video (internewscast-kim-scrub-2025, kim-dna-traces-article-2025,
-// kim-staff-wipe-article-2025-09-04, found from their derived_from) get no
-// vote and no trust from the video's claims: the video is their one
-// origin. To give the video something to be judged on, a denial by a new,
-// independent source is added against kim-staff-wiped-traces. Then, under
-// every algorithm, the video has a trust estimate and no quoting article
-// ranks above it on the video's claims: the two that carry no contested
-// claim of their own have no estimate at all, and internewscast's rests
-// only on claims the video does not carry (the defence-pact claims).
+// TestFromGraphSeedVideo: on the seed data itself, the primary Telegram
+// video's trust is at least that of each article that quotes it
+// (internewscast-kim-scrub-2025, kim-dna-traces-article-2025,
+// kim-staff-wipe-article-2025-09-04, found from their derived_from).
+//
+// What makes this hold, and mean something: the articles have no vote on
+// the claims they repeat from the video (the video is those claims' one
+// origin), so they earn no trust from them; the video is tested, because
+// its claims lend their evidence to trace-removal-standard-protocol,
+// which four other independent origins also make (corroboration); and each
+// article's trust rests on claims of its own. Under ACCU (the default for
+// claim graphs), DEPEN and Voting — the algorithms that make a question's
+// claims compete — the video ranks at or above each article:
+// internewscast made china-only-defence-pact, which the treaty defeats.
+// Sums, AverageLog, Investment and TruthFinder reward the number of
+// claims a source makes more than whether they hold, and are not held to
+// it; PooledInvestment is within rounding (the video 1 − 4e-16, an
+// article 1).
 func TestFromGraphSeedVideo(t *testing.T) {
 	g := loadSeed(t)
 	var quoting []string
@@ -296,14 +304,6 @@ func TestFromGraphSeedVideo(t *testing.T) {
 	if len(quoting) != 3 {
 		t.Fatalf("articles quoting the video: %v, want 3", quoting)
 	}
-	err := g.Apply(graph.Batch{
-		Sources:   []sources.Source{{ID: "test-denier", Title: "A denial", Kind: sources.SocialPost}},
-		Claims:    []claims.Claim{claim("test-no-cleaning", "test-denier")},
-		Relations: []claims.Relation{{From: "test-no-cleaning", To: "kim-staff-wiped-traces", Kind: claims.Contradicts}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	d, m := truth.FromGraph(g.View)
 	video := map[string]bool{} // claims the video carries
 	for c := range g.View.Claims() {
@@ -312,10 +312,6 @@ func TestFromGraphSeedVideo(t *testing.T) {
 				video[c.ID] = true
 			}
 		}
-	}
-	src := map[string]truth.SourceID{}
-	for i, id := range m.Sources {
-		src[id] = truth.SourceID(i)
 	}
 	for id := range video {
 		for _, f := range m.Facts(id) {
@@ -328,24 +324,82 @@ func TestFromGraphSeedVideo(t *testing.T) {
 			}
 		}
 	}
+	for _, alg := range []truth.Algorithm{truth.Accu, truth.Depen, truth.Voting} {
+		r, err := truth.Discover(d, alg, truth.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Converged {
+			t.Errorf("%v did not converge", alg)
+		}
+		trust := m.Trust(r)
+		tv, ok := trust[seedVideo]
+		if !ok {
+			t.Fatalf("%v: the video has no trust estimate", alg)
+		}
+		for _, a := range quoting {
+			ta, ok := trust[a]
+			if !ok {
+				t.Errorf("%v: %s has no trust estimate; want one, from its own claims", alg, a)
+			}
+			if ta > tv {
+				t.Errorf("%v: %s has trust %v, above the video's %v", alg, a, ta, tv)
+			}
+		}
+		if ti := trust["internewscast-kim-scrub-2025"]; !(ti < tv) {
+			t.Errorf("%v: internewscast, which made the rejected china-only-defence-pact, has trust %v, not below the video's %v", alg, ti, tv)
+		}
+	}
+}
+
+// TestFromGraphRelay: a source that only repeats another's claims gets no
+// trust from them, however they fare, so never more than the other's.
+// V made v1 and v2; A quotes V and carries both, and one claim a1 of its
+// own that nobody else makes; X also makes v1; D and E deny v2 (d2).
+// Votes: v1 by V and X; v2 by V; d2 by D and E; a1 by A. A's only vote is
+// on a1, untested (uncontested, uncorroborated), so A has no estimate.
+// Voting by hand: v1 is alone in its question, belief 1, won; v2 has 1/3
+// of its question's votes and loses to d2's 2/3. Trust, the share of a
+// source's tested facts that won: V 1/2 (v1 won, v2 lost), X 1, D 1, E 1.
+// Under every algorithm A has no estimate and V has one.
+func TestFromGraphRelay(t *testing.T) {
+	g := build(t, []string{"V:video", "A", "X", "D", "E"},
+		[]claims.Claim{
+			{ID: "v1", Text: "v1.", Appearances: []claims.Appearance{{Source: "V"}, {Source: "A", Via: "V"}, {Source: "X"}}},
+			{ID: "v2", Text: "v2.", Appearances: []claims.Appearance{{Source: "V"}, {Source: "A", Via: "V"}}},
+			claim("d2", "D", "E"), claim("a1", "A"),
+		},
+		[]claims.Relation{{From: "v2", To: "d2", Kind: claims.Contradicts}},
+		nil)
+	d, m := truth.FromGraph(g.View)
+	votes := map[string][]string{}
+	for f := range d.NumFacts() {
+		for _, s := range d.Asserters(truth.FactID(f)) {
+			votes[m.Claims[f]] = append(votes[m.Claims[f]], d.SourceName(s))
+		}
+	}
+	want := map[string][]string{"v1": {"V", "X"}, "v2": {"V"}, "d2": {"D", "E"}, "a1": {"A"}}
+	if diff := cmp.Diff(want, votes); diff != "" {
+		t.Errorf("votes (-want +got):\n%s", diff)
+	}
+	r, err := truth.Discover(d, truth.Voting, truth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]float64{"V": 0.5, "X": 1, "D": 1, "E": 1}, m.Trust(r)); diff != "" {
+		t.Errorf("voting trust (-want +got):\n%s", diff)
+	}
 	for _, alg := range truth.Algorithms() {
 		r, err := truth.Discover(d, alg, truth.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		trust := m.Trust(r)
-		if _, ok := trust[seedVideo]; !ok {
-			t.Errorf("%v: the video has no trust estimate", alg)
+		if v, ok := trust["A"]; ok {
+			t.Errorf("%v: A, which only repeats V's claims, has trust %v", alg, v)
 		}
-		for _, a := range quoting {
-			if _, ok := trust[a]; !ok {
-				continue // no evidence: not above the video
-			}
-			for _, f := range d.Asserted(src[a]) {
-				if video[d.Value(f)] {
-					t.Errorf("%v: %s's trust rests on the video's claim %s", alg, a, d.Value(f))
-				}
-			}
+		if _, ok := trust["V"]; !ok {
+			t.Errorf("%v: V has no trust estimate", alg)
 		}
 	}
 }
