@@ -55,8 +55,10 @@
 // [ParseAlgorithm] accepts the names in parentheses.
 //
 // [Voting] ("voting"): B(f) = |S_f| / Σ_{d∈M_f} |S_d|, the fact's share of
-// its object's votes. As a trust score, T(s) is the share of
-// C_s that won its object's vote.
+// its object's votes. As a trust score, T(s) is the share of the tested
+// facts of C_s (see [Result.Known]; all of C_s when none is) that won
+// their object's vote: a fact alone in its object and asserted by s alone
+// always wins, and says nothing of s.
 //
 // [Sums] ("sums"), Hubs and Authorities (Kleinberg, "Authoritative sources
 // in a hyperlinked environment", JACM 1999) as adapted by Pasternack and
@@ -123,7 +125,11 @@
 // is e^{C(v)} / Σ_{v₀} e^{C(v₀)} over the object's n + 1 values, those no
 // source gives counting C = 0: [Result.Belief], computed in log space.
 // A(S) is the mean probability of S's values (clamped to [0.01, 0.99]):
-// [Result.Trust].
+// [Result.Trust]. Only its tested values ([Result.Known]) are averaged:
+// a value only S gives, of an object with no other value, has
+// probability A(S) itself, so it leaves the fixed point of the mean
+// unchanged and only slowed the approach to it (a source with no tested
+// value keeps the mean of all its values).
 //
 // Copy detection (§2, §3). For two sources S1, S2 that provide a
 // common value, let kt be the objects where they give the same true value
