@@ -55,8 +55,8 @@ func (m *GraphMap) Facts(id string) []FactID {
 
 // Trust returns the trust of each source of r by source ID, leaving out
 // the sources whose trust rests on no evidence ([Result.Known]): those
-// that assert no claim of a question, so that "no evidence" is not
-// mistaken for a trust of 0.
+// with no vote on a contested or corroborated claim, so that "no
+// evidence" is not mistaken for a trust of 0 or for the prior.
 func (m *GraphMap) Trust(r *Result) map[string]float64 {
 	out := make(map[string]float64, len(m.Sources))
 	for i, id := range m.Sources {

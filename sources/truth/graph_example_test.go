@@ -47,3 +47,44 @@ func ExampleFromGraph() {
 	// trust paper 1.00
 	// trust post 0.00
 }
+
+// A claim in two questions must win both. "only-pact" and "two-pacts"
+// come from one article, so their own question is a tie; "only-pact" also
+// contradicts the treaty, which two independent sources report. Read one
+// by one, the tie names "only-pact"; read together, it loses to the treaty
+// and "two-pacts" is chosen.
+func ExampleGraphMap_Joint() {
+	g := graph.New()
+	err := g.Apply(graph.Batch{
+		Sources: []sources.Source{
+			{ID: "article", Kind: sources.NewsArticle},
+			{ID: "agency", Kind: sources.Wire},
+			{ID: "ministry", Kind: sources.OfficialStatement},
+		},
+		Claims: []claims.Claim{
+			{ID: "only-pact", Text: "China is the only treaty ally.", Appearances: []claims.Appearance{{Source: "article"}}},
+			{ID: "treaty", Text: "Russia signed a defence treaty.", Appearances: []claims.Appearance{{Source: "agency"}, {Source: "ministry"}}},
+			{ID: "two-pacts", Text: "There are two treaty allies.", Appearances: []claims.Appearance{{Source: "article"}}},
+		},
+		Relations: []claims.Relation{
+			{From: "only-pact", To: "treaty", Kind: claims.Contradicts},
+			{From: "only-pact", To: "two-pacts", Kind: claims.Contradicts},
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	d, m := truth.FromGraph(g.View)
+	r, err := truth.Discover(d, truth.Accu, truth.Options{})
+	if err != nil {
+		panic(err)
+	}
+	j := m.Joint(r)
+	for o := range d.NumObjects() {
+		fmt.Printf("%s: alone %s (tie %v), together %s (tie %v)\n", d.ObjectName(truth.ObjectID(o)),
+			m.Claims[r.Chosen[o]], r.Tied[o], m.Claims[j.Chosen[o]], j.Tied[o])
+	}
+	// Output:
+	// only-pact | treaty: alone treaty (tie false), together treaty (tie false)
+	// only-pact | two-pacts: alone only-pact (tie true), together two-pacts (tie false)
+}
