@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -128,5 +130,29 @@ func TestTrustAgreesWithVerdicts(t *testing.T) {
 			t.Errorf("claim %s: trust counts the votes of %v, the verdicts the evidence of %v",
 				id, strings.Join(votes, ", "), strings.Join(evidence[id], ", "))
 		}
+	}
+}
+
+// TestTrustProgressCount: the last progress line of a run that converged
+// early counts the iterations it ran out of the cap, not the cap out of
+// itself ("iterations 8 of 20", never "20 of 20" after 8).
+func TestTrustProgressCount(t *testing.T) {
+	var rep trustReport
+	runJSON(t, &rep, "trust", seedFile)
+	if !rep.Converged || rep.Iterations >= rep.Cap {
+		t.Fatalf("the seed run took %d of %d iterations, converged %v: want an early convergence to test", rep.Iterations, rep.Cap, rep.Converged)
+	}
+	fakeTerminal(t)
+	var out, errb bytes.Buffer
+	if code := run([]string{"trust", seedFile}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	lines := regexp.MustCompile(`iterations (\d+) of (\d+)`).FindAllStringSubmatch(errb.String(), -1)
+	if len(lines) == 0 {
+		t.Fatalf("no iterations shown in %q", errb.String())
+	}
+	last := lines[len(lines)-1]
+	if want := []string{strconv.Itoa(rep.Iterations), strconv.Itoa(rep.Cap)}; last[1] != want[0] || last[2] != want[1] {
+		t.Errorf("last progress %q, want iterations %s of %s", last[0], want[0], want[1])
 	}
 }
