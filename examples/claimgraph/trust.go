@@ -48,8 +48,8 @@
 // each other pairwise, named after its claims joined by " | "; a claim's
 // votes are its evidence (package graph/evidence, as the verdicts weigh
 // it): its independent origins and the origins its supporters lend it,
-// never a source that only relays it; supports are TruthFinder
-// implications — runs ACCU unless --algorithm says otherwise, reads the
+// never a source that only relays it — runs ACCU unless --algorithm says
+// otherwise, reads the
 // questions together (truth.GraphMap.Joint: a claim's belief is its
 // smallest over the questions it is in, and a claim that loses one
 // question is not chosen in another), and prints the same report, and

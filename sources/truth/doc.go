@@ -41,8 +41,9 @@
 // ratings: its independent origins and the origins its supporters lend
 // it, each once. A source that only relays a claim does not vote for it,
 // so relaying earns no trust: a source that only repeats another's claims
-// is never trusted more than that other from them. Supports also become
-// TruthFinder implications. A source with no tested vote (none contested,
+// is never trusted more than that other from them. Supports make no
+// TruthFinder implications, which would count the lent evidence twice. A
+// source with no tested vote (none contested,
 // none corroborated) has no trust estimate: [GraphMap.Trust] leaves it
 // out rather than report the prior. [GraphMap.Joint] reads the questions
 // together: a claim's belief is its smallest over its questions, and a

@@ -1,7 +1,6 @@
 package truth
 
 import (
-	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -143,10 +142,9 @@ func (m *GraphMap) Joint(r *Result) *Result {
 //     that cites the hoax it debunks); the dependence declared in the
 //     graph is already taken out of the votes, claim by claim. ACCU and
 //     DEPEN can still find undeclared copying among the origins;
-//   - a support a → b is the TruthFinder implication imp(a→b) = the
-//     relation's confidence, or 1 when it has none, from the facts of a
-//     to the facts of b, paired round-robin so that each fact of either
-//     claim takes part: max(facts of a, facts of b) implications.
+//   - supports make no TruthFinder implications: the supporters'
+//     evidence is in the supported claim's votes already, and an
+//     implication would count it a second time.
 //
 // A source none of whose votes was put to a test — each is the only
 // claim of its question and has no other vote — has no trust estimate:
@@ -193,25 +191,19 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 		at = append(at, len(asserts))
 	}
 	// Contradiction adjacency by claim position, sorted and without
-	// repeats; supports kept for the implications.
+	// repeats.
 	n := len(ids)
 	var edges [][2]int32
-	var supports []graph.Link
 	for l := range v.Links() {
 		if l.From >= n || l.To >= n || l.From < 0 || l.To < 0 {
 			continue // claims added while this ran
 		}
-		if l.Kind == claims.Contradicts {
-			if l.From != l.To {
-				edges = append(edges, [2]int32{int32(l.From), int32(l.To)})
-			}
-		} else {
-			supports = append(supports, l)
+		if l.Kind == claims.Contradicts && l.From != l.To {
+			edges = append(edges, [2]int32{int32(l.From), int32(l.To)})
 		}
 	}
 	adj := adjacency(n, edges)
 
-	facts := make([][]FactID, n) // by claim position
 	question := func(members []int32) {
 		names := make([]string, len(members))
 		for i, c := range members {
@@ -222,7 +214,6 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 		for _, c := range members {
 			f, _ := d.AddFact(obj, ids[c]) // the object exists
 			m.Claims = append(m.Claims, ids[c])
-			facts[c] = append(facts[c], f)
 			for _, s := range asserts[at[c]:at[c+1]] {
 				_ = d.AssertID(s, f) // both exist; repeats count once
 			}
@@ -264,24 +255,6 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 	for c := range n {
 		if len(adj[c]) == 0 {
 			question([]int32{int32(c)})
-		}
-	}
-	for _, l := range supports {
-		w := l.Confidence
-		if w == 0 || math.IsNaN(w) {
-			w = 1
-		}
-		w = min(max(w, -1), 1)
-		// Every fact of the supporter lends to a fact of the supported
-		// claim and every fact of that claim borrows from one: the facts
-		// are paired round-robin, max(|from|, |to|) implications, not
-		// |from|·|to| (two claims in n questions each would make n²).
-		fs, ts := facts[l.From], facts[l.To]
-		for i := range max(len(fs), len(ts)) {
-			if len(fs) == 0 || len(ts) == 0 {
-				break
-			}
-			_ = d.SetImplication(fs[i%len(fs)], ts[i%len(ts)], w) // distinct facts; w in [−1, 1]
 		}
 	}
 	m.first = append(m.first, FactID(len(m.Claims)))

@@ -212,20 +212,50 @@ func TestFromGraphOrigins(t *testing.T) {
 	}
 }
 
-func TestFromGraphImplication(t *testing.T) {
-	// d's support must raise TruthFinder's belief in a over a run that
-	// ignores implications; everything else being equal.
-	d, m := truth.FromGraph(smallGraph(t).View)
-	with, err := truth.Discover(d, truth.TruthFinder, truth.Options{MaxIterations: 1})
+// TestFromGraphLent: a support lends the supporter's origins to the
+// supported claim as votes, as it lends them to its evidence, and only
+// once: no TruthFinder implication counts them again. a (s1) contradicts
+// b (s3); d (s2) supports a, and so does e (s1), whose origin a has
+// already. Votes by hand: a by s1 and s2, b by s3, d by s2, e by s1; so
+// Voting gives a 2/3 against b's 1/3, where without the support it would
+// be a tie.
+func TestFromGraphLent(t *testing.T) {
+	g := build(t, []string{"s1", "s2", "s3"},
+		[]claims.Claim{claim("a", "s1"), claim("b", "s3"), claim("d", "s2"), claim("e", "s1")},
+		[]claims.Relation{
+			{From: "a", To: "b", Kind: claims.Contradicts},
+			{From: "d", To: "a", Kind: claims.Supports},
+			{From: "e", To: "a", Kind: claims.Supports},
+		}, nil)
+	d, m := truth.FromGraph(g.View)
+	votes := map[string][]string{}
+	for f := range d.NumFacts() {
+		for _, s := range d.Asserters(truth.FactID(f)) {
+			votes[m.Claims[f]] = append(votes[m.Claims[f]], d.SourceName(s))
+		}
+	}
+	want := map[string][]string{"a": {"s1", "s2"}, "b": {"s3"}, "d": {"s2"}, "e": {"s1"}}
+	if diff := cmp.Diff(want, votes); diff != "" {
+		t.Errorf("votes (-want +got):\n%s", diff)
+	}
+	r, err := truth.Discover(d, truth.Voting, truth.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	without, err := truth.Discover(d, truth.TruthFinder, truth.Options{MaxIterations: 1, NoImplications: true})
+	if got := m.Belief(r); got["a"] != 2.0/3 || got["b"] != 1.0/3 {
+		t.Errorf("beliefs %v, want a 2/3 and b 1/3", got)
+	}
+	// TruthFinder: with no implications, ignoring them changes nothing.
+	with, err := truth.Discover(d, truth.TruthFinder, truth.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a, b := m.Belief(with)["a"], m.Belief(without)["a"]; !(a > b) {
-		t.Errorf("belief in a with support %v, without %v: want more with", a, b)
+	without, err := truth.Discover(d, truth.TruthFinder, truth.Options{NoImplications: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(without.Belief, with.Belief); diff != "" {
+		t.Errorf("implications changed TruthFinder's beliefs (-without +with):\n%s", diff)
 	}
 }
 
