@@ -157,7 +157,12 @@ func (m *GraphMap) Joint(r *Result) *Result {
 // are found (contradictions in graph order, then uncontested claims in
 // graph order). It costs O(claims + relations + the provenance of each
 // claim + supports × evidence.MaxLent + Σ deg²) for contradiction degrees
-// deg.
+// deg, plus the assertions: one per vote per fact, at most (own origins
+// + evidence.MaxLent) per fact. Where supports are dense the lent votes
+// dominate: on the synthetic graphs of graph/synth (about 40 lent origins
+// per claim, 2.4 facts per claim) there are about 47 votes per fact, and
+// FromGraph + Discover take 3.5 times the time and 2.6 times the memory
+// of own origins alone, linearly from 10k to 100k claims.
 //
 // It reads one state of the graph, a [graph.View.Snapshot] of v.
 func FromGraph(v graph.View) (*Dataset, *GraphMap) {
@@ -182,11 +187,19 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 	var ids []string
 	var asserts []SourceID
 	at := []int{0}
+	seen := make([]int32, len(m.Sources)) // claim number + 1 that last voted by each source
 	for c := range v.Claims() {
 		i := len(ids)
 		ids = append(ids, c.ID)
 		if ev != nil && i < ev.Len() {
-			asserts = appendVotes(asserts, srcIDs, ev.At(i).Origins, ev.Lent(c.ID))
+			for _, l := range [][]string{ev.At(i).Origins, ev.Lent(c.ID)} {
+				for _, id := range l {
+					if s, ok := srcIDs[id]; ok && seen[s] != int32(i+1) {
+						seen[s] = int32(i + 1)
+						asserts = append(asserts, s)
+					}
+				}
+			}
 		}
 		at = append(at, len(asserts))
 	}
@@ -259,20 +272,6 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 	}
 	m.first = append(m.first, FactID(len(m.Claims)))
 	return d, m
-}
-
-// appendVotes appends the sources named in the lists that srcIDs knows,
-// each once.
-func appendVotes(dst []SourceID, srcIDs map[string]SourceID, lists ...[]string) []SourceID {
-	start := len(dst)
-	for _, l := range lists {
-		for _, id := range l {
-			if s, ok := srcIDs[id]; ok && !slices.Contains(dst[start:], s) {
-				dst = append(dst, s)
-			}
-		}
-	}
-	return dst
 }
 
 // adjacency returns the sorted, repeat-free neighbour lists of n vertices
