@@ -130,7 +130,11 @@ func runAt(e *env, args []string) int {
 // write prints rep as text.
 func (rep atReport) write(w io.Writer) error {
 	n := rep.Counts
-	fmt.Fprintf(w, "As of %s, %d of %d claims hold.\n", rep.Date, n.Claims, n.ClaimsTotal)
+	verb := "hold"
+	if n.Claims == 1 {
+		verb = "holds"
+	}
+	fmt.Fprintf(w, "As of %s, %d of %s %s.\n", rep.Date, n.Claims, plural(n.ClaimsTotal, "claim"), verb)
 	fmt.Fprintf(w, "appearances: %d, supports: %d, contradictions: %d, entities: %d, sources: %d, derivations: %d\n",
 		n.Appearances, n.Supports, n.Contradictions, n.Entities, n.Sources, n.Derivations)
 	fmt.Fprintf(w, "\nClaims holding (%d):\n", len(rep.Claims))

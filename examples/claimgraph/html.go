@@ -304,7 +304,7 @@ func (s *server) refresh() (string, error) {
 		return "", err
 	}
 	if s.page != nil {
-		fmt.Fprintf(s.log, "claimgraph serve: %s changed, reloaded (%d problems)\n", s.cfg.file, len(s.problems))
+		fmt.Fprintf(s.log, "claimgraph serve: %s changed, reloaded (%s)\n", s.cfg.file, plural(len(s.problems), "problem"))
 	}
 	s.stamp, s.page = stamp, buf.Bytes()
 	return stamp, nil

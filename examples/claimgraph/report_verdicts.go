@@ -40,12 +40,8 @@ func verdictColumn(e *env, v graph.View, id string) string {
 	if !vd.Since.IsZero() {
 		s += " since " + vd.Since.String()
 	}
-	switch n := len(vd.Lent); n { // the rating counts them with the claim's own
-	case 0:
-	case 1:
-		s += ", 1 more origin lent by supporters"
-	default:
-		s += fmt.Sprintf(", %d more origins lent by supporters", n)
+	if n := len(vd.Lent); n > 0 { // the rating counts them with the claim's own
+		s += ", " + plural(n, "more origin") + " lent by supporters"
 	}
 	return s
 }
@@ -98,7 +94,7 @@ func trustText(e *env, w io.Writer, v graph.View) error {
 	}
 	fmt.Fprintln(w, "Source trust (truth discovery, PooledInvestment)")
 	if !res.Converged {
-		fmt.Fprintf(w, "  (not converged after %d iterations: provisional figures)\n", res.Iterations)
+		fmt.Fprintf(w, "  (not converged after %s: provisional figures)\n", plural(res.Iterations, "iteration"))
 	}
 	for _, r := range rows {
 		fmt.Fprintf(w, "  %.3f  %s\n", r.Trust, r.Source)

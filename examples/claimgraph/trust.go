@@ -231,8 +231,8 @@ func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, top int) tru
 // write prints rep as text.
 func (rep trustReport) write(w io.Writer) error {
 	c := rep.Counts
-	fmt.Fprintf(w, "%s: %d iterations, converged %v; %d sources, %d objects, %d facts, %d assertions\n\n",
-		rep.Algorithm, rep.Iterations, rep.Converged, c.Sources, c.Objects, c.Facts, c.Assertions)
+	fmt.Fprintf(w, "%s: %s, converged %v; %s, %s, %s, %s\n\n", rep.Algorithm, plural(rep.Iterations, "iteration"), rep.Converged,
+		plural(c.Sources, "source"), plural(c.Objects, "object"), plural(c.Facts, "fact"), plural(c.Assertions, "assertion"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "TRUST\tASSERTIONS\tSOURCE")
 	for _, s := range rep.Sources {

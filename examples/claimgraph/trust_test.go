@@ -34,7 +34,7 @@ func TestTrustText(t *testing.T) {
 	// By hand: votes x1 2, x2 1, y1 1, y2 1; y ties and goes to y1, the
 	// fact seen first. Voting trust = share of a source's facts that won:
 	// A 2/2, B 1/1, C 0/2; A and B tie at 1 and are ordered by name.
-	want := "voting: 1 iterations, converged true; 3 sources, 2 objects, 4 facts, 5 assertions\n" +
+	want := "voting: 1 iteration, converged true; 3 sources, 2 objects, 4 facts, 5 assertions\n" +
 		"\n" +
 		"TRUST   ASSERTIONS  SOURCE\n" +
 		"1.0000  2           A\n" +
