@@ -92,8 +92,11 @@ func runAt(e *env, args []string) int {
 		return e.usageError("at", "want 2 arguments, FILE and DATE; got %d", len(pos))
 	}
 	t, err := claims.ParseDate(pos[1])
-	if err != nil || t.IsZero() {
-		return e.usageError("at", "bad DATE %q: want YYYY, YYYY-MM or YYYY-MM-DD", pos[1])
+	switch {
+	case err != nil:
+		return e.usageError("at", "DATE: %v", err)
+	case t.IsZero():
+		return e.usageError("at", "DATE is empty: want YYYY, YYYY-MM or YYYY-MM-DD")
 	}
 	g, code := loadGraph(e, "at", pos[0])
 	if code != 0 {

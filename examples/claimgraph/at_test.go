@@ -147,8 +147,8 @@ func TestAtErrors(t *testing.T) {
 		msg  string
 	}{
 		{"no date", []string{"at", "x.yaml"}, 2, "want 2 arguments"},
-		{"bad date", []string{"at", "x.yaml", "2024-02-30"}, 2, `bad DATE "2024-02-30"`},
-		{"empty date", []string{"at", "x.yaml", ""}, 2, "bad DATE"},
+		{"bad date", []string{"at", "x.yaml", "2024-02-30"}, 2, `DATE: invalid date "2024-02-30": February 2024 has 29 days`},
+		{"empty date", []string{"at", "x.yaml", ""}, 2, "DATE is empty"},
 		{"bad flag", []string{"at", "--nope"}, 2, "flag provided but not defined"},
 		{"missing file", []string{"at", "no-such-file.yaml", "2024"}, 1, "no-such-file.yaml"},
 	}

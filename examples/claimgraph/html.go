@@ -46,6 +46,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -128,7 +129,14 @@ func runHTML(e *env, args []string) int {
 func explorerFlags(fs *flag.FlagSet) *explore.Options {
 	var o explore.Options
 	fs.StringVar(&o.Title, "title", "", "title of the page (default the FILE's name)")
-	fs.IntVar(&o.MaxDates, "max-dates", 0, "dated verdict states to compute, the latest first (0: 64, -1: all)")
+	fs.Func("max-dates", "dated verdict states to compute, the latest first (0: 64, -1: all)", func(s string) error {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < -1 {
+			return errors.New("want a whole number of dates, 0 for 64 or -1 for all")
+		}
+		o.MaxDates = n
+		return nil
+	})
 	return &o
 }
 

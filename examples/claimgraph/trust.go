@@ -104,8 +104,13 @@ func runTrust(e *env, args []string) int {
 	if err != nil {
 		return e.usageError("trust", "%v", err)
 	}
-	if *top < 0 || *maxIter < 0 || !(*tol >= 0 && *tol <= math.MaxFloat64) {
-		return e.usageError("trust", "--top, --max-iterations and --tolerance must be finite numbers, not negative")
+	switch {
+	case *top < 0:
+		return e.usageError("trust", "--top %d: want a number of rows, 0 or more (0: all)", *top)
+	case *maxIter < 0:
+		return e.usageError("trust", "--max-iterations %d: want a number of iterations, 0 or more (0: the algorithm's default)", *maxIter)
+	case !(*tol >= 0 && *tol <= math.MaxFloat64):
+		return e.usageError("trust", "--tolerance %g: want a finite number, 0 or more (0: the algorithm's default)", *tol)
 	}
 	opts := truth.Options{MaxIterations: *maxIter, Tolerance: *tol, Progress: e.onProgress()}
 
