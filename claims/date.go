@@ -109,6 +109,12 @@ func ParseDate(s string) (Date, error) {
 			return bad()
 		}
 	}
+	if m > 12 {
+		return bad()
+	}
+	if n := daysIn(y, m); m > 0 && d > n { // the right shape, a day that does not exist
+		return Date{}, fmt.Errorf("%w %s: %s %04d has %d days", ErrInvalidDate, Quote(s), time.Month(m), y, n)
+	}
 	date, err := NewDate(y, m, d)
 	if err != nil {
 		return bad()

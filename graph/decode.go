@@ -743,9 +743,17 @@ func parseBool(s string) (bool, error) {
 	return false, fmt.Errorf("%w %s: want true or false", ErrSyntax, claims.Quote(s))
 }
 
+// parseConfidence reads a relation's confidence, a number in (0, 1] as
+// the format and its schema say. 0 is refused here although the Go value
+// 0 means "not given" (claims.Relation.Confidence): a file says that by
+// leaving the key out, and a written 0 is a mistake the schema rejects
+// too.
 func parseConfidence(s string) (float64, error) {
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
+	switch {
+	case err == nil && f == 0:
+		return 0, fmt.Errorf("%w %s: want a number in (0, 1]; leave confidence out when it is not known", claims.ErrInvalidConfidence, claims.Quote(s))
+	case err != nil || !(f > 0 && f <= 1):
 		return 0, fmt.Errorf("%w %s: want a number in (0, 1]", claims.ErrInvalidConfidence, claims.Quote(s))
 	}
 	return f, nil

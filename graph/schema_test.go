@@ -50,7 +50,9 @@ func buildSchema(items []graph.ItemFields) (map[string]any, error) {
 	root["$schema"] = "http://json-schema.org/draft-07/schema#"
 	root["title"] = "claimgraph file"
 	root["description"] = "A claim graph in the YAML or JSON format of github.com/claimgraph/claimgraph. " +
-		"Generated from graph.FormatFields by go test ./graph -run TestSchema -update; do not edit."
+		"Generated from graph.FormatFields by go test ./graph -run TestSchema -update; do not edit. " +
+		"Dates are checked by pattern alone, which cannot know the length of a month: a day that does not exist, " +
+		"such as 2025-02-30, matches it, and the reader rejects it at its line and column."
 	root["definitions"] = defs
 	return root, nil
 }
@@ -426,17 +428,20 @@ func schemaFiles(t *testing.T) map[string][]byte {
 // Fixtures of testdata/invalid that break the schema, and those whose
 // fault only the graph sees: references to items, uniqueness of IDs
 // across the file, relations between a pair of claims, the order of two
-// dates. JSON Schema cannot express these, so the schema accepts them.
+// dates, a day that does not exist in its month (2025-02-30, which the
+// date pattern cannot tell from 2025-01-30). JSON Schema cannot express
+// these, so the schema accepts them. A confidence of 0 breaks both the
+// schema and the reader.
 var (
 	schemaInvalid = []string{
 		"about-past-not-bool.yaml", "bad-confidence.yaml", "bad-date.yaml", "bad-id.yaml", "bad-kind.yaml", "bad-lang.yaml",
 		"malformed.yaml", "missing-required.yaml", "multiple-problems.yaml", "unknown-field.yaml",
-		"wrong-version.yaml",
+		"wrong-version.yaml", "zero-confidence.yaml",
 	}
 	semanticOnly = []string{
 		"duplicate-id.yaml", "self-relation.yaml", "supports-and-contradicts.yaml",
 		"unknown-claim-in-relation.yaml", "unknown-entity.yaml", "unknown-source.yaml",
-		"until-before-from.yaml", "occurred-with-validity.yaml",
+		"until-before-from.yaml", "occurred-with-validity.yaml", "impossible-date.yaml",
 	}
 )
 

@@ -92,8 +92,11 @@ func runAt(e *env, args []string) int {
 		return e.usageError("at", "want 2 arguments, FILE and DATE; got %d", len(pos))
 	}
 	t, err := claims.ParseDate(pos[1])
-	if err != nil || t.IsZero() {
-		return e.usageError("at", "bad DATE %q: want YYYY, YYYY-MM or YYYY-MM-DD", pos[1])
+	switch {
+	case err != nil:
+		return e.usageError("at", "DATE: %v", err)
+	case t.IsZero():
+		return e.usageError("at", "DATE is empty: want YYYY, YYYY-MM or YYYY-MM-DD")
 	}
 	g, code := loadGraph(e, "at", pos[0])
 	if code != 0 {
@@ -130,7 +133,11 @@ func runAt(e *env, args []string) int {
 // write prints rep as text.
 func (rep atReport) write(w io.Writer) error {
 	n := rep.Counts
-	fmt.Fprintf(w, "As of %s, %d of %d claims hold.\n", rep.Date, n.Claims, n.ClaimsTotal)
+	verb := "hold"
+	if n.Claims == 1 {
+		verb = "holds"
+	}
+	fmt.Fprintf(w, "As of %s, %d of %s %s.\n", rep.Date, n.Claims, plural(n.ClaimsTotal, "claim"), verb)
 	fmt.Fprintf(w, "appearances: %d, supports: %d, contradictions: %d, entities: %d, sources: %d, derivations: %d\n",
 		n.Appearances, n.Supports, n.Contradictions, n.Entities, n.Sources, n.Derivations)
 	fmt.Fprintf(w, "\nClaims holding (%d):\n", len(rep.Claims))

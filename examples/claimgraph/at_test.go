@@ -30,7 +30,7 @@ func TestAtText(t *testing.T) {
 	// (from 2024-06-19) does not, so their contradiction is not in the
 	// view; it is resolved by time, the treaty taking over on the day the
 	// pact claim stops. One derivation: the 2025 article cites the 2023 one.
-	want := "As of 2024-01-01, 1 of 2 claims hold.\n" +
+	want := "As of 2024-01-01, 1 of 2 claims holds.\n" +
 		"appearances: 3, supports: 0, contradictions: 0, entities: 3, sources: 4, derivations: 1\n" +
 		"\n" +
 		"Claims holding (1):\n" +
@@ -147,8 +147,8 @@ func TestAtErrors(t *testing.T) {
 		msg  string
 	}{
 		{"no date", []string{"at", "x.yaml"}, 2, "want 2 arguments"},
-		{"bad date", []string{"at", "x.yaml", "2024-02-30"}, 2, `bad DATE "2024-02-30"`},
-		{"empty date", []string{"at", "x.yaml", ""}, 2, "bad DATE"},
+		{"bad date", []string{"at", "x.yaml", "2024-02-30"}, 2, `DATE: invalid date "2024-02-30": February 2024 has 29 days`},
+		{"empty date", []string{"at", "x.yaml", ""}, 2, "DATE is empty"},
 		{"bad flag", []string{"at", "--nope"}, 2, "flag provided but not defined"},
 		{"missing file", []string{"at", "no-such-file.yaml", "2024"}, 1, "no-such-file.yaml"},
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -15,9 +16,9 @@ func TestBadFlagValuesExitZero(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"trust", miniFile, "--tolerance", "Inf"}, "--tolerance must be finite numbers, not negative"},
-		{[]string{"trust", miniFile, "--tolerance", "NaN"}, "--tolerance must be finite numbers, not negative"},
-		{[]string{"trust", miniFile, "--tolerance", "-1"}, "not negative"},
+		{[]string{"trust", miniFile, "--tolerance", "Inf"}, "--tolerance +Inf: want a finite number, 0 or more"},
+		{[]string{"trust", miniFile, "--tolerance", "NaN"}, "--tolerance NaN: want a finite number, 0 or more"},
+		{[]string{"trust", miniFile, "--tolerance", "-1"}, "--tolerance -1: want a finite number, 0 or more"},
 		{[]string{"af", "-p", "SE-GR", "-f", apx, "-fo", "tgf"}, "-fo tgf, but " + apx + " is named as apx"},
 	} {
 		var out, errb bytes.Buffer
@@ -29,5 +30,72 @@ func TestBadFlagValuesExitZero(t *testing.T) {
 	// The format of the file's own extension, given or not, reads it.
 	if out := runOK(t, "af", "-p", "SE-GR", "-f", apx, "-fo", "apx"); out != "w a\n" {
 		t.Errorf("-fo apx: %q", out)
+	}
+}
+
+// TestBadFlagValues sweeps the numeric and enumerated flags of every
+// command with values they cannot take: NaN, infinities, negative
+// numbers, the empty string, unknown names and impossible dates. Each
+// must exit 2 with a sentence naming the flag on standard error, not 0,
+// 1 or a dump of a Go value.
+func TestBadFlagValues(t *testing.T) {
+	apx := writeTemp(t, "f.apx", "arg(a).\natt(a,a).\n")
+	triples := writeTemp(t, "t.csv", "s,o,v\n")
+	const id = "only-china"
+	type tc struct {
+		flag string   // as it must appear in the message
+		args []string // the command line
+	}
+	var tests []tc
+	add := func(flag string, prefix []string, values ...string) {
+		for _, v := range values {
+			tests = append(tests, tc{flag, append(append([]string{}, prefix...), flag, v)})
+		}
+	}
+	numbers := []string{"NaN", "Inf", "-Inf", "-1", "", "x", "1e400"}
+	counts := []string{"NaN", "-1", "", "x", "1.5", "99999999999999999999"}
+	dates := []string{"", "June", "2025-02-30", "2025-13", "-1"}
+	add("--threshold", []string{"similar", miniFile}, append(numbers, "0", "1.5")...)
+	add("--top", []string{"similar", miniFile}, counts...)
+	add("--tolerance", []string{"trust", miniFile}, numbers...)
+	add("--max-iterations", []string{"trust", miniFile}, counts...)
+	add("--top", []string{"trust", miniFile}, counts...)
+	add("--algorithm", []string{"trust", miniFile}, "", "bogus")
+	add("--columns", []string{"trust", "--triples", triples}, "", "a,b,c", "0,1", "0,0,1", "-1,1,2")
+	add("--max-dates", []string{"html", miniFile}, "-2", "", "x", "NaN")
+	// serve on a missing file: were --max-dates not checked first, it
+	// fails on the file (exit 1) instead of serving.
+	add("--max-dates", []string{"serve", filepath.Join(t.TempDir(), "none.yaml")}, "-2", "", "x")
+	add("--addr", []string{"serve", miniFile}, "", "nonsense", "0.0.0.0:0")
+	add("--depth", []string{"draw", miniFile, "--claim", id}, counts...)
+	add("--depth", []string{"support", miniFile, id}, counts...)
+	add("--depth", []string{"origins", miniFile, id}, counts...)
+	add("--at", []string{"draw", miniFile}, dates[1:]...)
+	add("--at", []string{"verdicts", miniFile}, dates[1:]...)
+	add("--at", []string{"queue", miniFile}, dates[1:]...)
+	add("--at", []string{"diff", miniFile, miniFile}, dates[1:]...)
+	add("--support", []string{"verdicts", miniFile}, "", "bogus")
+	add("--format", []string{"export", miniFile}, "", "bogus")
+	add("--at", []string{"export", miniFile, "--format", "jsonld", "--review-url", "https://fc.example/", "--author", "FC"}, dates[1:]...)
+	add("--date", []string{"export", miniFile, "--format", "jsonld", "--review-url", "https://fc.example/", "--author", "FC"}, dates[1:]...)
+	add("--from", []string{"import", miniFile}, "", "bogus")
+	add("--prefer", []string{"merge", miniFile, miniFile, "-o", filepath.Join(t.TempDir(), "m.yaml")}, "c", "A")
+	add("-p", []string{"af", "-f", apx}, "", "bogus", "SE-XX", "XX-GR")
+	add("-fo", []string{"af", "-p", "SE-GR", "-f", apx}, "bogus")
+	for _, d := range dates[:4] {
+		tests = append(tests, tc{"DATE", []string{"at", miniFile, d}})
+	}
+	for _, tt := range tests {
+		var out, errb strings.Builder
+		code := run(tt.args, &out, &errb)
+		msg := errb.String()
+		first, _, _ := strings.Cut(msg, "\n")
+		name := strings.TrimLeft(tt.flag, "-")
+		if code != 2 || !strings.Contains(first, name) || strings.ContainsAny(msg, "{}") || strings.Contains(msg, "goroutine") {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and a sentence naming %s", tt.args, code, msg, tt.flag)
+		}
+		if testing.Verbose() {
+			t.Logf("%q: %s", tt.args[len(tt.args)-2:], first)
+		}
 	}
 }

@@ -112,8 +112,8 @@ func runCheck(e *env, args []string) int {
 	code := e.emit("check", *asJSON, doc, func(w io.Writer) error {
 		if doc.OK {
 			c := g.Counts()
-			fmt.Fprintf(w, "%s: ok (%d entities, %d sources, %d claims, %d relations)\n",
-				file, c.Entities, c.Sources, c.Claims, c.Supports+c.Contradictions+c.Decisions)
+			fmt.Fprintf(w, "%s: ok (%s, %s, %s, %s)\n", file, plural(c.Entities, "entity"), plural(c.Sources, "source"),
+				plural(c.Claims, "claim"), plural(c.Supports+c.Contradictions+c.Decisions, "relation"))
 			return nil
 		}
 		printProblems(w, doc.Problems)

@@ -187,6 +187,26 @@ func wrap(w io.Writer, first, rest, text string) {
 	}
 }
 
+// plural returns n and noun, the noun in the plural unless n is 1: "1
+// claim", "2 claims", "0 entities". noun is singular; its last word takes
+// the plural ("2 independent origins"), -es after s, x, z, ch and sh,
+// -ies for a y after a consonant, else -s. Every count in text output is
+// printed with it, so that none reads "1 claims".
+func plural(n int, noun string) string {
+	if n != 1 {
+		switch last := noun[strings.LastIndexByte(noun, ' ')+1:]; {
+		case strings.HasSuffix(last, "y") && len(last) > 1 && !strings.ContainsRune("aeiou", rune(last[len(last)-2])):
+			noun = noun[:len(noun)-1] + "ies"
+		case strings.HasSuffix(last, "s"), strings.HasSuffix(last, "x"), strings.HasSuffix(last, "z"),
+			strings.HasSuffix(last, "ch"), strings.HasSuffix(last, "sh"):
+			noun += "es"
+		default:
+			noun += "s"
+		}
+	}
+	return fmt.Sprintf("%d %s", n, noun)
+}
+
 // jsonClaim is the JSON value of a claim, with the sources it appears in.
 type jsonClaim struct {
 	ID      string            `json:"id"`

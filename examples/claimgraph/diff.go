@@ -140,7 +140,7 @@ func diffReportOf(r *diff.Report) diffReport {
 // writeDiff prints the comparison as text: the verdict changes, then
 // each list of items under a heading, empty lists left out.
 func writeDiff(w io.Writer, r *diff.Report) error {
-	fmt.Fprintf(w, "%d verdicts changed\n", len(r.Verdicts))
+	fmt.Fprintf(w, "%s changed\n", plural(len(r.Verdicts), "verdict"))
 	for _, v := range r.Verdicts {
 		fmt.Fprintf(w, "  %s\n", v.Reason)
 	}

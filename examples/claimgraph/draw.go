@@ -11,7 +11,8 @@
 // that take part in a relation (--all draws every claim) and leaves out
 // entities and sources (--entities, --sources add them). --claim draws
 // only the claims within --depth relations of one claim (default 1), with
-// that claim outlined. --verdicts reads a JSON object mapping claim IDs to
+// that claim outlined; --depth without --claim is a usage error (exit 2).
+// --verdicts reads a JSON object mapping claim IDs to
 // verdict labels ({"claim-id": "false"}) and colours the claims by them;
 // without it the claims are coloured by the verdicts of package
 // graph/verdict, of the whole graph or, with --at DATE (YYYY, YYYY-MM or
@@ -95,6 +96,9 @@ func runDraw(e *env, args []string) int {
 	}
 	if *depth < 0 {
 		return e.usageError("draw", "--depth must be at least 0")
+	}
+	if *claim == "" && given(fs, "depth") {
+		return e.usageError("draw", "--depth counts relations away from the claim of --claim ID; without --claim the whole graph is drawn, so give --claim or leave out --depth")
 	}
 	if *asJSON && *out == "" {
 		return e.usageError("draw", "--json needs -o: the picture cannot share standard output")

@@ -253,3 +253,16 @@ func TestDrawDateLegendIDsOrigins(t *testing.T) {
 		}
 	}
 }
+
+// TestDrawDepthWithoutClaim: --depth without --claim was silently
+// ignored (the whole graph drawn); it is now a usage error.
+func TestDrawDepthWithoutClaim(t *testing.T) {
+	file := writeTemp(t, "g.yaml", drawYAML)
+	code, out, errs := runInterchange(t, "draw", file, "--depth", "2")
+	if code != 2 || out != "" || !strings.Contains(errs, "--depth counts relations away from the claim of --claim ID") {
+		t.Errorf("--depth without --claim: exit %d, %d bytes, stderr %q; want 2, nothing and a sentence", code, len(out), errs)
+	}
+	if code, _, errs := runInterchange(t, "draw", file, "--claim", "b", "--depth", "2"); code != 0 {
+		t.Errorf("--claim b --depth 2: exit %d: %s", code, errs)
+	}
+}

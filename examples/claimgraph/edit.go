@@ -124,7 +124,7 @@ func (r editReport) write(w io.Writer) error {
 	if r.Written {
 		fmt.Fprintf(w, "edited %s\n", r.File)
 	} else {
-		fmt.Fprintf(w, "%s left unchanged: %d problems\n", r.File, len(r.Problems))
+		fmt.Fprintf(w, "%s left unchanged: %s\n", r.File, plural(len(r.Problems), "problem"))
 	}
 	return nil
 }

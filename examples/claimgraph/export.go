@@ -16,17 +16,24 @@
 //     absolute IRIs (not "kp", "_:g" or one with a space), else exit 2
 //     with a message and no output; "import --from nquads|turtle" reads
 //     it back;
-//   - jsonld: schema.org ClaimReview (package graph/claimreview): by
-//     default the claims with a published review (the review field), with
-//     its rating, URL and date; when the file has none, the claims that
-//     are contested (in a contradiction), or with --claims the claims
-//     named, rated by the verdicts of package graph/verdict
-//     (as of --at DATE when given) unless --verdicts gives a JSON object
+//   - jsonld: schema.org ClaimReview (package graph/claimreview) of the
+//     claims rated by, first that applies: --verdicts FILE, a JSON object
 //     mapping claim IDs to {"name": "False", "value": 1, "alternateName":
-//     "False"} (value 1 = false to 5 = true), which are all published;
-//     --review-url is the absolute http(s) prefix of each review's
-//     address (the claim ID is appended), --author the publishing
-//     organisation, --date the reviews' date (default today);
+//     "False"} (value 1 = false to 5 = true), all of them published; the
+//     claims' published reviews (the review field), with their rating,
+//     URL and date; else the verdicts of package graph/verdict, computed
+//     as of --at DATE when given, for the contested claims (in a
+//     contradiction). --claims ID,... narrows any of these to the claims
+//     named (exit 1 when one is not rated); --at with --verdicts is a
+//     usage error (exit 2), as the file's verdicts are not computed as of
+//     any date. --review-url is the absolute http(s) prefix of each
+//     review's address (the claim ID is appended), --author the
+//     publishing organisation, --date the reviews' date; without --date
+//     a review takes its published review's date, else, for computed
+//     verdicts, the date of the newest evidence it rests on
+//     (claimreview.FromVerdicts), else has no datePublished (schema.org
+//     and Google's markup do not require one): never the day of the run,
+//     so that one file always gives the same bytes;
 //   - dot: the drawing of "claimgraph draw" as DOT text, every claim.
 //
 // The output goes to standard output, or to OUT with -o, written safely
@@ -44,7 +51,6 @@ import (
 	"io"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -60,9 +66,6 @@ type exportReport struct {
 	Bytes  int    `json:"bytes"`
 }
 
-// today is the default date of reviews; tests replace it.
-var today = func() claims.Date { return claims.DateOf(time.Now()) }
-
 func runExport(e *env, args []string) int {
 	fs, asJSON := newFlags("export", e)
 	format := fs.String("format", "", "json, jsonl, jsonld, nquads, turtle or dot")
@@ -73,9 +76,9 @@ func runExport(e *env, args []string) int {
 	reviewURL := fs.String("review-url", "", "jsonld: prefix of the review pages' addresses")
 	author := fs.String("author", "", "jsonld: the organisation publishing the reviews")
 	authorURL := fs.String("author-url", "", "jsonld: its home page")
-	date := fs.String("date", "", "jsonld: date of the reviews, YYYY-MM-DD (default today)")
-	named := fs.String("claims", "", "jsonld: review the claims `ID,...` (default: the contested claims)")
-	at := fs.String("at", "", "jsonld: rate the claims as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	date := fs.String("date", "", "jsonld: date of the reviews, YYYY-MM-DD (default: each review's own date, else its evidence's)")
+	named := fs.String("claims", "", "jsonld: review only the claims `ID,...` (default: the contested claims, or all those of --verdicts or with a published review)")
+	at := fs.String("at", "", "jsonld: rate the claims as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD); not with --verdicts")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -118,35 +121,40 @@ func runExport(e *env, args []string) int {
 		if *named != "" {
 			ids = strings.Split(*named, ",")
 		}
-		opts := claimreview.Options{URL: *reviewURL, Author: *author, AuthorURL: *authorURL, Published: today()}
-		if *date != "" {
-			d, err := claims.ParseDate(*date)
-			if err != nil {
-				return e.usageError("export", "--date: %v", err)
-			}
-			opts.Published = d
+		if *verdicts != "" && *at != "" {
+			return e.usageError("export", "--at dates the verdicts computed from the graph; those of --verdicts %s are already decided, so --at has nothing to date", *verdicts)
 		}
+		opts := claimreview.Options{URL: *reviewURL, Author: *author, AuthorURL: *authorURL}
+		if opts.Published, err = claims.ParseDate(*date); err != nil {
+			return e.usageError("export", "--date: %v", err)
+		}
+		var given map[string]claimreview.Verdict // --verdicts, nil without
 		if *verdicts != "" {
-			m, err := readReviewVerdicts(*verdicts)
-			if err != nil {
+			if given, err = readReviewVerdicts(*verdicts); err != nil {
 				return e.fail("export", err)
 			}
-			opts.Verdicts = m
 		}
 		write = func(g *graph.Graph, buf io.Writer) error {
 			v := g.At(t)
-			if opts.Verdicts == nil { // the published reviews, else the computed verdicts
-				if opts.Verdicts = claimreview.FromReviews(v); len(opts.Verdicts) > 0 {
-					return claimreview.Write(buf, v, opts)
+			m, computed := given, false
+			if m == nil { // the published reviews, else the computed verdicts
+				if m = claimreview.FromReviews(v); len(m) == 0 {
+					r, err := e.verdicts(v)
+					if err != nil {
+						return err
+					}
+					m, computed = claimreview.FromVerdicts(v, r), true
 				}
-				r, err := e.verdicts(v)
-				if err != nil {
-					return err
-				}
-				if opts.Verdicts, err = claimreview.Select(v, claimreview.FromVerdicts(r), ids); err != nil {
+			}
+			// --claims narrows every kind of verdict; without it the
+			// computed ones are narrowed to the contested claims.
+			if len(ids) > 0 || computed {
+				var err error
+				if m, err = claimreview.Select(v, m, ids); err != nil {
 					return err
 				}
 			}
+			opts.Verdicts = m
 			return claimreview.Write(buf, v, opts)
 		}
 	case "":
@@ -194,7 +202,7 @@ func readReviewVerdicts(path string) (map[string]claimreview.Verdict, error) {
 	}
 	out := make(map[string]claimreview.Verdict, len(m))
 	for id, v := range m {
-		out[id] = claimreview.Verdict(v)
+		out[id] = claimreview.Verdict{Name: v.Name, Value: v.Value, AlternateName: v.AlternateName}
 	}
 	return out, nil
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/claimreview"
 	"github.com/claimgraph/claimgraph/graph/rdf"
@@ -72,13 +71,11 @@ func TestExportFormats(t *testing.T) {
 }
 
 func TestExportJSONLD(t *testing.T) {
-	defer func(f func() claims.Date) { today = f }(today)
-	today = func() claims.Date { return claims.MustDate(2025, 9, 10) }
 	file := writeTemp(t, "g.yaml", drawYAML)
 	verdicts := writeTemp(t, "v.json", `{"b": {"name": "False", "value": 1, "alternateName": "Not so"}}`)
 	out := filepath.Join(t.TempDir(), "r.jsonld")
 	code, stdout, errs := runInterchange(t, "export", file, "--format", "jsonld", "--verdicts", verdicts,
-		"--review-url", "https://fc.example/", "--author", "FC", "-o", out, "--json")
+		"--review-url", "https://fc.example/", "--author", "FC", "--date", "2025-09-10", "-o", out, "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -253,5 +250,101 @@ func TestExportSeedReviews(t *testing.T) {
 		"--author", "FC", "--at", "2025-09-03", "--claims", "china-only-defence-pact")
 	if code != 1 || !strings.Contains(errs, "not rated") {
 		t.Errorf("named claim off the scale: exit %d, %s", code, errs)
+	}
+}
+
+// datedYAML: two dated articles and a post contradicting them.
+const datedYAML = `claimgraph: 1
+sources:
+  - {id: agency, kind: news-article, published: 2024-06-19}
+  - {id: paper, kind: news-article, published: 2024-06-20}
+  - {id: post, kind: social-post, published: 2025-09-03}
+claims:
+  - {id: treaty, text: A treaty was signed., appearances: [{source: agency}, {source: paper}]}
+  - {id: only, text: The only pact is another., appearances: [{source: post}]}
+  - {id: alone, text: Nothing against it., appearances: [{source: paper}]}
+relations:
+  - {from: treaty, to: only, kind: contradicts}
+`
+
+// reviewDates runs export --format jsonld on file with args and returns
+// the output and the datePublished of each review by claim ID ("-" for
+// none).
+func reviewDates(t *testing.T, file string, args ...string) (string, map[string]string) {
+	t.Helper()
+	args = append([]string{"export", file, "--format", "jsonld", "--review-url", "https://fc.example/", "--author", "FC"}, args...)
+	code, out, errs := runInterchange(t, args...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, errs)
+	}
+	var doc struct {
+		Graph []map[string]any `json:"@graph"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	dates := map[string]string{}
+	for _, r := range doc.Graph {
+		d, ok := r["datePublished"].(string)
+		if !ok {
+			d = "-"
+		}
+		dates[strings.TrimPrefix(r["url"].(string), "https://fc.example/")] = d
+	}
+	return out, dates
+}
+
+// TestExportVerdictsIgnoresClaimsAndAt: with --verdicts, --claims was
+// ignored (every claim of the file published) and --at silently changed
+// nothing but which claims were known. --claims now narrows the file's
+// verdicts as it narrows computed ones; --at, which dates computed
+// verdicts, is refused with --verdicts.
+func TestExportVerdictsIgnoresClaimsAndAt(t *testing.T) {
+	file := writeTemp(t, "g.yaml", datedYAML)
+	verdicts := writeTemp(t, "v.json", `{"treaty": {"value": 5}, "alone": {"value": 3}}`)
+	if _, dates := reviewDates(t, file, "--verdicts", verdicts); len(dates) != 2 {
+		t.Errorf("--verdicts: reviews of %v, want treaty and alone", dates)
+	}
+	if _, dates := reviewDates(t, file, "--verdicts", verdicts, "--claims", "alone"); len(dates) != 1 || dates["alone"] == "" {
+		t.Errorf("--verdicts --claims alone: reviews of %v, want alone only", dates)
+	}
+	code, _, errs := runInterchange(t, "export", file, "--format", "jsonld", "--review-url", "https://fc.example/", "--author", "FC",
+		"--verdicts", verdicts, "--claims", "only")
+	if code != 1 || !strings.Contains(errs, `not rated`) || !strings.Contains(errs, `"only"`) {
+		t.Errorf("--claims naming a claim the file does not rate: exit %d, %q; want 1 and not rated", code, errs)
+	}
+	code, out, errs := runInterchange(t, "export", file, "--format", "jsonld", "--review-url", "https://fc.example/", "--author", "FC",
+		"--verdicts", verdicts, "--at", "2025")
+	if code != 2 || out != "" || !strings.Contains(errs, "--at dates the verdicts computed from the graph") {
+		t.Errorf("--verdicts --at: exit %d, %d bytes, %q; want 2, nothing and a sentence", code, len(out), errs)
+	}
+}
+
+// TestExportDatePublishedToday: reviews were dated by the day of the
+// run, so one file exported on two days gave two documents. A computed
+// verdict is dated by the newest evidence it rests on (as of --at), one
+// from --verdicts has no datePublished, and --date dates them all.
+func TestExportDatePublishedToday(t *testing.T) {
+	file := writeTemp(t, "g.yaml", datedYAML)
+	first, dates := reviewDates(t, file)
+	want := map[string]string{"treaty": "2025-09-03", "only": "2025-09-03"}
+	if diff := cmp.Diff(want, dates); diff != "" {
+		t.Errorf("computed verdicts' dates (-want +got):\n%s", diff)
+	}
+	if again, _ := reviewDates(t, file); again != first {
+		t.Errorf("two runs on one file differ")
+	}
+	// As of 2025-01-01 the post of 2025-09-03 is not yet evidence.
+	_, dates = reviewDates(t, file, "--at", "2025-01-01")
+	want = map[string]string{"treaty": "2024-06-20", "only": "2024-06-20"}
+	if diff := cmp.Diff(want, dates); diff != "" {
+		t.Errorf("dates as of 2025-01-01 (-want +got):\n%s", diff)
+	}
+	verdicts := writeTemp(t, "v.json", `{"alone": {"value": 3}}`)
+	if _, dates = reviewDates(t, file, "--verdicts", verdicts); dates["alone"] != "-" {
+		t.Errorf("--verdicts without --date: datePublished %q, want none", dates["alone"])
+	}
+	if _, dates = reviewDates(t, file, "--verdicts", verdicts, "--date", "2025-10-01"); dates["alone"] != "2025-10-01" {
+		t.Errorf("--verdicts --date 2025-10-01: datePublished %q", dates["alone"])
 	}
 }

@@ -27,7 +27,11 @@
 // file has problems the page lists them, as check does. It is read-only
 // (GET and HEAD only), listens on 127.0.0.1:8080 by default, refuses an
 // address that is not loopback unless --public is given, and shuts down
-// cleanly on interrupt.
+// cleanly on interrupt. Without --public it also answers only requests
+// whose Host header is localhost, 127.0.0.1 (or another loopback IP) or
+// [::1] with its port, and 421 Misdirected Request to any other: a site
+// whose name is rebound to 127.0.0.1 (DNS rebinding) cannot read the graph
+// from a reader's browser.
 package main
 
 import (
@@ -42,6 +46,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -123,7 +129,14 @@ func runHTML(e *env, args []string) int {
 func explorerFlags(fs *flag.FlagSet) *explore.Options {
 	var o explore.Options
 	fs.StringVar(&o.Title, "title", "", "title of the page (default the FILE's name)")
-	fs.IntVar(&o.MaxDates, "max-dates", 0, "dated verdict states to compute, the latest first (0: 64, -1: all)")
+	fs.Func("max-dates", "dated verdict states to compute, the latest first (0: 64, -1: all)", func(s string) error {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < -1 {
+			return errors.New("want a whole number of dates, 0 for 64 or -1 for all")
+		}
+		o.MaxDates = n
+		return nil
+	})
 	return &o
 }
 
@@ -141,6 +154,26 @@ func loopback(addr string) (bool, error) {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback(), nil
+}
+
+// localHost reports whether host, the Host header of a request, names
+// this machine by a loopback name on port: localhost, 127.0.0.1 (or
+// another loopback IP) or [::1], with port, or without one when port is
+// 80. A name that only resolves to loopback, as one rebound by DNS
+// does, is not such a name.
+func localHost(host, port string) bool {
+	name, p, err := net.SplitHostPort(host)
+	if err != nil { // no port: the default one
+		name, p = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"), "80"
+	}
+	if p != port {
+		return false
+	}
+	if strings.EqualFold(name, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(name)
+	return ip != nil && ip.IsLoopback()
 }
 
 // serveConfig is what serve serves.
@@ -199,6 +232,9 @@ func serveFile(ctx context.Context, e *env, cfg serveConfig, ready func(url stri
 		return e.fail("serve", err)
 	}
 	url := "http://" + ln.Addr().String() + "/"
+	if !cfg.public {
+		_, s.port, _ = net.SplitHostPort(ln.Addr().String())
+	}
 	fmt.Fprintf(e.stdout, "serving %s at %s (interrupt to stop)\n", cfg.file, url)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)
@@ -226,6 +262,10 @@ func serveFile(ctx context.Context, e *env, cfg serveConfig, ready func(url stri
 type server struct {
 	cfg serveConfig
 	log io.Writer
+	// port, when set, is the port the server listens on and requests
+	// must name with a loopback host in their Host header (see
+	// localHost); --public leaves it empty and every Host is served.
+	port string
 
 	mu       sync.Mutex
 	stamp    string // modification time and size of the file the page was built from
@@ -272,13 +312,19 @@ func (s *server) refresh() (string, error) {
 		return "", err
 	}
 	if s.page != nil {
-		fmt.Fprintf(s.log, "claimgraph serve: %s changed, reloaded (%d problems)\n", s.cfg.file, len(s.problems))
+		fmt.Fprintf(s.log, "claimgraph serve: %s changed, reloaded (%s)\n", s.cfg.file, plural(len(s.problems), "problem"))
 	}
 	s.stamp, s.page = stamp, buf.Bytes()
 	return stamp, nil
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.port != "" && !localHost(r.Host, s.port) {
+		// DNS rebinding: a page of another site whose name now resolves
+		// to 127.0.0.1 would otherwise read the graph.
+		http.Error(w, "claimgraph serve answers only requests for localhost, 127.0.0.1 or [::1] on port "+s.port+"; give --public to serve any Host", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "read-only", http.StatusMethodNotAllowed)

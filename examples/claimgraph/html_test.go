@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -376,4 +377,70 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestServeNoHostCheck: serve answered whatever the Host header named,
+// so a site whose name is rebound to 127.0.0.1 (DNS rebinding) could
+// read the graph from a browser. Bound to loopback it now answers only
+// Host names of loopback with its port (421 otherwise); --public, which
+// leaves the port unset, answers all.
+func TestServeNoHostCheck(t *testing.T) {
+	s := &server{cfg: serveConfig{file: seedFile}, log: io.Discard, port: "8080"}
+	for host, want := range map[string]int{
+		"127.0.0.1:8080": http.StatusOK, "localhost:8080": http.StatusOK, "LOCALHOST:8080": http.StatusOK,
+		"[::1]:8080": http.StatusOK, "127.0.0.2:8080": http.StatusOK,
+		"evil.example:8080": http.StatusMisdirectedRequest, "evil.example": http.StatusMisdirectedRequest,
+		"127.0.0.1:9999": http.StatusMisdirectedRequest, "localhost": http.StatusMisdirectedRequest,
+		"127.0.0.1.evil.example:8080": http.StatusMisdirectedRequest, "": http.StatusMisdirectedRequest,
+		"0.0.0.0:8080": http.StatusMisdirectedRequest,
+	} {
+		req := httptest.NewRequest(http.MethodGet, "/version", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("Host %q: %d, want %d", host, rec.Code, want)
+		}
+		if want != http.StatusOK && !strings.Contains(rec.Body.String(), "--public") {
+			t.Errorf("Host %q: body %q, want a word about --public", host, rec.Body.String())
+		}
+	}
+	status := func(port, host string) int {
+		s.port = port
+		req := httptest.NewRequest(http.MethodGet, "/version", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	// On port 80 a Host without a port names it.
+	if code := status("80", "localhost"); code != http.StatusOK {
+		t.Errorf("Host localhost on port 80: %d, want 200", code)
+	}
+	// --public: any Host.
+	if code := status("", "evil.example:8080"); code != http.StatusOK {
+		t.Errorf("--public, Host evil.example: %d, want 200", code)
+	}
+}
+
+// TestServeChecksHost: a real server on loopback refuses a request whose
+// Host is not a loopback name.
+func TestServeChecksHost(t *testing.T) {
+	url := startServer(t, copySeed(t))
+	req, err := http.NewRequest(http.MethodGet, url+"version", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = "rebound.example"
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMisdirectedRequest {
+		t.Errorf("Host rebound.example: %d, want 421", resp.StatusCode)
+	}
+	if code, _ := get(t, url+"version"); code != http.StatusOK {
+		t.Errorf("Host of the server's own address: %d, want 200", code)
+	}
 }

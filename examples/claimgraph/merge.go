@@ -126,13 +126,14 @@ func (r mergeReport) write(w io.Writer) error {
 		fmt.Fprintln(w, p)
 	}
 	if r.Written == "" {
-		fmt.Fprintf(w, "nothing written: %d problems\n", len(r.Problems))
+		fmt.Fprintf(w, "nothing written: %s\n", plural(len(r.Problems), "problem"))
 		return nil
 	}
 	c := r.Counts
-	fmt.Fprintf(w, "wrote %s: %d entities, %d sources, %d claims, %d relations\n", r.Written, c.Entities, c.Sources, c.Claims, c.Relations)
+	fmt.Fprintf(w, "wrote %s: %s, %s, %s, %s\n", r.Written, plural(c.Entities, "entity"), plural(c.Sources, "source"),
+		plural(c.Claims, "claim"), plural(c.Relations, "relation"))
 	if len(r.Conflicts) > 0 {
-		fmt.Fprintf(w, "%d conflicts resolved in favour of %s:\n", len(r.Conflicts), r.Prefer)
+		fmt.Fprintf(w, "%s resolved in favour of %s:\n", plural(len(r.Conflicts), "conflict"), r.Prefer)
 		for _, k := range r.Conflicts {
 			fmt.Fprintf(w, "  %s %s: %s and %s", k.Kind, k.ID, k.A, k.B)
 			if len(k.Fields) > 0 {

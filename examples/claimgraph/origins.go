@@ -186,11 +186,11 @@ func runOrigins(e *env, args []string) int {
 // link is printed once; an appearance's source that is the origin itself
 // is a line of its own.
 func (doc jsonOrigins) write(w io.Writer, depth int) {
-	fmt.Fprintf(w, "%s: %s in %s, %s\n", doc.Claim, nplural(doc.Appearances, "appearance", "appearances"),
-		nplural(len(doc.Sources), "source", "sources"), nplural(doc.Independent, "independent origin", "independent origins"))
+	fmt.Fprintf(w, "%s: %s in %s, %s\n", doc.Claim, plural(doc.Appearances, "appearance"),
+		plural(len(doc.Sources), "source"), plural(doc.Independent, "independent origin"))
 	for i, o := range doc.Origins {
 		fmt.Fprintf(w, "\norigin %d: %s (%s, %s), %s\n", i+1, o.Source, o.Kind, o.Class,
-			nplural(len(o.Appearances), "appearance", "appearances"))
+			plural(len(o.Appearances), "appearance"))
 		if o.Cycle != nil {
 			fmt.Fprintf(w, "  a cycle with no exit: %s\n", strings.Join(o.Cycle.Loop, " -> "))
 		}
@@ -211,8 +211,8 @@ func (doc jsonOrigins) write(w io.Writer, depth int) {
 			}
 		}
 		if cut > 0 {
-			wrap(w, "  ", "  ", fmt.Sprintf("(and %s more than --depth %d links from the origin)",
-				nplural(cut, "appearance", "appearances"), depth))
+			wrap(w, "  ", "  ", fmt.Sprintf("(and %s more than --depth %s from the origin)",
+				plural(cut, "appearance"), plural(depth, "link")))
 		}
 	}
 	fmt.Fprintln(w)
@@ -222,9 +222,6 @@ func (doc jsonOrigins) write(w io.Writer, depth int) {
 	}
 	writeCycles(w, "circular reporting among its sources", cycles)
 }
-
-// nplural writes n with the singular or plural noun: "1 source", "2 sources".
-func nplural(n int, one, many string) string { return fmt.Sprintf("%d %s", n, plural(n, one, many)) }
 
 // loopText writes a cycle's loop as "a -> b -> a".
 func loopText(c provenance.Cycle) string { return strings.Join(c.Loop, " -> ") }
@@ -311,11 +308,11 @@ func (res jsonCircular) write(w io.Writer) error {
 			wrap(w, "  ", "      ", c.Claim+": "+strings.Join(cy.Loop, " -> "))
 		}
 	}
-	fmt.Fprintf(w, "\nfalse corroboration: %s\n", nplural(len(res.FalseCorroboration), "claim", "claims"))
+	fmt.Fprintf(w, "\nfalse corroboration: %s\n", plural(len(res.FalseCorroboration), "claim"))
 	for _, f := range res.FalseCorroboration {
 		wrap(w, "  ", "      ", fmt.Sprintf("%s: %s in %s (%s), %s", f.Claim,
-			nplural(f.Appearances, "appearance", "appearances"), nplural(f.Sources, "source", "sources"),
-			nplural(f.Publishers, "publisher", "publishers"), nplural(f.Origins, "independent origin", "independent origins")))
+			plural(f.Appearances, "appearance"), plural(f.Sources, "source"),
+			plural(f.Publishers, "publisher"), plural(f.Origins, "independent origin")))
 	}
 	return nil
 }

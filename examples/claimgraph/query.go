@@ -140,7 +140,7 @@ func runContradictions(e *env, args []string) int {
 		}{c.json(), linkedJSON(ls)}
 		return doc, func(w io.Writer) {
 			c.write(w, "", "  ")
-			fmt.Fprintf(w, "\ncontradicted by %d %s:\n", len(ls), plural(len(ls), "claim", "claims"))
+			fmt.Fprintf(w, "\ncontradicted by %s:\n", plural(len(ls), "claim"))
 			writeLinked(w, ls)
 		}, nil
 	})
@@ -165,12 +165,12 @@ func runSupport(e *env, args []string) int {
 		}{c.json(), linkedJSON(ls), chainsJSON(tree)}
 		return doc, func(w io.Writer) {
 			c.write(w, "", "  ")
-			fmt.Fprintf(w, "\nsupported directly by %d %s:\n", len(ls), plural(len(ls), "claim", "claims"))
+			fmt.Fprintf(w, "\nsupported directly by %s:\n", plural(len(ls), "claim"))
 			writeLinked(w, ls)
 			n := len(tree.Nodes)
-			fmt.Fprintf(w, "\n%d transitive %s", n, plural(n, "supporter", "supporters"))
+			fmt.Fprintf(w, "\n%s", plural(n, "transitive supporter"))
 			if depth > 0 {
-				fmt.Fprintf(w, " within %d %s", depth, plural(int(depth), "link", "links"))
+				fmt.Fprintf(w, " within %s", plural(int(depth), "link"))
 			}
 			fmt.Fprintln(w, ", each with the next claim of its shortest chain:")
 			writeChains(w, "  ", tree)
@@ -202,7 +202,7 @@ func runAbout(e *env, args []string) int {
 		}{entityJSON(ent), jcs}
 		return doc, func(w io.Writer) {
 			wrap(w, "", "  ", fmt.Sprintf("%s (%s, %s)", ent.Name, ent.ID, ent.Kind))
-			fmt.Fprintf(w, "\n%d %s about it:\n", len(infos), plural(len(infos), "claim", "claims"))
+			fmt.Fprintf(w, "\n%s about it:\n", plural(len(infos), "claim"))
 			list(w, len(infos), false, func(i int, num, ind string) { infos[i].write(w, num, ind) })
 		}, nil
 	})
@@ -246,8 +246,7 @@ func runSources(e *env, args []string) int {
 		return doc, func(w io.Writer) {
 			wrap(w, "", "  ", c.ID)
 			wrap(w, "  ", "  ", c.Text)
-			fmt.Fprintf(w, "\n%d %s in %d %s:\n", len(apps), plural(len(apps), "appearance", "appearances"),
-				len(c.Sources), plural(len(c.Sources), "source", "sources"))
+			fmt.Fprintf(w, "\n%s in %s:\n", plural(len(apps), "appearance"), plural(len(c.Sources), "source"))
 			list(w, len(apps), false, func(i int, num, ind string) {
 				src, _ := v.Source(apps[i].Source.ID)
 				wrap(w, num, ind, sourceLabel(src))

@@ -86,7 +86,7 @@ func runQueue(e *env, args []string) int {
 
 // write prints the queue as text: one claim a line, its reasons after.
 func (r queueReport) write(w io.Writer) error {
-	fmt.Fprintf(w, "%d claims to review\n", r.Count)
+	fmt.Fprintf(w, "%s to review\n", plural(r.Count, "claim"))
 	for i, it := range r.Queue {
 		fmt.Fprintf(w, "%d. %s", i+1, it.Claim)
 		if it.Published != "" {

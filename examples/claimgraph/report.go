@@ -363,18 +363,10 @@ func supportedText(e *env, w io.Writer, v graph.View) error {
 		s := top[i]
 		n := len(s.chains.Nodes)
 		s.claim.write(w, num, ind)
-		wrap(w, ind, ind, fmt.Sprintf("%d transitive %s:", n, plural(n, "supporter", "supporters")))
+		wrap(w, ind, ind, plural(n, "transitive supporter")+":")
 		writeChains(w, ind+"  ", s.chains)
 	})
 	return nil
-}
-
-// plural returns one when n is 1 and many otherwise.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // speakerClaims is a speaker with the claims attributed to it; the zero

@@ -41,12 +41,8 @@ func verdictColumn(e *env, v graph.View, id string) string {
 	if !vd.Since.IsZero() {
 		s += " since " + vd.Since.String()
 	}
-	switch n := len(vd.Lent); n { // the rating counts them with the claim's own
-	case 0:
-	case 1:
-		s += ", 1 more origin lent by supporters"
-	default:
-		s += fmt.Sprintf(", %d more origins lent by supporters", n)
+	if n := len(vd.Lent); n > 0 { // the rating counts them with the claim's own
+		s += ", " + plural(n, "more origin") + " lent by supporters"
 	}
 	return s
 }

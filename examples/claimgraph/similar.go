@@ -97,7 +97,7 @@ func runSimilar(e *env, args []string) int {
 		}
 		return 0
 	}
-	fmt.Fprintf(e.stdout, "%d suggestions at threshold %.2f\n", len(got), *threshold)
+	fmt.Fprintf(e.stdout, "%s at threshold %.2f\n", plural(len(got), "suggestion"), *threshold)
 	for i, s := range got {
 		fmt.Fprintf(e.stdout, "\n%d. %s %.2f: %s ~ %s\n", i+1, s.Kind, s.Score, s.A, s.B)
 		wrap(e.stdout, "   a: ", "      ", s.Texts[0])
@@ -152,6 +152,6 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 		}
 		return 0
 	}
-	fmt.Fprintf(e.stdout, "recorded %d decisions in %s\n", len(ds), out)
+	fmt.Fprintf(e.stdout, "recorded %s in %s\n", plural(len(ds), "decision"), out)
 	return 0
 }

@@ -41,7 +41,7 @@ func TestSimilarDecideAndApply(t *testing.T) {
 	if err := os.WriteFile(decisions, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := runOK(t, "similar", seedFile, "--apply", decisions, "-o", out, "--by", "desk"); !strings.Contains(got, "recorded 1 decisions") {
+	if got := runOK(t, "similar", seedFile, "--apply", decisions, "-o", out, "--by", "desk"); !strings.Contains(got, "recorded 1 decision in") {
 		t.Errorf("--apply printed %q", got)
 	}
 	saved, err := os.ReadFile(out)

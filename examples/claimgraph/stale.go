@@ -82,7 +82,7 @@ func runStale(e *env, args []string) int {
 
 // writeStale prints the stale appearances as text.
 func writeStale(w io.Writer, items []timeline.StaleItem) error {
-	fmt.Fprintf(w, "%d stale appearances\n", len(items))
+	fmt.Fprintf(w, "%s\n", plural(len(items), "stale appearance"))
 	if len(items) == 0 {
 		return nil
 	}

@@ -13,7 +13,7 @@ func TestStaleText(t *testing.T) {
 	needFile(t, staleFixture)
 	// The fixture says: only the appearance in fixture-article-2025
 	// (2025-03-01) is stale, as the claim ended on 2024-06-19.
-	want := "1 stale appearances\n" +
+	want := "1 stale appearance\n" +
 		"\n" +
 		"DATE        SOURCE                CLAIM                    WHY\n" +
 		"2025-03-01  fixture-article-2025  china-only-defence-pact  ended 2024-06-19\n"

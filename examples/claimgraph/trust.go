@@ -130,6 +130,9 @@ func runTrust(e *env, args []string) int {
 	if err != nil {
 		return 2
 	}
+	if *algName == "" && given(fs, "algorithm") {
+		return e.usageError("trust", "--algorithm: give a name (voting, sums, averagelog, investment, pooledinvestment, truthfinder, accu or depen)")
+	}
 	if *algName == "" {
 		*algName = "pooledinvestment"
 		if *triples == "" {
@@ -140,8 +143,13 @@ func runTrust(e *env, args []string) int {
 	if err != nil {
 		return e.usageError("trust", "%v", err)
 	}
-	if *top < 0 || *maxIter < 0 || !(*tol >= 0 && *tol <= math.MaxFloat64) {
-		return e.usageError("trust", "--top, --max-iterations and --tolerance must be finite numbers, not negative")
+	switch {
+	case *top < 0:
+		return e.usageError("trust", "--top %d: want a number of rows, 0 or more (0: all)", *top)
+	case *maxIter < 0:
+		return e.usageError("trust", "--max-iterations %d: want a number of iterations, 0 or more (0: the algorithm's default)", *maxIter)
+	case !(*tol >= 0 && *tol <= math.MaxFloat64):
+		return e.usageError("trust", "--tolerance %g: want a finite number, 0 or more (0: the algorithm's default)", *tol)
 	}
 	opts := truth.Options{MaxIterations: *maxIter, Tolerance: *tol, Progress: e.onProgress()}
 
@@ -288,8 +296,8 @@ func (rep trustReport) write(w io.Writer) error {
 	if !rep.Converged {
 		conv += " (raise the cap with --max-iterations)"
 	}
-	fmt.Fprintf(w, "%s: %s; %d sources, %d objects, %d facts, %d assertions\n\n",
-		rep.Algorithm, conv, c.Sources, c.Objects, c.Facts, c.Assertions)
+	fmt.Fprintf(w, "%s: %s; %s, %s, %s, %s\n\n", rep.Algorithm, conv,
+		plural(c.Sources, "source"), plural(c.Objects, "object"), plural(c.Facts, "fact"), plural(c.Assertions, "assertion"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "TRUST\tASSERTIONS\tSOURCE")
 	for _, s := range rep.Sources {
@@ -322,14 +330,10 @@ func (rep trustReport) write(w io.Writer) error {
 // converged: "converged in 8 iterations", or, when it did not, that the
 // figures are those of the last iteration.
 func convergence(converged bool, n, limit int) string {
-	its := "iterations"
-	if n == 1 {
-		its = "iteration"
-	}
 	if converged {
-		return fmt.Sprintf("converged in %d %s", n, its)
+		return "converged in " + plural(n, "iteration")
 	}
-	return fmt.Sprintf("did not converge in %d %s, the cap of %d: figures of the last iteration, provisional", n, its, limit)
+	return fmt.Sprintf("did not converge in %s, the cap of %d: figures of the last iteration, provisional", plural(n, "iteration"), limit)
 }
 
 // runTrustGraph runs the claim-graph mode, "claimgraph trust FILE".

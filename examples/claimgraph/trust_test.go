@@ -104,7 +104,7 @@ func TestTrustErrors(t *testing.T) {
 		{"bad columns", []string{"trust", "--triples", good, "--columns", "0,1"}, 2, "--columns"},
 		{"same columns", []string{"trust", "--triples", good, "--columns", "0,0,1"}, 2, "must differ"},
 		{"bad delimiter", []string{"trust", "--triples", good, "--delimiter", "ab"}, 2, "--delimiter"},
-		{"negative top", []string{"trust", "--triples", good, "--top", "-1"}, 2, "negative"},
+		{"negative top", []string{"trust", "--triples", good, "--top", "-1"}, 2, "--top -1: want a number of rows, 0 or more"},
 		{"stray argument", []string{"trust", "--triples", good, "extra"}, 2, "unexpected argument"},
 		{"unknown flag", []string{"trust", "--nope"}, 2, "flag provided but not defined"},
 		{"missing file", []string{"trust", "--triples", good + ".absent"}, 1, "no such file"},

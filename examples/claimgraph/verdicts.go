@@ -192,15 +192,15 @@ func (rep verdictsReport) write(w io.Writer) error {
 	}
 	state := "exact (acyclic)"
 	if !rep.Acyclic {
-		state = fmt.Sprintf("fixed point after %d rounds", rep.Iterations)
+		state = "fixed point after " + plural(rep.Iterations, "round")
 		if !rep.Converged {
-			state = fmt.Sprintf("not converged after %d rounds", rep.Iterations)
+			state = "not converged after " + plural(rep.Iterations, "round")
 		}
 		if rep.Bound > af.DefaultTolerance {
 			state += fmt.Sprintf(", each within %.2g of every fixed point", rep.Bound)
 		}
 	}
-	fmt.Fprintf(w, "%d attacks, %d failed for want of evidence; strengths %s\n\n", rep.Attacks, rep.Failed, state)
+	fmt.Fprintf(w, "%s, %d failed for want of evidence; strengths %s\n\n", plural(rep.Attacks, "attack"), rep.Failed, state)
 	fmt.Fprintf(w, "%-15s  %-18s  %5s  %8s  %s\n", "LABEL", "RATING", "STR", "EVIDENCE", "CLAIM")
 	for _, v := range rep.Verdicts {
 		rating := fmt.Sprintf("%s (%d/5)", v.Rating.Name, v.Rating.Value)

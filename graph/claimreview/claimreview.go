@@ -1,6 +1,7 @@
 package claimreview
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -36,6 +37,10 @@ type Verdict struct {
 	Name          string // the rating's name, e.g. "False"; optional
 	Value         int    // from WorstRating (false) to BestRating (true)
 	AlternateName string // the verdict as shown to readers, e.g. "Mostly false"
+	// Date is the date the verdict rests on: the review's own date, or
+	// that of the newest evidence behind it (see [FromVerdicts]). A
+	// review takes it when [Options.Published] is zero; zero for none.
+	Date claims.Date
 }
 
 // Options describes the reviews' publisher and the verdicts to publish.
@@ -51,7 +56,12 @@ type Options struct {
 	// reviews, and AuthorURL its home page (optional). Author is
 	// required.
 	Author, AuthorURL string
-	// Published is the date of the reviews. Required.
+	// Published is the date of the reviews. When zero, each review is
+	// dated by its verdict's Date, and without one has no datePublished:
+	// schema.org requires no property, and Google's fact-check markup
+	// recommends datePublished without requiring it (claimReviewed,
+	// reviewRating and url are required). Nothing defaults to the day
+	// of the run, so that one graph always gives the same document.
 	Published claims.Date
 }
 
@@ -72,7 +82,7 @@ type Review struct {
 	URL           string `json:"url"`
 	ClaimReviewed string `json:"claimReviewed"`
 	Author        Thing  `json:"author"`
-	DatePublished string `json:"datePublished"`
+	DatePublished string `json:"datePublished,omitempty"`
 	ReviewRating  Rating `json:"reviewRating"`
 	ItemReviewed  Claim  `json:"itemReviewed"`
 }
@@ -130,6 +140,10 @@ var entityType = map[claims.EntityKind]string{
 // required option is not set, and ErrUnknownClaim or ErrRating for a bad
 // verdict.
 //
+// A review's datePublished is the date of the claim's published review,
+// else [Options.Published], else the verdict's Date; it is left out when
+// all three are zero.
+//
 // The reviewed claim's firstAppearance and date are those of the
 // appearance known to come first, by the rule the format states for
 // partial dates (a partial date stands for every day it covers): the
@@ -148,8 +162,6 @@ func Reviews(v graph.View, opts Options) ([]Review, error) {
 		return nil, fmt.Errorf("claimreview: %w: URL", ErrMissing)
 	case opts.Author == "":
 		return nil, fmt.Errorf("claimreview: %w: Author", ErrMissing)
-	case opts.Published.IsZero():
-		return nil, fmt.Errorf("claimreview: %w: Published", ErrMissing)
 	}
 	v = v.Snapshot() // one state of the graph throughout
 	ids := make([]string, 0, len(opts.Verdicts))
@@ -179,19 +191,17 @@ func Reviews(v graph.View, opts Options) ([]Review, error) {
 		if verdict.AlternateName == "" {
 			verdict.AlternateName = verdict.Name
 		}
-		url, date := opts.URL+c.ID, opts.Published.String()
+		url, date := opts.URL+c.ID, cmp.Or(opts.Published, verdict.Date)
 		if r := c.Review; r != nil && r.Status == claims.Published {
 			// A published review says where and when itself.
 			if r.URL != "" {
 				url = r.URL
 			}
-			if !r.Date.IsZero() {
-				date = r.Date.String()
-			}
+			date = cmp.Or(r.Date, date)
 		}
 		out = append(out, Review{
 			Type: "ClaimReview", URL: url, ClaimReviewed: c.Text,
-			Author: author, DatePublished: date,
+			Author: author, DatePublished: date.String(),
 			ReviewRating: Rating{Type: "Rating", Name: verdict.Name, RatingValue: verdict.Value,
 				BestRating: BestRating, WorstRating: WorstRating, AlternateName: verdict.AlternateName},
 			ItemReviewed: item(v, c),

@@ -113,7 +113,6 @@ func TestErrors(t *testing.T) {
 	}{
 		{"no URL", func(o *Options) { o.URL = "" }, ErrMissing},
 		{"no author", func(o *Options) { o.Author = "" }, ErrMissing},
-		{"no date", func(o *Options) { o.Published = claims.Date{} }, ErrMissing},
 		{"unknown claim", func(o *Options) { o.Verdicts = map[string]Verdict{"zzz": {Value: 1}} }, ErrUnknownClaim},
 		{"rating 0", func(o *Options) { o.Verdicts = map[string]Verdict{"a": {Value: 0}} }, ErrRating},
 		{"rating 6", func(o *Options) { o.Verdicts = map[string]Verdict{"a": {Value: 6}} }, ErrRating},
@@ -286,5 +285,38 @@ func TestSelect(t *testing.T) {
 	delete(m, "alone")
 	if _, err := Select(g.View, m, []string{"alone"}); !errors.Is(err, ErrNotRated) {
 		t.Errorf("unrated claim: %v, want ErrNotRated", err)
+	}
+}
+
+// TestDatePublishedToday: the command line dated reviews by the day of
+// the run, so one file gave different bytes on different days. Without
+// Options.Published a review takes its verdict's Date, and without one
+// has no datePublished (schema.org and Google's markup do not require it).
+func TestDatePublishedToday(t *testing.T) {
+	g := small(t)
+	opts := smallOpts
+	opts.Published = claims.Date{}
+	opts.Verdicts = map[string]Verdict{"a": {Value: 1, Date: claims.MustDate(2025, 9, 4)}, "b": {Value: 3}}
+	reviews, err := Reviews(g.View, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reviews) != 2 || reviews[0].DatePublished != "2025-09-04" || reviews[1].DatePublished != "" {
+		t.Fatalf("reviews %+v, want a dated 2025-09-04 and b undated", reviews)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, g.View, opts); err != nil {
+		t.Fatal(err)
+	}
+	// One datePublished for a's review, one for each of a's two
+	// appearances, one for the claim a and one for its firstAppearance;
+	// none for b's review.
+	if n := strings.Count(buf.String(), `"datePublished"`); n != 5 {
+		t.Errorf("%d datePublished keys, want 5:\n%s", n, buf.String())
+	}
+	// Options.Published, when given, dates every review.
+	opts.Published = claims.MustDate(2025, 9, 10)
+	if reviews, _ = Reviews(g.View, opts); reviews[0].DatePublished != "2025-09-10" || reviews[1].DatePublished != "2025-09-10" {
+		t.Errorf("with Published: %q, %q; want 2025-09-10 twice", reviews[0].DatePublished, reviews[1].DatePublished)
 	}
 }

@@ -6,10 +6,12 @@
 //
 // [Reviews] makes one [Review] for each claim that [Options.Verdicts]
 // rates, and [Write] writes them as one JSON-LD [Document]. A review has
-// the fields search engines require: claimReviewed (the claim's text),
+// the fields search engines require, claimReviewed (the claim's text),
 // reviewRating (a [Rating] from [WorstRating] to [BestRating] with the
-// verdict's alternateName), url (the review page, [Options.URL] plus the
-// claim's ID), author (the publishing organisation), datePublished, and
+// verdict's alternateName) and url (the review page, [Options.URL] plus
+// the claim's ID), and those they recommend: author (the publishing
+// organisation), datePublished when a date is known (see [Reviews]; never
+// the day of the run, so that one graph gives one document), and
 // itemReviewed: the schema.org [Claim] with its author (the first
 // speaker), its datePublished and firstAppearance (its earliest dated
 // appearance) and every appearance as a [Work].

@@ -1,6 +1,7 @@
 package claimreview
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -12,17 +13,63 @@ import (
 // FromVerdicts returns the verdict to publish for every claim of r rated
 // on the 1–5 scale (see [verdict.DefaultRatings]), for [Options.Verdicts]:
 // its value and name, with the name as alternateName. Claims rated off
-// the scale (value 0, such as those no longer holding) are left out. It
-// costs O(claims of r). [Select] narrows the result to what a desk
-// publishes.
-func FromVerdicts(r *verdict.Result) map[string]Verdict {
+// the scale (value 0, such as those no longer holding) are left out. r is
+// the result of [verdict.Compute] on v.
+//
+// Each verdict is dated by the newest evidence it rests on: the latest
+// date (an appearance's own, else its source's) among the appearances of
+// the claim and of the claims its reasons name, leaving out those dated
+// after v's date. "Latest" is the date that ends last, the more precise
+// among those ending on one day; a verdict with no dated evidence has no
+// date. So an export run twice on one file gives one document, whatever
+// the day.
+//
+// It costs O(claims of r + the appearances of each rated claim and of
+// the claims its reasons name). [Select] narrows the result to what a
+// desk publishes.
+func FromVerdicts(v graph.View, r *verdict.Result) map[string]Verdict {
 	m := make(map[string]Verdict)
 	for _, vd := range r.Verdicts {
 		if vd.Rating.Value >= WorstRating {
-			m[vd.Claim] = Verdict{Name: vd.Rating.Name, Value: vd.Rating.Value, AlternateName: vd.Rating.Name}
+			m[vd.Claim] = Verdict{Name: vd.Rating.Name, Value: vd.Rating.Value, AlternateName: vd.Rating.Name,
+				Date: evidenceDate(v, vd)}
 		}
 	}
 	return m
+}
+
+// evidenceDate is the date of the newest evidence verdict vd rests on in
+// v (see [FromVerdicts]), the zero Date when none is dated.
+func evidenceDate(v graph.View, vd verdict.Verdict) claims.Date {
+	var newest claims.Date
+	see := func(id string) {
+		if id == "" {
+			return
+		}
+		c, ok := v.Claim(id)
+		if !ok {
+			return
+		}
+		for _, a := range c.Appearances {
+			d := a.Date
+			if d.IsZero() {
+				src, _ := v.Source(a.Source)
+				d = src.Published
+			}
+			if d.IsZero() || d.After(v.Date()) {
+				continue
+			}
+			if newest.IsZero() || cmp.Or(d.Last().Compare(newest.Last()), d.First().Compare(newest.First())) > 0 {
+				newest = d
+			}
+		}
+	}
+	see(vd.Claim)
+	for _, rs := range vd.Reasons {
+		see(rs.Claim)
+		see(rs.By)
+	}
+	return newest
 }
 
 // Select returns the verdicts of m worth a review: with named empty, those
@@ -75,12 +122,13 @@ func init() {
 // by the names of the verdict ratings ("True" 5, "Mostly true" 4,
 // "Mixed" and "Unproven" 3, "Mostly false" 2, "False" 1, in any case).
 // A rating of another name has value 0, which [Reviews] reports as
-// [ErrRating]. It costs O(claims of v).
+// [ErrRating]. Each verdict is dated by its review's date. It costs
+// O(claims of v).
 func FromReviews(v graph.View) map[string]Verdict {
 	m := make(map[string]Verdict)
 	for c := range v.Claims() {
 		if r := c.Review; r != nil && r.Status == claims.Published {
-			m[c.ID] = Verdict{Name: r.Rating, Value: ratingValues[strings.ToLower(r.Rating)], AlternateName: r.Rating}
+			m[c.ID] = Verdict{Name: r.Rating, Value: ratingValues[strings.ToLower(r.Rating)], AlternateName: r.Rating, Date: r.Date}
 		}
 	}
 	return m

@@ -42,12 +42,19 @@ func pact() *graph.Graph {
 
 func TestFromVerdicts(t *testing.T) {
 	g := pact()
+	// Each verdict is dated by its newest evidence: its own appearances
+	// and those of the claim on the other side of the contradiction,
+	// leaving out, as of 2025-01-01, the post of 2025-09-03.
+	dates := map[string]claims.Date{
+		"treaty": claims.MustDate(2025, 9, 3), "only-china": claims.MustDate(2025, 9, 3), "old": claims.MustDate(2024, 6, 19),
+		"2025-01-01 treaty": claims.MustDate(2024, 6, 20), "2025-01-01 only-china": claims.MustDate(2024, 6, 20),
+	}
 	for _, v := range []graph.View{g.View, g.At(claims.MustDate(2025, 1, 1))} {
 		r, err := verdict.Compute(v, verdict.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := claimreview.FromVerdicts(r)
+		m := claimreview.FromVerdicts(v, r)
 		rated := 0
 		for _, vd := range r.Verdicts {
 			got, ok := m[vd.Claim]
@@ -58,7 +65,11 @@ func TestFromVerdicts(t *testing.T) {
 				continue
 			}
 			rated++
-			want := claimreview.Verdict{Name: vd.Rating.Name, Value: vd.Rating.Value, AlternateName: vd.Rating.Name}
+			key := vd.Claim
+			if !v.Date().IsZero() {
+				key = v.Date().String() + " " + key
+			}
+			want := claimreview.Verdict{Name: vd.Rating.Name, Value: vd.Rating.Value, AlternateName: vd.Rating.Name, Date: dates[key]}
 			if got != want {
 				t.Errorf("%s at %v: %+v, want %+v", vd.Claim, v.Date(), got, want)
 			}
@@ -85,7 +96,7 @@ func ExampleFromVerdicts() {
 		if err != nil {
 			panic(err)
 		}
-		m := claimreview.FromVerdicts(r)
+		m := claimreview.FromVerdicts(v, r)
 		ids := make([]string, 0, len(m))
 		for id := range m {
 			ids = append(ids, id)

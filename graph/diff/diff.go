@@ -360,13 +360,14 @@ func reason(ch *VerdictChange) string {
 		fmt.Fprintf(&b, " and %d more", len(causes)-maxCauses)
 	}
 	if n.Present {
-		switch {
-		case o.Present && o.Origins != n.Origins:
-			fmt.Fprintf(&b, ", %d → %d independent origins", o.Origins, n.Origins)
-		case n.Origins == 1:
-			b.WriteString(", 1 independent origin")
-		default:
-			fmt.Fprintf(&b, ", %d independent origins", n.Origins)
+		noun := "independent origins"
+		if n.Origins == 1 {
+			noun = "independent origin" // "2 → 1 independent origin", not "1 … origins"
+		}
+		if o.Present && o.Origins != n.Origins {
+			fmt.Fprintf(&b, ", %d → %d %s", o.Origins, n.Origins, noun)
+		} else {
+			fmt.Fprintf(&b, ", %d %s", n.Origins, noun)
 		}
 	}
 	return b.String()

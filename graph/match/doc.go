@@ -17,7 +17,10 @@
 // ([claims.Claim.Lang] for its text, [claims.Appearance.Lang] for a
 // quote), else [Options.Lang], else guessed per wording from the stop
 // words of the languages the package knows: English, German, French and
-// Spanish. Matching across languages
+// Spanish. Chinese, Japanese and Korean, which are not written in words
+// separated by spaces, are split into overlapping character bigrams
+// instead ([Words]), which two wordings of one claim share as wordings in
+// English share words. Matching across languages
 // is out of scope unless a translation is stored as a quote.
 //
 // # Finding candidates

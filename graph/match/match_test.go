@@ -3,6 +3,7 @@ package match_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -56,4 +57,34 @@ func ids(ss []match.Suggestion) []string {
 		out = append(out, fmt.Sprintf("%s~%s", s.A, s.B))
 	}
 	return out
+}
+
+// TestCJKNoSpaces: Chinese, Japanese and Korean wordings have no spaces
+// between words, so each was one long "word" and similar found nothing.
+// Character bigrams find two paraphrases in Chinese and two in Korean,
+// and neither pairs with an unrelated claim in its language.
+func TestCJKNoSpaces(t *testing.T) {
+	cs := []claims.Claim{
+		{ID: "zh-a", Text: "金正恩在北京与普京会面。"},           // Kim Jong Un met Putin in Beijing.
+		{ID: "zh-b", Text: "普京和金正恩在北京会面了。"},          // Putin and Kim Jong Un met in Beijing.
+		{ID: "zh-other", Text: "日本央行今天宣布上调利率。"},      // The Bank of Japan raised rates today.
+		{ID: "ko-a", Text: "김정은은 베이징에서 푸틴과 만났다."},    // Kim Jong Un met Putin in Beijing.
+		{ID: "ko-b", Text: "푸틴과 김정은이 베이징에서 만났다."},    // Putin and Kim Jong Un met in Beijing.
+		{ID: "ko-other", Text: "일본은행이 오늘 금리를 인상했다."}, // The Bank of Japan raised rates today.
+	}
+	got, _ := match.FindClaims(cs, match.Options{})
+	pairs := map[string]match.Kind{}
+	for _, s := range got {
+		pairs[s.A+"~"+s.B] = s.Kind
+	}
+	for _, want := range []string{"zh-a~zh-b", "ko-a~ko-b"} {
+		if k, ok := pairs[want]; !ok || k != match.Same {
+			t.Errorf("%s: not suggested as one claim; suggestions %v", want, ids(got))
+		}
+	}
+	for p := range pairs {
+		if strings.Contains(p, "other") {
+			t.Errorf("unrelated pair %s suggested", p)
+		}
+	}
 }

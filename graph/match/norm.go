@@ -53,6 +53,14 @@ func Fold(s string) string {
 // "kim"); a comma or point between digits joins a number ("15,000" is
 // "15000", "2.5" is "2.5"); everything else separates. The words share
 // the bytes of text unless a separator had to be dropped.
+//
+// Chinese, Japanese and Korean are not written in words separated by
+// spaces (Korean separates phrases with their particles attached), so a
+// run of Han, Hiragana, Katakana or Hangul characters gives its
+// overlapping character bigrams instead: "金正恩会面" gives "金正", "正恩",
+// "恩会" and "会面", and a run of one character that character. Two
+// wordings of one claim share most of their bigrams, as two wordings in
+// English share most of their words.
 func Words(text string) []string {
 	var out []string
 	start, dirty := -1, false
@@ -72,6 +80,14 @@ func Words(text string) []string {
 	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if cjk(r) {
+			flush(i)
+			var n int
+			out, n = bigrams(out, text[i:])
+			i += n
+			prev = 0
+			continue
+		}
 		next, _ := utf8.DecodeRuneInString(text[i+size:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -91,6 +107,37 @@ func Words(text string) []string {
 	}
 	flush(len(text))
 	return out
+}
+
+// cjk reports whether r is written without spaces between words: Han,
+// Hiragana, Katakana or Hangul, and the marks of Common script used
+// inside Japanese words (the prolonged sound mark "ー" and the
+// iteration mark "々").
+func cjk(r rune) bool {
+	return r >= 0x1100 && (r == 'ー' || r == '々' ||
+		unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul))
+}
+
+// bigrams appends to out the overlapping character bigrams of the run of
+// CJK characters at the start of text, the character alone when the run
+// has one, and returns out and the run's length in bytes.
+func bigrams(out []string, text string) ([]string, int) {
+	last, i := -1, 0 // last: the offset of the run's previous character
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !cjk(r) {
+			break
+		}
+		if last >= 0 {
+			out = append(out, text[last:i+size])
+		}
+		last = i
+		i += size
+	}
+	if last == 0 { // a run of one character
+		out = append(out, text[:i])
+	}
+	return out, i
 }
 
 // clean drops from a word its thousands separators, its possessive "'s"

@@ -32,6 +32,10 @@ func TestWords(t *testing.T) {
 		"don't stop":                    {"dont", "stop"},
 		"Russia-North Korea (mutual)":   {"Russia", "North", "Korea", "mutual"},
 		"":                              nil,
+		// CJK runs give character bigrams, a lone character itself.
+		"金正恩会面。G7峰会 2024年": {"金正", "正恩", "恩会", "会面", "G7", "峰会", "2024", "年"},
+		"김정은은 베이징에서":       {"김정", "정은", "은은", "베이", "이징", "징에", "에서"},
+		"プーチン氏":            {"プー", "ーチ", "チン", "ン氏"},
 	} {
 		if got := match.Words(in); !slices.Equal(got, want) {
 			t.Errorf("Words(%q) = %q, want %q", in, got, want)
