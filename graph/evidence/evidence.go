@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -78,15 +79,18 @@ type Evidence struct {
 // its own and lent.
 func (e Evidence) Independent() int { return len(e.Origins) + e.Lent }
 
-// Table is the evidence of every claim of a view, from [Of].
+// Table is the evidence of every claim of a view, from [Of]. It is safe
+// for concurrent use.
 type Table struct {
-	ids   []string
-	index map[string]int32
-	ev    []Evidence
-	// lent[i] are the interned origins lent to claim i, sorted; names
-	// maps them back to source IDs.
+	ids []string
+	ev  []Evidence
+	// lent[i] are the interned origins lent to claim i, sorted, cut from
+	// a few shared arrays; names maps them back to source IDs.
 	lent  [][]int32
 	names []string
+
+	once  sync.Once
+	index map[string]int32 // position of each claim, built on first use
 }
 
 // Len returns the number of claims.
@@ -96,9 +100,23 @@ func (t *Table) Len() int { return len(t.ids) }
 // order.
 func (t *Table) At(i int) Evidence { return t.ev[i] }
 
+// find returns the position of claim id. The index by ID is built on the
+// first look-up, so that callers that go by position (as package verdict
+// does) never pay for it.
+func (t *Table) find(id string) (int32, bool) {
+	t.once.Do(func() {
+		t.index = make(map[string]int32, len(t.ids))
+		for i, id := range t.ids {
+			t.index[id] = int32(i)
+		}
+	})
+	i, ok := t.index[id]
+	return i, ok
+}
+
 // Claim returns the evidence of claim id.
 func (t *Table) Claim(id string) (Evidence, bool) {
-	i, ok := t.index[id]
+	i, ok := t.find(id)
 	if !ok {
 		return Evidence{}, false
 	}
@@ -116,30 +134,40 @@ func (t *Table) Weight(id string) float64 {
 // its own, in the order the view's claims first name them; nil for an
 // unknown claim.
 func (t *Table) Lent(id string) []string {
-	i, ok := t.index[id]
+	i, ok := t.find(id)
 	if !ok {
 		return nil
 	}
-	out := make([]string, len(t.lent[i]))
-	for k, o := range t.lent[i] {
-		out[k] = t.names[o]
+	return t.AppendLent(make([]string, 0, len(t.lent[i])), int(i))
+}
+
+// AppendLent appends to dst the origins lent to the i-th claim of the
+// view, as [Table.Lent] lists them, and returns the extended slice: so
+// that a caller that lists the lent origins of many claims can cut them
+// all from one array.
+func (t *Table) AppendLent(dst []string, i int) []string {
+	for _, o := range t.lent[i] {
+		dst = append(dst, t.names[o])
 	}
-	return out
+	return dst
 }
 
 // Of returns the evidence of every claim of v (see the package
 // documentation). Errors come from [Options.Origins] or wrap
 // [ErrOptions]. It reads one state of the graph, a
-// [graph.View.Snapshot] of v, which it passes to [Options.Origins].
+// [graph.View.Snapshot] of v, which it passes to [Options.Origins],
+// calling it once for each claim, in the view's order.
 func Of(v graph.View, opts Options) (*Table, error) {
 	o, err := opts.check()
 	if err != nil {
 		return nil, err
 	}
 	v = v.Snapshot() // claims and links numbered alike, from one state
-	t := &Table{index: make(map[string]int32)}
+	t := &Table{}
 	intern := make(map[string]int32)
-	var own [][]int32 // interned own origins, sorted
+	// The interned own origins of claim i, sorted, are
+	// own.items[own.start[i]:own.start[i+1]].
+	own := sets{start: []int32{0}}
 	n := 0
 	if o.Progress != nil {
 		n = v.Counts().Claims
@@ -151,7 +179,7 @@ func Of(v graph.View, opts Options) (*Table, error) {
 		if err != nil {
 			return nil, fmt.Errorf("evidence: origins of %q: %w", c.ID, err)
 		}
-		set := make([]int32, 0, len(orig))
+		mark := len(own.items)
 		for _, s := range orig {
 			k, ok := intern[s]
 			if !ok {
@@ -159,14 +187,14 @@ func Of(v graph.View, opts Options) (*Table, error) {
 				intern[s] = k
 				t.names = append(t.names, s)
 			}
-			set = append(set, k)
+			own.items = append(own.items, k)
 		}
+		set := own.items[mark:]
 		slices.Sort(set)
-		set = slices.Compact(set)
-		t.index[c.ID] = int32(len(t.ids))
+		own.items = own.items[:mark+len(slices.Compact(set))]
+		own.start = append(own.start, int32(len(own.items)))
 		t.ids = append(t.ids, c.ID)
 		t.ev = append(t.ev, Evidence{Origins: orig})
-		own = append(own, set)
 	}
 	weight := func(set []int32) float64 {
 		if o.Trust == nil {
@@ -188,16 +216,31 @@ func Of(v graph.View, opts Options) (*Table, error) {
 	}
 	for i := range t.ev {
 		t.ev[i].Lent = len(t.lent[i])
-		t.ev[i].Weight = weight(own[i]) + weight(t.lent[i])
+		t.ev[i].Weight = weight(own.of(int32(i))) + weight(t.lent[i])
 	}
 	tick.Finish()
 	return t, nil
 }
 
+// sets is a list of sets of interned origins, each sorted, stored one
+// after another: set i is items[start[i]:start[i+1]].
+type sets struct {
+	start, items []int32
+}
+
+func (s sets) of(i int32) []int32 { return s.items[s.start[i]:s.start[i+1]] }
+
+// span is a set stored in the pool of lend: pool[lo:hi].
+type span struct{ lo, hi int32 }
+
 // lend fills t.lent: the origins that reach each claim through support,
 // less its own, walking the components of the support graph from the
-// supporters down.
-func (t *Table) lend(v graph.View, own [][]int32) {
+// supporters down. Each component's set of origins is built once, from
+// those of the components with supports into it, and stored once in one
+// pool of origins that the lent sets of its members share when they can:
+// O(claims + supports × MaxLent) time and O(claims × MaxLent) memory in a
+// few allocations.
+func (t *Table) lend(v graph.View, own sets) {
 	n := len(t.ids)
 	start := make([]int32, n+1)
 	var edges [][2]int32
@@ -219,79 +262,130 @@ func (t *Table) lend(v graph.View, own [][]int32) {
 	}
 	var b scc.Buf
 	b.Components(start, to)
+	comp := b.Comp
 	// Members of each component; Tarjan numbers a component after every
 	// component it reaches, so supporters come at higher numbers.
 	cstart := make([]int32, b.Count+1)
-	for _, k := range b.Comp {
+	for _, k := range comp {
 		cstart[k+1]++
 	}
 	cfill := csr.Starts(cstart)
 	members := make([]int32, n)
-	for i, k := range b.Comp {
+	for i, k := range comp {
 		members[cfill[k]] = int32(i)
 		cfill[k]++
 	}
-	in := make([][]int32, b.Count) // origins entering each component
-	for k := b.Count - 1; k >= 0; k-- {
-		set := in[k]
-		in[k] = nil
+	// The components each component is supported by (from), and whether
+	// it supports another (feeds).
+	fstart := make([]int32, b.Count+1)
+	feeds := make([]bool, b.Count)
+	for _, e := range edges {
+		if cf, ct := comp[e[0]], comp[e[1]]; cf != ct {
+			fstart[ct+1]++
+			feeds[cf] = true
+		}
+	}
+	ffill := csr.Starts(fstart)
+	from := make([]int32, fstart[b.Count])
+	for _, e := range edges {
+		if cf, ct := comp[e[0]], comp[e[1]]; cf != ct {
+			from[ffill[ct]] = cf
+			ffill[ct]++
+		}
+	}
+	edges, to, start = nil, nil, nil // done with the edges: let them go
+
+	var pool []int32                  // every set below, one after another
+	out := make([]span, b.Count)      // what each component passes on
+	lent := make([]span, n)           // what each claim is lent
+	var cur, next []int32             // scratch for merging
+	store := func(set []int32) span { // set, stored in the pool
+		lo := int32(len(pool))
+		pool = append(pool, set...)
+		return span{lo, int32(len(pool))}
+	}
+	get := func(s span) []int32 { return pool[s.lo:s.hi] }
+	for k := int32(b.Count) - 1; k >= 0; k-- {
+		// What enters the component: the union of what its supporters
+		// pass on, kept where it is when one supporter passes it all.
+		in, at := []int32(nil), span{}
+		for _, f := range from[fstart[k]:fstart[k+1]] {
+			switch {
+			case out[f] == at:
+			case in == nil:
+				in, at = get(out[f]), out[f]
+			default:
+				next = mergeInto(next[:0], in, get(out[f]))
+				in, cur, next = next, next, cur
+				at = span{-1, -1}
+			}
+		}
 		mem := members[cstart[k]:cstart[k+1]]
 		// What reaches a member: what enters the component, and the own
 		// origins of the other members of a cycle.
-		all := set
 		if len(mem) > 1 {
 			for _, m := range mem {
-				all = merge(all, own[m])
+				next = mergeInto(next[:0], in, own.of(m))
+				in, cur, next = next, next, cur
 			}
+			at = span{-1, -1}
+		}
+		if at.lo < 0 {
+			at = store(in)
+			in = get(at)
 		}
 		for _, m := range mem {
-			t.lent[m] = minus(all, own[m])
+			o := own.of(m)
+			if disjoint(in, o) {
+				lent[m] = at
+				continue
+			}
+			lo := int32(len(pool))
+			pool = minusInto(pool, in, o)
+			lent[m] = span{lo, int32(len(pool))}
 		}
-		out := all
+		if !feeds[k] {
+			continue
+		}
+		out[k] = at
 		if len(mem) == 1 {
-			out = merge(set, own[mem[0]])
-		}
-		for _, m := range mem {
-			for _, w := range to[start[m]:start[m+1]] {
-				if c := b.Comp[w]; c != int32(k) {
-					in[c] = merge(in[c], out)
-				}
+			// A single claim passes on its own origins too.
+			if next = mergeInto(next[:0], in, own.of(mem[0])); !slices.Equal(next, in) {
+				out[k] = store(next)
 			}
+		}
+	}
+	for i, s := range lent {
+		if s.hi > s.lo {
+			t.lent[i] = pool[s.lo:s.hi:s.hi]
 		}
 	}
 }
 
-// merge returns the union of the sorted sets a and b, at most MaxLent
-// long. It returns a or b itself when the other adds nothing.
-func merge(a, b []int32) []int32 {
-	switch {
-	case len(b) == 0:
-		return a
-	case len(a) == 0 && len(b) <= MaxLent:
-		return b
-	}
-	out := make([]int32, 0, min(len(a)+len(b), MaxLent))
-	i, j := 0, 0
-	for len(out) < MaxLent && (i < len(a) || j < len(b)) {
+// mergeInto appends to dst the union of the sorted sets a and b, at most
+// MaxLent long, and returns the extended slice.
+func mergeInto(dst, a, b []int32) []int32 {
+	i, j, n := 0, 0, len(dst)
+	for len(dst)-n < MaxLent && (i < len(a) || j < len(b)) {
 		switch {
 		case j == len(b) || (i < len(a) && a[i] < b[j]):
-			out = append(out, a[i])
+			dst = append(dst, a[i])
 			i++
 		case i == len(a) || b[j] < a[i]:
-			out = append(out, b[j])
+			dst = append(dst, b[j])
 			j++
 		default:
-			out = append(out, a[i])
+			dst = append(dst, a[i])
 			i++
 			j++
 		}
 	}
-	return out
+	return dst
 }
 
-// minus returns the sorted set a less the sorted set b, nil when empty.
-func minus(a, b []int32) []int32 {
-	var out []int32
+// minusInto appends to dst the sorted set a less the sorted set b, and
+// returns the extended slice.
+func minusInto(dst, a, b []int32) []int32 {
 	j := 0
 	for _, x := range a {
 		for j < len(b) && b[j] < x {
@@ -300,9 +394,25 @@ func minus(a, b []int32) []int32 {
 		if j < len(b) && b[j] == x {
 			continue
 		}
-		out = append(out, x)
+		dst = append(dst, x)
 	}
-	return out
+	return dst
+}
+
+// disjoint reports whether the sorted sets a and b have no common member.
+func disjoint(a, b []int32) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case b[j] < a[i]:
+			j++
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // DistinctSources returns the distinct sources claim c appears in, in the
@@ -324,20 +434,22 @@ func DistinctSources(_ graph.View, c claims.Claim) ([]string, error) {
 // one per group of appearances that go back to the same original.
 func Independent() func(graph.View, claims.Claim) ([]string, error) {
 	idx := make(map[claims.Date]*provenance.Index, 2)
+	var buf []string // the lists returned are cut from it, a chunk at a time
 	return func(v graph.View, c claims.Claim) ([]string, error) {
 		x, ok := idx[v.Date()]
 		if !ok {
 			x = provenance.New(v)
 			idx[v.Date()] = x
 		}
-		rep, err := x.Of(c)
-		if err != nil {
+		if cap(buf)-len(buf) < 2*len(c.Appearances) {
+			buf = make([]string, 0, max(1024, 2*len(c.Appearances)))
+		}
+		mark := len(buf)
+		var err error
+		if buf, err = x.AppendOrigins(buf, c); err != nil {
+			buf = buf[:mark]
 			return nil, err
 		}
-		out := make([]string, len(rep.Groups))
-		for i, g := range rep.Groups {
-			out[i] = g.Origin.Source
-		}
-		return out, nil
+		return buf[mark:len(buf):len(buf)], nil
 	}
 }

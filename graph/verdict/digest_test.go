@@ -5,7 +5,7 @@ import (
 	"crypto/sha256"
 	"flag"
 	"fmt"
-	"hash"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +17,10 @@ import (
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
-var updateDigests = flag.Bool("update-digests", false, "rewrite testdata/digests.golden from the current Compute")
+var (
+	updateDigests = flag.Bool("update-digests", false, "rewrite testdata/digests.golden from the current Compute")
+	dumpDigests   = flag.String("dump-digests", "", "write what each digest hashes to a file per case in this directory, to diff")
+)
 
 // digestFile holds one line "case sha256" per case of TestDigests,
 // computed from the code of Compute before it was made fast (commit
@@ -30,25 +33,29 @@ var digestFile = filepath.Join("testdata", "digests.golden")
 // strengths to 6 decimals (a change in the last bits of a float, as from
 // summing in another order, moves them across a rounding boundary with a
 // chance of about 1 in 10^8 each).
-func digest(r *verdict.Result) string {
+func digest(r *verdict.Result, dump io.Writer) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "date %v attacks %d failed %d acyclic %v converged %v iterations %d bound %.6f\n",
+	var w io.Writer = h
+	if dump != nil {
+		w = io.MultiWriter(h, dump)
+	}
+	fmt.Fprintf(w, "date %v attacks %d failed %d acyclic %v converged %v iterations %d bound %.6f\n",
 		r.Date, r.Attacks, r.Failed, r.Acyclic, r.Converged, r.Iterations, r.Bound)
 	for _, v := range r.Verdicts {
-		fmt.Fprintf(h, "%s %v %v %v %q %q %.6f %.6f %v %d\n",
+		fmt.Fprintf(w, "%s %v %v %v %q %q %.6f %.6f %v %d\n",
 			v.Claim, v.Label, v.Since, v.Evidence, v.Origins, v.Lent, v.Base, v.Strength, v.Rating, v.More)
 		for _, x := range v.Reasons {
-			reason(h, x)
+			reason(w, x)
 		}
 		if got, ok := r.Verdict(v.Claim); !ok || got.Claim != v.Claim {
-			fmt.Fprintf(h, "index broken at %s\n", v.Claim)
+			fmt.Fprintf(w, "index broken at %s\n", v.Claim)
 		}
 	}
 	return fmt.Sprintf("%x", h.Sum(nil))
 }
 
-func reason(h hash.Hash, x verdict.Reason) {
-	fmt.Fprintf(h, "\t%v %s %v %s %q %v %s %q %v\n",
+func reason(w io.Writer, x verdict.Reason) {
+	fmt.Fprintf(w, "\t%v %s %v %s %q %v %s %q %v\n",
 		x.Kind, x.Claim, x.Attack, x.Via, x.Sources, x.Evidence, x.By, x.BySources, x.ByEvidence)
 }
 
@@ -151,7 +158,16 @@ func TestDigests(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := digest(r)
+			var dump io.Writer
+			if *dumpDigests != "" {
+				f, err := os.Create(filepath.Join(*dumpDigests, c.name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				dump = f
+			}
+			got := digest(r, dump)
 			fmt.Fprintf(&out, "%s %s\n", c.name, got)
 			if !*updateDigests && got != want[c.name] {
 				t.Errorf("digest %s, want %s", got, want[c.name])
