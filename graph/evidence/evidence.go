@@ -84,9 +84,13 @@ func (e Evidence) Independent() int { return len(e.Origins) + e.Lent }
 type Table struct {
 	ids []string
 	ev  []Evidence
-	// lent[i] are the interned origins lent to claim i, sorted, cut from
-	// a few shared arrays; names maps them back to source IDs.
-	lent  [][]int32
+	// Origins are interned: names maps them back to source IDs. The
+	// interned own origins of claim i, sorted, are own.of(i); those that
+	// reach it through support, sorted and shared by the claims of a
+	// component of support, reach[i], cut from a few arrays; its lent
+	// origins are reach[i] less own.of(i).
+	own   sets
+	reach [][]int32
 	names []string
 
 	once  sync.Once
@@ -138,7 +142,7 @@ func (t *Table) Lent(id string) []string {
 	if !ok {
 		return nil
 	}
-	return t.AppendLent(make([]string, 0, len(t.lent[i])), int(i))
+	return t.AppendLent(make([]string, 0, t.ev[i].Lent), int(i))
 }
 
 // AppendLent appends to dst the origins lent to the i-th claim of the
@@ -146,8 +150,17 @@ func (t *Table) Lent(id string) []string {
 // that a caller that lists the lent origins of many claims can cut them
 // all from one array.
 func (t *Table) AppendLent(dst []string, i int) []string {
-	for _, o := range t.lent[i] {
-		dst = append(dst, t.names[o])
+	if t.reach == nil {
+		return dst
+	}
+	own, j := t.own.of(int32(i)), 0
+	for _, o := range t.reach[i] {
+		for j < len(own) && own[j] < o {
+			j++
+		}
+		if j == len(own) || own[j] != o {
+			dst = append(dst, t.names[o])
+		}
 	}
 	return dst
 }
@@ -165,9 +178,8 @@ func Of(v graph.View, opts Options) (*Table, error) {
 	v = v.Snapshot() // claims and links numbered alike, from one state
 	t := &Table{}
 	intern := make(map[string]int32)
-	// The interned own origins of claim i, sorted, are
-	// own.items[own.start[i]:own.start[i+1]].
-	own := sets{start: []int32{0}}
+	own := &t.own
+	own.start = []int32{0}
 	n := 0
 	if o.Progress != nil {
 		n = v.Counts().Claims
@@ -196,27 +208,41 @@ func Of(v graph.View, opts Options) (*Table, error) {
 		t.ids = append(t.ids, c.ID)
 		t.ev = append(t.ev, Evidence{Origins: orig})
 	}
-	weight := func(set []int32) float64 {
-		if o.Trust == nil {
-			return float64(len(set))
-		}
-		w := 0.0
-		for _, k := range set {
+	// weight is the trust-weighted count of the sorted set a less the
+	// sorted set b, and how many that is.
+	weight := func(a, b []int32) (float64, int) {
+		w, n, j := 0.0, 0, 0
+		for _, k := range a {
+			for j < len(b) && b[j] < k {
+				j++
+			}
+			if j < len(b) && b[j] == k {
+				continue
+			}
+			n++
+			if o.Trust == nil {
+				w++
+				continue
+			}
 			tr, ok := o.Trust[t.names[k]]
 			if !ok {
 				tr = o.UnknownTrust
 			}
 			w += tr
 		}
-		return w
+		return w, n
 	}
-	t.lent = make([][]int32, len(t.ids))
 	if !o.NoLending {
-		t.lend(v, own)
+		t.lend(v)
 	}
 	for i := range t.ev {
-		t.ev[i].Lent = len(t.lent[i])
-		t.ev[i].Weight = weight(own.of(int32(i))) + weight(t.lent[i])
+		mine := own.of(int32(i))
+		w, _ := weight(mine, nil)
+		var lent float64
+		if t.reach != nil {
+			lent, t.ev[i].Lent = weight(t.reach[i], mine)
+		}
+		t.ev[i].Weight = w + lent
 	}
 	tick.Finish()
 	return t, nil
@@ -230,17 +256,14 @@ type sets struct {
 
 func (s sets) of(i int32) []int32 { return s.items[s.start[i]:s.start[i+1]] }
 
-// span is a set stored in the pool of lend: pool[lo:hi].
-type span struct{ lo, hi int32 }
-
-// lend fills t.lent: the origins that reach each claim through support,
-// less its own, walking the components of the support graph from the
-// supporters down. Each component's set of origins is built once, from
-// those of the components with supports into it, and stored once in one
-// pool of origins that the lent sets of its members share when they can:
-// O(claims + supports × MaxLent) time and O(claims × MaxLent) memory in a
-// few allocations.
-func (t *Table) lend(v graph.View, own sets) {
+// lend fills t.reach: the origins that reach each claim through support,
+// walking the components of the support graph from the supporters down.
+// Each component's set of origins is built once, from those of the
+// components with supports into it, and stored once, shared by its
+// members, which are lent it less their own: O(claims + supports ×
+// MaxLent) time, and memory O(claims) and MaxLent origins per component
+// that passes on more than it is passed, in a few allocations.
+func (t *Table) lend(v graph.View) {
 	n := len(t.ids)
 	start := make([]int32, n+1)
 	var edges [][2]int32
@@ -251,6 +274,7 @@ func (t *Table) lend(v graph.View, own sets) {
 		edges = append(edges, [2]int32{int32(r.From), int32(r.To)})
 		start[r.From+1]++
 	}
+	t.reach = make([][]int32, n)
 	if len(edges) == 0 {
 		return
 	}
@@ -293,73 +317,65 @@ func (t *Table) lend(v graph.View, own sets) {
 			ffill[ct]++
 		}
 	}
-	edges, to, start = nil, nil, nil // done with the edges: let them go
 
-	var pool []int32                  // every set below, one after another
-	out := make([]span, b.Count)      // what each component passes on
-	lent := make([]span, n)           // what each claim is lent
-	var cur, next []int32             // scratch for merging
-	store := func(set []int32) span { // set, stored in the pool
-		lo := int32(len(pool))
+	var pool []int32 // the array sets are being stored in
+	store := func(set []int32) []int32 {
+		if cap(pool)-len(pool) < len(set) {
+			pool = make([]int32, 0, max(1<<16, len(set)))
+		}
+		lo := len(pool)
 		pool = append(pool, set...)
-		return span{lo, int32(len(pool))}
+		return pool[lo:len(pool):len(pool)]
 	}
-	get := func(s span) []int32 { return pool[s.lo:s.hi] }
+	out := make([][]int32, b.Count) // what each component passes on
+	var cur, next []int32           // scratch for merging
 	for k := int32(b.Count) - 1; k >= 0; k-- {
 		// What enters the component: the union of what its supporters
 		// pass on, kept where it is when one supporter passes it all.
-		in, at := []int32(nil), span{}
+		in, stored := []int32(nil), true
 		for _, f := range from[fstart[k]:fstart[k+1]] {
-			switch {
-			case out[f] == at:
-			case in == nil:
-				in, at = get(out[f]), out[f]
+			switch o := out[f]; {
+			case len(o) == 0 || same(o, in):
+			case len(in) == 0:
+				in = o
 			default:
-				next = mergeInto(next[:0], in, get(out[f]))
+				next = mergeInto(next[:0], in, o)
 				in, cur, next = next, next, cur
-				at = span{-1, -1}
+				stored = false
 			}
 		}
 		mem := members[cstart[k]:cstart[k+1]]
 		// What reaches a member: what enters the component, and the own
-		// origins of the other members of a cycle.
+		// origins of the members of a cycle.
 		if len(mem) > 1 {
 			for _, m := range mem {
-				next = mergeInto(next[:0], in, own.of(m))
+				next = mergeInto(next[:0], in, t.own.of(m))
 				in, cur, next = next, next, cur
 			}
-			at = span{-1, -1}
+			stored = false
 		}
-		if at.lo < 0 {
-			at = store(in)
-			in = get(at)
+		if !stored {
+			in = store(in)
 		}
 		for _, m := range mem {
-			o := own.of(m)
-			if disjoint(in, o) {
-				lent[m] = at
-				continue
-			}
-			lo := int32(len(pool))
-			pool = minusInto(pool, in, o)
-			lent[m] = span{lo, int32(len(pool))}
+			t.reach[m] = in
 		}
 		if !feeds[k] {
 			continue
 		}
-		out[k] = at
+		out[k] = in
 		if len(mem) == 1 {
 			// A single claim passes on its own origins too.
-			if next = mergeInto(next[:0], in, own.of(mem[0])); !slices.Equal(next, in) {
+			if next = mergeInto(next[:0], in, t.own.of(mem[0])); !slices.Equal(next, in) {
 				out[k] = store(next)
 			}
 		}
 	}
-	for i, s := range lent {
-		if s.hi > s.lo {
-			t.lent[i] = pool[s.lo:s.hi:s.hi]
-		}
-	}
+}
+
+// same reports whether the sets a and b are the same stored set.
+func same(a, b []int32) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // mergeInto appends to dst the union of the sorted sets a and b, at most
@@ -381,38 +397,6 @@ func mergeInto(dst, a, b []int32) []int32 {
 		}
 	}
 	return dst
-}
-
-// minusInto appends to dst the sorted set a less the sorted set b, and
-// returns the extended slice.
-func minusInto(dst, a, b []int32) []int32 {
-	j := 0
-	for _, x := range a {
-		for j < len(b) && b[j] < x {
-			j++
-		}
-		if j < len(b) && b[j] == x {
-			continue
-		}
-		dst = append(dst, x)
-	}
-	return dst
-}
-
-// disjoint reports whether the sorted sets a and b have no common member.
-func disjoint(a, b []int32) bool {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case b[j] < a[i]:
-			j++
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // DistinctSources returns the distinct sources claim c appears in, in the
