@@ -176,14 +176,14 @@ func Of(v graph.View, opts Options) (*Table, error) {
 		return nil, err
 	}
 	v = v.Snapshot() // claims and links numbered alike, from one state
-	t := &Table{}
-	intern := make(map[string]int32)
+	// Sized up front: growing them costs about as much as filling them.
+	counts := v.Counts()
+	n := counts.Claims
+	t := &Table{ids: make([]string, 0, n), ev: make([]Evidence, 0, n)}
+	intern := make(map[string]int32, counts.Sources)
 	own := &t.own
-	own.start = []int32{0}
-	n := 0
-	if o.Progress != nil {
-		n = v.Counts().Claims
-	}
+	own.start = make([]int32, 1, n+1)
+	own.items = make([]int32, 0, counts.Appearances)
 	tick := graph.NewTicker(o.Progress, "evidence", n)
 	for c := range v.Claims() {
 		tick.Tick()
@@ -335,7 +335,7 @@ func (t *Table) lend(v graph.View) {
 		in, stored := []int32(nil), true
 		for _, f := range from[fstart[k]:fstart[k+1]] {
 			switch o := out[f]; {
-			case len(o) == 0 || same(o, in):
+			case same(o, in) || !adds(in, o):
 			case len(in) == 0:
 				in = o
 			default:
@@ -349,10 +349,12 @@ func (t *Table) lend(v graph.View) {
 		// origins of the members of a cycle.
 		if len(mem) > 1 {
 			for _, m := range mem {
-				next = mergeInto(next[:0], in, t.own.of(m))
-				in, cur, next = next, next, cur
+				if adds(in, t.own.of(m)) {
+					next = mergeInto(next[:0], in, t.own.of(m))
+					in, cur, next = next, next, cur
+					stored = false
+				}
 			}
-			stored = false
 		}
 		if !stored {
 			in = store(in)
@@ -371,6 +373,13 @@ func (t *Table) lend(v graph.View) {
 			}
 		}
 	}
+}
+
+// adds reports whether merging the sorted set b into the sorted set a,
+// at most MaxLent long, may change it: not when b is empty, nor when a is
+// full and b comes after it.
+func adds(a, b []int32) bool {
+	return len(b) > 0 && (len(a) < MaxLent || b[0] < a[len(a)-1])
 }
 
 // same reports whether the sets a and b are the same stored set.

@@ -33,6 +33,7 @@ type pair struct{ from, to int32 }
 // in view order.
 type state struct {
 	opts     Options
+	size     graph.Counts // of the view, to size what is built
 	ids      []string
 	index    map[string]int32 // position of each claim by ID, built by result for a dated view only
 	sources  [][]string       // distinct sources of each claim, cut from a few arrays
@@ -86,6 +87,9 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 
 // load numbers the claims of v and weighs their evidence.
 func (s *state) load(v graph.View) error {
+	s.size = v.Counts()
+	n := s.size.Claims
+	s.ids, s.sources = make([]string, 0, n), make([][]string, 0, n)
 	s.ev = s.opts.Evidence
 	if s.ev != nil { // the caller's: look each claim up by ID
 		for c := range v.Claims() {
@@ -178,6 +182,8 @@ func (s *state) prefers(a, b int32) bool {
 // keeping those that preference lets succeed, and collects the supports.
 func (s *state) contradictions(v graph.View) {
 	// Links number claims as load did: by position in v's order.
+	s.supports = make([]pair, 0, s.size.Supports)
+	s.defeats = make([]attack, 0, 2*s.size.Contradictions)
 	for r := range v.Links() {
 		a, b := int32(r.From), int32(r.To)
 		if r.Kind == claims.Supports {
@@ -230,7 +236,7 @@ func (s *state) derive() {
 		out = group(n, s.defeats, func(e attack) (int32, int32) { return e.from, e.to })
 		in = group(n, s.defeats, func(e attack) (int32, int32) { return e.to, e.from })
 	}
-	all := slices.Clone(s.defeats)
+	all := s.defeats[:len(s.defeats):len(s.defeats)] // appended to only when attacks are derived
 	add := func(from, to int32, kind AttackKind, via int32) {
 		if from != to && s.prefers(from, to) {
 			all = append(all, attack{from, to, kind, via})
