@@ -36,8 +36,8 @@ type state struct {
 	size     graph.Counts // of the view, to size what is built
 	ids      []string
 	index    map[string]int32 // position of each claim by ID, built by result for a dated view only
-	sources  [][]string       // distinct sources of each claim, cut from a few arrays
-	srcBuf   []string         // the array sources are being cut from
+	sources  [][]string       // distinct sources of each claim, cut from srcBuf
+	srcBuf   chunks[string]
 	ev       *evidence.Table
 	numbered bool            // ev numbers the claims as ids does
 	full     *evidence.Table // of the whole graph, for claims out of time
@@ -56,9 +56,25 @@ type state struct {
 	rs        []Reason
 	who       []int32
 	ord       []int
-	reasonBuf []Reason
-	lentBuf   []string
+	reasonBuf chunks[Reason]
+	lentBuf   chunks[string]
 }
+
+// chunks cuts many short slices from a few long arrays: grow makes room
+// for n more elements at the end of buf and returns where they start,
+// and cut returns what was appended to buf since then, with its capacity
+// clipped so that an append to one piece copies it rather than overwrite
+// the next. A piece is never nil.
+type chunks[T any] struct{ buf []T }
+
+func (c *chunks[T]) grow(n int) int {
+	if cap(c.buf)-len(c.buf) < max(1, n) {
+		c.buf = make([]T, 0, max(4096, n))
+	}
+	return len(c.buf)
+}
+
+func (c *chunks[T]) cut(mark int) []T { return c.buf[mark:len(c.buf):len(c.buf)] }
 
 // Compute returns the verdict on every claim of v's graph as of v's date
 // (see the package documentation). It works on the whole graph and on any
@@ -129,16 +145,13 @@ func (s *state) load(v graph.View) error {
 // as [evidence.DistinctSources] lists them, cut from a shared array.
 func (s *state) number(c claims.Claim) {
 	s.ids = append(s.ids, c.ID)
-	if need := max(1, len(c.Appearances)); cap(s.srcBuf)-len(s.srcBuf) < need {
-		s.srcBuf = make([]string, 0, max(4096, need))
-	}
-	mark := len(s.srcBuf)
+	mark := s.srcBuf.grow(len(c.Appearances))
 	for _, a := range c.Appearances {
-		if !slices.Contains(s.srcBuf[mark:], a.Source) {
-			s.srcBuf = append(s.srcBuf, a.Source)
+		if !slices.Contains(s.srcBuf.buf[mark:], a.Source) {
+			s.srcBuf.buf = append(s.srcBuf.buf, a.Source)
 		}
 	}
-	s.sources = append(s.sources, s.srcBuf[mark:len(s.srcBuf):len(s.srcBuf)])
+	s.sources = append(s.sources, s.srcBuf.cut(mark))
 }
 
 // claimEvidence returns the evidence of claim i and the origins lent to
@@ -155,16 +168,13 @@ func (s *state) claimEvidence(i int32) (evidence.Evidence, []string) {
 		}
 		j = -1
 	}
-	if need := max(1, e.Lent); cap(s.lentBuf)-len(s.lentBuf) < need {
-		s.lentBuf = make([]string, 0, max(16384, need))
-	}
-	mark := len(s.lentBuf)
+	mark := s.lentBuf.grow(e.Lent)
 	if j >= 0 {
-		s.lentBuf = s.ev.AppendLent(s.lentBuf, j)
+		s.lentBuf.buf = s.ev.AppendLent(s.lentBuf.buf, j)
 	} else {
-		s.lentBuf = append(s.lentBuf, s.ev.Lent(s.ids[i])...)
+		s.lentBuf.buf = append(s.lentBuf.buf, s.ev.Lent(s.ids[i])...)
 	}
-	return e, s.lentBuf[mark:len(s.lentBuf):len(s.lentBuf)]
+	return e, s.lentBuf.cut(mark)
 }
 
 // evidenceOptions are the options of evidence.Of that o gives.
@@ -510,14 +520,11 @@ func (s *state) reasons(i int32, l Label) ([]Reason, int) {
 	if m := s.opts.MaxReasons; m > 0 && n > m {
 		n, more = m, n-m
 	}
-	if cap(s.reasonBuf)-len(s.reasonBuf) < n {
-		s.reasonBuf = make([]Reason, 0, max(1024, n))
-	}
-	mark := len(s.reasonBuf)
+	mark := s.reasonBuf.grow(n)
 	for _, o := range s.ord[:n] {
-		s.reasonBuf = append(s.reasonBuf, s.rs[o])
+		s.reasonBuf.buf = append(s.reasonBuf.buf, s.rs[o])
 	}
-	return s.reasonBuf[mark:len(s.reasonBuf):len(s.reasonBuf)], more
+	return s.reasonBuf.cut(mark), more
 }
 
 // noReasons is the Reasons of a verdict without any: empty, not nil, and
