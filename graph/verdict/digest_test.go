@@ -13,6 +13,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/synth"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
@@ -65,7 +66,7 @@ type digestCase struct {
 	long  bool // skipped under -short
 	graph func(t *testing.T) *graph.Graph
 	at    claims.Date
-	opts  func(g *graph.Graph) verdict.Options
+	opts  func(t *testing.T, g *graph.Graph) verdict.Options
 }
 
 func seedGraph(t *testing.T) *graph.Graph {
@@ -90,11 +91,11 @@ func generated(n int) func(t *testing.T) *graph.Graph {
 	return func(t *testing.T) *graph.Graph { return generate(t, n) }
 }
 
-func plainOptions(*graph.Graph) verdict.Options { return verdict.Options{} }
+func plainOptions(*testing.T, *graph.Graph) verdict.Options { return verdict.Options{} }
 
 // trusted gives every source a trust from its ID, some of them none, so
 // that weights are sums of fractions and unknown trust is used.
-func trusted(g *graph.Graph) verdict.Options {
+func trusted(_ *testing.T, g *graph.Graph) verdict.Options {
 	trust := map[string]float64{}
 	for s := range g.Sources() {
 		if h := len(s.ID) + int(s.ID[len(s.ID)-1]); h%4 != 0 {
@@ -104,8 +105,18 @@ func trusted(g *graph.Graph) verdict.Options {
 	return verdict.Options{Trust: trust, MaxReasons: 2}
 }
 
-func reading(r verdict.SupportReading) func(*graph.Graph) verdict.Options {
-	return func(*graph.Graph) verdict.Options { return verdict.Options{Support: r} }
+// given passes evidence weighed beforehand on the whole graph, with
+// distinct sources for origins, as a caller of Options.Evidence would.
+func given(t *testing.T, g *graph.Graph) verdict.Options {
+	ev, err := evidence.Of(g.View, evidence.Options{Origins: evidence.DistinctSources})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return verdict.Options{Evidence: ev}
+}
+
+func reading(r verdict.SupportReading) func(*testing.T, *graph.Graph) verdict.Options {
+	return func(*testing.T, *graph.Graph) verdict.Options { return verdict.Options{Support: r} }
 }
 
 var digestCases = []digestCase{
@@ -116,7 +127,10 @@ var digestCases = []digestCase{
 	{name: "seed-bipolar", graph: seedGraph, opts: reading(verdict.Bipolar)},
 	{name: "seed-deductive", graph: seedGraph, opts: reading(verdict.Deductive)},
 	{name: "seed-necessary", graph: seedGraph, opts: reading(verdict.Necessary)},
+	{name: "seed-given", graph: seedGraph, opts: given},
+	{name: "seed-2025-given", graph: seedGraph, at: claims.MustDate(2025, 3, 1), opts: given},
 	{name: "synth-10k", graph: synthGraph(10_000), opts: plainOptions},
+	{name: "synth-10k-given", graph: synthGraph(10_000), opts: given},
 	{name: "synth-10k-trust", graph: synthGraph(10_000), opts: trusted},
 	{name: "synth-10k-bipolar", graph: synthGraph(10_000), opts: reading(verdict.Bipolar)},
 	{name: "generated-10k", graph: generated(10_000), opts: plainOptions},
@@ -154,7 +168,7 @@ func TestDigests(t *testing.T) {
 			if !c.at.IsZero() {
 				v = v.At(c.at)
 			}
-			r, err := verdict.Compute(v, c.opts(g))
+			r, err := verdict.Compute(v, c.opts(t, g))
 			if err != nil {
 				t.Fatal(err)
 			}
