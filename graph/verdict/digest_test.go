@@ -77,14 +77,18 @@ func seedGraph(t *testing.T) *graph.Graph {
 	return g
 }
 
-func synthGraph(n int) func(t *testing.T) *graph.Graph {
-	return func(t *testing.T) *graph.Graph {
-		g := graph.New()
-		if err := g.Apply(synth.Generate(synth.Config{Claims: n})); err != nil {
-			t.Fatal(err)
-		}
-		return g
+// synthesized returns the graph graph/synth generates with n claims.
+func synthesized(t testing.TB, n int) *graph.Graph {
+	t.Helper()
+	g := graph.New()
+	if err := g.Apply(synth.Generate(synth.Config{Claims: n})); err != nil {
+		t.Fatal(err)
 	}
+	return g
+}
+
+func synthGraph(n int) func(t *testing.T) *graph.Graph {
+	return func(t *testing.T) *graph.Graph { return synthesized(t, n) }
 }
 
 func generated(n int) func(t *testing.T) *graph.Graph {
