@@ -233,7 +233,7 @@ func Of(v graph.View, opts Options) (*Table, error) {
 		return w, n
 	}
 	if !o.NoLending {
-		t.lend(v)
+		t.lend(v, counts.Supports)
 	}
 	for i := range t.ev {
 		mine := own.of(int32(i))
@@ -262,11 +262,12 @@ func (s sets) of(i int32) []int32 { return s.items[s.start[i]:s.start[i+1]] }
 // components with supports into it, and stored once, shared by its
 // members, which are lent it less their own: O(claims + supports ×
 // MaxLent) time, and memory O(claims) and MaxLent origins per component
-// that passes on more than it is passed, in a few allocations.
-func (t *Table) lend(v graph.View) {
+// that passes on more than it is passed, in a few allocations. supports,
+// the view's count of them, sizes the list of support edges.
+func (t *Table) lend(v graph.View, supports int) {
 	n := len(t.ids)
 	start := make([]int32, n+1)
-	var edges [][2]int32
+	edges := make([][2]int32, 0, supports)
 	for r := range v.Links() {
 		if r.Kind != claims.Supports || r.From >= n || r.To >= n || r.From == r.To {
 			continue
