@@ -27,12 +27,17 @@
 //
 // # Cost
 //
-// [Of] finds each claim's origins (one provenance index for the view),
-// then walks the strongly connected components of the support edges in
-// topological order, merging sorted sets of origins. A set passed on
-// through support is capped at [MaxLent] origins, so the walk costs
-// O(claims + supports × MaxLent) and its memory is that of the sets in
-// flight; a claim lent more than MaxLent origins is weighed with the
-// first MaxLent of them (in the order the view's claims first name
-// them), which changes no comparison a reader could check by hand.
+// [Of] finds each claim's origins (one provenance index for the view,
+// [provenance.Index.AppendOrigins]), then walks the strongly connected
+// components of the support edges in topological order: the set of
+// origins reaching a component is the union of the sets its supporters
+// pass on, built once per component and stored once, shared by its
+// members, each of whom is lent it less its own. A set is capped at
+// [MaxLent] origins, so the walk costs O(claims + supports × MaxLent)
+// time and O(claims + components × MaxLent) memory, in a few
+// allocations; a claim lent more than MaxLent origins is weighed with the
+// first MaxLent of them (in the order the view's claims first name them),
+// which changes no comparison a reader could check by hand.
+// [Table.Lent] and [Table.AppendLent] list a claim's lent origins in
+// O(MaxLent + its own origins).
 package evidence

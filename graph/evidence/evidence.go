@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -78,15 +79,22 @@ type Evidence struct {
 // its own and lent.
 func (e Evidence) Independent() int { return len(e.Origins) + e.Lent }
 
-// Table is the evidence of every claim of a view, from [Of].
+// Table is the evidence of every claim of a view, from [Of]. It is safe
+// for concurrent use.
 type Table struct {
-	ids   []string
-	index map[string]int32
-	ev    []Evidence
-	// lent[i] are the interned origins lent to claim i, sorted; names
-	// maps them back to source IDs.
-	lent  [][]int32
+	ids []string
+	ev  []Evidence
+	// Origins are interned: names maps them back to source IDs. The
+	// interned own origins of claim i, sorted, are own.of(i); those that
+	// reach it through support, sorted and shared by the claims of a
+	// component of support, reach[i], cut from a few arrays; its lent
+	// origins are reach[i] less own.of(i).
+	own   sets
+	reach [][]int32
 	names []string
+
+	once  sync.Once
+	index map[string]int32 // position of each claim, built on first use
 }
 
 // Len returns the number of claims.
@@ -96,9 +104,23 @@ func (t *Table) Len() int { return len(t.ids) }
 // order.
 func (t *Table) At(i int) Evidence { return t.ev[i] }
 
+// find returns the position of claim id. The index by ID is built on the
+// first look-up, so that callers that go by position (as package verdict
+// does) never pay for it.
+func (t *Table) find(id string) (int32, bool) {
+	t.once.Do(func() {
+		t.index = make(map[string]int32, len(t.ids))
+		for i, id := range t.ids {
+			t.index[id] = int32(i)
+		}
+	})
+	i, ok := t.index[id]
+	return i, ok
+}
+
 // Claim returns the evidence of claim id.
 func (t *Table) Claim(id string) (Evidence, bool) {
-	i, ok := t.index[id]
+	i, ok := t.find(id)
 	if !ok {
 		return Evidence{}, false
 	}
@@ -116,34 +138,52 @@ func (t *Table) Weight(id string) float64 {
 // its own, in the order the view's claims first name them; nil for an
 // unknown claim.
 func (t *Table) Lent(id string) []string {
-	i, ok := t.index[id]
+	i, ok := t.find(id)
 	if !ok {
 		return nil
 	}
-	out := make([]string, len(t.lent[i]))
-	for k, o := range t.lent[i] {
-		out[k] = t.names[o]
+	return t.AppendLent(make([]string, 0, t.ev[i].Lent), int(i))
+}
+
+// AppendLent appends to dst the origins lent to the i-th claim of the
+// view, as [Table.Lent] lists them, and returns the extended slice: so
+// that a caller that lists the lent origins of many claims can cut them
+// all from one array.
+func (t *Table) AppendLent(dst []string, i int) []string {
+	if t.reach == nil {
+		return dst
 	}
-	return out
+	own, j := t.own.of(int32(i)), 0
+	for _, o := range t.reach[i] {
+		for j < len(own) && own[j] < o {
+			j++
+		}
+		if j == len(own) || own[j] != o {
+			dst = append(dst, t.names[o])
+		}
+	}
+	return dst
 }
 
 // Of returns the evidence of every claim of v (see the package
 // documentation). Errors come from [Options.Origins] or wrap
 // [ErrOptions]. It reads one state of the graph, a
-// [graph.View.Snapshot] of v, which it passes to [Options.Origins].
+// [graph.View.Snapshot] of v, which it passes to [Options.Origins],
+// calling it once for each claim, in the view's order.
 func Of(v graph.View, opts Options) (*Table, error) {
 	o, err := opts.check()
 	if err != nil {
 		return nil, err
 	}
 	v = v.Snapshot() // claims and links numbered alike, from one state
-	t := &Table{index: make(map[string]int32)}
-	intern := make(map[string]int32)
-	var own [][]int32 // interned own origins, sorted
-	n := 0
-	if o.Progress != nil {
-		n = v.Counts().Claims
-	}
+	// Sized up front: growing them costs about as much as filling them.
+	counts := v.Counts()
+	n := counts.Claims
+	t := &Table{ids: make([]string, 0, n), ev: make([]Evidence, 0, n)}
+	intern := make(map[string]int32, counts.Sources)
+	own := &t.own
+	own.start = make([]int32, 1, n+1)
+	own.items = make([]int32, 0, counts.Appearances)
 	tick := graph.NewTicker(o.Progress, "evidence", n)
 	for c := range v.Claims() {
 		tick.Tick()
@@ -151,7 +191,7 @@ func Of(v graph.View, opts Options) (*Table, error) {
 		if err != nil {
 			return nil, fmt.Errorf("evidence: origins of %q: %w", c.ID, err)
 		}
-		set := make([]int32, 0, len(orig))
+		mark := len(own.items)
 		for _, s := range orig {
 			k, ok := intern[s]
 			if !ok {
@@ -159,48 +199,75 @@ func Of(v graph.View, opts Options) (*Table, error) {
 				intern[s] = k
 				t.names = append(t.names, s)
 			}
-			set = append(set, k)
+			own.items = append(own.items, k)
 		}
+		set := own.items[mark:]
 		slices.Sort(set)
-		set = slices.Compact(set)
-		t.index[c.ID] = int32(len(t.ids))
+		own.items = own.items[:mark+len(slices.Compact(set))]
+		own.start = append(own.start, int32(len(own.items)))
 		t.ids = append(t.ids, c.ID)
 		t.ev = append(t.ev, Evidence{Origins: orig})
-		own = append(own, set)
 	}
-	weight := func(set []int32) float64 {
-		if o.Trust == nil {
-			return float64(len(set))
-		}
-		w := 0.0
-		for _, k := range set {
+	// weight is the trust-weighted count of the sorted set a less the
+	// sorted set b, and how many that is.
+	weight := func(a, b []int32) (float64, int) {
+		w, n, j := 0.0, 0, 0
+		for _, k := range a {
+			for j < len(b) && b[j] < k {
+				j++
+			}
+			if j < len(b) && b[j] == k {
+				continue
+			}
+			n++
+			if o.Trust == nil {
+				w++
+				continue
+			}
 			tr, ok := o.Trust[t.names[k]]
 			if !ok {
 				tr = o.UnknownTrust
 			}
 			w += tr
 		}
-		return w
+		return w, n
 	}
-	t.lent = make([][]int32, len(t.ids))
 	if !o.NoLending {
-		t.lend(v, own)
+		t.lend(v, counts.Supports)
 	}
 	for i := range t.ev {
-		t.ev[i].Lent = len(t.lent[i])
-		t.ev[i].Weight = weight(own[i]) + weight(t.lent[i])
+		mine := own.of(int32(i))
+		w, _ := weight(mine, nil)
+		var lent float64
+		if t.reach != nil {
+			lent, t.ev[i].Lent = weight(t.reach[i], mine)
+		}
+		t.ev[i].Weight = w + lent
 	}
 	tick.Finish()
 	return t, nil
 }
 
-// lend fills t.lent: the origins that reach each claim through support,
-// less its own, walking the components of the support graph from the
-// supporters down.
-func (t *Table) lend(v graph.View, own [][]int32) {
+// sets is a list of sets of interned origins, each sorted, stored one
+// after another: set i is items[start[i]:start[i+1]].
+type sets struct {
+	start, items []int32
+}
+
+func (s sets) of(i int32) []int32 { return s.items[s.start[i]:s.start[i+1]] }
+
+// lend fills t.reach: the origins that reach each claim through support,
+// walking the components of the support graph from the supporters down.
+// Each component's set of origins is built once, from those of the
+// components with supports into it, and stored once, shared by its
+// members, which are lent it less their own: O(claims + supports ×
+// MaxLent) time, and memory O(claims) and MaxLent origins per component
+// that passes on more than it is passed, in a few allocations. supports,
+// the view's count of them, sizes the list of support edges.
+func (t *Table) lend(v graph.View, supports int) {
 	n := len(t.ids)
 	start := make([]int32, n+1)
-	var edges [][2]int32
+	edges := make([][2]int32, 0, supports)
 	for r := range v.Links() {
 		if r.Kind != claims.Supports || r.From >= n || r.To >= n || r.From == r.To {
 			continue
@@ -208,6 +275,7 @@ func (t *Table) lend(v graph.View, own [][]int32) {
 		edges = append(edges, [2]int32{int32(r.From), int32(r.To)})
 		start[r.From+1]++
 	}
+	t.reach = make([][]int32, n)
 	if len(edges) == 0 {
 		return
 	}
@@ -219,90 +287,126 @@ func (t *Table) lend(v graph.View, own [][]int32) {
 	}
 	var b scc.Buf
 	b.Components(start, to)
+	comp := b.Comp
 	// Members of each component; Tarjan numbers a component after every
 	// component it reaches, so supporters come at higher numbers.
 	cstart := make([]int32, b.Count+1)
-	for _, k := range b.Comp {
+	for _, k := range comp {
 		cstart[k+1]++
 	}
 	cfill := csr.Starts(cstart)
 	members := make([]int32, n)
-	for i, k := range b.Comp {
+	for i, k := range comp {
 		members[cfill[k]] = int32(i)
 		cfill[k]++
 	}
-	in := make([][]int32, b.Count) // origins entering each component
-	for k := b.Count - 1; k >= 0; k-- {
-		set := in[k]
-		in[k] = nil
-		mem := members[cstart[k]:cstart[k+1]]
-		// What reaches a member: what enters the component, and the own
-		// origins of the other members of a cycle.
-		all := set
-		if len(mem) > 1 {
-			for _, m := range mem {
-				all = merge(all, own[m])
+	// The components each component is supported by (from), and whether
+	// it supports another (feeds).
+	fstart := make([]int32, b.Count+1)
+	feeds := make([]bool, b.Count)
+	for _, e := range edges {
+		if cf, ct := comp[e[0]], comp[e[1]]; cf != ct {
+			fstart[ct+1]++
+			feeds[cf] = true
+		}
+	}
+	ffill := csr.Starts(fstart)
+	from := make([]int32, fstart[b.Count])
+	for _, e := range edges {
+		if cf, ct := comp[e[0]], comp[e[1]]; cf != ct {
+			from[ffill[ct]] = cf
+			ffill[ct]++
+		}
+	}
+
+	var pool []int32 // the array sets are being stored in
+	store := func(set []int32) []int32 {
+		if cap(pool)-len(pool) < len(set) {
+			pool = make([]int32, 0, max(1<<16, len(set)))
+		}
+		lo := len(pool)
+		pool = append(pool, set...)
+		return pool[lo:len(pool):len(pool)]
+	}
+	out := make([][]int32, b.Count) // what each component passes on
+	var cur, next []int32           // scratch for merging
+	for k := int32(b.Count) - 1; k >= 0; k-- {
+		// What enters the component: the union of what its supporters
+		// pass on, kept where it is when one supporter passes it all.
+		in, stored := []int32(nil), true
+		for _, f := range from[fstart[k]:fstart[k+1]] {
+			switch o := out[f]; {
+			case same(o, in) || !adds(in, o):
+			case len(in) == 0:
+				in = o
+			default:
+				next = mergeInto(next[:0], in, o)
+				in, cur, next = next, next, cur
+				stored = false
 			}
 		}
-		for _, m := range mem {
-			t.lent[m] = minus(all, own[m])
-		}
-		out := all
-		if len(mem) == 1 {
-			out = merge(set, own[mem[0]])
-		}
-		for _, m := range mem {
-			for _, w := range to[start[m]:start[m+1]] {
-				if c := b.Comp[w]; c != int32(k) {
-					in[c] = merge(in[c], out)
+		mem := members[cstart[k]:cstart[k+1]]
+		// What reaches a member: what enters the component, and the own
+		// origins of the members of a cycle.
+		if len(mem) > 1 {
+			for _, m := range mem {
+				if adds(in, t.own.of(m)) {
+					next = mergeInto(next[:0], in, t.own.of(m))
+					in, cur, next = next, next, cur
+					stored = false
 				}
 			}
 		}
-	}
-}
-
-// merge returns the union of the sorted sets a and b, at most MaxLent
-// long. It returns a or b itself when the other adds nothing.
-func merge(a, b []int32) []int32 {
-	switch {
-	case len(b) == 0:
-		return a
-	case len(a) == 0 && len(b) <= MaxLent:
-		return b
-	}
-	out := make([]int32, 0, min(len(a)+len(b), MaxLent))
-	i, j := 0, 0
-	for len(out) < MaxLent && (i < len(a) || j < len(b)) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i] < b[j]):
-			out = append(out, a[i])
-			i++
-		case i == len(a) || b[j] < a[i]:
-			out = append(out, b[j])
-			j++
-		default:
-			out = append(out, a[i])
-			i++
-			j++
+		if !stored {
+			in = store(in)
 		}
-	}
-	return out
-}
-
-// minus returns the sorted set a less the sorted set b, nil when empty.
-func minus(a, b []int32) []int32 {
-	var out []int32
-	j := 0
-	for _, x := range a {
-		for j < len(b) && b[j] < x {
-			j++
+		for _, m := range mem {
+			t.reach[m] = in
 		}
-		if j < len(b) && b[j] == x {
+		if !feeds[k] {
 			continue
 		}
-		out = append(out, x)
+		out[k] = in
+		if len(mem) == 1 {
+			// A single claim passes on its own origins too.
+			if next = mergeInto(next[:0], in, t.own.of(mem[0])); !slices.Equal(next, in) {
+				out[k] = store(next)
+			}
+		}
 	}
-	return out
+}
+
+// adds reports whether merging the sorted set b into the sorted set a,
+// at most MaxLent long, may change it: not when b is empty, nor when a is
+// full and b comes after it.
+func adds(a, b []int32) bool {
+	return len(b) > 0 && (len(a) < MaxLent || b[0] < a[len(a)-1])
+}
+
+// same reports whether the sets a and b are the same stored set.
+func same(a, b []int32) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// mergeInto appends to dst the union of the sorted sets a and b, at most
+// MaxLent long, and returns the extended slice.
+func mergeInto(dst, a, b []int32) []int32 {
+	i, j, n := 0, 0, len(dst)
+	for len(dst)-n < MaxLent && (i < len(a) || j < len(b)) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			dst = append(dst, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			dst = append(dst, b[j])
+			j++
+		default:
+			dst = append(dst, a[i])
+			i++
+			j++
+		}
+	}
+	return dst
 }
 
 // DistinctSources returns the distinct sources claim c appears in, in the
@@ -324,20 +428,22 @@ func DistinctSources(_ graph.View, c claims.Claim) ([]string, error) {
 // one per group of appearances that go back to the same original.
 func Independent() func(graph.View, claims.Claim) ([]string, error) {
 	idx := make(map[claims.Date]*provenance.Index, 2)
+	var buf []string // the lists returned are cut from it, a chunk at a time
 	return func(v graph.View, c claims.Claim) ([]string, error) {
 		x, ok := idx[v.Date()]
 		if !ok {
 			x = provenance.New(v)
 			idx[v.Date()] = x
 		}
-		rep, err := x.Of(c)
-		if err != nil {
+		if cap(buf)-len(buf) < 2*len(c.Appearances) {
+			buf = make([]string, 0, max(1024, 2*len(c.Appearances)))
+		}
+		mark := len(buf)
+		var err error
+		if buf, err = x.AppendOrigins(buf, c); err != nil {
+			buf = buf[:mark]
 			return nil, err
 		}
-		out := make([]string, len(rep.Groups))
-		for i, g := range rep.Groups {
-			out[i] = g.Origin.Source
-		}
-		return out, nil
+		return buf[mark:len(buf):len(buf)], nil
 	}
 }

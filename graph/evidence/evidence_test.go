@@ -3,6 +3,7 @@ package evidence_test
 import (
 	"errors"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -146,4 +147,20 @@ func TestLentCap(t *testing.T) {
 	if e := tab.At(n - 1); e.Lent != evidence.MaxLent {
 		t.Errorf("last claim of the chain: %d lent, want MaxLent %d", e.Lent, evidence.MaxLent)
 	}
+	// Lent, AppendLent and Claim agree, from several goroutines at once:
+	// the first look-up by ID builds the index (run with -race).
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < n; i += 4 {
+				id := b.Claims[i].ID
+				lent := tab.Lent(id)
+				e, ok := tab.Claim(id)
+				if !ok || len(lent) != e.Lent || !slices.Equal(tab.AppendLent([]string{"x"}, i)[1:], lent) {
+					t.Errorf("%s: Lent %v, Claim %+v, %v", id, lent, e, ok)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -48,9 +48,10 @@ type Index struct {
 	all   bool // every source of the view is loaded
 
 	// Scratch reused between queries, so that one query allocates little.
-	pos []int32 // local number of each node, -1 outside the current query
-	loc local
-	scc sccBuf
+	pos    []int32 // local number of each node, -1 outside the current query
+	listed []bool  // by component of the current query, for AppendOrigins
+	loc    local
+	scc    sccBuf
 }
 
 // New returns an empty index over v. It costs nothing until queried.

@@ -58,6 +58,39 @@ func (x *Index) Count(c claims.Claim) (int, error) {
 	return n, nil
 }
 
+// AppendOrigins appends to dst the sources of the independent origins of
+// claim c, which must come from the index's view, and returns the
+// extended slice: the Origin.Source of each of [Index.Of]'s Groups, in
+// their order, without tracing the chains. It costs, like [Index.Count],
+// O(sources carrying c + their derivation links), and allocates nothing
+// once the index's scratch has grown.
+func (x *Index) AppendOrigins(dst []string, c claims.Claim) ([]string, error) {
+	g, err := x.carriers(&c)
+	if err != nil {
+		return dst, err
+	}
+	defer x.release()
+	b := &x.scc
+	b.origins(g)
+	listed := resize(x.listed, b.count) // by component: appended already
+	clear(listed)
+	for _, a := range c.Appearances {
+		// The origins of one appearance in the order of their sources,
+		// each after those of earlier appearances, once.
+		mark := len(dst)
+		for _, o := range b.originsOf(x.pos[x.ids[a.Source]]) {
+			if !listed[o] {
+				listed[o] = true
+				m := b.membersOf(o)
+				dst = append(dst, x.nodes[g.nodes[m[x.first(g, m)]]].id)
+			}
+		}
+		slices.Sort(dst[mark:])
+	}
+	x.listed = listed
+	return dst, nil
+}
+
 // Claim returns the provenance of the claim with the given ID. It reports
 // graph.ErrNotFound when the view has no such claim and graph.ErrWrongKind
 // when id names something else.

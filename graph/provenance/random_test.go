@@ -155,6 +155,15 @@ func TestRandomAgainstDefinition(t *testing.T) {
 				if n, _ := x.Count(c); n != len(want) {
 					t.Errorf("Count %d, want %d", n, len(want))
 				}
+				// AppendOrigins lists the groups' origins in their order,
+				// after what dst holds.
+				var inOrder []string
+				for _, gr := range rep.Groups {
+					inOrder = append(inOrder, gr.Origin.Source)
+				}
+				if ids, err := x.AppendOrigins([]string{"before"}, c); err != nil || !slices.Equal(ids, append([]string{"before"}, inOrder...)) {
+					t.Errorf("AppendOrigins %q, %v; want %q after \"before\"", ids, err, inOrder)
+				}
 			})
 		}
 	}

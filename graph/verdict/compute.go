@@ -33,10 +33,13 @@ type pair struct{ from, to int32 }
 // in view order.
 type state struct {
 	opts     Options
+	size     graph.Counts // of the view, to size what is built
 	ids      []string
-	index    map[string]int32
-	sources  [][]string
+	index    map[string]int32 // position of each claim by ID, built by result for a dated view only
+	sources  [][]string       // distinct sources of each claim, cut from srcBuf
+	srcBuf   chunks[string]
 	ev       *evidence.Table
+	numbered bool            // ev numbers the claims as ids does
 	full     *evidence.Table // of the whole graph, for claims out of time
 	evidence []float64       // the weight of each claim's evidence
 
@@ -48,7 +51,30 @@ type state struct {
 
 	labels   af.Labelling
 	strength af.Strengths
+
+	// Scratch of reasons, and the arrays the results are cut from.
+	rs        []Reason
+	who       []int32
+	ord       []int
+	reasonBuf chunks[Reason]
+	lentBuf   chunks[string]
 }
+
+// chunks cuts many short slices from a few long arrays: grow makes room
+// for n more elements at the end of buf and returns where they start,
+// and cut returns what was appended to buf since then, with its capacity
+// clipped so that an append to one piece copies it rather than overwrite
+// the next. A piece is never nil.
+type chunks[T any] struct{ buf []T }
+
+func (c *chunks[T]) grow(n int) int {
+	if cap(c.buf)-len(c.buf) < max(1, n) {
+		c.buf = make([]T, 0, max(4096, n))
+	}
+	return len(c.buf)
+}
+
+func (c *chunks[T]) cut(mark int) []T { return c.buf[mark:len(c.buf):len(c.buf)] }
 
 // Compute returns the verdict on every claim of v's graph as of v's date
 // (see the package documentation). It works on the whole graph and on any
@@ -62,7 +88,7 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 		return nil, err
 	}
 	v = v.Snapshot() // one state of the graph throughout
-	s := &state{opts: o, index: make(map[string]int32)}
+	s := &state{opts: o}
 	if err := s.load(v); err != nil {
 		return nil, err
 	}
@@ -77,25 +103,78 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 
 // load numbers the claims of v and weighs their evidence.
 func (s *state) load(v graph.View) error {
+	s.size = v.Counts()
+	n := s.size.Claims
+	s.ids, s.sources = make([]string, 0, n), make([][]string, 0, n)
 	s.ev = s.opts.Evidence
-	if s.ev == nil {
-		var err error
-		s.ev, err = evidence.Of(v, s.evidenceOptions())
-		if errors.Is(err, evidence.ErrOptions) {
-			return fmt.Errorf("%w: %w", ErrOptions, err)
+	if s.ev != nil { // the caller's: look each claim up by ID
+		for c := range v.Claims() {
+			s.number(c)
+			s.evidence = append(s.evidence, s.ev.Weight(c.ID))
 		}
-		if err != nil {
-			return fmt.Errorf("verdict: %w", err)
-		}
+		return nil
 	}
-	for c := range v.Claims() {
-		srcs, _ := evidence.DistinctSources(v, c)
-		s.index[c.ID] = int32(len(s.ids))
-		s.ids = append(s.ids, c.ID)
-		s.sources = append(s.sources, srcs)
-		s.evidence = append(s.evidence, s.ev.Weight(c.ID))
+	// evidence.Of passes each claim of v to Origins once, in v's order:
+	// number the claims on the way, rather than in a second pass.
+	eo := s.evidenceOptions()
+	origins := eo.Origins
+	if origins == nil {
+		origins = evidence.Independent()
+	}
+	eo.Origins = func(v graph.View, c claims.Claim) ([]string, error) {
+		s.number(c)
+		return origins(v, c)
+	}
+	var err error
+	s.ev, err = evidence.Of(v, eo)
+	if errors.Is(err, evidence.ErrOptions) {
+		return fmt.Errorf("%w: %w", ErrOptions, err)
+	}
+	if err != nil {
+		return fmt.Errorf("verdict: %w", err)
+	}
+	s.numbered = true
+	s.evidence = make([]float64, len(s.ids))
+	for i := range s.ids {
+		s.evidence[i] = s.ev.At(i).Weight
 	}
 	return nil
+}
+
+// number gives claim c the next position and notes its distinct sources,
+// as [evidence.DistinctSources] lists them, cut from a shared array.
+func (s *state) number(c claims.Claim) {
+	s.ids = append(s.ids, c.ID)
+	mark := s.srcBuf.grow(len(c.Appearances))
+	for _, a := range c.Appearances {
+		if !slices.Contains(s.srcBuf.buf[mark:], a.Source) {
+			s.srcBuf.buf = append(s.srcBuf.buf, a.Source)
+		}
+	}
+	s.sources = append(s.sources, s.srcBuf.cut(mark))
+}
+
+// claimEvidence returns the evidence of claim i and the origins lent to
+// it, cut from a shared array.
+func (s *state) claimEvidence(i int32) (evidence.Evidence, []string) {
+	var e evidence.Evidence
+	j := int(i)
+	if s.numbered {
+		e = s.ev.At(j)
+	} else {
+		var ok bool
+		if e, ok = s.ev.Claim(s.ids[i]); !ok {
+			return e, nil
+		}
+		j = -1
+	}
+	mark := s.lentBuf.grow(e.Lent)
+	if j >= 0 {
+		s.lentBuf.buf = s.ev.AppendLent(s.lentBuf.buf, j)
+	} else {
+		s.lentBuf.buf = append(s.lentBuf.buf, s.ev.Lent(s.ids[i])...)
+	}
+	return e, s.lentBuf.cut(mark)
 }
 
 // evidenceOptions are the options of evidence.Of that o gives.
@@ -113,6 +192,8 @@ func (s *state) prefers(a, b int32) bool {
 // keeping those that preference lets succeed, and collects the supports.
 func (s *state) contradictions(v graph.View) {
 	// Links number claims as load did: by position in v's order.
+	s.supports = make([]pair, 0, s.size.Supports)
+	s.defeats = make([]attack, 0, 2*s.size.Contradictions)
 	for r := range v.Links() {
 		a, b := int32(r.From), int32(r.To)
 		if r.Kind == claims.Supports {
@@ -159,10 +240,13 @@ func group(n int, edges []attack, key func(attack) (int32, int32)) rows {
 // of a and b), O(edges × degree), and builds the attack index by target.
 func (s *state) derive() {
 	n := len(s.ids)
-	out := group(n, s.defeats, func(e attack) (int32, int32) { return e.from, e.to })
-	in := group(n, s.defeats, func(e attack) (int32, int32) { return e.to, e.from })
 	r := s.opts.Support
-	all := slices.Clone(s.defeats)
+	var out, in rows
+	if r != Lending { // lending derives no attack
+		out = group(n, s.defeats, func(e attack) (int32, int32) { return e.from, e.to })
+		in = group(n, s.defeats, func(e attack) (int32, int32) { return e.to, e.from })
+	}
+	all := s.defeats[:len(s.defeats):len(s.defeats)] // appended to only when attacks are derived
 	add := func(from, to int32, kind AttackKind, via int32) {
 		if from != to && s.prefers(from, to) {
 			all = append(all, attack{from, to, kind, via})
@@ -299,13 +383,13 @@ func (s *state) result(v graph.View) (*Result, error) {
 		Date: v.Date(), Attacks: len(s.attacks), Failed: len(s.failed),
 		Acyclic: s.strength.Acyclic, Converged: s.strength.Converged, Iterations: s.strength.Iterations,
 		Bound:    s.strength.Bound,
-		Verdicts: make([]Verdict, 0, len(s.ids)), index: make(map[string]int, len(s.ids)),
+		Verdicts: make([]Verdict, 0, len(s.ids)),
 	}
 	t := v.Date()
 	tick := graph.NewTicker(s.opts.Progress, "verdicts", len(s.ids))
 	if t.IsZero() {
 		for i := range s.ids {
-			r.add(s.verdict(int32(i)))
+			r.Verdicts = append(r.Verdicts, s.verdict(int32(i)))
 			tick.Tick()
 		}
 		tick.Finish()
@@ -313,10 +397,14 @@ func (s *state) result(v graph.View) (*Result, error) {
 	}
 	// A dated view: walk the whole graph so that the claims the date
 	// leaves out get a verdict too, in their place.
+	s.index = make(map[string]int32, len(s.ids))
+	for i, id := range s.ids {
+		s.index[id] = int32(i)
+	}
 	full := v.At(claims.Date{})
 	for c := range full.Claims() {
 		if i, ok := s.index[c.ID]; ok {
-			r.add(s.verdict(i))
+			r.Verdicts = append(r.Verdicts, s.verdict(i))
 			tick.Tick()
 			continue
 		}
@@ -324,15 +412,10 @@ func (s *state) result(v graph.View) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		r.add(vd)
+		r.Verdicts = append(r.Verdicts, vd)
 	}
 	tick.Finish()
 	return r, nil
-}
-
-func (r *Result) add(v Verdict) {
-	r.index[v.Claim] = len(r.Verdicts)
-	r.Verdicts = append(r.Verdicts, v)
 }
 
 // outOfTime is the verdict on a claim that does not hold at t, with its
@@ -357,9 +440,9 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 
 // verdict is the verdict on claim i of the framework.
 func (s *state) verdict(i int32) Verdict {
-	e, _ := s.ev.Claim(s.ids[i])
+	e, lent := s.claimEvidence(i)
 	vd := Verdict{
-		Claim: s.ids[i], Evidence: s.evidence[i], Origins: e.Origins, Lent: s.ev.Lent(s.ids[i]),
+		Claim: s.ids[i], Evidence: s.evidence[i], Origins: e.Origins, Lent: lent,
 		Base: s.base(s.evidence[i]), Strength: s.strength.Strength[i],
 	}
 	switch s.labels[i] {
@@ -399,31 +482,18 @@ func (s *state) defeater(i int32) int32 {
 // reasons explains the label of claim i: for a rejected claim its accepted
 // attackers, for an accepted one its attackers with who defeats each and
 // the contradicting claims too weak to attack, for an undecided one its
-// undecided attackers.
+// undecided attackers. The reasons of all claims are cut from a few
+// shared arrays, each with its capacity clipped to its length.
 func (s *state) reasons(i int32, l Label) ([]Reason, int) {
-	var rs []Reason
-	var who []int32 // the claim of each reason, for sorting
-	reason := func(kind ReasonKind, e attack) {
-		r := Reason{Kind: kind, Claim: s.ids[e.from], Attack: e.kind, Sources: s.sources[e.from], Evidence: s.evidence[e.from]}
-		if e.via >= 0 {
-			r.Via = s.ids[e.via]
-		}
-		if kind == Attacker {
-			if d := s.defeater(e.from); d >= 0 {
-				r.By, r.BySources, r.ByEvidence = s.ids[d], s.sources[d], s.evidence[d]
-			}
-		}
-		rs = append(rs, r)
-		who = append(who, e.from)
-	}
+	s.rs, s.who = s.rs[:0], s.who[:0]
 	for _, e := range s.in(i) {
 		switch {
 		case l == Rejected && s.labels[e.from] == af.In:
-			reason(DefeatedBy, e)
+			s.reason(DefeatedBy, e)
 		case l == Accepted:
-			reason(Attacker, e)
+			s.reason(Attacker, e)
 		case l == Undecided && s.labels[e.from] == af.Undec:
-			reason(Open, e)
+			s.reason(Open, e)
 		}
 	}
 	if l == Accepted {
@@ -432,23 +502,46 @@ func (s *state) reasons(i int32, l Label) ([]Reason, int) {
 			if p.to != i {
 				break
 			}
-			reason(Weaker, attack{p.from, p.to, Contradiction, -1})
+			s.reason(Weaker, attack{p.from, p.to, Contradiction, -1})
 		}
 	}
+	if len(s.rs) == 0 {
+		return noReasons, 0
+	}
 	// Sort by kind, then strongest claim first.
-	ord := make([]int, len(rs))
-	for k := range ord {
-		ord[k] = k
+	s.ord = s.ord[:0]
+	for k := range s.rs {
+		s.ord = append(s.ord, k)
 	}
-	slices.SortStableFunc(ord, func(x, y int) int {
-		return cmp.Or(cmp.Compare(rs[x].Kind, rs[y].Kind), s.stronger(who[x], who[y]))
+	slices.SortStableFunc(s.ord, func(x, y int) int {
+		return cmp.Or(cmp.Compare(s.rs[x].Kind, s.rs[y].Kind), s.stronger(s.who[x], s.who[y]))
 	})
-	sorted := make([]Reason, len(rs))
-	for k, o := range ord {
-		sorted[k] = rs[o]
+	n, more := len(s.rs), 0
+	if m := s.opts.MaxReasons; m > 0 && n > m {
+		n, more = m, n-m
 	}
-	if m := s.opts.MaxReasons; m > 0 && len(sorted) > m {
-		return sorted[:m], len(sorted) - m
+	mark := s.reasonBuf.grow(n)
+	for _, o := range s.ord[:n] {
+		s.reasonBuf.buf = append(s.reasonBuf.buf, s.rs[o])
 	}
-	return sorted, 0
+	return s.reasonBuf.cut(mark), more
+}
+
+// noReasons is the Reasons of a verdict without any: empty, not nil, and
+// with no capacity to share.
+var noReasons = []Reason{}
+
+// reason adds to the reasons being collected one of kind k for attack e.
+func (s *state) reason(kind ReasonKind, e attack) {
+	r := Reason{Kind: kind, Claim: s.ids[e.from], Attack: e.kind, Sources: s.sources[e.from], Evidence: s.evidence[e.from]}
+	if e.via >= 0 {
+		r.Via = s.ids[e.via]
+	}
+	if kind == Attacker {
+		if d := s.defeater(e.from); d >= 0 {
+			r.By, r.BySources, r.ByEvidence = s.ids[d], s.sources[d], s.evidence[d]
+		}
+	}
+	s.rs = append(s.rs, r)
+	s.who = append(s.who, e.from)
 }

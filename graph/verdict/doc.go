@@ -118,8 +118,14 @@
 // at most twice [Options].MaxIterations rounds (bounds, then estimate).
 // DF-QuAD works one strongly connected component of the defeats at a time
 // and, within one, updates only the arguments whose inputs moved (see
-// [af.DFQuADIter]). Under Lending most of the time goes to weighing the
-// evidence (provenance and lent origins), not to DF-QuAD. Timings are in
+// [af.DFQuADIter]). Writing the verdicts costs O(claims + reasons + the
+// origins listed), at most evidence.MaxLent lent origins a claim, in a
+// few allocations: the lent origins, distinct sources and reasons of all
+// verdicts are cut from shared arrays, each piece with its capacity
+// clipped, so that an append to one copies it rather than overwrite its
+// neighbour. Memory is linear in the same terms. Under Lending most of the
+// time goes to weighing the evidence (provenance and lent origins) and to
+// listing the lent origins of each verdict, not to DF-QuAD. Timings are in
 // the README's Performance table.
 //
 // [Options].Progress, when set, is told of the stages "evidence",

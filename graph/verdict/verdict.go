@@ -2,6 +2,7 @@ package verdict
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/claimgraph/claimgraph/claims"
 )
@@ -175,11 +176,19 @@ type Result struct {
 	// of equal evidence, base score 1, that contradict each other.
 	Bound float64
 
-	index map[string]int
+	once  sync.Once
+	index map[string]int // position of each verdict by claim, built on first use
 }
 
-// Verdict returns the verdict on claim id.
+// Verdict returns the verdict on claim id. The first call indexes the
+// verdicts by claim, in O(verdicts); later calls cost a map look-up.
 func (r *Result) Verdict(id string) (Verdict, bool) {
+	r.once.Do(func() {
+		r.index = make(map[string]int, len(r.Verdicts))
+		for i, v := range r.Verdicts {
+			r.index[v.Claim] = i
+		}
+	})
 	i, ok := r.index[id]
 	if !ok {
 		return Verdict{}, false
