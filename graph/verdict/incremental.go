@@ -3,6 +3,7 @@ package verdict
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -14,7 +15,7 @@ import (
 
 // fullShare: an update whose verdicts to recompute are more than
 // 1/fullShare of the claims recomputes everything instead (see
-// [Tracker.Update]).
+// [Tracker.Update]); 0 never does (for the tests).
 var fullShare = 4
 
 // Tracker holds the verdicts on every claim of a graph and brings them up
@@ -41,6 +42,10 @@ type Tracker struct {
 	failed int   // failed attacks in all
 	cyclic int   // claims on a cycle of attack
 	unconv int   // claims of components DF-QuAD left unconverged
+	// supCycles counts the claims on a cycle of support: without any,
+	// evidence is weighed again claim by claim, stopping where it does
+	// not change (lendFrom).
+	supCycles int
 
 	// Origins, interned: names[k] is a source ID, key[k] orders origin
 	// sets as evidence.Of interns them (the first claim to name it, then
@@ -70,6 +75,7 @@ type node struct {
 	ev      float64
 
 	sup, supBy []int32 // claims this one supports, and its supporters
+	scyc       bool    // on a cycle of support
 	con        []conRef
 
 	label     af.Label
@@ -317,7 +323,8 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			replaced[c.ID] = true
 		}
 	}
-	var moved []int32
+	var moved, newClaims []int32
+	var added [][2]int32 // supports added
 	// Relations removed, first, while their claims are there.
 	for _, r := range b.RemoveRelations {
 		a, okA := t.find(r.From)
@@ -358,6 +365,9 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		t.att -= int(n.nAtt)
 		t.failed -= int(n.nFail)
 		t.forget(s)
+		if n.scyc {
+			t.supCycles--
+		}
 		*n = node{id: id, dead: true, defeater: -1}
 		delete(t.slot, id)
 		t.live--
@@ -383,6 +393,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			t.slot[c.ID] = s
 			t.c = append(t.c, node{id: c.ID, origins: o, sources: srcs, defeater: -1})
 			t.live++
+			newClaims = append(newClaims, s)
 		}
 		moved = append(moved, t.own(s, old)...)
 		t.sortOwn(s)
@@ -401,9 +412,16 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		t.relate(a, c, r.Kind)
 		if r.Kind == claims.Supports {
 			seedE = append(seedE, c)
+			added = append(added, [2]int32{a, c})
 		} else {
 			seedT = append(seedT, a, c)
 		}
+	}
+	// A support closes a cycle only from a supported claim to one that
+	// supports others.
+	mayCycle := false
+	for _, e := range added {
+		mayCycle = mayCycle || len(t.c[e[0]].supBy) > 0 && len(t.c[e[1]].sup) > 0
 	}
 	// Origins whose order moved: their owners sort their sets again, and
 	// everything those lend to is weighed again.
@@ -413,19 +431,57 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			seedE = append(seedE, s)
 		}
 	}
-	E := t.closure(seedE, func(s int32, visit func(int32)) {
-		for _, x := range t.c[s].sup {
-			visit(x)
+	// Evidence: along supports from the seeds, stopping where nothing
+	// changes when the supports have no cycle, or over everything below
+	// the seeds otherwise.
+	old := map[int32]float64{} // evidence before, of the claims weighed again
+	for _, s := range seedE {
+		if _, ok := old[s]; !ok {
+			old[s] = t.c[s].ev
 		}
-	})
-	if fullShare*len(E) > t.live {
-		return t.full()
 	}
-	t.lend(E)
+	for _, s := range newClaims {
+		old[s] = math.NaN()
+	}
+	E, ok := []int32(nil), false
+	// (When origins moved in the order, sets that hold them must be
+	// sorted again, even where what they hold does not change.)
+	if t.supCycles == 0 && !mayCycle && len(moved) == 0 {
+		E, ok = t.lendFrom(seedE, old)
+	}
+	if !ok {
+		E = t.closure(seedE, func(s int32, visit func(int32)) {
+			for _, x := range t.c[s].sup {
+				visit(x)
+			}
+		})
+		if t.tooMany(len(E)) {
+			return t.full()
+		}
+		for _, s := range E {
+			if _, ok := old[s]; !ok {
+				old[s] = t.c[s].ev
+			}
+		}
+		t.lend(E)
+	}
+	// Attacks: on the claims weighed again, and on those they now attack
+	// or no longer attack.
 	for _, s := range E {
 		seedT = append(seedT, s)
+		if t.c[s].ev == old[s] {
+			continue
+		}
+		before := func(x int32) float64 {
+			if w, ok := old[x]; ok {
+				return w
+			}
+			return t.c[x].ev
+		}
 		for _, r := range t.c[s].con {
-			seedT = append(seedT, r.other)
+			if math.IsNaN(old[s]) || (before(s)+eps >= before(r.other)) != t.prefers(s, r.other) {
+				seedT = append(seedT, r.other)
+			}
 		}
 	}
 	D := t.closure(seedT, func(s int32, visit func(int32)) {
@@ -435,7 +491,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			}
 		}
 	})
-	if fullShare*len(D) > t.live {
+	if t.tooMany(len(D)) {
 		return t.full()
 	}
 	t.solve(D)
@@ -497,6 +553,10 @@ func (t *Tracker) forget(s int32) {
 		}
 	}
 }
+
+// tooMany reports whether recomputing k claims is too many, so that
+// everything is recomputed instead (see fullShare).
+func (t *Tracker) tooMany(k int) bool { return fullShare > 0 && fullShare*k > t.live }
 
 // prefers reports whether an attack of a on b succeeds.
 func (t *Tracker) prefers(a, b int32) bool { return t.c[a].ev+eps >= t.c[b].ev }
@@ -594,7 +654,15 @@ func (t *Tracker) lend(E []int32) {
 			}
 		}
 		for _, m := range mem {
-			t.c[E[m]].lent = t.minus(all, t.c[E[m]].own)
+			n := &t.c[E[m]]
+			n.lent = t.minus(all, n.own)
+			if n.scyc {
+				t.supCycles--
+			}
+			n.scyc = len(mem) > 1
+			if n.scyc {
+				t.supCycles++
+			}
 		}
 		out := all
 		if len(mem) == 1 {
@@ -612,6 +680,76 @@ func (t *Tracker) lend(E []int32) {
 		n := &t.c[s]
 		n.ev = t.weight(n.own) + t.weight(n.lent)
 	}
+}
+
+// lendFrom weighs again the evidence of the seeds and of the claims below
+// them along supports, on a support graph without cycles: a claim's lent
+// origins are those its supporters pass on (out) less its own, so each
+// claim is weighed from its supporters as they are, and what it passes
+// on goes further only when it changed. It records in old the evidence
+// of each claim before it is first weighed, and returns the claims
+// weighed whose lent or own origins may have changed (the seeds and
+// those whose lent origins changed), sorted. It gives up, returning
+// false, after as many weighings as a quarter of the claims: a change
+// that far-reaching is weighed in one pass by lend.
+func (t *Tracker) lendFrom(seeds []int32, old map[int32]float64) ([]int32, bool) {
+	t.grow()
+	t.epoch++
+	queued := t.epoch // in the queue now
+	t.sepoch++
+	var changed, queue []int32
+	mark := func(s int32) {
+		if t.sstamp[s] != t.sepoch {
+			t.sstamp[s] = t.sepoch
+			changed = append(changed, s)
+		}
+	}
+	push := func(s int32) {
+		if !t.c[s].dead && t.stamp[s] != queued {
+			t.stamp[s] = queued
+			queue = append(queue, s)
+		}
+	}
+	// A seed's own origins may have changed, so that what it passed on
+	// before is not known: it passes on in any case.
+	seed := make(map[int32]bool, len(seeds))
+	for _, s := range seeds {
+		if !t.c[s].dead {
+			seed[s] = true
+			mark(s)
+			push(s)
+		}
+	}
+	for head := 0; head < len(queue); head++ {
+		if t.tooMany(head - len(seeds)) {
+			return nil, false
+		}
+		s := queue[head]
+		t.stamp[s] = 0
+		n := &t.c[s]
+		var in []int32
+		for _, p := range n.supBy {
+			in = t.merge(in, t.out(p))
+		}
+		before := t.out(s)
+		lent := t.minus(in, n.own)
+		if !slices.Equal(lent, n.lent) {
+			mark(s)
+		}
+		if _, ok := old[s]; !ok {
+			old[s] = n.ev
+		}
+		n.lent = lent
+		n.ev = t.weight(n.own) + t.weight(n.lent)
+		if t.sstamp[s] == t.sepoch && !slices.Equal(before, t.out(s)) || seed[s] {
+			seed[s] = false // what it passes on is known from now
+			for _, x := range n.sup {
+				push(x)
+			}
+		}
+	}
+	slices.Sort(changed)
+	return changed, true
 }
 
 // weight is the trust-weighted count of a set of origins.
