@@ -274,38 +274,50 @@ func remove(list []int32, x int32) []int32 {
 // (graph.Graph.Apply returned nil), and says what it recomputed. On error
 // the Tracker must be made again with [Track].
 //
-// It works out what b changed from b itself: the claims it adds, removes
-// and replaces, and the supports and contradictions it adds and removes.
-// Then it recomputes, as [Compute] would,
+// The graph keeps no log of changes: Update works out what b changed from
+// b itself, the claims it adds, removes and replaces and the supports and
+// contradictions it adds and removes, with the Tracker's copy of the
+// relations of each claim. (A batch that only adds sources or entities
+// changes no verdict: no claim of the graph can name them yet.) Then it
+// recomputes, as [Compute] would:
 //
-//   - the evidence of the claims downstream of a change along supports
-//     (a claim's own origins change only when it is added or replaced;
-//     lent origins go down supports): the set E;
-//   - the attacks on the claims of E, on their contradicting claims and on
-//     those of changed contradictions: the set T, whose attacks may
-//     succeed or fail differently;
-//   - the labels, strengths and verdicts of the claims downstream of T
-//     along successful attacks, with their strongly connected components:
-//     the set D. The claims upstream of D keep theirs: a grounded label
-//     and a DF-QuAD strength depend on the claim's attackers alone. D's
-//     framework is solved alone with its attackers outside D as inputs
-//     fixed at their labels, strengths and bounds ([af.Bipolar.Fix]), so
-//     its strengths are those of the whole framework.
+//   - E, the evidence of the changed claims and of the claims below them
+//     along supports, where lent origins go. When the supports have no
+//     cycle, each claim is weighed from what its supporters pass on, and
+//     what it passes on goes further only if it changed, so a change
+//     stops where an origin adds nothing (already lent, or past
+//     evidence.MaxLent); otherwise all of the claims below are weighed
+//     again together, a support cycle at a time, as evidence.Of does.
+//   - T, the claims whose attacks may have changed: E, the claims of
+//     changed contradictions, and the claims contradicting one of E
+//     whose attack, or attack on it, now succeeds or fails otherwise.
+//   - D, the claims downstream of T along successful attacks, with their
+//     strongly connected components: their labels, strengths and
+//     verdicts. A grounded label and a DF-QuAD strength depend on the
+//     claim's attackers alone, so the claims outside D keep theirs. D is
+//     solved alone with its attackers from outside as inputs fixed at
+//     their labels, strengths and bounds ([af.Bipolar.Fix]), so that its
+//     strengths are the whole framework's. The accepted claims outside D
+//     that a claim of D contradicts in vain are explained again, as
+//     their reasons name it.
 //
-// It costs O(|E| + |D| + the relations of their claims, times log for
-// sorting), besides the origins of the changed claims and DF-QuAD's
-// iteration on D's cycles. When D has more than a quarter of the claims,
-// or b merges, or replaces a source or an entity (which can change the
-// origins of claims b does not name), it computes everything again as
-// [Track] does instead.
+// It costs O((|E| + |D|) log + the relations of their claims) besides the
+// origins of the batch's claims and DF-QuAD's iteration on D's cycles;
+// without support cycles, the evidence costs O(the claims weighed ×
+// their supporters × evidence.MaxLent), a claim being weighed again when
+// a supporter's changes reach it. When E or D holds more than a quarter
+// of the claims (and more than 1,024), or b merges or replaces a source or
+// an entity (which can change the origins of claims b does not name), it
+// computes everything again as [Track] does: Stats.Full.
 //
 // The result equals Compute's: labels, evidence, origins, ratings and
-// reasons exactly, strengths as Compute's but for rounding in the order
-// in which a claim's attackers are aggregated. Of the figures of the
-// gradual computation, Attacks, Failed, Acyclic and Bound are exact;
-// Converged and Iterations are those of the runs that last computed each
-// claim's component, which, when one run held several cyclic
-// components, takes the worst of them for each.
+// reasons exactly, strengths to rounding in the order a claim's attackers
+// are aggregated (and where DF-QuAD's strengths are not unique, within
+// the claim's interval of solutions, which Bound bounds). Of the figures
+// of the gradual computation, Attacks, Failed, Acyclic and Bound are
+// exact; Converged and Iterations are those of the run that last solved
+// each claim's component, which, when one run solved several cyclic
+// components, is the worst of them for each.
 func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	if t.needsRebuild(b) {
 		return t.full()
@@ -556,7 +568,11 @@ func (t *Tracker) forget(s int32) {
 
 // tooMany reports whether recomputing k claims is too many, so that
 // everything is recomputed instead (see fullShare).
-func (t *Tracker) tooMany(k int) bool { return fullShare > 0 && fullShare*k > t.live }
+func (t *Tracker) tooMany(k int) bool { return fullShare > 0 && k > minFull && fullShare*k > t.live }
+
+// minFull: an update that recomputes at most this many claims never
+// recomputes everything instead, however small the graph.
+const minFull = 1024
 
 // prefers reports whether an attack of a on b succeeds.
 func (t *Tracker) prefers(a, b int32) bool { return t.c[a].ev+eps >= t.c[b].ev }
