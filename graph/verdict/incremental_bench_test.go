@@ -19,10 +19,10 @@ import (
 // added and then removed again, each a change. The target claims are
 // drawn either outside the giant strongly connected component of the
 // attack graph and everything that attacks into it ("outside"), or
-// inside it ("inside"). It reports the p50 and p99 of the updates, and
-// how many recomputed everything. At 1M claims (skipped under -short)
-// the inside changes, each of which recomputes the giant component, are
-// 10 rather than 1,000.
+// inside it ("inside"). (Under the lending reading of support that
+// component is small: 38 claims at 100k, 73 at 1M.) It reports the p50
+// and p99 of the updates, and how many recomputed everything. The 1M
+// graph is skipped under -short.
 func BenchmarkTracker(b *testing.B) {
 	sizes := []int{10_000, 100_000}
 	if !testing.Short() {
@@ -46,12 +46,8 @@ func BenchmarkTracker(b *testing.B) {
 			b.Logf("Track: %v", time.Since(start))
 			outside, inside := tr.split()
 			b.Logf("%d claims outside the giant component and what attacks into it, %d inside", len(outside), len(inside))
-			changes := 1000
-			b.Run("outside", func(b *testing.B) { benchChanges(b, g, tr, outside, changes) })
-			if n >= 1_000_000 {
-				changes = 10
-			}
-			b.Run("inside", func(b *testing.B) { benchChanges(b, g, tr, inside, changes) })
+			b.Run("outside", func(b *testing.B) { benchChanges(b, g, tr, outside, 1000) })
+			b.Run("inside", func(b *testing.B) { benchChanges(b, g, tr, inside, 1000) })
 		})
 	}
 }

@@ -292,3 +292,45 @@ func TestTrackOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestTrackerOrder: removing the first claims, which first name most
+// origins, moves those origins in the order that lent origins are listed
+// and capped in (evidence.MaxLent); the Tracker sorts the sets that hold
+// them again, on a graph where lent sets reach the cap.
+func TestTrackerOrder(t *testing.T) {
+	defer func(s int) { fullShare = s }(fullShare)
+	fullShare = 0
+	cfg := synth.Config{Claims: 150, Sources: 300, Appearances: 4, Relations: 6, Contradict: 0.15, Cluster: 40, Seed: 5}
+	g := graph.New()
+	if err := g.Apply(synth.Generate(cfg)); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := Track(g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	capped := 0
+	for _, v := range tr.Result().Verdicts {
+		if len(v.Lent) == evidence.MaxLent {
+			capped++
+		}
+	}
+	if capped == 0 {
+		t.Fatal("no lent set reaches the cap: the test tests nothing")
+	}
+	for i := range 3 {
+		id := synth.ClaimID(i)
+		rels, err := g.RelationsOf(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := graph.Batch{Remove: []string{id}, RemoveRelations: rels}
+		if err := g.Apply(b); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tr.Update(b); err != nil {
+			t.Fatal(err)
+		}
+		same(t, "after removing "+id, g, Options{}, tr)
+	}
+}
