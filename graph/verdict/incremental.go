@@ -42,10 +42,6 @@ type Tracker struct {
 	failed int   // failed attacks in all
 	cyclic int   // claims on a cycle of attack
 	unconv int   // claims of components DF-QuAD left unconverged
-	// supCycles counts the claims on a cycle of support: without any,
-	// evidence is weighed again claim by claim, stopping where it does
-	// not change (lendFrom).
-	supCycles int
 
 	// Origins, interned: names[k] is a source ID, key[k] orders origin
 	// sets as evidence.Of interns them (the first claim to name it, then
@@ -75,7 +71,7 @@ type node struct {
 	ev      float64
 
 	sup, supBy []int32 // claims this one supports, and its supporters
-	scyc       bool    // on a cycle of support
+	scyc       bool    // on a cycle of support (kept after a removal breaks it, until lend weighs it again)
 	con        []conRef
 
 	label     af.Label
@@ -282,12 +278,13 @@ func remove(list []int32, x int32) []int32 {
 // recomputes, as [Compute] would:
 //
 //   - E, the evidence of the changed claims and of the claims below them
-//     along supports, where lent origins go. When the supports have no
-//     cycle, each claim is weighed from what its supporters pass on, and
-//     what it passes on goes further only if it changed, so a change
-//     stops where an origin adds nothing (already lent, or past
-//     evidence.MaxLent); otherwise all of the claims below are weighed
-//     again together, a support cycle at a time, as evidence.Of does.
+//     along supports, where lent origins go. Each claim is weighed from
+//     what its supporters pass on, and what it passes on goes further
+//     only if it changed, so a change stops where an origin adds nothing
+//     (already lent, or past evidence.MaxLent). When that reaches a
+//     cycle of support, or the batch may close one, all of the claims
+//     below the changed ones are weighed again together, a cycle at a
+//     time, as evidence.Of does.
 //   - T, the claims whose attacks may have changed: E, the claims of
 //     changed contradictions, and the claims contradicting one of E
 //     whose attack, or attack on it, now succeeds or fails otherwise.
@@ -377,9 +374,6 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		t.att -= int(n.nAtt)
 		t.failed -= int(n.nFail)
 		t.forget(s)
-		if n.scyc {
-			t.supCycles--
-		}
 		*n = node{id: id, dead: true, defeater: -1}
 		delete(t.slot, id)
 		t.live--
@@ -458,7 +452,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	E, ok := []int32(nil), false
 	// (When origins moved in the order, sets that hold them must be
 	// sorted again, even where what they hold does not change.)
-	if t.supCycles == 0 && !mayCycle && len(moved) == 0 {
+	if !mayCycle && len(moved) == 0 {
 		E, ok = t.lendFrom(seedE, old)
 	}
 	if !ok {
@@ -672,13 +666,7 @@ func (t *Tracker) lend(E []int32) {
 		for _, m := range mem {
 			n := &t.c[E[m]]
 			n.lent = t.minus(all, n.own)
-			if n.scyc {
-				t.supCycles--
-			}
 			n.scyc = len(mem) > 1
-			if n.scyc {
-				t.supCycles++
-			}
 		}
 		out := all
 		if len(mem) == 1 {
@@ -699,15 +687,16 @@ func (t *Tracker) lend(E []int32) {
 }
 
 // lendFrom weighs again the evidence of the seeds and of the claims below
-// them along supports, on a support graph without cycles: a claim's lent
+// them along supports, as long as none is on a cycle of support: a claim's lent
 // origins are those its supporters pass on (out) less its own, so each
 // claim is weighed from its supporters as they are, and what it passes
 // on goes further only when it changed. It records in old the evidence
 // of each claim before it is first weighed, and returns the claims
 // weighed whose lent or own origins may have changed (the seeds and
 // those whose lent origins changed), sorted. It gives up, returning
-// false, after as many weighings as a quarter of the claims: a change
-// that far-reaching is weighed in one pass by lend.
+// false, on reaching a claim on a cycle of support, or after as many
+// weighings as a quarter of the claims: such a change is weighed in one
+// pass by lend.
 func (t *Tracker) lendFrom(seeds []int32, old map[int32]float64) ([]int32, bool) {
 	t.grow()
 	t.epoch++
@@ -743,6 +732,9 @@ func (t *Tracker) lendFrom(seeds []int32, old map[int32]float64) ([]int32, bool)
 		s := queue[head]
 		t.stamp[s] = 0
 		n := &t.c[s]
+		if n.scyc {
+			return nil, false // a cycle is weighed as a whole, by lend
+		}
 		var in []int32
 		for _, p := range n.supBy {
 			in = t.merge(in, t.out(p))
