@@ -173,7 +173,7 @@ func (t *Tracker) rebuild() error {
 		t.sortOwn(int32(i))
 	}
 	t.lend(all)
-	t.solve(all)
+	t.solve(all, nil)
 	return nil
 }
 
@@ -285,9 +285,12 @@ func remove(list []int32, x int32) []int32 {
 //     cycle of support, or the batch may close one, all of the claims
 //     below the changed ones are weighed again together, a cycle at a
 //     time, as evidence.Of does.
-//   - T, the claims whose attacks may have changed: E, the claims of
-//     changed contradictions, and the claims contradicting one of E
-//     whose attack, or attack on it, now succeeds or fails otherwise.
+//   - T, the claims whose attacks may have changed: E, the targets of
+//     the attacks of contradictions added or removed that succeed (or
+//     did), and the claims contradicting one of E whose attack, or
+//     attack on it, now succeeds or fails otherwise. (The target of an
+//     attack that fails only names its attacker among its reasons, and
+//     is explained again.)
 //   - D, the claims downstream of T along successful attacks, with their
 //     strongly connected components: their labels, strengths and
 //     verdicts. A grounded label and a DF-QuAD strength depend on the
@@ -333,7 +336,18 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		}
 	}
 	var moved, newClaims []int32
-	var added [][2]int32 // supports added
+	var added, contra [][2]int32 // supports and contradictions added
+	// attacked notes that an attack of a on b comes or goes: b's attacks
+	// change if it succeeds (or succeeded); if it fails, only the reasons
+	// of b, which name a as weaker, do.
+	var explain []int32
+	attacked := func(a, b int32) {
+		if t.prefers(a, b) {
+			seedT = append(seedT, b)
+		} else {
+			explain = append(explain, b)
+		}
+	}
 	// Relations removed, first, while their claims are there.
 	for _, r := range b.RemoveRelations {
 		a, okA := t.find(r.From)
@@ -341,11 +355,13 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		if !okA || !okC || !r.Kind.Bearing() {
 			continue
 		}
+		if r.Kind == claims.Contradicts {
+			attacked(a, c)
+			attacked(c, a)
+		}
 		t.unrelate(a, c, r.Kind)
 		if r.Kind == claims.Supports {
 			seedE = append(seedE, c)
-		} else {
-			seedT = append(seedT, a, c)
 		}
 	}
 	// Claims removed: their neighbours lose what they gave.
@@ -357,7 +373,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		n := &t.c[s]
 		seedE = append(seedE, n.sup...)
 		for _, r := range n.con {
-			seedT = append(seedT, r.other)
+			attacked(s, r.other)
 		}
 		for _, x := range slices.Clone(n.sup) {
 			t.unrelate(s, x, claims.Supports)
@@ -420,7 +436,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			seedE = append(seedE, c)
 			added = append(added, [2]int32{a, c})
 		} else {
-			seedT = append(seedT, a, c)
+			contra = append(contra, [2]int32{a, c})
 		}
 	}
 	// A support closes a cycle only from a supported claim to one that
@@ -490,6 +506,10 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			}
 		}
 	}
+	for _, e := range contra { // now that the evidence is weighed
+		attacked(e[0], e[1])
+		attacked(e[1], e[0])
+	}
 	D := t.closure(seedT, func(s int32, visit func(int32)) {
 		for _, r := range t.c[s].con {
 			if t.prefers(s, r.other) {
@@ -500,7 +520,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	if t.tooMany(len(D)) {
 		return t.full()
 	}
-	t.solve(D)
+	t.solve(D, explain)
 	return Stats{Evidence: len(E), Verdicts: len(D)}, nil
 }
 
@@ -835,8 +855,9 @@ func (t *Tracker) minus(a, b []int32) []int32 {
 // Compute. Outside D a claim keeps its label, strength and bounds: in the
 // labelling an accepted one is unattacked, an undecided one attacks
 // itself and a rejected one is attacked by one extra accepted argument;
-// in DF-QuAD it is fixed.
-func (t *Tracker) solve(D []int32) {
+// in DF-QuAD it is fixed. The accepted claims of explain outside D, whose
+// reasons name a claim as weaker that came or went, are explained again.
+func (t *Tracker) solve(D, explain []int32) {
 	t.grow()
 	t.epoch++
 	for _, s := range D {
@@ -857,7 +878,14 @@ func (t *Tracker) solve(D []int32) {
 			}
 		}
 	}
-	explain := append(slices.Clip(D), W...)
+	gained := explain
+	for _, o := range explain {
+		if !inD(o) && !inW[o] && !t.c[o].dead && t.c[o].label == af.In {
+			inW[o] = true
+			W = append(W, o)
+		}
+	}
+	explain = append(slices.Clip(D), W...)
 	// The claims of the framework.
 	t.sepoch++
 	var sub []int32
@@ -1031,6 +1059,19 @@ func (t *Tracker) solve(D []int32) {
 	}
 	for _, s := range W {
 		t.c[s].v = t.verdict(st, loc(s), &t.c[s])
+	}
+	// The failed attacks on the claims outside D that lost or gained one.
+	for _, o := range append(W, gained...) {
+		if nd := &t.c[o]; !inD(o) && !nd.dead {
+			t.failed -= int(nd.nFail)
+			nd.nFail = 0
+			for _, r := range nd.con {
+				if !t.prefers(r.other, o) {
+					nd.nFail++
+				}
+			}
+			t.failed += int(nd.nFail)
+		}
 	}
 }
 
