@@ -1131,7 +1131,8 @@ func (t *Tracker) Result() *Result {
 		if n.dead {
 			continue
 		}
-		r.add(n.v)
+		r.index[n.id] = len(r.Verdicts)
+		r.Verdicts = append(r.Verdicts, n.v)
 		r.Iterations = max(r.Iterations, int(n.iters))
 		r.Bound = max(r.Bound, n.x-n.lo, n.hi-n.x)
 	}
