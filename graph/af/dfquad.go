@@ -19,6 +19,7 @@ var ErrScore = errors.New("base score not in [0,1]")
 type Bipolar struct {
 	base     []float64
 	att, sup []edge
+	fixed    map[int32]Fixed // see fix.go
 }
 
 type edge struct{ from, to int32 }
@@ -206,6 +207,10 @@ func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 		m := members[mstart[k]:mstart[k+1]]
 		if len(m) == 1 && !in.loop(m[0]) {
 			i := m[0]
+			if f, ok := b.fixed[i]; ok && in.start[i] == in.start[i+1] {
+				x[i], lo[i], hi[i] = f.Strength, f.Lower, f.Upper
+				continue
+			}
 			x[i] = eval(i, x, x)
 			if in.exact(i, lo, hi) {
 				lo[i], hi[i] = x[i], x[i]

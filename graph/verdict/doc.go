@@ -128,6 +128,17 @@
 // listing the lent origins of each verdict, not to DF-QuAD. Timings are in
 // the README's Performance table.
 //
+// # After a change
+//
+// [Track] computes the verdicts of a whole graph once and returns a
+// [Tracker]; after each batch applied to the graph, [Tracker.Update]
+// recomputes only what the batch can reach: the evidence of the claims
+// below the changed ones along supports, and the labels, strengths and
+// verdicts of the claims downstream of those whose attacks changed, with
+// their strongly connected components, the rest being fixed inputs. Its
+// result is Compute's (see Update for what "equal" means for the
+// iteration's figures). It follows the default reading of support only.
+//
 // [Options].Progress, when set, is told of the stages "evidence",
 // "strengths" and "verdicts" as they go (see [graph.Progress]).
 //
