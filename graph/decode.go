@@ -26,12 +26,17 @@ const FormatVersion = 1
 // Memory is bounded by the input: a file larger than MaxBytes is refused
 // from its size before it is read, and a YAML or JSON document may hold
 // at most MaxNodes nodes, and at most 65,536 plus one per 4 bytes of
-// input, counted by a scan of the bytes before any node is built. The
-// densest document accepted takes about 120 times its size at peak, a
-// generated graph 25 (JSON) to 45 (YAML) times; the README's table has
-// the measurements.
+// input, counted by a scan of the bytes before any node is built. Both
+// readers hold the document as a tree of yaml.Node (about 160 bytes a
+// node in JSON, 250 in YAML's parser) while they decode it, so the
+// densest document accepted takes about 130 times its size at peak, one
+// of the smallest claims 70 to 90 times, a generated graph 25 (JSON) to
+// 45 (YAML) times: [DefaultMaxBytes], 16 MiB, keeps the peak near 2 GiB
+// (under 4 GiB) whatever the input. Larger graphs belong in JSON Lines,
+// whose reader holds one line's tree at a time. The README's table of
+// limits has the measurements.
 type ReadOptions struct {
-	MaxBytes int64 // size of the input; default 256 MiB
+	MaxBytes int64 // size of the input; default 16 MiB (JSON Lines: DefaultMaxBulkBytes)
 	MaxNodes int   // YAML nodes visited, aliases expanded; default 50 million
 	MaxDepth int   // nesting of YAML collections; default 100
 
@@ -57,7 +62,7 @@ type ReadOptions struct {
 
 // Default limits of [ReadOptions].
 const (
-	DefaultMaxBytes      = 256 << 20
+	DefaultMaxBytes      = 16 << 20
 	DefaultMaxNodes      = 50_000_000
 	DefaultMaxDepth      = 100
 	DefaultMaxAliasNodes = 1_000_000
@@ -105,7 +110,7 @@ func ReadYAML(r io.Reader, name string) (*Graph, error) { return ReadOptions{}.R
 // ReadYAML reads a graph in the YAML format from r within the limits of o.
 func (o ReadOptions) ReadYAML(r io.Reader, name string) (*Graph, error) {
 	o = o.withDefaults()
-	data, err := o.read(r, name)
+	data, err := o.read(r, name, false)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +123,7 @@ func (o ReadOptions) ReadYAML(r io.Reader, name string) (*Graph, error) {
 // returns an [ErrorList] of every problem, sorted by position.
 func (o ReadOptions) Decode(r io.Reader, name string) (Batch, error) {
 	o = o.withDefaults()
-	data, err := o.read(r, name)
+	data, err := o.read(r, name, false)
 	if err != nil {
 		return Batch{}, err
 	}
@@ -146,8 +151,10 @@ func (d *decoder) build(b Batch) (*Graph, error) {
 
 // read reads all of r, up to the size limit: a file larger than the
 // limit is refused from its size, before it is read, and a stream is
-// read no further than the first byte past the limit.
-func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
+// read no further than the first byte past the limit. The error says
+// how to raise the limit and, unless bulk (the input is JSON Lines
+// already), suggests JSON Lines for a large graph.
+func (o ReadOptions) read(r io.Reader, name string, bulk bool) ([]byte, error) {
 	var pr *progressReader
 	var wrap func(io.Reader, int64) io.Reader
 	if o.Progress != nil {
@@ -160,7 +167,11 @@ func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
 	var big *input.TooLarge
 	switch {
 	case errors.As(err, &big):
-		e := &Error{Position: claims.Position{File: name}, Err: fmt.Errorf("%w: input %v", ErrLimit, big)}
+		hint := "; ReadOptions.MaxBytes raises the limit"
+		if !bulk {
+			hint += ", and JSON Lines (.jsonl) is the format for large graphs"
+		}
+		e := &Error{Position: claims.Position{File: name}, Err: fmt.Errorf("%w: %v%s", ErrTooLarge, big, hint)}
 		if big.Data != nil {
 			// Point at the first byte past the limit.
 			e.Line, e.Column = offsetPosition(big.Data, int(o.MaxBytes))

@@ -153,7 +153,7 @@ func ReadJSON(r io.Reader, name string) (*Graph, error) { return ReadOptions{}.R
 // o; MaxNodes counts JSON values and MaxDepth their nesting.
 func (o ReadOptions) ReadJSON(r io.Reader, name string) (*Graph, error) {
 	o = o.withDefaults()
-	data, err := o.read(r, name)
+	data, err := o.read(r, name, false)
 	if err != nil {
 		return nil, err
 	}

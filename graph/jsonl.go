@@ -30,8 +30,11 @@ import (
 
 // DefaultMaxBulkBytes is the default of [ReadOptions.MaxBytes] for
 // [ReadOptions.ReadJSONL]: 4 GiB, room for tens of millions of claims.
-// The reader's peak memory is about 8 times its input on generated
-// graphs (the README's table of limits), some 32 GiB at this limit:
+// The reader holds the input and the graph it builds, one line's tree at
+// a time, so its peak is the graph's own size: about 8 times the input
+// on generated graphs and 26 times for the smallest claims a line can
+// hold (the README's table of limits), far more than a machine has at
+// this limit. Unlike [DefaultMaxBytes] it is not set to bound the peak:
 // lower MaxBytes where memory is tight.
 const DefaultMaxBulkBytes = 4 << 30
 
@@ -85,7 +88,7 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 	// Reading stops after the line that reaches maxBulkProblems; room
 	// for that line's problems and some of the check's.
 	o.MaxErrors = 2 * maxBulkProblems
-	data, err := o.read(r, name)
+	data, err := o.read(r, name, true)
 	if err != nil {
 		return nil, err
 	}

@@ -30,11 +30,12 @@ func flowSequence(n int) []byte {
 
 // TestYAMLFlowSequenceOutOfMemory: a 20 MB flow sequence took 2.1 GB
 // and 16 s to report one problem; under a 512 MiB limit it must be
-// refused before the parser builds its tree.
+// refused before the parser builds its tree (with MaxBytes raised past
+// its size: the default refuses it unread).
 func TestYAMLFlowSequenceOutOfMemory(t *testing.T) {
 	data := flowSequence(10_000_000)
 	msg, rss := childtest.Run(t, 512<<20, func() error {
-		_, err := graph.ReadYAML(bytes.NewReader(data), "flow.yaml")
+		_, err := graph.ReadOptions{MaxBytes: 64 << 20}.ReadYAML(bytes.NewReader(data), "flow.yaml")
 		return err
 	})
 	if !strings.Contains(msg, "flow.yaml:2:") || !strings.Contains(msg, "limit exceeded: more than") {
@@ -78,7 +79,7 @@ func TestOversizeFileReadFirst(t *testing.T) {
 				_, err := graph.ReadOptions{MaxBytes: 100 << 20}.Open(path)
 				return err
 			})
-			if !strings.Contains(msg, "input larger than 104857600 bytes (283115520 bytes)") {
+			if !strings.Contains(msg, "input too large: larger than 104857600 bytes (283115520 bytes); ReadOptions.MaxBytes raises the limit") {
 				t.Errorf("got %q, want the size refused", msg)
 			}
 			t.Logf("%s; peak RSS %d MiB", msg, rss>>20)
@@ -208,4 +209,79 @@ func TestMillionErrorLines(t *testing.T) {
 	if !errors.As(err, &list) || len(list) != 5000 {
 		t.Errorf("MaxErrors 5000: got %d problems", len(list))
 	}
+}
+
+// fill returns head, then item repeated, then tail, n bytes in all (the
+// last item cut short where it must be: items are padded with spaces).
+func fill(n int, head, item, tail string) []byte {
+	b := make([]byte, 0, n)
+	b = append(b, head...)
+	for len(b)+len(item)+len(tail) <= n {
+		b = append(b, item...)
+	}
+	for len(b)+len(tail) < n {
+		b = append(b, ' ')
+	}
+	return append(b, tail...)
+}
+
+// TestDefaultLimitsOutOfMemory: at the former default of 256 MiB the
+// densest YAML and JSON documents took about 30 GB at peak, 120 times
+// their size: an out-of-memory on a 24 GiB machine for a file inside the
+// documented limits. At the default, DefaultMaxBytes, the densest
+// documents and the file of the most (smallest) claims each read, in a
+// child process limited to the documented bound of 4 GiB, to a clean
+// error or a graph. It reads four 16 MiB documents at some 2 GB each,
+// so it does not run with -short.
+func TestDefaultLimitsOutOfMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads four documents of DefaultMaxBytes at ~2 GB of memory each; runs without -short")
+	}
+	const bound = 4 << 30
+	n := graph.DefaultMaxBytes
+	smallest := func(head, format, tail string) []byte {
+		b := []byte(head)
+		for i := 0; len(b)+len(tail)+len(format)+8 <= n; i++ {
+			b = fmt.Appendf(b, format, i)
+		}
+		return append(b, tail...)
+	}
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want string // in the error; "" for none
+	}{
+		{"dense.yaml", fill(n, "claimgraph: 1\nclaims: [", "aaa,", "a]\n"), "want a mapping"},
+		{"dense.json", fill(n, `{"claimgraph": 1, "claims": [`, "1,  ", "1]}\n"), "want a mapping"},
+		{"smallest.yaml", smallest("claimgraph: 1\nclaims:\n", "- {id: c%d, text: t}\n", ""), ""},
+		{"smallest.json", smallest(`{"claimgraph": 1, "claims": [`, `{"id":"c%d","text":"t"},`, `{"id":"z","text":"t"}]}`), ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if len(tt.data) > n {
+				t.Fatalf("%d bytes, over the default of %d", len(tt.data), n)
+			}
+			msg, rss := childtest.Run(t, bound, func() error {
+				_, err := graph.ReadOptions{}.Open(writeTemp(t, tt.name, tt.data))
+				return err
+			})
+			first, _, _ := strings.Cut(msg, "\n")
+			if tt.want == "" && msg != "" || !strings.Contains(msg, tt.want) {
+				t.Errorf("%s: got %q, want %q", tt.name, first, tt.want)
+			}
+			if rss > bound {
+				t.Errorf("%s: peak %d MiB, over the bound of %d MiB", tt.name, rss>>20, bound>>20)
+			}
+			t.Logf("%s, %.1f MiB: peak %d MiB (%.0f×); %.100s", tt.name, float64(len(tt.data))/(1<<20), rss>>20, float64(rss)/float64(len(tt.data)), first)
+		})
+	}
+}
+
+// writeTemp writes data to a file named name in a directory of its own.
+func writeTemp(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -96,7 +96,7 @@ func decodeFile(path string) (*decoder, Batch, error) {
 		return nil, Batch{}, fmt.Errorf("graph: %w", err)
 	}
 	defer f.Close()
-	data, err := o.read(f, path)
+	data, err := o.read(f, path, false)
 	if err != nil {
 		return nil, Batch{}, err
 	}
