@@ -285,3 +285,55 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 	}
 	return path
 }
+
+// FuzzReadLimits reads any input as YAML, JSON and JSON Lines under
+// small limits: an input over MaxBytes fails with ErrTooLarge and one
+// within it never does; every other failure is an ErrorList of
+// positioned problems, at most MaxErrors of them (YAML and JSON) and
+// then one that counts the rest, matching ErrLimit; a graph accepted
+// holds fewer items than MaxNodes, each item being at least one node.
+func FuzzReadLimits(f *testing.F) {
+	f.Add("claimgraph: 1\nclaims: [a, b, c]\n", uint8(0))
+	f.Add("claimgraph: 1\nx: &a [*a, *a, *a]\ny: [*a, *a, *a, *a]\n", uint8(0))
+	f.Add("claimgraph: 1\nclaims:\n  - {id: a, text: T, c: 1}\n  - {id: b, text: T, c: 1}\n  - {id: c, text: T, c: 1}\n  - {id: d, text: T, c: 1}\n", uint8(0))
+	f.Add(`{"claimgraph": 1, "claims": [[[[[1]]]]]}`, uint8(1))
+	f.Add(`{"claimgraph": 1, "claims": [{"id": "a", "text": "T"}]}`, uint8(1))
+	f.Add("{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\",\"text\":\"T\"}}\n", uint8(2))
+	f.Fuzz(func(t *testing.T, in string, format uint8) {
+		o := graph.ReadOptions{MaxBytes: 256, MaxNodes: 40, MaxDepth: 4, MaxErrors: 3, MaxAliasNodes: 8}
+		name, read := "f.yaml", o.ReadYAML
+		switch format % 3 {
+		case 1:
+			name, read = "f.json", o.ReadJSON
+		case 2:
+			name, read = "f.jsonl", o.ReadJSONL
+		}
+		g, err := read(strings.NewReader(in), name)
+		switch tooLarge := errors.Is(err, graph.ErrTooLarge); {
+		case len(in) > 256 && !tooLarge:
+			t.Fatalf("%d bytes over a limit of 256: %v", len(in), err)
+		case len(in) <= 256 && tooLarge:
+			t.Fatalf("%d bytes refused as over a limit of 256: %v", len(in), err)
+		}
+		if err != nil {
+			var list graph.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if format%3 != 2 && len(list) > o.MaxErrors+1 {
+				t.Fatalf("%d problems over MaxErrors %d", len(list), o.MaxErrors)
+			}
+			for i, e := range list {
+				count := i == len(list)-1 && len(list) > o.MaxErrors && errors.Is(e, graph.ErrLimit)
+				if !count && (e.Line < 1 || e.Column < 1 || e.File != name) {
+					t.Fatalf("problem without a position: %#v", e)
+				}
+			}
+			return
+		}
+		c := g.Counts()
+		if n := c.Entities + c.Sources + c.Claims + c.Supports + c.Contradictions + c.Decisions; n >= o.MaxNodes {
+			t.Fatalf("%d items read under a limit of %d nodes", n, o.MaxNodes)
+		}
+	})
+}
