@@ -38,6 +38,15 @@ import (
 // lower MaxBytes where memory is tight.
 const DefaultMaxBulkBytes = 4 << 30
 
+// DefaultMaxLineNodes is the default of [ReadOptions.MaxNodes] for
+// [ReadOptions.ReadJSONL], per line: a line is one item, and 1 Mi JSON
+// values (a claim with a quarter of a million appearances) is far more
+// than any holds. The reader holds one line's values at a time, about
+// 160 bytes each, so a single long line of a hostile file stops at some
+// 170 MB of them, where the budget of [DefaultMaxNodes] let one line of
+// the 4 GiB input take 8 GB (16 GB at peak).
+const DefaultMaxLineNodes = 1 << 20
+
 // maxBulkProblems caps the problems a bulk read reports: past it, a file
 // that is wrong throughout is not worth listing line by line.
 const maxBulkProblems = 1000
@@ -75,7 +84,8 @@ func ReadJSONL(r io.Reader, name string) (*Graph, error) {
 // ReadJSONL reads the JSON Lines bulk format from r within the limits of
 // o. MaxBytes bounds the whole input, with a default of
 // [DefaultMaxBulkBytes] rather than [DefaultMaxBytes]; MaxNodes and
-// MaxDepth apply to each line.
+// MaxDepth apply to each line, MaxNodes with a default of
+// [DefaultMaxLineNodes] rather than [DefaultMaxNodes].
 //
 // It keeps only the graph and the input's bytes while reading: the
 // positions of fields are recovered, by reading the line again, only for
@@ -83,6 +93,9 @@ func ReadJSONL(r io.Reader, name string) (*Graph, error) {
 func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultMaxBulkBytes
+	}
+	if o.MaxNodes <= 0 {
+		o.MaxNodes = DefaultMaxLineNodes
 	}
 	o = o.withDefaults()
 	// Reading stops after the line that reaches maxBulkProblems; room

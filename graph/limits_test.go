@@ -337,3 +337,20 @@ func FuzzReadLimits(f *testing.F) {
 		}
 	})
 }
+
+// TestJSONLLongLineOutOfMemory: the node budget of a JSON Lines file
+// applied to each line was that of the whole input, so that one long
+// line of a file within the 4 GiB default could hold 50 million values,
+// 8 GB; a 64 MiB line of numbers took 2.7 GB. A line now holds at most
+// DefaultMaxLineNodes values: under a 1 GiB limit it is refused.
+func TestJSONLLongLineOutOfMemory(t *testing.T) {
+	data := fill(64<<20, "{\"claimgraph\":1}\n{\"claim\":{\"id\":\"c\",\"text\":\"t\",\"about\":[", "1,  ", "1]}}\n")
+	msg, rss := childtest.Run(t, 1<<30, func() error {
+		_, err := graph.ReadJSONL(bytes.NewReader(data), "long.jsonl")
+		return err
+	})
+	if !strings.Contains(msg, "long.jsonl:2:") || !strings.Contains(msg, fmt.Sprintf("more than %d JSON values", graph.DefaultMaxLineNodes)) {
+		t.Errorf("got %.200q, want the line's node limit", msg)
+	}
+	t.Logf("%.200s; peak RSS %d MiB", msg, rss>>20)
+}
