@@ -262,7 +262,7 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 		d.nodes, d.stop = 0, false // the node limit applies per line
 		if !header {
 			header = true
-			d.root(n, jsonVersion, fmt.Sprintf(`{"claimgraph":%d} as the first line`, FormatVersion))
+			d.root(&Batch{}, n, jsonVersion, fmt.Sprintf(`{"claimgraph":%d} as the first line`, FormatVersion))
 			continue
 		}
 		if n.Kind != yaml.MappingNode || len(n.Content) != 2 {
@@ -355,7 +355,7 @@ func (br *bulkReader) locate(e *Error) bool {
 	if err != nil || n.Kind != yaml.MappingNode || len(n.Content) != 2 {
 		return false // it parsed the first time
 	}
-	walk := &decoder{file: br.d.file, opts: br.d.opts, json: true, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
+	walk := &decoder{file: br.d.file, opts: br.d.opts, json: true, pos: make(map[location]nodePos), reported: make(map[location]bool)}
 	sectionByItem(e.loc.kind).decode(walk, &Batch{}, e.loc.index, n.Content[1])
 	walk.locate(e)
 	return true

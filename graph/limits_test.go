@@ -227,39 +227,41 @@ func fill(n int, head, item, tail string) []byte {
 
 // TestDefaultLimitsOutOfMemory: at the former default of 256 MiB the
 // densest YAML and JSON documents took about 30 GB at peak, 120 times
-// their size: an out-of-memory on a 24 GiB machine for a file inside the
-// documented limits. At the default, DefaultMaxBytes, the densest
-// documents and the file of the most (smallest) claims each read, in a
-// child process limited to the documented bound of 4 GiB, to a clean
-// error or a graph. It reads four 16 MiB documents at some 2 GB each,
-// so it does not run with -short.
+// their size, and a list of empty items 260 times: an out-of-memory on a
+// 24 GiB machine for a file inside the documented limits. At the
+// defaults, DefaultMaxBytes (YAML) and DefaultMaxJSONBytes, the densest
+// documents, the longest lists of empty items and the files of the most
+// (smallest) claims each read, in a child process limited to the
+// documented bound of 4 GiB, to a clean error or a graph. It reads six
+// documents of 16 and 32 MiB at up to 2 GB each, so it does not run
+// with -short.
 func TestDefaultLimitsOutOfMemory(t *testing.T) {
 	if testing.Short() {
-		t.Skip("reads four documents of DefaultMaxBytes at ~2 GB of memory each; runs without -short")
+		t.Skip("reads six documents at the default limits, at up to 2 GB of memory each; runs without -short")
 	}
 	const bound = 4 << 30
-	n := graph.DefaultMaxBytes
-	smallest := func(head, format, tail string) []byte {
+	smallest := func(n int, head, format, tail string) []byte {
 		b := []byte(head)
 		for i := 0; len(b)+len(tail)+len(format)+8 <= n; i++ {
 			b = fmt.Appendf(b, format, i)
 		}
 		return append(b, tail...)
 	}
+	y, j := graph.DefaultMaxBytes, graph.DefaultMaxJSONBytes
+	const empty = "{},             " // 16 bytes: the most items the budget allows
 	for _, tt := range []struct {
 		name string
 		data []byte
 		want string // in the error; "" for none
 	}{
-		{"dense.yaml", fill(n, "claimgraph: 1\nclaims: [", "aaa,", "a]\n"), "want a mapping"},
-		{"dense.json", fill(n, `{"claimgraph": 1, "claims": [`, "1,  ", "1]}\n"), "want a mapping"},
-		{"smallest.yaml", smallest("claimgraph: 1\nclaims:\n", "- {id: c%d, text: t}\n", ""), ""},
-		{"smallest.json", smallest(`{"claimgraph": 1, "claims": [`, `{"id":"c%d","text":"t"},`, `{"id":"z","text":"t"}]}`), ""},
+		{"dense.yaml", fill(y, "claimgraph: 1\nclaims: [", "aaa,", "a]\n"), "want a mapping"},
+		{"empty.yaml", fill(y, "claimgraph: 1\nclaims: [", empty, "{}]\n"), `missing required field "id"`},
+		{"smallest.yaml", smallest(y, "claimgraph: 1\nclaims:\n", "- {id: c%d, text: t}\n", ""), ""},
+		{"dense.json", fill(j, `{"claimgraph": 1, "claims": [`, "1,  ", "1]}\n"), "want a mapping"},
+		{"empty.json", fill(j, `{"claimgraph": 1, "claims": [`, empty, "{}]}\n"), `missing required field "id"`},
+		{"smallest.json", smallest(j, `{"claimgraph": 1, "claims": [`, `{"id":"c%d","text":"t"},`, `{"id":"z","text":"t"}]}`), ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if len(tt.data) > n {
-				t.Fatalf("%d bytes, over the default of %d", len(tt.data), n)
-			}
 			msg, rss := childtest.Run(t, bound, func() error {
 				_, err := graph.ReadOptions{}.Open(writeTemp(t, tt.name, tt.data))
 				return err
