@@ -24,7 +24,7 @@ func newFlags(cmd string, e *env) (*flag.FlagSet, *bool) {
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON document instead of text")
 	fs.BoolVar(&e.quiet, "quiet", false, "show no progress on standard error")
-	fs.Var(&e.maxBytes, "max-bytes", "read input files of up to `SIZE` bytes (64MiB, 2GiB; default: the reader's own, 16 MiB for YAML and JSON)")
+	fs.Var(&e.maxBytes, "max-bytes", "read input files of up to `SIZE` bytes (64MiB, 2GiB; default: the reader's own, 16 MiB for YAML, 32 MiB for JSON)")
 	return fs, asJSON
 }
 
