@@ -356,3 +356,49 @@ func TestJSONLLongLineOutOfMemory(t *testing.T) {
 	}
 	t.Logf("%.200s; peak RSS %d MiB", msg, rss>>20)
 }
+
+// TestEmptyItemsOutOfMemory: a list of empty items ("[{}, {}, …]", 4
+// bytes each) made an item of some 200 bytes and its problems for each,
+// 260 times the input at peak; with room reserved for every element of a
+// list, a list of scalars made as many. A document now holds at most
+// 64 Ki items plus one per 16 bytes, and reserves room for mappings
+// only: 4 MiB of empty items, which took 1 GB, are refused under a limit
+// of 512 MiB.
+func TestEmptyItemsOutOfMemory(t *testing.T) {
+	for _, tt := range []struct{ name, head, tail string }{
+		{"empty.yaml", "claimgraph: 1\nclaims: [", "{}]\n"},
+		{"empty.json", `{"claimgraph": 1, "claims": [`, "{}]}\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := fill(4<<20, tt.head, "{}, ", tt.tail)
+			msg, rss := childtest.Run(t, 512<<20, func() error {
+				_, err := graph.ReadOptions{}.Open(writeTemp(t, tt.name, data))
+				return err
+			})
+			if !strings.Contains(msg, "limit exceeded: more than 327680 items in 4194304 bytes") {
+				t.Errorf("got %.200q, want the item budget", msg)
+			}
+			t.Logf("%.200s; peak RSS %d MiB", msg, rss>>20)
+		})
+	}
+}
+
+// TestJSONItemLimits: the JSON reader holds one item of the top level at
+// a time, so an item may hold at most 1 Mi values, and the top level at
+// most 1024 keys: else one item, or the keys, would hold as much as the
+// whole document did.
+func TestJSONItemLimits(t *testing.T) {
+	one := fill(5<<20, `{"claimgraph": 1, "claims": [{"id": "c", "text": "t", "about": [`, `"", `, `""]}]}`)
+	if got := readErr(t, "one.json", string(one)); !strings.Contains(got, "one.json:1:4194341: limit exceeded: more than 1048576 JSON values in one item of the top level") {
+		t.Errorf("one item of 1.3 Mi values: %.200s", got)
+	}
+	var keys strings.Builder
+	keys.WriteString(`{"claimgraph": 1`)
+	for i := range 1100 {
+		fmt.Fprintf(&keys, `, "k%d": [1]`, i)
+	}
+	keys.WriteString("}")
+	if got := readErr(t, "keys.json", keys.String()); !strings.Contains(got, "limit exceeded: more than 1024 keys at the top level") {
+		t.Errorf("1100 keys: %.200s", got)
+	}
+}
