@@ -102,12 +102,17 @@ func loadGraph(e *env, cmd, path string) (*graph.Graph, int) {
 	g, err := e.open(path)
 	if err != nil {
 		code := e.fail(cmd, err)
-		if errors.Is(err, graph.ErrTooLarge) {
-			fmt.Fprintf(e.stderr, "claimgraph %s: --max-bytes SIZE raises the limit (such as --max-bytes 256MiB)\n", cmd)
-		}
+		e.sizeHint(cmd, err)
 		return nil, code
 	}
 	return g, 0
+}
+
+// sizeHint tells how to raise the size limit when err is a file over it.
+func (e *env) sizeHint(cmd string, err error) {
+	if errors.Is(err, graph.ErrTooLarge) {
+		fmt.Fprintf(e.stderr, "claimgraph %s: --max-bytes SIZE raises the limit (such as --max-bytes 256MiB)\n", cmd)
+	}
 }
 
 // open reads the graph at path like graph.Open, showing progress on a

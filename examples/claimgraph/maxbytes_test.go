@@ -21,6 +21,10 @@ func TestMaxBytes(t *testing.T) {
 		!strings.Contains(errb.String(), "input too large: larger than 1024 bytes") || !strings.Contains(errb.String(), "--max-bytes SIZE raises the limit") {
 		t.Errorf("--max-bytes 1KiB: exit %d, stderr %q", code, errb.String())
 	}
+	errb.Reset()
+	if code := run([]string{"check", path, "--max-bytes", "1KiB"}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "claimgraph check: --max-bytes SIZE raises the limit") {
+		t.Errorf("check --max-bytes 1KiB: exit %d, stderr %q", code, errb.String())
+	}
 	if out := runOK(t, "check", path, "--max-bytes", "1MiB"); !strings.Contains(out, "ok") {
 		t.Errorf("--max-bytes 1MiB: %q", out)
 	}
