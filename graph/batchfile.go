@@ -72,7 +72,7 @@ func (d *decoder) edits(b *Batch, key string, v *yaml.Node) bool {
 // file's name in messages.
 func (g *Graph) ApplyYAML(r io.Reader, name string) error {
 	o := ReadOptions{}.withDefaults()
-	data, err := o.read(r, name)
+	data, err := o.read(r, name, false)
 	if err != nil {
 		return err
 	}

@@ -26,12 +26,17 @@ const FormatVersion = 1
 // Memory is bounded by the input: a file larger than MaxBytes is refused
 // from its size before it is read, and a YAML or JSON document may hold
 // at most MaxNodes nodes, and at most 65,536 plus one per 4 bytes of
-// input, counted by a scan of the bytes before any node is built. The
-// densest document accepted takes about 120 times its size at peak, a
-// generated graph 25 (JSON) to 45 (YAML) times; the README's table has
-// the measurements.
+// input, counted by a scan of the bytes before any node is built, and
+// at most 65,536 items plus one per 16 bytes. YAML's parser builds the
+// whole document's tree (some 250 bytes a node) before it is decoded, so
+// a YAML document takes up to 95 times its size at peak (the smallest
+// claims; a dense list 65, a generated graph 45): [DefaultMaxBytes],
+// 16 MiB, keeps the peak near 1.5 GiB, under 4 GiB, whatever the input.
+// The JSON reader holds one item's tree at a time, and has a default of
+// its own ([DefaultMaxJSONBytes]); larger graphs belong in JSON Lines.
+// The README's table of limits has the measurements.
 type ReadOptions struct {
-	MaxBytes int64 // size of the input; default 256 MiB
+	MaxBytes int64 // size of the input; default 16 MiB (JSON: DefaultMaxJSONBytes, JSON Lines: DefaultMaxBulkBytes)
 	MaxNodes int   // YAML nodes visited, aliases expanded; default 50 million
 	MaxDepth int   // nesting of YAML collections; default 100
 
@@ -57,7 +62,7 @@ type ReadOptions struct {
 
 // Default limits of [ReadOptions].
 const (
-	DefaultMaxBytes      = 256 << 20
+	DefaultMaxBytes      = 16 << 20
 	DefaultMaxNodes      = 50_000_000
 	DefaultMaxDepth      = 100
 	DefaultMaxAliasNodes = 1_000_000
@@ -105,7 +110,7 @@ func ReadYAML(r io.Reader, name string) (*Graph, error) { return ReadOptions{}.R
 // ReadYAML reads a graph in the YAML format from r within the limits of o.
 func (o ReadOptions) ReadYAML(r io.Reader, name string) (*Graph, error) {
 	o = o.withDefaults()
-	data, err := o.read(r, name)
+	data, err := o.read(r, name, false)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +123,7 @@ func (o ReadOptions) ReadYAML(r io.Reader, name string) (*Graph, error) {
 // returns an [ErrorList] of every problem, sorted by position.
 func (o ReadOptions) Decode(r io.Reader, name string) (Batch, error) {
 	o = o.withDefaults()
-	data, err := o.read(r, name)
+	data, err := o.read(r, name, false)
 	if err != nil {
 		return Batch{}, err
 	}
@@ -130,7 +135,7 @@ func (o ReadOptions) Decode(r io.Reader, name string) (Batch, error) {
 // newDecoder returns a decoder of data, named name in errors, that
 // records the position of every field.
 func newDecoder(name string, data []byte, o ReadOptions) *decoder {
-	return &decoder{file: name, data: data, opts: o, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
+	return &decoder{file: name, data: data, opts: o, pos: make(map[location]nodePos), reported: make(map[location]bool)}
 }
 
 // build finishes a read of b and builds the graph, handing it b's slices.
@@ -146,8 +151,10 @@ func (d *decoder) build(b Batch) (*Graph, error) {
 
 // read reads all of r, up to the size limit: a file larger than the
 // limit is refused from its size, before it is read, and a stream is
-// read no further than the first byte past the limit.
-func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
+// read no further than the first byte past the limit. The error says
+// how to raise the limit and, unless bulk (the input is JSON Lines
+// already), suggests JSON Lines for a large graph.
+func (o ReadOptions) read(r io.Reader, name string, bulk bool) ([]byte, error) {
 	var pr *progressReader
 	var wrap func(io.Reader, int64) io.Reader
 	if o.Progress != nil {
@@ -160,7 +167,11 @@ func (o ReadOptions) read(r io.Reader, name string) ([]byte, error) {
 	var big *input.TooLarge
 	switch {
 	case errors.As(err, &big):
-		e := &Error{Position: claims.Position{File: name}, Err: fmt.Errorf("%w: input %v", ErrLimit, big)}
+		hint := "; ReadOptions.MaxBytes raises the limit"
+		if !bulk {
+			hint += ", and JSON Lines (.jsonl) is the format for large graphs"
+		}
+		e := &Error{Position: claims.Position{File: name}, Err: fmt.Errorf("%w: %v%s", ErrTooLarge, big, hint)}
 		if big.Data != nil {
 			// Point at the first byte past the limit.
 			e.Line, e.Column = offsetPosition(big.Data, int(o.MaxBytes))
@@ -210,18 +221,23 @@ func (d *decoder) finish(b Batch) (Batch, *plan, error) {
 // decoder walks the YAML node tree, building a batch and recording the
 // position of every field so that problems found later can be located.
 type decoder struct {
-	file     string
-	data     []byte
-	opts     ReadOptions
-	nodes    int
-	errs     ErrorList
-	more     int // problems found past MaxErrors, counted only
-	pos      map[location]*yaml.Node
-	reported map[location]bool
-	json     bool // the input is JSON: values have types (see jsonType)
-	semantic bool // the document was well-formed enough to check its meaning
-	stop     bool // a limit was hit: give up
-	batch    bool // a batch file: the top level may remove and merge (see ApplyYAML)
+	file  string
+	data  []byte
+	opts  ReadOptions
+	nodes int
+	items int // items of the top level decoded
+	// itemBudget bounds items (see countItem); 0 for none, as in the bulk
+	// format, whose lines are items.
+	itemBudget int
+	errs       ErrorList
+	more       int // problems found past MaxErrors, counted only
+	pos        map[location]nodePos
+	reported   map[location]bool
+	json       bool // the input is JSON: values have types (see jsonType)
+	semantic   bool // the document was well-formed enough to check its meaning
+	stop       bool // a limit was hit: give up
+	batch      bool // a batch file: the top level may remove and merge (see ApplyYAML)
+	whole      bool // JSON: decode the whole tree once scanned, not item by item (for tests to compare the two)
 
 	// relocate, when set, locates a problem of the batch check instead
 	// of the position map, reporting whether it could.
@@ -241,6 +257,7 @@ func (d *decoder) decode() Batch {
 		d.errAtOffset(off, overBudget("YAML nodes", len(d.data), budget, d.opts.MaxNodes))
 		return b
 	}
+	d.itemBudget = itemBudget(len(d.data))
 	dec := yaml.NewDecoder(bytes.NewReader(d.data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -266,19 +283,19 @@ func (d *decoder) decode() Batch {
 	if !d.shape(root) {
 		return b
 	}
-	return d.root(root, func(v *yaml.Node) error {
+	d.root(&b, root, func(v *yaml.Node) error {
 		if n, err := strconv.Atoi(v.Value); v.Kind != yaml.ScalarNode || err != nil || n != FormatVersion {
 			return fmt.Errorf("%w %s: this package reads version %d", ErrVersion, claims.Quote(v.Value), FormatVersion)
 		}
 		return nil
 	}, fmt.Sprintf(`"claimgraph: %d"`, FormatVersion))
+	return b
 }
 
 // root walks the top-level mapping of a document of either format into
-// a batch. version checks the value of the "claimgraph" field; missing is
-// how the format writes that field, for the error when it is absent.
-func (d *decoder) root(root *yaml.Node, version func(v *yaml.Node) error, missing string) Batch {
-	var b Batch
+// b. version checks the value of the "claimgraph" field; missing is how
+// the format writes that field, for the error when it is absent.
+func (d *decoder) root(b *Batch, root *yaml.Node, version func(v *yaml.Node) error, missing string) {
 	d.semantic = true
 	seen := false
 	allowed := topKeys
@@ -286,7 +303,7 @@ func (d *decoder) root(root *yaml.Node, version func(v *yaml.Node) error, missin
 		allowed = batchKeys
 	}
 	d.mapping(root, location{}, allowed, func(key string, _, v *yaml.Node) bool {
-		if d.batch && d.edits(&b, key, v) {
+		if d.batch && d.edits(b, key, v) {
 			return true
 		}
 		if key == "claimgraph" {
@@ -299,18 +316,17 @@ func (d *decoder) root(root *yaml.Node, version func(v *yaml.Node) error, missin
 		for k := range sections {
 			if sec := &sections[k]; sec.key == key {
 				if r := resolve(v); r != nil && r.Kind == yaml.SequenceNode {
-					sec.reserve(&b, len(r.Content)) // one slice of the right size, not doubling
+					sec.reserve(b, mappings(r.Content)) // one slice of the right size, not doubling
 				}
-				d.sequence(v, key, func(i int, n *yaml.Node) { sec.decode(d, &b, i, n) })
+				d.sequence(v, key, func(i int, n *yaml.Node) { sec.decode(d, b, i, n) })
 				return true
 			}
 		}
 		return false
 	})
-	if !seen && root.Kind == yaml.MappingNode {
+	if !seen && !d.stop && root.Kind == yaml.MappingNode { // a read cut short may not have reached it
 		d.errAt(root, location{}, "", fmt.Errorf("%w: missing %s at the top", ErrVersion, missing))
 	}
-	return b
 }
 
 // shape checks the limits of the document before any other walk, so
@@ -499,8 +515,8 @@ func (d *decoder) locate(e *Error) {
 	}
 	loc := e.loc
 	for {
-		if n, ok := d.pos[loc]; ok {
-			e.Line, e.Column = n.Line, n.Column
+		if p, ok := d.pos[loc]; ok {
+			e.Line, e.Column = p.line, p.col
 			return
 		}
 		if loc.field == "" {
@@ -530,14 +546,33 @@ func (d *decoder) count(n *yaml.Node) bool {
 	return !d.stop
 }
 
+// countItem charges one item of the top level against the item budget
+// of a YAML or JSON document (itemBudget), and reports whether it is
+// within it; past it the read stops, its meaning unchecked.
+func (d *decoder) countItem(n *yaml.Node) bool {
+	if d.itemBudget == 0 || d.stop {
+		return !d.stop
+	}
+	if d.items++; d.items > d.itemBudget {
+		d.errAt(n, location{}, "", fmt.Errorf("%w: more than %d items in %d bytes (the limit is %d and one more per %d bytes)",
+			ErrLimit, d.itemBudget, len(d.data), freeNodes, bytesPerItem))
+		d.stop, d.semantic = true, false
+	}
+	return !d.stop
+}
+
 // mark records the node of loc, for locating problems found later; a
 // decoder without a position map (the bulk format's) skips it, and so
 // does one past MaxErrors problems, whose meaning will not be checked.
 func (d *decoder) mark(loc location, n *yaml.Node) {
 	if d.pos != nil && d.more == 0 { // past MaxErrors no check will ask
-		d.pos[loc] = n
+		d.pos[loc] = nodePos{n.Line, n.Column}
 	}
 }
+
+// nodePos is the position of a node, kept rather than the node: the JSON
+// reader reuses the nodes of each item once it is decoded.
+type nodePos struct{ line, col int }
 
 func resolve(n *yaml.Node) *yaml.Node {
 	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
@@ -626,6 +661,19 @@ func (d *decoder) sequence(n *yaml.Node, section string, item func(i int, n *yam
 		}
 		item(i, c)
 	}
+}
+
+// mappings counts the mappings among list, the items it can hold: a
+// list of a million scalars reserves room for none, not for a million
+// items of some 200 bytes each.
+func mappings(list []*yaml.Node) int {
+	n := 0
+	for _, c := range list {
+		if r := resolve(c); r != nil && r.Kind == yaml.MappingNode {
+			n++
+		}
+	}
+	return n
 }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }

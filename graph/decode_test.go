@@ -187,10 +187,10 @@ func TestHostileYAML(t *testing.T) {
 		{"billion laughs, default limits", graph.ReadOptions{}, laughs, graph.ErrLimit, "aliases expand to more than 1000000"},
 		{"alias bomb, lower node limit", graph.ReadOptions{MaxNodes: 1000, MaxAliasNodes: 1 << 30}, head + "claims:\n  - &c {id: c, text: T, about: [" + strings.TrimSuffix(strings.Repeat("e, ", 100), ", ") + "]}\n  - *c\n  - *c\n  - *c\n  - *c\n  - *c\n  - *c\n  - *c\n  - *c\n  - §*c\n", graph.ErrLimit, "more than 1000 YAML nodes (aliases expanded)"},
 		{"alias inside its own target", graph.ReadOptions{}, head + "claims:\n  - &c {id: c, text: T, about: [e, §*c]}\n", graph.ErrSyntax, "alias *c refers to a node that contains it"},
-		{"huge scalar", graph.ReadOptions{MaxBytes: 512 << 10}, huge, graph.ErrLimit, "input larger than 524288 bytes"},
+		{"huge scalar", graph.ReadOptions{MaxBytes: 512 << 10}, huge, graph.ErrLimit, "input too large: larger than 524288 bytes"},
 		// The limit falls on the second byte of "é": the column is the
 		// character's.
-		{"size limit inside a character", graph.ReadOptions{MaxBytes: 17}, "claimgraph: 1\n# §é\n", graph.ErrLimit, "input larger than 17 bytes"},
+		{"size limit inside a character", graph.ReadOptions{MaxBytes: 17}, "claimgraph: 1\n# §é\n", graph.ErrLimit, "input too large: larger than 17 bytes"},
 		{"deep nesting, default limits", graph.ReadOptions{}, deep, graph.ErrLimit, "nested deeper than 100 levels"},
 		{"deep nesting, lower limit", graph.ReadOptions{MaxDepth: 3}, head + "claims:\n  - id: c\n    text: T\n    about: [§[e]]\n", graph.ErrLimit, "nested deeper than 3 levels"},
 		{"duplicate key", graph.ReadOptions{}, head + "claims:\n  - {id: c, text: T, §id: d}\n", graph.ErrSyntax, `duplicate key "id"`},

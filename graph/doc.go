@@ -143,9 +143,11 @@
 //
 // [ReadOptions] bounds what a read accepts, so that hostile input fails
 // fast with [ErrLimit] at the position where the limit was crossed: the
-// size of the input (default 256 MiB), the nesting of collections
-// (default 100), the nodes that aliases add (default 1 million) and the
-// nodes visited with aliases expanded (default 50 million). Depth and
+// size of the input (default 16 MiB, 32 MiB for JSON: [ErrTooLarge]),
+// the nesting of collections (default 100), the nodes that aliases add
+// (default 1 million), the nodes visited with aliases expanded (default
+// 50 million) and the items, one per 16 bytes. The defaults keep a
+// read's peak memory under 4 GiB whatever the input. Depth and
 // alias expansion are checked in one pass over the parsed document
 // before anything is expanded, so an alias bomb such as "billion laughs"
 // costs no more than its text. Duplicate keys and a second document in

@@ -39,6 +39,9 @@ var (
 	ErrVersion = errors.New("unsupported format version")
 	// ErrLimit: the input exceeds a limit of [ReadOptions].
 	ErrLimit = errors.New("limit exceeded")
+	// ErrTooLarge: the input is larger than [ReadOptions.MaxBytes]. It
+	// matches ErrLimit too.
+	ErrTooLarge = fmt.Errorf("%w: input too large", ErrLimit)
 	// ErrReadOnly: a write through the read-only [Graph.Underlying] view.
 	ErrReadOnly = errors.New("read-only: change the graph through its own methods")
 	// ErrNotWritable: a save refused to replace a file that is

@@ -202,6 +202,17 @@ func sectionOf[T any](key, doc string, t *table[T], list func(*Batch) *[]T, each
 	return section{
 		key: key, item: t.name, doc: doc, fields: t.describe(),
 		decode: func(d *decoder, b *Batch, i int, n *yaml.Node) {
+			if !d.countItem(n) {
+				return
+			}
+			if d.more > 0 {
+				// Past MaxErrors problems the batch is neither checked
+				// nor built: the item is decoded only to count its
+				// problems, and b does not grow with a hostile input.
+				var x T
+				t.decode(d, &x, n, d.item(t.name, i, n))
+				return
+			}
 			// Decoded in place: an item on the stack would escape
 			// through the fields' funcs, at one allocation per item.
 			l := list(b)

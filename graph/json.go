@@ -150,10 +150,19 @@ func writeJSONString(w *bufio.Writer, s string) {
 func ReadJSON(r io.Reader, name string) (*Graph, error) { return ReadOptions{}.ReadJSON(r, name) }
 
 // ReadJSON reads a graph in the JSON format from r within the limits of
-// o; MaxNodes counts JSON values and MaxDepth their nesting.
+// o; MaxBytes has a default of [DefaultMaxJSONBytes], MaxNodes counts
+// JSON values and MaxDepth their nesting.
+//
+// The items of the document's lists are decoded one at a time as they
+// are scanned, each of at most 1 Mi values, so the reader holds the input,
+// the graph it builds and one item's values: 60 times the input at most
+// at peak (a list of empty items), 13 times on generated graphs.
 func (o ReadOptions) ReadJSON(r io.Reader, name string) (*Graph, error) {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxJSONBytes
+	}
 	o = o.withDefaults()
-	data, err := o.read(r, name)
+	data, err := o.read(r, name, false)
 	if err != nil {
 		return nil, err
 	}
@@ -165,17 +174,57 @@ func (o ReadOptions) ReadJSON(r io.Reader, name string) (*Graph, error) {
 	return d.build(b)
 }
 
+// DefaultMaxJSONBytes is the default of [ReadOptions.MaxBytes] for
+// [ReadOptions.ReadJSON]: 32 MiB, twice that of YAML, since the JSON
+// reader holds one item's tree at a time where yaml.v3 builds the whole
+// document's: its peak stays near 2 GiB, under the 4 GiB bound of the
+// README's table of limits.
+const DefaultMaxJSONBytes = 32 << 20
+
 // jsonDocument decodes data, a JSON document of the format, into a batch
 // not yet checked; a syntax error is returned at its position.
 func (d *decoder) jsonDocument(data []byte) (Batch, error) {
 	d.json = true
+	d.itemBudget = itemBudget(len(data))
 	sc := newJSONScanner(data, d.opts)
+	// The items of the lists are decoded as they are scanned, so that the
+	// tree holds one at a time (not 160 bytes for every value of the
+	// document): the walk of the top level then finds those lists empty.
+	var b Batch
+	if d.whole {
+		root, perr := sc.document()
+		if perr != nil {
+			line, col := sc.errorAt(perr.offset)
+			return Batch{}, ErrorList{{Position: claims.Position{File: d.file, Line: line, Column: col}, Err: perr.err}}
+		}
+		d.root(&b, root, jsonVersion, fmt.Sprintf(`"claimgraph": %d`, FormatVersion))
+		return b, nil
+	}
+	sc.items = func(key string) func(int, *yaml.Node) {
+		for k := range sections {
+			if sec := &sections[k]; sec.key == key {
+				return func(i int, n *yaml.Node) {
+					if !d.stop {
+						sec.decode(d, &b, i, n)
+					}
+				}
+			}
+		}
+		return nil
+	}
 	root, perr := sc.document()
 	if perr != nil {
+		// A syntax error alone is reported, as when nothing was decoded
+		// before the whole document was scanned.
 		line, col := sc.errorAt(perr.offset)
 		return Batch{}, ErrorList{{Position: claims.Position{File: d.file, Line: line, Column: col}, Err: perr.err}}
 	}
-	return d.root(root, jsonVersion, fmt.Sprintf(`"claimgraph": %d`, FormatVersion)), nil
+	stop := d.stop
+	d.root(&b, root, jsonVersion, fmt.Sprintf(`"claimgraph": %d`, FormatVersion))
+	if stop {
+		d.semantic = false // cut short: see decoder.count
+	}
+	return b, nil
 }
 
 // jsonVersion checks the value of the "claimgraph" field of JSON.

@@ -30,10 +30,22 @@ import (
 
 // DefaultMaxBulkBytes is the default of [ReadOptions.MaxBytes] for
 // [ReadOptions.ReadJSONL]: 4 GiB, room for tens of millions of claims.
-// The reader's peak memory is about 8 times its input on generated
-// graphs (the README's table of limits), some 32 GiB at this limit:
+// The reader holds the input and the graph it builds, one line's tree at
+// a time, so its peak is the graph's own size: about 8 times the input
+// on generated graphs and 26 times for the smallest claims a line can
+// hold (the README's table of limits), far more than a machine has at
+// this limit. Unlike [DefaultMaxBytes] it is not set to bound the peak:
 // lower MaxBytes where memory is tight.
 const DefaultMaxBulkBytes = 4 << 30
+
+// DefaultMaxLineNodes is the default of [ReadOptions.MaxNodes] for
+// [ReadOptions.ReadJSONL], per line: a line is one item, and 1 Mi JSON
+// values (a claim with a quarter of a million appearances) is far more
+// than any holds. The reader holds one line's values at a time, about
+// 160 bytes each, so a single long line of a hostile file stops at some
+// 170 MB of them, where the budget of [DefaultMaxNodes] let one line of
+// the 4 GiB input take 8 GB (16 GB at peak).
+const DefaultMaxLineNodes = 1 << 20
 
 // maxBulkProblems caps the problems a bulk read reports: past it, a file
 // that is wrong throughout is not worth listing line by line.
@@ -72,7 +84,8 @@ func ReadJSONL(r io.Reader, name string) (*Graph, error) {
 // ReadJSONL reads the JSON Lines bulk format from r within the limits of
 // o. MaxBytes bounds the whole input, with a default of
 // [DefaultMaxBulkBytes] rather than [DefaultMaxBytes]; MaxNodes and
-// MaxDepth apply to each line.
+// MaxDepth apply to each line, MaxNodes with a default of
+// [DefaultMaxLineNodes] rather than [DefaultMaxNodes].
 //
 // It keeps only the graph and the input's bytes while reading: the
 // positions of fields are recovered, by reading the line again, only for
@@ -81,11 +94,14 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultMaxBulkBytes
 	}
+	if o.MaxNodes <= 0 {
+		o.MaxNodes = DefaultMaxLineNodes
+	}
 	o = o.withDefaults()
 	// Reading stops after the line that reaches maxBulkProblems; room
 	// for that line's problems and some of the check's.
 	o.MaxErrors = 2 * maxBulkProblems
-	data, err := o.read(r, name)
+	data, err := o.read(r, name, true)
 	if err != nil {
 		return nil, err
 	}
@@ -246,7 +262,7 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 		d.nodes, d.stop = 0, false // the node limit applies per line
 		if !header {
 			header = true
-			d.root(n, jsonVersion, fmt.Sprintf(`{"claimgraph":%d} as the first line`, FormatVersion))
+			d.root(&Batch{}, n, jsonVersion, fmt.Sprintf(`{"claimgraph":%d} as the first line`, FormatVersion))
 			continue
 		}
 		if n.Kind != yaml.MappingNode || len(n.Content) != 2 {
@@ -339,7 +355,7 @@ func (br *bulkReader) locate(e *Error) bool {
 	if err != nil || n.Kind != yaml.MappingNode || len(n.Content) != 2 {
 		return false // it parsed the first time
 	}
-	walk := &decoder{file: br.d.file, opts: br.d.opts, json: true, pos: make(map[location]*yaml.Node), reported: make(map[location]bool)}
+	walk := &decoder{file: br.d.file, opts: br.d.opts, json: true, pos: make(map[location]nodePos), reported: make(map[location]bool)}
 	sectionByItem(e.loc.kind).decode(walk, &Batch{}, e.loc.index, n.Content[1])
 	walk.locate(e)
 	return true

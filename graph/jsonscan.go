@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -41,7 +42,30 @@ type jsonScanner struct {
 	nodes arena[yaml.Node]
 	ptrs  arena[*yaml.Node]
 	kids  []*yaml.Node // children of the collections being parsed, as a stack
+
+	// items, when set, takes the elements of the lists of the top-level
+	// object one by one as they are scanned, so that the tree holds one
+	// element at a time: it returns the function that decodes an element
+	// of the list under key, or nil for a key whose list it does not
+	// take. Every other value of the top level is kept as a node without
+	// children (its kind and position). Each element and each such value
+	// may hold at most maxItemValues values, and the object at most
+	// maxTopKeys keys: so nothing the tree holds at once grows with the
+	// input. See top.
+	items   func(key string) func(i int, n *yaml.Node)
+	itemEnd int             // the count of values past which the item being scanned is too large
+	topKeys map[string]bool // the keys of the top level met so far
 }
+
+// maxItemValues bounds the values of one item of the top level of a JSON
+// document, as [DefaultMaxLineNodes] bounds those of a line of JSON
+// Lines: 1 Mi, far more than any item holds.
+const maxItemValues = DefaultMaxLineNodes
+
+// maxTopKeys bounds the keys of the top-level object of a JSON document,
+// which has six at most unless it is wrong: each is kept until the
+// document is read.
+const maxTopKeys = 1024
 
 // arena hands out slices of slabs of T, and hands them out again after
 // reset.
@@ -63,6 +87,28 @@ func (a *arena[T]) take(n int) []T {
 	out := a.slabs[a.slab][a.used : a.used+n : a.used+n]
 	a.used += n
 	return out
+}
+
+// arenaMark is how much of an arena was handed out, to rewind to.
+type arenaMark struct{ slab, used int }
+
+func (a *arena[T]) mark() arenaMark { return arenaMark{a.slab, a.used} }
+
+// rewind makes what was handed out since m available again, zeroed.
+func (a *arena[T]) rewind(m arenaMark) {
+	for i := m.slab; i <= a.slab && i < len(a.slabs); i++ {
+		from, to := 0, len(a.slabs[i])
+		if i == m.slab {
+			from = m.used
+		}
+		if i == a.slab {
+			to = a.used
+		}
+		if from < to {
+			clear(a.slabs[i][from:to])
+		}
+	}
+	a.slab, a.used = m.slab, m.used
 }
 
 // reset makes every slab available again, zeroing what was handed out.
@@ -111,7 +157,7 @@ type jsonError struct {
 // newJSONScanner returns a scanner of data within the limits of o, which
 // must have its defaults set.
 func newJSONScanner(data []byte, o ReadOptions) *jsonScanner {
-	return &jsonScanner{data: data, line: 1, col: 1, maxDepth: o.MaxDepth, maxNodes: o.MaxNodes}
+	return &jsonScanner{data: data, line: 1, col: 1, maxDepth: o.MaxDepth, maxNodes: o.MaxNodes, itemEnd: math.MaxInt}
 }
 
 // skip passes whitespace, counting lines.
@@ -193,18 +239,31 @@ func (s *jsonScanner) document() (*yaml.Node, *jsonError) {
 	return n, nil
 }
 
+// node counts the value at s.off against the limits and returns a node
+// for it at its position.
+func (s *jsonScanner) node() (*yaml.Node, *jsonError) {
+	if s.count++; s.count > s.budget {
+		return nil, &jsonError{s.off, overBudget("JSON values", len(s.data), s.budget, s.maxNodes)}
+	}
+	if s.count > s.itemEnd {
+		return nil, &jsonError{s.off, fmt.Errorf("%w: more than %d JSON values in one item of the top level", ErrLimit, maxItemValues)}
+	}
+	line, col := s.position(s.off)
+	n := &s.nodes.take(1)[0]
+	n.Kind, n.Line, n.Column = yaml.ScalarNode, line, col
+	return n, nil
+}
+
 // value parses one value at s.off, after whitespace.
 func (s *jsonScanner) value(depth int) (*yaml.Node, *jsonError) {
 	s.skip()
 	if s.off >= len(s.data) {
 		return nil, s.unexpected()
 	}
-	if s.count++; s.count > s.budget {
-		return nil, &jsonError{s.off, overBudget("JSON values", len(s.data), s.budget, s.maxNodes)}
+	n, err := s.node()
+	if err != nil {
+		return nil, err
 	}
-	line, col := s.position(s.off)
-	n := &s.nodes.take(1)[0]
-	n.Kind, n.Line, n.Column = yaml.ScalarNode, line, col
 	switch c := s.data[s.off]; {
 	case c == '{' || c == '[':
 		if depth >= s.maxDepth {
@@ -274,7 +333,13 @@ func (s *jsonScanner) collection(n *yaml.Node, depth int) *jsonError {
 			s.off++
 			s.kids = append(s.kids, key)
 		}
-		v, err := s.value(depth + 1)
+		var v *yaml.Node
+		var err *jsonError
+		if object && depth == 0 && s.items != nil {
+			v, err = s.top(s.kids[len(s.kids)-1].Value)
+		} else {
+			v, err = s.value(depth + 1)
+		}
 		if err != nil {
 			return err
 		}
@@ -294,6 +359,89 @@ func (s *jsonScanner) collection(n *yaml.Node, depth int) *jsonError {
 		default:
 			r, _ := utf8.DecodeRune(s.data[s.off:])
 			return s.fail(s.off, "invalid character %q after %s element", r, map[bool]string{true: "object", false: "array"}[object])
+		}
+	}
+}
+
+// top parses the value of key in the top-level object, at s.off after
+// the colon: the elements of a list that s.items takes (the first under
+// its key) are handed to it one at a time, each parsed into nodes that
+// the next reuses, and any other value is kept as a node without
+// children. Each element, and each other value, may hold at most
+// maxItemValues values.
+func (s *jsonScanner) top(key string) (*yaml.Node, *jsonError) {
+	if s.topKeys == nil {
+		s.topKeys = make(map[string]bool)
+	}
+	if len(s.kids)/2 > maxTopKeys {
+		return nil, &jsonError{s.off, fmt.Errorf("%w: more than %d keys at the top level", ErrLimit, maxTopKeys)}
+	}
+	first := !s.topKeys[key]
+	s.topKeys[key] = true
+	s.skip()
+	if first && s.off < len(s.data) && s.data[s.off] == '[' {
+		if each := s.items(key); each != nil {
+			return s.stream(each)
+		}
+	}
+	nodes, ptrs := s.nodes.mark(), s.ptrs.mark()
+	s.itemEnd = s.count + maxItemValues
+	v, err := s.value(1)
+	s.itemEnd = math.MaxInt
+	if err != nil || v.Kind == yaml.ScalarNode {
+		return v, err
+	}
+	keep := *v
+	keep.Content = nil
+	s.nodes.rewind(nodes)
+	s.ptrs.rewind(ptrs)
+	n := &s.nodes.take(1)[0]
+	*n = keep
+	return n, nil
+}
+
+// stream parses the list at s.off, a value of the top level, handing
+// each element to each as soon as it is parsed and reusing its nodes
+// for the next; it returns the list's node, without children.
+func (s *jsonScanner) stream(each func(i int, n *yaml.Node)) (*yaml.Node, *jsonError) {
+	n, err := s.node()
+	if err != nil {
+		return nil, err
+	}
+	if s.maxDepth <= 1 {
+		return nil, &jsonError{s.off, fmt.Errorf("%w: nested deeper than %d levels", ErrLimit, s.maxDepth)}
+	}
+	n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+	s.off++
+	s.skip()
+	if s.off < len(s.data) && s.data[s.off] == ']' {
+		s.off++
+		return n, nil
+	}
+	for i := 0; ; i++ {
+		nodes, ptrs := s.nodes.mark(), s.ptrs.mark()
+		s.itemEnd = s.count + maxItemValues
+		v, err := s.value(2)
+		s.itemEnd = math.MaxInt
+		if err != nil {
+			return nil, err
+		}
+		each(i, v)
+		s.nodes.rewind(nodes)
+		s.ptrs.rewind(ptrs)
+		s.skip()
+		if s.off >= len(s.data) {
+			return nil, s.unexpected()
+		}
+		switch s.data[s.off] {
+		case ',':
+			s.off++
+		case ']':
+			s.off++
+			return n, nil
+		default:
+			r, _ := utf8.DecodeRune(s.data[s.off:])
+			return nil, s.fail(s.off, "invalid character %q after array element", r)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 	"unicode/utf8"
 )
@@ -55,6 +56,48 @@ func FuzzJSONScanner(f *testing.F) {
 		_ = enc.Encode(want)
 		if got := ours.String() + "\n"; got != theirs.String() {
 			t.Fatalf("wrote %q, encoding/json %q", got, theirs.String())
+		}
+	})
+}
+
+// FuzzJSONStreamed checks that decoding the items of a JSON document as
+// they are scanned, reusing their nodes, reads what decoding the whole
+// tree reads: the same graph, or the same problems at the same
+// positions. Past MaxErrors problems which are listed depends on the
+// order they are found in, so such inputs are only read.
+func FuzzJSONStreamed(f *testing.F) {
+	f.Add(`{"claimgraph": 1, "claims": [{"id": "a", "text": "T"}, {"id": "b", "text": "U", "about": ["x"]}]}`)
+	f.Add(`{"claims": [{"id": "a", "text": "T"}], "claimgraph": 1, "claims": [1], "x": {"y": [2]}}`)
+	f.Add(`{"claimgraph": 1, "entities": [{"id": "k", "name": "K", "kind": "person"}, 2, [3], {"id": 4}], "relations": {}}`)
+	f.Add(`{"claimgraph": [1], "sources": [{"id": "s", "kind": "video", "derived_from": [{"source": "t", "kind": "quotes"}]}]}`)
+	f.Add(`{"claimgraph": 1, "claims": [{"id": "a", "text": "T"}, {"id": "a", "text": "T"}]`)
+	f.Fuzz(func(t *testing.T, in string) {
+		read := func(whole bool) (string, error) {
+			o := ReadOptions{MaxBytes: DefaultMaxJSONBytes}.withDefaults()
+			d := newDecoder("f.json", []byte(in), o)
+			d.whole = whole
+			b, err := d.jsonDocument([]byte(in))
+			if err != nil {
+				return "", err
+			}
+			g, err := d.build(b)
+			if err != nil {
+				return "", err
+			}
+			var buf bytes.Buffer
+			if err := g.WriteYAML(&buf); err != nil {
+				t.Fatal(err)
+			}
+			return buf.String(), nil
+		}
+		streamed, err1 := read(false)
+		whole, err2 := read(true)
+		var list ErrorList
+		if errors.As(err2, &list) && len(list) >= DefaultMaxErrors {
+			return
+		}
+		if fmt.Sprint(err1) != fmt.Sprint(err2) || streamed != whole {
+			t.Fatalf("streamed: %v\n%s\nwhole: %v\n%s", err1, streamed, err2, whole)
 		}
 	})
 }

@@ -30,11 +30,12 @@ func flowSequence(n int) []byte {
 
 // TestYAMLFlowSequenceOutOfMemory: a 20 MB flow sequence took 2.1 GB
 // and 16 s to report one problem; under a 512 MiB limit it must be
-// refused before the parser builds its tree.
+// refused before the parser builds its tree (with MaxBytes raised past
+// its size: the default refuses it unread).
 func TestYAMLFlowSequenceOutOfMemory(t *testing.T) {
 	data := flowSequence(10_000_000)
 	msg, rss := childtest.Run(t, 512<<20, func() error {
-		_, err := graph.ReadYAML(bytes.NewReader(data), "flow.yaml")
+		_, err := graph.ReadOptions{MaxBytes: 64 << 20}.ReadYAML(bytes.NewReader(data), "flow.yaml")
 		return err
 	})
 	if !strings.Contains(msg, "flow.yaml:2:") || !strings.Contains(msg, "limit exceeded: more than") {
@@ -78,7 +79,7 @@ func TestOversizeFileReadFirst(t *testing.T) {
 				_, err := graph.ReadOptions{MaxBytes: 100 << 20}.Open(path)
 				return err
 			})
-			if !strings.Contains(msg, "input larger than 104857600 bytes (283115520 bytes)") {
+			if !strings.Contains(msg, "input too large: larger than 104857600 bytes (283115520 bytes); ReadOptions.MaxBytes raises the limit") {
 				t.Errorf("got %q, want the size refused", msg)
 			}
 			t.Logf("%s; peak RSS %d MiB", msg, rss>>20)
@@ -207,5 +208,197 @@ func TestMillionErrorLines(t *testing.T) {
 	_, err = graph.ReadOptions{MaxErrors: 5000}.ReadYAML(strings.NewReader(b.String()), "many.yaml")
 	if !errors.As(err, &list) || len(list) != 5000 {
 		t.Errorf("MaxErrors 5000: got %d problems", len(list))
+	}
+}
+
+// fill returns head, then item repeated, then tail, n bytes in all (the
+// last item cut short where it must be: items are padded with spaces).
+func fill(n int, head, item, tail string) []byte {
+	b := make([]byte, 0, n)
+	b = append(b, head...)
+	for len(b)+len(item)+len(tail) <= n {
+		b = append(b, item...)
+	}
+	for len(b)+len(tail) < n {
+		b = append(b, ' ')
+	}
+	return append(b, tail...)
+}
+
+// TestDefaultLimitsOutOfMemory: at the former default of 256 MiB the
+// densest YAML and JSON documents took about 30 GB at peak, 120 times
+// their size, and a list of empty items 260 times: an out-of-memory on a
+// 24 GiB machine for a file inside the documented limits. At the
+// defaults, DefaultMaxBytes (YAML) and DefaultMaxJSONBytes, the densest
+// documents, the longest lists of empty items and the files of the most
+// (smallest) claims each read, in a child process limited to the
+// documented bound of 4 GiB, to a clean error or a graph. It reads six
+// documents of 16 and 32 MiB at up to 2 GB each, so it does not run
+// with -short.
+func TestDefaultLimitsOutOfMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads six documents at the default limits, at up to 2 GB of memory each; runs without -short")
+	}
+	const bound = 4 << 30
+	smallest := func(n int, head, format, tail string) []byte {
+		b := []byte(head)
+		for i := 0; len(b)+len(tail)+len(format)+8 <= n; i++ {
+			b = fmt.Appendf(b, format, i)
+		}
+		return append(b, tail...)
+	}
+	y, j := graph.DefaultMaxBytes, graph.DefaultMaxJSONBytes
+	const empty = "{},             " // 16 bytes: the most items the budget allows
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want string // in the error; "" for none
+	}{
+		{"dense.yaml", fill(y, "claimgraph: 1\nclaims: [", "aaa,", "a]\n"), "want a mapping"},
+		{"empty.yaml", fill(y, "claimgraph: 1\nclaims: [", empty, "{}]\n"), `missing required field "id"`},
+		{"smallest.yaml", smallest(y, "claimgraph: 1\nclaims:\n", "- {id: c%d, text: t}\n", ""), ""},
+		{"dense.json", fill(j, `{"claimgraph": 1, "claims": [`, "1,  ", "1]}\n"), "want a mapping"},
+		{"empty.json", fill(j, `{"claimgraph": 1, "claims": [`, empty, "{}]}\n"), `missing required field "id"`},
+		{"smallest.json", smallest(j, `{"claimgraph": 1, "claims": [`, `{"id":"c%d","text":"t"},`, `{"id":"z","text":"t"}]}`), ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			msg, rss := childtest.Run(t, bound, func() error {
+				_, err := graph.ReadOptions{}.Open(writeTemp(t, tt.name, tt.data))
+				return err
+			})
+			first, _, _ := strings.Cut(msg, "\n")
+			if tt.want == "" && msg != "" || !strings.Contains(msg, tt.want) {
+				t.Errorf("%s: got %q, want %q", tt.name, first, tt.want)
+			}
+			if rss > bound {
+				t.Errorf("%s: peak %d MiB, over the bound of %d MiB", tt.name, rss>>20, bound>>20)
+			}
+			t.Logf("%s, %.1f MiB: peak %d MiB (%.0f×); %.100s", tt.name, float64(len(tt.data))/(1<<20), rss>>20, float64(rss)/float64(len(tt.data)), first)
+		})
+	}
+}
+
+// writeTemp writes data to a file named name in a directory of its own.
+func writeTemp(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// FuzzReadLimits reads any input as YAML, JSON and JSON Lines under
+// small limits: an input over MaxBytes fails with ErrTooLarge and one
+// within it never does; every other failure is an ErrorList of
+// positioned problems, at most MaxErrors of them (YAML and JSON) and
+// then one that counts the rest, matching ErrLimit; a graph accepted
+// holds fewer items than MaxNodes, each item being at least one node.
+func FuzzReadLimits(f *testing.F) {
+	f.Add("claimgraph: 1\nclaims: [a, b, c]\n", uint8(0))
+	f.Add("claimgraph: 1\nx: &a [*a, *a, *a]\ny: [*a, *a, *a, *a]\n", uint8(0))
+	f.Add("claimgraph: 1\nclaims:\n  - {id: a, text: T, c: 1}\n  - {id: b, text: T, c: 1}\n  - {id: c, text: T, c: 1}\n  - {id: d, text: T, c: 1}\n", uint8(0))
+	f.Add(`{"claimgraph": 1, "claims": [[[[[1]]]]]}`, uint8(1))
+	f.Add(`{"claimgraph": 1, "claims": [{"id": "a", "text": "T"}]}`, uint8(1))
+	f.Add("{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\",\"text\":\"T\"}}\n", uint8(2))
+	f.Fuzz(func(t *testing.T, in string, format uint8) {
+		o := graph.ReadOptions{MaxBytes: 256, MaxNodes: 40, MaxDepth: 4, MaxErrors: 3, MaxAliasNodes: 8}
+		name, read := "f.yaml", o.ReadYAML
+		switch format % 3 {
+		case 1:
+			name, read = "f.json", o.ReadJSON
+		case 2:
+			name, read = "f.jsonl", o.ReadJSONL
+		}
+		g, err := read(strings.NewReader(in), name)
+		switch tooLarge := errors.Is(err, graph.ErrTooLarge); {
+		case len(in) > 256 && !tooLarge:
+			t.Fatalf("%d bytes over a limit of 256: %v", len(in), err)
+		case len(in) <= 256 && tooLarge:
+			t.Fatalf("%d bytes refused as over a limit of 256: %v", len(in), err)
+		}
+		if err != nil {
+			var list graph.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if format%3 != 2 && len(list) > o.MaxErrors+1 {
+				t.Fatalf("%d problems over MaxErrors %d", len(list), o.MaxErrors)
+			}
+			for i, e := range list {
+				count := i == len(list)-1 && len(list) > o.MaxErrors && errors.Is(e, graph.ErrLimit)
+				if !count && (e.Line < 1 || e.Column < 1 || e.File != name) {
+					t.Fatalf("problem without a position: %#v", e)
+				}
+			}
+			return
+		}
+		c := g.Counts()
+		if n := c.Entities + c.Sources + c.Claims + c.Supports + c.Contradictions + c.Decisions; n >= o.MaxNodes {
+			t.Fatalf("%d items read under a limit of %d nodes", n, o.MaxNodes)
+		}
+	})
+}
+
+// TestJSONLLongLineOutOfMemory: the node budget of a JSON Lines file
+// applied to each line was that of the whole input, so that one long
+// line of a file within the 4 GiB default could hold 50 million values,
+// 8 GB; a 64 MiB line of numbers took 2.7 GB. A line now holds at most
+// DefaultMaxLineNodes values: under a 1 GiB limit it is refused.
+func TestJSONLLongLineOutOfMemory(t *testing.T) {
+	data := fill(64<<20, "{\"claimgraph\":1}\n{\"claim\":{\"id\":\"c\",\"text\":\"t\",\"about\":[", "1,  ", "1]}}\n")
+	msg, rss := childtest.Run(t, 1<<30, func() error {
+		_, err := graph.ReadJSONL(bytes.NewReader(data), "long.jsonl")
+		return err
+	})
+	if !strings.Contains(msg, "long.jsonl:2:") || !strings.Contains(msg, fmt.Sprintf("more than %d JSON values", graph.DefaultMaxLineNodes)) {
+		t.Errorf("got %.200q, want the line's node limit", msg)
+	}
+	t.Logf("%.200s; peak RSS %d MiB", msg, rss>>20)
+}
+
+// TestEmptyItemsOutOfMemory: a list of empty items ("[{}, {}, …]", 4
+// bytes each) made an item of some 200 bytes and its problems for each,
+// 260 times the input at peak; with room reserved for every element of a
+// list, a list of scalars made as many. A document now holds at most
+// 64 Ki items plus one per 16 bytes, and reserves room for mappings
+// only: 4 MiB of empty items, which took 1 GB, are refused under a limit
+// of 512 MiB.
+func TestEmptyItemsOutOfMemory(t *testing.T) {
+	for _, tt := range []struct{ name, head, tail string }{
+		{"empty.yaml", "claimgraph: 1\nclaims: [", "{}]\n"},
+		{"empty.json", `{"claimgraph": 1, "claims": [`, "{}]}\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := fill(4<<20, tt.head, "{}, ", tt.tail)
+			msg, rss := childtest.Run(t, 512<<20, func() error {
+				_, err := graph.ReadOptions{}.Open(writeTemp(t, tt.name, data))
+				return err
+			})
+			if !strings.Contains(msg, "limit exceeded: more than 327680 items in 4194304 bytes") {
+				t.Errorf("got %.200q, want the item budget", msg)
+			}
+			t.Logf("%.200s; peak RSS %d MiB", msg, rss>>20)
+		})
+	}
+}
+
+// TestJSONItemLimits: the JSON reader holds one item of the top level at
+// a time, so an item may hold at most 1 Mi values, and the top level at
+// most 1024 keys: else one item, or the keys, would hold as much as the
+// whole document did.
+func TestJSONItemLimits(t *testing.T) {
+	one := fill(5<<20, `{"claimgraph": 1, "claims": [{"id": "c", "text": "t", "about": [`, `"", `, `""]}]}`)
+	if got := readErr(t, "one.json", string(one)); !strings.Contains(got, "one.json:1:4194341: limit exceeded: more than 1048576 JSON values in one item of the top level") {
+		t.Errorf("one item of 1.3 Mi values: %.200s", got)
+	}
+	var keys strings.Builder
+	keys.WriteString(`{"claimgraph": 1`)
+	for i := range 1100 {
+		fmt.Fprintf(&keys, `, "k%d": [1]`, i)
+	}
+	keys.WriteString("}")
+	if got := readErr(t, "keys.json", keys.String()); !strings.Contains(got, "limit exceeded: more than 1024 keys at the top level") {
+		t.Errorf("1100 keys: %.200s", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/imports"
 	"github.com/claimgraph/claimgraph/graph/internal/childtest"
+	"github.com/claimgraph/claimgraph/graph/rdf"
 	"github.com/claimgraph/claimgraph/graph/synth"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
@@ -114,7 +115,33 @@ func TestPeakMemory(t *testing.T) {
 		_, err = imports.ReadAIF(f, path)
 		return err
 	}
+	nquads := func(path string) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = rdf.Read(f, path, rdf.NQuads, rdf.Limits{})
+		return err
+	}
 	i, j := 0, 0 // the lines of the triples and of the AIF file
+	// counter returns a maker of lines: head, then format with the
+	// line's number.
+	counter := func(head, format string) func() string {
+		k := 0
+		return func() string {
+			k++
+			if k == 1 {
+				return head
+			}
+			return fmt.Sprintf(format, k)
+		}
+	}
+	minYAML := counter("claimgraph: 1\nclaims:\n", "- {id: c%d, text: t}\n")
+	minJSON := counter(`{"claimgraph": 1, "claims": [`, `{"id":"c%d","text":"t"},`)
+	minJSONL := counter("{\"claimgraph\":1}\n", "{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n")
+	minNQ := counter("", "<urn:claimgraph:c%[1]d> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Claim> .\n"+
+		"<urn:claimgraph:c%[1]d> <https://schema.org/identifier> \"c%[1]d\" .\n<urn:claimgraph:c%[1]d> <https://schema.org/text> \"t\" .\n")
 	cases := []struct {
 		name, path string
 		read       func(string) error
@@ -123,6 +150,15 @@ func TestPeakMemory(t *testing.T) {
 		{"YAML flow sequence at the node budget", repeat("dense.yaml", "claimgraph: 1\nclaims: [", "aaa,", "a]\n"), open},
 		{"JSON array at the node budget", repeat("dense.json", `{"claimgraph": 1, "claims": [`, "1,  ", "1]}\n"), open},
 		{"JSON Lines, one value a line at the budget", repeat("dense.jsonl", "{\"claimgraph\":1}\n", "{\"claim\":[1,  1,  1,  1,  1,  1,  1,  1,  1,  1]}\n", ""), open},
+		{"YAML flow sequence of empty mappings", repeat("empty-maps.yaml", "claimgraph: 1\nclaims: [", "{}, ", "{}]\n"), open},
+		{"JSON array of empty objects", repeat("empty-maps.json", `{"claimgraph": 1, "claims": [`, "{}, ", "{}]}\n"), open},
+		{"YAML, empty mappings at the item budget", repeat("empty-maps16.yaml", "claimgraph: 1\nclaims: [", "{},             ", "{}]\n"), open},
+		{"JSON, empty objects at the item budget", repeat("empty-maps16.json", `{"claimgraph": 1, "claims": [`, "{},             ", "{}]}\n"), open},
+		{"JSON, one claim of many values", repeat("one-item.json", `{"claimgraph": 1, "claims": [{"id": "c", "text": "t", "about": [`, `"", `, `""]}]}`+"\n"), open},
+		{"YAML, smallest claims", lines("min.yaml", minYAML), open},
+		{"JSON, smallest claims", lines("min.json", minJSON, `{"id":"z","text":"t"}]}`), open},
+		{"JSON Lines, smallest claims", lines("min.jsonl", minJSONL), open},
+		{"N-Quads, smallest claims", lines("min.nq", minNQ), nquads},
 		{"generated graph, YAML", generated("gen.yaml", size/450), open},
 		{"generated graph, JSON", generated("gen.json", size/520), open},
 		{"generated graph, JSON Lines", generated("gen.jsonl", size/420), open},

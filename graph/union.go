@@ -90,13 +90,17 @@ func Union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, error) {
 // decodeFile reads and checks the file at path, keeping its decoder for
 // positions.
 func decodeFile(path string) (*decoder, Batch, error) {
-	o := ReadOptions{}.withDefaults()
+	o := ReadOptions{}
+	if formatOf(path) == jsonFormat {
+		o.MaxBytes = DefaultMaxJSONBytes
+	}
+	o = o.withDefaults()
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, Batch{}, fmt.Errorf("graph: %w", err)
 	}
 	defer f.Close()
-	data, err := o.read(f, path)
+	data, err := o.read(f, path, false)
 	if err != nil {
 		return nil, Batch{}, err
 	}

@@ -23,6 +23,18 @@ const (
 	bytesPerNode = 4
 )
 
+// The item budget of a YAML or JSON document of n bytes: at most
+// freeNodes items (entities, sources, claims, relations) plus one per
+// bytesPerItem bytes. The smallest item a file can hold, a claim with an
+// ID and a text of one letter each ("- {id: a, text: b}"), takes 18
+// bytes; a list of empty items ("[{}, {}, …]") held some 200 bytes of
+// item and more of problems for every 4 bytes of input, 260 times the
+// input at peak.
+const bytesPerItem = 16
+
+// itemBudget returns the item budget of a document of n bytes.
+func itemBudget(n int) int { return freeNodes + n/bytesPerItem }
+
 // nodeBudget returns the node budget of an input of n bytes under o.
 func nodeBudget(n int, maxNodes int) int {
 	return min(maxNodes, freeNodes+n/bytesPerNode)

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -244,14 +245,77 @@ func TestExplorerInBrowser(t *testing.T) {
 		if !strings.Contains(text, grp.Origin.Source+" "+grp.Origin.Class.String()) {
 			t.Errorf("origins panel lacks %s (%s):\n%s", grp.Origin.Source, grp.Origin.Class, text)
 		}
-		for j := range grp.Appearances {
-			ch := grp.Chain(j)
-			// The panel writes "a —quotes→ b" where String writes "a -quotes-> b".
-			want := strings.NewReplacer(" -", " —", "-> ", "→ ").Replace(ch.String())
+		for _, want := range chainLines(grp) {
 			if !strings.Contains(text, want) {
 				t.Errorf("origins panel lacks the chain %q:\n%s", want, text)
 			}
 		}
+	}
+	b.noErrors(t)
+}
+
+// chainLines returns the lines the panel writes for the chains of grp,
+// one per appearance: each link is written once, and a chain that joins
+// one already written stops at the step they share, "… as above".
+func chainLines(grp provenance.Group) []string {
+	var lines []string
+	shown := make([]bool, len(grp.Steps))
+	for j, app := range grp.Appearances {
+		k := grp.Starts[j]
+		line := fmt.Sprintf("appearance %d: %s", app+1, grp.Steps[k].Source)
+		for ; grp.Steps[k].Next >= 0 && !shown[k]; k = grp.Steps[k].Next {
+			shown[k] = true
+			line += fmt.Sprintf(" —%s→ %s", grp.Steps[k].Link, grp.Steps[grp.Steps[k].Next].Source)
+		}
+		if grp.Steps[k].Next >= 0 {
+			line += " … as above"
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// TestExplorerRelayChain opens the panel of a claim relayed along a line
+// of sources, each quoting the one before: the page writes each link
+// once, where it wrote every chain to the origin in full.
+func TestExplorerRelayChain(t *testing.T) {
+	const n = 40
+	var y strings.Builder
+	y.WriteString("claimgraph: 1\nsources:\n")
+	for i := range n {
+		fmt.Fprintf(&y, "  - id: s%d\n    kind: news-article\n", i)
+		if i > 0 {
+			fmt.Fprintf(&y, "    derived_from: [{source: s%d, kind: quotes}]\n", i-1)
+		}
+	}
+	y.WriteString("claims:\n  - id: relayed\n    text: Relayed along a line.\n    appearances:\n")
+	for i := range n {
+		fmt.Fprintf(&y, "      - source: s%d\n", i)
+	}
+	file := writeTemp(t, "relays.yaml", y.String())
+	g, err := graph.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := provenance.New(g.View).Claim("relayed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Groups) != 1 {
+		t.Fatalf("%d origins, want 1", len(rep.Groups))
+	}
+	b := newBrowser(t)
+	b.do(t, "open the page", chromedp.Navigate("file://"+writeExplorer(t, file)), ready)
+	b.do(t, "search relayed", chromedp.SendKeys(chromedp.CSS(`#q`), "relayed"))
+	b.waitFor(t, "the results of relayed", `document.getElementById('results').dataset.query === 'relayed'`)
+	b.do(t, "open relayed", chromedp.Click(resultXPath("relayed")), chromedp.WaitVisible(chromedp.CSS(`#origins`)))
+	got := value(t, b, "chains", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('#origins li.chain')).map(li => li.textContent)`))
+	want := chainLines(rep.Groups[0])
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("chains (-want +got):\n%s", diff)
+	}
+	if len(want) != n || !strings.HasSuffix(want[n-1], "s38 … as above") {
+		t.Errorf("the test covers too little: %q", want)
 	}
 	b.noErrors(t)
 }

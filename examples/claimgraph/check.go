@@ -105,6 +105,7 @@ func runCheck(e *env, args []string) int {
 	g, err := e.open(file)
 	if err != nil {
 		doc.Problems = problems(file, err)
+		e.sizeHint("check", err)
 	} else {
 		doc.OK = true
 		doc.Counts, _ = countsJSON(e, g.View)

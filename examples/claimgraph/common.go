@@ -101,9 +101,18 @@ func defaultPath() (string, error) {
 func loadGraph(e *env, cmd, path string) (*graph.Graph, int) {
 	g, err := e.open(path)
 	if err != nil {
-		return nil, e.fail(cmd, err)
+		code := e.fail(cmd, err)
+		e.sizeHint(cmd, err)
+		return nil, code
 	}
 	return g, 0
+}
+
+// sizeHint tells how to raise the size limit when err is a file over it.
+func (e *env) sizeHint(cmd string, err error) {
+	if errors.Is(err, graph.ErrTooLarge) {
+		fmt.Fprintf(e.stderr, "claimgraph %s: --max-bytes SIZE raises the limit (such as --max-bytes 256MiB)\n", cmd)
+	}
 }
 
 // open reads the graph at path like graph.Open, showing progress on a
@@ -117,7 +126,7 @@ func (e *env) open(path string) (*graph.Graph, error) {
 		defer f.Close()
 		return rdf.Read(f, path, syntax, rdf.Limits{})
 	}
-	return graph.ReadOptions{Progress: e.onProgress()}.Open(path)
+	return graph.ReadOptions{MaxBytes: int64(e.maxBytes), Progress: e.onProgress()}.Open(path)
 }
 
 // rdfSyntax maps the extensions of RDF files, which every command reads

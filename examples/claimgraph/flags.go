@@ -8,8 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -22,7 +24,39 @@ func newFlags(cmd string, e *env) (*flag.FlagSet, *bool) {
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON document instead of text")
 	fs.BoolVar(&e.quiet, "quiet", false, "show no progress on standard error")
+	fs.Var(&e.maxBytes, "max-bytes", "read input files of up to `SIZE` bytes (64MiB, 2GiB; default: the reader's own, 16 MiB for YAML, 32 MiB for JSON)")
 	return fs, asJSON
+}
+
+// sizeFlag is the value of --max-bytes: a size in bytes, written as a
+// whole number with an optional unit, KiB, MiB or GiB; 0 means the
+// reader's default. Anything else is a usage error.
+type sizeFlag int64
+
+func (s *sizeFlag) String() string {
+	if *s == 0 {
+		return ""
+	}
+	return strconv.FormatInt(int64(*s), 10)
+}
+
+func (s *sizeFlag) Set(v string) error {
+	shift := 0
+	for _, u := range []struct {
+		suffix string
+		shift  int
+	}{{"KiB", 10}, {"MiB", 20}, {"GiB", 30}} {
+		if rest, ok := strings.CutSuffix(v, u.suffix); ok {
+			v, shift = rest, u.shift
+			break
+		}
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 || n > math.MaxInt64>>shift {
+		return errors.New("want a size in bytes, such as 64MiB or 2GiB")
+	}
+	*s = sizeFlag(n << shift)
+	return nil
 }
 
 // parseArgs parses args with fs, allowing flags after positional

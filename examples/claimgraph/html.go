@@ -181,6 +181,7 @@ type serveConfig struct {
 	file, addr string
 	public     bool
 	opts       explore.Options
+	maxBytes   int64 // --max-bytes, 0 for the reader's default
 }
 
 func runServe(e *env, args []string) int {
@@ -200,7 +201,7 @@ func runServe(e *env, args []string) int {
 	signal.Reset(os.Interrupt, syscall.SIGTERM)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	cfg := serveConfig{file: pos[0], addr: *addr, public: *public, opts: *opts}
+	cfg := serveConfig{file: pos[0], addr: *addr, public: *public, opts: *opts, maxBytes: int64(e.maxBytes)}
 	return serveFile(ctx, e, cfg, nil)
 }
 
@@ -295,7 +296,7 @@ func (s *server) refresh() (string, error) {
 		title = filepath.Base(s.cfg.file)
 	}
 	s.problems = nil
-	g, err := graph.Open(s.cfg.file)
+	g, err := graph.ReadOptions{MaxBytes: s.cfg.maxBytes}.Open(s.cfg.file)
 	if err == nil {
 		opts := s.cfg.opts
 		opts.Version = stamp

@@ -90,6 +90,7 @@ type env struct {
 
 	cmd      *command // the command running
 	quiet    bool     // --quiet: no progress
+	maxBytes sizeFlag // --max-bytes: the size limit of the input, 0 for the reader's
 	progress *meter   // progress on a terminal, nil when stderr is none
 
 	// verdict is the verdict computation of the run, made on first use

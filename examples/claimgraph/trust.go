@@ -163,7 +163,7 @@ func runTrust(e *env, args []string) int {
 	if len(pos) > 0 {
 		return e.usageError("trust", "unexpected argument %q with --triples", pos[0])
 	}
-	ro := truth.ReadOptions{Header: *header}
+	ro := truth.ReadOptions{Header: *header, MaxBytes: int64(e.maxBytes)}
 	if ro.SourceColumn, ro.ObjectColumn, ro.ValueColumn, err = parseColumns(*columns); err != nil {
 		return e.usageError("trust", "--columns: %v", err)
 	}

@@ -57,6 +57,14 @@ func TestPeakMemory(t *testing.T) {
 			}
 			fmt.Fprintf(w, "%d %d\n", 1+i%n, 1+(i/n+i)%n)
 		}), I23},
+		{"i23, the most arguments the header may declare", write("args.i23", func(w *bufio.Writer, i int) {
+			most := min(DefaultMaxArguments, freeArguments+mib<<20-64)
+			if i == 0 {
+				fmt.Fprintf(w, "p af %d\n", most)
+				return
+			}
+			fmt.Fprintf(w, "%d %d\n", 1+(i*7919)%most, 1+i%most)
+		}), I23},
 		{"apx, 65,536 arguments", write("dense.apx", func(w *bufio.Writer, i int) {
 			if i < n {
 				fmt.Fprintf(w, "arg(a%d).\n", i)

@@ -16,7 +16,8 @@
 //     verdict;
 //   - a side panel for the selected claim: its text, every appearance
 //     (source, speaker, date, quote), its independent origins with the
-//     chain of derivation from each appearance, its contradictions and
+//     chain of derivation from each appearance (each link written once,
+//     so the page grows with the sources), its contradictions and
 //     supports, and its verdict with the rating and reasons;
 //   - a date control: the view as of any day (claims not holding greyed
 //     out, verdict colours as of that day), stepping through the dates at

@@ -134,15 +134,47 @@ type Appearance struct {
 }
 
 // Origin is one independent origin of a claim with the appearances that
-// collapse onto it, Class a code of Model.Classes. Each chain is
-// [appearance index, source, link, source, link, ..., origin]: source
-// indices alternating with the names of the derivation links between
-// them; the chain of an appearance whose own source is the origin is the
-// appearance's index alone, a number.
+// collapse onto it, Class a code of Model.Classes. The chains from the
+// appearances to the origin are a tree of steps, each source on them
+// once (provenance.Group.Steps): Apps[i] is an appearance index and
+// Starts[i] the step of its source, whose chain is read by following
+// Step.Next to the origin. So the page holds each link once and grows
+// with the sources, not with the square of a long line of relays, as
+// when every chain was written out in full.
 type Origin struct {
-	Source int   `json:"s"`
-	Class  int   `json:"c"`
-	Chains []any `json:"ch"`
+	Source int    `json:"s"`
+	Class  int    `json:"c"`
+	Apps   []int  `json:"a"`
+	Starts []int  `json:"at"`
+	Steps  []Step `json:"st"`
+}
+
+// Step is one source of the chains of an [Origin]: Source draws on the
+// source of step Next by Link; at the origin Next is -1 and Link "". Its
+// JSON is an array, [Source, Next, Link], or [Source] at the origin.
+type Step struct {
+	Source, Next int
+	Link         string
+}
+
+// MarshalJSON implements json.Marshaler.
+func (s Step) MarshalJSON() ([]byte, error) {
+	b := strconv.AppendInt([]byte{'['}, int64(s.Source), 10)
+	if s.Next >= 0 {
+		b = strconv.AppendInt(append(b, ','), int64(s.Next), 10)
+		link, err := json.Marshal(s.Link)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(b, ','), link...)
+	}
+	return append(b, ']'), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *Step) UnmarshalJSON(data []byte) error {
+	*s = Step{Next: -1}
+	return unmarshalArray(data, 1, &s.Source, &s.Next, &s.Link)
 }
 
 // Rel is a relation between two claims, by index. Kind is 0 for supports
@@ -461,21 +493,13 @@ func (b *builder) origins(m *Model) error {
 			continue
 		}
 		for _, grp := range rep.Groups {
-			o := Origin{Source: b.index(b.source, grp.Origin.Source), Class: b.classes.code(grp.Origin.Class.String())}
-			for j, app := range grp.Appearances {
-				ch := grp.Chain(j)
-				if len(ch.Sources) == 1 && ch.Sources[0] == c.Appearances[app].Source {
-					o.Chains = append(o.Chains, app)
-					continue
+			o := Origin{Source: b.index(b.source, grp.Origin.Source), Class: b.classes.code(grp.Origin.Class.String()),
+				Apps: grp.Appearances, Starts: grp.Starts, Steps: make([]Step, len(grp.Steps))}
+			for k, st := range grp.Steps {
+				o.Steps[k] = Step{Source: b.index(b.source, st.Source), Next: st.Next}
+				if st.Next >= 0 {
+					o.Steps[k].Link = st.Link.String()
 				}
-				chain := []any{app}
-				for k, s := range ch.Sources {
-					if k > 0 {
-						chain = append(chain, ch.Links[k-1].String())
-					}
-					chain = append(chain, b.index(b.source, s))
-				}
-				o.Chains = append(o.Chains, chain)
 			}
 			m.Claims[i].Origins = append(m.Claims[i].Origins, o)
 		}

@@ -398,17 +398,28 @@
       var bySrc = {};
       orig = [];
       apps.forEach(function (a, k) {
-        if (bySrc[a.s] === undefined) { bySrc[a.s] = orig.length; orig.push({ s: a.s, cls: M.sources[a.s].p ? "primary" : "unresolved", ch: [] }); }
-        orig[bySrc[a.s]].ch.push(k);
+        if (bySrc[a.s] === undefined) { bySrc[a.s] = orig.length; orig.push({ s: a.s, cls: M.sources[a.s].p ? "primary" : "unresolved", a: [], at: [], st: [[a.s]] }); }
+        var o = orig[bySrc[a.s]];
+        o.a.push(k);
+        o.at.push(0);
       });
     }
     h += "<h3>Independent origins (" + orig.length + ')</h3><ul id="origins">';
     orig.forEach(function (o) {
       h += "<li>" + sourceLink(o.s) + ' <span class="muted">' + esc(o.cls || M.classes[o.c]) + "</span><ul>";
-      o.ch.forEach(function (ch) {
-        if (typeof ch === "number") ch = [ch, o.s]; // the appearance's own source is the origin
-        var t = "appearance " + (ch[0] + 1) + ": ";
-        for (var k = 1; k < ch.length; k++) t += k % 2 ? sourceLink(ch[k]) : " &mdash;" + esc(ch[k]) + "&rarr; ";
+      // The chains are a tree of steps ([source, next, link], [source]
+      // at the origin): each link is written once, and a chain that
+      // joins one already written stops there.
+      var shown = [];
+      o.a.forEach(function (app, i) {
+        var k = o.at[i], st = o.st[k], t = "appearance " + (app + 1) + ": " + sourceLink(st[0]);
+        while (st.length > 1 && !shown[k]) {
+          shown[k] = true;
+          t += " &mdash;" + esc(st[2]) + "&rarr; " + sourceLink(o.st[st[1]][0]);
+          k = st[1];
+          st = o.st[k];
+        }
+        if (st.length > 1) t += ' <span class="muted">&hellip; as above</span>';
         h += '<li class="chain">' + t + "</li>";
       });
       h += "</ul></li>";

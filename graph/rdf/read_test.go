@@ -202,3 +202,42 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseLimits parses any input under small limits: no more
+// statements reach the callback than MaxTriples, no term of N-Quads
+// (which has no prefixes to expand) is longer than MaxTerm, and every
+// failure is a *ParseError with a position.
+func FuzzParseLimits(f *testing.F) {
+	for _, name := range []string{"small.nq", "small.ttl"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b, strings.HasSuffix(name, ".ttl"))
+	}
+	f.Add([]byte("<a> <b> \"a literal longer than sixteen bytes\" .\n"), false)
+	f.Fuzz(func(t *testing.T, in []byte, turtle bool) {
+		const maxTriples, maxTerm = 5, 16
+		syntax := NQuads
+		if turtle {
+			syntax = Turtle
+		}
+		n := 0
+		err := Parse(bytes.NewReader(in), "in", syntax, Limits{MaxTriples: maxTriples, MaxTerm: maxTerm}, func(tr Triple, _ claims.Position) error {
+			n++
+			for _, term := range []Term{tr.S, tr.P, tr.O} {
+				if !turtle && len(term.Value) > maxTerm {
+					t.Fatalf("a term of %d bytes over a limit of %d: %q", len(term.Value), maxTerm, term.Value)
+				}
+			}
+			return nil
+		})
+		if n > maxTriples {
+			t.Fatalf("%d statements over a limit of %d", n, maxTriples)
+		}
+		var pe *ParseError
+		if err != nil && (!errors.As(err, &pe) || pe.Line < 1 || pe.Column < 1) {
+			t.Fatalf("error %v (%T) without a position", err, err)
+		}
+	})
+}
