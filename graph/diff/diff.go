@@ -73,7 +73,11 @@ type VerdictChange struct {
 	Claim    string
 	Old, New State
 	Causes   []string // what changed around the claim: "X removed", "relation A supports B added"
-	Reason   string   // the change and its causes in one line
+	// Why says, when the label changed, what holds the new one: the
+	// claims that reject the claim or leave it open, or that nothing
+	// contradicts it. It names no claim the new graph rejects.
+	Why    string
+	Reason string // the change, its causes and why in one line
 }
 
 // maxCauses is the number of causes a reason names; the rest are counted.
@@ -270,7 +274,15 @@ func (c *comparer) verdicts(ro, rn *verdict.Result) {
 			math.Abs(o.Strength-n.Strength) < StrengthStep && o.Origins == n.Origins {
 			return
 		}
-		ch := VerdictChange{Claim: id, Old: o, New: n, Causes: c.causes(id, ov, nv)}
+		ch := VerdictChange{Claim: id, Old: o, New: n}
+		if n.Present {
+			ch.Causes = c.causes(id, ov, nv)
+			if o.String() != n.String() {
+				ch.Why = why(&nv)
+			}
+		} else {
+			ch.Causes = c.touched[id] // gone: its own removal or merge says it all
+		}
 		ch.Reason = reason(&ch)
 		c.r.Verdicts = append(c.r.Verdicts, ch)
 	}
@@ -355,20 +367,80 @@ func reason(ch *VerdictChange) string {
 	if len(causes) == 0 {
 		causes = []string{"evidence further away changed"}
 	}
-	b.WriteString(": " + strings.Join(causes[:min(len(causes), maxCauses)], ", "))
-	if len(causes) > maxCauses {
-		fmt.Fprintf(&b, " and %d more", len(causes)-maxCauses)
+	b.WriteString(": ")
+	list(&b, causes, maxCauses)
+	if ch.Why != "" {
+		b.WriteString("; " + ch.Why)
 	}
 	if n.Present {
 		switch {
 		case o.Present && o.Origins != n.Origins:
-			fmt.Fprintf(&b, ", %d → %d independent origins", o.Origins, n.Origins)
+			fmt.Fprintf(&b, "; %d → %d independent origins", o.Origins, n.Origins)
 		case n.Origins == 1:
-			b.WriteString(", 1 independent origin")
+			b.WriteString("; 1 independent origin")
 		default:
-			fmt.Fprintf(&b, ", %d independent origins", n.Origins)
+			fmt.Fprintf(&b, "; %d independent origins", n.Origins)
 		}
 	}
+	return b.String()
+}
+
+// list writes at most max of items, separated by commas, and counts the
+// rest.
+func list(b *strings.Builder, items []string, max int) {
+	b.WriteString(strings.Join(items[:min(len(items), max)], ", "))
+	if len(items) > max {
+		fmt.Fprintf(b, " and %d more", len(items)-max)
+	}
+}
+
+// maxWhy is the number of claims a Why names; the rest are counted.
+const maxWhy = 2
+
+// why says what holds verdict v: the accepted claims that reject it, the
+// undecided ones that leave it open, or, for an accepted claim that
+// nothing attacks, that nothing does. The rejected attackers of an
+// accepted claim are not named, nor is anything else the graph rejects.
+func why(v *verdict.Verdict) string {
+	var kind verdict.ReasonKind
+	var lead string
+	switch v.Label {
+	case verdict.Rejected:
+		kind, lead = verdict.DefeatedBy, "rejected by "
+	case verdict.Undecided:
+		kind, lead = verdict.Open, "left open by "
+	case verdict.Accepted:
+		if len(v.Reasons) == 0 && v.More == 0 {
+			return "nothing contradicts it"
+		}
+		return ""
+	default:
+		return ""
+	}
+	var named []string
+	for _, r := range v.Reasons {
+		if r.Kind != kind {
+			continue
+		}
+		verb := "attacks"
+		if r.Attack == verdict.Contradiction {
+			verb = "contradicts"
+		}
+		than := "as much evidence"
+		switch {
+		case r.Evidence > v.Evidence+1e-9:
+			than = "more evidence"
+		case r.Evidence < v.Evidence-1e-9:
+			than = "less evidence"
+		}
+		named = append(named, r.Claim+", which "+verb+" it with "+than)
+	}
+	if len(named) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(lead)
+	list(&b, named, maxWhy)
 	return b.String()
 }
 

@@ -13,9 +13,13 @@
 // what changed around it: the claim itself, the claims related to it in
 // either graph and the claims its verdicts give as reasons, each as
 // added, removed, merged or changed, and the relations at it added or
-// removed, then the number of independent origins:
+// removed (for a claim gone from the new graph, only its own removal or
+// merge); then, when its label changed, what holds the new label (the
+// accepted claims that reject it, the undecided ones that leave it open,
+// or that nothing contradicts it; never a claim the new graph rejects);
+// then the number of independent origins:
 //
-//	china-only-defence-pact: rejected → accepted: russia-dprk-defence-treaty-2024 removed, 2 independent origins
+//	china-only-defence-pact: rejected → undecided: russia-dprk-defence-treaty-2024 removed; left open by only-two-defence-treaty-partners, which contradicts it with as much evidence; 1 independent origin
 //
 // # Items
 //
