@@ -36,6 +36,10 @@ func TestDiffSameFileExitsZero(t *testing.T) {
 func TestREADMEDeskExample(t *testing.T) {
 	chdirRoot(t)
 	needKimPutin(t)
+	root, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -62,8 +66,10 @@ func TestREADMEDeskExample(t *testing.T) {
 	if len(steps) < 5 {
 		t.Fatalf("the example has %d commands, want at least 5 (cp, edit, diff, edit, diff)", len(steps))
 	}
+	var now strings.Builder // the block as the commands print it, for -update
 	for _, step := range steps {
 		line, want, _ := strings.Cut(step, "\n")
+		now.WriteString("$ " + line + "\n")
 		if want != "" && !strings.HasSuffix(want, "\n") {
 			want += "\n" // the newline the split took
 		}
@@ -83,11 +89,19 @@ func TestREADMEDeskExample(t *testing.T) {
 			if code != 0 && !(args[1] == "diff" && code == 1) {
 				t.Fatalf("%s: exit %d: %s", line, code, errb.String())
 			}
-			if d := cmp.Diff(want, out.String()); d != "" {
-				t.Errorf("README's output of %s differs (-README +got):\n%s", line, d)
+			now.WriteString(out.String())
+			if d := cmp.Diff(want, out.String()); d != "" && !*updateGolden {
+				t.Errorf("README's output of %s differs (-README +got); if the change is right, run with -update:\n%s", line, d)
 			}
 		default:
 			t.Fatalf("README example: unknown command %q", line)
+		}
+	}
+	if *updateGolden && now.String() != block {
+		t.Chdir(root)
+		updated := strings.Replace(string(readme), marker+block, marker+now.String(), 1)
+		if err := os.WriteFile("README.md", []byte(updated), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
