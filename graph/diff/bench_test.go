@@ -1,6 +1,7 @@
 package diff_test
 
 import (
+	"flag"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -76,6 +77,8 @@ func changeOnePercent(b *graph.Batch) changes {
 	return ch
 }
 
+var keepDir = flag.String("diff.dir", "", "write BenchmarkDiffJSONL's two files (old.jsonl, new.jsonl) to `DIR` and keep them, to time claimgraph diff on them")
+
 // BenchmarkDiffJSONL compares two JSON Lines files of 1M claims (10k
 // under -short) that differ in 1% of the claims (changeOnePercent),
 // reading both files in the timed loop as claimgraph diff does. It
@@ -90,7 +93,10 @@ func BenchmarkDiffJSONL(b *testing.B) {
 	if testing.Short() {
 		n = 10_000
 	}
-	dir := b.TempDir()
+	dir := *keepDir
+	if dir == "" {
+		dir = b.TempDir()
+	}
 	old, new := filepath.Join(dir, "old.jsonl"), filepath.Join(dir, "new.jsonl")
 	batch := synth.Generate(synth.Config{Claims: n})
 	write := func(path string, b0 graph.Batch) {
