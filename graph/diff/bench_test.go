@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -77,6 +78,8 @@ func changeOnePercent(b *graph.Batch) changes {
 	return ch
 }
 
+var benchClaims = flag.Int("diff.claims", 0, "the size of BenchmarkDiffJSONL's graphs in claims (default 1M, 10k under -short)")
+
 var keepDir = flag.String("diff.dir", "", "write BenchmarkDiffJSONL's two files (old.jsonl, new.jsonl) to `DIR` and keep them, to time claimgraph diff on them")
 
 // BenchmarkDiffJSONL compares two JSON Lines files of 1M claims (10k
@@ -86,12 +89,18 @@ var keepDir = flag.String("diff.dir", "", "write BenchmarkDiffJSONL's two files 
 // two graphs' verdicts (verdict-s) and comparing the rest (compare-s),
 // the process's CPU time in each (read-cpu-s, verdict-cpu-s,
 // compare-cpu-s; on a shared machine the wall times mean little), and
-// the peak heap during it all over the heap of one graph alone
-// (heap-x-graph), sampled every 10 ms.
+// the peak heap over the heap of one graph alone, sampled every 10 ms,
+// in each of the three (read-heap-x, verdict-heap-x, compare-heap-x) and
+// overall (heap-x-graph). That heap counts what the garbage collector has
+// yet to free, as the process's memory does; live-x-graph is the peak of
+// the live heap (as of each collection) over one graph's.
 func BenchmarkDiffJSONL(b *testing.B) {
 	n := 1_000_000
 	if testing.Short() {
 		n = 10_000
+	}
+	if *benchClaims > 0 {
+		n = *benchClaims
 	}
 	dir := *keepDir
 	if dir == "" {
@@ -128,27 +137,40 @@ func BenchmarkDiffJSONL(b *testing.B) {
 	runtime.GC()
 
 	var verdictTime, verdictCPU time.Duration
+	const reading, verdicts, comparing = 0, 1, 2
+	var phase atomic.Int32 // what the timed loop is doing, for the heap's peaks
 	defer diff.SetCompute(func(v graph.View, o verdict.Options) (*verdict.Result, error) {
 		start, cpu := time.Now(), cputime.Process()
+		phase.Store(verdicts)
 		defer func() {
+			phase.Store(comparing)
 			verdictTime += time.Since(start)
 			verdictCPU += cputime.Process() - cpu
 		}()
 		return verdict.Compute(v, o)
 	})()
 	b.Run(fmt.Sprintf("claims=%d/changed=1%%", n), func(b *testing.B) {
-		var peak atomic.Uint64
+		var peaks [3]atomic.Uint64
+		var livePeak atomic.Uint64
 		stop := make(chan struct{})
 		go func() {
 			var m runtime.MemStats
+			live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 			for {
 				select {
 				case <-stop:
 					return
 				case <-time.After(10 * time.Millisecond):
 					runtime.ReadMemStats(&m)
-					if h := m.HeapAlloc - base; h > peak.Load() {
-						peak.Store(h)
+					p := &peaks[phase.Load()]
+					if h := m.HeapAlloc - base; h > p.Load() {
+						p.Store(h)
+					}
+					metrics.Read(live)
+					if live[0].Value.Kind() == metrics.KindUint64 {
+						if v := live[0].Value.Uint64(); v > base && v-base > livePeak.Load() {
+							livePeak.Store(v - base)
+						}
 					}
 				}
 			}
@@ -157,6 +179,7 @@ func BenchmarkDiffJSONL(b *testing.B) {
 		verdictTime, verdictCPU = 0, 0
 		for b.Loop() {
 			start, cpu := time.Now(), cputime.Process()
+			phase.Store(reading)
 			a, err := graph.Open(old)
 			if err != nil {
 				b.Fatal(err)
@@ -167,6 +190,7 @@ func BenchmarkDiffJSONL(b *testing.B) {
 			}
 			readTime += time.Since(start)
 			readCPU += cputime.Process() - cpu
+			phase.Store(comparing)
 			r, err := diff.Compare(a, c, diff.Options{})
 			if err != nil {
 				b.Fatal(err)
@@ -200,6 +224,13 @@ func BenchmarkDiffJSONL(b *testing.B) {
 		b.ReportMetric(readCPU.Seconds()/runs, "read-cpu-s")
 		b.ReportMetric(verdictCPU.Seconds()/runs, "verdict-cpu-s")
 		b.ReportMetric((totalCPU-readCPU-verdictCPU).Seconds()/runs, "compare-cpu-s")
-		b.ReportMetric(float64(peak.Load())/float64(one), "heap-x-graph")
+		var peak uint64
+		for i, name := range []string{"read-heap-x", "verdict-heap-x", "compare-heap-x"} {
+			b.ReportMetric(float64(peaks[i].Load())/float64(one), name)
+			peak = max(peak, peaks[i].Load())
+		}
+		b.ReportMetric(float64(peak)/float64(one), "heap-x-graph")
+		b.ReportMetric(float64(livePeak.Load())/float64(one), "live-x-graph")
+		b.ReportMetric(float64(one)/(1<<20), "graph-MB")
 	})
 }
