@@ -144,6 +144,11 @@ func (d *decoder) build(b Batch) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The input, the positions of its fields and what finds them serve
+	// only to report problems: none is left, so let them go before the
+	// graph is built, the read's peak of memory (for a bulk read, the
+	// input's bytes and the line of every item).
+	d.data, d.pos, d.relocate = nil, nil, nil
 	g := New()
 	g.s.apply(&b, p, true)
 	return g, nil

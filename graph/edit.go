@@ -59,6 +59,28 @@ type editor struct {
 	add    Batch
 	origin [4][]location   // per section of add: where each item comes from
 	moved  map[relKey]bool // the relations merges move, to collapse duplicates
+
+	// citing lists, per source ID, the relations whose sources name it;
+	// made on the first removal or merge of a source (citers).
+	citing map[string][]int32
+}
+
+// citers returns the relations whose sources name source id. The first
+// call makes the index for the whole batch, one pass over the relations,
+// so that removing or merging k sources costs one pass, not k.
+func (e *editor) citers(id string) []int32 {
+	if e.citing == nil {
+		s := e.s
+		e.citing = map[string][]int32{}
+		for ri := range s.rels {
+			if x := &s.rels[ri]; x.extra > 0 && !s.deadRel(int32(ri)) {
+				for _, src := range s.relExtra[x.extra-1].Sources {
+					e.citing[src] = append(e.citing[src], int32(ri))
+				}
+			}
+		}
+	}
+	return e.citing[id]
 }
 
 // rep is the new content of a vertex that the batch replaces or that a
@@ -84,8 +106,10 @@ func (e *editor) fail(loc location, id string, err error) {
 // edit applies b, which removes, replaces or merges, all or nothing.
 //
 // It costs O(size of b + the degrees of the vertices it touches +
-// the degrees of their neighbours): no change rebuilds the graph. Removing
-// or merging a source also looks through the relations that cite sources.
+// the degrees of their neighbours): no change rebuilds the graph. A batch
+// that removes or merges sources also passes once over the relations, to
+// find those that cite them (relations keep their sources as IDs, not as
+// edges); one pass for the batch, however many sources it changes.
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
 		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]bool{}}
@@ -338,10 +362,8 @@ func (e *editor) merge(i int) {
 			}
 			src.DerivedFrom = kept
 		}
-		for ri := range s.rels {
-			ri := int32(ri)
-			x := &s.rels[ri]
-			if x.extra == 0 || s.deadRel(ri) || e.goneRel[ri] || !slices.Contains(s.relExtra[x.extra-1].Sources, m.From) {
+		for _, ri := range e.citers(m.From) {
+			if e.goneRel[ri] {
 				continue
 			}
 			r := s.relation(ri)
@@ -473,10 +495,9 @@ func (e *editor) references() {
 			}
 		}
 		if s.verts[n].kind == SourceVertex {
-			for ri := range s.rels {
-				x := &s.rels[ri]
-				if x.extra > 0 && !s.deadRel(int32(ri)) && !e.goneRel[int32(ri)] && slices.Contains(s.relExtra[x.extra-1].Sources, id) {
-					r := s.relation(int32(ri))
+			for _, ri := range e.citers(id) {
+				if !e.goneRel[ri] {
+					r := s.relation(ri)
 					e.fail(loc, id, tag(ErrReferenced, "%q is still cited by the relation %s %s %s", id, r.From, r.Kind, r.To))
 				}
 			}

@@ -19,7 +19,8 @@
 //	                "old": {"present": true, "label": "rejected", "rating": "False", "strength": 0.2, "origins": 1},
 //	                "new": {"present": true, "label": "undecided", "rating": "Unproven", "strength": 0.5, "origins": 1},
 //	                "causes": ["russia-dprk-defence-treaty-2024 removed"],
-//	                "reason": "china-only-defence-pact: rejected → undecided: russia-dprk-defence-treaty-2024 removed, 1 independent origin"}],
+//	                "why": "left open by only-two-defence-treaty-partners, which contradicts it with as much evidence",
+//	                "reason": "china-only-defence-pact: rejected → undecided: russia-dprk-defence-treaty-2024 removed; left open by …; 1 independent origin"}],
 //	  "added": [{"kind": "claim", "id": "x", "fields": []}],
 //	  "removed": [{"kind": "relation", "id": "a supports b", "fields": []}],
 //	  "changed": [{"kind": "claim", "id": "a", "fields": ["text", "appearances"]}],
@@ -27,7 +28,11 @@
 //	}
 //
 // A claim absent from one file has "present": false there and label
-// "absent". Every list is an array, never null; the order is that of
+// "absent". "causes" lists what changed around the claim; "why", set
+// when the label changed ("" otherwise), what holds the new label: the
+// claims that reject it or leave it open, or "nothing contradicts it";
+// it never names a claim NEW rejects. "reason" is the line the text
+// output prints. Every list is an array, never null; the order is that of
 // package graph/diff: verdicts whose label changed first, then by claim
 // ID; items in file order.
 
@@ -55,6 +60,7 @@ type diffVerdict struct {
 	Old    diffState `json:"old"`
 	New    diffState `json:"new"`
 	Causes []string  `json:"causes"`
+	Why    string    `json:"why"`
 	Reason string    `json:"reason"`
 }
 
@@ -129,7 +135,7 @@ func diffReportOf(r *diff.Report) diffReport {
 	rep := diffReport{Date: r.Date.String(), Verdicts: make([]diffVerdict, 0, len(r.Verdicts)),
 		Added: items(r.Added), Removed: items(r.Removed), Changed: items(r.Changed), Merged: make([]diffMerge, 0, len(r.Merged))}
 	for _, v := range r.Verdicts {
-		rep.Verdicts = append(rep.Verdicts, diffVerdict{Claim: v.Claim, Old: state(v.Old), New: state(v.New), Causes: orEmpty(v.Causes), Reason: v.Reason})
+		rep.Verdicts = append(rep.Verdicts, diffVerdict{Claim: v.Claim, Old: state(v.Old), New: state(v.New), Causes: orEmpty(v.Causes), Why: v.Why, Reason: v.Reason})
 	}
 	for _, m := range r.Merged {
 		rep.Merged = append(rep.Merged, diffMerge(m))

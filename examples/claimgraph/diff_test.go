@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
-	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestDiffGolden(t *testing.T) {
@@ -26,26 +29,79 @@ func TestDiffSameFileExitsZero(t *testing.T) {
 	runCmd(t, 2, "diff", f, f, "--at", "June")
 }
 
-// TestDiffSeedTreaty is the README's example: the seed data without the
-// treaty claim.
-func TestDiffSeedTreaty(t *testing.T) {
-	pkg := chdirRoot(t)
+// TestREADMEDeskExample runs the commands of the README's desk example
+// (the seed data without the treaty claim, then without the other
+// statement of the treaty too) in a directory of its own and checks that
+// each prints what the README shows, so that the README cannot drift.
+func TestREADMEDeskExample(t *testing.T) {
+	chdirRoot(t)
 	needKimPutin(t)
-	g, err := graph.Load(defaultFile)
+	root, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
-	const treaty = "russia-dprk-defence-treaty-2024"
-	rels, err := g.RelationsOf(treaty)
+	readme, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := g.Apply(graph.Batch{Remove: []string{treaty}, RemoveRelations: rels}); err != nil {
+	const marker = "<!-- desk example: checked by TestREADMEDeskExample -->\n```\n"
+	_, block, ok := strings.Cut(string(readme), marker)
+	if !ok {
+		t.Fatalf("README.md lacks %q", marker)
+	}
+	block, _, _ = strings.Cut(block, "```\n")
+	seed, err := os.ReadFile(defaultFile)
+	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "no-treaty.yaml")
-	if err := g.Save(out); err != nil {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.MkdirAll(filepath.Dir(defaultFile), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, pkg, "diff-seed.golden", runCmd(t, 1, "diff", defaultFile, out))
+	if err := os.WriteFile(defaultFile, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	steps := strings.Split(strings.TrimPrefix(block, "$ "), "\n$ ")
+	if len(steps) < 5 {
+		t.Fatalf("the example has %d commands, want at least 5 (cp, edit, diff, edit, diff)", len(steps))
+	}
+	var now strings.Builder // the block as the commands print it, for -update
+	for _, step := range steps {
+		line, want, _ := strings.Cut(step, "\n")
+		now.WriteString("$ " + line + "\n")
+		if want != "" && !strings.HasSuffix(want, "\n") {
+			want += "\n" // the newline the split took
+		}
+		args := strings.Fields(line)
+		switch args[0] {
+		case "cp":
+			data, err := os.ReadFile(args[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(args[2], data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		case "claimgraph":
+			var out, errb bytes.Buffer
+			code := run(args[1:], &out, &errb)
+			if code != 0 && !(args[1] == "diff" && code == 1) {
+				t.Fatalf("%s: exit %d: %s", line, code, errb.String())
+			}
+			now.WriteString(out.String())
+			if d := cmp.Diff(want, out.String()); d != "" && !*updateGolden {
+				t.Errorf("README's output of %s differs (-README +got); if the change is right, run with -update:\n%s", line, d)
+			}
+		default:
+			t.Fatalf("README example: unknown command %q", line)
+		}
+	}
+	if *updateGolden && now.String() != block {
+		t.Chdir(root)
+		updated := strings.Replace(string(readme), marker+block, marker+now.String(), 1)
+		if err := os.WriteFile("README.md", []byte(updated), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -1,10 +1,11 @@
 // The edit command: change a YAML graph file in place, keeping its
 // comments.
 //
-//	claimgraph edit FILE [--remove ID]... [--merge FROM:INTO]... [--apply BATCH.yaml] [--json]
+//	claimgraph edit FILE [--remove ID]... [--with-relations] [--merge FROM:INTO]... [--apply BATCH.yaml] [--json]
 //
-// --remove removes an entity, source or claim (its relations must go
-// too: list them in a batch file), --merge folds FROM into INTO (claims,
+// --remove removes an entity, source or claim; its relations must go
+// too, and --with-relations removes them with it (without it, a relation
+// left is an error naming it; a batch file can list them), --merge folds FROM into INTO (claims,
 // entities or sources; FROM stays an alias of INTO), --apply applies a
 // batch file (remove, remove_relations and merge sections besides the
 // usual ones; see graph.ApplyYAML); all of them together, all or
@@ -31,6 +32,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -51,6 +53,7 @@ func runEdit(e *env, args []string) int {
 	var remove, merge strList
 	fs.Var(&remove, "remove", "remove the entity, source or claim `ID` (repeatable)")
 	fs.Var(&merge, "merge", "merge `FROM:INTO` (repeatable)")
+	withRels := fs.Bool("with-relations", false, "remove the relations of each --remove claim too")
 	apply := fs.String("apply", "", "apply the batch file `BATCH.yaml`")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -69,6 +72,11 @@ func runEdit(e *env, args []string) int {
 		b.WriteString("remove:\n")
 		for _, id := range remove {
 			fmt.Fprintf(&b, "  - %q\n", id)
+		}
+		if *withRels {
+			if code := relationsOfRemoved(e, &b, pos[0], remove); code != 0 {
+				return code
+			}
 		}
 	}
 	if len(merge) > 0 {
@@ -113,6 +121,35 @@ func runEdit(e *env, args []string) int {
 	}
 	if !rep.Written {
 		return 1
+	}
+	return 0
+}
+
+// relationsOfRemoved writes a remove_relations section with the
+// relations of the claims of file that ids names, each once. An ID that
+// is no claim adds nothing: the batch reports it.
+func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string) int {
+	g, code := loadGraph(e, "edit", file)
+	if code != 0 {
+		return code
+	}
+	type key struct {
+		from, to string
+		kind     claims.RelationKind
+	}
+	seen := map[key]bool{}
+	b.WriteString("remove_relations:\n")
+	for _, id := range ids {
+		rels, err := g.RelationsOf(id)
+		if err != nil {
+			continue
+		}
+		for _, r := range rels {
+			if k := (key{r.From, r.To, r.Kind}); !seen[k] {
+				seen[k] = true
+				fmt.Fprintf(b, "  - {from: %q, to: %q, kind: %s}\n", r.From, r.To, r.Kind)
+			}
+		}
 	}
 	return 0
 }

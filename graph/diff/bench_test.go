@@ -1,30 +1,111 @@
 package diff_test
 
 import (
+	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/diff"
+	"github.com/claimgraph/claimgraph/graph/internal/cputime"
 	"github.com/claimgraph/claimgraph/graph/synth"
+	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
+// changes says how a copy of a generated graph differs from it; counts
+// are of claims.
+type changes struct {
+	texts, removed, added, contradictions int
+}
+
+// changeOnePercent changes batch b, a generated graph of n claims, in 1%
+// of its claims: the text of one claim in 200, one claim in 400 removed
+// with its relations, one claim in 400 added (supporting an existing
+// one), and 100 new contradictions between claims far apart.
+func changeOnePercent(b *graph.Batch) changes {
+	n := len(b.Claims)
+	var ch changes
+	gone := map[string]bool{}
+	kept := b.Claims[:0]
+	for i, c := range b.Claims {
+		switch {
+		case i%200 == 0:
+			c.Text += " (corrected)"
+			ch.texts++
+		case i%400 == 1:
+			gone[c.ID] = true
+			ch.removed++
+			continue
+		}
+		kept = append(kept, c)
+	}
+	b.Claims = kept
+	rels := b.Relations[:0]
+	for _, r := range b.Relations {
+		if !gone[r.From] && !gone[r.To] {
+			rels = append(rels, r)
+		}
+	}
+	b.Relations = rels
+	for i := 3; i < n; i += 400 {
+		id := fmt.Sprintf("x%07d", i)
+		b.Claims = append(b.Claims, claims.Claim{ID: id, Text: "A new report on claim " + synth.ClaimID(i) + ".",
+			Appearances: []claims.Appearance{{Source: synth.SourceID(i % (n / 10))}}})
+		b.Relations = append(b.Relations, claims.Relation{From: id, To: synth.ClaimID(i), Kind: claims.Supports})
+		ch.added++
+	}
+	// New contradictions from the last claims to the first: the
+	// generator relates a claim mostly to its own cluster, and never
+	// twice, so a pair far apart is new unless drawn at random.
+	related := map[[2]string]bool{}
+	for _, r := range b.Relations {
+		related[[2]string{r.From, r.To}] = true
+	}
+	for k := 0; ch.contradictions < 100 && k < n/2; k += 7 {
+		from, to := synth.ClaimID(n-5-k), synth.ClaimID(k+5)
+		if gone[from] || gone[to] || related[[2]string{from, to}] {
+			continue
+		}
+		b.Relations = append(b.Relations, claims.Relation{From: from, To: to, Kind: claims.Contradicts})
+		ch.contradictions++
+	}
+	return ch
+}
+
+var benchClaims = flag.Int("diff.claims", 0, "the size of BenchmarkDiffJSONL's graphs in claims (default 1M, 10k under -short)")
+
+var keepDir = flag.String("diff.dir", "", "write BenchmarkDiffJSONL's two files (old.jsonl, new.jsonl) to `DIR` and keep them, to time claimgraph diff on them")
+
 // BenchmarkDiffJSONL compares two JSON Lines files of 1M claims (10k
-// under -short) that differ in 1% of the claims (their text changed),
+// under -short) that differ in 1% of the claims (changeOnePercent),
 // reading both files in the timed loop as claimgraph diff does. It
-// reports the peak heap during the comparison over the heap of one
-// graph alone (heap-x-graph), sampled every 10 ms.
+// reports the wall time spent reading the files (read-s), computing the
+// two graphs' verdicts (verdict-s) and comparing the rest (compare-s),
+// the process's CPU time in each (read-cpu-s, verdict-cpu-s,
+// compare-cpu-s; on a shared machine the wall times mean little), and
+// the peak heap over the heap of one graph alone, sampled every 10 ms,
+// in each of the three (read-heap-x, verdict-heap-x, compare-heap-x) and
+// overall (heap-x-graph). That heap counts what the garbage collector has
+// yet to free, as the process's memory does; live-x-graph is the peak of
+// the live heap (as of each collection) over one graph's.
 func BenchmarkDiffJSONL(b *testing.B) {
 	n := 1_000_000
 	if testing.Short() {
 		n = 10_000
 	}
-	dir := b.TempDir()
+	if *benchClaims > 0 {
+		n = *benchClaims
+	}
+	dir := *keepDir
+	if dir == "" {
+		dir = b.TempDir()
+	}
 	old, new := filepath.Join(dir, "old.jsonl"), filepath.Join(dir, "new.jsonl")
 	batch := synth.Generate(synth.Config{Claims: n})
 	write := func(path string, b0 graph.Batch) {
@@ -37,9 +118,7 @@ func BenchmarkDiffJSONL(b *testing.B) {
 		}
 	}
 	write(old, batch)
-	for i := 0; i < len(batch.Claims); i += 100 {
-		batch.Claims[i].Text += " (corrected)"
-	}
+	ch := changeOnePercent(&batch)
 	write(new, batch)
 	batch = graph.Batch{}
 	runtime.GC()
@@ -56,24 +135,51 @@ func BenchmarkDiffJSONL(b *testing.B) {
 	runtime.KeepAlive(g)
 	g = nil
 	runtime.GC()
+
+	var verdictTime, verdictCPU time.Duration
+	const reading, verdicts, comparing = 0, 1, 2
+	var phase atomic.Int32 // what the timed loop is doing, for the heap's peaks
+	defer diff.SetCompute(func(v graph.View, o verdict.Options) (*verdict.Result, error) {
+		start, cpu := time.Now(), cputime.Process()
+		phase.Store(verdicts)
+		defer func() {
+			phase.Store(comparing)
+			verdictTime += time.Since(start)
+			verdictCPU += cputime.Process() - cpu
+		}()
+		return verdict.Compute(v, o)
+	})()
 	b.Run(fmt.Sprintf("claims=%d/changed=1%%", n), func(b *testing.B) {
-		var peak atomic.Uint64
+		var peaks [3]atomic.Uint64
+		var livePeak atomic.Uint64
 		stop := make(chan struct{})
 		go func() {
 			var m runtime.MemStats
+			live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 			for {
 				select {
 				case <-stop:
 					return
 				case <-time.After(10 * time.Millisecond):
 					runtime.ReadMemStats(&m)
-					if h := m.HeapAlloc - base; h > peak.Load() {
-						peak.Store(h)
+					p := &peaks[phase.Load()]
+					if h := m.HeapAlloc - base; h > p.Load() {
+						p.Store(h)
+					}
+					metrics.Read(live)
+					if live[0].Value.Kind() == metrics.KindUint64 {
+						if v := live[0].Value.Uint64(); v > base && v-base > livePeak.Load() {
+							livePeak.Store(v - base)
+						}
 					}
 				}
 			}
 		}()
+		var readTime, total, readCPU, totalCPU time.Duration
+		verdictTime, verdictCPU = 0, 0
 		for b.Loop() {
+			start, cpu := time.Now(), cputime.Process()
+			phase.Store(reading)
 			a, err := graph.Open(old)
 			if err != nil {
 				b.Fatal(err)
@@ -82,16 +188,49 @@ func BenchmarkDiffJSONL(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			readTime += time.Since(start)
+			readCPU += cputime.Process() - cpu
+			phase.Store(comparing)
 			r, err := diff.Compare(a, c, diff.Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
-			if len(r.Changed) != (n+99)/100 {
-				b.Fatalf("%d changed, want %d", len(r.Changed), (n+99)/100)
+			total += time.Since(start)
+			totalCPU += cputime.Process() - cpu
+			count := func(items []diff.Item, kind string) int {
+				k := 0
+				for _, it := range items {
+					if it.Kind == kind {
+						k++
+					}
+				}
+				return k
+			}
+			if got := count(r.Changed, "claim"); got != ch.texts {
+				b.Fatalf("%d claims changed, want %d", got, ch.texts)
+			}
+			if got := count(r.Removed, "claim"); got != ch.removed {
+				b.Fatalf("%d claims removed, want %d", got, ch.removed)
+			}
+			if got := count(r.Added, "claim"); got != ch.added {
+				b.Fatalf("%d claims added, want %d", got, ch.added)
 			}
 		}
 		close(stop)
-		b.ReportMetric(float64(peak.Load())/float64(one), "heap-x-graph")
+		runs := float64(b.N)
+		b.ReportMetric(readTime.Seconds()/runs, "read-s")
+		b.ReportMetric(verdictTime.Seconds()/runs, "verdict-s")
+		b.ReportMetric((total-readTime-verdictTime).Seconds()/runs, "compare-s")
+		b.ReportMetric(readCPU.Seconds()/runs, "read-cpu-s")
+		b.ReportMetric(verdictCPU.Seconds()/runs, "verdict-cpu-s")
+		b.ReportMetric((totalCPU-readCPU-verdictCPU).Seconds()/runs, "compare-cpu-s")
+		var peak uint64
+		for i, name := range []string{"read-heap-x", "verdict-heap-x", "compare-heap-x"} {
+			b.ReportMetric(float64(peaks[i].Load())/float64(one), name)
+			peak = max(peak, peaks[i].Load())
+		}
+		b.ReportMetric(float64(peak)/float64(one), "heap-x-graph")
+		b.ReportMetric(float64(livePeak.Load())/float64(one), "live-x-graph")
+		b.ReportMetric(float64(one)/(1<<20), "graph-MB")
 	})
-	_ = os.Remove(old)
 }

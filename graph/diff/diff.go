@@ -73,11 +73,12 @@ type VerdictChange struct {
 	Claim    string
 	Old, New State
 	Causes   []string // what changed around the claim: "X removed", "relation A supports B added"
-	Reason   string   // the change and its causes in one line
+	// Why says, when the label changed, what holds the new one: the
+	// claims that reject the claim or leave it open, or that nothing
+	// contradicts it. It names no claim the new graph rejects.
+	Why    string
+	Reason string // the change, its causes and why in one line
 }
-
-// maxCauses is the number of causes a reason names; the rest are counted.
-const maxCauses = 3
 
 // Compare compares graph old with graph new. It takes a snapshot of
 // each, so changes made while it runs are not seen.
@@ -85,21 +86,32 @@ func Compare(old, new *graph.Graph, opts Options) (*Report, error) {
 	ov, nv := old.At(opts.At).Snapshot(), new.At(opts.At).Snapshot()
 	r := &Report{Date: opts.At}
 	c := &comparer{old: ov, new: nv, r: r, touched: map[string][]string{}}
-	items(c, "entity", c.new.Entities(), c.old.Entities(), c.old.Entity, func(e claims.Entity) string { return e.ID })
-	items(c, "source", c.new.Sources(), c.old.Sources(), c.old.Source, func(s sources.Source) string { return s.ID })
-	items(c, "claim", c.new.Claims(), c.old.Claims(), c.old.Claim, func(x claims.Claim) string { return x.ID })
+	items(c, "entity", c.old.Entities(), c.new.Entities(), func(e *claims.Entity) string { return e.ID })
+	items(c, "source", c.old.Sources(), c.new.Sources(), func(s *sources.Source) string { return s.ID })
+	items(c, "claim", c.old.Claims(), c.new.Claims(), func(x *claims.Claim) string { return x.ID })
 	c.relations()
-	ro, err := verdict.Compute(ov, opts.Verdict)
+	// The old verdicts are kept as a summary, so that the two results
+	// are not held at once.
+	ro, err := compute(ov, opts.Verdict)
 	if err != nil {
 		return nil, fmt.Errorf("diff: verdicts of the old graph: %w", err)
 	}
-	rn, err := verdict.Compute(nv, opts.Verdict)
+	olds := summarize(ro)
+	ro = nil
+	rn, err := compute(nv, opts.Verdict)
 	if err != nil {
 		return nil, fmt.Errorf("diff: verdicts of the new graph: %w", err)
 	}
-	c.verdicts(ro, rn)
+	c.verdicts(olds, rn)
 	return r, nil
 }
+
+// compute computes the verdicts of a graph: verdict.Compute, but for a
+// benchmark that times it apart (export_test.go).
+var compute = verdict.Compute
+
+// maxCauses is the number of causes a reason names; the rest are counted.
+const maxCauses = 3
 
 // comparer holds a comparison under way.
 type comparer struct {
@@ -108,32 +120,90 @@ type comparer struct {
 	// touched lists, per claim ID, the changes of its own and of its
 	// relations, for reasons.
 	touched map[string][]string
+	// mergedInto maps the ID of each claim of the old graph merged into
+	// another to the other's ID.
+	mergedInto map[string]string
 }
 
 func (c *comparer) note(id, what string) { c.touched[id] = append(c.touched[id], what) }
 
+// align walks olds and news, the items of two graphs in their order, and
+// calls pair for each old and new item with one key, gone for each old
+// item the new graph lacks and came for each new item the old one lacks.
+// While the two agree it looks nothing up: the graphs are two versions
+// of one file, so their items mostly come in the same order. Where they
+// part, inNew and inOld say whether the item at hand is in the other
+// graph; an old item that is, but further on, waits in a map for its new
+// item. An old item whose key another old item took (two relations a
+// merge made one) is neither paired nor gone. Both sides come in their
+// own order: pair and came in the order of news, gone in that of olds.
+func align[T any, K comparable](olds, news iter.Seq[T], key func(*T) K, inNew, inOld func(*T) bool, pair func(o, n *T), gone, came func(*T)) {
+	nextOld, stopOld := iter.Pull(olds)
+	defer stopOld()
+	nextNew, stopNew := iter.Pull(news)
+	defer stopNew()
+	waiting := map[K]T{}
+	o, okO := nextOld()
+	n, okN := nextNew()
+	for okO || okN {
+		if okO && okN && key(&o) == key(&n) {
+			pair(&o, &n)
+			o, okO = nextOld()
+			n, okN = nextNew()
+			continue
+		}
+		if okN && len(waiting) > 0 {
+			if w, ok := waiting[key(&n)]; ok {
+				delete(waiting, key(&n))
+				pair(&w, &n)
+				n, okN = nextNew()
+				continue
+			}
+		}
+		switch {
+		case okO && !inNew(&o):
+			gone(&o)
+			o, okO = nextOld()
+		case okN && !inOld(&n):
+			came(&n)
+			n, okN = nextNew()
+		case okO:
+			waiting[key(&o)] = o
+			o, okO = nextOld()
+		default: // its old item was paired with another: cannot happen with consistent keys
+			n, okN = nextNew()
+		}
+	}
+}
+
 // items records the items of one kind added, changed, removed and merged
-// between the old graph (olds, looked up by lookup in the new one's
-// terms) and the new (news), noting each change under the item's ID for
-// the reasons of verdict changes. An old ID the new graph resolves to
-// another item was merged; lookup follows such aliases, so an item is
-// the same only when it keeps its own ID.
-func items[T any](c *comparer, kind string, news, olds iter.Seq[T], old func(string) (T, bool), id func(T) string) {
-	for x := range news {
-		xid := id(x)
-		if o, ok := old(xid); !ok || id(o) != xid {
-			c.r.Added = append(c.r.Added, Item{Kind: kind, ID: xid})
-			c.note(xid, xid+" added")
-		} else if f := fieldsDiffer(o, x); len(f) > 0 {
-			c.r.Changed = append(c.r.Changed, Item{Kind: kind, ID: xid, Fields: f})
-			c.note(xid, xid+" changed ("+strings.Join(f, ", ")+")")
+// between the old graph (olds) and the new (news), noting each change
+// under the item's ID for the reasons of verdict changes. An old ID the
+// new graph resolves to another item was merged; an item is the same
+// only when it keeps its own ID.
+func items[T any](c *comparer, kind string, olds, news iter.Seq[T], id func(*T) string) {
+	own := func(v graph.View) func(*T) bool {
+		return func(x *T) bool {
+			to, aliased := v.Resolve(id(x))
+			return to != "" && !aliased
 		}
 	}
-	for x := range olds {
-		if what := c.gone(kind, id(x)); what != "" {
-			c.note(id(x), what)
+	align(olds, news, id, own(c.new), own(c.old), func(o, n *T) {
+		if reflect.DeepEqual(o, n) {
+			return // the common case, without listing fields
 		}
-	}
+		if f := fieldsDiffer(*o, *n); len(f) > 0 {
+			c.r.Changed = append(c.r.Changed, Item{Kind: kind, ID: id(n), Fields: f})
+			c.note(id(n), id(n)+" changed ("+strings.Join(f, ", ")+")")
+		}
+	}, func(o *T) {
+		if what := c.gone(kind, id(o)); what != "" {
+			c.note(id(o), what)
+		}
+	}, func(n *T) {
+		c.r.Added = append(c.r.Added, Item{Kind: kind, ID: id(n)})
+		c.note(id(n), id(n)+" added")
+	})
 }
 
 // gone records item id of the old graph as removed or merged when the
@@ -146,6 +216,12 @@ func (c *comparer) gone(kind, id string) string {
 		return id + " removed"
 	case aliased:
 		c.r.Merged = append(c.r.Merged, Merge{Kind: kind, From: id, Into: into})
+		if kind == "claim" {
+			if c.mergedInto == nil {
+				c.mergedInto = map[string]string{}
+			}
+			c.mergedInto[id] = into
+		}
 		return id + " merged into " + into
 	}
 	return ""
@@ -192,99 +268,189 @@ func match(rels []claims.Relation, r *claims.Relation) (claims.Relation, bool) {
 	return claims.Relation{}, false
 }
 
-// relations compares the relations claim by claim: each relation at its
-// From end, looked up among the relations of that end in the other
-// graph (for the new graph, also of the claims merged into it).
+// relKey identifies a relation by its kind and ends, in the new graph's
+// terms, the ends of a symmetric kind in order.
+type relKey struct {
+	from, to string
+	kind     claims.RelationKind
+}
+
+// key returns the key of relation r of either graph, an end merged since
+// the old graph named by what it was merged into (no new relation has
+// such an end: the new graph keeps that ID as an alias).
+func (c *comparer) key(r *claims.Relation) relKey {
+	k := relKey{r.From, r.To, r.Kind}
+	if len(c.mergedInto) > 0 {
+		if to, ok := c.mergedInto[k.from]; ok {
+			k.from = to
+		}
+		if to, ok := c.mergedInto[k.to]; ok {
+			k.to = to
+		}
+	}
+	if k.kind.Symmetric() && k.to < k.from {
+		k.from, k.to = k.to, k.from
+	}
+	return k
+}
+
+// plain reports whether relation r has nothing but its ends and kind.
+func plain(r *claims.Relation) bool {
+	return len(r.Sources) == 0 && r.Note == "" && r.Confidence == 0 && r.AssertedBy == "" &&
+		r.Validity == (claims.Validity{}) && len(r.Inferred) == 0
+}
+
+// relations compares the relations of the two graphs in their order,
+// matched by kind and ends (old ends resolved in the new graph). Where
+// the orders part, a relation is looked up among those of its From end
+// in the other graph (for the new graph, also of the claims merged into
+// it).
 func (c *comparer) relations() {
-	for x := range c.new.Claims() {
-		rels, _ := c.new.RelationsOf(x.ID)
-		var cands []claims.Relation
-		loaded := false
-		for _, r := range rels {
-			if r.From != x.ID {
-				continue
-			}
-			if !loaded {
-				loaded = true
-				for _, id := range append([]string{x.ID}, x.Merged...) {
-					if old, err := c.old.RelationsOf(id); err == nil {
-						for _, o := range old {
-							cands = append(cands, resolved(c.new, o))
-						}
+	inNew := func(r *claims.Relation) bool {
+		nr := resolved(c.new, *r)
+		if nr.From == nr.To {
+			return false
+		}
+		cands, _ := c.new.RelationsOf(nr.From)
+		_, ok := match(cands, &nr)
+		return ok
+	}
+	inOld := func(r *claims.Relation) bool {
+		x, ok := c.new.Claim(r.From)
+		if !ok {
+			return false
+		}
+		for _, id := range append([]string{x.ID}, x.Merged...) {
+			old, _ := c.old.RelationsOf(id)
+			for _, o := range old {
+				if o := resolved(c.new, o); o.From != o.To {
+					if _, ok := match([]claims.Relation{o}, r); ok {
+						return true
 					}
 				}
 			}
-			o, ok := match(cands, &r)
-			switch {
-			case !ok:
-				c.r.Added = append(c.r.Added, Item{Kind: "relation", ID: relID(&r)})
-				if !c.endNew(r) { // else the end's addition says it
-					c.note(r.From, "relation "+relID(&r)+" added")
-					c.note(r.To, "relation "+relID(&r)+" added")
-				}
-			default:
-				o.From, o.To = r.From, r.To
-				if f := fieldsDiffer(o, r); len(f) > 0 {
-					c.r.Changed = append(c.r.Changed, Item{Kind: "relation", ID: relID(&r), Fields: f})
-					c.note(r.From, "relation "+relID(&r)+" changed")
-					c.note(r.To, "relation "+relID(&r)+" changed")
-				}
-			}
 		}
+		return false
 	}
-	for x := range c.old.Claims() {
-		rels, _ := c.old.RelationsOf(x.ID)
-		for _, r := range rels {
-			if r.From != x.ID {
-				continue
-			}
-			nr := resolved(c.new, r)
-			var cands []claims.Relation
-			if nr.From != nr.To {
-				cands, _ = c.new.RelationsOf(nr.From)
-			}
-			if _, ok := match(cands, &nr); !ok {
-				c.r.Removed = append(c.r.Removed, Item{Kind: "relation", ID: relID(&r)})
-				if !c.endGone(r) { // else the end's removal says it
-					c.note(r.From, "relation "+relID(&r)+" removed")
-					c.note(r.To, "relation "+relID(&r)+" removed")
-				}
-			}
-		}
+	both := func(what string, r *claims.Relation) {
+		c.note(r.From, "relation "+relID(r)+" "+what)
+		c.note(r.To, "relation "+relID(r)+" "+what)
 	}
-}
-
-// verdicts lists the claims whose verdict changed, with their reasons.
-func (c *comparer) verdicts(ro, rn *verdict.Result) {
-	state := func(r *verdict.Result, id string) (State, verdict.Verdict) {
-		v, ok := r.Verdict(id)
-		if !ok {
-			return State{}, v
-		}
-		return State{Present: true, Label: v.Label, Rating: v.Rating.Name, Strength: v.Strength, Origins: v.Independent()}, v
-	}
-	add := func(id string) {
-		o, ov := state(ro, id)
-		n, nv := state(rn, id)
-		if !o.Present && !n.Present || o.Present == n.Present && o.Label == n.Label && o.Rating == n.Rating &&
-			math.Abs(o.Strength-n.Strength) < StrengthStep && o.Origins == n.Origins {
+	align(c.old.Relations(), c.new.Relations(), c.key, inNew, inOld, func(o, n *claims.Relation) {
+		if plain(o) && plain(n) {
 			return
 		}
-		ch := VerdictChange{Claim: id, Old: o, New: n, Causes: c.causes(id, ov, nv)}
+		x := *o
+		x.From, x.To = n.From, n.To
+		if f := fieldsDiffer(x, *n); len(f) > 0 {
+			c.r.Changed = append(c.r.Changed, Item{Kind: "relation", ID: relID(n), Fields: f})
+			both("changed", n)
+		}
+	}, func(o *claims.Relation) {
+		c.r.Removed = append(c.r.Removed, Item{Kind: "relation", ID: relID(o)})
+		if !c.endGone(*o) { // else the end's removal says it
+			both("removed", o)
+		}
+	}, func(n *claims.Relation) {
+		c.r.Added = append(c.r.Added, Item{Kind: "relation", ID: relID(n)})
+		if !c.endNew(*n) { // else the end's addition says it
+			both("added", n)
+		}
+	})
+}
+
+// entry is a claim's verdict in one graph, as the comparison of
+// verdicts walks them: its state and where its reasons are (for the old
+// graph, the offset of the claims they name in summary.near; for the
+// new, the verdict's index in the result).
+type entry struct {
+	id       string
+	st       State
+	ref, end int32
+}
+
+// summary is what the comparison keeps of the old graph's verdicts, so
+// that its result need not stay while the new graph's is computed: each
+// verdict's state and the claims its reasons name, near[ref:end].
+type summary struct {
+	entries []entry
+	near    []string
+}
+
+func stateOf(v *verdict.Verdict) State {
+	return State{Present: true, Label: v.Label, Rating: v.Rating.Name, Strength: v.Strength, Origins: v.Independent()}
+}
+
+// reasonClaims appends the claims v's reasons name.
+func reasonClaims(near []string, v *verdict.Verdict) []string {
+	for _, r := range v.Reasons {
+		near = append(near, r.Claim)
+		if r.By != "" {
+			near = append(near, r.By)
+		}
+	}
+	return near
+}
+
+// summarize keeps of r what the comparison of verdicts needs.
+func summarize(r *verdict.Result) *summary {
+	s := &summary{entries: make([]entry, len(r.Verdicts))}
+	for i := range r.Verdicts {
+		v := &r.Verdicts[i]
+		start := int32(len(s.near))
+		s.near = reasonClaims(s.near, v)
+		s.entries[i] = entry{id: v.Claim, st: stateOf(v), ref: start, end: int32(len(s.near))}
+	}
+	return s
+}
+
+// differs reports whether a claim's verdict changed from o to n.
+func differs(o, n State) bool {
+	return o.Present != n.Present || o.Label != n.Label || o.Rating != n.Rating ||
+		math.Abs(o.Strength-n.Strength) >= StrengthStep || o.Origins != n.Origins
+}
+
+// verdicts lists the claims whose verdict changed, with their reasons:
+// the old verdicts (summarized) and the new (rn) walked in the graphs'
+// order, a claim's states compared field by field, and the reasons of
+// changed claims alone put into words.
+func (c *comparer) verdicts(olds *summary, rn *verdict.Result) {
+	news := func(yield func(entry) bool) {
+		for i := range rn.Verdicts {
+			v := &rn.Verdicts[i]
+			if !yield(entry{id: v.Claim, st: stateOf(v), ref: int32(i)}) {
+				return
+			}
+		}
+	}
+	add := func(id string, o, n State, near []string, nv *verdict.Verdict) {
+		ch := VerdictChange{Claim: id, Old: o, New: n}
+		if n.Present {
+			ch.Causes = c.causes(id, reasonClaims(near, nv))
+			if o.String() != n.String() {
+				ch.Why = why(nv)
+			}
+		} else {
+			ch.Causes = c.touched[id] // gone: its own removal or merge says it all
+		}
 		ch.Reason = reason(&ch)
 		c.r.Verdicts = append(c.r.Verdicts, ch)
 	}
-	for _, v := range rn.Verdicts {
-		add(v.Claim)
-	}
-	for _, v := range ro.Verdicts {
-		if _, ok := rn.Verdict(v.Claim); !ok {
-			if into, aliased := c.new.Resolve(v.Claim); aliased && into != "" {
-				continue // merged: its verdict is that of the claim it is now
-			}
-			add(v.Claim)
+	id := func(e *entry) string { return e.id }
+	inNew := func(e *entry) bool { _, ok := rn.Verdict(e.id); return ok }
+	inOld := func(e *entry) bool { to, aliased := c.old.Resolve(e.id); return to != "" && !aliased }
+	align(slices.Values(olds.entries), news, id, inNew, inOld, func(o, n *entry) {
+		if differs(o.st, n.st) {
+			add(n.id, o.st, n.st, slices.Clone(olds.near[o.ref:o.end]), &rn.Verdicts[n.ref])
 		}
-	}
+	}, func(o *entry) {
+		if into, aliased := c.new.Resolve(o.id); aliased && into != "" {
+			return // merged: its verdict is that of the claim it is now
+		}
+		add(o.id, o.st, State{}, nil, nil)
+	}, func(n *entry) {
+		add(n.id, State{}, n.st, nil, &rn.Verdicts[n.ref])
+	})
 	slices.SortStableFunc(c.r.Verdicts, func(a, b VerdictChange) int {
 		la, lb := a.Old.String() != a.New.String(), b.Old.String() != b.New.String()
 		if la != lb {
@@ -298,20 +464,19 @@ func (c *comparer) verdicts(ro, rn *verdict.Result) {
 }
 
 // causes lists what changed around claim id: itself, the claims related
-// to it in either graph and those its verdicts give as reasons.
-func (c *comparer) causes(id string, ov, nv verdict.Verdict) []string {
+// to it in either graph and near, those its verdicts give as reasons.
+func (c *comparer) causes(id string, near []string) []string {
 	var out []string
 	seen := map[string]bool{}
-	add := func(what []string) {
-		for _, w := range what {
-			if !seen[w] {
-				seen[w] = true
-				out = append(out, w)
-			}
+	add := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
 		}
 	}
-	add(c.touched[id])
-	near := []string{}
+	for _, w := range c.touched[id] {
+		add(w)
+	}
 	for _, v := range []graph.View{c.old, c.new} {
 		rels, _ := v.RelationsOf(id)
 		for _, r := range rels {
@@ -319,16 +484,11 @@ func (c *comparer) causes(id string, ov, nv verdict.Verdict) []string {
 			near = append(near, other)
 		}
 	}
-	for _, v := range []verdict.Verdict{ov, nv} {
-		for _, r := range v.Reasons {
-			near = append(near, r.Claim, r.By)
-		}
-	}
 	for _, n := range near {
 		if n != "" && n != id {
 			for _, w := range c.touched[n] {
 				if !strings.HasPrefix(w, "relation ") {
-					add([]string{w})
+					add(w)
 				}
 			}
 		}
@@ -355,9 +515,10 @@ func reason(ch *VerdictChange) string {
 	if len(causes) == 0 {
 		causes = []string{"evidence further away changed"}
 	}
-	b.WriteString(": " + strings.Join(causes[:min(len(causes), maxCauses)], ", "))
-	if len(causes) > maxCauses {
-		fmt.Fprintf(&b, " and %d more", len(causes)-maxCauses)
+	b.WriteString(": ")
+	list(&b, causes, maxCauses)
+	if ch.Why != "" {
+		b.WriteString("; " + ch.Why)
 	}
 	if n.Present {
 		noun := "independent origins"
@@ -365,11 +526,70 @@ func reason(ch *VerdictChange) string {
 			noun = "independent origin" // "2 → 1 independent origin", not "1 … origins"
 		}
 		if o.Present && o.Origins != n.Origins {
-			fmt.Fprintf(&b, ", %d → %d %s", o.Origins, n.Origins, noun)
+			fmt.Fprintf(&b, "; %d → %d %s", o.Origins, n.Origins, noun)
 		} else {
-			fmt.Fprintf(&b, ", %d %s", n.Origins, noun)
+			fmt.Fprintf(&b, "; %d %s", n.Origins, noun)
 		}
 	}
+	return b.String()
+}
+
+// list writes at most max of items, separated by commas, and counts the
+// rest.
+func list(b *strings.Builder, items []string, max int) {
+	b.WriteString(strings.Join(items[:min(len(items), max)], ", "))
+	if len(items) > max {
+		fmt.Fprintf(b, " and %d more", len(items)-max)
+	}
+}
+
+// maxWhy is the number of claims a Why names; the rest are counted.
+const maxWhy = 2
+
+// why says what holds verdict v: the accepted claims that reject it, the
+// undecided ones that leave it open, or, for an accepted claim that
+// nothing attacks, that nothing does. The rejected attackers of an
+// accepted claim are not named, nor is anything else the graph rejects.
+func why(v *verdict.Verdict) string {
+	var kind verdict.ReasonKind
+	var lead string
+	switch v.Label {
+	case verdict.Rejected:
+		kind, lead = verdict.DefeatedBy, "rejected by "
+	case verdict.Undecided:
+		kind, lead = verdict.Open, "left open by "
+	case verdict.Accepted:
+		if len(v.Reasons) == 0 && v.More == 0 {
+			return "nothing contradicts it"
+		}
+		return ""
+	default:
+		return ""
+	}
+	var named []string
+	for _, r := range v.Reasons {
+		if r.Kind != kind {
+			continue
+		}
+		verb := "attacks"
+		if r.Attack == verdict.Contradiction {
+			verb = "contradicts"
+		}
+		than := "as much evidence"
+		switch {
+		case r.Evidence > v.Evidence+1e-9:
+			than = "more evidence"
+		case r.Evidence < v.Evidence-1e-9:
+			than = "less evidence"
+		}
+		named = append(named, r.Claim+", which "+verb+" it with "+than)
+	}
+	if len(named) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(lead)
+	list(&b, named, maxWhy)
 	return b.String()
 }
 

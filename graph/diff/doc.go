@@ -13,9 +13,13 @@
 // what changed around it: the claim itself, the claims related to it in
 // either graph and the claims its verdicts give as reasons, each as
 // added, removed, merged or changed, and the relations at it added or
-// removed, then the number of independent origins:
+// removed (for a claim gone from the new graph, only its own removal or
+// merge); then, when its label changed, what holds the new label (the
+// accepted claims that reject it, the undecided ones that leave it open,
+// or that nothing contradicts it; never a claim the new graph rejects);
+// then the number of independent origins:
 //
-//	china-only-defence-pact: rejected → accepted: russia-dprk-defence-treaty-2024 removed, 2 independent origins
+//	china-only-defence-pact: rejected → undecided: russia-dprk-defence-treaty-2024 removed; left open by only-two-defence-treaty-partners, which contradicts it with as much evidence; 1 independent origin
 //
 // # Items
 //
@@ -31,6 +35,13 @@
 // Everything comes in a stable order: verdict changes with a changed
 // label first, then by claim ID; items in the order of the graph they are
 // from (the new one for added and changed, the old one for removed and
-// merged), relations in the order of their From claim, then of addition. A comparison costs one verdict computation per graph and one
-// look-up per item and per relation: O(size of both graphs).
+// merged), relations in the order of addition. The two graphs are
+// walked side by side in their order, with no look-up while they agree
+// (two versions of one file mostly keep the order of their items), and
+// one look-up where they part: an item out of place waits in a map for
+// its pair. The old graph's verdicts are kept as a summary (each claim's
+// state and the claims its reasons name) while the new graph's are
+// computed, so the two results are never held at once; only a changed
+// claim's reason is put into words. A comparison costs one verdict
+// computation per graph and O(size of both graphs) besides.
 package diff

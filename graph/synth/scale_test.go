@@ -26,6 +26,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/af"
+	"github.com/claimgraph/claimgraph/graph/internal/cputime"
 	"github.com/claimgraph/claimgraph/graph/provenance"
 	"github.com/claimgraph/claimgraph/graph/synth"
 	"github.com/claimgraph/claimgraph/graph/verdict"
@@ -110,10 +111,10 @@ func BenchmarkScale(b *testing.B) {
 // (user and system, all threads, garbage collection included): on a
 // machine shared with other work it says more than the wall time.
 func withCPU(b *testing.B, stage func(*testing.B, *fixture), fx *fixture) {
-	before := cpuTime()
+	before := cputime.Process()
 	stage(b, fx)
 	if before >= 0 {
-		b.ReportMetric(float64((cpuTime()-before).Milliseconds())/float64(b.N), "cpu-ms/op")
+		b.ReportMetric(float64((cputime.Process()-before).Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
 

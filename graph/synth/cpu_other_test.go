@@ -1,8 +1,0 @@
-//go:build !unix
-
-package synth_test
-
-import "time"
-
-// cpuTime returns -1: no CPU time is reported here.
-func cpuTime() time.Duration { return -1 }
