@@ -765,7 +765,15 @@ func (d *decoder) strs(n *yaml.Node, loc location) []string {
 	}
 	out := make([]string, 0, len(items))
 	for i, c := range items {
-		out = append(out, d.str(c, location{loc.kind, loc.index, index(loc.field, i)}))
+		l := location{loc.kind, loc.index, index(loc.field, i)}
+		s := d.str(c, l)
+		if s == "" && c.Kind == yaml.ScalarNode {
+			// Written out, an empty entry would vanish: lists hold
+			// no empty text.
+			d.errAt(c, l, "", fmt.Errorf("%w: empty text in a list", ErrSyntax))
+			continue
+		}
+		out = append(out, s)
 	}
 	return out
 }

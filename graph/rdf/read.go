@@ -247,7 +247,9 @@ func (d *decoder) entity(n *node, kind claims.EntityKind) (claims.Entity, error)
 			err = text(pr, &e.Name)
 		case pr.p == Schema+"alternateName":
 			var a string
-			err = text(pr, &a)
+			if err = text(pr, &a); err == nil && a == "" {
+				err = mappingError(pr.pos, "schema:alternateName: empty; an alias is a name")
+			}
 			e.Aliases = append(e.Aliases, a)
 		case pr.p == Schema+"sameAs":
 			q, ok := strings.CutPrefix(pr.o.Value, "http://www.wikidata.org/entity/")
