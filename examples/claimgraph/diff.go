@@ -8,8 +8,10 @@
 // line, then the items added, removed, changed (with the keys of the
 // fields that differ) and merged (an ID of OLD that NEW keeps as an
 // alias); see package graph/diff. The exit status is 1 when a verdict
-// changed, so that CI can stop on it, 0 when none did, 2 on a usage
-// error; a file that cannot be read is reported with status 1 too.
+// changed, so that CI can stop on it, 0 when none did, and 2 on any
+// trouble — a usage error, a file that cannot be read or is invalid, a
+// failed write — as diff(1) does, so that trouble never reads as "a
+// verdict changed".
 //
 // With --json it prints one object:
 //
@@ -101,19 +103,20 @@ func runDiff(e *env, args []string) int {
 	}
 	old, code := loadGraph(e, "diff", pos[0])
 	if code != 0 {
-		return code
+		return 2
 	}
 	new, code := loadGraph(e, "diff", pos[1])
 	if code != 0 {
-		return code
+		return 2
 	}
 	r, err := diff.Compare(old, new, diff.Options{At: t})
 	if err != nil {
-		return e.fail("diff", err)
+		e.fail("diff", err)
+		return 2
 	}
 	rep := diffReportOf(r)
 	if code := e.emit("diff", *asJSON, rep, func(w io.Writer) error { return writeDiff(w, r) }); code != 0 {
-		return code
+		return 2
 	}
 	if len(r.Verdicts) > 0 {
 		return 1

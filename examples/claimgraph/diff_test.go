@@ -105,3 +105,21 @@ func TestREADMEDeskExample(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffTroubleIsNotAChange: a file that cannot be read must not exit
+// 1, which CI reads as "a verdict changed" (red team: diff of a missing
+// file exited 1).
+func TestDiffTroubleIsNotAChange(t *testing.T) {
+	for _, args := range [][]string{
+		{"diff", "testdata/mini.yaml", filepath.Join(t.TempDir(), "missing.yaml")},
+		{"diff", "../../testdata/invalid/bad-id.yaml", "testdata/mini.yaml"},
+	} {
+		code, _, stderr := runInterchange(t, args...)
+		if code != 2 || stderr == "" {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, stderr)
+		}
+	}
+	if code, _, _ := runInterchange(t, "diff", "testdata/mini.yaml", "testdata/mini.yaml"); code != 0 {
+		t.Errorf("a file against itself: exit %d, want 0", code)
+	}
+}

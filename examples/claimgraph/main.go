@@ -56,7 +56,7 @@ var commands = []command{
 	{"check", "FILE", "validate a claim graph file; print every problem as FILE:LINE:COL: message", runCheck},
 	{"circular", "FILE", "derivation cycles among sources and claims, and false corroboration", runCircular},
 	{"contradictions", "FILE CLAIM-ID", "the claims that contradict a claim, with the sources of both", runContradictions},
-	{"diff", "OLD NEW [--at DATE]", "what changed between two files: verdicts first, with reasons; exit 1 when one changed", runDiff},
+	{"diff", "OLD NEW [--at DATE]", "what changed between two files: verdicts first, with reasons; exit 1 when one changed, 2 on trouble", runDiff},
 	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [--force] [-o OUT.svg|.png|.dot]",
 		"draw the graph or a claim's neighbourhood with Graphviz", runDraw},
 	{"edit", "FILE [--remove ID]... [--with-relations] [--merge FROM:INTO]... | --apply BATCH.yaml",
