@@ -37,7 +37,10 @@ func TestStaleCountsOrigins(t *testing.T) {
 	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
 		t.Errorf("counting origins: %d stale items, want none: %+v", len(got), got)
 	}
-	got := timeline.Stale(g, timeline.Options{Strength: timeline.SourceCount(g)})
+	// The contrast: counting sources, and with no verdicts to reject the
+	// rumour (which the denial's two origins defeat).
+	none := func(string) bool { return false }
+	got := timeline.Stale(g, timeline.Options{Strength: timeline.SourceCount(g), Rejected: none})
 	if len(got) != 1 || got[0].Claim != "denial" || got[0].Source != "late" || got[0].By != "rumour" {
 		t.Errorf("counting sources: %+v, want the denial's 2025 appearance superseded by the rumour", got)
 	}
@@ -71,5 +74,38 @@ func TestStaleEventsAndPast(t *testing.T) {
 	v := claims.Validity{Occurred: d(t, "2025-09-03")}
 	if v.Holds(d(t, "2025-09-02")) || !v.Holds(d(t, "2030")) || v.Ended(d(t, "2030")) {
 		t.Errorf("occurred 2025-09-03: holds on 09-02 %v, in 2030 %v, ended by 2030 %v", v.Holds(d(t, "2025-09-02")), v.Holds(d(t, "2030")), v.Ended(d(t, "2030")))
+	}
+}
+
+// TestStaleSupersededByRejected: a claim the verdicts reject supersedes
+// nothing (red team: "a superseded by b (evidence 2 > 1)" while b was
+// rejected by k, three independent officials denying it).
+func TestStaleSupersededByRejected(t *testing.T) {
+	b := graph.Batch{Sources: []sources.Source{
+		{ID: "s1", Kind: sources.NewsArticle},
+		{ID: "b1", Kind: sources.NewsArticle}, {ID: "b2", Kind: sources.NewsArticle},
+		{ID: "k1", Kind: sources.OfficialStatement}, {ID: "k2", Kind: sources.OfficialStatement},
+		{ID: "k3", Kind: sources.OfficialStatement},
+	}}
+	b.Claims = []claims.Claim{
+		{ID: "a", Text: "Smith is CEO.", Validity: claims.Validity{From: d(t, "2020")},
+			Appearances: []claims.Appearance{{Source: "s1", Date: d(t, "2025-03-01")}}},
+		{ID: "b", Text: "Jones has been CEO since 2024.", Validity: claims.Validity{From: d(t, "2024")},
+			Appearances: []claims.Appearance{{Source: "b1"}, {Source: "b2"}}},
+		{ID: "k", Text: "Jones never became CEO.",
+			Appearances: []claims.Appearance{{Source: "k1"}, {Source: "k2"}, {Source: "k3"}}},
+	}
+	b.Relations = []claims.Relation{contra("b", "a"), contra("k", "b")}
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
+		t.Errorf("stale items %+v, want none: b, the only rival, is rejected", got)
+	}
+	// Without the verdicts, b (2 origins) would supersede a (1).
+	none := func(string) bool { return false }
+	if got := timeline.Stale(g, timeline.Options{Rejected: none}); len(got) != 1 || got[0].By != "b" {
+		t.Errorf("with nothing rejected: %+v, want a's appearance superseded by b", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/evidence"
+	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
 // Options tunes [Stale].
@@ -17,6 +18,12 @@ type Options struct {
 	// graph/evidence measures it for every analysis: independent origins,
 	// each once, with those its supporters lend ([Evidence]).
 	Strength func(claimID string) float64
+	// Rejected reports the claims that supersede nothing: a claim the
+	// verdicts reject is no reason to call another claim's appearance
+	// stale. Nil means the claims the undated verdicts of package
+	// graph/verdict reject, with their default options, weighing the same
+	// evidence as Strength's default.
+	Rejected func(claimID string) bool
 }
 
 // Evidence returns the default evidence strength of [Options]: the weight
@@ -116,7 +123,8 @@ type StaleItem struct {
 //   - a claim that contradicts it, with a dated start, had begun to hold
 //     by the first day of that date and not yet ended, the relation holds
 //     then, and that claim is strictly stronger in evidence
-//     ([Options.Strength]): reason [Superseded], naming the contradicting
+//     ([Options.Strength]) and not rejected by the verdicts
+//     ([Options.Rejected]): reason [Superseded], naming the contradicting
 //     claim with the earliest start (then the first ID).
 //
 // A partial date counts only when every day of it qualifies: an article
@@ -129,7 +137,26 @@ type StaleItem struct {
 // It reads one state of the graph, a [graph.View.Snapshot] of g.
 func Stale(g *graph.Graph, opts Options) []StaleItem {
 	v := g.Snapshot() // one state of the graph throughout
-	strength := opts.Strength
+	strength, rejected := opts.Strength, opts.Rejected
+	if rejected == nil {
+		// One computation gives both: the verdicts weigh each claim by
+		// the same evidence as Strength's default.
+		// Where they cannot be computed (evidence.Of failed: see
+		// [Evidence]), nothing counts as rejected.
+		rejected = func(string) bool { return false }
+		if r, err := verdict.Compute(v, verdict.Options{}); err == nil {
+			rejected = func(id string) bool {
+				vd, ok := r.Verdict(id)
+				return ok && vd.Label == verdict.Rejected
+			}
+			if strength == nil {
+				strength = func(id string) float64 {
+					vd, _ := r.Verdict(id)
+					return vd.Evidence
+				}
+			}
+		}
+	}
 	if strength == nil {
 		strength = evidenceIn(v)
 	}
@@ -167,7 +194,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 				out = append(out, it)
 				continue
 			}
-			if by, ok := superseder(v, c.ID, rivals, d, strengthOf); ok {
+			if by, ok := superseder(v, c.ID, rivals, d, strengthOf, rejected); ok {
 				it.Reason, it.By, it.Since = Superseded, by.ID, by.Validity.Start()
 				it.Strength, it.ByStrength = strengthOf(c.ID), strengthOf(by.ID)
 				out = append(out, it)
@@ -179,7 +206,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 
 // superseder returns the stronger claim among the contradictions rivals of
 // claim id that had begun to hold by d, with the earliest start.
-func superseder(v graph.View, id string, rivals []claims.Relation, d claims.Date, strength func(string) float64) (claims.Claim, bool) {
+func superseder(v graph.View, id string, rivals []claims.Relation, d claims.Date, strength func(string) float64, rejected func(string) bool) (claims.Claim, bool) {
 	var best claims.Claim
 	found := false
 	for _, r := range rivals {
@@ -189,7 +216,7 @@ func superseder(v graph.View, id string, rivals []claims.Relation, d claims.Date
 		if !ok || start.IsZero() || !o.Validity.Began(d) || o.Validity.Ended(d) || !r.Validity.Holds(d) {
 			continue
 		}
-		if strength(o.ID) <= strength(id) {
+		if strength(o.ID) <= strength(id) || rejected(o.ID) {
 			continue
 		}
 		if !found || start.Compare(best.Validity.Start()) < 0 ||
