@@ -167,20 +167,31 @@ func reasonLine(r verdictsReason) string {
 	if r.Via != "" {
 		how += " via " + r.Via
 	}
-	srcs := fmt.Sprintf("[%s; evidence %s]", strings.Join(r.Sources, ", "), strconv.FormatFloat(r.Evidence, 'g', 4, 64))
+	srcs := evidenceNote(r.Sources, r.Evidence)
 	switch r.Kind {
 	case "defeated-by":
 		return fmt.Sprintf("defeated by %s (%s) %s", r.Claim, how, srcs)
 	case "attacker":
 		s := fmt.Sprintf("attacked by %s (%s) %s", r.Claim, how, srcs)
 		if r.By != "" {
-			s += fmt.Sprintf(", itself defeated by %s [%s; evidence %s]", r.By, strings.Join(r.BySources, ", "), strconv.FormatFloat(r.ByEvidence, 'g', 4, 64))
+			s += fmt.Sprintf(", itself defeated by %s %s", r.By, evidenceNote(r.BySources, r.ByEvidence))
 		}
 		return s
 	case "weaker":
 		return fmt.Sprintf("contradicted by %s, with less evidence %s", r.Claim, srcs)
 	}
 	return fmt.Sprintf("left open by %s (%s) %s", r.Claim, how, srcs)
+}
+
+// evidenceNote is the bracket after a claim in a reason: the sources it
+// appears in and its evidence; "no appearance of its own" when it has
+// none (its evidence is all lent, or nothing), not an empty list.
+func evidenceNote(srcs []string, ev float64) string {
+	where := strings.Join(srcs, ", ")
+	if where == "" {
+		where = "no appearance of its own"
+	}
+	return fmt.Sprintf("[%s; evidence %s]", where, strconv.FormatFloat(ev, 'g', 4, 64))
 }
 
 // write prints rep as text.

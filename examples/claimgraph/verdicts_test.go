@@ -84,3 +84,12 @@ func TestVerdictsUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestReasonWithoutSources: a reason naming a claim with no appearance of
+// its own printed "[; evidence 3]" (red team).
+func TestReasonWithoutSources(t *testing.T) {
+	got := reasonLine(verdictsReason{Kind: "attacker", Claim: "c3", Attack: "contradiction", Evidence: 3})
+	if strings.Contains(got, "[;") || !strings.Contains(got, "[no appearance of its own; evidence 3]") {
+		t.Errorf("reason %q: want the bracket to say the claim has no appearance of its own", got)
+	}
+}
