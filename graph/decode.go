@@ -714,7 +714,8 @@ func jsonTypeOf(n *yaml.Node) (jsonType, bool) {
 }
 
 // scalar returns scalar n as a string, recording its position at loc.
-// Read from JSON, a value of another type than want is an error.
+// Read from JSON, a value of another type than want is an error; read
+// from YAML, so is a quoted value where a number or a boolean is wanted.
 func (d *decoder) scalar(n *yaml.Node, loc location, want jsonType) string {
 	n = resolve(n)
 	if n == nil || !d.count(n) {
@@ -728,7 +729,11 @@ func (d *decoder) scalar(n *yaml.Node, loc location, want jsonType) string {
 	if isNull(n) {
 		return ""
 	}
-	if got, ok := jsonTypeOf(n); d.json && ok && got != want {
+	got, ok := jsonTypeOf(n)
+	// In YAML a quoted number or boolean ("0.5") is text, which the
+	// schema refuses: the reader refuses it too.
+	quoted := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+	if ok && got != want && (d.json || (quoted && want != jsonText)) {
 		found := "the text " + claims.Quote(n.Value)
 		if got != jsonText {
 			found = n.Value

@@ -442,7 +442,7 @@ var (
 	schemaInvalid = []string{
 		"about-past-not-bool.yaml", "bad-confidence.yaml", "bad-date.yaml", "bad-id.yaml", "bad-kind.yaml", "bad-lang.yaml",
 		"malformed.yaml", "missing-required.yaml", "multiple-problems.yaml", "unknown-field.yaml",
-		"wrong-version.yaml", "zero-confidence.yaml", "empty-alias.yaml",
+		"wrong-version.yaml", "zero-confidence.yaml", "empty-alias.yaml", "quoted-confidence.yaml",
 	}
 	semanticOnly = []string{
 		"duplicate-id.yaml", "self-relation.yaml", "supports-and-contradicts.yaml",
