@@ -255,3 +255,13 @@ func FuzzReadYAML(f *testing.F) {
 		}
 	})
 }
+
+// TestUnknownKindListsKinds: an unknown word names the words to choose
+// from (red team: "unknown source kind \"tweet\"" left the user guessing).
+func TestUnknownKindListsKinds(t *testing.T) {
+	in := "claimgraph: 1\nsources: [{id: a, kind: tweet}]\n"
+	_, err := graph.ReadYAML(strings.NewReader(in), "in.yaml")
+	if err == nil || !strings.Contains(err.Error(), "want one of: news-article, wire,") {
+		t.Errorf("error %v: want the list of source kinds", err)
+	}
+}

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -175,9 +176,18 @@ func enum[T any, E enumeration](key, doc string, p func(*T) *E, parse func(strin
 		}
 		values = append(values, k.String())
 	}
+	// A word not among values is reported with the list to choose from.
+	want := strings.Join(values, ", ")
+	parseWant := func(s string) (E, error) {
+		e, err := parse(s)
+		if err != nil {
+			err = fmt.Errorf("%w; want one of: %s", err, want)
+		}
+		return e, err
+	}
 	return field[T]{
 		Field:  Field{Key: key, Type: "word", Values: values, Doc: doc},
-		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, jsonText, parse) },
+		decode: func(d *decoder, x *T, v *yaml.Node, loc location) { *p(x) = parsed(d, v, loc, jsonText, parseWant) },
 		encode: func(m ymap, x *T) { m.str(key, (*p(x)).String()) },
 	}
 }
