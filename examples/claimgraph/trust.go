@@ -59,7 +59,7 @@
 // and is left out of "sources" (counts.sources still counts it).
 //
 // ACCU is the default for claim graphs because it is copy-aware and
-// weighs each origin by its accuracy: on the seed data it converges (in 8
+// weighs each origin by its accuracy: on the seed data it converges (in 3
 // iterations) and chooses no claim the undated verdicts reject. DEPEN
 // agrees too, but with one accuracy for every source it cannot tell the
 // sources apart.
