@@ -206,7 +206,9 @@ type Result struct {
 	// of accuracy.) A source whose every fact is the only one of its
 	// object and asserted by it alone was never put to the test: its
 	// Trust only echoes the algorithm's prior and should be shown as "no
-	// evidence".
+	// evidence". For ACCU and DEPEN a fact tied for the top of its object
+	// tests nobody either, so a source whose tested facts all tie is not
+	// Known and keeps the prior.
 	Known []bool
 	// Belief is the belief in (confidence of) each fact: its share of the
 	// votes on its object for Voting (distinct sources), max-normalised scores for the
