@@ -76,6 +76,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/provenance"
+	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
@@ -94,6 +98,20 @@ type trustObject struct {
 	Facts    int      `json:"facts"`
 	Tie      bool     `json:"tie"`       // another value has the chosen one's belief
 	TiedWith []string `json:"tied_with"` // those values
+	// Claim-graph mode only: the verdict label of the chosen claim, and
+	// whether the object is a lone claim, which no question contests.
+	Verdict     string `json:"verdict,omitempty"`
+	Uncontested bool   `json:"uncontested,omitempty"`
+}
+
+// trustUnknown is a source of a claim graph with no trust estimate, and
+// why: "relay of ORIGIN, ..." (its claims' votes belong to their
+// origins), "only ties" (each question it is tested on is even), "no
+// claim contested or corroborated", or "no claim".
+type trustUnknown struct {
+	Source string   `json:"source"`
+	Reason string   `json:"reason"`
+	Relays []string `json:"relay_of,omitempty"` // the origins it relays
 }
 
 type trustCounts struct {
@@ -110,7 +128,10 @@ type trustReport struct {
 	Converged  bool          `json:"converged"`
 	Counts     trustCounts   `json:"counts"`
 	Sources    []trustSource `json:"sources"`
-	Objects    []trustObject `json:"objects"`
+	// NoEvidence lists, in claim-graph mode, the sources left out of
+	// Sources for want of evidence, by ID.
+	NoEvidence []trustUnknown `json:"no_evidence,omitempty"`
+	Objects    []trustObject  `json:"objects"`
 }
 
 func runTrust(e *env, args []string) int {
@@ -307,23 +328,58 @@ func (rep trustReport) write(w io.Writer) error {
 		}
 		fmt.Fprintf(tw, "%.4f\t%d\t%s%s\n", s.Trust, s.Assertions, s.Source, tie)
 	}
+	for _, u := range rep.NoEvidence {
+		fmt.Fprintf(tw, "-\t-\t%s (no evidence: %s)\n", u.Source, u.Reason)
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(tw, "OBJECT\tBELIEF\tFACTS\tVALUE")
 	for _, o := range rep.Objects {
+		name := o.Object
+		if o.Verdict != "" { // a claim graph: the object names its claims
+			name = shortQuestion(o.Object, o.Facts)
+		}
 		if o.Value == nil {
-			fmt.Fprintf(tw, "%s\t-\t%d\t-\n", o.Object, o.Facts)
+			fmt.Fprintf(tw, "%s\t-\t%d\t-\n", name, o.Facts)
 			continue
 		}
-		tie := ""
-		if o.Tie {
-			tie = " (tie: " + strings.Join(o.TiedWith, ", ") + ")"
+		belief := fmt.Sprintf("%.4f", *o.Belief)
+		if o.Uncontested {
+			belief = "uncontested"
 		}
-		fmt.Fprintf(tw, "%s\t%.4f\t%d\t%s%s\n", o.Object, *o.Belief, o.Facts, *o.Value, tie)
+		note := ""
+		switch {
+		case len(o.TiedWith) > maxTied:
+			note = fmt.Sprintf(" (tie with %s)", plural(len(o.TiedWith), "other"))
+		case o.Tie:
+			note = " (tie: " + strings.Join(o.TiedWith, ", ") + ")"
+		}
+		if o.Verdict != "" && o.Verdict != verdict.Accepted.String() {
+			note += " (verdicts: " + o.Verdict + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s%s\n", name, belief, o.Facts, *o.Value, note)
 	}
 	return tw.Flush()
+}
+
+// maxTied is the longest tie list the text prints in full; --json has
+// every value.
+const maxTied = 3
+
+// shortQuestion abbreviates the name of a question of n claims, joined by
+// " | ", to its first two claims when it has more than three: "c0 | c1 |
+// … (300 claims)".
+func shortQuestion(name string, n int) string {
+	if n <= 3 {
+		return name
+	}
+	parts := strings.SplitN(name, " | ", 3)
+	if len(parts) < 3 {
+		return name
+	}
+	return fmt.Sprintf("%s | %s | … (%d claims)", parts[0], parts[1], n)
 }
 
 // convergence says whether a run of n iterations, at most limit,
@@ -342,10 +398,104 @@ func runTrustGraph(e *env, file string, alg truth.Algorithm, opts truth.Options,
 	if code != 0 {
 		return code
 	}
-	d, m := truth.FromGraph(g.View)
-	r, err := truth.Discover(d, alg, opts)
+	run, err := graphTrust(e, g.View, alg, opts)
 	if err != nil {
 		return e.fail("trust", err)
 	}
-	return emitTrust(e, d, m.Joint(r), r.Known, opts, top, asJSON)
+	rep := trustReportOf(run.d, run.joint, run.r.Known, top)
+	rep.Cap = opts.MaxIterations
+	if rep.Cap == 0 {
+		rep.Cap = truth.DefaultOptions(alg).MaxIterations
+	}
+	rep.NoEvidence = run.unknown
+	labels, err := computedLabels(e, g.View)
+	if err != nil {
+		return e.fail("trust", err)
+	}
+	for i := range rep.Objects {
+		o := &rep.Objects[i]
+		if o.Value != nil {
+			o.Verdict = labels[*o.Value]
+		}
+		o.Uncontested = o.Facts == 1
+	}
+	return e.emit("trust", asJSON, rep, rep.write)
+}
+
+// trustRun is truth discovery on a claim graph, as the trust command and
+// the report's trust section run it.
+type trustRun struct {
+	d       *truth.Dataset
+	m       *truth.GraphMap
+	r       *truth.Result // as Discover returned it
+	joint   *truth.Result // the questions read together (GraphMap.Joint)
+	unknown []trustUnknown
+}
+
+// graphTrust runs algorithm alg on the claim graph of v and says why each
+// source without a trust estimate has none.
+func graphTrust(e *env, v graph.View, alg truth.Algorithm, opts truth.Options) (*trustRun, error) {
+	d, m := truth.FromGraph(v)
+	r, err := truth.Discover(d, alg, opts)
+	if err != nil {
+		return nil, err
+	}
+	run := &trustRun{d: d, m: m, r: r, joint: m.Joint(r)}
+	prov := provenance.New(v)
+	for s := range d.NumSources() {
+		if r.Known[s] {
+			continue
+		}
+		id := d.SourceName(truth.SourceID(s))
+		u := trustUnknown{Source: id, Reason: "no claim contested or corroborated"}
+		switch facts := d.Asserted(truth.SourceID(s)); {
+		case tested(d, facts):
+			u.Reason = "only ties"
+		case len(facts) == 0:
+			u.Reason = "no claim"
+			cs, _ := v.ClaimsIn(id)
+			for _, c := range cs {
+				u.Relays = append(u.Relays, relayed(prov, c, id)...)
+			}
+			slices.Sort(u.Relays)
+			u.Relays = slices.DeleteFunc(slices.Compact(u.Relays), func(o string) bool { return o == id })
+			if len(u.Relays) > 0 {
+				u.Reason = "relay of " + strings.Join(u.Relays, ", ")
+			}
+		}
+		run.unknown = append(run.unknown, u)
+	}
+	slices.SortFunc(run.unknown, func(a, b trustUnknown) int { return strings.Compare(a.Source, b.Source) })
+	return run, nil
+}
+
+// relayed returns the origins that the appearances of claim c in source
+// src go back to.
+func relayed(prov *provenance.Index, c claims.Claim, src string) []string {
+	rep, err := prov.Claim(c.ID)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, g := range rep.Groups {
+		for _, a := range g.Appearances {
+			if a < len(c.Appearances) && c.Appearances[a].Source == src {
+				out = append(out, g.Origin.Source)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// tested reports whether one of the facts is contested (its object has
+// other facts) or corroborated (another source asserts it): then a source
+// of them with no trust estimate has only tied questions.
+func tested(d *truth.Dataset, facts []truth.FactID) bool {
+	for _, f := range facts {
+		if len(d.Facts(d.FactObject(f))) > 1 || len(d.Asserters(f)) > 1 {
+			return true
+		}
+	}
+	return false
 }
