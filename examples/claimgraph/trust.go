@@ -55,8 +55,20 @@
 // question is not chosen in another), and prints the same report, and
 // with --json the same JSON object: "sources" are source IDs, "value" is
 // the ID of the chosen claim. A source none of whose votes was put to a
-// test (contested, or corroborated by another vote) has no trust estimate
-// and is left out of "sources" (counts.sources still counts it).
+// test (contested, or corroborated by another vote), or whose questions
+// are all ties, has no trust estimate: it is left out of "sources" and
+// listed after them, in the text as "SOURCE (no evidence: REASON)" and in
+// --json under "no_evidence" as {"source", "reason", "relay_of"}, the
+// reason being "relay of ORIGIN, ..." for a source whose claims all come
+// from others (its votes are theirs), "only ties", "no claim contested or
+// corroborated", or "no claim". Each object has "verdict", the verdict
+// label of the chosen claim (graph/verdict), and the text marks a choice
+// the verdicts leave undecided or reject with "(verdicts: undecided)"; a
+// lone claim, which no question contests, has "uncontested": true and
+// "uncontested" in the text's BELIEF column. The text abbreviates a
+// question of more than three claims ("c0 | c1 | … (300 claims)") and a
+// tie with more than three others ("(tie with 299 others)"); --json keeps
+// them whole.
 //
 // ACCU is the default for claim graphs because it is copy-aware and
 // weighs each origin by its accuracy: on the seed data it converges (in 3
