@@ -8,7 +8,7 @@
 // truth-discovery algorithm of package sources/truth (PooledInvestment
 // unless --algorithm says otherwise), and prints the sources by trust
 // (descending, then by name) and the chosen value of each object (by
-// object name). --top N limits both lists to their first N rows. For the
+// object name). --top N limits the lists to their first N rows. For the
 // Book data set: --columns 0,1,3 --tokens.
 //
 // The first line says whether the run converged. A run that reaches the
@@ -221,15 +221,12 @@ func runTrust(e *env, args []string) int {
 }
 
 // emitTrust prints the result of truth discovery on d, run with opts, as
-// text or JSON; both modes of the command end here. With known set,
+// text or JSON (the triples mode; runTrustGraph adds what the claim
+// graph says to the same report). With known set,
 // sources it marks false have no trust estimate and are left out of the
 // list.
 func emitTrust(e *env, d *truth.Dataset, r *truth.Result, known []bool, opts truth.Options, top int, asJSON bool) int {
-	rep := trustReportOf(d, r, known, top)
-	rep.Cap = opts.MaxIterations
-	if rep.Cap == 0 || r.Algorithm == truth.Voting {
-		rep.Cap = truth.DefaultOptions(r.Algorithm).MaxIterations
-	}
+	rep := trustReportOf(d, r, known, opts, top)
 	return e.emit("trust", asJSON, rep, rep.write)
 }
 
@@ -269,10 +266,14 @@ func parseDelimiter(s string) (rune, error) {
 // trustReportOf orders the result for printing: sources by trust
 // descending then name (then ID, for equal names), objects by name then ID.
 // With known set, only the sources it marks true are listed.
-func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, top int) trustReport {
+func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, opts truth.Options, top int) trustReport {
 	rep := trustReport{
 		Algorithm: r.Algorithm.String(), Iterations: r.Iterations, Converged: r.Converged,
 		Counts: trustCounts{d.NumSources(), d.NumObjects(), d.NumFacts(), d.NumAssertions()},
+		Cap:    opts.MaxIterations,
+	}
+	if rep.Cap == 0 || r.Algorithm == truth.Voting {
+		rep.Cap = truth.DefaultOptions(r.Algorithm).MaxIterations
 	}
 	srcs := make([]truth.SourceID, 0, d.NumSources())
 	for s := range d.NumSources() {
@@ -414,12 +415,11 @@ func runTrustGraph(e *env, file string, alg truth.Algorithm, opts truth.Options,
 	if err != nil {
 		return e.fail("trust", err)
 	}
-	rep := trustReportOf(run.d, run.joint, run.r.Known, top)
-	rep.Cap = opts.MaxIterations
-	if rep.Cap == 0 {
-		rep.Cap = truth.DefaultOptions(alg).MaxIterations
-	}
+	rep := trustReportOf(run.d, run.joint, run.r.Known, opts, top)
 	rep.NoEvidence = run.unknown
+	if top > 0 {
+		rep.NoEvidence = rep.NoEvidence[:min(top, len(rep.NoEvidence))]
+	}
 	labels, err := computedLabels(e, g.View)
 	if err != nil {
 		return e.fail("trust", err)
