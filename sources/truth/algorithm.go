@@ -190,8 +190,9 @@ type Result struct {
 	// Roth algorithms it is max-normalised (the most trusted source has
 	// 1); for TruthFinder it is the mean confidence of the source's facts;
 	// for ACCU and DEPEN the accuracy A(S), the mean probability of the
-	// source's tested facts (see Known; of all its facts when none is
-	// tested); for Voting it is the fraction of the source's tested facts
+	// source's tested facts not tied for the top of their object (see
+	// Known; of all its facts when none is tested, the initial trust when
+	// every tested one ties); for Voting it is the fraction of the source's tested facts
 	// (likewise) that won the vote. Sources with no assertions have 0 (TruthFinder,
 	// ACCU and DEPEN: the initial trust). Known says which trusts rest on
 	// evidence.
