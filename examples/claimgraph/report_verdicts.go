@@ -6,8 +6,17 @@
 // "verdict: rejected, False (1/5)". The trust section lists the sources
 // by the trust that truth discovery (package sources/truth, ACCU, the
 // default of the trust command for claim graphs) learns from the claim
-// graph, and says whether the run converged; its JSON value is
-// [{"source": ID, "trust": 0.83}, ...] sorted like the text.
+// graph, says whether the run converged, lists the sources with no
+// estimate and why ("relay of ORIGIN", "only ties", ...), and the
+// questions where trust chooses a claim the verdicts leave undecided or
+// reject ("verdicts: undecided"). Its JSON value is
+//
+//	{"iterations": 3, "converged": true,
+//	 "sources": [{"source": ID, "trust": 0.83}, ...],
+//	 "no_evidence": [{"source": ID, "reason": "relay of X", "relay_of": [X]}, ...],
+//	 "verdicts_differ": [{"question": "a | b", "claim": "a", "verdict": "undecided", "tie": false}, ...]}
+//
+// with sources sorted like the text.
 
 package main
 
@@ -16,8 +25,10 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
@@ -66,44 +77,95 @@ type sourceTrust struct {
 	Trust  float64 `json:"trust"`
 }
 
-// trustTable runs truth discovery on the claim graph and returns the
-// sources with a trust estimate by trust, highest first, then by ID, and
-// the run itself.
-func trustTable(e *env, v graph.View) ([]sourceTrust, *truth.Result, error) {
-	d, m := truth.FromGraph(v)
-	res, err := truth.Discover(d, truth.Accu, truth.Options{Progress: e.onProgress()})
+// trustChoice is a question where truth discovery chooses a claim the
+// verdicts leave undecided or reject.
+type trustChoice struct {
+	Question string `json:"question"`
+	Claim    string `json:"claim"`
+	Verdict  string `json:"verdict"`
+	Tie      bool   `json:"tie"`
+}
+
+// trustSection is the JSON value of the report's trust section.
+type trustSection struct {
+	Iterations int            `json:"iterations"`
+	Converged  bool           `json:"converged"`
+	Sources    []sourceTrust  `json:"sources"`     // with an estimate, by trust
+	NoEvidence []trustUnknown `json:"no_evidence"` // without, and why
+	Disagree   []trustChoice  `json:"verdicts_differ"`
+}
+
+// trustTable runs truth discovery (ACCU) on the claim graph and returns
+// the sources with a trust estimate by trust, highest first, then by ID,
+// those without and why, and the choices the verdicts do not share.
+func trustTable(e *env, v graph.View) (trustSection, error) {
+	run, err := graphTrust(e, v, truth.Accu, truth.Options{Progress: e.onProgress()})
 	if err != nil {
-		return nil, nil, err
+		return trustSection{}, err
 	}
-	var rows []sourceTrust
-	for id, t := range m.Trust(res) {
-		rows = append(rows, sourceTrust{id, t})
+	labels, err := computedLabels(e, v)
+	if err != nil {
+		return trustSection{}, err
 	}
-	slices.SortFunc(rows, func(a, b sourceTrust) int {
+	sec := trustSection{Iterations: run.r.Iterations, Converged: run.r.Converged,
+		Sources: []sourceTrust{}, NoEvidence: run.unknown, Disagree: []trustChoice{}}
+	if sec.NoEvidence == nil {
+		sec.NoEvidence = []trustUnknown{}
+	}
+	for id, t := range run.m.Trust(run.r) {
+		sec.Sources = append(sec.Sources, sourceTrust{id, t})
+	}
+	slices.SortFunc(sec.Sources, func(a, b sourceTrust) int {
 		if c := cmp.Compare(b.Trust, a.Trust); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Source, b.Source)
 	})
-	return rows, res, nil
+	d, j := run.d, run.joint
+	for o := range d.NumObjects() {
+		f := j.Chosen[o]
+		if f == truth.NoFact || len(d.Facts(truth.ObjectID(o))) < 2 {
+			continue
+		}
+		c := d.Value(f)
+		if l, ok := labels[c]; ok && l != verdict.Accepted.String() {
+			sec.Disagree = append(sec.Disagree, trustChoice{d.ObjectName(truth.ObjectID(o)), c, l, j.Tied[o]})
+		}
+	}
+	slices.SortFunc(sec.Disagree, func(a, b trustChoice) int { return cmp.Compare(a.Question, b.Question) })
+	return sec, nil
 }
 
 func trustText(e *env, w io.Writer, v graph.View) error {
-	rows, res, err := trustTable(e, v)
+	sec, err := trustTable(e, v)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "Source trust (truth discovery, ACCU, %s)\n",
-		convergence(res.Converged, res.Iterations, truth.DefaultOptions(truth.Accu).MaxIterations))
-	fmt.Fprintln(w, "  (no estimate, so not listed: sources with no claim contested or corroborated)")
-	for _, r := range rows {
+		convergence(sec.Converged, sec.Iterations, truth.DefaultOptions(truth.Accu).MaxIterations))
+	for _, r := range sec.Sources {
 		fmt.Fprintf(w, "  %.3f  %s\n", r.Trust, r.Source)
+	}
+	for _, u := range sec.NoEvidence {
+		fmt.Fprintf(w, "  -      %s (no evidence: %s)\n", u.Source, u.Reason)
+	}
+	for _, c := range sec.Disagree {
+		tie := ""
+		if c.Tie {
+			tie = ", a tie"
+		}
+		others := slices.DeleteFunc(strings.Split(c.Question, " | "), func(id string) bool { return id == c.Claim })
+		over := strings.Join(others, ", ")
+		if len(others) > maxTied {
+			over = plural(len(others), "other claim")
+		}
+		fmt.Fprintf(w, "  trust's choice, verdicts: %s: %s\n    over %s%s\n", c.Verdict, c.Claim, over, tie)
 	}
 	fmt.Fprintln(w)
 	return nil
 }
 
 func trustJSON(e *env, v graph.View) (any, error) {
-	rows, _, err := trustTable(e, v)
-	return rows, err
+	sec, err := trustTable(e, v)
+	return sec, err
 }

@@ -8,7 +8,7 @@
 // truth-discovery algorithm of package sources/truth (PooledInvestment
 // unless --algorithm says otherwise), and prints the sources by trust
 // (descending, then by name) and the chosen value of each object (by
-// object name). --top N limits both lists to their first N rows. For the
+// object name). --top N limits the lists to their first N rows. For the
 // Book data set: --columns 0,1,3 --tokens.
 //
 // The first line says whether the run converged. A run that reaches the
@@ -55,11 +55,23 @@
 // question is not chosen in another), and prints the same report, and
 // with --json the same JSON object: "sources" are source IDs, "value" is
 // the ID of the chosen claim. A source none of whose votes was put to a
-// test (contested, or corroborated by another vote) has no trust estimate
-// and is left out of "sources" (counts.sources still counts it).
+// test (contested, or corroborated by another vote), or whose questions
+// are all ties, has no trust estimate: it is left out of "sources" and
+// listed after them, in the text as "SOURCE (no evidence: REASON)" and in
+// --json under "no_evidence" as {"source", "reason", "relay_of"}, the
+// reason being "relay of ORIGIN, ..." for a source whose claims all come
+// from others (its votes are theirs), "only ties", "no claim contested or
+// corroborated", or "no claim". Each object has "verdict", the verdict
+// label of the chosen claim (graph/verdict), and the text marks a choice
+// the verdicts leave undecided or reject with "(verdicts: undecided)"; a
+// lone claim, which no question contests, has "uncontested": true and
+// "uncontested" in the text's BELIEF column. The text abbreviates a
+// question of more than three claims ("c0 | c1 | … (300 claims)") and a
+// tie with more than three others ("(tie with 299 others)"); --json keeps
+// them whole.
 //
 // ACCU is the default for claim graphs because it is copy-aware and
-// weighs each origin by its accuracy: on the seed data it converges (in 8
+// weighs each origin by its accuracy: on the seed data it converges (in 3
 // iterations) and chooses no claim the undated verdicts reject. DEPEN
 // agrees too, but with one accuracy for every source it cannot tell the
 // sources apart.
@@ -76,6 +88,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/provenance"
+	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
@@ -94,6 +110,20 @@ type trustObject struct {
 	Facts    int      `json:"facts"`
 	Tie      bool     `json:"tie"`       // another value has the chosen one's belief
 	TiedWith []string `json:"tied_with"` // those values
+	// Claim-graph mode only: the verdict label of the chosen claim, and
+	// whether the object is a lone claim, which no question contests.
+	Verdict     string `json:"verdict,omitempty"`
+	Uncontested bool   `json:"uncontested,omitempty"`
+}
+
+// trustUnknown is a source of a claim graph with no trust estimate, and
+// why: "relay of ORIGIN, ..." (its claims' votes belong to their
+// origins), "only ties" (each question it is tested on is even), "no
+// claim contested or corroborated", or "no claim".
+type trustUnknown struct {
+	Source string   `json:"source"`
+	Reason string   `json:"reason"`
+	Relays []string `json:"relay_of,omitempty"` // the origins it relays
 }
 
 type trustCounts struct {
@@ -110,7 +140,10 @@ type trustReport struct {
 	Converged  bool          `json:"converged"`
 	Counts     trustCounts   `json:"counts"`
 	Sources    []trustSource `json:"sources"`
-	Objects    []trustObject `json:"objects"`
+	// NoEvidence lists, in claim-graph mode, the sources left out of
+	// Sources for want of evidence, by ID.
+	NoEvidence []trustUnknown `json:"no_evidence,omitempty"`
+	Objects    []trustObject  `json:"objects"`
 }
 
 func runTrust(e *env, args []string) int {
@@ -188,15 +221,12 @@ func runTrust(e *env, args []string) int {
 }
 
 // emitTrust prints the result of truth discovery on d, run with opts, as
-// text or JSON; both modes of the command end here. With known set,
+// text or JSON (the triples mode; runTrustGraph adds what the claim
+// graph says to the same report). With known set,
 // sources it marks false have no trust estimate and are left out of the
 // list.
 func emitTrust(e *env, d *truth.Dataset, r *truth.Result, known []bool, opts truth.Options, top int, asJSON bool) int {
-	rep := trustReportOf(d, r, known, top)
-	rep.Cap = opts.MaxIterations
-	if rep.Cap == 0 || r.Algorithm == truth.Voting {
-		rep.Cap = truth.DefaultOptions(r.Algorithm).MaxIterations
-	}
+	rep := trustReportOf(d, r, known, opts, top)
 	return e.emit("trust", asJSON, rep, rep.write)
 }
 
@@ -236,10 +266,14 @@ func parseDelimiter(s string) (rune, error) {
 // trustReportOf orders the result for printing: sources by trust
 // descending then name (then ID, for equal names), objects by name then ID.
 // With known set, only the sources it marks true are listed.
-func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, top int) trustReport {
+func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, opts truth.Options, top int) trustReport {
 	rep := trustReport{
 		Algorithm: r.Algorithm.String(), Iterations: r.Iterations, Converged: r.Converged,
 		Counts: trustCounts{d.NumSources(), d.NumObjects(), d.NumFacts(), d.NumAssertions()},
+		Cap:    opts.MaxIterations,
+	}
+	if rep.Cap == 0 || r.Algorithm == truth.Voting {
+		rep.Cap = truth.DefaultOptions(r.Algorithm).MaxIterations
 	}
 	srcs := make([]truth.SourceID, 0, d.NumSources())
 	for s := range d.NumSources() {
@@ -307,23 +341,58 @@ func (rep trustReport) write(w io.Writer) error {
 		}
 		fmt.Fprintf(tw, "%.4f\t%d\t%s%s\n", s.Trust, s.Assertions, s.Source, tie)
 	}
+	for _, u := range rep.NoEvidence {
+		fmt.Fprintf(tw, "-\t-\t%s (no evidence: %s)\n", u.Source, u.Reason)
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(tw, "OBJECT\tBELIEF\tFACTS\tVALUE")
 	for _, o := range rep.Objects {
+		name := o.Object
+		if o.Verdict != "" { // a claim graph: the object names its claims
+			name = shortQuestion(o.Object, o.Facts)
+		}
 		if o.Value == nil {
-			fmt.Fprintf(tw, "%s\t-\t%d\t-\n", o.Object, o.Facts)
+			fmt.Fprintf(tw, "%s\t-\t%d\t-\n", name, o.Facts)
 			continue
 		}
-		tie := ""
-		if o.Tie {
-			tie = " (tie: " + strings.Join(o.TiedWith, ", ") + ")"
+		belief := fmt.Sprintf("%.4f", *o.Belief)
+		if o.Uncontested {
+			belief = "uncontested"
 		}
-		fmt.Fprintf(tw, "%s\t%.4f\t%d\t%s%s\n", o.Object, *o.Belief, o.Facts, *o.Value, tie)
+		note := ""
+		switch {
+		case len(o.TiedWith) > maxTied:
+			note = fmt.Sprintf(" (tie with %s)", plural(len(o.TiedWith), "other"))
+		case o.Tie:
+			note = " (tie: " + strings.Join(o.TiedWith, ", ") + ")"
+		}
+		if o.Verdict != "" && o.Verdict != verdict.Accepted.String() {
+			note += " (verdicts: " + o.Verdict + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s%s\n", name, belief, o.Facts, *o.Value, note)
 	}
 	return tw.Flush()
+}
+
+// maxTied is the longest tie list the text prints in full; --json has
+// every value.
+const maxTied = 3
+
+// shortQuestion abbreviates the name of a question of n claims, joined by
+// " | ", to its first two claims when it has more than three: "c0 | c1 |
+// … (300 claims)".
+func shortQuestion(name string, n int) string {
+	if n <= 3 {
+		return name
+	}
+	parts := strings.SplitN(name, " | ", 3)
+	if len(parts) < 3 {
+		return name
+	}
+	return fmt.Sprintf("%s | %s | … (%d claims)", parts[0], parts[1], n)
 }
 
 // convergence says whether a run of n iterations, at most limit,
@@ -342,10 +411,103 @@ func runTrustGraph(e *env, file string, alg truth.Algorithm, opts truth.Options,
 	if code != 0 {
 		return code
 	}
-	d, m := truth.FromGraph(g.View)
-	r, err := truth.Discover(d, alg, opts)
+	run, err := graphTrust(e, g.View, alg, opts)
 	if err != nil {
 		return e.fail("trust", err)
 	}
-	return emitTrust(e, d, m.Joint(r), r.Known, opts, top, asJSON)
+	rep := trustReportOf(run.d, run.joint, run.r.Known, opts, top)
+	rep.NoEvidence = run.unknown
+	if top > 0 {
+		rep.NoEvidence = rep.NoEvidence[:min(top, len(rep.NoEvidence))]
+	}
+	labels, err := computedLabels(e, g.View)
+	if err != nil {
+		return e.fail("trust", err)
+	}
+	for i := range rep.Objects {
+		o := &rep.Objects[i]
+		if o.Value != nil {
+			o.Verdict = labels[*o.Value]
+		}
+		o.Uncontested = o.Facts == 1
+	}
+	return e.emit("trust", asJSON, rep, rep.write)
+}
+
+// trustRun is truth discovery on a claim graph, as the trust command and
+// the report's trust section run it.
+type trustRun struct {
+	d       *truth.Dataset
+	m       *truth.GraphMap
+	r       *truth.Result // as Discover returned it
+	joint   *truth.Result // the questions read together (GraphMap.Joint)
+	unknown []trustUnknown
+}
+
+// graphTrust runs algorithm alg on the claim graph of v and says why each
+// source without a trust estimate has none.
+func graphTrust(e *env, v graph.View, alg truth.Algorithm, opts truth.Options) (*trustRun, error) {
+	d, m := truth.FromGraph(v)
+	r, err := truth.Discover(d, alg, opts)
+	if err != nil {
+		return nil, err
+	}
+	run := &trustRun{d: d, m: m, r: r, joint: m.Joint(r)}
+	prov := provenance.New(v)
+	for s := range d.NumSources() {
+		if r.Known[s] {
+			continue
+		}
+		id := d.SourceName(truth.SourceID(s))
+		u := trustUnknown{Source: id, Reason: "no claim contested or corroborated"}
+		switch facts := d.Asserted(truth.SourceID(s)); {
+		case tested(d, facts):
+			u.Reason = "only ties"
+		case len(facts) == 0:
+			u.Reason = "no claim"
+			cs, _ := v.ClaimsIn(id)
+			for _, c := range cs {
+				u.Relays = append(u.Relays, relayed(prov, c, id)...)
+			}
+			slices.Sort(u.Relays)
+			u.Relays = slices.DeleteFunc(slices.Compact(u.Relays), func(o string) bool { return o == id })
+			if len(u.Relays) > 0 {
+				u.Reason = "relay of " + strings.Join(u.Relays, ", ")
+			}
+		}
+		run.unknown = append(run.unknown, u)
+	}
+	slices.SortFunc(run.unknown, func(a, b trustUnknown) int { return strings.Compare(a.Source, b.Source) })
+	return run, nil
+}
+
+// relayed returns the origins that the appearances of claim c in source
+// src go back to.
+func relayed(prov *provenance.Index, c claims.Claim, src string) []string {
+	rep, err := prov.Claim(c.ID)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, g := range rep.Groups {
+		for _, a := range g.Appearances {
+			if a < len(c.Appearances) && c.Appearances[a].Source == src {
+				out = append(out, g.Origin.Source)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// tested reports whether one of the facts is contested (its object has
+// other facts) or corroborated (another source asserts it): then a source
+// of them with no trust estimate has only tied questions.
+func tested(d *truth.Dataset, facts []truth.FactID) bool {
+	for _, f := range facts {
+		if len(d.Facts(d.FactObject(f))) > 1 || len(d.Asserters(f)) > 1 {
+			return true
+		}
+	}
+	return false
 }

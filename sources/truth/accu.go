@@ -243,7 +243,14 @@ func (ix *index) sourceObjects() (list []int32, start []int32) {
 // accu runs ACCU (§3) or, with fixed set, DEPEN (§2): DEPEN is ACCU with
 // every source's accuracy fixed at o.InitialTrust (1 − ε).
 //
-// A(S) is the mean probability of S's tested values (see [Result.Known]).
+// A(S) is the mean probability of S's tested values (see [Result.Known])
+// whose object the beliefs decide: a value tied for the top of its object
+// with another tests nobody, since neither is more likely — a plain tie
+// between two sources says nothing of either. Counting it, a source whose
+// only tested value ties sinks towards the tie's belief (1/(2 + n·(1−A)/A)
+// each iteration, so about 0.05 in the end) and never converges; instead a
+// source whose every tested value ties keeps its prior, o.InitialTrust,
+// and is not Known.
 // An untested value — the only one of its object, given by S alone — has
 // vote count A'(S) against n unseen values, so its probability is A(S)
 // itself: it leaves the fixed point of the paper's mean unchanged and only
@@ -261,6 +268,7 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 	ratio := make([]ratios, nS)
 	belief := make([]float64, nF)
 	count := make([]float64, nF) // C(v), the vote count
+	even := make([]bool, nF)     // tied for the top of its object
 	// For pair p = (a, b): the discount 1 − c·Pr(a ~ b) of §2, with
 	// Pr(a ~ b) = Pr(a → b) + Pr(b → a) (c = 1 for a declared copy),
 	// and whether b → a is the likelier direction.
@@ -398,10 +406,21 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 					}
 				}
 				chosen[obj] = best
+				// Facts tied for the top test nobody.
+				k := 0
+				for _, f := range fs {
+					even[f] = Same(belief[f], belief[best])
+					if even[f] {
+						k++
+					}
+				}
+				if k == 1 {
+					even[best] = false
+				}
 			}
 		})
 		// §3: A(S) is the mean probability of S's (tested) values.
-		meanTested(ix, tested, belief, trust, o.InitialTrust)
+		meanDecided(ix, tested, even, belief, trust, o.InitialTrust)
 		for s := range trust {
 			if !fixed {
 				acc[s] = min(max(trust[s], minAccuracy), 1-minAccuracy)
@@ -415,6 +434,9 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 		copy(prevTrust, trust)
 	}
 	r.Trust, r.Belief, r.Chosen = trust, belief, chosen
+	for s := range r.Known {
+		r.Known[s] = r.Known[s] && decides(ix, tested, even, s)
+	}
 	declared := pr.declared
 	for p, k := range pr.key {
 		prob := 1.0
@@ -433,6 +455,50 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 	slices.SortFunc(r.Dependence, func(x, y Dependence) int {
 		return cmp.Or(cmp.Compare(x.Copier, y.Copier), cmp.Compare(x.Original, y.Original))
 	})
+}
+
+// meanDecided sets trust[s] to the mean of x over the facts of s whose
+// assertion is tested and which are not even (tied for the top of their
+// object). A source with tested assertions all even gets prior; one with
+// none tested, the mean over all its facts (prior when it has none).
+func meanDecided(ix *index, tested, even []bool, x, trust []float64, prior float64) {
+	parallel(len(trust), len(tested), func(lo, hi int) {
+		for s := lo; s < hi; s++ {
+			a, b := ix.srcStart[s], ix.srcStart[s+1]
+			sum, k, t := 0.0, 0, 0
+			for i := a; i < b; i++ {
+				if f := ix.srcFacts[i]; tested[i] {
+					t++
+					if !even[f] {
+						sum += x[f]
+						k++
+					}
+				}
+			}
+			switch {
+			case k > 0:
+				trust[s] = sum / float64(k)
+			case t > 0 || a == b:
+				trust[s] = prior
+			default:
+				for i := a; i < b; i++ {
+					sum += x[ix.srcFacts[i]]
+				}
+				trust[s] = sum / float64(b-a)
+			}
+		}
+	})
+}
+
+// decides reports whether source s has a tested assertion of a fact that
+// is not even: whether its ACCU trust rests on evidence.
+func decides(ix *index, tested, even []bool, s int) bool {
+	for i := ix.srcStart[s]; i < ix.srcStart[s+1]; i++ {
+		if tested[i] && !even[ix.srcFacts[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // minAccuracy keeps ACCU's accuracies in [0.01, 0.99], so that the vote

@@ -269,3 +269,50 @@ func TestCopyOptions(t *testing.T) {
 		t.Errorf("DefaultOptions(Accu) = %+v", o)
 	}
 }
+
+// TestTieTestsNobody is the red team's plain tie: sources s and t, a in
+// s, b in t, a contradicts b. Counting the tied question as a test drove
+// both trusts to 0.05 and ACCU did not converge in 20 iterations; a tie
+// tests nobody, so both keep the prior with no evidence, the run
+// converges and the question is said to be a tie. With k mutually
+// contradicting values, one per source, likewise. A source with evidence
+// elsewhere keeps it: u, who wins a question against v with w's
+// corroboration, is known and above the prior's tie.
+func TestTieTestsNobody(t *testing.T) {
+	for _, k := range []int{2, 3, 300} {
+		d := truth.NewDataset()
+		for i := range k {
+			d.Assert(fmt.Sprintf("s%d", i), "q", fmt.Sprintf("v%d", i))
+		}
+		for _, alg := range []truth.Algorithm{truth.Accu, truth.Depen} {
+			r, err := truth.Discover(d, alg, truth.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			prior := truth.DefaultOptions(alg).InitialTrust
+			if !r.Converged || !r.Tied[0] {
+				t.Errorf("%v, %d values: converged %v in %d iterations, tied %v; want a converged tie", alg, k, r.Converged, r.Iterations, r.Tied[0])
+			}
+			for s, tr := range r.Trust {
+				if r.Known[s] || tr != prior {
+					t.Errorf("%v, %d values: source %d has trust %v (known %v); want the prior %v, no evidence", alg, k, s, tr, r.Known[s], prior)
+				}
+			}
+		}
+	}
+	d := truth.NewDataset()
+	for _, a := range [][3]string{{"s", "q", "a"}, {"t", "q", "b"}, {"u", "p", "x"}, {"w", "p", "x"}, {"v", "p", "y"}, {"u", "q", "a"}} {
+		d.Assert(a[0], a[1], a[2])
+	}
+	r, err := truth.Discover(d, truth.Accu, truth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, v := truth.SourceID(2), truth.SourceID(4) // in order of first assertion
+	if d.SourceName(u) != "u" || d.SourceName(v) != "v" {
+		t.Fatalf("sources %q, %q; want u, v", d.SourceName(u), d.SourceName(v))
+	}
+	if !r.Known[u] || !r.Known[v] || !(r.Trust[u] > r.Trust[v]) {
+		t.Errorf("u %v (known %v), v %v (known %v): want both known, u above v", r.Trust[u], r.Known[u], r.Trust[v], r.Known[v])
+	}
+}

@@ -190,8 +190,9 @@ type Result struct {
 	// Roth algorithms it is max-normalised (the most trusted source has
 	// 1); for TruthFinder it is the mean confidence of the source's facts;
 	// for ACCU and DEPEN the accuracy A(S), the mean probability of the
-	// source's tested facts (see Known; of all its facts when none is
-	// tested); for Voting it is the fraction of the source's tested facts
+	// source's tested facts not tied for the top of their object (see
+	// Known; of all its facts when none is tested, the initial trust when
+	// every tested one ties); for Voting it is the fraction of the source's tested facts
 	// (likewise) that won the vote. Sources with no assertions have 0 (TruthFinder,
 	// ACCU and DEPEN: the initial trust). Known says which trusts rest on
 	// evidence.
@@ -206,7 +207,9 @@ type Result struct {
 	// of accuracy.) A source whose every fact is the only one of its
 	// object and asserted by it alone was never put to the test: its
 	// Trust only echoes the algorithm's prior and should be shown as "no
-	// evidence".
+	// evidence". For ACCU and DEPEN a fact tied for the top of its object
+	// tests nobody either, so a source whose tested facts all tie is not
+	// Known and keeps the prior.
 	Known []bool
 	// Belief is the belief in (confidence of) each fact: its share of the
 	// votes on its object for Voting (distinct sources), max-normalised scores for the

@@ -156,8 +156,11 @@ func (m *GraphMap) Joint(r *Result) *Result {
 // Facts are numbered question by question, questions in the order they
 // are found (contradictions in graph order, then uncontested claims in
 // graph order). It costs O(claims + relations + the provenance of each
-// claim + supports × evidence.MaxLent + Σ deg²) for contradiction degrees
-// deg, plus the assertions: one per vote per fact, at most (own origins
+// claim + supports × evidence.MaxLent), plus O(m·α·k·log m + Σ k²) to
+// find the questions for m contradictions, a contradiction graph of
+// arboricity α (1 on a star or a tree, at most 3 on a planar graph, below
+// √(2m) always: see [cliques]) and questions of k claims at most, plus
+// the assertions: one per vote per fact, at most (own origins
 // + evidence.MaxLent) per fact. Where supports are dense the lent votes
 // dominate: on the synthetic graphs of graph/synth (about 40 lent origins
 // per claim, 2.4 facts per claim) there are about 47 votes per fact, and
@@ -203,20 +206,8 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 		}
 		at = append(at, len(asserts))
 	}
-	// Contradiction adjacency by claim position, sorted and without
-	// repeats.
+	adj, edges := contradictionGraph(v)
 	n := len(ids)
-	var edges [][2]int32
-	for l := range v.Links() {
-		if l.From >= n || l.To >= n || l.From < 0 || l.To < 0 {
-			continue // claims added while this ran
-		}
-		if l.Kind == claims.Contradicts && l.From != l.To {
-			edges = append(edges, [2]int32{int32(l.From), int32(l.To)})
-		}
-	}
-	adj := adjacency(n, edges)
-
 	question := func(members []int32) {
 		names := make([]string, len(members))
 		for i, c := range members {
@@ -232,8 +223,64 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 			}
 		}
 	}
-	// Maximal cliques, greedily: an edge inside a question found before
-	// (or a repeat of one) starts nothing.
+	cliques(adj, edges, question)
+	for c := range n {
+		if len(adj[c]) == 0 {
+			question([]int32{int32(c)})
+		}
+	}
+	m.first = append(m.first, FactID(len(m.Claims)))
+	return d, m
+}
+
+// contradictionGraph returns the contradictions of v, a snapshot, by the
+// positions of their claims, and their sorted, repeat-free adjacency.
+func contradictionGraph(v graph.View) (adj [][]int32, edges [][2]int32) {
+	n := 0
+	for range v.Claims() {
+		n++
+	}
+	for l := range v.Links() {
+		if l.From >= n || l.To >= n || l.From < 0 || l.To < 0 {
+			continue // claims added while this ran
+		}
+		if l.Kind == claims.Contradicts && l.From != l.To {
+			edges = append(edges, [2]int32{int32(l.From), int32(l.To)})
+		}
+	}
+	return adjacency(n, edges), edges
+}
+
+// adjacency returns the sorted, repeat-free neighbour lists of n vertices
+// joined by the undirected edges.
+func adjacency(n int, edges [][2]int32) [][]int32 {
+	adj := make([][]int32, n)
+	for _, e := range edges {
+		adj[e[0]] = append(adj[e[0]], e[1])
+		adj[e[1]] = append(adj[e[1]], e[0])
+	}
+	for i := range adj {
+		slices.Sort(adj[i])
+		adj[i] = slices.Compact(adj[i])
+	}
+	return adj
+}
+
+// cliques calls question with the members of each question of the
+// contradiction graph adj, whose edges are edges, in order: each edge not
+// inside a question found before (nor a repeat of one) starts one with its
+// two claims, which takes in, in increasing order, every claim adjacent
+// to all its members so far — a maximal clique, found greedily. The
+// candidates are the neighbours of whichever of the two starting claims
+// has fewer, so an edge (a, b) costs O(min(deg a, deg b) · k · log deg)
+// for a question of k claims: Σ over the edges of min(deg a, deg b) is at
+// most 2·α·m for m edges and arboricity α (Chiba & Nishizeki 1985), so a
+// star, a tree, a chain or a planar graph costs O(m log m) and no graph
+// more than O(m^1.5 · k log m) (a complete bipartite graph, which has
+// no triangle to find, comes closest). Scanning the neighbours of the
+// first claim instead cost Σ deg², quadratic on a star. It returns the
+// number of adjacency probes made, the work the tests bound.
+func cliques(adj [][]int32, edges [][2]int32, question func(members []int32)) (probes int) {
 	covered := make(map[[2]int32]bool)
 	var members []int32
 	for _, e := range edges {
@@ -242,12 +289,23 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 			continue
 		}
 		members = append(members[:0], a, b)
-		for _, w := range adj[a] {
-			if w == b || !adjacent(adj, b, w) {
+		// A third member is adjacent to both: scan the shorter list
+		// (both are sorted, so the order is the same), probe the other.
+		scan, other := a, b
+		if len(adj[b]) < len(adj[a]) {
+			scan, other = b, a
+		}
+		for _, w := range adj[scan] {
+			if w == other {
+				continue
+			}
+			probes++
+			if !adjacent(adj, other, w) {
 				continue
 			}
 			all := true
 			for _, x := range members[2:] {
+				probes++
 				if !adjacent(adj, x, w) {
 					all = false
 					break
@@ -265,28 +323,7 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 		}
 		question(members)
 	}
-	for c := range n {
-		if len(adj[c]) == 0 {
-			question([]int32{int32(c)})
-		}
-	}
-	m.first = append(m.first, FactID(len(m.Claims)))
-	return d, m
-}
-
-// adjacency returns the sorted, repeat-free neighbour lists of n vertices
-// joined by the undirected edges.
-func adjacency(n int, edges [][2]int32) [][]int32 {
-	adj := make([][]int32, n)
-	for _, e := range edges {
-		adj[e[0]] = append(adj[e[0]], e[1])
-		adj[e[1]] = append(adj[e[1]], e[0])
-	}
-	for i := range adj {
-		slices.Sort(adj[i])
-		adj[i] = slices.Compact(adj[i])
-	}
-	return adj
+	return probes
 }
 
 func adjacent(adj [][]int32, a, b int32) bool {

@@ -140,10 +140,11 @@ func TestFromGraph(t *testing.T) {
 
 // TestFromGraphCliques: a triangle of contradictions is one question; an
 // edge hanging off it another; and a source with no contested claim has
-// no trust estimate.
+// no trust estimate. a is in two sources, so that the questions are not
+// ties, which test nobody (TestTieTestsNobody).
 func TestFromGraphCliques(t *testing.T) {
-	g := build(t, []string{"s1", "s2", "s3", "s4", "s5"},
-		[]claims.Claim{claim("a", "s1"), claim("b", "s2"), claim("c", "s3"), claim("d", "s4"), claim("u", "s5")},
+	g := build(t, []string{"s1", "s2", "s3", "s4", "s5", "s6"},
+		[]claims.Claim{claim("a", "s1", "s6"), claim("b", "s2"), claim("c", "s3"), claim("d", "s4"), claim("u", "s5")},
 		[]claims.Relation{
 			{From: "a", To: "b", Kind: claims.Contradicts},
 			{From: "b", To: "c", Kind: claims.Contradicts},
@@ -160,8 +161,8 @@ func TestFromGraphCliques(t *testing.T) {
 		t.Fatal(err)
 	}
 	trust := m.Trust(r)
-	if _, ok := trust["s5"]; ok || len(trust) != 4 {
-		t.Errorf("trust %v: want s1..s4 and no estimate for s5", trust)
+	if _, ok := trust["s5"]; ok || len(trust) != 5 {
+		t.Errorf("trust %v: want s1..s4, s6 and no estimate for s5", trust)
 	}
 	for id, v := range trust {
 		if math.IsNaN(v) {
