@@ -1092,11 +1092,7 @@ func (t *Tracker) maxIterations() int {
 // verdict is the verdict on claim i of st, the framework of a solve,
 // whose state is nd.
 func (t *Tracker) verdict(st *state, i int32, nd *node) Verdict {
-	lent := make([]string, len(nd.lent))
-	for k, o := range nd.lent {
-		lent[k] = t.names[o]
-	}
-	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Origins: nd.origins, Lent: lent, Base: st.base(nd.ev), Strength: nd.x}
+	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Origins: nd.origins, Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x}
 	switch nd.label {
 	case af.In:
 		vd.Label = Accepted
@@ -1126,6 +1122,16 @@ func (t *Tracker) Verdict(id string) (Verdict, bool) {
 func (t *Tracker) Result() *Result {
 	r := &Result{Attacks: t.att, Failed: t.failed, Acyclic: t.cyclic == 0, Converged: t.unconv == 0,
 		Verdicts: make([]Verdict, 0, t.live), index: make(map[string]int, t.live)}
+	// The lent origins as they are now: an update gives a claim new
+	// sets rather than change them, and never renames an interned origin.
+	lent, names := make([][]int32, 0, t.live), t.names
+	r.lent = func(i int) []string {
+		out := make([]string, len(lent[i]))
+		for k, o := range lent[i] {
+			out[k] = names[o]
+		}
+		return out
+	}
 	for i := range t.c {
 		n := &t.c[i]
 		if n.dead {
@@ -1133,6 +1139,7 @@ func (t *Tracker) Result() *Result {
 		}
 		r.index[n.id] = len(r.Verdicts)
 		r.Verdicts = append(r.Verdicts, n.v)
+		lent = append(lent, n.lent)
 		r.Iterations = max(r.Iterations, int(n.iters))
 		r.Bound = max(r.Bound, n.x-n.lo, n.hi-n.x)
 	}

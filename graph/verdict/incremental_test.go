@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -107,6 +108,11 @@ func same(t *testing.T, when string, g *graph.Graph, opts Options, tr *Tracker) 
 	if i := differ(want.Verdicts, got.Verdicts, tol); i >= 0 {
 		t.Fatalf("%s: verdicts on %s differ (-Compute +Tracker, strength within %g):\n%s", when, want.Verdicts[i].Claim,
 			tol(want.Verdicts[i].Claim), cmp.Diff(want.Verdicts[i], got.Verdicts[i]))
+	}
+	for _, v := range want.Verdicts {
+		if w, g := want.Lent(v.Claim), got.Lent(v.Claim); !slices.Equal(w, g) || len(w) != v.Lent {
+			t.Fatalf("%s: lent origins of %s: Compute %q (Lent %d), Tracker %q", when, v.Claim, w, v.Lent, g)
+		}
 	}
 	if want.Attacks != got.Attacks || want.Failed != got.Failed || want.Acyclic != got.Acyclic {
 		t.Fatalf("%s: attacks %d/%d, failed %d/%d, acyclic %v/%v (Compute/Tracker)", when,
@@ -311,7 +317,7 @@ func TestTrackerOrder(t *testing.T) {
 	}
 	capped := 0
 	for _, v := range tr.Result().Verdicts {
-		if len(v.Lent) == evidence.MaxLent {
+		if v.Lent == evidence.MaxLent {
 			capped++
 		}
 	}
