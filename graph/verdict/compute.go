@@ -122,17 +122,10 @@ func (s *state) load(v graph.View) error {
 		}
 		return nil
 	}
-	// evidence.Of passes each claim of v to Origins once, in v's order:
-	// number the claims on the way, rather than in a second pass.
+	// evidence.Of visits each claim of v once, in v's order: number the
+	// claims on the way, rather than in a second pass.
 	eo := s.evidenceOptions()
-	origins := eo.Origins
-	if origins == nil {
-		origins = evidence.Independent()
-	}
-	eo.Origins = func(v graph.View, c claims.Claim) ([]string, error) {
-		s.number(c)
-		return origins(v, c)
-	}
+	eo.Visit = s.number
 	var err error
 	s.ev, err = evidence.Of(v, eo)
 	if errors.Is(err, evidence.ErrOptions) {
