@@ -325,6 +325,29 @@ func (s *state) derive() {
 // rounds, and one when no attack is derived (the default, Lending).
 func (s *state) solve() {
 	n := len(s.ids)
+	// DF-QuAD reads the defeats and base scores alone: it runs on another
+	// goroutine meanwhile the labels are found. (The options' Base is
+	// called here, on this one.)
+	b := af.NewBipolar(n)
+	s.bases = make([]float64, n)
+	for i, w := range s.evidence {
+		s.bases[i] = s.base(w)
+		_ = b.SetBase(i, s.bases[i])
+	}
+	for _, e := range s.defeats {
+		_ = b.Attack(int(e.from), int(e.to))
+	}
+	tol, iter := s.opts.Tolerance, s.opts.MaxIterations
+	if tol == 0 {
+		tol = af.DefaultTolerance
+	}
+	if iter == 0 {
+		iter = af.DefaultMaxIterations
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { s.strength = af.DFQuADIter(b, tol, iter) })
+	defer wg.Wait()
+
 	for {
 		f := af.New(n)
 		for _, e := range s.attacks {
@@ -342,24 +365,6 @@ func (s *state) solve() {
 		}
 		s.reindex(kept)
 	}
-
-	b := af.NewBipolar(n)
-	s.bases = make([]float64, n)
-	for i, w := range s.evidence {
-		s.bases[i] = s.base(w)
-		_ = b.SetBase(i, s.bases[i])
-	}
-	for _, e := range s.defeats {
-		_ = b.Attack(int(e.from), int(e.to))
-	}
-	tol, iter := s.opts.Tolerance, s.opts.MaxIterations
-	if tol == 0 {
-		tol = af.DefaultTolerance
-	}
-	if iter == 0 {
-		iter = af.DefaultMaxIterations
-	}
-	s.strength = af.DFQuADIter(b, tol, iter)
 }
 
 // throughVia reports whether an attack of kind k is made by way of its
