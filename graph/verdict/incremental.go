@@ -151,17 +151,19 @@ func (t *Tracker) rebuild() error {
 	v := t.g.View.Snapshot()
 	n := v.Counts().Claims
 	*t = Tracker{g: t.g, opts: t.opts, slot: make(map[string]int32, n), c: make([]node, 0, n), intern: make(map[string]int32)}
-	orig := t.origins()
-	for c := range v.Claims() {
-		o, err := orig(v, c)
-		if err != nil {
-			return fmt.Errorf("verdict: origins of %q: %w", c.ID, err)
-		}
+	// The origins as Compute finds them (with the default, on several
+	// goroutines), the claims read once on the way.
+	tab, err := evidence.Of(v, evidence.Options{Origins: t.opts.Origins, NoLending: true, Visit: func(c claims.Claim) {
 		srcs, _ := evidence.DistinctSources(v, c)
-		s := int32(len(t.c))
-		t.slot[c.ID] = s
-		t.c = append(t.c, node{id: c.ID, origins: o, sources: srcs, defeater: -1})
-		t.own(s, nil)
+		t.slot[c.ID] = int32(len(t.c))
+		t.c = append(t.c, node{id: c.ID, sources: srcs, defeater: -1})
+	}})
+	if err != nil {
+		return fmt.Errorf("verdict: %w", err)
+	}
+	for i := range t.c {
+		t.c[i].origins = tab.At(i).Origins
+		t.own(int32(i), nil)
 	}
 	t.live = len(t.c)
 	for l := range v.Links() {
@@ -173,8 +175,56 @@ func (t *Tracker) rebuild() error {
 		t.sortOwn(int32(i))
 	}
 	t.lend(all)
-	t.solve(all, nil)
+	t.solveAll(v)
 	return nil
+}
+
+// solveAll computes the labels, strengths and verdicts of every claim of
+// v, whose evidence is weighed, as [Compute] does, with its code: what
+// solve(all) would, without the bookkeeping of a part of the graph.
+func (t *Tracker) solveAll(v graph.View) {
+	n := len(t.c)
+	st := &state{opts: t.opts, size: v.Counts(), ids: make([]string, n), sources: make([][]string, n), evidence: make([]float64, n)}
+	for i := range t.c {
+		nd := &t.c[i]
+		st.ids[i], st.sources[i], st.evidence[i] = nd.id, nd.sources, nd.ev
+	}
+	st.contradictions(v)
+	st.derive() // under Lending, the defeats sorted by target, one per pair
+	st.solve()
+	str := st.strength
+	// Cycles of attack, for Acyclic and Converged: the components of the
+	// attacks, taken backwards (the same components).
+	from := make([]int32, len(st.attacks))
+	for k, e := range st.attacks {
+		from[k] = e.from
+	}
+	var cb scc.Buf
+	cb.Components(st.inStart, from)
+	size := make([]int32, cb.Count)
+	for _, k := range cb.Comp {
+		size[k]++
+	}
+	for _, p := range st.failed {
+		t.c[p.to].nFail++
+	}
+	t.att, t.failed = len(st.attacks), len(st.failed)
+	for i := range t.c {
+		nd, k := &t.c[i], int32(i)
+		nd.nAtt = st.inStart[k+1] - st.inStart[k]
+		nd.label, nd.x, nd.lo, nd.hi = st.labels[k], str.Strength[k], str.Lower[k], str.Upper[k]
+		nd.defeater = st.defeater(k)
+		nd.cyc = size[cb.Comp[k]] > 1
+		nd.unconv = nd.cyc && !str.Converged
+		if nd.cyc {
+			nd.iters = int32(str.Iterations)
+			t.cyclic++
+			if nd.unconv {
+				t.unconv++
+			}
+		}
+		nd.v = t.verdict(st, k, nd)
+	}
 }
 
 // own records the origins of claim s as its own, s being new or its
