@@ -1166,9 +1166,9 @@ func (t *Tracker) Verdict(id string) (Verdict, bool) {
 }
 
 // Result returns the verdicts on every claim, as [Compute] on the whole
-// graph does, in O(claims). Later updates do not change it; the slices of
-// its verdicts (origins, reasons) are shared with the Tracker and must not
-// be modified.
+// graph does, in O(claims). Later updates do not change it, nor what its
+// [Result.Lent] lists; the slices of its verdicts (origins, reasons) are
+// shared with the Tracker and must not be modified.
 func (t *Tracker) Result() *Result {
 	r := &Result{Attacks: t.att, Failed: t.failed, Acyclic: t.cyclic == 0, Converged: t.unconv == 0,
 		Verdicts: make([]Verdict, 0, t.live), index: make(map[string]int, t.live)}
