@@ -1,6 +1,6 @@
 //go:build unix
 
-package verdict_test
+package verdict
 
 import (
 	"syscall"
@@ -15,3 +15,6 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
+
+// CPUTime is cpuTime, for the benchmarks of package verdict_test.
+var CPUTime = cpuTime
