@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -42,6 +44,7 @@ type state struct {
 	numbered bool            // ev numbers the claims as ids does
 	full     *evidence.Table // of the whole graph, for claims out of time
 	evidence []float64       // the weight of each claim's evidence
+	bases    []float64       // the base score of each claim, from evidence
 
 	defeats  []attack // contradiction attacks that succeed
 	failed   []pair   // contradiction attacks that fail, sorted by target
@@ -52,12 +55,17 @@ type state struct {
 	labels   af.Labelling
 	strength af.Strengths
 
-	// Scratch of reasons, and the arrays the results are cut from.
+	scratch
+}
+
+// scratch is what explaining verdicts writes to: the reasons being
+// collected, and the array the reasons of the results are cut from. Each
+// goroutine that writes verdicts has its own.
+type scratch struct {
 	rs        []Reason
 	who       []int32
 	ord       []int
 	reasonBuf chunks[Reason]
-	lentBuf   chunks[string]
 }
 
 // chunks cuts many short slices from a few long arrays: grow makes room
@@ -114,17 +122,10 @@ func (s *state) load(v graph.View) error {
 		}
 		return nil
 	}
-	// evidence.Of passes each claim of v to Origins once, in v's order:
-	// number the claims on the way, rather than in a second pass.
+	// evidence.Of visits each claim of v once, in v's order: number the
+	// claims on the way, rather than in a second pass.
 	eo := s.evidenceOptions()
-	origins := eo.Origins
-	if origins == nil {
-		origins = evidence.Independent()
-	}
-	eo.Origins = func(v graph.View, c claims.Claim) ([]string, error) {
-		s.number(c)
-		return origins(v, c)
-	}
+	eo.Visit = s.number
 	var err error
 	s.ev, err = evidence.Of(v, eo)
 	if errors.Is(err, evidence.ErrOptions) {
@@ -154,27 +155,34 @@ func (s *state) number(c claims.Claim) {
 	s.sources = append(s.sources, s.srcBuf.cut(mark))
 }
 
-// claimEvidence returns the evidence of claim i and the origins lent to
-// it, cut from a shared array.
-func (s *state) claimEvidence(i int32) (evidence.Evidence, []string) {
-	var e evidence.Evidence
-	j := int(i)
+// claimEvidence returns the evidence of claim i.
+func (s *state) claimEvidence(i int32) evidence.Evidence {
 	if s.numbered {
-		e = s.ev.At(j)
-	} else {
-		var ok bool
-		if e, ok = s.ev.Claim(s.ids[i]); !ok {
-			return e, nil
+		return s.ev.At(int(i))
+	}
+	e, _ := s.ev.Claim(s.ids[i])
+	return e
+}
+
+// lentOf returns the Result.lent of the verdicts of r, which are those
+// of the claims of the view in its order when pos is nil, and otherwise
+// the pos[i]-th claim of the view or, when pos[i] is -1, a claim out of
+// time whose evidence is in s.full. It keeps the tables of evidence, not
+// the state.
+func (s *state) lentOf(r *Result, pos []int32) func(i int) []string {
+	ev, full, numbered := s.ev, s.full, s.numbered
+	return func(i int) []string {
+		j := i
+		if pos != nil {
+			if j = int(pos[i]); j < 0 {
+				return full.Lent(r.Verdicts[i].Claim)
+			}
 		}
-		j = -1
+		if numbered {
+			return ev.AppendLent(make([]string, 0, ev.At(j).Lent), j)
+		}
+		return ev.Lent(r.Verdicts[i].Claim)
 	}
-	mark := s.lentBuf.grow(e.Lent)
-	if j >= 0 {
-		s.lentBuf.buf = s.ev.AppendLent(s.lentBuf.buf, j)
-	} else {
-		s.lentBuf.buf = append(s.lentBuf.buf, s.ev.Lent(s.ids[i])...)
-	}
-	return e, s.lentBuf.cut(mark)
 }
 
 // evidenceOptions are the options of evidence.Of that o gives.
@@ -317,6 +325,29 @@ func (s *state) derive() {
 // rounds, and one when no attack is derived (the default, Lending).
 func (s *state) solve() {
 	n := len(s.ids)
+	// DF-QuAD reads the defeats and base scores alone: it runs on another
+	// goroutine meanwhile the labels are found. (The options' Base is
+	// called here, on this one.)
+	b := af.NewBipolar(n)
+	s.bases = make([]float64, n)
+	for i, w := range s.evidence {
+		s.bases[i] = s.base(w)
+		_ = b.SetBase(i, s.bases[i])
+	}
+	for _, e := range s.defeats {
+		_ = b.Attack(int(e.from), int(e.to))
+	}
+	tol, iter := s.opts.Tolerance, s.opts.MaxIterations
+	if tol == 0 {
+		tol = af.DefaultTolerance
+	}
+	if iter == 0 {
+		iter = af.DefaultMaxIterations
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { s.strength = af.DFQuADIter(b, tol, iter) })
+	defer wg.Wait()
+
 	for {
 		f := af.New(n)
 		for _, e := range s.attacks {
@@ -334,22 +365,6 @@ func (s *state) solve() {
 		}
 		s.reindex(kept)
 	}
-
-	b := af.NewBipolar(n)
-	for i, w := range s.evidence {
-		_ = b.SetBase(i, s.base(w))
-	}
-	for _, e := range s.defeats {
-		_ = b.Attack(int(e.from), int(e.to))
-	}
-	tol, iter := s.opts.Tolerance, s.opts.MaxIterations
-	if tol == 0 {
-		tol = af.DefaultTolerance
-	}
-	if iter == 0 {
-		iter = af.DefaultMaxIterations
-	}
-	s.strength = af.DFQuADIter(b, tol, iter)
 }
 
 // throughVia reports whether an attack of kind k is made by way of its
@@ -382,29 +397,29 @@ func (s *state) result(v graph.View) (*Result, error) {
 	r := &Result{
 		Date: v.Date(), Attacks: len(s.attacks), Failed: len(s.failed),
 		Acyclic: s.strength.Acyclic, Converged: s.strength.Converged, Iterations: s.strength.Iterations,
-		Bound:    s.strength.Bound,
-		Verdicts: make([]Verdict, 0, len(s.ids)),
+		Bound: s.strength.Bound,
 	}
 	t := v.Date()
 	tick := graph.NewTicker(s.opts.Progress, "verdicts", len(s.ids))
 	if t.IsZero() {
-		for i := range s.ids {
-			r.Verdicts = append(r.Verdicts, s.verdict(int32(i)))
-			tick.Tick()
-		}
+		r.Verdicts = s.verdicts(&tick)
 		tick.Finish()
+		r.lent = s.lentOf(r, nil)
 		return r, nil
 	}
 	// A dated view: walk the whole graph so that the claims the date
 	// leaves out get a verdict too, in their place.
+	r.Verdicts = make([]Verdict, 0, len(s.ids))
 	s.index = make(map[string]int32, len(s.ids))
 	for i, id := range s.ids {
 		s.index[id] = int32(i)
 	}
 	full := v.At(claims.Date{})
+	var pos []int32
 	for c := range full.Claims() {
 		if i, ok := s.index[c.ID]; ok {
 			r.Verdicts = append(r.Verdicts, s.verdict(i))
+			pos = append(pos, i)
 			tick.Tick()
 			continue
 		}
@@ -413,9 +428,48 @@ func (s *state) result(v graph.View) (*Result, error) {
 			return nil, err
 		}
 		r.Verdicts = append(r.Verdicts, vd)
+		pos = append(pos, -1)
 	}
 	tick.Finish()
+	r.lent = s.lentOf(r, pos)
 	return r, nil
+}
+
+// minSplit: a view of fewer claims has its verdicts written by one
+// goroutine.
+const minSplit = 1 << 12
+
+// verdicts returns the verdict on every claim of the view, in its order.
+// On a large view two goroutines write them, each half with its own
+// scratch, reading the state alone (the options' Base was applied in
+// solve): the same verdicts, in the same order, as one would write.
+func (s *state) verdicts(tick *graph.Ticker) []Verdict {
+	n := len(s.ids)
+	out := make([]Verdict, n)
+	half := n
+	if n >= minSplit && runtime.GOMAXPROCS(0) > 1 {
+		half = n / 2
+	}
+	var wg sync.WaitGroup
+	if half < n {
+		other := &state{}
+		*other = *s
+		other.scratch = scratch{}
+		wg.Go(func() {
+			for i := half; i < n; i++ {
+				out[i] = other.verdict(int32(i))
+			}
+		})
+	}
+	for i := range half {
+		out[i] = s.verdict(int32(i))
+		tick.Tick()
+	}
+	wg.Wait()
+	for range n - half {
+		tick.Tick()
+	}
+	return out
 }
 
 // outOfTime is the verdict on a claim that does not hold at t, with its
@@ -428,7 +482,7 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 		}
 	}
 	e, _ := s.full.Claim(c.ID)
-	vd := Verdict{Claim: c.ID, Origins: e.Origins, Lent: s.full.Lent(c.ID), Evidence: e.Weight}
+	vd := Verdict{Claim: c.ID, Origins: e.Origins, Lent: e.Lent, Evidence: e.Weight}
 	if c.Validity.Ended(t) {
 		vd.Label, vd.Since = NotHolding, c.Validity.End()
 	} else {
@@ -440,10 +494,10 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 
 // verdict is the verdict on claim i of the framework.
 func (s *state) verdict(i int32) Verdict {
-	e, lent := s.claimEvidence(i)
+	e := s.claimEvidence(i)
 	vd := Verdict{
-		Claim: s.ids[i], Evidence: s.evidence[i], Origins: e.Origins, Lent: lent,
-		Base: s.base(s.evidence[i]), Strength: s.strength.Strength[i],
+		Claim: s.ids[i], Evidence: s.evidence[i], Origins: e.Origins, Lent: e.Lent,
+		Base: s.bases[i], Strength: s.strength.Strength[i],
 	}
 	switch s.labels[i] {
 	case af.In:

@@ -151,19 +151,22 @@ func (t *Tracker) rebuild() error {
 	v := t.g.View.Snapshot()
 	n := v.Counts().Claims
 	*t = Tracker{g: t.g, opts: t.opts, slot: make(map[string]int32, n), c: make([]node, 0, n), intern: make(map[string]int32)}
-	orig := t.origins()
-	for c := range v.Claims() {
-		o, err := orig(v, c)
-		if err != nil {
-			return fmt.Errorf("verdict: origins of %q: %w", c.ID, err)
-		}
+	// The origins as Compute finds them (with the default, on several
+	// goroutines), the claims read once on the way.
+	tab, err := evidence.Of(v, evidence.Options{Origins: t.opts.Origins, NoLending: true, Visit: func(c claims.Claim) {
 		srcs, _ := evidence.DistinctSources(v, c)
-		s := int32(len(t.c))
-		t.slot[c.ID] = s
-		t.c = append(t.c, node{id: c.ID, origins: o, sources: srcs, defeater: -1})
-		t.own(s, nil)
+		t.slot[c.ID] = int32(len(t.c))
+		t.c = append(t.c, node{id: c.ID, sources: srcs, defeater: -1})
+	}})
+	if err != nil {
+		return fmt.Errorf("verdict: %w", err)
+	}
+	for i := range t.c {
+		t.c[i].origins = tab.At(i).Origins
+		t.own(int32(i), nil)
 	}
 	t.live = len(t.c)
+	t.sizeRelations(v)
 	for l := range v.Links() {
 		t.relate(int32(l.From), int32(l.To), l.Kind)
 	}
@@ -173,8 +176,56 @@ func (t *Tracker) rebuild() error {
 		t.sortOwn(int32(i))
 	}
 	t.lend(all)
-	t.solve(all, nil)
+	t.solveAll(v)
 	return nil
+}
+
+// solveAll computes the labels, strengths and verdicts of every claim of
+// v, whose evidence is weighed, as [Compute] does, with its code: what
+// solve(all) would, without the bookkeeping of a part of the graph.
+func (t *Tracker) solveAll(v graph.View) {
+	n := len(t.c)
+	st := &state{opts: t.opts, size: v.Counts(), ids: make([]string, n), sources: make([][]string, n), evidence: make([]float64, n)}
+	for i := range t.c {
+		nd := &t.c[i]
+		st.ids[i], st.sources[i], st.evidence[i] = nd.id, nd.sources, nd.ev
+	}
+	st.contradictions(v)
+	st.derive() // under Lending, the defeats sorted by target, one per pair
+	st.solve()
+	str := st.strength
+	// Cycles of attack, for Acyclic and Converged: the components of the
+	// attacks, taken backwards (the same components).
+	from := make([]int32, len(st.attacks))
+	for k, e := range st.attacks {
+		from[k] = e.from
+	}
+	var cb scc.Buf
+	cb.Components(st.inStart, from)
+	size := make([]int32, cb.Count)
+	for _, k := range cb.Comp {
+		size[k]++
+	}
+	for _, p := range st.failed {
+		t.c[p.to].nFail++
+	}
+	t.att, t.failed = len(st.attacks), len(st.failed)
+	for i := range t.c {
+		nd, k := &t.c[i], int32(i)
+		nd.nAtt = st.inStart[k+1] - st.inStart[k]
+		nd.label, nd.x, nd.lo, nd.hi = st.labels[k], str.Strength[k], str.Lower[k], str.Upper[k]
+		nd.defeater = st.defeater(k)
+		nd.cyc = size[cb.Comp[k]] > 1
+		nd.unconv = nd.cyc && !str.Converged
+		if nd.cyc {
+			nd.iters = int32(str.Iterations)
+			t.cyclic++
+			if nd.unconv {
+				t.unconv++
+			}
+		}
+		nd.v = t.verdict(st, k, nd)
+	}
 }
 
 // own records the origins of claim s as its own, s being new or its
@@ -230,6 +281,40 @@ func (t *Tracker) sortOwn(s int32) {
 }
 
 func (t *Tracker) byKey(a, b int32) int { return cmp.Compare(t.key[a], t.key[b]) }
+
+// sizeRelations gives each claim room for the relations relate will add
+// from v, cut from three arrays, each piece with its capacity clipped to
+// the claim's degree: a few allocations rather than a few per claim. An
+// update that adds a relation past the room copies the claim's piece, so
+// that it never overwrites its neighbour's.
+func (t *Tracker) sizeRelations(v graph.View) {
+	n := len(t.c)
+	sup, supBy, con := make([]int32, n), make([]int32, n), make([]int32, n)
+	var nsup, ncon int
+	for l := range v.Links() {
+		a, b := l.From, l.To
+		switch l.Kind {
+		case claims.Supports:
+			if a != b {
+				sup[a]++
+				supBy[b]++
+				nsup++
+			}
+		case claims.Contradicts:
+			con[a]++
+			con[b]++
+			ncon += 2
+		}
+	}
+	supBuf, supByBuf, conBuf := make([]int32, nsup), make([]int32, nsup), make([]conRef, ncon)
+	var i, j, k int32
+	for x := range t.c {
+		nd := &t.c[x]
+		nd.sup, i = supBuf[i:i:i+sup[x]], i+sup[x]
+		nd.supBy, j = supByBuf[j:j:j+supBy[x]], j+supBy[x]
+		nd.con, k = conBuf[k:k:k+con[x]], k+con[x]
+	}
+}
 
 // relate adds a relation between claims a and b that bears on truth.
 func (t *Tracker) relate(a, b int32, k claims.RelationKind) {
@@ -1092,11 +1177,7 @@ func (t *Tracker) maxIterations() int {
 // verdict is the verdict on claim i of st, the framework of a solve,
 // whose state is nd.
 func (t *Tracker) verdict(st *state, i int32, nd *node) Verdict {
-	lent := make([]string, len(nd.lent))
-	for k, o := range nd.lent {
-		lent[k] = t.names[o]
-	}
-	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Origins: nd.origins, Lent: lent, Base: st.base(nd.ev), Strength: nd.x}
+	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Origins: nd.origins, Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x}
 	switch nd.label {
 	case af.In:
 		vd.Label = Accepted
@@ -1120,12 +1201,22 @@ func (t *Tracker) Verdict(id string) (Verdict, bool) {
 }
 
 // Result returns the verdicts on every claim, as [Compute] on the whole
-// graph does, in O(claims). Later updates do not change it; the slices of
-// its verdicts (origins, reasons) are shared with the Tracker and must not
-// be modified.
+// graph does, in O(claims). Later updates do not change it, nor what its
+// [Result.Lent] lists; the slices of its verdicts (origins, reasons) are
+// shared with the Tracker and must not be modified.
 func (t *Tracker) Result() *Result {
 	r := &Result{Attacks: t.att, Failed: t.failed, Acyclic: t.cyclic == 0, Converged: t.unconv == 0,
 		Verdicts: make([]Verdict, 0, t.live), index: make(map[string]int, t.live)}
+	// The lent origins as they are now: an update gives a claim new
+	// sets rather than change them, and never renames an interned origin.
+	lent, names := make([][]int32, 0, t.live), t.names
+	r.lent = func(i int) []string {
+		out := make([]string, len(lent[i]))
+		for k, o := range lent[i] {
+			out[k] = names[o]
+		}
+		return out
+	}
 	for i := range t.c {
 		n := &t.c[i]
 		if n.dead {
@@ -1133,6 +1224,7 @@ func (t *Tracker) Result() *Result {
 		}
 		r.index[n.id] = len(r.Verdicts)
 		r.Verdicts = append(r.Verdicts, n.v)
+		lent = append(lent, n.lent)
 		r.Iterations = max(r.Iterations, int(n.iters))
 		r.Bound = max(r.Bound, n.x-n.lo, n.hi-n.x)
 	}
