@@ -402,3 +402,71 @@ func TestJSONItemLimits(t *testing.T) {
 		t.Errorf("1100 keys: %.200s", got)
 	}
 }
+
+// TestJSONLItems: MaxItems bounds the lines of items after the header;
+// blank lines count, but trailing blank lines do not refuse a file; the
+// error names the file, the first line past the limit, the limit and
+// how to raise it.
+func TestJSONLItems(t *testing.T) {
+	head := "{\"claimgraph\":1}\n"
+	item := func(i int) string { return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n", i) }
+	o := graph.ReadOptions{MaxItems: 3}
+	for _, tt := range []struct {
+		name, in string
+		want     string // in the error; "" for none
+	}{
+		{"at the limit", head + item(1) + item(2) + item(3), ""},
+		{"at the limit, no final newline", head + item(1) + item(2) + strings.TrimSuffix(item(3), "\n"), ""},
+		{"trailing blank lines", head + item(1) + item(2) + item(3) + "\n  \n\n", ""},
+		{"one past", head + item(1) + item(2) + item(3) + item(4), "f.jsonl:5:1: limit exceeded: input too large: too many items: more than 3, one a line after the header; ReadOptions.MaxItems raises the limit"},
+		{"blank lines count", head + item(1) + "\n\n" + item(2), "f.jsonl:5:1:"},
+		{"past blank lines", head + item(1) + item(2) + item(3) + "\n \n" + item(4), "f.jsonl:7:1:"},
+	} {
+		_, err := o.ReadJSONL(strings.NewReader(tt.in), "f.jsonl")
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: got %v, want %q", tt.name, err, tt.want)
+		case tt.want != "" && (!errors.Is(err, graph.ErrTooManyItems) || !errors.Is(err, graph.ErrTooLarge) || !errors.Is(err, graph.ErrLimit)):
+			t.Errorf("%s: %v matches not ErrTooManyItems, ErrTooLarge and ErrLimit", tt.name, err)
+		}
+	}
+	// The default.
+	if _, err := graph.ReadJSONL(strings.NewReader(head+strings.Repeat("\n", graph.DefaultMaxItems)+item(1)), "d.jsonl"); err == nil ||
+		!strings.Contains(err.Error(), fmt.Sprintf("d.jsonl:%d:1:", graph.DefaultMaxItems+2)) {
+		t.Errorf("past DefaultMaxItems: %v", err)
+	}
+}
+
+// TestJSONLItemsOutOfMemory: JSON Lines had a default of 4 GiB and no
+// bound on its items, so a file of the smallest claims within it built
+// a graph of some 1 KB an item, 26 times its size: 100 GB at the limit.
+// Past DefaultMaxItems a file is now refused before an item is decoded:
+// 8 Mi smallest claims and one more (320 MB, which took 8 GB to read)
+// under a limit of 1 GiB. It writes the file, so not with -short.
+func TestJSONLItemsOutOfMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a file of 320 MB; runs without -short")
+	}
+	path := filepath.Join(os.TempDir(), "claimgraph-items.jsonl")
+	if !childtest.Child(t) {
+		b := make([]byte, 0, 40*(graph.DefaultMaxItems+2))
+		b = append(b, "{\"claimgraph\":1}\n"...)
+		for i := range graph.DefaultMaxItems + 1 {
+			b = fmt.Appendf(b, "{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n", i)
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Remove(path) })
+	}
+	msg, rss := childtest.Run(t, 1<<30, func() error {
+		_, err := graph.ReadOptions{}.Open(path)
+		return err
+	})
+	if want := fmt.Sprintf("claimgraph-items.jsonl:%d:1: limit exceeded: input too large: too many items: more than %d", graph.DefaultMaxItems+2, graph.DefaultMaxItems); !strings.Contains(msg, want) {
+		t.Errorf("got %.200q, want %q", msg, want)
+	}
+	t.Logf("%.200s; peak RSS %d MiB", msg, rss>>20)
+}
