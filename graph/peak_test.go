@@ -122,7 +122,16 @@ func TestPeakMemory(t *testing.T) {
 			return err
 		}
 		defer f.Close()
-		_, err = rdf.Read(f, path, rdf.NQuads, rdf.Limits{})
+		_, err = rdf.Read(f, path, rdf.NQuads, rdf.Limits{MaxBytes: 1 << 40})
+		return err
+	}
+	turtle := func(path string) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = rdf.Read(f, path, rdf.Turtle, rdf.Limits{MaxBytes: 1 << 40})
 		return err
 	}
 	i, j := 0, 0 // the lines of the triples and of the AIF file
@@ -143,6 +152,7 @@ func TestPeakMemory(t *testing.T) {
 	minJSONL := counter("{\"claimgraph\":1}\n", "{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n")
 	minNQ := counter("", "<urn:claimgraph:c%[1]d> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Claim> .\n"+
 		"<urn:claimgraph:c%[1]d> <https://schema.org/identifier> \"c%[1]d\" .\n<urn:claimgraph:c%[1]d> <https://schema.org/text> \"t\" .\n")
+	minTTL := counter("@prefix s: <https://schema.org/> .\n", "<urn:c:%[1]d> a s:Claim; s:identifier \"%[1]d\"; s:text \"t\" .\n")
 	cases := []struct {
 		name, path string
 		read       func(string) error
@@ -160,6 +170,8 @@ func TestPeakMemory(t *testing.T) {
 		{"JSON, smallest claims", lines("min.json", minJSON, `{"id":"z","text":"t"}]}`), open},
 		{"JSON Lines, smallest claims", lines("min.jsonl", minJSONL), open},
 		{"N-Quads, smallest claims", lines("min.nq", minNQ), nquads},
+		{"Turtle, smallest claims", lines("min.ttl", minTTL), turtle},
+		{"Turtle, one object a name of 4 bytes", repeat("dense.ttl", "@prefix p: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\np:s p:p p:o", ",p:o", " .\n"), turtle},
 		{"generated graph, YAML", generated("gen.yaml", size/450), open},
 		{"generated graph, JSON", generated("gen.json", size/520), open},
 		{"generated graph, JSON Lines", generated("gen.jsonl", size/420), open},
