@@ -88,10 +88,11 @@ type env struct {
 	stdout io.Writer // buffered; run flushes it
 	stderr io.Writer // buffered; run flushes it after stdout
 
-	cmd      *command // the command running
-	quiet    bool     // --quiet: no progress
-	maxBytes sizeFlag // --max-bytes: the size limit of the input, 0 for the reader's
-	progress *meter   // progress on a terminal, nil when stderr is none
+	cmd      *command  // the command running
+	quiet    bool      // --quiet: no progress
+	maxBytes sizeFlag  // --max-bytes: the size limit of the input, 0 for the reader's
+	maxItems countFlag // --max-items: the item limit of JSON Lines input, 0 for the reader's
+	progress *meter    // progress on a terminal, nil when stderr is none
 
 	// verdict is the verdict computation of the run, made on first use
 	// for the view it names (see env.verdicts).
