@@ -9,7 +9,7 @@ import (
 
 // DefaultMaxItems is the default of [ReadOptions.MaxItems]: 8 Mi items
 // of JSON Lines, room for the generated graph of 1.6 million claims
-// (the 1M-claim graph of graph/synth holds 5.2 million items: claims,
+// (the 1M-claim graph of graph/synth holds 5.1 million items: claims,
 // relations, sources and entities). What a bulk read holds grows with
 // its items (the graph it builds: up to about 1 KB an item, for the
 // smallest claims), so this limit, with [DefaultMaxBulkBytes], bounds

@@ -35,9 +35,9 @@ import (
 // size, which grows with the items ([DefaultMaxItems] bounds them) and
 // with what they hold: about 8 times the input on generated graphs, up
 // to 17 times for lines of many short values (a claim about 400
-// entities). With [DefaultMaxItems] this keeps the peak near 8.5 GiB
-// whatever the input (the README's table of limits); raise both for a
-// larger graph.
+// entities). With [DefaultMaxItems] this keeps the peak near 9 GiB
+// whatever the input (estimated from 256 Ki items: the README's table
+// of limits); raise both for a larger graph.
 const DefaultMaxBulkBytes = 512 << 20
 
 // DefaultMaxLineNodes is the default of [ReadOptions.MaxNodes] for

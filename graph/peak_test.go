@@ -206,12 +206,15 @@ func TestPeakMemory(t *testing.T) {
 // Lines reader by the shape of its items, in a child process, for the
 // README's table of limits: n items of the smallest kinds (claims,
 // entities, sources, relations between 4,096 claims), where memory
-// goes with the items, and lines of many appearances and of many
-// entities a claim is about, where it goes with the bytes. It writes
-// files of up to some 100 bytes an item and takes minutes, so it runs
-// only when asked, with the number of items:
+// goes with the items; n claims of 64 bytes about five entities, where
+// it goes with both; and n × 64 bytes of lines of many appearances
+// and of many entities a claim is about, where it goes with the bytes.
+// It writes files of up to some 100 bytes an item and takes minutes, so
+// it runs only when asked, with the number of items:
 //
 //	CLAIMGRAPH_BULK_PEAK=1048576 go test -run TestBulkPeakMemory -v ./graph
+//
+// At n = DefaultMaxItems the files are at the defaults.
 func TestBulkPeakMemory(t *testing.T) {
 	n := 0
 	fmt.Sscan(os.Getenv("CLAIMGRAPH_BULK_PEAK"), &n)
@@ -243,52 +246,84 @@ func TestBulkPeakMemory(t *testing.T) {
 		return path
 	}
 	const k = 4096 // claims between which the relations run
+	// Lines of many values fill n × 64 bytes, the ratio of the defaults
+	// (DefaultMaxBulkBytes / DefaultMaxItems).
+	long := func(size int) int { return n * 64 / size }
 	many := func(item string, m int) string { return strings.TrimSuffix(strings.Repeat(item+",", m), ",") }
-	cases := []struct{ name, path string }{
-		{"smallest claims", write("claims.jsonl", n, func(i int) string { return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n", i) })},
-		{"smallest entities", write("entities.jsonl", n, func(i int) string {
-			return fmt.Sprintf("{\"entity\":{\"id\":\"e%d\",\"name\":\"n\",\"kind\":\"person\"}}\n", i)
-		})},
-		{"smallest sources", write("sources.jsonl", n, func(i int) string { return fmt.Sprintf("{\"source\":{\"id\":\"s%d\",\"kind\":\"video\"}}\n", i) })},
-		{"relations between 4,096 claims", write("relations.jsonl", n, func(i int) string {
-			if i < k {
-				return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n", i)
-			}
-			return fmt.Sprintf("{\"relation\":{\"from\":\"c%d\",\"to\":\"c%d\",\"kind\":\"supports\"}}\n", i%k, (i/k+i)%k)
-		})},
-		{"claims of 100 appearances, a fiftieth of the items", write("appearances.jsonl", n/50, func(i int) string {
-			if i == 0 {
-				return "{\"source\":{\"id\":\"s\",\"kind\":\"video\"}}\n"
-			}
-			return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\",\"appearances\":[%s]}}\n", i, many(`{"source":"s"}`, 100))
-		})},
-		{"claims about 400 entities, a fiftieth of the items", write("about.jsonl", n/50, func(i int) string {
-			if i < 400 {
-				return fmt.Sprintf("{\"entity\":{\"id\":\"%c%c\",\"name\":\"n\",\"kind\":\"person\"}}\n", 'a'+i/26, 'a'+i%26)
-			}
-			var about strings.Builder
-			for j := range 400 {
-				if j > 0 {
-					about.WriteByte(',')
+	var about strings.Builder
+	for j := range 400 {
+		if j > 0 {
+			about.WriteByte(',')
+		}
+		fmt.Fprintf(&about, "\"%c%c\"", 'a'+j/26, 'a'+j%26)
+	}
+	cases := []struct {
+		name string
+		path func() string
+	}{
+		{"smallest claims", func() string {
+			return write("claims.jsonl", n, func(i int) string { return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n", i) })
+		}},
+		{"smallest entities", func() string {
+			return write("entities.jsonl", n, func(i int) string {
+				return fmt.Sprintf("{\"entity\":{\"id\":\"e%d\",\"name\":\"n\",\"kind\":\"person\"}}\n", i)
+			})
+		}},
+		{"smallest sources", func() string {
+			return write("sources.jsonl", n, func(i int) string { return fmt.Sprintf("{\"source\":{\"id\":\"s%d\",\"kind\":\"video\"}}\n", i) })
+		}},
+		{"relations between 4,096 claims", func() string {
+			return write("relations.jsonl", n, func(i int) string {
+				if i < k {
+					return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n", i)
 				}
-				fmt.Fprintf(&about, "\"%c%c\"", 'a'+j/26, 'a'+j%26)
-			}
-			return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\",\"about\":[%s]}}\n", i, about.String())
-		})},
+				return fmt.Sprintf("{\"relation\":{\"from\":\"c%d\",\"to\":\"c%d\",\"kind\":\"supports\"}}\n", i%k, (i/k+i)%k)
+			})
+		}},
+		{"claims of 64 bytes about 5 entities", func() string {
+			return write("mixed.jsonl", n, func(i int) string {
+				if i < 5 {
+					return fmt.Sprintf("{\"entity\":{\"id\":\"e%d\",\"name\":\"n\",\"kind\":\"person\"}}\n", i)
+				}
+				return fmt.Sprintf("{\"claim\":{\"id\":\"c%07d\",\"text\":\"t\",\"about\":[\"e0\",\"e1\",\"e2\",\"e3\",\"e4\"]}}\n", i)
+			})
+		}},
+		{"claims of 100 appearances, n × 64 bytes", func() string {
+			return write("appearances.jsonl", long(1540), func(i int) string {
+				if i == 0 {
+					return "{\"source\":{\"id\":\"s\",\"kind\":\"video\"}}\n"
+				}
+				return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\",\"appearances\":[%s]}}\n", i, many(`{"source":"s"}`, 100))
+			})
+		}},
+		{"claims about 400 entities, n × 64 bytes", func() string {
+			return write("about.jsonl", long(2040), func(i int) string {
+				if i < 400 {
+					return fmt.Sprintf("{\"entity\":{\"id\":\"%c%c\",\"name\":\"n\",\"kind\":\"person\"}}\n", 'a'+i/26, 'a'+i%26)
+				}
+				return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\",\"about\":[%s]}}\n", i, about.String())
+			})
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			path := c.path()
+			defer func() {
+				if !childtest.Child(t) {
+					os.Remove(path)
+				}
+			}()
 			msg, rss := childtest.Run(t, 32<<30, func() error {
-				_, err := graph.ReadOptions{MaxBytes: 1 << 40, MaxItems: 1 << 30}.Open(c.path)
+				_, err := graph.ReadOptions{MaxBytes: 1 << 40, MaxItems: 1 << 30}.Open(path)
 				return err
 			})
-			info, err := os.Stat(c.path)
+			info, err := os.Stat(path)
 			if err != nil {
 				t.Fatal(err)
 			}
 			first, _, _ := strings.Cut(msg, "\n")
-			t.Logf("| %s | %.1f MiB | %d MiB | %.1f× | %d bytes an item | %.80s", c.name, float64(info.Size())/(1<<20), rss>>20,
-				float64(rss)/float64(info.Size()), rss/int64(n), first)
+			t.Logf("| %s | %.1f MiB | %d MiB | %.1f× | %.80s", c.name, float64(info.Size())/(1<<20), rss>>20,
+				float64(rss)/float64(info.Size()), first)
 		})
 	}
 }
