@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -290,10 +291,12 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 
 // FuzzReadLimits reads any input as YAML, JSON and JSON Lines under
 // small limits: an input over MaxBytes fails with ErrTooLarge and one
-// within it never does; every other failure is an ErrorList of
+// within it never does (but as too many items of JSON Lines); every other failure is an ErrorList of
 // positioned problems, at most MaxErrors of them (YAML and JSON) and
 // then one that counts the rest, matching ErrLimit; a graph accepted
-// holds fewer items than MaxNodes, each item being at least one node.
+// holds fewer items than MaxNodes, each item being at least one node,
+// and, from JSON Lines, no more than MaxItems; JSON Lines is refused as
+// over MaxItems only when a line past the limit is not blank.
 func FuzzReadLimits(f *testing.F) {
 	f.Add("claimgraph: 1\nclaims: [a, b, c]\n", uint8(0))
 	f.Add("claimgraph: 1\nx: &a [*a, *a, *a]\ny: [*a, *a, *a, *a]\n", uint8(0))
@@ -301,8 +304,9 @@ func FuzzReadLimits(f *testing.F) {
 	f.Add(`{"claimgraph": 1, "claims": [[[[[1]]]]]}`, uint8(1))
 	f.Add(`{"claimgraph": 1, "claims": [{"id": "a", "text": "T"}]}`, uint8(1))
 	f.Add("{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\",\"text\":\"T\"}}\n", uint8(2))
+	f.Add("{\"claimgraph\":1}\n"+strings.Repeat("{\"entity\":{\"id\":\"e\",\"name\":\"n\",\"kind\":\"person\"}}\n", 5), uint8(2))
 	f.Fuzz(func(t *testing.T, in string, format uint8) {
-		o := graph.ReadOptions{MaxBytes: 256, MaxNodes: 40, MaxDepth: 4, MaxErrors: 3, MaxAliasNodes: 8}
+		o := graph.ReadOptions{MaxBytes: 256, MaxNodes: 40, MaxDepth: 4, MaxErrors: 3, MaxAliasNodes: 8, MaxItems: 4}
 		name, read := "f.yaml", o.ReadYAML
 		switch format % 3 {
 		case 1:
@@ -311,11 +315,14 @@ func FuzzReadLimits(f *testing.F) {
 			name, read = "f.jsonl", o.ReadJSONL
 		}
 		g, err := read(strings.NewReader(in), name)
-		switch tooLarge := errors.Is(err, graph.ErrTooLarge); {
+		switch tooLarge := errors.Is(err, graph.ErrTooLarge) && !errors.Is(err, graph.ErrTooManyItems); {
 		case len(in) > 256 && !tooLarge:
 			t.Fatalf("%d bytes over a limit of 256: %v", len(in), err)
 		case len(in) <= 256 && tooLarge:
 			t.Fatalf("%d bytes refused as over a limit of 256: %v", len(in), err)
+		}
+		if errors.Is(err, graph.ErrTooManyItems) && (format%3 != 2 || strings.Count(strings.TrimRightFunc(in, unicode.IsSpace), "\n") <= o.MaxItems) {
+			t.Fatalf("refused as over %d items: %v", o.MaxItems, err)
 		}
 		if err != nil {
 			var list graph.ErrorList
@@ -334,8 +341,12 @@ func FuzzReadLimits(f *testing.F) {
 			return
 		}
 		c := g.Counts()
-		if n := c.Entities + c.Sources + c.Claims + c.Supports + c.Contradictions + c.Decisions; n >= o.MaxNodes {
+		n := c.Entities + c.Sources + c.Claims + c.Supports + c.Contradictions + c.Decisions
+		if n >= o.MaxNodes {
 			t.Fatalf("%d items read under a limit of %d nodes", n, o.MaxNodes)
+		}
+		if format%3 == 2 && n > o.MaxItems {
+			t.Fatalf("%d items of JSON Lines read under a limit of %d", n, o.MaxItems)
 		}
 	})
 }
