@@ -19,6 +19,11 @@
 // symbolic link is followed and the file it names replaced; a read-only
 // file is refused, even for root.
 //
+// Every command reads its input within the limits of its reader (the
+// README's table of limits), which --max-bytes SIZE raises for every
+// format and --max-items N for the items of JSON Lines; a file over one
+// is refused with a sentence that names the flag.
+//
 // Commands that read or compute for more than about a second (loading a
 // large file, verdicts, truth discovery, provenance, export) show their
 // progress on standard error when it is a terminal: the stage, the bytes
