@@ -85,7 +85,8 @@ func ReadJSONL(r io.Reader, name string) (*Graph, error) {
 
 // ReadJSONL reads the JSON Lines bulk format from r within the limits of
 // o. MaxBytes bounds the whole input, with a default of
-// [DefaultMaxBulkBytes] rather than [DefaultMaxBytes]; MaxNodes and
+// [DefaultMaxBulkBytes] rather than [DefaultMaxBytes]; MaxItems its
+// items, one a line, counted before any is decoded; MaxNodes and
 // MaxDepth apply to each line, MaxNodes with a default of
 // [DefaultMaxLineNodes] rather than [DefaultMaxNodes].
 //
