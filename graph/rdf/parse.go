@@ -52,10 +52,10 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // every statement until the graph is built, some 300 bytes each: 12
 // times the input for N-Quads, 38 for Turtle's smallest claims and 74
 // for the densest Turtle (a statement in the 4 bytes of ",p:o"; the
-// README's table of limits), so MaxBytes bounds their peak. The IRIs that prefixed names expand to
-// may add at most 64 KiB plus 16 bytes for every byte read, so that a
-// long namespace cannot make a few bytes of input stand for a
-// megabyte.
+// README's table of limits), so MaxBytes bounds their peak. The IRIs
+// that prefixed names expand to may add at most 64 KiB plus 16 bytes
+// for every byte read ([ErrLimit]), so that a long namespace cannot
+// make a few bytes of input stand for a megabyte.
 type Limits struct {
 	// MaxBytes bounds the input: a file larger is refused from its size
 	// before a byte is read ([ErrTooLarge]), and any other reader is
