@@ -40,6 +40,14 @@ type ReadOptions struct {
 	MaxNodes int   // YAML nodes visited, aliases expanded; default 50 million
 	MaxDepth int   // nesting of YAML collections; default 100
 
+	// MaxItems bounds the items of a JSON Lines input, one a line after
+	// the header: a line that is not blank and is numbered past
+	// MaxItems+1 (blank lines count) refuses the input with
+	// [ErrTooManyItems] before any item is decoded. Default
+	// [DefaultMaxItems]. YAML and JSON documents have a budget of items
+	// by their size instead (see above).
+	MaxItems int
+
 	// MaxErrors bounds the problems a read reports: past it they are
 	// counted, and the [ErrorList] ends with one problem that says how
 	// many more there were (it matches ErrLimit). When the problems of

@@ -42,6 +42,9 @@ var (
 	// ErrTooLarge: the input is larger than [ReadOptions.MaxBytes]. It
 	// matches ErrLimit too.
 	ErrTooLarge = fmt.Errorf("%w: input too large", ErrLimit)
+	// ErrTooManyItems: a JSON Lines input has more items than
+	// [ReadOptions.MaxItems]. It matches ErrTooLarge and ErrLimit too.
+	ErrTooManyItems = fmt.Errorf("%w: too many items", ErrTooLarge)
 	// ErrReadOnly: a write through the read-only [Graph.Underlying] view.
 	ErrReadOnly = errors.New("read-only: change the graph through its own methods")
 	// ErrNotWritable: a save refused to replace a file that is

@@ -29,14 +29,16 @@ import (
 // any order, and blank lines are skipped.
 
 // DefaultMaxBulkBytes is the default of [ReadOptions.MaxBytes] for
-// [ReadOptions.ReadJSONL]: 4 GiB, room for tens of millions of claims.
-// The reader holds the input and the graph it builds, one line's tree at
-// a time, so its peak is the graph's own size: about 8 times the input
-// on generated graphs and 26 times for the smallest claims a line can
-// hold (the README's table of limits), far more than a machine has at
-// this limit. Unlike [DefaultMaxBytes] it is not set to bound the peak:
-// lower MaxBytes where memory is tight.
-const DefaultMaxBulkBytes = 4 << 30
+// [ReadOptions.ReadJSONL]: 512 MiB, room for the generated graph of a
+// million claims (465 MiB). The reader holds the input and the graph it
+// builds, one line's tree at a time, so its peak is the graph's own
+// size, which grows with the items ([DefaultMaxItems] bounds them) and
+// with what they hold: about 8 times the input on generated graphs, up
+// to 17 times for lines of many short values (a claim about 400
+// entities). With [DefaultMaxItems] this keeps the peak near 9 GiB
+// whatever the input (estimated from 256 Ki items: the README's table
+// of limits); raise both for a larger graph.
+const DefaultMaxBulkBytes = 512 << 20
 
 // DefaultMaxLineNodes is the default of [ReadOptions.MaxNodes] for
 // [ReadOptions.ReadJSONL], per line: a line is one item, and 1 Mi JSON
@@ -83,7 +85,8 @@ func ReadJSONL(r io.Reader, name string) (*Graph, error) {
 
 // ReadJSONL reads the JSON Lines bulk format from r within the limits of
 // o. MaxBytes bounds the whole input, with a default of
-// [DefaultMaxBulkBytes] rather than [DefaultMaxBytes]; MaxNodes and
+// [DefaultMaxBulkBytes] rather than [DefaultMaxBytes]; MaxItems its
+// items, one a line, counted before any is decoded; MaxNodes and
 // MaxDepth apply to each line, MaxNodes with a default of
 // [DefaultMaxLineNodes] rather than [DefaultMaxNodes].
 //
@@ -103,6 +106,12 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 	o.MaxErrors = 2 * maxBulkProblems
 	data, err := o.read(r, name, true)
 	if err != nil {
+		return nil, err
+	}
+	if o.MaxItems <= 0 {
+		o.MaxItems = DefaultMaxItems
+	}
+	if err := checkItems(data, name, o.MaxItems); err != nil {
 		return nil, err
 	}
 	bulk := newBulkReader(name, data, o)

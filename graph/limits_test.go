@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -290,10 +291,12 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 
 // FuzzReadLimits reads any input as YAML, JSON and JSON Lines under
 // small limits: an input over MaxBytes fails with ErrTooLarge and one
-// within it never does; every other failure is an ErrorList of
+// within it never does (but as too many items of JSON Lines); every other failure is an ErrorList of
 // positioned problems, at most MaxErrors of them (YAML and JSON) and
 // then one that counts the rest, matching ErrLimit; a graph accepted
-// holds fewer items than MaxNodes, each item being at least one node.
+// holds fewer items than MaxNodes, each item being at least one node,
+// and, from JSON Lines, no more than MaxItems; JSON Lines is refused as
+// over MaxItems only when a line past the limit is not blank.
 func FuzzReadLimits(f *testing.F) {
 	f.Add("claimgraph: 1\nclaims: [a, b, c]\n", uint8(0))
 	f.Add("claimgraph: 1\nx: &a [*a, *a, *a]\ny: [*a, *a, *a, *a]\n", uint8(0))
@@ -301,8 +304,9 @@ func FuzzReadLimits(f *testing.F) {
 	f.Add(`{"claimgraph": 1, "claims": [[[[[1]]]]]}`, uint8(1))
 	f.Add(`{"claimgraph": 1, "claims": [{"id": "a", "text": "T"}]}`, uint8(1))
 	f.Add("{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\",\"text\":\"T\"}}\n", uint8(2))
+	f.Add("{\"claimgraph\":1}\n"+strings.Repeat("{\"entity\":{\"id\":\"e\",\"name\":\"n\",\"kind\":\"person\"}}\n", 5), uint8(2))
 	f.Fuzz(func(t *testing.T, in string, format uint8) {
-		o := graph.ReadOptions{MaxBytes: 256, MaxNodes: 40, MaxDepth: 4, MaxErrors: 3, MaxAliasNodes: 8}
+		o := graph.ReadOptions{MaxBytes: 256, MaxNodes: 40, MaxDepth: 4, MaxErrors: 3, MaxAliasNodes: 8, MaxItems: 4}
 		name, read := "f.yaml", o.ReadYAML
 		switch format % 3 {
 		case 1:
@@ -311,11 +315,14 @@ func FuzzReadLimits(f *testing.F) {
 			name, read = "f.jsonl", o.ReadJSONL
 		}
 		g, err := read(strings.NewReader(in), name)
-		switch tooLarge := errors.Is(err, graph.ErrTooLarge); {
+		switch tooLarge := errors.Is(err, graph.ErrTooLarge) && !errors.Is(err, graph.ErrTooManyItems); {
 		case len(in) > 256 && !tooLarge:
 			t.Fatalf("%d bytes over a limit of 256: %v", len(in), err)
 		case len(in) <= 256 && tooLarge:
 			t.Fatalf("%d bytes refused as over a limit of 256: %v", len(in), err)
+		}
+		if errors.Is(err, graph.ErrTooManyItems) && (format%3 != 2 || strings.Count(strings.TrimRightFunc(in, unicode.IsSpace), "\n") <= o.MaxItems) {
+			t.Fatalf("refused as over %d items: %v", o.MaxItems, err)
 		}
 		if err != nil {
 			var list graph.ErrorList
@@ -334,8 +341,12 @@ func FuzzReadLimits(f *testing.F) {
 			return
 		}
 		c := g.Counts()
-		if n := c.Entities + c.Sources + c.Claims + c.Supports + c.Contradictions + c.Decisions; n >= o.MaxNodes {
+		n := c.Entities + c.Sources + c.Claims + c.Supports + c.Contradictions + c.Decisions
+		if n >= o.MaxNodes {
 			t.Fatalf("%d items read under a limit of %d nodes", n, o.MaxNodes)
+		}
+		if format%3 == 2 && n > o.MaxItems {
+			t.Fatalf("%d items of JSON Lines read under a limit of %d", n, o.MaxItems)
 		}
 	})
 }
@@ -401,4 +412,72 @@ func TestJSONItemLimits(t *testing.T) {
 	if got := readErr(t, "keys.json", keys.String()); !strings.Contains(got, "limit exceeded: more than 1024 keys at the top level") {
 		t.Errorf("1100 keys: %.200s", got)
 	}
+}
+
+// TestJSONLItems: MaxItems bounds the lines of items after the header;
+// blank lines count, but trailing blank lines do not refuse a file; the
+// error names the file, the first line past the limit, the limit and
+// how to raise it.
+func TestJSONLItems(t *testing.T) {
+	head := "{\"claimgraph\":1}\n"
+	item := func(i int) string { return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n", i) }
+	o := graph.ReadOptions{MaxItems: 3}
+	for _, tt := range []struct {
+		name, in string
+		want     string // in the error; "" for none
+	}{
+		{"at the limit", head + item(1) + item(2) + item(3), ""},
+		{"at the limit, no final newline", head + item(1) + item(2) + strings.TrimSuffix(item(3), "\n"), ""},
+		{"trailing blank lines", head + item(1) + item(2) + item(3) + "\n  \n\n", ""},
+		{"one past", head + item(1) + item(2) + item(3) + item(4), "f.jsonl:5:1: limit exceeded: input too large: too many items: more than 3, one a line after the header; ReadOptions.MaxItems raises the limit"},
+		{"blank lines count", head + item(1) + "\n\n" + item(2), "f.jsonl:5:1:"},
+		{"past blank lines", head + item(1) + item(2) + item(3) + "\n \n" + item(4), "f.jsonl:7:1:"},
+	} {
+		_, err := o.ReadJSONL(strings.NewReader(tt.in), "f.jsonl")
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: got %v, want %q", tt.name, err, tt.want)
+		case tt.want != "" && (!errors.Is(err, graph.ErrTooManyItems) || !errors.Is(err, graph.ErrTooLarge) || !errors.Is(err, graph.ErrLimit)):
+			t.Errorf("%s: %v matches not ErrTooManyItems, ErrTooLarge and ErrLimit", tt.name, err)
+		}
+	}
+	// The default.
+	if _, err := graph.ReadJSONL(strings.NewReader(head+strings.Repeat("\n", graph.DefaultMaxItems)+item(1)), "d.jsonl"); err == nil ||
+		!strings.Contains(err.Error(), fmt.Sprintf("d.jsonl:%d:1:", graph.DefaultMaxItems+2)) {
+		t.Errorf("past DefaultMaxItems: %v", err)
+	}
+}
+
+// TestJSONLItemsOutOfMemory: JSON Lines had a default of 4 GiB and no
+// bound on its items, so a file of the smallest claims within it built
+// a graph of some 1 KB an item, 26 times its size: 100 GB at the limit.
+// Past DefaultMaxItems a file is now refused before an item is decoded:
+// 8 Mi smallest claims and one more (320 MB, which took 8 GB to read)
+// under a limit of 1 GiB. It writes the file, so not with -short.
+func TestJSONLItemsOutOfMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a file of 320 MB; runs without -short")
+	}
+	path := filepath.Join(os.TempDir(), "claimgraph-items.jsonl")
+	if !childtest.Child(t) {
+		b := make([]byte, 0, 40*(graph.DefaultMaxItems+2))
+		b = append(b, "{\"claimgraph\":1}\n"...)
+		for i := range graph.DefaultMaxItems + 1 {
+			b = fmt.Appendf(b, "{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n", i)
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Remove(path) })
+	}
+	msg, rss := childtest.Run(t, 1<<30, func() error {
+		_, err := graph.ReadOptions{}.Open(path)
+		return err
+	})
+	if want := fmt.Sprintf("claimgraph-items.jsonl:%d:1: limit exceeded: input too large: too many items: more than %d", graph.DefaultMaxItems+2, graph.DefaultMaxItems); !strings.Contains(msg, want) {
+		t.Errorf("got %.200q, want %q", msg, want)
+	}
+	t.Logf("%.200s; peak RSS %d MiB", msg, rss>>20)
 }

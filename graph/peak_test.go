@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -121,7 +122,16 @@ func TestPeakMemory(t *testing.T) {
 			return err
 		}
 		defer f.Close()
-		_, err = rdf.Read(f, path, rdf.NQuads, rdf.Limits{})
+		_, err = rdf.Read(f, path, rdf.NQuads, rdf.Limits{MaxBytes: 1 << 40})
+		return err
+	}
+	turtle := func(path string) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = rdf.Read(f, path, rdf.Turtle, rdf.Limits{MaxBytes: 1 << 40})
 		return err
 	}
 	i, j := 0, 0 // the lines of the triples and of the AIF file
@@ -142,6 +152,7 @@ func TestPeakMemory(t *testing.T) {
 	minJSONL := counter("{\"claimgraph\":1}\n", "{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n")
 	minNQ := counter("", "<urn:claimgraph:c%[1]d> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Claim> .\n"+
 		"<urn:claimgraph:c%[1]d> <https://schema.org/identifier> \"c%[1]d\" .\n<urn:claimgraph:c%[1]d> <https://schema.org/text> \"t\" .\n")
+	minTTL := counter("@prefix s: <https://schema.org/> .\n", "<urn:c:%[1]d> a s:Claim; s:identifier \"%[1]d\"; s:text \"t\" .\n")
 	cases := []struct {
 		name, path string
 		read       func(string) error
@@ -159,6 +170,8 @@ func TestPeakMemory(t *testing.T) {
 		{"JSON, smallest claims", lines("min.json", minJSON, `{"id":"z","text":"t"}]}`), open},
 		{"JSON Lines, smallest claims", lines("min.jsonl", minJSONL), open},
 		{"N-Quads, smallest claims", lines("min.nq", minNQ), nquads},
+		{"Turtle, smallest claims", lines("min.ttl", minTTL), turtle},
+		{"Turtle, one object a name of 4 bytes", repeat("dense.ttl", "@prefix p: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\np:s p:p p:o", ",p:o", " .\n"), turtle},
 		{"generated graph, YAML", generated("gen.yaml", size/450), open},
 		{"generated graph, JSON", generated("gen.json", size/520), open},
 		{"generated graph, JSON Lines", generated("gen.jsonl", size/420), open},
@@ -185,6 +198,132 @@ func TestPeakMemory(t *testing.T) {
 			}
 			first, _, _ := strings.Cut(msg, "\n")
 			t.Logf("| %s | %.1f MiB | %d MiB | %.1f× | %.80s", c.name, float64(info.Size())/(1<<20), rss>>20, float64(rss)/float64(info.Size()), first)
+		})
+	}
+}
+
+// TestBulkPeakMemory measures the peak resident memory of the JSON
+// Lines reader by the shape of its items, in a child process, for the
+// README's table of limits: n items of the smallest kinds (claims,
+// entities, sources, relations between 4,096 claims), where memory
+// goes with the items; n claims of 64 bytes about three entities, where
+// it goes with both; and n × 64 bytes of lines of many appearances
+// and of many entities a claim is about, where it goes with the bytes.
+// It writes files of up to some 100 bytes an item and takes minutes, so
+// it runs only when asked, with the number of items:
+//
+//	CLAIMGRAPH_BULK_PEAK=1048576 go test -run TestBulkPeakMemory -v ./graph
+//
+// At n = DefaultMaxItems the files are at the defaults.
+func TestBulkPeakMemory(t *testing.T) {
+	n := 0
+	fmt.Sscan(os.Getenv("CLAIMGRAPH_BULK_PEAK"), &n)
+	if n <= 0 {
+		t.Skip("set CLAIMGRAPH_BULK_PEAK to the number of items to measure")
+	}
+	dir := filepath.Join(os.TempDir(), "claimgraph-bulk-peak")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// write writes the header, then line(i) for i in [0, n).
+	write := func(name string, n int, line func(i int) string) string {
+		path := filepath.Join(dir, name)
+		if childtest.Child(t) {
+			return path
+		}
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bufio.NewWriter(f)
+		w.WriteString("{\"claimgraph\":1}\n")
+		for i := range n {
+			w.WriteString(line(i))
+		}
+		if err := errors.Join(w.Flush(), f.Close()); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	const k = 4096 // claims between which the relations run
+	// Lines of many values fill n × 64 bytes, the ratio of the defaults
+	// (DefaultMaxBulkBytes / DefaultMaxItems).
+	long := func(size int) int { return n * 64 / size }
+	many := func(item string, m int) string { return strings.TrimSuffix(strings.Repeat(item+",", m), ",") }
+	var about strings.Builder
+	for j := range 400 {
+		if j > 0 {
+			about.WriteByte(',')
+		}
+		fmt.Fprintf(&about, "\"%c%c\"", 'a'+j/26, 'a'+j%26)
+	}
+	cases := []struct {
+		name string
+		path func() string
+	}{
+		{"smallest claims", func() string {
+			return write("claims.jsonl", n, func(i int) string { return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n", i) })
+		}},
+		{"smallest entities", func() string {
+			return write("entities.jsonl", n, func(i int) string {
+				return fmt.Sprintf("{\"entity\":{\"id\":\"e%d\",\"name\":\"n\",\"kind\":\"person\"}}\n", i)
+			})
+		}},
+		{"smallest sources", func() string {
+			return write("sources.jsonl", n, func(i int) string { return fmt.Sprintf("{\"source\":{\"id\":\"s%d\",\"kind\":\"video\"}}\n", i) })
+		}},
+		{"relations between 4,096 claims", func() string {
+			return write("relations.jsonl", n, func(i int) string {
+				if i < k {
+					return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\"}}\n", i)
+				}
+				return fmt.Sprintf("{\"relation\":{\"from\":\"c%d\",\"to\":\"c%d\",\"kind\":\"supports\"}}\n", i%k, (i/k+i)%k)
+			})
+		}},
+		{"claims of 64 bytes about 3 entities", func() string {
+			return write("mixed.jsonl", n, func(i int) string {
+				if i < 3 {
+					return fmt.Sprintf("{\"entity\":{\"id\":\"e%d\",\"name\":\"n\",\"kind\":\"person\"}}\n", i)
+				}
+				return fmt.Sprintf("{\"claim\":{\"id\":\"c%07d\",\"text\":\"t\",\"about\":[\"e0\",\"e1\",\"e2\"]}}\n", i)
+			})
+		}},
+		{"claims of 100 appearances, n × 64 bytes", func() string {
+			return write("appearances.jsonl", long(1540), func(i int) string {
+				if i == 0 {
+					return "{\"source\":{\"id\":\"s\",\"kind\":\"video\"}}\n"
+				}
+				return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\",\"appearances\":[%s]}}\n", i, many(`{"source":"s"}`, 100))
+			})
+		}},
+		{"claims about 400 entities, n × 64 bytes", func() string {
+			return write("about.jsonl", long(2040), func(i int) string {
+				if i < 400 {
+					return fmt.Sprintf("{\"entity\":{\"id\":\"%c%c\",\"name\":\"n\",\"kind\":\"person\"}}\n", 'a'+i/26, 'a'+i%26)
+				}
+				return fmt.Sprintf("{\"claim\":{\"id\":\"c%d\",\"text\":\"t\",\"about\":[%s]}}\n", i, about.String())
+			})
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := c.path()
+			defer func() {
+				if !childtest.Child(t) {
+					os.Remove(path)
+				}
+			}()
+			msg, rss := childtest.Run(t, 32<<30, func() error {
+				_, err := graph.ReadOptions{MaxBytes: 1 << 40, MaxItems: 1 << 30}.Open(path)
+				return err
+			})
+			info, err := os.Stat(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, _, _ := strings.Cut(msg, "\n")
+			t.Logf("| %s | %.1f MiB | %d MiB | %.1f× | %.80s", c.name, float64(info.Size())/(1<<20), rss>>20,
+				float64(rss)/float64(info.Size()), first)
 		})
 	}
 }

@@ -44,13 +44,22 @@ type Conflict struct {
 // returned; otherwise the preferred file's item is kept and the conflicts
 // are returned beside the graph. Each file must be valid on its own;
 // problems of the union (a relation of A clashing with one of B, say) are
-// reported at their position in the file they come from.
+// reported at their position in the file they come from. Each file is
+// read within the default limits of [ReadOptions].
 func Union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, error) {
-	da, ba, err := decodeFile(pathA)
+	return ReadOptions{}.Union(pathA, pathB, prefer)
+}
+
+// Union is [Union] with each file read within the limits of o (MaxBytes
+// with a default of [DefaultMaxJSONBytes] for a JSON file, as
+// [ReadOptions.ReadJSON] has). Progress is not reported.
+func (o ReadOptions) Union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, error) {
+	o.Progress = nil
+	da, ba, err := o.decodeFile(pathA)
 	if err != nil {
 		return nil, nil, err
 	}
-	db, bb, err := decodeFile(pathB)
+	db, bb, err := o.decodeFile(pathB)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -87,11 +96,10 @@ func Union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, error) {
 	return g, u.conflicts, nil
 }
 
-// decodeFile reads and checks the file at path, keeping its decoder for
-// positions.
-func decodeFile(path string) (*decoder, Batch, error) {
-	o := ReadOptions{}
-	if formatOf(path) == jsonFormat {
+// decodeFile reads and checks the file at path within the limits of o,
+// keeping its decoder for positions.
+func (o ReadOptions) decodeFile(path string) (*decoder, Batch, error) {
+	if o.MaxBytes <= 0 && formatOf(path) == jsonFormat {
 		o.MaxBytes = DefaultMaxJSONBytes
 	}
 	o = o.withDefaults()

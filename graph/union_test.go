@@ -66,3 +66,29 @@ func TestUnionRefusesJSONLines(t *testing.T) {
 		t.Errorf("union with a JSON Lines file: %v, want a refusal naming JSON Lines", err)
 	}
 }
+
+// TestUnionLimits: ReadOptions.Union reads both files within its limits;
+// Union, with the defaults, reads what fits them.
+func TestUnionLimits(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.yaml": "claimgraph: 1\nclaims:\n  - {id: a, text: T}\n",
+		"b.json": `{"claimgraph": 1, "claims": [{"id": "b", "text": "T"}]}`,
+	})
+	a, b := filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.json")
+	for _, tt := range []struct {
+		max  int64
+		want string // in the error, "" for none
+	}{
+		{0, ""},
+		{50, "b.json: limit exceeded: input too large: larger than 50 bytes (55 bytes)"},
+		{20, "a.yaml: limit exceeded: input too large: larger than 20 bytes"},
+	} {
+		g, _, err := graph.ReadOptions{MaxBytes: tt.max}.Union(a, b, graph.PreferNone)
+		switch {
+		case tt.want == "" && (err != nil || g.Counts().Claims != 2):
+			t.Errorf("MaxBytes %d: %v", tt.max, err)
+		case tt.want != "" && (!errors.Is(err, graph.ErrTooLarge) || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("MaxBytes %d: got %v, want %q", tt.max, err, tt.want)
+		}
+	}
+}

@@ -182,9 +182,11 @@ func runAF(e *env, args []string) int {
 	} else if format, err = af.FormatOf(*file); err != nil {
 		return e.usageError("af", "cannot tell the format of %s: give -fo", *file)
 	}
-	f, err := af.ReadFile(*file, format)
+	f, err := af.ReadOptions{MaxBytes: int64(e.maxBytes)}.ReadFile(*file, format)
 	if err != nil {
-		return e.fail("af", err)
+		code := e.fail("af", err)
+		e.sizeHint("af", err)
+		return code
 	}
 	res := afResult{task: prob.Task, head: afHead{Problem: *problem, File: *file, Format: format.String(),
 		Arguments: f.Len(), Attacks: f.NumAttacks()}}

@@ -35,6 +35,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/af"
 	"github.com/claimgraph/claimgraph/graph/rdf"
 	"github.com/claimgraph/claimgraph/sources"
 )
@@ -108,9 +109,13 @@ func loadGraph(e *env, cmd, path string) (*graph.Graph, int) {
 	return g, 0
 }
 
-// sizeHint tells how to raise the size limit when err is a file over it.
+// sizeHint tells how to raise the limit when err is a file over the size
+// limit of a reader, or JSON Lines over its items.
 func (e *env) sizeHint(cmd string, err error) {
-	if errors.Is(err, graph.ErrTooLarge) {
+	switch {
+	case errors.Is(err, graph.ErrTooManyItems):
+		fmt.Fprintf(e.stderr, "claimgraph %s: --max-items N raises the limit (such as --max-items 16777216)\n", cmd)
+	case errors.Is(err, graph.ErrTooLarge), errors.Is(err, rdf.ErrTooLarge), errors.Is(err, af.ErrInputTooLarge):
 		fmt.Fprintf(e.stderr, "claimgraph %s: --max-bytes SIZE raises the limit (such as --max-bytes 256MiB)\n", cmd)
 	}
 }
@@ -124,10 +129,19 @@ func (e *env) open(path string) (*graph.Graph, error) {
 			return nil, err
 		}
 		defer f.Close()
-		return rdf.Read(f, path, syntax, rdf.Limits{})
+		return rdf.Read(f, path, syntax, e.rdfLimits())
 	}
-	return graph.ReadOptions{MaxBytes: int64(e.maxBytes), Progress: e.onProgress()}.Open(path)
+	return e.readOptions().Open(path)
 }
+
+// readOptions returns the limits of the graph readers that --max-bytes
+// and --max-items set, with progress on a terminal.
+func (e *env) readOptions() graph.ReadOptions {
+	return graph.ReadOptions{MaxBytes: int64(e.maxBytes), MaxItems: int(e.maxItems), Progress: e.onProgress()}
+}
+
+// rdfLimits returns the limits of the RDF readers that --max-bytes sets.
+func (e *env) rdfLimits() rdf.Limits { return rdf.Limits{MaxBytes: int64(e.maxBytes)} }
 
 // rdfSyntax maps the extensions of RDF files, which every command reads
 // as the export wrote them (package graph/rdf), to their syntax; graph.Open

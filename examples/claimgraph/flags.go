@@ -24,8 +24,29 @@ func newFlags(cmd string, e *env) (*flag.FlagSet, *bool) {
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON document instead of text")
 	fs.BoolVar(&e.quiet, "quiet", false, "show no progress on standard error")
-	fs.Var(&e.maxBytes, "max-bytes", "read input files of up to `SIZE` bytes (64MiB, 2GiB; default: the reader's own, 16 MiB for YAML, 32 MiB for JSON)")
+	fs.Var(&e.maxBytes, "max-bytes", "read input files of up to `SIZE` bytes (64MiB, 2GiB; default: the reader's own, 16 MiB for YAML, 32 MiB for JSON and RDF, 512 MiB for JSON Lines)")
+	fs.Var(&e.maxItems, "max-items", "read JSON Lines input of up to `N` items (default 8388608)")
 	return fs, asJSON
+}
+
+// countFlag is the value of --max-items: a whole number, 0 meaning the
+// reader's default. Anything else is a usage error.
+type countFlag int
+
+func (c *countFlag) String() string {
+	if *c == 0 {
+		return ""
+	}
+	return strconv.Itoa(int(*c))
+}
+
+func (c *countFlag) Set(v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return errors.New("want a number of items, such as 16777216")
+	}
+	*c = countFlag(n)
+	return nil
 }
 
 // sizeFlag is the value of --max-bytes: a size in bytes, written as a

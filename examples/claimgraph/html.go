@@ -182,6 +182,7 @@ type serveConfig struct {
 	public     bool
 	opts       explore.Options
 	maxBytes   int64 // --max-bytes, 0 for the reader's default
+	maxItems   int   // --max-items, 0 for the reader's default
 }
 
 func runServe(e *env, args []string) int {
@@ -201,7 +202,7 @@ func runServe(e *env, args []string) int {
 	signal.Reset(os.Interrupt, syscall.SIGTERM)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	cfg := serveConfig{file: pos[0], addr: *addr, public: *public, opts: *opts, maxBytes: int64(e.maxBytes)}
+	cfg := serveConfig{file: pos[0], addr: *addr, public: *public, opts: *opts, maxBytes: int64(e.maxBytes), maxItems: int(e.maxItems)}
 	return serveFile(ctx, e, cfg, nil)
 }
 
@@ -296,7 +297,7 @@ func (s *server) refresh() (string, error) {
 		title = filepath.Base(s.cfg.file)
 	}
 	s.problems = nil
-	g, err := graph.ReadOptions{MaxBytes: s.cfg.maxBytes}.Open(s.cfg.file)
+	g, err := graph.ReadOptions{MaxBytes: s.cfg.maxBytes, MaxItems: s.cfg.maxItems}.Open(s.cfg.file)
 	if err == nil {
 		opts := s.cfg.opts
 		opts.Version = stamp

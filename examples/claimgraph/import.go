@@ -107,12 +107,14 @@ func runImport(e *env, args []string) int {
 	case "factcheck":
 		res.Batch, ratings, err = imports.ReadFactCheck(f, pos[0])
 	case "nquads":
-		res.Batch, err = rdf.ReadBatch(f, pos[0], rdf.NQuads, rdf.Limits{})
+		res.Batch, err = rdf.ReadBatch(f, pos[0], rdf.NQuads, e.rdfLimits())
 	case "turtle":
-		res.Batch, err = rdf.ReadBatch(f, pos[0], rdf.Turtle, rdf.Limits{})
+		res.Batch, err = rdf.ReadBatch(f, pos[0], rdf.Turtle, e.rdfLimits())
 	}
 	if err != nil {
-		return e.fail("import", err)
+		code := e.fail("import", err)
+		e.sizeHint("import", err)
+		return code
 	}
 	b := res.Batch
 	for _, w := range res.Warnings {

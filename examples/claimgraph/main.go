@@ -19,6 +19,11 @@
 // symbolic link is followed and the file it names replaced; a read-only
 // file is refused, even for root.
 //
+// Every command reads its input within the limits of its reader (the
+// README's table of limits), which --max-bytes SIZE raises for every
+// format and --max-items N for the items of JSON Lines; a file over one
+// is refused with a sentence that names the flag.
+//
 // Commands that read or compute for more than about a second (loading a
 // large file, verdicts, truth discovery, provenance, export) show their
 // progress on standard error when it is a terminal: the stage, the bytes
@@ -88,10 +93,11 @@ type env struct {
 	stdout io.Writer // buffered; run flushes it
 	stderr io.Writer // buffered; run flushes it after stdout
 
-	cmd      *command // the command running
-	quiet    bool     // --quiet: no progress
-	maxBytes sizeFlag // --max-bytes: the size limit of the input, 0 for the reader's
-	progress *meter   // progress on a terminal, nil when stderr is none
+	cmd      *command  // the command running
+	quiet    bool      // --quiet: no progress
+	maxBytes sizeFlag  // --max-bytes: the size limit of the input, 0 for the reader's
+	maxItems countFlag // --max-items: the item limit of JSON Lines input, 0 for the reader's
+	progress *meter    // progress on a terminal, nil when stderr is none
 
 	// verdict is the verdict computation of the run, made on first use
 	// for the view it names (see env.verdicts).

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -32,6 +33,64 @@ func TestMaxBytes(t *testing.T) {
 		errb.Reset()
 		if code := run([]string{"check", path, "--max-bytes", bad}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "want a size in bytes") {
 			t.Errorf("--max-bytes %s: exit %d, stderr %q", bad, code, errb.String())
+		}
+	}
+}
+
+// TestMaxBytesEveryReader: merge (both files, graph.Union), af (the
+// framework readers) and the RDF readers took no --max-bytes: merge
+// and af read with the readers' defaults whatever was given, and RDF
+// had no size limit. Each now refuses a file over --max-bytes with the
+// sentence that names it, and reads it under a larger one.
+func TestMaxBytesEveryReader(t *testing.T) {
+	data, err := os.ReadFile(miniFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := writeTemp(t, "seed.yaml", string(data))
+	other := writeTemp(t, "other.yaml", "claimgraph: 1\nclaims:\n  - {id: only-here, text: T}\n")
+	nq := filepath.Join(t.TempDir(), "seed.nq")
+	runOK(t, "export", yaml, "--format", "nquads", "-o", nq)
+	apx := writeTemp(t, "ex2.apx", afExample)
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"merge", []string{"merge", yaml, other, "-o", filepath.Join(t.TempDir(), "out.yaml")}},
+		{"af", []string{"af", "-p", "SE-GR", "-f", apx}},
+		{"check", []string{"check", nq}},
+		{"import", []string{"import", "--from", "nquads", nq}},
+	} {
+		var out, errb bytes.Buffer
+		if code := run(append(tt.args, "--max-bytes", "10"), &out, &errb); code != 1 || !strings.Contains(out.String()+errb.String(), "input too large: larger than 10 bytes") ||
+			!strings.Contains(errb.String(), "claimgraph "+tt.name+": --max-bytes SIZE raises the limit") {
+			t.Errorf("%s --max-bytes 10: exit %d, stdout %.200q, stderr %.300q", tt.name, code, out.String(), errb.String())
+		}
+		out.Reset()
+		errb.Reset()
+		if code := run(append(tt.args, "--max-bytes", "1MiB"), &out, &errb); code != 0 {
+			t.Errorf("%s --max-bytes 1MiB: exit %d, stderr %.300q", tt.name, code, errb.String())
+		}
+	}
+}
+
+// TestMaxItems: JSON Lines over its item limit is refused with the
+// sentence that names --max-items; a bad count is a usage error.
+func TestMaxItems(t *testing.T) {
+	jsonl := filepath.Join(t.TempDir(), "seed.jsonl")
+	runOK(t, "export", miniFile, "--format", "jsonl", "-o", jsonl)
+	var out, errb bytes.Buffer
+	if code := run([]string{"check", jsonl, "--max-items", "2"}, &out, &errb); code != 1 || !strings.Contains(out.String(), "seed.jsonl:4:1: limit exceeded: input too large: too many items: more than 2") ||
+		!strings.Contains(errb.String(), "claimgraph check: --max-items N raises the limit") {
+		t.Errorf("--max-items 2: exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
+	}
+	if out := runOK(t, "check", jsonl, "--max-items", "1000"); !strings.Contains(out, "ok") {
+		t.Errorf("--max-items 1000: %q", out)
+	}
+	for _, bad := range []string{"-1", "x", "1MiB"} {
+		errb.Reset()
+		if code := run([]string{"check", jsonl, "--max-items", bad}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "want a number of items") {
+			t.Errorf("--max-items %s: exit %d, stderr %q", bad, code, errb.String())
 		}
 	}
 }

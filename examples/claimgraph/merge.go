@@ -83,7 +83,7 @@ func runMerge(e *env, args []string) int {
 		return e.usageError("merge", "--prefer: want a or b, got %q", *prefer)
 	}
 	rep := mergeReport{Prefer: *prefer, Conflicts: []mergeConflict{}, Problems: []string{}}
-	g, conflicts, err := graph.Union(pos[0], pos[1], pref)
+	g, conflicts, err := e.readOptions().Union(pos[0], pos[1], pref)
 	for _, c := range conflicts {
 		rep.Conflicts = append(rep.Conflicts, mergeConflict{Kind: c.Kind, ID: c.ID, Fields: orEmpty(c.Fields), A: position(c.A), B: position(c.B)})
 	}
@@ -115,6 +115,7 @@ func runMerge(e *env, args []string) int {
 		return code
 	}
 	if rep.Written == "" {
+		e.sizeHint("merge", err)
 		return 1
 	}
 	return 0

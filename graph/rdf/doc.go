@@ -87,7 +87,9 @@
 // the underlying reader of statements: N-Quads, and the subset of Turtle
 // that the writer and vocab.ttl use (prefixes, prefixed names, "a",
 // blank node labels, double-quoted literals with a datatype, ";" and
-// ","). [Limits] bounds the size of terms and the number of statements.
+// ","). [Limits] bounds the size of the input (checked from a file's size
+// before a byte is read), of terms and of what prefixed names expand to,
+// and the number of statements.
 //
 // # SPARQL
 //

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph/internal/input"
 )
 
 // Sentinel errors of the readers, matched with [errors.Is].
@@ -22,6 +23,9 @@ var (
 	ErrUnsupported = errors.New("outside the subset read")
 	// ErrLimit: the input exceeds a limit of [Limits].
 	ErrLimit = errors.New("limit exceeded")
+	// ErrTooLarge: the input is larger than [Limits.MaxBytes]. It
+	// matches ErrLimit too.
+	ErrTooLarge = fmt.Errorf("%w: input too large", ErrLimit)
 	// ErrMapping: the statements do not describe a claim graph as
 	// [Triples] writes one: an unknown class or property, a missing or
 	// repeated value, a reference to no item.
@@ -43,9 +47,36 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // Limits bounds what a reader accepts, so that a hostile input cannot
 // take unbounded memory: beyond a limit reading stops with [ErrLimit].
 // A zero field takes its default.
+//
+// [Parse] holds one statement at a time; [Read] and [ReadBatch] hold
+// every statement until the graph is built, some 300 bytes each: 12
+// times the input for N-Quads, 38 for Turtle's smallest claims and 74
+// for the densest Turtle (a statement in the 4 bytes of ",p:o"; the
+// README's table of limits), so MaxBytes bounds their peak. The IRIs
+// that prefixed names expand to may add at most 64 KiB plus 16 bytes
+// for every byte read ([ErrLimit]), so that a long namespace cannot
+// make a few bytes of input stand for a megabyte.
 type Limits struct {
+	// MaxBytes bounds the input: a file larger is refused from its size
+	// before a byte is read ([ErrTooLarge]), and any other reader is
+	// read no further than the first byte past it. Default
+	// [DefaultMaxBytes].
+	MaxBytes   int64
 	MaxTriples int // statements; default 100,000,000
 	MaxTerm    int // bytes of one IRI, label or literal; default 1 MiB
+}
+
+// DefaultMaxBytes is the default of [Limits.MaxBytes]: 32 MiB, which
+// keeps the peak of [Read] near 2.5 GiB, under 4 GiB, for the densest
+// input (see [Limits]). Large graphs belong in the JSON Lines format of
+// package graph.
+const DefaultMaxBytes = 32 << 20
+
+func (l Limits) maxBytes() int64 {
+	if l.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return l.MaxBytes
 }
 
 func (l Limits) maxTriples() int {
@@ -60,6 +91,37 @@ func (l Limits) maxTerm() int {
 		return 1 << 20
 	}
 	return l.MaxTerm
+}
+
+// tooLarge wraps the description of an input over MaxBytes.
+func tooLarge(big *input.TooLarge) error {
+	return fmt.Errorf("%w: %v; Limits.MaxBytes raises the limit", ErrTooLarge, big)
+}
+
+// capped reads r up to max bytes, then fails with [ErrTooLarge] if r
+// has more.
+type capped struct {
+	r         io.Reader
+	left, max int64
+}
+
+func (c *capped) Read(b []byte) (int, error) {
+	if c.left <= 0 {
+		// One byte more tells a stream that ends at the limit from one
+		// that goes past it.
+		var one [1]byte
+		n, err := c.r.Read(one[:])
+		if n > 0 {
+			return 0, tooLarge(&input.TooLarge{Max: c.max, Size: -1})
+		}
+		return 0, err
+	}
+	if int64(len(b)) > c.left {
+		b = b[:c.left]
+	}
+	n, err := c.r.Read(b)
+	c.left -= int64(n)
+	return n, err
 }
 
 // Syntax names an input syntax.
@@ -84,7 +146,11 @@ const (
 // with [ErrUnsupported]; relative IRIs are refused as in N-Quads. It
 // takes time linear in the input and memory for one statement at a time.
 func Parse(r io.Reader, file string, syntax Syntax, lim Limits, f func(Triple, claims.Position) error) error {
-	p := &parser{lex: lexer{r: bufio.NewReaderSize(r, 64<<10), file: file, line: 1, col: 1, max: lim.maxTerm()},
+	limit := lim.maxBytes()
+	if size := input.Size(r); size > limit {
+		return &ParseError{Position: claims.Position{File: file}, Err: tooLarge(&input.TooLarge{Max: limit, Size: size})}
+	}
+	p := &parser{lex: lexer{r: bufio.NewReaderSize(&capped{r: r, left: limit, max: limit}, 64<<10), file: file, line: 1, col: 1, max: lim.maxTerm()},
 		prefixes: map[string]string{}, maxTriples: lim.maxTriples(), emit: f}
 	if syntax == Turtle {
 		return p.turtle()
@@ -137,6 +203,8 @@ type lexer struct {
 	next      rune // the rune peeked, -1 at the end
 	pending   *token
 	err       error
+	errPos    claims.Position // where err was met
+	nread     int64           // bytes read
 }
 
 func (l *lexer) pos() claims.Position {
@@ -144,16 +212,22 @@ func (l *lexer) pos() claims.Position {
 }
 
 func (l *lexer) fail(pos claims.Position, err error, format string, a ...any) error {
+	if l.err != nil {
+		// The input ended in a failed read, such as one past MaxBytes:
+		// that is the problem, not what the missing bytes left open.
+		return &ParseError{Position: l.errPos, Err: l.err}
+	}
 	return &ParseError{Position: pos, Err: fmt.Errorf("%w: %s", err, fmt.Sprintf(format, a...))}
 }
 
 // peek returns the next rune without consuming it, -1 at the end.
 func (l *lexer) peek() rune {
 	if !l.peeked {
-		r, _, err := l.r.ReadRune()
+		r, size, err := l.r.ReadRune()
+		l.nread += int64(size)
 		if err != nil {
 			if err != io.EOF {
-				l.err = err
+				l.err, l.errPos = err, l.pos()
 			}
 			r = -1
 		}
@@ -198,7 +272,7 @@ func (l *lexer) token() (token, error) {
 	pos := l.pos()
 	r := l.peek()
 	if l.err != nil {
-		return token{}, &ParseError{Position: pos, Err: l.err}
+		return token{}, &ParseError{Position: l.errPos, Err: l.err}
 	}
 	switch {
 	case r < 0:
@@ -441,6 +515,7 @@ type parser struct {
 	prefixes   map[string]string
 	count      int
 	maxTriples int
+	expanded   int64 // bytes that prefixed names added, against the budget of [Limits]
 	emit       func(Triple, claims.Position) error
 }
 
@@ -457,6 +532,10 @@ func (p *parser) term(t token, what string) (Term, error) {
 		ns, ok := p.prefixes[prefix]
 		if !ok {
 			return Term{}, p.lex.fail(t.pos, ErrSyntax, "undeclared prefix %q", prefix)
+		}
+		p.expanded += int64(len(ns))
+		if budget := 64<<10 + 16*p.lex.nread; p.expanded > budget {
+			return Term{}, p.lex.fail(t.pos, ErrLimit, "prefixed names expand to more than 64 KiB plus 16 bytes a byte of input (%d bytes after %d bytes)", p.expanded, p.lex.nread)
 		}
 		return iri(ns + local), nil
 	case tA:

@@ -205,8 +205,9 @@ func FuzzRead(f *testing.F) {
 
 // FuzzParseLimits parses any input under small limits: no more
 // statements reach the callback than MaxTriples, no term of N-Quads
-// (which has no prefixes to expand) is longer than MaxTerm, and every
-// failure is a *ParseError with a position.
+// (which has no prefixes to expand) is longer than MaxTerm, an input
+// is refused as over MaxBytes only when it is, and every failure is a
+// *ParseError with a position.
 func FuzzParseLimits(f *testing.F) {
 	for _, name := range []string{"small.nq", "small.ttl"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
@@ -217,13 +218,13 @@ func FuzzParseLimits(f *testing.F) {
 	}
 	f.Add([]byte("<a> <b> \"a literal longer than sixteen bytes\" .\n"), false)
 	f.Fuzz(func(t *testing.T, in []byte, turtle bool) {
-		const maxTriples, maxTerm = 5, 16
+		const maxTriples, maxTerm, maxBytes = 5, 16, 4096
 		syntax := NQuads
 		if turtle {
 			syntax = Turtle
 		}
 		n := 0
-		err := Parse(bytes.NewReader(in), "in", syntax, Limits{MaxTriples: maxTriples, MaxTerm: maxTerm}, func(tr Triple, _ claims.Position) error {
+		err := Parse(bytes.NewReader(in), "in", syntax, Limits{MaxTriples: maxTriples, MaxTerm: maxTerm, MaxBytes: maxBytes}, func(tr Triple, _ claims.Position) error {
 			n++
 			for _, term := range []Term{tr.S, tr.P, tr.O} {
 				if !turtle && len(term.Value) > maxTerm {
@@ -234,6 +235,9 @@ func FuzzParseLimits(f *testing.F) {
 		})
 		if n > maxTriples {
 			t.Fatalf("%d statements over a limit of %d", n, maxTriples)
+		}
+		if errors.Is(err, ErrTooLarge) && len(in) <= maxBytes {
+			t.Fatalf("%d bytes refused as over a limit of %d: %v", len(in), maxBytes, err)
 		}
 		var pe *ParseError
 		if err != nil && (!errors.As(err, &pe) || pe.Line < 1 || pe.Column < 1) {

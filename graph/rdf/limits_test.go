@@ -1,0 +1,141 @@
+package rdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph/internal/childtest"
+)
+
+// The tests of issue 15 (hostile input, round two) for the RDF readers:
+// each is named after a finding and failed before the fix.
+
+// smallest returns N-Quads of the smallest claims, three statements
+// each, of about size bytes.
+func smallest(size int) []byte {
+	var b bytes.Buffer
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "<urn:c:%[1]d> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Claim> .\n"+
+			"<urn:c:%[1]d> <https://schema.org/identifier> \"%[1]d\" .\n<urn:c:%[1]d> <https://schema.org/text> \"t\" .\n", i)
+	}
+	return b.Bytes()
+}
+
+// TestMaxBytes: a file over MaxBytes is refused from its size, unread; a
+// stream is read to the first byte past the limit and refused there, with
+// its line and column; a stream at the limit reads.
+func TestMaxBytes(t *testing.T) {
+	data := smallest(1000)
+	path := filepath.Join(t.TempDir(), "g.nq")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, err = Read(f, path, NQuads, Limits{MaxBytes: 100})
+	want := fmt.Sprintf("rdf: %s: limit exceeded: input too large: larger than 100 bytes (%d bytes); Limits.MaxBytes raises the limit", path, len(data))
+	if !errors.Is(err, ErrTooLarge) || !errors.Is(err, ErrLimit) || err.Error() != want {
+		t.Errorf("file: got %v, want %s", err, want)
+	}
+	if off, _ := f.Seek(0, 1); off != 0 {
+		t.Errorf("file read to %d before it was refused", off)
+	}
+
+	// A stream, refused at the first byte past the limit: byte 101 is
+	// on line 2.
+	line1 := bytes.IndexByte(data, '\n') + 1
+	_, err = Read(bytes.NewReader(data), "s.nq", NQuads, Limits{MaxBytes: 100})
+	var pe *ParseError
+	if !errors.Is(err, ErrTooLarge) || !errors.As(err, &pe) || pe.Line != 2 || pe.Column != 101-line1 ||
+		!strings.Contains(err.Error(), "larger than 100 bytes; Limits.MaxBytes raises the limit") {
+		t.Errorf("stream: got %v, want line 2, column %d", err, 101-line1)
+	}
+	for _, syntax := range []Syntax{NQuads, Turtle} {
+		if _, err := ReadBatch(bytes.NewReader(data), "s", syntax, Limits{MaxBytes: int64(len(data))}); errors.Is(err, ErrTooLarge) {
+			t.Errorf("syntax %d: a stream at the limit: %v", syntax, err)
+		}
+	}
+	if _, err := Read(bytes.NewReader(data), "s.nq", NQuads, Limits{MaxBytes: int64(len(data))}); err != nil {
+		t.Errorf("a stream at the limit: %v", err)
+	}
+}
+
+// TestOversizeRDFOutOfMemory: the RDF readers had no size limit, only
+// 100 million statements, and held every statement, ten times the input
+// (N-Quads of the smallest claims): a file of 100 MB took 1 GB. Over
+// DefaultMaxBytes it is now refused from its size, under a limit of
+// 256 MiB. It writes the file, so not with -short.
+func TestOversizeRDFOutOfMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a file of 100 MB; runs without -short")
+	}
+	path := filepath.Join(os.TempDir(), "claimgraph-oversize.nq")
+	if !childtest.Child(t) {
+		if err := os.WriteFile(path, smallest(100<<20), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Remove(path) })
+	}
+	msg, rss := childtest.Run(t, 256<<20, func() error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = Read(f, path, NQuads, Limits{})
+		return err
+	})
+	if want := fmt.Sprintf("input too large: larger than %d bytes", DefaultMaxBytes); !strings.Contains(msg, want) {
+		t.Errorf("got %.200q, want %q", msg, want)
+	}
+	t.Logf("%.200s; peak RSS %d MiB", msg, rss>>20)
+}
+
+// TestPrefixExpansionOutOfMemory: a prefixed name stood for its
+// namespace, which may be as long as a term (1 MiB), so that five bytes
+// of Turtle (", p:o") made a megabyte: 2 MB of them took 400 GB. The
+// names may now add 64 KiB plus 16 bytes a byte of input: under a limit
+// of 512 MiB the file is refused with ErrLimit at the first name past
+// the budget.
+func TestPrefixExpansionOutOfMemory(t *testing.T) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "@prefix p: <http://example.org/%s/> .\np:s p:p p:o", strings.Repeat("x", 1<<20-64))
+	for range 400_000 {
+		b.WriteString(", p:o")
+	}
+	b.WriteString(" .\n")
+	msg, rss := childtest.Run(t, 512<<20, func() error {
+		_, err := Read(bytes.NewReader(b.Bytes()), "long.ttl", Turtle, Limits{MaxBytes: 8 << 20})
+		return err
+	})
+	if !strings.Contains(msg, "rdf: long.ttl:2:") || !strings.Contains(msg, "limit exceeded: prefixed names expand to more than 64 KiB plus 16 bytes a byte of input") {
+		t.Errorf("got %.200q, want the expansion budget at line 2", msg)
+	}
+	t.Logf("%.200s; peak RSS %d MiB", msg, rss>>20)
+}
+
+// TestPrefixExpansionBudget: the budget is not met by the writer's
+// Turtle nor by the vocabulary, whose names are short beside their
+// namespaces; a 40-byte namespace can stand in every name of a dense
+// file.
+func TestPrefixExpansionBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("@prefix p: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\np:s p:p p:o")
+	for range 100_000 {
+		b.WriteString(",p:o")
+	}
+	b.WriteString(" .\n")
+	n := 0
+	if err := Parse(strings.NewReader(b.String()), "dense.ttl", Turtle, Limits{}, func(Triple, claims.Position) error { n++; return nil }); err != nil || n != 100_001 {
+		t.Errorf("dense names of a 43-byte namespace: %d statements, %v", n, err)
+	}
+}
