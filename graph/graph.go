@@ -165,6 +165,12 @@ type plan struct {
 	refs []int32
 	at   []int
 	ends []int32 // from and to of each relation
+
+	// ids, when the batch was checked against an empty store, is the
+	// vertex number of every ID the batch adds, as apply numbers them:
+	// apply on an empty store takes it as the store's index instead of
+	// building another.
+	ids map[string]int32
 }
 
 // newPlan lays out the references of b.
@@ -189,7 +195,8 @@ func (p *plan) refsOf(k int) []int32 { return p.refs[p.at[k]:p.at[k+1]] }
 // checker validates a batch against the store and itself.
 type checker struct {
 	s       *store
-	pending map[string]pendingVertex // IDs the batch adds
+	pending map[string]int32 // IDs the batch adds, with their vertex numbers after the store's
+	kinds   []VertexKind     // the kind of pending vertex len(s.verts)+i
 	errs    ErrorList
 	plan    plan
 
@@ -197,13 +204,6 @@ type checker struct {
 	// which references may not name and clashes do not count.
 	gone    map[int32]bool
 	goneRel map[int32]bool
-}
-
-// pendingVertex is a vertex the batch adds: its kind and a number after
-// the store's, unique within the check.
-type pendingVertex struct {
-	kind VertexKind
-	n    int32
 }
 
 func (c *checker) add(loc location, id string, err error) {
@@ -228,8 +228,11 @@ func (c *checker) vertex(id string) (VertexKind, int32, bool) {
 	if v, ok := c.s.ids[id]; ok && !c.gone[v] {
 		return c.s.verts[v].kind, v, true
 	}
-	p, ok := c.pending[id]
-	return p.kind, p.n, ok
+	n, ok := c.pending[id]
+	if !ok {
+		return 0, 0, false
+	}
+	return c.kinds[int(n)-len(c.s.verts)], n, true
 }
 
 func (c *checker) declare(kind string, i int, id string, k VertexKind) {
@@ -244,7 +247,8 @@ func (c *checker) declare(kind string, i int, id string, k VertexKind) {
 		c.add(location{kind, i, "id"}, id, fmt.Errorf("%w %q: it names %q, into which it was merged", ErrDuplicateID, id, to))
 		return
 	}
-	c.pending[id] = pendingVertex{k, int32(len(c.s.verts) + len(c.pending))}
+	c.pending[id] = int32(len(c.s.verts) + len(c.kinds))
+	c.kinds = append(c.kinds, k)
 }
 
 // ref checks that id, held in field of item i of a section, names a
@@ -287,7 +291,8 @@ func (s *store) check(b *Batch) (*plan, ErrorList) {
 
 // checkWith is check with a checker that may say what the batch removes.
 func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
-	c.pending = make(map[string]pendingVertex, len(b.Entities)+len(b.Sources)+len(b.Claims))
+	n := len(b.Entities) + len(b.Sources) + len(b.Claims)
+	c.pending, c.kinds = make(map[string]int32, n), make([]VertexKind, 0, n)
 	for i := range b.Entities {
 		e := &b.Entities[i]
 		c.fieldErrors("entity", i, e.ID, e.Check())
@@ -333,6 +338,10 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 	if len(c.errs) > 0 {
 		return nil, c.errs
 	}
+	if len(s.verts) == 0 && len(c.gone) == 0 {
+		// Every item was declared, in the order apply adds them.
+		c.plan.ids = c.pending
+	}
 	return &c.plan, nil
 }
 
@@ -352,7 +361,7 @@ func (c *checker) inParts(n, size int, f func(sub *checker, lo, hi int)) {
 	subs := make([]*checker, parts)
 	var wg sync.WaitGroup
 	for p := range subs {
-		subs[p] = &checker{s: c.s, pending: c.pending, gone: c.gone, goneRel: c.goneRel}
+		subs[p] = &checker{s: c.s, pending: c.pending, kinds: c.kinds, gone: c.gone, goneRel: c.goneRel}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -509,7 +518,11 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 	s.unshare()
 	// Grow every table once, not by doubling as items arrive.
 	nv := len(b.Entities) + len(b.Sources) + len(b.Claims)
-	if len(s.ids) == 0 {
+	adopt := len(s.verts) == 0 && p.ids != nil && len(p.ids) == nv
+	switch {
+	case adopt:
+		s.ids = p.ids // the check's index, whose numbers are those below
+	case len(s.ids) == 0:
 		s.ids = make(map[string]int32, nv)
 	}
 	s.verts = slices.Grow(s.verts, nv)
@@ -525,7 +538,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		if !owned {
 			e = e.Clone()
 		}
-		s.addVertex(e.ID, EntityVertex, len(s.entities))
+		s.addVertex(e.ID, EntityVertex, len(s.entities), adopt)
 		s.entities = append(s.entities, e)
 		s.aliasAll(e.Merged, e.ID)
 	}
@@ -535,7 +548,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		if !owned {
 			src = src.Clone()
 		}
-		s.addVertex(src.ID, SourceVertex, len(s.sources))
+		s.addVertex(src.ID, SourceVertex, len(s.sources), adopt)
 		s.sources = append(s.sources, src)
 		s.aliasAll(src.Merged, src.ID)
 	}
@@ -545,7 +558,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		if !owned {
 			c = c.Clone()
 		}
-		s.addVertex(c.ID, ClaimVertex, len(s.claims))
+		s.addVertex(c.ID, ClaimVertex, len(s.claims), adopt)
 		s.claims = append(s.claims, c)
 		s.aliasAll(c.Merged, c.ID)
 		s.appearances += len(c.Appearances)
