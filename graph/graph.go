@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
@@ -375,12 +376,11 @@ func (c *checker) inParts(n, size int, f func(sub *checker, lo, hi int)) {
 }
 
 // checkRelations checks each relation and that no two join the same pair
-// of claims in ways that clash. It works in two passes, each in parts
-// for many relations: the first checks each relation on its own and
-// resolves its ends; the second indexes the relations by their unordered
-// pair of vertex numbers, each part taking the pairs of one hash class,
-// with a chain through next for the rare pair that has more than one.
-// The problems of a relation come together, in the order of relations.
+// of claims in ways that clash. The first pass, in parts for many
+// relations, checks each relation on its own and resolves its ends; the
+// second groups the relations by their unordered pair of vertex numbers
+// (see clashes). The problems of a relation come together, in the order
+// of relations.
 func (c *checker) checkRelations(rels []claims.Relation) {
 	failed := make([]bool, len(rels))
 	start := len(c.errs)
@@ -400,16 +400,7 @@ func (c *checker) checkRelations(rels []claims.Relation) {
 		}
 	})
 	first := len(c.errs)
-	var next []int32 // index -> 1 + index of the previous relation of its pair
-	if len(rels) > 1 {
-		next = make([]int32, len(rels))
-	}
-	classes := max(1, min(runtime.GOMAXPROCS(0), len(rels)/partSize))
-	c.inParts(classes, 1, func(sub *checker, lo, hi int) {
-		for class := lo; class < hi; class++ {
-			sub.clashes(rels, c.plan.ends, failed, next, class, classes)
-		}
-	})
+	c.clashes(rels, c.plan.ends, failed)
 	if len(c.errs) > first {
 		// In the order of relations, each relation's problems together:
 		// those found on its own before its clash.
@@ -417,26 +408,76 @@ func (c *checker) checkRelations(rels []claims.Relation) {
 	}
 }
 
-// clashes checks, for the relations whose pair falls in hash class
-// class of classes, that none clashes with the relations already joining
-// its pair in the store or earlier in the batch. ends are the relations'
-// resolved ends, two each.
-func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool, next []int32, class, classes int) {
-	var first map[[2]int32]int32 // pair -> 1 + index of its last relation in the batch
-	if next != nil {
-		first = make(map[[2]int32]int32, len(rels)/classes)
+// countClashes reports whether clashes orders n relations among nv
+// vertices with a counting sort.
+var countClashes = func(n, nv int) bool { return n >= nv/4 }
+
+// clashes checks that no relation clashes with the relations already
+// joining its pair of claims in the store or earlier in the batch. ends
+// are the relations' resolved ends, two each; relations that failed are
+// left out.
+//
+// The relations are put in order of their unordered pair of ends, those
+// of one pair in their own order, and each is compared with those of its
+// pair before it that passed: no map, and most pairs have one relation.
+// For a batch with many relations against the vertices, the order comes
+// from a counting sort by the lesser end and a sort of each group by the
+// other, in O(relations + vertices) and the groups' sorts; for a few
+// relations, from a sort of them alone, so that a small batch costs
+// nothing per vertex of a large graph.
+func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool) {
+	lo := func(i int32) int32 { return min(ends[2*i], ends[2*i+1]) }
+	hi := func(i int32) int32 { return max(ends[2*i], ends[2*i+1]) }
+	byPair := func(i, j int32) int {
+		if c := cmp.Compare(lo(i), lo(j)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(hi(i), hi(j)); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
 	}
-	for i := range rels {
-		if failed[i] {
-			continue
+	var order []int32
+	if nv := len(c.s.verts) + len(c.kinds); !countClashes(len(rels), nv) {
+		for i := range rels {
+			if !failed[i] {
+				order = append(order, int32(i))
+			}
 		}
-		a, b := ends[2*i], ends[2*i+1]
-		key := [2]int32{min(a, b), max(a, b)}
-		if classes > 1 && int((uint32(key[0])*2654435761+uint32(key[1]))%uint32(classes)) != class {
-			continue
+		slices.SortFunc(order, byPair)
+	} else {
+		at := make([]int32, nv+1) // group of lesser end a at order[at[a]:at[a+1]]
+		for i := range rels {
+			if !failed[i] {
+				at[lo(int32(i))+1]++
+			}
 		}
-		r := &rels[i]
-		var existing []claims.Relation
+		for a := range nv {
+			at[a+1] += at[a]
+		}
+		order = make([]int32, at[nv])
+		for i := range rels {
+			if !failed[i] {
+				a := lo(int32(i))
+				order[at[a]] = int32(i)
+				at[a]++ // now the end of the group
+			}
+		}
+		for a, from := 0, int32(0); a < nv; a++ {
+			if group := order[from:at[a]]; len(group) > 1 {
+				slices.SortFunc(group, byPair)
+			}
+			from = at[a]
+		}
+	}
+	var existing []claims.Relation
+	for k := 0; k < len(order); {
+		a, b := lo(order[k]), hi(order[k])
+		run := k + 1
+		for run < len(order) && lo(order[run]) == a && hi(order[run]) == b {
+			run++
+		}
+		existing = existing[:0]
 		if int(a) < len(c.s.verts) && int(b) < len(c.s.verts) {
 			for _, ri := range c.s.related(a, b) {
 				if !c.goneRel[ri] {
@@ -444,19 +485,17 @@ func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool, n
 				}
 			}
 		}
-		if first != nil {
-			for k := first[key]; k > 0; k = next[k-1] {
-				existing = append(existing, rels[k-1])
+		if run > k+1 || len(existing) > 0 {
+			for _, i := range order[k:run] {
+				r := &rels[i]
+				if err := clash(r, existing); err != nil {
+					c.add(location{"relation", int(i), "kind"}, r.From+" -> "+r.To, err)
+					continue
+				}
+				existing = append(existing, *r)
 			}
 		}
-		if err := clash(r, existing); err != nil {
-			c.add(location{"relation", i, "kind"}, r.From+" -> "+r.To, err)
-			continue
-		}
-		if first != nil {
-			next[i] = first[key]
-			first[key] = int32(i + 1)
-		}
+		k = run
 	}
 }
 
