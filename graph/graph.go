@@ -198,6 +198,10 @@ type checker struct {
 	s       *store
 	pending map[string]int32 // IDs the batch adds, with their vertex numbers after the store's
 	kinds   []VertexKind     // the kind of pending vertex len(s.verts)+i
+	// minor holds the entities and sources of pending, a fraction of the
+	// claims in most graphs: the references of claims, which name only
+	// those, are looked up in it, a table small enough to stay in cache.
+	minor map[string]int32
 	errs    ErrorList
 	plan    plan
 
@@ -248,8 +252,23 @@ func (c *checker) declare(kind string, i int, id string, k VertexKind) {
 		c.add(location{kind, i, "id"}, id, fmt.Errorf("%w %q: it names %q, into which it was merged", ErrDuplicateID, id, to))
 		return
 	}
-	c.pending[id] = int32(len(c.s.verts) + len(c.kinds))
+	n := int32(len(c.s.verts) + len(c.kinds))
+	c.pending[id] = n
 	c.kinds = append(c.kinds, k)
+	if k != ClaimVertex {
+		c.minor[id] = n
+	}
+}
+
+// minorRef returns the number of the entity or source of kind want
+// that the batch adds as id, and whether there is one. Such an ID is
+// valid and not in the store, so vertex would find the same.
+func (c *checker) minorRef(id string, want VertexKind) (int32, bool) {
+	if want == ClaimVertex {
+		return 0, false
+	}
+	n, ok := c.minor[id]
+	return n, ok && c.kinds[int(n)-len(c.s.verts)] == want
 }
 
 // ref checks that id, held in field of item i of a section, names a
@@ -257,6 +276,9 @@ func (c *checker) declare(kind string, i int, id string, k VertexKind) {
 // as list, index j and leaf ("appearances", 1, "source"; j < 0 for a
 // plain field) so that its path is formatted only for a problem.
 func (c *checker) ref(kind string, i int, owner string, list string, j int, leaf, id string, want VertexKind) int32 {
+	if n, ok := c.minorRef(id, want); ok {
+		return n
+	}
 	if id == "" || claims.CheckID(id) != nil {
 		return -1
 	}
@@ -294,6 +316,7 @@ func (s *store) check(b *Batch) (*plan, ErrorList) {
 func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 	n := len(b.Entities) + len(b.Sources) + len(b.Claims)
 	c.pending, c.kinds = make(map[string]int32, n), make([]VertexKind, 0, n)
+	c.minor = make(map[string]int32, len(b.Entities)+len(b.Sources))
 	for i := range b.Entities {
 		e := &b.Entities[i]
 		c.fieldErrors("entity", i, e.ID, e.Check())
@@ -362,7 +385,7 @@ func (c *checker) inParts(n, size int, f func(sub *checker, lo, hi int)) {
 	subs := make([]*checker, parts)
 	var wg sync.WaitGroup
 	for p := range subs {
-		subs[p] = &checker{s: c.s, pending: c.pending, kinds: c.kinds, gone: c.gone, goneRel: c.goneRel}
+		subs[p] = &checker{s: c.s, pending: c.pending, kinds: c.kinds, minor: c.minor, gone: c.gone, goneRel: c.goneRel}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -502,6 +525,9 @@ func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool) {
 // relRef checks a reference of relation i and returns the vertex number
 // it names, naming the relation only when there is a problem.
 func (c *checker) relRef(i int, r *claims.Relation, list string, j int, id string, want VertexKind) int32 {
+	if n, ok := c.minorRef(id, want); ok {
+		return n
+	}
 	if k, n, ok := c.vertex(id); ok && k == want {
 		return n
 	}
