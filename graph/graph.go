@@ -408,13 +408,19 @@ func (c *checker) checkRelations(rels []claims.Relation) {
 	failed := make([]bool, len(rels))
 	start := len(c.errs)
 	c.inParts(len(rels), partSize, func(sub *checker, lo, hi int) {
+		// Relations come grouped by the claim they start from in files
+		// the writers write: its number is looked up once for the group.
+		lastFrom, lastN := "", int32(-1)
 		for i := lo; i < hi; i++ {
 			r := &rels[i]
 			before := len(sub.errs)
 			if fes := r.Check(); len(fes) > 0 {
 				sub.fieldErrors("relation", i, r.From+" -> "+r.To, fes)
 			}
-			c.plan.ends[2*i] = sub.relRef(i, r, "from", -1, r.From, ClaimVertex)
+			if lastN < 0 || r.From != lastFrom {
+				lastFrom, lastN = r.From, sub.relRef(i, r, "from", -1, r.From, ClaimVertex)
+			}
+			c.plan.ends[2*i] = lastN
 			c.plan.ends[2*i+1] = sub.relRef(i, r, "to", -1, r.To, ClaimVertex)
 			for j, src := range r.Sources {
 				sub.relRef(i, r, "sources", j, src, SourceVertex)
