@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -171,7 +172,47 @@ type plan struct {
 	// vertex number of every ID the batch adds, as apply numbers them:
 	// apply on an empty store takes it as the store's index instead of
 	// building another.
-	ids map[string]int32
+	ids   map[string]int32
+	names []string // the IDs of the items, packed (see packIDs), when ids is set
+}
+
+// packIDs returns the IDs of the entities, sources and claims of b in
+// that order, copied side by side into one string. The check looks
+// every reference up in tables keyed by them: packed, the keys it
+// compares with lie in a few megabytes rather than all over the heap,
+// and the graph built from a plan keeps them as its items' IDs.
+func packIDs(b *Batch) []string {
+	var sb strings.Builder
+	n, size := len(b.Entities)+len(b.Sources)+len(b.Claims), 0
+	for i := range b.Entities {
+		size += len(b.Entities[i].ID)
+	}
+	for i := range b.Sources {
+		size += len(b.Sources[i].ID)
+	}
+	for i := range b.Claims {
+		size += len(b.Claims[i].ID)
+	}
+	sb.Grow(size)
+	ends := make([]int, 0, n)
+	add := func(id string) {
+		sb.WriteString(id)
+		ends = append(ends, sb.Len())
+	}
+	for i := range b.Entities {
+		add(b.Entities[i].ID)
+	}
+	for i := range b.Sources {
+		add(b.Sources[i].ID)
+	}
+	for i := range b.Claims {
+		add(b.Claims[i].ID)
+	}
+	all, names, at := sb.String(), make([]string, n), 0
+	for k, end := range ends {
+		names[k], at = all[at:end], end
+	}
+	return names
 }
 
 // newPlan lays out the references of b.
@@ -202,8 +243,8 @@ type checker struct {
 	// claims in most graphs: the references of claims, which name only
 	// those, are looked up in it, a table small enough to stay in cache.
 	minor map[string]int32
-	errs    ErrorList
-	plan    plan
+	errs  ErrorList
+	plan  plan
 
 	// For a batch that removes: the vertices and relations it removes,
 	// which references may not name and clashes do not count.
@@ -317,20 +358,21 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 	n := len(b.Entities) + len(b.Sources) + len(b.Claims)
 	c.pending, c.kinds = make(map[string]int32, n), make([]VertexKind, 0, n)
 	c.minor = make(map[string]int32, len(b.Entities)+len(b.Sources))
+	names := packIDs(b)
 	for i := range b.Entities {
 		e := &b.Entities[i]
 		c.fieldErrors("entity", i, e.ID, e.Check())
-		c.declare("entity", i, e.ID, EntityVertex)
+		c.declare("entity", i, names[i], EntityVertex)
 	}
 	for i := range b.Sources {
 		src := &b.Sources[i]
 		c.fieldErrors("source", i, src.ID, src.Check())
-		c.declare("source", i, src.ID, SourceVertex)
+		c.declare("source", i, names[len(b.Entities)+i], SourceVertex)
 	}
 	for i := range b.Claims {
 		cl := &b.Claims[i]
 		c.fieldErrors("claim", i, cl.ID, cl.Check())
-		c.declare("claim", i, cl.ID, ClaimVertex)
+		c.declare("claim", i, names[len(b.Entities)+len(b.Sources)+i], ClaimVertex)
 	}
 
 	// Each item has its place in the plan's references, so that parts
@@ -364,7 +406,7 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 	}
 	if len(s.verts) == 0 && len(c.gone) == 0 {
 		// Every item was declared, in the order apply adds them.
-		c.plan.ids = c.pending
+		c.plan.ids, c.plan.names = c.pending, names
 	}
 	return &c.plan, nil
 }
@@ -589,7 +631,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 	s.unshare()
 	// Grow every table once, not by doubling as items arrive.
 	nv := len(b.Entities) + len(b.Sources) + len(b.Claims)
-	adopt := len(s.verts) == 0 && p.ids != nil && len(p.ids) == nv
+	adopt := len(s.verts) == 0 && p.ids != nil && len(p.ids) == nv && len(p.names) == nv
 	switch {
 	case adopt:
 		s.ids = p.ids // the check's index, whose numbers are those below
@@ -609,6 +651,9 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		if !owned {
 			e = e.Clone()
 		}
+		if adopt {
+			e.ID = p.names[i]
+		}
 		s.addVertex(e.ID, EntityVertex, len(s.entities), adopt)
 		s.entities = append(s.entities, e)
 		s.aliasAll(e.Merged, e.ID)
@@ -619,6 +664,9 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		if !owned {
 			src = src.Clone()
 		}
+		if adopt {
+			src.ID = p.names[len(b.Entities)+i]
+		}
 		s.addVertex(src.ID, SourceVertex, len(s.sources), adopt)
 		s.sources = append(s.sources, src)
 		s.aliasAll(src.Merged, src.ID)
@@ -628,6 +676,9 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		c := b.Claims[i]
 		if !owned {
 			c = c.Clone()
+		}
+		if adopt {
+			c.ID = p.names[len(b.Entities)+len(b.Sources)+i]
 		}
 		s.addVertex(c.ID, ClaimVertex, len(s.claims), adopt)
 		s.claims = append(s.claims, c)
