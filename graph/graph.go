@@ -623,6 +623,17 @@ func (s *store) shareRefs(c *claims.Claim, refs []int32) {
 	}
 }
 
+// takeOrGrow returns table with room for the items of list. An empty
+// table takes an owned list's array instead, so that the graph a reader
+// builds holds its items once, not a second copy beside the batch's:
+// apply then writes item i back where it read it.
+func takeOrGrow[T any](table, list []T, owned bool) []T {
+	if owned && len(table) == 0 {
+		return list[:0]
+	}
+	return slices.Grow(table, len(list))
+}
+
 // apply adds batch b by plan p, the result of checking it against the
 // store as it is. It cannot fail. The store keeps b's slices when owned
 // is set (a batch a reader decoded), rewriting their references in place
@@ -641,9 +652,9 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 	s.verts = slices.Grow(s.verts, nv)
 	s.out = slices.Grow(s.out, nv)
 	s.in = slices.Grow(s.in, nv)
-	s.entities = slices.Grow(s.entities, len(b.Entities))
-	s.sources = slices.Grow(s.sources, len(b.Sources))
-	s.claims = slices.Grow(s.claims, len(b.Claims))
+	s.entities = takeOrGrow(s.entities, b.Entities, owned)
+	s.sources = takeOrGrow(s.sources, b.Sources, owned)
+	s.claims = takeOrGrow(s.claims, b.Claims, owned)
 	s.rels = slices.Grow(s.rels, len(b.Relations))
 	firstV := int32(len(s.verts))
 	for i := range b.Entities {
