@@ -608,16 +608,19 @@ func clash(r *claims.Relation, existing []claims.Relation) error {
 // keeps an ID's bytes once however often claims, sources and relations
 // name it (a relation's own list of sources excepted), and callers that
 // key maps by the IDs they read back compare equal strings by pointer.
-func (s *store) shareRefs(c *claims.Claim, refs []int32) {
+//
+// name returns the ID of a vertex: s.idOf, or a faster look-up of the
+// same strings.
+func (s *store) shareRefs(c *claims.Claim, refs []int32, name func(int32) string) {
 	for i := range c.About {
-		c.About[i] = s.idOf(refs[i])
+		c.About[i] = name(refs[i])
 	}
 	apps := refs[len(c.About):]
 	for j := range c.Appearances {
 		a, r := &c.Appearances[j], apps[3*j:3*j+3]
 		for k, id := range [3]*string{&a.Source, &a.Speaker, &a.Via} {
 			if r[k] >= 0 {
-				*id = s.idOf(r[k])
+				*id = name(r[k])
 			}
 		}
 	}
@@ -700,18 +703,24 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 	// its references at the graph's IDs (a derivation may name a source
 	// added after it).
 	s.carve(firstV, b, p)
+	name := s.idOf
+	if adopt {
+		// The items' IDs, in vertex order side by side: one load per
+		// reference instead of the vertex's slot and then its item.
+		name = func(v int32) string { return p.names[v] }
+	}
 	srcAt, claimAt := len(s.sources)-len(b.Sources), len(s.claims)-len(b.Claims)
 	for i := range b.Sources {
 		refs := p.refsOf(i)
 		s.addDerivationEdges(firstSrc+int32(i), refs)
 		for j, v := range refs {
-			s.sources[srcAt+i].DerivedFrom[j].Source = s.idOf(v)
+			s.sources[srcAt+i].DerivedFrom[j].Source = name(v)
 		}
 	}
 	for i := range b.Claims {
 		c, refs := &s.claims[claimAt+i], p.refsOf(len(b.Sources)+i)
 		s.addClaimEdges(firstClaim+int32(i), len(c.About), refs)
-		s.shareRefs(c, refs)
+		s.shareRefs(c, refs, name)
 	}
 	for i := range b.Relations {
 		r := &b.Relations[i]
@@ -722,7 +731,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 			if !owned {
 				x = r.Clone()
 			}
-			x.From, x.To = s.idOf(from), s.idOf(to)
+			x.From, x.To = name(from), name(to)
 			s.relExtra = append(s.relExtra, x)
 			kept.extra = int32(len(s.relExtra))
 		}
