@@ -204,7 +204,10 @@ func (p *problems) ids(field string, ids []string) {
 }
 
 func (p *problems) lang(field, tag string) {
-	if err := CheckLang(tag); tag != "" && err != nil {
+	if tag == "" {
+		return // no language given: nothing to check, and no error to build
+	}
+	if err := CheckLang(tag); err != nil {
 		p.add(field, err)
 	}
 }

@@ -255,6 +255,51 @@ type decoder struct {
 	// relocate, when set, locates a problem of the batch check instead
 	// of the position map, reporting whether it could.
 	relocate func(*Error) bool
+
+	paths paths
+}
+
+// paths remembers the field paths of recent items ("appearances[1]",
+// "appearances[1].source"), which every item of a kind repeats: the walk
+// names the field of every value it decodes, and would otherwise build
+// most of its strings for them. Each slot holds the last path hashed to
+// it; a path is built only when its slot holds another.
+type paths struct {
+	slots [256]pathSlot
+}
+
+type pathSlot struct {
+	prefix, key string // the parts joined, key "" for an element
+	i           int    // the element's index
+	path        string
+}
+
+// index returns index(field, i), remembered.
+func (p *paths) index(field string, i int) string {
+	s := &p.slots[(len(field)*7+i*31+int(lastByte(field)))&(len(p.slots)-1)]
+	if s.key != "" || s.i != i || s.prefix != field || s.path == "" {
+		*s = pathSlot{prefix: field, i: i, path: index(field, i)}
+	}
+	return s.path
+}
+
+// at returns at(loc, field), the path remembered.
+func (p *paths) at(loc location, field string) location {
+	if loc.field == "" {
+		return location{loc.kind, loc.index, field}
+	}
+	s := &p.slots[(len(loc.field)*7+len(field)*131+int(lastByte(loc.field))+int(lastByte(field))*17)&(len(p.slots)-1)]
+	if s.key != field || s.prefix != loc.field || s.path == "" {
+		*s = pathSlot{prefix: loc.field, key: field, path: join(loc.field, field)}
+	}
+	return location{loc.kind, loc.index, s.path}
+}
+
+func lastByte(s string) byte {
+	if s == "" {
+		return 0
+	}
+	return s[len(s)-1]
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
@@ -778,7 +823,7 @@ func (d *decoder) strs(n *yaml.Node, loc location) []string {
 	}
 	out := make([]string, 0, len(items))
 	for i, c := range items {
-		l := location{loc.kind, loc.index, index(loc.field, i)}
+		l := location{loc.kind, loc.index, d.paths.index(loc.field, i)}
 		s := d.str(c, l)
 		if s == "" && c.Kind == yaml.ScalarNode {
 			// Written out, an empty entry would vanish: lists hold

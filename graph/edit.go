@@ -668,7 +668,7 @@ func (e *editor) apply(p *plan) {
 				refs = append(refs, s.refOf(a.Source), s.refOf(a.Speaker), s.refOf(a.Via))
 			}
 			s.addClaimEdges(n, len(c.About), refs)
-			s.shareRefs(&c, refs)
+			s.shareRefs(&c, refs, s.idOf)
 			s.claims[idx] = c
 			s.aliasAll(c.Merged, c.ID)
 		case r.entity != nil:

@@ -9,6 +9,15 @@ func SetPartSize(n int) (restore func()) {
 	return func() { partSize = old }
 }
 
+// SetCountClashes makes the check of relations order them for clashes
+// with a counting sort (on) or a plain sort (off), whatever their
+// number; it returns a function that restores the rule.
+func SetCountClashes(on bool) (restore func()) {
+	old := countClashes
+	countClashes = func(int, int) bool { return on }
+	return func() { countClashes = old }
+}
+
 // CountYAML is countYAML, for the external tests that compare its count
 // with the parser's on generated graphs.
 var CountYAML = countYAML

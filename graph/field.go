@@ -96,7 +96,7 @@ func (t *table[T]) decode(d *decoder, x *T, n *yaml.Node, loc location) {
 	d.mapping(n, loc, t.allowed, func(key string, _, v *yaml.Node) bool {
 		for i := range t.fields {
 			if f := &t.fields[i]; f.Key == key {
-				f.decode(d, x, v, at(loc, key))
+				f.decode(d, x, v, d.paths.at(loc, key))
 				return true
 			}
 		}
@@ -274,7 +274,7 @@ func decodeList[E any](d *decoder, n *yaml.Node, loc location, sub *table[E]) []
 		if d.stop {
 			return out[:i]
 		}
-		el := location{loc.kind, loc.index, index(loc.field, i)}
+		el := location{loc.kind, loc.index, d.paths.index(loc.field, i)}
 		d.mark(el, resolve(c))
 		sub.decode(d, &out[i], c, el)
 	}

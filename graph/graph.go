@@ -1,9 +1,11 @@
 package graph
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -165,6 +167,52 @@ type plan struct {
 	refs []int32
 	at   []int
 	ends []int32 // from and to of each relation
+
+	// ids, when the batch was checked against an empty store, is the
+	// vertex number of every ID the batch adds, as apply numbers them:
+	// apply on an empty store takes it as the store's index instead of
+	// building another.
+	ids   map[string]int32
+	names []string // the IDs of the items, packed (see packIDs), when ids is set
+}
+
+// packIDs returns the IDs of the entities, sources and claims of b in
+// that order, copied side by side into one string. The check looks
+// every reference up in tables keyed by them: packed, the keys it
+// compares with lie in a few megabytes rather than all over the heap,
+// and the graph built from a plan keeps them as its items' IDs.
+func packIDs(b *Batch) []string {
+	var sb strings.Builder
+	n, size := len(b.Entities)+len(b.Sources)+len(b.Claims), 0
+	for i := range b.Entities {
+		size += len(b.Entities[i].ID)
+	}
+	for i := range b.Sources {
+		size += len(b.Sources[i].ID)
+	}
+	for i := range b.Claims {
+		size += len(b.Claims[i].ID)
+	}
+	sb.Grow(size)
+	ends := make([]int, 0, n)
+	add := func(id string) {
+		sb.WriteString(id)
+		ends = append(ends, sb.Len())
+	}
+	for i := range b.Entities {
+		add(b.Entities[i].ID)
+	}
+	for i := range b.Sources {
+		add(b.Sources[i].ID)
+	}
+	for i := range b.Claims {
+		add(b.Claims[i].ID)
+	}
+	all, names, at := sb.String(), make([]string, n), 0
+	for k, end := range ends {
+		names[k], at = all[at:end], end
+	}
+	return names
 }
 
 // newPlan lays out the references of b.
@@ -189,21 +237,19 @@ func (p *plan) refsOf(k int) []int32 { return p.refs[p.at[k]:p.at[k+1]] }
 // checker validates a batch against the store and itself.
 type checker struct {
 	s       *store
-	pending map[string]pendingVertex // IDs the batch adds
-	errs    ErrorList
-	plan    plan
+	pending map[string]int32 // IDs the batch adds, with their vertex numbers after the store's
+	kinds   []VertexKind     // the kind of pending vertex len(s.verts)+i
+	// minor holds the entities and sources of pending, a fraction of the
+	// claims in most graphs: the references of claims, which name only
+	// those, are looked up in it, a table small enough to stay in cache.
+	minor map[string]int32
+	errs  ErrorList
+	plan  plan
 
 	// For a batch that removes: the vertices and relations it removes,
 	// which references may not name and clashes do not count.
 	gone    map[int32]bool
 	goneRel map[int32]bool
-}
-
-// pendingVertex is a vertex the batch adds: its kind and a number after
-// the store's, unique within the check.
-type pendingVertex struct {
-	kind VertexKind
-	n    int32
 }
 
 func (c *checker) add(loc location, id string, err error) {
@@ -228,8 +274,11 @@ func (c *checker) vertex(id string) (VertexKind, int32, bool) {
 	if v, ok := c.s.ids[id]; ok && !c.gone[v] {
 		return c.s.verts[v].kind, v, true
 	}
-	p, ok := c.pending[id]
-	return p.kind, p.n, ok
+	n, ok := c.pending[id]
+	if !ok {
+		return 0, 0, false
+	}
+	return c.kinds[int(n)-len(c.s.verts)], n, true
 }
 
 func (c *checker) declare(kind string, i int, id string, k VertexKind) {
@@ -244,7 +293,23 @@ func (c *checker) declare(kind string, i int, id string, k VertexKind) {
 		c.add(location{kind, i, "id"}, id, fmt.Errorf("%w %q: it names %q, into which it was merged", ErrDuplicateID, id, to))
 		return
 	}
-	c.pending[id] = pendingVertex{k, int32(len(c.s.verts) + len(c.pending))}
+	n := int32(len(c.s.verts) + len(c.kinds))
+	c.pending[id] = n
+	c.kinds = append(c.kinds, k)
+	if k != ClaimVertex {
+		c.minor[id] = n
+	}
+}
+
+// minorRef returns the number of the entity or source of kind want
+// that the batch adds as id, and whether there is one. Such an ID is
+// valid and not in the store, so vertex would find the same.
+func (c *checker) minorRef(id string, want VertexKind) (int32, bool) {
+	if want == ClaimVertex {
+		return 0, false
+	}
+	n, ok := c.minor[id]
+	return n, ok && c.kinds[int(n)-len(c.s.verts)] == want
 }
 
 // ref checks that id, held in field of item i of a section, names a
@@ -252,6 +317,9 @@ func (c *checker) declare(kind string, i int, id string, k VertexKind) {
 // as list, index j and leaf ("appearances", 1, "source"; j < 0 for a
 // plain field) so that its path is formatted only for a problem.
 func (c *checker) ref(kind string, i int, owner string, list string, j int, leaf, id string, want VertexKind) int32 {
+	if n, ok := c.minorRef(id, want); ok {
+		return n
+	}
 	if id == "" || claims.CheckID(id) != nil {
 		return -1
 	}
@@ -287,21 +355,24 @@ func (s *store) check(b *Batch) (*plan, ErrorList) {
 
 // checkWith is check with a checker that may say what the batch removes.
 func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
-	c.pending = make(map[string]pendingVertex, len(b.Entities)+len(b.Sources)+len(b.Claims))
+	n := len(b.Entities) + len(b.Sources) + len(b.Claims)
+	c.pending, c.kinds = make(map[string]int32, n), make([]VertexKind, 0, n)
+	c.minor = make(map[string]int32, len(b.Entities)+len(b.Sources))
+	names := packIDs(b)
 	for i := range b.Entities {
 		e := &b.Entities[i]
 		c.fieldErrors("entity", i, e.ID, e.Check())
-		c.declare("entity", i, e.ID, EntityVertex)
+		c.declare("entity", i, names[i], EntityVertex)
 	}
 	for i := range b.Sources {
 		src := &b.Sources[i]
 		c.fieldErrors("source", i, src.ID, src.Check())
-		c.declare("source", i, src.ID, SourceVertex)
+		c.declare("source", i, names[len(b.Entities)+i], SourceVertex)
 	}
 	for i := range b.Claims {
 		cl := &b.Claims[i]
 		c.fieldErrors("claim", i, cl.ID, cl.Check())
-		c.declare("claim", i, cl.ID, ClaimVertex)
+		c.declare("claim", i, names[len(b.Entities)+len(b.Sources)+i], ClaimVertex)
 	}
 
 	// Each item has its place in the plan's references, so that parts
@@ -333,6 +404,10 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 	if len(c.errs) > 0 {
 		return nil, c.errs
 	}
+	if len(s.verts) == 0 && len(c.gone) == 0 {
+		// Every item was declared, in the order apply adds them.
+		c.plan.ids, c.plan.names = c.pending, names
+	}
 	return &c.plan, nil
 }
 
@@ -352,7 +427,7 @@ func (c *checker) inParts(n, size int, f func(sub *checker, lo, hi int)) {
 	subs := make([]*checker, parts)
 	var wg sync.WaitGroup
 	for p := range subs {
-		subs[p] = &checker{s: c.s, pending: c.pending, gone: c.gone, goneRel: c.goneRel}
+		subs[p] = &checker{s: c.s, pending: c.pending, kinds: c.kinds, minor: c.minor, gone: c.gone, goneRel: c.goneRel}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -366,23 +441,28 @@ func (c *checker) inParts(n, size int, f func(sub *checker, lo, hi int)) {
 }
 
 // checkRelations checks each relation and that no two join the same pair
-// of claims in ways that clash. It works in two passes, each in parts
-// for many relations: the first checks each relation on its own and
-// resolves its ends; the second indexes the relations by their unordered
-// pair of vertex numbers, each part taking the pairs of one hash class,
-// with a chain through next for the rare pair that has more than one.
-// The problems of a relation come together, in the order of relations.
+// of claims in ways that clash. The first pass, in parts for many
+// relations, checks each relation on its own and resolves its ends; the
+// second groups the relations by their unordered pair of vertex numbers
+// (see clashes). The problems of a relation come together, in the order
+// of relations.
 func (c *checker) checkRelations(rels []claims.Relation) {
 	failed := make([]bool, len(rels))
 	start := len(c.errs)
 	c.inParts(len(rels), partSize, func(sub *checker, lo, hi int) {
+		// Relations come grouped by the claim they start from in files
+		// the writers write: its number is looked up once for the group.
+		lastFrom, lastN := "", int32(-1)
 		for i := lo; i < hi; i++ {
 			r := &rels[i]
 			before := len(sub.errs)
 			if fes := r.Check(); len(fes) > 0 {
 				sub.fieldErrors("relation", i, r.From+" -> "+r.To, fes)
 			}
-			c.plan.ends[2*i] = sub.relRef(i, r, "from", -1, r.From, ClaimVertex)
+			if lastN < 0 || r.From != lastFrom {
+				lastFrom, lastN = r.From, sub.relRef(i, r, "from", -1, r.From, ClaimVertex)
+			}
+			c.plan.ends[2*i] = lastN
 			c.plan.ends[2*i+1] = sub.relRef(i, r, "to", -1, r.To, ClaimVertex)
 			for j, src := range r.Sources {
 				sub.relRef(i, r, "sources", j, src, SourceVertex)
@@ -391,16 +471,7 @@ func (c *checker) checkRelations(rels []claims.Relation) {
 		}
 	})
 	first := len(c.errs)
-	var next []int32 // index -> 1 + index of the previous relation of its pair
-	if len(rels) > 1 {
-		next = make([]int32, len(rels))
-	}
-	classes := max(1, min(runtime.GOMAXPROCS(0), len(rels)/partSize))
-	c.inParts(classes, 1, func(sub *checker, lo, hi int) {
-		for class := lo; class < hi; class++ {
-			sub.clashes(rels, c.plan.ends, failed, next, class, classes)
-		}
-	})
+	c.clashes(rels, c.plan.ends, failed)
 	if len(c.errs) > first {
 		// In the order of relations, each relation's problems together:
 		// those found on its own before its clash.
@@ -408,26 +479,76 @@ func (c *checker) checkRelations(rels []claims.Relation) {
 	}
 }
 
-// clashes checks, for the relations whose pair falls in hash class
-// class of classes, that none clashes with the relations already joining
-// its pair in the store or earlier in the batch. ends are the relations'
-// resolved ends, two each.
-func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool, next []int32, class, classes int) {
-	var first map[[2]int32]int32 // pair -> 1 + index of its last relation in the batch
-	if next != nil {
-		first = make(map[[2]int32]int32, len(rels)/classes)
+// countClashes reports whether clashes orders n relations among nv
+// vertices with a counting sort.
+var countClashes = func(n, nv int) bool { return n >= nv/4 }
+
+// clashes checks that no relation clashes with the relations already
+// joining its pair of claims in the store or earlier in the batch. ends
+// are the relations' resolved ends, two each; relations that failed are
+// left out.
+//
+// The relations are put in order of their unordered pair of ends, those
+// of one pair in their own order, and each is compared with those of its
+// pair before it that passed: no map, and most pairs have one relation.
+// For a batch with many relations against the vertices, the order comes
+// from a counting sort by the lesser end and a sort of each group by the
+// other, in O(relations + vertices) and the groups' sorts; for a few
+// relations, from a sort of them alone, so that a small batch costs
+// nothing per vertex of a large graph.
+func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool) {
+	lo := func(i int32) int32 { return min(ends[2*i], ends[2*i+1]) }
+	hi := func(i int32) int32 { return max(ends[2*i], ends[2*i+1]) }
+	byPair := func(i, j int32) int {
+		if c := cmp.Compare(lo(i), lo(j)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(hi(i), hi(j)); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
 	}
-	for i := range rels {
-		if failed[i] {
-			continue
+	var order []int32
+	if nv := len(c.s.verts) + len(c.kinds); !countClashes(len(rels), nv) {
+		for i := range rels {
+			if !failed[i] {
+				order = append(order, int32(i))
+			}
 		}
-		a, b := ends[2*i], ends[2*i+1]
-		key := [2]int32{min(a, b), max(a, b)}
-		if classes > 1 && int((uint32(key[0])*2654435761+uint32(key[1]))%uint32(classes)) != class {
-			continue
+		slices.SortFunc(order, byPair)
+	} else {
+		at := make([]int32, nv+1) // group of lesser end a at order[at[a]:at[a+1]]
+		for i := range rels {
+			if !failed[i] {
+				at[lo(int32(i))+1]++
+			}
 		}
-		r := &rels[i]
-		var existing []claims.Relation
+		for a := range nv {
+			at[a+1] += at[a]
+		}
+		order = make([]int32, at[nv])
+		for i := range rels {
+			if !failed[i] {
+				a := lo(int32(i))
+				order[at[a]] = int32(i)
+				at[a]++ // now the end of the group
+			}
+		}
+		for a, from := 0, int32(0); a < nv; a++ {
+			if group := order[from:at[a]]; len(group) > 1 {
+				slices.SortFunc(group, byPair)
+			}
+			from = at[a]
+		}
+	}
+	var existing []claims.Relation
+	for k := 0; k < len(order); {
+		a, b := lo(order[k]), hi(order[k])
+		run := k + 1
+		for run < len(order) && lo(order[run]) == a && hi(order[run]) == b {
+			run++
+		}
+		existing = existing[:0]
 		if int(a) < len(c.s.verts) && int(b) < len(c.s.verts) {
 			for _, ri := range c.s.related(a, b) {
 				if !c.goneRel[ri] {
@@ -435,25 +556,26 @@ func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool, n
 				}
 			}
 		}
-		if first != nil {
-			for k := first[key]; k > 0; k = next[k-1] {
-				existing = append(existing, rels[k-1])
+		if run > k+1 || len(existing) > 0 {
+			for _, i := range order[k:run] {
+				r := &rels[i]
+				if err := clash(r, existing); err != nil {
+					c.add(location{"relation", int(i), "kind"}, r.From+" -> "+r.To, err)
+					continue
+				}
+				existing = append(existing, *r)
 			}
 		}
-		if err := clash(r, existing); err != nil {
-			c.add(location{"relation", i, "kind"}, r.From+" -> "+r.To, err)
-			continue
-		}
-		if first != nil {
-			next[i] = first[key]
-			first[key] = int32(i + 1)
-		}
+		k = run
 	}
 }
 
 // relRef checks a reference of relation i and returns the vertex number
 // it names, naming the relation only when there is a problem.
 func (c *checker) relRef(i int, r *claims.Relation, list string, j int, id string, want VertexKind) int32 {
+	if n, ok := c.minorRef(id, want); ok {
+		return n
+	}
 	if k, n, ok := c.vertex(id); ok && k == want {
 		return n
 	}
@@ -486,19 +608,33 @@ func clash(r *claims.Relation, existing []claims.Relation) error {
 // keeps an ID's bytes once however often claims, sources and relations
 // name it (a relation's own list of sources excepted), and callers that
 // key maps by the IDs they read back compare equal strings by pointer.
-func (s *store) shareRefs(c *claims.Claim, refs []int32) {
+//
+// name returns the ID of a vertex: s.idOf, or a faster look-up of the
+// same strings.
+func (s *store) shareRefs(c *claims.Claim, refs []int32, name func(int32) string) {
 	for i := range c.About {
-		c.About[i] = s.idOf(refs[i])
+		c.About[i] = name(refs[i])
 	}
 	apps := refs[len(c.About):]
 	for j := range c.Appearances {
 		a, r := &c.Appearances[j], apps[3*j:3*j+3]
 		for k, id := range [3]*string{&a.Source, &a.Speaker, &a.Via} {
 			if r[k] >= 0 {
-				*id = s.idOf(r[k])
+				*id = name(r[k])
 			}
 		}
 	}
+}
+
+// takeOrGrow returns table with room for the items of list. An empty
+// table takes an owned list's array instead, so that the graph a reader
+// builds holds its items once, not a second copy beside the batch's:
+// apply then writes item i back where it read it.
+func takeOrGrow[T any](table, list []T, owned bool) []T {
+	if owned && len(table) == 0 {
+		return list[:0]
+	}
+	return slices.Grow(table, len(list))
 }
 
 // apply adds batch b by plan p, the result of checking it against the
@@ -509,15 +645,19 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 	s.unshare()
 	// Grow every table once, not by doubling as items arrive.
 	nv := len(b.Entities) + len(b.Sources) + len(b.Claims)
-	if len(s.ids) == 0 {
+	adopt := len(s.verts) == 0 && p.ids != nil && len(p.ids) == nv && len(p.names) == nv
+	switch {
+	case adopt:
+		s.ids = p.ids // the check's index, whose numbers are those below
+	case len(s.ids) == 0:
 		s.ids = make(map[string]int32, nv)
 	}
 	s.verts = slices.Grow(s.verts, nv)
 	s.out = slices.Grow(s.out, nv)
 	s.in = slices.Grow(s.in, nv)
-	s.entities = slices.Grow(s.entities, len(b.Entities))
-	s.sources = slices.Grow(s.sources, len(b.Sources))
-	s.claims = slices.Grow(s.claims, len(b.Claims))
+	s.entities = takeOrGrow(s.entities, b.Entities, owned)
+	s.sources = takeOrGrow(s.sources, b.Sources, owned)
+	s.claims = takeOrGrow(s.claims, b.Claims, owned)
 	s.rels = slices.Grow(s.rels, len(b.Relations))
 	firstV := int32(len(s.verts))
 	for i := range b.Entities {
@@ -525,7 +665,10 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		if !owned {
 			e = e.Clone()
 		}
-		s.addVertex(e.ID, EntityVertex, len(s.entities))
+		if adopt {
+			e.ID = p.names[i]
+		}
+		s.addVertex(e.ID, EntityVertex, len(s.entities), adopt)
 		s.entities = append(s.entities, e)
 		s.aliasAll(e.Merged, e.ID)
 	}
@@ -535,7 +678,10 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		if !owned {
 			src = src.Clone()
 		}
-		s.addVertex(src.ID, SourceVertex, len(s.sources))
+		if adopt {
+			src.ID = p.names[len(b.Entities)+i]
+		}
+		s.addVertex(src.ID, SourceVertex, len(s.sources), adopt)
 		s.sources = append(s.sources, src)
 		s.aliasAll(src.Merged, src.ID)
 	}
@@ -545,7 +691,10 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		if !owned {
 			c = c.Clone()
 		}
-		s.addVertex(c.ID, ClaimVertex, len(s.claims))
+		if adopt {
+			c.ID = p.names[len(b.Entities)+len(b.Sources)+i]
+		}
+		s.addVertex(c.ID, ClaimVertex, len(s.claims), adopt)
 		s.claims = append(s.claims, c)
 		s.aliasAll(c.Merged, c.ID)
 		s.appearances += len(c.Appearances)
@@ -554,18 +703,24 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 	// its references at the graph's IDs (a derivation may name a source
 	// added after it).
 	s.carve(firstV, b, p)
+	name := s.idOf
+	if adopt {
+		// The items' IDs, in vertex order side by side: one load per
+		// reference instead of the vertex's slot and then its item.
+		name = func(v int32) string { return p.names[v] }
+	}
 	srcAt, claimAt := len(s.sources)-len(b.Sources), len(s.claims)-len(b.Claims)
 	for i := range b.Sources {
 		refs := p.refsOf(i)
 		s.addDerivationEdges(firstSrc+int32(i), refs)
 		for j, v := range refs {
-			s.sources[srcAt+i].DerivedFrom[j].Source = s.idOf(v)
+			s.sources[srcAt+i].DerivedFrom[j].Source = name(v)
 		}
 	}
 	for i := range b.Claims {
 		c, refs := &s.claims[claimAt+i], p.refsOf(len(b.Sources)+i)
 		s.addClaimEdges(firstClaim+int32(i), len(c.About), refs)
-		s.shareRefs(c, refs)
+		s.shareRefs(c, refs, name)
 	}
 	for i := range b.Relations {
 		r := &b.Relations[i]
@@ -576,7 +731,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 			if !owned {
 				x = r.Clone()
 			}
-			x.From, x.To = s.idOf(from), s.idOf(to)
+			x.From, x.To = name(from), name(to)
 			s.relExtra = append(s.relExtra, x)
 			kept.extra = int32(len(s.relExtra))
 		}

@@ -134,19 +134,63 @@ func (s *jsonScanner) reset(data []byte, line int) {
 // common holds the strings met on every line of a bulk file, the keys
 // and the words of enumerations of the format's tables, so that scanning
 // them allocates nothing; keys come back as the tables' own strings.
-var common = func() map[string]string {
-	m := make(map[string]string)
+var common = func() *words {
+	w := new(words)
 	for _, it := range FormatFields() {
-		m[it.Item] = it.Item
+		w.add(it.Item)
 		for _, f := range it.Fields {
-			m[f.Key] = f.Key
-			for _, w := range f.Values {
-				m[w] = w
+			w.add(f.Key)
+			for _, v := range f.Values {
+				w.add(v)
 			}
 		}
 	}
-	return m
+	return w
 }()
+
+// words is a small set of strings, looked up by bytes: an open-addressed
+// table hashed on a string's length and three of its bytes. Most strings
+// of a bulk file are IDs and text that are not in it, and most of those
+// land on an empty slot or on a word of another length, so a look-up
+// costs a few comparisons where a map would hash every byte.
+type words struct{ slots [1 << 10]string }
+
+func wordHash(b []byte) int {
+	n := len(b)
+	return (n*31 + int(b[0])*7 + int(b[n-1])*131 + int(b[n/2])*17) & (len(words{}.slots) - 1)
+}
+
+// add puts w in the set; the table must keep an empty slot.
+func (t *words) add(w string) {
+	if w == "" {
+		return
+	}
+	for i := wordHash([]byte(w)); ; i = (i + 1) & (len(t.slots) - 1) {
+		switch t.slots[i] {
+		case w:
+			return
+		case "":
+			t.slots[i] = w
+			return
+		}
+	}
+}
+
+// get returns the word whose bytes are b, and whether there is one.
+func (t *words) get(b []byte) (string, bool) {
+	if len(b) == 0 {
+		return "", false
+	}
+	for i := wordHash(b); ; i = (i + 1) & (len(t.slots) - 1) {
+		w := t.slots[i]
+		if w == "" {
+			return "", false
+		}
+		if w == string(b) { // no allocation to compare
+			return w, true
+		}
+	}
+}
 
 // jsonError is a syntax error at a byte offset.
 type jsonError struct {
@@ -455,7 +499,7 @@ func (s *jsonScanner) str() (string, *jsonError) {
 		c := s.data[i]
 		if c == '"' {
 			if utf8.Valid(s.data[s.off:i]) {
-				v, ok := common[string(s.data[s.off:i])] // no allocation to look up
+				v, ok := common.get(s.data[s.off:i])
 				if !ok {
 					v = string(s.data[s.off:i])
 				}

@@ -101,3 +101,29 @@ func FuzzJSONStreamed(f *testing.F) {
 		}
 	})
 }
+
+// TestCommonWords checks that the scanner finds every key and word of
+// the format's tables in its set of common strings, as the tables' own
+// strings, and nothing else.
+func TestCommonWords(t *testing.T) {
+	n := 0
+	for _, it := range FormatFields() {
+		for _, f := range it.Fields {
+			for _, w := range append([]string{it.Item, f.Key}, f.Values...) {
+				got, ok := common.get([]byte(w))
+				if !ok || got != w {
+					t.Errorf("common.get(%q) = %q, %v", w, got, ok)
+				}
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no words")
+	}
+	for _, w := range []string{"c0000001", "ids", "claimsx", "Claim", "a", "supports ", "e000000"} {
+		if got, ok := common.get([]byte(w)); ok {
+			t.Errorf("common.get(%q) = %q, want none", w, got)
+		}
+	}
+}

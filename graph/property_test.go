@@ -289,6 +289,15 @@ func TestCheckInParts(t *testing.T) {
 			if diff := cmp.Diff(one, parts); diff != "" {
 				t.Errorf("in one part and in parts differ (-one +parts):\n%s", diff)
 			}
+			// Both ways of finding clashes, whatever the batch's size.
+			for _, counting := range []bool{false, true} {
+				restore := graph.SetCountClashes(counting)
+				got := run(tt.batch, false)
+				restore()
+				if diff := cmp.Diff(one, got); diff != "" {
+					t.Errorf("clashes found with counting sort %v differ (-auto +forced):\n%s", counting, diff)
+				}
+			}
 			if problems := strings.Count(one, "\n") + 1; tt.name == "spoiled" && problems < 30 {
 				t.Errorf("%d problems, want at least 30:\n%s", problems, one)
 			}

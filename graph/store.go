@@ -219,9 +219,13 @@ func (s *store) idOf(v int32) string {
 	return s.sources[sl.idx].ID
 }
 
-func (s *store) addVertex(id string, k VertexKind, idx int) int32 {
+// addVertex adds a vertex of kind k for item idx of its table, indexing
+// id unless indexed is set (the index has it already).
+func (s *store) addVertex(id string, k VertexKind, idx int, indexed bool) int32 {
 	v := int32(len(s.verts))
-	s.ids[id] = v
+	if !indexed {
+		s.ids[id] = v
+	}
 	s.verts = append(s.verts, vslot{kind: k, idx: int32(idx)})
 	s.out = append(s.out, nil)
 	s.in = append(s.in, nil)
