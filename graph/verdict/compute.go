@@ -42,6 +42,10 @@ type state struct {
 	numbered bool            // ev numbers the claims as ids does
 	full     *evidence.Table // of the whole graph, for claims out of time
 	evidence []float64       // the weight of each claim's evidence
+	capped   []bool          // whether it is a lower bound (evidence.Evidence.Capped)
+	origins  [][]string      // each claim's origins, from the first round, for the next
+	silent   map[string]bool // the claims that lend nothing: rejected in a round
+	rounds   int
 
 	defeats  []attack // contradiction attacks that succeed
 	failed   []pair   // contradiction attacks that fail, sorted by target
@@ -92,13 +96,68 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 	if err := s.load(v); err != nil {
 		return nil, err
 	}
-	s.contradictions(v)
-	s.derive()
+	s.rounds = 1
+	for {
+		s.contradictions(v)
+		s.derive()
+		s.label()
+		if s.opts.Evidence != nil || !s.silence() {
+			break
+		}
+		if err := s.reweigh(v); err != nil {
+			return nil, err
+		}
+		s.rounds++
+	}
 	if s.opts.Progress != nil {
 		s.opts.Progress(graph.Progress{Stage: "strengths"})
 	}
-	s.solve()
+	s.strengths()
 	return s.result(v)
+}
+
+// silence adds to s.silent the claims the labels reject that support
+// another claim, and reports whether there was any not there already.
+// O(claims + supports).
+func (s *state) silence() bool {
+	more := false
+	for _, p := range s.supports {
+		if id := s.ids[p.from]; s.labels[p.from] == af.Out && p.from != p.to && !s.silent[id] {
+			if s.silent == nil {
+				s.silent = make(map[string]bool)
+			}
+			s.silent[id], more = true, true
+		}
+	}
+	return more
+}
+
+// reweigh weighs the evidence again with the claims of s.silent lending
+// nothing, from the origins the first round found.
+func (s *state) reweigh(v graph.View) error {
+	eo := s.evidenceOptions()
+	eo.Progress = nil
+	i := 0
+	eo.Origins = func(graph.View, claims.Claim) ([]string, error) {
+		i++ // evidence.Of asks for each claim once, in v's order
+		return s.origins[i-1], nil
+	}
+	var err error
+	if s.ev, err = evidence.Of(v, eo); err != nil {
+		return fmt.Errorf("verdict: %w", err)
+	}
+	s.weights()
+	return nil
+}
+
+// weights reads the weight of each claim's evidence, and whether it is
+// capped, from s.ev, which numbers the claims as s.ids does.
+func (s *state) weights() {
+	s.evidence, s.capped = make([]float64, len(s.ids)), make([]bool, len(s.ids))
+	for i := range s.ids {
+		e := s.ev.At(i)
+		s.evidence[i], s.capped[i] = e.Weight, e.Capped
+	}
 }
 
 // load numbers the claims of v and weighs their evidence.
@@ -110,7 +169,9 @@ func (s *state) load(v graph.View) error {
 	if s.ev != nil { // the caller's: look each claim up by ID
 		for c := range v.Claims() {
 			s.number(c)
-			s.evidence = append(s.evidence, s.ev.Weight(c.ID))
+			e, _ := s.ev.Claim(c.ID)
+			s.evidence = append(s.evidence, e.Weight)
+			s.capped = append(s.capped, e.Capped)
 		}
 		return nil
 	}
@@ -121,9 +182,12 @@ func (s *state) load(v graph.View) error {
 	if origins == nil {
 		origins = evidence.Independent()
 	}
+	s.origins = make([][]string, 0, n)
 	eo.Origins = func(v graph.View, c claims.Claim) ([]string, error) {
 		s.number(c)
-		return origins(v, c)
+		o, err := origins(v, c)
+		s.origins = append(s.origins, o)
+		return o, err
 	}
 	var err error
 	s.ev, err = evidence.Of(v, eo)
@@ -134,10 +198,7 @@ func (s *state) load(v graph.View) error {
 		return fmt.Errorf("verdict: %w", err)
 	}
 	s.numbered = true
-	s.evidence = make([]float64, len(s.ids))
-	for i := range s.ids {
-		s.evidence[i] = s.ev.At(i).Weight
-	}
+	s.weights()
 	return nil
 }
 
@@ -179,13 +240,14 @@ func (s *state) claimEvidence(i int32) (evidence.Evidence, []string) {
 
 // evidenceOptions are the options of evidence.Of that o gives.
 func (s *state) evidenceOptions() evidence.Options {
-	return evidence.Options{Origins: s.opts.Origins, Trust: s.opts.Trust, UnknownTrust: s.opts.UnknownTrust, Progress: s.opts.Progress}
+	return evidence.Options{Origins: s.opts.Origins, Trust: s.opts.Trust, UnknownTrust: s.opts.UnknownTrust, Progress: s.opts.Progress, Silent: s.silent}
 }
 
 // prefers reports whether an attack of a on b succeeds: a has at least
-// b's evidence.
+// b's evidence, or a's evidence is capped, a lower bound that cannot show
+// it has less.
 func (s *state) prefers(a, b int32) bool {
-	return s.evidence[a]+eps >= s.evidence[b]
+	return s.capped[a] || s.evidence[a]+eps >= s.evidence[b]
 }
 
 // contradictions turns each contradiction of v into an attack either way,
@@ -194,6 +256,7 @@ func (s *state) contradictions(v graph.View) {
 	// Links number claims as load did: by position in v's order.
 	s.supports = make([]pair, 0, s.size.Supports)
 	s.defeats = make([]attack, 0, 2*s.size.Contradictions)
+	s.failed = s.failed[:0]
 	for r := range v.Links() {
 		a, b := int32(r.From), int32(r.To)
 		if r.Kind == claims.Supports {
@@ -303,10 +366,7 @@ func (s *state) derive() {
 	s.inStart[n] = int32(len(s.attacks))
 }
 
-// solve runs the grounded labelling on every attack and DF-QuAD on the
-// defeats. Support is not an edge of DF-QuAD: it has lent its evidence
-// to the base scores already, and a cycle of support would otherwise
-// push its claims to strength 1 whatever entered it.
+// label runs the grounded labelling on every attack.
 //
 // A supported or extended attack is made by way of its Via claim (the
 // supported claim attacks, or the supporter); one whose Via the labelling
@@ -315,7 +375,7 @@ func (s *state) derive() {
 // mediated attack targets through its Via, whose rejection is its point,
 // and stays.) Each round drops at least one attack: at most derived+1
 // rounds, and one when no attack is derived (the default, Lending).
-func (s *state) solve() {
+func (s *state) label() {
 	n := len(s.ids)
 	for {
 		f := af.New(n)
@@ -334,8 +394,14 @@ func (s *state) solve() {
 		}
 		s.reindex(kept)
 	}
+}
 
-	b := af.NewBipolar(n)
+// strengths runs DF-QuAD on the defeats. Support is not an edge of
+// DF-QuAD: it has lent its evidence to the base scores already, and a
+// cycle of support would otherwise push its claims to strength 1 whatever
+// entered it.
+func (s *state) strengths() {
+	b := af.NewBipolar(len(s.ids))
 	for i, w := range s.evidence {
 		_ = b.SetBase(i, s.base(w))
 	}
@@ -382,7 +448,8 @@ func (s *state) result(v graph.View) (*Result, error) {
 	r := &Result{
 		Date: v.Date(), Attacks: len(s.attacks), Failed: len(s.failed),
 		Acyclic: s.strength.Acyclic, Converged: s.strength.Converged, Iterations: s.strength.Iterations,
-		Bound:    s.strength.Bound,
+		Bound:  s.strength.Bound,
+		Rounds: s.rounds, Silent: s.silent,
 		Verdicts: make([]Verdict, 0, len(s.ids)),
 	}
 	t := v.Date()
@@ -428,7 +495,7 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 		}
 	}
 	e, _ := s.full.Claim(c.ID)
-	vd := Verdict{Claim: c.ID, Origins: e.Origins, Lent: s.full.Lent(c.ID), Evidence: e.Weight}
+	vd := Verdict{Claim: c.ID, Origins: e.Origins, Lent: s.full.Lent(c.ID), Evidence: e.Weight, Capped: e.Capped}
 	if c.Validity.Ended(t) {
 		vd.Label, vd.Since = NotHolding, c.Validity.End()
 	} else {
@@ -442,7 +509,7 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 func (s *state) verdict(i int32) Verdict {
 	e, lent := s.claimEvidence(i)
 	vd := Verdict{
-		Claim: s.ids[i], Evidence: s.evidence[i], Origins: e.Origins, Lent: lent,
+		Claim: s.ids[i], Evidence: s.evidence[i], Capped: s.capped[i], Origins: e.Origins, Lent: lent,
 		Base: s.base(s.evidence[i]), Strength: s.strength.Strength[i],
 	}
 	switch s.labels[i] {
@@ -533,13 +600,13 @@ var noReasons = []Reason{}
 
 // reason adds to the reasons being collected one of kind k for attack e.
 func (s *state) reason(kind ReasonKind, e attack) {
-	r := Reason{Kind: kind, Claim: s.ids[e.from], Attack: e.kind, Sources: s.sources[e.from], Evidence: s.evidence[e.from]}
+	r := Reason{Kind: kind, Claim: s.ids[e.from], Attack: e.kind, Sources: s.sources[e.from], Evidence: s.evidence[e.from], Capped: s.capped[e.from]}
 	if e.via >= 0 {
 		r.Via = s.ids[e.via]
 	}
 	if kind == Attacker {
 		if d := s.defeater(e.from); d >= 0 {
-			r.By, r.BySources, r.ByEvidence = s.ids[d], s.sources[d], s.evidence[d]
+			r.By, r.BySources, r.ByEvidence, r.ByCapped = s.ids[d], s.sources[d], s.evidence[d], s.capped[d]
 		}
 	}
 	s.rs = append(s.rs, r)
