@@ -70,7 +70,11 @@ type sourceTrust struct {
 // sources with a trust estimate by trust, highest first, then by ID, and
 // the run itself.
 func trustTable(e *env, v graph.View) ([]sourceTrust, *truth.Result, error) {
-	d, m := truth.FromGraph(v)
+	r, err := e.verdicts(v)
+	if err != nil {
+		return nil, nil, err
+	}
+	d, m := truth.FromGraphSilent(v, r.Silent) // votes weighed as the verdicts weigh evidence
 	res, err := truth.Discover(d, truth.Accu, truth.Options{Progress: e.onProgress()})
 	if err != nil {
 		return nil, nil, err

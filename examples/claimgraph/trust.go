@@ -44,10 +44,11 @@
 //	claimgraph trust FILE [--algorithm NAME] [--max-iterations N] [--tolerance X] [--top N] [--json]
 //
 // maps the claim graph in FILE onto a truth-discovery data set with
-// truth.FromGraph — a question (object) is a set of claims that contradict
-// each other pairwise, named after its claims joined by " | "; a claim's
-// votes are its evidence (package graph/evidence, as the verdicts weigh
-// it): its independent origins and the origins its supporters lend it,
+// truth.FromGraphSilent — a question (object) is a set of claims that
+// contradict each other pairwise, named after its claims joined by " | ";
+// a claim's votes are its evidence (package graph/evidence, as the
+// verdicts weigh it): its independent origins and the origins its
+// supporters lend it, a supporter the verdicts reject lending none,
 // never a source that only relays it — runs ACCU unless --algorithm says
 // otherwise, reads the
 // questions together (truth.GraphMap.Joint: a claim's belief is its
@@ -342,7 +343,11 @@ func runTrustGraph(e *env, file string, alg truth.Algorithm, opts truth.Options,
 	if code != 0 {
 		return code
 	}
-	d, m := truth.FromGraph(g.View)
+	vr, err := e.verdicts(g.View)
+	if err != nil {
+		return e.fail("trust", err)
+	}
+	d, m := truth.FromGraphSilent(g.View, vr.Silent) // votes weighed as the verdicts weigh evidence
 	r, err := truth.Discover(d, alg, opts)
 	if err != nil {
 		return e.fail("trust", err)
