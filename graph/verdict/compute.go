@@ -43,7 +43,6 @@ type state struct {
 	full     *evidence.Table // of the whole graph, for claims out of time
 	evidence []float64       // the weight of each claim's evidence
 	capped   []bool          // whether it is a lower bound (evidence.Evidence.Capped)
-	origins  [][]string      // each claim's origins, from the first round, for the next
 	silent   map[string]bool // the claims that lend nothing: rejected in a round
 	rounds   int
 
@@ -133,14 +132,15 @@ func (s *state) silence() bool {
 }
 
 // reweigh weighs the evidence again with the claims of s.silent lending
-// nothing, from the origins the first round found.
+// nothing, from the origins the first round found (s.ev numbers the
+// claims as v does).
 func (s *state) reweigh(v graph.View) error {
 	eo := s.evidenceOptions()
 	eo.Progress = nil
-	i := 0
+	prev, i := s.ev, 0
 	eo.Origins = func(graph.View, claims.Claim) ([]string, error) {
 		i++ // evidence.Of asks for each claim once, in v's order
-		return s.origins[i-1], nil
+		return prev.At(i - 1).Origins, nil
 	}
 	var err error
 	if s.ev, err = evidence.Of(v, eo); err != nil {
@@ -182,12 +182,9 @@ func (s *state) load(v graph.View) error {
 	if origins == nil {
 		origins = evidence.Independent()
 	}
-	s.origins = make([][]string, 0, n)
 	eo.Origins = func(v graph.View, c claims.Claim) ([]string, error) {
 		s.number(c)
-		o, err := origins(v, c)
-		s.origins = append(s.origins, o)
-		return o, err
+		return origins(v, c)
 	}
 	var err error
 	s.ev, err = evidence.Of(v, eo)
