@@ -41,7 +41,7 @@ func verdictColumn(e *env, v graph.View, id string) string {
 	if !vd.Since.IsZero() {
 		s += " since " + vd.Since.String()
 	}
-	if n := len(vd.Lent); n > 0 { // the rating counts them with the claim's own
+	if n := vd.Lent; n > 0 { // the rating counts them with the claim's own
 		s += ", " + plural(n, "more origin") + " lent by supporters"
 	}
 	return s

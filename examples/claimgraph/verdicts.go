@@ -159,7 +159,7 @@ func verdictsReportOf(r *verdict.Result, support verdict.SupportReading) verdict
 			Claim: v.Claim, Label: v.Label.String(), Since: v.Since.String(),
 			Rating:   verdictsRating{v.Rating.Name, v.Rating.Value},
 			Strength: v.Strength, Base: v.Base, Evidence: v.Evidence, Capped: v.Capped,
-			Origins: orEmpty(v.Origins), Lent: orEmpty(v.Lent), Reasons: make([]verdictsReason, 0, len(v.Reasons)), More: v.More,
+			Origins: orEmpty(v.Origins), Lent: orEmpty(r.Lent(v.Claim)), Reasons: make([]verdictsReason, 0, len(v.Reasons)), More: v.More,
 		}
 		for _, why := range v.Reasons {
 			c.Reasons = append(c.Reasons, verdictsReason{

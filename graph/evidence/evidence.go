@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"sync"
@@ -50,13 +51,16 @@ type Options struct {
 	// Progress, when not nil, is told of the stage "evidence", counted
 	// in claims.
 	Progress func(graph.Progress)
+	// Visit, when not nil, is called with each claim of the view once, in
+	// the view's order, on the goroutine that called Of, before its
+	// origins are passed on: for a caller that needs the claims too, in
+	// place of a second pass over them (each pass copies them).
+	Visit func(c claims.Claim)
 }
 
-// check fills in the defaults of o and checks the rest.
+// check fills in the defaults of o and checks the rest. It leaves
+// Origins nil for the default, which Of runs on several goroutines.
 func (o Options) check() (Options, error) {
-	if o.Origins == nil {
-		o.Origins = Independent()
-	}
 	if o.UnknownTrust == 0 {
 		o.UnknownTrust = DefaultUnknownTrust
 	}
@@ -191,7 +195,10 @@ func (t *Table) AppendLent(dst []string, i int) []string {
 // documentation). Errors come from [Options.Origins] or wrap
 // [ErrOptions]. It reads one state of the graph, a
 // [graph.View.Snapshot] of v, which it passes to [Options.Origins],
-// calling it once for each claim, in the view's order.
+// calling it once for each claim, in the view's order. With the default
+// Origins, on a view of thousands of claims, one goroutine per processor
+// finds the origins (each with its own provenance index), with the same
+// result.
 func Of(v graph.View, opts Options) (*Table, error) {
 	o, err := opts.check()
 	if err != nil {
@@ -211,12 +218,8 @@ func Of(v graph.View, opts Options) (*Table, error) {
 	own.start = make([]int32, 1, n+1)
 	own.items = make([]int32, 0, counts.Appearances)
 	tick := graph.NewTicker(o.Progress, "evidence", n)
-	for c := range v.Claims() {
+	err = origins(v, o.Origins, o.Visit, n, func(id string, orig []string) {
 		tick.Tick()
-		orig, err := o.Origins(v, c)
-		if err != nil {
-			return nil, fmt.Errorf("evidence: origins of %q: %w", c.ID, err)
-		}
 		mark := len(own.items)
 		for _, s := range orig {
 			k, ok := intern[s]
@@ -231,11 +234,14 @@ func Of(v graph.View, opts Options) (*Table, error) {
 		slices.Sort(set)
 		own.items = own.items[:mark+len(slices.Compact(set))]
 		own.start = append(own.start, int32(len(own.items)))
-		t.ids = append(t.ids, c.ID)
+		t.ids = append(t.ids, id)
 		t.ev = append(t.ev, Evidence{Origins: orig})
 		if silent != nil {
-			silent = append(silent, o.Silent[c.ID])
+			silent = append(silent, o.Silent[id])
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	// weight is the trust-weighted count of the sorted set a less the
 	// sorted set b, and how many that is.
@@ -276,6 +282,114 @@ func Of(v graph.View, opts Options) (*Table, error) {
 	}
 	tick.Finish()
 	return t, nil
+}
+
+// minParallel: a view of fewer claims has the default origins found by
+// one goroutine.
+const minParallel = 1 << 12
+
+// batch is the unit of work of origins: a run of claims of the view, and
+// their origins once found.
+type batch struct {
+	claims  []claims.Claim
+	origins [][]string
+	err     error // of the first claim whose origins fail
+	at      int   // the position in claims of that claim
+	done    chan struct{}
+}
+
+// origins passes each claim of v, in v's order, to visit (when not nil)
+// and to each with its origins from f, and returns the first error of f,
+// wrapped, after which it calls each no more. A nil f means [Independent]: on a view of at least
+// minParallel claims and with more than one processor, one goroutine per
+// processor finds them, each with its own [Independent] (provenance
+// indexes are not safe for concurrent use), a batch of claims at a time,
+// while this one reads the claims and passes on the origins of the
+// batches in order: the same calls to each, in the same order, as with
+// one goroutine.
+func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), visit func(claims.Claim), n int, each func(id string, orig []string)) error {
+	workers := runtime.GOMAXPROCS(0)
+	if f != nil || n < minParallel || workers < 2 {
+		if f == nil {
+			f = Independent()
+		}
+		for c := range v.Claims() {
+			if visit != nil {
+				visit(c)
+			}
+			orig, err := f(v, c)
+			if err != nil {
+				return fmt.Errorf("evidence: origins of %q: %w", c.ID, err)
+			}
+			each(c.ID, orig)
+		}
+		return nil
+	}
+	const size = 256 // claims per batch
+	jobs := make(chan *batch, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			f := Independent()
+			for b := range jobs {
+				b.origins = make([][]string, 0, len(b.claims))
+				for i, c := range b.claims {
+					orig, err := f(v, c)
+					if err != nil {
+						b.err, b.at = err, i
+						break
+					}
+					b.origins = append(b.origins, orig)
+				}
+				close(b.done)
+			}
+		})
+	}
+	// pending holds the batches sent and not yet passed on, oldest first;
+	// at most 4 per worker are in flight.
+	var pending []*batch
+	var first error
+	flush := func(keep int) {
+		for len(pending) > keep {
+			b := pending[0]
+			pending = pending[1:]
+			<-b.done
+			if first != nil {
+				continue
+			}
+			for i, orig := range b.origins {
+				each(b.claims[i].ID, orig)
+			}
+			if b.err != nil {
+				first = fmt.Errorf("evidence: origins of %q: %w", b.claims[b.at].ID, b.err)
+			}
+		}
+	}
+	cur := &batch{claims: make([]claims.Claim, 0, size), done: make(chan struct{})}
+	send := func() {
+		jobs <- cur
+		pending = append(pending, cur)
+		flush(4 * workers)
+		cur = &batch{claims: make([]claims.Claim, 0, size), done: make(chan struct{})}
+	}
+	for c := range v.Claims() {
+		if visit != nil {
+			visit(c)
+		}
+		if cur.claims = append(cur.claims, c); len(cur.claims) == size {
+			send()
+		}
+		if first != nil {
+			break
+		}
+	}
+	if len(cur.claims) > 0 && first == nil {
+		send()
+	}
+	close(jobs)
+	flush(0)
+	wg.Wait()
+	return first
 }
 
 // sets is a list of sets of interned origins, each sorted, stored one

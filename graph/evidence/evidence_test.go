@@ -2,6 +2,7 @@ package evidence_test
 
 import (
 	"errors"
+	"runtime"
 	"slices"
 	"sync"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/evidence"
+	"github.com/claimgraph/claimgraph/graph/synth"
 	"github.com/claimgraph/claimgraph/sources"
 )
 
@@ -234,5 +236,47 @@ func TestCapped(t *testing.T) {
 	}
 	if e, _ := tab.Claim("own"); e.Weight != 100 {
 		t.Errorf("own weighs %v, want its 100 origins", e.Weight)
+	}
+}
+
+// TestParallelOrigins: with the default origins, Of finds them on
+// several goroutines on a large view; the table is the one the same
+// origins give found one claim at a time (an explicit Origins), and every
+// claim is visited once, in the view's order.
+func TestParallelOrigins(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("one processor: Of finds origins on one goroutine")
+	}
+	g := graph.New()
+	if err := g.Apply(synth.Generate(synth.Config{Claims: 6000, Seed: 3})); err != nil {
+		t.Fatal(err)
+	}
+	var visited []string
+	par, err := evidence.Of(g.View, evidence.Options{Visit: func(c claims.Claim) { visited = append(visited, c.ID) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq, err := evidence.Of(g.View, evidence.Options{Origins: evidence.Independent()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if par.Len() != seq.Len() || len(visited) != seq.Len() {
+		t.Fatalf("%d claims, %d visited, %d found one at a time", par.Len(), len(visited), seq.Len())
+	}
+	i, lent := 0, 0
+	for c := range g.Claims() {
+		if visited[i] != c.ID {
+			t.Fatalf("claim %d visited is %s, want %s", i, visited[i], c.ID)
+		}
+		p, s := par.At(i), seq.At(i)
+		if !slices.Equal(p.Origins, s.Origins) || p.Lent != s.Lent || p.Weight != s.Weight ||
+			!slices.Equal(par.AppendLent(nil, i), seq.AppendLent(nil, i)) {
+			t.Fatalf("%s: %+v lent %q, one at a time %+v lent %q", c.ID, p, par.AppendLent(nil, i), s, seq.AppendLent(nil, i))
+		}
+		lent += p.Lent
+		i++
+	}
+	if lent == 0 {
+		t.Fatal("no lent origins: the test compares little")
 	}
 }

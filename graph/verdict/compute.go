@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -45,6 +47,7 @@ type state struct {
 	capped   []bool          // whether it is a lower bound (evidence.Evidence.Capped)
 	silent   map[string]bool // the claims that lend nothing: rejected in a round
 	rounds   int
+	bases    []float64 // the base score of each claim, from evidence
 
 	defeats  []attack // contradiction attacks that succeed
 	failed   []pair   // contradiction attacks that fail, sorted by target
@@ -55,12 +58,17 @@ type state struct {
 	labels   af.Labelling
 	strength af.Strengths
 
-	// Scratch of reasons, and the arrays the results are cut from.
+	scratch
+}
+
+// scratch is what explaining verdicts writes to: the reasons being
+// collected, and the array the reasons of the results are cut from. Each
+// goroutine that writes verdicts has its own.
+type scratch struct {
 	rs        []Reason
 	who       []int32
 	ord       []int
 	reasonBuf chunks[Reason]
-	lentBuf   chunks[string]
 }
 
 // chunks cuts many short slices from a few long arrays: grow makes room
@@ -95,11 +103,14 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 	if err := s.load(v); err != nil {
 		return nil, err
 	}
+	if s.opts.Progress != nil {
+		s.opts.Progress(graph.Progress{Stage: "strengths"})
+	}
 	s.rounds = 1
 	for {
 		s.contradictions(v)
 		s.derive()
-		s.label()
+		s.solve()
 		if s.opts.Evidence != nil || !s.silence() {
 			break
 		}
@@ -108,10 +119,6 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 		}
 		s.rounds++
 	}
-	if s.opts.Progress != nil {
-		s.opts.Progress(graph.Progress{Stage: "strengths"})
-	}
-	s.strengths()
 	return s.result(v)
 }
 
@@ -175,17 +182,10 @@ func (s *state) load(v graph.View) error {
 		}
 		return nil
 	}
-	// evidence.Of passes each claim of v to Origins once, in v's order:
-	// number the claims on the way, rather than in a second pass.
+	// evidence.Of visits each claim of v once, in v's order: number the
+	// claims on the way, rather than in a second pass.
 	eo := s.evidenceOptions()
-	origins := eo.Origins
-	if origins == nil {
-		origins = evidence.Independent()
-	}
-	eo.Origins = func(v graph.View, c claims.Claim) ([]string, error) {
-		s.number(c)
-		return origins(v, c)
-	}
+	eo.Visit = s.number
 	var err error
 	s.ev, err = evidence.Of(v, eo)
 	if errors.Is(err, evidence.ErrOptions) {
@@ -212,27 +212,34 @@ func (s *state) number(c claims.Claim) {
 	s.sources = append(s.sources, s.srcBuf.cut(mark))
 }
 
-// claimEvidence returns the evidence of claim i and the origins lent to
-// it, cut from a shared array.
-func (s *state) claimEvidence(i int32) (evidence.Evidence, []string) {
-	var e evidence.Evidence
-	j := int(i)
+// claimEvidence returns the evidence of claim i.
+func (s *state) claimEvidence(i int32) evidence.Evidence {
 	if s.numbered {
-		e = s.ev.At(j)
-	} else {
-		var ok bool
-		if e, ok = s.ev.Claim(s.ids[i]); !ok {
-			return e, nil
+		return s.ev.At(int(i))
+	}
+	e, _ := s.ev.Claim(s.ids[i])
+	return e
+}
+
+// lentOf returns the Result.lent of the verdicts of r, which are those
+// of the claims of the view in its order when pos is nil, and otherwise
+// the pos[i]-th claim of the view or, when pos[i] is -1, a claim out of
+// time whose evidence is in s.full. It keeps the tables of evidence, not
+// the state.
+func (s *state) lentOf(r *Result, pos []int32) func(i int) []string {
+	ev, full, numbered := s.ev, s.full, s.numbered
+	return func(i int) []string {
+		j := i
+		if pos != nil {
+			if j = int(pos[i]); j < 0 {
+				return full.Lent(r.Verdicts[i].Claim)
+			}
 		}
-		j = -1
+		if numbered {
+			return ev.AppendLent(make([]string, 0, ev.At(j).Lent), j)
+		}
+		return ev.Lent(r.Verdicts[i].Claim)
 	}
-	mark := s.lentBuf.grow(e.Lent)
-	if j >= 0 {
-		s.lentBuf.buf = s.ev.AppendLent(s.lentBuf.buf, j)
-	} else {
-		s.lentBuf.buf = append(s.lentBuf.buf, s.ev.Lent(s.ids[i])...)
-	}
-	return e, s.lentBuf.cut(mark)
 }
 
 // evidenceOptions are the options of evidence.Of that o gives.
@@ -363,7 +370,13 @@ func (s *state) derive() {
 	s.inStart[n] = int32(len(s.attacks))
 }
 
-// label runs the grounded labelling on every attack.
+// solve runs the grounded labelling on every attack and DF-QuAD on the
+// defeats. Support is not an edge of DF-QuAD: it has lent its evidence
+// to the base scores already, and a cycle of support would otherwise
+// push its claims to strength 1 whatever entered it. Compute runs it once
+// per round of silencing; the strengths of a round that silences a claim
+// are dropped (DF-QuAD runs beside the labelling, so they cost little
+// time on two processors).
 //
 // A supported or extended attack is made by way of its Via claim (the
 // supported claim attacks, or the supporter); one whose Via the labelling
@@ -372,8 +385,31 @@ func (s *state) derive() {
 // mediated attack targets through its Via, whose rejection is its point,
 // and stays.) Each round drops at least one attack: at most derived+1
 // rounds, and one when no attack is derived (the default, Lending).
-func (s *state) label() {
+func (s *state) solve() {
 	n := len(s.ids)
+	// DF-QuAD reads the defeats and base scores alone: it runs on another
+	// goroutine meanwhile the labels are found. (The options' Base is
+	// called here, on this one.)
+	b := af.NewBipolar(n)
+	s.bases = make([]float64, n)
+	for i, w := range s.evidence {
+		s.bases[i] = s.base(w)
+		_ = b.SetBase(i, s.bases[i])
+	}
+	for _, e := range s.defeats {
+		_ = b.Attack(int(e.from), int(e.to))
+	}
+	tol, iter := s.opts.Tolerance, s.opts.MaxIterations
+	if tol == 0 {
+		tol = af.DefaultTolerance
+	}
+	if iter == 0 {
+		iter = af.DefaultMaxIterations
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { s.strength = af.DFQuADIter(b, tol, iter) })
+	defer wg.Wait()
+
 	for {
 		f := af.New(n)
 		for _, e := range s.attacks {
@@ -391,28 +427,6 @@ func (s *state) label() {
 		}
 		s.reindex(kept)
 	}
-}
-
-// strengths runs DF-QuAD on the defeats. Support is not an edge of
-// DF-QuAD: it has lent its evidence to the base scores already, and a
-// cycle of support would otherwise push its claims to strength 1 whatever
-// entered it.
-func (s *state) strengths() {
-	b := af.NewBipolar(len(s.ids))
-	for i, w := range s.evidence {
-		_ = b.SetBase(i, s.base(w))
-	}
-	for _, e := range s.defeats {
-		_ = b.Attack(int(e.from), int(e.to))
-	}
-	tol, iter := s.opts.Tolerance, s.opts.MaxIterations
-	if tol == 0 {
-		tol = af.DefaultTolerance
-	}
-	if iter == 0 {
-		iter = af.DefaultMaxIterations
-	}
-	s.strength = af.DFQuADIter(b, tol, iter)
 }
 
 // throughVia reports whether an attack of kind k is made by way of its
@@ -445,30 +459,29 @@ func (s *state) result(v graph.View) (*Result, error) {
 	r := &Result{
 		Date: v.Date(), Attacks: len(s.attacks), Failed: len(s.failed),
 		Acyclic: s.strength.Acyclic, Converged: s.strength.Converged, Iterations: s.strength.Iterations,
-		Bound:  s.strength.Bound,
-		Rounds: s.rounds, Silent: s.silent,
-		Verdicts: make([]Verdict, 0, len(s.ids)),
+		Bound: s.strength.Bound, Rounds: s.rounds, Silent: s.silent,
 	}
 	t := v.Date()
 	tick := graph.NewTicker(s.opts.Progress, "verdicts", len(s.ids))
 	if t.IsZero() {
-		for i := range s.ids {
-			r.Verdicts = append(r.Verdicts, s.verdict(int32(i)))
-			tick.Tick()
-		}
+		r.Verdicts = s.verdicts(&tick)
 		tick.Finish()
+		r.lent = s.lentOf(r, nil)
 		return r, nil
 	}
 	// A dated view: walk the whole graph so that the claims the date
 	// leaves out get a verdict too, in their place.
+	r.Verdicts = make([]Verdict, 0, len(s.ids))
 	s.index = make(map[string]int32, len(s.ids))
 	for i, id := range s.ids {
 		s.index[id] = int32(i)
 	}
 	full := v.At(claims.Date{})
+	var pos []int32
 	for c := range full.Claims() {
 		if i, ok := s.index[c.ID]; ok {
 			r.Verdicts = append(r.Verdicts, s.verdict(i))
+			pos = append(pos, i)
 			tick.Tick()
 			continue
 		}
@@ -477,9 +490,48 @@ func (s *state) result(v graph.View) (*Result, error) {
 			return nil, err
 		}
 		r.Verdicts = append(r.Verdicts, vd)
+		pos = append(pos, -1)
 	}
 	tick.Finish()
+	r.lent = s.lentOf(r, pos)
 	return r, nil
+}
+
+// minSplit: a view of fewer claims has its verdicts written by one
+// goroutine.
+const minSplit = 1 << 12
+
+// verdicts returns the verdict on every claim of the view, in its order.
+// On a large view two goroutines write them, each half with its own
+// scratch, reading the state alone (the options' Base was applied in
+// solve): the same verdicts, in the same order, as one would write.
+func (s *state) verdicts(tick *graph.Ticker) []Verdict {
+	n := len(s.ids)
+	out := make([]Verdict, n)
+	half := n
+	if n >= minSplit && runtime.GOMAXPROCS(0) > 1 {
+		half = n / 2
+	}
+	var wg sync.WaitGroup
+	if half < n {
+		other := &state{}
+		*other = *s
+		other.scratch = scratch{}
+		wg.Go(func() {
+			for i := half; i < n; i++ {
+				out[i] = other.verdict(int32(i))
+			}
+		})
+	}
+	for i := range half {
+		out[i] = s.verdict(int32(i))
+		tick.Tick()
+	}
+	wg.Wait()
+	for range n - half {
+		tick.Tick()
+	}
+	return out
 }
 
 // outOfTime is the verdict on a claim that does not hold at t, with its
@@ -492,7 +544,7 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 		}
 	}
 	e, _ := s.full.Claim(c.ID)
-	vd := Verdict{Claim: c.ID, Origins: e.Origins, Lent: s.full.Lent(c.ID), Evidence: e.Weight, Capped: e.Capped}
+	vd := Verdict{Claim: c.ID, Origins: e.Origins, Lent: e.Lent, Evidence: e.Weight, Capped: e.Capped}
 	if c.Validity.Ended(t) {
 		vd.Label, vd.Since = NotHolding, c.Validity.End()
 	} else {
@@ -504,10 +556,10 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 
 // verdict is the verdict on claim i of the framework.
 func (s *state) verdict(i int32) Verdict {
-	e, lent := s.claimEvidence(i)
+	e := s.claimEvidence(i)
 	vd := Verdict{
-		Claim: s.ids[i], Evidence: s.evidence[i], Capped: s.capped[i], Origins: e.Origins, Lent: lent,
-		Base: s.base(s.evidence[i]), Strength: s.strength.Strength[i],
+		Claim: s.ids[i], Evidence: s.evidence[i], Capped: s.capped[i], Origins: e.Origins, Lent: e.Lent,
+		Base: s.bases[i], Strength: s.strength.Strength[i],
 	}
 	switch s.labels[i] {
 	case af.In:

@@ -44,7 +44,10 @@ func digest(r *verdict.Result, dump io.Writer) string {
 		r.Date, r.Attacks, r.Failed, r.Acyclic, r.Converged, r.Iterations, r.Bound)
 	for _, v := range r.Verdicts {
 		fmt.Fprintf(w, "%s %v %v %v %q %q %.6f %.6f %v %d\n",
-			v.Claim, v.Label, v.Since, v.Evidence, v.Origins, v.Lent, v.Base, v.Strength, v.Rating, v.More)
+			v.Claim, v.Label, v.Since, v.Evidence, v.Origins, r.Lent(v.Claim), v.Base, v.Strength, v.Rating, v.More)
+		if n := len(r.Lent(v.Claim)); n != v.Lent {
+			fmt.Fprintf(w, "Lent %d, Result.Lent lists %d\n", v.Lent, n)
+		}
 		for _, x := range v.Reasons {
 			reason(w, x)
 		}

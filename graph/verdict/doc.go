@@ -143,15 +143,22 @@
 // at most twice [Options].MaxIterations rounds (bounds, then estimate).
 // DF-QuAD works one strongly connected component of the defeats at a time
 // and, within one, updates only the arguments whose inputs moved (see
-// [af.DFQuADIter]). Writing the verdicts costs O(claims + reasons + the
-// origins listed), at most evidence.MaxLent lent origins a claim, in a
-// few allocations: the lent origins, distinct sources and reasons of all
-// verdicts are cut from shared arrays, each piece with its capacity
-// clipped, so that an append to one copies it rather than overwrite its
-// neighbour. Memory is linear in the same terms. Under Lending most of the
-// time goes to weighing the evidence (provenance and lent origins) and to
-// listing the lent origins of each verdict, not to DF-QuAD. Timings are in
-// the README's Performance table.
+// [af.DFQuADIter]). Writing the verdicts costs O(claims + reasons), in a
+// few allocations: the distinct sources and reasons of all verdicts are
+// cut from shared arrays, each piece with its capacity clipped, so that
+// an append to one copies it rather than overwrite its neighbour. A
+// verdict counts its lent origins ([Verdict].Lent) and [Result.Lent]
+// lists them on demand, in O(evidence.MaxLent) a claim: listed for every
+// claim they would be tens of millions of strings at a million claims.
+// Memory is linear in the same terms.
+//
+// On more than one processor Compute uses two: the default origins are
+// found by one goroutine per processor (see evidence.Of), DF-QuAD runs
+// beside the grounded labelling, and on a large view the verdicts are
+// written in two halves; the result is the same as on one. Under Lending
+// most of the time goes to weighing the evidence (provenance and lent
+// origins), not to DF-QuAD. Timings are in the README's Performance
+// table.
 //
 // # After a change
 //
@@ -163,6 +170,8 @@
 // their strongly connected components, the rest being fixed inputs. Its
 // result is Compute's (see Update for what "equal" means for the
 // iteration's figures). It follows the default reading of support only.
+// Track finds the origins and the labels, strengths and verdicts with
+// Compute's code; it weighs the evidence itself, as Update does.
 // Rounds of silencing are not followed incrementally: while a rejected
 // claim supports another, Update computes everything again.
 //

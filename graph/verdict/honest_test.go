@@ -30,6 +30,11 @@ func computeAndTrack(t *testing.T, g *graph.Graph, opts verdict.Options) *verdic
 	if d := cmp.Diff(r.Verdicts, got.Verdicts, cmpopts.EquateApprox(0, 1e-9)); d != "" {
 		t.Errorf("Tracker differs from Compute (-Compute +Tracker):\n%s", d)
 	}
+	for _, v := range r.Verdicts {
+		if d := cmp.Diff(r.Lent(v.Claim), got.Lent(v.Claim), cmpopts.EquateEmpty()); d != "" {
+			t.Errorf("lent to %s (-Compute +Tracker):\n%s", v.Claim, d)
+		}
+	}
 	if r.Rounds != got.Rounds || !maps(r.Silent, got.Silent) {
 		t.Errorf("rounds %d, silent %v; Tracker %d, %v", r.Rounds, r.Silent, got.Rounds, got.Silent)
 	}
@@ -54,8 +59,8 @@ func TestRejectedLendsNothing(t *testing.T) {
 	if h.Label != verdict.Rejected {
 		t.Fatalf("h %v, want rejected", h.Label)
 	}
-	if tv.Label != verdict.Accepted || tv.Evidence != 1 || len(tv.Lent) != 0 || tv.Independent() != 1 {
-		t.Errorf("t %v, evidence %v, lent %v; want accepted on its own origin alone", tv.Label, tv.Evidence, tv.Lent)
+	if tv.Label != verdict.Accepted || tv.Evidence != 1 || tv.Lent != 0 || tv.Independent() != 1 {
+		t.Errorf("t %v, evidence %v, lent %v; want accepted on its own origin alone", tv.Label, tv.Evidence, r.Lent("t"))
 	}
 	if tv.Rating.Value >= 4 {
 		t.Errorf("t rated %v on one origin", tv.Rating)
@@ -162,7 +167,7 @@ func TestNoRejectedLending(t *testing.T) {
 		}
 		lent, checked := 0, 0
 		for _, v := range r.Verdicts {
-			if v.Label != verdict.Accepted || len(v.Lent) == 0 {
+			if v.Label != verdict.Accepted || v.Lent == 0 {
 				continue
 			}
 			// The origins of the claims that reach v through claims not
@@ -183,12 +188,12 @@ func TestNoRejectedLending(t *testing.T) {
 					}
 				}
 			}
-			for _, o := range v.Lent {
+			for _, o := range r.Lent(v.Claim) {
 				if !can[o] {
 					t.Errorf("seed %d: accepted %s is lent %s, which only rejected claims can lend", seed+1, v.Claim, o)
 				}
 			}
-			lent += len(v.Lent)
+			lent += v.Lent
 			checked++
 		}
 		if checked == 0 {

@@ -155,17 +155,19 @@ func (t *Tracker) rebuild() error {
 	v := t.g.View.Snapshot()
 	n := v.Counts().Claims
 	*t = Tracker{g: t.g, opts: t.opts, slot: make(map[string]int32, n), c: make([]node, 0, n), intern: make(map[string]int32)}
-	orig := t.origins()
-	for c := range v.Claims() {
-		o, err := orig(v, c)
-		if err != nil {
-			return fmt.Errorf("verdict: origins of %q: %w", c.ID, err)
-		}
+	// The origins as Compute finds them (with the default, on several
+	// goroutines), the claims read once on the way.
+	tab, err := evidence.Of(v, evidence.Options{Origins: t.opts.Origins, NoLending: true, Visit: func(c claims.Claim) {
 		srcs, _ := evidence.DistinctSources(v, c)
-		s := int32(len(t.c))
-		t.slot[c.ID] = s
-		t.c = append(t.c, node{id: c.ID, origins: o, sources: srcs, defeater: -1})
-		t.own(s, nil)
+		t.slot[c.ID] = int32(len(t.c))
+		t.c = append(t.c, node{id: c.ID, sources: srcs, defeater: -1})
+	}})
+	if err != nil {
+		return fmt.Errorf("verdict: %w", err)
+	}
+	for i := range t.c {
+		t.c[i].origins = tab.At(i).Origins
+		t.own(int32(i), nil)
 	}
 	t.live = len(t.c)
 	for l := range v.Links() {
@@ -177,11 +179,11 @@ func (t *Tracker) rebuild() error {
 		t.sortOwn(int32(i))
 	}
 	t.lend(all)
-	t.solve(all, nil)
+	t.solveAll(v)
 	// Rounds, as Compute runs them: the rejected claims stop lending.
 	for t.rounds = 1; t.silence(all); t.rounds++ {
 		t.lend(all)
-		t.solve(all, nil)
+		t.solveAll(v)
 	}
 	return nil
 }
@@ -200,6 +202,56 @@ func (t *Tracker) silence(S []int32) bool {
 		}
 	}
 	return more
+}
+
+// solveAll computes the labels, strengths and verdicts of every claim of
+// v, whose evidence is weighed, as [Compute] does, with its code: what
+// solve(all) would, without the bookkeeping of a part of the graph.
+func (t *Tracker) solveAll(v graph.View) {
+	n := len(t.c)
+	st := &state{opts: t.opts, size: v.Counts(), ids: make([]string, n), sources: make([][]string, n), evidence: make([]float64, n), capped: make([]bool, n)}
+	for i := range t.c {
+		nd := &t.c[i]
+		st.ids[i], st.sources[i], st.evidence[i], st.capped[i] = nd.id, nd.sources, nd.ev, nd.capped
+		nd.nFail, nd.iters = 0, 0 // from an earlier round
+	}
+	t.cyclic, t.unconv = 0, 0
+	st.contradictions(v)
+	st.derive() // under Lending, the defeats sorted by target, one per pair
+	st.solve()
+	str := st.strength
+	// Cycles of attack, for Acyclic and Converged: the components of the
+	// attacks, taken backwards (the same components).
+	from := make([]int32, len(st.attacks))
+	for k, e := range st.attacks {
+		from[k] = e.from
+	}
+	var cb scc.Buf
+	cb.Components(st.inStart, from)
+	size := make([]int32, cb.Count)
+	for _, k := range cb.Comp {
+		size[k]++
+	}
+	for _, p := range st.failed {
+		t.c[p.to].nFail++
+	}
+	t.att, t.failed = len(st.attacks), len(st.failed)
+	for i := range t.c {
+		nd, k := &t.c[i], int32(i)
+		nd.nAtt = st.inStart[k+1] - st.inStart[k]
+		nd.label, nd.x, nd.lo, nd.hi = st.labels[k], str.Strength[k], str.Lower[k], str.Upper[k]
+		nd.defeater = st.defeater(k)
+		nd.cyc = size[cb.Comp[k]] > 1
+		nd.unconv = nd.cyc && !str.Converged
+		if nd.cyc {
+			nd.iters = int32(str.Iterations)
+			t.cyclic++
+			if nd.unconv {
+				t.unconv++
+			}
+		}
+		nd.v = t.verdict(st, k, nd)
+	}
 }
 
 // own records the origins of claim s as its own, s being new or its
@@ -1140,11 +1192,7 @@ func (t *Tracker) maxIterations() int {
 // verdict is the verdict on claim i of st, the framework of a solve,
 // whose state is nd.
 func (t *Tracker) verdict(st *state, i int32, nd *node) Verdict {
-	lent := make([]string, len(nd.lent))
-	for k, o := range nd.lent {
-		lent[k] = t.names[o]
-	}
-	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Capped: nd.capped, Origins: nd.origins, Lent: lent, Base: st.base(nd.ev), Strength: nd.x}
+	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Capped: nd.capped, Origins: nd.origins, Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x}
 	switch nd.label {
 	case af.In:
 		vd.Label = Accepted
@@ -1168,12 +1216,22 @@ func (t *Tracker) Verdict(id string) (Verdict, bool) {
 }
 
 // Result returns the verdicts on every claim, as [Compute] on the whole
-// graph does, in O(claims). Later updates do not change it; the slices of
-// its verdicts (origins, reasons) are shared with the Tracker and must not
-// be modified.
+// graph does, in O(claims). Later updates do not change it, nor what its
+// [Result.Lent] lists; the slices of its verdicts (origins, reasons) are
+// shared with the Tracker and must not be modified.
 func (t *Tracker) Result() *Result {
 	r := &Result{Attacks: t.att, Failed: t.failed, Acyclic: t.cyclic == 0, Converged: t.unconv == 0, Rounds: t.rounds, Silent: t.silent,
 		Verdicts: make([]Verdict, 0, t.live), index: make(map[string]int, t.live)}
+	// The lent origins as they are now: an update gives a claim new
+	// sets rather than change them, and never renames an interned origin.
+	lent, names := make([][]int32, 0, t.live), t.names
+	r.lent = func(i int) []string {
+		out := make([]string, len(lent[i]))
+		for k, o := range lent[i] {
+			out[k] = names[o]
+		}
+		return out
+	}
 	for i := range t.c {
 		n := &t.c[i]
 		if n.dead {
@@ -1181,6 +1239,7 @@ func (t *Tracker) Result() *Result {
 		}
 		r.index[n.id] = len(r.Verdicts)
 		r.Verdicts = append(r.Verdicts, n.v)
+		lent = append(lent, n.lent)
 		r.Iterations = max(r.Iterations, int(n.iters))
 		r.Bound = max(r.Bound, n.x-n.lo, n.hi-n.x)
 	}

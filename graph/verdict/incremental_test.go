@@ -128,6 +128,11 @@ func same(t *testing.T, when string, g *graph.Graph, opts Options, tr *Tracker) 
 		t.Fatalf("%s: verdicts on %s differ (-Compute +Tracker, strength within %g):\n%s", when, want.Verdicts[i].Claim,
 			tol(want.Verdicts[i].Claim), cmp.Diff(want.Verdicts[i], got.Verdicts[i]))
 	}
+	for _, v := range want.Verdicts {
+		if w, g := want.Lent(v.Claim), got.Lent(v.Claim); !slices.Equal(w, g) || len(w) != v.Lent {
+			t.Fatalf("%s: lent origins of %s: Compute %q (Lent %d), Tracker %q", when, v.Claim, w, v.Lent, g)
+		}
+	}
 	if want.Attacks != got.Attacks || want.Failed != got.Failed || want.Acyclic != got.Acyclic {
 		t.Fatalf("%s: attacks %d/%d, failed %d/%d, acyclic %v/%v (Compute/Tracker)", when,
 			want.Attacks, got.Attacks, want.Failed, got.Failed, want.Acyclic, got.Acyclic)
@@ -335,7 +340,7 @@ func TestTrackerOrder(t *testing.T) {
 	}
 	capped := 0
 	for _, v := range tr.Result().Verdicts {
-		if len(v.Lent) == evidence.MaxLent {
+		if v.Lent == evidence.MaxLent {
 			capped++
 		}
 	}
@@ -401,4 +406,41 @@ func TestTrackerLarge(t *testing.T) {
 		}
 	}
 	t.Logf("%d of 100 changes recomputed everything; at most %d verdicts otherwise", full, most)
+}
+
+// TestTrackerResultKept: a Result taken before an update lists the lent
+// origins of before, while the Tracker's next Result lists the new ones.
+func TestTrackerResultKept(t *testing.T) {
+	g := graph.New()
+	if err := g.Apply(synth.Generate(synth.Config{Claims: 200, Seed: 9})); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := Track(g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := synth.ClaimID(0)
+	before := tr.Result()
+	was := before.Lent(target)
+	// A new claim from a new source that supports target lends it a new
+	// origin.
+	b := graph.Batch{
+		Sources:   []sources.Source{{ID: "kept-s", Title: "New", Kind: sources.NewsArticle}},
+		Claims:    []claims.Claim{{ID: "kept-c", Text: "New.", Appearances: []claims.Appearance{{Source: "kept-s"}}}},
+		Relations: []claims.Relation{{From: "kept-c", To: target, Kind: claims.Supports}},
+	}
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tr.Update(b); err != nil {
+		t.Fatal(err)
+	}
+	if got := before.Lent(target); !slices.Equal(got, was) {
+		t.Errorf("the earlier Result lists %q after the update, %q before", got, was)
+	}
+	now := tr.Result().Lent(target)
+	if !slices.Contains(now, "kept-s") || slices.Contains(was, "kept-s") {
+		t.Errorf("lent to %s: %q before, %q after; want kept-s after only", target, was, now)
+	}
+	same(t, "after the update", g, Options{}, tr)
 }

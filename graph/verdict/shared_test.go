@@ -22,14 +22,13 @@ func TestPiecesDoNotOverlap(t *testing.T) {
 	var lent, reasons, sources int
 	for i := range r.Verdicts {
 		v := &r.Verdicts[i]
-		_ = append(v.Lent, "appended")
 		_ = append(v.Origins, "appended")
 		_ = append(v.Reasons, verdict.Reason{Claim: "appended"})
 		for _, x := range v.Reasons {
 			_ = append(x.Sources, "appended")
 			sources += len(x.Sources)
 		}
-		lent += len(v.Lent)
+		lent += v.Lent
 		reasons += len(v.Reasons)
 	}
 	if lent == 0 || reasons == 0 || sources == 0 {
@@ -53,7 +52,7 @@ func TestVerdictConcurrent(t *testing.T) {
 		wg.Go(func() {
 			for i := w; i < len(r.Verdicts); i += 4 {
 				id := r.Verdicts[i].Claim
-				if v, ok := r.Verdict(id); !ok || v.Claim != id || !slices.Equal(v.Lent, r.Verdicts[i].Lent) {
+				if v, ok := r.Verdict(id); !ok || v.Claim != id || !slices.Equal(r.Lent(id), r.Lent(r.Verdicts[i].Claim)) || len(r.Lent(id)) != v.Lent {
 					t.Errorf("Verdict(%q) = %q, %v", id, v.Claim, ok)
 				}
 			}

@@ -139,9 +139,11 @@ type Verdict struct {
 	// claim has at least that evidence (evidence.Evidence.Capped). Its
 	// attacks on other claims then never fail for want of evidence.
 	Capped bool
-	// Origins are the claim's own independent origins, Lent those its
-	// supporters lend it (not among Origins), both counted in Evidence.
-	Origins, Lent []string
+	// Origins are the claim's own independent origins; Lent is the
+	// number of further origins its supporters lend it (not among
+	// Origins), listed by [Result.Lent]; both count in Evidence.
+	Origins []string
+	Lent    int
 	// Base is the DF-QuAD base score derived from Evidence, Strength the
 	// final DF-QuAD strength in [0, 1]. Both are 0 for a claim not
 	// holding at the view's date.
@@ -156,7 +158,7 @@ type Verdict struct {
 // Independent returns the number of independent origins behind the
 // verdict's claim, its own and lent: the corroboration a [RatingTable]
 // asks for.
-func (v Verdict) Independent() int { return len(v.Origins) + len(v.Lent) }
+func (v Verdict) Independent() int { return len(v.Origins) + v.Lent }
 
 // Result is the outcome of [Compute]: a verdict for every claim of the
 // view's graph, and what the gradual computation reports.
@@ -196,20 +198,48 @@ type Result struct {
 
 	once  sync.Once
 	index map[string]int // position of each verdict by claim, built on first use
+
+	// lent lists the lent origins of the i-th verdict; nil for none.
+	lent func(i int) []string
 }
 
-// Verdict returns the verdict on claim id. The first call indexes the
-// verdicts by claim, in O(verdicts); later calls cost a map look-up.
-func (r *Result) Verdict(id string) (Verdict, bool) {
+// find returns the position of the verdict on claim id. The first call
+// indexes the verdicts by claim, in O(verdicts).
+func (r *Result) find(id string) (int, bool) {
 	r.once.Do(func() {
+		if r.index != nil {
+			return
+		}
 		r.index = make(map[string]int, len(r.Verdicts))
 		for i, v := range r.Verdicts {
 			r.index[v.Claim] = i
 		}
 	})
 	i, ok := r.index[id]
+	return i, ok
+}
+
+// Verdict returns the verdict on claim id. The first call indexes the
+// verdicts by claim, in O(verdicts); later calls cost a map look-up.
+func (r *Result) Verdict(id string) (Verdict, bool) {
+	i, ok := r.find(id)
 	if !ok {
 		return Verdict{}, false
 	}
 	return r.Verdicts[i], true
+}
+
+// Lent returns the origins claim id's supporters lend it, not among its
+// own, in the order the view's claims first name them (as
+// [evidence.Table.Lent] lists them): Verdict.Lent of them. It is nil for
+// a claim without a verdict. The list is built on each call, in
+// O(evidence.MaxLent) besides the look-up of [Result.Verdict], so that a
+// Result does not hold the lent origins of every claim as strings (tens
+// of millions of them for a million claims).
+func (r *Result) Lent(id string) []string {
+	i, ok := r.find(id)
+	if !ok || r.lent == nil {
+		return nil
+	}
+	return r.lent(i)
 }

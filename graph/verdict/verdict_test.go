@@ -339,8 +339,8 @@ func TestGivenEvidence(t *testing.T) {
 		t.Errorf("given evidence (-own +given):\n%s", diff)
 	}
 	// b: 0.9 own and c's unknown origin 0.5 lent, against a's 0.4.
-	if v, _ := given.Verdict("b"); v.Label != verdict.Accepted || math.Abs(v.Evidence-1.4) > 1e-9 || len(v.Lent) != 1 {
-		t.Errorf("b: %v with evidence %v (lent %v), want accepted with 1.4 (one lent)", v.Label, v.Evidence, v.Lent)
+	if v, _ := given.Verdict("b"); v.Label != verdict.Accepted || math.Abs(v.Evidence-1.4) > 1e-9 || v.Lent != 1 || len(given.Lent("b")) != 1 {
+		t.Errorf("b: %v with evidence %v (lent %d: %q), want accepted with 1.4 (one lent)", v.Label, v.Evidence, v.Lent, given.Lent("b"))
 	}
 }
 
