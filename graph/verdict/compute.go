@@ -106,11 +106,18 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 	if s.opts.Progress != nil {
 		s.opts.Progress(graph.Progress{Stage: "strengths"})
 	}
+	// The first round runs DF-QuAD beside the labels, as if it were the
+	// last (it is on most graphs); later rounds label alone, and DF-QuAD
+	// runs once more after the last.
 	s.rounds = 1
 	for {
 		s.contradictions(v)
 		s.derive()
-		s.solve()
+		if s.rounds == 1 {
+			s.solve()
+		} else {
+			s.label()
+		}
 		if s.opts.Evidence != nil || !s.silence() {
 			break
 		}
@@ -118,6 +125,9 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 			return nil, err
 		}
 		s.rounds++
+	}
+	if s.rounds > 1 {
+		s.strengths()
 	}
 	return s.result(v)
 }
@@ -373,23 +383,24 @@ func (s *state) derive() {
 // solve runs the grounded labelling on every attack and DF-QuAD on the
 // defeats. Support is not an edge of DF-QuAD: it has lent its evidence
 // to the base scores already, and a cycle of support would otherwise
-// push its claims to strength 1 whatever entered it. Compute runs it once
-// per round of silencing; the strengths of a round that silences a claim
-// are dropped (DF-QuAD runs beside the labelling, so they cost little
-// time on two processors).
-//
-// A supported or extended attack is made by way of its Via claim (the
-// supported claim attacks, or the supporter); one whose Via the labelling
-// rejects is dropped and the labelling run again, until none is left, so
-// that no reason attacks through a rejected claim. (A secondary or
-// mediated attack targets through its Via, whose rejection is its point,
-// and stays.) Each round drops at least one attack: at most derived+1
-// rounds, and one when no attack is derived (the default, Lending).
+// push its claims to strength 1 whatever entered it. DF-QuAD runs on
+// another goroutine meanwhile the labels are found.
 func (s *state) solve() {
+	solve := s.dfquad()
+	var wg sync.WaitGroup
+	wg.Go(func() { s.strength = solve() })
+	s.label()
+	wg.Wait()
+}
+
+// strengths runs DF-QuAD on the defeats, after the labels.
+func (s *state) strengths() { s.strength = s.dfquad()() }
+
+// dfquad sets the base scores of the claims and returns DF-QuAD on the
+// defeats, to run. (The options' Base is called here, on the calling
+// goroutine; what it returns reads the defeats and base scores alone.)
+func (s *state) dfquad() func() af.Strengths {
 	n := len(s.ids)
-	// DF-QuAD reads the defeats and base scores alone: it runs on another
-	// goroutine meanwhile the labels are found. (The options' Base is
-	// called here, on this one.)
 	b := af.NewBipolar(n)
 	s.bases = make([]float64, n)
 	for i, w := range s.evidence {
@@ -406,10 +417,20 @@ func (s *state) solve() {
 	if iter == 0 {
 		iter = af.DefaultMaxIterations
 	}
-	var wg sync.WaitGroup
-	wg.Go(func() { s.strength = af.DFQuADIter(b, tol, iter) })
-	defer wg.Wait()
+	return func() af.Strengths { return af.DFQuADIter(b, tol, iter) }
+}
 
+// label runs the grounded labelling on every attack.
+//
+// A supported or extended attack is made by way of its Via claim (the
+// supported claim attacks, or the supporter); one whose Via the labelling
+// rejects is dropped and the labelling run again, until none is left, so
+// that no reason attacks through a rejected claim. (A secondary or
+// mediated attack targets through its Via, whose rejection is its point,
+// and stays.) Each round drops at least one attack: at most derived+1
+// rounds, and one when no attack is derived (the default, Lending).
+func (s *state) label() {
+	n := len(s.ids)
 	for {
 		f := af.New(n)
 		for _, e := range s.attacks {

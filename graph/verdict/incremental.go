@@ -3,6 +3,7 @@ package verdict
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 
@@ -178,10 +179,20 @@ func (t *Tracker) rebuild() error {
 		all[i] = int32(i)
 		t.sortOwn(int32(i))
 	}
+	// The rounds of silencing, as Compute runs them (it weighs evidence
+	// faster than lend), and then the state of the last.
+	r, err := Compute(v, t.opts)
+	if err != nil {
+		return err
+	}
+	for id := range r.Silent {
+		t.c[t.slot[id]].silent = true
+	}
+	t.silent, t.rounds = maps.Clone(r.Silent), r.Rounds
 	t.lend(all)
 	t.solveAll(v)
-	// Rounds, as Compute runs them: the rejected claims stop lending.
-	for t.rounds = 1; t.silence(all); t.rounds++ {
+	// None left, as Compute found: a safeguard.
+	for ; t.silence(all); t.rounds++ {
 		t.lend(all)
 		t.solveAll(v)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph/synth"
 	"github.com/claimgraph/claimgraph/sources"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestTrackerRandom applies random sequences of changes to generated
@@ -120,6 +121,9 @@ func same(t *testing.T, when string, g *graph.Graph, opts Options, tr *Tracker) 
 	tol := func(id string) float64 {
 		n := &tr.c[tr.slot[id]]
 		return 1e-9 + n.hi - n.lo
+	}
+	if want.Rounds != got.Rounds || !cmp.Equal(want.Silent, got.Silent, cmpopts.EquateEmpty()) {
+		t.Fatalf("%s: %d rounds, silent %v; Tracker %d, %v", when, want.Rounds, want.Silent, got.Rounds, got.Silent)
 	}
 	if len(want.Verdicts) != len(got.Verdicts) {
 		t.Fatalf("%s: %d verdicts, Tracker %d", when, len(want.Verdicts), len(got.Verdicts))
