@@ -100,20 +100,40 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 	}
 	v = v.Snapshot() // one state of the graph throughout
 	s := &state{opts: o}
-	if err := s.load(v); err != nil {
+	if err := s.run(v, true); err != nil {
 		return nil, err
+	}
+	return s.result(v)
+}
+
+// silenced returns the claims of v that lend nothing, and the rounds it
+// took, as Compute finds them, without the strengths and verdicts: for
+// Track. o has its defaults.
+func silenced(v graph.View, o Options) (map[string]bool, int, error) {
+	s := &state{opts: o}
+	if err := s.run(v.Snapshot(), false); err != nil {
+		return nil, 0, err
+	}
+	return s.silent, s.rounds, nil
+}
+
+// run weighs the evidence of v and labels its claims, in rounds until no
+// rejected claim lends, and with strengths the DF-QuAD strengths of the
+// last: the first round runs DF-QuAD beside the labels, as if it were
+// the last (it is on most graphs); later rounds label alone, and DF-QuAD
+// runs once more after the last.
+func (s *state) run(v graph.View, strengths bool) error {
+	if err := s.load(v); err != nil {
+		return err
 	}
 	if s.opts.Progress != nil {
 		s.opts.Progress(graph.Progress{Stage: "strengths"})
 	}
-	// The first round runs DF-QuAD beside the labels, as if it were the
-	// last (it is on most graphs); later rounds label alone, and DF-QuAD
-	// runs once more after the last.
 	s.rounds = 1
 	for {
 		s.contradictions(v)
 		s.derive()
-		if s.rounds == 1 {
+		if strengths && s.rounds == 1 {
 			s.solve()
 		} else {
 			s.label()
@@ -122,14 +142,14 @@ func Compute(v graph.View, opts Options) (*Result, error) {
 			break
 		}
 		if err := s.reweigh(v); err != nil {
-			return nil, err
+			return err
 		}
 		s.rounds++
 	}
-	if s.rounds > 1 {
+	if strengths && s.rounds > 1 {
 		s.strengths()
 	}
-	return s.result(v)
+	return nil
 }
 
 // silence adds to s.silent the claims the labels reject that support

@@ -3,7 +3,6 @@ package verdict
 import (
 	"cmp"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 
@@ -182,14 +181,14 @@ func (t *Tracker) rebuild() error {
 	}
 	// The rounds of silencing, as Compute runs them (it weighs evidence
 	// faster than lend), and then the state of the last.
-	r, err := Compute(v, t.opts)
+	silent, rounds, err := silenced(v, t.opts)
 	if err != nil {
 		return err
 	}
-	for id := range r.Silent {
+	for id := range silent {
 		t.c[t.slot[id]].silent = true
 	}
-	t.silent, t.rounds = maps.Clone(r.Silent), r.Rounds
+	t.silent, t.rounds = silent, rounds
 	t.lend(all)
 	t.solveAll(v)
 	// None left, as Compute found: a safeguard.
