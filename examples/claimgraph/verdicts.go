@@ -24,6 +24,7 @@
 //	  "attacks": 12, "failed": 2,    // attacks of the framework, failed contradiction attacks
 //	  "acyclic": false, "converged": true, "iterations": 29,
 //	  "rounds": 1,                   // of labelling: after each, the claims it rejects stop lending
+//	  "unsettled": 0,                // rejected claims still lending when the rounds stopped at their cap
 //	  "silent": [],                  // the claims that lend nothing, rejected in a round
 //	  "verdicts": [{
 //	    "claim": "china-only-defence-pact",
@@ -106,6 +107,7 @@ type verdictsReport struct {
 	Bound      float64         `json:"bound"`
 	Rounds     int             `json:"rounds"`
 	Silent     []string        `json:"silent"`
+	Unsettled  int             `json:"unsettled"`
 	Verdicts   []verdictsClaim `json:"verdicts"`
 }
 
@@ -151,7 +153,7 @@ func verdictsReportOf(r *verdict.Result, support verdict.SupportReading) verdict
 	rep := verdictsReport{
 		Date: r.Date.String(), Support: support.String(), Attacks: r.Attacks, Failed: r.Failed,
 		Acyclic: r.Acyclic, Converged: r.Converged, Iterations: r.Iterations, Bound: r.Bound,
-		Rounds: r.Rounds, Silent: []string{},
+		Rounds: r.Rounds, Silent: []string{}, Unsettled: r.Unsettled,
 		Verdicts: make([]verdictsClaim, 0, len(r.Verdicts)),
 	}
 	for _, v := range r.Verdicts {
@@ -222,6 +224,9 @@ func (rep verdictsReport) write(w io.Writer) error {
 			names += fmt.Sprintf(" and %d more", len(rep.Silent)-5)
 		}
 		fmt.Fprintf(w, "labels after %s; rejected in a round, these lend nothing: %s\n", plural(rep.Rounds, "round"), names)
+	}
+	if rep.Unsettled > 0 {
+		fmt.Fprintf(w, "rounds stopped at %d: %s rejected in the last still lend evidence\n", rep.Rounds, plural(rep.Unsettled, "claim"))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%-15s  %-18s  %5s  %8s  %s\n", "LABEL", "RATING", "STR", "EVIDENCE", "CLAIM")

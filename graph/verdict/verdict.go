@@ -188,13 +188,17 @@ type Result struct {
 	// Rounds is the number of times the labels were computed: after each
 	// round the claims it rejects stop lending their evidence (Silent),
 	// and the evidence and labels are computed again, until no rejected
-	// claim lends. 1 when no rejected claim supports another.
+	// claim lends, or [MaxRounds] rounds (see Unsettled). 1 when no
+	// rejected claim supports another.
 	Rounds int
 	// Silent holds the claims that lend nothing: each was rejected in
 	// some round, and stays silent afterwards, whatever its final label.
 	// Nil when none. Pass it as evidence.Options.Silent to weigh evidence
 	// as the verdicts did.
 	Silent map[string]bool
+	// Unsettled counts the rejected claims that still lend their evidence
+	// because the rounds stopped at [MaxRounds]; 0 when they settled.
+	Unsettled int
 
 	once  sync.Once
 	index map[string]int // position of each verdict by claim, built on first use
