@@ -30,7 +30,8 @@
 //	}
 //
 // A claim absent from one file has "present": false there and label
-// "absent". "causes" lists what changed around the claim; "why", set
+// "absent". "capped": true says "origins" is a lower bound (more origins
+// were lent than package graph/evidence counts: "at least N (capped)"). "causes" lists what changed around the claim; "why", set
 // when the label changed ("" otherwise), what holds the new label: the
 // claims that reject it or leave it open, or "nothing contradicts it";
 // it never names a claim NEW rejects. "reason" is the line the text
@@ -55,6 +56,7 @@ type diffState struct {
 	Rating   string  `json:"rating"`
 	Strength float64 `json:"strength"`
 	Origins  int     `json:"origins"`
+	Capped   bool    `json:"capped"`
 }
 
 type diffVerdict struct {
@@ -126,7 +128,7 @@ func runDiff(e *env, args []string) int {
 
 func diffReportOf(r *diff.Report) diffReport {
 	state := func(s diff.State) diffState {
-		return diffState{Present: s.Present, Label: s.String(), Rating: s.Rating, Strength: round2(s.Strength), Origins: s.Origins}
+		return diffState{Present: s.Present, Label: s.String(), Rating: s.Rating, Strength: round2(s.Strength), Origins: s.Origins, Capped: s.Capped}
 	}
 	items := func(list []diff.Item) []diffItem {
 		out := make([]diffItem, 0, len(list))

@@ -44,10 +44,11 @@
 //	claimgraph trust FILE [--algorithm NAME] [--max-iterations N] [--tolerance X] [--top N] [--json]
 //
 // maps the claim graph in FILE onto a truth-discovery data set with
-// truth.FromGraph — a question (object) is a set of claims that contradict
-// each other pairwise, named after its claims joined by " | "; a claim's
-// votes are its evidence (package graph/evidence, as the verdicts weigh
-// it): its independent origins and the origins its supporters lend it,
+// truth.FromGraphSilent — a question (object) is a set of claims that
+// contradict each other pairwise, named after its claims joined by " | ";
+// a claim's votes are its evidence (package graph/evidence, as the
+// verdicts weigh it): its independent origins and the origins its
+// supporters lend it, a supporter the verdicts reject lending none,
 // never a source that only relays it — runs ACCU unless --algorithm says
 // otherwise, reads the
 // questions together (truth.GraphMap.Joint: a claim's belief is its
@@ -447,7 +448,11 @@ type trustRun struct {
 // graphTrust runs algorithm alg on the claim graph of v and says why each
 // source without a trust estimate has none.
 func graphTrust(e *env, v graph.View, alg truth.Algorithm, opts truth.Options) (*trustRun, error) {
-	d, m := truth.FromGraph(v)
+	vr, err := e.verdicts(v)
+	if err != nil {
+		return nil, err
+	}
+	d, m := truth.FromGraphSilent(v, vr.Silent) // votes weighed as the verdicts weigh evidence
 	r, err := truth.Discover(d, alg, opts)
 	if err != nil {
 		return nil, err

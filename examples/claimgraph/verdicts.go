@@ -23,17 +23,22 @@
 //	  "support": "lending",          // lending, bipolar, deductive or necessary
 //	  "attacks": 12, "failed": 2,    // attacks of the framework, failed contradiction attacks
 //	  "acyclic": false, "converged": true, "iterations": 29,
+//	  "rounds": 1,                   // of labelling: after each, the claims it rejects stop lending
+//	  "unsettled": 0,                // rejected claims still lending when the rounds stopped at their cap
+//	  "silent": [],                  // the claims that lend nothing, rejected in a round
 //	  "verdicts": [{
 //	    "claim": "china-only-defence-pact",
 //	    "label": "rejected",         // accepted, rejected, undecided, not-holding, not-yet-holding
 //	    "since": "",                 // end (not-holding) or start (not-yet-holding) date, else ""
 //	    "rating": {"name": "False", "value": 1},   // value 1..5, 0 off the scale
 //	    "strength": 0.0039, "base": 0.5, "evidence": 1,
+//	    "capped": false,             // true: evidence is a lower bound (evidence.MaxLent)
 //	    "origins": ["internewscast-kim-scrub-2025"],
 //	    "lent": [],                  // origins its supporters lend it
 //	    "reasons": [{"kind": "defeated-by", "claim": "russia-dprk-defence-treaty-2024",
 //	                 "attack": "contradiction", "via": "", "sources": ["..."],
-//	                 "evidence": 2, "by": "", "by_sources": [], "by_evidence": 0}],
+//	                 "evidence": 2, "capped": false,
+//	                 "by": "", "by_sources": [], "by_evidence": 0, "by_capped": false}],
 //	    "more": 0                    // reasons left out
 //	  }, ...]
 //	}
@@ -53,6 +58,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph/af"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
@@ -68,9 +74,11 @@ type verdictsReason struct {
 	Via        string   `json:"via"`
 	Sources    []string `json:"sources"`
 	Evidence   float64  `json:"evidence"`
+	Capped     bool     `json:"capped"`
 	By         string   `json:"by"`
 	BySources  []string `json:"by_sources"`
 	ByEvidence float64  `json:"by_evidence"`
+	ByCapped   bool     `json:"by_capped"`
 }
 
 type verdictsClaim struct {
@@ -81,6 +89,7 @@ type verdictsClaim struct {
 	Strength float64          `json:"strength"`
 	Base     float64          `json:"base"`
 	Evidence float64          `json:"evidence"`
+	Capped   bool             `json:"capped"`
 	Origins  []string         `json:"origins"`
 	Lent     []string         `json:"lent"`
 	Reasons  []verdictsReason `json:"reasons"`
@@ -96,6 +105,9 @@ type verdictsReport struct {
 	Converged  bool            `json:"converged"`
 	Iterations int             `json:"iterations"`
 	Bound      float64         `json:"bound"`
+	Rounds     int             `json:"rounds"`
+	Silent     []string        `json:"silent"`
+	Unsettled  int             `json:"unsettled"`
 	Verdicts   []verdictsClaim `json:"verdicts"`
 }
 
@@ -141,22 +153,27 @@ func verdictsReportOf(r *verdict.Result, support verdict.SupportReading) verdict
 	rep := verdictsReport{
 		Date: r.Date.String(), Support: support.String(), Attacks: r.Attacks, Failed: r.Failed,
 		Acyclic: r.Acyclic, Converged: r.Converged, Iterations: r.Iterations, Bound: r.Bound,
+		Rounds: r.Rounds, Silent: []string{}, Unsettled: r.Unsettled,
 		Verdicts: make([]verdictsClaim, 0, len(r.Verdicts)),
 	}
 	for _, v := range r.Verdicts {
 		c := verdictsClaim{
 			Claim: v.Claim, Label: v.Label.String(), Since: v.Since.String(),
 			Rating:   verdictsRating{v.Rating.Name, v.Rating.Value},
-			Strength: v.Strength, Base: v.Base, Evidence: v.Evidence,
+			Strength: v.Strength, Base: v.Base, Evidence: v.Evidence, Capped: v.Capped,
 			Origins: orEmpty(v.Origins), Lent: orEmpty(r.Lent(v.Claim)), Reasons: make([]verdictsReason, 0, len(v.Reasons)), More: v.More,
 		}
 		for _, why := range v.Reasons {
 			c.Reasons = append(c.Reasons, verdictsReason{
 				Kind: why.Kind.String(), Claim: why.Claim, Attack: why.Attack.String(), Via: why.Via,
-				Sources: orEmpty(why.Sources), Evidence: why.Evidence, By: why.By, BySources: orEmpty(why.BySources), ByEvidence: why.ByEvidence,
+				Sources: orEmpty(why.Sources), Evidence: why.Evidence, Capped: why.Capped,
+				By: why.By, BySources: orEmpty(why.BySources), ByEvidence: why.ByEvidence, ByCapped: why.ByCapped,
 			})
 		}
 		rep.Verdicts = append(rep.Verdicts, c)
+		if r.Silent[v.Claim] { // in the verdicts' order
+			rep.Silent = append(rep.Silent, v.Claim)
+		}
 	}
 	return rep
 }
@@ -167,14 +184,14 @@ func reasonLine(r verdictsReason) string {
 	if r.Via != "" {
 		how += " via " + r.Via
 	}
-	srcs := evidenceNote(r.Sources, r.Evidence)
+	srcs := evidenceNote(r.Sources, r.Evidence, r.Capped)
 	switch r.Kind {
 	case "defeated-by":
 		return fmt.Sprintf("defeated by %s (%s) %s", r.Claim, how, srcs)
 	case "attacker":
 		s := fmt.Sprintf("attacked by %s (%s) %s", r.Claim, how, srcs)
 		if r.By != "" {
-			s += fmt.Sprintf(", itself defeated by %s %s", r.By, evidenceNote(r.BySources, r.ByEvidence))
+			s += fmt.Sprintf(", itself defeated by %s %s", r.By, evidenceNote(r.BySources, r.ByEvidence, r.ByCapped))
 		}
 		return s
 	case "weaker":
@@ -186,12 +203,12 @@ func reasonLine(r verdictsReason) string {
 // evidenceNote is the bracket after a claim in a reason: the sources it
 // appears in and its evidence; "no appearance of its own" when it has
 // none (its evidence is all lent, or nothing), not an empty list.
-func evidenceNote(srcs []string, ev float64) string {
+func evidenceNote(srcs []string, ev float64, capped bool) string {
 	where := strings.Join(srcs, ", ")
 	if where == "" {
 		where = "no appearance of its own"
 	}
-	return fmt.Sprintf("[%s; evidence %s]", where, strconv.FormatFloat(ev, 'g', 4, 64))
+	return fmt.Sprintf("[%s; evidence %s]", where, evidence.Text(ev, capped))
 }
 
 // write prints rep as text.
@@ -211,7 +228,18 @@ func (rep verdictsReport) write(w io.Writer) error {
 			state += fmt.Sprintf(", each within %.2g of every fixed point", rep.Bound)
 		}
 	}
-	fmt.Fprintf(w, "%s, %d failed for want of evidence; strengths %s\n\n", plural(rep.Attacks, "attack"), rep.Failed, state)
+	fmt.Fprintf(w, "%s, %d failed for want of evidence; strengths %s\n", plural(rep.Attacks, "attack"), rep.Failed, state)
+	if len(rep.Silent) > 0 {
+		names := strings.Join(rep.Silent[:min(len(rep.Silent), 5)], ", ")
+		if len(rep.Silent) > 5 {
+			names += fmt.Sprintf(" and %d more", len(rep.Silent)-5)
+		}
+		fmt.Fprintf(w, "labels after %s; rejected in a round, these lend nothing: %s\n", plural(rep.Rounds, "round"), names)
+	}
+	if rep.Unsettled > 0 {
+		fmt.Fprintf(w, "rounds stopped at %d: %s rejected in the last still lend evidence\n", rep.Rounds, plural(rep.Unsettled, "claim"))
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%-15s  %-18s  %5s  %8s  %s\n", "LABEL", "RATING", "STR", "EVIDENCE", "CLAIM")
 	for _, v := range rep.Verdicts {
 		rating := fmt.Sprintf("%s (%d/5)", v.Rating.Name, v.Rating.Value)
@@ -219,7 +247,14 @@ func (rep verdictsReport) write(w io.Writer) error {
 		if v.Rating.Value == 0 {
 			rating, strength = v.Rating.Name, "-"
 		}
-		fmt.Fprintf(w, "%-15s  %-18s  %5s  %8s  %s\n", v.Label, rating, strength, strconv.FormatFloat(v.Evidence, 'g', 4, 64), v.Claim)
+		ev := strconv.FormatFloat(v.Evidence, 'g', 4, 64)
+		if v.Capped {
+			ev = ">=" + ev
+		}
+		fmt.Fprintf(w, "%-15s  %-18s  %5s  %8s  %s\n", v.Label, rating, strength, ev, v.Claim)
+		if v.Capped {
+			fmt.Fprintf(w, "    evidence %s: more origins are lent than are counted\n", evidence.Text(v.Evidence, true))
+		}
 		switch v.Label {
 		case "not-holding":
 			fmt.Fprintf(w, "    no longer holding since %s\n", v.Since)

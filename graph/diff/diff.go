@@ -11,6 +11,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources"
 )
@@ -56,8 +57,10 @@ type State struct {
 	Strength float64
 	// Origins counts the independent origins behind the claim, its own
 	// and those its supporters lend ([verdict.Verdict.Independent]): the
-	// corroboration its rating weighs.
+	// corroboration its rating weighs. When Capped, it is a lower bound
+	// ([verdict.Verdict].Capped): at least Origins.
 	Origins int
+	Capped  bool
 }
 
 // String writes the state as "accepted" or "absent".
@@ -378,7 +381,7 @@ type summary struct {
 }
 
 func stateOf(v *verdict.Verdict) State {
-	return State{Present: true, Label: v.Label, Rating: v.Rating.Name, Strength: v.Strength, Origins: v.Independent()}
+	return State{Present: true, Label: v.Label, Rating: v.Rating.Name, Strength: v.Strength, Origins: v.Independent(), Capped: v.Capped}
 }
 
 // reasonClaims appends the claims v's reasons name.
@@ -407,7 +410,7 @@ func summarize(r *verdict.Result) *summary {
 // differs reports whether a claim's verdict changed from o to n.
 func differs(o, n State) bool {
 	return o.Present != n.Present || o.Label != n.Label || o.Rating != n.Rating ||
-		math.Abs(o.Strength-n.Strength) >= StrengthStep || o.Origins != n.Origins
+		math.Abs(o.Strength-n.Strength) >= StrengthStep || o.Origins != n.Origins || o.Capped != n.Capped
 }
 
 // verdicts lists the claims whose verdict changed, with their reasons:
@@ -525,13 +528,22 @@ func reason(ch *VerdictChange) string {
 		if n.Origins == 1 {
 			noun = "independent origin" // "2 → 1 independent origin", not "1 … origins"
 		}
-		if o.Present && o.Origins != n.Origins {
-			fmt.Fprintf(&b, "; %d → %d %s", o.Origins, n.Origins, noun)
+		if o.Present && (o.Origins != n.Origins || o.Capped != n.Capped) {
+			fmt.Fprintf(&b, "; %s → %s %s", origins(o), origins(n), noun)
 		} else {
-			fmt.Fprintf(&b, "; %d %s", n.Origins, noun)
+			fmt.Fprintf(&b, "; %s %s", origins(n), noun)
 		}
 	}
 	return b.String()
+}
+
+// origins writes s's count of independent origins, "at least 65
+// (capped)" when it is a lower bound.
+func origins(s State) string {
+	if s.Capped {
+		return fmt.Sprintf("at least %d (capped)", s.Origins)
+	}
+	return fmt.Sprint(s.Origins)
 }
 
 // list writes at most max of items, separated by commas, and counts the
@@ -577,10 +589,12 @@ func why(v *verdict.Verdict) string {
 		}
 		than := "as much evidence"
 		switch {
-		case r.Evidence > v.Evidence+1e-9:
+		case r.Evidence > v.Evidence+1e-9 && !v.Capped:
 			than = "more evidence"
-		case r.Evidence < v.Evidence-1e-9:
+		case r.Evidence < v.Evidence-1e-9 && !r.Capped:
 			than = "less evidence"
+		case r.Capped || v.Capped: // a lower bound: no telling which has more
+			than = fmt.Sprintf("evidence %s against %s, past the cap, not compared", evidence.Text(r.Evidence, r.Capped), evidence.Text(v.Evidence, v.Capped))
 		}
 		named = append(named, r.Claim+", which "+verb+" it with "+than)
 	}

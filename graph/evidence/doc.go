@@ -36,8 +36,28 @@
 // [MaxLent] origins, so the walk costs O(claims + supports × MaxLent)
 // time and O(claims + components × MaxLent) memory, in a few
 // allocations; a claim lent more than MaxLent origins is weighed with the
-// first MaxLent of them (in the order the view's claims first name them),
-// which changes no comparison a reader could check by hand.
+// first MaxLent of them (in the order the view's claims first name them).
+//
+// # The cap is a lower bound
+//
+// A claim whose lent origins filled MaxLent is [Evidence].Capped: its
+// Weight and Lent are lower bounds, for more may have been cut, and
+// [Text] writes its evidence "at least N (capped)". Package graph/verdict
+// never lets the cap decide a comparison: a capped claim's attack on
+// another never fails for want of evidence, so that where its lower bound
+// already beats its opponent it wins, and otherwise the comparison is
+// unknown and both attacks stand (both claims open). A claim with 101
+// independent origins is never rejected by one with 70 because 64 of
+// them were counted.
+//
+// # Silent claims
+//
+// [Options.Silent] names claims that lend nothing: their supports are
+// left out, so that neither their origins nor those lent to them pass on.
+// Package graph/verdict silences the claims it rejects
+// (verdict.Result.Silent), and every reader of evidence that should weigh
+// what the verdicts weighed passes that set (sources/truth does,
+// truth.FromGraphSilent).
 // [Table.Lent] and [Table.AppendLent] list a claim's lent origins in
 // O(MaxLent + its own origins).
 package evidence

@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -41,6 +42,12 @@ type Options struct {
 	UnknownTrust float64
 	// NoLending leaves support out: a claim weighs its own origins only.
 	NoLending bool
+	// Silent names claims that lend nothing: their supports are left
+	// out, so that neither their own origins nor those lent to them pass
+	// on. They are still weighed, and lent to. Package graph/verdict
+	// silences the claims it rejects (verdict.Result.Silent), so that
+	// every reader of evidence weighs what the verdicts weighed.
+	Silent map[string]bool
 	// Progress, when not nil, is told of the stage "evidence", counted
 	// in claims.
 	Progress func(graph.Progress)
@@ -77,6 +84,21 @@ type Evidence struct {
 	Lent int
 	// Weight is the trust-weighted count of Origins and the lent origins.
 	Weight float64
+	// Capped reports that the origins reaching the claim through support
+	// filled [MaxLent], so that more may have been cut: Lent and Weight
+	// are then lower bounds, and the true evidence is at least Weight.
+	Capped bool
+}
+
+// Text writes an evidence weight for people, to 4 significant digits,
+// as "at least 65 (capped)" when capped says it is a lower bound (see
+// [Evidence].Capped).
+func Text(weight float64, capped bool) string {
+	s := strconv.FormatFloat(weight, 'g', 4, 64)
+	if capped {
+		return "at least " + s + " (capped)"
+	}
+	return s
 }
 
 // Independent returns the number of distinct origins behind the claim,
@@ -187,6 +209,10 @@ func Of(v graph.View, opts Options) (*Table, error) {
 	counts := v.Counts()
 	n := counts.Claims
 	t := &Table{ids: make([]string, 0, n), ev: make([]Evidence, 0, n)}
+	var silent []bool // by position, when any claim is silent
+	if len(o.Silent) > 0 && !o.NoLending {
+		silent = make([]bool, 0, n)
+	}
 	intern := make(map[string]int32, counts.Sources)
 	own := &t.own
 	own.start = make([]int32, 1, n+1)
@@ -210,6 +236,9 @@ func Of(v graph.View, opts Options) (*Table, error) {
 		own.start = append(own.start, int32(len(own.items)))
 		t.ids = append(t.ids, id)
 		t.ev = append(t.ev, Evidence{Origins: orig})
+		if silent != nil {
+			silent = append(silent, o.Silent[id])
+		}
 	})
 	if err != nil {
 		return nil, err
@@ -239,7 +268,7 @@ func Of(v graph.View, opts Options) (*Table, error) {
 		return w, n
 	}
 	if !o.NoLending {
-		t.lend(v, counts.Supports)
+		t.lend(v, counts.Supports, silent)
 	}
 	for i := range t.ev {
 		mine := own.of(int32(i))
@@ -247,6 +276,7 @@ func Of(v graph.View, opts Options) (*Table, error) {
 		var lent float64
 		if t.reach != nil {
 			lent, t.ev[i].Lent = weight(t.reach[i], mine)
+			t.ev[i].Capped = len(t.reach[i]) >= MaxLent
 		}
 		t.ev[i].Weight = w + lent
 	}
@@ -377,13 +407,14 @@ func (s sets) of(i int32) []int32 { return s.items[s.start[i]:s.start[i+1]] }
 // members, which are lent it less their own: O(claims + supports ×
 // MaxLent) time, and memory O(claims) and MaxLent origins per component
 // that passes on more than it is passed, in a few allocations. supports,
-// the view's count of them, sizes the list of support edges.
-func (t *Table) lend(v graph.View, supports int) {
+// the view's count of them, sizes the list of support edges; the supports
+// of a claim silent[i] (when silent is not nil) are left out.
+func (t *Table) lend(v graph.View, supports int, silent []bool) {
 	n := len(t.ids)
 	start := make([]int32, n+1)
 	edges := make([][2]int32, 0, supports)
 	for r := range v.Links() {
-		if r.Kind != claims.Supports || r.From >= n || r.To >= n || r.From == r.To {
+		if r.Kind != claims.Supports || r.From >= n || r.To >= n || r.From == r.To || silent != nil && silent[r.From] {
 			continue
 		}
 		edges = append(edges, [2]int32{int32(r.From), int32(r.To)})

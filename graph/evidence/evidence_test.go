@@ -167,6 +167,78 @@ func TestLentCap(t *testing.T) {
 	wg.Wait()
 }
 
+// TestSilent: in the story, silencing p leaves the loop x, y, z without
+// what p lent it; silencing x cuts the loop where p enters it, so that y
+// and z get nothing while x itself is still lent p's origin; silencing w
+// leaves d its two officials.
+func TestSilent(t *testing.T) {
+	g := story(t)
+	for _, tc := range []struct {
+		silent map[string]bool
+		want   map[string]float64
+	}{
+		{nil, map[string]float64{"p": 1, "x": 1, "y": 1, "z": 1, "d": 3}},
+		{map[string]bool{"p": true}, map[string]float64{"p": 1, "x": 0, "y": 0, "z": 0, "d": 3}},
+		{map[string]bool{"x": true}, map[string]float64{"p": 1, "x": 1, "y": 0, "z": 0, "d": 3}},
+		{map[string]bool{"w": true}, map[string]float64{"p": 1, "x": 1, "d": 2}},
+	} {
+		tab, err := evidence.Of(g.View, evidence.Options{Silent: tc.silent})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id, w := range tc.want {
+			if got := tab.Weight(id); got != w {
+				t.Errorf("silent %v: %s weighs %v, want %v", tc.silent, id, got, w)
+			}
+		}
+	}
+}
+
+// TestCapped: a claim lent the origins of 100 supporters, one each, is
+// capped at MaxLent, a lower bound of the 101 it has; one lent fewer is
+// not, nor is a claim with 100 origins of its own.
+func TestCapped(t *testing.T) {
+	var b graph.Batch
+	own := claims.Claim{ID: "own", Text: "Own."}
+	for i := range 100 {
+		id := "s" + string(rune('A'+i/26)) + string(rune('a'+i%26))
+		b.Sources = append(b.Sources, sources.Source{ID: id, Title: id, Kind: sources.NewsArticle})
+		c := claims.Claim{ID: "c" + id, Text: "C.", Appearances: []claims.Appearance{{Source: id}}}
+		b.Claims = append(b.Claims, c)
+		b.Relations = append(b.Relations, claims.Relation{From: c.ID, To: "top", Kind: claims.Supports})
+		if i < 3 {
+			b.Relations = append(b.Relations, claims.Relation{From: c.ID, To: "few", Kind: claims.Supports})
+		}
+		own.Appearances = append(own.Appearances, claims.Appearance{Source: id})
+	}
+	b.Sources = append(b.Sources, sources.Source{ID: "x", Title: "x", Kind: sources.NewsArticle})
+	b.Claims = append(b.Claims, claims.Claim{ID: "top", Text: "Top.", Appearances: []claims.Appearance{{Source: "x"}}},
+		claims.Claim{ID: "few", Text: "Few."}, own)
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := evidence.Of(g.View, evidence.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	top, _ := tab.Claim("top")
+	if !top.Capped || top.Independent() > 101 || top.Independent() < evidence.MaxLent || top.Weight != float64(top.Independent()) {
+		t.Errorf("top: capped %v, %d origins, weight %v; want capped, between MaxLent and 101", top.Capped, top.Independent(), top.Weight)
+	}
+	if got := evidence.Text(top.Weight, top.Capped); got != "at least "+evidence.Text(top.Weight, false)+" (capped)" {
+		t.Errorf("Text: %q", got)
+	}
+	for _, id := range []string{"few", "own"} {
+		if e, _ := tab.Claim(id); e.Capped {
+			t.Errorf("%s capped with %d origins", id, e.Independent())
+		}
+	}
+	if e, _ := tab.Claim("own"); e.Weight != 100 {
+		t.Errorf("own weighs %v, want its 100 origins", e.Weight)
+	}
+}
+
 // TestParallelOrigins: with the default origins, Of finds them on
 // several goroutines on a large view; the table is the one the same
 // origins give found one claim at a time (an explicit Origins), and every

@@ -189,6 +189,7 @@ func TestDigests(t *testing.T) {
 				dump = f
 			}
 			got := digest(r, dump)
+			t.Logf("%d rounds of labelling, %d claims silent", r.Rounds, len(r.Silent))
 			fmt.Fprintf(&out, "%s %s\n", c.name, got)
 			if !*updateDigests && got != want[c.name] {
 				t.Errorf("digest %s, want %s", got, want[c.name])

@@ -25,12 +25,36 @@
 // every contradiction counts; ask a dated view to let time separate claims
 // whose validities do not overlap.
 //
+// A claim whose lent origins filled evidence.MaxLent has an evidence
+// that is a lower bound ([Verdict].Capped, "at least N (capped)"): its
+// attacks never fail for want of evidence, so that the cap never flips a
+// verdict. Where its lower bound beats its opponent it wins; otherwise
+// both attacks stand and both claims are open.
+//
 // # Support
 //
 // By default ([Lending]) a support edge lends the supporter's evidence to
 // the supported claim and does nothing else: a claim is rejected or held
 // open only by claims that contradict it directly, and a cycle of support
 // adds nothing beyond the evidence entering it (see graph/evidence).
+//
+// A claim the run rejects lends nothing, in every reading. Compute labels
+// the claims; the rejected ones that support another stop lending
+// (evidence.Options.Silent); it weighs the evidence and labels the claims
+// again, and repeats until no rejected claim lends. A claim once rejected
+// in a round lends nothing afterwards, even if a later round accepts it:
+// the set of silent claims only grows, so the rounds end, after at most
+// one more than the claims that support another, and corroboration is
+// never over-counted. Each round costs what the first does, linear in the
+// claims and relations (the origins are found once). [Result].Rounds
+// says how many there were and [Result].Silent which claims lend nothing:
+// on the seed data 1 round (no rejected claim supports another); on the
+// generated graphs of TestDigests 6 to 10 at 10k claims, 13 (synth) and
+// 7 (generate) at 100k, about a fifth of the claims silent. Every reader of the verdicts'
+// evidence — Evidence, Lent and ratings, package graph/diff, ClaimReview,
+// and the votes of truth.FromGraphSilent given Result.Silent — weighs the
+// same thing. A precomputed [Options].Evidence is taken as it is: no
+// rounds.
 //
 // [Options.Support] can also derive the complex attacks of the bipolar
 // argumentation frameworks of Cayrol and Lagasquie-Schiex. [Bipolar]
@@ -114,7 +138,8 @@
 // supports × evidence.MaxLent)), reads each relation once, then runs in
 // O(claims + attacks) for the labels and the ordering of the attacks,
 // once more per round that drops a derived attack through a rejected
-// claim (none under Lending), and O(claims + defeats) per DF-QuAD round,
+// claim (none under Lending); all of that once per round of silencing
+// (above), the origins excepted, and O(claims + defeats) per DF-QuAD round,
 // at most twice [Options].MaxIterations rounds (bounds, then estimate).
 // DF-QuAD works one strongly connected component of the defeats at a time
 // and, within one, updates only the arguments whose inputs moved (see
@@ -147,6 +172,8 @@
 // iteration's figures). It follows the default reading of support only.
 // Track finds the origins and the labels, strengths and verdicts with
 // Compute's code; it weighs the evidence itself, as Update does.
+// Rounds of silencing are not followed incrementally: while a rejected
+// claim supports another, Update computes everything again.
 //
 // [Options].Progress, when set, is told of the stages "evidence",
 // "strengths" and "verdicts" as they go (see [graph.Progress]).

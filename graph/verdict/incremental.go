@@ -42,6 +42,8 @@ type Tracker struct {
 	failed int   // failed attacks in all
 	cyclic int   // claims on a cycle of attack
 	unconv int   // claims of components DF-QuAD left unconverged
+	rounds int   // of labelling, as Result.Rounds
+	silent map[string]bool
 
 	// Origins, interned: names[k] is a source ID, key[k] orders origin
 	// sets as evidence.Of interns them (the first claim to name it, then
@@ -69,6 +71,8 @@ type node struct {
 	lent    []int32
 	sources []string
 	ev      float64
+	capped  bool // the origins lent to it filled evidence.MaxLent
+	silent  bool // lends nothing: rejected in a round (Result.Silent)
 
 	sup, supBy []int32 // claims this one supports, and its supporters
 	scyc       bool    // on a cycle of support (kept after a removal breaks it, until lend weighs it again)
@@ -175,9 +179,40 @@ func (t *Tracker) rebuild() error {
 		all[i] = int32(i)
 		t.sortOwn(int32(i))
 	}
+	// The rounds of silencing, as Compute runs them (it weighs evidence
+	// faster than lend), and then the state of the last.
+	silent, rounds, err := silenced(v, t.opts)
+	if err != nil {
+		return err
+	}
+	for id := range silent {
+		t.c[t.slot[id]].silent = true
+	}
+	t.silent, t.rounds = silent, rounds
 	t.lend(all)
 	t.solveAll(v)
+	// None left, as Compute found: a safeguard.
+	for ; t.silence(all); t.rounds++ {
+		t.lend(all)
+		t.solveAll(v)
+	}
 	return nil
+}
+
+// silence makes the rejected claims of S that support another claim
+// silent, and reports whether any was not already.
+func (t *Tracker) silence(S []int32) bool {
+	more := false
+	for _, s := range S {
+		if n := &t.c[s]; !n.dead && !n.silent && n.label == af.Out && len(n.sup) > 0 {
+			n.silent, more = true, true
+			if t.silent == nil {
+				t.silent = make(map[string]bool)
+			}
+			t.silent[n.id] = true
+		}
+	}
+	return more
 }
 
 // solveAll computes the labels, strengths and verdicts of every claim of
@@ -185,11 +220,13 @@ func (t *Tracker) rebuild() error {
 // solve(all) would, without the bookkeeping of a part of the graph.
 func (t *Tracker) solveAll(v graph.View) {
 	n := len(t.c)
-	st := &state{opts: t.opts, size: v.Counts(), ids: make([]string, n), sources: make([][]string, n), evidence: make([]float64, n)}
+	st := &state{opts: t.opts, size: v.Counts(), ids: make([]string, n), sources: make([][]string, n), evidence: make([]float64, n), capped: make([]bool, n)}
 	for i := range t.c {
 		nd := &t.c[i]
-		st.ids[i], st.sources[i], st.evidence[i] = nd.id, nd.sources, nd.ev
+		st.ids[i], st.sources[i], st.evidence[i], st.capped[i] = nd.id, nd.sources, nd.ev, nd.capped
+		nd.nFail, nd.iters = 0, 0 // from an earlier round
 	}
+	t.cyclic, t.unconv = 0, 0
 	st.contradictions(v)
 	st.derive() // under Lending, the defeats sorted by target, one per pair
 	st.solve()
@@ -393,7 +430,12 @@ func remove(list []int32, x int32) []int32 {
 // a supporter's changes reach it. When E or D holds more than a quarter
 // of the claims (and more than 1,024), or b merges or replaces a source or
 // an entity (which can change the origins of claims b does not name), it
-// computes everything again as [Track] does: Stats.Full.
+// computes everything again as [Track] does: Stats.Full. So it does when
+// a rejected claim supports another, before the batch or after it: such
+// a claim lends nothing, which takes rounds of labelling (see the package
+// documentation), and the claims silenced depend on the order of the
+// rounds, not on the batch; Track and a full Update run them as Compute
+// does.
 //
 // The result equals Compute's: labels, evidence, origins, ratings and
 // reasons exactly, strengths to rounding in the order a claim's attackers
@@ -404,7 +446,7 @@ func remove(list []int32, x int32) []int32 {
 // each claim's component, which, when one run solved several cyclic
 // components, is the worst of them for each.
 func (t *Tracker) Update(b graph.Batch) (Stats, error) {
-	if t.needsRebuild(b) {
+	if t.needsRebuild(b) || t.silent != nil {
 		return t.full()
 	}
 	v := t.g.View
@@ -606,7 +648,17 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		return t.full()
 	}
 	t.solve(D, explain)
-	return Stats{Evidence: len(E), Verdicts: len(D)}, nil
+	// A rejected claim that supports another takes rounds: D holds the
+	// claims whose label may have changed, added those that may support
+	// another for the first time.
+	st := Stats{Evidence: len(E), Verdicts: len(D)}
+	for _, e := range added {
+		D = append(D, e[0])
+	}
+	if t.silence(D) {
+		return t.full()
+	}
+	return st, nil
 }
 
 // find returns the slot of claim id, which may name a claim merged into
@@ -674,7 +726,7 @@ func (t *Tracker) tooMany(k int) bool { return fullShare > 0 && k > minFull && f
 const minFull = 1024
 
 // prefers reports whether an attack of a on b succeeds.
-func (t *Tracker) prefers(a, b int32) bool { return t.c[a].ev+eps >= t.c[b].ev }
+func (t *Tracker) prefers(a, b int32) bool { return t.c[a].capped || t.c[a].ev+eps >= t.c[b].ev }
 
 // closure returns the live claims reachable from seeds by next, sorted.
 func (t *Tracker) closure(seeds []int32, next func(s int32, visit func(int32))) []int32 {
@@ -709,13 +761,19 @@ func (t *Tracker) grow() {
 
 // out is what claim s passes on through support: its own origins and
 // those lent to it, at most evidence.MaxLent of them.
-func (t *Tracker) out(s int32) []int32 { return t.merge(t.c[s].own, t.c[s].lent) }
+func (t *Tracker) out(s int32) []int32 {
+	if t.c[s].silent {
+		return nil
+	}
+	return t.merge(t.c[s].own, t.c[s].lent)
+}
 
 // lend weighs again the evidence of E, a sorted set of claims closed
 // under support, as evidence.Of does: the origins that reach each claim
 // through support, less its own, walking the components of the support
 // graph within E from the supporters down. A supporter outside E lends
-// what it did before: its own and lent origins. O(|E| + their supports)
+// what it did before: its own and lent origins; a silent one nothing.
+// O(|E| + their supports)
 // merges of sets of at most evidence.MaxLent origins.
 func (t *Tracker) lend(E []int32) {
 	t.grow()
@@ -728,7 +786,7 @@ func (t *Tracker) lend(E []int32) {
 	var to []int32
 	for i, s := range E {
 		for _, x := range t.c[s].sup {
-			if in(x) { // always, E being closed
+			if in(x) && !t.c[s].silent { // always in, E being closed
 				to = append(to, t.sloc[x])
 			}
 		}
@@ -771,6 +829,7 @@ func (t *Tracker) lend(E []int32) {
 		for _, m := range mem {
 			n := &t.c[E[m]]
 			n.lent = t.minus(all, n.own)
+			n.capped = len(all) >= evidence.MaxLent
 			n.scyc = len(mem) > 1
 		}
 		out := all
@@ -853,6 +912,7 @@ func (t *Tracker) lendFrom(seeds []int32, old map[int32]float64) ([]int32, bool)
 			old[s] = n.ev
 		}
 		n.lent = lent
+		n.capped = len(in) >= evidence.MaxLent
 		n.ev = t.weight(n.own) + t.weight(n.lent)
 		if t.sstamp[s] == t.sepoch && !slices.Equal(before, t.out(s)) || seed[s] {
 			seed[s] = false // what it passes on is known from now
@@ -1031,9 +1091,9 @@ func (t *Tracker) solve(D, explain []int32) {
 	})
 	slices.SortFunc(failed, func(x, y pair) int { return cmp.Or(cmp.Compare(x.to, y.to), cmp.Compare(x.from, y.from)) })
 
-	st := &state{opts: t.opts, ids: make([]string, n), sources: make([][]string, n), evidence: make([]float64, n), failed: failed}
+	st := &state{opts: t.opts, ids: make([]string, n), sources: make([][]string, n), evidence: make([]float64, n), capped: make([]bool, n), failed: failed}
 	for i, s := range sub {
-		st.ids[i], st.sources[i], st.evidence[i] = t.c[s].id, t.c[s].sources, t.c[s].ev
+		st.ids[i], st.sources[i], st.evidence[i], st.capped[i] = t.c[s].id, t.c[s].sources, t.c[s].ev, t.c[s].capped
 	}
 
 	// Grounded labels and DF-QuAD strengths.
@@ -1177,7 +1237,7 @@ func (t *Tracker) maxIterations() int {
 // verdict is the verdict on claim i of st, the framework of a solve,
 // whose state is nd.
 func (t *Tracker) verdict(st *state, i int32, nd *node) Verdict {
-	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Origins: nd.origins, Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x}
+	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Capped: nd.capped, Origins: nd.origins, Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x}
 	switch nd.label {
 	case af.In:
 		vd.Label = Accepted
@@ -1205,7 +1265,7 @@ func (t *Tracker) Verdict(id string) (Verdict, bool) {
 // [Result.Lent] lists; the slices of its verdicts (origins, reasons) are
 // shared with the Tracker and must not be modified.
 func (t *Tracker) Result() *Result {
-	r := &Result{Attacks: t.att, Failed: t.failed, Acyclic: t.cyclic == 0, Converged: t.unconv == 0,
+	r := &Result{Attacks: t.att, Failed: t.failed, Acyclic: t.cyclic == 0, Converged: t.unconv == 0, Rounds: t.rounds, Silent: t.silent,
 		Verdicts: make([]Verdict, 0, t.live), index: make(map[string]int, t.live)}
 	// The lent origins as they are now: an update gives a claim new
 	// sets rather than change them, and never renames an interned origin.

@@ -15,6 +15,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph/synth"
 	"github.com/claimgraph/claimgraph/sources"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestTrackerRandom applies random sequences of changes to generated
@@ -37,6 +38,9 @@ func TestTrackerRandom(t *testing.T) {
 		{"distinct", synth.Config{Claims: 60, Sources: 10, Relations: 3}, Options{Origins: DistinctSources, MaxReasons: 2}},
 		// Many origins and supports, so that lent sets reach MaxLent.
 		{"lent", synth.Config{Claims: 150, Sources: 300, Appearances: 4, Relations: 6, Contradict: 0.15, Cluster: 40}, Options{}},
+		// Few contradictions, so that few rejected claims support
+		// another and most updates are incremental.
+		{"rare", synth.Config{Claims: 80, Sources: 40, Appearances: 3}, Options{}},
 	}
 	seeds, steps := 4, 40
 	if testing.Short() {
@@ -48,7 +52,11 @@ func TestTrackerRandom(t *testing.T) {
 				cfg := r.cfg
 				cfg.Seed = seed + 1
 				g := graph.New()
-				if err := g.Apply(synth.Generate(cfg)); err != nil {
+				gen := synth.Generate(cfg)
+				if r.name == "rare" { // supports only, to begin with
+					gen.Relations = slices.DeleteFunc(gen.Relations, func(l claims.Relation) bool { return l.Kind != claims.Supports })
+				}
+				if err := g.Apply(gen); err != nil {
 					t.Fatal(err)
 				}
 				rng := rand.New(rand.NewPCG(seed, 7))
@@ -66,18 +74,32 @@ func TestTrackerRandom(t *testing.T) {
 					t.Fatal(err)
 				}
 				same(t, "start", g, opts, tr)
-				ch := &changer{g: g, rng: rng, sources: cfg.Sources}
+				ch := &changer{g: g, rng: rng, sources: cfg.Sources, rare: r.name == "rare"}
+				incremental := 0
+				defer func() {
+					t.Logf("%d of %d steps incremental, %d rounds at the end", incremental, steps, tr.rounds)
+					if r.name == "rare" && incremental == 0 {
+						t.Errorf("no step was incremental")
+					}
+				}()
 				for step := range steps {
 					b, what := ch.next()
 					if err := g.Apply(b); err != nil {
 						continue // a relation that clashes: the graph is unchanged
 					}
+					silentBefore := tr.silent != nil
 					st, err := tr.Update(b)
 					if err != nil {
 						t.Fatalf("step %d (%s): %v", step, what, err)
 					}
-					if st.Full {
+					// Rejected claims that support others take rounds,
+					// which Update leaves to a full computation, before
+					// the batch or after it.
+					if st.Full && !silentBefore && tr.silent == nil {
 						t.Fatalf("step %d (%s): recomputed everything", step, what)
+					}
+					if !st.Full {
+						incremental++
 					}
 					same(t, fmt.Sprintf("step %d (%s, %d verdicts again)", step, what, st.Verdicts), g, opts, tr)
 				}
@@ -101,6 +123,9 @@ func same(t *testing.T, when string, g *graph.Graph, opts Options, tr *Tracker) 
 	tol := func(id string) float64 {
 		n := &tr.c[tr.slot[id]]
 		return 1e-9 + n.hi - n.lo
+	}
+	if want.Rounds != got.Rounds || !cmp.Equal(want.Silent, got.Silent, cmpopts.EquateEmpty()) {
+		t.Fatalf("%s: %d rounds, silent %v; Tracker %d, %v", when, want.Rounds, want.Silent, got.Rounds, got.Silent)
 	}
 	if len(want.Verdicts) != len(got.Verdicts) {
 		t.Fatalf("%s: %d verdicts, Tracker %d", when, len(want.Verdicts), len(got.Verdicts))
@@ -148,7 +173,8 @@ type changer struct {
 	g       *graph.Graph
 	rng     *rand.Rand
 	sources int
-	n       int // claims and sources added
+	n       int  // claims and sources added
+	rare    bool // contradictions are rare: 1 relation in 20, not 1 in 2
 }
 
 // claim returns the ID of a random claim of the graph.
@@ -179,8 +205,11 @@ func (c *changer) appearances() []claims.Appearance {
 }
 
 func (c *changer) relation(from, to string) claims.Relation {
-	k := claims.Supports
-	if c.rng.IntN(2) == 0 {
+	k, odds := claims.Supports, 2
+	if c.rare {
+		odds = 20
+	}
+	if c.rng.IntN(odds) == 0 {
 		k = claims.Contradicts
 	}
 	return claims.Relation{From: from, To: to, Kind: k}

@@ -98,8 +98,10 @@ type Reason struct {
 	Attack  AttackKind // how Claim attacks (or, for Weaker, would attack) the verdict's claim
 	Via     string     // for a complex attack, the claim of the support step
 	Sources []string   // the distinct sources Claim appears in
-	// Evidence is the weight of Claim's evidence ([Verdict].Evidence).
+	// Evidence is the weight of Claim's evidence ([Verdict].Evidence),
+	// Capped whether that is a lower bound ([Verdict].Capped).
 	Evidence float64
+	Capped   bool
 	// By, BySources and ByEvidence name, for an Attacker, an accepted claim that
 	// defeats it (empty when none: an attacker rejected only by a claim
 	// left out of MaxReasons never happens, as every rejected claim has
@@ -107,6 +109,7 @@ type Reason struct {
 	By         string
 	BySources  []string
 	ByEvidence float64
+	ByCapped   bool
 }
 
 // Rating is a ClaimReview-style rating: Name is the reviewRating's
@@ -131,6 +134,11 @@ type Verdict struct {
 	// supporters lend it, each once (see [Options.Origins] and
 	// [Options.Trust]).
 	Evidence float64
+	// Capped reports that the origins lent to the claim filled
+	// evidence.MaxLent, so that Evidence and Lent are lower bounds: the
+	// claim has at least that evidence (evidence.Evidence.Capped). Its
+	// attacks on other claims then never fail for want of evidence.
+	Capped bool
 	// Origins are the claim's own independent origins; Lent is the
 	// number of further origins its supporters lend it (not among
 	// Origins), listed by [Result.Lent]; both count in Evidence.
@@ -177,6 +185,20 @@ type Result struct {
 	// unique; a larger Bound says where they are not, as between claims
 	// of equal evidence, base score 1, that contradict each other.
 	Bound float64
+	// Rounds is the number of times the labels were computed: after each
+	// round the claims it rejects stop lending their evidence (Silent),
+	// and the evidence and labels are computed again, until no rejected
+	// claim lends, or [MaxRounds] rounds (see Unsettled). 1 when no
+	// rejected claim supports another.
+	Rounds int
+	// Silent holds the claims that lend nothing: each was rejected in
+	// some round, and stays silent afterwards, whatever its final label.
+	// Nil when none. Pass it as evidence.Options.Silent to weigh evidence
+	// as the verdicts did.
+	Silent map[string]bool
+	// Unsettled counts the rejected claims that still lend their evidence
+	// because the rounds stopped at [MaxRounds]; 0 when they settled.
+	Unsettled int
 
 	once  sync.Once
 	index map[string]int // position of each verdict by claim, built on first use

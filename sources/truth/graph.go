@@ -168,7 +168,16 @@ func (m *GraphMap) Joint(r *Result) *Result {
 // of own origins alone, linearly from 10k to 100k claims.
 //
 // It reads one state of the graph, a [graph.View.Snapshot] of v.
-func FromGraph(v graph.View) (*Dataset, *GraphMap) {
+//
+// FromGraph lets every claim lend its votes; [FromGraphSilent] weighs
+// them as the verdicts did, rejected claims lending none.
+func FromGraph(v graph.View) (*Dataset, *GraphMap) { return FromGraphSilent(v, nil) }
+
+// FromGraphSilent is [FromGraph] with the claims of silent lending
+// nothing (evidence.Options.Silent): pass a verdict.Result's Silent, so
+// that the votes are the evidence the verdicts weighed, and an origin
+// lent only by a claim the verdicts reject votes for nothing.
+func FromGraphSilent(v graph.View, silent map[string]bool) (*Dataset, *GraphMap) {
 	v = v.Snapshot() // claims and links numbered alike, from one state
 	d := NewDataset()
 	m := &GraphMap{}
@@ -186,7 +195,7 @@ func FromGraph(v graph.View) (*Dataset, *GraphMap) {
 			return ids, nil
 		}
 		return evidence.DistinctSources(v, c)
-	}})
+	}, Silent: silent})
 	var ids []string
 	var asserts []SourceID
 	at := []int{0}
