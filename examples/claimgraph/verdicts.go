@@ -220,9 +220,9 @@ func (rep verdictsReport) write(w io.Writer) error {
 	}
 	state := "exact (acyclic)"
 	if !rep.Acyclic {
-		state = "fixed point after " + plural(rep.Iterations, "round")
+		state = "fixed point after " + plural(rep.Iterations, "iteration")
 		if !rep.Converged {
-			state = "not converged after " + plural(rep.Iterations, "round")
+			state = "not converged after " + plural(rep.Iterations, "iteration")
 		}
 		if rep.Bound > af.DefaultTolerance {
 			state += fmt.Sprintf(", each within %.2g of every fixed point", rep.Bound)
