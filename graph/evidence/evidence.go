@@ -400,29 +400,51 @@ type sets struct {
 
 func (s sets) of(i int32) []int32 { return s.items[s.start[i]:s.start[i+1]] }
 
-// lend fills t.reach: the origins that reach each claim through support,
-// walking the components of the support graph from the supporters down.
-// Each component's set of origins is built once, from those of the
-// components with supports into it, and stored once, shared by its
-// members, which are lent it less their own: O(claims + supports ×
-// MaxLent) time, and memory O(claims) and MaxLent origins per component
-// that passes on more than it is passed, in a few allocations. supports,
-// the view's count of them, sizes the list of support edges; the supports
-// of a claim silent[i] (when silent is not nil) are left out.
+// lend fills t.reach with [Lend] over the supports of v. supports, the
+// view's count of them, sizes the list of support edges; the supports of
+// a claim silent[i] (when silent is not nil) are left out.
 func (t *Table) lend(v graph.View, supports int, silent []bool) {
 	n := len(t.ids)
-	start := make([]int32, n+1)
 	edges := make([][2]int32, 0, supports)
 	for r := range v.Links() {
-		if r.Kind != claims.Supports || r.From >= n || r.To >= n || r.From == r.To || silent != nil && silent[r.From] {
-			continue
+		if r.Kind == claims.Supports && r.From < n && r.To < n && (silent == nil || !silent[r.From]) {
+			edges = append(edges, [2]int32{int32(r.From), int32(r.To)})
 		}
-		edges = append(edges, [2]int32{int32(r.From), int32(r.To)})
-		start[r.From+1]++
 	}
-	t.reach = make([][]int32, n)
+	t.reach = Lend(n, edges, t.own.of)
+}
+
+// Lend returns the origins that reach each of n claims through support:
+// edges are the supports, supporter first, between claims numbered 0 to
+// n−1 (a claim supporting itself is left out), and own(i) is claim i's
+// own origins, a sorted set of numbers, in the order the claims first
+// name them in [Of]. A claim is reached by the own origins of every
+// claim that supports it, directly or through others, its own included
+// when it is on a cycle of support; each set holds the MaxLent smallest
+// numbers. [Of] calls it on the whole view; since only a claim's
+// component of the support graph reaches it, a program that spreads a
+// graph over machines (examples/beam) can call it on each component
+// apart, numbering origins in the same order. Sets may share memory.
+//
+// It walks the components of the support graph from the supporters down.
+// Each component's set of origins is built once, from those of the
+// components with supports into it, and stored once, shared by its
+// members: O(n + supports × MaxLent) time, and memory O(n) and MaxLent
+// origins per component that passes on more than it is passed, in a few
+// allocations.
+func Lend(n int, edges [][2]int32, own func(int32) []int32) [][]int32 {
+	start := make([]int32, n+1)
+	kept := edges[:0:0]
+	for _, e := range edges {
+		if e[0] != e[1] {
+			kept = append(kept, e)
+			start[e[0]+1]++
+		}
+	}
+	edges = kept
+	reach := make([][]int32, n)
 	if len(edges) == 0 {
-		return
+		return reach
 	}
 	fill := csr.Starts(start)
 	to := make([]int32, len(edges))
@@ -495,8 +517,8 @@ func (t *Table) lend(v graph.View, supports int, silent []bool) {
 		// origins of the members of a cycle.
 		if len(mem) > 1 {
 			for _, m := range mem {
-				if adds(in, t.own.of(m)) {
-					next = mergeInto(next[:0], in, t.own.of(m))
+				if adds(in, own(m)) {
+					next = mergeInto(next[:0], in, own(m))
 					in, cur, next = next, next, cur
 					stored = false
 				}
@@ -506,7 +528,7 @@ func (t *Table) lend(v graph.View, supports int, silent []bool) {
 			in = store(in)
 		}
 		for _, m := range mem {
-			t.reach[m] = in
+			reach[m] = in
 		}
 		if !feeds[k] {
 			continue
@@ -514,11 +536,12 @@ func (t *Table) lend(v graph.View, supports int, silent []bool) {
 		out[k] = in
 		if len(mem) == 1 {
 			// A single claim passes on its own origins too.
-			if next = mergeInto(next[:0], in, t.own.of(mem[0])); !slices.Equal(next, in) {
+			if next = mergeInto(next[:0], in, own(mem[0])); !slices.Equal(next, in) {
 				out[k] = store(next)
 			}
 		}
 	}
+	return reach
 }
 
 // adds reports whether merging the sorted set b into the sorted set a,

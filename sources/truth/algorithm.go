@@ -290,16 +290,16 @@ func testedAssertions(ix *index, copies []uint64) []bool {
 			for i := ix.srcStart[s]; i < ix.srcStart[s+1]; i++ {
 				f := ix.srcFacts[i]
 				o := ix.factObj[f]
-				if ix.objStart[o+1]-ix.objStart[o] > 1 {
-					t[i] = true
-					continue
-				}
-				for _, r := range ix.factSources[ix.factStart[f]:ix.factStart[f+1]] {
-					if int(r) != s && !declared[uint64(s)<<32|uint64(r)] {
-						t[i] = true
-						break
+				facts, others := int(ix.objStart[o+1]-ix.objStart[o]), 0
+				if facts < 2 {
+					for _, r := range ix.factSources[ix.factStart[f]:ix.factStart[f+1]] {
+						if int(r) != s && !declared[uint64(s)<<32|uint64(r)] {
+							others = 1 // one is enough
+							break
+						}
 					}
 				}
+				t[i] = Tested(facts, others)
 			}
 		}
 	})
@@ -321,25 +321,17 @@ func known(ix *index, tested []bool) []bool {
 func meanTested(ix *index, tested []bool, x, trust []float64, dflt float64) {
 	parallel(len(trust), len(tested), func(lo, hi int) {
 		for s := lo; s < hi; s++ {
-			a, b := ix.srcStart[s], ix.srcStart[s+1]
-			sum, k := 0.0, 0
-			for i := a; i < b; i++ {
+			var sum, all float64
+			k := 0
+			for i := ix.srcStart[s]; i < ix.srcStart[s+1]; i++ {
+				x := x[ix.srcFacts[i]]
+				all += x
 				if tested[i] {
-					sum += x[ix.srcFacts[i]]
+					sum += x
 					k++
 				}
 			}
-			if k == 0 {
-				for i := a; i < b; i++ {
-					sum += x[ix.srcFacts[i]]
-				}
-				k = int(b - a)
-			}
-			if k == 0 {
-				trust[s] = dflt
-				continue
-			}
-			trust[s] = sum / float64(k)
+			trust[s] = TestedMean(sum, k, all, int(ix.srcStart[s+1]-ix.srcStart[s]), dflt)
 		}
 	})
 }
@@ -375,7 +367,7 @@ func choose(ix *index, belief []float64) []FactID {
 	for o := range chosen {
 		best := NoFact
 		for _, f := range ix.objFacts[ix.objStart[o]:ix.objStart[o+1]] {
-			if best == NoFact || belief[f] > belief[best] {
+			if best == NoFact || Prefer(belief[f], belief[best]) {
 				best = FactID(f)
 			}
 		}

@@ -18,9 +18,7 @@ func (r *Result) voting(ix *index, tested []bool) {
 			total += int(ix.factStart[f+1] - ix.factStart[f])
 		}
 		for _, f := range fs {
-			if total > 0 {
-				r.Belief[f] = float64(ix.factStart[f+1]-ix.factStart[f]) / float64(total)
-			}
+			r.Belief[f] = VoteShare(int(ix.factStart[f+1]-ix.factStart[f]), total)
 		}
 	}
 	r.Chosen = choose(ix, r.Belief)

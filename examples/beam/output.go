@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	"github.com/claimgraph/claimgraph/sources/truth"
+)
+
+// The output is JSON Lines, one object per line whose one key says what
+// the line is, as in the library's bulk format:
+//
+//	{"run":{"algorithm":"sums","iterations":7,"converged":true,"sources":3,"objects":2,"facts":4}}
+//	{"source":{"algorithm":"sums","source":"A1Books","trust":1,"assertions":171}}
+//	{"object":{"algorithm":"sums","object":"0201853949","value":"donald knuth","belief":1,"facts":3}}
+//	{"fact":{"algorithm":"sums","object":"0201853949","value":"donald knuth","belief":1}}
+//	{"origins":{"claim":"c1","independent":1,"origins":[{"source":"s1","class":"primary"}]}}
+//
+// One run may compute several algorithms: each has its run line and its
+// rows. The rows of "source" and "object" are those of "claimgraph trust
+// --json", with the algorithm; the row of "origins" has the fields of "claimgraph origins
+// --json" that the pipeline computes (no chains). Lines are sorted, so
+// the same input gives the same file.
+
+// RunRow describes a truth-discovery run.
+type RunRow struct {
+	Algorithm  string `json:"algorithm"`
+	Iterations int    `json:"iterations"`
+	Converged  bool   `json:"converged"`
+}
+
+// SourceRow is a source's trust under an algorithm.
+type SourceRow struct {
+	Algorithm  string  `json:"algorithm"`
+	Source     string  `json:"source"`
+	Trust      float64 `json:"trust"`
+	Assertions int     `json:"assertions"`
+}
+
+// ObjectRow is an object's chosen value; Value is null for an object
+// without facts.
+type ObjectRow struct {
+	Algorithm string  `json:"algorithm"`
+	Object    string  `json:"object"`
+	Value     *string `json:"value"`
+	Belief    float64 `json:"belief"`
+	Facts     int     `json:"facts"`
+}
+
+// FactRow is a fact's belief under an algorithm.
+type FactRow struct {
+	Algorithm string  `json:"algorithm"`
+	Object    string  `json:"object"`
+	Value     string  `json:"value"`
+	Belief    float64 `json:"belief"`
+}
+
+// Line is one output line: exactly one field is set.
+type Line struct {
+	Run     *RunRow     `json:"run,omitempty"`
+	Source  *SourceRow  `json:"source,omitempty"`
+	Object  *ObjectRow  `json:"object,omitempty"`
+	Fact    *FactRow    `json:"fact,omitempty"`
+	Origins *OriginsRow `json:"origins,omitempty"`
+}
+
+func marshal(l Line) (string, error) {
+	b, err := json.Marshal(l)
+	return string(b), err
+}
+
+// truthLines turns the outcome of a run into output lines.
+func truthLines(s beam.Scope, r Run, o Outcome) beam.PCollection {
+	s = s.Scope("truth output")
+	alg := r.Alg.String()
+	srcs := beam.ParDo(s, &sourceLine{Alg: alg}, o.Srcs)
+	objs := beam.ParDo(s, &objectLines{Alg: alg}, beam.GroupByKey(s, beam.ParDo(s, factByObject, o.Facts)))
+	run := beam.ParDo(s, &runLine{Run: r}, beam.GroupByKey(s, beam.AddFixedKey(s, o.Stats)))
+	return beam.Flatten(s, srcs, objs, run)
+}
+
+type sourceLine struct{ Alg string }
+
+func (fn *sourceLine) ProcessElement(x Src) (string, error) {
+	return marshal(Line{Source: &SourceRow{Algorithm: fn.Alg, Source: x.ID, Trust: x.Trust, Assertions: len(x.Facts)}})
+}
+
+func factByObject(f Fact) (string, Fact) { return f.Object, f }
+
+// objectLines writes an object's line and the lines of its facts.
+type objectLines struct{ Alg string }
+
+func (fn *objectLines) ProcessElement(obj string, iter func(*Fact) bool, emit func(string)) error {
+	fs := collect(iter)
+	row := ObjectRow{Algorithm: fn.Alg, Object: obj, Facts: len(fs)}
+	if best, ok := chosen(fs); ok {
+		row.Value, row.Belief = &best.Value, best.Belief
+	}
+	l, err := marshal(Line{Object: &row})
+	if err != nil {
+		return err
+	}
+	emit(l)
+	for _, f := range fs {
+		l, err := marshal(Line{Fact: &FactRow{Algorithm: fn.Alg, Object: obj, Value: f.Value, Belief: f.Belief}})
+		if err != nil {
+			return err
+		}
+		emit(l)
+	}
+	return nil
+}
+
+// runLine writes the run's line from the statistics of its iterations:
+// it ran until the first that converged, or through all.
+type runLine struct{ Run Run }
+
+func (fn *runLine) ProcessElement(_ int, stats func(*Stat) bool) (string, error) {
+	row := RunRow{Algorithm: fn.Run.Alg.String()}
+	var all []Stat
+	var st Stat
+	for stats(&st) {
+		all = append(all, st)
+	}
+	slices.SortFunc(all, func(a, b Stat) int { return a.Iter - b.Iter })
+	for _, st := range all {
+		row.Iterations = st.Iter
+		change := st.D
+		if fn.Run.Alg == truth.TruthFinder {
+			change = truth.CosineChange(st.XY, st.XX, st.YY)
+		}
+		if fn.Run.Alg == truth.Voting || truth.Converged(fn.Run.Alg, st.Iter, change, fn.Run.Opts.Tolerance) {
+			row.Converged = true
+			break
+		}
+	}
+	return marshal(Line{Run: &row})
+}
+
+func originsLine(r OriginsRow) (string, error) { return marshal(Line{Origins: &r}) }
+
+// write writes the lines, sorted, to the file name through Beam's file
+// systems; a local file is written to a temporary file beside it and
+// renamed into place, so that a failed run leaves no half file.
+func write(s beam.Scope, name string, lines beam.PCollection) {
+	s = s.Scope("write")
+	filesystem.ValidateScheme(name)
+	beam.ParDo0(s, &writeFn{Name: name}, beam.GroupByKey(s, beam.AddFixedKey(s, lines)))
+}
+
+type writeFn struct{ Name string }
+
+func (fn *writeFn) ProcessElement(ctx context.Context, _ int, iter func(*string) bool) error {
+	var lines []string
+	var l string
+	for iter(&l) {
+		lines = append(lines, l)
+	}
+	slices.Sort(lines)
+	if !strings.Contains(fn.Name, "://") {
+		return writeLocal(fn.Name, lines)
+	}
+	fs, err := filesystem.New(ctx, fn.Name)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
+	w, err := fs.OpenWrite(ctx, fn.Name)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	for _, l := range lines {
+		bw.WriteString(l)
+		bw.WriteByte('\n')
+	}
+	if err := bw.Flush(); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
+}
+
+func writeLocal(name string, lines []string) error {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	for _, l := range lines {
+		bw.WriteString(l)
+		bw.WriteByte('\n')
+	}
+	err = bw.Flush()
+	if err == nil {
+		err = f.Chmod(0o644) // as os.Create would make it
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
+}

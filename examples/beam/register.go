@@ -1,0 +1,38 @@
+package main
+
+import (
+	"reflect"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+)
+
+// Every function and type the pipelines run is registered, so that
+// workers (in this process on Prism, elsewhere on a cluster) find them by
+// name. The registration is Beam's reflective one (beam.RegisterDoFn,
+// RegisterFunction, RegisterType), not the generic wrappers of package
+// register: those save a reflective call per element but instantiate so
+// much code that compiling this package took minutes and gigabytes
+// (apache/beam#34693), most of CI's budget.
+func init() {
+	for _, fn := range []any{
+		&readTriplesFn{}, &decodeFn{}, &iterStat{}, &priorFn{}, &srcStep{},
+		&srcNorm{}, &factStep{}, &pooledFn{}, &factNorm{}, &setTrust{}, &tauFn{},
+		&sigmaFn{}, &meanFn{}, &settled{}, &runLine{}, &writeFn{},
+		&sendLabel{}, &sourceLine{}, &objectLines{}, keyFact, keyName, factsOfSources,
+		buildSrc, byObject, votingTrust, dropFactKey,
+		dropSrcKey, rawOf, factRawOf, halfBelief, sendBelief, sendReturn,
+		sendInvCount, poolFn, keySource, keyClaim, carrierRefs, sendCarrier,
+		originsFn, sourceID, splitEdges, memberOf, edgeOf, componentFacts,
+		votingObject, originList, firstNamed, jointFn, factByClaim, initLabel, takeLabel, labelRoot,
+		factByObject, originsLine, byFact, assertionSource, tripleFact,
+	} {
+		beam.RegisterDoFn(fn)
+	}
+	for _, v := range []any{
+		statFn{}, maxFn{}, sumFn{}, Assertion{}, Claim{}, Source{},
+		Edge{}, Member{}, Named{}, Origin{}, Fact{}, Src{}, Msg{}, Part{},
+		Stat{}, Label{}, OriginsRow{}, Shard{},
+	} {
+		beam.RegisterType(reflect.TypeOf(v))
+	}
+}

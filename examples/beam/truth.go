@@ -1,0 +1,637 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/claimgraph/claimgraph/sources/truth"
+)
+
+// Fact is the state of one fact between the steps of an iteration.
+type Fact struct {
+	Key     string // unique fact key
+	Object  string // the object's name
+	Value   string
+	Rank    int64    // the fact's place in the input: ties go to the lowest
+	Sources []string // the sources asserting it, distinct
+	Belief  float64  // belief after the last iteration (normalised where the algorithm does)
+	Raw     float64  // belief of this iteration before normalisation
+	H       float64  // Investment: Σ_{s∈S_f} T(s)/|C_s| with this iteration's raw trust
+	Pool    float64  // Investment: Σ_{s∈S_f} T(s)/|C_s| with normalised trust, for the next iteration
+	Sigma   float64  // TruthFinder: σ(f)
+}
+
+// Src is the state of one source between the steps of an iteration.
+type Src struct {
+	ID    string
+	Facts []string // the facts it asserts, distinct
+	Trust float64  // trust after the last iteration (the prior before the first)
+	Raw   float64  // trust of this iteration before normalisation
+}
+
+// Msg is what a source sends a fact, or a fact a source, in one step.
+type Msg struct{ A, B float64 }
+
+// Part is one source's share of the statistic that decides convergence:
+// the change of its normalised trust (Pasternack & Roth) or its terms of
+// the cosine of the old and new trust vectors (TruthFinder).
+type Part struct{ D, XY, XX, YY float64 }
+
+// Stat is the statistic of iteration Iter: the sum or maximum of the
+// parts, over N sources.
+type Stat struct {
+	Iter          int
+	D, XY, XX, YY float64
+	N             int
+}
+
+// statFn combines parts: the maximum of D, the sums of the rest.
+type statFn struct{}
+
+func (statFn) CreateAccumulator() Stat { return Stat{} }
+func (statFn) AddInput(a Stat, p Part) Stat {
+	a.D = max(a.D, p.D)
+	a.XY += p.XY
+	a.XX += p.XX
+	a.YY += p.YY
+	a.N++
+	return a
+}
+func (statFn) MergeAccumulators(a, b Stat) Stat {
+	return Stat{D: max(a.D, b.D), XY: a.XY + b.XY, XX: a.XX + b.XX, YY: a.YY + b.YY, N: a.N + b.N}
+}
+func (statFn) ExtractOutput(a Stat) Stat { return a }
+
+// maxFn is the maximum of a set of float64, 0 for none.
+type maxFn struct{}
+
+func (maxFn) CreateAccumulator() float64             { return 0 }
+func (maxFn) AddInput(a, x float64) float64          { return max(a, x) }
+func (maxFn) MergeAccumulators(a, b float64) float64 { return max(a, b) }
+func (maxFn) ExtractOutput(a float64) float64        { return a }
+
+// one returns the single element of a side input, or the zero value and
+// false when it has none (a global combine of nothing gives nothing).
+func one[T any](iter func(*T) bool) (T, bool) {
+	var v T
+	ok := iter(&v)
+	return v, ok
+}
+
+// sideCache keeps the value of a DoFn's singleton side input once read.
+// The side inputs here are global values (a maximum, a statistic), the
+// same for every element; the SDK would otherwise fetch them from the
+// runner again for every element that reads them.
+type sideCache[T any] struct {
+	v      T
+	ok, in bool
+}
+
+func (c *sideCache[T]) get(iter func(*T) bool) (T, bool) {
+	if !c.in {
+		c.v, c.ok = one(iter)
+		c.in = true
+	}
+	return c.v, c.ok
+}
+
+// Run says what to compute: the algorithm and its options.
+type Run struct {
+	Alg  truth.Algorithm
+	Opts Options
+}
+
+// Options are the resolved truth.Options a run uses, those that travel
+// to workers: truth.Options also holds a progress callback, which Beam
+// cannot encode.
+type Options struct {
+	MaxIterations                                           int
+	Tolerance, Exponent, Dampening, Influence, InitialTrust float64
+	NoImplications                                          bool
+}
+
+func options(o truth.Options) Options {
+	return Options{MaxIterations: o.MaxIterations, Tolerance: o.Tolerance, Exponent: o.Exponent,
+		Dampening: o.Dampening, Influence: o.Influence, InitialTrust: o.InitialTrust, NoImplications: o.NoImplications}
+}
+
+// stopped reports whether the iteration whose statistic st carries ended
+// the run: by the library's rule (truth.Converged), or because it did not
+// run at all.
+func (r Run) stopped(st Stat, ok bool) bool {
+	if !ok || st.N == 0 {
+		return true
+	}
+	if st.Iter == 0 {
+		return false
+	}
+	change := st.D
+	if r.Alg == truth.TruthFinder {
+		change = truth.CosineChange(st.XY, st.XX, st.YY)
+	}
+	return truth.Converged(r.Alg, st.Iter, change, r.Opts.Tolerance) || st.Iter >= r.Opts.MaxIterations
+}
+
+// Outcome is the result of a truth-discovery pipeline: the final state of
+// every source and fact, and the statistic of every iteration run.
+type Outcome struct {
+	Srcs, Facts, Stats beam.PCollection
+}
+
+// discover builds the truth-discovery pipeline over facts (a PCollection
+// of Fact with Key, Object, Value, Rank and Sources set) and names (every source's ID, possibly repeated). Each
+// iteration is a join of the sources with what their facts send them and
+// of the facts with what their sources send them; the iterations are
+// unrolled up to the algorithm's cap, and those after the one that
+// converges receive nothing.
+func discover(s beam.Scope, r Run, facts, names beam.PCollection) Outcome {
+	s = s.Scope("truth " + r.Alg.String())
+	keyedFacts := beam.ParDo(s, keyFact, facts)
+	srcs := beam.ParDo(s, buildSrc, beam.CoGroupByKey(s,
+		beam.ParDo(s, keyName, names),
+		beam.ParDo(s, factsOfSources, facts)))
+	switch r.Alg {
+	case truth.Voting:
+		return voting(s, srcs, keyedFacts)
+	case truth.TruthFinder:
+		return truthFinder(s, r, srcs, keyedFacts)
+	}
+	return pasternackRoth(s, r, srcs, keyedFacts)
+}
+
+func keyFact(f Fact) (string, Fact)    { return f.Key, f }
+func keyName(id string) (string, bool) { return id, true }
+func factsOfSources(f Fact, emit func(string, string)) {
+	for _, s := range f.Sources {
+		emit(s, f.Key)
+	}
+}
+
+// buildSrc makes a source's state from its facts, with the prior trust 1
+// of the Pasternack & Roth algorithms (TruthFinder sets its own).
+func buildSrc(id string, seen func(*bool) bool, facts func(*string) bool, emit func(string, Src)) {
+	var ok bool
+	if !seen(&ok) {
+		return // not a source: the library ignores it too
+	}
+	src := Src{ID: id, Trust: 1}
+	var f string
+	for facts(&f) {
+		src.Facts = append(src.Facts, f)
+	}
+	slices.Sort(src.Facts)
+	src.Facts = slices.Compact(src.Facts)
+	emit(id, src)
+}
+
+// voting: belief is a fact's share of its object's votes; trust the
+// share of a source's tested facts that won (of all its facts when none
+// is tested), as truth.Discover with the formulas it calls.
+func voting(s beam.Scope, srcs, facts beam.PCollection) Outcome {
+	counted, toSrc := beam.ParDo2(s, votingObject, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
+	trusted := beam.ParDo(s, votingTrust, beam.CoGroupByKey(s, srcs, toSrc))
+	stat := beam.Create(s, Stat{Iter: 1, N: 1})
+	return Outcome{Srcs: trusted, Facts: counted, Stats: stat}
+}
+
+func byObject(_ string, f Fact) (string, Fact) { return f.Object, f }
+
+// votingObject sets the beliefs of an object's facts, chooses among them
+// and sends each of their sources whether the fact won (A) and whether
+// the assertion is tested (B), both 0 or 1. The pipeline declares no
+// copies, so every other source of a fact corroborates it.
+func votingObject(_ string, facts func(*Fact) bool, emit func(Fact), toSrc func(string, Msg)) {
+	fs := collect(facts)
+	total := 0
+	for _, f := range fs {
+		total += len(f.Sources)
+	}
+	for i := range fs {
+		fs[i].Belief = truth.VoteShare(len(fs[i].Sources), total)
+	}
+	best, _ := chosen(fs)
+	for _, f := range fs {
+		won, tested := 0.0, 0.0
+		if f.Key == best.Key {
+			won = 1
+		}
+		if truth.Tested(len(fs), len(f.Sources)-1) {
+			tested = 1
+		}
+		for _, s := range f.Sources {
+			toSrc(s, Msg{A: won, B: tested})
+		}
+		emit(f)
+	}
+}
+
+// chosen returns the fact the library would choose among an object's
+// facts fs, in rank order: each replaces the best so far when
+// truth.Prefer says so.
+func chosen(fs []Fact) (Fact, bool) {
+	if len(fs) == 0 {
+		return Fact{}, false
+	}
+	best := fs[0]
+	for _, f := range fs[1:] {
+		if truth.Prefer(f.Belief, best.Belief) {
+			best = f
+		}
+	}
+	return best, true
+}
+
+func votingTrust(_ string, srcs func(*Src) bool, msgs func(*Msg) bool, emit func(Src)) {
+	var src Src
+	if !srcs(&src) {
+		return
+	}
+	var won, all float64
+	tested := 0
+	var m Msg
+	for msgs(&m) {
+		all += m.A
+		if m.B == 1 {
+			won += m.A
+			tested++
+		}
+	}
+	src.Trust = truth.TestedMean(won, tested, all, len(src.Facts), 0)
+	emit(src)
+}
+
+func dropFactKey(_ string, f Fact) Fact { return f }
+func dropSrcKey(_ string, s Src) Src    { return s }
+
+// pasternackRoth runs Sums, AverageLog, Investment and PooledInvestment.
+func pasternackRoth(s beam.Scope, r Run, srcs, facts beam.PCollection) Outcome {
+	var toSrc beam.PCollection
+	facts, toSrc = prior(s, r, srcs, facts)
+	stop := beam.Create(s, Stat{Iter: 0, N: 1})
+	var finalSrcs, finalFacts, stats []beam.PCollection
+	for i := 1; i <= r.Opts.MaxIterations; i++ {
+		is := s.Scope(fmt.Sprintf("iteration %d", i))
+		side := beam.SideInput{Input: stop}
+		// Sources: trust from what their facts sent.
+		doneS, raw := beam.ParDo2(is, &srcStep{Run: r}, beam.CoGroupByKey(is, srcs, toSrc), side)
+		maxT := beam.Combine(is, maxFn{}, beam.ParDo(is, rawOf, raw))
+		var parts, toFact beam.PCollection
+		srcs, parts, toFact = beam.ParDo3(is, &srcNorm{Run: r}, raw, beam.SideInput{Input: maxT})
+		st := beam.ParDo(is, &iterStat{Iter: i}, beam.Combine(is, statFn{}, parts))
+		// Facts: belief from what their sources sent.
+		doneF, fraw := beam.ParDo2(is, &factStep{Run: r}, beam.CoGroupByKey(is, facts, toFact), side)
+		if r.Alg == truth.PooledInvestment {
+			fraw = beam.ParDo(is, &pooledFn{G: r.Opts.Exponent}, beam.GroupByKey(is, beam.ParDo(is, byObject, fraw)))
+		}
+		maxB := beam.Combine(is, maxFn{}, beam.ParDo(is, factRawOf, fraw))
+		facts, toSrc = beam.ParDo2(is, &factNorm{Run: r}, fraw, beam.SideInput{Input: maxB})
+		finalSrcs = append(finalSrcs, doneS)
+		finalFacts = append(finalFacts, doneF)
+		stats = append(stats, st)
+		stop = st
+	}
+	finalSrcs = append(finalSrcs, beam.ParDo(s, dropSrcKey, srcs))
+	finalFacts = append(finalFacts, beam.ParDo(s, dropFactKey, facts))
+	return Outcome{Srcs: beam.Flatten(s, finalSrcs...), Facts: beam.Flatten(s, finalFacts...), Stats: beam.Flatten(s, stats...)}
+}
+
+func rawOf(_ string, src Src) float64    { return src.Raw }
+func factRawOf(_ string, f Fact) float64 { return f.Raw }
+
+// iterStat numbers the statistic of iteration Iter.
+type iterStat struct{ Iter int }
+
+func (fn *iterStat) ProcessElement(st Stat) Stat {
+	st.Iter = fn.Iter
+	return st
+}
+
+// prior sets the facts' prior beliefs and returns what they send their
+// sources for the first iteration. Sums and AverageLog: B₀ = 0.5.
+// Investment: B₀ = the fact's share of its object's votes.
+// PooledInvestment: the belief rule applied to T₀ = 1. Both investments
+// also need pool₁(f) = Σ_{s∈S_f} 1/|C_s|, which the sources send first.
+func prior(s beam.Scope, r Run, srcs, facts beam.PCollection) (beam.PCollection, beam.PCollection) {
+	s = s.Scope("prior")
+	if r.Alg == truth.Sums || r.Alg == truth.AverageLog {
+		facts = beam.ParDo(s, halfBelief, facts)
+		return facts, beam.ParDo(s, sendBelief, facts)
+	}
+	facts = beam.ParDo(s, poolFn, beam.CoGroupByKey(s, facts, beam.ParDo(s, sendInvCount, srcs)))
+	facts = beam.ParDo(s, &priorFn{Run: r}, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
+	return facts, beam.ParDo(s, sendReturn, facts)
+}
+
+func halfBelief(k string, f Fact) (string, Fact) {
+	f.Belief = 0.5
+	return k, f
+}
+
+func sendBelief(_ string, f Fact, emit func(string, Msg)) {
+	for _, s := range f.Sources {
+		emit(s, Msg{A: f.Belief})
+	}
+}
+
+func sendReturn(_ string, f Fact, emit func(string, Msg)) {
+	ret := truth.InvestmentReturn(f.Belief, f.Pool)
+	for _, s := range f.Sources {
+		emit(s, Msg{A: ret})
+	}
+}
+
+func invCount(src Src) float64 {
+	if len(src.Facts) == 0 {
+		return 0
+	}
+	return 1 / float64(len(src.Facts))
+}
+
+func sendInvCount(_ string, src Src, emit func(string, Msg)) {
+	c := invCount(src)
+	for _, f := range src.Facts {
+		emit(f, Msg{B: c})
+	}
+}
+
+func poolFn(k string, facts func(*Fact) bool, msgs func(*Msg) bool, emit func(string, Fact)) {
+	var f Fact
+	if !facts(&f) {
+		return
+	}
+	f.Pool = 0
+	var m Msg
+	for msgs(&m) {
+		f.Pool += m.B
+	}
+	emit(k, f)
+}
+
+// priorFn sets the prior beliefs of one object's facts.
+type priorFn struct{ Run Run }
+
+func (fn *priorFn) ProcessElement(_ string, iter func(*Fact) bool, emit func(string, Fact)) {
+	fs := collect(iter)
+	if fn.Run.Alg == truth.PooledInvestment {
+		pooledBeliefs(fs, func(f *Fact) float64 { return f.Pool }, func(f *Fact, b float64) { f.Belief = b }, fn.Run.Opts.Exponent)
+	} else {
+		total := 0.0
+		for i := range fs {
+			fs[i].Belief = float64(len(fs[i].Sources))
+			total += fs[i].Belief
+		}
+		for i := range fs {
+			fs[i].Belief = truth.Normalised(fs[i].Belief, total) // the vote share
+		}
+	}
+	for _, f := range fs {
+		emit(f.Key, f)
+	}
+}
+
+// collect returns an object's facts in rank order, the order of their
+// IDs in the library, so that sums over them add up in the same order.
+func collect(iter func(*Fact) bool) []Fact {
+	var fs []Fact
+	var f Fact
+	for iter(&f) {
+		fs = append(fs, f)
+	}
+	slices.SortFunc(fs, func(a, b Fact) int { return cmp.Compare(a.Rank, b.Rank) })
+	return fs
+}
+
+// srcStep computes a source's raw trust from what its facts sent, or,
+// once the run has stopped, hands the source on as final.
+type srcStep struct {
+	Run  Run
+	stop sideCache[Stat]
+}
+
+func (fn *srcStep) ProcessElement(id string, srcs func(*Src) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Src), emit func(string, Src)) {
+	var src Src
+	if !srcs(&src) {
+		return
+	}
+	if fn.Run.stopped(fn.stop.get(stop)) {
+		final(src)
+		return
+	}
+	sum := 0.0
+	var m Msg
+	for msgs(&m) {
+		sum += m.A
+	}
+	switch fn.Run.Alg {
+	case truth.Sums:
+		src.Raw = sum
+	case truth.AverageLog:
+		src.Raw = sum * truth.AverageLogWeight(len(src.Facts))
+	default: // investments: T(s)/|C_s| · Σ returns
+		src.Raw = sum * (src.Trust * invCount(src))
+	}
+	emit(id, src)
+}
+
+// srcNorm normalises a source's trust by the maximum, reports its
+// change, and sends its facts what they need.
+type srcNorm struct {
+	Run Run
+	max sideCache[float64]
+}
+
+func (fn *srcNorm) ProcessElement(id string, src Src, maxT func(*float64) bool, emit func(string, Src), parts func(Part), toFact func(string, Msg)) {
+	m, _ := fn.max.get(maxT)
+	t := truth.Normalised(src.Raw, m)
+	parts(Part{D: math.Abs(t - src.Trust)})
+	msg := Msg{A: src.Raw}
+	if fn.Run.Alg == truth.Investment || fn.Run.Alg == truth.PooledInvestment {
+		c := invCount(src)
+		msg = Msg{A: src.Raw * c, B: t * c}
+	}
+	src.Trust = t
+	for _, f := range src.Facts {
+		toFact(f, msg)
+	}
+	emit(id, src)
+}
+
+// factStep computes a fact's raw belief (Investment's H and pool) from
+// what its sources sent, or hands it on as final once the run stopped.
+type factStep struct {
+	Run  Run
+	stop sideCache[Stat]
+}
+
+func (fn *factStep) ProcessElement(k string, facts func(*Fact) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Fact), emit func(string, Fact)) {
+	var f Fact
+	if !facts(&f) {
+		return
+	}
+	if fn.Run.stopped(fn.stop.get(stop)) {
+		final(f)
+		return
+	}
+	var a, b float64
+	var m Msg
+	for msgs(&m) {
+		a += m.A
+		b += m.B
+	}
+	switch fn.Run.Alg {
+	case truth.Investment:
+		f.H, f.Pool, f.Raw = a, b, truth.Gain(a, fn.Run.Opts.Exponent)
+	case truth.PooledInvestment:
+		f.H, f.Pool = a, b // Raw per object, by pooledFn
+	default:
+		f.Raw = a
+	}
+	emit(k, f)
+}
+
+// pooledFn sets PooledInvestment's raw belief of one object's facts.
+type pooledFn struct{ G float64 }
+
+func (fn *pooledFn) ProcessElement(_ string, iter func(*Fact) bool, emit func(string, Fact)) {
+	fs := collect(iter)
+	pooledBeliefs(fs, func(f *Fact) float64 { return f.H }, func(f *Fact, b float64) { f.Raw = b }, fn.G)
+	for _, f := range fs {
+		emit(f.Key, f)
+	}
+}
+
+// pooledBeliefs sets PooledInvestment's belief of one object's facts fs
+// (in rank order) from their investments, as the library does.
+func pooledBeliefs(fs []Fact, h func(*Fact) float64, set func(*Fact, float64), g float64) {
+	gain := make([]float64, len(fs))
+	total := 0.0
+	for i := range fs {
+		gain[i] = truth.Gain(h(&fs[i]), g)
+		total += gain[i]
+	}
+	for i := range fs {
+		set(&fs[i], truth.PooledBelief(h(&fs[i]), gain[i], total))
+	}
+}
+
+// factNorm normalises a fact's belief and sends its sources what they
+// need for the next iteration.
+type factNorm struct {
+	Run Run
+	max sideCache[float64]
+}
+
+func (fn *factNorm) ProcessElement(k string, f Fact, maxB func(*float64) bool, emit func(string, Fact), toSrc func(string, Msg)) {
+	m, _ := fn.max.get(maxB)
+	f.Belief = truth.Normalised(f.Raw, m)
+	v := f.Belief
+	if fn.Run.Alg == truth.Investment || fn.Run.Alg == truth.PooledInvestment {
+		v = truth.InvestmentReturn(f.Belief, f.Pool)
+	}
+	for _, s := range f.Sources {
+		toSrc(s, Msg{A: v})
+	}
+	emit(k, f)
+}
+
+// truthFinder runs TruthFinder: sources send τ(t) to their facts, facts
+// their confidence s(f) to their sources, whose new trust is the mean.
+func truthFinder(s beam.Scope, r Run, srcs, facts beam.PCollection) Outcome {
+	srcs = beam.ParDo(s, &setTrust{T: r.Opts.InitialTrust}, srcs)
+	stop := beam.Create(s, Stat{Iter: 0, N: 1})
+	var finalSrcs, finalFacts, stats []beam.PCollection
+	for i := 1; i <= r.Opts.MaxIterations; i++ {
+		is := s.Scope(fmt.Sprintf("iteration %d", i))
+		side := beam.SideInput{Input: stop}
+		doneS, kept, toFact := beam.ParDo3(is, &tauFn{Run: r}, srcs, side)
+		var doneF, toSrc beam.PCollection
+		doneF, facts, toSrc = beam.ParDo3(is, &sigmaFn{Run: r}, beam.CoGroupByKey(is, facts, toFact), side)
+		var parts beam.PCollection
+		srcs, parts = beam.ParDo2(is, &meanFn{Run: r}, beam.CoGroupByKey(is, kept, toSrc))
+		st := beam.ParDo(is, &iterStat{Iter: i}, beam.Combine(is, statFn{}, parts))
+		finalSrcs = append(finalSrcs, doneS)
+		finalFacts = append(finalFacts, doneF)
+		stats = append(stats, st)
+		stop = st
+	}
+	finalSrcs = append(finalSrcs, beam.ParDo(s, dropSrcKey, srcs))
+	finalFacts = append(finalFacts, beam.ParDo(s, dropFactKey, facts))
+	return Outcome{Srcs: beam.Flatten(s, finalSrcs...), Facts: beam.Flatten(s, finalFacts...), Stats: beam.Flatten(s, stats...)}
+}
+
+type setTrust struct{ T float64 }
+
+func (fn *setTrust) ProcessElement(id string, src Src) (string, Src) {
+	src.Trust = fn.T
+	return id, src
+}
+
+// tauFn sends τ(t) of a source to its facts.
+type tauFn struct {
+	Run  Run
+	stop sideCache[Stat]
+}
+
+func (fn *tauFn) ProcessElement(id string, src Src, stop func(*Stat) bool, final func(Src), kept func(string, Src), toFact func(string, Msg)) {
+	if fn.Run.stopped(fn.stop.get(stop)) {
+		final(src)
+		return
+	}
+	tau := truth.Tau(src.Trust)
+	for _, f := range src.Facts {
+		toFact(f, Msg{A: tau})
+	}
+	kept(id, src)
+}
+
+// sigmaFn sums σ(f) and sends s(f), the fact's confidence, to its
+// sources. No input makes implications (truth.FromGraph makes none, and
+// triples have none), so σ*(f) = σ(f).
+type sigmaFn struct {
+	Run  Run
+	stop sideCache[Stat]
+}
+
+func (fn *sigmaFn) ProcessElement(k string, facts func(*Fact) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Fact), emit func(string, Fact), toSrc func(string, Msg)) {
+	var f Fact
+	if !facts(&f) {
+		return
+	}
+	if fn.Run.stopped(fn.stop.get(stop)) {
+		final(f)
+		return
+	}
+	f.Sigma = 0
+	var m Msg
+	for msgs(&m) {
+		f.Sigma += m.A
+	}
+	f.Belief = truth.Confidence(f.Sigma, fn.Run.Opts.Dampening)
+	for _, s := range f.Sources {
+		toSrc(s, Msg{A: f.Belief})
+	}
+	emit(k, f)
+}
+
+// meanFn sets a source's trust to the mean confidence of its facts and
+// reports its terms of the cosine.
+type meanFn struct{ Run Run }
+
+func (fn *meanFn) ProcessElement(id string, srcs func(*Src) bool, msgs func(*Msg) bool, emit func(string, Src), parts func(Part)) {
+	var src Src
+	if !srcs(&src) {
+		return
+	}
+	sum := 0.0
+	var m Msg
+	for msgs(&m) {
+		sum += m.A
+	}
+	next := truth.MeanConfidence(sum, len(src.Facts), fn.Run.Opts.InitialTrust)
+	parts(Part{XY: src.Trust * next, XX: src.Trust * src.Trust, YY: next * next})
+	src.Trust = next
+	emit(id, src)
+}
