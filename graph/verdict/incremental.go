@@ -1237,7 +1237,11 @@ func (t *Tracker) maxIterations() int {
 // verdict is the verdict on claim i of st, the framework of a solve,
 // whose state is nd.
 func (t *Tracker) verdict(st *state, i int32, nd *node) Verdict {
-	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Capped: nd.capped, Origins: nd.origins, Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x}
+	origins := nd.origins
+	if origins == nil {
+		origins = []string{} // as Compute gives a claim with none: [] in JSON, not null
+	}
+	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Capped: nd.capped, Origins: origins, Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x}
 	switch nd.label {
 	case af.In:
 		vd.Label = Accepted
