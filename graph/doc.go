@@ -149,8 +149,8 @@
 // 50 million) and the items, one per 16 bytes. The defaults keep a
 // read's peak memory under 4 GiB whatever the input. JSON Lines, the
 // format of large graphs, is bounded by its items ([ReadOptions.MaxItems],
-// [ErrTooManyItems]) and its size (512 MiB), about 9 GiB at most at
-// the defaults. Depth and
+// [ErrTooManyItems]) and its size (512 MiB): at most 10.1 GiB measured
+// at the defaults. Depth and
 // alias expansion are checked in one pass over the parsed document
 // before anything is expanded, so an alias bomb such as "billion laughs"
 // costs no more than its text. Duplicate keys and a second document in

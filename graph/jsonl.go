@@ -34,10 +34,10 @@ import (
 // builds, one line's tree at a time, so its peak is the graph's own
 // size, which grows with the items ([DefaultMaxItems] bounds them) and
 // with what they hold: about 8 times the input on generated graphs, up
-// to 17 times for lines of many short values (a claim about 400
-// entities). With [DefaultMaxItems] this keeps the peak near 9 GiB
-// whatever the input (estimated from 256 Ki items: the README's table
-// of limits); raise both for a larger graph.
+// to 20 times for lines of many short values (a claim about 400
+// entities). With [DefaultMaxItems] this keeps the peak under 10.1 GiB
+// whatever the input (measured at the defaults: the README's table of
+// limits); raise both for a larger graph.
 const DefaultMaxBulkBytes = 512 << 20
 
 // DefaultMaxLineNodes is the default of [ReadOptions.MaxNodes] for
