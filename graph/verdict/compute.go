@@ -638,7 +638,16 @@ func (s *state) verdict(i int32) Verdict {
 		Claim: s.ids[i], Evidence: s.evidence[i], Capped: s.capped[i], Origins: e.Origins, Lent: e.Lent,
 		Base: s.bases[i], Strength: s.strength.Strength[i],
 	}
-	switch s.labels[i] {
+	s.judge(&vd, i, s.labels[i])
+	return vd
+}
+
+// judge sets, on vd, the verdict on claim i of the framework, whose
+// grounded label is l: its label, its rating (from its evidence and
+// strength, which vd holds) and its reasons. Compute and the Tracker both
+// judge through it.
+func (s *state) judge(vd *Verdict, i int32, l af.Label) {
+	switch l {
 	case af.In:
 		vd.Label = Accepted
 	case af.Out:
@@ -648,7 +657,6 @@ func (s *state) verdict(i int32) Verdict {
 	}
 	vd.Rating = s.opts.Ratings.Rate(vd.Label, vd.Independent(), vd.Strength)
 	vd.Reasons, vd.More = s.reasons(i, vd.Label)
-	return vd
 }
 
 // in returns the attacks on claim i.

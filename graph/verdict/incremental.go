@@ -1242,16 +1242,7 @@ func (t *Tracker) verdict(st *state, i int32, nd *node) Verdict {
 		origins = []string{} // as Compute gives a claim with none: [] in JSON, not null
 	}
 	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Capped: nd.capped, Origins: origins, Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x}
-	switch nd.label {
-	case af.In:
-		vd.Label = Accepted
-	case af.Out:
-		vd.Label = Rejected
-	default:
-		vd.Label = Undecided
-	}
-	vd.Rating = t.opts.Ratings.Rate(vd.Label, vd.Independent(), vd.Strength)
-	vd.Reasons, vd.More = st.reasons(i, vd.Label)
+	st.judge(&vd, i, nd.label) // st.opts is t.opts
 	return vd
 }
 
