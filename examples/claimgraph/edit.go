@@ -27,7 +27,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -102,17 +101,7 @@ func runEdit(e *env, args []string) int {
 	}
 	rep := editReport{File: pos[0], Problems: []string{}}
 	if err := graph.EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
-		var list graph.ErrorList
-		if !errors.As(err, &list) {
-			list = graph.ErrorList{{Err: err}}
-		}
-		for _, p := range list {
-			if p.Line > 0 {
-				rep.Problems = append(rep.Problems, position(p.Position)+": "+p.Message())
-			} else {
-				rep.Problems = append(rep.Problems, p.Error())
-			}
-		}
+		rep.Problems = problemLines(err)
 	} else {
 		rep.Written = true
 	}

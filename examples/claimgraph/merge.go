@@ -29,7 +29,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -63,6 +62,22 @@ type mergeReport struct {
 
 func position(p claims.Position) string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column) }
 
+// problemLines lists err as lines for a report: each problem, as check
+// prints it ("FILE:LINE:COL: message"), or its message alone where it has
+// no position.
+func problemLines(err error) []string {
+	ps := problems("", err)
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		if p.Line > 0 {
+			out = append(out, problemLine(p))
+		} else {
+			out = append(out, p.Message)
+		}
+	}
+	return out
+}
+
 func runMerge(e *env, args []string) int {
 	fs, asJSON := newFlags("merge", e)
 	out := fs.String("o", "", "write the union to `OUT` (.yaml or .json)")
@@ -95,17 +110,7 @@ func runMerge(e *env, args []string) int {
 		err = graph.SaveWith(*out, write)
 	}
 	if err != nil {
-		var list graph.ErrorList
-		if !errors.As(err, &list) {
-			list = graph.ErrorList{{Err: err}}
-		}
-		for _, pr := range list {
-			if pr.Line > 0 {
-				rep.Problems = append(rep.Problems, position(pr.Position)+": "+pr.Message())
-			} else {
-				rep.Problems = append(rep.Problems, pr.Error())
-			}
-		}
+		rep.Problems = problemLines(err)
 	} else {
 		rep.Written = *out
 		c := g.Counts()
