@@ -145,3 +145,19 @@ func TestChangesSayMerged(t *testing.T) {
 		t.Errorf("unknown ID: %v, want ErrNotFound only", err)
 	}
 }
+
+// TestSelfRelationThroughAlias: a relation between an item and an ID
+// merged into it relates the item to itself.
+func TestSelfRelationThroughAlias(t *testing.T) {
+	_, err := ReadYAML(strings.NewReader(`claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}], merged: [b]}
+relations:
+  - {from: b, to: a, kind: supports}
+`), "self.yaml")
+	if !errors.Is(err, claims.ErrSelfRelation) || !strings.Contains(err.Error(), `self.yaml:7:19: relation "b -> a": to: self-relation: relates claim "a" to itself: "b" was merged into it`) {
+		t.Errorf("got %v", err)
+	}
+}

@@ -480,6 +480,15 @@ func (c *checker) checkRelations(rels []claims.Relation) {
 			}
 			c.plan.ends[2*i] = lastN
 			c.plan.ends[2*i+1] = sub.relRef(i, r, "to", -1, r.To, ClaimVertex)
+			if to := c.plan.ends[2*i+1]; to >= 0 && to == lastN && r.From != r.To {
+				// Two IDs, one of them merged into the other.
+				alias, item := r.To, r.From
+				if to, ok := sub.aliasOf(r.From); ok {
+					alias, item = r.From, to
+				}
+				sub.add(location{"relation", i, "to"}, r.From+" -> "+r.To, fmt.Errorf("%w: relates claim %q to itself: %q was merged into it",
+					claims.ErrSelfRelation, item, alias))
+			}
 			for j, src := range r.Sources {
 				sub.relRef(i, r, "sources", j, src, SourceVertex)
 			}

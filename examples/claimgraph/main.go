@@ -72,7 +72,7 @@ var commands = []command{
 		"write the explorer: one self-contained HTML page of the graph", runHTML},
 	{"import", "--from argdown|aif|factcheck|nquads|turtle IN [-o OUT.yaml]",
 		"make a claim graph from Argdown, AIF or Fact Check Tools JSON", runImport},
-	{"merge", "A B -o OUT [--prefer a|b]", "the union of two files; items with one ID must agree, or every conflict is reported", runMerge},
+	{"merge", "A B -o OUT [--prefer a|b]", "the union of two files (OUT .yaml, .json or .jsonl); every conflict is reported: exit 1, 2 on trouble", runMerge},
 	{"origins", "FILE CLAIM-ID [--depth N]", "the independent origins of a claim, with the chain from each appearance", runOrigins},
 	{"queue", "FILE [--at DATE]", "the review queue: published reviews the evidence moved from, contested claims with no review", runQueue},
 	{"report", "[FILE]", "readable report: counts, contradictions, support chains, claims per speaker", runReport},
