@@ -250,14 +250,6 @@ func (s *side) aliasPos(al aliasAt) claims.Position {
 	return s.pos(al.itemAt, "merged["+strconv.Itoa(al.j)+"]")
 }
 
-// sideOf returns 0 for the side of d, 1 for the other.
-func (u *union) sideOf(d *decoder) int {
-	if u.sides[0].d == d {
-		return 0
-	}
-	return 1
-}
-
 // wins reports whether side k wins a conflict under the preference.
 func (u *union) wins(k int) bool {
 	return u.prefer == PreferA && k == 0 || u.prefer == PreferB && k == 1
@@ -481,8 +473,10 @@ func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) stri
 	}
 	for i := range out {
 		var keep []string
+		seen := make(map[string]bool, len(all[i])) // none allocated for an empty list
 		for _, m := range all[i] {
-			if u.into[m] == id(&out[i]) && !u.live(m) && !slices.Contains(keep, m) {
+			if u.into[m] == id(&out[i]) && !u.live(m) && !seen[m] {
+				seen[m] = true
 				keep = append(keep, m)
 			}
 		}
@@ -593,10 +587,10 @@ func (u *union) relations(a, b []claims.Relation) []claims.Relation {
 		for i := range list {
 			r := list[i]
 			r.From, r.To = u.canon(r.From), u.canon(r.To)
-			here := s.pos(itemAt{"relation", i}, "")
+			here := func() claims.Position { return s.pos(itemAt{"relation", i}, "") } // for a conflict only
 			if r.From == r.To {
 				if r.Kind != claims.SameAs {
-					u.conflict(u.selfRelation(k, &list[i], here))
+					u.conflict(u.selfRelation(k, &list[i], here()))
 				}
 				continue
 			}
@@ -610,7 +604,7 @@ func (u *union) relations(a, b []claims.Relation) []claims.Relation {
 				if e.side != k {
 					if f := itemsDiffer(relationFields.encode(oriented(e.r, &r)).n, relationFields.encode(&r).n); len(f) > 0 {
 						u.conflict(Conflict{Kind: "relation", ID: relID(&e.r), Fields: f, Resolvable: true,
-							A: u.sides[0].pos(itemAt{"relation", e.i}, ""), B: here})
+							A: u.sides[0].pos(itemAt{"relation", e.i}, ""), B: here()})
 						if u.wins(k) {
 							*e = keptRel{r: r, side: k, i: i}
 						}
@@ -631,7 +625,7 @@ func (u *union) relations(a, b []claims.Relation) []claims.Relation {
 			if err := clash(&r, existing); err != nil {
 				first := kept[clashing[0]]
 				u.conflict(Conflict{Kind: "relation", ID: relID(&first.r), Note: fmt.Sprintf("there %q: %v", relID(&r), err), Resolvable: true,
-					A: u.sides[first.side].pos(itemAt{"relation", first.i}, ""), B: here})
+					A: u.sides[first.side].pos(itemAt{"relation", first.i}, ""), B: here()})
 				if !u.wins(k) || first.side == k {
 					continue
 				}
