@@ -118,11 +118,11 @@ func (o ReadOptions) Union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 	u.aliases()
 	var out Batch
 	out.Entities = unite(u, "entity", entityFields, ba.Entities, bb.Entities, func(e *claims.Entity) string { return e.ID },
-		func(e *claims.Entity) *[]string { return &e.Merged })
+		func(e *claims.Entity) *[]string { return &e.Merged }, func(e claims.Entity) claims.Entity { return e })
 	out.Sources = unite(u, "source", sourceFields, ba.Sources, bb.Sources, func(s *sources.Source) string { return s.ID },
-		func(s *sources.Source) *[]string { return &s.Merged })
+		func(s *sources.Source) *[]string { return &s.Merged }, u.canonSource)
 	out.Claims = unite(u, "claim", claimFields, ba.Claims, bb.Claims, func(c *claims.Claim) string { return c.ID },
-		func(c *claims.Claim) *[]string { return &c.Merged })
+		func(c *claims.Claim) *[]string { return &c.Merged }, u.canonClaim)
 	out.Relations = u.relations(ba.Relations, bb.Relations)
 	var list ErrorList
 	for _, c := range u.conflicts {
@@ -438,7 +438,10 @@ func (u *union) live(id string) bool {
 // the conflicts. Each item's merged list is the IDs either file merged
 // into it that no item of either file has (those items are merged into
 // it after, see merges).
-func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) string, merged func(*T) *[]string) []T {
+//
+// Two items are compared as the union reads them (canonical): the IDs
+// they name that either file merged into another item name that item.
+func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) string, merged func(*T) *[]string, canonical func(T) T) []T {
 	sec := map[string]int{"entity": secEntity, "source": secSource, "claim": secClaim}[kind]
 	out := make([]T, 0, len(a)+len(b))
 	index := make(map[string]int, len(a))
@@ -462,7 +465,8 @@ func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) stri
 			continue
 		}
 		all[i] = append(slices.Clone(all[i]), *merged(&b[j])...)
-		if f := itemsDiffer(t.encode(&a[i]).n, t.encode(&b[j]).n); len(f) > 0 {
+		x, y := canonical(a[i]), canonical(b[j])
+		if f := itemsDiffer(t.encode(&x).n, t.encode(&y).n); len(f) > 0 {
 			u.conflict(Conflict{Kind: kind, ID: k, Fields: f, Resolvable: true,
 				A: u.sides[0].pos(itemAt{kind, i}, ""), B: u.sides[1].pos(itemAt{kind, j}, "")})
 			if u.prefer == PreferB {
@@ -483,6 +487,31 @@ func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) stri
 		*merged(&out[i]) = keep
 	}
 	return out
+}
+
+// canonClaim returns c with the IDs it names read as the union names
+// them (canon), sharing nothing it changes with c.
+func (u *union) canonClaim(c claims.Claim) claims.Claim {
+	c.About = slices.Clone(c.About)
+	for i := range c.About {
+		c.About[i] = u.canon(c.About[i])
+	}
+	c.Appearances = slices.Clone(c.Appearances)
+	for i := range c.Appearances {
+		ap := &c.Appearances[i]
+		ap.Source, ap.Speaker, ap.Via = u.canon(ap.Source), u.canon(ap.Speaker), u.canon(ap.Via)
+	}
+	return c
+}
+
+// canonSource returns s with its derivations read as the union names
+// them (canon), sharing nothing it changes with s.
+func (u *union) canonSource(s sources.Source) sources.Source {
+	s.DerivedFrom = slices.Clone(s.DerivedFrom)
+	for i := range s.DerivedFrom {
+		s.DerivedFrom[i].Source = u.canon(s.DerivedFrom[i].Source)
+	}
+	return s
 }
 
 // unordered are the list fields whose order means nothing: the same

@@ -192,3 +192,18 @@ func TestUnionChain(t *testing.T) {
 		t.Errorf("x looks up %+v among %d claims, want z with 3 appearances, alone", z, g.Counts().Claims)
 	}
 }
+
+// TestUnionComparesAsMerged: a claim that names a source under the ID
+// one desk merged into another is the same claim as one naming that
+// other source.
+func TestUnionComparesAsMerged(t *testing.T) {
+	a := "claimgraph: 1\nsources:\n  - {id: s2, kind: wire, merged: [s0]}\nclaims:\n  - {id: c, text: C., appearances: [{source: s2}]}\n"
+	b := "claimgraph: 1\nsources:\n  - {id: s0, kind: wire}\n  - {id: s2, kind: wire}\nclaims:\n  - {id: c, text: C., appearances: [{source: s0}]}\n"
+	g, conflicts, err := union(t, a, b, graph.PreferNone)
+	if err != nil || len(conflicts) != 0 {
+		t.Fatalf("union: %v, conflicts %+v", err, conflicts)
+	}
+	if c, _ := g.Claim("c"); len(c.Appearances) != 1 || c.Appearances[0].Source != "s2" || g.Counts().Sources != 1 {
+		t.Errorf("c %+v among %d sources, want one appearance in s2, the one source", c, g.Counts().Sources)
+	}
+}
