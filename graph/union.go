@@ -140,9 +140,12 @@ func (o ReadOptions) Union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 	if merges, from := u.merges(&out); len(merges) > 0 {
 		if err := g.Apply(Batch{Merges: merges}); err != nil {
 			return nil, u.conflicts, u.problems(err, func(e *Error) {
-				o := from[e.loc.index]
-				e.Position, e.ID = o.pos, merges[e.loc.index].From
-				e.Err = fmt.Errorf("merging %q into %q, as %s does: %w", merges[e.loc.index].From, merges[e.loc.index].Into, o.by, e.Err)
+				if e.loc.kind != "merge" || e.loc.index >= len(from) {
+					return // a problem of no one merge: left unplaced
+				}
+				o, m := from[e.loc.index], merges[e.loc.index]
+				e.Position, e.ID = o.pos, m.From
+				e.Err = fmt.Errorf("merging %q into %q, as %s does: %w", m.From, m.Into, o.by, e.Err)
 			})
 		}
 	}
@@ -685,8 +688,12 @@ func (u *union) selfRelation(k int, r *claims.Relation, here claims.Position) Co
 	}
 	by := u.sides[u.by[alias]]
 	al := by.aliases[by.alias[alias]]
+	note := fmt.Sprintf("%s merges %q into %q", by.d.file, alias, al.into)
+	if c := u.canon(alias); c != al.into {
+		note += fmt.Sprintf(", which the union reads as %q", c)
+	}
 	c := Conflict{Kind: "relation", ID: relID(r), Resolvable: true,
-		Note: fmt.Sprintf("%s merges %q into %q, which would relate %q to itself", by.d.file, alias, u.canon(alias), u.canon(alias))}
+		Note: note + fmt.Sprintf(": the relation would relate %q to itself", u.canon(alias))}
 	if u.by[alias] == k {
 		// Both sides of the conflict are in one file: a relation that
 		// names an ID its own file merged is read as its item there.

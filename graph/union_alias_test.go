@@ -160,7 +160,7 @@ func TestUnionMergeConflicts(t *testing.T) {
 		{"self relation",
 			head + "  - {id: a, text: A., merged: [b]}\n",
 			head + "  - {id: a, text: A.}\n  - {id: b, text: B.}\nrelations:\n  - {from: b, to: a, kind: contradicts}\n",
-			`a.yaml merges "b" into "a", which would relate "a" to itself`, graph.PreferB,
+			`a.yaml merges "b" into "a": the relation would relate "a" to itself`, graph.PreferB,
 			func(g *graph.Graph) bool { return g.Counts().Contradictions == 0 && g.Counts().Claims == 1 }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -205,5 +205,17 @@ func TestUnionComparesAsMerged(t *testing.T) {
 	}
 	if c, _ := g.Claim("c"); len(c.Appearances) != 1 || c.Appearances[0].Source != "s2" || g.Counts().Sources != 1 {
 		t.Errorf("c %+v among %d sources, want one appearance in s2, the one source", c, g.Counts().Sources)
+	}
+}
+
+// TestUnionMergeFails: a merge the union makes that cannot be done is a
+// conflict at the item merged, naming the file that merged it.
+func TestUnionMergeFails(t *testing.T) {
+	a := "claimgraph: 1\nsources:\n  - {id: s2, kind: wire, merged: [s0]}\n"
+	b := "claimgraph: 1\nsources:\n  - {id: s2, kind: wire}\n  - {id: s0, kind: wire, derived_from: [{source: s2, kind: cites}]}\n"
+	_, _, err := union(t, a, b, graph.PreferA)
+	if !errors.Is(err, graph.ErrConflict) || !errors.Is(err, graph.ErrConflictingRelation) ||
+		!strings.Contains(err.Error(), `b.yaml:4:5: merge "s0": merging "s0" into "s2", as a.yaml does: `) {
+		t.Errorf("got %v", err)
 	}
 }
