@@ -262,7 +262,7 @@ func TestSelect(t *testing.T) {
 		Claims: []claims.Claim{
 			{ID: "a", Text: "A.", Appearances: []claims.Appearance{{Source: "s"}}},
 			{ID: "b", Text: "B.", Appearances: []claims.Appearance{{Source: "s"}}},
-			{ID: "alone", Text: "Uncontested.", Appearances: []claims.Appearance{{Source: "s"}}},
+			{ID: "alone", Text: "Uncontested.", Appearances: []claims.Appearance{{Source: "s"}}, Merged: []string{"lone"}},
 		},
 		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.Contradicts}},
 	})
@@ -279,6 +279,9 @@ func TestSelect(t *testing.T) {
 	}
 	if got, err = Select(g.View, m, []string{"alone"}); err != nil || len(got) != 1 {
 		t.Errorf("named alone: %v, %v", got, err)
+	}
+	if got, err = Select(g.View, m, []string{"lone"}); err != nil || len(got) != 1 || got["alone"].Value != 3 {
+		t.Errorf("named by the ID merged into it: %v, %v; want alone", got, err)
 	}
 	if _, err := Select(g.View, m, []string{"nope"}); !errors.Is(err, ErrUnknownClaim) {
 		t.Errorf("unknown claim: %v, want ErrUnknownClaim", err)

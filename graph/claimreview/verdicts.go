@@ -74,7 +74,8 @@ func evidenceDate(v graph.View, vd verdict.Verdict) claims.Date {
 
 // Select returns the verdicts of m worth a review: with named empty, those
 // of the claims contested in v (with a contradiction that holds in v);
-// otherwise those of the claims named, whether contested or not. An
+// otherwise those of the claims named, whether contested or not (an ID
+// merged into a claim names that claim). An
 // uncontested claim has nothing to check against, and publishing its
 // rating would present the absence of a contradiction as a finding. A
 // named claim that v's graph does not hold is an error wrapping
@@ -85,14 +86,15 @@ func Select(v graph.View, m map[string]Verdict, named []string) (map[string]Verd
 	out := make(map[string]Verdict)
 	if len(named) > 0 {
 		for _, id := range named {
-			if _, ok := v.Graph().View.Claim(id); !ok {
+			c, ok := v.Graph().View.Claim(id) // an ID merged into a claim names it
+			if !ok {
 				return nil, fmt.Errorf("claimreview: %w %q", ErrUnknownClaim, id)
 			}
-			vd, ok := m[id]
+			vd, ok := m[c.ID]
 			if !ok {
 				return nil, fmt.Errorf("claimreview: %w: %q", ErrNotRated, id)
 			}
-			out[id] = vd
+			out[c.ID] = vd
 		}
 		return out, nil
 	}
