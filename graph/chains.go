@@ -48,7 +48,7 @@ func (t ChainTree) Path(i int) Path {
 // costs O(size of the supporting sub-graph).
 func (v View) SupportTree(id string, maxDepth int) (ChainTree, error) {
 	return query(v, id, ClaimVertex, func(s *store, n int32) ChainTree {
-		t := ChainTree{Root: id}
+		t := ChainTree{Root: s.idOf(n)} // an alias names the item it was merged into
 		index := map[int32]int{}
 		v.bfs(n, maxDepth,
 			func(m int32) []edgeStep { return v.supporters(s, m) },

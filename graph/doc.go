@@ -29,7 +29,10 @@
 // A [Merge] folds one claim, entity or source into another of its kind;
 // the merged ID stays an alias, written to files in the item's merged
 // field, so that every per-ID query and [View.Resolve] finds the item it
-// was merged into. [Graph.ApplyYAML] applies a batch file, with remove,
+// was merged into. Merged lists are checked like IDs (valid, never an
+// item's ID of any kind, one item each), and a reference naming a merged
+// ID, in a file or a change, reads as the item it names ([ErrMerged]
+// when a change removes or merges it again). [Graph.ApplyYAML] applies a batch file, with remove,
 // remove_relations and merge sections, reporting problems at their
 // place in the file. A change costs O(its size and the degrees of the
 // vertices it touches and of their neighbours): removed items stay as

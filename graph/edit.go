@@ -154,7 +154,7 @@ func (e *editor) plan() {
 		n, ok := s.ids[id]
 		switch {
 		case !ok:
-			e.fail(loc, id, fmt.Errorf("%w: nothing to remove with ID %q", ErrNotFound, id))
+			e.fail(loc, id, s.missing(id, "nothing to remove with ID %q"))
 			continue
 		case e.removed[id] > 0:
 			e.fail(loc, id, fmt.Errorf("%w: %q is removed twice", ErrDuplicateID, id))
@@ -270,10 +270,10 @@ func (e *editor) merge(i int) {
 	f, okF := s.ids[m.From]
 	switch {
 	case !okA:
-		e.fail(location{"merge", i, "into"}, m.Into, fmt.Errorf("%w: nothing to merge into with ID %q", ErrNotFound, m.Into))
+		e.fail(location{"merge", i, "into"}, m.Into, s.missing(m.Into, "nothing to merge into with ID %q"))
 		return
 	case !okF:
-		e.fail(location{"merge", i, "from"}, m.From, fmt.Errorf("%w: nothing to merge with ID %q", ErrNotFound, m.From))
+		e.fail(location{"merge", i, "from"}, m.From, s.missing(m.From, "nothing to merge with ID %q"))
 		return
 	case a == f:
 		e.fail(loc, m.From, fmt.Errorf("%w: %q cannot be merged into itself", ErrDuplicateID, m.From))

@@ -246,6 +246,12 @@ type checker struct {
 	errs  ErrorList
 	plan  plan
 
+	// aliases holds the IDs the batch's items list as merged into them,
+	// with those items' IDs (checkAliases); follow is set while a batch's
+	// own references are resolved, which may name an alias (followAlias).
+	aliases map[string]string
+	follow  bool
+
 	// For a batch that removes: the vertices and relations it removes,
 	// which references may not name and clashes do not count.
 	gone    map[int32]bool
@@ -335,6 +341,12 @@ func (c *checker) ref(kind string, i int, owner string, list string, j int, leaf
 		field = fmt.Sprintf("%s[%d]", list, j)
 	}
 	if !ok {
+		// An ID merged into another item names it, so that links written
+		// before the merge, here or in other files, still hold; not in a
+		// relation's sources, which are kept as written.
+		if n, ok := c.followAlias(id, want); ok && (kind != "relation" || list != "sources") {
+			return n
+		}
 		c.add(location{kind, i, field}, owner, tag(ErrUnknownReference, "unknown %s %s", want, claims.Quote(id)))
 		return -1
 	}
@@ -374,6 +386,9 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 		c.fieldErrors("claim", i, cl.ID, cl.Check())
 		c.declare("claim", i, names[len(b.Entities)+len(b.Sources)+i], ClaimVertex)
 	}
+	c.checkAliases(b)
+	c.follow = true
+	defer func() { c.follow = false }()
 
 	// Each item has its place in the plan's references, so that parts
 	// can fill them at once.
@@ -427,7 +442,8 @@ func (c *checker) inParts(n, size int, f func(sub *checker, lo, hi int)) {
 	subs := make([]*checker, parts)
 	var wg sync.WaitGroup
 	for p := range subs {
-		subs[p] = &checker{s: c.s, pending: c.pending, kinds: c.kinds, minor: c.minor, gone: c.gone, goneRel: c.goneRel}
+		subs[p] = &checker{s: c.s, pending: c.pending, kinds: c.kinds, minor: c.minor, gone: c.gone, goneRel: c.goneRel,
+			aliases: c.aliases, follow: c.follow}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -464,6 +480,15 @@ func (c *checker) checkRelations(rels []claims.Relation) {
 			}
 			c.plan.ends[2*i] = lastN
 			c.plan.ends[2*i+1] = sub.relRef(i, r, "to", -1, r.To, ClaimVertex)
+			if to := c.plan.ends[2*i+1]; to >= 0 && to == lastN && r.From != r.To {
+				// Two IDs, one of them merged into the other.
+				alias, item := r.To, r.From
+				if to, ok := sub.aliasOf(r.From); ok {
+					alias, item = r.From, to
+				}
+				sub.add(location{"relation", i, "to"}, r.From+" -> "+r.To, fmt.Errorf("%w: relates claim %q to itself: %q was merged into it",
+					claims.ErrSelfRelation, item, alias))
+			}
 			for j, src := range r.Sources {
 				sub.relRef(i, r, "sources", j, src, SourceVertex)
 			}

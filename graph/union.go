@@ -1,9 +1,12 @@
 package graph
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -11,7 +14,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// ErrConflict: two files give one ID different content.
+// ErrConflict: two files give one ID different content, or their union
+// is not a valid graph although each file is.
 var ErrConflict = errors.New("conflict")
 
 // Prefer says which file's item [Union] keeps when two files give one ID
@@ -26,26 +30,72 @@ const (
 )
 
 // Conflict is an ID that two files give different content: an item of
-// the same kind with different fields, or items of different kinds.
+// the same kind with different fields, items of different kinds, a
+// relation of one file that clashes with one of the other, or an ID
+// merged into different items.
 type Conflict struct {
 	Kind   string   // "entity", "source", "claim" or "relation"; for different kinds, "entity/claim"
 	ID     string   // a relation's is "FROM KIND TO"
 	Fields []string // the keys of the fields that differ
-	A, B   claims.Position
+	// Note says what disagrees when no field of one item does: "a.yaml
+	// merges "b" into "a"; b.yaml into "c"", "a both supports and
+	// contradicts c".
+	Note string
+	// A and B are the positions of the two sides: in the first file and
+	// the second, except for a conflict that the union makes within one
+	// file (two of its relations that clash once an ID of one is read
+	// as the item the other file merged it into), whose sides are the
+	// two places that disagree.
+	A, B claims.Position
+	// Resolvable is false for a conflict that --prefer cannot settle:
+	// items of different kinds under one ID (references to either would
+	// break).
+	Resolvable bool
+}
+
+// message describes c as the problem at its position A.
+func (c Conflict) message() string {
+	msg := fmt.Sprintf("%s %q differs from %s:%d:%d", c.Kind, c.ID, c.B.File, c.B.Line, c.B.Column)
+	if len(c.Fields) > 0 {
+		msg += " in " + strings.Join(c.Fields, ", ")
+	}
+	if c.Note != "" {
+		msg += ": " + c.Note
+	}
+	return msg
 }
 
 // Union reads the graph files at pathA and pathB (YAML or JSON) and
 // returns their union: every item of A in A's order, then every item of
 // B that A lacks in B's order, so the result is the same for the same
-// files. Items are matched by ID, relations by their ends and kind (either
-// way round for a symmetric kind). Items with one ID must agree; with
-// PreferNone every conflict is reported in an [ErrorList] of [ErrConflict]
-// at its position in A, naming its position in B, and no graph is
-// returned; otherwise the preferred file's item is kept and the conflicts
-// are returned beside the graph. Each file must be valid on its own;
-// problems of the union (a relation of A clashing with one of B, say) are
-// reported at their position in the file they come from. Each file is
-// read within the default limits of [ReadOptions].
+// files. Items are matched by ID and must agree; the order of a list
+// whose order means nothing (a claim's appearances and about, an
+// entity's aliases, a source's derived_from) does not count, and merged
+// lists are joined. Relations are matched by their pair of claims: one
+// of the same kind (either way round for a symmetric kind, in the same
+// direction for supports) must agree in its fields, and one that clashes
+// with the other file's relations of that pair (a supports c in A, a
+// contradicts c in B) is a conflict.
+//
+// An ID that one file merged into an item ([Merge]) names that item in
+// the union, whatever the other file says: the other file's item of
+// that ID is merged into it as [Graph.Apply] merges (its appearances,
+// relations and review move, duplicates collapse), and its relations
+// name the item. Two files that merge one ID into different items, or
+// into each other, conflict.
+//
+// With PreferNone every conflict is reported in an [ErrorList] of
+// [ErrConflict] at its position A, naming its position B, and no graph
+// is returned; otherwise the preferred file's side is kept and the
+// conflicts are returned beside the graph, save those that cannot be
+// resolved (Conflict.Resolvable false), which are errors still. Each
+// file must be valid on its own; problems of the union that no conflict
+// foresaw are reported at their position in the file they come from and
+// match ErrConflict too. Each file is read within the default limits of
+// [ReadOptions].
+//
+// It costs O(items of both files, their list fields and merged lists)
+// besides reading them.
 func Union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, error) {
 	return ReadOptions{}.Union(pathA, pathB, prefer)
 }
@@ -63,35 +113,41 @@ func (o ReadOptions) Union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 	if err != nil {
 		return nil, nil, err
 	}
-	u := &union{da: da, db: db, prefer: prefer, kinds: map[string]string{}, posA: map[string]claims.Position{}}
+	u := &union{prefer: prefer, into: map[string]string{}, by: map[string]int{}}
+	u.sides[0], u.sides[1] = newSide(da, &ba), newSide(db, &bb)
+	u.aliases()
 	var out Batch
-	out.Entities = unite(u, "entity", entityFields, ba.Entities, bb.Entities, func(e *claims.Entity) string { return e.ID })
-	out.Sources = unite(u, "source", sourceFields, ba.Sources, bb.Sources, func(s *sources.Source) string { return s.ID })
-	out.Claims = unite(u, "claim", claimFields, ba.Claims, bb.Claims, func(c *claims.Claim) string { return c.ID })
-	out.Relations = unite(u, "relation", relationFields, ba.Relations, bb.Relations, func(r *claims.Relation) string {
-		k := relKeyOf(r)
-		return k.from + " " + r.Kind.String() + " " + k.to
-	})
-	if prefer == PreferNone && len(u.conflicts) > 0 {
-		var list ErrorList
-		for _, c := range u.conflicts {
-			msg := fmt.Sprintf("%s %q differs from %s:%d:%d", c.Kind, c.ID, c.B.File, c.B.Line, c.B.Column)
-			if len(c.Fields) > 0 {
-				msg += " in " + strings.Join(c.Fields, ", ")
-			}
-			list = append(list, &Error{Position: c.A, ID: c.ID, Err: &tagged{msg: msg, sentinel: ErrConflict}})
+	out.Entities = unite(u, "entity", entityFields, ba.Entities, bb.Entities, func(e *claims.Entity) string { return e.ID },
+		func(e *claims.Entity) *[]string { return &e.Merged }, func(e claims.Entity) claims.Entity { return e })
+	out.Sources = unite(u, "source", sourceFields, ba.Sources, bb.Sources, func(s *sources.Source) string { return s.ID },
+		func(s *sources.Source) *[]string { return &s.Merged }, u.canonSource)
+	out.Claims = unite(u, "claim", claimFields, ba.Claims, bb.Claims, func(c *claims.Claim) string { return c.ID },
+		func(c *claims.Claim) *[]string { return &c.Merged }, u.canonClaim)
+	out.Relations = u.relations(ba.Relations, bb.Relations)
+	var list ErrorList
+	for _, c := range u.conflicts {
+		if prefer == PreferNone || !c.Resolvable {
+			list = append(list, &Error{Position: c.A, ID: c.ID, Err: &tagged{msg: c.message(), sentinel: ErrConflict}})
 		}
+	}
+	if len(list) > 0 {
 		return nil, u.conflicts, list
 	}
 	g := New()
 	if err := g.Apply(out); err != nil {
-		var list ErrorList
-		if errors.As(err, &list) {
-			for _, e := range list {
-				u.locate(e)
-			}
+		return nil, u.conflicts, u.problems(err, func(e *Error) { u.locate(e) })
+	}
+	if merges, from := u.merges(&out); len(merges) > 0 {
+		if err := g.Apply(Batch{Merges: merges}); err != nil {
+			return nil, u.conflicts, u.problems(err, func(e *Error) {
+				if e.loc.kind != "merge" || e.loc.index >= len(from) {
+					return // a problem of no one merge: left unplaced
+				}
+				o, m := from[e.loc.index], merges[e.loc.index]
+				e.Position, e.ID = o.pos, m.From
+				e.Err = fmt.Errorf("merging %q into %q, as %s does: %w", m.From, m.Into, o.by, e.Err)
+			})
 		}
-		return nil, u.conflicts, err
 	}
 	return g, u.conflicts, nil
 }
@@ -130,79 +186,346 @@ func (o ReadOptions) decodeFile(path string) (*decoder, Batch, error) {
 
 // union is a union of two files under way.
 type union struct {
-	da, db    *decoder
+	sides     [2]*side
 	prefer    Prefer
 	conflicts []Conflict
-	kinds     map[string]string // ID -> kind, for IDs of A
-	posA      map[string]claims.Position
-	from      [4][]origin // per section of the result: where each item comes from
+	// into maps an ID merged into an item, by either file, to that
+	// item's ID, and by to the side (0 or 1) whose merged list says so.
+	into    map[string]string
+	by      map[string]int
+	canonOf map[string]string // what each merged ID names in the end (see canon)
+	from    [4][]origin       // per section of the result: where each item comes from
 }
 
-type origin struct {
-	d   *decoder
-	loc location
+// side is one of the two files.
+type side struct {
+	d       *decoder
+	b       *Batch
+	items   map[string]itemAt // the ID of every item
+	aliases []aliasAt         // every entry of every merged list, in the order of the file
+	alias   map[string]int    // ID -> its entry in aliases (a valid file merges an ID once)
 }
 
-// at returns the position of item i of kind in the file of d.
-func (u *union) at(d *decoder, kind string, i int) claims.Position {
-	e := &Error{loc: location{kind, i, ""}}
-	d.locate(e)
+// itemAt is item i of a section of a file.
+type itemAt struct {
+	kind string
+	i    int
+}
+
+// aliasAt is entry j of the merged list of item i of a section: ID id
+// merged into the item into.
+type aliasAt struct {
+	itemAt
+	j        int
+	id, into string
+}
+
+func newSide(d *decoder, b *Batch) *side {
+	s := &side{d: d, b: b, items: map[string]itemAt{}, alias: map[string]int{}}
+	add := func(kind string, i int, id string, merged []string) {
+		s.items[id] = itemAt{kind, i}
+		for j, m := range merged {
+			s.alias[m] = len(s.aliases)
+			s.aliases = append(s.aliases, aliasAt{itemAt{kind, i}, j, m, id})
+		}
+	}
+	for i := range b.Entities {
+		add("entity", i, b.Entities[i].ID, b.Entities[i].Merged)
+	}
+	for i := range b.Sources {
+		add("source", i, b.Sources[i].ID, b.Sources[i].Merged)
+	}
+	for i := range b.Claims {
+		add("claim", i, b.Claims[i].ID, b.Claims[i].Merged)
+	}
+	return s
+}
+
+// pos returns the position of field of item it in the file of s.
+func (s *side) pos(it itemAt, field string) claims.Position {
+	e := &Error{loc: location{it.kind, it.i, field}}
+	s.d.locate(e)
 	return e.Position
 }
 
+// aliasPos returns the position of the merged entry al in s.
+func (s *side) aliasPos(al aliasAt) claims.Position {
+	return s.pos(al.itemAt, "merged["+strconv.Itoa(al.j)+"]")
+}
+
+// wins reports whether side k wins a conflict under the preference.
+func (u *union) wins(k int) bool {
+	return u.prefer == PreferA && k == 0 || u.prefer == PreferB && k == 1
+}
+
+func (u *union) conflict(c Conflict) { u.conflicts = append(u.conflicts, c) }
+
+// aliases works out what every merged ID of either file names in the
+// union, reporting IDs that the files use for items of different kinds,
+// IDs merged into different items and merges of two items into each
+// other.
+func (u *union) aliases() {
+	a, b := u.sides[0], u.sides[1]
+	// Items of one ID but different kinds, whatever their sections.
+	for i := range a.b.Entities {
+		u.kindClash(a.b.Entities[i].ID)
+	}
+	for i := range a.b.Sources {
+		u.kindClash(a.b.Sources[i].ID)
+	}
+	for i := range a.b.Claims {
+		u.kindClash(a.b.Claims[i].ID)
+	}
+	for k, s := range u.sides {
+		other := u.sides[1-k]
+		for _, al := range s.aliases {
+			if it, ok := other.items[al.id]; ok && it.kind != al.kind {
+				u.conflict(u.oriented(k, Conflict{Kind: al.kind + "/" + it.kind, ID: al.id,
+					Note: fmt.Sprintf("%s merges it into %s %q; %s has %s of that ID", s.d.file, al.kind, al.into, other.d.file, article(it.kind))},
+					s.aliasPos(al), other.pos(it, "")))
+				continue
+			}
+			to, seen := u.into[al.id]
+			switch {
+			case !seen:
+				u.into[al.id], u.by[al.id] = al.into, k
+			case to != al.into:
+				// Only the second side meets the first's entry.
+				first := a.aliases[a.alias[al.id]]
+				u.conflict(Conflict{Kind: al.kind, ID: al.id, Resolvable: true,
+					Note: fmt.Sprintf("%s merges it into %q, %s into %q", a.d.file, to, b.d.file, al.into),
+					A:    a.aliasPos(first), B: b.aliasPos(al)})
+				if u.prefer == PreferB {
+					u.into[al.id], u.by[al.id] = al.into, k
+				}
+			}
+		}
+	}
+	u.cycles()
+}
+
+// kindClash reports an ID of A that B gives an item of another kind.
+func (u *union) kindClash(id string) {
+	a, b := u.sides[0], u.sides[1]
+	ia, ib := a.items[id], b.items[id]
+	if ib.kind != "" && ib.kind != ia.kind {
+		u.conflict(Conflict{Kind: ia.kind + "/" + ib.kind, ID: id, Note: fmt.Sprintf("%s in %s, %s in %s", article(ia.kind), a.d.file, article(ib.kind), b.d.file),
+			A: a.pos(ia, ""), B: b.pos(ib, "")})
+	}
+}
+
+// oriented returns c with the position of side k as A and the other's
+// as B, so that A is in the first file.
+func (u *union) oriented(k int, c Conflict, posK, posOther claims.Position) Conflict {
+	c.A, c.B = posK, posOther
+	if k == 1 {
+		c.A, c.B = posOther, posK
+	}
+	return c
+}
+
+func article(kind string) string {
+	if kind == "entity" {
+		return "an entity"
+	}
+	return "a " + kind
+}
+
+// cycles finds IDs that the two files merge into each other (a into b
+// in one, b into a in the other), reports each cycle once and breaks it
+// by dropping the merges of the side that loses (B's without a
+// preference); then it works out what every merged ID names (canon).
+// Each ID is walked once: O(merged IDs).
+func (u *union) cycles() {
+	const walking, done = 1, 2
+	state := map[string]int{}
+	for _, s := range u.sides {
+		for _, al := range s.aliases {
+			var path []string
+			at := al.id
+			for state[at] == 0 {
+				to, ok := u.into[at]
+				if !ok {
+					break
+				}
+				state[at] = walking
+				path = append(path, at)
+				at = to
+			}
+			if state[at] == walking {
+				u.breakCycle(path[slices.Index(path, at):])
+			}
+			for _, id := range path {
+				state[id] = done
+			}
+		}
+	}
+	u.canonOf = make(map[string]string, len(u.into))
+	for _, s := range u.sides {
+		for _, al := range s.aliases {
+			u.resolve(al.id)
+		}
+	}
+}
+
+// resolve works out canon(id) for an ID merged into an item, with those
+// of the IDs on its way, each once.
+func (u *union) resolve(id string) string {
+	var path []string
+	at := id
+	for {
+		if c, ok := u.canonOf[at]; ok {
+			at = c
+			break
+		}
+		to, ok := u.into[at]
+		if !ok {
+			break
+		}
+		path = append(path, at)
+		at = to
+	}
+	for _, p := range path {
+		u.canonOf[p] = at
+	}
+	return at
+}
+
+// breakCycle reports the cycle of merges ids and drops the loser's.
+func (u *union) breakCycle(ids []string) {
+	loser := 1
+	if u.prefer == PreferB {
+		loser = 0
+	}
+	var pos [2]claims.Position
+	var says [2][]string
+	kind := ""
+	for _, id := range ids {
+		k := u.by[id]
+		s := u.sides[k]
+		al := s.aliases[s.alias[id]]
+		if pos[k].File == "" {
+			pos[k] = s.aliasPos(al)
+		}
+		kind = al.kind
+		says[k] = append(says[k], fmt.Sprintf("%q into %q", id, al.into))
+	}
+	first := slices.Min(ids)
+	u.conflict(Conflict{Kind: kind, ID: first, Resolvable: true, A: pos[0], B: pos[1],
+		Note: fmt.Sprintf("merged into each other: %s merges %s, %s merges %s", u.sides[0].d.file, strings.Join(says[0], ", "),
+			u.sides[1].d.file, strings.Join(says[1], ", "))})
+	for _, id := range ids {
+		if u.by[id] == loser {
+			delete(u.into, id)
+		}
+	}
+}
+
+// canon returns the ID of the item that id names in the union: id, or
+// the item it was merged into, following merges of merges.
+func (u *union) canon(id string) string {
+	if c, ok := u.canonOf[id]; ok {
+		return c
+	}
+	return id
+}
+
+// live reports whether id is the ID of an item of either file.
+func (u *union) live(id string) bool {
+	_, a := u.sides[0].items[id]
+	_, b := u.sides[1].items[id]
+	return a || b
+}
+
 // unite returns the items of a, then those of b that a lacks, recording
-// the conflicts.
-func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) string) []T {
-	sec := map[string]int{"entity": secEntity, "source": secSource, "claim": secClaim, "relation": secRelation}[kind]
+// the conflicts. Each item's merged list is the IDs either file merged
+// into it that no item of either file has (those items are merged into
+// it after, see merges).
+//
+// Two items are compared as the union reads them (canonical): the IDs
+// they name that either file merged into another item name that item.
+func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) string, merged func(*T) *[]string, canonical func(T) T) []T {
+	sec := map[string]int{"entity": secEntity, "source": secSource, "claim": secClaim}[kind]
 	out := make([]T, 0, len(a)+len(b))
 	index := make(map[string]int, len(a))
+	all := make([][]string, 0, len(a)+len(b)) // the merged lists of both sides, per item of out
 	for i := range a {
-		k := id(&a[i])
-		index[k] = i
+		index[id(&a[i])] = i
 		out = append(out, a[i])
-		u.from[sec] = append(u.from[sec], origin{u.da, location{kind, i, ""}})
-		if kind != "relation" {
-			u.kinds[k] = kind
-			u.posA[k] = u.at(u.da, kind, i)
-		}
+		all = append(all, *merged(&a[i]))
+		u.from[sec] = append(u.from[sec], origin{u.sides[0].d, location{kind, i, ""}})
 	}
 	for j := range b {
 		k := id(&b[j])
+		if it, ok := u.sides[0].items[k]; ok && it.kind != kind {
+			continue // reported by kindClash
+		}
 		i, ok := index[k]
 		if !ok {
-			if other, taken := u.kinds[k]; taken && other != kind {
-				u.conflicts = append(u.conflicts, Conflict{Kind: other + "/" + kind, ID: k, A: u.posA[k], B: u.at(u.db, kind, j)})
-				continue
-			}
 			out = append(out, b[j])
-			u.from[sec] = append(u.from[sec], origin{u.db, location{kind, j, ""}})
+			all = append(all, *merged(&b[j]))
+			u.from[sec] = append(u.from[sec], origin{u.sides[1].d, location{kind, j, ""}})
 			continue
 		}
-		if f := keysDiffer(t.encode(&a[i]).n, t.encode(&b[j]).n); len(f) > 0 {
-			u.conflicts = append(u.conflicts, Conflict{Kind: kind, ID: k, Fields: f, A: u.at(u.da, kind, i), B: u.at(u.db, kind, j)})
+		all[i] = append(slices.Clone(all[i]), *merged(&b[j])...)
+		x, y := canonical(a[i]), canonical(b[j])
+		if f := itemsDiffer(t.encode(&x).n, t.encode(&y).n); len(f) > 0 {
+			u.conflict(Conflict{Kind: kind, ID: k, Fields: f, Resolvable: true,
+				A: u.sides[0].pos(itemAt{kind, i}, ""), B: u.sides[1].pos(itemAt{kind, j}, "")})
 			if u.prefer == PreferB {
 				out[i] = b[j]
-				u.from[sec][i] = origin{u.db, location{kind, j, ""}}
+				u.from[sec][i] = origin{u.sides[1].d, location{kind, j, ""}}
 			}
 		}
+	}
+	for i := range out {
+		var keep []string
+		seen := make(map[string]bool, len(all[i])) // none allocated for an empty list
+		for _, m := range all[i] {
+			if u.into[m] == id(&out[i]) && !u.live(m) && !seen[m] {
+				seen[m] = true
+				keep = append(keep, m)
+			}
+		}
+		*merged(&out[i]) = keep
 	}
 	return out
 }
 
-// locate sets the position of a problem of the union batch from the
-// file its item came from.
-func (u *union) locate(e *Error) {
-	sec := map[string]int{"entity": secEntity, "source": secSource, "claim": secClaim, "relation": secRelation}[e.loc.kind]
-	if o := u.from[sec]; e.loc.index < len(o) {
-		org := o[e.loc.index]
-		e.loc.index = org.loc.index
-		org.d.locate(e)
+// canonClaim returns c with the IDs it names read as the union names
+// them (canon), sharing nothing it changes with c.
+func (u *union) canonClaim(c claims.Claim) claims.Claim {
+	c.About = slices.Clone(c.About)
+	for i := range c.About {
+		c.About[i] = u.canon(c.About[i])
 	}
+	c.Appearances = slices.Clone(c.Appearances)
+	for i := range c.Appearances {
+		ap := &c.Appearances[i]
+		ap.Source, ap.Speaker, ap.Via = u.canon(ap.Source), u.canon(ap.Speaker), u.canon(ap.Via)
+	}
+	return c
 }
 
-// keysDiffer returns the keys whose values differ between two mappings
-// the format's tables wrote, in the order of the first, then the second.
-func keysDiffer(a, b *yaml.Node) []string {
+// canonSource returns s with its derivations read as the union names
+// them (canon), sharing nothing it changes with s.
+func (u *union) canonSource(s sources.Source) sources.Source {
+	s.DerivedFrom = slices.Clone(s.DerivedFrom)
+	for i := range s.DerivedFrom {
+		s.DerivedFrom[i].Source = u.canon(s.DerivedFrom[i].Source)
+	}
+	return s
+}
+
+// unordered are the list fields whose order means nothing: the same
+// items in another order are the same list.
+var unordered = map[string]bool{"appearances": true, "about": true, "aliases": true, "derived_from": true}
+
+// itemsDiffer returns the keys whose values differ between two items
+// the format's tables wrote, in the order of the first, then the
+// second: merged lists are joined, not compared, and the lists of
+// unordered are compared as sets.
+func itemsDiffer(a, b *yaml.Node) []string {
 	value := func(m *yaml.Node, key string) *yaml.Node {
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			if m.Content[i].Value == key {
@@ -212,19 +535,48 @@ func keysDiffer(a, b *yaml.Node) []string {
 		return nil
 	}
 	var out []string
-	seen := map[string]bool{}
+	seen := map[string]bool{"merged": true}
 	for _, m := range []*yaml.Node{a, b} {
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			k := m.Content[i].Value
-			if !seen[k] {
-				seen[k] = true
-				if !sameNode(value(a, k), value(b, k)) {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			x, y := value(a, k), value(b, k)
+			if unordered[k] && x != nil && y != nil {
+				if !slices.Equal(nodeSet(x), nodeSet(y)) {
 					out = append(out, k)
 				}
+			} else if !sameNode(x, y) {
+				out = append(out, k)
 			}
 		}
 	}
 	return out
+}
+
+// nodeSet returns the distinct elements of list n, each written as a
+// key, sorted.
+func nodeSet(n *yaml.Node) []string {
+	keys := make([]string, 0, len(n.Content))
+	for _, c := range n.Content {
+		var b strings.Builder
+		nodeKey(&b, c)
+		keys = append(keys, b.String())
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// nodeKey writes a key of n that equal nodes share and unequal ones do
+// not.
+func nodeKey(b *strings.Builder, n *yaml.Node) {
+	fmt.Fprintf(b, "%d%q[", n.Kind, n.Value)
+	for _, c := range n.Content {
+		nodeKey(b, c)
+	}
+	b.WriteByte(']')
 }
 
 // sameNode reports whether two nodes the writers built are equal.
@@ -241,4 +593,200 @@ func sameNode(a, b *yaml.Node) bool {
 		}
 	}
 	return true
+}
+
+// keptRel is a relation of the union with where it comes from.
+type keptRel struct {
+	r    claims.Relation
+	side int
+	i    int // index in its file's relations
+	dead bool
+}
+
+// relations returns the relations of a, then those of b, with their
+// ends read as the union names them (canon), grouped by pair of claims:
+// a relation the pair already has in the same way collapses (a conflict
+// when the other file gives it other fields), one that clashes with the
+// pair's is a conflict, and one that would relate a claim to itself,
+// because one file merged one end into the other, is a conflict too
+// (dropped when resolved; a same_as decision is carried out by the merge
+// and dropped silently).
+func (u *union) relations(a, b []claims.Relation) []claims.Relation {
+	var kept []keptRel
+	pairs := map[[2]string][]int{}
+	for k, list := range [2][]claims.Relation{a, b} {
+		s := u.sides[k]
+		for i := range list {
+			r := list[i]
+			r.From, r.To = u.canon(r.From), u.canon(r.To)
+			here := func() claims.Position { return s.pos(itemAt{"relation", i}, "") } // for a conflict only
+			if r.From == r.To {
+				if r.Kind != claims.SameAs {
+					u.conflict(u.selfRelation(k, &list[i], here()))
+				}
+				continue
+			}
+			key := [2]string{min(r.From, r.To), max(r.From, r.To)}
+			pair := pairs[key]
+			if same := slices.IndexFunc(pair, func(x int) bool {
+				e := &kept[x].r
+				return !kept[x].dead && e.Kind == r.Kind && (r.Kind.Symmetric() || e.From == r.From)
+			}); same >= 0 {
+				e := &kept[pair[same]]
+				if e.side != k {
+					if f := itemsDiffer(relationFields.encode(oriented(e.r, &r)).n, relationFields.encode(&r).n); len(f) > 0 {
+						u.conflict(Conflict{Kind: "relation", ID: relID(&e.r), Fields: f, Resolvable: true,
+							A: u.sides[0].pos(itemAt{"relation", e.i}, ""), B: here()})
+						if u.wins(k) {
+							*e = keptRel{r: r, side: k, i: i}
+						}
+					}
+				}
+				continue // the same relation, once
+			}
+			var existing []claims.Relation
+			var clashing []int
+			for _, x := range pair {
+				if !kept[x].dead {
+					existing = append(existing, kept[x].r)
+					if clash(&r, []claims.Relation{kept[x].r}) != nil {
+						clashing = append(clashing, x)
+					}
+				}
+			}
+			if err := clash(&r, existing); err != nil {
+				first := kept[clashing[0]]
+				u.conflict(Conflict{Kind: "relation", ID: relID(&first.r), Note: fmt.Sprintf("there %q: %v", relID(&r), err), Resolvable: true,
+					A: u.sides[first.side].pos(itemAt{"relation", first.i}, ""), B: here()})
+				if !u.wins(k) || first.side == k {
+					continue
+				}
+				for _, x := range clashing {
+					kept[x].dead = true
+				}
+			}
+			pairs[key] = append(pairs[key], len(kept))
+			kept = append(kept, keptRel{r: r, side: k, i: i})
+		}
+	}
+	out := make([]claims.Relation, 0, len(kept))
+	for _, x := range kept {
+		if !x.dead {
+			out = append(out, x.r)
+			u.from[secRelation] = append(u.from[secRelation], origin{u.sides[x.side].d, location{"relation", x.i, ""}})
+		}
+	}
+	return out
+}
+
+// selfRelation is the conflict of relation r of side k, at here, whose
+// ends the union reads as one claim.
+func (u *union) selfRelation(k int, r *claims.Relation, here claims.Position) Conflict {
+	alias := r.From
+	if _, ok := u.into[alias]; !ok {
+		alias = r.To
+	}
+	by := u.sides[u.by[alias]]
+	al := by.aliases[by.alias[alias]]
+	note := fmt.Sprintf("%s merges %q into %q", by.d.file, alias, al.into)
+	if c := u.canon(alias); c != al.into {
+		note += fmt.Sprintf(", which the union reads as %q", c)
+	}
+	c := Conflict{Kind: "relation", ID: relID(r), Resolvable: true,
+		Note: note + fmt.Sprintf(": the relation would relate %q to itself", u.canon(alias))}
+	if u.by[alias] == k {
+		// Both sides of the conflict are in one file: a relation that
+		// names an ID its own file merged is read as its item there.
+		c.A, c.B = here, by.aliasPos(al)
+		return c
+	}
+	return u.oriented(k, c, here, by.aliasPos(al))
+}
+
+// oriented returns e written the way r is: for a symmetric kind, its
+// ends swapped when r names them the other way round.
+func oriented(e claims.Relation, r *claims.Relation) *claims.Relation {
+	if e.Kind.Symmetric() && e.From != r.From {
+		e.From, e.To = e.To, e.From
+	}
+	return &e
+}
+
+// relID names a relation in a conflict: "FROM KIND TO".
+func relID(r *claims.Relation) string {
+	return r.From + " " + r.Kind.String() + " " + r.To
+}
+
+// mergeOrigin is where an item the union merges comes from.
+type mergeOrigin struct {
+	pos claims.Position
+	by  string // the file that merged its ID
+}
+
+// merges returns the merges that fold every item of out whose ID either
+// file merged into another item into the item it names (canon), with
+// where each comes from.
+func (u *union) merges(out *Batch) ([]Merge, []mergeOrigin) {
+	var ms []Merge
+	var from []mergeOrigin
+	add := func(sec int, i int, id string) {
+		if _, ok := u.into[id]; !ok {
+			return
+		}
+		o := u.from[sec][i]
+		e := &Error{loc: o.loc}
+		o.d.locate(e)
+		ms = append(ms, Merge{From: id, Into: u.canon(id)})
+		from = append(from, mergeOrigin{e.Position, u.sides[u.by[id]].d.file})
+	}
+	for i := range out.Entities {
+		add(secEntity, i, out.Entities[i].ID)
+	}
+	for i := range out.Sources {
+		add(secSource, i, out.Sources[i].ID)
+	}
+	for i := range out.Claims {
+		add(secClaim, i, out.Claims[i].ID)
+	}
+	return ms, from
+}
+
+// problems marks the problems of err, a change to the union, as
+// conflicts between the files, each placed by locate.
+func (u *union) problems(err error, locate func(*Error)) error {
+	var list ErrorList
+	if !errors.As(err, &list) {
+		return err
+	}
+	for _, e := range list {
+		locate(e)
+		e.Err = unionProblem{e.Err}
+	}
+	slices.SortStableFunc(list, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+	return list
+}
+
+// unionProblem is a problem of the union of two files that are valid on
+// their own: a conflict between them, which keeps its own sentinel.
+type unionProblem struct{ err error }
+
+func (p unionProblem) Error() string   { return p.err.Error() }
+func (p unionProblem) Unwrap() []error { return []error{p.err, ErrConflict} }
+
+type origin struct {
+	d   *decoder
+	loc location
+}
+
+// locate sets the position of a problem of the union batch from the
+// file its item came from.
+func (u *union) locate(e *Error) {
+	sec := map[string]int{"entity": secEntity, "source": secSource, "claim": secClaim, "relation": secRelation}[e.loc.kind]
+	if o := u.from[sec]; e.loc.index < len(o) {
+		org := o[e.loc.index]
+		e.loc.index = org.loc.index
+		org.d.locate(e)
+	}
 }

@@ -32,14 +32,18 @@ func TestUnionKindsAndClashes(t *testing.T) {
 	if !errors.Is(err, graph.ErrConflict) {
 		t.Fatalf("got %v, want ErrConflict", err)
 	}
-	if len(conflicts) != 1 || conflicts[0].Kind != "entity/claim" || conflicts[0].A.Line != 3 || conflicts[0].B.Line != 1 {
+	if len(conflicts) != 2 || conflicts[0].Kind != "entity/claim" || conflicts[0].A.Line != 3 || conflicts[0].B.Line != 1 || conflicts[0].Resolvable {
 		t.Errorf("conflicts %+v", conflicts)
 	}
-	// Preferring a leaves the clash of p supports q (a) with q
-	// contradicts p (b), reported at the relation in b.
+	// The clash of p supports q (a) with q contradicts p (b) is a
+	// conflict at both relations; items of two kinds under one ID stay
+	// one whatever the preference.
+	if c := conflicts[1]; c.Kind != "relation" || c.ID != "p supports q" || c.A.Line != 8 || c.B.Line != 2 || !c.Resolvable {
+		t.Errorf("relation conflict %+v", c)
+	}
 	_, _, err = graph.Union(a, b, graph.PreferA)
-	if !errors.Is(err, graph.ErrConflictingRelation) || !strings.Contains(err.Error(), "b.json:2:49: relation \"q -> p\"") {
-		t.Errorf("got %v, want a conflicting relation at b.json:2:49", err)
+	if !errors.Is(err, graph.ErrConflict) || !strings.Contains(err.Error(), `a.yaml:3:5: entity/claim "x" differs from `) {
+		t.Errorf("got %v, want the kinds of x still a conflict", err)
 	}
 }
 

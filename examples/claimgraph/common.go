@@ -165,7 +165,23 @@ func loadArgs(e *env, cmd string, args []string, flags ...func(*flag.FlagSet)) (
 		return nil, "", false, e.usageError(cmd, "want 2 arguments, FILE and an ID; got %d", len(pos))
 	}
 	g, code = loadGraph(e, cmd, pos[0])
-	return g, pos[1], *jsonFlag, code
+	if g == nil {
+		return nil, "", false, code
+	}
+	return g, e.resolve(cmd, g.View, pos[1]), *jsonFlag, code
+}
+
+// resolve returns the ID of the item that id names in v: id itself, or,
+// for an ID merged into another item, that item's, saying so on
+// standard error ("claimgraph support: x was merged into z; showing z"),
+// so that a look-up by an old ID answers for the item it became.
+func (e *env) resolve(cmd string, v graph.View, id string) string {
+	canon, aliased := v.Resolve(id)
+	if !aliased {
+		return id
+	}
+	fmt.Fprintf(e.stderr, "claimgraph %s: %s was merged into %s; showing %s\n", cmd, safe(id), canon, canon)
+	return canon
 }
 
 // wrap writes text to w in lines of at most pageWidth characters: the

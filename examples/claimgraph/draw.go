@@ -117,6 +117,7 @@ func runDraw(e *env, args []string) int {
 	opts := dot.Options{Entities: *entities, Sources: *srcs, Related: !*all, IDs: *ids, Legend: *legend, Date: date}
 	view := g.View
 	if *claim != "" {
+		*claim = e.resolve("draw", g.View, *claim)
 		sub, err := g.Neighbourhood(*claim, *depth)
 		if err != nil {
 			return e.fail("draw", err)

@@ -1,12 +1,14 @@
 // The edit command: change a YAML graph file in place, keeping its
 // comments.
 //
-//	claimgraph edit FILE [--remove ID]... [--with-relations] [--merge FROM:INTO]... [--apply BATCH.yaml] [--json]
+//	claimgraph edit FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... [--apply BATCH.yaml] [--json]
 //
 // --remove removes an entity, source or claim; its relations must go
 // too, and --with-relations removes them with it (without it, a relation
 // left is an error naming it; a batch file can list them), --merge folds FROM into INTO (claims,
-// entities or sources; FROM stays an alias of INTO), --apply applies a
+// entities or sources; FROM stays an alias of INTO; written FROM=INTO,
+// or FROM:INTO when neither ID has a colon, as IDs may hold colons and
+// never "="), --apply applies a
 // batch file (remove, remove_relations and merge sections besides the
 // usual ones; see graph.ApplyYAML); all of them together, all or
 // nothing. The file keeps every comment of the items left, and the order
@@ -51,7 +53,7 @@ func runEdit(e *env, args []string) int {
 	fs, asJSON := newFlags("edit", e)
 	var remove, merge strList
 	fs.Var(&remove, "remove", "remove the entity, source or claim `ID` (repeatable)")
-	fs.Var(&merge, "merge", "merge `FROM:INTO` (repeatable)")
+	fs.Var(&merge, "merge", "merge `FROM=INTO` (or FROM:INTO when neither ID has a colon; repeatable)")
 	withRels := fs.Bool("with-relations", false, "remove the relations of each --remove claim too")
 	apply := fs.String("apply", "", "apply the batch file `BATCH.yaml`")
 	pos, err := parseArgs(fs, args)
@@ -81,9 +83,9 @@ func runEdit(e *env, args []string) int {
 	if len(merge) > 0 {
 		b.WriteString("merge:\n")
 		for _, m := range merge {
-			from, into, ok := strings.Cut(m, ":")
-			if !ok || from == "" || into == "" {
-				return e.usageError("edit", "--merge: want FROM:INTO, got %q", m)
+			from, into, ok := splitMerge(m)
+			if !ok {
+				return e.usageError("edit", "--merge: want FROM=INTO, or FROM:INTO when neither ID has a colon; got %q", m)
 			}
 			fmt.Fprintf(&b, "  - {from: %q, into: %q}\n", from, into)
 		}
@@ -112,6 +114,17 @@ func runEdit(e *env, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// splitMerge splits the value of --merge: FROM=INTO, as no ID holds an
+// "=", or FROM:INTO with one colon, as IDs may hold colons
+// ("desk:b=desk:a").
+func splitMerge(m string) (from, into string, ok bool) {
+	from, into, ok = strings.Cut(m, "=")
+	if !ok && strings.Count(m, ":") == 1 {
+		from, into, ok = strings.Cut(m, ":")
+	}
+	return from, into, ok && from != "" && into != ""
 }
 
 // relationsOfRemoved writes a remove_relations section with the

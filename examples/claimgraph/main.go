@@ -11,7 +11,11 @@
 // main.go lists them all. Every command accepts --json and then prints one
 // JSON document whose shape is documented beside the command. The exit status is 0 on
 // success, 1 when the input has problems (check) or a query fails, and 2
-// on a usage error.
+// on a usage error; diff and merge give 1 for a changed verdict or for
+// conflicts between the files, and 2 for any trouble, an unreadable or
+// invalid input included. An ID merged into another item (its merged
+// list) names that item: every look-up by it answers for the item and
+// says so on standard error.
 //
 // Every file a command writes with -o is written safely (graph.SaveWith):
 // into a temporary file beside it, renamed over it once complete, so that
@@ -64,7 +68,7 @@ var commands = []command{
 	{"diff", "OLD NEW [--at DATE]", "what changed between two files: verdicts first, with reasons; exit 1 when one changed, 2 on trouble", runDiff},
 	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [--force] [-o OUT.svg|.png|.dot]",
 		"draw the graph or a claim's neighbourhood with Graphviz", runDraw},
-	{"edit", "FILE [--remove ID]... [--with-relations] [--merge FROM:INTO]... | --apply BATCH.yaml",
+	{"edit", "FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... | --apply BATCH.yaml",
 		"change a YAML file in place, keeping its comments: remove, merge, apply a batch file", runEdit},
 	{"export", "FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT]",
 		"write the graph as JSON, RDF, ClaimReview JSON-LD or DOT", runExport},
@@ -72,14 +76,14 @@ var commands = []command{
 		"write the explorer: one self-contained HTML page of the graph", runHTML},
 	{"import", "--from argdown|aif|factcheck|nquads|turtle IN [-o OUT.yaml]",
 		"make a claim graph from Argdown, AIF or Fact Check Tools JSON", runImport},
-	{"merge", "A B -o OUT [--prefer a|b]", "the union of two files; items with one ID must agree, or every conflict is reported", runMerge},
+	{"merge", "A B -o OUT [--prefer a|b]", "the union of two files (OUT .yaml, .json or .jsonl); every conflict is reported: exit 1, 2 on trouble", runMerge},
 	{"origins", "FILE CLAIM-ID [--depth N]", "the independent origins of a claim, with the chain from each appearance", runOrigins},
-	{"queue", "FILE [--at DATE]", "the review queue: published reviews the evidence moved from, contested claims with no review", runQueue},
+	{"queue", "FILE [--at DATE]", "the review queue: published reviews the evidence moved from, then contested claims, open ones first", runQueue},
 	{"report", "[FILE]", "readable report: counts, contradictions, support chains, claims per speaker", runReport},
 	{"serve", "FILE [--addr 127.0.0.1:8080] [--public]", "serve the explorer live, reloading when FILE changes", runServe},
 	{"similar", "FILE [--threshold X] [--top N] [--apply DECISIONS.json [-o OUT] [--by NAME]]",
 		"pairs of claims that may be one claim in other words, or contradict; apply decisions", runSimilar},
-	{"sources", "FILE CLAIM-ID", "the sources a claim appears in, with speaker, date and quote", runSources},
+	{"sources", "FILE CLAIM-ID", "the sources a claim appears in, with speaker, date and quote; its evidence digest", runSources},
 	{"stale", "FILE", "appearances dated after their claim stopped holding or was superseded", runStale},
 	{"support", "FILE CLAIM-ID [--depth N]", "the direct supporters of a claim and its support chains", runSupport},
 	{"trust", "FILE | --triples FILE [--algorithm NAME] [--columns S,O,V] [--top N]",
@@ -211,4 +215,8 @@ func printHelp(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  %-40s %s\n", synopsis, c.brief)
 	}
+	fmt.Fprintln(w, "\nAn ID merged into another item (its merged list) names that item: every look-up answers for it")
+	fmt.Fprintln(w, "and says so on standard error, and references to it in files and batches read as the item.")
+	fmt.Fprintln(w, "Exit status: 0 done, 1 problems in the input or a failed query (diff: a verdict changed;")
+	fmt.Fprintln(w, "merge: conflicts), 2 usage errors (diff, merge: also unreadable or invalid input).")
 }

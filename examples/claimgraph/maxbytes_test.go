@@ -62,7 +62,11 @@ func TestMaxBytesEveryReader(t *testing.T) {
 		{"import", []string{"import", "--from", "nquads", nq}},
 	} {
 		var out, errb bytes.Buffer
-		if code := run(append(tt.args, "--max-bytes", "10"), &out, &errb); code != 1 || !strings.Contains(out.String()+errb.String(), "input too large: larger than 10 bytes") ||
+		want := 1
+		if tt.name == "merge" {
+			want = 2 // trouble with an input, not a conflict between them
+		}
+		if code := run(append(tt.args, "--max-bytes", "10"), &out, &errb); code != want || !strings.Contains(out.String()+errb.String(), "input too large: larger than 10 bytes") ||
 			!strings.Contains(errb.String(), "claimgraph "+tt.name+": --max-bytes SIZE raises the limit") {
 			t.Errorf("%s --max-bytes 10: exit %d, stdout %.200q, stderr %.300q", tt.name, code, out.String(), errb.String())
 		}

@@ -3,13 +3,33 @@
 //	claimgraph merge A B -o OUT [--prefer a|b] [--json]
 //
 // OUT holds every item of A in A's order, then every item of B that A
-// lacks in B's order (see graph.Union), written like any saved graph
-// (YAML, or JSON for a name ending in .json) and atomically. Items with
-// one ID must agree: otherwise every conflict is reported as
-// "A-FILE:LINE:COL: KIND "ID" differs from B-FILE:LINE:COL in FIELDS",
-// nothing is written and the exit status is 1; --prefer a or b keeps
-// that file's item and lists the conflicts it resolved. A and B may be
-// YAML or JSON.
+// lacks in B's order (see graph.Union), written atomically in the format
+// OUT's name ends with, as every command reads it: .json for JSON,
+// .jsonl for JSON Lines, anything else YAML. A and B may be YAML or JSON.
+//
+// Items with one ID must agree, and so must the relations of a pair of
+// claims: otherwise every conflict is reported as "A-FILE:LINE:COL: KIND
+// "ID" differs from B-FILE:LINE:COL in FIELDS" (or ": WHAT", when no
+// field says it), nothing is written and the exit status is 1; --prefer
+// a or b keeps that file's side and lists the conflicts it resolved.
+// What is not a conflict: the order of a claim's appearances and about,
+// of an entity's aliases and of a source's derived_from (the same items
+// in another order are equal), merged lists (joined), and a symmetric
+// relation written the other way round (a contradicts c, c contradicts
+// a). A relation that clashes with the other file's (a contradicts c in
+// A, a supports c in B) is a conflict that --prefer resolves. Items of
+// different kinds under one ID are a conflict no --prefer resolves.
+//
+// An ID that one desk merged into a claim (its merged list) names that
+// claim in the union: the other desk's item of that ID is merged into it
+// as "claimgraph edit --merge" merges (appearances, relations and review
+// move, duplicates collapse), and its relations name the claim. Two
+// desks that merged one ID into different claims, or two claims into
+// each other, conflict.
+//
+// The exit status is 0 when OUT was written, 1 for conflicts (nothing
+// written), 2 for trouble: an unreadable or invalid input, a usage
+// error, a failed write.
 //
 // With --json it prints one object:
 //
@@ -17,18 +37,21 @@
 //	  "written": "out.yaml",
 //	  "prefer": "b",
 //	  "counts": {"entities": 1, "sources": 2, "claims": 3, "relations": 2},
-//	  "conflicts": [{"kind": "claim", "id": "c", "fields": ["text", "appearances"],
+//	  "conflicts": [{"kind": "claim", "id": "c", "fields": ["text", "appearances"], "note": "",
 //	                 "a": "a.yaml:8:5", "b": "b.yaml:9:5"}],
 //	  "problems": []
 //	}
 //
-// "written" is "" when nothing was written; "problems" holds every
-// problem as "FILE:LINE:COL: message" (the conflicts, when no --prefer
-// resolves them). Lists are arrays, never null.
+// "written" is "" when nothing was written; "note" says what disagrees
+// when no field does ("a.yaml merges it into "a", b.yaml into "c""), ""
+// otherwise; "problems" holds every problem as "FILE:LINE:COL: message"
+// (the conflicts, when no --prefer resolves them). Lists are arrays,
+// never null.
 
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -41,6 +64,7 @@ type mergeConflict struct {
 	Kind   string   `json:"kind"`
 	ID     string   `json:"id"`
 	Fields []string `json:"fields"`
+	Note   string   `json:"note"`
 	A      string   `json:"a"`
 	B      string   `json:"b"`
 }
@@ -80,7 +104,7 @@ func problemLines(err error) []string {
 
 func runMerge(e *env, args []string) int {
 	fs, asJSON := newFlags("merge", e)
-	out := fs.String("o", "", "write the union to `OUT` (.yaml or .json)")
+	out := fs.String("o", "", "write the union to `OUT` (.yaml, .json or .jsonl)")
 	prefer := fs.String("prefer", "", "on a conflict keep the item of file `a` or b")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -100,14 +124,10 @@ func runMerge(e *env, args []string) int {
 	rep := mergeReport{Prefer: *prefer, Conflicts: []mergeConflict{}, Problems: []string{}}
 	g, conflicts, err := e.readOptions().Union(pos[0], pos[1], pref)
 	for _, c := range conflicts {
-		rep.Conflicts = append(rep.Conflicts, mergeConflict{Kind: c.Kind, ID: c.ID, Fields: orEmpty(c.Fields), A: position(c.A), B: position(c.B)})
+		rep.Conflicts = append(rep.Conflicts, mergeConflict{Kind: c.Kind, ID: c.ID, Fields: orEmpty(c.Fields), Note: c.Note, A: position(c.A), B: position(c.B)})
 	}
 	if err == nil {
-		write := g.WriteYAML
-		if strings.HasSuffix(*out, ".json") {
-			write = g.WriteJSON
-		}
-		err = graph.SaveWith(*out, write)
+		err = g.Save(*out) // in the format the name says, as Open reads it
 	}
 	if err != nil {
 		rep.Problems = problemLines(err)
@@ -121,9 +141,28 @@ func runMerge(e *env, args []string) int {
 	}
 	if rep.Written == "" {
 		e.sizeHint("merge", err)
-		return 1
+		if onlyConflicts(err) {
+			return 1
+		}
+		return 2
 	}
 	return 0
+}
+
+// onlyConflicts reports whether every problem of err is a conflict
+// between the two files (graph.ErrConflict), rather than trouble with
+// one of them or with the output.
+func onlyConflicts(err error) bool {
+	var list graph.ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		return false
+	}
+	for _, e := range list {
+		if !errors.Is(e, graph.ErrConflict) {
+			return false
+		}
+	}
+	return true
 }
 
 // write prints the report as text.
@@ -144,6 +183,9 @@ func (r mergeReport) write(w io.Writer) error {
 			fmt.Fprintf(w, "  %s %s: %s and %s", k.Kind, k.ID, k.A, k.B)
 			if len(k.Fields) > 0 {
 				fmt.Fprintf(w, " (%s)", strings.Join(k.Fields, ", "))
+			}
+			if k.Note != "" {
+				fmt.Fprintf(w, " (%s)", safe(k.Note))
 			}
 			fmt.Fprintln(w)
 		}

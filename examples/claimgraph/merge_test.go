@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -57,4 +58,34 @@ func TestMergePrefer(t *testing.T) {
 	golden(t, pkg, "merge-prefer-b.json.golden", runCmd(t, 0, "merge", "merge-a.yaml", "merge-b.yaml", "-o", "out.yaml", "--prefer", "b", "--json"))
 	runCmd(t, 2, "merge", "merge-a.yaml", "merge-b.yaml")
 	runCmd(t, 2, "merge", "merge-a.yaml", "merge-b.yaml", "-o", "x.yaml", "--prefer", "c")
+}
+
+// TestMergeStatusAndFormat: exit 1 for conflicts, 2 for trouble (an
+// invalid input, a missing file); the output is written in the format
+// its name ends with; a claim that one desk merged is no claim of its
+// own in the union, and looking it up shows the claim it became.
+func TestMergeStatusAndFormat(t *testing.T) {
+	inMergeDir(t)
+	const a = "claimgraph: 1\nsources:\n  - {id: s1, kind: wire}\nclaims:\n  - {id: a, text: A., appearances: [{source: s1}], merged: [b]}\n"
+	const b = "claimgraph: 1\nsources:\n  - {id: s1, kind: wire}\n  - {id: s2, kind: wire}\nclaims:\n  - {id: b, text: B., appearances: [{source: s2}]}\n"
+	for name, text := range map[string]string{"ma.yaml": a, "mb.yaml": b, "bad.yaml": "claimgraph: 1\nclaims:\n  - {id: a, text: A., merged: [a]}\n"} {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runCmd(t, 1, "merge", "merge-a.yaml", "merge-b.yaml", "-o", "out.yaml")
+	runCmd(t, 2, "merge", "merge-a.yaml", "bad.yaml", "-o", "out.yaml")
+	runCmd(t, 2, "merge", "merge-a.yaml", "missing.yaml", "-o", "out.yaml")
+	runCmd(t, 0, "merge", "ma.yaml", "mb.yaml", "-o", "out.jsonl")
+	data, err := os.ReadFile("out.jsonl")
+	if err != nil || !strings.HasPrefix(string(data), `{"claimgraph":1}`+"\n") {
+		t.Fatalf("out.jsonl is not JSON Lines: %v\n%s", err, data)
+	}
+	if strings.Contains(string(data), `"id":"b"`) {
+		t.Errorf("b is still a claim of its own:\n%s", data)
+	}
+	out := runCmd(t, 0, "sources", "out.jsonl", "b", "--json")
+	if !strings.Contains(out, `"id": "a"`) || !strings.Contains(out, `"id": "s2"`) {
+		t.Errorf("sources of b:\n%s\nwant a, with b's appearance in s2", out)
+	}
 }

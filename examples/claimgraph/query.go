@@ -9,9 +9,12 @@
 // text and sources, and the sources of the claim itself. support lists the
 // direct supporters and every support chain with its depth. about lists the claims about an entity. sources lists the
 // sources a claim appears in, with the speaker, date and quote of each
-// appearance; an appearance without a date takes the source's publication
-// date. An ID the graph does not hold, or of the wrong kind, is an error
-// (exit status 1) with the graph's message.
+// appearance (an appearance without a date takes the source's
+// publication date), and the claim's evidence digest
+// (graph.View.Evidence), the value a review records as its evidence. An
+// ID the graph does not hold, or of the wrong kind, is an error
+// (exit status 1) with the graph's message. An ID merged into another item
+// (its merged list) shows that item, saying so on standard error.
 //
 // With --json each prints one object; claim, source, entity and relation
 // are the values described in common.go:
@@ -20,7 +23,7 @@
 //	support:        {"claim": claim, "supporters": [{"claim": claim, "relation": relation}, ...],
 //	                 "chains": [{"supporter": "a", "depth": 2, "supports": "b", "next": 0}, ...]}
 //	about:          {"entity": entity, "claims": [claim, ...]}
-//	sources:        {"claim": claim, "appearances": [{"source": source, "speaker": entity,
+//	sources:        {"claim": claim, "evidence": "2a0s1c:5f1c0e9a2b7d", "appearances": [{"source": source, "speaker": entity,
 //	                 "date": "2024-06-19", "date_from_source": false, "quote": "...",
 //	                 "via": "source-id", "note": "..."}, ...]}
 //
@@ -239,13 +242,19 @@ func runSources(e *env, args []string) int {
 			}
 			apps = append(apps, j)
 		}
+		digest, err := v.Evidence(c.ID)
+		if err != nil {
+			return nil, nil, err
+		}
 		doc := struct {
 			Claim       jsonClaim        `json:"claim"`
+			Evidence    string           `json:"evidence"`
 			Appearances []jsonAppearance `json:"appearances"`
-		}{c.json(), apps}
+		}{c.json(), digest, apps}
 		return doc, func(w io.Writer) {
 			wrap(w, "", "  ", c.ID)
 			wrap(w, "  ", "  ", c.Text)
+			wrap(w, "  ", "  ", "evidence digest: "+digest+" (what a review records as evidence)")
 			fmt.Fprintf(w, "\n%s in %s:\n", plural(len(apps), "appearance"), plural(len(c.Sources), "source"))
 			list(w, len(apps), false, func(i int, num, ind string) {
 				src, _ := v.Source(apps[i].Source.ID)

@@ -3,23 +3,38 @@
 //	claimgraph queue FILE [--at DATE] [--json]
 //
 // It lists the claims with a published review whose rating the computed
-// verdict disagrees with or whose evidence changed since the review (the
-// review's evidence digest), then the contested claims with no review,
-// most contradicted first; see package graph/queue. Computed verdicts
-// are suggestions: the queue changes nothing.
+// verdict disagrees with (compared by the ratings' values: "Mixed" and
+// "Unproven" are both 3) or whose evidence changed since the review (the
+// review's evidence digest); then the contested claims with no review,
+// those the evidence leaves open (undecided) first, then those decided
+// against claims the verdicts do not reject, then those the evidence
+// settled (every opponent rejected, or the claim itself), last those
+// whose every contradiction is resolved by time (the claims never hold
+// together, which the undated verdicts do not weigh), each line saying
+// which; and at the very end the published ratings on a scale of the
+// desk's own ("Pants on Fire"), which are not compared. See package
+// graph/queue. Each entry shows the claim's evidence digest now, the
+// value a review records (review: evidence:) to be told later that the
+// evidence moved. Computed verdicts are suggestions: the queue changes
+// nothing.
 //
 // With --json it prints one object:
 //
 //	{
 //	  "date": "",
 //	  "count": 1,
-//	  "queue": [{"claim": "a", "published": "False", "suggested": "Mostly true",
+//	  "queue": [{"claim": "a", "published": "False", "suggested": "Mostly true", "label": "accepted",
+//	             "evidence": "2a0s1c:5f1c0e9a2b7d",
 //	             "reasons": ["rated False, the evidence now suggests Mostly true (accepted)"],
-//	             "disagrees": true, "evidence_changed": false, "contested": false, "contradictions": 0}]
+//	             "disagrees": true, "evidence_changed": false, "contested": false, "unknown_scale": false,
+//	             "contradictions": 0, "open": 0, "resolved_by_time": false}]
 //	}
 //
-// "published" is "" for a claim with no published review. "queue" is an
-// array, never null.
+// "published" is "" for a claim with no published review; "open" counts
+// the contradicting claims the verdicts do not reject and whose
+// contradiction is live; "resolved_by_time" is true when every
+// contradiction of the claim is resolved by time. "queue" is an array,
+// never null.
 
 package main
 
@@ -35,11 +50,16 @@ type queueItem struct {
 	Claim           string   `json:"claim"`
 	Published       string   `json:"published"`
 	Suggested       string   `json:"suggested"`
+	Label           string   `json:"label"`
+	Evidence        string   `json:"evidence"`
 	Reasons         []string `json:"reasons"`
 	Disagrees       bool     `json:"disagrees"`
 	EvidenceChanged bool     `json:"evidence_changed"`
 	Contested       bool     `json:"contested"`
+	UnknownScale    bool     `json:"unknown_scale"`
 	Contradictions  int      `json:"contradictions"`
+	Open            int      `json:"open"`
+	ResolvedByTime  bool     `json:"resolved_by_time"`
 }
 
 type queueReport struct {
@@ -78,8 +98,9 @@ func runQueue(e *env, args []string) int {
 	rep := queueReport{Date: t.String(), Count: len(items), Queue: make([]queueItem, 0, len(items))}
 	for _, it := range items {
 		rep.Queue = append(rep.Queue, queueItem{Claim: it.Claim, Published: it.Published, Suggested: it.Suggested,
-			Reasons: orEmpty(it.Reasons), Disagrees: it.Disagrees, EvidenceChanged: it.EvidenceChanged,
-			Contested: it.Contested, Contradictions: it.Contradictions})
+			Label: it.Label, Evidence: it.Evidence, Reasons: orEmpty(it.Reasons), Disagrees: it.Disagrees,
+			EvidenceChanged: it.EvidenceChanged, Contested: it.Contested, UnknownScale: it.UnknownScale,
+			Contradictions: it.Contradictions, Open: it.Open, ResolvedByTime: it.ResolvedByTime})
 	}
 	return e.emit("queue", *asJSON, rep, rep.write)
 }
@@ -94,8 +115,9 @@ func (r queueReport) write(w io.Writer) error {
 		}
 		fmt.Fprintln(w)
 		for _, why := range it.Reasons {
-			fmt.Fprintf(w, "   %s\n", why)
+			wrap(w, "   ", "     ", why)
 		}
+		fmt.Fprintf(w, "   evidence now: %s\n", it.Evidence)
 	}
 	return nil
 }

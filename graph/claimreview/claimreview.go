@@ -19,7 +19,8 @@ var (
 	ErrMissing = errors.New("missing required option")
 	// ErrUnknownClaim: a verdict names a claim the graph does not hold.
 	ErrUnknownClaim = errors.New("verdict for an unknown claim")
-	// ErrRating: a rating value outside 1 to 5.
+	// ErrRating: a rating value outside 1 to 5 (0 excepted: a rating
+	// in words alone), or a rating with neither value nor name.
 	ErrRating = errors.New("rating value outside 1 to 5")
 	// ErrNotRated: a claim named for review has no rating on the scale.
 	ErrNotRated = errors.New("claim not rated on the 1 to 5 scale")
@@ -34,8 +35,11 @@ const (
 
 // Verdict is a fact-checker's rating of one claim.
 type Verdict struct {
-	Name          string // the rating's name, e.g. "False"; optional
-	Value         int    // from WorstRating (false) to BestRating (true)
+	Name string // the rating's name, e.g. "False"; optional
+	// Value is from WorstRating (false) to BestRating (true), or 0 for a
+	// rating on no numeric scale (a desk's own "Pants on Fire"), which
+	// is written in words alone: alternateName without ratingValue.
+	Value         int
 	AlternateName string // the verdict as shown to readers, e.g. "Mostly false"
 	// Date is the date the verdict rests on: the review's own date, or
 	// that of the newest evidence behind it (see [FromVerdicts]). A
@@ -87,13 +91,14 @@ type Review struct {
 	ItemReviewed  Claim  `json:"itemReviewed"`
 }
 
-// Rating is a schema.org Rating.
+// Rating is a schema.org Rating. A rating in words alone has no
+// ratingValue, bestRating or worstRating (all 0, left out).
 type Rating struct {
 	Type          string `json:"@type"` // "Rating"
 	Name          string `json:"name,omitempty"`
-	RatingValue   int    `json:"ratingValue"`
-	BestRating    int    `json:"bestRating"`
-	WorstRating   int    `json:"worstRating"`
+	RatingValue   int    `json:"ratingValue,omitempty"`
+	BestRating    int    `json:"bestRating,omitempty"`
+	WorstRating   int    `json:"worstRating,omitempty"`
 	AlternateName string `json:"alternateName"`
 }
 
@@ -138,7 +143,9 @@ var entityType = map[claims.EntityKind]string{
 // (claims.Review) is given the review's URL and date when it has them.
 // [FromReviews] gives the verdicts of the published reviews. It reports ErrMissing when a
 // required option is not set, and ErrUnknownClaim or ErrRating for a bad
-// verdict.
+// verdict. A verdict of value 0 with a name is a rating in words alone
+// (a desk's own scale, Outdated): written with its alternateName and no
+// ratingValue, as ClaimReview allows, never an error.
 //
 // A review's datePublished is the date of the claim's published review,
 // else [Options.Published], else the verdict's Date; it is left out when
@@ -174,8 +181,11 @@ func Reviews(v graph.View, opts Options) ([]Review, error) {
 		if _, ok := v.Claim(id); !ok {
 			errs = append(errs, fmt.Errorf("claimreview: %w %q", ErrUnknownClaim, id))
 		}
-		if val := opts.Verdicts[id].Value; val < WorstRating || val > BestRating {
-			errs = append(errs, fmt.Errorf("claimreview: claim %q: %w: %d", id, ErrRating, val))
+		switch vd := opts.Verdicts[id]; {
+		case vd.Value == 0 && vd.Name == "" && vd.AlternateName == "":
+			errs = append(errs, fmt.Errorf("claimreview: claim %q: %w: neither a value nor a name", id, ErrRating))
+		case vd.Value != 0 && (vd.Value < WorstRating || vd.Value > BestRating):
+			errs = append(errs, fmt.Errorf("claimreview: claim %q: %w: %d", id, ErrRating, vd.Value))
 		}
 	}
 	if len(errs) > 0 {
@@ -202,12 +212,21 @@ func Reviews(v graph.View, opts Options) ([]Review, error) {
 		out = append(out, Review{
 			Type: "ClaimReview", URL: url, ClaimReviewed: c.Text,
 			Author: author, DatePublished: date.String(),
-			ReviewRating: Rating{Type: "Rating", Name: verdict.Name, RatingValue: verdict.Value,
-				BestRating: BestRating, WorstRating: WorstRating, AlternateName: verdict.AlternateName},
+			ReviewRating: rating(verdict),
 			ItemReviewed: item(v, c),
 		})
 	}
 	return out, nil
+}
+
+// rating returns the schema.org rating of vd: on the 1–5 scale, or in
+// words alone for value 0.
+func rating(vd Verdict) Rating {
+	r := Rating{Type: "Rating", Name: vd.Name, AlternateName: vd.AlternateName}
+	if vd.Value != 0 {
+		r.RatingValue, r.BestRating, r.WorstRating = vd.Value, BestRating, WorstRating
+	}
+	return r
 }
 
 // item describes claim c as schema.org sees it.

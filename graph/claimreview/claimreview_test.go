@@ -114,7 +114,8 @@ func TestErrors(t *testing.T) {
 		{"no URL", func(o *Options) { o.URL = "" }, ErrMissing},
 		{"no author", func(o *Options) { o.Author = "" }, ErrMissing},
 		{"unknown claim", func(o *Options) { o.Verdicts = map[string]Verdict{"zzz": {Value: 1}} }, ErrUnknownClaim},
-		{"rating 0", func(o *Options) { o.Verdicts = map[string]Verdict{"a": {Value: 0}} }, ErrRating},
+		{"rating 0, no name", func(o *Options) { o.Verdicts = map[string]Verdict{"a": {Value: 0}} }, ErrRating},
+		{"rating -1", func(o *Options) { o.Verdicts = map[string]Verdict{"a": {Name: "Bad", Value: -1}} }, ErrRating},
 		{"rating 6", func(o *Options) { o.Verdicts = map[string]Verdict{"a": {Value: 6}} }, ErrRating},
 	}
 	for _, tt := range tests {
@@ -261,7 +262,7 @@ func TestSelect(t *testing.T) {
 		Claims: []claims.Claim{
 			{ID: "a", Text: "A.", Appearances: []claims.Appearance{{Source: "s"}}},
 			{ID: "b", Text: "B.", Appearances: []claims.Appearance{{Source: "s"}}},
-			{ID: "alone", Text: "Uncontested.", Appearances: []claims.Appearance{{Source: "s"}}},
+			{ID: "alone", Text: "Uncontested.", Appearances: []claims.Appearance{{Source: "s"}}, Merged: []string{"lone"}},
 		},
 		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.Contradicts}},
 	})
@@ -278,6 +279,9 @@ func TestSelect(t *testing.T) {
 	}
 	if got, err = Select(g.View, m, []string{"alone"}); err != nil || len(got) != 1 {
 		t.Errorf("named alone: %v, %v", got, err)
+	}
+	if got, err = Select(g.View, m, []string{"lone"}); err != nil || len(got) != 1 || got["alone"].Value != 3 {
+		t.Errorf("named by the ID merged into it: %v, %v; want alone", got, err)
 	}
 	if _, err := Select(g.View, m, []string{"nope"}); !errors.Is(err, ErrUnknownClaim) {
 		t.Errorf("unknown claim: %v, want ErrUnknownClaim", err)
@@ -318,5 +322,49 @@ func TestDatePublishedToday(t *testing.T) {
 	opts.Published = claims.MustDate(2025, 9, 10)
 	if reviews, _ = Reviews(g.View, opts); reviews[0].DatePublished != "2025-09-10" || reviews[1].DatePublished != "2025-09-10" {
 		t.Errorf("with Published: %q, %q; want 2025-09-10 twice", reviews[0].DatePublished, reviews[1].DatePublished)
+	}
+}
+
+// TestRatingInWords: a published rating on no scale this package knows
+// (a desk's own "Pants on Fire") is exported in words alone, beside the
+// reviews rated on the scale, instead of failing the whole export.
+func TestRatingInWords(t *testing.T) {
+	g := graph.New()
+	err := g.Apply(graph.Batch{
+		Sources: []sources.Source{{ID: "s1", Kind: sources.Wire}},
+		Claims: []claims.Claim{
+			{ID: "p", Text: "P.", Appearances: []claims.Appearance{{Source: "s1"}},
+				Review: &claims.Review{Status: claims.Published, Rating: "Pants on Fire"}},
+			{ID: "q", Text: "Q.", Appearances: []claims.Appearance{{Source: "s1"}},
+				Review: &claims.Review{Status: claims.Published, Rating: "mostly FALSE"}},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, g.View, Options{Verdicts: FromReviews(g.View), URL: "https://x.example/", Author: "Desk"}); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	var doc struct {
+		Graph []struct {
+			ReviewRating map[string]any `json:"reviewRating"`
+		} `json:"@graph"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil || len(doc.Graph) != 2 {
+		t.Fatalf("%v: %s", err, buf.String())
+	}
+	words, scale := doc.Graph[0].ReviewRating, doc.Graph[1].ReviewRating
+	if words["alternateName"] != "Pants on Fire" || words["ratingValue"] != nil || words["bestRating"] != nil {
+		t.Errorf("p's rating %v, want Pants on Fire in words alone", words)
+	}
+	if scale["ratingValue"] != 2.0 || scale["bestRating"] != 5.0 {
+		t.Errorf("q's rating %v, want 2 of 5", scale)
+	}
+	if r, ok := RatingNamed("pants on fire"); ok {
+		t.Errorf("RatingNamed(pants on fire) = %v, want none", r)
+	}
+	if r, ok := RatingNamed("UNPROVEN"); !ok || r.Value != 3 {
+		t.Errorf("RatingNamed(UNPROVEN) = %v, %v; want Unproven, 3", r, ok)
 	}
 }

@@ -74,7 +74,8 @@ func evidenceDate(v graph.View, vd verdict.Verdict) claims.Date {
 
 // Select returns the verdicts of m worth a review: with named empty, those
 // of the claims contested in v (with a contradiction that holds in v);
-// otherwise those of the claims named, whether contested or not. An
+// otherwise those of the claims named, whether contested or not (an ID
+// merged into a claim names that claim). An
 // uncontested claim has nothing to check against, and publishing its
 // rating would present the absence of a contradiction as a finding. A
 // named claim that v's graph does not hold is an error wrapping
@@ -85,14 +86,15 @@ func Select(v graph.View, m map[string]Verdict, named []string) (map[string]Verd
 	out := make(map[string]Verdict)
 	if len(named) > 0 {
 		for _, id := range named {
-			if _, ok := v.Graph().View.Claim(id); !ok {
+			c, ok := v.Graph().View.Claim(id) // an ID merged into a claim names it
+			if !ok {
 				return nil, fmt.Errorf("claimreview: %w %q", ErrUnknownClaim, id)
 			}
-			vd, ok := m[id]
+			vd, ok := m[c.ID]
 			if !ok {
 				return nil, fmt.Errorf("claimreview: %w: %q", ErrNotRated, id)
 			}
-			out[id] = vd
+			out[c.ID] = vd
 		}
 		return out, nil
 	}
@@ -106,29 +108,37 @@ func Select(v graph.View, m map[string]Verdict, named []string) (map[string]Verd
 	return out, nil
 }
 
-// ratingValues places the ratings of package graph/verdict, which
-// published reviews use too, on the 1–5 scale.
-var ratingValues = map[string]int{}
-
-func init() {
-	for _, r := range []verdict.Rating{verdict.RatingTrue, verdict.RatingMostlyTrue, verdict.RatingMixed,
-		verdict.RatingUnproven, verdict.RatingMostlyFalse, verdict.RatingFalse} {
-		ratingValues[strings.ToLower(r.Name)] = r.Value
+// RatingNamed returns the rating of package graph/verdict that name
+// names, in any case ("mostly FALSE" is Mostly false, 2), and whether
+// there is one: the scale that published reviews share with the computed
+// verdicts (see [verdict.DefaultRatings]; Outdated and Not yet holding
+// have value 0, off the 1–5 scale). A desk's own rating ("Pants on
+// Fire") is on no scale this package knows.
+func RatingNamed(name string) (verdict.Rating, bool) {
+	for _, r := range verdict.DefaultRatings {
+		if strings.EqualFold(r.Rating.Name, name) {
+			return r.Rating, true
+		}
 	}
+	if strings.EqualFold(verdict.RatingUnproven.Name, name) { // the rating of no rule
+		return verdict.RatingUnproven, true
+	}
+	return verdict.Rating{}, false
 }
 
 // FromReviews returns the verdict to publish for every claim of v with a
 // published review (claims.Review): its rating, placed on the 1–5 scale
-// by the names of the verdict ratings ("True" 5, "Mostly true" 4,
-// "Mixed" and "Unproven" 3, "Mostly false" 2, "False" 1, in any case).
-// A rating of another name has value 0, which [Reviews] reports as
-// [ErrRating]. Each verdict is dated by its review's date. It costs
-// O(claims of v).
+// by [RatingNamed] ("True" 5, "Mostly true" 4, "Mixed" and "Unproven" 3,
+// "Mostly false" 2, "False" 1, in any case). A rating of another name,
+// or off the scale (Outdated), has value 0: [Reviews] writes it as text
+// alone, its alternateName without a ratingValue, as ClaimReview allows.
+// Each verdict is dated by its review's date. It costs O(claims of v).
 func FromReviews(v graph.View) map[string]Verdict {
 	m := make(map[string]Verdict)
 	for c := range v.Claims() {
 		if r := c.Review; r != nil && r.Status == claims.Published {
-			m[c.ID] = Verdict{Name: r.Rating, Value: ratingValues[strings.ToLower(r.Rating)], AlternateName: r.Rating, Date: r.Date}
+			rating, _ := RatingNamed(r.Rating)
+			m[c.ID] = Verdict{Name: r.Rating, Value: rating.Value, AlternateName: r.Rating, Date: r.Date}
 		}
 	}
 	return m

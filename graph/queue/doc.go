@@ -4,15 +4,32 @@
 // A claim is in the queue when
 //
 //   - it has a published review whose rating the computed verdict
-//     disagrees with (the rating of package graph/verdict differs);
+//     disagrees with: the ratings' values differ (package graph/verdict;
+//     "Mixed" and "Unproven" are both 3, and names match in any case);
 //   - it has a published review whose evidence changed since the review:
 //     its digest ([graph.View.Evidence]) differs from the one the review
 //     recorded, with what moved (appearances, supports, contradictions);
 //   - it is contested (contradicted by at least one claim) and has no
-//     review, or one still marked unreviewed.
+//     review, or one still marked unreviewed;
+//   - it has a published rating on a scale of the desk's own ("Pants on
+//     Fire", no rating of package graph/verdict): it is not compared, and
+//     the queue says so rather than calling it a disagreement.
 //
 // Published reviews come first, those with both problems before those
-// with one, disagreement before moved evidence; then the contested claims
-// with no review, most contradicted first; ties in the order of claims.
-// Computed verdicts are suggestions: the queue never changes a review.
+// with one, disagreement before moved evidence. Then the contested
+// claims with no review, by what is really open rather than by a count
+// of contradicting claims (three rejected claims from one source
+// contest nothing): first those the verdicts leave undecided; then
+// those decided while a contradiction is not settled (settled: one
+// claim accepted, the other rejected); then those whose every live
+// contradiction is settled; last those whose every contradiction is
+// resolved by time (the two claims never hold together, package
+// graph/timeline), which the verdicts of a view of all time do not
+// weigh. Within each, more open contradictions first, then more
+// contradictions, then the order of claims. Published ratings on an
+// unknown scale come at the very end.
+//
+// Each item carries the claim's evidence digest now (Item.Evidence),
+// the value a review records. Computed verdicts are suggestions: the
+// queue never changes a review.
 package queue

@@ -8,6 +8,8 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/claimreview"
+	"github.com/claimgraph/claimgraph/graph/timeline"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
@@ -16,18 +18,74 @@ type Item struct {
 	Claim     string
 	Published string   // the published rating, "" for none
 	Suggested string   // the rating of the computed verdict
-	Reasons   []string // "rated False, the evidence now suggests Mostly true", "evidence changed: contradictions 0 → 1", "contested, not reviewed"
+	Label     string   // the computed verdict's label: "accepted", "rejected", "undecided"...
+	Reasons   []string // "rated False, the evidence now suggests Mostly true", "evidence changed: contradictions 0 → 1", "contested, left open by the evidence"
+	// Evidence is the claim's evidence digest now ([graph.View.Evidence]):
+	// what a review records (claims.Review.Evidence) to be told later
+	// that the evidence moved.
+	Evidence string
 	// Disagrees, EvidenceChanged and Contested say which rule put the
-	// claim in the queue; Contradictions counts the claims contradicting
-	// it.
-	Disagrees, EvidenceChanged, Contested bool
-	Contradictions                        int
+	// claim in the queue; UnknownScale that its published rating is on
+	// no scale the verdicts know (a desk's own), so not compared.
+	Disagrees, EvidenceChanged, Contested, UnknownScale bool
+	// Contradictions counts the claims contradicting it; Open those of
+	// them whose contradiction is live (not resolved by time) and not
+	// settled by the verdicts (one claim accepted, the other rejected):
+	// the evidence still at stake.
+	Contradictions, Open int
+	// ResolvedByTime: every contradiction of the claim is resolved by
+	// time (the two claims never hold together, package graph/timeline),
+	// which the verdicts of a view of all time do not weigh.
+	ResolvedByTime bool
+}
+
+// Tiers of a contested claim with no review, most pressing first.
+const (
+	tierOpen    = iota // the verdict leaves it undecided
+	tierAtStake        // decided, but some contradiction is not settled
+	tierSettled        // every live contradiction settled: one side accepted, the other rejected
+	tierTime           // every contradiction resolved by time
+)
+
+// tier places a contested claim with no review.
+func (it *Item) tier() int {
+	switch {
+	case it.ResolvedByTime:
+		return tierTime
+	case it.Label == verdict.Undecided.String():
+		return tierOpen
+	case it.Open > 0:
+		return tierAtStake
+	}
+	return tierSettled
+}
+
+// rank orders the rules: published reviews first, those with both
+// problems before those with one, disagreement before moved evidence;
+// then the contested claims by tier; last the published ratings on an
+// unknown scale with nothing else to look at.
+func (it *Item) rank() int {
+	switch {
+	case it.Disagrees && it.EvidenceChanged:
+		return 0
+	case it.Disagrees:
+		return 1
+	case it.EvidenceChanged:
+		return 2
+	case it.Contested:
+		return 3 + it.tier()
+	}
+	return 3 + tierTime + 1
 }
 
 // Items returns the queue of view v, whose verdicts r are (see
 // [verdict.Compute]). It costs O(claims + relations of v).
 func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 	v = v.Snapshot()
+	status := map[[2]string]timeline.Status{}
+	for _, c := range timeline.Conflicts(v) {
+		status[pairOf(c.Relation)] = c.Status
+	}
 	var out []Item
 	order := map[string]int{}
 	for c := range v.Claims() {
@@ -37,12 +95,30 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 		if err != nil {
 			return nil, err
 		}
-		it := Item{Claim: c.ID, Suggested: vd.Rating.Name, Contradictions: len(contra)}
+		it := Item{Claim: c.ID, Suggested: vd.Rating.Name, Label: vd.Label.String(), Contradictions: len(contra)}
+		live := 0
+		for _, rel := range contra {
+			if st, ok := status[pairOf(rel)]; ok && st != timeline.Live {
+				continue
+			}
+			live++
+			other, _ := rel.Other(c.ID)
+			if ov, _ := r.Verdict(other); !settled(vd.Label, ov.Label) {
+				it.Open++
+			}
+		}
+		it.ResolvedByTime = len(contra) > 0 && live == 0
 		rev := c.Review
 		switch {
 		case rev != nil && rev.Status == claims.Published:
 			it.Published = rev.Rating
-			if !strings.EqualFold(rev.Rating, vd.Rating.Name) {
+			published, known := claimreview.RatingNamed(rev.Rating)
+			switch {
+			case !known:
+				it.UnknownScale = true
+				it.Reasons = append(it.Reasons, fmt.Sprintf("rated %s, a rating on no scale the verdicts know, so not compared; the evidence suggests %s (%s)",
+					rev.Rating, vd.Rating.Name, vd.Label))
+			case published.Value != vd.Rating.Value:
 				it.Disagrees = true
 				it.Reasons = append(it.Reasons, fmt.Sprintf("rated %s, the evidence now suggests %s (%s)", rev.Rating, vd.Rating.Name, vd.Label))
 			}
@@ -58,32 +134,23 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 			}
 		case len(contra) > 0 && (rev == nil || rev.Status == claims.Unreviewed):
 			it.Contested = true
-			what := "claims"
-			if len(contra) == 1 {
-				what = "claim"
-			}
-			it.Reasons = append(it.Reasons, fmt.Sprintf("contested by %d %s, not reviewed", len(contra), what))
+			it.Reasons = append(it.Reasons, contested(&it, len(contra)-live))
 		}
 		if len(it.Reasons) > 0 {
+			if it.Evidence, err = v.Evidence(c.ID); err != nil {
+				return nil, err
+			}
 			out = append(out, it)
 		}
 	}
-	rank := func(it Item) int {
-		switch {
-		case it.Disagrees && it.EvidenceChanged:
-			return 0
-		case it.Disagrees:
-			return 1
-		case it.EvidenceChanged:
-			return 2
-		}
-		return 3
-	}
 	slices.SortStableFunc(out, func(a, b Item) int {
-		if c := cmp.Compare(rank(a), rank(b)); c != 0 {
+		if c := cmp.Compare(a.rank(), b.rank()); c != 0 {
 			return c
 		}
 		if a.Contested {
+			if c := cmp.Compare(b.Open, a.Open); c != 0 {
+				return c
+			}
 			if c := cmp.Compare(b.Contradictions, a.Contradictions); c != 0 {
 				return c
 			}
@@ -91,6 +158,46 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 		return cmp.Compare(order[a.Claim], order[b.Claim])
 	})
 	return out, nil
+}
+
+// settled reports whether the verdicts settle a contradiction between
+// claims labelled a and b: one accepted, the other rejected.
+func settled(a, b verdict.Label) bool {
+	return a == verdict.Accepted && b == verdict.Rejected || a == verdict.Rejected && b == verdict.Accepted
+}
+
+// contested says why a contested claim with no review is in the queue,
+// timed of its contradictions resolved by time.
+func contested(it *Item, timed int) string {
+	n := plural(it.Contradictions, "claim")
+	var why string
+	switch it.tier() {
+	case tierTime:
+		return fmt.Sprintf("contested by %s, every contradiction resolved by time (never both holding); not reviewed", n)
+	case tierOpen:
+		why = fmt.Sprintf("contested by %s, left open by the evidence (%s)", n, it.Label)
+	case tierAtStake:
+		why = fmt.Sprintf("contested by %s, %s by the evidence but %s not settled", n, it.Label, plural(it.Open, "contradiction"))
+	default:
+		why = fmt.Sprintf("contested by %s, settled by the evidence (%s)", n, it.Label)
+	}
+	if timed > 0 {
+		why += fmt.Sprintf(", %d resolved by time", timed)
+	}
+	return why + "; not reviewed"
+}
+
+// plural returns "1 claim", "2 claims".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// pairOf returns the unordered pair of claims r joins.
+func pairOf(r claims.Relation) [2]string {
+	return [2]string{min(r.From, r.To), max(r.From, r.To)}
 }
 
 // moved says what changed between two evidence digests "NaNsNc:HASH":

@@ -69,3 +69,109 @@ func TestQueue(t *testing.T) {
 		t.Errorf("reasons %q do not say a contradiction came", got)
 	}
 }
+
+func load(t *testing.T, yaml string) *graph.Graph {
+	t.Helper()
+	g, err := graph.ReadYAML(strings.NewReader(yaml), "q.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func claimsOf(q []queue.Item) []string {
+	var ids []string
+	for _, it := range q {
+		ids = append(ids, it.Claim)
+	}
+	return ids
+}
+
+// TestQueueOpenFirst: x is contradicted by three claims from one source,
+// all rejected, so the evidence settled it; y and z, which it leaves
+// open, come first.
+func TestQueueOpenFirst(t *testing.T) {
+	g := load(t, `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+  - {id: s3, kind: wire}
+  - {id: s4, kind: wire}
+  - {id: s5, kind: wire}
+  - {id: s6, kind: wire}
+claims:
+  - {id: x, text: X., appearances: [{source: s1}, {source: s2}, {source: s3}]}
+  - {id: j1, text: J1., appearances: [{source: s4}]}
+  - {id: j2, text: J2., appearances: [{source: s4}]}
+  - {id: j3, text: J3., appearances: [{source: s4}]}
+  - {id: y, text: Y., appearances: [{source: s5}]}
+  - {id: z, text: Z., appearances: [{source: s6}]}
+relations:
+  - {from: j1, to: x, kind: contradicts}
+  - {from: j2, to: x, kind: contradicts}
+  - {from: j3, to: x, kind: contradicts}
+  - {from: y, to: z, kind: contradicts}
+`)
+	q := items(t, g)
+	if got := strings.Join(claimsOf(q), " "); got != "y z x j1 j2 j3" {
+		t.Errorf("queue %s, want y z (open) before x j1 j2 j3 (settled)", got)
+	}
+	if !strings.Contains(q[0].Reasons[0], "left open by the evidence") || !strings.Contains(q[2].Reasons[0], "settled by the evidence (accepted)") {
+		t.Errorf("reasons %q and %q", q[0].Reasons, q[2].Reasons)
+	}
+	if q[2].Open != 0 || q[0].Open != 1 {
+		t.Errorf("open contradictions: x %d, y %d; want 0 and 1", q[2].Open, q[0].Open)
+	}
+	for _, it := range q {
+		if d, _ := g.Evidence(it.Claim); it.Evidence != d || d == "" {
+			t.Errorf("%s: evidence %q, want the digest %q", it.Claim, it.Evidence, d)
+		}
+	}
+}
+
+// TestQueueResolvedByTime: a contradiction between claims that never
+// hold together is resolved by time, which the undated verdicts do not
+// weigh: its claims come after those open, and say so.
+func TestQueueResolvedByTime(t *testing.T) {
+	g := load(t, `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+claims:
+  - {id: old, text: Old., appearances: [{source: s1}], valid_until: 2024-06-19}
+  - {id: new, text: New., appearances: [{source: s2}], valid_from: 2024-06-19}
+  - {id: y, text: Y., appearances: [{source: s1}]}
+  - {id: z, text: Z., appearances: [{source: s2}]}
+relations:
+  - {from: old, to: new, kind: contradicts}
+  - {from: y, to: z, kind: contradicts}
+`)
+	q := items(t, g)
+	if got := strings.Join(claimsOf(q), " "); got != "y z old new" {
+		t.Errorf("queue %s, want y z, then old new", got)
+	}
+	if it := q[2]; !it.ResolvedByTime || !strings.Contains(it.Reasons[0], "resolved by time") {
+		t.Errorf("old: %+v, want resolved by time", it)
+	}
+}
+
+// TestQueueScale: a published rating is compared with the suggestion by
+// value (Mixed and Unproven are both 3); one on a desk's own scale is
+// not compared, and comes last, saying so.
+func TestQueueScale(t *testing.T) {
+	g := load(t, `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+claims:
+  - {id: same, text: S., appearances: [{source: s1}], review: {status: published, rating: MIXED}}
+  - {id: own, text: O., appearances: [{source: s1}], review: {status: published, rating: Pants on Fire}}
+  - {id: off, text: F., appearances: [{source: s1}], review: {status: published, rating: Mostly true}}
+`)
+	q := items(t, g)
+	if got := strings.Join(claimsOf(q), " "); got != "off own" {
+		t.Fatalf("queue %s, want off (disagrees) then own (unknown scale)", got)
+	}
+	if !q[0].Disagrees || q[1].Disagrees || !q[1].UnknownScale || !strings.Contains(q[1].Reasons[0], "no scale the verdicts know") {
+		t.Errorf("queue %+v", q)
+	}
+}

@@ -1,0 +1,163 @@
+package graph
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+)
+
+// TestAliasesChecked: the IDs of merged lists are checked like IDs, on
+// load: their syntax, that no item has one as its ID (of any kind, here
+// or later in the file), and that each is merged into one item only.
+func TestAliasesChecked(t *testing.T) {
+	const head = "claimgraph: 1\nentities:\n  - {id: e1, name: E, kind: person}\nsources:\n  - {id: s1, kind: wire}\nclaims:\n"
+	for _, tc := range []struct {
+		name, claims string
+		want         []string // "LINE:COL: text" of each problem
+		is           error
+	}{
+		{"live claim", "  - {id: a, text: A., appearances: [{source: s1}], merged: [b]}\n  - {id: b, text: B., appearances: [{source: s1}]}\n",
+			[]string{`7:61: claim "a": merged[0]: duplicate ID "b": merged into "a" but still a claim`}, ErrDuplicateID},
+		{"entity and source", "  - {id: a, text: A., appearances: [{source: s1}], merged: [e1, s1]}\n",
+			[]string{`7:61: claim "a": merged[0]: duplicate ID "e1": merged into "a" but still an entity`,
+				`7:65: claim "a": merged[1]: duplicate ID "s1": merged into "a" but still a source`}, ErrDuplicateID},
+		{"two items", "  - {id: a, text: A., appearances: [{source: s1}], merged: [x]}\n  - {id: c, text: C., appearances: [{source: s1}], merged: [x]}\n",
+			[]string{`8:61: claim "c": merged[0]: duplicate ID "x": already merged into "a"`}, ErrDuplicateID},
+		{"mutual", "  - {id: a, text: A., appearances: [{source: s1}], merged: [b]}\n  - {id: b, text: B., appearances: [{source: s1}], merged: [a]}\n",
+			[]string{`7:61: claim "a": merged[0]: duplicate ID "b": merged into "a" but still a claim`,
+				`8:61: claim "b": merged[0]: duplicate ID "a": merged into "b" but still a claim`}, ErrDuplicateID},
+		{"itself", "  - {id: a, text: A., appearances: [{source: s1}], merged: [a]}\n",
+			[]string{`7:61: claim "a": merged[0]: duplicate ID "a": an item is not merged into itself`}, ErrDuplicateID},
+		{"twice", "  - {id: a, text: A., appearances: [{source: s1}], merged: [x, x]}\n",
+			[]string{`7:64: claim "a": merged[1]: duplicate ID "x": listed twice in merged`}, ErrDuplicateID},
+		{"syntax", "  - {id: a, text: A., appearances: [{source: s1}], merged: [\"not an id!\"]}\n",
+			[]string{`7:61: claim "a": merged[0]: invalid ID "not an id!"`}, claims.ErrInvalidID},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadYAML(strings.NewReader(head+tc.claims), "al.yaml")
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("err %v, want an ErrorList", err)
+			}
+			if len(list) != len(tc.want) {
+				t.Fatalf("%d problems, want %d: %v", len(list), len(tc.want), err)
+			}
+			for i, e := range list {
+				if got := e.Error(); !strings.HasPrefix(got, "graph: al.yaml:"+tc.want[i]) {
+					t.Errorf("problem %d:\n got %s\nwant al.yaml:%s", i, got, tc.want[i])
+				}
+				if !errors.Is(e, tc.is) {
+					t.Errorf("problem %d does not match %v", i, tc.is)
+				}
+			}
+		})
+	}
+}
+
+// TestAliasesAgainstTheGraph: a change may not list as merged an ID the
+// graph holds as an alias of a kept item, nor add an item with that ID;
+// it may once the item holding the alias is removed.
+func TestAliasesAgainstTheGraph(t *testing.T) {
+	g := aliasGraph(t)
+	err := g.Apply(Batch{Claims: []claims.Claim{{ID: "n", Text: "N.", Appearances: []claims.Appearance{{Source: "s1"}}, Merged: []string{"b"}}}})
+	if !errors.Is(err, ErrDuplicateID) || !strings.Contains(err.Error(), `"b": already merged into "a"`) {
+		t.Fatalf("err %v, want b already merged into a", err)
+	}
+	err = g.Apply(Batch{Remove: []string{"a"}, RemoveRelations: []claims.Relation{{From: "a", To: "c", Kind: claims.Supports}},
+		Claims: []claims.Claim{{ID: "n", Text: "N.", Appearances: []claims.Appearance{{Source: "s1"}}, Merged: []string{"b"}}}})
+	if err != nil {
+		t.Fatalf("removing a frees its alias b: %v", err)
+	}
+	if to, aliased := g.Resolve("b"); to != "n" || !aliased {
+		t.Errorf("b resolves to %q, %v; want n", to, aliased)
+	}
+}
+
+// aliasGraph holds a, into which b was merged, and c, with a relation
+// written in the file as b supports c.
+func aliasGraph(t *testing.T) *Graph {
+	t.Helper()
+	g, err := ReadYAML(strings.NewReader(`claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire, merged: [s0]}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}], merged: [b]}
+  - {id: c, text: C., appearances: [{source: s0}]}
+relations:
+  - {from: b, to: c, kind: supports}
+`), "alref.yaml")
+	if err != nil {
+		t.Fatalf("a relation naming an alias is read as naming its item: %v", err)
+	}
+	return g
+}
+
+// TestReferencesFollowAliases: a reference to an ID merged into another
+// item, in the file or a later change, names that item, and the graph
+// writes the item's own ID.
+func TestReferencesFollowAliases(t *testing.T) {
+	g := aliasGraph(t)
+	if sup, err := g.Supporters("c"); err != nil || len(sup) != 1 || sup[0].From != "a" {
+		t.Fatalf("supporters of c %v, %v; want a", sup, err)
+	}
+	if c, _ := g.Claim("c"); c.Appearances[0].Source != "s2" {
+		t.Errorf("c appears in %q, want s2, into which s0 was merged", c.Appearances[0].Source)
+	}
+	err := g.Apply(Batch{
+		Claims:    []claims.Claim{{ID: "n", Text: "N.", Appearances: []claims.Appearance{{Source: "s0"}}}},
+		Relations: []claims.Relation{{From: "n", To: "b", Kind: claims.Contradicts, Note: "kept whole"}},
+	})
+	if err != nil {
+		t.Fatalf("a batch naming an alias: %v", err)
+	}
+	if con, _ := g.Contradictions("a"); len(con) != 1 || con[0].To != "a" {
+		t.Errorf("contradictions of a %v, want n contradicts a", con)
+	}
+	var buf bytes.Buffer
+	if err := g.WriteYAML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if out := buf.String(); strings.Contains(out, "from: b") || strings.Contains(out, "to: b") || strings.Contains(out, "source: s0") {
+		t.Errorf("the written file still names an alias:\n%s", out)
+	}
+	// A relation's sources are kept as written: an alias there is unknown.
+	err = g.Apply(Batch{Relations: []claims.Relation{{From: "c", To: "n", Kind: claims.Supports, Sources: []string{"s0"}}}})
+	if !errors.Is(err, ErrUnknownReference) {
+		t.Errorf("relation citing alias s0: %v, want ErrUnknownReference", err)
+	}
+}
+
+// TestChangesSayMerged: removing or merging an ID that was merged into
+// another item says so, with a sentinel that matches ErrNotFound too.
+func TestChangesSayMerged(t *testing.T) {
+	g := aliasGraph(t)
+	for _, b := range []Batch{{Remove: []string{"b"}}, {Merges: []Merge{{From: "b", Into: "c"}}}, {Merges: []Merge{{From: "c", Into: "b"}}}} {
+		err := g.Apply(b)
+		if !errors.Is(err, ErrMerged) || !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `"b" is already merged into "a"`) {
+			t.Errorf("%+v: %v, want b is already merged into a", b, err)
+		}
+	}
+	if err := g.Apply(Batch{Remove: []string{"zz"}}); errors.Is(err, ErrMerged) || !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown ID: %v, want ErrNotFound only", err)
+	}
+}
+
+// TestSelfRelationThroughAlias: a relation between an item and an ID
+// merged into it relates the item to itself.
+func TestSelfRelationThroughAlias(t *testing.T) {
+	_, err := ReadYAML(strings.NewReader(`claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}], merged: [b]}
+relations:
+  - {from: b, to: a, kind: supports}
+`), "self.yaml")
+	if !errors.Is(err, claims.ErrSelfRelation) || !strings.Contains(err.Error(), `self.yaml:7:19: relation "b -> a": to: self-relation: relates claim "a" to itself: "b" was merged into it`) {
+		t.Errorf("got %v", err)
+	}
+}
