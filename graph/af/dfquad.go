@@ -226,34 +226,15 @@ func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 		for _, i := range m {
 			lo[i], hi[i] = 0, 1
 		}
-		// Bounds: every fixed point stays within [lo, hi]. They are
-		// worked on while they move at all: being monotone, they stop
-		// in floating point, if not sooner at the budget.
-		updates, _ := w.run(m, 0, maxIter, func(i int32) (float64, float64) {
-			l := max(lo[i], eval(i, hi, lo))
-			h := max(l, min(hi[i], eval(i, lo, hi)))
-			d := max(l-lo[i], hi[i]-h)
-			lo[i], hi[i] = l, h
-			return d, 0
-		})
-		open := false
+		updates := w.narrow(b, in, m, lo, hi, tol, maxIter, eval)
+		// Strength: the centre of the bounds, the point nearest to
+		// every fixed point they hold.
+		done := true
 		for _, i := range m {
 			x[i] = lo[i] + (hi[i]-lo[i])/2
-			open = open || hi[i]-lo[i] > tol
 		}
-		done := true
-		if open {
-			// Estimate: averaged iteration within the bounds, to a
-			// fixed point within tol.
-			var more int
-			more, done = w.run(m, tol, maxIter, func(i int32) (float64, float64) {
-				want := eval(i, x, x)
-				v := min(max(x[i]+(want-x[i])/2, lo[i]), hi[i])
-				d := math.Abs(v - x[i])
-				x[i] = v
-				return d, math.Abs(want - v)
-			})
-			updates += more
+		for _, i := range m {
+			done = done && math.Abs(eval(i, x, x)-x[i]) <= tol
 		}
 		res.Iterations = max(res.Iterations, (updates+len(m)-1)/len(m))
 		res.Converged = res.Converged && done
@@ -265,26 +246,27 @@ func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 	return res
 }
 
-// work is the work list of an iteration within one component.
+// work is the work list of the bounds within one component, and the
+// scratch space of their dense narrowing (see narrow).
 type work struct {
 	comp   []int32
 	out    rows // from each argument to those it attacks or supports
-	stale  []float64
 	queued []bool
 	queue  []int32
+	pos    []int32 // position of each argument in its component
+	d      dense
 }
 
 func newWork(n int, in rows, comp []int32) work {
-	return work{comp: comp, out: in.reverse(), stale: make([]float64, n), queued: make([]bool, n)}
+	return work{comp: comp, out: in.reverse(), queued: make([]bool, n), pos: make([]int32, n)}
 }
 
-// run updates each argument of component m once, then again whenever the
-// moves of the arguments it draws on sum to more than tol since its last
-// update, until none is left or maxIter rounds' worth of updates (maxIter times len(m)) have
-// run. update moves one argument and returns how far, and how far it is
-// left from where its update would take it now. run returns the updates
-// made and whether the work list emptied.
-func (w *work) run(m []int32, tol float64, maxIter int, update func(int32) (moved, left float64)) (int, bool) {
+// run updates each argument of component m once, then again whenever an
+// argument it draws on has moved since its last update, until none is
+// left or maxIter rounds' worth of updates (maxIter times len(m)) have
+// run. update moves one argument and reports whether it moved. run
+// returns the updates made and whether the work list emptied.
+func (w *work) run(m []int32, maxIter int, update func(int32) bool) (int, bool) {
 	budget := math.MaxInt
 	if maxIter < math.MaxInt/len(m) {
 		budget = maxIter * len(m)
@@ -293,24 +275,15 @@ func (w *work) run(m []int32, tol float64, maxIter int, update func(int32) (move
 	for _, i := range m {
 		w.queued[i] = true
 		w.queue = append(w.queue, i)
-		w.stale[i] = 0
 	}
 	updates := 0
 	for head := 0; head < len(w.queue) && updates < budget; head++ {
 		i := w.queue[head]
 		w.queued[i] = false
-		w.stale[i] = 0
-		d, left := update(i)
 		updates++
-		if left > tol {
-			w.stale[i] = left
-			w.queued[i] = true
-			w.queue = append(w.queue, i)
-		}
-		if d > 0 {
+		if update(i) {
 			for _, j := range w.out.src[w.out.start[i]:w.out.start[i+1]] {
-				w.stale[j] += d
-				if w.stale[j] > tol && !w.queued[j] && w.comp[j] == w.comp[i] {
+				if !w.queued[j] && w.comp[j] == w.comp[i] {
 					w.queued[j] = true
 					w.queue = append(w.queue, j)
 				}
