@@ -163,4 +163,3 @@ func (w *refWork) run(m []int32, tol float64, maxIter int, update func(int32) (m
 	}
 	return updates, done
 }
-
