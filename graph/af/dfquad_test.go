@@ -435,3 +435,66 @@ func TestDFQuADEvenCycle(t *testing.T) {
 		}
 	}
 }
+
+// TestDFQuADCertified: pairs of mutual attack between arguments of base
+// scores 1 − 2⁻ᵖ and 1 − 2⁻ᑫ, as between two claims of many origins each.
+// The fixed point is unique, x₀ = v₀(1 − v₁)/(1 − v₀v₁) (and x₁ likewise),
+// but the bounds contract by v₀v₁ a round: some 2ᵖ rounds, past the
+// default cap from p = 10 on. The Newton steps must close the bounds in a
+// few rounds, on the fixed point computed here from the formula with
+// 2⁻ᵖ and 2⁻ᑫ exactly (1 − v₀v₁ = 2⁻ᵖ + 2⁻ᑫ − 2⁻ᵖ⁻ᑫ), and the error they
+// report must hold up to base scores within 2⁻⁵² of 1, where rounding
+// (amplified by the conditioning 1/(1 − v₀v₁)) keeps them apart.
+func TestDFQuADCertified(t *testing.T) {
+	for p := 1; p <= 52; p += 3 {
+		for q := p; q <= 52; q += 5 {
+			ep, eq := math.Ldexp(1, -p), math.Ldexp(1, -q)
+			b := bipolar(t, []float64{1 - ep, 1 - eq}, []qedge{{0, 1, attack}, {1, 0, attack}})
+			got := DFQuAD(b)
+			den := ep + eq - ep*eq
+			want := []float64{(1 - ep) * eq / den, (1 - eq) * ep / den}
+			for i, w := range want {
+				if math.Abs(got.Strength[i]-w) > got.Bound+1e-15 || got.Lower[i] > w+1e-15 || got.Upper[i] < w-1e-15 {
+					t.Errorf("p=%d q=%d: strength of %d = %v in [%v, %v], bound %v; the fixed point is %v",
+						p, q, i, got.Strength[i], got.Lower[i], got.Upper[i], got.Bound, w)
+				}
+			}
+			if p <= 20 && q <= 20 && (got.Bound > DefaultTolerance || !got.Converged || got.Iterations > 50) {
+				t.Errorf("p=%d q=%d: bound %v, converged %v after %d rounds; want the bounds closed within 50",
+					p, q, got.Bound, got.Converged, got.Iterations)
+			}
+		}
+	}
+}
+
+// TestDFQuADOpenInput: the same pair, base 1 − 2⁻³⁰ each, with argument
+// 1 also attacked by argument 2 of an even cycle of base 1, whose
+// strength may be anything in [0, 1]. Then argument 1 ranges over
+// [0, v/(1+v)] (from 2 at 1 to 2 at 0) and argument 0 over [v/(1+v), v]:
+// the bounds must hold these, the limit of the mixed-monotone iteration,
+// which itself would take some 10¹⁰ rounds to get there, and be within
+// 1e-5 of them: the Newton steps leave room for rounding, some units of
+// 2⁻⁵³ multiplied by the conditioning 1/(1 − v²) ≈ 5·10⁸.
+func TestDFQuADOpenInput(t *testing.T) {
+	v := 1 - math.Ldexp(1, -30)
+	b := bipolar(t, []float64{v, v, 1, 1}, []qedge{
+		{0, 1, attack}, {1, 0, attack}, {2, 3, attack}, {3, 2, attack}, {2, 1, attack},
+	})
+	got := DFQuAD(b)
+	mid := v / (1 + v)
+	want := [][2]float64{{mid, v}, {0, mid}, {0, 1}, {0, 1}}
+	for i, w := range want {
+		if got.Lower[i] > w[0] || got.Upper[i] < w[1] || w[0]-got.Lower[i] > 1e-5 || got.Upper[i]-w[1] > 1e-5 {
+			t.Errorf("argument %d: bounds [%v, %v], want [%v, %v]", i, got.Lower[i], got.Upper[i], w[0], w[1])
+		}
+		if c := (w[0] + w[1]) / 2; math.Abs(got.Strength[i]-c) > 1e-5 {
+			t.Errorf("argument %d: strength %v, want the centre %v", i, got.Strength[i], c)
+		}
+	}
+	if got.Iterations > 50 {
+		t.Errorf("%d rounds, want the Newton steps to take a few", got.Iterations)
+	}
+	if got.Converged {
+		t.Errorf("converged, but the centre (%v) is no fixed point", got.Strength)
+	}
+}

@@ -71,10 +71,13 @@ func (w *work) narrow(b *Bipolar, in rows, m []int32, lo, hi []float64, tol floa
 		narrowed := false
 		for spent < budget && !closed() {
 			before := width()
-			t := w.d.krawczyk(b, in, w.comp, w.pos, m, lo, hi, false)
-			p := w.d.krawczyk(b, in, w.comp, w.pos, m, lo, hi, true)
-			spent += 2
-			if !t && !p {
+			ok := w.d.krawczyk(b, in, w.comp, w.pos, m, lo, hi, false)
+			spent++
+			if width() > before/2 && spent < budget {
+				ok = w.d.krawczyk(b, in, w.comp, w.pos, m, lo, hi, true) || ok
+				spent++
+			}
+			if !ok {
 				break
 			}
 			narrowed = true
