@@ -29,7 +29,7 @@ const eps = 0x1p-53
 // for 1, 2, 4, … rounds, with interval Newton steps (see
 // dense.krawczyk), repeated while they halve the total width of the
 // bounds, until every bound is within tol of its pair, neither narrows
-// any more, or the rounds run out.
+// them by more than tol of their width any more, or the rounds run out.
 func (w *work) narrow(b *Bipolar, in rows, m []int32, lo, hi []float64, tol float64, maxIter int,
 	eval func(i int32, att, sup []float64) float64) int {
 	bound := func(i int32) bool {
@@ -77,7 +77,9 @@ func (w *work) narrow(b *Bipolar, in rows, m []int32, lo, hi []float64, tol floa
 				ok = w.d.krawczyk(b, in, w.comp, w.pos, m, lo, hi, true) || ok
 				spent++
 			}
-			if !ok {
+			// As in the iteration, narrowing by at most tol of the
+			// width is no progress.
+			if !ok || before-width() <= tol*before {
 				break
 			}
 			narrowed = true
