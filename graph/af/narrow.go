@@ -45,36 +45,58 @@ func (w *work) narrow(b *Bipolar, in rows, m []int32, lo, hi []float64, tol floa
 		updates, _ := w.run(m, maxIter, bound)
 		return updates
 	}
-	budget := maxIter // in rounds
+	// lo and hi stay those of the iteration and the steps on its own
+	// equations, which never pass the limit (L*, U*) of the iteration
+	// (see dense.krawczyk); the steps on x = T(x) may narrow past it,
+	// to tl and th, intersected with lo and hi at the end.
+	k := len(m)
+	d := &w.d
+	d.tl, d.th, d.sl, d.sh = grow(d.tl, k), grow(d.th, k), grow(d.sl, k), grow(d.sh, k)
+	for r, i := range m {
+		w.pos[i] = int32(r)
+		d.tl[r], d.th[r] = 0, 1
+	}
+	// onT runs a step on x = T(x) on the intersection of the boxes,
+	// narrowing tl and th, and leaves lo and hi as they were.
+	onT := func() bool {
+		for r, i := range m {
+			d.sl[r], d.sh[r] = lo[i], hi[i]
+			lo[i], hi[i] = max(lo[i], d.tl[r]), min(hi[i], d.th[r])
+		}
+		ok := d.krawczyk(b, in, w.comp, w.pos, m, lo, hi, false)
+		for r, i := range m {
+			d.tl[r], d.th[r] = lo[i], hi[i]
+			lo[i], hi[i] = d.sl[r], d.sh[r]
+		}
+		return ok
+	}
 	width := func() float64 {
 		s := 0.0
-		for _, i := range m {
-			s += hi[i] - lo[i]
+		for r, i := range m {
+			s += min(hi[i], d.th[r]) - max(lo[i], d.tl[r])
 		}
 		return s
 	}
 	closed := func() bool {
-		for _, i := range m {
-			if hi[i]-lo[i] > tol {
+		for r, i := range m {
+			if min(hi[i], d.th[r])-max(lo[i], d.tl[r]) > tol {
 				return false
 			}
 		}
 		return true
 	}
-	for r, i := range m {
-		w.pos[i] = int32(r)
-	}
+	budget := maxIter // in rounds
 	spent := 0
 	for rounds := 1; spent < budget && !closed(); rounds = min(2*rounds, budget) {
 		u, settled := w.run(m, min(rounds, budget-spent), bound)
-		spent += (u + len(m) - 1) / len(m)
+		spent += (u + k - 1) / k
 		narrowed := false
 		for spent < budget && !closed() {
 			before := width()
-			ok := w.d.krawczyk(b, in, w.comp, w.pos, m, lo, hi, false)
+			ok := onT()
 			spent++
 			if width() > before/2 && spent < budget {
-				ok = w.d.krawczyk(b, in, w.comp, w.pos, m, lo, hi, true) || ok
+				ok = d.krawczyk(b, in, w.comp, w.pos, m, lo, hi, true) || ok
 				spent++
 			}
 			// As in the iteration, narrowing by at most tol of the
@@ -91,7 +113,10 @@ func (w *work) narrow(b *Bipolar, in rows, m []int32, lo, hi []float64, tol floa
 			break
 		}
 	}
-	return spent * len(m)
+	for r, i := range m {
+		lo[i], hi[i] = max(lo[i], d.tl[r]), min(hi[i], d.th[r])
+	}
+	return spent * k
 }
 
 // dense is the scratch space of krawczyk: k×k matrices and k-vectors,
@@ -101,6 +126,8 @@ type dense struct {
 	mid, rad       []float64 // the box: midpoint and radius
 	fc, fr         []float64 // f at the midpoint: centre and radius
 	lo, hi         []float64 // the new bounds
+	tl, th         []float64 // the bounds from the steps on x = T(x)
+	sl, sh         []float64 // lo and hi kept aside meanwhile
 }
 
 func grow(s []float64, n int) []float64 {
@@ -146,11 +173,14 @@ func grow(s []float64, n int) []float64 {
 // [0, 1] converges to its least solution (L*, U*) in the order where L
 // rises and U falls (Kleene), and every fixed point x of T has
 // L* ≤ x ≤ U* (Knaster–Tarski: (x, x) is a post-fixed point of the
-// bounds' map). Both L* and U* lie within the current bounds, so the
-// box Z of (L, U) is the current bounds twice, and the bounds become
+// bounds' map). Both L* and U* lie within the bounds of the iteration
+// (and of earlier such steps), so the box Z of (L, U) is those bounds
+// twice, and the bounds become
 // lo = max(lo, lower end of K's L), hi = min(hi, upper end of K's U):
 // the limit of the iteration reached by Newton steps, where the
-// iteration itself would contract slowly (base scores near 1).
+// iteration itself would contract slowly (base scores near 1). The steps
+// with pair false may narrow the bounds past L* and U*, so narrow keeps
+// their bounds apart and gives this step those of the iteration.
 //
 // Where the system has a continuum of solutions in the box (J holds a
 // singular matrix), a step narrows nothing. The arithmetic is
