@@ -219,7 +219,7 @@ func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 	}
 	n := len(b.base)
 	in := inRows(n, b.att, b.sup)
-	// lo and hi bound the fixed points, x is the estimate.
+	// lo and hi bound the fixed points, x holds the strengths.
 	lo, hi, x := make([]float64, n), make([]float64, n), slices.Clone(b.base)
 	// eval is Tᵢ with attackers read from att and supporters from sup.
 	eval := func(i int32, att, sup []float64) float64 {
