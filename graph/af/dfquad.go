@@ -105,7 +105,7 @@ type Strengths struct {
 	// most half the tolerance where the bounds closed (then the fixed
 	// point is unique to within it), a little more where a component is
 	// so ill-conditioned that rounding alone keeps them apart (base
-	// scores within about 1e-7 of 1 in mutual attack), and larger where
+	// scores within about 1e-6 of 1 in mutual attack), and larger where
 	// several fixed points may exist, as on a cycle of mutual attack
 	// between arguments of base score 1 (Bound 1/2), downstream of such a
 	// cycle, or where the bounds ran out of rounds.
@@ -165,23 +165,25 @@ func DFQuAD(b *Bipolar) Strengths {
 // cycle of mutual attack between arguments of base score 1 every pair
 // (s, 1-s) is a fixed point, and [0, 1] is the truth.
 //
-// The iteration contracts by the product of the base scores around a
-// cycle, per round: slowly near 1, as between two claims of many
+// The iteration may contract as slowly as the product of the base scores
+// around a cycle, per round: slowly near 1, as between two claims of many
 // origins each (base 1 − 2⁻³⁰ takes some 10¹⁰ rounds). On a component of
 // at most 32 arguments DFQuADIter alternates it, for 1, 2, 4, … rounds,
 // with Krawczyk steps (interval Newton; Moore, Kearfott and Cloud,
 // Introduction to Interval Analysis, SIAM 2009, §8.2), repeated while
-// each halves the total width: one on x = T(x) over the box [L, U], which
-// holds every fixed point in X ∩ K(X) and so proves a fixed point unique
-// where the monotone bounds cannot (an odd cycle of base score 1), and
-// one on the equations of L and U themselves, which finds their limit at
-// Newton's pace where the iteration crawls. Every step is sound whatever
-// its outcome: the mean value theorem puts every solution within the
-// box in K, and the arithmetic carries its rounding, amplified by the
-// conditioning of the component, into the bounds (see dense.krawczyk in
-// narrow.go for the derivation). A step makes no progress where the
-// equations have a continuum of solutions; then the bounds are the
-// truth.
+// each halves the total width. A step on a system of equations f(x) = 0
+// and a box computes a box K that holds every solution within the box,
+// by the mean value theorem, whatever the outcome; where the system is
+// regular and the box small it is Newton's method, converging
+// quadratically. One step takes x = T(x) over the bounds, and so proves
+// a fixed point unique where the monotone bounds cannot (an odd cycle of
+// base score 1); the other takes the equations of L and U themselves,
+// over the bounds of the iteration, and reaches their limit at Newton's
+// pace where the iteration crawls. The arithmetic carries its rounding,
+// amplified by the conditioning of the component, into the bounds (see
+// dense.krawczyk in narrow.go for the derivation). A step makes no
+// progress where the equations have a continuum of solutions, as on the
+// even cycle above.
 //
 // An argument is updated again only when an argument it draws on has
 // moved by more than tol times the width of its bounds: a bound that
@@ -193,15 +195,15 @@ func DFQuAD(b *Bipolar) Strengths {
 // # Strength
 //
 // The strength is the centre of the bounds. Where they meet within tol
-// it is the fixed point to within tol/2. Where they stay apart, no
-// iteration of the strengths could prove a result nearer to the fixed
-// points than the bounds do (it might find one fixed point of many, or
-// crawl towards a degenerate one; on the generated 100k graph the
-// averaged iteration of an earlier version ran its 1000 rounds on a
-// component of 30,000 claims of base score 1 without settling), and the
-// centre is the point nearest to all of them: [Strengths].Bound, the half
-// width, is the least error that can be proven. Converged then says
-// whether the centre happens to be a fixed point.
+// it is the fixed point to within tol/2. Where they stay apart, DFQuADIter
+// knows no more of where the fixed points lie, and finding one of them
+// would prove nothing more (there may be many; an iteration may also
+// crawl: on the generated 100k graph the averaged iteration of an earlier
+// version ran its 1000 rounds on a component of 30,000 claims of base
+// score 1 without settling). The centre is the point whose greatest
+// distance to any point of the bounds is least: [Strengths].Bound, the
+// half width, is the least error they prove. Converged then says whether
+// the centre happens to be a fixed point.
 //
 // # Cost
 //
