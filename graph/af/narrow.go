@@ -6,13 +6,13 @@ import (
 )
 
 // denseMax is the largest component whose bounds are also narrowed by
-// Krawczyk steps (see narrow). A step on k arguments solves up to 2k
-// equations densely, O(k³): at 32, three products of 64×64 matrices,
-// some 800,000 multiplications, as much as thousands of rounds of the
-// iteration on such a component, which it replaces where the iteration
-// crawls. The cap keeps a step's cost bounded; it is not fitted to any
-// graph (the cyclic components of the generated graphs that are not
-// giant have at most 18 claims at 1M).
+// Krawczyk steps (see narrow). A step on k arguments inverts a matrix of
+// up to 2k rows densely, O(k³): at 32, some 260,000 multiplications, as
+// much as thousands of rounds of the iteration on such a component,
+// which it replaces where the iteration crawls; the rest of a step
+// costs O(k·edges). The cap keeps a step's cost bounded; it is not
+// fitted to any graph (the cyclic components of the generated graphs
+// that are not giant have at most 18 claims at 1M).
 const denseMax = 32
 
 // eps is the unit of rounding of float64, 2⁻⁵³.
@@ -128,6 +128,9 @@ type dense struct {
 	lo, hi         []float64 // the new bounds
 	tl, th         []float64 // the bounds from the steps on x = T(x)
 	sl, sh         []float64 // lo and hi kept aside meanwhile
+	jstart, jcol   []int32   // J's non-zero entries by row: columns,
+	jm, jr         []float64 // midpoints and radii
+	mm, mr         []float64 // a row of Y·mid J and of |Y|·rad J
 }
 
 func grow(s []float64, n int) []float64 {
@@ -321,20 +324,36 @@ func (d *dense) krawczyk(b *Bipolar, in rows, comp, pos []int32, m []int32, lo, 
 		d.jlo[r*kk+r]++
 		d.jhi[r*kk+r]++
 	}
-	for e := range d.a {
-		d.a[e] = d.jlo[e] + (d.jhi[e]-d.jlo[e])/2
+	// J's non-zero entries row by row, as midpoint and radius (with the
+	// rounding of the products), for the sums below; its midpoint,
+	// densely, to invert.
+	slack := float64(kk+2) * eps
+	d.jstart, d.jcol, d.jm, d.jr = d.jstart[:0], d.jcol[:0], d.jm[:0], d.jr[:0]
+	for t := range kk {
+		d.jstart = append(d.jstart, int32(len(d.jcol)))
+		for s := range kk {
+			e := t*kk + s
+			mid := d.jlo[e] + (d.jhi[e]-d.jlo[e])/2
+			d.a[e] = mid
+			if d.jlo[e] != 0 || d.jhi[e] != 0 {
+				d.jcol = append(d.jcol, int32(s))
+				d.jm = append(d.jm, mid)
+				d.jr = append(d.jr, (d.jhi[e]-d.jlo[e])/2+slack*math.Abs(mid))
+			}
+		}
 	}
+	d.jstart = append(d.jstart, int32(len(d.jcol)))
 	if !invert(d.y, d.a, kk) {
 		return false
 	}
 	// K(Z) = z − Y·f(z) ± (|Y|·rad f(z) + mag(I − Y·J)·rad Z), Z − z
 	// being symmetric about 0; mag(I − Y·J) ≤ |I − Y·mid J| + |Y|·rad J.
+	// Each sum of kk products is off by at most kk+1 units of rounding
+	// of the sum of their magnitudes; spread takes that in too.
+	d.mm, d.mr = grow(d.mm, kk), grow(d.mr, kk)
+	mm, mr := d.mm, d.mr // row r of Y·mid J and of |Y|·rad J
 	for r := range kk {
 		yr := d.y[r*kk : r*kk+kk]
-		// Each sum of kk products is off by at most kk+1 units of
-		// rounding of the sum of their magnitudes; spread takes that
-		// in too.
-		slack := float64(kk+2) * eps
 		centre, spread, size := d.mid[r], 0.0, 0.0
 		for s := range kk {
 			centre -= yr[s] * d.fc[s]
@@ -342,18 +361,21 @@ func (d *dense) krawczyk(b *Bipolar, in rows, comp, pos []int32, m []int32, lo, 
 			size += math.Abs(yr[s] * d.fc[s])
 		}
 		spread += slack * (size + math.Abs(centre))
+		clear(mm)
+		clear(mr)
+		for t, yt := range yr {
+			if yt == 0 {
+				continue
+			}
+			at := math.Abs(yt)
+			for e := d.jstart[t]; e < d.jstart[t+1]; e++ {
+				mm[d.jcol[e]] += yt * d.jm[e]
+				mr[d.jcol[e]] += at * d.jr[e]
+			}
+		}
+		mm[r]-- // Y·mid J − I
 		for s := range kk {
-			mm, mr := 0.0, 0.0 // (Y·mid J − I) and (|Y|·rad J) at r, s
-			if r == s {
-				mm = -1
-			}
-			for t := range kk {
-				e := t*kk + s
-				mid := d.jlo[e] + (d.jhi[e]-d.jlo[e])/2
-				mm += yr[t] * mid
-				mr += math.Abs(yr[t]) * ((d.jhi[e]-d.jlo[e])/2 + slack*math.Abs(mid))
-			}
-			spread += (math.Abs(mm) + mr + slack) * d.rad[s]
+			spread += (math.Abs(mm[s]) + mr[s] + slack) * d.rad[s]
 		}
 		spread *= 1 + slack
 		d.lo[r], d.hi[r] = centre-spread, centre+spread
