@@ -94,13 +94,21 @@ func TestDFQuADByHand(t *testing.T) {
 }
 
 func TestDFQuADIterationCap(t *testing.T) {
-	// The symmetric cycle needs about 30 halvings of the error to reach
-	// 1e-9; two rounds are not enough, but the bounds reported must still
-	// hold the fixed point 1/3.
-	b := bipolar(t, []float64{0.5, 0.5}, []qedge{{0, 1, attack}, {1, 0, attack}})
+	// An odd cycle of 101 attacks at base 1/2, too large for the
+	// Newton steps, each argument attacking the one before it, against
+	// the order of the rounds: the bounds contract by 1/2 a round
+	// towards the fixed point 1/3, and need about 30 rounds to reach
+	// 1e-9. Two are not enough, but the bounds reported must still hold
+	// 1/3.
+	n := 101
+	b := NewBipolar(n)
+	for i := range n {
+		_ = b.SetBase(i, 0.5)
+		_ = b.Attack((i+1)%n, i)
+	}
 	got := DFQuADIter(b, 1e-9, 2)
-	if got.Converged || got.Iterations > 4 || got.Acyclic {
-		t.Errorf("got %+v, want at most 2 rounds per stage, not converged", got)
+	if got.Converged || got.Iterations > 2 || got.Acyclic {
+		t.Errorf("converged %v, %d rounds, acyclic %v; want at most 2 rounds, not converged", got.Converged, got.Iterations, got.Acyclic)
 	}
 	for i, s := range got.Strength {
 		if math.Abs(s-1.0/3) > got.Bound || got.Lower[i] > 1.0/3 || got.Upper[i] < 1.0/3 {
@@ -111,6 +119,22 @@ func TestDFQuADIterationCap(t *testing.T) {
 	if got.Bound <= 1e-9 {
 		t.Errorf("bound %v after 2 rounds, want it to say the fixed point is not reached", got.Bound)
 	}
+}
+
+// cycle returns a cycle of n attacks, i attacking i+1, between
+// arguments of base score base.
+func cycle(t *testing.T, n int, base float64) *Bipolar {
+	t.Helper()
+	b := NewBipolar(n)
+	for i := range n {
+		if err := b.SetBase(i, base); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Attack(i, (i+1)%n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b
 }
 
 func TestBipolarErrors(t *testing.T) {
@@ -147,7 +171,7 @@ func TestDFQuADFixedPoint(t *testing.T) {
 	if testing.Short() {
 		frameworks = 300
 	}
-	var converged, closed, open, checked int
+	var converged, closed, open, checked, refConverged, refAgree, refWrong int
 	for round := range frameworks {
 		n := 2 + rng.IntN(30)
 		base := make([]float64, n)
@@ -155,6 +179,12 @@ func TestDFQuADFixedPoint(t *testing.T) {
 			switch rng.IntN(8) {
 			case 0:
 				base[i] = 1 // ties of base 1 make fixed points many
+			case 1:
+				// Near 1, as 1 − 0.5^evidence of many origins: the
+				// bounds contract slowly. (Not nearer than 2⁻²⁰: there
+				// fixedPoint could stop, its residual below 1e-12,
+				// far from any fixed point.)
+				base[i] = 1 - math.Ldexp(1, -5-rng.IntN(16))
 			default:
 				base[i] = rng.Float64()
 			}
@@ -164,9 +194,32 @@ func TestDFQuADFixedPoint(t *testing.T) {
 		for range 1 + rng.IntN(3*n) {
 			edges = append(edges, qedge{rng.IntN(n), rng.IntN(n), edgeKind(attacksOnly || rng.IntN(2) == 0)})
 		}
-		got := DFQuAD(bipolar(t, base, edges))
+		b := bipolar(t, base, edges)
+		got := DFQuAD(b)
 		if got.Acyclic {
 			continue
+		}
+		// The code before the Newton steps, as a reference: where its
+		// bounds closed, the strengths agree. (Where it converged
+		// with its bounds open, its strengths were within the
+		// tolerance of what the equations give them, which near base
+		// 1 need not be near a fixed point: on one of these frameworks
+		// it stopped at 0.5 on a pair of bases 1 and 1 − 2⁻³³ whose
+		// only fixed point is (1, 0), where the map contracts by
+		// 1 − 2⁻³³ a round.)
+		ref := refDFQuAD(b, DefaultTolerance, DefaultMaxIterations)
+		for i, s := range got.Strength {
+			if ref.Upper[i]-ref.Lower[i] <= DefaultTolerance && math.Abs(s-ref.Strength[i]) > DefaultTolerance {
+				t.Fatalf("round %d, argument %d: strength %v, the old code's closed bounds gave %v", round, i, s, ref.Strength[i])
+			}
+		}
+		if ref.Converged {
+			refConverged++
+			if slices.EqualFunc(got.Strength, ref.Strength, func(x, y float64) bool { return math.Abs(x-y) <= DefaultTolerance }) {
+				refAgree++
+			} else if got.Bound <= DefaultTolerance {
+				refWrong++
+			}
 		}
 		if got.Converged {
 			converged++
@@ -204,8 +257,9 @@ func TestDFQuADFixedPoint(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d cyclic of %d: %d converged, bounds closed on %d and open on %d; %d fixed points checked against the bounds",
-		closed+open, frameworks, converged, closed, open, checked)
+	t.Logf("%d cyclic of %d: %d converged, bounds closed on %d and open on %d; %d fixed points checked against the bounds; "+
+		"the old code converged on %d: agreed to 1e-9 on %d, differed where the bounds closed on %d",
+		closed+open, frameworks, converged, closed, open, checked, refConverged, refAgree, refWrong)
 	if converged < (closed+open)*2/3 || closed == 0 || open == 0 || checked < frameworks/2 {
 		t.Errorf("too few cases: %d converged, %d closed, %d open, %d fixed points checked", converged, closed, open, checked)
 	}
@@ -311,27 +365,23 @@ func TestDFQuADRestoresSteps(t *testing.T) {
 // TestDFQuADSettlesSwings: on an odd cycle of attacks between arguments
 // of base score 1, plain iteration swings for ever (0, 1, 0, 1, …). The
 // fixed point, where every argument has strength 1/2, is unique, but the
-// bounds cannot show it: they stay [0, 1], since each bound is computed
-// from the other. The averaged iteration from their midpoints must find
-// it, on long cycles too, and report the bound 1/2 honestly.
+// mixed-monotone bounds cannot show it: they stay [0, 1], since each
+// bound is computed from the other. The Newton steps can, on a cycle of
+// at most denseMax arguments: its equations are linear, x = 1 − Px for
+// the cycle's permutation P, and I + P is invertible when the cycle is
+// odd. On a longer cycle the bounds stay [0, 1], and the strength is
+// their centre, which is the fixed point: converged, with the bound 1/2
+// reported honestly.
 func TestDFQuADSettlesSwings(t *testing.T) {
-	cycle := func(n int, base float64) *Bipolar {
-		b := NewBipolar(n)
-		for i := range n {
-			if err := b.SetBase(i, base); err != nil {
-				t.Fatal(err)
-			}
-			if err := b.Attack(i, (i+1)%n); err != nil {
-				t.Fatal(err)
-			}
+	for _, n := range []int{3, 5, 7, denseMax - 1, 101} {
+		got := DFQuADIter(cycle(t, n, 1), 1e-9, 1000)
+		wantBound := 0.0
+		if n > denseMax {
+			wantBound = 0.5
 		}
-		return b
-	}
-	for _, n := range []int{3, 5, 7, 101} {
-		got := DFQuADIter(cycle(n, 1), 1e-9, 1000)
-		if !got.Converged || got.Acyclic || got.Bound != 0.5 {
-			t.Errorf("cycle of %d: converged %v, acyclic %v, bound %v after %d rounds; want converged on a cycle, bound 1/2",
-				n, got.Converged, got.Acyclic, got.Bound, got.Iterations)
+		if !got.Converged || got.Acyclic || math.Abs(got.Bound-wantBound) > 1e-9 {
+			t.Errorf("cycle of %d: converged %v, acyclic %v, bound %v after %d rounds; want converged on a cycle, bound %v",
+				n, got.Converged, got.Acyclic, got.Bound, got.Iterations, wantBound)
 		}
 		for i, s := range got.Strength {
 			if math.Abs(s-0.5) > 1e-8 {
@@ -342,7 +392,7 @@ func TestDFQuADSettlesSwings(t *testing.T) {
 	// Odd cycles of base 1/2: s = (1 - s)/2 has the unique solution 1/3,
 	// and the bounds close on it (the map contracts by 1/2).
 	for _, n := range []int{3, 7, 101} {
-		got := DFQuAD(cycle(n, 0.5))
+		got := DFQuAD(cycle(t, n, 0.5))
 		if !got.Converged || got.Bound > 1e-9 {
 			t.Errorf("cycle of %d at 1/2: converged %v, bound %v", n, got.Converged, got.Bound)
 		}
@@ -383,5 +433,68 @@ func TestDFQuADEvenCycle(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestDFQuADCertified: pairs of mutual attack between arguments of base
+// scores 1 − 2⁻ᵖ and 1 − 2⁻ᑫ, as between two claims of many origins each.
+// The fixed point is unique, x₀ = v₀(1 − v₁)/(1 − v₀v₁) (and x₁ likewise),
+// but the bounds contract by v₀v₁ a round: some 2ᵖ rounds, past the
+// default cap from p = 10 on. The Newton steps must close the bounds in a
+// few rounds, on the fixed point computed here from the formula with
+// 2⁻ᵖ and 2⁻ᑫ exactly (1 − v₀v₁ = 2⁻ᵖ + 2⁻ᑫ − 2⁻ᵖ⁻ᑫ), and the error they
+// report must hold up to base scores within 2⁻⁵² of 1, where rounding
+// (amplified by the conditioning 1/(1 − v₀v₁)) keeps them apart.
+func TestDFQuADCertified(t *testing.T) {
+	for p := 1; p <= 52; p += 3 {
+		for q := p; q <= 52; q += 5 {
+			ep, eq := math.Ldexp(1, -p), math.Ldexp(1, -q)
+			b := bipolar(t, []float64{1 - ep, 1 - eq}, []qedge{{0, 1, attack}, {1, 0, attack}})
+			got := DFQuAD(b)
+			den := ep + eq - ep*eq
+			want := []float64{(1 - ep) * eq / den, (1 - eq) * ep / den}
+			for i, w := range want {
+				if math.Abs(got.Strength[i]-w) > got.Bound+1e-15 || got.Lower[i] > w+1e-15 || got.Upper[i] < w-1e-15 {
+					t.Errorf("p=%d q=%d: strength of %d = %v in [%v, %v], bound %v; the fixed point is %v",
+						p, q, i, got.Strength[i], got.Lower[i], got.Upper[i], got.Bound, w)
+				}
+			}
+			if p <= 20 && q <= 20 && (got.Bound > DefaultTolerance || !got.Converged || got.Iterations > 50) {
+				t.Errorf("p=%d q=%d: bound %v, converged %v after %d rounds; want the bounds closed within 50",
+					p, q, got.Bound, got.Converged, got.Iterations)
+			}
+		}
+	}
+}
+
+// TestDFQuADOpenInput: the same pair, base 1 − 2⁻³⁰ each, with argument
+// 1 also attacked by argument 2 of an even cycle of base 1, whose
+// strength may be anything in [0, 1]. Then argument 1 ranges over
+// [0, v/(1+v)] (from 2 at 1 to 2 at 0) and argument 0 over [v/(1+v), v]:
+// the bounds must hold these, the limit of the mixed-monotone iteration,
+// which itself would take some 10¹⁰ rounds to get there, and be within
+// 1e-5 of them: the Newton steps leave room for rounding, some units of
+// 2⁻⁵³ multiplied by the conditioning 1/(1 − v²) ≈ 5·10⁸.
+func TestDFQuADOpenInput(t *testing.T) {
+	v := 1 - math.Ldexp(1, -30)
+	b := bipolar(t, []float64{v, v, 1, 1}, []qedge{
+		{0, 1, attack}, {1, 0, attack}, {2, 3, attack}, {3, 2, attack}, {2, 1, attack},
+	})
+	got := DFQuAD(b)
+	mid := v / (1 + v)
+	want := [][2]float64{{mid, v}, {0, mid}, {0, 1}, {0, 1}}
+	for i, w := range want {
+		if got.Lower[i] > w[0] || got.Upper[i] < w[1] || w[0]-got.Lower[i] > 1e-5 || got.Upper[i]-w[1] > 1e-5 {
+			t.Errorf("argument %d: bounds [%v, %v], want [%v, %v]", i, got.Lower[i], got.Upper[i], w[0], w[1])
+		}
+		if c := (w[0] + w[1]) / 2; math.Abs(got.Strength[i]-c) > 1e-5 {
+			t.Errorf("argument %d: strength %v, want the centre %v", i, got.Strength[i], c)
+		}
+	}
+	if got.Iterations > 50 {
+		t.Errorf("%d rounds, want the Newton steps to take a few", got.Iterations)
+	}
+	if got.Converged {
+		t.Errorf("converged, but the centre (%v) is no fixed point", got.Strength)
 	}
 }

@@ -46,9 +46,11 @@
 //
 // A [Bipolar] framework gives each argument a base score in [0, 1] and has
 // both attacks and supports. [DFQuAD] computes DF-QuAD strengths: exactly,
-// in topological order, when the graph is acyclic, and otherwise by
-// iterating to a fixed point with a tolerance and an iteration cap; the
-// [Strengths] result says which happened.
+// in topological order, when the graph is acyclic, and otherwise one
+// strongly connected component at a time, by bounds that hold every fixed
+// point (a mixed-monotone iteration, with interval Newton steps on small
+// components) and the centre of the bounds as the strength; the
+// [Strengths] result gives the bounds and the proven error.
 //
 // # Formats
 //
