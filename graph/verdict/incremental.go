@@ -73,6 +73,12 @@ type node struct {
 	ev      float64
 	capped  bool // the origins lent to it filled evidence.MaxLent
 	silent  bool // lends nothing: rejected in a round (Result.Silent)
+	// How its state can vary from round to round of silencing (see
+	// steady.go): its evidence (and lent origins), within [evLo, evHi]
+	// and capped in some round when capAny; its label.
+	evVar, labVar bool
+	capAny        bool
+	evLo, evHi    float64
 
 	sup, supBy []int32 // claims this one supports, and its supporters
 	scyc       bool    // on a cycle of support (kept after a removal breaks it, until lend weighs it again)
@@ -102,8 +108,9 @@ type Stats struct {
 	// Evidence is the number of claims whose evidence was weighed again,
 	// Verdicts the number whose label, strength and verdict were.
 	Evidence, Verdicts int
-	// Full reports that every verdict was computed again.
+	// Full reports that every verdict was computed again, and Why why.
 	Full bool
+	Why  Fallback
 }
 
 // Track computes the verdicts on every claim of g, as [Compute] on the
@@ -180,10 +187,21 @@ func (t *Tracker) rebuild() error {
 		t.sortOwn(int32(i))
 	}
 	// The rounds of silencing, as Compute runs them (it weighs evidence
-	// faster than lend), and then the state of the last.
+	// faster than lend), and then the state of the last. When a claim is
+	// silenced, the evidence of the first round too, for the claims
+	// whose state can vary from round to round (see steady.go).
 	silent, rounds, err := silenced(v, t.opts)
 	if err != nil {
 		return err
+	}
+	var first []round0
+	if len(silent) > 0 {
+		t.lend(all)
+		first = make([]round0, len(t.c))
+		for i := range t.c {
+			n := &t.c[i]
+			first[i] = round0{n.ev, n.capped, n.lent}
+		}
 	}
 	for id := range silent {
 		t.c[t.slot[id]].silent = true
@@ -196,6 +214,7 @@ func (t *Tracker) rebuild() error {
 		t.lend(all)
 		t.solveAll(v)
 	}
+	t.taint(first)
 	return nil
 }
 
@@ -446,12 +465,17 @@ func remove(list []int32, x int32) []int32 {
 // each claim's component, which, when one run solved several cyclic
 // components, is the worst of them for each.
 func (t *Tracker) Update(b graph.Batch) (Stats, error) {
-	if t.needsRebuild(b) || t.silent != nil {
-		return t.full()
+	if t.needsRebuild(b) {
+		return t.full(FallbackMerge)
 	}
 	v := t.g.View
 	orig := t.origins()
 	var seedE, seedT []int32
+	// For the check of the rounds (see steady.go): sup, the supporters
+	// whose supports come or go, and mustD, the claims whose label must
+	// be solved again, as an attack on them that can succeed in some
+	// round comes or goes.
+	var sup, mustD []int32
 	removed := map[string]bool{}
 	for _, id := range b.Remove {
 		removed[id] = true
@@ -468,7 +492,11 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	// change if it succeeds (or succeeded); if it fails, only the reasons
 	// of b, which name a as weaker, do.
 	var explain []int32
+	var inE map[int32]bool // once the evidence is weighed again
 	attacked := func(a, b int32) {
+		if possible(t.spanAfter(a, inE), t.spanAfter(b, inE)) {
+			mustD = append(mustD, b)
+		}
 		if t.prefers(a, b) {
 			seedT = append(seedT, b)
 		} else {
@@ -486,6 +514,9 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			attacked(a, c)
 			attacked(c, a)
 		}
+		if r.Kind == claims.Supports {
+			sup = append(sup, a)
+		}
 		t.unrelate(a, c, r.Kind)
 		if r.Kind == claims.Supports {
 			seedE = append(seedE, c)
@@ -498,7 +529,11 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			continue // not a claim, or replaced below
 		}
 		n := &t.c[s]
+		if n.silent {
+			return t.full(FallbackRounds) // the rounds silence one claim less
+		}
 		seedE = append(seedE, n.sup...)
+		sup = append(sup, n.supBy...)
 		for _, r := range n.con {
 			attacked(s, r.other)
 		}
@@ -560,6 +595,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		}
 		t.relate(a, c, r.Kind)
 		if r.Kind == claims.Supports {
+			sup = append(sup, a)
 			seedE = append(seedE, c)
 			added = append(added, [2]int32{a, c})
 		} else {
@@ -605,7 +641,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			}
 		})
 		if t.tooMany(len(E)) {
-			return t.full()
+			return t.full(FallbackReach)
 		}
 		for _, s := range E {
 			if _, ok := old[s]; !ok {
@@ -613,6 +649,17 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			}
 		}
 		t.lend(E)
+	}
+	fresh := make(map[int32]bool, len(newClaims))
+	for _, s := range newClaims {
+		fresh[s] = true
+	}
+	if why := t.steadyEvidence(E, fresh); why != NoFallback {
+		return t.full(why)
+	}
+	inE = make(map[int32]bool, len(E))
+	for _, s := range E {
+		inE[s] = true
 	}
 	// Attacks: on the claims weighed again, and on those they now attack
 	// or no longer attack.
@@ -645,20 +692,19 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		}
 	})
 	if t.tooMany(len(D)) {
-		return t.full()
+		return t.full(FallbackReach)
+	}
+	oldLab := make([]af.Label, len(D))
+	for k, s := range D {
+		oldLab[k] = t.c[s].label
 	}
 	t.solve(D, explain)
-	// A rejected claim that supports another takes rounds: D holds the
-	// claims whose label may have changed, added those that may support
-	// another for the first time.
-	st := Stats{Evidence: len(E), Verdicts: len(D)}
-	for _, e := range added {
-		D = append(D, e[0])
+	// The rounds of silencing silence the same claims as before (see
+	// steady.go), or everything is computed again.
+	if why := t.steadyLabels(inE, D, sup, mustD, oldLab); why != NoFallback {
+		return t.full(why)
 	}
-	if t.silence(D) {
-		return t.full()
-	}
-	return st, nil
+	return Stats{Evidence: len(E), Verdicts: len(D)}, nil
 }
 
 // find returns the slot of claim id, which may name a claim merged into
@@ -698,12 +744,12 @@ func (t *Tracker) needsRebuild(b graph.Batch) bool {
 	return false
 }
 
-// full computes everything again.
-func (t *Tracker) full() (Stats, error) {
+// full computes everything again, for the reason why.
+func (t *Tracker) full(why Fallback) (Stats, error) {
 	if err := t.rebuild(); err != nil {
 		return Stats{}, err
 	}
-	return Stats{Evidence: t.live, Verdicts: t.live, Full: true}, nil
+	return Stats{Evidence: t.live, Verdicts: t.live, Full: true, Why: why}, nil
 }
 
 // forget takes claim s's contribution out of the counts of the whole.

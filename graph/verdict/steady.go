@@ -1,0 +1,305 @@
+package verdict
+
+import (
+	"math"
+	"slices"
+
+	"github.com/claimgraph/claimgraph/graph/af"
+)
+
+// Rounds and updates
+//
+// Compute labels in rounds (see run): a rejected claim that supports
+// another is silenced, everything is weighed again, until no new claim
+// is silenced. Which claims are silenced depends on the sequence of
+// rounds from an empty set, not on the last round alone, so the Tracker
+// cannot find them from its state after an update. It follows them
+// without replaying the rounds by a sufficient condition under which the
+// rounds of the changed graph silence exactly the claims they did
+// before; when it holds, the last round is the state with those claims
+// silent, which Update brings up to date as before. Otherwise Update
+// computes everything again.
+//
+// The condition rests on the claims whose state can vary from round to
+// round, V (node.varies): the silenced claims and everything downstream
+// of them along supports and along attacks that can succeed in some
+// round. Outside V every claim has the same evidence and label in every
+// round (its supporters and attackers are outside V too, and none is
+// silenced), so it is, in every round, what it is in the last.
+//
+// Which attacks can succeed in some round: silencing only takes lenders
+// away, so the origins that reach a claim only shrink from round to
+// round. A claim that is not capped in the first round (S = ∅) is never
+// capped later, and its evidence only falls; so an attack of a on b can
+// succeed in some round only if a or b is capped in the first round, or
+// a's first evidence (plus eps) reaches b's last. (A capped claim
+// weighs the first evidence.MaxLent origins of a set that shrinks, which
+// can weigh more; hence capped claims are taken to attack and be
+// attacked in every round.) Track weighs the first round for this once.
+//
+// Let X be the claims an update touches: those whose evidence or label
+// it computes again (E and D of Update), those of the batch, the
+// endpoints of the relations it adds or removes, and the supporters of
+// the claims it removes. If
+//
+//   - no claim of X is in V, nor is supported by or contradicts a claim
+//     of V, and
+//   - no claim of X is rejected (in the last round, so in every round)
+//     while it supports another,
+//
+// then, round by round from the first, the changed graph's rounds
+// silence the same claims: the claims of V keep, in each round, the
+// evidence and label they had (nothing that changed supports or attacks
+// them, but for supports whose lent origins did not change), the claims
+// outside V keep the same state in every round, and those of X that
+// support another are never rejected. So the rounds, the silenced claims
+// and V itself are unchanged, and the last round is what Update computes
+// with the silenced claims held fixed. The check costs O(|X| + their
+// relations). (When the rounds stopped at MaxRounds the argument holds
+// as well: the same claims are silenced in each of the same rounds.)
+
+// Fallback says why [Tracker.Update] computed everything again.
+type Fallback uint8
+
+const (
+	// NoFallback: the update was incremental.
+	NoFallback Fallback = iota
+	// FallbackMerge: the batch merges, or replaces a source or an
+	// entity, which can change the origins of claims it does not name.
+	FallbackMerge
+	// FallbackReach: more than a quarter of the claims (and more than
+	// 1,024) had to be weighed or solved again.
+	FallbackReach
+	// FallbackRounds: the batch reaches a claim whose evidence or label
+	// can differ from one round of silencing to the next: a silenced
+	// claim, or one below or downstream of one.
+	FallbackRounds
+	// FallbackSilence: after the batch a claim it reaches is rejected
+	// and supports another without being silenced: a new round.
+	FallbackSilence
+)
+
+var fallbackNames = [...]string{"none", "merge", "reach", "rounds", "silence"}
+
+// String returns a short name for f: "none", "merge", "reach", "rounds"
+// or "silence".
+func (f Fallback) String() string {
+	if int(f) < len(fallbackNames) {
+		return fallbackNames[f]
+	}
+	return "Fallback(?)"
+}
+
+// round0 is the evidence of a claim in the first round, when no claim
+// is silenced.
+type round0 struct {
+	ev     float64
+	capped bool
+	lent   []int32
+}
+
+// span bounds a claim's evidence over the rounds: within [lo, hi],
+// capped in some round (capAny) or in every one (capAll).
+type span struct {
+	lo, hi         float64
+	capAny, capAll bool
+}
+
+// possible reports whether an attack of a claim spanning a on one
+// spanning b can succeed in some round, always whether it does in every
+// round.
+func possible(a, b span) bool { return a.capAny || a.hi+eps >= b.lo }
+func always(a, b span) bool   { return a.capAll || a.lo+eps >= b.hi }
+
+// span returns the span the Tracker holds for claim x: that of the
+// graph before the update under way. (Capped in the last round, a claim
+// is in every round, since the origins that reach it only shrink.)
+func (t *Tracker) span(x int32) span {
+	n := &t.c[x]
+	return span{n.evLo, n.evHi, n.capAny, n.capAny || n.evVar && n.capped}
+}
+
+// spanAfter returns the span of claim x after an update that weighed
+// again the claims of E, whose evidence is then the same in every round
+// (see steadyEvidence).
+func (t *Tracker) spanAfter(x int32, E map[int32]bool) span {
+	if E[x] {
+		return t.c[x].fixed()
+	}
+	return t.span(x)
+}
+
+// fixed returns the span of a claim whose evidence is the same in every
+// round.
+func (n *node) fixed() span { return span{n.ev, n.ev, n.capped, n.capped} }
+
+// fix records that claim x's evidence is the same in every round.
+func (n *node) fix() { n.evVar, n.evLo, n.evHi, n.capAny = false, n.ev, n.ev, n.capped }
+
+// taint sets, for every claim, how its state can vary from round to
+// round (see above), from first, the evidence of the first round; nil
+// when no claim is silenced, where nothing varies, and otherwise when it
+// is not known (then everything may). O(claims + relations).
+func (t *Tracker) taint(first []round0) {
+	unknown := first == nil && t.silent != nil
+	for i := range t.c {
+		n := &t.c[i]
+		n.labVar = unknown
+		switch {
+		case unknown:
+			n.evVar, n.evLo, n.evHi, n.capAny = true, math.Inf(-1), math.Inf(1), true
+		case first == nil || first[i].capped == n.capped && slices.Equal(first[i].lent, n.lent):
+			n.fix()
+		case !first[i].capped:
+			n.evVar, n.evLo, n.evHi, n.capAny = true, n.ev, first[i].ev, false
+		default: // capped weighs the first MaxLent of a set that shrinks
+			n.evVar, n.evLo, n.evHi, n.capAny = true, math.Inf(-1), math.Inf(1), true
+		}
+	}
+	if first == nil {
+		return
+	}
+	// Labels: a claim's varies when an attack on it succeeds in some
+	// rounds and not others, or when an attacker's label varies.
+	var seeds []int32
+	for i := range t.c {
+		b := int32(i)
+		for _, r := range t.c[b].con {
+			if a, sb := r.other, t.span(b); possible(t.span(a), sb) && !always(t.span(a), sb) {
+				seeds = append(seeds, b)
+				break
+			}
+		}
+	}
+	for _, s := range t.closure(seeds, func(a int32, visit func(int32)) {
+		for _, r := range t.c[a].con {
+			if possible(t.span(a), t.span(r.other)) {
+				visit(r.other)
+			}
+		}
+	}) {
+		t.c[s].labVar = true
+	}
+}
+
+// steadyEvidence checks the evidence of E, the claims an update weighed
+// again (fresh holds those it added): each must be the same in every
+// round before the update, as after it, where none of its supporters
+// varies. It gives the claims added their span.
+func (t *Tracker) steadyEvidence(E []int32, fresh map[int32]bool) Fallback {
+	for _, s := range E {
+		n := &t.c[s]
+		if fresh[s] {
+			n.fix()
+		} else if n.evVar || n.silent {
+			return FallbackRounds
+		}
+		for _, p := range n.supBy {
+			if q := &t.c[p]; q.evVar || q.silent {
+				return FallbackRounds
+			}
+		}
+		// A claim below whose lent origins did not change in the last
+		// round did not in any other, unless capped in some round,
+		// where the first MaxLent of a set may change nonetheless.
+		for _, x := range n.sup {
+			if _, in := slices.BinarySearch(E, x); !in && t.c[x].capAny {
+				return FallbackRounds
+			}
+		}
+	}
+	return NoFallback
+}
+
+// steadyLabels checks, after an update that weighed E again and solved
+// D (whose labels were oldLab), that the rounds silence the same claims
+// as before: every attack that can succeed in some round from a claim of
+// D, before or after, is on a claim of D, and so is every attack that
+// came or went and can succeed in some round (mustD); and no claim of E,
+// D or sup (the supporters whose supports came or went) changes whether
+// the rounds silence it. On success it records the new spans and label
+// variations of E and D.
+func (t *Tracker) steadyLabels(E map[int32]bool, D, sup, mustD []int32, oldLab []af.Label) Fallback {
+	inD := make(map[int32]int, len(D))
+	for i, s := range D {
+		inD[s] = i
+	}
+	now := func(x int32) span { return t.spanAfter(x, E) }
+	for _, s := range mustD {
+		if _, ok := inD[s]; !ok && !t.c[s].dead {
+			return FallbackRounds
+		}
+	}
+	for _, x := range D {
+		for _, r := range t.c[x].con {
+			if _, ok := inD[r.other]; !ok && (possible(t.span(x), t.span(r.other)) || possible(now(x), now(r.other))) {
+				return FallbackRounds
+			}
+		}
+	}
+	// Whether the label of each claim of D varies after the update: an
+	// attack on it that succeeds in some rounds only, or an attacker
+	// whose label varies (outside D, as before).
+	varies := make([]bool, len(D))
+	var queue []int32
+	for k, x := range D {
+		for _, r := range t.c[x].con {
+			y := r.other
+			_, yD := inD[y]
+			if sy, sx := now(y), now(x); possible(sy, sx) && (!always(sy, sx) || !yD && t.c[y].labVar) {
+				varies[k] = true
+				queue = append(queue, x)
+				break
+			}
+		}
+	}
+	for len(queue) > 0 {
+		x := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		for _, r := range t.c[x].con {
+			if k, ok := inD[r.other]; ok && !varies[k] && possible(now(x), now(r.other)) {
+				varies[k] = true
+				queue = append(queue, r.other)
+			}
+		}
+	}
+	// Whether the rounds silence a claim: it supports another and is
+	// rejected in some round. A claim silenced before stays so only if
+	// rejected in every round, before and after; another must not be
+	// rejected in any round, and its label must not vary, before or after.
+	check := func(x int32) Fallback {
+		n := &t.c[x]
+		if n.dead {
+			return NoFallback
+		}
+		oldVar, newVar, old := n.labVar, n.labVar, n.label
+		if k, ok := inD[x]; ok {
+			newVar, old = varies[k], oldLab[k]
+		}
+		switch {
+		case n.silent:
+			if len(n.sup) == 0 || oldVar || newVar || old != af.Out || n.label != af.Out {
+				return FallbackRounds
+			}
+		case len(n.sup) > 0 && (oldVar || newVar):
+			return FallbackRounds
+		case len(n.sup) > 0 && n.label == af.Out:
+			return FallbackSilence
+		}
+		return NoFallback
+	}
+	for _, X := range [][]int32{D, sup} { // E is in D
+		for _, x := range X {
+			if why := check(x); why != NoFallback {
+				return why
+			}
+		}
+	}
+	for s := range E {
+		t.c[s].fix()
+	}
+	for k, s := range D {
+		t.c[s].labVar = varies[k]
+	}
+	return NoFallback
+}
