@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/claimgraph/claimgraph/graph/af"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 )
 
 // Rounds and updates
@@ -116,7 +117,11 @@ func always(a, b span) bool   { return a.capAll || a.lo+eps >= b.hi }
 // is in every round, since the origins that reach it only shrink.)
 func (t *Tracker) span(x int32) span {
 	n := &t.c[x]
-	return span{n.evLo, n.evHi, n.capAny, n.capAny || n.evVar && n.capped}
+	capAll := n.capAny // the same in every round
+	if n.evVar {
+		capAll = n.capped
+	}
+	return span{n.evLo, n.evHi, n.capAny, capAll}
 }
 
 // spanAfter returns the span of claim x after an update that weighed
@@ -142,6 +147,7 @@ func (n *node) fix() { n.evVar, n.evLo, n.evHi, n.capAny = false, n.ev, n.ev, n.
 // is not known (then everything may). O(claims + relations).
 func (t *Tracker) taint(first []round0) {
 	unknown := first == nil && t.silent != nil
+	minT, maxT := t.trustRange()
 	for i := range t.c {
 		n := &t.c[i]
 		n.labVar = unknown
@@ -152,8 +158,9 @@ func (t *Tracker) taint(first []round0) {
 			n.fix()
 		case !first[i].capped:
 			n.evVar, n.evLo, n.evHi, n.capAny = true, n.ev, first[i].ev, false
-		default: // capped weighs the first MaxLent of a set that shrinks
-			n.evVar, n.evLo, n.evHi, n.capAny = true, math.Inf(-1), math.Inf(1), true
+		default:
+			n.evVar, n.capAny = true, true
+			n.evLo, n.evHi = t.cappedSpan(n, minT, maxT)
 		}
 	}
 	if first == nil {
@@ -180,6 +187,38 @@ func (t *Tracker) taint(first []round0) {
 	}) {
 		t.c[s].labVar = true
 	}
+}
+
+// cappedSpan bounds the evidence over the rounds of a claim capped in
+// the first round, where it weighs the first evidence.MaxLent origins of
+// a set that shrinks: those can weigh more as the set shrinks, but they
+// are at most MaxLent, and when the claim is capped in the last round
+// (so in every round) at least MaxLent less its own, each weighing
+// between minT and maxT; otherwise at least those lent in the last round
+// or MaxLent less its own, the fewer.
+func (t *Tracker) cappedSpan(n *node, minT, maxT float64) (lo, hi float64) {
+	own := t.weight(n.own)
+	least := max(evidence.MaxLent-len(n.own), 0)
+	if !n.capped {
+		least = min(least, len(n.lent))
+	}
+	return own + float64(least)*minT, own + evidence.MaxLent*maxT
+}
+
+// trustRange returns the least and greatest weight of an origin.
+func (t *Tracker) trustRange() (lo, hi float64) {
+	if t.opts.Trust == nil {
+		return 1, 1
+	}
+	lo = t.opts.UnknownTrust
+	if lo == 0 {
+		lo = evidence.DefaultUnknownTrust
+	}
+	hi = lo
+	for _, w := range t.opts.Trust {
+		lo, hi = min(lo, w), max(hi, w)
+	}
+	return lo, hi
 }
 
 // steadyEvidence checks the evidence of E, the claims an update weighed
