@@ -187,20 +187,19 @@ func (t *Tracker) rebuild() error {
 		t.sortOwn(int32(i))
 	}
 	// The rounds of silencing, as Compute runs them (it weighs evidence
-	// faster than lend), and then the state of the last. When a claim is
-	// silenced, the evidence of the first round too, for the claims
-	// whose state can vary from round to round (see steady.go).
-	silent, rounds, err := silenced(v, t.opts)
+	// faster than lend), with how each claim varied over them, and then
+	// the state of the last. When a claim is silenced, the lent origins
+	// of the first round too, to tell whether they vary (see steady.go).
+	silent, rounds, vs, err := t.runRounds(v)
 	if err != nil {
 		return err
 	}
-	var first []round0
+	var lent0 [][]int32
 	if len(silent) > 0 {
 		t.lend(all)
-		first = make([]round0, len(t.c))
+		lent0 = make([][]int32, len(t.c))
 		for i := range t.c {
-			n := &t.c[i]
-			first[i] = round0{n.ev, n.capped, n.lent}
+			lent0[i] = t.c[i].lent
 		}
 	}
 	for id := range silent {
@@ -209,12 +208,14 @@ func (t *Tracker) rebuild() error {
 	t.silent, t.rounds = silent, rounds
 	t.lend(all)
 	t.solveAll(v)
-	// None left, as Compute found: a safeguard.
+	// None left, as Compute found: a safeguard (then how the claims vary
+	// is not known).
 	for ; t.silence(all); t.rounds++ {
 		t.lend(all)
 		t.solveAll(v)
+		vs = nil
 	}
-	t.taint(first)
+	t.taint(vs, lent0)
 	return nil
 }
 

@@ -4,8 +4,8 @@ import (
 	"math"
 	"slices"
 
+	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/af"
-	"github.com/claimgraph/claimgraph/graph/evidence"
 )
 
 // Rounds and updates
@@ -91,12 +91,49 @@ func (f Fallback) String() string {
 	return "Fallback(?)"
 }
 
-// round0 is the evidence of a claim in the first round, when no claim
-// is silenced.
-type round0 struct {
-	ev     float64
-	capped bool
-	lent   []int32
+// varied is how a claim's state varied over the rounds: its least and
+// greatest evidence, whether it was capped in some round and in every
+// one, whether its label changed.
+type varied struct {
+	lo, hi         float64
+	capAny, capAll bool
+	label          bool
+}
+
+// runRounds runs the rounds of silencing on v as Compute does (state.run,
+// without the strengths) and returns the claims silenced, the number of
+// rounds, and how each claim of v, in its order, varied over them.
+// O(rounds × (claims + relations)) besides weighing the evidence.
+func (t *Tracker) runRounds(v graph.View) (map[string]bool, int, []varied, error) {
+	s := &state{opts: t.opts}
+	if err := s.load(v); err != nil {
+		return nil, 0, nil, err
+	}
+	vs := make([]varied, len(s.ids))
+	var first af.Labelling
+	for s.rounds = 1; ; s.rounds++ {
+		s.contradictions(v)
+		s.derive()
+		s.label()
+		if first == nil {
+			first = slices.Clone(s.labels)
+			for i := range vs {
+				vs[i] = varied{s.evidence[i], s.evidence[i], s.capped[i], s.capped[i], false}
+			}
+		}
+		for i := range vs {
+			w := &vs[i]
+			w.lo, w.hi = min(w.lo, s.evidence[i]), max(w.hi, s.evidence[i])
+			w.capAny, w.capAll = w.capAny || s.capped[i], w.capAll && s.capped[i]
+			w.label = w.label || s.labels[i] != first[i]
+		}
+		if s.rounds == maxRounds || !s.silence() {
+			return s.silent, s.rounds, vs, nil
+		}
+		if err := s.reweigh(v); err != nil {
+			return nil, 0, nil, err
+		}
+	}
 }
 
 // span bounds a claim's evidence over the rounds: within [lo, hi],
@@ -141,84 +178,26 @@ func (n *node) fixed() span { return span{n.ev, n.ev, n.capped, n.capped} }
 // fix records that claim x's evidence is the same in every round.
 func (n *node) fix() { n.evVar, n.evLo, n.evHi, n.capAny = false, n.ev, n.ev, n.capped }
 
-// taint sets, for every claim, how its state can vary from round to
-// round (see above), from first, the evidence of the first round; nil
-// when no claim is silenced, where nothing varies, and otherwise when it
-// is not known (then everything may). O(claims + relations).
-func (t *Tracker) taint(first []round0) {
-	unknown := first == nil && t.silent != nil
-	minT, maxT := t.trustRange()
+// taint sets, for every claim, how its state varies from round to round
+// (see above), from vs, as runRounds found it, and lent0, the lent
+// origins of the first round (nil when no claim is silenced). Without
+// vs, everything may vary. O(claims).
+func (t *Tracker) taint(vs []varied, lent0 [][]int32) {
 	for i := range t.c {
 		n := &t.c[i]
-		n.labVar = unknown
 		switch {
-		case unknown:
-			n.evVar, n.evLo, n.evHi, n.capAny = true, math.Inf(-1), math.Inf(1), true
-		case first == nil || first[i].capped == n.capped && slices.Equal(first[i].lent, n.lent):
+		case vs == nil:
+			n.evVar, n.labVar, n.evLo, n.evHi, n.capAny = true, true, math.Inf(-1), math.Inf(1), true
+			continue
+		case lent0 == nil:
 			n.fix()
-		case !first[i].capped:
-			n.evVar, n.evLo, n.evHi, n.capAny = true, n.ev, first[i].ev, false
 		default:
-			n.evVar, n.capAny = true, true
-			n.evLo, n.evHi = t.cappedSpan(n, minT, maxT)
+			w := &vs[i]
+			n.evVar = w.lo != w.hi || w.capAny != w.capAll || !slices.Equal(lent0[i], n.lent)
+			n.evLo, n.evHi, n.capAny = w.lo, w.hi, w.capAny
 		}
+		n.labVar = vs[i].label
 	}
-	if first == nil {
-		return
-	}
-	// Labels: a claim's varies when an attack on it succeeds in some
-	// rounds and not others, or when an attacker's label varies.
-	var seeds []int32
-	for i := range t.c {
-		b := int32(i)
-		for _, r := range t.c[b].con {
-			if a, sb := r.other, t.span(b); possible(t.span(a), sb) && !always(t.span(a), sb) {
-				seeds = append(seeds, b)
-				break
-			}
-		}
-	}
-	for _, s := range t.closure(seeds, func(a int32, visit func(int32)) {
-		for _, r := range t.c[a].con {
-			if possible(t.span(a), t.span(r.other)) {
-				visit(r.other)
-			}
-		}
-	}) {
-		t.c[s].labVar = true
-	}
-}
-
-// cappedSpan bounds the evidence over the rounds of a claim capped in
-// the first round, where it weighs the first evidence.MaxLent origins of
-// a set that shrinks: those can weigh more as the set shrinks, but they
-// are at most MaxLent, and when the claim is capped in the last round
-// (so in every round) at least MaxLent less its own, each weighing
-// between minT and maxT; otherwise at least those lent in the last round
-// or MaxLent less its own, the fewer.
-func (t *Tracker) cappedSpan(n *node, minT, maxT float64) (lo, hi float64) {
-	own := t.weight(n.own)
-	least := max(evidence.MaxLent-len(n.own), 0)
-	if !n.capped {
-		least = min(least, len(n.lent))
-	}
-	return own + float64(least)*minT, own + evidence.MaxLent*maxT
-}
-
-// trustRange returns the least and greatest weight of an origin.
-func (t *Tracker) trustRange() (lo, hi float64) {
-	if t.opts.Trust == nil {
-		return 1, 1
-	}
-	lo = t.opts.UnknownTrust
-	if lo == 0 {
-		lo = evidence.DefaultUnknownTrust
-	}
-	hi = lo
-	for _, w := range t.opts.Trust {
-		lo, hi = min(lo, w), max(hi, w)
-	}
-	return lo, hi
 }
 
 // steadyEvidence checks the evidence of E, the claims an update weighed

@@ -2,6 +2,7 @@ package verdict
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -230,5 +231,35 @@ func TestTrackerEarlyAttack(t *testing.T) {
 	same(t, "without z", g, Options{}, tr)
 	if !tr.silent["t"] {
 		t.Errorf("silent %v, want t too", tr.silent)
+	}
+}
+
+// TestRunRoundsIsCompute: the Tracker's own run of the rounds, which
+// notes how each claim varies over them, silences the claims Compute
+// does, in as many rounds, on generated graphs and with the rounds
+// capped.
+func TestRunRoundsIsCompute(t *testing.T) {
+	defer func(n int) { maxRounds = n }(maxRounds)
+	for _, limit := range []int{MaxRounds, 2} {
+		maxRounds = limit
+		for seed := range uint64(3) {
+			g := graph.New()
+			if err := g.Apply(synth.Generate(synth.Config{Claims: 300, Seed: seed + 1})); err != nil {
+				t.Fatal(err)
+			}
+			o, _ := Options{}.withDefaults()
+			want, wantRounds, err := silenced(g.View, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, rounds, vs, err := (&Tracker{opts: o}).runRounds(g.View)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rounds != wantRounds || !maps.Equal(got, want) || len(vs) != g.View.Counts().Claims {
+				t.Errorf("seed %d, at most %d rounds: %d rounds, %d silenced, %d claims; Compute %d rounds, %d silenced",
+					seed+1, limit, rounds, len(got), len(vs), wantRounds, len(want))
+			}
+		}
 	}
 }
