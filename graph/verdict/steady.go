@@ -15,49 +15,53 @@ import (
 // is silenced. Which claims are silenced depends on the sequence of
 // rounds from an empty set, not on the last round alone, so the Tracker
 // cannot find them from its state after an update. It follows them
-// without replaying the rounds by a sufficient condition under which the
+// without replaying the rounds, by a sufficient condition under which the
 // rounds of the changed graph silence exactly the claims they did
-// before; when it holds, the last round is the state with those claims
-// silent, which Update brings up to date as before. Otherwise Update
-// computes everything again.
+// before, each in the same round; then the last round is the state with
+// those claims silent, which Update brings up to date as it would
+// without rounds. Otherwise Update computes everything again.
 //
-// The condition rests on the claims whose state can vary from round to
-// round, V (node.varies): the silenced claims and everything downstream
-// of them along supports and along attacks that can succeed in some
-// round. Outside V every claim has the same evidence and label in every
-// round (its supporters and attackers are outside V too, and none is
-// silenced), so it is, in every round, what it is in the last.
+// What the condition rests on, for each claim (node): evVar, whether its
+// lent origins (so its evidence, capping and what it passes on) differ
+// from one round to another, with the least and greatest evidence over
+// the rounds (its span) and whether it is capped in some round and in
+// every one; and labVar, whether its label differs from one round to
+// another. Track runs the rounds and notes them exactly (runRounds);
+// an update keeps them true, conservatively, for the claims it touches.
+// Silencing only takes lenders away, so the origins that reach a claim
+// only shrink from round to round: its evidence (not capped) only falls,
+// and a claim capped in the last round is in every round. So an attack
+// of a on b can succeed in some round only if a is capped in some round
+// or a's greatest evidence (plus eps) reaches b's least (possible), and
+// succeeds in every round if a is capped in every one or a's least
+// reaches b's greatest (always).
 //
-// Which attacks can succeed in some round: silencing only takes lenders
-// away, so the origins that reach a claim only shrink from round to
-// round. A claim that is not capped in the first round (S = ∅) is never
-// capped later, and its evidence only falls; so an attack of a on b can
-// succeed in some round only if a or b is capped in the first round, or
-// a's first evidence (plus eps) reaches b's last. (A capped claim
-// weighs the first evidence.MaxLent origins of a set that shrinks, which
-// can weigh more; hence capped claims are taken to attack and be
-// attacked in every round.) Track weighs the first round for this once.
+// Let E be the claims an update weighs again, D those it solves again
+// (E is in D), and sup the supporters whose supports come or go. If
 //
-// Let X be the claims an update touches: those whose evidence or label
-// it computes again (E and D of Update), those of the batch, the
-// endpoints of the relations it adds or removes, and the supporters of
-// the claims it removes. If
+//  1. no claim of E had evidence that varied, nor is supported by one
+//     whose evidence varies or that is silenced (so its evidence is the
+//     same in every round, before and after); a claim below one of E that
+//     was capped in some round is in E;
+//  2. every attack that comes or goes, or that a claim of D makes, and
+//     that can succeed in some round, before or after, is on a claim of
+//     D (so outside D every claim keeps, round by round, the evidence and
+//     label it had);
+//  3. no claim of D or sup that supports another varies in label, before
+//     or after (after: an attack on it whose success varies, or an
+//     attacker whose label varies, transitively within D), nor is
+//     rejected, unless it was silenced, and is rejected in every round,
+//     before and after, and still supports another;
 //
-//   - no claim of X is in V, nor is supported by or contradicts a claim
-//     of V, and
-//   - no claim of X is rejected (in the last round, so in every round)
-//     while it supports another,
-//
-// then, round by round from the first, the changed graph's rounds
-// silence the same claims: the claims of V keep, in each round, the
-// evidence and label they had (nothing that changed supports or attacks
-// them, but for supports whose lent origins did not change), the claims
-// outside V keep the same state in every round, and those of X that
-// support another are never rejected. So the rounds, the silenced claims
-// and V itself are unchanged, and the last round is what Update computes
-// with the silenced claims held fixed. The check costs O(|X| + their
-// relations). (When the rounds stopped at MaxRounds the argument holds
-// as well: the same claims are silenced in each of the same rounds.)
+// then, round by round from the first, the changed graph's rounds make
+// the same claims silent: outside D ∪ sup each claim has the state it
+// had in the same round, and in D ∪ sup whether a claim is silenced does
+// not depend on the round. So the rounds and the silenced claims are
+// unchanged, and what Track noted stays true but for E (now the same in
+// every round) and D (whose labels vary as found in 3). The check costs
+// O(|D| + their relations). A claim capped in some round is weighed on
+// the first evidence.MaxLent of a set that shrinks, which need not
+// weigh less: its span is what the rounds gave, not the bounds above.
 
 // Fallback says why [Tracker.Update] computed everything again.
 type Fallback uint8
