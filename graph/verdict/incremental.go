@@ -142,7 +142,7 @@ func Track(g *graph.Graph, opts Options) (*Tracker, error) {
 	}
 	o.Progress = nil
 	t := &Tracker{g: g, opts: o}
-	if err := t.rebuild(); err != nil {
+	if err := t.rebuild(false); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -157,14 +157,26 @@ func (t *Tracker) origins() func(graph.View, claims.Claim) ([]string, error) {
 	return evidence.Independent()
 }
 
-// rebuild computes everything again from the graph.
-func (t *Tracker) rebuild() error {
+// rebuild computes everything again from the graph; with known, the
+// origins of the claims the Tracker holds are taken as it holds them (an
+// update has brought them up to date).
+func (t *Tracker) rebuild(known bool) error {
 	v := t.g.View.Snapshot()
 	n := v.Counts().Claims
+	origins := t.opts.Origins
+	if known {
+		slot, c, orig := t.slot, t.c, t.origins()
+		origins = func(v graph.View, x claims.Claim) ([]string, error) {
+			if s, ok := slot[x.ID]; ok && !c[s].dead {
+				return c[s].origins, nil
+			}
+			return orig(v, x)
+		}
+	}
 	*t = Tracker{g: t.g, opts: t.opts, slot: make(map[string]int32, n), c: make([]node, 0, n), intern: make(map[string]int32)}
 	// The origins as Compute finds them (with the default, on several
 	// goroutines), the claims read once on the way.
-	tab, err := evidence.Of(v, evidence.Options{Origins: t.opts.Origins, NoLending: true, Visit: func(c claims.Claim) {
+	tab, err := evidence.Of(v, evidence.Options{Origins: origins, NoLending: true, Visit: func(c claims.Claim) {
 		srcs, _ := evidence.DistinctSources(v, c)
 		t.slot[c.ID] = int32(len(t.c))
 		t.c = append(t.c, node{id: c.ID, sources: srcs, defeater: -1})
@@ -190,7 +202,9 @@ func (t *Tracker) rebuild() error {
 	// faster than lend), with how each claim varied over them, and then
 	// the state of the last. When a claim is silenced, the lent origins
 	// of the first round too, to tell whether they vary (see steady.go).
-	silent, rounds, vs, err := t.runRounds(v)
+	silent, rounds, vs, err := t.runRounds(v, func(_ graph.View, c claims.Claim) ([]string, error) {
+		return t.c[t.slot[c.ID]].origins, nil // as found above
+	})
 	if err != nil {
 		return err
 	}
@@ -481,7 +495,7 @@ func remove(list []int32, x int32) []int32 {
 // components, is the worst of them for each.
 func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	if t.needsRebuild(b) {
-		return t.full(FallbackMerge)
+		return t.full(FallbackMerge, false)
 	}
 	v := t.g.View
 	orig := t.origins()
@@ -491,6 +505,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	// be solved again, as an attack on them that can succeed in some
 	// round comes or goes.
 	var sup, mustD []int32
+	silentGone := false
 	removed := map[string]bool{}
 	for _, id := range b.Remove {
 		removed[id] = true
@@ -544,9 +559,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			continue // not a claim, or replaced below
 		}
 		n := &t.c[s]
-		if n.silent {
-			return t.full(FallbackRounds) // the rounds silence one claim less
-		}
+		silentGone = silentGone || n.silent // the rounds silence one claim less
 		seedE = append(seedE, n.sup...)
 		sup = append(sup, n.supBy...)
 		for _, r := range n.con {
@@ -617,6 +630,9 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			contra = append(contra, [2]int32{a, c})
 		}
 	}
+	if silentGone {
+		return t.full(FallbackRounds, true)
+	}
 	// A support closes a cycle only from a supported claim to one that
 	// supports others.
 	mayCycle := false
@@ -656,7 +672,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			}
 		})
 		if t.tooMany(len(E)) {
-			return t.full(FallbackReach)
+			return t.full(FallbackReach, true)
 		}
 		for _, s := range E {
 			if _, ok := old[s]; !ok {
@@ -670,7 +686,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		fresh[s] = true
 	}
 	if why := t.steadyEvidence(E, fresh); why != NoFallback {
-		return t.full(why)
+		return t.full(why, true)
 	}
 	inE = make(map[int32]bool, len(E))
 	for _, s := range E {
@@ -707,7 +723,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		}
 	})
 	if t.tooMany(len(D)) {
-		return t.full(FallbackReach)
+		return t.full(FallbackReach, true)
 	}
 	oldLab := make([]af.Label, len(D))
 	for k, s := range D {
@@ -717,7 +733,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	// The rounds of silencing silence the same claims as before (see
 	// steady.go), or everything is computed again.
 	if why := t.steadyLabels(inE, D, sup, mustD, oldLab); why != NoFallback {
-		return t.full(why)
+		return t.full(why, true)
 	}
 	return Stats{Evidence: len(E), Verdicts: len(D)}, nil
 }
@@ -759,9 +775,10 @@ func (t *Tracker) needsRebuild(b graph.Batch) bool {
 	return false
 }
 
-// full computes everything again, for the reason why.
-func (t *Tracker) full(why Fallback) (Stats, error) {
-	if err := t.rebuild(); err != nil {
+// full computes everything again, for the reason why; known says that
+// the origins the Tracker holds are up to date.
+func (t *Tracker) full(why Fallback, known bool) (Stats, error) {
+	if err := t.rebuild(known); err != nil {
 		return Stats{}, err
 	}
 	return Stats{Evidence: t.live, Verdicts: t.live, Full: true, Why: why}, nil

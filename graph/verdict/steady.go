@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/af"
 )
@@ -105,11 +106,14 @@ type varied struct {
 }
 
 // runRounds runs the rounds of silencing on v as Compute does (state.run,
-// without the strengths) and returns the claims silenced, the number of
-// rounds, and how each claim of v, in its order, varied over them.
-// O(rounds × (claims + relations)) besides weighing the evidence.
-func (t *Tracker) runRounds(v graph.View) (map[string]bool, int, []varied, error) {
-	s := &state{opts: t.opts}
+// without the strengths), with the origins origins gives, and returns
+// the claims silenced, the number of rounds, and how each claim of v, in
+// its order, varied over them. O(rounds × (claims + relations)) besides
+// weighing the evidence.
+func (t *Tracker) runRounds(v graph.View, origins func(graph.View, claims.Claim) ([]string, error)) (map[string]bool, int, []varied, error) {
+	o := t.opts
+	o.Origins = origins
+	s := &state{opts: o}
 	if err := s.load(v); err != nil {
 		return nil, 0, nil, err
 	}
