@@ -22,8 +22,9 @@ import (
 // graphs — claims added, removed and replaced (an appearance more or
 // less), supports and contradictions added and removed, sources added —
 // and after each compares the Tracker's result with Compute's on the
-// changed graph. The Tracker never falls back to a full recomputation
-// here, so that every change goes through the incremental path.
+// changed graph. The Tracker recomputes everything only where the rounds
+// of silencing make it (never for the size of a change here), and the
+// log says how often.
 func TestTrackerRandom(t *testing.T) {
 	defer func(s int) { fullShare = s }(fullShare)
 	fullShare = 0 // never recompute everything
