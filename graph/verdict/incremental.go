@@ -115,8 +115,11 @@ type Stats struct {
 
 // Track computes the verdicts on every claim of g, as [Compute] on the
 // whole graph does, and returns a Tracker that keeps them up to date. It
-// costs what Compute does: O(claims + relations) besides the origins and
-// DF-QuAD's iteration on cycles of attack.
+// costs what Compute does: O(rounds × (claims + relations)) besides the
+// origins and DF-QuAD's iteration on cycles of attack, and, when a round
+// silences claims, two more weighings of the evidence (the first round's
+// and the last's, its own), to note how each claim varies over the
+// rounds (see Update).
 //
 // It supports the default reading of support, [Lending], alone, and no
 // precomputed [Options.Evidence]: other readings derive attacks two steps
