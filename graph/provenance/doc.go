@@ -44,9 +44,11 @@
 // [FalseCorroboration] lists the claims that appear in several sources but
 // rest on fewer independent origins than that.
 //
-// [Tally] keeps those counts up to date as the graph grows: after a
-// batch it counts the batch's claims alone, since a batch cannot change
-// what the claims already there rest on.
+// [Tally] keeps those counts up to date as the graph changes: after a
+// batch that only adds it counts the batch's claims alone, since such a
+// batch cannot change what the claims already there rest on; after one
+// that removes, replaces or merges, also the claims carried by a source
+// it replaces or merges another into, found in a reverse index.
 //
 // # Circular reporting
 //

@@ -172,8 +172,10 @@
 // iteration's figures). It follows the default reading of support only.
 // Track finds the origins and the labels, strengths and verdicts with
 // Compute's code; it weighs the evidence itself, as Update does.
-// Rounds of silencing are not followed incrementally: while a rejected
-// claim supports another, Update computes everything again.
+// Rounds of silencing are not replayed: Update keeps the claims silenced
+// as they were when it can show the rounds of the changed graph silence
+// the same ones, from how each claim's evidence and label varied over the
+// rounds, and otherwise computes everything again (see Update).
 //
 // [Options].Progress, when set, is told of the stages "evidence",
 // "strengths" and "verdicts" as they go (see [graph.Progress]).

@@ -73,6 +73,12 @@ type node struct {
 	ev      float64
 	capped  bool // the origins lent to it filled evidence.MaxLent
 	silent  bool // lends nothing: rejected in a round (Result.Silent)
+	// How its state can vary from round to round of silencing (see
+	// steady.go): its evidence (and lent origins), within [evLo, evHi]
+	// and capped in some round when capAny; its label.
+	evVar, labVar bool
+	capAny        bool
+	evLo, evHi    float64
 
 	sup, supBy []int32 // claims this one supports, and its supporters
 	scyc       bool    // on a cycle of support (kept after a removal breaks it, until lend weighs it again)
@@ -102,14 +108,18 @@ type Stats struct {
 	// Evidence is the number of claims whose evidence was weighed again,
 	// Verdicts the number whose label, strength and verdict were.
 	Evidence, Verdicts int
-	// Full reports that every verdict was computed again.
+	// Full reports that every verdict was computed again, and Why why.
 	Full bool
+	Why  Fallback
 }
 
 // Track computes the verdicts on every claim of g, as [Compute] on the
 // whole graph does, and returns a Tracker that keeps them up to date. It
-// costs what Compute does: O(claims + relations) besides the origins and
-// DF-QuAD's iteration on cycles of attack.
+// costs what Compute does: O(rounds × (claims + relations)) besides the
+// origins and DF-QuAD's iteration on cycles of attack, and, when a round
+// silences claims, two more weighings of the evidence (the first round's
+// and the last's, its own), to note how each claim varies over the
+// rounds (see Update).
 //
 // It supports the default reading of support, [Lending], alone, and no
 // precomputed [Options.Evidence]: other readings derive attacks two steps
@@ -135,7 +145,7 @@ func Track(g *graph.Graph, opts Options) (*Tracker, error) {
 	}
 	o.Progress = nil
 	t := &Tracker{g: g, opts: o}
-	if err := t.rebuild(); err != nil {
+	if err := t.rebuild(false); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -150,14 +160,26 @@ func (t *Tracker) origins() func(graph.View, claims.Claim) ([]string, error) {
 	return evidence.Independent()
 }
 
-// rebuild computes everything again from the graph.
-func (t *Tracker) rebuild() error {
+// rebuild computes everything again from the graph; with known, the
+// origins of the claims the Tracker holds are taken as it holds them (an
+// update has brought them up to date).
+func (t *Tracker) rebuild(known bool) error {
 	v := t.g.View.Snapshot()
 	n := v.Counts().Claims
+	origins := t.opts.Origins
+	if known {
+		slot, c, orig := t.slot, t.c, t.origins()
+		origins = func(v graph.View, x claims.Claim) ([]string, error) {
+			if s, ok := slot[x.ID]; ok && !c[s].dead {
+				return c[s].origins, nil
+			}
+			return orig(v, x)
+		}
+	}
 	*t = Tracker{g: t.g, opts: t.opts, slot: make(map[string]int32, n), c: make([]node, 0, n), intern: make(map[string]int32)}
 	// The origins as Compute finds them (with the default, on several
 	// goroutines), the claims read once on the way.
-	tab, err := evidence.Of(v, evidence.Options{Origins: t.opts.Origins, NoLending: true, Visit: func(c claims.Claim) {
+	tab, err := evidence.Of(v, evidence.Options{Origins: origins, NoLending: true, Visit: func(c claims.Claim) {
 		srcs, _ := evidence.DistinctSources(v, c)
 		t.slot[c.ID] = int32(len(t.c))
 		t.c = append(t.c, node{id: c.ID, sources: srcs, defeater: -1})
@@ -180,10 +202,22 @@ func (t *Tracker) rebuild() error {
 		t.sortOwn(int32(i))
 	}
 	// The rounds of silencing, as Compute runs them (it weighs evidence
-	// faster than lend), and then the state of the last.
-	silent, rounds, err := silenced(v, t.opts)
+	// faster than lend), with how each claim varied over them, and then
+	// the state of the last. When a claim is silenced, the lent origins
+	// of the first round too, to tell whether they vary (see steady.go).
+	silent, rounds, vs, err := t.runRounds(v, func(_ graph.View, c claims.Claim) ([]string, error) {
+		return t.c[t.slot[c.ID]].origins, nil // as found above
+	})
 	if err != nil {
 		return err
+	}
+	var lent0 [][]int32
+	if len(silent) > 0 {
+		t.lend(all)
+		lent0 = make([][]int32, len(t.c))
+		for i := range t.c {
+			lent0[i] = t.c[i].lent
+		}
 	}
 	for id := range silent {
 		t.c[t.slot[id]].silent = true
@@ -191,11 +225,14 @@ func (t *Tracker) rebuild() error {
 	t.silent, t.rounds = silent, rounds
 	t.lend(all)
 	t.solveAll(v)
-	// None left, as Compute found: a safeguard.
+	// None left, as Compute found: a safeguard (then how the claims vary
+	// is not known).
 	for ; t.silence(all); t.rounds++ {
 		t.lend(all)
 		t.solveAll(v)
+		vs = nil
 	}
+	t.taint(vs, lent0)
 	return nil
 }
 
@@ -430,12 +467,26 @@ func remove(list []int32, x int32) []int32 {
 // a supporter's changes reach it. When E or D holds more than a quarter
 // of the claims (and more than 1,024), or b merges or replaces a source or
 // an entity (which can change the origins of claims b does not name), it
-// computes everything again as [Track] does: Stats.Full. So it does when
-// a rejected claim supports another, before the batch or after it: such
-// a claim lends nothing, which takes rounds of labelling (see the package
-// documentation), and the claims silenced depend on the order of the
-// rounds, not on the batch; Track and a full Update run them as Compute
-// does.
+// computes everything again as [Track] does: Stats.Full, with Stats.Why
+// the reason.
+//
+// A rejected claim that supports another lends nothing, which takes
+// rounds of labelling (see the package documentation), and which claims
+// the rounds silence depends on the sequence of rounds, not on the last
+// alone. Update holds the silenced claims fixed, which is exact when the
+// rounds of the changed graph silence the same claims in the same rounds.
+// It checks a sufficient condition for that, in O(|E| + |D| + their
+// relations), from what Track noted of each claim (whether its evidence
+// and its label vary from round to round, and the least and greatest
+// evidence): the batch reaches no claim whose evidence varies (through E)
+// or whose label can change in a round it does not solve (an attack from
+// D that can succeed in some round on a claim outside D), and no claim
+// it reaches that supports another is, or may in some round be, rejected
+// unless it was so in every round before and is still. When the check
+// fails it computes everything again (FallbackRounds, FallbackSilence).
+// The file steady.go has the argument. On generated graphs (graph/synth)
+// where the rounds silence a fifth of the claims, that is most changes
+// that add or remove a support, and some contradictions.
 //
 // The result equals Compute's: labels, evidence, origins, ratings and
 // reasons exactly, strengths to rounding in the order a claim's attackers
@@ -446,12 +497,18 @@ func remove(list []int32, x int32) []int32 {
 // each claim's component, which, when one run solved several cyclic
 // components, is the worst of them for each.
 func (t *Tracker) Update(b graph.Batch) (Stats, error) {
-	if t.needsRebuild(b) || t.silent != nil {
-		return t.full()
+	if t.needsRebuild(b) {
+		return t.full(FallbackMerge, false)
 	}
 	v := t.g.View
 	orig := t.origins()
 	var seedE, seedT []int32
+	// For the check of the rounds (see steady.go): sup, the supporters
+	// whose supports come or go, and mustD, the claims whose label must
+	// be solved again, as an attack on them that can succeed in some
+	// round comes or goes.
+	var sup, mustD []int32
+	silentGone := false
 	removed := map[string]bool{}
 	for _, id := range b.Remove {
 		removed[id] = true
@@ -468,7 +525,11 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	// change if it succeeds (or succeeded); if it fails, only the reasons
 	// of b, which name a as weaker, do.
 	var explain []int32
+	var inE map[int32]bool // once the evidence is weighed again
 	attacked := func(a, b int32) {
+		if possible(t.spanAfter(a, inE), t.spanAfter(b, inE)) {
+			mustD = append(mustD, b)
+		}
 		if t.prefers(a, b) {
 			seedT = append(seedT, b)
 		} else {
@@ -486,6 +547,9 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			attacked(a, c)
 			attacked(c, a)
 		}
+		if r.Kind == claims.Supports {
+			sup = append(sup, a)
+		}
 		t.unrelate(a, c, r.Kind)
 		if r.Kind == claims.Supports {
 			seedE = append(seedE, c)
@@ -498,7 +562,9 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			continue // not a claim, or replaced below
 		}
 		n := &t.c[s]
+		silentGone = silentGone || n.silent // the rounds silence one claim less
 		seedE = append(seedE, n.sup...)
+		sup = append(sup, n.supBy...)
 		for _, r := range n.con {
 			attacked(s, r.other)
 		}
@@ -560,11 +626,15 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		}
 		t.relate(a, c, r.Kind)
 		if r.Kind == claims.Supports {
+			sup = append(sup, a)
 			seedE = append(seedE, c)
 			added = append(added, [2]int32{a, c})
 		} else {
 			contra = append(contra, [2]int32{a, c})
 		}
+	}
+	if silentGone {
+		return t.full(FallbackRounds, true)
 	}
 	// A support closes a cycle only from a supported claim to one that
 	// supports others.
@@ -605,7 +675,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			}
 		})
 		if t.tooMany(len(E)) {
-			return t.full()
+			return t.full(FallbackReach, true)
 		}
 		for _, s := range E {
 			if _, ok := old[s]; !ok {
@@ -613,6 +683,17 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			}
 		}
 		t.lend(E)
+	}
+	fresh := make(map[int32]bool, len(newClaims))
+	for _, s := range newClaims {
+		fresh[s] = true
+	}
+	if why := t.steadyEvidence(E, fresh); why != NoFallback {
+		return t.full(why, true)
+	}
+	inE = make(map[int32]bool, len(E))
+	for _, s := range E {
+		inE[s] = true
 	}
 	// Attacks: on the claims weighed again, and on those they now attack
 	// or no longer attack.
@@ -645,20 +726,19 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		}
 	})
 	if t.tooMany(len(D)) {
-		return t.full()
+		return t.full(FallbackReach, true)
+	}
+	oldLab := make([]af.Label, len(D))
+	for k, s := range D {
+		oldLab[k] = t.c[s].label
 	}
 	t.solve(D, explain)
-	// A rejected claim that supports another takes rounds: D holds the
-	// claims whose label may have changed, added those that may support
-	// another for the first time.
-	st := Stats{Evidence: len(E), Verdicts: len(D)}
-	for _, e := range added {
-		D = append(D, e[0])
+	// The rounds of silencing silence the same claims as before (see
+	// steady.go), or everything is computed again.
+	if why := t.steadyLabels(inE, D, sup, mustD, oldLab); why != NoFallback {
+		return t.full(why, true)
 	}
-	if t.silence(D) {
-		return t.full()
-	}
-	return st, nil
+	return Stats{Evidence: len(E), Verdicts: len(D)}, nil
 }
 
 // find returns the slot of claim id, which may name a claim merged into
@@ -698,12 +778,13 @@ func (t *Tracker) needsRebuild(b graph.Batch) bool {
 	return false
 }
 
-// full computes everything again.
-func (t *Tracker) full() (Stats, error) {
-	if err := t.rebuild(); err != nil {
+// full computes everything again, for the reason why; known says that
+// the origins the Tracker holds are up to date.
+func (t *Tracker) full(why Fallback, known bool) (Stats, error) {
+	if err := t.rebuild(known); err != nil {
 		return Stats{}, err
 	}
-	return Stats{Evidence: t.live, Verdicts: t.live, Full: true}, nil
+	return Stats{Evidence: t.live, Verdicts: t.live, Full: true, Why: why}, nil
 }
 
 // forget takes claim s's contribution out of the counts of the whole.
