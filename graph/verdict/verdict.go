@@ -175,7 +175,9 @@ type Result struct {
 	Attacks, Failed int
 	// Acyclic, Converged and Iterations are those of the DF-QuAD run
 	// (see [af.Strengths]): exact when Acyclic, a fixed point when
-	// Converged, otherwise the last of Iterations rounds.
+	// Converged, otherwise, on a cyclic component, the centre of the
+	// bounds on its solutions after at most Iterations rounds (Bound
+	// bounds the error).
 	Acyclic, Converged bool
 	Iterations         int
 	// Bound bounds the error of every Strength: each strength DF-QuAD
