@@ -13,7 +13,10 @@ import (
 // [Batch]:
 //
 //   - claims: From's appearances (those Into lacks) and the entities it
-//     is about join Into's, and its review when Into has none; its
+//     is about join Into's, and its review when Into has none (when both
+//     have a review, a published one stays over an unpublished one, and
+//     two published or two unpublished reviews that differ are reported
+//     with [ErrConflictingReview]); its
 //     relations move to Into, a relation Into
 //     already has collapsing into Into's; a same_as decision between the
 //     two is dropped, as the merge carries it out, and any other relation
@@ -34,6 +37,10 @@ type Merge struct {
 // ErrReferenced: a change removes an item that items the change keeps
 // still name.
 var ErrReferenced = fmt.Errorf("still referenced")
+
+// ErrConflictingReview: a merge joins two claims whose reviews differ
+// and neither is the one to keep by rule (see [Merge]).
+var ErrConflictingReview = fmt.Errorf("conflicting reviews")
 
 // edits reports whether b removes, replaces or merges.
 func (b *Batch) edits() bool {
@@ -59,6 +66,8 @@ type editor struct {
 	add    Batch
 	origin [4][]location   // per section of add: where each item comes from
 	moved  map[relKey]bool // the relations merges move, to collapse duplicates
+
+	keys map[int32]claimKeys // per claim merges fold into: its about and appearances
 
 	// citing lists, per source ID, the relations whose sources name it;
 	// made on the first removal or merge of a source (citers).
@@ -295,22 +304,22 @@ func (e *editor) merge(i int) {
 	case ClaimVertex:
 		from := &s.claims[fidx]
 		c := into.claim
+		has := e.keysOf(a, c)
 		for _, x := range from.About {
-			if !slices.Contains(c.About, x) {
+			if !has.about[x] {
+				has.about[x] = true
 				c.About = append(c.About, x)
 			}
 		}
 		for _, ap := range from.Appearances {
-			if !slices.ContainsFunc(c.Appearances, func(y claims.Appearance) bool { return sameAppearance(&ap, &y) }) {
+			if k := appearanceKeyOf(&ap); !has.appearances[k] {
+				has.appearances[k] = true
 				ap.Inferred = slices.Clone(ap.Inferred)
 				c.Appearances = append(c.Appearances, ap)
 			}
 		}
 		c.Merged = append(append(c.Merged, from.ID), from.Merged...)
-		if c.Review == nil && from.Review != nil { // the review moves with the claim
-			r := *from.Review
-			c.Review = &r
-		}
+		e.mergeReview(i, c, from)
 		e.moveRelations(i, a, f)
 	case EntityVertex:
 		from := &s.entities[fidx]
@@ -373,6 +382,79 @@ func (e *editor) merge(i int) {
 			e.origin[secRelation] = append(e.origin[secRelation], loc)
 		}
 	}
+}
+
+// claimKeys are the about entities and the appearances of a claim that
+// merges fold claims into, as sets, so that merging claims with n and m
+// appearances costs O(n+m), not O(n·m).
+type claimKeys struct {
+	about       map[string]bool
+	appearances map[appearanceKey]bool
+}
+
+// appearanceKey is what makes two appearances the same one: their
+// source, speaker, date, quote, language and via.
+type appearanceKey struct {
+	source, speaker, quote, lang, via string
+	date                              claims.Date
+}
+
+func appearanceKeyOf(a *claims.Appearance) appearanceKey {
+	return appearanceKey{a.Source, a.Speaker, a.Quote, a.Lang, a.Via, a.Date}
+}
+
+// keysOf returns the sets of claim c, the new content of vertex a, made
+// on the first merge into a and kept up by the merges that follow.
+func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
+	if k, ok := e.keys[a]; ok {
+		return k
+	}
+	k := claimKeys{about: make(map[string]bool, len(c.About)), appearances: make(map[appearanceKey]bool, len(c.Appearances))}
+	for _, x := range c.About {
+		k.about[x] = true
+	}
+	for j := range c.Appearances {
+		k.appearances[appearanceKeyOf(&c.Appearances[j])] = true
+	}
+	if e.keys == nil {
+		e.keys = map[int32]claimKeys{}
+	}
+	e.keys[a] = k
+	return k
+}
+
+// mergeReview settles the review of claim c when claim from, which has
+// one, merges into it (merge i): c takes from's review when it has none
+// or the same one; when both have a review and exactly one of them is
+// published, the published one stays, as a published rating is public
+// and must not be lost, and the unpublished one goes; any other pair of
+// reviews (both published, or neither) is reported with
+// [ErrConflictingReview], as a merge cannot tell which one the desk
+// stands by: the desk settles it (replacing or editing one claim) first.
+func (e *editor) mergeReview(i int, c *claims.Claim, from *claims.Claim) {
+	switch r := from.Review; {
+	case r == nil:
+	case c.Review == nil || c.Review.Status != claims.Published && r.Status == claims.Published:
+		x := *r
+		c.Review = &x
+	case *c.Review == *r, c.Review.Status == claims.Published && r.Status != claims.Published:
+	default:
+		m := e.b.Merges[i]
+		e.fail(location{"merge", i, ""}, m.From, fmt.Errorf("%w: %q (%s) and %q (%s) both have a review: settle which one stays before merging",
+			ErrConflictingReview, m.From, reviewWords(r), m.Into, reviewWords(c.Review)))
+	}
+}
+
+// reviewWords describes a review in a few words for a message.
+func reviewWords(r *claims.Review) string {
+	w := r.Status.String()
+	if r.Rating != "" {
+		w += " " + claims.Quote(r.Rating)
+	}
+	if r.URL != "" {
+		w += " at " + r.URL
+	}
+	return w
 }
 
 // sourcesDeriving returns the sources with a derivation from source f.
@@ -447,10 +529,6 @@ func relKeyOf(r *claims.Relation) relKey {
 		k.from, k.to = k.to, k.from
 	}
 	return k
-}
-
-func sameAppearance(a, b *claims.Appearance) bool {
-	return a.Source == b.Source && a.Speaker == b.Speaker && a.Date == b.Date && a.Quote == b.Quote && a.Lang == b.Lang && a.Via == b.Via
 }
 
 func renamedID(id, from, to string) string {

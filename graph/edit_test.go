@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -431,5 +432,65 @@ func TestEvidenceAndReviewsInMerges(t *testing.T) {
 	}
 	if _, err := g.Evidence("nothing"); !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("digest of an unknown claim: %v", err)
+	}
+}
+
+// TestMergeReviews: merging two claims never drops a published review
+// silently: a published review stays over an unpublished one, whichever
+// side it is on, and two reviews that differ otherwise are a conflict
+// that leaves the graph unchanged.
+func TestMergeReviews(t *testing.T) {
+	published := &claims.Review{Status: claims.Published, Rating: "False", URL: "https://desk.example/b"}
+	other := &claims.Review{Status: claims.Published, Rating: "True", URL: "https://desk.example/a"}
+	working := &claims.Review{Status: claims.InProgress, Reviewer: "Ann"}
+	for _, tc := range []struct {
+		name       string
+		into, from *claims.Review
+		want       *claims.Review // nil: a conflict
+	}{
+		{"into has none", nil, published, published},
+		{"from has none", working, nil, working},
+		{"published from wins", working, published, published},
+		{"published into stays", published, working, published},
+		{"the same review", published, published, published},
+		{"two published", other, published, nil},
+		{"two unpublished", working, &claims.Review{Status: claims.InProgress, Reviewer: "Bob"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := graph.New()
+			b := graph.Batch{
+				Sources: []sources.Source{{ID: "s1", Kind: sources.Wire}, {ID: "s2", Kind: sources.Wire}},
+				Claims: []claims.Claim{
+					{ID: "a", Text: "A.", Appearances: []claims.Appearance{{Source: "s1"}}, Review: tc.into},
+					{ID: "b", Text: "A, reworded.", Appearances: []claims.Appearance{{Source: "s2"}}, Review: tc.from},
+				},
+			}
+			if err := g.Apply(b); err != nil {
+				t.Fatal(err)
+			}
+			err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}})
+			a, _ := g.Claim("a")
+			if tc.want == nil {
+				if !errors.Is(err, graph.ErrConflictingReview) {
+					t.Fatalf("merge: %v, want a conflicting review", err)
+				}
+				if !strings.Contains(err.Error(), `"b" (`) || !strings.Contains(err.Error(), `"a" (`) {
+					t.Errorf("the conflict does not name both claims: %v", err)
+				}
+				if _, ok := g.Claim("b"); !ok {
+					t.Error("the failed merge removed b")
+				}
+				if *a.Review != *tc.into {
+					t.Errorf("a's review after the failed merge: %+v", a.Review)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Review == nil || *a.Review != *tc.want {
+				t.Errorf("a's review: %+v, want %+v", a.Review, tc.want)
+			}
+		})
 	}
 }
