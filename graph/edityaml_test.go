@@ -4,10 +4,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -72,5 +74,190 @@ func goldenFile(t *testing.T, path, got string) {
 	}
 	if diff := cmp.Diff(string(want), got); diff != "" {
 		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
+
+// editGolden copies testdata/NAME.yaml to a temporary file, applies b to
+// it with EditYAML and compares the result with testdata/NAME.golden. It
+// returns the path of the edited copy.
+func editGolden(t *testing.T, name string, b graph.Batch) string {
+	t.Helper()
+	in, err := os.ReadFile("testdata/" + name + ".yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), name+".yaml")
+	if err := os.WriteFile(path, in, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := graph.EditYAML(path, b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldenFile(t, "testdata/"+name+".golden", string(got))
+	return path
+}
+
+// TestEditYAMLNullSections: items added to a section written as null
+// or left empty are written, as a block list, and the comment on the
+// section's key stays.
+func TestEditYAMLNullSections(t *testing.T) {
+	path := editGolden(t, "edit-null", graph.Batch{
+		Entities:  []claims.Entity{{ID: "e1", Name: "E", Kind: claims.Person}},
+		Claims:    []claims.Claim{{ID: "b", Text: "B.", About: []string{"e1"}, Appearances: []claims.Appearance{{Source: "s1"}}}},
+		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.Supports}},
+	})
+	g, err := graph.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := g.Counts(); c.Entities != 1 || c.Claims != 2 || c.Supports != 1 {
+		t.Errorf("the edited file holds %+v", c)
+	}
+}
+
+// TestEditYAMLAnchors: removing the item that holds an anchor inlines
+// the anchored value into the aliases left; anchors of untouched items
+// stay as they are.
+func TestEditYAMLAnchors(t *testing.T) {
+	path := editGolden(t, "edit-anchors", graph.Batch{Remove: []string{"s1"}, Merges: []graph.Merge{{Into: "b", From: "a"}}})
+	g, err := graph.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, _ := g.Source("s2")
+	d, _ := g.Claim("d")
+	if s2.Kind != sources.Wire || len(d.Appearances) != 1 || d.Appearances[0].Source != "s4" {
+		t.Errorf("after the edit s2 is %+v and d %+v", s2, d)
+	}
+}
+
+// TestEditYAMLMergeKeepsComments: merging e2 into e1 rewrites e2's
+// references in claim a one scalar at a time, so that every comment
+// inside a's appearances stays, and so does the quoting of its quote and
+// the folding of its note.
+func TestEditYAMLMergeKeepsComments(t *testing.T) {
+	editGolden(t, "edit-merge", graph.Batch{Merges: []graph.Merge{{Into: "e1", From: "e2"}}})
+}
+
+// onlyRemoved checks that out is in with whole lines removed and nothing
+// else changed, and returns the lines removed.
+func onlyRemoved(t *testing.T, in, out string) []string {
+	t.Helper()
+	a, b := strings.SplitAfter(in, "\n"), strings.SplitAfter(out, "\n")
+	var removed []string
+	j := 0
+	for _, line := range a {
+		if j < len(b) && b[j] == line {
+			j++
+			continue
+		}
+		removed = append(removed, line)
+	}
+	if j != len(b) {
+		t.Errorf("the edit changed more than removing lines: line %d of the output, %q, is not in the input", j+1, b[j])
+	}
+	return removed
+}
+
+// TestEditYAMLKeepsLayout: removing items leaves every other byte as it
+// was: folded and literal notes, flow lists, quoting, blank lines, the
+// comment heading a group (it stays, heading the next item), a byte
+// order mark and CRLF line ends.
+func TestEditYAMLKeepsLayout(t *testing.T) {
+	const file = `claimgraph: 1   # layout kept
+sources:
+  - id: s1
+    kind: wire
+    note: >-
+      A long note that a person wrapped
+      over two lines.
+  - id: s2
+    kind: 'wire'
+    note: |
+      literal
+        kept
+
+claims:
+  # Defence pacts
+  - {id: b, text: "B.", appearances: [{source: s2}]}
+  - id: c
+    text: "C, quoted."
+    about: [ ]
+    appearances: [ {source: s1},   {source: s2} ]
+  - {id: d, text: D., appearances: [{source: s1}]}
+relations:
+  - {from: c, to: d, kind: supports}
+  - {from: b, to: d, kind: supports}   # goes with b
+`
+	for _, tc := range []struct{ name, bom, nl string }{{"LF", "", "\n"}, {"CRLF", "", "\r\n"}, {"BOM", "\ufeff", "\n"}, {"BOM+CRLF", "\ufeff", "\r\n"}} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := tc.bom + strings.ReplaceAll(file, "\n", tc.nl)
+			path := filepath.Join(t.TempDir(), "layout.yaml")
+			if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			err := graph.EditYAML(path, graph.Batch{Remove: []string{"b"}, RemoveRelations: []claims.Relation{{From: "b", To: "d", Kind: claims.Supports}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, _ := os.ReadFile(path)
+			removed := onlyRemoved(t, in, string(out))
+			want := []string{`  - {id: b, text: "B.", appearances: [{source: s2}]}` + tc.nl, `  - {from: b, to: d, kind: supports}   # goes with b` + tc.nl}
+			if diff := cmp.Diff(want, removed); diff != "" {
+				t.Errorf("lines removed (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestEditYAMLSeed removes the treaty claim from a copy of the seed
+// file with its relations: the file loses exactly the lines of the claim
+// and of the relations, and reads back as the graph with them removed.
+func TestEditYAMLSeed(t *testing.T) {
+	in, err := os.ReadFile("../testdata/kim-putin.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "kim-putin.yaml")
+	if err := os.WriteFile(path, in, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const treaty = "russia-dprk-defence-treaty-2024"
+	want, err := graph.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rels, err := want.RelationsOf(treaty)
+	if err != nil || len(rels) == 0 {
+		t.Fatalf("relations of %s: %v %v", treaty, rels, err)
+	}
+	b := graph.Batch{Remove: []string{treaty}}
+	for _, r := range rels {
+		b.RemoveRelations = append(b.RemoveRelations, claims.Relation{From: r.From, To: r.To, Kind: r.Kind})
+	}
+	if err := graph.EditYAML(path, b); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := os.ReadFile(path)
+	removed := strings.Join(onlyRemoved(t, string(in), string(out)), "")
+	if got := strings.Count("\n"+removed, "\n  - "); got != 1+len(rels) || !strings.Contains(removed, "  - id: "+treaty+"\n") {
+		t.Errorf("removed %d items, want the claim and its %d relations:\n%s", got, len(rels), removed)
+	}
+	if err := want.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := graph.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w, g strings.Builder
+	want.WriteYAML(&w)
+	got.WriteYAML(&g)
+	if w.String() != g.String() {
+		t.Error("the edited file does not read back as the graph with the claim removed")
 	}
 }
