@@ -3,7 +3,6 @@ package graph
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/sources"
@@ -566,9 +565,13 @@ func (e *editor) references() {
 				switch {
 				case ri >= 0 && !e.goneRel[ri]:
 					r := s.relation(ri)
-					e.fail(loc, id, tag(ErrReferenced, "%q is still related: %s %s %s", id, r.From, r.Kind, r.To))
+					e.failRef(loc, id, location{"relation", int(ri), ""},
+						tag(ErrReferenced, "%q is still related: %s %s %s", id, r.From, r.Kind, r.To))
 				case ri < 0 && k == 1 && !e.gone[ed.to] && e.reps[ed.to] == nil:
-					e.fail(loc, id, tag(ErrReferenced, "%q is still named by %s %q (%s)", id, s.verts[ed.to].kind, s.idOf(ed.to), edgeWords(ed.data.Kinds)))
+					for _, f := range referencesTo(s, ed.to, id) {
+						e.failRef(loc, id, location{s.verts[ed.to].kind.String(), int(s.verts[ed.to].idx), f},
+							tag(ErrReferenced, "%q is still named by %s %q (%s)", id, s.verts[ed.to].kind, s.idOf(ed.to), f))
+					}
 				}
 			}
 		}
@@ -576,25 +579,50 @@ func (e *editor) references() {
 			for _, ri := range e.citers(id) {
 				if !e.goneRel[ri] {
 					r := s.relation(ri)
-					e.fail(loc, id, tag(ErrReferenced, "%q is still cited by the relation %s %s %s", id, r.From, r.Kind, r.To))
+					field := fmt.Sprintf("sources[%d]", slices.Index(r.Sources, id))
+					e.failRef(loc, id, location{"relation", int(ri), field},
+						tag(ErrReferenced, "%q is still cited by the relation %s %s %s", id, r.From, r.Kind, r.To))
 				}
 			}
 		}
 	}
 }
 
-// edgeWords names the references an edge stands for.
-func edgeWords(k EdgeKinds) string {
-	var w []string
-	for _, x := range []struct {
-		k    EdgeKinds
-		word string
-	}{{AboutEdge, "about"}, {SaidByEdge, "speaker"}, {AppearsInEdge, "appearance"}, {ViaEdge, "via"}, {DerivesEdge, "derived_from"}} {
-		if k&x.k != 0 {
-			w = append(w, x.word)
+// failRef reports a problem at loc that the reference at ref, an item
+// of the graph in its own order and a field, causes.
+func (e *editor) failRef(loc location, id string, ref location, err error) {
+	e.errs = append(e.errs, &Error{ID: id, Field: loc.field, Err: err, loc: loc, ref: ref})
+}
+
+// referencesTo returns the fields of vertex n, a claim or a source, that
+// name id ("appearances[0].source", "about[2]"), each one of them.
+func referencesTo(s *store, n int32, id string) []string {
+	var out []string
+	idx := s.verts[n].idx
+	switch s.verts[n].kind {
+	case ClaimVertex:
+		c := &s.claims[idx]
+		for j, x := range c.About {
+			if x == id {
+				out = append(out, fmt.Sprintf("about[%d]", j))
+			}
+		}
+		for j := range c.Appearances {
+			a := &c.Appearances[j]
+			for _, f := range [...]struct{ name, v string }{{"source", a.Source}, {"speaker", a.Speaker}, {"via", a.Via}} {
+				if f.v == id {
+					out = append(out, fmt.Sprintf("appearances[%d].%s", j, f.name))
+				}
+			}
+		}
+	case SourceVertex:
+		for j, d := range s.sources[idx].DerivedFrom {
+			if d.Source == id {
+				out = append(out, fmt.Sprintf("derived_from[%d].source", j))
+			}
 		}
 	}
-	return strings.Join(w, ", ")
+	return out
 }
 
 // checkReps checks the new content of every replaced vertex: its fields

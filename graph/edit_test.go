@@ -135,8 +135,8 @@ func TestRemoveReferencedNamesEveryReference(t *testing.T) {
 	all := strings.Join(msgs, "\n")
 	for _, want := range []string{
 		`remove "kim": "kim" is still named by claim "a"`,
-		`source "s3" (derived_from)`,
-		`claim "y" (appearance)`,
+		`source "s3" (derived_from[0].source)`,
+		`claim "y" (appearances[0].source)`,
 		`cited by the relation y supports x`,
 		`"b" is still related: b supports x`,
 		`"b" is still related: a same_as b`,
@@ -362,7 +362,7 @@ merge:
 		got = append(got, e.Error())
 	}
 	want := []string{
-		`graph: change.yaml:3:5: remove "kim": "kim" is still named by claim "b" (speaker)`,
+		`graph: change.yaml:3:5: remove "kim": "kim" is still named by claim "b" (appearances[0].speaker)`,
 		`graph: change.yaml:4:5: remove "nothing-here": not found: nothing to remove with ID "nothing-here"`,
 		`graph: change.yaml:6:5: merge "a": conflicting relation: merging "a" into "x" would relate "x" to itself: supports`,
 	}

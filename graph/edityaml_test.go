@@ -261,3 +261,37 @@ func TestEditYAMLSeed(t *testing.T) {
 		t.Error("the edited file does not read back as the graph with the claim removed")
 	}
 }
+
+// TestEditYAMLReferencePositions: a removal that items of the file
+// still name fails, each problem pointing at the reference in the file
+// (Ref) besides the entry of the batch, and the file is left as it was;
+// c, removed too, no longer counts as naming s1.
+func TestEditYAMLReferencePositions(t *testing.T) {
+	in, err := os.ReadFile("testdata/edit-commented.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "desk.yaml")
+	if err := os.WriteFile(path, in, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = graph.EditYAMLWith(path, strings.NewReader("claimgraph: 1\nremove: [s1, c]\n"), "change.yaml")
+	var list graph.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("got %v, want an ErrorList", err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`graph: change.yaml:2:10: remove "s1": "s1" is still named by claim "a" (appearances[0].source) at ` + path + `:21:17`,
+		`graph: change.yaml:2:14: remove "c": "c" is still related: c contradicts d at ` + path + `:32:5`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if now, _ := os.ReadFile(path); string(now) != string(in) {
+		t.Error("the failed edit changed the file")
+	}
+}

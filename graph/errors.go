@@ -89,7 +89,7 @@ func (e *Error) Message() string {
 	}
 	b.WriteString(e.Err.Error())
 	if e.Ref.Line > 0 && e.Ref != e.Position {
-		fmt.Fprintf(&b, " (%s:%d:%d)", e.Ref.File, e.Ref.Line, e.Ref.Column)
+		fmt.Fprintf(&b, " at %s:%d:%d", e.Ref.File, e.Ref.Line, e.Ref.Column)
 	}
 	return b.String()
 }

@@ -27,6 +27,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -101,6 +102,16 @@ func runEdit(e *env, args []string) int {
 	}
 	rep := editReport{File: pos[0], Problems: []string{}}
 	if err := graph.EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
+		var list graph.ErrorList
+		if *apply == "" && errors.As(err, &list) {
+			// The batch the flags make is no file: a problem a reference
+			// causes is at the reference, in FILE.
+			for _, p := range list {
+				if p.Ref.Line > 0 {
+					p.Position, p.Ref = p.Ref, claims.Position{}
+				}
+			}
+		}
 		rep.Problems = problemLines(err)
 	} else {
 		rep.Written = true
