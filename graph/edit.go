@@ -71,6 +71,10 @@ type editor struct {
 	// citing lists, per source ID, the relations whose sources name it;
 	// made on the first removal or merge of a source (citers).
 	citing map[string][]int32
+
+	// inferring lists, per source ID, the items whose inferences name
+	// it; made on the first removal or merge of a source (inferrers).
+	inferring map[string][]inferrer
 }
 
 // citers returns the relations whose sources name source id. The first
@@ -371,16 +375,117 @@ func (e *editor) merge(i int) {
 			src.DerivedFrom = kept
 		}
 		for _, ri := range e.citers(m.From) {
-			if e.goneRel[ri] {
-				continue
+			e.renameInRelation(ri, loc, m)
+		}
+		for _, x := range e.inferrers(m.From) {
+			switch {
+			case x.kind == 0:
+				e.renameInRelation(x.n, loc, m)
+			case x.kind == ClaimVertex:
+				c := e.rewrite(x.n, loc).claim
+				renameInferred(c.Inferred, m)
+				for j := range c.Appearances {
+					renameInferred(c.Appearances[j].Inferred, m)
+				}
+			default:
+				renameInferred(e.rewrite(x.n, loc).source.Inferred, m)
 			}
-			r := s.relation(ri)
-			r.Sources = slices.Compact(replaceAll(r.Sources, m.From, m.Into))
-			e.goneRel[ri] = true
-			e.add.Relations = append(e.add.Relations, r)
-			e.origin[secRelation] = append(e.origin[secRelation], loc)
 		}
 	}
+}
+
+// renameInRelation replaces relation ri, for merge m of sources, by a
+// copy whose sources and inferences name m.Into instead of m.From.
+func (e *editor) renameInRelation(ri int32, loc location, m Merge) {
+	if e.goneRel[ri] {
+		return
+	}
+	r := e.s.relation(ri)
+	r.Sources = slices.Compact(replaceAll(r.Sources, m.From, m.Into))
+	renameInferred(r.Inferred, m)
+	e.goneRel[ri] = true
+	e.add.Relations = append(e.add.Relations, r)
+	e.origin[secRelation] = append(e.origin[secRelation], loc)
+}
+
+// renameInferred makes the inferences infs, a copy of the item's, name
+// m.Into as their source instead of m.From.
+func renameInferred(infs []claims.Inference, m Merge) {
+	for k := range infs {
+		infs[k].Source = renamedID(infs[k].Source, m.From, m.Into)
+	}
+}
+
+// inferrer is an item whose inferences name a source: a claim or source
+// vertex, or a relation (kind 0) by its index.
+type inferrer struct {
+	kind VertexKind
+	n    int32
+}
+
+// inferrers returns the items whose inferences name source id. The
+// first call makes the index for the whole batch, one pass over the
+// items, as citers does: inferences name their sources by ID, without an
+// edge.
+func (e *editor) inferrers(id string) []inferrer {
+	if e.inferring == nil {
+		s := e.s
+		e.inferring = map[string][]inferrer{}
+		add := func(x inferrer, infs []claims.Inference) {
+			for _, inf := range infs {
+				if l := e.inferring[inf.Source]; inf.Source != "" && (len(l) == 0 || l[len(l)-1] != x) {
+					e.inferring[inf.Source] = append(l, x)
+				}
+			}
+		}
+		for i := range s.sources {
+			if src := &s.sources[i]; src.ID != "" && len(src.Inferred) > 0 {
+				add(inferrer{SourceVertex, s.ids[src.ID]}, src.Inferred)
+			}
+		}
+		for i := range s.claims {
+			c := &s.claims[i]
+			if c.ID == "" {
+				continue
+			}
+			x := inferrer{ClaimVertex, s.ids[c.ID]}
+			add(x, c.Inferred)
+			for j := range c.Appearances {
+				add(x, c.Appearances[j].Inferred)
+			}
+		}
+		for ri := range s.rels {
+			if x := &s.rels[ri]; x.extra > 0 && !s.deadRel(int32(ri)) {
+				add(inferrer{0, int32(ri)}, s.relExtra[x.extra-1].Inferred)
+			}
+		}
+	}
+	return e.inferring[id]
+}
+
+// inferredFields returns the fields of the inferences of claim c, or of
+// source src, that name id ("inferred[0].source").
+func inferredFields(c *claims.Claim, src *sources.Source, r *claims.Relation, id string) []string {
+	var out []string
+	add := func(prefix string, infs []claims.Inference) {
+		for k := range infs {
+			if infs[k].Source == id {
+				out = append(out, fmt.Sprintf("%sinferred[%d].source", prefix, k))
+			}
+		}
+	}
+	switch {
+	case c != nil:
+		add("", c.Inferred)
+		for j := range c.Appearances {
+			add(fmt.Sprintf("appearances[%d].", j), c.Appearances[j].Inferred)
+		}
+	case src != nil:
+		add("", src.Inferred)
+	case r != nil:
+		add("", r.Inferred)
+	}
+	return out
 }
 
 // claimKeys are the about entities and the appearances of a claim that
@@ -576,6 +681,34 @@ func (e *editor) references() {
 			}
 		}
 		if s.verts[n].kind == SourceVertex {
+			for _, x := range e.inferrers(id) {
+				var c *claims.Claim
+				var src *sources.Source
+				var r *claims.Relation
+				ref := location{"relation", int(x.n), ""}
+				switch {
+				case x.kind == 0 && !e.goneRel[x.n]:
+					rel := s.relation(x.n)
+					r = &rel
+				case x.kind != 0 && !e.gone[x.n] && e.reps[x.n] == nil:
+					ref = location{x.kind.String(), int(s.verts[x.n].idx), ""}
+					if x.kind == ClaimVertex {
+						c = &s.claims[s.verts[x.n].idx]
+					} else {
+						src = &s.sources[s.verts[x.n].idx]
+					}
+				default:
+					continue // removed or replaced too
+				}
+				for _, f := range inferredFields(c, src, r, id) {
+					ref.field = f
+					what := fmt.Sprintf("%s %q", x.kind, s.idOf(x.n))
+					if r != nil {
+						what = fmt.Sprintf("the relation %s %s %s", r.From, r.Kind, r.To)
+					}
+					e.failRef(loc, id, ref, tag(ErrReferenced, "%q is still named by %s (%s)", id, what, f))
+				}
+			}
 			for _, ri := range e.citers(id) {
 				if !e.goneRel[ri] {
 					r := s.relation(ri)
@@ -645,6 +778,7 @@ func (e *editor) checkReps(c *checker) {
 				c.ref(kind, i, cl.ID, "appearances", j, "speaker", a.Speaker, EntityVertex)
 				c.ref(kind, i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
 			}
+			c.claimInferred(kind, i, cl)
 			e.checkMerged(c, kind, i, cl.ID, cl.Merged)
 		case r.entity != nil:
 			c.fieldErrors(kind, i, r.entity.ID, r.entity.Check())
@@ -655,6 +789,7 @@ func (e *editor) checkReps(c *checker) {
 			for j, d := range src.DerivedFrom {
 				c.ref(kind, i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
 			}
+			c.inferred(kind, i, src.ID, "", src.Inferred)
 			e.checkMerged(c, kind, i, src.ID, src.Merged)
 		}
 	}

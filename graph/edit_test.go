@@ -494,3 +494,67 @@ func TestMergeReviews(t *testing.T) {
 		})
 	}
 }
+
+// TestInferredSources: the source an inference names is a reference
+// like any other: an unknown one is refused, removing it while an
+// inference names it fails naming the inference, and merging it renames
+// the inferences of claims, appearances, sources and relations.
+func TestInferredSources(t *testing.T) {
+	const file = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+  - id: s3
+    kind: wire
+    inferred: [{field: published, sentence: "x", source: s9}]
+  - {id: s9, kind: wire}
+claims:
+  - id: a
+    text: A.
+    appearances: [{source: s1, inferred: [{field: date, sentence: "z", source: s9}]}]
+    inferred: [{field: valid_from, sentence: "y", source: s9}]
+  - {id: b, text: B., appearances: [{source: s2}]}
+relations:
+  - {from: a, to: b, kind: supports, inferred: [{field: confidence, sentence: "w", source: s9}]}
+`
+	g, err := graph.ReadYAML(strings.NewReader(file), "inf.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := graph.Batch{Claims: []claims.Claim{{ID: "c", Text: "C.", Appearances: []claims.Appearance{{Source: "s1"}},
+		Inferred: []claims.Inference{{Field: "valid_from", Sentence: "v", Source: "nowhere"}}}}}
+	if err := g.Apply(bad); !errors.Is(err, graph.ErrUnknownReference) || !strings.Contains(err.Error(), "inferred[0].source") {
+		t.Errorf("an inference naming an unknown source: %v", err)
+	}
+	before := yamlText(t, g)
+	err = g.Apply(graph.Batch{Remove: []string{"s9"}})
+	var list graph.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("removing s9: %v", err)
+	}
+	var msgs []string
+	for _, e := range list {
+		msgs = append(msgs, e.Err.Error())
+	}
+	want := []string{
+		`"s9" is still named by source "s3" (inferred[0].source)`,
+		`"s9" is still named by claim "a" (inferred[0].source)`,
+		`"s9" is still named by claim "a" (appearances[0].inferred[0].source)`,
+		`"s9" is still named by the relation a supports b (inferred[0].source)`,
+	}
+	if diff := cmp.Diff(want, msgs); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(before, yamlText(t, g)); diff != "" {
+		t.Errorf("the failed removal changed the graph:\n%s", diff)
+	}
+	if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "s2", From: "s9"}}}); err != nil {
+		t.Fatal(err)
+	}
+	after := yamlText(t, g)
+	// s9 is left only in s2's merged list; four inferences and b's
+	// appearance name s2.
+	if strings.Count(after, "s9") != 1 || strings.Count(after, "source: s2\n") != 5 {
+		t.Errorf("after merging s9 into s2:\n%s", after)
+	}
+}

@@ -27,9 +27,11 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -111,6 +113,9 @@ func runEdit(e *env, args []string) int {
 					p.Position, p.Ref = p.Ref, claims.Position{}
 				}
 			}
+			slices.SortStableFunc(list, func(a, b *graph.Error) int {
+				return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+			})
 		}
 		rep.Problems = problemLines(err)
 	} else {
