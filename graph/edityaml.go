@@ -85,11 +85,23 @@ func editYAML(path string, change func(*Graph) error) error {
 	if err != nil {
 		return err
 	}
+	if beforeEditSave != nil {
+		beforeEditSave(path)
+	}
 	return saveIfUnchanged(path, data, out)
 }
 
+// beforeEditSave, when set (by tests), is called between an edit's
+// reading and its saving.
+var beforeEditSave func(path string)
+
 // saveIfUnchanged saves out to path, unless the file no longer holds
-// data, what the edit read.
+// data, what the edit read: compared byte for byte, after the temporary
+// file is written and just before it is renamed, so that of two edits
+// of one file run at once the second to save fails rather than undo the
+// first. (A change between that comparison and the rename, a window of
+// one small step, is not seen: files have no lock that every editor
+// honours.)
 func saveIfUnchanged(path string, data, out []byte) error {
 	return SaveWith(path, func(w io.Writer) error {
 		// The check comes as late as it can: the temporary file is made,

@@ -295,3 +295,57 @@ func TestEditYAMLReferencePositions(t *testing.T) {
 		t.Error("the failed edit changed the file")
 	}
 }
+
+// TestEditYAMLConcurrent: when the file changes on disk while an edit
+// runs (another edit saved first), the edit is not saved, with
+// ErrChanged, and the other change stays.
+func TestEditYAMLConcurrent(t *testing.T) {
+	in, err := os.ReadFile("testdata/edit-commented.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "desk.yaml")
+	if err := os.WriteFile(path, in, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := strings.Replace(string(in), "text: D.", "text: D, edited by another desk.", 1)
+	defer graph.SetBeforeEditSave(func(p string) {
+		if err := os.WriteFile(p, []byte(other), 0o644); err != nil {
+			t.Error(err)
+		}
+	})()
+	err = graph.EditYAML(path, graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}})
+	if !errors.Is(err, graph.ErrChanged) || !strings.Contains(err.Error(), path) {
+		t.Errorf("got %v, want ErrChanged naming %s", err, path)
+	}
+	if now, _ := os.ReadFile(path); string(now) != other {
+		t.Errorf("the other desk's change was lost:\n%s", now)
+	}
+	if names, _ := os.ReadDir(filepath.Dir(path)); len(names) != 1 {
+		t.Errorf("files left: %v", names)
+	}
+}
+
+// TestEditYAMLRefusesJSON: JSON and JSON Lines files have no comments to
+// keep; EditYAML refuses them with ErrNotInPlace, leaving them as they
+// were.
+func TestEditYAMLRefusesJSON(t *testing.T) {
+	for _, name := range []string{"g.json", "g.jsonl"} {
+		path := filepath.Join(t.TempDir(), name)
+		g := graph.New()
+		if err := g.Apply(graph.Batch{Sources: []sources.Source{{ID: "s1", Kind: sources.Wire}}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Save(path); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := os.ReadFile(path)
+		err := graph.EditYAML(path, graph.Batch{Remove: []string{"s1"}})
+		if !errors.Is(err, graph.ErrNotInPlace) {
+			t.Errorf("%s: got %v, want ErrNotInPlace", name, err)
+		}
+		if after, _ := os.ReadFile(path); string(after) != string(before) {
+			t.Errorf("%s changed", name)
+		}
+	}
+}
