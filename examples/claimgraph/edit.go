@@ -9,11 +9,15 @@
 // entities or sources; FROM stays an alias of INTO), --apply applies a
 // batch file (remove, remove_relations and merge sections besides the
 // usual ones; see graph.ApplyYAML); all of them together, all or
-// nothing. The file keeps every comment of the items left, and the order
-// and form of the items the change leaves alone (graph.EditYAML); it is
+// nothing. The change is made in the file's text (graph.EditYAML): what
+// it does not touch keeps its bytes, comments and blank lines included;
+// only the comments inside a removed or merged-away item go. It is
 // written atomically and left unchanged on any error, every problem
-// printed as FILE:LINE:COL: message with exit status 1. Blank lines
-// between items are not kept, nor the comments inside a removed item.
+// printed as FILE:LINE:COL: message with exit status 1: a removal that
+// something still names at the reference in FILE (with --apply, at the
+// batch file's entry, the message ending "at FILE:LINE:COL"). It is not
+// saved when FILE changed on disk while it ran, and it refuses JSON and
+// JSON Lines files, which have no comments to keep.
 //
 // With --json it prints one object:
 //
