@@ -136,22 +136,9 @@ func referencesInFile(err error, path string, data []byte) {
 			d = newDecoder(path, data, ReadOptions{}.withDefaults())
 			d.decode()
 		}
-		loc := e.ref
-		e.ref = location{}
-		for {
-			if p, ok := d.pos[loc]; ok {
-				e.Ref = claims.Position{File: path, Line: p.line, Column: p.col}
-				break
-			}
-			if loc.field == "" {
-				break
-			}
-			if i := strings.LastIndexAny(loc.field, ".["); i >= 0 {
-				loc.field = loc.field[:i]
-			} else {
-				loc.field = ""
-			}
-		}
+		at := &Error{loc: e.ref}
+		d.locate(at)
+		e.Ref, e.ref = at.Position, location{}
 	}
 }
 
@@ -498,7 +485,7 @@ func (sp *splicer) dash(n *yaml.Node) (line, off int, ok bool) {
 // kept[i] is an empty node, and is changed into kept[i] otherwise; added
 // items are appended after the last.
 func (sp *splicer) blockItems(seq *yaml.Node, kept []*yaml.Node, added []*yaml.Node, end int) {
-	type item struct{ line, first, last int }
+	type item struct{ line, last int }
 	items := make([]item, len(seq.Content))
 	for i, n := range seq.Content {
 		l, _, ok := sp.dash(n)
