@@ -199,7 +199,84 @@ func (e *editor) plan() {
 	for i := range b.Merges {
 		e.merge(i)
 	}
+	e.renameMerged()
 	e.references()
+}
+
+// renameMerged makes what the merges rewrote name, for every ID merged
+// away, the item it was merged into, whatever the order of the merges:
+// an appearance that a claim merge moves names its source as it was,
+// even when another merge of the batch folds that source into another.
+// It costs O(size of the items rewritten and relations moved), once.
+func (e *editor) renameMerged() {
+	if len(e.merged) == 0 {
+		return
+	}
+	into := make(map[string]string, len(e.merged))
+	for _, m := range e.b.Merges {
+		if n, ok := e.s.ids[m.From]; ok && e.merged[n] {
+			into[m.From] = m.Into
+		}
+	}
+	to := func(id string) string {
+		for range len(into) { // a chain of merges, a into b into c, ends
+			next, ok := into[id]
+			if !ok {
+				break
+			}
+			id = next
+		}
+		return id
+	}
+	infs := func(l []claims.Inference) {
+		for k := range l {
+			l[k].Source = to(l[k].Source)
+		}
+	}
+	for _, n := range e.repList {
+		switch r := e.reps[n]; {
+		case r.claim != nil:
+			c := r.claim
+			for j := range c.About {
+				c.About[j] = to(c.About[j])
+			}
+			c.About = slices.Compact(replaceAll(c.About, "", ""))
+			seen := make(map[appearanceKey]bool, len(c.Appearances))
+			c.Appearances = slices.DeleteFunc(c.Appearances, func(a claims.Appearance) bool {
+				a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
+				k := appearanceKeyOf(&a)
+				dup := seen[k]
+				seen[k] = true
+				return dup // two appearances that the renaming makes one
+			})
+			for j := range c.Appearances {
+				a := &c.Appearances[j]
+				a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
+				infs(a.Inferred)
+			}
+			if st := c.Statement; st != nil {
+				st.Subject, st.Object = to(st.Subject), to(st.Object)
+			}
+			infs(c.Inferred)
+		case r.source != nil:
+			for j := range r.source.DerivedFrom {
+				r.source.DerivedFrom[j].Source = to(r.source.DerivedFrom[j].Source)
+			}
+			infs(r.source.Inferred)
+		}
+	}
+	for i := range e.add.Relations {
+		r := &e.add.Relations[i]
+		if e.origin[secRelation][i].kind != "merge" {
+			continue // the batch's own relations are checked as written
+		}
+		r.From, r.To = to(r.From), to(r.To)
+		for j := range r.Sources {
+			r.Sources[j] = to(r.Sources[j])
+		}
+		r.Sources = slices.Compact(replaceAll(r.Sources, "", ""))
+		infs(r.Inferred)
+	}
 }
 
 // addItems sorts the items of one section of b into replacements and
@@ -296,9 +373,13 @@ func (e *editor) merge(i int) {
 	case e.gone[a] || e.merged[a]:
 		e.fail(location{"merge", i, "into"}, m.Into, fmt.Errorf("%w: %q is removed or merged by the same change", ErrNotFound, m.Into))
 		return
-	case e.gone[f] || e.reps[f] != nil:
+	case e.gone[f] || e.reps[f] != nil && e.reps[f].at.kind != "merge":
 		e.fail(location{"merge", i, "from"}, m.From, fmt.Errorf("%w: %q is removed, replaced or merged by the same change", ErrDuplicateID, m.From))
 		return
+	}
+	if e.reps[f] != nil { // rewritten by an earlier merge: renameMerged renames what it takes
+		delete(e.reps, f)
+		e.repList = slices.DeleteFunc(e.repList, func(n int32) bool { return n == f })
 	}
 	e.gone[f], e.merged[f] = true, true
 	into := e.rewrite(a, loc)

@@ -558,3 +558,37 @@ relations:
 		t.Errorf("after merging s9 into s2:\n%s", after)
 	}
 }
+
+// TestMergesInOneBatch: merging two claims and, in the same batch, the
+// sources of their appearances gives one claim with one appearance,
+// whichever merge comes first.
+func TestMergesInOneBatch(t *testing.T) {
+	const file = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}]}
+  - {id: b, text: B., appearances: [{source: s2}]}
+`
+	var want string
+	for _, merges := range [][]graph.Merge{{{Into: "a", From: "b"}, {Into: "s1", From: "s2"}}, {{Into: "s1", From: "s2"}, {Into: "a", From: "b"}}} {
+		g, err := graph.ReadYAML(strings.NewReader(file), "m.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Apply(graph.Batch{Merges: merges}); err != nil {
+			t.Fatalf("%v: %v", merges, err)
+		}
+		a, _ := g.Claim("a")
+		if len(a.Appearances) != 1 || a.Appearances[0].Source != "s1" {
+			t.Errorf("%v: a's appearances %+v, want one in s1", merges, a.Appearances)
+		}
+		got := yamlText(t, g)
+		if want == "" {
+			want = got
+		} else if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("the order of the merges matters:\n%s", diff)
+		}
+	}
+}
