@@ -38,7 +38,9 @@ var ErrChanged = errors.New("changed on disk since it was read")
 // are written anew, keeping their line comments and quoting, and a
 // field or list entry added goes after the last one; new items are
 // appended to their section, and a section that is empty (null, [] or
-// nothing) becomes a block list, keeping the comment on its key. A
+// nothing) becomes a block list, keeping the comment on its key. What a
+// merge moves from an item it removes (an appearance, a review) is
+// written as it was there, with its comments. A
 // value written in flow style ([a, b] or {…}) is written anew whole
 // when it changes, in flow style. An alias whose anchor goes with a
 // removed or rewritten item is replaced by the anchored value.
@@ -280,6 +282,11 @@ func syncSection[T any](sp *splicer, key string, t *table[T], file, now []T, id,
 		sp.err = fmt.Errorf("the list %s does not match its items (anchors or merge keys?)", key)
 		return
 	}
+	for i, n := range kept {
+		if n == nil {
+			sp.donate(seq.Content[i])
+		}
+	}
 	if seq != nil && seq.Kind == yaml.SequenceNode && seq.Style&yaml.FlowStyle == 0 && len(seq.Content) > 0 {
 		sp.blockItems(seq, kept, added, sp.pairEnd(k))
 		return
@@ -319,6 +326,9 @@ type splicer struct {
 	end   int // the line after the root mapping's last (a "..." or "---" line, or past the end)
 	edits []textEdit
 	err   error
+	// donors holds the lists and mappings inside the items removed, by
+	// nodeKey (see donate).
+	donors map[string]*yaml.Node
 }
 
 type textEdit struct {
@@ -521,6 +531,18 @@ func (sp *splicer) blockItems(seq *yaml.Node, kept []*yaml.Node, added []*yaml.N
 		}
 		var b strings.Builder
 		for _, n := range added {
+			if d := sp.donor(n); d != nil {
+				// An entry a merge moves from an item removed: its
+				// comments come with it.
+				for _, c := range strings.Split(d.HeadComment, "\n") {
+					if c != "" {
+						b.WriteString(strings.Repeat(" ", dashCol) + c + sp.nl)
+					}
+				}
+				x := *d
+				x.HeadComment, x.FootComment = "", ""
+				n = &x
+			}
 			b.WriteString(strings.Repeat(" ", dashCol) + "-" + strings.Repeat(" ", gap))
 			b.WriteString(sp.encode(n, max))
 			b.WriteString(sp.nl)
@@ -604,7 +626,13 @@ func (sp *splicer) mapping(old, n *yaml.Node, last int) bool {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if k := n.Content[i]; !have[k.Value] {
 			b.WriteString(strings.Repeat(" ", max))
-			b.WriteString(sp.encode(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, n.Content[i+1]}}, max))
+			v := n.Content[i+1]
+			if d := sp.donor(v); d != nil {
+				x := *d
+				x.HeadComment, x.FootComment = "", ""
+				v = &x
+			}
+			b.WriteString(sp.encode(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}, max))
 			b.WriteString(sp.nl)
 		}
 	}
@@ -661,6 +689,15 @@ func (sp *splicer) replacePair(k, v, n *yaml.Node, end int) {
 	key.HeadComment, key.FootComment = "", ""
 	val := n
 	if v != nil {
+		if d := sp.donor(n); d != nil {
+			// The value of an item removed, moved here by a merge:
+			// written as it was there.
+			x := *d
+			if x.LineComment == "" {
+				x.LineComment = v.LineComment
+			}
+			v = &x
+		}
 		val = patch(v, n)
 		if resolve(v).Kind != n.Kind && key.LineComment == "" {
 			key.LineComment = v.LineComment // "relations: ~  # none yet"
@@ -691,6 +728,57 @@ func (sp *splicer) scalar(old, n *yaml.Node) bool {
 	}
 	sp.edit(o, o+len(old.Value), text)
 	return true
+}
+
+// donate records the nodes inside item n, which the edit removes, so
+// that a value a merge moves from it keeps its comments and quoting
+// where it goes (see donor).
+func (sp *splicer) donate(n *yaml.Node) {
+	if sp.donors == nil {
+		sp.donors = map[string]*yaml.Node{}
+	}
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		if n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode || depth > 4 {
+			return
+		}
+		if k := nodeKey(n); sp.donors[k] == nil {
+			sp.donors[k] = n
+		}
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
+	}
+	walk(n, 0)
+}
+
+// donor returns the node of a removed item that holds the value n, nil
+// when there is none.
+func (sp *splicer) donor(n *yaml.Node) *yaml.Node {
+	if sp.donors == nil || n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	return sp.donors[nodeKey(n)]
+}
+
+// nodeKey returns a string that two nodes share when sameNode holds.
+func nodeKey(n *yaml.Node) string {
+	var b strings.Builder
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		n = resolve(n)
+		if n == nil {
+			b.WriteString("nil;")
+			return
+		}
+		fmt.Fprintf(&b, "%d:%d:%s:%d[", n.Kind, len(n.Value), n.Value, len(n.Content))
+		for _, c := range n.Content {
+			walk(c)
+		}
+		b.WriteByte(']')
+	}
+	walk(n)
+	return b.String()
 }
 
 // appendSection adds the section key, a block list of items, at the end

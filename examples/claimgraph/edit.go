@@ -11,7 +11,8 @@
 // usual ones; see graph.ApplyYAML); all of them together, all or
 // nothing. The change is made in the file's text (graph.EditYAML): what
 // it does not touch keeps its bytes, comments and blank lines included;
-// only the comments inside a removed or merged-away item go. It is
+// what a merge moves keeps its comments, and only the other comments
+// inside a removed or merged-away item go. It is
 // written atomically and left unchanged on any error, every problem
 // printed as FILE:LINE:COL: message with exit status 1: a removal that
 // something still names at the reference in FILE (with --apply, at the
