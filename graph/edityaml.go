@@ -326,6 +326,8 @@ type splicer struct {
 	end   int // the line after the root mapping's last (a "..." or "---" line, or past the end)
 	edits []textEdit
 	err   error
+	// sections holds the sections appendSection adds, for result.
+	sections string
 	// donors holds the lists and mappings inside the items removed, by
 	// nodeKey (see donate).
 	donors map[string]*yaml.Node
@@ -451,6 +453,13 @@ func (sp *splicer) edit(from, to int, text string) {
 
 // result returns the text with every edit made.
 func (sp *splicer) result() []byte {
+	if sp.sections != "" {
+		// After every other edit at the end of the top level: the items
+		// appended to its last section come before.
+		c := sp.root.Content
+		sp.insertAfter(sp.last(c[len(c)-2].Line, sp.end, 0), sp.sections)
+		sp.sections = ""
+	}
 	slices.SortStableFunc(sp.edits, func(a, b textEdit) int {
 		if a.from != b.from {
 			return a.from - b.from
@@ -789,8 +798,7 @@ func (sp *splicer) appendSection(key string, items []*yaml.Node) {
 	for _, n := range items {
 		b.WriteString("  - " + sp.encode(n, 4) + sp.nl)
 	}
-	c := sp.root.Content
-	sp.insertAfter(sp.last(c[len(c)-2].Line, sp.end, 0), b.String())
+	sp.sections += b.String()
 }
 
 // encode writes n as YAML, its lines after the first indented by indent

@@ -349,3 +349,17 @@ func TestEditYAMLRefusesJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestEditYAMLNewSections: items added to the last section come before
+// the sections the edit adds, in a file that does not end with a line
+// end.
+func TestEditYAMLNewSections(t *testing.T) {
+	path := editGolden(t, "edit-sections", graph.Batch{
+		Entities:  []claims.Entity{{ID: "e1", Name: "E", Kind: claims.Person}},
+		Claims:    []claims.Claim{{ID: "b", Text: "B.", About: []string{"e1"}, Appearances: []claims.Appearance{{Source: "s1"}}}},
+		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.Supports}},
+	})
+	if _, err := graph.Load(path); err != nil {
+		t.Fatal(err)
+	}
+}
