@@ -250,14 +250,31 @@ func syncSection[T any](sp *splicer, key string, t *table[T], file, now []T, id,
 	for i := range now {
 		current[id(&now[i])] = i
 	}
+	// owner[k] is the item of the file that keeps the item k of the
+	// graph: the one with that ID as written, else the first that
+	// resolves to it (a relation a merge moves), the others going (the
+	// duplicates the merge collapses).
+	owner := make(map[string]int, len(file))
+	keys := make([]string, len(file))
+	for i := range file {
+		keys[i] = fileID(&file[i])
+		if _, ok := current[keys[i]]; ok && keys[i] == id(&file[i]) {
+			owner[keys[i]] = i
+		}
+	}
+	for i, k := range keys {
+		if _, ok := owner[k]; !ok {
+			owner[k] = i
+		}
+	}
 	seen := make(map[string]bool, len(file))
 	// kept[i] is the new node of item i of the file, nil when it goes.
 	kept := make([]*yaml.Node, len(file))
 	changed := false
 	for i := range file {
-		k := fileID(&file[i])
+		k := keys[i]
 		j, ok := current[k]
-		if !ok || seen[k] {
+		if !ok || owner[k] != i {
 			changed = true
 			continue // removed or merged away
 		}

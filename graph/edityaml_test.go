@@ -363,3 +363,32 @@ func TestEditYAMLNewSections(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestEditYAMLCollapsedRelation: when a merge makes two relations one,
+// the relation of the item kept stays as it was written and the moved
+// one goes.
+func TestEditYAMLCollapsedRelation(t *testing.T) {
+	const in = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}]}
+  - {id: b, text: B., appearances: [{source: s1}]}
+  - {id: c, text: C., appearances: [{source: s1}]}
+relations:
+  - {from: b, to: c, kind: supports, note: "b's"}
+  - {from: a, to: c, kind: supports, note: "a's"}   # kept as written
+`
+	path := filepath.Join(t.TempDir(), "rel.yaml")
+	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := graph.EditYAML(path, graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}}); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := os.ReadFile(path)
+	_, rels, _ := strings.Cut(string(out), "relations:\n")
+	if want := "  - {from: a, to: c, kind: supports, note: \"a's\"}   # kept as written\n"; rels != want {
+		t.Errorf("relations:\n%s\nwant\n%s", rels, want)
+	}
+}
