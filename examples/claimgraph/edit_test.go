@@ -47,3 +47,20 @@ func TestEditKeepsCommentsAndFailsCleanly(t *testing.T) {
 	runCmd(t, 2, "edit", "desk.yaml")
 	runCmd(t, 2, "edit", "desk.yaml", "--merge", "b")
 }
+
+// TestEditRefusesJSON: edit keeps the comments of YAML files; a JSON
+// Lines file is refused, saying so, and left as it was.
+func TestEditRefusesJSON(t *testing.T) {
+	t.Chdir(t.TempDir())
+	const jsonl = `{"claimgraph": 1}` + "\n" + `{"source": {"id": "s1", "kind": "wire"}}` + "\n"
+	if err := os.WriteFile("g.jsonl", []byte(jsonl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := runCmd(t, 1, "edit", "g.jsonl", "--remove", "s1")
+	if !strings.Contains(out, "cannot edit in place: edit keeps the comments of YAML files") {
+		t.Errorf("output %q", out)
+	}
+	if now, _ := os.ReadFile("g.jsonl"); string(now) != jsonl {
+		t.Error("the refused edit changed the file")
+	}
+}

@@ -58,3 +58,14 @@ func TestMergePrefer(t *testing.T) {
 	runCmd(t, 2, "merge", "merge-a.yaml", "merge-b.yaml")
 	runCmd(t, 2, "merge", "merge-a.yaml", "merge-b.yaml", "-o", "x.yaml", "--prefer", "c")
 }
+
+// TestMergeMissingDirectory: an output in a directory that does not
+// exist fails with exit status 1, naming the output, not the temporary
+// file the save would have made.
+func TestMergeMissingDirectory(t *testing.T) {
+	inMergeDir(t)
+	out := runCmd(t, 1, "merge", "merge-a.yaml", "merge-a.yaml", "-o", "missing/out.yaml")
+	if want := "graph: saving missing/out.yaml: missing: no such file or directory\nnothing written: 1 problem\n"; out != want {
+		t.Errorf("output %q, want %q", out, want)
+	}
+}
