@@ -392,3 +392,58 @@ relations:
 		t.Errorf("relations:\n%s\nwant\n%s", rels, want)
 	}
 }
+
+// TestEditYAMLSeedEveryItem removes each claim of the seed with its
+// relations, and merges each entity, source and claim into the one
+// before it, each on a fresh copy: every removal removes lines only, and
+// no edit that the graph accepts fails to be made in the text. It edits
+// the file about 200 times, so it runs without -short only.
+func TestEditYAMLSeedEveryItem(t *testing.T) {
+	if testing.Short() {
+		t.Skip("about 200 edits of the seed file: run without -short")
+	}
+	in, err := os.ReadFile("../testdata/kim-putin.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := graph.Load("../testdata/kim-putin.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "kim-putin.yaml")
+	edit := func(b graph.Batch) (string, error) {
+		t.Helper()
+		if err := os.WriteFile(path, in, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		err := graph.EditYAML(path, b)
+		if errors.Is(err, graph.ErrNotInPlace) {
+			t.Errorf("%+v: %v", b, err)
+		}
+		out, _ := os.ReadFile(path)
+		return string(out), err
+	}
+	var ids [3][]string
+	for c := range g.Claims() {
+		ids[2] = append(ids[2], c.ID)
+		b := graph.Batch{Remove: []string{c.ID}}
+		rels, _ := g.RelationsOf(c.ID)
+		for _, r := range rels {
+			b.RemoveRelations = append(b.RemoveRelations, claims.Relation{From: r.From, To: r.To, Kind: r.Kind})
+		}
+		if out, err := edit(b); err == nil {
+			onlyRemoved(t, string(in), out)
+		}
+	}
+	for e := range g.Entities() {
+		ids[0] = append(ids[0], e.ID)
+	}
+	for s := range g.Sources() {
+		ids[1] = append(ids[1], s.ID)
+	}
+	for _, list := range ids {
+		for i := 1; i < len(list); i++ {
+			edit(graph.Batch{Merges: []graph.Merge{{Into: list[i-1], From: list[i]}}})
+		}
+	}
+}
