@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -610,6 +611,14 @@ func (sp *splicer) node(old, n *yaml.Node, last int) {
 	}
 	p := patch(old, n)
 	p.HeadComment, p.FootComment = "", ""
+	if text, ok := sp.oneLine(p); ok {
+		if at, ok := sp.beforeComment(last, p.LineComment); ok && old.Kind != yaml.AliasNode {
+			sp.edit(from, at, text) // the spaces and the comment after stay
+			return
+		}
+		sp.edit(from, to, text+comment(p.LineComment))
+		return
+	}
 	sp.edit(from, to, sp.encode(p, old.Column-1))
 }
 
@@ -730,8 +739,106 @@ func (sp *splicer) replacePair(k, v, n *yaml.Node, end int) {
 		}
 		val.HeadComment, val.FootComment = "", ""
 	}
+	if text, ok := sp.oneLine(val); ok {
+		kt, _ := sp.oneLine(&yaml.Node{Kind: yaml.ScalarNode, Value: key.Value})
+		c := key.LineComment + val.LineComment // one of them at most
+		if at, ok := sp.beforeComment(last, c); ok {
+			sp.edit(sp.nodeOff(k), at, kt+": "+text)
+			return
+		}
+		sp.edit(sp.nodeOff(k), sp.lineEnd(last), kt+": "+text+comment(c))
+		return
+	}
 	pair := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{&key, val}}
 	sp.edit(sp.nodeOff(k), sp.lineEnd(last), sp.encode(pair, max))
+}
+
+// beforeComment returns the offset where the spaces before the line
+// comment c at the end of line l start, when line l ends with c.
+func (sp *splicer) beforeComment(l int, c string) (int, bool) {
+	line := sp.line(l)
+	if c == "" || !strings.HasPrefix(c, "#") || !bytes.HasSuffix(line, []byte(c)) {
+		return 0, false
+	}
+	at := len(line) - len(c)
+	if at == 0 || line[at-1] != ' ' && line[at-1] != '\t' {
+		return 0, false
+	}
+	for at > 0 && (line[at-1] == ' ' || line[at-1] == '\t') {
+		at--
+	}
+	return sp.start[l] + at, true
+}
+
+// comment returns the line comment c, if any, to follow a value.
+func comment(c string) string {
+	if c == "" {
+		return ""
+	}
+	return " " + c
+}
+
+// oneLine returns n written on one line, however long, when n is written
+// in flow style or is a scalar of one line, and reports whether it is:
+// the encoder folds lines at 80 columns, which would turn a long line
+// the file had into several. Comments inside are dropped; the caller
+// writes n's line comment.
+func (sp *splicer) oneLine(n *yaml.Node) (string, bool) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if strings.Contains(n.Value, "\n") || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+			return "", false
+		}
+		x := *n
+		x.HeadComment, x.LineComment, x.FootComment = "", "", ""
+		// In a flow list, so that it is quoted as flow context needs.
+		text := sp.encode(&yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Content: []*yaml.Node{&x}}, 0)
+		if !strings.Contains(text, "\n") {
+			return text[1 : len(text)-1], true
+		}
+		// Too long for the encoder's line: a JSON string is a YAML
+		// double-quoted scalar.
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if enc.Encode(n.Value) != nil {
+			return "", false
+		}
+		return strings.TrimSuffix(b.String(), "\n"), true
+	case yaml.AliasNode:
+		return "*" + n.Value, true
+	case yaml.MappingNode, yaml.SequenceNode:
+		if n.Style&yaml.FlowStyle == 0 {
+			return "", false
+		}
+		open, end, step := "[", "]", 1
+		if n.Kind == yaml.MappingNode {
+			open, end, step = "{", "}", 2
+		}
+		parts := make([]string, 0, len(n.Content)/step)
+		for i := 0; i+step-1 < len(n.Content); i += step {
+			var part string
+			for j := range step {
+				c := n.Content[i+j]
+				if c.Kind != yaml.ScalarNode && c.Kind != yaml.AliasNode {
+					x := *c
+					x.Style |= yaml.FlowStyle
+					c = &x
+				}
+				t, ok := sp.oneLine(c)
+				if !ok {
+					return "", false
+				}
+				if j == 1 {
+					part += ": "
+				}
+				part += t
+			}
+			parts = append(parts, part)
+		}
+		return open + strings.Join(parts, ", ") + end, true
+	}
+	return "", false
 }
 
 // scalar changes the plain scalar old, written on one line, into the

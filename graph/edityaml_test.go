@@ -447,3 +447,36 @@ func TestEditYAMLSeedEveryItem(t *testing.T) {
 		}
 	}
 }
+
+// TestEditYAMLLongLines: a value written anew stays on one line, however
+// long, rather than folded at the encoder's 80 columns: a flow item, and
+// a flow mapping in a block list, their quoting kept.
+func TestEditYAMLLongLines(t *testing.T) {
+	long := strings.Repeat("A long note, longer than a line of eighty columns. ", 3)
+	in := `claimgraph: 1
+entities:
+  - {id: e1, name: E, kind: person}
+  - {id: e2, name: F, kind: person}
+sources:
+  - {id: s1, kind: wire}
+claims:
+  - {id: a, text: A., about: [e2], appearances: [{source: s1}], note: "` + long + `"}   # flow
+  - id: b
+    text: B.
+    appearances:
+      - {source: s1, speaker: e2, note: '` + long + `'}
+`
+	path := filepath.Join(t.TempDir(), "long.yaml")
+	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := graph.EditYAML(path, graph.Batch{Merges: []graph.Merge{{Into: "e1", From: "e2"}}}); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := os.ReadFile(path)
+	want := strings.NewReplacer("about: [e2]", "about: [e1]", "speaker: e2", "speaker: e1",
+		"  - {id: e2, name: F, kind: person}\n", "", "kind: person}\n", "kind: person, aliases: [F], merged: [e2]}\n").Replace(in)
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}
