@@ -325,7 +325,7 @@ func syncSection[T any](sp *splicer, key string, t *table[T], file, now []T, id,
 		case n.Kind == 0:
 			list.Content = append(list.Content, seq.Content[i])
 		default:
-			list.Content = append(list.Content, patch(seq.Content[i], n))
+			list.Content = append(list.Content, sp.patch(seq.Content[i], n))
 		}
 	}
 	list.Content = append(list.Content, added...)
@@ -609,7 +609,7 @@ func (sp *splicer) node(old, n *yaml.Node, last int) {
 	if old.Kind == yaml.AliasNode {
 		to = from + 1 + len(old.Value)
 	}
-	p := patch(old, n)
+	p := sp.patch(old, n)
 	p.HeadComment, p.FootComment = "", ""
 	if text, ok := sp.oneLine(p); ok {
 		if at, ok := sp.beforeComment(last, p.LineComment); ok && old.Kind != yaml.AliasNode {
@@ -733,7 +733,7 @@ func (sp *splicer) replacePair(k, v, n *yaml.Node, end int) {
 			}
 			v = &x
 		}
-		val = patch(v, n)
+		val = sp.patch(v, n)
 		if resolve(v).Kind != n.Kind && key.LineComment == "" {
 			key.LineComment = v.LineComment // "relations: ~  # none yet"
 		}
@@ -947,8 +947,13 @@ func (sp *splicer) encode(n *yaml.Node, indent int) string {
 // patch returns n, the node the writer gives a value now, with the
 // comments and the style of old, the value's node in the file, and,
 // inside a mapping or a list, the nodes of old for the parts whose value
-// is the same, so that what is written anew keeps what it can.
-func patch(old, n *yaml.Node) *yaml.Node {
+// is the same, so that what is written anew keeps what it can. A value
+// that changed into one that a removed item held (a review a merge
+// moves) takes that item's node instead of old (see donate).
+func (sp *splicer) patch(old, n *yaml.Node) *yaml.Node {
+	if d := sp.donor(n); d != nil && !sameNode(resolve(old), n) {
+		old = d
+	}
 	o := resolve(old)
 	if o == nil || o.Kind != n.Kind {
 		return n
@@ -972,7 +977,11 @@ func patch(old, n *yaml.Node) *yaml.Node {
 		x.Content = slices.Clone(n.Content)
 		for i := 0; i+1 < len(x.Content); i += 2 {
 			if v, ok := was[x.Content[i].Value]; ok {
-				x.Content[i+1] = patch(v, x.Content[i+1])
+				x.Content[i+1] = sp.patch(v, x.Content[i+1])
+			} else if d := sp.donor(x.Content[i+1]); d != nil {
+				c := *d
+				c.HeadComment, c.FootComment = "", ""
+				x.Content[i+1] = &c
 			}
 		}
 	case yaml.SequenceNode:
@@ -980,7 +989,7 @@ func patch(old, n *yaml.Node) *yaml.Node {
 		x.Content = slices.Clone(n.Content)
 		for i := range x.Content {
 			if i < len(o.Content) {
-				x.Content[i] = patch(o.Content[i], x.Content[i])
+				x.Content[i] = sp.patch(o.Content[i], x.Content[i])
 			} else if x.Style != 0 && x.Content[i].Kind != yaml.ScalarNode {
 				c := *x.Content[i]
 				c.Style |= yaml.FlowStyle

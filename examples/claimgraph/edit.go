@@ -22,11 +22,13 @@
 //
 // With --json it prints one object:
 //
-//	{"file": "desk.yaml", "written": true, "problems": []}
+//	{"file": "desk.yaml", "written": true, "problems": [], "notes": []}
 //
 // "problems" holds every problem as "FILE:LINE:COL: message" (or the
 // message alone when there is no position); "written" is false when
-// there is one.
+// there is one. "notes" says, for each --merge of two claims with a
+// review, which review the merge kept and which it dropped (a published
+// review stays over an unpublished one; see graph.Merge).
 
 package main
 
@@ -53,6 +55,39 @@ type editReport struct {
 	File     string   `json:"file"`
 	Written  bool     `json:"written"`
 	Problems []string `json:"problems"`
+	Notes    []string `json:"notes"`
+}
+
+// reviewNotes says, for each merge of claims that both have a review,
+// which review the merge keeps (see graph.Merge: a published review stays
+// over an unpublished one; other pairs are refused, and need no note),
+// so that no review is dropped without a word. It reads file, and says
+// nothing when it cannot.
+func reviewNotes(file string, merges []graph.Merge) []string {
+	if len(merges) == 0 {
+		return nil
+	}
+	g, err := graph.Load(file)
+	if err != nil {
+		return nil
+	}
+	var notes []string
+	for _, m := range merges {
+		into, ok := g.Claim(m.Into)
+		from, ok2 := g.Claim(m.From)
+		if !ok || !ok2 || into.Review == nil || from.Review == nil || *into.Review == *from.Review {
+			continue
+		}
+		kept, dropped, keptID, droppedID := into.Review, from.Review, m.Into, m.From
+		if from.Review.Status == claims.Published {
+			kept, dropped, keptID, droppedID = from.Review, into.Review, m.From, m.Into
+		}
+		if kept.Status == claims.Published && dropped.Status != claims.Published {
+			notes = append(notes, fmt.Sprintf("merging %s into %s keeps the published review of %s; the %s review of %s is dropped",
+				m.From, m.Into, keptID, dropped.Status, droppedID))
+		}
+	}
+	return notes
 }
 
 func runEdit(e *env, args []string) int {
@@ -86,6 +121,7 @@ func runEdit(e *env, args []string) int {
 			}
 		}
 	}
+	var merges []graph.Merge
 	if len(merge) > 0 {
 		b.WriteString("merge:\n")
 		for _, m := range merge {
@@ -94,6 +130,7 @@ func runEdit(e *env, args []string) int {
 				return e.usageError("edit", "--merge: want FROM:INTO, got %q", m)
 			}
 			fmt.Fprintf(&b, "  - {from: %q, into: %q}\n", from, into)
+			merges = append(merges, graph.Merge{Into: into, From: from})
 		}
 	}
 	batch := []byte(b.String())
@@ -107,7 +144,8 @@ func runEdit(e *env, args []string) int {
 		}
 		name = *apply
 	}
-	rep := editReport{File: pos[0], Problems: []string{}}
+	rep := editReport{File: pos[0], Problems: []string{}, Notes: []string{}}
+	notes := reviewNotes(pos[0], merges)
 	if err := graph.EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
 		var list graph.ErrorList
 		if *apply == "" && errors.As(err, &list) {
@@ -124,7 +162,7 @@ func runEdit(e *env, args []string) int {
 		}
 		rep.Problems = problemLines(err)
 	} else {
-		rep.Written = true
+		rep.Written, rep.Notes = true, notes
 	}
 	if code := e.emit("edit", *asJSON, rep, rep.write); code != 0 {
 		return code
@@ -167,6 +205,9 @@ func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string) i
 func (r editReport) write(w io.Writer) error {
 	for _, p := range r.Problems {
 		fmt.Fprintln(w, p)
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintln(w, "note:", n)
 	}
 	if r.Written {
 		fmt.Fprintf(w, "edited %s\n", r.File)

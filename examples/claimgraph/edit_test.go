@@ -64,3 +64,28 @@ func TestEditRefusesJSON(t *testing.T) {
 		t.Error("the refused edit changed the file")
 	}
 }
+
+// TestEditMergeReviewNote: merging a claim with a published review into
+// one with a review in progress keeps the published one and says which
+// review was dropped.
+func TestEditMergeReviewNote(t *testing.T) {
+	t.Chdir(t.TempDir())
+	const desk = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}], review: {status: in-progress, reviewer: Ann}}
+  - {id: b, text: B., appearances: [{source: s1}], review: {status: published, rating: "False", url: "https://desk.example/b"}}
+`
+	if err := os.WriteFile("desk.yaml", []byte(desk), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := runCmd(t, 0, "edit", "desk.yaml", "--merge", "b:a")
+	if want := "note: merging b into a keeps the published review of b; the in-progress review of a is dropped\nedited desk.yaml\n"; out != want {
+		t.Errorf("output %q, want %q", out, want)
+	}
+	now, _ := os.ReadFile("desk.yaml")
+	if !strings.Contains(string(now), `review: {status: published, rating: "False", url: "https://desk.example/b"}`) {
+		t.Errorf("the published review is not a's:\n%s", now)
+	}
+}
