@@ -329,7 +329,10 @@ func syncSection[T any](sp *splicer, key string, t *table[T], file, now []T, id,
 		}
 	}
 	list.Content = append(list.Content, added...)
-	sp.replacePair(k, seq, list, sp.pairEnd(k))
+	// The old value, for its comments and style: without its items, which
+	// list holds already, so that they are not matched again by place.
+	old := &yaml.Node{Kind: seq.Kind, Style: list.Style, Tag: seq.Tag, Value: seq.Value, LineComment: seq.LineComment}
+	sp.replacePair(k, old, list, sp.pairEnd(k))
 }
 
 // splicer changes the text of a YAML file: it collects edits, each a
@@ -734,8 +737,10 @@ func (sp *splicer) replacePair(k, v, n *yaml.Node, end int) {
 			v = &x
 		}
 		val = sp.patch(v, n)
-		if resolve(v).Kind != n.Kind && key.LineComment == "" {
-			key.LineComment = v.LineComment // "relations: ~  # none yet"
+		if (resolve(v).Kind != n.Kind || val.Kind != yaml.ScalarNode && val.Style&yaml.FlowStyle == 0) && key.LineComment == "" {
+			// "relations: ~  # none yet": the comment stays on the key's
+			// line, where a block list cannot hold it.
+			key.LineComment, val.LineComment = v.LineComment, ""
 		}
 		val.HeadComment, val.FootComment = "", ""
 	}

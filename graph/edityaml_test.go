@@ -117,6 +117,19 @@ func TestEditYAMLNullSections(t *testing.T) {
 	if c := g.Counts(); c.Entities != 1 || c.Claims != 2 || c.Supports != 1 {
 		t.Errorf("the edited file holds %+v", c)
 	}
+	// An empty list in flow style becomes a block list too, its comment
+	// kept on the key's line.
+	const empty = "claimgraph: 1\nsources: []  # none yet\n"
+	if err := os.WriteFile(path, []byte(empty), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := graph.EditYAML(path, graph.Batch{Sources: []sources.Source{{ID: "s1", Kind: sources.Wire}}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	if want := "claimgraph: 1\nsources: # none yet\n  - id: s1\n    kind: wire\n"; string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
 }
 
 // TestEditYAMLAnchors: removing the item that holds an anchor inlines
