@@ -3,7 +3,6 @@ package graph
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/sources"
@@ -13,7 +12,10 @@ import (
 // [Batch]:
 //
 //   - claims: From's appearances (those Into lacks) and the entities it
-//     is about join Into's, and its review when Into has none; its
+//     is about join Into's, and its review when Into has none (when both
+//     have a review, a published one stays over an unpublished one, and
+//     two published or two unpublished reviews that differ are reported
+//     with [ErrConflictingReview]); its
 //     relations move to Into, a relation Into
 //     already has collapsing into Into's; a same_as decision between the
 //     two is dropped, as the merge carries it out, and any other relation
@@ -34,6 +36,10 @@ type Merge struct {
 // ErrReferenced: a change removes an item that items the change keeps
 // still name.
 var ErrReferenced = fmt.Errorf("still referenced")
+
+// ErrConflictingReview: a merge joins two claims whose reviews differ
+// and neither is the one to keep by rule (see [Merge]).
+var ErrConflictingReview = fmt.Errorf("conflicting reviews")
 
 // edits reports whether b removes, replaces or merges.
 func (b *Batch) edits() bool {
@@ -60,9 +66,15 @@ type editor struct {
 	origin [4][]location   // per section of add: where each item comes from
 	moved  map[relKey]bool // the relations merges move, to collapse duplicates
 
+	keys map[int32]claimKeys // per claim merges fold into: its about and appearances
+
 	// citing lists, per source ID, the relations whose sources name it;
 	// made on the first removal or merge of a source (citers).
 	citing map[string][]int32
+
+	// inferring lists, per source ID, the items whose inferences name
+	// it; made on the first removal or merge of a source (inferrers).
+	inferring map[string][]inferrer
 }
 
 // citers returns the relations whose sources name source id. The first
@@ -187,7 +199,84 @@ func (e *editor) plan() {
 	for i := range b.Merges {
 		e.merge(i)
 	}
+	e.renameMerged()
 	e.references()
+}
+
+// renameMerged makes what the merges rewrote name, for every ID merged
+// away, the item it was merged into, whatever the order of the merges:
+// an appearance that a claim merge moves names its source as it was,
+// even when another merge of the batch folds that source into another.
+// It costs O(size of the items rewritten and relations moved), once.
+func (e *editor) renameMerged() {
+	if len(e.merged) == 0 {
+		return
+	}
+	into := make(map[string]string, len(e.merged))
+	for _, m := range e.b.Merges {
+		if n, ok := e.s.ids[m.From]; ok && e.merged[n] {
+			into[m.From] = m.Into
+		}
+	}
+	to := func(id string) string {
+		for range len(into) { // a chain of merges, a into b into c, ends
+			next, ok := into[id]
+			if !ok {
+				break
+			}
+			id = next
+		}
+		return id
+	}
+	infs := func(l []claims.Inference) {
+		for k := range l {
+			l[k].Source = to(l[k].Source)
+		}
+	}
+	for _, n := range e.repList {
+		switch r := e.reps[n]; {
+		case r.claim != nil:
+			c := r.claim
+			for j := range c.About {
+				c.About[j] = to(c.About[j])
+			}
+			c.About = slices.Compact(replaceAll(c.About, "", ""))
+			seen := make(map[appearanceKey]bool, len(c.Appearances))
+			c.Appearances = slices.DeleteFunc(c.Appearances, func(a claims.Appearance) bool {
+				a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
+				k := appearanceKeyOf(&a)
+				dup := seen[k]
+				seen[k] = true
+				return dup // two appearances that the renaming makes one
+			})
+			for j := range c.Appearances {
+				a := &c.Appearances[j]
+				a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
+				infs(a.Inferred)
+			}
+			if st := c.Statement; st != nil {
+				st.Subject, st.Object = to(st.Subject), to(st.Object)
+			}
+			infs(c.Inferred)
+		case r.source != nil:
+			for j := range r.source.DerivedFrom {
+				r.source.DerivedFrom[j].Source = to(r.source.DerivedFrom[j].Source)
+			}
+			infs(r.source.Inferred)
+		}
+	}
+	for i := range e.add.Relations {
+		r := &e.add.Relations[i]
+		if e.origin[secRelation][i].kind != "merge" {
+			continue // the batch's own relations are checked as written
+		}
+		r.From, r.To = to(r.From), to(r.To)
+		for j := range r.Sources {
+			r.Sources[j] = to(r.Sources[j])
+		}
+		r.Sources = slices.Compact(replaceAll(r.Sources, "", ""))
+		infs(r.Inferred)
+	}
 }
 
 // addItems sorts the items of one section of b into replacements and
@@ -284,9 +373,13 @@ func (e *editor) merge(i int) {
 	case e.gone[a] || e.merged[a]:
 		e.fail(location{"merge", i, "into"}, m.Into, fmt.Errorf("%w: %q is removed or merged by the same change", ErrNotFound, m.Into))
 		return
-	case e.gone[f] || e.reps[f] != nil:
+	case e.gone[f] || e.reps[f] != nil && e.reps[f].at.kind != "merge":
 		e.fail(location{"merge", i, "from"}, m.From, fmt.Errorf("%w: %q is removed, replaced or merged by the same change", ErrDuplicateID, m.From))
 		return
+	}
+	if e.reps[f] != nil { // rewritten by an earlier merge: renameMerged renames what it takes
+		delete(e.reps, f)
+		e.repList = slices.DeleteFunc(e.repList, func(n int32) bool { return n == f })
 	}
 	e.gone[f], e.merged[f] = true, true
 	into := e.rewrite(a, loc)
@@ -295,22 +388,22 @@ func (e *editor) merge(i int) {
 	case ClaimVertex:
 		from := &s.claims[fidx]
 		c := into.claim
+		has := e.keysOf(a, c)
 		for _, x := range from.About {
-			if !slices.Contains(c.About, x) {
+			if !has.about[x] {
+				has.about[x] = true
 				c.About = append(c.About, x)
 			}
 		}
 		for _, ap := range from.Appearances {
-			if !slices.ContainsFunc(c.Appearances, func(y claims.Appearance) bool { return sameAppearance(&ap, &y) }) {
+			if k := appearanceKeyOf(&ap); !has.appearances[k] {
+				has.appearances[k] = true
 				ap.Inferred = slices.Clone(ap.Inferred)
 				c.Appearances = append(c.Appearances, ap)
 			}
 		}
 		c.Merged = append(append(c.Merged, from.ID), from.Merged...)
-		if c.Review == nil && from.Review != nil { // the review moves with the claim
-			r := *from.Review
-			c.Review = &r
-		}
+		e.mergeReview(i, c, from)
 		e.moveRelations(i, a, f)
 	case EntityVertex:
 		from := &s.entities[fidx]
@@ -363,16 +456,190 @@ func (e *editor) merge(i int) {
 			src.DerivedFrom = kept
 		}
 		for _, ri := range e.citers(m.From) {
-			if e.goneRel[ri] {
-				continue
+			e.renameInRelation(ri, loc, m)
+		}
+		for _, x := range e.inferrers(m.From) {
+			switch {
+			case x.kind == 0:
+				e.renameInRelation(x.n, loc, m)
+			case x.kind == ClaimVertex:
+				c := e.rewrite(x.n, loc).claim
+				renameInferred(c.Inferred, m)
+				for j := range c.Appearances {
+					renameInferred(c.Appearances[j].Inferred, m)
+				}
+			default:
+				renameInferred(e.rewrite(x.n, loc).source.Inferred, m)
 			}
-			r := s.relation(ri)
-			r.Sources = slices.Compact(replaceAll(r.Sources, m.From, m.Into))
-			e.goneRel[ri] = true
-			e.add.Relations = append(e.add.Relations, r)
-			e.origin[secRelation] = append(e.origin[secRelation], loc)
 		}
 	}
+}
+
+// renameInRelation replaces relation ri, for merge m of sources, by a
+// copy whose sources and inferences name m.Into instead of m.From.
+func (e *editor) renameInRelation(ri int32, loc location, m Merge) {
+	if e.goneRel[ri] {
+		return
+	}
+	r := e.s.relation(ri)
+	r.Sources = slices.Compact(replaceAll(r.Sources, m.From, m.Into))
+	renameInferred(r.Inferred, m)
+	e.goneRel[ri] = true
+	e.add.Relations = append(e.add.Relations, r)
+	e.origin[secRelation] = append(e.origin[secRelation], loc)
+}
+
+// renameInferred makes the inferences infs, a copy of the item's, name
+// m.Into as their source instead of m.From.
+func renameInferred(infs []claims.Inference, m Merge) {
+	for k := range infs {
+		infs[k].Source = renamedID(infs[k].Source, m.From, m.Into)
+	}
+}
+
+// inferrer is an item whose inferences name a source: a claim or source
+// vertex, or a relation (kind 0) by its index.
+type inferrer struct {
+	kind VertexKind
+	n    int32
+}
+
+// inferrers returns the items whose inferences name source id. The
+// first call makes the index for the whole batch, one pass over the
+// items, as citers does: inferences name their sources by ID, without an
+// edge.
+func (e *editor) inferrers(id string) []inferrer {
+	if e.inferring == nil {
+		s := e.s
+		e.inferring = map[string][]inferrer{}
+		add := func(x inferrer, infs []claims.Inference) {
+			for _, inf := range infs {
+				if l := e.inferring[inf.Source]; inf.Source != "" && (len(l) == 0 || l[len(l)-1] != x) {
+					e.inferring[inf.Source] = append(l, x)
+				}
+			}
+		}
+		for i := range s.sources {
+			if src := &s.sources[i]; src.ID != "" && len(src.Inferred) > 0 {
+				add(inferrer{SourceVertex, s.ids[src.ID]}, src.Inferred)
+			}
+		}
+		for i := range s.claims {
+			c := &s.claims[i]
+			if c.ID == "" {
+				continue
+			}
+			x := inferrer{ClaimVertex, s.ids[c.ID]}
+			add(x, c.Inferred)
+			for j := range c.Appearances {
+				add(x, c.Appearances[j].Inferred)
+			}
+		}
+		for ri := range s.rels {
+			if x := &s.rels[ri]; x.extra > 0 && !s.deadRel(int32(ri)) {
+				add(inferrer{0, int32(ri)}, s.relExtra[x.extra-1].Inferred)
+			}
+		}
+	}
+	return e.inferring[id]
+}
+
+// inferredFields returns the fields of the inferences of claim c, or of
+// source src, that name id ("inferred[0].source").
+func inferredFields(c *claims.Claim, src *sources.Source, r *claims.Relation, id string) []string {
+	var out []string
+	add := func(prefix string, infs []claims.Inference) {
+		for k := range infs {
+			if infs[k].Source == id {
+				out = append(out, fmt.Sprintf("%sinferred[%d].source", prefix, k))
+			}
+		}
+	}
+	switch {
+	case c != nil:
+		add("", c.Inferred)
+		for j := range c.Appearances {
+			add(fmt.Sprintf("appearances[%d].", j), c.Appearances[j].Inferred)
+		}
+	case src != nil:
+		add("", src.Inferred)
+	case r != nil:
+		add("", r.Inferred)
+	}
+	return out
+}
+
+// claimKeys are the about entities and the appearances of a claim that
+// merges fold claims into, as sets, so that merging claims with n and m
+// appearances costs O(n+m), not O(n·m).
+type claimKeys struct {
+	about       map[string]bool
+	appearances map[appearanceKey]bool
+}
+
+// appearanceKey is what makes two appearances the same one: their
+// source, speaker, date, quote, language and via.
+type appearanceKey struct {
+	source, speaker, quote, lang, via string
+	date                              claims.Date
+}
+
+func appearanceKeyOf(a *claims.Appearance) appearanceKey {
+	return appearanceKey{a.Source, a.Speaker, a.Quote, a.Lang, a.Via, a.Date}
+}
+
+// keysOf returns the sets of claim c, the new content of vertex a, made
+// on the first merge into a and kept up by the merges that follow.
+func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
+	if k, ok := e.keys[a]; ok {
+		return k
+	}
+	k := claimKeys{about: make(map[string]bool, len(c.About)), appearances: make(map[appearanceKey]bool, len(c.Appearances))}
+	for _, x := range c.About {
+		k.about[x] = true
+	}
+	for j := range c.Appearances {
+		k.appearances[appearanceKeyOf(&c.Appearances[j])] = true
+	}
+	if e.keys == nil {
+		e.keys = map[int32]claimKeys{}
+	}
+	e.keys[a] = k
+	return k
+}
+
+// mergeReview settles the review of claim c when claim from, which has
+// one, merges into it (merge i): c takes from's review when it has none
+// or the same one; when both have a review and exactly one of them is
+// published, the published one stays, as a published rating is public
+// and must not be lost, and the unpublished one goes; any other pair of
+// reviews (both published, or neither) is reported with
+// [ErrConflictingReview], as a merge cannot tell which one the desk
+// stands by: the desk settles it (replacing or editing one claim) first.
+func (e *editor) mergeReview(i int, c *claims.Claim, from *claims.Claim) {
+	switch r := from.Review; {
+	case r == nil:
+	case c.Review == nil || c.Review.Status != claims.Published && r.Status == claims.Published:
+		x := *r
+		c.Review = &x
+	case *c.Review == *r, c.Review.Status == claims.Published && r.Status != claims.Published:
+	default:
+		m := e.b.Merges[i]
+		e.fail(location{"merge", i, ""}, m.From, fmt.Errorf("%w: %q (%s) and %q (%s) both have a review: settle which one stays before merging",
+			ErrConflictingReview, m.From, reviewWords(r), m.Into, reviewWords(c.Review)))
+	}
+}
+
+// reviewWords describes a review in a few words for a message.
+func reviewWords(r *claims.Review) string {
+	w := r.Status.String()
+	if r.Rating != "" {
+		w += " " + claims.Quote(r.Rating)
+	}
+	if r.URL != "" {
+		w += " at " + r.URL
+	}
+	return w
 }
 
 // sourcesDeriving returns the sources with a derivation from source f.
@@ -449,10 +716,6 @@ func relKeyOf(r *claims.Relation) relKey {
 	return k
 }
 
-func sameAppearance(a, b *claims.Appearance) bool {
-	return a.Source == b.Source && a.Speaker == b.Speaker && a.Date == b.Date && a.Quote == b.Quote && a.Lang == b.Lang && a.Via == b.Via
-}
-
 func renamedID(id, from, to string) string {
 	if id == from {
 		return to
@@ -488,35 +751,92 @@ func (e *editor) references() {
 				switch {
 				case ri >= 0 && !e.goneRel[ri]:
 					r := s.relation(ri)
-					e.fail(loc, id, tag(ErrReferenced, "%q is still related: %s %s %s", id, r.From, r.Kind, r.To))
+					e.failRef(loc, id, location{"relation", int(ri), ""},
+						tag(ErrReferenced, "%q is still related: %s %s %s", id, r.From, r.Kind, r.To))
 				case ri < 0 && k == 1 && !e.gone[ed.to] && e.reps[ed.to] == nil:
-					e.fail(loc, id, tag(ErrReferenced, "%q is still named by %s %q (%s)", id, s.verts[ed.to].kind, s.idOf(ed.to), edgeWords(ed.data.Kinds)))
+					for _, f := range referencesTo(s, ed.to, id) {
+						e.failRef(loc, id, location{s.verts[ed.to].kind.String(), int(s.verts[ed.to].idx), f},
+							tag(ErrReferenced, "%q is still named by %s %q (%s)", id, s.verts[ed.to].kind, s.idOf(ed.to), f))
+					}
 				}
 			}
 		}
 		if s.verts[n].kind == SourceVertex {
+			for _, x := range e.inferrers(id) {
+				var c *claims.Claim
+				var src *sources.Source
+				var r *claims.Relation
+				ref := location{"relation", int(x.n), ""}
+				switch {
+				case x.kind == 0 && !e.goneRel[x.n]:
+					rel := s.relation(x.n)
+					r = &rel
+				case x.kind != 0 && !e.gone[x.n] && e.reps[x.n] == nil:
+					ref = location{x.kind.String(), int(s.verts[x.n].idx), ""}
+					if x.kind == ClaimVertex {
+						c = &s.claims[s.verts[x.n].idx]
+					} else {
+						src = &s.sources[s.verts[x.n].idx]
+					}
+				default:
+					continue // removed or replaced too
+				}
+				for _, f := range inferredFields(c, src, r, id) {
+					ref.field = f
+					what := fmt.Sprintf("%s %q", x.kind, s.idOf(x.n))
+					if r != nil {
+						what = fmt.Sprintf("the relation %s %s %s", r.From, r.Kind, r.To)
+					}
+					e.failRef(loc, id, ref, tag(ErrReferenced, "%q is still named by %s (%s)", id, what, f))
+				}
+			}
 			for _, ri := range e.citers(id) {
 				if !e.goneRel[ri] {
 					r := s.relation(ri)
-					e.fail(loc, id, tag(ErrReferenced, "%q is still cited by the relation %s %s %s", id, r.From, r.Kind, r.To))
+					field := fmt.Sprintf("sources[%d]", slices.Index(r.Sources, id))
+					e.failRef(loc, id, location{"relation", int(ri), field},
+						tag(ErrReferenced, "%q is still cited by the relation %s %s %s", id, r.From, r.Kind, r.To))
 				}
 			}
 		}
 	}
 }
 
-// edgeWords names the references an edge stands for.
-func edgeWords(k EdgeKinds) string {
-	var w []string
-	for _, x := range []struct {
-		k    EdgeKinds
-		word string
-	}{{AboutEdge, "about"}, {SaidByEdge, "speaker"}, {AppearsInEdge, "appearance"}, {ViaEdge, "via"}, {DerivesEdge, "derived_from"}} {
-		if k&x.k != 0 {
-			w = append(w, x.word)
+// failRef reports a problem at loc that the reference at ref, an item
+// of the graph in its own order and a field, causes.
+func (e *editor) failRef(loc location, id string, ref location, err error) {
+	e.errs = append(e.errs, &Error{ID: id, Field: loc.field, Err: err, loc: loc, ref: ref})
+}
+
+// referencesTo returns the fields of vertex n, a claim or a source, that
+// name id ("appearances[0].source", "about[2]"), each one of them.
+func referencesTo(s *store, n int32, id string) []string {
+	var out []string
+	idx := s.verts[n].idx
+	switch s.verts[n].kind {
+	case ClaimVertex:
+		c := &s.claims[idx]
+		for j, x := range c.About {
+			if x == id {
+				out = append(out, fmt.Sprintf("about[%d]", j))
+			}
+		}
+		for j := range c.Appearances {
+			a := &c.Appearances[j]
+			for _, f := range [...]struct{ name, v string }{{"source", a.Source}, {"speaker", a.Speaker}, {"via", a.Via}} {
+				if f.v == id {
+					out = append(out, fmt.Sprintf("appearances[%d].%s", j, f.name))
+				}
+			}
+		}
+	case SourceVertex:
+		for j, d := range s.sources[idx].DerivedFrom {
+			if d.Source == id {
+				out = append(out, fmt.Sprintf("derived_from[%d].source", j))
+			}
 		}
 	}
-	return strings.Join(w, ", ")
+	return out
 }
 
 // checkReps checks the new content of every replaced vertex: its fields
@@ -539,6 +859,7 @@ func (e *editor) checkReps(c *checker) {
 				c.ref(kind, i, cl.ID, "appearances", j, "speaker", a.Speaker, EntityVertex)
 				c.ref(kind, i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
 			}
+			c.claimInferred(kind, i, cl)
 			e.checkMerged(c, kind, i, cl.ID, cl.Merged)
 		case r.entity != nil:
 			c.fieldErrors(kind, i, r.entity.ID, r.entity.Check())
@@ -549,6 +870,7 @@ func (e *editor) checkReps(c *checker) {
 			for j, d := range src.DerivedFrom {
 				c.ref(kind, i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
 			}
+			c.inferred(kind, i, src.ID, "", src.Inferred)
 			e.checkMerged(c, kind, i, src.ID, src.Merged)
 		}
 	}

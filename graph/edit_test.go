@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -134,8 +135,8 @@ func TestRemoveReferencedNamesEveryReference(t *testing.T) {
 	all := strings.Join(msgs, "\n")
 	for _, want := range []string{
 		`remove "kim": "kim" is still named by claim "a"`,
-		`source "s3" (derived_from)`,
-		`claim "y" (appearance)`,
+		`source "s3" (derived_from[0].source)`,
+		`claim "y" (appearances[0].source)`,
 		`cited by the relation y supports x`,
 		`"b" is still related: b supports x`,
 		`"b" is still related: a same_as b`,
@@ -361,7 +362,7 @@ merge:
 		got = append(got, e.Error())
 	}
 	want := []string{
-		`graph: change.yaml:3:5: remove "kim": "kim" is still named by claim "b" (speaker)`,
+		`graph: change.yaml:3:5: remove "kim": "kim" is still named by claim "b" (appearances[0].speaker)`,
 		`graph: change.yaml:4:5: remove "nothing-here": not found: nothing to remove with ID "nothing-here"`,
 		`graph: change.yaml:6:5: merge "a": conflicting relation: merging "a" into "x" would relate "x" to itself: supports`,
 	}
@@ -431,5 +432,163 @@ func TestEvidenceAndReviewsInMerges(t *testing.T) {
 	}
 	if _, err := g.Evidence("nothing"); !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("digest of an unknown claim: %v", err)
+	}
+}
+
+// TestMergeReviews: merging two claims never drops a published review
+// silently: a published review stays over an unpublished one, whichever
+// side it is on, and two reviews that differ otherwise are a conflict
+// that leaves the graph unchanged.
+func TestMergeReviews(t *testing.T) {
+	published := &claims.Review{Status: claims.Published, Rating: "False", URL: "https://desk.example/b"}
+	other := &claims.Review{Status: claims.Published, Rating: "True", URL: "https://desk.example/a"}
+	working := &claims.Review{Status: claims.InProgress, Reviewer: "Ann"}
+	for _, tc := range []struct {
+		name       string
+		into, from *claims.Review
+		want       *claims.Review // nil: a conflict
+	}{
+		{"into has none", nil, published, published},
+		{"from has none", working, nil, working},
+		{"published from wins", working, published, published},
+		{"published into stays", published, working, published},
+		{"the same review", published, published, published},
+		{"two published", other, published, nil},
+		{"two unpublished", working, &claims.Review{Status: claims.InProgress, Reviewer: "Bob"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := graph.New()
+			b := graph.Batch{
+				Sources: []sources.Source{{ID: "s1", Kind: sources.Wire}, {ID: "s2", Kind: sources.Wire}},
+				Claims: []claims.Claim{
+					{ID: "a", Text: "A.", Appearances: []claims.Appearance{{Source: "s1"}}, Review: tc.into},
+					{ID: "b", Text: "A, reworded.", Appearances: []claims.Appearance{{Source: "s2"}}, Review: tc.from},
+				},
+			}
+			if err := g.Apply(b); err != nil {
+				t.Fatal(err)
+			}
+			err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}})
+			a, _ := g.Claim("a")
+			if tc.want == nil {
+				if !errors.Is(err, graph.ErrConflictingReview) {
+					t.Fatalf("merge: %v, want a conflicting review", err)
+				}
+				if !strings.Contains(err.Error(), `"b" (`) || !strings.Contains(err.Error(), `"a" (`) {
+					t.Errorf("the conflict does not name both claims: %v", err)
+				}
+				if _, ok := g.Claim("b"); !ok {
+					t.Error("the failed merge removed b")
+				}
+				if *a.Review != *tc.into {
+					t.Errorf("a's review after the failed merge: %+v", a.Review)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Review == nil || *a.Review != *tc.want {
+				t.Errorf("a's review: %+v, want %+v", a.Review, tc.want)
+			}
+		})
+	}
+}
+
+// TestInferredSources: the source an inference names is a reference
+// like any other: an unknown one is refused, removing it while an
+// inference names it fails naming the inference, and merging it renames
+// the inferences of claims, appearances, sources and relations.
+func TestInferredSources(t *testing.T) {
+	const file = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+  - id: s3
+    kind: wire
+    inferred: [{field: published, sentence: "x", source: s9}]
+  - {id: s9, kind: wire}
+claims:
+  - id: a
+    text: A.
+    appearances: [{source: s1, inferred: [{field: date, sentence: "z", source: s9}]}]
+    inferred: [{field: valid_from, sentence: "y", source: s9}]
+  - {id: b, text: B., appearances: [{source: s2}]}
+relations:
+  - {from: a, to: b, kind: supports, inferred: [{field: confidence, sentence: "w", source: s9}]}
+`
+	g, err := graph.ReadYAML(strings.NewReader(file), "inf.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := graph.Batch{Claims: []claims.Claim{{ID: "c", Text: "C.", Appearances: []claims.Appearance{{Source: "s1"}},
+		Inferred: []claims.Inference{{Field: "valid_from", Sentence: "v", Source: "nowhere"}}}}}
+	if err := g.Apply(bad); !errors.Is(err, graph.ErrUnknownReference) || !strings.Contains(err.Error(), "inferred[0].source") {
+		t.Errorf("an inference naming an unknown source: %v", err)
+	}
+	before := yamlText(t, g)
+	err = g.Apply(graph.Batch{Remove: []string{"s9"}})
+	var list graph.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("removing s9: %v", err)
+	}
+	var msgs []string
+	for _, e := range list {
+		msgs = append(msgs, e.Err.Error())
+	}
+	want := []string{
+		`"s9" is still named by source "s3" (inferred[0].source)`,
+		`"s9" is still named by claim "a" (inferred[0].source)`,
+		`"s9" is still named by claim "a" (appearances[0].inferred[0].source)`,
+		`"s9" is still named by the relation a supports b (inferred[0].source)`,
+	}
+	if diff := cmp.Diff(want, msgs); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(before, yamlText(t, g)); diff != "" {
+		t.Errorf("the failed removal changed the graph:\n%s", diff)
+	}
+	if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "s2", From: "s9"}}}); err != nil {
+		t.Fatal(err)
+	}
+	after := yamlText(t, g)
+	// s9 is left only in s2's merged list; four inferences and b's
+	// appearance name s2.
+	if strings.Count(after, "s9") != 1 || strings.Count(after, "source: s2\n") != 5 {
+		t.Errorf("after merging s9 into s2:\n%s", after)
+	}
+}
+
+// TestMergesInOneBatch: merging two claims and, in the same batch, the
+// sources of their appearances gives one claim with one appearance,
+// whichever merge comes first.
+func TestMergesInOneBatch(t *testing.T) {
+	const file = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}]}
+  - {id: b, text: B., appearances: [{source: s2}]}
+`
+	var want string
+	for _, merges := range [][]graph.Merge{{{Into: "a", From: "b"}, {Into: "s1", From: "s2"}}, {{Into: "s1", From: "s2"}, {Into: "a", From: "b"}}} {
+		g, err := graph.ReadYAML(strings.NewReader(file), "m.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Apply(graph.Batch{Merges: merges}); err != nil {
+			t.Fatalf("%v: %v", merges, err)
+		}
+		a, _ := g.Claim("a")
+		if len(a.Appearances) != 1 || a.Appearances[0].Source != "s1" {
+			t.Errorf("%v: a's appearances %+v, want one in s1", merges, a.Appearances)
+		}
+		got := yamlText(t, g)
+		if want == "" {
+			want = got
+		} else if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("the order of the merges matters:\n%s", diff)
+		}
 	}
 }

@@ -62,8 +62,13 @@ type Error struct {
 	ID    string
 	Field string
 	Err   error
+	// Ref is, for a problem that a reference causes (an item still
+	// naming one a change removes), where the reference is in the file
+	// [EditYAML] edits; zero otherwise.
+	Ref claims.Position
 
 	loc location // where in a change the problem is, for positions
+	ref location // the referring item and field, in the graph's own order
 }
 
 // Error formats the problem as "graph: FILE:LINE:COL: message" (see
@@ -83,6 +88,9 @@ func (e *Error) Message() string {
 		b.WriteString(claims.Cut(e.Field) + ": ")
 	}
 	b.WriteString(e.Err.Error())
+	if e.Ref.Line > 0 && e.Ref != e.Position {
+		fmt.Fprintf(&b, " at %s:%d:%d", e.Ref.File, e.Ref.Line, e.Ref.Column)
+	}
 	return b.String()
 }
 

@@ -21,3 +21,11 @@ func SetCountClashes(on bool) (restore func()) {
 // CountYAML is countYAML, for the external tests that compare its count
 // with the parser's on generated graphs.
 var CountYAML = countYAML
+
+// SetBeforeEditSave sets a function EditYAML calls between reading the
+// file and saving it, so that a test can change the file meanwhile; it
+// returns a function that removes it.
+func SetBeforeEditSave(f func(path string)) (restore func()) {
+	beforeEditSave = f
+	return func() { beforeEditSave = nil }
+}

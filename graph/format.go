@@ -140,7 +140,7 @@ var relationFields = newTable("relation", []field[claims.Relation]{
 var inferenceFields = newTable("inference", []field[claims.Inference]{
 	text("field", "The key whose value is inferred.", func(in *claims.Inference) *string { return &in.Field }).required(),
 	text("sentence", "The sentence it is inferred from, verbatim.", func(in *claims.Inference) *string { return &in.Sentence }).required(),
-	id("source", "", "The source of the sentence.", func(in *claims.Inference) *string { return &in.Source }),
+	id("source", "source", "The source of the sentence.", func(in *claims.Inference) *string { return &in.Source }),
 	note(func(in *claims.Inference) *string { return &in.Note }),
 })
 

@@ -399,6 +399,7 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 		for j, d := range src.DerivedFrom {
 			refs[j] = c.ref("source", i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
 		}
+		c.inferred("source", i, src.ID, "", src.Inferred)
 	}
 	c.inParts(len(b.Claims), partSize, func(sub *checker, lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -413,6 +414,7 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 				refs[3*j+1] = sub.ref("claim", i, cl.ID, "appearances", j, "speaker", a.Speaker, EntityVertex)
 				refs[3*j+2] = sub.ref("claim", i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
 			}
+			sub.claimInferred("claim", i, cl)
 		}
 	})
 	c.checkRelations(b.Relations)
@@ -492,6 +494,7 @@ func (c *checker) checkRelations(rels []claims.Relation) {
 			for j, src := range r.Sources {
 				sub.relRef(i, r, "sources", j, src, SourceVertex)
 			}
+			sub.inferred("relation", i, r.From+" -> "+r.To, "", r.Inferred)
 			failed[i] = len(sub.errs) > before
 		}
 	})
@@ -592,6 +595,25 @@ func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool) {
 			}
 		}
 		k = run
+	}
+}
+
+// inferred checks the sources that the inferences infs of item i name,
+// the inferences at the field prefix+"inferred".
+func (c *checker) inferred(kind string, i int, owner, prefix string, infs []claims.Inference) {
+	for k := range infs {
+		if src := infs[k].Source; src != "" {
+			c.ref(kind, i, owner, prefix+"inferred", k, "source", src, SourceVertex)
+		}
+	}
+}
+
+// claimInferred checks the sources that the inferences of claim cl and
+// of its appearances name.
+func (c *checker) claimInferred(kind string, i int, cl *claims.Claim) {
+	c.inferred(kind, i, cl.ID, "", cl.Inferred)
+	for j := range cl.Appearances {
+		c.inferred(kind, i, cl.ID, fmt.Sprintf("appearances[%d].", j), cl.Appearances[j].Inferred)
 	}
 }
 

@@ -9,7 +9,10 @@ import (
 // Neighbourhood returns the sub-graph around claim id: the claims within
 // depth relations of it (followed in either direction), the relations
 // among them, and the entities and sources those claims and relations
-// name. Derivation links are kept between sources in the sub-graph. The
+// name, their inferences' sources included. Derivation links are kept
+// between sources in the sub-graph, and so are the sources that the
+// inferences of its sources name (an inference naming a source outside
+// keeps its sentence, without the name). The
 // result is a new, independent graph; it costs O(size of the
 // neighbourhood).
 func (v View) Neighbourhood(id string, depth int) (*Graph, error) {
@@ -69,12 +72,22 @@ func (v View) batchOf(s *store, claimVerts []int32) Batch {
 			need(a.Source, SourceVertex)
 			need(a.Speaker, EntityVertex)
 			need(a.Via, SourceVertex)
+			for _, inf := range a.Inferred {
+				need(inf.Source, SourceVertex)
+			}
+		}
+		for _, inf := range c.Inferred {
+			need(inf.Source, SourceVertex)
 		}
 		for _, e := range s.out[m] {
 			if e.data.rel > 0 && in[e.to] && v.relVisible(s, e.data.rel-1) {
 				rels = append(rels, e.data.rel-1)
-				for _, src := range s.relation(e.data.rel - 1).Sources {
+				r := s.relation(e.data.rel - 1)
+				for _, src := range r.Sources {
 					need(src, SourceVertex)
+				}
+				for _, inf := range r.Inferred {
+					need(inf.Source, SourceVertex)
 				}
 			}
 		}
@@ -90,6 +103,15 @@ func (v View) batchOf(s *store, claimVerts []int32) Batch {
 			m, _ := v.lookup(s, d.Source)
 			return !in[m]
 		})
+		cloned := false
+		for k, inf := range src.Inferred {
+			if m, ok := v.lookup(s, inf.Source); ok && !in[m] {
+				if !cloned {
+					src.Inferred, cloned = slices.Clone(src.Inferred), true
+				}
+				src.Inferred[k].Source = "" // outside the sub-graph, like a derivation
+			}
+		}
 		b.Sources = append(b.Sources, src)
 	}
 	slices.Sort(rels) // the order they were added to the whole graph

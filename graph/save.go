@@ -90,6 +90,13 @@ func SaveFile(path string, fill func(f *os.File) error) (err error) {
 	}
 	tmp, err := inflight.create(target)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			// The temporary file's name means nothing to the user, and
+			// renamed cannot replace a pattern's "*": the target's
+			// directory is what failed.
+			err = fmt.Errorf("%s: %w", filepath.Dir(target), pe.Err)
+		}
 		return fmt.Errorf("graph: saving %s: %w", path, err)
 	}
 	name := tmp.Name()

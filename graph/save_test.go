@@ -299,3 +299,17 @@ func TestSaveKeepsFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveMissingDirectory: saving into a directory that does not exist
+// fails naming the target and the directory, never the temporary file.
+func TestSaveMissingDirectory(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "missing", "x.yaml")
+	err := graph.SaveWith(path, func(w io.Writer) error { return nil })
+	if !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("got %v, want a missing directory", err)
+	}
+	want := "graph: saving " + path + ": " + filepath.Dir(path) + ": no such file or directory"
+	if err.Error() != want {
+		t.Errorf("got %q, want %q", err, want)
+	}
+}

@@ -561,22 +561,10 @@ func itemsDiffer(a, b *yaml.Node) []string {
 func nodeSet(n *yaml.Node) []string {
 	keys := make([]string, 0, len(n.Content))
 	for _, c := range n.Content {
-		var b strings.Builder
-		nodeKey(&b, c)
-		keys = append(keys, b.String())
+		keys = append(keys, nodeKey(c))
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
-}
-
-// nodeKey writes a key of n that equal nodes share and unequal ones do
-// not.
-func nodeKey(b *strings.Builder, n *yaml.Node) {
-	fmt.Fprintf(b, "%d%q[", n.Kind, n.Value)
-	for _, c := range n.Content {
-		nodeKey(b, c)
-	}
-	b.WriteByte(']')
 }
 
 // sameNode reports whether two nodes the writers built are equal.

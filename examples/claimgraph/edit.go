@@ -11,26 +11,36 @@
 // never "="), --apply applies a
 // batch file (remove, remove_relations and merge sections besides the
 // usual ones; see graph.ApplyYAML); all of them together, all or
-// nothing. The file keeps every comment of the items left, and the order
-// and form of the items the change leaves alone (graph.EditYAML); it is
+// nothing. The change is made in the file's text (graph.EditYAML): what
+// it does not touch keeps its bytes, comments and blank lines included;
+// what a merge moves keeps its comments, and only the other comments
+// inside a removed or merged-away item go. It is
 // written atomically and left unchanged on any error, every problem
-// printed as FILE:LINE:COL: message with exit status 1. Blank lines
-// between items are not kept, nor the comments inside a removed item.
+// printed as FILE:LINE:COL: message with exit status 1: a removal that
+// something still names at the reference in FILE (with --apply, at the
+// batch file's entry, the message ending "at FILE:LINE:COL"). It is not
+// saved when FILE changed on disk while it ran, and it refuses JSON and
+// JSON Lines files, which have no comments to keep.
 //
 // With --json it prints one object:
 //
-//	{"file": "desk.yaml", "written": true, "problems": []}
+//	{"file": "desk.yaml", "written": true, "problems": [], "notes": []}
 //
 // "problems" holds every problem as "FILE:LINE:COL: message" (or the
 // message alone when there is no position); "written" is false when
-// there is one.
+// there is one. "notes" says, for each --merge of two claims with a
+// review, which review the merge kept and which it dropped (a published
+// review stays over an unpublished one; see graph.Merge).
 
 package main
 
 import (
 	"bytes"
+	"cmp"
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -47,6 +57,39 @@ type editReport struct {
 	File     string   `json:"file"`
 	Written  bool     `json:"written"`
 	Problems []string `json:"problems"`
+	Notes    []string `json:"notes"`
+}
+
+// reviewNotes says, for each merge of claims that both have a review,
+// which review the merge keeps (see graph.Merge: a published review stays
+// over an unpublished one; other pairs are refused, and need no note),
+// so that no review is dropped without a word. It reads file, and says
+// nothing when it cannot.
+func reviewNotes(file string, merges []graph.Merge) []string {
+	if len(merges) == 0 {
+		return nil
+	}
+	g, err := graph.Load(file)
+	if err != nil {
+		return nil
+	}
+	var notes []string
+	for _, m := range merges {
+		into, ok := g.Claim(m.Into)
+		from, ok2 := g.Claim(m.From)
+		if !ok || !ok2 || into.Review == nil || from.Review == nil || *into.Review == *from.Review {
+			continue
+		}
+		kept, dropped, keptID, droppedID := into.Review, from.Review, m.Into, m.From
+		if from.Review.Status == claims.Published {
+			kept, dropped, keptID, droppedID = from.Review, into.Review, m.From, m.Into
+		}
+		if kept.Status == claims.Published && dropped.Status != claims.Published {
+			notes = append(notes, fmt.Sprintf("merging %s into %s keeps the published review of %s; the %s review of %s is dropped",
+				m.From, m.Into, keptID, dropped.Status, droppedID))
+		}
+	}
+	return notes
 }
 
 func runEdit(e *env, args []string) int {
@@ -80,6 +123,7 @@ func runEdit(e *env, args []string) int {
 			}
 		}
 	}
+	var merges []graph.Merge
 	if len(merge) > 0 {
 		b.WriteString("merge:\n")
 		for _, m := range merge {
@@ -88,6 +132,7 @@ func runEdit(e *env, args []string) int {
 				return e.usageError("edit", "--merge: want FROM=INTO, or FROM:INTO when neither ID has a colon; got %q", m)
 			}
 			fmt.Fprintf(&b, "  - {from: %q, into: %q}\n", from, into)
+			merges = append(merges, graph.Merge{Into: into, From: from})
 		}
 	}
 	batch := []byte(b.String())
@@ -101,11 +146,25 @@ func runEdit(e *env, args []string) int {
 		}
 		name = *apply
 	}
-	rep := editReport{File: pos[0], Problems: []string{}}
+	rep := editReport{File: pos[0], Problems: []string{}, Notes: []string{}}
+	notes := reviewNotes(pos[0], merges)
 	if err := graph.EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
+		var list graph.ErrorList
+		if *apply == "" && errors.As(err, &list) {
+			// The batch the flags make is no file: a problem a reference
+			// causes is at the reference, in FILE.
+			for _, p := range list {
+				if p.Ref.Line > 0 {
+					p.Position, p.Ref = p.Ref, claims.Position{}
+				}
+			}
+			slices.SortStableFunc(list, func(a, b *graph.Error) int {
+				return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+			})
+		}
 		rep.Problems = problemLines(err)
 	} else {
-		rep.Written = true
+		rep.Written, rep.Notes = true, notes
 	}
 	if code := e.emit("edit", *asJSON, rep, rep.write); code != 0 {
 		return code
@@ -159,6 +218,9 @@ func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string) i
 func (r editReport) write(w io.Writer) error {
 	for _, p := range r.Problems {
 		fmt.Fprintln(w, p)
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintln(w, "note:", n)
 	}
 	if r.Written {
 		fmt.Fprintf(w, "edited %s\n", r.File)

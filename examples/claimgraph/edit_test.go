@@ -19,7 +19,9 @@ func TestEditKeepsCommentsAndFailsCleanly(t *testing.T) {
 	}
 	// c still contradicts d: nothing is written.
 	out := runCmd(t, 1, "edit", "desk.yaml", "--remove", "c")
-	if want := `command line:3:5: remove "c": "c" is still related: c contradicts d`; !strings.Contains(out, want) {
+	// The problem is where the file names c, not in the batch the flags
+	// make.
+	if want := `desk.yaml:32:5: remove "c": "c" is still related: c contradicts d` + "\n"; !strings.Contains(out, want) {
 		t.Errorf("output %q lacks %q", out, want)
 	}
 	if now, _ := os.ReadFile("desk.yaml"); string(now) != string(src) {
@@ -44,4 +46,46 @@ func TestEditKeepsCommentsAndFailsCleanly(t *testing.T) {
 	}
 	runCmd(t, 2, "edit", "desk.yaml")
 	runCmd(t, 2, "edit", "desk.yaml", "--merge", "b")
+}
+
+// TestEditRefusesJSON: edit keeps the comments of YAML files; a JSON
+// Lines file is refused, saying so, and left as it was.
+func TestEditRefusesJSON(t *testing.T) {
+	t.Chdir(t.TempDir())
+	const jsonl = `{"claimgraph": 1}` + "\n" + `{"source": {"id": "s1", "kind": "wire"}}` + "\n"
+	if err := os.WriteFile("g.jsonl", []byte(jsonl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := runCmd(t, 1, "edit", "g.jsonl", "--remove", "s1")
+	if !strings.Contains(out, "cannot edit in place: edit keeps the comments of YAML files") {
+		t.Errorf("output %q", out)
+	}
+	if now, _ := os.ReadFile("g.jsonl"); string(now) != jsonl {
+		t.Error("the refused edit changed the file")
+	}
+}
+
+// TestEditMergeReviewNote: merging a claim with a published review into
+// one with a review in progress keeps the published one and says which
+// review was dropped.
+func TestEditMergeReviewNote(t *testing.T) {
+	t.Chdir(t.TempDir())
+	const desk = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}], review: {status: in-progress, reviewer: Ann}}
+  - {id: b, text: B., appearances: [{source: s1}], review: {status: published, rating: "False", url: "https://desk.example/b"}}
+`
+	if err := os.WriteFile("desk.yaml", []byte(desk), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := runCmd(t, 0, "edit", "desk.yaml", "--merge", "b:a")
+	if want := "note: merging b into a keeps the published review of b; the in-progress review of a is dropped\nedited desk.yaml\n"; out != want {
+		t.Errorf("output %q, want %q", out, want)
+	}
+	now, _ := os.ReadFile("desk.yaml")
+	if !strings.Contains(string(now), `review: {status: published, rating: "False", url: "https://desk.example/b"}`) {
+		t.Errorf("the published review is not a's:\n%s", now)
+	}
 }

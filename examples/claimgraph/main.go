@@ -69,7 +69,7 @@ var commands = []command{
 	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [--force] [-o OUT.svg|.png|.dot]",
 		"draw the graph or a claim's neighbourhood with Graphviz", runDraw},
 	{"edit", "FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... | --apply BATCH.yaml",
-		"change a YAML file in place, keeping its comments: remove, merge, apply a batch file", runEdit},
+		"change a YAML file in place, keeping its comments and layout: remove, merge, apply a batch file", runEdit},
 	{"export", "FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT]",
 		"write the graph as JSON, RDF, ClaimReview JSON-LD or DOT", runExport},
 	{"html", "FILE [-o OUT.html] [--title TEXT] [--max-dates N]",

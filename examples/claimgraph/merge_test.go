@@ -89,3 +89,14 @@ func TestMergeStatusAndFormat(t *testing.T) {
 		t.Errorf("sources of b:\n%s\nwant a, with b's appearance in s2", out)
 	}
 }
+
+// TestMergeMissingDirectory: an output in a directory that does not
+// exist fails with exit status 2 (trouble), naming the output, not the temporary
+// file the save would have made.
+func TestMergeMissingDirectory(t *testing.T) {
+	inMergeDir(t)
+	out := runCmd(t, 2, "merge", "merge-a.yaml", "merge-a.yaml", "-o", "missing/out.yaml")
+	if want := "graph: saving missing/out.yaml: missing: no such file or directory\nnothing written: 1 problem\n"; out != want {
+		t.Errorf("output %q, want %q", out, want)
+	}
+}
