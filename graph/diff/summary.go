@@ -92,7 +92,7 @@ func Summarize(old *graph.Graph, opts Options) (*Summary, error) {
 			}
 		}
 	}
-	relErr := s.summarizeRelations(d, v.Relations())
+	relErr := s.summarizeRelations(d, v)
 	<-done
 	if err != nil {
 		return nil, fmt.Errorf("diff: verdicts of the old graph: %w", err)
@@ -130,25 +130,42 @@ func (s *Summary) aliasAll(merged []string, id string) {
 	}
 }
 
-// summarizeRelations records the relations rels of the summarized view
-// and the relations at each claim.
-func (s *Summary) summarizeRelations(d *digester, rels iter.Seq[claims.Relation]) error {
-	degree := make([]int32, len(s.claims.ids)+1)
-	for r := range rels {
-		from, okF := s.ids[r.From]
-		to, okT := s.ids[r.To]
-		if !okF || !okT || from < 0 || to < 0 {
-			// A snapshot's relations join its claims.
-			return fmt.Errorf("diff: relation %s of the old graph joins a claim not in it", relID(&r))
+// summarizeRelations records the relations of view v, which s
+// summarizes, and the relations at each claim. The ends of the
+// relations that bear on truth come by position from [graph.View.Links],
+// those of the others are looked up.
+func (s *Summary) summarizeRelations(d *digester, v graph.View) error {
+	for r := range v.Relations() {
+		p := pastRel{from: -1, to: -1, kind: r.Kind, sums: -1}
+		if !r.Kind.Bearing() {
+			p.from, p.to = s.position(r.From), s.position(r.To)
 		}
-		p := pastRel{from: from, to: to, kind: r.Kind, sums: -1}
 		if !plain(&r) {
 			p.sums = int32(len(s.relSums))
 			s.relSums = relationSums(d, s.relSums, r)
 		}
 		s.rels = append(s.rels, p)
-		degree[from+1]++
-		degree[to+1]++
+	}
+	k := 0
+	for l := range v.Links() {
+		for k < len(s.rels) && !s.rels[k].kind.Bearing() {
+			k++
+		}
+		if k == len(s.rels) || s.rels[k].kind != l.Kind {
+			break
+		}
+		s.rels[k].from, s.rels[k].to = int32(l.From), int32(l.To)
+		k++
+	}
+	degree := make([]int32, len(s.claims.ids)+1)
+	for _, r := range s.rels {
+		if r.from < 0 || r.to < 0 {
+			// A snapshot's relations join its claims, and its links
+			// are its relations.
+			return fmt.Errorf("diff: the relations of the old graph and their links differ")
+		}
+		degree[r.from+1]++
+		degree[r.to+1]++
 	}
 	for i := 1; i < len(degree); i++ {
 		degree[i] += degree[i-1]
@@ -163,6 +180,15 @@ func (s *Summary) summarizeRelations(d *digester, rels iter.Seq[claims.Relation]
 		next[r.to]++
 	}
 	return nil
+}
+
+// position returns the position of claim id among the claims of the
+// summarized view, -1 when it is not one.
+func (s *Summary) position(id string) int32 {
+	if i, ok := s.ids[id]; ok {
+		return i
+	}
+	return -1
 }
 
 // relationSums appends the field hashes of relation r, but for its

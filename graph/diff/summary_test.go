@@ -81,8 +81,8 @@ func mustDate(t *testing.T, y, m int) claims.Date {
 }
 
 // dated gives one claim in ten of b a validity, half of them ending
-// before mid-2021, and one relation in twenty a note, a confidence or a
-// validity.
+// before mid-2021, adds ten matching decisions (same_as, distinct_from),
+// and gives one relation in twenty a note, a confidence or a validity.
 func dated(rng *rand.Rand, b *graph.Batch) {
 	for i := range b.Claims {
 		if rng.IntN(10) == 0 {
@@ -90,6 +90,16 @@ func dated(rng *rand.Rand, b *graph.Batch) {
 			until, _ := claims.NewDate(2020+rng.IntN(3), 1, 0)
 			b.Claims[i].Validity = claims.Validity{From: from, Until: until}
 		}
+	}
+	// Matching decisions, which the verdicts ignore, between claims far
+	// apart (the generator relates claims within their cluster).
+	for i := range 10 {
+		kind := claims.SameAs
+		if i%2 == 0 {
+			kind = claims.DistinctFrom
+		}
+		from, to := b.Claims[i*7].ID, b.Claims[len(b.Claims)-1-i*5].ID
+		b.Relations = append(b.Relations, claims.Relation{From: from, To: to, Kind: kind})
 	}
 	for i := range b.Relations {
 		switch rng.IntN(60) {
