@@ -13,6 +13,9 @@
 // failed write — as diff(1) does, so that trouble never reads as "a
 // verdict changed".
 //
+// It holds one graph at a time: OLD is read, summarized
+// (graph/diff.Summarize) and let go before NEW is read.
+//
 // With --json it prints one object:
 //
 //	{
