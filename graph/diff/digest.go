@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
-	"reflect"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/sources"
 )
 
 // digester hashes the fields of items, so that a [Summary] can tell
@@ -17,7 +19,11 @@ import (
 // It follows reflect.DeepEqual as fieldsDiffer uses it: a field that is
 // an empty slice equals a nil one, a slice or pointer inside a field
 // differs from nil when it is not; floating-point values compare as
-// numbers (0 and -0 are equal).
+// numbers (0 and -0 are equal). Each value is written with its length
+// or kind first, so that no two different values write the same bytes.
+// It is written out per type, for speed (a reflective walk took four
+// times as long); TestDigestCoversTypes checks that it hashes every
+// field, at every depth, as fieldsDiffer compares it.
 type digester struct {
 	h   maphash.Hash
 	buf [8]byte
@@ -31,18 +37,137 @@ func newDigester(seed maphash.Seed) *digester {
 	return d
 }
 
-// sums appends the hash of each field of item, a struct, to dst.
-func (d *digester) sums(dst []uint64, item reflect.Value) []uint64 {
-	for i := range item.NumField() {
-		f := item.Field(i)
-		d.h.Reset()
-		if f.Kind() == reflect.Slice && f.Len() == 0 {
-			d.word(0) // nil or empty alike, as in fieldsDiffer
-		} else {
-			d.value(f)
+// sums appends the hash of each field of item, a pointer to an
+// entity, source, claim or relation, to dst, in the order of the fields.
+func (d *digester) sums(dst []uint64, item any) []uint64 {
+	d.h.Reset()
+	switch x := item.(type) {
+	case *claims.Entity:
+		d.str(x.ID)
+		dst = d.end(dst)
+		d.str(x.Name)
+		dst = d.end(dst)
+		d.word(uint64(x.Kind))
+		dst = d.end(dst)
+		d.strs(x.Aliases, true)
+		dst = d.end(dst)
+		d.str(x.Wikidata)
+		dst = d.end(dst)
+		d.str(x.Note)
+		dst = d.end(dst)
+		d.strs(x.Merged, true)
+		return d.end(dst)
+	case *sources.Source:
+		d.str(x.ID)
+		dst = d.end(dst)
+		d.str(x.Title)
+		dst = d.end(dst)
+		d.str(x.Publisher)
+		dst = d.end(dst)
+		d.str(x.URL)
+		dst = d.end(dst)
+		d.str(x.Author)
+		dst = d.end(dst)
+		d.date(x.Published)
+		dst = d.end(dst)
+		d.word(uint64(x.Kind))
+		dst = d.end(dst)
+		d.length(x.DerivedFrom == nil, len(x.DerivedFrom), true)
+		for _, f := range x.DerivedFrom {
+			d.str(f.Source)
+			d.word(uint64(f.Kind))
+			d.str(f.Note)
 		}
-		dst = append(dst, d.h.Sum64())
+		dst = d.end(dst)
+		d.str(x.Note)
+		dst = d.end(dst)
+		d.inferences(x.Inferred, true)
+		dst = d.end(dst)
+		d.strs(x.Merged, true)
+		return d.end(dst)
+	case *claims.Claim:
+		d.str(x.ID)
+		dst = d.end(dst)
+		d.str(x.Text)
+		dst = d.end(dst)
+		d.str(x.Lang)
+		dst = d.end(dst)
+		d.strs(x.About, true)
+		dst = d.end(dst)
+		if x.Statement != nil {
+			d.word(1)
+			d.str(x.Statement.Subject)
+			d.str(x.Statement.Predicate)
+			d.str(x.Statement.Object)
+		} else {
+			d.word(0)
+		}
+		dst = d.end(dst)
+		d.validity(x.Validity)
+		dst = d.end(dst)
+		d.length(x.Appearances == nil, len(x.Appearances), true)
+		for i := range x.Appearances {
+			a := &x.Appearances[i]
+			d.str(a.Source)
+			d.str(a.Speaker)
+			d.date(a.Date)
+			d.str(a.Quote)
+			d.str(a.Lang)
+			d.str(a.Via)
+			d.bool(a.AboutPast)
+			d.str(a.Note)
+			d.inferences(a.Inferred, false)
+		}
+		dst = d.end(dst)
+		d.str(x.Note)
+		dst = d.end(dst)
+		d.inferences(x.Inferred, true)
+		dst = d.end(dst)
+		d.strs(x.Merged, true)
+		dst = d.end(dst)
+		if r := x.Review; r != nil {
+			d.word(1)
+			d.word(uint64(r.Status))
+			d.str(r.Rating)
+			d.str(r.Reviewer)
+			d.date(r.Date)
+			d.str(r.URL)
+			d.str(r.Evidence)
+		} else {
+			d.word(0)
+		}
+		return d.end(dst)
+	case *claims.Relation:
+		d.str(x.From)
+		dst = d.end(dst)
+		d.str(x.To)
+		dst = d.end(dst)
+		d.word(uint64(x.Kind))
+		dst = d.end(dst)
+		d.strs(x.Sources, true)
+		dst = d.end(dst)
+		d.str(x.Note)
+		dst = d.end(dst)
+		f := x.Confidence
+		if f == 0 {
+			f = 0 // -0 == 0
+		}
+		d.word(math.Float64bits(f))
+		dst = d.end(dst)
+		d.str(x.AssertedBy)
+		dst = d.end(dst)
+		d.validity(x.Validity)
+		dst = d.end(dst)
+		d.inferences(x.Inferred, true)
+		return d.end(dst)
 	}
+	panic(fmt.Sprintf("diff: no digest of a %T", item))
+}
+
+// end appends the hash of the field written and starts the next.
+func (d *digester) end(dst []uint64) []uint64 {
+	dst = append(dst, d.h.Sum64())
+	d.h.Reset()
 	return dst
 }
 
@@ -51,53 +176,54 @@ func (d *digester) word(x uint64) {
 	d.h.Write(d.buf[:])
 }
 
-// value hashes v, its kind and length written before its content so that
-// no two different values write the same bytes.
-func (d *digester) value(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.String:
-		s := v.String()
-		d.word(uint64(len(s)))
-		d.h.WriteString(s)
-	case reflect.Bool:
-		if v.Bool() {
-			d.word(1)
-		} else {
-			d.word(0)
-		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		d.word(uint64(v.Int()))
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		d.word(v.Uint())
-	case reflect.Float32, reflect.Float64:
-		f := v.Float()
-		if f == 0 {
-			f = 0 // -0 == 0
-		}
-		d.word(math.Float64bits(f))
-	case reflect.Slice:
-		if v.IsNil() {
-			d.word(math.MaxUint64)
-			return
-		}
-		d.word(uint64(v.Len()))
-		for i := range v.Len() {
-			d.value(v.Index(i))
-		}
-	case reflect.Pointer:
-		if v.IsNil() {
-			d.word(0)
-			return
-		}
+func (d *digester) bool(b bool) {
+	if b {
 		d.word(1)
-		d.value(v.Elem())
-	case reflect.Struct:
-		for i := range v.NumField() {
-			d.value(v.Field(i))
-		}
-	default:
-		// The item types hold none of these; TestDigestCoversTypes keeps
-		// it so.
-		panic(fmt.Sprintf("diff: no digest of a %s", v.Kind()))
+	} else {
+		d.word(0)
+	}
+}
+
+func (d *digester) str(s string) {
+	d.word(uint64(len(s)))
+	d.h.WriteString(s)
+}
+
+// length writes the length of a slice; nil differs from empty but in a
+// field of its own (top).
+func (d *digester) length(isNil bool, n int, top bool) {
+	if isNil && !top {
+		d.word(math.MaxUint64)
+		return
+	}
+	d.word(uint64(n))
+}
+
+func (d *digester) strs(list []string, top bool) {
+	d.length(list == nil, len(list), top)
+	for _, s := range list {
+		d.str(s)
+	}
+}
+
+func (d *digester) date(t claims.Date) {
+	d.word(uint64(t.Year())<<16 | uint64(t.Month())<<8 | uint64(t.Day()))
+}
+
+func (d *digester) validity(v claims.Validity) {
+	d.date(v.From)
+	d.date(v.Until)
+	d.bool(v.Ongoing)
+	d.date(v.At)
+	d.date(v.Occurred)
+}
+
+func (d *digester) inferences(list []claims.Inference, top bool) {
+	d.length(list == nil, len(list), top)
+	for _, f := range list {
+		d.str(f.Field)
+		d.str(f.Sentence)
+		d.str(f.Source)
+		d.str(f.Note)
 	}
 }

@@ -113,7 +113,7 @@ func claimMerged(c *claims.Claim) []string    { return c.Merged }
 func summarizeItems[T any](s *Summary, d *digester, items iter.Seq[T], id func(*T) string, merged func(*T) []string, pos func(int) int32) table {
 	t := table{fields: reflect.TypeFor[T]().NumField()}
 	for x := range items {
-		t.sums = d.sums(t.sums, reflect.ValueOf(&x).Elem())
+		t.sums = d.sums(t.sums, &x)
 		s.ids[id(&x)] = pos(len(t.ids))
 		t.ids = append(t.ids, id(&x))
 		s.aliasAll(merged(&x), id(&x))
@@ -195,7 +195,7 @@ func (s *Summary) position(id string) int32 {
 // ends: a relation is compared with the one of its kind and ends.
 func relationSums(d *digester, dst []uint64, r claims.Relation) []uint64 {
 	r.From, r.To = "", ""
-	return d.sums(dst, reflect.ValueOf(&r).Elem())
+	return d.sums(dst, &r)
 }
 
 // resolve is [graph.View.Resolve] on the summarized graph.
@@ -293,7 +293,7 @@ func indices(n int) iter.Seq[int32] {
 func differ[T any](d *digester, t table) func(i *int32, n *T) []string {
 	var scratch []uint64
 	return func(i *int32, n *T) []string {
-		scratch = d.sums(scratch[:0], reflect.ValueOf(n).Elem())
+		scratch = d.sums(scratch[:0], n)
 		return keysDiffer[T](t.sums[int(*i)*t.fields:int(*i+1)*t.fields], scratch)
 	}
 }
