@@ -93,13 +93,19 @@ func dated(rng *rand.Rand, b *graph.Batch) {
 	}
 	// Matching decisions, which the verdicts ignore, between claims far
 	// apart (the generator relates claims within their cluster).
+	related := map[[2]string]bool{}
+	for _, r := range b.Relations {
+		related[[2]string{r.From, r.To}], related[[2]string{r.To, r.From}] = true, true
+	}
 	for i := range 10 {
 		kind := claims.SameAs
 		if i%2 == 0 {
 			kind = claims.DistinctFrom
 		}
 		from, to := b.Claims[i*7].ID, b.Claims[len(b.Claims)-1-i*5].ID
-		b.Relations = append(b.Relations, claims.Relation{From: from, To: to, Kind: kind})
+		if !related[[2]string{from, to}] {
+			b.Relations = append(b.Relations, claims.Relation{From: from, To: to, Kind: kind})
+		}
 	}
 	for i := range b.Relations {
 		switch rng.IntN(60) {
