@@ -98,10 +98,10 @@ func Compare(old, new *graph.Graph, opts Options) (*Report, error) {
 	}
 	c := newComparer(viewPast{ov}, nv, opts)
 	return c.run(olds, func() {
-		items(c, "entity", ov.Entities(), nv.Entities(), entityID, entityID, same[claims.Entity])
-		items(c, "source", ov.Sources(), nv.Sources(), sourceID, sourceID, same[sources.Source])
-		items(c, "claim", ov.Claims(), nv.Claims(), claimID, claimID, same[claims.Claim])
-		relations(c, ov.Relations(), func(r *claims.Relation) claims.Relation { return *r }, sameRelation)
+		items(c, "entity", ov.Entities(), nv.Entities(), entityID, entityID, changed[claims.Entity])
+		items(c, "source", ov.Sources(), nv.Sources(), sourceID, sourceID, changed[sources.Source])
+		items(c, "claim", ov.Claims(), nv.Claims(), claimID, claimID, changed[claims.Claim])
+		relations(c, ov.Relations(), func(r *claims.Relation) claims.Relation { return *r }, changedRelation)
 	})
 }
 
@@ -138,17 +138,17 @@ func entityID(e *claims.Entity) string  { return e.ID }
 func sourceID(s *sources.Source) string { return s.ID }
 func claimID(c *claims.Claim) string    { return c.ID }
 
-// same returns the keys of the fields in which o and n differ.
-func same[T any](o, n *T) []string {
+// changed returns the keys of the fields in which o and n differ.
+func changed[T any](o, n *T) []string {
 	if reflect.DeepEqual(o, n) {
 		return nil // the common case, without listing fields
 	}
 	return fieldsDiffer(*o, *n)
 }
 
-// sameRelation returns the keys of the fields in which relations o and
+// changedRelation returns the keys of the fields in which relations o and
 // n, of one kind and ends, differ.
-func sameRelation(o, n *claims.Relation) []string {
+func changedRelation(o, n *claims.Relation) []string {
 	if plain(o) && plain(n) {
 		return nil
 	}

@@ -38,8 +38,8 @@ type Summary struct {
 
 	rels    []pastRel // in the graph's order
 	relSums []uint64  // the field hashes of the relations that have more than ends and kind
-	// The relations at claim i are rels[at[i]:at[i+1]] by number, in the
-	// graph's order: claimRels[claimAt[i]:claimAt[i+1]].
+	// The relations at claim i, by their number in rels, in the graph's
+	// order, are claimRels[claimAt[i]:claimAt[i+1]].
 	claimAt   []int32
 	claimRels []int32
 }
