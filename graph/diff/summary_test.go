@@ -24,7 +24,7 @@ import (
 func TestSummaryMatchesCompare(t *testing.T) {
 	seeds, size := uint64(20), 500
 	if testing.Short() {
-		seeds, size = 3, 200
+		seeds, size = 2, 200
 	}
 	for seed := range seeds {
 		rng := rand.New(rand.NewPCG(seed, 16))
