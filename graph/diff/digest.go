@@ -43,31 +43,15 @@ func (d *digester) sums(dst []uint64, item any) []uint64 {
 	d.h.Reset()
 	switch x := item.(type) {
 	case *claims.Entity:
-		d.str(x.ID)
-		dst = d.end(dst)
-		d.str(x.Name)
-		dst = d.end(dst)
+		dst = d.texts(dst, x.ID, x.Name)
 		d.word(uint64(x.Kind))
 		dst = d.end(dst)
 		d.strs(x.Aliases, true)
-		dst = d.end(dst)
-		d.str(x.Wikidata)
-		dst = d.end(dst)
-		d.str(x.Note)
-		dst = d.end(dst)
+		dst = d.texts(d.end(dst), x.Wikidata, x.Note)
 		d.strs(x.Merged, true)
 		return d.end(dst)
 	case *sources.Source:
-		d.str(x.ID)
-		dst = d.end(dst)
-		d.str(x.Title)
-		dst = d.end(dst)
-		d.str(x.Publisher)
-		dst = d.end(dst)
-		d.str(x.URL)
-		dst = d.end(dst)
-		d.str(x.Author)
-		dst = d.end(dst)
+		dst = d.texts(dst, x.ID, x.Title, x.Publisher, x.URL, x.Author)
 		d.date(x.Published)
 		dst = d.end(dst)
 		d.word(uint64(x.Kind))
@@ -78,27 +62,18 @@ func (d *digester) sums(dst []uint64, item any) []uint64 {
 			d.word(uint64(f.Kind))
 			d.str(f.Note)
 		}
-		dst = d.end(dst)
-		d.str(x.Note)
-		dst = d.end(dst)
+		dst = d.texts(d.end(dst), x.Note)
 		d.inferences(x.Inferred, true)
 		dst = d.end(dst)
 		d.strs(x.Merged, true)
 		return d.end(dst)
 	case *claims.Claim:
-		d.str(x.ID)
-		dst = d.end(dst)
-		d.str(x.Text)
-		dst = d.end(dst)
-		d.str(x.Lang)
-		dst = d.end(dst)
+		dst = d.texts(dst, x.ID, x.Text, x.Lang)
 		d.strs(x.About, true)
 		dst = d.end(dst)
 		if x.Statement != nil {
 			d.word(1)
-			d.str(x.Statement.Subject)
-			d.str(x.Statement.Predicate)
-			d.str(x.Statement.Object)
+			d.str(x.Statement.Subject, x.Statement.Predicate, x.Statement.Object)
 		} else {
 			d.word(0)
 		}
@@ -108,19 +83,14 @@ func (d *digester) sums(dst []uint64, item any) []uint64 {
 		d.length(x.Appearances == nil, len(x.Appearances), true)
 		for i := range x.Appearances {
 			a := &x.Appearances[i]
-			d.str(a.Source)
-			d.str(a.Speaker)
+			d.str(a.Source, a.Speaker)
 			d.date(a.Date)
-			d.str(a.Quote)
-			d.str(a.Lang)
-			d.str(a.Via)
+			d.str(a.Quote, a.Lang, a.Via)
 			d.bool(a.AboutPast)
 			d.str(a.Note)
 			d.inferences(a.Inferred, false)
 		}
-		dst = d.end(dst)
-		d.str(x.Note)
-		dst = d.end(dst)
+		dst = d.texts(d.end(dst), x.Note)
 		d.inferences(x.Inferred, true)
 		dst = d.end(dst)
 		d.strs(x.Merged, true)
@@ -128,40 +98,40 @@ func (d *digester) sums(dst []uint64, item any) []uint64 {
 		if r := x.Review; r != nil {
 			d.word(1)
 			d.word(uint64(r.Status))
-			d.str(r.Rating)
-			d.str(r.Reviewer)
+			d.str(r.Rating, r.Reviewer)
 			d.date(r.Date)
-			d.str(r.URL)
-			d.str(r.Evidence)
+			d.str(r.URL, r.Evidence)
 		} else {
 			d.word(0)
 		}
 		return d.end(dst)
 	case *claims.Relation:
-		d.str(x.From)
-		dst = d.end(dst)
-		d.str(x.To)
-		dst = d.end(dst)
+		dst = d.texts(dst, x.From, x.To)
 		d.word(uint64(x.Kind))
 		dst = d.end(dst)
 		d.strs(x.Sources, true)
-		dst = d.end(dst)
-		d.str(x.Note)
-		dst = d.end(dst)
+		dst = d.texts(d.end(dst), x.Note)
 		f := x.Confidence
 		if f == 0 {
 			f = 0 // -0 == 0
 		}
 		d.word(math.Float64bits(f))
-		dst = d.end(dst)
-		d.str(x.AssertedBy)
-		dst = d.end(dst)
+		dst = d.texts(d.end(dst), x.AssertedBy)
 		d.validity(x.Validity)
 		dst = d.end(dst)
 		d.inferences(x.Inferred, true)
 		return d.end(dst)
 	}
 	panic(fmt.Sprintf("diff: no digest of a %T", item))
+}
+
+// texts appends the hashes of fields, strings that are fields each.
+func (d *digester) texts(dst []uint64, fields ...string) []uint64 {
+	for _, s := range fields {
+		d.str(s)
+		dst = d.end(dst)
+	}
+	return dst
 }
 
 // end appends the hash of the field written and starts the next.
@@ -184,9 +154,12 @@ func (d *digester) bool(b bool) {
 	}
 }
 
-func (d *digester) str(s string) {
-	d.word(uint64(len(s)))
-	d.h.WriteString(s)
+// str writes strings, each after its length.
+func (d *digester) str(list ...string) {
+	for _, s := range list {
+		d.word(uint64(len(s)))
+		d.h.WriteString(s)
+	}
 }
 
 // length writes the length of a slice; nil differs from empty but in a
@@ -201,9 +174,7 @@ func (d *digester) length(isNil bool, n int, top bool) {
 
 func (d *digester) strs(list []string, top bool) {
 	d.length(list == nil, len(list), top)
-	for _, s := range list {
-		d.str(s)
-	}
+	d.str(list...)
 }
 
 func (d *digester) date(t claims.Date) {
@@ -221,9 +192,6 @@ func (d *digester) validity(v claims.Validity) {
 func (d *digester) inferences(list []claims.Inference, top bool) {
 	d.length(list == nil, len(list), top)
 	for _, f := range list {
-		d.str(f.Field)
-		d.str(f.Sentence)
-		d.str(f.Source)
-		d.str(f.Note)
+		d.str(f.Field, f.Sentence, f.Source, f.Note)
 	}
 }
