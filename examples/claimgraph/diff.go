@@ -13,6 +13,9 @@
 // failed write — as diff(1) does, so that trouble never reads as "a
 // verdict changed".
 //
+// It holds one graph at a time: OLD is read, summarized
+// (graph/diff.Summarize) and let go before NEW is read.
+//
 // With --json it prints one object:
 //
 //	{
@@ -44,6 +47,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -103,7 +107,13 @@ func runDiff(e *env, args []string) int {
 	if err != nil {
 		return e.usageError("diff", "--at: %v", err)
 	}
-	old, code := loadGraph(e, "diff", pos[0])
+	// NEW is read once OLD is summarized and gone (one graph in memory
+	// at a time): a NEW that is not there fails before that work.
+	if _, err := os.Stat(pos[1]); err != nil {
+		e.fail("diff", err)
+		return 2
+	}
+	s, code := summarize(e, pos[0], diff.Options{At: t})
 	if code != 0 {
 		return 2
 	}
@@ -111,7 +121,7 @@ func runDiff(e *env, args []string) int {
 	if code != 0 {
 		return 2
 	}
-	r, err := diff.Compare(old, new, diff.Options{At: t})
+	r, err := s.Compare(new)
 	if err != nil {
 		e.fail("diff", err)
 		return 2
@@ -124,6 +134,20 @@ func runDiff(e *env, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// summarize reads the graph file at path and returns its summary for
+// the comparison; the graph is gone once it returns.
+func summarize(e *env, path string, opts diff.Options) (*diff.Summary, int) {
+	old, code := loadGraph(e, "diff", path)
+	if code != 0 {
+		return nil, code
+	}
+	s, err := diff.Summarize(old, opts)
+	if err != nil {
+		return nil, e.fail("diff", err)
+	}
+	return s, 0
 }
 
 func diffReportOf(r *diff.Report) diffReport {

@@ -82,18 +82,23 @@ var benchClaims = flag.Int("diff.claims", 0, "the size of BenchmarkDiffJSONL's g
 
 var keepDir = flag.String("diff.dir", "", "write BenchmarkDiffJSONL's two files (old.jsonl, new.jsonl) to `DIR` and keep them, to time claimgraph diff on them")
 
+var noVerdicts = flag.Bool("diff.noverdicts", false, "make BenchmarkDiffJSONL compute no verdicts (an empty result for each graph), to time the rest alone")
+
 // BenchmarkDiffJSONL compares two JSON Lines files of 1M claims (10k
-// under -short) that differ in 1% of the claims (changeOnePercent),
-// reading both files in the timed loop as claimgraph diff does. It
-// reports the wall time spent reading the files (read-s), computing the
-// two graphs' verdicts (verdict-s) and comparing the rest (compare-s),
-// the process's CPU time in each (read-cpu-s, verdict-cpu-s,
-// compare-cpu-s; on a shared machine the wall times mean little), and
-// the peak heap over the heap of one graph alone, sampled every 10 ms,
-// in each of the three (read-heap-x, verdict-heap-x, compare-heap-x) and
-// overall (heap-x-graph). That heap counts what the garbage collector has
-// yet to free, as the process's memory does; live-x-graph is the peak of
-// the live heap (as of each collection) over one graph's.
+// under -short) that differ in 1% of the claims (changeOnePercent) as
+// claimgraph diff does: it reads the old file, summarizes it
+// (diff.Summarize), lets the old graph go, reads the new file and
+// compares it with the summary (Summary.Compare). It reports the wall
+// time of each of the four phases (read-old-s, summarize-s, read-new-s,
+// compare-s) and the process's CPU time in each (…-cpu-s; on a shared
+// machine the wall times mean little); the wall and CPU time of the two
+// verdict computations (verdict-s, verdict-cpu-s), which run in
+// summarize and compare beside the rest of their work, so that their
+// CPU time includes that work's; the peak heap over the heap of one
+// graph alone, sampled every 10 ms (heap-x-graph: it counts what the
+// garbage collector has yet to free, as the process's memory does), and
+// the peak of the live heap, as of each collection, over one graph's
+// (live-x-graph), overall and in each phase (…-live-x).
 func BenchmarkDiffJSONL(b *testing.B) {
 	n := 1_000_000
 	if testing.Short() {
@@ -137,23 +142,26 @@ func BenchmarkDiffJSONL(b *testing.B) {
 	runtime.GC()
 
 	var verdictTime, verdictCPU time.Duration
-	const reading, verdicts, comparing = 0, 1, 2
-	var phase atomic.Int32 // what the timed loop is doing, for the heap's peaks
 	defer diff.SetCompute(func(v graph.View, o verdict.Options) (*verdict.Result, error) {
 		start, cpu := time.Now(), cputime.Process()
-		phase.Store(verdicts)
 		defer func() {
-			phase.Store(comparing)
 			verdictTime += time.Since(start)
 			verdictCPU += cputime.Process() - cpu
 		}()
+		if *noVerdicts {
+			return &verdict.Result{}, nil
+		}
 		return verdict.Compute(v, o)
 	})()
 	b.Run(fmt.Sprintf("claims=%d/changed=1%%", n), func(b *testing.B) {
-		var peaks [3]atomic.Uint64
-		var livePeak atomic.Uint64
+		phases := []string{"read-old", "summarize", "read-new", "compare"}
+		var phase atomic.Int32 // what the timed loop is doing, for the heap's peaks
+		var heapPeak atomic.Uint64
+		livePeaks := make([]atomic.Uint64, len(phases))
 		stop := make(chan struct{})
+		sampled := make(chan struct{})
 		go func() {
+			defer close(sampled)
 			var m runtime.MemStats
 			live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 			for {
@@ -162,41 +170,44 @@ func BenchmarkDiffJSONL(b *testing.B) {
 					return
 				case <-time.After(10 * time.Millisecond):
 					runtime.ReadMemStats(&m)
-					p := &peaks[phase.Load()]
-					if h := m.HeapAlloc - base; h > p.Load() {
-						p.Store(h)
+					if h := m.HeapAlloc - base; h > heapPeak.Load() {
+						heapPeak.Store(h)
 					}
 					metrics.Read(live)
+					p := &livePeaks[phase.Load()]
 					if live[0].Value.Kind() == metrics.KindUint64 {
-						if v := live[0].Value.Uint64(); v > base && v-base > livePeak.Load() {
-							livePeak.Store(v - base)
+						if v := live[0].Value.Uint64(); v > base && v-base > p.Load() {
+							p.Store(v - base)
 						}
 					}
 				}
 			}
 		}()
-		var readTime, total, readCPU, totalCPU time.Duration
+		wall := make([]time.Duration, len(phases))
+		cpu := make([]time.Duration, len(phases))
 		verdictTime, verdictCPU = 0, 0
 		for b.Loop() {
-			start, cpu := time.Now(), cputime.Process()
-			phase.Store(reading)
-			a, err := graph.Open(old)
-			if err != nil {
-				b.Fatal(err)
+			at, atCPU := time.Now(), cputime.Process()
+			next := func(p int) {
+				now, nowCPU := time.Now(), cputime.Process()
+				wall[phase.Load()] += now.Sub(at)
+				cpu[phase.Load()] += nowCPU - atCPU
+				at, atCPU = now, nowCPU
+				phase.Store(int32(p))
 			}
+			phase.Store(0)
+			s := summarize(b, old, func() { next(1) })
+			next(2)
 			c, err := graph.Open(new)
 			if err != nil {
 				b.Fatal(err)
 			}
-			readTime += time.Since(start)
-			readCPU += cputime.Process() - cpu
-			phase.Store(comparing)
-			r, err := diff.Compare(a, c, diff.Options{})
+			next(3)
+			r, err := s.Compare(c)
 			if err != nil {
 				b.Fatal(err)
 			}
-			total += time.Since(start)
-			totalCPU += cputime.Process() - cpu
+			next(0)
 			count := func(items []diff.Item, kind string) int {
 				k := 0
 				for _, it := range items {
@@ -217,20 +228,35 @@ func BenchmarkDiffJSONL(b *testing.B) {
 			}
 		}
 		close(stop)
+		<-sampled
 		runs := float64(b.N)
-		b.ReportMetric(readTime.Seconds()/runs, "read-s")
-		b.ReportMetric(verdictTime.Seconds()/runs, "verdict-s")
-		b.ReportMetric((total-readTime-verdictTime).Seconds()/runs, "compare-s")
-		b.ReportMetric(readCPU.Seconds()/runs, "read-cpu-s")
-		b.ReportMetric(verdictCPU.Seconds()/runs, "verdict-cpu-s")
-		b.ReportMetric((totalCPU-readCPU-verdictCPU).Seconds()/runs, "compare-cpu-s")
-		var peak uint64
-		for i, name := range []string{"read-heap-x", "verdict-heap-x", "compare-heap-x"} {
-			b.ReportMetric(float64(peaks[i].Load())/float64(one), name)
-			peak = max(peak, peaks[i].Load())
+		var livePeak uint64
+		for i, name := range phases {
+			b.ReportMetric(wall[i].Seconds()/runs, name+"-s")
+			b.ReportMetric(cpu[i].Seconds()/runs, name+"-cpu-s")
+			b.ReportMetric(float64(livePeaks[i].Load())/float64(one), name+"-live-x")
+			livePeak = max(livePeak, livePeaks[i].Load())
 		}
-		b.ReportMetric(float64(peak)/float64(one), "heap-x-graph")
-		b.ReportMetric(float64(livePeak.Load())/float64(one), "live-x-graph")
+		b.ReportMetric(verdictTime.Seconds()/runs, "verdict-s")
+		b.ReportMetric(verdictCPU.Seconds()/runs, "verdict-cpu-s")
+		b.ReportMetric(float64(heapPeak.Load())/float64(one), "heap-x-graph")
+		b.ReportMetric(float64(livePeak)/float64(one), "live-x-graph")
 		b.ReportMetric(float64(one)/(1<<20), "graph-MB")
 	})
+}
+
+// summarize reads the graph file at path and summarizes it, calling
+// read once it is read; the graph is gone when it returns, as in
+// claimgraph diff.
+func summarize(b *testing.B, path string, read func()) *diff.Summary {
+	g, err := graph.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	read()
+	s, err := diff.Summarize(g, diff.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
 }

@@ -85,28 +85,96 @@ type VerdictChange struct {
 
 // Compare compares graph old with graph new. It takes a snapshot of
 // each, so changes made while it runs are not seen.
+//
+// Both graphs are held throughout; [Summarize] and [Summary.Compare]
+// give the same report holding one graph at a time.
 func Compare(old, new *graph.Graph, opts Options) (*Report, error) {
 	ov, nv := old.At(opts.At).Snapshot(), new.At(opts.At).Snapshot()
-	r := &Report{Date: opts.At}
-	c := &comparer{old: ov, new: nv, r: r, touched: map[string][]string{}}
-	items(c, "entity", c.old.Entities(), c.new.Entities(), func(e *claims.Entity) string { return e.ID })
-	items(c, "source", c.old.Sources(), c.new.Sources(), func(s *sources.Source) string { return s.ID })
-	items(c, "claim", c.old.Claims(), c.new.Claims(), func(x *claims.Claim) string { return x.ID })
-	c.relations()
 	// The old verdicts are kept as a summary, so that the two results
 	// are not held at once.
-	ro, err := compute(ov, opts.Verdict)
+	olds, err := judge(ov, opts.Verdict)
 	if err != nil {
 		return nil, fmt.Errorf("diff: verdicts of the old graph: %w", err)
 	}
-	olds := summarize(ro)
-	ro = nil
-	rn, err := compute(nv, opts.Verdict)
+	c := newComparer(viewPast{ov}, nv, opts)
+	return c.run(olds, func() {
+		items(c, "entity", ov.Entities(), nv.Entities(), entityID, entityID, changed[claims.Entity])
+		items(c, "source", ov.Sources(), nv.Sources(), sourceID, sourceID, changed[sources.Source])
+		items(c, "claim", ov.Claims(), nv.Claims(), claimID, claimID, changed[claims.Claim])
+		relations(c, ov.Relations(), func(r *claims.Relation) claims.Relation { return *r }, changedRelation)
+	})
+}
+
+// judge computes the verdicts of graph v and keeps what the comparison
+// needs of them.
+func judge(v graph.View, opts verdict.Options) (*pastVerdicts, error) {
+	r, err := compute(v, opts)
+	if err != nil {
+		return nil, err
+	}
+	return summarize(r), nil
+}
+
+// run compares the items with walk while it computes the new graph's
+// verdicts, then compares the verdicts with olds.
+func (c *comparer) run(olds *pastVerdicts, walk func()) (*Report, error) {
+	var rn *verdict.Result
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		rn, err = compute(c.new, c.opts.Verdict)
+	}()
+	walk()
+	<-done
 	if err != nil {
 		return nil, fmt.Errorf("diff: verdicts of the new graph: %w", err)
 	}
 	c.verdicts(olds, rn)
-	return r, nil
+	return c.r, nil
+}
+
+func entityID(e *claims.Entity) string  { return e.ID }
+func sourceID(s *sources.Source) string { return s.ID }
+func claimID(c *claims.Claim) string    { return c.ID }
+
+// changed returns the keys of the fields in which o and n differ.
+func changed[T any](o, n *T) []string {
+	if reflect.DeepEqual(o, n) {
+		return nil // the common case, without listing fields
+	}
+	return fieldsDiffer(*o, *n)
+}
+
+// changedRelation returns the keys of the fields in which relations o and
+// n, of one kind and ends, differ.
+func changedRelation(o, n *claims.Relation) []string {
+	if plain(o) && plain(n) {
+		return nil
+	}
+	x := *o
+	x.From, x.To = n.From, n.To
+	return fieldsDiffer(x, *n)
+}
+
+// past is what a comparison asks of the old graph beside its items and
+// verdicts: the graph itself ([Compare]) or its [Summary].
+type past interface {
+	// resolve is [graph.View.Resolve].
+	resolve(id string) (canonical string, aliased bool)
+	// relationsOf is [graph.View.RelationsOf], but a relation need
+	// have only its ends and kind.
+	relationsOf(id string) []claims.Relation
+}
+
+// viewPast is the past of a graph at hand.
+type viewPast struct{ v graph.View }
+
+func (p viewPast) resolve(id string) (string, bool) { return p.v.Resolve(id) }
+
+func (p viewPast) relationsOf(id string) []claims.Relation {
+	rels, _ := p.v.RelationsOf(id)
+	return rels
 }
 
 // compute computes the verdicts of a graph: verdict.Compute, but for a
@@ -118,8 +186,10 @@ const maxCauses = 3
 
 // comparer holds a comparison under way.
 type comparer struct {
-	old, new graph.View
-	r        *Report
+	old  past
+	new  graph.View
+	opts Options
+	r    *Report
 	// touched lists, per claim ID, the changes of its own and of its
 	// relations, for reasons.
 	touched map[string][]string
@@ -128,11 +198,16 @@ type comparer struct {
 	mergedInto map[string]string
 }
 
+func newComparer(old past, new graph.View, opts Options) *comparer {
+	return &comparer{old: old, new: new, opts: opts, r: &Report{Date: opts.At}, touched: map[string][]string{}}
+}
+
 func (c *comparer) note(id, what string) { c.touched[id] = append(c.touched[id], what) }
 
 // align walks olds and news, the items of two graphs in their order, and
-// calls pair for each old and new item with one key, gone for each old
-// item the new graph lacks and came for each new item the old one lacks.
+// calls pair for each old and new item with one key (okey of the old,
+// nkey of the new), gone for each old item the new graph lacks and came
+// for each new item the old one lacks.
 // While the two agree it looks nothing up: the graphs are two versions
 // of one file, so their items mostly come in the same order. Where they
 // part, inNew and inOld say whether the item at hand is in the other
@@ -140,24 +215,24 @@ func (c *comparer) note(id, what string) { c.touched[id] = append(c.touched[id],
 // item. An old item whose key another old item took (two relations a
 // merge made one) is neither paired nor gone. Both sides come in their
 // own order: pair and came in the order of news, gone in that of olds.
-func align[T any, K comparable](olds, news iter.Seq[T], key func(*T) K, inNew, inOld func(*T) bool, pair func(o, n *T), gone, came func(*T)) {
+func align[O, N any, K comparable](olds iter.Seq[O], news iter.Seq[N], okey func(*O) K, nkey func(*N) K, inNew func(*O) bool, inOld func(*N) bool, pair func(o *O, n *N), gone func(*O), came func(*N)) {
 	nextOld, stopOld := iter.Pull(olds)
 	defer stopOld()
 	nextNew, stopNew := iter.Pull(news)
 	defer stopNew()
-	waiting := map[K]T{}
+	waiting := map[K]O{}
 	o, okO := nextOld()
 	n, okN := nextNew()
 	for okO || okN {
-		if okO && okN && key(&o) == key(&n) {
+		if okO && okN && okey(&o) == nkey(&n) {
 			pair(&o, &n)
 			o, okO = nextOld()
 			n, okN = nextNew()
 			continue
 		}
 		if okN && len(waiting) > 0 {
-			if w, ok := waiting[key(&n)]; ok {
-				delete(waiting, key(&n))
+			if w, ok := waiting[nkey(&n)]; ok {
+				delete(waiting, nkey(&n))
 				pair(&w, &n)
 				n, okN = nextNew()
 				continue
@@ -171,7 +246,7 @@ func align[T any, K comparable](olds, news iter.Seq[T], key func(*T) K, inNew, i
 			came(&n)
 			n, okN = nextNew()
 		case okO:
-			waiting[key(&o)] = o
+			waiting[okey(&o)] = o
 			o, okO = nextOld()
 		default: // its old item was paired with another: cannot happen with consistent keys
 			n, okN = nextNew()
@@ -180,28 +255,29 @@ func align[T any, K comparable](olds, news iter.Seq[T], key func(*T) K, inNew, i
 }
 
 // items records the items of one kind added, changed, removed and merged
-// between the old graph (olds) and the new (news), noting each change
-// under the item's ID for the reasons of verdict changes. An old ID the
-// new graph resolves to another item was merged; an item is the same
-// only when it keeps its own ID.
-func items[T any](c *comparer, kind string, olds, news iter.Seq[T], id func(*T) string) {
-	own := func(v graph.View) func(*T) bool {
-		return func(x *T) bool {
-			to, aliased := v.Resolve(id(x))
-			return to != "" && !aliased
-		}
+// between the old graph (olds, whose IDs oid gives) and the new (news),
+// noting each change under the item's ID for the reasons of verdict
+// changes; differ gives the keys of the fields in which an old item and
+// a new one with its ID differ. An old ID the new graph resolves to
+// another item was merged; an item is the same only when it keeps its
+// own ID.
+func items[O, T any](c *comparer, kind string, olds iter.Seq[O], news iter.Seq[T], oid func(*O) string, id func(*T) string, differ func(*O, *T) []string) {
+	inNew := func(o *O) bool {
+		to, aliased := c.new.Resolve(oid(o))
+		return to != "" && !aliased
 	}
-	align(olds, news, id, own(c.new), own(c.old), func(o, n *T) {
-		if reflect.DeepEqual(o, n) {
-			return // the common case, without listing fields
-		}
-		if f := fieldsDiffer(*o, *n); len(f) > 0 {
+	inOld := func(n *T) bool {
+		to, aliased := c.old.resolve(id(n))
+		return to != "" && !aliased
+	}
+	align(olds, news, oid, id, inNew, inOld, func(o *O, n *T) {
+		if f := differ(o, n); len(f) > 0 {
 			c.r.Changed = append(c.r.Changed, Item{Kind: kind, ID: id(n), Fields: f})
 			c.note(id(n), id(n)+" changed ("+strings.Join(f, ", ")+")")
 		}
-	}, func(o *T) {
-		if what := c.gone(kind, id(o)); what != "" {
-			c.note(id(o), what)
+	}, func(o *O) {
+		if what := c.gone(kind, oid(o)); what != "" {
+			c.note(oid(o), what)
 		}
 	}, func(n *T) {
 		c.r.Added = append(c.r.Added, Item{Kind: kind, ID: id(n)})
@@ -241,8 +317,8 @@ func (c *comparer) endGone(r claims.Relation) bool {
 // endNew reports whether an end of relation r of the new graph is not
 // in the old one.
 func (c *comparer) endNew(r claims.Relation) bool {
-	a, _ := c.old.Resolve(r.From)
-	b, _ := c.old.Resolve(r.To)
+	a, _ := c.old.resolve(r.From)
+	b, _ := c.old.resolve(r.To)
 	return a == "" || b == ""
 }
 
@@ -304,13 +380,15 @@ func plain(r *claims.Relation) bool {
 }
 
 // relations compares the relations of the two graphs in their order,
-// matched by kind and ends (old ends resolved in the new graph). Where
-// the orders part, a relation is looked up among those of its From end
-// in the other graph (for the new graph, also of the claims merged into
-// it).
-func (c *comparer) relations() {
-	inNew := func(r *claims.Relation) bool {
-		nr := resolved(c.new, *r)
+// matched by kind and ends (old ends resolved in the new graph): olds,
+// the old graph's, whose ends and kind ends gives, with the new graph's;
+// differ gives the keys of the fields in which an old relation and the
+// new one it matches differ. Where the orders part, a relation is
+// looked up among those of its From end in the other graph (for the new
+// graph, also of the claims merged into it).
+func relations[O any](c *comparer, olds iter.Seq[O], ends func(*O) claims.Relation, differ func(*O, *claims.Relation) []string) {
+	inNew := func(o *O) bool {
+		nr := resolved(c.new, ends(o))
 		if nr.From == nr.To {
 			return false
 		}
@@ -324,8 +402,7 @@ func (c *comparer) relations() {
 			return false
 		}
 		for _, id := range append([]string{x.ID}, x.Merged...) {
-			old, _ := c.old.RelationsOf(id)
-			for _, o := range old {
+			for _, o := range c.old.relationsOf(id) {
 				if o := resolved(c.new, o); o.From != o.To {
 					if _, ok := match([]claims.Relation{o}, r); ok {
 						return true
@@ -339,20 +416,20 @@ func (c *comparer) relations() {
 		c.note(r.From, "relation "+relID(r)+" "+what)
 		c.note(r.To, "relation "+relID(r)+" "+what)
 	}
-	align(c.old.Relations(), c.new.Relations(), c.key, inNew, inOld, func(o, n *claims.Relation) {
-		if plain(o) && plain(n) {
-			return
-		}
-		x := *o
-		x.From, x.To = n.From, n.To
-		if f := fieldsDiffer(x, *n); len(f) > 0 {
+	okey := func(o *O) relKey {
+		r := ends(o)
+		return c.key(&r)
+	}
+	align(olds, c.new.Relations(), okey, c.key, inNew, inOld, func(o *O, n *claims.Relation) {
+		if f := differ(o, n); len(f) > 0 {
 			c.r.Changed = append(c.r.Changed, Item{Kind: "relation", ID: relID(n), Fields: f})
 			both("changed", n)
 		}
-	}, func(o *claims.Relation) {
-		c.r.Removed = append(c.r.Removed, Item{Kind: "relation", ID: relID(o)})
-		if !c.endGone(*o) { // else the end's removal says it
-			both("removed", o)
+	}, func(o *O) {
+		r := ends(o)
+		c.r.Removed = append(c.r.Removed, Item{Kind: "relation", ID: relID(&r)})
+		if !c.endGone(r) { // else the end's removal says it
+			both("removed", &r)
 		}
 	}, func(n *claims.Relation) {
 		c.r.Added = append(c.r.Added, Item{Kind: "relation", ID: relID(n)})
@@ -364,7 +441,7 @@ func (c *comparer) relations() {
 
 // entry is a claim's verdict in one graph, as the comparison of
 // verdicts walks them: its state and where its reasons are (for the old
-// graph, the offset of the claims they name in summary.near; for the
+// graph, the offset of the claims they name in pastVerdicts.near; for the
 // new, the verdict's index in the result).
 type entry struct {
 	id       string
@@ -372,10 +449,10 @@ type entry struct {
 	ref, end int32
 }
 
-// summary is what the comparison keeps of the old graph's verdicts, so
-// that its result need not stay while the new graph's is computed: each
-// verdict's state and the claims its reasons name, near[ref:end].
-type summary struct {
+// pastVerdicts is what the comparison keeps of the old graph's verdicts,
+// so that its result need not stay while the new graph's is computed:
+// each verdict's state and the claims its reasons name, near[ref:end].
+type pastVerdicts struct {
 	entries []entry
 	near    []string
 }
@@ -396,8 +473,8 @@ func reasonClaims(near []string, v *verdict.Verdict) []string {
 }
 
 // summarize keeps of r what the comparison of verdicts needs.
-func summarize(r *verdict.Result) *summary {
-	s := &summary{entries: make([]entry, len(r.Verdicts))}
+func summarize(r *verdict.Result) *pastVerdicts {
+	s := &pastVerdicts{entries: make([]entry, len(r.Verdicts))}
 	for i := range r.Verdicts {
 		v := &r.Verdicts[i]
 		start := int32(len(s.near))
@@ -417,7 +494,7 @@ func differs(o, n State) bool {
 // the old verdicts (summarized) and the new (rn) walked in the graphs'
 // order, a claim's states compared field by field, and the reasons of
 // changed claims alone put into words.
-func (c *comparer) verdicts(olds *summary, rn *verdict.Result) {
+func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 	news := func(yield func(entry) bool) {
 		for i := range rn.Verdicts {
 			v := &rn.Verdicts[i]
@@ -441,8 +518,8 @@ func (c *comparer) verdicts(olds *summary, rn *verdict.Result) {
 	}
 	id := func(e *entry) string { return e.id }
 	inNew := func(e *entry) bool { _, ok := rn.Verdict(e.id); return ok }
-	inOld := func(e *entry) bool { to, aliased := c.old.Resolve(e.id); return to != "" && !aliased }
-	align(slices.Values(olds.entries), news, id, inNew, inOld, func(o, n *entry) {
+	inOld := func(e *entry) bool { to, aliased := c.old.resolve(e.id); return to != "" && !aliased }
+	align(slices.Values(olds.entries), news, id, id, inNew, inOld, func(o, n *entry) {
 		if differs(o.st, n.st) {
 			add(n.id, o.st, n.st, slices.Clone(olds.near[o.ref:o.end]), &rn.Verdicts[n.ref])
 		}
@@ -480,8 +557,8 @@ func (c *comparer) causes(id string, near []string) []string {
 	for _, w := range c.touched[id] {
 		add(w)
 	}
-	for _, v := range []graph.View{c.old, c.new} {
-		rels, _ := v.RelationsOf(id)
+	newRels, _ := c.new.RelationsOf(id)
+	for _, rels := range [][]claims.Relation{c.old.relationsOf(id), newRels} {
 		for _, r := range rels {
 			other, _ := r.Other(id)
 			near = append(near, other)
