@@ -1,0 +1,242 @@
+package verdict
+
+import (
+	"slices"
+
+	"github.com/claimgraph/claimgraph/graph/af"
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
+)
+
+// rounds is the state lendingRounds keeps between rounds: the
+// contradictions of each claim, the evidence of the round before, and the
+// grounded labelling with, for each claim labelled in or out, its rank.
+//
+// A rank justifies a label: an accepted claim outranks each of its
+// attackers, all rejected; a rejected claim outranks one accepted
+// attacker. The grounded labelling has such ranks (the step of its
+// propagation at which a claim is labelled), and any labelling whose
+// accepted and rejected claims have them agrees with the grounded
+// labelling on them (by induction on the rank). So after a change of
+// attacks, a claim keeps its label as long as its justification stands,
+// and only the rest is labelled again.
+type rounds struct {
+	pstart, partner []int32 // the claims that contradict claim i: partner[pstart[i]:pstart[i+1]], each once
+	was             []float64
+	wasCapped       []bool
+
+	rank  []int32
+	open  []uint32 // open[i] == epoch: claim i is being labelled again
+	epoch uint32
+	live  []int32 // attackers of an open claim not yet out
+	top   []int32 // the highest rank of its attackers out
+	list  []int32 // the open claims
+	queue []int32
+}
+
+// lendingRounds runs the rounds of [Compute] under Lending, with the
+// answers of rerun, doing in each round after the first only what the
+// claims it silences change: the evidence of the claims below them along
+// supports (evidence.Silencer), the preference of the contradictions of
+// the claims whose evidence moved, and the labels of the claims whose
+// attacks changed and of those downstream whose justification fell with
+// them (see rounds). A round costs O(Σ degree) over the claims it weighs
+// or labels again, with MaxLent a weighed claim, not O(graph). It leaves
+// s as rerun does: the attacks of the last round and their labels.
+func (s *state) lendingRounds() {
+	n := len(s.ids)
+	r := &rounds{was: slices.Clone(s.evidence), wasCapped: slices.Clone(s.capped)}
+	r.partners(n, s.cons)
+	edges := make([][2]int32, 0, len(s.supports))
+	for _, p := range s.supports {
+		edges = append(edges, [2]int32{p.from, p.to})
+	}
+	quiet := s.ev.Silencer(edges)
+	s.labels = make(af.Labelling, n)
+	r.rank, r.open = make([]int32, n), make([]uint32, n)
+	r.live, r.top = make([]int32, n), make([]int32, n)
+	r.epoch = 1
+	r.list = make([]int32, n)
+	for i := range r.list {
+		r.list[i] = int32(i)
+		r.open[i] = r.epoch
+	}
+	r.decide(s)
+	s.rounds = 1
+	for {
+		if s.rounds == maxRounds {
+			s.unsettled = s.lenders()
+			break
+		}
+		more := s.silence()
+		if len(more) == 0 {
+			break
+		}
+		changed := quiet.Silence(more)
+		for _, c := range changed {
+			e := s.ev.At(int(c))
+			s.evidence[c], s.capped[c] = e.Weight, e.Capped
+		}
+		r.relabel(s, changed)
+		for _, c := range changed {
+			r.was[c], r.wasCapped[c] = s.evidence[c], s.capped[c]
+		}
+		s.rounds++
+	}
+	s.prefer()
+	s.derive()
+}
+
+// partners fills the contradictions of each of n claims from cons, both
+// ways, each other claim once.
+func (r *rounds) partners(n int, cons []pair) {
+	r.pstart = make([]int32, n+1)
+	for _, c := range cons {
+		r.pstart[c.from+1]++
+		r.pstart[c.to+1]++
+	}
+	fill := csr.Starts(r.pstart)
+	adj := make([]int32, r.pstart[n])
+	for _, c := range cons {
+		adj[fill[c.from]] = c.to
+		fill[c.from]++
+		adj[fill[c.to]] = c.from
+		fill[c.to]++
+	}
+	// Sort and compact each claim's row, moving it down over what the
+	// compaction freed.
+	at := int32(0)
+	for i := range n {
+		row := adj[r.pstart[i]:r.pstart[i+1]]
+		slices.Sort(row)
+		row = slices.Compact(row)
+		r.pstart[i] = at
+		at += int32(copy(adj[at:], row))
+	}
+	r.pstart[n] = at
+	r.partner = adj[:at:at]
+}
+
+func (r *rounds) of(i int32) []int32 { return r.partner[r.pstart[i]:r.pstart[i+1]] }
+
+// preferred is s.prefers with the evidence of the round before.
+func (r *rounds) preferred(a, b int32) bool {
+	return r.wasCapped[a] || r.was[a]+eps >= r.was[b]
+}
+
+// relabel brings the labels up to date after the evidence of the claims
+// changed moved: the claims whose attackers changed are opened, and with
+// them every claim an open claim attacks, but for a rejected one that
+// keeps an accepted attacker of lower rank not open; then the open claims
+// are labelled by the grounded propagation, the others fixed.
+func (r *rounds) relabel(s *state, changed []int32) {
+	r.epoch++
+	r.list = r.list[:0]
+	for _, c := range changed {
+		for _, p := range r.of(c) {
+			if s.prefers(c, p) != r.preferred(c, p) {
+				r.reopen(p)
+			}
+			if s.prefers(p, c) != r.preferred(p, c) {
+				r.reopen(c)
+			}
+		}
+	}
+	for h := 0; h < len(r.list); h++ {
+		x := r.list[h]
+		for _, z := range r.of(x) {
+			if r.open[z] == r.epoch || !s.prefers(x, z) {
+				continue
+			}
+			if s.labels[z] != af.Out || !r.justified(s, z) {
+				r.reopen(z)
+			}
+		}
+	}
+	r.decide(s)
+}
+
+func (r *rounds) reopen(i int32) {
+	if r.open[i] != r.epoch {
+		r.open[i] = r.epoch
+		r.list = append(r.list, i)
+	}
+}
+
+// justified reports whether the rejected claim z has an accepted attacker
+// of lower rank that is not open.
+func (r *rounds) justified(s *state, z int32) bool {
+	for _, y := range r.of(z) {
+		if r.open[y] != r.epoch && s.labels[y] == af.In && r.rank[y] < r.rank[z] && s.prefers(y, z) {
+			return true
+		}
+	}
+	return false
+}
+
+// decide labels the open claims, r.list, by the grounded propagation, the
+// labels and ranks of the others fixed: an open claim with an accepted
+// attacker is rejected, one whose attackers are all rejected accepted,
+// and what is left when nothing changes undecided. A claim decided is
+// closed. O(Σ degree) over the open claims.
+func (r *rounds) decide(s *state) {
+	q := r.queue[:0]
+	for _, z := range r.list {
+		live, top, in := int32(0), int32(0), int32(-1)
+		for _, y := range r.of(z) {
+			switch {
+			case !s.prefers(y, z):
+			case r.open[y] == r.epoch:
+				live++
+			case s.labels[y] == af.In:
+				if in < 0 || r.rank[y] < in {
+					in = r.rank[y]
+				}
+			case s.labels[y] == af.Out:
+				top = max(top, r.rank[y])
+			default: // undecided and not open: stays so
+				live++
+			}
+		}
+		r.live[z], r.top[z] = live, top
+		if in >= 0 {
+			s.labels[z], r.rank[z] = af.Out, in+1
+			q = append(q, z)
+			r.live[z] = -1 // decided: not to accept below
+		}
+	}
+	for _, z := range r.list {
+		if r.live[z] == 0 {
+			s.labels[z], r.rank[z] = af.In, r.top[z]+1
+			q = append(q, z)
+		}
+	}
+	// Close the claims decided so far (not before: the counts above take
+	// every open claim as not yet rejected), then propagate.
+	for _, z := range q {
+		r.open[z] = 0
+	}
+	for h := 0; h < len(q); h++ {
+		a := q[h]
+		for _, b := range r.of(a) {
+			if r.open[b] != r.epoch || !s.prefers(a, b) {
+				continue
+			}
+			if s.labels[a] == af.In {
+				s.labels[b], r.rank[b], r.open[b] = af.Out, r.rank[a]+1, 0
+				q = append(q, b)
+				continue
+			}
+			r.top[b] = max(r.top[b], r.rank[a])
+			if r.live[b]--; r.live[b] == 0 {
+				s.labels[b], r.rank[b], r.open[b] = af.In, r.top[b]+1, 0
+				q = append(q, b)
+			}
+		}
+	}
+	for _, z := range r.list {
+		if r.open[z] == r.epoch {
+			s.labels[z], r.rank[z] = af.Undec, 0
+		}
+	}
+	r.queue = q
+}
