@@ -14,11 +14,19 @@ import (
 // A rank justifies a label: an accepted claim outranks each of its
 // attackers, all rejected; a rejected claim outranks one accepted
 // attacker. The grounded labelling has such ranks (the step of its
-// propagation at which a claim is labelled), and any labelling whose
-// accepted and rejected claims have them agrees with the grounded
-// labelling on them (by induction on the rank). So after a change of
-// attacks, a claim keeps its label as long as its justification stands,
-// and only the rest is labelled again.
+// propagation at which a claim is labelled), and any labels so justified
+// by each other are those of the grounded labelling (by induction on the
+// rank). So after a change of attacks, a claim accepted or rejected keeps
+// its label as long as its justification stands; those that lose it are
+// opened, and the grounded propagation starts again from the labels kept:
+// it reaches the grounded labelling, the least fixed point above them.
+// An undecided claim is never opened up front: it can only be decided by
+// an attacker the propagation decides, and is looked at then. This is
+// the pruning of Alfano, Greco and Parisi, "Efficient computation of
+// extensions for dynamic abstract argumentation frameworks: an
+// incremental approach" (IJCAI 2017) — a claim attacked by an accepted
+// claim the change does not reach stays rejected — made exact for the
+// grounded labelling by the ranks.
 type rounds struct {
 	pstart, partner []int32 // the claims that contradict claim i: partner[pstart[i]:pstart[i+1]], each once
 	was             []float64
@@ -26,10 +34,11 @@ type rounds struct {
 
 	rank  []int32
 	open  []uint32 // open[i] == epoch: claim i is being labelled again
+	fresh []uint32 // fresh[i] == epoch: claim i was labelled and is waiting in the queue
 	epoch uint32
-	live  []int32 // attackers of an open claim not yet out
-	top   []int32 // the highest rank of its attackers out
-	list  []int32 // the open claims
+	live  []int32 // attackers of an open claim not yet rejected and passed on
+	top   []int32 // the highest rank of its rejected attackers
+	list  []int32 // the claims opened
 	queue []int32
 }
 
@@ -52,7 +61,7 @@ func (s *state) lendingRounds() {
 	}
 	quiet := s.ev.Silencer(edges)
 	s.labels = make(af.Labelling, n)
-	r.rank, r.open = make([]int32, n), make([]uint32, n)
+	r.rank, r.open, r.fresh = make([]int32, n), make([]uint32, n), make([]uint32, n)
 	r.live, r.top = make([]int32, n), make([]int32, n)
 	r.epoch = 1
 	r.list = make([]int32, n)
@@ -125,9 +134,9 @@ func (r *rounds) preferred(a, b int32) bool {
 
 // relabel brings the labels up to date after the evidence of the claims
 // changed moved: the claims whose attackers changed are opened, and with
-// them every claim an open claim attacks, but for a rejected one that
-// keeps an accepted attacker of lower rank not open; then the open claims
-// are labelled by the grounded propagation, the others fixed.
+// them each accepted claim an open claim attacks and each rejected one
+// that keeps no accepted attacker of lower rank that is not open; then
+// decide labels them.
 func (r *rounds) relabel(s *state, changed []int32) {
 	r.epoch++
 	r.list = r.list[:0]
@@ -147,7 +156,7 @@ func (r *rounds) relabel(s *state, changed []int32) {
 			if r.open[z] == r.epoch || !s.prefers(x, z) {
 				continue
 			}
-			if s.labels[z] != af.Out || !r.justified(s, z) {
+			if l := s.labels[z]; l == af.In || l == af.Out && !r.justified(s, z) {
 				r.reopen(z)
 			}
 		}
@@ -173,70 +182,81 @@ func (r *rounds) justified(s *state, z int32) bool {
 	return false
 }
 
-// decide labels the open claims, r.list, by the grounded propagation, the
-// labels and ranks of the others fixed: an open claim with an accepted
-// attacker is rejected, one whose attackers are all rejected accepted,
-// and what is left when nothing changes undecided. A claim decided is
-// closed. O(Σ degree) over the open claims.
+// decide runs the grounded propagation from the labels kept: it looks at
+// each open claim, labels those it can, and passes each claim labelled
+// on to the claims it attacks, looking at an undecided one the first time
+// (opening it). An open claim with an accepted attacker is rejected, one
+// whose attackers are all rejected accepted, and what is open when
+// nothing changes undecided. O(Σ degree) over the claims opened.
 func (r *rounds) decide(s *state) {
-	q := r.queue[:0]
+	r.queue = r.queue[:0]
 	for _, z := range r.list {
-		live, top, in := int32(0), int32(0), int32(-1)
-		for _, y := range r.of(z) {
-			switch {
-			case !s.prefers(y, z):
-			case r.open[y] == r.epoch:
-				live++
-			case s.labels[y] == af.In:
-				if in < 0 || r.rank[y] < in {
-					in = r.rank[y]
-				}
-			case s.labels[y] == af.Out:
-				top = max(top, r.rank[y])
-			default: // undecided and not open: stays so
-				live++
-			}
-		}
-		r.live[z], r.top[z] = live, top
-		if in >= 0 {
-			s.labels[z], r.rank[z] = af.Out, in+1
-			q = append(q, z)
-			r.live[z] = -1 // decided: not to accept below
-		}
+		r.look(s, z)
 	}
-	for _, z := range r.list {
-		if r.live[z] == 0 {
-			s.labels[z], r.rank[z] = af.In, r.top[z]+1
-			q = append(q, z)
-		}
-	}
-	// Close the claims decided so far (not before: the counts above take
-	// every open claim as not yet rejected), then propagate.
-	for _, z := range q {
-		r.open[z] = 0
-	}
-	for h := 0; h < len(q); h++ {
-		a := q[h]
+	for h := 0; h < len(r.queue); h++ {
+		a := r.queue[h]
+		r.fresh[a] = 0 // passed on: the counts below take it as it is
 		for _, b := range r.of(a) {
-			if r.open[b] != r.epoch || !s.prefers(a, b) {
+			if !s.prefers(a, b) {
 				continue
 			}
+			switch {
+			case r.open[b] == r.epoch:
+			case r.fresh[b] == r.epoch || s.labels[b] != af.Undec:
+				continue // labelled
+			default: // undecided, looked at the first time
+				r.reopen(b)
+				r.look(s, b)
+				continue // a is counted
+			}
 			if s.labels[a] == af.In {
-				s.labels[b], r.rank[b], r.open[b] = af.Out, r.rank[a]+1, 0
-				q = append(q, b)
+				r.label(s, b, af.Out, r.rank[a]+1)
 				continue
 			}
 			r.top[b] = max(r.top[b], r.rank[a])
 			if r.live[b]--; r.live[b] == 0 {
-				s.labels[b], r.rank[b], r.open[b] = af.In, r.top[b]+1, 0
-				q = append(q, b)
+				r.label(s, b, af.In, r.top[b]+1)
 			}
 		}
 	}
 	for _, z := range r.list {
 		if r.open[z] == r.epoch {
-			s.labels[z], r.rank[z] = af.Undec, 0
+			s.labels[z], r.rank[z], r.open[z] = af.Undec, 0, 0
 		}
 	}
-	r.queue = q
+}
+
+// look counts the attackers of the open claim z not yet rejected and
+// passed on (those labelled and waiting in the queue will be), and
+// labels z when it can.
+func (r *rounds) look(s *state, z int32) {
+	live, top, in := int32(0), int32(0), int32(-1)
+	for _, y := range r.of(z) {
+		switch {
+		case !s.prefers(y, z):
+		case r.open[y] == r.epoch || r.fresh[y] == r.epoch || s.labels[y] == af.Undec:
+			live++
+		case s.labels[y] == af.In:
+			if in < 0 || r.rank[y] < in {
+				in = r.rank[y]
+			}
+		default:
+			top = max(top, r.rank[y])
+		}
+	}
+	r.live[z], r.top[z] = live, top
+	switch {
+	case in >= 0:
+		r.label(s, z, af.Out, in+1)
+	case live == 0:
+		r.label(s, z, af.In, top+1)
+	}
+}
+
+// label gives the open claim z label l of rank k, closes it and queues it
+// to be passed on.
+func (r *rounds) label(s *state, z int32, l af.Label, k int32) {
+	s.labels[z], r.rank[z] = l, k
+	r.open[z], r.fresh[z] = 0, r.epoch
+	r.queue = append(r.queue, z)
 }
