@@ -34,9 +34,15 @@ type Silencer struct {
 	queued []bool  // components waiting in heap
 	heap   []int32 // components to weigh again, the highest first
 	pool   []int32 // the array new sets are stored in
-	cur    []int32 // scratch for merging: cur, spare and next
+	cur    []int32 // scratch for merging
 	spare  []int32
-	next   []int32
+
+	// What a claim passes on, once built in a call of Silence: made[u]
+	// when built[u] is the call's number, cut from kept.
+	call  uint32
+	built []uint32
+	made  [][]int32
+	kept  []int32
 	local  map[int32]int32 // claim -> position in a component's Lend
 	lown   [][]int32
 	ledges [][2]int32
@@ -107,6 +113,13 @@ func (s *Silencer) Silent(i int32) bool { return s.silent[i] }
 // when one of its members changes.
 func (s *Silencer) Silence(claims []int32) []int32 {
 	var changed []int32
+	if s.start != nil && s.built == nil {
+		s.built, s.made = make([]uint32, len(s.silent)), make([][]int32, len(s.silent))
+	}
+	// Sets kept by an earlier call are no longer read (each is copied
+	// where it is used): write over them.
+	s.call++
+	s.kept = s.kept[:0]
 	for _, c := range claims {
 		if s.silent[c] {
 			continue
@@ -130,15 +143,23 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 }
 
 // passes returns what claim u passes on to those it supports: the
-// origins that reach it and its own, less any past MaxLent, built in
-// s.next (or reach[u] itself when that holds them all).
+// origins that reach it and its own, less any past MaxLent (reach[u]
+// itself when that holds them all). Within one call of Silence a claim's
+// is built once, when first asked for, and kept for the others it
+// supports: it is asked for only once the claim is weighed (a supporter's
+// component comes first).
 func (s *Silencer) passes(u int32) []int32 {
 	r, own := s.t.reach[u], s.t.own.of(u)
 	if !adds(r, own) {
 		return r
 	}
-	s.next = mergeInto(s.next[:0], r, own)
-	return s.next
+	if s.built[u] == s.call {
+		return s.made[u]
+	}
+	lo := len(s.kept)
+	s.kept = mergeInto(s.kept, r, own)
+	s.built[u], s.made[u] = s.call, s.kept[lo:len(s.kept):len(s.kept)]
+	return s.made[u]
 }
 
 // single weighs again the claim x, a component of its own: what reaches
@@ -200,7 +221,7 @@ func (s *Silencer) cycle(mem []int32, changed []int32) []int32 {
 			if !ok {
 				l = int32(len(s.lown))
 				s.local[u] = l
-				s.lown = append(s.lown, slices.Clone(s.passes(u)))
+				s.lown = append(s.lown, s.passes(u))
 			}
 			s.ledges = append(s.ledges, [2]int32{l, s.local[m]})
 		}

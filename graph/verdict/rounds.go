@@ -40,6 +40,26 @@ type rounds struct {
 	top   []int32 // the highest rank of its rejected attackers
 	list  []int32 // the claims opened
 	queue []int32
+
+	lends []bool // claim i supports another
+}
+
+// silence is s.silence for the claims opened in the last labelling: a
+// claim rejected and not silent after the round before was opened in
+// this one, every rejected claim that supports another having been
+// silenced. O(claims opened).
+func (r *rounds) silence(s *state) []int32 {
+	var more []int32
+	for _, i := range r.list {
+		if id := s.ids[i]; s.labels[i] == af.Out && r.lends[i] && !s.silent[id] {
+			if s.silent == nil {
+				s.silent = make(map[string]bool)
+			}
+			s.silent[id] = true
+			more = append(more, i)
+		}
+	}
+	return more
 }
 
 // lendingRounds runs the rounds of [Compute] under Lending, with the
@@ -56,8 +76,12 @@ func (s *state) lendingRounds() {
 	r := &rounds{was: slices.Clone(s.evidence), wasCapped: slices.Clone(s.capped)}
 	r.partners(n, s.cons)
 	edges := make([][2]int32, 0, len(s.supports))
+	r.lends = make([]bool, n)
 	for _, p := range s.supports {
 		edges = append(edges, [2]int32{p.from, p.to})
+		if p.from != p.to {
+			r.lends[p.from] = true
+		}
 	}
 	quiet := s.ev.Silencer(edges)
 	s.labels = make(af.Labelling, n)
@@ -76,7 +100,7 @@ func (s *state) lendingRounds() {
 			s.unsettled = s.lenders()
 			break
 		}
-		more := s.silence()
+		more := r.silence(s)
 		if len(more) == 0 {
 			break
 		}
