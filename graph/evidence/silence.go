@@ -39,10 +39,10 @@ type Silencer struct {
 
 	// What a claim passes on, once built in a call of Silence: made[u]
 	// when built[u] is the call's number, cut from kept.
-	call  uint32
-	built []uint32
-	made  [][]int32
-	kept  []int32
+	call   uint32
+	built  []uint32
+	made   [][]int32
+	kept   []int32
 	local  map[int32]int32 // claim -> position in a component's Lend
 	lown   [][]int32
 	ledges [][2]int32
