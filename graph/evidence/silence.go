@@ -165,17 +165,28 @@ func (s *Silencer) passes(u int32) []int32 {
 // single weighs again the claim x, a component of its own: what reaches
 // it is the union of what its supporters still lending pass on.
 func (s *Silencer) single(x int32, changed []int32) []int32 {
-	in, spare := s.cur[:0], s.spare
+	// in is what reaches x so far: the set of the first supporter
+	// (borrowed, not copied), then merged into cur or spare, whichever
+	// it is not.
+	var in []int32
+	cur, spare := s.cur[:0], s.spare[:0]
 	for _, u := range s.by[s.byStart[x]:s.byStart[x+1]] {
 		if s.silent[u] {
 			continue
 		}
-		if p := s.passes(u); adds(in, p) {
-			spare = mergeInto(spare[:0], in, p)
-			in, spare = spare, in
+		p := s.passes(u)
+		switch {
+		case len(in) == 0:
+			in = p
+		case adds(in, p):
+			if len(cur) > 0 && &in[0] == &cur[:1][0] {
+				cur, spare = spare, cur
+			}
+			cur = mergeInto(cur[:0], in, p)
+			in = cur
 		}
 	}
-	s.cur, s.spare = in, spare
+	s.cur, s.spare = cur, spare
 	return s.set(x, in, changed)
 }
 

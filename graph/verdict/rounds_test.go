@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -50,11 +52,13 @@ func sameAsRerun(t *testing.T, name string, v graph.View, opts verdict.Options) 
 			t.Fatalf("%s: %s strength %v base %v, want %v and %v", name, g.Claim, g.Strength, g.Base, w.Strength, w.Base)
 		}
 		g.Strength, g.Base = w.Strength, w.Base
-		if d := cmp.Diff(w, g); d != "" {
-			t.Fatalf("%s: verdict (-rerun +incremental):\n%s", name, d)
+		// reflect.DeepEqual first: cmp.Diff on every verdict would take
+		// most of the test's time.
+		if !reflect.DeepEqual(w, g) {
+			t.Fatalf("%s: verdict (-rerun +incremental):\n%s", name, cmp.Diff(w, g))
 		}
-		if d := cmp.Diff(want.Lent(w.Claim), got.Lent(g.Claim)); d != "" {
-			t.Fatalf("%s: %s lent (-rerun +incremental):\n%s", name, g.Claim, d)
+		if wl, gl := want.Lent(w.Claim), got.Lent(g.Claim); !slices.Equal(wl, gl) {
+			t.Fatalf("%s: %s lent %q, want %q", name, g.Claim, gl, wl)
 		}
 	}
 	return got.Rounds
@@ -66,7 +70,7 @@ func sameAsRerun(t *testing.T, name string, v graph.View, opts verdict.Options) 
 // generate's, with cycles of support), with and without trust, on the
 // seed data undated and dated, and with the rounds capped.
 func TestRoundsAsRerun(t *testing.T) {
-	seeds := 24
+	seeds := 40
 	if testing.Short() {
 		seeds = 8
 	}
@@ -78,7 +82,9 @@ func TestRoundsAsRerun(t *testing.T) {
 		if err := g.Apply(synth.Generate(cfg)); err != nil {
 			t.Fatal(err)
 		}
-		opts := verdict.Options{MaxReasons: -1}
+		// DF-QuAD's iteration is the same code either way, on the same
+		// defeats and base scores: a few rounds of it show that.
+		opts := verdict.Options{MaxReasons: -1, MaxIterations: 50}
 		if seed%3 == 1 {
 			opts.Trust = map[string]float64{}
 			for i := range cfg.Sources {
