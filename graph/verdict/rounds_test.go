@@ -20,8 +20,8 @@ import (
 // with every round computed afresh, and fails unless they agree: rounds,
 // silent and unsettled claims, attacks, every label, evidence, origins,
 // rating and reason exactly, base scores and strengths to 1e-9. It
-// returns the rounds.
-func sameAsRerun(t *testing.T, name string, v graph.View, opts verdict.Options) int {
+// returns the incremental result.
+func sameAsRerun(t *testing.T, name string, v graph.View, opts verdict.Options) *verdict.Result {
 	t.Helper()
 	got, err := verdict.Compute(v, opts)
 	if err != nil {
@@ -61,14 +61,15 @@ func sameAsRerun(t *testing.T, name string, v graph.View, opts verdict.Options) 
 			t.Fatalf("%s: %s lent %q, want %q", name, g.Claim, gl, wl)
 		}
 	}
-	return got.Rounds
+	return got
 }
 
 // TestRoundsAsRerun: the incremental rounds give what computing every
 // round afresh gives, on generated graphs of several shapes and seeds
-// (synth's, whose supports go from later claims to earlier ones, and
-// generate's, with cycles of support), with and without trust, on the
-// seed data undated and dated, and with the rounds capped.
+// (synth's, whose supports go from later claims to earlier ones;
+// generate's and cyclic's, with cycles of support, cyclic's with capped
+// evidence on odd seeds), with and without trust, on the seed data
+// undated and dated, and with the rounds capped.
 func TestRoundsAsRerun(t *testing.T) {
 	seeds := 40
 	if testing.Short() {
@@ -96,7 +97,7 @@ func TestRoundsAsRerun(t *testing.T) {
 		if seed%4 == 2 {
 			opts.Origins = verdict.DistinctSources
 		}
-		if sameAsRerun(t, fmt.Sprintf("synth %+v", cfg), g.View, opts) > 2 {
+		if sameAsRerun(t, fmt.Sprintf("synth %+v", cfg), g.View, opts).Rounds > 2 {
 			multi++
 		}
 		if seed%4 == 3 {
@@ -110,6 +111,20 @@ func TestRoundsAsRerun(t *testing.T) {
 	}
 	for _, n := range []int{200, 600} {
 		sameAsRerun(t, fmt.Sprintf("generate %d", n), generate(t, n).View, verdict.Options{})
+	}
+	cappedSilent := 0 // cyclic graphs with capped evidence and silent claims
+	for seed := range uint64(seeds) {
+		g, opts := cyclic(t, seed)
+		r := sameAsRerun(t, fmt.Sprintf("cyclic, seed %d", seed), g.View, opts)
+		for _, v := range r.Verdicts {
+			if v.Capped && len(r.Silent) > 0 {
+				cappedSilent++
+				break
+			}
+		}
+	}
+	if cappedSilent == 0 {
+		t.Errorf("no cyclic graph had both capped evidence and silent claims: the test says little")
 	}
 	g := seedGraph(t)
 	sameAsRerun(t, "seed", g.View, verdict.Options{})
@@ -159,19 +174,64 @@ func chain(t *testing.T, n int) *graph.Graph {
 // round afresh does.
 func TestRoundsChain(t *testing.T) {
 	for _, n := range []int{1, 2, 5, 12} {
-		if r := sameAsRerun(t, fmt.Sprintf("chain of %d", n), chain(t, n).View, verdict.Options{}); r != n {
+		if r := sameAsRerun(t, fmt.Sprintf("chain of %d", n), chain(t, n).View, verdict.Options{}).Rounds; r != n {
 			t.Errorf("chain of %d: %d rounds, want %d", n, r, n)
 		}
 	}
 	restore := verdict.SetMaxRounds(4)
 	defer restore()
 	g := chain(t, 9)
-	sameAsRerun(t, "chain of 9, 4 rounds at most", g.View, verdict.Options{})
-	r, err := verdict.Compute(g.View, verdict.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := sameAsRerun(t, "chain of 9, 4 rounds at most", g.View, verdict.Options{})
 	if r.Rounds != 4 || r.Unsettled != 1 || len(r.Silent) != 3 {
 		t.Errorf("chain of 9, 4 rounds at most: rounds %d, unsettled %d, %d silent; want 4, 1, 3", r.Rounds, r.Unsettled, len(r.Silent))
 	}
+}
+
+// cyclic returns a random graph with cycles of support and, on odd
+// seeds, enough sources for the lent origins to fill evidence.MaxLent,
+// with contradictions between random claims, and options with trust on
+// every third seed.
+func cyclic(t *testing.T, seed uint64) (*graph.Graph, verdict.Options) {
+	rng := rand.New(rand.NewPCG(seed, 5))
+	n, nsrc, apps := 60, 20, 3
+	if seed%2 == 1 {
+		n, nsrc, apps = 120, 500, 10
+	}
+	var b graph.Batch
+	opts := verdict.Options{MaxReasons: -1, MaxIterations: 50}
+	if seed%3 == 0 {
+		opts.Trust = map[string]float64{}
+	}
+	for i := range nsrc {
+		id := fmt.Sprintf("s%d", i)
+		b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.NewsArticle})
+		if opts.Trust != nil && rng.IntN(2) == 0 {
+			opts.Trust[id] = rng.Float64()
+		}
+	}
+	for i := range n {
+		c := claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "C."}
+		for range rng.IntN(apps) {
+			c.Appearances = append(c.Appearances, claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))})
+		}
+		b.Claims = append(b.Claims, c)
+	}
+	related := map[[2]int]bool{}
+	for range 3 * n {
+		a, c := rng.IntN(n), rng.IntN(n)
+		if a == c || related[[2]int{a, c}] || related[[2]int{c, a}] {
+			continue
+		}
+		related[[2]int{a, c}] = true
+		kind := claims.Supports
+		if rng.IntN(3) == 0 {
+			kind = claims.Contradicts
+		}
+		b.Relations = append(b.Relations, claims.Relation{From: b.Claims[a].ID, To: b.Claims[c].ID, Kind: kind})
+	}
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	return g, opts
 }
