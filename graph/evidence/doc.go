@@ -60,4 +60,10 @@
 // truth.FromGraphSilent).
 // [Table.Lent] and [Table.AppendLent] list a claim's lent origins in
 // O(MaxLent + its own origins).
+//
+// A [Silencer] silences claims of a table a few at a time, as
+// graph/verdict does after each of its rounds, and weighs again only the
+// claims below them along supports, down to where the origins reaching a
+// claim are unchanged, with the table Of would give with every claim
+// silenced so far in Options.Silent.
 package evidence

@@ -118,6 +118,10 @@ type Table struct {
 	own   sets
 	reach [][]int32
 	names []string
+	// trust and unknown weigh an origin, as Options.Trust and
+	// Options.UnknownTrust (see weight).
+	trust   map[string]float64
+	unknown float64
 
 	once  sync.Once
 	index map[string]int32 // position of each claim, built on first use
@@ -208,7 +212,7 @@ func Of(v graph.View, opts Options) (*Table, error) {
 	// Sized up front: growing them costs about as much as filling them.
 	counts := v.Counts()
 	n := counts.Claims
-	t := &Table{ids: make([]string, 0, n), ev: make([]Evidence, 0, n)}
+	t := &Table{ids: make([]string, 0, n), ev: make([]Evidence, 0, n), trust: o.Trust, unknown: o.UnknownTrust}
 	var silent []bool // by position, when any claim is silent
 	if len(o.Silent) > 0 && !o.NoLending {
 		silent = make([]bool, 0, n)
@@ -243,45 +247,54 @@ func Of(v graph.View, opts Options) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	// weight is the trust-weighted count of the sorted set a less the
-	// sorted set b, and how many that is.
-	weight := func(a, b []int32) (float64, int) {
-		w, n, j := 0.0, 0, 0
-		for _, k := range a {
-			for j < len(b) && b[j] < k {
-				j++
-			}
-			if j < len(b) && b[j] == k {
-				continue
-			}
-			n++
-			if o.Trust == nil {
-				w++
-				continue
-			}
-			tr, ok := o.Trust[t.names[k]]
-			if !ok {
-				tr = o.UnknownTrust
-			}
-			w += tr
-		}
-		return w, n
-	}
 	if !o.NoLending {
 		t.lend(v, counts.Supports, silent)
 	}
 	for i := range t.ev {
-		mine := own.of(int32(i))
-		w, _ := weight(mine, nil)
-		var lent float64
-		if t.reach != nil {
-			lent, t.ev[i].Lent = weight(t.reach[i], mine)
-			t.ev[i].Capped = len(t.reach[i]) >= MaxLent
-		}
-		t.ev[i].Weight = w + lent
+		t.weigh(int32(i))
 	}
 	tick.Finish()
 	return t, nil
+}
+
+// weigh sets the Weight, Lent and Capped of claim i from its own origins
+// and, when lending, those that reach it.
+func (t *Table) weigh(i int32) {
+	mine := t.own.of(i)
+	e := &t.ev[i]
+	w, _ := t.weight(mine, nil)
+	var lent float64
+	if t.reach != nil {
+		lent, e.Lent = t.weight(t.reach[i], mine)
+		e.Capped = len(t.reach[i]) >= MaxLent
+	}
+	e.Weight = w + lent
+}
+
+// weight is the trust-weighted count of the sorted set a less the sorted
+// set b, and how many that is. It adds the weights in a's order, so that
+// a set weighs the same, to the bit, however it was arrived at.
+func (t *Table) weight(a, b []int32) (float64, int) {
+	w, n, j := 0.0, 0, 0
+	for _, k := range a {
+		for j < len(b) && b[j] < k {
+			j++
+		}
+		if j < len(b) && b[j] == k {
+			continue
+		}
+		n++
+		if t.trust == nil {
+			w++
+			continue
+		}
+		tr, ok := t.trust[t.names[k]]
+		if !ok {
+			tr = t.unknown
+		}
+		w += tr
+	}
+	return w, n
 }
 
 // minParallel: a view of fewer claims has the default origins found by
@@ -557,24 +570,31 @@ func same(a, b []int32) bool {
 }
 
 // mergeInto appends to dst the union of the sorted sets a and b, at most
-// MaxLent long, and returns the extended slice.
+// MaxLent long, and returns the extended slice. It writes into room made
+// up front and copies the rest of one set in bulk once the other runs
+// out: it is the inner loop of lending (Lend and the Silencer).
 func mergeInto(dst, a, b []int32) []int32 {
-	i, j, n := 0, 0, len(dst)
-	for len(dst)-n < MaxLent && (i < len(a) || j < len(b)) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i] < b[j]):
-			dst = append(dst, a[i])
+	n := len(dst)
+	dst = slices.Grow(dst, MaxLent)
+	out := dst[n : n+MaxLent]
+	k, i, j := 0, 0, 0
+	for k < MaxLent && i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		out[k] = min(x, y)
+		k++
+		if x <= y {
 			i++
-		case i == len(a) || b[j] < a[i]:
-			dst = append(dst, b[j])
-			j++
-		default:
-			dst = append(dst, a[i])
-			i++
+		}
+		if y <= x {
 			j++
 		}
 	}
-	return dst
+	if i < len(a) {
+		k += copy(out[k:], a[i:])
+	} else {
+		k += copy(out[k:], b[j:])
+	}
+	return dst[:n+k]
 }
 
 // DistinctSources returns the distinct sources claim c appears in, in the

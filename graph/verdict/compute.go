@@ -52,6 +52,7 @@ type state struct {
 	unsettled int
 	bases     []float64 // the base score of each claim, from evidence
 
+	cons     []pair   // the contradictions, one way, in the view's order of relations
 	defeats  []attack // contradiction attacks that succeed
 	failed   []pair   // contradiction attacks that fail, sorted by target
 	supports []pair
@@ -133,9 +134,32 @@ func (s *state) run(v graph.View, strengths bool) error {
 	if s.opts.Progress != nil {
 		s.opts.Progress(graph.Progress{Stage: "strengths"})
 	}
+	s.links(v)
+	if incremental && s.opts.Support == Lending && s.opts.Evidence == nil && len(s.supports) > 0 {
+		s.lendingRounds()
+	} else if err := s.rerun(v, strengths); err != nil {
+		return err
+	}
+	if strengths && len(s.supports) > 0 {
+		s.strengths()
+	}
+	return nil
+}
+
+// incremental: under Lending, Compute runs the rounds with lendingRounds,
+// which relabels only what each round's silencing can change; tests turn
+// it off to check it against rerun, which computes every round afresh.
+var incremental = true
+
+// rerun runs the rounds of s.run, each from scratch: the evidence weighed
+// again (the origins excepted), every attack decided, and the labels
+// computed, over the whole graph. It is the reference lendingRounds
+// keeps to, and the way of the other readings of support, whose derived
+// attacks it also decides afresh each round.
+func (s *state) rerun(v graph.View, strengths bool) error {
 	s.rounds = 1
 	for {
-		s.contradictions(v)
+		s.prefer()
 		s.derive()
 		if strengths && len(s.supports) == 0 {
 			s.solve() // the only round
@@ -152,16 +176,13 @@ func (s *state) run(v graph.View, strengths bool) error {
 			s.unsettled = s.lenders()
 			break
 		}
-		if !s.silence() {
+		if len(s.silence()) == 0 {
 			break
 		}
 		if err := s.reweigh(v); err != nil {
 			return err
 		}
 		s.rounds++
-	}
-	if strengths && len(s.supports) > 0 {
-		s.strengths()
 	}
 	return nil
 }
@@ -189,16 +210,16 @@ func (s *state) lenders() int {
 }
 
 // silence adds to s.silent the claims the labels reject that support
-// another claim, and reports whether there was any not there already.
-// O(claims + supports).
-func (s *state) silence() bool {
-	more := false
+// another claim, and returns those not there already. O(supports).
+func (s *state) silence() []int32 {
+	var more []int32
 	for _, p := range s.supports {
 		if id := s.ids[p.from]; s.labels[p.from] == af.Out && p.from != p.to && !s.silent[id] {
 			if s.silent == nil {
 				s.silent = make(map[string]bool)
 			}
-			s.silent[id], more = true, true
+			s.silent[id] = true
+			more = append(more, p.from)
 		}
 	}
 	return more
@@ -323,16 +344,33 @@ func (s *state) prefers(a, b int32) bool {
 // contradictions turns each contradiction of v into an attack either way,
 // keeping those that preference lets succeed, and collects the supports.
 func (s *state) contradictions(v graph.View) {
+	s.links(v)
+	s.prefer()
+}
+
+// links collects the supports and the contradictions of v.
+func (s *state) links(v graph.View) {
 	// Links number claims as load did: by position in v's order.
 	s.supports = make([]pair, 0, s.size.Supports)
-	s.defeats = make([]attack, 0, 2*s.size.Contradictions)
-	s.failed = s.failed[:0]
+	s.cons = make([]pair, 0, s.size.Contradictions)
 	for r := range v.Links() {
 		a, b := int32(r.From), int32(r.To)
 		if r.Kind == claims.Supports {
 			s.supports = append(s.supports, pair{a, b})
-			continue
+		} else {
+			s.cons = append(s.cons, pair{a, b})
 		}
+	}
+}
+
+// prefer turns each contradiction into an attack either way, keeping
+// those that preference lets succeed. O(contradictions), and the sort of
+// the failed ones.
+func (s *state) prefer() {
+	s.defeats = make([]attack, 0, 2*len(s.cons))
+	s.failed = s.failed[:0]
+	for _, c := range s.cons {
+		a, b := c.from, c.to
 		for _, p := range [2]pair{{a, b}, {b, a}} {
 			if s.prefers(p.from, p.to) {
 				s.defeats = append(s.defeats, attack{p.from, p.to, Contradiction, -1})

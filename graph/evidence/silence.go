@@ -1,0 +1,303 @@
+package evidence
+
+import (
+	"slices"
+
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
+	"github.com/claimgraph/claimgraph/graph/internal/scc"
+)
+
+// Silencer silences claims of a [Table] a few at a time, as
+// [Options.Silent] would, and weighs again only the claims whose lent
+// origins that can change: package graph/verdict silences the claims
+// each round of its labelling rejects, and a round after the first
+// changes the evidence of a few claims below them, not of the whole
+// graph. It changes the Table it was made from, which must not be read
+// by another goroutine meanwhile.
+type Silencer struct {
+	t       *Table
+	start   []int32 // the supports of claim i go to to[start[i]:start[i+1]]
+	to      []int32
+	byStart []int32 // the supporters of claim i are by[byStart[i]:byStart[i+1]]
+	by      []int32
+	silent  []bool
+
+	// The strongly connected components of all the supports, silent or
+	// not, numbered by Tarjan's algorithm (a supporter's component after
+	// those it supports), and the members of each: the order a change
+	// is passed down in. A silenced claim only removes supports, so a
+	// component of the supports still lending is within one of these.
+	comp    []int32
+	cstart  []int32
+	members []int32
+
+	queued []bool  // components waiting in heap
+	heap   []int32 // components to weigh again, the highest first
+	pool   []int32 // the array new sets are stored in
+	cur    []int32 // scratch for merging
+	spare  []int32
+
+	// What a claim passes on, once built in a call of Silence: made[u]
+	// when built[u] is the call's number, cut from kept.
+	call   uint32
+	built  []uint32
+	made   [][]int32
+	kept   []int32
+	local  map[int32]int32 // claim -> position in a component's Lend
+	lown   [][]int32
+	ledges [][2]int32
+}
+
+// Silencer returns a Silencer of t, whose claims are numbered as in the
+// view t was made from and of which none is silent yet; edges are the
+// supports of that view, supporter first, as [Lend] takes them. It costs
+// O(claims + supports). A table made without lending has none to change:
+// its Silencer silences without weighing anything again.
+func (t *Table) Silencer(edges [][2]int32) *Silencer {
+	n := len(t.ids)
+	s := &Silencer{t: t, silent: make([]bool, n)}
+	if t.reach == nil {
+		return s
+	}
+	s.start = make([]int32, n+1)
+	s.byStart = make([]int32, n+1)
+	m := 0
+	for _, e := range edges {
+		if e[0] != e[1] {
+			s.start[e[0]+1]++
+			s.byStart[e[1]+1]++
+			m++
+		}
+	}
+	fill, byFill := csr.Starts(s.start), csr.Starts(s.byStart)
+	s.to, s.by = make([]int32, m), make([]int32, m)
+	for _, e := range edges {
+		if e[0] != e[1] {
+			s.to[fill[e[0]]] = e[1]
+			fill[e[0]]++
+			s.by[byFill[e[1]]] = e[0]
+			byFill[e[1]]++
+		}
+	}
+	var b scc.Buf
+	b.Components(s.start, s.to)
+	s.comp = b.Comp
+	s.cstart = make([]int32, b.Count+1)
+	for _, k := range s.comp {
+		s.cstart[k+1]++
+	}
+	cfill := csr.Starts(s.cstart)
+	s.members = make([]int32, n)
+	for i, k := range s.comp {
+		s.members[cfill[k]] = int32(i)
+		cfill[k]++
+	}
+	s.queued = make([]bool, b.Count)
+	return s
+}
+
+// Silent reports whether claim i is silent.
+func (s *Silencer) Silent(i int32) bool { return s.silent[i] }
+
+// Silence makes the claims given silent (those already silent are
+// skipped), weighs again the claims whose lent origins that changes, and
+// returns those among them whose Weight or Capped changed, in no
+// particular order; the Table's Evidence, Lent and lent origins of every
+// claim are then those [Of] gives with every silent claim in
+// Options.Silent.
+//
+// It walks down the supports from the claims silenced, a component at a
+// time in the order [Lend] does, and stops where the set of origins a
+// claim passes on is unchanged: O(Σ (1 + supports) × MaxLent) over the
+// components it weighs again, a whole component of support weighed again
+// when one of its members changes.
+func (s *Silencer) Silence(claims []int32) []int32 {
+	var changed []int32
+	if s.start != nil && s.built == nil {
+		s.built, s.made = make([]uint32, len(s.silent)), make([][]int32, len(s.silent))
+	}
+	// Sets kept by an earlier call are no longer read (each is copied
+	// where it is used): write over them.
+	s.call++
+	s.kept = s.kept[:0]
+	for _, c := range claims {
+		if s.silent[c] {
+			continue
+		}
+		s.silent[c] = true
+		if s.start != nil {
+			s.push(s.to[s.start[c]:s.start[c+1]])
+		}
+	}
+	for len(s.heap) > 0 {
+		k := s.pop()
+		mem := s.members[s.cstart[k]:s.cstart[k+1]]
+		if len(mem) == 1 {
+			changed = s.single(mem[0], changed)
+		} else {
+			changed = s.cycle(mem, changed)
+		}
+		s.queued[k] = false // not before: a member passes a change on to the others
+	}
+	return changed
+}
+
+// passes returns what claim u passes on to those it supports: the
+// origins that reach it and its own, less any past MaxLent (reach[u]
+// itself when that holds them all). Within one call of Silence a claim's
+// is built once, when first asked for, and kept for the others it
+// supports: it is asked for only once the claim is weighed (a supporter's
+// component comes first).
+func (s *Silencer) passes(u int32) []int32 {
+	r, own := s.t.reach[u], s.t.own.of(u)
+	if !adds(r, own) {
+		return r
+	}
+	if s.built[u] == s.call {
+		return s.made[u]
+	}
+	lo := len(s.kept)
+	s.kept = mergeInto(s.kept, r, own)
+	s.built[u], s.made[u] = s.call, s.kept[lo:len(s.kept):len(s.kept)]
+	return s.made[u]
+}
+
+// single weighs again the claim x, a component of its own: what reaches
+// it is the union of what its supporters still lending pass on.
+func (s *Silencer) single(x int32, changed []int32) []int32 {
+	// in is what reaches x so far: the set of the first supporter
+	// (borrowed, not copied), then merged into cur or spare, whichever
+	// it is not.
+	var in []int32
+	cur, spare := s.cur[:0], s.spare[:0]
+	for _, u := range s.by[s.byStart[x]:s.byStart[x+1]] {
+		if s.silent[u] {
+			continue
+		}
+		p := s.passes(u)
+		switch {
+		case len(in) == 0:
+			in = p
+		case adds(in, p):
+			if len(cur) > 0 && &in[0] == &cur[:1][0] {
+				cur, spare = spare, cur
+			}
+			cur = mergeInto(cur[:0], in, p)
+			in = cur
+		}
+	}
+	s.cur, s.spare = cur, spare
+	return s.set(x, in, changed)
+}
+
+// set makes r the origins that reach claim x, when they differ from
+// those that did, weighs x again, passes the change on to the claims it
+// supports, and adds x to changed when its Weight or Capped moved.
+func (s *Silencer) set(x int32, r []int32, changed []int32) []int32 {
+	if slices.Equal(r, s.t.reach[x]) {
+		return changed
+	}
+	s.t.reach[x] = s.store(r)
+	if !s.silent[x] {
+		s.push(s.to[s.start[x]:s.start[x+1]])
+	}
+	old := s.t.ev[x]
+	s.t.weigh(x)
+	if e := s.t.ev[x]; e.Weight != old.Weight || e.Capped != old.Capped {
+		changed = append(changed, x)
+	}
+	return changed
+}
+
+// cycle weighs again the members mem of a component, on a cycle of
+// support before any was silenced: [Lend] over the members and the
+// supports between them still lending, each supporter from outside
+// standing in as a claim whose own origins are what it passes on.
+func (s *Silencer) cycle(mem []int32, changed []int32) []int32 {
+	if s.local == nil {
+		s.local = make(map[int32]int32)
+	}
+	clear(s.local)
+	s.lown, s.ledges = s.lown[:0], s.ledges[:0]
+	for _, m := range mem {
+		s.local[m] = int32(len(s.lown))
+		s.lown = append(s.lown, s.t.own.of(m))
+	}
+	for _, m := range mem {
+		for _, u := range s.by[s.byStart[m]:s.byStart[m+1]] {
+			if s.silent[u] {
+				continue
+			}
+			l, ok := s.local[u]
+			if !ok {
+				l = int32(len(s.lown))
+				s.local[u] = l
+				s.lown = append(s.lown, s.passes(u))
+			}
+			s.ledges = append(s.ledges, [2]int32{l, s.local[m]})
+		}
+	}
+	reach := Lend(len(s.lown), s.ledges, func(i int32) []int32 { return s.lown[i] })
+	for _, m := range mem {
+		changed = s.set(m, reach[s.local[m]], changed)
+	}
+	return changed
+}
+
+// store returns a copy of set cut from s.pool.
+func (s *Silencer) store(set []int32) []int32 {
+	if len(set) == 0 {
+		return nil
+	}
+	if cap(s.pool)-len(s.pool) < len(set) {
+		s.pool = make([]int32, 0, max(1<<14, len(set)))
+	}
+	lo := len(s.pool)
+	s.pool = append(s.pool, set...)
+	return s.pool[lo:len(s.pool):len(s.pool)]
+}
+
+// push queues the components of the claims given, but for those queued.
+func (s *Silencer) push(claims []int32) {
+	for _, c := range claims {
+		k := s.comp[c]
+		if s.queued[k] {
+			continue
+		}
+		s.queued[k] = true
+		s.heap = append(s.heap, k)
+		for i := len(s.heap) - 1; i > 0; {
+			p := (i - 1) / 2
+			if s.heap[p] >= s.heap[i] {
+				break
+			}
+			s.heap[p], s.heap[i] = s.heap[i], s.heap[p]
+			i = p
+		}
+	}
+}
+
+// pop removes and returns the highest component queued.
+func (s *Silencer) pop() int32 {
+	h := s.heap
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h = h[:last]
+	for i := 0; ; {
+		l, r, big := 2*i+1, 2*i+2, i
+		if l < len(h) && h[l] > h[big] {
+			big = l
+		}
+		if r < len(h) && h[r] > h[big] {
+			big = r
+		}
+		if big == i {
+			break
+		}
+		h[i], h[big] = h[big], h[i]
+		i = big
+	}
+	s.heap = h
+	return top
+}

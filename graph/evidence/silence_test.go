@@ -1,0 +1,110 @@
+package evidence_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// TestSilencer silences the claims of random graphs, with cycles of
+// support and, on odd seeds, enough origins for MaxLent to cut, a few at
+// a time, and after each step compares the table the Silencer keeps with
+// Of given every claim silenced so far: the same evidence and lent
+// origins for every claim, and, as changed, exactly the claims whose
+// weight or cap moved in that step.
+func TestSilencer(t *testing.T) {
+	for seed := range uint64(30) {
+		rng := rand.New(rand.NewPCG(seed, 11))
+		n, nsrc, apps := 40, 15, 3
+		if seed%2 == 1 {
+			n, nsrc, apps = 60, 400, 12
+		}
+		trust := map[string]float64{}
+		var b graph.Batch
+		for i := range nsrc {
+			id := fmt.Sprintf("s%d", i)
+			b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.NewsArticle})
+			if rng.IntN(2) == 0 {
+				trust[id] = rng.Float64()
+			}
+		}
+		for i := range n {
+			c := claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "C."}
+			for range rng.IntN(apps) {
+				c.Appearances = append(c.Appearances, claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))})
+			}
+			b.Claims = append(b.Claims, c)
+		}
+		var edges [][2]int32
+		seen := map[[2]int]bool{}
+		for range 2 * n {
+			a, c := rng.IntN(n), rng.IntN(n)
+			if a == c || seen[[2]int{a, c}] {
+				continue
+			}
+			seen[[2]int{a, c}] = true
+			edges = append(edges, [2]int32{int32(a), int32(c)})
+			b.Relations = append(b.Relations, claims.Relation{From: b.Claims[a].ID, To: b.Claims[c].ID, Kind: claims.Supports})
+		}
+		g := graph.New()
+		if err := g.Apply(b); err != nil {
+			t.Fatal(err)
+		}
+		opts := evidence.Options{Origins: evidence.DistinctSources}
+		if seed%3 == 0 {
+			opts.Trust = trust
+		}
+		tab, err := evidence.Of(g.View, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := tab.Silencer(edges)
+		opts.Silent = map[string]bool{}
+		order := rng.Perm(n)
+		for step := 0; len(order) > 0; step++ {
+			k := min(len(order), 1+rng.IntN(4))
+			var batch []int32
+			for _, i := range order[:k] {
+				batch = append(batch, int32(i))
+				opts.Silent[b.Claims[i].ID] = true
+			}
+			order = order[k:]
+			before := make([]evidence.Evidence, n)
+			for i := range n {
+				before[i] = tab.At(i)
+			}
+			changed := s.Silence(batch)
+			want, err := evidence.Of(g.View, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var moved []int32
+			for i := range n {
+				got, w := tab.At(i), want.At(i)
+				id := b.Claims[i].ID
+				if got.Weight != w.Weight || got.Capped != w.Capped || got.Lent != w.Lent {
+					t.Fatalf("seed %d, step %d, %s: %+v, want %+v", seed, step, id, got, w)
+				}
+				if l, wl := tab.Lent(id), want.Lent(id); !slices.Equal(l, wl) {
+					t.Fatalf("seed %d, step %d, %s: lent %v, want %v", seed, step, id, l, wl)
+				}
+				if !s.Silent(int32(i)) != !opts.Silent[id] {
+					t.Fatalf("seed %d, step %d, %s: Silent %v", seed, step, id, s.Silent(int32(i)))
+				}
+				if got.Weight != before[i].Weight || got.Capped != before[i].Capped {
+					moved = append(moved, int32(i))
+				}
+			}
+			slices.Sort(changed)
+			if !slices.Equal(changed, moved) {
+				t.Fatalf("seed %d, step %d: changed %v, want %v", seed, step, changed, moved)
+			}
+		}
+	}
+}

@@ -1,0 +1,286 @@
+package verdict
+
+import (
+	"slices"
+
+	"github.com/claimgraph/claimgraph/graph/af"
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
+)
+
+// rounds is the state lendingRounds keeps between rounds: the
+// contradictions of each claim, the evidence of the round before, and the
+// grounded labelling with, for each claim labelled in or out, its rank.
+//
+// A rank justifies a label: an accepted claim outranks each of its
+// attackers, all rejected; a rejected claim outranks one accepted
+// attacker. The grounded labelling has such ranks (the step of its
+// propagation at which a claim is labelled), and any labels so justified
+// by each other are those of the grounded labelling (by induction on the
+// rank). So after a change of attacks, a claim accepted or rejected keeps
+// its label as long as its justification stands; those that lose it are
+// opened, and the grounded propagation starts again from the labels kept:
+// it reaches the grounded labelling, the least fixed point above them.
+// An undecided claim is never opened up front: it can only be decided by
+// an attacker the propagation decides, and is looked at then. This is
+// the pruning of Alfano, Greco and Parisi, "Efficient computation of
+// extensions for dynamic abstract argumentation frameworks: an
+// incremental approach" (IJCAI 2017) — a claim attacked by an accepted
+// claim the change does not reach stays rejected — made exact for the
+// grounded labelling by the ranks.
+type rounds struct {
+	pstart, partner []int32 // the claims that contradict claim i: partner[pstart[i]:pstart[i+1]], each once
+	was             []float64
+	wasCapped       []bool
+
+	rank  []int32
+	open  []uint32 // open[i] == epoch: claim i is being labelled again
+	fresh []uint32 // fresh[i] == epoch: claim i was labelled and is waiting in the queue
+	epoch uint32
+	live  []int32 // attackers of an open claim not yet rejected and passed on
+	top   []int32 // the highest rank of its rejected attackers
+	list  []int32 // the claims opened
+	queue []int32
+
+	lends []bool // claim i supports another
+}
+
+// silence is s.silence for the claims opened in the last labelling: a
+// claim rejected and not silent after the round before was opened in
+// this one, every rejected claim that supports another having been
+// silenced. O(claims opened).
+func (r *rounds) silence(s *state) []int32 {
+	var more []int32
+	for _, i := range r.list {
+		if id := s.ids[i]; s.labels[i] == af.Out && r.lends[i] && !s.silent[id] {
+			if s.silent == nil {
+				s.silent = make(map[string]bool)
+			}
+			s.silent[id] = true
+			more = append(more, i)
+		}
+	}
+	return more
+}
+
+// lendingRounds runs the rounds of [Compute] under Lending, with the
+// answers of rerun, doing in each round after the first only what the
+// claims it silences change: the evidence of the claims below them along
+// supports (evidence.Silencer), the preference of the contradictions of
+// the claims whose evidence moved, and the labels of the claims whose
+// attacks changed and of those downstream whose justification fell with
+// them (see rounds). A round costs O(Σ degree) over the claims it weighs
+// or labels again, with MaxLent a weighed claim, not O(graph). It leaves
+// s as rerun does: the attacks of the last round and their labels.
+func (s *state) lendingRounds() {
+	n := len(s.ids)
+	r := &rounds{was: slices.Clone(s.evidence), wasCapped: slices.Clone(s.capped)}
+	r.partners(n, s.cons)
+	edges := make([][2]int32, 0, len(s.supports))
+	r.lends = make([]bool, n)
+	for _, p := range s.supports {
+		edges = append(edges, [2]int32{p.from, p.to})
+		if p.from != p.to {
+			r.lends[p.from] = true
+		}
+	}
+	quiet := s.ev.Silencer(edges)
+	s.labels = make(af.Labelling, n)
+	r.rank, r.open, r.fresh = make([]int32, n), make([]uint32, n), make([]uint32, n)
+	r.live, r.top = make([]int32, n), make([]int32, n)
+	r.epoch = 1
+	r.list = make([]int32, n)
+	for i := range r.list {
+		r.list[i] = int32(i)
+		r.open[i] = r.epoch
+	}
+	r.decide(s)
+	s.rounds = 1
+	for {
+		if s.rounds == maxRounds {
+			s.unsettled = s.lenders()
+			break
+		}
+		more := r.silence(s)
+		if len(more) == 0 {
+			break
+		}
+		changed := quiet.Silence(more)
+		for _, c := range changed {
+			e := s.ev.At(int(c))
+			s.evidence[c], s.capped[c] = e.Weight, e.Capped
+		}
+		r.relabel(s, changed)
+		for _, c := range changed {
+			r.was[c], r.wasCapped[c] = s.evidence[c], s.capped[c]
+		}
+		s.rounds++
+	}
+	s.prefer()
+	s.derive()
+}
+
+// partners fills the contradictions of each of n claims from cons, both
+// ways, each other claim once.
+func (r *rounds) partners(n int, cons []pair) {
+	r.pstart = make([]int32, n+1)
+	for _, c := range cons {
+		r.pstart[c.from+1]++
+		r.pstart[c.to+1]++
+	}
+	fill := csr.Starts(r.pstart)
+	adj := make([]int32, r.pstart[n])
+	for _, c := range cons {
+		adj[fill[c.from]] = c.to
+		fill[c.from]++
+		adj[fill[c.to]] = c.from
+		fill[c.to]++
+	}
+	// Sort and compact each claim's row, moving it down over what the
+	// compaction freed.
+	at := int32(0)
+	for i := range n {
+		row := adj[r.pstart[i]:r.pstart[i+1]]
+		slices.Sort(row)
+		row = slices.Compact(row)
+		r.pstart[i] = at
+		at += int32(copy(adj[at:], row))
+	}
+	r.pstart[n] = at
+	r.partner = adj[:at:at]
+}
+
+func (r *rounds) of(i int32) []int32 { return r.partner[r.pstart[i]:r.pstart[i+1]] }
+
+// preferred is s.prefers with the evidence of the round before.
+func (r *rounds) preferred(a, b int32) bool {
+	return r.wasCapped[a] || r.was[a]+eps >= r.was[b]
+}
+
+// relabel brings the labels up to date after the evidence of the claims
+// changed moved: the claims whose attackers changed are opened, and with
+// them each accepted claim an open claim attacks and each rejected one
+// that keeps no accepted attacker of lower rank that is not open; then
+// decide labels them.
+func (r *rounds) relabel(s *state, changed []int32) {
+	r.epoch++
+	r.list = r.list[:0]
+	for _, c := range changed {
+		for _, p := range r.of(c) {
+			if s.prefers(c, p) != r.preferred(c, p) {
+				r.reopen(p)
+			}
+			if s.prefers(p, c) != r.preferred(p, c) {
+				r.reopen(c)
+			}
+		}
+	}
+	for h := 0; h < len(r.list); h++ {
+		x := r.list[h]
+		for _, z := range r.of(x) {
+			if r.open[z] == r.epoch || !s.prefers(x, z) {
+				continue
+			}
+			if l := s.labels[z]; l == af.In || l == af.Out && !r.justified(s, z) {
+				r.reopen(z)
+			}
+		}
+	}
+	r.decide(s)
+}
+
+func (r *rounds) reopen(i int32) {
+	if r.open[i] != r.epoch {
+		r.open[i] = r.epoch
+		r.list = append(r.list, i)
+	}
+}
+
+// justified reports whether the rejected claim z has an accepted attacker
+// of lower rank that is not open.
+func (r *rounds) justified(s *state, z int32) bool {
+	for _, y := range r.of(z) {
+		if r.open[y] != r.epoch && s.labels[y] == af.In && r.rank[y] < r.rank[z] && s.prefers(y, z) {
+			return true
+		}
+	}
+	return false
+}
+
+// decide runs the grounded propagation from the labels kept: it looks at
+// each open claim, labels those it can, and passes each claim labelled
+// on to the claims it attacks, looking at an undecided one the first time
+// (opening it). An open claim with an accepted attacker is rejected, one
+// whose attackers are all rejected accepted, and what is open when
+// nothing changes undecided. O(Σ degree) over the claims opened.
+func (r *rounds) decide(s *state) {
+	r.queue = r.queue[:0]
+	for _, z := range r.list {
+		r.look(s, z)
+	}
+	for h := 0; h < len(r.queue); h++ {
+		a := r.queue[h]
+		r.fresh[a] = 0 // passed on: the counts below take it as it is
+		for _, b := range r.of(a) {
+			if !s.prefers(a, b) {
+				continue
+			}
+			switch {
+			case r.open[b] == r.epoch:
+			case r.fresh[b] == r.epoch || s.labels[b] != af.Undec:
+				continue // labelled
+			default: // undecided, looked at the first time
+				r.reopen(b)
+				r.look(s, b)
+				continue // a is counted
+			}
+			if s.labels[a] == af.In {
+				r.label(s, b, af.Out, r.rank[a]+1)
+				continue
+			}
+			r.top[b] = max(r.top[b], r.rank[a])
+			if r.live[b]--; r.live[b] == 0 {
+				r.label(s, b, af.In, r.top[b]+1)
+			}
+		}
+	}
+	for _, z := range r.list {
+		if r.open[z] == r.epoch {
+			s.labels[z], r.rank[z], r.open[z] = af.Undec, 0, 0
+		}
+	}
+}
+
+// look counts the attackers of the open claim z not yet rejected and
+// passed on (those labelled and waiting in the queue will be), and
+// labels z when it can.
+func (r *rounds) look(s *state, z int32) {
+	live, top, in := int32(0), int32(0), int32(-1)
+	for _, y := range r.of(z) {
+		switch {
+		case !s.prefers(y, z):
+		case r.open[y] == r.epoch || r.fresh[y] == r.epoch || s.labels[y] == af.Undec:
+			live++
+		case s.labels[y] == af.In:
+			if in < 0 || r.rank[y] < in {
+				in = r.rank[y]
+			}
+		default:
+			top = max(top, r.rank[y])
+		}
+	}
+	r.live[z], r.top[z] = live, top
+	switch {
+	case in >= 0:
+		r.label(s, z, af.Out, in+1)
+	case live == 0:
+		r.label(s, z, af.In, top+1)
+	}
+}
+
+// label gives the open claim z label l of rank k, closes it and queues it
+// to be passed on.
+func (r *rounds) label(s *state, z int32, l af.Label, k int32) {
+	s.labels[z], r.rank[z] = l, k
+	r.open[z], r.fresh[z] = 0, r.epoch
+	r.queue = append(r.queue, z)
+}
