@@ -62,6 +62,10 @@ type state struct {
 	labels   af.Labelling
 	strength af.Strengths
 
+	// onRound, when set, is called after the labels of each round, with
+	// the evidence and labels of the round in place (for the Tracker).
+	onRound func()
+
 	scratch
 }
 
@@ -146,6 +150,13 @@ func (s *state) run(v graph.View, strengths bool) error {
 	return nil
 }
 
+// labelled calls s.onRound, if set, once a round's labels are found.
+func (s *state) labelled() {
+	if s.onRound != nil {
+		s.onRound()
+	}
+}
+
 // incremental: under Lending, Compute runs the rounds with lendingRounds,
 // which relabels only what each round's silencing can change; tests turn
 // it off to check it against rerun, which computes every round afresh.
@@ -166,6 +177,7 @@ func (s *state) rerun(v graph.View, strengths bool) error {
 		} else {
 			s.label()
 		}
+		s.labelled()
 		if s.opts.Evidence != nil {
 			break
 		}

@@ -95,6 +95,7 @@ func (s *state) lendingRounds() {
 	}
 	r.decide(s)
 	s.rounds = 1
+	s.labelled()
 	for {
 		if s.rounds == maxRounds {
 			s.unsettled = s.lenders()
@@ -114,6 +115,7 @@ func (s *state) lendingRounds() {
 			r.was[c], r.wasCapped[c] = s.evidence[c], s.capped[c]
 		}
 		s.rounds++
+		s.labelled()
 	}
 	s.prefer()
 	s.derive()

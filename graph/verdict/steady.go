@@ -108,23 +108,18 @@ type varied struct {
 // runRounds runs the rounds of silencing on v as Compute does (state.run,
 // without the strengths), with the origins origins gives, and returns
 // the claims silenced, the number of rounds, and how each claim of v, in
-// its order, varied over them. O(rounds × (claims + relations)) besides
-// weighing the evidence.
+// its order, varied over them. O(rounds × claims) besides the rounds
+// themselves.
 func (t *Tracker) runRounds(v graph.View, origins func(graph.View, claims.Claim) ([]string, error)) (map[string]bool, int, []varied, error) {
 	o := t.opts
 	o.Origins = origins
 	s := &state{opts: o}
-	if err := s.load(v); err != nil {
-		return nil, 0, nil, err
-	}
-	vs := make([]varied, len(s.ids))
+	var vs []varied
 	var first af.Labelling
-	for s.rounds = 1; ; s.rounds++ {
-		s.contradictions(v)
-		s.derive()
-		s.label()
+	s.onRound = func() {
 		if first == nil {
 			first = slices.Clone(s.labels)
+			vs = make([]varied, len(s.ids))
 			for i := range vs {
 				vs[i] = varied{s.evidence[i], s.evidence[i], s.capped[i], s.capped[i], false}
 			}
@@ -135,13 +130,11 @@ func (t *Tracker) runRounds(v graph.View, origins func(graph.View, claims.Claim)
 			w.capAny, w.capAll = w.capAny || s.capped[i], w.capAll && s.capped[i]
 			w.label = w.label || s.labels[i] != first[i]
 		}
-		if s.rounds == maxRounds || !s.silence() {
-			return s.silent, s.rounds, vs, nil
-		}
-		if err := s.reweigh(v); err != nil {
-			return nil, 0, nil, err
-		}
 	}
+	if err := s.run(v, false); err != nil {
+		return nil, 0, nil, err
+	}
+	return s.silent, s.rounds, vs, nil
 }
 
 // span bounds a claim's evidence over the rounds: within [lo, hi],

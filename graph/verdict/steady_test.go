@@ -45,7 +45,7 @@ func roundStates(t *testing.T, g *graph.Graph, opts Options) []map[string]roundS
 			m[id] = roundState{s.evidence[i], s.capped[i], s.labels[i]}
 		}
 		out = append(out, m)
-		if len(out) == maxRounds || !s.silence() {
+		if len(out) == maxRounds || len(s.silence()) == 0 {
 			return out
 		}
 		if err := s.reweigh(v); err != nil {
