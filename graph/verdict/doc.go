@@ -102,11 +102,13 @@
 // equal evidence that contradict each other, with base score 1 (evidence
 // past about 53 origins rounds 1 − 0.5^evidence to 1), admit any pair
 // (s, 1 − s). af.DFQuADIter first narrows, for each claim, an interval
-// that holds every solution, and then finds one within it; [Result].Bound
-// is the proven bound on the error that follows: every solution is within
-// Bound of each Strength. It is 0 on an acyclic framework and at most
-// the tolerance where the solution is unique. [Result] also says whether
-// the iteration reached a fixed point and in how many rounds.
+// that holds every solution (closing it by interval Newton steps on
+// small components), and the strength is the centre of that interval;
+// [Result].Bound is the proven bound on the error that follows: every
+// solution is within Bound of each Strength. It is 0 on an acyclic
+// framework and at most the tolerance, with rounding, where the solution
+// is unique. [Result] also says whether every strength is a fixed point
+// and in how many rounds the bounds settled.
 //
 // # Verdicts
 //
@@ -159,7 +161,8 @@
 // rounds after the first weigh 255k claims again in all (78k after the
 // first), and the last rounds label tens of claims again: the rounds take
 // 0.9 s of CPU, against 2.9 s with each round computed afresh
-// (BenchmarkRounds). Then O(claims + defeats) per DF-QuAD round, at most twice [Options].MaxIterations rounds (bounds, then estimate).
+// (BenchmarkRounds). Then O(claims + defeats) per DF-QuAD round, at most
+// [Options].MaxIterations rounds of the bounds, Newton steps included.
 // DF-QuAD works one strongly connected component of the defeats at a time
 // and, within one, updates only the arguments whose inputs moved (see
 // [af.DFQuADIter]). Writing the verdicts costs O(claims + reasons), in a
