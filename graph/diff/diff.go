@@ -190,8 +190,8 @@ type comparer struct {
 	new  graph.View
 	opts Options
 	r    *Report
-	// touched lists, per claim ID, the changes of its own and of its
-	// relations, for reasons.
+	// touched lists, per item ID, the changes of its own and, for a
+	// claim, of its relations, for reasons.
 	touched map[string][]string
 	// mergedInto maps the ID of each claim of the old graph merged into
 	// another to the other's ID.
@@ -556,6 +556,15 @@ func (c *comparer) causes(id string, near []string) []string {
 	}
 	for _, w := range c.touched[id] {
 		add(w)
+	}
+	// A change of a source that carries the claim (its kind, what it
+	// derives from) changes the claim's origins: say which.
+	if cl, ok := c.new.Claim(id); ok {
+		for _, a := range cl.Appearances {
+			for _, w := range c.touched[a.Source] {
+				add(w)
+			}
+		}
 	}
 	newRels, _ := c.new.RelationsOf(id)
 	for _, rels := range [][]claims.Relation{c.old.relationsOf(id), newRels} {
