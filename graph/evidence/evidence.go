@@ -117,6 +117,7 @@ type Table struct {
 	// origins are reach[i] less own.of(i).
 	own   sets
 	reach [][]int32
+	sup   *support // of the supports lent through, for the Silencer; nil without lending
 	names []string
 	// trust and unknown weigh an origin, as Options.Trust and
 	// Options.UnknownTrust (see weight).
@@ -424,7 +425,17 @@ func (t *Table) lend(v graph.View, supports int, silent []bool) {
 			edges = append(edges, [2]int32{int32(r.From), int32(r.To)})
 		}
 	}
-	t.reach = Lend(n, edges, t.own.of)
+	t.reach, t.sup = lend(n, edges, t.own.of)
+}
+
+// support is what [Lend] found of the support graph, kept by a [Table]
+// for its [Silencer]: the strongly connected components (comp, members
+// of component k members[cstart[k]:cstart[k+1]], a supporter's component
+// after those it supports) and what each component passes on, out[k]
+// (nil for one that supports no other).
+type support struct {
+	comp, cstart, members []int32
+	out                   [][]int32
 }
 
 // Lend returns the origins that reach each of n claims through support:
@@ -446,6 +457,13 @@ func (t *Table) lend(v graph.View, supports int, silent []bool) {
 // origins per component that passes on more than it is passed, in a few
 // allocations.
 func Lend(n int, edges [][2]int32, own func(int32) []int32) [][]int32 {
+	reach, _ := lend(n, edges, own)
+	return reach
+}
+
+// lend is [Lend], which also returns the components it walked and what
+// each passes on (nil when there are no supports).
+func lend(n int, edges [][2]int32, own func(int32) []int32) ([][]int32, *support) {
 	start := make([]int32, n+1)
 	kept := edges[:0:0]
 	for _, e := range edges {
@@ -457,7 +475,7 @@ func Lend(n int, edges [][2]int32, own func(int32) []int32) [][]int32 {
 	edges = kept
 	reach := make([][]int32, n)
 	if len(edges) == 0 {
-		return reach
+		return reach, nil
 	}
 	fill := csr.Starts(start)
 	to := make([]int32, len(edges))
@@ -554,7 +572,7 @@ func Lend(n int, edges [][2]int32, own func(int32) []int32) [][]int32 {
 			}
 		}
 	}
-	return reach
+	return reach, &support{comp: comp, cstart: cstart, members: members, out: out}
 }
 
 // adds reports whether merging the sorted set b into the sorted set a,
