@@ -595,7 +595,15 @@ func mergeInto(dst, a, b []int32) []int32 {
 	n := len(dst)
 	dst = slices.Grow(dst, MaxLent)
 	out := dst[n : n+MaxLent]
-	k, i, j := 0, 0, 0
+	// Sets merged while lending often begin alike (the smallest origins
+	// of a large component reach most of its claims): the common prefix
+	// is copied with a loop whose branch is predicted.
+	k := 0
+	for k < len(a) && k < len(b) && k < MaxLent && a[k] == b[k] {
+		k++
+	}
+	copy(out, a[:k])
+	i, j := k, k
 	for k < MaxLent && i < len(a) && j < len(b) {
 		x, y := a[i], b[j]
 		out[k] = min(x, y)
