@@ -3,6 +3,7 @@ package evidence
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"math"
 	"runtime"
 	"slices"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/internal/borrow"
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
 	"github.com/claimgraph/claimgraph/graph/internal/scc"
 	"github.com/claimgraph/claimgraph/graph/provenance"
@@ -54,7 +56,9 @@ type Options struct {
 	// Visit, when not nil, is called with each claim of the view once, in
 	// the view's order, on the goroutine that called Of, before its
 	// origins are passed on: for a caller that needs the claims too, in
-	// place of a second pass over them (each pass copies them).
+	// place of a second pass over them (each pass copies them). With
+	// Visit or Origins set, Of reads copies of the claims; without
+	// either, it reads them as the graph stores them.
 	Visit func(c claims.Claim)
 }
 
@@ -327,7 +331,7 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 		if f == nil {
 			f = Independent()
 		}
-		for c := range v.Claims() {
+		for c := range claimsOf(v, f == nil && visit == nil) {
 			if visit != nil {
 				visit(c)
 			}
@@ -386,7 +390,7 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 		flush(4 * workers)
 		cur = &batch{claims: make([]claims.Claim, 0, size), done: make(chan struct{})}
 	}
-	for c := range v.Claims() {
+	for c := range claimsOf(v, visit == nil) {
 		if visit != nil {
 			visit(c)
 		}
@@ -404,6 +408,16 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 	flush(0)
 	wg.Wait()
 	return first
+}
+
+// claimsOf yields the claims of v, shared with the graph when shared
+// says that only this package reads them ([Independent] writes to none),
+// and otherwise copied, for a caller's Origins or Visit.
+func claimsOf(v graph.View, shared bool) iter.Seq[claims.Claim] {
+	if shared {
+		return borrow.Claims(v)
+	}
+	return v.Claims()
 }
 
 // sets is a list of sets of interned origins, each sorted, stored one
