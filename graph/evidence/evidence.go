@@ -121,7 +121,7 @@ type Table struct {
 	// origins are reach[i] less own.of(i).
 	own   sets
 	reach [][]int32
-	sup   *support // of the supports lent through, for the Silencer; nil without lending
+	sup   *support // of the supports lent through, for the Silencer; nil without supports
 	names []string
 	// trust and unknown weigh an origin, as Options.Trust and
 	// Options.UnknownTrust (see weight).
@@ -442,14 +442,30 @@ func (t *Table) lend(v graph.View, supports int, silent []bool) {
 	t.reach, t.sup = lend(n, edges, t.own.of)
 }
 
+// byComponent lists the claims of each of count components, given the
+// component of each claim: those of component k are
+// members[cstart[k]:cstart[k+1]], in the order of the claims.
+func byComponent(comp []int32, count int) (cstart, members []int32) {
+	cstart = make([]int32, count+1)
+	for _, k := range comp {
+		cstart[k+1]++
+	}
+	fill := csr.Starts(cstart)
+	members = make([]int32, len(comp))
+	for i, k := range comp {
+		members[fill[k]] = int32(i)
+		fill[k]++
+	}
+	return cstart, members
+}
+
 // support is what [Lend] found of the support graph, kept by a [Table]
-// for its [Silencer]: the strongly connected components (comp, members
-// of component k members[cstart[k]:cstart[k+1]], a supporter's component
-// after those it supports) and what each component passes on, out[k]
-// (nil for one that supports no other).
+// for its [Silencer]: the strongly connected component of each claim,
+// numbered by Tarjan's algorithm from 0 to count−1 (a supporter's
+// component after those it supports).
 type support struct {
-	comp, cstart, members []int32
-	out                   [][]int32
+	comp  []int32
+	count int
 }
 
 // Lend returns the origins that reach each of n claims through support:
@@ -475,8 +491,8 @@ func Lend(n int, edges [][2]int32, own func(int32) []int32) [][]int32 {
 	return reach
 }
 
-// lend is [Lend], which also returns the components it walked and what
-// each passes on (nil when there are no supports).
+// lend is [Lend], which also returns the components it walked (nil when
+// there are no supports).
 func lend(n int, edges [][2]int32, own func(int32) []int32) ([][]int32, *support) {
 	start := make([]int32, n+1)
 	kept := edges[:0:0]
@@ -502,16 +518,7 @@ func lend(n int, edges [][2]int32, own func(int32) []int32) ([][]int32, *support
 	comp := b.Comp
 	// Members of each component; Tarjan numbers a component after every
 	// component it reaches, so supporters come at higher numbers.
-	cstart := make([]int32, b.Count+1)
-	for _, k := range comp {
-		cstart[k+1]++
-	}
-	cfill := csr.Starts(cstart)
-	members := make([]int32, n)
-	for i, k := range comp {
-		members[cfill[k]] = int32(i)
-		cfill[k]++
-	}
+	cstart, members := byComponent(comp, b.Count)
 	// The components each component is supported by (from), and whether
 	// it supports another (feeds).
 	fstart := make([]int32, b.Count+1)
@@ -586,7 +593,7 @@ func lend(n int, edges [][2]int32, own func(int32) []int32) ([][]int32, *support
 			}
 		}
 	}
-	return reach, &support{comp: comp, cstart: cstart, members: members, out: out}
+	return reach, &support{comp: comp, count: b.Count}
 }
 
 // adds reports whether merging the sorted set b into the sorted set a,

@@ -45,8 +45,8 @@ type Silencer struct {
 	spare   []int32
 	tmp     []int32 // scratch for passes
 
-	// What claim u passes on, when known[u]: the one [Lend] found, or
-	// one built since its origins last changed.
+	// What claim u passes on, when known[u]: built when first asked for
+	// since its origins last changed.
 	made  [][]int32
 	known []bool
 
@@ -88,37 +88,24 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 		}
 	}
 	s.made, s.known = make([][]int32, n), make([]bool, n)
+	count := 0
 	if sup := t.sup; sup != nil && orders(sup.comp, edges) {
-		// Taken over: the table no longer holds it.
-		t.sup = nil
-		s.comp, s.cstart, s.members = sup.comp, sup.cstart, sup.members
-		for u, k := range s.comp {
-			if o := sup.out[k]; o != nil {
-				s.made[u], s.known[u] = o, true
-			}
-		}
+		t.sup = nil // taken over: the table no longer holds it
+		s.comp, count = sup.comp, sup.count
 	} else {
 		var b scc.Buf
 		b.Components(s.start, s.to)
-		s.comp = b.Comp
-		s.cstart = make([]int32, b.Count+1)
-		for _, k := range s.comp {
-			s.cstart[k+1]++
-		}
-		cfill := csr.Starts(s.cstart)
-		s.members = make([]int32, n)
-		for i, k := range s.comp {
-			s.members[cfill[k]] = int32(i)
-			cfill[k]++
-		}
+		s.comp, count = b.Comp, b.Count
 	}
-	s.queued = make([]uint64, (len(s.cstart)-1+63)/64)
+	s.cstart, s.members = byComponent(s.comp, count)
+	s.queued = make([]uint64, (count+63)/64)
 	return s
 }
 
 // orders reports whether the numbering of components comp puts each
 // supporter of edges at or after the claim it supports, as the Silencer
-// needs: then [Lend]'s components, found with the same supports, serve.
+// needs: then the components [Of] found serve (they do when it lent
+// through the same supports).
 func orders(comp []int32, edges [][2]int32) bool {
 	for _, e := range edges {
 		if int(max(e[0], e[1])) >= len(comp) || comp[e[0]] < comp[e[1]] {
@@ -142,7 +129,7 @@ func (s *Silencer) Silent(i int32) bool { return s.silent[i] }
 // time in the order [Lend] does, and stops where the set of origins a
 // claim passes on is unchanged: O(Σ (1 + supports) × MaxLent) over the
 // components it weighs again, a whole component of support weighed again
-// when one of its members changes.
+// when one of its members changes, and O(components / 64) to find them.
 func (s *Silencer) Silence(claims []int32) []int32 {
 	var changed []int32
 	for _, c := range claims {
