@@ -45,10 +45,10 @@ type Silencer struct {
 	spare   []int32
 	tmp     []int32 // scratch for passes
 
-	// What claim u passes on, when known[u]: built when first asked for
-	// since its origins last changed.
-	made  [][]int32
-	known []bool
+	// What claim u passes on, when flag[u]&known: built when first
+	// asked for since its origins last changed.
+	made [][]int32
+	flag []uint8
 
 	local  map[int32]int32 // claim -> position in a component's Lend
 	lown   [][]int32
@@ -87,7 +87,7 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 			byFill[e[1]]++
 		}
 	}
-	s.made, s.known = make([][]int32, n), make([]bool, n)
+	s.made, s.flag = make([][]int32, n), make([]uint8, n)
 	count := 0
 	if sup := t.sup; sup != nil && orders(sup.comp, edges) {
 		t.sup = nil // taken over: the table no longer holds it
@@ -163,17 +163,39 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 // calls after: it is asked for only once u is weighed (a supporter's
 // component comes first).
 func (s *Silencer) passes(u int32) []int32 {
-	if s.known[u] {
+	f := s.flag[u]
+	if f&known != 0 {
 		return s.made[u]
 	}
 	r, own := s.t.reach[u], s.t.own.of(u)
 	p := r
+	f &^= passMine
 	if adds(r, own) {
 		s.tmp = mergeInto(s.tmp[:0], r, own)
-		p = s.store(s.tmp)
+		p, f = s.keep(s.made[u], s.flag[u]&passMine != 0, s.tmp), f|passMine
 	}
-	s.made[u], s.known[u] = p, true
+	s.made[u], s.flag[u] = p, f|known
 	return p
+}
+
+// The flags of a claim: what it passes on is known; that set is stored
+// for it alone (not its reach), and so is its reach (not Lend's, which
+// the members of a component share): a set stored for one claim alone
+// is written over when the next fits in it, since nothing reads it after
+// it is replaced.
+const (
+	known uint8 = 1 << iota
+	passMine
+	reachMine
+)
+
+// keep returns set stored: in old when mine says old is stored for one
+// claim alone and set fits in it, else cut from s.pool.
+func (s *Silencer) keep(old []int32, mine bool, set []int32) []int32 {
+	if mine && cap(old) >= len(set) {
+		return append(old[:0], set...)
+	}
+	return s.store(set)
 }
 
 // single weighs again the claim x, a component of its own: what reaches
@@ -211,8 +233,8 @@ func (s *Silencer) set(x int32, r []int32, changed []int32) []int32 {
 	if slices.Equal(r, s.t.reach[x]) {
 		return changed
 	}
-	s.t.reach[x] = s.store(r)
-	s.known[x] = false
+	s.t.reach[x] = s.keep(s.t.reach[x], s.flag[x]&reachMine != 0, r)
+	s.flag[x] = s.flag[x]&^known | reachMine
 	if !s.silent[x] {
 		s.push(s.to[s.start[x]:s.start[x+1]])
 	}
