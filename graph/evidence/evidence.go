@@ -350,7 +350,7 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 		wg.Go(func() {
 			f := Independent()
 			for b := range jobs {
-				b.origins = make([][]string, 0, len(b.claims))
+				b.origins = b.origins[:0]
 				for i, c := range b.claims {
 					orig, err := f(v, c)
 					if err != nil {
@@ -364,8 +364,9 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 		})
 	}
 	// pending holds the batches sent and not yet passed on, oldest first;
-	// at most 4 per worker are in flight.
-	var pending []*batch
+	// at most 4 per worker are in flight. Those passed on are used again
+	// (free): the claims and origins of a view are not held, only passed.
+	var pending, free []*batch
 	var first error
 	flush := func(keep int) {
 		for len(pending) > keep {
@@ -381,14 +382,26 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 			if b.err != nil {
 				first = fmt.Errorf("evidence: origins of %q: %w", b.claims[b.at].ID, b.err)
 			}
+			free = append(free, b)
 		}
 	}
-	cur := &batch{claims: make([]claims.Claim, 0, size), done: make(chan struct{})}
+	fresh := func() *batch {
+		if k := len(free) - 1; k >= 0 {
+			b := free[k]
+			free = free[:k]
+			clear(b.claims) // let go of the claims passed on
+			clear(b.origins)
+			b.claims, b.err, b.done = b.claims[:0], nil, make(chan struct{})
+			return b
+		}
+		return &batch{claims: make([]claims.Claim, 0, size), origins: make([][]string, 0, size), done: make(chan struct{})}
+	}
+	cur := fresh()
 	send := func() {
 		jobs <- cur
 		pending = append(pending, cur)
 		flush(4 * workers)
-		cur = &batch{claims: make([]claims.Claim, 0, size), done: make(chan struct{})}
+		cur = fresh()
 	}
 	for c := range claimsOf(v, visit == nil) {
 		if visit != nil {
