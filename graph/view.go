@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph/internal/borrow"
 	"github.com/claimgraph/claimgraph/sources"
 )
 
@@ -288,6 +289,16 @@ func eachOwned[T any](v View, table func(*store) []T, keep func(*store, int32) b
 // Claims yields the claims of v in the order they were added.
 func (v View) Claims() iter.Seq[claims.Claim] {
 	return eachOwned(v, func(s *store) []claims.Claim { return s.claims }, v.claimVisible, ownClaims)
+}
+
+// sharedClaims is [View.Claims] without the copy: the claims share their
+// slices with the graph (see package graph/internal/borrow).
+func (v View) sharedClaims() iter.Seq[claims.Claim] {
+	return eachOwned(v, func(s *store) []claims.Claim { return s.claims }, v.claimVisible, func(l []claims.Claim) []claims.Claim { return l })
+}
+
+func init() {
+	borrow.Claims = func(v any) iter.Seq[claims.Claim] { return v.(View).sharedClaims() }
 }
 
 // Entities yields the entities in the order they were added.

@@ -3,6 +3,7 @@ package evidence
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"math"
 	"runtime"
 	"slices"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/internal/borrow"
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
 	"github.com/claimgraph/claimgraph/graph/internal/scc"
 	"github.com/claimgraph/claimgraph/graph/provenance"
@@ -54,7 +56,9 @@ type Options struct {
 	// Visit, when not nil, is called with each claim of the view once, in
 	// the view's order, on the goroutine that called Of, before its
 	// origins are passed on: for a caller that needs the claims too, in
-	// place of a second pass over them (each pass copies them).
+	// place of a second pass over them (each pass copies them). With
+	// Visit or Origins set, Of reads copies of the claims; without
+	// either, it reads them as the graph stores them.
 	Visit func(c claims.Claim)
 }
 
@@ -117,6 +121,7 @@ type Table struct {
 	// origins are reach[i] less own.of(i).
 	own   sets
 	reach [][]int32
+	sup   *support // of the supports lent through, for the Silencer; nil without supports
 	names []string
 	// trust and unknown weigh an origin, as Options.Trust and
 	// Options.UnknownTrust (see weight).
@@ -326,7 +331,7 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 		if f == nil {
 			f = Independent()
 		}
-		for c := range v.Claims() {
+		for c := range claimsOf(v, f == nil && visit == nil) {
 			if visit != nil {
 				visit(c)
 			}
@@ -345,7 +350,7 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 		wg.Go(func() {
 			f := Independent()
 			for b := range jobs {
-				b.origins = make([][]string, 0, len(b.claims))
+				b.origins = b.origins[:0]
 				for i, c := range b.claims {
 					orig, err := f(v, c)
 					if err != nil {
@@ -359,8 +364,9 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 		})
 	}
 	// pending holds the batches sent and not yet passed on, oldest first;
-	// at most 4 per worker are in flight.
-	var pending []*batch
+	// at most 4 per worker are in flight. Those passed on are used again
+	// (free): the claims and origins of a view are not held, only passed.
+	var pending, free []*batch
 	var first error
 	flush := func(keep int) {
 		for len(pending) > keep {
@@ -376,16 +382,28 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 			if b.err != nil {
 				first = fmt.Errorf("evidence: origins of %q: %w", b.claims[b.at].ID, b.err)
 			}
+			free = append(free, b)
 		}
 	}
-	cur := &batch{claims: make([]claims.Claim, 0, size), done: make(chan struct{})}
+	fresh := func() *batch {
+		if k := len(free) - 1; k >= 0 {
+			b := free[k]
+			free = free[:k]
+			clear(b.claims) // let go of the claims passed on
+			clear(b.origins)
+			b.claims, b.err, b.done = b.claims[:0], nil, make(chan struct{})
+			return b
+		}
+		return &batch{claims: make([]claims.Claim, 0, size), origins: make([][]string, 0, size), done: make(chan struct{})}
+	}
+	cur := fresh()
 	send := func() {
 		jobs <- cur
 		pending = append(pending, cur)
 		flush(4 * workers)
-		cur = &batch{claims: make([]claims.Claim, 0, size), done: make(chan struct{})}
+		cur = fresh()
 	}
-	for c := range v.Claims() {
+	for c := range claimsOf(v, visit == nil) {
 		if visit != nil {
 			visit(c)
 		}
@@ -403,6 +421,16 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 	flush(0)
 	wg.Wait()
 	return first
+}
+
+// claimsOf yields the claims of v, shared with the graph when shared
+// says that only this package reads them ([Independent] writes to none),
+// and otherwise copied, for a caller's Origins or Visit.
+func claimsOf(v graph.View, shared bool) iter.Seq[claims.Claim] {
+	if shared {
+		return borrow.Claims(v)
+	}
+	return v.Claims()
 }
 
 // sets is a list of sets of interned origins, each sorted, stored one
@@ -424,7 +452,33 @@ func (t *Table) lend(v graph.View, supports int, silent []bool) {
 			edges = append(edges, [2]int32{int32(r.From), int32(r.To)})
 		}
 	}
-	t.reach = Lend(n, edges, t.own.of)
+	t.reach, t.sup = lend(n, edges, t.own.of)
+}
+
+// byComponent lists the claims of each of count components, given the
+// component of each claim: those of component k are
+// members[cstart[k]:cstart[k+1]], in the order of the claims.
+func byComponent(comp []int32, count int) (cstart, members []int32) {
+	cstart = make([]int32, count+1)
+	for _, k := range comp {
+		cstart[k+1]++
+	}
+	fill := csr.Starts(cstart)
+	members = make([]int32, len(comp))
+	for i, k := range comp {
+		members[fill[k]] = int32(i)
+		fill[k]++
+	}
+	return cstart, members
+}
+
+// support is what [Lend] found of the support graph, kept by a [Table]
+// for its [Silencer]: the strongly connected component of each claim,
+// numbered by Tarjan's algorithm from 0 to count−1 (a supporter's
+// component after those it supports).
+type support struct {
+	comp  []int32
+	count int
 }
 
 // Lend returns the origins that reach each of n claims through support:
@@ -446,6 +500,13 @@ func (t *Table) lend(v graph.View, supports int, silent []bool) {
 // origins per component that passes on more than it is passed, in a few
 // allocations.
 func Lend(n int, edges [][2]int32, own func(int32) []int32) [][]int32 {
+	reach, _ := lend(n, edges, own)
+	return reach
+}
+
+// lend is [Lend], which also returns the components it walked (nil when
+// there are no supports).
+func lend(n int, edges [][2]int32, own func(int32) []int32) ([][]int32, *support) {
 	start := make([]int32, n+1)
 	kept := edges[:0:0]
 	for _, e := range edges {
@@ -457,7 +518,7 @@ func Lend(n int, edges [][2]int32, own func(int32) []int32) [][]int32 {
 	edges = kept
 	reach := make([][]int32, n)
 	if len(edges) == 0 {
-		return reach
+		return reach, nil
 	}
 	fill := csr.Starts(start)
 	to := make([]int32, len(edges))
@@ -470,16 +531,7 @@ func Lend(n int, edges [][2]int32, own func(int32) []int32) [][]int32 {
 	comp := b.Comp
 	// Members of each component; Tarjan numbers a component after every
 	// component it reaches, so supporters come at higher numbers.
-	cstart := make([]int32, b.Count+1)
-	for _, k := range comp {
-		cstart[k+1]++
-	}
-	cfill := csr.Starts(cstart)
-	members := make([]int32, n)
-	for i, k := range comp {
-		members[cfill[k]] = int32(i)
-		cfill[k]++
-	}
+	cstart, members := byComponent(comp, b.Count)
 	// The components each component is supported by (from), and whether
 	// it supports another (feeds).
 	fstart := make([]int32, b.Count+1)
@@ -554,7 +606,7 @@ func Lend(n int, edges [][2]int32, own func(int32) []int32) [][]int32 {
 			}
 		}
 	}
-	return reach
+	return reach, &support{comp: comp, count: b.Count}
 }
 
 // adds reports whether merging the sorted set b into the sorted set a,
@@ -577,7 +629,15 @@ func mergeInto(dst, a, b []int32) []int32 {
 	n := len(dst)
 	dst = slices.Grow(dst, MaxLent)
 	out := dst[n : n+MaxLent]
-	k, i, j := 0, 0, 0
+	// Sets merged while lending often begin alike (the smallest origins
+	// of a large component reach most of its claims): the common prefix
+	// is copied with a loop whose branch is predicted.
+	k := 0
+	for k < len(a) && k < len(b) && k < MaxLent && a[k] == b[k] {
+		k++
+	}
+	copy(out, a[:k])
+	i, j := k, k
 	for k < MaxLent && i < len(a) && j < len(b) {
 		x, y := a[i], b[j]
 		out[k] = min(x, y)

@@ -242,7 +242,8 @@ func TestCapped(t *testing.T) {
 // TestParallelOrigins: with the default origins, Of finds them on
 // several goroutines on a large view; the table is the one the same
 // origins give found one claim at a time (an explicit Origins), and every
-// claim is visited once, in the view's order.
+// claim is visited once, in the view's order; without Visit (when Of
+// reads the claims as the graph stores them), the table is the same.
 func TestParallelOrigins(t *testing.T) {
 	if runtime.GOMAXPROCS(0) < 2 {
 		t.Skip("one processor: Of finds origins on one goroutine")
@@ -260,6 +261,10 @@ func TestParallelOrigins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	shared, err := evidence.Of(g.View, evidence.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if par.Len() != seq.Len() || len(visited) != seq.Len() {
 		t.Fatalf("%d claims, %d visited, %d found one at a time", par.Len(), len(visited), seq.Len())
 	}
@@ -272,6 +277,9 @@ func TestParallelOrigins(t *testing.T) {
 		if !slices.Equal(p.Origins, s.Origins) || p.Lent != s.Lent || p.Weight != s.Weight ||
 			!slices.Equal(par.AppendLent(nil, i), seq.AppendLent(nil, i)) {
 			t.Fatalf("%s: %+v lent %q, one at a time %+v lent %q", c.ID, p, par.AppendLent(nil, i), s, seq.AppendLent(nil, i))
+		}
+		if sh := shared.At(i); !slices.Equal(sh.Origins, s.Origins) || sh.Weight != s.Weight {
+			t.Fatalf("%s: %+v without Visit, one at a time %+v", c.ID, sh, s)
 		}
 		lent += p.Lent
 		i++

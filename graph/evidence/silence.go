@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"math/bits"
 	"slices"
 
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
@@ -31,18 +32,24 @@ type Silencer struct {
 	cstart  []int32
 	members []int32
 
-	queued []bool  // components waiting in heap
-	heap   []int32 // components to weigh again, the highest first
-	pool   []int32 // the array new sets are stored in
-	cur    []int32 // scratch for merging
-	spare  []int32
+	// queued has bit k%64 of word k/64 set when component k waits to be
+	// weighed again; waiting counts them, and no word above hi has a bit
+	// set. A component passes changes only to lower ones, so the highest
+	// queued is found by a scan down from hi that never turns back up
+	// within a call of Silence, but for the claims silenced.
+	queued  []uint64
+	waiting int
+	hi      int
+	pool    []int32 // the array new sets are stored in
+	cur     []int32 // scratch for merging
+	spare   []int32
+	tmp     []int32 // scratch for passes
 
-	// What a claim passes on, once built in a call of Silence: made[u]
-	// when built[u] is the call's number, cut from kept.
-	call   uint32
-	built  []uint32
-	made   [][]int32
-	kept   []int32
+	// What claim u passes on, when flag[u]&known: built when first
+	// asked for since its origins last changed.
+	made [][]int32
+	flag []uint8
+
 	local  map[int32]int32 // claim -> position in a component's Lend
 	lown   [][]int32
 	ledges [][2]int32
@@ -51,8 +58,9 @@ type Silencer struct {
 // Silencer returns a Silencer of t, whose claims are numbered as in the
 // view t was made from and of which none is silent yet; edges are the
 // supports of that view, supporter first, as [Lend] takes them. It costs
-// O(claims + supports). A table made without lending has none to change:
-// its Silencer silences without weighing anything again.
+// O(claims + supports), and reuses the components [Of] found when they
+// order edges. A table made without lending has none to change: its
+// Silencer silences without weighing anything again.
 func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	n := len(t.ids)
 	s := &Silencer{t: t, silent: make([]bool, n)}
@@ -79,21 +87,32 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 			byFill[e[1]]++
 		}
 	}
-	var b scc.Buf
-	b.Components(s.start, s.to)
-	s.comp = b.Comp
-	s.cstart = make([]int32, b.Count+1)
-	for _, k := range s.comp {
-		s.cstart[k+1]++
+	s.made, s.flag = make([][]int32, n), make([]uint8, n)
+	count := 0
+	if sup := t.sup; sup != nil && orders(sup.comp, edges) {
+		t.sup = nil // taken over: the table no longer holds it
+		s.comp, count = sup.comp, sup.count
+	} else {
+		var b scc.Buf
+		b.Components(s.start, s.to)
+		s.comp, count = b.Comp, b.Count
 	}
-	cfill := csr.Starts(s.cstart)
-	s.members = make([]int32, n)
-	for i, k := range s.comp {
-		s.members[cfill[k]] = int32(i)
-		cfill[k]++
-	}
-	s.queued = make([]bool, b.Count)
+	s.cstart, s.members = byComponent(s.comp, count)
+	s.queued = make([]uint64, (count+63)/64)
 	return s
+}
+
+// orders reports whether the numbering of components comp puts each
+// supporter of edges at or after the claim it supports, as the Silencer
+// needs: then the components [Of] found serve (they do when it lent
+// through the same supports).
+func orders(comp []int32, edges [][2]int32) bool {
+	for _, e := range edges {
+		if int(max(e[0], e[1])) >= len(comp) || comp[e[0]] < comp[e[1]] {
+			return false
+		}
+	}
+	return true
 }
 
 // Silent reports whether claim i is silent.
@@ -110,16 +129,9 @@ func (s *Silencer) Silent(i int32) bool { return s.silent[i] }
 // time in the order [Lend] does, and stops where the set of origins a
 // claim passes on is unchanged: O(Σ (1 + supports) × MaxLent) over the
 // components it weighs again, a whole component of support weighed again
-// when one of its members changes.
+// when one of its members changes, and O(components / 64) to find them.
 func (s *Silencer) Silence(claims []int32) []int32 {
 	var changed []int32
-	if s.start != nil && s.built == nil {
-		s.built, s.made = make([]uint32, len(s.silent)), make([][]int32, len(s.silent))
-	}
-	// Sets kept by an earlier call are no longer read (each is copied
-	// where it is used): write over them.
-	s.call++
-	s.kept = s.kept[:0]
 	for _, c := range claims {
 		if s.silent[c] {
 			continue
@@ -129,37 +141,61 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 			s.push(s.to[s.start[c]:s.start[c+1]])
 		}
 	}
-	for len(s.heap) > 0 {
-		k := s.pop()
+	for s.waiting > 0 {
+		k := s.top()
 		mem := s.members[s.cstart[k]:s.cstart[k+1]]
 		if len(mem) == 1 {
 			changed = s.single(mem[0], changed)
 		} else {
 			changed = s.cycle(mem, changed)
 		}
-		s.queued[k] = false // not before: a member passes a change on to the others
+		// Not before: a member passes a change on to the others.
+		s.queued[k/64] &^= 1 << (k % 64)
+		s.waiting--
 	}
 	return changed
 }
 
 // passes returns what claim u passes on to those it supports: the
 // origins that reach it and its own, less any past MaxLent (reach[u]
-// itself when that holds them all). Within one call of Silence a claim's
-// is built once, when first asked for, and kept for the others it
-// supports: it is asked for only once the claim is weighed (a supporter's
+// itself when that holds them all). It is built when first asked for
+// after u's origins changed, and kept for the others u supports and the
+// calls after: it is asked for only once u is weighed (a supporter's
 // component comes first).
 func (s *Silencer) passes(u int32) []int32 {
-	r, own := s.t.reach[u], s.t.own.of(u)
-	if !adds(r, own) {
-		return r
-	}
-	if s.built[u] == s.call {
+	f := s.flag[u]
+	if f&known != 0 {
 		return s.made[u]
 	}
-	lo := len(s.kept)
-	s.kept = mergeInto(s.kept, r, own)
-	s.built[u], s.made[u] = s.call, s.kept[lo:len(s.kept):len(s.kept)]
-	return s.made[u]
+	r, own := s.t.reach[u], s.t.own.of(u)
+	p := r
+	f &^= passMine
+	if adds(r, own) {
+		s.tmp = mergeInto(s.tmp[:0], r, own)
+		p, f = s.keep(s.made[u], s.flag[u]&passMine != 0, s.tmp), f|passMine
+	}
+	s.made[u], s.flag[u] = p, f|known
+	return p
+}
+
+// The flags of a claim: what it passes on is known; that set is stored
+// for it alone (not its reach), and so is its reach (not Lend's, which
+// the members of a component share): a set stored for one claim alone
+// is written over when the next fits in it, since nothing reads it after
+// it is replaced.
+const (
+	known uint8 = 1 << iota
+	passMine
+	reachMine
+)
+
+// keep returns set stored: in old when mine says old is stored for one
+// claim alone and set fits in it, else cut from s.pool.
+func (s *Silencer) keep(old []int32, mine bool, set []int32) []int32 {
+	if mine && cap(old) >= len(set) {
+		return append(old[:0], set...)
+	}
+	return s.store(set)
 }
 
 // single weighs again the claim x, a component of its own: what reaches
@@ -197,7 +233,8 @@ func (s *Silencer) set(x int32, r []int32, changed []int32) []int32 {
 	if slices.Equal(r, s.t.reach[x]) {
 		return changed
 	}
-	s.t.reach[x] = s.store(r)
+	s.t.reach[x] = s.keep(s.t.reach[x], s.flag[x]&reachMine != 0, r)
+	s.flag[x] = s.flag[x]&^known | reachMine
 	if !s.silent[x] {
 		s.push(s.to[s.start[x]:s.start[x+1]])
 	}
@@ -261,43 +298,21 @@ func (s *Silencer) store(set []int32) []int32 {
 func (s *Silencer) push(claims []int32) {
 	for _, c := range claims {
 		k := s.comp[c]
-		if s.queued[k] {
+		w, bit := int(k/64), uint64(1)<<(k%64)
+		if s.queued[w]&bit != 0 {
 			continue
 		}
-		s.queued[k] = true
-		s.heap = append(s.heap, k)
-		for i := len(s.heap) - 1; i > 0; {
-			p := (i - 1) / 2
-			if s.heap[p] >= s.heap[i] {
-				break
-			}
-			s.heap[p], s.heap[i] = s.heap[i], s.heap[p]
-			i = p
-		}
+		s.queued[w] |= bit
+		s.waiting++
+		s.hi = max(s.hi, w)
 	}
 }
 
-// pop removes and returns the highest component queued.
-func (s *Silencer) pop() int32 {
-	h := s.heap
-	top := h[0]
-	last := len(h) - 1
-	h[0] = h[last]
-	h = h[:last]
-	for i := 0; ; {
-		l, r, big := 2*i+1, 2*i+2, i
-		if l < len(h) && h[l] > h[big] {
-			big = l
-		}
-		if r < len(h) && h[r] > h[big] {
-			big = r
-		}
-		if big == i {
-			break
-		}
-		h[i], h[big] = h[big], h[i]
-		i = big
+// top returns the highest component queued, leaving it queued; one
+// must be.
+func (s *Silencer) top() int32 {
+	for s.queued[s.hi] == 0 {
+		s.hi--
 	}
-	s.heap = h
-	return top
+	return int32(s.hi*64 + bits.Len64(s.queued[s.hi]) - 1)
 }

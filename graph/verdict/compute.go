@@ -13,6 +13,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/af"
 	"github.com/claimgraph/claimgraph/graph/evidence"
+	"github.com/claimgraph/claimgraph/graph/internal/borrow"
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
 )
 
@@ -273,7 +274,7 @@ func (s *state) load(v graph.View) error {
 	s.ids, s.sources = make([]string, 0, n), make([][]string, 0, n)
 	s.ev = s.opts.Evidence
 	if s.ev != nil { // the caller's: look each claim up by ID
-		for c := range v.Claims() {
+		for c := range borrow.Claims(v) { // read, not kept: see below
 			s.number(c)
 			e, _ := s.ev.Claim(c.ID)
 			s.evidence = append(s.evidence, e.Weight)
@@ -281,10 +282,14 @@ func (s *state) load(v graph.View) error {
 		}
 		return nil
 	}
-	// evidence.Of visits each claim of v once, in v's order: number the
-	// claims on the way, rather than in a second pass.
+	// Numbered in a pass of their own, which reads the claims as the
+	// graph stores them (number writes to none and keeps only strings):
+	// so evidence.Of, given no Visit, reads them so too, rather than a
+	// copy of each claim made for Visit.
+	for c := range borrow.Claims(v) {
+		s.number(c)
+	}
 	eo := s.evidenceOptions()
-	eo.Visit = s.number
 	var err error
 	s.ev, err = evidence.Of(v, eo)
 	if errors.Is(err, evidence.ErrOptions) {
