@@ -155,22 +155,23 @@ func (br *bulkReader) read() Batch {
 		split = splitPoint(data)
 	}
 	if split == 0 {
-		b := presize(data)
+		b := presize(counts(data))
 		br.readLines(&b, 0, len(data), 0, false)
 		return b
 	}
 	d := br.d
 	second := newBulkReader(d.file, data, d.opts)
-	var b2 Batch
+	// One array per list holds both halves, the second's items in a
+	// window after room for the first's, so that joining them copies
+	// nothing when the counts were right (see joinHalves).
+	n1, n2 := counts(data[:split]), counts(data[split:])
+	all := presize(addCounts(n1, n2))
+	b, b2 := window(all, n1, 0), window(all, n1, 1)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		b2 = presize(data[split:])
 		second.readLines(&b2, split, len(data), bytes.Count(data[:split], []byte{'\n'}), true)
 	}()
-	// Room for both halves, so that the second joins the first without
-	// a copy of the first; the cap in presize bounds what this reserves.
-	b := presize(data)
 	br.readLines(&b, 0, split, 0, false)
 	<-done
 	if len(d.errs) >= maxBulkProblems {
@@ -210,11 +211,46 @@ func (br *bulkReader) read() Batch {
 		}
 	}
 	d.semantic = d.semantic && second.d.semantic
-	b.Entities = append(b.Entities, b2.Entities[:kept["entity"]]...)
-	b.Sources = append(b.Sources, b2.Sources[:kept["source"]]...)
-	b.Claims = append(b.Claims, b2.Claims[:kept["claim"]]...)
-	b.Relations = append(b.Relations, b2.Relations[:kept["relation"]]...)
+	b.Entities = joinHalves(all.Entities, n1[0], b.Entities, b2.Entities[:kept["entity"]])
+	b.Sources = joinHalves(all.Sources, n1[1], b.Sources, b2.Sources[:kept["source"]])
+	b.Claims = joinHalves(all.Claims, n1[2], b.Claims, b2.Claims[:kept["claim"]])
+	b.Relations = joinHalves(all.Relations, n1[3], b.Relations, b2.Relations[:kept["relation"]])
 	return b
+}
+
+// window returns the half of the lists of all that a half of the input
+// decodes into: for half 0 the first n items of each list, for half 1
+// the rest, each empty with the window as its room.
+func window(all Batch, n [4]int, half int) Batch {
+	return Batch{
+		Entities:  windowOf(all.Entities, n[0], half),
+		Sources:   windowOf(all.Sources, n[1], half),
+		Claims:    windowOf(all.Claims, n[2], half),
+		Relations: windowOf(all.Relations, n[3], half),
+	}
+}
+
+func windowOf[T any](all []T, n, half int) []T {
+	if half == 0 {
+		return all[:0:n]
+	}
+	return all[n:n]
+}
+
+// joinHalves returns the items of first then second, which were decoded
+// into the windows of all that window gave them, first's of room n. A
+// list that stayed in its window was not moved by append, so the second
+// is joined to the first in place: moved down over the room the first
+// did not fill, if any, and not copied at all when the counts were
+// right. Otherwise it is appended as usual.
+func joinHalves[T any](all []T, n int, first, second []T) []T {
+	if len(first) > n || len(second) > cap(all)-n {
+		return append(first, second...)
+	}
+	if len(first) < n {
+		copy(all[len(first):cap(all)], all[n:n+len(second)])
+	}
+	return all[:len(first)+len(second)]
 }
 
 // splitPoint returns the start of the first line past the middle of data
@@ -296,13 +332,14 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 	d.semantic = !(cut || d.stop)
 }
 
-// presize returns a batch with room for the items of data, counted by
-// the first key of each line as the writer lays lines out. The count
-// only sizes the slices, so lines laid out otherwise cost no more than
-// growing them; and it is capped at one item per 64 bytes of input, less
-// than real lines take, so that a file of bare line openings cannot make
-// it reserve many times its own size.
-func presize(data []byte) Batch {
+// counts returns the numbers of entities, sources, claims and relations
+// in data, counted by the first key of each line as the writer lays
+// lines out. The counts only size the lists (see presize), so lines laid
+// out otherwise cost no more than growing them; and each is capped at
+// one item per 64 bytes of input, less than real lines take, so that a
+// file of bare line openings cannot make it reserve many times its own
+// size.
+func counts(data []byte) [4]int {
 	var n [4]int // entity, source, claim, relation
 	prefixes := [4]string{`{"entity":`, `{"source":`, `{"claim":`, `{"relation":`}
 	for off := 0; off < len(data); {
@@ -321,11 +358,28 @@ func presize(data []byte) Batch {
 		off += end + 1
 	}
 	most := len(data) / 64
+	for k := range n {
+		n[k] = min(n[k], most)
+	}
+	return n
+}
+
+// addCounts returns the sums of the counts of a and b.
+func addCounts(a, b [4]int) [4]int {
+	for k := range a {
+		a[k] += b[k]
+	}
+	return a
+}
+
+// presize returns a batch with room for n[0] entities, n[1] sources,
+// n[2] claims and n[3] relations (see counts).
+func presize(n [4]int) Batch {
 	return Batch{
-		Entities:  make([]claims.Entity, 0, min(n[0], most)),
-		Sources:   make([]sources.Source, 0, min(n[1], most)),
-		Claims:    make([]claims.Claim, 0, min(n[2], most)),
-		Relations: make([]claims.Relation, 0, min(n[3], most)),
+		Entities:  make([]claims.Entity, 0, n[0]),
+		Sources:   make([]sources.Source, 0, n[1]),
+		Claims:    make([]claims.Claim, 0, n[2]),
+		Relations: make([]claims.Relation, 0, n[3]),
 	}
 }
 
