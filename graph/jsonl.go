@@ -125,7 +125,7 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 type bulkReader struct {
 	d     *decoder
 	sc    *jsonScanner
-	lines map[string][]lineAt // the line of each item, by section
+	lines [][]lineAt // the line of each item, by section in the order of sections
 }
 
 // newBulkReader returns a reader of the JSON Lines in data, named name in
@@ -133,7 +133,7 @@ type bulkReader struct {
 func newBulkReader(name string, data []byte, o ReadOptions) *bulkReader {
 	return &bulkReader{
 		d:     &decoder{file: name, data: data, opts: o, json: true, reported: make(map[location]bool)},
-		lines: make(map[string][]lineAt),
+		lines: make([][]lineAt, len(sections)),
 	}
 }
 
@@ -155,7 +155,11 @@ func (br *bulkReader) read() Batch {
 		split = splitPoint(data)
 	}
 	if split == 0 {
-		b := presize(counts(data))
+		n := counts(data)
+		for k := range br.lines {
+			br.lines[k] = make([]lineAt, 0, n[k])
+		}
+		b := presize(n)
 		br.readLines(&b, 0, len(data), 0, false)
 		return b
 	}
@@ -167,6 +171,11 @@ func (br *bulkReader) read() Batch {
 	n1, n2 := counts(data[:split]), counts(data[split:])
 	all := presize(addCounts(n1, n2))
 	b, b2 := window(all, n1, 0), window(all, n1, 1)
+	allLines := make([][]lineAt, len(sections))
+	for k := range allLines {
+		allLines[k] = make([]lineAt, 0, n1[k]+n2[k])
+		br.lines[k], second.lines[k] = windowOf(allLines[k], n1[k], 0), windowOf(allLines[k], n1[k], 1)
+	}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -196,13 +205,13 @@ func (br *bulkReader) read() Batch {
 		last = d.errs[len(d.errs)-1].Line
 	}
 	kept := map[string]int{}
-	for section, lines := range second.lines {
+	for k, lines := range second.lines {
 		n := len(lines)
 		if last >= 0 {
 			n, _ = slices.BinarySearchFunc(lines, last+1, func(l lineAt, line int) int { return cmp.Compare(l.line, line) })
 		}
-		kept[section] = n
-		br.lines[section] = append(br.lines[section], lines[:n]...)
+		kept[sections[k].item] = n
+		br.lines[k] = joinHalves(allLines[k], n1[k], br.lines[k], lines[:n])
 	}
 	for loc := range second.d.reported {
 		if loc.index < kept[loc.kind] {
@@ -315,14 +324,14 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 			continue
 		}
 		key, v := n.Content[0], n.Content[1]
-		sec := sectionByItem(key.Value)
-		if sec == nil {
+		k := sectionIndex(key.Value)
+		if k < 0 {
 			d.errAt(key, location{}, "", fmt.Errorf("%w %s: want %s", ErrUnknownField, claims.Quote(key.Value), itemKeys))
 			continue
 		}
-		i := len(br.lines[sec.item])
-		br.lines[sec.item] = append(br.lines[sec.item], lineAt{start, lineNo})
-		sec.decode(d, b, i, v)
+		i := len(br.lines[k])
+		br.lines[k] = append(br.lines[k], lineAt{start, lineNo})
+		sections[k].decode(d, b, i, v)
 	}
 	if !header {
 		d.errAt(nil, location{}, "", fmt.Errorf("%w: empty document, want {\"claimgraph\":%d} as the first line", ErrSyntax, FormatVersion))
@@ -340,12 +349,11 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 // file of bare line openings cannot make it reserve many times its own
 // size.
 func counts(data []byte) [4]int {
-	var n [4]int // entity, source, claim, relation
-	prefixes := [4]string{`{"entity":`, `{"source":`, `{"claim":`, `{"relation":`}
+	var n [4]int // entity, source, claim, relation: the order of sections
 	for off := 0; off < len(data); {
 		if rest := data[off:]; len(rest) > 2 && rest[0] == '{' && rest[1] == '"' {
-			for k, p := range prefixes {
-				if bytes.HasPrefix(rest, []byte(p)) {
+			for k, p := range linePrefixes {
+				if bytes.HasPrefix(rest, p) {
 					n[k]++
 					break
 				}
@@ -363,6 +371,15 @@ func counts(data []byte) [4]int {
 	}
 	return n
 }
+
+// linePrefixes are the openings of the lines of each section as the
+// writer writes them, `{"entity":` first, in the order of sections.
+var linePrefixes = func() (p [4][]byte) {
+	for k, s := range sections {
+		p[k] = []byte(`{"` + s.item + `":`)
+	}
+	return p
+}()
 
 // addCounts returns the sums of the counts of a and b.
 func addCounts(a, b [4]int) [4]int {
@@ -403,7 +420,11 @@ func (br *bulkReader) parse(line []byte, lineNo int) *yaml.Node {
 // locate finds the position of a problem found by the batch check: it
 // reads the item's line again and walks it with positions on.
 func (br *bulkReader) locate(e *Error) bool {
-	lines := br.lines[e.loc.kind]
+	k := sectionIndex(e.loc.kind)
+	if k < 0 {
+		return false
+	}
+	lines := br.lines[k]
 	if e.loc.index < 0 || e.loc.index >= len(lines) {
 		return false
 	}
