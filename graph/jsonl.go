@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/sources"
@@ -126,6 +127,11 @@ type bulkReader struct {
 	d     *decoder
 	sc    *jsonScanner
 	lines [][]lineAt // the line of each item, by section in the order of sections
+
+	// fast tells whether lines of plain relations are decoded on their
+	// own (see plainRelationLine): when the limits are wide enough that the
+	// general way would pass them too.
+	fast bool
 }
 
 // newBulkReader returns a reader of the JSON Lines in data, named name in
@@ -134,6 +140,7 @@ func newBulkReader(name string, data []byte, o ReadOptions) *bulkReader {
 	return &bulkReader{
 		d:     &decoder{file: name, data: data, opts: o, json: true, reported: make(map[location]bool)},
 		lines: make([][]lineAt, len(sections)),
+		fast:  o.MaxNodes >= plainNodes && o.MaxDepth >= plainDepth,
 	}
 }
 
@@ -307,6 +314,18 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
+		if header && br.fast {
+			if r, ok := plainRelationLine(line); ok {
+				// What the general way below does with such a line.
+				cut = cut || d.stop
+				d.nodes, d.stop = 0, false
+				br.lines[relationSection] = append(br.lines[relationSection], lineAt{start, lineNo})
+				if d.more == 0 {
+					b.Relations = append(b.Relations, r)
+				}
+				continue
+			}
+		}
 		n := br.parse(line, lineNo)
 		if n == nil {
 			header = true // a broken first line must not also count as a missing header
@@ -398,6 +417,71 @@ func presize(n [4]int) Batch {
 		Claims:    make([]claims.Claim, 0, n[2]),
 		Relations: make([]claims.Relation, 0, n[3]),
 	}
+}
+
+// relationSection is the index of relations in sections.
+var relationSection = sectionIndex("relation")
+
+// plainNodes and plainDepth are limits that a line of a plain relation
+// is well within: it is 9 values at most 2 levels deep.
+const plainNodes, plainDepth = 16, 4
+
+// plainRelationLine decodes line when it is a relation with only its ends
+// and kind, laid out as the writer lays one out, its IDs of printable
+// ASCII without escapes, and its kind a valid one:
+//
+//	{"relation":{"from":"a","to":"b","kind":"supports"}}
+//
+// Such a line, most of a large file, decodes to the same relation as
+// through the scanner and the relation's table, with no problem; ok is
+// false for any other line, which must take that way.
+func plainRelationLine(line []byte) (r claims.Relation, ok bool) {
+	rest, ok := bytes.CutPrefix(line, []byte(`{"relation":{"from":"`))
+	if !ok {
+		return r, false
+	}
+	from, rest, ok := plainString(rest)
+	if !ok {
+		return r, false
+	}
+	if rest, ok = bytes.CutPrefix(rest, []byte(`,"to":"`)); !ok {
+		return r, false
+	}
+	to, rest, ok := plainString(rest)
+	if !ok {
+		return r, false
+	}
+	if rest, ok = bytes.CutPrefix(rest, []byte(`,"kind":"`)); !ok {
+		return r, false
+	}
+	kind, rest, ok := plainString(rest)
+	if !ok || string(rest) != "}}" {
+		return r, false
+	}
+	word, ok := common.get(kind) // every valid kind is a word of the format
+	if !ok {
+		return r, false
+	}
+	k, err := claims.ParseRelationKind(word)
+	if err != nil {
+		return r, false
+	}
+	return claims.Relation{From: string(from), To: string(to), Kind: k}, true
+}
+
+// plainString returns the bytes of data up to a closing quote, and the
+// rest after it, when they are printable ASCII with no backslash: a JSON
+// string that means its own bytes.
+func plainString(data []byte) (s, rest []byte, ok bool) {
+	for i, c := range data {
+		switch {
+		case c == '"':
+			return data[:i], data[i+1:], true
+		case c < 0x20 || c >= utf8.RuneSelf || c == '\\':
+			return nil, nil, false
+		}
+	}
+	return nil, nil, false
 }
 
 // parse scans one line, numbered lineNo, reporting a syntax error. The
