@@ -616,7 +616,9 @@ func (c *checker) inferred(kind string, i int, owner, prefix string, infs []clai
 func (c *checker) claimInferred(kind string, i int, cl *claims.Claim) {
 	c.inferred(kind, i, cl.ID, "", cl.Inferred)
 	for j := range cl.Appearances {
-		c.inferred(kind, i, cl.ID, fmt.Sprintf("appearances[%d].", j), cl.Appearances[j].Inferred)
+		if infs := cl.Appearances[j].Inferred; len(infs) > 0 { // the prefix is formatted only for some
+			c.inferred(kind, i, cl.ID, fmt.Sprintf("appearances[%d].", j), infs)
+		}
 	}
 }
 
