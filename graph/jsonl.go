@@ -131,7 +131,8 @@ type bulkReader struct {
 	// fast tells whether lines of plain relations are decoded on their
 	// own (see plainRelationLine): when the limits are wide enough that the
 	// general way would pass them too.
-	fast bool
+	fast     bool
+	lastFrom string // the claim the last plain relation starts from
 }
 
 // newBulkReader returns a reader of the JSON Lines in data, named name in
@@ -315,7 +316,8 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 			continue
 		}
 		if header && br.fast {
-			if r, ok := plainRelationLine(line); ok {
+			if r, ok := plainRelationLine(line, br.lastFrom); ok {
+				br.lastFrom = r.From
 				// What the general way below does with such a line.
 				cut = cut || d.stop
 				d.nodes, d.stop = 0, false
@@ -434,8 +436,10 @@ const plainNodes, plainDepth = 16, 4
 //
 // Such a line, most of a large file, decodes to the same relation as
 // through the scanner and the relation's table, with no problem; ok is
-// false for any other line, which must take that way.
-func plainRelationLine(line []byte) (r claims.Relation, ok bool) {
+// false for any other line, which must take that way. lastFrom is the
+// start of the last relation so decoded, whose string the relation
+// takes when it starts from the same claim.
+func plainRelationLine(line []byte, lastFrom string) (r claims.Relation, ok bool) {
 	rest, ok := bytes.CutPrefix(line, []byte(`{"relation":{"from":"`))
 	if !ok {
 		return r, false
@@ -466,7 +470,13 @@ func plainRelationLine(line []byte) (r claims.Relation, ok bool) {
 	if err != nil {
 		return r, false
 	}
-	return claims.Relation{From: string(from), To: string(to), Kind: k}, true
+	// A file's relations come grouped by the claim they start from: the
+	// group shares one string for it.
+	r = claims.Relation{From: lastFrom, To: string(to), Kind: k}
+	if string(from) != lastFrom {
+		r.From = string(from)
+	}
+	return r, true
 }
 
 // plainString returns the bytes of data up to a closing quote, and the

@@ -168,7 +168,7 @@ func TestPlainRelationLine(t *testing.T) {
 	}
 	o := ReadOptions{MaxNodes: DefaultMaxLineNodes}.withDefaults()
 	for _, tt := range tests {
-		r, fast := plainRelationLine([]byte(tt.line))
+		r, fast := plainRelationLine([]byte(tt.line), "c1")
 		if fast != tt.fast {
 			t.Errorf("%s: decoded on its own %v, want %v", tt.line, fast, tt.fast)
 		}
