@@ -278,12 +278,21 @@ var topKeys, itemKeys = func() (string, string) {
 
 // sectionByItem returns the section of items named item ("claim").
 func sectionByItem(item string) *section {
-	for i := range sections {
-		if sections[i].item == item {
-			return &sections[i]
-		}
+	if k := sectionIndex(item); k >= 0 {
+		return &sections[k]
 	}
 	return nil
+}
+
+// sectionIndex returns the index in sections of the section of items
+// named item, or -1.
+func sectionIndex(item string) int {
+	for k := range sections {
+		if sections[k].item == item {
+			return k
+		}
+	}
+	return -1
 }
 
 // ItemFields is the fields of one kind of item of the file format.

@@ -323,10 +323,13 @@ func (c *checker) minorRef(id string, want VertexKind) (int32, bool) {
 // as list, index j and leaf ("appearances", 1, "source"; j < 0 for a
 // plain field) so that its path is formatted only for a problem.
 func (c *checker) ref(kind string, i int, owner string, list string, j int, leaf, id string, want VertexKind) int32 {
+	if id == "" {
+		return -1 // an empty speaker or via, most of them: no ID is empty
+	}
 	if n, ok := c.minorRef(id, want); ok {
 		return n
 	}
-	if id == "" || claims.CheckID(id) != nil {
+	if claims.CheckID(id) != nil {
 		return -1
 	}
 	got, n, ok := c.vertex(id)
@@ -613,7 +616,9 @@ func (c *checker) inferred(kind string, i int, owner, prefix string, infs []clai
 func (c *checker) claimInferred(kind string, i int, cl *claims.Claim) {
 	c.inferred(kind, i, cl.ID, "", cl.Inferred)
 	for j := range cl.Appearances {
-		c.inferred(kind, i, cl.ID, fmt.Sprintf("appearances[%d].", j), cl.Appearances[j].Inferred)
+		if infs := cl.Appearances[j].Inferred; len(infs) > 0 { // the prefix is formatted only for some
+			c.inferred(kind, i, cl.ID, fmt.Sprintf("appearances[%d].", j), infs)
+		}
 	}
 }
 

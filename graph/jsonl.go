@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/sources"
@@ -125,7 +126,13 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 type bulkReader struct {
 	d     *decoder
 	sc    *jsonScanner
-	lines map[string][]lineAt // the line of each item, by section
+	lines [][]lineAt // the line of each item, by section in the order of sections
+
+	// fast tells whether lines of plain relations are decoded on their
+	// own (see plainRelationLine): when the limits are wide enough that the
+	// general way would pass them too.
+	fast     bool
+	lastFrom string // the claim the last plain relation starts from
 }
 
 // newBulkReader returns a reader of the JSON Lines in data, named name in
@@ -133,7 +140,8 @@ type bulkReader struct {
 func newBulkReader(name string, data []byte, o ReadOptions) *bulkReader {
 	return &bulkReader{
 		d:     &decoder{file: name, data: data, opts: o, json: true, reported: make(map[location]bool)},
-		lines: make(map[string][]lineAt),
+		lines: make([][]lineAt, len(sections)),
+		fast:  o.MaxNodes >= plainNodes && o.MaxDepth >= plainDepth,
 	}
 }
 
@@ -155,22 +163,32 @@ func (br *bulkReader) read() Batch {
 		split = splitPoint(data)
 	}
 	if split == 0 {
-		b := presize(data)
+		n := counts(data)
+		for k := range br.lines {
+			br.lines[k] = make([]lineAt, 0, n[k])
+		}
+		b := presize(n)
 		br.readLines(&b, 0, len(data), 0, false)
 		return b
 	}
 	d := br.d
 	second := newBulkReader(d.file, data, d.opts)
-	var b2 Batch
+	// One array per list holds both halves, the second's items in a
+	// window after room for the first's, so that joining them copies
+	// nothing when the counts were right (see joinHalves).
+	n1, n2 := counts(data[:split]), counts(data[split:])
+	all := presize(addCounts(n1, n2))
+	b, b2 := window(all, n1, 0), window(all, n1, 1)
+	allLines := make([][]lineAt, len(sections))
+	for k := range allLines {
+		allLines[k] = make([]lineAt, 0, n1[k]+n2[k])
+		br.lines[k], second.lines[k] = windowOf(allLines[k], n1[k], 0), windowOf(allLines[k], n1[k], 1)
+	}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		b2 = presize(data[split:])
 		second.readLines(&b2, split, len(data), bytes.Count(data[:split], []byte{'\n'}), true)
 	}()
-	// Room for both halves, so that the second joins the first without
-	// a copy of the first; the cap in presize bounds what this reserves.
-	b := presize(data)
 	br.readLines(&b, 0, split, 0, false)
 	<-done
 	if len(d.errs) >= maxBulkProblems {
@@ -195,13 +213,13 @@ func (br *bulkReader) read() Batch {
 		last = d.errs[len(d.errs)-1].Line
 	}
 	kept := map[string]int{}
-	for section, lines := range second.lines {
+	for k, lines := range second.lines {
 		n := len(lines)
 		if last >= 0 {
 			n, _ = slices.BinarySearchFunc(lines, last+1, func(l lineAt, line int) int { return cmp.Compare(l.line, line) })
 		}
-		kept[section] = n
-		br.lines[section] = append(br.lines[section], lines[:n]...)
+		kept[sections[k].item] = n
+		br.lines[k] = joinHalves(allLines[k], n1[k], br.lines[k], lines[:n])
 	}
 	for loc := range second.d.reported {
 		if loc.index < kept[loc.kind] {
@@ -210,11 +228,46 @@ func (br *bulkReader) read() Batch {
 		}
 	}
 	d.semantic = d.semantic && second.d.semantic
-	b.Entities = append(b.Entities, b2.Entities[:kept["entity"]]...)
-	b.Sources = append(b.Sources, b2.Sources[:kept["source"]]...)
-	b.Claims = append(b.Claims, b2.Claims[:kept["claim"]]...)
-	b.Relations = append(b.Relations, b2.Relations[:kept["relation"]]...)
+	b.Entities = joinHalves(all.Entities, n1[0], b.Entities, b2.Entities[:kept["entity"]])
+	b.Sources = joinHalves(all.Sources, n1[1], b.Sources, b2.Sources[:kept["source"]])
+	b.Claims = joinHalves(all.Claims, n1[2], b.Claims, b2.Claims[:kept["claim"]])
+	b.Relations = joinHalves(all.Relations, n1[3], b.Relations, b2.Relations[:kept["relation"]])
 	return b
+}
+
+// window returns the half of the lists of all that a half of the input
+// decodes into: for half 0 the first n items of each list, for half 1
+// the rest, each empty with the window as its room.
+func window(all Batch, n [4]int, half int) Batch {
+	return Batch{
+		Entities:  windowOf(all.Entities, n[0], half),
+		Sources:   windowOf(all.Sources, n[1], half),
+		Claims:    windowOf(all.Claims, n[2], half),
+		Relations: windowOf(all.Relations, n[3], half),
+	}
+}
+
+func windowOf[T any](all []T, n, half int) []T {
+	if half == 0 {
+		return all[:0:n]
+	}
+	return all[n:n]
+}
+
+// joinHalves returns the items of first then second, which were decoded
+// into the windows of all that window gave them, first's of room n. A
+// list that stayed in its window was not moved by append, so the second
+// is joined to the first in place: moved down over the room the first
+// did not fill, if any, and not copied at all when the counts were
+// right. Otherwise it is appended as usual.
+func joinHalves[T any](all []T, n int, first, second []T) []T {
+	if len(first) > n || len(second) > cap(all)-n {
+		return append(first, second...)
+	}
+	if len(first) < n {
+		copy(all[len(first):cap(all)], all[n:n+len(second)])
+	}
+	return all[:len(first)+len(second)]
 }
 
 // splitPoint returns the start of the first line past the middle of data
@@ -262,6 +315,19 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
+		if header && br.fast {
+			if r, ok := plainRelationLine(line, br.lastFrom); ok {
+				br.lastFrom = r.From
+				// What the general way below does with such a line.
+				cut = cut || d.stop
+				d.nodes, d.stop = 0, false
+				br.lines[relationSection] = append(br.lines[relationSection], lineAt{start, lineNo})
+				if d.more == 0 {
+					b.Relations = append(b.Relations, r)
+				}
+				continue
+			}
+		}
 		n := br.parse(line, lineNo)
 		if n == nil {
 			header = true // a broken first line must not also count as a missing header
@@ -279,14 +345,14 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 			continue
 		}
 		key, v := n.Content[0], n.Content[1]
-		sec := sectionByItem(key.Value)
-		if sec == nil {
+		k := sectionIndex(key.Value)
+		if k < 0 {
 			d.errAt(key, location{}, "", fmt.Errorf("%w %s: want %s", ErrUnknownField, claims.Quote(key.Value), itemKeys))
 			continue
 		}
-		i := len(br.lines[sec.item])
-		br.lines[sec.item] = append(br.lines[sec.item], lineAt{start, lineNo})
-		sec.decode(d, b, i, v)
+		i := len(br.lines[k])
+		br.lines[k] = append(br.lines[k], lineAt{start, lineNo})
+		sections[k].decode(d, b, i, v)
 	}
 	if !header {
 		d.errAt(nil, location{}, "", fmt.Errorf("%w: empty document, want {\"claimgraph\":%d} as the first line", ErrSyntax, FormatVersion))
@@ -296,19 +362,19 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 	d.semantic = !(cut || d.stop)
 }
 
-// presize returns a batch with room for the items of data, counted by
-// the first key of each line as the writer lays lines out. The count
-// only sizes the slices, so lines laid out otherwise cost no more than
-// growing them; and it is capped at one item per 64 bytes of input, less
-// than real lines take, so that a file of bare line openings cannot make
-// it reserve many times its own size.
-func presize(data []byte) Batch {
-	var n [4]int // entity, source, claim, relation
-	prefixes := [4]string{`{"entity":`, `{"source":`, `{"claim":`, `{"relation":`}
+// counts returns the numbers of entities, sources, claims and relations
+// in data, counted by the first key of each line as the writer lays
+// lines out. The counts only size the lists (see presize), so lines laid
+// out otherwise cost no more than growing them; and each is capped at
+// one item per 64 bytes of input, less than real lines take, so that a
+// file of bare line openings cannot make it reserve many times its own
+// size.
+func counts(data []byte) [4]int {
+	var n [4]int // entity, source, claim, relation: the order of sections
 	for off := 0; off < len(data); {
 		if rest := data[off:]; len(rest) > 2 && rest[0] == '{' && rest[1] == '"' {
-			for k, p := range prefixes {
-				if bytes.HasPrefix(rest, []byte(p)) {
+			for k, p := range linePrefixes {
+				if bytes.HasPrefix(rest, p) {
 					n[k]++
 					break
 				}
@@ -321,12 +387,111 @@ func presize(data []byte) Batch {
 		off += end + 1
 	}
 	most := len(data) / 64
-	return Batch{
-		Entities:  make([]claims.Entity, 0, min(n[0], most)),
-		Sources:   make([]sources.Source, 0, min(n[1], most)),
-		Claims:    make([]claims.Claim, 0, min(n[2], most)),
-		Relations: make([]claims.Relation, 0, min(n[3], most)),
+	for k := range n {
+		n[k] = min(n[k], most)
 	}
+	return n
+}
+
+// linePrefixes are the openings of the lines of each section as the
+// writer writes them, `{"entity":` first, in the order of sections.
+var linePrefixes = func() (p [4][]byte) {
+	for k, s := range sections {
+		p[k] = []byte(`{"` + s.item + `":`)
+	}
+	return p
+}()
+
+// addCounts returns the sums of the counts of a and b.
+func addCounts(a, b [4]int) [4]int {
+	for k := range a {
+		a[k] += b[k]
+	}
+	return a
+}
+
+// presize returns a batch with room for n[0] entities, n[1] sources,
+// n[2] claims and n[3] relations (see counts).
+func presize(n [4]int) Batch {
+	return Batch{
+		Entities:  make([]claims.Entity, 0, n[0]),
+		Sources:   make([]sources.Source, 0, n[1]),
+		Claims:    make([]claims.Claim, 0, n[2]),
+		Relations: make([]claims.Relation, 0, n[3]),
+	}
+}
+
+// relationSection is the index of relations in sections.
+var relationSection = sectionIndex("relation")
+
+// plainNodes and plainDepth are limits that a line of a plain relation
+// is well within: it is 9 values at most 2 levels deep.
+const plainNodes, plainDepth = 16, 4
+
+// plainRelationLine decodes line when it is a relation with only its ends
+// and kind, laid out as the writer lays one out, its IDs of printable
+// ASCII without escapes, and its kind a valid one:
+//
+//	{"relation":{"from":"a","to":"b","kind":"supports"}}
+//
+// Such a line, most of a large file, decodes to the same relation as
+// through the scanner and the relation's table, with no problem; ok is
+// false for any other line, which must take that way. lastFrom is the
+// start of the last relation so decoded, whose string the relation
+// takes when it starts from the same claim.
+func plainRelationLine(line []byte, lastFrom string) (r claims.Relation, ok bool) {
+	rest, ok := bytes.CutPrefix(line, []byte(`{"relation":{"from":"`))
+	if !ok {
+		return r, false
+	}
+	from, rest, ok := plainString(rest)
+	if !ok {
+		return r, false
+	}
+	if rest, ok = bytes.CutPrefix(rest, []byte(`,"to":"`)); !ok {
+		return r, false
+	}
+	to, rest, ok := plainString(rest)
+	if !ok {
+		return r, false
+	}
+	if rest, ok = bytes.CutPrefix(rest, []byte(`,"kind":"`)); !ok {
+		return r, false
+	}
+	kind, rest, ok := plainString(rest)
+	if !ok || string(rest) != "}}" {
+		return r, false
+	}
+	word, ok := common.get(kind) // every valid kind is a word of the format
+	if !ok {
+		return r, false
+	}
+	k, err := claims.ParseRelationKind(word)
+	if err != nil {
+		return r, false
+	}
+	// A file's relations come grouped by the claim they start from: the
+	// group shares one string for it.
+	r = claims.Relation{From: lastFrom, To: string(to), Kind: k}
+	if string(from) != lastFrom {
+		r.From = string(from)
+	}
+	return r, true
+}
+
+// plainString returns the bytes of data up to a closing quote, and the
+// rest after it, when they are printable ASCII with no backslash: a JSON
+// string that means its own bytes.
+func plainString(data []byte) (s, rest []byte, ok bool) {
+	for i, c := range data {
+		switch {
+		case c == '"':
+			return data[:i], data[i+1:], true
+		case c < 0x20 || c >= utf8.RuneSelf || c == '\\':
+			return nil, nil, false
+		}
+	}
+	return nil, nil, false
 }
 
 // parse scans one line, numbered lineNo, reporting a syntax error. The
@@ -349,7 +514,11 @@ func (br *bulkReader) parse(line []byte, lineNo int) *yaml.Node {
 // locate finds the position of a problem found by the batch check: it
 // reads the item's line again and walks it with positions on.
 func (br *bulkReader) locate(e *Error) bool {
-	lines := br.lines[e.loc.kind]
+	k := sectionIndex(e.loc.kind)
+	if k < 0 {
+		return false
+	}
+	lines := br.lines[k]
 	if e.loc.index < 0 || e.loc.index >= len(lines) {
 		return false
 	}

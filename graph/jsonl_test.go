@@ -212,6 +212,14 @@ func TestJSONLHalves(t *testing.T) {
 			n/2 + 300: "{\"claim\":{\"id\":\"w\",\"text\":5,\"hue\":1}}\n",
 		})},
 		{"duplicate across the halves", spoil(map[int]string{n / 4: last})},
+		// Broken item lines in the first half leave it fewer items than
+		// its lines promised: the second half's are moved down to join
+		// it, and a wrong move would change the problems found.
+		{"first half short of its count", spoil(map[int]string{
+			n / 8:     "{\"claim\":{\"id\":\"q\",\"text\":\n",
+			n / 8 * 2: "{\"relation\":{\"from\":\n",
+			n - 3:     "{\"relation\":{\"from\":\"nope\",\"to\":\"nope2\",\"kind\":\"supports\"}}\n",
+		})},
 		// At 1000 problems reading stops after the line that reaches
 		// them; the halves must stop at the same line.
 		{"problem cap in the first half", spoil(badLines(1, 1001, 1, map[int]string{

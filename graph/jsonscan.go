@@ -494,11 +494,14 @@ func (s *jsonScanner) stream(each func(i int, n *yaml.Node)) (*yaml.Node, *jsonE
 func (s *jsonScanner) str() (string, *jsonError) {
 	start := s.off
 	s.off++
-	// The common case: no escapes, valid UTF-8, no control characters.
+	// The common case: no escapes, valid UTF-8, no control characters;
+	// only a string with bytes past ASCII needs its UTF-8 checked.
+	var high byte
 	for i := s.off; i < len(s.data); i++ {
 		c := s.data[i]
+		high |= c
 		if c == '"' {
-			if utf8.Valid(s.data[s.off:i]) {
+			if high < utf8.RuneSelf || utf8.Valid(s.data[s.off:i]) {
 				v, ok := common.get(s.data[s.off:i])
 				if !ok {
 					v = string(s.data[s.off:i])

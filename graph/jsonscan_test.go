@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"testing"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // FuzzJSONScanner checks our scanner against encoding/json: it accepts
@@ -125,5 +128,70 @@ func TestCommonWords(t *testing.T) {
 		if got, ok := common.get([]byte(w)); ok {
 			t.Errorf("common.get(%q) = %q, want none", w, got)
 		}
+	}
+}
+
+// TestPlainRelationLine: a line the bulk reader decodes on its own gives
+// the relation the scanner and the relation's table give, without a
+// problem; the writer's plain relations take that way, and anything
+// else is left to the general one.
+func TestPlainRelationLine(t *testing.T) {
+	tests := []struct {
+		line string
+		fast bool
+	}{
+		{`{"relation":{"from":"c1","to":"c2","kind":"supports"}}`, true},
+		{`{"relation":{"from":"c1","to":"c2","kind":"contradicts"}}`, true},
+		{`{"relation":{"from":"c1","to":"c2","kind":"same_as"}}`, true},
+		{`{"relation":{"from":"c1","to":"c2","kind":"distinct_from"}}`, true},
+		{`{"relation":{"from":"c1","to":"c1","kind":"supports"}}`, true}, // refused by the check, like any way
+		{`{"relation":{"from":"","to":"c2","kind":"supports"}}`, true},
+		{`{"relation":{"from":"a b~","to":"x/y","kind":"supports"}}`, true},
+		{`{"relation":{"from":"relation","to":"kind","kind":"supports"}}`, true},
+		{`{"relation":{"from":"c\u0031","to":"c2","kind":"supports"}}`, false},
+		{`{"relation":{"from":"c\"1","to":"c2","kind":"supports"}}`, false},
+		{"{\"relation\":{\"from\":\"c\xc3\xa91\",\"to\":\"c2\",\"kind\":\"supports\"}}", false},
+		{"{\"relation\":{\"from\":\"c\t1\",\"to\":\"c2\",\"kind\":\"supports\"}}", false},
+		{`{"relation":{"from":"c1","to":"c2","kind":"bogus"}}`, false},
+		{`{"relation":{"from":"c1","to":"c2","kind":"Supports"}}`, false},
+		{`{"relation":{"from":"c1","to":"c2","kind":""}}`, false},
+		{`{"relation":{"from":"c1","to":"c2","kind":"claim"}}`, false},
+		{`{"relation":{"from":"c1","to":"c2","kind":"supports","note":"n"}}`, false},
+		{`{"relation":{"to":"c2","from":"c1","kind":"supports"}}`, false},
+		{`{"relation":{"from":"c1","to":"c2","kind":"supports"}} `, false},
+		{"{\"relation\":{\"from\":\"c1\",\"to\":\"c2\",\"kind\":\"supports\"}}\r", false},
+		{`{"relation":{"from":"c1","to":"c2","kind":"supports"}}}`, false},
+		{`{"relation":{"from":"c1","to":"c2","kind":"supports"}`, false},
+		{`{"relation":{"from":"c1","to":"c2","kind":"supports`, false},
+		{`{"relation": {"from":"c1","to":"c2","kind":"supports"}}`, false},
+		{`{"claim":{"from":"c1","to":"c2","kind":"supports"}}`, false},
+	}
+	o := ReadOptions{MaxNodes: DefaultMaxLineNodes}.withDefaults()
+	for _, tt := range tests {
+		r, fast := plainRelationLine([]byte(tt.line), "c1")
+		if fast != tt.fast {
+			t.Errorf("%s: decoded on its own %v, want %v", tt.line, fast, tt.fast)
+		}
+		if !fast {
+			continue
+		}
+		br := newBulkReader("x.jsonl", nil, o)
+		n := br.parse([]byte(tt.line), 2)
+		if n == nil || n.Kind != yaml.MappingNode || len(n.Content) != 2 {
+			t.Errorf("%s: decoded on its own, but the scanner refuses it: %v", tt.line, br.d.errs)
+			continue
+		}
+		var b Batch
+		sections[relationSection].decode(br.d, &b, 0, n.Content[1])
+		if len(br.d.errs) > 0 || len(b.Relations) != 1 {
+			t.Errorf("%s: decoded on its own, but the general way finds %v", tt.line, br.d.errs)
+			continue
+		}
+		if !reflect.DeepEqual(r, b.Relations[0]) {
+			t.Errorf("%s: decoded on its own to %+v, the general way to %+v", tt.line, r, b.Relations[0])
+		}
+	}
+	if !newBulkReader("x.jsonl", nil, o).fast || newBulkReader("x.jsonl", nil, ReadOptions{MaxNodes: plainNodes - 1}.withDefaults()).fast {
+		t.Errorf("plain relations are decoded on their own under the wrong limits")
 	}
 }
