@@ -199,18 +199,22 @@ func build(ctx context.Context, c Config) (*beam.Pipeline, error) {
 	if format == "triples" {
 		fn := &readTriplesFn{Comma: c.Delimiter, Source: c.Columns[0], Object: c.Columns[1], Value: c.Columns[2], Header: c.Header, Tokens: c.Tokens}
 		facts, names := triplesFacts(s, beam.ParDo(s, fn, in))
+		t := numbered(s, facts, names)
 		for _, r := range runs {
-			lines = append(lines, truthLines(s, r, discover(s, r, facts, names)))
+			o := discover(s, r, t)
+			trusts, beliefs := label(s, o, t)
+			lines = append(lines, truthLines(s, r, trusts, beliefs, o.Stats))
 		}
 	} else {
 		cl, src, rel := readGraph(s, in)
 		rows := origins(s, cl, src)
 		if len(runs) > 0 {
 			facts, names := graphFacts(s, cl, src, rel, rows, c.MaxRounds)
+			t := numbered(s, facts, names)
 			for _, r := range runs {
-				o := discover(s, r, facts, names)
-				o.Facts = joint(s, o.Facts)
-				lines = append(lines, truthLines(s, r, o))
+				o := discover(s, r, t)
+				trusts, beliefs := label(s, o, t)
+				lines = append(lines, truthLines(s, r, trusts, joint(s, beliefs), o.Stats))
 			}
 		}
 		if c.Origins {
@@ -232,8 +236,8 @@ func triplesFacts(s beam.Scope, as beam.PCollection) (facts, names beam.PCollect
 func byFact(a Assertion) (string, Assertion) { return a.Fact, a }
 func assertionSource(a Assertion) string     { return a.Source }
 
-func tripleFact(key string, as func(*Assertion) bool) Fact {
-	f := Fact{Key: key, Rank: -1}
+func tripleFact(key string, as func(*Assertion) bool) Asserted {
+	f := Asserted{Key: key, Rank: -1}
 	var a Assertion
 	for as(&a) {
 		if f.Rank < 0 || a.Rank < f.Rank {
