@@ -27,7 +27,7 @@ func TestMain(m *testing.M) {
 }
 
 // algorithms are those the pipeline runs.
-var algorithms = []truth.Algorithm{truth.Voting, truth.Sums, truth.AverageLog, truth.Investment, truth.PooledInvestment, truth.TruthFinder}
+var algorithms = []truth.Algorithm{truth.Voting, truth.Sums, truth.AverageLog, truth.Investment, truth.PooledInvestment, truth.TruthFinder, truth.Accu, truth.Depen}
 
 // The iterations are capped, on both sides, to keep the tests within
 // CI's budget: every unrolled iteration is a few stages of the pipeline,

@@ -48,7 +48,7 @@ func graphFacts(s beam.Scope, cl, src, rel, votes beam.PCollection, maxRounds in
 	return facts, names
 }
 
-func sourceID(x Source) string { return x.ID }
+func sourceID(x Source) Ranked { return Ranked{Name: x.ID, Rank: x.Rank} }
 
 // splitEdges gives the two claims of every contradiction or support each
 // other as neighbours, and keys the relation by its first claim.

@@ -174,9 +174,6 @@ func build(ctx context.Context, c Config) (*beam.Pipeline, error) {
 			if err != nil {
 				return nil, err
 			}
-			if a == truth.Accu || a == truth.Depen {
-				return nil, fmt.Errorf("%w: --algorithm %v: ACCU and DEPEN are not in the pipeline yet", ErrUsage, a)
-			}
 			o, err := truth.Options{MaxIterations: c.MaxIterations, Tolerance: c.Tolerance}.Resolve(a)
 			if err != nil {
 				return nil, err
@@ -234,7 +231,7 @@ func triplesFacts(s beam.Scope, as beam.PCollection) (facts, names beam.PCollect
 }
 
 func byFact(a Assertion) (string, Assertion) { return a.Fact, a }
-func assertionSource(a Assertion) string     { return a.Source }
+func assertionSource(a Assertion) Ranked     { return Ranked{Name: a.Source, Rank: a.SrcRank} }
 
 func tripleFact(key string, as func(*Assertion) bool) Asserted {
 	f := Asserted{Key: key, Rank: -1}

@@ -1,102 +1,113 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
-	"hash/fnv"
 	"slices"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 )
 
-// buckets is how many groups number spreads the names over: each bucket
-// is sorted by one worker, so a bucket holds about n/buckets names.
-const buckets = 1 << 12
+// bucketBits sets the span of ranks that number sorts in one group: a
+// bucket holds the names whose first rank (see [rank]) agrees but for
+// its last bucketBits bits, at most 2¹⁶ of them.
+const bucketBits = 16
 
-// number gives every distinct string of names (repeats allowed) a dense
-// number, 0 to n−1 for n distinct names, and returns the pairs (name,
-// number). The iterations carry these numbers, not the names: a number
-// below 2²¹ is encoded in three bytes, a source's or fact's name in ten
-// to forty, and every fact's list of sources and every source's list of
-// facts is re-encoded at each stage of each iteration.
+// Ranked is a name with a place in the input where it occurs.
+type Ranked struct {
+	Name string
+	Rank int64
+}
+
+// number gives every distinct name of names (repeats allowed) a dense
+// number, 0 to n−1 for n distinct names, in the order of their first
+// place in the input (ties by name), and returns the pairs (name,
+// number). The order is the library's: truth.Dataset numbers sources
+// as it first meets them, and ACCU breaks ties between equally
+// independent sources of a value by that order.
+//
+// The iterations carry these numbers, not the names: a number below 2²¹
+// is encoded in three bytes, a source's or fact's name in ten to forty,
+// and every fact's list of sources and every source's list of facts is
+// re-encoded at each stage of each iteration.
 //
 // The names are made distinct (combined per name, so each worker sends
-// each name once), hashed into buckets, sorted within each; a global
-// combine adds up the sizes of the buckets into their offsets, read as a
-// side input. O(n log n) work, three shuffles, no step sees more than a
-// bucket.
+// each name once, with its first place), grouped into buckets of
+// neighbouring places and sorted within each; a global combine adds up
+// the sizes of the buckets into their offsets, read as a side input.
+// O(n log n) work, three shuffles, no step sees more than a bucket.
 func number(s beam.Scope, names beam.PCollection) beam.PCollection {
 	s = s.Scope("number")
-	distinct := beam.CombinePerKey(s, firstFn{}, beam.ParDo(s, nameOne, names))
-	sizes, slots := beam.ParDo2(s, sortBucket, beam.GroupByKey(s, beam.ParDo(s, bucketOf, distinct)))
+	first := beam.CombinePerKey(s, minRank{}, beam.ParDo(s, rankedKV, names))
+	sizes, slots := beam.ParDo2(s, sortBucket, beam.GroupByKey(s, beam.ParDo(s, bucketOf, first)))
 	offsets := beam.Combine(s, offsetsFn{}, sizes)
 	return beam.ParDo(s, &placeFn{}, slots, beam.SideInput{Input: offsets})
 }
 
-func nameOne(name string) (string, int) { return name, 1 }
+func rankedKV(r Ranked) (string, int64) { return r.Name, r.Rank }
 
-// firstFn keeps one value per key.
-type firstFn struct{}
+// minRank keeps a name's first place.
+type minRank struct{}
 
-func (firstFn) MergeAccumulators(a, _ int) int { return a }
+func (minRank) MergeAccumulators(a, b int64) int64 { return min(a, b) }
 
-func bucketOf(name string, _ int) (int, string) {
-	h := fnv.New32a()
-	h.Write([]byte(name))
-	return int(h.Sum32() % buckets), name
+func bucketOf(name string, rank int64) (int64, Ranked) {
+	return rank >> bucketBits, Ranked{Name: name, Rank: rank}
 }
 
 // Slot is a name's place: its bucket and its index in the sorted bucket.
 type Slot struct {
-	Bucket, Index int
+	Bucket int64
+	Index  int
 }
 
-// Size is the number of names in a bucket.
-type Size struct{ Bucket, N int }
-
-func sortBucket(b int, iter func(*string) bool, sizes func(Size), slots func(string, Slot)) {
-	var ns []string
-	var n string
-	for iter(&n) {
-		ns = append(ns, n)
-	}
-	slices.Sort(ns)
-	for i, n := range ns {
-		slots(n, Slot{Bucket: b, Index: i})
-	}
-	sizes(Size{Bucket: b, N: len(ns)})
+// Size is the number of names in a bucket, or, once offsetsFn is done,
+// the number of the bucket's first name.
+type Size struct {
+	Bucket int64
+	N      int64
 }
 
-// offsetsFn turns the sizes of the buckets into the number of the first
-// name of each: the sum of the sizes of the buckets before it.
+func sortBucket(b int64, iter func(*Ranked) bool, sizes func(Size), slots func(string, Slot)) {
+	var rs []Ranked
+	var r Ranked
+	for iter(&r) {
+		rs = append(rs, r)
+	}
+	slices.SortFunc(rs, func(x, y Ranked) int { return cmp.Or(cmp.Compare(x.Rank, y.Rank), cmp.Compare(x.Name, y.Name)) })
+	for i, r := range rs {
+		slots(r.Name, Slot{Bucket: b, Index: i})
+	}
+	sizes(Size{Bucket: b, N: int64(len(rs))})
+}
+
+// offsetsFn turns the sizes of the buckets into the numbers of their
+// first names, sorted by bucket: the sum of the sizes of the buckets
+// before each. Its accumulator holds one Size per bucket.
 type offsetsFn struct{}
 
-func (offsetsFn) CreateAccumulator() []int64 { return make([]int64, buckets) }
-func (offsetsFn) AddInput(a []int64, x Size) []int64 {
-	a[x.Bucket] += int64(x.N)
-	return a
-}
-func (offsetsFn) MergeAccumulators(a, b []int64) []int64 {
-	for i, n := range b {
-		a[i] += n
-	}
-	return a
-}
-func (offsetsFn) ExtractOutput(a []int64) []int64 {
-	out := make([]int64, len(a))
+func (offsetsFn) AddInput(a []Size, x Size) []Size     { return append(a, x) }
+func (offsetsFn) MergeAccumulators(a, b []Size) []Size { return append(a, b...) }
+func (offsetsFn) ExtractOutput(a []Size) []Size {
+	out := slices.Clone(a)
+	slices.SortFunc(out, func(x, y Size) int { return cmp.Compare(x.Bucket, y.Bucket) })
 	var sum int64
-	for i, n := range a {
-		out[i] = sum
-		sum += n
+	for i := range out {
+		out[i].N, sum = sum, sum+out[i].N
 	}
 	return out
 }
 
 // placeFn numbers a name: its bucket's offset plus its index.
-type placeFn struct{ offsets sideCache[[]int64] }
+type placeFn struct{ offsets sideCache[[]Size] }
 
-func (fn *placeFn) ProcessElement(name string, sl Slot, offsets func(*[]int64) bool) (string, int64) {
+func (fn *placeFn) ProcessElement(name string, sl Slot, offsets func(*[]Size) bool) (string, int64, error) {
 	off, _ := fn.offsets.get(offsets)
-	return name, off[sl.Bucket] + int64(sl.Index)
+	i, ok := slices.BinarySearchFunc(off, sl.Bucket, func(x Size, b int64) int { return cmp.Compare(x.Bucket, b) })
+	if !ok {
+		return "", 0, fmt.Errorf("number: no offset for bucket %d of %q", sl.Bucket, name)
+	}
+	return name, off[i].N + int64(sl.Index), nil
 }
 
 // Asserted is a fact as the input names it: its key (unique across
@@ -121,8 +132,8 @@ type Tables struct {
 type FactName struct{ Object, Value string }
 
 // numbered numbers the facts in, their objects and the sources of names
-// (every source's name, repeated or not; a source that asserts nothing
-// still has a trust), and builds the facts' and sources' states. Each
+// (every source's name with its places, repeated or not; a source that
+// asserts nothing still has a trust), and builds the facts' and sources' states. Each
 // fact is joined with the numbers of its key, object and sources once.
 func numbered(s beam.Scope, in, names beam.PCollection) Tables {
 	s = s.Scope("numbered")
@@ -137,8 +148,8 @@ func numbered(s beam.Scope, in, names beam.PCollection) Tables {
 	return Tables{Facts: facts, Srcs: srcs, FactNames: factNames, SrcNames: srcNames}
 }
 
-func assertedKey(a Asserted) string    { return a.Key }
-func assertedObject(a Asserted) string { return a.Object }
+func assertedKey(a Asserted) Ranked    { return Ranked{Name: a.Key, Rank: a.Rank} }
+func assertedObject(a Asserted) Ranked { return Ranked{Name: a.Object, Rank: a.Rank} }
 func objectRef(a Asserted) (string, string) {
 	return a.Object, a.Key
 }

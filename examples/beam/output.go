@@ -179,11 +179,7 @@ func (fn *runLine) ProcessElement(_ int, stats func(*Stat) bool) (string, error)
 	slices.SortFunc(all, func(a, b Stat) int { return a.Iter - b.Iter })
 	for _, st := range all {
 		row.Iterations = st.Iter
-		change := st.D
-		if fn.Run.Alg == truth.TruthFinder {
-			change = truth.CosineChange(st.XY, st.XX, st.YY)
-		}
-		if fn.Run.Alg == truth.Voting || truth.Converged(fn.Run.Alg, st.Iter, change, fn.Run.Opts.Tolerance) {
+		if fn.Run.Alg == truth.Voting || fn.Run.converged(st) {
 			row.Converged = true
 			break
 		}

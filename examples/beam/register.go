@@ -25,17 +25,19 @@ func init() {
 		originsFn, sourceID, splitEdges, memberOf, edgeOf, componentFacts,
 		votingObject, originList, firstNamed, jointFn, initLabel, takeLabel, labelRoot,
 		originsLine, byFact, assertionSource, tripleFact,
-		nameOne, bucketOf, sortBucket, assertedKey, assertedObject, objectRef,
+		rankedKV, bucketOf, sortBucket, assertedKey, assertedObject, objectRef,
 		keyAsserted, swapID, sourceRefs, refID, buildFact, trustOf, beliefOf,
 		nameSrc, nameFact, beliefByObject, beliefByClaim,
+		&objStep{}, &srcAccu{}, &pairDisc{}, &priorAcc{}, buildObj, objFacts,
+		factPairs, objectPairs, buildPair, unitDisc,
 	} {
 		beam.RegisterDoFn(fn)
 	}
 	for _, v := range []any{
-		statFn{}, maxFn{}, sumFn{}, msgSum{}, firstFn{}, offsetsFn{},
+		statFn{}, maxFn{}, sumFn{}, msgSum{}, minRank{}, offsetsFn{},
 		Assertion{}, Claim{}, Source{}, Edge{}, Member{}, Named{}, Origin{},
 		Asserted{}, Fact{}, Src{}, Msg{}, Part{}, Stat{}, Label{},
-		OriginsRow{}, Shard{}, Slot{}, Size{}, FactName{}, Belief{}, Trust{},
+		OriginsRow{}, Shard{}, Slot{}, Size{}, Ranked{}, FactName{}, Belief{}, Trust{}, Obj{}, Pair{},
 	} {
 		beam.RegisterType(reflect.TypeOf(v))
 	}

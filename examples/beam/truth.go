@@ -36,29 +36,35 @@ type Src struct {
 // Msg is what a source sends a fact, or a fact a source, in one step.
 // What a source or fact receives is summed per key before it joins the
 // state ([sendSum]), so that each worker sends one sum per key.
-type Msg struct{ A, B, C float64 }
+type Msg struct{ A, B, C, D float64 }
 
 // msgSum adds messages up.
 type msgSum struct{}
 
-func (msgSum) MergeAccumulators(a, b Msg) Msg { return Msg{A: a.A + b.A, B: a.B + b.B, C: a.C + b.C} }
+func (msgSum) MergeAccumulators(a, b Msg) Msg {
+	return Msg{A: a.A + b.A, B: a.B + b.B, C: a.C + b.C, D: a.D + b.D}
+}
 
 // sendSum sums the messages msgs per key.
 func sendSum(s beam.Scope, msgs beam.PCollection) beam.PCollection {
 	return beam.CombinePerKey(s, msgSum{}, msgs)
 }
 
-// Part is one source's share of the statistic that decides convergence:
-// the change of its normalised trust (Pasternack & Roth) or its terms of
-// the cosine of the old and new trust vectors (TruthFinder).
-type Part struct{ D, XY, XX, YY float64 }
+// Part is one source's or object's share of the statistic that decides
+// convergence: the change of its normalised trust (Pasternack & Roth,
+// ACCU), its terms of the cosine of the old and new trust vectors
+// (TruthFinder), or whether an object's choice moved (ACCU).
+type Part struct {
+	D, XY, XX, YY float64
+	Moved         int
+}
 
 // Stat is the statistic of iteration Iter: the sum or maximum of the
-// parts, over N sources.
+// parts, over N parts.
 type Stat struct {
 	Iter          int
 	D, XY, XX, YY float64
-	N             int
+	Moved, N      int
 }
 
 // statFn combines parts: the maximum of D, the sums of the rest.
@@ -70,11 +76,12 @@ func (statFn) AddInput(a Stat, p Part) Stat {
 	a.XY += p.XY
 	a.XX += p.XX
 	a.YY += p.YY
+	a.Moved += p.Moved
 	a.N++
 	return a
 }
 func (statFn) MergeAccumulators(a, b Stat) Stat {
-	return Stat{D: max(a.D, b.D), XY: a.XY + b.XY, XX: a.XX + b.XX, YY: a.YY + b.YY, N: a.N + b.N}
+	return Stat{D: max(a.D, b.D), XY: a.XY + b.XY, XX: a.XX + b.XX, YY: a.YY + b.YY, Moved: a.Moved + b.Moved, N: a.N + b.N}
 }
 func (statFn) ExtractOutput(a Stat) Stat { return a }
 
@@ -123,12 +130,21 @@ type Run struct {
 type Options struct {
 	MaxIterations                                           int
 	Tolerance, Exponent, Dampening, Influence, InitialTrust float64
+	CopyPrior, CopyRate, FalseValues                        float64
 	NoImplications                                          bool
 }
 
 func options(o truth.Options) Options {
 	return Options{MaxIterations: o.MaxIterations, Tolerance: o.Tolerance, Exponent: o.Exponent,
-		Dampening: o.Dampening, Influence: o.Influence, InitialTrust: o.InitialTrust, NoImplications: o.NoImplications}
+		Dampening: o.Dampening, Influence: o.Influence, InitialTrust: o.InitialTrust,
+		CopyPrior: o.CopyPrior, CopyRate: o.CopyRate, FalseValues: o.FalseValues, NoImplications: o.NoImplications}
+}
+
+// truth returns the options as the library takes them.
+func (o Options) truth() truth.Options {
+	return truth.Options{MaxIterations: o.MaxIterations, Tolerance: o.Tolerance, Exponent: o.Exponent,
+		Dampening: o.Dampening, Influence: o.Influence, InitialTrust: o.InitialTrust,
+		CopyPrior: o.CopyPrior, CopyRate: o.CopyRate, FalseValues: o.FalseValues, NoImplications: o.NoImplications}
 }
 
 // stopped reports whether the iteration whose statistic st carries ended
@@ -141,11 +157,25 @@ func (r Run) stopped(st Stat, ok bool) bool {
 	if st.Iter == 0 {
 		return false
 	}
+	return r.converged(st) || st.Iter >= r.Opts.MaxIterations
+}
+
+// converged reports whether the iteration of st converged, by the
+// library's rule (truth.Converged) on the change it measures: the
+// largest change of a trust; for TruthFinder 1 − cos of the trust
+// vectors; for ACCU and DEPEN the largest change of a trust if no
+// object's choice moved, else none converges.
+func (r Run) converged(st Stat) bool {
 	change := st.D
-	if r.Alg == truth.TruthFinder {
+	switch r.Alg {
+	case truth.TruthFinder:
 		change = truth.CosineChange(st.XY, st.XX, st.YY)
+	case truth.Accu, truth.Depen:
+		if st.Moved > 0 {
+			change = math.Inf(1)
+		}
 	}
-	return truth.Converged(r.Alg, st.Iter, change, r.Opts.Tolerance) || st.Iter >= r.Opts.MaxIterations
+	return truth.Converged(r.Alg, st.Iter, change, r.Opts.Tolerance)
 }
 
 // Outcome is the result of a truth-discovery pipeline: the final state of
@@ -169,6 +199,8 @@ func discover(s beam.Scope, r Run, t Tables) Outcome {
 		return voting(s, t.Srcs, keyedFacts)
 	case truth.TruthFinder:
 		return truthFinder(s, r, t.Srcs, keyedFacts)
+	case truth.Accu, truth.Depen:
+		return accu(s, r, t.Srcs, keyedFacts)
 	}
 	return pasternackRoth(s, r, t.Srcs, keyedFacts)
 }
