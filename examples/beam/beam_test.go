@@ -105,16 +105,33 @@ func readOutput(t testing.TB, name string) output {
 	return o
 }
 
-// runConfig runs c on Prism and reads its output.
+// runConfig runs c on Prism and reads its output. A run that fails by
+// Prism's progress race (prismRace) is run once more.
 func runConfig(t testing.TB, c Config) output {
 	t.Helper()
 	if c.Output == "" {
 		c.Output = filepath.Join(t.TempDir(), "out.jsonl")
 	}
-	if err := run(context.Background(), c); err != nil {
+	err := run(context.Background(), c)
+	if prismRace(err) {
+		t.Logf("Prism's progress race, running again: %.300v", err)
+		err = run(context.Background(), c)
+	}
+	if err != nil {
 		t.Fatal(err)
 	}
 	return readOutput(t, c.Output)
+}
+
+// prismRace reports a failure of Prism (Beam 2.77) rather than of the
+// pipeline: a stage the runner executes itself (a GroupByKey) starts a
+// progress ticker of 100 ms, and when its goroutine is held up longer
+// than that before it sees the stage done, as on a machine loaded
+// several times over, it asks a worker it does not have for progress
+// and panics on the nil worker (stage.Execute, worker.(*B).Progress).
+// Seen once here, in TestBook at load 15.
+func prismRace(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "panic in stage.Execute") && strings.Contains(err.Error(), "(*B).Progress")
 }
 
 // sameChoice reports whether the pipeline's choice, value, of object o

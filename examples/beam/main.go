@@ -18,9 +18,9 @@
 //	                     (source, object, value per line, as "claimgraph
 //	                     trust --triples"); default: jsonl for *.jsonl
 //	--algorithm NAMES    voting, sums, averagelog, investment,
-//	                     pooledinvestment, truthfinder, several joined by
-//	                     commas (one pipeline, the input read once), or
-//	                     none (default sums)
+//	                     pooledinvestment, truthfinder, accu, depen,
+//	                     several joined by commas (one pipeline, the
+//	                     input read once), or none (default sums)
 //	--origins            also compute the independent origins of every
 //	                     claim (jsonl only)
 //	--output FILE        where to write the results as JSON Lines (required)
@@ -40,8 +40,11 @@
 //	                     flink, spark, dataflow with their endpoint flags
 //
 // The output format is described in output.go. A claim graph maps onto
-// truth discovery as truth.FromGraph maps it. The results equal those of
-// the in-memory library (beam_test.go checks it).
+// truth discovery as truth.FromGraph maps it: every claim lends its
+// votes, whatever the verdicts say of it (claimgraph trust weighs the
+// verdicts' evidence with truth.FromGraphSilent, rejected claims lending
+// none; the verdicts are not in the pipeline). The results equal those
+// of the in-memory library (beam_test.go checks it).
 package main
 
 import (
