@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -40,38 +39,30 @@ type Pair struct{ Same, Diff int }
 //
 // Convergence is the library's: no choice moved and no trust changed by
 // the tolerance. The pairs are those of the library (every two sources
-// of a fact), Σ_f |S_f|² / 2 pair incidences counted once per run and
-// those of the chosen facts once per iteration; the discounts of all
-// pairs are a side input, which must fit a worker's memory. No copies
+// of a fact): Σ_f |S_f|² / 2 pair incidences counted once per run and
+// those of the chosen facts once per iteration, each fact sending each
+// of its sources the list of those after it, and each source counting
+// its partners; the discounts of all pairs are a side input, which must
+// fit a worker's memory. No copies
 // are declared (nor does truth.FromGraph declare any), and the detected
 // copies (truth.Result.Dependence) are not output.
 func accu(s beam.Scope, r Run, srcs, facts beam.PCollection) Outcome {
 	objs := beam.ParDo(s, buildObj, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
 	pairs := beam.ParDo(s, buildPair, beam.CoGroupByKey(s,
-		beam.CombinePerKey(s, sumFn{}, beam.ParDo(s, factPairs, facts)),
-		beam.CombinePerKey(s, sumFn{}, beam.ParDo(s, objectPairs, objs))))
+		pairCounts(s, beam.ParDo(s, factPartners, facts)),
+		pairCounts(s, beam.ParDo(s, objectPartners, objs))))
 	accs := beam.ParDo(s, &priorAcc{Run: r}, srcs)
 	discs := beam.ParDo(s, unitDisc, pairs)
-	stop := beam.Create(s, Stat{Iter: 0, N: 1})
-	var finalSrcs, finalFacts, stats []beam.PCollection
-	for i := 1; i <= r.Opts.MaxIterations; i++ {
-		is := s.Scope(fmt.Sprintf("iteration %d", i))
-		side := beam.SideInput{Input: stop}
+	return unroll(s, r, func(is beam.Scope, i int, side beam.SideInput) Iteration {
 		out := beam.ParDoN(is, &objStep{Run: r}, objs, side, beam.SideInput{Input: accs}, beam.SideInput{Input: discs})
 		doneF, toSrc, shared, moved := out[0], out[2], out[3], out[4]
 		objs = out[1]
 		var doneS, parts beam.PCollection
 		doneS, srcs, accs, parts = beam.ParDo4(is, &srcAccu{Run: r}, beam.CoGroupByKey(is, srcs, sendSum(is, toSrc)), side)
 		st := beam.ParDo(is, &iterStat{Iter: i}, beam.Combine(is, statFn{}, beam.Flatten(is, parts, moved)))
-		discs = beam.ParDo(is, &pairDisc{Run: r}, beam.CoGroupByKey(is, pairs, beam.CombinePerKey(is, sumFn{}, shared)), beam.SideInput{Input: accs})
-		finalSrcs = append(finalSrcs, doneS)
-		finalFacts = append(finalFacts, doneF)
-		stats = append(stats, st)
-		stop = st
-	}
-	finalSrcs = append(finalSrcs, beam.ParDo(s, dropSrcKey, srcs))
-	finalFacts = append(finalFacts, beam.ParDo(s, objFacts, objs))
-	return Outcome{Srcs: beam.Flatten(s, finalSrcs...), Facts: beam.Flatten(s, finalFacts...), Stats: beam.Flatten(s, stats...)}
+		discs = beam.ParDo(is, &pairDisc{Run: r}, beam.CoGroupByKey(is, pairs, pairCounts(is, shared)), beam.SideInput{Input: accs})
+		return Iteration{Srcs: doneS, Facts: doneF, Stat: st}
+	}, func() (beam.PCollection, beam.PCollection) { return srcs, beam.ParDo(s, objFacts, objs) })
 }
 
 func buildObj(id int64, iter func(*Fact) bool) (int64, Obj) {
@@ -87,26 +78,51 @@ func objFacts(_ int64, o Obj, emit func(Fact)) {
 // pairKey is the key of the pair of sources a < b.
 func pairKey(a, b int64) int64 { return a<<32 | b }
 
-// pairs emits the pair of every two of the sorted, distinct sources ss.
-func pairs(ss []int64, emit func(int64, int)) {
-	for i, a := range ss {
-		for _, b := range ss[i+1:] {
-			emit(pairKey(a, b), 1)
-		}
+// partners emits, for every source a of the sorted, distinct sources
+// ss, the sources after it: the pairs of ss, as |ss| elements rather
+// than |ss|²/2 (Prism's cost is per element).
+func partners(ss []int64, emit func(int64, []int64)) {
+	for i, a := range ss[:max(len(ss)-1, 0)] {
+		emit(a, ss[i+1:])
 	}
 }
 
-func factPairs(_ int64, f Fact, emit func(int64, int)) { pairs(f.Sources, emit) }
+// pairCounts counts the pairs that lists of partners (see partners)
+// name: (pair key, how many lists name it), one source's lists per
+// worker.
+func pairCounts(s beam.Scope, lists beam.PCollection) beam.PCollection {
+	return beam.ParDo(s, countPartners, beam.GroupByKey(s, lists))
+}
 
-// objectPairs emits the pairs of an object's distinct sources: objects
-// in common.
-func objectPairs(_ int64, o Obj, emit func(int64, int)) {
+func countPartners(a int64, lists func(*[]int64) bool, emit func(int64, int)) {
+	n := make(map[int64]int)
+	var l []int64
+	for lists(&l) {
+		for _, b := range l {
+			n[b]++
+		}
+	}
+	bs := make([]int64, 0, len(n))
+	for b := range n {
+		bs = append(bs, b)
+	}
+	slices.Sort(bs) // the same output for the same input
+	for _, b := range bs {
+		emit(pairKey(a, b), n[b])
+	}
+}
+
+func factPartners(_ int64, f Fact, emit func(int64, []int64)) { partners(f.Sources, emit) }
+
+// objectPartners emits the partners among an object's distinct sources:
+// objects in common.
+func objectPartners(_ int64, o Obj, emit func(int64, []int64)) {
 	var ss []int64
 	for _, f := range o.Facts {
 		ss = append(ss, f.Sources...)
 	}
 	slices.Sort(ss)
-	pairs(slices.Compact(ss), emit)
+	partners(slices.Compact(ss), emit)
 }
 
 func buildPair(key int64, same, common func(*int) bool, emit func(int64, Pair)) {
@@ -158,7 +174,7 @@ type objStep struct {
 }
 
 func (fn *objStep) ProcessElement(id int64, o Obj, stop func(*Stat) bool, accs func(*int64, *float64) bool, discs func(*int64, *float32) bool,
-	final func(Fact), emit func(int64, Obj), toSrc func(int64, Msg), shared func(int64, int), moved func(Part)) {
+	final func(Fact), emit func(int64, Obj), toSrc func(int64, Msg), shared func(int64, []int64), moved func(Part)) {
 	if fn.Run.stopped(fn.stop.get(stop)) {
 		for _, f := range o.Facts {
 			final(f)
@@ -212,7 +228,7 @@ func (fn *objStep) ProcessElement(id int64, o Obj, stop func(*Stat) bool, accs f
 		o.Chosen = b
 	}
 	moved(p)
-	pairs(o.Facts[best].Sources, shared)
+	partners(o.Facts[best].Sources, shared)
 	emit(id, o)
 }
 
@@ -226,16 +242,10 @@ type srcAccu struct {
 
 func (fn *srcAccu) ProcessElement(id int64, srcs func(*Src) bool, msgs func(*Msg) bool, stop func(*Stat) bool,
 	final func(Src), emit func(int64, Src), accs func(int64, float64), parts func(Part)) {
-	var src Src
-	if !srcs(&src) {
+	src, m, ok := received(fn.Run, &fn.stop, stop, srcs, msgs, final)
+	if !ok {
 		return
 	}
-	if fn.Run.stopped(fn.stop.get(stop)) {
-		final(src)
-		return
-	}
-	var m Msg
-	msgs(&m) // none for a source without facts
 	prior := fn.Run.Opts.InitialTrust
 	t := truth.AccuTrust(m.A, int(m.B), int(m.C), m.D, len(src.Facts), prior)
 	parts(Part{D: math.Abs(t - src.Trust)})

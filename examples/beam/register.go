@@ -29,7 +29,7 @@ func init() {
 		keyAsserted, swapID, sourceRefs, refID, buildFact, trustOf, beliefOf,
 		nameSrc, nameFact, beliefByObject, beliefByClaim,
 		&objStep{}, &srcAccu{}, &pairDisc{}, &priorAcc{}, buildObj, objFacts,
-		factPairs, objectPairs, buildPair, unitDisc,
+		factPartners, objectPartners, countPartners, buildPair, unitDisc,
 	} {
 		beam.RegisterDoFn(fn)
 	}

@@ -278,15 +278,37 @@ func votingTrust(_ int64, srcs func(*Src) bool, msgs func(*Msg) bool, emit func(
 func dropFactKey(_ int64, f Fact) Fact { return f }
 func dropSrcKey(_ int64, s Src) Src    { return s }
 
+// Iteration is what one unrolled iteration hands on: the sources (Src)
+// and facts (Fact) it found final, because the run stopped before it,
+// and its statistic.
+type Iteration struct{ Srcs, Facts, Stat beam.PCollection }
+
+// unroll builds the iterations of r, at most r.Opts.MaxIterations:
+// step(is, i, stop) builds iteration i in scope is, given the statistic
+// of the iteration before as a side input, and rest returns the state's
+// sources (KV<int64, Src>) and facts (Fact) after the last. The outcome
+// is what the iterations found final, and the state after the last.
+func unroll(s beam.Scope, r Run, step func(is beam.Scope, i int, stop beam.SideInput) Iteration, rest func() (srcs, facts beam.PCollection)) Outcome {
+	stop := beam.Create(s, Stat{Iter: 0, N: 1})
+	var finalSrcs, finalFacts, stats []beam.PCollection
+	for i := 1; i <= r.Opts.MaxIterations; i++ {
+		it := step(s.Scope(fmt.Sprintf("iteration %d", i)), i, beam.SideInput{Input: stop})
+		finalSrcs = append(finalSrcs, it.Srcs)
+		finalFacts = append(finalFacts, it.Facts)
+		stats = append(stats, it.Stat)
+		stop = it.Stat
+	}
+	srcs, facts := rest()
+	finalSrcs = append(finalSrcs, beam.ParDo(s, dropSrcKey, srcs))
+	finalFacts = append(finalFacts, facts)
+	return Outcome{Srcs: beam.Flatten(s, finalSrcs...), Facts: beam.Flatten(s, finalFacts...), Stats: beam.Flatten(s, stats...)}
+}
+
 // pasternackRoth runs Sums, AverageLog, Investment and PooledInvestment.
 func pasternackRoth(s beam.Scope, r Run, srcs, facts beam.PCollection) Outcome {
 	var toSrc beam.PCollection
 	facts, toSrc = prior(s, r, srcs, facts)
-	stop := beam.Create(s, Stat{Iter: 0, N: 1})
-	var finalSrcs, finalFacts, stats []beam.PCollection
-	for i := 1; i <= r.Opts.MaxIterations; i++ {
-		is := s.Scope(fmt.Sprintf("iteration %d", i))
-		side := beam.SideInput{Input: stop}
+	return unroll(s, r, func(is beam.Scope, i int, side beam.SideInput) Iteration {
 		// Sources: trust from what their facts sent.
 		doneS, raw := beam.ParDo2(is, &srcStep{Run: r}, beam.CoGroupByKey(is, srcs, sendSum(is, toSrc)), side)
 		maxT := beam.Combine(is, maxFn{}, beam.ParDo(is, rawOf, raw))
@@ -300,14 +322,8 @@ func pasternackRoth(s beam.Scope, r Run, srcs, facts beam.PCollection) Outcome {
 		}
 		maxB := beam.Combine(is, maxFn{}, beam.ParDo(is, factRawOf, fraw))
 		facts, toSrc = beam.ParDo2(is, &factNorm{Run: r}, fraw, beam.SideInput{Input: maxB})
-		finalSrcs = append(finalSrcs, doneS)
-		finalFacts = append(finalFacts, doneF)
-		stats = append(stats, st)
-		stop = st
-	}
-	finalSrcs = append(finalSrcs, beam.ParDo(s, dropSrcKey, srcs))
-	finalFacts = append(finalFacts, beam.ParDo(s, dropFactKey, facts))
-	return Outcome{Srcs: beam.Flatten(s, finalSrcs...), Facts: beam.Flatten(s, finalFacts...), Stats: beam.Flatten(s, stats...)}
+		return Iteration{Srcs: doneS, Facts: doneF, Stat: st}
+	}, func() (beam.PCollection, beam.PCollection) { return srcs, beam.ParDo(s, dropFactKey, facts) })
 }
 
 func rawOf(_ int64, src Src) float64    { return src.Raw }
@@ -418,6 +434,25 @@ func collect[T any](iter func(*T) bool, rank func(*T) int64) []T {
 
 func factRank(f *Fact) int64 { return f.Rank }
 
+// received reads a source's or fact's state from a join with the sum of
+// what it was sent (at most one: messages are summed per key; none for
+// a source or fact that was sent nothing), or, once the run has stopped,
+// hands the state on as final. It reports whether there is a state to
+// work on.
+func received[T any](r Run, c *sideCache[Stat], stop func(*Stat) bool, state func(*T) bool, msgs func(*Msg) bool, final func(T)) (T, Msg, bool) {
+	var x T
+	var m Msg
+	if !state(&x) {
+		return x, m, false
+	}
+	if r.stopped(c.get(stop)) {
+		final(x)
+		return x, m, false
+	}
+	msgs(&m)
+	return x, m, true
+}
+
 // srcStep computes a source's raw trust from what its facts sent, or,
 // once the run has stopped, hands the source on as final.
 type srcStep struct {
@@ -426,19 +461,11 @@ type srcStep struct {
 }
 
 func (fn *srcStep) ProcessElement(id int64, srcs func(*Src) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Src), emit func(int64, Src)) {
-	var src Src
-	if !srcs(&src) {
+	src, m, ok := received(fn.Run, &fn.stop, stop, srcs, msgs, final)
+	if !ok {
 		return
 	}
-	if fn.Run.stopped(fn.stop.get(stop)) {
-		final(src)
-		return
-	}
-	sum := 0.0
-	var m Msg
-	for msgs(&m) {
-		sum += m.A
-	}
+	sum := m.A
 	switch fn.Run.Alg {
 	case truth.Sums:
 		src.Raw = sum
@@ -481,20 +508,11 @@ type factStep struct {
 }
 
 func (fn *factStep) ProcessElement(k int64, facts func(*Fact) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Fact), emit func(int64, Fact)) {
-	var f Fact
-	if !facts(&f) {
+	f, m, ok := received(fn.Run, &fn.stop, stop, facts, msgs, final)
+	if !ok {
 		return
 	}
-	if fn.Run.stopped(fn.stop.get(stop)) {
-		final(f)
-		return
-	}
-	var a, b float64
-	var m Msg
-	for msgs(&m) {
-		a += m.A
-		b += m.B
-	}
+	a, b := m.A, m.B
 	switch fn.Run.Alg {
 	case truth.Investment:
 		f.H, f.Pool, f.Raw = a, b, truth.Gain(a, fn.Run.Opts.Exponent)
@@ -555,25 +573,15 @@ func (fn *factNorm) ProcessElement(k int64, f Fact, maxB func(*float64) bool, em
 // their confidence s(f) to their sources, whose new trust is the mean.
 func truthFinder(s beam.Scope, r Run, srcs, facts beam.PCollection) Outcome {
 	srcs = beam.ParDo(s, &setTrust{T: r.Opts.InitialTrust}, srcs)
-	stop := beam.Create(s, Stat{Iter: 0, N: 1})
-	var finalSrcs, finalFacts, stats []beam.PCollection
-	for i := 1; i <= r.Opts.MaxIterations; i++ {
-		is := s.Scope(fmt.Sprintf("iteration %d", i))
-		side := beam.SideInput{Input: stop}
+	return unroll(s, r, func(is beam.Scope, i int, side beam.SideInput) Iteration {
 		doneS, kept, toFact := beam.ParDo3(is, &tauFn{Run: r}, srcs, side)
 		var doneF, toSrc beam.PCollection
 		doneF, facts, toSrc = beam.ParDo3(is, &sigmaFn{Run: r}, beam.CoGroupByKey(is, facts, sendSum(is, toFact)), side)
 		var parts beam.PCollection
 		srcs, parts = beam.ParDo2(is, &meanFn{Run: r}, beam.CoGroupByKey(is, kept, sendSum(is, toSrc)))
 		st := beam.ParDo(is, &iterStat{Iter: i}, beam.Combine(is, statFn{}, parts))
-		finalSrcs = append(finalSrcs, doneS)
-		finalFacts = append(finalFacts, doneF)
-		stats = append(stats, st)
-		stop = st
-	}
-	finalSrcs = append(finalSrcs, beam.ParDo(s, dropSrcKey, srcs))
-	finalFacts = append(finalFacts, beam.ParDo(s, dropFactKey, facts))
-	return Outcome{Srcs: beam.Flatten(s, finalSrcs...), Facts: beam.Flatten(s, finalFacts...), Stats: beam.Flatten(s, stats...)}
+		return Iteration{Srcs: doneS, Facts: doneF, Stat: st}
+	}, func() (beam.PCollection, beam.PCollection) { return srcs, beam.ParDo(s, dropFactKey, facts) })
 }
 
 type setTrust struct{ T float64 }
@@ -610,19 +618,11 @@ type sigmaFn struct {
 }
 
 func (fn *sigmaFn) ProcessElement(k int64, facts func(*Fact) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Fact), emit func(int64, Fact), toSrc func(int64, Msg)) {
-	var f Fact
-	if !facts(&f) {
+	f, m, ok := received(fn.Run, &fn.stop, stop, facts, msgs, final)
+	if !ok {
 		return
 	}
-	if fn.Run.stopped(fn.stop.get(stop)) {
-		final(f)
-		return
-	}
-	f.Sigma = 0
-	var m Msg
-	for msgs(&m) {
-		f.Sigma += m.A
-	}
+	f.Sigma = m.A
 	f.Belief = truth.Confidence(f.Sigma, fn.Run.Opts.Dampening)
 	for _, s := range f.Sources {
 		toSrc(s, Msg{A: f.Belief})
