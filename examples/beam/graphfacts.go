@@ -33,8 +33,8 @@ import (
 // The components are found by label propagation: each claim takes the
 // smallest rank among its neighbours' labels until none changes, at most
 // maxRounds rounds (the longest shortest path in a component, plus one);
-// the pipeline fails if that is not enough. It returns the facts and
-// every source's ID.
+// the pipeline fails if that is not enough. It returns the facts
+// (Asserted) and every source's ID with its place in the input (Ranked).
 func graphFacts(s beam.Scope, cl, src, rel, votes beam.PCollection, maxRounds int) (facts, names beam.PCollection) {
 	s = s.Scope("facts of a claim graph")
 	nbrs, byFrom := beam.ParDo2(s, splitEdges, rel)

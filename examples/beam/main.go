@@ -226,7 +226,8 @@ func build(ctx context.Context, c Config) (*beam.Pipeline, error) {
 }
 
 // triplesFacts groups the assertions of triples into facts (rank: the
-// first assertion's) and returns them with the sources' names.
+// first assertion's) and returns them (Asserted) with the sources' names
+// and places (Ranked).
 func triplesFacts(s beam.Scope, as beam.PCollection) (facts, names beam.PCollection) {
 	s = s.Scope("facts of triples")
 	facts = beam.ParDo(s, tripleFact, beam.GroupByKey(s, beam.ParDo(s, byFact, as)))
