@@ -27,7 +27,7 @@ func TestMain(m *testing.M) {
 }
 
 // algorithms are those the pipeline runs.
-var algorithms = []truth.Algorithm{truth.Voting, truth.Sums, truth.AverageLog, truth.Investment, truth.PooledInvestment, truth.TruthFinder}
+var algorithms = []truth.Algorithm{truth.Voting, truth.Sums, truth.AverageLog, truth.Investment, truth.PooledInvestment, truth.TruthFinder, truth.Accu, truth.Depen}
 
 // The iterations are capped, on both sides, to keep the tests within
 // CI's budget: every unrolled iteration is a few stages of the pipeline,
@@ -105,16 +105,33 @@ func readOutput(t testing.TB, name string) output {
 	return o
 }
 
-// runConfig runs c on Prism and reads its output.
+// runConfig runs c on Prism and reads its output. A run that fails by
+// Prism's progress race (prismRace) is run once more.
 func runConfig(t testing.TB, c Config) output {
 	t.Helper()
 	if c.Output == "" {
 		c.Output = filepath.Join(t.TempDir(), "out.jsonl")
 	}
-	if err := run(context.Background(), c); err != nil {
+	err := run(context.Background(), c)
+	if prismRace(err) {
+		t.Logf("Prism's progress race, running again: %.300v", err)
+		err = run(context.Background(), c)
+	}
+	if err != nil {
 		t.Fatal(err)
 	}
 	return readOutput(t, c.Output)
+}
+
+// prismRace reports a failure of Prism (Beam 2.77) rather than of the
+// pipeline: a stage the runner executes itself (a GroupByKey) starts a
+// progress ticker of 100 ms, and when its goroutine is held up longer
+// than that before it sees the stage done, as on a machine loaded
+// several times over, it asks a worker it does not have for progress
+// and panics on the nil worker (stage.Execute, worker.(*B).Progress).
+// Seen once here, in TestBook at load 15.
+func prismRace(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "panic in stage.Execute") && strings.Contains(err.Error(), "(*B).Progress")
 }
 
 // sameChoice reports whether the pipeline's choice, value, of object o
@@ -301,19 +318,26 @@ func TestSeed(t *testing.T) {
 
 // generated compares the pipeline with the library on a generated graph
 // of n claims in 4 shards.
-func generated(t *testing.T, n int) {
+func generated(t *testing.T, n int, algs []truth.Algorithm) {
 	g := graph.New()
 	if err := g.Apply(synth.Generate(synth.Config{Claims: n})); err != nil {
 		t.Fatal(err)
 	}
-	checkGraph(t, g, 4, capGenerated, algorithms)
+	checkGraph(t, g, 4, capGenerated, algs)
 }
 
 // TestGenerated2k compares a generated graph of 2,000 claims, whose
 // dense supports lend each claim dozens of origins: the lent votes, the
 // cap on them and the components of contradictions and supports at a
 // size CI can afford.
-func TestGenerated2k(t *testing.T) { generated(t, 2_000) }
+func TestGenerated2k(t *testing.T) { generated(t, 2_000, algorithms) }
+
+// withoutCopies are the algorithms but ACCU and DEPEN, which the graphs
+// of 10k and 100k claims are compared on: ACCU's pairs of sources that
+// share a fact number about 500k at 10k claims (the library's ACCU alone
+// takes 50 s there), all in a side input, and were not tried at that
+// size on Prism.
+var withoutCopies = algorithms[:6]
 
 // large turns on the equality tests on generated graphs of 10k and 100k
 // claims, which are not part of the default run: with the lent votes
@@ -326,14 +350,14 @@ func TestGenerated10k(t *testing.T) {
 	if !*large || testing.Short() {
 		t.Skip("10k claims with their lent votes take minutes and gigabytes on Prism; run with -large")
 	}
-	generated(t, 10_000)
+	generated(t, 10_000, withoutCopies)
 }
 
 func TestGenerated100k(t *testing.T) {
 	if !*large || testing.Short() {
 		t.Skip("100k claims take about ten times the 10k test on Prism; run with -large")
 	}
-	generated(t, 100_000)
+	generated(t, 100_000, withoutCopies)
 }
 
 // bookDir returns the Book data set's directory, shared/data/truth/book

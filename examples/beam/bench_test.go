@@ -42,7 +42,32 @@ func writeTriples(b testing.TB, dir string, n, k int) string {
 	return filepath.Join(dir, "*.tsv")
 }
 
-var benchAssertions = flag.Int("assertions", 1_000_000, "assertions for BenchmarkSums")
+var benchAssertions = flag.Int("assertions", 1_000_000, "assertions for BenchmarkSums and TestWriteTriples")
+
+var triplesDir = flag.String("write-triples", "", "TestWriteTriples: write -assertions generated assertions under `DIR`")
+
+// TestWriteTriples writes the input of BenchmarkSums, -assertions
+// assertions, under the directory of -write-triples in 1, 2 and 4 shards
+// (DIR/shards-K/t-*.tsv) and in one file (DIR/all.tsv), so that the
+// program and "claimgraph trust --triples" can be timed on it from
+// outside (/usr/bin/time -v), each in a process of its own:
+//
+//	go test -run TestWriteTriples -write-triples /tmp/t -assertions 1000000
+func TestWriteTriples(t *testing.T) {
+	if *triplesDir == "" {
+		t.Skip("writes timing input only when asked: -write-triples DIR")
+	}
+	for _, k := range []int{1, 2, 4} {
+		dir := filepath.Join(*triplesDir, fmt.Sprintf("shards-%d", k))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeTriples(t, dir, *benchAssertions, k)
+	}
+	if err := os.Link(filepath.Join(*triplesDir, "shards-1", "t-00.tsv"), filepath.Join(*triplesDir, "all.tsv")); err != nil {
+		t.Fatal(err)
+	}
+}
 
 // BenchmarkSums runs Sums over 1M assertions (-assertions) on Prism in 1,
 // 2 and 4 shards, and the library on the same assertions read from the

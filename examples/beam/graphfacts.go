@@ -33,8 +33,8 @@ import (
 // The components are found by label propagation: each claim takes the
 // smallest rank among its neighbours' labels until none changes, at most
 // maxRounds rounds (the longest shortest path in a component, plus one);
-// the pipeline fails if that is not enough. It returns the facts and
-// every source's ID.
+// the pipeline fails if that is not enough. It returns the facts
+// (Asserted) and every source's ID with its place in the input (Ranked).
 func graphFacts(s beam.Scope, cl, src, rel, votes beam.PCollection, maxRounds int) (facts, names beam.PCollection) {
 	s = s.Scope("facts of a claim graph")
 	nbrs, byFrom := beam.ParDo2(s, splitEdges, rel)
@@ -48,7 +48,7 @@ func graphFacts(s beam.Scope, cl, src, rel, votes beam.PCollection, maxRounds in
 	return facts, names
 }
 
-func sourceID(x Source) string { return x.ID }
+func sourceID(x Source) Ranked { return Ranked{Name: x.ID, Rank: x.Rank} }
 
 // splitEdges gives the two claims of every contradiction or support each
 // other as neighbours, and keys the relation by its first claim.
@@ -148,7 +148,7 @@ func edgeOf(_ string, roots func(*string) bool, edges func(*Edge) bool, emit fun
 // truth.Questions, each claim's lent origins with evidence.Lend, and
 // emits a fact (Key, Object, Value, Rank, Sources) for each claim in
 // each of its questions.
-func componentFacts(_ string, mems func(*Member) bool, edges func(*Edge) bool, origins func(*Origin) bool, emit func(Fact)) {
+func componentFacts(_ string, mems func(*Member) bool, edges func(*Edge) bool, origins func(*Origin) bool, emit func(Asserted)) {
 	var ms []Member
 	var m Member
 	for mems(&m) {
@@ -216,7 +216,7 @@ func componentFacts(_ string, mems func(*Member) bool, edges func(*Edge) bool, o
 		}
 		obj := strings.Join(names, " | ")
 		for _, m := range q {
-			emit(Fact{Key: factKey(obj, ms[m].ID), Object: obj, Value: ms[m].ID, Rank: ms[m].Rank, Sources: votes[m]})
+			emit(Asserted{Key: factKey(obj, ms[m].ID), Object: obj, Value: ms[m].ID, Rank: ms[m].Rank, Sources: votes[m]})
 		}
 	}
 }
@@ -325,15 +325,19 @@ func (fn *settled) ProcessElement(n int) error {
 // fact of a claim takes the claim's smallest belief over its questions
 // (to hold, it must win each), so that the choice of each question, made
 // from these beliefs, never names a claim that loses another question.
-func joint(s beam.Scope, facts beam.PCollection) beam.PCollection {
+func joint(s beam.Scope, beliefs beam.PCollection) beam.PCollection {
 	s = s.Scope("joint")
-	return beam.ParDo(s, jointFn, beam.GroupByKey(s, beam.ParDo(s, factByClaim, facts)))
+	return beam.ParDo(s, jointFn, beam.GroupByKey(s, beam.ParDo(s, beliefByClaim, beliefs)))
 }
 
-func factByClaim(f Fact) (string, Fact) { return f.Value, f }
+func beliefByClaim(b Belief) (string, Belief) { return b.Value, b }
 
-func jointFn(_ string, iter func(*Fact) bool, emit func(Fact)) {
-	fs := collect(iter)
+func jointFn(_ string, iter func(*Belief) bool, emit func(Belief)) {
+	var fs []Belief
+	var b Belief
+	for iter(&b) {
+		fs = append(fs, b)
+	}
 	low := fs[0].Belief
 	for _, f := range fs[1:] {
 		low = min(low, f.Belief)

@@ -18,9 +18,9 @@
 //	                     (source, object, value per line, as "claimgraph
 //	                     trust --triples"); default: jsonl for *.jsonl
 //	--algorithm NAMES    voting, sums, averagelog, investment,
-//	                     pooledinvestment, truthfinder, several joined by
-//	                     commas (one pipeline, the input read once), or
-//	                     none (default sums)
+//	                     pooledinvestment, truthfinder, accu, depen,
+//	                     several joined by commas (one pipeline, the
+//	                     input read once), or none (default sums)
 //	--origins            also compute the independent origins of every
 //	                     claim (jsonl only)
 //	--output FILE        where to write the results as JSON Lines (required)
@@ -40,8 +40,11 @@
 //	                     flink, spark, dataflow with their endpoint flags
 //
 // The output format is described in output.go. A claim graph maps onto
-// truth discovery as truth.FromGraph maps it. The results equal those of
-// the in-memory library (beam_test.go checks it).
+// truth discovery as truth.FromGraph maps it: every claim lends its
+// votes, whatever the verdicts say of it (claimgraph trust weighs the
+// verdicts' evidence with truth.FromGraphSilent, rejected claims lending
+// none; the verdicts are not in the pipeline). The results equal those
+// of the in-memory library (beam_test.go checks it).
 package main
 
 import (
@@ -174,9 +177,6 @@ func build(ctx context.Context, c Config) (*beam.Pipeline, error) {
 			if err != nil {
 				return nil, err
 			}
-			if a == truth.Accu || a == truth.Depen {
-				return nil, fmt.Errorf("%w: --algorithm %v: ACCU and DEPEN are not in the pipeline yet", ErrUsage, a)
-			}
 			o, err := truth.Options{MaxIterations: c.MaxIterations, Tolerance: c.Tolerance}.Resolve(a)
 			if err != nil {
 				return nil, err
@@ -199,18 +199,22 @@ func build(ctx context.Context, c Config) (*beam.Pipeline, error) {
 	if format == "triples" {
 		fn := &readTriplesFn{Comma: c.Delimiter, Source: c.Columns[0], Object: c.Columns[1], Value: c.Columns[2], Header: c.Header, Tokens: c.Tokens}
 		facts, names := triplesFacts(s, beam.ParDo(s, fn, in))
+		t := numbered(s, facts, names)
 		for _, r := range runs {
-			lines = append(lines, truthLines(s, r, discover(s, r, facts, names)))
+			o := discover(s, r, t)
+			trusts, beliefs := label(s, o, t)
+			lines = append(lines, truthLines(s, r, trusts, beliefs, o.Stats))
 		}
 	} else {
 		cl, src, rel := readGraph(s, in)
 		rows := origins(s, cl, src)
 		if len(runs) > 0 {
 			facts, names := graphFacts(s, cl, src, rel, rows, c.MaxRounds)
+			t := numbered(s, facts, names)
 			for _, r := range runs {
-				o := discover(s, r, facts, names)
-				o.Facts = joint(s, o.Facts)
-				lines = append(lines, truthLines(s, r, o))
+				o := discover(s, r, t)
+				trusts, beliefs := label(s, o, t)
+				lines = append(lines, truthLines(s, r, trusts, joint(s, beliefs), o.Stats))
 			}
 		}
 		if c.Origins {
@@ -222,7 +226,8 @@ func build(ctx context.Context, c Config) (*beam.Pipeline, error) {
 }
 
 // triplesFacts groups the assertions of triples into facts (rank: the
-// first assertion's) and returns them with the sources' names.
+// first assertion's) and returns them (Asserted) with the sources' names
+// and places (Ranked).
 func triplesFacts(s beam.Scope, as beam.PCollection) (facts, names beam.PCollection) {
 	s = s.Scope("facts of triples")
 	facts = beam.ParDo(s, tripleFact, beam.GroupByKey(s, beam.ParDo(s, byFact, as)))
@@ -230,10 +235,10 @@ func triplesFacts(s beam.Scope, as beam.PCollection) (facts, names beam.PCollect
 }
 
 func byFact(a Assertion) (string, Assertion) { return a.Fact, a }
-func assertionSource(a Assertion) string     { return a.Source }
+func assertionSource(a Assertion) Ranked     { return Ranked{Name: a.Source, Rank: a.SrcRank} }
 
-func tripleFact(key string, as func(*Assertion) bool) Fact {
-	f := Fact{Key: key, Rank: -1}
+func tripleFact(key string, as func(*Assertion) bool) Asserted {
+	f := Asserted{Key: key, Rank: -1}
 	var a Assertion
 	for as(&a) {
 		if f.Rank < 0 || a.Rank < f.Rank {

@@ -77,32 +77,78 @@ func marshal(l Line) (string, error) {
 	return string(b), err
 }
 
-// truthLines turns the outcome of a run into output lines.
-func truthLines(s beam.Scope, r Run, o Outcome) beam.PCollection {
+// Belief is a fact's final belief, with its names.
+type Belief struct {
+	Object, Value string
+	Rank          int64
+	Belief        float64
+}
+
+// Trust is a source's final trust, with its name.
+type Trust struct {
+	Source     string
+	Trust      float64
+	Assertions int
+}
+
+// label joins the names back into the outcome o of a run on t.
+func label(s beam.Scope, o Outcome, t Tables) (trusts, beliefs beam.PCollection) {
+	s = s.Scope("label")
+	trusts = beam.ParDo(s, nameSrc, beam.CoGroupByKey(s, t.SrcNames, beam.ParDo(s, trustOf, o.Srcs)))
+	beliefs = beam.ParDo(s, nameFact, beam.CoGroupByKey(s, t.FactNames, beam.ParDo(s, beliefOf, o.Facts)))
+	return trusts, beliefs
+}
+
+func trustOf(x Src) (int64, Trust) { return x.ID, Trust{Trust: x.Trust, Assertions: len(x.Facts)} }
+func beliefOf(f Fact) (int64, Belief) {
+	return f.ID, Belief{Rank: f.Rank, Belief: f.Belief}
+}
+
+func nameSrc(_ int64, names func(*string) bool, ts func(*Trust) bool, emit func(Trust)) {
+	var name string
+	var t Trust
+	if names(&name) && ts(&t) {
+		t.Source = name
+		emit(t)
+	}
+}
+
+func nameFact(_ int64, names func(*FactName) bool, bs func(*Belief) bool, emit func(Belief)) {
+	var n FactName
+	var b Belief
+	if names(&n) && bs(&b) {
+		b.Object, b.Value = n.Object, n.Value
+		emit(b)
+	}
+}
+
+// truthLines turns the outcome of a run, named, into output lines.
+func truthLines(s beam.Scope, r Run, trusts, beliefs, stats beam.PCollection) beam.PCollection {
 	s = s.Scope("truth output")
 	alg := r.Alg.String()
-	srcs := beam.ParDo(s, &sourceLine{Alg: alg}, o.Srcs)
-	objs := beam.ParDo(s, &objectLines{Alg: alg}, beam.GroupByKey(s, beam.ParDo(s, factByObject, o.Facts)))
-	run := beam.ParDo(s, &runLine{Run: r}, beam.GroupByKey(s, beam.AddFixedKey(s, o.Stats)))
+	srcs := beam.ParDo(s, &sourceLine{Alg: alg}, trusts)
+	objs := beam.ParDo(s, &objectLines{Alg: alg}, beam.GroupByKey(s, beam.ParDo(s, beliefByObject, beliefs)))
+	run := beam.ParDo(s, &runLine{Run: r}, beam.GroupByKey(s, beam.AddFixedKey(s, stats)))
 	return beam.Flatten(s, srcs, objs, run)
 }
 
 type sourceLine struct{ Alg string }
 
-func (fn *sourceLine) ProcessElement(x Src) (string, error) {
-	return marshal(Line{Source: &SourceRow{Algorithm: fn.Alg, Source: x.ID, Trust: x.Trust, Assertions: len(x.Facts)}})
+func (fn *sourceLine) ProcessElement(x Trust) (string, error) {
+	return marshal(Line{Source: &SourceRow{Algorithm: fn.Alg, Source: x.Source, Trust: x.Trust, Assertions: x.Assertions}})
 }
 
-func factByObject(f Fact) (string, Fact) { return f.Object, f }
+func beliefByObject(b Belief) (string, Belief) { return b.Object, b }
+func beliefRank(b *Belief) int64               { return b.Rank }
 
 // objectLines writes an object's line and the lines of its facts.
 type objectLines struct{ Alg string }
 
-func (fn *objectLines) ProcessElement(obj string, iter func(*Fact) bool, emit func(string)) error {
-	fs := collect(iter)
+func (fn *objectLines) ProcessElement(obj string, iter func(*Belief) bool, emit func(string)) error {
+	fs := collect(iter, beliefRank)
 	row := ObjectRow{Algorithm: fn.Alg, Object: obj, Facts: len(fs)}
-	if best, ok := chosen(fs); ok {
-		row.Value, row.Belief = &best.Value, best.Belief
+	if best := chosen(len(fs), func(i int) float64 { return fs[i].Belief }); best >= 0 {
+		row.Value, row.Belief = &fs[best].Value, fs[best].Belief
 	}
 	l, err := marshal(Line{Object: &row})
 	if err != nil {
@@ -133,11 +179,7 @@ func (fn *runLine) ProcessElement(_ int, stats func(*Stat) bool) (string, error)
 	slices.SortFunc(all, func(a, b Stat) int { return a.Iter - b.Iter })
 	for _, st := range all {
 		row.Iterations = st.Iter
-		change := st.D
-		if fn.Run.Alg == truth.TruthFinder {
-			change = truth.CosineChange(st.XY, st.XX, st.YY)
-		}
-		if fn.Run.Alg == truth.Voting || truth.Converged(fn.Run.Alg, st.Iter, change, fn.Run.Opts.Tolerance) {
+		if fn.Run.Alg == truth.Voting || fn.Run.converged(st) {
 			row.Converged = true
 			break
 		}

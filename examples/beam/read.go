@@ -67,11 +67,12 @@ func rank(shard, pos int) int64 { return int64(shard)<<32 | int64(pos) }
 // truth.Dataset read from the shards in order would (the position of the
 // fact's first assertion), which decides ties between equal beliefs.
 type Assertion struct {
-	Source string
-	Fact   string
-	Object string
-	Value  string
-	Rank   int64
+	Source  string
+	SrcRank int64 // the place where the source first occurs in the shard
+	Fact    string
+	Object  string
+	Value   string
+	Rank    int64
 }
 
 // Edge is a relation between two claims: a contradiction, which puts
@@ -119,7 +120,7 @@ func (fn *readTriplesFn) ProcessElement(ctx context.Context, sh Shard, emit func
 		for _, f := range d.Asserted(truth.SourceID(s)) {
 			o := d.ObjectName(d.FactObject(f))
 			v := d.Value(f)
-			emit(Assertion{Source: src, Fact: factKey(o, v), Object: o, Value: v, Rank: rank(sh.Index, int(f))})
+			emit(Assertion{Source: src, SrcRank: rank(sh.Index, s), Fact: factKey(o, v), Object: o, Value: v, Rank: rank(sh.Index, int(f))})
 		}
 	}
 	return nil
@@ -145,6 +146,7 @@ type App struct{ Source, Via string }
 // derivation links.
 type Source struct {
 	ID    string
+	Rank  int64 // its place in the input
 	Kind  uint8 // sources.Kind
 	Links []Link
 }
@@ -172,8 +174,8 @@ func (decodeFn) ProcessElement(ctx context.Context, sh Shard, claimsOut func(Cla
 		}
 		claimsOut(out)
 	}
-	for _, s := range b.Sources {
-		out := Source{ID: s.ID, Kind: uint8(s.Kind), Links: make([]Link, len(s.DerivedFrom))}
+	for i, s := range b.Sources {
+		out := Source{ID: s.ID, Rank: rank(sh.Index, i), Kind: uint8(s.Kind), Links: make([]Link, len(s.DerivedFrom))}
 		for j, d := range s.DerivedFrom {
 			out.Links[j] = Link{Source: d.Source, Kind: uint8(d.Kind)}
 		}

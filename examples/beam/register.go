@@ -18,20 +18,26 @@ func init() {
 		&readTriplesFn{}, &decodeFn{}, &iterStat{}, &priorFn{}, &srcStep{},
 		&srcNorm{}, &factStep{}, &pooledFn{}, &factNorm{}, &setTrust{}, &tauFn{},
 		&sigmaFn{}, &meanFn{}, &settled{}, &runLine{}, &writeFn{},
-		&sendLabel{}, &sourceLine{}, &objectLines{}, keyFact, keyName, factsOfSources,
-		buildSrc, byObject, votingTrust, dropFactKey,
+		&sendLabel{}, &sourceLine{}, &objectLines{}, &placeFn{},
+		keyFact, factsOfSources, buildSrc, byObject, votingTrust, dropFactKey,
 		dropSrcKey, rawOf, factRawOf, halfBelief, sendBelief, sendReturn,
 		sendInvCount, poolFn, keySource, keyClaim, carrierRefs, sendCarrier,
 		originsFn, sourceID, splitEdges, memberOf, edgeOf, componentFacts,
-		votingObject, originList, firstNamed, jointFn, factByClaim, initLabel, takeLabel, labelRoot,
-		factByObject, originsLine, byFact, assertionSource, tripleFact,
+		votingObject, originList, firstNamed, jointFn, initLabel, takeLabel, labelRoot,
+		originsLine, byFact, assertionSource, tripleFact,
+		rankedKV, bucketOf, sortBucket, assertedKey, assertedObject, objectRef,
+		keyAsserted, swapID, sourceRefs, refID, buildFact, trustOf, beliefOf,
+		nameSrc, nameFact, beliefByObject, beliefByClaim,
+		&objStep{}, &srcAccu{}, &pairDisc{}, &priorAcc{}, buildObj, objFacts,
+		factPartners, objectPartners, countPartners, buildPair, unitDisc,
 	} {
 		beam.RegisterDoFn(fn)
 	}
 	for _, v := range []any{
-		statFn{}, maxFn{}, sumFn{}, Assertion{}, Claim{}, Source{},
-		Edge{}, Member{}, Named{}, Origin{}, Fact{}, Src{}, Msg{}, Part{},
-		Stat{}, Label{}, OriginsRow{}, Shard{},
+		statFn{}, maxFn{}, sumFn{}, msgSum{}, minRank{}, offsetsFn{},
+		Assertion{}, Claim{}, Source{}, Edge{}, Member{}, Named{}, Origin{},
+		Asserted{}, Fact{}, Src{}, Msg{}, Part{}, Stat{}, Label{},
+		OriginsRow{}, Shard{}, Slot{}, Size{}, Ranked{}, FactName{}, Belief{}, Trust{}, Obj{}, Pair{},
 	} {
 		beam.RegisterType(reflect.TypeOf(v))
 	}

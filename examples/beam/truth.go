@@ -10,42 +10,61 @@ import (
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
-// Fact is the state of one fact between the steps of an iteration.
+// Fact is the state of one fact between the steps of an iteration. It
+// is numbered (see [number]): its names are joined back in only for the
+// output ([label]).
 type Fact struct {
-	Key     string // unique fact key
-	Object  string // the object's name
-	Value   string
-	Rank    int64    // the fact's place in the input: ties go to the lowest
-	Sources []string // the sources asserting it, distinct
-	Belief  float64  // belief after the last iteration (normalised where the algorithm does)
-	Raw     float64  // belief of this iteration before normalisation
-	H       float64  // Investment: Σ_{s∈S_f} T(s)/|C_s| with this iteration's raw trust
-	Pool    float64  // Investment: Σ_{s∈S_f} T(s)/|C_s| with normalised trust, for the next iteration
-	Sigma   float64  // TruthFinder: σ(f)
+	ID      int64   // the fact's number
+	Obj     int64   // its object's number
+	Rank    int64   // the fact's place in the input: ties go to the lowest
+	Sources []int64 // the numbers of the sources asserting it, distinct
+	Belief  float64 // belief after the last iteration (normalised where the algorithm does)
+	Raw     float64 // belief of this iteration before normalisation
+	H       float64 // Investment: Σ_{s∈S_f} T(s)/|C_s| with this iteration's raw trust
+	Pool    float64 // Investment: Σ_{s∈S_f} T(s)/|C_s| with normalised trust, for the next iteration
+	Sigma   float64 // TruthFinder: σ(f)
 }
 
 // Src is the state of one source between the steps of an iteration.
 type Src struct {
-	ID    string
-	Facts []string // the facts it asserts, distinct
-	Trust float64  // trust after the last iteration (the prior before the first)
-	Raw   float64  // trust of this iteration before normalisation
+	ID    int64   // the source's number
+	Facts []int64 // the numbers of the facts it asserts, distinct
+	Trust float64 // trust after the last iteration (the prior before the first)
+	Raw   float64 // trust of this iteration before normalisation
 }
 
 // Msg is what a source sends a fact, or a fact a source, in one step.
-type Msg struct{ A, B float64 }
+// What a source or fact receives is summed per key before it joins the
+// state ([sendSum]), so that each worker sends one sum per key.
+type Msg struct{ A, B, C, D float64 }
 
-// Part is one source's share of the statistic that decides convergence:
-// the change of its normalised trust (Pasternack & Roth) or its terms of
-// the cosine of the old and new trust vectors (TruthFinder).
-type Part struct{ D, XY, XX, YY float64 }
+// msgSum adds messages up.
+type msgSum struct{}
+
+func (msgSum) MergeAccumulators(a, b Msg) Msg {
+	return Msg{A: a.A + b.A, B: a.B + b.B, C: a.C + b.C, D: a.D + b.D}
+}
+
+// sendSum sums the messages msgs per key.
+func sendSum(s beam.Scope, msgs beam.PCollection) beam.PCollection {
+	return beam.CombinePerKey(s, msgSum{}, msgs)
+}
+
+// Part is one source's or object's share of the statistic that decides
+// convergence: the change of its normalised trust (Pasternack & Roth,
+// ACCU), its terms of the cosine of the old and new trust vectors
+// (TruthFinder), or whether an object's choice moved (ACCU).
+type Part struct {
+	D, XY, XX, YY float64
+	Moved         int
+}
 
 // Stat is the statistic of iteration Iter: the sum or maximum of the
-// parts, over N sources.
+// parts, over N parts.
 type Stat struct {
 	Iter          int
 	D, XY, XX, YY float64
-	N             int
+	Moved, N      int
 }
 
 // statFn combines parts: the maximum of D, the sums of the rest.
@@ -57,11 +76,12 @@ func (statFn) AddInput(a Stat, p Part) Stat {
 	a.XY += p.XY
 	a.XX += p.XX
 	a.YY += p.YY
+	a.Moved += p.Moved
 	a.N++
 	return a
 }
 func (statFn) MergeAccumulators(a, b Stat) Stat {
-	return Stat{D: max(a.D, b.D), XY: a.XY + b.XY, XX: a.XX + b.XX, YY: a.YY + b.YY, N: a.N + b.N}
+	return Stat{D: max(a.D, b.D), XY: a.XY + b.XY, XX: a.XX + b.XX, YY: a.YY + b.YY, Moved: a.Moved + b.Moved, N: a.N + b.N}
 }
 func (statFn) ExtractOutput(a Stat) Stat { return a }
 
@@ -110,12 +130,21 @@ type Run struct {
 type Options struct {
 	MaxIterations                                           int
 	Tolerance, Exponent, Dampening, Influence, InitialTrust float64
+	CopyPrior, CopyRate, FalseValues                        float64
 	NoImplications                                          bool
 }
 
 func options(o truth.Options) Options {
 	return Options{MaxIterations: o.MaxIterations, Tolerance: o.Tolerance, Exponent: o.Exponent,
-		Dampening: o.Dampening, Influence: o.Influence, InitialTrust: o.InitialTrust, NoImplications: o.NoImplications}
+		Dampening: o.Dampening, Influence: o.Influence, InitialTrust: o.InitialTrust,
+		CopyPrior: o.CopyPrior, CopyRate: o.CopyRate, FalseValues: o.FalseValues, NoImplications: o.NoImplications}
+}
+
+// truth returns the options as the library takes them.
+func (o Options) truth() truth.Options {
+	return truth.Options{MaxIterations: o.MaxIterations, Tolerance: o.Tolerance, Exponent: o.Exponent,
+		Dampening: o.Dampening, Influence: o.Influence, InitialTrust: o.InitialTrust,
+		CopyPrior: o.CopyPrior, CopyRate: o.CopyRate, FalseValues: o.FalseValues, NoImplications: o.NoImplications}
 }
 
 // stopped reports whether the iteration whose statistic st carries ended
@@ -128,83 +157,74 @@ func (r Run) stopped(st Stat, ok bool) bool {
 	if st.Iter == 0 {
 		return false
 	}
+	return r.converged(st) || st.Iter >= r.Opts.MaxIterations
+}
+
+// converged reports whether the iteration of st converged, by the
+// library's rule (truth.Converged) on the change it measures: the
+// largest change of a trust; for TruthFinder 1 − cos of the trust
+// vectors; for ACCU and DEPEN the largest change of a trust if no
+// object's choice moved, else none converges.
+func (r Run) converged(st Stat) bool {
 	change := st.D
-	if r.Alg == truth.TruthFinder {
+	switch r.Alg {
+	case truth.TruthFinder:
 		change = truth.CosineChange(st.XY, st.XX, st.YY)
+	case truth.Accu, truth.Depen:
+		if st.Moved > 0 {
+			change = math.Inf(1)
+		}
 	}
-	return truth.Converged(r.Alg, st.Iter, change, r.Opts.Tolerance) || st.Iter >= r.Opts.MaxIterations
+	return truth.Converged(r.Alg, st.Iter, change, r.Opts.Tolerance)
 }
 
 // Outcome is the result of a truth-discovery pipeline: the final state of
-// every source and fact, and the statistic of every iteration run.
+// every source (Src) and fact (Fact), and the statistic of every
+// iteration run.
 type Outcome struct {
 	Srcs, Facts, Stats beam.PCollection
 }
 
-// discover builds the truth-discovery pipeline over facts (a PCollection
-// of Fact with Key, Object, Value, Rank and Sources set) and names (every source's ID, possibly repeated). Each
-// iteration is a join of the sources with what their facts send them and
-// of the facts with what their sources send them; the iterations are
-// unrolled up to the algorithm's cap, and those after the one that
-// converges receive nothing.
-func discover(s beam.Scope, r Run, facts, names beam.PCollection) Outcome {
+// discover builds the truth-discovery pipeline over the numbered facts
+// and sources of t. Each iteration is a join of the sources with what
+// their facts send them and of the facts with what their sources send
+// them, each sum of messages combined per key before the join; the
+// iterations are unrolled up to the algorithm's cap, and those after the
+// one that converges receive nothing.
+func discover(s beam.Scope, r Run, t Tables) Outcome {
 	s = s.Scope("truth " + r.Alg.String())
-	keyedFacts := beam.ParDo(s, keyFact, facts)
-	srcs := beam.ParDo(s, buildSrc, beam.CoGroupByKey(s,
-		beam.ParDo(s, keyName, names),
-		beam.ParDo(s, factsOfSources, facts)))
+	keyedFacts := beam.ParDo(s, keyFact, t.Facts)
 	switch r.Alg {
 	case truth.Voting:
-		return voting(s, srcs, keyedFacts)
+		return voting(s, t.Srcs, keyedFacts)
 	case truth.TruthFinder:
-		return truthFinder(s, r, srcs, keyedFacts)
+		return truthFinder(s, r, t.Srcs, keyedFacts)
+	case truth.Accu, truth.Depen:
+		return accu(s, r, t.Srcs, keyedFacts)
 	}
-	return pasternackRoth(s, r, srcs, keyedFacts)
+	return pasternackRoth(s, r, t.Srcs, keyedFacts)
 }
 
-func keyFact(f Fact) (string, Fact)    { return f.Key, f }
-func keyName(id string) (string, bool) { return id, true }
-func factsOfSources(f Fact, emit func(string, string)) {
-	for _, s := range f.Sources {
-		emit(s, f.Key)
-	}
-}
-
-// buildSrc makes a source's state from its facts, with the prior trust 1
-// of the Pasternack & Roth algorithms (TruthFinder sets its own).
-func buildSrc(id string, seen func(*bool) bool, facts func(*string) bool, emit func(string, Src)) {
-	var ok bool
-	if !seen(&ok) {
-		return // not a source: the library ignores it too
-	}
-	src := Src{ID: id, Trust: 1}
-	var f string
-	for facts(&f) {
-		src.Facts = append(src.Facts, f)
-	}
-	slices.Sort(src.Facts)
-	src.Facts = slices.Compact(src.Facts)
-	emit(id, src)
-}
+func keyFact(f Fact) (int64, Fact) { return f.ID, f }
 
 // voting: belief is a fact's share of its object's votes; trust the
 // share of a source's tested facts that won (of all its facts when none
 // is tested), as truth.Discover with the formulas it calls.
 func voting(s beam.Scope, srcs, facts beam.PCollection) Outcome {
 	counted, toSrc := beam.ParDo2(s, votingObject, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
-	trusted := beam.ParDo(s, votingTrust, beam.CoGroupByKey(s, srcs, toSrc))
+	trusted := beam.ParDo(s, votingTrust, beam.CoGroupByKey(s, srcs, sendSum(s, toSrc)))
 	stat := beam.Create(s, Stat{Iter: 1, N: 1})
 	return Outcome{Srcs: trusted, Facts: counted, Stats: stat}
 }
 
-func byObject(_ string, f Fact) (string, Fact) { return f.Object, f }
+func byObject(_ int64, f Fact) (int64, Fact) { return f.Obj, f }
 
 // votingObject sets the beliefs of an object's facts, chooses among them
-// and sends each of their sources whether the fact won (A) and whether
-// the assertion is tested (B), both 0 or 1. The pipeline declares no
-// copies, so every other source of a fact corroborates it.
-func votingObject(_ string, facts func(*Fact) bool, emit func(Fact), toSrc func(string, Msg)) {
-	fs := collect(facts)
+// and sends each of their sources whether the fact won (A), whether the
+// assertion is tested (B) and both (C), each 0 or 1. The pipeline
+// declares no copies, so every other source of a fact corroborates it.
+func votingObject(_ int64, facts func(*Fact) bool, emit func(Fact), toSrc func(int64, Msg)) {
+	fs := collect(facts, factRank)
 	total := 0
 	for _, f := range fs {
 		total += len(f.Sources)
@@ -212,94 +232,102 @@ func votingObject(_ string, facts func(*Fact) bool, emit func(Fact), toSrc func(
 	for i := range fs {
 		fs[i].Belief = truth.VoteShare(len(fs[i].Sources), total)
 	}
-	best, _ := chosen(fs)
-	for _, f := range fs {
+	best := chosen(len(fs), func(i int) float64 { return fs[i].Belief })
+	for i, f := range fs {
 		won, tested := 0.0, 0.0
-		if f.Key == best.Key {
+		if i == best {
 			won = 1
 		}
 		if truth.Tested(len(fs), len(f.Sources)-1) {
 			tested = 1
 		}
 		for _, s := range f.Sources {
-			toSrc(s, Msg{A: won, B: tested})
+			toSrc(s, Msg{A: won, B: tested, C: won * tested})
 		}
 		emit(f)
 	}
 }
 
-// chosen returns the fact the library would choose among an object's
-// facts fs, in rank order: each replaces the best so far when
-// truth.Prefer says so.
-func chosen(fs []Fact) (Fact, bool) {
-	if len(fs) == 0 {
-		return Fact{}, false
+// chosen returns the index of the fact the library would choose among
+// n facts in rank order, of beliefs belief(i), or −1 for none: each
+// replaces the best so far when truth.Prefer says so.
+func chosen(n int, belief func(i int) float64) int {
+	if n == 0 {
+		return -1
 	}
-	best := fs[0]
-	for _, f := range fs[1:] {
-		if truth.Prefer(f.Belief, best.Belief) {
-			best = f
+	best := 0
+	for i := 1; i < n; i++ {
+		if truth.Prefer(belief(i), belief(best)) {
+			best = i
 		}
 	}
-	return best, true
+	return best
 }
 
-func votingTrust(_ string, srcs func(*Src) bool, msgs func(*Msg) bool, emit func(Src)) {
+func votingTrust(_ int64, srcs func(*Src) bool, msgs func(*Msg) bool, emit func(Src)) {
 	var src Src
 	if !srcs(&src) {
 		return
 	}
-	var won, all float64
-	tested := 0
 	var m Msg
-	for msgs(&m) {
-		all += m.A
-		if m.B == 1 {
-			won += m.A
-			tested++
-		}
-	}
-	src.Trust = truth.TestedMean(won, tested, all, len(src.Facts), 0)
+	msgs(&m) // none for a source without facts
+	src.Trust = truth.TestedMean(m.C, int(m.B), m.A, len(src.Facts), 0)
 	emit(src)
 }
 
-func dropFactKey(_ string, f Fact) Fact { return f }
-func dropSrcKey(_ string, s Src) Src    { return s }
+func dropFactKey(_ int64, f Fact) Fact { return f }
+func dropSrcKey(_ int64, s Src) Src    { return s }
+
+// Iteration is what one unrolled iteration hands on: the sources (Src)
+// and facts (Fact) it found final, because the run stopped before it,
+// and its statistic.
+type Iteration struct{ Srcs, Facts, Stat beam.PCollection }
+
+// unroll builds the iterations of r, at most r.Opts.MaxIterations:
+// step(is, i, stop) builds iteration i in scope is, given the statistic
+// of the iteration before as a side input, and rest returns the state's
+// sources (KV<int64, Src>) and facts (Fact) after the last. The outcome
+// is what the iterations found final, and the state after the last.
+func unroll(s beam.Scope, r Run, step func(is beam.Scope, i int, stop beam.SideInput) Iteration, rest func() (srcs, facts beam.PCollection)) Outcome {
+	stop := beam.Create(s, Stat{Iter: 0, N: 1})
+	var finalSrcs, finalFacts, stats []beam.PCollection
+	for i := 1; i <= r.Opts.MaxIterations; i++ {
+		it := step(s.Scope(fmt.Sprintf("iteration %d", i)), i, beam.SideInput{Input: stop})
+		finalSrcs = append(finalSrcs, it.Srcs)
+		finalFacts = append(finalFacts, it.Facts)
+		stats = append(stats, it.Stat)
+		stop = it.Stat
+	}
+	srcs, facts := rest()
+	finalSrcs = append(finalSrcs, beam.ParDo(s, dropSrcKey, srcs))
+	finalFacts = append(finalFacts, facts)
+	return Outcome{Srcs: beam.Flatten(s, finalSrcs...), Facts: beam.Flatten(s, finalFacts...), Stats: beam.Flatten(s, stats...)}
+}
 
 // pasternackRoth runs Sums, AverageLog, Investment and PooledInvestment.
 func pasternackRoth(s beam.Scope, r Run, srcs, facts beam.PCollection) Outcome {
 	var toSrc beam.PCollection
 	facts, toSrc = prior(s, r, srcs, facts)
-	stop := beam.Create(s, Stat{Iter: 0, N: 1})
-	var finalSrcs, finalFacts, stats []beam.PCollection
-	for i := 1; i <= r.Opts.MaxIterations; i++ {
-		is := s.Scope(fmt.Sprintf("iteration %d", i))
-		side := beam.SideInput{Input: stop}
+	return unroll(s, r, func(is beam.Scope, i int, side beam.SideInput) Iteration {
 		// Sources: trust from what their facts sent.
-		doneS, raw := beam.ParDo2(is, &srcStep{Run: r}, beam.CoGroupByKey(is, srcs, toSrc), side)
+		doneS, raw := beam.ParDo2(is, &srcStep{Run: r}, beam.CoGroupByKey(is, srcs, sendSum(is, toSrc)), side)
 		maxT := beam.Combine(is, maxFn{}, beam.ParDo(is, rawOf, raw))
 		var parts, toFact beam.PCollection
 		srcs, parts, toFact = beam.ParDo3(is, &srcNorm{Run: r}, raw, beam.SideInput{Input: maxT})
 		st := beam.ParDo(is, &iterStat{Iter: i}, beam.Combine(is, statFn{}, parts))
 		// Facts: belief from what their sources sent.
-		doneF, fraw := beam.ParDo2(is, &factStep{Run: r}, beam.CoGroupByKey(is, facts, toFact), side)
+		doneF, fraw := beam.ParDo2(is, &factStep{Run: r}, beam.CoGroupByKey(is, facts, sendSum(is, toFact)), side)
 		if r.Alg == truth.PooledInvestment {
 			fraw = beam.ParDo(is, &pooledFn{G: r.Opts.Exponent}, beam.GroupByKey(is, beam.ParDo(is, byObject, fraw)))
 		}
 		maxB := beam.Combine(is, maxFn{}, beam.ParDo(is, factRawOf, fraw))
 		facts, toSrc = beam.ParDo2(is, &factNorm{Run: r}, fraw, beam.SideInput{Input: maxB})
-		finalSrcs = append(finalSrcs, doneS)
-		finalFacts = append(finalFacts, doneF)
-		stats = append(stats, st)
-		stop = st
-	}
-	finalSrcs = append(finalSrcs, beam.ParDo(s, dropSrcKey, srcs))
-	finalFacts = append(finalFacts, beam.ParDo(s, dropFactKey, facts))
-	return Outcome{Srcs: beam.Flatten(s, finalSrcs...), Facts: beam.Flatten(s, finalFacts...), Stats: beam.Flatten(s, stats...)}
+		return Iteration{Srcs: doneS, Facts: doneF, Stat: st}
+	}, func() (beam.PCollection, beam.PCollection) { return srcs, beam.ParDo(s, dropFactKey, facts) })
 }
 
-func rawOf(_ string, src Src) float64    { return src.Raw }
-func factRawOf(_ string, f Fact) float64 { return f.Raw }
+func rawOf(_ int64, src Src) float64    { return src.Raw }
+func factRawOf(_ int64, f Fact) float64 { return f.Raw }
 
 // iterStat numbers the statistic of iteration Iter.
 type iterStat struct{ Iter int }
@@ -320,23 +348,23 @@ func prior(s beam.Scope, r Run, srcs, facts beam.PCollection) (beam.PCollection,
 		facts = beam.ParDo(s, halfBelief, facts)
 		return facts, beam.ParDo(s, sendBelief, facts)
 	}
-	facts = beam.ParDo(s, poolFn, beam.CoGroupByKey(s, facts, beam.ParDo(s, sendInvCount, srcs)))
+	facts = beam.ParDo(s, poolFn, beam.CoGroupByKey(s, facts, sendSum(s, beam.ParDo(s, sendInvCount, srcs))))
 	facts = beam.ParDo(s, &priorFn{Run: r}, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
 	return facts, beam.ParDo(s, sendReturn, facts)
 }
 
-func halfBelief(k string, f Fact) (string, Fact) {
+func halfBelief(k int64, f Fact) (int64, Fact) {
 	f.Belief = 0.5
 	return k, f
 }
 
-func sendBelief(_ string, f Fact, emit func(string, Msg)) {
+func sendBelief(_ int64, f Fact, emit func(int64, Msg)) {
 	for _, s := range f.Sources {
 		emit(s, Msg{A: f.Belief})
 	}
 }
 
-func sendReturn(_ string, f Fact, emit func(string, Msg)) {
+func sendReturn(_ int64, f Fact, emit func(int64, Msg)) {
 	ret := truth.InvestmentReturn(f.Belief, f.Pool)
 	for _, s := range f.Sources {
 		emit(s, Msg{A: ret})
@@ -350,14 +378,14 @@ func invCount(src Src) float64 {
 	return 1 / float64(len(src.Facts))
 }
 
-func sendInvCount(_ string, src Src, emit func(string, Msg)) {
+func sendInvCount(_ int64, src Src, emit func(int64, Msg)) {
 	c := invCount(src)
 	for _, f := range src.Facts {
 		emit(f, Msg{B: c})
 	}
 }
 
-func poolFn(k string, facts func(*Fact) bool, msgs func(*Msg) bool, emit func(string, Fact)) {
+func poolFn(k int64, facts func(*Fact) bool, msgs func(*Msg) bool, emit func(int64, Fact)) {
 	var f Fact
 	if !facts(&f) {
 		return
@@ -373,8 +401,8 @@ func poolFn(k string, facts func(*Fact) bool, msgs func(*Msg) bool, emit func(st
 // priorFn sets the prior beliefs of one object's facts.
 type priorFn struct{ Run Run }
 
-func (fn *priorFn) ProcessElement(_ string, iter func(*Fact) bool, emit func(string, Fact)) {
-	fs := collect(iter)
+func (fn *priorFn) ProcessElement(_ int64, iter func(*Fact) bool, emit func(int64, Fact)) {
+	fs := collect(iter, factRank)
 	if fn.Run.Alg == truth.PooledInvestment {
 		pooledBeliefs(fs, func(f *Fact) float64 { return f.Pool }, func(f *Fact, b float64) { f.Belief = b }, fn.Run.Opts.Exponent)
 	} else {
@@ -388,20 +416,41 @@ func (fn *priorFn) ProcessElement(_ string, iter func(*Fact) bool, emit func(str
 		}
 	}
 	for _, f := range fs {
-		emit(f.Key, f)
+		emit(f.ID, f)
 	}
 }
 
 // collect returns an object's facts in rank order, the order of their
 // IDs in the library, so that sums over them add up in the same order.
-func collect(iter func(*Fact) bool) []Fact {
-	var fs []Fact
-	var f Fact
+func collect[T any](iter func(*T) bool, rank func(*T) int64) []T {
+	var fs []T
+	var f T
 	for iter(&f) {
 		fs = append(fs, f)
 	}
-	slices.SortFunc(fs, func(a, b Fact) int { return cmp.Compare(a.Rank, b.Rank) })
+	slices.SortFunc(fs, func(a, b T) int { return cmp.Compare(rank(&a), rank(&b)) })
 	return fs
+}
+
+func factRank(f *Fact) int64 { return f.Rank }
+
+// received reads a source's or fact's state from a join with the sum of
+// what it was sent (at most one: messages are summed per key; none for
+// a source or fact that was sent nothing), or, once the run has stopped,
+// hands the state on as final. It reports whether there is a state to
+// work on.
+func received[T any](r Run, c *sideCache[Stat], stop func(*Stat) bool, state func(*T) bool, msgs func(*Msg) bool, final func(T)) (T, Msg, bool) {
+	var x T
+	var m Msg
+	if !state(&x) {
+		return x, m, false
+	}
+	if r.stopped(c.get(stop)) {
+		final(x)
+		return x, m, false
+	}
+	msgs(&m)
+	return x, m, true
 }
 
 // srcStep computes a source's raw trust from what its facts sent, or,
@@ -411,20 +460,12 @@ type srcStep struct {
 	stop sideCache[Stat]
 }
 
-func (fn *srcStep) ProcessElement(id string, srcs func(*Src) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Src), emit func(string, Src)) {
-	var src Src
-	if !srcs(&src) {
+func (fn *srcStep) ProcessElement(id int64, srcs func(*Src) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Src), emit func(int64, Src)) {
+	src, m, ok := received(fn.Run, &fn.stop, stop, srcs, msgs, final)
+	if !ok {
 		return
 	}
-	if fn.Run.stopped(fn.stop.get(stop)) {
-		final(src)
-		return
-	}
-	sum := 0.0
-	var m Msg
-	for msgs(&m) {
-		sum += m.A
-	}
+	sum := m.A
 	switch fn.Run.Alg {
 	case truth.Sums:
 		src.Raw = sum
@@ -443,7 +484,7 @@ type srcNorm struct {
 	max sideCache[float64]
 }
 
-func (fn *srcNorm) ProcessElement(id string, src Src, maxT func(*float64) bool, emit func(string, Src), parts func(Part), toFact func(string, Msg)) {
+func (fn *srcNorm) ProcessElement(id int64, src Src, maxT func(*float64) bool, emit func(int64, Src), parts func(Part), toFact func(int64, Msg)) {
 	m, _ := fn.max.get(maxT)
 	t := truth.Normalised(src.Raw, m)
 	parts(Part{D: math.Abs(t - src.Trust)})
@@ -466,21 +507,12 @@ type factStep struct {
 	stop sideCache[Stat]
 }
 
-func (fn *factStep) ProcessElement(k string, facts func(*Fact) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Fact), emit func(string, Fact)) {
-	var f Fact
-	if !facts(&f) {
+func (fn *factStep) ProcessElement(k int64, facts func(*Fact) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Fact), emit func(int64, Fact)) {
+	f, m, ok := received(fn.Run, &fn.stop, stop, facts, msgs, final)
+	if !ok {
 		return
 	}
-	if fn.Run.stopped(fn.stop.get(stop)) {
-		final(f)
-		return
-	}
-	var a, b float64
-	var m Msg
-	for msgs(&m) {
-		a += m.A
-		b += m.B
-	}
+	a, b := m.A, m.B
 	switch fn.Run.Alg {
 	case truth.Investment:
 		f.H, f.Pool, f.Raw = a, b, truth.Gain(a, fn.Run.Opts.Exponent)
@@ -495,11 +527,11 @@ func (fn *factStep) ProcessElement(k string, facts func(*Fact) bool, msgs func(*
 // pooledFn sets PooledInvestment's raw belief of one object's facts.
 type pooledFn struct{ G float64 }
 
-func (fn *pooledFn) ProcessElement(_ string, iter func(*Fact) bool, emit func(string, Fact)) {
-	fs := collect(iter)
+func (fn *pooledFn) ProcessElement(_ int64, iter func(*Fact) bool, emit func(int64, Fact)) {
+	fs := collect(iter, factRank)
 	pooledBeliefs(fs, func(f *Fact) float64 { return f.H }, func(f *Fact, b float64) { f.Raw = b }, fn.G)
 	for _, f := range fs {
-		emit(f.Key, f)
+		emit(f.ID, f)
 	}
 }
 
@@ -524,7 +556,7 @@ type factNorm struct {
 	max sideCache[float64]
 }
 
-func (fn *factNorm) ProcessElement(k string, f Fact, maxB func(*float64) bool, emit func(string, Fact), toSrc func(string, Msg)) {
+func (fn *factNorm) ProcessElement(k int64, f Fact, maxB func(*float64) bool, emit func(int64, Fact), toSrc func(int64, Msg)) {
 	m, _ := fn.max.get(maxB)
 	f.Belief = truth.Normalised(f.Raw, m)
 	v := f.Belief
@@ -541,30 +573,20 @@ func (fn *factNorm) ProcessElement(k string, f Fact, maxB func(*float64) bool, e
 // their confidence s(f) to their sources, whose new trust is the mean.
 func truthFinder(s beam.Scope, r Run, srcs, facts beam.PCollection) Outcome {
 	srcs = beam.ParDo(s, &setTrust{T: r.Opts.InitialTrust}, srcs)
-	stop := beam.Create(s, Stat{Iter: 0, N: 1})
-	var finalSrcs, finalFacts, stats []beam.PCollection
-	for i := 1; i <= r.Opts.MaxIterations; i++ {
-		is := s.Scope(fmt.Sprintf("iteration %d", i))
-		side := beam.SideInput{Input: stop}
+	return unroll(s, r, func(is beam.Scope, i int, side beam.SideInput) Iteration {
 		doneS, kept, toFact := beam.ParDo3(is, &tauFn{Run: r}, srcs, side)
 		var doneF, toSrc beam.PCollection
-		doneF, facts, toSrc = beam.ParDo3(is, &sigmaFn{Run: r}, beam.CoGroupByKey(is, facts, toFact), side)
+		doneF, facts, toSrc = beam.ParDo3(is, &sigmaFn{Run: r}, beam.CoGroupByKey(is, facts, sendSum(is, toFact)), side)
 		var parts beam.PCollection
-		srcs, parts = beam.ParDo2(is, &meanFn{Run: r}, beam.CoGroupByKey(is, kept, toSrc))
+		srcs, parts = beam.ParDo2(is, &meanFn{Run: r}, beam.CoGroupByKey(is, kept, sendSum(is, toSrc)))
 		st := beam.ParDo(is, &iterStat{Iter: i}, beam.Combine(is, statFn{}, parts))
-		finalSrcs = append(finalSrcs, doneS)
-		finalFacts = append(finalFacts, doneF)
-		stats = append(stats, st)
-		stop = st
-	}
-	finalSrcs = append(finalSrcs, beam.ParDo(s, dropSrcKey, srcs))
-	finalFacts = append(finalFacts, beam.ParDo(s, dropFactKey, facts))
-	return Outcome{Srcs: beam.Flatten(s, finalSrcs...), Facts: beam.Flatten(s, finalFacts...), Stats: beam.Flatten(s, stats...)}
+		return Iteration{Srcs: doneS, Facts: doneF, Stat: st}
+	}, func() (beam.PCollection, beam.PCollection) { return srcs, beam.ParDo(s, dropFactKey, facts) })
 }
 
 type setTrust struct{ T float64 }
 
-func (fn *setTrust) ProcessElement(id string, src Src) (string, Src) {
+func (fn *setTrust) ProcessElement(id int64, src Src) (int64, Src) {
 	src.Trust = fn.T
 	return id, src
 }
@@ -575,7 +597,7 @@ type tauFn struct {
 	stop sideCache[Stat]
 }
 
-func (fn *tauFn) ProcessElement(id string, src Src, stop func(*Stat) bool, final func(Src), kept func(string, Src), toFact func(string, Msg)) {
+func (fn *tauFn) ProcessElement(id int64, src Src, stop func(*Stat) bool, final func(Src), kept func(int64, Src), toFact func(int64, Msg)) {
 	if fn.Run.stopped(fn.stop.get(stop)) {
 		final(src)
 		return
@@ -595,20 +617,12 @@ type sigmaFn struct {
 	stop sideCache[Stat]
 }
 
-func (fn *sigmaFn) ProcessElement(k string, facts func(*Fact) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Fact), emit func(string, Fact), toSrc func(string, Msg)) {
-	var f Fact
-	if !facts(&f) {
+func (fn *sigmaFn) ProcessElement(k int64, facts func(*Fact) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Fact), emit func(int64, Fact), toSrc func(int64, Msg)) {
+	f, m, ok := received(fn.Run, &fn.stop, stop, facts, msgs, final)
+	if !ok {
 		return
 	}
-	if fn.Run.stopped(fn.stop.get(stop)) {
-		final(f)
-		return
-	}
-	f.Sigma = 0
-	var m Msg
-	for msgs(&m) {
-		f.Sigma += m.A
-	}
+	f.Sigma = m.A
 	f.Belief = truth.Confidence(f.Sigma, fn.Run.Opts.Dampening)
 	for _, s := range f.Sources {
 		toSrc(s, Msg{A: f.Belief})
@@ -620,7 +634,7 @@ func (fn *sigmaFn) ProcessElement(k string, facts func(*Fact) bool, msgs func(*M
 // reports its terms of the cosine.
 type meanFn struct{ Run Run }
 
-func (fn *meanFn) ProcessElement(id string, srcs func(*Src) bool, msgs func(*Msg) bool, emit func(string, Src), parts func(Part)) {
+func (fn *meanFn) ProcessElement(id int64, srcs func(*Src) bool, msgs func(*Msg) bool, emit func(int64, Src), parts func(Part)) {
 	var src Src
 	if !srcs(&src) {
 		return

@@ -260,8 +260,9 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 	nS, nF := ix.nSources, ix.nFacts
 	pr := ix.pairIndex(copies)
 	nP := len(pr.key)
+	m := newCopyModel(o)
 	acc := make([]float64, nS) // A(S), clamped
-	fill(acc, min(max(o.InitialTrust, minAccuracy), 1-minAccuracy))
+	fill(acc, Accuracy(o.InitialTrust))
 	trust := make([]float64, nS) // A(S) from the latest beliefs
 	prevTrust := make([]float64, nS)
 	vote := make([]float64, nS) // A'(S) = ln(n·A/(1−A))
@@ -278,19 +279,6 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 	trueShared := make([]int32, nP)
 	chosen := make([]FactID, ix.nObjects)
 	prevChosen := make([]FactID, ix.nObjects)
-	n := o.FalseValues
-	logN := math.Log(n)
-	c := o.CopyRate
-	// The prior odds of one direction of copying against independence,
-	// and ln(1 − c), the likelihood ratio of a disagreement.
-	logOdds := math.Log(o.CopyPrior/2) - math.Log1p(-o.CopyPrior)
-	log1c := math.Log1p(-c)
-	// oddsPow[kd] = prior odds · (1 − c)^kd, for the short path below.
-	var oddsPow [smallCount + 1]float64
-	oddsPow[0] = math.Exp(logOdds)
-	for i := 1; i <= smallCount; i++ {
-		oddsPow[i] = oddsPow[i-1] * (1 - c)
-	}
 	// Declared copies are known from the start; the rest is taken as
 	// independent until the first decision (§2).
 	for p, d := range pr.declared {
@@ -303,8 +291,8 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 		r.Iterations++
 		o.step(r.Iterations)
 		for s, a := range acc {
-			ratio[s] = ratiosOf(a, c, n)
-			vote[s] = logN + math.Log(a) - math.Log1p(-a)
+			ratio[s] = ratiosOf(a, m.c, m.n)
+			vote[s] = m.vote(a)
 		}
 		if r.Iterations > 1 {
 			// §2, §3: the posterior of S1 ⊥ S2, S1 → S2 and S2 → S1
@@ -326,29 +314,7 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 					}
 					s1, s2 := pr.key[p]>>32, uint32(pr.key[p])
 					kt, kd := trueShared[p], pr.diff[p]
-					kf := pr.same[p] - kt
-					// 1 − c·Pr(dependent) = (1 + (1−c)(o12 + o21)) / (1 + o12 + o21)
-					// for the odds o12, o21 of the two directions against
-					// independence.
-					if kt <= smallCount && kf <= smallCount && kd <= smallCount {
-						// Products of at most 3·smallCount bounded ratios:
-						// exact, and far from overflow.
-						k := oddsPow[kd]
-						o12 := k * ratio[s1].pow(kt, kf)
-						o21 := k * ratio[s2].pow(kt, kf)
-						if !math.IsInf(o12+o21, 0) { // a huge n
-							disc[p] = float32((1 + (1-c)*(o12+o21)) / (1 + o12 + o21))
-							backward[p] = o21 > o12
-							continue
-						}
-					}
-					lo12 := logOdds + ratio[s1].odds(float64(kt), float64(kf), float64(kd), log1c)
-					lo21 := logOdds + ratio[s2].odds(float64(kt), float64(kf), float64(kd), log1c)
-					// In log space, scaled by e^{−m} against overflow.
-					m := max(0, lo12, lo21)
-					e0, e1, e2 := math.Exp(-m), math.Exp(lo12-m), math.Exp(lo21-m)
-					disc[p] = float32((e0 + (1-c)*(e1+e2)) / (e0 + e1 + e2))
-					backward[p] = lo21 > lo12
+					disc[p], backward[p] = m.discount(ratio[s1], ratio[s2], kt, pr.same[p]-kt, kd)
 				}
 			})
 		}
@@ -363,67 +329,18 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 					chosen[obj] = NoFact
 					continue
 				}
-				m := math.Inf(-1)
 				for _, f := range fs {
 					ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
-					tri := pr.tri[pr.triStart[f]:pr.triStart[f+1]]
-					switch len(ss) {
-					case 0:
-						count[f] = 0
-					case 1:
-						count[f] = vote[ss[0]]
-					case 2:
-						count[f] = vote2(ss, tri, vote, disc, pr.declared)
-					case 3:
-						if pr.declared[tri[0]]|pr.declared[tri[1]]|pr.declared[tri[2]] == 0 {
-							count[f] = vote3(ss, tri, vote, disc)
-							break
-						}
-						fallthrough
-					default:
-						discount(len(ss), tri, disc, pr.declared, &sc)
-						count[f] = 0
-						for i, s := range sc.order {
-							count[f] += vote[ss[s]] * sc.indep[i]
-						}
-					}
-					m = max(m, count[f])
+					count[f] = voteCount(ss, pr.tri[pr.triStart[f]:pr.triStart[f+1]], vote, disc, pr.declared, &sc)
 				}
-				unseen := max(n+1-float64(len(fs)), 0)
-				if unseen > 0 {
-					m = max(m, 0)
-				}
-				z := unseen * math.Exp(-m)
-				for _, f := range fs {
-					belief[f] = math.Exp(count[f] - m)
-					z += belief[f]
-				}
-				best := NoFact
-				for _, f := range fs {
-					belief[f] /= z
-					if best == NoFact || belief[f] > belief[best] {
-						best = FactID(f)
-					}
-				}
-				chosen[obj] = best
-				// Facts tied for the top test nobody.
-				k := 0
-				for _, f := range fs {
-					even[f] = Same(belief[f], belief[best])
-					if even[f] {
-						k++
-					}
-				}
-				if k == 1 {
-					even[best] = false
-				}
+				chosen[obj] = FactID(m.probabilities(fs, count, belief, even))
 			}
 		})
 		// §3: A(S) is the mean probability of S's (tested) values.
 		meanDecided(ix, tested, even, belief, trust, o.InitialTrust)
 		for s := range trust {
 			if !fixed {
-				acc[s] = min(max(trust[s], minAccuracy), 1-minAccuracy)
+				acc[s] = Accuracy(trust[s])
 			}
 		}
 		if r.Iterations > 1 && slices.Equal(chosen, prevChosen) && maxDiff(trust, prevTrust) < o.Tolerance {
@@ -441,7 +358,7 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 	for p, k := range pr.key {
 		prob := 1.0
 		if declared[p] == 0 {
-			prob = (1 - float64(disc[p])) / c
+			prob = (1 - float64(disc[p])) / m.c
 		}
 		if prob < 0.5 {
 			continue
@@ -465,9 +382,11 @@ func meanDecided(ix *index, tested, even []bool, x, trust []float64, prior float
 	parallel(len(trust), len(tested), func(lo, hi int) {
 		for s := lo; s < hi; s++ {
 			a, b := ix.srcStart[s], ix.srcStart[s+1]
-			sum, k, t := 0.0, 0, 0
+			sum, all, k, t := 0.0, 0.0, 0, 0
 			for i := a; i < b; i++ {
-				if f := ix.srcFacts[i]; tested[i] {
+				f := ix.srcFacts[i]
+				all += x[f]
+				if tested[i] {
 					t++
 					if !even[f] {
 						sum += x[f]
@@ -475,17 +394,7 @@ func meanDecided(ix *index, tested, even []bool, x, trust []float64, prior float
 					}
 				}
 			}
-			switch {
-			case k > 0:
-				trust[s] = sum / float64(k)
-			case t > 0 || a == b:
-				trust[s] = prior
-			default:
-				for i := a; i < b; i++ {
-					sum += x[ix.srcFacts[i]]
-				}
-				trust[s] = sum / float64(b-a)
-			}
+			trust[s] = AccuTrust(sum, k, t, all, int(b-a), prior)
 		}
 	})
 }
@@ -499,6 +408,127 @@ func decides(ix *index, tested, even []bool, s int) bool {
 		}
 	}
 	return false
+}
+
+// copyModel holds the constants of ACCU's model of copying for one run.
+type copyModel struct {
+	n, logN, c float64
+	// The prior odds of one direction of copying against independence,
+	// and ln(1 − c), the likelihood ratio of a disagreement.
+	logOdds, log1c float64
+	// oddsPow[kd] = prior odds · (1 − c)^kd, for the short path of
+	// discount.
+	oddsPow [smallCount + 1]float64
+}
+
+func newCopyModel(o Options) copyModel {
+	m := copyModel{n: o.FalseValues, logN: math.Log(o.FalseValues), c: o.CopyRate,
+		logOdds: math.Log(o.CopyPrior/2) - math.Log1p(-o.CopyPrior), log1c: math.Log1p(-o.CopyRate)}
+	m.oddsPow[0] = math.Exp(m.logOdds)
+	for i := 1; i <= smallCount; i++ {
+		m.oddsPow[i] = m.oddsPow[i-1] * (1 - m.c)
+	}
+	return m
+}
+
+// vote is A'(S) = ln(n·A/(1−A)) of a source of accuracy a (§3).
+func (m *copyModel) vote(a float64) float64 { return m.logN + math.Log(a) - math.Log1p(-a) }
+
+// discount returns the factor 1 − c·Pr(S1 ~ S2) of §2 of two sources of
+// ratios r1 and r2 (see ratios) that share kt true values and kf false
+// ones and differ on kd objects, with Pr(S1 ~ S2) = Pr(S1 → S2) +
+// Pr(S2 → S1), and whether S2 → S1 is the likelier direction: the
+// posterior of S1 ⊥ S2, S1 → S2 and S2 → S1 (§2, §3) as log odds against
+// independence.
+func (m *copyModel) discount(r1, r2 ratios, kt, kf, kd int32) (float32, bool) {
+	// 1 − c·Pr(dependent) = (1 + (1−c)(o12 + o21)) / (1 + o12 + o21)
+	// for the odds o12, o21 of the two directions against independence.
+	c := m.c
+	if kt <= smallCount && kf <= smallCount && kd <= smallCount {
+		// Products of at most 3·smallCount bounded ratios: exact, and
+		// far from overflow.
+		k := m.oddsPow[kd]
+		o12 := k * r1.pow(kt, kf)
+		o21 := k * r2.pow(kt, kf)
+		if !math.IsInf(o12+o21, 0) { // a huge n
+			return float32((1 + (1-c)*(o12+o21)) / (1 + o12 + o21)), o21 > o12
+		}
+	}
+	lo12 := m.logOdds + r1.odds(float64(kt), float64(kf), float64(kd), m.log1c)
+	lo21 := m.logOdds + r2.odds(float64(kt), float64(kf), float64(kd), m.log1c)
+	// In log space, scaled by e^{−m} against overflow.
+	mx := max(0, lo12, lo21)
+	e0, e1, e2 := math.Exp(-mx), math.Exp(lo12-mx), math.Exp(lo21-mx)
+	return float32((e0 + (1-c)*(e1+e2)) / (e0 + e1 + e2)), lo21 > lo12
+}
+
+// voteCount is C(v) of §2 and §3, the vote count of a value with sources
+// ss (in source order), tri the pairs of ss (see [pairs]), discounted by
+// the probability of copying: the votes of its sources, each times the
+// probability that it provides the value independently of those counted
+// before it (see discount).
+func voteCount(ss, tri []int32, vote []float64, disc []float32, declared []uint8, sc *scratch) float64 {
+	switch len(ss) {
+	case 0:
+		return 0
+	case 1:
+		return vote[ss[0]]
+	case 2:
+		return vote2(ss, tri, vote, disc, declared)
+	case 3:
+		if declared[tri[0]]|declared[tri[1]]|declared[tri[2]] == 0 {
+			return vote3(ss, tri, vote, disc)
+		}
+	}
+	discount(len(ss), tri, disc, declared, sc)
+	count := 0.0
+	for i, s := range sc.order {
+		count += vote[ss[s]] * sc.indep[i]
+	}
+	return count
+}
+
+// probabilities sets belief[f] for the facts fs of one object from their
+// vote counts count[f] (§2, §3): a log-sum-exp over the object's domain
+// of n+1 values, unseen ones counting 0. It marks in even the facts tied
+// for the top (see [Same]) when there are at least two, and returns the
+// chosen fact, the first of the highest belief, or NoFact for none.
+func (m *copyModel) probabilities(fs []int32, count, belief []float64, even []bool) int32 {
+	if len(fs) == 0 {
+		return int32(NoFact)
+	}
+	mx := math.Inf(-1)
+	for _, f := range fs {
+		mx = max(mx, count[f])
+	}
+	unseen := max(m.n+1-float64(len(fs)), 0)
+	if unseen > 0 {
+		mx = max(mx, 0)
+	}
+	z := unseen * math.Exp(-mx)
+	for _, f := range fs {
+		belief[f] = math.Exp(count[f] - mx)
+		z += belief[f]
+	}
+	best := int32(-1)
+	for _, f := range fs {
+		belief[f] /= z
+		if best < 0 || belief[f] > belief[best] {
+			best = f
+		}
+	}
+	// Facts tied for the top test nobody.
+	k := 0
+	for _, f := range fs {
+		even[f] = Same(belief[f], belief[best])
+		if even[f] {
+			k++
+		}
+	}
+	if k == 1 {
+		even[best] = false
+	}
+	return best
 }
 
 // minAccuracy keeps ACCU's accuracies in [0.01, 0.99], so that the vote

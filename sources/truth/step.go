@@ -130,3 +130,77 @@ func CosineChange(xy, xx, yy float64) float64 {
 // belief best, in the choice of an object's answer: facts are offered in
 // ID order, so ties go to the lowest ID.
 func Prefer(b, best float64) bool { return b > best }
+
+// Accuracy is the accuracy ACCU and DEPEN take for a source of trust t
+// (the prior, or A(S) of the last iteration): t kept within [0.01,
+// 0.99], so that its vote and the likelihoods of copying stay finite.
+func Accuracy(t float64) float64 { return min(max(t, minAccuracy), 1-minAccuracy) }
+
+// AccuTrust is A(S) of ACCU and DEPEN (§3), the mean probability of a
+// source's values that are tested ([Tested]) and decided: sum over k
+// such values. A source with t > 0 tested values, all tied for the top
+// of their object, or with none at all (n = 0), keeps prior; one with
+// none tested, the mean all / n over its n values.
+func AccuTrust(sum float64, k, t int, all float64, n int, prior float64) float64 {
+	switch {
+	case k > 0:
+		return sum / float64(k)
+	case t > 0 || n == 0:
+		return prior
+	}
+	return all / float64(n)
+}
+
+// CopyModel is the model of copying of ACCU and DEPEN under resolved
+// options ([Options.Resolve]): FalseValues, CopyRate and CopyPrior. Its
+// methods are the per-pair, per-value and per-object steps of an
+// iteration, which [Discover] calls too.
+type CopyModel struct{ m copyModel }
+
+// NewCopyModel returns the model of o, resolved.
+func NewCopyModel(o Options) CopyModel { return CopyModel{newCopyModel(o)} }
+
+// Vote is A'(S) = ln(n·A/(1−A)), the vote of a source of accuracy a
+// (see [Accuracy]).
+func (c CopyModel) Vote(a float64) float64 { return c.m.vote(a) }
+
+// Discount is the factor 1 − c·Pr(S1 ~ S2) of two sources of accuracies
+// a1 and a2 (see [Accuracy]) that give the same true value on kt objects
+// (by the choices of the last iteration), the same other value on kf and
+// different values on kd: how much of its vote the later of the two
+// keeps for a value both provide. It is rounded to float32, as Discover
+// keeps it.
+func (c CopyModel) Discount(a1, a2 float64, kt, kf, kd int) float32 {
+	f, _ := c.m.discount(ratiosOf(a1, c.m.c, c.m.n), ratiosOf(a2, c.m.c, c.m.n), int32(kt), int32(kf), int32(kd))
+	return f
+}
+
+// Count is C(v), the vote count of a value whose k sources, in the order
+// of their IDs, have votes votes ([CopyModel.Vote]), given the Discount
+// of each pair i < j of them at disc[i(2k−i−1)/2 + j−i−1] (row by row).
+// No pair is a declared copy.
+func (c CopyModel) Count(votes []float64, disc []float32) float64 {
+	k := len(votes)
+	ss := make([]int32, k)
+	for i := range ss {
+		ss[i] = int32(i)
+	}
+	tri := make([]int32, len(disc))
+	for i := range tri {
+		tri[i] = int32(i)
+	}
+	var sc scratch
+	return voteCount(ss, tri, votes, disc, make([]uint8, len(disc)), &sc)
+}
+
+// Probabilities sets prob[i] to the probability of the i-th value of an
+// object, in the order of their IDs, from its count count[i]
+// ([CopyModel.Count]), marks in even those tied for the top when two or
+// more are, and returns the index of the chosen value (−1 for none).
+func (c CopyModel) Probabilities(count, prob []float64, even []bool) int {
+	fs := make([]int32, len(count))
+	for i := range fs {
+		fs[i] = int32(i)
+	}
+	return int(c.m.probabilities(fs, count, prob, even))
+}
