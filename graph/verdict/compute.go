@@ -676,7 +676,7 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 		}
 	}
 	e, _ := s.full.Claim(c.ID)
-	vd := Verdict{Claim: c.ID, Origins: e.Origins, Lent: e.Lent, Evidence: e.Weight, Capped: e.Capped}
+	vd := Verdict{Claim: c.ID, Origins: someOrigins(e.Origins), Lent: e.Lent, Evidence: e.Weight, Capped: e.Capped}
 	if c.Validity.Ended(t) {
 		vd.Label, vd.Since = NotHolding, c.Validity.End()
 	} else {
@@ -690,11 +690,21 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 func (s *state) verdict(i int32) Verdict {
 	e := s.claimEvidence(i)
 	vd := Verdict{
-		Claim: s.ids[i], Evidence: s.evidence[i], Capped: s.capped[i], Origins: e.Origins, Lent: e.Lent,
+		Claim: s.ids[i], Evidence: s.evidence[i], Capped: s.capped[i], Origins: someOrigins(e.Origins), Lent: e.Lent,
 		Base: s.bases[i], Strength: s.strength.Strength[i],
 	}
 	s.judge(&vd, i, s.labels[i])
 	return vd
+}
+
+// someOrigins returns origins, or an empty list for none: a verdict's
+// Origins is never nil (so [] in JSON, not null), from Compute and from
+// the Tracker alike.
+func someOrigins(origins []string) []string {
+	if origins == nil {
+		return []string{}
+	}
+	return origins
 }
 
 // judge sets, on vd, the verdict on claim i of the framework, whose

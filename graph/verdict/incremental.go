@@ -43,7 +43,10 @@ type Tracker struct {
 	cyclic int   // claims on a cycle of attack
 	unconv int   // claims of components DF-QuAD left unconverged
 	rounds int   // of labelling, as Result.Rounds
-	silent map[string]bool
+	// unsettled counts the rejected claims that still lend, the rounds
+	// having stopped at MaxRounds, as Result.Unsettled.
+	unsettled int
+	silent    map[string]bool
 
 	// Origins, interned: names[k] is a source ID, key[k] orders origin
 	// sets as evidence.Of interns them (the first claim to name it, then
@@ -205,7 +208,7 @@ func (t *Tracker) rebuild(known bool) error {
 	// faster than lend), with how each claim varied over them, and then
 	// the state of the last. When a claim is silenced, the lent origins
 	// of the first round too, to tell whether they vary (see steady.go).
-	silent, rounds, vs, err := t.runRounds(v, func(_ graph.View, c claims.Claim) ([]string, error) {
+	silent, rounds, unsettled, vs, err := t.runRounds(v, func(_ graph.View, c claims.Claim) ([]string, error) {
 		return t.c[t.slot[c.ID]].origins, nil // as found above
 	})
 	if err != nil {
@@ -222,12 +225,12 @@ func (t *Tracker) rebuild(known bool) error {
 	for id := range silent {
 		t.c[t.slot[id]].silent = true
 	}
-	t.silent, t.rounds = silent, rounds
+	t.silent, t.rounds, t.unsettled = silent, rounds, unsettled
 	t.lend(all)
 	t.solveAll(v)
-	// None left, as Compute found: a safeguard (then how the claims vary
-	// is not known).
-	for ; t.silence(all); t.rounds++ {
+	// None left, as Compute found, unless the rounds stopped at their
+	// cap: a safeguard (then how the claims vary is not known).
+	for ; unsettled == 0 && t.silence(all); t.rounds++ {
 		t.lend(all)
 		t.solveAll(v)
 		vs = nil
@@ -499,6 +502,12 @@ func remove(list []int32, x int32) []int32 {
 func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	if t.needsRebuild(b) {
 		return t.full(FallbackMerge, false)
+	}
+	if t.unsettled > 0 {
+		// The rounds stopped at MaxRounds: which claims the next would
+		// silence, and whether the batch settles them, only the rounds
+		// can tell.
+		return t.full(FallbackRounds, false)
 	}
 	v := t.g.View
 	orig := t.origins()
@@ -1318,11 +1327,7 @@ func (t *Tracker) maxIterations() int {
 // verdict is the verdict on claim i of st, the framework of a solve,
 // whose state is nd.
 func (t *Tracker) verdict(st *state, i int32, nd *node) Verdict {
-	origins := nd.origins
-	if origins == nil {
-		origins = []string{} // as Compute gives a claim with none: [] in JSON, not null
-	}
-	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Capped: nd.capped, Origins: origins, Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x}
+	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Capped: nd.capped, Origins: someOrigins(nd.origins), Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x}
 	st.judge(&vd, i, nd.label) // st.opts is t.opts
 	return vd
 }
@@ -1341,7 +1346,7 @@ func (t *Tracker) Verdict(id string) (Verdict, bool) {
 // [Result.Lent] lists; the slices of its verdicts (origins, reasons) are
 // shared with the Tracker and must not be modified.
 func (t *Tracker) Result() *Result {
-	r := &Result{Attacks: t.att, Failed: t.failed, Acyclic: t.cyclic == 0, Converged: t.unconv == 0, Rounds: t.rounds, Silent: t.silent,
+	r := &Result{Attacks: t.att, Failed: t.failed, Acyclic: t.cyclic == 0, Converged: t.unconv == 0, Rounds: t.rounds, Silent: t.silent, Unsettled: t.unsettled,
 		Verdicts: make([]Verdict, 0, t.live), index: make(map[string]int, t.live)}
 	// The lent origins as they are now: an update gives a claim new
 	// sets rather than change them, and never renames an interned origin.

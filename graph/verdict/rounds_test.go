@@ -235,3 +235,77 @@ func cyclic(t *testing.T, seed uint64) (*graph.Graph, verdict.Options) {
 	}
 	return g, opts
 }
+
+// TestTrackerStopsAtMaxRounds: on a chain longer than MaxRounds the
+// Tracker stops its rounds where Compute does, counts the same claims as
+// unsettled, and stays equal to Compute after an update (the red team
+// found it silencing past the cap).
+func TestTrackerStopsAtMaxRounds(t *testing.T) {
+	g := chain(t, verdict.MaxRounds+3)
+	check := func(when string, tr *verdict.Tracker) {
+		t.Helper()
+		want, err := verdict.Compute(g.View, verdict.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := tr.Result()
+		if got.Rounds != want.Rounds || got.Unsettled != want.Unsettled || !reflect.DeepEqual(got.Silent, want.Silent) {
+			t.Fatalf("%s: Tracker rounds %d, unsettled %d, %d silent; Compute %d, %d, %d",
+				when, got.Rounds, got.Unsettled, len(got.Silent), want.Rounds, want.Unsettled, len(want.Silent))
+		}
+		if want.Unsettled == 0 {
+			t.Fatalf("%s: the chain did not reach the cap", when)
+		}
+		for i, w := range want.Verdicts {
+			if v := got.Verdicts[i]; v.Claim != w.Claim || v.Label != w.Label || v.Evidence != w.Evidence {
+				t.Errorf("%s: %s: Tracker %s with evidence %v, Compute %s with %v", when, w.Claim, v.Label, v.Evidence, w.Label, w.Evidence)
+			}
+		}
+	}
+	tr, err := verdict.Track(g, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("Track", tr)
+	b := graph.Batch{
+		Sources: []sources.Source{{ID: "late", Kind: sources.NewsArticle}},
+		Claims:  []claims.Claim{{ID: "late-claim", Text: "A late claim.", Appearances: []claims.Appearance{{Source: "late"}}}},
+	}
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tr.Update(b); err != nil {
+		t.Fatal(err)
+	}
+	check("after an update", tr)
+}
+
+// TestOriginsNeverNil: a claim with no origins has an empty list of
+// them, from Compute and from the Tracker alike (so [] in JSON).
+func TestOriginsNeverNil(t *testing.T) {
+	g := graph.New()
+	b := graph.Batch{
+		Sources: []sources.Source{{ID: "s0", Kind: sources.NewsArticle}},
+		Claims: []claims.Claim{
+			{ID: "a", Text: "A."},
+			{ID: "b", Text: "B.", Appearances: []claims.Appearance{{Source: "s0"}}},
+		},
+		Relations: []claims.Relation{{From: "b", To: "a", Kind: claims.Supports}},
+	}
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	r, err := verdict.Compute(g.View, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := verdict.Track(g, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, res := range map[string]*verdict.Result{"Compute": r, "Tracker": tr.Result()} {
+		if v, _ := res.Verdict("a"); v.Origins == nil {
+			t.Errorf("%s: claim a's Origins is nil, want an empty list", name)
+		}
+	}
+}

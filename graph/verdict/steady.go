@@ -107,10 +107,11 @@ type varied struct {
 
 // runRounds runs the rounds of silencing on v as Compute does (state.run,
 // without the strengths), with the origins origins gives, and returns
-// the claims silenced, the number of rounds, and how each claim of v, in
-// its order, varied over them. O(rounds × claims) besides the rounds
+// the claims silenced, the number of rounds, the rejected claims that
+// still lend when the rounds stopped at MaxRounds (Result.Unsettled), and
+// how each claim of v, in its order, varied over them. O(rounds × claims) besides the rounds
 // themselves.
-func (t *Tracker) runRounds(v graph.View, origins func(graph.View, claims.Claim) ([]string, error)) (map[string]bool, int, []varied, error) {
+func (t *Tracker) runRounds(v graph.View, origins func(graph.View, claims.Claim) ([]string, error)) (map[string]bool, int, int, []varied, error) {
 	o := t.opts
 	o.Origins = origins
 	s := &state{opts: o}
@@ -132,9 +133,9 @@ func (t *Tracker) runRounds(v graph.View, origins func(graph.View, claims.Claim)
 		}
 	}
 	if err := s.run(v, false); err != nil {
-		return nil, 0, nil, err
+		return nil, 0, 0, nil, err
 	}
-	return s.silent, s.rounds, vs, nil
+	return s.silent, s.rounds, s.unsettled, vs, nil
 }
 
 // span bounds a claim's evidence over the rounds: within [lo, hi],

@@ -252,7 +252,7 @@ func TestRunRoundsIsCompute(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, rounds, vs, err := (&Tracker{opts: o}).runRounds(g.View, nil)
+			got, rounds, _, vs, err := (&Tracker{opts: o}).runRounds(g.View, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
