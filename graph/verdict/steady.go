@@ -78,7 +78,9 @@ const (
 	FallbackReach
 	// FallbackRounds: the batch reaches a claim whose evidence or label
 	// can differ from one round of silencing to the next: a silenced
-	// claim, or one below or downstream of one.
+	// claim, or one below or downstream of one; or the rounds stopped at
+	// MaxRounds with claims unsettled (Result.Unsettled), whichever
+	// claims the batch reaches.
 	FallbackRounds
 	// FallbackSilence: after the batch a claim it reaches is rejected
 	// and supports another without being silenced: a new round.
