@@ -29,7 +29,7 @@ func (r *Result) voting(ix *index, tested []bool) {
 		}
 	}
 	r.Trust = make([]float64, ix.nSources)
-	meanTested(ix, tested, won, r.Trust, 0)
+	meanDecided(ix, tested, nil, won, r.Trust, 0)
 	r.Iterations, r.Converged = 1, true
 }
 
