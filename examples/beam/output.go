@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -219,16 +220,21 @@ func (fn *writeFn) ProcessElement(ctx context.Context, _ int, iter func(*string)
 	if err != nil {
 		return err
 	}
+	if err := writeLines(w, lines); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
+}
+
+// writeLines writes lines to w, each ended by a newline, through a buffer.
+func writeLines(w io.Writer, lines []string) error {
 	bw := bufio.NewWriter(w)
 	for _, l := range lines {
 		bw.WriteString(l)
 		bw.WriteByte('\n')
 	}
-	if err := bw.Flush(); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
+	return bw.Flush()
 }
 
 func writeLocal(name string, lines []string) error {
@@ -236,12 +242,7 @@ func writeLocal(name string, lines []string) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(f)
-	for _, l := range lines {
-		bw.WriteString(l)
-		bw.WriteByte('\n')
-	}
-	err = bw.Flush()
+	err = writeLines(f, lines)
 	if err == nil {
 		err = f.Chmod(0o644) // as os.Create would make it
 	}

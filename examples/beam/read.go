@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"path"
 	"slices"
 
@@ -47,10 +48,7 @@ func expand(ctx context.Context, glob string) ([]Shard, error) {
 
 // open opens a shard through Beam's file systems (local, gs://), so that
 // workers of a cluster read the same paths.
-func open(ctx context.Context, name string) (interface {
-	Read([]byte) (int, error)
-	Close() error
-}, error) {
+func open(ctx context.Context, name string) (io.ReadCloser, error) {
 	fs, err := filesystem.New(ctx, name)
 	if err != nil {
 		return nil, err

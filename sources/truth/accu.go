@@ -376,8 +376,9 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 
 // meanDecided sets trust[s] to the mean of x over the facts of s whose
 // assertion is tested and which are not even (tied for the top of their
-// object). A source with tested assertions all even gets prior; one with
-// none tested, the mean over all its facts (prior when it has none).
+// object; nil: none is). A source with tested assertions all even gets
+// prior; one with none tested, the mean over all its facts (prior when it
+// has none). Voting (with no even facts) and ACCU share it.
 func meanDecided(ix *index, tested, even []bool, x, trust []float64, prior float64) {
 	parallel(len(trust), len(tested), func(lo, hi int) {
 		for s := lo; s < hi; s++ {
@@ -388,7 +389,7 @@ func meanDecided(ix *index, tested, even []bool, x, trust []float64, prior float
 				all += x[f]
 				if tested[i] {
 					t++
-					if !even[f] {
+					if even == nil || !even[f] {
 						sum += x[f]
 						k++
 					}

@@ -315,27 +315,6 @@ func known(ix *index, tested []bool) []bool {
 	return k
 }
 
-// meanTested sets trust[s] to the mean of x over the facts of s whose
-// assertion is tested, or over all its facts when none is (and to dflt
-// for a source with no facts).
-func meanTested(ix *index, tested []bool, x, trust []float64, dflt float64) {
-	parallel(len(trust), len(tested), func(lo, hi int) {
-		for s := lo; s < hi; s++ {
-			var sum, all float64
-			k := 0
-			for i := ix.srcStart[s]; i < ix.srcStart[s+1]; i++ {
-				x := x[ix.srcFacts[i]]
-				all += x
-				if tested[i] {
-					sum += x
-					k++
-				}
-			}
-			trust[s] = TestedMean(sum, k, all, int(ix.srcStart[s+1]-ix.srcStart[s]), dflt)
-		}
-	})
-}
-
 // tied reports, per object, whether a fact other than the chosen one has
 // its belief, within a relative 1e-9.
 func tied(ix *index, belief []float64, chosen []FactID) []bool {

@@ -29,7 +29,7 @@ func (r *Result) voting(ix *index, tested []bool) {
 		}
 	}
 	r.Trust = make([]float64, ix.nSources)
-	meanTested(ix, tested, won, r.Trust, 0)
+	meanDecided(ix, tested, nil, won, r.Trust, 0)
 	r.Iterations, r.Converged = 1, true
 }
 
@@ -43,9 +43,7 @@ func (r *Result) sums(ix *index, avgLog bool, o Options) {
 	if avgLog {
 		weight = make([]float64, ix.nSources)
 		for s := range weight {
-			if n := float64(ix.srcStart[s+1] - ix.srcStart[s]); n > 0 {
-				weight[s] = math.Log(n) / n
-			}
+			weight[s] = AverageLogWeight(int(ix.srcStart[s+1] - ix.srcStart[s]))
 		}
 	}
 	for r.Iterations < o.MaxIterations {
@@ -98,7 +96,7 @@ func (r *Result) investment(ix *index, pooled bool, o Options) {
 		if !pooled {
 			parallel(nF, nF, func(lo, hi int) {
 				for f := lo; f < hi; f++ {
-					belief[f] = math.Pow(pool[f], o.Exponent)
+					belief[f] = Gain(pool[f], o.Exponent)
 				}
 			})
 			return
@@ -109,13 +107,11 @@ func (r *Result) investment(ix *index, pooled bool, o Options) {
 				fs := ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]]
 				total := 0.0
 				for _, f := range fs {
-					belief[f] = math.Pow(pool[f], o.Exponent)
+					belief[f] = Gain(pool[f], o.Exponent)
 					total += belief[f]
 				}
 				for _, f := range fs {
-					if total > 0 {
-						belief[f] = pool[f] * belief[f] / total
-					}
+					belief[f] = PooledBelief(pool[f], belief[f], total)
 				}
 			}
 		})
@@ -126,15 +122,12 @@ func (r *Result) investment(ix *index, pooled bool, o Options) {
 	} else {
 		for obj := 0; obj < ix.nObjects; obj++ {
 			fs := ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]]
-			total := 0.0
+			total := 0
 			for _, f := range fs {
-				belief[f] = float64(ix.factStart[f+1] - ix.factStart[f])
-				total += belief[f]
+				total += int(ix.factStart[f+1] - ix.factStart[f])
 			}
 			for _, f := range fs {
-				if total > 0 {
-					belief[f] /= total
-				}
+				belief[f] = VoteShare(int(ix.factStart[f+1]-ix.factStart[f]), total)
 			}
 		}
 	}
@@ -147,9 +140,7 @@ func (r *Result) investment(ix *index, pooled bool, o Options) {
 		}
 		gather(pool, ix.factStart, ix.factSources, inv)
 		for f := range pool {
-			if pool[f] > 0 {
-				pool[f] = belief[f] / pool[f]
-			}
+			pool[f] = InvestmentReturn(belief[f], pool[f])
 		}
 		gather(trust, ix.srcStart, ix.srcFacts, pool)
 		mul(trust, inv)
@@ -188,7 +179,7 @@ func (r *Result) truthFinder(ix *index, o Options) {
 		o.step(r.Iterations)
 		// τ(w) = −ln(1 − t(w)); σ(f) = Σ_{w∈W(f)} τ(w)
 		for s, t := range trust {
-			tau[s] = min(-math.Log1p(-t), maxTau)
+			tau[s] = Tau(t)
 		}
 		gather(sigma, ix.factStart, ix.factSources, tau)
 		// σ*(f) = σ(f) + ρ Σ_{f'} σ(f')·imp(f'→f); s(f) = 1/(1 + e^{−γσ*(f)})
@@ -198,20 +189,16 @@ func (r *Result) truthFinder(ix *index, o Options) {
 					sg += o.Influence * sigma[ix.impFrom[k]] * ix.impW[k]
 				}
 			}
-			belief[f] = 1 / (1 + math.Exp(-o.Dampening*sg))
+			belief[f] = Confidence(sg, o.Dampening)
 		}
 		// t(w) = mean of s(f) over the facts w asserts
 		gather(next, ix.srcStart, ix.srcFacts, belief)
 		for s := range next {
-			if n := ix.srcStart[s+1] - ix.srcStart[s]; n > 0 {
-				next[s] /= float64(n)
-			} else {
-				next[s] = o.InitialTrust
-			}
+			next[s] = MeanConfidence(next[s], int(ix.srcStart[s+1]-ix.srcStart[s]), o.InitialTrust)
 		}
-		change := 1 - cosine(trust, next)
+		change := cosineChange(trust, next)
 		trust, next = next, trust
-		if change < o.Tolerance {
+		if Converged(TruthFinder, r.Iterations, change, o.Tolerance) {
 			r.Converged = true
 			break
 		}
@@ -277,7 +264,7 @@ func normalise(x []float64) {
 	}
 	if m > 0 {
 		for i := range x {
-			x[i] /= m
+			x[i] = Normalised(x[i], m)
 		}
 	}
 }
@@ -290,16 +277,13 @@ func maxDiff(x, y []float64) float64 {
 	return d
 }
 
-// cosine returns the cosine similarity of x and y, 1 if either is zero.
-func cosine(x, y []float64) float64 {
+// cosineChange returns 1 − cos(x, y), 0 if either is zero ([CosineChange]).
+func cosineChange(x, y []float64) float64 {
 	var xy, xx, yy float64
 	for i := range x {
 		xy += x[i] * y[i]
 		xx += x[i] * x[i]
 		yy += y[i] * y[i]
 	}
-	if xx == 0 || yy == 0 {
-		return 1
-	}
-	return xy / math.Sqrt(xx*yy)
+	return CosineChange(xy, xx, yy)
 }

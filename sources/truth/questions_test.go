@@ -1,6 +1,7 @@
 package truth_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/sources/truth"
@@ -16,4 +17,18 @@ func TestQuestions(t *testing.T) {
 	if diff := cmp.Diff([][]int32{{0, 1, 2}, {2, 3}, {4}}, qs); diff != "" {
 		t.Errorf("questions (-want +got):\n%s", diff)
 	}
+}
+
+// ExampleQuestions groups five claims into questions: the triangle of
+// contradictions 0, 1, 2 is one; 3, contradicting 2 alone, makes a second
+// with it; 4, uncontested, is a question of its own.
+func ExampleQuestions() {
+	edges := [][2]int32{{0, 1}, {1, 2}, {2, 0}, {3, 2}}
+	for _, q := range truth.Questions(5, edges) {
+		fmt.Println(q)
+	}
+	// Output:
+	// [0 1 2]
+	// [2 3]
+	// [4]
 }

@@ -142,13 +142,10 @@ func Accuracy(t float64) float64 { return min(max(t, minAccuracy), 1-minAccuracy
 // of their object, or with none at all (n = 0), keeps prior; one with
 // none tested, the mean all / n over its n values.
 func AccuTrust(sum float64, k, t int, all float64, n int, prior float64) float64 {
-	switch {
-	case k > 0:
-		return sum / float64(k)
-	case t > 0 || n == 0:
+	if k == 0 && t > 0 {
 		return prior
 	}
-	return all / float64(n)
+	return TestedMean(sum, k, all, n, prior)
 }
 
 // CopyModel is the model of copying of ACCU and DEPEN under resolved
