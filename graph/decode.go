@@ -371,16 +371,15 @@ func (d *decoder) root(b *Batch, root *yaml.Node, version func(v *yaml.Node) err
 			}
 			return true
 		}
-		for k := range sections {
-			if sec := &sections[k]; sec.key == key {
-				if r := resolve(v); r != nil && r.Kind == yaml.SequenceNode {
-					sec.reserve(b, mappings(r.Content)) // one slice of the right size, not doubling
-				}
-				d.sequence(v, key, func(i int, n *yaml.Node) { sec.decode(d, b, i, n) })
-				return true
-			}
+		sec := sectionByKey(key)
+		if sec == nil {
+			return false
 		}
-		return false
+		if r := resolve(v); r != nil && r.Kind == yaml.SequenceNode {
+			sec.reserve(b, mappings(r.Content)) // one slice of the right size, not doubling
+		}
+		d.sequence(v, key, func(i int, n *yaml.Node) { sec.decode(d, b, i, n) })
+		return true
 	})
 	if !seen && !d.stop && root.Kind == yaml.MappingNode { // a read cut short may not have reached it
 		d.errAt(root, location{}, "", fmt.Errorf("%w: missing %s at the top", ErrVersion, missing))

@@ -284,6 +284,17 @@ func sectionByItem(item string) *section {
 	return nil
 }
 
+// sectionByKey returns the section listed under key ("claims") at the
+// top level of a document, or nil.
+func sectionByKey(key string) *section {
+	for k := range sections {
+		if sections[k].key == key {
+			return &sections[k]
+		}
+	}
+	return nil
+}
+
 // sectionIndex returns the index in sections of the section of items
 // named item, or -1.
 func sectionIndex(item string) int {

@@ -201,16 +201,15 @@ func (d *decoder) jsonDocument(data []byte) (Batch, error) {
 		return b, nil
 	}
 	sc.items = func(key string) func(int, *yaml.Node) {
-		for k := range sections {
-			if sec := &sections[k]; sec.key == key {
-				return func(i int, n *yaml.Node) {
-					if !d.stop {
-						sec.decode(d, &b, i, n)
-					}
-				}
+		sec := sectionByKey(key)
+		if sec == nil {
+			return nil
+		}
+		return func(i int, n *yaml.Node) {
+			if !d.stop {
+				sec.decode(d, &b, i, n)
 			}
 		}
-		return nil
 	}
 	root, perr := sc.document()
 	if perr != nil {

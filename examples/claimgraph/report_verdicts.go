@@ -165,7 +165,4 @@ func trustText(e *env, w io.Writer, v graph.View) error {
 	return nil
 }
 
-func trustJSON(e *env, v graph.View) (any, error) {
-	sec, err := trustTable(e, v)
-	return sec, err
-}
+func trustJSON(e *env, v graph.View) (any, error) { return trustTable(e, v) }

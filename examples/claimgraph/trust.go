@@ -486,10 +486,10 @@ func graphTrust(e *env, v graph.View, alg truth.Algorithm, opts truth.Options) (
 	return run, nil
 }
 
-// relayed returns the origins that the appearances of claim c in source
-// src go back to.
+// relayed returns the origins that the appearances of claim c, of the
+// view of prov, in source src go back to.
 func relayed(prov *provenance.Index, c claims.Claim, src string) []string {
-	rep, err := prov.Claim(c.ID)
+	rep, err := prov.Of(c)
 	if err != nil {
 		return nil
 	}

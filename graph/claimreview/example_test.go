@@ -1,6 +1,7 @@
 package claimreview_test
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -68,4 +69,15 @@ func ExampleWrite() {
 	//     }
 	//   ]
 	// }
+}
+
+func ExampleRatingNamed() {
+	for _, name := range []string{"mostly FALSE", "Unproven", "Pants on Fire"} {
+		r, ok := claimreview.RatingNamed(name)
+		fmt.Printf("%q: %q %d %v\n", name, r.Name, r.Value, ok)
+	}
+	// Output:
+	// "mostly FALSE": "Mostly false" 2 true
+	// "Unproven": "Unproven" 3 true
+	// "Pants on Fire": "" 0 false
 }

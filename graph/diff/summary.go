@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
 	"github.com/claimgraph/claimgraph/sources"
 )
 
@@ -167,12 +168,9 @@ func (s *Summary) summarizeRelations(d *digester, v graph.View) error {
 		degree[r.from+1]++
 		degree[r.to+1]++
 	}
-	for i := 1; i < len(degree); i++ {
-		degree[i] += degree[i-1]
-	}
+	next := csr.Starts(degree)
 	s.claimAt = degree
 	s.claimRels = make([]int32, degree[len(degree)-1])
-	next := append([]int32(nil), degree[:len(degree)-1]...)
 	for i, r := range s.rels {
 		s.claimRels[next[r.from]] = int32(i)
 		next[r.from]++
