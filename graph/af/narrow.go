@@ -133,6 +133,7 @@ type dense struct {
 	mm, mr         []float64 // a row of Y·mid J and of |Y|·rad J
 }
 
+// grow returns n zeros, in s's storage when it has room for them.
 func grow(s []float64, n int) []float64 {
 	if cap(s) < n {
 		return make([]float64, n)

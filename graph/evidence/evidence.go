@@ -457,13 +457,10 @@ func (t *Table) lend(v graph.View, supports int, silent []bool) {
 
 // byComponent lists the claims of each of count components, given the
 // component of each claim: those of component k are
-// members[cstart[k]:cstart[k+1]], in the order of the claims.
+// members[cstart[k]:cstart[k+1]], in the order of the claims. (It is
+// graph/af's group: csr.Offsets counts the rows.)
 func byComponent(comp []int32, count int) (cstart, members []int32) {
-	cstart = make([]int32, count+1)
-	for _, k := range comp {
-		cstart[k+1]++
-	}
-	fill := csr.Starts(cstart)
+	cstart, fill := csr.Offsets(nil, nil, count, comp)
 	members = make([]int32, len(comp))
 	for i, k := range comp {
 		members[fill[k]] = int32(i)

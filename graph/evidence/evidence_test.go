@@ -63,6 +63,21 @@ func story(t *testing.T) *graph.Graph {
 	return g
 }
 
+// tableOf weighs the evidence of the graph b makes, with the default
+// options.
+func tableOf(t *testing.T, b graph.Batch) *evidence.Table {
+	t.Helper()
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := evidence.Of(g.View, evidence.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab
+}
+
 func TestOf(t *testing.T) {
 	g := story(t)
 	tab, err := evidence.Of(g.View, evidence.Options{})
@@ -135,14 +150,7 @@ func TestLentCap(t *testing.T) {
 			b.Relations = append(b.Relations, claims.Relation{From: b.Claims[i-1].ID, To: "c" + id, Kind: claims.Supports})
 		}
 	}
-	g := graph.New()
-	if err := g.Apply(b); err != nil {
-		t.Fatal(err)
-	}
-	tab, err := evidence.Of(g.View, evidence.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := tableOf(t, b)
 	if e := tab.At(5); e.Independent() != 6 {
 		t.Errorf("sixth claim of the chain: %d origins, want 6", e.Independent())
 	}
@@ -214,14 +222,7 @@ func TestCapped(t *testing.T) {
 	b.Sources = append(b.Sources, sources.Source{ID: "x", Title: "x", Kind: sources.NewsArticle})
 	b.Claims = append(b.Claims, claims.Claim{ID: "top", Text: "Top.", Appearances: []claims.Appearance{{Source: "x"}}},
 		claims.Claim{ID: "few", Text: "Few."}, own)
-	g := graph.New()
-	if err := g.Apply(b); err != nil {
-		t.Fatal(err)
-	}
-	tab, err := evidence.Of(g.View, evidence.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := tableOf(t, b)
 	top, _ := tab.Claim("top")
 	if !top.Capped || top.Independent() > 101 || top.Independent() < evidence.MaxLent || top.Weight != float64(top.Independent()) {
 		t.Errorf("top: capped %v, %d origins, weight %v; want capped, between MaxLent and 101", top.Capped, top.Independent(), top.Weight)

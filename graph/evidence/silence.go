@@ -10,7 +10,7 @@ import (
 
 // Silencer silences claims of a [Table] a few at a time, as
 // [Options.Silent] would, and weighs again only the claims whose lent
-// origins that can change: package graph/verdict silences the claims
+// origins silencing can change: package graph/verdict silences the claims
 // each round of its labelling rejects, and a round after the first
 // changes the evidence of a few claims below them, not of the whole
 // graph. It changes the Table it was made from, which must not be read
@@ -119,7 +119,7 @@ func orders(comp []int32, edges [][2]int32) bool {
 func (s *Silencer) Silent(i int32) bool { return s.silent[i] }
 
 // Silence makes the claims given silent (those already silent are
-// skipped), weighs again the claims whose lent origins that changes, and
+// skipped), weighs again the claims whose lent origins it changes, and
 // returns those among them whose Weight or Capped changed, in no
 // particular order; the Table's Evidence, Lent and lent origins of every
 // claim are then those [Of] gives with every silent claim in

@@ -61,18 +61,25 @@ func TestTallyRandom(t *testing.T) {
 			if err := tally.Update(b); err != nil {
 				t.Fatal(err)
 			}
-			full, err := Independent(g.View)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tally.Len() != len(full) {
-				t.Fatalf("graph %d, batch %d: tally of %d claims, graph has %d", round, step, tally.Len(), len(full))
-			}
-			for id, want := range full {
-				if got, ok := tally.Count(id); !ok || got != want {
-					t.Fatalf("graph %d, batch %d: claim %s has %d independent origins, tally says %d (%v)", round, step, id, want, got, ok)
-				}
-			}
+			sameAsFull(t, tally, g.View, func() string { return fmt.Sprintf("graph %d, batch %d", round, step) })
+		}
+	}
+}
+
+// sameAsFull fails t unless tally counts the claims of v as a full count
+// does; where says where the test is, for the message.
+func sameAsFull(t *testing.T, tally *Tally, v graph.View, where func() string) {
+	t.Helper()
+	full, err := Independent(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tally.Len() != len(full) {
+		t.Fatalf("%s: tally of %d claims, graph has %d", where(), tally.Len(), len(full))
+	}
+	for id, want := range full {
+		if got, ok := tally.Count(id); !ok || got != want {
+			t.Fatalf("%s: claim %s has %d independent origins, tally says %d (%v)", where(), id, want, got, ok)
 		}
 	}
 }
@@ -201,18 +208,7 @@ func TestTallyEdits(t *testing.T) {
 			if err := tally.Update(b); err != nil {
 				t.Fatal(err)
 			}
-			full, err := Independent(g.View)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tally.Len() != len(full) {
-				t.Fatalf("graph %d, batch %d (%+v): tally of %d claims, graph has %d", round, step, b, tally.Len(), len(full))
-			}
-			for id, want := range full {
-				if got, ok := tally.Count(id); !ok || got != want {
-					t.Fatalf("graph %d, batch %d (%+v): claim %s has %d independent origins, tally says %d (%v)", round, step, b, id, want, got, ok)
-				}
-			}
+			sameAsFull(t, tally, g.View, func() string { return fmt.Sprintf("graph %d, batch %d (%+v)", round, step, b) })
 		}
 	}
 	if edits < graphs {

@@ -215,7 +215,7 @@ var maxRounds = MaxRounds
 func (s *state) lenders() int {
 	seen := map[int32]bool{}
 	for _, p := range s.supports {
-		if s.labels[p.from] == af.Out && p.from != p.to && !s.silent[s.ids[p.from]] {
+		if p.from != p.to && s.loud(p.from) {
 			seen[p.from] = true
 		}
 	}
@@ -227,15 +227,26 @@ func (s *state) lenders() int {
 func (s *state) silence() []int32 {
 	var more []int32
 	for _, p := range s.supports {
-		if id := s.ids[p.from]; s.labels[p.from] == af.Out && p.from != p.to && !s.silent[id] {
-			if s.silent == nil {
-				s.silent = make(map[string]bool)
-			}
-			s.silent[id] = true
+		if p.from != p.to && s.loud(p.from) {
+			s.mute(p.from)
 			more = append(more, p.from)
 		}
 	}
 	return more
+}
+
+// loud reports whether claim i is rejected and not silent yet: if it
+// supports another, the next round silences it.
+func (s *state) loud(i int32) bool {
+	return s.labels[i] == af.Out && !s.silent[s.ids[i]]
+}
+
+// mute adds claim i to s.silent.
+func (s *state) mute(i int32) {
+	if s.silent == nil {
+		s.silent = make(map[string]bool)
+	}
+	s.silent[s.ids[i]] = true
 }
 
 // reweigh weighs the evidence again with the claims of s.silent lending

@@ -292,15 +292,7 @@ func (t *Tracker) solveAll(v graph.View) {
 		nd.nAtt = st.inStart[k+1] - st.inStart[k]
 		nd.label, nd.x, nd.lo, nd.hi = st.labels[k], str.Strength[k], str.Lower[k], str.Upper[k]
 		nd.defeater = st.defeater(k)
-		nd.cyc = size[cb.Comp[k]] > 1
-		nd.unconv = nd.cyc && !str.Converged
-		if nd.cyc {
-			nd.iters = int32(str.Iterations)
-			t.cyclic++
-			if nd.unconv {
-				t.unconv++
-			}
-		}
+		t.count(nd, size[cb.Comp[k]] > 1, str)
 		nd.v = t.verdict(st, k, nd)
 	}
 }
@@ -807,6 +799,21 @@ func (t *Tracker) forget(s int32) {
 	}
 }
 
+// count records whether claim nd is on a cycle of attack, solved by str,
+// and adds its contribution to the counts of the whole: forget's inverse.
+func (t *Tracker) count(nd *node, cyc bool, str af.Strengths) {
+	nd.cyc = cyc
+	nd.unconv = cyc && !str.Converged
+	nd.iters = 0
+	if cyc {
+		nd.iters = int32(str.Iterations)
+		t.cyclic++
+		if nd.unconv {
+			t.unconv++
+		}
+	}
+}
+
 // tooMany reports whether recomputing k claims is too many, so that
 // everything is recomputed instead (see fullShare).
 func (t *Tracker) tooMany(k int) bool { return fullShare > 0 && k > minFull && fullShare*k > t.live }
@@ -1280,16 +1287,7 @@ func (t *Tracker) solve(D, explain []int32) {
 		if d := st.defeater(i); d >= 0 {
 			nd.defeater = sub[d]
 		}
-		nd.cyc = size[cb.Comp[k]] > 1
-		nd.unconv = nd.cyc && !str.Converged
-		nd.iters = 0
-		if nd.cyc {
-			nd.iters = int32(str.Iterations)
-			t.cyclic++
-			if nd.unconv {
-				t.unconv++
-			}
-		}
+		t.count(nd, size[cb.Comp[k]] > 1, str)
 		nd.v = t.verdict(st, i, nd)
 	}
 	for _, s := range W {

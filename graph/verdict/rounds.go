@@ -51,11 +51,8 @@ type rounds struct {
 func (r *rounds) silence(s *state) []int32 {
 	var more []int32
 	for _, i := range r.list {
-		if id := s.ids[i]; s.labels[i] == af.Out && r.lends[i] && !s.silent[id] {
-			if s.silent == nil {
-				s.silent = make(map[string]bool)
-			}
-			s.silent[id] = true
+		if r.lends[i] && s.loud(i) {
+			s.mute(i)
 			more = append(more, i)
 		}
 	}

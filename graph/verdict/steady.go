@@ -98,13 +98,11 @@ func (f Fallback) String() string {
 	return "Fallback(?)"
 }
 
-// varied is how a claim's state varied over the rounds: its least and
-// greatest evidence, whether it was capped in some round and in every
-// one, whether its label changed.
+// varied is how a claim's state varied over the rounds: the span of its
+// evidence, and whether its label changed.
 type varied struct {
-	lo, hi         float64
-	capAny, capAll bool
-	label          bool
+	span
+	label bool
 }
 
 // runRounds runs the rounds of silencing on v as Compute does (state.run,
@@ -124,7 +122,7 @@ func (t *Tracker) runRounds(v graph.View, origins func(graph.View, claims.Claim)
 			first = slices.Clone(s.labels)
 			vs = make([]varied, len(s.ids))
 			for i := range vs {
-				vs[i] = varied{s.evidence[i], s.evidence[i], s.capped[i], s.capped[i], false}
+				vs[i] = varied{span: span{s.evidence[i], s.evidence[i], s.capped[i], s.capped[i]}}
 			}
 		}
 		for i := range vs {
