@@ -289,17 +289,28 @@ func (t *Table) weight(a, b []int32) (float64, int) {
 			continue
 		}
 		n++
-		if t.trust == nil {
-			w++
-			continue
-		}
-		tr, ok := t.trust[t.names[k]]
-		if !ok {
-			tr = t.unknown
-		}
-		w += tr
+		w += OriginWeight(t.trust, t.unknown, t.names[k])
 	}
 	return w, n
+}
+
+// OriginWeight is what one independent origin, from source, adds to a
+// claim's evidence: 1 without a trust map, otherwise the source's trust,
+// or unknown when the map does not name it (0 means
+// DefaultUnknownTrust). Evidence is the sum of it over a claim's origins,
+// own and lent; the Tracker of package verdict sums it the same way.
+func OriginWeight(trust map[string]float64, unknown float64, source string) float64 {
+	if trust == nil {
+		return 1
+	}
+	tr, ok := trust[source]
+	if !ok {
+		tr = unknown
+		if tr == 0 {
+			tr = DefaultUnknownTrust
+		}
+	}
+	return tr
 }
 
 // minParallel: a view of fewer claims has the default origins found by

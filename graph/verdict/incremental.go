@@ -1027,17 +1027,9 @@ func (t *Tracker) weight(set []int32) float64 {
 	if t.opts.Trust == nil {
 		return float64(len(set))
 	}
-	unknown := t.opts.UnknownTrust
-	if unknown == 0 {
-		unknown = evidence.DefaultUnknownTrust
-	}
 	w := 0.0
 	for _, k := range set {
-		tr, ok := t.opts.Trust[t.names[k]]
-		if !ok {
-			tr = unknown
-		}
-		w += tr
+		w += evidence.OriginWeight(t.opts.Trust, t.opts.UnknownTrust, t.names[k])
 	}
 	return w
 }
