@@ -104,6 +104,7 @@ type rep struct {
 	source *sources.Source
 }
 
+// The indexes of the sections of items, as in sections (sectionIndex).
 const (
 	secEntity = iota
 	secSource
@@ -146,7 +147,10 @@ func (s *store) edit(b *Batch) error {
 // relocate points a problem found in e.add at the item of b it comes
 // from.
 func (e *editor) relocate(err *Error) {
-	sec := map[string]int{"entity": secEntity, "source": secSource, "claim": secClaim, "relation": secRelation}[err.loc.kind]
+	sec := sectionIndex(err.loc.kind)
+	if sec < 0 {
+		return
+	}
 	if o := e.origin[sec]; err.loc.index < len(o) {
 		at := o[err.loc.index]
 		if at.kind == err.loc.kind {
