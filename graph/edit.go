@@ -122,7 +122,10 @@ func (e *editor) fail(loc location, id string, err error) {
 // the degrees of their neighbours): no change rebuilds the graph. A batch
 // that removes or merges sources also passes once over the relations, to
 // find those that cite them (relations keep their sources as IDs, not as
-// edges); one pass for the batch, however many sources it changes.
+// edges), and once over the sources, claims (with their appearances) and
+// relations, to find the inferences that name them (citers,
+// inferrers); one pass each for the batch, however many sources it
+// changes.
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
 		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]bool{}}
