@@ -104,6 +104,7 @@ type rep struct {
 	source *sources.Source
 }
 
+// The indexes of the sections of items, as in sections (sectionIndex).
 const (
 	secEntity = iota
 	secSource
@@ -121,7 +122,10 @@ func (e *editor) fail(loc location, id string, err error) {
 // the degrees of their neighbours): no change rebuilds the graph. A batch
 // that removes or merges sources also passes once over the relations, to
 // find those that cite them (relations keep their sources as IDs, not as
-// edges); one pass for the batch, however many sources it changes.
+// edges), and once over the sources, claims (with their appearances) and
+// relations, to find the inferences that name them (citers,
+// inferrers); one pass each for the batch, however many sources it
+// changes.
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
 		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]bool{}}
@@ -146,7 +150,10 @@ func (s *store) edit(b *Batch) error {
 // relocate points a problem found in e.add at the item of b it comes
 // from.
 func (e *editor) relocate(err *Error) {
-	sec := map[string]int{"entity": secEntity, "source": secSource, "claim": secClaim, "relation": secRelation}[err.loc.kind]
+	sec := sectionIndex(err.loc.kind)
+	if sec < 0 {
+		return
+	}
 	if o := e.origin[sec]; err.loc.index < len(o) {
 		at := o[err.loc.index]
 		if at.kind == err.loc.kind {

@@ -75,9 +75,16 @@ func editYAML(path string, change func(*Graph) error) error {
 	if f := formatOf(path); f != yamlFormat {
 		return fmt.Errorf("graph: %s: %w: edit keeps the comments of YAML files; a JSON or JSON Lines file has none: load it, change it and save it", path, ErrNotInPlace)
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("graph: %w", err)
+	}
+	// Within the default limit, as ReadYAML reads: a file too large is
+	// refused from its size, not read whole first.
+	data, err := ReadOptions{}.withDefaults().read(f, path, false)
+	f.Close()
+	if err != nil {
+		return err
 	}
 	g, err := ReadYAML(bytes.NewReader(data), path)
 	if err != nil {
@@ -112,7 +119,13 @@ func saveIfUnchanged(path string, data, out []byte) error {
 	return SaveWith(path, func(w io.Writer) error {
 		// The check comes as late as it can: the temporary file is made,
 		// and only the rename follows.
-		now, err := os.ReadFile(path)
+		// One byte more than data is enough to tell a longer file.
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		now, err := io.ReadAll(io.LimitReader(f, int64(len(data))+1))
+		f.Close()
 		if err != nil {
 			return err
 		}

@@ -17,15 +17,8 @@ import (
 // relation in a commented file, and compares the result with a golden
 // file: every comment is kept, and untouched items keep their form.
 func TestEditYAMLKeepsComments(t *testing.T) {
-	in, err := os.ReadFile("testdata/edit-commented.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "desk.yaml")
-	if err := os.WriteFile(path, in, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	err = graph.EditYAML(path, graph.Batch{
+	path, _ := copyTestdata(t, "edit-commented.yaml", "desk.yaml")
+	err := graph.EditYAML(path, graph.Batch{
 		Merges:          []graph.Merge{{Into: "a", From: "b"}},
 		Remove:          []string{"c"},
 		RemoveRelations: []claims.Relation{{From: "c", To: "d", Kind: claims.Contradicts}},
@@ -77,19 +70,28 @@ func goldenFile(t *testing.T, path, got string) {
 	}
 }
 
+// copyTestdata copies testdata/name to a file called as in a new
+// temporary directory, for an edit to change, and returns its path and
+// the bytes copied.
+func copyTestdata(t *testing.T, name, as string) (string, []byte) {
+	t.Helper()
+	in, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), as)
+	if err := os.WriteFile(path, in, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, in
+}
+
 // editGolden copies testdata/NAME.yaml to a temporary file, applies b to
 // it with EditYAML and compares the result with testdata/NAME.golden. It
 // returns the path of the edited copy.
 func editGolden(t *testing.T, name string, b graph.Batch) string {
 	t.Helper()
-	in, err := os.ReadFile("testdata/" + name + ".yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), name+".yaml")
-	if err := os.WriteFile(path, in, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path, _ := copyTestdata(t, name+".yaml", name+".yaml")
 	if err := graph.EditYAML(path, b); err != nil {
 		t.Fatal(err)
 	}
@@ -280,15 +282,8 @@ func TestEditYAMLSeed(t *testing.T) {
 // (Ref) besides the entry of the batch, and the file is left as it was;
 // c, removed too, no longer counts as naming s1.
 func TestEditYAMLReferencePositions(t *testing.T) {
-	in, err := os.ReadFile("testdata/edit-commented.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "desk.yaml")
-	if err := os.WriteFile(path, in, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	err = graph.EditYAMLWith(path, strings.NewReader("claimgraph: 1\nremove: [s1, c]\n"), "change.yaml")
+	path, in := copyTestdata(t, "edit-commented.yaml", "desk.yaml")
+	err := graph.EditYAMLWith(path, strings.NewReader("claimgraph: 1\nremove: [s1, c]\n"), "change.yaml")
 	var list graph.ErrorList
 	if !errors.As(err, &list) {
 		t.Fatalf("got %v, want an ErrorList", err)
@@ -313,21 +308,14 @@ func TestEditYAMLReferencePositions(t *testing.T) {
 // runs (another edit saved first), the edit is not saved, with
 // ErrChanged, and the other change stays.
 func TestEditYAMLConcurrent(t *testing.T) {
-	in, err := os.ReadFile("testdata/edit-commented.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "desk.yaml")
-	if err := os.WriteFile(path, in, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path, in := copyTestdata(t, "edit-commented.yaml", "desk.yaml")
 	other := strings.Replace(string(in), "text: D.", "text: D, edited by another desk.", 1)
 	defer graph.SetBeforeEditSave(func(p string) {
 		if err := os.WriteFile(p, []byte(other), 0o644); err != nil {
 			t.Error(err)
 		}
 	})()
-	err = graph.EditYAML(path, graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}})
+	err := graph.EditYAML(path, graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}})
 	if !errors.Is(err, graph.ErrChanged) || !strings.Contains(err.Error(), path) {
 		t.Errorf("got %v, want ErrChanged naming %s", err, path)
 	}

@@ -445,7 +445,7 @@ func (u *union) live(id string) bool {
 // Two items are compared as the union reads them (canonical): the IDs
 // they name that either file merged into another item name that item.
 func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) string, merged func(*T) *[]string, canonical func(T) T) []T {
-	sec := map[string]int{"entity": secEntity, "source": secSource, "claim": secClaim}[kind]
+	sec := sectionIndex(kind)
 	out := make([]T, 0, len(a)+len(b))
 	index := make(map[string]int, len(a))
 	all := make([][]string, 0, len(a)+len(b)) // the merged lists of both sides, per item of out
@@ -771,7 +771,10 @@ type origin struct {
 // locate sets the position of a problem of the union batch from the
 // file its item came from.
 func (u *union) locate(e *Error) {
-	sec := map[string]int{"entity": secEntity, "source": secSource, "claim": secClaim, "relation": secRelation}[e.loc.kind]
+	sec := sectionIndex(e.loc.kind)
+	if sec < 0 {
+		return
+	}
 	if o := u.from[sec]; e.loc.index < len(o) {
 		org := o[e.loc.index]
 		e.loc.index = org.loc.index

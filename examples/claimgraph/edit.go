@@ -63,15 +63,17 @@ type editReport struct {
 // reviewNotes says, for each merge of claims that both have a review,
 // which review the merge keeps (see graph.Merge: a published review stays
 // over an unpublished one; other pairs are refused, and need no note),
-// so that no review is dropped without a word. It reads file, and says
-// nothing when it cannot.
-func reviewNotes(file string, merges []graph.Merge) []string {
+// so that no review is dropped without a word. It reads g, the graph
+// of file, loading file when g is nil, and says nothing when it cannot.
+func reviewNotes(g *graph.Graph, file string, merges []graph.Merge) []string {
 	if len(merges) == 0 {
 		return nil
 	}
-	g, err := graph.Load(file)
-	if err != nil {
-		return nil
+	if g == nil {
+		var err error
+		if g, err = graph.Load(file); err != nil {
+			return nil
+		}
 	}
 	var notes []string
 	for _, m := range merges {
@@ -111,6 +113,8 @@ func runEdit(e *env, args []string) int {
 	}
 	// The flags become one batch file, applied with --apply's.
 	var b strings.Builder
+	var loaded *graph.Graph // FILE's graph, when a flag needed it
+	var code int
 	b.WriteString("claimgraph: 1\n")
 	if len(remove) > 0 {
 		b.WriteString("remove:\n")
@@ -118,7 +122,7 @@ func runEdit(e *env, args []string) int {
 			fmt.Fprintf(&b, "  - %q\n", id)
 		}
 		if *withRels {
-			if code := relationsOfRemoved(e, &b, pos[0], remove); code != 0 {
+			if loaded, code = relationsOfRemoved(e, &b, pos[0], remove); code != 0 {
 				return code
 			}
 		}
@@ -147,7 +151,7 @@ func runEdit(e *env, args []string) int {
 		name = *apply
 	}
 	rep := editReport{File: pos[0], Problems: []string{}, Notes: []string{}}
-	notes := reviewNotes(pos[0], merges)
+	notes := reviewNotes(loaded, pos[0], merges)
 	if err := graph.EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
 		var list graph.ErrorList
 		if *apply == "" && errors.As(err, &list) {
@@ -187,12 +191,13 @@ func splitMerge(m string) (from, into string, ok bool) {
 }
 
 // relationsOfRemoved writes a remove_relations section with the
-// relations of the claims of file that ids names, each once. An ID that
-// is no claim adds nothing: the batch reports it.
-func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string) int {
+// relations of the claims of file that ids names, each once, and
+// returns the graph of file it loaded for them. An ID that is no claim
+// adds nothing: the batch reports it.
+func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string) (*graph.Graph, int) {
 	g, code := loadGraph(e, "edit", file)
 	if code != 0 {
-		return code
+		return nil, code
 	}
 	type key struct {
 		from, to string
@@ -212,7 +217,7 @@ func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string) i
 			}
 		}
 	}
-	return 0
+	return g, 0
 }
 
 func (r editReport) write(w io.Writer) error {
