@@ -675,9 +675,9 @@ func why(v *verdict.Verdict) string {
 		}
 		than := "as much evidence"
 		switch {
-		case r.Evidence > v.Evidence+1e-9 && !v.Capped:
+		case r.Evidence > v.Evidence+evidence.Tolerance && !v.Capped:
 			than = "more evidence"
-		case r.Evidence < v.Evidence-1e-9 && !r.Capped:
+		case r.Evidence < v.Evidence-evidence.Tolerance && !r.Capped:
 			than = "less evidence"
 		case r.Capped || v.Capped: // a lower bound: no telling which has more
 			than = fmt.Sprintf("evidence %s against %s, past the cap, not compared", evidence.Text(r.Evidence, r.Capped), evidence.Text(v.Evidence, v.Capped))

@@ -21,6 +21,12 @@ import (
 // ErrOptions reports an invalid [Options] value.
 var ErrOptions = errors.New("evidence: invalid options")
 
+// Tolerance is the margin within which two evidence weights count as
+// equal, so that sums of trusts that differ only by rounding compare as
+// equal: the verdicts' preference and every sentence that says which of
+// two claims has more evidence use it.
+const Tolerance = 1e-9
+
 // DefaultUnknownTrust is the weight of an origin whose trust is not known
 // when [Options.Trust] is given: neither trusted nor distrusted.
 const DefaultUnknownTrust = 0.5

@@ -109,3 +109,36 @@ func TestStaleSupersededByRejected(t *testing.T) {
 		t.Errorf("with nothing rejected: %+v, want a's appearance superseded by b", got)
 	}
 }
+
+// TestStaleCappedNotSuperseded: a claim whose lent evidence fills the cap
+// (a lower bound: 70 supporters with an origin each, counted as at least
+// 65) is not superseded by a rival of 66 origins, which the verdicts leave
+// open against it rather than prefer; without the cap, the same rival
+// would supersede a claim of fewer origins.
+func TestStaleCappedNotSuperseded(t *testing.T) {
+	var b graph.Batch
+	source := func(id string) string {
+		b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.NewsArticle})
+		return id
+	}
+	hub := claims.Claim{ID: "hub", Text: "Smith is CEO.", Validity: claims.Validity{From: d(t, "2020")},
+		Appearances: []claims.Appearance{{Source: source("h"), Date: d(t, "2025-03-01")}}}
+	rival := claims.Claim{ID: "rival", Text: "Jones has been CEO since 2024.", Validity: claims.Validity{From: d(t, "2024")}}
+	for i := range 66 {
+		rival.Appearances = append(rival.Appearances, claims.Appearance{Source: source(fmt.Sprintf("r%d", i))})
+	}
+	b.Claims = append(b.Claims, hub, rival)
+	for i := range 70 {
+		id := fmt.Sprintf("p%d", i)
+		b.Claims = append(b.Claims, claims.Claim{ID: id, Text: "Support " + id + ".", Appearances: []claims.Appearance{{Source: source("s" + id)}}})
+		b.Relations = append(b.Relations, claims.Relation{From: id, To: "hub", Kind: claims.Supports})
+	}
+	b.Relations = append(b.Relations, contra("rival", "hub"))
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
+		t.Errorf("stale items %+v, want none: hub's evidence is capped, at least 65, not shown weaker than 66", got)
+	}
+}

@@ -125,7 +125,9 @@ type StaleItem struct {
 //     then, and that claim is strictly stronger in evidence
 //     ([Options.Strength]) and not rejected by the verdicts
 //     ([Options.Rejected]): reason [Superseded], naming the contradicting
-//     claim with the earliest start (then the first ID).
+//     claim with the earliest start (then the first ID). With the
+//     default Strength, a claim whose evidence is capped (a lower bound,
+//     verdict.Verdict.Capped) is never shown weaker, as in the verdicts.
 //
 // A partial date counts only when every day of it qualifies: an article
 // dated "2024" is not stale for a claim that ended on 2024-06-19, as it
@@ -138,6 +140,10 @@ type StaleItem struct {
 func Stale(g *graph.Graph, opts Options) []StaleItem {
 	v := g.Snapshot() // one state of the graph throughout
 	strength, rejected := opts.Strength, opts.Rejected
+	// capped reports a claim whose evidence, as the verdicts weigh it, is
+	// only a lower bound (verdict.Verdict.Capped): no rival can be shown
+	// stronger, as no rival's attack on it fails for want of evidence.
+	capped := func(string) bool { return false }
 	if rejected == nil {
 		// One computation gives both: the verdicts weigh each claim by
 		// the same evidence as Strength's default.
@@ -153,6 +159,10 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 				strength = func(id string) float64 {
 					vd, _ := r.Verdict(id)
 					return vd.Evidence
+				}
+				capped = func(id string) bool {
+					vd, _ := r.Verdict(id)
+					return vd.Capped
 				}
 			}
 		}
@@ -192,6 +202,9 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 			if c.Validity.Ended(d) {
 				it.Reason, it.Stopped = Ended, c.Validity.End()
 				out = append(out, it)
+				continue
+			}
+			if capped(c.ID) {
 				continue
 			}
 			if by, ok := superseder(v, c.ID, rivals, d, strengthOf, rejected); ok {

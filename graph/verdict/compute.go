@@ -19,7 +19,7 @@ import (
 
 // eps is the margin within which two evidence weights count as equal, so
 // that sums of trusts that differ only by rounding leave both attacks.
-const eps = 1e-9
+const eps = evidence.Tolerance
 
 // attack is one attack of the framework: from attacks to, of a kind, and
 // for a complex attack via the claim of the support step (-1 otherwise).
