@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -750,9 +749,7 @@ func (u *union) problems(err error, locate func(*Error)) error {
 		locate(e)
 		e.Err = unionProblem{e.Err}
 	}
-	slices.SortStableFunc(list, func(a, b *Error) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
-	})
+	list.Sort()
 	return list
 }
 
