@@ -90,8 +90,8 @@ func (e *Error) Message() string {
 		b.WriteString(claims.Cut(e.Field) + ": ")
 	}
 	b.WriteString(e.Err.Error())
-	if e.Ref.Line > 0 && e.Ref != e.Position {
-		fmt.Fprintf(&b, " at %s:%d:%d", e.Ref.File, e.Ref.Line, e.Ref.Column)
+	if e.Ref.IsValid() && e.Ref != e.Position {
+		b.WriteString(" at " + e.Ref.String())
 	}
 	return b.String()
 }

@@ -31,3 +31,28 @@ func TestErrorListSort(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionPrintedOneWay: a problem's reference and the other side
+// of a conflict print their position as [claims.Position.String] does,
+// the way every reader's errors print theirs: no ":3:4" for a position
+// without a file, no ":0" for one without a column.
+func TestPositionPrintedOneWay(t *testing.T) {
+	for _, p := range []claims.Position{
+		{Line: 3, Column: 4},
+		{File: "a.yaml", Line: 3},
+		{File: "a.yaml", Line: 3, Column: 4},
+	} {
+		e := &Error{Position: claims.Position{File: "b.yaml", Line: 1, Column: 1}, Ref: p, Err: errors.New("still named")}
+		if got, want := e.Message(), "still named at "+p.String(); got != want {
+			t.Errorf("reference at %#v: %q, want %q", p, got, want)
+		}
+		c := Conflict{Kind: "claim", ID: "x", B: p}
+		if got, want := c.message(), `claim "x" differs from `+p.String(); got != want {
+			t.Errorf("conflict with %#v: %q, want %q", p, got, want)
+		}
+	}
+	e := &Error{Position: claims.Position{File: "b.yaml", Line: 1, Column: 1}, Err: errors.New("m")}
+	if got := e.Message(); got != "m" {
+		t.Errorf("no reference: %q, want m", got)
+	}
+}

@@ -54,7 +54,7 @@ type Conflict struct {
 
 // message describes c as the problem at its position A.
 func (c Conflict) message() string {
-	msg := fmt.Sprintf("%s %q differs from %s:%d:%d", c.Kind, c.ID, c.B.File, c.B.Line, c.B.Column)
+	msg := fmt.Sprintf("%s %q differs from %s", c.Kind, c.ID, c.B)
 	if len(c.Fields) > 0 {
 		msg += " in " + strings.Join(c.Fields, ", ")
 	}
