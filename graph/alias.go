@@ -75,6 +75,29 @@ func (c *checker) checkAliases(b *Batch) {
 	}
 }
 
+// checkMerged checks m, an entry of the merged list of item id at loc,
+// against the items and aliases: m may name no item of the graph or of
+// the batch (the problem names its kind: "still a claim") and no alias
+// that aliasOf finds (the item m is already merged into). It is the one
+// check of a merged entry for both a load ([checker.checkAliasList])
+// and the items an edit replaces, which find aliases each their own
+// way. It reports whether m passed.
+func (c *checker) checkMerged(loc location, id, m string, aliasOf func(string) (string, bool)) bool {
+	if k, _, ok := c.vertex(m); ok {
+		c.add(loc, id, fmt.Errorf("%w %q: merged into %q but still %s", ErrDuplicateID, m, id, k.article()))
+		return false
+	}
+	if to, ok := aliasOf(m); ok {
+		if to == id {
+			c.add(loc, id, fmt.Errorf("%w %q: listed twice in merged", ErrDuplicateID, m))
+		} else {
+			c.add(loc, id, fmt.Errorf("%w %q: already merged into %q", ErrDuplicateID, m, to))
+		}
+		return false
+	}
+	return true
+}
+
 // checkAliasList checks the merged list of item i of a section, whose ID
 // is id (see checkAliases).
 func (c *checker) checkAliasList(kind string, i int, id string, merged []string) {
@@ -88,16 +111,7 @@ func (c *checker) checkAliasList(kind string, i int, id string, merged []string)
 			c.add(loc, id, fmt.Errorf("%w %q: an item is not merged into itself", ErrDuplicateID, m))
 			continue
 		}
-		if k, _, ok := c.vertex(m); ok {
-			c.add(loc, id, fmt.Errorf("%w %q: merged into %q but still %s", ErrDuplicateID, m, id, k.article()))
-			continue
-		}
-		if to, ok := c.aliasOf(m); ok {
-			if to == id {
-				c.add(loc, id, fmt.Errorf("%w %q: listed twice in merged", ErrDuplicateID, m))
-			} else {
-				c.add(loc, id, fmt.Errorf("%w %q: already merged into %q", ErrDuplicateID, m, to))
-			}
+		if !c.checkMerged(loc, id, m, c.aliasOf) {
 			continue
 		}
 		if c.aliases == nil {

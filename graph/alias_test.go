@@ -76,6 +76,33 @@ func TestAliasesAgainstTheGraph(t *testing.T) {
 	}
 }
 
+// TestReplacedMergedChecked: the merged list of an item an edit
+// replaces is checked by the one check of a load, in its words: an
+// entry that is still an item names the item's kind, one that is
+// another item's alias names that item, and the replaced item keeps its
+// own alias.
+func TestReplacedMergedChecked(t *testing.T) {
+	for _, tc := range []struct {
+		merged []string
+		want   string // "" for no problem
+	}{
+		{[]string{"c"}, `claim "a": merged[0]: duplicate ID "c": merged into "a" but still a claim`},
+		{[]string{"b", "s1"}, `claim "a": merged[1]: duplicate ID "s1": merged into "a" but still a source`},
+		{[]string{"s0"}, `claim "a": merged[0]: duplicate ID "s0": already merged into "s2"`},
+		{[]string{"b"}, ""},
+	} {
+		g := aliasGraph(t)
+		err := g.Apply(Batch{Remove: []string{"a"},
+			Claims: []claims.Claim{{ID: "a", Text: "A.", Appearances: []claims.Appearance{{Source: "s1"}}, Merged: tc.merged}}})
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("merged %v: %v, want no problem", tc.merged, err)
+		case tc.want != "" && (!errors.Is(err, ErrDuplicateID) || err.Error() != "graph: "+tc.want):
+			t.Errorf("merged %v: %v\nwant graph: %s", tc.merged, err, tc.want)
+		}
+	}
+}
+
 // aliasGraph holds a, into which b was merged, and c, with a relation
 // written in the file as b supports c.
 func aliasGraph(t *testing.T) *Graph {

@@ -3,7 +3,6 @@ package graph
 import (
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"go.yaml.in/yaml/v3"
@@ -98,12 +97,7 @@ func (g *Graph) ApplyYAML(r io.Reader, name string) error {
 // were found than ReadOptions.MaxErrors lets it keep, the count of the
 // rest.
 func (d *decoder) sorted() ErrorList {
-	slices.SortStableFunc(d.errs, func(a, b *Error) int {
-		if a.Line != b.Line {
-			return a.Line - b.Line
-		}
-		return a.Column - b.Column
-	})
+	d.errs.Sort()
 	if d.more > 0 {
 		d.errs = append(d.errs, &Error{Position: claims.Position{File: d.file}, Err: moreProblems(d.more)})
 		d.more = 0

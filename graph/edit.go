@@ -884,14 +884,17 @@ func (e *editor) checkReps(c *checker) {
 	e.errs = append(e.errs, c.errs...)
 }
 
-// checkMerged checks that the IDs merged into item id name nothing else.
+// checkMerged checks that the IDs merged into item id, which the batch
+// replaces, name nothing else (checker.checkMerged): no item, and no
+// alias of another item that the batch keeps. The graph's alias of id
+// itself is the replacement's to keep.
 func (e *editor) checkMerged(c *checker, kind string, i int, id string, merged []string) {
+	aliasOf := func(m string) (string, bool) {
+		to, ok := e.s.alias[m]
+		return to, ok && to != id && e.removed[to] == 0 && !e.mergedAway(to)
+	}
 	for j, m := range merged {
-		if _, ok := c.kindOf(m); ok {
-			c.add(location{kind, i, fmt.Sprintf("merged[%d]", j)}, id, fmt.Errorf("%w %q: merged into %q but still an item", ErrDuplicateID, m, id))
-		} else if to, ok := e.s.alias[m]; ok && to != id && e.removed[to] == 0 && !e.mergedAway(to) {
-			c.add(location{kind, i, fmt.Sprintf("merged[%d]", j)}, id, fmt.Errorf("%w %q: already merged into %q", ErrDuplicateID, m, to))
-		}
+		c.checkMerged(location{kind, i, fmt.Sprintf("merged[%d]", j)}, id, m, aliasOf)
 	}
 }
 

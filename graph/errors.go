@@ -1,8 +1,10 @@
 package graph
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -88,8 +90,8 @@ func (e *Error) Message() string {
 		b.WriteString(claims.Cut(e.Field) + ": ")
 	}
 	b.WriteString(e.Err.Error())
-	if e.Ref.Line > 0 && e.Ref != e.Position {
-		fmt.Fprintf(&b, " at %s:%d:%d", e.Ref.File, e.Ref.Line, e.Ref.Column)
+	if e.Ref.IsValid() && e.Ref != e.Position {
+		b.WriteString(" at " + e.Ref.String())
 	}
 	return b.String()
 }
@@ -122,6 +124,16 @@ func (l ErrorList) Error() string {
 	}
 	b.WriteByte(')')
 	return b.String()
+}
+
+// Sort sorts the problems by position: by file, then line, then column,
+// keeping the order of problems at the same position (as
+// [go/scanner.ErrorList.Sort] does, without the message). A problem
+// with no position comes first.
+func (l ErrorList) Sort() {
+	slices.SortStableFunc(l, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
 }
 
 // Unwrap returns the individual problems.

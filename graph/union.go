@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -55,7 +54,7 @@ type Conflict struct {
 
 // message describes c as the problem at its position A.
 func (c Conflict) message() string {
-	msg := fmt.Sprintf("%s %q differs from %s:%d:%d", c.Kind, c.ID, c.B.File, c.B.Line, c.B.Column)
+	msg := fmt.Sprintf("%s %q differs from %s", c.Kind, c.ID, c.B)
 	if len(c.Fields) > 0 {
 		msg += " in " + strings.Join(c.Fields, ", ")
 	}
@@ -750,9 +749,7 @@ func (u *union) problems(err error, locate func(*Error)) error {
 		locate(e)
 		e.Err = unionProblem{e.Err}
 	}
-	slices.SortStableFunc(list, func(a, b *Error) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
-	})
+	list.Sort()
 	return list
 }
 

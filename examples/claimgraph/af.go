@@ -184,9 +184,7 @@ func runAF(e *env, args []string) int {
 	}
 	f, err := af.ReadOptions{MaxBytes: int64(e.maxBytes)}.ReadFile(*file, format)
 	if err != nil {
-		code := e.fail("af", err)
-		e.sizeHint("af", err)
-		return code
+		return e.failRead("af", err)
 	}
 	res := afResult{task: prob.Task, head: afHead{Problem: *problem, File: *file, Format: format.String(),
 		Arguments: f.Len(), Attacks: f.NumAttacks()}}

@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -75,12 +76,10 @@ func problems(file string, err error) []jsonProblem {
 }
 
 // problemLine formats p as check prints it: "FILE:LINE:COL: message", or
-// "FILE: message" without a position.
+// "FILE: message" without a position, the position as
+// [claims.Position.String] writes it.
 func problemLine(p jsonProblem) string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Column, safe(p.Message))
-	}
-	return fmt.Sprintf("%s: %s", p.File, safe(p.Message))
+	return claims.Position{File: p.File, Line: p.Line, Column: p.Column}.String() + ": " + safe(p.Message)
 }
 
 // printProblems prints each problem on a line of its own.

@@ -219,3 +219,21 @@ func TestCheckUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemLinePosition: check prints a problem's position as
+// claims.Position.String does, like every reader's errors: no ":0" for
+// a problem without a column, the file alone without a line.
+func TestProblemLinePosition(t *testing.T) {
+	for _, tc := range []struct {
+		p    jsonProblem
+		want string
+	}{
+		{jsonProblem{File: "f.yaml", Line: 3, Column: 7, Message: "m"}, "f.yaml:3:7: m"},
+		{jsonProblem{File: "f.yaml", Line: 3, Message: "m"}, "f.yaml:3: m"},
+		{jsonProblem{File: "f.yaml", Message: "m"}, "f.yaml: m"},
+	} {
+		if got := problemLine(tc.p); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.p, got, tc.want)
+		}
+	}
+}

@@ -38,6 +38,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph/af"
 	"github.com/claimgraph/claimgraph/graph/rdf"
 	"github.com/claimgraph/claimgraph/sources"
+	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
 // modulePath is the module whose root holds the default data file.
@@ -102,20 +103,31 @@ func defaultPath() (string, error) {
 func loadGraph(e *env, cmd, path string) (*graph.Graph, int) {
 	g, err := e.open(path)
 	if err != nil {
-		code := e.fail(cmd, err)
-		e.sizeHint(cmd, err)
+		code := e.failRead(cmd, err)
 		return nil, code
 	}
 	return g, 0
 }
 
+// failRead reports err, the failure of a reader of command cmd, with
+// the hint of sizeHint, and returns exit status 1.
+func (e *env) failRead(cmd string, err error) int {
+	code := e.fail(cmd, err)
+	e.sizeHint(cmd, err)
+	return code
+}
+
 // sizeHint tells how to raise the limit when err is a file over the size
-// limit of a reader, or JSON Lines over its items.
+// limit of a reader that --max-bytes sets (graph, rdf, af, truth), or
+// JSON Lines over its items: one hint, in one place, for every reader.
+// The readers of package graph/imports have a fixed limit
+// (imports.MaxBytes) that no flag raises, so they get no hint.
 func (e *env) sizeHint(cmd string, err error) {
 	switch {
 	case errors.Is(err, graph.ErrTooManyItems):
 		fmt.Fprintf(e.stderr, "claimgraph %s: --max-items N raises the limit (such as --max-items 16777216)\n", cmd)
-	case errors.Is(err, graph.ErrTooLarge), errors.Is(err, rdf.ErrTooLarge), errors.Is(err, af.ErrInputTooLarge):
+	case errors.Is(err, graph.ErrTooLarge), errors.Is(err, rdf.ErrTooLarge), errors.Is(err, af.ErrInputTooLarge),
+		errors.Is(err, truth.ErrTooLarge):
 		fmt.Fprintf(e.stderr, "claimgraph %s: --max-bytes SIZE raises the limit (such as --max-bytes 256MiB)\n", cmd)
 	}
 }

@@ -4,7 +4,8 @@
 //	claimgraph diff OLD NEW [--at DATE] [--json]
 //
 // It lists every claim whose verdict, rating, strength (by 0.01 or more)
-// or number of independent origins changed, each with the reason in one
+// or number of independent origins (its own and those its supporters
+// lend, as its rating weighs them) changed, each with the reason in one
 // line, then the items added, removed, changed (with the keys of the
 // fields that differ) and merged (an ID of OLD that NEW keeps as an
 // alias); see package graph/diff. The exit status is 1 when a verdict
@@ -21,11 +22,11 @@
 //	{
 //	  "date": "",
 //	  "verdicts": [{"claim": "china-only-defence-pact",
-//	                "old": {"present": true, "label": "rejected", "rating": "False", "strength": 0.2, "origins": 1},
-//	                "new": {"present": true, "label": "undecided", "rating": "Unproven", "strength": 0.5, "origins": 1},
+//	                "old": {"present": true, "label": "rejected", "rating": "False", "strength": 0.2, "origins": 1, "lent": 0, "capped": false},
+//	                "new": {"present": true, "label": "undecided", "rating": "Unproven", "strength": 0.5, "origins": 1, "lent": 0, "capped": false},
 //	                "causes": ["russia-dprk-defence-treaty-2024 removed"],
 //	                "why": "left open by only-two-defence-treaty-partners, which contradicts it with as much evidence",
-//	                "reason": "china-only-defence-pact: rejected → undecided: russia-dprk-defence-treaty-2024 removed; left open by …; 1 independent origin"}],
+//	                "reason": "china-only-defence-pact: rejected → undecided: russia-dprk-defence-treaty-2024 removed; left open by …; 1 independent origin (1 own)"}],
 //	  "added": [{"kind": "claim", "id": "x", "fields": []}],
 //	  "removed": [{"kind": "relation", "id": "a supports b", "fields": []}],
 //	  "changed": [{"kind": "claim", "id": "a", "fields": ["text", "appearances"]}],
@@ -33,8 +34,13 @@
 //	}
 //
 // A claim absent from one file has "present": false there and label
-// "absent". "capped": true says "origins" is a lower bound (more origins
-// were lent than package graph/evidence counts: "at least N (capped)"). "causes" lists what changed around the claim; "why", set
+// "absent". "origins" counts the claim's independent origins as its
+// rating weighs them (verdict.Verdict.Independent): its own and those its
+// supporters lend, of which "lent" are lent; the reason says "2
+// independent origins (1 own, 1 lent)". "capped": true says "origins" and
+// "lent" are lower bounds (more origins were lent than package
+// graph/evidence counts: "at least 65 (1 own, at least 64 lent,
+// capped)"). "causes" lists what changed around the claim; "why", set
 // when the label changed ("" otherwise), what holds the new label: the
 // claims that reject it or leave it open, or "nothing contradicts it";
 // it never names a claim NEW rejects. "reason" is the line the text
@@ -60,6 +66,7 @@ type diffState struct {
 	Rating   string  `json:"rating"`
 	Strength float64 `json:"strength"`
 	Origins  int     `json:"origins"`
+	Lent     int     `json:"lent"`
 	Capped   bool    `json:"capped"`
 }
 
@@ -152,7 +159,7 @@ func summarize(e *env, path string, opts diff.Options) (*diff.Summary, int) {
 
 func diffReportOf(r *diff.Report) diffReport {
 	state := func(s diff.State) diffState {
-		return diffState{Present: s.Present, Label: s.String(), Rating: s.Rating, Strength: round2(s.Strength), Origins: s.Origins, Capped: s.Capped}
+		return diffState{Present: s.Present, Label: s.String(), Rating: s.Rating, Strength: round2(s.Strength), Origins: s.Origins, Lent: s.Lent, Capped: s.Capped}
 	}
 	items := func(list []diff.Item) []diffItem {
 		out := make([]diffItem, 0, len(list))

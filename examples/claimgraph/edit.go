@@ -36,11 +36,9 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -162,9 +160,7 @@ func runEdit(e *env, args []string) int {
 					p.Position, p.Ref = p.Ref, claims.Position{}
 				}
 			}
-			slices.SortStableFunc(list, func(a, b *graph.Error) int {
-				return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
-			})
+			list.Sort()
 		}
 		rep.Problems = problemLines(err)
 	} else {

@@ -112,9 +112,7 @@ func runImport(e *env, args []string) int {
 		res.Batch, err = rdf.ReadBatch(f, pos[0], rdf.Turtle, e.rdfLimits())
 	}
 	if err != nil {
-		code := e.fail("import", err)
-		e.sizeHint("import", err)
-		return code
+		return e.failRead("import", err)
 	}
 	b := res.Batch
 	for _, w := range res.Warnings {

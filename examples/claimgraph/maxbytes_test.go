@@ -40,8 +40,9 @@ func TestMaxBytes(t *testing.T) {
 // TestMaxBytesEveryReader: merge (both files, graph.Union), af (the
 // framework readers) and the RDF readers took no --max-bytes: merge
 // and af read with the readers' defaults whatever was given, and RDF
-// had no size limit. Each now refuses a file over --max-bytes with the
-// sentence that names it, and reads it under a larger one.
+// had no size limit; trust --triples took it but did not name it. Each
+// now refuses a file over --max-bytes with the sentence that names it,
+// and reads it under a larger one.
 func TestMaxBytesEveryReader(t *testing.T) {
 	data, err := os.ReadFile(miniFile)
 	if err != nil {
@@ -52,6 +53,7 @@ func TestMaxBytesEveryReader(t *testing.T) {
 	nq := filepath.Join(t.TempDir(), "seed.nq")
 	runOK(t, "export", yaml, "--format", "nquads", "-o", nq)
 	apx := writeTemp(t, "ex2.apx", afExample)
+	tsv := writeTemp(t, "tiny.tsv", tinyTriples)
 	for _, tt := range []struct {
 		name string
 		args []string
@@ -60,6 +62,7 @@ func TestMaxBytesEveryReader(t *testing.T) {
 		{"af", []string{"af", "-p", "SE-GR", "-f", apx}},
 		{"check", []string{"check", nq}},
 		{"import", []string{"import", "--from", "nquads", nq}},
+		{"trust", []string{"trust", "--triples", tsv}},
 	} {
 		var out, errb bytes.Buffer
 		want := 1

@@ -56,7 +56,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -83,8 +82,6 @@ type mergeReport struct {
 	Conflicts []mergeConflict `json:"conflicts"`
 	Problems  []string        `json:"problems"`
 }
-
-func position(p claims.Position) string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column) }
 
 // problemLines lists err as lines for a report: each problem, as check
 // prints it ("FILE:LINE:COL: message"), or its message alone where it has
@@ -124,7 +121,7 @@ func runMerge(e *env, args []string) int {
 	rep := mergeReport{Prefer: *prefer, Conflicts: []mergeConflict{}, Problems: []string{}}
 	g, conflicts, err := e.readOptions().Union(pos[0], pos[1], pref)
 	for _, c := range conflicts {
-		rep.Conflicts = append(rep.Conflicts, mergeConflict{Kind: c.Kind, ID: c.ID, Fields: orEmpty(c.Fields), Note: c.Note, A: position(c.A), B: position(c.B)})
+		rep.Conflicts = append(rep.Conflicts, mergeConflict{Kind: c.Kind, ID: c.ID, Fields: orEmpty(c.Fields), Note: c.Note, A: c.A.String(), B: c.B.String()})
 	}
 	if err == nil {
 		err = g.Save(*out) // in the format the name says, as Open reads it

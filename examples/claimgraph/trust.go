@@ -209,7 +209,7 @@ func runTrust(e *env, args []string) int {
 	}
 	d, err := truth.ReadFile(*triples, ro)
 	if err != nil {
-		return e.fail("trust", err)
+		return e.failRead("trust", err)
 	}
 	if *imply {
 		d.ImplyBySimilarity(truth.Jaccard, 0.5)

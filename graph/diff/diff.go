@@ -57,9 +57,12 @@ type State struct {
 	Strength float64
 	// Origins counts the independent origins behind the claim, its own
 	// and those its supporters lend ([verdict.Verdict.Independent]): the
-	// corroboration its rating weighs. When Capped, it is a lower bound
-	// ([verdict.Verdict].Capped): at least Origins.
+	// corroboration its rating weighs. Lent is how many of them its
+	// supporters lend ([verdict.Verdict].Lent); the other Origins-Lent
+	// are its own. When Capped, Origins and Lent are lower bounds
+	// ([verdict.Verdict].Capped): at least Origins, at least Lent lent.
 	Origins int
+	Lent    int
 	Capped  bool
 }
 
@@ -458,7 +461,7 @@ type pastVerdicts struct {
 }
 
 func stateOf(v *verdict.Verdict) State {
-	return State{Present: true, Label: v.Label, Rating: v.Rating.Name, Strength: v.Strength, Origins: v.Independent(), Capped: v.Capped}
+	return State{Present: true, Label: v.Label, Rating: v.Rating.Name, Strength: v.Strength, Origins: v.Independent(), Lent: v.Lent, Capped: v.Capped}
 }
 
 // reasonClaims appends the claims v's reasons name.
@@ -610,26 +613,47 @@ func reason(ch *VerdictChange) string {
 		b.WriteString("; " + ch.Why)
 	}
 	if n.Present {
-		noun := "independent origins"
-		if n.Origins == 1 {
-			noun = "independent origin" // "2 → 1 independent origin", not "1 … origins"
-		}
-		if o.Present && (o.Origins != n.Origins || o.Capped != n.Capped) {
-			fmt.Fprintf(&b, "; %s → %s %s", origins(o), origins(n), noun)
+		if o.Present && (o.Origins != n.Origins || o.Lent != n.Lent || o.Capped != n.Capped) {
+			fmt.Fprintf(&b, "; independent origins %s%s → %s%s", count(o), split(o), count(n), split(n))
 		} else {
-			fmt.Fprintf(&b, "; %s %s", origins(n), noun)
+			noun := "independent origins"
+			if n.Origins == 1 {
+				noun = "independent origin"
+			}
+			fmt.Fprintf(&b, "; %s %s%s", count(n), noun, split(n))
 		}
 	}
 	return b.String()
 }
 
-// origins writes s's count of independent origins, "at least 65
-// (capped)" when it is a lower bound.
-func origins(s State) string {
+// count writes s's count of independent origins, own and lent, as
+// [verdict.Verdict.Independent] counts them: "2", or "at least 65" when
+// the lent ones filled the cap, a lower bound.
+func count(s State) string {
 	if s.Capped {
-		return fmt.Sprintf("at least %d (capped)", s.Origins)
+		return fmt.Sprintf("at least %d", s.Origins)
 	}
 	return fmt.Sprint(s.Origins)
+}
+
+// split writes what s's independent origins are, own and lent: " (1
+// own, 1 lent)", " (1 own)", " (1 own, at least 64 lent, capped)"; ""
+// for none.
+func split(s State) string {
+	var parts []string
+	if own := s.Origins - s.Lent; own > 0 {
+		parts = append(parts, fmt.Sprintf("%d own", own))
+	}
+	switch {
+	case s.Capped:
+		parts = append(parts, fmt.Sprintf("at least %d lent, capped", s.Lent))
+	case s.Lent > 0:
+		parts = append(parts, fmt.Sprintf("%d lent", s.Lent))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // list writes at most max of items, separated by commas, and counts the

@@ -17,9 +17,13 @@
 // merge); then, when its label changed, what holds the new label (the
 // accepted claims that reject it, the undecided ones that leave it open,
 // or that nothing contradicts it; never a claim the new graph rejects);
-// then the number of independent origins:
+// then the number of independent origins, as the rating weighs them
+// ([verdict.Verdict.Independent]): the claim's own and those its
+// supporters lend, with how many are which ("2 independent origins (1
+// own, 1 lent)"; "independent origins 1 (1 own) → 2 (1 own, 1 lent)"
+// when they changed):
 //
-//	china-only-defence-pact: rejected → undecided: russia-dprk-defence-treaty-2024 removed; left open by only-two-defence-treaty-partners, which contradicts it with as much evidence; 1 independent origin
+//	china-only-defence-pact: rejected → undecided: russia-dprk-defence-treaty-2024 removed; left open by only-two-defence-treaty-partners, which contradicts it with as much evidence; 1 independent origin (1 own)
 //
 // # Items
 //

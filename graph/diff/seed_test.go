@@ -59,9 +59,9 @@ func TestSeedTreatyRemoved(t *testing.T) {
 		// only-two-defence-treaty-partners still contradicts it with as
 		// many origins: neither wins.
 		{[]string{treaty}, pact + ": rejected → undecided: " + treaty + " removed; left open by " + onlyTwo +
-			", which contradicts it with as much evidence; 1 independent origin"},
+			", which contradicts it with as much evidence; 1 independent origin (1 own)"},
 		{[]string{treaty, onlyTwo}, pact + ": rejected → accepted: " + treaty + " removed, " + onlyTwo +
-			" removed; nothing contradicts it; 1 independent origin"},
+			" removed; nothing contradicts it; 1 independent origin (1 own)"},
 	} {
 		old, new := without(t, tc.remove...)
 		r, err := diff.Compare(old, new, diff.Options{})
