@@ -367,6 +367,16 @@ func testExplorer(t *testing.T, b *browser, g *graph.Graph) {
 	if !strings.Contains(contra, "russia-dprk-defence-treaty-2024") {
 		t.Errorf("the treaty claim is not among the contradictions:\n%s", contra)
 	}
+	// Time resolves them all, and the panel says so of each.
+	resolved := 0
+	for _, r := range rels {
+		if g.Resolved(r) {
+			resolved++
+		}
+	}
+	if n := strings.Count(contra, "resolved by time (never both holding)"); n != resolved || n == 0 {
+		t.Errorf("contradictions panel marks %d resolved by time, the library %d:\n%s", n, resolved, contra)
+	}
 	srcs, _ := g.SourcesOf(chinaOnly)
 	for _, s := range srcs {
 		if !strings.Contains(apps, s.ID) {
