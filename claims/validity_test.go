@@ -243,9 +243,12 @@ func TestHoldTogether(t *testing.T) {
 		}
 		return on
 	}
-	on := map[claims.Validity][]bool{}
-	for _, v := range append(pool, rels...) {
-		on[v] = holds(v)
+	onPool, onRel := make([][]bool, len(pool)), make([][]bool, len(rels))
+	for i, v := range pool {
+		onPool[i] = holds(v)
+	}
+	for i, v := range rels {
+		onRel[i] = holds(v)
 	}
 	together, apart := 0, 0
 	for _, when := range dates {
@@ -254,12 +257,12 @@ func TestHoldTogether(t *testing.T) {
 			lo = int(when.First().Time().Sub(first).Hours() / 24)
 			hi = int(when.Last().Time().Sub(first).Hours()/24) + 1
 		}
-		for _, a := range pool {
-			for _, b := range pool {
-				for _, r := range rels {
+		for ai, a := range pool {
+			for bi, b := range pool {
+				for ri, r := range rels {
 					want := false
 					for i := lo; i < hi && !want; i++ {
-						want = on[a][i] && on[b][i] && on[r][i]
+						want = onPool[ai][i] && onPool[bi][i] && onRel[ri][i]
 					}
 					if got := claims.HoldTogether(when, a, b, r); got != want {
 						t.Errorf("HoldTogether(%v, %v, %v, %v) = %v, want %v", when, a, b, r, got, want)
