@@ -465,7 +465,10 @@ func remove(list []int32, x int32) []int32 {
 // of the claims (and more than 1,024), or b merges or replaces a source or
 // an entity (which can change the origins of claims b does not name), it
 // computes everything again as [Track] does: Stats.Full, with Stats.Why
-// the reason.
+// the reason. A contradiction that time resolves attacks nothing, as in
+// Compute, and the Tracker does not hold it; a batch that replaces a claim
+// with a validity that changes which of its contradictions time resolves
+// computes everything again too (FallbackTime).
 //
 // A rejected claim that supports another lends nothing, which takes
 // rounds of labelling (see the package documentation), and which claims
