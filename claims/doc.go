@@ -26,6 +26,9 @@
 // 2024 neither precedes nor follows 19 June 2024. A [Validity] says when
 // the state of affairs a claim describes holds: from a date, until a date
 // (exclusive), explicitly still holding, or at a point in time.
+// [HoldTogether] says whether two claims, and the relation between them,
+// hold on one same day of a date: a contradiction between claims whose
+// validities never overlap is resolved by time, not open.
 //
 // # Inferences
 //

@@ -87,6 +87,27 @@ func (v Validity) Overlaps(w Validity) bool {
 	return a < d && c < b
 }
 
+// HoldTogether reports whether the validities a, b and r all hold on one
+// same day of t; at the zero Date, on one same day at all. It is the test
+// of whether a contradiction is live: two claims valid for a and b,
+// contradicting by a relation valid for r, attack each other as of t only
+// when they hold together on some day of it. Otherwise time resolves
+// their contradiction: a contradiction between claims whose validities
+// never overlap is resolved by time, not open.
+// As of 2024, a claim valid until 2024-06-19 and one valid from then each
+// hold, but never on the same day, so they do not hold together. Pass the
+// zero Validity for r to ask about the claims alone. O(1).
+func HoldTogether(t Date, a, b, r Validity) bool {
+	lo, hi := a.span()
+	blo, bhi := b.span()
+	rlo, rhi := r.span()
+	lo, hi = max(lo, blo, rlo), min(hi, bhi, rhi)
+	if !t.IsZero() {
+		lo, hi = max(lo, t.start()), min(hi, t.end())
+	}
+	return lo < hi
+}
+
 // Ended reports whether v had stopped holding by every day of t: its end
 // (Until, or the last day of At) is no later than the first day of t.
 func (v Validity) Ended(t Date) bool {

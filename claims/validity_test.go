@@ -208,3 +208,75 @@ func TestCheckLang(t *testing.T) {
 		}
 	}
 }
+
+// TestHoldTogether checks the predicate against its definition, day by
+// day: a, b and r hold together as of t when some full day of t (of
+// 2015–2030 when t is zero; every validity here starts or ends inside)
+// is one on which each of them holds.
+func TestHoldTogether(t *testing.T) {
+	always := claims.Validity{}
+	pool := []claims.Validity{
+		always,
+		validUntil(t, "2024-06-19"), validFrom(t, "2024-06-19"), // adjacent
+		{From: testDate(t, "2024-06-19"), Ongoing: true},
+		validFrom(t, "2024-07"), validUntil(t, "2024"),
+		validAt(t, "2023"), validAt(t, "2024-06-19"), validAt(t, "2024-06"), validAt(t, "2025"),
+		validBetween(t, "2020", "2025"), validBetween(t, "2016-03", "2016-04-02"),
+		{Occurred: testDate(t, "2023-09-13")}, {Occurred: testDate(t, "2024")},
+	}
+	rels := []claims.Validity{always, validUntil(t, "2024-06-19"), validFrom(t, "2023"), validAt(t, "2024")}
+	dates := []claims.Date{{}}
+	for _, s := range []string{"2016", "2023", "2024", "2024-06", "2024-06-18", "2024-06-19", "2024-07", "2025", "2030"} {
+		dates = append(dates, testDate(t, s))
+	}
+	// Every day from 2015 to 2030, and on which of them each validity
+	// holds.
+	first := testDate(t, "2015-01-01").Time()
+	var days []claims.Date
+	for d := first; d.Year() <= 2030; d = d.AddDate(0, 0, 1) {
+		days = append(days, claims.DateOf(d))
+	}
+	holds := func(v claims.Validity) []bool {
+		on := make([]bool, len(days))
+		for i, d := range days {
+			on[i] = v.Holds(d)
+		}
+		return on
+	}
+	onPool, onRel := make([][]bool, len(pool)), make([][]bool, len(rels))
+	for i, v := range pool {
+		onPool[i] = holds(v)
+	}
+	for i, v := range rels {
+		onRel[i] = holds(v)
+	}
+	together, apart := 0, 0
+	for _, when := range dates {
+		lo, hi := 0, len(days) // the days of when
+		if !when.IsZero() {
+			lo = int(when.First().Time().Sub(first).Hours() / 24)
+			hi = int(when.Last().Time().Sub(first).Hours()/24) + 1
+		}
+		for ai, a := range pool {
+			for bi, b := range pool {
+				for ri, r := range rels {
+					want := false
+					for i := lo; i < hi && !want; i++ {
+						want = onPool[ai][i] && onPool[bi][i] && onRel[ri][i]
+					}
+					if got := claims.HoldTogether(when, a, b, r); got != want {
+						t.Errorf("HoldTogether(%v, %v, %v, %v) = %v, want %v", when, a, b, r, got, want)
+					}
+					if want {
+						together++
+					} else {
+						apart++
+					}
+				}
+			}
+		}
+	}
+	if together == 0 || apart == 0 {
+		t.Errorf("%d cases together, %d apart: the table tests one answer only", together, apart)
+	}
+}

@@ -285,12 +285,27 @@ func TestLinks(t *testing.T) {
 				pos[c.ID] = len(pos)
 			}
 			var want []graph.Link
+			resolved := 0
 			for r := range v.Relations() {
-				want = append(want, graph.Link{From: pos[r.From], To: pos[r.To], Kind: r.Kind, Confidence: r.Confidence})
+				// Resolved: the claims and the relation hold on no common
+				// day of the view's date (all time when undated).
+				a, _ := v.Claim(r.From)
+				b, _ := v.Claim(r.To)
+				res := r.Kind == claims.Contradicts && !claims.HoldTogether(v.Date(), a.Validity, b.Validity, r.Validity)
+				if res {
+					resolved++
+				}
+				if v.Resolved(r) != res {
+					t.Errorf("Resolved(%s %s %s) = %v, want %v", r.From, r.Kind, r.To, !res, res)
+				}
+				want = append(want, graph.Link{From: pos[r.From], To: pos[r.To], Kind: r.Kind, Confidence: r.Confidence, Resolved: res})
 			}
 			got := slices.Collect(v.Links())
 			if len(want) == 0 {
 				t.Fatal("the view has no relations to compare")
+			}
+			if at == "" && resolved == 0 {
+				t.Error("the seed has contradictions resolved by time; none is")
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("Links (-want +got):\n%s", diff)

@@ -195,6 +195,32 @@ func (v View) Claim(id string) (claims.Claim, bool) {
 	return s.claims[s.verts[n].idx].Clone(), true
 }
 
+// Resolved reports whether time resolves the contradiction r as of v's
+// date, as [Link.Resolved] says of a link: its claims, r.From and r.To
+// (or the claims they were merged into), and r itself do not hold
+// together on any day of the date ([claims.HoldTogether]). It reports
+// false for a relation of another kind and when v does not hold both
+// claims. O(1).
+func (v View) Resolved(r claims.Relation) bool {
+	if r.Kind != claims.Contradicts {
+		return false
+	}
+	s := v.rlock()
+	defer v.runlock()
+	a, errA := v.vertex(s, r.From, ClaimVertex)
+	b, errB := v.vertex(s, r.To, ClaimVertex)
+	if errA != nil || errB != nil {
+		return false
+	}
+	return v.resolved(s, a, b, r.Validity)
+}
+
+// resolved reports whether the claims of vertices a and b of s and a
+// relation valid for rv do not hold together on any day of v's date.
+func (v View) resolved(s *store, a, b int32, rv claims.Validity) bool {
+	return !claims.HoldTogether(v.at, s.claims[s.verts[a].idx].Validity, s.claims[s.verts[b].idx].Validity, rv)
+}
+
 // Entity returns the entity with the given ID.
 func (v View) Entity(id string) (claims.Entity, bool) {
 	s := v.rlock()
@@ -335,6 +361,14 @@ type Link struct {
 	From, To   int // positions of the claims in the view's order of claims
 	Kind       claims.RelationKind
 	Confidence float64 // 0 when the relation gives none
+
+	// Resolved is set on a contradiction that time resolves as of the
+	// view's date: its two claims and the relation do not hold together
+	// on any day of the date, or for the whole graph on any day at all
+	// ([claims.HoldTogether]). Analyses that weigh contradictions (the
+	// verdicts, truth discovery) leave such a contradiction out; those
+	// that list them say it is resolved by time.
+	Resolved bool
 }
 
 // Links yields the relations of v that bear on truth (supports and
@@ -379,9 +413,11 @@ func (v View) Links() iter.Seq[Link] {
 		link := func(s *store, i int32) Link {
 			r := &s.rels[i]
 			l := Link{From: position(s, r.from), To: position(s, r.to), Kind: r.kind}
+			var rv claims.Validity
 			if r.extra > 0 {
-				l.Confidence = s.relExtra[r.extra-1].Confidence
+				l.Confidence, rv = s.relExtra[r.extra-1].Confidence, s.relExtra[r.extra-1].Validity
 			}
+			l.Resolved = r.kind == claims.Contradicts && v.resolved(s, r.from, r.to, rv)
 			return l
 		}
 		keep := func(s *store, i int32) bool {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
@@ -16,7 +17,8 @@ import (
 //
 //   - a question (an object) is a clique of contradicting claims, found
 //     greedily in graph order by truth.Questions; a claim in no
-//     contradiction is a question of its own. A question is named after
+//     contradiction is a question of its own. A contradiction that time
+//     resolves (claims.HoldTogether) joins no question. A question is named after
 //     its claims, joined by " | ", and a claim in several questions is a
 //     fact of each;
 //   - a claim's votes are its evidence as graph/evidence weighs it: its
@@ -66,6 +68,7 @@ type Member struct {
 	ID      string
 	Rank    int64
 	Origins []string
+	Valid   Valid
 }
 
 // Named is a claim naming an origin: the claim's component and place in
@@ -110,7 +113,7 @@ func memberOf(_ string, cls func(*Claim) bool, roots func(*string) bool, origins
 	for i, o := range os {
 		named(o, Named{Root: root, Rank: c.Rank, Index: i})
 	}
-	emit(root, Member{ID: c.ID, Rank: c.Rank, Origins: os})
+	emit(root, Member{ID: c.ID, Rank: c.Rank, Origins: os, Valid: c.Valid})
 }
 
 // firstNamed finds the first claim to name an origin and sends the
@@ -172,7 +175,11 @@ func componentFacts(_ string, mems func(*Member) bool, edges func(*Edge) bool, o
 		switch {
 		case !ok1 || !ok2:
 		case e.Contradicts:
-			contra = append(contra, [2]int32{from, to})
+			// One that time resolves puts its claims in no question
+			// together, as in truth.FromGraph.
+			if claims.HoldTogether(claims.Date{}, ms[from].Valid.validity(), ms[to].Valid.validity(), e.Valid.validity()) {
+				contra = append(contra, [2]int32{from, to})
+			}
 		default:
 			sup = append(sup, [2]int32{from, to})
 		}

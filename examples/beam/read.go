@@ -80,6 +80,7 @@ type Edge struct {
 	From, To    string
 	Contradicts bool
 	Rank        int64 // the relation's place in the input
+	Valid       Valid // the relation's validity
 }
 
 // factKey is the key of the fact with value v of object o in a triples
@@ -132,9 +133,33 @@ type decodeFn struct{}
 // Claim is what the pipelines use of a claim: its ID, rank and
 // appearances.
 type Claim struct {
-	ID   string
-	Rank int64
-	Apps []App
+	ID    string
+	Rank  int64
+	Apps  []App
+	Valid Valid
+}
+
+// Valid is a claims.Validity as the pipelines carry it, its dates
+// written out ("" for none): whether a contradiction is live is
+// claims.HoldTogether's answer on the validities.
+type Valid struct {
+	From, Until, At, Occurred string
+	Ongoing                   bool
+}
+
+// validOf returns v as the pipelines carry it.
+func validOf(v claims.Validity) Valid {
+	return Valid{From: v.From.String(), Until: v.Until.String(), At: v.At.String(), Occurred: v.Occurred.String(), Ongoing: v.Ongoing}
+}
+
+// validity returns v as a claims.Validity. The dates were written by
+// validOf from a graph the library read, so they parse.
+func (v Valid) validity() claims.Validity {
+	d := func(s string) claims.Date {
+		x, _ := claims.ParseDate(s)
+		return x
+	}
+	return claims.Validity{From: d(v.From), Until: d(v.Until), At: d(v.At), Occurred: d(v.Occurred), Ongoing: v.Ongoing}
 }
 
 // App is an appearance: its source and the source it was taken from.
@@ -166,7 +191,7 @@ func (decodeFn) ProcessElement(ctx context.Context, sh Shard, claimsOut func(Cla
 		return err
 	}
 	for i, c := range b.Claims {
-		out := Claim{ID: c.ID, Rank: rank(sh.Index, i), Apps: make([]App, len(c.Appearances))}
+		out := Claim{ID: c.ID, Rank: rank(sh.Index, i), Apps: make([]App, len(c.Appearances)), Valid: validOf(c.Validity)}
 		for j, a := range c.Appearances {
 			out.Apps[j] = App{Source: a.Source, Via: a.Via}
 		}
@@ -183,7 +208,7 @@ func (decodeFn) ProcessElement(ctx context.Context, sh Shard, claimsOut func(Cla
 		if !rel.Kind.Bearing() {
 			continue // same_as, distinct_from: truth discovery ignores them
 		}
-		edges(Edge{From: rel.From, To: rel.To, Contradicts: rel.Kind == claims.Contradicts, Rank: rank(sh.Index, i)})
+		edges(Edge{From: rel.From, To: rel.To, Contradicts: rel.Kind == claims.Contradicts, Rank: rank(sh.Index, i), Valid: validOf(rel.Validity)})
 	}
 	return nil
 }

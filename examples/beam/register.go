@@ -35,7 +35,7 @@ func init() {
 	}
 	for _, v := range []any{
 		statFn{}, maxFn{}, sumFn{}, msgSum{}, minRank{}, offsetsFn{},
-		Assertion{}, Claim{}, Source{}, Edge{}, Member{}, Named{}, Origin{},
+		Assertion{}, Claim{}, Valid{}, Source{}, Edge{}, Member{}, Named{}, Origin{},
 		Asserted{}, Fact{}, Src{}, Msg{}, Part{}, Stat{}, Label{},
 		OriginsRow{}, Shard{}, Slot{}, Size{}, Ranked{}, FactName{}, Belief{}, Trust{}, Obj{}, Pair{},
 	} {

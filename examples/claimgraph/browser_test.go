@@ -175,7 +175,11 @@ func labelAt(t *testing.T, g *graph.Graph, id string, at claims.Date) string {
 
 const (
 	chinaOnly = "china-only-defence-pact"
-	dateTried = "2024-01-01"
+	// dateTried is after the treaty, when china-only-defence-pact no
+	// longer holds: the node changes colour. (For all time it is
+	// accepted: the treaty, from the day it stopped holding, contradicts
+	// it, but time resolves that contradiction.)
+	dateTried = "2025-09-03"
 )
 
 // TestExplorerInBrowser opens the page that html writes from the seed
@@ -322,7 +326,7 @@ func TestExplorerRelayChain(t *testing.T) {
 
 // testExplorer searches for "only", clicks china-only-defence-pact and
 // checks the side panel and the node's colour before and after the date
-// is set. The expected contradictions, sources and labels come from the
+// (dateTried) is set. The expected contradictions, sources and labels come from the
 // library, not from the page.
 func testExplorer(t *testing.T, b *browser, g *graph.Graph) {
 	t.Helper()
@@ -363,6 +367,16 @@ func testExplorer(t *testing.T, b *browser, g *graph.Graph) {
 	if !strings.Contains(contra, "russia-dprk-defence-treaty-2024") {
 		t.Errorf("the treaty claim is not among the contradictions:\n%s", contra)
 	}
+	// Time resolves them all, and the panel says so of each.
+	resolved := 0
+	for _, r := range rels {
+		if g.Resolved(r) {
+			resolved++
+		}
+	}
+	if n := strings.Count(contra, "resolved by time (never both holding)"); n != resolved || n == 0 {
+		t.Errorf("contradictions panel marks %d resolved by time, the library %d:\n%s", n, resolved, contra)
+	}
 	srcs, _ := g.SourcesOf(chinaOnly)
 	for _, s := range srcs {
 		if !strings.Contains(apps, s.ID) {
@@ -379,8 +393,8 @@ func testExplorer(t *testing.T, b *browser, g *graph.Graph) {
 		if vd.Claim != chinaOnly {
 			continue
 		}
-		if len(vd.Reasons) == 0 {
-			t.Errorf("%s has no reasons to show", chinaOnly)
+		if vd.Label == verdict.Accepted && strings.Contains(panel, "defeated by") {
+			t.Errorf("%s is accepted; the panel shows a defeat:\n%s", chinaOnly, panel)
 		}
 		for _, why := range vd.Reasons {
 			if why.Kind == verdict.DefeatedBy && !strings.Contains(panel, "defeated by "+why.Claim) {
@@ -404,14 +418,15 @@ func testExplorer(t *testing.T, b *browser, g *graph.Graph) {
 	acceptedFill := value(t, b, "legend", chromedp.Evaluate[string](`getComputedStyle(document.querySelector('#legend .sw')).backgroundColor`))
 	verdictText := value(t, b, "verdict", chromedp.Text(chromedp.CSS(`#verdict`)))
 	at, _ := claims.ParseDate(dateTried)
-	if want := labelAt(t, g, chinaOnly, at); after != want || want != "accepted" {
-		t.Errorf("as of %s: node labelled %q, verdict.Compute says %q (the issue expects accepted)", dateTried, after, want)
+	want := labelAt(t, g, chinaOnly, at)
+	if after != want || want != "not-holding" {
+		t.Errorf("as of %s: node labelled %q, verdict.Compute says %q (want not-holding)", dateTried, after, want)
 	}
-	if afterFill == beforeFill || afterFill != acceptedFill {
+	if beforeFill != acceptedFill || afterFill == beforeFill {
 		t.Errorf("fill %s before, %s as of %s; the legend's accepted is %s", beforeFill, afterFill, dateTried, acceptedFill)
 	}
-	if !strings.Contains(verdictText, "accepted") {
-		t.Errorf("panel's verdict as of %s: %q", dateTried, verdictText)
+	if !strings.Contains(verdictText, want) {
+		t.Errorf("panel's verdict as of %s: %q, want %s", dateTried, verdictText, want)
 	}
 }
 

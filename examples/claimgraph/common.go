@@ -404,6 +404,11 @@ func relationJSON(r claims.Relation) jsonRelation {
 	}
 }
 
+// resolvedLine marks, in the lists of contradictions, one that time
+// resolves: its claims never hold together (graph.View.Resolved), so the
+// verdicts do not weigh it. The words are the queue's.
+const resolvedLine = "resolved by time (never both holding)"
+
 // relationLine describes the provenance of r in one line ("stated by
 // paper-2; confidence 0.8; note: ..."), or "" when it has none.
 func relationLine(r claims.Relation) string {

@@ -30,9 +30,14 @@ func TestDiffSameFileExitsZero(t *testing.T) {
 }
 
 // TestREADMEDeskExample runs the commands of the README's desk example
-// (the seed data without the treaty claim, then without the other
-// statement of the treaty too) in a directory of its own and checks that
-// each prints what the README shows, so that the README cannot drift.
+// (the seed data without the treaty claim, which moves no other verdict
+// as time resolves its contradictions, then without the US officials'
+// claim too, which turns Peskov's from rejected to accepted) in a
+// directory of its own and checks that each prints what the README
+// shows, so that the README cannot drift. The diffs must also show the
+// rule the README explains: the "only pact" claim never appears among
+// the verdicts that changed, and Peskov's claim goes from rejected to
+// accepted with its reason.
 func TestREADMEDeskExample(t *testing.T) {
 	chdirRoot(t)
 	needKimPutin(t)
@@ -96,6 +101,14 @@ func TestREADMEDeskExample(t *testing.T) {
 		default:
 			t.Fatalf("README example: unknown command %q", line)
 		}
+	}
+	for _, want := range []string{"talks-not-against-anyone: rejected → accepted: weapons-sale-on-agenda removed; nothing contradicts it"} {
+		if !strings.Contains(now.String(), want) {
+			t.Errorf("the desk example lacks %q", want)
+		}
+	}
+	if strings.Contains(now.String(), "  china-only-defence-pact:") {
+		t.Error("the desk example shows china-only-defence-pact's verdict changing; time resolves its contradictions")
 	}
 	if *updateGolden && now.String() != block {
 		t.Chdir(root)

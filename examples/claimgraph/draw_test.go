@@ -218,7 +218,8 @@ func TestDrawDateLegendIDsOrigins(t *testing.T) {
 	}
 	all, _ := computedLabels(&env{}, g.View)
 	at, _ := computedLabels(&env{}, g.At(claims.MustDate(2024, 1, 1)))
-	id := "china-only-defence-pact"
+	// The treaty: accepted for all time, not yet holding on 2024-01-01.
+	id := "russia-dprk-defence-treaty-2024"
 	if all[id] == at[id] {
 		t.Fatalf("%s is %s both undated and as of 2024-01-01: no test of --at", id, all[id])
 	}

@@ -6,7 +6,10 @@
 //	claimgraph sources        FILE CLAIM-ID [--json]
 //
 // contradictions lists the claims that contradict the claim, each with its
-// text and sources, and the sources of the claim itself. support lists the
+// text and sources, and the sources of the claim itself; a contradiction
+// that time resolves (the two claims never hold together, as "at" says)
+// is marked "resolved by time (never both holding)" ("resolved_by_time":
+// true, left out when false): the verdicts do not weigh it. support lists the
 // direct supporters and every support chain with its depth. about lists the claims about an entity. sources lists the
 // sources a claim appears in, with the speaker, date and quote of each
 // appearance (an appearance without a date takes the source's
@@ -19,7 +22,8 @@
 // With --json each prints one object; claim, source, entity and relation
 // are the values described in common.go:
 //
-//	contradictions: {"claim": claim, "contradictions": [{"claim": claim, "relation": relation}, ...]}
+//	contradictions: {"claim": claim, "contradictions": [{"claim": claim, "relation": relation,
+//	                 "resolved_by_time": true}, ...]}
 //	support:        {"claim": claim, "supporters": [{"claim": claim, "relation": relation}, ...],
 //	                 "chains": [{"supporter": "a", "depth": 2, "supports": "b", "next": 0}, ...]}
 //	about:          {"entity": entity, "claims": [claim, ...]}
@@ -71,14 +75,16 @@ func query(e *env, cmd string, args []string, answer func(v graph.View, id strin
 
 // jsonLinked is a claim linked to the queried claim by a relation.
 type jsonLinked struct {
-	Claim    jsonClaim    `json:"claim"`
-	Relation jsonRelation `json:"relation"`
+	Claim          jsonClaim    `json:"claim"`
+	Relation       jsonRelation `json:"relation"`
+	ResolvedByTime bool         `json:"resolved_by_time,omitempty"`
 }
 
 // linked is a claim with the relation that links it to another.
 type linked struct {
-	claim claimInfo
-	rel   claims.Relation
+	claim    claimInfo
+	rel      claims.Relation
+	resolved bool // a contradiction that time resolves (graph.View.Resolved)
 }
 
 // linkedClaims describes the claims at the other end of rels from id.
@@ -90,7 +96,7 @@ func linkedClaims(e *env, v graph.View, id string, rels []claims.Relation) ([]li
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, linked{ci, r})
+		out = append(out, linked{ci, r, v.Resolved(r)})
 	}
 	return out, nil
 }
@@ -99,7 +105,7 @@ func linkedClaims(e *env, v graph.View, id string, rels []claims.Relation) ([]li
 func linkedJSON(ls []linked) []jsonLinked {
 	out := make([]jsonLinked, 0, len(ls))
 	for _, l := range ls {
-		out = append(out, jsonLinked{l.claim.json(), relationJSON(l.rel)})
+		out = append(out, jsonLinked{l.claim.json(), relationJSON(l.rel), l.resolved})
 	}
 	return out
 }
@@ -109,6 +115,9 @@ func linkedJSON(ls []linked) []jsonLinked {
 func writeLinked(w io.Writer, ls []linked) {
 	list(w, len(ls), false, func(i int, num, ind string) {
 		ls[i].claim.write(w, num, ind)
+		if ls[i].resolved {
+			wrap(w, ind, ind, resolvedLine)
+		}
 		if line := relationLine(ls[i].rel); line != "" {
 			wrap(w, ind+"relation: ", ind+"  ", line)
 		}

@@ -27,7 +27,8 @@
 //	  "file": "testdata/kim-putin.yaml",
 //	  "counts": {"entities": 4, "sources": 3, "claims": 4, "appearances": 5,
 //	             "supports": 2, "contradictions": 1, "derivations": 1},
-//	  "contradictions": [{"relation": relation, "a": claim, "b": claim}, ...],
+//	  "contradictions": [{"relation": relation, "a": claim, "b": claim,
+//	                      "resolved_by_time": false}, ...],
 //	  "most_supported": [{"claim": claim, "supporters": 2,
 //	                      "chains": [{"supporter": "id", "depth": 1, "supports": "id",
 //	                                  "next": -1}, ...]}, ...],
@@ -35,7 +36,10 @@
 //	}
 //
 // where claim, entity and relation are the values described in common.go;
-// "a" is the relation's From claim and "b" its To claim. The speaker of the
+// "a" is the relation's From claim and "b" its To claim; "resolved_by_time"
+// is true for a contradiction that time resolves (the two claims never
+// hold together: the verdicts do not weigh it), which the text marks
+// "resolved by time (never both holding)". The speaker of the
 // claims attributed to nobody is null. "chains" is the tree of the
 // shortest support chains to the claim (graph.View.SupportTree), as in the
 // support command: one entry per transitive supporter, with the claim it
@@ -211,8 +215,9 @@ func countsText(_ *env, w io.Writer, v graph.View) error {
 
 // contradictionPair is a contradiction with both of its claims.
 type contradictionPair struct {
-	rel  claims.Relation
-	a, b claimInfo
+	rel      claims.Relation
+	a, b     claimInfo
+	resolved bool // time resolves it (graph.View.Resolved)
 }
 
 // pairs returns every contradiction of v with its claims.
@@ -227,16 +232,17 @@ func pairs(e *env, v graph.View) ([]contradictionPair, error) {
 		if err != nil {
 			return nil, err
 		}
-		ps = append(ps, contradictionPair{r, a, b})
+		ps = append(ps, contradictionPair{r, a, b, v.Resolved(r)})
 	}
 	return ps, nil
 }
 
 // jsonPair is the JSON value of a contradiction pair.
 type jsonPair struct {
-	Relation jsonRelation `json:"relation"`
-	A        jsonClaim    `json:"a"`
-	B        jsonClaim    `json:"b"`
+	Relation       jsonRelation `json:"relation"`
+	A              jsonClaim    `json:"a"`
+	B              jsonClaim    `json:"b"`
+	ResolvedByTime bool         `json:"resolved_by_time"`
 }
 
 // contradictionsJSON returns every contradiction of v.
@@ -244,7 +250,7 @@ func contradictionsJSON(e *env, v graph.View) (any, error) {
 	ps, err := pairs(e, v)
 	out := make([]jsonPair, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, jsonPair{relationJSON(p.rel), p.a.json(), p.b.json()})
+		out = append(out, jsonPair{relationJSON(p.rel), p.a.json(), p.b.json(), p.resolved})
 	}
 	return out, err
 }
@@ -260,6 +266,9 @@ func contradictionsText(e *env, w io.Writer, v graph.View) error {
 	list(w, len(ps), true, func(i int, num, ind string) {
 		p := ps[i]
 		wrap(w, num, ind, p.a.ID+" contradicts "+p.b.ID)
+		if p.resolved {
+			wrap(w, ind, ind, resolvedLine)
+		}
 		if line := relationLine(p.rel); line != "" {
 			wrap(w, ind, ind, line)
 		}

@@ -16,14 +16,16 @@ func TestVerdicts(t *testing.T) {
 		args []string
 		want []string // lines that must appear in the output
 	}{
+		// The seed's one live contradiction: two independent origins
+		// against Peskov's one.
 		{[]string{"verdicts", seedFile}, []string{
-			"rejected", "china-only-defence-pact",
-			"defeated by russia-dprk-defence-treaty-2024 (contradiction)",
+			"rejected", "talks-not-against-anyone",
+			"defeated by weapons-sale-on-agenda (contradiction)",
 			"support lending:",
 		}},
-		// The treaty stays the reason in every reading of support.
+		// It stays the reason in every reading of support.
 		{[]string{"verdicts", seedFile, "--support", "bipolar"}, []string{
-			"support bipolar:", "defeated by russia-dprk-defence-treaty-2024 (contradiction)",
+			"support bipolar:", "defeated by weapons-sale-on-agenda (contradiction)",
 		}},
 		{[]string{"verdicts", seedFile, "--at", "2025-09-03"}, []string{
 			"Verdicts as of 2025-09-03, support lending:", "no longer holding since 2024-06-19",
@@ -44,11 +46,19 @@ func TestVerdicts(t *testing.T) {
 	}
 }
 
+// TestVerdictsJSON: the verdict on china-only-defence-pact, which holds
+// until 2024-06-19 and contradicts the treaty, which holds from then on:
+// time resolves their contradiction, so the claim is accepted undated, as
+// of the year both touch and before the treaty, and no longer holds
+// after it.
 func TestVerdictsJSON(t *testing.T) {
 	for _, tt := range []struct{ at, support, label, since string }{
-		{"", "lending", "rejected", ""},
-		{"", "necessary", "rejected", ""},
+		{"", "lending", "accepted", ""},
+		{"", "necessary", "accepted", ""},
+		{"2024", "lending", "accepted", ""},
 		{"2024-01-01", "lending", "accepted", ""},
+		{"2024-06-18", "lending", "accepted", ""},
+		{"2024-06-19", "lending", "not-holding", "2024-06-19"},
 		{"2025-09-03", "deductive", "not-holding", "2024-06-19"},
 	} {
 		t.Run(tt.at+" "+tt.support, func(t *testing.T) {

@@ -17,13 +17,19 @@ func TestComputedVerdictsReachExports(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("jsonld is not JSON: %v", err)
 	}
-	// The "only pact" claim is rejected: its review must rate it 1 (False).
-	i := strings.Index(out, "https://example.org/review/china-only-defence-pact")
+	// Peskov's "not against anyone" is rejected: its review must rate it
+	// 1 (False).
+	i := strings.Index(out, "https://example.org/review/talks-not-against-anyone")
 	if i < 0 {
-		t.Fatalf("no review of china-only-defence-pact:\n%s", out)
+		t.Fatalf("no review of talks-not-against-anyone:\n%s", out)
 	}
 	if !strings.Contains(out[i:], `"ratingValue": 1`) {
-		t.Errorf("the review of china-only-defence-pact is not rated 1")
+		t.Errorf("the review of talks-not-against-anyone is not rated 1")
+	}
+	// The "only pact" claim held until the treaty: time resolves their
+	// contradiction, so it is contested by nothing and not reviewed.
+	if strings.Contains(out, "https://example.org/review/china-only-defence-pact") {
+		t.Errorf("china-only-defence-pact, whose contradictions time resolves, is reviewed:\n%s", out)
 	}
 	dot := runOK(t, "draw", defaultFile)
 	if !strings.Contains(dot, "[REJECTED]") || !strings.Contains(dot, "[ACCEPTED]") {

@@ -263,18 +263,22 @@ func TestSelect(t *testing.T) {
 			{ID: "a", Text: "A.", Appearances: []claims.Appearance{{Source: "s"}}},
 			{ID: "b", Text: "B.", Appearances: []claims.Appearance{{Source: "s"}}},
 			{ID: "alone", Text: "Uncontested.", Appearances: []claims.Appearance{{Source: "s"}}, Merged: []string{"lone"}},
+			// Contradicts "after", which takes over on the day it ends:
+			// time resolves their contradiction, which contests neither.
+			{ID: "before", Text: "Before.", Appearances: []claims.Appearance{{Source: "s"}}, Validity: claims.Validity{Until: claims.MustDate(2024, 6, 19)}},
+			{ID: "after", Text: "After.", Appearances: []claims.Appearance{{Source: "s"}}, Validity: claims.Validity{From: claims.MustDate(2024, 6, 19)}},
 		},
-		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.Contradicts}},
+		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.Contradicts}, {From: "before", To: "after", Kind: claims.Contradicts}},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := map[string]Verdict{"a": {Value: 3}, "b": {Value: 3}, "alone": {Value: 3}}
+	m := map[string]Verdict{"a": {Value: 3}, "b": {Value: 3}, "alone": {Value: 3}, "before": {Value: 3}, "after": {Value: 3}}
 	got, err := Select(g.View, m, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := got["alone"]; ok || len(got) != 2 {
+	if _, ok := got["a"]; !ok || len(got) != 2 {
 		t.Errorf("contested: %v, want a and b", got)
 	}
 	if got, err = Select(g.View, m, []string{"alone"}); err != nil || len(got) != 1 {

@@ -73,7 +73,8 @@ func evidenceDate(v graph.View, vd verdict.Verdict) claims.Date {
 }
 
 // Select returns the verdicts of m worth a review: with named empty, those
-// of the claims contested in v (with a contradiction that holds in v);
+// of the claims contested in v (with a contradiction that holds in v and
+// that time does not resolve, see [graph.View.Resolved]);
 // otherwise those of the claims named, whether contested or not (an ID
 // merged into a claim names that claim). An
 // uncontested claim has nothing to check against, and publishing its
@@ -99,6 +100,9 @@ func Select(v graph.View, m map[string]Verdict, named []string) (map[string]Verd
 		return out, nil
 	}
 	for r := range v.ContradictionPairs() {
+		if v.Resolved(r) {
+			continue // resolved by time: it contests neither claim
+		}
 		for _, id := range [2]string{r.From, r.To} {
 			if vd, ok := m[id]; ok {
 				out[id] = vd

@@ -22,18 +22,18 @@ func ExampleSummarize() {
 	// From here on old is not needed, and can be collected: the summary
 	// keeps what the comparison needs of it.
 
-	// The new version: the same file without the treaty claim and its
-	// relations.
+	// The new version: the same file without the US officials' claim
+	// that the weapons sale was on the agenda, and its relations.
 	new, err := graph.Load("../../testdata/kim-putin.yaml")
 	if err != nil {
 		log.Fatal(err)
 	}
-	const treaty = "russia-dprk-defence-treaty-2024"
-	rels, err := new.RelationsOf(treaty)
+	const sale = "weapons-sale-on-agenda"
+	rels, err := new.RelationsOf(sale)
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := new.Apply(graph.Batch{Remove: []string{treaty}, RemoveRelations: rels}); err != nil {
+	if err := new.Apply(graph.Batch{Remove: []string{sale}, RemoveRelations: rels}); err != nil {
 		log.Fatal(err)
 	}
 
@@ -46,8 +46,7 @@ func ExampleSummarize() {
 	}
 	fmt.Println(len(r.Removed), "items removed")
 	// Output:
-	// china-only-defence-pact rejected → undecided
-	// only-two-defence-treaty-partners accepted → undecided
-	// russia-dprk-defence-treaty-2024 accepted → absent
-	// 5 items removed
+	// talks-not-against-anyone rejected → accepted
+	// weapons-sale-on-agenda accepted → absent
+	// 3 items removed
 }

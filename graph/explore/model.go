@@ -68,7 +68,8 @@ type Model struct {
 	// left out by Options.MaxDates.
 	From int `json:"from"`
 	// States holds the verdicts: States[0] those of the undated graph
-	// (every claim and contradiction counts), one per claim in order;
+	// (every claim counts, and every contradiction that time does not
+	// resolve), one per claim in order;
 	// States[1+i] those of dated state From+i that differ from the
 	// state before it (States[i]).
 	States [][]Verdict `json:"states"`
@@ -194,6 +195,10 @@ type RelInfo struct {
 	Validity   string  `json:"valid,omitempty"`
 	Lo         string  `json:"lo,omitempty"`
 	Hi         string  `json:"hi,omitempty"`
+	// Apart marks a contradiction that time resolves: its claims and the
+	// relation never hold together ([graph.View.Resolved] on the whole
+	// graph), so no verdict weighs it; the panel says so.
+	Apart bool `json:"apart,omitempty"`
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -446,7 +451,7 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 		lo, hi := span(r.Validity, days)
 		mr := Rel{
 			From: b.index(b.claimIndex, r.From), To: b.index(b.claimIndex, r.To), Kind: int(r.Kind - claims.Supports),
-			RelInfo: RelInfo{Sources: b.sourceList(r.Sources), Note: r.Note, Confidence: r.Confidence, Lo: lo, Hi: hi},
+			RelInfo: RelInfo{Sources: b.sourceList(r.Sources), Note: r.Note, Confidence: r.Confidence, Lo: lo, Hi: hi, Apart: g.Resolved(r)},
 		}
 		if !r.Validity.IsZero() {
 			mr.Validity = r.Validity.String()

@@ -104,11 +104,13 @@ func Conflicts(v graph.View) []Conflict {
 }
 
 // classify finds the status of the contradiction r between a and b at t.
+// Whether it is live is [claims.HoldTogether]'s answer, the one the
+// verdicts weigh it by; the spans only say when.
 func classify(r claims.Relation, a, b claims.Claim, t claims.Date) Conflict {
 	c := Conflict{Relation: r}
 	sa, sb := spanOf(a.Validity), spanOf(b.Validity)
 	both := sa.meet(sb)
-	if both.empty() {
+	if !claims.HoldTogether(claims.Date{}, a.Validity, b.Validity, claims.Validity{}) {
 		c.Status = ResolvedByTime
 		// Disjoint periods: one ends no later than the other starts.
 		if sa.hi.IsZero() || sb.lo.IsZero() || sa.hi.Compare(sb.lo) > 0 {
@@ -120,9 +122,9 @@ func classify(r claims.Relation, a, b claims.Claim, t claims.Date) Conflict {
 	}
 	live := both.meet(spanOf(r.Validity))
 	switch {
-	case live.empty():
+	case !claims.HoldTogether(claims.Date{}, a.Validity, b.Validity, r.Validity):
 		c.Status, c.Overlap = RelationLapsed, both.validity()
-	case live.holdsAt(t):
+	case claims.HoldTogether(t, a.Validity, b.Validity, r.Validity):
 		c.Status, c.Overlap = Live, live.validity()
 	default:
 		c.Status, c.Overlap = NotAtDate, live.validity()

@@ -64,6 +64,13 @@ func TestConflicts(t *testing.T) {
 			want{status: timeline.NotAtDate, overlapFrom: "2022-01-01", until: "2023-01-01"}},
 		{"relation narrows, inside", "", "2020..", "2022..2023", false, "2022-05-05",
 			want{status: timeline.Live, overlapFrom: "2022-01-01", until: "2023-01-01"}},
+		// An event holds from when it happened on.
+		{"event after the period", "..2024-06-19", "^2024-06-19", "", false, "",
+			want{status: timeline.ResolvedByTime, earlier: "a", later: "b", boundary: "2024-06-19", laterFr: "2024-06-19", adjacent: true}},
+		{"event in the period", "2020..2025", "^2024-06", "", false, "2024",
+			want{status: timeline.Live, overlapFrom: "2024-06-01", until: "2025-01-01"}},
+		{"event, before it", "2020..2025", "^2024-06", "", false, "2023",
+			want{status: timeline.NotAtDate, overlapFrom: "2024-06-01", until: "2025-01-01"}},
 		{"relation lapsed", "", "2020..", "2010..2015", false, "",
 			want{status: timeline.RelationLapsed, overlapFrom: "2020-01-01"}},
 	}

@@ -19,7 +19,10 @@
 // it, in the direction that does not overstate:
 //
 //   - [Conflicts] calls a contradiction live at a date when both claims
-//     and the relation hold together on some day of it. As of 2024, the
+//     and the relation hold together on some day of it
+//     ([claims.HoldTogether], the test by which the verdicts of package
+//     graph/verdict weigh a contradiction or not). An event holds from
+//     the day it occurred on. As of 2024, the
 //     two claims above each hold, but never on the same day, so their
 //     contradiction is [ResolvedByTime], not [Live]. This is stricter
 //     than [graph.View.ContradictionPairs] of the dated view, which checks

@@ -24,7 +24,7 @@ func d(t testing.TB, s string) claims.Date {
 }
 
 // period is a validity written as in the YAML format: "FROM..UNTIL",
-// "FROM..", "..UNTIL", "@AT", or "" for always; "FROM..!" still holds.
+// "FROM..", "..UNTIL", "@AT", "^OCCURRED", or "" for always; "FROM..!" still holds.
 func period(t testing.TB, s string) claims.Validity {
 	t.Helper()
 	var v claims.Validity
@@ -32,6 +32,8 @@ func period(t testing.TB, s string) claims.Validity {
 	case s == "":
 	case s[0] == '@':
 		v.At = d(t, s[1:])
+	case s[0] == '^': // an event
+		v.Occurred = d(t, s[1:])
 	default:
 		from, until, ok := strings.Cut(s, "..")
 		if !ok {

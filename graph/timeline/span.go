@@ -8,8 +8,11 @@ import "github.com/claimgraph/claimgraph/claims"
 type span struct{ lo, hi claims.Date }
 
 func spanOf(v claims.Validity) span {
-	if !v.At.IsZero() {
+	switch {
+	case !v.At.IsZero():
 		return span{v.At.First(), v.End()}
+	case !v.Occurred.IsZero(): // an event holds from then on
+		return span{v.Occurred.First(), claims.Date{}}
 	}
 	return span{v.From.First(), v.Until.First()}
 }
@@ -23,24 +26,6 @@ func (s span) meet(o span) span {
 		s.hi = o.hi
 	}
 	return s
-}
-
-// empty reports whether s holds on no day at all.
-func (s span) empty() bool {
-	return !s.lo.IsZero() && !s.hi.IsZero() && s.hi.Compare(s.lo) <= 0
-}
-
-// holdsAt reports whether s holds on some day of t; at the zero Date,
-// whether it holds on any day.
-func (s span) holdsAt(t claims.Date) bool {
-	if s.empty() {
-		return false
-	}
-	if t.IsZero() {
-		return true
-	}
-	return (s.lo.IsZero() || s.lo.Compare(t.Last()) <= 0) &&
-		(s.hi.IsZero() || t.First().Compare(s.hi) < 0)
 }
 
 // validity returns s as a period.

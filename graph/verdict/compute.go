@@ -376,7 +376,8 @@ func (s *state) contradictions(v graph.View) {
 	s.prefer()
 }
 
-// links collects the supports and the contradictions of v.
+// links collects the supports and the contradictions of v, leaving out
+// those time resolves ([graph.Link.Resolved]): they attack nothing.
 func (s *state) links(v graph.View) {
 	// Links number claims as load did: by position in v's order.
 	s.supports = make([]pair, 0, s.size.Supports)
@@ -385,7 +386,7 @@ func (s *state) links(v graph.View) {
 		a, b := int32(r.From), int32(r.To)
 		if r.Kind == claims.Supports {
 			s.supports = append(s.supports, pair{a, b})
-		} else {
+		} else if !r.Resolved {
 			s.cons = append(s.cons, pair{a, b})
 		}
 	}

@@ -21,9 +21,8 @@
 // A contradiction is symmetric, so it becomes an attack in each direction,
 // resolved by preference: the attack of a claim with less evidence on one
 // with more fails. Equal evidence (within 1e-9) leaves both attacks, and
-// both claims open unless something else decides them. On the undated view
-// every contradiction counts; ask a dated view to let time separate claims
-// whose validities do not overlap.
+// both claims open unless something else decides them. Only a live
+// contradiction attacks: one that time resolves does not (see Time).
 //
 // A claim whose lent origins filled evidence.MaxLent has an evidence
 // that is a lower bound ([Verdict].Capped, "at least N (capped)"): its
@@ -135,6 +134,22 @@
 // [NotYetHolding] with the date it begins. Neither is undecided: time, not
 // evidence, decides them. Compute finds them in the whole graph
 // ([graph.View.Graph]), so [Result] has a verdict for every claim.
+//
+// A contradiction between claims whose validities never overlap is
+// resolved by time, not open. So a contradiction attacks only when it is
+// live as of the view's date: both claims and the relation hold together
+// on some day of it, and on the undated view on some day at all
+// ([claims.HoldTogether], the test package graph/timeline uses to call a
+// conflict live, and which [graph.Link.Resolved] carries). Otherwise it is
+// no attack either way: it defeats nothing, is named in no reason and
+// leaves nothing open. "China was North Korea's only treaty ally" (until
+// 19 June 2024) and "Russia and North Korea have a defence treaty" (from
+// that day) contradict each other and are both accepted, undated and as
+// of 2024 alike: as of a partial date each may hold, but a contradiction
+// is live only if they hold on the same day. The [Tracker] follows the
+// same rule, and recomputes everything ([FallbackTime]) when a batch
+// replaces a claim with a validity that changes which of its
+// contradictions are live.
 //
 // # Cost
 //

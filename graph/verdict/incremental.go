@@ -197,7 +197,9 @@ func (t *Tracker) rebuild(known bool) error {
 	t.live = len(t.c)
 	t.sizeRelations(v)
 	for l := range v.Links() {
-		t.relate(int32(l.From), int32(l.To), l.Kind)
+		if !l.Resolved { // as Compute's links
+			t.relate(int32(l.From), int32(l.To), l.Kind)
+		}
 	}
 	all := make([]int32, len(t.c))
 	for i := range all {
@@ -463,7 +465,10 @@ func remove(list []int32, x int32) []int32 {
 // of the claims (and more than 1,024), or b merges or replaces a source or
 // an entity (which can change the origins of claims b does not name), it
 // computes everything again as [Track] does: Stats.Full, with Stats.Why
-// the reason.
+// the reason. A contradiction that time resolves attacks nothing, as in
+// Compute, and the Tracker does not hold it; a batch that replaces a claim
+// with a validity that changes which of its contradictions time resolves
+// computes everything again too (FallbackTime).
 //
 // A rejected claim that supports another lends nothing, which takes
 // rounds of labelling (see the package documentation), and which claims
@@ -545,6 +550,9 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			continue
 		}
 		if r.Kind == claims.Contradicts {
+			if !t.holds(a, c) {
+				continue // resolved by time: it attacked nothing
+			}
 			attacked(a, c)
 			attacked(c, a)
 		}
@@ -625,6 +633,9 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		if !okA || !okC {
 			return Stats{}, fmt.Errorf("verdict: relation %s %s %s of the batch names a claim not in the graph", r.From, r.Kind, r.To)
 		}
+		if v.Resolved(r) {
+			continue // resolved by time: it attacks nothing
+		}
 		t.relate(a, c, r.Kind)
 		if r.Kind == claims.Supports {
 			sup = append(sup, a)
@@ -636,6 +647,9 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	}
 	if silentGone {
 		return t.full(FallbackRounds, true)
+	}
+	if t.retimed(v, replaced) {
+		return t.full(FallbackTime, true)
 	}
 	// A support closes a cycle only from a supported claim to one that
 	// supports others.
@@ -740,6 +754,33 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		return t.full(why, true)
 	}
 	return Stats{Evidence: len(E), Verdicts: len(D)}, nil
+}
+
+// holds reports whether the Tracker holds a contradiction between
+// claims a and b, which it does when time does not resolve it.
+func (t *Tracker) holds(a, b int32) bool {
+	return slices.ContainsFunc(t.c[a].con, func(r conRef) bool { return r.other == b })
+}
+
+// retimed reports whether a claim the batch replaced has a contradiction
+// that time now resolves and the Tracker holds, or that it does not hold
+// and time no longer resolves: the new validity changed which of its
+// contradictions attack. O(the relations of the replaced claims).
+func (t *Tracker) retimed(v graph.View, replaced map[string]bool) bool {
+	for id := range replaced {
+		rels, _ := v.RelationsOf(id)
+		for _, r := range rels {
+			if r.Kind != claims.Contradicts {
+				continue
+			}
+			a, okA := t.find(r.From)
+			b, okB := t.find(r.To)
+			if okA && okB && t.holds(a, b) == v.Resolved(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // find returns the slot of claim id, which may name a claim merged into

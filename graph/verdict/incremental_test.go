@@ -42,6 +42,11 @@ func TestTrackerRandom(t *testing.T) {
 		// Few contradictions, so that few rejected claims support
 		// another and most updates are incremental.
 		{"rare", synth.Config{Claims: 80, Sources: 40, Appearances: 3}, Options{}},
+		// Claims and relations with validities (see periods): adjacent,
+		// disjoint and overlapping, partial dates, events; changes that
+		// add contradictions time resolves, and replace a claim's
+		// validity.
+		{"dated", synth.Config{Claims: 80, Sources: 15, Contradict: 0.5}, Options{}},
 	}
 	seeds, steps := 4, 40
 	if testing.Short() {
@@ -56,6 +61,9 @@ func TestTrackerRandom(t *testing.T) {
 				gen := synth.Generate(cfg)
 				if r.name == "rare" { // supports only, to begin with
 					gen.Relations = slices.DeleteFunc(gen.Relations, func(l claims.Relation) bool { return l.Kind != claims.Supports })
+				}
+				if r.name == "dated" {
+					dated(rand.New(rand.NewPCG(seed, 3)), &gen)
 				}
 				if err := g.Apply(gen); err != nil {
 					t.Fatal(err)
@@ -75,7 +83,7 @@ func TestTrackerRandom(t *testing.T) {
 					t.Fatal(err)
 				}
 				same(t, "start", g, opts, tr)
-				ch := &changer{g: g, rng: rng, sources: cfg.Sources, rare: r.name == "rare"}
+				ch := &changer{g: g, rng: rng, sources: cfg.Sources, rare: r.name == "rare", dated: r.name == "dated"}
 				incremental, withSilent := 0, 0
 				why := map[Fallback]int{}
 				defer func() {
@@ -100,7 +108,7 @@ func TestTrackerRandom(t *testing.T) {
 					// state varies from round to round, or a new round.
 					if st.Full {
 						why[st.Why]++
-						if st.Why != FallbackRounds && st.Why != FallbackSilence {
+						if st.Why != FallbackRounds && st.Why != FallbackSilence && (st.Why != FallbackTime || !ch.dated) {
 							t.Fatalf("step %d (%s): recomputed everything: %v", step, what, st.Why)
 						}
 					} else {
@@ -183,6 +191,7 @@ type changer struct {
 	sources int
 	n       int  // claims and sources added
 	rare    bool // contradictions are rare: 1 relation in 20, not 1 in 2
+	dated   bool // claims and one relation in four have validities
 }
 
 // claim returns the ID of a random claim of the graph.
@@ -220,7 +229,11 @@ func (c *changer) relation(from, to string) claims.Relation {
 	if c.rng.IntN(odds) == 0 {
 		k = claims.Contradicts
 	}
-	return claims.Relation{From: from, To: to, Kind: k}
+	r := claims.Relation{From: from, To: to, Kind: k}
+	if c.dated && c.rng.IntN(4) == 0 {
+		r.Validity = randomValidity(c.rng)
+	}
+	return r
 }
 
 // next returns a batch of one random change and says what it does.
@@ -236,6 +249,9 @@ func (c *changer) next() (graph.Batch, string) {
 		b.Sources = append(b.Sources, s)
 		id := fmt.Sprintf("new-c%d", c.n)
 		b.Claims = []claims.Claim{{ID: id, Text: "New.", Appearances: c.appearances()}}
+		if c.dated {
+			b.Claims[0].Validity = randomValidity(c.rng)
+		}
 		for range c.rng.IntN(3) {
 			if o, ok := c.claim(); ok {
 				r := c.relation(id, o)
@@ -254,13 +270,18 @@ func (c *changer) next() (graph.Batch, string) {
 		rels, _ := c.g.RelationsOf(id)
 		b.Remove, b.RemoveRelations = []string{id}, rels
 		return b, "remove claim " + id
-	case 3: // replace a claim: an appearance more or less
+	case 3: // replace a claim: an appearance more or less, or when dated another validity
 		id, ok := c.claim()
 		if !ok {
 			return b, "nothing"
 		}
 		x, _ := c.g.Claim(id)
 		x = x.Clone()
+		if c.dated && c.rng.IntN(2) == 0 {
+			x.Validity = randomValidity(c.rng)
+			b.Remove, b.Claims = []string{id}, []claims.Claim{x}
+			return b, fmt.Sprintf("replace claim %s, valid %v", id, x.Validity)
+		}
 		if len(x.Appearances) > 1 && c.rng.IntN(2) == 0 {
 			x.Appearances = x.Appearances[1:]
 		} else {

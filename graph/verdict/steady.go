@@ -85,12 +85,15 @@ const (
 	// FallbackSilence: after the batch a claim it reaches is rejected
 	// and supports another without being silenced: a new round.
 	FallbackSilence
+	// FallbackTime: the batch replaces a claim with one whose validity
+	// changes which of its contradictions time resolves.
+	FallbackTime
 )
 
-var fallbackNames = [...]string{"none", "merge", "reach", "rounds", "silence"}
+var fallbackNames = [...]string{"none", "merge", "reach", "rounds", "silence", "time"}
 
-// String returns a short name for f: "none", "merge", "reach", "rounds"
-// or "silence".
+// String returns a short name for f: "none", "merge", "reach", "rounds",
+// "silence" or "time".
 func (f Fallback) String() string {
 	if int(f) < len(fallbackNames) {
 		return fallbackNames[f]

@@ -240,7 +240,11 @@ func TestTime(t *testing.T) {
 		want  map[string]verdict.Label
 		since map[string]string
 	}{
-		{"", map[string]verdict.Label{"a": out, "b": in}, map[string]string{"a": "", "b": ""}},
+		// Undated, they never hold together: time resolves their
+		// contradiction, which attacks neither.
+		{"", map[string]verdict.Label{"a": in, "b": in}, map[string]string{"a": "", "b": ""}},
+		// As of 2024 each holds, but never on the same day.
+		{"2024", map[string]verdict.Label{"a": in, "b": in}, map[string]string{"a": "", "b": ""}},
 		{"2024-01-01", map[string]verdict.Label{"a": in, "b": verdict.NotYetHolding}, map[string]string{"a": "", "b": "2024-06-19"}},
 		{"2025", map[string]verdict.Label{"a": verdict.NotHolding, "b": in}, map[string]string{"a": "2024-06-19", "b": ""}},
 	}
@@ -282,9 +286,12 @@ func TestSeed(t *testing.T) {
 		reason string // the first reason's claim, "" for none
 		since  string
 	}{
-		// One source (Howell in Internewscast) against two: the treaty
-		// defeats the pact claim.
-		{"", verdict.Rejected, treaty, ""},
+		// One source (Howell in Internewscast) against two, but the pact
+		// claim holds until 2024-06-19 and the treaty from then on:
+		// they never hold together, so time, not evidence, settles
+		// their contradiction, undated and as of 2024 alike.
+		{"", verdict.Accepted, "", ""},
+		{"2024", verdict.Accepted, "", ""},
 		// Before the treaty nothing that holds contradicts it.
 		{"2024-01-01", verdict.Accepted, "", ""},
 		{"2025-09-03", verdict.NotHolding, "", "2024-06-19"},

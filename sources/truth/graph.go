@@ -244,6 +244,9 @@ func FromGraphSilent(v graph.View, silent map[string]bool) (*Dataset, *GraphMap)
 
 // contradictionGraph returns the contradictions of v, a snapshot, by the
 // positions of their claims, and their sorted, repeat-free adjacency.
+// A contradiction that time resolves ([graph.Link.Resolved]) is left
+// out: claims that never hold together are no rival values of one
+// question.
 func contradictionGraph(v graph.View) (adj [][]int32, edges [][2]int32) {
 	n := 0
 	for range v.Claims() {
@@ -253,7 +256,7 @@ func contradictionGraph(v graph.View) (adj [][]int32, edges [][2]int32) {
 		if l.From >= n || l.To >= n || l.From < 0 || l.To < 0 {
 			continue // claims added while this ran
 		}
-		if l.Kind == claims.Contradicts && l.From != l.To {
+		if l.Kind == claims.Contradicts && l.From != l.To && !l.Resolved {
 			edges = append(edges, [2]int32{int32(l.From), int32(l.To)})
 		}
 	}
