@@ -104,4 +104,3 @@ func BenchmarkTrustStar(b *testing.B) {
 		})
 	}
 }
-
