@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -235,5 +236,26 @@ func TestDuplicatesThroughAliases(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSelfDerivation: a source that derives from itself, by its ID or
+// an alias, is refused at the derivation, as a merge that would make one
+// is.
+func TestSelfDerivation(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"claimgraph: 1\nsources:\n  - {id: s1, kind: wire, derived_from: [{source: s1, kind: cites}]}\n",
+			`al.yaml:3:50: source "s1": derived_from[0].source: conflicting relation: "s1" derives from itself`},
+		{"claimgraph: 1\nsources:\n  - {id: s1, kind: wire, merged: [t], derived_from: [{source: t, kind: cites}]}\n",
+			`al.yaml:3:63: source "s1": derived_from[0].source: conflicting relation: "s1" derives from itself ("t" is merged into it)`},
+	} {
+		_, err := ReadYAML(strings.NewReader(tc.in), "al.yaml")
+		if !errors.Is(err, ErrConflictingRelation) || !strings.Contains(fmt.Sprint(err), tc.want) {
+			t.Errorf("error %v, want %s", err, tc.want)
+		}
+	}
+	// Deriving from another source is fine.
+	if _, err := ReadYAML(strings.NewReader("claimgraph: 1\nsources:\n  - {id: s1, kind: wire, derived_from: [{source: s2, kind: cites}]}\n  - {id: s2, kind: wire}\n"), "ok.yaml"); err != nil {
+		t.Error(err)
 	}
 }

@@ -399,8 +399,20 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 	for i := range b.Sources {
 		src := &b.Sources[i]
 		refs := c.plan.refsOf(i)
+		self := int32(-1)
+		if _, n, ok := c.vertex(src.ID); ok && len(src.DerivedFrom) > 0 {
+			self = n
+		}
 		for j, d := range src.DerivedFrom {
 			refs[j] = c.ref("source", i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
+			if refs[j] >= 0 && refs[j] == self {
+				// As a merge that would make one is refused (edit.go).
+				err := fmt.Errorf("%w: %q derives from itself", ErrConflictingRelation, src.ID)
+				if d.Source != src.ID {
+					err = fmt.Errorf("%w: %q derives from itself (%q is merged into it)", ErrConflictingRelation, src.ID, d.Source)
+				}
+				c.add(location{"source", i, fmt.Sprintf("derived_from[%d].source", j)}, src.ID, err)
+			}
 		}
 		c.inferred("source", i, src.ID, "", src.Inferred)
 	}
