@@ -384,3 +384,48 @@ func TestLentCapped(t *testing.T) {
 		}
 	}
 }
+
+// TestReportSupportLends: the report's most-supported claims leave out a
+// supporter the same run rejects (b, contradicted by a of more origins):
+// c, supported by b and d, counts d alone, and b is in no chain.
+func TestReportSupportLends(t *testing.T) {
+	file := writeTemp(t, "a.yaml", `claimgraph: 1
+sources:
+  - {id: s1, kind: news-article}
+  - {id: s2, kind: news-article}
+  - {id: s3, kind: news-article}
+  - {id: s4, kind: news-article}
+  - {id: s5, kind: news-article}
+  - {id: s6, kind: news-article}
+  - {id: s7, kind: news-article}
+claims:
+  - {id: a, text: A holds., appearances: [{source: s1}, {source: s2}, {source: s3}]}
+  - {id: b, text: B holds., appearances: [{source: s4}, {source: s5}]}
+  - {id: c, text: C holds., appearances: [{source: s6}]}
+  - {id: d, text: D holds., appearances: [{source: s7}]}
+relations:
+  - {from: a, to: b, kind: contradicts}
+  - {from: b, to: c, kind: supports}
+  - {from: d, to: c, kind: supports}
+`)
+	if v := runOK(t, "verdicts", file); !strings.Contains(v, "rejected") {
+		t.Fatalf("b is not rejected:\n%s", v)
+	}
+	var doc struct {
+		Most []struct {
+			Claim      struct{ ID string } `json:"claim"`
+			Supporters int                 `json:"supporters"`
+			Chains     []jsonChainNode     `json:"chains"`
+		} `json:"most_supported"`
+	}
+	if err := json.Unmarshal([]byte(runOK(t, "report", file, "--json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Most) != 1 || doc.Most[0].Claim.ID != "c" || doc.Most[0].Supporters != 1 ||
+		len(doc.Most[0].Chains) != 1 || doc.Most[0].Chains[0].Supporter != "d" {
+		t.Errorf("most supported %+v, want c with its one lending supporter, d", doc.Most)
+	}
+	if text := runOK(t, "report", file); strings.Contains(text, "b -supports->") || !strings.Contains(text, "d -supports-> c") {
+		t.Errorf("the report's chains show b or lack d:\n%s", text)
+	}
+}
