@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -186,5 +187,75 @@ relations:
 `), "self.yaml")
 	if !errors.Is(err, claims.ErrSelfRelation) || !strings.Contains(err.Error(), `self.yaml:7:19: relation "b -> a": to: self-relation: relates claim "a" to itself: "b" was merged into it`) {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestDuplicatesThroughAliases: a relation or an appearance written once
+// with an item's ID and once with an alias of it is refused, at the
+// second, as it would count twice (support lists, evidence digests,
+// RDF); a support each way, and two appearances written alike, are not.
+func TestDuplicatesThroughAliases(t *testing.T) {
+	const head = "claimgraph: 1\nsources:\n  - {id: s, kind: wire, merged: [t]}\n  - {id: u, kind: wire}\n" +
+		"claims:\n  - {id: x, text: X, merged: [y], appearances: [{source: s}]}\n  - {id: z, text: Z, merged: [w], appearances: [{source: u}]}\n"
+	for _, tc := range []struct {
+		name, rest string
+		want       []string // "LINE:COL: text" of each problem
+		is         error
+	}{
+		{"from through an alias", "relations:\n  - {from: w, to: x, kind: supports}\n  - {from: z, to: x, kind: supports}\n",
+			[]string{`10:28: relation "z -> x": kind: duplicate relation: "z" already supports "x": "w -> x" names the same claims, through an alias`}, ErrDuplicateRelation},
+		{"both ends through aliases", "relations:\n  - {from: z, to: x, kind: supports}\n  - {from: w, to: y, kind: supports}\n",
+			[]string{`10:28: relation "w -> y": kind: duplicate relation: "w" already supports "y": "z -> x" names the same claims, through an alias`}, ErrDuplicateRelation},
+		{"appearance in a source and its alias", "  - {id: q, text: Q, appearances: [{source: s}, {source: t}]}\n",
+			[]string{`8:49: claim "q": appearances[1]: duplicate appearance: appearances[1] repeats appearances[0]: "t" and "s" are one item, through an alias`}, ErrDuplicateAppearance},
+		{"support each way", "relations:\n  - {from: w, to: x, kind: supports}\n  - {from: y, to: z, kind: supports}\n", nil, nil},
+		{"appearances written alike", "  - {id: q, text: Q, appearances: [{source: s}, {source: s}]}\n", nil, nil},
+		{"appearances with other quotes", "  - {id: q, text: Q, appearances: [{source: s, quote: a}, {source: t, quote: b}]}\n", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadYAML(strings.NewReader(head+tc.rest), "al.yaml")
+			if tc.want == nil {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("err %v, want an ErrorList", err)
+			}
+			if len(list) != len(tc.want) {
+				t.Fatalf("%d problems, want %d: %v", len(list), len(tc.want), err)
+			}
+			for i, e := range list {
+				if got := e.Error(); !strings.HasPrefix(got, "graph: al.yaml:"+tc.want[i]) {
+					t.Errorf("problem %d:\n got %s\nwant al.yaml:%s", i, got, tc.want[i])
+				}
+				if !errors.Is(e, tc.is) {
+					t.Errorf("problem %d does not match %v", i, tc.is)
+				}
+			}
+		})
+	}
+}
+
+// TestSelfDerivation: a source that derives from itself, by its ID or
+// an alias, is refused at the derivation, as a merge that would make one
+// is.
+func TestSelfDerivation(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"claimgraph: 1\nsources:\n  - {id: s1, kind: wire, derived_from: [{source: s1, kind: cites}]}\n",
+			`al.yaml:3:50: source "s1": derived_from[0].source: conflicting relation: "s1" derives from itself`},
+		{"claimgraph: 1\nsources:\n  - {id: s1, kind: wire, merged: [t], derived_from: [{source: t, kind: cites}]}\n",
+			`al.yaml:3:63: source "s1": derived_from[0].source: conflicting relation: "s1" derives from itself ("t" is merged into it)`},
+	} {
+		_, err := ReadYAML(strings.NewReader(tc.in), "al.yaml")
+		if !errors.Is(err, ErrConflictingRelation) || !strings.Contains(fmt.Sprint(err), tc.want) {
+			t.Errorf("error %v, want %s", err, tc.want)
+		}
+	}
+	// Deriving from another source is fine.
+	if _, err := ReadYAML(strings.NewReader("claimgraph: 1\nsources:\n  - {id: s1, kind: wire, derived_from: [{source: s2, kind: cites}]}\n  - {id: s2, kind: wire}\n"), "ok.yaml"); err != nil {
+		t.Error(err)
 	}
 }

@@ -47,11 +47,20 @@ func (t ChainTree) Path(i int) Path {
 // [View.SupportChains], in the same order, sharing their common parts. It
 // costs O(size of the supporting sub-graph).
 func (v View) SupportTree(id string, maxDepth int) (ChainTree, error) {
+	return v.SupportTreeExcept(id, maxDepth, nil)
+}
+
+// SupportTreeExcept is [View.SupportTree] with the claims of silent (by
+// ID, such as verdict.Result.Silent: the claims the verdicts let lend
+// nothing) left out, and the chains through them: a claim is in the tree
+// when a chain of claims that lend links it to id.
+func (v View) SupportTreeExcept(id string, maxDepth int, silent map[string]bool) (ChainTree, error) {
 	return query(v, id, ClaimVertex, func(s *store, n int32) ChainTree {
 		t := ChainTree{Root: s.idOf(n)} // an alias names the item it was merged into
 		index := map[int32]int{}
+		skip := silentVertices(s, silent)
 		v.bfs(n, maxDepth,
-			func(m int32) []edgeStep { return v.supporters(s, m) },
+			func(m int32) []edgeStep { return v.lenders(s, m, skip) },
 			func(m int32, st step, depth int) bool {
 				next, ok := index[st.from]
 				if !ok {
@@ -83,13 +92,20 @@ type Supported struct {
 // beat the k-th count found. Where supports form a forest (every line of
 // support, however long) the bounds are exact and it counts k claims;
 // where chains of support merge, more.
-func (v View) MostSupported(k int) []Supported {
+func (v View) MostSupported(k int) []Supported { return v.MostSupportedExcept(k, nil) }
+
+// MostSupportedExcept is [View.MostSupported] with the claims of silent
+// (by ID, such as verdict.Result.Silent) lending no support: they are
+// not counted as supporters, and support does not pass through them, so
+// that the counts are those of [View.SupportTreeExcept].
+func (v View) MostSupportedExcept(k int, silent map[string]bool) []Supported {
 	if k <= 0 {
 		return nil
 	}
 	s := v.rlock()
 	defer v.runlock()
 	n := len(s.verts)
+	skip := silentVertices(s, silent)
 
 	// The support graph, from each claim to its supporters, and its
 	// strongly connected components, numbered so that supporters come
@@ -97,7 +113,7 @@ func (v View) MostSupported(k int) []Supported {
 	start := make([]int32, n+1)
 	var to []int32
 	for u := range int32(n) {
-		for _, es := range v.supporters(s, u) {
+		for _, es := range v.lenders(s, u, skip) {
 			to = append(to, es.to)
 		}
 		start[u+1] = int32(len(to))
@@ -162,7 +178,7 @@ func (v View) MostSupported(k int) []Supported {
 		seen[c.u] = search
 		queue = append(queue[:0], c.u)
 		for h := 0; h < len(queue); h++ {
-			for _, es := range v.supporters(s, queue[h]) {
+			for _, es := range v.lenders(s, queue[h], skip) {
 				if seen[es.to] != search {
 					seen[es.to] = search
 					queue = append(queue, es.to)
@@ -184,3 +200,28 @@ func (v View) MostSupported(k int) []Supported {
 
 // supporters lists the visible support relations into vertex u.
 func (v View) supporters(s *store, u int32) []edgeStep { return v.steps(s, u, SupportsEdge, s.in) }
+
+// lenders lists the visible support relations into vertex u from the
+// vertices skip does not hold (nil: all of them).
+func (v View) lenders(s *store, u int32, skip []bool) []edgeStep {
+	es := v.supporters(s, u)
+	if skip != nil {
+		es = slices.DeleteFunc(es, func(e edgeStep) bool { return skip[e.to] })
+	}
+	return es
+}
+
+// silentVertices returns, by vertex, whether the claim is one of the IDs
+// of silent; nil when silent is empty.
+func silentVertices(s *store, silent map[string]bool) []bool {
+	if len(silent) == 0 {
+		return nil
+	}
+	skip := make([]bool, len(s.verts))
+	for id, ok := range silent {
+		if v, found := s.ids[id]; ok && found {
+			skip[v] = true
+		}
+	}
+	return skip
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
 )
 
 // supportLine returns a graph of n+1 claims c0..cn where c(i+1) supports
@@ -172,4 +173,41 @@ func BenchmarkSupportLine(b *testing.B) {
 			g.MostSupported(5)
 		}
 	})
+}
+
+// TestSupportExcept: with b silent, c's supporters are d and e: b is not
+// counted, nor a, which supports c only through b; e, which supports b
+// and d, still reaches c through d.
+func TestSupportExcept(t *testing.T) {
+	g := graph.New()
+	b := graph.Batch{Sources: []sources.Source{{ID: "s", Kind: sources.Wire}}}
+	for _, id := range []string{"a", "b", "c", "d", "e"} {
+		b.Claims = append(b.Claims, claims.Claim{ID: id, Text: id, Appearances: []claims.Appearance{{Source: "s"}}})
+	}
+	for _, r := range [][2]string{{"a", "b"}, {"b", "c"}, {"d", "c"}, {"e", "b"}, {"e", "d"}} {
+		b.Relations = append(b.Relations, claims.Relation{From: r[0], To: r[1], Kind: claims.Supports})
+	}
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	silent := map[string]bool{"b": true}
+	if got := g.View.MostSupported(1); len(got) != 1 || got[0] != (graph.Supported{Claim: "c", Supporters: 4}) {
+		t.Errorf("MostSupported: %v, want c with 4", got)
+	}
+	// b, silent, lends nothing but is ranked itself, before c on a tie.
+	want := []graph.Supported{{Claim: "b", Supporters: 2}, {Claim: "c", Supporters: 2}, {Claim: "d", Supporters: 1}}
+	if got := g.View.MostSupportedExcept(5, silent); !slices.Equal(got, want) {
+		t.Errorf("MostSupportedExcept: %v, want %v", got, want)
+	}
+	tree, err := g.View.SupportTreeExcept("c", 0, silent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, n := range tree.Nodes {
+		ids = append(ids, n.Claim)
+	}
+	if !slices.Equal(ids, []string{"d", "e"}) {
+		t.Errorf("SupportTreeExcept: %v, want [d e]", ids)
+	}
 }

@@ -32,6 +32,8 @@ const FormatVersion = 1
 // a YAML document takes up to 95 times its size at peak (the smallest
 // claims; a dense list 65, a generated graph 45): [DefaultMaxBytes],
 // 16 MiB, keeps the peak near 1.5 GiB, under 4 GiB, whatever the input.
+// Aliases may add at most MaxAliasNodes nodes and MaxAliasBytes bytes of
+// text, so that the graph read stays proportional to the input too.
 // The JSON reader holds one item's tree at a time, and has a default of
 // its own ([DefaultMaxJSONBytes]); larger graphs belong in JSON Lines.
 // The README's table of limits has the measurements.
@@ -62,6 +64,15 @@ type ReadOptions struct {
 	// Default 1 million. YAML input only; JSON has no aliases.
 	MaxAliasNodes int
 
+	// MaxAliasBytes bounds the bytes of text (scalars, keys included)
+	// that aliases add, counted like MaxAliasNodes, so that a long text
+	// anchored once and reused cannot make the graph, and every output
+	// written from it, many times the input: one alias of a 1 MB text
+	// adds 1 MB. Past it the read fails with [ErrTooLarge] at the alias.
+	// Default MaxBytes (after its own default), so that the text a
+	// document stands for is at most twice the size limit. YAML only.
+	MaxAliasBytes int64
+
 	// Progress, when not nil, is told how many bytes of the input have
 	// been read ([StageRead], with the file's size as Total when the
 	// input is a file), then once that decoding begins ([StageDecode]).
@@ -89,6 +100,9 @@ func (o ReadOptions) withDefaults() ReadOptions {
 	}
 	if o.MaxAliasNodes <= 0 {
 		o.MaxAliasNodes = DefaultMaxAliasNodes
+	}
+	if o.MaxAliasBytes <= 0 {
+		o.MaxAliasBytes = o.MaxBytes
 	}
 	if o.MaxErrors <= 0 {
 		o.MaxErrors = DefaultMaxErrors
@@ -390,35 +404,48 @@ func (d *decoder) root(b *Batch, root *yaml.Node, version func(v *yaml.Node) err
 // that no later recursion can go deep and no alias bomb is expanded: it
 // rejects a document nested deeper than MaxDepth, and one whose aliases
 // would make the walk visit more than MaxNodes nodes, or add more than
-// MaxAliasNodes, in time proportional to the parsed nodes. It reports
-// whether the document is within the limits.
+// MaxAliasNodes nodes or MaxAliasBytes bytes of text, in time
+// proportional to the parsed nodes. It reports whether the document is
+// within the limits.
 func (d *decoder) shape(root *yaml.Node) bool {
-	sh := shaper{d: d, size: make(map[*yaml.Node]int)}
+	sh := shaper{d: d, size: make(map[*yaml.Node]expanded)}
 	return sh.walk(root, 0)
+}
+
+// expanded is the size of a node with the aliases inside it expanded.
+type expanded struct {
+	nodes int   // -1 while the node is walked
+	bytes int64 // of its scalars
 }
 
 // shaper walks a document in order. YAML defines an anchor before any
 // alias to it, so each alias finds the expanded size of its target
 // already known, unless the alias lies inside its own target.
 type shaper struct {
-	d              *decoder
-	size           map[*yaml.Node]int // expanded size of each anchored node; -1 while it is walked
-	total, aliased int                // nodes the walk will visit, and those added by aliases
+	d                 *decoder
+	size              map[*yaml.Node]expanded // of each anchored node
+	total, aliased    int                     // nodes the walk will visit, and those added by aliases
+	text, aliasedText int64                   // bytes of the scalars the walk will visit, and those added by aliases
 }
 
 func (sh *shaper) walk(n *yaml.Node, level int) bool {
 	d := sh.d
 	if n.Kind == yaml.AliasNode {
 		size, ok := sh.size[n.Alias]
-		if n.Alias == nil || !ok || size < 0 {
+		if n.Alias == nil || !ok || size.nodes < 0 {
 			d.errAt(n, location{}, "", fmt.Errorf("%w: alias *%s refers to a node that contains it", ErrSyntax, n.Value))
 			return false
 		}
-		sh.total += size
-		sh.aliased += size
+		sh.total += size.nodes
+		sh.aliased += size.nodes
+		sh.text += size.bytes
+		sh.aliasedText += size.bytes
 		switch {
 		case sh.aliased > d.opts.MaxAliasNodes:
 			d.errAt(n, location{}, "", fmt.Errorf("%w: aliases expand to more than %d YAML nodes", ErrLimit, d.opts.MaxAliasNodes))
+			return false
+		case sh.aliasedText > d.opts.MaxAliasBytes:
+			d.errAt(n, location{}, "", fmt.Errorf("%w: aliases expand to more than %d bytes of text; ReadOptions.MaxAliasBytes raises the limit (by default MaxBytes, the size limit)", ErrTooLarge, d.opts.MaxAliasBytes))
 			return false
 		case sh.total > d.opts.MaxNodes:
 			d.errAt(n, location{}, "", fmt.Errorf("%w: more than %d YAML nodes (aliases expanded)", ErrLimit, d.opts.MaxNodes))
@@ -430,10 +457,13 @@ func (sh *shaper) walk(n *yaml.Node, level int) bool {
 		d.errAt(n, location{}, "", fmt.Errorf("%w: nested deeper than %d levels", ErrLimit, d.opts.MaxDepth))
 		return false
 	}
-	start := sh.total
+	start, startText := sh.total, sh.text
 	sh.total++
+	if n.Kind == yaml.ScalarNode {
+		sh.text += int64(len(n.Value))
+	}
 	if n.Anchor != "" {
-		sh.size[n] = -1
+		sh.size[n] = expanded{nodes: -1}
 	}
 	for _, c := range n.Content {
 		if !sh.walk(c, level+1) {
@@ -441,9 +471,9 @@ func (sh *shaper) walk(n *yaml.Node, level int) bool {
 		}
 	}
 	if n.Anchor != "" {
-		// Sizes stay below the parsed nodes plus MaxAliasNodes, so they
-		// cannot overflow.
-		sh.size[n] = sh.total - start
+		// Sizes stay below the parsed nodes and bytes plus the alias
+		// limits, so they cannot overflow.
+		sh.size[n] = expanded{sh.total - start, sh.text - startText}
 	}
 	return true
 }

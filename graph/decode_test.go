@@ -175,6 +175,19 @@ func TestHostileYAML(t *testing.T) {
 	laughs = strings.Replace(laughs, "lol6: &l6 [", "lol6: &l6 [§", 1)
 	huge := head + "claims:\n  - id: c\n    text: " + strings.Repeat("x", 1<<20) + "\n"
 	huge = huge[:512<<10] + "§" + huge[512<<10:]
+	// The red team's text bomb, shrunk: a text of 1 MiB anchored once
+	// and reused, its own aliases adding no more than 1 MiB each (the
+	// nodes stay few). The seventeenth alias passes 16 MiB, the default
+	// size limit.
+	longText := strings.Repeat("q", 1<<20)
+	textBomb := "claimgraph: 1\nclaims:\n  - {id: c0, text: &q " + longText + "}\n"
+	for i := 1; i <= 20; i++ {
+		mark := ""
+		if i == 17 {
+			mark = "§"
+		}
+		textBomb += fmt.Sprintf("  - {id: c%d, text: %s*q}\n", i, mark)
+	}
 	deep := "claimgraph: 1\nentities: " + strings.Repeat("[", 100) + "§" + strings.Repeat("[", 100) + strings.Repeat("]", 200) + "\n"
 	tests := []struct {
 		name  string
@@ -186,6 +199,9 @@ func TestHostileYAML(t *testing.T) {
 		{"alias bomb, default limits", graph.ReadOptions{}, bomb, graph.ErrLimit, "aliases expand to more than 1000000 YAML nodes"},
 		{"billion laughs, default limits", graph.ReadOptions{}, laughs, graph.ErrLimit, "aliases expand to more than 1000000"},
 		{"alias bomb, lower node limit", graph.ReadOptions{MaxNodes: 1000, MaxAliasNodes: 1 << 30}, head + "claims:\n  - &c {id: c, text: T, about: [" + strings.TrimSuffix(strings.Repeat("e, ", 100), ", ") + "]}\n  - *c\n  - *c\n  - *c\n  - *c\n  - *c\n  - *c\n  - *c\n  - *c\n  - §*c\n", graph.ErrLimit, "more than 1000 YAML nodes (aliases expanded)"},
+		{"long text reused, default limits", graph.ReadOptions{}, textBomb, graph.ErrTooLarge, "aliases expand to more than 16777216 bytes of text"},
+		{"long text reused, size limit raised", graph.ReadOptions{MaxBytes: 18 << 20}, strings.Replace(strings.Replace(textBomb, "§", "", 1), "c19, text: *q", "c19, text: §*q", 1), graph.ErrTooLarge, "aliases expand to more than 18874368 bytes of text"},
+		{"long text reused, lower alias limit", graph.ReadOptions{MaxAliasBytes: 3 << 20}, head + "claims:\n  - {id: c, text: &q " + longText[:1<<20-1] + "}\n  - {id: d, text: *q}\n  - {id: d, text: *q}\n  - {id: d, text: *q}\n  - {id: d, text: §*q}\n", graph.ErrTooLarge, "more than 3145728 bytes"},
 		{"alias inside its own target", graph.ReadOptions{}, head + "claims:\n  - &c {id: c, text: T, about: [e, §*c]}\n", graph.ErrSyntax, "alias *c refers to a node that contains it"},
 		{"huge scalar", graph.ReadOptions{MaxBytes: 512 << 10}, huge, graph.ErrLimit, "input too large: larger than 524288 bytes"},
 		// The limit falls on the second byte of "é": the column is the

@@ -481,3 +481,32 @@ claims:
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 }
+
+// TestEditYAMLTo: the edited text goes to another file, the comments
+// kept, and the file read is left as it was; a JSON target is refused
+// and not written.
+func TestEditYAMLTo(t *testing.T) {
+	path, in := copyTestdata(t, "edit-commented.yaml", "desk.yaml")
+	b := graph.Batch{Claims: []claims.Claim{{ID: "e", Text: "E.", Appearances: []claims.Appearance{{Source: "s1"}}}}}
+	out := filepath.Join(filepath.Dir(path), "out.yaml")
+	if err := graph.EditYAMLTo(path, out, b); err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := os.ReadFile(path); string(now) != string(in) {
+		t.Error("EditYAMLTo changed the file it read")
+	}
+	if err := graph.EditYAML(path, b); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile(path)
+	if got, _ := os.ReadFile(out); string(got) != string(want) {
+		t.Errorf("EditYAMLTo wrote\n%s\nwhere EditYAML wrote\n%s", got, want)
+	}
+	js := filepath.Join(filepath.Dir(path), "out.json")
+	if err := graph.EditYAMLTo(path, js, b); !errors.Is(err, graph.ErrNotInPlace) {
+		t.Errorf("to %s: got %v, want ErrNotInPlace", js, err)
+	}
+	if _, err := os.Stat(js); err == nil {
+		t.Errorf("%s written", js)
+	}
+}

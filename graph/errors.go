@@ -26,6 +26,11 @@ var (
 	// ErrDuplicateRelation: a pair of claims is related twice in the
 	// same way (for a symmetric kind, in either direction).
 	ErrDuplicateRelation = errors.New("duplicate relation")
+	// ErrDuplicateAppearance: a claim appears twice in one source with
+	// the same speaker, date, quote, language and via, written once
+	// through an alias (the appearances a merge makes one): it would
+	// count twice.
+	ErrDuplicateAppearance = errors.New("duplicate appearance")
 	// ErrConflictingRelation: one claim both supports and contradicts
 	// another, or a pair of claims already related one way is related
 	// another way (say same_as and distinct_from).

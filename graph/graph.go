@@ -399,8 +399,20 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 	for i := range b.Sources {
 		src := &b.Sources[i]
 		refs := c.plan.refsOf(i)
+		self := int32(-1)
+		if _, n, ok := c.vertex(src.ID); ok && len(src.DerivedFrom) > 0 {
+			self = n
+		}
 		for j, d := range src.DerivedFrom {
 			refs[j] = c.ref("source", i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
+			if refs[j] >= 0 && refs[j] == self {
+				// As a merge that would make one is refused (edit.go).
+				err := fmt.Errorf("%w: %q derives from itself", ErrConflictingRelation, src.ID)
+				if d.Source != src.ID {
+					err = fmt.Errorf("%w: %q derives from itself (%q is merged into it)", ErrConflictingRelation, src.ID, d.Source)
+				}
+				c.add(location{"source", i, fmt.Sprintf("derived_from[%d].source", j)}, src.ID, err)
+			}
 		}
 		c.inferred("source", i, src.ID, "", src.Inferred)
 	}
@@ -416,6 +428,9 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 				refs[3*j] = sub.ref("claim", i, cl.ID, "appearances", j, "source", a.Source, SourceVertex)
 				refs[3*j+1] = sub.ref("claim", i, cl.ID, "appearances", j, "speaker", a.Speaker, EntityVertex)
 				refs[3*j+2] = sub.ref("claim", i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
+			}
+			if len(cl.Appearances) > 1 {
+				sub.sameAppearances(i, cl, refs)
 			}
 			sub.claimInferred("claim", i, cl)
 		}
@@ -573,28 +588,30 @@ func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool) {
 		}
 	}
 	var existing []claims.Relation
+	var from []int32 // the vertex each of existing starts at
 	for k := 0; k < len(order); {
 		a, b := lo(order[k]), hi(order[k])
 		run := k + 1
 		for run < len(order) && lo(order[run]) == a && hi(order[run]) == b {
 			run++
 		}
-		existing = existing[:0]
+		existing, from = existing[:0], from[:0]
 		if int(a) < len(c.s.verts) && int(b) < len(c.s.verts) {
 			for _, ri := range c.s.related(a, b) {
 				if !c.goneRel[ri] {
 					existing = append(existing, c.s.relation(ri))
+					from = append(from, c.s.rels[ri].from)
 				}
 			}
 		}
 		if run > k+1 || len(existing) > 0 {
 			for _, i := range order[k:run] {
 				r := &rels[i]
-				if err := clash(r, existing); err != nil {
+				if err := clashFrom(r, existing, func(j int) bool { return from[j] == ends[2*i] }); err != nil {
 					c.add(location{"relation", int(i), "kind"}, r.From+" -> "+r.To, err)
 					continue
 				}
-				existing = append(existing, *r)
+				existing, from = append(existing, *r), append(from, ends[2*i])
 			}
 		}
 		k = run
@@ -622,6 +639,62 @@ func (c *checker) claimInferred(kind string, i int, cl *claims.Claim) {
 	}
 }
 
+// sameAppearances reports each appearance of claim cl, item i, that
+// repeats an earlier one through an alias: the same source, speaker and
+// via once aliases are resolved (refs, three an appearance), one of them
+// written with another ID, and the same date, quote and language. A
+// merge makes such appearances one; left in a file they would count as
+// two appearances of one source. (Appearances written alike are kept, as
+// they always were.) O(appearances): the few of most claims compared
+// pairwise, more through a map.
+func (c *checker) sameAppearances(i int, cl *claims.Claim, refs []int32) {
+	type key struct {
+		source, speaker, via int32
+		quote, lang          string
+		date                 claims.Date
+	}
+	keyOf := func(j int) key {
+		a := &cl.Appearances[j]
+		return key{refs[3*j], refs[3*j+1], refs[3*j+2], a.Quote, a.Lang, a.Date}
+	}
+	var seen map[key]int
+	if len(cl.Appearances) > 8 {
+		seen = make(map[key]int, len(cl.Appearances))
+	}
+	for j := range cl.Appearances {
+		k := keyOf(j)
+		if k.source < 0 {
+			continue // not found: reported already
+		}
+		first := -1
+		if seen != nil {
+			if f, ok := seen[k]; ok {
+				first = f
+			} else {
+				seen[k] = j
+			}
+		} else {
+			for f := range j {
+				if keyOf(f) == k {
+					first = f
+					break
+				}
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		a, b := &cl.Appearances[first], &cl.Appearances[j]
+		for _, ids := range [][2]string{{a.Source, b.Source}, {a.Speaker, b.Speaker}, {a.Via, b.Via}} {
+			if ids[0] != ids[1] {
+				c.add(location{"claim", i, fmt.Sprintf("appearances[%d]", j)}, cl.ID,
+					fmt.Errorf("%w: appearances[%d] repeats appearances[%d]: %q and %q are one item, through an alias", ErrDuplicateAppearance, j, first, ids[1], ids[0]))
+				break
+			}
+		}
+	}
+}
+
 // relRef checks a reference of relation i and returns the vertex number
 // it names, naming the relation only when there is a problem.
 func (c *checker) relRef(i int, r *claims.Relation, list string, j int, id string, want VertexKind) int32 {
@@ -637,7 +710,14 @@ func (c *checker) relRef(i int, r *claims.Relation, list string, j int, id strin
 // clash reports why r cannot join the relations that already join its
 // pair of claims.
 func clash(r *claims.Relation, existing []claims.Relation) error {
-	for _, e := range existing {
+	return clashFrom(r, existing, func(j int) bool { return existing[j].From == r.From })
+}
+
+// clashFrom is clash where sameFrom(j) says whether existing[j] starts
+// at r's claim, aliases resolved: "w supports x" and "z supports x" are
+// one support when w is an alias of z.
+func clashFrom(r *claims.Relation, existing []claims.Relation, sameFrom func(j int) bool) error {
+	for j, e := range existing {
 		switch {
 		case e.Kind == claims.Supports && r.Kind == claims.Contradicts || e.Kind == claims.Contradicts && r.Kind == claims.Supports:
 			return tag(ErrConflictingRelation, "%q both supports and contradicts %q", r.From, r.To)
@@ -647,7 +727,10 @@ func clash(r *claims.Relation, existing []claims.Relation) error {
 			return fmt.Errorf("%w: %q and %q already contradict each other", ErrDuplicateRelation, r.From, r.To)
 		case r.Kind.Symmetric():
 			return fmt.Errorf("%w: %q and %q are already related by %s", ErrDuplicateRelation, r.From, r.To, r.Kind)
-		case e.From == r.From:
+		case sameFrom(j):
+			if e.From != r.From {
+				return fmt.Errorf("%w: %q already supports %q: %q names the same claims, through an alias", ErrDuplicateRelation, r.From, r.To, e.From+" -> "+e.To)
+			}
 			return fmt.Errorf("%w: %q already supports %q", ErrDuplicateRelation, r.From, r.To)
 		}
 	}

@@ -134,7 +134,7 @@ func TestPeakMemory(t *testing.T) {
 		_, err = rdf.Read(f, path, rdf.Turtle, rdf.Limits{MaxBytes: 1 << 40})
 		return err
 	}
-	i, j := 0, 0 // the lines of the triples and of the AIF file
+	i, j, k := 0, 0, -1 // the lines of the triples and of the AIF file
 	// counter returns a maker of lines: head, then format with the
 	// line's number.
 	counter := func(head, format string) func() string {
@@ -176,6 +176,7 @@ func TestPeakMemory(t *testing.T) {
 		{"generated graph, JSON", generated("gen.json", size/520), open},
 		{"generated graph, JSON Lines", generated("gen.jsonl", size/420), open},
 		{"triples (TSV), all distinct", lines("dense.tsv", func() string { i++; return fmt.Sprintf("s%d\to%d\tv%d\n", i%1000, i/3, i) }), triples},
+		{"triples (TSV), shortest distinct", lines("short.tsv", func() string { k++; n := base62(k); return n + "\t" + n + "\t" + n + "\n" }), triples},
 		{"AIF, one node and edge a line", lines("dense.aif.json", func() string {
 			j++
 			switch {
@@ -326,4 +327,15 @@ func TestBulkPeakMemory(t *testing.T) {
 				float64(rss)/float64(info.Size()), first)
 		})
 	}
+}
+
+// base62 writes n in base 62 (0-9, a-z, A-Z): the shortest distinct
+// names a triples file can hold.
+func base62(n int) string {
+	const digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	b := []byte{digits[n%62]}
+	for n /= 62; n > 0; n /= 62 {
+		b = append(b, digits[n%62])
+	}
+	return string(b)
 }

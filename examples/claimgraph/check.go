@@ -22,6 +22,14 @@
 // report.go) when the file is valid and null otherwise, "problems" is empty
 // (never null) for a valid file, and "line" and "column" are 0 for a problem
 // without a position.
+//
+// A valid file may have warnings, which do not fail it: two source
+// records with one URL (the scheme and host in any case, the fragment and
+// a final "/" left out) are likely one source, which the verdicts would
+// count as two independent origins; merge them (edit --merge) or tell
+// them apart. Each is printed on standard error as
+// "claimgraph check: FILE: warning: …", and listed in the JSON's
+// "warnings" (never null).
 
 package main
 
@@ -29,6 +37,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -50,6 +61,56 @@ type jsonCheck struct {
 	OK       bool          `json:"ok"`
 	Counts   any           `json:"counts"`
 	Problems []jsonProblem `json:"problems"`
+	Warnings []string      `json:"warnings"`
+}
+
+// sharedURLs returns a warning for each URL that more than one source of
+// v gives, naming them in the order of the graph, in the order of their
+// first source; O(sources).
+func sharedURLs(v graph.View) []string {
+	var keys []string
+	by := make(map[string][]string)
+	for s := range v.Sources() {
+		if s.URL == "" {
+			continue
+		}
+		k := urlKey(s.URL)
+		if len(by[k]) == 0 {
+			keys = append(keys, k)
+		}
+		by[k] = append(by[k], s.ID)
+	}
+	var out []string
+	for _, k := range keys {
+		if ids := by[k]; len(ids) > 1 {
+			out = append(out, fmt.Sprintf("sources %s share the URL %s: likely one source, which the verdicts may count as %d independent origins; merge them (edit --merge) or tell them apart",
+				quoteList(ids), claims.Quote(k), len(ids)))
+		}
+	}
+	return out
+}
+
+// urlKey is what two URLs of one page share: the URL with its scheme and
+// host in lower case, without its fragment or a final "/".
+func urlKey(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	u.Scheme, u.Host, u.Fragment, u.RawFragment = strings.ToLower(u.Scheme), strings.ToLower(u.Host), "", ""
+	return strings.TrimSuffix(u.String(), "/")
+}
+
+// quoteList quotes each of ids and joins them with commas and "and".
+func quoteList(ids []string) string {
+	q := make([]string, len(ids))
+	for i, id := range ids {
+		q[i] = strconv.Quote(id)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
 
 // problems turns the error of graph.Load on file into a list of problems.
@@ -100,7 +161,7 @@ func runCheck(e *env, args []string) int {
 		return e.usageError("check", "want 1 argument, FILE; got %d", len(pos))
 	}
 	file := pos[0]
-	doc := jsonCheck{File: file, Problems: []jsonProblem{}}
+	doc := jsonCheck{File: file, Problems: []jsonProblem{}, Warnings: []string{}}
 	g, err := e.open(file)
 	if err != nil {
 		doc.Problems = problems(file, err)
@@ -108,6 +169,12 @@ func runCheck(e *env, args []string) int {
 	} else {
 		doc.OK = true
 		doc.Counts, _ = countsJSON(e, g.View)
+		if w := sharedURLs(g.View); len(w) > 0 {
+			doc.Warnings = w
+		}
+		for _, w := range doc.Warnings {
+			fmt.Fprintf(e.stderr, "claimgraph check: %s: warning: %s\n", safe(file), safe(w))
+		}
 	}
 	code := e.emit("check", *asJSON, doc, func(w io.Writer) error {
 		if doc.OK {

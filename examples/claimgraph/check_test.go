@@ -237,3 +237,52 @@ func TestProblemLinePosition(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckSharedURL: two source records with one URL (here written with
+// a host in capitals and a final "/") pass check with a warning on
+// standard error and in the JSON; the seed has none.
+func TestCheckSharedURL(t *testing.T) {
+	file := writeTemp(t, "url.yaml", `claimgraph: 1
+sources:
+  - {id: s1, kind: news-article, url: "https://news.example/a"}
+  - {id: s2, kind: news-article, url: "https://NEWS.example/a/"}
+  - {id: s3, kind: news-article, url: "https://other.example/b"}
+claims:
+  - {id: x, text: X, appearances: [{source: s1}, {source: s2}]}
+  - {id: y, text: Y, appearances: [{source: s3}]}
+relations:
+  - {from: x, to: y, kind: contradicts}
+`)
+	code, out, errs := runInterchange(t, "check", file)
+	if code != 0 || !strings.Contains(out, ": ok (") {
+		t.Errorf("exit %d, stdout %q; want 0 and ok", code, out)
+	}
+	if want := `warning: sources "s1" and "s2" share the URL "https://news.example/a"`; !strings.Contains(errs, want) || strings.Count(errs, "warning:") != 1 {
+		t.Errorf("stderr %q, want one warning with %q", errs, want)
+	}
+	var doc jsonCheck
+	_, out, _ = runInterchange(t, "check", file, "--json")
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !doc.OK || len(doc.Warnings) != 1 {
+		t.Errorf("JSON ok %v, warnings %q; want ok and one warning", doc.OK, doc.Warnings)
+	}
+	_, out, errs = runInterchange(t, "check", seedFile, "--json")
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Warnings == nil || len(doc.Warnings) != 0 || errs != "" {
+		t.Errorf("seed: warnings %q, stderr %q; want [] and nothing", doc.Warnings, errs)
+	}
+}
+
+// TestCheckSelfDerivation: a source deriving from itself fails check at
+// the derivation, as edit --merge refuses to make one.
+func TestCheckSelfDerivation(t *testing.T) {
+	file := writeTemp(t, "self.yaml", "claimgraph: 1\nsources:\n  - {id: s1, kind: news-article, derived_from: [{source: s1, kind: cites}]}\n")
+	code, out, _ := runInterchange(t, "check", file)
+	if want := `self.yaml:3:58: source "s1": derived_from[0].source: conflicting relation: "s1" derives from itself`; code != 1 || !strings.Contains(out, want) {
+		t.Errorf("exit %d, stdout %q; want 1 and %q", code, out, want)
+	}
+}

@@ -45,6 +45,8 @@
 // support command: one entry per transitive supporter, with the claim it
 // supports next on its chain ("supports") and that claim's entry
 // ("next", an index into "chains", -1 when it is the claim itself).
+// Supporters the verdicts silence (rejected, they lend nothing), and
+// the chains through them, are neither counted nor listed.
 //
 // # Cost
 //
@@ -288,19 +290,27 @@ type supportedClaim struct {
 }
 
 // mostSupported returns the claims of v with the most transitive
-// supporters, at most maxSupported of them, most supporters first and in
-// the order of the graph among equals, with their chains. Claims without
-// supporters are left out. The claims are ranked by counting
-// (graph.View.MostSupported) and only their chains are built, so that it
-// costs about the size of the graph, not the square of its chains.
+// supporters that lend, at most maxSupported of them, most supporters
+// first and in the order of the graph among equals, with their chains.
+// A supporter the verdicts of the same run silence (verdict.Result.Silent:
+// rejected, it lends nothing) is not counted, nor are the chains through
+// it, so that the report never shows as support what its verdicts
+// refuse. Claims without such supporters are left out. The claims are
+// ranked by counting (graph.View.MostSupportedExcept) and only their
+// chains are built, so that it costs about the size of the graph, not
+// the square of its chains.
 func mostSupported(e *env, v graph.View) ([]supportedClaim, error) {
+	vr, err := e.verdicts(v)
+	if err != nil {
+		return nil, err
+	}
 	var out []supportedClaim
-	for _, s := range v.MostSupported(maxSupported) {
+	for _, s := range v.MostSupportedExcept(maxSupported, vr.Silent) {
 		ci, err := e.describeClaim(v, s.Claim)
 		if err != nil {
 			return nil, err
 		}
-		t, err := v.SupportTree(s.Claim, 0)
+		t, err := v.SupportTreeExcept(s.Claim, 0, vr.Silent)
 		if err != nil {
 			return nil, err
 		}
@@ -367,7 +377,7 @@ func supportedText(e *env, w io.Writer, v graph.View) error {
 	if err != nil {
 		return err
 	}
-	heading(w, fmt.Sprintf("Most-supported claims (top %d by transitive supporters)", maxSupported))
+	heading(w, fmt.Sprintf("Most-supported claims (top %d by transitive supporters that lend: none the verdicts reject)", maxSupported))
 	list(w, len(top), true, func(i int, num, ind string) {
 		s := top[i]
 		n := len(s.chains.Nodes)

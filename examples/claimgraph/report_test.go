@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 )
 
 // updateGolden rewrites the golden files of the report and query tests:
@@ -342,5 +344,88 @@ func TestModuleRoot(t *testing.T) {
 	}
 	if _, err := moduleRoot(t.TempDir()); err == nil {
 		t.Errorf("moduleRoot outside the module: no error")
+	}
+}
+
+// supportStarYAML is claim x of source s0 supported by n claims, each of
+// a source of its own.
+func supportStarYAML(n int) string {
+	var b strings.Builder
+	b.WriteString("claimgraph: 1\nsources:\n")
+	for i := range n + 1 {
+		fmt.Fprintf(&b, "  - {id: s%d, kind: news-article}\n", i)
+	}
+	b.WriteString("claims:\n  - {id: x, text: X, appearances: [{source: s0}]}\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "  - {id: p%d, text: P%d, appearances: [{source: s%d}]}\n", i, i, i)
+	}
+	b.WriteString("relations:\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "  - {from: p%d, to: x, kind: supports}\n", i)
+	}
+	return b.String()
+}
+
+// TestLentCapped: report and support say "at least" of the origins lent
+// when they are more than package graph/evidence counts, as verdicts
+// and diff do, and give an exact count otherwise.
+func TestLentCapped(t *testing.T) {
+	capped := writeTemp(t, "cap.yaml", supportStarYAML(evidence.MaxLent+6))
+	few := writeTemp(t, "few.yaml", supportStarYAML(3))
+	lower := fmt.Sprintf("at least %d more origins lent by supporters (capped)", evidence.MaxLent)
+	for _, args := range [][]string{{"report", capped, "--json"}, {"support", capped, "x", "--json"}} {
+		if out := runOK(t, args...); !strings.Contains(out, lower) {
+			t.Errorf("%s does not say %q", args[0], lower)
+		}
+	}
+	for _, args := range [][]string{{"report", few, "--json"}, {"support", few, "x", "--json"}} {
+		if out := runOK(t, args...); !strings.Contains(out, `"accepted, True (5/5), 3 more origins lent by supporters"`) || strings.Contains(out, "at least") {
+			t.Errorf("%s does not give the exact count of 3 lent origins", args[0])
+		}
+	}
+}
+
+// TestReportSupportLends: the report's most-supported claims leave out a
+// supporter the same run rejects (b, contradicted by a of more origins):
+// c, supported by b and d, counts d alone, and b is in no chain.
+func TestReportSupportLends(t *testing.T) {
+	file := writeTemp(t, "a.yaml", `claimgraph: 1
+sources:
+  - {id: s1, kind: news-article}
+  - {id: s2, kind: news-article}
+  - {id: s3, kind: news-article}
+  - {id: s4, kind: news-article}
+  - {id: s5, kind: news-article}
+  - {id: s6, kind: news-article}
+  - {id: s7, kind: news-article}
+claims:
+  - {id: a, text: A holds., appearances: [{source: s1}, {source: s2}, {source: s3}]}
+  - {id: b, text: B holds., appearances: [{source: s4}, {source: s5}]}
+  - {id: c, text: C holds., appearances: [{source: s6}]}
+  - {id: d, text: D holds., appearances: [{source: s7}]}
+relations:
+  - {from: a, to: b, kind: contradicts}
+  - {from: b, to: c, kind: supports}
+  - {from: d, to: c, kind: supports}
+`)
+	if v := runOK(t, "verdicts", file); !strings.Contains(v, "rejected") {
+		t.Fatalf("b is not rejected:\n%s", v)
+	}
+	var doc struct {
+		Most []struct {
+			Claim      struct{ ID string } `json:"claim"`
+			Supporters int                 `json:"supporters"`
+			Chains     []jsonChainNode     `json:"chains"`
+		} `json:"most_supported"`
+	}
+	if err := json.Unmarshal([]byte(runOK(t, "report", file, "--json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Most) != 1 || doc.Most[0].Claim.ID != "c" || doc.Most[0].Supporters != 1 ||
+		len(doc.Most[0].Chains) != 1 || doc.Most[0].Chains[0].Supporter != "d" {
+		t.Errorf("most supported %+v, want c with its one lending supporter, d", doc.Most)
+	}
+	if text := runOK(t, "report", file); strings.Contains(text, "b -supports->") || !strings.Contains(text, "d -supports-> c") {
+		t.Errorf("the report's chains show b or lack d:\n%s", text)
 	}
 }

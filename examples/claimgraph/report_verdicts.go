@@ -52,8 +52,20 @@ func verdictColumn(e *env, v graph.View, id string) string {
 	if !vd.Since.IsZero() {
 		s += " since " + vd.Since.String()
 	}
-	if n := vd.Lent; n > 0 { // the rating counts them with the claim's own
-		s += ", " + plural(n, "more origin") + " lent by supporters"
+	if vd.Lent > 0 { // the rating counts them with the claim's own
+		s += ", " + lentText(vd.Lent, vd.Capped)
+	}
+	return s
+}
+
+// lentText says how many more origins supporters lend a claim: "1 more
+// origin lent by supporters", or, when they lend more than package
+// graph/evidence counts, "at least 64 more origins lent by supporters
+// (capped)", a lower bound, as verdicts and diff say it.
+func lentText(n int, capped bool) string {
+	s := plural(n, "more origin") + " lent by supporters"
+	if capped {
+		return "at least " + s + " (capped)"
 	}
 	return s
 }

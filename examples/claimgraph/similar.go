@@ -24,12 +24,18 @@
 // to skip a pair, and run with --apply: the decided pairs become relations
 // with asserted_by NAME (default "claimgraph similar"), applied all or
 // none, and the graph is saved atomically to OUT (default FILE itself).
+// A YAML FILE saved to YAML is changed in its text as edit changes it
+// (graph.EditYAMLTo): its comments, blank lines and layout stay, and the
+// new relations are added at the end of its relations; JSON, JSON Lines
+// and RDF files, which have no comments, are written whole.
 // With --apply and --json it prints {"applied": N, "output": "OUT"}.
 package main
 
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -137,14 +143,11 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 		// Nothing decided: the file is left as it is, comments and all.
 		return e.fail("similar", fmt.Errorf("%s: no suggestion has a decision (same_as or distinct_from); nothing written", path))
 	}
-	if err := g.Apply(match.Decide(ds)); err != nil {
-		return e.fail("similar", fmt.Errorf("%s: %w", path, err))
-	}
 	if out == "" {
 		out = file
 	}
-	if err := g.Save(out); err != nil {
-		return e.fail("similar", err)
+	if err := saveDecisions(g, file, out, match.Decide(ds)); err != nil {
+		return e.fail("similar", fmt.Errorf("%s: %w", path, err))
 	}
 	if asJSON {
 		if err := writeJSON(e.stdout, map[string]any{"applied": len(ds), "output": out}); err != nil {
@@ -154,4 +157,26 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 	}
 	fmt.Fprintf(e.stdout, "recorded %s in %s\n", plural(len(ds), "decision"), out)
 	return 0
+}
+
+// saveDecisions applies b to g, read from file, and saves the result to
+// out. From a YAML file to a YAML file the change is made in the text,
+// as edit makes it (graph.EditYAMLTo), so that comments and layout stay;
+// JSON, JSON Lines and RDF have no comments to keep, and g is changed and
+// saved whole.
+func saveDecisions(g *graph.Graph, file, out string, b graph.Batch) error {
+	if isYAML(file) && isYAML(out) {
+		return graph.EditYAMLTo(file, out, b)
+	}
+	if err := g.Apply(b); err != nil {
+		return err
+	}
+	return g.Save(out)
+}
+
+// isYAML reports whether the graph file at path is YAML, by its name, as
+// graph.Open and env.open read it.
+func isYAML(path string) bool {
+	_, rdf := rdfSyntax[filepath.Ext(path)]
+	return !rdf && !strings.HasSuffix(path, ".json") && !strings.HasSuffix(path, ".jsonl")
 }

@@ -131,3 +131,59 @@ func TestSimilarApplyKeepsFile(t *testing.T) {
 		t.Errorf("the JSON file after --apply does not check: %s", out)
 	}
 }
+
+// TestSimilarApplyKeepsComments: --apply on a YAML file changes its text
+// as edit does: the seed's bytes, its 65 comment lines and blank lines
+// included, stay as they were, and the decisions are added after them;
+// with -o the result goes to OUT, kept alike, and FILE is untouched.
+func TestSimilarApplyKeepsComments(t *testing.T) {
+	seed, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(seed), "\n#") {
+		t.Fatal("the seed has no comment line to keep")
+	}
+	dir := t.TempDir()
+	file, other := filepath.Join(dir, "kp.yaml"), filepath.Join(dir, "out.yaml")
+	if err := os.WriteFile(file, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	decisions := writeTemp(t, "kd.json", `{"suggestions":[{"a":"dprk-supplies-weapons-troops","b":"beijing-worried-by-moscow-assistance","decision":"distinct_from"}]}`)
+	const added = "  - from: dprk-supplies-weapons-troops\n    to: beijing-worried-by-moscow-assistance\n    kind: distinct_from\n    asserted_by: desk\n"
+
+	runOK(t, "similar", file, "--apply", decisions, "-o", other, "--by", "desk")
+	if now, _ := os.ReadFile(file); string(now) != string(seed) {
+		t.Error("--apply -o OUT changed FILE")
+	}
+	for _, f := range []string{other, file} {
+		if f == file {
+			runOK(t, "similar", file, "--apply", decisions, "--by", "desk")
+		}
+		got, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(seed)+added {
+			t.Errorf("%s: not the seed's bytes with the decision added after them (%d bytes, want %d):\n%s",
+				filepath.Base(f), len(got), len(seed)+len(added), got[min(len(seed), len(got)):])
+		}
+	}
+}
+
+// TestSimilarApplyJSONTarget: a JSON file has no comments to keep; it is
+// loaded, changed and saved whole, and a YAML file decided into a JSON
+// OUT is written as JSON.
+func TestSimilarApplyJSONTarget(t *testing.T) {
+	dir := t.TempDir()
+	decisions := writeTemp(t, "kd.json", `{"suggestions":[{"a":"dprk-supplies-weapons-troops","b":"beijing-worried-by-moscow-assistance","decision":"distinct_from"}]}`)
+	out := filepath.Join(dir, "out.json")
+	runOK(t, "similar", seedFile, "--apply", decisions, "-o", out)
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !json.Valid(data) || !strings.Contains(string(data), `"distinct_from"`) {
+		t.Errorf("%s is not JSON holding the decision", out)
+	}
+}

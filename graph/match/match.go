@@ -281,7 +281,8 @@ const minRare = 3
 
 // signatureWords appends to dst the words of a wording that its
 // signature is made of: those in at most limit wordings, or, when fewer
-// than minRare are, the minRare rarest, so that a wording made of common
+// than minRare are, the minRare rarest (all of them when it has fewer
+// than minRare words), so that a wording made of common
 // words only ("A has banned imports of oil from B since 2020") still
 // meets its paraphrases in the buckets of its rarest combination.
 func signatureWords(dst, words []uint64, df map[uint64]int32, limit int32) []uint64 {
@@ -297,5 +298,5 @@ func signatureWords(dst, words []uint64, df map[uint64]int32, limit int32) []uin
 	dst = append(dst[:start], words...)
 	rare := dst[start:]
 	slices.SortFunc(rare, func(x, y uint64) int { return cmp.Or(cmp.Compare(df[x], df[y]), cmp.Compare(x, y)) })
-	return dst[:start+minRare]
+	return dst[:start+min(minRare, len(words))]
 }

@@ -88,3 +88,20 @@ func TestCJKNoSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestFindOneCommonWord is the red team's repro: over 100 claims made of
+// one word, which is then common, once panicked in signatureWords.
+func TestFindOneCommonWord(t *testing.T) {
+	cs := make([]claims.Claim, 101)
+	for i := range cs {
+		cs[i] = claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "Kremlin"}
+	}
+	cs = append(cs, claims.Claim{ID: "two", Text: "Kremlin Pyongyang"})
+	got, st := match.FindClaims(cs, match.Options{MaxBucket: 200})
+	if pairs := 101 * 100 / 2; st.Candidates < pairs {
+		t.Errorf("%d candidates, want the %d pairs of the one-word claims at least", st.Candidates, pairs)
+	}
+	if len(got) == 0 {
+		t.Errorf("no suggestion among %d claims of one wording", len(cs))
+	}
+}

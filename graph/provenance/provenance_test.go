@@ -27,10 +27,11 @@ func ch(ss ...string) Chain {
 }
 
 func TestCycles(t *testing.T) {
-	// Worked by hand: a cites itself; b and c quote each other; d -> e ->
-	// f -> g -> d; h draws on d from outside the cycle; i draws on nothing.
+	// Worked by hand: b and c quote each other; d -> e -> f -> g -> d; h
+	// draws on d from outside the cycle; i draws on nothing. (A source
+	// that cites itself is refused by the graph, as a merge making one
+	// is: see graph's TestSelfDerivation.)
 	g := build(t, []string{
-		"a news-article cites:a",
 		"b news-article quotes:c",
 		"c news-article quotes:b",
 		"d news-article cites:e",
@@ -41,7 +42,6 @@ func TestCycles(t *testing.T) {
 		"i video",
 	})
 	want := []Cycle{
-		{Sources: []string{"a"}, Loop: []string{"a", "a"}},
 		{Sources: []string{"b", "c"}, Loop: []string{"b", "c", "b"}},
 		{Sources: []string{"d", "e", "f", "g"}, Loop: []string{"d", "e", "f", "g", "d"}},
 	}

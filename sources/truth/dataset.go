@@ -3,6 +3,7 @@ package truth
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sync"
 )
@@ -42,6 +43,9 @@ var (
 	ErrEmptyField = errors.New("empty source or object")
 	// ErrTooLarge: a triples input is larger than [ReadOptions.MaxBytes].
 	ErrTooLarge = errors.New("input too large")
+	// ErrLongLine: a line of a plain (not CSV) triples input is longer
+	// than [MaxLineBytes].
+	ErrLongLine = errors.New("line too long")
 	// ErrInvalidUTF8: a triples input is not valid UTF-8.
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 )
@@ -122,37 +126,97 @@ func NewDataset() *Dataset {
 
 // lookup finds the first of a list of items by key. It indexes the items
 // added since its last use, in order, so that the first with a key wins.
+// It is a table of item numbers with open addressing, at most half full,
+// whose keys are the items' own (keyOf): 4 to 16 bytes an item, where a
+// map would hold a copy of each key as well (some 40 bytes an item, and
+// more while it grows).
 type lookup[K comparable] struct {
-	first map[K]int32
+	slots []int32 // 1 + the item's number, 0 for an empty slot; len is a power of two
+	used  int
 	done  int // items indexed
+	seed  maphash.Seed
+	hash  func(maphash.Seed, K) uint64 // set on first use
 }
 
-func (l *lookup[K]) find(key K, n int, keyOf func(i int) K) (int32, bool) {
-	if l.first == nil {
-		l.first = make(map[K]int32, n)
-	}
+// find returns the number of the first of the n items whose key,
+// keyOf(i), is key. hash hashes keys; it is the same on every call.
+func (l *lookup[K]) find(key K, n int, keyOf func(i int) K, hash func(maphash.Seed, K) uint64) (int32, bool) {
+	l.hash = hash
 	for ; l.done < n; l.done++ {
-		k := keyOf(l.done)
-		if _, ok := l.first[k]; !ok {
-			l.first[k] = int32(l.done)
+		l.insert(keyOf(l.done), int32(l.done), keyOf)
+	}
+	if len(l.slots) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(l.slots) - 1)
+	for h := l.hash(l.seed, key) & mask; ; h = (h + 1) & mask {
+		s := l.slots[h]
+		if s == 0 {
+			return 0, false
+		}
+		if keyOf(int(s-1)) == key {
+			return s - 1, true
 		}
 	}
-	i, ok := l.first[key]
-	return i, ok
+}
+
+// insert indexes item i, of key k, unless an earlier item has its key.
+func (l *lookup[K]) insert(k K, i int32, keyOf func(i int) K) {
+	if 2*(l.used+1) > len(l.slots) {
+		l.grow(keyOf)
+	}
+	mask := uint64(len(l.slots) - 1)
+	for h := l.hash(l.seed, k) & mask; ; h = (h + 1) & mask {
+		s := l.slots[h]
+		if s == 0 {
+			l.slots[h] = i + 1
+			l.used++
+			return
+		}
+		if keyOf(int(s-1)) == k {
+			return
+		}
+	}
+}
+
+// grow doubles the table (the first makes it of 16 slots) and places its
+// items anew.
+func (l *lookup[K]) grow(keyOf func(i int) K) {
+	if len(l.slots) == 0 {
+		l.seed = maphash.MakeSeed()
+	}
+	old := l.slots
+	l.slots = make([]int32, max(16, 2*len(old)))
+	mask := uint64(len(l.slots) - 1)
+	for _, s := range old {
+		if s == 0 {
+			continue
+		}
+		h := l.hash(l.seed, keyOf(int(s-1))) & mask
+		for l.slots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		l.slots[h] = s
+	}
+}
+
+// hashFact hashes a fact's key: its value's hash, mixed with its object.
+func hashFact(seed maphash.Seed, k factKey) uint64 {
+	return maphash.String(seed, k.value) ^ uint64(uint32(k.obj))*0x9e3779b97f4a7c15
 }
 
 func (d *Dataset) sourceNamed(name string) (SourceID, bool) {
-	i, ok := d.sourceIndex.find(name, len(d.sourceNames), func(i int) string { return d.sourceNames[i] })
+	i, ok := d.sourceIndex.find(name, len(d.sourceNames), func(i int) string { return d.sourceNames[i] }, maphash.String)
 	return SourceID(i), ok
 }
 
 func (d *Dataset) objectNamed(name string) (ObjectID, bool) {
-	i, ok := d.objectIndex.find(name, len(d.objectNames), func(i int) string { return d.objectNames[i] })
+	i, ok := d.objectIndex.find(name, len(d.objectNames), func(i int) string { return d.objectNames[i] }, maphash.String)
 	return ObjectID(i), ok
 }
 
 func (d *Dataset) factOf(obj ObjectID, value string) (FactID, bool) {
-	i, ok := d.factIndex.find(factKey{obj, value}, len(d.factObject), func(i int) factKey { return factKey{d.factObject[i], d.factValue[i]} })
+	i, ok := d.factIndex.find(factKey{obj, value}, len(d.factObject), func(i int) factKey { return factKey{d.factObject[i], d.factValue[i]} }, hashFact)
 	return FactID(i), ok
 }
 

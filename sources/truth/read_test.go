@@ -126,6 +126,14 @@ func TestReadTriplesErrors(t *testing.T) {
 			pos: claims.Position{File: "t.csv", Line: 2, Column: 2}, want: csv.ErrBareQuote,
 			msg: `truth: t.csv:2:2: bare " in non-quoted-field`,
 		},
+		{
+			// A line one byte over the limit, after a line of the
+			// longest length allowed, with its "\r\n".
+			name: "long line", file: "t.tsv",
+			input: "s\to\t" + strings.Repeat("v", truth.MaxLineBytes-4) + "\r\n" + strings.Repeat("x", truth.MaxLineBytes+1) + "\n",
+			pos:   claims.Position{File: "t.tsv", Line: 2, Column: 1}, want: truth.ErrLongLine,
+			msg: "truth: t.tsv:2:1: line too long: longer than 16777216 bytes (truth.MaxLineBytes), the most a line of a plain triples file may hold; CSV has no such limit",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
