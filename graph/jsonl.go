@@ -153,8 +153,8 @@ type lineAt struct{ off, line int }
 const parallelBulkBytes = 1 << 20
 
 // read decodes every line. A large input is cut in two at a line break
-// after the header and its halves are decoded at once, each by a reader
-// of its own; the second's items and problems are then renumbered after
+// after the header and its halves are counted (see counts), then decoded,
+// at once, each by a reader of its own; the second's items and problems are then renumbered after
 // the first's, so the result is the same as reading line by line.
 func (br *bulkReader) read() Batch {
 	data := br.d.data
@@ -176,7 +176,14 @@ func (br *bulkReader) read() Batch {
 	// One array per list holds both halves, the second's items in a
 	// window after room for the first's, so that joining them copies
 	// nothing when the counts were right (see joinHalves).
-	n1, n2 := counts(data[:split]), counts(data[split:])
+	var n2 [4]int
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		n2 = counts(data[split:])
+	}()
+	n1 := counts(data[:split])
+	<-counted
 	all := presize(addCounts(n1, n2))
 	b, b2 := window(all, n1, 0), window(all, n1, 1)
 	allLines := make([][]lineAt, len(sections))
