@@ -380,19 +380,22 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 	c.pending, c.kinds = make(map[string]int32, n), make([]VertexKind, 0, n)
 	c.minor = make(map[string]int32, len(b.Entities)+len(b.Sources))
 	names := packIDs(b)
+	// The items' own checks need nothing of the others: they run first,
+	// in parts, and their problems are reported in turn below, each
+	// item's before its ID is declared, as one at a time.
+	ents := fieldChecks(b.Entities, func(e *claims.Entity) []*claims.FieldError { return e.Check() })
+	srcs := fieldChecks(b.Sources, func(s *sources.Source) []*claims.FieldError { return s.Check() })
+	cls := fieldChecks(b.Claims, func(cl *claims.Claim) []*claims.FieldError { return cl.Check() })
 	for i := range b.Entities {
-		e := &b.Entities[i]
-		c.fieldErrors("entity", i, e.ID, e.Check())
+		c.fieldErrors("entity", i, b.Entities[i].ID, ents.of(i))
 		c.declare("entity", i, names[i], EntityVertex)
 	}
 	for i := range b.Sources {
-		src := &b.Sources[i]
-		c.fieldErrors("source", i, src.ID, src.Check())
+		c.fieldErrors("source", i, b.Sources[i].ID, srcs.of(i))
 		c.declare("source", i, names[len(b.Entities)+i], SourceVertex)
 	}
 	for i := range b.Claims {
-		cl := &b.Claims[i]
-		c.fieldErrors("claim", i, cl.ID, cl.Check())
+		c.fieldErrors("claim", i, b.Claims[i].ID, cls.of(i))
 		c.declare("claim", i, names[len(b.Entities)+len(b.Sources)+i], ClaimVertex)
 	}
 	c.checkAliases(b)
@@ -435,6 +438,52 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 		c.plan.ids, c.plan.names = c.pending, names
 	}
 	return &c.plan, nil
+}
+
+// fieldProblems are the problems that the items of a list have on their
+// own (fieldChecks), of the items that have any, in their order.
+type fieldProblems []itemProblems
+
+// itemProblems are the problems fes of item i of a list.
+type itemProblems struct {
+	i   int
+	fes []*claims.FieldError
+}
+
+// of returns the problems of item i, which must be asked for in the
+// order of the items.
+func (f *fieldProblems) of(i int) []*claims.FieldError {
+	if len(*f) == 0 || (*f)[0].i != i {
+		return nil
+	}
+	fes := (*f)[0].fes
+	*f = (*f)[1:]
+	return fes
+}
+
+// fieldChecks calls check on each of items, in parts on all cores for
+// many (see inParts), and returns the problems found.
+func fieldChecks[T any](items []T, check func(*T) []*claims.FieldError) fieldProblems {
+	n := len(items)
+	parts := max(1, min(runtime.GOMAXPROCS(0), n/partSize))
+	found := make([]fieldProblems, parts)
+	run := func(p int) {
+		for i := p * n / parts; i < (p+1)*n/parts; i++ {
+			if fes := check(&items[i]); len(fes) > 0 {
+				found[p] = append(found[p], itemProblems{i, fes})
+			}
+		}
+	}
+	if parts == 1 {
+		run(0)
+		return found[0]
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() { run(p) })
+	}
+	wg.Wait()
+	return slices.Concat(found...)
 }
 
 // partSize is the least number of items worth a goroutine of its own.
