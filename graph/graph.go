@@ -887,14 +887,16 @@ func (l *linking) keepRelation(i int) (from, to int32, d EdgeData) {
 const linkChunk = 4096
 
 // atOnce links as apply does item by item, on two cores: one goroutine
-// writes the out-lists (and the relation tables, and the derivations'
-// IDs), the other the in-lists (and the claims' IDs, see shareRefs),
-// each list in the same order as one at a time. The in side takes the
-// sources and claims from the out side in chunks as they are linked,
-// reading each item's new out-edges; the relations, whose edges need
-// no search, each side does on its own once the in side is past the
-// claims, so that no list is read while it is written. carve too cuts
-// the out- and in-lists at once.
+// writes the out-lists (and the relation tables, and the IDs the items
+// name, see shareRefs), the other the in-lists, each list in the same
+// order as one at a time (200k claims: 0.09–0.10 s of CPU on the out
+// side and 0.05 on the in side, where one at a time took 0.15–0.17; the
+// IDs on the in side made it 0.04–0.05 and 0.10–0.12). The in side
+// takes the sources and claims from the out side in chunks as they are
+// linked, reading each item's new out-edges; the relations, whose edges
+// need no search, each side does on its own once the in side is past
+// the claims, so that no list is read while it is written. carve too
+// cuts the out- and in-lists at once.
 func (l *linking) atOnce() {
 	s, b, p := l.s, l.b, l.p
 	items := len(b.Sources) + len(b.Claims)
@@ -909,9 +911,6 @@ func (l *linking) atOnce() {
 			for ; k < end; k++ {
 				v := l.firstSrc + int32(k)
 				s.linkIn(v, 0)
-				if i := k - len(b.Sources); i >= 0 {
-					s.shareRefs(&s.claims[l.claimAt+i], p.refsOf(k), l.name)
-				}
 			}
 		}
 		close(claimsIn)
@@ -927,7 +926,9 @@ func (l *linking) atOnce() {
 			s.derivationOut(v, p.refsOf(k))
 			l.nameDerivations(k)
 		} else {
-			s.claimOut(v, len(s.claims[l.claimAt+i].About), p.refsOf(k))
+			c := &s.claims[l.claimAt+i]
+			s.claimOut(v, len(c.About), p.refsOf(k))
+			s.shareRefs(c, p.refsOf(k), l.name)
 		}
 		if (k+1)%linkChunk == 0 {
 			done <- k + 1
