@@ -115,17 +115,23 @@ func (g *Graph) Apply(b Batch) error {
 // the batch can give it, instead of growing two small slices per vertex
 // by doubling. Later additions grow a list past its room as usual.
 func (s *store) carve(first int32, b *Batch, p *plan) {
-	n := int32(len(s.verts)) - first
-	outN, inN := make([]int32, n), make([]int32, n)
+	s.carveSide(first, b, p, true)
+	s.carveSide(first, b, p, false)
+}
+
+// carveSide is half of carve: the out-lists when out is set, else the
+// in-lists.
+func (s *store) carveSide(first int32, b *Batch, p *plan, out bool) {
+	room := make([]int32, int32(len(s.verts))-first)
 	count := func(from, to int32) {
 		if to < 0 {
 			return
 		}
-		if from >= first {
-			outN[from-first]++
+		if !out {
+			from = to
 		}
-		if to >= first {
-			inN[to-first]++
+		if from >= first {
+			room[from-first]++
 		}
 	}
 	// Sources and claims are numbered on from the entities, in the
@@ -139,22 +145,22 @@ func (s *store) carve(first int32, b *Batch, p *plan) {
 	for i := 0; i < len(p.ends); i += 2 {
 		count(p.ends[i], p.ends[i+1])
 	}
-	cut := func(lists [][]edge, room []int32) {
-		total := 0
-		for _, k := range room {
-			total += int(k)
-		}
-		all := make([]edge, total)
-		at := 0
-		for i, k := range room {
-			if k > 0 {
-				lists[first+int32(i)] = all[at : at : at+int(k)]
-				at += int(k)
-			}
+	lists := s.in
+	if out {
+		lists = s.out
+	}
+	total := 0
+	for _, k := range room {
+		total += int(k)
+	}
+	all := make([]edge, total)
+	at := 0
+	for i, k := range room {
+		if k > 0 {
+			lists[first+int32(i)] = all[at : at : at+int(k)]
+			at += int(k)
 		}
 	}
-	cut(s.out, outN)
-	cut(s.in, inN)
 }
 
 // plan is what a successful check learned that apply needs again: the
@@ -374,19 +380,22 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 	c.pending, c.kinds = make(map[string]int32, n), make([]VertexKind, 0, n)
 	c.minor = make(map[string]int32, len(b.Entities)+len(b.Sources))
 	names := packIDs(b)
+	// The items' own checks need nothing of the others: they run first,
+	// in parts, and their problems are reported in turn below, each
+	// item's before its ID is declared, as one at a time.
+	ents := fieldChecks(b.Entities, func(e *claims.Entity) []*claims.FieldError { return e.Check() })
+	srcs := fieldChecks(b.Sources, func(s *sources.Source) []*claims.FieldError { return s.Check() })
+	cls := fieldChecks(b.Claims, func(cl *claims.Claim) []*claims.FieldError { return cl.Check() })
 	for i := range b.Entities {
-		e := &b.Entities[i]
-		c.fieldErrors("entity", i, e.ID, e.Check())
+		c.fieldErrors("entity", i, b.Entities[i].ID, ents.of(i))
 		c.declare("entity", i, names[i], EntityVertex)
 	}
 	for i := range b.Sources {
-		src := &b.Sources[i]
-		c.fieldErrors("source", i, src.ID, src.Check())
+		c.fieldErrors("source", i, b.Sources[i].ID, srcs.of(i))
 		c.declare("source", i, names[len(b.Entities)+i], SourceVertex)
 	}
 	for i := range b.Claims {
-		cl := &b.Claims[i]
-		c.fieldErrors("claim", i, cl.ID, cl.Check())
+		c.fieldErrors("claim", i, b.Claims[i].ID, cls.of(i))
 		c.declare("claim", i, names[len(b.Entities)+len(b.Sources)+i], ClaimVertex)
 	}
 	c.checkAliases(b)
@@ -444,6 +453,52 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 		c.plan.ids, c.plan.names = c.pending, names
 	}
 	return &c.plan, nil
+}
+
+// fieldProblems are the problems that the items of a list have on their
+// own (fieldChecks), of the items that have any, in their order.
+type fieldProblems []itemProblems
+
+// itemProblems are the problems fes of item i of a list.
+type itemProblems struct {
+	i   int
+	fes []*claims.FieldError
+}
+
+// of returns the problems of item i, which must be asked for in the
+// order of the items.
+func (f *fieldProblems) of(i int) []*claims.FieldError {
+	if len(*f) == 0 || (*f)[0].i != i {
+		return nil
+	}
+	fes := (*f)[0].fes
+	*f = (*f)[1:]
+	return fes
+}
+
+// fieldChecks calls check on each of items, in parts on all cores for
+// many (see inParts), and returns the problems found.
+func fieldChecks[T any](items []T, check func(*T) []*claims.FieldError) fieldProblems {
+	n := len(items)
+	parts := max(1, min(runtime.GOMAXPROCS(0), n/partSize))
+	found := make([]fieldProblems, parts)
+	run := func(p int) {
+		for i := p * n / parts; i < (p+1)*n/parts; i++ {
+			if fes := check(&items[i]); len(fes) > 0 {
+				found[p] = append(found[p], itemProblems{i, fes})
+			}
+		}
+	}
+	if parts == 1 {
+		run(0)
+		return found[0]
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() { run(p) })
+	}
+	wg.Wait()
+	return slices.Concat(found...)
 }
 
 // partSize is the least number of items worth a goroutine of its own.
@@ -837,40 +892,137 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 	// Every vertex is in: link each new item to what it names, and point
 	// its references at the graph's IDs (a derivation may name a source
 	// added after it).
-	s.carve(firstV, b, p)
 	name := s.idOf
 	if adopt {
 		// The items' IDs, in vertex order side by side: one load per
 		// reference instead of the vertex's slot and then its item.
 		name = func(v int32) string { return p.names[v] }
 	}
-	srcAt, claimAt := len(s.sources)-len(b.Sources), len(s.claims)-len(b.Claims)
+	l := linking{s: s, b: b, p: p, first: firstV, firstSrc: firstSrc, firstClaim: firstClaim,
+		srcAt: len(s.sources) - len(b.Sources), claimAt: len(s.claims) - len(b.Claims), relAt: int32(len(s.rels)),
+		name: name, owned: owned}
+	if linkAtOnce(len(b.Sources) + len(b.Claims) + len(b.Relations)) {
+		l.atOnce()
+		return
+	}
+	s.carve(firstV, b, p)
 	for i := range b.Sources {
-		refs := p.refsOf(i)
-		s.addDerivationEdges(firstSrc+int32(i), refs)
-		for j, v := range refs {
-			s.sources[srcAt+i].DerivedFrom[j].Source = name(v)
-		}
+		s.addDerivationEdges(firstSrc+int32(i), p.refsOf(i))
+		l.nameDerivations(i)
 	}
 	for i := range b.Claims {
-		c, refs := &s.claims[claimAt+i], p.refsOf(len(b.Sources)+i)
+		c, refs := &s.claims[l.claimAt+i], p.refsOf(len(b.Sources)+i)
 		s.addClaimEdges(firstClaim+int32(i), len(c.About), refs)
 		s.shareRefs(c, refs, name)
 	}
 	for i := range b.Relations {
-		r := &b.Relations[i]
-		from, to := p.ends[2*i], p.ends[2*i+1]
-		kept := rel{from: from, to: to, kind: r.Kind}
-		if !plainRelation(r) {
-			x := *r
-			if !owned {
-				x = r.Clone()
-			}
-			x.From, x.To = name(from), name(to)
-			s.relExtra = append(s.relExtra, x)
-			kept.extra = int32(len(s.relExtra))
-		}
-		s.rels = append(s.rels, kept)
-		s.link(from, to, EdgeData{Kinds: relationEdge(r.Kind), rel: int32(len(s.rels))})
+		from, to, d := l.keepRelation(i)
+		s.link(from, to, d)
 	}
+}
+
+// linkAtOnce reports whether apply links the n sources, claims and
+// relations of a batch on two cores (see linking.atOnce).
+func linkAtOnce(n int) bool { return n >= 2*partSize && runtime.GOMAXPROCS(0) > 1 }
+
+// linking is the last step of apply: linking the batch's new vertices
+// to what they name, once all are in.
+type linking struct {
+	s                           *store
+	b                           *Batch
+	p                           *plan
+	first, firstSrc, firstClaim int32 // the vertex numbers of the first new entity, source and claim
+	srcAt, claimAt              int   // the table indices of the first new source and claim
+	relAt                       int32 // the number of relations before the batch's
+	name                        func(int32) string
+	owned                       bool
+}
+
+// nameDerivations points the derivations of the batch's source i at the
+// graph's ID strings.
+func (l *linking) nameDerivations(i int) {
+	for j, v := range l.p.refsOf(i) {
+		l.s.sources[l.srcAt+i].DerivedFrom[j].Source = l.name(v)
+	}
+}
+
+// keepRelation adds the batch's relation i to the relation tables and
+// returns the edge that stands for it.
+func (l *linking) keepRelation(i int) (from, to int32, d EdgeData) {
+	s, r := l.s, &l.b.Relations[i]
+	from, to = l.p.ends[2*i], l.p.ends[2*i+1]
+	kept := rel{from: from, to: to, kind: r.Kind}
+	if !plainRelation(r) {
+		x := *r
+		if !l.owned {
+			x = r.Clone()
+		}
+		x.From, x.To = l.name(from), l.name(to)
+		s.relExtra = append(s.relExtra, x)
+		kept.extra = int32(len(s.relExtra))
+	}
+	s.rels = append(s.rels, kept)
+	return from, to, EdgeData{Kinds: relationEdge(r.Kind), rel: int32(len(s.rels))}
+}
+
+// linkChunk is how many items the out side of atOnce links before it
+// hands them to the in side.
+const linkChunk = 4096
+
+// atOnce links as apply does item by item, on two cores: one goroutine
+// writes the out-lists (and the relation tables, and the IDs the items
+// name, see shareRefs), the other the in-lists, each list in the same
+// order as one at a time (200k claims: 0.09–0.10 s of CPU on the out
+// side and 0.05 on the in side, where one at a time took 0.15–0.17; the
+// IDs on the in side made it 0.04–0.05 and 0.10–0.12). The in side
+// takes the sources and claims from the out side in chunks as they are
+// linked, reading each item's new out-edges; the relations, whose edges
+// need no search, each side does on its own once the in side is past
+// the claims, so that no list is read while it is written. carve too
+// cuts the out- and in-lists at once.
+func (l *linking) atOnce() {
+	s, b, p := l.s, l.b, l.p
+	items := len(b.Sources) + len(b.Claims)
+	done := make(chan int, items/linkChunk+2) // how many items the out side has linked; never blocks
+	claimsIn := make(chan struct{})           // the in side is past the claims
+	inDone := make(chan struct{})
+	go func() {
+		defer close(inDone)
+		s.carveSide(l.first, b, p, false)
+		k := 0
+		for end := range done {
+			for ; k < end; k++ {
+				v := l.firstSrc + int32(k)
+				s.linkIn(v, 0)
+			}
+		}
+		close(claimsIn)
+		for i := range b.Relations {
+			from, to := p.ends[2*i], p.ends[2*i+1]
+			s.in[to] = append(s.in[to], edge{to: from, data: EdgeData{Kinds: relationEdge(b.Relations[i].Kind), rel: l.relAt + int32(i) + 1}})
+		}
+	}()
+	s.carveSide(l.first, b, p, true)
+	for k := range items {
+		v := l.firstSrc + int32(k)
+		if i := k - len(b.Sources); i < 0 {
+			s.derivationOut(v, p.refsOf(k))
+			l.nameDerivations(k)
+		} else {
+			c := &s.claims[l.claimAt+i]
+			s.claimOut(v, len(c.About), p.refsOf(k))
+			s.shareRefs(c, p.refsOf(k), l.name)
+		}
+		if (k+1)%linkChunk == 0 {
+			done <- k + 1
+		}
+	}
+	done <- items
+	close(done)
+	<-claimsIn
+	for i := range b.Relations {
+		from, to, d := l.keepRelation(i)
+		s.out[from] = append(s.out[from], edge{to: to, data: d})
+	}
+	<-inDone
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"runtime"
 	"slices"
@@ -250,6 +251,74 @@ func TestJSONLHalves(t *testing.T) {
 				t.Errorf("want problems, got %.300s", one)
 			}
 		})
+	}
+}
+
+// TestJSONLHalvesRandomProblems: a generated file, whole and spoiled at
+// random lines (broken lines, unknown sections, missing and mistyped fields,
+// duplicates, dangling references, lines removed or blanked) gives the
+// same problems in the same order, or the same graph, read on one core
+// (line by line, checked and linked in one part) as on two (two halves
+// decoded at once, checked in parts, linked at once).
+func TestJSONLHalvesRandomProblems(t *testing.T) {
+	g := graph.New()
+	if err := g.Apply(synth.Generate(synth.Config{Claims: 2500})); err != nil {
+		t.Fatal(err)
+	}
+	valid := jsonlText(t, g)
+	if len(valid) < 1<<20 {
+		t.Fatalf("input of %d bytes is too small to be split", len(valid))
+	}
+	lines := strings.SplitAfter(valid, "\n")
+	seeds := 9
+	if testing.Short() {
+		seeds = 2 // the valid file and one spoiled
+	}
+	for seed := range seeds {
+		r := rand.New(rand.NewPCG(uint64(seed), 16))
+		out := slices.Clone(lines)
+		edits := 1 + r.IntN(40)
+		if seed == 0 {
+			edits = 0 // the valid file, linked at once
+		}
+		for k := range edits {
+			i := 1 + r.IntN(len(lines)-2)
+			switch r.IntN(8) {
+			case 0:
+				out[i] = out[i][:len(out[i])/2] + "\n"
+			case 1:
+				out[i] = "{\"colour\":{}}\n"
+			case 2:
+				out[i] = fmt.Sprintf("{\"claim\":{\"id\":\"untold-%d\"}}\n", k)
+			case 3:
+				out[i] = lines[1+r.IntN(len(lines)-2)]
+			case 4:
+				out[i] = fmt.Sprintf("{\"relation\":{\"from\":%q,\"to\":\"nowhere-%d\",\"kind\":\"supports\"}}\n", synth.ClaimID(r.IntN(2500)), k)
+			case 5:
+				out[i] = fmt.Sprintf("{\"claim\":{\"id\":\"typed-%d\",\"text\":5}}\n", k)
+			case 6:
+				out[i] = "\n"
+			default:
+				out[i] = ""
+			}
+		}
+		input := strings.Join(out, "")
+		read := func(procs, part int) string {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			defer graph.SetPartSize(part)()
+			g, err := graph.ReadJSONL(strings.NewReader(input), "big.jsonl")
+			if err != nil {
+				return problems(t, err)
+			}
+			return jsonlText(t, g)
+		}
+		one, two := read(1, 1<<30), read(2, 300)
+		if one != two {
+			t.Errorf("seed %d: one core and two differ:\n%.2000s\n----\n%.2000s", seed, one, two)
+		}
+		if (one == valid) != (seed == 0) {
+			t.Errorf("seed %d, %d edits: read as the valid input %v", seed, edits, one == valid)
+		}
 	}
 }
 

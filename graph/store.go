@@ -249,6 +249,14 @@ func (s *store) link(from, to int32, d EdgeData) {
 // one with many (a claim in thousands of sources) indexes them.
 func (s *store) addClaimEdges(v int32, nabout int, refs []int32) {
 	start := len(s.out[v])
+	s.claimOut(v, nabout, refs)
+	s.linkIn(v, start)
+}
+
+// claimOut is the first half of addClaimEdges: it adds the edges of
+// claim vertex v to its out-list only.
+func (s *store) claimOut(v int32, nabout int, refs []int32) {
+	start := len(s.out[v])
 	var index map[int32]int // position in s.out[v] of the edge to a target, for many refs
 	if len(refs) > 48 {
 		index = make(map[int32]int)
@@ -287,6 +295,11 @@ func (s *store) addClaimEdges(v int32, nabout int, refs []int32) {
 		add(apps[j+1], SaidByEdge)
 		add(apps[j+2], ViaEdge)
 	}
+}
+
+// linkIn adds to the in-lists the edges of v's out-list from start on:
+// the second half of addClaimEdges and addDerivationEdges.
+func (s *store) linkIn(v int32, start int) {
 	for _, e := range s.out[v][start:] {
 		s.in[e.to] = append(s.in[e.to], edge{to: v, data: e.data})
 	}
@@ -295,6 +308,14 @@ func (s *store) addClaimEdges(v int32, nabout int, refs []int32) {
 // addDerivationEdges links source vertex v to the sources it draws on,
 // given by their vertex numbers.
 func (s *store) addDerivationEdges(v int32, refs []int32) {
+	start := len(s.out[v])
+	s.derivationOut(v, refs)
+	s.linkIn(v, start)
+}
+
+// derivationOut is the first half of addDerivationEdges: it adds the
+// edges of source vertex v to its out-list only.
+func (s *store) derivationOut(v int32, refs []int32) {
 	for _, to := range refs {
 		dup := false
 		for _, e := range s.out[v] {
@@ -304,7 +325,7 @@ func (s *store) addDerivationEdges(v int32, refs []int32) {
 			}
 		}
 		if !dup {
-			s.link(v, to, EdgeData{Kinds: DerivesEdge})
+			s.out[v] = append(s.out[v], edge{to: to, data: EdgeData{Kinds: DerivesEdge}})
 		}
 	}
 }

@@ -15,7 +15,9 @@
 // verdict changed".
 //
 // It holds one graph at a time: OLD is read, summarized
-// (graph/diff.Summarize) and let go before NEW is read.
+// (graph/diff.Summarize) and let go before NEW is read. While OLD is
+// summarized, NEW's file is read ahead into the system's page cache
+// (warm), which costs the process no memory.
 //
 // With --json it prints one object:
 //
@@ -55,6 +57,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph/diff"
@@ -120,7 +123,7 @@ func runDiff(e *env, args []string) int {
 		e.fail("diff", err)
 		return 2
 	}
-	s, code := summarize(e, pos[0], diff.Options{At: t})
+	s, code := summarize(e, pos[0], pos[1], diff.Options{At: t})
 	if code != 0 {
 		return 2
 	}
@@ -144,13 +147,16 @@ func runDiff(e *env, args []string) int {
 }
 
 // summarize reads the graph file at path and returns its summary for
-// the comparison; the graph is gone once it returns.
-func summarize(e *env, path string, opts diff.Options) (*diff.Summary, int) {
+// the comparison; the graph is gone once it returns. While it summarizes,
+// the file next, to be read after, is read ahead (see warm).
+func summarize(e *env, path, next string, opts diff.Options) (*diff.Summary, int) {
 	old, code := loadGraph(e, "diff", path)
 	if code != 0 {
 		return nil, code
 	}
+	w := warm(next)
 	s, err := diff.Summarize(old, opts)
+	w.stop()
 	if err != nil {
 		return nil, e.fail("diff", err)
 	}
@@ -209,4 +215,53 @@ func writeDiff(w io.Writer, r *diff.Report) error {
 		}
 	}
 	return nil
+}
+
+// warming reads a file ahead of its use, in the background: see warm.
+type warming struct {
+	quit chan struct{}
+	done chan struct{}
+	read atomic.Int64 // the bytes read so far
+}
+
+// warm reads the file at path in the background, 1 MiB at a time,
+// discarding what it reads, so that the system's page cache holds it
+// when it is read for real. diff reads NEW ahead while OLD is summarized:
+// OLD's verdicts keep one core busy for seconds, beside which NEW's disk
+// reads cost no wall time, and no memory of the process (the page cache
+// is the system's, outside its heap and RSS; holding NEW's bytes instead
+// would add 0.44 of a graph to the heap's peak). On a file the cache
+// holds already it costs a copy of the file, on a core the verdicts
+// leave idle. Any error ends it quietly: the real read reports it.
+func warm(path string) *warming {
+	w := &warming{quit: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		f, err := os.Open(path)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		buf := make([]byte, 1<<20)
+		for {
+			select {
+			case <-w.quit:
+				return
+			default:
+			}
+			n, err := f.Read(buf)
+			w.read.Add(int64(n))
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return w
+}
+
+// stop ends the reading ahead, if it is still going, and waits for it,
+// so that it does not compete with the real read.
+func (w *warming) stop() {
+	close(w.quit)
+	<-w.done
 }

@@ -136,3 +136,31 @@ func TestDiffTroubleIsNotAChange(t *testing.T) {
 		t.Errorf("a file against itself: exit %d, want 0", code)
 	}
 }
+
+// TestWarm: reading ahead reads the whole file and then stops on its
+// own, stop returns at once however far it got, and a missing file
+// only ends it.
+func TestWarm(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.jsonl")
+	data := bytes.Repeat([]byte("0123456789abcde\n"), 200_000) // 3.2 MB, four reads
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w := warm(path)
+	<-w.done
+	if got := w.read.Load(); got != int64(len(data)) {
+		t.Errorf("read %d bytes of %d", got, len(data))
+	}
+	w.stop()
+	w = warm(path)
+	w.stop() // at any point
+	if got := w.read.Load(); got > int64(len(data)) {
+		t.Errorf("read %d bytes of %d", got, len(data))
+	}
+	w = warm(filepath.Join(t.TempDir(), "missing.jsonl"))
+	<-w.done
+	if got := w.read.Load(); got != 0 {
+		t.Errorf("read %d bytes of a missing file", got)
+	}
+	w.stop()
+}
