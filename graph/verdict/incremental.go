@@ -47,6 +47,11 @@ type Tracker struct {
 	// having stopped at MaxRounds, as Result.Unsettled.
 	unsettled int
 	silent    map[string]bool
+	// silencedIn[r] holds the claims silenced by round r's labels, and
+	// some that no longer are (check silR); stale when the rounds could
+	// not be followed (then every update computes everything again).
+	silencedIn [][]int32
+	stale      bool
 
 	// Origins, interned: names[k] is a source ID, key[k] orders origin
 	// sets as evidence.Of interns them (the first claim to name it, then
@@ -76,12 +81,11 @@ type node struct {
 	ev      float64
 	capped  bool // the origins lent to it filled evidence.MaxLent
 	silent  bool // lends nothing: rejected in a round (Result.Silent)
-	// How its state can vary from round to round of silencing (see
-	// steady.go): its evidence (and lent origins), within [evLo, evHi]
-	// and capped in some round when capAny; its label.
-	evVar, labVar bool
-	capAny        bool
-	evLo, evHi    float64
+	// The rounds of silencing (see replay.go): the round whose labels
+	// silenced it (0: none), and its states in the rounds before the
+	// last where they differ from its state now.
+	silR int32
+	hist []past
 
 	sup, supBy []int32 // claims this one supports, and its supporters
 	scyc       bool    // on a cycle of support (kept after a removal breaks it, until lend weighs it again)
@@ -114,6 +118,9 @@ type Stats struct {
 	// Full reports that every verdict was computed again, and Why why.
 	Full bool
 	Why  Fallback
+	// Rounds is the number of rounds of silencing the update replayed
+	// (see [Tracker.Update]); 0 when it computed everything again.
+	Rounds int
 }
 
 // Track computes the verdicts on every claim of g, as [Compute] on the
@@ -205,22 +212,13 @@ func (t *Tracker) rebuild(known bool) error {
 		t.sortOwn(int32(i))
 	}
 	// The rounds of silencing, as Compute runs them (it weighs evidence
-	// faster than lend), with how each claim varied over them, and then
-	// the state of the last. When a claim is silenced, the lent origins
-	// of the first round too, to tell whether they vary (see steady.go).
-	silent, rounds, unsettled, vs, err := t.runRounds(v, func(_ graph.View, c claims.Claim) ([]string, error) {
+	// faster than lend), with each claim's state in each round kept
+	// (see replay.go), and then the state of the last.
+	silent, rounds, unsettled, err := t.runRounds(v, func(_ graph.View, c claims.Claim) ([]string, error) {
 		return t.c[t.slot[c.ID]].origins, nil // as found above
-	})
+	}, false)
 	if err != nil {
 		return err
-	}
-	var lent0 [][]int32
-	if len(silent) > 0 {
-		t.lend(all)
-		lent0 = make([][]int32, len(t.c))
-		for i := range t.c {
-			lent0[i] = t.c[i].lent
-		}
 	}
 	for id := range silent {
 		t.c[t.slot[id]].silent = true
@@ -229,13 +227,12 @@ func (t *Tracker) rebuild(known bool) error {
 	t.lend(all)
 	t.solveAll(v)
 	// None left, as Compute found, unless the rounds stopped at their
-	// cap: a safeguard (then how the claims vary is not known).
+	// cap: a safeguard (then the rounds kept are not those of the graph).
 	for ; unsettled == 0 && t.silence(all); t.rounds++ {
 		t.lend(all)
 		t.solveAll(v)
-		vs = nil
+		t.stale = true
 	}
-	t.taint(vs, lent0)
 	return nil
 }
 
@@ -495,7 +492,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	if t.needsRebuild(b) {
 		return t.full(FallbackMerge, false)
 	}
-	if t.unsettled > 0 {
+	if t.unsettled > 0 || t.stale {
 		// The rounds stopped at MaxRounds: which claims the next would
 		// silence, and whether the batch settles them, only the rounds
 		// can tell.
@@ -504,12 +501,10 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	v := t.g.View
 	orig := t.origins()
 	var seedE, seedT []int32
-	// For the check of the rounds (see steady.go): sup, the supporters
-	// whose supports come or go, and mustD, the claims whose label must
-	// be solved again, as an attack on them that can succeed in some
-	// round comes or goes.
-	var sup, mustD []int32
-	silentGone := false
+	// For the replay of the rounds (see replay.go): sup, the supporters
+	// whose supports come or go, and ends, the claims attacked by an
+	// attack that comes or goes.
+	var sup, ends []int32
 	removed := map[string]bool{}
 	for _, id := range b.Remove {
 		removed[id] = true
@@ -526,11 +521,8 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	// change if it succeeds (or succeeded); if it fails, only the reasons
 	// of b, which name a as weaker, do.
 	var explain []int32
-	var inE map[int32]bool // once the evidence is weighed again
 	attacked := func(a, b int32) {
-		if possible(t.spanAfter(a, inE), t.spanAfter(b, inE)) {
-			mustD = append(mustD, b)
-		}
+		ends = append(ends, b)
 		if t.prefers(a, b) {
 			seedT = append(seedT, b)
 		} else {
@@ -563,7 +555,9 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			continue // not a claim, or replaced below
 		}
 		n := &t.c[s]
-		silentGone = silentGone || n.silent // the rounds silence one claim less
+		if n.silent {
+			delete(t.silent, id)
+		}
 		seedE = append(seedE, n.sup...)
 		sup = append(sup, n.supBy...)
 		for _, r := range n.con {
@@ -634,23 +628,75 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			contra = append(contra, [2]int32{a, c})
 		}
 	}
-	if silentGone {
-		return t.full(FallbackRounds, true)
-	}
 	// A support closes a cycle only from a supported claim to one that
-	// supports others.
+	// supports others, and that reaches it.
 	mayCycle := false
 	for _, e := range added {
-		mayCycle = mayCycle || len(t.c[e[0]].supBy) > 0 && len(t.c[e[1]].sup) > 0
+		mayCycle = mayCycle || len(t.c[e[0]].supBy) > 0 && len(t.c[e[1]].sup) > 0 && t.reaches(e[1], e[0])
 	}
 	// Origins whose order moved: their owners sort their sets again, and
-	// everything those lend to is weighed again.
+	// everything those lend to is weighed again (but the sets kept of the
+	// rounds before the last are sorted the old way).
 	for _, k := range moved {
 		for _, s := range t.owners[k] {
 			t.sortOwn(s)
 			seedE = append(seedE, s)
 		}
 	}
+	if why := t.reorder(moved); why != NoFallback {
+		return t.full(why, true)
+	}
+	if mayCycle {
+		return t.full(FallbackCycle, true)
+	}
+	// The rounds of silencing, replayed; then the last round is brought
+	// up to date from the state before, with the claims whose silencing
+	// changed as seeds of the evidence.
+	fresh := make(map[int32]bool, len(newClaims))
+	for _, s := range newClaims {
+		fresh[s] = true
+	}
+	for _, e := range contra { // attacked below, once the evidence is weighed
+		ends = append(ends, e[0], e[1])
+	}
+	ch := &change{seedE: slices.Clone(seedE), ends: ends, sup: sup, fresh: fresh, seed: make(map[int32]bool, len(seedE))}
+	for _, s := range seedE {
+		ch.seed[s] = true
+	}
+	rp, why := t.replay(ch)
+	if why == NoFallback && rp.rounds < int32(t.rounds) {
+		why = FallbackRounds
+	}
+	if why != NoFallback {
+		return t.full(why, true)
+	}
+	hist := t.history(rp)
+	for x, r := range rp.silR {
+		n := &t.c[x]
+		if n.dead {
+			continue
+		}
+		if now := r != 0; now != n.silent {
+			n.silent = now
+			if now {
+				if t.silent == nil {
+					t.silent = make(map[string]bool)
+				}
+				t.silent[n.id] = true
+			} else {
+				delete(t.silent, n.id)
+			}
+			seedE = append(seedE, n.sup...)
+		}
+		if r != 0 && r != n.silR {
+			for len(t.silencedIn) <= int(r) {
+				t.silencedIn = append(t.silencedIn, nil)
+			}
+			t.silencedIn[r] = append(t.silencedIn[r], x)
+		}
+		n.silR = r
+	}
+	t.rounds = int(rp.rounds)
 	// Evidence: along supports from the seeds, stopping where nothing
 	// changes when the supports have no cycle, or over everything below
 	// the seeds otherwise.
@@ -663,12 +709,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	for _, s := range newClaims {
 		old[s] = math.NaN()
 	}
-	E, ok := []int32(nil), false
-	// (When origins moved in the order, sets that hold them must be
-	// sorted again, even where what they hold does not change.)
-	if !mayCycle && len(moved) == 0 {
-		E, ok = t.lendFrom(seedE, old)
-	}
+	E, ok := t.lendFrom(seedE, old)
 	if !ok {
 		E = t.closure(seedE, func(s int32, visit func(int32)) {
 			for _, x := range t.c[s].sup {
@@ -684,17 +725,6 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			}
 		}
 		t.lend(E)
-	}
-	fresh := make(map[int32]bool, len(newClaims))
-	for _, s := range newClaims {
-		fresh[s] = true
-	}
-	if why := t.steadyEvidence(E, fresh); why != NoFallback {
-		return t.full(why, true)
-	}
-	inE = make(map[int32]bool, len(E))
-	for _, s := range E {
-		inE[s] = true
 	}
 	// Attacks: on the claims weighed again, and on those they now attack
 	// or no longer attack.
@@ -729,17 +759,84 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	if t.tooMany(len(D)) {
 		return t.full(FallbackReach, true)
 	}
-	oldLab := make([]af.Label, len(D))
-	for k, s := range D {
-		oldLab[k] = t.c[s].label
-	}
 	t.solve(D, explain)
-	// The rounds of silencing silence the same claims as before (see
-	// steady.go), or everything is computed again.
-	if why := t.steadyLabels(inE, D, sup, mustD, oldLab); why != NoFallback {
-		return t.full(why, true)
+	t.setHistory(hist)
+	return Stats{Evidence: len(E), Verdicts: len(D), Rounds: int(rp.rounds)}, nil
+}
+
+// reorder sorts again, by the origins' keys as they are now, the lent
+// sets kept of the claims below an owner of an origin whose key moved
+// (the only claims whose sets can hold one; those below a claim removed
+// are weighed again in every round replayed). A capped set would not
+// only be sorted but cut otherwise: then it says why it cannot.
+func (t *Tracker) reorder(moved []int32) Fallback {
+	if len(moved) == 0 {
+		return NoFallback
 	}
-	return Stats{Evidence: len(E), Verdicts: len(D)}, nil
+	var owners []int32
+	for _, k := range moved {
+		owners = append(owners, t.owners[k]...)
+	}
+	B := t.closure(owners, func(s int32, visit func(int32)) {
+		for _, x := range t.c[s].sup {
+			visit(x)
+		}
+	})
+	if t.tooMany(len(B)) {
+		return FallbackReach
+	}
+	for _, x := range B {
+		n := &t.c[x]
+		capped := n.capped
+		for _, p := range n.hist {
+			capped = capped || p.capped
+		}
+		if capped {
+			return FallbackOrder
+		}
+	}
+	sorted := func(set []int32) []int32 {
+		if slices.IsSortedFunc(set, t.byKey) {
+			return set
+		}
+		set = slices.Clone(set)
+		slices.SortFunc(set, t.byKey)
+		return set
+	}
+	for _, x := range B {
+		n := &t.c[x]
+		n.lent = sorted(n.lent)
+		for i := range n.hist {
+			n.hist[i].lent = sorted(n.hist[i].lent)
+		}
+	}
+	return NoFallback
+}
+
+// reaches reports whether claim b is below claim a along supports (or
+// is a), walking at most a quarter of the claims (beyond, it says yes).
+func (t *Tracker) reaches(a, b int32) bool {
+	t.grow()
+	t.epoch++
+	stack := []int32{a}
+	t.stamp[a] = t.epoch
+	for k := 0; len(stack) > 0; k++ {
+		if t.tooMany(k) {
+			return true
+		}
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == b {
+			return true
+		}
+		for _, c := range t.c[x].sup {
+			if t.stamp[c] != t.epoch {
+				t.stamp[c] = t.epoch
+				stack = append(stack, c)
+			}
+		}
+	}
+	return false
 }
 
 // find returns the slot of claim id, which may name a claim merged into

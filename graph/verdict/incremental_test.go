@@ -75,6 +75,7 @@ func TestTrackerRandom(t *testing.T) {
 					t.Fatal(err)
 				}
 				same(t, "start", g, opts, tr)
+				checkHistory(t, "start", g, opts, tr)
 				ch := &changer{g: g, rng: rng, sources: cfg.Sources, rare: r.name == "rare"}
 				incremental, withSilent := 0, 0
 				why := map[Fallback]int{}
@@ -100,7 +101,7 @@ func TestTrackerRandom(t *testing.T) {
 					// state varies from round to round, or a new round.
 					if st.Full {
 						why[st.Why]++
-						if st.Why != FallbackRounds && st.Why != FallbackSilence {
+						if !replayable(st.Why) {
 							t.Fatalf("step %d (%s): recomputed everything: %v", step, what, st.Why)
 						}
 					} else {
@@ -109,7 +110,9 @@ func TestTrackerRandom(t *testing.T) {
 							withSilent++
 						}
 					}
-					same(t, fmt.Sprintf("step %d (%s, %d verdicts again)", step, what, st.Verdicts), g, opts, tr)
+					when := fmt.Sprintf("step %d (%s, %d verdicts again)", step, what, st.Verdicts)
+					same(t, when, g, opts, tr)
+					checkHistory(t, when, g, opts, tr)
 				}
 			})
 		}
