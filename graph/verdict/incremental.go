@@ -502,9 +502,11 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	orig := t.origins()
 	var seedE, seedT []int32
 	// For the replay of the rounds (see replay.go): sup, the supporters
-	// whose supports come or go, and ends, the claims attacked by an
-	// attack that comes or goes.
-	var sup, ends []int32
+	// whose supports come or go, lost, the attacks that go, and gone,
+	// the states in each round of the claims removed.
+	var sup []int32
+	var lost [][2]int32
+	gone := map[int32][]past{}
 	removed := map[string]bool{}
 	for _, id := range b.Remove {
 		removed[id] = true
@@ -522,7 +524,6 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	// of b, which name a as weaker, do.
 	var explain []int32
 	attacked := func(a, b int32) {
-		ends = append(ends, b)
 		if t.prefers(a, b) {
 			seedT = append(seedT, b)
 		} else {
@@ -539,6 +540,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		if r.Kind == claims.Contradicts {
 			attacked(a, c)
 			attacked(c, a)
+			lost = append(lost, [2]int32{a, c}, [2]int32{c, a})
 		}
 		if r.Kind == claims.Supports {
 			sup = append(sup, a)
@@ -562,7 +564,13 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		sup = append(sup, n.supBy...)
 		for _, r := range n.con {
 			attacked(s, r.other)
+			lost = append(lost, [2]int32{s, r.other})
 		}
+		states := make([]past, t.rounds)
+		for r := range states {
+			states[r] = t.at(s, int32(r+1))
+		}
+		gone[s] = states
 		for _, x := range slices.Clone(n.sup) {
 			t.unrelate(s, x, claims.Supports)
 		}
@@ -656,12 +664,9 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	for _, s := range newClaims {
 		fresh[s] = true
 	}
-	for _, e := range contra { // attacked below, once the evidence is weighed
-		ends = append(ends, e[0], e[1])
-	}
-	ch := &change{seedE: slices.Clone(seedE), ends: ends, sup: sup, fresh: fresh, seed: make(map[int32]bool, len(seedE))}
-	for _, s := range seedE {
-		ch.seed[s] = true
+	ch := &change{seedE: slices.Clone(seedE), sup: sup, fresh: fresh, lost: lost, gone: gone}
+	for _, e := range contra {
+		ch.won = append(ch.won, e, [2]int32{e[1], e[0]})
 	}
 	rp, why := t.replay(ch)
 	if why == NoFallback && rp.rounds < int32(t.rounds) {

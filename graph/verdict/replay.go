@@ -235,12 +235,24 @@ func (t *Tracker) runRounds(v graph.View, origins func(graph.View, claims.Claim)
 
 // change is what a batch changed in the structure of the graph, as the
 // replay needs it: seeds of the evidence (claims added or replaced, and
-// below supports added or removed or a claim removed), ends of the
-// attacks that came or went, the claims whose supports came or went, and
-// the claims added.
+// below supports added or removed or a claim removed), the claims whose
+// supports came or went, the claims added, the attacks that went (from
+// a contradiction or a claim removed) and came (a attacks b), and the
+// state of each claim removed in each round kept, as they were.
 type change struct {
-	seedE, ends, sup []int32
-	seed, fresh      map[int32]bool // seedE and the claims added, as sets
+	seedE, sup []int32
+	fresh      map[int32]bool
+	lost, won  [][2]int32
+	gone       map[int32][]past
+}
+
+// old returns claim x's state in round r before the change: O_r, also
+// for a claim the change removed.
+func (t *Tracker) old(ch *change, x int32, r int32) past {
+	if states, ok := ch.gone[x]; ok {
+		return states[min(int(r), len(states))-1]
+	}
+	return t.at(x, r)
 }
 
 // replayed is what a replay found: the round the changed graph's rounds
@@ -406,15 +418,29 @@ func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, F
 		return pa.capped || pa.ev+eps >= stateNew(b).ev
 	}
 	prefersOld := func(a, b int32) bool {
-		pa := t.at(a, r)
-		return pa.capped || pa.ev+eps >= t.at(b, r).ev
+		pa := t.old(ch, a, r)
+		return pa.capped || pa.ev+eps >= t.old(ch, b, r).ev
 	}
-	seeds := slices.Clone(ch.ends)
+	// The targets of attacks that came and succeed, or went and
+	// succeeded; the claims added and those they defeat.
+	var seeds []int32
+	for _, e := range ch.won {
+		if !t.c[e[1]].dead && prefersNew(e[0], e[1]) {
+			seeds = append(seeds, e[1])
+		}
+	}
+	for _, e := range ch.lost {
+		if !t.c[e[1]].dead && prefersOld(e[0], e[1]) {
+			seeds = append(seeds, e[1])
+		}
+	}
 	for x, p := range st {
-		if ch.seed[x] {
+		if ch.fresh[x] {
 			seeds = append(seeds, x)
 			for _, c := range t.c[x].con {
-				seeds = append(seeds, c.other)
+				if prefersNew(x, c.other) {
+					seeds = append(seeds, c.other)
+				}
 			}
 			continue
 		}
