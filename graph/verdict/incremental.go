@@ -10,6 +10,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/af"
 	"github.com/claimgraph/claimgraph/graph/evidence"
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
 	"github.com/claimgraph/claimgraph/graph/internal/scc"
 )
 
@@ -993,19 +994,7 @@ func (t *Tracker) lend(E []int32) {
 	}
 	var b scc.Buf
 	b.Components(start, to)
-	cstart := make([]int32, b.Count+1)
-	for _, k := range b.Comp {
-		cstart[k+1]++
-	}
-	for k := range b.Count {
-		cstart[k+1] += cstart[k]
-	}
-	fill := slices.Clone(cstart)
-	members := make([]int32, len(E))
-	for i, k := range b.Comp {
-		members[fill[k]] = int32(i)
-		fill[k]++
-	}
+	cstart, members := csr.Group(b.Count, b.Comp)
 	enter := make([][]int32, b.Count)
 	for i, s := range E {
 		for _, p := range t.c[s].supBy {
