@@ -53,6 +53,9 @@ type Tracker struct {
 	// not be followed (then every update computes everything again).
 	silencedIn [][]int32
 	stale      bool
+	// endIn[u] holds the claims with a state kept until round u (see
+	// replay.go), and some that no longer have one.
+	endIn [][]int32
 
 	// Origins, interned: names[k] is a source ID, key[k] orders origin
 	// sets as evidence.Of interns them (the first claim to name it, then
@@ -120,8 +123,10 @@ type Stats struct {
 	Full bool
 	Why  Fallback
 	// Rounds is the number of rounds of silencing the update replayed
-	// (see [Tracker.Update]); 0 when it computed everything again.
-	Rounds int
+	// (see [Tracker.Update]), and Silenced the number of claims the
+	// changed graph's rounds silence that the old graph's did not, or
+	// the reverse; both 0 when it computed everything again.
+	Rounds, Silenced int
 }
 
 // Track computes the verdicts on every claim of g, as [Compute] on the
@@ -670,19 +675,21 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		ch.won = append(ch.won, e, [2]int32{e[1], e[0]})
 	}
 	rp, why := t.replay(ch)
-	if why == NoFallback && rp.rounds < int32(t.rounds) {
-		why = FallbackRounds
-	}
 	if why != NoFallback {
 		return t.full(why, true)
 	}
 	hist := t.history(rp)
+	if rp.rounds < int32(t.rounds) {
+		t.fewer(rp, rp.rounds)
+	}
+	silenced := 0
 	for x, r := range rp.silR {
 		n := &t.c[x]
 		if n.dead {
 			continue
 		}
 		if now := r != 0; now != n.silent {
+			silenced++
 			n.silent = now
 			if now {
 				if t.silent == nil {
@@ -767,7 +774,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	}
 	t.solve(D, explain)
 	t.setHistory(hist)
-	return Stats{Evidence: len(E), Verdicts: len(D), Rounds: int(rp.rounds)}, nil
+	return Stats{Evidence: len(E), Verdicts: len(D), Rounds: int(rp.rounds), Silenced: silenced}, nil
 }
 
 // reorder sorts again, by the origins' keys as they are now, the lent

@@ -209,6 +209,7 @@ func (t *Tracker) runRounds(v graph.View, origins func(graph.View, claims.Claim)
 						p := nd.now()
 						p.until = round - 1
 						nd.hist = append(nd.hist, p)
+						t.ended(int32(i), p.until)
 						nd.lent, nd.ev, nd.capped, nd.label = cur.lent, cur.ev, cur.capped, cur.label
 					}
 				}
@@ -518,6 +519,45 @@ func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, F
 	return D, NoFallback
 }
 
+// ended notes that claim x has a state kept until round u.
+func (t *Tracker) ended(x int32, u int32) {
+	for len(t.endIn) <= int(u) {
+		t.endIn = append(t.endIn, nil)
+	}
+	t.endIn[u] = append(t.endIn[u], x)
+}
+
+// fewer brings what is kept of the rounds to a run of m rounds that
+// replaced one of more: the claims silenced after round m are not, and
+// the states kept of rounds m and later are cut, the state after them
+// being the node's (brought up to date by Update). O(the claims
+// silenced, and with a state kept, in those rounds).
+func (t *Tracker) fewer(rp *replayed, m int32) {
+	for r := int(m); r < len(t.silencedIn); r++ {
+		for _, x := range t.silencedIn[r] {
+			if _, ok := rp.silR[x]; !ok && !t.c[x].dead && t.c[x].silR == int32(r) {
+				rp.silR[x] = 0
+			}
+		}
+	}
+	for u := int(m); u < len(t.endIn); u++ {
+		for _, x := range t.endIn[u] {
+			n := &t.c[x]
+			k := 0
+			for k < len(n.hist) && n.hist[k].until < m {
+				k++
+			}
+			if k < len(n.hist) && m > 1 && (k == 0 || n.hist[k-1].until < m-1) {
+				n.hist[k].until = m - 1 // it held in round m-1 too
+				t.ended(x, m-1)
+				k++
+			}
+			n.hist = n.hist[:k:k]
+		}
+		t.endIn[u] = nil
+	}
+}
+
 // history gives each claim the replay reached its states in the rounds
 // before the last, from what the replay found and what was kept, with
 // the state after them, the node's, still that before the update: to be
@@ -555,6 +595,7 @@ func (t *Tracker) setHistory(h map[int32][]past) {
 			}
 			p.until = int32(r + 1)
 			n.hist = append(n.hist, p)
+			t.ended(x, p.until)
 		}
 		if k := len(n.hist); k > 0 && n.hist[k-1].same(n.now()) {
 			n.hist = n.hist[:k-1]
