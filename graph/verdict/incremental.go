@@ -660,9 +660,6 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	if why := t.reorder(moved); why != NoFallback {
 		return t.full(why, true)
 	}
-	if mayCycle {
-		return t.full(FallbackCycle, true)
-	}
 	// The rounds of silencing, replayed; then the last round is brought
 	// up to date from the state before, with the claims whose silencing
 	// changed as seeds of the evidence.
@@ -670,7 +667,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	for _, s := range newClaims {
 		fresh[s] = true
 	}
-	ch := &change{seedE: slices.Clone(seedE), sup: sup, fresh: fresh, lost: lost, gone: gone}
+	ch := &change{seedE: slices.Clone(seedE), sup: sup, fresh: fresh, lost: lost, gone: gone, cycle: mayCycle}
 	for _, e := range contra {
 		ch.won = append(ch.won, e, [2]int32{e[1], e[0]})
 	}
@@ -722,7 +719,10 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	for _, s := range newClaims {
 		old[s] = math.NaN()
 	}
-	E, ok := t.lendFrom(seedE, old)
+	E, ok := []int32(nil), false
+	if !mayCycle {
+		E, ok = t.lendFrom(seedE, old)
+	}
 	if !ok {
 		E = t.closure(seedE, func(s int32, visit func(int32)) {
 			for _, x := range t.c[s].sup {
@@ -983,6 +983,19 @@ func (t *Tracker) out(s int32) []int32 {
 // O(|E| + their supports)
 // merges of sets of at most evidence.MaxLent origins.
 func (t *Tracker) lend(E []int32) {
+	t.lendWith(E, func(s int32) bool { return t.c[s].silent }, t.out, func(x int32, lent []int32, capped, scyc bool) {
+		n := &t.c[x]
+		n.lent, n.capped, n.scyc = lent, capped, scyc
+		n.ev = t.weight(n.own) + t.weight(lent)
+	})
+}
+
+// lendWith is lend with the claims that lend nothing (silent), what each
+// supporter outside E passes on (out) and what to do with each claim's
+// lent origins, whether they are capped and whether it is on a cycle of
+// support (store) given: so that a replayed round weighs E as it was in
+// that round (see replay.go).
+func (t *Tracker) lendWith(E []int32, silent func(int32) bool, out func(int32) []int32, store func(x int32, lent []int32, capped, scyc bool)) {
 	t.grow()
 	t.sepoch++
 	for i, s := range E {
@@ -992,9 +1005,11 @@ func (t *Tracker) lend(E []int32) {
 	start := make([]int32, len(E)+1)
 	var to []int32
 	for i, s := range E {
-		for _, x := range t.c[s].sup {
-			if in(x) && !t.c[s].silent { // always in, E being closed
-				to = append(to, t.sloc[x])
+		if !silent(s) {
+			for _, x := range t.c[s].sup {
+				if in(x) { // always, E being closed
+					to = append(to, t.sloc[x])
+				}
 			}
 		}
 		start[i+1] = int32(len(to))
@@ -1007,7 +1022,7 @@ func (t *Tracker) lend(E []int32) {
 		for _, p := range t.c[s].supBy {
 			if !in(p) {
 				k := b.Comp[i]
-				enter[k] = t.merge(enter[k], t.out(p))
+				enter[k] = t.merge(enter[k], out(p))
 			}
 		}
 	}
@@ -1022,26 +1037,19 @@ func (t *Tracker) lend(E []int32) {
 			}
 		}
 		for _, m := range mem {
-			n := &t.c[E[m]]
-			n.lent = t.minus(all, n.own)
-			n.capped = len(all) >= evidence.MaxLent
-			n.scyc = len(mem) > 1
+			store(E[m], t.minus(all, t.c[E[m]].own), len(all) >= evidence.MaxLent, len(mem) > 1)
 		}
-		out := all
+		passed := all
 		if len(mem) == 1 {
-			out = t.merge(set, t.c[E[mem[0]]].own)
+			passed = t.merge(set, t.c[E[mem[0]]].own)
 		}
 		for _, m := range mem {
 			for _, w := range to[start[m]:start[m+1]] {
 				if c := b.Comp[w]; c != int32(k) {
-					enter[c] = t.merge(enter[c], out)
+					enter[c] = t.merge(enter[c], passed)
 				}
 			}
 		}
-	}
-	for _, s := range E {
-		n := &t.c[s]
-		n.ev = t.weight(n.own) + t.weight(n.lent)
 	}
 }
 

@@ -41,8 +41,10 @@ import (
 //     is weighed from what its supporters pass on in round r (their N_r
 //     where weighed, else their O_r), and what it passes on goes further
 //     only where it differs from what it passed on in O_r. By induction
-//     along the supports (without cycles: a cycle of support falls back),
-//     every claim whose lent origins differ is reached.
+//     along the supports every claim whose lent origins differ is
+//     reached. Where that meets a cycle of support, or the batch may
+//     close one, every claim below the seeds is weighed in that round, a
+//     cycle at a time, as lend does (lendCycles).
 //   - the labels of D_r, the claims downstream, along the attacks that
 //     succeed in N_r, of the claims whose attacks differ: the ends of
 //     contradictions added or removed, the partners of claims removed,
@@ -64,15 +66,18 @@ import (
 // as it would without rounds, with the claims whose silencing changed as
 // seeds of the evidence. What the Tracker kept stays true outside what
 // the replay reached (for a round past the old run's last, O_N), and the
-// claims it reached get their history from what it found. Each round
+// claims it reached get their history from what it found. When the
+// changed graph takes fewer rounds (M < N), the claims the old rounds
+// after M silenced are not, and the states kept of rounds M and later
+// are cut (fewer; endIn lists the claims that have one). Each round
 // costs O(the claims it reaches and their relations), never a pass over
 // the graph.
 //
 // Where it cannot show the result equal, it computes everything again
-// and says why (Fallback): a cycle of support in what it reaches, a
-// change of the order of origins, fewer rounds than before (the kept
-// states of the rounds after the new last would have to be cut from
-// claims it has not reached), or the rounds reaching MaxRounds.
+// and says why (Fallback): an origin moved in the order of origins
+// below which a set is capped in some round (the capped sets kept would
+// have to be cut again, not only sorted), the rounds reaching MaxRounds,
+// or a round reaching more than a quarter of the claims.
 
 // Fallback says why [Tracker.Update] computed everything again.
 type Fallback uint8
@@ -88,28 +93,25 @@ const (
 	// in a round replayed.
 	FallbackReach
 	// FallbackRounds: the rounds of silencing could not be replayed:
-	// the changed graph takes fewer rounds than before, or the rounds
-	// reach MaxRounds with claims unsettled (Result.Unsettled), before
-	// or after the change.
+	// they reach MaxRounds with claims unsettled (Result.Unsettled),
+	// before or after the change.
 	FallbackRounds
-	// FallbackSilence is no longer returned: the replay follows a claim
-	// that a change leaves rejected and supporting another. It is kept
-	// so that the values of the others do not move.
+	// FallbackSilence: a claim the batch reaches is rejected and
+	// supports another without being silenced: a new round.
+	//
+	// Deprecated: no longer returned; the replay follows the new round.
+	// Kept so that the values of the others do not move.
 	FallbackSilence
-	// FallbackCycle: the replay reached a claim on a cycle of support,
-	// or the batch may close one; a cycle is weighed as a whole in the
-	// last round only.
-	FallbackCycle
 	// FallbackOrder: the batch moved an origin in the order that sorts
 	// the sets of origins (the first claim to name it went), which the
 	// sets kept of the rounds before the last follow.
 	FallbackOrder
 )
 
-var fallbackNames = [...]string{"none", "merge", "reach", "rounds", "silence", "cycle", "order"}
+var fallbackNames = [...]string{"none", "merge", "reach", "rounds", "silence", "order"}
 
 // String returns a short name for f: "none", "merge", "reach", "rounds",
-// "silence", "cycle" or "order".
+// "silence" or "order".
 func (f Fallback) String() string {
 	if int(f) < len(fallbackNames) {
 		return fallbackNames[f]
@@ -245,6 +247,7 @@ type change struct {
 	fresh      map[int32]bool
 	lost, won  [][2]int32
 	gone       map[int32][]past
+	cycle      bool // the batch may close a cycle of support
 }
 
 // old returns claim x's state in round r before the change: O_r, also
@@ -290,9 +293,13 @@ func (t *Tracker) replay(ch *change) (*replayed, Fallback) {
 				seeds = append(seeds, t.c[x].sup...)
 			}
 		}
-		st, ok := t.lendRound(r, seeds, rp)
+		var st map[int32]past
+		ok := false
+		if !ch.cycle {
+			st, ok = t.lendRound(r, seeds, rp)
+		}
 		if !ok {
-			return nil, FallbackCycle
+			st = t.lendCycles(r, seeds, rp)
 		}
 		if st == nil {
 			return nil, FallbackReach
@@ -352,8 +359,9 @@ func (t *Tracker) stateNew(st map[int32]past, x int32, r int32) past {
 // of the seeds and of the claims below them along supports, stopping
 // where what a claim passes on is what it passed on in O_r, as lendFrom
 // does. It returns the state of each claim weighed (its label as kept,
-// for now), and false on reaching a claim on a cycle of support; nil
-// after as many weighings as a quarter of the claims.
+// for now), and false on reaching a claim on a cycle of support (then
+// lendCycles weighs the round); nil after as many weighings as a
+// quarter of the claims.
 func (t *Tracker) lendRound(r int32, seeds []int32, rp *replayed) (map[int32]past, bool) {
 	st := map[int32]past{}
 	outNew := func(p int32) []int32 {
@@ -406,6 +414,38 @@ func (t *Tracker) lendRound(r int32, seeds []int32, rp *replayed) (map[int32]pas
 		}
 	}
 	return st, true
+}
+
+// lendCycles weighs again, for round r of the changed graph, the
+// evidence of the seeds and of every claim below them along supports, a
+// cycle of support at a time, as lend does, with what the supporters
+// outside pass on in O_r: what lendRound does where it meets a cycle. It
+// returns the state of each claim weighed, nil when they are more than a
+// quarter of the claims.
+func (t *Tracker) lendCycles(r int32, seeds []int32, rp *replayed) map[int32]past {
+	E := t.closure(seeds, func(s int32, visit func(int32)) {
+		for _, x := range t.c[s].sup {
+			visit(x)
+		}
+	})
+	if t.tooMany(len(E)) {
+		return nil
+	}
+	st := make(map[int32]past, len(E))
+	silent := func(p int32) bool { return t.silentNew(rp, p, r) }
+	out := func(p int32) []int32 {
+		if silent(p) {
+			return nil
+		}
+		return t.merge(t.c[p].own, t.at(p, r).lent)
+	}
+	t.lendWith(E, silent, out, func(x int32, lent []int32, capped, _ bool) {
+		p := t.at(x, r)
+		p.lent, p.capped, p.until = lent, capped, 0
+		p.ev = t.weight(t.c[x].own) + t.weight(lent)
+		st[x] = p
+	})
+	return st
 }
 
 // labelRound labels, for round r of the changed graph, the claims

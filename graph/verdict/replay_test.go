@@ -272,9 +272,9 @@ func TestRunRoundsIsCompute(t *testing.T) {
 
 // replayable reports whether an update of the random tests may compute
 // everything again for the reason why: where the replay of the rounds
-// cannot show its result equal (a cycle of support, a capped set whose
-// origins moved in the order, fewer rounds, MaxRounds), not for the
-// size of the change (the tests set fullShare to 0).
+// cannot show its result equal (a capped set whose origins moved in the
+// order, MaxRounds), not for the size of the change (the tests set
+// fullShare to 0).
 func replayable(why Fallback) bool {
-	return why == FallbackRounds || why == FallbackCycle || why == FallbackOrder
+	return why == FallbackRounds || why == FallbackOrder
 }
