@@ -52,6 +52,7 @@ type Tracker struct {
 	// some that no longer are (check silR); stale when the rounds could
 	// not be followed (then every update computes everything again).
 	silencedIn [][]int32
+	silCount   []int32 // silCount[r]: the live claims silenced by round r's labels
 	stale      bool
 	// endIn[u] holds the claims with a state kept until round u (see
 	// replay.go), and some that no longer have one.
@@ -566,6 +567,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		if n.silent {
 			delete(t.silent, id)
 		}
+		t.setSilR(s, 0)
 		seedE = append(seedE, n.sup...)
 		sup = append(sup, n.supBy...)
 		for _, r := range n.con {
@@ -698,13 +700,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			}
 			seedE = append(seedE, n.sup...)
 		}
-		if r != 0 && r != n.silR {
-			for len(t.silencedIn) <= int(r) {
-				t.silencedIn = append(t.silencedIn, nil)
-			}
-			t.silencedIn[r] = append(t.silencedIn[r], x)
-		}
-		n.silR = r
+		t.setSilR(x, r)
 	}
 	t.rounds = int(rp.rounds)
 	// Evidence: along supports from the seeds, stopping where nothing

@@ -150,6 +150,27 @@ func (t *Tracker) at(x int32, r int32) past {
 	return n.now()
 }
 
+// setSilR sets the round whose labels silenced claim x (0: none),
+// keeping silencedIn and silCount.
+func (t *Tracker) setSilR(x int32, r int32) {
+	n := &t.c[x]
+	if n.silR == r {
+		return
+	}
+	if n.silR != 0 {
+		t.silCount[n.silR]--
+	}
+	if r != 0 {
+		for len(t.silencedIn) <= int(r) {
+			t.silencedIn = append(t.silencedIn, nil)
+			t.silCount = append(t.silCount, 0)
+		}
+		t.silencedIn[r] = append(t.silencedIn[r], x)
+		t.silCount[r]++
+	}
+	n.silR = r
+}
+
 // silentIn reports whether claim n lends nothing in round r as kept.
 func (n *node) silentIn(r int32) bool { return n.silR != 0 && n.silR < r }
 
@@ -221,11 +242,7 @@ func (t *Tracker) runRounds(v graph.View, origins func(graph.View, claims.Claim)
 			}
 			for i := range n {
 				if nd := &t.c[i]; nd.silR == 0 && len(nd.sup) > 0 && s.labels[i] == af.Out {
-					nd.silR = round
-					for len(t.silencedIn) <= int(round) {
-						t.silencedIn = append(t.silencedIn, nil)
-					}
-					t.silencedIn[round] = append(t.silencedIn[round], int32(i))
+					t.setSilR(int32(i), round)
 				}
 			}
 		}
@@ -329,12 +346,16 @@ func (t *Tracker) replay(ch *change) (*replayed, Fallback) {
 				look(x)
 			}
 		}
-		if int(r) < len(t.silencedIn) {
-			for _, x := range t.silencedIn[r] {
-				if v, ok := rp.silR[x]; !t.c[x].dead && t.c[x].silR == r && (!ok || v == r) {
-					more = true
+		if !more && int(r) < len(t.silCount) {
+			// The claims round r silenced before, less those the
+			// replay found it does not.
+			left := t.silCount[r]
+			for x, v := range rp.silR {
+				if t.c[x].silR == r && v != r {
+					left--
 				}
 			}
+			more = left > 0
 		}
 		if !more {
 			rp.rounds = r
