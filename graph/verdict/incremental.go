@@ -459,7 +459,7 @@ func remove(list []int32, x int32) []int32 {
 //     that a claim of D contradicts in vain are explained again, as
 //     their reasons name it.
 //
-// It costs O((|E| + |D|) log + the relations of their claims) besides the
+// The last round costs O((|E| + |D|) log + the relations of their claims) besides the
 // origins of the batch's claims and DF-QuAD's iteration on D's cycles;
 // without support cycles, the evidence costs O(the claims weighed ×
 // their supporters × evidence.MaxLent), a claim being weighed again when
@@ -472,20 +472,24 @@ func remove(list []int32, x int32) []int32 {
 // A rejected claim that supports another lends nothing, which takes
 // rounds of labelling (see the package documentation), and which claims
 // the rounds silence depends on the sequence of rounds, not on the last
-// alone. Update holds the silenced claims fixed, which is exact when the
-// rounds of the changed graph silence the same claims in the same rounds.
-// It checks a sufficient condition for that, in O(|E| + |D| + their
-// relations), from what Track noted of each claim (whether its evidence
-// and its label vary from round to round, and the least and greatest
-// evidence): the batch reaches no claim whose evidence varies (through E)
-// or whose label can change in a round it does not solve (an attack from
-// D that can succeed in some round on a claim outside D), and no claim
-// it reaches that supports another is, or may in some round be, rejected
-// unless it was so in every round before and is still. When the check
-// fails it computes everything again (FallbackRounds, FallbackSilence).
-// The file steady.go has the argument. On generated graphs (graph/synth)
-// where the rounds silence a fifth of the claims, that is most changes
-// that add or remove a support, and some contradictions.
+// alone. So before the above, Update replays the rounds of the changed
+// graph from those Track ran, which the Tracker keeps: for each claim
+// the round that silenced it and its states (lent origins, evidence,
+// label) in the rounds where they differ from the last. Each round
+// replayed weighs again the evidence below the batch's changes and below
+// the claims whose silencing differs in that round, labels again the
+// claims downstream of those whose attacks differ, with their attackers
+// from outside fixed at their labels in that round, and looks again at
+// whether the claims it labelled are silenced; the replay stops, as
+// Compute's rounds do, after a round that silences nothing new. The
+// claims whose silencing changed are then seeds of E above. A round costs
+// O(the claims it reaches and their relations); the replay, that times
+// the rounds (Stats.Rounds), never a pass over the graph. The file
+// replay.go has the argument. It computes everything again where a round
+// reaches more than a quarter of the claims (FallbackReach), where the
+// rounds reach MaxRounds with claims unsettled (FallbackRounds), and
+// where an origin moves in the order that sorts sets of origins below
+// which a set is capped (FallbackOrder).
 //
 // The result equals Compute's: labels, evidence, origins, ratings and
 // reasons exactly, strengths to rounding in the order a claim's attackers
