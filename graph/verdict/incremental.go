@@ -459,8 +459,9 @@ func remove(list []int32, x int32) []int32 {
 //     that a claim of D contradicts in vain are explained again, as
 //     their reasons name it.
 //
-// The last round costs O((|E| + |D|) log + the relations of their claims) besides the
-// origins of the batch's claims and DF-QuAD's iteration on D's cycles;
+// The last round costs O((|E| + |D|) log + the relations of their
+// claims) besides the origins of the batch's claims and DF-QuAD's
+// iteration on D's cycles;
 // without support cycles, the evidence costs O(the claims weighed ×
 // their supporters × evidence.MaxLent), a claim being weighed again when
 // a supporter's changes reach it. When E or D holds more than a quarter
