@@ -208,11 +208,12 @@
 // result is Compute's (see Update for what "equal" means for the
 // iteration's figures). It follows the default reading of support only.
 // Track finds the origins and the labels, strengths and verdicts with
-// Compute's code; it weighs the evidence itself, as Update does.
-// Rounds of silencing are not replayed: Update keeps the claims silenced
-// as they were when it can show the rounds of the changed graph silence
-// the same ones, from how each claim's evidence and label varied over the
-// rounds, and otherwise computes everything again (see Update).
+// Compute's code; it weighs the evidence itself, as Update does. It keeps
+// the rounds of silencing as deltas (the round that silenced each claim,
+// and each claim's state in the rounds where it differs from the last),
+// and Update replays them over what the batch reaches, round by round,
+// so that the claims silenced are those Compute's rounds would silence
+// on the changed graph (see Update).
 //
 // [Options].Progress, when set, is told of the stages "evidence",
 // "strengths" and "verdicts" as they go (see [graph.Progress]).

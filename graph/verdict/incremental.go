@@ -10,6 +10,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/af"
 	"github.com/claimgraph/claimgraph/graph/evidence"
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
 	"github.com/claimgraph/claimgraph/graph/internal/scc"
 )
 
@@ -47,6 +48,15 @@ type Tracker struct {
 	// having stopped at MaxRounds, as Result.Unsettled.
 	unsettled int
 	silent    map[string]bool
+	// silencedIn[r] holds the claims silenced by round r's labels, and
+	// some that no longer are (check silR); stale when the rounds could
+	// not be followed (then every update computes everything again).
+	silencedIn [][]int32
+	silCount   []int32 // silCount[r]: the live claims silenced by round r's labels
+	stale      bool
+	// endIn[u] holds the claims with a state kept until round u (see
+	// replay.go), and some that no longer have one.
+	endIn [][]int32
 
 	// Origins, interned: names[k] is a source ID, key[k] orders origin
 	// sets as evidence.Of interns them (the first claim to name it, then
@@ -76,12 +86,11 @@ type node struct {
 	ev      float64
 	capped  bool // the origins lent to it filled evidence.MaxLent
 	silent  bool // lends nothing: rejected in a round (Result.Silent)
-	// How its state can vary from round to round of silencing (see
-	// steady.go): its evidence (and lent origins), within [evLo, evHi]
-	// and capped in some round when capAny; its label.
-	evVar, labVar bool
-	capAny        bool
-	evLo, evHi    float64
+	// The rounds of silencing (see replay.go): the round whose labels
+	// silenced it (0: none), and its states in the rounds before the
+	// last where they differ from its state now.
+	silR int32
+	hist []past
 
 	sup, supBy []int32 // claims this one supports, and its supporters
 	scyc       bool    // on a cycle of support (kept after a removal breaks it, until lend weighs it again)
@@ -114,6 +123,11 @@ type Stats struct {
 	// Full reports that every verdict was computed again, and Why why.
 	Full bool
 	Why  Fallback
+	// Rounds is the number of rounds of silencing the update replayed
+	// (see [Tracker.Update]), and Silenced the number of claims the
+	// changed graph's rounds silence that the old graph's did not, or
+	// the reverse; both 0 when it computed everything again.
+	Rounds, Silenced int
 }
 
 // Track computes the verdicts on every claim of g, as [Compute] on the
@@ -207,22 +221,13 @@ func (t *Tracker) rebuild(known bool) error {
 		t.sortOwn(int32(i))
 	}
 	// The rounds of silencing, as Compute runs them (it weighs evidence
-	// faster than lend), with how each claim varied over them, and then
-	// the state of the last. When a claim is silenced, the lent origins
-	// of the first round too, to tell whether they vary (see steady.go).
-	silent, rounds, unsettled, vs, err := t.runRounds(v, func(_ graph.View, c claims.Claim) ([]string, error) {
+	// faster than lend), with each claim's state in each round kept
+	// (see replay.go), and then the state of the last.
+	silent, rounds, unsettled, err := t.runRounds(v, func(_ graph.View, c claims.Claim) ([]string, error) {
 		return t.c[t.slot[c.ID]].origins, nil // as found above
-	})
+	}, false)
 	if err != nil {
 		return err
-	}
-	var lent0 [][]int32
-	if len(silent) > 0 {
-		t.lend(all)
-		lent0 = make([][]int32, len(t.c))
-		for i := range t.c {
-			lent0[i] = t.c[i].lent
-		}
 	}
 	for id := range silent {
 		t.c[t.slot[id]].silent = true
@@ -231,13 +236,12 @@ func (t *Tracker) rebuild(known bool) error {
 	t.lend(all)
 	t.solveAll(v)
 	// None left, as Compute found, unless the rounds stopped at their
-	// cap: a safeguard (then how the claims vary is not known).
+	// cap: a safeguard (then the rounds kept are not those of the graph).
 	for ; unsettled == 0 && t.silence(all); t.rounds++ {
 		t.lend(all)
 		t.solveAll(v)
-		vs = nil
+		t.stale = true
 	}
-	t.taint(vs, lent0)
 	return nil
 }
 
@@ -457,8 +461,9 @@ func remove(list []int32, x int32) []int32 {
 //     that a claim of D contradicts in vain are explained again, as
 //     their reasons name it.
 //
-// It costs O((|E| + |D|) log + the relations of their claims) besides the
-// origins of the batch's claims and DF-QuAD's iteration on D's cycles;
+// The last round costs O((|E| + |D|) log + the relations of their
+// claims) besides the origins of the batch's claims and DF-QuAD's
+// iteration on D's cycles;
 // without support cycles, the evidence costs O(the claims weighed ×
 // their supporters × evidence.MaxLent), a claim being weighed again when
 // a supporter's changes reach it. When E or D holds more than a quarter
@@ -473,20 +478,24 @@ func remove(list []int32, x int32) []int32 {
 // A rejected claim that supports another lends nothing, which takes
 // rounds of labelling (see the package documentation), and which claims
 // the rounds silence depends on the sequence of rounds, not on the last
-// alone. Update holds the silenced claims fixed, which is exact when the
-// rounds of the changed graph silence the same claims in the same rounds.
-// It checks a sufficient condition for that, in O(|E| + |D| + their
-// relations), from what Track noted of each claim (whether its evidence
-// and its label vary from round to round, and the least and greatest
-// evidence): the batch reaches no claim whose evidence varies (through E)
-// or whose label can change in a round it does not solve (an attack from
-// D that can succeed in some round on a claim outside D), and no claim
-// it reaches that supports another is, or may in some round be, rejected
-// unless it was so in every round before and is still. When the check
-// fails it computes everything again (FallbackRounds, FallbackSilence).
-// The file steady.go has the argument. On generated graphs (graph/synth)
-// where the rounds silence a fifth of the claims, that is most changes
-// that add or remove a support, and some contradictions.
+// alone. So before the above, Update replays the rounds of the changed
+// graph from those Track ran, which the Tracker keeps: for each claim
+// the round that silenced it and its states (lent origins, evidence,
+// label) in the rounds where they differ from the last. Each round
+// replayed weighs again the evidence below the batch's changes and below
+// the claims whose silencing differs in that round, labels again the
+// claims downstream of those whose attacks differ, with their attackers
+// from outside fixed at their labels in that round, and looks again at
+// whether the claims it labelled are silenced; the replay stops, as
+// Compute's rounds do, after a round that silences nothing new. The
+// claims whose silencing changed are then seeds of E above. A round costs
+// O(the claims it reaches and their relations); the replay, that times
+// the rounds (Stats.Rounds), never a pass over the graph. The file
+// replay.go has the argument. It computes everything again where a round
+// reaches more than a quarter of the claims (FallbackReach), where the
+// rounds reach MaxRounds with claims unsettled (FallbackRounds), and
+// where an origin moves in the order that sorts sets of origins below
+// which a set is capped (FallbackOrder).
 //
 // The result equals Compute's: labels, evidence, origins, ratings and
 // reasons exactly, strengths to rounding in the order a claim's attackers
@@ -500,7 +509,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	if t.needsRebuild(b) {
 		return t.full(FallbackMerge, false)
 	}
-	if t.unsettled > 0 {
+	if t.unsettled > 0 || t.stale {
 		// The rounds stopped at MaxRounds: which claims the next would
 		// silence, and whether the batch settles them, only the rounds
 		// can tell.
@@ -509,12 +518,12 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	v := t.g.View
 	orig := t.origins()
 	var seedE, seedT []int32
-	// For the check of the rounds (see steady.go): sup, the supporters
-	// whose supports come or go, and mustD, the claims whose label must
-	// be solved again, as an attack on them that can succeed in some
-	// round comes or goes.
-	var sup, mustD []int32
-	silentGone := false
+	// For the replay of the rounds (see replay.go): sup, the supporters
+	// whose supports come or go, lost, the attacks that go, and gone,
+	// the states in each round of the claims removed.
+	var sup []int32
+	var lost [][2]int32
+	gone := map[int32][]past{}
 	removed := map[string]bool{}
 	for _, id := range b.Remove {
 		removed[id] = true
@@ -531,11 +540,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	// change if it succeeds (or succeeded); if it fails, only the reasons
 	// of b, which name a as weaker, do.
 	var explain []int32
-	var inE map[int32]bool // once the evidence is weighed again
 	attacked := func(a, b int32) {
-		if possible(t.spanAfter(a, inE), t.spanAfter(b, inE)) {
-			mustD = append(mustD, b)
-		}
 		if t.prefers(a, b) {
 			seedT = append(seedT, b)
 		} else {
@@ -555,6 +560,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			}
 			attacked(a, c)
 			attacked(c, a)
+			lost = append(lost, [2]int32{a, c}, [2]int32{c, a})
 		}
 		if r.Kind == claims.Supports {
 			sup = append(sup, a)
@@ -571,12 +577,21 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			continue // not a claim, or replaced below
 		}
 		n := &t.c[s]
-		silentGone = silentGone || n.silent // the rounds silence one claim less
+		if n.silent {
+			delete(t.silent, id)
+		}
+		t.setSilR(s, 0)
 		seedE = append(seedE, n.sup...)
 		sup = append(sup, n.supBy...)
 		for _, r := range n.con {
 			attacked(s, r.other)
+			lost = append(lost, [2]int32{s, r.other})
 		}
+		states := make([]past, t.rounds)
+		for r := range states {
+			states[r] = t.at(s, int32(r+1))
+		}
+		gone[s] = states
 		for _, x := range slices.Clone(n.sup) {
 			t.unrelate(s, x, claims.Supports)
 		}
@@ -645,26 +660,68 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			contra = append(contra, [2]int32{a, c})
 		}
 	}
-	if silentGone {
-		return t.full(FallbackRounds, true)
-	}
 	if t.retimed(v, replaced) {
 		return t.full(FallbackTime, true)
 	}
 	// A support closes a cycle only from a supported claim to one that
-	// supports others.
+	// supports others, and that reaches it.
 	mayCycle := false
 	for _, e := range added {
-		mayCycle = mayCycle || len(t.c[e[0]].supBy) > 0 && len(t.c[e[1]].sup) > 0
+		mayCycle = mayCycle || len(t.c[e[0]].supBy) > 0 && len(t.c[e[1]].sup) > 0 && t.reaches(e[1], e[0])
 	}
 	// Origins whose order moved: their owners sort their sets again, and
-	// everything those lend to is weighed again.
+	// everything those lend to is weighed again (but the sets kept of the
+	// rounds before the last are sorted the old way).
 	for _, k := range moved {
 		for _, s := range t.owners[k] {
 			t.sortOwn(s)
 			seedE = append(seedE, s)
 		}
 	}
+	if why := t.reorder(moved); why != NoFallback {
+		return t.full(why, true)
+	}
+	// The rounds of silencing, replayed; then the last round is brought
+	// up to date from the state before, with the claims whose silencing
+	// changed as seeds of the evidence.
+	fresh := make(map[int32]bool, len(newClaims))
+	for _, s := range newClaims {
+		fresh[s] = true
+	}
+	ch := &change{seedE: slices.Clone(seedE), sup: sup, fresh: fresh, lost: lost, gone: gone, cycle: mayCycle}
+	for _, e := range contra {
+		ch.won = append(ch.won, e, [2]int32{e[1], e[0]})
+	}
+	rp, why := t.replay(ch)
+	if why != NoFallback {
+		return t.full(why, true)
+	}
+	hist := t.history(rp)
+	if rp.rounds < int32(t.rounds) {
+		t.fewer(rp, rp.rounds)
+	}
+	silenced := 0
+	for x, r := range rp.silR {
+		n := &t.c[x]
+		if n.dead {
+			continue
+		}
+		if now := r != 0; now != n.silent {
+			silenced++
+			n.silent = now
+			if now {
+				if t.silent == nil {
+					t.silent = make(map[string]bool)
+				}
+				t.silent[n.id] = true
+			} else {
+				delete(t.silent, n.id)
+			}
+			seedE = append(seedE, n.sup...)
+		}
+		t.setSilR(x, r)
+	}
+	t.rounds = int(rp.rounds)
 	// Evidence: along supports from the seeds, stopping where nothing
 	// changes when the supports have no cycle, or over everything below
 	// the seeds otherwise.
@@ -678,9 +735,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		old[s] = math.NaN()
 	}
 	E, ok := []int32(nil), false
-	// (When origins moved in the order, sets that hold them must be
-	// sorted again, even where what they hold does not change.)
-	if !mayCycle && len(moved) == 0 {
+	if !mayCycle {
 		E, ok = t.lendFrom(seedE, old)
 	}
 	if !ok {
@@ -698,17 +753,6 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			}
 		}
 		t.lend(E)
-	}
-	fresh := make(map[int32]bool, len(newClaims))
-	for _, s := range newClaims {
-		fresh[s] = true
-	}
-	if why := t.steadyEvidence(E, fresh); why != NoFallback {
-		return t.full(why, true)
-	}
-	inE = make(map[int32]bool, len(E))
-	for _, s := range E {
-		inE[s] = true
 	}
 	// Attacks: on the claims weighed again, and on those they now attack
 	// or no longer attack.
@@ -743,17 +787,84 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	if t.tooMany(len(D)) {
 		return t.full(FallbackReach, true)
 	}
-	oldLab := make([]af.Label, len(D))
-	for k, s := range D {
-		oldLab[k] = t.c[s].label
-	}
 	t.solve(D, explain)
-	// The rounds of silencing silence the same claims as before (see
-	// steady.go), or everything is computed again.
-	if why := t.steadyLabels(inE, D, sup, mustD, oldLab); why != NoFallback {
-		return t.full(why, true)
+	t.setHistory(hist)
+	return Stats{Evidence: len(E), Verdicts: len(D), Rounds: int(rp.rounds), Silenced: silenced}, nil
+}
+
+// reorder sorts again, by the origins' keys as they are now, the lent
+// sets kept of the claims below an owner of an origin whose key moved
+// (the only claims whose sets can hold one; those below a claim removed
+// are weighed again in every round replayed). A capped set would not
+// only be sorted but cut otherwise: then it says why it cannot.
+func (t *Tracker) reorder(moved []int32) Fallback {
+	if len(moved) == 0 {
+		return NoFallback
 	}
-	return Stats{Evidence: len(E), Verdicts: len(D)}, nil
+	var owners []int32
+	for _, k := range moved {
+		owners = append(owners, t.owners[k]...)
+	}
+	B := t.closure(owners, func(s int32, visit func(int32)) {
+		for _, x := range t.c[s].sup {
+			visit(x)
+		}
+	})
+	if t.tooMany(len(B)) {
+		return FallbackReach
+	}
+	for _, x := range B {
+		n := &t.c[x]
+		capped := n.capped
+		for _, p := range n.hist {
+			capped = capped || p.capped
+		}
+		if capped {
+			return FallbackOrder
+		}
+	}
+	sorted := func(set []int32) []int32 {
+		if slices.IsSortedFunc(set, t.byKey) {
+			return set
+		}
+		set = slices.Clone(set)
+		slices.SortFunc(set, t.byKey)
+		return set
+	}
+	for _, x := range B {
+		n := &t.c[x]
+		n.lent = sorted(n.lent)
+		for i := range n.hist {
+			n.hist[i].lent = sorted(n.hist[i].lent)
+		}
+	}
+	return NoFallback
+}
+
+// reaches reports whether claim b is below claim a along supports (or
+// is a), walking at most a quarter of the claims (beyond, it says yes).
+func (t *Tracker) reaches(a, b int32) bool {
+	t.grow()
+	t.epoch++
+	stack := []int32{a}
+	t.stamp[a] = t.epoch
+	for k := 0; len(stack) > 0; k++ {
+		if t.tooMany(k) {
+			return true
+		}
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == b {
+			return true
+		}
+		for _, c := range t.c[x].sup {
+			if t.stamp[c] != t.epoch {
+				t.stamp[c] = t.epoch
+				stack = append(stack, c)
+			}
+		}
+	}
+	return false
 }
 
 // holds reports whether the Tracker holds a contradiction between
@@ -914,6 +1025,19 @@ func (t *Tracker) out(s int32) []int32 {
 // O(|E| + their supports)
 // merges of sets of at most evidence.MaxLent origins.
 func (t *Tracker) lend(E []int32) {
+	t.lendWith(E, func(s int32) bool { return t.c[s].silent }, t.out, func(x int32, lent []int32, capped, scyc bool) {
+		n := &t.c[x]
+		n.lent, n.capped, n.scyc = lent, capped, scyc
+		n.ev = t.weight(n.own) + t.weight(lent)
+	})
+}
+
+// lendWith is lend with the claims that lend nothing (silent), what each
+// supporter outside E passes on (out) and what to do with each claim's
+// lent origins, whether they are capped and whether it is on a cycle of
+// support (store) given: so that a replayed round weighs E as it was in
+// that round (see replay.go).
+func (t *Tracker) lendWith(E []int32, silent func(int32) bool, out func(int32) []int32, store func(x int32, lent []int32, capped, scyc bool)) {
 	t.grow()
 	t.sepoch++
 	for i, s := range E {
@@ -923,34 +1047,24 @@ func (t *Tracker) lend(E []int32) {
 	start := make([]int32, len(E)+1)
 	var to []int32
 	for i, s := range E {
-		for _, x := range t.c[s].sup {
-			if in(x) && !t.c[s].silent { // always in, E being closed
-				to = append(to, t.sloc[x])
+		if !silent(s) {
+			for _, x := range t.c[s].sup {
+				if in(x) { // always, E being closed
+					to = append(to, t.sloc[x])
+				}
 			}
 		}
 		start[i+1] = int32(len(to))
 	}
 	var b scc.Buf
 	b.Components(start, to)
-	cstart := make([]int32, b.Count+1)
-	for _, k := range b.Comp {
-		cstart[k+1]++
-	}
-	for k := range b.Count {
-		cstart[k+1] += cstart[k]
-	}
-	fill := slices.Clone(cstart)
-	members := make([]int32, len(E))
-	for i, k := range b.Comp {
-		members[fill[k]] = int32(i)
-		fill[k]++
-	}
+	cstart, members := csr.Group(b.Count, b.Comp)
 	enter := make([][]int32, b.Count)
 	for i, s := range E {
 		for _, p := range t.c[s].supBy {
 			if !in(p) {
 				k := b.Comp[i]
-				enter[k] = t.merge(enter[k], t.out(p))
+				enter[k] = t.merge(enter[k], out(p))
 			}
 		}
 	}
@@ -965,26 +1079,19 @@ func (t *Tracker) lend(E []int32) {
 			}
 		}
 		for _, m := range mem {
-			n := &t.c[E[m]]
-			n.lent = t.minus(all, n.own)
-			n.capped = len(all) >= evidence.MaxLent
-			n.scyc = len(mem) > 1
+			store(E[m], t.minus(all, t.c[E[m]].own), len(all) >= evidence.MaxLent, len(mem) > 1)
 		}
-		out := all
+		passed := all
 		if len(mem) == 1 {
-			out = t.merge(set, t.c[E[mem[0]]].own)
+			passed = t.merge(set, t.c[E[mem[0]]].own)
 		}
 		for _, m := range mem {
 			for _, w := range to[start[m]:start[m+1]] {
 				if c := b.Comp[w]; c != int32(k) {
-					enter[c] = t.merge(enter[c], out)
+					enter[c] = t.merge(enter[c], passed)
 				}
 			}
 		}
-	}
-	for _, s := range E {
-		n := &t.c[s]
-		n.ev = t.weight(n.own) + t.weight(n.lent)
 	}
 }
 

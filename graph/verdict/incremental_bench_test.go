@@ -25,11 +25,11 @@ import (
 // everything, by reason (Stats.Why). Under -short only 10k claims and
 // 20 changes a row.
 //
-// Where the rounds of silencing force it, an update recomputes
-// everything, which on generated graphs is most changes that add or
-// remove a support: a row stops early after fullBudget such updates
-// (100 at 10k, 20 at 100k, 4 at 1M), so that the run ends in minutes,
-// and reports how many changes it made.
+// Where a change reaches more than a quarter of the claims (inside the
+// giant component, or lending origins into it), an update recomputes
+// everything: a row stops early after a budget of such updates (100 at
+// 10k, 20 at 100k, 4 at 1M), so that the run ends in minutes, and
+// reports how many changes it made.
 func BenchmarkTracker(b *testing.B) {
 	// CI's one pass (-short): 10k claims and 20 changes a row.
 	sizes, changes := []int{10_000}, 20

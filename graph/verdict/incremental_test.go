@@ -22,9 +22,12 @@ import (
 // graphs — claims added, removed and replaced (an appearance more or
 // less), supports and contradictions added and removed, sources added —
 // and after each compares the Tracker's result with Compute's on the
-// changed graph. The Tracker recomputes everything only where the rounds
-// of silencing make it (never for the size of a change here), and the
-// log says how often.
+// changed graph, and what it keeps of the rounds of silencing with
+// Compute's rounds. The Tracker recomputes everything only where its
+// replay of the rounds cannot show the result equal (never for the size
+// of a change here): the test fails unless it replays three changes in
+// four at least, and some of those change which claims are silenced
+// (what a replay is for).
 func TestTrackerRandom(t *testing.T) {
 	defer func(s int) { fullShare = s }(fullShare)
 	fullShare = 0 // never recompute everything
@@ -52,6 +55,13 @@ func TestTrackerRandom(t *testing.T) {
 	if testing.Short() {
 		seeds, steps = 2, 15
 	}
+	var applied, replayed, resilenced int
+	defer func() {
+		t.Logf("%d of %d changes replayed, %d of them changing which claims are silenced", replayed, applied, resilenced)
+		if replayed*4 < applied*3 || resilenced == 0 {
+			t.Errorf("%d of %d changes replayed, %d changing which claims are silenced: want three in four, and some", replayed, applied, resilenced)
+		}
+	}()
 	for _, r := range runs {
 		for seed := range uint64(seeds) {
 			t.Run(fmt.Sprintf("%s/seed=%d", r.name, seed+1), func(t *testing.T) {
@@ -83,6 +93,7 @@ func TestTrackerRandom(t *testing.T) {
 					t.Fatal(err)
 				}
 				same(t, "start", g, opts, tr)
+				checkHistory(t, "start", g, opts, tr)
 				ch := &changer{g: g, rng: rng, sources: cfg.Sources, rare: r.name == "rare", dated: r.name == "dated"}
 				incremental, withSilent := 0, 0
 				why := map[Fallback]int{}
@@ -103,12 +114,16 @@ func TestTrackerRandom(t *testing.T) {
 					if err != nil {
 						t.Fatalf("step %d (%s): %v", step, what, err)
 					}
-					// Only the rounds of silencing make Update compute
-					// everything here: the batch reaches a claim whose
-					// state varies from round to round, or a new round.
+					applied++
+					if !st.Full {
+						replayed++
+						if st.Silenced > 0 {
+							resilenced++
+						}
+					}
 					if st.Full {
 						why[st.Why]++
-						if st.Why != FallbackRounds && st.Why != FallbackSilence && (st.Why != FallbackTime || !ch.dated) {
+						if !replayable(st.Why) && (st.Why != FallbackTime || !ch.dated) {
 							t.Fatalf("step %d (%s): recomputed everything: %v", step, what, st.Why)
 						}
 					} else {
@@ -117,7 +132,9 @@ func TestTrackerRandom(t *testing.T) {
 							withSilent++
 						}
 					}
-					same(t, fmt.Sprintf("step %d (%s, %d verdicts again)", step, what, st.Verdicts), g, opts, tr)
+					when := fmt.Sprintf("step %d (%s, %d verdicts again)", step, what, st.Verdicts)
+					same(t, when, g, opts, tr)
+					checkHistory(t, when, g, opts, tr)
 				}
 			})
 		}

@@ -40,3 +40,16 @@ func resize(s []int32, n int) []int32 {
 	}
 	return make([]int32, n)
 }
+
+// Group lists the items of each of count groups, given the group of each
+// item: those of group k are members[start[k]:start[k+1]], in item
+// order. O(count + items).
+func Group(count int, group []int32) (start, members []int32) {
+	start, next := Offsets(nil, nil, count, group)
+	members = make([]int32, len(group))
+	for i, k := range group {
+		members[next[k]] = int32(i)
+		next[k]++
+	}
+	return start, members
+}

@@ -57,3 +57,28 @@ func TestStarts(t *testing.T) {
 		t.Error("next shares storage with the starts")
 	}
 }
+
+// TestGroup groups random items and checks each group against a plain
+// filter of the input: the items of that group, in input order.
+func TestGroup(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for round := range 50 {
+		n := 1 + r.IntN(20)
+		group := make([]int32, r.IntN(100))
+		for i := range group {
+			group[i] = int32(r.IntN(n))
+		}
+		start, members := Group(n, group)
+		for k := range int32(n) {
+			var want []int32
+			for i, g := range group {
+				if g == k {
+					want = append(want, int32(i))
+				}
+			}
+			if got := members[start[k]:start[k+1]]; !slices.Equal(got, want) {
+				t.Fatalf("round %d, group %d: %v, want %v", round, k, got, want)
+			}
+		}
+	}
+}
