@@ -40,7 +40,11 @@
 // [ResolvedByTime] whatever the date, with the [Conflict.Boundary] on
 // which the earlier claim stops holding and the date [Conflict.LaterFrom]
 // on which the later one starts: the same day for adjacent periods, two
-// dates with a gap between them otherwise.
+// dates with a gap between them otherwise. A contradiction whose claims
+// hold together on some days while its relation holds on none of them
+// is [RelationLapsed], not resolved by time. [StatusOf] gives the status
+// of one contradiction, and [Status.Words] the words in which every
+// report says it ("relation lapsed (not valid while both hold)").
 //
 // # Stale appearances
 //
@@ -77,7 +81,7 @@
 //
 // # Cost
 //
-// [Conflicts] costs O(contradictions of the graph) and [Stale]
+// [Conflicts] costs O(contradictions of the graph), [StatusOf] O(1), and [Stale]
 // O(appearances + contradictions) plus one evaluation of the strength
 // function per claim compared (it is remembered); the default strength
 // weighs the whole graph once (evidence.Of). [Of] costs O(k log k)
