@@ -128,10 +128,15 @@ func (v Validity) Began(t Date) bool {
 }
 
 // End returns the date on which v stops holding: Until, or for a point in
-// time the day after it; the zero Date when open.
+// time the day after it; the zero Date when open, and for a point in time
+// that ends on 9999-12-31, after which no Date exists.
 func (v Validity) End() Date {
 	if !v.At.IsZero() {
-		return DateOf(v.At.Last().Time().AddDate(0, 0, 1))
+		last := v.At.Last()
+		if last.year == 9999 && last.month == 12 && last.day == 31 {
+			return Date{}
+		}
+		return DateOf(last.Time().AddDate(0, 0, 1))
 	}
 	return v.Until
 }

@@ -183,6 +183,10 @@ func TestValidityStartEndString(t *testing.T) {
 		{"point leap month", validAt(t, "2024-02"), "2024-02", "2024-03-01", "at 2024-02"},
 		{"point year", validAt(t, "2024"), "2024", "2025-01-01", "at 2024"},
 		{"point year end", validAt(t, "2024-12-31"), "2024-12-31", "2025-01-01", "at 2024-12-31"},
+		// No day follows the last one there is: the end is open, never
+		// a date ParseDate refuses ("10000-01-01").
+		{"point last year", validAt(t, "9999"), "9999", "", "at 9999"},
+		{"point last day", validAt(t, "9999-12-31"), "9999-12-31", "", "at 9999-12-31"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

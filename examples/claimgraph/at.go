@@ -7,7 +7,9 @@
 // hold then (in file order) with their validity, the contradictions live
 // then (both claims and the relation hold on a common day of DATE), and
 // the contradictions resolved by time (the two claims never hold
-// together), with the date on which one stops and the other starts. See
+// together), with the date on which one stops and the other starts, and
+// the contradictions whose relation lapsed (the claims hold together on
+// some days, the relation on none of them), with both periods. See
 // package graph/timeline for the semantics.
 //
 // With --json it prints one object:
@@ -19,13 +21,17 @@
 //	  "claims": [{"id": "...", "text": "...", "validity": "until 2024-06-19"}],
 //	  "live": [{"from": "...", "to": "...", "overlap_from": "2024-01-01", "overlap_until": ""}],
 //	  "resolved_by_time": [{"from": "...", "to": "...", "earlier": "...", "later": "...",
-//	                        "boundary": "2024-06-19", "later_from": "2024-06-19", "adjacent": true}]
+//	                        "boundary": "2024-06-19", "later_from": "2024-06-19", "adjacent": true}],
+//	  "relation_lapsed": [{"from": "...", "to": "...", "claims_from": "2020-01-01", "claims_until": "2022-01-01",
+//	                       "relation": "from 2023"}]
 //	}
 //
 // "counts" are those of the dated view (claims holding, their appearances,
 // the relations among them) plus "claims_total" in the whole file. The
 // overlap of a live conflict is the period when it is live, first day
-// inclusive and last exclusive, "" for an open end. The lists are empty
+// inclusive and last exclusive, "" for an open end; claims_from and
+// claims_until of a lapsed relation are the claims' common period, in the
+// same way, and "relation" the relation's validity. The lists are empty
 // arrays, never null.
 
 package main
@@ -74,12 +80,23 @@ type atResolved struct {
 	Adjacent  bool   `json:"adjacent"`
 }
 
+type atLapsed struct {
+	From        string `json:"from"`
+	To          string `json:"to"`
+	ClaimsFrom  string `json:"claims_from"`
+	ClaimsUntil string `json:"claims_until"`
+	Relation    string `json:"relation"`
+
+	both claims.Validity // for the text
+}
+
 type atReport struct {
 	Date     string       `json:"date"`
 	Counts   atCounts     `json:"counts"`
 	Claims   []atClaim    `json:"claims"`
 	Live     []atLive     `json:"live"`
 	Resolved []atResolved `json:"resolved_by_time"`
+	Lapsed   []atLapsed   `json:"relation_lapsed"`
 }
 
 func runAt(e *env, args []string) int {
@@ -110,7 +127,7 @@ func runAt(e *env, args []string) int {
 			Entities: n.Entities, Sources: n.Sources, Claims: n.Claims, ClaimsTotal: g.Counts().Claims,
 			Appearances: n.Appearances, Supports: n.Supports, Contradictions: n.Contradictions, Derivations: n.Derivations,
 		},
-		Claims: []atClaim{}, Live: []atLive{}, Resolved: []atResolved{},
+		Claims: []atClaim{}, Live: []atLive{}, Resolved: []atResolved{}, Lapsed: []atLapsed{},
 	}
 	for c := range v.Claims() {
 		rep.Claims = append(rep.Claims, atClaim{ID: c.ID, Text: c.Text, Validity: c.Validity.String()})
@@ -124,6 +141,11 @@ func runAt(e *env, args []string) int {
 			rep.Resolved = append(rep.Resolved, atResolved{
 				From: r.From, To: r.To, Earlier: c.Earlier, Later: c.Later,
 				Boundary: c.Boundary.String(), LaterFrom: c.LaterFrom.String(), Adjacent: c.Adjacent(),
+			})
+		case timeline.RelationLapsed:
+			rep.Lapsed = append(rep.Lapsed, atLapsed{
+				From: r.From, To: r.To, ClaimsFrom: c.Overlap.From.String(), ClaimsUntil: c.Overlap.Until.String(),
+				Relation: r.Validity.String(), both: c.Overlap,
 			})
 		}
 	}
@@ -156,6 +178,10 @@ func (rep atReport) write(w io.Writer) error {
 			s = fmt.Sprintf("%s holds until %s, when %s takes over", c.Earlier, c.Boundary, c.Later)
 		}
 		wrap(w, "  ", "      ", s)
+	}
+	fmt.Fprintf(w, "\nRelations lapsed (%d):\n", len(rep.Lapsed))
+	for _, c := range rep.Lapsed {
+		wrap(w, "  ", "      ", fmt.Sprintf("%s contradicts %s (valid %s), the claims together %s", c.From, c.To, c.Relation, c.both))
 	}
 	return nil
 }

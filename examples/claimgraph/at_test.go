@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/claimgraph/claimgraph/claims"
 )
 
 // staleFixture is the time fixture of the repository, relative to the
@@ -40,7 +42,9 @@ func TestAtText(t *testing.T) {
 		"Live conflicts (0):\n" +
 		"\n" +
 		"Conflicts resolved by time (1):\n" +
-		"  china-only-defence-pact holds until 2024-06-19, when russia-dprk-defence-treaty-2024 takes over\n"
+		"  china-only-defence-pact holds until 2024-06-19, when russia-dprk-defence-treaty-2024 takes over\n" +
+		"\n" +
+		"Relations lapsed (0):\n"
 	if diff := cmp.Diff(want, runOK(t, "at", staleFixture, "2024-01-01")); diff != "" {
 		t.Errorf("output (-want +got):\n%s", diff)
 	}
@@ -66,6 +70,47 @@ relations: [{from: a, to: b, kind: contradicts}]
 	}
 }
 
+// TestAtLapsed: claims that hold together while their contradiction's
+// relation does not (lapse.yaml of red team 5, finding 8c) are listed
+// under their own heading, and the reports word them as a lapsed
+// relation, not as claims never both holding; an overlap at the last
+// date there is ends open, in a form the date parser reads (8d).
+func TestAtLapsed(t *testing.T) {
+	path := writeTemp(t, "lapse.yaml", `claimgraph: 1
+sources: [{id: s1, kind: other}, {id: s2, kind: other}]
+claims:
+  - {id: a, text: A, valid_from: 2020, valid_until: 2022, appearances: [{source: s1}]}
+  - {id: b, text: B, valid_from: 2020, valid_until: 2022, appearances: [{source: s2}]}
+  - {id: x, text: X, valid_from: 9999-12-31, appearances: [{source: s1}]}
+  - {id: y, text: Y, valid_at: 9999, appearances: [{source: s2}]}
+relations:
+  - {from: a, to: b, kind: contradicts, valid_from: 2023}
+  - {from: x, to: y, kind: contradicts}
+`)
+	out := runOK(t, "at", path, "2021")
+	if !strings.Contains(out, "Relations lapsed (1):\n  a contradicts b (valid from 2023), the claims together 2020-01-01 – 2022-01-01\n") {
+		t.Errorf("at 2021: a-b not listed as a lapsed relation in:\n%s", out)
+	}
+	for _, args := range [][]string{{"contradictions", path, "a"}, {"report", path}} {
+		out := runOK(t, args...)
+		if !strings.Contains(out, "relation lapsed") || strings.Contains(out, "never both holding") {
+			t.Errorf("%s: want a-b worded as a lapsed relation:\n%s", args[0], out)
+		}
+	}
+	var rep atReport
+	if err := json.Unmarshal([]byte(runOK(t, "at", path, "9999", "--json")), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Live) != 1 || rep.Live[0].OverlapFrom != "9999-12-31" {
+		t.Fatalf("at 9999: live %+v, want x-y from 9999-12-31", rep.Live)
+	}
+	for _, s := range []string{rep.Live[0].OverlapFrom, rep.Live[0].OverlapUntil} {
+		if _, err := claims.ParseDate(s); err != nil {
+			t.Errorf("at 9999: overlap date %q does not parse: %v", s, err)
+		}
+	}
+}
+
 func TestAtJSON(t *testing.T) {
 	chdirRoot(t)
 	needFile(t, staleFixture)
@@ -85,6 +130,7 @@ func TestAtJSON(t *testing.T) {
 			Earlier: "china-only-defence-pact", Later: "russia-dprk-defence-treaty-2024",
 			Boundary: "2024-06-19", LaterFrom: "2024-06-19", Adjacent: true,
 		}},
+		Lapsed: []atLapsed{},
 	}
 	out := runOK(t, "at", staleFixture, "2025-09-03", "--json")
 	var got atReport
@@ -93,7 +139,7 @@ func TestAtJSON(t *testing.T) {
 	if err := dec.Decode(&got); err != nil {
 		t.Fatalf("%v in:\n%s", err, out)
 	}
-	if diff := cmp.Diff(want, got, cmp.AllowUnexported(atLive{})); diff != "" {
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(atLive{}, atLapsed{})); diff != "" {
 		t.Errorf("JSON (-want +got):\n%s", diff)
 	}
 	if !strings.Contains(out, `"live": []`) {

@@ -37,6 +37,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/af"
 	"github.com/claimgraph/claimgraph/graph/rdf"
+	"github.com/claimgraph/claimgraph/graph/timeline"
 	"github.com/claimgraph/claimgraph/sources"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
@@ -404,10 +405,25 @@ func relationJSON(r claims.Relation) jsonRelation {
 	}
 }
 
-// resolvedLine marks, in the lists of contradictions, one that time
-// resolves: its claims never hold together (graph.View.Resolved), so the
-// verdicts do not weigh it. The words are the queue's.
-const resolvedLine = "resolved by time (never both holding)"
+// apart returns the status of the contradiction r in v when time leaves
+// it not live (graph.View.Resolved: the verdicts do not weigh it), 0 when
+// it is live: resolved by time, the relation lapsed, or not at v's date
+// (timeline.StatusOf). The lists of contradictions mark it with the
+// status's words, the queue's (timeline.Status.Words).
+func apart(v graph.View, r claims.Relation) timeline.Status {
+	if !v.Resolved(r) {
+		return 0
+	}
+	return timeline.StatusOf(v, r)
+}
+
+// apartText returns the JSON value of a status from apart: "" when live.
+func apartText(s timeline.Status) string {
+	if s == 0 {
+		return ""
+	}
+	return s.String()
+}
 
 // relationLine describes the provenance of r in one line ("stated by
 // paper-2; confidence 0.8; note: ..."), or "" when it has none.

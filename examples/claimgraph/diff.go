@@ -8,7 +8,12 @@
 // lend, as its rating weighs them) changed, each with the reason in one
 // line, then the items added, removed, changed (with the keys of the
 // fields that differ) and merged (an ID of OLD that NEW keeps as an
-// alias); see package graph/diff. The exit status is 1 when a verdict
+// alias); see package graph/diff. With --at DATE the verdicts are those
+// of DATE, while the items are compared over all time (a validity moved
+// is a changed field, not an item removed), and a claim accepted because
+// time leaves its contradictions unweighed says so ("p1 not holding at
+// 2024", "contradiction with p1 resolved by time (never both holding)").
+// The exit status is 1 when a verdict
 // changed, so that CI can stop on it, 0 when none did, and 2 on any
 // trouble — a usage error, a file that cannot be read or is invalid, a
 // failed write — as diff(1) does, so that trouble never reads as "a
@@ -105,7 +110,7 @@ type diffReport struct {
 
 func runDiff(e *env, args []string) int {
 	fs, asJSON := newFlags("diff", e)
-	at := fs.String("at", "", "compare as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	at := fs.String("at", "", "compare the verdicts as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD); items are compared over all time")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2

@@ -7,7 +7,9 @@
 //
 // It writes the graph in the DOT language of Graphviz (package graph/dot):
 // claims as rounded boxes, supports as green arrows, contradictions as red
-// dashed lines with a bar at both ends. By default it draws the claims
+// dashed lines with a bar at both ends, grey dotted ones when time leaves
+// them not live (for all time, or as of --at DATE: the verdicts do not
+// weigh them; the tooltip says how). By default it draws the claims
 // that take part in a relation (--all draws every claim) and leaves out
 // entities and sources (--entities, --sources add them). --claim draws
 // only the claims within --depth relations of one claim (default 1), with

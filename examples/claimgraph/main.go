@@ -61,7 +61,7 @@ var commands = []command{
 	{"about", "FILE ENTITY-ID", "the claims about an entity", runAbout},
 	{"af", "-p PROBLEM -f FILE [-fo i23|apx|tgf] [-a ARG] | --formats | --problems",
 		"ICCMA-style argumentation solver: extensions and acceptance (SE/DC/DS/EE-CO/GR/PR/ST)", runAF},
-	{"at", "FILE DATE", "the graph as of a date: claims holding, live conflicts, conflicts resolved by time", runAt},
+	{"at", "FILE DATE", "the graph as of a date: claims holding, live conflicts, conflicts resolved by time, lapsed relations", runAt},
 	{"check", "FILE", "validate a claim graph file; print every problem as FILE:LINE:COL: message", runCheck},
 	{"circular", "FILE", "derivation cycles among sources and claims, and false corroboration", runCircular},
 	{"contradictions", "FILE CLAIM-ID", "the claims that contradict a claim, with the sources of both", runContradictions},

@@ -7,9 +7,11 @@
 //
 // contradictions lists the claims that contradict the claim, each with its
 // text and sources, and the sources of the claim itself; a contradiction
-// that time resolves (the two claims never hold together, as "at" says)
-// is marked "resolved by time (never both holding)" ("resolved_by_time":
-// true, left out when false): the verdicts do not weigh it. support lists the
+// that time leaves not live is marked with how, as the queue says it
+// (timeline.Status.Words): "resolved by time (never both holding)",
+// "relation lapsed (not valid while both hold)" ("resolved_by_time":
+// true and "time": "resolved-by-time" or "relation-lapsed", left out
+// when live): the verdicts do not weigh it. support lists the
 // direct supporters and every support chain with its depth. about lists the claims about an entity. sources lists the
 // sources a claim appears in, with the speaker, date and quote of each
 // appearance (an appearance without a date takes the source's
@@ -23,7 +25,7 @@
 // are the values described in common.go:
 //
 //	contradictions: {"claim": claim, "contradictions": [{"claim": claim, "relation": relation,
-//	                 "resolved_by_time": true}, ...]}
+//	                 "resolved_by_time": true, "time": "resolved-by-time"}, ...]}
 //	support:        {"claim": claim, "supporters": [{"claim": claim, "relation": relation}, ...],
 //	                 "chains": [{"supporter": "a", "depth": 2, "supports": "b", "next": 0}, ...]}
 //	about:          {"entity": entity, "claims": [claim, ...]}
@@ -55,6 +57,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/timeline"
 )
 
 // query runs a query command: it loads the graph named by args, calls
@@ -78,13 +81,14 @@ type jsonLinked struct {
 	Claim          jsonClaim    `json:"claim"`
 	Relation       jsonRelation `json:"relation"`
 	ResolvedByTime bool         `json:"resolved_by_time,omitempty"`
+	Time           string       `json:"time,omitempty"`
 }
 
 // linked is a claim with the relation that links it to another.
 type linked struct {
-	claim    claimInfo
-	rel      claims.Relation
-	resolved bool // a contradiction that time resolves (graph.View.Resolved)
+	claim claimInfo
+	rel   claims.Relation
+	apart timeline.Status // a contradiction time leaves not live, 0 when live
 }
 
 // linkedClaims describes the claims at the other end of rels from id.
@@ -96,7 +100,7 @@ func linkedClaims(e *env, v graph.View, id string, rels []claims.Relation) ([]li
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, linked{ci, r, v.Resolved(r)})
+		out = append(out, linked{ci, r, apart(v, r)})
 	}
 	return out, nil
 }
@@ -105,7 +109,7 @@ func linkedClaims(e *env, v graph.View, id string, rels []claims.Relation) ([]li
 func linkedJSON(ls []linked) []jsonLinked {
 	out := make([]jsonLinked, 0, len(ls))
 	for _, l := range ls {
-		out = append(out, jsonLinked{l.claim.json(), relationJSON(l.rel), l.resolved})
+		out = append(out, jsonLinked{l.claim.json(), relationJSON(l.rel), l.apart != 0, apartText(l.apart)})
 	}
 	return out
 }
@@ -115,8 +119,8 @@ func linkedJSON(ls []linked) []jsonLinked {
 func writeLinked(w io.Writer, ls []linked) {
 	list(w, len(ls), false, func(i int, num, ind string) {
 		ls[i].claim.write(w, num, ind)
-		if ls[i].resolved {
-			wrap(w, ind, ind, resolvedLine)
+		if ls[i].apart != 0 {
+			wrap(w, ind, ind, ls[i].apart.Words())
 		}
 		if line := relationLine(ls[i].rel); line != "" {
 			wrap(w, ind+"relation: ", ind+"  ", line)

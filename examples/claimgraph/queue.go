@@ -9,9 +9,10 @@
 // those the evidence leaves open (undecided) first, then those decided
 // against claims the verdicts do not reject, then those the evidence
 // settled (every opponent rejected, or the claim itself), last those
-// whose every contradiction is resolved by time (the claims never hold
-// together, which the undated verdicts do not weigh), each line saying
-// which; and at the very end the published ratings on a scale of the
+// contradicted with no contradiction live (resolved by time: the claims
+// never hold together; the relation lapsed while both hold; or not live
+// at the date), which the verdicts do not weigh and which are not
+// contested, each line saying which; and at the very end the published ratings on a scale of the
 // desk's own ("Pants on Fire"), which are not compared. See package
 // graph/queue. Each entry shows the claim's evidence digest now, the
 // value a review records (review: evidence:) to be told later that the
@@ -32,8 +33,10 @@
 //
 // "published" is "" for a claim with no published review; "open" counts
 // the contradicting claims the verdicts do not reject and whose
-// contradiction is live; "resolved_by_time" is true when every
-// contradiction of the claim is resolved by time. "queue" is an array,
+// contradiction is live; "contested" is true when some contradiction of
+// the claim is live (the claims export --format claimreview selects);
+// "resolved_by_time" is true when the claim has contradictions and none
+// is live. "queue" is an array,
 // never null.
 
 package main

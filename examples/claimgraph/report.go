@@ -37,9 +37,12 @@
 //
 // where claim, entity and relation are the values described in common.go;
 // "a" is the relation's From claim and "b" its To claim; "resolved_by_time"
-// is true for a contradiction that time resolves (the two claims never
-// hold together: the verdicts do not weigh it), which the text marks
-// "resolved by time (never both holding)". The speaker of the
+// is true for a contradiction that time leaves not live (the verdicts do
+// not weigh it), and "time" says how (left out when live): "resolved-by-time"
+// (the two claims never hold together), "relation-lapsed" (they do, but
+// not while the relation holds) or "not-at-date"; the text marks it with
+// timeline.Status.Words ("resolved by time (never both holding)",
+// "relation lapsed (not valid while both hold)"). The speaker of the
 // claims attributed to nobody is null. "chains" is the tree of the
 // shortest support chains to the claim (graph.View.SupportTree), as in the
 // support command: one entry per transitive supporter, with the claim it
@@ -65,6 +68,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/timeline"
 )
 
 // reportSection is one section of the report. See the comment at the top
@@ -217,9 +221,9 @@ func countsText(_ *env, w io.Writer, v graph.View) error {
 
 // contradictionPair is a contradiction with both of its claims.
 type contradictionPair struct {
-	rel      claims.Relation
-	a, b     claimInfo
-	resolved bool // time resolves it (graph.View.Resolved)
+	rel   claims.Relation
+	a, b  claimInfo
+	apart timeline.Status // not live (apart), 0 when live
 }
 
 // pairs returns every contradiction of v with its claims.
@@ -234,7 +238,7 @@ func pairs(e *env, v graph.View) ([]contradictionPair, error) {
 		if err != nil {
 			return nil, err
 		}
-		ps = append(ps, contradictionPair{r, a, b, v.Resolved(r)})
+		ps = append(ps, contradictionPair{r, a, b, apart(v, r)})
 	}
 	return ps, nil
 }
@@ -245,6 +249,7 @@ type jsonPair struct {
 	A              jsonClaim    `json:"a"`
 	B              jsonClaim    `json:"b"`
 	ResolvedByTime bool         `json:"resolved_by_time"`
+	Time           string       `json:"time,omitempty"`
 }
 
 // contradictionsJSON returns every contradiction of v.
@@ -252,7 +257,7 @@ func contradictionsJSON(e *env, v graph.View) (any, error) {
 	ps, err := pairs(e, v)
 	out := make([]jsonPair, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, jsonPair{relationJSON(p.rel), p.a.json(), p.b.json(), p.resolved})
+		out = append(out, jsonPair{relationJSON(p.rel), p.a.json(), p.b.json(), p.apart != 0, apartText(p.apart)})
 	}
 	return out, err
 }
@@ -268,8 +273,8 @@ func contradictionsText(e *env, w io.Writer, v graph.View) error {
 	list(w, len(ps), true, func(i int, num, ind string) {
 		p := ps[i]
 		wrap(w, num, ind, p.a.ID+" contradicts "+p.b.ID)
-		if p.resolved {
-			wrap(w, ind, ind, resolvedLine)
+		if p.apart != 0 {
+			wrap(w, ind, ind, p.apart.Words())
 		}
 		if line := relationLine(p.rel); line != "" {
 			wrap(w, ind, ind, line)

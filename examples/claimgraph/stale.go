@@ -1,5 +1,6 @@
 // The stale command: appearances that repeat a claim after it stopped
-// holding, or after a stronger contradicting claim began to hold.
+// holding, or after a stronger contradicting claim took over from it
+// (began to hold after it, and holds together with it then).
 //
 //	claimgraph stale FILE [--json]
 //

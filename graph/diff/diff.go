@@ -12,6 +12,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/evidence"
+	"github.com/claimgraph/claimgraph/graph/timeline"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources"
 )
@@ -22,7 +23,10 @@ const StrengthStep = 0.01
 
 // Options configure [Compare].
 type Options struct {
-	At      claims.Date     // compare the graphs as of this date; zero for the whole graphs
+	// At is the date of the verdicts compared; zero for the verdicts of
+	// the whole graphs. Items are compared over all time whatever At: a
+	// validity moved is a field changed, not an item removed or added.
+	At      claims.Date
 	Verdict verdict.Options // how verdicts are computed, for both graphs
 }
 
@@ -92,10 +96,11 @@ type VerdictChange struct {
 // Both graphs are held throughout; [Summarize] and [Summary.Compare]
 // give the same report holding one graph at a time.
 func Compare(old, new *graph.Graph, opts Options) (*Report, error) {
-	ov, nv := old.At(opts.At).Snapshot(), new.At(opts.At).Snapshot()
+	// Items over all time, verdicts as of opts.At, of one state each.
+	ov, nv := old.View.Snapshot(), new.View.Snapshot()
 	// The old verdicts are kept as a summary, so that the two results
 	// are not held at once.
-	olds, err := judge(ov, opts.Verdict)
+	olds, err := judge(ov.At(opts.At), opts.Verdict)
 	if err != nil {
 		return nil, fmt.Errorf("diff: verdicts of the old graph: %w", err)
 	}
@@ -126,7 +131,7 @@ func (c *comparer) run(olds *pastVerdicts, walk func()) (*Report, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		rn, err = compute(c.new, c.opts.Verdict)
+		rn, err = compute(c.new.At(c.opts.At), c.opts.Verdict)
 	}()
 	walk()
 	<-done
@@ -190,7 +195,7 @@ const maxCauses = 3
 // comparer holds a comparison under way.
 type comparer struct {
 	old  past
-	new  graph.View
+	new  graph.View // the new graph over all time (its verdicts are as of opts.At)
 	opts Options
 	r    *Report
 	// touched lists, per item ID, the changes of its own and, for a
@@ -426,7 +431,7 @@ func relations[O any](c *comparer, olds iter.Seq[O], ends func(*O) claims.Relati
 	align(olds, c.new.Relations(), okey, c.key, inNew, inOld, func(o *O, n *claims.Relation) {
 		if f := differ(o, n); len(f) > 0 {
 			c.r.Changed = append(c.r.Changed, Item{Kind: "relation", ID: relID(n), Fields: f})
-			both("changed", n)
+			both("changed ("+strings.Join(f, ", ")+")", n)
 		}
 	}, func(o *O) {
 		r := ends(o)
@@ -512,6 +517,9 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 			ch.Causes = c.causes(id, reasonClaims(near, nv))
 			if o.String() != n.String() {
 				ch.Why = why(nv)
+				if ch.Why == nothing {
+					ch.Why = c.unweighed(id)
+				}
 			}
 		} else {
 			ch.Causes = c.touched[id] // gone: its own removal or merge says it all
@@ -668,6 +676,51 @@ func list(b *strings.Builder, items []string, max int) {
 // maxWhy is the number of claims a Why names; the rest are counted.
 const maxWhy = 2
 
+// nothing is the Why of an accepted claim that no claim attacks.
+const nothing = "nothing contradicts it"
+
+// unweighed is the Why of claim id, accepted with no claim attacking it
+// as of the verdicts' date, when the new graph has contradictions of it
+// that time leaves unweighed: it says why each is not weighed ("p1 not
+// holding at 2024", "contradiction with p1 resolved by time (never both
+// holding)", package graph/timeline), not that nothing contradicts it.
+// Without such contradictions it is [nothing].
+func (c *comparer) unweighed(id string) string {
+	rels, _ := c.new.RelationsOf(id)
+	at := c.new.At(c.opts.At)
+	var named []string
+	for _, r := range rels {
+		other, ok := r.Other(id)
+		if !ok || r.Kind != claims.Contradicts {
+			continue
+		}
+		st := timeline.StatusOf(at, r)
+		switch {
+		case st == 0 || st == timeline.Live:
+			continue // weighed: the verdicts give it, if it attacks
+		case st == timeline.NotAtDate && !c.holds(other):
+			named = append(named, other+" not holding at "+c.opts.At.String())
+		case st == timeline.NotAtDate:
+			named = append(named, "contradiction with "+other+" not live at "+c.opts.At.String())
+		default:
+			named = append(named, "contradiction with "+other+" "+st.Words())
+		}
+	}
+	if len(named) == 0 {
+		return nothing
+	}
+	var b strings.Builder
+	list(&b, named, maxWhy)
+	return b.String()
+}
+
+// holds reports whether claim id of the new graph holds at the date of
+// the verdicts.
+func (c *comparer) holds(id string) bool {
+	_, ok := c.new.At(c.opts.At).Claim(id)
+	return ok
+}
+
 // why says what holds verdict v: the accepted claims that reject it, the
 // undecided ones that leave it open, or, for an accepted claim that
 // nothing attacks, that nothing does. The rejected attackers of an
@@ -682,7 +735,7 @@ func why(v *verdict.Verdict) string {
 		kind, lead = verdict.Open, "left open by "
 	case verdict.Accepted:
 		if len(v.Reasons) == 0 && v.More == 0 {
-			return "nothing contradicts it"
+			return nothing
 		}
 		return ""
 	default:

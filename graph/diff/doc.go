@@ -7,7 +7,10 @@
 // # Verdicts
 //
 // The verdicts of both graphs are computed by package graph/verdict with
-// the same options, at the same date. A claim is listed when its label or
+// the same options, at the same date (Options.At; none for the verdicts
+// of all time), while the items are compared over all time: a validity
+// moved is a field changed, never a relation removed when it is in both
+// files. A claim is listed when its label or
 // rating differs, when its strength differs by at least [StrengthStep],
 // or when its number of independent origins differs. The reason names
 // what changed around it: the claim itself, the claims related to it in
@@ -16,7 +19,10 @@
 // removed (for a claim gone from the new graph, only its own removal or
 // merge); then, when its label changed, what holds the new label (the
 // accepted claims that reject it, the undecided ones that leave it open,
-// or that nothing contradicts it; never a claim the new graph rejects);
+// or, when nothing attacks it, why its contradictions are not weighed —
+// "p1 not holding at 2024", "contradiction with p1 resolved by time
+// (never both holding)", in the words of package graph/timeline — or
+// that nothing contradicts it; never a claim the new graph rejects);
 // then the number of independent origins, as the rating weighs them
 // ([verdict.Verdict.Independent]): the claim's own and those its
 // supporters lend, with how many are which ("2 independent origins (1

@@ -28,10 +28,9 @@ type Summary struct {
 	seed     maphash.Seed
 	verdicts *pastVerdicts
 
-	// ids maps every ID of an item of the graph, as of any date, to the
-	// claim's position in claims if it is a claim of the view compared,
-	// and to -1 otherwise; alias maps each ID merged into another item
-	// to that item's.
+	// ids maps every ID of an item of the graph to the claim's position
+	// in claims if it is a claim, and to -1 otherwise; alias maps each ID
+	// merged into another item to that item's.
 	ids   map[string]int32
 	alias map[string]string
 
@@ -70,29 +69,19 @@ type pastRel struct {
 // It costs one verdict computation and O(size of the graph); the
 // verdicts are computed while the items are summarized.
 func Summarize(old *graph.Graph, opts Options) (*Summary, error) {
-	v := old.At(opts.At).Snapshot()
+	v := old.View.Snapshot() // items over all time, verdicts as of opts.At
 	s := &Summary{opts: opts, seed: maphash.MakeSeed(), ids: map[string]int32{}}
 	var err error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		s.verdicts, err = judge(v, opts.Verdict)
+		s.verdicts, err = judge(v.At(opts.At), opts.Verdict)
 	}()
 	d := newDigester(s.seed)
 	notClaim := func(int) int32 { return -1 }
 	s.entities = summarizeItems(s, d, v.Entities(), entityID, entityMerged, notClaim)
 	s.sources = summarizeItems(s, d, v.Sources(), sourceID, sourceMerged, notClaim)
 	s.claims = summarizeItems(s, d, v.Claims(), claimID, claimMerged, func(i int) int32 { return int32(i) })
-	if !opts.At.IsZero() {
-		// The claims that do not hold at the date are still the
-		// graph's: they resolve, as in the view of [Compare].
-		for c := range v.At(claims.Date{}).Claims() {
-			if _, ok := s.ids[c.ID]; !ok {
-				s.ids[c.ID] = -1
-				s.aliasAll(c.Merged, c.ID)
-			}
-		}
-	}
 	relErr := s.summarizeRelations(d, v)
 	<-done
 	if err != nil {
@@ -237,7 +226,7 @@ func (s *Summary) relation(k *int32) claims.Relation {
 //
 // It costs one verdict computation and O(size of the new graph) besides.
 func (s *Summary) Compare(new *graph.Graph) (*Report, error) {
-	nv := new.At(s.opts.At).Snapshot()
+	nv := new.View.Snapshot() // items over all time, verdicts as of s.opts.At
 	c := newComparer(s, nv, s.opts)
 	return c.run(s.verdicts, func() {
 		d := newDigester(s.seed)

@@ -17,7 +17,11 @@
 //     [Options.Verdict] gives one, and white otherwise;
 //   - a support is a solid green arrow from the supporting claim;
 //   - a contradiction is a red dashed line with a bar at both ends, since
-//     it is symmetric;
+//     it is symmetric; one that time leaves not live as of
+//     [Options.Date] (the claims never hold together, the relation lapsed
+//     while they do, or they hold together only at other dates: no
+//     verdict of that date weighs it) is grey and dotted, its tooltip
+//     saying which (package graph/timeline);
 //   - entities are purple ellipses, sources grey note shapes; the links to
 //     them are grey and labelled ("about", "said by", "in", "via", and the
 //     kind of a derivation between sources);

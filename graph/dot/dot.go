@@ -11,6 +11,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/timeline"
 	"github.com/claimgraph/claimgraph/sources"
 )
 
@@ -69,7 +70,9 @@ type Options struct {
 	Legend bool
 
 	// Date is the date the verdicts refer to, written in the legend; the
-	// zero Date means verdicts of the undated graph ("all time").
+	// zero Date means verdicts of the undated graph ("all time"), or of
+	// the date of the view drawn. A contradiction not live at that date
+	// is drawn grey (see the package documentation).
 	Date claims.Date
 }
 
@@ -113,6 +116,7 @@ func Colour(label string) string {
 const (
 	supportColour     = "#2e7d32"
 	contradictColour  = "#c62828"
+	apartColour       = "#9e9e9e" // a contradiction time leaves not live
 	sameColour        = "#1565c0"
 	entityColour      = "#e1bee7"
 	sourceColour      = "#eeeeee"
@@ -161,9 +165,10 @@ func Write(w io.Writer, v graph.View, opts Options) error {
 }
 
 type writer struct {
-	w    *bufio.Writer
-	opts Options
-	err  error
+	w     *bufio.Writer
+	opts  Options
+	err   error
+	apart bool // a contradiction not live was drawn
 }
 
 func (wr *writer) printf(format string, a ...any) {
@@ -245,7 +250,7 @@ func (wr *writer) graph(v graph.View) {
 
 	wr.printf("\n\t// Relations\n")
 	for r := range v.Relations() {
-		wr.relation(r)
+		wr.relation(v, r)
 	}
 	if wr.opts.Entities || wr.opts.Sources {
 		wr.printf("\n\t// Links\n")
@@ -323,6 +328,9 @@ func (wr *writer) legend(shown []claims.Claim, sourcesDrawn, originsDrawn bool) 
 	}
 	edge(supportColour, "——▶", "supports")
 	edge(contradictColour, "┤‒ ‒├", "contradicts")
+	if wr.apart {
+		edge(apartColour, "┤· ·├", "contradicts, resolved by time (not weighed)")
+	}
 	if wr.opts.Entities {
 		edge(linkColour, "·····", "about")
 		edge(speakerColour, "——▷", "said by")
@@ -419,7 +427,13 @@ func (wr *writer) source(s sources.Source) {
 	wr.stmt("\t", Quote(s.ID), attrs)
 }
 
-func (wr *writer) relation(r claims.Relation) {
+// relation draws r, a relation of v. A contradiction that time leaves
+// not live as of [Options.Date], else v's date ([timeline.StatusOf]; the
+// verdicts of that date do not weigh it) is drawn grey and dotted rather
+// than as an attack, its tooltip saying how ([timeline.Status.Words]:
+// "resolved by time (never both holding)", "relation lapsed ...", "not
+// live at the date ...").
+func (wr *writer) relation(v graph.View, r claims.Relation) {
 	head := Quote(r.From) + " -> " + Quote(r.To)
 	switch r.Kind {
 	case claims.DistinctFrom:
@@ -430,6 +444,19 @@ func (wr *writer) relation(r claims.Relation) {
 		})
 		return
 	case claims.Contradicts:
+		at := wr.opts.Date
+		if at.IsZero() {
+			at = v.Date()
+		}
+		if st := timeline.StatusOf(v.At(at), r); st != timeline.Live && st != 0 {
+			wr.apart = true
+			wr.stmt("\t", head, []attr{
+				{"color", apartColour}, {"style", "dotted"}, {"penwidth", "1.5"},
+				{"dir", "both"}, {"arrowhead", "tee"}, {"arrowtail", "tee"},
+				{"tooltip", "contradicts, " + st.Words()},
+			})
+			return
+		}
 		wr.stmt("\t", head, []attr{
 			{"color", contradictColour}, {"style", "dashed"}, {"penwidth", "1.5"},
 			{"dir", "both"}, {"arrowhead", "tee"}, {"arrowtail", "tee"}, {"tooltip", "contradicts"},

@@ -282,3 +282,85 @@ func TestGraphviz(t *testing.T) {
 		}
 	}
 }
+
+// TestNotLive: a contradiction that time leaves not live is drawn grey and
+// dotted, its tooltip saying how, and the legend explains it; a live one
+// stays a red attack (red team 5, finding 4).
+func TestNotLive(t *testing.T) {
+	y := func(n int) claims.Date { return claims.MustDate(n, 0, 0) }
+	g := graph.New()
+	err := g.Apply(graph.Batch{
+		Claims: []claims.Claim{
+			{ID: "old", Text: "Old", Validity: claims.Validity{Until: y(2024)}},
+			{ID: "new", Text: "New", Validity: claims.Validity{From: y(2024)}},
+			{ID: "p", Text: "P", Validity: claims.Validity{From: y(2020), Until: y(2022)}},
+			{ID: "q", Text: "Q", Validity: claims.Validity{From: y(2020), Until: y(2022)}},
+			{ID: "x", Text: "X"},
+		},
+		Relations: []claims.Relation{
+			{From: "old", To: "new", Kind: claims.Contradicts},
+			{From: "p", To: "q", Kind: claims.Contradicts, Validity: claims.Validity{From: y(2023)}},
+			{From: "x", To: "new", Kind: claims.Contradicts},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, g.View, Options{Legend: true}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, s := range []string{
+		`"old" -> "new" [color="#9e9e9e", style="dotted"`,
+		`tooltip="contradicts, resolved by time (never both holding)"`,
+		`"p" -> "q" [color="#9e9e9e", style="dotted"`,
+		`tooltip="contradicts, relation lapsed (not valid while both hold)"`,
+		`"x" -> "new" [color="#c62828", style="dashed"`,
+		`>contradicts, resolved by time (not weighed)<`,
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("output lacks %s:\n%s", s, out)
+		}
+	}
+	// Without one, the legend has no row for it.
+	buf.Reset()
+	if err := Write(&buf, tricky(t).View, Options{Legend: true}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "resolved by time") {
+		t.Errorf("legend explains a grey contradiction not drawn:\n%s", buf.String())
+	}
+}
+
+// TestNotLiveAtDate: with Options.Date, a contradiction live at other
+// dates but not at that one is grey too, as the verdicts of that date do
+// not weigh it.
+func TestNotLiveAtDate(t *testing.T) {
+	g := graph.New()
+	err := g.Apply(graph.Batch{
+		Claims: []claims.Claim{
+			{ID: "a", Text: "A", Validity: claims.Validity{Until: claims.MustDate(2025, 0, 0)}},
+			{ID: "b", Text: "B", Validity: claims.Validity{From: claims.MustDate(2024, 0, 0)}},
+		},
+		Relations: []claims.Relation{{From: "a", To: "b", Kind: claims.Contradicts}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		year int
+		want string
+	}{
+		{2024, `"a" -> "b" [color="#c62828", style="dashed"`},
+		{2023, `tooltip="contradicts, not live at the date (live at other dates)"`},
+	} {
+		var buf bytes.Buffer
+		if err := Write(&buf, g.View, Options{Date: claims.MustDate(tt.year, 0, 0)}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), tt.want) {
+			t.Errorf("as of %d: output lacks %s:\n%s", tt.year, tt.want, buf.String())
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/provenance"
+	"github.com/claimgraph/claimgraph/graph/timeline"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
@@ -195,10 +196,14 @@ type RelInfo struct {
 	Validity   string  `json:"valid,omitempty"`
 	Lo         string  `json:"lo,omitempty"`
 	Hi         string  `json:"hi,omitempty"`
-	// Apart marks a contradiction that time resolves: its claims and the
-	// relation never hold together ([graph.View.Resolved] on the whole
-	// graph), so no verdict weighs it; the panel says so.
-	Apart bool `json:"apart,omitempty"`
+	// Apart says how time leaves a contradiction not live, in the words
+	// of [timeline.Status.Words]: its claims and the relation never hold
+	// together ([graph.View.Resolved] on the whole graph), either as the
+	// claims never both hold ("resolved by time (never both holding)")
+	// or as the relation lapsed while they do ("relation lapsed (not
+	// valid while both hold)"). No verdict weighs it; the panel says so.
+	// It is "" for a live contradiction and any other relation.
+	Apart string `json:"apart,omitempty"`
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -451,7 +456,7 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 		lo, hi := span(r.Validity, days)
 		mr := Rel{
 			From: b.index(b.claimIndex, r.From), To: b.index(b.claimIndex, r.To), Kind: int(r.Kind - claims.Supports),
-			RelInfo: RelInfo{Sources: b.sourceList(r.Sources), Note: r.Note, Confidence: r.Confidence, Lo: lo, Hi: hi, Apart: g.Resolved(r)},
+			RelInfo: RelInfo{Sources: b.sourceList(r.Sources), Note: r.Note, Confidence: r.Confidence, Lo: lo, Hi: hi, Apart: apart(g.View, r)},
 		}
 		if !r.Validity.IsZero() {
 			mr.Validity = r.Validity.String()
@@ -611,4 +616,12 @@ func labelNames() []string {
 		names = append(names, l.String())
 	}
 	return names
+}
+
+// apart returns [RelInfo.Apart] for relation r of v.
+func apart(v graph.View, r claims.Relation) string {
+	if !v.Resolved(r) {
+		return ""
+	}
+	return timeline.StatusOf(v, r).Words()
 }

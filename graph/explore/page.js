@@ -342,7 +342,7 @@
     if (r.src && r.src.length) h += ' <span class="muted">[' + r.src.map(sourceLink).join(", ") + "]</span>";
     if (r.valid) h += ' <span class="muted">(' + esc(r.valid) + ")</span>";
     if (!holds(r)) h += ' <span class="muted">not holding then</span>';
-    if (r.apart) h += ' <span class="muted">resolved by time (never both holding)</span>';
+    if (r.apart) h += ' <span class="muted">' + esc(r.apart) + "</span>";
     if (r.note) h += '<div class="muted">' + esc(r.note) + "</div>";
     return h + "</li>";
   }

@@ -9,8 +9,9 @@
 //   - it has a published review whose evidence changed since the review:
 //     its digest ([graph.View.Evidence]) differs from the one the review
 //     recorded, with what moved (appearances, supports, contradictions);
-//   - it is contested (contradicted by at least one claim) and has no
-//     review, or one still marked unreviewed;
+//   - it is contradicted by at least one claim and has no review, or
+//     one still marked unreviewed: contested when a contradiction is
+//     live, else last, saying why none is;
 //   - it has a published rating on a scale of the desk's own ("Pants on
 //     Fire", no rating of package graph/verdict): it is not compared, and
 //     the queue says so rather than calling it a disagreement.
@@ -22,11 +23,15 @@
 // contest nothing): first those the verdicts leave undecided; then
 // those decided while a contradiction is not settled (settled: one
 // claim accepted, the other rejected); then those whose every live
-// contradiction is settled; last those whose every contradiction is
-// resolved by time (the two claims never hold together, package
-// graph/timeline), which the verdicts of a view of all time do not
-// weigh. Within each, more open contradictions first, then more
-// contradictions, then the order of claims. Published ratings on an
+// contradiction is settled, more open contradictions first, then more
+// contradictions, then the order of claims. Last, in the order of
+// claims, those contradicted with no contradiction live: the two claims
+// never hold together (resolved by time), the relation lapsed while both
+// hold, or at a date they hold together only at others (package
+// graph/timeline, [timeline.Status.Words] in the reason). The verdicts
+// do not weigh those contradictions, and such a claim is not contested
+// (Item.Contested), as package graph/claimreview selects the claims
+// worth publishing. Published ratings on an
 // unknown scale come at the very end.
 //
 // Each item carries the claim's evidence digest now (Item.Evidence),

@@ -27,15 +27,21 @@ type Item struct {
 	// Disagrees, EvidenceChanged and Contested say which rule put the
 	// claim in the queue; UnknownScale that its published rating is on
 	// no scale the verdicts know (a desk's own), so not compared.
+	// Contested means a live contradiction, as [claimreview.Select]
+	// selects the claims worth a review: a claim whose contradictions are
+	// none of them live is not contested (see ResolvedByTime).
 	Disagrees, EvidenceChanged, Contested, UnknownScale bool
 	// Contradictions counts the claims contradicting it; Open those of
 	// them whose contradiction is live (not resolved by time) and not
 	// settled by the verdicts (one claim accepted, the other rejected):
 	// the evidence still at stake.
 	Contradictions, Open int
-	// ResolvedByTime: every contradiction of the claim is resolved by
-	// time (the two claims never hold together, package graph/timeline),
-	// which the verdicts of a view of all time do not weigh.
+	// ResolvedByTime: the claim has contradictions and time leaves none
+	// of them live ([graph.View.Resolved]): the two claims never hold
+	// together, the relation lapsed while both hold, or (for a dated
+	// view) they hold together only at other dates ([timeline.Status]).
+	// The verdicts do not weigh them; with no review, the claim comes
+	// last among those to review, its reason saying which.
 	ResolvedByTime bool
 }
 
@@ -44,7 +50,7 @@ const (
 	tierOpen    = iota // the verdict leaves it undecided
 	tierAtStake        // decided, but some contradiction is not settled
 	tierSettled        // every live contradiction settled: one side accepted, the other rejected
-	tierTime           // every contradiction resolved by time
+	tierTime           // no contradiction live (not contested)
 )
 
 // tier places a contested claim with no review.
@@ -72,7 +78,7 @@ func (it *Item) rank() int {
 		return 1
 	case it.EvidenceChanged:
 		return 2
-	case it.Contested:
+	case it.Contested || it.ResolvedByTime:
 		return 3 + it.tier()
 	}
 	return 3 + tierTime + 1
@@ -97,8 +103,10 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 		}
 		it := Item{Claim: c.ID, Suggested: vd.Rating.Name, Label: vd.Label.String(), Contradictions: len(contra)}
 		live := 0
+		var apart []timeline.Status // the statuses of those not live
 		for _, rel := range contra {
 			if st, ok := status[pairOf(rel)]; ok && st != timeline.Live {
+				apart = append(apart, st)
 				continue
 			}
 			live++
@@ -133,8 +141,8 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 				}
 			}
 		case len(contra) > 0 && (rev == nil || rev.Status == claims.Unreviewed):
-			it.Contested = true
-			it.Reasons = append(it.Reasons, contested(&it, len(contra)-live))
+			it.Contested = live > 0
+			it.Reasons = append(it.Reasons, contested(&it, apart))
 		}
 		if len(it.Reasons) > 0 {
 			if it.Evidence, err = v.Evidence(c.ID); err != nil {
@@ -166,14 +174,14 @@ func settled(a, b verdict.Label) bool {
 	return a == verdict.Accepted && b == verdict.Rejected || a == verdict.Rejected && b == verdict.Accepted
 }
 
-// contested says why a contested claim with no review is in the queue,
-// timed of its contradictions resolved by time.
-func contested(it *Item, timed int) string {
+// contested says why a contradicted claim with no review is in the
+// queue; apart are the statuses of its contradictions that are not live.
+func contested(it *Item, apart []timeline.Status) string {
 	n := plural(it.Contradictions, "claim")
 	var why string
 	switch it.tier() {
 	case tierTime:
-		return fmt.Sprintf("contested by %s, every contradiction resolved by time (never both holding); not reviewed", n)
+		return fmt.Sprintf("contradicted by %s, none live: %s; not contested, not reviewed", n, statuses(apart, false))
 	case tierOpen:
 		why = fmt.Sprintf("contested by %s, left open by the evidence (%s)", n, it.Label)
 	case tierAtStake:
@@ -181,10 +189,35 @@ func contested(it *Item, timed int) string {
 	default:
 		why = fmt.Sprintf("contested by %s, settled by the evidence (%s)", n, it.Label)
 	}
-	if timed > 0 {
-		why += fmt.Sprintf(", %d resolved by time", timed)
+	if len(apart) > 0 {
+		why += ", " + statuses(apart, true)
 	}
 	return why + "; not reviewed"
+}
+
+// statuses words the statuses of contradictions that are not live
+// ([timeline.Status.Words]), each once in order of first appearance,
+// with how many have it when count is set or when they differ:
+// "resolved by time (never both holding)", "1 resolved by time (never
+// both holding), 1 relation lapsed (not valid while both hold)".
+func statuses(apart []timeline.Status, count bool) string {
+	var order []timeline.Status
+	n := map[timeline.Status]int{}
+	for _, st := range apart {
+		if n[st] == 0 {
+			order = append(order, st)
+		}
+		n[st]++
+	}
+	count = count || len(order) > 1
+	parts := make([]string, len(order))
+	for i, st := range order {
+		parts[i] = st.Words()
+		if count {
+			parts[i] = fmt.Sprintf("%d %s", n[st], parts[i])
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // plural returns "1 claim", "2 claims".

@@ -6,6 +6,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/claimreview"
 	"github.com/claimgraph/claimgraph/graph/queue"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
@@ -152,6 +153,58 @@ relations:
 	}
 	if it := q[2]; !it.ResolvedByTime || !strings.Contains(it.Reasons[0], "resolved by time") {
 		t.Errorf("old: %+v, want resolved by time", it)
+	}
+}
+
+// TestQueueNotLive: claims whose only contradictions are not live — the
+// claims never hold together, or (lapse.yaml) they hold together but the
+// relation lapsed — are not contested, as claimreview.Select agrees, and
+// their reasons say which (red team 5, finding 8c).
+func TestQueueNotLive(t *testing.T) {
+	g := load(t, `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+  - {id: s3, kind: wire}
+claims:
+  - {id: a, text: A., valid_from: 2020, valid_until: 2022, appearances: [{source: s1}, {source: s2}]}
+  - {id: b, text: B., valid_from: 2020, valid_until: 2022, appearances: [{source: s3}]}
+  - {id: old, text: Old., appearances: [{source: s1}], valid_until: 2020}
+  - {id: y, text: Y., appearances: [{source: s1}]}
+  - {id: z, text: Z., appearances: [{source: s2}]}
+relations:
+  - {from: a, to: b, kind: contradicts, valid_from: 2023}
+  - {from: old, to: b, kind: contradicts}
+  - {from: y, to: z, kind: contradicts}
+`)
+	r, err := verdict.Compute(g.View, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := queue.Items(g.View, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel, err := claimreview.Select(g.View, claimreview.FromVerdicts(g.View, r), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{ // claim -> words its reason must hold
+		"a":   "1 claim, none live: relation lapsed",
+		"b":   "2 claims, none live: 1 relation lapsed (not valid while both hold), 1 resolved by time",
+		"old": "1 claim, none live: resolved by time (never both holding)",
+	}
+	for _, it := range q {
+		_, selected := sel[it.Claim]
+		if it.Contested != selected {
+			t.Errorf("%s: contested %v, claimreview.Select %v", it.Claim, it.Contested, selected)
+		}
+		if w, ok := want[it.Claim]; ok && (!it.ResolvedByTime || !strings.Contains(it.Reasons[0], w)) {
+			t.Errorf("%s: %+v, want not live, the reason saying %q", it.Claim, it, w)
+		}
+	}
+	if got := strings.Join(claimsOf(q), " "); got != "y z a b old" {
+		t.Errorf("queue %s, want y z (live) first", got)
 	}
 }
 

@@ -49,6 +49,38 @@ func (s Status) MarshalText() ([]byte, error) {
 
 var _ encoding.TextMarshaler = Status(0)
 
+var statusWords = [...]string{"", "live", "resolved by time (never both holding)",
+	"not live at the date (live at other dates)", "relation lapsed (not valid while both hold)"}
+
+// Words returns the words by which reports say where a contradiction
+// stands: "live", "resolved by time (never both holding)", "not live at
+// the date (live at other dates)" or "relation lapsed (not valid while
+// both hold)". Every report of a contradiction the verdicts do not weigh
+// ([graph.View.Resolved]) says which of the last three it is with them.
+func (s Status) Words() string {
+	if s == 0 || int(s) >= len(statusWords) {
+		return s.String()
+	}
+	return statusWords[s]
+}
+
+// StatusOf returns the [Status] of the contradiction r as of v's date, as
+// [Conflicts] would: for claims that v holds, [Live] exactly when
+// [graph.View.Resolved] reports false. It reports 0 for a relation of another kind or one whose claims
+// the graph does not hold. O(1).
+func StatusOf(v graph.View, r claims.Relation) Status {
+	if r.Kind != claims.Contradicts {
+		return 0
+	}
+	all := v.At(claims.Date{})
+	a, okA := all.Claim(r.From)
+	b, okB := all.Claim(r.To)
+	if !okA || !okB {
+		return 0
+	}
+	return classify(r, a, b, v.Date()).Status
+}
+
 // Conflict is one contradiction between two claims and where it stands at
 // a date.
 type Conflict struct {

@@ -73,6 +73,13 @@ func TestConflicts(t *testing.T) {
 			want{status: timeline.NotAtDate, overlapFrom: "2024-06-01", until: "2025-01-01"}},
 		{"relation lapsed", "", "2020..", "2010..2015", false, "",
 			want{status: timeline.RelationLapsed, overlapFrom: "2020-01-01"}},
+		// lapse.yaml: both claims hold 2020–2022, the relation from 2023.
+		{"relation lapsed, as of a year both hold", "2020..2022", "2020..2022", "2023..", false, "2021",
+			want{status: timeline.RelationLapsed, overlapFrom: "2020-01-01", until: "2022-01-01"}},
+		// The last year there is: the overlap stays open, as no date
+		// follows 9999-12-31 (it was "10000-01-01", which no parser reads).
+		{"last day there is", "9999-12-31..", "@9999", "", false, "9999",
+			want{status: timeline.Live, overlapFrom: "9999-12-31"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,7 +102,33 @@ func TestConflicts(t *testing.T) {
 			if a := got[0].Adjacent(); a != tt.want.adjacent {
 				t.Errorf("Adjacent() = %v, want %v", a, tt.want.adjacent)
 			}
+			// StatusOf says the same of the one relation, and a status
+			// is live exactly when the view, holding both claims, does
+			// not call it resolved.
+			v := g.At(d(t, tt.at))
+			if st := timeline.StatusOf(v, r); st != tt.want.status {
+				t.Errorf("StatusOf = %v, want %v", st, tt.want.status)
+			}
+			_, okA := v.Claim("a")
+			_, okB := v.Claim("b")
+			if okA && okB && v.Resolved(r) == (tt.want.status == timeline.Live) {
+				t.Errorf("Resolved = %v with status %v", v.Resolved(r), tt.want.status)
+			}
 		})
+	}
+}
+
+func TestStatusWords(t *testing.T) {
+	seen := map[string]bool{}
+	for _, s := range []timeline.Status{timeline.Live, timeline.ResolvedByTime, timeline.NotAtDate, timeline.RelationLapsed} {
+		w := s.Words()
+		if w == "" || seen[w] {
+			t.Errorf("%v: Words() = %q, empty or shared", s, w)
+		}
+		seen[w] = true
+	}
+	if w := timeline.RelationLapsed.Words(); w == timeline.ResolvedByTime.Words() {
+		t.Errorf("a lapsed relation is worded as resolved by time: %q", w)
 	}
 }
 

@@ -40,14 +40,26 @@
 // [ResolvedByTime] whatever the date, with the [Conflict.Boundary] on
 // which the earlier claim stops holding and the date [Conflict.LaterFrom]
 // on which the later one starts: the same day for adjacent periods, two
-// dates with a gap between them otherwise.
+// dates with a gap between them otherwise. A contradiction whose claims
+// hold together on some days while its relation holds on none of them
+// is [RelationLapsed], not resolved by time. [StatusOf] gives the status
+// of one contradiction, and [Status.Words] the words in which every
+// report says it ("relation lapsed (not valid while both hold)").
 //
 // # Stale appearances
 //
 // [Stale] finds appearances dated after their claim stopped holding
-// ([Ended]), or after a contradicting claim stronger in evidence began to
-// hold ([Superseded]). An appearance without a date takes its source's
-// published date. Evidence strength is pluggable through
+// ([Ended]), or after a contradicting claim stronger in evidence took over
+// from it ([Superseded]). A rival takes over when it starts after the
+// claim and holds together with it on the appearance's date: their
+// contradiction is live then. So the later claim of a contradiction
+// resolved by time supersedes nothing (the earlier one's appearances
+// after its end are [Ended]), nor does a rival that was there before the
+// claim, and an appearance dated before its claim begins is not stale.
+// The verdicts that reject a rival (default [Options.Rejected]) and the
+// strengths compared are the undated ones, weighing all time at once,
+// not the verdicts as of the appearance's date. An appearance without a
+// date takes its source's published date. Evidence strength is pluggable through
 // [Options.Strength]; the default, [Evidence], is the one measure of
 // package graph/evidence — independent origins, each counted once, with
 // those a claim's supporters lend it — so a rumour repeated by nine
@@ -69,7 +81,7 @@
 //
 // # Cost
 //
-// [Conflicts] costs O(contradictions of the graph) and [Stale]
+// [Conflicts] costs O(contradictions of the graph), [StatusOf] O(1), and [Stale]
 // O(appearances + contradictions) plus one evaluation of the strength
 // function per claim compared (it is remembered); the default strength
 // weighs the whole graph once (evidence.Of). [Of] costs O(k log k)

@@ -66,8 +66,8 @@ type Reason uint8
 const (
 	// Ended: the claim had stopped holding by the appearance's date.
 	Ended Reason = iota + 1
-	// Superseded: a contradicting claim stronger in evidence had begun
-	// to hold by the appearance's date.
+	// Superseded: a contradicting claim stronger in evidence had taken
+	// over from the claim by the appearance's date (see [Stale]).
 	Superseded
 )
 
@@ -120,14 +120,19 @@ type StaleItem struct {
 //
 //   - its claim had stopped holding by every day of that date
 //     ([claims.Validity.Ended]): reason [Ended]; or otherwise
-//   - a claim that contradicts it, with a dated start, had begun to hold
-//     by the first day of that date and not yet ended, the relation holds
-//     then, and that claim is strictly stronger in evidence
-//     ([Options.Strength]) and not rejected by the verdicts
-//     ([Options.Rejected]): reason [Superseded], naming the contradicting
-//     claim with the earliest start (then the first ID). With the
-//     default Strength, a claim whose evidence is capped (a lower bound,
-//     verdict.Verdict.Capped) is never shown weaker, as in the verdicts.
+//   - a claim that contradicts it takes over from it: the rival has a
+//     dated start strictly after the claim's own (an open start is the
+//     earliest), had begun to hold by the first day of that date, the
+//     claim had begun too, and both hold together with the relation on a
+//     day of that date ([claims.HoldTogether]: their contradiction is
+//     live then, not resolved by time); and the rival is strictly
+//     stronger in evidence ([Options.Strength]) and not rejected by the
+//     verdicts ([Options.Rejected]): reason [Superseded], naming the
+//     rival with the earliest start (then the first ID). A stronger rival
+//     that was there first contests the claim but does not supersede it.
+//     With the default Strength, a claim whose evidence is capped (a
+//     lower bound, verdict.Verdict.Capped) is never shown weaker, as in
+//     the verdicts.
 //
 // A partial date counts only when every day of it qualifies: an article
 // dated "2024" is not stale for a claim that ended on 2024-06-19, as it
@@ -207,7 +212,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 			if capped(c.ID) {
 				continue
 			}
-			if by, ok := superseder(v, c.ID, rivals, d, strengthOf, rejected); ok {
+			if by, ok := superseder(v, c, rivals, d, strengthOf, rejected); ok {
 				it.Reason, it.By, it.Since = Superseded, by.ID, by.Validity.Start()
 				it.Strength, it.ByStrength = strengthOf(c.ID), strengthOf(by.ID)
 				out = append(out, it)
@@ -217,19 +222,33 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 	return out
 }
 
-// superseder returns the stronger claim among the contradictions rivals of
-// claim id that had begun to hold by d, with the earliest start.
-func superseder(v graph.View, id string, rivals []claims.Relation, d claims.Date, strength func(string) float64, rejected func(string) bool) (claims.Claim, bool) {
+// superseder returns the rival that takes over from claim c at date d:
+// among the contradictions rivals of c, a claim that started holding
+// strictly after c started (c's open start is the earliest), had begun by
+// the first day of d and holds on a day of d together with c and the
+// relation ([claims.HoldTogether]), is stronger than c and not rejected.
+// Of several, the one with the earliest start, then the first ID. A rival
+// that was there first, or one that never holds together with c (their
+// contradiction is resolved by time), takes over from nothing.
+func superseder(v graph.View, c claims.Claim, rivals []claims.Relation, d claims.Date, strength func(string) float64, rejected func(string) bool) (claims.Claim, bool) {
 	var best claims.Claim
 	found := false
+	if !c.Validity.Began(d) {
+		return best, false // repeated before it holds: not out of date
+	}
+	cStart := c.Validity.Start()
 	for _, r := range rivals {
-		other, _ := r.Other(id)
+		other, _ := r.Other(c.ID)
 		o, ok := v.Claim(other)
 		start := o.Validity.Start()
-		if !ok || start.IsZero() || !o.Validity.Began(d) || o.Validity.Ended(d) || !r.Validity.Holds(d) {
+		if !ok || start.IsZero() || !o.Validity.Began(d) || o.Validity.Ended(d) ||
+			!claims.HoldTogether(d, c.Validity, o.Validity, r.Validity) {
 			continue
 		}
-		if strength(o.ID) <= strength(id) || rejected(o.ID) {
+		if !cStart.IsZero() && start.First().Compare(cStart.First()) <= 0 {
+			continue // o was there first: c came after it, not o after c
+		}
+		if strength(o.ID) <= strength(c.ID) || rejected(o.ID) {
 			continue
 		}
 		if !found || start.Compare(best.Validity.Start()) < 0 ||

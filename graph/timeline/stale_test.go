@@ -149,3 +149,52 @@ func TestOf(t *testing.T) {
 		t.Errorf("ClaimsAbout reordered: first is %q", about[0].ID)
 	}
 }
+
+// TestStaleTakesOver: a superseder takes over from the claim — it starts
+// after the claim starts and holds together with it on the appearance's
+// date. A stronger rival that was there first, or one whose contradiction
+// with the claim is resolved by time, supersedes nothing (red team 5,
+// finding 2).
+func TestStaleTakesOver(t *testing.T) {
+	pub := map[string]string{"s1": "2021-01-01", "s2": "2021-02-01", "s3": "2024-06-01", "s4": "2023"}
+	tests := []struct {
+		name string
+		cs   []claimSpec
+		want []string // claim:by of each stale item
+	}{{
+		// super.yaml: c holds from 2025, repeated in 2024 while the
+		// stronger o still holds; o ends when c begins: resolved by time.
+		name: "resolved by time",
+		cs: []claimSpec{
+			{id: "o", valid: "2020..2025", in: []string{"s1", "s2"}},
+			{id: "c", valid: "2025..", in: []string{"s3"}},
+		},
+	}, {
+		// c is newer than the stronger o: c is contested, not out of date.
+		name: "rival there first",
+		cs: []claimSpec{
+			{id: "o", valid: "2020..", in: []string{"s1", "s2"}},
+			{id: "c", valid: "2022..", in: []string{"s4"}},
+		},
+	}, {
+		// The control: o starts after c and both hold in 2024.
+		name: "rival takes over",
+		cs: []claimSpec{
+			{id: "o", valid: "2023..", in: []string{"s1", "s2"}},
+			{id: "c", valid: "2020..", in: []string{"s3"}},
+		},
+		want: []string{"c:o"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := build(t, pub, tt.cs, contra("c", "o"))
+			var got []string
+			for _, it := range timeline.Stale(g, timeline.Options{}) {
+				got = append(got, it.Claim+":"+it.By)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Stale (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

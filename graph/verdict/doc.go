@@ -151,6 +151,18 @@
 // replaces a claim with a validity that changes which of its
 // contradictions are live.
 //
+// The undated view weighs all time at once, not each day: a supporter
+// lends its evidence even if it never holds while a contradiction of the
+// claim it supports is live, and the derived attacks of [Bipolar],
+// [Deductive] and [Necessary] support ignore time. With a (2020–2021, two
+// independent origins) supporting b (undated, one) and c (from 2023, two)
+// contradicting b, the undated verdicts accept b, with three origins, two
+// lent by a, and reject c; as of any date from 2023, a no longer holds
+// and lends nothing, and c is accepted, b rejected. Package
+// graph/timeline's stale appearances judge superseders by the undated
+// verdicts too. For a judgement at a date, compute on the view of that
+// date ([graph.Graph.At]; --at DATE on the command line).
+//
 // # Cost
 //
 // Compute weighs the evidence of the view (evidence.Of: O(claims +
