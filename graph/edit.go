@@ -248,7 +248,7 @@ func (e *editor) renameMerged() {
 				c.About[j] = to(c.About[j])
 			}
 			c.About = slices.Compact(replaceAll(c.About, "", ""))
-			seen := make(map[appearanceKey]bool, len(c.Appearances))
+			seen := make(map[appearanceKey[string]]bool, len(c.Appearances))
 			c.Appearances = slices.DeleteFunc(c.Appearances, func(a claims.Appearance) bool {
 				a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
 				k := appearanceKeyOf(&a)
@@ -581,18 +581,12 @@ func inferredFields(c *claims.Claim, src *sources.Source, r *claims.Relation, id
 // appearances costs O(n+m), not O(n·m).
 type claimKeys struct {
 	about       map[string]bool
-	appearances map[appearanceKey]bool
+	appearances map[appearanceKey[string]]bool
 }
 
-// appearanceKey is what makes two appearances the same one: their
-// source, speaker, date, quote, language and via.
-type appearanceKey struct {
-	source, speaker, quote, lang, via string
-	date                              claims.Date
-}
-
-func appearanceKeyOf(a *claims.Appearance) appearanceKey {
-	return appearanceKey{a.Source, a.Speaker, a.Quote, a.Lang, a.Via, a.Date}
+// appearanceKeyOf returns the key of a by the IDs it is written with.
+func appearanceKeyOf(a *claims.Appearance) appearanceKey[string] {
+	return keyOfAppearance(a, a.Source, a.Speaker, a.Via)
 }
 
 // keysOf returns the sets of claim c, the new content of vertex a, made
@@ -601,7 +595,7 @@ func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
 	if k, ok := e.keys[a]; ok {
 		return k
 	}
-	k := claimKeys{about: make(map[string]bool, len(c.About)), appearances: make(map[appearanceKey]bool, len(c.Appearances))}
+	k := claimKeys{about: make(map[string]bool, len(c.About)), appearances: make(map[appearanceKey[string]]bool, len(c.Appearances))}
 	for _, x := range c.About {
 		k.about[x] = true
 	}
@@ -861,11 +855,13 @@ func (e *editor) checkReps(c *checker) {
 			for j, x := range cl.About {
 				c.ref(kind, i, cl.ID, "about", j, "", x, EntityVertex)
 			}
+			refs := make([]int32, 3*len(cl.Appearances))
 			for j, a := range cl.Appearances {
-				c.ref(kind, i, cl.ID, "appearances", j, "source", a.Source, SourceVertex)
-				c.ref(kind, i, cl.ID, "appearances", j, "speaker", a.Speaker, EntityVertex)
-				c.ref(kind, i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
+				refs[3*j] = c.ref(kind, i, cl.ID, "appearances", j, "source", a.Source, SourceVertex)
+				refs[3*j+1] = c.ref(kind, i, cl.ID, "appearances", j, "speaker", a.Speaker, EntityVertex)
+				refs[3*j+2] = c.ref(kind, i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
 			}
+			c.sameAppearances(kind, i, cl, refs)
 			c.claimInferred(kind, i, cl)
 			e.checkMerged(c, kind, i, cl.ID, cl.Merged)
 		case r.entity != nil:
