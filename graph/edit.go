@@ -216,12 +216,14 @@ func (e *editor) plan() {
 		e.goneRel[ri] = true
 	}
 	// Items of b: replacements when removed, additions otherwise.
+	// A replacement is a copy, which merges may change: the caller's
+	// batch stays as it is.
 	addItems(e, b.Entities, "entity", secEntity, EntityVertex, func(x *claims.Entity) string { return x.ID },
-		func(r *rep, x *claims.Entity) { r.entity = x }, &e.add.Entities)
+		func(r *rep, x *claims.Entity) { c := x.Clone(); r.entity = &c }, &e.add.Entities)
 	addItems(e, b.Sources, "source", secSource, SourceVertex, func(x *sources.Source) string { return x.ID },
-		func(r *rep, x *sources.Source) { r.source = x }, &e.add.Sources)
+		func(r *rep, x *sources.Source) { c := x.Clone(); r.source = &c }, &e.add.Sources)
 	addItems(e, b.Claims, "claim", secClaim, ClaimVertex, func(x *claims.Claim) string { return x.ID },
-		func(r *rep, x *claims.Claim) { r.claim = x }, &e.add.Claims)
+		func(r *rep, x *claims.Claim) { c := x.Clone(); r.claim = &c }, &e.add.Claims)
 	for i := range b.Relations {
 		e.add.Relations = append(e.add.Relations, b.Relations[i])
 		e.origin[secRelation] = append(e.origin[secRelation], location{"relation", i, ""})
@@ -271,14 +273,21 @@ func (e *editor) renameMerged() {
 			renameSource(r.source, to)
 		}
 	}
+	// The batch's own additions are renamed in copies: the caller's
+	// batch stays as it is.
 	for i := range e.add.Claims {
+		e.add.Claims[i] = e.add.Claims[i].Clone()
 		renameClaim(&e.add.Claims[i], to)
 	}
 	for i := range e.add.Sources {
+		e.add.Sources[i] = e.add.Sources[i].Clone()
 		renameSource(&e.add.Sources[i], to)
 	}
 	for i := range e.add.Relations {
 		r := &e.add.Relations[i]
+		if e.origin[secRelation][i].kind == "relation" {
+			*r = r.Clone()
+		}
 		r.From, r.To = to(r.From), to(r.To)
 		for j := range r.Sources {
 			r.Sources[j] = to(r.Sources[j])

@@ -691,3 +691,33 @@ func TestReplacedClaimDuplicateAppearance(t *testing.T) {
 		t.Errorf("error %v, want a duplicate appearance at r.yaml:4:51", err)
 	}
 }
+
+// TestBatchUnchangedByItsMerges: applying a batch whose merges rename
+// what it adds and replaces leaves the caller's batch as it was.
+func TestBatchUnchangedByItsMerges(t *testing.T) {
+	g := desk(t)
+	if err := g.Apply(graph.Batch{Sources: []sources.Source{{ID: "s4", Kind: sources.Wire}}}); err != nil {
+		t.Fatal(err)
+	}
+	b := graph.Batch{
+		Remove: []string{"x"},
+		Merges: []graph.Merge{{Into: "s3", From: "s4"}, {Into: "kim", From: "kim-2"}},
+		Claims: []claims.Claim{
+			{ID: "x", Text: "X again.", About: []string{"kim-2"}, Appearances: []claims.Appearance{{Source: "s4"}, {Source: "s1"}, {Source: "s3"}}},
+			{ID: "v", Text: "V.", About: []string{"kim-2", "kim"}, Appearances: []claims.Appearance{{Source: "s4", Speaker: "kim-2"}, {Source: "s3", Speaker: "kim"}}},
+		},
+		Relations: []claims.Relation{{From: "v", To: "y", Kind: claims.Supports, Sources: []string{"s4", "s3"}}},
+	}
+	before := graph.Batch{Remove: slices.Clone(b.Remove), Merges: slices.Clone(b.Merges),
+		Claims: []claims.Claim{b.Claims[0].Clone(), b.Claims[1].Clone()}, Relations: []claims.Relation{b.Relations[0].Clone()}}
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(before, b); diff != "" {
+		t.Errorf("the batch changed (-before +after):\n%s", diff)
+	}
+	v, _ := g.Claim("v")
+	if len(v.Appearances) != 1 || v.Appearances[0].Source != "s3" || v.Appearances[0].Speaker != "kim" || !slices.Equal(v.About, []string{"kim"}) {
+		t.Errorf("v is %+v, want about kim, one appearance in s3 by kim", v)
+	}
+}
