@@ -193,9 +193,12 @@ relations:
 // TestDuplicatesThroughAliases: a relation or an appearance written once
 // with an item's ID and once with an alias of it is refused, at the
 // second, as it would count twice (support lists, evidence digests,
-// RDF); a support each way, and two appearances written alike, are not.
+// RDF); so is an appearance written twice alike, one rule with or
+// without an alias; a support each way, and appearances that differ in
+// a field weighing or staleness reads (about_past, date, speaker,
+// quote), are not.
 func TestDuplicatesThroughAliases(t *testing.T) {
-	const head = "claimgraph: 1\nsources:\n  - {id: s, kind: wire, merged: [t]}\n  - {id: u, kind: wire}\n" +
+	const head = "claimgraph: 1\nentities:\n  - {id: e, name: E, kind: person}\nsources:\n  - {id: s, kind: wire, merged: [t]}\n  - {id: u, kind: wire}\n" +
 		"claims:\n  - {id: x, text: X, merged: [y], appearances: [{source: s}]}\n  - {id: z, text: Z, merged: [w], appearances: [{source: u}]}\n"
 	for _, tc := range []struct {
 		name, rest string
@@ -203,13 +206,27 @@ func TestDuplicatesThroughAliases(t *testing.T) {
 		is         error
 	}{
 		{"from through an alias", "relations:\n  - {from: w, to: x, kind: supports}\n  - {from: z, to: x, kind: supports}\n",
-			[]string{`10:28: relation "z -> x": kind: duplicate relation: "z" already supports "x": "w -> x" names the same claims, through an alias`}, ErrDuplicateRelation},
+			[]string{`12:28: relation "z -> x": kind: duplicate relation: "z" already supports "x": "w -> x" names the same claims, through an alias`}, ErrDuplicateRelation},
 		{"both ends through aliases", "relations:\n  - {from: z, to: x, kind: supports}\n  - {from: w, to: y, kind: supports}\n",
-			[]string{`10:28: relation "w -> y": kind: duplicate relation: "w" already supports "y": "z -> x" names the same claims, through an alias`}, ErrDuplicateRelation},
+			[]string{`12:28: relation "w -> y": kind: duplicate relation: "w" already supports "y": "z -> x" names the same claims, through an alias`}, ErrDuplicateRelation},
 		{"appearance in a source and its alias", "  - {id: q, text: Q, appearances: [{source: s}, {source: t}]}\n",
-			[]string{`8:49: claim "q": appearances[1]: duplicate appearance: appearances[1] repeats appearances[0]: "t" and "s" are one item, through an alias`}, ErrDuplicateAppearance},
+			[]string{`10:49: claim "q": appearances[1]: duplicate appearance: appearances[1] repeats appearances[0]: "t" and "s" are one item, through an alias`}, ErrDuplicateAppearance},
 		{"support each way", "relations:\n  - {from: w, to: x, kind: supports}\n  - {from: y, to: z, kind: supports}\n", nil, nil},
-		{"appearances written alike", "  - {id: q, text: Q, appearances: [{source: s}, {source: s}]}\n", nil, nil},
+		{"appearances written alike", "  - {id: q, text: Q, appearances: [{source: s}, {source: s}]}\n",
+			[]string{`10:49: claim "q": appearances[1]: duplicate appearance: appearances[1] repeats appearances[0]`}, ErrDuplicateAppearance},
+		{"appearances written alike but for the note", "  - {id: q, text: Q, appearances: [{source: s, date: 2025-01-01, note: a}, {source: s, note: b, date: 2025-01-01}]}\n",
+			[]string{`10:76: claim "q": appearances[1]: duplicate appearance: appearances[1] repeats appearances[0] (only their notes differ: keep one appearance with both notes)`}, ErrDuplicateAppearance},
+		{"alias but for the note", "  - {id: q, text: Q, appearances: [{source: s, note: a}, {source: t, note: b}]}\n",
+			[]string{`10:58: claim "q": appearances[1]: duplicate appearance: appearances[1] repeats appearances[0]: "t" and "s" are one item, through an alias (only their notes differ`}, ErrDuplicateAppearance},
+		{"third of three written alike", "  - {id: q, text: Q, appearances: [{source: s, speaker: e}, {source: u}, {source: s, speaker: e}]}\n",
+			[]string{`10:74: claim "q": appearances[2]: duplicate appearance: appearances[2] repeats appearances[0]`}, ErrDuplicateAppearance},
+		// One speaks of the past, the other repeats it as current: two
+		// utterances, which stale tells apart (red team 5's ap2.yaml and
+		// ap3.yaml), with or without an alias.
+		{"about_past differs, through an alias", "  - {id: q, text: Q, appearances: [{source: s, date: 2025-01-01, about_past: true}, {source: t, date: 2025-01-01}]}\n", nil, nil},
+		{"about_past differs, written alike", "  - {id: q, text: Q, appearances: [{source: s, date: 2025-01-01, about_past: true}, {source: s, date: 2025-01-01}]}\n", nil, nil},
+		{"appearances with other dates", "  - {id: q, text: Q, appearances: [{source: s, date: 2024-01-01}, {source: s, date: 2025-01-01}]}\n", nil, nil},
+		{"appearances with other speakers", "  - {id: q, text: Q, appearances: [{source: s}, {source: s, speaker: e}]}\n", nil, nil},
 		{"appearances with other quotes", "  - {id: q, text: Q, appearances: [{source: s, quote: a}, {source: t, quote: b}]}\n", nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

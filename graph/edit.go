@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/sources"
@@ -25,6 +26,9 @@ import (
 //   - sources: the appearances in or via From, the derivations from it
 //     and the relations citing it name Into, and From's derivations join
 //     Into's (a derivation of Into from itself is reported).
+//
+// What the same batch adds or replaces may name From: it names Into (and
+// its appearances that From and Into make one are kept once).
 //
 // From is removed and its ID, with the IDs merged into it before, joins
 // Into's Merged list, which is written to files: looking it up ([View.Claim],
@@ -156,11 +160,30 @@ func (e *editor) relocate(err *Error) {
 	}
 	if o := e.origin[sec]; err.loc.index < len(o) {
 		at := o[err.loc.index]
+		if sec == secRelation && at.kind == "relation" {
+			e.asWritten(err, &e.add.Relations[err.loc.index], &e.b.Relations[at.index])
+		}
 		if at.kind == err.loc.kind {
 			err.loc.index = at.index
 		} else {
 			err.loc = location{at.kind, at.index, at.field}
 		}
+	}
+}
+
+// asWritten names relation w of the batch as written in a problem with
+// r, the relation it became once IDs the batch merges away were renamed
+// (renameMerged), and says which merge renamed it.
+func (e *editor) asWritten(err *Error, r, w *claims.Relation) {
+	var renamed []string
+	for _, ids := range [][2]string{{w.From, r.From}, {w.To, r.To}} {
+		if ids[0] != ids[1] {
+			renamed = append(renamed, fmt.Sprintf("%q is merged into %q by the same change", ids[0], ids[1]))
+		}
+	}
+	if len(renamed) > 0 {
+		err.ID = w.From + " -> " + w.To
+		err.Err = fmt.Errorf("%w (%s)", err.Err, strings.Join(renamed, "; "))
 	}
 }
 
@@ -193,12 +216,14 @@ func (e *editor) plan() {
 		e.goneRel[ri] = true
 	}
 	// Items of b: replacements when removed, additions otherwise.
+	// A replacement is a copy, which merges may change: the caller's
+	// batch stays as it is.
 	addItems(e, b.Entities, "entity", secEntity, EntityVertex, func(x *claims.Entity) string { return x.ID },
-		func(r *rep, x *claims.Entity) { r.entity = x }, &e.add.Entities)
+		func(r *rep, x *claims.Entity) { c := x.Clone(); r.entity = &c }, &e.add.Entities)
 	addItems(e, b.Sources, "source", secSource, SourceVertex, func(x *sources.Source) string { return x.ID },
-		func(r *rep, x *sources.Source) { r.source = x }, &e.add.Sources)
+		func(r *rep, x *sources.Source) { c := x.Clone(); r.source = &c }, &e.add.Sources)
 	addItems(e, b.Claims, "claim", secClaim, ClaimVertex, func(x *claims.Claim) string { return x.ID },
-		func(r *rep, x *claims.Claim) { r.claim = x }, &e.add.Claims)
+		func(r *rep, x *claims.Claim) { c := x.Clone(); r.claim = &c }, &e.add.Claims)
 	for i := range b.Relations {
 		e.add.Relations = append(e.add.Relations, b.Relations[i])
 		e.origin[secRelation] = append(e.origin[secRelation], location{"relation", i, ""})
@@ -210,11 +235,16 @@ func (e *editor) plan() {
 	e.references()
 }
 
-// renameMerged makes what the merges rewrote name, for every ID merged
-// away, the item it was merged into, whatever the order of the merges:
-// an appearance that a claim merge moves names its source as it was,
-// even when another merge of the batch folds that source into another.
-// It costs O(size of the items rewritten and relations moved), once.
+// renameMerged makes what the batch writes and what its merges rewrote
+// name, for every ID merged away, the item it was merged into, whatever
+// the order of the merges: an appearance that a claim merge moves names
+// its source as it was, even when another merge of the batch folds that
+// source into another; a claim, source or relation the batch adds or
+// replaces may name an ID the batch merges away, as it may name an ID
+// merged before (README: references to a merged ID read as the item).
+// Two appearances of a claim that the renaming makes one are kept once:
+// the merge says their sources are one. It costs O(size of the items
+// rewritten, added and relations moved), once.
 func (e *editor) renameMerged() {
 	if len(e.merged) == 0 {
 		return
@@ -235,54 +265,79 @@ func (e *editor) renameMerged() {
 		}
 		return id
 	}
-	infs := func(l []claims.Inference) {
-		for k := range l {
-			l[k].Source = to(l[k].Source)
-		}
-	}
 	for _, n := range e.repList {
 		switch r := e.reps[n]; {
 		case r.claim != nil:
-			c := r.claim
-			for j := range c.About {
-				c.About[j] = to(c.About[j])
-			}
-			c.About = slices.Compact(replaceAll(c.About, "", ""))
-			seen := make(map[appearanceKey]bool, len(c.Appearances))
-			c.Appearances = slices.DeleteFunc(c.Appearances, func(a claims.Appearance) bool {
-				a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
-				k := appearanceKeyOf(&a)
-				dup := seen[k]
-				seen[k] = true
-				return dup // two appearances that the renaming makes one
-			})
-			for j := range c.Appearances {
-				a := &c.Appearances[j]
-				a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
-				infs(a.Inferred)
-			}
-			if st := c.Statement; st != nil {
-				st.Subject, st.Object = to(st.Subject), to(st.Object)
-			}
-			infs(c.Inferred)
+			renameClaim(r.claim, to)
 		case r.source != nil:
-			for j := range r.source.DerivedFrom {
-				r.source.DerivedFrom[j].Source = to(r.source.DerivedFrom[j].Source)
-			}
-			infs(r.source.Inferred)
+			renameSource(r.source, to)
 		}
+	}
+	// The batch's own additions are renamed in copies: the caller's
+	// batch stays as it is.
+	for i := range e.add.Claims {
+		e.add.Claims[i] = e.add.Claims[i].Clone()
+		renameClaim(&e.add.Claims[i], to)
+	}
+	for i := range e.add.Sources {
+		e.add.Sources[i] = e.add.Sources[i].Clone()
+		renameSource(&e.add.Sources[i], to)
 	}
 	for i := range e.add.Relations {
 		r := &e.add.Relations[i]
-		if e.origin[secRelation][i].kind != "merge" {
-			continue // the batch's own relations are checked as written
+		if e.origin[secRelation][i].kind == "relation" {
+			*r = r.Clone()
 		}
 		r.From, r.To = to(r.From), to(r.To)
 		for j := range r.Sources {
 			r.Sources[j] = to(r.Sources[j])
 		}
 		r.Sources = slices.Compact(replaceAll(r.Sources, "", ""))
-		infs(r.Inferred)
+		renameInferences(r.Inferred, to)
+	}
+}
+
+// renameClaim makes the references of claim c, a copy of its own, name
+// to(id) for each id, and keeps once two appearances that the renaming
+// makes one.
+func renameClaim(c *claims.Claim, to func(string) string) {
+	for j := range c.About {
+		c.About[j] = to(c.About[j])
+	}
+	c.About = slices.Compact(replaceAll(c.About, "", ""))
+	seen := make(map[appearanceKey[string]]bool, len(c.Appearances))
+	c.Appearances = slices.DeleteFunc(c.Appearances, func(a claims.Appearance) bool {
+		a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
+		k := appearanceKeyOf(&a)
+		dup := seen[k]
+		seen[k] = true
+		return dup // two appearances that the renaming makes one
+	})
+	for j := range c.Appearances {
+		a := &c.Appearances[j]
+		a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
+		renameInferences(a.Inferred, to)
+	}
+	if st := c.Statement; st != nil {
+		st.Subject, st.Object = to(st.Subject), to(st.Object)
+	}
+	renameInferences(c.Inferred, to)
+}
+
+// renameSource makes the derivations and inferences of source src, a
+// copy of its own, name to(id) for each id.
+func renameSource(src *sources.Source, to func(string) string) {
+	for j := range src.DerivedFrom {
+		src.DerivedFrom[j].Source = to(src.DerivedFrom[j].Source)
+	}
+	renameInferences(src.Inferred, to)
+}
+
+// renameInferences makes the inferences infs name to(id) as their
+// source for each id.
+func renameInferences(infs []claims.Inference, to func(string) string) {
+	for k := range infs {
+		infs[k].Source = to(infs[k].Source)
 	}
 }
 
@@ -581,18 +636,12 @@ func inferredFields(c *claims.Claim, src *sources.Source, r *claims.Relation, id
 // appearances costs O(n+m), not O(n·m).
 type claimKeys struct {
 	about       map[string]bool
-	appearances map[appearanceKey]bool
+	appearances map[appearanceKey[string]]bool
 }
 
-// appearanceKey is what makes two appearances the same one: their
-// source, speaker, date, quote, language and via.
-type appearanceKey struct {
-	source, speaker, quote, lang, via string
-	date                              claims.Date
-}
-
-func appearanceKeyOf(a *claims.Appearance) appearanceKey {
-	return appearanceKey{a.Source, a.Speaker, a.Quote, a.Lang, a.Via, a.Date}
+// appearanceKeyOf returns the key of a by the IDs it is written with.
+func appearanceKeyOf(a *claims.Appearance) appearanceKey[string] {
+	return keyOfAppearance(a, a.Source, a.Speaker, a.Via)
 }
 
 // keysOf returns the sets of claim c, the new content of vertex a, made
@@ -601,7 +650,7 @@ func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
 	if k, ok := e.keys[a]; ok {
 		return k
 	}
-	k := claimKeys{about: make(map[string]bool, len(c.About)), appearances: make(map[appearanceKey]bool, len(c.Appearances))}
+	k := claimKeys{about: make(map[string]bool, len(c.About)), appearances: make(map[appearanceKey[string]]bool, len(c.Appearances))}
 	for _, x := range c.About {
 		k.about[x] = true
 	}
@@ -861,11 +910,13 @@ func (e *editor) checkReps(c *checker) {
 			for j, x := range cl.About {
 				c.ref(kind, i, cl.ID, "about", j, "", x, EntityVertex)
 			}
+			refs := make([]int32, 3*len(cl.Appearances))
 			for j, a := range cl.Appearances {
-				c.ref(kind, i, cl.ID, "appearances", j, "source", a.Source, SourceVertex)
-				c.ref(kind, i, cl.ID, "appearances", j, "speaker", a.Speaker, EntityVertex)
-				c.ref(kind, i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
+				refs[3*j] = c.ref(kind, i, cl.ID, "appearances", j, "source", a.Source, SourceVertex)
+				refs[3*j+1] = c.ref(kind, i, cl.ID, "appearances", j, "speaker", a.Speaker, EntityVertex)
+				refs[3*j+2] = c.ref(kind, i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
 			}
+			c.sameAppearances(kind, i, cl, refs)
 			c.claimInferred(kind, i, cl)
 			e.checkMerged(c, kind, i, cl.ID, cl.Merged)
 		case r.entity != nil:

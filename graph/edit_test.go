@@ -592,3 +592,132 @@ claims:
 		}
 	}
 }
+
+// TestBatchNamesWhatItMerges: a batch that merges an item may name the
+// merged-away ID in what it adds and in what it replaces, and it reads as
+// the item it merges into everywhere (red team 5's b2, b4 and b5): the
+// graph names the item; what the renaming makes a duplicate is reported
+// naming the relation as written, and appearances it makes one are kept
+// once, as a merge keeps them.
+func TestBatchNamesWhatItMerges(t *testing.T) {
+	const base = `claimgraph: 1
+sources:
+  - {id: s1, kind: news-article}
+  - {id: s2, kind: news-article}
+  - {id: s3, kind: news-article}
+claims:
+  - {id: x, text: X holds., appearances: [{source: s2}]}
+  - {id: w, text: W holds., appearances: [{source: s3}]}
+  - {id: z, text: Z holds., appearances: [{source: s3}]}
+  - {id: y, text: Y holds., appearances: [{source: s3}]}
+relations:
+  - {from: z, to: x, kind: supports}
+`
+	for _, tc := range []struct {
+		name, batch string
+		err         string            // the problem expected, "" for none
+		claims      map[string]string // claim -> its sources, after
+		rels        []string
+	}{
+		{name: "b4: an added claim's appearance", batch: "merge:\n  - {into: s2, from: s1}\nclaims:\n  - {id: v, text: V holds., appearances: [{source: s1, quote: q}, {source: s3}]}\n",
+			claims: map[string]string{"v": "s2 s3"}, rels: []string{"z supports x"}},
+		{name: "b4: an appearance the merge makes one", batch: "merge:\n  - {into: s2, from: s1}\nclaims:\n  - {id: v, text: V holds., appearances: [{source: s1}, {source: s2}]}\n",
+			claims: map[string]string{"v": "s2"}, rels: []string{"z supports x"}},
+		{name: "b5: a replaced claim's appearance", batch: "merge:\n  - {into: s2, from: s1}\nremove: [x]\nclaims:\n  - {id: x, text: X reworded., appearances: [{source: s1, quote: new}]}\n",
+			claims: map[string]string{"x": "s2"}, rels: []string{"z supports x"}},
+		{name: "an added relation and its sources", batch: "merge:\n  - {into: z, from: w}\n  - {into: s2, from: s1}\nrelations:\n  - {from: w, to: y, kind: contradicts, sources: [s1]}\n",
+			rels: []string{"z supports x", "z contradicts y"}},
+		{name: "an added source's derivation", batch: "merge:\n  - {into: s2, from: s1}\nsources:\n  - {id: s4, kind: wire, derived_from: [{source: s1, kind: quotes}]}\n",
+			rels: []string{"z supports x"}},
+		{name: "b2: a relation the merge makes a duplicate", batch: "merge:\n  - {into: z, from: w}\nrelations:\n  - {from: w, to: x, kind: supports}\n",
+			err: `b.yaml:5:28: relation "w -> x": kind: duplicate relation: "z" already supports "x" ("w" is merged into "z" by the same change)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, err := graph.ReadYAML(strings.NewReader(base), "base.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = g.ApplyYAML(strings.NewReader("claimgraph: 1\n"+tc.batch), "b.yaml")
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want %s", err, tc.err)
+				}
+				if !errors.Is(err, graph.ErrDuplicateRelation) {
+					t.Errorf("error %v is not ErrDuplicateRelation", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for id, want := range tc.claims {
+				c, ok := g.Claim(id)
+				if !ok {
+					t.Fatalf("no claim %s", id)
+				}
+				var got []string
+				for _, a := range c.Appearances {
+					got = append(got, a.Source)
+				}
+				if strings.Join(got, " ") != want {
+					t.Errorf("%s appears in %v, want %s", id, got, want)
+				}
+			}
+			if got := relStrings(slices.Collect(g.Relations())); !slices.Equal(got, tc.rels) {
+				t.Errorf("relations %v, want %v", got, tc.rels)
+			}
+			for r := range g.Relations() {
+				if slices.Contains(r.Sources, "s1") {
+					t.Errorf("relation %v still cites s1", r)
+				}
+			}
+			if s, ok := g.Source("s4"); ok && s.DerivedFrom[0].Source != "s2" {
+				t.Errorf("s4 derives from %s, want s2", s.DerivedFrom[0].Source)
+			}
+			// What the graph holds reads back.
+			if _, err := graph.ReadYAML(strings.NewReader(yamlText(t, g)), "out.yaml"); err != nil {
+				t.Errorf("written back: %v", err)
+			}
+		})
+	}
+}
+
+// TestReplacedClaimDuplicateAppearance: a claim a batch replaces is
+// checked as a claim it adds: an appearance written twice is refused.
+func TestReplacedClaimDuplicateAppearance(t *testing.T) {
+	g := desk(t)
+	err := g.ApplyYAML(strings.NewReader("claimgraph: 1\nremove: [x]\nclaims:\n  - {id: x, text: X., appearances: [{source: s3}, {source: s3}]}\n"), "r.yaml")
+	if !errors.Is(err, graph.ErrDuplicateAppearance) || !strings.Contains(err.Error(), `r.yaml:4:51: claim "x": appearances[1]: duplicate appearance`) {
+		t.Errorf("error %v, want a duplicate appearance at r.yaml:4:51", err)
+	}
+}
+
+// TestBatchUnchangedByItsMerges: applying a batch whose merges rename
+// what it adds and replaces leaves the caller's batch as it was.
+func TestBatchUnchangedByItsMerges(t *testing.T) {
+	g := desk(t)
+	if err := g.Apply(graph.Batch{Sources: []sources.Source{{ID: "s4", Kind: sources.Wire}}}); err != nil {
+		t.Fatal(err)
+	}
+	b := graph.Batch{
+		Remove: []string{"x"},
+		Merges: []graph.Merge{{Into: "s3", From: "s4"}, {Into: "kim", From: "kim-2"}},
+		Claims: []claims.Claim{
+			{ID: "x", Text: "X again.", About: []string{"kim-2"}, Appearances: []claims.Appearance{{Source: "s4"}, {Source: "s1"}, {Source: "s3"}}},
+			{ID: "v", Text: "V.", About: []string{"kim-2", "kim"}, Appearances: []claims.Appearance{{Source: "s4", Speaker: "kim-2"}, {Source: "s3", Speaker: "kim"}}},
+		},
+		Relations: []claims.Relation{{From: "v", To: "y", Kind: claims.Supports, Sources: []string{"s4", "s3"}}},
+	}
+	before := graph.Batch{Remove: slices.Clone(b.Remove), Merges: slices.Clone(b.Merges),
+		Claims: []claims.Claim{b.Claims[0].Clone(), b.Claims[1].Clone()}, Relations: []claims.Relation{b.Relations[0].Clone()}}
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(before, b); diff != "" {
+		t.Errorf("the batch changed (-before +after):\n%s", diff)
+	}
+	v, _ := g.Claim("v")
+	if len(v.Appearances) != 1 || v.Appearances[0].Source != "s3" || v.Appearances[0].Speaker != "kim" || !slices.Equal(v.About, []string{"kim"}) {
+		t.Errorf("v is %+v, want about kim, one appearance in s3 by kim", v)
+	}
+}

@@ -27,9 +27,10 @@ var (
 	// same way (for a symmetric kind, in either direction).
 	ErrDuplicateRelation = errors.New("duplicate relation")
 	// ErrDuplicateAppearance: a claim appears twice in one source with
-	// the same speaker, date, quote, language and via, written once
-	// through an alias (the appearances a merge makes one): it would
-	// count twice.
+	// the same speaker, date, quote, language, via and about_past,
+	// written alike or once through an alias (the appearances a merge
+	// makes one): one utterance, which would count twice. Appearances
+	// that differ only in their notes are one too.
 	ErrDuplicateAppearance = errors.New("duplicate appearance")
 	// ErrConflictingRelation: one claim both supports and contradicts
 	// another, or a pair of claims already related one way is related

@@ -439,7 +439,7 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 				refs[3*j+2] = sub.ref("claim", i, cl.ID, "appearances", j, "via", a.Via, SourceVertex)
 			}
 			if len(cl.Appearances) > 1 {
-				sub.sameAppearances(i, cl, refs)
+				sub.sameAppearances("claim", i, cl, refs)
 			}
 			sub.claimInferred("claim", i, cl)
 		}
@@ -694,27 +694,20 @@ func (c *checker) claimInferred(kind string, i int, cl *claims.Claim) {
 	}
 }
 
-// sameAppearances reports each appearance of claim cl, item i, that
-// repeats an earlier one through an alias: the same source, speaker and
-// via once aliases are resolved (refs, three an appearance), one of them
-// written with another ID, and the same date, quote and language. A
-// merge makes such appearances one; left in a file they would count as
-// two appearances of one source. (Appearances written alike are kept, as
-// they always were.) O(appearances): the few of most claims compared
+// sameAppearances reports each appearance of claim cl, item i of kind, that
+// repeats an earlier one ([ErrDuplicateAppearance]): the same key
+// (appearanceKey) once aliases are resolved (refs, three an appearance),
+// whether written alike or once through an alias. Such appearances are
+// one utterance written twice, which support lists and evidence digests
+// would count twice. O(appearances): the few of most claims compared
 // pairwise, more through a map.
-func (c *checker) sameAppearances(i int, cl *claims.Claim, refs []int32) {
-	type key struct {
-		source, speaker, via int32
-		quote, lang          string
-		date                 claims.Date
+func (c *checker) sameAppearances(kind string, i int, cl *claims.Claim, refs []int32) {
+	keyOf := func(j int) appearanceKey[int32] {
+		return keyOfAppearance(&cl.Appearances[j], refs[3*j], refs[3*j+1], refs[3*j+2])
 	}
-	keyOf := func(j int) key {
-		a := &cl.Appearances[j]
-		return key{refs[3*j], refs[3*j+1], refs[3*j+2], a.Quote, a.Lang, a.Date}
-	}
-	var seen map[key]int
+	var seen map[appearanceKey[int32]]int
 	if len(cl.Appearances) > 8 {
-		seen = make(map[key]int, len(cl.Appearances))
+		seen = make(map[appearanceKey[int32]]int, len(cl.Appearances))
 	}
 	for j := range cl.Appearances {
 		k := keyOf(j)
@@ -736,18 +729,49 @@ func (c *checker) sameAppearances(i int, cl *claims.Claim, refs []int32) {
 				}
 			}
 		}
-		if first < 0 {
-			continue
-		}
-		a, b := &cl.Appearances[first], &cl.Appearances[j]
-		for _, ids := range [][2]string{{a.Source, b.Source}, {a.Speaker, b.Speaker}, {a.Via, b.Via}} {
-			if ids[0] != ids[1] {
-				c.add(location{"claim", i, fmt.Sprintf("appearances[%d]", j)}, cl.ID,
-					fmt.Errorf("%w: appearances[%d] repeats appearances[%d]: %q and %q are one item, through an alias", ErrDuplicateAppearance, j, first, ids[1], ids[0]))
-				break
-			}
+		if first >= 0 {
+			c.add(location{kind, i, fmt.Sprintf("appearances[%d]", j)}, cl.ID, repeated(cl, first, j))
 		}
 	}
+}
+
+// repeated is the error for appearance j of claim cl, which repeats
+// appearance first: through an alias when an ID differs, and saying so
+// when only their notes differ.
+func repeated(cl *claims.Claim, first, j int) error {
+	a, b := &cl.Appearances[first], &cl.Appearances[j]
+	how := ""
+	for _, ids := range [][2]string{{a.Source, b.Source}, {a.Speaker, b.Speaker}, {a.Via, b.Via}} {
+		if ids[0] != ids[1] {
+			how = fmt.Sprintf(": %q and %q are one item, through an alias", ids[1], ids[0])
+			break
+		}
+	}
+	if a.Note != b.Note {
+		how += " (only their notes differ: keep one appearance with both notes)"
+	}
+	return fmt.Errorf("%w: appearances[%d] repeats appearances[%d]%s", ErrDuplicateAppearance, j, first, how)
+}
+
+// appearanceKey is what makes two appearances of a claim one utterance
+// written twice: their source, speaker and via (as R: IDs, or vertex
+// numbers with aliases resolved), date, quote, language and whether it
+// speaks of the past, every field that weighing and staleness read. A
+// note or an inference does not make another utterance. The check of a
+// file refuses a second appearance with the key of an earlier one
+// (sameAppearances); a merge keeps one of them (editor.merge,
+// renameMerged).
+type appearanceKey[R comparable] struct {
+	source, speaker, via R
+	quote, lang          string
+	date                 claims.Date
+	aboutPast            bool
+}
+
+// keyOfAppearance returns the key of a with the given source, speaker
+// and via.
+func keyOfAppearance[R comparable](a *claims.Appearance, source, speaker, via R) appearanceKey[R] {
+	return appearanceKey[R]{source, speaker, via, a.Quote, a.Lang, a.Date, a.AboutPast}
 }
 
 // relRef checks a reference of relation i and returns the vertex number

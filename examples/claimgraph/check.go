@@ -66,7 +66,11 @@ type jsonCheck struct {
 
 // sharedURLs returns a warning for each URL that more than one source of
 // v gives, naming them in the order of the graph, in the order of their
-// first source; O(sources).
+// first source, unless every one of them derives from another of them
+// (an informant and the article that quotes it may give the article's
+// URL): the verdicts count such sources as one origin already. The
+// warning counts the origins they may make: the groups of sources that
+// derive from one another directly. O(sources + derivations).
 func sharedURLs(v graph.View) []string {
 	var keys []string
 	by := make(map[string][]string)
@@ -82,23 +86,64 @@ func sharedURLs(v graph.View) []string {
 	}
 	var out []string
 	for _, k := range keys {
-		if ids := by[k]; len(ids) > 1 {
+		ids := by[k]
+		if len(ids) < 2 {
+			continue
+		}
+		if n := origins(v, ids); n > 1 {
 			out = append(out, fmt.Sprintf("sources %s share the URL %s: likely one source, which the verdicts may count as %d independent origins; merge them (edit --merge) or tell them apart",
-				quoteList(ids), claims.Quote(k), len(ids)))
+				quoteList(ids), claims.Quote(k), n))
 		}
 	}
 	return out
 }
 
+// origins returns the number of groups of the sources ids whose members
+// derive from one another directly (quote, cite, republish or translate
+// one another), a union-find over their derivations.
+func origins(v graph.View, ids []string) int {
+	up := make(map[string]string, len(ids))
+	for _, id := range ids {
+		up[id] = id
+	}
+	root := func(id string) string {
+		for up[id] != id {
+			up[id] = up[up[id]]
+			id = up[id]
+		}
+		return id
+	}
+	n := len(ids)
+	for _, id := range ids {
+		s, _ := v.Source(id)
+		for _, d := range s.DerivedFrom {
+			if _, ok := up[d.Source]; !ok {
+				continue
+			}
+			if a, b := root(id), root(d.Source); a != b {
+				up[a] = b
+				n--
+			}
+		}
+	}
+	return n
+}
+
 // urlKey is what two URLs of one page share: the URL with its scheme and
-// host in lower case, without its fragment or a final "/".
+// host in lower case, http as https, without a leading "www." and its
+// path without a final "/". The fragment stays: two posts of a live blog, page#post-1
+// and page#post-2, are two sources.
 func urlKey(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return raw
 	}
-	u.Scheme, u.Host, u.Fragment, u.RawFragment = strings.ToLower(u.Scheme), strings.ToLower(u.Host), "", ""
-	return strings.TrimSuffix(u.String(), "/")
+	u.Scheme, u.Host = strings.ToLower(u.Scheme), strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	if u.Scheme == "http" {
+		u.Scheme = "https"
+	}
+	u.Path, u.RawPath = strings.TrimSuffix(u.Path, "/"), strings.TrimSuffix(u.RawPath, "/")
+	return u.String()
 }
 
 // quoteList quotes each of ids and joins them with commas and "and".

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/claimgraph/claimgraph/graph"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -284,5 +285,53 @@ func TestCheckSelfDerivation(t *testing.T) {
 	code, out, _ := runInterchange(t, "check", file)
 	if want := `self.yaml:3:58: source "s1": derived_from[0].source: conflicting relation: "s1" derives from itself`; code != 1 || !strings.Contains(out, want) {
 		t.Errorf("exit %d, stdout %q; want 1 and %q", code, out, want)
+	}
+}
+
+// TestSharedURLs: which sources sharing a URL are warned about (red team
+// 5's url.yaml): http and https, a leading "www." and a final "/" make no
+// difference, a fragment does (two posts of a live blog), and sources of
+// which one derives from the other are one origin already.
+func TestSharedURLs(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		sources string
+		want    string // the warning's start, "" for none
+	}{
+		{"same URL", `  - {id: a, kind: news-article, url: "https://news.example/x"}
+  - {id: b, kind: news-article, url: "https://news.example/x"}`, `sources "a" and "b" share the URL "https://news.example/x": likely one source, which the verdicts may count as 2 independent origins`},
+		{"http and www", `  - {id: a, kind: news-article, url: "http://www.news.example/x"}
+  - {id: b, kind: news-article, url: "https://news.example/x"}`, `sources "a" and "b" share the URL "https://news.example/x"`},
+		{"capitals and a final slash", `  - {id: a, kind: news-article, url: "HTTPS://WWW.News.example/x/"}
+  - {id: b, kind: news-article, url: "https://news.example/x"}`, `sources "a" and "b" share the URL "https://news.example/x"`},
+		{"same fragment", `  - {id: a, kind: news-article, url: "https://news.example/live#post-1"}
+  - {id: b, kind: news-article, url: "https://news.example/live/#post-1"}`, `sources "a" and "b" share the URL "https://news.example/live#post-1"`},
+		{"other fragments", `  - {id: a, kind: news-article, url: "https://news.example/live#post-1"}
+  - {id: b, kind: news-article, url: "https://news.example/live#post-2"}`, ""},
+		{"other paths", `  - {id: a, kind: news-article, url: "https://news.example/x"}
+  - {id: b, kind: news-article, url: "https://news.example/y"}`, ""},
+		{"www is not any subdomain", `  - {id: a, kind: news-article, url: "https://m.news.example/x"}
+  - {id: b, kind: news-article, url: "https://news.example/x"}`, ""},
+		{"one quotes the other", `  - {id: official, kind: informant, url: "https://news.example/story"}
+  - {id: story, kind: news-article, url: "https://news.example/story", derived_from: [{source: official, kind: quotes}]}`, ""},
+		{"one republishes the other", `  - {id: a, kind: news-article, url: "https://news.example/x", derived_from: [{source: b, kind: republishes}]}
+  - {id: b, kind: news-article, url: "http://news.example/x"}`, ""},
+		{"a third that does not derive", `  - {id: official, kind: informant, url: "https://news.example/story"}
+  - {id: story, kind: news-article, url: "https://news.example/story", derived_from: [{source: official, kind: cites}]}
+  - {id: copy, kind: news-article, url: "https://news.example/story"}`, `sources "official", "story" and "copy" share the URL "https://news.example/story": likely one source, which the verdicts may count as 2 independent origins`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, err := graph.ReadYAML(strings.NewReader("claimgraph: 1\nsources:\n"+tc.sources+"\n"), "url.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := sharedURLs(g.View)
+			switch {
+			case tc.want == "" && len(got) > 0:
+				t.Errorf("warned %q, want none", got)
+			case tc.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], tc.want)):
+				t.Errorf("warnings %q, want one starting %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -29,10 +29,14 @@
 // new relations are added at the end of its relations; JSON, JSON Lines
 // and RDF files, which have no comments, are written whole.
 // With --apply and --json it prints {"applied": N, "output": "OUT"}.
+// A decision the graph refuses is reported naming the decisions file and
+// the suggestion, by its index from 1: "DECISIONS.json: suggestion 2
+// (a ~ b): relation ...", every one of them, and nothing is written.
 package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -129,6 +133,7 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 		return e.fail("similar", fmt.Errorf("%s: %w", path, err))
 	}
 	var ds []match.Decision
+	at := map[string]int{} // "A -> B" -> the index of its suggestion, from 1
 	for i, s := range rep.Suggestions {
 		if s.Decision == "" {
 			continue
@@ -138,6 +143,9 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 			return e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %w", path, i+1, s.A, s.B, err))
 		}
 		ds = append(ds, match.Decision{A: s.A, B: s.B, Kind: k, By: by})
+		if id := s.A + " -> " + s.B; at[id] == 0 {
+			at[id] = i + 1
+		}
 	}
 	if len(ds) == 0 {
 		// Nothing decided: the file is left as it is, comments and all.
@@ -147,7 +155,10 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 		out = file
 	}
 	if err := saveDecisions(g, file, out, match.Decide(ds)); err != nil {
-		return e.fail("similar", fmt.Errorf("%s: %w", path, err))
+		for _, m := range decisionProblems(path, rep.Suggestions, at, err) {
+			e.fail("similar", errors.New(m))
+		}
+		return 1
 	}
 	if asJSON {
 		if err := writeJSON(e.stdout, map[string]any{"applied": len(ds), "output": out}); err != nil {
@@ -179,4 +190,27 @@ func saveDecisions(g *graph.Graph, file, out string, b graph.Batch) error {
 func isYAML(path string) bool {
 	_, rdf := rdfSyntax[filepath.Ext(path)]
 	return !rdf && !strings.HasSuffix(path, ".json") && !strings.HasSuffix(path, ".jsonl")
+}
+
+// decisionProblems returns, for a problem that applying the decisions
+// of the file at path met, one message a problem, each naming the
+// suggestion of the relation at fault by its index from 1, as the
+// suggestion's own problems are named (at maps a relation's "A -> B" to
+// it): "bad.json: suggestion 2 (a ~ nope): relation "a -> nope": to:
+// unknown claim "nope"". The decisions file is read without positions,
+// so the index stands for one.
+func decisionProblems(path string, sugs []similarJSON, at map[string]int, err error) []string {
+	var list graph.ErrorList
+	if !errors.As(err, &list) {
+		return []string{fmt.Sprintf("%s: %v", path, err)}
+	}
+	var msgs []string
+	for _, x := range list {
+		m := x.Message()
+		if i := at[x.ID]; i > 0 {
+			m = fmt.Sprintf("suggestion %d (%s ~ %s): %s", i, sugs[i-1].A, sugs[i-1].B, m)
+		}
+		msgs = append(msgs, path+": "+m)
+	}
+	return msgs
 }

@@ -187,3 +187,31 @@ func TestSimilarApplyJSONTarget(t *testing.T) {
 		t.Errorf("%s is not JSON holding the decision", out)
 	}
 }
+
+// TestSimilarApplyNamesSuggestion: a decision the graph refuses is
+// reported naming the decisions file and the suggestion, by its index
+// from 1 among all of them, decided or not, for a YAML file changed in
+// its text and a JSON file written whole; every such problem is
+// reported (red team 5 finding 8b).
+func TestSimilarApplyNamesSuggestion(t *testing.T) {
+	dir := t.TempDir()
+	yamlFile := writeTemp(t, "g.yaml", "claimgraph: 1\nsources:\n  - {id: s, kind: wire}\nclaims:\n  - {id: a, text: A., appearances: [{source: s}]}\n  - {id: b, text: B., appearances: [{source: s, quote: q}]}\n")
+	jsonFile := filepath.Join(dir, "g.json")
+	runOK(t, "export", yamlFile, "--format", "json", "-o", jsonFile)
+	decisions := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(decisions, []byte(`{"suggestions":[{"a":"a","b":"b","decision":"contradicts"},{"a":"a","b":"x","decision":""},{"a":"a","b":"nope","decision":"same_as"},{"a":"b","b":"gone","decision":"supports"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{yamlFile, jsonFile} {
+		var errb strings.Builder
+		code := run([]string{"similar", file, "--apply", decisions, "-o", file + ".out" + filepath.Ext(file)}, &strings.Builder{}, &errb)
+		for _, want := range []string{
+			decisions + `: suggestion 3 (a ~ nope): relation "a -> nope": to: unknown claim "nope"`,
+			decisions + `: suggestion 4 (b ~ gone): relation "b -> gone": to: unknown claim "gone"`,
+		} {
+			if code != 1 || !strings.Contains(errb.String(), want) {
+				t.Errorf("%s: exit %d, stderr %q; want 1 and %s", filepath.Base(file), code, errb.String(), want)
+			}
+		}
+	}
+}

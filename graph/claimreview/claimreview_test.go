@@ -73,7 +73,7 @@ func TestFirstAppearance(t *testing.T) {
 	err := g.Apply(graph.Batch{
 		Sources: []sources.Source{{ID: "undated", Kind: sources.Other}, {ID: "year", Kind: sources.Other, Published: claims.MustDate(2024, 0, 0)}},
 		Claims: []claims.Claim{
-			{ID: "none", Text: "No dates", Appearances: []claims.Appearance{{Source: "undated"}, {Source: "undated"}}},
+			{ID: "none", Text: "No dates", Appearances: []claims.Appearance{{Source: "undated"}, {Source: "undated", Quote: "No dates"}}},
 			{ID: "own", Text: "Own date wins over source", Appearances: []claims.Appearance{{Source: "year"}, {Source: "undated", Date: claims.MustDate(2023, 12, 31)}}},
 			{ID: "noapp", Text: "No appearance"},
 		},

@@ -38,7 +38,7 @@ func tricky(t *testing.T) *graph.Graph {
 			{ID: "a", Text: `He said "clean it" \ twice`, About: []string{"kim"},
 				Appearances: []claims.Appearance{{Source: "paper", Speaker: "kim", Via: "video"}}},
 			{ID: "b", Text: "Line one\nline two\twith a tab and a bell \a here", About: []string{"nk", "kim"},
-				Appearances: []claims.Appearance{{Source: "paper"}, {Source: "paper"}}},
+				Appearances: []claims.Appearance{{Source: "paper"}, {Source: "paper", Quote: "line two"}}},
 			{ID: "c", Text: "Пхеньян — the capital"},
 			{ID: "lonely", Text: "A claim in no relation."},
 		},

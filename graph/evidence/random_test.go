@@ -32,7 +32,10 @@ func TestLentByReachability(t *testing.T) {
 		for i := range n {
 			c := claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "C."}
 			for range rng.IntN(apps) {
-				c.Appearances = append(c.Appearances, claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))})
+				a := claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))}
+				if !slices.ContainsFunc(c.Appearances, func(b claims.Appearance) bool { return b.Source == a.Source }) {
+					c.Appearances = append(c.Appearances, a) // a graph holds an appearance once
+				}
 			}
 			b.Claims = append(b.Claims, c)
 		}

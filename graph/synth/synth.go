@@ -3,6 +3,7 @@ package synth
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -112,11 +113,17 @@ func Generate(cfg Config) graph.Batch {
 			}
 		}
 		na := 1 + r.IntN(int(2*cfg.Appearances-1)) // mean Appearances
-		c.Appearances = make([]claims.Appearance, na)
-		for j := range c.Appearances {
-			c.Appearances[j] = claims.Appearance{Source: SourceID(r.IntN(cfg.Sources))}
+		c.Appearances = make([]claims.Appearance, 0, na)
+		for range na {
+			a := claims.Appearance{Source: SourceID(r.IntN(cfg.Sources))}
 			if r.IntN(4) == 0 {
-				c.Appearances[j].Speaker = c.About[0]
+				a.Speaker = c.About[0]
+			}
+			// A draw that repeats an appearance is left out, as a file
+			// may not hold one twice; the draws stay the same, so that a
+			// seed's graph is otherwise the one it always was.
+			if !slices.ContainsFunc(c.Appearances, func(b claims.Appearance) bool { return b.Source == a.Source && b.Speaker == a.Speaker }) {
+				c.Appearances = append(c.Appearances, a)
 			}
 		}
 		b.Claims[i] = c

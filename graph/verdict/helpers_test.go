@@ -3,6 +3,7 @@ package verdict_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,7 +81,13 @@ func generate(t testing.TB, n int) *graph.Graph {
 	for i := range n {
 		c := claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "A claim."}
 		for range 1 + rng.IntN(3) {
-			c.Appearances = append(c.Appearances, claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))})
+			a := claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))}
+			// A repeated draw is left out (a graph may not hold one
+			// appearance twice); the draws, and so the graph, stay as
+			// they were otherwise.
+			if !slices.ContainsFunc(c.Appearances, func(b claims.Appearance) bool { return b.Source == a.Source }) {
+				c.Appearances = append(c.Appearances, a)
+			}
 		}
 		b.Claims = append(b.Claims, c)
 	}

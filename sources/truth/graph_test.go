@@ -56,7 +56,7 @@ func claim(id string, srcs ...string) claims.Claim {
 // (in s3); c (in s1) stands alone; d (in s2) supports a. s4 carries nothing.
 func smallGraph(t *testing.T) *graph.Graph {
 	return build(t, []string{"s1", "s2", "s3", "s4"},
-		[]claims.Claim{claim("a", "s1", "s2"), claim("b", "s3"), claim("c", "s1"), claim("d", "s2"), claim("e", "s3", "s3")},
+		[]claims.Claim{claim("a", "s1", "s2"), claim("b", "s3"), claim("c", "s1"), claim("d", "s2"), claim("e", "s3")},
 		[]claims.Relation{
 			{From: "a", To: "b", Kind: claims.Contradicts},
 			{From: "b", To: "e", Kind: claims.Contradicts},

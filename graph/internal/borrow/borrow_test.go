@@ -21,7 +21,7 @@ func TestClaims(t *testing.T) {
 	b.Sources = []sources.Source{{ID: "s1", Kind: sources.NewsArticle}, {ID: "s2", Kind: sources.NewsArticle}}
 	for i := range 600 {
 		c := claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "C.", About: []string{}}
-		c.Appearances = []claims.Appearance{{Source: "s1"}, {Source: fmt.Sprintf("s%d", 1+i%2)}}
+		c.Appearances = []claims.Appearance{{Source: "s1"}, {Source: fmt.Sprintf("s%d", 1+i%2), Date: claims.MustDate(2020+i%2, 1, 1)}}
 		if i%3 == 0 {
 			c.Validity.From = claims.MustDate(2020, 1, 1)
 		}
