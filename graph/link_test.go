@@ -55,9 +55,10 @@ func linkBatch(r *rand.Rand, p string, n int, old *Batch) Batch {
 		if i%97 == 0 {
 			refs = 60 // indexed
 		}
-		for range refs {
+		for k := range refs {
 			c.About = append(c.About, pick(ents))
-			c.Appearances = append(c.Appearances, claims.Appearance{Source: pick(srcs), Speaker: pick(ents)})
+			// A quote of its own: one utterance written twice is refused.
+			c.Appearances = append(c.Appearances, claims.Appearance{Source: pick(srcs), Speaker: pick(ents), Quote: fmt.Sprintf("q%d", k)})
 		}
 		b.Claims = append(b.Claims, c)
 		cls = append(cls, id)
