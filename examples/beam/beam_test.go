@@ -23,6 +23,8 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	flag.Parse()
+	startHeapProfiles()
 	ptest.MainWithDefault(m, "prism")
 }
 

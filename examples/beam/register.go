@@ -30,6 +30,9 @@ func init() {
 		nameSrc, nameFact, beliefByObject, beliefByClaim,
 		&objStep{}, &srcAccu{}, &pairDisc{}, &priorAcc{}, buildObj, objFacts,
 		factPartners, objectPartners, countPartners, buildPair, unitDisc,
+		&shardKey{}, &writeShard{}, &srcAcc{}, chosenPartners, readSrcs, readFacts,
+		readObjs, readPairs, readSrcNames, readFactNames, readOrigins, srcName,
+		factName, keyedPair, objValue,
 	} {
 		beam.RegisterDoFn(fn)
 	}
@@ -38,6 +41,7 @@ func init() {
 		Assertion{}, Claim{}, Source{}, Edge{}, Member{}, Named{}, Origin{},
 		Asserted{}, Fact{}, Src{}, Msg{}, Part{}, Stat{}, Label{},
 		OriginsRow{}, Shard{}, Slot{}, Size{}, Ranked{}, FactName{}, Belief{}, Trust{}, Obj{}, Pair{},
+		IDName{}, IDFact{}, KeyedPair{},
 	} {
 		beam.RegisterType(reflect.TypeOf(v))
 	}
