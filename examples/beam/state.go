@@ -220,7 +220,7 @@ func readOrigins(ctx context.Context, name string, emit func(OriginsRow)) error 
 	return readGob(ctx, name, emit)
 }
 
-func srcName(id int64, name string) IDName              { return IDName{ID: id, Name: name} }
-func factName(id int64, n FactName) IDFact              { return IDFact{ID: id, FactName: n} }
-func keyedPair(key int64, p Pair) KeyedPair             { return KeyedPair{Key: key, Pair: p} }
-func objValue(_ int64, o Obj) Obj                       { return o }
+func srcName(id int64, name string) IDName  { return IDName{ID: id, Name: name} }
+func factName(id int64, n FactName) IDFact  { return IDFact{ID: id, FactName: n} }
+func keyedPair(key int64, p Pair) KeyedPair { return KeyedPair{Key: key, Pair: p} }
+func objValue(_ int64, o Obj) Obj           { return o }
