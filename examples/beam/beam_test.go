@@ -318,14 +318,27 @@ func TestSeed(t *testing.T) {
 	checkGraph(t, seedGraph(t), 3, capTest, algorithms)
 }
 
+// TestSeedBlocks runs the driver's stages as the -large tests do
+// (checkEach), in blocks of 3 iterations: Sums and ACCU, resumed from
+// their saved state at other boundaries than TestSeed's 5.
+func TestSeedBlocks(t *testing.T) {
+	defer func(b int) { *block = b }(*block)
+	*block = 3
+	checkEach(t, seedGraph(t), 2, capTest, []truth.Algorithm{truth.Sums, truth.Accu})
+}
+
 // generated compares the pipeline with the library on a generated graph
 // of n claims in 4 shards.
 func generated(t *testing.T, n int, algs []truth.Algorithm) {
+	checkGraph(t, generate(t, n), 4, capGenerated, algs)
+}
+
+func generate(t *testing.T, n int) *graph.Graph {
 	g := graph.New()
 	if err := g.Apply(synth.Generate(synth.Config{Claims: n})); err != nil {
 		t.Fatal(err)
 	}
-	checkGraph(t, g, 4, capGenerated, algs)
+	return g
 }
 
 // TestGenerated2k compares a generated graph of 2,000 claims, whose
@@ -344,22 +357,74 @@ var withoutCopies = algorithms[:6]
 // large turns on the equality tests on generated graphs of 10k and 100k
 // claims, which are not part of the default run: with the lent votes
 // (about 47 a fact) every fact carries dozens of sources through every
-// stage, and Prism keeps each stage's elements, so the 10k graph takes
-// several minutes and gigabytes of memory, beyond CI's budget.
+// stage, so the 10k graph takes minutes of CPU and the 100k graph most
+// of an hour, beyond CI's budget.
 var large = flag.Bool("large", false, "also compare the pipeline with the library on generated graphs of 10k and 100k claims")
+
+// block is the iterations per pipeline of the -large tests.
+var block = flag.Int("block", 1, "iterations per pipeline in the -large tests")
 
 func TestGenerated10k(t *testing.T) {
 	if !*large || testing.Short() {
-		t.Skip("10k claims with their lent votes take minutes and gigabytes on Prism; run with -large")
+		t.Skip("10k claims with their lent votes take minutes of CPU on Prism; run with -large")
 	}
-	generated(t, 10_000, withoutCopies)
+	checkEach(t, generate(t, 10_000), 4, capGenerated, withoutCopies)
 }
 
 func TestGenerated100k(t *testing.T) {
 	if !*large || testing.Short() {
 		t.Skip("100k claims take about ten times the 10k test on Prism; run with -large")
 	}
-	generated(t, 100_000, withoutCopies)
+	checkEach(t, generate(t, 100_000), 4, capGenerated, withoutCopies)
+}
+
+// checkEach is checkGraph one algorithm at a time: the driver's stages
+// called in turn, the input read and numbered once, the origins and
+// each algorithm written to an output of its own and compared as soon
+// as it is done, so that a long run reports what passed so far. Each
+// pipeline runs -block iterations.
+func checkEach(t *testing.T, g *graph.Graph, shards, maxIter int, algs []truth.Algorithm) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	c := Config{Input: shardGraph(t, g, dir, shards), Algorithm: names(algs), Origins: true,
+		MaxIterations: maxIter, Block: *block, Work: filepath.Join(dir, "work"), Output: filepath.Join(dir, "out.jsonl")}
+	pl, err := resolve(ctx, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := c.Work + "/tables"
+	if err := prepare(ctx, c, pl, c.Work, tables); err != nil {
+		t.Fatal(err)
+	}
+	v := g.At(claims.Date{})
+	t.Run("origins", func(t *testing.T) {
+		c := c
+		c.Output = filepath.Join(dir, "origins.jsonl")
+		if err := report(ctx, c, plan{format: pl.format}, c.Work, tables, nil); err != nil {
+			t.Fatal(err)
+		}
+		compareOrigins(t, v, readOutput(t, c.Output))
+	})
+	d, m := truth.FromGraph(v)
+	for i, r := range pl.runs {
+		t.Run(r.Alg.String(), func(t *testing.T) {
+			fin, err := iterate(ctx, r, c.Block, tables, fmt.Sprintf("%s/run-%d", c.Work, i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := c
+			c.Origins, c.Output = false, filepath.Join(dir, r.Alg.String()+".jsonl")
+			if err := report(ctx, c, plan{format: pl.format, runs: []Run{r}}, c.Work, tables, []final{fin}); err != nil {
+				t.Fatal(err)
+			}
+			lib, err := truth.Discover(d, r.Alg, truth.Options{MaxIterations: maxIter})
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareTruth(t, d, m.Joint(lib), readOutput(t, c.Output))
+			t.Logf("%v: %d iterations, equal", r.Alg, lib.Iterations)
+		})
+	}
 }
 
 // bookDir returns the Book data set's directory, shared/data/truth/book
