@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -19,6 +20,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/provenance"
 	"github.com/claimgraph/claimgraph/graph/synth"
+	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
@@ -486,5 +488,73 @@ func TestBook(t *testing.T) {
 			}
 			compareTruth(t, d, r, out)
 		})
+	}
+}
+
+// TestSilent runs a generated graph of 200 claims with the claims its
+// verdicts silence (--silent, the JSON of claimgraph verdicts --json)
+// and compares it with truth.FromGraphSilent, as claimgraph trust weighs
+// a graph. (The seed's verdicts silence no claim.)
+func TestSilent(t *testing.T) {
+	g := generate(t, 200)
+	v := g.At(claims.Date{})
+	vr, err := verdict.Compute(v, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vr.Silent) == 0 {
+		t.Fatal("the verdicts silence no claim: nothing to test")
+	}
+	ids := slices.Sorted(maps.Keys(vr.Silent))
+	dir := t.TempDir()
+	data, err := json.Marshal(map[string]any{"silent": ids, "verdicts": []any{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	silent := filepath.Join(dir, "verdicts.json")
+	if err := os.WriteFile(silent, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	algs := []truth.Algorithm{truth.Voting, truth.Sums}
+	out := runConfig(t, Config{Input: shardGraph(t, g, dir, 2), Algorithm: names(algs), MaxIterations: capTest, Silent: silent})
+	d, m := truth.FromGraphSilent(v, vr.Silent)
+	dAll, _ := truth.FromGraph(v)
+	if d.NumAssertions() == dAll.NumAssertions() {
+		t.Fatalf("silencing %v takes no vote away (%d assertions either way): the test would not see --silent ignored", ids, d.NumAssertions())
+	}
+	for _, a := range algs {
+		t.Run(a.String(), func(t *testing.T) {
+			r, err := truth.Discover(d, a, truth.Options{MaxIterations: capTest})
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareTruth(t, d, m.Joint(r), out)
+		})
+	}
+}
+
+func TestSilentFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ body, want string }{
+		{`{"silent":["c1","c2"]}`, "c1,c2"},
+		{`{"silent":[]}`, ""},
+		{`{"verdicts":[]}`, `no list "silent"`},
+		{`{"silent":[1]}`, "cannot unmarshal"},
+	} {
+		name := filepath.Join(dir, "v.json")
+		if err := os.WriteFile(name, []byte(tc.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ids, err := readSilent(context.Background(), name)
+		got := strings.Join(ids, ",")
+		if err != nil {
+			got = err.Error()
+			if !strings.Contains(got, name) {
+				t.Errorf("%s: error %q does not name the file", tc.body, got)
+			}
+		}
+		if !strings.Contains(got, tc.want) || tc.want == "" && got != "" {
+			t.Errorf("%s: got %q, want %q", tc.body, got, tc.want)
+		}
 	}
 }

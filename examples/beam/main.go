@@ -36,6 +36,12 @@
 //	--max-rounds N       jsonl: cap on the rounds that find the
 //	                     components of contradictions and supports
 //	                     (default 30)
+//	--silent FILE        jsonl: the claims that lend nothing, read from the
+//	                     JSON of "claimgraph verdicts --json" (its list
+//	                     "silent"), so that votes are weighed as
+//	                     claimgraph trust weighs them
+//	                     (truth.FromGraphSilent); default none, as
+//	                     truth.FromGraph
 //	--block N            iterations per pipeline (default 5): the driver
 //	                     runs each algorithm as pipelines of N iterations,
 //	                     the state kept in files between them
@@ -47,14 +53,17 @@
 //
 // The output format is described in output.go. A claim graph maps onto
 // truth discovery as truth.FromGraph maps it: every claim lends its
-// votes, whatever the verdicts say of it (claimgraph trust weighs the
-// verdicts' evidence with truth.FromGraphSilent, rejected claims lending
-// none; the verdicts are not in the pipeline). The results equal those
+// votes. claimgraph trust weighs the verdicts' evidence with
+// truth.FromGraphSilent, the claims the verdicts silenced (rejected)
+// lending none; the verdicts (grounded semantics over the whole graph)
+// are not computed by the pipeline, but given their silent claims
+// (--silent) it weighs as FromGraphSilent does. The results equal those
 // of the in-memory library (beam_test.go checks it).
 package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -85,6 +94,8 @@ type Config struct {
 	Tolerance     float64
 	MaxRounds     int
 
+	Silent string // file of the claims that lend nothing (claimgraph verdicts --json)
+
 	Block int    // iterations per pipeline (0: defaultBlock)
 	Work  string // directory of the state between pipelines ("": a temporary one)
 }
@@ -104,6 +115,7 @@ func main() {
 	flag.IntVar(&c.MaxIterations, "max-iterations", 0, "cap on iterations (0: the algorithm's)")
 	flag.Float64Var(&c.Tolerance, "tolerance", 0, "convergence tolerance (0: 0.001)")
 	flag.IntVar(&c.MaxRounds, "max-rounds", 30, "cap on the rounds finding the components of contradictions and supports")
+	flag.StringVar(&c.Silent, "silent", "", "jsonl: the claims that lend nothing, as claimgraph verdicts --json lists them")
 	flag.IntVar(&c.Block, "block", defaultBlock, "iterations per pipeline")
 	flag.StringVar(&c.Work, "work", "", "directory of the state between pipelines (default: a temporary one)")
 	flag.Parse()
@@ -158,6 +170,7 @@ type plan struct {
 	format string
 	shards []Shard
 	runs   []Run
+	silent []string // the claims that lend nothing (--silent)
 }
 
 // resolve checks c and resolves its plan. The input's shards are listed
@@ -201,9 +214,41 @@ func resolve(ctx context.Context, c *Config) (plan, error) {
 	if c.Block <= 0 {
 		c.Block = defaultBlock
 	}
+	if c.Silent != "" {
+		if pl.format != "jsonl" {
+			return pl, fmt.Errorf("%w: --silent needs a claim graph (jsonl)", ErrUsage)
+		}
+		var err error
+		if pl.silent, err = readSilent(ctx, c.Silent); err != nil {
+			return pl, err
+		}
+	}
 	var err error
 	pl.shards, err = expand(ctx, c.Input)
 	return pl, err
+}
+
+// readSilent reads the claims that lend nothing from the file name, the
+// JSON that "claimgraph verdicts --json" writes: its list "silent".
+func readSilent(ctx context.Context, name string) ([]string, error) {
+	r, err := open(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var rep struct {
+		Silent *[]string `json:"silent"`
+	}
+	if err := json.NewDecoder(r).Decode(&rep); err != nil {
+		return nil, fmt.Errorf("--silent %s: %w", name, err)
+	}
+	if rep.Silent == nil {
+		return nil, fmt.Errorf("--silent %s: no list \"silent\": want the JSON of claimgraph verdicts --json", name)
+	}
+	if *rep.Silent == nil {
+		return []string{}, nil
+	}
+	return *rep.Silent, nil
 }
 
 // defaultBlock is how many iterations one pipeline runs by default.
@@ -272,7 +317,7 @@ func prepare(ctx context.Context, c Config, pl plan, work, tables string) error 
 		if len(pl.runs) == 0 {
 			return beamx.Run(ctx, p)
 		}
-		facts, names := graphFacts(s, cl, src, rel, rows, c.MaxRounds)
+		facts, names := graphFacts(s, cl, src, rel, rows, pl.silent, c.MaxRounds)
 		t = numbered(s, facts, names)
 	}
 	save(s, tables, "facts", t.Facts)

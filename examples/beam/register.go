@@ -33,7 +33,7 @@ func init() {
 		factPartners, objectPartners, countPartners, buildPair, unitDisc,
 		&shardKey{}, &writeShard{}, &srcAcc{}, chosenPartners, readSrcs, readFacts,
 		readObjs, readPairs, readSrcNames, readFactNames, readOrigins, srcName,
-		factName, keyedPair, objValue,
+		factName, keyedPair, objValue, silentKV,
 	} {
 		beam.RegisterDoFn(fn)
 	}
