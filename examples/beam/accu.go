@@ -175,15 +175,15 @@ func (fn *priorAcc) ProcessElement(id int64, _ Src) (int64, float64) {
 }
 
 // tableCache keeps a side input of pairs (key, value) as a map once read.
-type tableCache[V any] struct {
-	m  map[int64]V
+type tableCache[K comparable, V any] struct {
+	m  map[K]V
 	in bool
 }
 
-func (c *tableCache[V]) get(iter func(*int64, *V) bool) map[int64]V {
+func (c *tableCache[K, V]) get(iter func(*K, *V) bool) map[K]V {
 	if !c.in {
-		c.m = make(map[int64]V)
-		var k int64
+		c.m = make(map[K]V)
+		var k K
 		var v V
 		for iter(&k, &v) {
 			c.m[k] = v
@@ -198,8 +198,8 @@ func (c *tableCache[V]) get(iter func(*int64, *V) bool) map[int64]V {
 type objStep struct {
 	Run   Run
 	stop  sideCache[Stat]
-	accs  tableCache[float64]
-	discs tableCache[float32]
+	accs  tableCache[int64, float64]
+	discs tableCache[int64, float32]
 	model *truth.CopyModel
 }
 
@@ -303,7 +303,7 @@ func (fn *srcAccu) ProcessElement(id int64, srcs func(*Src) bool, msgs func(*Msg
 // true values its sources shared in this one and their accuracies.
 type pairDisc struct {
 	Run   Run
-	accs  tableCache[float64]
+	accs  tableCache[int64, float64]
 	model *truth.CopyModel
 }
 

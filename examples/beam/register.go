@@ -27,7 +27,7 @@ func init() {
 		votingObject, originList, firstNamed, jointFn, initLabel, takeLabel, labelRoot,
 		originsLine, byFact, assertionSource, tripleFact,
 		rankedKV, bucketOf, sortBucket, assertedKey, assertedObject, objectRef,
-		keyAsserted, swapID, sourceRefs, refID, buildFact, trustOf, beliefOf,
+		keyAsserted, swapID, refID, &buildFact{}, trustOf, beliefOf,
 		nameSrc, nameFact, beliefByObject, beliefByClaim,
 		&objStep{}, &srcAccu{}, &pairDisc{}, &priorAcc{}, buildObj, objFacts,
 		factPartners, objectPartners, countPartners, buildPair, unitDisc,
