@@ -148,7 +148,8 @@ func numbered(s beam.Scope, in, names beam.PCollection) Tables {
 	objOf := beam.ParDo(s, refID, beam.CoGroupByKey(s, objIDs, beam.ParDo(s, objectRef, in)))
 	facts, factNames := beam.ParDo2(s, &buildFact{}, beam.CoGroupByKey(s, beam.ParDo(s, keyAsserted, in), factIDs, objOf), beam.SideInput{Input: srcIDs})
 	srcNames := beam.ParDo(s, swapID, srcIDs)
-	srcs := beam.ParDo(s, buildSrc, beam.CoGroupByKey(s, srcNames, beam.ParDo(s, factsOfSources, facts)))
+	lists := beam.CombinePerKey(s, factList{}, beam.ParDo(s, factsOfSources, facts))
+	srcs := beam.ParDo(s, buildSrc, beam.CoGroupByKey(s, srcNames, lists))
 	return Tables{Facts: facts, Srcs: srcs, FactNames: factNames, SrcNames: srcNames}
 }
 
@@ -210,19 +211,29 @@ func factsOfSources(f Fact, emit func(int64, int64)) {
 	}
 }
 
-// buildSrc makes a source's state from its facts, with the prior trust 1
-// of the Pasternack & Roth algorithms (TruthFinder sets its own).
-func buildSrc(id int64, names func(*string) bool, facts func(*int64) bool, emit func(int64, Src)) {
+// buildSrc makes a source's state from its facts (see factList), with
+// the prior trust 1 of the Pasternack & Roth algorithms (TruthFinder
+// sets its own).
+func buildSrc(id int64, names func(*string) bool, facts func(*[]int64) bool, emit func(int64, Src)) {
 	var name string
 	if !names(&name) {
 		return // not a source: the library ignores it too
 	}
 	src := Src{ID: id, Trust: 1}
-	var f int64
-	for facts(&f) {
-		src.Facts = append(src.Facts, f)
-	}
-	slices.Sort(src.Facts)
-	src.Facts = slices.Compact(src.Facts)
+	facts(&src.Facts) // none for a source that asserts nothing
 	emit(id, src)
+}
+
+// factList collects a source's facts, sorted and distinct. Combined per
+// key, lifted: each worker sends a partial list per source, not an
+// element per assertion (on Prism, each element pending between stages
+// costs a hundred bytes or more beside its data).
+type factList struct{}
+
+func (factList) CreateAccumulator() []int64             { return nil }
+func (factList) AddInput(a []int64, f int64) []int64    { return append(a, f) }
+func (factList) MergeAccumulators(a, b []int64) []int64 { return append(a, b...) }
+func (factList) ExtractOutput(a []int64) []int64 {
+	slices.Sort(a)
+	return slices.Compact(a)
 }

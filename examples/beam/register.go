@@ -38,7 +38,7 @@ func init() {
 		beam.RegisterDoFn(fn)
 	}
 	for _, v := range []any{
-		statFn{}, maxFn{}, sumFn{}, msgSum{}, minRank{}, offsetsFn{},
+		statFn{}, maxFn{}, sumFn{}, msgSum{}, factList{}, minRank{}, offsetsFn{},
 		Assertion{}, Claim{}, Source{}, Edge{}, Member{}, Named{}, Origin{},
 		Asserted{}, Fact{}, Src{}, Msg{}, Part{}, Stat{}, Label{},
 		OriginsRow{}, Shard{}, Slot{}, Size{}, Ranked{}, FactName{}, Belief{}, Trust{}, Obj{}, Pair{},
