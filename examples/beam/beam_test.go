@@ -558,3 +558,27 @@ func TestSilentFile(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkDir runs twice with the same --work: each run keeps its state
+// in a directory of its own inside it, so that the second (fewer
+// iterations) reads none of the first's shards, and removes it after.
+func TestWorkDir(t *testing.T) {
+	g := seedGraph(t)
+	dir := t.TempDir()
+	glob := shardGraph(t, g, dir, 2)
+	work := filepath.Join(dir, "work")
+	if err := os.Mkdir(work, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	runConfig(t, Config{Input: glob, Algorithm: "sums", MaxIterations: capTest, Work: work})
+	out := runConfig(t, Config{Input: glob, Algorithm: "sums", MaxIterations: 2, Work: work})
+	d, m := truth.FromGraph(g.At(claims.Date{}))
+	r, err := truth.Discover(d, truth.Sums, truth.Options{MaxIterations: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareTruth(t, d, m.Joint(r), out)
+	if left, _ := os.ReadDir(work); len(left) != 0 {
+		t.Errorf("%d entries left in the work directory", len(left))
+	}
+}

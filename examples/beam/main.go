@@ -45,9 +45,11 @@
 //	--block N            iterations per pipeline (default 5): the driver
 //	                     runs each algorithm as pipelines of N iterations,
 //	                     the state kept in files between them
-//	--work DIR           where that state is kept (default: a temporary
-//	                     directory, removed after; on a cluster, a path
-//	                     its workers share, e.g. gs://bucket/tmp)
+//	--work DIR           where that state is kept, in a new directory
+//	                     of its own (default: the system's temporary
+//	                     directory; a local one is removed after; on a
+//	                     cluster, a path its workers share, e.g.
+//	                     gs://bucket/tmp)
 //	--runner R           Beam's: prism (default, in this process), or
 //	                     flink, spark, dataflow with their endpoint flags
 //
@@ -63,6 +65,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -277,14 +280,19 @@ func run(ctx context.Context, c Config) error {
 	if err != nil {
 		return err
 	}
-	work := c.Work
-	if work == "" {
-		if work, err = os.MkdirTemp("", "claimgraph-beam-*"); err != nil {
+	// A directory of this run's own, so that no shard of an earlier run
+	// is read as this one's: a local one is removed after.
+	var work string
+	if strings.Contains(c.Work, "://") {
+		var b [8]byte
+		rand.Read(b[:])
+		work = fmt.Sprintf("%s/claimgraph-beam-%x", strings.TrimSuffix(c.Work, "/"), b)
+	} else {
+		if work, err = os.MkdirTemp(c.Work, "claimgraph-beam-*"); err != nil {
 			return err
 		}
 		defer os.RemoveAll(work)
 	}
-	work = strings.TrimSuffix(work, "/")
 	tables := work + "/tables"
 	if err := prepare(ctx, c, pl, work, tables); err != nil {
 		return err
