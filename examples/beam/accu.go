@@ -46,14 +46,28 @@ type Pair struct{ Same, Diff int }
 // fit a worker's memory. No copies
 // are declared (nor does truth.FromGraph declare any), and the detected
 // copies (truth.Result.Dependence) are not output.
-func accu(s beam.Scope, r Run, srcs, facts beam.PCollection) Outcome {
-	objs := beam.ParDo(s, buildObj, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
-	pairs := beam.ParDo(s, buildPair, beam.CoGroupByKey(s,
-		pairCounts(s, beam.ParDo(s, factPartners, facts)),
-		pairCounts(s, beam.ParDo(s, objectPartners, objs))))
-	accs := beam.ParDo(s, &priorAcc{Run: r}, srcs)
-	discs := beam.ParDo(s, unitDisc, pairs)
-	return unroll(s, r, func(is beam.Scope, i int, side beam.SideInput) Iteration {
+//
+// The first block builds the objects and the pairs from the facts; a
+// later one starts from the objects and pairs of the state, the
+// accuracies from the sources' trust and the discounts from the choices
+// of the iteration before, as that iteration's last steps made them.
+func accu(s beam.Scope, r Run, b Block, st State) Outcome {
+	srcs := st.Srcs
+	var objs, pairs, accs, discs beam.PCollection
+	if b.From == 1 {
+		facts := beam.ParDo(s, keyFact, st.Facts)
+		objs = beam.ParDo(s, buildObj, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
+		pairs = beam.ParDo(s, buildPair, beam.CoGroupByKey(s,
+			pairCounts(s, beam.ParDo(s, factPartners, facts)),
+			pairCounts(s, beam.ParDo(s, objectPartners, objs))))
+		accs = beam.ParDo(s, &priorAcc{Run: r}, srcs)
+		discs = beam.ParDo(s, unitDisc, pairs)
+	} else {
+		objs, pairs = st.Objs, st.Pairs
+		accs = beam.ParDo(s, &srcAcc{Run: r}, srcs)
+		discs = beam.ParDo(s, &pairDisc{Run: r}, beam.CoGroupByKey(s, pairs, pairCounts(s, beam.ParDo(s, chosenPartners, objs))), beam.SideInput{Input: accs})
+	}
+	o := unroll(s, b, func(is beam.Scope, i int, side beam.SideInput) Iteration {
 		out := beam.ParDoN(is, &objStep{Run: r}, objs, side, beam.SideInput{Input: accs}, beam.SideInput{Input: discs})
 		doneF, toSrc, shared, moved := out[0], out[2], out[3], out[4]
 		objs = out[1]
@@ -62,16 +76,32 @@ func accu(s beam.Scope, r Run, srcs, facts beam.PCollection) Outcome {
 		st := beam.ParDo(is, &iterStat{Iter: i}, beam.Combine(is, statFn{}, beam.Flatten(is, parts, moved)))
 		discs = beam.ParDo(is, &pairDisc{Run: r}, beam.CoGroupByKey(is, pairs, pairCounts(is, shared)), beam.SideInput{Input: accs})
 		return Iteration{Srcs: doneS, Facts: doneF, Stat: st}
-	}, func() (beam.PCollection, beam.PCollection) { return srcs, beam.ParDo(s, objFacts, objs) })
+	}, func() (beam.PCollection, beam.PCollection) { return srcs, beam.ParDo(s, objValue, objs) })
+	if b.From == 1 {
+		o.Pairs = pairs
+	}
+	return o
 }
 
 func buildObj(id int64, iter func(*Fact) bool) (int64, Obj) {
 	return id, Obj{ID: id, Facts: collect(iter, factRank), Chosen: -1}
 }
 
-func objFacts(_ int64, o Obj, emit func(Fact)) {
+// objFacts emits the facts of an object.
+func objFacts(o Obj, emit func(Fact)) {
 	for _, f := range o.Facts {
 		emit(f)
+	}
+}
+
+// chosenPartners emits the partners among the sources of the fact an
+// object chose (see [partners]): what its step sent as shared true
+// values in the iteration that chose it.
+func chosenPartners(_ int64, o Obj, emit func(int64, []int64)) {
+	for _, f := range o.Facts {
+		if f.ID == o.Chosen {
+			partners(f.Sources, emit)
+		}
 	}
 }
 
@@ -145,15 +175,15 @@ func (fn *priorAcc) ProcessElement(id int64, _ Src) (int64, float64) {
 }
 
 // tableCache keeps a side input of pairs (key, value) as a map once read.
-type tableCache[V any] struct {
-	m  map[int64]V
+type tableCache[K comparable, V any] struct {
+	m  map[K]V
 	in bool
 }
 
-func (c *tableCache[V]) get(iter func(*int64, *V) bool) map[int64]V {
+func (c *tableCache[K, V]) get(iter func(*K, *V) bool) map[K]V {
 	if !c.in {
-		c.m = make(map[int64]V)
-		var k int64
+		c.m = make(map[K]V)
+		var k K
 		var v V
 		for iter(&k, &v) {
 			c.m[k] = v
@@ -168,17 +198,15 @@ func (c *tableCache[V]) get(iter func(*int64, *V) bool) map[int64]V {
 type objStep struct {
 	Run   Run
 	stop  sideCache[Stat]
-	accs  tableCache[float64]
-	discs tableCache[float32]
+	accs  tableCache[int64, float64]
+	discs tableCache[int64, float32]
 	model *truth.CopyModel
 }
 
 func (fn *objStep) ProcessElement(id int64, o Obj, stop func(*Stat) bool, accs func(*int64, *float64) bool, discs func(*int64, *float32) bool,
-	final func(Fact), emit func(int64, Obj), toSrc func(int64, Msg), shared func(int64, []int64), moved func(Part)) {
+	final func(Obj), emit func(int64, Obj), toSrc func(int64, Msg), shared func(int64, []int64), moved func(Part)) {
 	if fn.Run.stopped(fn.stop.get(stop)) {
-		for _, f := range o.Facts {
-			final(f)
-		}
+		final(o)
 		return
 	}
 	if fn.model == nil {
@@ -232,6 +260,23 @@ func (fn *objStep) ProcessElement(id int64, o Obj, stop func(*Stat) bool, accs f
 	emit(id, o)
 }
 
+// srcAcc gives a source the accuracy that srcAccu gave it in the
+// iteration that set its trust.
+type srcAcc struct{ Run Run }
+
+func (fn *srcAcc) ProcessElement(id int64, src Src) (int64, float64) {
+	return id, fn.Run.accuracy(src.Trust)
+}
+
+// accuracy is the accuracy a source of trust t votes with in the next
+// iteration: under DEPEN, which does not learn accuracies, the prior's.
+func (r Run) accuracy(t float64) float64 {
+	if r.Alg == truth.Depen {
+		t = r.Opts.InitialTrust
+	}
+	return truth.Accuracy(t)
+}
+
 // srcAccu sets a source's trust to A(S) and its accuracy for the next
 // iteration (the prior's under DEPEN), or hands it on as final once the
 // run stopped.
@@ -250,10 +295,7 @@ func (fn *srcAccu) ProcessElement(id int64, srcs func(*Src) bool, msgs func(*Msg
 	t := truth.AccuTrust(m.A, int(m.B), int(m.C), m.D, len(src.Facts), prior)
 	parts(Part{D: math.Abs(t - src.Trust)})
 	src.Trust = t
-	if fn.Run.Alg == truth.Depen {
-		t = prior
-	}
-	accs(id, truth.Accuracy(t))
+	accs(id, fn.Run.accuracy(t))
 	emit(id, src)
 }
 
@@ -261,7 +303,7 @@ func (fn *srcAccu) ProcessElement(id int64, srcs func(*Src) bool, msgs func(*Msg
 // true values its sources shared in this one and their accuracies.
 type pairDisc struct {
 	Run   Run
-	accs  tableCache[float64]
+	accs  tableCache[int64, float64]
 	model *truth.CopyModel
 }
 

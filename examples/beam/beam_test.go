@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -19,10 +20,13 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/provenance"
 	"github.com/claimgraph/claimgraph/graph/synth"
+	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
 func TestMain(m *testing.M) {
+	flag.Parse()
+	startHeapProfiles()
 	ptest.MainWithDefault(m, "prism")
 }
 
@@ -316,14 +320,27 @@ func TestSeed(t *testing.T) {
 	checkGraph(t, seedGraph(t), 3, capTest, algorithms)
 }
 
+// TestSeedBlocks runs the driver's stages as the -large tests do
+// (checkEach), in blocks of 3 iterations: Sums and ACCU, resumed from
+// their saved state at other boundaries than TestSeed's 5.
+func TestSeedBlocks(t *testing.T) {
+	defer func(b int) { *block = b }(*block)
+	*block = 3
+	checkEach(t, seedGraph(t), 2, capTest, []truth.Algorithm{truth.Sums, truth.Accu})
+}
+
 // generated compares the pipeline with the library on a generated graph
 // of n claims in 4 shards.
 func generated(t *testing.T, n int, algs []truth.Algorithm) {
+	checkGraph(t, generate(t, n), 4, capGenerated, algs)
+}
+
+func generate(t *testing.T, n int) *graph.Graph {
 	g := graph.New()
 	if err := g.Apply(synth.Generate(synth.Config{Claims: n})); err != nil {
 		t.Fatal(err)
 	}
-	checkGraph(t, g, 4, capGenerated, algs)
+	return g
 }
 
 // TestGenerated2k compares a generated graph of 2,000 claims, whose
@@ -342,22 +359,74 @@ var withoutCopies = algorithms[:6]
 // large turns on the equality tests on generated graphs of 10k and 100k
 // claims, which are not part of the default run: with the lent votes
 // (about 47 a fact) every fact carries dozens of sources through every
-// stage, and Prism keeps each stage's elements, so the 10k graph takes
-// several minutes and gigabytes of memory, beyond CI's budget.
+// stage, so the 10k graph takes minutes of CPU and the 100k graph most
+// of an hour, beyond CI's budget.
 var large = flag.Bool("large", false, "also compare the pipeline with the library on generated graphs of 10k and 100k claims")
+
+// block is the iterations per pipeline of the -large tests.
+var block = flag.Int("block", 1, "iterations per pipeline in the -large tests")
 
 func TestGenerated10k(t *testing.T) {
 	if !*large || testing.Short() {
-		t.Skip("10k claims with their lent votes take minutes and gigabytes on Prism; run with -large")
+		t.Skip("10k claims with their lent votes take minutes of CPU on Prism; run with -large")
 	}
-	generated(t, 10_000, withoutCopies)
+	checkEach(t, generate(t, 10_000), 4, capGenerated, withoutCopies)
 }
 
 func TestGenerated100k(t *testing.T) {
 	if !*large || testing.Short() {
 		t.Skip("100k claims take about ten times the 10k test on Prism; run with -large")
 	}
-	generated(t, 100_000, withoutCopies)
+	checkEach(t, generate(t, 100_000), 4, capGenerated, withoutCopies)
+}
+
+// checkEach is checkGraph one algorithm at a time: the driver's stages
+// called in turn, the input read and numbered once, the origins and
+// each algorithm written to an output of its own and compared as soon
+// as it is done, so that a long run reports what passed so far. Each
+// pipeline runs -block iterations.
+func checkEach(t *testing.T, g *graph.Graph, shards, maxIter int, algs []truth.Algorithm) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	c := Config{Input: shardGraph(t, g, dir, shards), Algorithm: names(algs), Origins: true,
+		MaxIterations: maxIter, Block: *block, Work: filepath.Join(dir, "work"), Output: filepath.Join(dir, "out.jsonl")}
+	pl, err := resolve(ctx, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := c.Work + "/tables"
+	if err := prepare(ctx, c, pl, c.Work, tables); err != nil {
+		t.Fatal(err)
+	}
+	v := g.At(claims.Date{})
+	t.Run("origins", func(t *testing.T) {
+		c := c
+		c.Output = filepath.Join(dir, "origins.jsonl")
+		if err := report(ctx, c, plan{format: pl.format}, c.Work, tables, nil); err != nil {
+			t.Fatal(err)
+		}
+		compareOrigins(t, v, readOutput(t, c.Output))
+	})
+	d, m := truth.FromGraph(v)
+	for i, r := range pl.runs {
+		t.Run(r.Alg.String(), func(t *testing.T) {
+			fin, err := iterate(ctx, r, c.Block, tables, fmt.Sprintf("%s/run-%d", c.Work, i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := c
+			c.Origins, c.Output = false, filepath.Join(dir, r.Alg.String()+".jsonl")
+			if err := report(ctx, c, plan{format: pl.format, runs: []Run{r}}, c.Work, tables, []final{fin}); err != nil {
+				t.Fatal(err)
+			}
+			lib, err := truth.Discover(d, r.Alg, truth.Options{MaxIterations: maxIter})
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareTruth(t, d, m.Joint(lib), readOutput(t, c.Output))
+			t.Logf("%v: %d iterations, equal", r.Alg, lib.Iterations)
+		})
+	}
 }
 
 // bookDir returns the Book data set's directory, shared/data/truth/book
@@ -419,5 +488,97 @@ func TestBook(t *testing.T) {
 			}
 			compareTruth(t, d, r, out)
 		})
+	}
+}
+
+// TestSilent runs a generated graph of 200 claims with the claims its
+// verdicts silence (--silent, the JSON of claimgraph verdicts --json)
+// and compares it with truth.FromGraphSilent, as claimgraph trust weighs
+// a graph. (The seed's verdicts silence no claim.)
+func TestSilent(t *testing.T) {
+	g := generate(t, 200)
+	v := g.At(claims.Date{})
+	vr, err := verdict.Compute(v, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vr.Silent) == 0 {
+		t.Fatal("the verdicts silence no claim: nothing to test")
+	}
+	ids := slices.Sorted(maps.Keys(vr.Silent))
+	dir := t.TempDir()
+	data, err := json.Marshal(map[string]any{"silent": ids, "verdicts": []any{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	silent := filepath.Join(dir, "verdicts.json")
+	if err := os.WriteFile(silent, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	algs := []truth.Algorithm{truth.Voting, truth.Sums}
+	out := runConfig(t, Config{Input: shardGraph(t, g, dir, 2), Algorithm: names(algs), MaxIterations: capTest, Silent: silent})
+	d, m := truth.FromGraphSilent(v, vr.Silent)
+	dAll, _ := truth.FromGraph(v)
+	if d.NumAssertions() == dAll.NumAssertions() {
+		t.Fatalf("silencing %v takes no vote away (%d assertions either way): the test would not see --silent ignored", ids, d.NumAssertions())
+	}
+	for _, a := range algs {
+		t.Run(a.String(), func(t *testing.T) {
+			r, err := truth.Discover(d, a, truth.Options{MaxIterations: capTest})
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareTruth(t, d, m.Joint(r), out)
+		})
+	}
+}
+
+func TestSilentFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ body, want string }{
+		{`{"silent":["c1","c2"]}`, "c1,c2"},
+		{`{"silent":[]}`, ""},
+		{`{"verdicts":[]}`, `no list "silent"`},
+		{`{"silent":[1]}`, "cannot unmarshal"},
+	} {
+		name := filepath.Join(dir, "v.json")
+		if err := os.WriteFile(name, []byte(tc.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ids, err := readSilent(context.Background(), name)
+		got := strings.Join(ids, ",")
+		if err != nil {
+			got = err.Error()
+			if !strings.Contains(got, name) {
+				t.Errorf("%s: error %q does not name the file", tc.body, got)
+			}
+		}
+		if !strings.Contains(got, tc.want) || tc.want == "" && got != "" {
+			t.Errorf("%s: got %q, want %q", tc.body, got, tc.want)
+		}
+	}
+}
+
+// TestWorkDir runs twice with the same --work: each run keeps its state
+// in a directory of its own inside it, so that the second (fewer
+// iterations) reads none of the first's shards, and removes it after.
+func TestWorkDir(t *testing.T) {
+	g := seedGraph(t)
+	dir := t.TempDir()
+	glob := shardGraph(t, g, dir, 2)
+	work := filepath.Join(dir, "work")
+	if err := os.Mkdir(work, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	runConfig(t, Config{Input: glob, Algorithm: "sums", MaxIterations: capTest, Work: work})
+	out := runConfig(t, Config{Input: glob, Algorithm: "sums", MaxIterations: 2, Work: work})
+	d, m := truth.FromGraph(g.At(claims.Date{}))
+	r, err := truth.Discover(d, truth.Sums, truth.Options{MaxIterations: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareTruth(t, d, m.Joint(r), out)
+	if left, _ := os.ReadDir(work); len(left) != 0 {
+		t.Errorf("%d entries left in the work directory", len(left))
 	}
 }

@@ -23,7 +23,10 @@ import (
 //     fact of each;
 //   - a claim's votes are its evidence as graph/evidence weighs it: its
 //     independent origins (the rows of [origins]) and the origins its
-//     supporters lend it, found by evidence.Lend, each source once.
+//     supporters lend it, found by evidence.Lend, each source once. The
+//     claims of silent (IDs, as truth.FromGraphSilent's silent) lend
+//     nothing: their supports are left out of the lending, as
+//     evidence.Options.Silent leaves them out.
 //
 // Both are worked out per connected component of the claims joined by
 // contradictions or supports, apart: only a claim's contradiction
@@ -37,12 +40,13 @@ import (
 // maxRounds rounds (the longest shortest path in a component, plus one);
 // the pipeline fails if that is not enough. It returns the facts
 // (Asserted) and every source's ID with its place in the input (Ranked).
-func graphFacts(s beam.Scope, cl, src, rel, votes beam.PCollection, maxRounds int) (facts, names beam.PCollection) {
+func graphFacts(s beam.Scope, cl, src, rel, votes beam.PCollection, silent []string, maxRounds int) (facts, names beam.PCollection) {
 	s = s.Scope("facts of a claim graph")
 	nbrs, byFrom := beam.ParDo2(s, splitEdges, rel)
 	keyed := beam.ParDo(s, keyClaim, cl)
 	labels := components(s, cl, nbrs, maxRounds)
-	members, named := beam.ParDo2(s, memberOf, beam.CoGroupByKey(s, keyed, labels, beam.ParDo(s, originList, votes)))
+	quiet := beam.ParDo(s, silentKV, beam.CreateList(s, silent))
+	members, named := beam.ParDo2(s, memberOf, beam.CoGroupByKey(s, keyed, labels, beam.ParDo(s, originList, votes), quiet))
 	keys := beam.ParDo(s, firstNamed, beam.GroupByKey(s, named))
 	edges := beam.ParDo(s, edgeOf, beam.CoGroupByKey(s, labels, byFrom))
 	facts = beam.ParDo(s, componentFacts, beam.CoGroupByKey(s, members, edges, keys))
@@ -62,14 +66,18 @@ func splitEdges(e Edge, nbrs func(string, string), byFrom func(string, Edge)) {
 	byFrom(e.From, e)
 }
 
-// Member is a claim as its component receives it: its place in the input
-// and its own independent origins, each once, in the library's order.
+// Member is a claim as its component receives it: its place in the input,
+// its own independent origins, each once, in the library's order, and
+// whether it is silent (lends nothing).
 type Member struct {
 	ID      string
 	Rank    int64
 	Origins []string
 	Valid   Valid
+	Silent  bool
 }
+
+func silentKV(id string) (string, bool) { return id, true }
 
 // Named is a claim naming an origin: the claim's component and place in
 // the input, and the origin's place in the claim's list.
@@ -102,7 +110,7 @@ func originList(r OriginsRow) (string, []string) {
 
 // memberOf keys a claim, with its origins, by the root of its component,
 // and tells each origin which claim names it.
-func memberOf(_ string, cls func(*Claim) bool, roots func(*string) bool, origins func(*[]string) bool, emit func(string, Member), named func(string, Named)) {
+func memberOf(_ string, cls func(*Claim) bool, roots func(*string) bool, origins func(*[]string) bool, silent func(*bool) bool, emit func(string, Member), named func(string, Named)) {
 	var c Claim
 	var root string
 	if !cls(&c) || !roots(&root) {
@@ -113,7 +121,9 @@ func memberOf(_ string, cls func(*Claim) bool, roots func(*string) bool, origins
 	for i, o := range os {
 		named(o, Named{Root: root, Rank: c.Rank, Index: i})
 	}
-	emit(root, Member{ID: c.ID, Rank: c.Rank, Origins: os, Valid: c.Valid})
+	var quiet bool
+	silent(&quiet)
+	emit(root, Member{ID: c.ID, Rank: c.Rank, Origins: os, Valid: c.Valid, Silent: quiet})
 }
 
 // firstNamed finds the first claim to name an origin and sends the
@@ -180,6 +190,7 @@ func componentFacts(_ string, mems func(*Member) bool, edges func(*Edge) bool, o
 			if claims.HoldTogether(claims.Date{}, ms[from].Valid.validity(), ms[to].Valid.validity(), e.Valid.validity()) {
 				contra = append(contra, [2]int32{from, to})
 			}
+		case ms[from].Silent: // lends nothing
 		default:
 			sup = append(sup, [2]int32{from, to})
 		}

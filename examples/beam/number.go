@@ -133,18 +133,23 @@ type FactName struct{ Object, Value string }
 
 // numbered numbers the facts in, their objects and the sources of names
 // (every source's name with its places, repeated or not; a source that
-// asserts nothing still has a trust), and builds the facts' and sources' states. Each
-// fact is joined with the numbers of its key, object and sources once.
+// asserts nothing still has a trust), and builds the facts' and sources'
+// states. Each fact is joined with the numbers of its key and object
+// once; the sources' numbers are a side input, a table of one entry per
+// source, which must fit a worker's memory (as the library's whole
+// dataset must fit one machine's): joining them per assertion shuffled
+// every (source, fact) pair as names twice more, most of the first
+// pipeline's memory on Prism.
 func numbered(s beam.Scope, in, names beam.PCollection) Tables {
 	s = s.Scope("numbered")
 	srcIDs := number(s, names)
 	factIDs := number(s, beam.ParDo(s, assertedKey, in))
 	objIDs := number(s, beam.ParDo(s, assertedObject, in))
-	srcOf := beam.ParDo(s, refID, beam.CoGroupByKey(s, srcIDs, beam.ParDo(s, sourceRefs, in)))
 	objOf := beam.ParDo(s, refID, beam.CoGroupByKey(s, objIDs, beam.ParDo(s, objectRef, in)))
-	facts, factNames := beam.ParDo2(s, buildFact, beam.CoGroupByKey(s, beam.ParDo(s, keyAsserted, in), factIDs, objOf, srcOf))
+	facts, factNames := beam.ParDo2(s, &buildFact{}, beam.CoGroupByKey(s, beam.ParDo(s, keyAsserted, in), factIDs, objOf), beam.SideInput{Input: srcIDs})
 	srcNames := beam.ParDo(s, swapID, srcIDs)
-	srcs := beam.ParDo(s, buildSrc, beam.CoGroupByKey(s, srcNames, beam.ParDo(s, factsOfSources, facts)))
+	lists := beam.CombinePerKey(s, factList{}, beam.ParDo(s, factsOfSources, facts))
+	srcs := beam.ParDo(s, buildSrc, beam.CoGroupByKey(s, srcNames, lists))
 	return Tables{Facts: facts, Srcs: srcs, FactNames: factNames, SrcNames: srcNames}
 }
 
@@ -153,18 +158,8 @@ func assertedObject(a Asserted) Ranked { return Ranked{Name: a.Object, Rank: a.R
 func objectRef(a Asserted) (string, string) {
 	return a.Object, a.Key
 }
-func keyAsserted(a Asserted) (string, Asserted) {
-	a.Sources = nil // the numbers come from srcOf
-	return a.Key, a
-}
+func keyAsserted(a Asserted) (string, Asserted)    { return a.Key, a }
 func swapID(name string, id int64) (int64, string) { return id, name }
-
-// sourceRefs emits (source, fact key) for every source of a fact.
-func sourceRefs(a Asserted, emit func(string, string)) {
-	for _, src := range a.Sources {
-		emit(src, a.Key)
-	}
-}
 
 // refID sends the number of a name to every fact key that refers to it.
 func refID(name string, ids func(*int64) bool, keys func(*string) bool, emit func(string, int64)) error {
@@ -172,7 +167,7 @@ func refID(name string, ids func(*int64) bool, keys func(*string) bool, emit fun
 	if !ids(&id) {
 		var k string
 		if keys(&k) {
-			return fmt.Errorf("fact %q refers to %q, which is not among the sources", k, name)
+			return fmt.Errorf("fact %q refers to %q, which is not among the objects", k, name)
 		}
 		return nil
 	}
@@ -183,23 +178,31 @@ func refID(name string, ids func(*int64) bool, keys func(*string) bool, emit fun
 	return nil
 }
 
-// buildFact makes a fact's state from its numbers, its sources distinct
-// and sorted.
-func buildFact(key string, as func(*Asserted) bool, ids, objs, srcs func(*int64) bool, emit func(Fact), names func(int64, FactName)) {
+// buildFact makes a fact's state from its numbers, its sources' from the
+// table of their numbers, distinct and sorted.
+type buildFact struct{ ids tableCache[string, int64] }
+
+func (fn *buildFact) ProcessElement(key string, as func(*Asserted) bool, ids, objs func(*int64) bool, srcIDs func(*string, *int64) bool, emit func(Fact), names func(int64, FactName)) error {
 	var a Asserted
 	var f Fact
 	if !as(&a) || !ids(&f.ID) || !objs(&f.Obj) {
-		return
+		return nil
 	}
+	table := fn.ids.get(srcIDs)
 	f.Rank = a.Rank
-	var src int64
-	for srcs(&src) {
-		f.Sources = append(f.Sources, src)
+	f.Sources = make([]int64, 0, len(a.Sources))
+	for _, name := range a.Sources {
+		id, ok := table[name]
+		if !ok {
+			return fmt.Errorf("fact %q refers to %q, which is not among the sources", key, name)
+		}
+		f.Sources = append(f.Sources, id)
 	}
 	slices.Sort(f.Sources)
 	f.Sources = slices.Compact(f.Sources)
 	emit(f)
 	names(f.ID, FactName{Object: a.Object, Value: a.Value})
+	return nil
 }
 
 func factsOfSources(f Fact, emit func(int64, int64)) {
@@ -208,19 +211,29 @@ func factsOfSources(f Fact, emit func(int64, int64)) {
 	}
 }
 
-// buildSrc makes a source's state from its facts, with the prior trust 1
-// of the Pasternack & Roth algorithms (TruthFinder sets its own).
-func buildSrc(id int64, names func(*string) bool, facts func(*int64) bool, emit func(int64, Src)) {
+// buildSrc makes a source's state from its facts (see factList), with
+// the prior trust 1 of the Pasternack & Roth algorithms (TruthFinder
+// sets its own).
+func buildSrc(id int64, names func(*string) bool, facts func(*[]int64) bool, emit func(int64, Src)) {
 	var name string
 	if !names(&name) {
 		return // not a source: the library ignores it too
 	}
 	src := Src{ID: id, Trust: 1}
-	var f int64
-	for facts(&f) {
-		src.Facts = append(src.Facts, f)
-	}
-	slices.Sort(src.Facts)
-	src.Facts = slices.Compact(src.Facts)
+	facts(&src.Facts) // none for a source that asserts nothing
 	emit(id, src)
+}
+
+// factList collects a source's facts, sorted and distinct. Combined per
+// key, lifted: each worker sends a partial list per source, not an
+// element per assertion (on Prism, each element pending between stages
+// costs a hundred bytes or more beside its data).
+type factList struct{}
+
+func (factList) CreateAccumulator() []int64             { return nil }
+func (factList) AddInput(a []int64, f int64) []int64    { return append(a, f) }
+func (factList) MergeAccumulators(a, b []int64) []int64 { return append(a, b...) }
+func (factList) ExtractOutput(a []int64) []int64 {
+	slices.Sort(a)
+	return slices.Compact(a)
 }

@@ -209,7 +209,7 @@ func (fn *writeFn) ProcessElement(ctx context.Context, _ int, iter func(*string)
 	}
 	slices.Sort(lines)
 	if !strings.Contains(fn.Name, "://") {
-		return writeLocal(fn.Name, lines)
+		return writeLocal(fn.Name, func(w io.Writer) error { return writeLines(w, lines) })
 	}
 	fs, err := filesystem.New(ctx, fn.Name)
 	if err != nil {
@@ -237,12 +237,14 @@ func writeLines(w io.Writer, lines []string) error {
 	return bw.Flush()
 }
 
-func writeLocal(name string, lines []string) error {
+// writeLocal writes the local file name with write, to a temporary file
+// beside it renamed into place.
+func writeLocal(name string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
 	if err != nil {
 		return err
 	}
-	err = writeLines(f, lines)
+	err = write(f)
 	if err == nil {
 		err = f.Chmod(0o644) // as os.Create would make it
 	}

@@ -4,6 +4,7 @@ import (
 	"reflect"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 )
 
 // Every function and type the pipelines run is registered, so that
@@ -26,19 +27,37 @@ func init() {
 		votingObject, originList, firstNamed, jointFn, initLabel, takeLabel, labelRoot,
 		originsLine, byFact, assertionSource, tripleFact,
 		rankedKV, bucketOf, sortBucket, assertedKey, assertedObject, objectRef,
-		keyAsserted, swapID, sourceRefs, refID, buildFact, trustOf, beliefOf,
+		keyAsserted, swapID, refID, &buildFact{}, trustOf, beliefOf,
 		nameSrc, nameFact, beliefByObject, beliefByClaim,
 		&objStep{}, &srcAccu{}, &pairDisc{}, &priorAcc{}, buildObj, objFacts,
 		factPartners, objectPartners, countPartners, buildPair, unitDisc,
+		&shardKey{}, &writeShard{}, &srcAcc{}, chosenPartners, readSrcs, readFacts,
+		readObjs, readPairs, readSrcNames, readFactNames, readOrigins, srcName,
+		factName, keyedPair, objValue, silentKV,
 	} {
 		beam.RegisterDoFn(fn)
 	}
 	for _, v := range []any{
-		statFn{}, maxFn{}, sumFn{}, msgSum{}, minRank{}, offsetsFn{},
+		statFn{}, maxFn{}, sumFn{}, msgSum{}, factList{}, minRank{}, offsetsFn{},
 		Assertion{}, Claim{}, Valid{}, Source{}, Edge{}, Member{}, Named{}, Origin{},
 		Asserted{}, Fact{}, Src{}, Msg{}, Part{}, Stat{}, Label{},
 		OriginsRow{}, Shard{}, Slot{}, Size{}, Ranked{}, FactName{}, Belief{}, Trust{}, Obj{}, Pair{},
+		IDName{}, IDFact{}, KeyedPair{},
 	} {
 		beam.RegisterType(reflect.TypeOf(v))
 	}
+	// The emitters and iterators the iterations call once per message or
+	// state, and the combiner of the messages, without reflection: a
+	// reflective call per message was a large part of an iteration's CPU.
+	// Unlike register.DoFn*, these few instantiations compile quickly.
+	register.Emitter2[int64, Msg]()
+	register.Emitter2[int64, Src]()
+	register.Emitter2[int64, Fact]()
+	register.Emitter1[Fact]()
+	register.Emitter1[Src]()
+	register.Emitter1[Part]()
+	register.Iter1[Msg]()
+	register.Iter1[Src]()
+	register.Iter1[Fact]()
+	register.Combiner1[Msg](&msgSum{})
 }

@@ -178,31 +178,48 @@ func (r Run) converged(st Stat) bool {
 	return truth.Converged(r.Alg, st.Iter, change, r.Opts.Tolerance)
 }
 
-// Outcome is the result of a truth-discovery pipeline: the final state of
-// every source (Src) and fact (Fact), and the statistic of every
-// iteration run.
-type Outcome struct {
-	Srcs, Facts, Stats beam.PCollection
+// Block is the span of iterations one pipeline runs, From to To, and
+// the statistic of the iteration before From (Iter 0 before the first).
+// The driver ([run]) runs a truth-discovery run as a sequence of blocks,
+// the state kept in files between them.
+type Block struct {
+	From, To int
+	Last     Stat
 }
 
-// discover builds the truth-discovery pipeline over the numbered facts
-// and sources of t. Each iteration is a join of the sources with what
+// State is a run's state at the start of a block: the sources
+// (KV<int64, Src>) and the facts (Fact); for ACCU and DEPEN after the
+// first block, the objects (KV<int64, Obj>) instead of the facts, and
+// the pairs of sources (KV<int64, Pair>).
+type State struct {
+	Srcs, Facts, Objs, Pairs beam.PCollection
+}
+
+// Outcome is the result of a block: the state of every source (Src) and
+// fact (Fact; Obj under ACCU and DEPEN) after it, the statistic of every
+// iteration it ran, and, from the first block of ACCU and DEPEN, the
+// pairs of sources (KV<int64, Pair>).
+type Outcome struct {
+	Srcs, Facts, Stats, Pairs beam.PCollection
+}
+
+// discover builds the iterations of block b of the truth-discovery run
+// r from state st. Each iteration is a join of the sources with what
 // their facts send them and of the facts with what their sources send
 // them, each sum of messages combined per key before the join; the
-// iterations are unrolled up to the algorithm's cap, and those after the
-// one that converges receive nothing.
-func discover(s beam.Scope, r Run, t Tables) Outcome {
-	s = s.Scope("truth " + r.Alg.String())
-	keyedFacts := beam.ParDo(s, keyFact, t.Facts)
+// block's iterations are unrolled, and those after the one that
+// converges receive nothing and hand the state on.
+func discover(s beam.Scope, r Run, b Block, st State) Outcome {
+	s = s.Scope(fmt.Sprintf("truth %v %d-%d", r.Alg, b.From, b.To))
 	switch r.Alg {
 	case truth.Voting:
-		return voting(s, t.Srcs, keyedFacts)
+		return voting(s, st.Srcs, beam.ParDo(s, keyFact, st.Facts))
 	case truth.TruthFinder:
-		return truthFinder(s, r, t.Srcs, keyedFacts)
+		return truthFinder(s, r, b, st)
 	case truth.Accu, truth.Depen:
-		return accu(s, r, t.Srcs, keyedFacts)
+		return accu(s, r, b, st)
 	}
-	return pasternackRoth(s, r, t.Srcs, keyedFacts)
+	return pasternackRoth(s, r, b, st)
 }
 
 func keyFact(f Fact) (int64, Fact) { return f.ID, f }
@@ -279,19 +296,19 @@ func dropFactKey(_ int64, f Fact) Fact { return f }
 func dropSrcKey(_ int64, s Src) Src    { return s }
 
 // Iteration is what one unrolled iteration hands on: the sources (Src)
-// and facts (Fact) it found final, because the run stopped before it,
-// and its statistic.
+// and facts (Fact, or Obj) it found final, because the run stopped
+// before it, and its statistic.
 type Iteration struct{ Srcs, Facts, Stat beam.PCollection }
 
-// unroll builds the iterations of r, at most r.Opts.MaxIterations:
-// step(is, i, stop) builds iteration i in scope is, given the statistic
-// of the iteration before as a side input, and rest returns the state's
-// sources (KV<int64, Src>) and facts (Fact) after the last. The outcome
-// is what the iterations found final, and the state after the last.
-func unroll(s beam.Scope, r Run, step func(is beam.Scope, i int, stop beam.SideInput) Iteration, rest func() (srcs, facts beam.PCollection)) Outcome {
-	stop := beam.Create(s, Stat{Iter: 0, N: 1})
+// unroll builds the iterations of block b: step(is, i, stop) builds
+// iteration i in scope is, given the statistic of the iteration before
+// as a side input, and rest returns the state's sources (KV<int64, Src>)
+// and facts (Fact, or Obj) after the last. The outcome is what the
+// iterations found final, and the state after the last.
+func unroll(s beam.Scope, b Block, step func(is beam.Scope, i int, stop beam.SideInput) Iteration, rest func() (srcs, facts beam.PCollection)) Outcome {
+	stop := beam.Create(s, b.Last)
 	var finalSrcs, finalFacts, stats []beam.PCollection
-	for i := 1; i <= r.Opts.MaxIterations; i++ {
+	for i := b.From; i <= b.To; i++ {
 		it := step(s.Scope(fmt.Sprintf("iteration %d", i)), i, beam.SideInput{Input: stop})
 		finalSrcs = append(finalSrcs, it.Srcs)
 		finalFacts = append(finalFacts, it.Facts)
@@ -305,10 +322,21 @@ func unroll(s beam.Scope, r Run, step func(is beam.Scope, i int, stop beam.SideI
 }
 
 // pasternackRoth runs Sums, AverageLog, Investment and PooledInvestment.
-func pasternackRoth(s beam.Scope, r Run, srcs, facts beam.PCollection) Outcome {
+// The first block starts from the priors; a later one from the facts'
+// beliefs, which they send their sources as the iteration before sent
+// them.
+func pasternackRoth(s beam.Scope, r Run, b Block, st State) Outcome {
+	srcs, facts := st.Srcs, beam.ParDo(s, keyFact, st.Facts)
 	var toSrc beam.PCollection
-	facts, toSrc = prior(s, r, srcs, facts)
-	return unroll(s, r, func(is beam.Scope, i int, side beam.SideInput) Iteration {
+	switch {
+	case b.From == 1:
+		facts, toSrc = prior(s, r, srcs, facts)
+	case r.Alg == truth.Sums || r.Alg == truth.AverageLog:
+		toSrc = beam.ParDo(s, sendBelief, facts)
+	default:
+		toSrc = beam.ParDo(s, sendReturn, facts)
+	}
+	return unroll(s, b, func(is beam.Scope, i int, side beam.SideInput) Iteration {
 		// Sources: trust from what their facts sent.
 		doneS, raw := beam.ParDo2(is, &srcStep{Run: r}, beam.CoGroupByKey(is, srcs, sendSum(is, toSrc)), side)
 		maxT := beam.Combine(is, maxFn{}, beam.ParDo(is, rawOf, raw))
@@ -571,9 +599,12 @@ func (fn *factNorm) ProcessElement(k int64, f Fact, maxB func(*float64) bool, em
 
 // truthFinder runs TruthFinder: sources send τ(t) to their facts, facts
 // their confidence s(f) to their sources, whose new trust is the mean.
-func truthFinder(s beam.Scope, r Run, srcs, facts beam.PCollection) Outcome {
-	srcs = beam.ParDo(s, &setTrust{T: r.Opts.InitialTrust}, srcs)
-	return unroll(s, r, func(is beam.Scope, i int, side beam.SideInput) Iteration {
+func truthFinder(s beam.Scope, r Run, b Block, st State) Outcome {
+	srcs, facts := st.Srcs, beam.ParDo(s, keyFact, st.Facts)
+	if b.From == 1 {
+		srcs = beam.ParDo(s, &setTrust{T: r.Opts.InitialTrust}, srcs)
+	}
+	return unroll(s, b, func(is beam.Scope, i int, side beam.SideInput) Iteration {
 		doneS, kept, toFact := beam.ParDo3(is, &tauFn{Run: r}, srcs, side)
 		var doneF, toSrc beam.PCollection
 		doneF, facts, toSrc = beam.ParDo3(is, &sigmaFn{Run: r}, beam.CoGroupByKey(is, facts, sendSum(is, toFact)), side)
