@@ -102,9 +102,17 @@ func originsFn(id string, cls func(*Claim) bool, srcs func(*Source) bool, emit f
 			}
 		}
 	}
-	cc := claims.Claim{ID: c.ID, Text: c.ID, Appearances: make([]claims.Appearance, len(c.Apps))}
-	for i, a := range c.Apps {
-		cc.Appearances[i] = claims.Appearance{Source: a.Source, Via: a.Via}
+	// Only source and via reach the pipeline, so two appearances that
+	// differ in date, speaker or quote arrive alike: one of them stands
+	// for both (the origins are the same), where the graph would refuse
+	// the second as one utterance written twice.
+	cc := claims.Claim{ID: c.ID, Text: c.ID, Appearances: make([]claims.Appearance, 0, len(c.Apps))}
+	seen := make(map[[2]string]bool, len(c.Apps))
+	for _, a := range c.Apps {
+		if k := [2]string{a.Source, a.Via}; !seen[k] {
+			seen[k] = true
+			cc.Appearances = append(cc.Appearances, claims.Appearance{Source: a.Source, Via: a.Via})
+		}
 	}
 	b.Claims = []claims.Claim{cc}
 	g := graph.New()
