@@ -78,7 +78,9 @@ func (it *Item) rank() int {
 		return 1
 	case it.EvidenceChanged:
 		return 2
-	case it.Contested || it.ResolvedByTime:
+	case it.Contested || it.ResolvedByTime && !it.UnknownScale:
+		// A rating on an unknown scale whose contradictions are none of
+		// them live has nothing else to look at: it goes last.
 		return 3 + it.tier()
 	}
 	return 3 + tierTime + 1

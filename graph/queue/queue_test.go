@@ -228,3 +228,27 @@ claims:
 		t.Errorf("queue %+v", q)
 	}
 }
+
+// TestQueueUnknownScaleNotLive: a rating on a desk's own scale whose only
+// contradiction time resolves has nothing else to look at, so it comes
+// after the unreviewed claims whose contradictions are not live either,
+// though it comes first in the file.
+func TestQueueUnknownScaleNotLive(t *testing.T) {
+	g := load(t, `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+claims:
+  - {id: u, text: U., valid_until: 2020, appearances: [{source: s1}], review: {status: published, rating: Pants on Fire}}
+  - {id: v, text: V., valid_from: 2021, appearances: [{source: s2}]}
+  - {id: w, text: W., valid_until: 2020, appearances: [{source: s2}]}
+  - {id: x, text: X., valid_from: 2021, appearances: [{source: s1}]}
+relations:
+  - {from: u, to: v, kind: contradicts}
+  - {from: w, to: x, kind: contradicts}
+`)
+	q := items(t, g)
+	if got := strings.Join(claimsOf(q), " "); got != "v w x u" {
+		t.Errorf("queue %s, want the rating on an unknown scale (u) last", got)
+	}
+}
