@@ -247,6 +247,12 @@ func warm(path string) *warming {
 			return
 		}
 		defer f.Close()
+		// Only a regular file can be read twice: reading ahead of a pipe
+		// (diff OLD <(zcat NEW.gz)) would eat what the real read needs,
+		// and could wait forever on one that stays open.
+		if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+			return
+		}
 		buf := make([]byte, 1<<20)
 		for {
 			select {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -163,4 +165,28 @@ func TestWarm(t *testing.T) {
 		t.Errorf("read %d bytes of a missing file", got)
 	}
 	w.stop()
+}
+
+// TestWarmPipe: NEW given as a pipe is not read ahead, which would eat
+// the bytes the real read needs.
+func TestWarmPipe(t *testing.T) {
+	r, wr, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	go func() {
+		wr.Write([]byte("claimgraph: 1\n"))
+		wr.Close()
+	}()
+	w := warm(fmt.Sprintf("/dev/fd/%d", r.Fd()))
+	<-w.done
+	w.stop()
+	if got := w.read.Load(); got != 0 {
+		t.Errorf("read %d bytes ahead of a pipe", got)
+	}
+	rest, err := io.ReadAll(r)
+	if err != nil || string(rest) != "claimgraph: 1\n" {
+		t.Errorf("the pipe kept %q (%v), want all of it", rest, err)
+	}
 }
