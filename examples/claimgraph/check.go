@@ -24,10 +24,12 @@
 // without a position.
 //
 // A valid file may have warnings, which do not fail it: two source
-// records with one URL (the scheme and host in any case, the fragment and
-// a final "/" left out) are likely one source, which the verdicts would
+// records with one URL are likely one source, which the verdicts would
 // count as two independent origins; merge them (edit --merge) or tell
-// them apart. Each is printed on standard error as
+// them apart. URLs compare with the scheme and host in any case, http
+// and https alike, a leading "www." and a final "/" left out, and the
+// fragment kept (two posts of a live blog are two sources); sources that
+// derive from one another are not warned about. Each is printed on standard error as
 // "claimgraph check: FILE: warning: …", and listed in the JSON's
 // "warnings" (never null).
 

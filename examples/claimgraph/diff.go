@@ -28,12 +28,12 @@
 //
 //	{
 //	  "date": "",
-//	  "verdicts": [{"claim": "china-only-defence-pact",
-//	                "old": {"present": true, "label": "rejected", "rating": "False", "strength": 0.2, "origins": 1, "lent": 0, "capped": false},
-//	                "new": {"present": true, "label": "undecided", "rating": "Unproven", "strength": 0.5, "origins": 1, "lent": 0, "capped": false},
-//	                "causes": ["russia-dprk-defence-treaty-2024 removed"],
-//	                "why": "left open by only-two-defence-treaty-partners, which contradicts it with as much evidence",
-//	                "reason": "china-only-defence-pact: rejected → undecided: russia-dprk-defence-treaty-2024 removed; left open by …; 1 independent origin (1 own)"}],
+//	  "verdicts": [{"claim": "talks-not-against-anyone",
+//	                "old": {"present": true, "label": "rejected", "rating": "False", "strength": 0.13, "origins": 1, "lent": 0, "capped": false},
+//	                "new": {"present": true, "label": "accepted", "rating": "Unproven", "strength": 0.5, "origins": 1, "lent": 0, "capped": false},
+//	                "causes": ["weapons-sale-on-agenda removed"],
+//	                "why": "nothing contradicts it",
+//	                "reason": "talks-not-against-anyone: rejected → accepted: weapons-sale-on-agenda removed; nothing contradicts it; 1 independent origin (1 own)"}],
 //	  "added": [{"kind": "claim", "id": "x", "fields": []}],
 //	  "removed": [{"kind": "relation", "id": "a supports b", "fields": []}],
 //	  "changed": [{"kind": "claim", "id": "a", "fields": ["text", "appearances"]}],
@@ -50,7 +50,9 @@
 // capped)"). "causes" lists what changed around the claim; "why", set
 // when the label changed ("" otherwise), what holds the new label: the
 // claims that reject it or leave it open, or "nothing contradicts it";
-// it never names a claim NEW rejects. "reason" is the line the text
+// it never names a claim NEW rejects. Where time decides, the causes say
+// so: "contradiction with p1 resolved by time (never both holding)", or
+// "p1 not holding at 2024" for a claim compared --at a date. "reason" is the line the text
 // output prints. Every list is an array, never null; the order is that of
 // package graph/diff: verdicts whose label changed first, then by claim
 // ID; items in file order.

@@ -39,8 +39,8 @@
 // "a" is the relation's From claim and "b" its To claim; "resolved_by_time"
 // is true for a contradiction that time leaves not live (the verdicts do
 // not weigh it), and "time" says how (left out when live): "resolved-by-time"
-// (the two claims never hold together), "relation-lapsed" (they do, but
-// not while the relation holds) or "not-at-date"; the text marks it with
+// (the two claims never hold together) or "relation-lapsed" (they do, but
+// not while the relation holds); the text marks it with
 // timeline.Status.Words ("resolved by time (never both holding)",
 // "relation lapsed (not valid while both hold)"). The speaker of the
 // claims attributed to nobody is null. "chains" is the tree of the

@@ -27,7 +27,7 @@ func starYAML(n int) string {
 }
 
 // naiveRelays is the relays of each source without trust, as graphTrust
-// found them before relayIndex: the whole provenance report of a claim
+// found them before addRelays: the whole provenance report of a claim
 // for each source that carries it and asserts no fact.
 func naiveRelays(t *testing.T, v graph.View, run *trustRun) map[string][]string {
 	t.Helper()

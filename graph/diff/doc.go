@@ -29,7 +29,7 @@
 // own, 1 lent)"; "independent origins 1 (1 own) → 2 (1 own, 1 lent)"
 // when they changed):
 //
-//	china-only-defence-pact: rejected → undecided: russia-dprk-defence-treaty-2024 removed; left open by only-two-defence-treaty-partners, which contradicts it with as much evidence; 1 independent origin (1 own)
+//	talks-not-against-anyone: rejected → accepted: weapons-sale-on-agenda removed; nothing contradicts it; 1 independent origin (1 own)
 //
 // # Items
 //

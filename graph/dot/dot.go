@@ -329,7 +329,7 @@ func (wr *writer) legend(shown []claims.Claim, sourcesDrawn, originsDrawn bool) 
 	edge(supportColour, "——▶", "supports")
 	edge(contradictColour, "┤‒ ‒├", "contradicts")
 	if wr.apart {
-		edge(apartColour, "┤· ·├", "contradicts, resolved by time (not weighed)")
+		edge(apartColour, "┤· ·├", "contradicts, not live (not weighed)")
 	}
 	if wr.opts.Entities {
 		edge(linkColour, "·····", "about")

@@ -317,7 +317,7 @@ func TestNotLive(t *testing.T) {
 		`"p" -> "q" [color="#9e9e9e", style="dotted"`,
 		`tooltip="contradicts, relation lapsed (not valid while both hold)"`,
 		`"x" -> "new" [color="#c62828", style="dashed"`,
-		`>contradicts, resolved by time (not weighed)<`,
+		`>contradicts, not live (not weighed)<`,
 	} {
 		if !strings.Contains(out, s) {
 			t.Errorf("output lacks %s:\n%s", s, out)
