@@ -411,10 +411,7 @@ func relationJSON(r claims.Relation) jsonRelation {
 // (timeline.StatusOf). The lists of contradictions mark it with the
 // status's words, the queue's (timeline.Status.Words).
 func apart(v graph.View, r claims.Relation) timeline.Status {
-	if !v.Resolved(r) {
-		return 0
-	}
-	return timeline.StatusOf(v, r)
+	return timeline.NotLive(v, r)
 }
 
 // apartText returns the JSON value of a status from apart: "" when live.

@@ -694,9 +694,9 @@ func (c *comparer) unweighed(id string) string {
 		if !ok || r.Kind != claims.Contradicts {
 			continue
 		}
-		st := timeline.StatusOf(at, r)
+		st := timeline.NotLive(at, r)
 		switch {
-		case st == 0 || st == timeline.Live:
+		case st == 0:
 			continue // weighed: the verdicts give it, if it attacks
 		case st == timeline.NotAtDate && !c.holds(other):
 			named = append(named, other+" not holding at "+c.opts.At.String())

@@ -448,7 +448,7 @@ func (wr *writer) relation(v graph.View, r claims.Relation) {
 		if at.IsZero() {
 			at = v.Date()
 		}
-		if st := timeline.StatusOf(v.At(at), r); st != timeline.Live && st != 0 {
+		if st := timeline.NotLive(v.At(at), r); st != 0 {
 			wr.apart = true
 			wr.stmt("\t", head, []attr{
 				{"color", apartColour}, {"style", "dotted"}, {"penwidth", "1.5"},

@@ -620,8 +620,8 @@ func labelNames() []string {
 
 // apart returns [RelInfo.Apart] for relation r of v.
 func apart(v graph.View, r claims.Relation) string {
-	if !v.Resolved(r) {
-		return ""
+	if st := timeline.NotLive(v, r); st != 0 {
+		return st.Words()
 	}
-	return timeline.StatusOf(v, r).Words()
+	return ""
 }

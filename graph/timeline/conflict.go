@@ -81,6 +81,17 @@ func StatusOf(v graph.View, r claims.Relation) Status {
 	return classify(r, a, b, v.Date()).Status
 }
 
+// NotLive returns the [Status] of the contradiction r as of v's date when
+// it is not live, the one test the commands that mark such contradictions
+// share; 0 when it is live, when r is no contradiction and when v does
+// not hold its claims. O(1).
+func NotLive(v graph.View, r claims.Relation) Status {
+	if st := StatusOf(v, r); st != Live {
+		return st
+	}
+	return 0
+}
+
 // Conflict is one contradiction between two claims and where it stands at
 // a date.
 type Conflict struct {

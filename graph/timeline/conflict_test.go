@@ -114,6 +114,14 @@ func TestConflicts(t *testing.T) {
 			if okA && okB && v.Resolved(r) == (tt.want.status == timeline.Live) {
 				t.Errorf("Resolved = %v with status %v", v.Resolved(r), tt.want.status)
 			}
+			// NotLive is the status, but 0 for a live one.
+			wantNot := tt.want.status
+			if wantNot == timeline.Live {
+				wantNot = 0
+			}
+			if st := timeline.NotLive(v, r); st != wantNot {
+				t.Errorf("NotLive = %v, want %v", st, wantNot)
+			}
 		})
 	}
 }
