@@ -9,6 +9,16 @@ import (
 	"github.com/claimgraph/claimgraph/graph/diff"
 )
 
+// readYAML reads a graph from YAML text, failing the test on an error.
+func readYAML(t *testing.T, text string) *graph.Graph {
+	t.Helper()
+	g, err := graph.ReadYAML(strings.NewReader(text), "g.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
 // TestSourceChangeIsCause: when the sources carrying a claim come to
 // derive from one another, its origins fall, and the reason names the
 // sources that changed rather than "evidence further away".
@@ -22,14 +32,7 @@ claims:
   - {id: p, text: P., appearances: [{source: s1}, {source: s2}, {source: s3}]}
 `
 	after := strings.Replace(before, "{id: s2, kind: news-article}", "{id: s2, kind: news-article, derived_from: [{source: s1, kind: republishes}]}", 1)
-	read := func(text string) *graph.Graph {
-		g, err := graph.ReadYAML(strings.NewReader(text), "g.yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return g
-	}
-	r, err := diff.Compare(read(before), read(after), diff.Options{})
+	r, err := diff.Compare(readYAML(t, before), readYAML(t, after), diff.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,13 +68,6 @@ relations:
   - {from: p2, to: q2, kind: contradicts}
   - {from: p4, to: q4, kind: contradicts, valid_from: 2022, valid_until: 2023}
 `
-	read := func(text string) *graph.Graph {
-		g, err := graph.ReadYAML(strings.NewReader(text), "g.yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return g
-	}
 	tests := []struct {
 		name, from, to, at string
 		claim, changed     string // the verdict changed, the item changed
@@ -97,7 +93,7 @@ relations:
 			if err != nil {
 				t.Fatal(err)
 			}
-			old, new := read(base), read(strings.Replace(base, tt.from, tt.to, 1))
+			old, new := readYAML(t, base), readYAML(t, strings.Replace(base, tt.from, tt.to, 1))
 			if tt.back {
 				old, new = new, old
 			}

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/diff"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
@@ -24,14 +23,7 @@ claims:
   - {id: p, text: P., appearances: [{source: s1}]}
   - {id: q, text: Q., appearances: [{source: s2}]}
 `
-	read := func(text string) *graph.Graph {
-		g, err := graph.ReadYAML(strings.NewReader(text), "g.yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return g
-	}
-	old, new := read(before), read(before+"relations:\n  - {from: q, to: p, kind: supports}\n")
+	old, new := readYAML(t, before), readYAML(t, before+"relations:\n  - {from: q, to: p, kind: supports}\n")
 	r, err := diff.Compare(old, new, diff.Options{})
 	if err != nil {
 		t.Fatal(err)
