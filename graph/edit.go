@@ -299,19 +299,26 @@ func (e *editor) renameMerged() {
 
 // renameClaim makes the references of claim c, a copy of its own, name
 // to(id) for each id, and keeps once two appearances that the renaming
-// makes one.
+// makes one. Two appearances written alike are both kept, for
+// checker.sameAppearances to refuse as it does in a batch without a
+// merge.
 func renameClaim(c *claims.Claim, to func(string) string) {
 	for j := range c.About {
 		c.About[j] = to(c.About[j])
 	}
 	c.About = slices.Compact(replaceAll(c.About, "", ""))
-	seen := make(map[appearanceKey[string]]bool, len(c.Appearances))
+	// first maps the key of an appearance as renamed to the key as
+	// written of the first appearance renamed to it.
+	first := make(map[appearanceKey[string]]appearanceKey[string], len(c.Appearances))
 	c.Appearances = slices.DeleteFunc(c.Appearances, func(a claims.Appearance) bool {
+		written := appearanceKeyOf(&a)
 		a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
 		k := appearanceKeyOf(&a)
-		dup := seen[k]
-		seen[k] = true
-		return dup // two appearances that the renaming makes one
+		w, seen := first[k]
+		if !seen {
+			first[k] = written
+		}
+		return seen && w != written // two appearances that the renaming makes one
 	})
 	for j := range c.Appearances {
 		a := &c.Appearances[j]
