@@ -942,18 +942,19 @@ func (e *editor) checkReps(c *checker) {
 	e.errs = append(e.errs, c.errs...)
 }
 
-// checkMerged checks that the IDs merged into item id, which the batch
-// replaces, name nothing else (checker.checkMerged): no item, and no
-// alias of another item that the batch keeps. The graph's alias of id
-// itself is the replacement's to keep.
+// checkMerged checks the IDs merged into item id, which the batch
+// replaces, as a load checks a merged list (checker.checkAliasList):
+// valid IDs, listed once, naming no item, no alias the batch declares
+// and no alias of another item that the batch keeps. The graph's alias
+// of id itself is the replacement's to keep.
 func (e *editor) checkMerged(c *checker, kind string, i int, id string, merged []string) {
-	aliasOf := func(m string) (string, bool) {
+	c.checkAliasList(kind, i, id, merged, func(m string) (string, bool) {
+		if to, ok := c.aliases[m]; ok {
+			return to, true
+		}
 		to, ok := e.s.alias[m]
 		return to, ok && to != id && e.removed[to] == 0 && !e.mergedAway(to)
-	}
-	for j, m := range merged {
-		c.checkMerged(location{kind, i, fmt.Sprintf("merged[%d]", j)}, id, m, aliasOf)
-	}
+	})
 }
 
 // mergedAway reports whether the item id is merged away by the batch.
