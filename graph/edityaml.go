@@ -58,8 +58,7 @@ var ErrChanged = errors.New("changed on disk since it was read")
 // It costs O(size of the file), about four readings of it: the file is
 // read as a graph, changed, and parsed again for the positions of its
 // nodes; its text is changed where the graph changed, and the result is
-// read once more to check it. (A 2.4 MB file of 40,000 claims: 1.7 s of
-// CPU, against 0.4 s for reading it.)
+// read once more to check it.
 func EditYAML(path string, b Batch) error {
 	return editYAML(path, path, func(g *Graph) error { return g.Apply(b) })
 }
