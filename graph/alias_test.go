@@ -39,22 +39,36 @@ func TestAliasesChecked(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ReadYAML(strings.NewReader(head+tc.claims), "al.yaml")
-			var list ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("err %v, want an ErrorList", err)
-			}
-			if len(list) != len(tc.want) {
-				t.Fatalf("%d problems, want %d: %v", len(list), len(tc.want), err)
-			}
-			for i, e := range list {
-				if got := e.Error(); !strings.HasPrefix(got, "graph: al.yaml:"+tc.want[i]) {
-					t.Errorf("problem %d:\n got %s\nwant al.yaml:%s", i, got, tc.want[i])
-				}
-				if !errors.Is(e, tc.is) {
-					t.Errorf("problem %d does not match %v", i, tc.is)
-				}
-			}
+			wantProblems(t, err, "al.yaml", tc.want, tc.is)
 		})
+	}
+}
+
+// wantProblems checks that err, from reading file, is an ErrorList of
+// the problems want ("LINE:COL: text", each a prefix of its message),
+// in that order, each matching is; want nil means no problem.
+func wantProblems(t *testing.T, err error, file string, want []string, is error) {
+	t.Helper()
+	if want == nil {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	var list ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("err %v, want an ErrorList", err)
+	}
+	if len(list) != len(want) {
+		t.Fatalf("%d problems, want %d: %v", len(list), len(want), err)
+	}
+	for i, e := range list {
+		if got := e.Error(); !strings.HasPrefix(got, "graph: "+file+":"+want[i]) {
+			t.Errorf("problem %d:\n got %s\nwant %s:%s", i, got, file, want[i])
+		}
+		if !errors.Is(e, is) {
+			t.Errorf("problem %d does not match %v", i, is)
+		}
 	}
 }
 
@@ -239,27 +253,7 @@ func TestDuplicatesThroughAliases(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ReadYAML(strings.NewReader(head+tc.rest), "al.yaml")
-			if tc.want == nil {
-				if err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			var list ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("err %v, want an ErrorList", err)
-			}
-			if len(list) != len(tc.want) {
-				t.Fatalf("%d problems, want %d: %v", len(list), len(tc.want), err)
-			}
-			for i, e := range list {
-				if got := e.Error(); !strings.HasPrefix(got, "graph: al.yaml:"+tc.want[i]) {
-					t.Errorf("problem %d:\n got %s\nwant al.yaml:%s", i, got, tc.want[i])
-				}
-				if !errors.Is(e, tc.is) {
-					t.Errorf("problem %d does not match %v", i, tc.is)
-				}
-			}
+			wantProblems(t, err, "al.yaml", tc.want, tc.is)
 		})
 	}
 }

@@ -533,12 +533,12 @@ func (e *editor) merge(i int) {
 				e.renameInRelation(x.n, loc, m)
 			case x.kind == ClaimVertex:
 				c := e.rewrite(x.n, loc).claim
-				renameInferred(c.Inferred, m)
+				renameInferences(c.Inferred, m.rename)
 				for j := range c.Appearances {
-					renameInferred(c.Appearances[j].Inferred, m)
+					renameInferences(c.Appearances[j].Inferred, m.rename)
 				}
 			default:
-				renameInferred(e.rewrite(x.n, loc).source.Inferred, m)
+				renameInferences(e.rewrite(x.n, loc).source.Inferred, m.rename)
 			}
 		}
 	}
@@ -552,19 +552,14 @@ func (e *editor) renameInRelation(ri int32, loc location, m Merge) {
 	}
 	r := e.s.relation(ri)
 	r.Sources = slices.Compact(replaceAll(r.Sources, m.From, m.Into))
-	renameInferred(r.Inferred, m)
+	renameInferences(r.Inferred, m.rename)
 	e.goneRel[ri] = true
 	e.add.Relations = append(e.add.Relations, r)
 	e.origin[secRelation] = append(e.origin[secRelation], loc)
 }
 
-// renameInferred makes the inferences infs, a copy of the item's, name
-// m.Into as their source instead of m.From.
-func renameInferred(infs []claims.Inference, m Merge) {
-	for k := range infs {
-		infs[k].Source = renamedID(infs[k].Source, m.From, m.Into)
-	}
-}
+// rename returns m.Into for id m.From, and any other id as it is.
+func (m Merge) rename(id string) string { return renamedID(id, m.From, m.Into) }
 
 // inferrer is an item whose inferences name a source: a claim or source
 // vertex, or a relation (kind 0) by its index.
