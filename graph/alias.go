@@ -65,42 +65,26 @@ func (c *checker) followAlias(id string, want VertexKind) (int32, bool) {
 // costs O(entries of the merged lists).
 func (c *checker) checkAliases(b *Batch) {
 	for i := range b.Entities {
-		c.checkAliasList("entity", i, b.Entities[i].ID, b.Entities[i].Merged)
+		c.checkAliasList("entity", i, b.Entities[i].ID, b.Entities[i].Merged, c.aliasOf)
 	}
 	for i := range b.Sources {
-		c.checkAliasList("source", i, b.Sources[i].ID, b.Sources[i].Merged)
+		c.checkAliasList("source", i, b.Sources[i].ID, b.Sources[i].Merged, c.aliasOf)
 	}
 	for i := range b.Claims {
-		c.checkAliasList("claim", i, b.Claims[i].ID, b.Claims[i].Merged)
+		c.checkAliasList("claim", i, b.Claims[i].ID, b.Claims[i].Merged, c.aliasOf)
 	}
-}
-
-// checkMerged checks m, an entry of the merged list of item id at loc,
-// against the items and aliases: m may name no item of the graph or of
-// the batch (the problem names its kind: "still a claim") and no alias
-// that aliasOf finds (the item m is already merged into). It is the one
-// check of a merged entry for both a load ([checker.checkAliasList])
-// and the items an edit replaces, which find aliases each their own
-// way. It reports whether m passed.
-func (c *checker) checkMerged(loc location, id, m string, aliasOf func(string) (string, bool)) bool {
-	if k, _, ok := c.vertex(m); ok {
-		c.add(loc, id, fmt.Errorf("%w %q: merged into %q but still %s", ErrDuplicateID, m, id, k.article()))
-		return false
-	}
-	if to, ok := aliasOf(m); ok {
-		if to == id {
-			c.add(loc, id, fmt.Errorf("%w %q: listed twice in merged", ErrDuplicateID, m))
-		} else {
-			c.add(loc, id, fmt.Errorf("%w %q: already merged into %q", ErrDuplicateID, m, to))
-		}
-		return false
-	}
-	return true
 }
 
 // checkAliasList checks the merged list of item i of a section, whose ID
-// is id (see checkAliases).
-func (c *checker) checkAliasList(kind string, i int, id string, merged []string) {
+// is id (see checkAliases): each entry m is a valid ID, not id itself,
+// names no item of the graph or of the batch (the problem names its
+// kind: "still a claim") and no alias that aliasOf finds (the item m is
+// already merged into, id itself when m is listed twice). It is the one
+// check of a merged list for both a load (aliasOf is
+// [checker.aliasOf]) and the items an edit replaces, which find
+// aliases their own way (editor.checkMerged); aliasOf must find the
+// aliases it records in c.aliases.
+func (c *checker) checkAliasList(kind string, i int, id string, merged []string, aliasOf func(string) (string, bool)) {
 	for j, m := range merged {
 		loc := location{kind, i, "merged[" + strconv.Itoa(j) + "]"}
 		if err := claims.CheckID(m); err != nil {
@@ -111,7 +95,16 @@ func (c *checker) checkAliasList(kind string, i int, id string, merged []string)
 			c.add(loc, id, fmt.Errorf("%w %q: an item is not merged into itself", ErrDuplicateID, m))
 			continue
 		}
-		if !c.checkMerged(loc, id, m, c.aliasOf) {
+		if k, _, ok := c.vertex(m); ok {
+			c.add(loc, id, fmt.Errorf("%w %q: merged into %q but still %s", ErrDuplicateID, m, id, k.article()))
+			continue
+		}
+		if to, ok := aliasOf(m); ok {
+			if to == id {
+				c.add(loc, id, fmt.Errorf("%w %q: listed twice in merged", ErrDuplicateID, m))
+			} else {
+				c.add(loc, id, fmt.Errorf("%w %q: already merged into %q", ErrDuplicateID, m, to))
+			}
 			continue
 		}
 		if c.aliases == nil {

@@ -39,22 +39,36 @@ func TestAliasesChecked(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ReadYAML(strings.NewReader(head+tc.claims), "al.yaml")
-			var list ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("err %v, want an ErrorList", err)
-			}
-			if len(list) != len(tc.want) {
-				t.Fatalf("%d problems, want %d: %v", len(list), len(tc.want), err)
-			}
-			for i, e := range list {
-				if got := e.Error(); !strings.HasPrefix(got, "graph: al.yaml:"+tc.want[i]) {
-					t.Errorf("problem %d:\n got %s\nwant al.yaml:%s", i, got, tc.want[i])
-				}
-				if !errors.Is(e, tc.is) {
-					t.Errorf("problem %d does not match %v", i, tc.is)
-				}
-			}
+			wantProblems(t, err, "al.yaml", tc.want, tc.is)
 		})
+	}
+}
+
+// wantProblems checks that err, from reading file, is an ErrorList of
+// the problems want ("LINE:COL: text", each a prefix of its message),
+// in that order, each matching is; want nil means no problem.
+func wantProblems(t *testing.T, err error, file string, want []string, is error) {
+	t.Helper()
+	if want == nil {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	var list ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("err %v, want an ErrorList", err)
+	}
+	if len(list) != len(want) {
+		t.Fatalf("%d problems, want %d: %v", len(list), len(want), err)
+	}
+	for i, e := range list {
+		if got := e.Error(); !strings.HasPrefix(got, "graph: "+file+":"+want[i]) {
+			t.Errorf("problem %d:\n got %s\nwant %s:%s", i, got, file, want[i])
+		}
+		if !errors.Is(e, is) {
+			t.Errorf("problem %d does not match %v", i, is)
+		}
 	}
 }
 
@@ -86,19 +100,27 @@ func TestReplacedMergedChecked(t *testing.T) {
 	for _, tc := range []struct {
 		merged []string
 		want   string // "" for no problem
+		is     error  // the sentinel of want; ErrDuplicateID when nil
 	}{
-		{[]string{"c"}, `claim "a": merged[0]: duplicate ID "c": merged into "a" but still a claim`},
-		{[]string{"b", "s1"}, `claim "a": merged[1]: duplicate ID "s1": merged into "a" but still a source`},
-		{[]string{"s0"}, `claim "a": merged[0]: duplicate ID "s0": already merged into "s2"`},
-		{[]string{"b"}, ""},
+		{merged: []string{"c"}, want: `claim "a": merged[0]: duplicate ID "c": merged into "a" but still a claim`},
+		{merged: []string{"b", "s1"}, want: `claim "a": merged[1]: duplicate ID "s1": merged into "a" but still a source`},
+		{merged: []string{"s0"}, want: `claim "a": merged[0]: duplicate ID "s0": already merged into "s2"`},
+		{merged: []string{"b"}},
+		// As a load checks a merged list: each a valid ID, listed once.
+		{merged: []string{"b", "b"}, want: `claim "a": merged[1]: duplicate ID "b": listed twice in merged`},
+		{merged: []string{"x", "x"}, want: `claim "a": merged[1]: duplicate ID "x": listed twice in merged`},
+		{merged: []string{"not an id!"}, want: `claim "a": merged[0]: invalid ID "not an id!": use letters, digits and . _ : - starting with a letter or digit`, is: claims.ErrInvalidID},
 	} {
+		if tc.is == nil {
+			tc.is = ErrDuplicateID
+		}
 		g := aliasGraph(t)
 		err := g.Apply(Batch{Remove: []string{"a"},
 			Claims: []claims.Claim{{ID: "a", Text: "A.", Appearances: []claims.Appearance{{Source: "s1"}}, Merged: tc.merged}}})
 		switch {
 		case tc.want == "" && err != nil:
 			t.Errorf("merged %v: %v, want no problem", tc.merged, err)
-		case tc.want != "" && (!errors.Is(err, ErrDuplicateID) || err.Error() != "graph: "+tc.want):
+		case tc.want != "" && (!errors.Is(err, tc.is) || err.Error() != "graph: "+tc.want):
 			t.Errorf("merged %v: %v\nwant graph: %s", tc.merged, err, tc.want)
 		}
 	}
@@ -231,27 +253,7 @@ func TestDuplicatesThroughAliases(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ReadYAML(strings.NewReader(head+tc.rest), "al.yaml")
-			if tc.want == nil {
-				if err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			var list ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("err %v, want an ErrorList", err)
-			}
-			if len(list) != len(tc.want) {
-				t.Fatalf("%d problems, want %d: %v", len(list), len(tc.want), err)
-			}
-			for i, e := range list {
-				if got := e.Error(); !strings.HasPrefix(got, "graph: al.yaml:"+tc.want[i]) {
-					t.Errorf("problem %d:\n got %s\nwant al.yaml:%s", i, got, tc.want[i])
-				}
-				if !errors.Is(e, tc.is) {
-					t.Errorf("problem %d does not match %v", i, tc.is)
-				}
-			}
+			wantProblems(t, err, "al.yaml", tc.want, tc.is)
 		})
 	}
 }

@@ -54,8 +54,11 @@
 //     shortest chain, linear in its size) or [View.SupportChains] (each
 //     chain written out, up to the square of that), and the claims with
 //     the most transitive supporters, [View.MostSupported];
+//     [View.SupportTreeExcept] and [View.MostSupportedExcept] leave out
+//     the claims that lend nothing (such as a verdict's silent ones);
 //   - contradiction: [View.Contradictions] of a claim, and every pair
-//     with [View.ContradictionPairs];
+//     with [View.ContradictionPairs]; whether time resolves one,
+//     [View.Resolved] (and [Link.Resolved] on a link);
 //   - where and by whom: [View.SourcesOf], [View.Speakers],
 //     [View.ClaimsIn], [View.ClaimsAbout], [View.ClaimsBy], and
 //     [View.DerivedBy] between sources;

@@ -299,19 +299,26 @@ func (e *editor) renameMerged() {
 
 // renameClaim makes the references of claim c, a copy of its own, name
 // to(id) for each id, and keeps once two appearances that the renaming
-// makes one.
+// makes one. Two appearances written alike are both kept, for
+// checker.sameAppearances to refuse as it does in a batch without a
+// merge.
 func renameClaim(c *claims.Claim, to func(string) string) {
 	for j := range c.About {
 		c.About[j] = to(c.About[j])
 	}
 	c.About = slices.Compact(replaceAll(c.About, "", ""))
-	seen := make(map[appearanceKey[string]]bool, len(c.Appearances))
+	// first maps the key of an appearance as renamed to the key as
+	// written of the first appearance renamed to it.
+	first := make(map[appearanceKey[string]]appearanceKey[string], len(c.Appearances))
 	c.Appearances = slices.DeleteFunc(c.Appearances, func(a claims.Appearance) bool {
+		written := appearanceKeyOf(&a)
 		a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
 		k := appearanceKeyOf(&a)
-		dup := seen[k]
-		seen[k] = true
-		return dup // two appearances that the renaming makes one
+		w, seen := first[k]
+		if !seen {
+			first[k] = written
+		}
+		return seen && w != written // two appearances that the renaming makes one
 	})
 	for j := range c.Appearances {
 		a := &c.Appearances[j]
@@ -526,12 +533,12 @@ func (e *editor) merge(i int) {
 				e.renameInRelation(x.n, loc, m)
 			case x.kind == ClaimVertex:
 				c := e.rewrite(x.n, loc).claim
-				renameInferred(c.Inferred, m)
+				renameInferences(c.Inferred, m.rename)
 				for j := range c.Appearances {
-					renameInferred(c.Appearances[j].Inferred, m)
+					renameInferences(c.Appearances[j].Inferred, m.rename)
 				}
 			default:
-				renameInferred(e.rewrite(x.n, loc).source.Inferred, m)
+				renameInferences(e.rewrite(x.n, loc).source.Inferred, m.rename)
 			}
 		}
 	}
@@ -545,19 +552,14 @@ func (e *editor) renameInRelation(ri int32, loc location, m Merge) {
 	}
 	r := e.s.relation(ri)
 	r.Sources = slices.Compact(replaceAll(r.Sources, m.From, m.Into))
-	renameInferred(r.Inferred, m)
+	renameInferences(r.Inferred, m.rename)
 	e.goneRel[ri] = true
 	e.add.Relations = append(e.add.Relations, r)
 	e.origin[secRelation] = append(e.origin[secRelation], loc)
 }
 
-// renameInferred makes the inferences infs, a copy of the item's, name
-// m.Into as their source instead of m.From.
-func renameInferred(infs []claims.Inference, m Merge) {
-	for k := range infs {
-		infs[k].Source = renamedID(infs[k].Source, m.From, m.Into)
-	}
-}
+// rename returns m.Into for id m.From, and any other id as it is.
+func (m Merge) rename(id string) string { return renamedID(id, m.From, m.Into) }
 
 // inferrer is an item whose inferences name a source: a claim or source
 // vertex, or a relation (kind 0) by its index.
@@ -935,18 +937,19 @@ func (e *editor) checkReps(c *checker) {
 	e.errs = append(e.errs, c.errs...)
 }
 
-// checkMerged checks that the IDs merged into item id, which the batch
-// replaces, name nothing else (checker.checkMerged): no item, and no
-// alias of another item that the batch keeps. The graph's alias of id
-// itself is the replacement's to keep.
+// checkMerged checks the IDs merged into item id, which the batch
+// replaces, as a load checks a merged list (checker.checkAliasList):
+// valid IDs, listed once, naming no item, no alias the batch declares
+// and no alias of another item that the batch keeps. The graph's alias
+// of id itself is the replacement's to keep.
 func (e *editor) checkMerged(c *checker, kind string, i int, id string, merged []string) {
-	aliasOf := func(m string) (string, bool) {
+	c.checkAliasList(kind, i, id, merged, func(m string) (string, bool) {
+		if to, ok := c.aliases[m]; ok {
+			return to, true
+		}
 		to, ok := e.s.alias[m]
 		return to, ok && to != id && e.removed[to] == 0 && !e.mergedAway(to)
-	}
-	for j, m := range merged {
-		c.checkMerged(location{kind, i, fmt.Sprintf("merged[%d]", j)}, id, m, aliasOf)
-	}
+	})
 }
 
 // mergedAway reports whether the item id is merged away by the batch.

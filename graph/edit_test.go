@@ -616,6 +616,7 @@ relations:
 	for _, tc := range []struct {
 		name, batch string
 		err         string            // the problem expected, "" for none
+		is          error             // the sentinel err wraps
 		claims      map[string]string // claim -> its sources, after
 		rels        []string
 	}{
@@ -630,7 +631,11 @@ relations:
 		{name: "an added source's derivation", batch: "merge:\n  - {into: s2, from: s1}\nsources:\n  - {id: s4, kind: wire, derived_from: [{source: s1, kind: quotes}]}\n",
 			rels: []string{"z supports x"}},
 		{name: "b2: a relation the merge makes a duplicate", batch: "merge:\n  - {into: z, from: w}\nrelations:\n  - {from: w, to: x, kind: supports}\n",
-			err: `b.yaml:5:28: relation "w -> x": kind: duplicate relation: "z" already supports "x" ("w" is merged into "z" by the same change)`},
+			err: `b.yaml:5:28: relation "w -> x": kind: duplicate relation: "z" already supports "x" ("w" is merged into "z" by the same change)`, is: graph.ErrDuplicateRelation},
+		// Refused without a merge: a merge of two unrelated claims in
+		// the same batch must not drop the repeat unseen.
+		{name: "an appearance written twice beside a merge", batch: "merge:\n  - {into: z, from: w}\nclaims:\n  - {id: v, text: V holds., appearances: [{source: s1}, {source: s1}]}\n",
+			err: `claim "v": appearances[1]: duplicate appearance: appearances[1] repeats appearances[0]`, is: graph.ErrDuplicateAppearance},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := graph.ReadYAML(strings.NewReader(base), "base.yaml")
@@ -642,8 +647,8 @@ relations:
 				if err == nil || !strings.Contains(err.Error(), tc.err) {
 					t.Fatalf("error %v, want %s", err, tc.err)
 				}
-				if !errors.Is(err, graph.ErrDuplicateRelation) {
-					t.Errorf("error %v is not ErrDuplicateRelation", err)
+				if !errors.Is(err, tc.is) {
+					t.Errorf("error %v is not %v", err, tc.is)
 				}
 				return
 			}

@@ -306,24 +306,48 @@ func TestEditYAMLReferencePositions(t *testing.T) {
 
 // TestEditYAMLConcurrent: when the file changes on disk while an edit
 // runs (another edit saved first), the edit is not saved, with
-// ErrChanged, and the other change stays.
+// ErrChanged, and the other change stays; EditYAMLTo saving to the same
+// file by another name (relative against absolute, a symbolic link)
+// checks alike.
 func TestEditYAMLConcurrent(t *testing.T) {
-	path, in := copyTestdata(t, "edit-commented.yaml", "desk.yaml")
-	other := strings.Replace(string(in), "text: D.", "text: D, edited by another desk.", 1)
-	defer graph.SetBeforeEditSave(func(p string) {
-		if err := os.WriteFile(p, []byte(other), 0o644); err != nil {
-			t.Error(err)
-		}
-	})()
-	err := graph.EditYAML(path, graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}})
-	if !errors.Is(err, graph.ErrChanged) || !strings.Contains(err.Error(), path) {
-		t.Errorf("got %v, want ErrChanged naming %s", err, path)
-	}
-	if now, _ := os.ReadFile(path); string(now) != other {
-		t.Errorf("the other desk's change was lost:\n%s", now)
-	}
-	if names, _ := os.ReadDir(filepath.Dir(path)); len(names) != 1 {
-		t.Errorf("files left: %v", names)
+	merge := graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}}
+	for _, tc := range []struct {
+		name  string
+		files int // in the directory after
+		edit  func(t *testing.T, path string) error
+	}{
+		{"EditYAML", 1, func(t *testing.T, path string) error { return graph.EditYAML(path, merge) }},
+		{"relative and absolute", 1, func(t *testing.T, path string) error {
+			t.Chdir(filepath.Dir(path))
+			return graph.EditYAMLTo(filepath.Base(path), path, merge)
+		}},
+		{"a link to it", 2, func(t *testing.T, path string) error {
+			link := filepath.Join(filepath.Dir(path), "link.yaml")
+			if err := os.Symlink(path, link); err != nil {
+				t.Skipf("no symbolic link: %v", err)
+			}
+			return graph.EditYAMLTo(path, link, merge)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path, in := copyTestdata(t, "edit-commented.yaml", "desk.yaml")
+			other := strings.Replace(string(in), "text: D.", "text: D, edited by another desk.", 1)
+			defer graph.SetBeforeEditSave(func(p string) {
+				if err := os.WriteFile(p, []byte(other), 0o644); err != nil {
+					t.Error(err)
+				}
+			})()
+			err := tc.edit(t, path)
+			if !errors.Is(err, graph.ErrChanged) || !strings.Contains(err.Error(), filepath.Base(path)) {
+				t.Errorf("got %v, want ErrChanged naming %s", err, path)
+			}
+			if now, _ := os.ReadFile(path); string(now) != other {
+				t.Errorf("the other desk's change was lost:\n%s", now)
+			}
+			if names, _ := os.ReadDir(filepath.Dir(path)); len(names) != tc.files {
+				t.Errorf("files left: %v", names)
+			}
+		})
 	}
 }
 

@@ -47,8 +47,9 @@ var (
 	ErrVersion = errors.New("unsupported format version")
 	// ErrLimit: the input exceeds a limit of [ReadOptions].
 	ErrLimit = errors.New("limit exceeded")
-	// ErrTooLarge: the input is larger than [ReadOptions.MaxBytes]. It
-	// matches ErrLimit too.
+	// ErrTooLarge: the input is larger than [ReadOptions.MaxBytes], or
+	// its aliases expand to more text than [ReadOptions.MaxAliasBytes].
+	// It matches ErrLimit too.
 	ErrTooLarge = fmt.Errorf("%w: input too large", ErrLimit)
 	// ErrTooManyItems: a JSON Lines input has more items than
 	// [ReadOptions.MaxItems]. It matches ErrTooLarge and ErrLimit too.

@@ -996,9 +996,9 @@ const linkChunk = 4096
 // atOnce links as apply does item by item, on two cores: one goroutine
 // writes the out-lists (and the relation tables, and the IDs the items
 // name, see shareRefs), the other the in-lists, each list in the same
-// order as one at a time (200k claims: 0.09–0.10 s of CPU on the out
-// side and 0.05 on the in side, where one at a time took 0.15–0.17; the
-// IDs on the in side made it 0.04–0.05 and 0.10–0.12). The in side
+// order as one at a time; each side is O(the items and their
+// references), as one at a time is. The IDs are named on the out side:
+// on the in side they made that side the heavier. The in side
 // takes the sources and claims from the out side in chunks as they are
 // linked, reading each item's new out-edges; the relations, whose edges
 // need no search, each side does on its own once the in side is past

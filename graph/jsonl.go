@@ -306,14 +306,14 @@ func headerEnd(data []byte) int {
 	return -1
 }
 
-// The work of decoding a line, for balance, per byte: a line of a plain
-// relation (see plainRelationLine) takes about a quarter of the time of
-// another line of its size. Cut in the middle of its bytes, the
-// generated file of 200k claims (97 MB), written as the writer lays one
-// out (entities, sources and claims, then the relations: 55% of the
-// bytes), took 0.51 to 0.54 s of CPU to decode in its first half and
-// 0.13 to 0.14 s in its second, the second's thread idle three quarters
-// of the time; 0.0118 s a MB of claims, 0.0028 of relations.
+// The work of decoding a line, for balance, per byte: tally weighs
+// every relation line at a quarter of another line of its size, as a
+// plain relation (see plainRelationLine), most of them, decodes; a
+// relation with notes or sources weighs more than tally counts it. Cut
+// in the middle of its bytes instead, a file laid out as the writer
+// lays one out (entities, sources and claims, then the relations) would
+// leave most of the work to its first half and the second half's
+// thread mostly idle.
 const relationLineWork, lineWork = 1, 4
 
 // balance returns where to cut data in two for decoding the halves at

@@ -99,7 +99,7 @@ func TestLinkAtOnce(t *testing.T) {
 		}
 		s := newStore()
 		for _, b := range []Batch{first, second} {
-			if !linkAtOnce(len(b.Sources)+len(b.Claims)+len(b.Relations)) != !atOnce {
+			if linkAtOnce(len(b.Sources)+len(b.Claims)+len(b.Relations)) != atOnce {
 				t.Fatalf("linkAtOnce is not %v", atOnce)
 			}
 			p, errs := s.check(&b)

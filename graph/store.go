@@ -258,7 +258,7 @@ func (s *store) addClaimEdges(v int32, nabout int, refs []int32) {
 func (s *store) claimOut(v int32, nabout int, refs []int32) {
 	start := len(s.out[v])
 	var index map[int32]int // position in s.out[v] of the edge to a target, for many refs
-	if len(refs) > 48 {
+	if len(refs) > scanRefs {
 		index = make(map[int32]int)
 	}
 	add := func(to int32, k EdgeKinds) {
@@ -313,21 +313,37 @@ func (s *store) addDerivationEdges(v int32, refs []int32) {
 	s.linkIn(v, start)
 }
 
+// scanRefs is the most references whose new edges claimOut and
+// derivationOut search one by one; above it they index them.
+const scanRefs = 48
+
 // derivationOut is the first half of addDerivationEdges: it adds the
-// edges of source vertex v to its out-list only.
+// edges of source vertex v to its out-list only, one per source it does
+// not link to yet. It costs O(len(refs) + the out-list): a source
+// drawing on few sources searches its out-list, one drawing on many
+// indexes it.
 func (s *store) derivationOut(v int32, refs []int32) {
-	for _, to := range refs {
-		dup := false
-		for _, e := range s.out[v] {
-			if e.to == to {
-				dup = true
-				break
+	out := s.out[v]
+	if len(out)+len(refs) <= scanRefs {
+		for _, to := range refs {
+			if !slices.ContainsFunc(out, func(e edge) bool { return e.to == to }) {
+				out = append(out, edge{to: to, data: EdgeData{Kinds: DerivesEdge}})
 			}
 		}
-		if !dup {
-			s.out[v] = append(s.out[v], edge{to: to, data: EdgeData{Kinds: DerivesEdge}})
+		s.out[v] = out
+		return
+	}
+	has := make(map[int32]bool, len(out)+len(refs))
+	for _, e := range out {
+		has[e.to] = true
+	}
+	for _, to := range refs {
+		if !has[to] {
+			has[to] = true
+			out = append(out, edge{to: to, data: EdgeData{Kinds: DerivesEdge}})
 		}
 	}
+	s.out[v] = out
 }
 
 // related returns the relation joining claim vertices a and b in either
