@@ -1024,12 +1024,51 @@ func (t *Tracker) out(s int32) []int32 {
 // what it did before: its own and lent origins; a silent one nothing.
 // O(|E| + their supports)
 // merges of sets of at most evidence.MaxLent origins.
+//
+// A claim's scyc flag says whether it is on a cycle of the supports of E
+// with the silent claims' supports counted too: the supports of every
+// round of silencing, which only drop some, so that a replayed round
+// (lendRound) meets no cycle its flag does not show.
 func (t *Tracker) lend(E []int32) {
-	t.lendWith(E, func(s int32) bool { return t.c[s].silent }, t.out, func(x int32, lent []int32, capped, scyc bool) {
+	cyc := t.onCycles(E)
+	t.lendWith(E, func(s int32) bool { return t.c[s].silent }, t.out, func(x int32, lent []int32, capped, _ bool) {
 		n := &t.c[x]
-		n.lent, n.capped, n.scyc = lent, capped, scyc
+		n.lent, n.capped, n.scyc = lent, capped, cyc[t.sloc[x]]
 		n.ev = t.weight(n.own) + t.weight(lent)
 	})
+}
+
+// onCycles reports for each claim of E, a sorted set of claims closed under
+// support, whether it is on a cycle of support, silent claims' supports
+// included; it numbers E in t.sloc as lendWith does. O(|E| + their
+// supports).
+func (t *Tracker) onCycles(E []int32) []bool {
+	t.grow()
+	t.sepoch++
+	for i, s := range E {
+		t.sstamp[s], t.sloc[s] = t.sepoch, int32(i)
+	}
+	start := make([]int32, len(E)+1)
+	var to []int32
+	for i, s := range E {
+		for _, x := range t.c[s].sup {
+			if t.sstamp[x] == t.sepoch {
+				to = append(to, t.sloc[x])
+			}
+		}
+		start[i+1] = int32(len(to))
+	}
+	var b scc.Buf
+	b.Components(start, to)
+	size := make([]int32, b.Count)
+	for _, k := range b.Comp {
+		size[k]++
+	}
+	cyc := make([]bool, len(E))
+	for i, k := range b.Comp {
+		cyc[i] = size[k] > 1
+	}
+	return cyc
 }
 
 // lendWith is lend with the claims that lend nothing (silent), what each
