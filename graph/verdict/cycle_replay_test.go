@@ -62,3 +62,47 @@ func TestReplayHiddenCycle(t *testing.T) {
 		})
 	}
 }
+
+// TestTrackerListsTidy: the lists of claims silenced and of states kept
+// by round do not grow with the number of updates (they kept every
+// claim ever listed, stale ones too: 149 entries became 28,990 after
+// 2,000 updates on 150 claims), and the Tracker stays equal to Compute
+// across the tidying.
+func TestTrackerListsTidy(t *testing.T) {
+	defer func(s int) { fullShare = s }(fullShare)
+	fullShare = 0
+	cfg := synth.Config{Claims: 60, Sources: 12, Contradict: 0.5, Seed: 7}
+	gen := synth.Generate(cfg)
+	g := graph.New()
+	if err := g.Apply(gen); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := Track(g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := &changer{g: g, rng: rand.New(rand.NewPCG(7, 9)), sources: cfg.Sources}
+	most, tidied := 0, false
+	for step := range 400 {
+		b, what := ch.next()
+		if err := g.Apply(b); err != nil {
+			continue
+		}
+		before := tr.tidied
+		if _, err := tr.Update(b); err != nil {
+			t.Fatal(err)
+		}
+		tidied = tidied || tr.tidied != before
+		most = max(most, tr.listed)
+		if step%50 == 0 {
+			same(t, fmt.Sprintf("step %d (%s)", step, what), g, Options{}, tr)
+		}
+	}
+	same(t, "end", g, Options{}, tr)
+	if !tidied {
+		t.Errorf("the lists were never tidied (%d entries)", tr.listed)
+	}
+	if n := len(tr.c); most > 8*n {
+		t.Errorf("the lists grew to %d entries for %d claims", most, n)
+	}
+}

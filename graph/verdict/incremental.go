@@ -57,6 +57,9 @@ type Tracker struct {
 	// endIn[u] holds the claims with a state kept until round u (see
 	// replay.go), and some that no longer have one.
 	endIn [][]int32
+	// listed counts the entries of silencedIn and endIn, stale ones
+	// too; tidied, those left by the last tidy.
+	listed, tidied int
 
 	// Origins, interned: names[k] is a source ID, key[k] orders origin
 	// sets as evidence.Of interns them (the first claim to name it, then
@@ -515,6 +518,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		// can tell.
 		return t.full(FallbackRounds, false)
 	}
+	t.tidy()
 	v := t.g.View
 	orig := t.origins()
 	var seedE, seedT []int32

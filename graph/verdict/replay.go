@@ -169,6 +169,7 @@ func (t *Tracker) setSilR(x int32, r int32) {
 			t.silCount = append(t.silCount, 0)
 		}
 		t.silencedIn[r] = append(t.silencedIn[r], x)
+		t.listed++
 		t.silCount[r]++
 	}
 	n.silR = r
@@ -589,6 +590,39 @@ func (t *Tracker) ended(x int32, u int32) {
 		t.endIn = append(t.endIn, nil)
 	}
 	t.endIn[u] = append(t.endIn[u], x)
+	t.listed++
+}
+
+// tidy drops the stale entries of silencedIn and endIn (claims no longer
+// silenced in that round, states cut or rewritten), listing again what
+// the claims hold, once the lists have grown to more than twice what the
+// last tidy left and than the claims: so that they do not grow with the
+// number of updates. Amortized O(1) an entry listed.
+func (t *Tracker) tidy() {
+	if t.listed <= 2*max(t.tidied, len(t.c)) {
+		return
+	}
+	for r := range t.silencedIn {
+		t.silencedIn[r] = t.silencedIn[r][:0]
+	}
+	for u := range t.endIn {
+		t.endIn[u] = t.endIn[u][:0]
+	}
+	t.listed = 0
+	for i := range t.c {
+		x, n := int32(i), &t.c[i]
+		if n.dead {
+			continue
+		}
+		if n.silR != 0 {
+			t.silencedIn[n.silR] = append(t.silencedIn[n.silR], x)
+			t.listed++
+		}
+		for _, p := range n.hist {
+			t.ended(x, p.until)
+		}
+	}
+	t.tidied = t.listed
 }
 
 // fewer brings what is kept of the rounds to a run of m rounds that
