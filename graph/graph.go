@@ -946,8 +946,9 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 }
 
 // linkAtOnce reports whether apply links the n sources, claims and
-// relations of a batch on two cores (see linking.atOnce).
-func linkAtOnce(n int) bool { return n >= 2*partSize && runtime.GOMAXPROCS(0) > 1 }
+// relations of a batch on two cores (see linking.atOnce): at least two
+// parts' worth (n/2, as 2*partSize can overflow an int of 32 bits).
+func linkAtOnce(n int) bool { return n/2 >= partSize && runtime.GOMAXPROCS(0) > 1 }
 
 // linking is the last step of apply: linking the batch's new vertices
 // to what they name, once all are in.
