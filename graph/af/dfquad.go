@@ -233,7 +233,7 @@ func DFQuADIter(b *Bipolar, tol float64, maxIter int) Strengths {
 	// Tarjan numbers every component after those it draws on.
 	var t scc.Buf
 	t.Components(in.start, in.src)
-	mstart, members := group(t.Count, t.Comp)
+	mstart, members := csr.Group(t.Count, t.Comp)
 	res := Strengths{Acyclic: true, Converged: true}
 	var w work
 	for k := range t.Count {
@@ -432,18 +432,6 @@ func (r rows) exact(i int32, lo, hi []float64) bool {
 // loop reports whether i attacks or supports itself.
 func (r rows) loop(i int32) bool {
 	return slices.Contains(r.src[r.start[i]:r.start[i+1]], i)
-}
-
-// group lists the members of each of count components, given the
-// component of each argument: those of k are members[start[k]:start[k+1]].
-func group(count int, comp []int32) (start, members []int32) {
-	start, fill := csr.Offsets(nil, nil, count, comp)
-	members = make([]int32, len(comp))
-	for i, k := range comp {
-		members[fill[k]] = int32(i)
-		fill[k]++
-	}
-	return start, members
 }
 
 // aggregate is F: 1 - Π(1 - v) over the strengths of srcs.

@@ -9,6 +9,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/claimgraph/claimgraph/graph/internal/csr"
 	"github.com/claimgraph/claimgraph/graph/internal/scc"
 )
 
@@ -31,7 +32,7 @@ func refDFQuAD(b *Bipolar, tol float64, maxIter int) Strengths {
 	// Tarjan numbers every component after those it draws on.
 	var t scc.Buf
 	t.Components(in.start, in.src)
-	mstart, members := group(t.Count, t.Comp)
+	mstart, members := csr.Group(t.Count, t.Comp)
 	res := Strengths{Acyclic: true, Converged: true}
 	var w refWork
 	for k := range t.Count {

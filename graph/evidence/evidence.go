@@ -472,20 +472,6 @@ func (t *Table) lend(v graph.View, supports int, silent []bool) {
 	t.reach, t.sup = lend(n, edges, t.own.of)
 }
 
-// byComponent lists the claims of each of count components, given the
-// component of each claim: those of component k are
-// members[cstart[k]:cstart[k+1]], in the order of the claims. (It is
-// graph/af's group: csr.Offsets counts the rows.)
-func byComponent(comp []int32, count int) (cstart, members []int32) {
-	cstart, fill := csr.Offsets(nil, nil, count, comp)
-	members = make([]int32, len(comp))
-	for i, k := range comp {
-		members[fill[k]] = int32(i)
-		fill[k]++
-	}
-	return cstart, members
-}
-
 // support is what [Lend] found of the support graph, kept by a [Table]
 // for its [Silencer]: the strongly connected component of each claim,
 // numbered by Tarjan's algorithm from 0 to count−1 (a supporter's
@@ -545,7 +531,7 @@ func lend(n int, edges [][2]int32, own func(int32) []int32) ([][]int32, *support
 	comp := b.Comp
 	// Members of each component; Tarjan numbers a component after every
 	// component it reaches, so supporters come at higher numbers.
-	cstart, members := byComponent(comp, b.Count)
+	cstart, members := csr.Group(b.Count, comp)
 	// The components each component is supported by (from), and whether
 	// it supports another (feeds).
 	fstart := make([]int32, b.Count+1)

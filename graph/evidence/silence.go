@@ -97,7 +97,7 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 		b.Components(s.start, s.to)
 		s.comp, count = b.Comp, b.Count
 	}
-	s.cstart, s.members = byComponent(s.comp, count)
+	s.cstart, s.members = csr.Group(count, s.comp)
 	s.queued = make([]uint64, (count+63)/64)
 	return s
 }
