@@ -80,12 +80,10 @@ func (v Validity) Holds(t Date) bool {
 	return lo < t.end() && t.start() < hi
 }
 
-// Overlaps reports whether v and w share at least one day.
-func (v Validity) Overlaps(w Validity) bool {
-	a, b := v.span()
-	c, d := w.span()
-	return a < d && c < b
-}
+// Overlaps reports whether v and w share at least one day:
+// [HoldTogether] of the two at no particular date, with no relation's
+// validity to meet.
+func (v Validity) Overlaps(w Validity) bool { return HoldTogether(Date{}, v, w, Validity{}) }
 
 // HoldTogether reports whether the validities a, b and r all hold on one
 // same day of t; at the zero Date, on one same day at all. It is the test

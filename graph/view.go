@@ -198,7 +198,8 @@ func (v View) Claim(id string) (claims.Claim, bool) {
 // Resolved reports whether time resolves the contradiction r as of v's
 // date, as [Link.Resolved] says of a link: its claims, r.From and r.To
 // (or the claims they were merged into), and r itself do not hold
-// together on any day of the date ([claims.HoldTogether]). It reports
+// together on any day of the date ([claims.HoldTogether]), r's validity
+// taken as given in r.Validity, not looked up in v. It reports
 // false for a relation of another kind and when v does not hold both
 // claims. O(1).
 func (v View) Resolved(r claims.Relation) bool {

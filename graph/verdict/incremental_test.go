@@ -123,7 +123,7 @@ func TestTrackerRandom(t *testing.T) {
 					}
 					if st.Full {
 						why[st.Why]++
-						if !replayable(st.Why) && (st.Why != FallbackTime || !ch.dated) {
+						if !tolerated(st.Why) && (st.Why != FallbackTime || !ch.dated) {
 							t.Fatalf("step %d (%s): recomputed everything: %v", step, what, st.Why)
 						}
 					} else {

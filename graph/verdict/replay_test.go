@@ -151,7 +151,7 @@ func TestTrackerRounds(t *testing.T) {
 				if st.Silenced > 0 {
 					resilenced++
 				}
-			} else if !replayable(st.Why) {
+			} else if !tolerated(st.Why) {
 				t.Fatalf("seed %d step %d (%s): recomputed everything: %v", seed+1, step, what, st.Why)
 			}
 			when := fmt.Sprintf("seed %d step %d (%s, %d verdicts again, full %v)", seed+1, step, what, st.Verdicts, st.Why)
@@ -241,7 +241,7 @@ func TestTrackerEarlyAttack(t *testing.T) {
 }
 
 // TestRunRoundsIsCompute: the Tracker's own run of the rounds, which
-// notes how each claim varies over them, silences the claims Compute
+// keeps each claim's state in each round, silences the claims Compute
 // does, in as many rounds, on generated graphs and with the rounds
 // capped.
 func TestRunRoundsIsCompute(t *testing.T) {
@@ -270,11 +270,11 @@ func TestRunRoundsIsCompute(t *testing.T) {
 	}
 }
 
-// replayable reports whether an update of the random tests may compute
+// tolerated reports whether an update of the random tests may compute
 // everything again for the reason why: where the replay of the rounds
 // cannot show its result equal (a capped set whose origins moved in the
 // order, MaxRounds), not for the size of the change (the tests set
 // fullShare to 0).
-func replayable(why Fallback) bool {
+func tolerated(why Fallback) bool {
 	return why == FallbackRounds || why == FallbackOrder
 }
