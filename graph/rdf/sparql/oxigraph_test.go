@@ -16,6 +16,9 @@ import (
 // oxigraph returns node and the directory that holds the npm package
 // oxigraph, or skips the test.
 func oxigraph(t *testing.T) (node, modules string) {
+	if testing.Short() {
+		t.Skip("-short: starting Oxigraph under node takes seconds; the test runs without -short, as in CI")
+	}
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not installed: ", err)

@@ -80,6 +80,9 @@ type virtuoso struct {
 // directory and stops it when the test ends; it skips the test when
 // Virtuoso is not installed.
 func startVirtuoso(t *testing.T) *virtuoso {
+	if testing.Short() {
+		t.Skip("-short: starting a Virtuoso server takes seconds; the test runs without -short, as in CI")
+	}
 	server, err := exec.LookPath("virtuoso-t")
 	if err != nil {
 		t.Skip("Virtuoso not installed (Debian package virtuoso-opensource): ", err)
