@@ -30,14 +30,7 @@ func TestReplayHiddenCycle(t *testing.T) {
 			if tc.dated {
 				dated(rand.New(rand.NewPCG(tc.seed, 3)), &gen)
 			}
-			g := graph.New()
-			if err := g.Apply(gen); err != nil {
-				t.Fatal(err)
-			}
-			tr, err := Track(g, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			g, tr := tracked(t, gen)
 			rng := rand.New(rand.NewPCG(tc.seed, 9))
 			ch := &changer{g: g, rng: rng, sources: cfg.Sources, dated: tc.dated}
 			for step := range 40 {
@@ -73,14 +66,7 @@ func TestTrackerListsTidy(t *testing.T) {
 	fullShare = 0
 	cfg := synth.Config{Claims: 60, Sources: 12, Contradict: 0.5, Seed: 7}
 	gen := synth.Generate(cfg)
-	g := graph.New()
-	if err := g.Apply(gen); err != nil {
-		t.Fatal(err)
-	}
-	tr, err := Track(g, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	g, tr := tracked(t, gen)
 	ch := &changer{g: g, rng: rand.New(rand.NewPCG(7, 9)), sources: cfg.Sources}
 	most, tidied := 0, false
 	for step := range 400 {
@@ -105,4 +91,19 @@ func TestTrackerListsTidy(t *testing.T) {
 	if n := len(tr.c); most > 8*n {
 		t.Errorf("the lists grew to %d entries for %d claims", most, n)
 	}
+}
+
+// tracked applies b to a new graph and tracks it with the default
+// options, failing the test on an error.
+func tracked(t *testing.T, b graph.Batch) (*graph.Graph, *Tracker) {
+	t.Helper()
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := Track(g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g, tr
 }

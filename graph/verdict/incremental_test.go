@@ -382,14 +382,7 @@ func TestTrackerOrder(t *testing.T) {
 	defer func(s int) { fullShare = s }(fullShare)
 	fullShare = 0
 	cfg := synth.Config{Claims: 150, Sources: 300, Appearances: 4, Relations: 6, Contradict: 0.15, Cluster: 40, Seed: 5}
-	g := graph.New()
-	if err := g.Apply(synth.Generate(cfg)); err != nil {
-		t.Fatal(err)
-	}
-	tr, err := Track(g, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	g, tr := tracked(t, synth.Generate(cfg))
 	capped := 0
 	for _, v := range tr.Result().Verdicts {
 		if v.Lent == evidence.MaxLent {
@@ -426,14 +419,7 @@ func TestTrackerLarge(t *testing.T) {
 		t.Skip("10k claims and 100 changes take seconds; skipped under -short")
 	}
 	cfg := synth.Config{Claims: 10_000, Seed: 9}
-	g := graph.New()
-	if err := g.Apply(synth.Generate(cfg)); err != nil {
-		t.Fatal(err)
-	}
-	tr, err := Track(g, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	g, tr := tracked(t, synth.Generate(cfg))
 	ch := &changer{g: g, rng: rand.New(rand.NewPCG(9, 9)), sources: cfg.Sources}
 	if ch.sources == 0 {
 		ch.sources = cfg.Claims / 10
@@ -463,14 +449,7 @@ func TestTrackerLarge(t *testing.T) {
 // TestTrackerResultKept: a Result taken before an update lists the lent
 // origins of before, while the Tracker's next Result lists the new ones.
 func TestTrackerResultKept(t *testing.T) {
-	g := graph.New()
-	if err := g.Apply(synth.Generate(synth.Config{Claims: 200, Seed: 9})); err != nil {
-		t.Fatal(err)
-	}
-	tr, err := Track(g, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	g, tr := tracked(t, synth.Generate(synth.Config{Claims: 200, Seed: 9}))
 	target := synth.ClaimID(0)
 	before := tr.Result()
 	was := before.Lent(target)

@@ -109,14 +109,7 @@ func TestTrackerRounds(t *testing.T) {
 	var all, incremental, resilenced int
 	for seed := range uint64(seeds) {
 		cfg := synth.Config{Claims: 150, Sources: 40, Seed: seed + 1}
-		g := graph.New()
-		if err := g.Apply(synth.Generate(cfg)); err != nil {
-			t.Fatal(err)
-		}
-		tr, err := Track(g, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		g, tr := tracked(t, synth.Generate(cfg))
 		if tr.silent == nil {
 			t.Fatalf("seed %d: no claim is silenced: the test tests nothing", seed+1)
 		}
@@ -210,14 +203,7 @@ func TestTrackerEarlyAttack(t *testing.T) {
 		rel("k", "s", claims.Contradicts), rel("s", "x", claims.Supports),
 		rel("x", "t", claims.Contradicts), rel("t", "u", claims.Supports), zx,
 	}
-	g := graph.New()
-	if err := g.Apply(b); err != nil {
-		t.Fatal(err)
-	}
-	tr, err := Track(g, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	g, tr := tracked(t, b)
 	if !tr.silent["s"] || tr.silent["t"] {
 		t.Fatalf("silent %v, want s alone", tr.silent)
 	}
