@@ -352,7 +352,8 @@ func (c *checker) ref(kind string, i int, owner string, list string, j int, leaf
 	if !ok {
 		// An ID merged into another item names it, so that links written
 		// before the merge, here or in other files, still hold; not in a
-		// relation's sources, which are kept as written.
+		// relation's sources, which are kept as written (an ID the same
+		// batch merges away was renamed before the check: renameMerged).
 		if n, ok := c.followAlias(id, want); ok && (kind != "relation" || list != "sources") {
 			return n
 		}
