@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
@@ -208,23 +207,7 @@ func (fn *writeFn) ProcessElement(ctx context.Context, _ int, iter func(*string)
 		lines = append(lines, l)
 	}
 	slices.Sort(lines)
-	if !strings.Contains(fn.Name, "://") {
-		return writeLocal(fn.Name, func(w io.Writer) error { return writeLines(w, lines) })
-	}
-	fs, err := filesystem.New(ctx, fn.Name)
-	if err != nil {
-		return err
-	}
-	defer fs.Close()
-	w, err := fs.OpenWrite(ctx, fn.Name)
-	if err != nil {
-		return err
-	}
-	if err := writeLines(w, lines); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
+	return writeFile(ctx, fn.Name, func(w io.Writer) error { return writeLines(w, lines) })
 }
 
 // writeLines writes lines to w, each ended by a newline, through a buffer.

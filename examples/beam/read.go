@@ -22,10 +22,9 @@ type Shard struct {
 	Path  string
 }
 
-// expand returns the files matching glob, sorted, as shards. It runs
-// while the pipeline is built, so the shard order is fixed before any
-// worker starts.
-func expand(ctx context.Context, glob string) ([]Shard, error) {
+// listSorted returns the files matching glob, through Beam's file
+// systems, sorted.
+func listSorted(ctx context.Context, glob string) ([]string, error) {
 	fs, err := filesystem.New(ctx, glob)
 	if err != nil {
 		return nil, err
@@ -35,10 +34,21 @@ func expand(ctx context.Context, glob string) ([]Shard, error) {
 	if err != nil {
 		return nil, err
 	}
+	slices.Sort(files)
+	return files, nil
+}
+
+// expand returns the files matching glob, sorted, as shards. It runs
+// while the pipeline is built, so the shard order is fixed before any
+// worker starts.
+func expand(ctx context.Context, glob string) ([]Shard, error) {
+	files, err := listSorted(ctx, glob)
+	if err != nil {
+		return nil, err
+	}
 	if len(files) == 0 {
 		return nil, fmt.Errorf("no file matches %q", glob)
 	}
-	slices.Sort(files)
 	out := make([]Shard, len(files))
 	for i, f := range files {
 		out[i] = Shard{Index: i, Path: f}

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"encoding/gob"
 	"errors"
@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -67,34 +66,37 @@ func (fn *shardKey) ProcessElement(x beam.T) (int, beam.T) {
 type writeShard struct{ Dir, Name string }
 
 func (fn *writeShard) ProcessElement(ctx context.Context, k int, iter func(*beam.T) bool) error {
-	var buf bytes.Buffer
-	enc := gob.NewEncoder(&buf)
-	var x beam.T
-	for iter(&x) {
-		if err := enc.Encode(x); err != nil {
-			return fmt.Errorf("state %s: %w", fn.Name, err)
+	name := shardPath(fn.Dir, fn.Name, k)
+	if !strings.Contains(name, "://") {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
 		}
 	}
-	return writeFile(ctx, shardPath(fn.Dir, fn.Name, k), buf.Bytes())
+	// Encoded straight into the file, through a buffer, not held whole.
+	return writeFile(ctx, name, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		enc := gob.NewEncoder(bw)
+		var x beam.T
+		for iter(&x) {
+			if err := enc.Encode(x); err != nil {
+				return fmt.Errorf("state %s: %w", fn.Name, err)
+			}
+		}
+		return bw.Flush()
+	})
 }
 
 func shardPath(dir, name string, k int) string {
 	return fmt.Sprintf("%s/%s-%05d.gob", strings.TrimSuffix(dir, "/"), name, k)
 }
 
-// writeFile writes data to the file name through Beam's file systems; a
-// local file is written to a temporary file beside it and renamed into
-// place (its directory made if need be), so that a failed run leaves no
-// half file.
-func writeFile(ctx context.Context, name string, data []byte) error {
+// writeFile writes the file name with write through Beam's file systems;
+// a local file is written to a temporary file beside it and renamed into
+// place, so that a failed run leaves no half file (a remote one is
+// written in place: Beam's file systems have no rename).
+func writeFile(ctx context.Context, name string, write func(io.Writer) error) error {
 	if !strings.Contains(name, "://") {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return err
-		}
-		return writeLocal(name, func(w io.Writer) error {
-			_, err := w.Write(data)
-			return err
-		})
+		return writeLocal(name, write)
 	}
 	fs, err := filesystem.New(ctx, name)
 	if err != nil {
@@ -105,7 +107,7 @@ func writeFile(ctx context.Context, name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write(data); err != nil {
+	if err := write(w); err != nil {
 		w.Close()
 		return err
 	}
@@ -115,18 +117,7 @@ func writeFile(ctx context.Context, name string, data []byte) error {
 // stateFiles lists the shards of the state NAME in dir, sorted; none if
 // the state is empty.
 func stateFiles(ctx context.Context, dir, name string) ([]string, error) {
-	glob := strings.TrimSuffix(dir, "/") + "/" + name + "-*.gob"
-	fs, err := filesystem.New(ctx, glob)
-	if err != nil {
-		return nil, err
-	}
-	defer fs.Close()
-	files, err := fs.List(ctx, glob)
-	if err != nil {
-		return nil, err
-	}
-	slices.Sort(files)
-	return files, nil
+	return listSorted(ctx, strings.TrimSuffix(dir, "/")+"/"+name+"-*.gob")
 }
 
 // loader loads states into the pipeline of scope s, keeping the first
