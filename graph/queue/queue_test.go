@@ -23,7 +23,15 @@ relations:
   - {from: c, to: d, kind: contradicts}
 `
 
+// items returns the queue of g.
 func items(t *testing.T, g *graph.Graph) []queue.Item {
+	t.Helper()
+	q, _ := itemsAnd(t, g)
+	return q
+}
+
+// itemsAnd returns the queue of g and the verdicts it was made from.
+func itemsAnd(t *testing.T, g *graph.Graph) ([]queue.Item, *verdict.Result) {
 	t.Helper()
 	r, err := verdict.Compute(g.View, verdict.Options{})
 	if err != nil {
@@ -33,7 +41,7 @@ func items(t *testing.T, g *graph.Graph) []queue.Item {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return q
+	return q, r
 }
 
 func TestQueue(t *testing.T) {
@@ -177,14 +185,7 @@ relations:
   - {from: old, to: b, kind: contradicts}
   - {from: y, to: z, kind: contradicts}
 `)
-	r, err := verdict.Compute(g.View, verdict.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, err := queue.Items(g.View, r)
-	if err != nil {
-		t.Fatal(err)
-	}
+	q, r := itemsAnd(t, g)
 	sel, err := claimreview.Select(g.View, claimreview.FromVerdicts(g.View, r), nil)
 	if err != nil {
 		t.Fatal(err)
