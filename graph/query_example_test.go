@@ -59,3 +59,25 @@ func ExampleView_Resolve() {
 	// ties false
 	// no-such-claim: not in the graph
 }
+
+func ExampleView_Resolved() {
+	g := exampleGraph()
+	rels, _ := g.Contradictions("treaty")
+	for _, r := range rels {
+		// Only-pact holds until 2024-06-19 and the treaty from then on.
+		fmt.Println(r.From, r.To, g.Resolved(r))
+	}
+	// Output:
+	// treaty only-pact true
+}
+
+func ExampleView_MostSupportedExcept() {
+	// The treaty silenced (say, rejected by the verdicts): it lends
+	// nothing, so ties, supported by it and through it by the summit,
+	// counts no supporter; the treaty still counts the summit.
+	for _, s := range exampleGraph().MostSupportedExcept(2, map[string]bool{"treaty": true}) {
+		fmt.Println(s.Claim, s.Supporters)
+	}
+	// Output:
+	// treaty 1
+}

@@ -75,3 +75,13 @@ func ExampleOf() {
 	// only-pact  until 2024-06-19
 	// treaty     from 2024-06-19, still holds
 }
+
+func ExampleNotLive() {
+	g := exampleGraph()
+	rels, _ := g.Contradictions("treaty")
+	for _, r := range rels {
+		fmt.Printf("%s - %s: %s\n", r.From, r.To, timeline.NotLive(g.View, r).Words())
+	}
+	// Output:
+	// only-pact - treaty: resolved by time (never both holding)
+}
