@@ -21,7 +21,6 @@ type Silencer struct {
 	to      []int32
 	byStart []int32 // the supporters of claim i are by[byStart[i]:byStart[i+1]]
 	by      []int32
-	silent  []bool
 
 	// The strongly connected components of all the supports, silent or
 	// not, numbered by Tarjan's algorithm (a supporter's component after
@@ -63,7 +62,7 @@ type Silencer struct {
 // Silencer silences without weighing anything again.
 func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	n := len(t.ids)
-	s := &Silencer{t: t, silent: make([]bool, n)}
+	s := &Silencer{t: t, flag: make([]uint8, n)}
 	if t.reach == nil {
 		return s
 	}
@@ -87,7 +86,7 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 			byFill[e[1]]++
 		}
 	}
-	s.made, s.flag = make([][]int32, n), make([]uint8, n)
+	s.made = make([][]int32, n)
 	count := 0
 	if sup := t.sup; sup != nil && orders(sup.comp, edges) {
 		t.sup = nil // taken over: the table no longer holds it
@@ -116,7 +115,7 @@ func orders(comp []int32, edges [][2]int32) bool {
 }
 
 // Silent reports whether claim i is silent.
-func (s *Silencer) Silent(i int32) bool { return s.silent[i] }
+func (s *Silencer) Silent(i int32) bool { return s.flag[i]&mute != 0 }
 
 // Silence makes the claims given silent (those already silent are
 // skipped), weighs again the claims whose lent origins it changes, and
@@ -133,10 +132,10 @@ func (s *Silencer) Silent(i int32) bool { return s.silent[i] }
 func (s *Silencer) Silence(claims []int32) []int32 {
 	var changed []int32
 	for _, c := range claims {
-		if s.silent[c] {
+		if s.flag[c]&mute != 0 {
 			continue
 		}
-		s.silent[c] = true
+		s.flag[c] |= mute
 		if s.start != nil {
 			s.push(s.to[s.start[c]:s.start[c+1]])
 		}
@@ -182,11 +181,13 @@ func (s *Silencer) passes(u int32) []int32 {
 // for it alone (not its reach), and so is its reach (not Lend's, which
 // the members of a component share): a set stored for one claim alone
 // is written over when the next fits in it, since nothing reads it after
-// it is replaced.
+// it is replaced; it is silent. (Whether a supporter is silent and what
+// it passes on are read together: one byte, one cache line.)
 const (
 	known uint8 = 1 << iota
 	passMine
 	reachMine
+	mute
 )
 
 // keep returns set stored: in old when mine says old is stored for one
@@ -207,7 +208,7 @@ func (s *Silencer) single(x int32, changed []int32) []int32 {
 	var in []int32
 	cur, spare := s.cur[:0], s.spare[:0]
 	for _, u := range s.by[s.byStart[x]:s.byStart[x+1]] {
-		if s.silent[u] {
+		if s.flag[u]&mute != 0 {
 			continue
 		}
 		p := s.passes(u)
@@ -235,7 +236,7 @@ func (s *Silencer) set(x int32, r []int32, changed []int32) []int32 {
 	}
 	s.t.reach[x] = s.keep(s.t.reach[x], s.flag[x]&reachMine != 0, r)
 	s.flag[x] = s.flag[x]&^known | reachMine
-	if !s.silent[x] {
+	if s.flag[x]&mute == 0 {
 		s.push(s.to[s.start[x]:s.start[x+1]])
 	}
 	old := s.t.ev[x]
@@ -262,7 +263,7 @@ func (s *Silencer) cycle(mem []int32, changed []int32) []int32 {
 	}
 	for _, m := range mem {
 		for _, u := range s.by[s.byStart[m]:s.byStart[m+1]] {
-			if s.silent[u] {
+			if s.flag[u]&mute != 0 {
 				continue
 			}
 			l, ok := s.local[u]
