@@ -7,8 +7,10 @@
 // "Unproven" are both 3) or whose evidence changed since the review (the
 // review's evidence digest); then the contested claims with no review,
 // those the evidence leaves open (undecided) first, then those decided
-// against claims the verdicts do not reject, then those the evidence
-// settled (every opponent rejected, or the claim itself), last those
+// while a contradiction is still at stake (a contradicting claim the
+// verdicts do not reject, save one accepted against the claim rejected),
+// then those the evidence settled (every opponent rejected, or the
+// claim rejected by an accepted one), last those
 // contradicted with no contradiction live (resolved by time: the claims
 // never hold together; the relation lapsed while both hold; or not live
 // at the date), which the verdicts do not weigh and which are not
@@ -32,8 +34,10 @@
 //	}
 //
 // "published" is "" for a claim with no published review; "open" counts
-// the contradicting claims the verdicts do not reject and whose
-// contradiction is live; "contested" is true when some contradiction of
+// the contradicting claims the verdicts do not reject, whose
+// contradiction is live and which did not defeat the claim (accepted
+// against it rejected): two claims rejected by others leave nothing open
+// between them; "contested" is true when some contradiction of
 // the claim is live (the claims export --format claimreview selects);
 // "resolved_by_time" is true when the claim has contradictions and none
 // is live. "queue" is an array,

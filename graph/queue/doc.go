@@ -21,10 +21,13 @@
 // claims with no review, by what is really open rather than by a count
 // of contradicting claims (three rejected claims from one source
 // contest nothing): first those the verdicts leave undecided; then
-// those decided while a contradiction is not settled (settled: one
-// claim accepted, the other rejected); then those whose every live
-// contradiction is settled, more open contradictions first, then more
-// contradictions, then the order of claims. Last, in the order of
+// those decided while a contradiction is still at stake (Item.Open: the
+// contradicting claim is not rejected, and it did not defeat this one,
+// accepted against this claim rejected; a rejected opponent contests
+// nothing, so two claims that others reject leave nothing open between
+// them); then those whose every live contradiction is settled, more
+// open contradictions first, then more contradictions, then the order
+// of claims. Last, in the order of
 // claims, those contradicted with no contradiction live: the two claims
 // never hold together (resolved by time), the relation lapsed while both
 // hold, or at a date they hold together only at others (package

@@ -32,9 +32,11 @@ type Item struct {
 	// none of them live is not contested (see ResolvedByTime).
 	Disagrees, EvidenceChanged, Contested, UnknownScale bool
 	// Contradictions counts the claims contradicting it; Open those of
-	// them whose contradiction is live (not resolved by time) and not
-	// settled by the verdicts (one claim accepted, the other rejected):
-	// the evidence still at stake.
+	// them whose contradiction is live (not resolved by time) and still
+	// at stake: the contradicting claim is not rejected, and it did not
+	// defeat this one (accepted against this claim rejected). A rejected
+	// opponent contests nothing, whatever this claim's label: two claims
+	// rejected by others leave nothing open between them.
 	Contradictions, Open int
 	// ResolvedByTime: the claim has contradictions and time leaves none
 	// of them live ([graph.View.Resolved]): the two claims never hold
@@ -48,8 +50,8 @@ type Item struct {
 // Tiers of a contested claim with no review, most pressing first.
 const (
 	tierOpen    = iota // the verdict leaves it undecided
-	tierAtStake        // decided, but some contradiction is not settled
-	tierSettled        // every live contradiction settled: one side accepted, the other rejected
+	tierAtStake        // decided, but some contradiction is still at stake (Item.Open)
+	tierSettled        // no live contradiction at stake: every opponent rejected, or accepted against the claim rejected
 	tierTime           // no contradiction live (not contested)
 )
 
@@ -113,7 +115,7 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 			}
 			live++
 			other, _ := rel.Other(c.ID)
-			if ov, _ := r.Verdict(other); !settled(vd.Label, ov.Label) {
+			if ov, _ := r.Verdict(other); atStake(vd.Label, ov.Label) {
 				it.Open++
 			}
 		}
@@ -170,10 +172,12 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 	return out, nil
 }
 
-// settled reports whether the verdicts settle a contradiction between
-// claims labelled a and b: one accepted, the other rejected.
-func settled(a, b verdict.Label) bool {
-	return a == verdict.Accepted && b == verdict.Rejected || a == verdict.Rejected && b == verdict.Accepted
+// atStake reports whether a live contradiction of a claim labelled
+// claim by one labelled opponent is still at stake ([Item].Open): the
+// opponent is not rejected, and it did not defeat the claim (the claim
+// rejected, the opponent accepted).
+func atStake(claim, opponent verdict.Label) bool {
+	return opponent != verdict.Rejected && !(claim == verdict.Rejected && opponent == verdict.Accepted)
 }
 
 // contested says why a contradicted claim with no review is in the

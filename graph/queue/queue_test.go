@@ -253,3 +253,40 @@ relations:
 		t.Errorf("queue %s, want the rating on an unknown scale (u) last", got)
 	}
 }
+
+// TestQueueRejectedOpponentNotOpen: x and y contradict each other and
+// are each rejected by a stronger claim (w, z). A rejected opponent
+// contests nothing, so neither counts the other as open, and all four
+// are settled, none "not settled" (red team 6, finding 8f).
+func TestQueueRejectedOpponentNotOpen(t *testing.T) {
+	g := load(t, `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+  - {id: s3, kind: wire}
+  - {id: s4, kind: wire}
+  - {id: s5, kind: wire}
+  - {id: s6, kind: wire}
+claims:
+  - {id: x, text: X., appearances: [{source: s1}]}
+  - {id: y, text: Y., appearances: [{source: s2}]}
+  - {id: z, text: Z., appearances: [{source: s3}, {source: s4}]}
+  - {id: w, text: W., appearances: [{source: s5}, {source: s6}]}
+relations:
+  - {from: x, to: y, kind: contradicts}
+  - {from: z, to: y, kind: contradicts}
+  - {from: w, to: x, kind: contradicts}
+`)
+	q := items(t, g)
+	if len(q) != 4 {
+		t.Fatalf("queue %v, want 4 claims", claimsOf(q))
+	}
+	for _, it := range q {
+		if it.Open != 0 {
+			t.Errorf("%s: open %d, want 0 (every live contradiction is settled)", it.Claim, it.Open)
+		}
+		if len(it.Reasons) != 1 || !strings.Contains(it.Reasons[0], "settled by the evidence") {
+			t.Errorf("%s: reasons %q, want settled by the evidence", it.Claim, it.Reasons)
+		}
+	}
+}
