@@ -7,8 +7,12 @@
 //     disagrees with: the ratings' values differ (package graph/verdict;
 //     "Mixed" and "Unproven" are both 3, and names match in any case);
 //   - it has a published review whose evidence changed since the review:
-//     its digest ([graph.View.Evidence]) differs from the one the review
-//     recorded, with what moved (appearances, supports, contradictions);
+//     its digest ([evidence.Digests]) moved from the one the review
+//     recorded ([evidence.Digests.Moved]), with what moved (appearances,
+//     supporters, contradictions, independent origins own and lent, or
+//     "the same counts, other items"); a same_as or distinct_from
+//     decision moves nothing, and a digest of version 1 (recorded before
+//     origins were digested) is compared as it was made;
 //   - it is contradicted by at least one claim and has no review, or
 //     one still marked unreviewed: contested when a contradiction is
 //     live, else last, saying why none is;
@@ -38,6 +42,8 @@
 // unknown scale come at the very end.
 //
 // Each item carries the claim's evidence digest now (Item.Evidence),
-// the value a review records. Computed verdicts are suggestions: the
+// the value a review records. Digests are always of the whole graph,
+// whatever the view's date: a review records one digest, and a queue as
+// of a date neither reads it as moved nor offers a dated one. Computed verdicts are suggestions: the
 // queue never changes a review.
 package queue
