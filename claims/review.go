@@ -14,7 +14,9 @@ type Review struct {
 	Date     Date   // the date of publication
 	URL      string // where the review is published
 	// Evidence is the digest of the claim's evidence at review time (see
-	// graph.View.Evidence), so that a later change of the evidence shows.
+	// evidence.Digests in package graph/evidence: its appearances,
+	// supporters, contradictions and independent origins, own and lent,
+	// over all time), so that a later change of the evidence shows.
 	Evidence string
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/sources"
 	"github.com/google/go-cmp/cmp"
 )
@@ -400,12 +401,12 @@ claims:
 
 func TestEvidenceAndReviewsInMerges(t *testing.T) {
 	g := desk(t)
-	before, err := g.Evidence("a")
+	before, err := evidence.Digest(g.View, "a")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(before, "1a1s0c:") {
-		t.Errorf("digest of a: %s, want 1 appearance, 1 support (x; same_as does not count), 0 contradictions", before)
+	if !strings.HasPrefix(before, "v2:1a0s0c1o:") {
+		t.Errorf("digest of a: %s, want 1 appearance, 0 supporters (a supports x, which lends a nothing; same_as does not count), 0 contradictions, 1 origin", before)
 	}
 	// b carries a published review; merged into a, which has none, the
 	// review moves with it, and a's evidence grows.
@@ -421,16 +422,16 @@ func TestEvidenceAndReviewsInMerges(t *testing.T) {
 	if a.Review == nil || a.Review.Rating != "False" {
 		t.Errorf("a's review after the merge: %+v", a.Review)
 	}
-	after, _ := g.Evidence("a")
-	if !strings.HasPrefix(after, "2a1s1c:") || after == before {
+	after, _ := evidence.Digest(g.View, "a")
+	if !strings.HasPrefix(after, "v2:2a0s1c1o:") || after == before {
 		t.Errorf("digest after the merge: %s (before %s)", after, before)
 	}
 	// The digest does not depend on the order of the file.
-	again, _ := g.Evidence("a")
+	again, _ := evidence.Digest(g.View, "a")
 	if again != after {
 		t.Errorf("digest not stable: %s, %s", after, again)
 	}
-	if _, err := g.Evidence("nothing"); !errors.Is(err, graph.ErrNotFound) {
+	if _, err := evidence.Digest(g.View, "nothing"); !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("digest of an unknown claim: %v", err)
 	}
 }

@@ -69,7 +69,8 @@ func (c Conflict) message() string {
 // B that A lacks in B's order, so the result is the same for the same
 // files. Items are matched by ID and must agree; the order of a list
 // whose order means nothing (a claim's appearances and about, an
-// entity's aliases, a source's derived_from) does not count, and merged
+// entity's aliases, a source's derived_from, a relation's sources) does
+// not count, and merged
 // lists are joined. Relations are matched by their pair of claims: one
 // of the same kind (either way round for a symmetric kind, in the same
 // direction for supports) must agree in its fields, and one that clashes
@@ -517,8 +518,8 @@ func (u *union) canonSource(s sources.Source) sources.Source {
 }
 
 // unordered are the list fields whose order means nothing: the same
-// items in another order are the same list.
-var unordered = map[string]bool{"appearances": true, "about": true, "aliases": true, "derived_from": true}
+// items in another order are the same list (a relation's sources too).
+var unordered = map[string]bool{"appearances": true, "about": true, "aliases": true, "derived_from": true, "sources": true}
 
 // itemsDiffer returns the keys whose values differ between two items
 // the format's tables wrote, in the order of the first, then the

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"iter"
 	"slices"
@@ -542,45 +541,6 @@ func (v View) RelationsOf(id string) ([]claims.Relation, error) {
 		}
 		return out
 	})
-}
-
-// Evidence returns the digest of claim id's evidence: its appearances
-// and the relations at it, as "NaNsNc:HASH" with the numbers of
-// appearances, supports and contradictions at it and 12 hex digits of a
-// SHA-256 over all of them in a canonical order, so that the digest
-// stays the same when the file is only reordered. A review records it
-// (claims.Review.Evidence); a later digest that differs says the
-// evidence moved. It costs O(degree).
-func (v View) Evidence(id string) (string, error) {
-	c, ok := v.Claim(id)
-	if !ok {
-		return "", fmt.Errorf("graph: %w: no claim %q", ErrNotFound, id)
-	}
-	rels, err := v.RelationsOf(c.ID)
-	if err != nil {
-		return "", err
-	}
-	var lines []string
-	for _, a := range c.Appearances {
-		lines = append(lines, strings.Join([]string{"a", a.Source, a.Speaker, a.Date.String(), a.Quote, a.Via}, "\x00"))
-	}
-	var sup, con int
-	for _, r := range rels {
-		switch r.Kind {
-		case claims.Supports:
-			sup++
-		case claims.Contradicts:
-			con++
-		}
-		lines = append(lines, strings.Join([]string{"r", r.From, r.Kind.String(), r.To}, "\x00"))
-	}
-	slices.Sort(lines)
-	h := sha256.New()
-	for _, l := range lines {
-		h.Write([]byte(l))
-		h.Write([]byte{'\n'})
-	}
-	return fmt.Sprintf("%da%ds%dc:%x", len(c.Appearances), sup, con, h.Sum(nil)[:6]), nil
 }
 
 // Path is a chain of relations between claims: Claims[i] and

@@ -3,12 +3,16 @@
 //
 //	claimgraph diff OLD NEW [--at DATE] [--json]
 //
-// It lists every claim whose verdict, rating, strength (by 0.01 or more)
-// or number of independent origins (its own and those its supporters
-// lend, as its rating weighs them) changed, each with the reason in one
-// line, then the items added, removed, changed (with the keys of the
-// fields that differ) and merged (an ID of OLD that NEW keeps as an
-// alias); see package graph/diff. With --at DATE the verdicts are those
+// It lists every claim whose verdict, rating, strength (by 0.01 or more),
+// number of independent origins (its own and those its supporters
+// lend, as its rating weighs them) or published rating (the desk's
+// review, "published rating Unproven → False") changed, and every claim
+// of OLD merged into another ("b: undecided → merged into a
+// (accepted)"), each with the reason in one line, then the items added,
+// removed, changed (with the keys of the fields that differ) and merged
+// (an ID of OLD that NEW keeps as an alias); see package graph/diff. The
+// order of a list whose order means nothing (appearances, about,
+// aliases, derived_from, a relation's sources, merged) is no change. With --at DATE the verdicts are those
 // of DATE, while the items are compared over all time (a validity moved
 // is a changed field, not an item removed), and a claim accepted because
 // time leaves its contradictions unweighed says so ("p1 not holding at
@@ -29,11 +33,12 @@
 //	{
 //	  "date": "",
 //	  "verdicts": [{"claim": "talks-not-against-anyone",
-//	                "old": {"present": true, "label": "rejected", "rating": "False", "strength": 0.13, "origins": 1, "lent": 0, "capped": false},
-//	                "new": {"present": true, "label": "accepted", "rating": "Unproven", "strength": 0.5, "origins": 1, "lent": 0, "capped": false},
+//	                "old": {"present": true, "label": "rejected", "rating": "False", "strength": 0.13, "origins": 1, "lent": 0, "capped": false, "published": ""},
+//	                "new": {"present": true, "label": "accepted", "rating": "Unproven", "strength": 0.5, "origins": 1, "lent": 0, "capped": false, "published": ""},
 //	                "causes": ["weapons-sale-on-agenda removed"],
 //	                "why": "nothing contradicts it",
-//	                "reason": "talks-not-against-anyone: rejected → accepted: weapons-sale-on-agenda removed; nothing contradicts it; 1 independent origin (1 own)"}],
+//	                "reason": "talks-not-against-anyone: rejected → accepted: weapons-sale-on-agenda removed; nothing contradicts it; 1 independent origin (1 own)",
+//	                "merged_into": ""}],
 //	  "added": [{"kind": "claim", "id": "x", "fields": []}],
 //	  "removed": [{"kind": "relation", "id": "a supports b", "fields": []}],
 //	  "changed": [{"kind": "claim", "id": "a", "fields": ["text", "appearances"]}],
@@ -41,7 +46,11 @@
 //	}
 //
 // A claim absent from one file has "present": false there and label
-// "absent". "origins" counts the claim's independent origins as its
+// "absent". "published" is the rating of the desk's published review
+// of the claim ("" for none); "rating" is the computed verdict's. For a
+// claim of OLD merged into another, "merged_into" names that claim and
+// "new" is its verdict, which look-ups by the merged ID now give; it is
+// "" otherwise. "origins" counts the claim's independent origins as its
 // rating weighs them (verdict.Verdict.Independent): its own and those its
 // supporters lend, of which "lent" are lent; the reason says "2
 // independent origins (1 own, 1 lent)". "capped": true says "origins" and
@@ -78,6 +87,8 @@ type diffState struct {
 	Origins  int     `json:"origins"`
 	Lent     int     `json:"lent"`
 	Capped   bool    `json:"capped"`
+	// Published is the rating of the desk's published review, "" for none.
+	Published string `json:"published"`
 }
 
 type diffVerdict struct {
@@ -87,6 +98,7 @@ type diffVerdict struct {
 	Causes []string  `json:"causes"`
 	Why    string    `json:"why"`
 	Reason string    `json:"reason"`
+	Into   string    `json:"merged_into"`
 }
 
 type diffItem struct {
@@ -172,7 +184,7 @@ func summarize(e *env, path, next string, opts diff.Options) (*diff.Summary, int
 
 func diffReportOf(r *diff.Report) diffReport {
 	state := func(s diff.State) diffState {
-		return diffState{Present: s.Present, Label: s.String(), Rating: s.Rating, Strength: round2(s.Strength), Origins: s.Origins, Lent: s.Lent, Capped: s.Capped}
+		return diffState{Present: s.Present, Label: s.String(), Rating: s.Rating, Strength: round2(s.Strength), Origins: s.Origins, Lent: s.Lent, Capped: s.Capped, Published: s.Published}
 	}
 	items := func(list []diff.Item) []diffItem {
 		out := make([]diffItem, 0, len(list))
@@ -184,7 +196,7 @@ func diffReportOf(r *diff.Report) diffReport {
 	rep := diffReport{Date: r.Date.String(), Verdicts: make([]diffVerdict, 0, len(r.Verdicts)),
 		Added: items(r.Added), Removed: items(r.Removed), Changed: items(r.Changed), Merged: make([]diffMerge, 0, len(r.Merged))}
 	for _, v := range r.Verdicts {
-		rep.Verdicts = append(rep.Verdicts, diffVerdict{Claim: v.Claim, Old: state(v.Old), New: state(v.New), Causes: orEmpty(v.Causes), Why: v.Why, Reason: v.Reason})
+		rep.Verdicts = append(rep.Verdicts, diffVerdict{Claim: v.Claim, Old: state(v.Old), New: state(v.New), Causes: orEmpty(v.Causes), Why: v.Why, Reason: v.Reason, Into: v.Into})
 	}
 	for _, m := range r.Merged {
 		rep.Merged = append(rep.Merged, diffMerge(m))

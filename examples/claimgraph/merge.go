@@ -13,8 +13,8 @@
 // field says it), nothing is written and the exit status is 1; --prefer
 // a or b keeps that file's side and lists the conflicts it resolved.
 // What is not a conflict: the order of a claim's appearances and about,
-// of an entity's aliases and of a source's derived_from (the same items
-// in another order are equal), merged lists (joined), and a symmetric
+// of an entity's aliases, of a source's derived_from and of a relation's
+// sources (the same items in another order are equal), merged lists (joined), and a symmetric
 // relation written the other way round (a contradicts c, c contradicts
 // a). A relation that clashes with the other file's (a contradicts c in
 // A, a supports c in B) is a conflict that --prefer resolves. Items of

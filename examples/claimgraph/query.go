@@ -16,7 +16,9 @@
 // sources a claim appears in, with the speaker, date and quote of each
 // appearance (an appearance without a date takes the source's
 // publication date), and the claim's evidence digest
-// (graph.View.Evidence), the value a review records as its evidence. An
+// (evidence.Digests: its appearances, supporters, contradictions and
+// independent origins, own and lent, over all time), the value a review
+// records as its evidence. An
 // ID the graph does not hold, or of the wrong kind, is an error
 // (exit status 1) with the graph's message. An ID merged into another item
 // (its merged list) shows that item, saying so on standard error.
@@ -29,7 +31,7 @@
 //	support:        {"claim": claim, "supporters": [{"claim": claim, "relation": relation}, ...],
 //	                 "chains": [{"supporter": "a", "depth": 2, "supports": "b", "next": 0}, ...]}
 //	about:          {"entity": entity, "claims": [claim, ...]}
-//	sources:        {"claim": claim, "evidence": "2a0s1c:5f1c0e9a2b7d", "appearances": [{"source": source, "speaker": entity,
+//	sources:        {"claim": claim, "evidence": "v2:2a0s1c2o:5f1c0e9a2b7d", "appearances": [{"source": source, "speaker": entity,
 //	                 "date": "2024-06-19", "date_from_source": false, "quote": "...",
 //	                 "via": "source-id", "note": "..."}, ...]}
 //
@@ -57,6 +59,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/timeline"
 )
 
@@ -255,7 +258,7 @@ func runSources(e *env, args []string) int {
 			}
 			apps = append(apps, j)
 		}
-		digest, err := v.Evidence(c.ID)
+		digest, err := evidence.Digest(v, c.ID)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -5,18 +5,24 @@
 // It lists the claims with a published review whose rating the computed
 // verdict disagrees with (compared by the ratings' values: "Mixed" and
 // "Unproven" are both 3) or whose evidence changed since the review (the
-// review's evidence digest); then the contested claims with no review,
+// review's evidence digest: its appearances, supporters, contradictions
+// and independent origins, own and lent, over all time whatever --at;
+// a same_as or distinct_from decision moves nothing; an old digest
+// without the "v2:" prefix is compared as it was made, over the
+// appearances and relations, blind to origins); then the contested claims with no review,
 // those the evidence leaves open (undecided) first, then those decided
-// against claims the verdicts do not reject, then those the evidence
-// settled (every opponent rejected, or the claim itself), last those
+// while a contradiction is still at stake (a contradicting claim the
+// verdicts do not reject, save one accepted against the claim rejected),
+// then those the evidence settled (every opponent rejected, or the
+// claim rejected by an accepted one), last those
 // contradicted with no contradiction live (resolved by time: the claims
 // never hold together; the relation lapsed while both hold; or not live
 // at the date), which the verdicts do not weigh and which are not
 // contested, each line saying which; and at the very end the published ratings on a scale of the
 // desk's own ("Pants on Fire"), which are not compared. See package
-// graph/queue. Each entry shows the claim's evidence digest now, the
-// value a review records (review: evidence:) to be told later that the
-// evidence moved. Computed verdicts are suggestions: the queue changes
+// graph/queue. Each entry shows the claim's evidence digest now, of the
+// whole graph whatever --at, the value a review records (review:
+// evidence:) to be told later that the evidence moved. Computed verdicts are suggestions: the queue changes
 // nothing.
 //
 // With --json it prints one object:
@@ -25,15 +31,17 @@
 //	  "date": "",
 //	  "count": 1,
 //	  "queue": [{"claim": "a", "published": "False", "suggested": "Mostly true", "label": "accepted",
-//	             "evidence": "2a0s1c:5f1c0e9a2b7d",
+//	             "evidence": "v2:2a0s1c2o:5f1c0e9a2b7d",
 //	             "reasons": ["rated False, the evidence now suggests Mostly true (accepted)"],
 //	             "disagrees": true, "evidence_changed": false, "contested": false, "unknown_scale": false,
 //	             "contradictions": 0, "open": 0, "resolved_by_time": false}]
 //	}
 //
 // "published" is "" for a claim with no published review; "open" counts
-// the contradicting claims the verdicts do not reject and whose
-// contradiction is live; "contested" is true when some contradiction of
+// the contradicting claims the verdicts do not reject, whose
+// contradiction is live and which did not defeat the claim (accepted
+// against it rejected): two claims rejected by others leave nothing open
+// between them; "contested" is true when some contradiction of
 // the claim is live (the claims export --format claimreview selects);
 // "resolved_by_time" is true when the claim has contradictions and none
 // is live. "queue" is an array,

@@ -68,6 +68,10 @@ type State struct {
 	Origins int
 	Lent    int
 	Capped  bool
+	// Published is the rating of the desk's published review of the
+	// claim (claims.Review, status published), "" for none: a change of
+	// it is a change an editor reads first, beside the verdicts.
+	Published string
 }
 
 // String writes the state as "accepted" or "absent".
@@ -88,6 +92,10 @@ type VerdictChange struct {
 	// contradicts it. It names no claim the new graph rejects.
 	Why    string
 	Reason string // the change, its causes and why in one line
+	// Into is, for a claim of the old graph merged into another, the
+	// claim it was merged into; New is then that claim's verdict, which
+	// look-ups by the merged ID now give.
+	Into string
 }
 
 // Compare compares graph old with graph new. It takes a snapshot of
@@ -173,10 +181,31 @@ type past interface {
 	// relationsOf is [graph.View.RelationsOf], but a relation need
 	// have only its ends and kind.
 	relationsOf(id string) []claims.Relation
+	// published is the published rating of claim id ([published]).
+	published(id string) string
 }
 
 // viewPast is the past of a graph at hand.
 type viewPast struct{ v graph.View }
+
+func (p viewPast) published(id string) string { return published(p.v, id) }
+
+// published returns the rating of the published review of claim id of
+// v, "" for none.
+func published(v graph.View, id string) string {
+	if c, ok := v.Claim(id); ok {
+		return rating(&c)
+	}
+	return ""
+}
+
+// rating returns the rating of c's published review, "" for none.
+func rating(c *claims.Claim) string {
+	if r := c.Review; r != nil && r.Status == claims.Published {
+		return r.Rating
+	}
+	return ""
+}
 
 func (p viewPast) resolve(id string) (string, bool) { return p.v.Resolve(id) }
 
@@ -204,6 +233,9 @@ type comparer struct {
 	// mergedInto maps the ID of each claim of the old graph merged into
 	// another to the other's ID.
 	mergedInto map[string]string
+	// reviewed holds the claims in both graphs whose review changed:
+	// their published rating may have.
+	reviewed map[string]bool
 }
 
 func newComparer(old past, new graph.View, opts Options) *comparer {
@@ -282,6 +314,12 @@ func items[O, T any](c *comparer, kind string, olds iter.Seq[O], news iter.Seq[T
 		if f := differ(o, n); len(f) > 0 {
 			c.r.Changed = append(c.r.Changed, Item{Kind: kind, ID: id(n), Fields: f})
 			c.note(id(n), id(n)+" changed ("+strings.Join(f, ", ")+")")
+			if kind == "claim" && slices.Contains(f, "review") {
+				if c.reviewed == nil {
+					c.reviewed = map[string]bool{}
+				}
+				c.reviewed[id(n)] = true
+			}
 		}
 	}, func(o *O) {
 		if what := c.gone(kind, oid(o)); what != "" {
@@ -512,6 +550,12 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 		}
 	}
 	add := func(id string, o, n State, near []string, nv *verdict.Verdict) {
+		if o.Present {
+			o.Published = c.old.published(id)
+		}
+		if n.Present {
+			n.Published = published(c.new, id)
+		}
 		ch := VerdictChange{Claim: id, Old: o, New: n}
 		if n.Present {
 			ch.Causes = c.causes(id, reasonClaims(near, nv))
@@ -531,12 +575,21 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 	inNew := func(e *entry) bool { _, ok := rn.Verdict(e.id); return ok }
 	inOld := func(e *entry) bool { to, aliased := c.old.resolve(e.id); return to != "" && !aliased }
 	align(slices.Values(olds.entries), news, id, id, inNew, inOld, func(o, n *entry) {
-		if differs(o.st, n.st) {
+		if differs(o.st, n.st) || c.reviewed[n.id] && c.old.published(n.id) != published(c.new, n.id) {
 			add(n.id, o.st, n.st, slices.Clone(olds.near[o.ref:o.end]), &rn.Verdicts[n.ref])
 		}
 	}, func(o *entry) {
 		if into, aliased := c.new.Resolve(o.id); aliased && into != "" {
-			return // merged: its verdict is that of the claim it is now
+			// Merged: its ID now gives the claim it is part of.
+			ch := VerdictChange{Claim: o.id, Old: o.st, Into: into, Causes: c.touched[o.id]}
+			ch.Old.Published = c.old.published(o.id)
+			if nv, ok := rn.Verdict(into); ok {
+				ch.New = stateOf(&nv)
+				ch.New.Published = published(c.new, into)
+			}
+			ch.Reason = reason(&ch)
+			c.r.Verdicts = append(c.r.Verdicts, ch)
+			return
 		}
 		add(o.id, o.st, State{}, nil, nil)
 	}, func(n *entry) {
@@ -568,9 +621,15 @@ func (c *comparer) causes(id string, near []string) []string {
 	for _, w := range c.touched[id] {
 		add(w)
 	}
-	// A change of a source that carries the claim (its kind, what it
-	// derives from) changes the claim's origins: say which.
+	// A claim merged into it since says so. A change of a source that
+	// carries the claim (its kind, what it derives from) changes the
+	// claim's origins: say which.
 	if cl, ok := c.new.Claim(id); ok {
+		for _, m := range cl.Merged {
+			for _, w := range c.touched[m] {
+				add(w)
+			}
+		}
 		for _, a := range cl.Appearances {
 			for _, w := range c.touched[a.Source] {
 				add(w)
@@ -602,6 +661,12 @@ func reason(ch *VerdictChange) string {
 	b.WriteString(ch.Claim + ": ")
 	o, n := ch.Old, ch.New
 	switch {
+	case ch.Into != "":
+		fmt.Fprintf(&b, "%s → merged into %s (%s)", o, ch.Into, n)
+		if o.Published != n.Published {
+			fmt.Fprintf(&b, ", published rating %s → %s", orNone(o.Published), orNone(n.Published))
+		}
+		return b.String() // its causes say the same
 	case o.String() != n.String():
 		fmt.Fprintf(&b, "%s → %s", o, n)
 	case o.Rating != n.Rating:
@@ -610,6 +675,9 @@ func reason(ch *VerdictChange) string {
 		fmt.Fprintf(&b, "%s, strength %.2f → %.2f", n, o.Strength, n.Strength)
 	default:
 		b.WriteString(n.String())
+	}
+	if o.Present && n.Present && o.Published != n.Published {
+		fmt.Fprintf(&b, ", published rating %s → %s", orNone(o.Published), orNone(n.Published))
 	}
 	causes := ch.Causes
 	if len(causes) == 0 {
@@ -632,6 +700,14 @@ func reason(ch *VerdictChange) string {
 		}
 	}
 	return b.String()
+}
+
+// orNone writes a published rating, "none" for none.
+func orNone(rating string) string {
+	if rating == "" {
+		return "none"
+	}
+	return rating
 }
 
 // count writes s's count of independent origins, own and lent, as
@@ -771,8 +847,11 @@ func why(v *verdict.Verdict) string {
 }
 
 // fieldsDiffer returns the keys of the fields in which a and b, items of
-// one type, differ; an empty slice equals a nil one.
+// one type, differ; an empty slice equals a nil one, and lists whose
+// order means nothing are compared in one order (see unorder).
 func fieldsDiffer[T any](a, b T) []string {
+	unorder(&a)
+	unorder(&b)
 	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
 	var out []string
 	for i := range va.NumField() {

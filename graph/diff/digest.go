@@ -19,13 +19,17 @@ import (
 // It follows reflect.DeepEqual as fieldsDiffer uses it: a field that is
 // an empty slice equals a nil one, a slice or pointer inside a field
 // differs from nil when it is not; floating-point values compare as
-// numbers (0 and -0 are equal). Each value is written with its length
+// numbers (0 and -0 are equal); a list whose order means nothing
+// (unorder) is hashed as the sum of the hashes of its elements, each
+// hashed apart (set), so that its order does not count. Each value is written with its length
 // or kind first, so that no two different values write the same bytes.
 // It is written out per type, for speed (a reflective walk took six
 // times as long); TestDigestCoversTypes checks that it hashes every
 // field, at every depth, as fieldsDiffer compares it.
 type digester struct {
 	h   maphash.Hash
+	e   maphash.Hash  // an element of a list whose order means nothing
+	w   *maphash.Hash // where the values are written: h, or e within set
 	buf [8]byte
 }
 
@@ -34,6 +38,8 @@ type digester struct {
 func newDigester(seed maphash.Seed) *digester {
 	d := &digester{}
 	d.h.SetSeed(seed)
+	d.e.SetSeed(seed)
+	d.w = &d.h
 	return d
 }
 
@@ -46,9 +52,9 @@ func (d *digester) sums(dst []uint64, item any) []uint64 {
 		dst = d.texts(dst, x.ID, x.Name)
 		d.word(uint64(x.Kind))
 		dst = d.end(dst)
-		d.strs(x.Aliases, true)
+		d.strSet(x.Aliases)
 		dst = d.texts(d.end(dst), x.Wikidata, x.Note)
-		d.strs(x.Merged, true)
+		d.strSet(x.Merged)
 		return d.end(dst)
 	case *sources.Source:
 		dst = d.texts(dst, x.ID, x.Title, x.Publisher, x.URL, x.Author)
@@ -56,20 +62,20 @@ func (d *digester) sums(dst []uint64, item any) []uint64 {
 		dst = d.end(dst)
 		d.word(uint64(x.Kind))
 		dst = d.end(dst)
-		d.length(x.DerivedFrom == nil, len(x.DerivedFrom), true)
-		for _, f := range x.DerivedFrom {
+		d.set(len(x.DerivedFrom), func(i int) {
+			f := &x.DerivedFrom[i]
 			d.str(f.Source)
 			d.word(uint64(f.Kind))
 			d.str(f.Note)
-		}
+		})
 		dst = d.texts(d.end(dst), x.Note)
 		d.inferences(x.Inferred, true)
 		dst = d.end(dst)
-		d.strs(x.Merged, true)
+		d.strSet(x.Merged)
 		return d.end(dst)
 	case *claims.Claim:
 		dst = d.texts(dst, x.ID, x.Text, x.Lang)
-		d.strs(x.About, true)
+		d.strSet(x.About)
 		dst = d.end(dst)
 		if x.Statement != nil {
 			d.word(1)
@@ -80,8 +86,7 @@ func (d *digester) sums(dst []uint64, item any) []uint64 {
 		dst = d.end(dst)
 		d.validity(x.Validity)
 		dst = d.end(dst)
-		d.length(x.Appearances == nil, len(x.Appearances), true)
-		for i := range x.Appearances {
+		d.set(len(x.Appearances), func(i int) {
 			a := &x.Appearances[i]
 			d.str(a.Source, a.Speaker)
 			d.date(a.Date)
@@ -89,11 +94,11 @@ func (d *digester) sums(dst []uint64, item any) []uint64 {
 			d.bool(a.AboutPast)
 			d.str(a.Note)
 			d.inferences(a.Inferred, false)
-		}
+		})
 		dst = d.texts(d.end(dst), x.Note)
 		d.inferences(x.Inferred, true)
 		dst = d.end(dst)
-		d.strs(x.Merged, true)
+		d.strSet(x.Merged)
 		dst = d.end(dst)
 		if r := x.Review; r != nil {
 			d.word(1)
@@ -109,7 +114,7 @@ func (d *digester) sums(dst []uint64, item any) []uint64 {
 		dst = d.texts(dst, x.From, x.To)
 		d.word(uint64(x.Kind))
 		dst = d.end(dst)
-		d.strs(x.Sources, true)
+		d.strSet(x.Sources)
 		dst = d.texts(d.end(dst), x.Note)
 		f := x.Confidence
 		if f == 0 {
@@ -143,7 +148,29 @@ func (d *digester) end(dst []uint64) []uint64 {
 
 func (d *digester) word(x uint64) {
 	binary.LittleEndian.PutUint64(d.buf[:], x)
-	d.h.Write(d.buf[:])
+	d.w.Write(d.buf[:])
+}
+
+// set writes a list of n elements, each written by elem, whose order
+// means nothing: its length and the sum of the elements' hashes, so
+// that the same elements in any order write the same. The list is a
+// field of its own (top): nil writes as empty.
+func (d *digester) set(n int, elem func(i int)) {
+	var sum uint64
+	d.w = &d.e
+	for i := range n {
+		d.e.Reset()
+		elem(i)
+		sum += d.e.Sum64()
+	}
+	d.w = &d.h
+	d.word(uint64(n))
+	d.word(sum)
+}
+
+// strSet writes a list of strings whose order means nothing (set).
+func (d *digester) strSet(list []string) {
+	d.set(len(list), func(i int) { d.str(list[i]) })
 }
 
 func (d *digester) bool(b bool) {
@@ -158,7 +185,7 @@ func (d *digester) bool(b bool) {
 func (d *digester) str(list ...string) {
 	for _, s := range list {
 		d.word(uint64(len(s)))
-		d.h.WriteString(s)
+		d.w.WriteString(s)
 	}
 }
 
@@ -170,11 +197,6 @@ func (d *digester) length(isNil bool, n int, top bool) {
 		return
 	}
 	d.word(uint64(n))
-}
-
-func (d *digester) strs(list []string, top bool) {
-	d.length(list == nil, len(list), top)
-	d.str(list...)
 }
 
 func (d *digester) date(t claims.Date) {

@@ -12,12 +12,16 @@
 // moved is a field changed, never a relation removed when it is in both
 // files. A claim is listed when its label or
 // rating differs, when its strength differs by at least [StrengthStep],
-// or when its number of independent origins differs. The reason names
-// what changed around it: the claim itself, the claims related to it in
-// either graph and the claims its verdicts give as reasons, each as
-// added, removed, merged or changed, and the relations at it added or
-// removed (for a claim gone from the new graph, only its own removal or
-// merge); then, when its label changed, what holds the new label (the
+// or when its number of independent origins differs; when the rating of
+// the desk's published review changed ([State].Published: "x: accepted,
+// published rating Unproven → False"); and when it was merged into
+// another claim ([VerdictChange].Into: "b: undecided → merged into a
+// (accepted)", New being a's verdict, which look-ups by b now give). The
+// reason names what changed around it: the claim itself and the claims
+// merged into it, the claims related to it in either graph and the
+// claims its verdicts give as reasons, each as added, removed, merged or
+// changed, and the relations at it added or removed (for a claim
+// removed from the new graph, only its own removal); then, when its label changed, what holds the new label (the
 // accepted claims that reject it, the undecided ones that leave it open,
 // or, when nothing attacks it, why its contradictions are not weighed —
 // "p1 not holding at 2024", "contradiction with p1 resolved by time
@@ -38,7 +42,11 @@
 // it, not removed. A relation is matched by its kind and its ends, the
 // old ends resolved in the new graph, so that a relation moved by a
 // merge is not reported removed and added. A changed item lists its
-// changed fields by their key in the file format.
+// changed fields by their key in the file format. A list whose order
+// means nothing — a claim's appearances and about, an entity's aliases, a
+// source's derived_from, a relation's sources, every merged list — is
+// compared as a multiset, as graph.Union compares them: a file only
+// reordered has changed nothing, and a reordering is never a cause.
 //
 // # Order and cost
 //

@@ -33,6 +33,8 @@ type Summary struct {
 	// merged into another item to that item's.
 	ids   map[string]int32
 	alias map[string]string
+	// rated maps each claim with a published review to its rating.
+	rated map[string]string
 
 	entities, sources, claims table
 
@@ -81,7 +83,7 @@ func Summarize(old *graph.Graph, opts Options) (*Summary, error) {
 	notClaim := func(int) int32 { return -1 }
 	s.entities = summarizeItems(s, d, v.Entities(), entityID, entityMerged, notClaim)
 	s.sources = summarizeItems(s, d, v.Sources(), sourceID, sourceMerged, notClaim)
-	s.claims = summarizeItems(s, d, v.Claims(), claimID, claimMerged, func(i int) int32 { return int32(i) })
+	s.claims = summarizeItems(s, d, v.Claims(), claimID, s.claimMerged, func(i int) int32 { return int32(i) })
 	relErr := s.summarizeRelations(d, v)
 	<-done
 	if err != nil {
@@ -95,7 +97,18 @@ func Summarize(old *graph.Graph, opts Options) (*Summary, error) {
 
 func entityMerged(e *claims.Entity) []string  { return e.Merged }
 func sourceMerged(s *sources.Source) []string { return s.Merged }
-func claimMerged(c *claims.Claim) []string    { return c.Merged }
+
+// claimMerged returns the IDs merged into c, and notes the rating of its
+// published review, which summarizeItems has no other way to keep.
+func (s *Summary) claimMerged(c *claims.Claim) []string {
+	if r := rating(c); r != "" {
+		if s.rated == nil {
+			s.rated = map[string]string{}
+		}
+		s.rated[c.ID] = r
+	}
+	return c.Merged
+}
 
 // summarizeItems returns the table of items, recording the ID of each
 // in s.ids with the value pos gives for its position, and the IDs merged
@@ -184,6 +197,10 @@ func relationSums(d *digester, dst []uint64, r claims.Relation) []uint64 {
 	r.From, r.To = "", ""
 	return d.sums(dst, &r)
 }
+
+// published is the rating of the published review of claim id of the
+// summarized graph, "" for none.
+func (s *Summary) published(id string) string { return s.rated[id] }
 
 // resolve is [graph.View.Resolve] on the summarized graph.
 func (s *Summary) resolve(id string) (string, bool) {

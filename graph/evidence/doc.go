@@ -61,6 +61,14 @@
 // [Table.Lent] and [Table.AppendLent] list a claim's lent origins in
 // O(MaxLent + its own origins).
 //
+// # Digests
+//
+// [Digests] gives each claim's evidence digest, the value a review
+// records (claims.Review.Evidence) so that a later change shows: its
+// appearances, supporters, contradictions and independent origins, own
+// and lent, over all time, as "v2:NaNsNcNo:HASH". [Digests.Moved] says
+// what moved since a recorded digest, reading digests of version 1 too.
+//
 // A [Silencer] silences claims of a table a few at a time, as
 // graph/verdict does after each of its rounds, and weighs again only the
 // claims below them along supports, down to where the origins reaching a

@@ -7,8 +7,12 @@
 //     disagrees with: the ratings' values differ (package graph/verdict;
 //     "Mixed" and "Unproven" are both 3, and names match in any case);
 //   - it has a published review whose evidence changed since the review:
-//     its digest ([graph.View.Evidence]) differs from the one the review
-//     recorded, with what moved (appearances, supports, contradictions);
+//     its digest ([evidence.Digests]) moved from the one the review
+//     recorded ([evidence.Digests.Moved]), with what moved (appearances,
+//     supporters, contradictions, independent origins own and lent, or
+//     "the same counts, other items"); a same_as or distinct_from
+//     decision moves nothing, and a digest of version 1 (recorded before
+//     origins were digested) is compared as it was made;
 //   - it is contradicted by at least one claim and has no review, or
 //     one still marked unreviewed: contested when a contradiction is
 //     live, else last, saying why none is;
@@ -21,10 +25,13 @@
 // claims with no review, by what is really open rather than by a count
 // of contradicting claims (three rejected claims from one source
 // contest nothing): first those the verdicts leave undecided; then
-// those decided while a contradiction is not settled (settled: one
-// claim accepted, the other rejected); then those whose every live
-// contradiction is settled, more open contradictions first, then more
-// contradictions, then the order of claims. Last, in the order of
+// those decided while a contradiction is still at stake (Item.Open: the
+// contradicting claim is not rejected, and it did not defeat this one,
+// accepted against this claim rejected; a rejected opponent contests
+// nothing, so two claims that others reject leave nothing open between
+// them); then those whose every live contradiction is settled, more
+// open contradictions first, then more contradictions, then the order
+// of claims. Last, in the order of
 // claims, those contradicted with no contradiction live: the two claims
 // never hold together (resolved by time), the relation lapsed while both
 // hold, or at a date they hold together only at others (package
@@ -35,6 +42,8 @@
 // unknown scale come at the very end.
 //
 // Each item carries the claim's evidence digest now (Item.Evidence),
-// the value a review records. Computed verdicts are suggestions: the
+// the value a review records. Digests are always of the whole graph,
+// whatever the view's date: a review records one digest, and a queue as
+// of a date neither reads it as moved nor offers a dated one. Computed verdicts are suggestions: the
 // queue never changes a review.
 package queue

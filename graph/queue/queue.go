@@ -9,6 +9,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/claimreview"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/timeline"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
@@ -20,9 +21,9 @@ type Item struct {
 	Suggested string   // the rating of the computed verdict
 	Label     string   // the computed verdict's label: "accepted", "rejected", "undecided"...
 	Reasons   []string // "rated False, the evidence now suggests Mostly true", "evidence changed: contradictions 0 → 1", "contested, left open by the evidence"
-	// Evidence is the claim's evidence digest now ([graph.View.Evidence]):
-	// what a review records (claims.Review.Evidence) to be told later
-	// that the evidence moved.
+	// Evidence is the claim's evidence digest now ([evidence.Digests]),
+	// of the whole graph whatever the view's date: what a review records
+	// (claims.Review.Evidence) to be told later that the evidence moved.
 	Evidence string
 	// Disagrees, EvidenceChanged and Contested say which rule put the
 	// claim in the queue; UnknownScale that its published rating is on
@@ -32,9 +33,11 @@ type Item struct {
 	// none of them live is not contested (see ResolvedByTime).
 	Disagrees, EvidenceChanged, Contested, UnknownScale bool
 	// Contradictions counts the claims contradicting it; Open those of
-	// them whose contradiction is live (not resolved by time) and not
-	// settled by the verdicts (one claim accepted, the other rejected):
-	// the evidence still at stake.
+	// them whose contradiction is live (not resolved by time) and still
+	// at stake: the contradicting claim is not rejected, and it did not
+	// defeat this one (accepted against this claim rejected). A rejected
+	// opponent contests nothing, whatever this claim's label: two claims
+	// rejected by others leave nothing open between them.
 	Contradictions, Open int
 	// ResolvedByTime: the claim has contradictions and time leaves none
 	// of them live ([graph.View.Resolved]): the two claims never hold
@@ -48,8 +51,8 @@ type Item struct {
 // Tiers of a contested claim with no review, most pressing first.
 const (
 	tierOpen    = iota // the verdict leaves it undecided
-	tierAtStake        // decided, but some contradiction is not settled
-	tierSettled        // every live contradiction settled: one side accepted, the other rejected
+	tierAtStake        // decided, but some contradiction is still at stake (Item.Open)
+	tierSettled        // no live contradiction at stake: every opponent rejected, or accepted against the claim rejected
 	tierTime           // no contradiction live (not contested)
 )
 
@@ -87,12 +90,24 @@ func (it *Item) rank() int {
 }
 
 // Items returns the queue of view v, whose verdicts r are (see
-// [verdict.Compute]). It costs O(claims + relations of v).
+// [verdict.Compute]). It costs O(claims + relations of v), and, when
+// some claim needs its evidence digest, what [evidence.DigestsOf] costs,
+// once.
 func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 	v = v.Snapshot()
 	status := map[[2]string]timeline.Status{}
 	for _, c := range timeline.Conflicts(v) {
 		status[pairOf(c.Relation)] = c.Status
+	}
+	// The digests are of the whole graph whatever v's date (see
+	// evidence.Digests), weighed once, when the first is needed.
+	var dig *evidence.Digests
+	digests := func() (*evidence.Digests, error) {
+		var err error
+		if dig == nil {
+			dig, err = evidence.DigestsOf(v)
+		}
+		return dig, err
 	}
 	var out []Item
 	order := map[string]int{}
@@ -113,7 +128,7 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 			}
 			live++
 			other, _ := rel.Other(c.ID)
-			if ov, _ := r.Verdict(other); !settled(vd.Label, ov.Label) {
+			if ov, _ := r.Verdict(other); atStake(vd.Label, ov.Label) {
 				it.Open++
 			}
 		}
@@ -133,13 +148,17 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 				it.Reasons = append(it.Reasons, fmt.Sprintf("rated %s, the evidence now suggests %s (%s)", rev.Rating, vd.Rating.Name, vd.Label))
 			}
 			if rev.Evidence != "" {
-				now, err := v.Evidence(c.ID)
+				d, err := digests()
 				if err != nil {
 					return nil, err
 				}
-				if now != rev.Evidence {
+				moved, err := d.Moved(rev.Evidence, c.ID)
+				if err != nil {
+					return nil, err
+				}
+				if moved != "" {
 					it.EvidenceChanged = true
-					it.Reasons = append(it.Reasons, "evidence changed since the review: "+moved(rev.Evidence, now))
+					it.Reasons = append(it.Reasons, "evidence changed since the review: "+moved)
 				}
 			}
 		case len(contra) > 0 && (rev == nil || rev.Status == claims.Unreviewed):
@@ -147,7 +166,11 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 			it.Reasons = append(it.Reasons, contested(&it, apart))
 		}
 		if len(it.Reasons) > 0 {
-			if it.Evidence, err = v.Evidence(c.ID); err != nil {
+			d, err := digests()
+			if err != nil {
+				return nil, err
+			}
+			if it.Evidence, err = d.Of(c.ID); err != nil {
 				return nil, err
 			}
 			out = append(out, it)
@@ -170,10 +193,12 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 	return out, nil
 }
 
-// settled reports whether the verdicts settle a contradiction between
-// claims labelled a and b: one accepted, the other rejected.
-func settled(a, b verdict.Label) bool {
-	return a == verdict.Accepted && b == verdict.Rejected || a == verdict.Rejected && b == verdict.Accepted
+// atStake reports whether a live contradiction of a claim labelled
+// claim by one labelled opponent is still at stake ([Item].Open): the
+// opponent is not rejected, and it did not defeat the claim (the claim
+// rejected, the opponent accepted).
+func atStake(claim, opponent verdict.Label) bool {
+	return opponent != verdict.Rejected && !(claim == verdict.Rejected && opponent == verdict.Accepted)
 }
 
 // contested says why a contradicted claim with no review is in the
@@ -233,28 +258,4 @@ func plural(n int, noun string) string {
 // pairOf returns the unordered pair of claims r joins.
 func pairOf(r claims.Relation) [2]string {
 	return [2]string{min(r.From, r.To), max(r.From, r.To)}
-}
-
-// moved says what changed between two evidence digests "NaNsNc:HASH":
-// the counts that differ, or "the same counts, other items".
-func moved(was, now string) string {
-	var wa, ws, wc, na, ns, nc int
-	_, err1 := fmt.Sscanf(was, "%da%ds%dc:", &wa, &ws, &wc)
-	_, err2 := fmt.Sscanf(now, "%da%ds%dc:", &na, &ns, &nc)
-	if err1 != nil || err2 != nil {
-		return "digest " + was + " → " + now
-	}
-	var parts []string
-	for _, x := range []struct {
-		name     string
-		was, now int
-	}{{"appearances", wa, na}, {"supports", ws, ns}, {"contradictions", wc, nc}} {
-		if x.was != x.now {
-			parts = append(parts, fmt.Sprintf("%s %d → %d", x.name, x.was, x.now))
-		}
-	}
-	if len(parts) == 0 {
-		return "the same counts, other items"
-	}
-	return strings.Join(parts, ", ")
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/claimreview"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/queue"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
@@ -50,7 +51,7 @@ func TestQueue(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A review that matches the evidence and the verdict: a is not due.
-	digest, _ := g.Evidence("a")
+	digest, _ := evidence.Digest(g.View, "a")
 	r, _ := verdict.Compute(g.View, verdict.Options{})
 	vd, _ := r.Verdict("a")
 	a, _ := g.Claim("a")
@@ -132,7 +133,7 @@ relations:
 		t.Errorf("open contradictions: x %d, y %d; want 0 and 1", q[2].Open, q[0].Open)
 	}
 	for _, it := range q {
-		if d, _ := g.Evidence(it.Claim); it.Evidence != d || d == "" {
+		if d, _ := evidence.Digest(g.View, it.Claim); it.Evidence != d || d == "" {
 			t.Errorf("%s: evidence %q, want the digest %q", it.Claim, it.Evidence, d)
 		}
 	}
@@ -251,5 +252,95 @@ relations:
 	q := items(t, g)
 	if got := strings.Join(claimsOf(q), " "); got != "v w x u" {
 		t.Errorf("queue %s, want the rating on an unknown scale (u) last", got)
+	}
+}
+
+// TestQueueRejectedOpponentNotOpen: x and y contradict each other and
+// are each rejected by a stronger claim (w, z). A rejected opponent
+// contests nothing, so neither counts the other as open, and all four
+// are settled, none "not settled" (red team 6, finding 8f).
+func TestQueueRejectedOpponentNotOpen(t *testing.T) {
+	g := load(t, `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+  - {id: s3, kind: wire}
+  - {id: s4, kind: wire}
+  - {id: s5, kind: wire}
+  - {id: s6, kind: wire}
+claims:
+  - {id: x, text: X., appearances: [{source: s1}]}
+  - {id: y, text: Y., appearances: [{source: s2}]}
+  - {id: z, text: Z., appearances: [{source: s3}, {source: s4}]}
+  - {id: w, text: W., appearances: [{source: s5}, {source: s6}]}
+relations:
+  - {from: x, to: y, kind: contradicts}
+  - {from: z, to: y, kind: contradicts}
+  - {from: w, to: x, kind: contradicts}
+`)
+	q := items(t, g)
+	if len(q) != 4 {
+		t.Fatalf("queue %v, want 4 claims", claimsOf(q))
+	}
+	for _, it := range q {
+		if it.Open != 0 {
+			t.Errorf("%s: open %d, want 0 (every live contradiction is settled)", it.Claim, it.Open)
+		}
+		if len(it.Reasons) != 1 || !strings.Contains(it.Reasons[0], "settled by the evidence") {
+			t.Errorf("%s: reasons %q, want settled by the evidence", it.Claim, it.Reasons)
+		}
+	}
+}
+
+// TestQueueDigestUndated: x's review recorded its digest over all time;
+// y contradicts it from 2023. Queued as of 2021, the review is not read
+// as moved, and the digest offered is the undated one, which the undated
+// queue accepts (red team 6, finding 6c). A derivation declared since
+// between two of x's sources moves it (finding 6a).
+func TestQueueDigestUndated(t *testing.T) {
+	const text = `claimgraph: 1
+sources:
+  - {id: s1, kind: news-article}
+  - {id: s2, kind: news-article}
+  - {id: s3, kind: news-article}
+claims:
+  - id: x
+    text: X holds.
+    valid_from: 2020
+    review: {status: published, rating: Unproven, evidence: DIGEST}
+    appearances: [{source: s1}, {source: s2}]
+  - {id: y, text: Y holds., valid_from: 2023, appearances: [{source: s3}]}
+relations:
+  - {from: y, to: x, kind: contradicts}
+`
+	digest, err := evidence.Digest(load(t, text).View, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := load(t, strings.Replace(text, "DIGEST", digest, 1))
+	at, _ := claims.ParseDate("2021")
+	for _, v := range []graph.View{g.View, g.At(at)} {
+		r, err := verdict.Compute(v, verdict.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := queue.Items(v, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range q {
+			if it.EvidenceChanged {
+				t.Errorf("at %q: %s: %q, want the evidence unmoved", v.Date(), it.Claim, it.Reasons)
+			}
+			if d, _ := evidence.Digest(g.View, it.Claim); it.Evidence != d {
+				t.Errorf("at %q: %s offers %s, want the undated %s", v.Date(), it.Claim, it.Evidence, d)
+			}
+		}
+	}
+	copied := load(t, strings.Replace(strings.Replace(text, "DIGEST", digest, 1),
+		"{id: s2, kind: news-article}", "{id: s2, kind: news-article, derived_from: [{source: s1, kind: republishes}]}", 1))
+	q := items(t, copied)
+	if len(q) == 0 || q[0].Claim != "x" || !q[0].EvidenceChanged || !strings.Contains(strings.Join(q[0].Reasons, "; "), "origins 2 → 1") {
+		t.Errorf("after s2 republishes s1: queue %+v, want x first, its evidence moved: origins 2 → 1", q)
 	}
 }
