@@ -80,8 +80,12 @@ func (c Conflict) message() string {
 // the union, whatever the other file says: the other file's item of
 // that ID is merged into it as [Graph.Apply] merges (its appearances,
 // relations and review move, duplicates collapse), and its relations
-// name the item. Two files that merge one ID into different items, or
-// into each other, conflict.
+// name the item. Items are compared as the union has them: with every
+// item either file merged into them folded in first, so that a file
+// that merged b into a (a has b's appearances and review) agrees with
+// one that still has a and b apart, and only what still differs after
+// that is a conflict. Two files that merge one ID into different items,
+// or into each other, conflict.
 //
 // With PreferNone every conflict is reported in an [ErrorList] of
 // [ErrConflict] at its position A, naming its position B, and no graph
@@ -94,7 +98,9 @@ func (c Conflict) message() string {
 // [ReadOptions].
 //
 // It costs O(items of both files, their list fields and merged lists)
-// besides reading them.
+// besides reading them, and, when either file merged an item the other
+// has, two graphs of both files' items more (to fold the merges before
+// comparing).
 func Union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, error) {
 	return ReadOptions{}.Union(pathA, pathB, prefer)
 }
@@ -115,13 +121,14 @@ func (o ReadOptions) Union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 	u := &union{prefer: prefer, into: map[string]string{}, by: map[string]int{}}
 	u.sides[0], u.sides[1] = newSide(da, &ba), newSide(db, &bb)
 	u.aliases()
+	u.fold()
 	var out Batch
 	out.Entities = unite(u, "entity", entityFields, ba.Entities, bb.Entities, func(e *claims.Entity) string { return e.ID },
-		func(e *claims.Entity) *[]string { return &e.Merged }, func(e claims.Entity) claims.Entity { return e })
+		func(e *claims.Entity) *[]string { return &e.Merged }, foldedAs(u, View.Entity, func(e claims.Entity) claims.Entity { return e }))
 	out.Sources = unite(u, "source", sourceFields, ba.Sources, bb.Sources, func(s *sources.Source) string { return s.ID },
-		func(s *sources.Source) *[]string { return &s.Merged }, u.canonSource)
+		func(s *sources.Source) *[]string { return &s.Merged }, foldedAs(u, View.Source, u.canonSource))
 	out.Claims = unite(u, "claim", claimFields, ba.Claims, bb.Claims, func(c *claims.Claim) string { return c.ID },
-		func(c *claims.Claim) *[]string { return &c.Merged }, u.canonClaim)
+		func(c *claims.Claim) *[]string { return &c.Merged }, foldedAs(u, View.Claim, u.canonClaim))
 	out.Relations = u.relations(ba.Relations, bb.Relations)
 	var list ErrorList
 	for _, c := range u.conflicts {
@@ -194,6 +201,11 @@ type union struct {
 	by      map[string]int
 	canonOf map[string]string // what each merged ID names in the end (see canon)
 	from    [4][]origin       // per section of the result: where each item comes from
+	// folded[k] holds the items of both files, side k's of each ID it
+	// has, with the items merged into others folded into them (see
+	// fold); grown holds the IDs of the items that grew.
+	folded [2]View
+	grown  map[string]bool
 }
 
 // side is one of the two files.
@@ -436,14 +448,107 @@ func (u *union) live(id string) bool {
 	return a || b
 }
 
+// fold folds, in a graph of the entities, sources and claims of both
+// files, every item whose ID either file merged into another item into
+// that item, as the union will (see merges), once with side 0's item
+// of each ID and once with side 1's, so that the items that grow are
+// compared as the union has them whichever side is preferred: desk B
+// that merged b into a has a with b's appearances and review, which
+// desk A's a has too once A's b is folded into it, and what B's own b
+// brings to A's a it brings to B's a. When either graph cannot be built
+// or a merge fails, the items are compared as they are (the union's own
+// merges report the failure). Relations are left out: relations
+// compares them, and a merge never changes an item's fields through
+// them.
+//
+// It costs nothing when no item of either file is merged, else
+// O(items of both files) besides the merges.
+func (u *union) fold() {
+	var ms []Merge
+	for _, s := range u.sides {
+		add := func(kind, id string) {
+			if _, ok := u.into[id]; !ok {
+				return
+			}
+			c := u.canon(id)
+			if c != id && (u.sides[0].items[c].kind == kind || u.sides[1].items[c].kind == kind) {
+				ms = append(ms, Merge{From: id, Into: c})
+			}
+		}
+		for i := range s.b.Entities {
+			add("entity", s.b.Entities[i].ID)
+		}
+		for i := range s.b.Sources {
+			add("source", s.b.Sources[i].ID)
+		}
+		for i := range s.b.Claims {
+			add("claim", s.b.Claims[i].ID)
+		}
+	}
+	if len(ms) == 0 {
+		return
+	}
+	var folded [2]View
+	for k := range u.sides {
+		var b Batch
+		b.Entities = foldItems(u, k, func(b *Batch) []claims.Entity { return b.Entities }, func(e *claims.Entity) (string, *[]string) { return e.ID, &e.Merged })
+		b.Sources = foldItems(u, k, func(b *Batch) []sources.Source { return b.Sources }, func(s *sources.Source) (string, *[]string) { return s.ID, &s.Merged })
+		b.Claims = foldItems(u, k, func(b *Batch) []claims.Claim { return b.Claims }, func(c *claims.Claim) (string, *[]string) { return c.ID, &c.Merged })
+		g := New()
+		if g.Apply(b) != nil || g.Apply(Batch{Merges: ms}) != nil {
+			return
+		}
+		folded[k] = g.Snapshot()
+	}
+	u.folded, u.grown = folded, make(map[string]bool, len(ms))
+	for _, m := range ms {
+		u.grown[m.Into] = true
+	}
+}
+
+// foldItems returns the items of a section for fold: those of side k,
+// then those of the other side whose IDs side k lacks, each with only
+// the merged IDs that are no item of either file (the others are
+// merged by fold).
+func foldItems[T any](u *union, k int, section func(*Batch) []T, id func(*T) (string, *[]string)) []T {
+	mine, other := section(u.sides[k].b), section(u.sides[1-k].b)
+	out := make([]T, 0, len(mine)+len(other))
+	out = append(out, mine...)
+	for i := range other {
+		if x, _ := id(&other[i]); u.sides[k].items[x].kind == "" {
+			out = append(out, other[i])
+		}
+	}
+	for i := range out {
+		_, merged := id(&out[i])
+		*merged = slices.DeleteFunc(slices.Clone(*merged), u.live)
+	}
+	return out
+}
+
+// foldedAs returns how unite reads item x of side k for comparison: as
+// fold has it, when it grew, then as the union reads its references
+// (canonical).
+func foldedAs[T any](u *union, get func(View, string) (T, bool), canonical func(T) T) func(k int, id string, x T) T {
+	return func(k int, id string, x T) T {
+		if u.grown[id] {
+			if f, ok := get(u.folded[k], id); ok {
+				x = f
+			}
+		}
+		return canonical(x)
+	}
+}
+
 // unite returns the items of a, then those of b that a lacks, recording
 // the conflicts. Each item's merged list is the IDs either file merged
 // into it that no item of either file has (those items are merged into
 // it after, see merges).
 //
-// Two items are compared as the union reads them (canonical): the IDs
-// they name that either file merged into another item name that item.
-func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) string, merged func(*T) *[]string, canonical func(T) T) []T {
+// Two items are compared as the union reads them (read, see foldedAs):
+// with the items of their file merged into them, and the IDs they name
+// that either file merged into another item naming that item.
+func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) string, merged func(*T) *[]string, read func(k int, id string, x T) T) []T {
 	sec := sectionIndex(kind)
 	out := make([]T, 0, len(a)+len(b))
 	index := make(map[string]int, len(a))
@@ -467,7 +572,7 @@ func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) stri
 			continue
 		}
 		all[i] = append(slices.Clone(all[i]), *merged(&b[j])...)
-		x, y := canonical(a[i]), canonical(b[j])
+		x, y := read(0, k, a[i]), read(1, k, b[j])
 		if f := itemsDiffer(t.encode(&x).n, t.encode(&y).n); len(f) > 0 {
 			u.conflict(Conflict{Kind: kind, ID: k, Fields: f, Resolvable: true,
 				A: u.sides[0].pos(itemAt{kind, i}, ""), B: u.sides[1].pos(itemAt{kind, j}, "")})

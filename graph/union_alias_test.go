@@ -219,3 +219,44 @@ func TestUnionMergeFails(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestUnionFoldsBeforeComparing: desk B merged b into a (a has b's
+// appearance and review), desk A did not: A's a is compared once A's b
+// is folded into it, so there is no conflict, in either order, nor for a
+// chain (A merged b into a, B a into c). What still differs after the
+// fold is a conflict at a in both files.
+func TestUnionFoldsBeforeComparing(t *testing.T) {
+	a := threeSources + `claims:
+  - {id: a, text: A., appearances: [{source: s1}]}
+  - {id: b, text: B., appearances: [{source: s2}], review: {status: published, rating: "False"}}
+  - {id: x, text: X., appearances: [{source: s3}]}
+relations:
+  - {from: x, to: b, kind: contradicts}
+`
+	b := threeSources + `claims:
+  - {id: a, text: A., appearances: [{source: s1}, {source: s2}], merged: [b], review: {status: published, rating: "False"}}
+  - {id: x, text: X., appearances: [{source: s3}]}
+relations:
+  - {from: x, to: a, kind: contradicts}
+`
+	chainA := threeSources + "claims:\n  - {id: a, text: A., appearances: [{source: s1}], merged: [b]}\n  - {id: c, text: C.}\n"
+	chainB := threeSources + "claims:\n  - {id: c, text: C., appearances: [{source: s1}], merged: [a]}\n  - {id: d, text: D.}\nrelations:\n  - {from: d, to: c, kind: supports}\n"
+	for _, files := range [][2]string{{a, b}, {b, a}, {chainA, chainB}, {chainB, chainA}} {
+		g, conflicts, err := union(t, files[0], files[1], graph.PreferNone)
+		if err != nil || len(conflicts) != 0 {
+			t.Fatalf("union: %v, conflicts %+v", err, conflicts)
+		}
+		if _, ok := g.Claim("b"); !ok {
+			t.Error("b does not look up")
+		}
+	}
+	// A real difference is still one: B's a appears in s3 too.
+	b3 := strings.Replace(b, "{source: s1}, {source: s2}]", "{source: s1}, {source: s2}, {source: s3}]", 1)
+	_, conflicts, err := union(t, a, b3, graph.PreferNone)
+	if !errors.Is(err, graph.ErrConflict) || len(conflicts) != 1 {
+		t.Fatalf("err %v, conflicts %+v; want the one of a", err, conflicts)
+	}
+	if c := conflicts[0]; c.ID != "a" || !slices.Equal(c.Fields, []string{"appearances"}) || c.A.String() != "a.yaml:7:5" || c.B.String() != "b.yaml:7:5" {
+		t.Errorf("conflict %+v, want a's appearances at a.yaml:7:5 and b.yaml:7:5", c)
+	}
+}

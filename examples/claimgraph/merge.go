@@ -23,9 +23,11 @@
 // An ID that one desk merged into a claim (its merged list) names that
 // claim in the union: the other desk's item of that ID is merged into it
 // as "claimgraph edit --merge" merges (appearances, relations and review
-// move, duplicates collapse), and its relations name the claim. Two
-// desks that merged one ID into different claims, or two claims into
-// each other, conflict.
+// move, duplicates collapse), and its relations name the claim. Items
+// are compared once those merges are done in both files, so a desk that
+// merged b into a agrees with one that has a and b apart, and only what
+// still differs is a conflict. Two desks that merged one ID into
+// different claims, or two claims into each other, conflict.
 //
 // The exit status is 0 when OUT was written, 1 for conflicts (nothing
 // written), 2 for trouble: an unreadable or invalid input, a usage
