@@ -87,6 +87,15 @@ func (c Conflict) message() string {
 // that is a conflict. Two files that merge one ID into different items,
 // or into each other, conflict.
 //
+// A relation of one file that the other's merges would turn into one
+// of an item with itself (a contradicts c in A, c merged into a in B)
+// is a conflict that no preference resolves: the files disagree on
+// whether a and c are one claim, and neither view can be kept whole
+// (undoing B's merge would leave what B moved from c to a on a, and
+// keeping it drops a relation A asserts), so an editor settles it in
+// one file, removing the relation or undoing the merge. A same_as
+// decision between the two is carried out by the merge and dropped.
+//
 // With PreferNone every conflict is reported in an [ErrorList] of
 // [ErrConflict] at its position A, naming its position B, and no graph
 // is returned; otherwise the preferred file's side is kept and the
@@ -700,9 +709,9 @@ type keptRel struct {
 // a relation the pair already has in the same way collapses (a conflict
 // when the other file gives it other fields), one that clashes with the
 // pair's is a conflict, and one that would relate a claim to itself,
-// because one file merged one end into the other, is a conflict too
-// (dropped when resolved; a same_as decision is carried out by the merge
-// and dropped silently).
+// because one file merged one end into the other, is a conflict that no
+// preference resolves (see selfRelation; a same_as decision is carried
+// out by the merge and dropped silently).
 func (u *union) relations(a, b []claims.Relation) []claims.Relation {
 	var kept []keptRel
 	pairs := map[[2]string][]int{}
@@ -772,7 +781,9 @@ func (u *union) relations(a, b []claims.Relation) []claims.Relation {
 }
 
 // selfRelation is the conflict of relation r of side k, at here, whose
-// ends the union reads as one claim.
+// ends the union reads as one claim: the files disagree on whether its
+// ends are one claim, and neither file's view can be kept whole (see
+// Union), so no preference resolves it.
 func (u *union) selfRelation(k int, r *claims.Relation, here claims.Position) Conflict {
 	alias := r.From
 	if _, ok := u.into[alias]; !ok {
@@ -784,8 +795,8 @@ func (u *union) selfRelation(k int, r *claims.Relation, here claims.Position) Co
 	if c := u.canon(alias); c != al.into {
 		note += fmt.Sprintf(", which the union reads as %q", c)
 	}
-	c := Conflict{Kind: "relation", ID: relID(r), Resolvable: true,
-		Note: note + fmt.Sprintf(": the relation would relate %q to itself", u.canon(alias))}
+	c := Conflict{Kind: "relation", ID: relID(r),
+		Note: note + fmt.Sprintf(": the relation would relate %q to itself; no preference settles it: remove the relation or undo the merge", u.canon(alias))}
 	if u.by[alias] == k {
 		// Both sides of the conflict are in one file: a relation that
 		// names an ID its own file merged is read as its item there.

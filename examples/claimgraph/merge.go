@@ -18,7 +18,14 @@
 // relation written the other way round (a contradicts c, c contradicts
 // a). A relation that clashes with the other file's (a contradicts c in
 // A, a supports c in B) is a conflict that --prefer resolves. Items of
-// different kinds under one ID are a conflict no --prefer resolves.
+// different kinds under one ID are a conflict no --prefer resolves, and
+// so is a relation that the other desk's merge would turn into one of a
+// claim with itself (a contradicts c in A, c merged into a in B): the
+// desks disagree on whether a and c are one claim, and neither side can
+// be kept whole (undoing B's merge leaves on a what B moved there from
+// c; keeping it drops a relation A asserts), so an editor settles it in
+// one file, removing the relation or undoing the merge. A same_as
+// decision between the two is what the merge carries out: dropped.
 //
 // An ID that one desk merged into a claim (its merged list) names that
 // claim in the union: the other desk's item of that ID is merged into it
