@@ -118,14 +118,70 @@ func Union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, error) {
 // with a default of [DefaultMaxJSONBytes] for a JSON file, as
 // [ReadOptions.ReadJSON] has). Progress is not reported.
 func (o ReadOptions) Union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, error) {
+	g, conflicts, _, err := o.union(pathA, pathB, prefer)
+	return g, conflicts, err
+}
+
+// UnionTo is [Union] that also saves the union to the file out.
+func UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, []Conflict, error) {
+	return ReadOptions{}.UnionTo(pathA, pathB, out, prefer)
+}
+
+// UnionTo is [ReadOptions.Union] that also saves the union to the file
+// out, atomically, in the format its name ends with, as [Graph.Save]
+// does; nothing is written on any error.
+//
+// When A and out are YAML files, out is A's text changed into the
+// union, as [EditYAMLTo] changes a file: A's comments, blank lines,
+// quoting, flow style and the order of its items are kept; an item of A
+// that the union changes (B's side of a conflict under PreferB, an item
+// that a merge grows or whose references it renames) has only the
+// fields that change written anew; an item merged away loses its lines;
+// B's items that A lacks are appended to their sections, each written
+// as B has it, with its comments and style, when B is YAML and holds it
+// as the union does (the same fields in the same order), else as the
+// writer writes it. A YAML file whose top level is not a block mapping
+// (flow style) has no text to keep: out is then written as Save writes
+// it, as it is for a JSON A. With out the file at pathA (by any name)
+// the union is not saved, with [ErrChanged], when A changed on disk
+// while it ran.
+func (o ReadOptions) UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, []Conflict, error) {
+	fi, statErr := os.Stat(pathA)
+	g, conflicts, u, err := o.union(pathA, pathB, prefer)
+	if err != nil {
+		return nil, conflicts, err
+	}
+	if formatOf(pathA) != yamlFormat || formatOf(out) != yamlFormat {
+		return g, conflicts, g.Save(out)
+	}
+	a, b := u.sides[0].d, u.sides[1].d
+	var other []byte
+	if formatOf(pathB) == yamlFormat {
+		other = b.data
+	}
+	text, err := spliceYAML(pathA, a.data, g, other)
+	switch {
+	case errors.Is(err, errNotBlock):
+		err = g.Save(out)
+	case err == nil:
+		err = saveEdited(pathA, out, fi, statErr, a.data, text)
+	}
+	if err != nil {
+		return nil, conflicts, err
+	}
+	return g, conflicts, nil
+}
+
+// union is [ReadOptions.Union], with the union's state.
+func (o ReadOptions) union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, *union, error) {
 	o.Progress = nil
 	da, ba, err := o.decodeFile(pathA)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	db, bb, err := o.decodeFile(pathB)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	u := &union{prefer: prefer, into: map[string]string{}, by: map[string]int{}}
 	u.sides[0], u.sides[1] = newSide(da, &ba), newSide(db, &bb)
@@ -146,15 +202,15 @@ func (o ReadOptions) Union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 		}
 	}
 	if len(list) > 0 {
-		return nil, u.conflicts, list
+		return nil, u.conflicts, nil, list
 	}
 	g := New()
 	if err := g.Apply(out); err != nil {
-		return nil, u.conflicts, u.problems(err, func(e *Error) { u.locate(e) })
+		return nil, u.conflicts, nil, u.problems(err, func(e *Error) { u.locate(e) })
 	}
 	if merges, from := u.merges(&out); len(merges) > 0 {
 		if err := g.Apply(Batch{Merges: merges}); err != nil {
-			return nil, u.conflicts, u.problems(err, func(e *Error) {
+			return nil, u.conflicts, nil, u.problems(err, func(e *Error) {
 				if e.loc.kind != "merge" || e.loc.index >= len(from) {
 					return // a problem of no one merge: left unplaced
 				}
@@ -164,7 +220,7 @@ func (o ReadOptions) Union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 			})
 		}
 	}
-	return g, u.conflicts, nil
+	return g, u.conflicts, u, nil
 }
 
 // decodeFile reads and checks the file at path within the limits of o,

@@ -6,6 +6,16 @@
 // lacks in B's order (see graph.Union), written atomically in the format
 // OUT's name ends with, as every command reads it: .json for JSON,
 // .jsonl for JSON Lines, anything else YAML. A and B may be YAML or JSON.
+// When A and OUT are YAML, OUT is A's text changed into the union, as
+// "claimgraph edit" changes a file (see graph.UnionTo): A's comments,
+// blank lines, quoting, flow style and order stay, an item the union
+// changes has only its changed fields written anew, an item merged away
+// loses its lines, and B's new items are appended to their sections as
+// B writes them, with B's comments, when B is YAML and holds them as the
+// union does. So "merge ours.yaml theirs.yaml -o ours.yaml" changes only
+// what theirs.yaml brings (and is not saved if ours.yaml changed while
+// it ran). A JSON A, a JSON or JSON Lines OUT, or a YAML A in flow style
+// is written as the writer writes the union.
 //
 // Items with one ID must agree, and so must the relations of a pair of
 // claims: otherwise every conflict is reported as "A-FILE:LINE:COL: KIND
@@ -128,12 +138,9 @@ func runMerge(e *env, args []string) int {
 		return e.usageError("merge", "--prefer: want a or b, got %q", *prefer)
 	}
 	rep := mergeReport{Prefer: *prefer, Conflicts: []mergeConflict{}, Problems: []string{}}
-	g, conflicts, err := e.readOptions().Union(pos[0], pos[1], pref)
+	g, conflicts, err := e.readOptions().UnionTo(pos[0], pos[1], *out, pref)
 	for _, c := range conflicts {
 		rep.Conflicts = append(rep.Conflicts, mergeConflict{Kind: c.Kind, ID: c.ID, Fields: orEmpty(c.Fields), Note: c.Note, A: c.A.String(), B: c.B.String()})
-	}
-	if err == nil {
-		err = g.Save(*out) // in the format the name says, as Open reads it
 	}
 	if err != nil {
 		rep.Problems = problemLines(err)
