@@ -194,10 +194,6 @@ func referencesInFile(err error, path string, data []byte) {
 	}
 }
 
-// errNotBlock: the file's top level is not a block mapping, so its
-// text cannot be edited in place.
-var errNotBlock = fmt.Errorf("%w: its top level is not a block mapping (JSON, or YAML in flow style)", ErrNotInPlace)
-
 // spliceYAML returns the text of the file data (at path), whose graph g
 // has since been changed, with the text of the items that changed
 // changed likewise, checked to read back as g. Other, when not nil, is
@@ -210,7 +206,7 @@ func spliceYAML(path string, data []byte, g *Graph, other []byte) ([]byte, error
 		return nil, fmt.Errorf("graph: %s: %w", path, err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode || doc.Content[0].Style&yaml.FlowStyle != 0 {
-		return nil, fmt.Errorf("graph: %s: %w", path, errNotBlock)
+		return nil, fmt.Errorf("graph: %s: %w: its top level is not a block mapping (JSON, or YAML in flow style)", path, ErrNotInPlace)
 	}
 	d := newDecoder(path, data, ReadOptions{}.withDefaults())
 	file := d.decode()

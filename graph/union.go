@@ -140,9 +140,10 @@ func UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, []Conflict, error
 // B's items that A lacks are appended to their sections, each written
 // as B has it, with its comments and style, when B is YAML and holds it
 // as the union does (the same fields in the same order), else as the
-// writer writes it. A YAML file whose top level is not a block mapping
-// (flow style) has no text to keep: out is then written as Save writes
-// it, as it is for a JSON A. With out the file at pathA (by any name)
+// writer writes it. When A's text cannot be changed in place
+// ([ErrNotInPlace]: its top level is in flow style, or a list's items
+// are not its own, through anchors or merge keys), out is written as
+// Save writes the union, as it is for a JSON A. With out the file at pathA (by any name)
 // the union is not saved, with [ErrChanged], when A changed on disk
 // while it ran.
 func (o ReadOptions) UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, []Conflict, error) {
@@ -161,8 +162,8 @@ func (o ReadOptions) UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, [
 	}
 	text, err := spliceYAML(pathA, a.data, g, other)
 	switch {
-	case errors.Is(err, errNotBlock):
-		err = g.Save(out)
+	case errors.Is(err, ErrNotInPlace):
+		err = g.Save(out) // no text to keep (see the doc comment)
 	case err == nil:
 		err = saveEdited(pathA, out, fi, statErr, a.data, text)
 	}

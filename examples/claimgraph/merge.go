@@ -14,8 +14,9 @@
 // B writes them, with B's comments, when B is YAML and holds them as the
 // union does. So "merge ours.yaml theirs.yaml -o ours.yaml" changes only
 // what theirs.yaml brings (and is not saved if ours.yaml changed while
-// it ran). A JSON A, a JSON or JSON Lines OUT, or a YAML A in flow style
-// is written as the writer writes the union.
+// it ran). A JSON A, a JSON or JSON Lines OUT, or a YAML A whose text
+// edit cannot change in place (flow style at the top, merge keys) is
+// written as the writer writes the union.
 //
 // Items with one ID must agree, and so must the relations of a pair of
 // claims: otherwise every conflict is reported as "A-FILE:LINE:COL: KIND
