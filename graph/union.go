@@ -521,9 +521,11 @@ func (u *union) live(id string) bool {
 // compared as the union has them whichever side is preferred: desk B
 // that merged b into a has a with b's appearances and review, which
 // desk A's a has too once A's b is folded into it, and what B's own b
-// brings to A's a it brings to B's a. When either graph cannot be built
-// or a merge fails, the items are compared as they are (the union's own
-// merges report the failure). Relations are left out: relations
+// brings to A's a it brings to B's a. A merge that fails in a graph is
+// left out of it, so what stops it is what differs (B's a published
+// True, A's b False: the review, not the appearances); when either
+// graph cannot be built the items are compared as they are. The
+// union's own merges report what fails. Relations are left out: relations
 // compares them, and a merge never changes an item's fields through
 // them.
 //
@@ -561,8 +563,13 @@ func (u *union) fold() {
 		b.Sources = foldItems(u, k, func(b *Batch) []sources.Source { return b.Sources }, func(s *sources.Source) (string, *[]string) { return s.ID, &s.Merged })
 		b.Claims = foldItems(u, k, func(b *Batch) []claims.Claim { return b.Claims }, func(c *claims.Claim) (string, *[]string) { return c.ID, &c.Merged })
 		g := New()
-		if g.Apply(b) != nil || g.Apply(Batch{Merges: ms}) != nil {
+		if g.Apply(b) != nil {
 			return
+		}
+		if g.Apply(Batch{Merges: ms}) != nil {
+			for _, m := range ms { // one by one: those that fail are left out
+				_ = g.Apply(Batch{Merges: []Merge{m}})
+			}
 		}
 		folded[k] = g.Snapshot()
 	}

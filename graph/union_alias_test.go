@@ -253,6 +253,15 @@ relations:
 	if c := conflicts[0]; c.ID != "a" || !slices.Equal(c.Fields, []string{"appearances"}) || c.A.String() != "a.yaml:7:5" || c.B.String() != "b.yaml:7:5" {
 		t.Errorf("conflict %+v, want a's appearances at a.yaml:7:5 and b.yaml:7:5", c)
 	}
+	// B published another rating: the review differs, not the
+	// appearances, though the merge that would fold them fails.
+	bTrue := strings.Replace(b, `rating: "False"`, `rating: "True"`, 1)
+	for _, files := range [][2]string{{a, bTrue}, {bTrue, a}} {
+		_, conflicts, _ = union(t, files[0], files[1], graph.PreferNone)
+		if len(conflicts) != 1 || !slices.Equal(conflicts[0].Fields, []string{"review"}) {
+			t.Errorf("conflicts %+v, want a's review only", conflicts)
+		}
+	}
 }
 
 // TestUnionSelfRelation: a relation the other desk's merge turns into
