@@ -146,6 +146,9 @@ func UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, []Conflict, error
 // Save writes the union, as it is for a JSON A. With out the file at pathA (by any name)
 // the union is not saved, with [ErrChanged], when A changed on disk
 // while it ran.
+//
+// It costs what Union costs, and, for a YAML out on A's text, what
+// [EditYAMLTo] costs on A besides: O(size of A and of B).
 func (o ReadOptions) UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, []Conflict, error) {
 	fi, statErr := os.Stat(pathA)
 	g, conflicts, u, err := o.union(pathA, pathB, prefer)
