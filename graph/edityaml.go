@@ -105,10 +105,18 @@ func editYAML(path, to string, change func(*Graph) error) error {
 		referencesInFile(err, path, data)
 		return err
 	}
-	out, err := spliceYAML(path, data, g)
+	out, err := spliceYAML(path, data, g, nil)
 	if err != nil {
 		return err
 	}
+	return saveEdited(path, to, fi, statErr, data, out)
+}
+
+// saveEdited saves out, the text of the file at path changed, to the
+// file to, atomically; when to is the file at path (fi and statErr its
+// Stat when data was read from it), only if it still holds data (see
+// saveIfUnchanged).
+func saveEdited(path, to string, fi os.FileInfo, statErr error, data, out []byte) error {
 	if beforeEditSave != nil {
 		beforeEditSave(path)
 	}
@@ -188,8 +196,11 @@ func referencesInFile(err error, path string, data []byte) {
 
 // spliceYAML returns the text of the file data (at path), whose graph g
 // has since been changed, with the text of the items that changed
-// changed likewise, checked to read back as g.
-func spliceYAML(path string, data []byte, g *Graph) ([]byte, error) {
+// changed likewise, checked to read back as g. Other, when not nil, is
+// the text of another YAML graph file: an item added that it holds as
+// it is (the same fields in the same order) is written as it is there,
+// with its comments and style (see splicer.lend).
+func spliceYAML(path string, data []byte, g *Graph, other []byte) ([]byte, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("graph: %s: %w", path, err)
@@ -201,6 +212,7 @@ func spliceYAML(path string, data []byte, g *Graph) ([]byte, error) {
 	file := d.decode()
 	v := g.Snapshot()
 	sp := newSplicer(data, doc.Content[0])
+	sp.lend(other)
 	syncSection(sp, "entities", entityFields, file.Entities, collect(v.Entities()), entityID, entityID)
 	syncSection(sp, "sources", sourceFields, file.Sources, collect(v.Sources()), sourceID, sourceID)
 	syncSection(sp, "claims", claimFields, file.Claims, collect(v.Claims()), claimID, claimID)
@@ -393,6 +405,8 @@ type splicer struct {
 	// donors holds the lists and mappings inside the items removed, by
 	// nodeKey (see donate).
 	donors map[string]*yaml.Node
+	// lent holds the items of another file, by nodeKey (see lend).
+	lent map[string]*yaml.Node
 }
 
 type textEdit struct {
@@ -602,21 +616,7 @@ func (sp *splicer) blockItems(seq *yaml.Node, kept []*yaml.Node, added []*yaml.N
 		}
 		var b strings.Builder
 		for _, n := range added {
-			if d := sp.donor(n); d != nil {
-				// An entry a merge moves from an item removed: its
-				// comments come with it.
-				for _, c := range strings.Split(d.HeadComment, "\n") {
-					if c != "" {
-						b.WriteString(strings.Repeat(" ", dashCol) + c + sp.nl)
-					}
-				}
-				x := *d
-				x.HeadComment, x.FootComment = "", ""
-				n = &x
-			}
-			b.WriteString(strings.Repeat(" ", dashCol) + "-" + strings.Repeat(" ", gap))
-			b.WriteString(sp.encode(n, max))
-			b.WriteString(sp.nl)
+			sp.item(&b, n, dashCol, gap, max)
 		}
 		at := sp.start[items[len(items)-1].last+1]
 		if at == len(sp.src) && len(sp.src) > 0 && sp.src[at-1] != '\n' {
@@ -966,9 +966,71 @@ func (sp *splicer) appendSection(key string, items []*yaml.Node) {
 	var b strings.Builder
 	b.WriteString(key + ":" + sp.nl)
 	for _, n := range items {
-		b.WriteString("  - " + sp.encode(n, 4) + sp.nl)
+		sp.item(&b, n, 2, 1, 4)
 	}
 	sp.sections += b.String()
+}
+
+// item writes n, an item added to a block list, to b: its dash at
+// column dashCol (0-based), gap spaces after it, its lines after the
+// first indented by indent. An item a merge moves
+// from an item removed (see donor), or one another file holds as it is
+// (see lend), is written as it was there, its comments above its dash.
+func (sp *splicer) item(b *strings.Builder, n *yaml.Node, dashCol, gap, indent int) {
+	d := sp.donor(n)
+	if d == nil && sp.lent != nil {
+		d = sp.lent[nodeKey(n)]
+	}
+	if d != nil {
+		for _, c := range strings.Split(d.HeadComment, "\n") {
+			if c != "" {
+				b.WriteString(strings.Repeat(" ", dashCol) + c + sp.nl)
+			}
+		}
+		x := *d
+		x.HeadComment, x.FootComment = "", ""
+		n = &x
+	}
+	b.WriteString(strings.Repeat(" ", dashCol) + "-" + strings.Repeat(" ", gap))
+	b.WriteString(sp.encode(n, indent))
+	b.WriteString(sp.nl)
+}
+
+// lend records the items of the sections of other, the text of another
+// YAML graph file (nil for none), so that an item added that other holds
+// as it is keeps its comments and style (see item). An item with an
+// anchor or an alias in it is left out, as its text does not stand on
+// its own; so is a file that does not parse.
+func (sp *splicer) lend(other []byte) {
+	var doc yaml.Node
+	if other == nil || yaml.Unmarshal(other, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return
+	}
+	sp.lent = map[string]*yaml.Node{}
+	top := doc.Content[0]
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if top.Content[i+1].Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, n := range top.Content[i+1].Content {
+			if k := nodeKey(n); sp.lent[k] == nil && standsAlone(n) {
+				sp.lent[k] = n
+			}
+		}
+	}
+}
+
+// standsAlone reports whether n has no anchor or alias in it.
+func standsAlone(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return false
+	}
+	for _, c := range n.Content {
+		if !standsAlone(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // encode writes n as YAML, its lines after the first indented by indent

@@ -81,8 +81,21 @@ func (c Conflict) message() string {
 // the union, whatever the other file says: the other file's item of
 // that ID is merged into it as [Graph.Apply] merges (its appearances,
 // relations and review move, duplicates collapse), and its relations
-// name the item. Two files that merge one ID into different items, or
-// into each other, conflict.
+// name the item. Items are compared as the union has them: with every
+// item either file merged into them folded in first, so that a file
+// that merged b into a (a has b's appearances and review) agrees with
+// one that still has a and b apart, and only what still differs after
+// that is a conflict. Two files that merge one ID into different items,
+// or into each other, conflict.
+//
+// A relation of one file that the other's merges would turn into one
+// of an item with itself (a contradicts c in A, c merged into a in B)
+// is a conflict that no preference resolves: the files disagree on
+// whether a and c are one claim, and neither view can be kept whole
+// (undoing B's merge would leave what B moved from c to a on a, and
+// keeping it drops a relation A asserts), so an editor settles it in
+// one file, removing the relation or undoing the merge. A same_as
+// decision between the two is carried out by the merge and dropped.
 //
 // With PreferNone every conflict is reported in an [ErrorList] of
 // [ErrConflict] at its position A, naming its position B, and no graph
@@ -95,7 +108,9 @@ func (c Conflict) message() string {
 // [ReadOptions].
 //
 // It costs O(items of both files, their list fields and merged lists)
-// besides reading them.
+// besides reading them, and, when either file merged an item the other
+// has, two graphs of both files' items more (to fold the merges before
+// comparing).
 func Union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, error) {
 	return ReadOptions{}.Union(pathA, pathB, prefer)
 }
@@ -104,25 +119,86 @@ func Union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, error) {
 // with a default of [DefaultMaxJSONBytes] for a JSON file, as
 // [ReadOptions.ReadJSON] has). Progress is not reported.
 func (o ReadOptions) Union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, error) {
+	g, conflicts, _, err := o.union(pathA, pathB, prefer)
+	return g, conflicts, err
+}
+
+// UnionTo is [Union] that also saves the union to the file out.
+func UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, []Conflict, error) {
+	return ReadOptions{}.UnionTo(pathA, pathB, out, prefer)
+}
+
+// UnionTo is [ReadOptions.Union] that also saves the union to the file
+// out, atomically, in the format its name ends with, as [Graph.Save]
+// does; nothing is written on any error.
+//
+// When A and out are YAML files, out is A's text changed into the
+// union, as [EditYAMLTo] changes a file: A's comments, blank lines,
+// quoting, flow style and the order of its items are kept; an item of A
+// that the union changes (B's side of a conflict under PreferB, an item
+// that a merge grows or whose references it renames) has only the
+// fields that change written anew; an item merged away loses its lines;
+// B's items that A lacks are appended to their sections, each written
+// as B has it, with its comments and style, when B is YAML and holds it
+// as the union does (the same fields in the same order), else as the
+// writer writes it. When A's text cannot be changed in place
+// ([ErrNotInPlace]: its top level is in flow style, or a list's items
+// are not its own, through anchors or merge keys), out is written as
+// Save writes the union, as it is for a JSON A. With out the file at pathA (by any name)
+// the union is not saved, with [ErrChanged], when A changed on disk
+// while it ran.
+//
+// It costs what Union costs, and, for a YAML out on A's text, what
+// [EditYAMLTo] costs on A besides: O(size of A and of B).
+func (o ReadOptions) UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, []Conflict, error) {
+	fi, statErr := os.Stat(pathA)
+	g, conflicts, u, err := o.union(pathA, pathB, prefer)
+	if err != nil {
+		return nil, conflicts, err
+	}
+	if formatOf(pathA) != yamlFormat || formatOf(out) != yamlFormat {
+		return g, conflicts, g.Save(out)
+	}
+	a, b := u.sides[0].d, u.sides[1].d
+	var other []byte
+	if formatOf(pathB) == yamlFormat {
+		other = b.data
+	}
+	text, err := spliceYAML(pathA, a.data, g, other)
+	switch {
+	case errors.Is(err, ErrNotInPlace):
+		err = g.Save(out) // no text to keep (see the doc comment)
+	case err == nil:
+		err = saveEdited(pathA, out, fi, statErr, a.data, text)
+	}
+	if err != nil {
+		return nil, conflicts, err
+	}
+	return g, conflicts, nil
+}
+
+// union is [ReadOptions.Union], with the union's state.
+func (o ReadOptions) union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, *union, error) {
 	o.Progress = nil
 	da, ba, err := o.decodeFile(pathA)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	db, bb, err := o.decodeFile(pathB)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	u := &union{prefer: prefer, into: map[string]string{}, by: map[string]int{}}
 	u.sides[0], u.sides[1] = newSide(da, &ba), newSide(db, &bb)
 	u.aliases()
+	u.fold()
 	var out Batch
 	out.Entities = unite(u, "entity", entityFields, ba.Entities, bb.Entities, func(e *claims.Entity) string { return e.ID },
-		func(e *claims.Entity) *[]string { return &e.Merged }, func(e claims.Entity) claims.Entity { return e })
+		func(e *claims.Entity) *[]string { return &e.Merged }, foldedAs(u, View.Entity, func(e claims.Entity) claims.Entity { return e }))
 	out.Sources = unite(u, "source", sourceFields, ba.Sources, bb.Sources, func(s *sources.Source) string { return s.ID },
-		func(s *sources.Source) *[]string { return &s.Merged }, u.canonSource)
+		func(s *sources.Source) *[]string { return &s.Merged }, foldedAs(u, View.Source, u.canonSource))
 	out.Claims = unite(u, "claim", claimFields, ba.Claims, bb.Claims, func(c *claims.Claim) string { return c.ID },
-		func(c *claims.Claim) *[]string { return &c.Merged }, u.canonClaim)
+		func(c *claims.Claim) *[]string { return &c.Merged }, foldedAs(u, View.Claim, u.canonClaim))
 	out.Relations = u.relations(ba.Relations, bb.Relations)
 	var list ErrorList
 	for _, c := range u.conflicts {
@@ -131,15 +207,15 @@ func (o ReadOptions) Union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 		}
 	}
 	if len(list) > 0 {
-		return nil, u.conflicts, list
+		return nil, u.conflicts, nil, list
 	}
 	g := New()
 	if err := g.Apply(out); err != nil {
-		return nil, u.conflicts, u.problems(err, func(e *Error) { u.locate(e) })
+		return nil, u.conflicts, nil, u.problems(err, func(e *Error) { u.locate(e) })
 	}
 	if merges, from := u.merges(&out); len(merges) > 0 {
 		if err := g.Apply(Batch{Merges: merges}); err != nil {
-			return nil, u.conflicts, u.problems(err, func(e *Error) {
+			return nil, u.conflicts, nil, u.problems(err, func(e *Error) {
 				if e.loc.kind != "merge" || e.loc.index >= len(from) {
 					return // a problem of no one merge: left unplaced
 				}
@@ -149,7 +225,7 @@ func (o ReadOptions) Union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 			})
 		}
 	}
-	return g, u.conflicts, nil
+	return g, u.conflicts, u, nil
 }
 
 // decodeFile reads and checks the file at path within the limits of o,
@@ -195,6 +271,11 @@ type union struct {
 	by      map[string]int
 	canonOf map[string]string // what each merged ID names in the end (see canon)
 	from    [4][]origin       // per section of the result: where each item comes from
+	// folded[k] holds the items of both files, side k's of each ID it
+	// has, with the items merged into others folded into them (see
+	// fold); grown holds the IDs of the items that grew.
+	folded [2]View
+	grown  map[string]bool
 }
 
 // side is one of the two files.
@@ -437,14 +518,114 @@ func (u *union) live(id string) bool {
 	return a || b
 }
 
+// fold folds, in a graph of the entities, sources and claims of both
+// files, every item whose ID either file merged into another item into
+// that item, as the union will (see merges), once with side 0's item
+// of each ID and once with side 1's, so that the items that grow are
+// compared as the union has them whichever side is preferred: desk B
+// that merged b into a has a with b's appearances and review, which
+// desk A's a has too once A's b is folded into it, and what B's own b
+// brings to A's a it brings to B's a. A merge that fails in a graph is
+// left out of it, so what stops it is what differs (B's a published
+// True, A's b False: the review, not the appearances); when either
+// graph cannot be built the items are compared as they are. The
+// union's own merges report what fails. Relations are left out: relations
+// compares them, and a merge never changes an item's fields through
+// them.
+//
+// It costs nothing when no item of either file is merged, else
+// O(items of both files) besides the merges.
+func (u *union) fold() {
+	var ms []Merge
+	for _, s := range u.sides {
+		add := func(kind, id string) {
+			if _, ok := u.into[id]; !ok {
+				return
+			}
+			c := u.canon(id)
+			if c != id && (u.sides[0].items[c].kind == kind || u.sides[1].items[c].kind == kind) {
+				ms = append(ms, Merge{From: id, Into: c})
+			}
+		}
+		for i := range s.b.Entities {
+			add("entity", s.b.Entities[i].ID)
+		}
+		for i := range s.b.Sources {
+			add("source", s.b.Sources[i].ID)
+		}
+		for i := range s.b.Claims {
+			add("claim", s.b.Claims[i].ID)
+		}
+	}
+	if len(ms) == 0 {
+		return
+	}
+	var folded [2]View
+	for k := range u.sides {
+		var b Batch
+		b.Entities = foldItems(u, k, func(b *Batch) []claims.Entity { return b.Entities }, func(e *claims.Entity) (string, *[]string) { return e.ID, &e.Merged })
+		b.Sources = foldItems(u, k, func(b *Batch) []sources.Source { return b.Sources }, func(s *sources.Source) (string, *[]string) { return s.ID, &s.Merged })
+		b.Claims = foldItems(u, k, func(b *Batch) []claims.Claim { return b.Claims }, func(c *claims.Claim) (string, *[]string) { return c.ID, &c.Merged })
+		g := New()
+		if g.Apply(b) != nil {
+			return
+		}
+		if g.Apply(Batch{Merges: ms}) != nil {
+			for _, m := range ms { // one by one: those that fail are left out
+				_ = g.Apply(Batch{Merges: []Merge{m}})
+			}
+		}
+		folded[k] = g.Snapshot()
+	}
+	u.folded, u.grown = folded, make(map[string]bool, len(ms))
+	for _, m := range ms {
+		u.grown[m.Into] = true
+	}
+}
+
+// foldItems returns the items of a section for fold: those of side k,
+// then those of the other side whose IDs side k lacks, each with only
+// the merged IDs that are no item of either file (the others are
+// merged by fold).
+func foldItems[T any](u *union, k int, section func(*Batch) []T, id func(*T) (string, *[]string)) []T {
+	mine, other := section(u.sides[k].b), section(u.sides[1-k].b)
+	out := make([]T, 0, len(mine)+len(other))
+	out = append(out, mine...)
+	for i := range other {
+		if x, _ := id(&other[i]); u.sides[k].items[x].kind == "" {
+			out = append(out, other[i])
+		}
+	}
+	for i := range out {
+		_, merged := id(&out[i])
+		*merged = slices.DeleteFunc(slices.Clone(*merged), u.live)
+	}
+	return out
+}
+
+// foldedAs returns how unite reads item x of side k for comparison: as
+// fold has it, when it grew, then as the union reads its references
+// (canonical).
+func foldedAs[T any](u *union, get func(View, string) (T, bool), canonical func(T) T) func(k int, id string, x T) T {
+	return func(k int, id string, x T) T {
+		if u.grown[id] {
+			if f, ok := get(u.folded[k], id); ok {
+				x = f
+			}
+		}
+		return canonical(x)
+	}
+}
+
 // unite returns the items of a, then those of b that a lacks, recording
 // the conflicts. Each item's merged list is the IDs either file merged
 // into it that no item of either file has (those items are merged into
 // it after, see merges).
 //
-// Two items are compared as the union reads them (canonical): the IDs
-// they name that either file merged into another item name that item.
-func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) string, merged func(*T) *[]string, canonical func(T) T) []T {
+// Two items are compared as the union reads them (read, see foldedAs):
+// with the items of their file merged into them, and the IDs they name
+// that either file merged into another item naming that item.
+func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) string, merged func(*T) *[]string, read func(k int, id string, x T) T) []T {
 	sec := sectionIndex(kind)
 	out := make([]T, 0, len(a)+len(b))
 	index := make(map[string]int, len(a))
@@ -468,7 +649,7 @@ func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) stri
 			continue
 		}
 		all[i] = append(slices.Clone(all[i]), *merged(&b[j])...)
-		x, y := canonical(a[i]), canonical(b[j])
+		x, y := read(0, k, a[i]), read(1, k, b[j])
 		if f := itemsDiffer(t.encode(&x).n, t.encode(&y).n); len(f) > 0 {
 			u.conflict(Conflict{Kind: kind, ID: k, Fields: f, Resolvable: true,
 				A: u.sides[0].pos(itemAt{kind, i}, ""), B: u.sides[1].pos(itemAt{kind, j}, "")})
@@ -596,9 +777,9 @@ type keptRel struct {
 // a relation the pair already has in the same way collapses (a conflict
 // when the other file gives it other fields), one that clashes with the
 // pair's is a conflict, and one that would relate a claim to itself,
-// because one file merged one end into the other, is a conflict too
-// (dropped when resolved; a same_as decision is carried out by the merge
-// and dropped silently).
+// because one file merged one end into the other, is a conflict that no
+// preference resolves (see selfRelation; a same_as decision is carried
+// out by the merge and dropped silently).
 func (u *union) relations(a, b []claims.Relation) []claims.Relation {
 	var kept []keptRel
 	pairs := map[[2]string][]int{}
@@ -668,7 +849,9 @@ func (u *union) relations(a, b []claims.Relation) []claims.Relation {
 }
 
 // selfRelation is the conflict of relation r of side k, at here, whose
-// ends the union reads as one claim.
+// ends the union reads as one claim: the files disagree on whether its
+// ends are one claim, and neither file's view can be kept whole (see
+// Union), so no preference resolves it.
 func (u *union) selfRelation(k int, r *claims.Relation, here claims.Position) Conflict {
 	alias := r.From
 	if _, ok := u.into[alias]; !ok {
@@ -680,8 +863,8 @@ func (u *union) selfRelation(k int, r *claims.Relation, here claims.Position) Co
 	if c := u.canon(alias); c != al.into {
 		note += fmt.Sprintf(", which the union reads as %q", c)
 	}
-	c := Conflict{Kind: "relation", ID: relID(r), Resolvable: true,
-		Note: note + fmt.Sprintf(": the relation would relate %q to itself", u.canon(alias))}
+	c := Conflict{Kind: "relation", ID: relID(r),
+		Note: note + fmt.Sprintf(": the relation would relate %q to itself; no preference settles it: remove the relation or undo the merge", u.canon(alias))}
 	if u.by[alias] == k {
 		// Both sides of the conflict are in one file: a relation that
 		// names an ID its own file merged is read as its item there.

@@ -132,9 +132,8 @@ func TestUnionKindsBothPositions(t *testing.T) {
 	}
 }
 
-// TestUnionMergeConflicts: one ID merged into different claims, two
-// claims merged into each other, and a relation the other desk's merge
-// turns into a relation of a claim to itself.
+// TestUnionMergeConflicts: one ID merged into different claims and two
+// claims merged into each other, each resolved by a preference.
 func TestUnionMergeConflicts(t *testing.T) {
 	head := threeSources + "claims:\n"
 	for _, tc := range []struct {
@@ -157,11 +156,6 @@ func TestUnionMergeConflicts(t *testing.T) {
 				_, ok := g.Claim("a")
 				return to == "a" && ok && g.Counts().Claims == 1
 			}},
-		{"self relation",
-			head + "  - {id: a, text: A., merged: [b]}\n",
-			head + "  - {id: a, text: A.}\n  - {id: b, text: B.}\nrelations:\n  - {from: b, to: a, kind: contradicts}\n",
-			`a.yaml merges "b" into "a": the relation would relate "a" to itself`, graph.PreferB,
-			func(g *graph.Graph) bool { return g.Counts().Contradictions == 0 && g.Counts().Claims == 1 }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, conflicts, err := union(t, tc.a, tc.b, graph.PreferNone)
@@ -217,5 +211,87 @@ func TestUnionMergeFails(t *testing.T) {
 	if !errors.Is(err, graph.ErrConflict) || !errors.Is(err, graph.ErrConflictingRelation) ||
 		!strings.Contains(err.Error(), `b.yaml:4:5: merge "s0": merging "s0" into "s2", as a.yaml does: `) {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestUnionFoldsBeforeComparing: desk B merged b into a (a has b's
+// appearance and review), desk A did not: A's a is compared once A's b
+// is folded into it, so there is no conflict, in either order, nor for a
+// chain (A merged b into a, B a into c). What still differs after the
+// fold is a conflict at a in both files.
+func TestUnionFoldsBeforeComparing(t *testing.T) {
+	a := threeSources + `claims:
+  - {id: a, text: A., appearances: [{source: s1}]}
+  - {id: b, text: B., appearances: [{source: s2}], review: {status: published, rating: "False"}}
+  - {id: x, text: X., appearances: [{source: s3}]}
+relations:
+  - {from: x, to: b, kind: contradicts}
+`
+	b := threeSources + `claims:
+  - {id: a, text: A., appearances: [{source: s1}, {source: s2}], merged: [b], review: {status: published, rating: "False"}}
+  - {id: x, text: X., appearances: [{source: s3}]}
+relations:
+  - {from: x, to: a, kind: contradicts}
+`
+	chainA := threeSources + "claims:\n  - {id: a, text: A., appearances: [{source: s1}], merged: [b]}\n  - {id: c, text: C.}\n"
+	chainB := threeSources + "claims:\n  - {id: c, text: C., appearances: [{source: s1}], merged: [a]}\n  - {id: d, text: D.}\nrelations:\n  - {from: d, to: c, kind: supports}\n"
+	for _, files := range [][2]string{{a, b}, {b, a}, {chainA, chainB}, {chainB, chainA}} {
+		g, conflicts, err := union(t, files[0], files[1], graph.PreferNone)
+		if err != nil || len(conflicts) != 0 {
+			t.Fatalf("union: %v, conflicts %+v", err, conflicts)
+		}
+		if _, ok := g.Claim("b"); !ok {
+			t.Error("b does not look up")
+		}
+	}
+	// A real difference is still one: B's a appears in s3 too.
+	b3 := strings.Replace(b, "{source: s1}, {source: s2}]", "{source: s1}, {source: s2}, {source: s3}]", 1)
+	_, conflicts, err := union(t, a, b3, graph.PreferNone)
+	if !errors.Is(err, graph.ErrConflict) || len(conflicts) != 1 {
+		t.Fatalf("err %v, conflicts %+v; want the one of a", err, conflicts)
+	}
+	if c := conflicts[0]; c.ID != "a" || !slices.Equal(c.Fields, []string{"appearances"}) || c.A.String() != "a.yaml:7:5" || c.B.String() != "b.yaml:7:5" {
+		t.Errorf("conflict %+v, want a's appearances at a.yaml:7:5 and b.yaml:7:5", c)
+	}
+	// B published another rating: the review differs, not the
+	// appearances, though the merge that would fold them fails.
+	bTrue := strings.Replace(b, `rating: "False"`, `rating: "True"`, 1)
+	for _, files := range [][2]string{{a, bTrue}, {bTrue, a}} {
+		_, conflicts, _ = union(t, files[0], files[1], graph.PreferNone)
+		if len(conflicts) != 1 || !slices.Equal(conflicts[0].Fields, []string{"review"}) {
+			t.Errorf("conflicts %+v, want a's review only", conflicts)
+		}
+	}
+}
+
+// TestUnionSelfRelation: a relation the other desk's merge turns into
+// one of a claim with itself is a conflict at both files that no
+// preference resolves, whichever file is first: keeping the relation
+// would undo the merge, keeping the merge would drop the relation, and
+// "resolved in favour of" either would be untrue to the other.
+func TestUnionSelfRelation(t *testing.T) {
+	head := threeSources + "claims:\n"
+	merged := head + "  - {id: a, text: A., appearances: [{source: s1}, {source: s2}], merged: [c]}\n  - {id: d, text: D.}\nrelations:\n  - {from: d, to: a, kind: supports}\n"
+	related := head + "  - {id: a, text: A., appearances: [{source: s1}]}\n  - {id: c, text: C., appearances: [{source: s2}]}\n  - {id: d, text: D.}\n" +
+		"relations:\n  - {from: a, to: c, kind: contradicts}\n  - {from: d, to: c, kind: supports}\n"
+	const note = `merges "c" into "a": the relation would relate "a" to itself; no preference settles it: remove the relation or undo the merge`
+	for _, files := range [][2]string{{related, merged}, {merged, related}} {
+		for _, p := range []graph.Prefer{graph.PreferNone, graph.PreferA, graph.PreferB} {
+			g, conflicts, err := union(t, files[0], files[1], p)
+			if !errors.Is(err, graph.ErrConflict) || g != nil {
+				t.Fatalf("prefer %d: err %v, want ErrConflict and no graph", p, err)
+			}
+			if len(conflicts) != 1 {
+				t.Fatalf("prefer %d: conflicts %+v, want the one relation", p, conflicts)
+			}
+			c := conflicts[0]
+			if c.ID != "a contradicts c" || c.Resolvable || !strings.HasSuffix(c.Note, note) ||
+				c.A.File != "a.yaml" || c.B.File != "b.yaml" || c.A.Line == 0 || c.B.Line == 0 {
+				t.Errorf("prefer %d: conflict %+v, want a contradicts c at both files, unresolvable", p, c)
+			}
+			if p != graph.PreferNone && !strings.Contains(err.Error(), "no preference settles it") {
+				t.Errorf("prefer %d: %v, want the relation still an error", p, err)
+			}
+		}
 	}
 }

@@ -96,3 +96,38 @@ func TestUnionLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestUnionToFormats: UnionTo writes A's text changed when A and OUT
+// are YAML (A's comment kept), and as Save writes the union otherwise: a
+// JSON A, a JSON OUT, a YAML A in flow style; on a conflict it writes
+// nothing.
+func TestUnionToFormats(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.yaml":    "# A's comment\nclaimgraph: 1\nclaims:\n  - {id: a, text: A.}   # kept\n",
+		"flow.yaml": "{claimgraph: 1, claims: [{id: a, text: A.}]}\n",
+		"a.json":    `{"claimgraph": 1, "claims": [{"id": "a", "text": "A."}]}`,
+		"b.yaml":    "claimgraph: 1\nclaims:\n  # B's comment\n  - {id: b, text: B.}\n",
+		"c.yaml":    "claimgraph: 1\nclaims:\n  - {id: a, text: Other.}\n",
+	})
+	t.Chdir(dir)
+	for _, tc := range []struct{ a, out, want string }{
+		{"a.yaml", "o1.yaml", "# A's comment\nclaimgraph: 1\nclaims:\n  - {id: a, text: A.}   # kept\n  # B's comment\n  - {id: b, text: B.}\n"},
+		{"a.yaml", "o2.json", "{\n  \"claimgraph\": 1,"},
+		{"a.json", "o3.yaml", "claimgraph: 1\nclaims:\n  - id: a\n    text: A.\n  - id: b\n"},
+		{"flow.yaml", "o4.yaml", "claimgraph: 1\nclaims:\n  - id: a\n    text: A.\n  - id: b\n"},
+	} {
+		g, _, err := graph.UnionTo(tc.a, "b.yaml", tc.out, graph.PreferNone)
+		if err != nil || g.Counts().Claims != 2 {
+			t.Fatalf("%s into %s: %v", tc.a, tc.out, err)
+		}
+		if got, _ := os.ReadFile(tc.out); !strings.HasPrefix(string(got), tc.want) {
+			t.Errorf("%s into %s:\n%s\nwant it to begin\n%s", tc.a, tc.out, got, tc.want)
+		}
+	}
+	if _, _, err := graph.UnionTo("a.yaml", "c.yaml", "o5.yaml", graph.PreferNone); !errors.Is(err, graph.ErrConflict) {
+		t.Errorf("got %v, want ErrConflict", err)
+	}
+	if _, err := os.Stat("o5.yaml"); !os.IsNotExist(err) {
+		t.Errorf("o5.yaml written despite the conflict: %v", err)
+	}
+}

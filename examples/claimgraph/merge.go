@@ -6,6 +6,17 @@
 // lacks in B's order (see graph.Union), written atomically in the format
 // OUT's name ends with, as every command reads it: .json for JSON,
 // .jsonl for JSON Lines, anything else YAML. A and B may be YAML or JSON.
+// When A and OUT are YAML, OUT is A's text changed into the union, as
+// "claimgraph edit" changes a file (see graph.UnionTo): A's comments,
+// blank lines, quoting, flow style and order stay, an item the union
+// changes has only its changed fields written anew, an item merged away
+// loses its lines, and B's new items are appended to their sections as
+// B writes them, with B's comments, when B is YAML and holds them as the
+// union does. So "merge ours.yaml theirs.yaml -o ours.yaml" changes only
+// what theirs.yaml brings (and is not saved if ours.yaml changed while
+// it ran). A JSON A, a JSON or JSON Lines OUT, or a YAML A whose text
+// edit cannot change in place (flow style at the top, merge keys) is
+// written as the writer writes the union.
 //
 // Items with one ID must agree, and so must the relations of a pair of
 // claims: otherwise every conflict is reported as "A-FILE:LINE:COL: KIND
@@ -18,14 +29,23 @@
 // relation written the other way round (a contradicts c, c contradicts
 // a). A relation that clashes with the other file's (a contradicts c in
 // A, a supports c in B) is a conflict that --prefer resolves. Items of
-// different kinds under one ID are a conflict no --prefer resolves.
+// different kinds under one ID are a conflict no --prefer resolves, and
+// so is a relation that the other desk's merge would turn into one of a
+// claim with itself (a contradicts c in A, c merged into a in B): the
+// desks disagree on whether a and c are one claim, and neither side can
+// be kept whole (undoing B's merge leaves on a what B moved there from
+// c; keeping it drops a relation A asserts), so an editor settles it in
+// one file, removing the relation or undoing the merge. A same_as
+// decision between the two is what the merge carries out: dropped.
 //
 // An ID that one desk merged into a claim (its merged list) names that
 // claim in the union: the other desk's item of that ID is merged into it
 // as "claimgraph edit --merge" merges (appearances, relations and review
-// move, duplicates collapse), and its relations name the claim. Two
-// desks that merged one ID into different claims, or two claims into
-// each other, conflict.
+// move, duplicates collapse), and its relations name the claim. Items
+// are compared once those merges are done in both files, so a desk that
+// merged b into a agrees with one that has a and b apart, and only what
+// still differs is a conflict. Two desks that merged one ID into
+// different claims, or two claims into each other, conflict.
 //
 // The exit status is 0 when OUT was written, 1 for conflicts (nothing
 // written), 2 for trouble: an unreadable or invalid input, a usage
@@ -119,12 +139,9 @@ func runMerge(e *env, args []string) int {
 		return e.usageError("merge", "--prefer: want a or b, got %q", *prefer)
 	}
 	rep := mergeReport{Prefer: *prefer, Conflicts: []mergeConflict{}, Problems: []string{}}
-	g, conflicts, err := e.readOptions().Union(pos[0], pos[1], pref)
+	g, conflicts, err := e.readOptions().UnionTo(pos[0], pos[1], *out, pref)
 	for _, c := range conflicts {
 		rep.Conflicts = append(rep.Conflicts, mergeConflict{Kind: c.Kind, ID: c.ID, Fields: orEmpty(c.Fields), Note: c.Note, A: c.A.String(), B: c.B.String()})
-	}
-	if err == nil {
-		err = g.Save(*out) // in the format the name says, as Open reads it
 	}
 	if err != nil {
 		rep.Problems = problemLines(err)

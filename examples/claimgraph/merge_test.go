@@ -17,7 +17,7 @@ func inMergeDir(t *testing.T) string {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	for _, f := range []string{"merge-a.yaml", "merge-b.yaml"} {
+	for _, f := range []string{"merge-a.yaml", "merge-b.yaml", "merge-commented-a.yaml", "merge-commented-b.yaml"} {
 		data, err := os.ReadFile(filepath.Join("testdata", f))
 		if err != nil {
 			t.Fatal(err)
@@ -98,5 +98,43 @@ func TestMergeMissingDirectory(t *testing.T) {
 	out := runCmd(t, 2, "merge", "merge-a.yaml", "merge-a.yaml", "-o", "missing/out.yaml")
 	if want := "graph: saving missing/out.yaml: missing: no such file or directory\nnothing written: 1 problem\n"; out != want {
 		t.Errorf("output %q, want %q", out, want)
+	}
+}
+
+// TestMergeKeepsComments: the union of two commented YAML files is
+// written on A's text: every comment, blank line, quoted value and flow
+// item of A stays in A's order, the item B merged away (b) goes with its
+// lines, the items the union changes (a, grown by the merge; the
+// relation to b, now to a) change in place, and B's new items are
+// appended with B's comments and style (a new section at the end). The
+// same holds when OUT is A itself, and the result reads back.
+func TestMergeKeepsComments(t *testing.T) {
+	pkg := inMergeDir(t)
+	const a, b = "merge-commented-a.yaml", "merge-commented-b.yaml"
+	runCmd(t, 0, "merge", a, b, "-o", "out.yaml")
+	got, err := os.ReadFile("out.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, pkg, "merge-commented.yaml.golden", string(got))
+	src, _ := os.ReadFile(a)
+	for _, line := range strings.Split(string(src), "\n") {
+		if i := strings.Index(line, "#"); i >= 0 && !strings.Contains(line, "folded this into a") && !strings.Contains(string(got), line[i:]) {
+			t.Errorf("A's comment %q is lost", line[i:])
+		}
+	}
+	for _, c := range []string{"# Added by desk B.", "# B's line comment", "# Desk B's new claim, about kim.", "# Desk B's only entity."} {
+		if !strings.Contains(string(got), c) {
+			t.Errorf("B's comment %q is lost", c)
+		}
+	}
+	runCmd(t, 0, "check", "out.yaml")
+	// In place: ours.yaml is A, merged with B into itself.
+	if err := os.WriteFile("ours.yaml", src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runCmd(t, 0, "merge", "ours.yaml", b, "-o", "ours.yaml")
+	if ours, _ := os.ReadFile("ours.yaml"); string(ours) != string(got) {
+		t.Errorf("merged in place:\n%s\nwant the same text as out.yaml:\n%s", ours, got)
 	}
 }
