@@ -68,7 +68,7 @@ type editor struct {
 
 	add    Batch
 	origin [4][]location   // per section of add: where each item comes from
-	moved  map[relKey]bool // the relations merges move, to collapse duplicates
+	moved  map[relKey]int  // the relations merges move (their place in add.Relations, plus 1), to collapse duplicates
 
 	keys map[int32]claimKeys // per claim merges fold into: its about and appearances
 
@@ -132,7 +132,7 @@ func (e *editor) fail(loc location, id string, err error) {
 // changes.
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
-		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]bool{}}
+		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]int{}}
 	e.plan()
 	if len(e.errs) > 0 {
 		return e.errs
@@ -299,36 +299,53 @@ func (e *editor) renameMerged() {
 
 // renameClaim makes the references of claim c, a copy of its own, name
 // to(id) for each id, and keeps once two appearances that the renaming
-// makes one. Two appearances written alike are both kept, for
-// checker.sameAppearances to refuse as it does in a batch without a
-// merge.
+// makes one, as a claim merge does (absorb). Two appearances written
+// alike are both kept, for checker.sameAppearances to refuse as it does
+// in a batch without a merge.
 func renameClaim(c *claims.Claim, to func(string) string) {
 	for j := range c.About {
 		c.About[j] = to(c.About[j])
 	}
 	c.About = slices.Compact(replaceAll(c.About, "", ""))
-	// first maps the key of an appearance as renamed to the key as
-	// written of the first appearance renamed to it.
-	first := make(map[appearanceKey[string]]appearanceKey[string], len(c.Appearances))
-	c.Appearances = slices.DeleteFunc(c.Appearances, func(a claims.Appearance) bool {
-		written := appearanceKeyOf(&a)
-		a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
-		k := appearanceKeyOf(&a)
-		w, seen := first[k]
-		if !seen {
-			first[k] = written
-		}
-		return seen && w != written // two appearances that the renaming makes one
-	})
-	for j := range c.Appearances {
-		a := &c.Appearances[j]
+	// first maps the key of an appearance as renamed to its place in
+	// kept; written holds the key as written of each one kept.
+	first := make(map[appearanceKey[string]]int, len(c.Appearances))
+	written := make([]appearanceKey[string], 0, len(c.Appearances))
+	kept := c.Appearances[:0]
+	for _, a := range c.Appearances {
+		w := appearanceKeyOf(&a)
 		a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
 		renameInferences(a.Inferred, to)
+		k := appearanceKeyOf(&a)
+		j, seen := first[k]
+		if seen && written[j] != w { // two appearances that the renaming makes one
+			absorb(&kept[j], &a)
+			continue
+		}
+		if !seen {
+			first[k] = len(kept)
+		}
+		written = append(written, w)
+		kept = append(kept, a)
 	}
+	clear(c.Appearances[len(kept):])
+	c.Appearances = kept
 	if st := c.Statement; st != nil {
 		st.Subject, st.Object = to(st.Subject), to(st.Object)
 	}
 	renameInferences(c.Inferred, to)
+}
+
+// absorb makes kept, an appearance that dropped repeats (a merge makes
+// them one utterance), say what only dropped says: its note, joined to
+// kept's, and its inferences, so that collapsing the two loses nothing.
+func absorb(kept, dropped *claims.Appearance) {
+	kept.Note = joinNotes(kept.Note, dropped.Note)
+	for _, inf := range dropped.Inferred {
+		if !slices.Contains(kept.Inferred, inf) {
+			kept.Inferred = append(kept.Inferred, inf)
+		}
+	}
 }
 
 // renameSource makes the derivations and inferences of source src, a
@@ -465,11 +482,14 @@ func (e *editor) merge(i int) {
 			}
 		}
 		for _, ap := range from.Appearances {
-			if k := appearanceKeyOf(&ap); !has.appearances[k] {
-				has.appearances[k] = true
-				ap.Inferred = slices.Clone(ap.Inferred)
-				c.Appearances = append(c.Appearances, ap)
+			k := appearanceKeyOf(&ap)
+			if j := has.appearances[k]; j > 0 {
+				absorb(&c.Appearances[j-1], &ap) // a duplicate collapses into Into's
+				continue
 			}
+			has.appearances[k] = len(c.Appearances) + 1
+			ap.Inferred = slices.Clone(ap.Inferred)
+			c.Appearances = append(c.Appearances, ap)
 		}
 		c.Merged = append(append(c.Merged, from.ID), from.Merged...)
 		e.mergeReview(i, c, from)
@@ -484,16 +504,9 @@ func (e *editor) merge(i int) {
 		}
 		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
 		for _, ed := range s.in[f] {
-			c := e.rewrite(ed.to, loc).claim
-			c.About = slices.Compact(replaceAll(c.About, m.From, m.Into))
-			for j := range c.Appearances {
-				if c.Appearances[j].Speaker == m.From {
-					c.Appearances[j].Speaker = m.Into
-				}
-			}
-			if st := c.Statement; st != nil {
-				st.Subject, st.Object = renamedID(st.Subject, m.From, m.Into), renamedID(st.Object, m.From, m.Into)
-			}
+			// Its about, speakers and statement; two appearances the
+			// merge makes one collapse, as in a merge of claims.
+			renameClaim(e.rewrite(ed.to, loc).claim, m.rename)
 		}
 	case SourceVertex:
 		from := &s.sources[fidx]
@@ -501,12 +514,10 @@ func (e *editor) merge(i int) {
 		x.DerivedFrom = append(x.DerivedFrom, from.DerivedFrom...)
 		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
 		for _, ed := range s.in[f] {
-			r := e.rewrite(ed.to, loc)
-			if r.claim != nil {
-				for j := range r.claim.Appearances {
-					ap := &r.claim.Appearances[j]
-					ap.Source, ap.Via = renamedID(ap.Source, m.From, m.Into), renamedID(ap.Via, m.From, m.Into)
-				}
+			if r := e.rewrite(ed.to, loc); r.claim != nil {
+				// Its appearances in or via From; two the merge makes
+				// one collapse, as in a merge of claims.
+				renameClaim(r.claim, m.rename)
 			}
 		}
 		// Every derivation naming From or Into, Into's own included.
@@ -518,7 +529,10 @@ func (e *editor) merge(i int) {
 				switch {
 				case d.Source == src.ID:
 					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
-				case !slices.ContainsFunc(kept, func(k sources.Derivation) bool { return k.Source == d.Source }):
+				case !slices.Contains(kept, d):
+					// Only a true duplicate collapses: a derivation from
+					// the same source of another kind, or with another
+					// note, says something of its own, and is kept.
 					kept = append(kept, d)
 				}
 			}
@@ -638,7 +652,7 @@ func inferredFields(c *claims.Claim, src *sources.Source, r *claims.Relation, id
 // appearances costs O(n+m), not O(n·m).
 type claimKeys struct {
 	about       map[string]bool
-	appearances map[appearanceKey[string]]bool
+	appearances map[appearanceKey[string]]int // -> its place in Appearances, plus 1
 }
 
 // appearanceKeyOf returns the key of a by the IDs it is written with.
@@ -652,12 +666,14 @@ func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
 	if k, ok := e.keys[a]; ok {
 		return k
 	}
-	k := claimKeys{about: make(map[string]bool, len(c.About)), appearances: make(map[appearanceKey[string]]bool, len(c.Appearances))}
+	k := claimKeys{about: make(map[string]bool, len(c.About)), appearances: make(map[appearanceKey[string]]int, len(c.Appearances))}
 	for _, x := range c.About {
 		k.about[x] = true
 	}
 	for j := range c.Appearances {
-		k.appearances[appearanceKeyOf(&c.Appearances[j])] = true
+		if ak := appearanceKeyOf(&c.Appearances[j]); k.appearances[ak] == 0 {
+			k.appearances[ak] = j + 1
+		}
 	}
 	if e.keys == nil {
 		e.keys = map[int32]claimKeys{}
@@ -723,6 +739,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			}
 			e.goneRel[ri] = true
 			r := s.relation(ri)
+			was := [2]string{r.From, r.To}
 			r.From, r.To = renamedID(r.From, m.From, m.Into), renamedID(r.To, m.From, m.Into)
 			if r.From == r.To {
 				if r.Kind != claims.SameAs {
@@ -730,33 +747,100 @@ func (e *editor) moveRelations(i int, a, f int32) {
 				}
 				continue
 			}
-			if e.hasRelation(a, &r) {
-				continue // a duplicate collapses into Into's
+			if x := e.relationOf(a, &r, loc); x != nil {
+				// One relation written twice collapses into Into's, which
+				// takes the other's sources, note and inferences; one
+				// that says something else of the same two claims
+				// (another period, confidence or asserter) is reported,
+				// as the merge cannot tell which one stands.
+				if d := relDiffers(x, &r); d != "" {
+					e.failRef(loc, m.From, location{"relation", int(ri), ""}, fmt.Errorf(
+						"%w: merging %q into %q makes the relation %s %s %s one with %s %s %s, which differs in %s: make them agree, or remove one, before merging",
+						ErrConflictingRelation, m.From, m.Into, was[0], r.Kind, was[1], x.From, x.Kind, x.To, d))
+					continue
+				}
+				joinRelation(x, &r)
+				continue
 			}
-			e.moved[relKeyOf(&r)] = true
+			e.moved[relKeyOf(&r)] = len(e.add.Relations) + 1
 			e.add.Relations = append(e.add.Relations, r)
 			e.origin[secRelation] = append(e.origin[secRelation], loc)
 		}
 	}
 }
 
-// hasRelation reports whether claim a already has relation r, in the
-// store or among the relations merges move.
-func (e *editor) hasRelation(a int32, r *claims.Relation) bool {
+// relationOf returns the relation of claim a that r repeats (the same
+// ends and kind), or nil: one that merges move, or one of the store,
+// which then becomes one the batch writes (for merge loc), so that it
+// may take what r adds (joinRelation).
+func (e *editor) relationOf(a int32, r *claims.Relation, loc location) *claims.Relation {
+	if j := e.moved[relKeyOf(r)]; j > 0 {
+		return &e.add.Relations[j-1]
+	}
 	same := func(x *claims.Relation) bool {
 		return x.Kind == r.Kind && (x.From == r.From && x.To == r.To || r.Kind.Symmetric() && x.From == r.To && x.To == r.From)
 	}
 	for _, list := range [2][]edge{e.s.out[a], e.s.in[a]} {
 		for _, ed := range list {
 			if ri := ed.data.rel - 1; ri >= 0 && !e.goneRel[ri] {
-				x := e.s.relation(ri)
-				if same(&x) {
-					return true
+				if x := e.s.relation(ri); same(&x) {
+					e.goneRel[ri] = true
+					e.moved[relKeyOf(&x)] = len(e.add.Relations) + 1
+					e.add.Relations = append(e.add.Relations, x)
+					e.origin[secRelation] = append(e.origin[secRelation], loc)
+					return &e.add.Relations[len(e.add.Relations)-1]
 				}
 			}
 		}
 	}
-	return e.moved[relKeyOf(r)]
+	return nil
+}
+
+// relDiffers names the fields in which relations a and b, with the
+// same ends and kind, say different things ("validity, confidence"):
+// those a merge cannot join. "" when joinRelation can make them one.
+func relDiffers(a, b *claims.Relation) string {
+	var d []string
+	if a.Validity != b.Validity {
+		d = append(d, "validity")
+	}
+	if a.Confidence != b.Confidence {
+		d = append(d, "confidence")
+	}
+	if a.AssertedBy != b.AssertedBy {
+		d = append(d, "asserted_by")
+	}
+	return strings.Join(d, ", ")
+}
+
+// joinRelation makes x, a relation that r repeats and says nothing
+// against (relDiffers), carry what only r says: its sources, its note
+// (joined to x's) and its inferences. Nothing r says is lost.
+func joinRelation(x, r *claims.Relation) {
+	x.Sources, x.Inferred = slices.Clone(x.Sources), slices.Clone(x.Inferred) // x may share them with the store
+	for _, src := range r.Sources {
+		if !slices.Contains(x.Sources, src) {
+			x.Sources = append(x.Sources, src)
+		}
+	}
+	x.Note = joinNotes(x.Note, r.Note)
+	for _, inf := range r.Inferred {
+		if !slices.Contains(x.Inferred, inf) {
+			x.Inferred = append(x.Inferred, inf)
+		}
+	}
+}
+
+// joinNotes returns note a with b joined, "a; b", or a when b adds
+// nothing.
+func joinNotes(a, b string) string {
+	switch {
+	case b == "" || strings.Contains(a, b):
+		return a
+	case a == "":
+		return b
+	}
+	return a + "; " + b
 }
 
 // relKey identifies a relation by its ends and kind, the ends in order
