@@ -133,10 +133,9 @@ func (e *editor) fail(loc location, id string, err error) {
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
 		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]int{}}
+	// Every problem of every phase is reported: a problem in what the
+	// batch removes or merges does not hide one in what it adds.
 	e.plan()
-	if len(e.errs) > 0 {
-		return e.errs
-	}
 	c := &checker{s: s, gone: e.gone, goneRel: e.goneRel}
 	p, errs := s.checkWith(c, &e.add)
 	for _, err := range errs {
@@ -163,6 +162,10 @@ func (e *editor) relocate(err *Error) {
 		if sec == secRelation && at.kind == "relation" {
 			e.asWritten(err, &e.add.Relations[err.loc.index], &e.b.Relations[at.index])
 		}
+		if sec == secRelation && at.kind == "merge" {
+			r := &e.add.Relations[err.loc.index]
+			e.asMerged(err, at.index, fmt.Sprintf("the relation %s %s %s", r.From, r.Kind, r.To))
+		}
 		if at.kind == err.loc.kind {
 			err.loc.index = at.index
 		} else {
@@ -185,6 +188,20 @@ func (e *editor) asWritten(err *Error, r, w *claims.Relation) {
 		err.ID = w.From + " -> " + w.To
 		err.Err = fmt.Errorf("%w (%s)", err.Err, strings.Join(renamed, "; "))
 	}
+}
+
+// asMerged rewords a problem with what, an item as merge i of the
+// batch leaves it, as a problem of that merge: "merge "b": claim "a" as
+// the merge leaves it: about[0]: …", at the merge's entry, rather than
+// naming the item as if the batch wrote it there.
+func (e *editor) asMerged(err *Error, i int, what string) {
+	field := ""
+	if err.Field != "" {
+		field = claims.Cut(err.Field) + ": "
+	}
+	err.Err = fmt.Errorf("%s as the merge leaves it: %s%w", what, field, err.Err)
+	err.ID, err.Field = e.b.Merges[i].From, ""
+	err.loc = location{"merge", i, ""}
 }
 
 // plan sorts out b: what it removes, replaces and merges, and what it
@@ -989,6 +1006,7 @@ func (e *editor) checkReps(c *checker) {
 		r := e.reps[n]
 		i := r.at.index
 		kind := r.at.kind
+		mark := len(c.errs)
 		switch {
 		case r.claim != nil:
 			cl := r.claim
@@ -1016,6 +1034,11 @@ func (e *editor) checkReps(c *checker) {
 			}
 			c.inferred(kind, i, src.ID, "", src.Inferred)
 			e.checkMerged(c, kind, i, src.ID, src.Merged)
+		}
+		if kind == "merge" {
+			for _, err := range c.errs[mark:] {
+				e.asMerged(err, i, fmt.Sprintf("%s %s", e.s.verts[n].kind, claims.Quote(err.ID)))
+			}
 		}
 	}
 	e.errs = append(e.errs, c.errs...)

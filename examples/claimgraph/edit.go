@@ -98,6 +98,7 @@ func runEdit(e *env, args []string) int {
 	fs.Var(&remove, "remove", "remove the entity, source or claim `ID` (repeatable)")
 	fs.Var(&merge, "merge", "merge `FROM=INTO` (or FROM:INTO when neither ID has a colon; repeatable)")
 	withRels := fs.Bool("with-relations", false, "remove the relations of each --remove claim too")
+	dropPublished := fs.Bool("drop-published", false, "remove claims even when they carry a published review, which goes with them")
 	apply := fs.String("apply", "", "apply the batch file `BATCH.yaml`")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -113,14 +114,19 @@ func runEdit(e *env, args []string) int {
 	var b strings.Builder
 	var loaded *graph.Graph // FILE's graph, when a flag needed it
 	var code int
+	// flagAt names the flag that made each line of the batch, for its
+	// problems: the batch the flags make is no file.
+	flagAt := map[int]string{}
+	line := func(flag string) { flagAt[strings.Count(b.String(), "\n")+1] = flag }
 	b.WriteString("claimgraph: 1\n")
 	if len(remove) > 0 {
 		b.WriteString("remove:\n")
 		for _, id := range remove {
+			line("--remove " + id)
 			fmt.Fprintf(&b, "  - %q\n", id)
 		}
 		if *withRels {
-			if loaded, code = relationsOfRemoved(e, &b, pos[0], remove); code != 0 {
+			if loaded, code = relationsOfRemoved(e, &b, pos[0], remove, line); code != 0 {
 				return code
 			}
 		}
@@ -133,6 +139,7 @@ func runEdit(e *env, args []string) int {
 			if !ok {
 				return e.usageError("edit", "--merge: want FROM=INTO, or FROM:INTO when neither ID has a colon; got %q", m)
 			}
+			line("--merge " + m)
 			fmt.Fprintf(&b, "  - {from: %q, into: %q}\n", from, into)
 			merges = append(merges, graph.Merge{Into: into, From: from})
 		}
@@ -150,20 +157,42 @@ func runEdit(e *env, args []string) int {
 	}
 	rep := editReport{File: pos[0], Problems: []string{}, Notes: []string{}}
 	notes := reviewNotes(loaded, pos[0], merges)
-	if err := graph.EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
+	dropped := droppedReviews(loaded, pos[0], batch, name)
+	if len(dropped) > 0 && !*dropPublished {
+		for _, d := range dropped {
+			rep.Problems = append(rep.Problems, d+": give --drop-published to remove it with its review, or merge the claim into the one that replaces it, which keeps the review")
+		}
+	} else if err := graph.EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
 		var list graph.ErrorList
 		if *apply == "" && errors.As(err, &list) {
 			// The batch the flags make is no file: a problem a reference
-			// causes is at the reference, in FILE.
+			// causes is at the reference, in FILE, and any other names
+			// the flag it comes from ("--merge b:a: …").
 			for _, p := range list {
-				if p.Ref.Line > 0 {
+				switch {
+				case p.Ref.Line > 0:
 					p.Position, p.Ref = p.Ref, claims.Position{}
+				case p.File == name:
+					p.Position = claims.Position{File: flagAt[p.Line]}
 				}
 			}
 			list.Sort()
+			for _, p := range list {
+				line := p.Message()
+				if p.Line > 0 {
+					line = p.Position.String() + ": " + line
+				} else if p.File != "" {
+					line = p.File + ": " + line
+				}
+				rep.Problems = append(rep.Problems, safe(line))
+			}
+		} else {
+			rep.Problems = problemLines(err)
 		}
-		rep.Problems = problemLines(err)
 	} else {
+		for _, d := range dropped {
+			notes = append(notes, d)
+		}
 		rep.Written, rep.Notes = true, notes
 	}
 	if code := e.emit("edit", *asJSON, rep, rep.write); code != 0 {
@@ -173,6 +202,50 @@ func runEdit(e *env, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// droppedReviews says, for each claim of file with a published review
+// that batch (read as name) leaves without one — removed, or replaced by
+// a claim without a published review —, which claim and which review:
+// a published rating is public, and the desk drops it only on purpose
+// (--drop-published). A merge never drops one (graph.Merge). It reads
+// g, the graph of file, loading file when g is nil, and applies batch
+// to a second copy; it says nothing when a load or the batch fails, as
+// the edit then reports the problem itself. It costs two loads of file,
+// and is skipped for a batch that removes nothing.
+func droppedReviews(g *graph.Graph, file string, batch []byte, name string) []string {
+	if !bytes.Contains(batch, []byte("remove")) {
+		return nil
+	}
+	if g == nil {
+		var err error
+		if g, err = graph.Load(file); err != nil {
+			return nil
+		}
+	}
+	after, err := graph.Load(file)
+	if err != nil || after.ApplyYAML(bytes.NewReader(batch), name) != nil {
+		return nil
+	}
+	var out []string
+	for c := range g.Claims() {
+		r := c.Review
+		if r == nil || r.Status != claims.Published {
+			continue
+		}
+		words := fmt.Sprintf("published %s", claims.Quote(r.Rating))
+		if r.URL != "" {
+			words += " at " + r.URL
+		}
+		now, ok := after.Claim(c.ID)
+		switch {
+		case !ok:
+			out = append(out, fmt.Sprintf("removing claim %s drops its review (%s)", c.ID, words))
+		case now.Review == nil || now.Review.Status != claims.Published:
+			out = append(out, fmt.Sprintf("replacing claim %s drops its review (%s)", c.ID, words))
+		}
+	}
+	return out
 }
 
 // splitMerge splits the value of --merge: FROM=INTO, as no ID holds an
@@ -190,7 +263,7 @@ func splitMerge(m string) (from, into string, ok bool) {
 // relations of the claims of file that ids names, each once, and
 // returns the graph of file it loaded for them. An ID that is no claim
 // adds nothing: the batch reports it.
-func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string) (*graph.Graph, int) {
+func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string, line func(flag string)) (*graph.Graph, int) {
 	g, code := loadGraph(e, "edit", file)
 	if code != 0 {
 		return nil, code
@@ -209,6 +282,7 @@ func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string) (
 		for _, r := range rels {
 			if k := (key{r.From, r.To, r.Kind}); !seen[k] {
 				seen[k] = true
+				line("--with-relations (--remove " + id + ")")
 				fmt.Fprintf(b, "  - {from: %q, to: %q, kind: %s}\n", r.From, r.To, r.Kind)
 			}
 		}
