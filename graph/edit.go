@@ -17,15 +17,28 @@ import (
 //     have a review, a published one stays over an unpublished one, and
 //     two published or two unpublished reviews that differ are reported
 //     with [ErrConflictingReview]); its
-//     relations move to Into, a relation Into
-//     already has collapsing into Into's; a same_as decision between the
+//     relations move to Into. A relation of From that Into already has
+//     (the same other end and kind) collapses into Into's when nothing in
+//     them conflicts: Into's takes its sources, note (joined, "a; b") and
+//     inferences; two that differ in validity, confidence or asserted_by
+//     are reported with [ErrConflictingRelation] at the relation moved,
+//     as the merge cannot tell which one stands: the desk makes them
+//     agree, or removes one, first. A same_as decision between the
 //     two is dropped, as the merge carries it out, and any other relation
 //     between them is reported, as it would relate Into to itself;
 //   - entities: the claims about or attributed to From are about or
 //     attributed to Into, and From's name and aliases join Into's aliases;
 //   - sources: the appearances in or via From, the derivations from it
 //     and the relations citing it name Into, and From's derivations join
-//     Into's (a derivation of Into from itself is reported).
+//     Into's (a derivation of Into from itself is reported; two
+//     derivations from the same source collapse only when equal, so one
+//     of another kind or note is kept).
+//
+// Two appearances of a claim that a merge of any kind makes one (the
+// same source, speaker, via, date, quote, language and about_past once
+// From reads as Into) collapse into the first, which takes the other's
+// note (joined) and inferences: merging two sources a claim appears in,
+// or two entities it is attributed to, leaves one appearance.
 //
 // What the same batch adds or replaces may name From: it names Into (and
 // its appearances that From and Into make one are kept once).
@@ -67,8 +80,8 @@ type editor struct {
 	repList []int32        // in order of first replacement
 
 	add    Batch
-	origin [4][]location   // per section of add: where each item comes from
-	moved  map[relKey]int  // the relations merges move (their place in add.Relations, plus 1), to collapse duplicates
+	origin [4][]location  // per section of add: where each item comes from
+	moved  map[relKey]int // the relations merges move (their place in add.Relations, plus 1), to collapse duplicates
 
 	keys map[int32]claimKeys // per claim merges fold into: its about and appearances
 
@@ -120,7 +133,9 @@ func (e *editor) fail(loc location, id string, err error) {
 	e.errs = append(e.errs, &Error{ID: id, Field: loc.field, Err: err, loc: loc})
 }
 
-// edit applies b, which removes, replaces or merges, all or nothing.
+// edit applies b, which removes, replaces or merges, all or nothing,
+// reporting every problem: those of what it removes and merges and
+// those of what it adds and replaces, together.
 //
 // It costs O(size of b + the degrees of the vertices it touches +
 // the degrees of their neighbours): no change rebuilds the graph. A batch

@@ -1,7 +1,7 @@
 // The edit command: change a YAML graph file in place, keeping its
 // comments.
 //
-//	claimgraph edit FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... [--apply BATCH.yaml] [--json]
+//	claimgraph edit FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... [--apply BATCH.yaml] [--drop-published] [--json]
 //
 // --remove removes an entity, source or claim; its relations must go
 // too, and --with-relations removes them with it (without it, a relation
@@ -18,7 +18,17 @@
 // written atomically and left unchanged on any error, every problem
 // printed as FILE:LINE:COL: message with exit status 1: a removal that
 // something still names at the reference in FILE (with --apply, at the
-// batch file's entry, the message ending "at FILE:LINE:COL"). It is not
+// batch file's entry, the message ending "at FILE:LINE:COL"); any other
+// problem of --remove or --merge names the flag instead of a position
+// ("--merge zz:a: merge "zz": from: not found: …"). Every problem is
+// reported, those of what the batch removes or merges beside those of
+// what it adds or replaces.
+//
+// A published rating is public: an edit that removes a claim with a
+// published review, or replaces it by one without, is refused, naming
+// the claim and the rating, unless --drop-published is given (then a
+// note names each review dropped). Merging the claim into the one that
+// replaces it keeps the review instead (graph.Merge). It is not
 // saved when FILE changed on disk while it ran, and it refuses JSON and
 // JSON Lines files, which have no comments to keep.
 //
@@ -30,7 +40,8 @@
 // message alone when there is no position); "written" is false when
 // there is one. "notes" says, for each --merge of two claims with a
 // review, which review the merge kept and which it dropped (a published
-// review stays over an unpublished one; see graph.Merge).
+// review stays over an unpublished one; see graph.Merge), and, with
+// --drop-published, each published review the edit removed.
 
 package main
 
