@@ -201,10 +201,7 @@ func runEdit(e *env, args []string) int {
 			rep.Problems = problemLines(err)
 		}
 	} else {
-		for _, d := range dropped {
-			notes = append(notes, d)
-		}
-		rep.Written, rep.Notes = true, notes
+		rep.Written, rep.Notes = true, append(notes, dropped...)
 	}
 	if code := e.emit("edit", *asJSON, rep, rep.write); code != 0 {
 		return code
