@@ -1045,7 +1045,13 @@ func (e *editor) checkReps(c *checker) {
 			src := r.source
 			c.fieldErrors(kind, i, src.ID, src.Check())
 			for j, d := range src.DerivedFrom {
-				c.ref(kind, i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
+				if c.ref(kind, i, src.ID, "derived_from", j, "source", d.Source, SourceVertex) == n {
+					// A chain of merges (s0 into s3, then s1, which
+					// derives from s0, into s3) can make one: refused, as
+					// a single merge that would is (editor.merge).
+					c.add(location{kind, i, fmt.Sprintf("derived_from[%d].source", j)}, src.ID,
+						fmt.Errorf("%w: %q derives from itself", ErrConflictingRelation, src.ID))
+				}
 			}
 			c.inferred(kind, i, src.ID, "", src.Inferred)
 			e.checkMerged(c, kind, i, src.ID, src.Merged)

@@ -231,3 +231,24 @@ claims:
 		}
 	}
 }
+
+// TestMergeChainSelfDerivation: merging s0 into s3 and then s1, which
+// derives from s0, into s3 would derive s3 from itself; it is refused,
+// as one merge that would is, instead of writing a file that does not
+// load (found by the red team's random batches).
+func TestMergeChainSelfDerivation(t *testing.T) {
+	g := readYAML(t, `claimgraph: 1
+sources:
+  - {id: s0, kind: wire}
+  - {id: s1, kind: wire, derived_from: [{source: s0, kind: cites}]}
+  - {id: s3, kind: wire}
+`)
+	before := yamlText(t, g)
+	err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "s3", From: "s0"}, {Into: "s3", From: "s1"}}})
+	if !errors.Is(err, graph.ErrConflictingRelation) || !strings.Contains(err.Error(), `"s3" derives from itself`) {
+		t.Errorf("got %v, want s3 deriving from itself refused", err)
+	}
+	if yamlText(t, g) != before {
+		t.Error("the refused merges changed the graph")
+	}
+}
