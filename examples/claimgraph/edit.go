@@ -201,7 +201,7 @@ func runEdit(e *env, args []string) int {
 			rep.Problems = problemLines(err)
 		}
 	} else {
-		rep.Written, rep.Notes = true, append(notes, dropped...)
+		rep.Written, rep.Notes = true, append(append(rep.Notes, notes...), dropped...) // [] rather than null in --json
 	}
 	if code := e.emit("edit", *asJSON, rep, rep.write); code != 0 {
 		return code

@@ -75,3 +75,16 @@ claims:
 		t.Errorf("output %q, want %q", out, want)
 	}
 }
+
+// TestEditJSONNotesEmpty: --json prints "notes": [] as documented, not
+// null, when an edit has nothing to note.
+func TestEditJSONNotesEmpty(t *testing.T) {
+	t.Chdir(t.TempDir())
+	const desk = "claimgraph: 1\nsources:\n  - {id: s1, kind: wire}\n  - {id: s2, kind: wire}\n"
+	if err := os.WriteFile("desk.yaml", []byte(desk), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := runCmd(t, 0, "edit", "desk.yaml", "--merge", "s2:s1", "--json"); !strings.Contains(out, `"notes": []`) {
+		t.Errorf("output %s", out)
+	}
+}
