@@ -779,7 +779,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 				}
 				continue
 			}
-			if x := e.relationOf(a, &r, loc); x != nil {
+			if x, xi := e.relationOf(a, &r); x != nil {
 				// One relation written twice collapses into Into's, which
 				// takes the other's sources, note and inferences; one
 				// that says something else of the same two claims
@@ -791,7 +791,14 @@ func (e *editor) moveRelations(i int, a, f int32) {
 						ErrConflictingRelation, m.From, m.Into, was[0], r.Kind, was[1], x.From, x.Kind, x.To, d))
 					continue
 				}
-				joinRelation(x, &r)
+				if joinRelation(x, &r) && xi >= 0 {
+					// Into's relation of the store, joined: the batch
+					// writes it anew (left as it is when r adds nothing).
+					e.goneRel[xi] = true
+					e.moved[relKeyOf(x)] = len(e.add.Relations) + 1
+					e.add.Relations = append(e.add.Relations, *x)
+					e.origin[secRelation] = append(e.origin[secRelation], loc)
+				}
 				continue
 			}
 			e.moved[relKeyOf(&r)] = len(e.add.Relations) + 1
@@ -802,12 +809,11 @@ func (e *editor) moveRelations(i int, a, f int32) {
 }
 
 // relationOf returns the relation of claim a that r repeats (the same
-// ends and kind), or nil: one that merges move, or one of the store,
-// which then becomes one the batch writes (for merge loc), so that it
-// may take what r adds (joinRelation).
-func (e *editor) relationOf(a int32, r *claims.Relation, loc location) *claims.Relation {
+// ends and kind), or nil: one that merges move, in e.add (ri -1), or a
+// copy of relation ri of the store.
+func (e *editor) relationOf(a int32, r *claims.Relation) (x *claims.Relation, ri int32) {
 	if j := e.moved[relKeyOf(r)]; j > 0 {
-		return &e.add.Relations[j-1]
+		return &e.add.Relations[j-1], -1
 	}
 	same := func(x *claims.Relation) bool {
 		return x.Kind == r.Kind && (x.From == r.From && x.To == r.To || r.Kind.Symmetric() && x.From == r.To && x.To == r.From)
@@ -816,16 +822,12 @@ func (e *editor) relationOf(a int32, r *claims.Relation, loc location) *claims.R
 		for _, ed := range list {
 			if ri := ed.data.rel - 1; ri >= 0 && !e.goneRel[ri] {
 				if x := e.s.relation(ri); same(&x) {
-					e.goneRel[ri] = true
-					e.moved[relKeyOf(&x)] = len(e.add.Relations) + 1
-					e.add.Relations = append(e.add.Relations, x)
-					e.origin[secRelation] = append(e.origin[secRelation], loc)
-					return &e.add.Relations[len(e.add.Relations)-1]
+					return &x, ri
 				}
 			}
 		}
 	}
-	return nil
+	return nil, -1
 }
 
 // relDiffers names the fields in which relations a and b, with the
@@ -847,9 +849,11 @@ func relDiffers(a, b *claims.Relation) string {
 
 // joinRelation makes x, a relation that r repeats and says nothing
 // against (relDiffers), carry what only r says: its sources, its note
-// (joined to x's) and its inferences. Nothing r says is lost.
-func joinRelation(x, r *claims.Relation) {
+// (joined to x's) and its inferences, and reports whether x changed.
+// Nothing r says is lost.
+func joinRelation(x, r *claims.Relation) bool {
 	x.Sources, x.Inferred = slices.Clone(x.Sources), slices.Clone(x.Inferred) // x may share them with the store
+	n, note, infs := len(x.Sources), x.Note, len(x.Inferred)
 	for _, src := range r.Sources {
 		if !slices.Contains(x.Sources, src) {
 			x.Sources = append(x.Sources, src)
@@ -861,6 +865,7 @@ func joinRelation(x, r *claims.Relation) {
 			x.Inferred = append(x.Inferred, inf)
 		}
 	}
+	return len(x.Sources) != n || x.Note != note || len(x.Inferred) != infs
 }
 
 // joinNotes returns note a with b joined, "a; b", or a when b adds
