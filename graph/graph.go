@@ -45,7 +45,9 @@ func New() *Graph {
 // to remove, and Merges the items to fold into others. An item listed in
 // Remove whose ID is also among the batch's items of the same kind is
 // replaced in place: same ID, same place in the order of items, new
-// content; the relations of a replaced claim stay.
+// content; the relations of a replaced claim stay. A batch that fails
+// reports every problem together: those of what it removes and merges
+// beside those of what it adds and replaces.
 type Batch struct {
 	Entities  []claims.Entity
 	Sources   []sources.Source
