@@ -17,15 +17,28 @@ import (
 //     have a review, a published one stays over an unpublished one, and
 //     two published or two unpublished reviews that differ are reported
 //     with [ErrConflictingReview]); its
-//     relations move to Into, a relation Into
-//     already has collapsing into Into's; a same_as decision between the
+//     relations move to Into. A relation of From that Into already has
+//     (the same other end and kind) collapses into Into's when nothing in
+//     them conflicts: Into's takes its sources, note (joined, "a; b") and
+//     inferences; two that differ in validity, confidence or asserted_by
+//     are reported with [ErrConflictingRelation] at the relation moved,
+//     as the merge cannot tell which one stands: the desk makes them
+//     agree, or removes one, first. A same_as decision between the
 //     two is dropped, as the merge carries it out, and any other relation
 //     between them is reported, as it would relate Into to itself;
 //   - entities: the claims about or attributed to From are about or
 //     attributed to Into, and From's name and aliases join Into's aliases;
 //   - sources: the appearances in or via From, the derivations from it
 //     and the relations citing it name Into, and From's derivations join
-//     Into's (a derivation of Into from itself is reported).
+//     Into's (a derivation of Into from itself is reported; two
+//     derivations from the same source collapse only when equal, so one
+//     of another kind or note is kept).
+//
+// Two appearances of a claim that a merge of any kind makes one (the
+// same source, speaker, via, date, quote, language and about_past once
+// From reads as Into) collapse into the first, which takes the other's
+// note (joined) and inferences: merging two sources a claim appears in,
+// or two entities it is attributed to, leaves one appearance.
 //
 // What the same batch adds or replaces may name From: it names Into (and
 // its appearances that From and Into make one are kept once).
@@ -67,8 +80,8 @@ type editor struct {
 	repList []int32        // in order of first replacement
 
 	add    Batch
-	origin [4][]location   // per section of add: where each item comes from
-	moved  map[relKey]bool // the relations merges move, to collapse duplicates
+	origin [4][]location  // per section of add: where each item comes from
+	moved  map[relKey]int // the relations merges move (their place in add.Relations, plus 1), to collapse duplicates
 
 	keys map[int32]claimKeys // per claim merges fold into: its about and appearances
 
@@ -120,7 +133,9 @@ func (e *editor) fail(loc location, id string, err error) {
 	e.errs = append(e.errs, &Error{ID: id, Field: loc.field, Err: err, loc: loc})
 }
 
-// edit applies b, which removes, replaces or merges, all or nothing.
+// edit applies b, which removes, replaces or merges, all or nothing,
+// reporting every problem: those of what it removes and merges and
+// those of what it adds and replaces, together.
 //
 // It costs O(size of b + the degrees of the vertices it touches +
 // the degrees of their neighbours): no change rebuilds the graph. A batch
@@ -132,11 +147,10 @@ func (e *editor) fail(loc location, id string, err error) {
 // changes.
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
-		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]bool{}}
+		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]int{}}
+	// Every problem of every phase is reported: a problem in what the
+	// batch removes or merges does not hide one in what it adds.
 	e.plan()
-	if len(e.errs) > 0 {
-		return e.errs
-	}
 	c := &checker{s: s, gone: e.gone, goneRel: e.goneRel}
 	p, errs := s.checkWith(c, &e.add)
 	for _, err := range errs {
@@ -163,6 +177,10 @@ func (e *editor) relocate(err *Error) {
 		if sec == secRelation && at.kind == "relation" {
 			e.asWritten(err, &e.add.Relations[err.loc.index], &e.b.Relations[at.index])
 		}
+		if sec == secRelation && at.kind == "merge" {
+			r := &e.add.Relations[err.loc.index]
+			e.asMerged(err, at.index, fmt.Sprintf("the relation %s %s %s", r.From, r.Kind, r.To))
+		}
 		if at.kind == err.loc.kind {
 			err.loc.index = at.index
 		} else {
@@ -185,6 +203,20 @@ func (e *editor) asWritten(err *Error, r, w *claims.Relation) {
 		err.ID = w.From + " -> " + w.To
 		err.Err = fmt.Errorf("%w (%s)", err.Err, strings.Join(renamed, "; "))
 	}
+}
+
+// asMerged rewords a problem with what, an item as merge i of the
+// batch leaves it, as a problem of that merge: "merge "b": claim "a" as
+// the merge leaves it: about[0]: …", at the merge's entry, rather than
+// naming the item as if the batch wrote it there.
+func (e *editor) asMerged(err *Error, i int, what string) {
+	field := ""
+	if err.Field != "" {
+		field = claims.Cut(err.Field) + ": "
+	}
+	err.Err = fmt.Errorf("%s as the merge leaves it: %s%w", what, field, err.Err)
+	err.ID, err.Field = e.b.Merges[i].From, ""
+	err.loc = location{"merge", i, ""}
 }
 
 // plan sorts out b: what it removes, replaces and merges, and what it
@@ -299,36 +331,53 @@ func (e *editor) renameMerged() {
 
 // renameClaim makes the references of claim c, a copy of its own, name
 // to(id) for each id, and keeps once two appearances that the renaming
-// makes one. Two appearances written alike are both kept, for
-// checker.sameAppearances to refuse as it does in a batch without a
-// merge.
+// makes one, as a claim merge does (absorb). Two appearances written
+// alike are both kept, for checker.sameAppearances to refuse as it does
+// in a batch without a merge.
 func renameClaim(c *claims.Claim, to func(string) string) {
 	for j := range c.About {
 		c.About[j] = to(c.About[j])
 	}
 	c.About = slices.Compact(replaceAll(c.About, "", ""))
-	// first maps the key of an appearance as renamed to the key as
-	// written of the first appearance renamed to it.
-	first := make(map[appearanceKey[string]]appearanceKey[string], len(c.Appearances))
-	c.Appearances = slices.DeleteFunc(c.Appearances, func(a claims.Appearance) bool {
-		written := appearanceKeyOf(&a)
-		a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
-		k := appearanceKeyOf(&a)
-		w, seen := first[k]
-		if !seen {
-			first[k] = written
-		}
-		return seen && w != written // two appearances that the renaming makes one
-	})
-	for j := range c.Appearances {
-		a := &c.Appearances[j]
+	// first maps the key of an appearance as renamed to its place in
+	// kept; written holds the key as written of each one kept.
+	first := make(map[appearanceKey[string]]int, len(c.Appearances))
+	written := make([]appearanceKey[string], 0, len(c.Appearances))
+	kept := c.Appearances[:0]
+	for _, a := range c.Appearances {
+		w := appearanceKeyOf(&a)
 		a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
 		renameInferences(a.Inferred, to)
+		k := appearanceKeyOf(&a)
+		j, seen := first[k]
+		if seen && written[j] != w { // two appearances that the renaming makes one
+			absorb(&kept[j], &a)
+			continue
+		}
+		if !seen {
+			first[k] = len(kept)
+		}
+		written = append(written, w)
+		kept = append(kept, a)
 	}
+	clear(c.Appearances[len(kept):])
+	c.Appearances = kept
 	if st := c.Statement; st != nil {
 		st.Subject, st.Object = to(st.Subject), to(st.Object)
 	}
 	renameInferences(c.Inferred, to)
+}
+
+// absorb makes kept, an appearance that dropped repeats (a merge makes
+// them one utterance), say what only dropped says: its note, joined to
+// kept's, and its inferences, so that collapsing the two loses nothing.
+func absorb(kept, dropped *claims.Appearance) {
+	kept.Note = joinNotes(kept.Note, dropped.Note)
+	for _, inf := range dropped.Inferred {
+		if !slices.Contains(kept.Inferred, inf) {
+			kept.Inferred = append(kept.Inferred, inf)
+		}
+	}
 }
 
 // renameSource makes the derivations and inferences of source src, a
@@ -465,11 +514,14 @@ func (e *editor) merge(i int) {
 			}
 		}
 		for _, ap := range from.Appearances {
-			if k := appearanceKeyOf(&ap); !has.appearances[k] {
-				has.appearances[k] = true
-				ap.Inferred = slices.Clone(ap.Inferred)
-				c.Appearances = append(c.Appearances, ap)
+			k := appearanceKeyOf(&ap)
+			if j := has.appearances[k]; j > 0 {
+				absorb(&c.Appearances[j-1], &ap) // a duplicate collapses into Into's
+				continue
 			}
+			has.appearances[k] = len(c.Appearances) + 1
+			ap.Inferred = slices.Clone(ap.Inferred)
+			c.Appearances = append(c.Appearances, ap)
 		}
 		c.Merged = append(append(c.Merged, from.ID), from.Merged...)
 		e.mergeReview(i, c, from)
@@ -484,16 +536,9 @@ func (e *editor) merge(i int) {
 		}
 		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
 		for _, ed := range s.in[f] {
-			c := e.rewrite(ed.to, loc).claim
-			c.About = slices.Compact(replaceAll(c.About, m.From, m.Into))
-			for j := range c.Appearances {
-				if c.Appearances[j].Speaker == m.From {
-					c.Appearances[j].Speaker = m.Into
-				}
-			}
-			if st := c.Statement; st != nil {
-				st.Subject, st.Object = renamedID(st.Subject, m.From, m.Into), renamedID(st.Object, m.From, m.Into)
-			}
+			// Its about, speakers and statement; two appearances the
+			// merge makes one collapse, as in a merge of claims.
+			renameClaim(e.rewrite(ed.to, loc).claim, m.rename)
 		}
 	case SourceVertex:
 		from := &s.sources[fidx]
@@ -501,12 +546,10 @@ func (e *editor) merge(i int) {
 		x.DerivedFrom = append(x.DerivedFrom, from.DerivedFrom...)
 		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
 		for _, ed := range s.in[f] {
-			r := e.rewrite(ed.to, loc)
-			if r.claim != nil {
-				for j := range r.claim.Appearances {
-					ap := &r.claim.Appearances[j]
-					ap.Source, ap.Via = renamedID(ap.Source, m.From, m.Into), renamedID(ap.Via, m.From, m.Into)
-				}
+			if r := e.rewrite(ed.to, loc); r.claim != nil {
+				// Its appearances in or via From; two the merge makes
+				// one collapse, as in a merge of claims.
+				renameClaim(r.claim, m.rename)
 			}
 		}
 		// Every derivation naming From or Into, Into's own included.
@@ -518,7 +561,10 @@ func (e *editor) merge(i int) {
 				switch {
 				case d.Source == src.ID:
 					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
-				case !slices.ContainsFunc(kept, func(k sources.Derivation) bool { return k.Source == d.Source }):
+				case !slices.Contains(kept, d):
+					// Only a true duplicate collapses: a derivation from
+					// the same source of another kind, or with another
+					// note, says something of its own, and is kept.
 					kept = append(kept, d)
 				}
 			}
@@ -638,7 +684,7 @@ func inferredFields(c *claims.Claim, src *sources.Source, r *claims.Relation, id
 // appearances costs O(n+m), not O(n·m).
 type claimKeys struct {
 	about       map[string]bool
-	appearances map[appearanceKey[string]]bool
+	appearances map[appearanceKey[string]]int // -> its place in Appearances, plus 1
 }
 
 // appearanceKeyOf returns the key of a by the IDs it is written with.
@@ -652,12 +698,14 @@ func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
 	if k, ok := e.keys[a]; ok {
 		return k
 	}
-	k := claimKeys{about: make(map[string]bool, len(c.About)), appearances: make(map[appearanceKey[string]]bool, len(c.Appearances))}
+	k := claimKeys{about: make(map[string]bool, len(c.About)), appearances: make(map[appearanceKey[string]]int, len(c.Appearances))}
 	for _, x := range c.About {
 		k.about[x] = true
 	}
 	for j := range c.Appearances {
-		k.appearances[appearanceKeyOf(&c.Appearances[j])] = true
+		if ak := appearanceKeyOf(&c.Appearances[j]); k.appearances[ak] == 0 {
+			k.appearances[ak] = j + 1
+		}
 	}
 	if e.keys == nil {
 		e.keys = map[int32]claimKeys{}
@@ -723,6 +771,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			}
 			e.goneRel[ri] = true
 			r := s.relation(ri)
+			was := [2]string{r.From, r.To}
 			r.From, r.To = renamedID(r.From, m.From, m.Into), renamedID(r.To, m.From, m.Into)
 			if r.From == r.To {
 				if r.Kind != claims.SameAs {
@@ -730,33 +779,105 @@ func (e *editor) moveRelations(i int, a, f int32) {
 				}
 				continue
 			}
-			if e.hasRelation(a, &r) {
-				continue // a duplicate collapses into Into's
+			if x, xi := e.relationOf(a, &r); x != nil {
+				// One relation written twice collapses into Into's, which
+				// takes the other's sources, note and inferences; one
+				// that says something else of the same two claims
+				// (another period, confidence or asserter) is reported,
+				// as the merge cannot tell which one stands.
+				if d := relDiffers(x, &r); d != "" {
+					e.failRef(loc, m.From, location{"relation", int(ri), ""}, fmt.Errorf(
+						"%w: merging %q into %q makes the relation %s %s %s one with %s %s %s, which differs in %s: make them agree, or remove one, before merging",
+						ErrConflictingRelation, m.From, m.Into, was[0], r.Kind, was[1], x.From, x.Kind, x.To, d))
+					continue
+				}
+				if joinRelation(x, &r) && xi >= 0 {
+					// Into's relation of the store, joined: the batch
+					// writes it anew (left as it is when r adds nothing).
+					e.goneRel[xi] = true
+					e.moved[relKeyOf(x)] = len(e.add.Relations) + 1
+					e.add.Relations = append(e.add.Relations, *x)
+					e.origin[secRelation] = append(e.origin[secRelation], loc)
+				}
+				continue
 			}
-			e.moved[relKeyOf(&r)] = true
+			e.moved[relKeyOf(&r)] = len(e.add.Relations) + 1
 			e.add.Relations = append(e.add.Relations, r)
 			e.origin[secRelation] = append(e.origin[secRelation], loc)
 		}
 	}
 }
 
-// hasRelation reports whether claim a already has relation r, in the
-// store or among the relations merges move.
-func (e *editor) hasRelation(a int32, r *claims.Relation) bool {
+// relationOf returns the relation of claim a that r repeats (the same
+// ends and kind), or nil: one that merges move, in e.add (ri -1), or a
+// copy of relation ri of the store.
+func (e *editor) relationOf(a int32, r *claims.Relation) (x *claims.Relation, ri int32) {
+	if j := e.moved[relKeyOf(r)]; j > 0 {
+		return &e.add.Relations[j-1], -1
+	}
 	same := func(x *claims.Relation) bool {
 		return x.Kind == r.Kind && (x.From == r.From && x.To == r.To || r.Kind.Symmetric() && x.From == r.To && x.To == r.From)
 	}
 	for _, list := range [2][]edge{e.s.out[a], e.s.in[a]} {
 		for _, ed := range list {
 			if ri := ed.data.rel - 1; ri >= 0 && !e.goneRel[ri] {
-				x := e.s.relation(ri)
-				if same(&x) {
-					return true
+				if x := e.s.relation(ri); same(&x) {
+					return &x, ri
 				}
 			}
 		}
 	}
-	return e.moved[relKeyOf(r)]
+	return nil, -1
+}
+
+// relDiffers names the fields in which relations a and b, with the
+// same ends and kind, say different things ("validity, confidence"):
+// those a merge cannot join. "" when joinRelation can make them one.
+func relDiffers(a, b *claims.Relation) string {
+	var d []string
+	if a.Validity != b.Validity {
+		d = append(d, "validity")
+	}
+	if a.Confidence != b.Confidence {
+		d = append(d, "confidence")
+	}
+	if a.AssertedBy != b.AssertedBy {
+		d = append(d, "asserted_by")
+	}
+	return strings.Join(d, ", ")
+}
+
+// joinRelation makes x, a relation that r repeats and says nothing
+// against (relDiffers), carry what only r says: its sources, its note
+// (joined to x's) and its inferences, and reports whether x changed.
+// Nothing r says is lost.
+func joinRelation(x, r *claims.Relation) bool {
+	x.Sources, x.Inferred = slices.Clone(x.Sources), slices.Clone(x.Inferred) // x may share them with the store
+	n, note, infs := len(x.Sources), x.Note, len(x.Inferred)
+	for _, src := range r.Sources {
+		if !slices.Contains(x.Sources, src) {
+			x.Sources = append(x.Sources, src)
+		}
+	}
+	x.Note = joinNotes(x.Note, r.Note)
+	for _, inf := range r.Inferred {
+		if !slices.Contains(x.Inferred, inf) {
+			x.Inferred = append(x.Inferred, inf)
+		}
+	}
+	return len(x.Sources) != n || x.Note != note || len(x.Inferred) != infs
+}
+
+// joinNotes returns note a with b joined, "a; b", or a when b adds
+// nothing.
+func joinNotes(a, b string) string {
+	switch {
+	case b == "" || strings.Contains(a, b):
+		return a
+	case a == "":
+		return b
+	}
+	return a + "; " + b
 }
 
 // relKey identifies a relation by its ends and kind, the ends in order
@@ -905,6 +1026,7 @@ func (e *editor) checkReps(c *checker) {
 		r := e.reps[n]
 		i := r.at.index
 		kind := r.at.kind
+		mark := len(c.errs)
 		switch {
 		case r.claim != nil:
 			cl := r.claim
@@ -928,10 +1050,21 @@ func (e *editor) checkReps(c *checker) {
 			src := r.source
 			c.fieldErrors(kind, i, src.ID, src.Check())
 			for j, d := range src.DerivedFrom {
-				c.ref(kind, i, src.ID, "derived_from", j, "source", d.Source, SourceVertex)
+				if c.ref(kind, i, src.ID, "derived_from", j, "source", d.Source, SourceVertex) == n {
+					// A chain of merges (s0 into s3, then s1, which
+					// derives from s0, into s3) can make one: refused, as
+					// a single merge that would is (editor.merge).
+					c.add(location{kind, i, fmt.Sprintf("derived_from[%d].source", j)}, src.ID,
+						fmt.Errorf("%w: %q derives from itself", ErrConflictingRelation, src.ID))
+				}
 			}
 			c.inferred(kind, i, src.ID, "", src.Inferred)
 			e.checkMerged(c, kind, i, src.ID, src.Merged)
+		}
+		if kind == "merge" {
+			for _, err := range c.errs[mark:] {
+				e.asMerged(err, i, fmt.Sprintf("%s %s", e.s.verts[n].kind, claims.Quote(err.ID)))
+			}
 		}
 	}
 	e.errs = append(e.errs, c.errs...)

@@ -366,6 +366,11 @@ merge:
 		`graph: change.yaml:3:5: remove "kim": "kim" is still named by claim "b" (appearances[0].speaker)`,
 		`graph: change.yaml:4:5: remove "nothing-here": not found: nothing to remove with ID "nothing-here"`,
 		`graph: change.yaml:6:5: merge "a": conflicting relation: merging "a" into "x" would relate "x" to itself: supports`,
+		// The problems of what the batch writes are reported beside
+		// those of what it removes and merges (red team 6, 8a).
+		`graph: change.yaml:6:5: merge "a": the relation x same_as b as the merge leaves it: kind: "x" and "b" are already related by supports, so not by same_as`,
+		`graph: change.yaml:6:5: merge "a": claim "x" as the merge leaves it: about[0]: unknown entity "kim"`,
+		`graph: change.yaml:6:5: merge "a": claim "x" as the merge leaves it: appearances[1].speaker: unknown entity "kim"`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)

@@ -403,8 +403,10 @@ type splicer struct {
 	// sections holds the sections appendSection adds, for result.
 	sections string
 	// donors holds the lists and mappings inside the items removed, by
-	// nodeKey (see donate).
-	donors map[string]*yaml.Node
+	// nodeKey (see donate); donorKeys the key of each that is the value
+	// of a pair, whose comments are the pair's.
+	donors    map[string]*yaml.Node
+	donorKeys map[*yaml.Node]*yaml.Node
 	// lent holds the items of another file, by nodeKey (see lend).
 	lent map[string]*yaml.Node
 }
@@ -704,13 +706,25 @@ func (sp *splicer) mapping(old, n *yaml.Node, last int) bool {
 	var b strings.Builder
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if k := n.Content[i]; !have[k.Value] {
-			b.WriteString(strings.Repeat(" ", max))
 			v := n.Content[i+1]
 			if d := sp.donor(v); d != nil {
+				// A field a merge moves from an item removed (a review):
+				// its comments, on its key and above it, come with it.
 				x := *d
 				x.HeadComment, x.FootComment = "", ""
 				v = &x
+				if dk := sp.donorKeys[d]; dk != nil {
+					for _, c := range strings.Split(dk.HeadComment, "\n") {
+						if c != "" {
+							b.WriteString(strings.Repeat(" ", max) + c + sp.nl)
+						}
+					}
+					kc := *k
+					kc.LineComment = dk.LineComment
+					k = &kc
+				}
 			}
+			b.WriteString(strings.Repeat(" ", max))
 			b.WriteString(sp.encode(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}, max))
 			b.WriteString(sp.nl)
 		}
@@ -770,12 +784,25 @@ func (sp *splicer) replacePair(k, v, n *yaml.Node, end int) {
 	if v != nil {
 		if d := sp.donor(n); d != nil {
 			// The value of an item removed, moved here by a merge:
-			// written as it was there.
+			// written as it was there, with the comments of its key
+			// when this key has none.
 			x := *d
 			if x.LineComment == "" {
 				x.LineComment = v.LineComment
 			}
 			v = &x
+			if dk := sp.donorKeys[d]; dk != nil && k.HeadComment == "" && k.LineComment == "" {
+				key.LineComment = dk.LineComment
+				var hc strings.Builder
+				for _, c := range strings.Split(dk.HeadComment, "\n") {
+					if c != "" {
+						hc.WriteString(strings.Repeat(" ", max) + c + sp.nl)
+					}
+				}
+				if hc.Len() > 0 && len(bytes.TrimLeft(sp.src[sp.start[k.Line]:sp.nodeOff(k)], " ")) == 0 {
+					sp.edit(sp.start[k.Line], sp.start[k.Line], hc.String())
+				}
+			}
 		}
 		val = sp.patch(v, n)
 		if (resolve(v).Kind != n.Kind || val.Kind != yaml.ScalarNode && val.Style&yaml.FlowStyle == 0) && key.LineComment == "" {
@@ -914,7 +941,7 @@ func (sp *splicer) scalar(old, n *yaml.Node) bool {
 // where it goes (see donor).
 func (sp *splicer) donate(n *yaml.Node) {
 	if sp.donors == nil {
-		sp.donors = map[string]*yaml.Node{}
+		sp.donors, sp.donorKeys = map[string]*yaml.Node{}, map[*yaml.Node]*yaml.Node{}
 	}
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
@@ -924,7 +951,10 @@ func (sp *splicer) donate(n *yaml.Node) {
 		if k := nodeKey(n); sp.donors[k] == nil {
 			sp.donors[k] = n
 		}
-		for _, c := range n.Content {
+		for i, c := range n.Content {
+			if n.Kind == yaml.MappingNode && i%2 == 1 {
+				sp.donorKeys[c] = n.Content[i-1] // its key keeps the pair's comments
+			}
 			walk(c, depth+1)
 		}
 	}
@@ -1078,14 +1108,19 @@ func (sp *splicer) patch(old, n *yaml.Node) *yaml.Node {
 		}
 	case yaml.MappingNode:
 		x.Style = o.Style & yaml.FlowStyle
-		was := map[string]*yaml.Node{}
+		was := map[string]int{}
 		for i := 0; i+1 < len(o.Content); i += 2 {
-			was[o.Content[i].Value] = o.Content[i+1]
+			was[o.Content[i].Value] = i
 		}
 		x.Content = slices.Clone(n.Content)
 		for i := 0; i+1 < len(x.Content); i += 2 {
-			if v, ok := was[x.Content[i].Value]; ok {
-				x.Content[i+1] = sp.patch(v, x.Content[i+1])
+			if j, ok := was[x.Content[i].Value]; ok {
+				// The key keeps its comments ("# review by bob",
+				// "review:  # published one"), the value its own.
+				k, ok := *x.Content[i], o.Content[j]
+				k.HeadComment, k.LineComment, k.FootComment = ok.HeadComment, ok.LineComment, ok.FootComment
+				x.Content[i] = &k
+				x.Content[i+1] = sp.patch(o.Content[j+1], x.Content[i+1])
 			} else if d := sp.donor(x.Content[i+1]); d != nil {
 				c := *d
 				c.HeadComment, c.FootComment = "", ""

@@ -390,8 +390,8 @@ func TestEditYAMLNewSections(t *testing.T) {
 }
 
 // TestEditYAMLCollapsedRelation: when a merge makes two relations one,
-// the relation of the item kept stays as it was written and the moved
-// one goes.
+// the relation of the item kept stays where it was written, with its
+// comment, taking the moved one's note, and the moved one goes.
 func TestEditYAMLCollapsedRelation(t *testing.T) {
 	const in = `claimgraph: 1
 sources:
@@ -413,7 +413,7 @@ relations:
 	}
 	out, _ := os.ReadFile(path)
 	_, rels, _ := strings.Cut(string(out), "relations:\n")
-	if want := "  - {from: a, to: c, kind: supports, note: \"a's\"}   # kept as written\n"; rels != want {
+	if want := "  - {from: a, to: c, kind: supports, note: \"a's; b's\"}   # kept as written\n"; rels != want {
 		t.Errorf("relations:\n%s\nwant\n%s", rels, want)
 	}
 }

@@ -34,7 +34,9 @@ var (
 	ErrDuplicateAppearance = errors.New("duplicate appearance")
 	// ErrConflictingRelation: one claim both supports and contradicts
 	// another, or a pair of claims already related one way is related
-	// another way (say same_as and distinct_from).
+	// another way (say same_as and distinct_from); or a merge would
+	// relate a claim to itself, derive a source from itself, or make one
+	// two relations that differ in validity, confidence or asserted_by.
 	ErrConflictingRelation = errors.New("conflicting relation")
 	// ErrNoPath: no chain of relations joins two claims.
 	ErrNoPath = errors.New("no path")

@@ -45,7 +45,9 @@ func New() *Graph {
 // to remove, and Merges the items to fold into others. An item listed in
 // Remove whose ID is also among the batch's items of the same kind is
 // replaced in place: same ID, same place in the order of items, new
-// content; the relations of a replaced claim stay.
+// content; the relations of a replaced claim stay. A batch that fails
+// reports every problem together: those of what it removes and merges
+// beside those of what it adds and replaces.
 type Batch struct {
 	Entities  []claims.Entity
 	Sources   []sources.Source
@@ -706,14 +708,20 @@ func (c *checker) sameAppearances(kind string, i int, cl *claims.Claim, refs []i
 	keyOf := func(j int) appearanceKey[int32] {
 		return keyOfAppearance(&cl.Appearances[j], refs[3*j], refs[3*j+1], refs[3*j+2])
 	}
+	// known reports whether appearance j names only items found: an
+	// unknown speaker or via (-1) is not "no speaker" (-1 too).
+	known := func(j int) bool {
+		a := &cl.Appearances[j]
+		return refs[3*j] >= 0 && (refs[3*j+1] >= 0 || a.Speaker == "") && (refs[3*j+2] >= 0 || a.Via == "")
+	}
 	var seen map[appearanceKey[int32]]int
 	if len(cl.Appearances) > 8 {
 		seen = make(map[appearanceKey[int32]]int, len(cl.Appearances))
 	}
 	for j := range cl.Appearances {
 		k := keyOf(j)
-		if k.source < 0 {
-			continue // not found: reported already
+		if !known(j) {
+			continue // a reference not found, reported already: no key to compare
 		}
 		first := -1
 		if seen != nil {
@@ -724,7 +732,7 @@ func (c *checker) sameAppearances(kind string, i int, cl *claims.Claim, refs []i
 			}
 		} else {
 			for f := range j {
-				if keyOf(f) == k {
+				if keyOf(f) == k && known(f) {
 					first = f
 					break
 				}

@@ -1,7 +1,7 @@
 // The edit command: change a YAML graph file in place, keeping its
 // comments.
 //
-//	claimgraph edit FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... [--apply BATCH.yaml] [--json]
+//	claimgraph edit FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... [--apply BATCH.yaml] [--drop-published] [--json]
 //
 // --remove removes an entity, source or claim; its relations must go
 // too, and --with-relations removes them with it (without it, a relation
@@ -18,7 +18,17 @@
 // written atomically and left unchanged on any error, every problem
 // printed as FILE:LINE:COL: message with exit status 1: a removal that
 // something still names at the reference in FILE (with --apply, at the
-// batch file's entry, the message ending "at FILE:LINE:COL"). It is not
+// batch file's entry, the message ending "at FILE:LINE:COL"); any other
+// problem of --remove or --merge names the flag instead of a position
+// ("--merge zz:a: merge "zz": from: not found: …"). Every problem is
+// reported, those of what the batch removes or merges beside those of
+// what it adds or replaces.
+//
+// A published rating is public: an edit that removes a claim with a
+// published review, or replaces it by one without, is refused, naming
+// the claim and the rating, unless --drop-published is given (then a
+// note names each review dropped). Merging the claim into the one that
+// replaces it keeps the review instead (graph.Merge). It is not
 // saved when FILE changed on disk while it ran, and it refuses JSON and
 // JSON Lines files, which have no comments to keep.
 //
@@ -30,7 +40,8 @@
 // message alone when there is no position); "written" is false when
 // there is one. "notes" says, for each --merge of two claims with a
 // review, which review the merge kept and which it dropped (a published
-// review stays over an unpublished one; see graph.Merge).
+// review stays over an unpublished one; see graph.Merge), and, with
+// --drop-published, each published review the edit removed.
 
 package main
 
@@ -98,6 +109,7 @@ func runEdit(e *env, args []string) int {
 	fs.Var(&remove, "remove", "remove the entity, source or claim `ID` (repeatable)")
 	fs.Var(&merge, "merge", "merge `FROM=INTO` (or FROM:INTO when neither ID has a colon; repeatable)")
 	withRels := fs.Bool("with-relations", false, "remove the relations of each --remove claim too")
+	dropPublished := fs.Bool("drop-published", false, "remove claims even when they carry a published review, which goes with them")
 	apply := fs.String("apply", "", "apply the batch file `BATCH.yaml`")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -113,14 +125,19 @@ func runEdit(e *env, args []string) int {
 	var b strings.Builder
 	var loaded *graph.Graph // FILE's graph, when a flag needed it
 	var code int
+	// flagAt names the flag that made each line of the batch, for its
+	// problems: the batch the flags make is no file.
+	flagAt := map[int]string{}
+	line := func(flag string) { flagAt[strings.Count(b.String(), "\n")+1] = flag }
 	b.WriteString("claimgraph: 1\n")
 	if len(remove) > 0 {
 		b.WriteString("remove:\n")
 		for _, id := range remove {
+			line("--remove " + id)
 			fmt.Fprintf(&b, "  - %q\n", id)
 		}
 		if *withRels {
-			if loaded, code = relationsOfRemoved(e, &b, pos[0], remove); code != 0 {
+			if loaded, code = relationsOfRemoved(e, &b, pos[0], remove, line); code != 0 {
 				return code
 			}
 		}
@@ -133,6 +150,7 @@ func runEdit(e *env, args []string) int {
 			if !ok {
 				return e.usageError("edit", "--merge: want FROM=INTO, or FROM:INTO when neither ID has a colon; got %q", m)
 			}
+			line("--merge " + m)
 			fmt.Fprintf(&b, "  - {from: %q, into: %q}\n", from, into)
 			merges = append(merges, graph.Merge{Into: into, From: from})
 		}
@@ -150,21 +168,40 @@ func runEdit(e *env, args []string) int {
 	}
 	rep := editReport{File: pos[0], Problems: []string{}, Notes: []string{}}
 	notes := reviewNotes(loaded, pos[0], merges)
-	if err := graph.EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
+	dropped := droppedReviews(loaded, pos[0], batch, name)
+	if len(dropped) > 0 && !*dropPublished {
+		for _, d := range dropped {
+			rep.Problems = append(rep.Problems, d+": give --drop-published to remove it with its review, or merge the claim into the one that replaces it, which keeps the review")
+		}
+	} else if err := graph.EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
 		var list graph.ErrorList
 		if *apply == "" && errors.As(err, &list) {
 			// The batch the flags make is no file: a problem a reference
-			// causes is at the reference, in FILE.
+			// causes is at the reference, in FILE, and any other names
+			// the flag it comes from ("--merge b:a: …").
 			for _, p := range list {
-				if p.Ref.Line > 0 {
+				switch {
+				case p.Ref.Line > 0:
 					p.Position, p.Ref = p.Ref, claims.Position{}
+				case p.File == name:
+					p.Position = claims.Position{File: flagAt[p.Line]}
 				}
 			}
 			list.Sort()
+			for _, p := range list {
+				line := p.Message()
+				if p.Line > 0 {
+					line = p.Position.String() + ": " + line
+				} else if p.File != "" {
+					line = p.File + ": " + line
+				}
+				rep.Problems = append(rep.Problems, safe(line))
+			}
+		} else {
+			rep.Problems = problemLines(err)
 		}
-		rep.Problems = problemLines(err)
 	} else {
-		rep.Written, rep.Notes = true, notes
+		rep.Written, rep.Notes = true, append(append(rep.Notes, notes...), dropped...) // [] rather than null in --json
 	}
 	if code := e.emit("edit", *asJSON, rep, rep.write); code != 0 {
 		return code
@@ -173,6 +210,50 @@ func runEdit(e *env, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// droppedReviews says, for each claim of file with a published review
+// that batch (read as name) leaves without one — removed, or replaced by
+// a claim without a published review —, which claim and which review:
+// a published rating is public, and the desk drops it only on purpose
+// (--drop-published). A merge never drops one (graph.Merge). It reads
+// g, the graph of file, loading file when g is nil, and applies batch
+// to a second copy; it says nothing when a load or the batch fails, as
+// the edit then reports the problem itself. It costs two loads of file,
+// and is skipped for a batch that removes nothing.
+func droppedReviews(g *graph.Graph, file string, batch []byte, name string) []string {
+	if !bytes.Contains(batch, []byte("remove")) {
+		return nil
+	}
+	if g == nil {
+		var err error
+		if g, err = graph.Load(file); err != nil {
+			return nil
+		}
+	}
+	after, err := graph.Load(file)
+	if err != nil || after.ApplyYAML(bytes.NewReader(batch), name) != nil {
+		return nil
+	}
+	var out []string
+	for c := range g.Claims() {
+		r := c.Review
+		if r == nil || r.Status != claims.Published {
+			continue
+		}
+		words := fmt.Sprintf("published %s", claims.Quote(r.Rating))
+		if r.URL != "" {
+			words += " at " + r.URL
+		}
+		now, ok := after.Claim(c.ID)
+		switch {
+		case !ok:
+			out = append(out, fmt.Sprintf("removing claim %s drops its review (%s)", c.ID, words))
+		case now.Review == nil || now.Review.Status != claims.Published:
+			out = append(out, fmt.Sprintf("replacing claim %s drops its review (%s)", c.ID, words))
+		}
+	}
+	return out
 }
 
 // splitMerge splits the value of --merge: FROM=INTO, as no ID holds an
@@ -190,7 +271,7 @@ func splitMerge(m string) (from, into string, ok bool) {
 // relations of the claims of file that ids names, each once, and
 // returns the graph of file it loaded for them. An ID that is no claim
 // adds nothing: the batch reports it.
-func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string) (*graph.Graph, int) {
+func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string, line func(flag string)) (*graph.Graph, int) {
 	g, code := loadGraph(e, "edit", file)
 	if code != 0 {
 		return nil, code
@@ -209,6 +290,7 @@ func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string) (
 		for _, r := range rels {
 			if k := (key{r.From, r.To, r.Kind}); !seen[k] {
 				seen[k] = true
+				line("--with-relations (--remove " + id + ")")
 				fmt.Fprintf(b, "  - {from: %q, to: %q, kind: %s}\n", r.From, r.To, r.Kind)
 			}
 		}

@@ -68,7 +68,7 @@ var commands = []command{
 	{"diff", "OLD NEW [--at DATE]", "what changed between two files: verdicts first, with reasons; exit 1 when one changed, 2 on trouble", runDiff},
 	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [--force] [-o OUT.svg|.png|.dot]",
 		"draw the graph or a claim's neighbourhood with Graphviz", runDraw},
-	{"edit", "FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... | --apply BATCH.yaml",
+	{"edit", "FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... | --apply BATCH.yaml [--drop-published]",
 		"change a YAML file in place, keeping its comments and layout: remove, merge, apply a batch file", runEdit},
 	{"export", "FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT]",
 		"write the graph as JSON, RDF, ClaimReview JSON-LD or DOT", runExport},

@@ -1,0 +1,254 @@
+package graph_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/sources"
+)
+
+// The red team's repros (red team 6: findings 1, 5, 8a, 8c, 8e), each a
+// small hand-made file.
+
+func readYAML(t *testing.T, text string) *graph.Graph {
+	t.Helper()
+	g, err := graph.ReadYAML(strings.NewReader(text), "desk.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestMergeCollapsesAppearances: merging two sources, or two entities,
+// that one claim appears in makes its two appearances one, which
+// collapse as in a merge of claims, their notes joined (finding 1).
+// Before, the merge was refused with a duplicate appearance.
+func TestMergeCollapsesAppearances(t *testing.T) {
+	const desk = `claimgraph: 1
+entities:
+  - {id: kim, name: Kim Jong Un, kind: person}
+  - {id: kju, name: KJU, kind: person}
+sources:
+  - {id: s1, title: One, kind: news-article, url: "https://news.example/x"}
+  - {id: s2, title: One, kind: news-article, url: "http://www.news.example/x"}
+claims:
+  - id: a
+    text: A.
+    appearances:
+      - {source: s1, note: first}
+      - {source: s2, note: second}
+  - id: b
+    text: B.
+    appearances:
+      - {source: s1, speaker: kim}
+      - {source: s1, speaker: kju}
+`
+	for _, m := range []graph.Merge{{Into: "s1", From: "s2"}, {Into: "kim", From: "kju"}} {
+		g := readYAML(t, desk)
+		if err := g.Apply(graph.Batch{Merges: []graph.Merge{m}}); err != nil {
+			t.Fatalf("merge %s into %s: %v", m.From, m.Into, err)
+		}
+		claim := "a"
+		if m.Into == "kim" {
+			claim = "b"
+		}
+		c, _ := g.Claim(claim)
+		if len(c.Appearances) != 1 {
+			t.Errorf("merge %s into %s: %s has appearances %+v, want one", m.From, m.Into, claim, c.Appearances)
+		}
+		if claim == "a" && c.Appearances[0].Note != "first; second" {
+			t.Errorf("merge %s into %s: note %q, want both joined", m.From, m.Into, c.Appearances[0].Note)
+		}
+	}
+	// The file, edited in place, says the same.
+	path := filepath.Join(t.TempDir(), "desk.yaml")
+	if err := os.WriteFile(path, []byte(desk), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := graph.EditYAML(path, graph.Batch{Merges: []graph.Merge{{Into: "kim", From: "kju"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := os.ReadFile(path); strings.Contains(string(out), "kju}") {
+		t.Errorf("kju still named:\n%s", out)
+	}
+}
+
+// TestMergeKeepsRelations: a claim merge collapses a relation only into
+// one that it says nothing against, joining its sources, note and
+// inferences; relations of the same ends and kind with another period,
+// confidence or asserter are reported and the graph is left as it was
+// (finding 5). A source merge keeps a derivation of another kind.
+func TestMergeKeepsRelations(t *testing.T) {
+	const desk = `claimgraph: 1
+sources:
+  - {id: s1, title: One, kind: news-article}
+  - {id: s2, title: Two, kind: news-article}
+  - {id: s3, title: Three, kind: news-article, derived_from: [{source: s1, kind: cites}, {source: s2, kind: quotes}]}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}]}
+  - {id: b, text: B., appearances: [{source: s2}]}
+  - {id: c, text: C.}
+  - {id: d, text: D.}
+relations:
+  - {from: a, to: c, kind: contradicts, valid_until: 2020}
+  - {from: c, to: b, kind: contradicts, sources: [s2], note: "from b's desk", confidence: 0.6, valid_from: 2023}
+  - {from: a, to: d, kind: supports, sources: [s1], note: "a's"}
+  - {from: b, to: d, kind: supports, sources: [s2], note: "b's"}
+`
+	g := readYAML(t, desk)
+	before := yamlText(t, g)
+	err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}})
+	if !errors.Is(err, graph.ErrConflictingRelation) || !strings.Contains(err.Error(), "differs in validity, confidence") {
+		t.Errorf("merging b into a: %v, want a conflicting relation naming validity and confidence", err)
+	}
+	if yamlText(t, g) != before {
+		t.Error("the refused merge changed the graph")
+	}
+	// Without the contradiction from another period, the merge is made,
+	// and b's support of d joins a's.
+	g = readYAML(t, strings.Replace(desk, "valid_from: 2023", "valid_until: 2020", 1))
+	err = g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}})
+	if !errors.Is(err, graph.ErrConflictingRelation) || !strings.Contains(err.Error(), "differs in confidence") {
+		t.Errorf("merging b into a: %v, want a conflicting relation naming confidence", err)
+	}
+	g = readYAML(t, strings.Replace(desk, ", confidence: 0.6, valid_from: 2023", ", valid_until: 2020", 1))
+	if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}}); err != nil {
+		t.Fatal(err)
+	}
+	sup, _ := g.Supported("a")
+	if len(sup) != 1 || !slices.Equal(sup[0].Sources, []string{"s1", "s2"}) || sup[0].Note != "a's; b's" {
+		t.Errorf("a supports %+v, want one relation with both sources and notes", sup)
+	}
+	con, _ := g.Contradictions("a")
+	if len(con) != 1 || !slices.Equal(con[0].Sources, []string{"s2"}) || con[0].Note != "from b's desk" {
+		t.Errorf("a's contradictions %+v, want one with b's sources and note", con)
+	}
+	// Sources: s3 cites s1 and quotes s2; once s2 is s1, both stay.
+	g = readYAML(t, desk)
+	if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "s1", From: "s2"}}}); err != nil {
+		t.Fatal(err)
+	}
+	s3, _ := g.Source("s3")
+	want := []sources.Derivation{{Source: "s1", Kind: sources.Cites}, {Source: "s1", Kind: sources.Quotes}}
+	if !slices.Equal(s3.DerivedFrom, want) {
+		t.Errorf("s3 derives from %+v, want %+v", s3.DerivedFrom, want)
+	}
+}
+
+// TestBatchReportsEveryPhase: a batch with a bad merge or removal also
+// reports the problems of what it adds (finding 8a).
+func TestBatchReportsEveryPhase(t *testing.T) {
+	g := desk(t)
+	before := yamlText(t, g)
+	const batch = `claimgraph: 1
+remove: [nothing-here]
+merge:
+  - {into: a, from: nope}
+claims:
+  - {id: z, text: Z., about: [nobody], appearances: [{source: nope2}]}
+relations:
+  - {from: z, to: zz, kind: supports}
+`
+	err := g.ApplyYAML(strings.NewReader(batch), "change.yaml")
+	var list graph.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("got %v", err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	for _, want := range []string{`remove "nothing-here"`, `merge "nope"`, `unknown entity "nobody"`, `unknown source "nope2"`, `unknown claim "zz"`} {
+		if !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, want) }) {
+			t.Errorf("no problem with %s in\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+	if yamlText(t, g) != before {
+		t.Error("the failed batch changed the graph")
+	}
+}
+
+// TestUnknownSpeakerIsNoDuplicate: an appearance with an unknown
+// speaker is not "the same" as one with no speaker (finding 8c).
+func TestUnknownSpeakerIsNoDuplicate(t *testing.T) {
+	for _, apps := range []string{"[{source: s1}, {source: s1, speaker: k}]", "[{source: s1, speaker: k}, {source: s1}]"} {
+		text := "claimgraph: 1\nsources:\n  - {id: s1, kind: wire}\nclaims:\n  - {id: a, text: A., appearances: " + apps + "}\n"
+		_, err := graph.ReadYAML(strings.NewReader(text), "xc.yaml")
+		var list graph.ErrorList
+		if !errors.As(err, &list) || len(list) != 1 || !errors.Is(list[0], graph.ErrUnknownReference) {
+			t.Errorf("%s: %v, want only the unknown entity", apps, err)
+		}
+	}
+}
+
+// TestEditYAMLMovedReviewKeepsComments: a review a merge moves keeps
+// the comments on its key and inside it, whether the claim kept had a
+// review or not (finding 8e).
+func TestEditYAMLMovedReviewKeepsComments(t *testing.T) {
+	const desk = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+claims:
+  - id: a
+    text: A.
+    appearances:
+      - source: s1
+  - id: b
+    text: B.
+    appearances:
+      - source: s2
+    # review by bob
+    review:   # published one
+      # status line
+      status: published
+      rating: 'Mostly true'   # agreed 3-1
+`
+	for _, own := range []string{"", "    review: {status: in-progress, reviewer: ann}\n"} {
+		path := filepath.Join(t.TempDir(), "desk.yaml")
+		text := strings.Replace(desk, "      - source: s1\n", "      - source: s1\n"+own, 1)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := graph.EditYAML(path, graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}}); err != nil {
+			t.Fatal(err)
+		}
+		out, _ := os.ReadFile(path)
+		for _, c := range []string{"# review by bob", "# published one", "# status line", "# agreed 3-1"} {
+			if !strings.Contains(string(out), c) {
+				t.Errorf("a's own review %q: comment %q lost:\n%s", own, c, out)
+			}
+		}
+		if g, err := graph.Load(path); err != nil {
+			t.Error(err)
+		} else if c, _ := g.Claim("a"); c.Review == nil || c.Review.Rating != "Mostly true" {
+			t.Errorf("a's review %+v", c.Review)
+		}
+	}
+}
+
+// TestMergeChainSelfDerivation: merging s0 into s3 and then s1, which
+// derives from s0, into s3 would derive s3 from itself; it is refused,
+// as one merge that would is, instead of writing a file that does not
+// load (found by the red team's random batches).
+func TestMergeChainSelfDerivation(t *testing.T) {
+	g := readYAML(t, `claimgraph: 1
+sources:
+  - {id: s0, kind: wire}
+  - {id: s1, kind: wire, derived_from: [{source: s0, kind: cites}]}
+  - {id: s3, kind: wire}
+`)
+	before := yamlText(t, g)
+	err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "s3", From: "s0"}, {Into: "s3", From: "s1"}}})
+	if !errors.Is(err, graph.ErrConflictingRelation) || !strings.Contains(err.Error(), `"s3" derives from itself`) {
+		t.Errorf("got %v, want s3 deriving from itself refused", err)
+	}
+	if yamlText(t, g) != before {
+		t.Error("the refused merges changed the graph")
+	}
+}
