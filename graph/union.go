@@ -42,9 +42,10 @@ type Conflict struct {
 	Note string
 	// A and B are the positions of the two sides: in the first file and
 	// the second, except for a conflict that the union makes within one
-	// file (two of its relations that clash once an ID of one is read
-	// as the item the other file merged it into), whose sides are the
-	// two places that disagree.
+	// file (two of its relations that clash, or that become one
+	// relation and differ, once an ID of one is read as the item the
+	// other file merged it into), whose sides are the two places that
+	// disagree.
 	A, B claims.Position
 	// Resolvable is false for a conflict that --prefer cannot settle:
 	// items of different kinds under one ID (references to either would
@@ -869,8 +870,10 @@ type sideRel struct {
 // resolves (see selfRelation; a same_as decision is carried out by the
 // merge and dropped silently); and two that become one relation (c
 // contradicts b and a contradicts c, with b merged into a) are joined
-// into the first, which takes the other's sources, note and inferences
-// (joinRelation), or, when they differ in validity, confidence or
+// into one, which takes the other's sources, note and inferences
+// (joinRelation): the one whose ends the union keeps, as a merge joins
+// the relation it moves into the one the item it merges into has, else
+// the first; or, when they differ in validity, confidence or
 // asserter (relDiffers), are a conflict that no preference resolves
 // either: a merge in the file would be refused, and neither relation
 // can be dropped without losing what it says.
@@ -901,16 +904,31 @@ func (u *union) sideRelations(k int, list []claims.Relation) []sideRel {
 					fields = append(fields, f)
 				}
 			}
-			alias := u.mergedEnd(&list[e.i], &list[i])
+			moved := &list[i] // the relation the merge renames
+			if !u.renamed(moved) {
+				moved = &list[e.i]
+			}
 			u.conflict(Conflict{Kind: "relation", ID: relID(&e.r), Fields: fields,
 				Note: fmt.Sprintf("%s, which makes %q one with it, which differs in %s; no preference settles it: make them agree, or remove one, before merging",
-					u.mergeNote(alias), relID(&list[i]), d),
+					u.mergeNote(u.mergedEnd(moved)), relID(moved), d),
 				A: s.pos(itemAt{"relation", e.i}, ""), B: s.pos(itemAt{"relation", i}, "")})
+			continue
+		}
+		if u.renamed(&list[e.i]) && !u.renamed(&list[i]) {
+			// r is the relation of the item the other one's end merged
+			// into: as in a merge in a change, the moved one joins it.
+			joinRelation(&r, &e.r)
+			*e = sideRel{r, i}
 			continue
 		}
 		joinRelation(&e.r, &r)
 	}
 	return out
+}
+
+// renamed reports whether the union reads an end of r as another item.
+func (u *union) renamed(r *claims.Relation) bool {
+	return u.canon(r.From) != r.From || u.canon(r.To) != r.To
 }
 
 // canonRelation returns r with the IDs it names read as the union names
@@ -931,14 +949,12 @@ func (u *union) canonRelation(r claims.Relation) claims.Relation {
 	return r
 }
 
-// mergedEnd returns an end of rs that either file merged into another
+// mergedEnd returns an end of r that either file merged into another
 // item, "" when none is.
-func (u *union) mergedEnd(rs ...*claims.Relation) string {
-	for _, r := range rs {
-		for _, id := range [2]string{r.From, r.To} {
-			if _, ok := u.into[id]; ok {
-				return id
-			}
+func (u *union) mergedEnd(r *claims.Relation) string {
+	for _, id := range [2]string{r.From, r.To} {
+		if _, ok := u.into[id]; ok {
+			return id
 		}
 	}
 	return ""

@@ -123,3 +123,39 @@ func TestUnionFoldsAppearances(t *testing.T) {
 		t.Errorf("union %v, conflicts %+v, want one in appearances", err, conflicts)
 	}
 }
+
+// TestUnionJoinsAsMerge: the relation the union joins is the one a
+// merge in a change makes, whatever order the file has them in: the
+// relation moved from b joins a's.
+func TestUnionJoinsAsMerge(t *testing.T) {
+	a := "claimgraph: 1\nsources:\n  - {id: s1, kind: wire}\n  - {id: s2, kind: wire}\n" + `claims:
+  - {id: a, text: A., appearances: [{source: s1}]}
+  - {id: b, text: B., appearances: [{source: s2}]}
+  - {id: c, text: C.}
+relations:
+  - {from: c, to: b, kind: contradicts, note: nb, sources: [s2]}
+  - {from: a, to: c, kind: contradicts, note: na}
+`
+	b := strings.Replace(bIntoA, "relations:\n  - {from: a, to: c, kind: contradicts", "", 1)
+	want, err := graph.ReadYAML(strings.NewReader(a), "a.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := want.Apply(graph.Batch{Merges: []graph.Merge{{From: "b", Into: "a"}}}); err != nil {
+		t.Fatal(err)
+	}
+	g, conflicts, err := union(t, a, b, graph.PreferNone)
+	if err != nil || len(conflicts) != 0 {
+		t.Fatalf("union: %v, conflicts %+v", err, conflicts)
+	}
+	var got, merged []claims.Relation
+	for r := range g.Relations() {
+		got = append(got, r)
+	}
+	for r := range want.Relations() {
+		merged = append(merged, r)
+	}
+	if len(got) != 1 || len(merged) != 1 || got[0].Note != merged[0].Note || !slices.Equal(got[0].Sources, merged[0].Sources) {
+		t.Errorf("union's relations %+v, want the merge's %+v", got, merged)
+	}
+}
