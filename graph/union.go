@@ -898,9 +898,14 @@ func (u *union) sideRelations(k int, list []claims.Relation) []sideRel {
 		}
 		e := &out[j]
 		if d := relDiffers(&e.r, &r); d != "" {
+			// The fields are those that still differ once each has
+			// what joinRelation would join from the other.
+			x, y := oriented(e.r, &r), r.Clone()
+			joinRelation(x, &r)
+			joinRelation(&y, &e.r)
 			var fields []string
-			for _, f := range itemsDiffer(relationFields.encode(oriented(e.r, &r)).n, relationFields.encode(&r).n) {
-				if f != "sources" && f != "note" && f != "inferred" {
+			for _, f := range itemsDiffer(relationFields.encode(x).n, relationFields.encode(&y).n) {
+				if f != "sources" && f != "note" && f != "inferred" { // joined, in another order
 					fields = append(fields, f)
 				}
 			}
