@@ -42,9 +42,10 @@ type Conflict struct {
 	Note string
 	// A and B are the positions of the two sides: in the first file and
 	// the second, except for a conflict that the union makes within one
-	// file (two of its relations that clash once an ID of one is read
-	// as the item the other file merged it into), whose sides are the
-	// two places that disagree.
+	// file (two of its relations that clash, or that become one
+	// relation and differ, once an ID of one is read as the item the
+	// other file merged it into), whose sides are the two places that
+	// disagree.
 	A, B claims.Position
 	// Resolvable is false for a conflict that --prefer cannot settle:
 	// items of different kinds under one ID (references to either would
@@ -85,8 +86,19 @@ func (c Conflict) message() string {
 // item either file merged into them folded in first, so that a file
 // that merged b into a (a has b's appearances and review) agrees with
 // one that still has a and b apart, and only what still differs after
-// that is a conflict. Two files that merge one ID into different items,
-// or into each other, conflict.
+// that is a conflict. That holds for what the merges join too: a claim
+// whose appearances a source or entity merge made one (their notes
+// joined, "first; second") is compared as folded, and so are the
+// relations: two relations of one file that the union makes one (c
+// contradicts b and a contradicts c, with b merged into a by either
+// file) are joined as a merge in [Graph.Apply] joins them, the first
+// taking the other's sources, note and inferences, so that a file whose
+// merge joined them agrees with one that has them apart (notes joined
+// in either order are the same note). Two such relations that differ in
+// validity, confidence or asserted_by are a conflict that no preference
+// resolves, as such a merge in a change is refused: keeping one drops
+// what the other says, a live contradiction perhaps. Two files that
+// merge one ID into different items, or into each other, conflict.
 //
 // A relation of one file that the other's merges would turn into one
 // of an item with itself (a contradicts c in A, c merged into a in B)
@@ -273,9 +285,9 @@ type union struct {
 	from    [4][]origin       // per section of the result: where each item comes from
 	// folded[k] holds the items of both files, side k's of each ID it
 	// has, with the items merged into others folded into them (see
-	// fold); grown holds the IDs of the items that grew.
-	folded [2]View
-	grown  map[string]bool
+	// fold), when isFolded.
+	folded   [2]View
+	isFolded bool
 }
 
 // side is one of the two files.
@@ -529,9 +541,9 @@ func (u *union) live(id string) bool {
 // left out of it, so what stops it is what differs (B's a published
 // True, A's b False: the review, not the appearances); when either
 // graph cannot be built the items are compared as they are. The
-// union's own merges report what fails. Relations are left out: relations
-// compares them, and a merge never changes an item's fields through
-// them.
+// union's own merges report what fails. Relations are left out:
+// sideRelations folds each file's own, and a merge never changes an
+// item's fields through them.
 //
 // It costs nothing when no item of either file is merged, else
 // O(items of both files) besides the merges.
@@ -577,10 +589,7 @@ func (u *union) fold() {
 		}
 		folded[k] = g.Snapshot()
 	}
-	u.folded, u.grown = folded, make(map[string]bool, len(ms))
-	for _, m := range ms {
-		u.grown[m.Into] = true
-	}
+	u.folded, u.isFolded = folded, true
 }
 
 // foldItems returns the items of a section for fold: those of side k,
@@ -604,11 +613,15 @@ func foldItems[T any](u *union, k int, section func(*Batch) []T, id func(*T) (st
 }
 
 // foldedAs returns how unite reads item x of side k for comparison: as
-// fold has it, when it grew, then as the union reads its references
-// (canonical).
+// fold has it, when fold folded the files (an item that grew, and one
+// whose references a source or entity merge renamed, which may have
+// collapsed two of its appearances or derivations into one, with their
+// notes joined), then as the union reads its references (canonical).
+// An item both files have is no merged ID, so its ID names it in the
+// folded graph.
 func foldedAs[T any](u *union, get func(View, string) (T, bool), canonical func(T) T) func(k int, id string, x T) T {
 	return func(k int, id string, x T) T {
-		if u.grown[id] {
+		if u.isFolded {
 			if f, ok := get(u.folded[k], id); ok {
 				x = f
 			}
@@ -768,33 +781,24 @@ func sameNode(a, b *yaml.Node) bool {
 type keptRel struct {
 	r    claims.Relation
 	side int
-	i    int // index in its file's relations
+	i    int // index in its file's relations (the first, for relations folded into one)
 	dead bool
 }
 
-// relations returns the relations of a, then those of b, with their
-// ends read as the union names them (canon), grouped by pair of claims:
-// a relation the pair already has in the same way collapses (a conflict
-// when the other file gives it other fields), one that clashes with the
-// pair's is a conflict, and one that would relate a claim to itself,
-// because one file merged one end into the other, is a conflict that no
-// preference resolves (see selfRelation; a same_as decision is carried
-// out by the merge and dropped silently).
+// relations returns the relations of a, then those of b, grouped by
+// pair of claims: a relation the pair already has in the same way from
+// the other file collapses (a conflict when the other file gives it
+// other fields), and one that clashes with the pair's is a conflict.
+// Each file's relations are first read as the union has them (see
+// sideRelations), so that a desk whose merge joined two relations
+// agrees with one that has them apart.
 func (u *union) relations(a, b []claims.Relation) []claims.Relation {
 	var kept []keptRel
 	pairs := map[[2]string][]int{}
 	for k, list := range [2][]claims.Relation{a, b} {
-		s := u.sides[k]
-		for i := range list {
-			r := list[i]
-			r.From, r.To = u.canon(r.From), u.canon(r.To)
-			here := func() claims.Position { return s.pos(itemAt{"relation", i}, "") } // for a conflict only
-			if r.From == r.To {
-				if r.Kind != claims.SameAs {
-					u.conflict(u.selfRelation(k, &list[i], here()))
-				}
-				continue
-			}
+		for _, sr := range u.sideRelations(k, list) {
+			r, i := sr.r, sr.i
+			here := func() claims.Position { return u.sides[k].pos(itemAt{"relation", i}, "") } // for a conflict only
 			key := [2]string{min(r.From, r.To), max(r.From, r.To)}
 			pair := pairs[key]
 			if same := slices.IndexFunc(pair, func(x int) bool {
@@ -803,7 +807,11 @@ func (u *union) relations(a, b []claims.Relation) []claims.Relation {
 			}); same >= 0 {
 				e := &kept[pair[same]]
 				if e.side != k {
-					if f := itemsDiffer(relationFields.encode(oriented(e.r, &r)).n, relationFields.encode(&r).n); len(f) > 0 {
+					x := oriented(e.r, &r)
+					if sameNoteParts(x.Note, r.Note) {
+						x.Note = r.Note // joined in another order
+					}
+					if f := itemsDiffer(relationFields.encode(x).n, relationFields.encode(&r).n); len(f) > 0 {
 						u.conflict(Conflict{Kind: "relation", ID: relID(&e.r), Fields: f, Resolvable: true,
 							A: u.sides[0].pos(itemAt{"relation", e.i}, ""), B: here()})
 						if u.wins(k) {
@@ -848,6 +856,143 @@ func (u *union) relations(a, b []claims.Relation) []claims.Relation {
 	return out
 }
 
+// sideRel is relation i of a file as the union reads it.
+type sideRel struct {
+	r claims.Relation
+	i int
+}
+
+// sideRelations returns the relations of side k, list, as the union has
+// them, the way a merge in a change ([Graph.Apply]) leaves them: the
+// IDs they name read as the union names them (canon), ends and sources
+// alike; one that would relate a claim to itself, because either file
+// merged one end into the other, is a conflict that no preference
+// resolves (see selfRelation; a same_as decision is carried out by the
+// merge and dropped silently); and two that become one relation (c
+// contradicts b and a contradicts c, with b merged into a) are joined
+// into one, which takes the other's sources, note and inferences
+// (joinRelation): the one whose ends the union keeps, as a merge joins
+// the relation it moves into the one the item it merges into has, else
+// the first; or, when they differ in validity, confidence or
+// asserter (relDiffers), are a conflict that no preference resolves
+// either: a merge in the file would be refused, and neither relation
+// can be dropped without losing what it says.
+func (u *union) sideRelations(k int, list []claims.Relation) []sideRel {
+	s := u.sides[k]
+	out := make([]sideRel, 0, len(list))
+	at := make(map[relKey]int, len(list))
+	for i := range list {
+		r := u.canonRelation(list[i])
+		if r.From == r.To {
+			if r.Kind != claims.SameAs {
+				u.conflict(u.selfRelation(k, &list[i], s.pos(itemAt{"relation", i}, "")))
+			}
+			continue
+		}
+		key := relKeyOf(&r)
+		j, seen := at[key]
+		if !seen {
+			at[key] = len(out)
+			out = append(out, sideRel{r, i})
+			continue
+		}
+		e := &out[j]
+		if d := relDiffers(&e.r, &r); d != "" {
+			// The fields are those that still differ once each has
+			// what joinRelation would join from the other.
+			x, y := oriented(e.r, &r), r.Clone()
+			joinRelation(x, &r)
+			joinRelation(&y, &e.r)
+			var fields []string
+			for _, f := range itemsDiffer(relationFields.encode(x).n, relationFields.encode(&y).n) {
+				if f != "sources" && f != "note" && f != "inferred" { // joined, in another order
+					fields = append(fields, f)
+				}
+			}
+			moved := &list[i] // the relation the merge renames
+			if !u.renamed(moved) {
+				moved = &list[e.i]
+			}
+			u.conflict(Conflict{Kind: "relation", ID: relID(&e.r), Fields: fields,
+				Note: fmt.Sprintf("%s, which makes %q one with it, which differs in %s; no preference settles it: make them agree, or remove one, before merging",
+					u.mergeNote(u.mergedEnd(moved)), relID(moved), d),
+				A: s.pos(itemAt{"relation", e.i}, ""), B: s.pos(itemAt{"relation", i}, "")})
+			continue
+		}
+		if u.renamed(&list[e.i]) && !u.renamed(&list[i]) {
+			// r is the relation of the item the other one's end merged
+			// into: as in a merge in a change, the moved one joins it.
+			joinRelation(&r, &e.r)
+			*e = sideRel{r, i}
+			continue
+		}
+		joinRelation(&e.r, &r)
+	}
+	return out
+}
+
+// renamed reports whether the union reads an end of r as another item.
+func (u *union) renamed(r *claims.Relation) bool {
+	return u.canon(r.From) != r.From || u.canon(r.To) != r.To
+}
+
+// canonRelation returns r with the IDs it names read as the union names
+// them (canon), sharing nothing with r, and its sources once each.
+func (u *union) canonRelation(r claims.Relation) claims.Relation {
+	r = r.Clone()
+	r.From, r.To = u.canon(r.From), u.canon(r.To)
+	for j := range r.Sources {
+		r.Sources[j] = u.canon(r.Sources[j])
+	}
+	seen := make(map[string]bool, len(r.Sources))
+	r.Sources = slices.DeleteFunc(r.Sources, func(id string) bool {
+		dup := seen[id]
+		seen[id] = true
+		return dup
+	})
+	renameInferences(r.Inferred, u.canon)
+	return r
+}
+
+// mergedEnd returns an end of r that either file merged into another
+// item, "" when none is.
+func (u *union) mergedEnd(r *claims.Relation) string {
+	for _, id := range [2]string{r.From, r.To} {
+		if _, ok := u.into[id]; ok {
+			return id
+		}
+	}
+	return ""
+}
+
+// mergeNote says which file merges alias into what: "b.yaml merges "b"
+// into "a"", and what the union reads that as when a chain of merges
+// goes further.
+func (u *union) mergeNote(alias string) string {
+	if _, ok := u.into[alias]; !ok {
+		return "the files' merges"
+	}
+	by := u.sides[u.by[alias]]
+	al := by.aliases[by.alias[alias]]
+	note := fmt.Sprintf("%s merges %q into %q", by.d.file, alias, al.into)
+	if c := u.canon(alias); c != al.into {
+		note += fmt.Sprintf(", which the union reads as %q", c)
+	}
+	return note
+}
+
+// sameNoteParts reports whether notes a and b join the same notes
+// (joinNotes), in any order: "x; y" and "y; x".
+func sameNoteParts(a, b string) bool {
+	if a == b {
+		return true
+	}
+	pa, pb := strings.Split(a, "; "), strings.Split(b, "; ")
+	slices.Sort(pa)
+	slices.Sort(pb)
+	return slices.Equal(slices.Compact(pa), slices.Compact(pb))
+}
+
 // selfRelation is the conflict of relation r of side k, at here, whose
 // ends the union reads as one claim: the files disagree on whether its
 // ends are one claim, and neither file's view can be kept whole (see
@@ -859,12 +1004,8 @@ func (u *union) selfRelation(k int, r *claims.Relation, here claims.Position) Co
 	}
 	by := u.sides[u.by[alias]]
 	al := by.aliases[by.alias[alias]]
-	note := fmt.Sprintf("%s merges %q into %q", by.d.file, alias, al.into)
-	if c := u.canon(alias); c != al.into {
-		note += fmt.Sprintf(", which the union reads as %q", c)
-	}
 	c := Conflict{Kind: "relation", ID: relID(r),
-		Note: note + fmt.Sprintf(": the relation would relate %q to itself; no preference settles it: remove the relation or undo the merge", u.canon(alias))}
+		Note: u.mergeNote(alias) + fmt.Sprintf(": the relation would relate %q to itself; no preference settles it: remove the relation or undo the merge", u.canon(alias))}
 	if u.by[alias] == k {
 		// Both sides of the conflict are in one file: a relation that
 		// names an ID its own file merged is read as its item there.

@@ -44,8 +44,16 @@
 // move, duplicates collapse), and its relations name the claim. Items
 // are compared once those merges are done in both files, so a desk that
 // merged b into a agrees with one that has a and b apart, and only what
-// still differs is a conflict. Two desks that merged one ID into
-// different claims, or two claims into each other, conflict.
+// still differs is a conflict. What the merges join counts as joined: a
+// claim's appearances that a source or entity merge made one (notes
+// joined), and two relations of one file that the union makes one (c
+// contradicts b and a contradicts c, with b merged into a), whose
+// sources and notes are joined into the first, as "edit --merge" joins
+// them. Two such relations that differ in validity, confidence or
+// asserted_by are a conflict no --prefer resolves, as "edit --merge"
+// refuses them: keeping one would drop what the other says. Two desks
+// that merged one ID into different claims, or two claims into each
+// other, conflict.
 //
 // The exit status is 0 when OUT was written, 1 for conflicts (nothing
 // written), 2 for trouble: an unreadable or invalid input, a usage
