@@ -55,9 +55,9 @@ import (
 //     its attackers from outside fixed at their labels in O_r, which is
 //     the grounded labelling of the whole (as in solve).
 //   - the claims silenced by round r's labels: those of O_r, except among
-//     D_r, sigma_r and the claims whose supports changed, which are looked
-//     at again (the rest have the same label, the same supports and the
-//     same silencing as in O_r).
+//     the claims of D_r whose label differs, sigma_r and the claims whose
+//     supports changed, which are looked at again (the rest have the same
+//     label, the same supports and the same silencing as in O_r).
 //
 // The replay stops after the first round that silences nothing new in
 // the changed graph, M, as Compute does. Its last state, N_M, is the
@@ -77,7 +77,7 @@ import (
 // and says why (Fallback): an origin moved in the order of origins
 // below which a set is capped in some round (the capped sets kept would
 // have to be cut again, not only sorted), the rounds reaching MaxRounds,
-// or a round reaching more than a quarter of the claims.
+// or a round weighing the evidence of more than a quarter of the claims.
 
 // Fallback says why [Tracker.Update] computed everything again.
 type Fallback uint8
@@ -88,9 +88,11 @@ const (
 	// FallbackMerge: the batch merges, or replaces a source or an
 	// entity, which can change the origins of claims it does not name.
 	FallbackMerge
-	// FallbackReach: more than a quarter of the claims (and more than
-	// 1,024) had to be weighed or solved again, in the last round or
-	// in a round replayed.
+	// FallbackReach: the evidence of more than a quarter of the claims
+	// (and more than 1,024) had to be weighed again, in the last round
+	// or in a round replayed. (Where as many verdicts have to be solved
+	// again, Update solves them all, with the evidence kept, and does
+	// not fall back.)
 	FallbackReach
 	// FallbackRounds: the rounds of silencing could not be replayed:
 	// they reach MaxRounds with claims unsettled (Result.Unsettled),
@@ -476,7 +478,10 @@ func (t *Tracker) lendCycles(r int32, seeds []int32, rp *replayed) map[int32]pas
 // labelRound labels, for round r of the changed graph, the claims
 // downstream along its successful attacks of those whose attacks differ
 // from O_r, with their attackers from outside fixed at their labels in
-// O_r, and records the labels in st. It returns the claims labelled.
+// O_r, and records in st the labels that differ from O_r (the others are
+// as kept). It returns the claims whose label differs. O(the claims
+// labelled and their relations): where the change reaches a giant
+// component of the attacks, most labels stay and st stays small.
 func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, Fallback) {
 	stateNew := func(x int32) past { return t.stateNew(st, x, r) }
 	prefersNew := func(a, b int32) bool {
@@ -532,9 +537,6 @@ func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, F
 			}
 		}
 	})
-	if t.tooMany(len(D)) {
-		return nil, FallbackReach
-	}
 	if len(D) == 0 {
 		return nil, NoFallback
 	}
@@ -576,12 +578,17 @@ func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, F
 		}
 	}
 	labels := af.Grounded(f)
+	var moved []int32
 	for i, s := range D {
 		p := stateNew(s)
+		if p.label == labels[i] {
+			continue
+		}
 		p.label = labels[i]
 		st[s] = p
+		moved = append(moved, s)
 	}
-	return D, NoFallback
+	return moved, NoFallback
 }
 
 // ended notes that claim x has a state kept until round u.
