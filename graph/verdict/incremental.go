@@ -80,6 +80,13 @@ type Tracker struct {
 	sloc   []int32
 	sstamp []uint32
 	sepoch uint32
+	// The evidence, cap and label of each claim in a round replayed, as
+	// labelRound reads them, stamped per round (wstamp, wepoch).
+	wev    []float64
+	wcap   []bool
+	wlab   []af.Label
+	wstamp []uint32
+	wepoch uint32
 }
 
 // node is the state of one claim.
@@ -1106,6 +1113,10 @@ func (t *Tracker) grow() {
 		t.stamp = append(t.stamp, make([]uint32, n-len(t.stamp))...)
 		t.sstamp = append(t.sstamp, make([]uint32, n-len(t.sstamp))...)
 		t.sloc = append(t.sloc, make([]int32, n-len(t.sloc))...)
+		t.wev = append(t.wev, make([]float64, n-len(t.wev))...)
+		t.wcap = append(t.wcap, make([]bool, n-len(t.wcap))...)
+		t.wlab = append(t.wlab, make([]af.Label, n-len(t.wlab))...)
+		t.wstamp = append(t.wstamp, make([]uint32, n-len(t.wstamp))...)
 	}
 }
 

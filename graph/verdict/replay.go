@@ -155,6 +155,20 @@ func (t *Tracker) at(x int32, r int32) past {
 	return n.now()
 }
 
+// kept returns claim x's evidence, cap and label in round r as kept:
+// those of at(x, r), without the copy.
+func (t *Tracker) kept(x int32, r int32) (float64, bool, af.Label) {
+	n := &t.c[x]
+	if r < int32(t.rounds) {
+		for i := range n.hist {
+			if p := &n.hist[i]; p.until >= r {
+				return p.ev, p.capped, p.label
+			}
+		}
+	}
+	return n.ev, n.capped, n.label
+}
+
 // setSilR sets the round whose labels silenced claim x (0: none),
 // keeping silencedIn and silCount.
 func (t *Tracker) setSilR(x int32, r int32) {
@@ -484,9 +498,28 @@ func (t *Tracker) lendCycles(r int32, seeds []int32, rp *replayed) map[int32]pas
 // component of the attacks, most labels stay and st stays small.
 func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, Fallback) {
 	stateNew := func(x int32) past { return t.stateNew(st, x, r) }
+	// The evidence, cap and label (before this labelling) in N_r, read
+	// once a claim: where the change reaches a giant component, each is
+	// read for each of its attacks.
+	t.grow()
+	t.wepoch++
+	read := func(x int32) {
+		if t.wstamp[x] != t.wepoch {
+			if p, ok := st[x]; ok {
+				t.wev[x], t.wcap[x], t.wlab[x] = p.ev, p.capped, p.label
+			} else {
+				t.wev[x], t.wcap[x], t.wlab[x] = t.kept(x, r)
+			}
+			t.wstamp[x] = t.wepoch
+		}
+	}
 	prefersNew := func(a, b int32) bool {
-		pa := stateNew(a)
-		return pa.capped || pa.ev+eps >= stateNew(b).ev
+		read(a)
+		if t.wcap[a] {
+			return true
+		}
+		read(b)
+		return t.wev[a]+eps >= t.wev[b]
 	}
 	prefersOld := func(a, b int32) bool {
 		pa := t.old(ch, a, r)
@@ -563,7 +596,8 @@ func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, F
 	n := len(sub)
 	f := af.New(n + 1)
 	for i, s := range sub[inD:] {
-		switch t.at(s, r).label {
+		read(s)
+		switch t.wlab[s] {
 		case af.Undec:
 			_ = f.Attack(inD+i, inD+i)
 		case af.Out:
@@ -580,10 +614,10 @@ func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, F
 	labels := af.Grounded(f)
 	var moved []int32
 	for i, s := range D {
-		p := stateNew(s)
-		if p.label == labels[i] {
+		if read(s); t.wlab[s] == labels[i] {
 			continue
 		}
+		p := stateNew(s)
 		p.label = labels[i]
 		st[s] = p
 		moved = append(moved, s)
