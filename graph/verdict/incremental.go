@@ -535,8 +535,9 @@ func remove(list []int32, x int32) []int32 {
 // rounds of a recomputation. When E holds more than a quarter of the
 // claims, or b merges or replaces a source or an entity (which can
 // change the origins of claims b does not name), it computes everything
-// again as [Track] does: Stats.Full, with Stats.Why the reason. A contradiction that time resolves attacks nothing, as in
-// Compute, and the Tracker does not hold it; a batch that replaces a claim
+// again as [Track] does: Stats.Full, with Stats.Why the reason. A
+// contradiction that time resolves attacks nothing, as in Compute, and
+// the Tracker does not hold it; a batch that replaces a claim
 // with a validity that changes which of its contradictions time resolves
 // computes everything again too (FallbackTime).
 //
@@ -826,7 +827,7 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	// Attacks: on the claims whose evidence moved, and on those they now
 	// attack or no longer attack. A claim weighed again whose evidence
 	// and cap stand, lent other origins (past the cap, or as many of
-	// other weight), keeps its attacks, label and strength, and so do
+	// the same weight), keeps its attacks, label and strength, and so do
 	// those downstream of it: its verdict alone is written again
 	// (relent). A claim of the batch is relabelled in any case, as its
 	// sources, which reasons name, may have changed.
