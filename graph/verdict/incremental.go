@@ -19,6 +19,10 @@ import (
 // [Tracker.Update]); 0 never does (for the tests).
 var fullShare = 4
 
+// allAbove: an update with more verdicts to recompute than this solves
+// every claim instead, as it does past fullShare (for the tests).
+var allAbove = math.MaxInt
+
 // Tracker holds the verdicts on every claim of a graph and brings them up
 // to date after each batch applied to it, recomputing only what the batch
 // can reach. Its [Tracker.Result] is that of [Compute] on the whole
@@ -76,6 +80,13 @@ type Tracker struct {
 	sloc   []int32
 	sstamp []uint32
 	sepoch uint32
+	// The evidence, cap and label of each claim in a round replayed, as
+	// labelRound reads them, stamped per round (wstamp, wepoch).
+	wev    []float64
+	wcap   []bool
+	wlab   []af.Label
+	wstamp []uint32
+	wepoch uint32
 }
 
 // node is the state of one claim.
@@ -121,8 +132,15 @@ type conRef struct {
 // Stats says what [Tracker.Update] recomputed.
 type Stats struct {
 	// Evidence is the number of claims whose evidence was weighed again,
-	// Verdicts the number whose label, strength and verdict were.
-	Evidence, Verdicts int
+	// Verdicts the number whose label, strength and verdict were: every
+	// claim when they are more than a quarter of the claims (and more
+	// than 1,024), which are then solved as Compute does, with the
+	// evidence as the update left it. Relent counts the claims weighed
+	// again whose evidence and cap stand (lent other origins past the
+	// cap, or as many of the same weight): unless downstream of another
+	// change, their labels and strengths stand, and only their verdicts
+	// are written again.
+	Evidence, Verdicts, Relent int
 	// Full reports that every verdict was computed again, and Why why.
 	Full bool
 	Why  Fallback
@@ -237,12 +255,12 @@ func (t *Tracker) rebuild(known bool) error {
 	}
 	t.silent, t.rounds, t.unsettled = silent, rounds, unsettled
 	t.lend(all)
-	t.solveAll(v)
+	t.solveAll(v.Counts())
 	// None left, as Compute found, unless the rounds stopped at their
 	// cap: a safeguard (then the rounds kept are not those of the graph).
 	for ; unsettled == 0 && t.silence(all); t.rounds++ {
 		t.lend(all)
-		t.solveAll(v)
+		t.solveAll(v.Counts())
 		t.stale = true
 	}
 	return nil
@@ -264,19 +282,46 @@ func (t *Tracker) silence(S []int32) bool {
 	return more
 }
 
-// solveAll computes the labels, strengths and verdicts of every claim of
-// v, whose evidence is weighed, as [Compute] does, with its code: what
-// solve(all) would, without the bookkeeping of a part of the graph.
-func (t *Tracker) solveAll(v graph.View) {
-	n := len(t.c)
-	st := &state{opts: t.opts, size: v.Counts(), ids: make([]string, n), sources: make([][]string, n), evidence: make([]float64, n), capped: make([]bool, n)}
+// solveAll computes the labels, strengths and verdicts of every claim,
+// whose evidence is weighed, as [Compute] does, with its code: what
+// solve(all) would, without the bookkeeping of a part of the graph. The
+// live claims are numbered in the order of their slots, and the
+// contradictions taken from the Tracker's relations in the order they
+// were added, as Compute numbers them in the graph's order (the order
+// solve keeps too). O(claims + contradictions) besides Compute's.
+func (t *Tracker) solveAll(counts graph.Counts) {
+	t.grow()
+	slots := make([]int32, 0, t.live) // dense index -> slot
 	for i := range t.c {
-		nd := &t.c[i]
+		if !t.c[i].dead {
+			t.sloc[i] = int32(len(slots))
+			slots = append(slots, int32(i))
+		}
+	}
+	n := len(slots)
+	st := &state{opts: t.opts, size: counts, ids: make([]string, n), sources: make([][]string, n), evidence: make([]float64, n), capped: make([]bool, n)}
+	type con struct {
+		seq  int64
+		a, b int32
+	}
+	var cons []con
+	for i, s := range slots {
+		nd := &t.c[s]
 		st.ids[i], st.sources[i], st.evidence[i], st.capped[i] = nd.id, nd.sources, nd.ev, nd.capped
 		nd.nFail, nd.iters = 0, 0 // from an earlier round
+		for _, r := range nd.con {
+			if r.from {
+				cons = append(cons, con{r.seq, int32(i), t.sloc[r.other]})
+			}
+		}
+	}
+	slices.SortFunc(cons, func(x, y con) int { return cmp.Compare(x.seq, y.seq) })
+	st.cons = make([]pair, len(cons))
+	for k, c := range cons {
+		st.cons[k] = pair{c.a, c.b}
 	}
 	t.cyclic, t.unconv = 0, 0
-	st.contradictions(v)
+	st.prefer()
 	st.derive() // under Lending, the defeats sorted by target, one per pair
 	st.solve()
 	str := st.strength
@@ -293,14 +338,17 @@ func (t *Tracker) solveAll(v graph.View) {
 		size[k]++
 	}
 	for _, p := range st.failed {
-		t.c[p.to].nFail++
+		t.c[slots[p.to]].nFail++
 	}
 	t.att, t.failed = len(st.attacks), len(st.failed)
-	for i := range t.c {
-		nd, k := &t.c[i], int32(i)
+	for i, s := range slots {
+		nd, k := &t.c[s], int32(i)
 		nd.nAtt = st.inStart[k+1] - st.inStart[k]
 		nd.label, nd.x, nd.lo, nd.hi = st.labels[k], str.Strength[k], str.Lower[k], str.Upper[k]
-		nd.defeater = st.defeater(k)
+		nd.defeater = -1
+		if d := st.defeater(k); d >= 0 {
+			nd.defeater = slots[d]
+		}
 		t.count(nd, size[cb.Comp[k]] > 1, str)
 		nd.v = t.verdict(st, k, nd)
 	}
@@ -448,12 +496,21 @@ func remove(list []int32, x int32) []int32 {
 //     cycle of support, or the batch may close one, all of the claims
 //     below the changed ones are weighed again together, a cycle at a
 //     time, as evidence.Of does.
-//   - T, the claims whose attacks may have changed: E, the targets of
-//     the attacks of contradictions added or removed that succeed (or
+//   - T, the claims whose attacks may have changed: the claims of E
+//     whose evidence or cap moved, the claims of the batch, the targets
+//     of the attacks of contradictions added or removed that succeed (or
 //     did), and the claims contradicting one of E whose attack, or
 //     attack on it, now succeeds or fails otherwise. (The target of an
 //     attack that fails only names its attacker among its reasons, and
-//     is explained again.)
+//     is explained again.) A claim of E whose evidence and cap stand was
+//     lent other origins of the same weight — past the cap, which holds
+//     the evidence.MaxLent first origins in a fixed order, an origin
+//     that comes or goes upstream changes which ones a claim holds all
+//     the way down the supports, while its weight stays — so its attacks,
+//     label and strength stand, and only its verdict is written again
+//     (Stats.Relent). Otherwise such a change would reach everything
+//     downstream of those claims along attacks, on the generated graphs
+//     most of the graph.
 //   - D, the claims downstream of T along successful attacks, with their
 //     strongly connected components: their labels, strengths and
 //     verdicts. A grounded label and a DF-QuAD strength depend on the
@@ -469,12 +526,18 @@ func remove(list []int32, x int32) []int32 {
 // iteration on D's cycles;
 // without support cycles, the evidence costs O(the claims weighed ×
 // their supporters × evidence.MaxLent), a claim being weighed again when
-// a supporter's changes reach it. When E or D holds more than a quarter
-// of the claims (and more than 1,024), or b merges or replaces a source or
-// an entity (which can change the origins of claims b does not name), it
-// computes everything again as [Track] does: Stats.Full, with Stats.Why
-// the reason. A contradiction that time resolves attacks nothing, as in
-// Compute, and the Tracker does not hold it; a batch that replaces a claim
+// a supporter's changes reach it. When D holds more than a quarter of
+// the claims (and more than 1,024), the change of evidence or attacks
+// reached a giant component of the attacks, whose strengths then all
+// move: it solves every claim as Compute does, with the evidence as it
+// is (Stats.Verdicts is then every claim): O(claims + contradictions)
+// and DF-QuAD on the whole, without the origins, the evidence and the
+// rounds of a recomputation. When E holds more than a quarter of the
+// claims, or b merges or replaces a source or an entity (which can
+// change the origins of claims b does not name), it computes everything
+// again as [Track] does: Stats.Full, with Stats.Why the reason. A
+// contradiction that time resolves attacks nothing, as in Compute, and
+// the Tracker does not hold it; a batch that replaces a claim
 // with a validity that changes which of its contradictions time resolves
 // computes everything again too (FallbackTime).
 //
@@ -493,12 +556,15 @@ func remove(list []int32, x int32) []int32 {
 // Compute's rounds do, after a round that silences nothing new. The
 // claims whose silencing changed are then seeds of E above. A round costs
 // O(the claims it reaches and their relations); the replay, that times
-// the rounds (Stats.Rounds), never a pass over the graph. The file
-// replay.go has the argument. It computes everything again where a round
-// reaches more than a quarter of the claims (FallbackReach), where the
-// rounds reach MaxRounds with claims unsettled (FallbackRounds), and
-// where an origin moves in the order that sorts sets of origins below
-// which a set is capped (FallbackOrder).
+// the rounds (Stats.Rounds), never a pass over the graph, but for the
+// labelling of a round whose changes reach a giant component of the
+// attacks (linear in what they reach; it keeps only the labels that
+// differ). The file replay.go has the argument. It computes everything
+// again where a round weighs the evidence of more than a quarter of the
+// claims (FallbackReach), where the rounds reach MaxRounds with claims
+// unsettled (FallbackRounds), and where an origin moves in the order
+// that sorts sets of origins below which a set is capped
+// (FallbackOrder).
 //
 // The result equals Compute's: labels, evidence, origins, ratings and
 // reasons exactly, strengths to rounding in the order a claim's attackers
@@ -729,14 +795,14 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 	// Evidence: along supports from the seeds, stopping where nothing
 	// changes when the supports have no cycle, or over everything below
 	// the seeds otherwise.
-	old := map[int32]float64{} // evidence before, of the claims weighed again
+	old := map[int32]was{} // evidence before, of the claims weighed again
 	for _, s := range seedE {
 		if _, ok := old[s]; !ok {
-			old[s] = t.c[s].ev
+			old[s] = t.c[s].was()
 		}
 	}
 	for _, s := range newClaims {
-		old[s] = math.NaN()
+		old[s] = was{ev: math.NaN()}
 	}
 	E, ok := []int32(nil), false
 	if !mayCycle {
@@ -753,26 +819,36 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 		}
 		for _, s := range E {
 			if _, ok := old[s]; !ok {
-				old[s] = t.c[s].ev
+				old[s] = t.c[s].was()
 			}
 		}
 		t.lend(E)
 	}
-	// Attacks: on the claims weighed again, and on those they now attack
-	// or no longer attack.
+	// Attacks: on the claims whose evidence moved, and on those they now
+	// attack or no longer attack. A claim weighed again whose evidence
+	// and cap stand, lent other origins (past the cap, or as many of
+	// the same weight), keeps its attacks, label and strength, and so do
+	// those downstream of it: its verdict alone is written again
+	// (relent). A claim of the batch is relabelled in any case, as its
+	// sources, which reasons name, may have changed.
+	batch := make(map[int32]bool, len(b.Claims))
+	for _, c := range b.Claims {
+		batch[t.slot[c.ID]] = true
+	}
+	var relent []int32
 	for _, s := range E {
-		seedT = append(seedT, s)
-		if t.c[s].ev == old[s] {
+		w := old[s]
+		if n := &t.c[s]; n.ev == w.ev && n.capped == w.capped {
+			if batch[s] {
+				seedT = append(seedT, s)
+			} else {
+				relent = append(relent, s)
+			}
 			continue
 		}
-		before := func(x int32) float64 {
-			if w, ok := old[x]; ok {
-				return w
-			}
-			return t.c[x].ev
-		}
+		seedT = append(seedT, s)
 		for _, r := range t.c[s].con {
-			if math.IsNaN(old[s]) || (before(s)+eps >= before(r.other)) != t.prefers(s, r.other) {
+			if math.IsNaN(w.ev) || t.preferred(old, s, r.other) != t.prefers(s, r.other) {
 				seedT = append(seedT, r.other)
 			}
 		}
@@ -788,12 +864,18 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			}
 		}
 	})
-	if t.tooMany(len(D)) {
-		return t.full(FallbackReach, true)
+	nv := len(D)
+	if t.tooMany(len(D)) || len(D) > allAbove {
+		// Solving D alone would cost more than solving everything, as
+		// Compute does, with the evidence as it is now.
+		t.solveAll(v.Counts())
+		D = nil
+		nv = t.live
+	} else {
+		t.solve(D, explain, relent)
 	}
-	t.solve(D, explain)
 	t.setHistory(hist)
-	return Stats{Evidence: len(E), Verdicts: len(D), Rounds: int(rp.rounds), Silenced: silenced}, nil
+	return Stats{Evidence: len(E), Verdicts: nv, Relent: len(relent), Rounds: int(rp.rounds), Silenced: silenced}, nil
 }
 
 // reorder sorts again, by the origins' keys as they are now, the lent
@@ -978,6 +1060,29 @@ func (t *Tracker) tooMany(k int) bool { return fullShare > 0 && k > minFull && f
 // recomputes everything instead, however small the graph.
 const minFull = 1024
 
+// was is a claim's evidence and cap before an update weighed it again:
+// ev is NaN for a claim the update added.
+type was struct {
+	ev     float64
+	capped bool
+}
+
+func (n *node) was() was { return was{n.ev, n.capped} }
+
+// preferred reports whether an attack of a on b succeeded before the
+// update, old holding the evidence before of the claims weighed again.
+func (t *Tracker) preferred(old map[int32]was, a, b int32) bool {
+	wa, ok := old[a]
+	if !ok {
+		wa = t.c[a].was()
+	}
+	wb, ok := old[b]
+	if !ok {
+		wb = t.c[b].was()
+	}
+	return wa.capped || wa.ev+eps >= wb.ev
+}
+
 // prefers reports whether an attack of a on b succeeds.
 func (t *Tracker) prefers(a, b int32) bool { return t.c[a].capped || t.c[a].ev+eps >= t.c[b].ev }
 
@@ -1009,6 +1114,10 @@ func (t *Tracker) grow() {
 		t.stamp = append(t.stamp, make([]uint32, n-len(t.stamp))...)
 		t.sstamp = append(t.sstamp, make([]uint32, n-len(t.sstamp))...)
 		t.sloc = append(t.sloc, make([]int32, n-len(t.sloc))...)
+		t.wev = append(t.wev, make([]float64, n-len(t.wev))...)
+		t.wcap = append(t.wcap, make([]bool, n-len(t.wcap))...)
+		t.wlab = append(t.wlab, make([]af.Label, n-len(t.wlab))...)
+		t.wstamp = append(t.wstamp, make([]uint32, n-len(t.wstamp))...)
 	}
 }
 
@@ -1149,7 +1258,7 @@ func (t *Tracker) lendWith(E []int32, silent func(int32) bool, out func(int32) [
 // false, on reaching a claim on a cycle of support, or after as many
 // weighings as a quarter of the claims: such a change is weighed in one
 // pass by lend.
-func (t *Tracker) lendFrom(seeds []int32, old map[int32]float64) ([]int32, bool) {
+func (t *Tracker) lendFrom(seeds []int32, old map[int32]was) ([]int32, bool) {
 	t.grow()
 	t.epoch++
 	queued := t.epoch // in the queue now
@@ -1197,7 +1306,7 @@ func (t *Tracker) lendFrom(seeds []int32, old map[int32]float64) ([]int32, bool)
 			mark(s)
 		}
 		if _, ok := old[s]; !ok {
-			old[s] = n.ev
+			old[s] = n.was()
 		}
 		n.lent = lent
 		n.capped = len(in) >= evidence.MaxLent
@@ -1281,8 +1390,10 @@ func (t *Tracker) minus(a, b []int32) []int32 {
 // labelling an accepted one is unattacked, an undecided one attacks
 // itself and a rejected one is attacked by one extra accepted argument;
 // in DF-QuAD it is fixed. The accepted claims of explain outside D, whose
-// reasons name a claim as weaker that came or went, are explained again.
-func (t *Tracker) solve(D, explain []int32) {
+// reasons name a claim as weaker that came or went, are explained again,
+// and so are the claims of relent outside D, whatever their label: their
+// lent origins changed, not their evidence.
+func (t *Tracker) solve(D, explain, relent []int32) {
 	t.grow()
 	t.epoch++
 	for _, s := range D {
@@ -1306,6 +1417,12 @@ func (t *Tracker) solve(D, explain []int32) {
 	gained := explain
 	for _, o := range explain {
 		if !inD(o) && !inW[o] && !t.c[o].dead && t.c[o].label == af.In {
+			inW[o] = true
+			W = append(W, o)
+		}
+	}
+	for _, o := range relent {
+		if !inD(o) && !inW[o] && !t.c[o].dead {
 			inW[o] = true
 			W = append(W, o)
 		}

@@ -55,9 +55,9 @@ import (
 //     its attackers from outside fixed at their labels in O_r, which is
 //     the grounded labelling of the whole (as in solve).
 //   - the claims silenced by round r's labels: those of O_r, except among
-//     D_r, sigma_r and the claims whose supports changed, which are looked
-//     at again (the rest have the same label, the same supports and the
-//     same silencing as in O_r).
+//     the claims of D_r whose label differs, sigma_r and the claims whose
+//     supports changed, which are looked at again (the rest have the same
+//     label, the same supports and the same silencing as in O_r).
 //
 // The replay stops after the first round that silences nothing new in
 // the changed graph, M, as Compute does. Its last state, N_M, is the
@@ -77,7 +77,7 @@ import (
 // and says why (Fallback): an origin moved in the order of origins
 // below which a set is capped in some round (the capped sets kept would
 // have to be cut again, not only sorted), the rounds reaching MaxRounds,
-// or a round reaching more than a quarter of the claims.
+// or a round weighing the evidence of more than a quarter of the claims.
 
 // Fallback says why [Tracker.Update] computed everything again.
 type Fallback uint8
@@ -88,9 +88,11 @@ const (
 	// FallbackMerge: the batch merges, or replaces a source or an
 	// entity, which can change the origins of claims it does not name.
 	FallbackMerge
-	// FallbackReach: more than a quarter of the claims (and more than
-	// 1,024) had to be weighed or solved again, in the last round or
-	// in a round replayed.
+	// FallbackReach: the evidence of more than a quarter of the claims
+	// (and more than 1,024) had to be weighed again, in the last round
+	// or in a round replayed. (Where as many verdicts have to be solved
+	// again, Update solves them all, with the evidence kept, and does
+	// not fall back.)
 	FallbackReach
 	// FallbackRounds: the rounds of silencing could not be replayed:
 	// they reach MaxRounds with claims unsettled (Result.Unsettled),
@@ -151,6 +153,20 @@ func (t *Tracker) at(x int32, r int32) past {
 		}
 	}
 	return n.now()
+}
+
+// kept returns claim x's evidence, cap and label in round r as kept:
+// those of at(x, r), without the copy.
+func (t *Tracker) kept(x int32, r int32) (float64, bool, af.Label) {
+	n := &t.c[x]
+	if r < int32(t.rounds) {
+		for i := range n.hist {
+			if p := &n.hist[i]; p.until >= r {
+				return p.ev, p.capped, p.label
+			}
+		}
+	}
+	return n.ev, n.capped, n.label
 }
 
 // setSilR sets the round whose labels silenced claim x (0: none),
@@ -476,12 +492,34 @@ func (t *Tracker) lendCycles(r int32, seeds []int32, rp *replayed) map[int32]pas
 // labelRound labels, for round r of the changed graph, the claims
 // downstream along its successful attacks of those whose attacks differ
 // from O_r, with their attackers from outside fixed at their labels in
-// O_r, and records the labels in st. It returns the claims labelled.
+// O_r, and records in st the labels that differ from O_r (the others are
+// as kept). It returns the claims whose label differs. O(the claims
+// labelled and their relations): where the change reaches a giant
+// component of the attacks, most labels stay and st stays small.
 func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, Fallback) {
 	stateNew := func(x int32) past { return t.stateNew(st, x, r) }
+	// The evidence, cap and label (before this labelling) in N_r, read
+	// once a claim: where the change reaches a giant component, each is
+	// read for each of its attacks.
+	t.grow()
+	t.wepoch++
+	read := func(x int32) {
+		if t.wstamp[x] != t.wepoch {
+			if p, ok := st[x]; ok {
+				t.wev[x], t.wcap[x], t.wlab[x] = p.ev, p.capped, p.label
+			} else {
+				t.wev[x], t.wcap[x], t.wlab[x] = t.kept(x, r)
+			}
+			t.wstamp[x] = t.wepoch
+		}
+	}
 	prefersNew := func(a, b int32) bool {
-		pa := stateNew(a)
-		return pa.capped || pa.ev+eps >= stateNew(b).ev
+		read(a)
+		if t.wcap[a] {
+			return true
+		}
+		read(b)
+		return t.wev[a]+eps >= t.wev[b]
 	}
 	prefersOld := func(a, b int32) bool {
 		pa := t.old(ch, a, r)
@@ -532,9 +570,6 @@ func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, F
 			}
 		}
 	})
-	if t.tooMany(len(D)) {
-		return nil, FallbackReach
-	}
 	if len(D) == 0 {
 		return nil, NoFallback
 	}
@@ -561,7 +596,8 @@ func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, F
 	n := len(sub)
 	f := af.New(n + 1)
 	for i, s := range sub[inD:] {
-		switch t.at(s, r).label {
+		read(s)
+		switch t.wlab[s] {
 		case af.Undec:
 			_ = f.Attack(inD+i, inD+i)
 		case af.Out:
@@ -576,12 +612,17 @@ func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, F
 		}
 	}
 	labels := af.Grounded(f)
+	var moved []int32
 	for i, s := range D {
+		if read(s); t.wlab[s] == labels[i] {
+			continue
+		}
 		p := stateNew(s)
 		p.label = labels[i]
 		st[s] = p
+		moved = append(moved, s)
 	}
-	return D, NoFallback
+	return moved, NoFallback
 }
 
 // ended notes that claim x has a state kept until round u.
