@@ -245,7 +245,8 @@ sources:
 `)
 	before := yamlText(t, g)
 	err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "s3", From: "s0"}, {Into: "s3", From: "s1"}}})
-	if !errors.Is(err, graph.ErrConflictingRelation) || !strings.Contains(err.Error(), `"s3" derives from itself`) {
+	// The second merge makes it, and is named.
+	if !errors.Is(err, graph.ErrConflictingRelation) || !strings.Contains(err.Error(), `merge "s1": conflicting relation: merging "s1" into "s3" would derive "s3" from itself`) {
 		t.Errorf("got %v, want s3 deriving from itself refused", err)
 	}
 	if yamlText(t, g) != before {

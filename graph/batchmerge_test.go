@@ -1,0 +1,153 @@
+package graph_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/go-cmp/cmp"
+)
+
+// applyEach applies merges to a graph read from file: in one batch, or
+// one batch per merge when each is set.
+func applyEach(t *testing.T, file string, each bool, merges ...graph.Merge) (*graph.Graph, error) {
+	t.Helper()
+	g, err := graph.ReadYAML(strings.NewReader(file), "m.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !each {
+		return g, g.Apply(graph.Batch{Merges: merges})
+	}
+	for _, m := range merges {
+		if err := g.Apply(graph.Batch{Merges: []graph.Merge{m}}); err != nil {
+			return g, err
+		}
+	}
+	return g, nil
+}
+
+// TestMergesInOneBatchMeet: two claim merges of one batch whose moved
+// relations meet (red team 7, finding 3: d1 and f2) do what the same
+// merges do one after the other, and a problem the second one makes is
+// named after it.
+func TestMergesInOneBatchMeet(t *testing.T) {
+	const d1 = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+  - {id: s3, kind: wire}
+  - {id: s4, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}]}
+  - {id: b, text: B., appearances: [{source: s2}]}
+  - {id: c, text: C., appearances: [{source: s3}]}
+  - {id: d, text: D., appearances: [{source: s4}]}
+relations:
+  - {from: a, to: c, kind: contradicts}
+  - {from: b, to: d, kind: contradicts, note: from b, sources: [s2]}
+`
+	const f2 = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+  - {id: s3, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}]}
+  - {id: b, text: B., appearances: [{source: s2}]}
+  - {id: c, text: C., appearances: [{source: s3}]}
+  - {id: x, text: X.}
+relations:
+  - {from: a, to: x, kind: supports, note: na}
+  - {from: b, to: x, kind: supports, note: nb}
+  - {from: c, to: x, kind: supports, note: nc}
+`
+	for _, tc := range []struct {
+		name, file string
+		merges     []graph.Merge
+		want       string // the one relation left: its ends, kind, sources and note
+	}{
+		{"two pairs", d1, []graph.Merge{{Into: "a", From: "b"}, {Into: "c", From: "d"}}, "a contradicts c [s2] from b"},
+		{"two pairs, the other way", d1, []graph.Merge{{Into: "c", From: "d"}, {Into: "a", From: "b"}}, "a contradicts c [s2] from b"},
+		{"a chain", f2, []graph.Merge{{Into: "a", From: "b"}, {Into: "c", From: "a"}}, "c supports x [] nc; na; nb"},
+		{"a source merge, then claim merges", d1, []graph.Merge{{Into: "s1", From: "s2"}, {Into: "a", From: "b"}, {Into: "c", From: "d"}}, "a contradicts c [s1] from b"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, err := applyEach(t, tc.file, false, tc.merges...)
+			if err != nil {
+				t.Fatalf("in one batch: %v", err)
+			}
+			one, err := applyEach(t, tc.file, true, tc.merges...)
+			if err != nil {
+				t.Fatalf("one at a time: %v", err)
+			}
+			got := yamlText(t, g)
+			if diff := cmp.Diff(yamlText(t, one), got); diff != "" {
+				t.Errorf("one batch and one merge at a time differ (-each +batch):\n%s", diff)
+			}
+			var rels []string
+			for r := range g.Relations() {
+				rels = append(rels, fmt.Sprintf("%s %s %s %v %s", r.From, r.Kind, r.To, r.Sources, r.Note))
+			}
+			if len(rels) != 1 || rels[0] != tc.want {
+				t.Errorf("relations %q, want one: %q", rels, tc.want)
+			}
+		})
+	}
+	// The self-relation a chain makes is the second merge's doing.
+	const e1 = `claimgraph: 1
+claims:
+  - {id: a, text: A.}
+  - {id: b, text: B.}
+  - {id: c, text: C.}
+relations:
+  - {from: a, to: c, kind: contradicts}
+  - {from: c, to: b, kind: contradicts}
+`
+	g, err := applyEach(t, e1, false, graph.Merge{Into: "a", From: "b"}, graph.Merge{Into: "c", From: "a"})
+	var ge *graph.Error
+	if !errors.As(err, &ge) || ge.ID != "a" || !strings.Contains(err.Error(), `would relate "c" to itself`) {
+		t.Errorf("error %v, want merge \"a\" relating c to itself", err)
+	}
+	if _, ok := g.Claim("b"); !ok {
+		t.Error("the failed batch changed the graph")
+	}
+}
+
+// TestMergeChainsOfEveryKind: a merge into an item merged away earlier in
+// the batch merges into the item it went to, for entities and sources as
+// for claims (red team 7, finding 8: ek.yaml), and a merge whose Into is
+// missing is named by its From.
+func TestMergeChainsOfEveryKind(t *testing.T) {
+	const ek = `claimgraph: 1
+entities:
+  - {id: k1, name: Kim, kind: person}
+  - {id: k2, name: Kim J., kind: person}
+  - {id: k3, name: KJU, kind: person}
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+  - {id: s3, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1, speaker: k1, note: n1}, {source: s2, speaker: k2, note: n2}, {source: s3, speaker: k3, note: n3}]}
+`
+	g, err := applyEach(t, ek, false, graph.Merge{Into: "k1", From: "k2"}, graph.Merge{Into: "k2", From: "k3"},
+		graph.Merge{Into: "s1", From: "s2"}, graph.Merge{Into: "s2", From: "s3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := g.Claim("a")
+	if len(a.Appearances) != 1 || a.Appearances[0].Speaker != "k1" || a.Appearances[0].Note != "n1; n2; n3" {
+		t.Errorf("a's appearances %+v, want one, by k1, noted n1; n2; n3", a.Appearances)
+	}
+	if k, ok := g.Entity("k3"); !ok || k.ID != "k1" {
+		t.Errorf("k3 reads as %v, want k1", k.ID)
+	}
+	_, err = applyEach(t, ek, false, graph.Merge{Into: "zz", From: "k3"})
+	var ge *graph.Error
+	if !errors.As(err, &ge) || ge.ID != "k3" || !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("error %v, want merge \"k3\" not found", err)
+	}
+}
