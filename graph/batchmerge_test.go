@@ -151,3 +151,56 @@ claims:
 		t.Errorf("error %v, want merge \"k3\" not found", err)
 	}
 }
+
+// TestMergeKeepsTheRelationThatSaysMore: a relation that only says less
+// than the one it collapses into (no confidence, no asserter) is no
+// conflict, and the one kept says what either said (red team 7, finding
+// 5: c3, c5); two that both give a confidence and differ still conflict.
+func TestMergeKeepsTheRelationThatSaysMore(t *testing.T) {
+	file := func(a, b string) string {
+		return `claimgraph: 1
+claims:
+  - {id: a, text: A.}
+  - {id: b, text: B.}
+  - {id: c, text: C.}
+relations:
+  - {from: a, to: c, kind: contradicts` + a + `}
+  - {from: c, to: b, kind: contradicts` + b + `}
+`
+	}
+	for _, tc := range []struct {
+		name, a, b string
+		want       string // the relation kept: confidence and asserter; "" for a conflict
+	}{
+		{"confidence on the kept one", ", confidence: 0.9", "", "0.9 ed"},
+		{"confidence on the moved one", "", ", confidence: 0.9", "0.9 ed"},
+		{"asserter on the kept one", ", asserted_by: ed", "", "0 ed"},
+		{"asserter on the moved one", "", ", asserted_by: ed", "0 ed"},
+		{"two confidences", ", confidence: 0.9", ", confidence: 0.5", ""},
+		{"two asserters", ", asserted_by: ed", ", asserted_by: jo", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := tc.a, tc.b
+			if !strings.Contains(a+b, "asserted_by") {
+				b += ", asserted_by: ed"
+			}
+			g, err := applyEach(t, file(a, b), false, graph.Merge{Into: "a", From: "b"})
+			if tc.want == "" {
+				if !errors.Is(err, graph.ErrConflictingRelation) {
+					t.Errorf("error %v, want a conflicting relation", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for r := range g.Relations() {
+				got = append(got, fmt.Sprintf("%g %s", r.Confidence, r.AssertedBy))
+			}
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("relations %q, want one: %q", got, tc.want)
+			}
+		})
+	}
+}

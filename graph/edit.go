@@ -20,8 +20,10 @@ import (
 //     relations move to Into. A relation of From that Into already has
 //     (the same other end and kind) collapses into Into's when nothing in
 //     them conflicts: Into's takes its sources, note (joined, "a; b") and
-//     inferences; two that differ in validity, confidence or asserted_by
-//     are reported with [ErrConflictingRelation] at the relation moved,
+//     inferences, and its confidence and asserted_by when Into's gives
+//     none; two that differ in validity, or that both give a confidence
+//     or an asserter and differ in it, are reported with
+//     [ErrConflictingRelation] at the relation moved,
 //     as the merge cannot tell which one stands: the desk makes them
 //     agree, or removes one, first. A same_as decision between the
 //     two is dropped, as the merge carries it out, and any other relation
@@ -947,27 +949,37 @@ func (e *editor) relationOf(a int32, r *claims.Relation) (x *claims.Relation, ri
 // relDiffers names the fields in which relations a and b, with the
 // same ends and kind, say different things ("validity, confidence"):
 // those a merge cannot join. "" when joinRelation can make them one.
+// A confidence (0: not given) or an asserter that only one of them gives
+// is no conflict: the other says less, not otherwise; two given that
+// differ are, and so are two validities that differ.
 func relDiffers(a, b *claims.Relation) string {
 	var d []string
 	if a.Validity != b.Validity {
 		d = append(d, "validity")
 	}
-	if a.Confidence != b.Confidence {
+	if a.Confidence != b.Confidence && a.Confidence != 0 && b.Confidence != 0 {
 		d = append(d, "confidence")
 	}
-	if a.AssertedBy != b.AssertedBy {
+	if a.AssertedBy != b.AssertedBy && a.AssertedBy != "" && b.AssertedBy != "" {
 		d = append(d, "asserted_by")
 	}
 	return strings.Join(d, ", ")
 }
 
 // joinRelation makes x, a relation that r repeats and says nothing
-// against (relDiffers), carry what only r says: its sources, its note
-// (joined to x's) and its inferences, and reports whether x changed.
-// Nothing r says is lost.
+// against (relDiffers), carry what only r says: its confidence and
+// asserter when x gives none, its sources, its note (joined to x's) and
+// its inferences, and reports whether x changed. Nothing r says is lost.
 func joinRelation(x, r *claims.Relation) bool {
 	x.Sources, x.Inferred = slices.Clone(x.Sources), slices.Clone(x.Inferred) // x may share them with the store
 	n, note, infs := len(x.Sources), x.Note, len(x.Inferred)
+	said := x.Confidence == 0 && r.Confidence != 0 || x.AssertedBy == "" && r.AssertedBy != ""
+	if x.Confidence == 0 {
+		x.Confidence = r.Confidence
+	}
+	if x.AssertedBy == "" {
+		x.AssertedBy = r.AssertedBy
+	}
 	for _, src := range r.Sources {
 		if !slices.Contains(x.Sources, src) {
 			x.Sources = append(x.Sources, src)
@@ -979,7 +991,7 @@ func joinRelation(x, r *claims.Relation) bool {
 			x.Inferred = append(x.Inferred, inf)
 		}
 	}
-	return len(x.Sources) != n || x.Note != note || len(x.Inferred) != infs
+	return said || len(x.Sources) != n || x.Note != note || len(x.Inferred) != infs
 }
 
 // joinNotes returns note a with b joined, "a; b", or a when b adds
