@@ -3,6 +3,7 @@ package graph_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -202,5 +203,34 @@ relations:
 				t.Errorf("relations %q, want one: %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSourceMergeDropsSelfVia: merging s2 into s1 leaves an appearance in
+// s1 via s2 without a via, which would name its own source, and it then
+// collapses with an appearance in s1 (red team 7, finding 8: vv).
+func TestSourceMergeDropsSelfVia(t *testing.T) {
+	const vv = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+  - {id: s3, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1, via: s2, note: via}, {source: s3, via: s2}]}
+  - {id: b, text: B., appearances: [{source: s1, note: direct}, {source: s2, via: s1}]}
+`
+	g, err := applyEach(t, vv, false, graph.Merge{Into: "s1", From: "s2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for c := range g.Claims() {
+		for _, a := range c.Appearances {
+			got = append(got, fmt.Sprintf("%s: %s via %q %s", c.ID, a.Source, a.Via, a.Note))
+		}
+	}
+	want := []string{`a: s1 via "" via`, `a: s3 via "s1" `, `b: s1 via "" direct`}
+	if !slices.Equal(got, want) {
+		t.Errorf("appearances %q, want %q", got, want)
 	}
 }

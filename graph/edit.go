@@ -34,7 +34,8 @@ import (
 //     and the relations citing it name Into, and From's derivations join
 //     Into's (a derivation of Into from itself is reported; two
 //     derivations from the same source collapse only when equal, so one
-//     of another kind or note is kept).
+//     of another kind or note is kept); an appearance in one of the two
+//     via the other loses its via, which would name its own source.
 //
 // Two appearances of a claim that a merge of any kind makes one (the
 // same source, speaker, via, date, quote, language and about_past once
@@ -399,6 +400,9 @@ func renameClaim(c *claims.Claim, to func(string) string) {
 	for _, a := range c.Appearances {
 		w := appearanceKeyOf(&a)
 		a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
+		if a.Via == a.Source && w.via != w.source {
+			a.Via = "" // in s1 via s2, s2 merged into s1: in s1, and no via of its own
+		}
 		renameInferences(a.Inferred, to)
 		k := appearanceKeyOf(&a)
 		j, seen := first[k]
