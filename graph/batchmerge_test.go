@@ -3,6 +3,8 @@ package graph_test
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -232,5 +234,38 @@ claims:
 	want := []string{`a: s1 via "" via`, `a: s3 via "s1" `, `b: s1 via "" direct`}
 	if !slices.Equal(got, want) {
 		t.Errorf("appearances %q, want %q", got, want)
+	}
+}
+
+// TestEditYAMLReviewIntoFlowItem: a review a merge moves, with comments
+// above it or after it, into a claim written in flow style keeps them:
+// the claim is written in block style, its own line comment on its first
+// line (red team 7, finding 6: r6). Without comments it stays in flow
+// style.
+func TestEditYAMLReviewIntoFlowItem(t *testing.T) {
+	for _, tc := range []struct{ name, review, kept, want string }{
+		{"a comment above", "    # reviewed by bob\n    review: {status: published, rating: \"False\"}\n", "",
+			"  - id: b\n    text: B.\n    appearances: [{source: s1}]\n    merged: [a]\n    # reviewed by bob\n    review: {status: published, rating: \"False\"}\n"},
+		{"a comment after, and on the kept claim", "    review: {status: published, rating: \"False\"}  # bob's\n", "  # the kept one",
+			"  - id: b # the kept one\n    text: B.\n    appearances: [{source: s1}]\n    merged: [a]\n    review: {status: published, rating: \"False\"} # bob's\n"},
+		{"no comment", "    review: {status: published, rating: \"False\"}\n", "",
+			"  - {id: b, text: B., appearances: [{source: s1}], merged: [a], review: {status: published, rating: \"False\"}}\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := "claimgraph: 1\nsources:\n  - {id: s1, kind: wire}\nclaims:\n  - id: a\n    text: A.\n" + tc.review +
+				"    appearances: [{source: s1}]\n  - {id: b, text: B., appearances: [{source: s1}]}" + tc.kept + "\n  - {id: c, text: C.}\n"
+			path := filepath.Join(t.TempDir(), "r6.yaml")
+			if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := graph.EditYAML(path, graph.Batch{Merges: []graph.Merge{{Into: "b", From: "a"}}}); err != nil {
+				t.Fatal(err)
+			}
+			out, _ := os.ReadFile(path)
+			_, got, _ := strings.Cut(string(out), "claims:\n")
+			if want := tc.want + "  - {id: c, text: C.}\n"; got != want {
+				t.Errorf("claims:\n%s\nwant\n%s", got, want)
+			}
+		})
 	}
 }
