@@ -99,6 +99,14 @@ relations:
 			}
 		})
 	}
+	// Two relations that meet and differ are refused, as the second
+	// merge, done alone, refuses them.
+	_, err := applyEach(t, strings.Replace(d1, "kind: contradicts}", "kind: contradicts, valid_until: 2020}", 1), false,
+		graph.Merge{Into: "a", From: "b"}, graph.Merge{Into: "c", From: "d"})
+	var ge *graph.Error
+	if !errors.Is(err, graph.ErrConflictingRelation) || !errors.As(err, &ge) || ge.ID != "d" || !strings.Contains(err.Error(), "differs in validity") {
+		t.Errorf("error %v, want merge \"d\" refused: differs in validity", err)
+	}
 	// The self-relation a chain makes is the second merge's doing.
 	const e1 = `claimgraph: 1
 claims:
@@ -110,7 +118,6 @@ relations:
   - {from: c, to: b, kind: contradicts}
 `
 	g, err := applyEach(t, e1, false, graph.Merge{Into: "a", From: "b"}, graph.Merge{Into: "c", From: "a"})
-	var ge *graph.Error
 	if !errors.As(err, &ge) || ge.ID != "a" || !strings.Contains(err.Error(), `would relate "c" to itself`) {
 		t.Errorf("error %v, want merge \"a\" relating c to itself", err)
 	}

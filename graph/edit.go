@@ -858,7 +858,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			r.From, r.To = renamedID(r.From, m.From, m.Into), renamedID(r.To, m.From, m.Into)
 			if r.From == r.To {
 				if r.Kind != claims.SameAs {
-					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would relate %q to itself: %s", ErrConflictingRelation, m.From, m.Into, m.Into, r.Kind))
+					e.fail(loc, m.From, m.selfRelation(r.Kind))
 				}
 				continue
 			}
@@ -869,9 +869,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 				// (another period, confidence or asserter) is reported,
 				// as the merge cannot tell which one stands.
 				if d := relDiffers(x, &r); d != "" {
-					e.failRef(loc, m.From, location{"relation", int(ri), ""}, fmt.Errorf(
-						"%w: merging %q into %q makes the relation %s %s %s one with %s %s %s, which differs in %s: make them agree, or remove one, before merging",
-						ErrConflictingRelation, m.From, m.Into, was[0], r.Kind, was[1], x.From, x.Kind, x.To, d))
+					e.failRef(loc, m.From, location{"relation", int(ri), ""}, m.differs(was, x, d))
 					continue
 				}
 				if joinRelation(x, &r) && xi >= 0 {
@@ -900,7 +898,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 		r.From, r.To = renamedID(r.From, m.From, m.Into), renamedID(r.To, m.From, m.Into)
 		if r.From == r.To {
 			if r.Kind != claims.SameAs {
-				e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would relate %q to itself: %s", ErrConflictingRelation, m.From, m.Into, m.Into, r.Kind))
+				e.fail(loc, m.From, m.selfRelation(r.Kind))
 			}
 			e.dropped[j] = true
 			continue
@@ -913,9 +911,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			e.movedAt[m.Into] = append(e.movedAt[m.Into], j)
 			continue
 		case relDiffers(x, &r) != "":
-			e.fail(loc, m.From, fmt.Errorf(
-				"%w: merging %q into %q makes the relation %s %s %s one with %s %s %s, which differs in %s: make them agree, or remove one, before merging",
-				ErrConflictingRelation, m.From, m.Into, was[0], r.Kind, was[1], x.From, x.Kind, x.To, relDiffers(x, &r)))
+			e.fail(loc, m.From, m.differs(was, x, relDiffers(x, &r)))
 		case joinRelation(x, &r) && xi >= 0:
 			// Into's relation of the store, joined, takes r's place.
 			e.goneRel[xi] = true
@@ -926,6 +922,19 @@ func (e *editor) moveRelations(i int, a, f int32) {
 		}
 		e.dropped[j] = true
 	}
+}
+
+// selfRelation is the problem of merge m of claims related by a
+// relation of kind k, other than same_as: it would relate Into to itself.
+func (m Merge) selfRelation(k claims.RelationKind) error {
+	return fmt.Errorf("%w: merging %q into %q would relate %q to itself: %s", ErrConflictingRelation, m.From, m.Into, m.Into, k)
+}
+
+// differs is the problem of merge m making the relation with ends was
+// one with x, of the same kind, which differs in fields d (relDiffers).
+func (m Merge) differs(was [2]string, x *claims.Relation, d string) error {
+	return fmt.Errorf("%w: merging %q into %q makes the relation %s %s %s one with %s %s %s, which differs in %s: make them agree, or remove one, before merging",
+		ErrConflictingRelation, m.From, m.Into, was[0], x.Kind, was[1], x.From, x.Kind, x.To, d)
 }
 
 // relationOf returns the relation of claim a that r repeats (the same
