@@ -20,8 +20,10 @@ import (
 //     relations move to Into. A relation of From that Into already has
 //     (the same other end and kind) collapses into Into's when nothing in
 //     them conflicts: Into's takes its sources, note (joined, "a; b") and
-//     inferences; two that differ in validity, confidence or asserted_by
-//     are reported with [ErrConflictingRelation] at the relation moved,
+//     inferences, and its confidence and asserted_by when Into's gives
+//     none; two that differ in validity, or that both give a confidence
+//     or an asserter and differ in it, are reported with
+//     [ErrConflictingRelation] at the relation moved,
 //     as the merge cannot tell which one stands: the desk makes them
 //     agree, or removes one, first. A same_as decision between the
 //     two is dropped, as the merge carries it out, and any other relation
@@ -32,13 +34,21 @@ import (
 //     and the relations citing it name Into, and From's derivations join
 //     Into's (a derivation of Into from itself is reported; two
 //     derivations from the same source collapse only when equal, so one
-//     of another kind or note is kept).
+//     of another kind or note is kept); an appearance in one of the two
+//     via the other loses its via, which would name its own source.
 //
 // Two appearances of a claim that a merge of any kind makes one (the
 // same source, speaker, via, date, quote, language and about_past once
 // From reads as Into) collapse into the first, which takes the other's
 // note (joined) and inferences: merging two sources a claim appears in,
 // or two entities it is attributed to, leaves one appearance.
+//
+// The merges of one batch do what they do one after the other, in order:
+// a relation an earlier merge moved moves again, collapses or is reported
+// as the store's relations are, and a merge into an item an earlier merge
+// of the batch merged away (k2 into k1, then k3 into k2) merges into the
+// item it went to. A problem is named after the merge that makes it, by
+// its From.
 //
 // What the same batch adds or replaces may name From: it names Into (and
 // its appearances that From and Into make one are kept once).
@@ -82,6 +92,20 @@ type editor struct {
 	add    Batch
 	origin [4][]location  // per section of add: where each item comes from
 	moved  map[relKey]int // the relations merges move (their place in add.Relations, plus 1), to collapse duplicates
+
+	// movedAt lists, per claim ID, the places in add.Relations of the
+	// relations merges put there with that claim at an end, so that a
+	// later merge of the batch moves them as it moves the store's;
+	// dropped marks those a later merge collapsed or refused, left out
+	// of add at the end of the plan.
+	movedAt map[string][]int
+	dropped map[int]bool
+
+	// merges are b's merges, each Into read through the merges of the
+	// batch before it (a chain k2 into k1, then k3 into k2, merges k3
+	// into k1); intoOf maps a vertex merged away to the one it went to.
+	merges []Merge
+	intoOf map[int32]int32
 
 	keys map[int32]claimKeys // per claim merges fold into: its about and appearances
 
@@ -147,7 +171,8 @@ func (e *editor) fail(loc location, id string, err error) {
 // changes.
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
-		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]int{}}
+		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]int{}, movedAt: map[string][]int{},
+		dropped: map[int]bool{}, merges: slices.Clone(b.Merges), intoOf: map[int32]int32{}}
 	// Every problem of every phase is reported: a problem in what the
 	// batch removes or merges does not hide one in what it adds.
 	e.plan()
@@ -264,7 +289,35 @@ func (e *editor) plan() {
 		e.merge(i)
 	}
 	e.renameMerged()
+	e.dropCollapsed()
 	e.references()
+}
+
+// addMoved puts r, a relation merge loc moves or rewrites, in the
+// batch's additions, where later merges find it (relationOf, movedAt).
+func (e *editor) addMoved(r claims.Relation, loc location) {
+	j := len(e.add.Relations)
+	e.add.Relations = append(e.add.Relations, r)
+	e.origin[secRelation] = append(e.origin[secRelation], loc)
+	e.moved[relKeyOf(&r)] = j + 1
+	e.movedAt[r.From] = append(e.movedAt[r.From], j)
+	e.movedAt[r.To] = append(e.movedAt[r.To], j)
+}
+
+// dropCollapsed leaves out of the additions the relations that a later
+// merge collapsed into another or refused (dropped).
+func (e *editor) dropCollapsed() {
+	if len(e.dropped) == 0 {
+		return
+	}
+	rels, origin := e.add.Relations[:0], e.origin[secRelation][:0]
+	for j, r := range e.add.Relations {
+		if !e.dropped[j] {
+			rels = append(rels, r)
+			origin = append(origin, e.origin[secRelation][j])
+		}
+	}
+	e.add.Relations, e.origin[secRelation] = rels, origin
 }
 
 // renameMerged makes what the batch writes and what its merges rewrote
@@ -347,6 +400,9 @@ func renameClaim(c *claims.Claim, to func(string) string) {
 	for _, a := range c.Appearances {
 		w := appearanceKeyOf(&a)
 		a.Source, a.Speaker, a.Via = to(a.Source), to(a.Speaker), to(a.Via)
+		if a.Via == a.Source && w.via != w.source {
+			a.Via = "" // in s1 via s2, s2 merged into s1: in s1, and no via of its own
+		}
 		renameInferences(a.Inferred, to)
 		k := appearanceKeyOf(&a)
 		j, seen := first[k]
@@ -475,12 +531,26 @@ func (e *editor) merge(i int) {
 	loc := location{"merge", i, ""}
 	a, okA := s.ids[m.Into]
 	f, okF := s.ids[m.From]
+	// An Into that an earlier merge of the batch merged away reads as
+	// the item it went to, as everywhere else in the batch.
+	for okA && e.merged[a] && e.intoOf[a] != a {
+		a = e.intoOf[a]
+	}
+	if okA && m.Into != s.idOf(a) {
+		m.Into = s.idOf(a)
+		e.merges[i] = m
+	}
+	// Every problem names the merge by its From, as the batch's other
+	// problems name the item they are about.
 	switch {
 	case !okA:
-		e.fail(location{"merge", i, "into"}, m.Into, s.missing(m.Into, "nothing to merge into with ID %q"))
+		e.fail(location{"merge", i, "into"}, m.From, s.missing(m.Into, "nothing to merge into with ID %q"))
 		return
 	case !okF:
 		e.fail(location{"merge", i, "from"}, m.From, s.missing(m.From, "nothing to merge with ID %q"))
+		return
+	case a == f && m.Into != e.b.Merges[i].Into:
+		e.fail(loc, m.From, fmt.Errorf("%w: %q cannot be merged into %q, which the same change merges into %q", ErrDuplicateID, m.From, e.b.Merges[i].Into, m.From))
 		return
 	case a == f:
 		e.fail(loc, m.From, fmt.Errorf("%w: %q cannot be merged into itself", ErrDuplicateID, m.From))
@@ -488,23 +558,31 @@ func (e *editor) merge(i int) {
 	case s.verts[a].kind != s.verts[f].kind:
 		e.fail(loc, m.From, tag(ErrWrongKind, "%q is %s and %q %s: only items of one kind merge", m.From, s.verts[f].kind.article(), m.Into, s.verts[a].kind.article()))
 		return
-	case e.gone[a] || e.merged[a]:
-		e.fail(location{"merge", i, "into"}, m.Into, fmt.Errorf("%w: %q is removed or merged by the same change", ErrNotFound, m.Into))
+	case e.gone[a]:
+		e.fail(location{"merge", i, "into"}, m.From, fmt.Errorf("%w: %q is removed by the same change", ErrNotFound, m.Into))
 		return
 	case e.gone[f] || e.reps[f] != nil && e.reps[f].at.kind != "merge":
 		e.fail(location{"merge", i, "from"}, m.From, fmt.Errorf("%w: %q is removed, replaced or merged by the same change", ErrDuplicateID, m.From))
 		return
 	}
-	if e.reps[f] != nil { // rewritten by an earlier merge: renameMerged renames what it takes
+	// What From is: as an earlier merge of the batch rewrote it (a chain,
+	// b into a, then a into c, takes b's part too), or as the store has
+	// it. renameMerged renames what Into takes from it.
+	earlier := e.reps[f]
+	if earlier != nil {
 		delete(e.reps, f)
 		e.repList = slices.DeleteFunc(e.repList, func(n int32) bool { return n == f })
 	}
 	e.gone[f], e.merged[f] = true, true
+	e.intoOf[f] = a
 	into := e.rewrite(a, loc)
 	fidx := s.verts[f].idx
 	switch s.verts[a].kind {
 	case ClaimVertex:
 		from := &s.claims[fidx]
+		if earlier != nil {
+			from = earlier.claim
+		}
 		c := into.claim
 		has := e.keysOf(a, c)
 		for _, x := range from.About {
@@ -528,6 +606,9 @@ func (e *editor) merge(i int) {
 		e.moveRelations(i, a, f)
 	case EntityVertex:
 		from := &s.entities[fidx]
+		if earlier != nil {
+			from = earlier.entity
+		}
 		x := into.entity
 		for _, name := range append([]string{from.Name}, from.Aliases...) {
 			if name != x.Name && !slices.Contains(x.Aliases, name) {
@@ -542,6 +623,9 @@ func (e *editor) merge(i int) {
 		}
 	case SourceVertex:
 		from := &s.sources[fidx]
+		if earlier != nil {
+			from = earlier.source
+		}
 		x := into.source
 		x.DerivedFrom = append(x.DerivedFrom, from.DerivedFrom...)
 		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
@@ -600,8 +684,7 @@ func (e *editor) renameInRelation(ri int32, loc location, m Merge) {
 	r.Sources = slices.Compact(replaceAll(r.Sources, m.From, m.Into))
 	renameInferences(r.Inferred, m.rename)
 	e.goneRel[ri] = true
-	e.add.Relations = append(e.add.Relations, r)
-	e.origin[secRelation] = append(e.origin[secRelation], loc)
+	e.addMoved(r, loc)
 }
 
 // rename returns m.Into for id m.From, and any other id as it is.
@@ -730,7 +813,7 @@ func (e *editor) mergeReview(i int, c *claims.Claim, from *claims.Claim) {
 		c.Review = &x
 	case *c.Review == *r, c.Review.Status == claims.Published && r.Status != claims.Published:
 	default:
-		m := e.b.Merges[i]
+		m := e.merges[i]
 		e.fail(location{"merge", i, ""}, m.From, fmt.Errorf("%w: %q (%s) and %q (%s) both have a review: settle which one stays before merging",
 			ErrConflictingReview, m.From, reviewWords(r), m.Into, reviewWords(c.Review)))
 	}
@@ -761,7 +844,7 @@ func sourcesDeriving(s *store, f int32) []int32 {
 
 // moveRelations moves the relations of claim f to claim a, for merge i.
 func (e *editor) moveRelations(i int, a, f int32) {
-	s, m := e.s, e.b.Merges[i]
+	s, m := e.s, e.merges[i]
 	loc := location{"merge", i, ""}
 	for _, list := range [2][]edge{s.out[f], s.in[f]} {
 		for _, ed := range list {
@@ -775,7 +858,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			r.From, r.To = renamedID(r.From, m.From, m.Into), renamedID(r.To, m.From, m.Into)
 			if r.From == r.To {
 				if r.Kind != claims.SameAs {
-					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would relate %q to itself: %s", ErrConflictingRelation, m.From, m.Into, m.Into, r.Kind))
+					e.fail(loc, m.From, m.selfRelation(r.Kind))
 				}
 				continue
 			}
@@ -786,26 +869,72 @@ func (e *editor) moveRelations(i int, a, f int32) {
 				// (another period, confidence or asserter) is reported,
 				// as the merge cannot tell which one stands.
 				if d := relDiffers(x, &r); d != "" {
-					e.failRef(loc, m.From, location{"relation", int(ri), ""}, fmt.Errorf(
-						"%w: merging %q into %q makes the relation %s %s %s one with %s %s %s, which differs in %s: make them agree, or remove one, before merging",
-						ErrConflictingRelation, m.From, m.Into, was[0], r.Kind, was[1], x.From, x.Kind, x.To, d))
+					e.failRef(loc, m.From, location{"relation", int(ri), ""}, m.differs(was, x, d))
 					continue
 				}
 				if joinRelation(x, &r) && xi >= 0 {
 					// Into's relation of the store, joined: the batch
 					// writes it anew (left as it is when r adds nothing).
 					e.goneRel[xi] = true
-					e.moved[relKeyOf(x)] = len(e.add.Relations) + 1
-					e.add.Relations = append(e.add.Relations, *x)
-					e.origin[secRelation] = append(e.origin[secRelation], loc)
+					e.addMoved(*x, loc)
 				}
 				continue
 			}
-			e.moved[relKeyOf(&r)] = len(e.add.Relations) + 1
-			e.add.Relations = append(e.add.Relations, r)
-			e.origin[secRelation] = append(e.origin[secRelation], loc)
+			e.addMoved(r, loc)
 		}
 	}
+	// The relations of From that earlier merges of the batch moved or
+	// rewrote are in e.add: they move as the store's do, so that two
+	// merges in one batch do what they do one after the other.
+	for _, j := range slices.Clone(e.movedAt[m.From]) {
+		r := e.add.Relations[j]
+		if e.dropped[j] || r.From != m.From && r.To != m.From {
+			continue
+		}
+		if k := relKeyOf(&r); e.moved[k] == j+1 {
+			delete(e.moved, k)
+		}
+		was := [2]string{r.From, r.To}
+		r.From, r.To = renamedID(r.From, m.From, m.Into), renamedID(r.To, m.From, m.Into)
+		if r.From == r.To {
+			if r.Kind != claims.SameAs {
+				e.fail(loc, m.From, m.selfRelation(r.Kind))
+			}
+			e.dropped[j] = true
+			continue
+		}
+		x, xi := e.relationOf(a, &r)
+		switch {
+		case x == nil:
+			e.add.Relations[j] = r
+			e.moved[relKeyOf(&r)] = j + 1
+			e.movedAt[m.Into] = append(e.movedAt[m.Into], j)
+			continue
+		case relDiffers(x, &r) != "":
+			e.fail(loc, m.From, m.differs(was, x, relDiffers(x, &r)))
+		case joinRelation(x, &r) && xi >= 0:
+			// Into's relation of the store, joined, takes r's place.
+			e.goneRel[xi] = true
+			e.add.Relations[j] = *x
+			e.moved[relKeyOf(x)] = j + 1
+			e.movedAt[m.Into] = append(e.movedAt[m.Into], j)
+			continue
+		}
+		e.dropped[j] = true
+	}
+}
+
+// selfRelation is the problem of merge m of claims related by a
+// relation of kind k, other than same_as: it would relate Into to itself.
+func (m Merge) selfRelation(k claims.RelationKind) error {
+	return fmt.Errorf("%w: merging %q into %q would relate %q to itself: %s", ErrConflictingRelation, m.From, m.Into, m.Into, k)
+}
+
+// differs is the problem of merge m making the relation with ends was
+// one with x, of the same kind, which differs in fields d (relDiffers).
+func (m Merge) differs(was [2]string, x *claims.Relation, d string) error {
+	return fmt.Errorf("%w: merging %q into %q makes the relation %s %s %s one with %s %s %s, which differs in %s: make them agree, or remove one, before merging",
+		ErrConflictingRelation, m.From, m.Into, was[0], x.Kind, was[1], x.From, x.Kind, x.To, d)
 }
 
 // relationOf returns the relation of claim a that r repeats (the same
@@ -833,27 +962,37 @@ func (e *editor) relationOf(a int32, r *claims.Relation) (x *claims.Relation, ri
 // relDiffers names the fields in which relations a and b, with the
 // same ends and kind, say different things ("validity, confidence"):
 // those a merge cannot join. "" when joinRelation can make them one.
+// A confidence (0: not given) or an asserter that only one of them gives
+// is no conflict: the other says less, not otherwise; two given that
+// differ are, and so are two validities that differ.
 func relDiffers(a, b *claims.Relation) string {
 	var d []string
 	if a.Validity != b.Validity {
 		d = append(d, "validity")
 	}
-	if a.Confidence != b.Confidence {
+	if a.Confidence != b.Confidence && a.Confidence != 0 && b.Confidence != 0 {
 		d = append(d, "confidence")
 	}
-	if a.AssertedBy != b.AssertedBy {
+	if a.AssertedBy != b.AssertedBy && a.AssertedBy != "" && b.AssertedBy != "" {
 		d = append(d, "asserted_by")
 	}
 	return strings.Join(d, ", ")
 }
 
 // joinRelation makes x, a relation that r repeats and says nothing
-// against (relDiffers), carry what only r says: its sources, its note
-// (joined to x's) and its inferences, and reports whether x changed.
-// Nothing r says is lost.
+// against (relDiffers), carry what only r says: its confidence and
+// asserter when x gives none, its sources, its note (joined to x's) and
+// its inferences, and reports whether x changed. Nothing r says is lost.
 func joinRelation(x, r *claims.Relation) bool {
 	x.Sources, x.Inferred = slices.Clone(x.Sources), slices.Clone(x.Inferred) // x may share them with the store
 	n, note, infs := len(x.Sources), x.Note, len(x.Inferred)
+	said := x.Confidence == 0 && r.Confidence != 0 || x.AssertedBy == "" && r.AssertedBy != ""
+	if x.Confidence == 0 {
+		x.Confidence = r.Confidence
+	}
+	if x.AssertedBy == "" {
+		x.AssertedBy = r.AssertedBy
+	}
 	for _, src := range r.Sources {
 		if !slices.Contains(x.Sources, src) {
 			x.Sources = append(x.Sources, src)
@@ -865,7 +1004,7 @@ func joinRelation(x, r *claims.Relation) bool {
 			x.Inferred = append(x.Inferred, inf)
 		}
 	}
-	return len(x.Sources) != n || x.Note != note || len(x.Inferred) != infs
+	return said || len(x.Sources) != n || x.Note != note || len(x.Inferred) != infs
 }
 
 // joinNotes returns note a with b joined, "a; b", or a when b adds

@@ -42,7 +42,9 @@ var ErrChanged = errors.New("changed on disk since it was read")
 // appended to their section, and a section that is empty (null, [] or
 // nothing) becomes a block list, keeping the comment on its key. What a
 // merge moves from an item it removes (an appearance, a review) is
-// written as it was there, with its comments. A
+// written as it was there, with its comments; an item in flow style
+// that takes a field with comments is written in block style, which
+// has room for them. A
 // value written in flow style ([a, b] or {…}) is written anew whole
 // when it changes, in flow style. An alias whose anchor goes with a
 // removed or rewritten item is replaced by the anchored value.
@@ -1125,7 +1127,24 @@ func (sp *splicer) patch(old, n *yaml.Node) *yaml.Node {
 				c := *d
 				c.HeadComment, c.FootComment = "", ""
 				x.Content[i+1] = &c
+				if dk := sp.donorKeys[d]; dk != nil && (dk.HeadComment != "" || dk.LineComment != "" || d.LineComment != "") {
+					// A field a merge moves with comments ("# reviewed
+					// by bob" above it, "# bob's" after it): they come
+					// with it, and a mapping in flow style, which has no
+					// room for them, is written in block style.
+					k := *x.Content[i]
+					k.HeadComment, k.LineComment = dk.HeadComment, dk.LineComment
+					x.Content[i] = &k
+					x.Style = 0
+				}
 			}
+		}
+		if x.Style != o.Style&yaml.FlowStyle && x.LineComment != "" && len(x.Content) > 0 && x.Content[0].LineComment == "" {
+			// The comment after the flow mapping goes after its first
+			// line ("- id: b  # the kept one").
+			k := *x.Content[0]
+			k.LineComment, x.LineComment = x.LineComment, ""
+			x.Content[0] = &k
 		}
 	case yaml.SequenceNode:
 		x.Style = o.Style & yaml.FlowStyle

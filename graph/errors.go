@@ -36,7 +36,7 @@ var (
 	// another, or a pair of claims already related one way is related
 	// another way (say same_as and distinct_from); or a merge would
 	// relate a claim to itself, derive a source from itself, or make one
-	// two relations that differ in validity, confidence or asserted_by.
+	// two relations that differ in validity, or in a confidence or asserted_by both give.
 	ErrConflictingRelation = errors.New("conflicting relation")
 	// ErrNoPath: no chain of relations joins two claims.
 	ErrNoPath = errors.New("no path")

@@ -81,7 +81,7 @@ claims:
 // TestMergeKeepsRelations: a claim merge collapses a relation only into
 // one that it says nothing against, joining its sources, note and
 // inferences; relations of the same ends and kind with another period,
-// confidence or asserter are reported and the graph is left as it was
+// or another confidence or asserter both give, are reported and the graph is left as it was
 // (finding 5). A source merge keeps a derivation of another kind.
 func TestMergeKeepsRelations(t *testing.T) {
 	const desk = `claimgraph: 1
@@ -95,7 +95,7 @@ claims:
   - {id: c, text: C.}
   - {id: d, text: D.}
 relations:
-  - {from: a, to: c, kind: contradicts, valid_until: 2020}
+  - {from: a, to: c, kind: contradicts, valid_until: 2020, confidence: 0.9}
   - {from: c, to: b, kind: contradicts, sources: [s2], note: "from b's desk", confidence: 0.6, valid_from: 2023}
   - {from: a, to: d, kind: supports, sources: [s1], note: "a's"}
   - {from: b, to: d, kind: supports, sources: [s2], note: "b's"}
@@ -245,7 +245,8 @@ sources:
 `)
 	before := yamlText(t, g)
 	err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "s3", From: "s0"}, {Into: "s3", From: "s1"}}})
-	if !errors.Is(err, graph.ErrConflictingRelation) || !strings.Contains(err.Error(), `"s3" derives from itself`) {
+	// The second merge makes it, and is named.
+	if !errors.Is(err, graph.ErrConflictingRelation) || !strings.Contains(err.Error(), `merge "s1": conflicting relation: merging "s1" into "s3" would derive "s3" from itself`) {
 		t.Errorf("got %v, want s3 deriving from itself refused", err)
 	}
 	if yamlText(t, g) != before {

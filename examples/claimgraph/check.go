@@ -29,7 +29,8 @@
 // them apart. URLs compare with the scheme and host in any case, http
 // and https alike, a leading "www." and a final "/" left out, and the
 // fragment kept (two posts of a live blog are two sources); sources that
-// derive from one another are not warned about. Each is printed on standard error as
+// derive from one another are not warned about. An appearance whose via
+// is its own source says nothing by it: drop the via. Each is printed on standard error as
 // "claimgraph check: FILE: warning: …", and listed in the JSON's
 // "warnings" (never null).
 
@@ -95,6 +96,22 @@ func sharedURLs(v graph.View) []string {
 		if n := origins(v, ids); n > 1 {
 			out = append(out, fmt.Sprintf("sources %s share the URL %s: likely one source, which the verdicts may count as %d independent origins; merge them (edit --merge) or tell them apart",
 				quoteList(ids), claims.Quote(k), n))
+		}
+	}
+	return out
+}
+
+// selfVias returns a warning for each appearance whose via is its own
+// source ({source: s1, via: s1}), in the order of the graph.
+// O(appearances).
+func selfVias(v graph.View) []string {
+	var out []string
+	for c := range v.Claims() {
+		for j, a := range c.Appearances {
+			if a.Via != "" && a.Via == a.Source {
+				out = append(out, fmt.Sprintf("claim %s: appearances[%d]: via %s is its own source: drop the via",
+					claims.Quote(c.ID), j, claims.Quote(a.Via)))
+			}
 		}
 	}
 	return out
@@ -216,7 +233,7 @@ func runCheck(e *env, args []string) int {
 	} else {
 		doc.OK = true
 		doc.Counts, _ = countsJSON(e, g.View)
-		if w := sharedURLs(g.View); len(w) > 0 {
+		if w := append(sharedURLs(g.View), selfVias(g.View)...); len(w) > 0 {
 			doc.Warnings = w
 		}
 		for _, w := range doc.Warnings {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -333,5 +334,24 @@ func TestSharedURLs(t *testing.T) {
 				t.Errorf("warnings %q, want one starting %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestCheckWarnsSelfVia: an appearance via its own source is warned
+// about (red team 7, finding 8: vv3); one via another source is not.
+func TestCheckWarnsSelfVia(t *testing.T) {
+	g, err := graph.ReadYAML(strings.NewReader(`claimgraph: 1
+sources:
+  - {id: s1, kind: news-article}
+  - {id: s2, kind: news-article}
+claims:
+  - {id: a, text: A., appearances: [{source: s1, via: s2}, {source: s2, via: s2}]}
+`), "vv.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`claim "a": appearances[1]: via "s2" is its own source: drop the via`}
+	if got := selfVias(g.View); !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
 	}
 }

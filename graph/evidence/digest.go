@@ -24,7 +24,9 @@ const DigestPrefix = "v2:"
 // own and lent ([Evidence.Independent]), then 12 hex digits of a SHA-256
 // over all of them in a canonical order: each appearance (its source,
 // speaker, date, quote and via), each of those relations (its ends and
-// kind), and the source ID of each origin, own or lent, with a mark when
+// kind; the ends of a contradiction, which is symmetric, in order, so
+// that writing it the other way round moves nothing, as [graph.Diff]
+// sees no change), and the source ID of each origin, own or lent, with a mark when
 // the lent origins filled [MaxLent]. So it changes when an appearance,
 // a supporter or a contradiction comes or goes, and when the claim's
 // origins change without either: a derivation declared between two of
@@ -33,6 +35,11 @@ const DigestPrefix = "v2:"
 // relation that bears on no evidence: a same_as or distinct_from
 // decision, or a support the claim gives another (which lends the other
 // evidence, not the claim).
+//
+// A merge of sources or entities renames the appearances of the claims
+// in or by the item merged away, so it moves their digests ("the same
+// counts, other items") though the evidence is the same: the queue lists
+// their reviews once, and recording the digest anew settles them.
 //
 // The evidence is that of [Of] with the default options: independent
 // origins, every supporter lending, no claim silenced. So the digest
@@ -70,7 +77,11 @@ func Digest(v graph.View, id string) (string, error) {
 
 // Of returns the digest of claim id, or of the claim id was merged into;
 // an error wrapping [graph.ErrNotFound] when there is none.
-func (d *Digests) Of(id string) (string, error) {
+func (d *Digests) Of(id string) (string, error) { return d.of(id, symmetricLine) }
+
+// of returns the digest of claim id, with line for the line of each
+// relation.
+func (d *Digests) of(id string, line func(claims.Relation) string) (string, error) {
 	c, ok := d.v.Claim(id)
 	if !ok {
 		return "", fmt.Errorf("evidence: %w: no claim %q", graph.ErrNotFound, id)
@@ -94,7 +105,7 @@ func (d *Digests) Of(id string) (string, error) {
 		default:
 			continue
 		}
-		lines = append(lines, relationLine(r))
+		lines = append(lines, line(r))
 	}
 	for _, o := range ev.Origins {
 		lines = append(lines, "o\x00"+o)
@@ -121,7 +132,9 @@ func (d *Digests) Of(id string) (string, error) {
 // not move it (it matches whether or not the decisions now at the claim
 // are counted), though one it counted that is gone does. When it moved,
 // the words say it was of version 1. Record the current digest at the
-// next review. Anything else recorded is not a digest: it has moved,
+// next review. A digest of version 2 recorded before the ends of a
+// contradiction were put in order is unmoved as long as the relation is
+// written as it was then. Anything else recorded is not a digest: it has moved,
 // and the words give both.
 func (d *Digests) Moved(recorded, id string) (string, error) {
 	now, err := d.Of(id)
@@ -131,6 +144,9 @@ func (d *Digests) Moved(recorded, id string) (string, error) {
 	if rest, ok := strings.CutPrefix(recorded, DigestPrefix); ok {
 		if recorded == now {
 			return "", nil
+		}
+		if written, err := d.of(id, relationLine); err == nil && recorded == written {
+			return "", nil // recorded over the ends as written
 		}
 		names := []string{"appearances", "supporters", "contradictions", "origins"}
 		if moved, ok := counts(rest, now[len(DigestPrefix):], "%da%ds%dc%do:", names); ok {
@@ -193,9 +209,19 @@ func appearanceLines(c claims.Claim) []string {
 	return lines
 }
 
-// relationLine returns the line of relation r: its ends and kind.
+// relationLine returns the line of relation r: its ends, as written,
+// and kind (version 1).
 func relationLine(r claims.Relation) string {
 	return strings.Join([]string{"r", r.From, r.Kind.String(), r.To}, "\x00")
+}
+
+// symmetricLine returns the line of relation r as relationLine does,
+// with the ends of a symmetric kind in order (version 2).
+func symmetricLine(r claims.Relation) string {
+	if r.Kind.Symmetric() && r.To < r.From {
+		r.From, r.To = r.To, r.From
+	}
+	return relationLine(r)
 }
 
 // hash returns 12 hex digits of a SHA-256 over lines, sorted.

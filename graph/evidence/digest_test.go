@@ -121,6 +121,25 @@ func TestDigestIgnores(t *testing.T) {
 	if got := digestOf(t, reordered, "x"); got != base {
 		t.Errorf("reordered appearances moved the digest: %s → %s", base, got)
 	}
+	// A contradiction written the other way round (red team 7, finding
+	// 4: g1, g2) is the same evidence, as diff and merge read it.
+	swapped := strings.Replace(digestBase, "{from: y, to: x, kind: contradicts}", "{from: x, to: y, kind: contradicts}", 1)
+	if got := digestOf(t, swapped, "x"); got != base {
+		t.Errorf("a contradiction written the other way round moved the digest: %s → %s", base, got)
+	}
+	// A version 2 digest recorded over the ends as written, y before x,
+	// is unmoved while they stay so.
+	d, err := evidence.DigestsOf(readDigestGraph(t, digestBase).View)
+	if err != nil {
+		t.Fatal(err)
+	}
+	written, _ := d.WrittenDigest("x")
+	if written == base {
+		t.Fatalf("the ends as written give the digest in order, %s: the test tests nothing", base)
+	}
+	if got, err := d.Moved(written, "x"); err != nil || got != "" {
+		t.Errorf("a digest over the ends as written: moved %q, %v", got, err)
+	}
 	g := readDigestGraph(t, digestBase)
 	for _, at := range []string{"2021", "2024"} {
 		date, _ := claims.ParseDate(at)
