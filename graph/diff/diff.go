@@ -6,12 +6,15 @@ import (
 	"iter"
 	"math"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/evidence"
+	"github.com/claimgraph/claimgraph/graph/internal/borrow"
 	"github.com/claimgraph/claimgraph/graph/timeline"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources"
@@ -116,7 +119,7 @@ func Compare(old, new *graph.Graph, opts Options) (*Report, error) {
 	return c.run(olds, func() {
 		items(c, "entity", ov.Entities(), nv.Entities(), entityID, entityID, changed[claims.Entity])
 		items(c, "source", ov.Sources(), nv.Sources(), sourceID, sourceID, changed[sources.Source])
-		items(c, "claim", ov.Claims(), nv.Claims(), claimID, claimID, changed[claims.Claim])
+		items(c, "claim", borrow.Claims(ov), borrow.Claims(nv), claimID, claimID, changed[claims.Claim])
 		relations(c, ov.Relations(), func(r *claims.Relation) claims.Relation { return *r }, changedRelation)
 	})
 }
@@ -539,7 +542,7 @@ func differs(o, n State) bool {
 // verdicts lists the claims whose verdict changed, with their reasons:
 // the old verdicts (summarized) and the new (rn) walked in the graphs'
 // order, a claim's states compared field by field, and the reasons of
-// changed claims alone put into words.
+// changed claims alone put into words, on every core (see explain).
 func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 	news := func(yield func(entry) bool) {
 		for i := range rn.Verdicts {
@@ -549,6 +552,8 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 			}
 		}
 	}
+	var changes []change
+	var merged []VerdictChange // explained as found
 	add := func(id string, o, n State, near []string, nv *verdict.Verdict) {
 		if o.Present {
 			o.Published = c.old.published(id)
@@ -556,27 +561,14 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 		if n.Present {
 			n.Published = published(c.new, id)
 		}
-		ch := VerdictChange{Claim: id, Old: o, New: n}
-		if n.Present {
-			ch.Causes = c.causes(id, reasonClaims(near, nv))
-			if o.String() != n.String() {
-				ch.Why = why(nv)
-				if ch.Why == nothing {
-					ch.Why = c.unweighed(id)
-				}
-			}
-		} else {
-			ch.Causes = c.touched[id] // gone: its own removal or merge says it all
-		}
-		ch.Reason = reason(&ch)
-		c.r.Verdicts = append(c.r.Verdicts, ch)
+		changes = append(changes, change{VerdictChange{Claim: id, Old: o, New: n}, near, nv})
 	}
 	id := func(e *entry) string { return e.id }
 	inNew := func(e *entry) bool { _, ok := rn.Verdict(e.id); return ok }
 	inOld := func(e *entry) bool { to, aliased := c.old.resolve(e.id); return to != "" && !aliased }
 	align(slices.Values(olds.entries), news, id, id, inNew, inOld, func(o, n *entry) {
 		if differs(o.st, n.st) || c.reviewed[n.id] && c.old.published(n.id) != published(c.new, n.id) {
-			add(n.id, o.st, n.st, slices.Clone(olds.near[o.ref:o.end]), &rn.Verdicts[n.ref])
+			add(n.id, o.st, n.st, olds.near[o.ref:o.end:o.end], &rn.Verdicts[n.ref])
 		}
 	}, func(o *entry) {
 		if into, aliased := c.new.Resolve(o.id); aliased && into != "" {
@@ -588,13 +580,20 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 				ch.New.Published = published(c.new, into)
 			}
 			ch.Reason = reason(&ch)
-			c.r.Verdicts = append(c.r.Verdicts, ch)
+			merged = append(merged, ch)
 			return
 		}
 		add(o.id, o.st, State{}, nil, nil)
 	}, func(n *entry) {
 		add(n.id, State{}, n.st, nil, &rn.Verdicts[n.ref])
 	})
+	c.r.Verdicts = make([]VerdictChange, len(changes), len(changes)+len(merged))
+	inParts(len(changes), minExplain, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			c.r.Verdicts[i] = c.explain(&changes[i])
+		}
+	})
+	c.r.Verdicts = append(c.r.Verdicts, merged...)
 	slices.SortStableFunc(c.r.Verdicts, func(a, b VerdictChange) int {
 		la, lb := a.Old.String() != a.New.String(), b.Old.String() != b.New.String()
 		if la != lb {
@@ -605,6 +604,51 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 		}
 		return cmp.Compare(a.Claim, b.Claim)
 	})
+}
+
+// change is a verdict change found, to explain: the old graph's claims
+// its old verdict's reasons name (near, read only) and its new verdict,
+// nil when the claim is gone.
+type change struct {
+	ch   VerdictChange
+	near []string
+	nv   *verdict.Verdict
+}
+
+// explain returns the verdict change of x with its causes, why and
+// reason. It only reads the comparer, so changes are explained at once.
+func (c *comparer) explain(x *change) VerdictChange {
+	ch := x.ch
+	if ch.New.Present {
+		ch.Causes = c.causes(ch.Claim, reasonClaims(x.near, x.nv))
+		if ch.Old.String() != ch.New.String() {
+			ch.Why = why(x.nv)
+			if ch.Why == nothing {
+				ch.Why = c.unweighed(ch.Claim)
+			}
+		}
+	} else {
+		ch.Causes = c.touched[ch.Claim] // gone: its own removal or merge says it all
+	}
+	ch.Reason = reason(&ch)
+	return ch
+}
+
+// minExplain is the number of verdict changes a goroutine explains at
+// least: fewer are explained on one (a variable for a test).
+var minExplain = 1 << 10
+
+// inParts calls f on the parts of [0, n) that one goroutine per
+// processor takes (one part, on this goroutine, below size items a
+// processor), and returns when all are done.
+func inParts(n, size int, f func(lo, hi int)) {
+	parts := max(1, min(runtime.GOMAXPROCS(0), n/size))
+	var wg sync.WaitGroup
+	for p := 1; p < parts; p++ {
+		wg.Go(func() { f(p*n/parts, (p+1)*n/parts) })
+	}
+	f(0, n/parts)
+	wg.Wait()
 }
 
 // causes lists what changed around claim id: itself, the claims related

@@ -12,3 +12,11 @@ func SetCompute(f func(graph.View, verdict.Options) (*verdict.Result, error)) (r
 	compute = f
 	return func() { compute = verdict.Compute }
 }
+
+// SetMinExplain sets the number of verdict changes a goroutine explains
+// at least; the returned function restores it.
+func SetMinExplain(n int) (restore func()) {
+	was := minExplain
+	minExplain = n
+	return func() { minExplain = was }
+}

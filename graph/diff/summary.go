@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/internal/borrow"
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
 	"github.com/claimgraph/claimgraph/sources"
 )
@@ -72,7 +73,8 @@ type pastRel struct {
 // verdicts are computed while the items are summarized.
 func Summarize(old *graph.Graph, opts Options) (*Summary, error) {
 	v := old.View.Snapshot() // items over all time, verdicts as of opts.At
-	s := &Summary{opts: opts, seed: maphash.MakeSeed(), ids: map[string]int32{}}
+	n := v.Counts()
+	s := &Summary{opts: opts, seed: maphash.MakeSeed(), ids: make(map[string]int32, n.Entities+n.Sources+n.Claims)}
 	var err error
 	done := make(chan struct{})
 	go func() {
@@ -83,7 +85,7 @@ func Summarize(old *graph.Graph, opts Options) (*Summary, error) {
 	notClaim := func(int) int32 { return -1 }
 	s.entities = summarizeItems(s, d, v.Entities(), entityID, entityMerged, notClaim)
 	s.sources = summarizeItems(s, d, v.Sources(), sourceID, sourceMerged, notClaim)
-	s.claims = summarizeItems(s, d, v.Claims(), claimID, s.claimMerged, func(i int) int32 { return int32(i) })
+	s.claims = summarizeItems(s, d, borrow.Claims(v), claimID, s.claimMerged, func(i int) int32 { return int32(i) })
 	relErr := s.summarizeRelations(d, v)
 	<-done
 	if err != nil {
@@ -249,7 +251,7 @@ func (s *Summary) Compare(new *graph.Graph) (*Report, error) {
 		d := newDigester(s.seed)
 		items(c, "entity", s.entities.all(), nv.Entities(), s.entities.id, entityID, differ[claims.Entity](d, s.entities))
 		items(c, "source", s.sources.all(), nv.Sources(), s.sources.id, sourceID, differ[sources.Source](d, s.sources))
-		items(c, "claim", s.claims.all(), nv.Claims(), s.claims.id, claimID, differ[claims.Claim](d, s.claims))
+		items(c, "claim", s.claims.all(), borrow.Claims(nv), s.claims.id, claimID, differ[claims.Claim](d, s.claims))
 		relations(c, indices(len(s.rels)), s.relation, s.relationDiffer(d))
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -234,4 +235,42 @@ func idsOf[T any](items iter.Seq[T], id func(T) string) []string {
 		out = append(out, id(x))
 	}
 	return out
+}
+
+// TestExplainInParts checks that the verdict changes explained by
+// several goroutines, each a part of them, are those one goroutine
+// explains, in the same order, from the summary and from both graphs.
+func TestExplainInParts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 16))
+	b := synth.Generate(synth.Config{Claims: 300, Seed: 7})
+	old := build(t, b)
+	new := build(t, changed(rng, b))
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4)) // parts even on one processor
+	report := func(min int) (*diff.Report, *diff.Report) {
+		defer diff.SetMinExplain(min)()
+		both, err := diff.Compare(old, new, diff.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := diff.Summarize(old, diff.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		summed, err := s.Compare(new)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return both, summed
+	}
+	want, _ := report(1 << 30)
+	if len(want.Verdicts) < 8 {
+		t.Fatalf("%d verdict changes, want at least 8 to split", len(want.Verdicts))
+	}
+	both, summed := report(1)
+	if d := cmp.Diff(want, both); d != "" {
+		t.Errorf("Compare, in parts (-one +parts):\n%s", d)
+	}
+	if d := cmp.Diff(want, summed); d != "" {
+		t.Errorf("Summary.Compare, in parts (-one +parts):\n%s", d)
+	}
 }
