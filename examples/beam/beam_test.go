@@ -582,3 +582,30 @@ func TestWorkDir(t *testing.T) {
 		t.Errorf("%d entries left in the work directory", len(left))
 	}
 }
+
+// TestOutbox: a bundle's messages leave summed, one per key, and a
+// flush empties the outbox for the next bundle.
+func TestOutbox(t *testing.T) {
+	var o outbox
+	o.send(1, Msg{A: 1, B: 2})
+	o.send(2, Msg{C: 4})
+	o.send(1, Msg{A: 0.5, D: 3})
+	got := map[int64]Msg{}
+	n := 0
+	flush := func(k int64, m Msg) {
+		n++
+		got[k] = m
+	}
+	o.flush(flush)
+	want := map[int64]Msg{1: {A: 1.5, B: 2, D: 3}, 2: {C: 4}}
+	if n != 2 || !maps.Equal(got, want) {
+		t.Errorf("flushed %d messages %v; want %v", n, got, want)
+	}
+	o.send(2, Msg{A: 1})
+	clear(got)
+	n = 0
+	o.flush(flush)
+	if n != 1 || got[2] != (Msg{A: 1}) {
+		t.Errorf("second bundle: flushed %d messages %v; want only 2: {A: 1}", n, got)
+	}
+}
