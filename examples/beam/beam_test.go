@@ -350,11 +350,20 @@ func generate(t *testing.T, n int) *graph.Graph {
 func TestGenerated2k(t *testing.T) { generated(t, 2_000, algorithms) }
 
 // withoutCopies are the algorithms but ACCU and DEPEN, which the graphs
-// of 10k and 100k claims are compared on: ACCU's pairs of sources that
-// share a fact number about 500k at 10k claims (the library's ACCU alone
-// takes 50 s there), all in a side input, and were not tried at that
-// size on Prism.
+// of 10k and 100k claims are compared on unless -copies: ACCU's pairs
+// of sources that share a fact number about 500k at 10k claims (the
+// library's ACCU alone takes 50 s there), all in a side input.
 var withoutCopies = algorithms[:6]
+
+var copies = flag.Bool("copies", false, "the -large tests also compare ACCU and DEPEN")
+
+// largeAlgorithms are the algorithms the -large tests compare.
+func largeAlgorithms() []truth.Algorithm {
+	if *copies {
+		return algorithms
+	}
+	return withoutCopies
+}
 
 // large turns on the equality tests on generated graphs of 10k and 100k
 // claims, which are not part of the default run: with the lent votes
@@ -370,14 +379,14 @@ func TestGenerated10k(t *testing.T) {
 	if !*large || testing.Short() {
 		t.Skip("10k claims with their lent votes take minutes of CPU on Prism; run with -large")
 	}
-	checkEach(t, generate(t, 10_000), 4, capGenerated, withoutCopies)
+	checkEach(t, generate(t, 10_000), 4, capGenerated, largeAlgorithms())
 }
 
 func TestGenerated100k(t *testing.T) {
 	if !*large || testing.Short() {
 		t.Skip("100k claims take about ten times the 10k test on Prism; run with -large")
 	}
-	checkEach(t, generate(t, 100_000), 4, capGenerated, withoutCopies)
+	checkEach(t, generate(t, 100_000), 4, capGenerated, largeAlgorithms())
 }
 
 // checkEach is checkGraph one algorithm at a time: the driver's stages

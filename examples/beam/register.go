@@ -20,7 +20,7 @@ func init() {
 		&srcNorm{}, &factStep{}, &pooledFn{}, &factNorm{}, &setTrust{}, &tauFn{},
 		&sigmaFn{}, &meanFn{}, &settled{}, &runLine{}, &writeFn{},
 		&sendLabel{}, &sourceLine{}, &objectLines{}, &placeFn{},
-		keyFact, factsOfSources, buildSrc, byObject, votingTrust, dropFactKey,
+		keyFact, &factsOfSources{}, buildSrc, byObject, votingTrust, dropFactKey,
 		dropSrcKey, rawOf, factRawOf, halfBelief, &factSend{},
 		&invCountSend{}, poolFn, keySource, keyClaim, carrierRefs, sendCarrier,
 		originsFn, sourceID, splitEdges, memberOf, edgeOf, componentFacts,
