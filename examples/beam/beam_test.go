@@ -368,8 +368,9 @@ func largeAlgorithms() []truth.Algorithm {
 // large turns on the equality tests on generated graphs of 10k and 100k
 // claims, which are not part of the default run: with the lent votes
 // (about 47 a fact) every fact carries dozens of sources through every
-// stage, so the 10k graph takes minutes of CPU and the 100k graph most
-// of an hour, beyond CI's budget.
+// stage, so the 10k graph takes a minute or two of CPU (ACCU and DEPEN,
+// -copies, some ten more) and the 100k graph some twenty, beyond CI's
+// budget.
 var large = flag.Bool("large", false, "also compare the pipeline with the library on generated graphs of 10k and 100k claims")
 
 // block is the iterations per pipeline of the -large tests.
@@ -377,7 +378,7 @@ var block = flag.Int("block", 1, "iterations per pipeline in the -large tests")
 
 func TestGenerated10k(t *testing.T) {
 	if !*large || testing.Short() {
-		t.Skip("10k claims with their lent votes take minutes of CPU on Prism; run with -large")
+		t.Skip("10k claims with their lent votes take a minute or more of CPU on Prism; run with -large")
 	}
 	checkEach(t, generate(t, 10_000), 4, capGenerated, largeAlgorithms())
 }
