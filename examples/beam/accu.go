@@ -201,10 +201,11 @@ type objStep struct {
 	accs  tableCache[int64, float64]
 	discs tableCache[int64, float32]
 	model *truth.CopyModel
+	out   outbox
 }
 
 func (fn *objStep) ProcessElement(id int64, o Obj, stop func(*Stat) bool, accs func(*int64, *float64) bool, discs func(*int64, *float32) bool,
-	final func(Obj), emit func(int64, Obj), toSrc func(int64, Msg), shared func(int64, []int64), moved func(Part)) {
+	final func(Obj), emit func(int64, Obj), _ func(int64, Msg), shared func(int64, []int64), moved func(Part)) {
 	if fn.Run.stopped(fn.stop.get(stop)) {
 		final(o)
 		return
@@ -247,7 +248,7 @@ func (fn *objStep) ProcessElement(id int64, o Obj, stop func(*Stat) bool, accs f
 			}
 		}
 		for _, s := range f.Sources {
-			toSrc(s, m)
+			fn.out.send(s, m)
 		}
 	}
 	p := Part{}
@@ -258,6 +259,11 @@ func (fn *objStep) ProcessElement(id int64, o Obj, stop func(*Stat) bool, accs f
 	moved(p)
 	partners(o.Facts[best].Sources, shared)
 	emit(id, o)
+}
+
+func (fn *objStep) FinishBundle(_ func(*Stat) bool, _ func(*int64, *float64) bool, _ func(*int64, *float32) bool,
+	_ func(Obj), _ func(int64, Obj), toSrc func(int64, Msg), _ func(int64, []int64), _ func(Part)) {
+	fn.out.flush(toSrc)
 }
 
 // srcAcc gives a source the accuracy that srcAccu gave it in the

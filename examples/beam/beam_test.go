@@ -350,17 +350,27 @@ func generate(t *testing.T, n int) *graph.Graph {
 func TestGenerated2k(t *testing.T) { generated(t, 2_000, algorithms) }
 
 // withoutCopies are the algorithms but ACCU and DEPEN, which the graphs
-// of 10k and 100k claims are compared on: ACCU's pairs of sources that
-// share a fact number about 500k at 10k claims (the library's ACCU alone
-// takes 50 s there), all in a side input, and were not tried at that
-// size on Prism.
+// of 10k and 100k claims are compared on unless -copies: ACCU's pairs
+// of sources that share a fact number about 500k at 10k claims (the
+// library's ACCU alone takes 50 s there), all in a side input.
 var withoutCopies = algorithms[:6]
+
+var copies = flag.Bool("copies", false, "the -large tests also compare ACCU and DEPEN")
+
+// largeAlgorithms are the algorithms the -large tests compare.
+func largeAlgorithms() []truth.Algorithm {
+	if *copies {
+		return algorithms
+	}
+	return withoutCopies
+}
 
 // large turns on the equality tests on generated graphs of 10k and 100k
 // claims, which are not part of the default run: with the lent votes
 // (about 47 a fact) every fact carries dozens of sources through every
-// stage, so the 10k graph takes minutes of CPU and the 100k graph most
-// of an hour, beyond CI's budget.
+// stage, so the 10k graph takes a minute or two of CPU (ACCU and DEPEN,
+// -copies, some ten more) and the 100k graph some twenty, beyond CI's
+// budget.
 var large = flag.Bool("large", false, "also compare the pipeline with the library on generated graphs of 10k and 100k claims")
 
 // block is the iterations per pipeline of the -large tests.
@@ -368,16 +378,16 @@ var block = flag.Int("block", 1, "iterations per pipeline in the -large tests")
 
 func TestGenerated10k(t *testing.T) {
 	if !*large || testing.Short() {
-		t.Skip("10k claims with their lent votes take minutes of CPU on Prism; run with -large")
+		t.Skip("10k claims with their lent votes take a minute or more of CPU on Prism; run with -large")
 	}
-	checkEach(t, generate(t, 10_000), 4, capGenerated, withoutCopies)
+	checkEach(t, generate(t, 10_000), 4, capGenerated, largeAlgorithms())
 }
 
 func TestGenerated100k(t *testing.T) {
 	if !*large || testing.Short() {
 		t.Skip("100k claims take about ten times the 10k test on Prism; run with -large")
 	}
-	checkEach(t, generate(t, 100_000), 4, capGenerated, withoutCopies)
+	checkEach(t, generate(t, 100_000), 4, capGenerated, largeAlgorithms())
 }
 
 // checkEach is checkGraph one algorithm at a time: the driver's stages
@@ -580,5 +590,32 @@ func TestWorkDir(t *testing.T) {
 	compareTruth(t, d, m.Joint(r), out)
 	if left, _ := os.ReadDir(work); len(left) != 0 {
 		t.Errorf("%d entries left in the work directory", len(left))
+	}
+}
+
+// TestOutbox: a bundle's messages leave summed, one per key, and a
+// flush empties the outbox for the next bundle.
+func TestOutbox(t *testing.T) {
+	var o outbox
+	o.send(1, Msg{A: 1, B: 2})
+	o.send(2, Msg{C: 4})
+	o.send(1, Msg{A: 0.5, D: 3})
+	got := map[int64]Msg{}
+	n := 0
+	flush := func(k int64, m Msg) {
+		n++
+		got[k] = m
+	}
+	o.flush(flush)
+	want := map[int64]Msg{1: {A: 1.5, B: 2, D: 3}, 2: {C: 4}}
+	if n != 2 || !maps.Equal(got, want) {
+		t.Errorf("flushed %d messages %v; want %v", n, got, want)
+	}
+	o.send(2, Msg{A: 1})
+	clear(got)
+	n = 0
+	o.flush(flush)
+	if n != 1 || got[2] != (Msg{A: 1}) {
+		t.Errorf("second bundle: flushed %d messages %v; want only 2: {A: 1}", n, got)
 	}
 }

@@ -148,7 +148,7 @@ func numbered(s beam.Scope, in, names beam.PCollection) Tables {
 	objOf := beam.ParDo(s, refID, beam.CoGroupByKey(s, objIDs, beam.ParDo(s, objectRef, in)))
 	facts, factNames := beam.ParDo2(s, &buildFact{}, beam.CoGroupByKey(s, beam.ParDo(s, keyAsserted, in), factIDs, objOf), beam.SideInput{Input: srcIDs})
 	srcNames := beam.ParDo(s, swapID, srcIDs)
-	lists := beam.CombinePerKey(s, factList{}, beam.ParDo(s, factsOfSources, facts))
+	lists := beam.CombinePerKey(s, factList{}, beam.ParDo(s, &factsOfSources{}, facts))
 	srcs := beam.ParDo(s, buildSrc, beam.CoGroupByKey(s, srcNames, lists))
 	return Tables{Facts: facts, Srcs: srcs, FactNames: factNames, SrcNames: srcNames}
 }
@@ -205,10 +205,24 @@ func (fn *buildFact) ProcessElement(key string, as func(*Asserted) bool, ids, ob
 	return nil
 }
 
-func factsOfSources(f Fact, emit func(int64, int64)) {
-	for _, s := range f.Sources {
-		emit(s, f.ID)
+// factsOfSources sends each source the facts it asserts: a list per
+// source a bundle, not an element per assertion (see [outbox]).
+type factsOfSources struct{ lists map[int64][]int64 }
+
+func (fn *factsOfSources) ProcessElement(f Fact, _ func(int64, []int64)) {
+	if fn.lists == nil {
+		fn.lists = make(map[int64][]int64)
 	}
+	for _, s := range f.Sources {
+		fn.lists[s] = append(fn.lists[s], f.ID)
+	}
+}
+
+func (fn *factsOfSources) FinishBundle(emit func(int64, []int64)) {
+	for s, l := range fn.lists {
+		emit(s, l)
+	}
+	clear(fn.lists)
 }
 
 // buildSrc makes a source's state from its facts (see factList), with
@@ -224,14 +238,12 @@ func buildSrc(id int64, names func(*string) bool, facts func(*[]int64) bool, emi
 	emit(id, src)
 }
 
-// factList collects a source's facts, sorted and distinct. Combined per
-// key, lifted: each worker sends a partial list per source, not an
-// element per assertion (on Prism, each element pending between stages
-// costs a hundred bytes or more beside its data).
+// factList joins the lists of a source's facts into one, sorted and
+// distinct. The lists are partial, one per bundle (see factsOfSources):
+// on Prism, each element pending between stages costs a hundred bytes
+// or more beside its data.
 type factList struct{}
 
-func (factList) CreateAccumulator() []int64             { return nil }
-func (factList) AddInput(a []int64, f int64) []int64    { return append(a, f) }
 func (factList) MergeAccumulators(a, b []int64) []int64 { return append(a, b...) }
 func (factList) ExtractOutput(a []int64) []int64 {
 	slices.Sort(a)

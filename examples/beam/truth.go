@@ -34,15 +34,47 @@ type Src struct {
 }
 
 // Msg is what a source sends a fact, or a fact a source, in one step.
-// What a source or fact receives is summed per key before it joins the
-// state ([sendSum]), so that each worker sends one sum per key.
+// What a source or fact receives is summed per key twice before it
+// joins the state: by the sending DoFn over its bundle ([outbox]), and
+// across bundles by a combine ([sendSum]).
 type Msg struct{ A, B, C, D float64 }
+
+func (a Msg) add(b Msg) Msg { return Msg{A: a.A + b.A, B: a.B + b.B, C: a.C + b.C, D: a.D + b.D} }
 
 // msgSum adds messages up.
 type msgSum struct{}
 
-func (msgSum) MergeAccumulators(a, b Msg) Msg {
-	return Msg{A: a.A + b.A, B: a.B + b.B, C: a.C + b.C, D: a.D + b.D}
+func (msgSum) MergeAccumulators(a, b Msg) Msg { return a.add(b) }
+
+// outbox sums the messages a DoFn sends in one bundle per key and emits
+// the sums when the bundle finishes, so that a bundle sends one message
+// per key however many of its elements send to it ("in-mapper
+// combining"). The SDK's lifted combine does the same before a
+// CombinePerKey but keeps only 2,000 keys a bundle (exec.LiftedCombine):
+// with the lent votes, one message an assertion (11M at 100k claims) to
+// some 240k facts, most reached Prism uncombined, which held them all.
+// The outbox holds one Msg per key a bundle sends to: at most the facts
+// or sources, not the assertions.
+//
+// A DoFn that sends through an outbox calls send in ProcessElement and
+// flush in FinishBundle, whose parameters the SDK requires to repeat the
+// side inputs and emitters of ProcessElement.
+type outbox struct{ m map[int64]Msg }
+
+func (o *outbox) send(k int64, m Msg) {
+	if o.m == nil {
+		o.m = make(map[int64]Msg)
+	}
+	o.m[k] = o.m[k].add(m)
+}
+
+// flush emits the sums of the bundle and empties the outbox: a DoFn
+// instance runs bundle after bundle.
+func (o *outbox) flush(emit func(int64, Msg)) {
+	for k, m := range o.m {
+		emit(k, m)
+	}
+	clear(o.m)
 }
 
 // sendSum sums the messages msgs per key.
@@ -228,7 +260,7 @@ func keyFact(f Fact) (int64, Fact) { return f.ID, f }
 // share of a source's tested facts that won (of all its facts when none
 // is tested), as truth.Discover with the formulas it calls.
 func voting(s beam.Scope, srcs, facts beam.PCollection) Outcome {
-	counted, toSrc := beam.ParDo2(s, votingObject, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
+	counted, toSrc := beam.ParDo2(s, &votingObject{}, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
 	trusted := beam.ParDo(s, votingTrust, beam.CoGroupByKey(s, srcs, sendSum(s, toSrc)))
 	stat := beam.Create(s, Stat{Iter: 1, N: 1})
 	return Outcome{Srcs: trusted, Facts: counted, Stats: stat}
@@ -240,7 +272,9 @@ func byObject(_ int64, f Fact) (int64, Fact) { return f.Obj, f }
 // and sends each of their sources whether the fact won (A), whether the
 // assertion is tested (B) and both (C), each 0 or 1. The pipeline
 // declares no copies, so every other source of a fact corroborates it.
-func votingObject(_ int64, facts func(*Fact) bool, emit func(Fact), toSrc func(int64, Msg)) {
+type votingObject struct{ out outbox }
+
+func (fn *votingObject) ProcessElement(_ int64, facts func(*Fact) bool, emit func(Fact), _ func(int64, Msg)) {
 	fs := collect(facts, factRank)
 	total := 0
 	for _, f := range fs {
@@ -259,11 +293,13 @@ func votingObject(_ int64, facts func(*Fact) bool, emit func(Fact), toSrc func(i
 			tested = 1
 		}
 		for _, s := range f.Sources {
-			toSrc(s, Msg{A: won, B: tested, C: won * tested})
+			fn.out.send(s, Msg{A: won, B: tested, C: won * tested})
 		}
 		emit(f)
 	}
 }
+
+func (fn *votingObject) FinishBundle(_ func(Fact), toSrc func(int64, Msg)) { fn.out.flush(toSrc) }
 
 // chosen returns the index of the fact the library would choose among
 // n facts in rank order, of beliefs belief(i), or −1 for none: each
@@ -331,10 +367,8 @@ func pasternackRoth(s beam.Scope, r Run, b Block, st State) Outcome {
 	switch {
 	case b.From == 1:
 		facts, toSrc = prior(s, r, srcs, facts)
-	case r.Alg == truth.Sums || r.Alg == truth.AverageLog:
-		toSrc = beam.ParDo(s, sendBelief, facts)
 	default:
-		toSrc = beam.ParDo(s, sendReturn, facts)
+		toSrc = beam.ParDo(s, &factSend{Run: r}, facts)
 	}
 	return unroll(s, b, func(is beam.Scope, i int, side beam.SideInput) Iteration {
 		// Sources: trust from what their facts sent.
@@ -349,7 +383,8 @@ func pasternackRoth(s beam.Scope, r Run, b Block, st State) Outcome {
 			fraw = beam.ParDo(is, &pooledFn{G: r.Opts.Exponent}, beam.GroupByKey(is, beam.ParDo(is, byObject, fraw)))
 		}
 		maxB := beam.Combine(is, maxFn{}, beam.ParDo(is, factRawOf, fraw))
-		facts, toSrc = beam.ParDo2(is, &factNorm{Run: r}, fraw, beam.SideInput{Input: maxB})
+		facts = beam.ParDo(is, &factNorm{}, fraw, beam.SideInput{Input: maxB})
+		toSrc = beam.ParDo(is, &factSend{Run: r}, facts)
 		return Iteration{Srcs: doneS, Facts: doneF, Stat: st}
 	}, func() (beam.PCollection, beam.PCollection) { return srcs, beam.ParDo(s, dropFactKey, facts) })
 }
@@ -374,11 +409,11 @@ func prior(s beam.Scope, r Run, srcs, facts beam.PCollection) (beam.PCollection,
 	s = s.Scope("prior")
 	if r.Alg == truth.Sums || r.Alg == truth.AverageLog {
 		facts = beam.ParDo(s, halfBelief, facts)
-		return facts, beam.ParDo(s, sendBelief, facts)
+		return facts, beam.ParDo(s, &factSend{Run: r}, facts)
 	}
-	facts = beam.ParDo(s, poolFn, beam.CoGroupByKey(s, facts, sendSum(s, beam.ParDo(s, sendInvCount, srcs))))
+	facts = beam.ParDo(s, poolFn, beam.CoGroupByKey(s, facts, sendSum(s, beam.ParDo(s, &invCountSend{}, srcs))))
 	facts = beam.ParDo(s, &priorFn{Run: r}, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
-	return facts, beam.ParDo(s, sendReturn, facts)
+	return facts, beam.ParDo(s, &factSend{Run: r}, facts)
 }
 
 func halfBelief(k int64, f Fact) (int64, Fact) {
@@ -386,17 +421,30 @@ func halfBelief(k int64, f Fact) (int64, Fact) {
 	return k, f
 }
 
-func sendBelief(_ int64, f Fact, emit func(int64, Msg)) {
+// factSend sends a fact's sources what they need for the next
+// iteration (see [Run.factMsg]).
+type factSend struct {
+	Run Run
+	out outbox
+}
+
+func (fn *factSend) ProcessElement(_ int64, f Fact, _ func(int64, Msg)) {
+	m := Msg{A: fn.Run.factMsg(f)}
 	for _, s := range f.Sources {
-		emit(s, Msg{A: f.Belief})
+		fn.out.send(s, m)
 	}
 }
 
-func sendReturn(_ int64, f Fact, emit func(int64, Msg)) {
-	ret := truth.InvestmentReturn(f.Belief, f.Pool)
-	for _, s := range f.Sources {
-		emit(s, Msg{A: ret})
+func (fn *factSend) FinishBundle(emit func(int64, Msg)) { fn.out.flush(emit) }
+
+// factMsg is what fact f sends each of its sources for the next
+// iteration: its belief (Sums, AverageLog; TruthFinder's confidence),
+// or under the investments its return on each unit invested.
+func (r Run) factMsg(f Fact) float64 {
+	if r.Alg == truth.Investment || r.Alg == truth.PooledInvestment {
+		return truth.InvestmentReturn(f.Belief, f.Pool)
 	}
+	return f.Belief
 }
 
 func invCount(src Src) float64 {
@@ -406,12 +454,17 @@ func invCount(src Src) float64 {
 	return 1 / float64(len(src.Facts))
 }
 
-func sendInvCount(_ int64, src Src, emit func(int64, Msg)) {
+// invCountSend sends each of a source's facts 1/|C_s|, for their pools.
+type invCountSend struct{ out outbox }
+
+func (fn *invCountSend) ProcessElement(_ int64, src Src, _ func(int64, Msg)) {
 	c := invCount(src)
 	for _, f := range src.Facts {
-		emit(f, Msg{B: c})
+		fn.out.send(f, Msg{B: c})
 	}
 }
+
+func (fn *invCountSend) FinishBundle(emit func(int64, Msg)) { fn.out.flush(emit) }
 
 func poolFn(k int64, facts func(*Fact) bool, msgs func(*Msg) bool, emit func(int64, Fact)) {
 	var f Fact
@@ -510,9 +563,10 @@ func (fn *srcStep) ProcessElement(id int64, srcs func(*Src) bool, msgs func(*Msg
 type srcNorm struct {
 	Run Run
 	max sideCache[float64]
+	out outbox
 }
 
-func (fn *srcNorm) ProcessElement(id int64, src Src, maxT func(*float64) bool, emit func(int64, Src), parts func(Part), toFact func(int64, Msg)) {
+func (fn *srcNorm) ProcessElement(id int64, src Src, maxT func(*float64) bool, emit func(int64, Src), parts func(Part), _ func(int64, Msg)) {
 	m, _ := fn.max.get(maxT)
 	t := truth.Normalised(src.Raw, m)
 	parts(Part{D: math.Abs(t - src.Trust)})
@@ -523,9 +577,13 @@ func (fn *srcNorm) ProcessElement(id int64, src Src, maxT func(*float64) bool, e
 	}
 	src.Trust = t
 	for _, f := range src.Facts {
-		toFact(f, msg)
+		fn.out.send(f, msg)
 	}
 	emit(id, src)
+}
+
+func (fn *srcNorm) FinishBundle(_ func(*float64) bool, _ func(int64, Src), _ func(Part), toFact func(int64, Msg)) {
+	fn.out.flush(toFact)
 }
 
 // factStep computes a fact's raw belief (Investment's H and pool) from
@@ -577,24 +635,15 @@ func pooledBeliefs(fs []Fact, h func(*Fact) float64, set func(*Fact, float64), g
 	}
 }
 
-// factNorm normalises a fact's belief and sends its sources what they
-// need for the next iteration.
+// factNorm normalises a fact's belief.
 type factNorm struct {
-	Run Run
 	max sideCache[float64]
 }
 
-func (fn *factNorm) ProcessElement(k int64, f Fact, maxB func(*float64) bool, emit func(int64, Fact), toSrc func(int64, Msg)) {
+func (fn *factNorm) ProcessElement(k int64, f Fact, maxB func(*float64) bool) (int64, Fact) {
 	m, _ := fn.max.get(maxB)
 	f.Belief = truth.Normalised(f.Raw, m)
-	v := f.Belief
-	if fn.Run.Alg == truth.Investment || fn.Run.Alg == truth.PooledInvestment {
-		v = truth.InvestmentReturn(f.Belief, f.Pool)
-	}
-	for _, s := range f.Sources {
-		toSrc(s, Msg{A: v})
-	}
-	emit(k, f)
+	return k, f
 }
 
 // truthFinder runs TruthFinder: sources send τ(t) to their facts, facts
@@ -606,8 +655,9 @@ func truthFinder(s beam.Scope, r Run, b Block, st State) Outcome {
 	}
 	return unroll(s, b, func(is beam.Scope, i int, side beam.SideInput) Iteration {
 		doneS, kept, toFact := beam.ParDo3(is, &tauFn{Run: r}, srcs, side)
-		var doneF, toSrc beam.PCollection
-		doneF, facts, toSrc = beam.ParDo3(is, &sigmaFn{Run: r}, beam.CoGroupByKey(is, facts, sendSum(is, toFact)), side)
+		var doneF beam.PCollection
+		doneF, facts = beam.ParDo2(is, &sigmaFn{Run: r}, beam.CoGroupByKey(is, facts, sendSum(is, toFact)), side)
+		toSrc := beam.ParDo(is, &factSend{Run: r}, facts)
 		var parts beam.PCollection
 		srcs, parts = beam.ParDo2(is, &meanFn{Run: r}, beam.CoGroupByKey(is, kept, sendSum(is, toSrc)))
 		st := beam.ParDo(is, &iterStat{Iter: i}, beam.Combine(is, statFn{}, parts))
@@ -626,38 +676,40 @@ func (fn *setTrust) ProcessElement(id int64, src Src) (int64, Src) {
 type tauFn struct {
 	Run  Run
 	stop sideCache[Stat]
+	out  outbox
 }
 
-func (fn *tauFn) ProcessElement(id int64, src Src, stop func(*Stat) bool, final func(Src), kept func(int64, Src), toFact func(int64, Msg)) {
+func (fn *tauFn) ProcessElement(id int64, src Src, stop func(*Stat) bool, final func(Src), kept func(int64, Src), _ func(int64, Msg)) {
 	if fn.Run.stopped(fn.stop.get(stop)) {
 		final(src)
 		return
 	}
 	tau := truth.Tau(src.Trust)
 	for _, f := range src.Facts {
-		toFact(f, Msg{A: tau})
+		fn.out.send(f, Msg{A: tau})
 	}
 	kept(id, src)
 }
 
-// sigmaFn sums σ(f) and sends s(f), the fact's confidence, to its
-// sources. No input makes implications (truth.FromGraph makes none, and
+func (fn *tauFn) FinishBundle(_ func(*Stat) bool, _ func(Src), _ func(int64, Src), toFact func(int64, Msg)) {
+	fn.out.flush(toFact)
+}
+
+// sigmaFn sums σ(f) and sets s(f), the fact's confidence, which
+// factSend sends its sources. No input makes implications (truth.FromGraph makes none, and
 // triples have none), so σ*(f) = σ(f).
 type sigmaFn struct {
 	Run  Run
 	stop sideCache[Stat]
 }
 
-func (fn *sigmaFn) ProcessElement(k int64, facts func(*Fact) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Fact), emit func(int64, Fact), toSrc func(int64, Msg)) {
+func (fn *sigmaFn) ProcessElement(k int64, facts func(*Fact) bool, msgs func(*Msg) bool, stop func(*Stat) bool, final func(Fact), emit func(int64, Fact)) {
 	f, m, ok := received(fn.Run, &fn.stop, stop, facts, msgs, final)
 	if !ok {
 		return
 	}
 	f.Sigma = m.A
 	f.Belief = truth.Confidence(f.Sigma, fn.Run.Opts.Dampening)
-	for _, s := range f.Sources {
-		toSrc(s, Msg{A: f.Belief})
-	}
 	emit(k, f)
 }
 
