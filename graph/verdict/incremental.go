@@ -748,9 +748,11 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 			seedE = append(seedE, s)
 		}
 	}
-	if why := t.reorder(moved); why != NoFallback {
+	B, why := t.reorder(moved)
+	if why != NoFallback {
 		return t.full(why, true)
 	}
+	seedE = append(seedE, B...) // weighed again: their sets sum in the new order
 	// The rounds of silencing, replayed; then the last round is brought
 	// up to date from the state before, with the claims whose silencing
 	// changed as seeds of the evidence.
@@ -883,9 +885,9 @@ func (t *Tracker) Update(b graph.Batch) (Stats, error) {
 // (the only claims whose sets can hold one; those below a claim removed
 // are weighed again in every round replayed). A capped set would not
 // only be sorted but cut otherwise: then it says why it cannot.
-func (t *Tracker) reorder(moved []int32) Fallback {
+func (t *Tracker) reorder(moved []int32) ([]int32, Fallback) {
 	if len(moved) == 0 {
-		return NoFallback
+		return nil, NoFallback
 	}
 	var owners []int32
 	for _, k := range moved {
@@ -897,7 +899,7 @@ func (t *Tracker) reorder(moved []int32) Fallback {
 		}
 	})
 	if t.tooMany(len(B)) {
-		return FallbackReach
+		return nil, FallbackReach
 	}
 	for _, x := range B {
 		n := &t.c[x]
@@ -906,7 +908,7 @@ func (t *Tracker) reorder(moved []int32) Fallback {
 			capped = capped || p.capped
 		}
 		if capped {
-			return FallbackOrder
+			return nil, FallbackOrder
 		}
 	}
 	sorted := func(set []int32) []int32 {
@@ -924,7 +926,7 @@ func (t *Tracker) reorder(moved []int32) Fallback {
 			n.hist[i].lent = sorted(n.hist[i].lent)
 		}
 	}
-	return NoFallback
+	return B, NoFallback
 }
 
 // reaches reports whether claim b is below claim a along supports (or
@@ -1302,15 +1304,16 @@ func (t *Tracker) lendFrom(seeds []int32, old map[int32]was) ([]int32, bool) {
 		}
 		before := t.out(s)
 		lent := t.minus(in, n.own)
-		if !slices.Equal(lent, n.lent) {
-			mark(s)
-		}
 		if _, ok := old[s]; !ok {
 			old[s] = n.was()
 		}
+		w, same := was{n.ev, n.capped}, slices.Equal(lent, n.lent)
 		n.lent = lent
 		n.capped = len(in) >= evidence.MaxLent
 		n.ev = t.weight(n.own) + t.weight(n.lent)
+		if !same || w != n.was() { // evidence or cap moved, if not the set
+			mark(s)
+		}
 		if t.sstamp[s] == t.sepoch && !slices.Equal(before, t.out(s)) || seed[s] {
 			seed[s] = false // what it passes on is known from now
 			for _, x := range n.sup {

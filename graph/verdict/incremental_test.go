@@ -57,7 +57,7 @@ func TestTrackerRandom(t *testing.T) {
 		// validity.
 		{"dated", synth.Config{Claims: 80, Sources: 15, Contradict: 0.5}, Options{}},
 	}
-	seeds, steps := 4, 40
+	seeds, steps := 12, 40
 	if testing.Short() {
 		seeds, steps = 2, 15
 	}

@@ -241,7 +241,7 @@ func (t *Tracker) runRounds(v graph.View, origins func(graph.View, claims.Claim)
 							set[k] = t.intern[name]
 						}
 						slices.SortFunc(set, t.byKey)
-						if !slices.Equal(set, nd.lent) {
+						if !slices.Equal(set, nd.lent) || s.capped[i] != cur.capped {
 							cur.lent, cur.capped = set, s.capped[i]
 							cur.ev = t.weight(nd.own) + t.weight(set)
 						}
