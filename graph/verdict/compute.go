@@ -362,12 +362,16 @@ func (s *state) evidenceOptions() evidence.Options {
 	return evidence.Options{Origins: s.opts.Origins, Trust: s.opts.Trust, UnknownTrust: s.opts.UnknownTrust, Progress: s.opts.Progress, Silent: s.silent}
 }
 
-// prefers reports whether an attack of a on b succeeds: a has at least
-// b's evidence, or a's evidence is capped, a lower bound that cannot show
-// it has less.
+// prefers reports whether an attack of a on b succeeds (see beats).
 func (s *state) prefers(a, b int32) bool {
-	return s.capped[a] || s.evidence[a]+eps >= s.evidence[b]
+	return beats(s.capped[a], s.evidence[a], s.evidence[b])
 }
+
+// beats is the one rule of preference, which Compute, its rounds and the
+// Tracker all use: an attack of a claim of evidence a on one of evidence
+// b succeeds when a has at least b (within eps), or a is capped, a lower
+// bound that cannot show it has less.
+func beats(capped bool, a, b float64) bool { return capped || a+eps >= b }
 
 // contradictions turns each contradiction of v into an attack either way,
 // keeping those that preference lets succeed, and collects the supports.

@@ -1082,11 +1082,11 @@ func (t *Tracker) preferred(old map[int32]was, a, b int32) bool {
 	if !ok {
 		wb = t.c[b].was()
 	}
-	return wa.capped || wa.ev+eps >= wb.ev
+	return beats(wa.capped, wa.ev, wb.ev)
 }
 
 // prefers reports whether an attack of a on b succeeds.
-func (t *Tracker) prefers(a, b int32) bool { return t.c[a].capped || t.c[a].ev+eps >= t.c[b].ev }
+func (t *Tracker) prefers(a, b int32) bool { return beats(t.c[a].capped, t.c[a].ev, t.c[b].ev) }
 
 // closure returns the live claims reachable from seeds by next, sorted.
 func (t *Tracker) closure(seeds []int32, next func(s int32, visit func(int32))) []int32 {

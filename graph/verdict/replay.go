@@ -518,12 +518,12 @@ func (t *Tracker) labelRound(r int32, ch *change, st map[int32]past) ([]int32, F
 		if t.wcap[a] {
 			return true
 		}
-		read(b)
-		return t.wev[a]+eps >= t.wev[b]
+		read(b) // only when a is not capped
+		return beats(false, t.wev[a], t.wev[b])
 	}
 	prefersOld := func(a, b int32) bool {
 		pa := t.old(ch, a, r)
-		return pa.capped || pa.ev+eps >= t.old(ch, b, r).ev
+		return beats(pa.capped, pa.ev, t.old(ch, b, r).ev)
 	}
 	// The targets of attacks that came and succeed, or went and
 	// succeeded; the claims added and those they defeat.

@@ -152,7 +152,7 @@ func (r *rounds) of(i int32) []int32 { return r.partner[r.pstart[i]:r.pstart[i+1
 
 // preferred is s.prefers with the evidence of the round before.
 func (r *rounds) preferred(a, b int32) bool {
-	return r.wasCapped[a] || r.was[a]+eps >= r.was[b]
+	return beats(r.wasCapped[a], r.was[a], r.was[b])
 }
 
 // relabel brings the labels up to date after the evidence of the claims
