@@ -818,7 +818,7 @@ func (c *comparer) unweighed(id string) string {
 		switch {
 		case st == 0:
 			continue // weighed: the verdicts give it, if it attacks
-		case st == timeline.NotAtDate && !c.holds(other):
+		case st == timeline.NotAtDate && !holds(at, other):
 			named = append(named, other+" not holding at "+c.opts.At.String())
 		case st == timeline.NotAtDate:
 			named = append(named, "contradiction with "+other+" not live at "+c.opts.At.String())
@@ -834,10 +834,9 @@ func (c *comparer) unweighed(id string) string {
 	return b.String()
 }
 
-// holds reports whether claim id of the new graph holds at the date of
-// the verdicts.
-func (c *comparer) holds(id string) bool {
-	_, ok := c.new.At(c.opts.At).Claim(id)
+// holds reports whether claim id holds in the dated view at.
+func holds(at graph.View, id string) bool {
+	_, ok := at.Claim(id)
 	return ok
 }
 

@@ -200,7 +200,7 @@ func (d *digester) length(isNil bool, n int, top bool) {
 }
 
 func (d *digester) date(t claims.Date) {
-	d.word(uint64(t.Year())<<16 | uint64(t.Month())<<8 | uint64(t.Day()))
+	d.word(dateKey(t))
 }
 
 func (d *digester) validity(v claims.Validity) {

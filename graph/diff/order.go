@@ -80,7 +80,8 @@ func compareBools(a, b bool) int {
 	return -1
 }
 
-// dateKey is a date as one number, the digester's.
+// dateKey is a date as one number: what the digester hashes, and the
+// order of dates in lists compared as sets.
 func dateKey(t claims.Date) uint64 {
 	return uint64(t.Year())<<16 | uint64(t.Month())<<8 | uint64(t.Day())
 }

@@ -286,20 +286,6 @@ func (t *Table) weigh(i int32) {
 // set b, and how many that is. It adds the weights in a's order, so that
 // a set weighs the same, to the bit, however it was arrived at.
 func (t *Table) weight(a, b []int32) (float64, int) {
-	if t.trust == nil {
-		// Each origin weighs 1 (OriginWeight): a count, without reading
-		// the origins' names.
-		n, j := 0, 0
-		for _, k := range a {
-			for j < len(b) && b[j] < k {
-				j++
-			}
-			if j == len(b) || b[j] != k {
-				n++
-			}
-		}
-		return float64(n), n
-	}
 	w, n, j := 0.0, 0, 0
 	for _, k := range a {
 		for j < len(b) && b[j] < k {
@@ -309,7 +295,14 @@ func (t *Table) weight(a, b []int32) (float64, int) {
 			continue
 		}
 		n++
-		w += OriginWeight(t.trust, t.unknown, t.names[k])
+		if t.trust != nil {
+			w += OriginWeight(t.trust, t.unknown, t.names[k])
+		}
+	}
+	if t.trust == nil {
+		// Each origin weighs 1 (OriginWeight): a count, found without
+		// reading the origins' names.
+		return float64(n), n
 	}
 	return w, n
 }
