@@ -641,7 +641,7 @@ func (e *editor) merge(i int) {
 			src := e.rewrite(n, loc).source
 			var kept []sources.Derivation
 			for _, d := range src.DerivedFrom {
-				d.Source = renamedID(d.Source, m.From, m.Into)
+				d.Source = m.rename(d.Source)
 				switch {
 				case d.Source == src.ID:
 					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
@@ -855,7 +855,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			e.goneRel[ri] = true
 			r := s.relation(ri)
 			was := [2]string{r.From, r.To}
-			r.From, r.To = renamedID(r.From, m.From, m.Into), renamedID(r.To, m.From, m.Into)
+			r.From, r.To = m.rename(r.From), m.rename(r.To)
 			if r.From == r.To {
 				if r.Kind != claims.SameAs {
 					e.fail(loc, m.From, m.selfRelation(r.Kind))
@@ -895,7 +895,7 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			delete(e.moved, k)
 		}
 		was := [2]string{r.From, r.To}
-		r.From, r.To = renamedID(r.From, m.From, m.Into), renamedID(r.To, m.From, m.Into)
+		r.From, r.To = m.rename(r.From), m.rename(r.To)
 		if r.From == r.To {
 			if r.Kind != claims.SameAs {
 				e.fail(loc, m.From, m.selfRelation(r.Kind))
@@ -904,15 +904,15 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			continue
 		}
 		x, xi := e.relationOf(a, &r)
-		switch {
-		case x == nil:
+		if x == nil {
 			e.add.Relations[j] = r
 			e.moved[relKeyOf(&r)] = j + 1
 			e.movedAt[m.Into] = append(e.movedAt[m.Into], j)
 			continue
-		case relDiffers(x, &r) != "":
-			e.fail(loc, m.From, m.differs(was, x, relDiffers(x, &r)))
-		case joinRelation(x, &r) && xi >= 0:
+		}
+		if d := relDiffers(x, &r); d != "" {
+			e.fail(loc, m.From, m.differs(was, x, d))
+		} else if joinRelation(x, &r) && xi >= 0 {
 			// Into's relation of the store, joined, takes r's place.
 			e.goneRel[xi] = true
 			e.add.Relations[j] = *x
