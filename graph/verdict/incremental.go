@@ -1146,7 +1146,7 @@ func (t *Tracker) out(s int32) []int32 {
 // (lendRound) meets no cycle its flag does not show.
 func (t *Tracker) lend(E []int32) {
 	cyc := t.onCycles(E)
-	t.lendWith(E, func(s int32) bool { return t.c[s].silent }, t.out, func(x int32, lent []int32, capped, _ bool) {
+	t.lendWith(E, func(s int32) bool { return t.c[s].silent }, t.out, func(x int32, lent []int32, capped bool) {
 		n := &t.c[x]
 		n.lent, n.capped, n.scyc = lent, capped, cyc[t.sloc[x]]
 		n.ev = t.weight(n.own) + t.weight(lent)
@@ -1188,10 +1188,9 @@ func (t *Tracker) onCycles(E []int32) []bool {
 
 // lendWith is lend with the claims that lend nothing (silent), what each
 // supporter outside E passes on (out) and what to do with each claim's
-// lent origins, whether they are capped and whether it is on a cycle of
-// support (store) given: so that a replayed round weighs E as it was in
+// lent origins and whether they are capped (store) given: so that a replayed round weighs E as it was in
 // that round (see replay.go).
-func (t *Tracker) lendWith(E []int32, silent func(int32) bool, out func(int32) []int32, store func(x int32, lent []int32, capped, scyc bool)) {
+func (t *Tracker) lendWith(E []int32, silent func(int32) bool, out func(int32) []int32, store func(x int32, lent []int32, capped bool)) {
 	t.grow()
 	t.sepoch++
 	for i, s := range E {
@@ -1233,7 +1232,7 @@ func (t *Tracker) lendWith(E []int32, silent func(int32) bool, out func(int32) [
 			}
 		}
 		for _, m := range mem {
-			store(E[m], t.minus(all, t.c[E[m]].own), len(all) >= evidence.MaxLent, len(mem) > 1)
+			store(E[m], t.minus(all, t.c[E[m]].own), len(all) >= evidence.MaxLent)
 		}
 		passed := all
 		if len(mem) == 1 {

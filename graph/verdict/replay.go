@@ -144,28 +144,33 @@ func (p past) same(q past) bool {
 
 // at returns claim x's state in round r as kept: O_r.
 func (t *Tracker) at(x int32, r int32) past {
+	if p := t.pastAt(x, r); p != nil {
+		return *p
+	}
+	return t.c[x].now()
+}
+
+// pastAt returns claim x's kept state in round r when it differs from
+// its current state, nil otherwise; at and kept read it.
+func (t *Tracker) pastAt(x int32, r int32) *past {
 	n := &t.c[x]
 	if r < int32(t.rounds) {
-		for _, p := range n.hist {
-			if p.until >= r {
+		for i := range n.hist {
+			if p := &n.hist[i]; p.until >= r {
 				return p
 			}
 		}
 	}
-	return n.now()
+	return nil
 }
 
 // kept returns claim x's evidence, cap and label in round r as kept:
 // those of at(x, r), without the copy.
 func (t *Tracker) kept(x int32, r int32) (float64, bool, af.Label) {
-	n := &t.c[x]
-	if r < int32(t.rounds) {
-		for i := range n.hist {
-			if p := &n.hist[i]; p.until >= r {
-				return p.ev, p.capped, p.label
-			}
-		}
+	if p := t.pastAt(x, r); p != nil {
+		return p.ev, p.capped, p.label
 	}
+	n := &t.c[x]
 	return n.ev, n.capped, n.label
 }
 
@@ -480,7 +485,7 @@ func (t *Tracker) lendCycles(r int32, seeds []int32, rp *replayed) map[int32]pas
 		}
 		return t.merge(t.c[p].own, t.at(p, r).lent)
 	}
-	t.lendWith(E, silent, out, func(x int32, lent []int32, capped, _ bool) {
+	t.lendWith(E, silent, out, func(x int32, lent []int32, capped bool) {
 		p := t.at(x, r)
 		p.lent, p.capped, p.until = lent, capped, 0
 		p.ev = t.weight(t.c[x].own) + t.weight(lent)
