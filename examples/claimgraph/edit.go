@@ -73,16 +73,11 @@ type editReport struct {
 // which review the merge keeps (see graph.Merge: a published review stays
 // over an unpublished one; other pairs are refused, and need no note),
 // so that no review is dropped without a word. It reads g, the graph
-// of file, loading file when g is nil, and says nothing when it cannot.
-func reviewNotes(g *graph.Graph, file string, merges []graph.Merge) []string {
-	if len(merges) == 0 {
+// of the file (runEdit loads it once for both checks), and says nothing
+// when g is nil (the file did not load).
+func reviewNotes(g *graph.Graph, merges []graph.Merge) []string {
+	if len(merges) == 0 || g == nil {
 		return nil
-	}
-	if g == nil {
-		var err error
-		if g, err = graph.Load(file); err != nil {
-			return nil
-		}
 	}
 	var notes []string
 	for _, m := range merges {
@@ -167,7 +162,10 @@ func runEdit(e *env, args []string) int {
 		name = *apply
 	}
 	rep := editReport{File: pos[0], Problems: []string{}, Notes: []string{}}
-	notes := reviewNotes(loaded, pos[0], merges)
+	if loaded == nil && (len(merges) > 0 || removes(batch)) {
+		loaded, _ = graph.Load(pos[0]) // nil on error: the edit reports it
+	}
+	notes := reviewNotes(loaded, merges)
 	dropped := droppedReviews(loaded, pos[0], batch, name)
 	if len(dropped) > 0 && !*dropPublished {
 		for _, d := range dropped {
@@ -212,24 +210,22 @@ func runEdit(e *env, args []string) int {
 	return 0
 }
 
+// removes reports whether batch may remove or replace an item: whether
+// it says "remove" at all (a quick test before loading anything).
+func removes(batch []byte) bool { return bytes.Contains(batch, []byte("remove")) }
+
 // droppedReviews says, for each claim of file with a published review
 // that batch (read as name) leaves without one — removed, or replaced by
 // a claim without a published review —, which claim and which review:
 // a published rating is public, and the desk drops it only on purpose
 // (--drop-published). A merge never drops one (graph.Merge). It reads
-// g, the graph of file, loading file when g is nil, and applies batch
-// to a second copy; it says nothing when a load or the batch fails, as
-// the edit then reports the problem itself. It costs two loads of file,
-// and is skipped for a batch that removes nothing.
+// g, the graph of file (nil when it did not load), and applies batch to
+// a second copy, loaded from file; it says nothing when a load or the
+// batch fails, as the edit then reports the problem itself. It is
+// skipped for a batch that removes nothing.
 func droppedReviews(g *graph.Graph, file string, batch []byte, name string) []string {
-	if !bytes.Contains(batch, []byte("remove")) {
+	if g == nil || !removes(batch) {
 		return nil
-	}
-	if g == nil {
-		var err error
-		if g, err = graph.Load(file); err != nil {
-			return nil
-		}
 	}
 	after, err := graph.Load(file)
 	if err != nil || after.ApplyYAML(bytes.NewReader(batch), name) != nil {
