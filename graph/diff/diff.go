@@ -6,15 +6,14 @@ import (
 	"iter"
 	"math"
 	"reflect"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/internal/borrow"
+	"github.com/claimgraph/claimgraph/graph/internal/parts"
 	"github.com/claimgraph/claimgraph/graph/timeline"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources"
@@ -588,7 +587,7 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 		add(n.id, State{}, n.st, nil, &rn.Verdicts[n.ref])
 	})
 	c.r.Verdicts = make([]VerdictChange, len(changes), len(changes)+len(merged))
-	inParts(len(changes), minExplain, func(lo, hi int) {
+	parts.Run(len(changes), minExplain, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			c.r.Verdicts[i] = c.explain(&changes[i])
 		}
@@ -637,19 +636,6 @@ func (c *comparer) explain(x *change) VerdictChange {
 // minExplain is the number of verdict changes a goroutine explains at
 // least: fewer are explained on one (a variable for a test).
 var minExplain = 1 << 10
-
-// inParts calls f on the parts of [0, n) that one goroutine per
-// processor takes (one part, on this goroutine, below size items a
-// processor), and returns when all are done.
-func inParts(n, size int, f func(lo, hi int)) {
-	parts := max(1, min(runtime.GOMAXPROCS(0), n/size))
-	var wg sync.WaitGroup
-	for p := 1; p < parts; p++ {
-		wg.Go(func() { f(p*n/parts, (p+1)*n/parts) })
-	}
-	f(0, n/parts)
-	wg.Wait()
-}
 
 // causes lists what changed around claim id: itself, the claims related
 // to it in either graph and near, those its verdicts give as reasons.

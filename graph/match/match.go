@@ -2,12 +2,12 @@ package match
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"sync"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/internal/parts"
 )
 
 // DefaultThreshold is the score from which [Find] suggests a pair unless
@@ -115,7 +115,7 @@ func pairKey(a, b string) [2]string {
 func FindClaims(cs []claims.Claim, opt Options) ([]Suggestion, Stats) {
 	opt = opt.withDefaults()
 	items := make([]*Item, len(cs))
-	parallel(len(cs), func(lo, hi int) {
+	parts.Run(len(cs), 1024, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			items[i] = NewItem(&cs[i], opt.Lang)
 		}
@@ -129,7 +129,7 @@ func FindClaims(cs []claims.Claim, opt Options) ([]Suggestion, Stats) {
 
 	var mu sync.Mutex
 	var out []Suggestion
-	parallel(len(pairs), func(lo, hi int) {
+	parts.Run(len(pairs), 1024, func(lo, hi int) {
 		var local []Suggestion
 		decided := 0
 		for _, p := range pairs[lo:hi] {
@@ -168,19 +168,6 @@ func FindClaims(cs []claims.Claim, opt Options) ([]Suggestion, Stats) {
 		out = out[:opt.Top]
 	}
 	return out, st
-}
-
-// parallel runs f over [0, n) in contiguous chunks, one goroutine per
-// processor.
-func parallel(n int, f func(lo, hi int)) {
-	w := min(runtime.GOMAXPROCS(0), max(n/1024, 1))
-	var wg sync.WaitGroup
-	for k := range w {
-		lo, hi := n*k/w, n*(k+1)/w
-		wg.Add(1)
-		go func() { defer wg.Done(); f(lo, hi) }()
-	}
-	wg.Wait()
 }
 
 // candidates returns the distinct pairs of items (i<<32 | j, i < j) that
