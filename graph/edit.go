@@ -1011,8 +1011,8 @@ func joinRelation(x, r *claims.Relation) bool {
 // nothing.
 func joinNotes(a, b string) string {
 	switch {
-	case b == "" || strings.Contains(a, b):
-		return a
+	case b == "" || slices.Contains(strings.Split(a, "; "), b):
+		return a // b is one of a's parts already (a part within a word is not)
 	case a == "":
 		return b
 	}

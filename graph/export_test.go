@@ -29,3 +29,6 @@ func SetBeforeEditSave(f func(path string)) (restore func()) {
 	beforeEditSave = f
 	return func() { beforeEditSave = nil }
 }
+
+// JoinNotes is joinNotes, for TestJoinNotesWholeParts.
+var JoinNotes = joinNotes

@@ -253,3 +253,19 @@ sources:
 		t.Error("the refused merges changed the graph")
 	}
 }
+
+// TestJoinNotesWholeParts: a note is already in another only as one of
+// its parts; "true" is not in "untrue claim" (review of the session's
+// change).
+func TestJoinNotesWholeParts(t *testing.T) {
+	for _, c := range []struct{ a, b, want string }{
+		{"untrue claim", "true", "untrue claim; true"},
+		{"a; b", "b", "a; b"},
+		{"", "b", "b"},
+		{"a", "", "a"},
+	} {
+		if got := graph.JoinNotes(c.a, c.b); got != c.want {
+			t.Errorf("joinNotes(%q, %q) = %q, want %q", c.a, c.b, got, c.want)
+		}
+	}
+}
