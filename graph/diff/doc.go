@@ -16,8 +16,12 @@
 // the desk's published review changed ([State].Published: "x: accepted,
 // published rating Unproven → False"); and when it was merged into
 // another claim ([VerdictChange].Into: "b: undecided → merged into a
-// (accepted)", New being a's verdict, which look-ups by b now give). The
-// reason names what changed around it: the claim itself and the claims
+// (accepted)", New being a's verdict, which look-ups by b now give) or,
+// a merge undone, is in the new graph on its own where the old one had
+// merged it into another ([VerdictChange].OldInto: "b: merged into a
+// (accepted) → accepted: b split from a, …", Old being a's old verdict,
+// which look-ups by b gave; the claim is listed as added, and its
+// reason and a's say "b split from a"). The reason names what changed around it: the claim itself and the claims
 // merged into it, the claims related to it in either graph and the
 // claims its verdicts give as reasons, each as added, removed, merged or
 // changed, and the relations at it added or removed (for a claim
