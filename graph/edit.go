@@ -16,7 +16,7 @@ import (
 //     is about join Into's, and its review when Into has none (when both
 //     have a review, a published one stays over an unpublished one, and
 //     two published or two unpublished reviews that differ are reported
-//     with [ErrConflictingReview]); its
+//     with [ErrConflictingReview], unless DropReview keeps Into's); its
 //     relations move to Into. A relation of From that Into already has
 //     (the same other end and kind) collapses into Into's when nothing in
 //     them conflicts: Into's takes its sources, note (joined, "a; b") and
@@ -32,10 +32,15 @@ import (
 //     attributed to Into, and From's name and aliases join Into's aliases;
 //   - sources: the appearances in or via From, the derivations from it
 //     and the relations citing it name Into, and From's derivations join
-//     Into's (a derivation of Into from itself is reported; two
+//     Into's (a derivation between the two, From republishing Into or
+//     the other way, is dropped, as the merge makes them one source;
+//     one that the batch itself writes, replacing Into by a source
+//     derived from From, is reported, as it derives Into from itself; two
 //     derivations from the same source collapse only when equal, so one
 //     of another kind or note is kept); an appearance in one of the two
 //     via the other loses its via, which would name its own source.
+//     A cycle of derivations through other sources is circular
+//     reporting (package graph/provenance reports it), not an error.
 //
 // Two appearances of a claim that a merge of any kind makes one (the
 // same source, speaker, via, date, quote, language and about_past once
@@ -58,6 +63,14 @@ import (
 // [View.Resolve] and every per-ID query) finds Into.
 type Merge struct {
 	Into, From string
+	// DropReview settles two claims' reviews that conflict (both
+	// published, or both unpublished, and differing; see above) by
+	// keeping Into's and dropping From's, where the merge would report
+	// [ErrConflictingReview]: two fact-checks of two wordings, each
+	// published, of what the desk now holds is one claim. It changes
+	// nothing else: a published review still stays over an unpublished
+	// one, and From's moves to an Into that has none.
+	DropReview bool
 }
 
 // ErrReferenced: a change removes an item that items the change keeps
@@ -627,6 +640,12 @@ func (e *editor) merge(i int) {
 			from = earlier.source
 		}
 		x := into.source
+		// Into's derivations that the batch writes itself (it replaces
+		// Into): one of them naming From names Into, and is refused.
+		written := 0
+		if into.at.kind != "merge" {
+			written = len(x.DerivedFrom)
+		}
 		x.DerivedFrom = append(x.DerivedFrom, from.DerivedFrom...)
 		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
 		for _, ed := range s.in[f] {
@@ -640,11 +659,16 @@ func (e *editor) merge(i int) {
 		for _, n := range append([]int32{a}, sourcesDeriving(s, f)...) {
 			src := e.rewrite(n, loc).source
 			var kept []sources.Derivation
-			for _, d := range src.DerivedFrom {
+			for j, d := range src.DerivedFrom {
 				d.Source = m.rename(d.Source)
 				switch {
-				case d.Source == src.ID:
+				case d.Source == src.ID && n == a && j < written:
 					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
+				case d.Source == src.ID:
+					// A derivation between the two (From republishes
+					// Into, or the other way): the merge makes them one
+					// source, so it goes, as a same_as between two
+					// claims merged does.
 				case !slices.Contains(kept, d):
 					// Only a true duplicate collapses: a derivation from
 					// the same source of another kind, or with another
@@ -804,7 +828,8 @@ func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
 // and must not be lost, and the unpublished one goes; any other pair of
 // reviews (both published, or neither) is reported with
 // [ErrConflictingReview], as a merge cannot tell which one the desk
-// stands by: the desk settles it (replacing or editing one claim) first.
+// stands by: the desk settles it (replacing or editing one claim) first,
+// or says with the merge's DropReview that Into's stays.
 func (e *editor) mergeReview(i int, c *claims.Claim, from *claims.Claim) {
 	switch r := from.Review; {
 	case r == nil:
@@ -812,10 +837,11 @@ func (e *editor) mergeReview(i int, c *claims.Claim, from *claims.Claim) {
 		x := *r
 		c.Review = &x
 	case *c.Review == *r, c.Review.Status == claims.Published && r.Status != claims.Published:
+	case e.merges[i].DropReview: // Into's stays, From's goes
 	default:
 		m := e.merges[i]
-		e.fail(location{"merge", i, ""}, m.From, fmt.Errorf("%w: %q (%s) and %q (%s) both have a review: settle which one stays before merging",
-			ErrConflictingReview, m.From, reviewWords(r), m.Into, reviewWords(c.Review)))
+		e.fail(location{"merge", i, ""}, m.From, fmt.Errorf("%w: %q (%s) and %q (%s) both have a review: settle which one stays before merging, or merge with drop_review to keep %q's and drop %q's",
+			ErrConflictingReview, m.From, reviewWords(r), m.Into, reviewWords(c.Review), m.Into, m.From))
 	}
 }
 

@@ -203,14 +203,22 @@ func TestUnionComparesAsMerged(t *testing.T) {
 }
 
 // TestUnionMergeFails: a merge the union makes that cannot be done is a
-// conflict at the item merged, naming the file that merged it.
+// conflict at the item merged, naming the file that merged it. (A
+// source B derives from the one A merged it into is no such merge: the
+// derivation between the two goes, as in a batch.)
 func TestUnionMergeFails(t *testing.T) {
-	a := "claimgraph: 1\nsources:\n  - {id: s2, kind: wire, merged: [s0]}\n"
-	b := "claimgraph: 1\nsources:\n  - {id: s2, kind: wire}\n  - {id: s0, kind: wire, derived_from: [{source: s2, kind: cites}]}\n"
+	a := "claimgraph: 1\nclaims:\n  - {id: c2, text: C., merged: [c0], review: {status: published, rating: \"False\"}}\n"
+	b := "claimgraph: 1\nclaims:\n  - {id: c2, text: C.}\n  - {id: c0, text: C., review: {status: published, rating: \"True\"}}\n"
 	_, _, err := union(t, a, b, graph.PreferA)
-	if !errors.Is(err, graph.ErrConflict) || !errors.Is(err, graph.ErrConflictingRelation) ||
-		!strings.Contains(err.Error(), `b.yaml:4:5: merge "s0": merging "s0" into "s2", as a.yaml does: `) {
+	if !errors.Is(err, graph.ErrConflict) || !errors.Is(err, graph.ErrConflictingReview) ||
+		!strings.Contains(err.Error(), `b.yaml:4:5: merge "c0": merging "c0" into "c2", as a.yaml does: `) {
 		t.Errorf("got %v", err)
+	}
+	a = "claimgraph: 1\nsources:\n  - {id: s2, kind: wire, merged: [s0]}\n"
+	b = "claimgraph: 1\nsources:\n  - {id: s2, kind: wire}\n  - {id: s0, kind: wire, derived_from: [{source: s2, kind: cites}]}\n"
+	g, conflicts, err := union(t, a, b, graph.PreferNone)
+	if s0, _ := g.Source("s0"); err != nil || len(conflicts) != 0 || s0.ID != "s2" || len(s0.DerivedFrom) != 0 {
+		t.Errorf("s0 merged into s2, which it cites: %v, conflicts %+v, s0 reads as %+v", err, conflicts, s0)
 	}
 }
 

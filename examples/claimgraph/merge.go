@@ -112,16 +112,16 @@ type mergeReport struct {
 }
 
 // problemLines lists err as lines for a report: each problem, as check
-// prints it ("FILE:LINE:COL: message"), or its message alone where it has
-// no position.
+// prints it ("FILE:LINE:COL: message", "FILE: message" where it has a
+// file and no position), or its message alone where it has neither.
 func problemLines(err error) []string {
 	ps := problems("", err)
 	out := make([]string, 0, len(ps))
 	for _, p := range ps {
-		if p.Line > 0 {
+		if p.Line > 0 || p.File != "" {
 			out = append(out, problemLine(p))
 		} else {
-			out = append(out, p.Message)
+			out = append(out, safe(p.Message))
 		}
 	}
 	return out
