@@ -868,7 +868,11 @@ func sourcesDeriving(s *store, f int32) []int32 {
 	return out
 }
 
-// moveRelations moves the relations of claim f to claim a, for merge i.
+// moveRelations moves the relations of claim f to claim a, for merge i:
+// those of the store, and those that earlier merges of the batch moved
+// or rewrote, which are in e.add and move as the store's do, so that two
+// merges in one batch do what they do one after the other. Each is
+// renamed and settled by moveOne.
 func (e *editor) moveRelations(i int, a, f int32) {
 	s, m := e.s, e.merges[i]
 	loc := location{"merge", i, ""}
@@ -880,38 +884,17 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			}
 			e.goneRel[ri] = true
 			r := s.relation(ri)
-			was := [2]string{r.From, r.To}
-			r.From, r.To = m.rename(r.From), m.rename(r.To)
-			if r.From == r.To {
-				if r.Kind != claims.SameAs {
-					e.fail(loc, m.From, m.selfRelation(r.Kind))
-				}
-				continue
+			switch x, xi, keep := e.moveOne(i, a, &r, location{"relation", int(ri), ""}); {
+			case keep:
+				e.addMoved(r, loc)
+			case x != nil:
+				// Into's relation of the store, joined: the batch writes
+				// it anew.
+				e.goneRel[xi] = true
+				e.addMoved(*x, loc)
 			}
-			if x, xi := e.relationOf(a, &r); x != nil {
-				// One relation written twice collapses into Into's, which
-				// takes the other's sources, note and inferences; one
-				// that says something else of the same two claims
-				// (another period, confidence or asserter) is reported,
-				// as the merge cannot tell which one stands.
-				if d := relDiffers(x, &r); d != "" {
-					e.failRef(loc, m.From, location{"relation", int(ri), ""}, m.differs(was, x, d))
-					continue
-				}
-				if joinRelation(x, &r) && xi >= 0 {
-					// Into's relation of the store, joined: the batch
-					// writes it anew (left as it is when r adds nothing).
-					e.goneRel[xi] = true
-					e.addMoved(*x, loc)
-				}
-				continue
-			}
-			e.addMoved(r, loc)
 		}
 	}
-	// The relations of From that earlier merges of the batch moved or
-	// rewrote are in e.add: they move as the store's do, so that two
-	// merges in one batch do what they do one after the other.
 	for _, j := range slices.Clone(e.movedAt[m.From]) {
 		r := e.add.Relations[j]
 		if e.dropped[j] || r.From != m.From && r.To != m.From {
@@ -920,34 +903,55 @@ func (e *editor) moveRelations(i int, a, f int32) {
 		if k := relKeyOf(&r); e.moved[k] == j+1 {
 			delete(e.moved, k)
 		}
-		was := [2]string{r.From, r.To}
-		r.From, r.To = m.rename(r.From), m.rename(r.To)
-		if r.From == r.To {
-			if r.Kind != claims.SameAs {
-				e.fail(loc, m.From, m.selfRelation(r.Kind))
-			}
+		x, xi, keep := e.moveOne(i, a, &r, location{})
+		if x != nil {
+			// Into's relation of the store, joined, takes r's place.
+			e.goneRel[xi] = true
+			r, keep = *x, true
+		}
+		if !keep {
 			e.dropped[j] = true
 			continue
 		}
-		x, xi := e.relationOf(a, &r)
-		if x == nil {
-			e.add.Relations[j] = r
-			e.moved[relKeyOf(&r)] = j + 1
-			e.movedAt[m.Into] = append(e.movedAt[m.Into], j)
-			continue
-		}
-		if d := relDiffers(x, &r); d != "" {
-			e.fail(loc, m.From, m.differs(was, x, d))
-		} else if joinRelation(x, &r) && xi >= 0 {
-			// Into's relation of the store, joined, takes r's place.
-			e.goneRel[xi] = true
-			e.add.Relations[j] = *x
-			e.moved[relKeyOf(x)] = j + 1
-			e.movedAt[m.Into] = append(e.movedAt[m.Into], j)
-			continue
-		}
-		e.dropped[j] = true
+		e.add.Relations[j] = r
+		e.moved[relKeyOf(&r)] = j + 1
+		e.movedAt[m.Into] = append(e.movedAt[m.Into], j)
 	}
+}
+
+// moveOne renames r, a relation of From, for merge i into claim a, and
+// says what becomes of it. It moves (keep) when Into has no relation it
+// repeats. It goes when it would relate Into to itself (reported, unless
+// a same_as, which the merge carries out) or repeats x, a relation of
+// Into: it collapses into x, which takes its sources, note and
+// inferences (joinRelation), or, when the two say different things
+// (another period, confidence or asserter), it is reported at ref as
+// well as at the merge, as the merge cannot tell which one stands.
+// When x is a relation of the store (xi) that the join changed, moveOne
+// returns it, for the batch to write anew.
+func (e *editor) moveOne(i int, a int32, r *claims.Relation, ref location) (x *claims.Relation, xi int32, keep bool) {
+	m := e.merges[i]
+	loc := location{"merge", i, ""}
+	was := [2]string{r.From, r.To}
+	r.From, r.To = m.rename(r.From), m.rename(r.To)
+	if r.From == r.To {
+		if r.Kind != claims.SameAs {
+			e.fail(loc, m.From, m.selfRelation(r.Kind))
+		}
+		return nil, -1, false
+	}
+	x, xi = e.relationOf(a, r)
+	if x == nil {
+		return nil, -1, true
+	}
+	if d := relDiffers(x, r); d != "" {
+		e.failRef(loc, m.From, ref, m.differs(was, x, d))
+		return nil, -1, false
+	}
+	if joinRelation(x, r) && xi >= 0 {
+		return x, xi, false
+	}
+	return nil, -1, false
 }
 
 // selfRelation is the problem of merge m of claims related by a
