@@ -158,15 +158,20 @@ relations:
 `
 )
 
-// TestMergedAwayLine: a claim merged into another gets a verdict line,
-// with the verdict of the claim it is now part of; that claim's reason
-// names the merge.
-func TestMergedAwayLine(t *testing.T) {
-	r := bothWays(t, unmerged, merged)
+// verdictsByClaim returns the verdict changes of r by claim.
+func verdictsByClaim(r *diff.Report) map[string]diff.VerdictChange {
 	byClaim := map[string]diff.VerdictChange{}
 	for _, v := range r.Verdicts {
 		byClaim[v.Claim] = v
 	}
+	return byClaim
+}
+
+// TestMergedAwayLine: a claim merged into another gets a verdict line,
+// with the verdict of the claim it is now part of; that claim's reason
+// names the merge.
+func TestMergedAwayLine(t *testing.T) {
+	byClaim := verdictsByClaim(bothWays(t, unmerged, merged))
 	b, ok := byClaim["b"]
 	if !ok || b.Into != "a" || !b.New.Present || b.Reason != "b: undecided → merged into a (accepted)" {
 		t.Errorf("b's line %+v, want b: undecided → merged into a (accepted)", b)
@@ -182,11 +187,7 @@ func TestMergedAwayLine(t *testing.T) {
 // that of the claim it was part of, and its reason, and that claim's,
 // say it was split off (red team 7, finding 7).
 func TestMergeUndoneLine(t *testing.T) {
-	r := bothWays(t, merged, unmerged)
-	byClaim := map[string]diff.VerdictChange{}
-	for _, v := range r.Verdicts {
-		byClaim[v.Claim] = v
-	}
+	byClaim := verdictsByClaim(bothWays(t, merged, unmerged))
 	b, ok := byClaim["b"]
 	if !ok || b.OldInto != "a" || b.Into != "" || !b.Old.Present {
 		t.Fatalf("b's line %+v, want one from a's old verdict", b)
