@@ -833,16 +833,23 @@ func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
 func (e *editor) mergeReview(i int, c *claims.Claim, from *claims.Claim) {
 	switch r := from.Review; {
 	case r == nil:
-	case c.Review == nil || c.Review.Status != claims.Published && r.Status == claims.Published:
-		x := *r
-		c.Review = &x
-	case *c.Review == *r, c.Review.Status == claims.Published && r.Status != claims.Published:
-	case e.merges[i].DropReview: // Into's stays, From's goes
-	default:
+	case reviewsConflict(c.Review, r) && e.merges[i].DropReview: // Into's stays, From's goes
+	case reviewsConflict(c.Review, r):
 		m := e.merges[i]
 		e.fail(location{"merge", i, ""}, m.From, fmt.Errorf("%w: %q (%s) and %q (%s) both have a review: settle which one stays before merging, or merge with drop_review to keep %q's and drop %q's",
 			ErrConflictingReview, m.From, reviewWords(r), m.Into, reviewWords(c.Review), m.Into, m.From))
+	case c.Review == nil || c.Review.Status != claims.Published && r.Status == claims.Published:
+		x := *r
+		c.Review = &x
 	}
+}
+
+// reviewsConflict reports whether into and from, the reviews of two
+// claims a merge joins, conflict: both given and different, and both
+// published or neither, so that no rule says which one stays (a
+// published review stays over an unpublished one).
+func reviewsConflict(into, from *claims.Review) bool {
+	return into != nil && from != nil && *into != *from && (into.Status == claims.Published) == (from.Status == claims.Published)
 }
 
 // reviewWords describes a review in a few words for a message.
