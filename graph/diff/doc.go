@@ -43,7 +43,9 @@
 //
 // Items are matched by ID. An item of the old graph whose ID the new
 // graph resolves to another item ([graph.View.Resolve]) was merged into
-// it, not removed. A relation is matched by its kind and its ends, the
+// it, not removed; one of the new graph whose ID the old graph resolved
+// to another item (a merge undone) is added, and the reasons say it was
+// split from that item ("b split from a"). A relation is matched by its kind and its ends, the
 // old ends resolved in the new graph, so that a relation moved by a
 // merge is not reported removed and added. A changed item lists its
 // changed fields by their key in the file format. A list whose order
