@@ -80,7 +80,9 @@ type editReport struct {
 
 // reviewNotes says, for each merge of claims that both have a review,
 // which review the merge keeps (see graph.Merge: a published review stays
-// over an unpublished one; other pairs are refused, and need no note),
+// over an unpublished one; other pairs are refused, and need no note,
+// unless --drop-published keeps INTO's: two published ones are noted by
+// droppedReviews, two unpublished ones here),
 // so that no review is dropped without a word. It reads g, the graph
 // of the file (runEdit loads it once for both checks), and says nothing
 // when g is nil (the file did not load).
@@ -99,9 +101,15 @@ func reviewNotes(g *graph.Graph, merges []graph.Merge) []string {
 		if from.Review.Status == claims.Published {
 			kept, dropped, keptID, droppedID = from.Review, into.Review, m.From, m.Into
 		}
-		if kept.Status == claims.Published && dropped.Status != claims.Published {
+		switch {
+		case kept.Status == claims.Published && dropped.Status != claims.Published:
 			notes = append(notes, fmt.Sprintf("merging %s into %s keeps the published review of %s; the %s review of %s is dropped",
 				m.From, m.Into, keptID, dropped.Status, droppedID))
+		case m.DropReview && kept.Status != claims.Published:
+			// Two unpublished reviews, --drop-published keeping INTO's
+			// (two published ones are droppedReviews').
+			notes = append(notes, fmt.Sprintf("merging %s into %s keeps the %s review of %s; the %s review of %s is dropped",
+				m.From, m.Into, into.Review.Status, m.Into, from.Review.Status, m.From))
 		}
 	}
 	return notes

@@ -143,6 +143,13 @@ claims:
 			t.Errorf("%v: the file kept the wrong review, or lost its comment:\n%s", args, now)
 		}
 	}
+	// Two unpublished reviews: --drop-published keeps a's too, and says
+	// which one went.
+	write("desk.yaml", strings.NewReplacer(`status: published, rating: "False"`, "status: in-progress", `status: published, rating: "Mostly false"`, "status: in-progress, reviewer: bob").Replace(desk))
+	runCmd(t, 1, "edit", "desk.yaml", "--merge", "b=a")
+	if out := runCmd(t, 0, "edit", "desk.yaml", "--merge", "b=a", "--drop-published"); !strings.Contains(out, "note: merging b into a keeps the in-progress review of a; the in-progress review of b is dropped") {
+		t.Errorf("two unpublished reviews: %s", out)
+	}
 }
 
 // TestEditMergeSourceIntoItsOrigin: merging a source into the one it
