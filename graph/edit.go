@@ -156,6 +156,10 @@ type rep struct {
 	claim  *claims.Claim
 	entity *claims.Entity
 	source *sources.Source
+	// written counts the derivations of a source the batch replaces
+	// that the batch writes, the first of source.DerivedFrom: those a
+	// merge moves there come after them.
+	written int
 }
 
 // The indexes of the sections of items, as in sections (sectionIndex).
@@ -291,7 +295,7 @@ func (e *editor) plan() {
 	addItems(e, b.Entities, "entity", secEntity, EntityVertex, func(x *claims.Entity) string { return x.ID },
 		func(r *rep, x *claims.Entity) { c := x.Clone(); r.entity = &c }, &e.add.Entities)
 	addItems(e, b.Sources, "source", secSource, SourceVertex, func(x *sources.Source) string { return x.ID },
-		func(r *rep, x *sources.Source) { c := x.Clone(); r.source = &c }, &e.add.Sources)
+		func(r *rep, x *sources.Source) { c := x.Clone(); r.source, r.written = &c, len(c.DerivedFrom) }, &e.add.Sources)
 	addItems(e, b.Claims, "claim", secClaim, ClaimVertex, func(x *claims.Claim) string { return x.ID },
 		func(r *rep, x *claims.Claim) { c := x.Clone(); r.claim = &c }, &e.add.Claims)
 	for i := range b.Relations {
@@ -640,12 +644,6 @@ func (e *editor) merge(i int) {
 			from = earlier.source
 		}
 		x := into.source
-		// Into's derivations that the batch writes itself (it replaces
-		// Into): one of them naming From names Into, and is refused.
-		written := 0
-		if into.at.kind != "merge" {
-			written = len(x.DerivedFrom)
-		}
 		x.DerivedFrom = append(x.DerivedFrom, from.DerivedFrom...)
 		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
 		for _, ed := range s.in[f] {
@@ -657,12 +655,16 @@ func (e *editor) merge(i int) {
 		}
 		// Every derivation naming From or Into, Into's own included.
 		for _, n := range append([]int32{a}, sourcesDeriving(s, f)...) {
-			src := e.rewrite(n, loc).source
+			r := e.rewrite(n, loc)
+			src := r.source
 			var kept []sources.Derivation
+			written := 0 // of those kept
 			for j, d := range src.DerivedFrom {
 				d.Source = m.rename(d.Source)
 				switch {
-				case d.Source == src.ID && n == a && j < written:
+				case d.Source == src.ID && j < r.written:
+					// Into's derivation that the batch writes itself
+					// (it replaces Into): naming From, it names Into.
 					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
 				case d.Source == src.ID:
 					// A derivation between the two (From republishes
@@ -674,9 +676,12 @@ func (e *editor) merge(i int) {
 					// the same source of another kind, or with another
 					// note, says something of its own, and is kept.
 					kept = append(kept, d)
+					if j < r.written {
+						written++
+					}
 				}
 			}
-			src.DerivedFrom = kept
+			src.DerivedFrom, r.written = kept, written
 		}
 		for _, ri := range e.citers(m.From) {
 			e.renameInRelation(ri, loc, m)

@@ -342,6 +342,13 @@ func TestMergeSourceIntoItsOrigin(t *testing.T) {
 	if yamlText(t, g) != before {
 		t.Error("the refused batch changed the graph")
 	}
+	// A derivation an earlier merge moved into the replacement is no
+	// derivation the batch writes: s3 cites s2, both merged into s1.
+	err = g.Apply(graph.Batch{Remove: []string{"s1"}, Merges: []graph.Merge{{Into: "s1", From: "s3"}, {Into: "s1", From: "s2"}},
+		Sources: []sources.Source{{ID: "s1", Kind: sources.NewsArticle}}})
+	if s1, _ := g.Source("s3"); err != nil || s1.ID != "s1" || len(s1.DerivedFrom) != 0 {
+		t.Errorf("s3 and s2 merged into a replaced s1: %v; s3 reads as %+v, want s1 deriving from nothing", err, s1)
+	}
 }
 
 func TestMergeChainKeepsAliasesFlat(t *testing.T) {
