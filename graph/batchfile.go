@@ -18,11 +18,13 @@ import (
 //	  - {from: old-claim, to: other, kind: supports}
 //	merge:
 //	  - {into: claim-a, from: claim-b}
+//	  - {into: claim-c, from: claim-d, drop_review: true}  # c's review stays, d's goes
 //	claims:
 //	  - id: claim-c          # listed in remove too: replaced in place
 //	    text: Reworded.
 //
-// These are the fields of [Batch]: Remove, RemoveRelations and Merges.
+// These are the fields of [Batch]: Remove, RemoveRelations and Merges
+// (drop_review is [Merge].DropReview).
 // [Graph.ApplyYAML] applies such a file.
 
 // batchKeys lists the keys of a batch file's top level, for messages.
@@ -44,12 +46,14 @@ func (d *decoder) edits(b *Batch, key string, v *yaml.Node) bool {
 		d.sequence(v, key, func(i int, n *yaml.Node) {
 			loc := d.item("merge", i, n)
 			var m Merge
-			d.mapping(n, loc, "into or from", func(key string, _, v *yaml.Node) bool {
+			d.mapping(n, loc, "into, from or drop_review", func(key string, _, v *yaml.Node) bool {
 				switch key {
 				case "into":
 					m.Into = d.str(v, at(loc, key))
 				case "from":
 					m.From = d.str(v, at(loc, key))
+				case "drop_review":
+					m.DropReview = parsed(d, v, at(loc, key), jsonBool, parseBool)
 				default:
 					return false
 				}

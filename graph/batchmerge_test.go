@@ -276,3 +276,62 @@ func TestEditYAMLReviewIntoFlowItem(t *testing.T) {
 		})
 	}
 }
+
+// twoPublished is two wordings of one claim, each with a published
+// fact-check of its own (red team 7, finding 7: pr.yaml).
+const twoPublished = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+claims:
+  - id: a
+    text: A.
+    review: {status: published, rating: "False", url: "https://fc.example/a"}
+    appearances: [{source: s1}]
+  - id: b
+    text: B.
+    review: {status: published, rating: "Mostly false", url: "https://fc.example/b"}
+    appearances: [{source: s2}]
+`
+
+// TestMergeDropReview: two claims with published reviews that differ
+// merge only when the merge says whose review goes (DropReview, in a
+// batch file drop_review): Into's stays, From's goes. Without it the
+// merge is refused, naming that route, and the graph is unchanged.
+func TestMergeDropReview(t *testing.T) {
+	g, err := applyEach(t, twoPublished, false, graph.Merge{Into: "a", From: "b"})
+	if !errors.Is(err, graph.ErrConflictingReview) || !strings.Contains(err.Error(), `or merge with drop_review to keep "a"'s and drop "b"'s`) {
+		t.Errorf("error %v, want conflicting reviews naming drop_review", err)
+	}
+	if b, _ := g.Claim("b"); b.ID != "b" {
+		t.Error("the refused merge changed the graph")
+	}
+	for _, apply := range []func(g *graph.Graph) error{
+		func(g *graph.Graph) error {
+			return g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b", DropReview: true}}})
+		},
+		func(g *graph.Graph) error {
+			return g.ApplyYAML(strings.NewReader("claimgraph: 1\nmerge:\n  - {into: a, from: b, drop_review: true}\n"), "b.yaml")
+		},
+	} {
+		g := readYAML(t, twoPublished)
+		if err := apply(g); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := g.Claim("b")
+		if b.ID != "a" || b.Review == nil || b.Review.Rating != "False" || len(b.Appearances) != 2 {
+			t.Errorf("b reads as %+v, want a with its own review and both appearances", b)
+		}
+	}
+	// It settles a conflict only: a published review still stays over
+	// an unpublished one, whichever claim has it.
+	unpublished := strings.Replace(twoPublished, `status: published, rating: "False"`, "status: in-progress", 1)
+	g, err = applyEach(t, unpublished, false, graph.Merge{Into: "a", From: "b", DropReview: true})
+	if a, _ := g.Claim("a"); err != nil || a.Review == nil || a.Review.Rating != "Mostly false" {
+		t.Errorf("a's review %+v (%v), want b's published one", a.Review, err)
+	}
+	err = readYAML(t, twoPublished).ApplyYAML(strings.NewReader("claimgraph: 1\nmerge:\n  - {into: a, from: b, drop_review: \"yes\"}\n"), "b.yaml")
+	if !errors.Is(err, graph.ErrSyntax) || !strings.Contains(err.Error(), "b.yaml:3:") {
+		t.Errorf("drop_review \"yes\": %v, want a syntax error at its line", err)
+	}
+}

@@ -16,7 +16,7 @@ import (
 //     is about join Into's, and its review when Into has none (when both
 //     have a review, a published one stays over an unpublished one, and
 //     two published or two unpublished reviews that differ are reported
-//     with [ErrConflictingReview]); its
+//     with [ErrConflictingReview], unless DropReview keeps Into's); its
 //     relations move to Into. A relation of From that Into already has
 //     (the same other end and kind) collapses into Into's when nothing in
 //     them conflicts: Into's takes its sources, note (joined, "a; b") and
@@ -32,10 +32,15 @@ import (
 //     attributed to Into, and From's name and aliases join Into's aliases;
 //   - sources: the appearances in or via From, the derivations from it
 //     and the relations citing it name Into, and From's derivations join
-//     Into's (a derivation of Into from itself is reported; two
+//     Into's (a derivation between the two, From republishing Into or
+//     the other way, is dropped, as the merge makes them one source;
+//     one that the batch itself writes, replacing Into by a source
+//     derived from From, is reported, as it derives Into from itself; two
 //     derivations from the same source collapse only when equal, so one
 //     of another kind or note is kept); an appearance in one of the two
 //     via the other loses its via, which would name its own source.
+//     A cycle of derivations through other sources is circular
+//     reporting (package graph/provenance reports it), not an error.
 //
 // Two appearances of a claim that a merge of any kind makes one (the
 // same source, speaker, via, date, quote, language and about_past once
@@ -58,6 +63,14 @@ import (
 // [View.Resolve] and every per-ID query) finds Into.
 type Merge struct {
 	Into, From string
+	// DropReview settles two claims' reviews that conflict (both
+	// published, or both unpublished, and differing; see above) by
+	// keeping Into's and dropping From's, where the merge would report
+	// [ErrConflictingReview]: two fact-checks of two wordings, each
+	// published, of what the desk now holds is one claim. It changes
+	// nothing else: a published review still stays over an unpublished
+	// one, and From's moves to an Into that has none.
+	DropReview bool
 }
 
 // ErrReferenced: a change removes an item that items the change keeps
@@ -143,6 +156,10 @@ type rep struct {
 	claim  *claims.Claim
 	entity *claims.Entity
 	source *sources.Source
+	// written counts the derivations of a source the batch replaces
+	// that the batch writes, the first of source.DerivedFrom: those a
+	// merge moves there come after them.
+	written int
 }
 
 // The indexes of the sections of items, as in sections (sectionIndex).
@@ -278,7 +295,7 @@ func (e *editor) plan() {
 	addItems(e, b.Entities, "entity", secEntity, EntityVertex, func(x *claims.Entity) string { return x.ID },
 		func(r *rep, x *claims.Entity) { c := x.Clone(); r.entity = &c }, &e.add.Entities)
 	addItems(e, b.Sources, "source", secSource, SourceVertex, func(x *sources.Source) string { return x.ID },
-		func(r *rep, x *sources.Source) { c := x.Clone(); r.source = &c }, &e.add.Sources)
+		func(r *rep, x *sources.Source) { c := x.Clone(); r.source, r.written = &c, len(c.DerivedFrom) }, &e.add.Sources)
 	addItems(e, b.Claims, "claim", secClaim, ClaimVertex, func(x *claims.Claim) string { return x.ID },
 		func(r *rep, x *claims.Claim) { c := x.Clone(); r.claim = &c }, &e.add.Claims)
 	for i := range b.Relations {
@@ -638,21 +655,33 @@ func (e *editor) merge(i int) {
 		}
 		// Every derivation naming From or Into, Into's own included.
 		for _, n := range append([]int32{a}, sourcesDeriving(s, f)...) {
-			src := e.rewrite(n, loc).source
+			r := e.rewrite(n, loc)
+			src := r.source
 			var kept []sources.Derivation
-			for _, d := range src.DerivedFrom {
+			written := 0 // of those kept
+			for j, d := range src.DerivedFrom {
 				d.Source = m.rename(d.Source)
 				switch {
-				case d.Source == src.ID:
+				case d.Source == src.ID && j < r.written:
+					// Into's derivation that the batch writes itself
+					// (it replaces Into): naming From, it names Into.
 					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
+				case d.Source == src.ID:
+					// A derivation between the two (From republishes
+					// Into, or the other way): the merge makes them one
+					// source, so it goes, as a same_as between two
+					// claims merged does.
 				case !slices.Contains(kept, d):
 					// Only a true duplicate collapses: a derivation from
 					// the same source of another kind, or with another
 					// note, says something of its own, and is kept.
 					kept = append(kept, d)
+					if j < r.written {
+						written++
+					}
 				}
 			}
-			src.DerivedFrom = kept
+			src.DerivedFrom, r.written = kept, written
 		}
 		for _, ri := range e.citers(m.From) {
 			e.renameInRelation(ri, loc, m)
@@ -804,19 +833,28 @@ func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
 // and must not be lost, and the unpublished one goes; any other pair of
 // reviews (both published, or neither) is reported with
 // [ErrConflictingReview], as a merge cannot tell which one the desk
-// stands by: the desk settles it (replacing or editing one claim) first.
+// stands by: the desk settles it (replacing or editing one claim) first,
+// or says with the merge's DropReview that Into's stays.
 func (e *editor) mergeReview(i int, c *claims.Claim, from *claims.Claim) {
 	switch r := from.Review; {
 	case r == nil:
+	case reviewsConflict(c.Review, r) && e.merges[i].DropReview: // Into's stays, From's goes
+	case reviewsConflict(c.Review, r):
+		m := e.merges[i]
+		e.fail(location{"merge", i, ""}, m.From, fmt.Errorf("%w: %q (%s) and %q (%s) both have a review: settle which one stays before merging, or merge with drop_review to keep %q's and drop %q's",
+			ErrConflictingReview, m.From, reviewWords(r), m.Into, reviewWords(c.Review), m.Into, m.From))
 	case c.Review == nil || c.Review.Status != claims.Published && r.Status == claims.Published:
 		x := *r
 		c.Review = &x
-	case *c.Review == *r, c.Review.Status == claims.Published && r.Status != claims.Published:
-	default:
-		m := e.merges[i]
-		e.fail(location{"merge", i, ""}, m.From, fmt.Errorf("%w: %q (%s) and %q (%s) both have a review: settle which one stays before merging",
-			ErrConflictingReview, m.From, reviewWords(r), m.Into, reviewWords(c.Review)))
 	}
+}
+
+// reviewsConflict reports whether into and from, the reviews of two
+// claims a merge joins, conflict: both given and different, and both
+// published or neither, so that no rule says which one stays (a
+// published review stays over an unpublished one).
+func reviewsConflict(into, from *claims.Review) bool {
+	return into != nil && from != nil && *into != *from && (into.Status == claims.Published) == (from.Status == claims.Published)
 }
 
 // reviewWords describes a review in a few words for a message.
@@ -842,7 +880,11 @@ func sourcesDeriving(s *store, f int32) []int32 {
 	return out
 }
 
-// moveRelations moves the relations of claim f to claim a, for merge i.
+// moveRelations moves the relations of claim f to claim a, for merge i:
+// those of the store, and those that earlier merges of the batch moved
+// or rewrote, which are in e.add and move as the store's do, so that two
+// merges in one batch do what they do one after the other. Each is
+// renamed and settled by moveOne.
 func (e *editor) moveRelations(i int, a, f int32) {
 	s, m := e.s, e.merges[i]
 	loc := location{"merge", i, ""}
@@ -854,38 +896,17 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			}
 			e.goneRel[ri] = true
 			r := s.relation(ri)
-			was := [2]string{r.From, r.To}
-			r.From, r.To = m.rename(r.From), m.rename(r.To)
-			if r.From == r.To {
-				if r.Kind != claims.SameAs {
-					e.fail(loc, m.From, m.selfRelation(r.Kind))
-				}
-				continue
+			switch x, xi, keep := e.moveOne(i, a, &r, location{"relation", int(ri), ""}); {
+			case keep:
+				e.addMoved(r, loc)
+			case x != nil:
+				// Into's relation of the store, joined: the batch writes
+				// it anew.
+				e.goneRel[xi] = true
+				e.addMoved(*x, loc)
 			}
-			if x, xi := e.relationOf(a, &r); x != nil {
-				// One relation written twice collapses into Into's, which
-				// takes the other's sources, note and inferences; one
-				// that says something else of the same two claims
-				// (another period, confidence or asserter) is reported,
-				// as the merge cannot tell which one stands.
-				if d := relDiffers(x, &r); d != "" {
-					e.failRef(loc, m.From, location{"relation", int(ri), ""}, m.differs(was, x, d))
-					continue
-				}
-				if joinRelation(x, &r) && xi >= 0 {
-					// Into's relation of the store, joined: the batch
-					// writes it anew (left as it is when r adds nothing).
-					e.goneRel[xi] = true
-					e.addMoved(*x, loc)
-				}
-				continue
-			}
-			e.addMoved(r, loc)
 		}
 	}
-	// The relations of From that earlier merges of the batch moved or
-	// rewrote are in e.add: they move as the store's do, so that two
-	// merges in one batch do what they do one after the other.
 	for _, j := range slices.Clone(e.movedAt[m.From]) {
 		r := e.add.Relations[j]
 		if e.dropped[j] || r.From != m.From && r.To != m.From {
@@ -894,34 +915,55 @@ func (e *editor) moveRelations(i int, a, f int32) {
 		if k := relKeyOf(&r); e.moved[k] == j+1 {
 			delete(e.moved, k)
 		}
-		was := [2]string{r.From, r.To}
-		r.From, r.To = m.rename(r.From), m.rename(r.To)
-		if r.From == r.To {
-			if r.Kind != claims.SameAs {
-				e.fail(loc, m.From, m.selfRelation(r.Kind))
-			}
+		x, xi, keep := e.moveOne(i, a, &r, location{})
+		if x != nil {
+			// Into's relation of the store, joined, takes r's place.
+			e.goneRel[xi] = true
+			r, keep = *x, true
+		}
+		if !keep {
 			e.dropped[j] = true
 			continue
 		}
-		x, xi := e.relationOf(a, &r)
-		if x == nil {
-			e.add.Relations[j] = r
-			e.moved[relKeyOf(&r)] = j + 1
-			e.movedAt[m.Into] = append(e.movedAt[m.Into], j)
-			continue
-		}
-		if d := relDiffers(x, &r); d != "" {
-			e.fail(loc, m.From, m.differs(was, x, d))
-		} else if joinRelation(x, &r) && xi >= 0 {
-			// Into's relation of the store, joined, takes r's place.
-			e.goneRel[xi] = true
-			e.add.Relations[j] = *x
-			e.moved[relKeyOf(x)] = j + 1
-			e.movedAt[m.Into] = append(e.movedAt[m.Into], j)
-			continue
-		}
-		e.dropped[j] = true
+		e.add.Relations[j] = r
+		e.moved[relKeyOf(&r)] = j + 1
+		e.movedAt[m.Into] = append(e.movedAt[m.Into], j)
 	}
+}
+
+// moveOne renames r, a relation of From, for merge i into claim a, and
+// says what becomes of it. It moves (keep) when Into has no relation it
+// repeats. It goes when it would relate Into to itself (reported, unless
+// a same_as, which the merge carries out) or repeats x, a relation of
+// Into: it collapses into x, which takes its sources, note and
+// inferences (joinRelation), or, when the two say different things
+// (another period, confidence or asserter), it is reported at ref as
+// well as at the merge, as the merge cannot tell which one stands.
+// When x is a relation of the store (xi) that the join changed, moveOne
+// returns it, for the batch to write anew.
+func (e *editor) moveOne(i int, a int32, r *claims.Relation, ref location) (x *claims.Relation, xi int32, keep bool) {
+	m := e.merges[i]
+	loc := location{"merge", i, ""}
+	was := [2]string{r.From, r.To}
+	r.From, r.To = m.rename(r.From), m.rename(r.To)
+	if r.From == r.To {
+		if r.Kind != claims.SameAs {
+			e.fail(loc, m.From, m.selfRelation(r.Kind))
+		}
+		return nil, -1, false
+	}
+	x, xi = e.relationOf(a, r)
+	if x == nil {
+		return nil, -1, true
+	}
+	if d := relDiffers(x, r); d != "" {
+		e.failRef(loc, m.From, ref, m.differs(was, x, d))
+		return nil, -1, false
+	}
+	if joinRelation(x, r) && xi >= 0 {
+		return x, xi, false
+	}
+	return nil, -1, false
 }
 
 // selfRelation is the problem of merge m of claims related by a

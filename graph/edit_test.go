@@ -271,14 +271,6 @@ func TestMergeSelfRelationLeavesGraphUnchanged(t *testing.T) {
 
 func TestMergeEntitiesAndSources(t *testing.T) {
 	g := desk(t)
-	err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "kim", From: "kim-2"}, {Into: "s3", From: "s2"}}})
-	if err == nil || !strings.Contains(err.Error(), `would derive "s3" from itself`) {
-		t.Fatalf("merging s2 into s3, which draws on it: %v", err)
-	}
-	err = g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "kim", From: "kim-2"}, {Into: "s1", From: "s2"}}})
-	if !errors.Is(err, graph.ErrConflictingRelation) {
-		t.Fatalf("merging s2 into s1, which it quotes: %v", err)
-	}
 	if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "kim", From: "kim-2"}, {Into: "s1", From: "s3"}}}); err != nil {
 		t.Fatal(err)
 	}
@@ -310,6 +302,52 @@ func TestMergeEntitiesAndSources(t *testing.T) {
 	}
 	if _, ok := g.Entity("kim-2"); !ok {
 		t.Error("kim-2 no longer resolves")
+	}
+}
+
+// TestMergeSourceIntoItsOrigin: merging a source into one it derives
+// from, or one that derives from it, drops the derivation between the
+// two, which the merge makes one source, as a same_as between two claims
+// merged is dropped (red team 7, finding 8: sm4.yaml); the other
+// derivations move. A derivation the batch writes itself, replacing
+// Into by a source derived from From, still derives Into from itself,
+// and is refused.
+func TestMergeSourceIntoItsOrigin(t *testing.T) {
+	for _, tc := range []struct {
+		from, into string
+		want       []sources.Derivation // Into's derivations after
+	}{
+		{"s2", "s3", []sources.Derivation{{Source: "s1", Kind: sources.Quotes}}}, // s3 cites s2, which quotes s1
+		{"s2", "s1", nil}, // s2 quotes s1; s3, which cites s2, now cites s1
+	} {
+		g := desk(t)
+		if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: tc.into, From: tc.from}}}); err != nil {
+			t.Fatalf("merging %s into %s: %v", tc.from, tc.into, err)
+		}
+		src, _ := g.Source(tc.from)
+		if src.ID != tc.into || !slices.Equal(src.DerivedFrom, tc.want) {
+			t.Errorf("merging %s into %s: Source(%s) = %+v, want %s deriving from %v", tc.from, tc.into, tc.from, src, tc.into, tc.want)
+		}
+		if s3, _ := g.Source("s3"); tc.into == "s1" && (len(s3.DerivedFrom) != 1 || s3.DerivedFrom[0].Source != "s1") {
+			t.Errorf("s3 after merging s2 into s1: %+v, want it citing s1", s3)
+		}
+	}
+	g := desk(t)
+	before := yamlText(t, g)
+	err := g.Apply(graph.Batch{Remove: []string{"s1"}, Merges: []graph.Merge{{Into: "s1", From: "s2"}},
+		Sources: []sources.Source{{ID: "s1", Kind: sources.NewsArticle, DerivedFrom: []sources.Derivation{{Source: "s2", Kind: sources.Cites}}}}})
+	if !errors.Is(err, graph.ErrConflictingRelation) || !strings.Contains(err.Error(), `derive "s1" from itself`) {
+		t.Errorf("a replacement of s1 deriving from s2, merged into it: %v, want it refused", err)
+	}
+	if yamlText(t, g) != before {
+		t.Error("the refused batch changed the graph")
+	}
+	// A derivation an earlier merge moved into the replacement is no
+	// derivation the batch writes: s3 cites s2, both merged into s1.
+	err = g.Apply(graph.Batch{Remove: []string{"s1"}, Merges: []graph.Merge{{Into: "s1", From: "s3"}, {Into: "s1", From: "s2"}},
+		Sources: []sources.Source{{ID: "s1", Kind: sources.NewsArticle}}})
+	if s1, _ := g.Source("s3"); err != nil || s1.ID != "s1" || len(s1.DerivedFrom) != 0 {
+		t.Errorf("s3 and s2 merged into a replaced s1: %v; s3 reads as %+v, want s1 deriving from nothing", err, s1)
 	}
 }
 

@@ -712,15 +712,9 @@ func (sp *splicer) mapping(old, n *yaml.Node, last int) bool {
 			if d := sp.donor(v); d != nil {
 				// A field a merge moves from an item removed (a review):
 				// its comments, on its key and above it, come with it.
-				x := *d
-				x.HeadComment, x.FootComment = "", ""
-				v = &x
+				v = bare(d)
 				if dk := sp.donorKeys[d]; dk != nil {
-					for _, c := range strings.Split(dk.HeadComment, "\n") {
-						if c != "" {
-							b.WriteString(strings.Repeat(" ", max) + c + sp.nl)
-						}
-					}
+					sp.headLines(&b, dk.HeadComment, max)
 					kc := *k
 					kc.LineComment = dk.LineComment
 					k = &kc
@@ -796,11 +790,7 @@ func (sp *splicer) replacePair(k, v, n *yaml.Node, end int) {
 			if dk := sp.donorKeys[d]; dk != nil && k.HeadComment == "" && k.LineComment == "" {
 				key.LineComment = dk.LineComment
 				var hc strings.Builder
-				for _, c := range strings.Split(dk.HeadComment, "\n") {
-					if c != "" {
-						hc.WriteString(strings.Repeat(" ", max) + c + sp.nl)
-					}
-				}
+				sp.headLines(&hc, dk.HeadComment, max)
 				if hc.Len() > 0 && len(bytes.TrimLeft(sp.src[sp.start[k.Line]:sp.nodeOff(k)], " ")) == 0 {
 					sp.edit(sp.start[k.Line], sp.start[k.Line], hc.String())
 				}
@@ -1014,18 +1004,31 @@ func (sp *splicer) item(b *strings.Builder, n *yaml.Node, dashCol, gap, indent i
 		d = sp.lent[nodeKey(n)]
 	}
 	if d != nil {
-		for _, c := range strings.Split(d.HeadComment, "\n") {
-			if c != "" {
-				b.WriteString(strings.Repeat(" ", dashCol) + c + sp.nl)
-			}
-		}
-		x := *d
-		x.HeadComment, x.FootComment = "", ""
-		n = &x
+		sp.headLines(b, d.HeadComment, dashCol)
+		n = bare(d)
 	}
 	b.WriteString(strings.Repeat(" ", dashCol) + "-" + strings.Repeat(" ", gap))
 	b.WriteString(sp.encode(n, indent))
 	b.WriteString(sp.nl)
+}
+
+// headLines writes the lines of head comment c to b, each indented by
+// col spaces: the comments above an item or a field a merge moves,
+// written above it where it goes.
+func (sp *splicer) headLines(b *strings.Builder, c string, col int) {
+	for _, line := range strings.Split(c, "\n") {
+		if line != "" {
+			b.WriteString(strings.Repeat(" ", col) + line + sp.nl)
+		}
+	}
+}
+
+// bare returns a copy of n, a node a merge moves, without the comments
+// above and below it, which headLines writes where it goes.
+func bare(n *yaml.Node) *yaml.Node {
+	x := *n
+	x.HeadComment, x.FootComment = "", ""
+	return &x
 }
 
 // lend records the items of the sections of other, the text of another
@@ -1124,9 +1127,7 @@ func (sp *splicer) patch(old, n *yaml.Node) *yaml.Node {
 				x.Content[i] = &k
 				x.Content[i+1] = sp.patch(o.Content[j+1], x.Content[i+1])
 			} else if d := sp.donor(x.Content[i+1]); d != nil {
-				c := *d
-				c.HeadComment, c.FootComment = "", ""
-				x.Content[i+1] = &c
+				x.Content[i+1] = bare(d)
 				if dk := sp.donorKeys[d]; dk != nil && (dk.HeadComment != "" || dk.LineComment != "" || d.LineComment != "") {
 					// A field a merge moves with comments ("# reviewed
 					// by bob" above it, "# bob's" after it): they come

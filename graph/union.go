@@ -108,6 +108,11 @@ func (c Conflict) message() string {
 // keeping it drops a relation A asserts), so an editor settles it in
 // one file, removing the relation or undoing the merge. A same_as
 // decision between the two is carried out by the merge and dropped.
+// A merge of two claims whose reviews conflict (both published and
+// differing, say), the one file having kept the review of the claim
+// kept ([Merge].DropReview) while the other still has the review of
+// the one merged away, is a conflict that either preference settles
+// as the merge did: the kept claim's review stays.
 //
 // With PreferNone every conflict is reported in an [ErrorList] of
 // [ErrConflict] at its position A, naming its position B, and no graph
@@ -212,6 +217,8 @@ func (o ReadOptions) union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 	out.Claims = unite(u, "claim", claimFields, ba.Claims, bb.Claims, func(c *claims.Claim) string { return c.ID },
 		func(c *claims.Claim) *[]string { return &c.Merged }, foldedAs(u, View.Claim, u.canonClaim))
 	out.Relations = u.relations(ba.Relations, bb.Relations)
+	merges, from := u.merges(&out)
+	u.reviewConflicts(&out, merges, from)
 	var list ErrorList
 	for _, c := range u.conflicts {
 		if prefer == PreferNone || !c.Resolvable {
@@ -225,7 +232,7 @@ func (o ReadOptions) union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 	if err := g.Apply(out); err != nil {
 		return nil, u.conflicts, nil, u.problems(err, func(e *Error) { u.locate(e) })
 	}
-	if merges, from := u.merges(&out); len(merges) > 0 {
+	if len(merges) > 0 {
 		if err := g.Apply(Batch{Merges: merges}); err != nil {
 			return nil, u.conflicts, nil, u.problems(err, func(e *Error) {
 				if e.loc.kind != "merge" || e.loc.index >= len(from) {
@@ -581,6 +588,12 @@ func (u *union) fold() {
 		g := New()
 		if g.Apply(b) != nil {
 			return
+		}
+		// The folds are compared as the file that merged made them: two
+		// reviews that conflict leave the kept claim's (a conflict of
+		// its own, see reviewConflicts).
+		for i := range ms {
+			ms[i].DropReview = true
 		}
 		if g.Apply(Batch{Merges: ms}) != nil {
 			for _, m := range ms { // one by one: those that fail are left out
@@ -1061,6 +1074,47 @@ func (u *union) merges(out *Batch) ([]Merge, []mergeOrigin) {
 		add(secClaim, i, out.Claims[i].ID)
 	}
 	return ms, from
+}
+
+// reviewConflicts records a conflict for each merge of ms, with where
+// it comes from, that joins two claims of out whose reviews conflict
+// (reviewsConflict): the file that merged them kept the review of the
+// claim kept, and the other file still has the review of the one merged
+// away, a published rating perhaps, which the union would drop. A
+// preference settles it as the merging file did ([Merge].DropReview,
+// set on the merge): the kept claim's review stays.
+func (u *union) reviewConflicts(out *Batch, ms []Merge, from []mergeOrigin) {
+	var at map[string]int
+	var differ map[string]bool // the claims whose reviews differ between the files, as folded
+	for i := range ms {
+		m := &ms[i]
+		if at == nil {
+			at = make(map[string]int, len(out.Claims))
+			for j := range out.Claims {
+				at[out.Claims[j].ID] = j
+			}
+			differ = map[string]bool{}
+			for _, c := range u.conflicts {
+				if c.Kind == "claim" && slices.Contains(c.Fields, "review") {
+					differ[c.ID] = true
+				}
+			}
+		}
+		f, ok := at[m.From]
+		t, ok2 := at[m.Into]
+		if !ok || !ok2 || !reviewsConflict(out.Claims[t].Review, out.Claims[f].Review) {
+			continue
+		}
+		m.DropReview = true
+		if differ[m.Into] {
+			continue // the conflict of the kept claim's review says it
+		}
+		k := u.by[m.From]
+		s := u.sides[k]
+		u.conflict(u.oriented(k, Conflict{Kind: "claim", ID: m.From, Fields: []string{"review"}, Resolvable: true,
+			Note: fmt.Sprintf("%s merges %q into %q, whose review stays: %q's (%s) goes", s.d.file, m.From, m.Into, m.From, reviewWords(out.Claims[f].Review))},
+			s.aliasPos(s.aliases[s.alias[m.From]]), from[i].pos))
+	}
 }
 
 // problems marks the problems of err, a change to the union, as

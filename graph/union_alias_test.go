@@ -202,15 +202,40 @@ func TestUnionComparesAsMerged(t *testing.T) {
 	}
 }
 
-// TestUnionMergeFails: a merge the union makes that cannot be done is a
-// conflict at the item merged, naming the file that merged it.
-func TestUnionMergeFails(t *testing.T) {
-	a := "claimgraph: 1\nsources:\n  - {id: s2, kind: wire, merged: [s0]}\n"
-	b := "claimgraph: 1\nsources:\n  - {id: s2, kind: wire}\n  - {id: s0, kind: wire, derived_from: [{source: s2, kind: cites}]}\n"
-	_, _, err := union(t, a, b, graph.PreferA)
-	if !errors.Is(err, graph.ErrConflict) || !errors.Is(err, graph.ErrConflictingRelation) ||
-		!strings.Contains(err.Error(), `b.yaml:4:5: merge "s0": merging "s0" into "s2", as a.yaml does: `) {
+// TestUnionDropsReviewOnPreference: desk B merged b into a, each with a
+// published review, and kept a's (drop_review); desk A still has b with
+// its own. The union's merge would drop A's published rating of b: a
+// conflict at A's claim and B's merged entry, which a preference settles
+// as B's merge did (a's review stays). A review of the kept claim that
+// differs is a conflict of that claim only. (This merge failed before
+// merges could drop a review; a source B derives from the one A merged
+// it into merges too, the derivation between the two dropped as in a
+// batch.)
+func TestUnionDropsReviewOnPreference(t *testing.T) {
+	a := "claimgraph: 1\nclaims:\n  - {id: a, text: A., review: {status: published, rating: \"False\"}}\n  - {id: b, text: B., review: {status: published, rating: \"True\"}}\n"
+	b := "claimgraph: 1\nclaims:\n  - {id: a, text: A., merged: [b], review: {status: published, rating: \"False\"}}\n"
+	_, conflicts, err := union(t, a, b, graph.PreferNone)
+	if !errors.Is(err, graph.ErrConflict) || !strings.Contains(err.Error(), `a.yaml:4:5: claim "b" differs from b.yaml:3:32 in review: b.yaml merges "b" into "a", whose review stays: "b"'s (published "True") goes`) {
 		t.Errorf("got %v", err)
+	}
+	if len(conflicts) != 1 || !conflicts[0].Resolvable {
+		t.Errorf("conflicts %+v, want b's review, resolvable", conflicts)
+	}
+	for _, p := range []graph.Prefer{graph.PreferA, graph.PreferB} {
+		g, conflicts, err := union(t, a, b, p)
+		if c, _ := g.Claim("b"); err != nil || len(conflicts) != 1 || c.ID != "a" || c.Review == nil || c.Review.Rating != "False" {
+			t.Errorf("prefer %d: %v, conflicts %+v; b reads as %+v, want a with its review", p, err, conflicts, c)
+		}
+	}
+	other := strings.Replace(b, `rating: "False"`, `rating: "Mostly false"`, 1)
+	if _, conflicts, _ := union(t, a, other, graph.PreferNone); len(conflicts) != 1 || conflicts[0].ID != "a" {
+		t.Errorf("conflicts %+v, want a's review only", conflicts)
+	}
+	a = "claimgraph: 1\nsources:\n  - {id: s2, kind: wire, merged: [s0]}\n"
+	b = "claimgraph: 1\nsources:\n  - {id: s2, kind: wire}\n  - {id: s0, kind: wire, derived_from: [{source: s2, kind: cites}]}\n"
+	g, conflicts, err := union(t, a, b, graph.PreferNone)
+	if s0, _ := g.Source("s0"); err != nil || len(conflicts) != 0 || s0.ID != "s2" || len(s0.DerivedFrom) != 0 {
+		t.Errorf("s0 merged into s2, which it cites: %v, conflicts %+v, s0 reads as %+v", err, conflicts, s0)
 	}
 }
 

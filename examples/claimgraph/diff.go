@@ -8,7 +8,9 @@
 // lend, as its rating weighs them) or published rating (the desk's
 // review, "published rating Unproven → False") changed, and every claim
 // of OLD merged into another ("b: undecided → merged into a
-// (accepted)"), each with the reason in one line, then the items added,
+// (accepted)") or, a merge undone, of NEW that OLD had merged into
+// another ("b: merged into a (accepted) → accepted"), each with the
+// reason in one line, then the items added,
 // removed, changed (with the keys of the fields that differ) and merged
 // (an ID of OLD that NEW keeps as an alias); see package graph/diff. The
 // order of a list whose order means nothing (appearances, about,
@@ -38,7 +40,8 @@
 //	                "causes": ["weapons-sale-on-agenda removed"],
 //	                "why": "nothing contradicts it",
 //	                "reason": "talks-not-against-anyone: rejected → accepted: weapons-sale-on-agenda removed; nothing contradicts it; 1 independent origin (1 own)",
-//	                "merged_into": ""}],
+//	                "merged_into": "",
+//	                "old_merged_into": ""}],
 //	  "added": [{"kind": "claim", "id": "x", "fields": []}],
 //	  "removed": [{"kind": "relation", "id": "a supports b", "fields": []}],
 //	  "changed": [{"kind": "claim", "id": "a", "fields": ["text", "appearances"]}],
@@ -50,7 +53,12 @@
 // of the claim ("" for none); "rating" is the computed verdict's. For a
 // claim of OLD merged into another, "merged_into" names that claim and
 // "new" is its verdict, which look-ups by the merged ID now give; it is
-// "" otherwise. "origins" counts the claim's independent origins as its
+// "" otherwise. The other way round, for a claim OLD had merged into
+// another and NEW has on its own again (a merge undone),
+// "old_merged_into" names the claim OLD merged it into and "old" is that
+// claim's verdict in OLD, which look-ups by the ID gave ("b: merged into
+// a (accepted) → accepted: b split from a, …"); it is "" otherwise.
+// "origins" counts the claim's independent origins as its
 // rating weighs them (verdict.Verdict.Independent): its own and those its
 // supporters lend, of which "lent" are lent; the reason says "2
 // independent origins (1 own, 1 lent)". "capped": true says "origins" and
@@ -99,6 +107,9 @@ type diffVerdict struct {
 	Why    string    `json:"why"`
 	Reason string    `json:"reason"`
 	Into   string    `json:"merged_into"`
+	// OldInto names, for a claim OLD had merged into another (a merge
+	// undone), that claim; "old" is then its verdict in OLD.
+	OldInto string `json:"old_merged_into"`
 }
 
 type diffItem struct {
@@ -196,7 +207,7 @@ func diffReportOf(r *diff.Report) diffReport {
 	rep := diffReport{Date: r.Date.String(), Verdicts: make([]diffVerdict, 0, len(r.Verdicts)),
 		Added: items(r.Added), Removed: items(r.Removed), Changed: items(r.Changed), Merged: make([]diffMerge, 0, len(r.Merged))}
 	for _, v := range r.Verdicts {
-		rep.Verdicts = append(rep.Verdicts, diffVerdict{Claim: v.Claim, Old: state(v.Old), New: state(v.New), Causes: orEmpty(v.Causes), Why: v.Why, Reason: v.Reason, Into: v.Into})
+		rep.Verdicts = append(rep.Verdicts, diffVerdict{Claim: v.Claim, Old: state(v.Old), New: state(v.New), Causes: orEmpty(v.Causes), Why: v.Why, Reason: v.Reason, Into: v.Into, OldInto: v.OldInto})
 	}
 	for _, m := range r.Merged {
 		rep.Merged = append(rep.Merged, diffMerge(m))

@@ -17,8 +17,11 @@ func TestDiffGolden(t *testing.T) {
 	old, new := filepath.Join(pkg, "testdata/diff-old.yaml"), filepath.Join(pkg, "testdata/diff-new.yaml")
 	golden(t, pkg, "diff.golden", runCmd(t, 1, "diff", old, new))
 	golden(t, pkg, "diff.json.golden", runCmd(t, 1, "diff", old, new, "--json"))
-	// The other way round, b is no longer merged: a claim b is added.
+	// The other way round, b is no longer merged: a merge undone, b's
+	// line starting from a's old verdict, which look-ups by b gave
+	// ("b: merged into a (accepted) → accepted"; red team 7, finding 7).
 	golden(t, pkg, "diff-back.golden", runCmd(t, 1, "diff", new, old))
+	golden(t, pkg, "diff-back.json.golden", runCmd(t, 1, "diff", new, old, "--json"))
 }
 
 func TestDiffSameFileExitsZero(t *testing.T) {

@@ -28,7 +28,15 @@
 // published review, or replaces it by one without, is refused, naming
 // the claim and the rating, unless --drop-published is given (then a
 // note names each review dropped). Merging the claim into the one that
-// replaces it keeps the review instead (graph.Merge). It is not
+// replaces it keeps the review instead (graph.Merge). Two claims whose
+// reviews conflict (both published and differing, two fact-checks of
+// two wordings) do not merge, the problem naming the route:
+// --drop-published merges them, keeping INTO's review and dropping
+// FROM's, with a note (a batch file says so with drop_review: true on
+// the merge, graph.Merge.DropReview, and still needs --drop-published
+// to drop a published rating). A source merged into one it derives
+// from, or that derives from it, loses the derivation between the two,
+// which the merge makes one source, with a note. It is not
 // saved when FILE changed on disk while it ran, and it refuses JSON and
 // JSON Lines files, which have no comments to keep.
 //
@@ -40,7 +48,8 @@
 // message alone when there is no position); "written" is false when
 // there is one. "notes" says, for each --merge of two claims with a
 // review, which review the merge kept and which it dropped (a published
-// review stays over an unpublished one; see graph.Merge), and, with
+// review stays over an unpublished one; see graph.Merge), each
+// derivation a merge of two sources dropped, and, with
 // --drop-published, each published review the edit removed.
 
 package main
@@ -71,7 +80,9 @@ type editReport struct {
 
 // reviewNotes says, for each merge of claims that both have a review,
 // which review the merge keeps (see graph.Merge: a published review stays
-// over an unpublished one; other pairs are refused, and need no note),
+// over an unpublished one; other pairs are refused, and need no note,
+// unless --drop-published keeps INTO's: two published ones are noted by
+// droppedReviews, two unpublished ones here),
 // so that no review is dropped without a word. It reads g, the graph
 // of the file (runEdit loads it once for both checks), and says nothing
 // when g is nil (the file did not load).
@@ -90,9 +101,15 @@ func reviewNotes(g *graph.Graph, merges []graph.Merge) []string {
 		if from.Review.Status == claims.Published {
 			kept, dropped, keptID, droppedID = from.Review, into.Review, m.From, m.Into
 		}
-		if kept.Status == claims.Published && dropped.Status != claims.Published {
+		switch {
+		case kept.Status == claims.Published && dropped.Status != claims.Published:
 			notes = append(notes, fmt.Sprintf("merging %s into %s keeps the published review of %s; the %s review of %s is dropped",
 				m.From, m.Into, keptID, dropped.Status, droppedID))
+		case m.DropReview && kept.Status != claims.Published:
+			// Two unpublished reviews, --drop-published keeping INTO's
+			// (two published ones are droppedReviews').
+			notes = append(notes, fmt.Sprintf("merging %s into %s keeps the %s review of %s; the %s review of %s is dropped",
+				m.From, m.Into, into.Review.Status, m.Into, from.Review.Status, m.From))
 		}
 	}
 	return notes
@@ -104,7 +121,7 @@ func runEdit(e *env, args []string) int {
 	fs.Var(&remove, "remove", "remove the entity, source or claim `ID` (repeatable)")
 	fs.Var(&merge, "merge", "merge `FROM=INTO` (or FROM:INTO when neither ID has a colon; repeatable)")
 	withRels := fs.Bool("with-relations", false, "remove the relations of each --remove claim too")
-	dropPublished := fs.Bool("drop-published", false, "remove claims even when they carry a published review, which goes with them")
+	dropPublished := fs.Bool("drop-published", false, "remove claims even when they carry a published review, which goes with them; a --merge of two claims whose reviews conflict keeps INTO's and drops FROM's")
 	apply := fs.String("apply", "", "apply the batch file `BATCH.yaml`")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -146,8 +163,8 @@ func runEdit(e *env, args []string) int {
 				return e.usageError("edit", "--merge: want FROM=INTO, or FROM:INTO when neither ID has a colon; got %q", m)
 			}
 			line("--merge " + m)
-			fmt.Fprintf(&b, "  - {from: %q, into: %q}\n", from, into)
-			merges = append(merges, graph.Merge{Into: into, From: from})
+			fmt.Fprintf(&b, "  - {from: %q, into: %q, drop_review: %t}\n", from, into, *dropPublished)
+			merges = append(merges, graph.Merge{Into: into, From: from, DropReview: *dropPublished})
 		}
 	}
 	batch := []byte(b.String())
@@ -165,11 +182,12 @@ func runEdit(e *env, args []string) int {
 	if loaded == nil && (len(merges) > 0 || removes(batch)) {
 		loaded, _ = graph.Load(pos[0]) // nil on error: the edit reports it
 	}
-	notes := reviewNotes(loaded, merges)
-	dropped := droppedReviews(loaded, pos[0], batch, name)
+	after := edited(loaded, pos[0], batch, name)
+	notes := append(reviewNotes(loaded, merges), derivationNotes(loaded, after)...)
+	dropped := droppedReviews(loaded, after)
 	if len(dropped) > 0 && !*dropPublished {
 		for _, d := range dropped {
-			rep.Problems = append(rep.Problems, d+": give --drop-published to remove it with its review, or merge the claim into the one that replaces it, which keeps the review")
+			rep.Problems = append(rep.Problems, d.words+": give --drop-published to "+d.route)
 		}
 	} else if err := graph.EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
 		var list graph.ErrorList
@@ -184,22 +202,20 @@ func runEdit(e *env, args []string) int {
 				case p.File == name:
 					p.Position = claims.Position{File: flagAt[p.Line]}
 				}
+				if errors.Is(p.Err, graph.ErrConflictingReview) {
+					p.Err = fmt.Errorf("%w (on the command line: give --drop-published)", p.Err)
+				}
 			}
 			list.Sort()
-			for _, p := range list {
-				line := p.Message()
-				if p.Line > 0 {
-					line = p.Position.String() + ": " + line
-				} else if p.File != "" {
-					line = p.File + ": " + line
-				}
-				rep.Problems = append(rep.Problems, safe(line))
-			}
+			rep.Problems = problemLines(list)
 		} else {
 			rep.Problems = problemLines(err)
 		}
 	} else {
-		rep.Written, rep.Notes = true, append(append(rep.Notes, notes...), dropped...) // [] rather than null in --json
+		rep.Written, rep.Notes = true, append(rep.Notes, notes...) // [] rather than null in --json
+		for _, d := range dropped {
+			rep.Notes = append(rep.Notes, d.words)
+		}
 	}
 	if code := e.emit("edit", *asJSON, rep, rep.write); code != 0 {
 		return code
@@ -210,20 +226,19 @@ func runEdit(e *env, args []string) int {
 	return 0
 }
 
-// removes reports whether batch may remove or replace an item: whether
-// it says "remove" at all (a quick test before loading anything).
-func removes(batch []byte) bool { return bytes.Contains(batch, []byte("remove")) }
+// removes reports whether batch may remove, replace or merge an item:
+// whether it says "remove" or "merge" at all (a quick test before
+// loading anything).
+func removes(batch []byte) bool {
+	return bytes.Contains(batch, []byte("remove")) || bytes.Contains(batch, []byte("merge"))
+}
 
-// droppedReviews says, for each claim of file with a published review
-// that batch (read as name) leaves without one — removed, or replaced by
-// a claim without a published review —, which claim and which review:
-// a published rating is public, and the desk drops it only on purpose
-// (--drop-published). A merge never drops one (graph.Merge). It reads
-// g, the graph of file (nil when it did not load), and applies batch to
-// a second copy, loaded from file; it says nothing when a load or the
-// batch fails, as the edit then reports the problem itself. It is
-// skipped for a batch that removes nothing.
-func droppedReviews(g *graph.Graph, file string, batch []byte, name string) []string {
+// edited returns the graph of file as batch (read as name) leaves it,
+// applied to a copy loaded from file, for the notes and checks that
+// compare it with g, the graph of file (nil when it did not load). It
+// is nil when g is, when batch removes and merges nothing, or when a
+// load or the batch fails, as the edit then reports the problem itself.
+func edited(g *graph.Graph, file string, batch []byte, name string) *graph.Graph {
 	if g == nil || !removes(batch) {
 		return nil
 	}
@@ -231,7 +246,24 @@ func droppedReviews(g *graph.Graph, file string, batch []byte, name string) []st
 	if err != nil || after.ApplyYAML(bytes.NewReader(batch), name) != nil {
 		return nil
 	}
-	var out []string
+	return after
+}
+
+// drop is a published review an edit drops: what says so, and the
+// route that makes the edit keep it instead.
+type drop struct{ words, route string }
+
+// droppedReviews says, for each claim of g with a published review that
+// after, g as the edit leaves it, has no longer — removed, replaced by a
+// claim without a published review, or merged into a claim whose review
+// stays (graph.Merge.DropReview) —, which claim and which review: a
+// published rating is public, and the desk drops it only on purpose
+// (--drop-published). It says nothing when after is nil.
+func droppedReviews(g, after *graph.Graph) []drop {
+	if after == nil {
+		return nil
+	}
+	var out []drop
 	for c := range g.Claims() {
 		r := c.Review
 		if r == nil || r.Status != claims.Published {
@@ -244,12 +276,36 @@ func droppedReviews(g *graph.Graph, file string, batch []byte, name string) []st
 		now, ok := after.Claim(c.ID)
 		switch {
 		case !ok:
-			out = append(out, fmt.Sprintf("removing claim %s drops its review (%s)", c.ID, words))
+			out = append(out, drop{fmt.Sprintf("removing claim %s drops its review (%s)", c.ID, words), "remove it with its review, or merge the claim into the one that replaces it, which keeps the review"})
+		case now.ID != c.ID && (now.Review == nil || *now.Review != *r):
+			out = append(out, drop{fmt.Sprintf("merging claim %s into %s drops its review (%s); %s's stays", c.ID, now.ID, words, now.ID), "merge it so"})
 		case now.Review == nil || now.Review.Status != claims.Published:
-			out = append(out, fmt.Sprintf("replacing claim %s drops its review (%s)", c.ID, words))
+			out = append(out, drop{fmt.Sprintf("replacing claim %s drops its review (%s)", c.ID, words), "remove it with its review, or merge the claim into the one that replaces it, which keeps the review"})
 		}
 	}
 	return out
+}
+
+// derivationNotes says, for each derivation of a source of g between
+// two sources that after, g as the edit leaves it, has merged into one
+// (a source merged into one it republishes, or that republishes it),
+// that the merge dropped it: the merged source would derive from itself
+// (graph.Merge). It says nothing when after is nil.
+func derivationNotes(g, after *graph.Graph) []string {
+	if after == nil {
+		return nil
+	}
+	var notes []string
+	for src := range g.Sources() {
+		for _, d := range src.DerivedFrom {
+			one, ok := after.Source(src.ID)
+			other, ok2 := after.Source(d.Source)
+			if ok && ok2 && one.ID == other.ID && src.ID != d.Source {
+				notes = append(notes, fmt.Sprintf("the derivation %s %s %s is dropped: the merge makes the two one source, %s", src.ID, d.Kind, d.Source, one.ID))
+			}
+		}
+	}
+	return notes
 }
 
 // splitMerge splits the value of --merge: FROM=INTO, as no ID holds an

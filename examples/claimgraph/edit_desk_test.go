@@ -88,3 +88,90 @@ func TestEditJSONNotesEmpty(t *testing.T) {
 		t.Errorf("output %s", out)
 	}
 }
+
+// TestEditMergeTwoPublished: two duplicate claims that each carry a
+// published review (two fact-checks of two wordings) merge with
+// --drop-published: the kept claim's review stays, the other's goes,
+// with a note. Without the flag the merge is refused, naming that route,
+// and the file is left as it was; a batch file says it with drop_review,
+// and still needs the flag to drop a published rating (red team 7,
+// finding 7).
+func TestEditMergeTwoPublished(t *testing.T) {
+	t.Chdir(t.TempDir())
+	const desk = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+claims:
+  - id: a
+    text: A.
+    # the desk's first check
+    review: {status: published, rating: "False", url: "https://fc.example/a"}
+    appearances: [{source: s1}]
+  - id: b
+    text: B.
+    review: {status: published, rating: "Mostly false", url: "https://fc.example/b"}
+    appearances: [{source: s2}]
+`
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("desk.yaml", desk)
+	out := runCmd(t, 1, "edit", "desk.yaml", "--merge", "b=a")
+	if want := `--merge b=a: merge "b": conflicting reviews:`; !strings.Contains(out, want) || !strings.Contains(out, "give --drop-published") {
+		t.Errorf("output lacks %q and the route:\n%s", want, out)
+	}
+	write("merge.yaml", "claimgraph: 1\nmerge:\n  - {into: a, from: b, drop_review: true}\n")
+	out = runCmd(t, 1, "edit", "desk.yaml", "--apply", "merge.yaml")
+	if want := `merging claim b into a drops its review (published "Mostly false" at https://fc.example/b); a's stays: give --drop-published`; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	if now, _ := os.ReadFile("desk.yaml"); string(now) != desk {
+		t.Error("a refused edit changed the file")
+	}
+	for _, args := range [][]string{{"--merge", "b=a"}, {"--apply", "merge.yaml"}} {
+		write("desk.yaml", desk)
+		out = runCmd(t, 0, append([]string{"edit", "desk.yaml", "--drop-published"}, args...)...)
+		if want := "note: merging claim b into a drops its review (published \"Mostly false\" at https://fc.example/b); a's stays\nedited desk.yaml\n"; out != want {
+			t.Errorf("%v: output %q, want %q", args, out, want)
+		}
+		now, _ := os.ReadFile("desk.yaml")
+		if !strings.Contains(string(now), "# the desk's first check\n    review: {status: published, rating: \"False\"") || strings.Contains(string(now), "Mostly false") {
+			t.Errorf("%v: the file kept the wrong review, or lost its comment:\n%s", args, now)
+		}
+	}
+	// Two unpublished reviews: --drop-published keeps a's too, and says
+	// which one went.
+	write("desk.yaml", strings.NewReplacer(`status: published, rating: "False"`, "status: in-progress", `status: published, rating: "Mostly false"`, "status: in-progress, reviewer: bob").Replace(desk))
+	runCmd(t, 1, "edit", "desk.yaml", "--merge", "b=a")
+	if out := runCmd(t, 0, "edit", "desk.yaml", "--merge", "b=a", "--drop-published"); !strings.Contains(out, "note: merging b into a keeps the in-progress review of a; the in-progress review of b is dropped") {
+		t.Errorf("two unpublished reviews: %s", out)
+	}
+}
+
+// TestEditMergeSourceIntoItsOrigin: merging a source into the one it
+// republishes drops the derivation between the two, with a note (red
+// team 7, finding 8: sm4.yaml).
+func TestEditMergeSourceIntoItsOrigin(t *testing.T) {
+	t.Chdir(t.TempDir())
+	const desk = `claimgraph: 1
+sources:
+  - {id: s1, kind: news-article, url: "https://news.example/x"}
+  - {id: s2, kind: news-article, url: "http://www.news.example/x", derived_from: [{source: s1, kind: republishes}]}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}, {source: s2}]}
+`
+	if err := os.WriteFile("desk.yaml", []byte(desk), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := runCmd(t, 0, "edit", "desk.yaml", "--merge", "s2=s1")
+	if want := "note: the derivation s2 republishes s1 is dropped: the merge makes the two one source, s1\nedited desk.yaml\n"; out != want {
+		t.Errorf("output %q, want %q", out, want)
+	}
+	if now, _ := os.ReadFile("desk.yaml"); strings.Contains(string(now), "derived_from") {
+		t.Errorf("the derivation is still there:\n%s", now)
+	}
+}

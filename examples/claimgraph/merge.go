@@ -51,9 +51,12 @@
 // sources and notes are joined into the first, as "edit --merge" joins
 // them. Two such relations that differ in validity, confidence or
 // asserted_by are a conflict no --prefer resolves, as "edit --merge"
-// refuses them: keeping one would drop what the other says. Two desks
-// that merged one ID into different claims, or two claims into each
-// other, conflict.
+// refuses them: keeping one would drop what the other says. A desk that
+// merged b into a keeping a's review over b's published one ("edit
+// --merge b=a --drop-published") conflicts with the other desk's b, whose
+// published rating the union would drop; --prefer either way settles it
+// as the merge did (a's review stays). Two desks that merged one ID into
+// different claims, or two claims into each other, conflict.
 //
 // The exit status is 0 when OUT was written, 1 for conflicts (nothing
 // written), 2 for trouble: an unreadable or invalid input, a usage
@@ -112,16 +115,16 @@ type mergeReport struct {
 }
 
 // problemLines lists err as lines for a report: each problem, as check
-// prints it ("FILE:LINE:COL: message"), or its message alone where it has
-// no position.
+// prints it ("FILE:LINE:COL: message", "FILE: message" where it has a
+// file and no position), or its message alone where it has neither.
 func problemLines(err error) []string {
 	ps := problems("", err)
 	out := make([]string, 0, len(ps))
 	for _, p := range ps {
-		if p.Line > 0 {
+		if p.Line > 0 || p.File != "" {
 			out = append(out, problemLine(p))
 		} else {
-			out = append(out, p.Message)
+			out = append(out, safe(p.Message))
 		}
 	}
 	return out

@@ -131,11 +131,9 @@ claims:
 	}
 }
 
-// TestMergedAwayLine: a claim merged into another gets a verdict line,
-// with the verdict of the claim it is now part of; that claim's reason
-// names the merge.
-func TestMergedAwayLine(t *testing.T) {
-	const before = `claimgraph: 1
+// unmerged and merged are one file before and after b is merged into a.
+const (
+	unmerged = `claimgraph: 1
 sources:
   - {id: s1, title: One, kind: news-article}
   - {id: s2, title: Two, kind: news-article}
@@ -147,7 +145,7 @@ claims:
 relations:
   - {from: x, to: b, kind: contradicts}
 `
-	const after = `claimgraph: 1
+	merged = `claimgraph: 1
 sources:
   - {id: s1, title: One, kind: news-article}
   - {id: s2, title: Two, kind: news-article}
@@ -158,16 +156,55 @@ claims:
 relations:
   - {from: x, to: a, kind: contradicts}
 `
-	r := bothWays(t, before, after)
+)
+
+// verdictsByClaim returns the verdict changes of r by claim.
+func verdictsByClaim(r *diff.Report) map[string]diff.VerdictChange {
 	byClaim := map[string]diff.VerdictChange{}
 	for _, v := range r.Verdicts {
 		byClaim[v.Claim] = v
 	}
+	return byClaim
+}
+
+// TestMergedAwayLine: a claim merged into another gets a verdict line,
+// with the verdict of the claim it is now part of; that claim's reason
+// names the merge.
+func TestMergedAwayLine(t *testing.T) {
+	byClaim := verdictsByClaim(bothWays(t, unmerged, merged))
 	b, ok := byClaim["b"]
 	if !ok || b.Into != "a" || !b.New.Present || b.Reason != "b: undecided → merged into a (accepted)" {
 		t.Errorf("b's line %+v, want b: undecided → merged into a (accepted)", b)
 	}
 	if a := byClaim["a"]; !strings.Contains(a.Reason, "b merged into a") {
 		t.Errorf("a's reason %q, want it to name b merged into a", a.Reason)
+	}
+}
+
+// TestMergeUndoneLine: a claim the old graph had merged into another and
+// the new one has on its own again (a merge undone) is no claim added
+// from nothing: its line starts from the verdict look-ups by its ID gave,
+// that of the claim it was part of, and its reason, and that claim's,
+// say it was split off (red team 7, finding 7).
+func TestMergeUndoneLine(t *testing.T) {
+	byClaim := verdictsByClaim(bothWays(t, merged, unmerged))
+	b, ok := byClaim["b"]
+	if !ok || b.OldInto != "a" || b.Into != "" || !b.Old.Present {
+		t.Fatalf("b's line %+v, want one from a's old verdict", b)
+	}
+	if want := "b: merged into a (accepted) → undecided: b split from a"; !strings.HasPrefix(b.Reason, want) {
+		t.Errorf("b's reason %q, want it to start %q", b.Reason, want)
+	}
+	if a, ok := byClaim["a"]; !ok || !slices.Contains(a.Causes, "b split from a") {
+		t.Errorf("a's line %+v, want it to name b split from a", a)
+	}
+	// The forward line is unchanged, and a claim new from nothing is
+	// still absent before.
+	if fw := bothWays(t, unmerged, merged); len(fw.Verdicts) == 0 || slices.ContainsFunc(fw.Verdicts, func(v diff.VerdictChange) bool { return v.OldInto != "" }) {
+		t.Errorf("the forward diff %+v names a merge undone", fw.Verdicts)
+	}
+	added := strings.Replace(unmerged, "  - {id: x,", "  - {id: y, text: Y.}\n  - {id: x,", 1)
+	if r := bothWays(t, unmerged, added); len(r.Verdicts) != 1 || r.Verdicts[0].OldInto != "" || r.Verdicts[0].Old.Present {
+		t.Errorf("a claim added: %+v, want absent before", r.Verdicts)
 	}
 }

@@ -98,6 +98,11 @@ type VerdictChange struct {
 	// claim it was merged into; New is then that claim's verdict, which
 	// look-ups by the merged ID now give.
 	Into string
+	// OldInto is, for a claim of the new graph that the old graph had
+	// merged into another (a merge undone), the claim it was merged into
+	// there; Old is then that claim's verdict, which look-ups by the ID
+	// gave: "b: merged into a (accepted) → accepted".
+	OldInto string
 }
 
 // Compare compares graph old with graph new. It takes a snapshot of
@@ -329,6 +334,13 @@ func items[O, T any](c *comparer, kind string, olds iter.Seq[O], news iter.Seq[T
 		}
 	}, func(n *T) {
 		c.r.Added = append(c.r.Added, Item{Kind: kind, ID: id(n)})
+		if was, aliased := c.old.resolve(id(n)); aliased && was != "" {
+			// A merge undone: the old graph read the ID as was.
+			what := id(n) + " split from " + was
+			c.note(id(n), what)
+			c.note(was, what)
+			return
+		}
 		c.note(id(n), id(n)+" added")
 	})
 }
@@ -553,6 +565,7 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 	}
 	var changes []change
 	var merged []VerdictChange // explained as found
+	var split []int            // the changes of claims the old graph had merged into another
 	add := func(id string, o, n State, near []string, nv *verdict.Verdict) {
 		if o.Present {
 			o.Published = c.old.published(id)
@@ -584,8 +597,15 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 		}
 		add(o.id, o.st, State{}, nil, nil)
 	}, func(n *entry) {
+		if was, aliased := c.old.resolve(n.id); aliased && was != "" {
+			split = append(split, len(changes))
+			changes = append(changes, change{VerdictChange{Claim: n.id, New: n.st, OldInto: was}, nil, &rn.Verdicts[n.ref]})
+			changes[len(changes)-1].ch.New.Published = published(c.new, n.id)
+			return
+		}
 		add(n.id, State{}, n.st, nil, &rn.Verdicts[n.ref])
 	})
+	c.undone(olds, changes, split)
 	c.r.Verdicts = make([]VerdictChange, len(changes), len(changes)+len(merged))
 	parts.Run(len(changes), minExplain, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -603,6 +623,29 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 		}
 		return cmp.Compare(a.Claim, b.Claim)
 	})
+}
+
+// undone gives each change of changes[split], a claim the old graph had
+// merged into another, the old verdict of that claim (olds), which
+// look-ups by the claim's ID gave, and the claims its reasons named.
+// It looks up the old verdicts by ID once, and only when there is such
+// a change.
+func (c *comparer) undone(olds *pastVerdicts, changes []change, split []int) {
+	if len(split) == 0 {
+		return
+	}
+	at := make(map[string]int, len(olds.entries))
+	for i := range olds.entries {
+		at[olds.entries[i].id] = i
+	}
+	for _, k := range split {
+		x := &changes[k]
+		if i, ok := at[x.ch.OldInto]; ok {
+			o := &olds.entries[i]
+			x.ch.Old, x.near = o.st, olds.near[o.ref:o.end:o.end]
+			x.ch.Old.Published = c.old.published(o.id)
+		}
+	}
 }
 
 // change is a verdict change found, to explain: the old graph's claims
@@ -693,10 +736,10 @@ func reason(ch *VerdictChange) string {
 	switch {
 	case ch.Into != "":
 		fmt.Fprintf(&b, "%s → merged into %s (%s)", o, ch.Into, n)
-		if o.Published != n.Published {
-			fmt.Fprintf(&b, ", published rating %s → %s", orNone(o.Published), orNone(n.Published))
-		}
+		publishedChange(&b, o, n)
 		return b.String() // its causes say the same
+	case ch.OldInto != "":
+		fmt.Fprintf(&b, "merged into %s (%s) → %s", ch.OldInto, o, n)
 	case o.String() != n.String():
 		fmt.Fprintf(&b, "%s → %s", o, n)
 	case o.Rating != n.Rating:
@@ -706,8 +749,8 @@ func reason(ch *VerdictChange) string {
 	default:
 		b.WriteString(n.String())
 	}
-	if o.Present && n.Present && o.Published != n.Published {
-		fmt.Fprintf(&b, ", published rating %s → %s", orNone(o.Published), orNone(n.Published))
+	if o.Present && n.Present {
+		publishedChange(&b, o, n)
 	}
 	causes := ch.Causes
 	if len(causes) == 0 {
@@ -730,6 +773,14 @@ func reason(ch *VerdictChange) string {
 		}
 	}
 	return b.String()
+}
+
+// publishedChange writes ", published rating X → Y" when the published
+// rating changed from o to n.
+func publishedChange(b *strings.Builder, o, n State) {
+	if o.Published != n.Published {
+		fmt.Fprintf(b, ", published rating %s → %s", orNone(o.Published), orNone(n.Published))
+	}
 }
 
 // orNone writes a published rating, "none" for none.

@@ -16,8 +16,12 @@
 // the desk's published review changed ([State].Published: "x: accepted,
 // published rating Unproven → False"); and when it was merged into
 // another claim ([VerdictChange].Into: "b: undecided → merged into a
-// (accepted)", New being a's verdict, which look-ups by b now give). The
-// reason names what changed around it: the claim itself and the claims
+// (accepted)", New being a's verdict, which look-ups by b now give) or,
+// a merge undone, is in the new graph on its own where the old one had
+// merged it into another ([VerdictChange].OldInto: "b: merged into a
+// (accepted) → accepted: b split from a, …", Old being a's old verdict,
+// which look-ups by b gave; the claim is listed as added, and its
+// reason and a's say "b split from a"). The reason names what changed around it: the claim itself and the claims
 // merged into it, the claims related to it in either graph and the
 // claims its verdicts give as reasons, each as added, removed, merged or
 // changed, and the relations at it added or removed (for a claim
@@ -39,7 +43,9 @@
 //
 // Items are matched by ID. An item of the old graph whose ID the new
 // graph resolves to another item ([graph.View.Resolve]) was merged into
-// it, not removed. A relation is matched by its kind and its ends, the
+// it, not removed; one of the new graph whose ID the old graph resolved
+// to another item (a merge undone) is added, and the reasons say it was
+// split from that item ("b split from a"). A relation is matched by its kind and its ends, the
 // old ends resolved in the new graph, so that a relation moved by a
 // merge is not reported removed and added. A changed item lists its
 // changed fields by their key in the file format. A list whose order

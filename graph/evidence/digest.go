@@ -82,31 +82,19 @@ func (d *Digests) Of(id string) (string, error) { return d.of(id, symmetricLine)
 // of returns the digest of claim id, with line for the line of each
 // relation.
 func (d *Digests) of(id string, line func(claims.Relation) string) (string, error) {
-	c, ok := d.v.Claim(id)
-	if !ok {
-		return "", fmt.Errorf("evidence: %w: no claim %q", graph.ErrNotFound, id)
+	c, rels, err := d.lookup(id)
+	if err != nil {
+		return "", err
 	}
 	ev, ok := d.t.Claim(c.ID)
 	if !ok {
 		return "", fmt.Errorf("evidence: %w: no claim %q", graph.ErrNotFound, id)
 	}
-	rels, err := d.v.RelationsOf(c.ID)
-	if err != nil {
-		return "", err
-	}
-	lines := appearanceLines(c)
-	var sup, con int
-	for _, r := range rels {
-		switch {
-		case r.Kind == claims.Supports && r.To == c.ID:
-			sup++
-		case r.Kind == claims.Contradicts:
-			con++
-		default:
-			continue
-		}
-		lines = append(lines, line(r))
-	}
+	// Its supporters and contradictions; a support it gives another
+	// lends the other evidence, not the claim.
+	lines, sup, con := evidenceLines(c, rels, func(r claims.Relation) bool {
+		return r.Kind == claims.Supports && r.To == c.ID || r.Kind == claims.Contradicts
+	}, line)
 	for _, o := range ev.Origins {
 		lines = append(lines, "o\x00"+o)
 	}
@@ -117,6 +105,39 @@ func (d *Digests) of(id string, line func(claims.Relation) string) (string, erro
 		lines = append(lines, "capped")
 	}
 	return fmt.Sprintf("%s%da%ds%dc%do:%s", DigestPrefix, len(c.Appearances), sup, con, ev.Independent(), hash(lines)), nil
+}
+
+// lookup returns claim id of the view, or the claim id was merged into,
+// and its relations; an error wrapping [graph.ErrNotFound] when there is
+// none.
+func (d *Digests) lookup(id string) (claims.Claim, []claims.Relation, error) {
+	c, ok := d.v.Claim(id)
+	if !ok {
+		return claims.Claim{}, nil, fmt.Errorf("evidence: %w: no claim %q", graph.ErrNotFound, id)
+	}
+	rels, err := d.v.RelationsOf(c.ID)
+	return c, rels, err
+}
+
+// evidenceLines returns the lines a digest hashes for claim c: one for
+// each of its appearances and, written by line, for each of rels that
+// counts says to count; and the numbers of supports and contradictions
+// among those counted.
+func evidenceLines(c claims.Claim, rels []claims.Relation, counts func(claims.Relation) bool, line func(claims.Relation) string) (lines []string, sup, con int) {
+	lines = appearanceLines(c)
+	for _, r := range rels {
+		if !counts(r) {
+			continue
+		}
+		switch r.Kind {
+		case claims.Supports:
+			sup++
+		case claims.Contradicts:
+			con++
+		}
+		lines = append(lines, line(r))
+	}
+	return lines, sup, con
 }
 
 // Moved compares digest recorded, as a review recorded it, with the
@@ -171,30 +192,14 @@ func (d *Digests) Moved(recorded, id string) (string, error) {
 // its appearances and every relation at it, and the same leaving out
 // the same_as and distinct_from decisions.
 func (d *Digests) version1(id string) (all, withoutDecisions string, err error) {
-	c, ok := d.v.Claim(id)
-	if !ok {
-		return "", "", fmt.Errorf("evidence: %w: no claim %q", graph.ErrNotFound, id)
-	}
-	rels, err := d.v.RelationsOf(c.ID)
+	c, rels, err := d.lookup(id)
 	if err != nil {
 		return "", "", err
 	}
 	digest := func(decisions bool) string {
-		lines := appearanceLines(c)
-		var sup, con int
-		for _, r := range rels {
-			switch r.Kind {
-			case claims.Supports:
-				sup++
-			case claims.Contradicts:
-				con++
-			default:
-				if !decisions {
-					continue
-				}
-			}
-			lines = append(lines, relationLine(r))
-		}
+		lines, sup, con := evidenceLines(c, rels, func(r claims.Relation) bool {
+			return decisions || r.Kind == claims.Supports || r.Kind == claims.Contradicts
+		}, relationLine)
 		return fmt.Sprintf("%da%ds%dc:%s", len(c.Appearances), sup, con, hash(lines))
 	}
 	return digest(true), digest(false), nil
