@@ -6,7 +6,11 @@
 //
 // Suggestions come best first, each with its score and reasons (see
 // package graph/match). Pairs already joined by a relation of any kind,
-// same_as and distinct_from included, are never suggested.
+// same_as and distinct_from included, are never suggested. Copies of one
+// wording (the same content words) are each suggested against the first
+// claim so worded; buckets of more than 50 wordings that the hashing
+// still makes are skipped, and said to be ("N buckets of more than 50
+// wordings skipped").
 //
 // With --json it prints one object whose "suggestions" can be edited and
 // applied back:
@@ -14,6 +18,9 @@
 //	{
 //	  "count": 1,
 //	  "threshold": 0.48,
+//	  "duplicates": 0,      // wordings paired with an earlier one of the same content words
+//	  "skipped": 0,         // buckets of more than max_bucket wordings, not compared
+//	  "max_bucket": 50,
 //	  "suggestions": [{"a": "china-only-defence-pact", "b": "dprk-only-china-defence-pact",
 //	                   "kind": "same", "score": 0.68, "reasons": ["..."],
 //	                   "a_text": "...", "b_text": "...", "decision": ""}]
@@ -58,8 +65,14 @@ type similarJSON struct {
 }
 
 type similarReport struct {
-	Count       int           `json:"count"`
-	Threshold   float64       `json:"threshold"`
+	Count     int     `json:"count"`
+	Threshold float64 `json:"threshold"`
+	// Duplicates counts the wordings paired with an earlier wording of
+	// the same content words; Skipped the buckets of more than MaxBucket
+	// wordings whose pairs were not compared (match.Stats).
+	Duplicates  int           `json:"duplicates"`
+	Skipped     int           `json:"skipped"`
+	MaxBucket   int           `json:"max_bucket"`
 	Suggestions []similarJSON `json:"suggestions"`
 }
 
@@ -93,9 +106,12 @@ func runSimilar(e *env, args []string) int {
 	if *apply != "" {
 		return applyDecisions(e, g, pos[0], *apply, *out, *by, *asJSON)
 	}
-	got, _ := match.Find(g.View, match.Options{Threshold: *threshold, Top: *top})
+	got, st := match.Find(g.View, match.Options{Threshold: *threshold, Top: *top, MaxBucket: maxBucket})
 	if *asJSON {
-		rep := similarReport{Count: len(got), Threshold: *threshold, Suggestions: make([]similarJSON, 0, len(got))}
+		rep := similarReport{
+			Count: len(got), Threshold: *threshold, Duplicates: st.Duplicates, Skipped: st.Skipped, MaxBucket: maxBucket,
+			Suggestions: make([]similarJSON, 0, len(got)),
+		}
 		for _, s := range got {
 			rep.Suggestions = append(rep.Suggestions, similarJSON{
 				A: s.A, B: s.B, Kind: s.Kind.String(), Score: round2(s.Score), Reasons: s.Reasons,
@@ -108,6 +124,10 @@ func runSimilar(e *env, args []string) int {
 		return 0
 	}
 	fmt.Fprintf(e.stdout, "%s at threshold %.2f\n", plural(len(got), "suggestion"), *threshold)
+	if st.Skipped > 0 {
+		fmt.Fprintf(e.stdout, "%s of more than %d wordings skipped: pairs that meet only there are not suggested\n",
+			plural(st.Skipped, "bucket"), maxBucket)
+	}
 	for i, s := range got {
 		fmt.Fprintf(e.stdout, "\n%d. %s %.2f: %s ~ %s\n", i+1, s.Kind, s.Score, s.A, s.B)
 		wrap(e.stdout, "   a: ", "      ", s.Texts[0])
@@ -118,6 +138,10 @@ func runSimilar(e *env, args []string) int {
 	}
 	return 0
 }
+
+// maxBucket is match.Options.MaxBucket as similar uses it, the default,
+// named so that what it reports says the number.
+const maxBucket = 50
 
 func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -213,5 +214,40 @@ func TestSimilarApplyNamesSuggestion(t *testing.T) {
 				t.Errorf("%s: exit %d, stderr %q; want 1 and %s", filepath.Base(file), code, errb.String(), want)
 			}
 		}
+	}
+}
+
+// TestSimilarCopiesAndSkipped: 51 copies of one wording, more than a
+// bucket holds, were never suggested, and the skipped bucket went unsaid
+// (red team 8, finding 5). Each copy is suggested against the first; a
+// bucket the hashing still fills is reported, in text and in --json.
+func TestSimilarCopiesAndSkipped(t *testing.T) {
+	var y strings.Builder
+	y.WriteString("claimgraph: 1\nclaims:\n")
+	for i := range 51 {
+		fmt.Fprintf(&y, "  - {id: c%d, text: Kim Jong Un staff wiped the chair in Beijing after talks}\n", i)
+	}
+	var rep similarReport
+	if err := json.Unmarshal([]byte(runOK(t, "similar", writeTemp(t, "same51.yaml", y.String()), "--top", "0", "--json")), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Count != 50 || rep.Duplicates != 50 || rep.Skipped != 0 || rep.Suggestions[49].A != "c0" || rep.Suggestions[49].B != "c50" {
+		t.Errorf("%d suggestions, %d duplicates, %d skipped; want c0 against each of 50 copies, none skipped", rep.Count, rep.Duplicates, rep.Skipped)
+	}
+
+	y.Reset()
+	y.WriteString("claimgraph: 1\nclaims:\n")
+	for i := range 100 { // one word each of their own, six shared
+		fmt.Fprintf(&y, "  - {id: c%d, text: Alpha bravo charlie delta echo foxtrot word%dx.}\n", i, i)
+	}
+	file := writeTemp(t, "skip.yaml", y.String())
+	if err := json.Unmarshal([]byte(runOK(t, "similar", file, "--json")), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Skipped == 0 || rep.MaxBucket != 50 {
+		t.Fatalf("--json: %d buckets skipped of more than %d; want some of more than 50", rep.Skipped, rep.MaxBucket)
+	}
+	if out, want := runOK(t, "similar", file), fmt.Sprintf("%d buckets of more than 50 wordings skipped", rep.Skipped); !strings.Contains(out, want) {
+		t.Errorf("text lacks %q:\n%s", want, out)
 	}
 }
