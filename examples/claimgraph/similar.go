@@ -38,7 +38,10 @@
 // With --apply and --json it prints {"applied": N, "output": "OUT"}.
 // A decision the graph refuses is reported naming the decisions file and
 // the suggestion, by its index from 1: "DECISIONS.json: suggestion 2
-// (a ~ b): relation ...", every one of them, and nothing is written.
+// (a ~ b): relation ...", every one of them, and nothing is written. So
+// are an unknown decision and decisions that contradict each other, or
+// the graph, through same_as (a same_as b, b contradicts c, a supports
+// c: match.Conflicts).
 package main
 
 import (
@@ -157,19 +160,34 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 		return e.fail("similar", fmt.Errorf("%s: %w", path, err))
 	}
 	var ds []match.Decision
+	var from []int         // the index of each decision's suggestion, from 1
 	at := map[string]int{} // "A -> B" -> the index of its suggestion, from 1
+	bad := 0
 	for i, s := range rep.Suggestions {
 		if s.Decision == "" {
 			continue
 		}
 		k, err := claims.ParseRelationKind(s.Decision)
 		if err != nil {
-			return e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %w", path, i+1, s.A, s.B, err))
+			e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %w", path, i+1, s.A, s.B, err))
+			bad++
+			continue
 		}
 		ds = append(ds, match.Decision{A: s.A, B: s.B, Kind: k, By: by})
+		from = append(from, i+1)
 		if id := s.A + " -> " + s.B; at[id] == 0 {
 			at[id] = i + 1
 		}
+	}
+	// Decisions that contradict each other, or the graph, through
+	// same_as are refused as a pair both supported and contradicted is.
+	for _, c := range match.Conflicts(g.View, ds) {
+		e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %s", path, from[c.Decision], c.A, c.B, c.Why))
+		bad++
+	}
+	if bad > 0 {
+		fmt.Fprintf(e.stderr, "claimgraph similar: %s refused; nothing written\n", plural(bad, "decision"))
+		return 1
 	}
 	if len(ds) == 0 {
 		// Nothing decided: the file is left as it is, comments and all.

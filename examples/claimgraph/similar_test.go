@@ -251,3 +251,34 @@ func TestSimilarCopiesAndSkipped(t *testing.T) {
 		t.Errorf("text lacks %q:\n%s", want, out)
 	}
 }
+
+// TestSimilarApplyConflicts: decisions that contradict each other
+// through same_as (a same_as b, b contradicts c, a supports c) were
+// recorded, and of two unknown decisions only the first was reported
+// (red team 8, finding 10a). Every bad decision is reported, and nothing
+// is written.
+func TestSimilarApplyConflicts(t *testing.T) {
+	file := writeTemp(t, "g.yaml", "claimgraph: 1\nclaims:\n  - {id: a, text: A.}\n  - {id: b, text: B.}\n  - {id: c, text: C.}\n")
+	for _, tt := range []struct {
+		decisions string
+		want      []string
+	}{
+		{`{"suggestions":[{"a":"a","b":"b","decision":"same_as"},{"a":"b","b":"c","decision":"contradicts"},{"a":"a","b":"c","decision":"supports"}]}`,
+			[]string{"suggestion 2 (b ~ c): contradicts", "suggestion 3 (a ~ c): supports a claim it contradicts through same_as (b contradicts c)", "2 decisions refused"}},
+		{`{"suggestions":[{"a":"a","b":"b","decision":"derived_from"},{"a":"a","b":"c","decision":"nonsense"}]}`,
+			[]string{`suggestion 1 (a ~ b): invalid kind: unknown relation kind "derived_from"`, `suggestion 2 (a ~ c): invalid kind: unknown relation kind "nonsense"`}},
+	} {
+		decisions := writeTemp(t, "d.json", tt.decisions)
+		out := filepath.Join(t.TempDir(), "out.yaml")
+		var errb strings.Builder
+		code := run([]string{"similar", file, "--apply", decisions, "-o", out}, &strings.Builder{}, &errb)
+		for _, w := range tt.want {
+			if code != 1 || !strings.Contains(errb.String(), w) {
+				t.Errorf("exit %d, stderr %q; want 1 and %q", code, errb.String(), w)
+			}
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s written despite the refused decisions", out)
+		}
+	}
+}
