@@ -269,6 +269,10 @@ type server struct {
 	// localHost); --public leaves it empty and every Host is served.
 	port string
 
+	// build is held while the page is rebuilt, mu while the fields
+	// below are read or set: a slow read of the file never holds mu, so
+	// requests meanwhile are served the last page.
+	build    sync.Mutex
 	mu       sync.Mutex
 	stamp    string // modification time and size of the file the page was built from
 	page     []byte
@@ -277,35 +281,52 @@ type server struct {
 
 // refresh rebuilds the page when the file's modification time or size
 // changed since the last build, and returns the version of the page.
+// While another request rebuilds it, it returns the last page's version
+// rather than wait. A file that is not a regular file (a FIFO, a device,
+// a directory, put in its place) is a problem, shown on the page, and is
+// not opened: opening a FIFO would wait for a writer.
 func (s *server) refresh() (string, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	last, built := s.stamp, s.page != nil
+	s.mu.Unlock()
 	fi, err := os.Stat(s.cfg.file)
 	if err != nil {
-		if s.page == nil {
+		if !built {
 			return "", err
 		}
-		return s.stamp, nil // a file being replaced: keep the last page
+		return last, nil // a file being replaced: keep the last page
 	}
-	stamp := fmt.Sprintf("%d-%d", fi.ModTime().UnixNano(), fi.Size())
-	if stamp == s.stamp {
-		return s.stamp, nil
+	stamp := fmt.Sprintf("%d-%d-%d", fi.ModTime().UnixNano(), fi.Size(), fi.Mode().Type())
+	if stamp == last {
+		return last, nil
 	}
+	if !s.build.TryLock() {
+		if built {
+			return last, nil
+		}
+		s.build.Lock() // the first page: wait for it
+	}
+	defer s.build.Unlock()
 	var buf bytes.Buffer
 	title := s.cfg.opts.Title
 	if title == "" {
 		title = filepath.Base(s.cfg.file)
 	}
-	s.problems = nil
-	g, err := graph.ReadOptions{MaxBytes: s.cfg.maxBytes, MaxItems: s.cfg.maxItems}.Open(s.cfg.file)
+	var probs []jsonProblem
+	var g *graph.Graph
+	if !fi.Mode().IsRegular() {
+		err = fmt.Errorf("%s is not a regular file (%s): serve reads a file that it can read whole", s.cfg.file, fileType(fi.Mode()))
+	} else {
+		g, err = graph.ReadOptions{MaxBytes: s.cfg.maxBytes, MaxItems: s.cfg.maxItems}.Open(s.cfg.file)
+	}
 	if err == nil {
 		opts := s.cfg.opts
 		opts.Version = stamp
 		err = explore.Write(&buf, g, opts)
 	} else {
-		s.problems = problems(s.cfg.file, err)
-		lines := make([]string, len(s.problems))
-		for i, p := range s.problems {
+		probs = problems(s.cfg.file, err)
+		lines := make([]string, len(probs))
+		for i, p := range probs {
 			lines[i] = problemLine(p)
 		}
 		err = explore.ErrorPage(&buf, title, lines, true, stamp)
@@ -313,11 +334,28 @@ func (s *server) refresh() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if s.page != nil {
-		fmt.Fprintf(s.log, "claimgraph serve: %s changed, reloaded (%s)\n", s.cfg.file, plural(len(s.problems), "problem"))
+	if built {
+		fmt.Fprintf(s.log, "claimgraph serve: %s changed, reloaded (%s)\n", s.cfg.file, plural(len(probs), "problem"))
 	}
-	s.stamp, s.page = stamp, buf.Bytes()
+	s.mu.Lock()
+	s.stamp, s.page, s.problems = stamp, buf.Bytes(), probs
+	s.mu.Unlock()
 	return stamp, nil
+}
+
+// fileType names the type of a file that is not a regular file.
+func fileType(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m.IsDir():
+		return "a directory"
+	case m&(os.ModeDevice|os.ModeCharDevice) != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return "of mode " + m.Type().String()
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
