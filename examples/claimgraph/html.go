@@ -24,7 +24,10 @@
 // it changed; the server looks at FILE's modification time and size on
 // each request and rebuilds the page when they change, so that a desk
 // editing the YAML in one window watches the graph in another. While the
-// file has problems the page lists them, as check does. It is read-only
+// file has problems the page lists them, as check does; so it does when
+// FILE is not a regular file (a FIFO put in its place), which it does not
+// open, as opening a FIFO waits for a writer. While the page is rebuilt,
+// other requests get the last one. It is read-only
 // (GET and HEAD only), listens on 127.0.0.1:8080 by default, refuses an
 // address that is not loopback unless --public is given, and shuts down
 // cleanly on interrupt. Without --public it also answers only requests
