@@ -11,7 +11,8 @@
 // same directory renamed into place, so a failure leaves no partial page.
 // A FILE that fails check gives the same problems as check, on standard
 // error, and no page. --max-dates bounds the dated verdict states computed
-// (default 64; -1 for all). With --json it prints, after writing -o
+// (default 64; -1 for all, each a run of the verdicts: html says on
+// standard error how many when they are more than 64). With --json it prints, after writing -o
 // (required then):
 //
 //	{"output": "explorer.html", "claims": 67, "dates": 14, "states": 16, "bytes": 412345}
@@ -105,6 +106,11 @@ func runHTML(e *env, args []string) int {
 		return e.fail("html", err)
 	}
 	rep := htmlReport{Output: *out, Claims: len(m.Claims), Dates: len(m.Dates), States: len(m.States)}
+	if opts.MaxDates < 0 && len(m.States) > explore.DefaultMaxDates+1 {
+		// All dates, as asked: say what it cost, one run of the verdicts a date.
+		fmt.Fprintf(e.stderr, "claimgraph html: --max-dates -1: verdicts computed for all %s, more than the default %d\n",
+			plural(len(m.States)-1, "dated state"), explore.DefaultMaxDates)
+	}
 	write := func(w io.Writer) error {
 		cw := &countingWriter{w: w}
 		err := m.WriteHTML(cw)
