@@ -624,3 +624,32 @@ func TestExplorerBigGraph(t *testing.T) {
 	}
 	b.noErrors(t)
 }
+
+// TestExplorerReasonOrigins: a reason in the panel names the origins its
+// claim's evidence counts, not the sources it appears in (red team 8,
+// finding 9): a appears in s1 and in s2, which republishes s1, and keeps
+// c open; and a derived attack says the step it stands on (finding 4).
+func TestExplorerReasonOrigins(t *testing.T) {
+	longBrowserTest(t)
+	file := writeTemp(t, "relay.yaml", `claimgraph: 1
+sources:
+  - {id: s1, title: One, kind: news-article}
+  - {id: s2, title: Two, kind: news-article, derived_from: [{source: s1, kind: republishes}]}
+  - {id: s3, title: Three, kind: news-article}
+claims:
+  - {id: a, text: Alpha., appearances: [{source: s1}, {source: s2}]}
+  - {id: c, text: Gamma., appearances: [{source: s3}]}
+relations:
+  - {from: a, to: c, kind: contradicts}
+`)
+	b := newBrowser(t)
+	b.do(t, "open the page", chromedp.Navigate("file://"+writeExplorer(t, file)), ready)
+	b.do(t, "search gamma", chromedp.SendKeys(chromedp.CSS(`#q`), "gamma"))
+	b.waitFor(t, "the results of gamma", `document.getElementById('results').dataset.query === 'gamma'`)
+	b.do(t, "open c", chromedp.Click(resultXPath("c")), chromedp.WaitVisible(chromedp.CSS(`#origins`)))
+	panel := value(t, b, "panel", chromedp.Text(chromedp.CSS(`#verdict + ul`)))
+	if want := "left open by a (contradiction) [origins s1]"; !strings.Contains(panel, want) || strings.Contains(panel, "s2") {
+		t.Errorf("reasons %q: want %q, without the relay s2", panel, want)
+	}
+	b.noErrors(t)
+}

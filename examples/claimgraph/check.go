@@ -30,7 +30,11 @@
 // and https alike, a leading "www." and a final "/" left out, and the
 // fragment kept (two posts of a live blog are two sources); sources that
 // derive from one another are not warned about. An appearance whose via
-// is its own source says nothing by it: drop the via. Each is printed on standard error as
+// is its own source says nothing by it: drop the via. A claim's about
+// that names one entity twice, through an alias, names it once too many.
+// A source derived from (republishing, quoting, citing, translating) a
+// source published wholly after it has a wrong date or derivation. Each
+// is printed on standard error as
 // "claimgraph check: FILE: warning: …", and listed in the JSON's
 // "warnings" (never null).
 
@@ -41,6 +45,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -112,6 +117,56 @@ func selfVias(v graph.View) []string {
 				out = append(out, fmt.Sprintf("claim %s: appearances[%d]: via %s is its own source: drop the via",
 					claims.Quote(c.ID), j, claims.Quote(a.Via)))
 			}
+		}
+	}
+	return out
+}
+
+// twiceAbout returns a warning for each claim whose about names one
+// entity twice, through an alias (about: [eold, e], with eold merged into
+// e), in the order of the graph. O(claims × about).
+func twiceAbout(v graph.View) []string {
+	var out []string
+	for c := range v.Claims() {
+		if len(c.About) < 2 {
+			continue
+		}
+		seen := make(map[string]bool, len(c.About))
+		for _, id := range c.About {
+			e := id // the graph holds the entity an alias names; resolve it all the same
+			if ent, ok := v.Entity(id); ok {
+				e = ent.ID
+			}
+			if seen[e] {
+				out = append(out, fmt.Sprintf("claim %s: about names entity %s twice, once through an alias (an ID merged into it): drop one",
+					claims.Quote(c.ID), claims.Quote(e)))
+			}
+			seen[e] = true
+		}
+	}
+	return out
+}
+
+// lateOrigins returns a warning for each derivation of a source from a
+// source published wholly after it (a republication older than what it
+// republishes), in the order of the graph: one of the dates, or the
+// derivation, is wrong, and the origins the verdicts count rest on it.
+// Partial dates compare as intervals (claims.Date.Before). O(sources +
+// derivations).
+func lateOrigins(v graph.View) []string {
+	var out []string
+	for s := range v.Sources() {
+		if s.Published.IsZero() {
+			continue
+		}
+		for _, d := range s.DerivedFrom {
+			o, ok := v.Source(d.Source)
+			if !ok || o.ID == s.ID || !s.Published.Before(o.Published) {
+				continue
+			}
+			kind, _ := d.Kind.MarshalText()
+			out = append(out, fmt.Sprintf("source %s, published %s, %s %s, published %s, after it: a date or the derivation is wrong",
+				claims.Quote(s.ID), s.Published, kind, claims.Quote(o.ID), o.Published))
 		}
 	}
 	return out
@@ -233,7 +288,7 @@ func runCheck(e *env, args []string) int {
 	} else {
 		doc.OK = true
 		doc.Counts, _ = countsJSON(e, g.View)
-		if w := append(sharedURLs(g.View), selfVias(g.View)...); len(w) > 0 {
+		if w := slices.Concat(sharedURLs(g.View), selfVias(g.View), twiceAbout(g.View), lateOrigins(g.View)); len(w) > 0 {
 			doc.Warnings = w
 		}
 		for _, w := range doc.Warnings {

@@ -355,3 +355,33 @@ claims:
 		t.Errorf("warnings %q, want %q", got, want)
 	}
 }
+
+// TestCheckWarnsAboutTwiceAndLateOrigin: an about that names one entity
+// twice through an alias, and a source republishing one published after
+// it, were accepted without a word (red team 8, finding 10f); each is
+// warned about, and a partial date that may fall after is not.
+func TestCheckWarnsAboutTwiceAndLateOrigin(t *testing.T) {
+	g, err := graph.ReadYAML(strings.NewReader(`claimgraph: 1
+entities:
+  - {id: e, name: E, kind: person, merged: [eold]}
+  - {id: f, name: F, kind: person}
+sources:
+  - {id: s1, kind: news-article, published: 2025-03-01, merged: [s1old]}
+  - {id: s4, kind: news-article, published: 2025-02-01, derived_from: [{source: s1old, kind: republishes}]}
+  - {id: s5, kind: news-article, published: 2025, derived_from: [{source: s1, kind: quotes}]}
+claims:
+  - {id: a, text: A., about: [eold, f, e]}
+  - {id: b, text: B., about: [e, f]}
+`), "w.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`claim "a": about names entity "e" twice, once through an alias (an ID merged into it): drop one`}
+	if got := twiceAbout(g.View); !slices.Equal(got, want) {
+		t.Errorf("about warnings %q, want %q", got, want)
+	}
+	want = []string{`source "s4", published 2025-02-01, republishes "s1", published 2025-03-01, after it: a date or the derivation is wrong`}
+	if got := lateOrigins(g.View); !slices.Equal(got, want) {
+		t.Errorf("derivation warnings %q, want %q", got, want)
+	}
+}

@@ -6,7 +6,9 @@
 // JSON values shared by the commands (field names are stable; optional
 // strings are present and empty when the data has no value):
 //
-//	claim:    {"id": "...", "text": "...", "sources": [source, ...], "columns": {"key": "value"}}
+//	claim:    {"id": "...", "text": "...", "sources": [source, ...], "columns": {"key": "value"},
+//	           "column_values": {"independent_origins": 1, "verdict": {"label": "accepted",
+//	             "rating": {"name": "Unproven", "value": 3}, "since": "", "lent": 0, "capped": false}}}
 //	source:   {"id": "...", "publisher": "...", "title": "...", "kind": "news-article",
 //	           "published": "2024-06-19", "url": "..."}
 //	entity:   {"id": "...", "name": "...", "kind": "person"}
@@ -15,7 +17,11 @@
 //
 // A claim's "sources" are the distinct sources it appears in, in the order
 // of its appearances; "columns" holds the values of the claim columns
-// (claimColumns in report.go) and is left out when there are none. A
+// (claimColumns in report.go) as the text prints them, and is left out
+// when there are none; "column_values" holds the same values typed, a
+// number as a number and the verdict as an object whose label and rating
+// are those of the verdicts command ("columns" stays as it was, text, for
+// the programs that read it). A
 // relation's "confidence" is 0 when not given.
 
 package main
@@ -261,10 +267,11 @@ func plural(n int, noun string) string {
 
 // jsonClaim is the JSON value of a claim, with the sources it appears in.
 type jsonClaim struct {
-	ID      string            `json:"id"`
-	Text    string            `json:"text"`
-	Sources []jsonSource      `json:"sources"`
-	Columns map[string]string `json:"columns,omitempty"`
+	ID           string            `json:"id"`
+	Text         string            `json:"text"`
+	Sources      []jsonSource      `json:"sources"`
+	Columns      map[string]string `json:"columns,omitempty"`
+	ColumnValues map[string]any    `json:"column_values,omitempty"`
 }
 
 // jsonSource is the JSON value of a source.
@@ -303,8 +310,12 @@ type claimInfo struct {
 	Columns []columnValue
 }
 
-// columnValue is the value of one claim column for one claim.
-type columnValue struct{ Key, Value string }
+// columnValue is the value of one claim column for one claim, as text
+// and typed.
+type columnValue struct {
+	Key, Value string
+	Typed      any
+}
 
 // describeClaim looks up claim id in v with its sources and column values.
 func (e *env) describeClaim(v graph.View, id string) (claimInfo, error) {
@@ -330,8 +341,9 @@ func (ci claimInfo) json() jsonClaim {
 	}
 	if len(ci.Columns) > 0 {
 		j.Columns = make(map[string]string, len(ci.Columns))
+		j.ColumnValues = make(map[string]any, len(ci.Columns))
 		for _, c := range ci.Columns {
-			j.Columns[c.Key] = c.Value
+			j.Columns[c.Key], j.ColumnValues[c.Key] = c.Value, c.Typed
 		}
 	}
 	return j

@@ -160,7 +160,7 @@ func runExport(e *env, args []string) int {
 	case "":
 		return e.usageError("export", "--format is required")
 	default:
-		return e.usageError("export", "unknown --format %q: want json, jsonld, nquads, turtle or dot", *format)
+		return e.usageError("export", "unknown --format %q: want json, jsonl, jsonld, nquads, turtle or dot", *format)
 	}
 	g, err := e.open(pos[0])
 	if err != nil {

@@ -117,7 +117,10 @@ func TestExportErrors(t *testing.T) {
 		msg  string
 	}{
 		{"no format", []string{"export", file}, 2, "--format is required"},
-		{"unknown format", []string{"export", file, "--format", "xml"}, 2, `unknown --format "xml"`},
+		// Every format named, jsonl included, and the usage says what
+		// jsonld needs (red team 8, finding 10d).
+		{"unknown format", []string{"export", file, "--format", "xml"}, 2, `unknown --format "xml": want json, jsonl, jsonld, nquads, turtle or dot`},
+		{"usage of jsonld", []string{"export", file, "--format", "xml"}, 2, `--format jsonld --review-url URL --author NAME`},
 		{"no file", []string{"export", "--format", "json"}, 2, "want one FILE"},
 		{"json without -o", []string{"export", file, "--format", "json", "--json"}, 2, "--json needs -o"},
 		{"jsonld without author", []string{"export", file, "--format", "jsonld"}, 2, "needs --review-url and --author"},

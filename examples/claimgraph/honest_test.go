@@ -129,7 +129,7 @@ func TestCapNeverFlipsCLI(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, w := range []string{">=65  top", "evidence at least 65 (capped)", "[x; evidence at least 65 (capped)]"} {
+	for _, w := range []string{">=65  top", "evidence at least 65 (capped)", "[origins x; lent s0, s1, s2, s3, s4 and 59 more;", "least 65 (capped)]"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("text lacks %q:\n%s", w, out)
 		}

@@ -11,7 +11,8 @@
 // same directory renamed into place, so a failure leaves no partial page.
 // A FILE that fails check gives the same problems as check, on standard
 // error, and no page. --max-dates bounds the dated verdict states computed
-// (default 64; -1 for all). With --json it prints, after writing -o
+// (default 64; -1 for all, each a run of the verdicts: html says on
+// standard error how many when they are more than 64). With --json it prints, after writing -o
 // (required then):
 //
 //	{"output": "explorer.html", "claims": 67, "dates": 14, "states": 16, "bytes": 412345}
@@ -24,7 +25,10 @@
 // it changed; the server looks at FILE's modification time and size on
 // each request and rebuilds the page when they change, so that a desk
 // editing the YAML in one window watches the graph in another. While the
-// file has problems the page lists them, as check does. It is read-only
+// file has problems the page lists them, as check does; so it does when
+// FILE is not a regular file (a FIFO put in its place), which it does not
+// open, as opening a FIFO waits for a writer. While the page is rebuilt,
+// other requests get the last one. It is read-only
 // (GET and HEAD only), listens on 127.0.0.1:8080 by default, refuses an
 // address that is not loopback unless --public is given, and shuts down
 // cleanly on interrupt. Without --public it also answers only requests
@@ -102,6 +106,11 @@ func runHTML(e *env, args []string) int {
 		return e.fail("html", err)
 	}
 	rep := htmlReport{Output: *out, Claims: len(m.Claims), Dates: len(m.Dates), States: len(m.States)}
+	if opts.MaxDates < 0 && len(m.States) > explore.DefaultMaxDates+1 {
+		// All dates, as asked: say what it cost, one run of the verdicts a date.
+		fmt.Fprintf(e.stderr, "claimgraph html: --max-dates -1: verdicts computed for all %s, more than the default %d\n",
+			plural(len(m.States)-1, "dated state"), explore.DefaultMaxDates)
+	}
 	write := func(w io.Writer) error {
 		cw := &countingWriter{w: w}
 		err := m.WriteHTML(cw)
@@ -269,6 +278,10 @@ type server struct {
 	// localHost); --public leaves it empty and every Host is served.
 	port string
 
+	// build is held while the page is rebuilt, mu while the fields
+	// below are read or set: a slow read of the file never holds mu, so
+	// requests meanwhile are served the last page.
+	build    sync.Mutex
 	mu       sync.Mutex
 	stamp    string // modification time and size of the file the page was built from
 	page     []byte
@@ -277,35 +290,52 @@ type server struct {
 
 // refresh rebuilds the page when the file's modification time or size
 // changed since the last build, and returns the version of the page.
+// While another request rebuilds it, it returns the last page's version
+// rather than wait. A file that is not a regular file (a FIFO, a device,
+// a directory, put in its place) is a problem, shown on the page, and is
+// not opened: opening a FIFO would wait for a writer.
 func (s *server) refresh() (string, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	last, built := s.stamp, s.page != nil
+	s.mu.Unlock()
 	fi, err := os.Stat(s.cfg.file)
 	if err != nil {
-		if s.page == nil {
+		if !built {
 			return "", err
 		}
-		return s.stamp, nil // a file being replaced: keep the last page
+		return last, nil // a file being replaced: keep the last page
 	}
-	stamp := fmt.Sprintf("%d-%d", fi.ModTime().UnixNano(), fi.Size())
-	if stamp == s.stamp {
-		return s.stamp, nil
+	stamp := fmt.Sprintf("%d-%d-%d", fi.ModTime().UnixNano(), fi.Size(), fi.Mode().Type())
+	if stamp == last {
+		return last, nil
 	}
+	if !s.build.TryLock() {
+		if built {
+			return last, nil
+		}
+		s.build.Lock() // the first page: wait for it
+	}
+	defer s.build.Unlock()
 	var buf bytes.Buffer
 	title := s.cfg.opts.Title
 	if title == "" {
 		title = filepath.Base(s.cfg.file)
 	}
-	s.problems = nil
-	g, err := graph.ReadOptions{MaxBytes: s.cfg.maxBytes, MaxItems: s.cfg.maxItems}.Open(s.cfg.file)
+	var probs []jsonProblem
+	var g *graph.Graph
+	if !fi.Mode().IsRegular() {
+		err = fmt.Errorf("%s is not a regular file (%s): serve reads a file that it can read whole", s.cfg.file, fileType(fi.Mode()))
+	} else {
+		g, err = graph.ReadOptions{MaxBytes: s.cfg.maxBytes, MaxItems: s.cfg.maxItems}.Open(s.cfg.file)
+	}
 	if err == nil {
 		opts := s.cfg.opts
 		opts.Version = stamp
 		err = explore.Write(&buf, g, opts)
 	} else {
-		s.problems = problems(s.cfg.file, err)
-		lines := make([]string, len(s.problems))
-		for i, p := range s.problems {
+		probs = problems(s.cfg.file, err)
+		lines := make([]string, len(probs))
+		for i, p := range probs {
 			lines[i] = problemLine(p)
 		}
 		err = explore.ErrorPage(&buf, title, lines, true, stamp)
@@ -313,11 +343,28 @@ func (s *server) refresh() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if s.page != nil {
-		fmt.Fprintf(s.log, "claimgraph serve: %s changed, reloaded (%s)\n", s.cfg.file, plural(len(s.problems), "problem"))
+	if built {
+		fmt.Fprintf(s.log, "claimgraph serve: %s changed, reloaded (%s)\n", s.cfg.file, plural(len(probs), "problem"))
 	}
-	s.stamp, s.page = stamp, buf.Bytes()
+	s.mu.Lock()
+	s.stamp, s.page, s.problems = stamp, buf.Bytes(), probs
+	s.mu.Unlock()
 	return stamp, nil
+}
+
+// fileType names the type of a file that is not a regular file.
+func fileType(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m.IsDir():
+		return "a directory"
+	case m&(os.ModeDevice|os.ModeCharDevice) != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return "of mode " + m.Type().String()
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -442,5 +443,33 @@ func TestServeChecksHost(t *testing.T) {
 	}
 	if code, _ := get(t, url+"version"); code != http.StatusOK {
 		t.Errorf("Host of the server's own address: %d, want 200", code)
+	}
+}
+
+// TestHTMLAllDatesSaysSo: --max-dates -1 computes the verdicts at every
+// date, one run each, which was accepted silently (red team 8, finding
+// 10f); past the default it says how many on standard error.
+func TestHTMLAllDatesSaysSo(t *testing.T) {
+	var y strings.Builder
+	y.WriteString("claimgraph: 1\nclaims:\n")
+	for i := range 70 {
+		fmt.Fprintf(&y, "  - {id: c%d, text: C%d., valid_from: %d}\n", i, i, 1900+i)
+	}
+	file := writeTemp(t, "dates.yaml", y.String())
+	out := filepath.Join(t.TempDir(), "page.html")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"html", file, "--max-dates", "-1", "-o", out, "--json"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var rep htmlReport
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("verdicts computed for all %d dated states", rep.States-1); rep.States-1 <= 64 || !strings.Contains(stderr.String(), want) {
+		t.Errorf("%d states, stderr %q; want more than 65 and %q", rep.States, stderr.String(), want)
+	}
+	stderr.Reset()
+	if code := run([]string{"html", file, "-o", out}, &stdout, &stderr); code != 0 || stderr.Len() > 0 {
+		t.Errorf("default --max-dates: exit %d, stderr %q; want 0 and nothing", code, stderr.String())
 	}
 }

@@ -70,7 +70,7 @@ var commands = []command{
 		"draw the graph or a claim's neighbourhood with Graphviz", runDraw},
 	{"edit", "FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... | --apply BATCH.yaml [--drop-published]",
 		"change a YAML file in place, keeping its comments and layout: remove, merge, apply a batch file", runEdit},
-	{"export", "FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT]",
+	{"export", "FILE --format json|jsonl|nquads|turtle|dot [-o OUT] | FILE --format jsonld --review-url URL --author NAME [-o OUT]",
 		"write the graph as JSON, RDF, ClaimReview JSON-LD or DOT", runExport},
 	{"html", "FILE [-o OUT.html] [--title TEXT] [--max-dates N]",
 		"write the explorer: one self-contained HTML page of the graph", runHTML},

@@ -60,7 +60,9 @@
 //
 // The exit status is 0 when OUT was written, 1 for conflicts (nothing
 // written), 2 for trouble: an unreadable or invalid input, a usage
-// error, a failed write.
+// error, a failed write. When nothing is written, the problems and
+// "nothing written: N problems" go to stderr; with --json the report
+// goes to stdout whatever happened.
 //
 // With --json it prints one object:
 //
@@ -161,7 +163,11 @@ func runMerge(e *env, args []string) int {
 		c := g.Counts()
 		rep.Counts = mergeCounts{c.Entities, c.Sources, c.Claims, c.Supports + c.Contradictions + c.Decisions}
 	}
-	if code := e.emit("merge", *asJSON, rep, rep.write); code != 0 {
+	text := rep.write
+	if rep.Written == "" { // the problems, and that nothing was written, are errors: to stderr
+		text = func(io.Writer) error { return rep.write(e.stderr) }
+	}
+	if code := e.emit("merge", *asJSON, rep, text); code != 0 {
 		return code
 	}
 	if rep.Written == "" {

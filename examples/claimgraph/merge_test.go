@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,7 +33,13 @@ func inMergeDir(t *testing.T) string {
 
 func TestMergeConflictsWriteNothing(t *testing.T) {
 	pkg := inMergeDir(t)
-	golden(t, pkg, "merge-conflicts.golden", runCmd(t, 1, "merge", "merge-a.yaml", "merge-b.yaml", "-o", "out.yaml"))
+	// The problems go to stderr, stdout stays empty (red team 8, finding
+	// 10d: they went to stdout).
+	var out, errb bytes.Buffer
+	if code := run([]string{"merge", "merge-a.yaml", "merge-b.yaml", "-o", "out.yaml"}, &out, &errb); code != 1 || out.Len() > 0 {
+		t.Errorf("exit %d, stdout %q; want 1 and nothing", code, out.String())
+	}
+	golden(t, pkg, "merge-conflicts.golden", errb.String())
 	if _, err := os.Stat("out.yaml"); !os.IsNotExist(err) {
 		t.Errorf("out.yaml written despite the conflicts: %v", err)
 	}
@@ -95,9 +102,10 @@ func TestMergeStatusAndFormat(t *testing.T) {
 // file the save would have made.
 func TestMergeMissingDirectory(t *testing.T) {
 	inMergeDir(t)
-	out := runCmd(t, 2, "merge", "merge-a.yaml", "merge-a.yaml", "-o", "missing/out.yaml")
-	if want := "graph: saving missing/out.yaml: missing: no such file or directory\nnothing written: 1 problem\n"; out != want {
-		t.Errorf("output %q, want %q", out, want)
+	var stdout, errb bytes.Buffer
+	code := run([]string{"merge", "merge-a.yaml", "merge-a.yaml", "-o", "missing/out.yaml"}, &stdout, &errb)
+	if want := "graph: saving missing/out.yaml: missing: no such file or directory\nnothing written: 1 problem\n"; code != 2 || errb.String() != want || stdout.Len() > 0 {
+		t.Errorf("exit %d, stderr %q, stdout %q; want 2, %q and nothing", code, errb.String(), stdout.String(), want)
 	}
 }
 

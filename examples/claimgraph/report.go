@@ -16,7 +16,8 @@
 // more entry there. Likewise claimColumns lists the claim columns (the
 // number of independent origins, the verdict): a column's value is printed
 // under every claim that the report and the query commands show, and added
-// to the "columns" object of the claim's JSON value.
+// to the "columns" object of the claim's JSON value as text and to its
+// "column_values" object typed.
 //
 // # JSON
 //
@@ -92,8 +93,11 @@ var reportSections = []reportSection{
 // claimColumn is a value shown beside every claim that the commands print.
 // See the comment at the top of this file.
 type claimColumn struct {
-	key   string                                          // label in text and JSON key in "columns", snake_case
-	value func(e *env, v graph.View, claim string) string // the value for a claim; "" shows nothing
+	key string // label in text and JSON key in "columns" and "column_values", snake_case
+	// value returns the value for a claim as text, "" to show nothing,
+	// and as the typed JSON value of "column_values" (a number as a
+	// number, the verdict as an object).
+	value func(e *env, v graph.View, claim string) (string, any)
 }
 
 // claimColumns lists the claim columns, in the order they print.
@@ -107,8 +111,8 @@ var claimColumns = []claimColumn{
 func (e *env) columnValues(v graph.View, id string) []columnValue {
 	var vals []columnValue
 	for _, c := range claimColumns {
-		if s := c.value(e, v, id); s != "" {
-			vals = append(vals, columnValue{Key: c.key, Value: s})
+		if s, typed := c.value(e, v, id); s != "" {
+			vals = append(vals, columnValue{Key: c.key, Value: s, Typed: typed})
 		}
 	}
 	return vals

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -223,11 +224,11 @@ func TestReportExtensible(t *testing.T) {
 	}
 	reportSections = slices.Insert(slices.Clone(sections), 2, extra)
 	// Test the mechanism alone, without the real columns.
-	claimColumns = []claimColumn{{key: "test_column", value: func(_ *env, v graph.View, id string) string {
+	claimColumns = []claimColumn{{key: "test_column", value: func(_ *env, v graph.View, id string) (string, any) {
 		if id == "only-china" {
-			return "false"
+			return "false", false
 		}
-		return ""
+		return "", nil
 	}}}
 
 	text := runOK(t, "report", miniFile)
@@ -253,6 +254,44 @@ func TestReportExtensible(t *testing.T) {
 	}
 	if len(doc.Contradictions) != 1 || doc.Contradictions[0].B.Columns["test_column"] != "false" || doc.Contradictions[0].A.Columns != nil {
 		t.Errorf("columns in JSON: %+v", doc.Contradictions)
+	}
+	if len(doc.Contradictions) == 1 && doc.Contradictions[0].B.ColumnValues["test_column"] != false {
+		t.Errorf("column_values in JSON: %+v, want the typed false", doc.Contradictions[0].B.ColumnValues)
+	}
+}
+
+// TestColumnValuesTyped: "columns" gives the number of origins as a
+// string and the verdict as prose (red team 8, finding 10d);
+// "column_values" gives the number as a number and the verdict as the
+// verdicts command gives it.
+func TestColumnValuesTyped(t *testing.T) {
+	var about struct {
+		Claims []struct {
+			Columns      map[string]string `json:"columns"`
+			ColumnValues struct {
+				Origins *int `json:"independent_origins"`
+				Verdict *struct {
+					Label  string         `json:"label"`
+					Rating verdictsRating `json:"rating"`
+				} `json:"verdict"`
+			} `json:"column_values"`
+		} `json:"claims"`
+	}
+	out := runOK(t, "about", seedFile, "kim-jong-un", "--json")
+	if err := json.Unmarshal([]byte(out), &about); err != nil || len(about.Claims) == 0 {
+		t.Fatalf("about --json: %v, %d claims:\n%s", err, len(about.Claims), out)
+	}
+	for _, c := range about.Claims {
+		cv := c.ColumnValues
+		if cv.Origins == nil || cv.Verdict == nil || cv.Verdict.Rating.Value < 1 || cv.Verdict.Label == "" {
+			t.Fatalf("column_values %+v: want a number of origins and a verdict with label and rating", cv)
+		}
+		if got, want := c.Columns["independent_origins"], strconv.Itoa(*cv.Origins); got != want {
+			t.Errorf("columns say %q origins, column_values %s", got, want)
+		}
+		if !strings.HasPrefix(c.Columns["verdict"], cv.Verdict.Label+", "+cv.Verdict.Rating.Name) {
+			t.Errorf("columns say verdict %q, column_values %+v", c.Columns["verdict"], *cv.Verdict)
+		}
 	}
 }
 

@@ -34,16 +34,17 @@ import (
 
 // verdictColumn returns "LABEL, RATING" for claim id, "" when unknown,
 // and how many origins the claim's supporters lend it, which its rating
-// counts beside the independent_origins column. The verdicts are
-// computed once per run (env.verdicts).
-func verdictColumn(e *env, v graph.View, id string) string {
+// counts beside the independent_origins column; and the same as a
+// columnVerdict for "column_values". The verdicts are computed once per
+// run (env.verdicts).
+func verdictColumn(e *env, v graph.View, id string) (string, any) {
 	r, err := e.verdicts(v)
 	if err != nil {
-		return ""
+		return "", nil
 	}
 	vd, ok := r.Verdict(id)
 	if !ok {
-		return ""
+		return "", nil
 	}
 	s := fmt.Sprintf("%s, %s", vd.Label, vd.Rating.Name)
 	if vd.Rating.Value > 0 {
@@ -55,7 +56,22 @@ func verdictColumn(e *env, v graph.View, id string) string {
 	if vd.Lent > 0 { // the rating counts them with the claim's own
 		s += ", " + lentText(vd.Lent, vd.Capped)
 	}
-	return s
+	return s, columnVerdict{
+		Label: vd.Label.String(), Rating: verdictsRating{vd.Rating.Name, vd.Rating.Value},
+		Since: vd.Since.String(), Lent: vd.Lent, Capped: vd.Capped,
+	}
+}
+
+// columnVerdict is the typed value of the verdict column: the label and
+// rating as verdicts gives them, the date of a not-holding or
+// not-yet-holding label ("" otherwise), and the origins lent by
+// supporters, a lower bound when capped.
+type columnVerdict struct {
+	Label  string         `json:"label"`
+	Rating verdictsRating `json:"rating"`
+	Since  string         `json:"since"`
+	Lent   int            `json:"lent"`
+	Capped bool           `json:"capped"`
 }
 
 // lentText says how many more origins supporters lend a claim: "1 more

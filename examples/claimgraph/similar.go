@@ -6,7 +6,11 @@
 //
 // Suggestions come best first, each with its score and reasons (see
 // package graph/match). Pairs already joined by a relation of any kind,
-// same_as and distinct_from included, are never suggested.
+// same_as and distinct_from included, are never suggested. Copies of one
+// wording (the same content words) are each suggested against the first
+// claim so worded; buckets of more than 50 wordings that the hashing
+// still makes are skipped, and said to be ("N buckets of more than 50
+// wordings skipped").
 //
 // With --json it prints one object whose "suggestions" can be edited and
 // applied back:
@@ -14,6 +18,9 @@
 //	{
 //	  "count": 1,
 //	  "threshold": 0.48,
+//	  "duplicates": 0,      // wordings paired with an earlier one of the same content words
+//	  "skipped": 0,         // buckets of more than max_bucket wordings, not compared
+//	  "max_bucket": 50,
 //	  "suggestions": [{"a": "china-only-defence-pact", "b": "dprk-only-china-defence-pact",
 //	                   "kind": "same", "score": 0.68, "reasons": ["..."],
 //	                   "a_text": "...", "b_text": "...", "decision": ""}]
@@ -31,7 +38,10 @@
 // With --apply and --json it prints {"applied": N, "output": "OUT"}.
 // A decision the graph refuses is reported naming the decisions file and
 // the suggestion, by its index from 1: "DECISIONS.json: suggestion 2
-// (a ~ b): relation ...", every one of them, and nothing is written.
+// (a ~ b): relation ...", every one of them, and nothing is written. So
+// are an unknown decision and decisions that contradict each other, or
+// the graph, through same_as (a same_as b, b contradicts c, a supports
+// c: match.Conflicts).
 package main
 
 import (
@@ -58,8 +68,14 @@ type similarJSON struct {
 }
 
 type similarReport struct {
-	Count       int           `json:"count"`
-	Threshold   float64       `json:"threshold"`
+	Count     int     `json:"count"`
+	Threshold float64 `json:"threshold"`
+	// Duplicates counts the wordings paired with an earlier wording of
+	// the same content words; Skipped the buckets of more than MaxBucket
+	// wordings whose pairs were not compared (match.Stats).
+	Duplicates  int           `json:"duplicates"`
+	Skipped     int           `json:"skipped"`
+	MaxBucket   int           `json:"max_bucket"`
 	Suggestions []similarJSON `json:"suggestions"`
 }
 
@@ -93,9 +109,12 @@ func runSimilar(e *env, args []string) int {
 	if *apply != "" {
 		return applyDecisions(e, g, pos[0], *apply, *out, *by, *asJSON)
 	}
-	got, _ := match.Find(g.View, match.Options{Threshold: *threshold, Top: *top})
+	got, st := match.Find(g.View, match.Options{Threshold: *threshold, Top: *top, MaxBucket: maxBucket})
 	if *asJSON {
-		rep := similarReport{Count: len(got), Threshold: *threshold, Suggestions: make([]similarJSON, 0, len(got))}
+		rep := similarReport{
+			Count: len(got), Threshold: *threshold, Duplicates: st.Duplicates, Skipped: st.Skipped, MaxBucket: maxBucket,
+			Suggestions: make([]similarJSON, 0, len(got)),
+		}
 		for _, s := range got {
 			rep.Suggestions = append(rep.Suggestions, similarJSON{
 				A: s.A, B: s.B, Kind: s.Kind.String(), Score: round2(s.Score), Reasons: s.Reasons,
@@ -108,6 +127,10 @@ func runSimilar(e *env, args []string) int {
 		return 0
 	}
 	fmt.Fprintf(e.stdout, "%s at threshold %.2f\n", plural(len(got), "suggestion"), *threshold)
+	if st.Skipped > 0 {
+		fmt.Fprintf(e.stdout, "%s of more than %d wordings skipped: pairs that meet only there are not suggested\n",
+			plural(st.Skipped, "bucket"), maxBucket)
+	}
 	for i, s := range got {
 		fmt.Fprintf(e.stdout, "\n%d. %s %.2f: %s ~ %s\n", i+1, s.Kind, s.Score, s.A, s.B)
 		wrap(e.stdout, "   a: ", "      ", s.Texts[0])
@@ -118,6 +141,10 @@ func runSimilar(e *env, args []string) int {
 	}
 	return 0
 }
+
+// maxBucket is match.Options.MaxBucket as similar uses it, the default,
+// named so that what it reports says the number.
+const maxBucket = 50
 
 func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 
@@ -133,19 +160,34 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 		return e.fail("similar", fmt.Errorf("%s: %w", path, err))
 	}
 	var ds []match.Decision
+	var from []int         // the index of each decision's suggestion, from 1
 	at := map[string]int{} // "A -> B" -> the index of its suggestion, from 1
+	bad := 0
 	for i, s := range rep.Suggestions {
 		if s.Decision == "" {
 			continue
 		}
 		k, err := claims.ParseRelationKind(s.Decision)
 		if err != nil {
-			return e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %w", path, i+1, s.A, s.B, err))
+			e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %w", path, i+1, s.A, s.B, err))
+			bad++
+			continue
 		}
 		ds = append(ds, match.Decision{A: s.A, B: s.B, Kind: k, By: by})
+		from = append(from, i+1)
 		if id := s.A + " -> " + s.B; at[id] == 0 {
 			at[id] = i + 1
 		}
+	}
+	// Decisions that contradict each other, or the graph, through
+	// same_as are refused as a pair both supported and contradicted is.
+	for _, c := range match.Conflicts(g.View, ds) {
+		e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %s", path, from[c.Decision], c.A, c.B, c.Why))
+		bad++
+	}
+	if bad > 0 {
+		fmt.Fprintf(e.stderr, "claimgraph similar: %s refused; nothing written\n", plural(bad, "decision"))
+		return 1
 	}
 	if len(ds) == 0 {
 		// Nothing decided: the file is left as it is, comments and all.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -212,6 +213,72 @@ func TestSimilarApplyNamesSuggestion(t *testing.T) {
 			if code != 1 || !strings.Contains(errb.String(), want) {
 				t.Errorf("%s: exit %d, stderr %q; want 1 and %s", filepath.Base(file), code, errb.String(), want)
 			}
+		}
+	}
+}
+
+// TestSimilarCopiesAndSkipped: 51 copies of one wording, more than a
+// bucket holds, were never suggested, and the skipped bucket went unsaid
+// (red team 8, finding 5). Each copy is suggested against the first; a
+// bucket the hashing still fills is reported, in text and in --json.
+func TestSimilarCopiesAndSkipped(t *testing.T) {
+	var y strings.Builder
+	y.WriteString("claimgraph: 1\nclaims:\n")
+	for i := range 51 {
+		fmt.Fprintf(&y, "  - {id: c%d, text: Kim Jong Un staff wiped the chair in Beijing after talks}\n", i)
+	}
+	var rep similarReport
+	if err := json.Unmarshal([]byte(runOK(t, "similar", writeTemp(t, "same51.yaml", y.String()), "--top", "0", "--json")), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Count != 50 || rep.Duplicates != 50 || rep.Skipped != 0 || rep.Suggestions[49].A != "c0" || rep.Suggestions[49].B != "c50" {
+		t.Errorf("%d suggestions, %d duplicates, %d skipped; want c0 against each of 50 copies, none skipped", rep.Count, rep.Duplicates, rep.Skipped)
+	}
+
+	y.Reset()
+	y.WriteString("claimgraph: 1\nclaims:\n")
+	for i := range 100 { // one word each of their own, six shared
+		fmt.Fprintf(&y, "  - {id: c%d, text: Alpha bravo charlie delta echo foxtrot word%dx.}\n", i, i)
+	}
+	file := writeTemp(t, "skip.yaml", y.String())
+	if err := json.Unmarshal([]byte(runOK(t, "similar", file, "--json")), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Skipped == 0 || rep.MaxBucket != 50 {
+		t.Fatalf("--json: %d buckets skipped of more than %d; want some of more than 50", rep.Skipped, rep.MaxBucket)
+	}
+	if out, want := runOK(t, "similar", file), fmt.Sprintf("%d buckets of more than 50 wordings skipped", rep.Skipped); !strings.Contains(out, want) {
+		t.Errorf("text lacks %q:\n%s", want, out)
+	}
+}
+
+// TestSimilarApplyConflicts: decisions that contradict each other
+// through same_as (a same_as b, b contradicts c, a supports c) were
+// recorded, and of two unknown decisions only the first was reported
+// (red team 8, finding 10a). Every bad decision is reported, and nothing
+// is written.
+func TestSimilarApplyConflicts(t *testing.T) {
+	file := writeTemp(t, "g.yaml", "claimgraph: 1\nclaims:\n  - {id: a, text: A.}\n  - {id: b, text: B.}\n  - {id: c, text: C.}\n")
+	for _, tt := range []struct {
+		decisions string
+		want      []string
+	}{
+		{`{"suggestions":[{"a":"a","b":"b","decision":"same_as"},{"a":"b","b":"c","decision":"contradicts"},{"a":"a","b":"c","decision":"supports"}]}`,
+			[]string{"suggestion 2 (b ~ c): contradicts", "suggestion 3 (a ~ c): supports a claim it contradicts through same_as (b contradicts c)", "2 decisions refused"}},
+		{`{"suggestions":[{"a":"a","b":"b","decision":"derived_from"},{"a":"a","b":"c","decision":"nonsense"}]}`,
+			[]string{`suggestion 1 (a ~ b): invalid kind: unknown relation kind "derived_from"`, `suggestion 2 (a ~ c): invalid kind: unknown relation kind "nonsense"`}},
+	} {
+		decisions := writeTemp(t, "d.json", tt.decisions)
+		out := filepath.Join(t.TempDir(), "out.yaml")
+		var errb strings.Builder
+		code := run([]string{"similar", file, "--apply", decisions, "-o", out}, &strings.Builder{}, &errb)
+		for _, w := range tt.want {
+			if code != 1 || !strings.Contains(errb.String(), w) {
+				t.Errorf("exit %d, stderr %q; want 1 and %q", code, errb.String(), w)
+			}
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s written despite the refused decisions", out)
 		}
 	}
 }

@@ -9,7 +9,13 @@
 // its own and those its supporters lend, each once), and the reasons, each
 // with the evidence of the claim it names: the claims that defeat it, its
 // rejected attackers and who defeats them, the claims whose attack failed,
-// each with its sources. With --at DATE (YYYY, YYYY-MM or YYYY-MM-DD) it
+// each with what its evidence counts, "[origins s1, s2; lent s3; evidence
+// 3]": its independent origins and those its supporters lend it, not the
+// sources it appears in (a relay adds no evidence). A derived attack
+// says which support step and contradiction it stands on: "defeated by c
+// (secondary attack: c defeats a, on which b depends)"; a secondary or
+// mediated attack reaches its target through a claim its attacker
+// defeats, which is therefore rejected too. With --at DATE (YYYY, YYYY-MM or YYYY-MM-DD) it
 // judges the graph as of that date: claims whose validity ended are
 // reported as no longer holding since the end date. --support chooses
 // what support does besides lending the supporters' evidence (package
@@ -37,8 +43,10 @@
 //	    "lent": [],                  // origins its supporters lend it
 //	    "reasons": [{"kind": "defeated-by", "claim": "russia-dprk-defence-treaty-2024",
 //	                 "attack": "contradiction", "via": "", "sources": ["..."],
+//	                 "origins": ["..."], "lent": [],   // what its evidence counts
 //	                 "evidence": 2, "capped": false,
-//	                 "by": "", "by_sources": [], "by_evidence": 0, "by_capped": false}],
+//	                 "by": "", "by_sources": [], "by_origins": [], "by_lent": [],
+//	                 "by_evidence": 0, "by_capped": false}],
 //	    "more": 0                    // reasons left out
 //	  }, ...]
 //	}
@@ -46,7 +54,9 @@
 // A reason's kind is defeated-by, attacker (then "by" is the accepted claim
 // that defeats the attacker), weaker or open; its attack is contradiction,
 // supported, secondary, mediated or extended, with "via" the claim of the
-// support step.
+// support step. "sources" are the distinct sources the claim appears in,
+// relays included; "origins" and "lent" are what its evidence counts, as
+// in its own verdict.
 
 package main
 
@@ -67,16 +77,24 @@ type verdictsRating struct {
 	Value int    `json:"value"`
 }
 
+// verdictsReason is one reason of a verdict. Sources are the distinct
+// sources the claim appears in, relays included; Origins and Lent are
+// what its evidence counts (its own independent origins and those its
+// supporters lend it), as in the claim's own verdict, and so for By.
 type verdictsReason struct {
 	Kind       string   `json:"kind"`
 	Claim      string   `json:"claim"`
 	Attack     string   `json:"attack"`
 	Via        string   `json:"via"`
 	Sources    []string `json:"sources"`
+	Origins    []string `json:"origins"`
+	Lent       []string `json:"lent"`
 	Evidence   float64  `json:"evidence"`
 	Capped     bool     `json:"capped"`
 	By         string   `json:"by"`
 	BySources  []string `json:"by_sources"`
+	ByOrigins  []string `json:"by_origins"`
+	ByLent     []string `json:"by_lent"`
 	ByEvidence float64  `json:"by_evidence"`
 	ByCapped   bool     `json:"by_capped"`
 }
@@ -156,6 +174,26 @@ func verdictsReportOf(r *verdict.Result, support verdict.SupportReading) verdict
 		Rounds: r.Rounds, Silent: []string{}, Unsettled: r.Unsettled,
 		Verdicts: make([]verdictsClaim, 0, len(r.Verdicts)),
 	}
+	at := make(map[string]int, len(r.Verdicts))
+	for i, v := range r.Verdicts {
+		at[v.Claim] = i
+	}
+	lent := map[string][]string{} // a claim named in reasons, listed once
+	originsOf := func(id string) (own, lentTo []string) {
+		if id == "" {
+			return []string{}, []string{}
+		}
+		if l, ok := lent[id]; ok {
+			return orEmpty(r.Verdicts[at[id]].Origins), l
+		}
+		i, ok := at[id]
+		if !ok { // never: a reason names a claim of the result
+			return []string{}, []string{}
+		}
+		l := orEmpty(r.Lent(id))
+		lent[id] = l
+		return orEmpty(r.Verdicts[i].Origins), l
+	}
 	for _, v := range r.Verdicts {
 		c := verdictsClaim{
 			Claim: v.Claim, Label: v.Label.String(), Since: v.Since.String(),
@@ -164,10 +202,13 @@ func verdictsReportOf(r *verdict.Result, support verdict.SupportReading) verdict
 			Origins: orEmpty(v.Origins), Lent: orEmpty(r.Lent(v.Claim)), Reasons: make([]verdictsReason, 0, len(v.Reasons)), More: v.More,
 		}
 		for _, why := range v.Reasons {
+			own, lentTo := originsOf(why.Claim)
+			byOwn, byLent := originsOf(why.By)
 			c.Reasons = append(c.Reasons, verdictsReason{
 				Kind: why.Kind.String(), Claim: why.Claim, Attack: why.Attack.String(), Via: why.Via,
-				Sources: orEmpty(why.Sources), Evidence: why.Evidence, Capped: why.Capped,
-				By: why.By, BySources: orEmpty(why.BySources), ByEvidence: why.ByEvidence, ByCapped: why.ByCapped,
+				Sources: orEmpty(why.Sources), Origins: own, Lent: lentTo, Evidence: why.Evidence, Capped: why.Capped,
+				By: why.By, BySources: orEmpty(why.BySources), ByOrigins: byOwn, ByLent: byLent,
+				ByEvidence: why.ByEvidence, ByCapped: why.ByCapped,
 			})
 		}
 		rep.Verdicts = append(rep.Verdicts, c)
@@ -178,37 +219,76 @@ func verdictsReportOf(r *verdict.Result, support verdict.SupportReading) verdict
 	return rep
 }
 
-// reasonLine describes one reason in words.
-func reasonLine(r verdictsReason) string {
-	how := r.Attack
-	if r.Via != "" {
-		how += " via " + r.Via
-	}
-	srcs := evidenceNote(r.Sources, r.Evidence, r.Capped)
+// reasonLine describes in words one reason of the verdict on claim.
+func reasonLine(claim string, r verdictsReason) string {
+	how := attackWords(claim, r)
+	note := evidenceNote(r.Origins, r.Lent, r.Evidence, r.Capped)
 	switch r.Kind {
 	case "defeated-by":
-		return fmt.Sprintf("defeated by %s (%s) %s", r.Claim, how, srcs)
+		return fmt.Sprintf("defeated by %s (%s) %s", r.Claim, how, note)
 	case "attacker":
-		s := fmt.Sprintf("attacked by %s (%s) %s", r.Claim, how, srcs)
+		s := fmt.Sprintf("attacked by %s (%s) %s", r.Claim, how, note)
 		if r.By != "" {
-			s += fmt.Sprintf(", itself defeated by %s %s", r.By, evidenceNote(r.BySources, r.ByEvidence, r.ByCapped))
+			s += fmt.Sprintf(", itself defeated by %s %s", r.By, evidenceNote(r.ByOrigins, r.ByLent, r.ByEvidence, r.ByCapped))
 		}
 		return s
 	case "weaker":
-		return fmt.Sprintf("contradicted by %s, with less evidence %s", r.Claim, srcs)
+		return fmt.Sprintf("contradicted by %s, with less evidence %s", r.Claim, note)
 	}
-	return fmt.Sprintf("left open by %s (%s) %s", r.Claim, how, srcs)
+	return fmt.Sprintf("left open by %s (%s) %s", r.Claim, how, note)
 }
 
-// evidenceNote is the bracket after a claim in a reason: the sources it
-// appears in and its evidence; "no appearance of its own" when it has
-// none (its evidence is all lent, or nothing), not an empty list.
-func evidenceNote(srcs []string, ev float64, capped bool) string {
-	where := strings.Join(srcs, ", ")
-	if where == "" {
-		where = "no appearance of its own"
+// attackWords says how the claim of reason r attacks claim: a
+// contradiction, or the one support step and contradiction a derived
+// attack stands on. A secondary or mediated attack reaches claim through
+// the claim it contradicts, which the attack of a claim that defeats
+// claim has itself defeated: the words say so.
+func attackWords(claim string, r verdictsReason) string {
+	verb := "contradicts"
+	if r.Kind == "defeated-by" {
+		verb = "defeats"
 	}
-	return fmt.Sprintf("[%s; evidence %s]", where, evidence.Text(ev, capped))
+	switch r.Attack {
+	case "secondary": // r.Via supports claim; r.Claim contradicts r.Via
+		return fmt.Sprintf("secondary attack: %s %s %s, on which %s depends", r.Claim, verb, r.Via, claim)
+	case "mediated": // claim supports r.Via; r.Claim contradicts r.Via
+		return fmt.Sprintf("mediated attack: %s %s %s, which %s implies", r.Claim, verb, r.Via, claim)
+	case "supported": // r.Claim supports r.Via, which contradicts claim
+		return fmt.Sprintf("supported attack: %s supports %s, which %s %s", r.Claim, r.Via, verb, claim)
+	case "extended": // r.Via supports r.Claim, and contradicts claim
+		return fmt.Sprintf("extended attack: %s is supported by %s, which %s %s", r.Claim, r.Via, verb, claim)
+	}
+	return r.Attack
+}
+
+// noteMax is how many origins, own or lent, a reason's bracket names
+// before "and N more" (--json lists them all).
+const noteMax = 5
+
+// evidenceNote is the bracket after a claim in a reason: what its
+// evidence counts, its independent origins and those lent by its
+// supporters, and the evidence ("no origin" when it has none), so that a
+// relay never reads as corroboration.
+func evidenceNote(origins, lent []string, ev float64, capped bool) string {
+	var parts []string
+	if len(origins) > 0 {
+		parts = append(parts, "origins "+someOf(origins))
+	}
+	if len(lent) > 0 {
+		parts = append(parts, "lent "+someOf(lent))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "no origin")
+	}
+	return fmt.Sprintf("[%s; evidence %s]", strings.Join(parts, "; "), evidence.Text(ev, capped))
+}
+
+// someOf joins the first noteMax of ids, saying how many more there are.
+func someOf(ids []string) string {
+	if len(ids) <= noteMax {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:noteMax], ", "), len(ids)-noteMax)
 }
 
 // write prints rep as text.
@@ -262,7 +342,7 @@ func (rep verdictsReport) write(w io.Writer) error {
 			fmt.Fprintf(w, "    not yet holding: holds from %s\n", v.Since)
 		}
 		for _, r := range v.Reasons {
-			wrap(w, "    ", "      ", reasonLine(r))
+			wrap(w, "    ", "      ", reasonLine(v.Claim, r))
 		}
 		if v.More > 0 {
 			fmt.Fprintf(w, "    and %d more\n", v.More)

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -95,11 +97,91 @@ func TestVerdictsUsage(t *testing.T) {
 	}
 }
 
-// TestReasonWithoutSources: a reason naming a claim with no appearance of
-// its own printed "[; evidence 3]" (red team).
+// TestReasonWithoutSources: a reason naming a claim with no origin of
+// its own printed "[; evidence 3]" (red team); with none lent either it
+// says "no origin".
 func TestReasonWithoutSources(t *testing.T) {
-	got := reasonLine(verdictsReason{Kind: "attacker", Claim: "c3", Attack: "contradiction", Evidence: 3})
-	if strings.Contains(got, "[;") || !strings.Contains(got, "[no appearance of its own; evidence 3]") {
-		t.Errorf("reason %q: want the bracket to say the claim has no appearance of its own", got)
+	got := reasonLine("c", verdictsReason{Kind: "attacker", Claim: "c3", Attack: "contradiction", Evidence: 3, Lent: []string{"s1", "s2", "s3"}})
+	if strings.Contains(got, "[;") || !strings.Contains(got, "[lent s1, s2, s3; evidence 3]") {
+		t.Errorf("reason %q: want the bracket to name the lent origins alone", got)
+	}
+	got = reasonLine("c", verdictsReason{Kind: "attacker", Claim: "c3", Attack: "contradiction"})
+	if !strings.Contains(got, "[no origin; evidence 0]") {
+		t.Errorf("reason %q: want the bracket to say the claim has no origin", got)
+	}
+}
+
+// verdictsText runs "verdicts" on the YAML text yml with the extra
+// arguments and returns what it prints.
+func verdictsText(t *testing.T, yml string, extra ...string) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "g.yaml")
+	if err := os.WriteFile(file, []byte(yml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run(append([]string{"verdicts", file}, extra...), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	return out.String()
+}
+
+// TestReasonOrigins: a reason's bracket names what the evidence counts,
+// the independent origins and the lent ones, not the sources the claim
+// appears in (red team 8, finding 9): a appears in s1 and in s2, which
+// republishes s1, and d (in s3) lends it a second origin.
+func TestReasonOrigins(t *testing.T) {
+	got := verdictsText(t, `claimgraph: 1
+sources:
+  - {id: s1, title: One, kind: news-article}
+  - {id: s2, title: Two, kind: news-article, derived_from: [{source: s1, kind: republishes}]}
+  - {id: s3, title: Three, kind: news-article}
+  - {id: s4, title: Four, kind: news-article}
+  - {id: s5, title: Five, kind: news-article}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}, {source: s2}]}
+  - {id: c, text: C., appearances: [{source: s4}, {source: s5}]}
+  - {id: d, text: D., appearances: [{source: s3}]}
+relations:
+  - {from: a, to: c, kind: contradicts}
+  - {from: d, to: a, kind: supports}
+`)
+	if want := "left open by a (contradiction) [origins s1; lent s3; evidence 2]"; !strings.Contains(got, want) {
+		t.Errorf("output lacks %q:\n%s", want, got)
+	}
+	if strings.Contains(got, "s1, s2") {
+		t.Errorf("a reason lists the relay s2 beside its origin:\n%s", got)
+	}
+}
+
+// TestReasonDerivedWords: the secondary and mediated attacks reach a
+// claim through the claim their attacker defeats, which is therefore
+// rejected in the same run; the reason says so in words an editor can
+// sign (red team 8, finding 4), rather than "secondary via a".
+func TestReasonDerivedWords(t *testing.T) {
+	const yml = `claimgraph: 1
+sources:
+  - {id: s1, title: One, kind: news-article}
+  - {id: s2, title: Two, kind: news-article}
+  - {id: s3, title: Three, kind: news-article}
+  - {id: s4, title: Four, kind: news-article}
+  - {id: s5, title: Five, kind: news-article}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}]}
+  - {id: b, text: B., appearances: [{source: s2}]}
+  - {id: c, text: C., appearances: [{source: s3}, {source: s4}, {source: s5}]}
+relations:
+  - {from: a, to: b, kind: supports}
+  - {from: c, to: %s, kind: contradicts}
+`
+	for _, tt := range []struct{ target, support, want string }{
+		{"a", "necessary", "defeated by c (secondary attack: c defeats a, on which b depends) [origins s3, s4, s5;"},
+		{"a", "bipolar", "defeated by c (secondary attack: c defeats a, on which b depends)"},
+		{"b", "deductive", "defeated by c (mediated attack: c defeats b, which a implies)"},
+	} {
+		got := verdictsText(t, fmt.Sprintf(yml, tt.target), "--support", tt.support)
+		if !strings.Contains(got, tt.want) {
+			t.Errorf("--support %s: output lacks %q:\n%s", tt.support, tt.want, got)
+		}
 	}
 }

@@ -18,7 +18,10 @@
 //     (source, speaker, date, quote), its independent origins with the
 //     chain of derivation from each appearance (each link written once,
 //     so the page grows with the sources), its contradictions and
-//     supports, and its verdict with the rating and reasons;
+//     supports, and its verdict with the rating and reasons, each
+//     naming the other claim's own independent origins (not the
+//     sources it appears in, relays included) and, for a derived attack,
+//     the support step and contradiction it stands on;
 //   - a date control: the view as of any day (claims not holding greyed
 //     out, verdict colours as of that day), stepping through the dates at
 //     which something changes, or all time.
@@ -48,7 +51,7 @@
 // [Model] is the JSON the page reads, its fields documented with the
 // types. Items refer to each other by their index in their list (claims,
 // sources, entities), names that repeat are codes into a table, and what
-// the page can derive (plain origins, the sources of a reason's claim) is
+// the page can derive (plain origins, the origins of a reason's claim) is
 // left out, so that a generated graph of 100,000 claims makes a page of
 // 26 MB, which headless Chromium opens in 0.7 s on a 2-core machine
 // (BenchmarkExplorerBrowser of examples/claimgraph). Relations, verdicts

@@ -261,8 +261,8 @@ func (v *Verdict) UnmarshalJSON(data []byte) error {
 
 // Reason is one reason of a verdict, with claims by index and Kind and
 // Attack codes of Model.Reasons and Model.Attacks; Via and By are nil when
-// empty. The sources of verdict.Reason are left out: they are the
-// distinct sources of the claims' appearances, which the page has. Its
+// empty. The sources of verdict.Reason are left out: the page names the
+// claim's own independent origins (Claim.Origins), which it has. Its
 // JSON is an array, [Kind, Claim, Attack, Via, By], with -1 for a nil Via
 // or By and without those at its end.
 type Reason struct {

@@ -346,15 +346,28 @@
     if (r.note) h += '<div class="muted">' + esc(r.note) + "</div>";
     return h + "</li>";
   }
-  function sourcesOf(c) { // the distinct sources of a claim's appearances, in order
-    var seen = {}, out = [];
-    (M.claims[c].apps || []).forEach(function (a) { if (!seen[a.s]) { seen[a.s] = 1; out.push(a.s); } });
+  function originsOf(c) { // the sources of a claim's own independent origins, in order
+    var C = M.claims[c], seen = {}, out = [];
+    if (C.orig) return C.orig.map(function (o) { return o.s; });
+    (C.apps || []).forEach(function (a) { if (!seen[a.s]) { seen[a.s] = 1; out.push(a.s); } }); // plain: each source its own origin
     return out;
   }
-  function reasonText(a) { // a reason is [kind, claim, attack, via, by], -1 for none
+  function attackText(t, r) { // how claim r.c attacks claim t: a contradiction, or the support step and contradiction it stands on
+    var k = M.attacks[r.a];
+    if (r.via === undefined) return esc(k);
+    var verb = M.reasons[r.k] === "defeated-by" ? "defeats" : "contradicts", x = claimLink(r.c), v = claimLink(r.via), me = claimLink(t);
+    switch (k) {
+      case "secondary": return "secondary attack: " + x + " " + verb + " " + v + ", on which " + me + " depends";
+      case "mediated": return "mediated attack: " + x + " " + verb + " " + v + ", which " + me + " implies";
+      case "supported": return "supported attack: " + x + " supports " + v + ", which " + verb + " " + me;
+      case "extended": return "extended attack: " + x + " is supported by " + v + ", which " + verb + " " + me;
+    }
+    return esc(k) + " via " + v;
+  }
+  function reasonText(t, a) { // a reason of claim t's verdict is [kind, claim, attack, via, by], -1 for none
     var r = { k: a[0], c: a[1], a: a[2], via: a[3] >= 0 ? a[3] : undefined, by: a[4] >= 0 ? a[4] : undefined };
-    var ss = sourcesOf(r.c), srcs = ss.length ? " [" + ss.map(sourceLink).join(", ") + "]" : "";
-    var how = esc(M.attacks[r.a]) + (r.via !== undefined ? " via " + claimLink(r.via) : "");
+    var os = originsOf(r.c), srcs = os.length ? ' <span class="muted">[origins ' + os.map(sourceLink).join(", ") + "]</span>" : "";
+    var how = attackText(t, r);
     switch (M.reasons[r.k]) {
       case "defeated-by": return "defeated by " + claimLink(r.c) + " (" + how + ")" + srcs;
       case "attacker": return "attacked by " + claimLink(r.c) + " (" + how + ")" + srcs + (r.by !== undefined ? ", itself defeated by " + claimLink(r.by) : "");
@@ -371,7 +384,7 @@
     else {
       var why = v[5] || [], since = v[6] || "", more = v[7] || 0;
       h += '<p id="verdict">' + chip(c) + " " + esc(M.ratings[v[2]]) + (v[3] ? " (" + v[3] + "/5), strength " + v[4].toFixed(3) : "") + (since ? ", since " + esc(since) : "") + "</p>";
-      if (why.length) h += "<ul>" + why.map(function (r) { return "<li>" + reasonText(r) + "</li>"; }).join("") + (more ? "<li>and " + more + " more</li>" : "") + "</ul>";
+      if (why.length) h += "<ul>" + why.map(function (r) { return "<li>" + reasonText(c, r) + "</li>"; }).join("") + (more ? "<li>and " + more + " more</li>" : "") + "</ul>";
     }
     var con = [], sup = [], supd = [];
     eachRel(c, function (ri) {

@@ -37,7 +37,16 @@
 // ([Options.Common]) are left out of the signatures unless a wording has
 // fewer than three rarer words, and buckets larger than
 // [Options.MaxBucket] are skipped, so that common words do not make
-// everything a candidate.
+// everything a candidate ([Stats].Skipped counts them).
+//
+// Wordings with the same content words, in the same order, are found
+// before the hashing, in one pass: the commonest duplicate, one viral
+// claim imported many times, would otherwise fill a bucket and be
+// skipped. Each such wording is a candidate with the claim of the first
+// wording so written, and is left out of the hashing (and of the count
+// of how common a word is); other claims meet the group through its
+// first. So n copies of one wording make n − 1 candidates, all
+// suggested, not n(n − 1)/2 ([Stats].Duplicates counts the copies).
 //
 // # Scoring
 //

@@ -79,8 +79,12 @@ type Suggestion struct {
 type Stats struct {
 	Claims, Wordings int
 	Candidates       int // distinct pairs of claims that the hashing brought together
-	Skipped          int // buckets too large to pair
+	Skipped          int // buckets too large to pair, over all bands
 	Decided          int // candidates left out as decided already
+	// Duplicates counts the wordings with the same content words as an
+	// earlier one: each is paired with that one's claim and left out of
+	// the hashing, so that copies of one wording never fill a bucket.
+	Duplicates int
 }
 
 // Find suggests pairs of claims of v, best first, leaving out every pair
@@ -124,8 +128,8 @@ func FindClaims(cs []claims.Claim, opt Options) ([]Suggestion, Stats) {
 	for _, it := range items {
 		st.Wordings += len(it.Wordings)
 	}
-	pairs, skipped := candidates(items, opt)
-	st.Candidates, st.Skipped = len(pairs), skipped
+	pairs, skipped, dups := candidates(items, opt)
+	st.Candidates, st.Skipped, st.Duplicates = len(pairs), skipped, dups
 
 	var mu sync.Mutex
 	var out []Suggestion
@@ -171,10 +175,10 @@ func FindClaims(cs []claims.Claim, opt Options) ([]Suggestion, Stats) {
 }
 
 // candidates returns the distinct pairs of items (i<<32 | j, i < j) that
-// share a bucket in at least one band, and the number of buckets skipped
-// as too large.
-func candidates(items []*Item, opt Options) ([]uint64, int) {
-	// Words in too many wordings do not take part in the signatures.
+// share a bucket in at least one band or have a wording of the same
+// content words, the number of buckets skipped as too large, and the
+// number of wordings left out of the hashing as duplicates.
+func candidates(items []*Item, opt Options) ([]uint64, int, int) {
 	type entry struct {
 		key  uint64
 		item uint32
@@ -187,10 +191,15 @@ func candidates(items []*Item, opt Options) ([]uint64, int) {
 			owner = append(owner, uint32(i))
 		}
 	}
+	pairs, dup, dups := duplicates(wordings, owner)
+	// Words in too many wordings do not take part in the signatures;
+	// duplicates are counted once, as they are hashed once.
 	df := make(map[uint64]int32)
-	for _, t := range wordings {
-		for _, w := range t.words() {
-			df[w]++
+	for n, t := range wordings {
+		if !dup[n] {
+			for _, w := range t.words() {
+				df[w]++
+			}
 		}
 	}
 	limit := int32(max(100, opt.Common*float64(len(wordings))))
@@ -207,7 +216,6 @@ func candidates(items []*Item, opt Options) ([]uint64, int) {
 	// One band at a time, so that only one band's keys are held: a key
 	// per wording, sorted, and the wordings of each run of equal keys
 	// paired.
-	var pairs []uint64
 	skipped := 0
 	keys := make([]entry, 0, len(wordings))
 	seeds := make([]uint64, opt.Rows)
@@ -220,7 +228,7 @@ func candidates(items []*Item, opt Options) ([]uint64, int) {
 		for n := range wordings {
 			words := use[start:ends[n]]
 			start = ends[n]
-			if len(words) == 0 {
+			if len(words) == 0 || dup[n] {
 				continue
 			}
 			key := uint64(b + 1)
@@ -259,7 +267,45 @@ func candidates(items []*Item, opt Options) ([]uint64, int) {
 			pairs = slices.Compact(pairs)
 		}
 	}
-	return slices.Clip(pairs), skipped
+	return slices.Clip(pairs), skipped, dups
+}
+
+// duplicates finds the wordings whose content words are those of an
+// earlier wording, in order (the same wording up to case, punctuation,
+// stop words and inflection, as one viral claim imported many times): it
+// pairs each one's item with the earlier one's, unless they are the same
+// item, and marks it in dup, to leave it out of the hashing. So n copies
+// of a wording make n−1 pairs, not a bucket of n that would be skipped
+// as too large, nor n(n−1)/2 pairs. O(words), with a map of the
+// wordings.
+func duplicates(wordings []*Text, owner []uint32) (pairs []uint64, dup []bool, n int) {
+	dup = make([]bool, len(wordings))
+	first := make(map[uint64]int32, len(wordings))
+	for i, t := range wordings {
+		words := t.words()
+		if len(words) == 0 {
+			continue
+		}
+		key := uint64(len(words))
+		for _, w := range words {
+			key = mix(key*31 ^ w)
+		}
+		f, ok := first[key]
+		if !ok {
+			first[key] = int32(i)
+			continue
+		}
+		if !slices.Equal(wordings[f].words(), words) {
+			continue // another wording of the same key: hashed as usual
+		}
+		dup[i] = true
+		n++
+		if a, b := owner[f], owner[i]; a != b { // a < b: owners come in order
+			pairs = append(pairs, uint64(a)<<32|uint64(b))
+		}
+	}
+	slices.Sort(pairs)
+	return slices.Compact(pairs), dup, n
 }
 
 // minRare is the fewest words a signature is made of when a wording has

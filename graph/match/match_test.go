@@ -90,18 +90,65 @@ func TestCJKNoSpaces(t *testing.T) {
 }
 
 // TestFindOneCommonWord is the red team's repro: over 100 claims made of
-// one word, which is then common, once panicked in signatureWords.
+// one word, which is then common, once panicked in signatureWords. The
+// copies of one wording are paired with the first (TestDuplicateWordings),
+// so the word is made common by 101 wordings that pair it with another.
 func TestFindOneCommonWord(t *testing.T) {
-	cs := make([]claims.Claim, 101)
-	for i := range cs {
-		cs[i] = claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "Kremlin"}
+	cs := make([]claims.Claim, 0, 203)
+	for i := range 101 {
+		cs = append(cs, claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "Kremlin"})
+	}
+	for i := range 101 {
+		cs = append(cs, claims.Claim{ID: fmt.Sprintf("d%d", i), Text: fmt.Sprintf("Kremlin x%dy", i)})
 	}
 	cs = append(cs, claims.Claim{ID: "two", Text: "Kremlin Pyongyang"})
 	got, st := match.FindClaims(cs, match.Options{MaxBucket: 200})
-	if pairs := 101 * 100 / 2; st.Candidates < pairs {
-		t.Errorf("%d candidates, want the %d pairs of the one-word claims at least", st.Candidates, pairs)
+	if st.Duplicates != 100 || st.Candidates < 100 {
+		t.Errorf("%d duplicates, %d candidates; want 100 and the 100 pairs of the one-word claims at least", st.Duplicates, st.Candidates)
 	}
-	if len(got) == 0 {
-		t.Errorf("no suggestion among %d claims of one wording", len(cs))
+	if len(got) < 100 {
+		t.Errorf("%d suggestions among %d claims, 101 of one wording", len(got), len(cs))
+	}
+}
+
+// TestDuplicateWordings: more copies of one wording than a bucket holds
+// (one viral claim imported many times) were all skipped, with nothing
+// suggested (red team 8, finding 5). Each copy is now suggested against
+// the first, n − 1 pairs rather than n(n − 1)/2, and nothing is skipped;
+// a near copy (other case and punctuation) joins the group.
+func TestDuplicateWordings(t *testing.T) {
+	const n = 120
+	cs := make([]claims.Claim, n)
+	for i := range cs {
+		text := "Kim Jong Un's staff wiped the chair in Beijing after the talks."
+		if i%2 == 1 {
+			text = "kim jong un's staff wiped the chair in beijing after the talks"
+		}
+		cs[i] = claims.Claim{ID: fmt.Sprintf("c%d", i), Text: text}
+	}
+	got, st := match.FindClaims(cs, match.Options{})
+	if len(got) != n-1 || st.Skipped != 0 || st.Duplicates != n-1 {
+		t.Fatalf("%d suggestions, %d buckets skipped, %d duplicates; want %d, 0, %d", len(got), st.Skipped, st.Duplicates, n-1, n-1)
+	}
+	seen := map[string]bool{}
+	for _, s := range got {
+		if s.A != "c0" || s.Kind != match.Same || seen[s.B] {
+			t.Fatalf("suggestion %s ~ %s (%s): want each copy once against c0, as the same claim", s.A, s.B, s.Kind)
+		}
+		seen[s.B] = true
+	}
+}
+
+// TestSkippedBuckets: wordings that share most of their words, each with
+// one of its own, fill the buckets of the bands where their shared words
+// win; those buckets are skipped and counted.
+func TestSkippedBuckets(t *testing.T) {
+	cs := make([]claims.Claim, 100)
+	for i := range cs {
+		cs[i] = claims.Claim{ID: fmt.Sprintf("c%d", i), Text: fmt.Sprintf("Alpha bravo charlie delta echo foxtrot word%dx.", i)}
+	}
+	_, st := match.FindClaims(cs, match.Options{})
+	if st.Skipped == 0 || st.Duplicates != 0 {
+		t.Errorf("%d buckets skipped, %d duplicates; want some skipped and none duplicate", st.Skipped, st.Duplicates)
 	}
 }

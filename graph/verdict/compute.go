@@ -553,9 +553,10 @@ func (s *state) dfquad() func() af.Strengths {
 // supported claim attacks, or the supporter); one whose Via the labelling
 // rejects is dropped and the labelling run again, until none is left, so
 // that no reason attacks through a rejected claim. (A secondary or
-// mediated attack targets through its Via, whose rejection is its point,
-// and stays.) Each round drops at least one attack: at most derived+1
-// rounds, and one when no attack is derived (the default, Lending).
+// mediated attack reaches its target through its Via, which its attacker
+// defeats: the rejection of Via is its point, and it stays.) Each round
+// drops at least one attack: at most derived+1 rounds, and one when no
+// attack is derived (the default, Lending).
 func (s *state) label() {
 	n := len(s.ids)
 	for {

@@ -78,10 +78,18 @@
 // O(Σ over supports (a, b) of the attack degrees of a and b), that is
 // O(edges × degree), and keeps every derived attack explainable by one
 // intermediate claim ([Reason].Via). A supported or extended attack is
-// made by way of that claim; when the labelling rejects it, the attack is
-// dropped and the labels computed again, so that in every reading no
-// reason of an undecided or rejected verdict is, or attacks through, a
-// claim the same run rejects.
+// made by way of that claim (the attacker lends it support, or borrows
+// its attack); when the labelling rejects it, the attack is dropped and
+// the labels computed again, so that no supported or extended attack
+// names a Via the same run rejects. A secondary or mediated attack is
+// the other way round: it reaches its target through the claim its
+// attacker contradicts, and that rejection is its point — c defeats a,
+// on which b depends (secondary), or c defeats b, which a implies
+// (mediated) — so when its attacker is accepted its Via is rejected in
+// the same run, by definition, and the reason says so ("defeated by c,
+// which defeats a, on which b depends"). In every reading no reason of
+// an undecided or rejected verdict names as its Claim a claim the same
+// run rejects.
 //
 // # Labels and strength
 //
