@@ -1,6 +1,10 @@
 package graph
 
-import "github.com/claimgraph/claimgraph/claims"
+import (
+	"bytes"
+
+	"github.com/claimgraph/claimgraph/claims"
+)
 
 // relList is the relations of a batch as the check and apply read them:
 // the batch's Relations, or for a bulk read the compact form of its
@@ -91,8 +95,22 @@ func (l *relList) all() []claims.Relation {
 		return l.list
 	}
 	out := make([]claims.Relation, len(l.bulk))
+	var last []byte // the from ID of relation i-1 when it is plain
 	for i := range out {
-		out[i] = *l.at(i)
+		from, to, ok := l.plain(i)
+		if !ok {
+			out[i], last = *l.at(i), nil
+			continue
+		}
+		// A file's relations come grouped by the claim they start from:
+		// the group shares one string for it.
+		var f string
+		if last != nil && bytes.Equal(from, last) {
+			f = out[i-1].From
+		} else {
+			f = string(from)
+		}
+		out[i], last = claims.Relation{From: f, To: string(to), Kind: l.bulk[i].kind}, from
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestBulkRelations checks that relations kept compact by a bulk read
@@ -77,5 +78,41 @@ func TestBulkRelations(t *testing.T) {
 	}
 	if valid < 20 || failed < 20 {
 		t.Errorf("%d valid files and %d with problems: want both kinds tested", valid, failed)
+	}
+}
+
+// TestDecodeJSONLRelations checks that DecodeJSONL returns every
+// relation whole, in file order, plain lines (kept compact while read)
+// and others alike, each group of relations from one claim sharing one
+// string for it (IDs of more than one byte: the runtime shares those of
+// one byte anyway).
+func TestDecodeJSONLRelations(t *testing.T) {
+	in := `{"claimgraph":1}
+{"relation":{"from":"claim-a","to":"claim-b","kind":"supports"}}
+{"relation":{"from":"claim-a","to":"claim-c","kind":"contradicts"}}
+{"relation":{"from":"claim-a","to":"claim-d","kind":"supports","note":"n"}}
+{"relation":{"from":"claim-a","to":"claim-e","kind":"same_as"}}
+{"relation":{"from":"claim-a","to":"claim-f","kind":"supports"}}
+{"relation":{"to":"claim-a","from":"claim-b","kind":"distinct_from"}}
+{"relation":{"from":"claim-c","to":"claim-a","kind":"supports"}}
+`
+	b, err := ReadOptions{}.DecodeJSONL(strings.NewReader(in), "r.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range b.Relations {
+		got = append(got, fmt.Sprintf("%s %s %s %q", r.From, r.Kind, r.To, r.Note))
+	}
+	want := []string{`claim-a supports claim-b ""`, `claim-a contradicts claim-c ""`, `claim-a supports claim-d "n"`, `claim-a same_as claim-e ""`, `claim-a supports claim-f ""`,
+		`claim-b distinct_from claim-a ""`, `claim-c supports claim-a ""`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("relations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(b.Relations) == len(want) {
+		if unsafe.StringData(b.Relations[0].From) != unsafe.StringData(b.Relations[1].From) ||
+			unsafe.StringData(b.Relations[3].From) != unsafe.StringData(b.Relations[4].From) {
+			t.Errorf("a group of plain relations from one claim does not share its string")
+		}
 	}
 }
