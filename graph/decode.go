@@ -170,7 +170,7 @@ func (d *decoder) build(b Batch) (*Graph, error) {
 	// only to report problems: none is left, so let them go before the
 	// graph is built, the read's peak of memory (for a bulk read, the
 	// input's bytes and the line of every item).
-	d.data, d.pos, d.relocate = nil, nil, nil
+	d.data, d.pos, d.relocate, d.rels = nil, nil, nil, nil
 	g := New()
 	g.s.apply(&b, p, true)
 	return g, nil
@@ -220,9 +220,13 @@ func (o ReadOptions) read(r io.Reader, name string, bulk bool) ([]byte, error) {
 // problem and sorts them by position. With no problem it returns the
 // plan for applying b to an empty graph.
 func (d *decoder) finish(b Batch) (Batch, *plan, error) {
+	rels := relsOf(&b)
+	if d.rels != nil {
+		rels = *d.rels
+	}
 	for _, e := range d.errs {
 		if e.ID == "" {
-			e.ID = b.itemID(e.loc)
+			e.ID = b.itemID(e.loc, &rels)
 		}
 	}
 	var p *plan
@@ -230,7 +234,8 @@ func (d *decoder) finish(b Batch) (Batch, *plan, error) {
 	// check would find a problem in most of millions of broken items.
 	if len(d.errs) == 0 || d.semantic && d.more == 0 {
 		var errs ErrorList
-		p, errs = newStore().check(&b)
+		s := newStore()
+		p, errs = s.checkWith(&checker{s: s, rels: d.rels}, &b)
 		for _, e := range errs {
 			if d.reported[e.loc] {
 				continue
@@ -269,6 +274,9 @@ type decoder struct {
 	// relocate, when set, locates a problem of the batch check instead
 	// of the position map, reporting whether it could.
 	relocate func(*Error) bool
+	// rels, when set, is the batch's relations as a bulk read keeps them
+	// (see bulkRel), in place of its Relations.
+	rels *relList
 
 	paths paths
 }
@@ -921,8 +929,9 @@ func at(loc location, field string) location {
 	return location{loc.kind, loc.index, join(loc.field, field)}
 }
 
-// itemID returns the ID of the item at loc, "" when there is none.
-func (b *Batch) itemID(loc location) string {
+// itemID returns the ID of the item at loc, "" when there is none; a
+// relation is one of rels, b's relations.
+func (b *Batch) itemID(loc location, rels *relList) string {
 	switch i := loc.index; {
 	case loc.kind == "entity" && i < len(b.Entities):
 		return b.Entities[i].ID
@@ -930,8 +939,8 @@ func (b *Batch) itemID(loc location) string {
 		return b.Sources[i].ID
 	case loc.kind == "claim" && i < len(b.Claims):
 		return b.Claims[i].ID
-	case loc.kind == "relation" && i < len(b.Relations):
-		return b.Relations[i].From + " -> " + b.Relations[i].To
+	case loc.kind == "relation":
+		return rels.id(i)
 	}
 	return ""
 }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"runtime"
@@ -175,6 +176,7 @@ type plan struct {
 	refs []int32
 	at   []int
 	ends []int32 // from and to of each relation
+	rels relList // the relations checked, which apply adds
 
 	// ids, when the batch was checked against an empty store, is the
 	// vertex number of every ID the batch adds, as apply numbers them:
@@ -223,8 +225,8 @@ func packIDs(b *Batch) []string {
 	return names
 }
 
-// newPlan lays out the references of b.
-func newPlan(b *Batch) plan {
+// newPlan lays out the references of b, whose relations are rels.
+func newPlan(b *Batch, rels relList) plan {
 	at := make([]int, 0, len(b.Sources)+len(b.Claims)+1)
 	n := 0
 	for i := range b.Sources {
@@ -235,7 +237,7 @@ func newPlan(b *Batch) plan {
 		at = append(at, n)
 		n += len(b.Claims[i].About) + 3*len(b.Claims[i].Appearances)
 	}
-	return plan{refs: make([]int32, n), at: append(at, n), ends: make([]int32, 2*len(b.Relations))}
+	return plan{refs: make([]int32, n), at: append(at, n), ends: make([]int32, 2*rels.len()), rels: rels}
 }
 
 // refsOf returns the references of item k: source k, or claim
@@ -264,6 +266,10 @@ type checker struct {
 	// which references may not name and clashes do not count.
 	gone    map[int32]bool
 	goneRel map[int32]bool
+
+	// rels, when set, is the batch's relations in place of its
+	// Relations: those a bulk read keeps compact (see bulkRel).
+	rels *relList
 }
 
 func (c *checker) add(loc location, id string, err error) {
@@ -313,6 +319,21 @@ func (c *checker) declare(kind string, i int, id string, k VertexKind) {
 	if k != ClaimVertex {
 		c.minor[id] = n
 	}
+}
+
+// claimNumber returns the number of the claim named id in the store or
+// the batch, as vertex finds it, or -1 when id names none.
+func (c *checker) claimNumber(id []byte) int32 {
+	if v, ok := c.s.ids[string(id)]; ok && !c.gone[v] {
+		if c.s.verts[v].kind == ClaimVertex {
+			return v
+		}
+		return -1
+	}
+	if n, ok := c.pending[string(id)]; ok && c.kinds[int(n)-len(c.s.verts)] == ClaimVertex {
+		return n
+	}
+	return -1
 }
 
 // minorRef returns the number of the entity or source of kind want
@@ -407,7 +428,11 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 
 	// Each item has its place in the plan's references, so that parts
 	// can fill them at once.
-	c.plan = newPlan(b)
+	rels := relsOf(b)
+	if c.rels != nil {
+		rels = *c.rels
+	}
+	c.plan = newPlan(b, rels)
 	for i := range b.Sources {
 		src := &b.Sources[i]
 		refs := c.plan.refsOf(i)
@@ -447,7 +472,7 @@ func (s *store) checkWith(c *checker, b *Batch) (*plan, ErrorList) {
 			sub.claimInferred("claim", i, cl)
 		}
 	})
-	c.checkRelations(b.Relations)
+	c.checkRelations(rels)
 	if len(c.errs) > 0 {
 		return nil, c.errs
 	}
@@ -540,15 +565,31 @@ func (c *checker) inParts(n, size int, f func(sub *checker, lo, hi int)) {
 // second groups the relations by their unordered pair of vertex numbers
 // (see clashes). The problems of a relation come together, in the order
 // of relations.
-func (c *checker) checkRelations(rels []claims.Relation) {
-	failed := make([]bool, len(rels))
+//
+// A plain relation of a bulk read (see bulkRel) whose IDs both name
+// claims, two different ones, has no problem of its own (its IDs were
+// declared, so are valid; its kind is one), and is resolved from the
+// input's bytes; any other takes the general way.
+func (c *checker) checkRelations(rels relList) {
+	failed := make([]bool, rels.len())
 	start := len(c.errs)
-	c.inParts(len(rels), partSize, func(sub *checker, lo, hi int) {
+	c.inParts(rels.len(), partSize, func(sub *checker, lo, hi int) {
 		// Relations come grouped by the claim they start from in files
 		// the writers write: its number is looked up once for the group.
 		lastFrom, lastN := "", int32(-1)
+		var plainFrom []byte
+		plainN := int32(-1)
 		for i := lo; i < hi; i++ {
-			r := &rels[i]
+			if from, to, ok := rels.plain(i); ok {
+				if plainN < 0 || !bytes.Equal(from, plainFrom) {
+					plainFrom, plainN = from, sub.claimNumber(from)
+				}
+				if to := sub.claimNumber(to); plainN >= 0 && to >= 0 && to != plainN {
+					c.plan.ends[2*i], c.plan.ends[2*i+1] = plainN, to
+					continue
+				}
+			}
+			r := rels.at(i)
 			before := len(sub.errs)
 			if fes := r.Check(); len(fes) > 0 {
 				sub.fieldErrors("relation", i, r.From+" -> "+r.To, fes)
@@ -575,7 +616,7 @@ func (c *checker) checkRelations(rels []claims.Relation) {
 		}
 	})
 	first := len(c.errs)
-	c.clashes(rels, c.plan.ends, failed)
+	c.clashes(&rels, c.plan.ends, failed)
 	if len(c.errs) > first {
 		// In the order of relations, each relation's problems together:
 		// those found on its own before its clash.
@@ -600,7 +641,7 @@ var countClashes = func(n, nv int) bool { return n >= nv/4 }
 // other, in O(relations + vertices) and the groups' sorts; for a few
 // relations, from a sort of them alone, so that a small batch costs
 // nothing per vertex of a large graph.
-func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool) {
+func (c *checker) clashes(rels *relList, ends []int32, failed []bool) {
 	lo := func(i int32) int32 { return min(ends[2*i], ends[2*i+1]) }
 	hi := func(i int32) int32 { return max(ends[2*i], ends[2*i+1]) }
 	byPair := func(i, j int32) int {
@@ -613,8 +654,9 @@ func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool) {
 		return cmp.Compare(i, j)
 	}
 	var order []int32
-	if nv := len(c.s.verts) + len(c.kinds); !countClashes(len(rels), nv) {
-		for i := range rels {
+	n := rels.len()
+	if nv := len(c.s.verts) + len(c.kinds); !countClashes(n, nv) {
+		for i := range n {
 			if !failed[i] {
 				order = append(order, int32(i))
 			}
@@ -622,7 +664,7 @@ func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool) {
 		slices.SortFunc(order, byPair)
 	} else {
 		at := make([]int32, nv+1) // group of lesser end a at order[at[a]:at[a+1]]
-		for i := range rels {
+		for i := range n {
 			if !failed[i] {
 				at[lo(int32(i))+1]++
 			}
@@ -631,7 +673,7 @@ func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool) {
 			at[a+1] += at[a]
 		}
 		order = make([]int32, at[nv])
-		for i := range rels {
+		for i := range n {
 			if !failed[i] {
 				a := lo(int32(i))
 				order[at[a]] = int32(i)
@@ -664,7 +706,7 @@ func (c *checker) clashes(rels []claims.Relation, ends []int32, failed []bool) {
 		}
 		if run > k+1 || len(existing) > 0 {
 			for _, i := range order[k:run] {
-				r := &rels[i]
+				r := rels.at(int(i))
 				if err := clashFrom(r, existing, func(j int) bool { return from[j] == ends[2*i] }); err != nil {
 					c.add(location{"relation", int(i), "kind"}, r.From+" -> "+r.To, err)
 					continue
@@ -881,7 +923,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 	s.entities = takeOrGrow(s.entities, b.Entities, owned)
 	s.sources = takeOrGrow(s.sources, b.Sources, owned)
 	s.claims = takeOrGrow(s.claims, b.Claims, owned)
-	s.rels = slices.Grow(s.rels, len(b.Relations))
+	s.rels = slices.Grow(s.rels, p.rels.len())
 	firstV := int32(len(s.verts))
 	for i := range b.Entities {
 		e := b.Entities[i]
@@ -934,7 +976,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 	l := linking{s: s, b: b, p: p, first: firstV, firstSrc: firstSrc, firstClaim: firstClaim,
 		srcAt: len(s.sources) - len(b.Sources), claimAt: len(s.claims) - len(b.Claims), relAt: int32(len(s.rels)),
 		name: name, owned: owned}
-	if linkAtOnce(len(b.Sources) + len(b.Claims) + len(b.Relations)) {
+	if linkAtOnce(len(b.Sources) + len(b.Claims) + p.rels.len()) {
 		l.atOnce()
 		return
 	}
@@ -948,7 +990,7 @@ func (s *store) apply(b *Batch, p *plan, owned bool) {
 		s.addClaimEdges(firstClaim+int32(i), len(c.About), refs)
 		s.shareRefs(c, refs, name)
 	}
-	for i := range b.Relations {
+	for i := range p.rels.len() {
 		from, to, d := l.keepRelation(i)
 		s.link(from, to, d)
 	}
@@ -983,10 +1025,10 @@ func (l *linking) nameDerivations(i int) {
 // keepRelation adds the batch's relation i to the relation tables and
 // returns the edge that stands for it.
 func (l *linking) keepRelation(i int) (from, to int32, d EdgeData) {
-	s, r := l.s, &l.b.Relations[i]
+	s := l.s
 	from, to = l.p.ends[2*i], l.p.ends[2*i+1]
-	kept := rel{from: from, to: to, kind: r.Kind}
-	if !plainRelation(r) {
+	kept := rel{from: from, to: to, kind: l.p.rels.kind(i)}
+	if r := l.p.rels.extra(i); r != nil {
 		x := *r
 		if !l.owned {
 			x = r.Clone()
@@ -996,7 +1038,7 @@ func (l *linking) keepRelation(i int) (from, to int32, d EdgeData) {
 		kept.extra = int32(len(s.relExtra))
 	}
 	s.rels = append(s.rels, kept)
-	return from, to, EdgeData{Kinds: relationEdge(r.Kind), rel: int32(len(s.rels))}
+	return from, to, EdgeData{Kinds: relationEdge(kept.kind), rel: int32(len(s.rels))}
 }
 
 // linkChunk is how many items the out side of atOnce links before it
@@ -1031,9 +1073,9 @@ func (l *linking) atOnce() {
 			}
 		}
 		close(claimsIn)
-		for i := range b.Relations {
+		for i := range p.rels.len() {
 			from, to := p.ends[2*i], p.ends[2*i+1]
-			s.in[to] = append(s.in[to], edge{to: from, data: EdgeData{Kinds: relationEdge(b.Relations[i].Kind), rel: l.relAt + int32(i) + 1}})
+			s.in[to] = append(s.in[to], edge{to: from, data: EdgeData{Kinds: relationEdge(p.rels.kind(i)), rel: l.relAt + int32(i) + 1}})
 		}
 	}()
 	s.carveSide(l.first, b, p, true)
@@ -1054,7 +1096,7 @@ func (l *linking) atOnce() {
 	done <- items
 	close(done)
 	<-claimsIn
-	for i := range b.Relations {
+	for i := range p.rels.len() {
 		from, to, d := l.keepRelation(i)
 		s.out[from] = append(s.out[from], edge{to: to, data: d})
 	}

@@ -120,7 +120,14 @@ func (o ReadOptions) ReadJSONL(r io.Reader, name string) (*Graph, error) {
 	d := bulk.d
 	b := bulk.read()
 	d.relocate = bulk.locate
+	d.rels = bulk.relations(&b)
 	return d.build(b)
+}
+
+// relations returns the relations of b, which the reader read, as it
+// keeps them.
+func (br *bulkReader) relations(b *Batch) *relList {
+	return &relList{list: b.Relations, bulk: br.rels, data: br.d.data}
 }
 
 // bulkReader walks the lines of a JSON Lines input.
@@ -132,8 +139,10 @@ type bulkReader struct {
 	// fast tells whether lines of plain relations are decoded on their
 	// own (see plainRelationLine): when the limits are wide enough that the
 	// general way would pass them too.
-	fast     bool
-	lastFrom string // the claim the last plain relation starts from
+	fast bool
+	// rels is the batch's relations, compact (see bulkRel): those not
+	// plain are in the batch's Relations.
+	rels []bulkRel
 }
 
 // newBulkReader returns a reader of the JSON Lines in data, named name in
@@ -170,6 +179,7 @@ func (br *bulkReader) read() Batch {
 			br.lines[k] = make([]lineAt, 0, n[k])
 		}
 		b := presize(n)
+		br.rels = make([]bulkRel, 0, n[relationSection])
 		br.readLines(&b, 0, len(data), 0, false)
 		return b
 	}
@@ -186,6 +196,9 @@ func (br *bulkReader) read() Batch {
 		allLines[k] = make([]lineAt, 0, n1[k]+n2[k])
 		br.lines[k], second.lines[k] = windowOf(allLines[k], n1[k], 0), windowOf(allLines[k], n1[k], 1)
 	}
+	r1 := n1[relationSection]
+	allRels := make([]bulkRel, 0, r1+n2[relationSection])
+	br.rels, second.rels = windowOf(allRels, r1, 0), windowOf(allRels, r1, 1)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -199,7 +212,7 @@ func (br *bulkReader) read() Batch {
 
 	// The second half's problems, line by line, until the cap: reading
 	// line by line stops after the line that reaches it.
-	shift := map[string]int{"entity": len(b.Entities), "source": len(b.Sources), "claim": len(b.Claims), "relation": len(b.Relations)}
+	shift := map[string]int{"entity": len(b.Entities), "source": len(b.Sources), "claim": len(b.Claims), "relation": len(br.rels)}
 	last := -1 // the last line of the second half to keep; -1 for all
 	for k, e := range second.d.errs {
 		if len(d.errs) >= maxBulkProblems && e.Line != second.d.errs[k-1].Line {
@@ -233,7 +246,16 @@ func (br *bulkReader) read() Batch {
 	b.Entities = joinHalves(all.Entities, n1[0], b.Entities, b2.Entities[:kept["entity"]])
 	b.Sources = joinHalves(all.Sources, n1[1], b.Sources, b2.Sources[:kept["source"]])
 	b.Claims = joinHalves(all.Claims, n1[2], b.Claims, b2.Claims[:kept["claim"]])
-	b.Relations = joinHalves(all.Relations, n1[3], b.Relations, b2.Relations[:kept["relation"]])
+	// The second half's relations that are not plain follow the
+	// first's: their places in the batch's Relations move by as many.
+	rels2 := second.rels[:kept["relation"]]
+	for i := range rels2 {
+		if r := &rels2[i]; r.whole != 0 {
+			b.Relations = append(b.Relations, b2.Relations[r.whole-1])
+			r.whole = int32(len(b.Relations))
+		}
+	}
+	br.rels = joinHalves(allRels, r1, br.rels, rels2)
 	return b
 }
 
@@ -242,10 +264,9 @@ func (br *bulkReader) read() Batch {
 // the rest, each empty with the window as its room.
 func window(all Batch, n [4]int, half int) Batch {
 	return Batch{
-		Entities:  windowOf(all.Entities, n[0], half),
-		Sources:   windowOf(all.Sources, n[1], half),
-		Claims:    windowOf(all.Claims, n[2], half),
-		Relations: windowOf(all.Relations, n[3], half),
+		Entities: windowOf(all.Entities, n[0], half),
+		Sources:  windowOf(all.Sources, n[1], half),
+		Claims:   windowOf(all.Claims, n[2], half),
 	}
 }
 
@@ -369,14 +390,13 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 			continue
 		}
 		if header && br.fast {
-			if r, ok := plainRelationLine(line, br.lastFrom); ok {
-				br.lastFrom = r.From
+			if r, ok := plainRelationLine(line, start); ok {
 				// What the general way below does with such a line.
 				cut = cut || d.stop
 				d.nodes, d.stop = 0, false
 				br.lines[relationSection] = append(br.lines[relationSection], lineAt{start, lineNo})
 				if d.more == 0 {
-					b.Relations = append(b.Relations, r)
+					br.rels = append(br.rels, r)
 				}
 				continue
 			}
@@ -405,7 +425,11 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 		}
 		i := len(br.lines[k])
 		br.lines[k] = append(br.lines[k], lineAt{start, lineNo})
+		had := len(b.Relations)
 		sections[k].decode(d, b, i, v)
+		if len(b.Relations) > had {
+			br.rels = append(br.rels, bulkRel{whole: int32(len(b.Relations))})
+		}
 	}
 	if !header {
 		d.errAt(nil, location{}, "", fmt.Errorf("%w: empty document, want {\"claimgraph\":%d} as the first line", ErrSyntax, FormatVersion))
@@ -493,14 +517,15 @@ func subCounts(a, b [4]int) [4]int {
 	return a
 }
 
-// presize returns a batch with room for n[0] entities, n[1] sources,
-// n[2] claims and n[3] relations (see counts).
+// presize returns a batch with room for n[0] entities, n[1] sources and
+// n[2] claims (see counts). The relations are kept compact (see
+// bulkReader.rels), the batch's Relations holding only those that are
+// not plain, few or none: they grow as they come.
 func presize(n [4]int) Batch {
 	return Batch{
-		Entities:  make([]claims.Entity, 0, n[0]),
-		Sources:   make([]sources.Source, 0, n[1]),
-		Claims:    make([]claims.Claim, 0, n[2]),
-		Relations: make([]claims.Relation, 0, n[3]),
+		Entities: make([]claims.Entity, 0, n[0]),
+		Sources:  make([]sources.Source, 0, n[1]),
+		Claims:   make([]claims.Claim, 0, n[2]),
 	}
 }
 
@@ -513,16 +538,18 @@ const plainNodes, plainDepth = 16, 4
 
 // plainRelationLine decodes line when it is a relation with only its ends
 // and kind, laid out as the writer lays one out, its IDs of printable
-// ASCII without escapes, and its kind a valid one:
+// ASCII without escapes and shorter than 256 bytes, and its kind a valid
+// one:
 //
 //	{"relation":{"from":"a","to":"b","kind":"supports"}}
 //
 // Such a line, most of a large file, decodes to the same relation as
 // through the scanner and the relation's table, with no problem; ok is
-// false for any other line, which must take that way. lastFrom is the
-// start of the last relation so decoded, whose string the relation
-// takes when it starts from the same claim.
-func plainRelationLine(line []byte, lastFrom string) (r claims.Relation, ok bool) {
+// false for any other line, which must take that way. The relation is
+// kept compact (see bulkRel), its IDs where they are in the line, the
+// line being at offset start of the input.
+func plainRelationLine(line []byte, start int) (r bulkRel, ok bool) {
+	const fromAt = len(`{"relation":{"from":"`)
 	rest, ok := bytes.CutPrefix(line, []byte(`{"relation":{"from":"`))
 	if !ok {
 		return r, false
@@ -531,7 +558,7 @@ func plainRelationLine(line []byte, lastFrom string) (r claims.Relation, ok bool
 	if !ok {
 		return r, false
 	}
-	if rest, ok = bytes.CutPrefix(rest, []byte(`,"to":"`)); !ok {
+	if rest, ok = bytes.CutPrefix(rest, []byte(toSep[1:])); !ok { // the quote closing from is read
 		return r, false
 	}
 	to, rest, ok := plainString(rest)
@@ -542,7 +569,7 @@ func plainRelationLine(line []byte, lastFrom string) (r claims.Relation, ok bool
 		return r, false
 	}
 	kind, rest, ok := plainString(rest)
-	if !ok || string(rest) != "}}" {
+	if !ok || string(rest) != "}}" || len(from) > math.MaxUint8 || len(to) > math.MaxUint8 {
 		return r, false
 	}
 	word, ok := common.get(kind) // every valid kind is a word of the format
@@ -553,13 +580,7 @@ func plainRelationLine(line []byte, lastFrom string) (r claims.Relation, ok bool
 	if err != nil {
 		return r, false
 	}
-	// A file's relations come grouped by the claim they start from: the
-	// group shares one string for it.
-	r = claims.Relation{From: lastFrom, To: string(to), Kind: k}
-	if string(from) != lastFrom {
-		r.From = string(from)
-	}
-	return r, true
+	return bulkRel{at: start + fromAt, flen: uint8(len(from)), tlen: uint8(len(to)), kind: k}, true
 }
 
 // plainString returns the bytes of data up to a closing quote, and the

@@ -168,23 +168,24 @@ func TestPlainRelationLine(t *testing.T) {
 	}
 	o := ReadOptions{MaxNodes: DefaultMaxLineNodes}.withDefaults()
 	for _, tt := range tests {
-		r, fast := plainRelationLine([]byte(tt.line), "c1")
+		br, fast := plainRelationLine([]byte(tt.line), 0)
 		if fast != tt.fast {
 			t.Errorf("%s: decoded on its own %v, want %v", tt.line, fast, tt.fast)
 		}
 		if !fast {
 			continue
 		}
-		br := newBulkReader("x.jsonl", nil, o)
-		n := br.parse([]byte(tt.line), 2)
+		r := *(&relList{bulk: []bulkRel{br}, data: []byte(tt.line)}).at(0)
+		bulk := newBulkReader("x.jsonl", nil, o)
+		n := bulk.parse([]byte(tt.line), 2)
 		if n == nil || n.Kind != yaml.MappingNode || len(n.Content) != 2 {
-			t.Errorf("%s: decoded on its own, but the scanner refuses it: %v", tt.line, br.d.errs)
+			t.Errorf("%s: decoded on its own, but the scanner refuses it: %v", tt.line, bulk.d.errs)
 			continue
 		}
 		var b Batch
-		sections[relationSection].decode(br.d, &b, 0, n.Content[1])
-		if len(br.d.errs) > 0 || len(b.Relations) != 1 {
-			t.Errorf("%s: decoded on its own, but the general way finds %v", tt.line, br.d.errs)
+		sections[relationSection].decode(bulk.d, &b, 0, n.Content[1])
+		if len(bulk.d.errs) > 0 || len(b.Relations) != 1 {
+			t.Errorf("%s: decoded on its own, but the general way finds %v", tt.line, bulk.d.errs)
 			continue
 		}
 		if !reflect.DeepEqual(r, b.Relations[0]) {

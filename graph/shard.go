@@ -27,13 +27,15 @@ func (o ReadOptions) DecodeJSONL(r io.Reader, name string) (Batch, error) {
 	}
 	bulk := newBulkReader(name, data, o)
 	b := bulk.read()
+	rels := bulk.relations(&b)
 	if errs := bulk.d.errs; len(errs) > 0 {
 		for _, e := range errs {
 			if e.ID == "" {
-				e.ID = b.itemID(e.loc)
+				e.ID = b.itemID(e.loc, rels)
 			}
 		}
 		return Batch{}, errs
 	}
+	b.Relations = rels.all()
 	return b, nil
 }

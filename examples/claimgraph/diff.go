@@ -26,9 +26,10 @@
 // verdict changed".
 //
 // It holds one graph at a time: OLD is read, summarized
-// (graph/diff.Summarize) and let go before NEW is read. While OLD is
-// summarized, NEW's file is read ahead into the system's page cache
-// (warm), which costs the process no memory.
+// (graph/diff.Summarize), let go and collected before NEW is read, so
+// that NEW is read into the memory OLD held. While OLD is summarized,
+// NEW's file is read ahead into the system's page cache (warm), which
+// costs the process no memory.
 //
 // With --json it prints one object:
 //
@@ -80,6 +81,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"sync/atomic"
 
@@ -157,6 +159,11 @@ func runDiff(e *env, args []string) int {
 	if code != 0 {
 		return 2
 	}
+	// OLD is gone, but its memory is free only once the collector has
+	// seen so, which at OLD's size would be well into NEW's reading: NEW
+	// would be read into fresh pages, each faulted in, while OLD's sat
+	// free. Collected now, NEW takes OLD's place.
+	runtime.GC()
 	new, code := loadGraph(e, "diff", pos[1])
 	if code != 0 {
 		return 2

@@ -83,10 +83,10 @@ func Summarize(old *graph.Graph, opts Options) (*Summary, error) {
 	}()
 	d := newDigester(s.seed)
 	notClaim := func(int) int32 { return -1 }
-	s.entities = summarizeItems(s, d, v.Entities(), entityID, entityMerged, notClaim)
-	s.sources = summarizeItems(s, d, v.Sources(), sourceID, sourceMerged, notClaim)
-	s.claims = summarizeItems(s, d, borrow.Claims(v), claimID, s.claimMerged, func(i int) int32 { return int32(i) })
-	relErr := s.summarizeRelations(d, v)
+	s.entities = summarizeItems(s, d, v.Entities(), n.Entities, entityID, entityMerged, notClaim)
+	s.sources = summarizeItems(s, d, v.Sources(), n.Sources, sourceID, sourceMerged, notClaim)
+	s.claims = summarizeItems(s, d, borrow.Claims(v), n.Claims, claimID, s.claimMerged, func(i int) int32 { return int32(i) })
+	relErr := s.summarizeRelations(d, v, n.Supports+n.Contradictions+n.Decisions)
 	<-done
 	if err != nil {
 		return nil, fmt.Errorf("diff: verdicts of the old graph: %w", err)
@@ -112,11 +112,13 @@ func (s *Summary) claimMerged(c *claims.Claim) []string {
 	return c.Merged
 }
 
-// summarizeItems returns the table of items, recording the ID of each
-// in s.ids with the value pos gives for its position, and the IDs merged
-// into it.
-func summarizeItems[T any](s *Summary, d *digester, items iter.Seq[T], id func(*T) string, merged func(*T) []string, pos func(int) int32) table {
+// summarizeItems returns the table of items, n of them, recording the ID
+// of each in s.ids with the value pos gives for its position, and the IDs
+// merged into it. Its lists are made at their size, n (a count that is
+// wrong only costs their growing).
+func summarizeItems[T any](s *Summary, d *digester, items iter.Seq[T], n int, id func(*T) string, merged func(*T) []string, pos func(int) int32) table {
 	t := table{fields: reflect.TypeFor[T]().NumField()}
+	t.ids, t.sums = make([]string, 0, n), make([]uint64, 0, n*t.fields)
 	for x := range items {
 		t.sums = d.sums(t.sums, &x)
 		s.ids[id(&x)] = pos(len(t.ids))
@@ -136,10 +138,11 @@ func (s *Summary) aliasAll(merged []string, id string) {
 }
 
 // summarizeRelations records the relations of view v, which s
-// summarizes, and the relations at each claim. The ends of the
+// summarizes, n of them, and the relations at each claim. The ends of the
 // relations that bear on truth come by position from [graph.View.Links],
 // those of the others are looked up.
-func (s *Summary) summarizeRelations(d *digester, v graph.View) error {
+func (s *Summary) summarizeRelations(d *digester, v graph.View, n int) error {
+	s.rels = make([]pastRel, 0, n)
 	for r := range v.Relations() {
 		p := pastRel{from: -1, to: -1, kind: r.Kind, sums: -1}
 		if !r.Kind.Bearing() {
