@@ -1,11 +1,17 @@
 // The import command: a claim graph from another tool's argument map or
 // fact checks.
 //
-//	claimgraph import --from argdown|aif|factcheck|nquads|turtle IN [-o OUT.yaml] [--json]
+//	claimgraph import --from argdown|aif|factcheck|nquads|turtle IN [-o OUT] [--json]
 //
 // It reads IN (package graph/imports), checks the result as a graph and
-// writes it in the YAML format, to OUT (replaced atomically) or to
-// standard output. --from says what IN is:
+// writes it to OUT (replaced atomically) in the format OUT's name says,
+// as every command reads it (.json, .jsonl, .nq, .ttl, else YAML), or to
+// standard output in YAML. A graph larger than the reader of that format
+// accepts (16 MiB for YAML, 32 MiB for JSON and RDF, 512 MiB and 8 Mi
+// items for JSON Lines, or --max-bytes and --max-items when given) is
+// not written, exit 1, with a message saying so: the importers read up
+// to 256 MiB, and every command would refuse the file. --from says what
+// IN is:
 //
 //   - argdown: the JSON export of Argdown ("argdown json FILE.argdown");
 //   - aif: AIF JSON as AIFdb exports it;
@@ -32,9 +38,10 @@
 package main
 
 import (
-	"bytes"
+	"cmp"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/imports"
@@ -74,7 +81,7 @@ type importRating struct {
 func runImport(e *env, args []string) int {
 	fs, asJSON := newFlags("import", e)
 	from := fs.String("from", "", "format of IN: argdown, aif, factcheck, nquads or turtle")
-	out := fs.String("o", "", "output YAML file (default standard output)")
+	out := fs.String("o", "", "output file, in the format its name says: .json, .jsonl, .nq, .ttl, else YAML (default standard output, YAML)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -122,17 +129,20 @@ func runImport(e *env, args []string) int {
 	if err := g.Apply(b); err != nil {
 		return e.fail("import", err) // the RDF readers leave the checks to Apply
 	}
+	data, err := encodeGraph(g, *out)
+	if err != nil {
+		return e.fail("import", err)
+	}
+	if err := e.fitsReader(*out, data, b); err != nil {
+		return e.fail("import", err)
+	}
 	if *out == "" {
-		var buf bytes.Buffer
-		if err := g.WriteYAML(&buf); err != nil {
-			return e.fail("import", err)
-		}
-		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+		if _, err := e.stdout.Write(data); err != nil {
 			return e.fail("import", err)
 		}
 		return 0
 	}
-	if err := g.Save(*out); err != nil {
+	if err := writeFile(*out, data); err != nil {
 		return e.fail("import", err)
 	}
 	if *asJSON {
@@ -153,4 +163,26 @@ func runImport(e *env, args []string) int {
 		return e.emit("import", true, rep, nil)
 	}
 	return 0
+}
+
+// fitsReader returns an error, writing nothing, when data, the graph of
+// batch b encoded for the file out ("" for standard output, YAML), is
+// more than the reader of out's format accepts under e's flags
+// (readLimit; JSON Lines: also its items): every command would refuse
+// the file. The importers read up to imports.MaxBytes (256 MiB), many
+// times the YAML reader's 16 MiB, and one long claim text is enough.
+func (e *env) fitsReader(out string, data []byte, b graph.Batch) error {
+	name := cmp.Or(out, "standard output")
+	items := int64(len(b.Entities) + len(b.Sources) + len(b.Claims) + len(b.Relations))
+	maxItems := cmp.Or(int64(e.maxItems), graph.DefaultMaxItems)
+	switch limit := e.readLimit(out); {
+	case int64(len(data)) > limit:
+		return fmt.Errorf("%s: nothing written: the graph takes %d bytes in that format, more than the %d its reader accepts, so every command would refuse the file; "+
+			"write JSON Lines (-o OUT.jsonl, read up to %d bytes), or give --max-bytes SIZE here and to every command that reads it",
+			name, len(data), limit, graph.DefaultMaxBulkBytes)
+	case strings.HasSuffix(out, ".jsonl") && items > maxItems:
+		return fmt.Errorf("%s: nothing written: the graph has %d items, more than the %d the JSON Lines reader accepts; give --max-items N here and to every command that reads it",
+			name, items, maxItems)
+	}
+	return nil
 }
