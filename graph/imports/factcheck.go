@@ -47,7 +47,8 @@ type fcClaim struct {
 // other, dated on the claim date, in which the claim appears, said by the
 // claimant: the claim's one origin. Each review j
 // becomes a source "fc-i-review-j" of kind other with the review's title,
-// URL, publisher and date, which quotes the claimant's statement, and the
+// URL (with any space or other character a URL may not hold
+// percent-encoded: [sources.EscapeURL]), publisher and date, which quotes the claimant's statement, and the
 // claim appears in it, said by the claimant on the claim date. So however
 // many fact-checkers review a claim, it has one independent origin: a
 // review is not a corroboration (and a debunking least of all). The reviews' textual
@@ -111,7 +112,7 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 				c.Appearances = append(c.Appearances, claims.Appearance{Source: said0.ID, Speaker: speaker, Date: said})
 			}
 			for j, rv := range fc.ClaimReview {
-				s := sources.Source{ID: fmt.Sprintf("%s-review-%d", c.ID, j+1), Title: rv.Title, URL: rv.URL, Kind: sources.Other,
+				s := sources.Source{ID: fmt.Sprintf("%s-review-%d", c.ID, j+1), Title: rv.Title, URL: sources.EscapeURL(rv.URL), Kind: sources.Other,
 					Publisher: rv.Publisher.Name, Note: "fact check",
 					DerivedFrom: []sources.Derivation{{Source: said0.ID, Kind: sources.Quotes}}}
 				if s.Publisher == "" {
@@ -128,7 +129,7 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 				in.at[s.ID] = off
 				c.Appearances = append(c.Appearances, claims.Appearance{Source: s.ID, Speaker: speaker, Date: said})
 				if rv.TextualRating != "" {
-					ratings[c.ID] = append(ratings[c.ID], Rating{Source: s.ID, Publisher: s.Publisher, Text: rv.TextualRating, URL: rv.URL})
+					ratings[c.ID] = append(ratings[c.ID], Rating{Source: s.ID, Publisher: s.Publisher, Text: rv.TextualRating, URL: s.URL})
 				}
 			}
 			b.Claims = append(b.Claims, c)
