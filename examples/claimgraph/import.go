@@ -23,8 +23,12 @@
 // Each element of IN left out (an undercut, an AIF dialogue node, an
 // unknown key: see graph/imports) is printed on standard error as
 // "claimgraph import: IN:LINE:COLUMN: warning: what and why"; warnings
-// do not change the exit status. With --json (which needs -o) it prints,
-// after writing OUT:
+// do not change the exit status. Every problem of IN is printed, one a
+// line, where the reader reports several (graph/imports.ErrorList). The
+// fact checks' ratings, which the graph has no place for, are printed
+// on standard error as notes, "claimgraph import: note: fc-1 rated
+// "False" by PUBLISHER (URL): ...", one a rating. With --json (which
+// needs -o) they are not, and it prints, after writing OUT:
 //
 //	{"output": "out.yaml", "from": "factcheck",
 //	 "counts": {"entities": 1, "sources": 3, "claims": 2, "relations": 0},
@@ -39,6 +43,7 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -118,12 +123,28 @@ func runImport(e *env, args []string) int {
 	case "turtle":
 		res.Batch, err = rdf.ReadBatch(f, pos[0], rdf.Turtle, e.rdfLimits())
 	}
+	var list imports.ErrorList
+	if errors.As(err, &list) {
+		for _, p := range list { // every problem, one a line
+			e.fail("import", p)
+		}
+		return 1
+	}
 	if err != nil {
 		return e.failRead("import", err)
 	}
 	b := res.Batch
 	for _, w := range res.Warnings {
 		fmt.Fprintf(e.stderr, "claimgraph import: %v: warning: %s\n", w.Position, w.Message)
+	}
+	if !*asJSON {
+		// The graph has no place for them: said, not dropped.
+		for _, c := range b.Claims {
+			for _, r := range ratings[c.ID] {
+				fmt.Fprintf(e.stderr, "claimgraph import: note: %s rated %q by %s (%s): not in the graph, which has no place for another's rating; --json lists them\n",
+					c.ID, r.Text, cmp.Or(r.Publisher, "an unnamed fact-checker"), cmp.Or(r.URL, "no URL"))
+			}
+		}
 	}
 	g := graph.New()
 	if err := g.Apply(b); err != nil {

@@ -58,7 +58,10 @@ type fcClaim struct {
 // A field other than "claims" and "nextPageToken" at the top is an error
 // (the input is probably another format); {} is the valid answer of a
 // search that matched nothing. Errors are [*ParseError] values pointing
-// at the claim at fault.
+// at the claim at fault; a date that does not parse (claimDate,
+// reviewDate) does not stop the read, and every one is reported, with
+// the problems of the batch as a graph, in an [ErrorList] when there
+// are several.
 func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, error) {
 	in, err := newInput(r, name)
 	if err != nil {
@@ -67,6 +70,7 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 	var b graph.Batch
 	ratings := make(map[string][]Rating)
 	claimant := make(map[string]string) // name -> entity ID
+	var bad ErrorList                   // dates that do not parse, every one
 	taken := make(map[string]bool)      // entity IDs given out
 	perr := in.object("claims:search response", func(key string) (bool, *ParseError) {
 		switch key {
@@ -96,7 +100,7 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 			if fc.ClaimDate != "" {
 				d, err := day(fc.ClaimDate)
 				if err != nil {
-					return in.errAt(off, fmt.Errorf("%w: claimDate: %v", ErrFormat, err))
+					bad = append(bad, in.errAt(off, fmt.Errorf("%w: claim %d (%s): claimDate: %v", ErrFormat, len(b.Claims)+1, c.ID, err)))
 				}
 				said = d
 			}
@@ -121,7 +125,7 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 				if rv.ReviewDate != "" {
 					d, err := day(rv.ReviewDate)
 					if err != nil {
-						return in.errAt(off, fmt.Errorf("%w: claimReview[%d].reviewDate: %v", ErrFormat, j, err))
+						bad = append(bad, in.errAt(off, fmt.Errorf("%w: claim %d (%s): claimReview[%d].reviewDate: %v", ErrFormat, len(b.Claims)+1, c.ID, j, err)))
 					}
 					s.Published = d
 				}
@@ -142,7 +146,7 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 	if perr != nil {
 		return graph.Batch{}, nil, perr
 	}
-	if err := in.check(b); err != nil {
+	if err := bad.and(in.check(b)); err != nil {
 		return graph.Batch{}, nil, err
 	}
 	return b, ratings, nil
