@@ -161,35 +161,28 @@ func (e *env) rdfLimits() rdf.Limits { return rdf.Limits{MaxBytes: int64(e.maxBy
 // cannot, since package rdf imports package graph.
 var rdfSyntax = map[string]rdf.Syntax{".nq": rdf.NQuads, ".ttl": rdf.Turtle}
 
-// encodeGraph returns g in the format of the graph file path, as e.open
-// reads it: RDF for .nq and .ttl, as export writes it (the default base
-// and graph: a file written with export --base or --graph gets the
-// default IRIs back, the same items), else what graph.Graph.Save writes
-// (JSON, JSON Lines, YAML, the last for "" too: standard output).
-func encodeGraph(g *graph.Graph, path string) ([]byte, error) {
-	var buf bytes.Buffer
-	var err error
+// writeGraph writes g to w in the format of the graph file path, as
+// e.open reads it: RDF for .nq and .ttl, as export writes it (the
+// default base and graph: a file written with export --base or --graph
+// gets the default IRIs back, the same items), else what
+// graph.Graph.Save writes (JSON, JSON Lines, YAML, the last for "" too:
+// standard output).
+func writeGraph(w io.Writer, g *graph.Graph, path string) error {
 	switch syntax, ok := rdfSyntax[filepath.Ext(path)]; {
 	case ok && syntax == rdf.NQuads:
-		err = rdf.WriteNQuads(&buf, g.View, rdf.Options{})
+		return rdf.WriteNQuads(w, g.View, rdf.Options{})
 	case ok:
-		err = rdf.WriteTurtle(&buf, g.View, rdf.Options{})
-	default:
-		err = g.Encode(&buf, path)
+		return rdf.WriteTurtle(w, g.View, rdf.Options{})
 	}
-	return buf.Bytes(), err
+	return g.Encode(w, path)
 }
 
-// saveGraph writes g to the file at path safely (writeFile), in the
-// format its name says (encodeGraph): every command that writes a graph
+// saveGraph writes g to the file at path safely (graph.SaveWith), in the
+// format its name says (writeGraph): every command that writes a graph
 // file writes it so, and never YAML into a file named for another
 // format.
 func saveGraph(g *graph.Graph, path string) error {
-	data, err := encodeGraph(g, path)
-	if err != nil {
-		return err
-	}
-	return writeFile(path, data)
+	return graph.SaveWith(path, func(w io.Writer) error { return writeGraph(w, g, path) })
 }
 
 // readLimit returns the size limit that the reader of the graph file

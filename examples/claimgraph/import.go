@@ -42,9 +42,11 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -150,21 +152,35 @@ func runImport(e *env, args []string) int {
 	if err := g.Apply(b); err != nil {
 		return e.fail("import", err) // the RDF readers leave the checks to Apply
 	}
-	data, err := encodeGraph(g, *out)
+	// Written no further than its reader reads (limitWriter): a graph the
+	// readers would refuse is not written, nor held whole.
+	if err := e.fitsItems(*out, b); err != nil {
+		return e.fail("import", err)
+	}
+	lw := &limitWriter{max: e.readLimit(*out)}
+	write := func(w io.Writer) error {
+		lw.w = w
+		return writeGraph(lw, g, *out)
+	}
+	var buf bytes.Buffer
+	if *out == "" {
+		err = write(&buf)
+	} else {
+		err = graph.SaveWith(*out, write)
+	}
+	if lw.over {
+		err = fmt.Errorf("%s: nothing written: the graph takes more than the %d bytes its reader accepts in that format, so every command would refuse the file; "+
+			"write JSON Lines (-o OUT.jsonl, read up to %d bytes), or give --max-bytes SIZE here and to every command that reads it",
+			cmp.Or(*out, "standard output"), lw.max, graph.DefaultMaxBulkBytes)
+	}
 	if err != nil {
 		return e.fail("import", err)
 	}
-	if err := e.fitsReader(*out, data, b); err != nil {
-		return e.fail("import", err)
-	}
 	if *out == "" {
-		if _, err := e.stdout.Write(data); err != nil {
+		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 			return e.fail("import", err)
 		}
 		return 0
-	}
-	if err := writeFile(*out, data); err != nil {
-		return e.fail("import", err)
 	}
 	if *asJSON {
 		rep := importReport{Output: *out, From: *from, Counts: importCounts{
@@ -186,24 +202,39 @@ func runImport(e *env, args []string) int {
 	return 0
 }
 
-// fitsReader returns an error, writing nothing, when data, the graph of
-// batch b encoded for the file out ("" for standard output, YAML), is
-// more than the reader of out's format accepts under e's flags
-// (readLimit; JSON Lines: also its items): every command would refuse
-// the file. The importers read up to imports.MaxBytes (256 MiB), many
-// times the YAML reader's 16 MiB, and one long claim text is enough.
-func (e *env) fitsReader(out string, data []byte, b graph.Batch) error {
-	name := cmp.Or(out, "standard output")
+// fitsItems returns an error when the graph of batch b, written to the
+// JSON Lines file out, has more items than its reader accepts under e's
+// flags (--max-items, else graph.DefaultMaxItems); other formats have
+// their limit in bytes (limitWriter).
+func (e *env) fitsItems(out string, b graph.Batch) error {
 	items := int64(len(b.Entities) + len(b.Sources) + len(b.Claims) + len(b.Relations))
 	maxItems := cmp.Or(int64(e.maxItems), graph.DefaultMaxItems)
-	switch limit := e.readLimit(out); {
-	case int64(len(data)) > limit:
-		return fmt.Errorf("%s: nothing written: the graph takes %d bytes in that format, more than the %d its reader accepts, so every command would refuse the file; "+
-			"write JSON Lines (-o OUT.jsonl, read up to %d bytes), or give --max-bytes SIZE here and to every command that reads it",
-			name, len(data), limit, graph.DefaultMaxBulkBytes)
-	case strings.HasSuffix(out, ".jsonl") && items > maxItems:
+	if strings.HasSuffix(out, ".jsonl") && items > maxItems {
 		return fmt.Errorf("%s: nothing written: the graph has %d items, more than the %d the JSON Lines reader accepts; give --max-items N here and to every command that reads it",
-			name, items, maxItems)
+			out, items, maxItems)
 	}
 	return nil
+}
+
+// limitWriter is a writer that fails once more than max bytes are
+// written to it, and says so in over: import writes no file its readers
+// refuse (the importers read up to imports.MaxBytes, 256 MiB, many times
+// the YAML reader's 16 MiB, and one long claim text is enough), and
+// stops encoding there.
+type limitWriter struct {
+	w    io.Writer
+	n    int64
+	max  int64
+	over bool
+}
+
+// errOverLimit is what limitWriter's Write returns past the limit.
+var errOverLimit = errors.New("over the size limit of the reader")
+
+func (c *limitWriter) Write(p []byte) (int, error) {
+	if c.n += int64(len(p)); c.n > c.max {
+		c.over = true
+		return 0, errOverLimit
+	}
+	return c.w.Write(p)
 }

@@ -101,8 +101,8 @@ func TestImportOutputOverReaderLimit(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"g.yaml", []string{"--max-bytes", "200"}, "more than the 200 its reader accepts"},
-		{"g.ttl", []string{"--max-bytes", "1KiB"}, "more than the 1024 its reader accepts"},
+		{"g.yaml", []string{"--max-bytes", "200"}, "more than the 200 bytes its reader accepts"},
+		{"g.ttl", []string{"--max-bytes", "1KiB"}, "more than the 1024 bytes its reader accepts"},
 		{"", []string{"--max-bytes", "200"}, "standard output: nothing written"},
 		{"g.jsonl", []string{"--max-items", "6"}, "has 7 items, more than the 6"},
 	} {
@@ -119,4 +119,25 @@ func TestImportOutputOverReaderLimit(t *testing.T) {
 			t.Errorf("%s written over the limit", tt.out)
 		}
 	}
+}
+
+// TestImportLongTextAtDefaults: a Fact Check claim of 17 MiB of text was
+// imported into a YAML file that every reader refused (16 MiB); at the
+// default limits it is refused before a byte is written, and JSON Lines
+// takes it.
+func TestImportLongTextAtDefaults(t *testing.T) {
+	if testing.Short() {
+		t.Skip("17 MiB of input: runs without -short")
+	}
+	in := writeTemp(t, "big.json", `{"claims": [{"text": "`+strings.Repeat("x", 17<<20)+`"}]}`)
+	dir := t.TempDir()
+	code, _, stderr := runInterchange(t, "import", "--from", "factcheck", in, "-o", filepath.Join(dir, "big.yaml"))
+	if code != 1 || !strings.Contains(stderr, "more than the 16777216 bytes its reader accepts") {
+		t.Errorf("YAML: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "big.yaml")); err == nil {
+		t.Error("big.yaml written")
+	}
+	runCmd(t, 0, "import", "--from", "factcheck", in, "-o", filepath.Join(dir, "big.jsonl"))
+	readsBack(t, filepath.Join(dir, "big.jsonl"), "1 claim")
 }
