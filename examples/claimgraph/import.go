@@ -10,7 +10,7 @@
 // accepts (16 MiB for YAML, 32 MiB for JSON and RDF, 512 MiB and 8 Mi
 // items for JSON Lines, or --max-bytes and --max-items when given) is
 // not written, exit 1, with a message saying so: the importers read up
-// to 256 MiB, and every command would refuse the file. --from says what
+// to 128 MiB, and every command would refuse the file. --from says what
 // IN is:
 //
 //   - argdown: the JSON export of Argdown ("argdown json FILE.argdown");
@@ -218,7 +218,7 @@ func (e *env) fitsItems(out string, b graph.Batch) error {
 
 // limitWriter is a writer that fails once more than max bytes are
 // written to it, and says so in over: import writes no file its readers
-// refuse (the importers read up to imports.MaxBytes, 256 MiB, many times
+// refuse (the importers read up to imports.MaxBytes, 128 MiB, many times
 // the YAML reader's 16 MiB, and one long claim text is enough), and
 // stops encoding there.
 type limitWriter struct {

@@ -89,7 +89,7 @@ func TestEditMergeRefuseRDF(t *testing.T) {
 	}
 }
 
-// TestImportOutputOverReaderLimit: import read up to 256 MiB and wrote
+// TestImportOutputOverReaderLimit: import read up to 256 MiB (now 128) and wrote
 // a YAML file that every reader refused (a 50 MB claim text). It now
 // writes nothing when the output is more than the reader of its format
 // accepts: here the limits are made small with --max-bytes and

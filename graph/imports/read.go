@@ -18,8 +18,10 @@ import (
 
 // MaxBytes is the largest input a reader accepts: a larger file is
 // refused from its size before it is read, a stream read no further than
-// one byte past it.
-const MaxBytes = 256 << 20
+// one byte past it. It is 128 MiB, where the densest AIF (one RA-node, a
+// premise a line, each a relation) peaks at some 21 times its size, 2.6
+// GiB; at 256 MiB, the former limit, that was over 5 GiB.
+const MaxBytes = 128 << 20
 
 // Sentinel errors, matched with [errors.Is] on a [*ParseError].
 var (
