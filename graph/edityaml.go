@@ -83,7 +83,11 @@ func EditYAMLTo(path, out string, b Batch) error {
 // saves the file changed likewise in its text to out.
 func editYAML(path, to string, change func(*Graph) error) error {
 	for _, p := range []string{path, to} {
-		if f := formatOf(p); f != yamlFormat {
+		switch formatOf(p) {
+		case yamlFormat:
+		case rdfFormat:
+			return fmt.Errorf("graph: %s: %w: edit takes YAML files, keeping their comments; an RDF file (%w) has none: import it (claimgraph import --from nquads|turtle), edit the YAML and export it", p, ErrNotInPlace, ErrFileFormat)
+		default:
 			return fmt.Errorf("graph: %s: %w: edit keeps the comments of YAML files; a JSON or JSON Lines file has none: load it, change it and save it", p, ErrNotInPlace)
 		}
 	}

@@ -61,6 +61,11 @@ var (
 	// ErrNotWritable: a save refused to replace a file that is
 	// read-only (see [SaveWith]).
 	ErrNotWritable = errors.New("not writable: refusing to replace a read-only file")
+	// ErrFileFormat: a file name names a format this package does not
+	// read or write: RDF (".nq", ".ttl"), which package graph/rdf reads
+	// and writes. [Open] and [Graph.Save] refuse such a name rather than
+	// read or write it as YAML.
+	ErrFileFormat = errors.New("not a format of this package")
 )
 
 // Error is one problem with input: a file, a change or a query. Its

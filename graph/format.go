@@ -60,7 +60,7 @@ var sourceFields = newTable("source", []field[sources.Source]{
 	id("id", "", "Unique across entities, sources and claims.", func(s *sources.Source) *string { return &s.ID }).required(),
 	text("title", "The title or headline.", func(s *sources.Source) *string { return &s.Title }),
 	text("publisher", "The outlet.", func(s *sources.Source) *string { return &s.Publisher }),
-	text("url", "Absolute http or https URL.", func(s *sources.Source) *string { return &s.URL }).matching(urlPattern),
+	text("url", "Absolute http or https URL, with no space or other character a URL may not hold (write it percent-encoded: %20).", func(s *sources.Source) *string { return &s.URL }).matching(urlPattern),
 	text("author", "Who wrote it.", func(s *sources.Source) *string { return &s.Author }),
 	date("published", "Date of publication.", func(s *sources.Source) *claims.Date { return &s.Published }),
 	enum("kind", "What the source is.", func(s *sources.Source) *sources.Kind { return &s.Kind }, sources.ParseKind).required(),

@@ -8,9 +8,10 @@ import (
 
 // Open reads the graph file at path, in the format its name ends with,
 // with default limits: ".jsonl" for the JSON Lines bulk format
-// ([ReadJSONL]), ".json" for JSON ([ReadJSON]) and anything else for
-// YAML ([ReadYAML]). Errors are those of the reader, an [ErrorList] of
-// every problem with its file, line and column.
+// ([ReadJSONL]), ".json" for JSON ([ReadJSON]), ".nq" and ".ttl" not at
+// all ([ErrFileFormat]: RDF, which package graph/rdf reads) and anything
+// else for YAML ([ReadYAML]). Errors are those of the reader, an
+// [ErrorList] of every problem with its file, line and column.
 func Open(path string) (*Graph, error) { return ReadOptions{}.Open(path) }
 
 // Open reads the graph file at path like [Open], within the limits of o
@@ -22,6 +23,8 @@ func (o ReadOptions) Open(path string) (*Graph, error) {
 		read = o.ReadJSONL
 	case jsonFormat:
 		read = o.ReadJSON
+	case rdfFormat:
+		return nil, rdfFile(path, "read it with package graph/rdf (rdf.Read)")
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -38,6 +41,7 @@ const (
 	yamlFormat  fileFormat = iota // anything else
 	jsonFormat                    // ".json"
 	jsonlFormat                   // ".jsonl"
+	rdfFormat                     // ".nq", ".ttl": neither read nor written here
 )
 
 // formatOf returns the format path names by its ending: the one rule
@@ -48,6 +52,14 @@ func formatOf(path string) fileFormat {
 		return jsonlFormat
 	case strings.HasSuffix(path, ".json"):
 		return jsonFormat
+	case strings.HasSuffix(path, ".nq"), strings.HasSuffix(path, ".ttl"):
+		return rdfFormat
 	}
 	return yamlFormat
+}
+
+// rdfFile is the error for the RDF file at path, which this package
+// neither reads nor writes; what says what to do instead.
+func rdfFile(path, what string) error {
+	return fmt.Errorf("graph: %s: %w: an RDF file, not YAML, JSON or JSON Lines: %s", path, ErrFileFormat, what)
 }

@@ -134,7 +134,7 @@ func TestPeakMemory(t *testing.T) {
 		_, err = rdf.Read(f, path, rdf.Turtle, rdf.Limits{MaxBytes: 1 << 40})
 		return err
 	}
-	i, j, k := 0, 0, -1 // the lines of the triples and of the AIF file
+	i, j, k, ra := 0, 0, -1, 0 // the lines of the triples and of the AIF files
 	// counter returns a maker of lines: head, then format with the
 	// line's number.
 	counter := func(head, format string) func() string {
@@ -189,6 +189,22 @@ func TestPeakMemory(t *testing.T) {
 			}
 			return fmt.Sprintf(`{"edgeID": "e%d", "fromID": "%d", "toID": "%d"},`+"\n", j, j%(size/120-2)+2, (j+1)%(size/120-2)+2)
 		}, `{"edgeID": "last", "fromID": "2", "toID": "3"}]}`), aif},
+		// The most relations AIF makes from its bytes: one RA-node, a
+		// premise a node and an edge, each a relation (a node of several
+		// conclusions, which made one for each pair, is left out).
+		{"AIF, one RA-node with a premise a line", lines("ra.aif.json", func() string {
+			ra++
+			half := size / 80 // node lines, then edge lines, fewer (wrapped if not)
+			switch {
+			case ra == 1:
+				return `{"nodes": [{"nodeID": "ra", "type": "RA"}, {"nodeID": "c", "text": "c", "type": "I"},` + "\n"
+			case ra < half:
+				return fmt.Sprintf(`{"nodeID": "%d", "text": "c", "type": "I"},`+"\n", ra)
+			case ra == half:
+				return `{"nodeID": "0", "text": "c", "type": "I"}], "edges": [{"fromID": "ra", "toID": "c"},` + "\n"
+			}
+			return fmt.Sprintf(`{"fromID": "%d", "toID": "ra"},`+"\n", (ra-half-1)%(half-2)+2)
+		}, `{"fromID": "0", "toID": "ra"}]}`), aif},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

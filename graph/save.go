@@ -16,17 +16,30 @@ import (
 
 // Save writes the graph to the file at path, safely, as [SaveWith] does,
 // in the format its name ends with, as [Open] reads it: ".jsonl" for JSON
-// Lines, ".json" for JSON and anything else for YAML. So a file opened
-// and saved under the same name keeps its format.
+// Lines, ".json" for JSON, ".nq" and ".ttl" not at all ([ErrFileFormat]:
+// RDF, which package graph/rdf writes; the file is left as it is) and
+// anything else for YAML. So a file opened and saved under the same name
+// keeps its format, and YAML never lands in a file named for another.
 func (g *Graph) Save(path string) error {
-	write := g.WriteYAML
+	if formatOf(path) == rdfFormat {
+		return g.Encode(io.Discard, path)
+	}
+	return SaveWith(path, func(w io.Writer) error { return g.Encode(w, path) })
+}
+
+// Encode writes the graph to w in the format the file name path ends
+// with, as [Graph.Save] writes it to that file (with the same
+// [ErrFileFormat] for RDF, writing nothing).
+func (g *Graph) Encode(w io.Writer, path string) error {
 	switch formatOf(path) {
 	case jsonlFormat:
-		write = g.WriteJSONL
+		return g.WriteJSONL(w)
 	case jsonFormat:
-		write = g.WriteJSON
+		return g.WriteJSON(w)
+	case rdfFormat:
+		return rdfFile(path, "write it with package graph/rdf (rdf.WriteNQuads, rdf.WriteTurtle)")
 	}
-	return SaveWith(path, write)
+	return g.WriteYAML(w)
 }
 
 // SaveWith writes to the file at path whatever write writes (YAML, JSON,

@@ -250,6 +250,9 @@ func (o ReadOptions) union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 // decodeFile reads and checks the file at path within the limits of o,
 // keeping its decoder for positions.
 func (o ReadOptions) decodeFile(path string) (*decoder, Batch, error) {
+	if formatOf(path) == rdfFormat {
+		return nil, Batch{}, rdfFile(path, "files to merge are YAML or JSON, whose items have one place each to report a conflict at; convert it with claimgraph import --from nquads|turtle first")
+	}
 	if o.MaxBytes <= 0 && formatOf(path) == jsonFormat {
 		o.MaxBytes = DefaultMaxJSONBytes
 	}

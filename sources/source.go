@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/claims"
 )
@@ -138,7 +140,11 @@ func (s Source) Check() []*claims.FieldError {
 		add("kind", err)
 	}
 	if s.URL != "" {
-		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if i := strings.IndexFunc(s.URL, notInURL); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(s.URL[i:])
+			add("url", fmt.Errorf("%w %s: holds %q, which a URL may not (RFC 3986) nor an RDF export hold: write it percent-encoded, as %s",
+				ErrInvalidURL, claims.Quote(s.URL), r, EscapeURL(string(r))))
+		} else if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			add("url", fmt.Errorf("%w %s: want an absolute http or https URL", ErrInvalidURL, claims.Quote(s.URL)))
 		}
 	}
@@ -171,4 +177,38 @@ func (s Source) Clone() Source {
 	s.Inferred = slices.Clone(s.Inferred)
 	s.Merged = slices.Clone(s.Merged)
 	return s
+}
+
+// notInURL reports whether r may appear in no URL (RFC 3986) and no IRI
+// (RFC 3987, and the IRIREF of N-Quads and Turtle): a control, a space,
+// one of <>"{}|\^` or invalid UTF-8. [Source.Check] refuses a URL that
+// holds one, so that every URL a graph holds is an IRI that its RDF
+// export can write as it is and read back the same.
+func notInURL(r rune) bool {
+	return r <= 0x20 || r == 0x7f || strings.ContainsRune("<>\"{}|\\^`", r) || r == utf8.RuneError
+}
+
+// EscapeURL returns s with each character that no URL may hold (a
+// control, a space, one of <>"{}|\^`) percent-encoded as RFC 3986 says,
+// the space as %20 (and invalid UTF-8 as the bytes of U+FFFD): the same
+// address as browsers request it, which [Source.Check] accepts. The
+// importers apply it to the URLs they copy in; a URL without such
+// characters is returned unchanged, and "%" is left alone, so that an
+// address already encoded stays as it is.
+func EscapeURL(s string) string {
+	if strings.IndexFunc(s, notInURL) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !notInURL(r) {
+			b.WriteRune(r)
+			continue
+		}
+		var buf [utf8.UTFMax]byte
+		for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }

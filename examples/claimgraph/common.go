@@ -167,6 +167,47 @@ func (e *env) rdfLimits() rdf.Limits { return rdf.Limits{MaxBytes: int64(e.maxBy
 // cannot, since package rdf imports package graph.
 var rdfSyntax = map[string]rdf.Syntax{".nq": rdf.NQuads, ".ttl": rdf.Turtle}
 
+// writeGraph writes g to w in the format of the graph file path, as
+// e.open reads it: RDF for .nq and .ttl, as export writes it (the
+// default base and graph: a file written with export --base or --graph
+// gets the default IRIs back, the same items), else what
+// graph.Graph.Save writes (JSON, JSON Lines, YAML, the last for "" too:
+// standard output).
+func writeGraph(w io.Writer, g *graph.Graph, path string) error {
+	switch syntax, ok := rdfSyntax[filepath.Ext(path)]; {
+	case ok && syntax == rdf.NQuads:
+		return rdf.WriteNQuads(w, g.View, rdf.Options{})
+	case ok:
+		return rdf.WriteTurtle(w, g.View, rdf.Options{})
+	}
+	return g.Encode(w, path)
+}
+
+// saveGraph writes g to the file at path safely (graph.SaveWith), in the
+// format its name says (writeGraph): every command that writes a graph
+// file writes it so, and never YAML into a file named for another
+// format.
+func saveGraph(g *graph.Graph, path string) error {
+	return graph.SaveWith(path, func(w io.Writer) error { return writeGraph(w, g, path) })
+}
+
+// readLimit returns the size limit that the reader of the graph file
+// path applies under e's flags: --max-bytes when given, else the
+// default of the reader of its format (YAML for "", standard output).
+func (e *env) readLimit(path string) int64 {
+	switch _, isRDF := rdfSyntax[filepath.Ext(path)]; {
+	case e.maxBytes > 0:
+		return int64(e.maxBytes)
+	case isRDF:
+		return rdf.DefaultMaxBytes
+	case strings.HasSuffix(path, ".jsonl"):
+		return graph.DefaultMaxBulkBytes
+	case strings.HasSuffix(path, ".json"):
+		return graph.DefaultMaxJSONBytes
+	}
+	return graph.DefaultMaxBytes
+}
+
 // loadArgs parses the arguments of a query command that takes "FILE ID"
 // and loads the graph; flags add the command's own flags to the flag set
 // before parsing. It returns the graph, the ID, whether --json was given,

@@ -37,8 +37,9 @@
 // to drop a published rating). A source merged into one it derives
 // from, or that derives from it, loses the derivation between the two,
 // which the merge makes one source, with a note. It is not
-// saved when FILE changed on disk while it ran, and it refuses JSON and
-// JSON Lines files, which have no comments to keep.
+// saved when FILE changed on disk while it ran, and it refuses JSON,
+// JSON Lines and RDF (.nq, .ttl) files, which have no comments to keep,
+// with a message saying so.
 //
 // With --json it prints one object:
 //

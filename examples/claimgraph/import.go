@@ -1,11 +1,17 @@
 // The import command: a claim graph from another tool's argument map or
 // fact checks.
 //
-//	claimgraph import --from argdown|aif|factcheck|nquads|turtle IN [-o OUT.yaml] [--json]
+//	claimgraph import --from argdown|aif|factcheck|nquads|turtle IN [-o OUT] [--json]
 //
 // It reads IN (package graph/imports), checks the result as a graph and
-// writes it in the YAML format, to OUT (replaced atomically) or to
-// standard output. --from says what IN is:
+// writes it to OUT (replaced atomically) in the format OUT's name says,
+// as every command reads it (.json, .jsonl, .nq, .ttl, else YAML), or to
+// standard output in YAML. A graph larger than the reader of that format
+// accepts (16 MiB for YAML, 32 MiB for JSON and RDF, 512 MiB and 8 Mi
+// items for JSON Lines, or --max-bytes and --max-items when given) is
+// not written, exit 1, with a message saying so: the importers read up
+// to 128 MiB, and every command would refuse the file. --from says what
+// IN is:
 //
 //   - argdown: the JSON export of Argdown ("argdown json FILE.argdown");
 //   - aif: AIF JSON as AIFdb exports it;
@@ -17,8 +23,12 @@
 // Each element of IN left out (an undercut, an AIF dialogue node, an
 // unknown key: see graph/imports) is printed on standard error as
 // "claimgraph import: IN:LINE:COLUMN: warning: what and why"; warnings
-// do not change the exit status. With --json (which needs -o) it prints,
-// after writing OUT:
+// do not change the exit status. Every problem of IN is printed, one a
+// line, where the reader reports several (graph/imports.ErrorList). The
+// fact checks' ratings, which the graph has no place for, are printed
+// on standard error as notes, "claimgraph import: note: fc-1 rated
+// "False" by PUBLISHER (URL): ...", one a rating. With --json (which
+// needs -o) they are not, and it prints, after writing OUT:
 //
 //	{"output": "out.yaml", "from": "factcheck",
 //	 "counts": {"entities": 1, "sources": 3, "claims": 2, "relations": 0},
@@ -33,8 +43,12 @@ package main
 
 import (
 	"bytes"
+	"cmp"
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/imports"
@@ -74,7 +88,7 @@ type importRating struct {
 func runImport(e *env, args []string) int {
 	fs, asJSON := newFlags("import", e)
 	from := fs.String("from", "", "format of IN: argdown, aif, factcheck, nquads or turtle")
-	out := fs.String("o", "", "output YAML file (default standard output)")
+	out := fs.String("o", "", "output file, in the format its name says: .json, .jsonl, .nq, .ttl, else YAML (default standard output, YAML)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -111,6 +125,13 @@ func runImport(e *env, args []string) int {
 	case "turtle":
 		res.Batch, err = rdf.ReadBatch(f, pos[0], rdf.Turtle, e.rdfLimits())
 	}
+	var list imports.ErrorList
+	if errors.As(err, &list) {
+		for _, p := range list { // every problem, one a line
+			e.fail("import", p)
+		}
+		return 1
+	}
 	if err != nil {
 		return e.failRead("import", err)
 	}
@@ -118,22 +139,48 @@ func runImport(e *env, args []string) int {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(e.stderr, "claimgraph import: %v: warning: %s\n", w.Position, w.Message)
 	}
+	if !*asJSON {
+		// The graph has no place for them: said, not dropped.
+		for _, c := range b.Claims {
+			for _, r := range ratings[c.ID] {
+				fmt.Fprintf(e.stderr, "claimgraph import: note: %s rated %q by %s (%s): not in the graph, which has no place for another's rating; --json lists them\n",
+					c.ID, r.Text, cmp.Or(r.Publisher, "an unnamed fact-checker"), cmp.Or(r.URL, "no URL"))
+			}
+		}
+	}
 	g := graph.New()
 	if err := g.Apply(b); err != nil {
 		return e.fail("import", err) // the RDF readers leave the checks to Apply
 	}
+	// Written no further than its reader reads (limitWriter): a graph the
+	// readers would refuse is not written, nor held whole.
+	if err := e.fitsItems(*out, b); err != nil {
+		return e.fail("import", err)
+	}
+	lw := &limitWriter{max: e.readLimit(*out)}
+	write := func(w io.Writer) error {
+		lw.w = w
+		return writeGraph(lw, g, *out)
+	}
+	var buf bytes.Buffer
 	if *out == "" {
-		var buf bytes.Buffer
-		if err := g.WriteYAML(&buf); err != nil {
-			return e.fail("import", err)
-		}
+		err = write(&buf)
+	} else {
+		err = graph.SaveWith(*out, write)
+	}
+	if lw.over {
+		err = fmt.Errorf("%s: nothing written: the graph takes more than the %d bytes its reader accepts in that format, so every command would refuse the file; "+
+			"write JSON Lines (-o OUT.jsonl, read up to %d bytes), or give --max-bytes SIZE here and to every command that reads it",
+			cmp.Or(*out, "standard output"), lw.max, graph.DefaultMaxBulkBytes)
+	}
+	if err != nil {
+		return e.fail("import", err)
+	}
+	if *out == "" {
 		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 			return e.fail("import", err)
 		}
 		return 0
-	}
-	if err := g.Save(*out); err != nil {
-		return e.fail("import", err)
 	}
 	if *asJSON {
 		rep := importReport{Output: *out, From: *from, Counts: importCounts{
@@ -153,4 +200,41 @@ func runImport(e *env, args []string) int {
 		return e.emit("import", true, rep, nil)
 	}
 	return 0
+}
+
+// fitsItems returns an error when the graph of batch b, written to the
+// JSON Lines file out, has more items than its reader accepts under e's
+// flags (--max-items, else graph.DefaultMaxItems); other formats have
+// their limit in bytes (limitWriter).
+func (e *env) fitsItems(out string, b graph.Batch) error {
+	items := int64(len(b.Entities) + len(b.Sources) + len(b.Claims) + len(b.Relations))
+	maxItems := cmp.Or(int64(e.maxItems), graph.DefaultMaxItems)
+	if strings.HasSuffix(out, ".jsonl") && items > maxItems {
+		return fmt.Errorf("%s: nothing written: the graph has %d items, more than the %d the JSON Lines reader accepts; give --max-items N here and to every command that reads it",
+			out, items, maxItems)
+	}
+	return nil
+}
+
+// limitWriter is a writer that fails once more than max bytes are
+// written to it, and says so in over: import writes no file its readers
+// refuse (the importers read up to imports.MaxBytes, 128 MiB, many times
+// the YAML reader's 16 MiB, and one long claim text is enough), and
+// stops encoding there.
+type limitWriter struct {
+	w    io.Writer
+	n    int64
+	max  int64
+	over bool
+}
+
+// errOverLimit is what limitWriter's Write returns past the limit.
+var errOverLimit = errors.New("over the size limit of the reader")
+
+func (c *limitWriter) Write(p []byte) (int, error) {
+	if c.n += int64(len(p)); c.n > c.max {
+		c.over = true
+		return 0, errOverLimit
+	}
+	return c.w.Write(p)
 }

@@ -5,7 +5,9 @@
 // OUT holds every item of A in A's order, then every item of B that A
 // lacks in B's order (see graph.Union), written atomically in the format
 // OUT's name ends with, as every command reads it: .json for JSON,
-// .jsonl for JSON Lines, anything else YAML. A and B may be YAML or JSON.
+// .jsonl for JSON Lines, .nq and .ttl for RDF (as export writes it),
+// anything else YAML. A and B may be YAML or JSON (an RDF file is
+// refused with a message: import it first).
 // When A and OUT are YAML, OUT is A's text changed into the union, as
 // "claimgraph edit" changes a file (see graph.UnionTo): A's comments,
 // blank lines, quoting, flow style and order stay, an item the union
@@ -87,6 +89,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -134,7 +137,7 @@ func problemLines(err error) []string {
 
 func runMerge(e *env, args []string) int {
 	fs, asJSON := newFlags("merge", e)
-	out := fs.String("o", "", "write the union to `OUT` (.yaml, .json or .jsonl)")
+	out := fs.String("o", "", "write the union to `OUT` (.yaml, .json, .jsonl, .nq or .ttl)")
 	prefer := fs.String("prefer", "", "on a conflict keep the item of file `a` or b")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -152,7 +155,17 @@ func runMerge(e *env, args []string) int {
 		return e.usageError("merge", "--prefer: want a or b, got %q", *prefer)
 	}
 	rep := mergeReport{Prefer: *prefer, Conflicts: []mergeConflict{}, Problems: []string{}}
-	g, conflicts, err := e.readOptions().UnionTo(pos[0], pos[1], *out, pref)
+	var g *graph.Graph
+	var conflicts []graph.Conflict
+	if _, isRDF := rdfSyntax[filepath.Ext(*out)]; isRDF {
+		// graph.UnionTo writes no RDF: the union is written as export
+		// writes it.
+		if g, conflicts, err = e.readOptions().Union(pos[0], pos[1], pref); err == nil {
+			err = saveGraph(g, *out)
+		}
+	} else {
+		g, conflicts, err = e.readOptions().UnionTo(pos[0], pos[1], *out, pref)
+	}
 	for _, c := range conflicts {
 		rep.Conflicts = append(rep.Conflicts, mergeConflict{Kind: c.Kind, ID: c.ID, Fields: orEmpty(c.Fields), Note: c.Note, A: c.A.String(), B: c.B.String()})
 	}

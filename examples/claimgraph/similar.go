@@ -34,7 +34,10 @@
 // A YAML FILE saved to YAML is changed in its text as edit changes it
 // (graph.EditYAMLTo): its comments, blank lines and layout stay, and the
 // new relations are added at the end of its relations; JSON, JSON Lines
-// and RDF files, which have no comments, are written whole.
+// and RDF files, which have no comments, are written whole, each in the
+// format OUT's name says (.json, .jsonl, .nq, .ttl, else YAML), as every
+// command reads it: an RDF file as export writes it, with the default
+// base and graph.
 // With --apply and --json it prints {"applied": N, "output": "OUT"}.
 // A decision the graph refuses is reported naming the decisions file and
 // the suggestion, by its index from 1: "DECISIONS.json: suggestion 2
@@ -216,7 +219,7 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 // out. From a YAML file to a YAML file the change is made in the text,
 // as edit makes it (graph.EditYAMLTo), so that comments and layout stay;
 // JSON, JSON Lines and RDF have no comments to keep, and g is changed and
-// saved whole.
+// saved whole in out's format (saveGraph).
 func saveDecisions(g *graph.Graph, file, out string, b graph.Batch) error {
 	if isYAML(file) && isYAML(out) {
 		return graph.EditYAMLTo(file, out, b)
@@ -224,7 +227,7 @@ func saveDecisions(g *graph.Graph, file, out string, b graph.Batch) error {
 	if err := g.Apply(b); err != nil {
 		return err
 	}
-	return g.Save(out)
+	return saveGraph(g, out)
 }
 
 // isYAML reports whether the graph file at path is YAML, by its name, as

@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/synth"
@@ -54,13 +53,8 @@ func run(args []string, stdout io.Writer) error {
 	if err := g.Apply(synth.Generate(cfg)); err != nil {
 		return err
 	}
-	write := g.WriteYAML
-	switch {
-	case strings.HasSuffix(*out, ".jsonl"):
-		write = g.WriteJSONL
-	case strings.HasSuffix(*out, ".json"):
-		write = g.WriteJSON
-	}
+	// The format the name says, as graph.Save writes it (RDF refused).
+	write := func(w io.Writer) error { return g.Encode(w, *out) }
 	if *out == "" {
 		return write(stdout)
 	}

@@ -308,7 +308,10 @@ func work(s sources.Source) Work {
 }
 
 // Write writes the reviews of [Reviews] to w as one JSON-LD document
-// with the inline [Context], indented, text not HTML-escaped.
+// with the inline [Context], indented and safe to embed in HTML as it
+// is (see the package documentation, "Embedding"): every <, > and & is
+// written \u003c, \u003e and \u0026, and U+2028 and U+2029 as
+// \u2028 and \u2029, as encoding/json does by default.
 func Write(w io.Writer, v graph.View, opts Options) error {
 	reviews, err := Reviews(v, opts)
 	if err != nil {
@@ -318,8 +321,7 @@ func Write(w io.Writer, v graph.View, opts Options) error {
 		reviews = []Review{} // "@graph": [], not null
 	}
 	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ") // HTML-escaped: encoding/json's default
 	if err := enc.Encode(Document{Context: Context, Graph: reviews}); err != nil {
 		return fmt.Errorf("claimreview: %w", err)
 	}

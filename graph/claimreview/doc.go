@@ -30,6 +30,17 @@
 // vocabulary) instead of as the address of schema.org's context file, so
 // that JSON-LD processors expand it offline, without fetching anything.
 //
+// # Embedding
+//
+// The document is meant to be pasted into the review page as
+// <script type="application/ld+json">, and its text comes from claims,
+// quotes, headlines and URLs that are often untrusted (imports, social
+// posts). [Write] escapes <, > and & (\u003c, \u003e, \u0026) and
+// U+2028 and U+2029 in every string, so that no text can close the
+// script element ("</script>") or open a comment ("<!--") and the page
+// runs nothing from it; JSON-LD processors read the escapes as the
+// characters.
+//
 // # Errors
 //
 // Missing required options are [ErrMissing]; verdicts for claims that are

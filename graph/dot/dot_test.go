@@ -31,7 +31,7 @@ func tricky(t *testing.T) *graph.Graph {
 		},
 		Sources: []sources.Source{
 			{ID: "video", Title: "Telegram video", Kind: sources.Video, Published: claims.MustDate(2025, 9, 3)},
-			{ID: "paper", Title: `Staff "scrub" room`, Publisher: "9News", URL: "https://example.com/a?b=1&c=\"2\"", Kind: sources.NewsArticle,
+			{ID: "paper", Title: `Staff "scrub" room`, Publisher: "9News", URL: "https://example.com/a?b=1&c=%222%22", Kind: sources.NewsArticle,
 				DerivedFrom: []sources.Derivation{{Source: "video", Kind: sources.Quotes}}},
 		},
 		Claims: []claims.Claim{
@@ -140,7 +140,7 @@ func TestContent(t *testing.T) {
 		{"legend for all time", Options{Legend: true, Verdict: VerdictMap(map[string]string{"a": "x<y"})},
 			[]string{`<b>Verdicts for all time</b>`, `>x&lt;y<`}, nil},
 		{"sources", Options{Sources: true},
-			[]string{`"paper" [label="9News: Staff \"scrub\" room", shape="note"`, `URL="https://example.com/a?b=1&c=\"2\""`, `"paper" -> "video" [label="quotes"`, `"a" -> "video" [label="via"`, `"video" [label="Telegram video\n2025-09-03"`},
+			[]string{`"paper" [label="9News: Staff \"scrub\" room", shape="note"`, `URL="https://example.com/a?b=1&c=%222%22"`, `"paper" -> "video" [label="quotes"`, `"a" -> "video" [label="via"`, `"video" [label="Telegram video\n2025-09-03"`},
 			[]string{`"kim" [`}},
 	}
 	for _, tt := range tests {

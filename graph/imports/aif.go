@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -51,16 +53,21 @@ type aifEdge struct {
 // for each premise. A CA-node (conflict) from A to B gives "A contradicts
 // B": AIF's conflict is directed, claimgraph's contradiction is
 // symmetric. A pair of claims related twice in the same way gives one
-// relation.
+// relation. AIF gives an inference one conclusion and a conflict one
+// conflicted node: a scheme node with two or more claims as conclusions
+// is left out with a warning that names it, so that the relations (at
+// most one a premise edge) and the warnings (at most one an edge) grow
+// with the input, never with the product of a node's premises and
+// conclusions.
 //
 // What has no counterpart in a claim graph is left out, each with a
 // warning at the node or key: dialogue nodes (L, YA, TA: one warning per
 // type, at the first), other node types and nodes without a type,
 // undercuts (a CA-node aimed at an RA-node: an attack on the inference,
 // where claimgraph's relations hold between claims), scheme nodes linked
-// to other scheme nodes, scheme nodes without premise or conclusion, and
-// top-level keys other than "nodes" and "edges" (such as "locutions" and
-// OVA's "OVA" and "text").
+// to other scheme nodes, scheme nodes without premise or conclusion or
+// with several conclusions, and top-level keys other than "nodes" and
+// "edges" (such as "locutions" and OVA's "OVA" and "text").
 //
 // A document without "nodes", or with "nodes" or "edges" twice, is an
 // error. Errors are [*ParseError] values pointing at the node or edge at
@@ -172,23 +179,45 @@ func ReadAIF(r io.Reader, name string) (Result, error) {
 		default:
 			continue
 		}
-		if len(into[id]) == 0 || len(outOf[id]) == 0 {
+		premises, conclusions := distinct(into[id]), distinct(outOf[id])
+		if len(premises) == 0 || len(conclusions) == 0 {
 			in.warn(nodeAt[id], "%s-node %q has no premise or no conclusion: left out", n.Type, id)
 			continue
 		}
-		for _, from := range into[id] {
-			for _, to := range outOf[id] {
-				switch {
-				case nodes[from].Type == "I" && nodes[to].Type == "I":
-					in.addRelation(&b, claims.Relation{From: claimID(from), To: claimID(to), Kind: kind}, nodeAt[id])
-				case n.Type == "CA" && nodes[to].Type == "RA":
-					in.warn(nodeAt[id], "CA-node %q undercuts the inference %q (an attack on the step, not on a claim): left out", id, to)
-				case n.Type == "RA" && nodes[from].Type == "CA":
-					// An undercut of this inference, warned at its CA-node.
-				default:
-					in.warn(nodeAt[id], "%s-node %q links %s-node %q to %s-node %q: left out, relations hold between claims (I-nodes)",
-						n.Type, id, nodes[from].Type, from, nodes[to].Type, to)
-				}
+		// Each edge is looked at once, so that the relations and
+		// warnings grow with the edges, never with their product.
+		var claimsIn []aifID // premises that are claims
+		for _, from := range premises {
+			switch {
+			case nodes[from].Type == "I":
+				claimsIn = append(claimsIn, from)
+			case n.Type == "RA" && nodes[from].Type == "CA":
+				// An undercut of this inference, warned at its CA-node.
+			default:
+				in.warn(nodeAt[id], "%s-node %q has %s-node %q as a premise: left out, relations hold between claims (I-nodes)",
+					n.Type, id, nodes[from].Type, from)
+			}
+		}
+		var to []aifID // conclusions that are claims
+		for _, c := range conclusions {
+			switch {
+			case nodes[c].Type == "I":
+				to = append(to, c)
+			case n.Type == "CA" && nodes[c].Type == "RA":
+				in.warn(nodeAt[id], "CA-node %q undercuts the inference %q (an attack on the step, not on a claim): left out", id, c)
+			default:
+				in.warn(nodeAt[id], "%s-node %q has %s-node %q as a conclusion: left out, relations hold between claims (I-nodes)",
+					n.Type, id, nodes[c].Type, c)
+			}
+		}
+		if len(to) > 1 {
+			in.warn(nodeAt[id], "%s-node %q has %d claims (I-nodes %s) as conclusions, where AIF gives an inference one conclusion and a conflict one conflicted node: left out",
+				n.Type, id, len(to), quoteSome(to, 3))
+			continue
+		}
+		for _, from := range claimsIn {
+			for _, c := range to { // at most one
+				in.addRelation(&b, claims.Relation{From: claimID(from), To: claimID(c), Kind: kind}, nodeAt[id])
 			}
 		}
 	}
@@ -196,4 +225,32 @@ func ReadAIF(r io.Reader, name string) (Result, error) {
 		return Result{}, err
 	}
 	return in.result(b), nil
+}
+
+// distinct returns ids without repeats, in their order: an edge given
+// twice links its nodes once.
+func distinct(ids []aifID) []aifID {
+	seen := make(map[aifID]bool, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// quoteSome quotes the first n of ids, with the count of the rest:
+// "\"1\", \"2\", \"3\" and 997 more".
+func quoteSome(ids []aifID, n int) string {
+	var parts []string
+	for _, id := range ids[:min(n, len(ids))] {
+		parts = append(parts, strconv.Quote(string(id)))
+	}
+	s := strings.Join(parts, ", ")
+	if len(ids) > n {
+		s += fmt.Sprintf(" and %d more", len(ids)-n)
+	}
+	return s
 }

@@ -77,11 +77,15 @@ type argdownRelation struct {
 //     saying that the two statements cannot both hold;
 //   - undercut (an attack on an inference) has no counterpart between
 //     claims and is left out (warned);
-//   - a relation from an argument to its own main conclusion says what
-//     its premises' supports already say, and gives nothing more.
+//   - a support from an argument to its own main conclusion says what
+//     its premises' supports already say, and gives nothing more; any
+//     other relation of a claim with itself (a statement attacking
+//     itself) is left out (warned).
 //
 // A document without "statements" is an error. Errors are [*ParseError]
-// values pointing at the statement, argument or relation at fault.
+// values pointing at the statement, argument or relation at fault, every
+// problem of the batch as a graph reported (an [ErrorList] when there are
+// several: two statements both supported and attacked, say).
 func ReadArgdown(r io.Reader, name string) (Result, error) {
 	in, err := newInput(r, name)
 	if err != nil {
@@ -229,8 +233,12 @@ func ReadArgdown(r io.Reader, name string) (Result, error) {
 			in.warn(ra.off, "relation %s %s %s names an argument left out: left out",
 				adName(ra.from.title, ra.from.arg), ra.kind, adName(ra.to.title, ra.to.arg))
 			continue
-		case r.From == r.To:
+		case r.From == r.To && r.Kind == claims.Supports && (ra.from.arg || ra.to.arg):
 			continue // an argument and its own conclusion: see the doc
+		case r.From == r.To:
+			in.warn(ra.off, "relation %s %s %s relates a claim to itself, which a claim graph cannot hold: left out",
+				adName(ra.from.title, ra.from.arg), ra.kind, adName(ra.to.title, ra.to.arg))
+			continue
 		}
 		in.addRelation(&b, r, ra.off)
 	}

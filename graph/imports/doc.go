@@ -31,4 +31,8 @@
 // [ErrFormat] JSON that is not the format read, [ErrTooLarge] input over
 // [MaxBytes]; problems found by checking the batch as a graph wrap the
 // [graph.Error], so graph's and claims' sentinels match with [errors.Is].
+// Where a reader goes on past a problem (the problems of the batch as a
+// graph, every date of a Fact Check response that does not parse), it
+// reports them all: an [ErrorList] of [*ParseError] values when there
+// are several, which [errors.As] and [errors.Is] see through.
 package imports

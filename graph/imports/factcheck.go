@@ -47,7 +47,8 @@ type fcClaim struct {
 // other, dated on the claim date, in which the claim appears, said by the
 // claimant: the claim's one origin. Each review j
 // becomes a source "fc-i-review-j" of kind other with the review's title,
-// URL, publisher and date, which quotes the claimant's statement, and the
+// URL (with any space or other character a URL may not hold
+// percent-encoded: [sources.EscapeURL]), publisher and date, which quotes the claimant's statement, and the
 // claim appears in it, said by the claimant on the claim date. So however
 // many fact-checkers review a claim, it has one independent origin: a
 // review is not a corroboration (and a debunking least of all). The reviews' textual
@@ -57,7 +58,10 @@ type fcClaim struct {
 // A field other than "claims" and "nextPageToken" at the top is an error
 // (the input is probably another format); {} is the valid answer of a
 // search that matched nothing. Errors are [*ParseError] values pointing
-// at the claim at fault.
+// at the claim at fault; a date that does not parse (claimDate,
+// reviewDate) does not stop the read, and every one is reported, with
+// the problems of the batch as a graph, in an [ErrorList] when there
+// are several.
 func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, error) {
 	in, err := newInput(r, name)
 	if err != nil {
@@ -66,6 +70,7 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 	var b graph.Batch
 	ratings := make(map[string][]Rating)
 	claimant := make(map[string]string) // name -> entity ID
+	var bad ErrorList                   // dates that do not parse, every one
 	taken := make(map[string]bool)      // entity IDs given out
 	perr := in.object("claims:search response", func(key string) (bool, *ParseError) {
 		switch key {
@@ -95,7 +100,7 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 			if fc.ClaimDate != "" {
 				d, err := day(fc.ClaimDate)
 				if err != nil {
-					return in.errAt(off, fmt.Errorf("%w: claimDate: %v", ErrFormat, err))
+					bad = append(bad, in.errAt(off, fmt.Errorf("%w: claim %d (%s): claimDate: %v", ErrFormat, len(b.Claims)+1, c.ID, err)))
 				}
 				said = d
 			}
@@ -111,7 +116,7 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 				c.Appearances = append(c.Appearances, claims.Appearance{Source: said0.ID, Speaker: speaker, Date: said})
 			}
 			for j, rv := range fc.ClaimReview {
-				s := sources.Source{ID: fmt.Sprintf("%s-review-%d", c.ID, j+1), Title: rv.Title, URL: rv.URL, Kind: sources.Other,
+				s := sources.Source{ID: fmt.Sprintf("%s-review-%d", c.ID, j+1), Title: rv.Title, URL: sources.EscapeURL(rv.URL), Kind: sources.Other,
 					Publisher: rv.Publisher.Name, Note: "fact check",
 					DerivedFrom: []sources.Derivation{{Source: said0.ID, Kind: sources.Quotes}}}
 				if s.Publisher == "" {
@@ -120,7 +125,7 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 				if rv.ReviewDate != "" {
 					d, err := day(rv.ReviewDate)
 					if err != nil {
-						return in.errAt(off, fmt.Errorf("%w: claimReview[%d].reviewDate: %v", ErrFormat, j, err))
+						bad = append(bad, in.errAt(off, fmt.Errorf("%w: claim %d (%s): claimReview[%d].reviewDate: %v", ErrFormat, len(b.Claims)+1, c.ID, j, err)))
 					}
 					s.Published = d
 				}
@@ -128,7 +133,7 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 				in.at[s.ID] = off
 				c.Appearances = append(c.Appearances, claims.Appearance{Source: s.ID, Speaker: speaker, Date: said})
 				if rv.TextualRating != "" {
-					ratings[c.ID] = append(ratings[c.ID], Rating{Source: s.ID, Publisher: s.Publisher, Text: rv.TextualRating, URL: rv.URL})
+					ratings[c.ID] = append(ratings[c.ID], Rating{Source: s.ID, Publisher: s.Publisher, Text: rv.TextualRating, URL: s.URL})
 				}
 			}
 			b.Claims = append(b.Claims, c)
@@ -141,7 +146,7 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 	if perr != nil {
 		return graph.Batch{}, nil, perr
 	}
-	if err := in.check(b); err != nil {
+	if err := bad.and(in.check(b)); err != nil {
 		return graph.Batch{}, nil, err
 	}
 	return b, ratings, nil

@@ -111,11 +111,11 @@ func TestReadOVA(t *testing.T) {
 	}
 	// RA 2 concludes 3 and also feeds RA 7: the chain is warned at both.
 	checkWarnings(t, got.Warnings, []string{
-		`ova.json:5:4: RA-node "2" links I-node "1" to RA-node "7"`,
+		`ova.json:5:4: RA-node "2" has RA-node "7" as a conclusion: left out`,
 		`ova.json:7:4: node "4" has no type`,
 		`ova.json:8:4: node "5" of type "MA" left out`,
 		`ova.json:9:4: RA-node "6" has no premise or no conclusion`,
-		`ova.json:10:4: RA-node "7" links RA-node "2" to I-node "1"`,
+		`ova.json:10:4: RA-node "7" has RA-node "2" as a premise: left out`,
 		`ova.json:18:2: key "OVA" left out`,
 		`ova.json:19:2: key "text" left out`,
 	})

@@ -3,6 +3,7 @@ package imports
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,7 +39,7 @@ func TestImportBOM(t *testing.T) {
 }
 
 // TestImportOversizeFileReadFirst: a file larger than MaxBytes was read
-// (256 MiB of it) before it was refused; its size refuses it unread, in
+// (MaxBytes of it) before it was refused; its size refuses it unread, in
 // a process that could not hold it.
 func TestImportOversizeFileReadFirst(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "big.json")
@@ -58,7 +59,7 @@ func TestImportOversizeFileReadFirst(t *testing.T) {
 		_, err = ReadAIF(f, path)
 		return err
 	})
-	if !strings.Contains(msg, "big.json: input too large: larger than 268435456 bytes (268435457 bytes)") {
+	if want := fmt.Sprintf("big.json: input too large: larger than %d bytes (%d bytes)", MaxBytes, MaxBytes+1); !strings.Contains(msg, want) {
 		t.Errorf("got %q", msg)
 	}
 	t.Logf("%s; peak RSS %d MiB", msg, rss>>20)

@@ -2,10 +2,12 @@ package imports
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -16,8 +18,10 @@ import (
 
 // MaxBytes is the largest input a reader accepts: a larger file is
 // refused from its size before it is read, a stream read no further than
-// one byte past it.
-const MaxBytes = 256 << 20
+// one byte past it. It is 128 MiB, where the densest AIF (one RA-node, a
+// premise a line, each a relation) peaks at some 21 times its size, 2.6
+// GiB; at 256 MiB, the former limit, that was over 5 GiB.
+const MaxBytes = 128 << 20
 
 // Sentinel errors, matched with [errors.Is] on a [*ParseError].
 var (
@@ -54,6 +58,70 @@ func (e *ParseError) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// ErrorList is every problem an importer found where it reports more
+// than one (the problems of the batch as a graph, the dates of a Fact
+// Check response), each a [*ParseError], in the order of the input. A
+// single problem is returned as a *ParseError alone. [errors.Is] and
+// [errors.As] see every problem of the list.
+type ErrorList []*ParseError
+
+// Error formats the first problem and counts the others: "imports:
+// FILE:LINE:COL: problem (and 2 more problems)".
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "imports: no errors"
+	case 1:
+		return l[0].Error()
+	case 2:
+		return l[0].Error() + " (and 1 more problem)"
+	}
+	return fmt.Sprintf("%s (and %d more problems)", l[0].Error(), len(l)-1)
+}
+
+// Unwrap returns the individual problems.
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+// err returns l as an error: nil when empty, its one problem alone, or
+// the list sorted by position.
+func (l ErrorList) err() error {
+	switch len(l) {
+	case 0:
+		return nil
+	case 1:
+		return l[0]
+	}
+	slices.SortStableFunc(l, func(a, b *ParseError) int { return byPosition(a.Position, b.Position) })
+	return l
+}
+
+// and returns the problems of l and of err (nil, a *ParseError or an
+// ErrorList) as one error, as err does.
+func (l ErrorList) and(err error) error {
+	var list ErrorList
+	var one *ParseError
+	switch {
+	case errors.As(err, &list):
+		l = append(l, list...)
+	case errors.As(err, &one):
+		l = append(l, one)
+	case err != nil:
+		return err
+	}
+	return l.err()
+}
+
+// byPosition orders positions in one input by line, then column.
+func byPosition(a, b claims.Position) int {
+	return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+}
 
 // input is one JSON document being read, with what is needed to point at
 // its parts.
@@ -223,14 +291,18 @@ func (in *input) end() *ParseError {
 	return nil
 }
 
-// check applies b to an empty graph, as its user will, and reports the
-// first problem at the position of the item it comes from.
+// check applies b to an empty graph, as its user will, and reports
+// every problem at the position of the item it comes from (an
+// [ErrorList] when there are several).
 func (in *input) check(b graph.Batch) error {
 	err := graph.New().Apply(b)
 	var list graph.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
-		e := list[0]
-		return in.errAt(in.at[e.ID], e)
+		var out ErrorList
+		for _, e := range list {
+			out = append(out, in.errAt(in.at[e.ID], e))
+		}
+		return out.err()
 	}
 	if err != nil {
 		return in.errAt(0, err)

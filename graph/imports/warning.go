@@ -1,7 +1,6 @@
 package imports
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 
@@ -34,8 +33,6 @@ func (in *input) warn(off int64, format string, a ...any) {
 
 // result returns b with the warnings, sorted by position.
 func (in *input) result(b graph.Batch) Result {
-	slices.SortStableFunc(in.warnings, func(a, b Warning) int {
-		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
-	})
+	slices.SortStableFunc(in.warnings, func(a, b Warning) int { return byPosition(a.Position, b.Position) })
 	return Result{Batch: b, Warnings: in.warnings}
 }

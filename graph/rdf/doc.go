@@ -83,7 +83,11 @@
 //
 // [Read] and [ReadBatch] read back what the writers write, loss-free for
 // everything the mapping holds, and refuse statements the mapping does
-// not make, with the file, line and column ([ParseError]). [Parse] is
+// not make, with the file, line and column ([ParseError]). A direct
+// relation statement (A cg:contradicts B) that no relation node repeats,
+// as a SPARQL update may add, is read as a relation, not dropped. Source
+// URLs are IRIs written as they are: the graph accepts no URL with a
+// character an IRI may not hold (sources.EscapeURL encodes one). [Parse] is
 // the underlying reader of statements: N-Quads, and the subset of Turtle
 // that the writer and vocab.ttl use (prefixes, prefixed names, "a",
 // blank node labels, double-quoted literals with a datatype, ";" and

@@ -15,12 +15,20 @@ import (
 // Read reads a claim graph from the N-Quads or Turtle that [WriteNQuads]
 // and [WriteTurtle] write, whatever the base and graph name: an item's
 // ID is its schema:identifier, and its IRI is what other statements
-// refer to it by. Everything the mapping holds comes back (the direct
-// cg:supports and cg:contradicts statements and the cg:earliest and
-// cg:latest bounds are derived, and skipped); inference records and the
-// notes of derivations between sources are not written, so do not come
-// back. The order of items, appearances, derivations and relations is
-// the order of the input.
+// refer to it by. Everything the mapping holds comes back (the
+// cg:earliest and cg:latest bounds are derived, and skipped); inference
+// records and the notes of derivations between sources are not written,
+// so do not come back. The order of items, appearances, derivations and
+// relations is the order of the input.
+//
+// A direct statement between claims (A cg:supports B, cg:contradicts,
+// cg:sameAs, cg:distinctFrom) repeats a relation node of that kind
+// between the two, and is skipped; one that no relation node matches (a
+// statement added by hand or by a SPARQL update) is read as a relation
+// of its kind from A to B, after the relations of the nodes, so that
+// nothing the input says is dropped. An item without a
+// schema:identifier, which gives its ID, is an [ErrMapping] error at its
+// first statement.
 //
 // Statements the mapping does not write — another class, a property not
 // of its item, a second value where one is allowed — are errors wrapping
@@ -90,10 +98,54 @@ type node struct {
 }
 
 type decoder struct {
-	nodes map[Term]*node
-	order []*node
-	ids   map[string]string // item IRI -> ID
-	pos   map[string]claims.Position
+	nodes  map[Term]*node
+	order  []*node
+	ids    map[string]string // item IRI -> ID
+	pos    map[string]claims.Position
+	direct []direct // direct statements between claims, in the order read
+}
+
+// direct is a statement FROM cg:supports TO (or another relation's
+// property) on a claim, at pos.
+type direct struct {
+	r   claims.Relation
+	pos claims.Position
+}
+
+// relationKey is the key of a relation's pair and kind, the same for a
+// symmetric relation either way round.
+func relationKey(r claims.Relation) [3]string {
+	from, to := r.From, r.To
+	if r.Kind.Symmetric() && to < from {
+		from, to = to, from
+	}
+	return [3]string{from, to, r.Kind.String()}
+}
+
+// directRelations returns the direct statements that no relation of rs
+// (the relation nodes read) matches, each as a relation, once, with its
+// position recorded under the ID that graph errors give a relation.
+func (d *decoder) directRelations(rs []claims.Relation) []claims.Relation {
+	seen := make(map[[3]string]bool, len(rs))
+	for _, r := range rs {
+		seen[relationKey(r)] = true
+	}
+	var out []claims.Relation
+	for _, x := range d.direct {
+		if k := relationKey(x.r); !seen[k] {
+			seen[k] = true
+			out = append(out, x.r)
+			d.pos[x.r.From+" -> "+x.r.To] = x.pos
+		}
+	}
+	return out
+}
+
+// directKind is the kind of relation each direct statement between
+// claims states.
+var directKind = map[string]claims.RelationKind{
+	CG + "supports": claims.Supports, CG + "contradicts": claims.Contradicts,
+	CG + "sameAs": claims.SameAs, CG + "distinctFrom": claims.DistinctFrom,
 }
 
 func mappingError(pos claims.Position, format string, a ...any) error {
@@ -145,6 +197,9 @@ func (d *decoder) batch() (graph.Batch, error) {
 			}
 		}
 		var err error
+		if kind := itemKind(n, types); kind != "" && d.ids[n.term.Value] == "" {
+			return graph.Batch{}, mappingError(n.pos, "%s: %s without schema:identifier, which gives its ID", term(n.term), kind)
+		}
 		switch {
 		case has(types, Schema+"Claim"):
 			var c claims.Claim
@@ -177,7 +232,22 @@ func (d *decoder) batch() (graph.Batch, error) {
 			return graph.Batch{}, mappingError(n.pos, "%s: a node that is no item of the mapping, nor part of one", term(n.term))
 		}
 	}
+	b.Relations = append(b.Relations, d.directRelations(b.Relations)...)
 	return b, nil
+}
+
+// itemKind names the item with an ID that n with the classes types is
+// ("a claim", "a source", "an entity"), or "" for a relation or a part.
+func itemKind(n *node, types []string) string {
+	switch {
+	case has(types, Schema+"Claim"):
+		return "a claim"
+	case n.has(CG + "sourceKind"):
+		return "a source"
+	case len(types) == 1 && entityKindOf[types[0]] != 0:
+		return "an entity"
+	}
+	return ""
 }
 
 func has(list []string, s string) bool {
@@ -387,8 +457,14 @@ func (d *decoder) claim(n *node, done map[*node]bool) (claims.Claim, error) {
 		var err error
 		switch pr.p {
 		case RDF + "type", Schema + "identifier":
-		case Schema + "appearance", Schema + "author", CG + "supports", CG + "contradicts", CG + "sameAs", CG + "distinctFrom":
-			// Derived from the appearances and relations.
+		case Schema + "appearance", Schema + "author":
+			// Derived from the appearances.
+		case CG + "supports", CG + "contradicts", CG + "sameAs", CG + "distinctFrom":
+			// Derived from a relation node, unless none matches.
+			var to string
+			if to, err = d.item(pr); err == nil {
+				d.direct = append(d.direct, direct{claims.Relation{From: c.ID, To: to, Kind: directKind[pr.p]}, pr.pos})
+			}
 		case Schema + "text":
 			err = text(pr, &c.Text)
 		case Schema + "inLanguage":

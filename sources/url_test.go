@@ -1,0 +1,44 @@
+package sources
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestURLCharacters: a URL holding a space (or |, {, }, ^, `, \, <, >,
+// ", a control) passed Check, and its RDF export was an IRI that rapper
+// and the RDF reader refuse. Check refuses it, naming the character and
+// its percent-encoding; EscapeURL gives the address Check accepts, which
+// decodes to the same, and leaves valid URLs (percent-encoded or not
+// ASCII) as they are.
+func TestURLCharacters(t *testing.T) {
+	for _, c := range []string{" ", "|", "{", "}", "^", "`", `\`, "<", ">", `"`, "\t", "\x7f"} {
+		u := "https://ex.org/kim" + c + "jong?q=a" + c + "b"
+		s := Source{ID: "s", Kind: NewsArticle, URL: u}
+		errs := s.Check()
+		if len(errs) != 1 || !errors.Is(errs[0], ErrInvalidURL) || errs[0].Field != "url" {
+			t.Errorf("%q: Check gave %v, want one ErrInvalidURL at url", u, errs)
+			continue
+		}
+		if want := EscapeURL(c); !strings.Contains(errs[0].Error(), "as "+want) || len(want) != 3 {
+			t.Errorf("%q: %v does not say to write it %s", u, errs[0], want)
+		}
+		s.URL = EscapeURL(u)
+		if errs := s.Check(); len(errs) != 0 {
+			t.Errorf("%q escaped as %q: Check gave %v", u, s.URL, errs)
+		}
+		if back, err := url.PathUnescape(s.URL); err != nil || back != u {
+			t.Errorf("%q escaped as %q decodes to %q, %v", u, s.URL, back, err)
+		}
+	}
+	for _, u := range []string{"https://ex.org/kim%20jong%7Cun", "https://de.wikipedia.org/wiki/Köln", "https://example.com/a?q=1&r=[2]#x"} {
+		if got := EscapeURL(u); got != u {
+			t.Errorf("EscapeURL(%q) = %q, want it unchanged", u, got)
+		}
+		if errs := (Source{ID: "s", Kind: NewsArticle, URL: u}).Check(); len(errs) != 0 {
+			t.Errorf("%q: Check gave %v", u, errs)
+		}
+	}
+}
