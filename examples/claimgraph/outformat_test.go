@@ -80,9 +80,10 @@ func TestEditMergeRefuseRDF(t *testing.T) {
 		t.Error("edit changed the RDF file it refused")
 	}
 	out := filepath.Join(dir, "m.yaml")
-	code, stdout, _ = runInterchange(t, "merge", yamlFile, ttl, "-o", out)
-	if code != 2 || !strings.Contains(stdout, "files to merge are YAML or JSON") || strings.Contains(stdout, "syntax error") {
-		t.Errorf("merge: exit %d, %q", code, stdout)
+	// merge writes its problems on standard error when nothing is written.
+	code, _, stderr := runInterchange(t, "merge", yamlFile, ttl, "-o", out)
+	if code != 2 || !strings.Contains(stderr, "files to merge are YAML or JSON") || strings.Contains(stderr, "syntax error") {
+		t.Errorf("merge: exit %d, %q", code, stderr)
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("merge wrote its output after refusing an input")
