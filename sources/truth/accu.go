@@ -41,8 +41,9 @@ func (d *Dataset) DeclareCopy(copier, original SourceID) error {
 }
 
 // pairs is the overlap index of ACCU and DEPEN: every pair of sources that
-// assert a common fact (the only pairs whose dependence changes a vote),
-// found by listing the sources of each fact, never by trying all pairs.
+// assert a common fact of an object in copy detection ([CopyChecked]; the
+// only pairs whose dependence changes a vote), found by listing the
+// sources of each fact, never by trying all pairs.
 type pairs struct {
 	key []uint64 // a<<32 | b with a < b, sorted: pair p
 	// same and diff are the objects on which the two give the same
@@ -55,17 +56,64 @@ type pairs struct {
 	// for k = |L|.
 	triStart []int64
 	tri      []int32
+	// unchecked lists the objects left out of copy detection
+	// ([CopyChecked]), whose facts have no pairs in tri.
+	unchecked []ObjectID
 }
 
-// pairIndex builds the overlap index of ix. With P = Σ_f |S_f|(|S_f|−1)/2
-// pair incidences by fact and P' = Σ_o |S_o|² by object it costs O(P log
-// d + P') time, d the pairs of one source, and O(P + A) memory: no pair is
-// looked up by search, each source marks its partners in a dense table.
+// MaxCopySources bounds copy detection: ACCU and DEPEN look for copying
+// only on objects whose facts have at most this many distinct sources
+// between them (see [CopyChecked]). The Book data set's most covered
+// object has 55 sources and the generated claim graphs' at most 176 (10k
+// claims), so neither is affected.
+const MaxCopySources = 256
+
+// CopyChecked reports whether ACCU and DEPEN look for copying on an object
+// whose facts have the given number of distinct sources between them: at
+// most [MaxCopySources]. An object with more is left out of copy
+// detection, as if no two of its sources had anything in common: a value
+// of it counts every vote whole (each source independent, §2 with
+// Pr(S ~ S₀) = 0), and it is neither a shared value nor a difference for
+// any pair. Only pairs that share a value of a checked object exist.
+//
+// The bound keeps the pair index linear in the input: a pair incidence
+// is two sources of a checked value, at most (MaxCopySources − 1)/2 per
+// assertion, where an object covered by 8,000 sources alone made 32
+// million. It gives up little evidence: a value so many sources provide
+// is very likely true, and sharing a true value is weak evidence of
+// copying (c/A + 1 − c to 1; Dong et al. §3), where copying shows in rare
+// shared false values. Li, Dong, Lyons, Meng and Srivastava ("Scaling up
+// copy detection", ICDE 2015) likewise spend copy detection on rarely
+// provided values first.
+func CopyChecked(sources int) bool { return sources <= MaxCopySources }
+
+// pairIndex builds the overlap index of ix, on the objects of at most
+// [MaxCopySources] sources ([CopyChecked]). With P = Σ_f |S_f|(|S_f|−1)/2
+// pair incidences by fact and P' = Σ_o |S_o|² by object, both over those
+// objects, it costs O(P log d + P') time, d the pairs of one source, and
+// O(P + A) memory: no pair is looked up by search, each source marks its
+// partners in a dense table. Both P and P' are at most MaxCopySources·A
+// for A assertions.
 func (ix *index) pairIndex(copies []uint64) *pairs {
 	nS := ix.nSources
 	pr := &pairs{triStart: make([]int64, ix.nFacts+1)}
+	objSrc, objStart := ix.objectSources()
+	checked := make([]bool, ix.nObjects)
+	for o := range checked {
+		if checked[o] = CopyChecked(int(objStart[o+1] - objStart[o])); !checked[o] {
+			pr.unchecked = append(pr.unchecked, ObjectID(o))
+		}
+	}
+	// sources returns the sources of fact f, none when its object is
+	// not checked.
+	sources := func(f int) []int32 {
+		if !checked[ix.factObj[f]] {
+			return nil
+		}
+		return ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+	}
 	for f := 0; f < ix.nFacts; f++ {
-		k := int64(ix.factStart[f+1] - ix.factStart[f])
+		k := int64(len(sources(f)))
 		pr.triStart[f+1] = pr.triStart[f] + k*(k-1)/2
 	}
 	total := pr.triStart[ix.nFacts]
@@ -73,7 +121,7 @@ func (ix *index) pairIndex(copies []uint64) *pairs {
 	// as b<<32 | its place t in tri; sorting a bucket groups the pairs.
 	start := make([]int64, nS+1)
 	for f := 0; f < ix.nFacts; f++ {
-		ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+		ss := sources(f)
 		for i, a := range ss {
 			start[a+1] += int64(len(ss) - i - 1)
 		}
@@ -84,7 +132,7 @@ func (ix *index) pairIndex(copies []uint64) *pairs {
 	inc := make([]uint64, total)
 	next := slices.Clone(start[:nS])
 	for f := 0; f < ix.nFacts; f++ {
-		ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+		ss := sources(f)
 		t := pr.triStart[f]
 		for i, a := range ss {
 			for _, b := range ss[i+1:] {
@@ -134,7 +182,6 @@ func (ix *index) pairIndex(copies []uint64) *pairs {
 	// Objects in common: each source a marks its partners b > a in a
 	// dense table and walks the sources of its objects; the pairs of a
 	// are a's alone, so no two goroutines write one.
-	objSrc, objStart := ix.objectSources()
 	srcObj, srcObjStart := ix.sourceObjects()
 	parallel(nS, int(total), func(lo, hi int) {
 		mark := make([]int32, nS) // pair + 1 of (a, b), 0 when none
@@ -147,6 +194,9 @@ func (ix *index) pairIndex(copies []uint64) *pairs {
 				mark[uint32(k)] = first[a] + int32(i) + 1
 			}
 			for _, o := range srcObj[srcObjStart[a]:srcObjStart[a+1]] {
+				if !checked[o] {
+					continue
+				}
 				for _, b := range objSrc[objStart[o]:objStart[o+1]] {
 					if b > int32(a) && mark[b] > 0 {
 						pr.diff[mark[b]-1]++ // objects in common, for now
@@ -351,6 +401,7 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 		copy(prevTrust, trust)
 	}
 	r.Trust, r.Belief, r.Chosen = trust, belief, chosen
+	r.CopyUnchecked = pr.unchecked
 	for s := range r.Known {
 		r.Known[s] = r.Known[s] && decides(ix, tested, even, s)
 	}
@@ -467,13 +518,23 @@ func (m *copyModel) discount(r1, r2 ratios, kt, kf, kd int32) (float32, bool) {
 // ss (in source order), tri the pairs of ss (see [pairs]), discounted by
 // the probability of copying: the votes of its sources, each times the
 // probability that it provides the value independently of those counted
-// before it (see discount).
+// before it (see discount). With no pairs (tri empty: the value's object
+// is left out of copy detection, [CopyChecked]) every source counts whole,
+// summed in source order, as discount orders them when every factor is 1.
 func voteCount(ss, tri []int32, vote []float64, disc []float32, declared []uint8, sc *scratch) float64 {
-	switch len(ss) {
-	case 0:
+	switch {
+	case len(ss) == 0:
 		return 0
-	case 1:
+	case len(ss) == 1:
 		return vote[ss[0]]
+	case len(tri) == 0:
+		count := 0.0
+		for _, s := range ss {
+			count += vote[s]
+		}
+		return count
+	}
+	switch len(ss) {
 	case 2:
 		return vote2(ss, tri, vote, disc, declared)
 	case 3:

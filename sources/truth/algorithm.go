@@ -236,6 +236,12 @@ type Result struct {
 	// declared with [Dataset.DeclareCopy] that share a fact, by Copier
 	// then Original. It is nil for the other algorithms.
 	Dependence []Dependence
+	// CopyUnchecked lists, for ACCU and DEPEN, the objects left out of
+	// copy detection, by ID: those whose facts have more than
+	// [MaxCopySources] sources between them ([CopyChecked]). Their
+	// values count every vote whole, and no pair is judged on them. It
+	// is nil when there are none, and for the other algorithms.
+	CopyUnchecked []ObjectID
 }
 
 // Discover runs algorithm a on d with options opts (zero fields take the
