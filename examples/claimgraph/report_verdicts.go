@@ -15,13 +15,15 @@
 //	 "sources": [{"source": ID, "trust": 0.83}, ...],
 //	 "no_evidence": [{"source": ID, "reason": "relay of X", "relay_of": [X]}, ...],
 //	 "verdicts_differ": [{"question": "a | b", "claim": "a", "verdict": "undecided", "tie": false}, ...],
-//	 "copy_skipped": {"objects": 1, "max_sources": 256}}
+//	 "copy_skipped": {"objects": 1, "max_sources": 256, "max_pairs": 67108864}}
 //
 // with sources sorted like the text. "copy_skipped", present only then,
-// counts the questions ACCU left out of copy detection because more than
-// truth.MaxCopySources sources carry their claims (a viral claim); the
-// text says "copy detection skipped for 1 question of more than 256
-// sources (every vote on them counts whole)".
+// counts the questions ACCU left out of copy detection
+// (truth.CopyChecks): more than truth.MaxCopySources sources carry their
+// claims (a viral claim), or theirs were the most pairs of sources past
+// the budget; the text says "copy detection skipped for 1 question of
+// more than 256 sources or past the budget of 67108864 pairs (every vote
+// on them counts whole)".
 
 package main
 

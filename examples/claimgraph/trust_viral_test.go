@@ -56,7 +56,7 @@ func TestTrustViralLinear(t *testing.T) {
 	json.Unmarshal([]byte(runOK(t, "trust", small, "--json")), &trust)
 	json.Unmarshal([]byte(runOK(t, "report", small, "--json")), &report)
 	for name, got := range map[string]*copySkipped{"trust": trust.Skipped, "report": report.Trust.Skipped} {
-		if got == nil || *got != (copySkipped{1, truth.MaxCopySources}) {
+		if got == nil || *got != (copySkipped{1, truth.MaxCopySources, truth.DefaultMaxCopyPairs}) {
 			t.Errorf("%s --json: copy_skipped %+v, want one object and the bound", name, got)
 		}
 	}

@@ -41,7 +41,7 @@ func (d *Dataset) DeclareCopy(copier, original SourceID) error {
 }
 
 // pairs is the overlap index of ACCU and DEPEN: every pair of sources that
-// assert a common fact of an object in copy detection ([CopyChecked]; the
+// assert a common fact of an object in copy detection ([CopyChecks]; the
 // only pairs whose dependence changes a vote), found by listing the
 // sources of each fact, never by trying all pairs.
 type pairs struct {
@@ -57,50 +57,94 @@ type pairs struct {
 	triStart []int64
 	tri      []int32
 	// unchecked lists the objects left out of copy detection
-	// ([CopyChecked]), whose facts have no pairs in tri.
+	// ([CopyChecks]), whose facts have no pairs in tri.
 	unchecked []ObjectID
 }
 
 // MaxCopySources bounds copy detection: ACCU and DEPEN look for copying
 // only on objects whose facts have at most this many distinct sources
-// between them (see [CopyChecked]). The Book data set's most covered
+// between them (see [CopyChecks]). The Book data set's most covered
 // object has 55 sources and the generated claim graphs' at most 176 (10k
 // claims), so neither is affected.
 const MaxCopySources = 256
 
-// CopyChecked reports whether ACCU and DEPEN look for copying on an object
-// whose facts have the given number of distinct sources between them: at
-// most [MaxCopySources]. An object with more is left out of copy
-// detection, as if no two of its sources had anything in common: a value
-// of it counts every vote whole (each source independent, §2 with
-// Pr(S ~ S₀) = 0), and it is neither a shared value nor a difference for
-// any pair. Only pairs that share a value of a checked object exist.
-//
-// The bound keeps the pair index linear in the input: a pair incidence
-// is two sources of a checked value, at most (MaxCopySources − 1)/2 per
-// assertion, where an object covered by 8,000 sources alone made 32
-// million. It gives up little evidence: a value so many sources provide
-// is very likely true, and sharing a true value is weak evidence of
-// copying (c/A + 1 − c to 1; Dong et al. §3), where copying shows in rare
-// shared false values. Li, Dong, Lyons, Meng and Srivastava ("Scaling up
-// copy detection", ICDE 2015) likewise spend copy detection on rarely
-// provided values first.
-func CopyChecked(sources int) bool { return sources <= MaxCopySources }
+// DefaultMaxCopyPairs is the default of [Options.MaxCopyPairs]: 64 Mi pair
+// incidences, about 2.7 GB. The Book data set has 160 thousand, the
+// generated claim graph of 10k claims 34 million.
+const DefaultMaxCopyPairs = 1 << 26
 
-// pairIndex builds the overlap index of ix, on the objects of at most
-// [MaxCopySources] sources ([CopyChecked]). With P = Σ_f |S_f|(|S_f|−1)/2
-// pair incidences by fact and P' = Σ_o |S_o|² by object, both over those
+// CopyChecks returns which objects ACCU and DEPEN look for copying on,
+// given for each object o the number of distinct sources of its facts,
+// sources[o], and its pair incidences, pairs[o] = Σ_f |S_f|(|S_f|−1)/2 over
+// its facts f, and the budget maxPairs ([Options.MaxCopyPairs]). An
+// object is checked when it has at most [MaxCopySources] sources; should
+// the checked objects' pairs exceed maxPairs, those with the most pairs
+// (of equal pairs, the higher ID) are left out too, one by one, until the
+// rest fit. It costs O(m log m) for m objects.
+//
+// An object left out counts as if no two of its sources had anything in
+// common: a value of it counts every vote whole (each source independent,
+// §2 with Pr(S ~ S₀) = 0), and it is neither a shared value nor a
+// difference for any pair. Only pairs that share a value of a checked
+// object exist.
+//
+// The bounds keep the pair index linear in the input and within a fixed
+// budget: at most (MaxCopySources − 1)/2 pair incidences an assertion and
+// maxPairs in all, where one object of 8,000 sources alone made 32
+// million. They give up little evidence: a value so many sources provide
+// is very likely true, and sharing a true value is weak evidence of
+// copying (c/A + 1 − c to 1, Dong et al. §3); copying shows in rare shared
+// false values. Li, Dong, Lyons, Meng and Srivastava ("Scaling up copy
+// detection", ICDE 2015) likewise spend copy detection on rarely provided
+// values first.
+func CopyChecks(sources []int, pairs []int64, maxPairs int64) []bool {
+	ok := make([]bool, len(sources))
+	var total int64
+	var wide []int // checked objects with pairs, should the budget bite
+	for o, n := range sources {
+		if ok[o] = n <= MaxCopySources; ok[o] && pairs[o] > 0 {
+			total += pairs[o]
+			wide = append(wide, o)
+		}
+	}
+	if total <= maxPairs {
+		return ok
+	}
+	slices.SortFunc(wide, func(a, b int) int { return cmp.Or(cmp.Compare(pairs[b], pairs[a]), cmp.Compare(b, a)) })
+	for _, o := range wide {
+		if total <= maxPairs {
+			break
+		}
+		ok[o] = false
+		total -= pairs[o]
+	}
+	return ok
+}
+
+// pairIndex builds the overlap index of ix on the objects [CopyChecks]
+// keeps, maxPairs the budget. With P = Σ_f |S_f|(|S_f|−1)/2 pair
+// incidences by fact and P' = Σ_o |S_o|² by object, both over those
 // objects, it costs O(P log d + P') time, d the pairs of one source, and
-// O(P + A) memory: no pair is looked up by search, each source marks its
-// partners in a dense table. Both P and P' are at most MaxCopySources·A
-// for A assertions.
-func (ix *index) pairIndex(copies []uint64) *pairs {
+// O(P + A) memory for A assertions: no pair is looked up by search, each
+// source marks its partners in a dense table. P is at most maxPairs and
+// (MaxCopySources − 1)/2·A, P' at most MaxCopySources·A.
+func (ix *index) pairIndex(copies []uint64, maxPairs int64) *pairs {
 	nS := ix.nSources
 	pr := &pairs{triStart: make([]int64, ix.nFacts+1)}
 	objSrc, objStart := ix.objectSources()
-	checked := make([]bool, ix.nObjects)
-	for o := range checked {
-		if checked[o] = CopyChecked(int(objStart[o+1] - objStart[o])); !checked[o] {
+	width := make([]int, ix.nObjects)
+	objPairs := make([]int64, ix.nObjects)
+	for o := range width {
+		width[o] = int(objStart[o+1] - objStart[o])
+		for _, f := range ix.objFacts[ix.objStart[o]:ix.objStart[o+1]] {
+			k := int64(ix.factStart[f+1] - ix.factStart[f])
+			objPairs[o] += k * (k - 1) / 2
+		}
+	}
+	checked := CopyChecks(width, objPairs, maxPairs)
+	width, objPairs = nil, nil
+	for o, ok := range checked {
+		if !ok {
 			pr.unchecked = append(pr.unchecked, ObjectID(o))
 		}
 	}
@@ -308,7 +352,7 @@ func (ix *index) sourceObjects() (list []int32, start []int32) {
 // value keeps the mean of all its values, its prior echoed).
 func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o Options) {
 	nS, nF := ix.nSources, ix.nFacts
-	pr := ix.pairIndex(copies)
+	pr := ix.pairIndex(copies, o.MaxCopyPairs)
 	nP := len(pr.key)
 	m := newCopyModel(o)
 	acc := make([]float64, nS) // A(S), clamped
@@ -519,7 +563,7 @@ func (m *copyModel) discount(r1, r2 ratios, kt, kf, kd int32) (float32, bool) {
 // the probability of copying: the votes of its sources, each times the
 // probability that it provides the value independently of those counted
 // before it (see discount). With no pairs (tri empty: the value's object
-// is left out of copy detection, [CopyChecked]) every source counts whole,
+// is left out of copy detection, [CopyChecks]) every source counts whole,
 // summed in source order, as discount orders them when every factor is 1.
 func voteCount(ss, tri []int32, vote []float64, disc []float32, declared []uint8, sc *scratch) float64 {
 	switch {

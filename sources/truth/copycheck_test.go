@@ -1,6 +1,7 @@
 package truth_test
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"runtime"
@@ -40,13 +41,10 @@ func wideObject(t *testing.T, n int) *truth.Dataset {
 	return d
 }
 
-// TestCopyChecked: an object of more than MaxCopySources sources is left
+// TestCopyWideObject: an object of more than MaxCopySources sources is left
 // out of copy detection, and its values count every vote whole; one of
 // MaxCopySources is judged as before.
-func TestCopyChecked(t *testing.T) {
-	if !truth.CopyChecked(truth.MaxCopySources) || truth.CopyChecked(truth.MaxCopySources+1) {
-		t.Fatalf("CopyChecked: the bound is %d sources, inclusive", truth.MaxCopySources)
-	}
+func TestCopyWideObject(t *testing.T) {
 	// DEPEN keeps every accuracy at 0.8, so every vote is ln(100·0.8/0.2).
 	v := math.Log(400)
 	for _, n := range []int{truth.MaxCopySources, truth.MaxCopySources + 1} {
@@ -82,6 +80,72 @@ func TestCopyChecked(t *testing.T) {
 		if math.Abs(r.Belief[x]-indep) > 1e-12 {
 			t.Errorf("n=%d: belief of x %v, want %v: three votes whole", n, r.Belief[x], indep)
 		}
+	}
+}
+
+// TestCopyChecks: the rule, on its own. Objects of more than
+// MaxCopySources sources are left out; past the budget, those with the
+// most pairs, the higher ID first among equals, until the rest fit.
+func TestCopyChecks(t *testing.T) {
+	m := truth.MaxCopySources
+	tests := []struct {
+		sources []int
+		pairs   []int64
+		budget  int64
+		want    []bool
+	}{
+		{[]int{m, m + 1, 2}, []int64{5, 0, 1}, 100, []bool{true, false, true}},
+		// 10 + 7 + 7 + 1 = 25 over 14: 10 goes, then the 7 of the
+		// higher ID; 7 + 1 fit.
+		{[]int{5, 4, 4, 2, 1}, []int64{10, 7, 7, 1, 0}, 14, []bool{false, true, false, true, true}},
+		// Over 15 only the 10 goes.
+		{[]int{5, 4, 4, 2, 1}, []int64{10, 7, 7, 1, 0}, 15, []bool{false, true, true, true, true}},
+		// An object of too many sources does not count against the budget.
+		{[]int{m + 1, 3}, []int64{1000, 3}, 3, []bool{false, true}},
+		// Budget 0 (as a resolved option never is): only pairless objects.
+		{[]int{2, 1}, []int64{1, 0}, 0, []bool{false, true}},
+	}
+	for _, tt := range tests {
+		if got := truth.CopyChecks(tt.sources, tt.pairs, tt.budget); !slices.Equal(got, tt.want) {
+			t.Errorf("CopyChecks(%v, %v, %d) = %v, want %v", tt.sources, tt.pairs, tt.budget, got, tt.want)
+		}
+	}
+}
+
+// TestCopyBudget: with MaxCopyPairs below the pairs of the data, the
+// object with the most is left out, and the run equals one where that
+// object is out for want of sources: the same votes, counted whole.
+func TestCopyBudget(t *testing.T) {
+	d := wideObject(t, 40) // wide: 3 + 1 pairs; other0..4: 3 + 6 each
+	full, err := truth.Discover(d, truth.Depen, truth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if full.CopyUnchecked != nil {
+		t.Fatalf("unchecked %v with the default budget", full.CopyUnchecked)
+	}
+	// 5·9 + 4 = 49 incidences; a budget of 48 drops one of other0..4,
+	// the highest ID: other4.
+	r, err := truth.Discover(d, truth.Depen, truth.Options{MaxCopyPairs: 48})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other4 := d.Object("other4")
+	if !slices.Equal(r.CopyUnchecked, []truth.ObjectID{other4}) {
+		t.Fatalf("unchecked %v, want [%d] (other4)", r.CopyUnchecked, other4)
+	}
+	w, err := d.Fact(other4, "w")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// other4: w by 3 sources, t by 4, votes whole: e^{3v}/(e^{3v} + e^{4v} + 99).
+	v := math.Log(400)
+	want := math.Exp(3*v) / (math.Exp(3*v) + math.Exp(4*v) + 99)
+	if math.Abs(r.Belief[w]-want) > 1e-12 || truth.Same(full.Belief[w], want) {
+		t.Errorf("belief of w on other4: %v over budget (want %v, votes whole), %v within it (want discounted)", r.Belief[w], want, full.Belief[w])
+	}
+	if _, err := truth.Discover(d, truth.Accu, truth.Options{MaxCopyPairs: -1}); !errors.Is(err, truth.ErrOptions) {
+		t.Errorf("MaxCopyPairs -1: error %v, want ErrOptions", err)
 	}
 }
 
