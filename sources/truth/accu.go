@@ -28,8 +28,10 @@ type Dependence struct {
 // cites it): known dependence. ACCU and DEPEN take the pair as dependent
 // with probability 1 in that direction, whatever the data say, and a value
 // the two share counts only for original: a declared copy adds no vote
-// (§2 with copy probability 1). The other algorithms ignore it. A source
-// declared to copy itself is an error wrapping [ErrIDRange].
+// (§2 with copy probability 1). The other algorithms ignore it, and so
+// do ACCU and DEPEN on an object they leave out of copy detection
+// ([CopyChecks]), where every vote counts whole. A source declared to
+// copy itself is an error wrapping [ErrIDRange].
 func (d *Dataset) DeclareCopy(copier, original SourceID) error {
 	n := SourceID(len(d.sourceNames))
 	if copier < 0 || copier >= n || original < 0 || original >= n || copier == original {

@@ -245,7 +245,8 @@ type Result struct {
 	// Dependence lists, for ACCU and DEPEN, the pairs of sources whose
 	// posterior probability of dependence is at least 1/2, and the pairs
 	// declared with [Dataset.DeclareCopy] that share a fact, by Copier
-	// then Original. It is nil for the other algorithms.
+	// then Original: pairs that share a value of an object in copy
+	// detection (see CopyUnchecked). It is nil for the other algorithms.
 	Dependence []Dependence
 	// CopyUnchecked lists, for ACCU and DEPEN, the objects left out of
 	// copy detection, by ID ([CopyChecks]): those whose facts have more
