@@ -14,9 +14,16 @@
 //	{"iterations": 3, "converged": true,
 //	 "sources": [{"source": ID, "trust": 0.83}, ...],
 //	 "no_evidence": [{"source": ID, "reason": "relay of X", "relay_of": [X]}, ...],
-//	 "verdicts_differ": [{"question": "a | b", "claim": "a", "verdict": "undecided", "tie": false}, ...]}
+//	 "verdicts_differ": [{"question": "a | b", "claim": "a", "verdict": "undecided", "tie": false}, ...],
+//	 "copy_skipped": {"objects": 1, "max_sources": 256, "max_pairs": 67108864}}
 //
-// with sources sorted like the text.
+// with sources sorted like the text. "copy_skipped", present only then,
+// counts the questions ACCU left out of copy detection
+// (truth.CopyChecks): more than truth.MaxCopySources sources carry their
+// claims (a viral claim), or theirs were the most pairs of sources past
+// the budget; the text says "copy detection skipped for 1 question of
+// more than 256 sources or past the budget of 67108864 pairs (every vote
+// on them counts whole)".
 
 package main
 
@@ -121,6 +128,8 @@ type trustSection struct {
 	Sources    []sourceTrust  `json:"sources"`     // with an estimate, by trust
 	NoEvidence []trustUnknown `json:"no_evidence"` // without, and why
 	Disagree   []trustChoice  `json:"verdicts_differ"`
+	// CopySkipped counts the questions left out of copy detection.
+	CopySkipped *copySkipped `json:"copy_skipped,omitempty"`
 }
 
 // trustTable runs truth discovery (ACCU) on the claim graph and returns
@@ -136,7 +145,7 @@ func trustTable(e *env, v graph.View) (trustSection, error) {
 		return trustSection{}, err
 	}
 	sec := trustSection{Iterations: run.r.Iterations, Converged: run.r.Converged,
-		Sources: []sourceTrust{}, NoEvidence: run.unknown, Disagree: []trustChoice{}}
+		Sources: []sourceTrust{}, NoEvidence: run.unknown, Disagree: []trustChoice{}, CopySkipped: copySkippedOf(run.r)}
 	if sec.NoEvidence == nil {
 		sec.NoEvidence = []trustUnknown{}
 	}
@@ -171,6 +180,9 @@ func trustText(e *env, w io.Writer, v graph.View) error {
 	}
 	fmt.Fprintf(w, "Source trust (truth discovery, ACCU, %s)\n",
 		convergence(sec.Converged, sec.Iterations, truth.DefaultOptions(truth.Accu).MaxIterations))
+	if sec.CopySkipped != nil {
+		fmt.Fprintf(w, "  %s\n", sec.CopySkipped.String("question"))
+	}
 	for _, r := range sec.Sources {
 		fmt.Fprintf(w, "  %.3f  %s\n", r.Trust, r.Source)
 	}

@@ -31,13 +31,21 @@
 //	  "counts": {"sources": 877, "objects": 1263, "facts": 4639, "assertions": 24847},
 //	  "sources": [{"source": "A1Books", "trust": 1, "assertions": 171, "tie": false}, ...],
 //	  "objects": [{"object": "0201853949", "value": "donald knuth", "belief": 1, "facts": 3,
-//	               "tie": false, "tied_with": []}, ...]
+//	               "tie": false, "tied_with": []}, ...],
+//	  "copy_skipped": {"objects": 1, "max_sources": 256, "max_pairs": 67108864}
 //	}
 //
 // where "facts" counts the candidate values of the object, "value" is
 // null for an object without facts, "tie" marks the ties above and
 // "tied_with" lists the values whose belief equals the chosen one's. The
 // belief of Voting is a value's share of its object's votes.
+// "copy_skipped", present only then, counts the objects ACCU and DEPEN
+// left out of copy detection (truth.CopyChecks) because more than
+// truth.MaxCopySources (256) sources carry their values (a viral claim)
+// or, past the budget of truth.DefaultMaxCopyPairs pairs of sources that
+// share a value, theirs were the most; the text says so under its first
+// line: "copy detection skipped for 1 object of more than 256 sources or
+// past the budget of 67108864 pairs (every vote on them counts whole)".
 //
 // The claim-graph mode,
 //
@@ -145,6 +153,36 @@ type trustReport struct {
 	// Sources for want of evidence, by ID.
 	NoEvidence []trustUnknown `json:"no_evidence,omitempty"`
 	Objects    []trustObject  `json:"objects"`
+	// CopySkipped counts, for ACCU and DEPEN, the objects left out of
+	// copy detection (truth.CopyChecks); nil when none was.
+	CopySkipped *copySkipped `json:"copy_skipped,omitempty"`
+}
+
+// copySkipped is the JSON of the objects (questions) ACCU and DEPEN left
+// out of copy detection (truth.CopyChecks): more than MaxSources sources
+// carry their facts, or their pairs of sources are the most past the
+// budget of MaxPairs; each of their votes counts whole.
+type copySkipped struct {
+	Objects    int   `json:"objects"`
+	MaxSources int   `json:"max_sources"`
+	MaxPairs   int64 `json:"max_pairs"`
+}
+
+// copySkippedOf returns what r left out of copy detection, nil for none.
+func copySkippedOf(r *truth.Result) *copySkipped {
+	if len(r.CopyUnchecked) == 0 {
+		return nil
+	}
+	return &copySkipped{len(r.CopyUnchecked), truth.MaxCopySources, truth.DefaultMaxCopyPairs}
+}
+
+// String is the sentence the text output prints, noun naming the
+// objects: "copy detection skipped for 2 objects of more than 256
+// sources or past the budget of 67108864 pairs (every vote on them
+// counts whole)".
+func (c *copySkipped) String(noun string) string {
+	return fmt.Sprintf("copy detection skipped for %s of more than %d sources or past the budget of %d pairs (every vote on them counts whole)",
+		plural(c.Objects, noun), c.MaxSources, c.MaxPairs)
 }
 
 func runTrust(e *env, args []string) int {
@@ -271,7 +309,7 @@ func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, opts truth.O
 	rep := trustReport{
 		Algorithm: r.Algorithm.String(), Iterations: r.Iterations, Converged: r.Converged,
 		Counts: trustCounts{d.NumSources(), d.NumObjects(), d.NumFacts(), d.NumAssertions()},
-		Cap:    opts.MaxIterations,
+		Cap:    opts.MaxIterations, CopySkipped: copySkippedOf(r),
 	}
 	if rep.Cap == 0 || r.Algorithm == truth.Voting {
 		rep.Cap = truth.DefaultOptions(r.Algorithm).MaxIterations
@@ -333,6 +371,9 @@ func (rep trustReport) write(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "%s: %s; %s, %s, %s, %s\n\n", rep.Algorithm, conv,
 		plural(c.Sources, "source"), plural(c.Objects, "object"), plural(c.Facts, "fact"), plural(c.Assertions, "assertion"))
+	if rep.CopySkipped != nil {
+		fmt.Fprintf(w, "%s\n\n", rep.CopySkipped.String("object"))
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "TRUST\tASSERTIONS\tSOURCE")
 	for _, s := range rep.Sources {

@@ -28,8 +28,10 @@ type Dependence struct {
 // cites it): known dependence. ACCU and DEPEN take the pair as dependent
 // with probability 1 in that direction, whatever the data say, and a value
 // the two share counts only for original: a declared copy adds no vote
-// (§2 with copy probability 1). The other algorithms ignore it. A source
-// declared to copy itself is an error wrapping [ErrIDRange].
+// (§2 with copy probability 1). The other algorithms ignore it, and so
+// do ACCU and DEPEN on an object they leave out of copy detection
+// ([CopyChecks]), where every vote counts whole. A source declared to
+// copy itself is an error wrapping [ErrIDRange].
 func (d *Dataset) DeclareCopy(copier, original SourceID) error {
 	n := SourceID(len(d.sourceNames))
 	if copier < 0 || copier >= n || original < 0 || original >= n || copier == original {
@@ -41,8 +43,9 @@ func (d *Dataset) DeclareCopy(copier, original SourceID) error {
 }
 
 // pairs is the overlap index of ACCU and DEPEN: every pair of sources that
-// assert a common fact (the only pairs whose dependence changes a vote),
-// found by listing the sources of each fact, never by trying all pairs.
+// assert a common fact of an object in copy detection ([CopyChecks]; the
+// only pairs whose dependence changes a vote), found by listing the
+// sources of each fact, never by trying all pairs.
 type pairs struct {
 	key []uint64 // a<<32 | b with a < b, sorted: pair p
 	// same and diff are the objects on which the two give the same
@@ -55,17 +58,108 @@ type pairs struct {
 	// for k = |L|.
 	triStart []int64
 	tri      []int32
+	// unchecked lists the objects left out of copy detection
+	// ([CopyChecks]), whose facts have no pairs in tri.
+	unchecked []ObjectID
 }
 
-// pairIndex builds the overlap index of ix. With P = Σ_f |S_f|(|S_f|−1)/2
-// pair incidences by fact and P' = Σ_o |S_o|² by object it costs O(P log
-// d + P') time, d the pairs of one source, and O(P + A) memory: no pair is
-// looked up by search, each source marks its partners in a dense table.
-func (ix *index) pairIndex(copies []uint64) *pairs {
+// MaxCopySources bounds copy detection: ACCU and DEPEN look for copying
+// only on objects whose facts have at most this many distinct sources
+// between them (see [CopyChecks]). The Book data set's most covered
+// object has 55 sources and the generated claim graphs' at most 176 (10k
+// claims), so neither is affected.
+const MaxCopySources = 256
+
+// DefaultMaxCopyPairs is the default of [Options.MaxCopyPairs]: 64 Mi pair
+// incidences, about 2.7 GB. The Book data set has 160 thousand, the
+// generated claim graph of 10k claims 34 million.
+const DefaultMaxCopyPairs = 1 << 26
+
+// CopyChecks returns which objects ACCU and DEPEN look for copying on,
+// given for each object o the number of distinct sources of its facts,
+// sources[o], and its pair incidences, pairs[o] = Σ_f |S_f|(|S_f|−1)/2 over
+// its facts f, and the budget maxPairs ([Options.MaxCopyPairs]). An
+// object is checked when it has at most [MaxCopySources] sources; should
+// the checked objects' pairs exceed maxPairs, those with the most pairs
+// (of equal pairs, the higher ID) are left out too, one by one, until the
+// rest fit. It costs O(m log m) for m objects.
+//
+// An object left out counts as if no two of its sources had anything in
+// common: a value of it counts every vote whole (each source independent,
+// §2 with Pr(S ~ S₀) = 0), and it is neither a shared value nor a
+// difference for any pair. Only pairs that share a value of a checked
+// object exist.
+//
+// The bounds keep the pair index linear in the input and within a fixed
+// budget: at most (MaxCopySources − 1)/2 pair incidences an assertion and
+// maxPairs in all, where one object of 8,000 sources alone made 32
+// million. They give up little evidence: a value so many sources provide
+// is very likely true, and sharing a true value is weak evidence of
+// copying (c/A + 1 − c to 1, Dong et al. §3); copying shows in rare shared
+// false values. Li, Dong, Lyons, Meng and Srivastava ("Scaling up copy
+// detection", ICDE 2015) likewise spend copy detection on rarely provided
+// values first.
+func CopyChecks(sources []int, pairs []int64, maxPairs int64) []bool {
+	ok := make([]bool, len(sources))
+	var total int64
+	var wide []int // checked objects with pairs, should the budget bite
+	for o, n := range sources {
+		if ok[o] = n <= MaxCopySources; ok[o] && pairs[o] > 0 {
+			total += pairs[o]
+			wide = append(wide, o)
+		}
+	}
+	if total <= maxPairs {
+		return ok
+	}
+	slices.SortFunc(wide, func(a, b int) int { return cmp.Or(cmp.Compare(pairs[b], pairs[a]), cmp.Compare(b, a)) })
+	for _, o := range wide {
+		if total <= maxPairs {
+			break
+		}
+		ok[o] = false
+		total -= pairs[o]
+	}
+	return ok
+}
+
+// pairIndex builds the overlap index of ix on the objects [CopyChecks]
+// keeps, maxPairs the budget. With P = Σ_f |S_f|(|S_f|−1)/2 pair
+// incidences by fact and P' = Σ_o |S_o|² by object, both over those
+// objects, it costs O(P log d + P') time, d the pairs of one source, and
+// O(P + A) memory for A assertions: no pair is looked up by search, each
+// source marks its partners in a dense table. P is at most maxPairs and
+// (MaxCopySources − 1)/2·A, P' at most MaxCopySources·A.
+func (ix *index) pairIndex(copies []uint64, maxPairs int64) *pairs {
 	nS := ix.nSources
 	pr := &pairs{triStart: make([]int64, ix.nFacts+1)}
+	objSrc, objStart := ix.objectSources()
+	width := make([]int, ix.nObjects)
+	objPairs := make([]int64, ix.nObjects)
+	for o := range width {
+		width[o] = int(objStart[o+1] - objStart[o])
+		for _, f := range ix.objFacts[ix.objStart[o]:ix.objStart[o+1]] {
+			k := int64(ix.factStart[f+1] - ix.factStart[f])
+			objPairs[o] += k * (k - 1) / 2
+		}
+	}
+	checked := CopyChecks(width, objPairs, maxPairs)
+	width, objPairs = nil, nil
+	for o, ok := range checked {
+		if !ok {
+			pr.unchecked = append(pr.unchecked, ObjectID(o))
+		}
+	}
+	// sources returns the sources of fact f, none when its object is
+	// not checked.
+	sources := func(f int) []int32 {
+		if !checked[ix.factObj[f]] {
+			return nil
+		}
+		return ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+	}
 	for f := 0; f < ix.nFacts; f++ {
-		k := int64(ix.factStart[f+1] - ix.factStart[f])
+		k := int64(len(sources(f)))
 		pr.triStart[f+1] = pr.triStart[f] + k*(k-1)/2
 	}
 	total := pr.triStart[ix.nFacts]
@@ -73,7 +167,7 @@ func (ix *index) pairIndex(copies []uint64) *pairs {
 	// as b<<32 | its place t in tri; sorting a bucket groups the pairs.
 	start := make([]int64, nS+1)
 	for f := 0; f < ix.nFacts; f++ {
-		ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+		ss := sources(f)
 		for i, a := range ss {
 			start[a+1] += int64(len(ss) - i - 1)
 		}
@@ -84,7 +178,7 @@ func (ix *index) pairIndex(copies []uint64) *pairs {
 	inc := make([]uint64, total)
 	next := slices.Clone(start[:nS])
 	for f := 0; f < ix.nFacts; f++ {
-		ss := ix.factSources[ix.factStart[f]:ix.factStart[f+1]]
+		ss := sources(f)
 		t := pr.triStart[f]
 		for i, a := range ss {
 			for _, b := range ss[i+1:] {
@@ -134,7 +228,6 @@ func (ix *index) pairIndex(copies []uint64) *pairs {
 	// Objects in common: each source a marks its partners b > a in a
 	// dense table and walks the sources of its objects; the pairs of a
 	// are a's alone, so no two goroutines write one.
-	objSrc, objStart := ix.objectSources()
 	srcObj, srcObjStart := ix.sourceObjects()
 	parallel(nS, int(total), func(lo, hi int) {
 		mark := make([]int32, nS) // pair + 1 of (a, b), 0 when none
@@ -147,6 +240,9 @@ func (ix *index) pairIndex(copies []uint64) *pairs {
 				mark[uint32(k)] = first[a] + int32(i) + 1
 			}
 			for _, o := range srcObj[srcObjStart[a]:srcObjStart[a+1]] {
+				if !checked[o] {
+					continue
+				}
 				for _, b := range objSrc[objStart[o]:objStart[o+1]] {
 					if b > int32(a) && mark[b] > 0 {
 						pr.diff[mark[b]-1]++ // objects in common, for now
@@ -258,7 +354,7 @@ func (ix *index) sourceObjects() (list []int32, start []int32) {
 // value keeps the mean of all its values, its prior echoed).
 func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o Options) {
 	nS, nF := ix.nSources, ix.nFacts
-	pr := ix.pairIndex(copies)
+	pr := ix.pairIndex(copies, o.MaxCopyPairs)
 	nP := len(pr.key)
 	m := newCopyModel(o)
 	acc := make([]float64, nS) // A(S), clamped
@@ -351,6 +447,7 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 		copy(prevTrust, trust)
 	}
 	r.Trust, r.Belief, r.Chosen = trust, belief, chosen
+	r.CopyUnchecked = pr.unchecked
 	for s := range r.Known {
 		r.Known[s] = r.Known[s] && decides(ix, tested, even, s)
 	}
@@ -467,13 +564,23 @@ func (m *copyModel) discount(r1, r2 ratios, kt, kf, kd int32) (float32, bool) {
 // ss (in source order), tri the pairs of ss (see [pairs]), discounted by
 // the probability of copying: the votes of its sources, each times the
 // probability that it provides the value independently of those counted
-// before it (see discount).
+// before it (see discount). With no pairs (tri empty: the value's object
+// is left out of copy detection, [CopyChecks]) every source counts whole,
+// summed in source order, as discount orders them when every factor is 1.
 func voteCount(ss, tri []int32, vote []float64, disc []float32, declared []uint8, sc *scratch) float64 {
-	switch len(ss) {
-	case 0:
+	switch {
+	case len(ss) == 0:
 		return 0
-	case 1:
+	case len(ss) == 1:
 		return vote[ss[0]]
+	case len(tri) == 0:
+		count := 0.0
+		for _, s := range ss {
+			count += vote[s]
+		}
+		return count
+	}
+	switch len(ss) {
 	case 2:
 		return vote2(ss, tri, vote, disc, declared)
 	case 3:

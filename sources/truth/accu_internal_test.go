@@ -73,7 +73,7 @@ func TestPairIndex(t *testing.T) {
 	if err := d.DeclareCopy(3, 0); err != nil {
 		t.Fatal(err)
 	}
-	pr := d.index().pairIndex(d.copies)
+	pr := d.index().pairIndex(d.copies, DefaultMaxCopyPairs)
 	type row struct {
 		A, B, Same, Diff int32
 		Declared         uint8
@@ -99,5 +99,28 @@ func TestPairIndex(t *testing.T) {
 	}
 	if tri := pr.tri[pr.triStart[g1]:pr.triStart[g1+1]]; len(tri) != 1 || tri[0] != 2 {
 		t.Errorf("pairs of g1 = %v, want [2]", tri)
+	}
+}
+
+// TestPairIndexBudget: with a budget of one pair incidence, o1 (three)
+// is left out of copy detection and o2 (one) kept: (0,3) remain, agreeing
+// on o2, and o1, where they differ, counts neither way.
+func TestPairIndexBudget(t *testing.T) {
+	d := NewDataset()
+	for _, a := range [][3]string{
+		{"s0", "o1", "f1"}, {"s1", "o1", "f1"}, {"s2", "o1", "f1"}, {"s3", "o1", "f2"},
+		{"s0", "o2", "g1"}, {"s3", "o2", "g1"}, {"s1", "o2", "g2"},
+	} {
+		d.Assert(a[0], a[1], a[2])
+	}
+	pr := d.index().pairIndex(d.copies, 1)
+	if len(pr.key) != 1 || pr.key[0] != 0<<32|3 || pr.same[0] != 1 || pr.diff[0] != 0 {
+		t.Errorf("pairs %x same %v diff %v, want (0,3) sharing 1 and differing on none", pr.key, pr.same, pr.diff)
+	}
+	if o1 := d.Object("o1"); len(pr.unchecked) != 1 || pr.unchecked[0] != o1 {
+		t.Errorf("unchecked %v, want [%d] (o1)", pr.unchecked, o1)
+	}
+	if n := pr.triStart[len(pr.triStart)-1]; n != 1 {
+		t.Errorf("%d pair incidences, want 1", n)
 	}
 }

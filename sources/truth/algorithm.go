@@ -92,6 +92,11 @@ type Options struct {
 	// FalseValues is n of ACCU and DEPEN, the number of false values of
 	// every object, uniformly likely (100), at least 1.
 	FalseValues float64
+	// MaxCopyPairs caps the pair incidences (two sources of one value,
+	// about 40 bytes each) that ACCU and DEPEN keep for copy detection:
+	// past it the objects with the most are left out of it too (see
+	// [CopyChecks]). Default 64 Mi (2²⁶), about 2.7 GB.
+	MaxCopyPairs int64
 	// NoImplications makes TruthFinder ignore the Dataset's implications.
 	NoImplications bool
 	// Progress, when not nil, is told of each iteration of [Discover]:
@@ -112,7 +117,7 @@ func (o Options) step(i int) {
 // the fields of [Options].
 func DefaultOptions(a Algorithm) Options {
 	o := Options{MaxIterations: 20, Tolerance: 1e-3, Dampening: 0.3, Influence: 0.5, InitialTrust: 0.9,
-		CopyPrior: 0.2, CopyRate: 0.8, FalseValues: 100}
+		CopyPrior: 0.2, CopyRate: 0.8, FalseValues: 100, MaxCopyPairs: DefaultMaxCopyPairs}
 	switch a {
 	case Accu, Depen:
 		o.InitialTrust = 0.8
@@ -134,6 +139,12 @@ func (o Options) withDefaults(a Algorithm) (Options, error) {
 	def := DefaultOptions(a)
 	if o.MaxIterations < 0 {
 		return o, fmt.Errorf("truth: %w: MaxIterations %d is negative", ErrOptions, o.MaxIterations)
+	}
+	if o.MaxCopyPairs < 0 {
+		return o, fmt.Errorf("truth: %w: MaxCopyPairs %d is negative", ErrOptions, o.MaxCopyPairs)
+	}
+	if o.MaxCopyPairs == 0 {
+		o.MaxCopyPairs = def.MaxCopyPairs
 	}
 	for _, f := range []struct {
 		name  string
@@ -234,8 +245,16 @@ type Result struct {
 	// Dependence lists, for ACCU and DEPEN, the pairs of sources whose
 	// posterior probability of dependence is at least 1/2, and the pairs
 	// declared with [Dataset.DeclareCopy] that share a fact, by Copier
-	// then Original. It is nil for the other algorithms.
+	// then Original: pairs that share a value of an object in copy
+	// detection (see CopyUnchecked). It is nil for the other algorithms.
 	Dependence []Dependence
+	// CopyUnchecked lists, for ACCU and DEPEN, the objects left out of
+	// copy detection, by ID ([CopyChecks]): those whose facts have more
+	// than [MaxCopySources] sources between them, and the widest beyond
+	// [Options.MaxCopyPairs]. Their values count every vote whole, and
+	// no pair is judged on them. It is nil when there are none, and for
+	// the other algorithms.
+	CopyUnchecked []ObjectID
 }
 
 // Discover runs algorithm a on d with options opts (zero fields take the

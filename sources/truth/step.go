@@ -175,7 +175,9 @@ func (c CopyModel) Discount(a1, a2 float64, kt, kf, kd int) float32 {
 // Count is C(v), the vote count of a value whose k sources, in the order
 // of their IDs, have votes votes ([CopyModel.Vote]), given the Discount
 // of each pair i < j of them at disc[i(2k−i−1)/2 + j−i−1] (row by row).
-// No pair is a declared copy.
+// No pair is a declared copy. With disc nil, for a value of an object
+// left out of copy detection ([CopyChecks]), it is the sum of the votes
+// in that order, each counted whole.
 func (c CopyModel) Count(votes []float64, disc []float32) float64 {
 	k := len(votes)
 	ss := make([]int32, k)
