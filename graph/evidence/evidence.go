@@ -486,6 +486,8 @@ func (t *Table) lend(v graph.View, supports int, silent []bool) {
 type support struct {
 	comp  []int32
 	count int
+	level []int32   // of each component (see levels)
+	out   [][]int32 // what each component passes on, when it supports another
 }
 
 // Lend returns the origins that reach each of n claims through support:
@@ -558,62 +560,73 @@ func lend(n int, edges [][2]int32, own func(int32) []int32) ([][]int32, *support
 		}
 	}
 
-	var pool []int32 // the array sets are being stored in
-	store := func(set []int32) []int32 {
-		if cap(pool)-len(pool) < len(set) {
-			pool = make([]int32, 0, max(1<<16, len(set)))
-		}
-		lo := len(pool)
-		pool = append(pool, set...)
-		return pool[lo:len(pool):len(pool)]
+	l := &lending{own: own, reach: reach, out: make([][]int32, b.Count), fstart: fstart, from: from, feeds: feeds, cstart: cstart, members: members}
+	level := levels(b.Count, comp, cstart, members, start, to)
+	lstart, list := byLevel(level)
+	var ws []merger
+	for k := range len(lstart) - 1 {
+		spread(&ws, list[lstart[k]:lstart[k+1]], l.component)
 	}
-	out := make([][]int32, b.Count) // what each component passes on
-	var cur, next []int32           // scratch for merging
-	for k := int32(b.Count) - 1; k >= 0; k-- {
-		// What enters the component: the union of what its supporters
-		// pass on, kept where it is when one supporter passes it all.
-		in, stored := []int32(nil), true
-		for _, f := range from[fstart[k]:fstart[k+1]] {
-			switch o := out[f]; {
-			case same(o, in) || !adds(in, o):
-			case len(in) == 0:
-				in = o
-			default:
-				next = mergeInto(next[:0], in, o)
+	return reach, &support{comp: comp, count: b.Count, level: level, out: l.out}
+}
+
+// lending is what lend shares between the goroutines that weigh the
+// components of one level: each reads what the components above pass on
+// (out) and writes what its own components receive and pass on.
+type lending struct {
+	own             func(int32) []int32
+	reach, out      [][]int32 // by claim, by component
+	fstart, from    []int32   // the components supporting each
+	feeds           []bool
+	cstart, members []int32
+}
+
+// component weighs component k, with w's scratch: it sets what reaches
+// each of its members and what it passes on.
+func (l *lending) component(w *merger, k int32) {
+	// What enters the component: the union of what its supporters
+	// pass on, kept where it is when one supporter passes it all.
+	in, stored := []int32(nil), true
+	cur, next := w.cur, w.spare
+	for _, f := range l.from[l.fstart[k]:l.fstart[k+1]] {
+		switch o := l.out[f]; {
+		case same(o, in) || !adds(in, o):
+		case len(in) == 0:
+			in = o
+		default:
+			next = mergeInto(next[:0], in, o)
+			in, cur, next = next, next, cur
+			stored = false
+		}
+	}
+	mem := l.members[l.cstart[k]:l.cstart[k+1]]
+	// What reaches a member: what enters the component, and the own
+	// origins of the members of a cycle.
+	if len(mem) > 1 {
+		for _, m := range mem {
+			if adds(in, l.own(m)) {
+				next = mergeInto(next[:0], in, l.own(m))
 				in, cur, next = next, next, cur
 				stored = false
 			}
 		}
-		mem := members[cstart[k]:cstart[k+1]]
-		// What reaches a member: what enters the component, and the own
-		// origins of the members of a cycle.
-		if len(mem) > 1 {
-			for _, m := range mem {
-				if adds(in, own(m)) {
-					next = mergeInto(next[:0], in, own(m))
-					in, cur, next = next, next, cur
-					stored = false
-				}
-			}
-		}
-		if !stored {
-			in = store(in)
-		}
-		for _, m := range mem {
-			reach[m] = in
-		}
-		if !feeds[k] {
-			continue
-		}
-		out[k] = in
+	}
+	if !stored {
+		in = w.store(in)
+	}
+	for _, m := range mem {
+		l.reach[m] = in
+	}
+	if l.feeds[k] {
+		l.out[k] = in
 		if len(mem) == 1 {
 			// A single claim passes on its own origins too.
-			if next = mergeInto(next[:0], in, own(mem[0])); !slices.Equal(next, in) {
-				out[k] = store(next)
+			if next = mergeInto(next[:0], in, l.own(mem[0])); !slices.Equal(next, in) {
+				l.out[k] = w.store(next)
 			}
 		}
 	}
-	return reach, &support{comp: comp, count: b.Count}
+	w.cur, w.spare = cur, next
 }
 
 // adds reports whether merging the sorted set b into the sorted set a,
