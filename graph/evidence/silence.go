@@ -42,8 +42,9 @@ type Silencer struct {
 	low     int32
 
 	// What claim u passes on to those it supports, kept up to date for
-	// every claim that supports another: the levels below a level are
-	// done when it is weighed, so that what it reads stands still.
+	// every claim that supports another (nil once it is silent): the
+	// levels below a level are done when it is weighed, so that what it
+	// reads stands still.
 	made [][]int32
 	flag []uint8
 
@@ -172,6 +173,7 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 		}
 		s.flag[c] |= mute
 		if s.start != nil {
+			s.made[c] = nil // it passes on nothing
 			s.push(s.to[s.start[c]:s.start[c+1]])
 		}
 	}
@@ -254,11 +256,8 @@ func (s *Silencer) single(w *worker, x int32) {
 	var in []int32
 	cur, spare := w.cur[:0], w.spare[:0]
 	for _, u := range s.by[s.byStart[x]:s.byStart[x+1]] {
-		if s.flag[u]&mute != 0 {
-			continue
-		}
-		p := s.made[u]
-		switch {
+		switch p := s.made[u]; { // nil for a silent supporter
+		case len(p) == 0:
 		case len(in) == 0:
 			in = p
 		case adds(in, p):
