@@ -133,13 +133,20 @@ func silenced(v graph.View, o Options) (map[string]bool, int, error) {
 // the last (running it beside each round's labels would cost a run of
 // DF-QuAD a round: at 100k claims of graph/synth, 13 rounds).
 func (s *state) run(v graph.View, strengths bool) error {
-	if err := s.load(v); err != nil {
+	s.size = v.Counts()
+	// The relations are read beside the evidence, on a goroutine of
+	// their own: links writes only the supports and contradictions,
+	// which load does not read.
+	var wg sync.WaitGroup
+	wg.Go(func() { s.links(v) })
+	err := s.load(v)
+	wg.Wait()
+	if err != nil {
 		return err
 	}
 	if s.opts.Progress != nil {
 		s.opts.Progress(graph.Progress{Stage: "strengths"})
 	}
-	s.links(v)
 	if incremental && s.opts.Support == Lending && s.opts.Evidence == nil && len(s.supports) > 0 {
 		s.lendingRounds()
 	} else if err := s.rerun(v, strengths); err != nil {
@@ -278,9 +285,9 @@ func (s *state) weights() {
 	}
 }
 
-// load numbers the claims of v and weighs their evidence.
+// load numbers the claims of v and weighs their evidence; s.size holds
+// the counts of v.
 func (s *state) load(v graph.View) error {
-	s.size = v.Counts()
 	n := s.size.Claims
 	s.ids, s.sources = make([]string, 0, n), make([][]string, 0, n)
 	s.ev = s.opts.Evidence
