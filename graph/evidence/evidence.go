@@ -14,6 +14,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/internal/borrow"
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
+	"github.com/claimgraph/claimgraph/graph/internal/parts"
 	"github.com/claimgraph/claimgraph/graph/internal/scc"
 	"github.com/claimgraph/claimgraph/graph/provenance"
 )
@@ -261,9 +262,12 @@ func Of(v graph.View, opts Options) (*Table, error) {
 	if !o.NoLending {
 		t.lend(v, counts.Supports, silent)
 	}
-	for i := range t.ev {
-		t.weigh(int32(i))
-	}
+	// Each claim is weighed apart: on all processors.
+	parts.Run(len(t.ev), 1<<12, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			t.weigh(int32(i))
+		}
+	})
 	tick.Finish()
 	return t, nil
 }
