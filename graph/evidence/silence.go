@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"math/bits"
 	"slices"
 
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
@@ -15,50 +16,57 @@ import (
 // graph. It changes the Table it was made from, which must not be read
 // by another goroutine meanwhile.
 type Silencer struct {
-	t       *Table
-	start   []int32 // the supports of claim i go to to[start[i]:start[i+1]]
+	t *Table
+
+	// The Silencer numbers the claims apart, by position: claim id[p]
+	// is at position p, and claim c at pos[c]. Positions go by level of
+	// support (see levels), a component's members next to each other,
+	// so that the claims one level weighs, and those the next reads,
+	// lie near each other in memory. Without lending pos is nil and a
+	// position is the claim's number.
+	id, pos []int32
+	start   []int32 // the supports of position p go to positions to[start[p]:start[p+1]]
 	to      []int32
-	byStart []int32 // the supporters of claim i are by[byStart[i]:byStart[i+1]]
+	byStart []int32 // the supporters of position p are at by[byStart[p]:byStart[p+1]]
 	by      []int32
 
 	// The strongly connected components of all the supports, silent or
-	// not, numbered by Tarjan's algorithm (a supporter's component after
-	// those it supports), the members of each, and the level of each
-	// (see levels): a change is passed down a level at a time. A
-	// silenced claim only removes supports, so a component of the
-	// supports still lending is within one of these, and no level of
-	// them is out of order.
-	comp    []int32
-	cstart  []int32
-	members []int32
-	level   []int32
+	// not, numbered by level: component k has the positions
+	// cstart[k] to cstart[k+1]−1 and level level[k], and those of level
+	// l are lstart[l] to lstart[l+1]−1. A silenced claim only removes
+	// supports, so a component of the supports still lending is within
+	// one of these, and no level of them is out of order.
+	comp   []int32 // of each position
+	cstart []int32
+	level  []int32
+	lstart []int32
 
-	// queued[k] says component k waits to be weighed again, listed in
-	// bucket[level[k]]; waiting counts them, and no level below low has
+	// queued has bit k%64 of word k/64 set when component k waits to be
+	// weighed again; waiting counts them, and no level below low has
 	// one.
-	queued  []bool
-	bucket  [][]int32
+	queued  []uint64
 	waiting int
 	low     int32
+	ks      []int32 // the components of a level being weighed
 
-	// What claim u passes on to those it supports, kept up to date for
-	// every claim that supports another (nil once it is silent): the
-	// levels below a level are done when it is weighed, so that what it
-	// reads stands still.
+	// What the claim at position p passes on to those it supports, kept
+	// up to date for every claim that supports another (nil once it is
+	// silent): the levels below a level are done when it is weighed, so
+	// that what it reads stands still.
 	made [][]int32
-	flag []uint8
+	flag []uint8 // by position
 
 	ws []worker // one per goroutine weighing a level
 }
 
 // worker is the scratch of one goroutine of Silence, and what it found:
-// the claims whose Weight or Capped changed, and those whose pass-on set
-// did.
+// the claims whose Weight or Capped changed, and the positions whose
+// pass-on set did.
 type worker struct {
 	merger
 	changed, moved []int32
 
-	local  map[int32]int32 // claim -> position in a component's Lend
+	local  map[int32]int32 // position -> position in a component's Lend
 	lown   [][]int32
 	ledges [][2]int32
 }
@@ -78,59 +86,84 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	if t.reach == nil {
 		return s
 	}
-	s.start = make([]int32, n+1)
-	s.byStart = make([]int32, n+1)
-	m := 0
+	kept := make([][2]int32, 0, len(edges))
 	for _, e := range edges {
 		if e[0] != e[1] {
-			s.start[e[0]+1]++
-			s.byStart[e[1]+1]++
-			m++
+			kept = append(kept, e)
 		}
 	}
-	fill, byFill := csr.Starts(s.start), csr.Starts(s.byStart)
-	s.to, s.by = make([]int32, m), make([]int32, m)
-	for _, e := range edges {
-		if e[0] != e[1] {
-			s.to[fill[e[0]]] = e[1]
-			fill[e[0]]++
-			s.by[byFill[e[1]]] = e[0]
-			byFill[e[1]]++
-		}
-	}
-	s.made = make([][]int32, n)
+	// The components and their levels, numbered as Tarjan's algorithm
+	// does, then by level.
+	var comp, level []int32
+	var out [][]int32
 	count := 0
 	sup := t.sup
 	t.sup = nil // taken over, or of no use: the table no longer holds it
-	if sup != nil && orders(sup, edges) {
-		s.comp, count, s.level = sup.comp, sup.count, sup.level
-		s.cstart, s.members = csr.Group(count, s.comp)
-		for u := range s.made {
-			if s.start[u] < s.start[u+1] {
-				s.made[u] = sup.out[s.comp[u]]
-			}
-		}
+	if sup != nil && orders(sup, kept) {
+		comp, count, level, out = sup.comp, sup.count, sup.level, sup.out
 	} else {
+		start, to := forward(n, kept)
 		var b scc.Buf
-		b.Components(s.start, s.to)
-		s.comp, count = b.Comp, b.Count
-		s.cstart, s.members = csr.Group(count, s.comp)
-		s.level = levels(count, s.comp, s.cstart, s.members, s.start, s.to)
-		var w worker
-		for u := range int32(n) {
-			if s.start[u] < s.start[u+1] {
-				s.pass(&w, u)
-			}
+		b.Components(start, to)
+		comp, count = b.Comp, b.Count
+		cs, mem := csr.Group(count, comp)
+		level = levels(count, comp, cs, mem, start, to)
+	}
+	lstart, list := byLevel(level)
+	cs, mem := csr.Group(count, comp)
+	s.lstart, s.level, s.cstart = lstart, make([]int32, count), make([]int32, count+1)
+	s.id, s.pos, s.comp = make([]int32, 0, n), make([]int32, n), make([]int32, n)
+	for k, c := range list {
+		s.cstart[k], s.level[k] = int32(len(s.id)), level[c]
+		for _, m := range mem[cs[c]:cs[c+1]] {
+			s.pos[m], s.comp[len(s.id)] = int32(len(s.id)), int32(k)
+			s.id = append(s.id, m)
 		}
 	}
-	s.queued = make([]bool, count)
-	top := int32(-1)
-	for _, l := range s.level {
-		top = max(top, l)
+	s.cstart[count] = int32(n)
+	for i, e := range kept {
+		kept[i] = [2]int32{s.pos[e[0]], s.pos[e[1]]}
 	}
-	s.bucket = make([][]int32, top+1)
-	s.low = top + 1
+	s.start, s.to = forward(n, kept)
+	s.byStart, s.by = forward(n, swapped(kept))
+	s.made = make([][]int32, n)
+	var w worker
+	for p := range int32(n) {
+		switch {
+		case s.start[p] == s.start[p+1]:
+		case out != nil:
+			s.made[p] = out[comp[s.id[p]]]
+		default:
+			s.pass(&w, p)
+		}
+	}
+	s.queued = make([]uint64, (count+63)/64)
+	s.low = int32(len(lstart) - 1)
 	return s
+}
+
+// forward returns the edges from each of n vertices: those of vertex i
+// go to to[start[i]:start[i+1]], in the order of edges.
+func forward(n int, edges [][2]int32) (start, to []int32) {
+	start = make([]int32, n+1)
+	for _, e := range edges {
+		start[e[0]+1]++
+	}
+	fill := csr.Starts(start)
+	to = make([]int32, len(edges))
+	for _, e := range edges {
+		to[fill[e[0]]] = e[1]
+		fill[e[0]]++
+	}
+	return start, to
+}
+
+// swapped turns each edge of edges around, in place, and returns edges.
+func swapped(edges [][2]int32) [][2]int32 {
+	for i, e := range edges {
+		edges[i] = [2]int32{e[1], e[0]}
+	}
+	return edges
 }
 
 // orders reports whether the components and levels of sup put each
@@ -150,7 +183,15 @@ func orders(sup *support, edges [][2]int32) bool {
 }
 
 // Silent reports whether claim i is silent.
-func (s *Silencer) Silent(i int32) bool { return s.flag[i]&mute != 0 }
+func (s *Silencer) Silent(i int32) bool { return s.flag[s.at(i)]&mute != 0 }
+
+// at returns the position of claim c.
+func (s *Silencer) at(c int32) int32 {
+	if s.pos == nil {
+		return c
+	}
+	return s.pos[c]
+}
 
 // Silence makes the claims given silent (those already silent are
 // skipped), weighs again the claims whose lent origins it changes, and
@@ -162,24 +203,25 @@ func (s *Silencer) Silent(i int32) bool { return s.flag[i]&mute != 0 }
 // components at a time, and stops where the set of origins a claim
 // passes on is unchanged: O(Σ (1 + supports) × MaxLent) over the
 // components it weighs again, a whole component of support weighed again
-// when one of its members changes, and O(levels) to find them. A level
-// of more than a few dozen components to weigh is split between up to
-// one goroutine per processor; the result, in the order of the claims
-// changed too, is the same as on one.
+// when one of its members changes, and O(components / 64) to find them.
+// A level of more than a few dozen components to weigh is split between
+// up to one goroutine per processor; the result, in the order of the
+// claims changed too, is the same as on one.
 func (s *Silencer) Silence(claims []int32) []int32 {
 	for _, c := range claims {
-		if s.flag[c]&mute != 0 {
+		p := s.at(c)
+		if s.flag[p]&mute != 0 {
 			continue
 		}
-		s.flag[c] |= mute
+		s.flag[p] |= mute
 		if s.start != nil {
-			s.made[c] = nil // it passes on nothing
-			s.push(s.to[s.start[c]:s.start[c+1]])
+			s.made[p] = nil // it passes on nothing
+			s.push(s.to[s.start[p]:s.start[p+1]])
 		}
 	}
 	var changed []int32
 	for ; s.waiting > 0; s.low++ {
-		ks := s.bucket[s.low]
+		ks := s.gather(s.low)
 		if len(ks) == 0 {
 			continue
 		}
@@ -195,36 +237,55 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 		// Not before: a member of a cycle passes a change on to the
 		// others, which are weighed already.
 		for _, k := range ks {
-			s.queued[k] = false
+			s.queued[k/64] &^= 1 << (k % 64)
 		}
 		s.waiting -= len(ks)
-		s.bucket[s.low] = ks[:0]
 	}
 	return changed
 }
 
+// gather returns the components of level l queued, in order, in s.ks.
+func (s *Silencer) gather(l int32) []int32 {
+	ks := s.ks[:0]
+	hi := s.lstart[l+1]
+	for k := s.lstart[l]; k < hi; {
+		b := s.queued[k/64] >> (k % 64)
+		if b == 0 {
+			k = (k/64 + 1) * 64
+			continue
+		}
+		if k += int32(bits.TrailingZeros64(b)); k < hi {
+			ks = append(ks, k)
+		}
+		k++
+	}
+	s.ks = ks
+	return ks
+}
+
 // visit weighs component k again, with w's scratch.
 func (s *Silencer) visit(w *worker, k int32) {
-	if mem := s.members[s.cstart[k]:s.cstart[k+1]]; len(mem) == 1 {
-		s.single(w, mem[0])
+	if lo, hi := s.cstart[k], s.cstart[k+1]; hi-lo == 1 {
+		s.single(w, lo)
 	} else {
-		s.cycle(w, mem)
+		s.cycle(w, lo, hi)
 	}
 }
 
-// pass sets what claim u passes on to those it supports: the origins
-// that reach it and its own, less any past MaxLent (reach[u] itself when
-// that holds them all).
-func (s *Silencer) pass(w *worker, u int32) {
-	r, own := s.t.reach[u], s.t.own.of(u)
+// pass sets what the claim at position x passes on to those it
+// supports: the origins that reach it and its own, less any past
+// MaxLent (its reach itself when that holds them all).
+func (s *Silencer) pass(w *worker, x int32) {
+	c := s.id[x]
+	r, own := s.t.reach[c], s.t.own.of(c)
 	if !adds(r, own) {
-		s.made[u] = r
-		s.flag[u] &^= passMine
+		s.made[x] = r
+		s.flag[x] &^= passMine
 		return
 	}
 	w.tmp = mergeInto(w.tmp[:0], r, own)
-	s.made[u] = keep(w, s.made[u], s.flag[u]&passMine != 0, w.tmp)
-	s.flag[u] |= passMine
+	s.made[x] = keep(w, s.made[x], s.flag[x]&passMine != 0, w.tmp)
+	s.flag[x] |= passMine
 }
 
 // The flags of a claim: what it passes on is stored for it alone (not
@@ -247,8 +308,9 @@ func keep(w *worker, old []int32, mine bool, set []int32) []int32 {
 	return w.store(set)
 }
 
-// single weighs again the claim x, a component of its own: what reaches
-// it is the union of what its supporters still lending pass on.
+// single weighs again the claim at position x, a component of its own:
+// what reaches it is the union of what its supporters still lending pass
+// on.
 func (s *Silencer) single(w *worker, x int32) {
 	// in is what reaches x so far: the set of the first supporter
 	// (borrowed, not copied), then merged into cur or spare, whichever
@@ -272,41 +334,43 @@ func (s *Silencer) single(w *worker, x int32) {
 	s.set(w, x, in)
 }
 
-// set makes r the origins that reach claim x, when they differ from
-// those that did, weighs x again, and notes in w whether what it passes
-// on and its Weight or Capped moved.
+// set makes r the origins that reach the claim at position x, when they
+// differ from those that did, weighs it again, and notes in w whether
+// what it passes on and its Weight or Capped moved.
 func (s *Silencer) set(w *worker, x int32, r []int32) {
-	if slices.Equal(r, s.t.reach[x]) {
+	c := s.id[x]
+	if slices.Equal(r, s.t.reach[c]) {
 		return
 	}
-	s.t.reach[x] = keep(w, s.t.reach[x], s.flag[x]&reachMine != 0, r)
+	s.t.reach[c] = keep(w, s.t.reach[c], s.flag[x]&reachMine != 0, r)
 	s.flag[x] |= reachMine
 	if s.flag[x]&mute == 0 && s.start[x] < s.start[x+1] {
 		s.pass(w, x)
 		w.moved = append(w.moved, x)
 	}
-	old := s.t.ev[x]
-	s.t.weigh(x)
-	if e := s.t.ev[x]; e.Weight != old.Weight || e.Capped != old.Capped {
-		w.changed = append(w.changed, x)
+	old := s.t.ev[c]
+	s.t.weigh(c)
+	if e := s.t.ev[c]; e.Weight != old.Weight || e.Capped != old.Capped {
+		w.changed = append(w.changed, c)
 	}
 }
 
-// cycle weighs again the members mem of a component, on a cycle of
-// support before any was silenced: [Lend] over the members and the
-// supports between them still lending, each supporter from outside
-// standing in as a claim whose own origins are what it passes on.
-func (s *Silencer) cycle(w *worker, mem []int32) {
+// cycle weighs again the members of a component, at positions lo to
+// hi−1, on a cycle of support before any was silenced: [Lend] over the
+// members and the supports between them still lending, each supporter
+// from outside standing in as a claim whose own origins are what it
+// passes on.
+func (s *Silencer) cycle(w *worker, lo, hi int32) {
 	if w.local == nil {
 		w.local = make(map[int32]int32)
 	}
 	clear(w.local)
 	w.lown, w.ledges = w.lown[:0], w.ledges[:0]
-	for _, m := range mem {
+	for m := lo; m < hi; m++ {
 		w.local[m] = int32(len(w.lown))
-		w.lown = append(w.lown, s.t.own.of(m))
+		w.lown = append(w.lown, s.t.own.of(s.id[m]))
 	}
-	for _, m := range mem {
+	for m := lo; m < hi; m++ {
 		for _, u := range s.by[s.byStart[m]:s.byStart[m+1]] {
 			if s.flag[u]&mute != 0 {
 				continue
@@ -321,22 +385,22 @@ func (s *Silencer) cycle(w *worker, mem []int32) {
 		}
 	}
 	reach := Lend(len(w.lown), w.ledges, func(i int32) []int32 { return w.lown[i] })
-	for _, m := range mem {
+	for m := lo; m < hi; m++ {
 		s.set(w, m, reach[w.local[m]])
 	}
 }
 
-// push queues the components of the claims given, but for those queued.
-func (s *Silencer) push(claims []int32) {
-	for _, c := range claims {
-		k := s.comp[c]
-		if s.queued[k] {
+// push queues the components of the positions given, but for those
+// queued.
+func (s *Silencer) push(at []int32) {
+	for _, p := range at {
+		k := s.comp[p]
+		w, bit := k/64, uint64(1)<<(k%64)
+		if s.queued[w]&bit != 0 {
 			continue
 		}
-		s.queued[k] = true
-		l := s.level[k]
-		s.bucket[l] = append(s.bucket[l], k)
+		s.queued[w] |= bit
 		s.waiting++
-		s.low = min(s.low, l)
+		s.low = min(s.low, s.level[k])
 	}
 }
