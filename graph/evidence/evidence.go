@@ -213,8 +213,10 @@ func (t *Table) AppendLent(dst []string, i int) []string {
 // [graph.View.Snapshot] of v, which it passes to [Options.Origins],
 // calling it once for each claim, in the view's order. With the default
 // Origins, on a view of thousands of claims, one goroutine per processor
-// finds the origins (each with its own provenance index), with the same
-// result.
+// finds the origins (each with its own provenance index); on any view,
+// the components of support of a level wide enough are lent to by up to
+// one goroutine per processor (see [Lend]), and the claims weighed on
+// all processors: the same result as on one.
 func Of(v graph.View, opts Options) (*Table, error) {
 	o, err := opts.check()
 	if err != nil {
@@ -506,12 +508,16 @@ type support struct {
 // graph over machines (examples/beam) can call it on each component
 // apart, numbering origins in the same order. Sets may share memory.
 //
-// It walks the components of the support graph from the supporters down.
-// Each component's set of origins is built once, from those of the
-// components with supports into it, and stored once, shared by its
-// members: O(n + supports × MaxLent) time, and memory O(n) and MaxLent
-// origins per component that passes on more than it is passed, in a few
-// allocations.
+// It walks the components of the support graph from the supporters down,
+// a level at a time (a component's level is the longest path of
+// components supporting it), the components of a level wide enough
+// split between up to one goroutine per processor, so own may be called
+// from several goroutines at once. Each component's set of origins is
+// built once, from those of the components with supports into it, and
+// stored once, shared by its members: O(n + supports × MaxLent) time,
+// and memory O(n) and MaxLent origins per component that passes on more
+// than it is passed, in a few allocations; the same sets whatever the
+// goroutines.
 func Lend(n int, edges [][2]int32, own func(int32) []int32) [][]int32 {
 	reach, _ := lend(n, edges, own)
 	return reach
