@@ -303,13 +303,18 @@ func (s *state) load(v graph.View) error {
 	// Numbered in a pass of their own, which reads the claims as the
 	// graph stores them (number writes to none and keeps only strings):
 	// so evidence.Of, given no Visit, reads them so too, rather than a
-	// copy of each claim made for Visit.
-	for c := range borrow.Claims(v) {
-		s.number(c)
-	}
+	// copy of each claim made for Visit. The pass runs beside Of, on a
+	// goroutine of its own: it writes nothing Of reads.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for c := range borrow.Claims(v) {
+			s.number(c)
+		}
+	})
 	eo := s.evidenceOptions()
 	var err error
 	s.ev, err = evidence.Of(v, eo)
+	wg.Wait()
 	if errors.Is(err, evidence.ErrOptions) {
 		return fmt.Errorf("%w: %w", ErrOptions, err)
 	}
