@@ -67,6 +67,13 @@ type Options struct {
 	// Visit or Origins set, Of reads copies of the claims; without
 	// either, it reads them as the graph stores them.
 	Visit func(c claims.Claim)
+	// Supports, when not nil, returns the supports of the view, supporter
+	// first, each claim numbered by its position in the view's order, as
+	// [Lend] takes them, in any order: a caller that reads the
+	// relations anyway spares Of a pass over them.
+	// Of calls it once, after the origins, on the goroutine that called
+	// Of. It must give the supports of the state of the graph Of reads.
+	Supports func() [][2]int32
 }
 
 // check fills in the defaults of o and checks the rest. It leaves
@@ -262,7 +269,7 @@ func Of(v graph.View, opts Options) (*Table, error) {
 		return nil, err
 	}
 	if !o.NoLending {
-		t.lend(v, counts.Supports, silent)
+		t.lend(v, counts.Supports, silent, o.Supports)
 	}
 	// Each claim is weighed apart: on all processors.
 	parts.Run(len(t.ev), 1<<12, func(lo, hi int) {
@@ -474,12 +481,21 @@ func (s sets) of(i int32) []int32 { return s.items[s.start[i]:s.start[i+1]] }
 // lend fills t.reach with [Lend] over the supports of v. supports, the
 // view's count of them, sizes the list of support edges; the supports of
 // a claim silent[i] (when silent is not nil) are left out.
-func (t *Table) lend(v graph.View, supports int, silent []bool) {
+func (t *Table) lend(v graph.View, supports int, silent []bool, given func() [][2]int32) {
 	n := len(t.ids)
 	edges := make([][2]int32, 0, supports)
-	for r := range v.Links() {
-		if r.Kind == claims.Supports && r.From < n && r.To < n && (silent == nil || !silent[r.From]) {
-			edges = append(edges, [2]int32{int32(r.From), int32(r.To)})
+	keeps := func(from, to int) bool { return from < n && to < n && (silent == nil || !silent[from]) }
+	if given != nil {
+		for _, e := range given() {
+			if keeps(int(e[0]), int(e[1])) {
+				edges = append(edges, e)
+			}
+		}
+	} else {
+		for r := range v.Links() {
+			if r.Kind == claims.Supports && keeps(r.From, r.To) {
+				edges = append(edges, [2]int32{int32(r.From), int32(r.To)})
+			}
 		}
 	}
 	t.reach, t.sup = lend(n, edges, t.own.of)

@@ -57,6 +57,10 @@ type state struct {
 	defeats  []attack // contradiction attacks that succeed
 	failed   []pair   // contradiction attacks that fail, sorted by target
 	supports []pair
+	// linked, when set, waits until links has read the supports, which
+	// edges then gives as evidence.Lend takes them, built once.
+	linked    func()
+	supportAt [][2]int32
 	attacks  []attack // every attack of the framework, sorted by target, then attacker
 	inStart  []int32  // attacks[inStart[i]:inStart[i+1]] are those on i
 
@@ -139,6 +143,7 @@ func (s *state) run(v graph.View, strengths bool) error {
 	// which load does not read.
 	var wg sync.WaitGroup
 	wg.Go(func() { s.links(v) })
+	s.linked = wg.Wait
 	err := s.load(v)
 	wg.Wait()
 	if err != nil {
@@ -262,6 +267,7 @@ func (s *state) mute(i int32) {
 func (s *state) reweigh(v graph.View) error {
 	eo := s.evidenceOptions()
 	eo.Progress = nil
+	eo.Supports = s.edges
 	prev, i := s.ev, 0
 	eo.Origins = func(graph.View, claims.Claim) ([]string, error) {
 		i++ // evidence.Of asks for each claim once, in v's order
@@ -273,6 +279,21 @@ func (s *state) reweigh(v graph.View) error {
 	}
 	s.weights()
 	return nil
+}
+
+// edges returns the supports as evidence.Lend takes them, once links
+// has read them: for evidence.Options.Supports and the Silencer.
+func (s *state) edges() [][2]int32 {
+	if s.linked != nil {
+		s.linked()
+	}
+	if s.supportAt == nil {
+		s.supportAt = make([][2]int32, len(s.supports))
+		for i, p := range s.supports {
+			s.supportAt[i] = [2]int32{p.from, p.to}
+		}
+	}
+	return s.supportAt
 }
 
 // weights reads the weight of each claim's evidence, and whether it is
@@ -312,6 +333,9 @@ func (s *state) load(v graph.View) error {
 		}
 	})
 	eo := s.evidenceOptions()
+	if s.linked != nil {
+		eo.Supports = s.edges
+	}
 	var err error
 	s.ev, err = evidence.Of(v, eo)
 	wg.Wait()

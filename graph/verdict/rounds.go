@@ -73,10 +73,9 @@ func (r *rounds) silence(s *state) []int32 {
 func (s *state) lendingRounds() {
 	n := len(s.ids)
 	r := &rounds{was: slices.Clone(s.evidence), wasCapped: slices.Clone(s.capped)}
-	edges := make([][2]int32, 0, len(s.supports))
+	edges := s.edges()
 	r.lends = make([]bool, n)
 	for _, p := range s.supports {
-		edges = append(edges, [2]int32{p.from, p.to})
 		if p.from != p.to {
 			r.lends[p.from] = true
 		}
