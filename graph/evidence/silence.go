@@ -322,7 +322,7 @@ func (s *Silencer) single(w *worker, x int32) {
 		case len(p) == 0:
 		case len(in) == 0:
 			in = p
-		case adds(in, p):
+		case adds(in, p) && !same(in, p):
 			if len(cur) > 0 && &in[0] == &cur[:1][0] {
 				cur, spare = spare, cur
 			}
