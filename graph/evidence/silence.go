@@ -60,11 +60,11 @@ type Silencer struct {
 }
 
 // worker is the scratch of one goroutine of Silence, and what it found:
-// the claims whose Weight or Capped changed, and the positions whose
-// pass-on set did.
+// the claims whose Weight or Capped changed, and the components of the
+// claims supported by those whose pass-on set did, to weigh next.
 type worker struct {
 	merger
-	changed, moved []int32
+	changed, next []int32
 
 	local  map[int32]int32 // position -> position in a component's Lend
 	lown   [][]int32
@@ -229,10 +229,10 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 		for p := range count {
 			w := &s.ws[p]
 			changed = append(changed, w.changed...)
-			for _, x := range w.moved {
-				s.push(s.to[s.start[x]:s.start[x+1]])
+			for _, k := range w.next {
+				s.queue(k)
 			}
-			w.changed, w.moved = w.changed[:0], w.moved[:0]
+			w.changed, w.next = w.changed[:0], w.next[:0]
 		}
 		// Not before: a member of a cycle passes a change on to the
 		// others, which are weighed already.
@@ -346,7 +346,9 @@ func (s *Silencer) set(w *worker, x int32, r []int32) {
 	s.flag[x] |= reachMine
 	if s.flag[x]&mute == 0 && s.start[x] < s.start[x+1] {
 		s.pass(w, x)
-		w.moved = append(w.moved, x)
+		for _, y := range s.to[s.start[x]:s.start[x+1]] {
+			w.next = append(w.next, s.comp[y])
+		}
 	}
 	old := s.t.ev[c]
 	s.t.weigh(c)
@@ -391,16 +393,25 @@ func (s *Silencer) cycle(w *worker, lo, hi int32) {
 }
 
 // push queues the components of the positions given, but for those
-// queued.
+// queued, and lowers s.low to the lowest of their levels.
 func (s *Silencer) push(at []int32) {
 	for _, p := range at {
 		k := s.comp[p]
-		w, bit := k/64, uint64(1)<<(k%64)
-		if s.queued[w]&bit != 0 {
-			continue
+		if s.queue(k) {
+			s.low = min(s.low, s.level[k])
 		}
-		s.queued[w] |= bit
-		s.waiting++
-		s.low = min(s.low, s.level[k])
 	}
+}
+
+// queue queues component k unless it is, and reports whether it was
+// not. (A component a level passes a change on to is of a level above,
+// so that s.low stands.)
+func (s *Silencer) queue(k int32) bool {
+	w, bit := k/64, uint64(1)<<(k%64)
+	if s.queued[w]&bit != 0 {
+		return false
+	}
+	s.queued[w] |= bit
+	s.waiting++
+	return true
 }
