@@ -57,12 +57,13 @@ type state struct {
 	defeats  []attack // contradiction attacks that succeed
 	failed   []pair   // contradiction attacks that fail, sorted by target
 	supports []pair
+	attacks  []attack // every attack of the framework, sorted by target, then attacker
+	inStart  []int32  // attacks[inStart[i]:inStart[i+1]] are those on i
+
 	// linked, when set, waits until links has read the supports, which
 	// edges then gives as evidence.Lend takes them, built once.
 	linked    func()
 	supportAt [][2]int32
-	attacks  []attack // every attack of the framework, sorted by target, then attacker
-	inStart  []int32  // attacks[inStart[i]:inStart[i+1]] are those on i
 
 	labels   af.Labelling
 	strength af.Strengths
