@@ -16,40 +16,57 @@ import (
 // graph. It changes the Table it was made from, which must not be read
 // by another goroutine meanwhile.
 type Silencer struct {
-	t       *Table
-	start   []int32 // the supports of claim i go to to[start[i]:start[i+1]]
+	t *Table
+
+	// The Silencer numbers the claims apart, by position: claim id[p]
+	// is at position p, and claim c at pos[c]. Positions go by level of
+	// support (see levels), a component's members next to each other,
+	// so that the claims one level weighs, and those the next reads,
+	// lie near each other in memory. Without lending pos is nil and a
+	// position is the claim's number.
+	id, pos []int32
+	start   []int32 // the supports of position p go to positions to[start[p]:start[p+1]]
 	to      []int32
-	byStart []int32 // the supporters of claim i are by[byStart[i]:byStart[i+1]]
+	byStart []int32 // the supporters of position p are at by[byStart[p]:byStart[p+1]]
 	by      []int32
 
 	// The strongly connected components of all the supports, silent or
-	// not, numbered by Tarjan's algorithm (a supporter's component after
-	// those it supports), and the members of each: the order a change
-	// is passed down in. A silenced claim only removes supports, so a
-	// component of the supports still lending is within one of these.
-	comp    []int32
-	cstart  []int32
-	members []int32
+	// not, numbered by level: component k has the positions
+	// cstart[k] to cstart[k+1]−1 and level level[k], and those of level
+	// l are lstart[l] to lstart[l+1]−1. A silenced claim only removes
+	// supports, so a component of the supports still lending is within
+	// one of these, and no level of them is out of order.
+	comp   []int32 // of each position
+	cstart []int32
+	level  []int32
+	lstart []int32
 
 	// queued has bit k%64 of word k/64 set when component k waits to be
-	// weighed again; waiting counts them, and no word above hi has a bit
-	// set. A component passes changes only to lower ones, so the highest
-	// queued is found by a scan down from hi that never turns back up
-	// within a call of Silence, but for the claims silenced.
+	// weighed again; waiting counts them, and no level below low has
+	// one.
 	queued  []uint64
 	waiting int
-	hi      int
-	pool    []int32 // the array new sets are stored in
-	cur     []int32 // scratch for merging
-	spare   []int32
-	tmp     []int32 // scratch for passes
+	low     int32
+	ks      []int32 // the components of a level being weighed
 
-	// What claim u passes on, when flag[u]&known: built when first
-	// asked for since its origins last changed.
+	// What the claim at position p passes on to those it supports, kept
+	// up to date for every claim that supports another (nil once it is
+	// silent): the levels below a level are done when it is weighed, so
+	// that what it reads stands still.
 	made [][]int32
-	flag []uint8
+	flag []uint8 // by position
 
-	local  map[int32]int32 // claim -> position in a component's Lend
+	ws []worker // one per goroutine weighing a level
+}
+
+// worker is the scratch of one goroutine of Silence, and what it found:
+// the claims whose Weight or Capped changed, and the components of the
+// claims supported by those whose pass-on set did, to weigh next.
+type worker struct {
+	merger
+	changed, next []int32
+
+	local  map[int32]int32 // position -> position in a component's Lend
 	lown   [][]int32
 	ledges [][2]int32
 }
@@ -57,57 +74,108 @@ type Silencer struct {
 // Silencer returns a Silencer of t, whose claims are numbered as in the
 // view t was made from and of which none is silent yet; edges are the
 // supports of that view, supporter first, as [Lend] takes them. It costs
-// O(claims + supports), and reuses the components [Of] found when they
-// order edges. A table made without lending has none to change: its
-// Silencer silences without weighing anything again.
+// O(claims + supports), and reuses the components, levels and pass-on
+// sets [Of] found when the components and levels order edges (they do
+// when it lent through the same supports); otherwise it finds them
+// again, in O(claims + supports × MaxLent). A table made without lending
+// has none to change: its Silencer silences without weighing anything
+// again.
 func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	n := len(t.ids)
 	s := &Silencer{t: t, flag: make([]uint8, n)}
 	if t.reach == nil {
 		return s
 	}
-	s.start = make([]int32, n+1)
-	s.byStart = make([]int32, n+1)
-	m := 0
+	kept := make([][2]int32, 0, len(edges))
 	for _, e := range edges {
 		if e[0] != e[1] {
-			s.start[e[0]+1]++
-			s.byStart[e[1]+1]++
-			m++
+			kept = append(kept, e)
 		}
 	}
-	fill, byFill := csr.Starts(s.start), csr.Starts(s.byStart)
-	s.to, s.by = make([]int32, m), make([]int32, m)
-	for _, e := range edges {
-		if e[0] != e[1] {
-			s.to[fill[e[0]]] = e[1]
-			fill[e[0]]++
-			s.by[byFill[e[1]]] = e[0]
-			byFill[e[1]]++
-		}
-	}
-	s.made = make([][]int32, n)
+	// The components and their levels, numbered as Tarjan's algorithm
+	// does, then by level.
+	var comp, level []int32
+	var out [][]int32
 	count := 0
-	if sup := t.sup; sup != nil && orders(sup.comp, edges) {
-		t.sup = nil // taken over: the table no longer holds it
-		s.comp, count = sup.comp, sup.count
+	sup := t.sup
+	t.sup = nil // taken over, or of no use: the table no longer holds it
+	if sup != nil && orders(sup, kept) {
+		comp, count, level, out = sup.comp, sup.count, sup.level, sup.out
 	} else {
+		start, to := forward(n, kept)
 		var b scc.Buf
-		b.Components(s.start, s.to)
-		s.comp, count = b.Comp, b.Count
+		b.Components(start, to)
+		comp, count = b.Comp, b.Count
+		cs, mem := csr.Group(count, comp)
+		level = levels(count, comp, cs, mem, start, to)
 	}
-	s.cstart, s.members = csr.Group(count, s.comp)
+	lstart, list := byLevel(level)
+	cs, mem := csr.Group(count, comp)
+	s.lstart, s.level, s.cstart = lstart, make([]int32, count), make([]int32, count+1)
+	s.id, s.pos, s.comp = make([]int32, 0, n), make([]int32, n), make([]int32, n)
+	for k, c := range list {
+		s.cstart[k], s.level[k] = int32(len(s.id)), level[c]
+		for _, m := range mem[cs[c]:cs[c+1]] {
+			s.pos[m], s.comp[len(s.id)] = int32(len(s.id)), int32(k)
+			s.id = append(s.id, m)
+		}
+	}
+	s.cstart[count] = int32(n)
+	for i, e := range kept {
+		kept[i] = [2]int32{s.pos[e[0]], s.pos[e[1]]}
+	}
+	s.start, s.to = forward(n, kept)
+	s.byStart, s.by = forward(n, swapped(kept))
+	s.made = make([][]int32, n)
+	var w worker
+	for p := range int32(n) {
+		switch {
+		case s.start[p] == s.start[p+1]:
+		case out != nil:
+			s.made[p] = out[comp[s.id[p]]]
+		default:
+			s.pass(&w, p)
+		}
+	}
 	s.queued = make([]uint64, (count+63)/64)
+	s.low = int32(len(lstart) - 1)
 	return s
 }
 
-// orders reports whether the numbering of components comp puts each
-// supporter of edges at or after the claim it supports, as the Silencer
-// needs: then the components [Of] found serve (they do when it lent
-// through the same supports).
-func orders(comp []int32, edges [][2]int32) bool {
+// forward returns the edges from each of n vertices: those of vertex i
+// go to to[start[i]:start[i+1]], in the order of edges.
+func forward(n int, edges [][2]int32) (start, to []int32) {
+	start = make([]int32, n+1)
 	for _, e := range edges {
-		if int(max(e[0], e[1])) >= len(comp) || comp[e[0]] < comp[e[1]] {
+		start[e[0]+1]++
+	}
+	fill := csr.Starts(start)
+	to = make([]int32, len(edges))
+	for _, e := range edges {
+		to[fill[e[0]]] = e[1]
+		fill[e[0]]++
+	}
+	return start, to
+}
+
+// swapped turns each edge of edges around, in place, and returns edges.
+func swapped(edges [][2]int32) [][2]int32 {
+	for i, e := range edges {
+		edges[i] = [2]int32{e[1], e[0]}
+	}
+	return edges
+}
+
+// orders reports whether the components and levels of sup put each
+// supporter of edges at or after the claim it supports, and, between
+// components, at a lower level, as the Silencer needs.
+func orders(sup *support, edges [][2]int32) bool {
+	comp := sup.comp
+	for _, e := range edges {
+		if int(max(e[0], e[1])) >= len(comp) {
+			return false
+		}
+		if a, b := comp[e[0]], comp[e[1]]; a < b || a > b && sup.level[a] >= sup.level[b] {
 			return false
 		}
 	}
@@ -115,107 +183,146 @@ func orders(comp []int32, edges [][2]int32) bool {
 }
 
 // Silent reports whether claim i is silent.
-func (s *Silencer) Silent(i int32) bool { return s.flag[i]&mute != 0 }
+func (s *Silencer) Silent(i int32) bool { return s.flag[s.at(i)]&mute != 0 }
+
+// at returns the position of claim c.
+func (s *Silencer) at(c int32) int32 {
+	if s.pos == nil {
+		return c
+	}
+	return s.pos[c]
+}
 
 // Silence makes the claims given silent (those already silent are
 // skipped), weighs again the claims whose lent origins it changes, and
-// returns those among them whose Weight or Capped changed, in no
-// particular order; the Table's Evidence, Lent and lent origins of every
-// claim are then those [Of] gives with every silent claim in
-// Options.Silent.
+// returns those among them whose Weight or Capped changed; the Table's
+// Evidence, Lent and lent origins of every claim are then those [Of]
+// gives with every silent claim in Options.Silent.
 //
-// It walks down the supports from the claims silenced, a component at a
-// time in the order [Lend] does, and stops where the set of origins a
-// claim passes on is unchanged: O(Σ (1 + supports) × MaxLent) over the
+// It walks down the supports from the claims silenced, a level of
+// components at a time, and stops where the set of origins a claim
+// passes on is unchanged: O(Σ (1 + supports) × MaxLent) over the
 // components it weighs again, a whole component of support weighed again
 // when one of its members changes, and O(components / 64) to find them.
+// A level of more than a few dozen components to weigh is split between
+// up to one goroutine per processor; the result, in the order of the
+// claims changed too, is the same as on one.
 func (s *Silencer) Silence(claims []int32) []int32 {
-	var changed []int32
 	for _, c := range claims {
-		if s.flag[c]&mute != 0 {
+		p := s.at(c)
+		if s.flag[p]&mute != 0 {
 			continue
 		}
-		s.flag[c] |= mute
+		s.flag[p] |= mute
 		if s.start != nil {
-			s.push(s.to[s.start[c]:s.start[c+1]])
+			s.made[p] = nil // it passes on nothing
+			s.push(s.to[s.start[p]:s.start[p+1]])
 		}
 	}
-	for s.waiting > 0 {
-		k := s.top()
-		mem := s.members[s.cstart[k]:s.cstart[k+1]]
-		if len(mem) == 1 {
-			changed = s.single(mem[0], changed)
-		} else {
-			changed = s.cycle(mem, changed)
+	var changed []int32
+	for ; s.waiting > 0; s.low++ {
+		ks := s.gather(s.low)
+		if len(ks) == 0 {
+			continue
 		}
-		// Not before: a member passes a change on to the others.
-		s.queued[k/64] &^= 1 << (k % 64)
-		s.waiting--
+		count := spread(&s.ws, ks, s.visit)
+		for p := range count {
+			w := &s.ws[p]
+			changed = append(changed, w.changed...)
+			for _, k := range w.next {
+				s.queue(k)
+			}
+			w.changed, w.next = w.changed[:0], w.next[:0]
+		}
+		// Not before: a member of a cycle passes a change on to the
+		// others, which are weighed already.
+		for _, k := range ks {
+			s.queued[k/64] &^= 1 << (k % 64)
+		}
+		s.waiting -= len(ks)
 	}
 	return changed
 }
 
-// passes returns what claim u passes on to those it supports: the
-// origins that reach it and its own, less any past MaxLent (reach[u]
-// itself when that holds them all). It is built when first asked for
-// after u's origins changed, and kept for the others u supports and the
-// calls after: it is asked for only once u is weighed (a supporter's
-// component comes first).
-func (s *Silencer) passes(u int32) []int32 {
-	f := s.flag[u]
-	if f&known != 0 {
-		return s.made[u]
+// gather returns the components of level l queued, in order, in s.ks.
+func (s *Silencer) gather(l int32) []int32 {
+	ks := s.ks[:0]
+	hi := s.lstart[l+1]
+	for k := s.lstart[l]; k < hi; {
+		b := s.queued[k/64] >> (k % 64)
+		if b == 0 {
+			k = (k/64 + 1) * 64
+			continue
+		}
+		if k += int32(bits.TrailingZeros64(b)); k < hi {
+			ks = append(ks, k)
+		}
+		k++
 	}
-	r, own := s.t.reach[u], s.t.own.of(u)
-	p := r
-	f &^= passMine
-	if adds(r, own) {
-		s.tmp = mergeInto(s.tmp[:0], r, own)
-		p, f = s.keep(s.made[u], s.flag[u]&passMine != 0, s.tmp), f|passMine
-	}
-	s.made[u], s.flag[u] = p, f|known
-	return p
+	s.ks = ks
+	return ks
 }
 
-// The flags of a claim: what it passes on is known; that set is stored
-// for it alone (not its reach), and so is its reach (not Lend's, which
-// the members of a component share): a set stored for one claim alone
-// is written over when the next fits in it, since nothing reads it after
-// it is replaced; it is silent. (Whether a supporter is silent and what
-// it passes on are read together: one byte, one cache line.)
+// visit weighs component k again, with w's scratch.
+func (s *Silencer) visit(w *worker, k int32) {
+	if lo, hi := s.cstart[k], s.cstart[k+1]; hi-lo == 1 {
+		s.single(w, lo)
+	} else {
+		s.cycle(w, lo, hi)
+	}
+}
+
+// pass sets what the claim at position x passes on to those it
+// supports: the origins that reach it and its own, less any past
+// MaxLent (its reach itself when that holds them all).
+func (s *Silencer) pass(w *worker, x int32) {
+	c := s.id[x]
+	r, own := s.t.reach[c], s.t.own.of(c)
+	if !adds(r, own) {
+		s.made[x] = r
+		s.flag[x] &^= passMine
+		return
+	}
+	w.tmp = mergeInto(w.tmp[:0], r, own)
+	s.made[x] = keep(w, s.made[x], s.flag[x]&passMine != 0, w.tmp)
+	s.flag[x] |= passMine
+}
+
+// The flags of a claim: what it passes on is stored for it alone (not
+// its reach), and so is its reach (not Lend's, which the members of a
+// component share): a set stored for one claim alone is written over
+// when the next fits in it, since nothing reads it after it is replaced;
+// it is silent.
 const (
-	known uint8 = 1 << iota
-	passMine
+	passMine uint8 = 1 << iota
 	reachMine
 	mute
 )
 
 // keep returns set stored: in old when mine says old is stored for one
-// claim alone and set fits in it, else cut from s.pool.
-func (s *Silencer) keep(old []int32, mine bool, set []int32) []int32 {
+// claim alone and set fits in it, else cut from w's pool.
+func keep(w *worker, old []int32, mine bool, set []int32) []int32 {
 	if mine && cap(old) >= len(set) {
 		return append(old[:0], set...)
 	}
-	return s.store(set)
+	return w.store(set)
 }
 
-// single weighs again the claim x, a component of its own: what reaches
-// it is the union of what its supporters still lending pass on.
-func (s *Silencer) single(x int32, changed []int32) []int32 {
+// single weighs again the claim at position x, a component of its own:
+// what reaches it is the union of what its supporters still lending pass
+// on.
+func (s *Silencer) single(w *worker, x int32) {
 	// in is what reaches x so far: the set of the first supporter
 	// (borrowed, not copied), then merged into cur or spare, whichever
 	// it is not.
 	var in []int32
-	cur, spare := s.cur[:0], s.spare[:0]
+	cur, spare := w.cur[:0], w.spare[:0]
 	for _, u := range s.by[s.byStart[x]:s.byStart[x+1]] {
-		if s.flag[u]&mute != 0 {
-			continue
-		}
-		p := s.passes(u)
-		switch {
+		switch p := s.made[u]; { // nil for a silent supporter
+		case len(p) == 0:
 		case len(in) == 0:
 			in = p
-		case adds(in, p):
+		case adds(in, p) && !same(in, p):
 			if len(cur) > 0 && &in[0] == &cur[:1][0] {
 				cur, spare = spare, cur
 			}
@@ -223,97 +330,88 @@ func (s *Silencer) single(x int32, changed []int32) []int32 {
 			in = cur
 		}
 	}
-	s.cur, s.spare = cur, spare
-	return s.set(x, in, changed)
+	w.cur, w.spare = cur, spare
+	s.set(w, x, in)
 }
 
-// set makes r the origins that reach claim x, when they differ from
-// those that did, weighs x again, passes the change on to the claims it
-// supports, and adds x to changed when its Weight or Capped moved.
-func (s *Silencer) set(x int32, r []int32, changed []int32) []int32 {
-	if slices.Equal(r, s.t.reach[x]) {
-		return changed
+// set makes r the origins that reach the claim at position x, when they
+// differ from those that did, weighs it again, and notes in w whether
+// what it passes on and its Weight or Capped moved.
+func (s *Silencer) set(w *worker, x int32, r []int32) {
+	c := s.id[x]
+	if slices.Equal(r, s.t.reach[c]) {
+		return
 	}
-	s.t.reach[x] = s.keep(s.t.reach[x], s.flag[x]&reachMine != 0, r)
-	s.flag[x] = s.flag[x]&^known | reachMine
-	if s.flag[x]&mute == 0 {
-		s.push(s.to[s.start[x]:s.start[x+1]])
+	s.t.reach[c] = keep(w, s.t.reach[c], s.flag[x]&reachMine != 0, r)
+	s.flag[x] |= reachMine
+	if s.flag[x]&mute == 0 && s.start[x] < s.start[x+1] {
+		s.pass(w, x)
+		for _, y := range s.to[s.start[x]:s.start[x+1]] {
+			w.next = append(w.next, s.comp[y])
+		}
 	}
-	old := s.t.ev[x]
-	s.t.weigh(x)
-	if e := s.t.ev[x]; e.Weight != old.Weight || e.Capped != old.Capped {
-		changed = append(changed, x)
+	old := s.t.ev[c]
+	s.t.weigh(c)
+	if e := s.t.ev[c]; e.Weight != old.Weight || e.Capped != old.Capped {
+		w.changed = append(w.changed, c)
 	}
-	return changed
 }
 
-// cycle weighs again the members mem of a component, on a cycle of
-// support before any was silenced: [Lend] over the members and the
-// supports between them still lending, each supporter from outside
-// standing in as a claim whose own origins are what it passes on.
-func (s *Silencer) cycle(mem []int32, changed []int32) []int32 {
-	if s.local == nil {
-		s.local = make(map[int32]int32)
+// cycle weighs again the members of a component, at positions lo to
+// hi−1, on a cycle of support before any was silenced: [Lend] over the
+// members and the supports between them still lending, each supporter
+// from outside standing in as a claim whose own origins are what it
+// passes on.
+func (s *Silencer) cycle(w *worker, lo, hi int32) {
+	if w.local == nil {
+		w.local = make(map[int32]int32)
 	}
-	clear(s.local)
-	s.lown, s.ledges = s.lown[:0], s.ledges[:0]
-	for _, m := range mem {
-		s.local[m] = int32(len(s.lown))
-		s.lown = append(s.lown, s.t.own.of(m))
+	clear(w.local)
+	w.lown, w.ledges = w.lown[:0], w.ledges[:0]
+	for m := lo; m < hi; m++ {
+		w.local[m] = int32(len(w.lown))
+		w.lown = append(w.lown, s.t.own.of(s.id[m]))
 	}
-	for _, m := range mem {
+	for m := lo; m < hi; m++ {
 		for _, u := range s.by[s.byStart[m]:s.byStart[m+1]] {
 			if s.flag[u]&mute != 0 {
 				continue
 			}
-			l, ok := s.local[u]
+			l, ok := w.local[u]
 			if !ok {
-				l = int32(len(s.lown))
-				s.local[u] = l
-				s.lown = append(s.lown, s.passes(u))
+				l = int32(len(w.lown))
+				w.local[u] = l
+				w.lown = append(w.lown, s.made[u])
 			}
-			s.ledges = append(s.ledges, [2]int32{l, s.local[m]})
+			w.ledges = append(w.ledges, [2]int32{l, w.local[m]})
 		}
 	}
-	reach := Lend(len(s.lown), s.ledges, func(i int32) []int32 { return s.lown[i] })
-	for _, m := range mem {
-		changed = s.set(m, reach[s.local[m]], changed)
+	reach := Lend(len(w.lown), w.ledges, func(i int32) []int32 { return w.lown[i] })
+	for m := lo; m < hi; m++ {
+		s.set(w, m, reach[w.local[m]])
 	}
-	return changed
 }
 
-// store returns a copy of set cut from s.pool.
-func (s *Silencer) store(set []int32) []int32 {
-	if len(set) == 0 {
-		return nil
-	}
-	if cap(s.pool)-len(s.pool) < len(set) {
-		s.pool = make([]int32, 0, max(1<<14, len(set)))
-	}
-	lo := len(s.pool)
-	s.pool = append(s.pool, set...)
-	return s.pool[lo:len(s.pool):len(s.pool)]
-}
-
-// push queues the components of the claims given, but for those queued.
-func (s *Silencer) push(claims []int32) {
-	for _, c := range claims {
-		k := s.comp[c]
-		w, bit := int(k/64), uint64(1)<<(k%64)
-		if s.queued[w]&bit != 0 {
-			continue
+// push queues the components of the positions given, but for those
+// queued, and lowers s.low to the lowest of their levels.
+func (s *Silencer) push(at []int32) {
+	for _, p := range at {
+		k := s.comp[p]
+		if s.queue(k) {
+			s.low = min(s.low, s.level[k])
 		}
-		s.queued[w] |= bit
-		s.waiting++
-		s.hi = max(s.hi, w)
 	}
 }
 
-// top returns the highest component queued, leaving it queued; one
-// must be.
-func (s *Silencer) top() int32 {
-	for s.queued[s.hi] == 0 {
-		s.hi--
+// queue queues component k unless it is, and reports whether it was
+// not. (A component a level passes a change on to is of a level above,
+// so that s.low stands.)
+func (s *Silencer) queue(k int32) bool {
+	w, bit := k/64, uint64(1)<<(k%64)
+	if s.queued[w]&bit != 0 {
+		return false
 	}
-	return int32(s.hi*64 + bits.Len64(s.queued[s.hi]) - 1)
+	s.queued[w] |= bit
+	s.waiting++
+	return true
 }

@@ -3,6 +3,7 @@ package evidence_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -113,5 +114,93 @@ func TestSilencer(t *testing.T) {
 				t.Fatalf("seed %d, step %d: changed %v, want %v", seed, step, changed, moved)
 			}
 		}
+	}
+}
+
+// TestSilencerWide silences claims of a graph whose levels of support
+// are wide enough for Silence (and Of) to split them between goroutines,
+// with a few cycles of support, and compares the table with Of given the
+// claims silenced so far, after each step; then it silences the same
+// claims again on one processor and asks for the same changed claims in
+// the same order.
+func TestSilencerWide(t *testing.T) {
+	const levels, width, nsrc = 8, 300, 400
+	rng := rand.New(rand.NewPCG(5, 8))
+	var b graph.Batch
+	for i := range nsrc {
+		b.Sources = append(b.Sources, sources.Source{ID: fmt.Sprintf("s%d", i), Kind: sources.NewsArticle})
+	}
+	n := levels * width
+	for i := range n {
+		c := claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "C."}
+		for range rng.IntN(5) {
+			a := claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))}
+			if !slices.ContainsFunc(c.Appearances, func(b claims.Appearance) bool { return b.Source == a.Source }) {
+				c.Appearances = append(c.Appearances, a)
+			}
+		}
+		b.Claims = append(b.Claims, c)
+	}
+	var edges [][2]int32
+	seen := map[[2]int]bool{}
+	link := func(a, c int) {
+		if a != c && !seen[[2]int{a, c}] {
+			seen[[2]int{a, c}] = true
+			edges = append(edges, [2]int32{int32(a), int32(c)})
+			b.Relations = append(b.Relations, claims.Relation{From: b.Claims[a].ID, To: b.Claims[c].ID, Kind: claims.Supports})
+		}
+	}
+	for c := width; c < n; c++ {
+		for range 1 + rng.IntN(3) {
+			link(rng.IntN(c/width)*width+rng.IntN(width), c) // from a level above
+		}
+		if rng.IntN(50) == 0 {
+			link(c, c-1) // and back: a cycle within a level
+			link(c-1, c)
+		}
+	}
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	order := rng.Perm(n)[:400]
+	run := func(check bool) [][]int32 {
+		opts := evidence.Options{Origins: evidence.DistinctSources}
+		tab, err := evidence.Of(g.View, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := tab.Silencer(edges)
+		opts.Silent = map[string]bool{}
+		var steps [][]int32
+		for step := range 4 {
+			var batch []int32
+			for _, i := range order[step*100 : (step+1)*100] {
+				batch = append(batch, int32(i))
+				opts.Silent[b.Claims[i].ID] = true
+			}
+			steps = append(steps, s.Silence(batch))
+			if !check {
+				continue
+			}
+			want, err := evidence.Of(g.View, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range n {
+				if got, w := tab.At(i), want.At(i); got.Weight != w.Weight || got.Capped != w.Capped || got.Lent != w.Lent {
+					t.Fatalf("step %d, %s: %+v, want %+v", step, b.Claims[i].ID, got, w)
+				}
+			}
+		}
+		return steps
+	}
+	got := run(true)
+	if len(got[0]) < 2*64 {
+		t.Fatalf("the first step changed %d claims: too few to split a level", len(got[0]))
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	if one := run(false); !slices.EqualFunc(got, one, slices.Equal) {
+		t.Fatalf("changed differs on one processor:\n%v\n%v", got, one)
 	}
 }

@@ -60,6 +60,11 @@ type state struct {
 	attacks  []attack // every attack of the framework, sorted by target, then attacker
 	inStart  []int32  // attacks[inStart[i]:inStart[i+1]] are those on i
 
+	// linked, when set, waits until links has read the supports, which
+	// edges then gives as evidence.Lend takes them, built once.
+	linked    func()
+	supportAt [][2]int32
+
 	labels   af.Labelling
 	strength af.Strengths
 
@@ -133,13 +138,21 @@ func silenced(v graph.View, o Options) (map[string]bool, int, error) {
 // the last (running it beside each round's labels would cost a run of
 // DF-QuAD a round: at 100k claims of graph/synth, 13 rounds).
 func (s *state) run(v graph.View, strengths bool) error {
-	if err := s.load(v); err != nil {
+	s.size = v.Counts()
+	// The relations are read beside the evidence, on a goroutine of
+	// their own: links writes only the supports and contradictions,
+	// which load does not read.
+	var wg sync.WaitGroup
+	wg.Go(func() { s.links(v) })
+	s.linked = wg.Wait
+	err := s.load(v)
+	wg.Wait()
+	if err != nil {
 		return err
 	}
 	if s.opts.Progress != nil {
 		s.opts.Progress(graph.Progress{Stage: "strengths"})
 	}
-	s.links(v)
 	if incremental && s.opts.Support == Lending && s.opts.Evidence == nil && len(s.supports) > 0 {
 		s.lendingRounds()
 	} else if err := s.rerun(v, strengths); err != nil {
@@ -255,6 +268,7 @@ func (s *state) mute(i int32) {
 func (s *state) reweigh(v graph.View) error {
 	eo := s.evidenceOptions()
 	eo.Progress = nil
+	eo.Supports = s.edges
 	prev, i := s.ev, 0
 	eo.Origins = func(graph.View, claims.Claim) ([]string, error) {
 		i++ // evidence.Of asks for each claim once, in v's order
@@ -268,6 +282,21 @@ func (s *state) reweigh(v graph.View) error {
 	return nil
 }
 
+// edges returns the supports as evidence.Lend takes them, once links
+// has read them: for evidence.Options.Supports and the Silencer.
+func (s *state) edges() [][2]int32 {
+	if s.linked != nil {
+		s.linked()
+	}
+	if s.supportAt == nil {
+		s.supportAt = make([][2]int32, len(s.supports))
+		for i, p := range s.supports {
+			s.supportAt[i] = [2]int32{p.from, p.to}
+		}
+	}
+	return s.supportAt
+}
+
 // weights reads the weight of each claim's evidence, and whether it is
 // capped, from s.ev, which numbers the claims as s.ids does.
 func (s *state) weights() {
@@ -278,9 +307,9 @@ func (s *state) weights() {
 	}
 }
 
-// load numbers the claims of v and weighs their evidence.
+// load numbers the claims of v and weighs their evidence; s.size holds
+// the counts of v.
 func (s *state) load(v graph.View) error {
-	s.size = v.Counts()
 	n := s.size.Claims
 	s.ids, s.sources = make([]string, 0, n), make([][]string, 0, n)
 	s.ev = s.opts.Evidence
@@ -296,13 +325,21 @@ func (s *state) load(v graph.View) error {
 	// Numbered in a pass of their own, which reads the claims as the
 	// graph stores them (number writes to none and keeps only strings):
 	// so evidence.Of, given no Visit, reads them so too, rather than a
-	// copy of each claim made for Visit.
-	for c := range borrow.Claims(v) {
-		s.number(c)
-	}
+	// copy of each claim made for Visit. The pass runs beside Of, on a
+	// goroutine of its own: it writes nothing Of reads.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for c := range borrow.Claims(v) {
+			s.number(c)
+		}
+	})
 	eo := s.evidenceOptions()
+	if s.linked != nil {
+		eo.Supports = s.edges
+	}
 	var err error
 	s.ev, err = evidence.Of(v, eo)
+	wg.Wait()
 	if errors.Is(err, evidence.ErrOptions) {
 		return fmt.Errorf("%w: %w", ErrOptions, err)
 	}

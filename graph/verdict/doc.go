@@ -209,13 +209,19 @@
 // claim they would be tens of millions of strings at a million claims.
 // Memory is linear in the same terms.
 //
-// On more than one processor Compute uses two: the default origins are
-// found by one goroutine per processor (see evidence.Of), DF-QuAD runs
-// beside the grounded labelling, and on a large view the verdicts are
-// written in two halves; the result is the same as on one. Under Lending
-// most of the time goes to weighing the evidence (provenance and lent
-// origins), not to DF-QuAD. Timings are in the README's Performance
-// table.
+// On more than one processor Compute uses them where the work splits:
+// the default origins are found by one goroutine per processor, the
+// lent origins are passed down the levels of support with each wide
+// level split between up to one goroutine per processor, in the first
+// round (evidence.Of) and in each round of silencing
+// (evidence.Silencer), and the claims are weighed on all; the relations
+// are read beside the evidence, DF-QuAD runs beside the grounded
+// labelling when there is one round, and on a large view the verdicts
+// are written in two halves. The labels of the rounds and DF-QuAD run
+// on one goroutine. The result is the same as on one processor, in
+// every order. Under Lending most of the time goes to weighing the
+// evidence (provenance and lent origins), not to DF-QuAD. Timings are
+// in the README's Performance table.
 //
 // # After a change
 //

@@ -32,7 +32,7 @@ func roundStates(t *testing.T, g *graph.Graph, opts Options) []map[string]roundS
 		t.Fatal(err)
 	}
 	v := g.View.Snapshot()
-	s := &state{opts: o}
+	s := &state{opts: o, size: v.Counts()}
 	if err := s.load(v); err != nil {
 		t.Fatal(err)
 	}

@@ -2,8 +2,10 @@ package verdict
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/claimgraph/claimgraph/graph/af"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
 )
 
@@ -71,16 +73,19 @@ func (r *rounds) silence(s *state) []int32 {
 func (s *state) lendingRounds() {
 	n := len(s.ids)
 	r := &rounds{was: slices.Clone(s.evidence), wasCapped: slices.Clone(s.capped)}
-	r.partners(n, s.cons)
-	edges := make([][2]int32, 0, len(s.supports))
+	edges := s.edges()
 	r.lends = make([]bool, n)
 	for _, p := range s.supports {
-		edges = append(edges, [2]int32{p.from, p.to})
 		if p.from != p.to {
 			r.lends[p.from] = true
 		}
 	}
-	quiet := s.ev.Silencer(edges)
+	// The Silencer is made beside the first labels, which do not read
+	// the evidence table.
+	var quiet *evidence.Silencer
+	var wg sync.WaitGroup
+	wg.Go(func() { quiet = s.ev.Silencer(edges) })
+	r.partners(n, s.cons)
 	s.labels = make(af.Labelling, n)
 	r.rank, r.open, r.fresh = make([]int32, n), make([]uint32, n), make([]uint32, n)
 	r.live, r.top = make([]int32, n), make([]int32, n)
@@ -91,6 +96,7 @@ func (s *state) lendingRounds() {
 		r.open[i] = r.epoch
 	}
 	r.decide(s)
+	wg.Wait()
 	s.rounds = 1
 	s.labelled()
 	for {
