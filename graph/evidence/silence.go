@@ -221,10 +221,8 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 	}
 	var changed []int32
 	for ; s.waiting > 0; s.low++ {
+		s.low = s.first(s.low)
 		ks := s.gather(s.low)
-		if len(ks) == 0 {
-			continue
-		}
 		count := spread(&s.ws, ks, s.visit)
 		for p := range count {
 			w := &s.ws[p]
@@ -242,6 +240,21 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 		s.waiting -= len(ks)
 	}
 	return changed
+}
+
+// first returns the level of the first component queued at level l or
+// above, by the bits of s.queued (the components are numbered by level):
+// the levels between with none queued are skipped, not visited one by
+// one, so that a change passed from a claim to one many levels below
+// costs no step per level between. There must be one queued.
+func (s *Silencer) first(l int32) int32 {
+	k := s.lstart[l]
+	for {
+		if b := s.queued[k/64] >> (k % 64); b != 0 {
+			return s.level[k+int32(bits.TrailingZeros64(b))]
+		}
+		k = (k/64 + 1) * 64
+	}
 }
 
 // gather returns the components of level l queued, in order, in s.ks.
