@@ -203,8 +203,9 @@ func (s *Silencer) at(c int32) int32 {
 // components at a time, and stops where the set of origins a claim
 // passes on is unchanged: O(Σ (1 + supports) × MaxLent) over the
 // components it weighs again, a whole component of support weighed again
-// when one of its members changes, and O(components / 64) to find them.
-// A level of more than a few dozen components to weigh is split between
+// when one of its members changes, and O(components / 64) to find them
+// (the levels with none to weigh are skipped). A level of 128
+// components or more to weigh (two parts of minPart) is split between
 // up to one goroutine per processor; the result, in the order of the
 // claims changed too, is the same as on one.
 func (s *Silencer) Silence(claims []int32) []int32 {
