@@ -72,8 +72,10 @@ type worker struct {
 }
 
 // Silencer returns a Silencer of t, whose claims are numbered as in the
-// view t was made from and of which none is silent yet; edges are the
-// supports of that view, supporter first, as [Lend] takes them. It costs
+// view t was made from and of which none is silent yet (t is made
+// without [Options.Silent]); edges are the supports of that view,
+// supporter first, as [Lend] takes them (a pair out of range is left
+// out). It costs
 // O(claims + supports), and reuses the components, levels and pass-on
 // sets [Of] found when the components and levels order edges (they do
 // when it lent through the same supports); otherwise it finds them
@@ -88,7 +90,7 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	}
 	kept := make([][2]int32, 0, len(edges))
 	for _, e := range edges {
-		if e[0] != e[1] {
+		if e[0] != e[1] && uint32(e[0]) < uint32(n) && uint32(e[1]) < uint32(n) {
 			kept = append(kept, e)
 		}
 	}
