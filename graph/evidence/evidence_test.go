@@ -296,12 +296,7 @@ func TestParallelOrigins(t *testing.T) {
 // the relations of claims outside a view are, not a panic.
 func TestSupportsGiven(t *testing.T) {
 	g := story(t)
-	var edges [][2]int32
-	for l := range g.View.Links() {
-		if l.Kind == claims.Supports {
-			edges = append(edges, [2]int32{int32(l.From), int32(l.To)})
-		}
-	}
+	edges := supportEdges(g.View)
 	if len(edges) < 4 {
 		t.Fatalf("story has %d supports", len(edges))
 	}
@@ -330,4 +325,16 @@ func TestSupportsGiven(t *testing.T) {
 			}
 		}
 	}
+}
+
+// supportEdges returns the supports of v, supporter first, as Lend takes
+// them.
+func supportEdges(v graph.View) [][2]int32 {
+	var edges [][2]int32
+	for l := range v.Links() {
+		if l.Kind == claims.Supports {
+			edges = append(edges, [2]int32{int32(l.From), int32(l.To)})
+		}
+	}
+	return edges
 }

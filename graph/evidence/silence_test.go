@@ -212,12 +212,7 @@ func TestSilencerWide(t *testing.T) {
 // out by Silencer, not a panic, and silencing then weighs as Of does.
 func TestSilencerRange(t *testing.T) {
 	g := story(t)
-	var edges [][2]int32
-	for l := range g.View.Links() {
-		if l.Kind == claims.Supports {
-			edges = append(edges, [2]int32{int32(l.From), int32(l.To)})
-		}
-	}
+	edges := supportEdges(g.View)
 	n := int32(g.View.Counts().Claims)
 	tab, err := evidence.Of(g.View, evidence.Options{})
 	if err != nil {
