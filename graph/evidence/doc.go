@@ -41,8 +41,8 @@
 // The walk goes a level at a time: a component's level is the length of
 // the longest chain of components supporting it, so that the components
 // of one level never support each other and are weighed at once, split
-// between up to one goroutine per processor when a level holds more
-// than a hundred or so ([Of] finds the origins on one goroutine per
+// between up to one goroutine per processor when a level holds 128 or
+// more ([Of] finds the origins on one goroutine per
 // processor too, and weighs the claims on all). The [Silencer] passes a
 // change down the same levels. Every result is the one of a single
 // goroutine, in the same order.

@@ -71,8 +71,10 @@ type Options struct {
 	// first, each claim numbered by its position in the view's order, as
 	// [Lend] takes them, in any order: a caller that reads the
 	// relations anyway spares Of a pass over them.
-	// Of calls it once, after the origins, on the goroutine that called
-	// Of. It must give the supports of the state of the graph Of reads.
+	// Of calls it once (never with NoLending), after the origins, on
+	// the goroutine that called Of; a pair out of the view's range is
+	// left out. It must give the supports of the state of the graph Of
+	// reads.
 	Supports func() [][2]int32
 }
 
@@ -484,7 +486,11 @@ func (s sets) of(i int32) []int32 { return s.items[s.start[i]:s.start[i+1]] }
 func (t *Table) lend(v graph.View, supports int, silent []bool, given func() [][2]int32) {
 	n := len(t.ids)
 	edges := make([][2]int32, 0, supports)
-	keeps := func(from, to int) bool { return from < n && to < n && (silent == nil || !silent[from]) }
+	// A pair out of range is left out, as Links leaves out the claims
+	// outside the view; given supports may hold any number.
+	keeps := func(from, to int) bool {
+		return uint(from) < uint(n) && uint(to) < uint(n) && (silent == nil || !silent[from])
+	}
 	if given != nil {
 		for _, e := range given() {
 			if keeps(int(e[0]), int(e[1])) {

@@ -289,3 +289,52 @@ func TestParallelOrigins(t *testing.T) {
 		t.Fatal("no lent origins: the test compares little")
 	}
 }
+
+// TestSupportsGiven: Of given the supports by Options.Supports, in
+// another order, weighs every claim as when it reads them itself, with
+// silent claims too; a pair out of the view's range is left out, as
+// the relations of claims outside a view are, not a panic.
+func TestSupportsGiven(t *testing.T) {
+	g := story(t)
+	edges := supportEdges(g.View)
+	if len(edges) < 4 {
+		t.Fatalf("story has %d supports", len(edges))
+	}
+	slices.Reverse(edges)
+	n := int32(g.View.Counts().Claims)
+	for _, silent := range []map[string]bool{nil, {"p": true}, {"x": true}} {
+		want, err := evidence.Of(g.View, evidence.Options{Silent: silent})
+		if err != nil {
+			t.Fatal(err)
+		}
+		calls := 0
+		given := append(slices.Clone(edges), [2]int32{-1, 0}, [2]int32{0, n}, [2]int32{n, -5})
+		got, err := evidence.Of(g.View, evidence.Options{Silent: silent, Supports: func() [][2]int32 {
+			calls++
+			return given
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if calls != 1 {
+			t.Errorf("silent %v: Supports called %d times, want once", silent, calls)
+		}
+		for i := range int(n) {
+			if a, b := got.At(i), want.At(i); a.Weight != b.Weight || a.Lent != b.Lent || a.Capped != b.Capped {
+				t.Errorf("silent %v: claim %d: %+v given the supports, %+v reading them", silent, i, a, b)
+			}
+		}
+	}
+}
+
+// supportEdges returns the supports of v, supporter first, as Lend takes
+// them.
+func supportEdges(v graph.View) [][2]int32 {
+	var edges [][2]int32
+	for l := range v.Links() {
+		if l.Kind == claims.Supports {
+			edges = append(edges, [2]int32{int32(l.From), int32(l.To)})
+		}
+	}
+	return edges
+}

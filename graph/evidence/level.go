@@ -55,9 +55,9 @@ func (m *merger) store(set []int32) []int32 {
 	return m.pool[lo:len(m.pool):len(m.pool)]
 }
 
-// spread calls f on each of ks, split between up to one goroutine per
-// processor, each with a merger of its own from ws (which it grows to
-// one per processor) and ks[lo:hi] contiguous: f(p, k) is called on
+// spread calls f on each of ks, split into contiguous parts between up
+// to one goroutine per processor, each with scratch of its own from ws
+// (which it grows to one per processor): f(&(*ws)[p], k) is called on
 // goroutine p for each k of part p, in order. It returns the number of
 // parts, whose results a caller gathers in part order.
 func spread[W any](ws *[]W, ks []int32, f func(w *W, k int32)) int {

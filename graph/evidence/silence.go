@@ -72,8 +72,10 @@ type worker struct {
 }
 
 // Silencer returns a Silencer of t, whose claims are numbered as in the
-// view t was made from and of which none is silent yet; edges are the
-// supports of that view, supporter first, as [Lend] takes them. It costs
+// view t was made from and of which none is silent yet (t is made
+// without [Options.Silent]); edges are the supports of that view,
+// supporter first, as [Lend] takes them (a pair out of range is left
+// out). It costs
 // O(claims + supports), and reuses the components, levels and pass-on
 // sets [Of] found when the components and levels order edges (they do
 // when it lent through the same supports); otherwise it finds them
@@ -88,7 +90,7 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	}
 	kept := make([][2]int32, 0, len(edges))
 	for _, e := range edges {
-		if e[0] != e[1] {
+		if e[0] != e[1] && uint32(e[0]) < uint32(n) && uint32(e[1]) < uint32(n) {
 			kept = append(kept, e)
 		}
 	}
@@ -203,8 +205,9 @@ func (s *Silencer) at(c int32) int32 {
 // components at a time, and stops where the set of origins a claim
 // passes on is unchanged: O(Σ (1 + supports) × MaxLent) over the
 // components it weighs again, a whole component of support weighed again
-// when one of its members changes, and O(components / 64) to find them.
-// A level of more than a few dozen components to weigh is split between
+// when one of its members changes, and O(components / 64) to find them
+// (the levels with none to weigh are skipped). A level of 128
+// components or more to weigh (two parts of minPart) is split between
 // up to one goroutine per processor; the result, in the order of the
 // claims changed too, is the same as on one.
 func (s *Silencer) Silence(claims []int32) []int32 {
@@ -221,10 +224,8 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 	}
 	var changed []int32
 	for ; s.waiting > 0; s.low++ {
+		s.low = s.first(s.low)
 		ks := s.gather(s.low)
-		if len(ks) == 0 {
-			continue
-		}
 		count := spread(&s.ws, ks, s.visit)
 		for p := range count {
 			w := &s.ws[p]
@@ -242,6 +243,21 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 		s.waiting -= len(ks)
 	}
 	return changed
+}
+
+// first returns the level of the first component queued at level l or
+// above, by the bits of s.queued (the components are numbered by level):
+// the levels between with none queued are skipped, not visited one by
+// one, so that a change passed from a claim to one many levels below
+// costs no step per level between. There must be one queued.
+func (s *Silencer) first(l int32) int32 {
+	k := s.lstart[l]
+	for {
+		if b := s.queued[k/64] >> (k % 64); b != 0 {
+			return s.level[k+int32(bits.TrailingZeros64(b))]
+		}
+		k = (k/64 + 1) * 64
+	}
 }
 
 // gather returns the components of level l queued, in order, in s.ks.

@@ -195,12 +195,43 @@ func TestSilencerWide(t *testing.T) {
 		}
 		return steps
 	}
+	// At least four processors, so that the levels are split on any
+	// machine, then one.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(4, runtime.GOMAXPROCS(0))))
 	got := run(true)
 	if len(got[0]) < 2*64 {
 		t.Fatalf("the first step changed %d claims: too few to split a level", len(got[0]))
 	}
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	runtime.GOMAXPROCS(1)
 	if one := run(false); !slices.EqualFunc(got, one, slices.Equal) {
 		t.Fatalf("changed differs on one processor:\n%v\n%v", got, one)
+	}
+}
+
+// TestSilencerRange: a pair of edges out of the claims' range is left
+// out by Silencer, not a panic, and silencing then weighs as Of does.
+func TestSilencerRange(t *testing.T) {
+	g := story(t)
+	edges := supportEdges(g.View)
+	n := int32(g.View.Counts().Claims)
+	tab, err := evidence.Of(g.View, evidence.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := tab.Silencer(append(edges, [2]int32{-1, 0}, [2]int32{0, n}, [2]int32{n, -5}))
+	ids := []string{}
+	for c := range g.View.Claims() {
+		ids = append(ids, c.ID)
+	}
+	p := int32(slices.Index(ids, "p"))
+	s.Silence([]int32{p})
+	want, err := evidence.Of(g.View, evidence.Options{Silent: map[string]bool{"p": true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range int(n) {
+		if a, b := tab.At(i), want.At(i); a.Weight != b.Weight || a.Lent != b.Lent {
+			t.Errorf("%s: %+v silenced, %+v from Of", ids[i], a, b)
+		}
 	}
 }
