@@ -31,7 +31,8 @@
 // fragment kept (two posts of a live blog are two sources); sources that
 // derive from one another are not warned about. An appearance whose via
 // is its own source says nothing by it: drop the via. A claim's about
-// that names one entity twice, through an alias, names it once too many.
+// that names one entity twice (written twice, or once through an alias)
+// names it once too many.
 // A source derived from (republishing, quoting, citing, translating) a
 // source published wholly after it has a wrong date or derivation. Each
 // is printed on standard error as
@@ -123,25 +124,26 @@ func selfVias(v graph.View) []string {
 }
 
 // twiceAbout returns a warning for each claim whose about names one
-// entity twice, through an alias (about: [eold, e], with eold merged into
-// e), in the order of the graph. O(claims × about).
+// entity twice, once for each such entity, in the order of the graph:
+// written twice, or once through an alias (about: [eold, e], with eold
+// merged into e). The graph holds the entity an alias names, so the
+// warning cannot tell which. O(claims × about).
 func twiceAbout(v graph.View) []string {
 	var out []string
 	for c := range v.Claims() {
 		if len(c.About) < 2 {
 			continue
 		}
-		seen := make(map[string]bool, len(c.About))
+		seen := make(map[string]int, len(c.About))
 		for _, id := range c.About {
 			e := id // the graph holds the entity an alias names; resolve it all the same
 			if ent, ok := v.Entity(id); ok {
 				e = ent.ID
 			}
-			if seen[e] {
-				out = append(out, fmt.Sprintf("claim %s: about names entity %s twice, once through an alias (an ID merged into it): drop one",
+			if seen[e]++; seen[e] == 2 {
+				out = append(out, fmt.Sprintf("claim %s: about names entity %s twice (perhaps once through an ID merged into it): drop one",
 					claims.Quote(c.ID), claims.Quote(e)))
 			}
-			seen[e] = true
 		}
 	}
 	return out

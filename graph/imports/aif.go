@@ -66,7 +66,8 @@ type aifEdge struct {
 // undercuts (a CA-node aimed at an RA-node: an attack on the inference,
 // where claimgraph's relations hold between claims), scheme nodes linked
 // to other scheme nodes, scheme nodes without premise or conclusion or
-// with several conclusions, and top-level keys other than "nodes" and
+// with several conclusions, a premise that is also the conclusion (a
+// claim supporting or contradicting itself), and top-level keys other than "nodes" and
 // "edges" (such as "locutions" and OVA's "OVA" and "text").
 //
 // A document without "nodes", or with "nodes" or "edges" twice, is an
@@ -217,6 +218,11 @@ func ReadAIF(r io.Reader, name string) (Result, error) {
 		}
 		for _, from := range claimsIn {
 			for _, c := range to { // at most one
+				if from == c {
+					in.warn(nodeAt[id], "%s-node %q has I-node %q as premise and conclusion, relating a claim to itself, which a claim graph cannot hold: left out",
+						n.Type, id, from)
+					continue
+				}
 				in.addRelation(&b, claims.Relation{From: claimID(from), To: claimID(c), Kind: kind}, nodeAt[id])
 			}
 		}

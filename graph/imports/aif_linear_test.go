@@ -62,3 +62,30 @@ func TestAIFSchemeFanIsLinear(t *testing.T) {
 		t.Errorf("RA with 200 premises: %d relations, warnings %v; want 200 and none", len(res.Relations), res.Warnings)
 	}
 }
+
+// TestAIFSelfRelationWarned: a scheme node whose conclusion is also one
+// of its premises relates a claim to itself, which a claim graph cannot
+// hold. It failed the whole import (a self-relation error); like the
+// other things AIF says that a claim graph has no place for, and like
+// Argdown's statement attacking itself, it is left out with a warning,
+// and the node's other premises still give their relations.
+func TestAIFSelfRelationWarned(t *testing.T) {
+	for _, kind := range []string{"CA", "RA"} {
+		doc := `{"nodes":[{"nodeID":"1","text":"X","type":"I"},{"nodeID":"2","text":"Y","type":"I"},{"nodeID":"3","text":"","type":"` + kind + `"}],
+ "edges":[{"fromID":"1","toID":"3"},{"fromID":"3","toID":"1"},{"fromID":"2","toID":"3"}]}`
+		res, err := ReadAIF(strings.NewReader(doc), "self.json")
+		if err != nil {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		if rs := res.Batch.Relations; len(rs) != 1 || rs[0].From != "aif-2" || rs[0].To != "aif-1" {
+			t.Errorf("%s: relations %+v, want aif-2 to aif-1 alone", kind, rs)
+		}
+		found := false
+		for _, w := range res.Warnings {
+			found = found || strings.Contains(w.Message, `I-node "1" as premise and conclusion`) && w.Line > 0
+		}
+		if !found {
+			t.Errorf("%s: warnings %+v, want one at node 3 for I-node 1", kind, res.Warnings)
+		}
+	}
+}
