@@ -1,6 +1,7 @@
 package main
 
 import (
+	"maps"
 	"math"
 	"slices"
 
@@ -28,8 +29,7 @@ type Pair struct{ Same, Diff int }
 
 // Pairs are the pairs of source A with the sources after it that share
 // a fact with it: B, sorted, and what each shares with A. They are one
-// element per source, keyed by A: the pairs held anywhere at once are
-// one source's.
+// element per source, keyed by its bucket ([srcBucket]).
 type Pairs struct {
 	A     int64
 	B     []int64
@@ -37,19 +37,77 @@ type Pairs struct {
 }
 
 // Inc is one incidence of the pairs of a fact: the fact's sources after
-// a source A (B, sorted) on fact Fact of object Obj. A fact of k
-// sources has k−1 of them, keyed by their A.
+// source A (B, sorted) on fact Fact of object Obj, keyed by A's bucket.
+// A fact of k sources has k−1 of them. Lists of partners (see
+// [partners]) travel as Incs too, with only A and B.
 type Inc struct {
-	Obj, Fact int64
-	B         []int64
+	A, Obj, Fact int64
+	B            []int64
 }
 
 // Row is what an object receives of the discounts of one fact's pairs:
 // those of source A with each of the fact's sources after it, in order
-// (row A of the fact's table, see truth.CopyModel.Count).
+// (row A of the fact's table, see truth.CopyModel.Count), keyed by the
+// object's bucket ([objBucket]).
 type Row struct {
-	Fact, A int64
-	D       []float32
+	Obj, Fact, A int64
+	D            []float32
+}
+
+// The pairs and their discounts are grouped by buckets of neighbouring
+// numbers (sources and objects are numbered densely): a bucket of
+// 2^srcBits sources holds their pairs and the incidences of those on
+// facts, a bucket of 2^objBits objects their facts' tables of discounts.
+// A step holds one bucket, whatever the size of the input; a DoFn sends
+// what it sends in a bundle as one list per bucket ([listbox]), so that
+// the elements number about the buckets per bundle, not the pairs.
+const (
+	srcBits = 6
+	objBits = 10
+)
+
+func srcBucket(a int64) int64 { return a >> srcBits }
+func objBucket(o int64) int64 { return o >> objBits }
+
+// listMax is how many items a listbox holds before it sends them: it
+// bounds what a DoFn instance holds to some tens of megabytes.
+const listMax = 1 << 22
+
+// listbox gathers what a DoFn sends in one bundle into one list per key,
+// sent when the bundle finishes or once it holds listMax items (an item
+// counts by its size: a list of partners by its length). Like the
+// [outbox] it makes the elements per bundle and key, not per send; a
+// DoFn that sends through it calls flush in FinishBundle.
+type listbox[T any] struct {
+	m map[int64][]T
+	n int
+}
+
+func (b *listbox[T]) send(k int64, x T, size int, emit func(int64, []T)) {
+	if b.m == nil {
+		b.m = make(map[int64][]T)
+	}
+	b.m[k] = append(b.m[k], x)
+	b.n += size
+	if b.n >= listMax {
+		b.flush(emit)
+	}
+}
+
+// flush sends the lists held and empties the listbox.
+func (b *listbox[T]) flush(emit func(int64, []T)) {
+	for k, xs := range b.m {
+		emit(k, xs)
+	}
+	clear(b.m)
+	b.n = 0
+}
+
+// sendPartners sends through b the partners of the sources ss (see
+// [partners]) on fact f of object o (both 0 for bare lists of partners)
+// to their sources' buckets.
+func sendPartners(b *listbox[Inc], ss []int64, o, f int64, emit func(int64, []Inc)) {
+	partners(ss, func(a int64, bs []int64) { b.send(srcBucket(a), Inc{A: a, Obj: o, Fact: f, B: bs}, len(bs)+1, emit) })
 }
 
 // accu runs ACCU or DEPEN (sources/truth's accu, §2 and §3 of Dong,
@@ -58,28 +116,29 @@ type Row struct {
 // Count and Probabilities for each object's facts, truth.AccuTrust and
 // truth.Accuracy for each source. An iteration is
 //
-//   - per object, joined with the rows of its facts' discounts (none
-//     before the first decision: every pair counts as independent), with
+//   - per object, with the tables of its facts' discounts (joined per
+//     bucket of objects from the rows of the iteration before; none
+//     before the first decision: every pair counts as independent) and
 //     the sources' accuracies as a side input: the vote count of each
-//     fact, the probabilities, the choice and the facts tied for the top;
-//     it sends each source its share of A(S);
+//     fact, the probabilities, the choice and the facts tied for the
+//     top; it sends each source its share of A(S);
 //   - per source: A(S) and its accuracy for the next iteration;
-//   - per source A, joined with its pairs, the partners it shares the
-//     new chosen values with and the incidences of its pairs on the
-//     objects' facts: the discounts of its pairs for the next iteration,
-//     from the shared true values and the accuracies, sent to the objects
-//     as rows ([discRows]).
+//   - per bucket of sources, joined with their pairs, the partners they
+//     share the new chosen values with and the incidences of their pairs
+//     on the objects' facts: the discounts of their pairs for the next
+//     iteration, from the shared true values and the accuracies, sent to
+//     the objects' buckets as rows ([discRows]).
 //
 // Convergence is the library's: no choice moved and no trust changed by
 // the tolerance. The pairs are those of the library (every two sources
 // of a fact). No side input grows with them: the discounts reach the
-// objects by key, so that a worker holds at once one source's pairs
-// (and its incidences) or one object's rows, and the sources'
-// accuracies, one number a source. What travels per iteration is Σ_f
-// (|S_f| − 1) incidences and as many rows, Σ_f |S_f|² / 2 discounts in
-// all (each fact's table, which the library's Count reads too), and one
-// element of pairs per source. No copies are declared (nor does
-// truth.FromGraph declare any), and the detected copies
+// objects by key, so that a step holds at once one bucket of sources'
+// pairs and incidences or one bucket of objects' tables, and the
+// sources' accuracies, one number a source. What travels per iteration
+// is Σ_f (|S_f| − 1) incidences and as many rows, Σ_f |S_f|² / 2
+// discounts in all (each fact's table, which the library's Count reads
+// too), in lists per bucket and bundle. No copies are declared (nor
+// does truth.FromGraph declare any), and the detected copies
 // (truth.Result.Dependence) are not output.
 //
 // The first block builds the objects and the pairs from the facts; a
@@ -93,7 +152,7 @@ func accu(s beam.Scope, r Run, b Block, st State) Outcome {
 		facts := beam.ParDo(s, keyFact, st.Facts)
 		objs = beam.ParDo(s, buildObj, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
 		pairs = beam.ParDo(s, buildPairs, beam.CoGroupByKey(s,
-			beam.ParDo(s, factPartners, facts), beam.ParDo(s, objectPartners, objs)))
+			beam.ParDo(s, &factPartners{}, facts), beam.ParDo(s, &objectPartners{}, objs)))
 		accs = beam.ParDo(s, &priorAcc{Run: r}, srcs)
 	} else {
 		objs, pairs = st.Objs, st.Pairs
@@ -102,7 +161,7 @@ func accu(s beam.Scope, r Run, b Block, st State) Outcome {
 	}
 	o := unroll(s, b, func(is beam.Scope, i int, side beam.SideInput) Iteration {
 		if rows.IsValid() {
-			objs = beam.ParDo(is, withRows, beam.CoGroupByKey(is, objs, rows))
+			objs = beam.ParDo(is, withRows, beam.CoGroupByKey(is, beam.ParDo(is, byBucket, objs), rows))
 		}
 		out := beam.ParDoN(is, &objStep{Run: r}, objs, side, beam.SideInput{Input: accs})
 		doneF, toSrc, moved := out[0], out[2], out[3]
@@ -130,82 +189,109 @@ func objFacts(o Obj, emit func(Fact)) {
 	}
 }
 
+// byBucket keys an object by its bucket.
+func byBucket(id int64, o Obj) (int64, Obj) { return objBucket(id), o }
+
 // discRows computes the discounts of every pair of sources from the
 // choices of the objects objs and the accuracies accs (KV<int64,
-// float64>) of the iteration that made them, and sends each object the
-// rows of its facts' discounts (KV<int64, Row>): per source A, its
-// pairs, the partners it shares a chosen value with and the incidences
-// of its pairs, joined by A.
+// float64>) of the iteration that made them, and sends the objects'
+// buckets the rows of their facts' discounts (KV<int64, []Row>): per
+// bucket of sources, their pairs, the partners they share a chosen value
+// with and the incidences of their pairs, joined.
 func discRows(s beam.Scope, r Run, pairs, objs, accs beam.PCollection) beam.PCollection {
-	shared, incs := beam.ParDo2(s, objIncidences, objs)
+	shared, incs := beam.ParDo2(s, &objIncidences{}, objs)
 	return beam.ParDo(s, &discFn{Run: r}, beam.CoGroupByKey(s, pairs, shared, incs), beam.SideInput{Input: accs})
 }
 
-// objIncidences emits, for every source a of each fact of an object, the
-// sources after it on the fact (see [partners]): the partners it shares
-// a true value with when the fact is the one the object chose, and
-// always the incidence of its pairs on the fact.
-func objIncidences(_ int64, o Obj, shared func(int64, []int64), incs func(int64, Inc)) {
+// objIncidences sends, for every source a of each fact of an object, the
+// sources after it on the fact (see [partners]): as the partners it
+// shares a true value with when the fact is the one the object chose,
+// and always as the incidence of its pairs on the fact.
+type objIncidences struct{ shared, incs listbox[Inc] }
+
+func (fn *objIncidences) ProcessElement(_ int64, o Obj, shared, incs func(int64, []Inc)) {
 	for _, f := range o.Facts {
 		if f.ID == o.Chosen {
-			partners(f.Sources, shared)
+			sendPartners(&fn.shared, f.Sources, 0, 0, shared)
 		}
-		partners(f.Sources, func(a int64, bs []int64) { incs(a, Inc{Obj: o.ID, Fact: f.ID, B: bs}) })
+		sendPartners(&fn.incs, f.Sources, o.ID, f.ID, incs)
 	}
+}
+
+func (fn *objIncidences) FinishBundle(shared, incs func(int64, []Inc)) {
+	fn.shared.flush(shared)
+	fn.incs.flush(incs)
 }
 
 // partners emits, for every source a of the sorted, distinct sources
 // ss, the sources after it: the pairs of ss, as |ss| elements rather
-// than |ss|²/2 (Prism's cost is per element).
+// than |ss|²/2.
 func partners(ss []int64, emit func(int64, []int64)) {
 	for i, a := range ss[:max(len(ss)-1, 0)] {
 		emit(a, ss[i+1:])
 	}
 }
 
-// count counts how many of the lists name each source.
-func count(lists func(*[]int64) bool) map[int64]int {
-	n := make(map[int64]int)
-	var l []int64
+// count counts, per source A, how many of the lists of partners name
+// each source.
+func count(lists func(*[]Inc) bool) map[int64]map[int64]int {
+	n := make(map[int64]map[int64]int)
+	var l []Inc
 	for lists(&l) {
-		for _, b := range l {
-			n[b]++
+		for _, in := range l {
+			m := n[in.A]
+			if m == nil {
+				m = make(map[int64]int)
+				n[in.A] = m
+			}
+			for _, b := range in.B {
+				m[b]++
+			}
 		}
 	}
 	return n
 }
 
-func factPartners(_ int64, f Fact, emit func(int64, []int64)) { partners(f.Sources, emit) }
+// factPartners sends the partners among a fact's sources: facts in
+// common.
+type factPartners struct{ out listbox[Inc] }
 
-// objectPartners emits the partners among an object's distinct sources:
+func (fn *factPartners) ProcessElement(_ int64, f Fact, emit func(int64, []Inc)) {
+	sendPartners(&fn.out, f.Sources, 0, 0, emit)
+}
+
+func (fn *factPartners) FinishBundle(emit func(int64, []Inc)) { fn.out.flush(emit) }
+
+// objectPartners sends the partners among an object's distinct sources:
 // objects in common.
-func objectPartners(_ int64, o Obj, emit func(int64, []int64)) {
+type objectPartners struct{ out listbox[Inc] }
+
+func (fn *objectPartners) ProcessElement(_ int64, o Obj, emit func(int64, []Inc)) {
 	var ss []int64
 	for _, f := range o.Facts {
 		ss = append(ss, f.Sources...)
 	}
 	slices.Sort(ss)
-	partners(slices.Compact(ss), emit)
+	sendPartners(&fn.out, slices.Compact(ss), 0, 0, emit)
 }
 
-// buildPairs builds source a's pairs from the partners of its facts
-// (facts in common) and of its objects (objects in common).
-func buildPairs(a int64, facts, objects func(*[]int64) bool, emit func(int64, Pairs)) {
+func (fn *objectPartners) FinishBundle(emit func(int64, []Inc)) { fn.out.flush(emit) }
+
+// buildPairs builds the pairs of a bucket's sources from the partners of
+// their facts (facts in common) and of their objects (objects in
+// common).
+func buildPairs(bucket int64, facts, objects func(*[]Inc) bool, emit func(int64, Pairs)) {
 	same := count(facts)
-	if len(same) == 0 {
-		return // no fact in common with a later source: no pairs
-	}
 	common := count(objects)
-	p := Pairs{A: a, B: make([]int64, 0, len(same))}
-	for b := range same {
-		p.B = append(p.B, b)
+	for _, a := range slices.Sorted(maps.Keys(same)) { // the same output for the same input
+		sa, ca := same[a], common[a]
+		p := Pairs{A: a, B: slices.Sorted(maps.Keys(sa))}
+		p.Pairs = make([]Pair, len(p.B))
+		for i, b := range p.B {
+			p.Pairs[i] = Pair{Same: sa[b], Diff: max(ca[b]-sa[b], 0)}
+		}
+		emit(bucket, p)
 	}
-	slices.Sort(p.B) // the same output for the same input
-	p.Pairs = make([]Pair, len(p.B))
-	for i, b := range p.B {
-		p.Pairs[i] = Pair{Same: same[b], Diff: max(common[b]-same[b], 0)}
-	}
-	emit(a, p)
 }
 
 // priorAcc gives every source the prior accuracy.
@@ -312,40 +398,46 @@ func ones(n int) []float32 {
 	return d
 }
 
-// withRows lays the rows an object received out as the tables of its
-// facts' discounts that truth.CopyModel.Count reads, in o.Disc: for the
-// fact of k sources, the pair i < j at i(2k−i−1)/2 + j−i−1. A pair no
-// row names keeps 1. It is a step of its own, not part of objStep: the
-// SDK cannot check a DoFn on a join whose FinishBundle repeats its
-// side inputs, as the outbox needs.
-func withRows(id int64, objs func(*Obj) bool, rows func(*Row) bool, emit func(int64, Obj)) {
+// withRows lays the rows a bucket of objects received out as the tables
+// of their facts' discounts that truth.CopyModel.Count reads, in each
+// object's Disc: for the fact of k sources, the pair i < j at
+// i(2k−i−1)/2 + j−i−1. A pair no row names keeps 1. It is a step of its
+// own, not part of objStep: the SDK cannot check a DoFn on a join whose
+// FinishBundle repeats its side inputs, as the outbox needs.
+func withRows(_ int64, objs func(*Obj) bool, rows func(*[]Row) bool, emit func(int64, Obj)) {
+	type at struct{ obj, fact int }
+	var os []Obj
+	where := make(map[[2]int64]at)
 	var o Obj
-	if !objs(&o) {
-		return
-	}
-	d := make([][]float32, len(o.Facts))
-	at := make(map[int64]int, len(o.Facts))
-	for i, f := range o.Facts {
-		k := len(f.Sources)
-		d[i] = ones(k * (k - 1) / 2)
-		at[f.ID] = i
-	}
-	var r Row
-	for rows(&r) {
-		i, ok := at[r.Fact]
-		if !ok {
-			continue
+	for objs(&o) {
+		o.Disc = make([][]float32, len(o.Facts))
+		for i, f := range o.Facts {
+			k := len(f.Sources)
+			o.Disc[i] = ones(k * (k - 1) / 2)
+			where[[2]int64{o.ID, f.ID}] = at{len(os), i}
 		}
-		ss := o.Facts[i].Sources
-		a, ok := slices.BinarySearch(ss, r.A)
-		if !ok {
-			continue
-		}
-		k := len(ss)
-		copy(d[i][a*(2*k-a-1)/2:], r.D)
+		os = append(os, o)
+		o = Obj{}
 	}
-	o.Disc = d
-	emit(id, o)
+	var rs []Row
+	for rows(&rs) {
+		for _, r := range rs {
+			w, ok := where[[2]int64{r.Obj, r.Fact}]
+			if !ok {
+				continue
+			}
+			ss := os[w.obj].Facts[w.fact].Sources
+			a, ok := slices.BinarySearch(ss, r.A)
+			if !ok {
+				continue
+			}
+			k := len(ss)
+			copy(os[w.obj].Disc[w.fact][a*(2*k-a-1)/2:], r.D)
+		}
+	}
+	for _, o := range os {
+		emit(o.ID, o)
+	}
 }
 
 // srcAcc gives a source the accuracy that srcAccu gave it in the
@@ -387,41 +479,63 @@ func (fn *srcAccu) ProcessElement(id int64, srcs func(*Src) bool, msgs func(*Msg
 	emit(id, src)
 }
 
-// discFn computes the discounts of source A's pairs for the next
-// iteration, from the true values A shares with each partner in this one
-// (the chosen facts' partners) and the accuracies, and sends each
-// incidence of its pairs to its object as a row.
+// discFn computes the discounts of a bucket of sources' pairs for the
+// next iteration, from the true values each source A shares with each
+// partner in this one (the chosen facts' partners) and the accuracies,
+// and sends each incidence of its pairs to its object's bucket as a
+// row. It sends a bucket's rows when it is done with it, as one list per
+// bucket of objects: the SDK cannot check a FinishBundle here (see
+// withRows).
 type discFn struct {
 	Run   Run
 	accs  tableCache[int64, float64]
 	model *truth.CopyModel
 }
 
-func (fn *discFn) ProcessElement(a int64, pairs func(*Pairs) bool, shared func(*[]int64) bool, incs func(*Inc) bool, accs func(*int64, *float64) bool, emit func(int64, Row)) {
-	var p Pairs
+func (fn *discFn) ProcessElement(_ int64, pairs func(*Pairs) bool, shared func(*[]Inc) bool, incs func(*[]Inc) bool, accs func(*int64, *float64) bool, emit func(int64, []Row)) {
 	acc := fn.accs.get(accs)
-	if !pairs(&p) || len(acc) == 0 {
-		return // no pairs, or the run has stopped: no accuracies
+	if len(acc) == 0 {
+		return // the run has stopped: no accuracies
 	}
 	if fn.model == nil {
 		m := truth.NewCopyModel(fn.Run.Opts.truth())
 		fn.model = &m
 	}
 	kt := count(shared)
-	disc := make([]float32, len(p.B))
-	for i, b := range p.B {
-		disc[i] = fn.model.Discount(acc[a], acc[b], kt[b], p.Pairs[i].Same-kt[b], p.Pairs[i].Diff)
+	type table struct {
+		b    []int64
+		disc []float32
 	}
-	var in Inc
-	for incs(&in) {
-		row := Row{Fact: in.Fact, A: a, D: make([]float32, len(in.B))}
-		for j, b := range in.B {
-			if i, ok := slices.BinarySearch(p.B, b); ok {
-				row.D[j] = disc[i]
-			} else {
-				row.D[j] = 1
-			}
+	tables := make(map[int64]table)
+	var p Pairs
+	for pairs(&p) {
+		t := table{b: p.B, disc: make([]float32, len(p.B))}
+		a := p.A
+		for i, b := range p.B {
+			k := kt[a][b]
+			t.disc[i] = fn.model.Discount(acc[a], acc[b], k, p.Pairs[i].Same-k, p.Pairs[i].Diff)
 		}
-		emit(in.Obj, row)
+		tables[a] = t
+		p = Pairs{}
+	}
+	out := make(map[int64][]Row)
+	var l []Inc
+	for incs(&l) {
+		for _, in := range l {
+			t := tables[in.A]
+			row := Row{Obj: in.Obj, Fact: in.Fact, A: in.A, D: make([]float32, len(in.B))}
+			for j, b := range in.B {
+				if i, ok := slices.BinarySearch(t.b, b); ok {
+					row.D[j] = t.disc[i]
+				} else {
+					row.D[j] = 1
+				}
+			}
+			k := objBucket(in.Obj)
+			out[k] = append(out[k], row)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(out)) {
+		emit(k, out[k])
 	}
 }

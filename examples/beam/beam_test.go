@@ -620,38 +620,38 @@ func TestOutbox(t *testing.T) {
 	}
 }
 
-// TestWithRows: the rows an object receives land where
+// TestWithRows: the rows a bucket of objects receives land where
 // truth.CopyModel.Count reads each pair (i < j at i(2k−i−1)/2 + j−i−1
-// for a fact of k sources); pairs no row names keep 1, and a row of a
-// fact or source the object does not have is ignored.
+// for a fact of k sources), in the object the row names; pairs no row
+// names keep 1, and a row of a fact or source the object does not have
+// is ignored.
 func TestWithRows(t *testing.T) {
-	o := Obj{ID: 7, Facts: []Fact{
-		{ID: 1, Sources: []int64{10, 20, 30, 40}},
-		{ID: 2, Sources: []int64{20, 50}},
+	objs := []Obj{
+		{ID: 7, Facts: []Fact{{ID: 1, Sources: []int64{10, 20, 30, 40}}, {ID: 2, Sources: []int64{20, 50}}}},
+		{ID: 8, Facts: []Fact{{ID: 3, Sources: []int64{20, 30}}}},
+	}
+	rows := [][]Row{{
+		{Obj: 7, Fact: 1, A: 20, D: []float32{0.5, 0.25}}, // (20,30), (20,40)
+		{Obj: 8, Fact: 3, A: 20, D: []float32{0.0625}},    // (20,30) in object 8
+	}, {
+		{Obj: 7, Fact: 1, A: 30, D: []float32{0.125}}, // (30,40)
+		{Obj: 7, Fact: 2, A: 20, D: []float32{0.75}},  // (20,50)
+		{Obj: 7, Fact: 3, A: 20, D: []float32{0}},     // not a fact of 7
+		{Obj: 7, Fact: 2, A: 60, D: []float32{0}},     // no such source
+		{Obj: 9, Fact: 1, A: 20, D: []float32{0}},     // no such object
 	}}
-	rows := []Row{
-		{Fact: 1, A: 20, D: []float32{0.5, 0.25}}, // (20,30), (20,40)
-		{Fact: 1, A: 30, D: []float32{0.125}},     // (30,40)
-		{Fact: 2, A: 20, D: []float32{0.75}},      // (20,50)
-		{Fact: 3, A: 20, D: []float32{0}},         // no such fact
-		{Fact: 2, A: 60, D: []float32{0}},         // no such source
-	}
-	objs := []Obj{o}
-	var got []Obj
-	withRows(7, iterOf(objs), iterOf(rows), func(k int64, o Obj) {
-		if k != 7 {
-			t.Errorf("key %d; want 7", k)
+	got := map[int64][][]float32{}
+	withRows(0, iterOf(objs), iterOf(rows), func(k int64, o Obj) {
+		if k != o.ID {
+			t.Errorf("object %d keyed %d", o.ID, k)
 		}
-		got = append(got, o)
+		got[o.ID] = o.Disc
 	})
-	if len(got) != 1 {
-		t.Fatalf("%d objects; want 1", len(got))
+	want := map[int64][][]float32{7: {{1, 1, 1, 0.5, 0.25, 0.125}, {0.75}}, 8: {{0.0625}}}
+	if !maps.EqualFunc(got, want, func(a, b [][]float32) bool { return slices.EqualFunc(a, b, slices.Equal) }) {
+		t.Errorf("Disc = %v; want %v", got, want)
 	}
-	want := [][]float32{{1, 1, 1, 0.5, 0.25, 0.125}, {0.75}}
-	if !slices.EqualFunc(got[0].Disc, want, slices.Equal) {
-		t.Errorf("Disc = %v; want %v", got[0].Disc, want)
-	}
-	withRows(8, iterOf[Obj](nil), iterOf(rows), func(int64, Obj) { t.Error("an object from rows alone") })
+	withRows(0, iterOf[Obj](nil), iterOf(rows), func(int64, Obj) { t.Error("an object from rows alone") })
 }
 
 // iterOf iterates over xs as a Beam iterator does.

@@ -30,7 +30,7 @@ func init() {
 		keyAsserted, swapID, refID, &buildFact{}, trustOf, beliefOf,
 		nameSrc, nameFact, beliefByObject, beliefByClaim,
 		&objStep{}, &srcAccu{}, &discFn{}, &priorAcc{}, buildObj, objFacts,
-		factPartners, objectPartners, buildPairs, withRows, objIncidences,
+		&factPartners{}, &objectPartners{}, buildPairs, withRows, &objIncidences{}, byBucket,
 		&shardKey{}, &writeShard{}, &srcAcc{}, readSrcs, readFacts,
 		readObjs, readPairs, readSrcNames, readFactNames, readOrigins, srcName,
 		factName, pairsValue, objValue, silentKV,

@@ -189,7 +189,7 @@ func readObjs(ctx context.Context, name string, emit func(int64, Obj)) error {
 }
 
 func readPairs(ctx context.Context, name string, emit func(int64, Pairs)) error {
-	return readGob(ctx, name, func(p Pairs) { emit(p.A, p) })
+	return readGob(ctx, name, func(p Pairs) { emit(srcBucket(p.A), p) })
 }
 
 func readSrcNames(ctx context.Context, name string, emit func(int64, string)) error {
