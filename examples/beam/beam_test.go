@@ -352,8 +352,8 @@ func TestGenerated2k(t *testing.T) { generated(t, 2_000, algorithms) }
 // withoutCopies are the algorithms but ACCU and DEPEN, which the graphs
 // of 10k and 100k claims are compared on unless -copies: every fact's
 // table of discounts travels from its sources' pairs to its object at
-// every iteration (353M discounts an iteration at 100k claims), which
-// takes several times the other algorithms' time on Prism.
+// every iteration (353M discounts an iteration at 100k claims): ACCU
+// took 22 minutes and Prism some 14 GB there, Sums under 3 minutes.
 var withoutCopies = algorithms[:6]
 
 var copies = flag.Bool("copies", false, "the -large tests also compare ACCU and DEPEN")
