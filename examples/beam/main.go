@@ -371,7 +371,7 @@ func iterate(ctx context.Context, r Run, block int, tables, dir string) (final, 
 		save(s, out, "facts", o.Facts)
 		save(s, out, "stats", o.Stats)
 		if o.Pairs.IsValid() {
-			save(s, dir, "pairs", beam.ParDo(s, keyedPair, o.Pairs))
+			save(s, dir, "pairs", o.Pairs)
 		}
 		if err := beamx.Run(ctx, p); err != nil {
 			return final{}, err

@@ -29,11 +29,11 @@ func init() {
 		rankedKV, bucketOf, sortBucket, assertedKey, assertedObject, objectRef,
 		keyAsserted, swapID, refID, &buildFact{}, trustOf, beliefOf,
 		nameSrc, nameFact, beliefByObject, beliefByClaim,
-		&objStep{}, &srcAccu{}, &pairDisc{}, &priorAcc{}, buildObj, objFacts,
-		factPartners, objectPartners, countPartners, buildPair, unitDisc,
-		&shardKey{}, &writeShard{}, &srcAcc{}, chosenPartners, readSrcs, readFacts,
+		&objStep{}, &srcAccu{}, &discFn{}, &priorAcc{}, buildObj, objFacts,
+		&factPartners{}, &objectPartners{}, buildPairs, withRows, &objIncidences{}, byBucket,
+		&shardKey{}, &writeShard{}, &srcAcc{}, readSrcs, readFacts,
 		readObjs, readPairs, readSrcNames, readFactNames, readOrigins, srcName,
-		factName, keyedPair, objValue, silentKV,
+		factName, pairsValue, objValue, silentKV,
 	} {
 		beam.RegisterDoFn(fn)
 	}
@@ -42,7 +42,7 @@ func init() {
 		Assertion{}, Claim{}, Valid{}, Source{}, Edge{}, Member{}, Named{}, Origin{},
 		Asserted{}, Fact{}, Src{}, Msg{}, Part{}, Stat{}, Label{},
 		OriginsRow{}, Shard{}, Slot{}, Size{}, Ranked{}, FactName{}, Belief{}, Trust{}, Obj{}, Pair{},
-		IDName{}, IDFact{}, KeyedPair{},
+		IDName{}, IDFact{}, Pairs{}, Inc{}, Row{},
 	} {
 		beam.RegisterType(reflect.TypeOf(v))
 	}

@@ -37,13 +37,6 @@ type IDFact struct {
 	FactName
 }
 
-// KeyedPair is a pair of sources with its key (see [pairKey]), as the
-// state keeps it.
-type KeyedPair struct {
-	Key int64
-	Pair
-}
-
 // save writes the elements of col as the state NAME in dir.
 func save(s beam.Scope, dir, name string, col beam.PCollection) {
 	s = s.Scope("save " + name)
@@ -195,8 +188,8 @@ func readObjs(ctx context.Context, name string, emit func(int64, Obj)) error {
 	return readGob(ctx, name, func(o Obj) { emit(o.ID, o) })
 }
 
-func readPairs(ctx context.Context, name string, emit func(int64, Pair)) error {
-	return readGob(ctx, name, func(p KeyedPair) { emit(p.Key, p.Pair) })
+func readPairs(ctx context.Context, name string, emit func(int64, Pairs)) error {
+	return readGob(ctx, name, func(p Pairs) { emit(srcBucket(p.A), p) })
 }
 
 func readSrcNames(ctx context.Context, name string, emit func(int64, string)) error {
@@ -211,7 +204,7 @@ func readOrigins(ctx context.Context, name string, emit func(OriginsRow)) error 
 	return readGob(ctx, name, emit)
 }
 
-func srcName(id int64, name string) IDName  { return IDName{ID: id, Name: name} }
-func factName(id int64, n FactName) IDFact  { return IDFact{ID: id, FactName: n} }
-func keyedPair(key int64, p Pair) KeyedPair { return KeyedPair{Key: key, Pair: p} }
-func objValue(_ int64, o Obj) Obj           { return o }
+func srcName(id int64, name string) IDName { return IDName{ID: id, Name: name} }
+func factName(id int64, n FactName) IDFact { return IDFact{ID: id, FactName: n} }
+func objValue(_ int64, o Obj) Obj          { return o }
+func pairsValue(_ int64, p Pairs) Pairs    { return p }

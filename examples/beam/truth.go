@@ -222,7 +222,7 @@ type Block struct {
 // State is a run's state at the start of a block: the sources
 // (KV<int64, Src>) and the facts (Fact); for ACCU and DEPEN after the
 // first block, the objects (KV<int64, Obj>) instead of the facts, and
-// the pairs of sources (KV<int64, Pair>).
+// the pairs of sources (KV<int64, Pairs>).
 type State struct {
 	Srcs, Facts, Objs, Pairs beam.PCollection
 }
@@ -230,7 +230,7 @@ type State struct {
 // Outcome is the result of a block: the state of every source (Src) and
 // fact (Fact; Obj under ACCU and DEPEN) after it, the statistic of every
 // iteration it ran, and, from the first block of ACCU and DEPEN, the
-// pairs of sources (KV<int64, Pair>).
+// pairs of sources (Pairs).
 type Outcome struct {
 	Srcs, Facts, Stats, Pairs beam.PCollection
 }
