@@ -20,6 +20,10 @@ type Obj struct {
 	// of each fact's pairs (see [withRows]); nil where every pair counts
 	// as independent, and between iterations.
 	Disc [][]float32
+	// Unchecked marks an object left out of copy detection by the
+	// library's rule ([copyChecked]): it has no pairs, and its values
+	// count every vote whole.
+	Unchecked bool
 }
 
 // Pair is what two sources that assert a common fact share: Same facts,
@@ -131,7 +135,12 @@ func sendPartners(b *listbox[Inc], ss []int64, o, f int64, emit func(int64, []In
 //
 // Convergence is the library's: no choice moved and no trust changed by
 // the tolerance. The pairs are those of the library (every two sources
-// of a fact). No side input grows with them: the discounts reach the
+// of a fact), on the objects its rule keeps (truth.CopyChecks: at most
+// truth.MaxCopySources sources); an object left out has none, and its
+// values count every vote whole. The pipeline has no global budget of
+// pairs (truth.Options.MaxCopyPairs): a cluster spreads them over its
+// workers, so it equals the library run with MaxCopyPairs at least the
+// data's pair incidences. No side input grows with them: the discounts reach the
 // objects by key, so that a step holds at once one bucket of sources'
 // pairs and incidences or one bucket of objects' tables, and the
 // sources' accuracies, one number a source. What travels per iteration
@@ -155,7 +164,7 @@ func accu(s beam.Scope, r Run, b Block, st State) Outcome {
 		facts := beam.ParDo(s, keyFact, st.Facts)
 		objs = beam.ParDo(s, buildObj, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
 		pairs = beam.ParDo(s, buildPairs, beam.CoGroupByKey(s,
-			beam.ParDo(s, &factPartners{}, facts), beam.ParDo(s, &objectPartners{}, objs)))
+			beam.ParDo(s, &factPartners{}, objs), beam.ParDo(s, &objectPartners{}, objs)))
 		accs = beam.ParDo(s, &priorAcc{Run: r}, srcs)
 	} else {
 		objs, pairs = st.Objs, st.Pairs
@@ -182,7 +191,31 @@ func accu(s beam.Scope, r Run, b Block, st State) Outcome {
 }
 
 func buildObj(id int64, iter func(*Fact) bool) (int64, Obj) {
-	return id, Obj{ID: id, Facts: collect(iter, factRank), Chosen: -1}
+	o := Obj{ID: id, Facts: collect(iter, factRank), Chosen: -1}
+	o.Unchecked = !copyChecked(o)
+	return id, o
+}
+
+// copyChecked reports whether ACCU and DEPEN look for copying on o, by
+// the library's rule, truth.CopyChecks, with no budget (see [accu]): its
+// distinct sources and its pair incidences, Σ_f |S_f|(|S_f|−1)/2.
+func copyChecked(o Obj) bool {
+	var p int64
+	for _, f := range o.Facts {
+		k := int64(len(f.Sources))
+		p += k * (k - 1) / 2
+	}
+	return truth.CopyChecks([]int{len(objSources(o))}, []int64{p}, math.MaxInt64)[0]
+}
+
+// objSources returns the distinct sources of o's facts, sorted.
+func objSources(o Obj) []int64 {
+	var ss []int64
+	for _, f := range o.Facts {
+		ss = append(ss, f.Sources...)
+	}
+	slices.Sort(ss)
+	return slices.Compact(ss)
 }
 
 // objFacts emits the facts of an object.
@@ -209,10 +242,14 @@ func discRows(s beam.Scope, r Run, pairs, objs, accs beam.PCollection) beam.PCol
 // objIncidences sends, for every source a of each fact of an object, the
 // sources after it on the fact (see [partners]): as the partners it
 // shares a true value with when the fact is the one the object chose,
-// and always as the incidence of its pairs on the fact.
+// and always as the incidence of its pairs on the fact. An object left
+// out of copy detection sends nothing.
 type objIncidences struct{ shared, incs listbox[Inc] }
 
 func (fn *objIncidences) ProcessElement(_ int64, o Obj, shared, incs func(int64, []Inc)) {
+	if o.Unchecked {
+		return
+	}
 	for _, f := range o.Facts {
 		if f.ID == o.Chosen {
 			sendPartners(&fn.shared, f.Sources, 0, 0, shared)
@@ -255,27 +292,29 @@ func count(lists func(*[]Inc) bool) map[int64]map[int64]int {
 	return n
 }
 
-// factPartners sends the partners among a fact's sources: facts in
-// common.
+// factPartners sends the partners among the sources of each fact of an
+// object copy detection looks at: facts in common.
 type factPartners struct{ out listbox[Inc] }
 
-func (fn *factPartners) ProcessElement(_ int64, f Fact, emit func(int64, []Inc)) {
-	sendPartners(&fn.out, f.Sources, 0, 0, emit)
+func (fn *factPartners) ProcessElement(_ int64, o Obj, emit func(int64, []Inc)) {
+	if o.Unchecked {
+		return
+	}
+	for _, f := range o.Facts {
+		sendPartners(&fn.out, f.Sources, 0, 0, emit)
+	}
 }
 
 func (fn *factPartners) FinishBundle(emit func(int64, []Inc)) { fn.out.flush(emit) }
 
-// objectPartners sends the partners among an object's distinct sources:
-// objects in common.
+// objectPartners sends the partners among the distinct sources of an
+// object copy detection looks at: objects in common.
 type objectPartners struct{ out listbox[Inc] }
 
 func (fn *objectPartners) ProcessElement(_ int64, o Obj, emit func(int64, []Inc)) {
-	var ss []int64
-	for _, f := range o.Facts {
-		ss = append(ss, f.Sources...)
+	if !o.Unchecked {
+		sendPartners(&fn.out, objSources(o), 0, 0, emit)
 	}
-	slices.Sort(ss)
-	sendPartners(&fn.out, slices.Compact(ss), 0, 0, emit)
 }
 
 func (fn *objectPartners) FinishBundle(emit func(int64, []Inc)) { fn.out.flush(emit) }
@@ -352,10 +391,12 @@ func (fn *objStep) ProcessElement(id int64, o Obj, stop func(*Stat) bool, accs f
 		for j, s := range f.Sources {
 			votes[j] = fn.model.Vote(acc[s])
 		}
-		var d []float32
-		if disc != nil {
+		var d []float32 // nil for an object left out: every vote whole
+		switch {
+		case o.Unchecked:
+		case disc != nil:
 			d = disc[i]
-		} else {
+		default:
 			d = ones(len(votes) * (len(votes) - 1) / 2)
 		}
 		count[i] = fn.model.Count(votes, d)
@@ -404,7 +445,8 @@ func ones(n int) []float32 {
 // withRows lays the rows a bucket of objects received out as the tables
 // of their facts' discounts that truth.CopyModel.Count reads, in each
 // object's Disc: for the fact of k sources, the pair i < j at
-// i(2k−i−1)/2 + j−i−1. A pair no row names keeps 1. It is a step of its
+// i(2k−i−1)/2 + j−i−1. A pair no row names keeps 1; an object left out
+// of copy detection gets no tables. It is a step of its
 // own, not part of objStep: the SDK cannot check a DoFn on a join whose
 // FinishBundle repeats its side inputs, as the outbox needs.
 func withRows(_ int64, objs func(*Obj) bool, rows func(*[]Row) bool, emit func(int64, Obj)) {
@@ -413,6 +455,11 @@ func withRows(_ int64, objs func(*Obj) bool, rows func(*[]Row) bool, emit func(i
 	where := make(map[[2]int64]at)
 	var o Obj
 	for objs(&o) {
+		if o.Unchecked {
+			os = append(os, o)
+			o = Obj{}
+			continue
+		}
 		o.Disc = make([][]float32, len(o.Facts))
 		for i, f := range o.Facts {
 			k := len(f.Sources)

@@ -44,6 +44,14 @@ const (
 	capGenerated = 4
 )
 
+// libOptions are the library's options the pipeline is compared with,
+// capped at maxIter iterations: with no budget of copy detection's pairs
+// (MaxCopyPairs), which the pipeline does not have (see accu), so that a
+// graph over the default budget (100k claims) compares like with like.
+func libOptions(maxIter int) truth.Options {
+	return truth.Options{MaxIterations: maxIter, MaxCopyPairs: math.MaxInt64}
+}
+
 // tol is how far the pipeline's numbers may be from the library's: they
 // add the same terms in another order.
 const tol = 1e-9
@@ -252,7 +260,7 @@ func checkGraph(t *testing.T, g *graph.Graph, shards, maxIter int, algs []truth.
 	d, m := truth.FromGraph(v)
 	for _, a := range algs {
 		t.Run(a.String(), func(t *testing.T) {
-			r, err := truth.Discover(d, a, truth.Options{MaxIterations: maxIter})
+			r, err := truth.Discover(d, a, libOptions(maxIter))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -430,7 +438,7 @@ func checkEach(t *testing.T, g *graph.Graph, shards, maxIter int, algs []truth.A
 			if err := report(ctx, c, plan{format: pl.format, runs: []Run{r}}, c.Work, tables, []final{fin}); err != nil {
 				t.Fatal(err)
 			}
-			lib, err := truth.Discover(d, r.Alg, truth.Options{MaxIterations: maxIter})
+			lib, err := truth.Discover(d, r.Alg, libOptions(maxIter))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -493,9 +501,44 @@ func TestBook(t *testing.T) {
 		Columns: [3]int{0, 1, 3}, Delimiter: '\t', Tokens: true, MaxIterations: capTest})
 	for _, a := range algorithms {
 		t.Run(a.String(), func(t *testing.T) {
+			r, err := truth.Discover(d, a, libOptions(capTest))
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareTruth(t, d, r, out)
+		})
+	}
+}
+
+// TestCopyBound: an object of truth.MaxCopySources+1 sources is left out
+// of copy detection and one of 3 sources, which share two of them, is
+// not, in the pipeline as in the library under its default options
+// (whose CopyUnchecked names the wide object).
+func TestCopyBound(t *testing.T) {
+	var b strings.Builder
+	for i := range truth.MaxCopySources + 1 {
+		fmt.Fprintf(&b, "s%03d\twide\tv%d\n", i, i%3)
+	}
+	b.WriteString("s000\tnarrow\ta\ns001\tnarrow\ta\ns002\tnarrow\tb\n")
+	dir := t.TempDir()
+	name := filepath.Join(dir, "copy.tsv")
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := truth.NewDataset()
+	if err := d.ReadTriples(strings.NewReader(b.String()), name, truth.ReadOptions{Comma: '\t', ValueColumn: 2, ObjectColumn: 1}); err != nil {
+		t.Fatal(err)
+	}
+	algs := []truth.Algorithm{truth.Accu, truth.Depen}
+	out := runConfig(t, Config{Input: name, Algorithm: names(algs), Columns: [3]int{0, 1, 2}, Delimiter: '\t', MaxIterations: capTest})
+	for _, a := range algs {
+		t.Run(a.String(), func(t *testing.T) {
 			r, err := truth.Discover(d, a, truth.Options{MaxIterations: capTest})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if want := []truth.ObjectID{d.Object("wide")}; !slices.Equal(r.CopyUnchecked, want) {
+				t.Fatalf("library: CopyUnchecked %v, want %v (wide)", r.CopyUnchecked, want)
 			}
 			compareTruth(t, d, r, out)
 		})
@@ -535,7 +578,7 @@ func TestSilent(t *testing.T) {
 	}
 	for _, a := range algs {
 		t.Run(a.String(), func(t *testing.T) {
-			r, err := truth.Discover(d, a, truth.Options{MaxIterations: capTest})
+			r, err := truth.Discover(d, a, libOptions(capTest))
 			if err != nil {
 				t.Fatal(err)
 			}
