@@ -57,6 +57,9 @@ func (x *Index) Source(id string) ([]Trail, error) {
 		return nil, x.missing(id, graph.SourceVertex)
 	}
 	s := x.intern(id)
+	if s < 0 {
+		return nil, x.missing(id, graph.SourceVertex)
+	}
 	g := x.begin()
 	defer x.release()
 	x.enter(s)
