@@ -236,6 +236,9 @@ func (x *Index) origin(g *local, o int32) Origin {
 
 // first returns the position in m of the local node with the smallest ID.
 func (x *Index) first(g *local, m []int32) int {
+	if len(m) == 1 {
+		return 0 // the common case, without reading the node's ID
+	}
 	best := 0
 	for i, v := range m {
 		if x.nodes[g.nodes[v]].id < x.nodes[g.nodes[m[best]]].id {

@@ -60,7 +60,11 @@ func (x *Index) enter(n int32) int32 {
 func (x *Index) derivations() {
 	g := &x.loc
 	for i, n := range g.nodes {
-		for _, l := range x.nodes[n].out {
+		out := x.nodes[n].out
+		if fl := x.flat; fl != nil {
+			out = fl.links[fl.start[n]:fl.start[n+1]]
+		}
+		for _, l := range out {
 			if p := x.pos[l.to]; p >= 0 {
 				g.add(int32(i), p, l.kind)
 			}
