@@ -145,45 +145,53 @@ func (x *Index) loadAll() {
 // only, with scratch of its own, so that x and its forks can answer
 // queries at once, one goroutine each.
 //
-// The first Fork pins x to a [graph.View.Snapshot] of its view and loads
-// every source of it, and every ID that names one (the IDs merged into
-// a source, and those that derivation links name): O(sources +
-// derivation links + merged IDs), once, where an index per goroutine
-// would each load the sources it meets. From then on neither x nor its
-// forks number or load a source again: each answers from the sources as
-// they were then, an ID that named no source then being missing, and all
-// give a source the same number (see [Index.AppendOriginNumbers]). Each
-// fork costs O(sources) for its scratch, and has no Progress.
+// Fork first freezes x, unless frozen already: it pins x to a
+// [graph.View.Snapshot] of its view and loads every source of it, and
+// every ID that names one (the IDs merged into a source, and those that
+// derivation links name): O(sources + derivation links + merged IDs),
+// once, where an index per goroutine would each load the sources it
+// meets. From then on neither x nor its forks number or load a source
+// again: each answers from the sources as they were then, an ID that
+// named no source then being missing, and all give a source the same
+// number (see [Index.AppendOriginNumbers]). Each fork costs O(sources)
+// for its scratch, and has no Progress.
 func (x *Index) Fork() *Index {
-	if x.flat == nil {
-		x.pin()
-		x.loadAll()
-		// An ID may name a source without being its ID: the IDs merged
-		// into it. Those a derivation link names are known already, and
-		// those of the sources' Merged lists are registered, so that a
-		// claim naming one finds it as an unforked index would.
-		for s := range x.v.Sources() {
-			for _, m := range s.Merged {
-				x.intern(m)
-			}
-		}
-		for n := int32(0); n < int32(len(x.nodes)); n++ {
-			_ = x.load(n) // what fails is missing, in a fork as here
-		}
-		fl := &flat{start: make([]int32, len(x.nodes)+1), gone: make([]bool, len(x.nodes))}
-		for n, nd := range x.nodes {
-			fl.links = append(fl.links, nd.out...)
-			fl.start[n+1] = int32(len(fl.links))
-			fl.gone[n] = !nd.loaded
-		}
-		x.flat = fl
-	}
+	x.freeze()
 	f := &Index{v: x.v, ids: x.ids, nodes: x.nodes, all: true, flat: x.flat}
 	f.pos = make([]int32, len(x.nodes))
 	for i := range f.pos {
 		f.pos[i] = -1
 	}
 	return f
+}
+
+// freeze loads every source of a snapshot of x's view, and every ID that
+// names one, and sets x.flat (see [Index.Fork]), unless x is frozen.
+func (x *Index) freeze() {
+	if x.flat != nil {
+		return
+	}
+	x.pin()
+	x.loadAll()
+	// An ID may name a source without being its ID: the IDs merged into
+	// it. Those a derivation link names are known already, and those of
+	// the sources' Merged lists are registered, so that a claim naming
+	// one finds it as an unfrozen index would.
+	for s := range x.v.Sources() {
+		for _, m := range s.Merged {
+			x.intern(m)
+		}
+	}
+	for n := int32(0); n < int32(len(x.nodes)); n++ {
+		_ = x.load(n) // what fails is missing, frozen or not
+	}
+	fl := &flat{start: make([]int32, len(x.nodes)+1), gone: make([]bool, len(x.nodes))}
+	for n, nd := range x.nodes {
+		fl.links = append(fl.links, nd.out...)
+		fl.start[n+1] = int32(len(fl.links))
+		fl.gone[n] = !nd.loaded
+	}
+	x.flat = fl
 }
 
 // SourceID returns the ID of the source numbered n (see
