@@ -126,7 +126,7 @@ func (x *Index) AppendOriginNumbers(dst []int32, apps []claims.Appearance) ([]in
 			}
 		}
 		if len(dst)-mark > 1 {
-			slices.SortFunc(dst[mark:], func(p, q int32) int { return strings.Compare(x.nodes[p].id, x.nodes[q].id) })
+			slices.SortFunc(dst[mark:], func(p, q int32) int { return strings.Compare(x.SourceID(p), x.SourceID(q)) })
 		}
 	}
 	x.listed = listed
@@ -254,7 +254,7 @@ func (x *Index) first(g *local, m []int32) int {
 	}
 	best := 0
 	for i, v := range m {
-		if x.nodes[g.nodes[v]].id < x.nodes[g.nodes[m[best]]].id {
+		if x.SourceID(g.nodes[v]) < x.SourceID(g.nodes[m[best]]) {
 			best = i
 		}
 	}
