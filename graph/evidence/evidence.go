@@ -260,11 +260,8 @@ func Of(v graph.View, opts Options) (*Table, error) {
 		mark := len(own.items)
 		if fc.nums != nil {
 			for i, s := range fc.nums {
-				if int(s) >= len(byNum) {
-					byNum = slices.Grow(byNum, int(s)+1-len(byNum))
-					for len(byNum) <= int(s) {
-						byNum = append(byNum, -1)
-					}
+				for int(s) >= len(byNum) {
+					byNum = append(byNum, -1)
 				}
 				k := byNum[s]
 				if k < 0 {
