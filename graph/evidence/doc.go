@@ -28,7 +28,7 @@
 // # Cost
 //
 // [Of] finds each claim's origins (one provenance index for the view,
-// [provenance.Index.AppendOrigins]), then walks the strongly connected
+// [provenance.Index.AppendOriginNumbers]), then walks the strongly connected
 // components of the support edges in topological order: the set of
 // origins reaching a component is the union of the sets its supporters
 // pass on, built once per component and stored once, shared by its

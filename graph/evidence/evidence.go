@@ -222,7 +222,8 @@ func (t *Table) AppendLent(dst []string, i int) []string {
 // [graph.View.Snapshot] of v, which it passes to [Options.Origins],
 // calling it once for each claim, in the view's order. With the default
 // Origins, on a view of thousands of claims, one goroutine per processor
-// finds the origins (each with its own provenance index); on any view,
+// finds the origins (each with a fork of one provenance index, which
+// loads the sources once for all: [provenance.Index.Fork]); on any view,
 // the components of support of a level wide enough are lent to by up to
 // one goroutine per processor (see [Lend]), and the claims weighed on
 // all processors: the same result as on one.
@@ -240,22 +241,46 @@ func Of(v graph.View, opts Options) (*Table, error) {
 	if len(o.Silent) > 0 && !o.NoLending {
 		silent = make([]bool, 0, n)
 	}
-	intern := make(map[string]int32, counts.Sources)
+	// Origins are interned in the order the claims first name them: by
+	// the number their source has in the provenance index when they come
+	// from one (a look-up in a slice), and by ID when from
+	// Options.Origins.
+	var byName map[string]int32
+	if o.Origins != nil {
+		byName = make(map[string]int32, counts.Sources)
+	}
+	var byNum []int32 // of each source number, -1 until named
 	own := &t.own
 	own.start = make([]int32, 1, n+1)
 	own.items = make([]int32, 0, counts.Appearances)
 	tick := graph.NewTicker(o.Progress, "evidence", n)
-	err = origins(v, o.Origins, o.Visit, n, func(id string, orig []string) {
+	err = origins(v, o.Origins, o.Visit, n, func(fc *found) {
 		tick.Tick()
+		id, orig := fc.id, fc.orig
 		mark := len(own.items)
-		for _, s := range orig {
-			k, ok := intern[s]
-			if !ok {
-				k = int32(len(t.names))
-				intern[s] = k
-				t.names = append(t.names, s)
+		if fc.nums != nil {
+			for i, s := range fc.nums {
+				for int(s) >= len(byNum) {
+					byNum = append(byNum, -1)
+				}
+				k := byNum[s]
+				if k < 0 {
+					k = int32(len(t.names))
+					byNum[s] = k
+					t.names = append(t.names, orig[i])
+				}
+				own.items = append(own.items, k)
 			}
-			own.items = append(own.items, k)
+		} else {
+			for _, s := range orig {
+				k, ok := byName[s]
+				if !ok {
+					k = int32(len(t.names))
+					byName[s] = k
+					t.names = append(t.names, s)
+				}
+				own.items = append(own.items, k)
+			}
 		}
 		set := own.items[mark:]
 		slices.Sort(set)
@@ -345,32 +370,71 @@ func OriginWeight(trust map[string]float64, unknown float64, source string) floa
 // one goroutine.
 const minParallel = 1 << 12
 
-// batch is the unit of work of origins: a run of claims of the view, and
+// found is what origins passes on of one claim: its ID, its origins
+// and, when they come from a provenance index (the default Origins),
+// the numbers the index gives their sources, which tell them apart as
+// well as their IDs, and faster.
+type found struct {
+	id   string
+	orig []string
+	nums []int32 // nil from Options.Origins
+}
+
+// batch is the unit of work of origins: a run of claims of the view (an
+// ID and the appearances of each, all the default origins read), and
 // their origins once found.
 type batch struct {
-	claims  []claims.Claim
-	origins [][]string
-	err     error // of the first claim whose origins fail
-	at      int   // the position in claims of that claim
-	done    chan struct{}
+	ids  []string
+	apps [][]claims.Appearance
+	orig [][]string
+	nums []int32 // the source numbers of the origins, claim after claim
+	err  error   // of the first claim whose origins fail
+	at   int     // the position in ids of that claim
+	done chan struct{}
+}
+
+// finder finds the default origins of claims with one provenance index
+// (see [Independent]), cutting the lists of IDs it returns from a shared
+// array, a chunk at a time: the lists are kept, in the Table.
+type finder struct {
+	x   *provenance.Index
+	buf []string
+}
+
+// find appends to nums the source numbers of the independent origins of
+// a claim with appearances apps, and returns them with their IDs.
+func (f *finder) find(nums []int32, apps []claims.Appearance) ([]int32, []string, error) {
+	mark := len(nums)
+	nums, err := f.x.AppendOriginNumbers(nums, apps)
+	if err != nil {
+		return nums[:mark], nil, err
+	}
+	k := len(nums) - mark
+	if cap(f.buf)-len(f.buf) < k {
+		f.buf = make([]string, 0, max(1024, k))
+	}
+	at := len(f.buf)
+	for _, n := range nums[mark:] {
+		f.buf = append(f.buf, f.x.SourceID(n))
+	}
+	return nums, f.buf[at:len(f.buf):len(f.buf)], nil
 }
 
 // origins passes each claim of v, in v's order, to visit (when not nil)
 // and to each with its origins from f, and returns the first error of f,
-// wrapped, after which it calls each no more. A nil f means [Independent]: on a view of at least
-// minParallel claims and with more than one processor, one goroutine per
-// processor finds them, each with its own [Independent] (provenance
-// indexes are not safe for concurrent use), a batch of claims at a time,
-// while this one reads the claims and passes on the origins of the
-// batches in order: the same calls to each, in the same order, as with
-// one goroutine.
-func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), visit func(claims.Claim), n int, each func(id string, orig []string)) error {
+// wrapped, after which it calls each no more. A nil f means the origins
+// of [Independent], found with a [provenance.Index] of v, whose source
+// numbers each is given too; on a view of at least minParallel claims
+// and with more than one processor, one goroutine per processor finds
+// them, each with a fork of one index (which loads the sources once, for
+// all), a batch of claims at a time, while this one reads the claims and
+// passes on the origins of the batches in order: the same calls to each,
+// in the same order, as with one goroutine. The found passed to each is
+// not kept: its nums are written over after.
+func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), visit func(claims.Claim), n int, each func(*found)) error {
 	workers := runtime.GOMAXPROCS(0)
-	if f != nil || n < minParallel || workers < 2 {
-		if f == nil {
-			f = Independent()
-		}
-		for c := range claimsOf(v, f == nil && visit == nil) {
+	if f != nil {
+		for c := range claimsOf(v, false) {
 			if visit != nil {
 				visit(c)
 			}
@@ -378,25 +442,43 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 			if err != nil {
 				return fmt.Errorf("evidence: origins of %q: %w", c.ID, err)
 			}
-			each(c.ID, orig)
+			each(&found{id: c.ID, orig: orig})
+		}
+		return nil
+	}
+	if n < minParallel || workers < 2 {
+		fd := finder{x: provenance.New(v)}
+		var fc found
+		for c := range claimsOf(v, visit == nil) {
+			if visit != nil {
+				visit(c)
+			}
+			var err error
+			if fc.nums, fc.orig, err = fd.find(fc.nums[:0], c.Appearances); err != nil {
+				return fmt.Errorf("evidence: origins of %q: %w", c.ID, err)
+			}
+			fc.id = c.ID
+			each(&fc)
 		}
 		return nil
 	}
 	const size = 256 // claims per batch
 	jobs := make(chan *batch, 2*workers)
+	root := provenance.New(v)
 	var wg sync.WaitGroup
 	for range workers {
+		fd := finder{x: root.Fork()}
 		wg.Go(func() {
-			f := Independent()
 			for b := range jobs {
-				b.origins = b.origins[:0]
-				for i, c := range b.claims {
-					orig, err := f(v, c)
-					if err != nil {
+				b.nums = b.nums[:0]
+				for i, apps := range b.apps {
+					var orig []string
+					var err error
+					if b.nums, orig, err = fd.find(b.nums, apps); err != nil {
 						b.err, b.at = err, i
 						break
 					}
-					b.origins = append(b.origins, orig)
+					b.orig = append(b.orig, orig)
 				}
 				close(b.done)
 			}
@@ -407,6 +489,7 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 	// (free): the claims and origins of a view are not held, only passed.
 	var pending, free []*batch
 	var first error
+	var fc found
 	flush := func(keep int) {
 		for len(pending) > keep {
 			b := pending[0]
@@ -415,11 +498,14 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 			if first != nil {
 				continue
 			}
-			for i, orig := range b.origins {
-				each(b.claims[i].ID, orig)
+			end := 0
+			for i, orig := range b.orig {
+				fc.id, fc.orig, fc.nums = b.ids[i], orig, b.nums[end:end+len(orig)]
+				end += len(orig)
+				each(&fc)
 			}
 			if b.err != nil {
-				first = fmt.Errorf("evidence: origins of %q: %w", b.claims[b.at].ID, b.err)
+				first = fmt.Errorf("evidence: origins of %q: %w", b.ids[b.at], b.err)
 			}
 			free = append(free, b)
 		}
@@ -428,12 +514,13 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 		if k := len(free) - 1; k >= 0 {
 			b := free[k]
 			free = free[:k]
-			clear(b.claims) // let go of the claims passed on
-			clear(b.origins)
-			b.claims, b.err, b.done = b.claims[:0], nil, make(chan struct{})
+			clear(b.apps) // let go of the claims passed on
+			clear(b.orig)
+			b.ids, b.apps, b.orig = b.ids[:0], b.apps[:0], b.orig[:0]
+			b.err, b.done = nil, make(chan struct{})
 			return b
 		}
-		return &batch{claims: make([]claims.Claim, 0, size), origins: make([][]string, 0, size), done: make(chan struct{})}
+		return &batch{ids: make([]string, 0, size), apps: make([][]claims.Appearance, 0, size), orig: make([][]string, 0, size), done: make(chan struct{})}
 	}
 	cur := fresh()
 	send := func() {
@@ -446,14 +533,15 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 		if visit != nil {
 			visit(c)
 		}
-		if cur.claims = append(cur.claims, c); len(cur.claims) == size {
+		cur.ids = append(cur.ids, c.ID)
+		if cur.apps = append(cur.apps, c.Appearances); len(cur.apps) == size {
 			send()
 		}
 		if first != nil {
 			break
 		}
 	}
-	if len(cur.claims) > 0 && first == nil {
+	if len(cur.apps) > 0 && first == nil {
 		send()
 	}
 	close(jobs)

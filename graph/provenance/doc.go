@@ -71,7 +71,9 @@
 // # Costs
 //
 // An [Index] loads a source's kind and links from the view once, the first
-// time a query needs them, and keeps them. The origins of one claim cost
+// time a query needs them, and keeps them; [Index.Independent] and
+// [Index.Fork] load every source at once first, and the forks of an index
+// share them, so that several goroutines can query one view. The origins of one claim cost
 // O(k + l), where k is the number of sources that carry it and l their
 // derivation links: the search never leaves those sources, so it never
 // walks the whole graph, and the strongly connected components are found

@@ -3,35 +3,57 @@ package provenance
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// carriers enters into a new local graph the sources that carry claim c
-// (those it appears in, then those its appearances were taken from) and
-// collects the links between them: their derivation links, and a [Via]
-// link from each appearance's source to its Via. An appearance whose Via
-// is its own source names nothing else and adds no link.
-func (x *Index) carriers(c *claims.Claim) (*local, error) {
+// carriers enters into a new local graph the sources that carry a claim
+// with appearances apps (those it appears in, then those its appearances
+// were taken from) and collects the links between them: their derivation
+// links, and a [Via] link from each appearance's source to its Via. An
+// appearance whose Via is its own source names nothing else and adds no
+// link. It notes the local node of each appearance's source and Via in
+// x.at, so that its callers look each ID up once.
+func (x *Index) carriers(apps []claims.Appearance) (*local, error) {
 	g := x.begin()
-	for _, a := range c.Appearances {
-		for _, id := range [2]string{a.Source, a.Via} {
-			if id == "" {
+	// The IDs are looked up first, all of them, then entered: look-ups
+	// that do not wait on each other let the processor overlap their
+	// misses of its caches, which at a hundred thousand sources are most
+	// of their cost.
+	x.at = resize(x.at, 2*len(apps))
+	for i, a := range apps {
+		x.at[2*i], x.at[2*i+1] = -2, -2 // -2: no ID
+		if a.Source != "" {
+			x.at[2*i] = x.intern(a.Source)
+		}
+		if a.Via != "" {
+			x.at[2*i+1] = x.intern(a.Via)
+		}
+	}
+	for i, a := range apps {
+		for j, id := range [2]string{a.Source, a.Via} {
+			n := x.at[2*i+j]
+			if n == -2 {
+				x.at[2*i+j] = -1
 				continue
 			}
-			n := x.intern(id)
+			if n < 0 {
+				x.release()
+				return nil, x.missing(id, graph.SourceVertex)
+			}
 			if err := x.load(n); err != nil {
 				x.release()
 				return nil, err
 			}
-			x.enter(n)
+			x.at[2*i+j] = x.enter(n)
 		}
 	}
 	x.derivations()
-	for _, a := range c.Appearances {
+	for i, a := range apps {
 		if a.Via != "" && a.Via != a.Source {
-			g.add(x.pos[x.ids[a.Source]], x.pos[x.ids[a.Via]], Via)
+			g.add(x.at[2*i], x.at[2*i+1], Via)
 		}
 	}
 	g.finish()
@@ -45,7 +67,7 @@ func (x *Index) carriers(c *claims.Claim) (*local, error) {
 // Every source that carries c is reached from an appearance's source, so
 // the origins are exactly the components with no exit.
 func (x *Index) Count(c claims.Claim) (int, error) {
-	if _, err := x.carriers(&c); err != nil {
+	if _, err := x.carriers(c.Appearances); err != nil {
 		return 0, err
 	}
 	defer x.release()
@@ -65,7 +87,25 @@ func (x *Index) Count(c claims.Claim) (int, error) {
 // O(sources carrying c + their derivation links), and allocates nothing
 // once the index's scratch has grown.
 func (x *Index) AppendOrigins(dst []string, c claims.Claim) ([]string, error) {
-	g, err := x.carriers(&c)
+	nums, err := x.AppendOriginNumbers(x.nums[:0], c.Appearances)
+	x.nums = nums
+	if err != nil {
+		return dst, err
+	}
+	for _, n := range nums {
+		dst = append(dst, x.nodes[n].id)
+	}
+	return dst, nil
+}
+
+// AppendOriginNumbers is [Index.AppendOrigins] for the claim of the
+// index's view with appearances apps, appending the number of each
+// origin's source ([Index.SourceID] names it) rather than its ID: an
+// index and its forks ([Index.Fork]) number the sources alike, so that a
+// caller can tell the origins that forks find apart without comparing
+// IDs. Its costs are AppendOrigins'.
+func (x *Index) AppendOriginNumbers(dst []int32, apps []claims.Appearance) ([]int32, error) {
+	g, err := x.carriers(apps)
 	if err != nil {
 		return dst, err
 	}
@@ -74,18 +114,20 @@ func (x *Index) AppendOrigins(dst []string, c claims.Claim) ([]string, error) {
 	b.origins(g)
 	listed := resize(x.listed, b.count) // by component: appended already
 	clear(listed)
-	for _, a := range c.Appearances {
-		// The origins of one appearance in the order of their sources,
-		// each after those of earlier appearances, once.
+	for i := range apps {
+		// The origins of one appearance in the order of their sources'
+		// IDs, each after those of earlier appearances, once.
 		mark := len(dst)
-		for _, o := range b.originsOf(x.pos[x.ids[a.Source]]) {
+		for _, o := range b.originsOf(x.at[2*i]) {
 			if !listed[o] {
 				listed[o] = true
 				m := b.membersOf(o)
-				dst = append(dst, x.nodes[g.nodes[m[x.first(g, m)]]].id)
+				dst = append(dst, g.nodes[m[x.first(g, m)]])
 			}
 		}
-		slices.Sort(dst[mark:])
+		if len(dst)-mark > 1 {
+			slices.SortFunc(dst[mark:], func(p, q int32) int { return strings.Compare(x.SourceID(p), x.SourceID(q)) })
+		}
 	}
 	x.listed = listed
 	return dst, nil
@@ -107,7 +149,7 @@ func (x *Index) Claim(id string) (Report, error) {
 // origins, and as much again per origin for the chains, which come as a
 // tree ([Group.Steps]) no bigger than those sources.
 func (x *Index) Of(c claims.Claim) (Report, error) {
-	g, err := x.carriers(&c)
+	g, err := x.carriers(c.Appearances)
 	if err != nil {
 		return Report{}, err
 	}
@@ -123,7 +165,7 @@ func (x *Index) Of(c claims.Claim) (Report, error) {
 	var own []int32
 	listed := make([]bool, len(g.nodes)) // by local node: in r.Sources already
 	for i, a := range c.Appearances {
-		src := x.pos[x.ids[a.Source]]
+		src := x.at[2*i]
 		if !listed[src] {
 			listed[src] = true
 			r.Sources = append(r.Sources, a.Source)
@@ -157,7 +199,7 @@ func (x *Index) Of(c claims.Claim) (Report, error) {
 			g.step[i] = -1
 		}
 		for k, i := range gr.Appearances {
-			gr.Starts[k] = x.steps(g, gr, x.pos[x.ids[c.Appearances[i].Source]])
+			gr.Starts[k] = x.steps(g, gr, x.at[2*i])
 		}
 	}
 	r.Cycles = x.cycles(g)
@@ -207,9 +249,12 @@ func (x *Index) origin(g *local, o int32) Origin {
 
 // first returns the position in m of the local node with the smallest ID.
 func (x *Index) first(g *local, m []int32) int {
+	if len(m) == 1 {
+		return 0 // the common case, without reading the node's ID
+	}
 	best := 0
 	for i, v := range m {
-		if x.nodes[g.nodes[v]].id < x.nodes[g.nodes[m[best]]].id {
+		if x.SourceID(g.nodes[v]) < x.SourceID(g.nodes[m[best]]) {
 			best = i
 		}
 	}

@@ -60,7 +60,13 @@ func (x *Index) enter(n int32) int32 {
 func (x *Index) derivations() {
 	g := &x.loc
 	for i, n := range g.nodes {
-		for _, l := range x.nodes[n].out {
+		var out []link
+		if fl := x.flat; fl != nil {
+			out = fl.links[fl.start[n]:fl.start[n+1]]
+		} else {
+			out = x.nodes[n].out
+		}
+		for _, l := range out {
 			if p := x.pos[l.to]; p >= 0 {
 				g.add(int32(i), p, l.kind)
 			}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/internal/borrow"
 )
 
 // towards searches backwards from the members of component o of g, so
@@ -57,6 +58,9 @@ func (x *Index) Source(id string) ([]Trail, error) {
 		return nil, x.missing(id, graph.SourceVertex)
 	}
 	s := x.intern(id)
+	if s < 0 {
+		return nil, x.missing(id, graph.SourceVertex)
+	}
 	g := x.begin()
 	defer x.release()
 	x.enter(s)
@@ -104,8 +108,11 @@ func (x *Index) Cycles() []Cycle {
 
 // Independent returns the number of independent origins of every claim
 // of the view, by claim ID, in one pass: O(appearances + the derivation
-// links of the sources that carry each claim), with each source's links
-// loaded once, after the view's [graph.View.Counts].
+// links of the sources that carry each claim), after the view's
+// [graph.View.Counts]. It first loads every source, as [Index.Fork]
+// does, and so freezes the index: a pass over every claim meets most
+// sources, and the sources of a frozen index are read from a few
+// compact arrays.
 func (x *Index) Independent() (map[string]int, error) {
 	x.pin()
 	// Sizing both maps up front saves rehashing them as they grow, which
@@ -114,9 +121,12 @@ func (x *Index) Independent() (map[string]int, error) {
 	if len(x.ids) == 0 {
 		x.ids = make(map[string]int32, counts.Sources)
 	}
+	x.freeze()
 	out := make(map[string]int, counts.Claims)
 	tick := graph.NewTicker(x.Progress, "independent", counts.Claims)
-	for c := range x.v.Claims() {
+	// The claims are read as the graph stores them, not copied: Count
+	// writes to none.
+	for c := range borrow.Claims(x.v) {
 		tick.Tick()
 		n, err := x.Count(c)
 		if err != nil {
