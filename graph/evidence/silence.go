@@ -67,7 +67,22 @@ type Silencer struct {
 	tau  []int32
 	flag []uint8 // by position
 
+	// The claims' own origins and what they weigh, and their evidence
+	// as last weighed, by position as well, so that a level weighed
+	// reads them in order rather than all over the table's: the table's
+	// Evidence is written only where it moves.
+	own  sets
+	ownW []float64
+	ev   []weighed
+
 	ws []worker // one per goroutine weighing a level
+}
+
+// weighed is what the Silencer keeps of a claim's Evidence.
+type weighed struct {
+	weight float64
+	lent   int32
+	capped bool
 }
 
 // worker is the scratch of one goroutine of Silence, and what it found:
@@ -140,6 +155,16 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	s.start, s.to = forward(n, kept)
 	s.byStart, s.by = forward(n, swapped(kept))
 	s.made, s.head, s.tau = make([][]int32, n), make([]int32, n), make([]int32, n)
+	s.own.start, s.own.items = make([]int32, 1, n+1), make([]int32, 0, len(t.own.items))
+	s.ownW, s.ev = make([]float64, n), make([]weighed, n)
+	for p, c := range s.id {
+		mine := t.own.of(c)
+		s.own.items = append(s.own.items, mine...)
+		s.own.start = append(s.own.start, int32(len(s.own.items)))
+		s.ownW[p], _ = t.weight(mine, nil)
+		e := t.ev[c]
+		s.ev[p] = weighed{e.Weight, int32(e.Lent), e.Capped}
+	}
 	var w worker
 	for p := range int32(n) {
 		s.tau[p] = last(t.reach[s.id[p]])
@@ -312,7 +337,7 @@ func (s *Silencer) visit(w *worker, k int32) {
 // passed on before (see differ).
 func (s *Silencer) pass(w *worker, x int32, old []int32) int32 {
 	c := s.id[x]
-	r, own := s.t.reach[c], s.t.own.of(c)
+	r, own := s.t.reach[c], s.own.of(x)
 	if !adds(r, own) {
 		d := differ(old, r)
 		s.passes(x, r)
@@ -452,9 +477,24 @@ func (s *Silencer) set(w *worker, x int32, r []int32) {
 			}
 		}
 	}
-	was := s.t.ev[c]
-	s.t.weigh(c)
-	if e := s.t.ev[c]; e.Weight != was.Weight || e.Capped != was.Capped {
+	s.weigh(w, x, r)
+}
+
+// weigh weighs the claim at position x again, as [Table.weigh] does,
+// with r what reaches it, and notes it in w when its Weight or Capped
+// moved.
+func (s *Silencer) weigh(w *worker, x int32, r []int32) {
+	lent, k := s.t.weight(r, s.own.of(x))
+	e := weighed{s.ownW[x] + lent, int32(k), len(r) >= MaxLent}
+	was := s.ev[x]
+	if e == was {
+		return
+	}
+	s.ev[x] = e
+	c := s.id[x]
+	te := &s.t.ev[c]
+	te.Weight, te.Lent, te.Capped = e.weight, int(e.lent), e.capped
+	if e.weight != was.weight || e.capped != was.capped {
 		w.changed = append(w.changed, c)
 	}
 }
@@ -472,7 +512,7 @@ func (s *Silencer) cycle(w *worker, lo, hi int32) {
 	w.lown, w.ledges = w.lown[:0], w.ledges[:0]
 	for m := lo; m < hi; m++ {
 		w.local[m] = int32(len(w.lown))
-		w.lown = append(w.lown, s.t.own.of(s.id[m]))
+		w.lown = append(w.lown, s.own.of(m))
 	}
 	for m := lo; m < hi; m++ {
 		for _, u := range s.by[s.byStart[m]:s.byStart[m+1]] {
