@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
+	"github.com/claimgraph/claimgraph/graph/internal/parts"
 	"github.com/claimgraph/claimgraph/graph/internal/scc"
 )
 
@@ -101,13 +102,13 @@ type worker struct {
 // view t was made from and of which none is silent yet (t is made
 // without [Options.Silent]); edges are the supports of that view,
 // supporter first, as [Lend] takes them (a pair out of range is left
-// out). It costs
-// O(claims + supports), and reuses the components, levels and pass-on
-// sets [Of] found when the components and levels order edges (they do
-// when it lent through the same supports); otherwise it finds them
-// again, in O(claims + supports × MaxLent). A table made without lending
-// has none to change: its Silencer silences without weighing anything
-// again.
+// out). It costs O(claims + supports + their own origins), the claims
+// taken on all processors, and reuses the components, levels and
+// pass-on sets [Of] found when the components and levels order edges
+// (they do when it lent through the same supports); otherwise it finds
+// them again, in O(claims + supports × MaxLent). A table made without
+// lending has none to change: its Silencer silences without weighing
+// anything again.
 func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	n := len(t.ids)
 	s := &Silencer{t: t, flag: make([]uint8, n)}
@@ -155,28 +156,35 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	s.start, s.to = forward(n, kept)
 	s.byStart, s.by = forward(n, swapped(kept))
 	s.made, s.head, s.tau = make([][]int32, n), make([]int32, n), make([]int32, n)
-	s.own.start, s.own.items = make([]int32, 1, n+1), make([]int32, 0, len(t.own.items))
 	s.ownW, s.ev = make([]float64, n), make([]weighed, n)
+	s.own.start = make([]int32, n+1)
 	for p, c := range s.id {
-		mine := t.own.of(c)
-		s.own.items = append(s.own.items, mine...)
-		s.own.start = append(s.own.start, int32(len(s.own.items)))
-		s.ownW[p], _ = t.weight(mine, nil)
-		e := t.ev[c]
-		s.ev[p] = weighed{e.Weight, int32(e.Lent), e.Capped}
+		s.own.start[p+1] = s.own.start[p] + t.own.start[c+1] - t.own.start[c]
 	}
-	var w worker
-	for p := range int32(n) {
-		s.tau[p] = last(t.reach[s.id[p]])
-		switch {
-		case s.start[p] == s.start[p+1]:
-			s.head[p] = none
-		case out != nil:
-			s.passes(p, out[comp[s.id[p]]])
-		default:
-			s.pass(&w, p, nil)
+	s.own.items = make([]int32, s.own.start[n])
+	// Each position apart: on all processors, each with a worker of
+	// its own (which Silence uses again).
+	s.ws = make([]worker, parts.Count(n, 1<<12))
+	parts.Split(n, len(s.ws), func(part, lo, hi int) {
+		w := &s.ws[part]
+		for p := int32(lo); p < int32(hi); p++ {
+			c := s.id[p]
+			mine := t.own.of(c)
+			copy(s.own.items[s.own.start[p]:], mine)
+			s.ownW[p], _ = t.weight(mine, nil)
+			e := t.ev[c]
+			s.ev[p] = weighed{e.Weight, int32(e.Lent), e.Capped}
+			s.tau[p] = last(t.reach[c])
+			switch {
+			case s.start[p] == s.start[p+1]:
+				s.head[p] = none
+			case out != nil:
+				s.passes(p, out[comp[c]])
+			default:
+				s.pass(w, p, nil)
+			}
 		}
-	}
+	})
 	s.queued = make([]uint64, (count+63)/64)
 	s.low = int32(len(lstart) - 1)
 	return s
