@@ -449,7 +449,29 @@ func (s *state) prefer() {
 			}
 		}
 	}
-	slices.SortFunc(s.failed, func(x, y pair) int { return cmp.Or(cmp.Compare(x.to, y.to), cmp.Compare(x.from, y.from)) })
+	s.failed = byTarget(len(s.ids), s.failed)
+}
+
+// byTarget returns the pairs ps between n claims sorted by target, then
+// source: counted out by target, O(n + pairs), then each target's few
+// sources sorted.
+func byTarget(n int, ps []pair) []pair {
+	start := make([]int32, n+1)
+	for _, p := range ps {
+		start[p.to+1]++
+	}
+	fill := csr.Starts(start)
+	out := make([]pair, len(ps))
+	for _, p := range ps {
+		out[fill[p.to]] = p
+		fill[p.to]++
+	}
+	for i := range n {
+		if row := out[start[i]:start[i+1]]; len(row) > 1 {
+			slices.SortFunc(row, func(x, y pair) int { return cmp.Compare(x.from, y.from) })
+		}
+	}
+	return out
 }
 
 // rows groups the defeats by attacker (out) and by target (in).
