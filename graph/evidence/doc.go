@@ -81,6 +81,7 @@
 // A [Silencer] silences claims of a table a few at a time, as
 // graph/verdict does after each of its rounds, and weighs again only the
 // claims below them along supports, down to where the origins reaching a
-// claim are unchanged, with the table Of would give with every claim
-// silenced so far in Options.Silent.
+// claim are unchanged (or change only past the MaxLent smallest that
+// it keeps), with the table Of would give with every claim silenced so
+// far in Options.Silent.
 package evidence

@@ -680,7 +680,7 @@ func lend(n int, edges [][2]int32, own func(int32) []int32) ([][]int32, *support
 		}
 	}
 
-	l := &lending{own: own, reach: reach, out: make([][]int32, b.Count), fstart: fstart, from: from, feeds: feeds, cstart: cstart, members: members}
+	l := &lending{own: own, reach: reach, out: make([][]int32, b.Count), head: make([]int32, b.Count), fstart: fstart, from: from, feeds: feeds, cstart: cstart, members: members}
 	level := levels(b.Count, comp, cstart, members, start, to)
 	lstart, list := byLevel(level)
 	var ws []merger
@@ -696,6 +696,7 @@ func lend(n int, edges [][2]int32, own func(int32) []int32) ([][]int32, *support
 type lending struct {
 	own             func(int32) []int32
 	reach, out      [][]int32 // by claim, by component
+	head            []int32   // the first origin of out, or none: see Silencer.head
 	fstart, from    []int32   // the components supporting each
 	feeds           []bool
 	cstart, members []int32
@@ -709,6 +710,9 @@ func (l *lending) component(w *merger, k int32) {
 	in, stored := []int32(nil), true
 	cur, next := w.cur, w.spare
 	for _, f := range l.from[l.fstart[k]:l.fstart[k+1]] {
+		if h := l.head[f]; h == none || len(in) == MaxLent && h >= in[MaxLent-1] {
+			continue // as adds, without reading the set
+		}
 		switch o := l.out[f]; {
 		case same(o, in) || !adds(in, o):
 		case len(in) == 0:
@@ -744,6 +748,10 @@ func (l *lending) component(w *merger, k int32) {
 			if next = mergeInto(next[:0], in, l.own(mem[0])); !slices.Equal(next, in) {
 				l.out[k] = w.store(next)
 			}
+		}
+		l.head[k] = none
+		if o := l.out[k]; len(o) > 0 {
+			l.head[k] = o[0]
 		}
 	}
 	w.cur, w.spare = cur, next

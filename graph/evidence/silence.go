@@ -1,10 +1,12 @@
 package evidence
 
 import (
+	"math"
 	"math/bits"
 	"slices"
 
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
+	"github.com/claimgraph/claimgraph/graph/internal/parts"
 	"github.com/claimgraph/claimgraph/graph/internal/scc"
 )
 
@@ -54,9 +56,34 @@ type Silencer struct {
 	// silent): the levels below a level are done when it is weighed, so
 	// that what it reads stands still.
 	made [][]int32
+	// head is the first (smallest) origin of made, or none when it is
+	// empty: single reads it, in an array four bytes a claim, to pass
+	// over a supporter whose set cannot add to what reaches a claim
+	// without touching the set.
+	head []int32
+	// tau is the last (largest) origin of what reaches the claim at
+	// position p when that holds MaxLent origins, else none: a change of
+	// what a supporter passes on that begins above it cannot change the
+	// claim's set, which holds the MaxLent smallest (see differ).
+	tau  []int32
 	flag []uint8 // by position
 
+	// The claims' own origins and what they weigh, and their evidence
+	// as last weighed, by position as well, so that a level weighed
+	// reads them in order rather than all over the table's: the table's
+	// Evidence is written only where it moves.
+	own  sets
+	ownW []float64
+	ev   []weighed
+
 	ws []worker // one per goroutine weighing a level
+}
+
+// weighed is what the Silencer keeps of a claim's Evidence.
+type weighed struct {
+	weight float64
+	lent   int32
+	capped bool
 }
 
 // worker is the scratch of one goroutine of Silence, and what it found:
@@ -75,13 +102,13 @@ type worker struct {
 // view t was made from and of which none is silent yet (t is made
 // without [Options.Silent]); edges are the supports of that view,
 // supporter first, as [Lend] takes them (a pair out of range is left
-// out). It costs
-// O(claims + supports), and reuses the components, levels and pass-on
-// sets [Of] found when the components and levels order edges (they do
-// when it lent through the same supports); otherwise it finds them
-// again, in O(claims + supports × MaxLent). A table made without lending
-// has none to change: its Silencer silences without weighing anything
-// again.
+// out). It costs O(claims + supports + their own origins), the claims
+// taken on all processors, and reuses the components, levels and
+// pass-on sets [Of] found when the components and levels order edges
+// (they do when it lent through the same supports); otherwise it finds
+// them again, in O(claims + supports × MaxLent). A table made without
+// lending has none to change: its Silencer silences without weighing
+// anything again.
 func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	n := len(t.ids)
 	s := &Silencer{t: t, flag: make([]uint8, n)}
@@ -128,17 +155,36 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	}
 	s.start, s.to = forward(n, kept)
 	s.byStart, s.by = forward(n, swapped(kept))
-	s.made = make([][]int32, n)
-	var w worker
-	for p := range int32(n) {
-		switch {
-		case s.start[p] == s.start[p+1]:
-		case out != nil:
-			s.made[p] = out[comp[s.id[p]]]
-		default:
-			s.pass(&w, p)
-		}
+	s.made, s.head, s.tau = make([][]int32, n), make([]int32, n), make([]int32, n)
+	s.ownW, s.ev = make([]float64, n), make([]weighed, n)
+	s.own.start = make([]int32, n+1)
+	for p, c := range s.id {
+		s.own.start[p+1] = s.own.start[p] + t.own.start[c+1] - t.own.start[c]
 	}
+	s.own.items = make([]int32, s.own.start[n])
+	// Each position apart: on all processors, each with a worker of
+	// its own (which Silence uses again).
+	s.ws = make([]worker, parts.Count(n, 1<<12))
+	parts.Split(n, len(s.ws), func(part, lo, hi int) {
+		w := &s.ws[part]
+		for p := int32(lo); p < int32(hi); p++ {
+			c := s.id[p]
+			mine := t.own.of(c)
+			copy(s.own.items[s.own.start[p]:], mine)
+			s.ownW[p], _ = t.weight(mine, nil)
+			e := t.ev[c]
+			s.ev[p] = weighed{e.Weight, int32(e.Lent), e.Capped}
+			s.tau[p] = last(t.reach[c])
+			switch {
+			case s.start[p] == s.start[p+1]:
+				s.head[p] = none
+			case out != nil:
+				s.passes(p, out[comp[c]])
+			default:
+				s.pass(w, p, nil)
+			}
+		}
+	})
 	s.queued = make([]uint64, (count+63)/64)
 	s.low = int32(len(lstart) - 1)
 	return s
@@ -203,7 +249,9 @@ func (s *Silencer) at(c int32) int32 {
 //
 // It walks down the supports from the claims silenced, a level of
 // components at a time, and stops where the set of origins a claim
-// passes on is unchanged: O(Σ (1 + supports) × MaxLent) over the
+// passes on is unchanged, and at a claim whose set is full when what a
+// supporter passes on changed only above its largest origin (the
+// MaxLent smallest that reach it stand): O(Σ (1 + supports) × MaxLent) over the
 // components it weighs again, a whole component of support weighed again
 // when one of its members changes, and O(components / 64) to find them
 // (the levels with none to weigh are skipped). A level of 128
@@ -218,8 +266,10 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 		}
 		s.flag[p] |= mute
 		if s.start != nil {
-			s.made[p] = nil // it passes on nothing
-			s.push(s.to[s.start[p]:s.start[p+1]])
+			if d := differ(s.made[p], nil); d != none {
+				s.passes(p, nil) // it passes on nothing
+				s.push(s.to[s.start[p]:s.start[p+1]], d)
+			}
 		}
 	}
 	var changed []int32
@@ -290,18 +340,70 @@ func (s *Silencer) visit(w *worker, k int32) {
 
 // pass sets what the claim at position x passes on to those it
 // supports: the origins that reach it and its own, less any past
-// MaxLent (its reach itself when that holds them all).
-func (s *Silencer) pass(w *worker, x int32) {
+// MaxLent (its reach itself when that holds them all). It returns the
+// smallest origin by which the new set differs from old, the set it
+// passed on before (see differ).
+func (s *Silencer) pass(w *worker, x int32, old []int32) int32 {
 	c := s.id[x]
-	r, own := s.t.reach[c], s.t.own.of(c)
+	r, own := s.t.reach[c], s.own.of(x)
 	if !adds(r, own) {
-		s.made[x] = r
+		d := differ(old, r)
+		s.passes(x, r)
 		s.flag[x] &^= passMine
-		return
+		return d
 	}
 	w.tmp = mergeInto(w.tmp[:0], r, own)
-	s.made[x] = keep(w, s.made[x], s.flag[x]&passMine != 0, w.tmp)
+	d := differ(old, w.tmp)
+	s.passes(x, keep(w, s.made[x], s.flag[x]&passMine != 0, w.tmp))
 	s.flag[x] |= passMine
+	return d
+}
+
+// differ returns the smallest origin in one of the sorted sets a and b
+// and not the other, or none when they are equal. A claim whose set
+// holds the MaxLent smallest origins of those its supporters pass on,
+// the largest being tau, keeps it when a supporter's set changes only
+// above tau: the origins up to tau that reach it are the same.
+func differ(a, b []int32) int32 {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			i++
+			j++
+		case a[i] < b[j]:
+			return a[i]
+		default:
+			return b[j]
+		}
+	}
+	switch {
+	case i < len(a):
+		return a[i]
+	case j < len(b):
+		return b[j]
+	}
+	return none
+}
+
+// last returns the largest origin of the sorted set r when it holds
+// MaxLent, else none.
+func last(r []int32) int32 {
+	if len(r) < MaxLent {
+		return none
+	}
+	return r[len(r)-1]
+}
+
+// none is the head of an empty set: above any origin.
+const none = math.MaxInt32
+
+// passes makes set what the claim at position x passes on.
+func (s *Silencer) passes(x int32, set []int32) {
+	s.made[x], s.head[x] = set, none
+	if len(set) > 0 {
+		s.head[x] = set[0]
+	}
 }
 
 // The flags of a claim: what it passes on is stored for it alone (not
@@ -334,8 +436,14 @@ func (s *Silencer) single(w *worker, x int32) {
 	var in []int32
 	cur, spare := w.cur[:0], w.spare[:0]
 	for _, u := range s.by[s.byStart[x]:s.byStart[x+1]] {
-		switch p := s.made[u]; { // nil for a silent supporter
-		case len(p) == 0:
+		// As adds, by the head alone: nothing to add when u passes on
+		// nothing (it is silent, or nothing reaches it and it has no
+		// origin of its own), or in is full and u's set begins after it.
+		h := s.head[u]
+		if h == none || len(in) == MaxLent && h >= in[MaxLent-1] {
+			continue
+		}
+		switch p := s.made[u]; {
 		case len(in) == 0:
 			in = p
 		case adds(in, p) && !same(in, p):
@@ -358,17 +466,43 @@ func (s *Silencer) set(w *worker, x int32, r []int32) {
 	if slices.Equal(r, s.t.reach[c]) {
 		return
 	}
+	// What it passed on: its reach itself, unless stored apart, is
+	// about to be written over.
+	old := s.made[x]
+	if s.flag[x]&passMine == 0 {
+		w.old = append(w.old[:0], old...)
+		old = w.old
+	}
 	s.t.reach[c] = keep(w, s.t.reach[c], s.flag[x]&reachMine != 0, r)
+	s.tau[x] = last(r)
 	s.flag[x] |= reachMine
 	if s.flag[x]&mute == 0 && s.start[x] < s.start[x+1] {
-		s.pass(w, x)
-		for _, y := range s.to[s.start[x]:s.start[x+1]] {
-			w.next = append(w.next, s.comp[y])
+		if d := s.pass(w, x, old); d != none {
+			for _, y := range s.to[s.start[x]:s.start[x+1]] {
+				if d <= s.tau[y] {
+					w.next = append(w.next, s.comp[y])
+				}
+			}
 		}
 	}
-	old := s.t.ev[c]
-	s.t.weigh(c)
-	if e := s.t.ev[c]; e.Weight != old.Weight || e.Capped != old.Capped {
+	s.weigh(w, x, r)
+}
+
+// weigh weighs the claim at position x again, as [Table.weigh] does,
+// with r what reaches it, and notes it in w when its Weight or Capped
+// moved.
+func (s *Silencer) weigh(w *worker, x int32, r []int32) {
+	lent, k := s.t.weight(r, s.own.of(x))
+	e := weighed{s.ownW[x] + lent, int32(k), len(r) >= MaxLent}
+	was := s.ev[x]
+	if e == was {
+		return
+	}
+	s.ev[x] = e
+	c := s.id[x]
+	te := &s.t.ev[c]
+	te.Weight, te.Lent, te.Capped = e.weight, int(e.lent), e.capped
+	if e.weight != was.weight || e.capped != was.capped {
 		w.changed = append(w.changed, c)
 	}
 }
@@ -386,7 +520,7 @@ func (s *Silencer) cycle(w *worker, lo, hi int32) {
 	w.lown, w.ledges = w.lown[:0], w.ledges[:0]
 	for m := lo; m < hi; m++ {
 		w.local[m] = int32(len(w.lown))
-		w.lown = append(w.lown, s.t.own.of(s.id[m]))
+		w.lown = append(w.lown, s.own.of(m))
 	}
 	for m := lo; m < hi; m++ {
 		for _, u := range s.by[s.byStart[m]:s.byStart[m+1]] {
@@ -408,10 +542,14 @@ func (s *Silencer) cycle(w *worker, lo, hi int32) {
 	}
 }
 
-// push queues the components of the positions given, but for those
-// queued, and lowers s.low to the lowest of their levels.
-func (s *Silencer) push(at []int32) {
+// push queues the components of the positions given whose sets a change
+// from origin d on may change (see differ), but for those queued, and
+// lowers s.low to the lowest of their levels.
+func (s *Silencer) push(at []int32, d int32) {
 	for _, p := range at {
+		if d > s.tau[p] {
+			continue
+		}
 		k := s.comp[p]
 		if s.queue(k) {
 			s.low = min(s.low, s.level[k])
