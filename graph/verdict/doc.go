@@ -182,7 +182,8 @@
 // excepted. Under Lending, the default, a round after the first costs
 // O(Σ (1 + supports) × evidence.MaxLent) over the claims whose lent
 // origins it weighs again — those below the claims it silences, down to
-// where the origins reaching a claim are unchanged (evidence.Silencer) —
+// where the origins reaching a claim are unchanged, or change only past
+// the MaxLent smallest that a full set keeps (evidence.Silencer) —
 // plus O(Σ contradictions) over the claims whose evidence moved and over
 // those it labels again: the claims whose attackers changed, the
 // accepted and rejected claims downstream whose justification fell with
