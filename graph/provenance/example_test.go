@@ -81,3 +81,27 @@ func ExampleIndex_Independent() {
 	// Output:
 	// 1
 }
+
+// Forks of one index find origins on several goroutines at once, sharing
+// the sources it loaded; origins come back as source numbers, which every
+// fork gives alike.
+func ExampleIndex_Fork() {
+	g := exampleGraph()
+	x := provenance.New(g.View)
+	c, _ := g.Claim("scrubbed")
+	nums := make(chan []int32)
+	for range 2 {
+		f := x.Fork()
+		go func() {
+			n, err := f.AppendOriginNumbers(nil, c.Appearances)
+			if err != nil {
+				panic(err)
+			}
+			nums <- n
+		}()
+	}
+	a, b := <-nums, <-nums
+	fmt.Println(len(a), a[0] == b[0], x.SourceID(a[0]))
+	// Output:
+	// 1 true telegram-video
+}
