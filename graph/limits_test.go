@@ -357,6 +357,9 @@ func FuzzReadLimits(f *testing.F) {
 // 8 GB; a 64 MiB line of numbers took 2.7 GB. A line now holds at most
 // DefaultMaxLineNodes values: under a 1 GiB limit it is refused.
 func TestJSONLLongLineOutOfMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 64 MiB line read by a child under a 1 GiB limit takes seconds; runs without -short (CI's go test ./...)")
+	}
 	data := fill(64<<20, "{\"claimgraph\":1}\n{\"claim\":{\"id\":\"c\",\"text\":\"t\",\"about\":[", "1,  ", "1]}}\n")
 	msg, rss := childtest.Run(t, 1<<30, func() error {
 		_, err := graph.ReadJSONL(bytes.NewReader(data), "long.jsonl")
@@ -376,6 +379,9 @@ func TestJSONLLongLineOutOfMemory(t *testing.T) {
 // only: 4 MiB of empty items, which took 1 GB, are refused under a limit
 // of 512 MiB.
 func TestEmptyItemsOutOfMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("two children each reading a million empty items take seconds; runs without -short (CI's go test ./...)")
+	}
 	for _, tt := range []struct{ name, head, tail string }{
 		{"empty.yaml", "claimgraph: 1\nclaims: [", "{}]\n"},
 		{"empty.json", `{"claimgraph": 1, "claims": [`, "{}]}\n"},
