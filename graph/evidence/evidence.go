@@ -710,11 +710,11 @@ func (l *lending) component(w *merger, k int32) {
 	in, stored := []int32(nil), true
 	cur, next := w.cur, w.spare
 	for _, f := range l.from[l.fstart[k]:l.fstart[k+1]] {
-		if h := l.head[f]; h == none || len(in) == MaxLent && h >= in[MaxLent-1] {
-			continue // as adds, without reading the set
+		if !addsFrom(in, l.head[f]) {
+			continue
 		}
 		switch o := l.out[f]; {
-		case same(o, in) || !adds(in, o):
+		case same(o, in): // the head above stood for adds
 		case len(in) == 0:
 			in = o
 		default:
@@ -762,6 +762,13 @@ func (l *lending) component(w *merger, k int32) {
 // full and b comes after it.
 func adds(a, b []int32) bool {
 	return len(b) > 0 && (len(a) < MaxLent || b[0] < a[len(a)-1])
+}
+
+// addsFrom is adds for a set whose first origin is head (none for an
+// empty set), without reading the set: the lending and the Silencer
+// keep the heads in a dense array, to pass over a set that cannot add.
+func addsFrom(a []int32, head int32) bool {
+	return head != none && (len(a) < MaxLent || head < a[len(a)-1])
 }
 
 // same reports whether the sets a and b are the same stored set.

@@ -439,14 +439,13 @@ func (s *Silencer) single(w *worker, x int32) {
 		// As adds, by the head alone: nothing to add when u passes on
 		// nothing (it is silent, or nothing reaches it and it has no
 		// origin of its own), or in is full and u's set begins after it.
-		h := s.head[u]
-		if h == none || len(in) == MaxLent && h >= in[MaxLent-1] {
+		if !addsFrom(in, s.head[u]) {
 			continue
 		}
 		switch p := s.made[u]; {
 		case len(in) == 0:
 			in = p
-		case adds(in, p) && !same(in, p):
+		case !same(in, p): // the head above stood for adds
 			if len(cur) > 0 && &in[0] == &cur[:1][0] {
 				cur, spare = spare, cur
 			}
