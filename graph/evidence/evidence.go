@@ -312,14 +312,22 @@ func Of(v graph.View, opts Options) (*Table, error) {
 // and, when lending, those that reach it.
 func (t *Table) weigh(i int32) {
 	mine := t.own.of(i)
-	e := &t.ev[i]
 	w, _ := t.weight(mine, nil)
-	var lent float64
+	e := &t.ev[i]
+	var r []int32 // none without lending
 	if t.reach != nil {
-		lent, e.Lent = t.weight(t.reach[i], mine)
-		e.Capped = len(t.reach[i]) >= MaxLent
+		r = t.reach[i]
 	}
-	e.Weight = w + lent
+	m := t.weighs(w, r, mine)
+	e.Weight, e.Lent, e.Capped = m.weight, int(m.lent), m.capped
+}
+
+// weighs is the evidence of a claim whose own origins, mine, weigh w and
+// which is reached by the origins r: the one rule Of and the Silencer
+// weigh a claim by.
+func (t *Table) weighs(w float64, r, mine []int32) weighed {
+	lent, k := t.weight(r, mine)
+	return weighed{w + lent, int32(k), len(r) >= MaxLent}
 }
 
 // weight is the trust-weighted count of the sorted set a less the sorted

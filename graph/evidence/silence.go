@@ -491,8 +491,7 @@ func (s *Silencer) set(w *worker, x int32, r []int32) {
 // with r what reaches it, and notes it in w when its Weight or Capped
 // moved.
 func (s *Silencer) weigh(w *worker, x int32, r []int32) {
-	lent, k := s.t.weight(r, s.own.of(x))
-	e := weighed{s.ownW[x] + lent, int32(k), len(r) >= MaxLent}
+	e := s.t.weighs(s.ownW[x], r, s.own.of(x))
 	was := s.ev[x]
 	if e == was {
 		return
