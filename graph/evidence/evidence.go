@@ -644,15 +644,26 @@ func Lend(n int, edges [][2]int32, own func(int32) []int32) [][]int32 {
 // lend is [Lend], which also returns the components it walked (nil when
 // there are no supports).
 func lend(n int, edges [][2]int32, own func(int32) []int32) ([][]int32, *support) {
+	// The supports, less any of a claim to itself: edges as they are when
+	// there is none, which is the rule.
 	start := make([]int32, n+1)
-	kept := edges[:0:0]
+	loops := 0
 	for _, e := range edges {
-		if e[0] != e[1] {
-			kept = append(kept, e)
-			start[e[0]+1]++
+		if e[0] == e[1] {
+			loops++
+			continue
 		}
+		start[e[0]+1]++
 	}
-	edges = kept
+	if loops > 0 {
+		kept := make([][2]int32, 0, len(edges)-loops)
+		for _, e := range edges {
+			if e[0] != e[1] {
+				kept = append(kept, e)
+			}
+		}
+		edges = kept
+	}
 	reach := make([][]int32, n)
 	if len(edges) == 0 {
 		return reach, nil

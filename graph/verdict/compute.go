@@ -135,8 +135,9 @@ func silenced(v graph.View, o Options) (map[string]bool, int, error) {
 // rejected claim lends, and with strengths the DF-QuAD strengths of the
 // last. Without supports there is one round, and DF-QuAD runs beside its
 // labels; otherwise the rounds label alone and DF-QuAD runs once after
-// the last (running it beside each round's labels would cost a run of
-// DF-QuAD a round: at 100k claims of graph/synth, 13 rounds).
+// the last, under Lending beside the indexing of the attacks (running it
+// beside each round's labels would cost a run of DF-QuAD a round: at
+// 100k claims of graph/synth, 13 rounds).
 func (s *state) run(v graph.View, strengths bool) error {
 	s.size = v.Counts()
 	// The relations are read beside the evidence, on a goroutine of
@@ -155,7 +156,18 @@ func (s *state) run(v graph.View, strengths bool) error {
 	}
 	if incremental && s.opts.Support == Lending && s.opts.Evidence == nil && len(s.supports) > 0 {
 		s.lendingRounds()
-	} else if err := s.rerun(v, strengths); err != nil {
+		// DF-QuAD reads the defeats alone: it runs beside derive, which
+		// indexes the attacks by target for the reasons.
+		var wg sync.WaitGroup
+		if strengths {
+			solve := s.dfquad()
+			wg.Go(func() { s.strength = solve() })
+		}
+		s.derive()
+		wg.Wait()
+		return nil
+	}
+	if err := s.rerun(v, strengths); err != nil {
 		return err
 	}
 	if strengths && len(s.supports) > 0 {

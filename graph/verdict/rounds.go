@@ -69,7 +69,8 @@ func (r *rounds) silence(s *state) []int32 {
 // attacks changed and of those downstream whose justification fell with
 // them (see rounds). A round costs O(Σ degree) over the claims it weighs
 // or labels again, with MaxLent a weighed claim, not O(graph). It leaves
-// s as rerun does: the attacks of the last round and their labels.
+// the labels and defeats of the last round, as rerun does; s.run then
+// derives the attacks from the defeats.
 func (s *state) lendingRounds() {
 	n := len(s.ids)
 	r := &rounds{was: slices.Clone(s.evidence), wasCapped: slices.Clone(s.capped)}
@@ -120,8 +121,7 @@ func (s *state) lendingRounds() {
 		s.rounds++
 		s.labelled()
 	}
-	s.prefer()
-	s.derive()
+	s.prefer() // run derives the attacks from these defeats
 }
 
 // partners fills the contradictions of each of n claims from cons, both
