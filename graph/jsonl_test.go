@@ -184,11 +184,11 @@ func badLines(first, count, problems int, edits map[int]string) map[int]string {
 // reading it line by line on one core.
 func TestJSONLHalves(t *testing.T) {
 	g := graph.New()
-	if err := g.Apply(synth.Generate(synth.Config{Claims: 6000})); err != nil {
+	if err := g.Apply(synth.Generate(synth.Config{Claims: 2600})); err != nil {
 		t.Fatal(err)
 	}
 	valid := jsonlText(t, g)
-	if len(valid) < 2<<20 {
+	if len(valid) < 1<<20 {
 		t.Fatalf("input of %d bytes is too small to be split", len(valid))
 	}
 	lines := strings.SplitAfter(valid, "\n")

@@ -36,11 +36,10 @@ type browser struct {
 	errors []string
 }
 
-// newBrowser starts headless Chromium with a fresh profile for the test,
-// or skips the test when there is none.
-// longBrowserTest skips t under -short: each browser test starts Chromium
-// and takes seconds, so -short keeps TestExplorerInBrowser alone and CI's
-// plain run takes them all.
+// longBrowserTest skips t under -short: the browser tests take seconds
+// together, even in one shared Chromium, so -short keeps
+// TestExplorerInBrowser and TestExplorerRelayChain and CI's plain run
+// takes them all.
 func longBrowserTest(t *testing.T) {
 	t.Helper()
 	if testing.Short() {
@@ -48,6 +47,93 @@ func longBrowserTest(t *testing.T) {
 	}
 }
 
+// chromium is the one headless Chromium that the tests of the package
+// share: starting it takes more than a second, and opening a tab most of
+// one, so a test takes an idle tab, which it leaves on about:blank when
+// it ends for the next test to take. The tabs share one profile, which
+// starts fresh in a temporary directory; the pages the tests open keep
+// nothing in it. closeChromium, from TestMain, stops it.
+var chromium struct {
+	once   sync.Once
+	err    error
+	first  context.Context // the tab Chromium opens; closing it stops Chromium
+	cancel func()
+	mu     sync.Mutex
+	idle   []context.Context // tabs no test is using
+}
+
+// startChromium starts the shared Chromium from the program at path.
+func startChromium(path string) {
+	dir, err := os.MkdirTemp("", "claimgraph-chromium-")
+	if err != nil {
+		chromium.err = err
+		return
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-default-browser-check", true),
+		chromedp.Flag("disable-dev-shm-usage", true), // containers give /dev/shm little room
+		chromedp.UserDataDir(dir),
+		chromedp.WindowSize(1400, 900),
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	chromium.first = ctx
+	chromium.cancel = func() { cancelCtx(); cancelAlloc(); os.RemoveAll(dir) }
+	if chromium.err = chromedp.Do(ctx); chromium.err == nil {
+		chromium.idle = []context.Context{ctx}
+	}
+}
+
+// closeChromium stops the shared Chromium, if a test started it.
+func closeChromium() {
+	if chromium.cancel != nil {
+		chromium.cancel()
+	}
+}
+
+// tab returns an idle tab of the shared Chromium, or a new one, and the
+// function that gives it back: it leaves the tab on about:blank, or
+// closes it if it cannot.
+func tab() (context.Context, func(), error) {
+	chromium.mu.Lock()
+	var ctx context.Context
+	if n := len(chromium.idle); n > 0 {
+		ctx, chromium.idle = chromium.idle[n-1], chromium.idle[:n-1]
+	}
+	chromium.mu.Unlock()
+	closeTab := func() {}
+	if ctx == nil {
+		var cancel context.CancelFunc
+		ctx, cancel = chromedp.NewContext(chromium.first)
+		if err := chromedp.Do(ctx); err != nil {
+			cancel()
+			return nil, nil, err
+		}
+		closeTab = cancel
+	}
+	release := func() {
+		blank, cancel := context.WithTimeout(ctx, 10*time.Second)
+		err := chromedp.Do(blank, chromedp.Navigate("about:blank"))
+		cancel()
+		if err != nil {
+			closeTab() // not the first tab, whose closing would stop Chromium
+			return
+		}
+		chromium.mu.Lock()
+		chromium.idle = append(chromium.idle, ctx)
+		chromium.mu.Unlock()
+	}
+	return ctx, release, nil
+}
+
+// newBrowser gives the test a tab of the shared headless Chromium,
+// starting it if need be, or skips the test when there is none.
 func newBrowser(t testing.TB) *browser {
 	t.Helper()
 	var path string
@@ -60,25 +146,18 @@ func newBrowser(t testing.TB) *browser {
 	if path == "" {
 		t.Skip("no Chromium to drive (apt-get install chromium): the explorer is not tested in a browser")
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-default-browser-check", true),
-		chromedp.Flag("disable-dev-shm-usage", true), // containers give /dev/shm little room
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1400, 900),
+	chromium.once.Do(func() { startChromium(path) })
+	if chromium.err != nil {
+		t.Skipf("cannot start Chromium at %s: %v", path, chromium.err)
 	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { cancelTime(); cancelCtx(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Skipf("cannot start Chromium at %s: %v", path, err)
+	tabCtx, release, err := tab()
+	if err != nil {
+		t.Fatalf("cannot open a tab in Chromium at %s: %v", path, err)
 	}
+	// The test's own deadline; its end also ends the reading of the
+	// console below, before the tab goes back.
+	ctx, cancelTime := context.WithTimeout(tabCtx, 3*time.Minute)
+	t.Cleanup(func() { cancelTime(); release() })
 	b := &browser{ctx: ctx}
 	msgs := chromedp.Console(ctx)
 	go func() {

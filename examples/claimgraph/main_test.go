@@ -70,5 +70,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv("CLAIMGRAPH_TEST_MAIN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	closeChromium()
+	os.Exit(code)
 }

@@ -396,6 +396,9 @@ func TestICCMAOutputQuoted(t *testing.T) {
 // memory, in a child process limited to 512 MiB: /dev/zero read whole,
 // and two billion arguments from a 17-byte header handed to a solver.
 func TestICCMAOutOfMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a child reading 64 MiB of /dev/zero under a 512 MiB limit takes 1.5-2 s; runs without -short (CI's go test ./...)")
+	}
 	msg, rss := childtest.Run(t, 512<<20, func() error {
 		zero, err := os.Open("/dev/zero")
 		if err != nil {

@@ -129,22 +129,40 @@ func reading(r verdict.SupportReading) func(*testing.T, *graph.Graph) verdict.Op
 	return func(*testing.T, *graph.Graph) verdict.Options { return verdict.Options{Support: r} }
 }
 
+// once makes a graph maker make its graph once: the digest cases of one
+// graph share it, which Compute and evidence.Of only read.
+func once(mk func(*testing.T) *graph.Graph) func(*testing.T) *graph.Graph {
+	var g *graph.Graph
+	return func(t *testing.T) *graph.Graph {
+		if g == nil {
+			g = mk(t)
+		}
+		return g
+	}
+}
+
+var (
+	seedOnce     = once(seedGraph)
+	synth10k     = once(synthGraph(10_000))
+	generated10k = once(generated(10_000))
+)
+
 var digestCases = []digestCase{
-	{name: "seed", graph: seedGraph, opts: plainOptions},
-	{name: "seed-2016", graph: seedGraph, at: claims.MustDate(2016, 3, 1), opts: plainOptions},
-	{name: "seed-2025", graph: seedGraph, at: claims.MustDate(2025, 3, 1), opts: trusted},
-	{name: "seed-trust", graph: seedGraph, opts: trusted},
-	{name: "seed-bipolar", graph: seedGraph, opts: reading(verdict.Bipolar)},
-	{name: "seed-deductive", graph: seedGraph, opts: reading(verdict.Deductive)},
-	{name: "seed-necessary", graph: seedGraph, opts: reading(verdict.Necessary)},
-	{name: "seed-given", graph: seedGraph, opts: given},
-	{name: "seed-2025-given", graph: seedGraph, at: claims.MustDate(2025, 3, 1), opts: given},
-	{name: "synth-10k", graph: synthGraph(10_000), opts: plainOptions},
-	{name: "synth-10k-given", graph: synthGraph(10_000), opts: given},
-	{name: "synth-10k-trust", graph: synthGraph(10_000), opts: trusted},
-	{name: "synth-10k-bipolar", graph: synthGraph(10_000), opts: reading(verdict.Bipolar)},
-	{name: "generated-10k", graph: generated(10_000), opts: plainOptions},
-	{name: "generated-10k-necessary", graph: generated(10_000), opts: reading(verdict.Necessary)},
+	{name: "seed", graph: seedOnce, opts: plainOptions},
+	{name: "seed-2016", graph: seedOnce, at: claims.MustDate(2016, 3, 1), opts: plainOptions},
+	{name: "seed-2025", graph: seedOnce, at: claims.MustDate(2025, 3, 1), opts: trusted},
+	{name: "seed-trust", graph: seedOnce, opts: trusted},
+	{name: "seed-bipolar", graph: seedOnce, opts: reading(verdict.Bipolar)},
+	{name: "seed-deductive", graph: seedOnce, opts: reading(verdict.Deductive)},
+	{name: "seed-necessary", graph: seedOnce, opts: reading(verdict.Necessary)},
+	{name: "seed-given", graph: seedOnce, opts: given},
+	{name: "seed-2025-given", graph: seedOnce, at: claims.MustDate(2025, 3, 1), opts: given},
+	{name: "synth-10k", graph: synth10k, opts: plainOptions},
+	{name: "synth-10k-given", graph: synth10k, opts: given},
+	{name: "synth-10k-trust", graph: synth10k, opts: trusted},
+	{name: "synth-10k-bipolar", graph: synth10k, opts: reading(verdict.Bipolar)},
+	{name: "generated-10k", graph: generated10k, opts: plainOptions},
+	{name: "generated-10k-necessary", graph: generated10k, opts: reading(verdict.Necessary)},
 	{name: "synth-100k", long: true, graph: synthGraph(100_000), opts: plainOptions},
 	{name: "generated-100k", long: true, graph: generated(100_000), opts: plainOptions},
 }
