@@ -150,18 +150,27 @@ const maxSideFile = 64 << 20
 
 // readSide reads the side file at path, at most maxSideFile bytes.
 // Errors name path.
-func readSide(path string) ([]byte, error) {
+func readSide(path string) ([]byte, error) { return readLimited(path, maxSideFile) }
+
+// readLimited reads the file at path, refusing one of more than limit
+// bytes: a regular file by its size, before reading it, anything else
+// (a pipe, /dev/zero) once limit+1 bytes have come. Errors name path.
+func readLimited(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxSideFile+1))
+	tooLarge := fmt.Errorf("%s: larger than %d bytes: not a side file of this tool", path, limit)
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
+		return nil, tooLarge
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if len(data) > maxSideFile {
-		return nil, fmt.Errorf("%s: larger than %d bytes: not a side file of this tool", path, maxSideFile)
+	if int64(len(data)) > limit {
+		return nil, tooLarge
 	}
 	return data, nil
 }
