@@ -120,27 +120,30 @@ func BenchmarkScale(b *testing.B) {
 	}
 }
 
-// ready makes what a row of one side reads live, and lets the rest go
-// before the row is measured: the graph for the library's rows, the
-// baseline's maps for the baseline's, and the generated batch for the
-// builds only. With the other side in memory too, the collector would
-// mark its heap during every row, and charge it to the row: the
-// baseline's maps of strings at 1M claims, marked during the full
-// verdicts, cost 8–11 s of CPU of the 10–22 s measured (2 December).
-// Each side is built from the batch, generated again when let go.
+// ready makes what a row reads live, and lets the rest go before the
+// row is measured: the generated batch alone for a build, the graph for
+// the library's other rows, the baseline's maps for the baseline's. With
+// the other side in memory too, the collector would mark its heap during
+// every row, and charge it to the row: the baseline's maps of strings at
+// 1M claims, marked during the full verdicts, cost 8–11 s of CPU of the
+// 10–22 s measured (2 December). Each side is built from the batch,
+// generated again when let go.
 func (fx *fixture) ready(baseline, build bool) {
-	if baseline {
+	switch {
+	case build:
+		fx.g, fx.base = nil, nil
+		fx.generated()
+	case baseline:
 		fx.g = nil
 		if fx.base == nil {
 			fx.base = buildPlain(fx.generated())
 		}
-	} else {
+		fx.batch = graph.Batch{}
+	default:
 		fx.base = nil
 		if fx.g == nil {
 			fx.g = apply(fx.generated())
 		}
-	}
-	if !build {
 		fx.batch = graph.Batch{}
 	}
 	runtime.GC()
