@@ -49,8 +49,8 @@ func benchmarkSynth(b *testing.B, n int) {
 }
 
 // BenchmarkComputeSynth100k runs Compute on the 100k-claim graph of
-// graph/synth (as the scale benchmark's Verdicts row), holding only the
-// graph: without the baseline and files that row keeps beside it.
+// graph/synth holding only the graph, as the scale benchmark's Verdicts
+// row does.
 func BenchmarkComputeSynth100k(b *testing.B) { benchmarkSynth(b, 100_000) }
 
 // BenchmarkComputeSynth1M is the same at 1,000,000 claims.
