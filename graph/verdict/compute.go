@@ -468,31 +468,13 @@ func (s *state) prefer() {
 // source: counted out by target, O(n + pairs), then each target's few
 // sources sorted.
 func byTarget(n int, ps []pair) []pair {
-	start, out := countOut(n, ps, func(p pair) int32 { return p.to })
+	start, out := csr.Sort(n, ps, func(p pair) int32 { return p.to })
 	for i := range n {
 		if row := out[start[i]:start[i+1]]; len(row) > 1 {
 			slices.SortFunc(row, func(x, y pair) int { return cmp.Compare(x.from, y.from) })
 		}
 	}
 	return out
-}
-
-// countOut returns xs grouped by key, from 0 to n−1, each group in the
-// order of xs, and where each group starts in the result (group k is
-// out[start[k]:start[k+1]]): a counting sort, O(n + len(xs)).
-func countOut[T any](n int, xs []T, key func(T) int32) (start []int32, out []T) {
-	start = make([]int32, n+1)
-	for _, x := range xs {
-		start[key(x)+1]++
-	}
-	fill := csr.Starts(start)
-	out = make([]T, len(xs))
-	for _, x := range xs {
-		k := key(x)
-		out[fill[k]] = x
-		fill[k]++
-	}
-	return start, out
 }
 
 // rows groups the defeats by attacker (out) and by target (in).
@@ -563,7 +545,7 @@ func (s *state) derive() {
 	// a contradiction before any derived attack, as the most direct
 	// reason. A counting sort by target, then a sort of each target's
 	// few attacks: O(attacks) but for the small sorts.
-	start, sorted := countOut(n, all, func(e attack) int32 { return e.to })
+	start, sorted := csr.Sort(n, all, func(e attack) int32 { return e.to })
 	s.attacks = sorted[:0]
 	s.inStart = start // rewritten below as the attacks are compacted
 	for i := range n {

@@ -53,3 +53,22 @@ func Group(count int, group []int32) (start, members []int32) {
 	}
 	return start, members
 }
+
+// Sort returns the items xs grouped by row, rows 0 to n−1, each row in
+// the order of xs, and where each row starts in the result (row r is
+// out[start[r]:start[r+1]]): a counting sort, O(n + len(xs)), for items
+// that are not numbered by position as [Group]'s are.
+func Sort[T any](n int, xs []T, row func(T) int32) (start []int32, out []T) {
+	start = make([]int32, n+1)
+	for _, x := range xs {
+		start[row(x)+1]++
+	}
+	next := Starts(start)
+	out = make([]T, len(xs))
+	for _, x := range xs {
+		r := row(x)
+		out[next[r]] = x
+		next[r]++
+	}
+	return start, out
+}

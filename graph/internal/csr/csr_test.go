@@ -82,3 +82,33 @@ func TestGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestSort sorts random items by row and checks each row against a plain
+// filter of the input: the items of that row, in input order (the items
+// are told apart by their position, which each carries).
+func TestSort(t *testing.T) {
+	type item struct{ row, at int32 }
+	r := rand.New(rand.NewPCG(5, 6))
+	for round := range 50 {
+		n := 1 + r.IntN(20)
+		xs := make([]item, r.IntN(100))
+		for i := range xs {
+			xs[i] = item{int32(r.IntN(n)), int32(i)}
+		}
+		start, out := Sort(n, xs, func(x item) int32 { return x.row })
+		if len(start) != n+1 || len(out) != len(xs) {
+			t.Fatalf("round %d: %d starts and %d items, want %d and %d", round, len(start), len(out), n+1, len(xs))
+		}
+		for row := range int32(n) {
+			var want []item
+			for _, x := range xs {
+				if x.row == row {
+					want = append(want, x)
+				}
+			}
+			if got := out[start[row]:start[row+1]]; !slices.Equal(got, want) {
+				t.Fatalf("round %d, row %d: %v, want %v", round, row, got, want)
+			}
+		}
+	}
+}
