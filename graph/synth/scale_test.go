@@ -111,7 +111,7 @@ func BenchmarkScale(b *testing.B) {
 						run = st.baseline
 					}
 					b.Run(st.name+side, func(b *testing.B) {
-						fx.ready(baseline, st.name == "Build")
+						fx.ready(b, baseline, st.name == "Build")
 						withCPU(b, run, fx)
 					})
 				}
@@ -128,7 +128,7 @@ func BenchmarkScale(b *testing.B) {
 // 1M claims, marked during the full verdicts, cost 8–11 s of CPU of the
 // 10–22 s measured (2 December). Each side is built from the batch,
 // generated again when let go.
-func (fx *fixture) ready(baseline, build bool) {
+func (fx *fixture) ready(b *testing.B, baseline, build bool) {
 	switch {
 	case build:
 		fx.g, fx.base = nil, nil
@@ -142,7 +142,7 @@ func (fx *fixture) ready(baseline, build bool) {
 	default:
 		fx.base = nil
 		if fx.g == nil {
-			fx.g = apply(fx.generated())
+			fx.g = apply(b, fx.generated())
 		}
 		fx.batch = graph.Batch{}
 	}
@@ -150,10 +150,10 @@ func (fx *fixture) ready(baseline, build bool) {
 }
 
 // apply returns a graph holding bt.
-func apply(bt *graph.Batch) *graph.Graph {
+func apply(b *testing.B, bt *graph.Batch) *graph.Graph {
 	g := graph.New()
 	if err := g.Apply(*bt); err != nil {
-		panic(err) // the generator's batches are valid: TestGenerate
+		b.Fatal(err)
 	}
 	return g
 }
@@ -182,7 +182,7 @@ func newFixture(b *testing.B, n int) *fixture {
 	runtime.GC()
 	fx := &fixture{n: n, batch: synth.Generate(synth.Config{Claims: n})}
 	fx.ids = lowDegree(&fx.batch, 10, 10_000)
-	g := apply(&fx.batch)
+	g := apply(b, &fx.batch)
 	dir, err := os.MkdirTemp("", "claimgraph-scale-")
 	if err != nil {
 		b.Fatal(err)
@@ -200,8 +200,8 @@ func newFixture(b *testing.B, n int) *fixture {
 
 // lowDegree returns count claims of bt drawn at random with a fixed
 // seed, repeats allowed, among those of degree (relations and
-// appearances) at most max.
-func lowDegree(bt *graph.Batch, max, count int) []string {
+// appearances) at most limit.
+func lowDegree(bt *graph.Batch, limit, count int) []string {
 	degree := make(map[string]int, len(bt.Claims))
 	for _, c := range bt.Claims {
 		degree[c.ID] = len(c.Appearances)
@@ -213,7 +213,7 @@ func lowDegree(bt *graph.Batch, max, count int) []string {
 	rng := rand.New(rand.NewPCG(1, 1))
 	var ids []string
 	for len(ids) < count {
-		if id := synth.ClaimID(rng.IntN(len(bt.Claims))); degree[id] <= max {
+		if id := synth.ClaimID(rng.IntN(len(bt.Claims))); degree[id] <= limit {
 			ids = append(ids, id)
 		}
 	}
