@@ -93,7 +93,7 @@ func (x *Index) AppendOrigins(dst []string, c claims.Claim) ([]string, error) {
 		return dst, err
 	}
 	for _, n := range nums {
-		dst = append(dst, x.nodes[n].id)
+		dst = append(dst, x.SourceID(n))
 	}
 	return dst, nil
 }
