@@ -189,8 +189,9 @@
 // # Complexity
 //
 // [Dataset.Freeze] (called by [Discover]) sorts and de-duplicates the
-// assertions, O(A log A) for A assertions, and stores them as compressed
-// sparse rows both ways: 16 bytes per assertion plus 8 while building.
+// assertions by counting, O(A + S + F) for A assertions, and stores them
+// as compressed sparse rows both ways: 8 bytes per assertion, beside the
+// 8 of each assertion as added.
 // One iteration of every algorithm is O(S + F + A) time for S sources and F
 // facts (TruthFinder adds O(I) for I implications) and uses O(S + F) extra
 // memory. [Dataset.ImplyBySimilarity] is quadratic in the facts per object.
