@@ -256,6 +256,15 @@ func (d *Dataset) AddFact(obj ObjectID, value string) (FactID, error) {
 	return id, nil
 }
 
+// grow makes room for objects, facts and assertions more, so that as
+// many Add and Assert calls append without copying.
+func (d *Dataset) grow(objects, facts, assertions int) {
+	d.objectNames = slices.Grow(d.objectNames, objects)
+	d.factObject = slices.Grow(d.factObject, facts)
+	d.factValue = slices.Grow(d.factValue, facts)
+	d.pairs = slices.Grow(d.pairs, assertions)
+}
+
 // AssertID records that source s asserts fact f.
 func (d *Dataset) AssertID(s SourceID, f FactID) error {
 	if s < 0 || int(s) >= len(d.sourceNames) {

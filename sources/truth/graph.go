@@ -198,13 +198,22 @@ func FromGraphSilent(v graph.View, silent map[string]bool) (*Dataset, *GraphMap)
 	}, Silent: silent})
 	var ids []string
 	var asserts []SourceID
+	if ev != nil {
+		votes := 0
+		for i := range ev.Len() {
+			votes += ev.At(i).Independent()
+		}
+		asserts = make([]SourceID, 0, votes) // at most
+	}
+	var lent []string
 	at := []int{0}
 	seen := make([]int32, len(m.Sources)) // claim number + 1 that last voted by each source
 	for c := range v.Claims() {
 		i := len(ids)
 		ids = append(ids, c.ID)
 		if ev != nil && i < ev.Len() {
-			for _, l := range [][]string{ev.At(i).Origins, ev.Lent(c.ID)} {
+			lent = ev.AppendLent(lent[:0], i)
+			for _, l := range [][]string{ev.At(i).Origins, lent} {
 				for _, id := range l {
 					if s, ok := srcIDs[id]; ok && seen[s] != int32(i+1) {
 						seen[s] = int32(i + 1)
@@ -216,11 +225,33 @@ func FromGraphSilent(v graph.View, silent map[string]bool) (*Dataset, *GraphMap)
 		at = append(at, len(asserts))
 	}
 	adj, edges := contradictionGraph(v)
-	n := len(ids)
-	question := func(members []int32) {
-		names := make([]string, len(members))
-		for i, c := range members {
-			names[i] = ids[c]
+	// The questions first, so that the facts and assertions are
+	// counted and the Dataset sized once: grown by appends, its 100
+	// million assertions at a million claims were copied over and over.
+	qstart, qmem := []int32{0}, []int32(nil)
+	add := func(members []int32) {
+		qmem = append(qmem, members...)
+		qstart = append(qstart, int32(len(qmem)))
+	}
+	cliques(adj, edges, add)
+	for c := range adj {
+		if len(adj[c]) == 0 {
+			add([]int32{int32(c)})
+		}
+	}
+	votes := 0
+	for _, c := range qmem {
+		votes += at[c+1] - at[c]
+	}
+	d.grow(len(qstart)-1, len(qmem), votes)
+	m.Claims = make([]string, 0, len(qmem))
+	m.first = make([]FactID, 0, len(qstart))
+	var names []string
+	for q := range len(qstart) - 1 {
+		members := qmem[qstart[q]:qstart[q+1]]
+		names = names[:0]
+		for _, c := range members {
+			names = append(names, ids[c])
 		}
 		obj := d.AddObject(strings.Join(names, " | "))
 		m.first = append(m.first, FactID(len(m.Claims)))
@@ -230,12 +261,6 @@ func FromGraphSilent(v graph.View, silent map[string]bool) (*Dataset, *GraphMap)
 			for _, s := range asserts[at[c]:at[c+1]] {
 				_ = d.AssertID(s, f) // both exist; repeats count once
 			}
-		}
-	}
-	cliques(adj, edges, question)
-	for c := range n {
-		if len(adj[c]) == 0 {
-			question([]int32{int32(c)})
 		}
 	}
 	m.first = append(m.first, FactID(len(m.Claims)))
