@@ -173,16 +173,20 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	s.rows = make([]int32, len(s.lpos)*row)
 	s.tau = make([]int32, n)
 	s.ownW, s.ev = make([]float64, n), make([]weighed, n)
+	// What reaches each claim, by position from now on, and the
+	// number of its own origins: the claims are read all over the
+	// table, so on all processors.
 	s.own.start = make([]int32, n+1)
-	for p, c := range s.id {
-		s.own.start[p+1] = s.own.start[p] + t.own.start[c+1] - t.own.start[c]
-	}
-	s.own.items = make([]int32, s.own.start[n])
-	// What reaches each claim, by position from now on.
 	byPos := make([][]int32, n)
-	for p, c := range s.id {
-		byPos[p] = t.reach[c]
-	}
+	parts.Run(n, 1<<12, func(lo, hi int) {
+		for p := lo; p < hi; p++ {
+			c := s.id[p]
+			byPos[p] = t.reach[c]
+			s.own.start[p+1] = t.own.start[c+1] - t.own.start[c]
+		}
+	})
+	csr.Prefix(s.own.start)
+	s.own.items = make([]int32, s.own.start[n])
 	t.reach, t.at = byPos, s.pos
 	// Each position apart: on all processors, each with a worker of
 	// its own (which Silence uses again).
