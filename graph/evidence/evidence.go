@@ -134,9 +134,11 @@ type Table struct {
 	// interned own origins of claim i, sorted, are own.of(i); those that
 	// reach it through support, sorted and shared by the claims of a
 	// component of support, reach[i], cut from a few arrays; its lent
-	// origins are reach[i] less own.of(i).
+	// origins are reach[i] less own.of(i). A Silencer puts reach in its
+	// own order of the claims: then claim i's is reach[at[i]].
 	own   sets
 	reach [][]int32
+	at    []int32
 	sup   *support // of the supports lent through, for the Silencer; nil without supports
 	names []string
 	// trust and unknown weigh an origin, as Options.Trust and
@@ -205,7 +207,11 @@ func (t *Table) AppendLent(dst []string, i int) []string {
 		return dst
 	}
 	own, j := t.own.of(int32(i)), 0
-	for _, o := range t.reach[i] {
+	r := t.reach[i]
+	if t.at != nil {
+		r = t.reach[t.at[i]]
+	}
+	for _, o := range r {
 		for j < len(own) && own[j] < o {
 			j++
 		}

@@ -40,7 +40,6 @@ const minPart = 64
 type merger struct {
 	pool            []int32
 	cur, spare, tmp []int32
-	old             []int32 // a set about to be written over
 }
 
 // store returns a copy of set cut from m.pool.

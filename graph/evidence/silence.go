@@ -29,7 +29,7 @@ type Silencer struct {
 	id, pos []int32
 	start   []int32 // the supports of position p go to positions to[start[p]:start[p+1]]
 	to      []int32
-	byStart []int32 // the supporters of position p are at by[byStart[p]:byStart[p+1]]
+	byStart []int32 // the supporters of position p are the lenders by[byStart[p]:byStart[p+1]]
 	by      []int32
 
 	// The strongly connected components of all the supports, silent or
@@ -51,16 +51,18 @@ type Silencer struct {
 	low     int32
 	ks      []int32 // the components of a level being weighed
 
-	// What the claim at position p passes on to those it supports, kept
-	// up to date for every claim that supports another (nil once it is
-	// silent): the levels below a level are done when it is weighed, so
-	// that what it reads stands still.
-	made [][]int32
-	// head is the first (smallest) origin of made, or none when it is
-	// empty: single reads it, in an array four bytes a claim, to pass
-	// over a supporter whose set cannot add to what reaches a claim
-	// without touching the set.
-	head []int32
+	// What each claim that supports another passes on to those it
+	// supports, kept up to date (empty once it is silent): the levels
+	// below a level are done when it is weighed, so that what it reads
+	// stands still. The claims that support another are numbered apart,
+	// as lenders: lender l is at position lpos[l], the claim at position
+	// p is lender[p] (−1 for none), and what lender l passes on is held
+	// in place, in row l of rows, a row of 1 + MaxLent: its length, then
+	// the set. A claim weighed reads each supporter's length, first
+	// origin and the set itself from one place, where three arrays
+	// apart cost three misses of the cache.
+	lender, lpos []int32
+	rows         []int32
 	// tau is the last (largest) origin of what reaches the claim at
 	// position p when that holds MaxLent origins, else none: a change of
 	// what a supporter passes on that begins above it cannot change the
@@ -102,8 +104,10 @@ type worker struct {
 // view t was made from and of which none is silent yet (t is made
 // without [Options.Silent]); edges are the supports of that view,
 // supporter first, as [Lend] takes them (a pair out of range is left
-// out). It costs O(claims + supports + their own origins), the claims
-// taken on all processors, and reuses the components, levels and
+// out). It costs O(claims + supports + their own origins) time, the claims
+// taken on all processors, and memory besides 4 × (1 + MaxLent) bytes
+// for each claim that supports another (what it passes on, held in
+// place), and reuses the components, levels and
 // pass-on sets [Of] found when the components and levels order edges
 // (they do when it lent through the same supports); otherwise it finds
 // them again, in O(claims + supports × MaxLent). A table made without
@@ -155,13 +159,35 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	}
 	s.start, s.to = forward(n, kept)
 	s.byStart, s.by = forward(n, swapped(kept))
-	s.made, s.head, s.tau = make([][]int32, n), make([]int32, n), make([]int32, n)
-	s.ownW, s.ev = make([]float64, n), make([]weighed, n)
-	s.own.start = make([]int32, n+1)
-	for p, c := range s.id {
-		s.own.start[p+1] = s.own.start[p] + t.own.start[c+1] - t.own.start[c]
+	s.lender = make([]int32, n)
+	for p := range n {
+		s.lender[p] = -1
+		if s.start[p] < s.start[p+1] {
+			s.lender[p] = int32(len(s.lpos))
+			s.lpos = append(s.lpos, int32(p))
+		}
 	}
+	for i, p := range s.by {
+		s.by[i] = s.lender[p]
+	}
+	s.rows = make([]int32, len(s.lpos)*row)
+	s.tau = make([]int32, n)
+	s.ownW, s.ev = make([]float64, n), make([]weighed, n)
+	// What reaches each claim, by position from now on, and the
+	// number of its own origins: the claims are read all over the
+	// table, so on all processors.
+	s.own.start = make([]int32, n+1)
+	byPos := make([][]int32, n)
+	parts.Run(n, 1<<12, func(lo, hi int) {
+		for p := lo; p < hi; p++ {
+			c := s.id[p]
+			byPos[p] = t.reach[c]
+			s.own.start[p+1] = t.own.start[c+1] - t.own.start[c]
+		}
+	})
+	csr.Prefix(s.own.start)
 	s.own.items = make([]int32, s.own.start[n])
+	t.reach, t.at = byPos, s.pos
 	// Each position apart: on all processors, each with a worker of
 	// its own (which Silence uses again).
 	s.ws = make([]worker, parts.Count(n, 1<<12))
@@ -174,14 +200,13 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 			s.ownW[p], _ = t.weight(mine, nil)
 			e := t.ev[c]
 			s.ev[p] = weighed{e.Weight, int32(e.Lent), e.Capped}
-			s.tau[p] = last(t.reach[c])
+			s.tau[p] = last(t.reach[p])
 			switch {
 			case s.start[p] == s.start[p+1]:
-				s.head[p] = none
 			case out != nil:
-				s.passes(p, out[comp[c]])
+				s.passes(s.lender[p], out[comp[c]])
 			default:
-				s.pass(w, p, nil)
+				s.pass(w, p)
 			}
 		}
 	})
@@ -265,9 +290,9 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 			continue
 		}
 		s.flag[p] |= mute
-		if s.start != nil {
-			if d := differ(s.made[p], nil); d != none {
-				s.passes(p, nil) // it passes on nothing
+		if s.start != nil && s.lender[p] >= 0 {
+			if d := differ(s.made(s.lender[p]), nil); d != none {
+				s.passes(s.lender[p], nil) // it passes on nothing
 				s.push(s.to[s.start[p]:s.start[p+1]], d)
 			}
 		}
@@ -338,24 +363,21 @@ func (s *Silencer) visit(w *worker, k int32) {
 	}
 }
 
-// pass sets what the claim at position x passes on to those it
-// supports: the origins that reach it and its own, less any past
-// MaxLent (its reach itself when that holds them all). It returns the
-// smallest origin by which the new set differs from old, the set it
-// passed on before (see differ).
-func (s *Silencer) pass(w *worker, x int32, old []int32) int32 {
-	c := s.id[x]
-	r, own := s.t.reach[c], s.own.of(x)
-	if !adds(r, own) {
-		d := differ(old, r)
-		s.passes(x, r)
-		s.flag[x] &^= passMine
-		return d
+// pass sets what the claim at position x, which supports another,
+// passes on to those it supports: the origins that reach it and its
+// own, less any past MaxLent. It returns the smallest origin by which
+// the new set differs from the one it passed on before (see differ).
+func (s *Silencer) pass(w *worker, x int32) int32 {
+	r, own := s.t.reach[x], s.own.of(x)
+	if adds(r, own) {
+		w.tmp = mergeInto(w.tmp[:0], r, own)
+		r = w.tmp
 	}
-	w.tmp = mergeInto(w.tmp[:0], r, own)
-	d := differ(old, w.tmp)
-	s.passes(x, keep(w, s.made[x], s.flag[x]&passMine != 0, w.tmp))
-	s.flag[x] |= passMine
+	l := s.lender[x]
+	d := differ(s.made(l), r)
+	if d != none {
+		s.passes(l, r)
+	}
 	return d
 }
 
@@ -398,22 +420,37 @@ func last(r []int32) int32 {
 // none is the head of an empty set: above any origin.
 const none = math.MaxInt32
 
-// passes makes set what the claim at position x passes on.
-func (s *Silencer) passes(x int32, set []int32) {
-	s.made[x], s.head[x] = set, none
-	if len(set) > 0 {
-		s.head[x] = set[0]
-	}
+// row is the length of a row of Silencer.rows: a set's length, then
+// room for MaxLent origins.
+const row = 1 + MaxLent
+
+// made returns what lender l passes on, in place.
+func (s *Silencer) made(l int32) []int32 {
+	r := s.rows[l*row : (l+1)*row]
+	return r[1 : 1+r[0]]
 }
 
-// The flags of a claim: what it passes on is stored for it alone (not
-// its reach), and so is its reach (not Lend's, which the members of a
-// component share): a set stored for one claim alone is written over
+// head returns the first origin of what lender l passes on, or none
+// when it passes on nothing, from the row alone.
+func (s *Silencer) head(l int32) int32 {
+	if r := s.rows[l*row : l*row+2]; r[0] > 0 {
+		return r[1]
+	}
+	return none
+}
+
+// passes makes set what lender l passes on, copied into its row.
+func (s *Silencer) passes(l int32, set []int32) {
+	r := s.rows[l*row : (l+1)*row]
+	r[0] = int32(copy(r[1:], set))
+}
+
+// The flags of a claim: its reach is stored for it alone (not Lend's,
+// which the members of a component share), so that it is written over
 // when the next fits in it, since nothing reads it after it is replaced;
 // it is silent.
 const (
-	passMine uint8 = 1 << iota
-	reachMine
+	reachMine uint8 = 1 << iota
 	mute
 )
 
@@ -439,10 +476,10 @@ func (s *Silencer) single(w *worker, x int32) {
 		// As adds, by the head alone: nothing to add when u passes on
 		// nothing (it is silent, or nothing reaches it and it has no
 		// origin of its own), or in is full and u's set begins after it.
-		if !addsFrom(in, s.head[u]) {
+		if !addsFrom(in, s.head(u)) {
 			continue
 		}
-		switch p := s.made[u]; {
+		switch p := s.made(u); {
 		case len(in) == 0:
 			in = p
 		case !same(in, p): // the head above stood for adds
@@ -461,22 +498,14 @@ func (s *Silencer) single(w *worker, x int32) {
 // differ from those that did, weighs it again, and notes in w whether
 // what it passes on and its Weight or Capped moved.
 func (s *Silencer) set(w *worker, x int32, r []int32) {
-	c := s.id[x]
-	if slices.Equal(r, s.t.reach[c]) {
+	if slices.Equal(r, s.t.reach[x]) {
 		return
 	}
-	// What it passed on: its reach itself, unless stored apart, is
-	// about to be written over.
-	old := s.made[x]
-	if s.flag[x]&passMine == 0 {
-		w.old = append(w.old[:0], old...)
-		old = w.old
-	}
-	s.t.reach[c] = keep(w, s.t.reach[c], s.flag[x]&reachMine != 0, r)
+	s.t.reach[x] = keep(w, s.t.reach[x], s.flag[x]&reachMine != 0, r)
 	s.tau[x] = last(r)
 	s.flag[x] |= reachMine
-	if s.flag[x]&mute == 0 && s.start[x] < s.start[x+1] {
-		if d := s.pass(w, x, old); d != none {
+	if s.flag[x]&mute == 0 && s.lender[x] >= 0 {
+		if d := s.pass(w, x); d != none {
 			for _, y := range s.to[s.start[x]:s.start[x+1]] {
 				if d <= s.tau[y] {
 					w.next = append(w.next, s.comp[y])
@@ -516,27 +545,28 @@ func (s *Silencer) cycle(w *worker, lo, hi int32) {
 	}
 	clear(w.local)
 	w.lown, w.ledges = w.lown[:0], w.ledges[:0]
+	// Keyed by lender: every member supports another member.
 	for m := lo; m < hi; m++ {
-		w.local[m] = int32(len(w.lown))
+		w.local[s.lender[m]] = int32(len(w.lown))
 		w.lown = append(w.lown, s.own.of(m))
 	}
 	for m := lo; m < hi; m++ {
 		for _, u := range s.by[s.byStart[m]:s.byStart[m+1]] {
-			if s.flag[u]&mute != 0 {
+			if s.flag[s.lpos[u]]&mute != 0 {
 				continue
 			}
 			l, ok := w.local[u]
 			if !ok {
 				l = int32(len(w.lown))
 				w.local[u] = l
-				w.lown = append(w.lown, s.made[u])
+				w.lown = append(w.lown, s.made(u))
 			}
-			w.ledges = append(w.ledges, [2]int32{l, w.local[m]})
+			w.ledges = append(w.ledges, [2]int32{l, w.local[s.lender[m]]})
 		}
 	}
 	reach := Lend(len(w.lown), w.ledges, func(i int32) []int32 { return w.lown[i] })
 	for m := lo; m < hi; m++ {
-		s.set(w, m, reach[w.local[m]])
+		s.set(w, m, reach[w.local[s.lender[m]]])
 	}
 }
 
