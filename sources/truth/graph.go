@@ -224,7 +224,7 @@ func FromGraphSilent(v graph.View, silent map[string]bool) (*Dataset, *GraphMap)
 		}
 		at = append(at, len(asserts))
 	}
-	adj, edges := contradictionGraph(v)
+	adj, edges := contradictionGraph(v, len(ids))
 	// The questions first, so that the facts and assertions are
 	// counted and the Dataset sized once: grown by appends, its 100
 	// million assertions at a million claims were copied over and over.
@@ -267,16 +267,13 @@ func FromGraphSilent(v graph.View, silent map[string]bool) (*Dataset, *GraphMap)
 	return d, m
 }
 
-// contradictionGraph returns the contradictions of v, a snapshot, by the
-// positions of their claims, and their sorted, repeat-free adjacency.
+// contradictionGraph returns the contradictions of v, a snapshot of n
+// claims, by the positions of their claims, and their sorted, repeat-free
+// adjacency.
 // A contradiction that time resolves ([graph.Link.Resolved]) is left
 // out: claims that never hold together are no rival values of one
 // question.
-func contradictionGraph(v graph.View) (adj [][]int32, edges [][2]int32) {
-	n := 0
-	for range v.Claims() {
-		n++
-	}
+func contradictionGraph(v graph.View, n int) (adj [][]int32, edges [][2]int32) {
 	for l := range v.Links() {
 		if l.From >= n || l.To >= n || l.From < 0 || l.To < 0 {
 			continue // claims added while this ran

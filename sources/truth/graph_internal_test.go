@@ -83,7 +83,7 @@ func TestQuadraticStar(t *testing.T) {
 		if got := len(m.Facts("h")); got != n {
 			t.Fatalf("n=%d: h is a fact of %d questions, want %d", n, got, n)
 		}
-		adj, edges := contradictionGraph(star(t, n).View)
+		adj, edges := contradictionGraph(star(t, n).View, n+1)
 		var questions int
 		probes := cliques(adj, edges, func(members []int32) {
 			questions++
@@ -119,7 +119,7 @@ func TestQuadraticBipartite(t *testing.T) {
 			}
 		}
 	}
-	adj, edges := contradictionGraph(g.View)
+	adj, edges := contradictionGraph(g.View, g.View.Counts().Claims)
 	var questions int
 	probes := cliques(adj, edges, func(members []int32) {
 		questions++
