@@ -203,9 +203,12 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 			s.tau[p] = last(t.reach[p])
 			switch {
 			case s.start[p] == s.start[p+1]:
-			case out != nil:
+			case out != nil && len(out[comp[c]]) > 0:
 				s.passes(s.lender[p], out[comp[c]])
 			default:
+				// Of keeps what a component passes on only when it
+				// supports another: the members of a cycle of support
+				// that supports nothing else still lend to each other.
 				s.pass(w, p)
 			}
 		}

@@ -235,3 +235,58 @@ func TestSilencerRange(t *testing.T) {
 		}
 	}
 }
+
+// twoClaims: a (in sa) and b (in sb), with the supports given.
+func twoClaims(t *testing.T, rels ...claims.Relation) *graph.Graph {
+	t.Helper()
+	b := graph.Batch{
+		Sources: []sources.Source{{ID: "sa", Kind: sources.NewsArticle}, {ID: "sb", Kind: sources.NewsArticle}},
+		Claims: []claims.Claim{
+			{ID: "a", Text: "A.", Appearances: []claims.Appearance{{Source: "sa"}}},
+			{ID: "b", Text: "B.", Appearances: []claims.Appearance{{Source: "sb"}}},
+		},
+		Relations: rels,
+	}
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestSilencerCycleFeedingNothing: a and b support each other and no
+// other claim, so Of's components pass nothing on (support.out is kept
+// only for a component that feeds another). Silencing a must still stop
+// a's origin reaching b, with the components taken over from Of or
+// found again.
+func TestSilencerCycleFeedingNothing(t *testing.T) {
+	g := twoClaims(t,
+		claims.Relation{From: "a", To: "b", Kind: claims.Supports},
+		claims.Relation{From: "b", To: "a", Kind: claims.Supports})
+	for _, forget := range []bool{false, true} {
+		tab, err := evidence.Of(g.View, evidence.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if forget {
+			evidence.ForgetComponents(tab)
+		}
+		s := tab.Silencer([][2]int32{{0, 1}, {1, 0}})
+		changed := s.Silence([]int32{0})
+		want, err := evidence.Of(g.View, evidence.Options{Silent: map[string]bool{"a": true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, id := range []string{"a", "b"} {
+			if got, w := tab.At(i), want.At(i); got.Weight != w.Weight || got.Lent != w.Lent {
+				t.Errorf("forget %v, %s: %+v, want %+v", forget, id, got, w)
+			}
+			if got, w := tab.Lent(id), want.Lent(id); !slices.Equal(got, w) {
+				t.Errorf("forget %v, %s: lent %v, want %v", forget, id, got, w)
+			}
+		}
+		if !slices.Equal(changed, []int32{1}) {
+			t.Errorf("forget %v: changed %v, want [1]", forget, changed)
+		}
+	}
+}

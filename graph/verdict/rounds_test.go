@@ -312,3 +312,37 @@ func TestOriginsNeverNil(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundsCycleFeedingNothing: a and b support each other and nothing
+// else; x, of three origins, contradicts a. The rounds reject a and
+// silence it: its origin no longer reaches b, incrementally as afresh.
+func TestRoundsCycleFeedingNothing(t *testing.T) {
+	var b graph.Batch
+	for _, id := range []string{"sa", "sb", "sx1", "sx2", "sx3"} {
+		b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.NewsArticle})
+	}
+	app := func(ids ...string) (out []claims.Appearance) {
+		for _, id := range ids {
+			out = append(out, claims.Appearance{Source: id})
+		}
+		return out
+	}
+	b.Claims = []claims.Claim{
+		{ID: "a", Text: "A.", Appearances: app("sa")},
+		{ID: "b", Text: "B.", Appearances: app("sb")},
+		{ID: "x", Text: "X.", Appearances: app("sx1", "sx2", "sx3")},
+	}
+	b.Relations = []claims.Relation{
+		{From: "a", To: "b", Kind: claims.Supports},
+		{From: "b", To: "a", Kind: claims.Supports},
+		{From: "x", To: "a", Kind: claims.Contradicts},
+	}
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	r := sameAsRerun(t, "cycle feeding nothing", g.View, verdict.Options{})
+	if !r.Silent["a"] || len(r.Lent("b")) != 0 {
+		t.Errorf("silent %v, b lent %v: want a silent, nothing lent to b", r.Silent, r.Lent("b"))
+	}
+}
