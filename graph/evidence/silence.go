@@ -181,7 +181,11 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	parts.Run(n, 1<<12, func(lo, hi int) {
 		for p := lo; p < hi; p++ {
 			c := s.id[p]
-			byPos[p] = t.reach[c]
+			if t.at != nil { // in the order of a Silencer before this one
+				byPos[p] = t.reach[t.at[c]]
+			} else {
+				byPos[p] = t.reach[c]
+			}
 			s.own.start[p+1] = t.own.start[c+1] - t.own.start[c]
 		}
 	})

@@ -290,3 +290,27 @@ func TestSilencerCycleFeedingNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestSilencerTwice: a second Silencer on a table none of whose claims is
+// silent reads it as Of left it, though the first put the table's reach
+// in its own order of the claims.
+func TestSilencerTwice(t *testing.T) {
+	g := twoClaims(t, claims.Relation{From: "b", To: "a", Kind: claims.Supports})
+	tab, err := evidence.Of(g.View, evidence.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edges := [][2]int32{{1, 0}}
+	tab.Silencer(edges)
+	s := tab.Silencer(edges)
+	if got := tab.Lent("a"); !slices.Equal(got, []string{"sb"}) {
+		t.Errorf("a lent %v after a second Silencer, want [sb]", got)
+	}
+	if got := tab.AppendLent(nil, 0); !slices.Equal(got, []string{"sb"}) {
+		t.Errorf("a AppendLent %v after a second Silencer, want [sb]", got)
+	}
+	s.Silence([]int32{1})
+	if got, e := tab.Lent("a"), tab.At(0); len(got) != 0 || e.Lent != 0 || e.Weight != 1 {
+		t.Errorf("b silenced: a lent %v, %+v; want none, weight 1", got, e)
+	}
+}
