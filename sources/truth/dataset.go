@@ -467,6 +467,18 @@ func (d *Dataset) index() *index {
 	}
 	ix.srcStart[nS] = at
 	ix.srcFacts = ix.srcFacts[:at:at]
+	if int(at) < len(d.pairs) {
+		// The assertions kept lose their repeats too, in the index's
+		// order, so that the next Freeze (after more are added) does
+		// not count them again.
+		d.pairs = d.pairs[:0]
+		for s := range nS {
+			for _, f := range ix.srcFacts[ix.srcStart[s]:ix.srcStart[s+1]] {
+				d.pairs = append(d.pairs, uint64(s)<<32|uint64(uint32(f)))
+			}
+		}
+		d.pairs = slices.Clip(d.pairs)
+	}
 	prefix(ix.factStart)
 	ix.factSources = bySrc[:at:at] // reused: each fact's sources, sorted
 	next = slices.Clone(ix.factStart[:nF])

@@ -7,8 +7,9 @@ import (
 )
 
 // TestIndexAssertions checks the counting sort of the assertions against
-// a plain sort: random assertions, repeats among them, give each source
-// its facts in order and once, and each fact its sources likewise.
+// a plain sort: random assertions, repeats among them, added in two
+// stages with a Freeze between, give each source its facts in order and
+// once, and each fact its sources likewise.
 func TestIndexAssertions(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for round := range 200 {
@@ -24,12 +25,17 @@ func TestIndexAssertions(t *testing.T) {
 			}
 		}
 		var want [][2]int32
-		for range r.IntN(40) {
-			s, f := r.IntN(nS), r.IntN(nF)
-			if err := d.AssertID(SourceID(s), FactID(f)); err != nil {
-				t.Fatal(err)
+		for stage := range 2 {
+			if stage == 1 {
+				d.Freeze() // then more assertions, some repeating the first
 			}
-			want = append(want, [2]int32{int32(s), int32(f)})
+			for range r.IntN(40) {
+				s, f := r.IntN(nS), r.IntN(nF)
+				if err := d.AssertID(SourceID(s), FactID(f)); err != nil {
+					t.Fatal(err)
+				}
+				want = append(want, [2]int32{int32(s), int32(f)})
+			}
 		}
 		slices.SortFunc(want, func(a, b [2]int32) int {
 			if a[0] != b[0] {
