@@ -314,3 +314,222 @@ func TestSilencerTwice(t *testing.T) {
 		t.Errorf("b silenced: a lent %v, %+v; want none, weight 1", got, e)
 	}
 }
+
+// compareTables fails unless tab and want give every claim the same
+// evidence, Lent and AppendLent.
+func compareTables(t *testing.T, where string, tab, want *evidence.Table, ids []string) {
+	t.Helper()
+	for i, id := range ids {
+		got, w := tab.At(i), want.At(i)
+		if got.Weight != w.Weight || got.Capped != w.Capped || got.Lent != w.Lent || !slices.Equal(got.Origins, w.Origins) {
+			t.Fatalf("%s, %s: %+v, want %+v", where, id, got, w)
+		}
+		if l, wl := tab.Lent(id), want.Lent(id); !slices.Equal(l, wl) {
+			t.Fatalf("%s, %s: Lent %v, want %v", where, id, l, wl)
+		}
+		pre := []string{"x"}
+		if l, wl := tab.AppendLent(pre, i), want.AppendLent([]string{"x"}, i); !slices.Equal(l, wl) {
+			t.Fatalf("%s, %s: AppendLent %v, want %v", where, id, l, wl)
+		}
+	}
+}
+
+// TestSilencerShapes silences claims of random support graphs of several
+// shapes (random, rings with chords and tails, stars into one claim,
+// chains open or closed, one large component), with junk in the
+// Silencer's edges (repeats, self-loops, pairs out of range), the
+// supports given to Of (with the same junk) or read from the view, claims
+// silenced more than once and twice in a batch. Before any Silence and
+// after each, the table reads as Of with the claims silenced so far, and
+// changed lists exactly the claims whose weight or cap moved.
+func TestSilencerShapes(t *testing.T) {
+	cases := 400
+	if testing.Short() {
+		cases = 60
+	}
+	capped, comps := 0, 0
+	defer func() {
+		t.Logf("%d cases, %d with a capped claim, %d with two claims supporting each other", cases, capped, comps)
+	}()
+	for seed := range uint64(cases) {
+		rng := rand.New(rand.NewPCG(seed, 99))
+		n := 2 + rng.IntN(70)
+		nsrc, apps := 10+rng.IntN(20), 1+rng.IntN(4)
+		if rng.IntN(2) == 0 {
+			nsrc, apps = 300+rng.IntN(300), 5+rng.IntN(20)
+		}
+		trust := map[string]float64{}
+		var b graph.Batch
+		for i := range nsrc {
+			id := fmt.Sprintf("s%d", i)
+			b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.NewsArticle})
+			if rng.IntN(2) == 0 {
+				trust[id] = rng.Float64()
+			}
+		}
+		ids := make([]string, n)
+		for i := range n {
+			ids[i] = fmt.Sprintf("c%d", i)
+			c := claims.Claim{ID: ids[i], Text: "C."}
+			for range rng.IntN(apps + 1) {
+				a := claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))}
+				if !slices.ContainsFunc(c.Appearances, func(b claims.Appearance) bool { return b.Source == a.Source }) {
+					c.Appearances = append(c.Appearances, a)
+				}
+			}
+			b.Claims = append(b.Claims, c)
+		}
+		var edges [][2]int32
+		add := func(a, c int) { edges = append(edges, [2]int32{int32(a), int32(c)}) }
+		switch rng.IntN(5) {
+		case 0: // random, dense or sparse
+			for range rng.IntN(4*n + 1) {
+				add(rng.IntN(n), rng.IntN(n))
+			}
+		case 1: // rings of several sizes, with chords and tails
+			for range 1 + rng.IntN(4) {
+				k := 2 + rng.IntN(min(n-1, 12))
+				m := rng.Perm(n)[:k]
+				for i := range k {
+					add(m[i], m[(i+1)%k])
+				}
+				if rng.IntN(2) == 0 {
+					add(m[rng.IntN(k)], m[rng.IntN(k)])
+				}
+				add(rng.IntN(n), m[0])
+				add(m[k-1], rng.IntN(n))
+			}
+		case 2: // a star: every claim supports one
+			hub := rng.IntN(n)
+			for i := range n {
+				add(i, hub)
+			}
+			if rng.IntN(2) == 0 {
+				add(hub, rng.IntN(n))
+			}
+		case 3: // a chain, maybe closed
+			p := rng.Perm(n)
+			for i := 1; i < n; i++ {
+				add(p[i-1], p[i])
+			}
+			if rng.IntN(2) == 0 {
+				add(p[n-1], p[0])
+			}
+		case 4: // complete-ish: one large component
+			for a := range n {
+				for c := range n {
+					if rng.IntN(4) == 0 {
+						add(a, c)
+					}
+				}
+			}
+		}
+		// The graph holds each support once, no self-loop.
+		seen := map[[2]int32]bool{}
+		for _, e := range edges {
+			if e[0] == e[1] || seen[e] {
+				continue
+			}
+			seen[e] = true
+			b.Relations = append(b.Relations, claims.Relation{From: ids[e[0]], To: ids[e[1]], Kind: claims.Supports})
+		}
+		// Junk for the Silencer (and maybe Of): repeats, self-loops, out of range.
+		junk := slices.Clone(edges)
+		for range rng.IntN(6) {
+			switch rng.IntN(4) {
+			case 0:
+				if len(edges) > 0 {
+					junk = append(junk, edges[rng.IntN(len(edges))])
+				}
+			case 1:
+				x := int32(rng.IntN(n))
+				junk = append(junk, [2]int32{x, x})
+			case 2:
+				junk = append(junk, [2]int32{int32(n + rng.IntN(3)), int32(rng.IntN(n))})
+			case 3:
+				junk = append(junk, [2]int32{int32(rng.IntN(n)), -1 - int32(rng.IntN(3))})
+			}
+		}
+		rng.Shuffle(len(junk), func(i, j int) { junk[i], junk[j] = junk[j], junk[i] })
+		g := graph.New()
+		if err := g.Apply(b); err != nil {
+			t.Fatal(err)
+		}
+		opts := evidence.Options{Origins: evidence.DistinctSources}
+		if rng.IntN(3) == 0 {
+			opts.Trust = trust
+		}
+		if rng.IntN(2) == 0 {
+			opts.Supports = func() [][2]int32 { return slices.Clone(junk) }
+		}
+		tab, err := evidence.Of(g.View, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rng.IntN(4) == 0 {
+			evidence.ForgetComponents(tab)
+		}
+		var s *evidence.Silencer
+		if rng.IntN(2) == 0 {
+			s = tab.Silencer(junk)
+		} else {
+			s = tab.Silencer(slices.Clone(edges))
+		}
+		where := fmt.Sprintf("seed %d (n %d, %d edges)", seed, n, len(edges))
+		// Before any Silence, the table still reads as Of.
+		want0, err := evidence.Of(g.View, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareTables(t, where+" before Silence", tab, want0, ids)
+		for i := range n {
+			if tab.At(i).Capped {
+				capped++
+				break
+			}
+		}
+		for _, e := range edges {
+			if slices.Contains(edges, [2]int32{e[1], e[0]}) && e[0] != e[1] {
+				comps++
+				break
+			}
+		}
+		opts.Silent = map[string]bool{}
+		steps := 1 + rng.IntN(8)
+		for step := range steps {
+			var batch []int32
+			for range rng.IntN(5) {
+				i := rng.IntN(n)
+				batch = append(batch, int32(i))
+				if rng.IntN(4) == 0 {
+					batch = append(batch, int32(i)) // twice in a batch
+				}
+				opts.Silent[ids[i]] = true
+			}
+			before := make([]evidence.Evidence, n)
+			for i := range n {
+				before[i] = tab.At(i)
+			}
+			changed := s.Silence(batch)
+			want, err := evidence.Of(g.View, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := fmt.Sprintf("%s step %d", where, step)
+			compareTables(t, w, tab, want, ids)
+			var moved []int32
+			for i := range n {
+				if s.Silent(int32(i)) != opts.Silent[ids[i]] {
+					t.Fatalf("%s: Silent(%d) %v", w, i, s.Silent(int32(i)))
+				}
+				if got := tab.At(i); got.Weight != before[i].Weight || got.Capped != before[i].Capped {
+					moved = append(moved, int32(i))
+				}
+			}
+			slices.Sort(changed)
+			if !slices.Equal(changed, moved) {
+				t.Fatalf("%s: changed %v, want %v", w, changed, moved)
+			}
+		}
+	}
+}
