@@ -73,6 +73,10 @@ func TestSilencer(t *testing.T) {
 			evidence.ForgetComponents(tab) // the Silencer finds its own
 		}
 		s := tab.Silencer(edges)
+		ids := make([]string, n)
+		for i := range n {
+			ids[i] = b.Claims[i].ID
+		}
 		opts.Silent = map[string]bool{}
 		order := rng.Perm(n)
 		for step := 0; len(order) > 0; step++ {
@@ -83,36 +87,7 @@ func TestSilencer(t *testing.T) {
 				opts.Silent[b.Claims[i].ID] = true
 			}
 			order = order[k:]
-			before := make([]evidence.Evidence, n)
-			for i := range n {
-				before[i] = tab.At(i)
-			}
-			changed := s.Silence(batch)
-			want, err := evidence.Of(g.View, opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var moved []int32
-			for i := range n {
-				got, w := tab.At(i), want.At(i)
-				id := b.Claims[i].ID
-				if got.Weight != w.Weight || got.Capped != w.Capped || got.Lent != w.Lent {
-					t.Fatalf("seed %d, step %d, %s: %+v, want %+v", seed, step, id, got, w)
-				}
-				if l, wl := tab.Lent(id), want.Lent(id); !slices.Equal(l, wl) {
-					t.Fatalf("seed %d, step %d, %s: lent %v, want %v", seed, step, id, l, wl)
-				}
-				if !s.Silent(int32(i)) != !opts.Silent[id] {
-					t.Fatalf("seed %d, step %d, %s: Silent %v", seed, step, id, s.Silent(int32(i)))
-				}
-				if got.Weight != before[i].Weight || got.Capped != before[i].Capped {
-					moved = append(moved, int32(i))
-				}
-			}
-			slices.Sort(changed)
-			if !slices.Equal(changed, moved) {
-				t.Fatalf("seed %d, step %d: changed %v, want %v", seed, step, changed, moved)
-			}
+			silenceStep(t, fmt.Sprintf("seed %d, step %d", seed, step), g, tab, s, opts, ids, batch)
 		}
 	}
 }
@@ -506,30 +481,39 @@ func TestSilencerShapes(t *testing.T) {
 				}
 				opts.Silent[ids[i]] = true
 			}
-			before := make([]evidence.Evidence, n)
-			for i := range n {
-				before[i] = tab.At(i)
-			}
-			changed := s.Silence(batch)
-			want, err := evidence.Of(g.View, opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w := fmt.Sprintf("%s step %d", where, step)
-			compareTables(t, w, tab, want, ids)
-			var moved []int32
-			for i := range n {
-				if s.Silent(int32(i)) != opts.Silent[ids[i]] {
-					t.Fatalf("%s: Silent(%d) %v", w, i, s.Silent(int32(i)))
-				}
-				if got := tab.At(i); got.Weight != before[i].Weight || got.Capped != before[i].Capped {
-					moved = append(moved, int32(i))
-				}
-			}
-			slices.Sort(changed)
-			if !slices.Equal(changed, moved) {
-				t.Fatalf("%s: changed %v, want %v", w, changed, moved)
-			}
+			silenceStep(t, fmt.Sprintf("%s step %d", where, step), g, tab, s, opts, ids, batch)
 		}
+	}
+}
+
+// silenceStep silences batch with s, the Silencer of tab, and fails
+// unless tab then reads as Of with opts (whose Silent holds every claim
+// silenced so far), s reports those claims silent, and Silence returned
+// exactly the claims whose weight or cap moved. ids are the claims' IDs
+// by position.
+func silenceStep(t *testing.T, where string, g *graph.Graph, tab *evidence.Table, s *evidence.Silencer, opts evidence.Options, ids []string, batch []int32) {
+	t.Helper()
+	before := make([]evidence.Evidence, len(ids))
+	for i := range ids {
+		before[i] = tab.At(i)
+	}
+	changed := s.Silence(batch)
+	want, err := evidence.Of(g.View, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareTables(t, where, tab, want, ids)
+	var moved []int32
+	for i, id := range ids {
+		if s.Silent(int32(i)) != opts.Silent[id] {
+			t.Fatalf("%s: Silent(%d) %v", where, i, s.Silent(int32(i)))
+		}
+		if got := tab.At(i); got.Weight != before[i].Weight || got.Capped != before[i].Capped {
+			moved = append(moved, int32(i))
+		}
+	}
+	slices.Sort(changed)
+	if !slices.Equal(changed, moved) {
+		t.Fatalf("%s: changed %v, want %v", where, changed, moved)
 	}
 }
