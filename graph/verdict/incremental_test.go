@@ -178,6 +178,9 @@ func same(t *testing.T, when string, g *graph.Graph, opts Options, tr *Tracker) 
 	if want.Rounds != got.Rounds || !cmp.Equal(want.Silent, got.Silent, cmpopts.EquateEmpty()) {
 		t.Fatalf("%s: %d rounds, silent %v; Tracker %d, %v", when, want.Rounds, want.Silent, got.Rounds, got.Silent)
 	}
+	if want.Unsettled != got.Unsettled {
+		t.Fatalf("%s: %d unsettled, Tracker %d", when, want.Unsettled, got.Unsettled)
+	}
 	if len(want.Verdicts) != len(got.Verdicts) {
 		t.Fatalf("%s: %d verdicts, Tracker %d", when, len(want.Verdicts), len(got.Verdicts))
 	}
