@@ -61,8 +61,9 @@
 // not the verdicts as of the appearance's date. An appearance without a
 // date takes its source's published date. Evidence strength is pluggable through
 // [Options.Strength]; the default, [Evidence], is the one measure of
-// package graph/evidence — independent origins, each counted once, with
-// those a claim's supporters lend it — so a rumour repeated by nine
+// package graph/evidence as the verdicts weigh it — independent origins,
+// each counted once, with those a claim's supporters lend it, a
+// supporter the verdicts reject lending nothing — so a rumour repeated by nine
 // outlets from one anonymous official does not supersede a denial from
 // two independent officials. [SourceCount], the number of distinct
 // sources, is kept for comparison. A claim whose validity has no start

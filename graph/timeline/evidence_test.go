@@ -7,6 +7,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/timeline"
+	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources"
 )
 
@@ -30,10 +31,7 @@ func TestStaleCountsOrigins(t *testing.T) {
 	denial := claims.Claim{ID: "denial", Text: "D.", Appearances: []claims.Appearance{{Source: "off1"}, {Source: "off2"}, {Source: "late"}}}
 	b.Claims = []claims.Claim{rumour, denial}
 	b.Relations = []claims.Relation{contra("rumour", "denial")}
-	g := graph.New()
-	if err := g.Apply(b); err != nil {
-		t.Fatal(err)
-	}
+	g := applied(t, b)
 	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
 		t.Errorf("counting origins: %d stale items, want none: %+v", len(got), got)
 	}
@@ -62,10 +60,7 @@ func TestStaleEventsAndPast(t *testing.T) {
 				Appearances: []claims.Appearance{{Source: "later", AboutPast: true}, {Source: "agency"}}},
 		},
 	}
-	g := graph.New()
-	if err := g.Apply(b); err != nil {
-		t.Fatal(err)
-	}
+	g := applied(t, b)
 	got := timeline.Stale(g, timeline.Options{})
 	if len(got) != 1 || got[0].Claim != "only" || got[0].Appearance != 1 || got[0].Reason != timeline.Ended {
 		t.Errorf("stale: %+v, want only the agency's appearance of \"only\", ended", got)
@@ -96,10 +91,7 @@ func TestStaleSupersededByRejected(t *testing.T) {
 			Appearances: []claims.Appearance{{Source: "k1"}, {Source: "k2"}, {Source: "k3"}}},
 	}
 	b.Relations = []claims.Relation{contra("b", "a"), contra("k", "b")}
-	g := graph.New()
-	if err := g.Apply(b); err != nil {
-		t.Fatal(err)
-	}
+	g := applied(t, b)
 	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
 		t.Errorf("stale items %+v, want none: b, the only rival, is rejected", got)
 	}
@@ -134,11 +126,53 @@ func TestStaleCappedNotSuperseded(t *testing.T) {
 		b.Relations = append(b.Relations, claims.Relation{From: id, To: "hub", Kind: claims.Supports})
 	}
 	b.Relations = append(b.Relations, contra("rival", "hub"))
-	g := graph.New()
-	if err := g.Apply(b); err != nil {
-		t.Fatal(err)
-	}
+	g := applied(t, b)
 	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
 		t.Errorf("stale items %+v, want none: hub's evidence is capped, at least 65, not shown weaker than 66", got)
+	}
+}
+
+// TestStrengthSilencesRejected: the evidence staleness compares is the
+// verdicts' (a rejected supporter lends nothing), whichever way Strength
+// comes to its default. r (3 origins) is rejected by k (4) and supports
+// new; so new weighs 1, as old does, and old's 2024 appearance is not
+// superseded. (timeline.Evidence, and the default beside a Rejected
+// given, weighed new 4 before: lent by a claim the same run rejects.)
+func TestStrengthSilencesRejected(t *testing.T) {
+	var b graph.Batch
+	claim := func(id string, srcs ...string) claims.Claim {
+		c := claims.Claim{ID: id, Text: "Claim " + id + "."}
+		for _, s := range srcs {
+			b.Sources = append(b.Sources, sources.Source{ID: s, Title: s, Kind: sources.NewsArticle})
+			c.Appearances = append(c.Appearances, claims.Appearance{Source: s})
+		}
+		return c
+	}
+	old, nw := claim("old", "o1"), claim("new", "n1")
+	old.Validity.From, old.Appearances[0].Date = d(t, "2020"), d(t, "2024-05-01")
+	nw.Validity.From = d(t, "2023")
+	b.Claims = []claims.Claim{claim("k", "k1", "k2", "k3", "k4"), claim("r", "r1", "r2", "r3"), old, nw}
+	b.Relations = []claims.Relation{contra("k", "r"), {From: "r", To: "new", Kind: claims.Supports}, contra("old", "new")}
+	g := applied(t, b)
+	r, err := verdict.Compute(g.Snapshot(), verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vd, _ := r.Verdict("new"); vd.Evidence != 1 || !r.Silent["r"] {
+		t.Fatalf("verdicts: new weighs %v, silent %v; want 1, r silent", vd.Evidence, r.Silent)
+	}
+	strength := timeline.Evidence(g)
+	if got := strength("new"); got != 1 {
+		t.Errorf("timeline.Evidence(new) = %v, the verdicts weigh 1", got)
+	}
+	rejected := func(id string) bool { vd, _ := r.Verdict(id); return vd.Label == verdict.Rejected }
+	for name, o := range map[string]timeline.Options{
+		"default":            {},
+		"Strength: Evidence": {Strength: strength},
+		"Rejected given":     {Rejected: rejected},
+	} {
+		if got := timeline.Stale(g, o); len(got) != 0 {
+			t.Errorf("%s: %+v; want none (old and new weigh 1 each)", name, got)
+		}
 	}
 }

@@ -103,3 +103,13 @@ func seed(t *testing.T, name string) *graph.Graph {
 	}
 	return g
 }
+
+// applied returns a graph holding b.
+func applied(t testing.TB, b graph.Batch) *graph.Graph {
+	t.Helper()
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
-	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
@@ -14,9 +13,11 @@ import (
 type Options struct {
 	// Strength is the evidence strength of a claim, compared between
 	// contradicting claims: a claim is superseded only by a strictly
-	// stronger one. Nil means the weight of its evidence as package
-	// graph/evidence measures it for every analysis: independent origins,
-	// each once, with those its supporters lend ([Evidence]).
+	// stronger one. Nil means the weight of its evidence as the undated
+	// verdicts weigh it, the one measure of package graph/evidence for
+	// every analysis: independent origins, each once, with those its
+	// supporters lend, a supporter the verdicts reject lending nothing
+	// ([Evidence]).
 	Strength func(claimID string) float64
 	// Rejected reports the claims that supersede nothing: a claim the
 	// verdicts reject is no reason to call another claim's appearance
@@ -27,18 +28,27 @@ type Options struct {
 }
 
 // Evidence returns the default evidence strength of [Options]: the weight
-// of claim id's evidence in g (evidence.Of with its defaults, on a
-// snapshot of g), 0 for an unknown claim. It weighs the whole graph once,
-// when called.
-func Evidence(g *graph.Graph) func(id string) float64 { return evidenceIn(g.Snapshot()) }
-
-// evidenceIn is [Evidence] in view v.
-func evidenceIn(v graph.View) func(id string) float64 {
-	t, err := evidence.Of(v, evidence.Options{})
-	if err != nil { // only for a claim that provenance cannot find: none in v
+// of claim id's evidence in g as the undated verdicts of package
+// graph/verdict weigh it, with their default options (evidence.Of with
+// the claims they reject silent, so that a rejected supporter lends
+// nothing), on a snapshot of g; 0 for an unknown claim. It computes the
+// verdicts of the whole graph once, when called.
+func Evidence(g *graph.Graph) func(id string) float64 {
+	v := g.Snapshot()
+	r, err := verdict.Compute(v, verdict.Options{})
+	if err != nil {
 		return sourceCount(v)
 	}
-	return t.Weight
+	return weighed(r)
+}
+
+// weighed returns the evidence weight of each claim of r, 0 for an
+// unknown claim.
+func weighed(r *verdict.Result) func(id string) float64 {
+	return func(id string) float64 {
+		vd, _ := r.Verdict(id)
+		return vd.Evidence
+	}
 }
 
 // SourceCount returns an evidence strength for [Options]: the number of
@@ -149,31 +159,33 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 	// only a lower bound (verdict.Verdict.Capped): no rival can be shown
 	// stronger, as no rival's attack on it fails for want of evidence.
 	capped := func(string) bool { return false }
+	// One computation of the verdicts gives both defaults: the claims
+	// they reject, and the evidence they weigh, in which a rejected
+	// supporter lends nothing. Where they cannot be computed (evidence.Of
+	// failed: a claim whose provenance cannot be worked out), nothing
+	// counts as rejected and each claim weighs its distinct sources.
+	var r *verdict.Result
+	if rejected == nil || strength == nil {
+		r, _ = verdict.Compute(v, verdict.Options{})
+	}
 	if rejected == nil {
-		// One computation gives both: the verdicts weigh each claim by
-		// the same evidence as Strength's default.
-		// Where they cannot be computed (evidence.Of failed: see
-		// [Evidence]), nothing counts as rejected.
 		rejected = func(string) bool { return false }
-		if r, err := verdict.Compute(v, verdict.Options{}); err == nil {
+		if r != nil {
 			rejected = func(id string) bool {
 				vd, ok := r.Verdict(id)
 				return ok && vd.Label == verdict.Rejected
 			}
-			if strength == nil {
-				strength = func(id string) float64 {
-					vd, _ := r.Verdict(id)
-					return vd.Evidence
-				}
-				capped = func(id string) bool {
-					vd, _ := r.Verdict(id)
-					return vd.Capped
-				}
-			}
 		}
 	}
 	if strength == nil {
-		strength = evidenceIn(v)
+		strength = sourceCount(v)
+		if r != nil {
+			strength = weighed(r)
+			capped = func(id string) bool {
+				vd, _ := r.Verdict(id)
+				return vd.Capped
+			}
+		}
 	}
 	memo := map[string]float64{}
 	strengthOf := func(id string) float64 {
