@@ -12,6 +12,8 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/synth"
+	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
@@ -436,5 +438,49 @@ func TestFromGraphRelay(t *testing.T) {
 		if _, ok := trust["V"]; !ok {
 			t.Errorf("%v: V has no trust estimate", alg)
 		}
+	}
+}
+
+// TestVotesAreTheVerdictsEvidence: on generated graphs whose rounds
+// silence a fifth of the claims, the sources voting for each fact of
+// FromGraphSilent, given the verdicts' Silent, are exactly the claim's
+// own origins and lent origins as its verdict weighs them: one notion of
+// evidence for trust and verdicts, a claim the run rejects lending no
+// vote.
+func TestVotesAreTheVerdictsEvidence(t *testing.T) {
+	n := 3000
+	if testing.Short() {
+		n = 600
+	}
+	g := graph.New()
+	if err := g.Apply(synth.Generate(synth.Config{Claims: n})); err != nil {
+		t.Fatal(err)
+	}
+	r, err := verdict.Compute(g.View, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Silent) == 0 {
+		t.Fatal("no claim silent: the test would not tell silenced lenders apart")
+	}
+	d, m := truth.FromGraphSilent(g.View, r.Silent)
+	facts, lent := 0, 0
+	for _, vd := range r.Verdicts {
+		want := slices.Sorted(slices.Values(append(slices.Clone(vd.Origins), r.Lent(vd.Claim)...)))
+		lent += vd.Lent
+		for _, f := range m.Facts(vd.Claim) {
+			facts++
+			var got []string
+			for _, s := range d.Asserters(f) {
+				got = append(got, d.SourceName(s))
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("claim %s: votes %v, its verdict's origins and lent origins %v", vd.Claim, got, want)
+			}
+		}
+	}
+	if facts < len(r.Verdicts) || lent == 0 {
+		t.Fatalf("%d facts for %d claims, %d lent origins: the check read too little", facts, len(r.Verdicts), lent)
 	}
 }
