@@ -29,16 +29,7 @@ func TestLentByReachability(t *testing.T) {
 		for i := range nsrc {
 			b.Sources = append(b.Sources, sources.Source{ID: fmt.Sprintf("s%d", i), Kind: sources.NewsArticle})
 		}
-		for i := range n {
-			c := claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "C."}
-			for range rng.IntN(apps) {
-				a := claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))}
-				if !slices.ContainsFunc(c.Appearances, func(b claims.Appearance) bool { return b.Source == a.Source }) {
-					c.Appearances = append(c.Appearances, a) // a graph holds an appearance once
-				}
-			}
-			b.Claims = append(b.Claims, c)
-		}
+		b.Claims = randomClaims(rng, n, nsrc, apps)
 		in := make([][]int, n) // supporters of each claim
 		seen := map[[2]int]bool{}
 		for range n + n/2 {

@@ -27,25 +27,8 @@ func TestSilencer(t *testing.T) {
 		if seed%2 == 1 {
 			n, nsrc, apps = 60, 400, 12
 		}
-		trust := map[string]float64{}
-		var b graph.Batch
-		for i := range nsrc {
-			id := fmt.Sprintf("s%d", i)
-			b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.NewsArticle})
-			if rng.IntN(2) == 0 {
-				trust[id] = rng.Float64()
-			}
-		}
-		for i := range n {
-			c := claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "C."}
-			for range rng.IntN(apps) {
-				a := claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))}
-				if !slices.ContainsFunc(c.Appearances, func(b claims.Appearance) bool { return b.Source == a.Source }) {
-					c.Appearances = append(c.Appearances, a) // a graph holds an appearance once
-				}
-			}
-			b.Claims = append(b.Claims, c)
-		}
+		srcs, trust := randomSources(rng, nsrc)
+		b := graph.Batch{Sources: srcs, Claims: randomClaims(rng, n, nsrc, apps)}
 		var edges [][2]int32
 		seen := map[[2]int]bool{}
 		for range 2 * n {
@@ -333,26 +316,11 @@ func TestSilencerShapes(t *testing.T) {
 		if rng.IntN(2) == 0 {
 			nsrc, apps = 300+rng.IntN(300), 5+rng.IntN(20)
 		}
-		trust := map[string]float64{}
-		var b graph.Batch
-		for i := range nsrc {
-			id := fmt.Sprintf("s%d", i)
-			b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.NewsArticle})
-			if rng.IntN(2) == 0 {
-				trust[id] = rng.Float64()
-			}
-		}
+		srcs, trust := randomSources(rng, nsrc)
+		b := graph.Batch{Sources: srcs, Claims: randomClaims(rng, n, nsrc, apps+1)}
 		ids := make([]string, n)
-		for i := range n {
-			ids[i] = fmt.Sprintf("c%d", i)
-			c := claims.Claim{ID: ids[i], Text: "C."}
-			for range rng.IntN(apps + 1) {
-				a := claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))}
-				if !slices.ContainsFunc(c.Appearances, func(b claims.Appearance) bool { return b.Source == a.Source }) {
-					c.Appearances = append(c.Appearances, a)
-				}
-			}
-			b.Claims = append(b.Claims, c)
+		for i, c := range b.Claims {
+			ids[i] = c.ID
 		}
 		var edges [][2]int32
 		add := func(a, c int) { edges = append(edges, [2]int32{int32(a), int32(c)}) }
@@ -516,4 +484,36 @@ func silenceStep(t *testing.T, where string, g *graph.Graph, tab *evidence.Table
 	if !slices.Equal(changed, moved) {
 		t.Fatalf("%s: changed %v, want %v", where, changed, moved)
 	}
+}
+
+// randomSources returns nsrc sources s0, s1, … and a trust, drawn from
+// rng, for about half of them.
+func randomSources(rng *rand.Rand, nsrc int) ([]sources.Source, map[string]float64) {
+	var out []sources.Source
+	trust := map[string]float64{}
+	for i := range nsrc {
+		id := fmt.Sprintf("s%d", i)
+		out = append(out, sources.Source{ID: id, Kind: sources.NewsArticle})
+		if rng.IntN(2) == 0 {
+			trust[id] = rng.Float64()
+		}
+	}
+	return out, trust
+}
+
+// randomClaims returns n claims c0, c1, …, each in fewer than apps of the
+// sources s0 to s{nsrc−1}, drawn from rng, a source once.
+func randomClaims(rng *rand.Rand, n, nsrc, apps int) []claims.Claim {
+	out := make([]claims.Claim, 0, n)
+	for i := range n {
+		c := claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "C."}
+		for range rng.IntN(apps) {
+			a := claims.Appearance{Source: fmt.Sprintf("s%d", rng.IntN(nsrc))}
+			if !slices.ContainsFunc(c.Appearances, func(b claims.Appearance) bool { return b.Source == a.Source }) {
+				c.Appearances = append(c.Appearances, a) // a graph holds an appearance once
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
