@@ -235,8 +235,9 @@ func FromGraphSilent(v graph.View, silent map[string]bool) (*Dataset, *GraphMap)
 	}
 	cliques(adj, edges, add)
 	for c := range adj {
-		if len(adj[c]) == 0 {
-			add([]int32{int32(c)})
+		if len(adj[c]) == 0 { // uncontested: a question of its own
+			qmem = append(qmem, int32(c))
+			qstart = append(qstart, int32(len(qmem)))
 		}
 	}
 	votes := 0
