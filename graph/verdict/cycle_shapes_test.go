@@ -153,14 +153,7 @@ func TestTrackerCycleShapes(t *testing.T) {
 			for feed := range 3 {
 				for range 100 {
 					sequences++
-					g := graph.New()
-					if err := g.Apply(cycleBatch(L, own, ks, feed)); err != nil {
-						t.Fatal(err)
-					}
-					tr, err := Track(g, Options{})
-					if err != nil {
-						t.Fatal(err)
-					}
+					g, tr := tracked(t, cycleBatch(L, own, ks, feed))
 					var names []string
 					for step := range 3 {
 						c := changes[rng.IntN(len(changes))]
