@@ -83,5 +83,8 @@
 // claims below them along supports, down to where the origins reaching a
 // claim are unchanged (or change only past the MaxLent smallest that
 // it keeps), with the table Of would give with every claim silenced so
-// far in Options.Silent.
+// far in Options.Silent. [Silenced] gives a table and its Silencer for
+// less than Of and [Table.Silencer] after it: the Silencer lends through
+// the supports itself, its order of the claims worked out beside the
+// origins.
 package evidence

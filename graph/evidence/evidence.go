@@ -72,9 +72,10 @@ type Options struct {
 	// [Lend] takes them, in any order: a caller that reads the
 	// relations anyway spares Of a pass over them.
 	// Of calls it once (never with NoLending), after the origins, on
-	// the goroutine that called Of; a pair out of the view's range is
-	// left out. It must give the supports of the state of the graph Of
-	// reads.
+	// the goroutine that called Of; [Silenced] calls it once, beside
+	// the origins, on a goroutine of its own. A pair out of the view's
+	// range is left out. It must give the supports of the state of the
+	// graph Of reads.
 	Supports func() [][2]int32
 }
 
@@ -234,9 +235,37 @@ func (t *Table) AppendLent(dst []string, i int) []string {
 // one goroutine per processor (see [Lend]), and the claims weighed on
 // all processors: the same result as on one.
 func Of(v graph.View, opts Options) (*Table, error) {
+	t, _, err := of(v, opts, false)
+	return t, err
+}
+
+// Silenced returns what [Of] does, and a [Silencer] of the table with
+// the claims of Options.Silent silenced, so that the table is Of's with
+// them silent: for a caller that silences more claims after (package
+// graph/verdict silences those each round of its labelling rejects).
+// It is cheaper than Of and [Table.Silencer] after it: the Silencer's
+// order of the claims is worked out from the supports beside the
+// origins (Options.Supports, when given, is called then, on a goroutine
+// of its own), and the Silencer lends through them itself, a level at a
+// time, in place of Of's lending and the Silencer's copy of it: O(claims
+// + supports × MaxLent) time, as Of, and the Silencer's memory. With
+// NoLending the Silencer silences without weighing anything again.
+func Silenced(v graph.View, opts Options) (*Table, *Silencer, error) {
+	if opts.NoLending {
+		t, err := Of(v, opts)
+		if err != nil {
+			return nil, nil, err
+		}
+		return t, t.Silencer(nil), nil
+	}
+	return of(v, opts, true)
+}
+
+// of is [Of], and with later [Silenced].
+func of(v graph.View, opts Options, later bool) (*Table, *Silencer, error) {
 	o, err := opts.check()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	v = v.Snapshot() // claims and links numbered alike, from one state
 	// Sized up front: growing them costs about as much as filling them.
@@ -246,6 +275,13 @@ func Of(v graph.View, opts Options) (*Table, error) {
 	var silent []bool // by position, when any claim is silent
 	if len(o.Silent) > 0 && !o.NoLending {
 		silent = make([]bool, 0, n)
+	}
+	// Silenced lays out its Silencer beside the origins: it reads the
+	// supports alone.
+	var lay *Silencer
+	var laid sync.WaitGroup
+	if later {
+		laid.Go(func() { lay = layout(n, supportsOf(v, n, counts.Supports, nil, o.Supports), nil) })
 	}
 	// Origins are interned in the order the claims first name them: by
 	// the number their source has in the provenance index when they come
@@ -298,20 +334,37 @@ func Of(v graph.View, opts Options) (*Table, error) {
 			silent = append(silent, o.Silent[id])
 		}
 	})
+	laid.Wait()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if !o.NoLending {
+	if !later && !o.NoLending {
 		t.lend(v, counts.Supports, silent, o.Supports)
 	}
-	// Each claim is weighed apart: on all processors.
+	// Each claim is weighed apart: on all processors (without what
+	// reaches it, for Silenced, whose Silencer lends after).
 	parts.Run(len(t.ev), 1<<12, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			t.weigh(int32(i))
 		}
 	})
+	var s *Silencer
+	if later {
+		s = lay
+		s.bind(t, nil)
+		s.fill()
+		if silent != nil {
+			var quiet []int32
+			for i, q := range silent {
+				if q {
+					quiet = append(quiet, int32(i))
+				}
+			}
+			s.Silence(quiet)
+		}
+	}
 	tick.Finish()
-	return t, nil
+	return t, s, nil
 }
 
 // weigh sets the Weight, Lent and Capped of claim i from its own origins
@@ -587,6 +640,12 @@ func (s sets) of(i int32) []int32 { return s.items[s.start[i]:s.start[i+1]] }
 // a claim silent[i] (when silent is not nil) are left out.
 func (t *Table) lend(v graph.View, supports int, silent []bool, given func() [][2]int32) {
 	n := len(t.ids)
+	t.reach, t.sup = lend(n, supportsOf(v, n, supports, silent, given), t.own.of)
+}
+
+// supportsOf returns the supports of v between its n claims as lend
+// takes them (see lend).
+func supportsOf(v graph.View, n, supports int, silent []bool, given func() [][2]int32) [][2]int32 {
 	edges := make([][2]int32, 0, supports)
 	// A pair out of range is left out, as Links leaves out the claims
 	// outside the view; given supports may hold any number.
@@ -606,7 +665,7 @@ func (t *Table) lend(v graph.View, supports int, silent []bool, given func() [][
 			}
 		}
 	}
-	t.reach, t.sup = lend(n, edges, t.own.of)
+	return edges
 }
 
 // support is what [Lend] found of the support graph, kept by a [Table]

@@ -79,6 +79,11 @@ type Silencer struct {
 	ev   []weighed
 
 	ws []worker // one per goroutine weighing a level
+
+	// reused says that layout took the components of Lend, src, which
+	// bind reads what they pass on by; src is let go after.
+	reused bool
+	src    []int32
 }
 
 // weighed is what the Silencer keeps of a claim's Evidence.
@@ -114,11 +119,27 @@ type worker struct {
 // lending has none to change: its Silencer silences without weighing
 // anything again.
 func (t *Table) Silencer(edges [][2]int32) *Silencer {
-	n := len(t.ids)
-	s := &Silencer{t: t, flag: make([]uint8, n)}
 	if t.reach == nil {
-		return s
+		return &Silencer{t: t, flag: make([]uint8, len(t.ids))}
 	}
+	sup := t.sup
+	t.sup = nil // taken over, or of no use: the table no longer holds it
+	s := layout(len(t.ids), edges, sup)
+	var out [][]int32
+	if s.reused {
+		out = sup.out
+	}
+	s.bind(t, out)
+	return s
+}
+
+// layout returns a Silencer of n claims with the supports edges, its
+// claims placed and numbered, with room for what it weighs, and no
+// table yet (see bind): the components and levels are sup's when they
+// order edges, and found again otherwise. It reads nothing of a table,
+// so that [Silenced] makes it beside the origins.
+func layout(n int, edges [][2]int32, sup *support) *Silencer {
+	s := &Silencer{flag: make([]uint8, n)}
 	kept := make([][2]int32, 0, len(edges))
 	for _, e := range edges {
 		if e[0] != e[1] && uint32(e[0]) < uint32(n) && uint32(e[1]) < uint32(n) {
@@ -128,12 +149,10 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	// The components and their levels, numbered as Tarjan's algorithm
 	// does, then by level.
 	var comp, level []int32
-	var out [][]int32
 	count := 0
-	sup := t.sup
-	t.sup = nil // taken over, or of no use: the table no longer holds it
 	if sup != nil && orders(sup, kept) {
-		comp, count, level, out = sup.comp, sup.count, sup.level, sup.out
+		comp, count, level = sup.comp, sup.count, sup.level
+		s.reused = true
 	} else {
 		start, to := forward(n, kept)
 		var b scc.Buf
@@ -142,6 +161,7 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 		cs, mem := csr.Group(count, comp)
 		level = levels(count, comp, cs, mem, start, to)
 	}
+	s.src = comp
 	lstart, list := byLevel(level)
 	cs, mem := csr.Group(count, comp)
 	s.lstart, s.level, s.cstart = lstart, make([]int32, count), make([]int32, count+1)
@@ -173,17 +193,31 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	s.rows = make([]int32, len(s.lpos)*row)
 	s.tau = make([]int32, n)
 	s.ownW, s.ev = make([]float64, n), make([]weighed, n)
+	s.own.start = make([]int32, n+1)
+	s.queued = make([]uint64, (count+63)/64)
+	s.low = int32(len(lstart) - 1)
+	return s
+}
+
+// bind makes s, from layout, a Silencer of t: what reaches each claim,
+// by position from now on, its own origins and its evidence, and what
+// each claim that supports another passes on, from out (what each
+// component of s.src passes on, when Lend found them) or worked out.
+func (s *Silencer) bind(t *Table, out [][]int32) {
+	n := len(s.id)
+	s.t = t
 	// What reaches each claim, by position from now on, and the
 	// number of its own origins: the claims are read all over the
 	// table, so on all processors.
-	s.own.start = make([]int32, n+1)
 	byPos := make([][]int32, n)
 	parts.Run(n, 1<<12, func(lo, hi int) {
 		for p := lo; p < hi; p++ {
 			c := s.id[p]
-			if t.at != nil { // in the order of a Silencer before this one
+			switch {
+			case t.reach == nil: // Silenced's table, lent nothing yet
+			case t.at != nil: // in the order of a Silencer before this one
 				byPos[p] = t.reach[t.at[c]]
-			} else {
+			default:
 				byPos[p] = t.reach[c]
 			}
 			s.own.start[p+1] = t.own.start[c+1] - t.own.start[c]
@@ -207,8 +241,8 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 			s.tau[p] = last(t.reach[p])
 			switch {
 			case s.start[p] == s.start[p+1]:
-			case out != nil && len(out[comp[c]]) > 0:
-				s.passes(s.lender[p], out[comp[c]])
+			case out != nil && len(out[s.src[c]]) > 0:
+				s.passes(s.lender[p], out[s.src[c]])
 			default:
 				// Of keeps what a component passes on only when it
 				// supports another: the members of a cycle of support
@@ -217,9 +251,7 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 			}
 		}
 	})
-	s.queued = make([]uint64, (count+63)/64)
-	s.low = int32(len(lstart) - 1)
-	return s
+	s.src = nil
 }
 
 // forward returns the edges from each of n vertices: those of vertex i
@@ -304,7 +336,12 @@ func (s *Silencer) Silence(claims []int32) []int32 {
 			}
 		}
 	}
-	var changed []int32
+	return s.walk(nil)
+}
+
+// walk weighs the components queued, a level at a time from s.low, and
+// appends to changed the claims whose Weight or Capped moved.
+func (s *Silencer) walk(changed []int32) []int32 {
 	for ; s.waiting > 0; s.low++ {
 		s.low = s.first(s.low)
 		ks := s.gather(s.low)
@@ -603,4 +640,17 @@ func (s *Silencer) queue(k int32) bool {
 	s.queued[w] |= bit
 	s.waiting++
 	return true
+}
+
+// fill lends through every support of a Silencer made of a table that
+// lent through none: every component with a supporter is queued and
+// weighed, a level at a time.
+func (s *Silencer) fill() {
+	for p := range int32(len(s.id)) {
+		if s.byStart[p] < s.byStart[p+1] {
+			s.queue(s.comp[p])
+		}
+	}
+	s.low = 0
+	s.walk(nil)
 }

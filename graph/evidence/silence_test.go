@@ -122,13 +122,24 @@ func TestSilencerWide(t *testing.T) {
 		t.Fatal(err)
 	}
 	order := rng.Perm(n)[:400]
-	run := func(check bool) [][]int32 {
+	run := func(check, silenced bool) [][]int32 {
 		opts := evidence.Options{Origins: evidence.DistinctSources}
 		tab, err := evidence.Of(g.View, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		s := tab.Silencer(edges)
+		if silenced {
+			want := tab
+			if tab, s, err = evidence.Silenced(g.View, opts); err != nil {
+				t.Fatal(err)
+			}
+			for i := range n {
+				if got, w := tab.At(i), want.At(i); got.Weight != w.Weight || got.Capped != w.Capped || got.Lent != w.Lent || !slices.Equal(got.Origins, w.Origins) {
+					t.Fatalf("Silenced, %s: %+v, want %+v", b.Claims[i].ID, got, w)
+				}
+			}
+		}
 		opts.Silent = map[string]bool{}
 		var steps [][]int32
 		for step := range 4 {
@@ -156,12 +167,17 @@ func TestSilencerWide(t *testing.T) {
 	// At least four processors, so that the levels are split on any
 	// machine, then one.
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(4, runtime.GOMAXPROCS(0))))
-	got := run(true)
+	got := run(true, false)
 	if len(got[0]) < 2*64 {
 		t.Fatalf("the first step changed %d claims: too few to split a level", len(got[0]))
 	}
+	// The same from Silenced, whose Silencer lends on all processors
+	// from the start.
+	if fresh := run(true, true); !slices.EqualFunc(got, fresh, slices.Equal) {
+		t.Fatalf("changed differs from Silenced:\n%v\n%v", got, fresh)
+	}
 	runtime.GOMAXPROCS(1)
-	if one := run(false); !slices.EqualFunc(got, one, slices.Equal) {
+	if one := run(false, false); !slices.EqualFunc(got, one, slices.Equal) {
 		t.Fatalf("changed differs on one processor:\n%v\n%v", got, one)
 	}
 }
@@ -305,9 +321,9 @@ func TestSilencerShapes(t *testing.T) {
 	if testing.Short() {
 		cases = 60
 	}
-	capped, comps := 0, 0
+	capped, comps, silenced := 0, 0, 0
 	defer func() {
-		t.Logf("%d cases, %d with a capped claim, %d with two claims supporting each other", cases, capped, comps)
+		t.Logf("%d cases, %d with a capped claim, %d with two claims supporting each other, %d from Silenced", cases, capped, comps, silenced)
 	}()
 	for seed := range uint64(cases) {
 		rng := rand.New(rand.NewPCG(seed, 99))
@@ -418,6 +434,23 @@ func TestSilencerShapes(t *testing.T) {
 		} else {
 			s = tab.Silencer(slices.Clone(edges))
 		}
+		// A third of the cases take the table and Silencer from
+		// Silenced instead, half of those with claims silent from the
+		// start.
+		var silent map[string]bool
+		if seed%3 == 2 {
+			if seed%2 == 0 {
+				silent = map[string]bool{}
+				for k := range 1 + int(seed)%4 {
+					silent[ids[(int(seed)*7+k*13)%n]] = true
+				}
+				opts.Silent = silent
+			}
+			if tab, s, err = evidence.Silenced(g.View, opts); err != nil {
+				t.Fatal(err)
+			}
+			silenced++
+		}
 		where := fmt.Sprintf("seed %d (n %d, %d edges)", seed, n, len(edges))
 		// Before any Silence, the table still reads as Of.
 		want0, err := evidence.Of(g.View, opts)
@@ -438,6 +471,9 @@ func TestSilencerShapes(t *testing.T) {
 			}
 		}
 		opts.Silent = map[string]bool{}
+		for id := range silent {
+			opts.Silent[id] = true
+		}
 		steps := 1 + rng.IntN(8)
 		for step := range steps {
 			var batch []int32
@@ -516,4 +552,52 @@ func randomClaims(rng *rand.Rand, n, nsrc, apps int) []claims.Claim {
 		out = append(out, c)
 	}
 	return out
+}
+
+// TestSilencedSmall: Silenced gives Of's table, and a Silencer that
+// silences as one made after Of, on the graphs with nothing to lay out
+// (no claim, no support) and with lending off.
+func TestSilencedSmall(t *testing.T) {
+	sup := claims.Relation{From: "a", To: "b", Kind: claims.Supports}
+	for _, tc := range []struct {
+		name string
+		g    *graph.Graph
+		opts evidence.Options
+	}{
+		{"empty", graph.New(), evidence.Options{}},
+		{"no support", twoClaims(t), evidence.Options{}},
+		{"a supports b", twoClaims(t, sup), evidence.Options{}},
+		{"a silent", twoClaims(t, sup), evidence.Options{Silent: map[string]bool{"a": true}}},
+		{"b silent", twoClaims(t, sup), evidence.Options{Silent: map[string]bool{"b": true}}},
+		{"no lending", twoClaims(t, sup), evidence.Options{NoLending: true}},
+	} {
+		tab, s, err := evidence.Silenced(tc.g.View, tc.opts)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		want, err := evidence.Of(tc.g.View, tc.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := make([]string, 0, tab.Len())
+		for c := range tc.g.Claims() {
+			ids = append(ids, c.ID)
+		}
+		compareTables(t, tc.name, tab, want, ids)
+		for i, id := range ids {
+			if s.Silent(int32(i)) != tc.opts.Silent[id] {
+				t.Errorf("%s: Silent(%s) %v", tc.name, id, s.Silent(int32(i)))
+			}
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		// Silencing a then leaves b its own origin alone.
+		s.Silence([]int32{0})
+		tc.opts.Silent = map[string]bool{"a": true, ids[1]: tc.opts.Silent[ids[1]]}
+		if want, err = evidence.Of(tc.g.View, tc.opts); err != nil {
+			t.Fatal(err)
+		}
+		compareTables(t, tc.name+", a silenced", tab, want, ids)
+	}
 }

@@ -65,6 +65,8 @@ type state struct {
 	linked    func()
 	supportAt [][2]int32
 
+	quiet *evidence.Silencer // of ev, from evidence.Silenced, for lendingRounds
+
 	labels   af.Labelling
 	strength af.Strengths
 
@@ -350,7 +352,13 @@ func (s *state) load(v graph.View) error {
 		eo.Supports = s.edges
 	}
 	var err error
-	s.ev, err = evidence.Of(v, eo)
+	if incremental && s.opts.Support == Lending && s.size.Supports > 0 {
+		// The rounds silence claims of this table (lendingRounds):
+		// its Silencer lends in the first round too.
+		s.ev, s.quiet, err = evidence.Silenced(v, eo)
+	} else {
+		s.ev, err = evidence.Of(v, eo)
+	}
 	wg.Wait()
 	if errors.Is(err, evidence.ErrOptions) {
 		return fmt.Errorf("%w: %w", ErrOptions, err)

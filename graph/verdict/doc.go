@@ -214,8 +214,10 @@
 // the default origins are found by one goroutine per processor, the
 // lent origins are passed down the levels of support with each wide
 // level split between up to one goroutine per processor, in the first
-// round (evidence.Of) and in each round of silencing
-// (evidence.Silencer), and the claims are weighed on all; the relations
+// round and in each round of silencing (evidence.Silenced, whose
+// Silencer lends through the supports in the first round as in the
+// others, and orders the claims by level beside the origins), and the
+// claims are weighed on all; the relations
 // are read beside the evidence, DF-QuAD runs beside the grounded
 // labelling when there is one round, and on a large view the verdicts
 // are written in two halves. The labels of the rounds and DF-QuAD run

@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"github.com/claimgraph/claimgraph/graph/af"
-	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
 )
 
@@ -81,11 +80,14 @@ func (s *state) lendingRounds() {
 			r.lends[p.from] = true
 		}
 	}
-	// The Silencer is made beside the first labels, which do not read
-	// the evidence table.
-	var quiet *evidence.Silencer
+	// The Silencer came with the evidence (evidence.Silenced); one
+	// made otherwise is made beside the first labels, which do not
+	// read the evidence table.
+	quiet := s.quiet
 	var wg sync.WaitGroup
-	wg.Go(func() { quiet = s.ev.Silencer(edges) })
+	if quiet == nil {
+		wg.Go(func() { quiet = s.ev.Silencer(edges) })
+	}
 	r.partners(n, s.cons)
 	s.labels = make(af.Labelling, n)
 	r.rank, r.open, r.fresh = make([]int32, n), make([]uint32, n), make([]uint32, n)
