@@ -61,6 +61,15 @@ func (m *merger) store(set []int32) []int32 {
 // goroutine p for each k of part p, in order. It returns the number of
 // parts, whose results a caller gathers in part order.
 func spread[W any](ws *[]W, ks []int32, f func(w *W, k int32)) int {
+	return spreadParts(ws, ks, func(w *W, part []int32) {
+		for _, k := range part {
+			f(w, k)
+		}
+	})
+}
+
+// spreadParts is spread with f called once a part, on the whole part.
+func spreadParts[W any](ws *[]W, ks []int32, f func(w *W, part []int32)) int {
 	count := parts.Count(len(ks), minPart)
 	for len(*ws) < min(count, runtime.GOMAXPROCS(0)) {
 		var w W
@@ -69,10 +78,7 @@ func spread[W any](ws *[]W, ks []int32, f func(w *W, k int32)) int {
 	count = min(count, len(*ws))
 	all := *ws
 	parts.Split(len(ks), count, func(p, lo, hi int) {
-		w := &all[p]
-		for _, k := range ks[lo:hi] {
-			f(w, k)
-		}
+		f(&all[p], ks[lo:hi])
 	})
 	return count
 }

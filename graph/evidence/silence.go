@@ -7,6 +7,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
 	"github.com/claimgraph/claimgraph/graph/internal/parts"
+	"github.com/claimgraph/claimgraph/graph/internal/prefetch"
 	"github.com/claimgraph/claimgraph/graph/internal/scc"
 )
 
@@ -345,7 +346,7 @@ func (s *Silencer) walk(changed []int32) []int32 {
 	for ; s.waiting > 0; s.low++ {
 		s.low = s.first(s.low)
 		ks := s.gather(s.low)
-		count := spread(&s.ws, ks, s.visit)
+		count := spreadParts(&s.ws, ks, s.visitAll)
 		for p := range count {
 			w := &s.ws[p]
 			changed = append(changed, w.changed...)
@@ -396,6 +397,32 @@ func (s *Silencer) gather(l int32) []int32 {
 	}
 	s.ks = ks
 	return ks
+}
+
+// ahead is how many components ahead of the one it weighs visitAll
+// asks for the rows their supporters pass on.
+const ahead = 2
+
+// visitAll weighs the components of part again, in order, with w's
+// scratch, asking ahead for the rows of the supporters of those to
+// come: each row is read from memory the caches do not hold, and the
+// reads of one component would otherwise wait for each other.
+func (s *Silencer) visitAll(w *worker, part []int32) {
+	for i, k := range part {
+		if i+ahead < len(part) {
+			s.prefetch(part[i+ahead])
+		}
+		s.visit(w, k)
+	}
+}
+
+// prefetch asks for the rows of the supporters of component k.
+func (s *Silencer) prefetch(k int32) {
+	for x := s.cstart[k]; x < s.cstart[k+1]; x++ {
+		for _, u := range s.by[s.byStart[x]:s.byStart[x+1]] {
+			prefetch.Row(&s.rows[u*row])
+		}
+	}
 }
 
 // visit weighs component k again, with w's scratch.

@@ -1,0 +1,6 @@
+//go:build !amd64
+
+package prefetch
+
+// Row does nothing on this architecture.
+func Row(p *int32) {}
