@@ -374,12 +374,16 @@ func (d *decoder) decode() Batch {
 
 // root walks the top-level mapping of a document of either format into
 // b. version checks the value of the "claimgraph" field; missing is how
-// the format writes that field, for the error when it is absent.
+// the format writes that field, for the error when it is absent. A nil
+// b is the header of JSON Lines, which holds the version alone.
 func (d *decoder) root(b *Batch, root *yaml.Node, version func(v *yaml.Node) error, missing string) {
 	d.semantic = true
 	seen := false
 	allowed := topKeys
-	if d.batch {
+	switch {
+	case b == nil:
+		allowed = "claimgraph"
+	case d.batch:
 		allowed = batchKeys
 	}
 	d.mapping(root, location{}, allowed, func(key string, _, v *yaml.Node) bool {
@@ -394,7 +398,7 @@ func (d *decoder) root(b *Batch, root *yaml.Node, version func(v *yaml.Node) err
 			return true
 		}
 		sec := sectionByKey(key)
-		if sec == nil {
+		if sec == nil || b == nil {
 			return false
 		}
 		if r := resolve(v); r != nil && r.Kind == yaml.SequenceNode {

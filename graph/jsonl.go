@@ -410,7 +410,7 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 		d.nodes, d.stop = 0, false // the node limit applies per line
 		if !header {
 			header = true
-			d.root(&Batch{}, n, jsonVersion, fmt.Sprintf(`{"claimgraph":%d} as the first line`, FormatVersion))
+			d.root(nil, n, jsonVersion, fmt.Sprintf(`{"claimgraph":%d} as the first line`, FormatVersion))
 			continue
 		}
 		if n.Kind != yaml.MappingNode || len(n.Content) != 2 {
