@@ -364,7 +364,7 @@ func (d *decoder) decode() Batch {
 		return b
 	}
 	d.root(&b, root, func(v *yaml.Node) error {
-		if n, err := strconv.Atoi(v.Value); v.Kind != yaml.ScalarNode || err != nil || n != FormatVersion {
+		if n, err := strconv.Atoi(v.Value); v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil || n != FormatVersion {
 			return fmt.Errorf("%w %s: this package reads version %d", ErrVersion, claims.Quote(v.Value), FormatVersion)
 		}
 		return nil

@@ -86,6 +86,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"bad confidence", head + "claims:\n  - {id: a, text: A}\n  - {id: b, text: B}\nrelations:\n  - {from: a, to: b, kind: supports, confidence: §1.5}\n", claims.ErrInvalidConfidence, "confidence"},
 		{"self relation", head + "claims:\n  - {id: a, text: A}\nrelations:\n  - {from: a, to: §a, kind: supports}\n", claims.ErrSelfRelation, `relates claim "a" to itself`},
 		{"wrong version", "claimgraph: §2\n", graph.ErrVersion, "version"},
+		// As in JSON, and as the schema says: the version is a number.
+		{"version as text", "claimgraph: §\"1\"\n", graph.ErrVersion, `"1"`},
 		{"missing version", "§entities: []\n", graph.ErrVersion, "claimgraph: 1"},
 		{"not a mapping", "§- a\n- b\n", graph.ErrSyntax, "want a mapping"},
 		{"list expected", "claimgraph: 1\nclaims: §{a: b}\n", graph.ErrSyntax, "want a list"},
