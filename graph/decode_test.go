@@ -210,6 +210,11 @@ func TestHostileYAML(t *testing.T) {
 		// character's.
 		{"size limit inside a character", graph.ReadOptions{MaxBytes: 17}, "claimgraph: 1\n# §é\n", graph.ErrLimit, "input too large: larger than 17 bytes"},
 		{"deep nesting, default limits", graph.ReadOptions{}, deep, graph.ErrLimit, "nested deeper than 100 levels"},
+		// Deeper than yaml.v3 parses: its own error used to come through,
+		// ErrSyntax at the start of the line.
+		{"deeper than the parser goes", graph.ReadOptions{}, strings.Replace(deep, "[§", "[§"+strings.Repeat("[", 10_000), 1), graph.ErrLimit, "nested deeper than 100 levels"},
+		{"deeper than the parser goes, flow at the top", graph.ReadOptions{}, "{claimgraph: 1, entities: " + strings.Repeat("[", 100) + "§" + strings.Repeat("[", 10_000), graph.ErrLimit, "nested deeper than 100 levels"},
+		{"deeper than the parser goes, lower limit", graph.ReadOptions{MaxDepth: 3}, "claimgraph: 1\nentities: [[[§" + strings.Repeat("{a: ", 10_001), graph.ErrLimit, "nested deeper than 3 levels"},
 		{"deep nesting, lower limit", graph.ReadOptions{MaxDepth: 3}, head + "claims:\n  - id: c\n    text: T\n    about: [§[e]]\n", graph.ErrLimit, "nested deeper than 3 levels"},
 		{"duplicate key", graph.ReadOptions{}, head + "claims:\n  - {id: c, text: T, §id: d}\n", graph.ErrSyntax, `duplicate key "id"`},
 		{"duplicate section", graph.ReadOptions{}, head + "claims: []\n§claims: []\n", graph.ErrSyntax, `duplicate key "claims"`},
