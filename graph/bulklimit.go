@@ -35,7 +35,7 @@ func checkItems(data []byte, name string, max int) error {
 		if end < 0 {
 			end = len(data) - off
 		}
-		if len(bytes.TrimSpace(data[off:off+end])) > 0 {
+		if !isBlank(data[off : off+end]) {
 			return ErrorList{&Error{Position: claims.Position{File: name, Line: line, Column: 1},
 				Err: fmt.Errorf("%w: more than %d, one a line after the header; ReadOptions.MaxItems raises the limit", ErrTooManyItems, max)}}
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"regexp"
 	"strconv"
@@ -324,6 +325,9 @@ func lastByte(s string) byte {
 	return s[len(s)-1]
 }
 
+// parserDepth is the deepest nesting yaml.v3 parses.
+const parserDepth = 10_000
+
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 func (d *decoder) decode() Batch {
@@ -333,7 +337,7 @@ func (d *decoder) decode() Batch {
 		return b
 	}
 	budget := nodeBudget(len(d.data), d.opts.MaxNodes)
-	if _, off := countYAML(d.data, budget); off >= 0 {
+	if _, off, _ := countYAML(d.data, budget, d.opts.MaxDepth); off >= 0 {
 		d.errAtOffset(off, overBudget("YAML nodes", len(d.data), budget, d.opts.MaxNodes))
 		return b
 	}
@@ -364,7 +368,7 @@ func (d *decoder) decode() Batch {
 		return b
 	}
 	d.root(&b, root, func(v *yaml.Node) error {
-		if n, err := strconv.Atoi(v.Value); v.Kind != yaml.ScalarNode || err != nil || n != FormatVersion {
+		if n, err := strconv.Atoi(v.Value); v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil || n != FormatVersion {
 			return fmt.Errorf("%w %s: this package reads version %d", ErrVersion, claims.Quote(v.Value), FormatVersion)
 		}
 		return nil
@@ -374,12 +378,16 @@ func (d *decoder) decode() Batch {
 
 // root walks the top-level mapping of a document of either format into
 // b. version checks the value of the "claimgraph" field; missing is how
-// the format writes that field, for the error when it is absent.
+// the format writes that field, for the error when it is absent. A nil
+// b is the header of JSON Lines, which holds the version alone.
 func (d *decoder) root(b *Batch, root *yaml.Node, version func(v *yaml.Node) error, missing string) {
 	d.semantic = true
 	seen := false
 	allowed := topKeys
-	if d.batch {
+	switch {
+	case b == nil:
+		allowed = "claimgraph"
+	case d.batch:
 		allowed = batchKeys
 	}
 	d.mapping(root, location{}, allowed, func(key string, _, v *yaml.Node) bool {
@@ -394,7 +402,7 @@ func (d *decoder) root(b *Batch, root *yaml.Node, version func(v *yaml.Node) err
 			return true
 		}
 		sec := sectionByKey(key)
-		if sec == nil {
+		if sec == nil || b == nil {
 			return false
 		}
 		if r := resolve(v); r != nil && r.Kind == yaml.SequenceNode {
@@ -503,6 +511,13 @@ func (d *decoder) syntaxError(err error) {
 		off = findAlias(d.data, strings.TrimSuffix(name, "' referenced"))
 	} else if strings.Contains(msg, "tab character") {
 		off = findTab(d.data, line)
+	} else if strings.HasPrefix(msg, "exceeded max depth") {
+		// Nested deeper than the parser goes (10,000 levels), so past
+		// MaxDepth too: the limit, at the flow collection the scanner
+		// finds past it, else at the line the parser gives.
+		limit := min(d.opts.MaxDepth, parserDepth)
+		err = fmt.Errorf("%w: nested deeper than %d levels", ErrLimit, limit)
+		_, _, off = countYAML(d.data, math.MaxInt, limit)
 	}
 	if off >= 0 {
 		d.errAtOffset(off, err)

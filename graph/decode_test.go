@@ -86,6 +86,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"bad confidence", head + "claims:\n  - {id: a, text: A}\n  - {id: b, text: B}\nrelations:\n  - {from: a, to: b, kind: supports, confidence: §1.5}\n", claims.ErrInvalidConfidence, "confidence"},
 		{"self relation", head + "claims:\n  - {id: a, text: A}\nrelations:\n  - {from: a, to: §a, kind: supports}\n", claims.ErrSelfRelation, `relates claim "a" to itself`},
 		{"wrong version", "claimgraph: §2\n", graph.ErrVersion, "version"},
+		// As in JSON, and as the schema says: the version is a number.
+		{"version as text", "claimgraph: §\"1\"\n", graph.ErrVersion, `"1"`},
 		{"missing version", "§entities: []\n", graph.ErrVersion, "claimgraph: 1"},
 		{"not a mapping", "§- a\n- b\n", graph.ErrSyntax, "want a mapping"},
 		{"list expected", "claimgraph: 1\nclaims: §{a: b}\n", graph.ErrSyntax, "want a list"},
@@ -208,6 +210,11 @@ func TestHostileYAML(t *testing.T) {
 		// character's.
 		{"size limit inside a character", graph.ReadOptions{MaxBytes: 17}, "claimgraph: 1\n# §é\n", graph.ErrLimit, "input too large: larger than 17 bytes"},
 		{"deep nesting, default limits", graph.ReadOptions{}, deep, graph.ErrLimit, "nested deeper than 100 levels"},
+		// Deeper than yaml.v3 parses: its own error used to come through,
+		// ErrSyntax at the start of the line.
+		{"deeper than the parser goes", graph.ReadOptions{}, strings.Replace(deep, "[§", "[§"+strings.Repeat("[", 10_000), 1), graph.ErrLimit, "nested deeper than 100 levels"},
+		{"deeper than the parser goes, flow at the top", graph.ReadOptions{}, "{claimgraph: 1, entities: " + strings.Repeat("[", 100) + "§" + strings.Repeat("[", 10_000), graph.ErrLimit, "nested deeper than 100 levels"},
+		{"deeper than the parser goes, lower limit", graph.ReadOptions{MaxDepth: 3}, "claimgraph: 1\nentities: [[[§" + strings.Repeat("{a: ", 10_001), graph.ErrLimit, "nested deeper than 3 levels"},
 		{"deep nesting, lower limit", graph.ReadOptions{MaxDepth: 3}, head + "claims:\n  - id: c\n    text: T\n    about: [§[e]]\n", graph.ErrLimit, "nested deeper than 3 levels"},
 		{"duplicate key", graph.ReadOptions{}, head + "claims:\n  - {id: c, text: T, §id: d}\n", graph.ErrSyntax, `duplicate key "id"`},
 		{"duplicate section", graph.ReadOptions{}, head + "claims: []\n§claims: []\n", graph.ErrSyntax, `duplicate key "claims"`},

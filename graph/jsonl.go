@@ -318,13 +318,25 @@ func headerEnd(data []byte) int {
 		if end < 0 {
 			return -1
 		}
-		blank := len(bytes.TrimSpace(data[at:at+end])) == 0
+		blank := isBlank(data[at : at+end])
 		at += end + 1
 		if !blank {
 			return at
 		}
 	}
 	return -1
+}
+
+// isBlank reports whether line holds only JSON's white space (a line
+// feed ends it): a line of another space or a control character is not
+// blank, but an error where the scanner finds it.
+func isBlank(line []byte) bool {
+	for _, c := range line {
+		if c != ' ' && c != '\t' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // The work of decoding a line, for balance, per byte: tally weighs
@@ -386,7 +398,7 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 		line := data[start:end]
 		off = end + 1
 		lineNo++
-		if len(bytes.TrimSpace(line)) == 0 {
+		if isBlank(line) {
 			continue
 		}
 		if header && br.fast {
@@ -410,7 +422,7 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 		d.nodes, d.stop = 0, false // the node limit applies per line
 		if !header {
 			header = true
-			d.root(&Batch{}, n, jsonVersion, fmt.Sprintf(`{"claimgraph":%d} as the first line`, FormatVersion))
+			d.root(nil, n, jsonVersion, fmt.Sprintf(`{"claimgraph":%d} as the first line`, FormatVersion))
 			continue
 		}
 		if n.Kind != yaml.MappingNode || len(n.Content) != 2 {

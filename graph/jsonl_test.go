@@ -76,6 +76,13 @@ func TestJSONLErrors(t *testing.T) {
 		{"truncated", "{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\"", 2, 19, graph.ErrSyntax, "unexpected end"},
 		{"two keys", "{\"claimgraph\":1}\n{\"claim\":{},\"source\":{}}", 2, 1, graph.ErrSyntax, "one key"},
 		{"unknown section", "{\"claimgraph\":1}\n\n{\"claims\":{}}", 3, 2, graph.ErrUnknownField, `"claims"`},
+		// Blank is JSON's white space: a line of other space or a control
+		// character is not skipped.
+		{"form feed line", "{\"claimgraph\":1}\n\f\n", 2, 1, graph.ErrSyntax, "invalid character"},
+		{"no-break space line", "{\"claimgraph\":1}\n \u00a0\n", 2, 2, graph.ErrSyntax, "invalid character"},
+		{"form feed before the header", "\f\n{\"claimgraph\":1}\n", 1, 1, graph.ErrSyntax, "invalid character"},
+		// A section in the header was read and dropped without a word.
+		{"section in the header", "{\"claimgraph\":1,\"claims\":[{\"id\":\"a\",\"text\":\"T\"}]}", 1, 17, graph.ErrUnknownField, `"claims": want claimgraph`},
 		{"unknown field", "{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\",\"text\":\"T\",\"txt\":1}}", 2, 31, graph.ErrUnknownField, `"txt"`},
 		{"missing text", "{\"claimgraph\":1}\n{\"claim\":{\"id\":\"a\"}}", 2, 10, claims.ErrMissingField, "text"},
 		// Found by the whole-graph check, located by reading line 3 again.

@@ -84,10 +84,15 @@ func checkChars(data []byte) (int, error) {
 // the first node past budget, and that node's offset, or -1 when the
 // document is within budget.
 //
+// It also returns deep, the offset of the first flow collection that
+// is certainly nested deeper than maxDepth levels (the top level is 0),
+// or -1: for the parser's own limit of nesting, which stops it before
+// the walk that measures the depth exactly (see decoder.shape).
+//
 // It is a scanner of bytes, not a parser: on malformed input it counts
 // something and leaves the error to the parser. Time O(len(data)),
 // memory O(nesting of flow collections).
-func countYAML(data []byte, budget int) (nodes, off int) {
+func countYAML(data []byte, budget, maxDepth int) (nodes, off, deep int) {
 	type level struct {
 		mapping bool // a flow mapping
 		entry   bool // the current entry has a key
@@ -100,6 +105,8 @@ func countYAML(data []byte, budget int) (nodes, off int) {
 	lineOff := 0      // offset of the start of the current line
 	startCol := 0     // column of the first node of the current line's chain
 	blockIndent := -1 // skipping the lines of a block scalar indented more than this
+	outer := 0        // levels at least around the outermost flow collection
+	deep = -1
 	count := func() bool {
 		nodes++
 		return nodes <= budget
@@ -160,28 +167,33 @@ func countYAML(data []byte, budget int) (nodes, off int) {
 			}
 		case c == '[' || c == '{':
 			if !pending && !count() {
-				return nodes, i
+				return nodes, i, deep
 			}
 			if len(flow) > 0 {
 				flow[len(flow)-1].entry = true
+			} else if outer = 0; pending {
+				outer = 1 // the value of a block collection's entry
 			}
 			flow = append(flow, level{mapping: c == '{'})
+			if deep < 0 && outer+len(flow)-1 > maxDepth {
+				deep = i
+			}
 			pending = false
 			i++
 		case (c == ']' || c == '}') && len(flow) > 0:
 			if !closeEntry() {
-				return nodes, i
+				return nodes, i, deep
 			}
 			flow = flow[:len(flow)-1]
 			i++
 		case c == ',' && len(flow) > 0:
 			if !closeEntry() {
-				return nodes, i
+				return nodes, i, deep
 			}
 			i++
 		case c == ':' && (isBlank(i+1) || len(flow) > 0 && i+1 < len(data) && isFlowInd(data[i+1])):
 			if !count() { // the value, null when nothing follows
-				return nodes, i
+				return nodes, i, deep
 			}
 			if len(flow) > 0 {
 				flow[len(flow)-1].colon = true
@@ -190,7 +202,7 @@ func countYAML(data []byte, budget int) (nodes, off int) {
 			i++
 		case c == '-' && len(flow) == 0 && isBlank(i+1):
 			if !count() { // the entry, null when nothing follows
-				return nodes, i
+				return nodes, i, deep
 			}
 			pending = true
 			startCol = col
@@ -200,7 +212,7 @@ func countYAML(data []byte, budget int) (nodes, off int) {
 			// nothing follows.
 			nodes++ // the key; count adds the value
 			if !count() {
-				return nodes, i
+				return nodes, i, deep
 			}
 			if len(flow) > 0 {
 				flow[len(flow)-1].entry, flow[len(flow)-1].colon = true, true
@@ -211,7 +223,7 @@ func countYAML(data []byte, budget int) (nodes, off int) {
 			i++
 		case (c == '|' || c == '>') && len(flow) == 0:
 			if !pending && !count() {
-				return nodes, i
+				return nodes, i, deep
 			}
 			pending = false
 			blockIndent = startCol
@@ -226,7 +238,7 @@ func countYAML(data []byte, budget int) (nodes, off int) {
 		default:
 			// A scalar (quoted or plain) or an alias.
 			if !pending && !count() {
-				return nodes, i
+				return nodes, i, deep
 			}
 			if len(flow) > 0 {
 				flow[len(flow)-1].entry = true
@@ -237,7 +249,7 @@ func countYAML(data []byte, budget int) (nodes, off int) {
 			i = skipScalar(data, i, len(flow) > 0)
 		}
 	}
-	return nodes, -1
+	return nodes, -1, deep
 }
 
 // skipScalar returns the offset after the scalar or alias at i: a quoted

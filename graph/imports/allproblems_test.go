@@ -2,8 +2,10 @@ package imports
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -70,5 +72,34 @@ func TestFactCheckEveryDate(t *testing.T) {
 		if !strings.Contains(list[i].Error(), want) {
 			t.Errorf("problem %d = %v, want %s", i, list[i], want)
 		}
+	}
+}
+
+// TestArgdownManyTags: a statement's tags became its about list through a
+// search of the list for each, 10^10 string comparisons (minutes) for a
+// statement of 200,000 tags in 2 MB.
+func TestArgdownManyTags(t *testing.T) {
+	tags := make([]string, 200_000)
+	for i := range tags {
+		tags[i] = fmt.Sprintf("%q", fmt.Sprint("t", i))
+	}
+	in := `{"statements": {"A": {"tags": [` + strings.Join(tags, ",") + `, "t0"], "members": [{"text": "a"}]}}}`
+	done := make(chan struct{})
+	var res Result
+	var err error
+	go func() {
+		defer close(done)
+		res, err = ReadArgdown(strings.NewReader(in), "tags.json")
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("ReadArgdown takes more than 30 s on 200,000 tags")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Claims) != 1 || len(res.Claims[0].About) != len(tags) || len(res.Entities) != len(tags) {
+		t.Errorf("%d claims, %d entities; want 1 about %d entities", len(res.Claims), len(res.Entities), len(tags))
 	}
 }

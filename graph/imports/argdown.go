@@ -3,7 +3,6 @@ package imports
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,6 +99,7 @@ func ReadArgdown(r io.Reader, name string) (Result, error) {
 	tags := make(map[string]string) // tag -> entity ID
 	about := func(ts []string) []string {
 		var ids []string
+		seen := make(map[string]bool, len(ts)) // not a search of ids: a statement may have many tags
 		for _, t := range ts {
 			id, ok := tags[t]
 			if !ok {
@@ -107,7 +107,8 @@ func ReadArgdown(r io.Reader, name string) (Result, error) {
 				tags[t] = id
 				b.Entities = append(b.Entities, claims.Entity{ID: id, Name: t, Kind: claims.OtherEntity})
 			}
-			if !slices.Contains(ids, id) {
+			if !seen[id] {
+				seen[id] = true
 				ids = append(ids, id)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -87,9 +88,13 @@ func ReadFactCheck(r io.Reader, name string) (graph.Batch, map[string][]Rating, 
 			if fc.Claimant != "" {
 				speaker = claimant[fc.Claimant]
 				if speaker == "" {
-					speaker = ID("claimant-", fc.Claimant)
+					base := ID("claimant-", fc.Claimant)
+					speaker = base
 					for n := 2; taken[speaker] || speaker == "claimant"; n++ {
-						speaker = ID("claimant-", fc.Claimant+" "+strconv.Itoa(n)) // two names, one slug
+						// Two names, one slug: a number after it, kept
+						// within the length limit that cut the slug.
+						num := "-" + strconv.Itoa(n)
+						speaker = strings.TrimRight(base[:min(len(base), 128-len(num))], "-") + num
 					}
 					claimant[fc.Claimant], taken[speaker] = speaker, true
 					b.Entities = append(b.Entities, claims.Entity{ID: speaker, Name: fc.Claimant, Kind: claims.OtherEntity})

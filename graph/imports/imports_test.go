@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -407,6 +408,37 @@ func TestParseErrorMessage(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Errorf("name %q: error %v, want %q", name, err, want)
 		}
+	}
+}
+
+// TestFactCheckLongClaimants: claimants whose names slug to one ID cut
+// at the length limit each get an entity of their own; the number that
+// tells them apart used to be cut off with the rest, looping for ever.
+func TestFactCheckLongClaimants(t *testing.T) {
+	long := strings.Repeat("a", 200)
+	in := `{"claims": [{"text": "x", "claimant": "` + long + `"}, {"text": "y", "claimant": "` + long + `b"}, {"text": "z", "claimant": "` + long + `c"}]}`
+	done := make(chan struct{})
+	var b graph.Batch
+	var err error
+	go func() {
+		defer close(done)
+		b, _, err = ReadFactCheck(strings.NewReader(in), "in")
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("ReadFactCheck does not return")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"claimant-" + long[:119], "claimant-" + long[:117] + "-2", "claimant-" + long[:117] + "-3"}
+	var got []string
+	for _, e := range b.Entities {
+		got = append(got, e.ID)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("entity IDs (-want +got):\n%s", diff)
 	}
 }
 
