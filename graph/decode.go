@@ -918,9 +918,13 @@ func parseBool(s string) (bool, error) {
 // the format and its schema say. 0 is refused here although the Go value
 // 0 means "not given" (claims.Relation.Confidence): a file says that by
 // leaving the key out, and a written 0 is a mistake the schema rejects
-// too.
+// too. The number is written in decimal, as in JSON: Go's hexadecimal
+// floats and digits parted by _, which strconv takes, are refused.
 func parseConfidence(s string) (float64, error) {
 	f, err := strconv.ParseFloat(s, 64)
+	if strings.ContainsAny(s, "xX_") {
+		err = strconv.ErrSyntax
+	}
 	switch {
 	case err == nil && f == 0:
 		return 0, fmt.Errorf("%w %s: want a number in (0, 1]; leave confidence out when it is not known", claims.ErrInvalidConfidence, claims.Quote(s))

@@ -84,6 +84,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"missing text", head + "claims:\n  - §id: c\n    about: [china]\n", claims.ErrMissingField, `missing required field "text"`},
 		{"duplicate key", head + "claims:\n  - id: c\n    text: T\n    §text: U\n", graph.ErrSyntax, `duplicate key "text"`},
 		{"bad confidence", head + "claims:\n  - {id: a, text: A}\n  - {id: b, text: B}\nrelations:\n  - {from: a, to: b, kind: supports, confidence: §1.5}\n", claims.ErrInvalidConfidence, "confidence"},
+		{"hex confidence", head + "claims:\n  - {id: a, text: A}\n  - {id: b, text: B}\nrelations:\n  - {from: a, to: b, kind: supports, confidence: §0x1p-2}\n", claims.ErrInvalidConfidence, "confidence"},
+		{"confidence with _", head + "claims:\n  - {id: a, text: A}\n  - {id: b, text: B}\nrelations:\n  - {from: a, to: b, kind: supports, confidence: §0.2_5}\n", claims.ErrInvalidConfidence, "confidence"},
 		{"self relation", head + "claims:\n  - {id: a, text: A}\nrelations:\n  - {from: a, to: §a, kind: supports}\n", claims.ErrSelfRelation, `relates claim "a" to itself`},
 		{"wrong version", "claimgraph: §2\n", graph.ErrVersion, "version"},
 		// As in JSON, and as the schema says: the version is a number.
