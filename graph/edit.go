@@ -592,6 +592,9 @@ func (e *editor) merge(i int) {
 	}
 	e.gone[f], e.merged[f] = true, true
 	e.intoOf[f] = a
+	// Nothing merges into From again (a merge into it goes to a): its
+	// sets go, or a chain of merges would hold every one, n² in all.
+	delete(e.keys, f)
 	into := e.rewrite(a, loc)
 	fidx := s.verts[f].idx
 	switch s.verts[a].kind {
