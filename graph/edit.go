@@ -120,7 +120,8 @@ type editor struct {
 	merges []Merge
 	intoOf map[int32]int32
 
-	keys map[int32]claimKeys // per claim merges fold into: its about and appearances
+	keys    map[int32]claimKeys       // per claim merges fold into: its about and appearances
+	aliases map[int32]map[string]bool // per entity merges fold into: its aliases
 
 	// citing lists, per source ID, the relations whose sources name it;
 	// made on the first removal or merge of a source (citers).
@@ -595,6 +596,7 @@ func (e *editor) merge(i int) {
 	// Nothing merges into From again (a merge into it goes to a): its
 	// sets go, or a chain of merges would hold every one, n² in all.
 	delete(e.keys, f)
+	delete(e.aliases, f)
 	into := e.rewrite(a, loc)
 	fidx := s.verts[f].idx
 	switch s.verts[a].kind {
@@ -630,8 +632,10 @@ func (e *editor) merge(i int) {
 			from = earlier.entity
 		}
 		x := into.entity
+		has := e.aliasesOf(a, x)
 		for _, name := range append([]string{from.Name}, from.Aliases...) {
-			if name != x.Name && !slices.Contains(x.Aliases, name) {
+			if name != x.Name && !has[name] {
+				has[name] = true
 				x.Aliases = append(x.Aliases, name)
 			}
 		}
@@ -827,6 +831,25 @@ func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
 	}
 	e.keys[a] = k
 	return k
+}
+
+// aliasesOf returns the set of the aliases of entity x, the new content
+// of vertex a, made on the first merge into a and kept up by the merges
+// that follow, so that merging entities with n and m names costs O(n+m),
+// not O(n·m).
+func (e *editor) aliasesOf(a int32, x *claims.Entity) map[string]bool {
+	if has, ok := e.aliases[a]; ok {
+		return has
+	}
+	has := make(map[string]bool, len(x.Aliases))
+	for _, name := range x.Aliases {
+		has[name] = true
+	}
+	if e.aliases == nil {
+		e.aliases = map[int32]map[string]bool{}
+	}
+	e.aliases[a] = has
+	return has
 }
 
 // mergeReview settles the review of claim c when claim from, which has
