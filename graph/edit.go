@@ -666,6 +666,8 @@ func (e *editor) merge(i int) {
 			src := r.source
 			var kept []sources.Derivation
 			written := 0 // of those kept
+			// seen holds kept, as a set: a source may derive from many.
+			seen := make(map[sources.Derivation]bool, len(src.DerivedFrom))
 			for j, d := range src.DerivedFrom {
 				d.Source = m.rename(d.Source)
 				switch {
@@ -678,10 +680,11 @@ func (e *editor) merge(i int) {
 					// Into, or the other way): the merge makes them one
 					// source, so it goes, as a same_as between two
 					// claims merged does.
-				case !slices.Contains(kept, d):
+				case !seen[d]:
 					// Only a true duplicate collapses: a derivation from
 					// the same source of another kind, or with another
 					// note, says something of its own, and is kept.
+					seen[d] = true
 					kept = append(kept, d)
 					if j < r.written {
 						written++
@@ -1061,8 +1064,13 @@ func joinRelation(x, r *claims.Relation) bool {
 	if x.AssertedBy == "" {
 		x.AssertedBy = r.AssertedBy
 	}
+	has := make(map[string]bool, len(x.Sources)+len(r.Sources)) // x's sources, as a set: a relation may cite many
+	for _, src := range x.Sources {
+		has[src] = true
+	}
 	for _, src := range r.Sources {
-		if !slices.Contains(x.Sources, src) {
+		if !has[src] {
+			has[src] = true
 			x.Sources = append(x.Sources, src)
 		}
 	}
@@ -1111,9 +1119,11 @@ func renamedID(id, from, to string) string {
 
 func replaceAll(ids []string, from, to string) []string {
 	out := ids[:0]
+	seen := make(map[string]bool, len(ids)) // out, as a set: a relation may cite many sources
 	for _, id := range ids {
 		id = renamedID(id, from, to)
-		if !slices.Contains(out, id) {
+		if !seen[id] {
+			seen[id] = true
 			out = append(out, id)
 		}
 	}
