@@ -237,6 +237,11 @@ type comparer struct {
 	// touched lists, per item ID, the changes of its own and, for a
 	// claim, of its relations, for reasons.
 	touched map[string][]string
+	// own lists, per item ID, the changes of touched that are not of a
+	// relation: what a claim's reasons take from the claims around it,
+	// looked up without passing over a hub's relations once for each
+	// claim around it.
+	own map[string][]string
 	// mergedInto maps the ID of each claim of the old graph merged into
 	// another to the other's ID.
 	mergedInto map[string]string
@@ -246,10 +251,15 @@ type comparer struct {
 }
 
 func newComparer(old past, new graph.View, opts Options) *comparer {
-	return &comparer{old: old, new: new, opts: opts, r: &Report{Date: opts.At}, touched: map[string][]string{}}
+	return &comparer{old: old, new: new, opts: opts, r: &Report{Date: opts.At}, touched: map[string][]string{}, own: map[string][]string{}}
 }
 
-func (c *comparer) note(id, what string) { c.touched[id] = append(c.touched[id], what) }
+func (c *comparer) note(id, what string) {
+	c.touched[id] = append(c.touched[id], what)
+	if !strings.HasPrefix(what, "relation ") {
+		c.own[id] = append(c.own[id], what)
+	}
+}
 
 // align walks olds and news, the items of two graphs in their order, and
 // calls pair for each old and new item with one key (okey of the old,
@@ -718,10 +728,8 @@ func (c *comparer) causes(id string, near []string) []string {
 	}
 	for _, n := range near {
 		if n != "" && n != id {
-			for _, w := range c.touched[n] {
-				if !strings.HasPrefix(w, "relation ") {
-					add(w)
-				}
+			for _, w := range c.own[n] {
+				add(w)
 			}
 		}
 	}
