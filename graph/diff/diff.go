@@ -417,6 +417,33 @@ func match(rels []claims.Relation, r *claims.Relation) (claims.Relation, bool) {
 	return claims.Relation{}, false
 }
 
+// manyRelations is the number of relations of a claim past which
+// relations keeps them as a set once looked up.
+const manyRelations = 16
+
+// relSet holds relations by their kind and ends, as match finds them.
+type relSet map[relKey]bool
+
+// setOf returns the set of rels.
+func setOf(rels []claims.Relation) relSet {
+	set := make(relSet, len(rels))
+	for i := range rels {
+		set[matchKey(&rels[i])] = true
+	}
+	return set
+}
+
+// matchKey returns the key of relation r by its kind and ends as they
+// are, in order for a symmetric kind: two relations match when their
+// keys are equal.
+func matchKey(r *claims.Relation) relKey {
+	k := relKey{r.From, r.To, r.Kind}
+	if k.kind.Symmetric() && k.to < k.from {
+		k.from, k.to = k.to, k.from
+	}
+	return k
+}
+
 // relKey identifies a relation by its kind and ends, in the new graph's
 // terms, the ends of a symmetric kind in order.
 type relKey struct {
@@ -457,30 +484,46 @@ func plain(r *claims.Relation) bool {
 // looked up among those of its From end in the other graph (for the new
 // graph, also of the claims merged into it).
 func relations[O any](c *comparer, olds iter.Seq[O], ends func(*O) claims.Relation, differ func(*O, *claims.Relation) []string) {
+	// The relations of a claim of many, once looked up, are kept as a
+	// set: a hub's relations in another order were each looked up among
+	// all of the hub's, n² (8 minutes for 20,000).
+	newOf, oldOf := map[string]relSet{}, map[string]relSet{}
 	inNew := func(o *O) bool {
 		nr := resolved(c.new, ends(o))
 		if nr.From == nr.To {
 			return false
 		}
+		if set, ok := newOf[nr.From]; ok {
+			return set[matchKey(&nr)]
+		}
 		cands, _ := c.new.RelationsOf(nr.From)
+		if len(cands) > manyRelations {
+			newOf[nr.From] = setOf(cands)
+		}
 		_, ok := match(cands, &nr)
 		return ok
 	}
 	inOld := func(r *claims.Relation) bool {
+		if set, ok := oldOf[r.From]; ok {
+			return set[matchKey(r)]
+		}
 		x, ok := c.new.Claim(r.From)
 		if !ok {
 			return false
 		}
+		var cands []claims.Relation
 		for _, id := range append([]string{x.ID}, x.Merged...) {
 			for _, o := range c.old.relationsOf(id) {
 				if o := resolved(c.new, o); o.From != o.To {
-					if _, ok := match([]claims.Relation{o}, r); ok {
-						return true
-					}
+					cands = append(cands, o)
 				}
 			}
 		}
-		return false
+		if len(cands) > manyRelations {
+			oldOf[r.From] = setOf(cands)
+		}
+		_, ok = match(cands, r)
+		return ok
 	}
 	both := func(what string, r *claims.Relation) {
 		c.note(r.From, "relation "+relID(r)+" "+what)
