@@ -2,10 +2,8 @@ package diff_test
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/claimgraph/claimgraph/graph/diff"
 )
@@ -32,68 +30,92 @@ func hubYAML(n int, rel func(i int) string, order func(i, n int) int) string {
 func inOrder(i, n int) int  { return i }
 func reversed(i, n int) int { return n - 1 - i }
 
-// compareCost compares old(n) with new(n) at n and 3n, checks each
-// report with check, and fails when the larger takes more than ratio
-// times the smaller (the best of three runs each).
-func compareCost(t *testing.T, n int, ratio float64, old, new func(n int) string, check func(t *testing.T, n int, r *diff.Report)) {
-	took := func(n int) time.Duration {
-		best := time.Duration(1 << 62)
-		for range 3 {
-			o, nw := readYAML(t, old(n)), readYAML(t, new(n))
-			runtime.GC()
-			t0 := time.Now()
-			r, err := diff.Compare(o, nw, diff.Options{})
-			best = min(best, time.Since(t0))
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(t, n, r)
-		}
-		return best
-	}
-	small, big := took(n), took(3*n)
-	t.Logf("%v at %d, %v at %d", small, n, big, 3*n)
-	if r := float64(big) / float64(small); r > ratio {
-		t.Errorf("%v at %d, %v at %d: %.1f times, want at most %.0f", small, n, big, 3*n, r, ratio)
-	}
+// hubCase is a pair of hub files of n claims each and a check of
+// their report.
+type hubCase struct {
+	name     string
+	old, new func(n int) string
+	check    func(t testing.TB, n int, r *diff.Report)
+	n        int // the size the test runs; the benchmark runs n and 3n
 }
 
-// TestHubChangesCost: when every relation of a hub changes, each claim
-// around it took the hub's changes as causes, passing over all of them
-// (its relations' changes, which it leaves out) for each claim: n² (15 s
-// for 20,000 supports turned contradictions). Three times the claims
-// take about three times as long, where they took 9.
-func TestHubChangesCost(t *testing.T) {
-	rel := func(kind string) func(i int) string {
+// hubCases are the hub files of TestHubChanges and TestHubReordered.
+func hubCases() []hubCase {
+	to := func(kind string) func(i int) string {
 		return func(i int) string { return fmt.Sprintf("{from: c%d, to: h, kind: %s}", i, kind) }
 	}
-	compareCost(t, 5000, 6,
-		func(n int) string { return hubYAML(n, rel("supports"), inOrder) },
-		func(n int) string { return hubYAML(n, rel("contradicts"), inOrder) },
-		func(t *testing.T, n int, r *diff.Report) {
+	cases := []hubCase{{"changes",
+		func(n int) string { return hubYAML(n, to("supports"), inOrder) },
+		func(n int) string { return hubYAML(n, to("contradicts"), inOrder) },
+		func(t testing.TB, n int, r *diff.Report) {
 			if len(r.Removed) != n || len(r.Added) != n {
 				t.Fatalf("%d removed, %d added, want %d each", len(r.Removed), len(r.Added), n)
 			}
-		})
+		}, 5000}}
+	for _, kind := range []string{"supports", "contradicts"} {
+		from := func(i int) string { return fmt.Sprintf("{from: h, to: c%d, kind: %s}", i, kind) }
+		cases = append(cases, hubCase{"reordered " + kind,
+			func(n int) string { return hubYAML(n, from, inOrder) },
+			func(n int) string { return hubYAML(n, from, reversed) },
+			func(t testing.TB, n int, r *diff.Report) {
+				if len(r.Verdicts)+len(r.Added)+len(r.Removed)+len(r.Changed) != 0 {
+					t.Fatalf("a reordered file differs: %+v", r)
+				}
+			}, 2000})
+	}
+	return cases
 }
 
-// TestHubReorderedCost: a hub's relations in another order (h supports
-// c0, …, c(n-1), then the other way round) are no change, but each was
+// compare returns the report of tc's files at size n.
+func (tc hubCase) compare(tb testing.TB, n int) *diff.Report {
+	r, err := diff.Compare(readYAML(tb, tc.old(n)), readYAML(tb, tc.new(n)), diff.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
+}
+
+// TestHubChanges: when every relation of a hub changes, each claim
+// around it took the hub's changes as causes, passing over all of them
+// (its relations' changes, which it leaves out) for each claim: n² (15 s
+// for 20,000 supports turned contradictions; BenchmarkHub).
+func TestHubChanges(t *testing.T) {
+	tc := hubCases()[0]
+	tc.check(t, tc.n, tc.compare(t, tc.n))
+}
+
+// TestHubReordered: a hub's relations in another order (h supports c0,
+// …, c(n-1), then the other way round) are no change, but each was
 // looked up among all of the hub's relations in the other graph: n², 10
-// s for 5,000 and 8 minutes for 20,000. Three times the claims take
-// about three times as long, where they took 9 or more.
-func TestHubReorderedCost(t *testing.T) {
-	for _, kind := range []string{"supports", "contradicts"} {
-		t.Run(kind, func(t *testing.T) {
-			rel := func(i int) string { return fmt.Sprintf("{from: h, to: c%d, kind: %s}", i, kind) }
-			compareCost(t, 2000, 6,
-				func(n int) string { return hubYAML(n, rel, inOrder) },
-				func(n int) string { return hubYAML(n, rel, reversed) },
-				func(t *testing.T, n int, r *diff.Report) {
-					if len(r.Verdicts)+len(r.Added)+len(r.Removed)+len(r.Changed) != 0 {
-						t.Fatalf("a reordered file differs: %+v", r)
+// s for 5,000 and 8 minutes for 20,000 (BenchmarkHub).
+func TestHubReordered(t *testing.T) {
+	for _, tc := range hubCases()[1:] {
+		t.Run(tc.name, func(t *testing.T) { tc.check(t, tc.n, tc.compare(t, tc.n)) })
+	}
+}
+
+// BenchmarkHub compares the files of TestHubChanges and TestHubReordered
+// at n and 3n: three times n takes about three times as long, where it
+// took 9 times or more before the changes were listed by claim and a
+// hub's relations looked up in a set.
+func BenchmarkHub(b *testing.B) {
+	for _, tc := range hubCases() {
+		for _, n := range []int{tc.n, 3 * tc.n} {
+			b.Run(fmt.Sprintf("%s/n=%d", tc.name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					b.StopTimer()
+					old, nw := readYAML(b, tc.old(n)), readYAML(b, tc.new(n))
+					b.StartTimer()
+					r, err := diff.Compare(old, nw, diff.Options{})
+					if err != nil {
+						b.Fatal(err)
 					}
-				})
-		})
+					b.StopTimer()
+					tc.check(b, n, r)
+					b.StartTimer()
+				}
+			})
+		}
 	}
 }
