@@ -120,7 +120,8 @@ type editor struct {
 	merges []Merge
 	intoOf map[int32]int32
 
-	keys map[int32]claimKeys // per claim merges fold into: its about and appearances
+	keys    map[int32]claimKeys       // per claim merges fold into: its about and appearances
+	aliases map[int32]map[string]bool // per entity merges fold into: its aliases
 
 	// citing lists, per source ID, the relations whose sources name it;
 	// made on the first removal or merge of a source (citers).
@@ -592,6 +593,10 @@ func (e *editor) merge(i int) {
 	}
 	e.gone[f], e.merged[f] = true, true
 	e.intoOf[f] = a
+	// Nothing merges into From again (a merge into it goes to a): its
+	// sets go, or a chain of merges would hold every one, n² in all.
+	delete(e.keys, f)
+	delete(e.aliases, f)
 	into := e.rewrite(a, loc)
 	fidx := s.verts[f].idx
 	switch s.verts[a].kind {
@@ -627,8 +632,10 @@ func (e *editor) merge(i int) {
 			from = earlier.entity
 		}
 		x := into.entity
+		has := e.aliasesOf(a, x)
 		for _, name := range append([]string{from.Name}, from.Aliases...) {
-			if name != x.Name && !slices.Contains(x.Aliases, name) {
+			if name != x.Name && !has[name] {
+				has[name] = true
 				x.Aliases = append(x.Aliases, name)
 			}
 		}
@@ -659,6 +666,8 @@ func (e *editor) merge(i int) {
 			src := r.source
 			var kept []sources.Derivation
 			written := 0 // of those kept
+			// seen holds kept, as a set: a source may derive from many.
+			seen := make(map[sources.Derivation]bool, len(src.DerivedFrom))
 			for j, d := range src.DerivedFrom {
 				d.Source = m.rename(d.Source)
 				switch {
@@ -671,10 +680,11 @@ func (e *editor) merge(i int) {
 					// Into, or the other way): the merge makes them one
 					// source, so it goes, as a same_as between two
 					// claims merged does.
-				case !slices.Contains(kept, d):
+				case !seen[d]:
 					// Only a true duplicate collapses: a derivation from
 					// the same source of another kind, or with another
 					// note, says something of its own, and is kept.
+					seen[d] = true
 					kept = append(kept, d)
 					if j < r.written {
 						written++
@@ -824,6 +834,25 @@ func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
 	}
 	e.keys[a] = k
 	return k
+}
+
+// aliasesOf returns the set of the aliases of entity x, the new content
+// of vertex a, made on the first merge into a and kept up by the merges
+// that follow, so that merging entities with n and m names costs O(n+m),
+// not O(n·m).
+func (e *editor) aliasesOf(a int32, x *claims.Entity) map[string]bool {
+	if has, ok := e.aliases[a]; ok {
+		return has
+	}
+	has := make(map[string]bool, len(x.Aliases))
+	for _, name := range x.Aliases {
+		has[name] = true
+	}
+	if e.aliases == nil {
+		e.aliases = map[int32]map[string]bool{}
+	}
+	e.aliases[a] = has
+	return has
 }
 
 // mergeReview settles the review of claim c when claim from, which has
@@ -1035,8 +1064,13 @@ func joinRelation(x, r *claims.Relation) bool {
 	if x.AssertedBy == "" {
 		x.AssertedBy = r.AssertedBy
 	}
+	has := make(map[string]bool, len(x.Sources)+len(r.Sources)) // x's sources, as a set: a relation may cite many
+	for _, src := range x.Sources {
+		has[src] = true
+	}
 	for _, src := range r.Sources {
-		if !slices.Contains(x.Sources, src) {
+		if !has[src] {
+			has[src] = true
 			x.Sources = append(x.Sources, src)
 		}
 	}
@@ -1085,9 +1119,11 @@ func renamedID(id, from, to string) string {
 
 func replaceAll(ids []string, from, to string) []string {
 	out := ids[:0]
+	seen := make(map[string]bool, len(ids)) // out, as a set: a relation may cite many sources
 	for _, id := range ids {
 		id = renamedID(id, from, to)
-		if !slices.Contains(out, id) {
+		if !seen[id] {
+			seen[id] = true
 			out = append(out, id)
 		}
 	}

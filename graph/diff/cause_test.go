@@ -10,7 +10,7 @@ import (
 )
 
 // readYAML reads a graph from YAML text, failing the test on an error.
-func readYAML(t *testing.T, text string) *graph.Graph {
+func readYAML(t testing.TB, text string) *graph.Graph {
 	t.Helper()
 	g, err := graph.ReadYAML(strings.NewReader(text), "g.yaml")
 	if err != nil {
