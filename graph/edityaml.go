@@ -61,27 +61,44 @@ var ErrChanged = errors.New("changed on disk since it was read")
 // read as a graph, changed, and parsed again for the positions of its
 // nodes; its text is changed where the graph changed, and the result is
 // read once more to check it.
-func EditYAML(path string, b Batch) error {
-	return editYAML(path, path, func(g *Graph) error { return g.Apply(b) })
-}
+//
+// It reads the file within the default limits of [ReadOptions];
+// [ReadOptions.EditYAML] takes others.
+func EditYAML(path string, b Batch) error { return ReadOptions{}.EditYAML(path, b) }
 
 // EditYAMLWith is [EditYAML] with a batch file (see [Graph.ApplyYAML])
 // read from r, named name in messages.
 func EditYAMLWith(path string, r io.Reader, name string) error {
-	return editYAML(path, path, func(g *Graph) error { return g.ApplyYAML(r, name) })
+	return ReadOptions{}.EditYAMLWith(path, r, name)
 }
 
 // EditYAMLTo is [EditYAML] that saves the changed text to the YAML file
 // out, atomically, and leaves the file at path as it is; with out the
 // file at path, by any name (relative or absolute, through a link), it
 // is EditYAML. Out must name a YAML file too ([ErrNotInPlace]).
-func EditYAMLTo(path, out string, b Batch) error {
-	return editYAML(path, out, func(g *Graph) error { return g.Apply(b) })
+func EditYAMLTo(path, out string, b Batch) error { return ReadOptions{}.EditYAMLTo(path, out, b) }
+
+// EditYAML is [EditYAML] reading the file within o's limits (MaxBytes,
+// MaxNodes, MaxDepth), as [ReadOptions.Load] reads one.
+func (o ReadOptions) EditYAML(path string, b Batch) error {
+	return o.editYAML(path, path, func(g *Graph) error { return g.Apply(b) })
 }
 
-// editYAML reads the file at path, changes its graph with change, and
-// saves the file changed likewise in its text to out.
-func editYAML(path, to string, change func(*Graph) error) error {
+// EditYAMLWith is [EditYAMLWith] reading the file within o's limits.
+// The batch file is read within the default ones, as
+// [Graph.ApplyYAML] reads it.
+func (o ReadOptions) EditYAMLWith(path string, r io.Reader, name string) error {
+	return o.editYAML(path, path, func(g *Graph) error { return g.ApplyYAML(r, name) })
+}
+
+// EditYAMLTo is [EditYAMLTo] reading the file within o's limits.
+func (o ReadOptions) EditYAMLTo(path, out string, b Batch) error {
+	return o.editYAML(path, out, func(g *Graph) error { return g.Apply(b) })
+}
+
+// editYAML reads the file at path within o's limits, changes its graph
+// with change, and saves the file changed likewise in its text to out.
+func (o ReadOptions) editYAML(path, to string, change func(*Graph) error) error {
 	for _, p := range []string{path, to} {
 		switch formatOf(p) {
 		case yamlFormat:
@@ -95,23 +112,25 @@ func editYAML(path, to string, change func(*Graph) error) error {
 	if err != nil {
 		return fmt.Errorf("graph: %w", err)
 	}
-	// Within the default limit, as ReadYAML reads: a file too large is
-	// refused from its size, not read whole first.
-	data, err := ReadOptions{}.withDefaults().read(f, path, false)
+	// Within o's limit, as ReadYAML reads: a file too large is refused
+	// from its size, not read whole first.
+	o = o.withDefaults()
+	data, err := o.read(f, path, false)
 	fi, statErr := f.Stat()
 	f.Close()
 	if err != nil {
 		return err
 	}
-	g, err := ReadYAML(bytes.NewReader(data), path)
+	o.Progress = nil // the file is read: the rest is quick
+	g, err := o.ReadYAML(bytes.NewReader(data), path)
 	if err != nil {
 		return err
 	}
 	if err := change(g); err != nil {
-		referencesInFile(err, path, data)
+		referencesInFile(err, path, data, o)
 		return err
 	}
-	out, err := spliceYAML(path, data, g, nil)
+	out, err := spliceYAML(path, data, g, nil, o)
 	if err != nil {
 		return err
 	}
@@ -179,8 +198,9 @@ func saveIfUnchanged(path string, data, out []byte) error {
 // referencesInFile points each problem of err that a reference in the
 // file data (at path) causes, such as the claim that still names a
 // source being removed, at that reference in the file: a graph just
-// read from one file holds its items in the file's order.
-func referencesInFile(err error, path string, data []byte) {
+// read from one file holds its items in the file's order. o holds the
+// limits the file was read within.
+func referencesInFile(err error, path string, data []byte, o ReadOptions) {
 	var list ErrorList
 	if !errors.As(err, &list) {
 		return
@@ -191,7 +211,7 @@ func referencesInFile(err error, path string, data []byte) {
 			continue
 		}
 		if d == nil {
-			d = newDecoder(path, data, ReadOptions{}.withDefaults())
+			d = newDecoder(path, data, o.withDefaults())
 			d.decode()
 		}
 		at := &Error{loc: e.ref}
@@ -205,8 +225,9 @@ func referencesInFile(err error, path string, data []byte) {
 // changed likewise, checked to read back as g. Other, when not nil, is
 // the text of another YAML graph file: an item added that it holds as
 // it is (the same fields in the same order) is written as it is there,
-// with its comments and style (see splicer.lend).
-func spliceYAML(path string, data []byte, g *Graph, other []byte) ([]byte, error) {
+// with its comments and style (see splicer.lend). o holds the limits
+// the file was read within.
+func spliceYAML(path string, data []byte, g *Graph, other []byte, o ReadOptions) ([]byte, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("graph: %s: %w", path, err)
@@ -214,7 +235,7 @@ func spliceYAML(path string, data []byte, g *Graph, other []byte) ([]byte, error
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode || doc.Content[0].Style&yaml.FlowStyle != 0 {
 		return nil, fmt.Errorf("graph: %s: %w: its top level is not a block mapping (JSON, or YAML in flow style)", path, ErrNotInPlace)
 	}
-	d := newDecoder(path, data, ReadOptions{}.withDefaults())
+	d := newDecoder(path, data, o.withDefaults())
 	file := d.decode()
 	v := g.Snapshot()
 	sp := newSplicer(data, doc.Content[0])

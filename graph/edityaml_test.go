@@ -534,3 +534,35 @@ func TestEditYAMLTo(t *testing.T) {
 		t.Errorf("%s written", js)
 	}
 }
+
+// TestEditYAMLLimits: ReadOptions.EditYAML and EditYAMLTo read the file
+// within the options' limits (EditYAML, within the default ones): a
+// file over MaxBytes is refused with ErrTooLarge and left as it was,
+// and edited under a larger limit.
+func TestEditYAMLLimits(t *testing.T) {
+	text := "claimgraph: 1\nclaims:\n  - {id: a, text: A}\n  - {id: b, text: B}\n"
+	path := filepath.Join(t.TempDir(), "g.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := graph.Batch{Remove: []string{"b"}}
+	small := graph.ReadOptions{MaxBytes: 16}
+	out := filepath.Join(t.TempDir(), "out.yaml")
+	for name, err := range map[string]error{"EditYAML": small.EditYAML(path, b), "EditYAMLTo": small.EditYAMLTo(path, out, b)} {
+		if !errors.Is(err, graph.ErrTooLarge) {
+			t.Errorf("%s, MaxBytes 16: %v, want ErrTooLarge", name, err)
+		}
+	}
+	if data, _ := os.ReadFile(path); string(data) != text {
+		t.Fatalf("refused, yet the file changed: %q", data)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("refused, yet %s was written (%v)", out, err)
+	}
+	if err := (graph.ReadOptions{MaxBytes: 1 << 10}).EditYAML(path, b); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); strings.Contains(string(data), "id: b") {
+		t.Errorf("b not removed: %q", data)
+	}
+}

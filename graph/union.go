@@ -181,7 +181,7 @@ func (o ReadOptions) UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, [
 	if formatOf(pathB) == yamlFormat {
 		other = b.data
 	}
-	text, err := spliceYAML(pathA, a.data, g, other)
+	text, err := spliceYAML(pathA, a.data, g, other, o)
 	switch {
 	case errors.Is(err, ErrNotInPlace):
 		err = g.Save(out) // no text to keep (see the doc comment)

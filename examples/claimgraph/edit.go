@@ -181,16 +181,17 @@ func runEdit(e *env, args []string) int {
 	}
 	rep := editReport{File: pos[0], Problems: []string{}, Notes: []string{}}
 	if loaded == nil && (len(merges) > 0 || removes(batch)) {
-		loaded, _ = graph.Load(pos[0]) // nil on error: the edit reports it
+		loaded, _ = e.readOptions().Load(pos[0]) // nil on error: the edit reports it
 	}
-	after := edited(loaded, pos[0], batch, name)
+	after := edited(loaded, pos[0], batch, name, e.readOptions())
 	notes := append(reviewNotes(loaded, merges), derivationNotes(loaded, after)...)
 	dropped := droppedReviews(loaded, after)
 	if len(dropped) > 0 && !*dropPublished {
 		for _, d := range dropped {
 			rep.Problems = append(rep.Problems, d.words+": give --drop-published to "+d.route)
 		}
-	} else if err := graph.EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
+	} else if err := e.readOptions().EditYAMLWith(pos[0], bytes.NewReader(batch), name); err != nil {
+		e.sizeHint("edit", err)
 		var list graph.ErrorList
 		if *apply == "" && errors.As(err, &list) {
 			// The batch the flags make is no file: a problem a reference
@@ -239,11 +240,13 @@ func removes(batch []byte) bool {
 // compare it with g, the graph of file (nil when it did not load). It
 // is nil when g is, when batch removes and merges nothing, or when a
 // load or the batch fails, as the edit then reports the problem itself.
-func edited(g *graph.Graph, file string, batch []byte, name string) *graph.Graph {
+// The file is read within o's limits.
+func edited(g *graph.Graph, file string, batch []byte, name string, o graph.ReadOptions) *graph.Graph {
 	if g == nil || !removes(batch) {
 		return nil
 	}
-	after, err := graph.Load(file)
+	o.Progress = nil // read a second time: once is shown
+	after, err := o.Load(file)
 	if err != nil || after.ApplyYAML(bytes.NewReader(batch), name) != nil {
 		return nil
 	}

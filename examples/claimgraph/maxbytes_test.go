@@ -40,9 +40,10 @@ func TestMaxBytes(t *testing.T) {
 // TestMaxBytesEveryReader: merge (both files, graph.Union), af (the
 // framework readers) and the RDF readers took no --max-bytes: merge
 // and af read with the readers' defaults whatever was given, and RDF
-// had no size limit; trust --triples took it but did not name it. Each
-// now refuses a file over --max-bytes with the sentence that names it,
-// and reads it under a larger one.
+// had no size limit; trust --triples took it but did not name it; edit
+// took it and read with the default. Each now refuses a file over
+// --max-bytes with the sentence that names it, and reads it under a
+// larger one (edit leaving the file as it was, then editing it).
 func TestMaxBytesEveryReader(t *testing.T) {
 	data, err := os.ReadFile(miniFile)
 	if err != nil {
@@ -54,6 +55,7 @@ func TestMaxBytesEveryReader(t *testing.T) {
 	runOK(t, "export", yaml, "--format", "nquads", "-o", nq)
 	apx := writeTemp(t, "ex2.apx", afExample)
 	tsv := writeTemp(t, "tiny.tsv", tinyTriples)
+	ed := writeTemp(t, "edit.yaml", "claimgraph: 1\nclaims:\n  - {id: a, text: A}\n  - {id: b, text: B}\n")
 	for _, tt := range []struct {
 		name string
 		args []string
@@ -63,6 +65,7 @@ func TestMaxBytesEveryReader(t *testing.T) {
 		{"check", []string{"check", nq}},
 		{"import", []string{"import", "--from", "nquads", nq}},
 		{"trust", []string{"trust", "--triples", tsv}},
+		{"edit", []string{"edit", ed, "--remove", "b"}},
 	} {
 		var out, errb bytes.Buffer
 		want := 1
@@ -75,6 +78,11 @@ func TestMaxBytesEveryReader(t *testing.T) {
 		}
 		out.Reset()
 		errb.Reset()
+		if tt.name == "edit" {
+			if data, _ := os.ReadFile(ed); !strings.Contains(string(data), "id: b") {
+				t.Errorf("edit refused, yet the file changed: %q", data)
+			}
+		}
 		if code := run(append(tt.args, "--max-bytes", "1MiB"), &out, &errb); code != 0 {
 			t.Errorf("%s --max-bytes 1MiB: exit %d, stderr %.300q", tt.name, code, errb.String())
 		}

@@ -199,7 +199,7 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 	if out == "" {
 		out = file
 	}
-	if err := saveDecisions(g, file, out, match.Decide(ds)); err != nil {
+	if err := saveDecisions(g, file, out, match.Decide(ds), e.readOptions()); err != nil {
 		for _, m := range decisionProblems(path, rep.Suggestions, at, err) {
 			e.fail("similar", errors.New(m))
 		}
@@ -219,10 +219,11 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 // out. From a YAML file to a YAML file the change is made in the text,
 // as edit makes it (graph.EditYAMLTo), so that comments and layout stay;
 // JSON, JSON Lines and RDF have no comments to keep, and g is changed and
-// saved whole in out's format (saveGraph).
-func saveDecisions(g *graph.Graph, file, out string, b graph.Batch) error {
+// saved whole in out's format (saveGraph). o holds the limits file is
+// read within.
+func saveDecisions(g *graph.Graph, file, out string, b graph.Batch, o graph.ReadOptions) error {
 	if isYAML(file) && isYAML(out) {
-		return graph.EditYAMLTo(file, out, b)
+		return o.EditYAMLTo(file, out, b)
 	}
 	if err := g.Apply(b); err != nil {
 		return err
