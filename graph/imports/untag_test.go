@@ -1,7 +1,10 @@
 package imports
 
 import (
+	"encoding/json"
+	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -311,6 +314,85 @@ func TestUntagEmptyTag(t *testing.T) {
 	} {
 		if got, want := call(untag, tt.text, tt.tags), call(untagSlow, tt.text, tt.tags); got != want {
 			t.Errorf("untag(%q, %q) = %q, untagSlow %q", tt.text, tt.tags, got, want)
+		}
+	}
+}
+
+// bigStatement returns the text of a statement and its tags, n of them
+// (the text about 20n bytes): half inside sentences, in either form, and
+// half at its end, in the order of tags, so that untagSlow made one pass
+// over the tags for each tag it took off.
+func bigStatement(seed uint64, n int) (string, []string) {
+	r := rand.New(rand.NewPCG(seed, 0xb16))
+	words := []string{"the", "room", "was", "cleaned", "before", "Kim's", "visit", "of", "a", "video", "Beijing."}
+	tags := make([]string, n)
+	var b strings.Builder
+	form := func(i int) string {
+		if i%3 == 0 {
+			tags[i] = fmt.Sprintf("tag %d", i)
+			return "#(" + tags[i] + ")"
+		}
+		tags[i] = fmt.Sprintf("t%d", i)
+		return "#" + tags[i]
+	}
+	for i := range n / 2 {
+		for range 4 {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		b.WriteString(form(i))
+		b.WriteByte(' ')
+	}
+	for i := n / 2; i < n; i++ {
+		b.WriteString(form(i))
+		b.WriteByte(' ')
+	}
+	return b.String(), tags
+}
+
+// bigArgdown returns bigStatement as an Argdown JSON document.
+func bigArgdown(seed uint64, n int) string {
+	text, tags := bigStatement(seed, n)
+	js, err := json.Marshal(map[string]any{"statements": map[string]any{
+		"A": map[string]any{"members": []any{map[string]any{"text": text, "tags": tags}}}}})
+	if err != nil {
+		panic(err)
+	}
+	return string(js)
+}
+
+// TestUntagAllocs: untag allocates a bounded multiple of its input, where
+// untagSlow allocated the text once per tag form (4 GB here, 96 GB for
+// the 1.5 MB of BenchmarkArgdownTags), and did a pass over the tags per
+// tag at the end. Bytes, not time: cheap, and no flake on a busy machine.
+func TestUntagAllocs(t *testing.T) {
+	text, tags := bigStatement(1, 10_000)
+	in := len(text)
+	for _, tag := range tags {
+		in += len(tag)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	got := untag(text, tags)
+	runtime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(64*in) {
+		t.Errorf("untag of %d bytes and %d tags allocates %d bytes, %d a byte; want at most 64", len(text), len(tags), alloc, alloc/uint64(in))
+	}
+	t.Logf("%d bytes allocated, %d a byte", after.TotalAlloc-before.TotalAlloc, (after.TotalAlloc-before.TotalAlloc)/uint64(in))
+	if !testing.Short() && got != untagSlow(text, tags) {
+		t.Errorf("untag of bigStatement differs from untagSlow")
+	}
+}
+
+// BenchmarkArgdownTags: one statement of 1 MB and 50,000 tags, 1.5 MB of
+// Argdown JSON (41 s and 96 GB allocated in untagSlow).
+func BenchmarkArgdownTags(b *testing.B) {
+	in := bigArgdown(1, 50_000)
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadArgdown(strings.NewReader(in), "big.json"); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
