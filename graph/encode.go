@@ -44,11 +44,15 @@ func (g *Graph) WriteYAML(w io.Writer) error {
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		// A list is cut in runs when its key is written on one line of
+		// its own: a block list, no comment on the key.
+		runs := v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0 &&
+			k.HeadComment == "" && k.LineComment == "" && k.FootComment == ""
 		var err error
-		if v.Kind != yaml.SequenceNode || v.Style&yaml.FlowStyle != 0 || len(v.Content) == 0 {
+		if !runs {
 			err = doc(k, v, false)
 		}
-		for j := 0; err == nil && j < len(v.Content) && v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0; j += 256 {
+		for j := 0; err == nil && runs && j < len(v.Content); j += 256 {
 			run := *v
 			run.Content = v.Content[j:min(j+256, len(v.Content))]
 			err = doc(k, &run, j > 0)

@@ -276,8 +276,13 @@ func described(members []argdownMember) string {
 // It takes time and memory O(len(text) + the tags' total length) when no
 // tag holds a '#'. Each distinct length of the tags that do adds O(1) for
 // each '#' of the text and each form taken off its end: at most
-// O(len(text) * sqrt(their total length)) more time.
+// O(len(text) * sqrt(their total length)) more time. An empty tag,
+// which Argdown never writes but a file may hold, has no form: a '#' on
+// its own is text.
 func untag(text string, tags []string) string {
+	if slices.Contains(tags, "") {
+		tags = slices.DeleteFunc(slices.Clone(tags), func(t string) bool { return t == "" })
+	}
 	text = strings.TrimSpace(text)
 	if len(tags) > 0 && strings.IndexByte(text, '#') >= 0 {
 		fs := newTagForms(text, tags)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -226,17 +227,19 @@ func untagCase(seed uint64) (string, []string) {
 // it replaces, on many random texts: they give the same text (or both
 // panic), but where untagSlow read its own replacements as tags, or
 // overlapping forms hid one another (untagTraced), which no single pass
-// over the text does.
+// over the text does. An empty tag, which has no form (TestUntagEmptyTag),
+// is left out of untagSlow's.
 func TestUntagMatchesSlow(t *testing.T) {
-	n := 1_000_000
+	n := 200_000
 	if testing.Short() {
-		n = 100_000
+		n = 10_000
 	}
 	differ, cascades := 0, 0
 	for seed := range uint64(n) {
 		text, tags := untagCase(seed)
-		want := call(untagSlow, text, tags)
-		traced, clean := untagTraced(text, tags)
+		rest := slices.DeleteFunc(slices.Clone(tags), func(t string) bool { return t == "" })
+		want := call(untagSlow, text, rest)
+		traced, clean := untagTraced(text, rest)
 		if want != "PANIC" && traced != want {
 			t.Fatalf("seed %d: untagTraced(%q, %q) = %q, untagSlow %q", seed, text, tags, traced, want)
 		}
@@ -300,8 +303,9 @@ func TestUntagReference(t *testing.T) {
 }
 
 // TestUntagEmptyTag: an empty tag (Argdown writes none, but the JSON may
-// hold one) makes "#" a tag form, and untagSlow index f[1] of it: a '#'
-// left in the text panics. Kept as it was; see the report.
+// hold one) made "#" a tag form, and untagSlow indexed f[1] of it: a '#'
+// left in the text panicked, and so did an import of such a file. An
+// empty tag has no form now: untag reads as untagSlow without it.
 func TestUntagEmptyTag(t *testing.T) {
 	for _, tt := range []struct {
 		text string
@@ -312,8 +316,9 @@ func TestUntagEmptyTag(t *testing.T) {
 		{"a #x b", []string{"x", ""}},
 		{"a #() b #", []string{""}},
 	} {
-		if got, want := call(untag, tt.text, tt.tags), call(untagSlow, tt.text, tt.tags); got != want {
-			t.Errorf("untag(%q, %q) = %q, untagSlow %q", tt.text, tt.tags, got, want)
+		rest := slices.DeleteFunc(slices.Clone(tt.tags), func(t string) bool { return t == "" })
+		if got, want := call(untag, tt.text, tt.tags), call(untagSlow, tt.text, rest); got != want {
+			t.Errorf("untag(%q, %q) = %q, untagSlow without the empty tag %q", tt.text, tt.tags, got, want)
 		}
 	}
 }
