@@ -3,6 +3,9 @@ package imports
 import (
 	"fmt"
 	"io"
+	"math/bits"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -262,48 +265,293 @@ func described(members []argdownMember) string {
 // untag removes the Argdown tags of text: those at its end go, and those
 // inside it leave their words: "met #(Vladimir Putin) in Beijing. #visit"
 // reads "met Vladimir Putin in Beijing.".
+//
+// The tag forms ("#(tag)", then "#tag", for each tag in turn) at the end
+// go as if one pass over the tags after another took off each form that
+// ends the text, until a pass takes none. Then one pass over the text
+// replaces each form by its tag's words, the first of the tags whose form
+// is whole there winning: "#(tag)" is, "#tag" when no letter, digit, '-'
+// or '_' follows. Replaced words are not read again.
+//
+// It takes time and memory O(len(text) + the tags' total length) when no
+// tag holds a '#'. Each distinct length of the tags that do adds O(1) for
+// each '#' of the text and each form taken off its end: at most
+// O(len(text) * sqrt(their total length)) more time. An empty tag,
+// which Argdown never writes but a file may hold, has no form: a '#' on
+// its own is text.
 func untag(text string, tags []string) string {
-	text = strings.TrimSpace(text)
-	forms := func(tag string) []string { return []string{"#(" + tag + ")", "#" + tag} }
-	for trimmed := true; trimmed; {
-		trimmed = false
-		for _, tag := range tags {
-			for _, f := range forms(tag) {
-				if strings.HasSuffix(text, f) {
-					text, trimmed = strings.TrimSpace(strings.TrimSuffix(text, f)), true
-				}
-			}
-		}
+	if slices.Contains(tags, "") {
+		tags = slices.DeleteFunc(slices.Clone(tags), func(t string) bool { return t == "" })
 	}
-	for _, tag := range tags {
-		for _, f := range forms(tag) {
-			text = replaceTag(text, f, tag)
-		}
+	text = strings.TrimSpace(text)
+	if len(tags) > 0 && strings.IndexByte(text, '#') >= 0 {
+		fs := newTagForms(text, tags)
+		text = fs.replace(text[:fs.trim(len(text))])
 	}
 	return strings.Join(strings.Fields(text), " ")
 }
 
-// replaceTag replaces each whole occurrence of the tag form f in text by
-// the tag's words: "#video" in "a #video." but not in "#videos".
-func replaceTag(text, f, tag string) string {
-	var out strings.Builder
-	for {
-		i := strings.Index(text, f)
-		if i < 0 {
+// tagForms is the tag forms of untag, looked up in a text by a rolling
+// hash (the random base makes a search for collisions pointless; each
+// form found is compared with the text before it counts).
+type tagForms struct {
+	tags   []string
+	forms  []string // distinct forms
+	hashed []bool   // forms holding a '#' after their first byte
+	at     []int    // places of form f in the order tried (2i for "#(tags[i])", 2i+1 for "#tags[i]"): at[start[f]:start[f+1]]
+	start  []int
+	key    map[formKey]int // the first form of each hash and length
+	next   []int           // the next form of the same hash and length, -1 if none
+	plain  []int           // the lengths of the forms without a '#' after their first byte, ascending
+	hashes []int           // the lengths of the others, ascending
+	h      rollingHash     // of the text
+}
+
+type formKey struct {
+	hash uint64
+	n    int
+}
+
+// newTagForms returns the forms of tags, to be looked up in text (or a
+// prefix of it), in time O(len(text) + the tags' total length).
+func newTagForms(text string, tags []string) *tagForms {
+	maxLen := 0
+	for _, t := range tags {
+		maxLen = max(maxLen, len(t)+3)
+	}
+	n := 2 * len(tags)
+	fs := &tagForms{tags: tags, key: make(map[formKey]int, n), h: newRollingHash(text, min(maxLen, len(text))),
+		forms: make([]string, 0, n), next: make([]int, 0, n), hashed: make([]bool, 0, n)}
+	of := make([]int, 0, n) // place -> form
+	plain, hashes := make(map[int]bool), make(map[int]bool)
+	for _, t := range tags {
+		for _, s := range [2]string{"#(" + t + ")", "#" + t} {
+			k := formKey{fs.h.of(s), len(s)}
+			f, ok := fs.key[k]
+			for ok && f >= 0 && fs.forms[f] != s {
+				f = fs.next[f]
+			}
+			if !ok || f < 0 {
+				f = len(fs.forms)
+				fs.forms = append(fs.forms, s)
+				fs.next = append(fs.next, -1)
+				if g, ok := fs.key[k]; ok {
+					fs.next[f] = g
+				}
+				fs.key[k] = f
+				hashed := strings.IndexByte(s[1:], '#') >= 0
+				fs.hashed = append(fs.hashed, hashed)
+				if hashed {
+					hashes[len(s)] = true
+				} else {
+					plain[len(s)] = true
+				}
+			}
+			of = append(of, f)
+		}
+	}
+	fs.start = make([]int, len(fs.forms)+1)
+	for _, f := range of {
+		fs.start[f+1]++
+	}
+	for f := range fs.forms {
+		fs.start[f+1] += fs.start[f]
+	}
+	fs.at = make([]int, len(of))
+	fill := append([]int(nil), fs.start[:len(fs.forms)]...)
+	for p, f := range of {
+		fs.at[fill[f]] = p
+		fill[f]++
+	}
+	fs.plain, fs.hashes = sortedKeys(plain), sortedKeys(hashes)
+	return fs
+}
+
+func sortedKeys(m map[int]bool) []int {
+	s := make([]int, 0, len(m))
+	for k := range m {
+		s = append(s, k)
+	}
+	slices.Sort(s)
+	return s
+}
+
+// find calls yield with each form f, holding a '#' after its first byte
+// or not as hashed says, that hashes as text[i:j] (when j-i is a form's
+// length, and no further than the text hashed).
+func (fs *tagForms) find(text string, i, j int, hashed bool, yield func(f int)) {
+	if j-i > len(fs.h.pow)-1 {
+		return
+	}
+	f, ok := fs.key[formKey{fs.h.sub(i, j), j - i}]
+	for ; ok && f >= 0; f = fs.next[f] {
+		if fs.hashed[f] == hashed && len(fs.forms[f]) == j-i {
+			yield(f)
+		}
+	}
+}
+
+// trim returns the length of the hashed text less the forms at its end
+// (and the spaces before each), taken off as untag says: from each form
+// taken off at place p, the next is the first form ending the text at a
+// place after p, or from the start. That form starts at the last '#', or
+// holds a '#' after its first byte; time O(the bytes taken off + the
+// lengths of forms holding a '#' for each).
+func (fs *tagForms) trim(k int) int {
+	text := fs.h.text
+	n := len(fs.at)
+	type cand struct{ f, p, dist int }
+	var cs []cand
+	from := 0 // the place to try first
+	add := func(f int) {
+		at := fs.at[fs.start[f]:fs.start[f+1]]
+		i, _ := slices.BinarySearch(at, from)
+		if i < len(at) {
+			cs = append(cs, cand{f, at[i], at[i] - from})
+		} else {
+			cs = append(cs, cand{f, at[0], at[0] + n - from})
+		}
+	}
+	for k > 0 {
+		h := strings.LastIndexByte(text[:k], '#')
+		if h < 0 {
 			break
 		}
-		next, _ := utf8.DecodeRuneInString(text[i+len(f):])
-		whole := f[1] == '(' || !(unicode.IsLetter(next) || unicode.IsDigit(next) || next == '-' || next == '_')
-		out.WriteString(text[:i])
-		if whole {
-			out.WriteString(tag)
-		} else {
-			out.WriteString(f)
+		cs = cs[:0]
+		fs.find(text, h, k, false, add)
+		for _, l := range fs.hashes {
+			if l > k {
+				break
+			}
+			if text[k-l] == '#' {
+				fs.find(text, k-l, k, true, add)
+			}
 		}
-		text = text[i+len(f):]
+		slices.SortFunc(cs, func(a, b cand) int { return a.dist - b.dist })
+		found := false
+		for _, c := range cs {
+			if f := fs.forms[c.f]; text[k-len(f):k] == f {
+				k = len(strings.TrimRightFunc(text[:k-len(f)], unicode.IsSpace))
+				from, found = c.p+1, true
+				break
+			}
+		}
+		if !found {
+			break
+		}
 	}
-	out.WriteString(text)
+	return k
+}
+
+// replace returns text, a prefix of the hashed text, with each tag form
+// in it replaced by its tag's words, in one pass: at each '#', the first
+// form in the order tried that is there and whole. A form without a '#'
+// after its first byte ends by the next '#'; time O(len(text) + the
+// number of lengths of forms holding a '#' for each '#').
+func (fs *tagForms) replace(text string) string {
+	var out strings.Builder
+	var cs []int
+	add := func(f int) { cs = append(cs, f) }
+	last := 0 // text[last:] is not written yet
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '#')
+		if j < 0 {
+			break
+		}
+		h := i + j
+		end := len(text) // of a form without a '#' after its first byte
+		if j := strings.IndexByte(text[h+1:], '#'); j >= 0 {
+			end = h + 1 + j
+		}
+		cs = cs[:0]
+		for _, l := range fs.plain {
+			if h+l > end {
+				break
+			}
+			fs.find(text, h, h+l, false, add)
+		}
+		for _, l := range fs.hashes {
+			if h+l > len(text) {
+				break
+			}
+			fs.find(text, h, h+l, true, add)
+		}
+		slices.SortFunc(cs, func(a, b int) int { return fs.at[fs.start[a]] - fs.at[fs.start[b]] })
+		i = h + 1
+		for _, c := range cs {
+			f := fs.forms[c]
+			if wholeTag(f, text[h+len(f):]) && text[h:h+len(f)] == f {
+				if out.Len() == 0 {
+					out.Grow(len(text))
+				}
+				out.WriteString(text[last:h])
+				out.WriteString(fs.tags[fs.at[fs.start[c]]/2])
+				last, i = h+len(f), h+len(f)
+				break
+			}
+		}
+	}
+	if last == 0 {
+		return text
+	}
+	out.WriteString(text[last:])
 	return out.String()
+}
+
+// wholeTag reports whether the tag form f, followed by rest, is a whole
+// tag: "#(tag)" always, "#tag" when no letter, digit, '-' or '_' follows
+// ("#video" in "a #video." but not in "#videos").
+func wholeTag(f, rest string) bool {
+	next, _ := utf8.DecodeRuneInString(rest)
+	return f[1] == '(' || !(unicode.IsLetter(next) || unicode.IsDigit(next) || next == '-' || next == '_')
+}
+
+// rollingHash is the polynomial hashes modulo 2^61-1, with a random base,
+// of the prefixes of a text, giving the hash of any part of it up to a
+// length in O(1).
+type rollingHash struct {
+	text   string
+	base   uint64
+	prefix []uint64 // hash of text[:i]
+	pow    []uint64 // base^l
+}
+
+const hashMod = 1<<61 - 1
+
+func mulMod(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	x := (hi<<3 | lo>>61) + lo&hashMod
+	if x >= hashMod {
+		x -= hashMod
+	}
+	return x
+}
+
+// newRollingHash hashes text, for parts up to maxLen long.
+func newRollingHash(text string, maxLen int) rollingHash {
+	rh := rollingHash{text: text, base: 256 + rand.Uint64N(hashMod-256), prefix: make([]uint64, len(text)+1), pow: make([]uint64, maxLen+1)}
+	for i := range len(text) {
+		rh.prefix[i+1] = (mulMod(rh.prefix[i], rh.base) + uint64(text[i]) + 1) % hashMod
+	}
+	rh.pow[0] = 1
+	for l := 1; l <= maxLen; l++ {
+		rh.pow[l] = mulMod(rh.pow[l-1], rh.base)
+	}
+	return rh
+}
+
+// of returns the hash of s, as sub would of the same bytes in the text.
+func (rh rollingHash) of(s string) uint64 {
+	var x uint64
+	for i := range len(s) {
+		x = (mulMod(x, rh.base) + uint64(s[i]) + 1) % hashMod
+	}
+	return x
+}
+
+// sub returns the hash of text[i:j], j-i at most maxLen.
+func (rh rollingHash) sub(i, j int) uint64 {
+	return (rh.prefix[j] + hashMod - mulMod(rh.prefix[i], rh.pow[j-i])) % hashMod
 }
 
 // adName returns an Argdown title as Argdown writes it: "<Argument>" or
