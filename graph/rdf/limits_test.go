@@ -194,3 +194,25 @@ func BenchmarkDerivationKinds(b *testing.B) {
 		})
 	}
 }
+
+// TestBOM: a byte-order mark at the start is skipped, as by every
+// reader; it was an "unexpected '\ufeff'" at 1:1.
+func TestBOM(t *testing.T) {
+	for _, syntax := range []Syntax{NQuads, Turtle} {
+		doc := "\uFEFF<urn:c:1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Claim> .\n" +
+			"<urn:c:1> <https://schema.org/identifier> \"1\" .\n<urn:c:1> <https://schema.org/text> \"t\" .\n"
+		g, err := Read(strings.NewReader(doc), "bom", syntax, Limits{})
+		if err != nil {
+			t.Errorf("syntax %d: %v, want the claim", syntax, err)
+		} else if _, ok := g.Claim("1"); !ok {
+			t.Errorf("syntax %d: %v, want the claim", syntax, err)
+		}
+		// The mark takes no column: a statement is at its subject in
+		// N-Quads, at its object in Turtle.
+		_, err = Read(strings.NewReader(strings.Replace(doc, "#type> <https://schema.org/Claim>", "#type> \"x\"", 1)), "bom", syntax, Limits{})
+		var pe *ParseError
+		if col := []int{NQuads: 1, Turtle: 61}[syntax]; !errors.As(err, &pe) || pe.Line != 1 || pe.Column != col {
+			t.Errorf("syntax %d: %v, want an error at 1:%d", syntax, err, col)
+		}
+	}
+}

@@ -145,12 +145,17 @@ const (
 // bare numbers and booleans, "[...]" and "(...)" and @base are refused
 // with [ErrUnsupported]; relative IRIs are refused as in N-Quads. It
 // takes time linear in the input and memory for one statement at a time.
+// A byte-order mark at the start is skipped.
 func Parse(r io.Reader, file string, syntax Syntax, lim Limits, f func(Triple, claims.Position) error) error {
 	limit := lim.maxBytes()
 	if size := input.Size(r); size > limit {
 		return &ParseError{Position: claims.Position{File: file}, Err: tooLarge(&input.TooLarge{Max: limit, Size: size})}
 	}
-	p := &parser{lex: lexer{r: bufio.NewReaderSize(&capped{r: r, left: limit, max: limit}, 64<<10), file: file, line: 1, col: 1, max: lim.maxTerm()},
+	br := bufio.NewReaderSize(&capped{r: r, left: limit, max: limit}, 64<<10)
+	if bom, err := br.Peek(len(input.BOM)); err == nil && string(bom) == input.BOM {
+		br.Discard(len(bom))
+	}
+	p := &parser{lex: lexer{r: br, file: file, line: 1, col: 1, max: lim.maxTerm()},
 		prefixes: map[string]string{}, maxTriples: lim.maxTriples(), emit: f}
 	if syntax == Turtle {
 		return p.turtle()
