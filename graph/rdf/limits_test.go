@@ -216,3 +216,27 @@ func TestBOM(t *testing.T) {
 		}
 	}
 }
+
+// TestInvalidUTF8: a byte that is not UTF-8 is an ErrSyntax at its line
+// and column, as in every reader. In a literal it became U+FFFD, so that
+// the graph held text the file did not; in an IRI it was "outside the
+// subset read" at the IRI's start.
+func TestInvalidUTF8(t *testing.T) {
+	for _, c := range []struct {
+		doc       string
+		line, col int
+	}{
+		{"<urn:c:1> <https://schema.org/text> \"ab\xffc\" .\n", 1, 40},
+		{"\n<urn:c:\xfe1> <https://schema.org/text> \"t\" .\n", 2, 8},
+		{"# \xc3(\n", 1, 3},
+		{"<urn:c:1> <https://schema.org/text> \"\uFFFD\xed\xa0\x80\" .\n", 1, 39}, // U+FFFD is a character; a surrogate is not
+	} {
+		for _, syntax := range []Syntax{NQuads, Turtle} {
+			_, err := Read(strings.NewReader(c.doc), "u", syntax, Limits{})
+			var pe *ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, ErrSyntax) || pe.Line != c.line || pe.Column != c.col || !strings.Contains(err.Error(), "invalid UTF-8") {
+				t.Errorf("%q (syntax %d): %v, want invalid UTF-8 at %d:%d", c.doc, syntax, err, c.line, c.col)
+			}
+		}
+	}
+}

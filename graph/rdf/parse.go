@@ -145,7 +145,8 @@ const (
 // bare numbers and booleans, "[...]" and "(...)" and @base are refused
 // with [ErrUnsupported]; relative IRIs are refused as in N-Quads. It
 // takes time linear in the input and memory for one statement at a time.
-// A byte-order mark at the start is skipped.
+// A byte-order mark at the start is skipped; a byte that is not UTF-8 is
+// an [ErrSyntax] at its place.
 func Parse(r io.Reader, file string, syntax Syntax, lim Limits, f func(Triple, claims.Position) error) error {
 	limit := lim.maxBytes()
 	if size := input.Size(r); size > limit {
@@ -230,6 +231,11 @@ func (l *lexer) peek() rune {
 	if !l.peeked {
 		r, size, err := l.r.ReadRune()
 		l.nread += int64(size)
+		if err == nil && r == utf8.RuneError && size == 1 {
+			l.r.UnreadRune()
+			b, _ := l.r.ReadByte()
+			err = fmt.Errorf("%w: invalid UTF-8 (byte %#02x)", ErrSyntax, b)
+		}
 		if err != nil {
 			if err != io.EOF {
 				l.err, l.errPos = err, l.pos()
