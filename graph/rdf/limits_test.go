@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/internal/childtest"
 )
 
@@ -237,6 +238,28 @@ func TestInvalidUTF8(t *testing.T) {
 			if !errors.As(err, &pe) || !errors.Is(err, ErrSyntax) || pe.Line != c.line || pe.Column != c.col || !strings.Contains(err.Error(), "invalid UTF-8") {
 				t.Errorf("%q (syntax %d): %v, want invalid UTF-8 at %d:%d", c.doc, syntax, err, c.line, c.col)
 			}
+		}
+	}
+}
+
+// TestRelationErrorPosition: a relation node that fails as a graph (an
+// invalid confidence, a claim related to itself) is reported at its
+// first statement, like an item; it had no position at all.
+func TestRelationErrorPosition(t *testing.T) {
+	const doc = `@prefix schema: <https://schema.org/> .
+@prefix cg: <https://claimgraph.github.io/ns#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<urn:x:a> a schema:Claim ; schema:identifier "a" ; schema:text "t" .
+<urn:x:b> a schema:Claim ; schema:identifier "b" ; schema:text "t" .
+`
+	for _, rel := range []string{
+		`_:r a cg:Support ; cg:from <urn:x:a> ; cg:to <urn:x:b> ; cg:confidence "NaN"^^xsd:decimal .`,
+		`_:r a cg:Contradiction ; cg:from <urn:x:a> ; cg:to <urn:x:a> .`,
+	} {
+		_, err := Read(strings.NewReader(doc+"\n"+rel+"\n"), "r.ttl", Turtle, Limits{})
+		var list graph.ErrorList
+		if !errors.As(err, &list) || len(list) != 1 || list[0].Position != (claims.Position{File: "r.ttl", Line: 7, Column: 7}) {
+			t.Errorf("%s: %v, want one error at r.ttl:7:7", rel, err)
 		}
 	}
 }

@@ -590,5 +590,8 @@ func (d *decoder) relation(n *node, kind claims.RelationKind) (claims.Relation, 
 	if r.From == "" || r.To == "" {
 		return r, mappingError(n.pos, "%s: a relation without cg:from or cg:to", term(n.term))
 	}
+	if k := r.From + " -> " + r.To; d.pos[k] == (claims.Position{}) {
+		d.pos[k] = n.pos // the ID that graph errors give a relation
+	}
 	return r, nil
 }
