@@ -263,3 +263,23 @@ func TestRelationErrorPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapePosition: a bad escape is reported where it is, not at the
+// start of its literal or IRI, which may be a megabyte before it.
+func TestEscapePosition(t *testing.T) {
+	for _, c := range []struct {
+		doc string
+		col int
+	}{
+		{`<urn:c:1> <https://schema.org/text> "abcdef \q" .`, 45},
+		{`<urn:c:1> <https://schema.org/text> "abcdef \uD800" .`, 45},
+		{`<urn:c:1> <https://schema.org/text> "abcdef \U00110000" .`, 45},
+		{`<urn:c:1> <https://schema.org/te\uzzzzxt> "t" .`, 33},
+	} {
+		_, err := Read(strings.NewReader(c.doc), "e", NQuads, Limits{})
+		var pe *ParseError
+		if !errors.As(err, &pe) || !errors.Is(err, ErrSyntax) || pe.Line != 1 || pe.Column != c.col {
+			t.Errorf("%s: %v, want a syntax error at 1:%d", c.doc, err, c.col)
+		}
+	}
+}

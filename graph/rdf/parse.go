@@ -389,6 +389,7 @@ func (l *lexer) trimDot(t token) token {
 func (l *lexer) iri(pos claims.Position) (string, error) {
 	var b strings.Builder
 	for {
+		at := l.pos()
 		r := l.read()
 		switch {
 		case r == '>':
@@ -400,7 +401,7 @@ func (l *lexer) iri(pos claims.Position) (string, error) {
 		case r < 0 || r == '\n':
 			return "", l.fail(pos, ErrSyntax, "IRI not closed by '>'")
 		case r == '\\':
-			u, err := l.uescape(pos)
+			u, err := l.uescape(at)
 			if err != nil {
 				return "", err
 			}
@@ -416,7 +417,7 @@ func (l *lexer) iri(pos claims.Position) (string, error) {
 	}
 }
 
-// uescape reads the rest of a \u or \U escape.
+// uescape reads the rest of a \u or \U escape, which starts at pos.
 func (l *lexer) uescape(pos claims.Position) (rune, error) {
 	n := 0
 	switch l.read() {
@@ -466,6 +467,7 @@ func (l *lexer) literal(pos claims.Position) (token, error) {
 	}
 	var b strings.Builder
 	for {
+		at := l.pos()
 		r := l.read()
 		switch r {
 		case '"':
@@ -475,7 +477,7 @@ func (l *lexer) literal(pos claims.Position) (token, error) {
 		case '\\':
 			switch e := l.peek(); e {
 			case 'u', 'U':
-				u, err := l.uescape(pos)
+				u, err := l.uescape(at)
 				if err != nil {
 					return token{}, err
 				}
@@ -484,7 +486,7 @@ func (l *lexer) literal(pos claims.Position) (token, error) {
 				l.read()
 				i := strings.IndexRune(`tbnrf"'\`, e)
 				if i < 0 {
-					return token{}, l.fail(pos, ErrSyntax, "bad escape \\%c", e)
+					return token{}, l.fail(at, ErrSyntax, "bad escape \\%c", e)
 				}
 				b.WriteByte("\t\b\n\r\f\"'\\"[i])
 			}
