@@ -89,6 +89,7 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -246,6 +247,9 @@ func runTrust(e *env, args []string) int {
 		ro.Normalize = truth.TokenSet
 	}
 	d, err := truth.ReadFile(*triples, ro)
+	if errors.Is(err, truth.ErrOptions) {
+		return e.usageError("trust", "--delimiter: %v", err)
+	}
 	if err != nil {
 		return e.failRead("trust", err)
 	}

@@ -104,6 +104,8 @@ func TestTrustErrors(t *testing.T) {
 		{"bad columns", []string{"trust", "--triples", good, "--columns", "0,1"}, 2, "--columns"},
 		{"same columns", []string{"trust", "--triples", good, "--columns", "0,0,1"}, 2, "must differ"},
 		{"bad delimiter", []string{"trust", "--triples", good, "--delimiter", "ab"}, 2, "--delimiter"},
+		// A quote cannot separate CSV fields: it was an error of the input (1).
+		{"quote delimiter in CSV", []string{"trust", "--triples", writeTemp(t, "t.csv", "a,b,c\n"), "--delimiter", `"`}, 2, "--delimiter"},
 		{"negative top", []string{"trust", "--triples", good, "--top", "-1"}, 2, "--top -1: want a number of rows, 0 or more"},
 		{"stray argument", []string{"trust", "--triples", good, "extra"}, 2, "unexpected argument"},
 		{"unknown flag", []string{"trust", "--nope"}, 2, "flag provided but not defined"},

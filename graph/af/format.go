@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph/internal/input"
@@ -166,7 +167,8 @@ func (o ReadOptions) Read(r io.Reader, format Format) (*Framework, error) {
 	return nil, fmt.Errorf("af: %w %d", ErrFormat, uint8(format))
 }
 
-// readAll reads all of r within MaxBytes, without a byte-order mark.
+// readAll reads all of r within MaxBytes, without a byte-order mark; a
+// byte that is not UTF-8 is an [ErrSyntax] at its place.
 func (o ReadOptions) readAll(r io.Reader) ([]byte, error) {
 	src, err := input.ReadAll(r, o.MaxBytes, nil)
 	var big *input.TooLarge
@@ -182,7 +184,17 @@ func (o ReadOptions) readAll(r io.Reader) ([]byte, error) {
 	case err != nil:
 		return nil, fmt.Errorf("af: %w", err)
 	}
-	return input.TrimBOM(src), nil
+	src = input.TrimBOM(src)
+	if !utf8.Valid(src) {
+		i := 0
+		for r, n := utf8.DecodeRune(src); r != utf8.RuneError || n != 1; r, n = utf8.DecodeRune(src[i:]) {
+			i += n
+		}
+		l := newLexer(src[:i])
+		l.lines(func([]byte) error { return nil })
+		return nil, l.errorf(l.line, i-l.lineStart+1, ErrSyntax, "invalid UTF-8 (byte %#02x)", src[i])
+	}
+	return src, nil
 }
 
 // ReadAPX reads a framework in the ASPARTIX format [APX].

@@ -125,6 +125,10 @@ func TestReadErrors(t *testing.T) {
 		{"i23 one number", I23, "p af 3\n1§\n", ErrSyntax},
 		{"i23 negative", I23, "p af 3\n§-1 2\n", ErrSyntax},
 		{"i23 second header", I23, "p af 3\n§p af 3\n", ErrSyntax},
+		// Invalid UTF-8 was read into names (and printed back raw).
+		{"tgf invalid UTF-8", TGF, "a\nb§\xff\n#\na b\xff\n", ErrSyntax},
+		{"apx invalid UTF-8 quoted", APX, "arg(a).\narg(\"é§\xc3\").", ErrSyntax},
+		{"i23 invalid UTF-8 comment", I23, "p af 1 # §\xed\xa0\x80\n", ErrSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

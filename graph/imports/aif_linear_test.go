@@ -89,3 +89,61 @@ func TestAIFSelfRelationWarned(t *testing.T) {
 		}
 	}
 }
+
+// untyped is an AIF document of n nodes without a type, each warned
+// about, on one line or one a line; the text "é" makes bytes and
+// characters differ.
+func untyped(n int, sep string) string {
+	var b strings.Builder
+	b.WriteString(`{"nodes":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString("," + sep)
+		}
+		fmt.Fprintf(&b, `{"nodeID":"%d","text":"é"}`, i)
+	}
+	b.WriteString(`],"edges":[]}`)
+	return b.String()
+}
+
+// TestAIFWarningPositions: each warning counted its position from the
+// start of the input, so that n warnings on one line (AIFdb writes a
+// document on one line) took time in n² (3 MB: 75 s). They are found in
+// one pass now, at the same places.
+func TestAIFWarningPositions(t *testing.T) {
+	for _, sep := range []string{"", "\n"} {
+		doc := untyped(300, sep)
+		res, err := ReadAIF(strings.NewReader(doc), "u.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Warnings) != 300 {
+			t.Fatalf("%d warnings, want 300", len(res.Warnings))
+		}
+		for i, w := range res.Warnings {
+			off := strings.Index(doc, fmt.Sprintf(`{"nodeID":"%d"`, i))
+			before := doc[:off]
+			line := 1 + strings.Count(before, "\n")
+			col := 1 + len([]rune(before[strings.LastIndexByte(before, '\n')+1:]))
+			if w.Line != line || w.Column != col || !strings.Contains(w.Message, fmt.Sprintf(`"%d"`, i)) {
+				t.Fatalf("sep %q: warning %d at %d:%d %q, want %d:%d", sep, i, w.Line, w.Column, w.Message, line, col)
+			}
+		}
+	}
+}
+
+// BenchmarkAIFWarnings reads n untyped nodes on one line: time per node
+// should not grow with n.
+func BenchmarkAIFWarnings(b *testing.B) {
+	for _, n := range []int{5000, 20000} {
+		doc := untyped(n, "")
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ReadAIF(strings.NewReader(doc), "u.json"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -132,8 +132,16 @@ type input struct {
 	at   map[string]int64 // offset of the item each ID or relation comes from
 	seen map[string]bool  // relations added, by pair and kind
 	key  int64            // offset of the key being read by object
+	last mark             // the position errAt found last
 
 	warnings []Warning // what was left out, in the order met
+	warnAt   []int64   // the offset of each warning, its position not yet found
+}
+
+// mark is the 0-based line and column of a byte offset.
+type mark struct {
+	off       int64
+	line, col int
 }
 
 // newInput reads all of r: a file larger than MaxBytes is refused from
@@ -165,12 +173,24 @@ func newInput(r io.Reader, name string) (*input, error) {
 	return in, nil
 }
 
-// errAt makes a ParseError at byte offset off.
+// errAt makes a ParseError at byte offset off. Its position is counted
+// on from the one found last when off is not before it, so that calls in
+// the order of the input take time linear in it, not in the product of
+// its size and the problems.
 func (in *input) errAt(off int64, err error) *ParseError {
 	off = min(max(off, 0), int64(len(in.data)))
-	before := in.data[:off]
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return &ParseError{Position: claims.Position{File: in.name, Line: 1 + bytes.Count(before, []byte("\n")), Column: 1 + utf8.RuneCount(before[lineStart:])}, Err: err}
+	if off < in.last.off {
+		in.last = mark{}
+	}
+	m := &in.last
+	gap := in.data[m.off:off]
+	if i := bytes.LastIndexByte(gap, '\n'); i >= 0 {
+		m.line += bytes.Count(gap, []byte("\n"))
+		m.col, gap = 0, gap[i+1:]
+	}
+	m.col += utf8.RuneCount(gap)
+	m.off = off
+	return &ParseError{Position: claims.Position{File: in.name, Line: m.line + 1, Column: m.col + 1}, Err: err}
 }
 
 // start returns the offset of the next token.

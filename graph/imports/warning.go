@@ -1,6 +1,7 @@
 package imports
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -26,13 +27,28 @@ type Warning struct {
 // String formats the warning as "FILE:LINE:COL: message".
 func (w Warning) String() string { return w.Position.String() + ": " + w.Message }
 
-// warn records a warning about the element at byte offset off.
+// warn records a warning about the element at byte offset off, whose
+// position result finds.
 func (in *input) warn(off int64, format string, a ...any) {
-	in.warnings = append(in.warnings, Warning{Position: in.errAt(off, nil).Position, Message: fmt.Sprintf(format, a...)})
+	in.warnings = append(in.warnings, Warning{Message: fmt.Sprintf(format, a...)})
+	in.warnAt = append(in.warnAt, off)
 }
 
-// result returns b with the warnings, sorted by position.
+// result returns b with the warnings, sorted by position. The positions
+// are found in the order of the input, in one pass over it: one at a
+// time, the warnings of a long line took time in the square of its
+// length.
 func (in *input) result(b graph.Batch) Result {
-	slices.SortStableFunc(in.warnings, func(a, b Warning) int { return byPosition(a.Position, b.Position) })
-	return Result{Batch: b, Warnings: in.warnings}
+	order := make([]int, len(in.warnings))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(in.warnAt[i], in.warnAt[j]) })
+	var ws []Warning
+	for _, i := range order {
+		w := in.warnings[i]
+		w.Position = in.errAt(in.warnAt[i], nil).Position
+		ws = append(ws, w)
+	}
+	return Result{Batch: b, Warnings: ws}
 }

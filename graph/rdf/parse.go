@@ -145,12 +145,18 @@ const (
 // bare numbers and booleans, "[...]" and "(...)" and @base are refused
 // with [ErrUnsupported]; relative IRIs are refused as in N-Quads. It
 // takes time linear in the input and memory for one statement at a time.
+// A byte-order mark at the start is skipped; a byte that is not UTF-8 is
+// an [ErrSyntax] at its place.
 func Parse(r io.Reader, file string, syntax Syntax, lim Limits, f func(Triple, claims.Position) error) error {
 	limit := lim.maxBytes()
 	if size := input.Size(r); size > limit {
 		return &ParseError{Position: claims.Position{File: file}, Err: tooLarge(&input.TooLarge{Max: limit, Size: size})}
 	}
-	p := &parser{lex: lexer{r: bufio.NewReaderSize(&capped{r: r, left: limit, max: limit}, 64<<10), file: file, line: 1, col: 1, max: lim.maxTerm()},
+	br := bufio.NewReaderSize(&capped{r: r, left: limit, max: limit}, 64<<10)
+	if bom, err := br.Peek(len(input.BOM)); err == nil && string(bom) == input.BOM {
+		br.Discard(len(bom))
+	}
+	p := &parser{lex: lexer{r: br, file: file, line: 1, col: 1, max: lim.maxTerm()},
 		prefixes: map[string]string{}, maxTriples: lim.maxTriples(), emit: f}
 	if syntax == Turtle {
 		return p.turtle()
@@ -225,6 +231,11 @@ func (l *lexer) peek() rune {
 	if !l.peeked {
 		r, size, err := l.r.ReadRune()
 		l.nread += int64(size)
+		if err == nil && r == utf8.RuneError && size == 1 {
+			l.r.UnreadRune()
+			b, _ := l.r.ReadByte()
+			err = fmt.Errorf("%w: invalid UTF-8 (byte %#02x)", ErrSyntax, b)
+		}
 		if err != nil {
 			if err != io.EOF {
 				l.err, l.errPos = err, l.pos()
@@ -378,6 +389,7 @@ func (l *lexer) trimDot(t token) token {
 func (l *lexer) iri(pos claims.Position) (string, error) {
 	var b strings.Builder
 	for {
+		at := l.pos()
 		r := l.read()
 		switch {
 		case r == '>':
@@ -389,7 +401,7 @@ func (l *lexer) iri(pos claims.Position) (string, error) {
 		case r < 0 || r == '\n':
 			return "", l.fail(pos, ErrSyntax, "IRI not closed by '>'")
 		case r == '\\':
-			u, err := l.uescape(pos)
+			u, err := l.uescape(at)
 			if err != nil {
 				return "", err
 			}
@@ -405,7 +417,7 @@ func (l *lexer) iri(pos claims.Position) (string, error) {
 	}
 }
 
-// uescape reads the rest of a \u or \U escape.
+// uescape reads the rest of a \u or \U escape, which starts at pos.
 func (l *lexer) uescape(pos claims.Position) (rune, error) {
 	n := 0
 	switch l.read() {
@@ -455,6 +467,7 @@ func (l *lexer) literal(pos claims.Position) (token, error) {
 	}
 	var b strings.Builder
 	for {
+		at := l.pos()
 		r := l.read()
 		switch r {
 		case '"':
@@ -464,7 +477,7 @@ func (l *lexer) literal(pos claims.Position) (token, error) {
 		case '\\':
 			switch e := l.peek(); e {
 			case 'u', 'U':
-				u, err := l.uescape(pos)
+				u, err := l.uescape(at)
 				if err != nil {
 					return token{}, err
 				}
@@ -473,7 +486,7 @@ func (l *lexer) literal(pos claims.Position) (token, error) {
 				l.read()
 				i := strings.IndexRune(`tbnrf"'\`, e)
 				if i < 0 {
-					return token{}, l.fail(pos, ErrSyntax, "bad escape \\%c", e)
+					return token{}, l.fail(at, ErrSyntax, "bad escape \\%c", e)
 				}
 				b.WriteByte("\t\b\n\r\f\"'\\"[i])
 			}

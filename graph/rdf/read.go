@@ -346,6 +346,7 @@ var derivationOf = map[string]sources.DerivationKind{
 
 func (d *decoder) source(n *node, done map[*node]bool) (sources.Source, error) {
 	s := sources.Source{ID: d.ids[n.term.Value]}
+	var open map[string][]int // derivations of each source without a kind yet, by index
 	for _, pr := range n.props {
 		var err error
 		switch {
@@ -378,6 +379,10 @@ func (d *decoder) source(n *node, done map[*node]bool) (sources.Source, error) {
 		case pr.p == PROV+"wasDerivedFrom":
 			var id string
 			if id, err = d.item(pr); err == nil {
+				if open == nil {
+					open = map[string][]int{}
+				}
+				open[id] = append(open[id], len(s.DerivedFrom))
 				s.DerivedFrom = append(s.DerivedFrom, sources.Derivation{Source: id})
 			}
 		case derivationOf[pr.p] != 0:
@@ -385,14 +390,14 @@ func (d *decoder) source(n *node, done map[*node]bool) (sources.Source, error) {
 			if err != nil {
 				return s, err
 			}
-			i := len(s.DerivedFrom) - 1
-			for i >= 0 && (s.DerivedFrom[i].Source != id || s.DerivedFrom[i].Kind != 0) {
-				i--
-			}
-			if i < 0 {
+			// The last derivation from id without a kind; found by a
+			// search back, n kinds after n derivations took n² steps.
+			is := open[id]
+			if len(is) == 0 {
 				return s, mappingError(pr.pos, "%s %s without prov:wasDerivedFrom before it", short(pr.p), id)
 			}
-			s.DerivedFrom[i].Kind = derivationOf[pr.p]
+			s.DerivedFrom[is[len(is)-1]].Kind = derivationOf[pr.p]
+			open[id] = is[:len(is)-1]
 		case pr.p == RDFS+"comment":
 			err = text(pr, &s.Note)
 		default:
@@ -584,6 +589,9 @@ func (d *decoder) relation(n *node, kind claims.RelationKind) (claims.Relation, 
 	}
 	if r.From == "" || r.To == "" {
 		return r, mappingError(n.pos, "%s: a relation without cg:from or cg:to", term(n.term))
+	}
+	if k := r.From + " -> " + r.To; d.pos[k] == (claims.Position{}) {
+		d.pos[k] = n.pos // the ID that graph errors give a relation
 	}
 	return r, nil
 }

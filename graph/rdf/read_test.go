@@ -122,7 +122,7 @@ func TestReadErrors(t *testing.T) {
 		{"no dot", NQuads, "<urn:a> <urn:b> <urn:c>\n", Limits{}, ErrSyntax, "2:1"},
 		{"five terms", NQuads, "<urn:a> <urn:b> <urn:c> <urn:d> <urn:e> .\n", Limits{}, ErrSyntax, "1:33"},
 		{"literal subject", NQuads, "\"a\" <urn:b> <urn:c> .\n", Limits{}, ErrSyntax, "1:1"},
-		{"bad escape", NQuads, "<urn:a> <urn:b> \"x\\q\" .\n", Limits{}, ErrSyntax, "1:17"},
+		{"bad escape", NQuads, "<urn:a> <urn:b> \"x\\q\" .\n", Limits{}, ErrSyntax, "1:19"}, // the escape, not its literal,
 		{"prefixed name in N-Quads", NQuads, "<urn:a> cg:b <urn:c> .\n", Limits{}, ErrSyntax, "1:9"},
 		{"language tag", Turtle, "<urn:a> <urn:b> \"x\"@en .\n", Limits{}, ErrUnsupported, "1:20"},
 		{"undeclared prefix", Turtle, "<urn:a> cg:b <urn:c> .\n", Limits{}, ErrSyntax, "1:9"},

@@ -101,8 +101,9 @@ func ReadFile(path string, opts ReadOptions) (*Dataset, error) {
 // opts.MaxBytes one wrapping [ErrTooLarge], a plain line longer than
 // [MaxLineBytes] one wrapping [ErrLongLine]. A line with
 // too few fields gives a [*ParseError] wrapping [ErrMissingField], an empty
-// source or object one wrapping [ErrEmptyField]. Triples read before an
-// error stay in d.
+// source or object one wrapping [ErrEmptyField]. A delimiter that cannot
+// separate fields (a line end, a quote in CSV) is an [ErrOptions] error,
+// before anything is read. Triples read before an error stay in d.
 func (d *Dataset) ReadTriples(r io.Reader, name string, opts ReadOptions) error {
 	comma := opts.Comma
 	if comma == 0 {
@@ -110,6 +111,11 @@ func (d *Dataset) ReadTriples(r io.Reader, name string, opts ReadOptions) error 
 		if strings.EqualFold(filepath.Ext(name), ".csv") {
 			comma = ','
 		}
+	}
+	csvMode := comma == ',' || strings.EqualFold(filepath.Ext(name), ".csv")
+	if comma == '\n' || comma == '\r' || comma == utf8.RuneError || !utf8.ValidRune(comma) || csvMode && comma == '"' {
+		// encoding/csv refuses them too, as an error of the input.
+		return fmt.Errorf("truth: %w: field delimiter %q", ErrOptions, comma)
 	}
 	cols := opts.columns()
 	for _, c := range cols {
@@ -167,7 +173,7 @@ func (d *Dataset) ReadTriples(r io.Reader, name string, opts ReadOptions) error 
 		return add(line, fields, colOf)
 	}
 	var err error
-	if comma == ',' || strings.EqualFold(filepath.Ext(name), ".csv") {
+	if csvMode {
 		err = d.readCSV(br, name, comma, opts.Header, checked)
 	} else {
 		err = d.readPlain(br, name, comma, opts.Header, checked)

@@ -379,3 +379,24 @@ func FuzzReadTriplesLimits(f *testing.F) {
 		}
 	})
 }
+
+// TestDelimiterOptions: a delimiter that cannot separate fields is an
+// ErrOptions error, before anything is read: a quote in CSV was
+// encoding/csv's error of the input, without a sentinel, and a line end
+// made every line one field short.
+func TestDelimiterOptions(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		comma rune
+	}{{"t.csv", '"'}, {"t.tsv", '\n'}, {"t.csv", '\r'}, {"t.tsv", utf8.RuneError}, {"t.tsv", -1}} {
+		err := truth.NewDataset().ReadTriples(strings.NewReader("a,b,c\n"), c.name, truth.ReadOptions{Comma: c.comma})
+		if !errors.Is(err, truth.ErrOptions) {
+			t.Errorf("%s, Comma %q: %v, want ErrOptions", c.name, c.comma, err)
+		}
+	}
+	// A quote is a plain character of TSV, which has no quoting.
+	d := truth.NewDataset()
+	if err := d.ReadTriples(strings.NewReader("a\"b\"c\n"), "t.tsv", truth.ReadOptions{Comma: '"'}); err != nil || d.NumAssertions() != 1 {
+		t.Errorf("TSV split at quotes: %v, %d assertions, want 1", err, d.NumAssertions())
+	}
+}
