@@ -490,10 +490,16 @@ func parseI23(src []byte, o ReadOptions) (*Framework, error) {
 				return l.errorf(l.line, fs[0].col, ErrSyntax, `expected header "p af N"`)
 			}
 			n, ok := number(fs[2].text)
-			if !ok || n > MaxArguments {
+			most := min(o.MaxArguments, freeArguments+len(src))
+			switch {
+			case !ok && strings.Trim(string(fs[2].text), "0123456789") == "":
+				// Digits past what an int32 holds: too many, as any
+				// count past the limit, for a caller that branches on it.
+				return l.errorf(l.line, fs[2].col, ErrTooManyArguments, "the header declares %s, at most %d", fs[2].text, most)
+			case !ok:
 				return l.errorf(l.line, fs[2].col, ErrSyntax, "bad number of arguments %s", claims.Quote(string(fs[2].text)))
 			}
-			if most := min(o.MaxArguments, freeArguments+len(src)); n > most {
+			if n > most {
 				return l.errorf(l.line, fs[2].col, ErrTooManyArguments, "the header declares %d, at most %d for %d bytes of input (%d, and %d plus one per byte)", n, most, len(src), o.MaxArguments, freeArguments)
 			}
 			f = New(n)
