@@ -62,8 +62,11 @@
       (c.apps || []).forEach(function (a) { add(bySource, a.s, ci); if (a.by >= 0) add(bySpeaker, a.by, ci); });
     });
   }
+  // Entities are looked up by ID and by lower-case name; an entity's ID
+  // wins over another's name.
   var entityIdx = {}, sourceIdx = {}, claimIdx = {};
-  M.entities.forEach(function (e, i) { entityIdx[e.id] = i; entityIdx[e.name.toLowerCase()] = i; });
+  M.entities.forEach(function (e, i) { entityIdx[e.name.toLowerCase()] = i; });
+  M.entities.forEach(function (e, i) { entityIdx[e.id] = i; });
   M.sources.forEach(function (s, i) { sourceIdx[s.id] = i; });
   M.claims.forEach(function (c, i) { claimIdx[c.id] = i; });
 
