@@ -735,7 +735,9 @@ relations:
 
 // TestExplorerOddAddresses opens the page at addresses that name items
 // oddly. An entity's ID was looked up in the same table as the other
-// entities' names, so entity "china" opened the entity named "China".
+// entities' names, so entity "china" opened the entity named "China";
+// and a name the tables' prototype has (#claim=constructor) or a bad
+// escape (%E0) stopped the page's script before it was ready.
 func TestExplorerOddAddresses(t *testing.T) {
 	longBrowserTest(t)
 	b := newBrowser(t)
@@ -755,6 +757,10 @@ relations: [{from: a, to: b, kind: supports}]
 		{"entity=china", "china"},
 		{"entity=prc", "prc"},
 		{"entity=toString", "toString"},
+		{"claim=constructor", ""},
+		{"claim=__proto__", ""},
+		{"entity=hasOwnProperty", ""},
+		{"claim=%E0", ""},
 	} {
 		b.do(t, "open #"+tt.hash, chromedp.Navigate("about:blank"), chromedp.Navigate(page+"#"+tt.hash), ready)
 		got := value(t, b, "panel", chromedp.Evaluate[string](`(document.querySelector('#panel h2') || {}).textContent || ""`))
