@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -92,4 +93,20 @@ func TestImportEscapes(t *testing.T) {
 func TestTrustTriplesEscapes(t *testing.T) {
 	file := writeTemp(t, "evil.tsv", "s1 \x1b]0;pwned\x07\tobj \x1b[2J\tv \u009b1m\ns2\tobj \x1b[2J\tother\n")
 	noControls(t, "trust", runAll("trust", "--triples", file))
+}
+
+// TestJSONEscapesC1: --json wrote DEL and the C1 controls as they are
+// (encoding/json escapes only those below U+0020), and U+009B starts an
+// escape sequence in a terminal as ESC [ does.
+func TestJSONEscapesC1(t *testing.T) {
+	file := writeTemp(t, "evil.json", `{"claimgraph": 1, "sources": [{"id": "s", "kind": "video"}],
+"claims": [{"id": "c", "text": "a \u009b2J b \u0085 c \u007f d é", "appearances": [{"source": "s"}]}]}`)
+	out := runOK(t, "sources", file, "c", "--json")
+	if strings.ContainsAny(out, "\u009b\u0085\x7f") {
+		t.Errorf("control characters reach the terminal:\n%q", out)
+	}
+	var doc struct{ Claim struct{ Text string } }
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Claim.Text != "a \u009b2J b \u0085 c \u007f d é" {
+		t.Errorf("the JSON reads back as %q, %v", doc.Claim.Text, err)
+	}
 }
