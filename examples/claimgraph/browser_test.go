@@ -732,3 +732,41 @@ relations:
 	}
 	b.noErrors(t)
 }
+
+// TestExplorerOddAddresses opens the page at addresses that name items
+// oddly. An entity's ID was looked up in the same table as the other
+// entities' names, so entity "china" opened the entity named "China";
+// and a name the tables' prototype has (#claim=constructor) or a bad
+// escape (%E0) stopped the page's script before it was ready.
+func TestExplorerOddAddresses(t *testing.T) {
+	longBrowserTest(t)
+	b := newBrowser(t)
+	file := writeTemp(t, "odd.yaml", `claimgraph: 1
+entities:
+  - {id: china, name: China, kind: country}
+  - {id: prc, name: china, kind: country}
+  - {id: toString, name: constructor, kind: other}
+sources: [{id: s, kind: video}]
+claims:
+  - {id: a, text: About China., about: [china], appearances: [{source: s}]}
+  - {id: b, text: About the PRC., about: [prc], appearances: [{source: s}]}
+relations: [{from: a, to: b, kind: supports}]
+`)
+	page := "file://" + writeExplorer(t, file)
+	for _, tt := range []struct{ hash, panel string }{
+		{"entity=china", "china"},
+		{"entity=prc", "prc"},
+		{"entity=toString", "toString"},
+		{"claim=constructor", ""},
+		{"claim=__proto__", ""},
+		{"entity=hasOwnProperty", ""},
+		{"claim=%E0", ""},
+	} {
+		b.do(t, "open #"+tt.hash, chromedp.Navigate("about:blank"), chromedp.Navigate(page+"#"+tt.hash), ready)
+		got := value(t, b, "panel", chromedp.Evaluate[string](`(document.querySelector('#panel h2') || {}).textContent || ""`))
+		if got != tt.panel {
+			t.Errorf("#%s: the panel shows %q, want %q", tt.hash, got, tt.panel)
+		}
+	}
+	b.noErrors(t)
+}

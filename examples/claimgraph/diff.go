@@ -227,7 +227,7 @@ func diffReportOf(r *diff.Report) diffReport {
 func writeDiff(w io.Writer, r *diff.Report) error {
 	fmt.Fprintf(w, "%s changed\n", plural(len(r.Verdicts), "verdict"))
 	for _, v := range r.Verdicts {
-		fmt.Fprintf(w, "  %s\n", v.Reason)
+		fmt.Fprintf(w, "  %s\n", safe(v.Reason))
 	}
 	for _, sec := range []struct {
 		name  string

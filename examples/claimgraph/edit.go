@@ -356,10 +356,10 @@ func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string, l
 
 func (r editReport) write(w io.Writer) error {
 	for _, p := range r.Problems {
-		fmt.Fprintln(w, p)
+		fmt.Fprintln(w, safe(p))
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintln(w, "note:", n)
+		fmt.Fprintln(w, "note:", safe(n))
 	}
 	if r.Written {
 		fmt.Fprintf(w, "edited %s\n", r.File)

@@ -137,14 +137,14 @@ func runImport(e *env, args []string) int {
 	}
 	b := res.Batch
 	for _, w := range res.Warnings {
-		fmt.Fprintf(e.stderr, "claimgraph import: %v: warning: %s\n", w.Position, w.Message)
+		fmt.Fprintf(e.stderr, "claimgraph import: %v: warning: %s\n", w.Position, safe(w.Message))
 	}
 	if !*asJSON {
 		// The graph has no place for them: said, not dropped.
 		for _, c := range b.Claims {
 			for _, r := range ratings[c.ID] {
 				fmt.Fprintf(e.stderr, "claimgraph import: note: %s rated %q by %s (%s): not in the graph, which has no place for another's rating; --json lists them\n",
-					c.ID, r.Text, cmp.Or(r.Publisher, "an unnamed fact-checker"), cmp.Or(r.URL, "no URL"))
+					c.ID, r.Text, safe(cmp.Or(r.Publisher, "an unnamed fact-checker")), safe(cmp.Or(r.URL, "no URL")))
 			}
 		}
 	}

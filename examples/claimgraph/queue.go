@@ -122,7 +122,7 @@ func (r queueReport) write(w io.Writer) error {
 	for i, it := range r.Queue {
 		fmt.Fprintf(w, "%d. %s", i+1, it.Claim)
 		if it.Published != "" {
-			fmt.Fprintf(w, " (published: %s)", it.Published)
+			fmt.Fprintf(w, " (published: %s)", safe(it.Published))
 		}
 		fmt.Fprintln(w)
 		for _, why := range it.Reasons {

@@ -385,10 +385,10 @@ func (rep trustReport) write(w io.Writer) error {
 		if s.Tie {
 			tie = " (tie)"
 		}
-		fmt.Fprintf(tw, "%.4f\t%d\t%s%s\n", s.Trust, s.Assertions, s.Source, tie)
+		fmt.Fprintf(tw, "%.4f\t%d\t%s%s\n", s.Trust, s.Assertions, safe(s.Source), tie)
 	}
 	for _, u := range rep.NoEvidence {
-		fmt.Fprintf(tw, "-\t-\t%s (no evidence: %s)\n", u.Source, u.Reason)
+		fmt.Fprintf(tw, "-\t-\t%s (no evidence: %s)\n", safe(u.Source), u.Reason)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -400,6 +400,7 @@ func (rep trustReport) write(w io.Writer) error {
 		if o.Verdict != "" { // a claim graph: the object names its claims
 			name = shortQuestion(o.Object, o.Facts)
 		}
+		name = safe(name)
 		if o.Value == nil {
 			fmt.Fprintf(tw, "%s\t-\t%d\t-\n", name, o.Facts)
 			continue
@@ -413,12 +414,12 @@ func (rep trustReport) write(w io.Writer) error {
 		case len(o.TiedWith) > maxTied:
 			note = fmt.Sprintf(" (tie with %s)", plural(len(o.TiedWith), "other"))
 		case o.Tie:
-			note = " (tie: " + strings.Join(o.TiedWith, ", ") + ")"
+			note = " (tie: " + safe(strings.Join(o.TiedWith, ", ")) + ")"
 		}
 		if o.Verdict != "" && o.Verdict != verdict.Accepted.String() {
 			note += " (verdicts: " + o.Verdict + ")"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s%s\n", name, belief, o.Facts, *o.Value, note)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s%s\n", name, belief, o.Facts, safe(*o.Value), note)
 	}
 	return tw.Flush()
 }

@@ -356,8 +356,19 @@ func (wr *writer) legend(shown []claims.Claim, sourcesDrawn, originsDrawn bool) 
 		html(title), strings.Join(rows, ""))
 }
 
-// html escapes s for an HTML-like label of Graphviz.
+// html escapes s for an HTML-like label of Graphviz. Such a label is
+// XML, which may hold no control character and no invalid UTF-8: as in
+// [Quote], tabs and line breaks become spaces and the others U+FFFD.
 func html(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case unicode.IsControl(r):
+			return utf8.RuneError
+		}
+		return r
+	}, s)
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
 

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -259,7 +261,8 @@ func TestGraphviz(t *testing.T) {
 	}
 	g := tricky(t)
 	for _, opts := range []Options{{}, {Entities: true, Sources: true, Verdict: VerdictMap(map[string]string{"a": "false"}), Title: `"\`}, legendOptions,
-		{Legend: true, Entities: true, Sources: true, Verdict: VerdictMap(map[string]string{"a": `<&"x">`})}} {
+		{Legend: true, Entities: true, Sources: true, Verdict: VerdictMap(map[string]string{"a": `<&"x">`})},
+		{Legend: true, Verdict: VerdictMap(map[string]string{"a": "bell \a,\ttab\r\nCRLF, bad \xff byte, \u009b"})}} {
 		var buf bytes.Buffer
 		if err := Write(&buf, g.View, opts); err != nil {
 			t.Fatal(err)
@@ -362,5 +365,23 @@ func TestNotLiveAtDate(t *testing.T) {
 		if !strings.Contains(buf.String(), tt.want) {
 			t.Errorf("as of %d: output lacks %s:\n%s", tt.year, tt.want, buf.String())
 		}
+	}
+}
+
+// TestLegendText: a verdict label with a control character or invalid
+// UTF-8 went into the legend, an HTML-like label that Graphviz parses as
+// XML, as it was, and dot refused the whole drawing.
+func TestLegendText(t *testing.T) {
+	var buf bytes.Buffer
+	opts := Options{Legend: true, Verdict: VerdictMap(map[string]string{"a": "bell \a, bad \xff byte, \u009b, line\nbreak"})}
+	if err := Write(&buf, tricky(t).View, opts); err != nil {
+		t.Fatal(err)
+	}
+	_, legend, _ := strings.Cut(buf.String(), "\"_legend\"")
+	if !utf8.ValidString(legend) || strings.ContainsFunc(strings.TrimSuffix(legend, "\n\t}\n}\n"), unicode.IsControl) {
+		t.Errorf("legend holds a control character or invalid UTF-8: %q", legend)
+	}
+	if !strings.Contains(legend, "bell \ufffd, bad \ufffd byte, \ufffd, line break") {
+		t.Errorf("legend lacks the label, controls replaced: %q", legend)
 	}
 }

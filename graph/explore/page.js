@@ -62,8 +62,12 @@
       (c.apps || []).forEach(function (a) { add(bySource, a.s, ci); if (a.by >= 0) add(bySpeaker, a.by, ci); });
     });
   }
-  var entityIdx = {}, sourceIdx = {}, claimIdx = {};
-  M.entities.forEach(function (e, i) { entityIdx[e.id] = i; entityIdx[e.name.toLowerCase()] = i; });
+  // Entities are looked up by ID and by lower-case name; an entity's ID
+  // wins over another's name. The tables have no prototype, so that
+  // "constructor" finds only an item of that ID.
+  var entityIdx = Object.create(null), sourceIdx = Object.create(null), claimIdx = Object.create(null);
+  M.entities.forEach(function (e, i) { entityIdx[e.name.toLowerCase()] = i; });
+  M.entities.forEach(function (e, i) { entityIdx[e.id] = i; });
   M.sources.forEach(function (s, i) { sourceIdx[s.id] = i; });
   M.claims.forEach(function (c, i) { claimIdx[c.id] = i; });
 
@@ -575,7 +579,10 @@
   }
   function loadHash() {
     var p = {};
-    location.hash.slice(1).split("&").forEach(function (kv) { var i = kv.indexOf("="); if (i > 0) p[kv.slice(0, i)] = decodeURIComponent(kv.slice(i + 1)); });
+    location.hash.slice(1).split("&").forEach(function (kv) { // a bad escape (%E0) names nothing
+      var i = kv.indexOf("=");
+      if (i > 0) try { p[kv.slice(0, i)] = decodeURIComponent(kv.slice(i + 1)); } catch (e) {}
+    });
     if (p.date && /^\d{4}-\d{2}-\d{2}$/.test(p.date)) S.date = p.date;
     if (p.focus && claimIdx[p.focus] !== undefined) S.focus = claimIdx[p.focus];
     if (p.claim && claimIdx[p.claim] !== undefined) {
