@@ -23,7 +23,8 @@ var fold = func() map[rune]string {
 
 // Fold returns s lower-cased, with Latin diacritics and ligatures
 // folded to ASCII ("Moon Jae-in’s Ærø" to "moon jae-in’s aero"), written
-// precomposed or decomposed (NFD), other characters kept. It costs
+// precomposed or decomposed (NFD), the Greek final sigma made a sigma
+// (an upper-case text has none), other characters kept. It costs
 // O(len(s)).
 func Fold(s string) string {
 	ascii := true
@@ -41,6 +42,9 @@ func Fold(s string) string {
 	var prev rune // the last rune written
 	for _, r := range s {
 		r = unicode.ToLower(r)
+		if r == 'ς' {
+			r = 'σ' // "ΟΔΟΣ" lower-cased is "οδοσ": a final sigma is a sigma
+		}
 		if f, ok := fold[r]; ok {
 			b.WriteString(f)
 			prev = rune(f[len(f)-1])

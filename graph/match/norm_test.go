@@ -19,6 +19,7 @@ func TestFold(t *testing.T) {
 		"Ñandú Ça Øre":                    "nandu ca ore",
 		"Пхеньян":                         "пхеньян",       // other scripts are lower-cased, not folded
 		"Zu\u0308rich Re\u0301sume\u0301": "zurich resume", // decomposed (NFD)
+		"ΟΔΟΣ οδος":                       "οδοσ οδοσ",     // final sigma
 	} {
 		if got := match.Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
