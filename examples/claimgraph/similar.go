@@ -177,11 +177,17 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 			bad++
 			continue
 		}
+		// A pair decided again would be refused by the graph under
+		// the relation's ID, which names the first decision.
+		id := s.A + " -> " + s.B
+		if at[id] > 0 {
+			e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): decided again: suggestion %d decides it", path, i+1, s.A, s.B, at[id]))
+			bad++
+			continue
+		}
 		ds = append(ds, match.Decision{A: s.A, B: s.B, Kind: k, By: by})
 		from = append(from, i+1)
-		if id := s.A + " -> " + s.B; at[id] == 0 {
-			at[id] = i + 1
-		}
+		at[id] = i + 1
 	}
 	// Decisions that contradict each other, or the graph, through
 	// same_as are refused as a pair both supported and contradicted is.

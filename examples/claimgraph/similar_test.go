@@ -308,3 +308,20 @@ func TestSimilarApplyBadFile(t *testing.T) {
 		}
 	}
 }
+
+// TestSimilarApplyDecidedTwice: a pair decided twice was refused as a
+// duplicate relation at the first suggestion, which is right, rather
+// than at the second, which repeats it. The repeat is named.
+func TestSimilarApplyDecidedTwice(t *testing.T) {
+	file := writeTemp(t, "g.yaml", "claimgraph: 1\nclaims:\n  - {id: a, text: A.}\n  - {id: b, text: B.}\n  - {id: c, text: C.}\n")
+	decisions := writeTemp(t, "d.json", `{"suggestions":[{"a":"a","b":"b","decision":"same_as"},{"a":"a","b":"c","decision":""},{"a":"a","b":"b","decision":"same_as"}]}`)
+	out := filepath.Join(t.TempDir(), "out.yaml")
+	var errb strings.Builder
+	code := run([]string{"similar", file, "--apply", decisions, "-o", out}, &strings.Builder{}, &errb)
+	if want := decisions + ": suggestion 3 (a ~ b): decided again: suggestion 1 decides it"; code != 1 || !strings.Contains(errb.String(), want) || strings.Contains(errb.String(), "suggestion 1 (") {
+		t.Errorf("exit %d, stderr %q; want 1 and only %q", code, errb.String(), want)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s written despite the repeated decision", out)
+	}
+}
