@@ -44,15 +44,20 @@
 // (a ~ b): relation ...", every one of them, and nothing is written. So
 // are an unknown decision and decisions that contradict each other, or
 // the graph, through same_as (a same_as b, b contradicts c, a supports
-// c: match.Conflicts).
+// c: match.Conflicts). A decisions file that is not such a report (bad
+// JSON, a key it does not have, such as a misspelt "decision") is
+// reported at its DECISIONS.json:LINE:COL.
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -154,13 +159,9 @@ func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 // applyDecisions records the decisions of the edited report at path in
 // g, read from file, and saves g to out (default file).
 func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON bool) int {
-	data, err := readSide(path)
+	rep, err := readDecisions(path)
 	if err != nil {
 		return e.fail("similar", err)
-	}
-	var rep similarReport
-	if err := json.Unmarshal(data, &rep); err != nil {
-		return e.fail("similar", fmt.Errorf("%s: %w", path, err))
 	}
 	var ds []match.Decision
 	var from []int         // the index of each decision's suggestion, from 1
@@ -176,11 +177,17 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 			bad++
 			continue
 		}
+		// A pair decided again would be refused by the graph under
+		// the relation's ID, which names the first decision.
+		id := s.A + " -> " + s.B
+		if at[id] > 0 {
+			e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): decided again: suggestion %d decides it", path, i+1, s.A, s.B, at[id]))
+			bad++
+			continue
+		}
 		ds = append(ds, match.Decision{A: s.A, B: s.B, Kind: k, By: by})
 		from = append(from, i+1)
-		if id := s.A + " -> " + s.B; at[id] == 0 {
-			at[id] = i + 1
-		}
+		at[id] = i + 1
 	}
 	// Decisions that contradict each other, or the graph, through
 	// same_as are refused as a pair both supported and contradicted is.
@@ -213,6 +220,56 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 	}
 	fmt.Fprintf(e.stdout, "recorded %s in %s\n", plural(len(ds), "decision"), out)
 	return 0
+}
+
+// readDecisions reads the edited report at path. A problem is reported
+// at its PATH:LINE:COL, and a key the report does not have is one: a
+// misspelt "decision" would leave its pair undecided, unsaid.
+func readDecisions(path string) (similarReport, error) {
+	var rep similarReport
+	data, err := readSide(path)
+	if err != nil {
+		return rep, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	err = dec.Decode(&rep)
+	off := int(dec.InputOffset())
+	if err == nil {
+		if _, end := dec.Token(); end != io.EOF {
+			err = errors.New("more after the report")
+			off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
+		}
+	}
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return rep, nil
+	case err == io.EOF:
+		err = errors.New("no report: the file is empty")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		off, err = len(data), errors.New("the report ends early")
+	case errors.As(err, &se):
+		off = int(se.Offset) - 1 // the character at fault
+	case errors.As(err, &te):
+		off = int(te.Offset)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		key := strings.TrimPrefix(err.Error(), "json: unknown field ")
+		if i := bytes.Index(data, []byte(key)); i >= 0 {
+			off = i
+		}
+	}
+	line, col := textPosition(data, off)
+	return rep, fmt.Errorf("%s:%d:%d: %v", path, line, col, strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// textPosition returns the 1-based line and column, in characters, of
+// byte offset off in data.
+func textPosition(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return 1 + bytes.Count(data[:off], []byte("\n")), 1 + utf8.RuneCount(data[start:off])
 }
 
 // saveDecisions applies b to g, read from file, and saves the result to

@@ -282,3 +282,46 @@ func TestSimilarApplyConflicts(t *testing.T) {
 		}
 	}
 }
+
+// TestSimilarApplyBadFile: a decisions file that is not a report was
+// refused with no position ("invalid character ','", "EOF"), and a
+// misspelt key left its pair undecided while the others were recorded.
+// Each is reported at its FILE:LINE:COL, and nothing is written.
+func TestSimilarApplyBadFile(t *testing.T) {
+	file := writeTemp(t, "g.yaml", "claimgraph: 1\nclaims:\n  - {id: a, text: A.}\n  - {id: b, text: B.}\n  - {id: c, text: C.}\n")
+	for _, tt := range []struct{ decisions, want string }{
+		{"{\"suggestions\": [\n {\"a\": \"a\", \"b\": \"b\", \"decision\": \"same_as\"},,\n]}", ":2:46: invalid character ','"},
+		{"{\"suggestions\": [\n {\"a\": \"a\", \"b\": \"b\", \"decision\": \"same_as\"},\n {\"a\": \"a\", \"b\": \"c\", \"decison\": \"distinct_from\"}]}", `:3:23: unknown field "decison"`},
+		{"{\"suggestions\": []}\n{}", ":2:1: more after the report"},
+		{"{\"suggestions\": [", ":1:18: the report ends early"},
+		{"", ":1:1: no report"},
+	} {
+		decisions := writeTemp(t, "d.json", tt.decisions)
+		out := filepath.Join(t.TempDir(), "out.yaml")
+		var errb strings.Builder
+		code := run([]string{"similar", file, "--apply", decisions, "-o", out}, &strings.Builder{}, &errb)
+		if code != 1 || !strings.Contains(errb.String(), decisions+tt.want) {
+			t.Errorf("exit %d, stderr %q; want 1 and %q", code, errb.String(), decisions+tt.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s written from a bad decisions file", out)
+		}
+	}
+}
+
+// TestSimilarApplyDecidedTwice: a pair decided twice was refused as a
+// duplicate relation at the first suggestion, which is right, rather
+// than at the second, which repeats it. The repeat is named.
+func TestSimilarApplyDecidedTwice(t *testing.T) {
+	file := writeTemp(t, "g.yaml", "claimgraph: 1\nclaims:\n  - {id: a, text: A.}\n  - {id: b, text: B.}\n  - {id: c, text: C.}\n")
+	decisions := writeTemp(t, "d.json", `{"suggestions":[{"a":"a","b":"b","decision":"same_as"},{"a":"a","b":"c","decision":""},{"a":"a","b":"b","decision":"same_as"}]}`)
+	out := filepath.Join(t.TempDir(), "out.yaml")
+	var errb strings.Builder
+	code := run([]string{"similar", file, "--apply", decisions, "-o", out}, &strings.Builder{}, &errb)
+	if want := decisions + ": suggestion 3 (a ~ b): decided again: suggestion 1 decides it"; code != 1 || !strings.Contains(errb.String(), want) || strings.Contains(errb.String(), "suggestion 1 (") {
+		t.Errorf("exit %d, stderr %q; want 1 and only %q", code, errb.String(), want)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s written despite the repeated decision", out)
+	}
+}

@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph/match"
 )
 
@@ -96,5 +99,45 @@ func TestFastPathAgrees(t *testing.T) {
 	}
 	if diff := cmp.Diff(exact, fast, cmpopts.IgnoreUnexported(match.Suggestion{})); diff != "" {
 		t.Errorf("suggestions differ (-exact +fast):\n%s", diff)
+	}
+}
+
+// longText is a wording of n sentences, each naming two people and a
+// number, with the names of the first sentence traded when swap is set.
+func longText(n int, swap bool) string {
+	var b strings.Builder
+	for i := range n {
+		x, y := fmt.Sprintf("Name%d", i), fmt.Sprintf("Other%d", i)
+		if swap && i == 0 {
+			x, y = y, x
+		}
+		fmt.Fprintf(&b, "%s asked %s about plan%d in %d. ", x, y, i, 1000+i)
+	}
+	return b.String()
+}
+
+// TestLongTextSwapped checks on long wordings what a short pair shows:
+// the same names in another order lower the score, with the reason.
+func TestLongTextSwapped(t *testing.T) {
+	cs := []claims.Claim{{ID: "a", Text: longText(500, false)}, {ID: "b", Text: longText(500, true)}}
+	got, _ := match.FindClaims(cs, match.Options{Threshold: 0.01})
+	if len(got) != 1 || !slices.ContainsFunc(got[0].Reasons, func(r string) bool { return strings.Contains(r, "another order") }) {
+		t.Fatalf("suggestions %+v, want a ~ b with names in another order", got)
+	}
+}
+
+// BenchmarkLongText scores two long wordings of many names and numbers,
+// a claim pasted as a whole article: the cost grows with their length,
+// not its square (it did, through the names and numbers compared each
+// with each).
+func BenchmarkLongText(b *testing.B) {
+	for _, n := range []int{1000, 4000} {
+		cs := []claims.Claim{{ID: "a", Text: longText(n, false)}, {ID: "b", Text: longText(n, true)}}
+		b.Run(fmt.Sprintf("sentences=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				match.FindClaims(cs, match.Options{})
+			}
+		})
 	}
 }

@@ -22,8 +22,10 @@ var fold = func() map[rune]string {
 }()
 
 // Fold returns s lower-cased, with Latin diacritics and ligatures
-// folded to ASCII ("Moon Jae-in’s Ærø" to "moon jae-in’s aero"), other
-// characters kept. It costs O(len(s)).
+// folded to ASCII ("Moon Jae-in’s Ærø" to "moon jae-in’s aero"), written
+// precomposed or decomposed (NFD), the Greek final sigma made a sigma
+// (an upper-case text has none), other characters kept. It costs
+// O(len(s)).
 func Fold(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -37,18 +39,31 @@ func Fold(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	var prev rune // the last rune written
 	for _, r := range s {
 		r = unicode.ToLower(r)
+		if r == 'ς' {
+			r = 'σ' // "ΟΔΟΣ" lower-cased is "οδοσ": a final sigma is a sigma
+		}
 		if f, ok := fold[r]; ok {
 			b.WriteString(f)
-		} else {
+			prev = rune(f[len(f)-1])
+		} else if !(combining(r) && 'a' <= prev && prev <= 'z') {
 			b.WriteRune(r)
+			prev = r
 		}
 	}
 	return b.String()
 }
 
-// Words splits text into words: runs of letters and digits. Apostrophes
+// combining reports whether r is one of the combining diacritical marks
+// (U+0300 to U+036F) that a text in decomposed form (NFD) writes after a
+// Latin letter instead of the letter with its diacritic: "u" and U+0308
+// for "ü". Fold drops them after a Latin letter, as it folds "ü" to "u".
+func combining(r rune) bool { return 0x300 <= r && r <= 0x36f }
+
+// Words splits text into words: runs of letters and digits, each letter
+// with its combining marks (a text in decomposed form, NFD). Apostrophes
 // inside a word join it and the possessive "'s" is dropped ("kim's" is
 // "kim"); a comma or point between digits joins a number ("15,000" is
 // "15000", "2.5" is "2.5"); everything else separates. The words share
@@ -94,6 +109,9 @@ func Words(text string) []string {
 			if start < 0 {
 				start = i
 			}
+		case start >= 0 && unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me):
+			// A combining mark is part of the letter before it: "u"
+			// and U+0308 is "ü" in decomposed form (NFD).
 		case (r == '\'' || r == '’') && start >= 0 && unicode.IsLetter(next):
 			dirty = true
 		case r == ',' && start >= 0 && unicode.IsDigit(prev) && unicode.IsDigit(next):

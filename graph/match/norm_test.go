@@ -11,13 +11,15 @@ import (
 
 func TestFold(t *testing.T) {
 	for in, want := range map[string]string{
-		"Moon Jae-in":       "moon jae-in",
-		"Ærø Straße":        "aero strasse",
-		"Łódź, Kraków":      "lodz, krakow",
-		"présence ÉTÉ":      "presence ete",
-		"already plain 123": "already plain 123",
-		"Ñandú Ça Øre":      "nandu ca ore",
-		"Пхеньян":           "пхеньян", // other scripts are lower-cased, not folded
+		"Moon Jae-in":                     "moon jae-in",
+		"Ærø Straße":                      "aero strasse",
+		"Łódź, Kraków":                    "lodz, krakow",
+		"présence ÉTÉ":                    "presence ete",
+		"already plain 123":               "already plain 123",
+		"Ñandú Ça Øre":                    "nandu ca ore",
+		"Пхеньян":                         "пхеньян",       // other scripts are lower-cased, not folded
+		"Zu\u0308rich Re\u0301sume\u0301": "zurich resume", // decomposed (NFD)
+		"ΟΔΟΣ οδος":                       "οδοσ οδοσ",     // final sigma
 	} {
 		if got := match.Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
@@ -40,6 +42,23 @@ func TestWords(t *testing.T) {
 		if got := match.Words(in); !slices.Equal(got, want) {
 			t.Errorf("Words(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A text in decomposed form (NFD, as some systems write it) is the same
+// wording as the text precomposed: a combining mark neither splits a
+// word nor keeps two spellings of it apart.
+func TestDecomposedSameWording(t *testing.T) {
+	cs := []claims.Claim{
+		{ID: "a", Text: "Zürich banned cars from downtown in 2020."},
+		{ID: "b", Text: "Zu\u0308rich banned cars from downtown in 2020."},
+	}
+	got, st := match.FindClaims(cs, match.Options{})
+	if len(got) != 1 || got[0].Score != 1 || st.Duplicates != 1 {
+		t.Fatalf("suggestions %+v, %+v; want a ~ b, one wording copied", got, st)
+	}
+	if w := match.Words("Zu\u0308rich नमस्ते"); !slices.Equal(w, []string{"Zu\u0308rich", "नमस्ते"}) {
+		t.Errorf("Words split at combining marks: %q", w)
 	}
 }
 

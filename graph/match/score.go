@@ -138,13 +138,17 @@ func swapped(a, b *Text) bool {
 		return false
 	}
 	sa, sb := places(a, common), places(b, common)
-	for x, px := range sa {
-		for y, py := range sa {
-			if qx, ok := sb[x]; ok && px != py && qx == py {
-				if qy, ok := sb[y]; ok && qy == px {
-					return true
-				}
-			}
+	// Two names trade places when one is at p in a and q in b and
+	// another at q in a and p in b: O(names), by the pairs of places.
+	moves := make(map[[2]int]bool, len(sa))
+	for x, p := range sa {
+		if q, ok := sb[x]; ok && p != q {
+			moves[[2]int{p, q}] = true
+		}
+	}
+	for m := range moves {
+		if moves[[2]int{m[1], m[0]}] {
+			return true
 		}
 	}
 	return false
@@ -154,11 +158,15 @@ func swapped(a, b *Text) bool {
 // of common that come before it.
 func places(t *Text, common []uint64) map[uint64]int {
 	out := make(map[uint64]int, len(t.at))
+	in := make(map[uint64]bool, len(common))
+	for _, w := range common {
+		in[w] = true
+	}
 	seen, n := 0, 0
 	plain := t.plain()
 	for _, m := range t.at {
 		for ; seen < m.at && seen < len(plain); seen++ {
-			if slices.Contains(common, plain[seen]) {
+			if in[plain[seen]] {
 				n++
 			}
 		}
@@ -170,12 +178,25 @@ func places(t *Text, common []uint64) map[uint64]int {
 }
 
 // inOrder returns the values of a that b has too, in a's order, each
-// once.
+// once. It costs O(len(a) + len(b)) beyond a few values.
 func inOrder[T comparable](a, b []T) []T {
 	var out []T
+	if len(a)*len(b) <= 64 {
+		for _, x := range a {
+			if slices.Contains(b, x) && !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	left := make(map[T]bool, len(b)) // the values of b not yet in out
+	for _, x := range b {
+		left[x] = true
+	}
 	for _, x := range a {
-		if slices.Contains(b, x) && !slices.Contains(out, x) {
+		if left[x] {
 			out = append(out, x)
+			delete(left, x)
 		}
 	}
 	return out

@@ -107,7 +107,7 @@ func NewText(raw, tag string) *Text {
 		switch {
 		case isNumber(f):
 			f = strings.TrimRightFunc(f, unicode.IsLetter) // "60km" is 60, "80th" is 80
-			t.nums = appendNew(t.nums, f)
+			t.nums = append(t.nums, f)
 		case len(f) == 1:
 			continue
 		}
@@ -118,22 +118,42 @@ func NewText(raw, tag string) *Text {
 		switch {
 		case capital:
 			run = append(run, s)
-			if !slices.ContainsFunc(t.names, func(x name) bool { return x.word == s }) {
-				t.names = append(t.names, name{s, hashString(head(s))})
-			}
+			t.names = append(t.names, name{s, hashString(head(s))})
 		case !isNumber(f):
 			plain = append(plain, h)
 		}
 	}
 	endName()
 	ws, hs = sortUnique(ws), sortUnique(hs)
-	slices.Sort(t.nums)
+	t.nums, t.names = sortUnique(t.nums), firstEach(t.names)
 	// Keep the three lists in one array of their size: buf was sized for
 	// every word, stop words too.
 	t.hashes = make([]uint64, 0, len(ws)+len(hs)+len(plain))
 	t.hashes = append(append(append(t.hashes, ws...), hs...), plain...)
 	t.nw, t.nh = int32(len(ws)), int32(len(hs))
 	return t
+}
+
+// firstEach keeps the first of the names of one word, in place: O(n)
+// beyond a few names, so that a long text costs O(its length).
+func firstEach(ns []name) []name {
+	out := ns[:0]
+	if len(ns) <= 16 {
+		for _, n := range ns {
+			if !slices.ContainsFunc(out, func(x name) bool { return x.word == n.word }) {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	seen := make(map[string]bool, len(ns))
+	for _, n := range ns {
+		if !seen[n.word] {
+			seen[n.word] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func appendNew(list []string, w string) []string {
@@ -218,18 +238,26 @@ type Item struct {
 func NewItem(c *claims.Claim, tag string) *Item {
 	tag = cmp.Or(c.Lang, tag)
 	it := &Item{Claim: c, Wordings: []*Text{NewText(c.Text, tag)}}
+	var quoted map[string]bool // the wordings read, for a claim of many appearances
+	if len(c.Appearances) > 16 {
+		quoted = map[string]bool{c.Text: true}
+	}
 	for _, a := range c.Appearances {
-		if a.Speaker != "" && !slices.Contains(it.speakers, a.Speaker) {
+		if a.Speaker != "" {
 			it.speakers = append(it.speakers, a.Speaker)
 		}
-		if a.Quote == "" || slices.ContainsFunc(it.Wordings, func(t *Text) bool { return t.Raw == a.Quote }) {
+		if a.Quote == "" || quoted[a.Quote] ||
+			quoted == nil && slices.ContainsFunc(it.Wordings, func(t *Text) bool { return t.Raw == a.Quote }) {
 			continue
+		}
+		if quoted != nil {
+			quoted[a.Quote] = true
 		}
 		t := NewText(a.Quote, cmp.Or(a.Lang, tag))
 		t.Source = a.Source
 		it.Wordings = append(it.Wordings, t)
 	}
-	slices.Sort(it.speakers)
+	it.speakers = sortUnique(it.speakers)
 	return it
 }
 
