@@ -113,6 +113,7 @@ func runImport(e *env, args []string) int {
 	defer f.Close()
 	var res imports.Result
 	var ratings map[string][]imports.Rating
+	var g *graph.Graph // read already by the RDF readers, which place Apply's errors
 	switch *from {
 	case "argdown":
 		res, err = imports.ReadArgdown(f, pos[0])
@@ -121,9 +122,9 @@ func runImport(e *env, args []string) int {
 	case "factcheck":
 		res.Batch, ratings, err = imports.ReadFactCheck(f, pos[0])
 	case "nquads":
-		res.Batch, err = rdf.ReadBatch(f, pos[0], rdf.NQuads, e.rdfLimits())
+		g, err = rdf.Read(f, pos[0], rdf.NQuads, e.rdfLimits())
 	case "turtle":
-		res.Batch, err = rdf.ReadBatch(f, pos[0], rdf.Turtle, e.rdfLimits())
+		g, err = rdf.Read(f, pos[0], rdf.Turtle, e.rdfLimits())
 	}
 	var list imports.ErrorList
 	if errors.As(err, &list) {
@@ -148,13 +149,15 @@ func runImport(e *env, args []string) int {
 			}
 		}
 	}
-	g := graph.New()
-	if err := g.Apply(b); err != nil {
-		return e.fail("import", err) // the RDF readers leave the checks to Apply
+	if g == nil {
+		g = graph.New()
+		if err := g.Apply(b); err != nil {
+			return e.fail("import", err)
+		}
 	}
 	// Written no further than its reader reads (limitWriter): a graph the
 	// readers would refuse is not written, nor held whole.
-	if err := e.fitsItems(*out, b); err != nil {
+	if err := e.fitsItems(*out, g); err != nil {
 		return e.fail("import", err)
 	}
 	lw := &limitWriter{max: e.readLimit(*out)}
@@ -202,12 +205,13 @@ func runImport(e *env, args []string) int {
 	return 0
 }
 
-// fitsItems returns an error when the graph of batch b, written to the
-// JSON Lines file out, has more items than its reader accepts under e's
-// flags (--max-items, else graph.DefaultMaxItems); other formats have
-// their limit in bytes (limitWriter).
-func (e *env) fitsItems(out string, b graph.Batch) error {
-	items := int64(len(b.Entities) + len(b.Sources) + len(b.Claims) + len(b.Relations))
+// fitsItems returns an error when graph g, written to the JSON Lines
+// file out, has more items than its reader accepts under e's flags
+// (--max-items, else graph.DefaultMaxItems); other formats have their
+// limit in bytes (limitWriter).
+func (e *env) fitsItems(out string, g *graph.Graph) error {
+	n := g.Counts()
+	items := int64(n.Entities + n.Sources + n.Claims + n.Supports + n.Contradictions + n.Decisions)
 	maxItems := cmp.Or(int64(e.maxItems), graph.DefaultMaxItems)
 	if strings.HasSuffix(out, ".jsonl") && items > maxItems {
 		return fmt.Errorf("%s: nothing written: the graph has %d items, more than the %d the JSON Lines reader accepts; give --max-items N here and to every command that reads it",

@@ -104,6 +104,12 @@ func TestImportWarnings(t *testing.T) {
 
 func TestImportErrors(t *testing.T) {
 	bad := writeTemp(t, "bad.json", "{\"nodes\": [\n  {\"nodeID\": x}]}")
+	// A graph the RDF reader reads but Apply refuses: the error is at
+	// the claim's place, as check gives it.
+	backwards := writeTemp(t, "backwards.ttl", "@prefix cg: <https://claimgraph.github.io/ns#> .\n"+
+		"@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n@prefix schema: <https://schema.org/> .\n"+
+		"<urn:claimgraph:c> a schema:Claim ;\n  schema:identifier \"c\" ;\n  schema:text \"C.\" ;\n"+
+		"  cg:validFrom \"2025\"^^xsd:gYear ;\n  cg:validUntil \"2024\"^^xsd:gYear .\n")
 	good := importsTestdata("aif.json")
 	tests := []struct {
 		name string
@@ -118,6 +124,7 @@ func TestImportErrors(t *testing.T) {
 		{"missing input", []string{"import", "--from", "aif", filepath.Join(t.TempDir(), "none.json")}, 1, "none.json"},
 		{"malformed input", []string{"import", "--from", "aif", bad}, 1, "bad.json:2:3: syntax error"},
 		{"wrong format", []string{"import", "--from", "factcheck", good}, 1, "imports:"},
+		{"validity backwards", []string{"import", "--from", "turtle", backwards}, 1, `backwards.ttl:4:22: claim "c": valid_until: invalid validity`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

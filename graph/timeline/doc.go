@@ -52,7 +52,8 @@
 // ([Ended]), or after a contradicting claim stronger in evidence took over
 // from it ([Superseded]). A rival takes over when it starts after the
 // claim and holds together with it on the appearance's date: their
-// contradiction is live then. So the later claim of a contradiction
+// contradiction is live then, and the rival holds on every day of a
+// partial date. So the later claim of a contradiction
 // resolved by time supersedes nothing (the earlier one's appearances
 // after its end are [Ended]), nor does a rival that was there before the
 // claim, and an appearance dated before its claim begins is not stale.

@@ -132,11 +132,11 @@ type StaleItem struct {
 //     ([claims.Validity.Ended]): reason [Ended]; or otherwise
 //   - a claim that contradicts it takes over from it: the rival has a
 //     dated start strictly after the claim's own (an open start is the
-//     earliest), had begun to hold by the first day of that date, the
-//     claim had begun too, and both hold together with the relation on a
-//     day of that date ([claims.HoldTogether]: their contradiction is
-//     live then, not resolved by time); and the rival is strictly
-//     stronger in evidence ([Options.Strength]) and not rejected by the
+//     earliest), holds on every day of that date, as the relation does,
+//     the claim had begun by its first day, and both hold together with
+//     the relation on a day of that date ([claims.HoldTogether]: their
+//     contradiction is live then, not resolved by time); and the rival is
+//     strictly stronger in evidence ([Options.Strength]) and not rejected by the
 //     verdicts ([Options.Rejected]): reason [Superseded], naming the
 //     rival with the earliest start (then the first ID). A stronger rival
 //     that was there first contests the claim but does not supersede it.
@@ -236,9 +236,9 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 
 // superseder returns the rival that takes over from claim c at date d:
 // among the contradictions rivals of c, a claim that started holding
-// strictly after c started (c's open start is the earliest), had begun by
-// the first day of d and holds on a day of d together with c and the
-// relation ([claims.HoldTogether]), is stronger than c and not rejected.
+// strictly after c started (c's open start is the earliest), holds on
+// every day of d, as the relation does, and together with c on a day of
+// d ([claims.HoldTogether]), is stronger than c and not rejected.
 // Of several, the one with the earliest start, then the first ID. A rival
 // that was there first, or one that never holds together with c (their
 // contradiction is resolved by time), takes over from nothing.
@@ -253,7 +253,7 @@ func superseder(v graph.View, c claims.Claim, rivals []claims.Relation, d claims
 		other, _ := r.Other(c.ID)
 		o, ok := v.Claim(other)
 		start := o.Validity.Start()
-		if !ok || start.IsZero() || !o.Validity.Began(d) || o.Validity.Ended(d) ||
+		if !ok || start.IsZero() || !throughout(o.Validity, d) || !throughout(r.Validity, d) ||
 			!claims.HoldTogether(d, c.Validity, o.Validity, r.Validity) {
 			continue
 		}
@@ -269,4 +269,11 @@ func superseder(v graph.View, c claims.Claim, rivals []claims.Relation, d claims
 		}
 	}
 	return best, found
+}
+
+// throughout reports whether v holds on every day of d: a rival that
+// stops holding within a partial date takes over from nothing on its
+// later days, and the appearance may be of one of them.
+func throughout(v claims.Validity, d claims.Date) bool {
+	return v.Began(d) && v.Holds(d.Last())
 }

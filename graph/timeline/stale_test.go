@@ -160,6 +160,7 @@ func TestStaleTakesOver(t *testing.T) {
 	tests := []struct {
 		name string
 		cs   []claimSpec
+		rel  string   // the contradiction's validity, as period takes it
 		want []string // claim:by of each stale item
 	}{{
 		// super.yaml: c holds from 2025, repeated in 2024 while the
@@ -184,10 +185,31 @@ func TestStaleTakesOver(t *testing.T) {
 			{id: "c", valid: "2020..", in: []string{"s3"}},
 		},
 		want: []string{"c:o"},
+	}, {
+		// o holds on 1-14 June 2024 only: an article dated June 2024
+		// may be of 20 June, when c holds and o no longer does, and a
+		// partial date counts only when every day of it qualifies.
+		name: "rival ends within the date",
+		cs: []claimSpec{
+			{id: "o", valid: "2024-06-01..2024-06-15", in: []string{"s1", "s2"}},
+			{id: "c", valid: "2020..", in: []string{"s3", "s3"}, dates: []string{"2024-06", "2024-06-10"}},
+		},
+		want: []string{"c:o"}, // the appearance of 10 June alone
+	}, {
+		// The same with the relation ending within the date.
+		name: "relation ends within the date",
+		cs: []claimSpec{
+			{id: "o", valid: "2024-06-01..", in: []string{"s1", "s2"}},
+			{id: "c", valid: "2020..", in: []string{"s3", "s3"}, dates: []string{"2024-06", "2024-06-10"}},
+		},
+		rel:  "2024-06-01..2024-06-15",
+		want: []string{"c:o"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g := build(t, pub, tt.cs, contra("c", "o"))
+			r := contra("c", "o")
+			r.Validity = period(t, tt.rel)
+			g := build(t, pub, tt.cs, r)
 			var got []string
 			for _, it := range timeline.Stale(g, timeline.Options{}) {
 				got = append(got, it.Claim+":"+it.By)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -745,11 +746,22 @@ func (s *state) verdicts(tick *graph.Ticker) []Verdict {
 }
 
 // outOfTime is the verdict on a claim that does not hold at t, with its
-// evidence in the whole graph.
+// evidence in the whole graph, where the claims the run rejects lend
+// nothing, as in the view.
 func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdict, error) {
 	if s.full == nil {
+		eo := s.evidenceOptions()
+		eo.Silent = maps.Clone(s.silent)
+		for i, l := range s.labels {
+			if l == af.Out {
+				if eo.Silent == nil {
+					eo.Silent = map[string]bool{}
+				}
+				eo.Silent[s.ids[i]] = true
+			}
+		}
 		var err error
-		if s.full, err = evidence.Of(full, s.evidenceOptions()); err != nil {
+		if s.full, err = evidence.Of(full, eo); err != nil {
 			return Verdict{}, fmt.Errorf("verdict: %w", err)
 		}
 	}

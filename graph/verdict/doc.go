@@ -141,7 +141,9 @@
 // it stopped holding, and a claim whose validity has not begun gets
 // [NotYetHolding] with the date it begins. Neither is undecided: time, not
 // evidence, decides them. Compute finds them in the whole graph
-// ([graph.View.Graph]), so [Result] has a verdict for every claim.
+// ([graph.View.Graph]), so [Result] has a verdict for every claim; their
+// evidence is weighed in the whole graph, a claim the run rejects lending
+// nothing there either.
 //
 // A contradiction between claims whose validities never overlap is
 // resolved by time, not open. So a contradiction attacks only when it is
