@@ -33,9 +33,12 @@
 // open contradictions first, then more contradictions, then the order
 // of claims. Last, in the order of
 // claims, those contradicted with no contradiction live: the two claims
-// never hold together (resolved by time), the relation lapsed while both
-// hold, or at a date they hold together only at others (package
-// graph/timeline, [timeline.Status.Words] in the reason). The verdicts
+// never hold together (resolved by time), or the relation lapsed while
+// both hold (package graph/timeline, [timeline.Status.Words] in the
+// reason). A dated view holds the claims and relations that hold on some
+// day of its date; two claims and a relation that each meet the date and
+// each other share a day of it, so a contradiction among them is live
+// there. The verdicts
 // do not weigh those contradictions, and such a claim is not contested
 // (Item.Contested), as package graph/claimreview selects the claims
 // worth publishing. Published ratings on an

@@ -41,8 +41,7 @@ type Item struct {
 	Contradictions, Open int
 	// ResolvedByTime: the claim has contradictions and time leaves none
 	// of them live ([graph.View.Resolved]): the two claims never hold
-	// together, the relation lapsed while both hold, or (for a dated
-	// view) they hold together only at other dates ([timeline.Status]).
+	// together, or the relation lapsed while both hold ([timeline.Status]).
 	// The verdicts do not weigh them; with no review, the claim comes
 	// last among those to review, its reason saying which.
 	ResolvedByTime bool
