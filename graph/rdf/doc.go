@@ -71,7 +71,9 @@
 // dated to the day, the month or the year. prov:generatedAtTime is not written: its
 // range is xsd:dateTime, and a date with a time of day would state more
 // than the data knows. Inference records (the sentence a value was
-// inferred from) are not exported; the YAML and JSON formats keep them.
+// inferred from) and a desk's reviews (claims.Review) are not exported;
+// the YAML and JSON formats keep them, and package graph/claimreview
+// writes published reviews as ClaimReview.
 //
 // # Writing
 //
