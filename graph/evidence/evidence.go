@@ -916,17 +916,27 @@ func DistinctSources(_ graph.View, c claims.Claim) ([]string, error) {
 }
 
 // Independent returns an Origins function backed by one provenance index
-// per view date, so that the derivation links of a source are loaded once
-// for all the claims of a view: the independent origins of each claim,
-// one per group of appearances that go back to the same original.
+// per view (a state of the graph at a date), so that the derivation links
+// of a source are loaded once for all the claims of a view: the
+// independent origins of each claim, one per group of appearances that go
+// back to the same original. Given a view of another state of the graph
+// (another snapshot, as [Of] takes one per call), it forgets the indexes
+// of the earlier state, so that one function serves a graph that changes
+// (as [Options.Origins] of a verdict.Tracker, for one).
 func Independent() func(graph.View, claims.Claim) ([]string, error) {
-	idx := make(map[claims.Date]*provenance.Index, 2)
+	idx := make(map[graph.View]*provenance.Index, 2)
 	var buf []string // the lists returned are cut from it, a chunk at a time
 	return func(v graph.View, c claims.Claim) ([]string, error) {
-		x, ok := idx[v.Date()]
+		x, ok := idx[v]
 		if !ok {
+			state := v.At(claims.Date{})
+			for w := range idx {
+				if w.At(claims.Date{}) != state {
+					delete(idx, w) // of an earlier state of the graph
+				}
+			}
 			x = provenance.New(v)
-			idx[v.Date()] = x
+			idx[v] = x
 		}
 		if cap(buf)-len(buf) < 2*len(c.Appearances) {
 			buf = make([]string, 0, max(1024, 2*len(c.Appearances)))
