@@ -772,7 +772,7 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 	} else {
 		vd.Label, vd.Since = NotYetHolding, c.Validity.Start()
 	}
-	vd.Rating = s.opts.Ratings.Rate(vd.Label, vd.Independent(), 0)
+	vd.Rating = s.opts.Ratings.Rate(vd.Label, vd.Evidence, 0)
 	return vd, nil
 }
 
@@ -810,7 +810,7 @@ func (s *state) judge(vd *Verdict, i int32, l af.Label) {
 	default:
 		vd.Label = Undecided
 	}
-	vd.Rating = s.opts.Ratings.Rate(vd.Label, vd.Independent(), vd.Strength)
+	vd.Rating = s.opts.Ratings.Rate(vd.Label, vd.Evidence, vd.Strength)
 	vd.Reasons, vd.More = s.reasons(i, vd.Label)
 }
 

@@ -129,10 +129,12 @@
 //
 // The rating is a ClaimReview-style reviewRating — alternateName and
 // ratingValue from 1 (False) to 5 (True) — looked up in a [RatingTable]
-// from the label, the number of independent origins (own and lent) and
-// the strength: [Options.Ratings], by default [DefaultRatings], which
-// documents its rows. An uncontested claim with one independent origin is
-// Unproven, however many outlets repeat it; True needs corroboration.
+// from the label, the evidence (the claim's independent origins, own and
+// lent, weighted by trust when [Options.Trust] is given, as the verdict
+// weighs them; without trust their number) and the strength:
+// [Options.Ratings], by default [DefaultRatings], which documents its
+// rows. An uncontested claim with one independent origin is Unproven,
+// however many outlets repeat it; True needs corroboration.
 //
 // # Time
 //

@@ -154,13 +154,16 @@ var (
 	RatingNotYet      = Rating{"Not yet holding", 0}
 )
 
-// RatingRule is one row of a [RatingTable]: a verdict with this Label, at
-// least MinOrigins independent origins (its own and those its supporters
-// lend, [Verdict].Independent) and a strength of at least MinStrength
-// gets Rating.
+// RatingRule is one row of a [RatingTable]: a verdict with this Label,
+// evidence of at least MinEvidence ([Verdict].Evidence: its independent
+// origins, own and lent, each weighted by its source's trust when
+// [Options.Trust] is given, so without trust their number) and a
+// strength of at least MinStrength gets Rating. A rating weighs a claim
+// as its verdict does: two origins of distrusted sources are not the
+// corroboration two trusted ones are.
 type RatingRule struct {
 	Label       Label
-	MinOrigins  int
+	MinEvidence float64
 	MinStrength float64
 	Rating      Rating
 }
@@ -172,10 +175,10 @@ type RatingTable []RatingRule
 
 // DefaultRatings is the default rating table:
 //
-//	label            origins  strength  rating
-//	accepted         ≥ 2      ≥ 0.75    True (5)
-//	accepted         ≥ 2                Mostly true (4)
-//	accepted         0 or 1             Unproven (3): unopposed but not corroborated
+//	label            evidence  strength  rating
+//	accepted         ≥ 2       ≥ 0.75    True (5)
+//	accepted         ≥ 2                 Mostly true (4)
+//	accepted         < 2                 Unproven (3): unopposed but not corroborated
 //	undecided                           Mixed (3): evidence on both sides, neither prevails
 //	rejected                  ≥ 0.25    Mostly false (2)
 //	rejected                  < 0.25    False (1)
@@ -183,7 +186,8 @@ type RatingTable []RatingRule
 //	not-yet-holding                     Not yet holding (0: off the scale)
 //
 // So an uncontested claim with one independent origin is Unproven however
-// many outlets repeat it, and True needs independent corroboration.
+// many outlets repeat it, and True needs independent corroboration: two
+// origins without trust, or their weight in trust with it.
 var DefaultRatings = RatingTable{
 	{Accepted, 2, 0.75, RatingTrue},
 	{Accepted, 2, 0, RatingMostlyTrue},
@@ -196,11 +200,13 @@ var DefaultRatings = RatingTable{
 }
 
 // Rate returns the rating of the first rule of t that matches a verdict
-// with label l, the given number of independent origins and strength;
-// Unproven when none does.
-func (t RatingTable) Rate(l Label, origins int, strength float64) Rating {
+// with label l, the given evidence ([Verdict].Evidence) and strength;
+// Unproven when none does. Evidence within [evidence.Tolerance] of a
+// rule's MinEvidence meets it, as two weights that equal compare in the
+// verdicts.
+func (t RatingTable) Rate(l Label, evidence, strength float64) Rating {
 	for _, r := range t {
-		if r.Label == l && origins >= r.MinOrigins && strength >= r.MinStrength {
+		if r.Label == l && evidence+eps >= r.MinEvidence && strength >= r.MinStrength {
 			return r.Rating
 		}
 	}

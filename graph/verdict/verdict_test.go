@@ -371,13 +371,13 @@ func TestDefaultRatings(t *testing.T) {
 		{verdict.NotYetHolding, 1, 0, verdict.RatingNotYet},
 	}
 	for _, tt := range tests {
-		if got := verdict.DefaultRatings.Rate(tt.l, tt.origins, tt.s); got != tt.want {
+		if got := verdict.DefaultRatings.Rate(tt.l, float64(tt.origins), tt.s); got != tt.want {
 			t.Errorf("Rate(%v, %d, %v) = %v, want %v", tt.l, tt.origins, tt.s, got, tt.want)
 		}
 	}
 	// A table of one's own: a single rule; what it does not match is
 	// Unproven.
-	own := verdict.RatingTable{{Label: verdict.Accepted, MinOrigins: 1, Rating: verdict.RatingTrue}}
+	own := verdict.RatingTable{{Label: verdict.Accepted, MinEvidence: 1, Rating: verdict.RatingTrue}}
 	if got := own.Rate(verdict.Accepted, 1, 0.1); got != verdict.RatingTrue {
 		t.Errorf("own table, accepted: %v", got)
 	}
