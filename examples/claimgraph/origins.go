@@ -302,7 +302,17 @@ func (res jsonCircular) write(w io.Writer) error {
 			wrap(w, "  ", "      ", strings.Join(c.Loop, " -> "))
 		}
 	}
-	fmt.Fprintf(w, "\ncircular reporting by claim: %d\n", len(res.Claims))
+	// A claim may go round more than one cycle: the count says so
+	// when the lines that follow are more than the claims.
+	cycles := 0
+	for _, c := range res.Claims {
+		cycles += len(c.Cycles)
+	}
+	fmt.Fprintf(w, "\ncircular reporting by claim: %d", len(res.Claims))
+	if cycles != len(res.Claims) {
+		fmt.Fprintf(w, " (%s)", plural(cycles, "cycle"))
+	}
+	fmt.Fprintln(w)
 	for _, c := range res.Claims {
 		for _, cy := range c.Cycles {
 			wrap(w, "  ", "      ", c.Claim+": "+strings.Join(cy.Loop, " -> "))
