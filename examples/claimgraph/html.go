@@ -368,6 +368,11 @@ func fileType(m os.FileMode) string {
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.ContentLength != 0 {
+		// serve reads no body: answer and close rather than let net/http
+		// read one first, with no deadline, that a client may never send.
+		w.Header().Set("Connection", "close")
+	}
 	if s.port != "" && !localHost(r.Host, s.port) {
 		// DNS rebinding: a page of another site whose name now resolves
 		// to 127.0.0.1 would otherwise read the graph.
