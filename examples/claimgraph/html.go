@@ -190,8 +190,9 @@ type serveConfig struct {
 	file, addr string
 	public     bool
 	opts       explore.Options
-	maxBytes   int64 // --max-bytes, 0 for the reader's default
-	maxItems   int   // --max-items, 0 for the reader's default
+	maxBytes   int64         // --max-bytes, 0 for the reader's default
+	maxItems   int           // --max-items, 0 for the reader's default
+	grace      time.Duration // for requests under way at an interrupt, 0 for 5 s
 }
 
 func runServe(e *env, args []string) int {
@@ -247,7 +248,9 @@ func serveFile(ctx context.Context, e *env, cfg serveConfig, ready func(url stri
 		_, s.port, _ = net.SplitHostPort(ln.Addr().String())
 	}
 	fmt.Fprintf(e.stdout, "serving %s at %s (interrupt to stop)\n", cfg.file, url)
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	// An idle connection is closed after a while; a write has no
+	// deadline, as a big page may take long to a slow client.
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	if ready != nil {
@@ -258,10 +261,17 @@ func serveFile(ctx context.Context, e *env, cfg serveConfig, ready func(url stri
 		return e.fail("serve", err)
 	case <-ctx.Done():
 	}
-	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	grace := cfg.grace
+	if grace == 0 {
+		grace = 5 * time.Second
+	}
+	shut, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
-	if err := srv.Shutdown(shut); err != nil {
-		return e.fail("serve", err)
+	if srv.Shutdown(shut) != nil {
+		// A client that neither ends its request nor reads the answer
+		// would hold the server for ever: close what is still open.
+		fmt.Fprintf(e.stderr, "claimgraph serve: closing connections still open after %v\n", grace)
+		srv.Close()
 	}
 	<-done
 	fmt.Fprintln(e.stdout, "stopped")
