@@ -377,12 +377,21 @@ func fileType(m os.FileMode) string {
 	return "of mode " + m.Type().String()
 }
 
+// pageCSP is the Content-Security-Policy of every answer of serve: the
+// page runs its own inline script and style, shows a data: icon and
+// polls /version, and no other site may frame it.
+const pageCSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
 	if r.ContentLength != 0 {
 		// serve reads no body: answer and close rather than let net/http
 		// read one first, with no deadline, that a client may never send.
-		w.Header().Set("Connection", "close")
+		h.Set("Connection", "close")
 	}
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", pageCSP)
 	if s.port != "" && !localHost(r.Host, s.port) {
 		// DNS rebinding: a page of another site whose name now resolves
 		// to 127.0.0.1 would otherwise read the graph.
@@ -394,9 +403,6 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "read-only", http.StatusMethodNotAllowed)
 		return
 	}
-	h := w.Header()
-	h.Set("Cache-Control", "no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
 	version, err := s.refresh()
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)

@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
+	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -85,5 +87,30 @@ func TestServeStopsWithStuckClient(t *testing.T) {
 		}
 	case <-time.After(time.Minute):
 		t.Fatal("serve did not stop")
+	}
+}
+
+// TestServeSecurityHeaders: serve's answers had no Content-Security-Policy,
+// so any site could frame the live page (clickjacking) and the page ran
+// with no bound on what it loads. Every answer, refusals included, now
+// forbids framing and everything but the page's own inline script and
+// style, its data: icon and its polls of /version.
+func TestServeSecurityHeaders(t *testing.T) {
+	s := &server{cfg: serveConfig{file: seedFile}, log: io.Discard, port: "8080"}
+	for _, c := range []struct{ method, path, host string }{
+		{"GET", "/", "127.0.0.1:8080"}, {"HEAD", "/", "127.0.0.1:8080"}, {"GET", "/version", "127.0.0.1:8080"},
+		{"GET", "/vocab.ttl", "127.0.0.1:8080"}, {"GET", "/nowhere", "127.0.0.1:8080"},
+		{"POST", "/", "127.0.0.1:8080"}, {"GET", "/", "rebound.example:8080"},
+	} {
+		req := httptest.NewRequest(c.method, c.path, nil)
+		req.Host = c.host
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		h := rec.Result().Header
+		csp := h.Get("Content-Security-Policy")
+		if !strings.Contains(csp, "frame-ancestors 'none'") || !strings.Contains(csp, "default-src 'none'") ||
+			h.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s %s (Host %s): %d, CSP %q, nosniff %q", c.method, c.path, c.host, rec.Code, csp, h.Get("X-Content-Type-Options"))
+		}
 	}
 }
