@@ -190,8 +190,9 @@ type serveConfig struct {
 	file, addr string
 	public     bool
 	opts       explore.Options
-	maxBytes   int64 // --max-bytes, 0 for the reader's default
-	maxItems   int   // --max-items, 0 for the reader's default
+	maxBytes   int64         // --max-bytes, 0 for the reader's default
+	maxItems   int           // --max-items, 0 for the reader's default
+	grace      time.Duration // for requests under way at an interrupt, 0 for 5 s
 }
 
 func runServe(e *env, args []string) int {
@@ -247,7 +248,9 @@ func serveFile(ctx context.Context, e *env, cfg serveConfig, ready func(url stri
 		_, s.port, _ = net.SplitHostPort(ln.Addr().String())
 	}
 	fmt.Fprintf(e.stdout, "serving %s at %s (interrupt to stop)\n", cfg.file, url)
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	// An idle connection is closed after a while; a write has no
+	// deadline, as a big page may take long to a slow client.
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	if ready != nil {
@@ -258,10 +261,17 @@ func serveFile(ctx context.Context, e *env, cfg serveConfig, ready func(url stri
 		return e.fail("serve", err)
 	case <-ctx.Done():
 	}
-	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	grace := cfg.grace
+	if grace == 0 {
+		grace = 5 * time.Second
+	}
+	shut, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
-	if err := srv.Shutdown(shut); err != nil {
-		return e.fail("serve", err)
+	if srv.Shutdown(shut) != nil {
+		// A client that neither ends its request nor reads the answer
+		// would hold the server for ever: close what is still open.
+		fmt.Fprintf(e.stderr, "claimgraph serve: closing connections still open after %v\n", grace)
+		srv.Close()
 	}
 	<-done
 	fmt.Fprintln(e.stdout, "stopped")
@@ -367,7 +377,21 @@ func fileType(m os.FileMode) string {
 	return "of mode " + m.Type().String()
 }
 
+// pageCSP is the Content-Security-Policy of every answer of serve: the
+// page runs its own inline script and style, shows a data: icon and
+// polls /version, and no other site may frame it.
+const pageCSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	if r.ContentLength != 0 {
+		// serve reads no body: answer and close rather than let net/http
+		// read one first, with no deadline, that a client may never send.
+		h.Set("Connection", "close")
+	}
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", pageCSP)
 	if s.port != "" && !localHost(r.Host, s.port) {
 		// DNS rebinding: a page of another site whose name now resolves
 		// to 127.0.0.1 would otherwise read the graph.
@@ -379,9 +403,6 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "read-only", http.StatusMethodNotAllowed)
 		return
 	}
-	h := w.Header()
-	h.Set("Cache-Control", "no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
 	version, err := s.refresh()
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
