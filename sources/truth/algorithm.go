@@ -353,10 +353,13 @@ func tied(ix *index, belief []float64, chosen []FactID) []bool {
 }
 
 // Same reports whether two beliefs or trusts are equal within a relative
-// 1e-9 (absolute for values below 1): the test of [Result.Tied], for
-// callers that mark ties of their own, such as equal trusts.
+// 1e-9: the test of [Result.Tied], for callers that mark ties of their
+// own, such as equal trusts. It is relative however small the values:
+// Investment's max-normalised beliefs fall far below 1e-9 on most
+// objects, and an absolute bound there made a fact tie with another of
+// a third of its belief.
 func Same(x, y float64) bool {
-	return math.Abs(x-y) <= 1e-9*max(1, math.Abs(x), math.Abs(y))
+	return math.Abs(x-y) <= 1e-9*max(math.Abs(x), math.Abs(y))
 }
 
 // choose returns the fact of highest belief per object, lowest ID on ties.
