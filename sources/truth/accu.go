@@ -621,7 +621,7 @@ func (m *copyModel) probabilities(fs []int32, count, belief []float64, even []bo
 	best := int32(-1)
 	for _, f := range fs {
 		belief[f] /= z
-		if best < 0 || belief[f] > belief[best] {
+		if best < 0 || Prefer(belief[f], belief[best]) {
 			best = f
 		}
 	}

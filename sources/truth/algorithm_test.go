@@ -453,6 +453,30 @@ func TestTinyBeliefsNoTie(t *testing.T) {
 	}
 }
 
+// TestTieChoosesLowestID: Result.Chosen names the lowest FactID among
+// the facts Result.Tied counts as tied (equal within truth.Same), not the
+// one rounding left a few ulps higher. Here AverageLog gives o2's facts
+// v0 (s1, s2) and v1 (s0) beliefs 2/3 each, v1's 0.66666666666666674
+// against v0's 0.66666666666666663: v1 was chosen, though v0 comes first.
+func TestTieChoosesLowestID(t *testing.T) {
+	d := truth.NewDataset()
+	for _, a := range [][3]string{{"s2", "o0", "v2"}, {"s1", "o1", "v0"}, {"s0", "o0", "v2"}, {"s0", "o1", "v2"},
+		{"s0", "o1", "v0"}, {"s2", "o2", "v0"}, {"s0", "o2", "v1"}, {"s1", "o2", "v0"}} {
+		d.Assert(a[0], a[1], a[2])
+	}
+	r, err := truth.Discover(d, truth.AverageLog, truth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o2 := d.Object("o2")
+	v0, _ := d.Fact(o2, "v0")
+	v1, _ := d.Fact(o2, "v1")
+	if !truth.Same(r.Belief[v0], r.Belief[v1]) || !r.Tied[o2] || r.Chosen[o2] != v0 {
+		t.Errorf("o2: beliefs v0 %.17g, v1 %.17g, tied %v, chosen %q; want a tie named by v0",
+			r.Belief[v0], r.Belief[v1], r.Tied[o2], d.Value(r.Chosen[o2]))
+	}
+}
+
 // TestLoneDissenter is the case of issue 14: s1..s4 say v1 and s5 says v2
 // of one object; s1 and s2 say x and s5 says y of another. s5 disagrees with
 // everyone, so every algorithm must pick v1 and x, and trust s1 and s2 more
