@@ -475,7 +475,7 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 // assertion is tested and which are not even (tied for the top of their
 // object; nil: none is). A source with tested assertions all even gets
 // prior; one with none tested, the mean over all its facts (prior when it
-// has none). Voting (with no even facts) and ACCU share it.
+// has none). Voting and ACCU share it.
 func meanDecided(ix *index, tested, even []bool, x, trust []float64, prior float64) {
 	parallel(len(trust), len(tested), func(lo, hi int) {
 		for s := lo; s < hi; s++ {

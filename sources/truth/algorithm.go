@@ -204,7 +204,7 @@ type Result struct {
 	// source's tested facts not tied for the top of their object (see
 	// Known; of all its facts when none is tested, the initial trust when
 	// every tested one ties); for Voting it is the fraction of the source's tested facts
-	// (likewise) that won the vote. Sources with no assertions have 0 (TruthFinder,
+	// not tied for the top (likewise) that won the vote. Sources with no assertions have 0 (TruthFinder,
 	// ACCU and DEPEN: the initial trust). Known says which trusts rest on
 	// evidence.
 	Trust []float64
@@ -218,9 +218,9 @@ type Result struct {
 	// of accuracy.) A source whose every fact is the only one of its
 	// object and asserted by it alone was never put to the test: its
 	// Trust only echoes the algorithm's prior and should be shown as "no
-	// evidence". For ACCU and DEPEN a fact tied for the top of its object
-	// tests nobody either, so a source whose tested facts all tie is not
-	// Known and keeps the prior.
+	// evidence". For Voting, ACCU and DEPEN a fact tied for the top of its
+	// object tests nobody either, so a source whose tested facts all tie
+	// is not Known and keeps the prior (0 for Voting).
 	Known []bool
 	// Belief is the belief in (confidence of) each fact: its share of the
 	// votes on its object for Voting (distinct sources), max-normalised scores for the

@@ -477,6 +477,42 @@ func TestTieChoosesLowestID(t *testing.T) {
 	}
 }
 
+// TestVotingTieTestsNobody: s1 says a, s2 says b of one object, a tie.
+// Voting named a only to name one, and counted it a win: s1 got trust 1
+// and s2 0, swapped when the two lines were. A tie neither wins nor
+// loses: both sources have no trust estimate, in either order; a source
+// with a decided question besides keeps its trust from it.
+func TestVotingTieTestsNobody(t *testing.T) {
+	for _, order := range [][]string{{"s1", "s2"}, {"s2", "s1"}} {
+		d := truth.NewDataset()
+		d.Assert(order[0], "q", "a")
+		d.Assert(order[1], "q", "b")
+		r, err := truth.Discover(d, truth.Voting, truth.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Tied[0] {
+			t.Errorf("order %v: no tie", order)
+		}
+		for s := range r.Trust {
+			if r.Known[s] || r.Trust[s] != 0 {
+				t.Errorf("order %v: %s has trust %v (known %v); want no evidence", order, d.SourceName(truth.SourceID(s)), r.Trust[s], r.Known[s])
+			}
+		}
+	}
+	d := truth.NewDataset()
+	for _, a := range [][3]string{{"s1", "q", "a"}, {"s2", "q", "b"}, {"s1", "p", "x"}, {"s3", "p", "x"}, {"s2", "p", "y"}} {
+		d.Assert(a[0], a[1], a[2])
+	}
+	r, err := truth.Discover(d, truth.Voting, truth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := named(d, r).Trust; got["s1"] != 1 || got["s2"] != 0 || !r.Known[0] || !r.Known[1] {
+		t.Errorf("trust %v, known %v; want s1 1 and s2 0 from p alone, both known", got, r.Known)
+	}
+}
+
 // TestLoneDissenter is the case of issue 14: s1..s4 say v1 and s5 says v2
 // of one object; s1 and s2 say x and s5 says y of another. s5 disagrees with
 // everyone, so every algorithm must pick v1 and x, and trust s1 and s2 more
