@@ -666,7 +666,11 @@ type ratios struct{ lt, lf, rt, rf float64 }
 
 func ratiosOf(a, c, n float64) ratios {
 	rt, rf := c/a+1-c, n*c/(1-a)+1-c
-	return ratios{math.Log(rt), math.Log(rf), rt, rf}
+	lf := math.Log(rf)
+	if math.IsInf(rf, 1) { // n past 1e306: ln(n·c/(1−a)), 1 − c lost beside it
+		lf = math.Log(n) + math.Log(c) - math.Log1p(-a)
+	}
+	return ratios{math.Log(rt), lf, rt, rf}
 }
 
 // smallCount bounds the counts whose odds are computed as products.
