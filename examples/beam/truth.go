@@ -257,8 +257,9 @@ func discover(s beam.Scope, r Run, b Block, st State) Outcome {
 func keyFact(f Fact) (int64, Fact) { return f.ID, f }
 
 // voting: belief is a fact's share of its object's votes; trust the
-// share of a source's tested facts that won (of all its facts when none
-// is tested), as truth.Discover with the formulas it calls.
+// share of a source's tested facts not tied for the top that won (of all
+// its facts when none is tested; 0 when all tie), as truth.Discover with
+// the formulas it calls.
 func voting(s beam.Scope, srcs, facts beam.PCollection) Outcome {
 	counted, toSrc := beam.ParDo2(s, &votingObject{}, beam.GroupByKey(s, beam.ParDo(s, byObject, facts)))
 	trusted := beam.ParDo(s, votingTrust, beam.CoGroupByKey(s, srcs, sendSum(s, toSrc)))
@@ -270,8 +271,10 @@ func byObject(_ int64, f Fact) (int64, Fact) { return f.Obj, f }
 
 // votingObject sets the beliefs of an object's facts, chooses among them
 // and sends each of their sources whether the fact won (A), whether the
-// assertion is tested (B) and both (C), each 0 or 1. The pipeline
-// declares no copies, so every other source of a fact corroborates it.
+// assertion is tested and the fact not tied for the top (B), both (C),
+// and whether the assertion is tested (D), each 0 or 1: a tie neither
+// wins nor loses, as in truth.Discover. The pipeline declares no
+// copies, so every other source of a fact corroborates it.
 type votingObject struct{ out outbox }
 
 func (fn *votingObject) ProcessElement(_ int64, facts func(*Fact) bool, emit func(Fact), _ func(int64, Msg)) {
@@ -284,16 +287,25 @@ func (fn *votingObject) ProcessElement(_ int64, facts func(*Fact) bool, emit fun
 		fs[i].Belief = truth.VoteShare(len(fs[i].Sources), total)
 	}
 	best := chosen(len(fs), func(i int) float64 { return fs[i].Belief })
+	even := make([]bool, len(fs)) // tied for the top
+	for i := range fs {
+		if i != best && truth.Same(fs[i].Belief, fs[best].Belief) {
+			even[i], even[best] = true, true
+		}
+	}
 	for i, f := range fs {
-		won, tested := 0.0, 0.0
+		won, tested, decided := 0.0, 0.0, 0.0
 		if i == best {
 			won = 1
 		}
 		if truth.Tested(len(fs), len(f.Sources)-1) {
 			tested = 1
+			if !even[i] {
+				decided = 1
+			}
 		}
 		for _, s := range f.Sources {
-			fn.out.send(s, Msg{A: won, B: tested, C: won * tested})
+			fn.out.send(s, Msg{A: won, B: decided, C: won * decided, D: tested})
 		}
 		emit(f)
 	}
@@ -324,7 +336,7 @@ func votingTrust(_ int64, srcs func(*Src) bool, msgs func(*Msg) bool, emit func(
 	}
 	var m Msg
 	msgs(&m) // none for a source without facts
-	src.Trust = truth.TestedMean(m.C, int(m.B), m.A, len(src.Facts), 0)
+	src.Trust = truth.AccuTrust(m.C, int(m.B), int(m.D), m.A, len(src.Facts), 0)
 	emit(src)
 }
 

@@ -475,7 +475,7 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 // assertion is tested and which are not even (tied for the top of their
 // object; nil: none is). A source with tested assertions all even gets
 // prior; one with none tested, the mean over all its facts (prior when it
-// has none). Voting (with no even facts) and ACCU share it.
+// has none). Voting and ACCU share it.
 func meanDecided(ix *index, tested, even []bool, x, trust []float64, prior float64) {
 	parallel(len(trust), len(tested), func(lo, hi int) {
 		for s := lo; s < hi; s++ {
@@ -621,7 +621,7 @@ func (m *copyModel) probabilities(fs []int32, count, belief []float64, even []bo
 	best := int32(-1)
 	for _, f := range fs {
 		belief[f] /= z
-		if best < 0 || belief[f] > belief[best] {
+		if best < 0 || Prefer(belief[f], belief[best]) {
 			best = f
 		}
 	}
@@ -666,7 +666,11 @@ type ratios struct{ lt, lf, rt, rf float64 }
 
 func ratiosOf(a, c, n float64) ratios {
 	rt, rf := c/a+1-c, n*c/(1-a)+1-c
-	return ratios{math.Log(rt), math.Log(rf), rt, rf}
+	lf := math.Log(rf)
+	if math.IsInf(rf, 1) { // n past 1e306: ln(n·c/(1−a)), 1 − c lost beside it
+		lf = math.Log(n) + math.Log(c) - math.Log1p(-a)
+	}
+	return ratios{math.Log(rt), lf, rt, rf}
 }
 
 // smallCount bounds the counts whose odds are computed as products.

@@ -265,6 +265,20 @@ func TestCopyOptions(t *testing.T) {
 			t.Errorf("Discover(%+v) = %v, want ErrOptions", o, err)
 		}
 	}
+	// The largest finite n is accepted, and must give numbers: n·c/(1−A)
+	// overflowed, and 0 shared false values times its infinite logarithm
+	// made every trust and belief NaN.
+	for _, alg := range []truth.Algorithm{truth.Accu, truth.Depen} {
+		r, err := truth.Discover(d, alg, truth.Options{FalseValues: math.MaxFloat64})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range append(append([]float64{}, r.Trust...), r.Belief...) {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				t.Fatalf("%v with FalseValues %g: trust %v, belief %v", alg, math.MaxFloat64, r.Trust, r.Belief)
+			}
+		}
+	}
 	if o := truth.DefaultOptions(truth.Accu); o.CopyPrior != 0.2 || o.CopyRate != 0.8 || o.FalseValues != 100 || o.InitialTrust != 0.8 {
 		t.Errorf("DefaultOptions(Accu) = %+v", o)
 	}

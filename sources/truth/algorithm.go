@@ -204,7 +204,7 @@ type Result struct {
 	// source's tested facts not tied for the top of their object (see
 	// Known; of all its facts when none is tested, the initial trust when
 	// every tested one ties); for Voting it is the fraction of the source's tested facts
-	// (likewise) that won the vote. Sources with no assertions have 0 (TruthFinder,
+	// not tied for the top (likewise) that won the vote. Sources with no assertions have 0 (TruthFinder,
 	// ACCU and DEPEN: the initial trust). Known says which trusts rest on
 	// evidence.
 	Trust []float64
@@ -218,9 +218,9 @@ type Result struct {
 	// of accuracy.) A source whose every fact is the only one of its
 	// object and asserted by it alone was never put to the test: its
 	// Trust only echoes the algorithm's prior and should be shown as "no
-	// evidence". For ACCU and DEPEN a fact tied for the top of its object
-	// tests nobody either, so a source whose tested facts all tie is not
-	// Known and keeps the prior.
+	// evidence". For Voting, ACCU and DEPEN a fact tied for the top of its
+	// object tests nobody either, so a source whose tested facts all tie
+	// is not Known and keeps the prior (0 for Voting).
 	Known []bool
 	// Belief is the belief in (confidence of) each fact: its share of the
 	// votes on its object for Voting (distinct sources), max-normalised scores for the
@@ -353,10 +353,13 @@ func tied(ix *index, belief []float64, chosen []FactID) []bool {
 }
 
 // Same reports whether two beliefs or trusts are equal within a relative
-// 1e-9 (absolute for values below 1): the test of [Result.Tied], for
-// callers that mark ties of their own, such as equal trusts.
+// 1e-9: the test of [Result.Tied], for callers that mark ties of their
+// own, such as equal trusts. It is relative however small the values:
+// Investment's max-normalised beliefs fall far below 1e-9 on most
+// objects, and an absolute bound there made a fact tie with another of
+// a third of its belief.
 func Same(x, y float64) bool {
-	return math.Abs(x-y) <= 1e-9*max(1, math.Abs(x), math.Abs(y))
+	return math.Abs(x-y) <= 1e-9*max(math.Abs(x), math.Abs(y))
 }
 
 // choose returns the fact of highest belief per object, lowest ID on ties.

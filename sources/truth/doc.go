@@ -59,7 +59,9 @@
 // its object's votes. As a trust score, T(s) is the share of the tested
 // facts of C_s (see [Result.Known]; all of C_s when none is) that won
 // their object's vote: a fact alone in its object and asserted by s alone
-// always wins, and says nothing of s.
+// always wins, and says nothing of s. A fact tied for the top of its
+// object neither won nor lost, so a source whose tested facts all tie
+// has no trust estimate (trust 0, not Known).
 //
 // [Sums] ("sums"), Hubs and Authorities (Kleinberg, "Authoritative sources
 // in a hyperlinked environment", JACM 1999) as adapted by Pasternack and

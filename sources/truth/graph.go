@@ -98,7 +98,7 @@ func (m *GraphMap) Joint(r *Result) *Result {
 	for o := range n {
 		best := NoFact
 		for f := m.first[o]; f < m.first[o+1]; f++ {
-			if best == NoFact || j.Belief[f] > j.Belief[best] {
+			if best == NoFact || Prefer(j.Belief[f], j.Belief[best]) {
 				best = f
 			}
 		}

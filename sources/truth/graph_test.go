@@ -104,8 +104,8 @@ func TestFromGraph(t *testing.T) {
 		t.Errorf("Facts(b) = %v, want one fact in each of two questions", fs)
 	}
 
-	// Voting: a has two origins against b's one; b and e tie, won by the
-	// lower FactID, b.
+	// Voting: a has two origins against b's one; b and e tie, named by
+	// the lower FactID, b.
 	r, err := truth.Discover(d, truth.Voting, truth.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -114,10 +114,11 @@ func TestFromGraph(t *testing.T) {
 	if obj := d.FactObject(fa); r.Chosen[obj] != fa {
 		t.Errorf("voting chose %q, want a", d.Value(r.Chosen[obj]))
 	}
-	// Voting trust is the share of a source's facts that won: s1 and s2
-	// won both of theirs; s3 one of three (b lost to a, won against e; e
-	// lost); s4 asserts nothing contested and has no estimate.
-	if diff := cmp.Diff(map[string]float64{"s1": 1, "s2": 1, "s3": 1.0 / 3}, m.Trust(r)); diff != "" {
+	// Voting trust is the share of a source's decided facts that won: s1
+	// and s2 won both of theirs; s3 none of one (b lost to a; b and e tie,
+	// which neither wins nor loses); s4 asserts nothing contested and has
+	// no estimate.
+	if diff := cmp.Diff(map[string]float64{"s1": 1, "s2": 1, "s3": 0}, m.Trust(r)); diff != "" {
 		t.Errorf("trust (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]bool{true, true, true, false}, r.Known); diff != "" {

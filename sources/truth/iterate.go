@@ -8,7 +8,11 @@ import (
 
 // voting: belief = share of the object's votes (distinct sources); trust
 // = share of a source's tested facts that won (of all its facts when
-// none is tested).
+// none is tested). A fact tied for the top of its object neither won nor
+// lost, as in ACCU: Chosen names the lowest FactID only to name one, and
+// counting it a win gave the source of the first of two tied claims
+// trust 1 and the other 0. A source whose tested facts all tie has trust
+// 0 and is not Known.
 func (r *Result) voting(ix *index, tested []bool) {
 	r.Belief = make([]float64, ix.nFacts)
 	for o := range ix.nObjects {
@@ -28,8 +32,21 @@ func (r *Result) voting(ix *index, tested []bool) {
 			won[f] = 1
 		}
 	}
+	even := make([]bool, ix.nFacts) // tied for the top of its object
+	for o, c := range r.Chosen {
+		if c == NoFact {
+			continue
+		}
+		for _, f := range ix.objFacts[ix.objStart[o]:ix.objStart[o+1]] {
+			even[f] = FactID(f) != c && Same(r.Belief[f], r.Belief[c])
+			even[c] = even[c] || even[f]
+		}
+	}
 	r.Trust = make([]float64, ix.nSources)
-	meanDecided(ix, tested, nil, won, r.Trust, 0)
+	meanDecided(ix, tested, even, won, r.Trust, 0)
+	for s := range r.Known {
+		r.Known[s] = r.Known[s] && decides(ix, tested, even, s)
+	}
 	r.Iterations, r.Converged = 1, true
 }
 

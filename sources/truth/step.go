@@ -128,8 +128,10 @@ func CosineChange(xy, xx, yy float64) float64 {
 
 // Prefer reports whether a fact of belief b beats the best so far, of
 // belief best, in the choice of an object's answer: facts are offered in
-// ID order, so ties go to the lowest ID.
-func Prefer(b, best float64) bool { return b > best }
+// ID order, so ties go to the lowest ID. A tie is as [Result.Tied] has
+// it, equal within [Same]: rounding that puts the later of two equal
+// beliefs a few ulps higher does not choose it.
+func Prefer(b, best float64) bool { return b > best && !Same(b, best) }
 
 // Accuracy is the accuracy ACCU and DEPEN take for a source of trust t
 // (the prior, or A(S) of the last iteration): t kept within [0.01,
