@@ -240,3 +240,22 @@ func TestMostSupportedRingCountsK(t *testing.T) {
 		t.Errorf("MostSupported(2) on a ring: %v allocations at 200 claims, %v at 800: it counts every claim", small, large)
 	}
 }
+
+// TestShortestPathAliasItself: a path from a merged-away ID to the claim
+// it was merged into is that claim alone, named by its own ID as every
+// other path names claims, not by the alias.
+func TestShortestPathAliasItself(t *testing.T) {
+	g := graph.New()
+	if err := g.Apply(graph.Batch{Claims: []claims.Claim{{ID: "a", Text: "a"}, {ID: "b", Text: "b"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, ends := range [][2]string{{"b", "a"}, {"a", "b"}, {"b", "b"}} {
+		p, err := g.ShortestPath(ends[0], ends[1])
+		if err != nil || !slices.Equal(p.Claims, []string{"a"}) || p.Len() != 0 {
+			t.Errorf("ShortestPath(%q, %q) = %v, %v; want the path of claim a alone", ends[0], ends[1], p.Claims, err)
+		}
+	}
+}
