@@ -171,7 +171,10 @@ func (v View) MostSupportedExcept(k int, silent map[string]bool) []Supported {
 	seen := make([]int32, n) // the search that last reached each vertex, 1-based
 	var queue []int32
 	for i, c := range cands {
-		if len(top) == k && c.bound < top[k-1].count {
+		// Candidates come by bound, then in graph order: once one cannot
+		// beat the k-th, by count or, at an equal count, by coming first,
+		// no later one can (a ring of supports ties every claim).
+		if len(top) == k && (c.bound < top[k-1].count || c.bound == top[k-1].count && c.order > top[k-1].order) {
 			break
 		}
 		search := int32(i + 1)

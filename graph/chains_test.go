@@ -211,3 +211,51 @@ func TestSupportExcept(t *testing.T) {
 		t.Errorf("SupportTreeExcept: %v, want [d e]", ids)
 	}
 }
+
+// TestMostSupportedRingCountsK: in a ring of supports every claim has
+// every other as a supporter, so all bounds tie with the counts; the
+// first k counted are the answer, and no other claim can beat them in
+// graph order. Counting them all made MostSupported(1) quadratic; the
+// allocations, one or two per claim reached, show how many it counted.
+func TestMostSupportedRingCountsK(t *testing.T) {
+	allocs := func(n int) float64 {
+		var b graph.Batch
+		for i := range n {
+			b.Claims = append(b.Claims, claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "claim"})
+			b.Relations = append(b.Relations, claims.Relation{From: fmt.Sprintf("c%d", i), To: fmt.Sprintf("c%d", (i+1)%n), Kind: claims.Supports})
+		}
+		g := graph.New()
+		if err := g.Apply(b); err != nil {
+			t.Fatal(err)
+		}
+		var got []graph.Supported
+		a := testing.AllocsPerRun(1, func() { got = g.MostSupported(2) })
+		if want := []graph.Supported{{Claim: "c0", Supporters: n - 1}, {Claim: "c1", Supporters: n - 1}}; !slices.Equal(got, want) {
+			t.Fatalf("ring of %d: MostSupported(2) = %v, want %v", n, got, want)
+		}
+		return a
+	}
+	small, large := allocs(200), allocs(800)
+	if large > 6*small {
+		t.Errorf("MostSupported(2) on a ring: %v allocations at 200 claims, %v at 800: it counts every claim", small, large)
+	}
+}
+
+// TestShortestPathAliasItself: a path from a merged-away ID to the claim
+// it was merged into is that claim alone, named by its own ID as every
+// other path names claims, not by the alias.
+func TestShortestPathAliasItself(t *testing.T) {
+	g := graph.New()
+	if err := g.Apply(graph.Batch{Claims: []claims.Claim{{ID: "a", Text: "a"}, {ID: "b", Text: "b"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Apply(graph.Batch{Merges: []graph.Merge{{Into: "a", From: "b"}}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, ends := range [][2]string{{"b", "a"}, {"a", "b"}, {"b", "b"}} {
+		p, err := g.ShortestPath(ends[0], ends[1])
+		if err != nil || !slices.Equal(p.Claims, []string{"a"}) || p.Len() != 0 {
+			t.Errorf("ShortestPath(%q, %q) = %v, %v; want the path of claim a alone", ends[0], ends[1], p.Claims, err)
+		}
+	}
+}

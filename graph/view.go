@@ -686,7 +686,7 @@ func (v View) ShortestPath(from, to string) (Path, error) {
 		return Path{}, err
 	}
 	if a == b {
-		return Path{Claims: []string{from}}, nil
+		return Path{Claims: []string{s.idOf(a)}}, nil // an alias names the item it was merged into, as pathTo does
 	}
 	found := false
 	parent := v.bfs(a, 0,
