@@ -281,7 +281,7 @@ func of(v graph.View, opts Options, later bool) (*Table, *Silencer, error) {
 	var lay *Silencer
 	var laid sync.WaitGroup
 	if later {
-		laid.Go(func() { lay = layout(n, supportsOf(v, n, counts.Supports, nil, o.Supports), nil) })
+		laid.Go(func() { lay, _ = layout(n, supportsOf(v, n, counts.Supports, nil, o.Supports), nil) })
 	}
 	// Origins are interned in the order the claims first name them: by
 	// the number their source has in the provenance index when they come

@@ -80,11 +80,6 @@ type Silencer struct {
 	ev   []weighed
 
 	ws []worker // one per goroutine weighing a level
-
-	// reused says that layout took the components of Lend, src, which
-	// bind reads what they pass on by; src is let go after.
-	reused bool
-	src    []int32
 }
 
 // weighed is what the Silencer keeps of a claim's Evidence.
@@ -125,22 +120,22 @@ func (t *Table) Silencer(edges [][2]int32) *Silencer {
 	}
 	sup := t.sup
 	t.sup = nil // taken over, or of no use: the table no longer holds it
-	s := layout(len(t.ids), edges, sup)
-	var out [][]int32
-	if s.reused {
-		out = sup.out
+	s, reused := layout(len(t.ids), edges, sup)
+	var passed func(c int32) []int32
+	if reused {
+		passed = func(c int32) []int32 { return sup.out[sup.comp[c]] }
 	}
-	s.bind(t, out)
+	s.bind(t, passed)
 	return s
 }
 
 // layout returns a Silencer of n claims with the supports edges, its
 // claims placed and numbered, with room for what it weighs, and no
 // table yet (see bind): the components and levels are sup's when they
-// order edges, and found again otherwise. It reads nothing of a table,
-// so that [Silenced] makes it beside the origins.
-func layout(n int, edges [][2]int32, sup *support) *Silencer {
-	s := &Silencer{flag: make([]uint8, n)}
+// order edges (reused), and found again otherwise. It reads nothing of
+// a table, so that [Silenced] makes it beside the origins.
+func layout(n int, edges [][2]int32, sup *support) (s *Silencer, reused bool) {
+	s = &Silencer{flag: make([]uint8, n)}
 	kept := make([][2]int32, 0, len(edges))
 	for _, e := range edges {
 		if e[0] != e[1] && uint32(e[0]) < uint32(n) && uint32(e[1]) < uint32(n) {
@@ -153,7 +148,7 @@ func layout(n int, edges [][2]int32, sup *support) *Silencer {
 	count := 0
 	if sup != nil && orders(sup, kept) {
 		comp, count, level = sup.comp, sup.count, sup.level
-		s.reused = true
+		reused = true
 	} else {
 		start, to := forward(n, kept)
 		var b scc.Buf
@@ -162,7 +157,6 @@ func layout(n int, edges [][2]int32, sup *support) *Silencer {
 		cs, mem := csr.Group(count, comp)
 		level = levels(count, comp, cs, mem, start, to)
 	}
-	s.src = comp
 	lstart, list := byLevel(level)
 	cs, mem := csr.Group(count, comp)
 	s.lstart, s.level, s.cstart = lstart, make([]int32, count), make([]int32, count+1)
@@ -197,14 +191,15 @@ func layout(n int, edges [][2]int32, sup *support) *Silencer {
 	s.own.start = make([]int32, n+1)
 	s.queued = make([]uint64, (count+63)/64)
 	s.low = int32(len(lstart) - 1)
-	return s
+	return s, reused
 }
 
 // bind makes s, from layout, a Silencer of t: what reaches each claim,
 // by position from now on, its own origins and its evidence, and what
-// each claim that supports another passes on, from out (what each
-// component of s.src passes on, when Lend found them) or worked out.
-func (s *Silencer) bind(t *Table, out [][]int32) {
+// each claim that supports another passes on: passed(c), what claim c's
+// component passes on when Lend found the components, or worked out
+// (passed nil, or empty).
+func (s *Silencer) bind(t *Table, passed func(c int32) []int32) {
 	n := len(s.id)
 	s.t = t
 	// What reaches each claim, by position from now on, and the
@@ -242,8 +237,8 @@ func (s *Silencer) bind(t *Table, out [][]int32) {
 			s.tau[p] = last(t.reach[p])
 			switch {
 			case s.start[p] == s.start[p+1]:
-			case out != nil && len(out[s.src[c]]) > 0:
-				s.passes(s.lender[p], out[s.src[c]])
+			case passed != nil && len(passed(c)) > 0:
+				s.passes(s.lender[p], passed(c))
 			default:
 				// Of keeps what a component passes on only when it
 				// supports another: the members of a cycle of support
@@ -252,7 +247,6 @@ func (s *Silencer) bind(t *Table, out [][]int32) {
 			}
 		}
 	})
-	s.src = nil
 }
 
 // forward returns the edges from each of n vertices: those of vertex i
