@@ -503,6 +503,7 @@ func relations[O any](c *comparer, olds iter.Seq[O], ends func(*O) claims.Relati
 		_, ok := match(cands, &nr)
 		return ok
 	}
+	var cands []claims.Relation // of the claim looked up last, reused
 	inOld := func(r *claims.Relation) bool {
 		if set, ok := oldOf[r.From]; ok {
 			return set[matchKey(r)]
@@ -511,7 +512,7 @@ func relations[O any](c *comparer, olds iter.Seq[O], ends func(*O) claims.Relati
 		if !ok {
 			return false
 		}
-		var cands []claims.Relation
+		cands = cands[:0]
 		for _, id := range append([]string{x.ID}, x.Merged...) {
 			for _, o := range c.old.relationsOf(id) {
 				if o := resolved(c.new, o); o.From != o.To {
