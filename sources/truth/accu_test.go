@@ -314,10 +314,7 @@ func TestTieTestsNobody(t *testing.T) {
 			}
 		}
 	}
-	d := truth.NewDataset()
-	for _, a := range [][3]string{{"s", "q", "a"}, {"t", "q", "b"}, {"u", "p", "x"}, {"w", "p", "x"}, {"v", "p", "y"}, {"u", "q", "a"}} {
-		d.Assert(a[0], a[1], a[2])
-	}
+	d := asserted([][3]string{{"s", "q", "a"}, {"t", "q", "b"}, {"u", "p", "x"}, {"w", "p", "x"}, {"v", "p", "y"}, {"u", "q", "a"}})
 	r, err := truth.Discover(d, truth.Accu, truth.Options{})
 	if err != nil {
 		t.Fatal(err)

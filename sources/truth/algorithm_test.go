@@ -424,6 +424,16 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// asserted returns a Dataset of the assertions given, each a source, an
+// object and a value, in order.
+func asserted(as [][3]string) *truth.Dataset {
+	d := truth.NewDataset()
+	for _, a := range as {
+		d.Assert(a[0], a[1], a[2])
+	}
+	return d
+}
+
 // TestTinyBeliefsNoTie: Investment's beliefs, max-normalised over all
 // facts, fall far below 1e-9 on most objects; a tie there is still equal
 // beliefs, not beliefs that differ by less than 1e-9. Here o0's v2, which
@@ -432,11 +442,8 @@ func TestDeterministic(t *testing.T) {
 // data set the absolute bound made 528 objects "tied" with a value of
 // less than half the chosen one's belief.
 func TestTinyBeliefsNoTie(t *testing.T) {
-	d := truth.NewDataset()
-	for _, a := range [][3]string{{"s3", "o0", "v1"}, {"s2", "o2", "v1"}, {"s3", "o1", "v0"}, {"s3", "o0", "v2"},
-		{"s1", "o0", "v0"}, {"s0", "o2", "v1"}, {"s0", "o1", "v1"}, {"s0", "o2", "v2"}, {"s1", "o0", "v2"}} {
-		d.Assert(a[0], a[1], a[2])
-	}
+	d := asserted([][3]string{{"s3", "o0", "v1"}, {"s2", "o2", "v1"}, {"s3", "o1", "v0"}, {"s3", "o0", "v2"},
+		{"s1", "o0", "v0"}, {"s0", "o2", "v1"}, {"s0", "o1", "v1"}, {"s0", "o2", "v2"}, {"s1", "o0", "v2"}})
 	r, err := truth.Discover(d, truth.Investment, truth.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -459,11 +466,8 @@ func TestTinyBeliefsNoTie(t *testing.T) {
 // v0 (s1, s2) and v1 (s0) beliefs 2/3 each, v1's 0.66666666666666674
 // against v0's 0.66666666666666663: v1 was chosen, though v0 comes first.
 func TestTieChoosesLowestID(t *testing.T) {
-	d := truth.NewDataset()
-	for _, a := range [][3]string{{"s2", "o0", "v2"}, {"s1", "o1", "v0"}, {"s0", "o0", "v2"}, {"s0", "o1", "v2"},
-		{"s0", "o1", "v0"}, {"s2", "o2", "v0"}, {"s0", "o2", "v1"}, {"s1", "o2", "v0"}} {
-		d.Assert(a[0], a[1], a[2])
-	}
+	d := asserted([][3]string{{"s2", "o0", "v2"}, {"s1", "o1", "v0"}, {"s0", "o0", "v2"}, {"s0", "o1", "v2"},
+		{"s0", "o1", "v0"}, {"s2", "o2", "v0"}, {"s0", "o2", "v1"}, {"s1", "o2", "v0"}})
 	r, err := truth.Discover(d, truth.AverageLog, truth.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -500,10 +504,7 @@ func TestVotingTieTestsNobody(t *testing.T) {
 			}
 		}
 	}
-	d := truth.NewDataset()
-	for _, a := range [][3]string{{"s1", "q", "a"}, {"s2", "q", "b"}, {"s1", "p", "x"}, {"s3", "p", "x"}, {"s2", "p", "y"}} {
-		d.Assert(a[0], a[1], a[2])
-	}
+	d := asserted([][3]string{{"s1", "q", "a"}, {"s2", "q", "b"}, {"s1", "p", "x"}, {"s3", "p", "x"}, {"s2", "p", "y"}})
 	r, err := truth.Discover(d, truth.Voting, truth.Options{})
 	if err != nil {
 		t.Fatal(err)
