@@ -12,25 +12,35 @@ import (
 	"unicode/utf8"
 )
 
-// untagSlow is untag as it was when a statement of 50,000 tags took 41 s
-// (one pass over the text for each tag form, and one pass over the tags
-// for each tag trimmed from the end): the reference untag is compared
-// with. Do not change it.
-func untagSlow(text string, tags []string) string {
+// slowForms are the forms of a tag as untagSlow tries them.
+func slowForms(tag string) []string { return []string{"#(" + tag + ")", "#" + tag} }
+
+// trimSlow is the first half of untagSlow, which untagTraced shares: the
+// text trimmed, then the tag forms at its end taken off, one pass over
+// the tags after another until a pass takes none.
+func trimSlow(text string, tags []string) string {
 	text = strings.TrimSpace(text)
-	forms := func(tag string) []string { return []string{"#(" + tag + ")", "#" + tag} }
 	for trimmed := true; trimmed; {
 		trimmed = false
 		for _, tag := range tags {
-			for _, f := range forms(tag) {
+			for _, f := range slowForms(tag) {
 				if strings.HasSuffix(text, f) {
 					text, trimmed = strings.TrimSpace(strings.TrimSuffix(text, f)), true
 				}
 			}
 		}
 	}
+	return text
+}
+
+// untagSlow is untag as it was when a statement of 50,000 tags took 41 s
+// (one pass over the text for each tag form, and one pass over the tags
+// for each tag trimmed from the end): the reference untag is compared
+// with. Do not change what it does (its first half is trimSlow).
+func untagSlow(text string, tags []string) string {
+	text = trimSlow(text, tags)
 	for _, tag := range tags {
-		for _, f := range forms(tag) {
+		for _, f := range slowForms(tag) {
 			text = replaceTagSlow(text, f, tag)
 		}
 	}
@@ -68,24 +78,13 @@ func replaceTagSlow(text, f, tag string) string {
 // trimmed text overlap without starting together (tags a#b and b in
 // "#a#b c": whichever comes first in tags hides the other).
 func untagTraced(text string, tags []string) (string, bool) {
-	text = strings.TrimSpace(text)
-	forms := func(tag string) []string { return []string{"#(" + tag + ")", "#" + tag} }
-	for trimmed := true; trimmed; {
-		trimmed = false
-		for _, tag := range tags {
-			for _, f := range forms(tag) {
-				if strings.HasSuffix(text, f) {
-					text, trimmed = strings.TrimSpace(strings.TrimSuffix(text, f)), true
-				}
-			}
-		}
-	}
+	text = trimSlow(text, tags)
 	clean := true
 	// Occurrences in the trimmed text, as [start, end) pairs.
 	type span struct{ i, j int }
 	var spans []span
 	for _, tag := range tags {
-		for _, f := range forms(tag) {
+		for _, f := range slowForms(tag) {
 			for i := 0; ; i++ {
 				k := strings.Index(text[i:], f)
 				if k < 0 {
@@ -121,7 +120,7 @@ func untagTraced(text string, tags []string) (string, bool) {
 		return s.String()
 	}
 	for _, tag := range tags {
-		for _, f := range forms(tag) {
+		for _, f := range slowForms(tag) {
 			var out []tb
 			rest := cur
 			for {
