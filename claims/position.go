@@ -1,6 +1,9 @@
 package claims
 
-import "strconv"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 // Position is a place in an input file: a file name and a 1-based line
 // and column. Like [go/token.Position] it is a small comparable value. The
@@ -16,6 +19,24 @@ type Position struct {
 	File   string // file name; "" when unknown
 	Line   int    // 1-based line; 0 when unknown
 	Column int    // 1-based column; 0 when unknown
+}
+
+// PositionAt returns the position of byte offset off in data, the text
+// of file: its 1-based line, and its column counted in characters. An
+// offset inside a character is taken to the character's start, and one
+// out of range to the nearer end. It costs O(off).
+func PositionAt(file string, data []byte, off int) Position {
+	off = min(max(off, 0), len(data))
+	for off > 0 && off < len(data) && !utf8.RuneStart(data[off]) {
+		off-- // to the start of the character off falls in
+	}
+	line, start := 1, 0
+	for i, c := range data[:off] {
+		if c == '\n' {
+			line, start = line+1, i+1
+		}
+	}
+	return Position{File: file, Line: line, Column: 1 + utf8.RuneCount(data[start:off])}
 }
 
 // IsValid reports whether the position has a line.

@@ -43,3 +43,22 @@ func ExamplePosition() {
 	// graph: in.yaml:9:13: unknown entity
 	// graph: unknown entity
 }
+
+// TestPositionAt: the line and column, in characters, of a byte offset;
+// an offset inside a character goes to its start, one out of range to
+// the nearer end.
+func TestPositionAt(t *testing.T) {
+	data := []byte("ab\nCé d\n")
+	for _, tt := range []struct {
+		off       int
+		line, col int
+	}{
+		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {4, 2, 2},
+		{5, 2, 2}, // inside é
+		{6, 2, 3}, {len(data), 3, 1}, {-4, 1, 1}, {99, 3, 1},
+	} {
+		if got, want := claims.PositionAt("f", data, tt.off), (claims.Position{File: "f", Line: tt.line, Column: tt.col}); got != want {
+			t.Errorf("PositionAt(%d) = %v, want %v", tt.off, got, want)
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/claimgraph/claimgraph/claims"
 )
 
 // jsonScanner parses JSON (RFC 8259) into the node tree the YAML decoder
@@ -235,19 +237,10 @@ func (s *jsonScanner) position(off int) (line, col int) {
 func (s *jsonScanner) errorAt(off int) (line, col int) { return offsetPosition(s.data, off) }
 
 // offsetPosition returns the 1-based line and column, in characters, of
-// byte offset off in data.
+// byte offset off in data (claims.PositionAt).
 func offsetPosition(data []byte, off int) (line, col int) {
-	off = min(max(off, 0), len(data))
-	for off > 0 && off < len(data) && !utf8.RuneStart(data[off]) {
-		off-- // to the start of the character off falls in
-	}
-	line, start := 1, 0
-	for i, c := range data[:off] {
-		if c == '\n' {
-			line, start = line+1, i+1
-		}
-	}
-	return line, 1 + utf8.RuneCount(data[start:off])
+	p := claims.PositionAt("", data, off)
+	return p.Line, p.Column
 }
 
 func (s *jsonScanner) fail(off int, format string, args ...any) *jsonError {

@@ -57,7 +57,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -260,16 +259,7 @@ func readDecisions(path string) (similarReport, error) {
 			off = i
 		}
 	}
-	line, col := textPosition(data, off)
-	return rep, fmt.Errorf("%s:%d:%d: %v", path, line, col, strings.TrimPrefix(err.Error(), "json: "))
-}
-
-// textPosition returns the 1-based line and column, in characters, of
-// byte offset off in data.
-func textPosition(data []byte, off int) (line, col int) {
-	off = min(max(off, 0), len(data))
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	return 1 + bytes.Count(data[:off], []byte("\n")), 1 + utf8.RuneCount(data[start:off])
+	return rep, fmt.Errorf("%s: %v", claims.PositionAt(path, data, off), strings.TrimPrefix(err.Error(), "json: "))
 }
 
 // saveDecisions applies b to g, read from file, and saves the result to
