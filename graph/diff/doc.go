@@ -31,8 +31,9 @@
 // "p1 not holding at 2024", "contradiction with p1 resolved by time
 // (never both holding)", in the words of package graph/timeline — or
 // that nothing contradicts it; never a claim the new graph rejects);
-// then the number of independent origins, as the rating weighs them
-// ([verdict.Verdict.Independent]): the claim's own and those its
+// then the number of independent origins ([verdict.Verdict.Independent],
+// the evidence the rating weighs, each origin weighted by trust when
+// Options.Verdict gives one): the claim's own and those its
 // supporters lend, with how many are which ("2 independent origins (1
 // own, 1 lent)"; "independent origins 1 (1 own) → 2 (1 own, 1 lent)"
 // when they changed):
