@@ -33,7 +33,7 @@ func TestAtText(t *testing.T) {
 	// view; it is resolved by time, the treaty taking over on the day the
 	// pact claim stops. One derivation: the 2025 article cites the 2023 one.
 	want := "As of 2024-01-01, 1 of 2 claims holds.\n" +
-		"appearances: 3, supports: 0, contradictions: 0, entities: 3, sources: 4, derivations: 1\n" +
+		"appearances: 3, supports: 0, contradictions: 0, entities: 3, sources: 5, derivations: 1\n" +
 		"\n" +
 		"Claims holding (1):\n" +
 		"  china-only-defence-pact (until 2024-06-19)\n" +
@@ -115,10 +115,10 @@ func TestAtJSON(t *testing.T) {
 	chdirRoot(t)
 	needFile(t, staleFixture)
 	// On 2025-09-03 the reverse of TestAtText: the treaty holds with its
-	// one appearance.
+	// two appearances.
 	want := atReport{
 		Date:   "2025-09-03",
-		Counts: atCounts{Entities: 3, Sources: 4, Claims: 1, ClaimsTotal: 2, Appearances: 1, Derivations: 1},
+		Counts: atCounts{Entities: 3, Sources: 5, Claims: 1, ClaimsTotal: 2, Appearances: 2, Derivations: 1},
 		Claims: []atClaim{{
 			ID:       "russia-dprk-defence-treaty-2024",
 			Text:     "Russia and North Korea have a mutual defence treaty, signed by Vladimir Putin and Kim Jong Un in Pyongyang.",

@@ -1,6 +1,7 @@
 // The stale command: appearances that repeat a claim after it stopped
-// holding, or after a stronger contradicting claim took over from it
-// (began to hold after it, and holds together with it then).
+// holding (unless the claims that took over from it have less evidence
+// or are rejected), or after a stronger contradicting claim took over
+// from it (began to hold after it, and holds together with it then).
 //
 //	claimgraph stale FILE [--json]
 //

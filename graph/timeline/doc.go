@@ -50,7 +50,11 @@
 //
 // [Stale] finds appearances dated after their claim stopped holding
 // ([Ended]), or after a contradicting claim stronger in evidence took over
-// from it ([Superseded]). A rival takes over when it starts after the
+// from it ([Superseded]). An end stands unless every rival that took over
+// from the claim — started after it and holds on every day of the date,
+// as the relation does — is rejected or has less evidence: a claim
+// declared ended only by a weaker rival is not out of date, while one that
+// ended with no rival is. A rival takes over when it starts after the
 // claim and holds together with it on the appearance's date: their
 // contradiction is live then, and the rival holds on every day of a
 // partial date. So the later claim of a contradiction

@@ -9,14 +9,15 @@ import (
 	"github.com/claimgraph/claimgraph/graph/timeline"
 )
 
-// exampleYAML: one claim that ends when another begins, and an article
-// of 2025 that repeats the first as current.
+// exampleYAML: one claim that ends when another, as well evidenced,
+// begins, and an article of 2025 that repeats the first as current.
 const exampleYAML = `claimgraph: 1
 entities:
   - {id: north-korea, name: North Korea, kind: country}
 sources:
   - {id: paper-2023, kind: news-article, published: 2023-05-10}
   - {id: paper-2024, kind: news-article, published: 2024-06-19}
+  - {id: wire-2024, kind: news-article, published: 2024-06-19}
   - {id: paper-2025, kind: news-article, published: 2025-03}
 claims:
   - id: only-pact
@@ -29,7 +30,7 @@ claims:
     about: [north-korea]
     valid_from: 2024-06-19
     still_holds: true
-    appearances: [{source: paper-2024}]
+    appearances: [{source: paper-2024}, {source: wire-2024}]
 relations:
   - {from: only-pact, to: treaty, kind: contradicts}
 `

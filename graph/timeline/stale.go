@@ -129,7 +129,12 @@ type StaleItem struct {
 // past). An appearance is stale when
 //
 //   - its claim had stopped holding by every day of that date
-//     ([claims.Validity.Ended]): reason [Ended]; or otherwise
+//     ([claims.Validity.Ended]), unless every contradicting claim that
+//     took over from it — one that started after the claim did and holds
+//     on every day of that date, as the relation does — is rejected or
+//     has less evidence (strictly weaker, its evidence not capped): reason
+//     [Ended]; a claim that ended with no rival taking over is stale
+//     after its end whatever its evidence; or otherwise
 //   - a claim that contradicts it takes over from it: the rival has a
 //     dated start strictly after the claim's own (an open start is the
 //     earliest), holds on every day of that date, as the relation does,
@@ -217,6 +222,9 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 			}
 			it := StaleItem{Claim: c.ID, Appearance: i, Source: a.Source, Date: d}
 			if c.Validity.Ended(d) {
+				if !outweighed(v, c, rivals, d, strengthOf, rejected, capped) {
+					continue // the claims that took over have less evidence
+				}
 				it.Reason, it.Stopped = Ended, c.Validity.End()
 				out = append(out, it)
 				continue
@@ -248,27 +256,58 @@ func superseder(v graph.View, c claims.Claim, rivals []claims.Relation, d claims
 	if !c.Validity.Began(d) {
 		return best, false // repeated before it holds: not out of date
 	}
-	cStart := c.Validity.Start()
 	for _, r := range rivals {
-		other, _ := r.Other(c.ID)
-		o, ok := v.Claim(other)
-		start := o.Validity.Start()
-		if !ok || start.IsZero() || !throughout(o.Validity, d) || !throughout(r.Validity, d) ||
-			!claims.HoldTogether(d, c.Validity, o.Validity, r.Validity) {
+		o, ok := later(v, c, r, d)
+		if !ok || !claims.HoldTogether(d, c.Validity, o.Validity, r.Validity) {
 			continue
-		}
-		if !cStart.IsZero() && start.First().Compare(cStart.First()) <= 0 {
-			continue // o was there first: c came after it, not o after c
 		}
 		if strength(o.ID) <= strength(c.ID) || rejected(o.ID) {
 			continue
 		}
+		start := o.Validity.Start()
 		if !found || start.Compare(best.Validity.Start()) < 0 ||
 			(start == best.Validity.Start() && o.ID < best.ID) {
 			best, found = o, true
 		}
 	}
 	return best, found
+}
+
+// outweighed reports whether the end of claim c stands at date d, past
+// it: no rival of rivals (its contradictions) took over from it (see
+// later), or one did that is not rejected and not shown to have less
+// evidence than c: strictly weaker, its own evidence no lower bound
+// (capped). So a claim ended only by a weaker or rejected rival is not
+// out of date: DOMAIN's "unless the claim that superseded it has less
+// evidence".
+func outweighed(v graph.View, c claims.Claim, rivals []claims.Relation, d claims.Date, strength func(string) float64, rejected, capped func(string) bool) bool {
+	took := false
+	for _, r := range rivals {
+		o, ok := later(v, c, r, d)
+		if !ok {
+			continue
+		}
+		took = true
+		if !rejected(o.ID) && (capped(o.ID) || strength(o.ID) >= strength(c.ID)) {
+			return true
+		}
+	}
+	return !took
+}
+
+// later returns the other claim of c's contradiction r when it came after
+// c — it started holding strictly after c started (c's open start is the
+// earliest; a rival with an open start was there first) — and holds on
+// every day of d, as r does; ok is false otherwise.
+func later(v graph.View, c claims.Claim, r claims.Relation, d claims.Date) (o claims.Claim, ok bool) {
+	other, _ := r.Other(c.ID)
+	o, ok = v.Claim(other)
+	start, cStart := o.Validity.Start(), c.Validity.Start()
+	if !ok || start.IsZero() || !throughout(o.Validity, d) || !throughout(r.Validity, d) ||
+		!cStart.IsZero() && start.First().Compare(cStart.First()) <= 0 {
+		return o, false
+	}
+	return o, true
 }
 
 // throughout reports whether v holds on every day of d: a rival that

@@ -2,10 +2,12 @@ package timeline_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/timeline"
 )
@@ -40,23 +42,21 @@ func TestStale(t *testing.T) {
 			// pact: 18 June is before its end; 19 June is the first day it
 			// no longer holds; "2024" is partly before the end, so not
 			// stale; January 2025 and the appearance's own July 2024 are
-			// after; the undated one cannot be judged. treaty has one
-			// source and pact six, so treaty supersedes nothing and pact
-			// is not superseded but ended. new (3 sources) beats old (2)
-			// from March 2024: old's 2025 appearance is stale, its 2023
-			// one is not.
+			// after; the undated one cannot be judged. But treaty,
+			// which took over from pact, has one origin and pact six: a
+			// claim ended only by a rival with less evidence is not
+			// stale, so none of pact's appearances is. new (3 sources)
+			// beats old (2) from March 2024: old's 2025 appearance is
+			// stale, its 2023 one is not.
 			name: "default strength",
 			want: []timeline.StaleItem{
-				ended(1, "s0619", "2024-06-19"),
-				ended(3, "s2025", "2025-01"),
-				ended(4, "s2023", "2024-07"),
 				{Claim: "old", Appearance: 1, Source: "s2025", Date: d(t, "2025-01"), Reason: timeline.Superseded,
 					By: "new", Since: d(t, "2024-03"), Strength: 2, ByStrength: 3},
 			},
 		},
 		{
-			// With old stronger, nothing supersedes it; pact's items are
-			// about its end and stay.
+			// With old stronger, nothing supersedes it; treaty is as
+			// strong as pact, so pact's end stands.
 			name: "custom strength",
 			opts: timeline.Options{Strength: func(id string) float64 {
 				if id == "old" {
@@ -76,6 +76,86 @@ func TestStale(t *testing.T) {
 			got := timeline.Stale(g, tt.opts)
 			if diff := cmp.Diff(tt.want, got, dateEq); diff != "" {
 				t.Errorf("Stale (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestStaleEndedRivals: an appearance after its claim's end is stale
+// unless every rival that took over from the claim (started after it,
+// holds on every day of the appearance's date, as the relation does) is
+// rejected or has less evidence. The claim c ends on 2024-06-19 and
+// appears in January 2025; the strengths are given.
+func TestStaleEndedRivals(t *testing.T) {
+	pub := map[string]string{"s1": "2020", "s2": "2025-01"}
+	tests := []struct {
+		name     string
+		rivals   []claimSpec
+		rel      string             // the validity of every contradiction, as period takes it
+		strength map[string]float64 // c weighs 2
+		rejected []string
+		stale    bool
+	}{
+		{name: "no rival", stale: true},
+		{name: "weaker rival", rivals: []claimSpec{{id: "a", valid: "2024-06-19.."}}, strength: map[string]float64{"a": 1}},
+		{name: "rival as strong", rivals: []claimSpec{{id: "a", valid: "2024-06-19.."}}, strength: map[string]float64{"a": 2}, stale: true},
+		{name: "stronger rival", rivals: []claimSpec{{id: "a", valid: "2024-06-19.."}}, strength: map[string]float64{"a": 3}, stale: true},
+		{name: "stronger rival rejected", rivals: []claimSpec{{id: "a", valid: "2024-06-19.."}}, strength: map[string]float64{"a": 3}, rejected: []string{"a"}},
+		{
+			name:     "one weaker, one as strong",
+			rivals:   []claimSpec{{id: "a", valid: "2024-06-19.."}, {id: "b", valid: "2024-09.."}},
+			strength: map[string]float64{"a": 1, "b": 2},
+			stale:    true,
+		},
+		{
+			// b was there before c: it took over from nothing, so a,
+			// weaker, is the only rival that took over.
+			name:     "stronger rival there first",
+			rivals:   []claimSpec{{id: "a", valid: "2024-06-19.."}, {id: "b", valid: "2010.."}},
+			strength: map[string]float64{"a": 1, "b": 5},
+		},
+		{
+			// The stronger rival no longer holds in January 2025: it
+			// is no rival then, and c's end stands alone.
+			name:     "stronger rival ended",
+			rivals:   []claimSpec{{id: "a", valid: "2024-06-19..2024-12"}},
+			strength: map[string]float64{"a": 5},
+			stale:    true,
+		},
+		{
+			// A rival whose relation with c has lapsed by then is no
+			// rival at the date either.
+			name:     "relation lapsed",
+			rivals:   []claimSpec{{id: "a", valid: "2024-06-19.."}},
+			rel:      "..2024-12",
+			strength: map[string]float64{"a": 1},
+			stale:    true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := append([]claimSpec{{id: "c", valid: "2015..2024-06-19", in: []string{"s1", "s2"}}}, tt.rivals...)
+			var rels []claims.Relation
+			for i := range tt.rivals {
+				cs[i+1].in = []string{"s1"}
+				r := contra("c", tt.rivals[i].id)
+				r.Validity = period(t, tt.rel)
+				rels = append(rels, r)
+			}
+			g := build(t, pub, cs, rels...)
+			opts := timeline.Options{
+				Strength: func(id string) float64 {
+					if id == "c" {
+						return 2
+					}
+					return tt.strength[id]
+				},
+				Rejected: func(id string) bool { return slices.Contains(tt.rejected, id) },
+			}
+			got := timeline.Stale(g, opts)
+			stale := len(got) == 1 && got[0].Claim == "c" && got[0].Source == "s2" && got[0].Reason == timeline.Ended
+			if stale != tt.stale || len(got) > 1 {
+				t.Errorf("Stale = %+v, want c's appearance in s2 stale: %v", got, tt.stale)
 			}
 		})
 	}
