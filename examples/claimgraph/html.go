@@ -38,11 +38,19 @@
 // whose Host header is localhost, 127.0.0.1 (or another loopback IP) or
 // [::1] with its port, and 421 Misdirected Request to any other: a site
 // whose name is rebound to 127.0.0.1 (DNS rebinding) cannot read the graph
-// from a reader's browser.
+// from a reader's browser. With --public the page lists the problems of a
+// FILE that fails to load by file, line, column and kind only ("syntax
+// error", "unknown field", "invalid ID", ...), never their messages,
+// which quote the input (a key, an ID, an offending byte, the start of a
+// file that is no graph): FILE may be switched by a symlink (ln -sf) to
+// any file the server can read, whose text is no business of whoever
+// reaches the server; "claimgraph check FILE" prints the problems whole.
+// On loopback the page lists them as check prints them.
 package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -60,9 +68,11 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/explore"
 	"github.com/claimgraph/claimgraph/graph/rdf"
+	"github.com/claimgraph/claimgraph/sources"
 )
 
 // htmlReport is the --json output of html.
@@ -202,7 +212,7 @@ type serveConfig struct {
 func runServe(e *env, args []string) int {
 	fs, _ := newFlags("serve", e)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
-	public := fs.Bool("public", false, "allow an address that is not loopback")
+	public := fs.Bool("public", false, "allow an address that is not loopback; FILE's problems are then served without their messages, which quote FILE")
 	opts := explorerFlags(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -389,13 +399,17 @@ func (s *server) makePage(stamp string, fi os.FileInfo, statErr error, since tim
 	default:
 		var g *graph.Graph
 		if !fi.Mode().IsRegular() {
-			err = fmt.Errorf("%s is not a regular file (%s): serve reads a file that it can read whole", s.cfg.file, fileType(fi.Mode()))
+			err = fmt.Errorf("%s is %w (%s): serve reads a file that it can read whole", s.cfg.file, errNotRegular, fileType(fi.Mode()))
 		} else {
 			g, err = graph.ReadOptions{MaxBytes: s.cfg.maxBytes, MaxItems: s.cfg.maxItems}.Open(s.cfg.file)
 		}
 		if err != nil {
 			probs = problems(s.cfg.file, err)
-			err = s.errorPage(&buf, stamp, linesOf(probs))
+			lines := linesOf(probs)
+			if s.cfg.public {
+				lines = publicLines(s.cfg.file, err)
+			}
+			err = s.errorPage(&buf, stamp, lines)
 			break
 		}
 		opts := s.cfg.opts
@@ -426,6 +440,61 @@ func linesOf(ps []jsonProblem) []string {
 		lines[i] = problemLine(p)
 	}
 	return lines
+}
+
+// errNotRegular is the problem of a FILE that is not a regular file.
+var errNotRegular = errors.New("not a regular file")
+
+// problemKinds are the errors, matched with errors.Is, whose own words
+// name a problem's kind on a page served beyond loopback: the sentinels
+// of the readers, the more specific first, and of the file system.
+var problemKinds = []error{
+	graph.ErrTooManyItems, graph.ErrTooLarge, graph.ErrLimit,
+	graph.ErrSyntax, graph.ErrUnknownField, graph.ErrVersion, graph.ErrFileFormat,
+	graph.ErrDuplicateID, graph.ErrUnknownReference, graph.ErrWrongKind,
+	graph.ErrDuplicateRelation, graph.ErrDuplicateAppearance, graph.ErrConflictingRelation,
+	claims.ErrInvalidID, claims.ErrMissingField, claims.ErrInvalidDate, claims.ErrInvalidValidity,
+	claims.ErrInvalidKind, claims.ErrInvalidConfidence, claims.ErrInvalidWikidata,
+	claims.ErrInvalidLang, claims.ErrSelfRelation, sources.ErrInvalidURL,
+	errNotRegular, fs.ErrNotExist, fs.ErrPermission,
+}
+
+// unknownKind is the kind of a problem that matches none of problemKinds.
+const unknownKind = "cannot be read as a claim graph"
+
+// problemKind names the kind of the problem err in words of its own:
+// those of the first of problemKinds it matches, else the system's for
+// an error number, else unknownKind. Nothing of the input is in them.
+func problemKind(err error) string {
+	for _, k := range problemKinds {
+		if errors.Is(err, k) {
+			return k.Error()
+		}
+	}
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return errno.Error()
+	}
+	return unknownKind
+}
+
+// publicLines returns the problems of err, the error of reading file, as
+// a page served beyond loopback (--public) lists them: each with its
+// file, line and column and its kind (problemKind), then where to see
+// them whole. The readers' messages quote the input (a key, an ID, a
+// value, an offending byte, the start of a file that is no graph), and
+// FILE may point to any file the server can read (ln -sf), so no message
+// of theirs is served there.
+func publicLines(file string, err error) []string {
+	list := errorList(err)
+	if len(list) == 0 {
+		list = graph.ErrorList{{Err: err}}
+	}
+	lines := make([]string, 0, len(list)+1)
+	for _, e := range list {
+		lines = append(lines, problemLine(jsonProblem{File: cmp.Or(e.File, file), Line: e.Line, Column: e.Column, Message: problemKind(e.Err)}))
+	}
+	return append(lines, "(served with --public: the details, which may quote the file, are left out; claimgraph check "+file+" prints them)")
 }
 
 // goneProblem is the problem of file, which could not be looked up

@@ -12,9 +12,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 // rawRequest sends req as is on a new connection to the server at url and
@@ -198,6 +201,75 @@ func TestGoneProblem(t *testing.T) {
 	} {
 		if got := problemLine(goneProblem("g.yaml", since, err)); got != want {
 			t.Errorf("%v: %q, want %q", err, got, want)
+		}
+	}
+}
+
+// TestServePublicQuotesNothing: with --public, the page of a FILE that
+// fails to load quoted what the readers' messages quote of the input:
+// FILE swapped for a symlink to a secret file (ln -sf) showed its first
+// characters, an unknown key, a bad ID or version, an offending byte to
+// anyone who could reach the server. Served publicly, each problem gives
+// the file, line, column and kind of problem only; on loopback the page
+// shows what check prints, as before.
+func TestServePublicQuotesNothing(t *testing.T) {
+	for _, c := range []struct {
+		name, secret, leak, want string // want: a line of the public page, after the file's name
+	}{
+		{"graph.yaml", "API_KEY=s3cr3t-token\n", "s3cr3t-token", ":1:1: syntax error"},
+		{"graph.yaml", "claimgraph: 1\nsk_live_s3cr3t: x\n", "sk_live_s3cr3t", ":2:1: unknown field"},
+		{"graph.yaml", "claimgraph: s3cr3t\n", "s3cr3t", ":1:13: unsupported format version"},
+		{"graph.yaml", "claimgraph: 1\nentities:\n- {id: s3cr3t!, name: x, kind: person}\n", "s3cr3t", ":3:8: invalid ID"},
+		{"graph.yaml", "claimgraph: 1\nx: \xfe\n", "0xfe", ":2:4: syntax error"},
+		{"graph.json", "Secret\n", "'S'", ":1:1: syntax error"},
+		{"graph.jsonl", "{\"claimgraph\":1}\n{\"s3cr3t\":{}}\n", "s3cr3t", ":2:2: unknown field"},
+	} {
+		dir := t.TempDir()
+		secret := filepath.Join(dir, "secret")
+		file := filepath.Join(dir, c.name)
+		if err := os.WriteFile(secret, []byte(c.secret), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(secret, file); err != nil {
+			t.Skipf("cannot make a symlink: %v", err)
+		}
+		for _, public := range []bool{false, true} {
+			s := &server{cfg: serveConfig{file: file, public: public}, log: io.Discard}
+			code, page := serveGet(t, s, "/")
+			if code != http.StatusOK || !strings.Contains(page, `id="problems"`) {
+				t.Errorf("%s %q, public %v: %d, want a page of problems:\n%.500s", c.name, c.secret, public, code, page)
+				continue
+			}
+			switch {
+			case !public && !strings.Contains(page, html.EscapeString(c.leak)):
+				t.Errorf("%s %q on loopback: the page lacks %q, which check prints:\n%s", c.name, c.secret, c.leak, page)
+			case public && strings.Contains(page, html.EscapeString(c.leak)):
+				t.Errorf("%s %q, --public: the page quotes %q:\n%s", c.name, c.secret, c.leak, page)
+			case public && !strings.Contains(page, html.EscapeString(file+c.want)+"\n"):
+				t.Errorf("%s %q, --public: the page lacks the line %q:\n%s", c.name, c.secret, file+c.want, page)
+			}
+		}
+	}
+}
+
+// TestProblemKinds: every problem of the invalid files of testdata has a
+// kind of its own on a page served with --public, not the one of a
+// problem no sentinel names.
+func TestProblemKinds(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "invalid", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no invalid files: %v", err)
+	}
+	for _, file := range files {
+		_, err := graph.Open(file)
+		if err == nil {
+			t.Errorf("%s loaded", file)
+			continue
+		}
+		for _, line := range publicLines(file, err) {
+			if strings.HasSuffix(line, ": "+unknownKind) {
+				t.Errorf("%s: %s, of the problem %v", file, line, err)
+			}
 		}
 	}
 }
