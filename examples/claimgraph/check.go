@@ -234,8 +234,10 @@ func quoteList(ids []string) string {
 	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
 
-// problems turns the error of graph.Load on file into a list of problems.
-func problems(file string, err error) []jsonProblem {
+// errorList returns the problems of err, an error of graph.Load: its
+// graph.ErrorList, or its one *graph.Error; nil for an error of neither
+// kind.
+func errorList(err error) graph.ErrorList {
 	var list graph.ErrorList
 	if !errors.As(err, &list) {
 		var one *graph.Error
@@ -243,6 +245,12 @@ func problems(file string, err error) []jsonProblem {
 			list = graph.ErrorList{one}
 		}
 	}
+	return list
+}
+
+// problems turns the error of graph.Load on file into a list of problems.
+func problems(file string, err error) []jsonProblem {
+	list := errorList(err)
 	if len(list) == 0 {
 		return []jsonProblem{{File: file, Message: err.Error()}}
 	}

@@ -27,7 +27,10 @@
 // editing the YAML in one window watches the graph in another. While the
 // file has problems the page lists them, as check does; so it does when
 // FILE is not a regular file (a FIFO put in its place), which it does not
-// open, as opening a FIFO waits for a writer. While the page is rebuilt,
+// open, as opening a FIFO waits for a writer. When FILE is gone (removed,
+// or renamed away), the page keeps the graph last read and lists above
+// it, as a problem, that FILE is gone and since when; once FILE is back
+// it is read again and the notice goes. While the page is rebuilt,
 // other requests get the last one. It is read-only
 // (GET and HEAD only), listens on 127.0.0.1:8080 by default, refuses an
 // address that is not loopback unless --public is given, and shuts down
@@ -35,16 +38,25 @@
 // whose Host header is localhost, 127.0.0.1 (or another loopback IP) or
 // [::1] with its port, and 421 Misdirected Request to any other: a site
 // whose name is rebound to 127.0.0.1 (DNS rebinding) cannot read the graph
-// from a reader's browser.
+// from a reader's browser. With --public the page lists the problems of a
+// FILE that fails to load by file, line, column and kind only ("syntax
+// error", "unknown field", "invalid ID", ...), never their messages,
+// which quote the input (a key, an ID, an offending byte, the start of a
+// file that is no graph): FILE may be switched by a symlink (ln -sf) to
+// any file the server can read, whose text is no business of whoever
+// reaches the server; "claimgraph check FILE" prints the problems whole.
+// On loopback the page lists them as check prints them.
 package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -56,9 +68,11 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/explore"
 	"github.com/claimgraph/claimgraph/graph/rdf"
+	"github.com/claimgraph/claimgraph/sources"
 )
 
 // htmlReport is the --json output of html.
@@ -198,7 +212,7 @@ type serveConfig struct {
 func runServe(e *env, args []string) int {
 	fs, _ := newFlags("serve", e)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
-	public := fs.Bool("public", false, "allow an address that is not loopback")
+	public := fs.Bool("public", false, "allow an address that is not loopback; FILE's problems are then served without their messages, which quote FILE")
 	opts := explorerFlags(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -288,34 +302,54 @@ type server struct {
 	// localHost); --public leaves it empty and every Host is served.
 	port string
 
-	// build is held while the page is rebuilt, mu while the fields
-	// below are read or set: a slow read of the file never holds mu, so
-	// requests meanwhile are served the last page.
+	// now is the clock of the notice of a file gone; nil for time.Now.
+	now func() time.Time
+
+	// build is held while the page is rebuilt, and while model is read
+	// or set; mu while the fields below it are: a slow read of the file
+	// never holds mu, so requests meanwhile are served the last page.
 	build    sync.Mutex
+	model    *explore.Model // of the graph last read, kept while the file is gone
 	mu       sync.Mutex
-	stamp    string // modification time and size of the file the page was built from
+	stamp    string // modification time and size of the file the page was built from; gonePrefix and when while it is gone
 	page     []byte
 	problems []jsonProblem // of the file as last read; nil when it loaded
 }
+
+// gonePrefix begins the version of a page built while the file is gone,
+// which no stamp of a file begins with.
+const gonePrefix = "gone-"
 
 // refresh rebuilds the page when the file's modification time or size
 // changed since the last build, and returns the version of the page.
 // While another request rebuilds it, it returns the last page's version
 // rather than wait. A file that is not a regular file (a FIFO, a device,
 // a directory, put in its place) is a problem, shown on the page, and is
-// not opened: opening a FIFO would wait for a writer.
+// not opened: opening a FIFO would wait for a writer. A file gone (or
+// that cannot be looked up) after the first page keeps the graph last
+// read, with the problem that it is gone and since when, until it is
+// back.
 func (s *server) refresh() (string, error) {
 	s.mu.Lock()
 	last, built := s.stamp, s.page != nil
 	s.mu.Unlock()
-	fi, err := os.Stat(s.cfg.file)
-	if err != nil {
-		if !built {
-			return "", err
+	fi, statErr := os.Stat(s.cfg.file)
+	var stamp string
+	var since time.Time
+	switch {
+	case statErr != nil && !built:
+		return "", statErr
+	case statErr != nil && strings.HasPrefix(last, gonePrefix):
+		return last, nil // still gone: the notice says since when
+	case statErr != nil:
+		since = time.Now()
+		if s.now != nil {
+			since = s.now()
 		}
-		return last, nil // a file being replaced: keep the last page
+		stamp = gonePrefix + strconv.FormatInt(since.UnixNano(), 10)
+	default:
+		stamp = fmt.Sprintf("%d-%d-%d", fi.ModTime().UnixNano(), fi.Size(), fi.Mode().Type())
 	}
-	stamp := fmt.Sprintf("%d-%d-%d", fi.ModTime().UnixNano(), fi.Size(), fi.Mode().Type())
 	if stamp == last {
 		return last, nil
 	}
@@ -326,40 +360,156 @@ func (s *server) refresh() (string, error) {
 		s.build.Lock() // the first page: wait for it
 	}
 	defer s.build.Unlock()
+	page, probs, err := s.makePage(stamp, fi, statErr, since)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case statErr != nil:
+		fmt.Fprintf(s.log, "claimgraph serve: %s\n", problemLine(probs[0]))
+	case built:
+		fmt.Fprintf(s.log, "claimgraph serve: %s changed, reloaded (%s)\n", s.cfg.file, plural(len(probs), "problem"))
+	}
+	s.mu.Lock()
+	s.stamp, s.page, s.problems = stamp, page, probs
+	s.mu.Unlock()
+	return stamp, nil
+}
+
+// makePage builds the page of version stamp, with build held, and
+// returns it with the problems it lists: of the file of info fi, or of
+// the file gone since then, when statErr (of os.Stat) is not nil. A page
+// of a file gone keeps the graph last read; with none, it is an error
+// page.
+func (s *server) makePage(stamp string, fi os.FileInfo, statErr error, since time.Time) ([]byte, []jsonProblem, error) {
 	var buf bytes.Buffer
+	var probs []jsonProblem
+	var err error
+	switch {
+	case statErr != nil:
+		probs = []jsonProblem{goneProblem(s.cfg.file, since, statErr)}
+		if s.model == nil { // never loaded: no graph to keep
+			err = s.errorPage(&buf, stamp, linesOf(probs))
+			break
+		}
+		probs[0].Message += "; the graph shown is the one last read from it"
+		m := *s.model
+		m.Version, m.Problems = stamp, linesOf(probs)
+		err = m.WriteHTML(&buf)
+	default:
+		var g *graph.Graph
+		if !fi.Mode().IsRegular() {
+			err = fmt.Errorf("%s is %w (%s): serve reads a file that it can read whole", s.cfg.file, errNotRegular, fileType(fi.Mode()))
+		} else {
+			g, err = graph.ReadOptions{MaxBytes: s.cfg.maxBytes, MaxItems: s.cfg.maxItems}.Open(s.cfg.file)
+		}
+		if err != nil {
+			probs = problems(s.cfg.file, err)
+			lines := linesOf(probs)
+			if s.cfg.public {
+				lines = publicLines(s.cfg.file, err)
+			}
+			err = s.errorPage(&buf, stamp, lines)
+			break
+		}
+		opts := s.cfg.opts
+		opts.Version = stamp
+		var m *explore.Model
+		if m, err = explore.Build(g, opts); err == nil {
+			s.model = m
+			err = m.WriteHTML(&buf)
+		}
+	}
+	return buf.Bytes(), probs, err
+}
+
+// errorPage writes the page of version stamp that lists lines, the
+// problems of the file, instead of a graph.
+func (s *server) errorPage(w io.Writer, stamp string, lines []string) error {
 	title := s.cfg.opts.Title
 	if title == "" {
 		title = filepath.Base(s.cfg.file)
 	}
-	var probs []jsonProblem
-	var g *graph.Graph
-	if !fi.Mode().IsRegular() {
-		err = fmt.Errorf("%s is not a regular file (%s): serve reads a file that it can read whole", s.cfg.file, fileType(fi.Mode()))
-	} else {
-		g, err = graph.ReadOptions{MaxBytes: s.cfg.maxBytes, MaxItems: s.cfg.maxItems}.Open(s.cfg.file)
+	return explore.ErrorPage(w, title, lines, true, stamp)
+}
+
+// linesOf returns ps as check prints them, one a line.
+func linesOf(ps []jsonProblem) []string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = problemLine(p)
 	}
-	if err == nil {
-		opts := s.cfg.opts
-		opts.Version = stamp
-		err = explore.Write(&buf, g, opts)
-	} else {
-		probs = problems(s.cfg.file, err)
-		lines := make([]string, len(probs))
-		for i, p := range probs {
-			lines[i] = problemLine(p)
+	return lines
+}
+
+// errNotRegular is the problem of a FILE that is not a regular file.
+var errNotRegular = errors.New("not a regular file")
+
+// problemKinds are the errors, matched with errors.Is, whose own words
+// name a problem's kind on a page served beyond loopback: the sentinels
+// of the readers, the more specific first, and of the file system.
+var problemKinds = []error{
+	graph.ErrTooManyItems, graph.ErrTooLarge, graph.ErrLimit,
+	graph.ErrSyntax, graph.ErrUnknownField, graph.ErrVersion, graph.ErrFileFormat,
+	graph.ErrDuplicateID, graph.ErrUnknownReference, graph.ErrWrongKind,
+	graph.ErrDuplicateRelation, graph.ErrDuplicateAppearance, graph.ErrConflictingRelation,
+	claims.ErrInvalidID, claims.ErrMissingField, claims.ErrInvalidDate, claims.ErrInvalidValidity,
+	claims.ErrInvalidKind, claims.ErrInvalidConfidence, claims.ErrInvalidWikidata,
+	claims.ErrInvalidLang, claims.ErrSelfRelation, sources.ErrInvalidURL,
+	errNotRegular, fs.ErrNotExist, fs.ErrPermission,
+}
+
+// unknownKind is the kind of a problem that matches none of problemKinds.
+const unknownKind = "cannot be read as a claim graph"
+
+// problemKind names the kind of the problem err in words of its own:
+// those of the first of problemKinds it matches, else the system's for
+// an error number, else unknownKind. Nothing of the input is in them.
+func problemKind(err error) string {
+	for _, k := range problemKinds {
+		if errors.Is(err, k) {
+			return k.Error()
 		}
-		err = explore.ErrorPage(&buf, title, lines, true, stamp)
 	}
-	if err != nil {
-		return "", err
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return errno.Error()
 	}
-	if built {
-		fmt.Fprintf(s.log, "claimgraph serve: %s changed, reloaded (%s)\n", s.cfg.file, plural(len(probs), "problem"))
+	return unknownKind
+}
+
+// publicLines returns the problems of err, the error of reading file, as
+// a page served beyond loopback (--public) lists them: each with its
+// file, line and column and its kind (problemKind), then where to see
+// them whole. The readers' messages quote the input (a key, an ID, a
+// value, an offending byte, the start of a file that is no graph), and
+// FILE may point to any file the server can read (ln -sf), so no message
+// of theirs is served there.
+func publicLines(file string, err error) []string {
+	list := errorList(err)
+	if len(list) == 0 {
+		list = graph.ErrorList{{Err: err}}
 	}
-	s.mu.Lock()
-	s.stamp, s.page, s.problems = stamp, buf.Bytes(), probs
-	s.mu.Unlock()
-	return stamp, nil
+	lines := make([]string, 0, len(list)+1)
+	for _, e := range list {
+		lines = append(lines, problemLine(jsonProblem{File: cmp.Or(e.File, file), Line: e.Line, Column: e.Column, Message: problemKind(e.Err)}))
+	}
+	return append(lines, "(served with --public: the details, which may quote the file, are left out; claimgraph check "+file+" prints them)")
+}
+
+// goneProblem is the problem of file, which could not be looked up
+// (err, of os.Stat) since then: gone, removed or renamed, or out of
+// reach. It quotes nothing of the file, only its name.
+func goneProblem(file string, since time.Time, err error) jsonProblem {
+	why := "removed or renamed"
+	var pe *fs.PathError
+	if !errors.Is(err, fs.ErrNotExist) {
+		why = err.Error()
+		if errors.As(err, &pe) {
+			why = pe.Err.Error()
+		}
+	}
+	return jsonProblem{File: file, Message: fmt.Sprintf("gone since %s (%s)", since.Format("2006-01-02 15:04:05 -0700"), why)}
 }
 
 // fileType names the type of a file that is not a regular file.

@@ -317,6 +317,30 @@ func TestErrorPage(t *testing.T) {
 	}
 }
 
+// TestPageProblems: the explorer page lists the model's problems above
+// the graph, escaped, as ErrorPage does, and has no list without them.
+func TestPageProblems(t *testing.T) {
+	m, err := explore.Build(load(t), explore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := m.WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), `id="problems"`) {
+		t.Error("a page without problems lists some")
+	}
+	m.Problems = []string{"x.yaml: gone <since> now", "second"}
+	buf.Reset()
+	if err := m.WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if want := `<pre id="problems">x.yaml: gone &lt;since&gt; now` + "\nsecond\n</pre>"; !strings.Contains(buf.String(), want) {
+		t.Errorf("page lacks %q", want)
+	}
+}
+
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }

@@ -82,6 +82,12 @@ type Model struct {
 	Reasons []string `json:"reasons"`
 	Attacks []string `json:"attacks"`
 	Classes []string `json:"classes"`
+	// Problems, when not empty, are shown above the graph, each on a
+	// line of its own, as [ErrorPage] shows its problems: what the
+	// reader should know of the file the graph was read from, such as
+	// a served file gone since the page was built, its graph the one
+	// last read.
+	Problems []string `json:"problems,omitempty"`
 }
 
 // FormatVersion is the version of the JSON shape of [Model].

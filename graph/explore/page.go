@@ -40,6 +40,7 @@ func (m *Model) WriteHTML(w io.Writer) error {
 	head = strings.NewReplacer(
 		"{{TITLE}}", html.EscapeString(m.Title),
 		"{{CSS}}", pageCSS,
+		"{{PROBLEMS}}", problemsHTML(m.Problems),
 	).Replace(head)
 	tail = strings.Replace(tail, "{{JS}}", pageJS, 1)
 	bw.WriteString(head)
@@ -60,12 +61,8 @@ func ErrorPage(w io.Writer, title string, problems []string, live bool, version 
 	b.WriteString(html.EscapeString(title))
 	b.WriteString("</title></head><body style=\"font-family:sans-serif\"><h1>")
 	b.WriteString(html.EscapeString(title))
-	b.WriteString("</h1><p>The file has problems; the explorer shows it again once they are fixed.</p><pre id=\"problems\">")
-	for _, p := range problems {
-		b.WriteString(html.EscapeString(p))
-		b.WriteString("\n")
-	}
-	b.WriteString("</pre>")
+	b.WriteString("</h1><p>The file has problems; the explorer shows it again once they are fixed.</p>")
+	b.WriteString(problemsHTML(problems))
 	if live {
 		v, _ := json.Marshal(version)
 		b.WriteString("<script>setInterval(function(){fetch('version').then(function(r){return r.text()}).then(function(t){if(t!==")
@@ -75,4 +72,21 @@ func ErrorPage(w io.Writer, title string, problems []string, live bool, version 
 	b.WriteString("</body></html>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// problemsHTML returns the element that lists problems, one a line,
+// escaped, the same on the explorer page and on [ErrorPage]; "" for
+// none.
+func problemsHTML(problems []string) string {
+	if len(problems) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<pre id="problems">`)
+	for _, p := range problems {
+		b.WriteString(html.EscapeString(p))
+		b.WriteString("\n")
+	}
+	b.WriteString("</pre>")
+	return b.String()
 }
