@@ -58,7 +58,7 @@ func (v View) SupportTreeExcept(id string, maxDepth int, silent map[string]bool)
 	return query(v, id, ClaimVertex, func(s *store, n int32) ChainTree {
 		t := ChainTree{Root: s.idOf(n)} // an alias names the item it was merged into
 		index := map[int32]int{}
-		skip := silentVertices(s, silent)
+		skip := silenced(s, silent)
 		v.bfs(n, maxDepth,
 			func(m int32) []edgeStep { return v.lenders(s, m, skip) },
 			func(m int32, st step, depth int) bool {
@@ -105,7 +105,15 @@ func (v View) MostSupportedExcept(k int, silent map[string]bool) []Supported {
 	s := v.rlock()
 	defer v.runlock()
 	n := len(s.verts)
-	skip := silentVertices(s, silent)
+	skip := silenced(s, silent)
+	if skip != nil {
+		// Tabled, as the counts below ask again for every supporter.
+		table := make([]bool, n)
+		for u := range int32(n) {
+			table[u] = skip(u)
+		}
+		skip = func(u int32) bool { return table[u] }
+	}
 
 	// The support graph, from each claim to its supporters, and its
 	// strongly connected components, numbered so that supporters come
@@ -206,25 +214,21 @@ func (v View) supporters(s *store, u int32) []edgeStep { return v.steps(s, u, Su
 
 // lenders lists the visible support relations into vertex u from the
 // vertices skip does not hold (nil: all of them).
-func (v View) lenders(s *store, u int32, skip []bool) []edgeStep {
+func (v View) lenders(s *store, u int32, skip func(int32) bool) []edgeStep {
 	es := v.supporters(s, u)
 	if skip != nil {
-		es = slices.DeleteFunc(es, func(e edgeStep) bool { return skip[e.to] })
+		es = slices.DeleteFunc(es, func(e edgeStep) bool { return skip(e.to) })
 	}
 	return es
 }
 
-// silentVertices returns, by vertex, whether the claim is one of the IDs
-// of silent; nil when silent is empty.
-func silentVertices(s *store, silent map[string]bool) []bool {
+// silenced returns whether a vertex of s is a claim that silent holds,
+// by the claim's own ID; nil when silent is empty. It reads the IDs of
+// s, not the ID index, so that a snapshot silences its own claims, and
+// it costs O(1) a vertex, so that a search costs what it reaches.
+func silenced(s *store, silent map[string]bool) func(int32) bool {
 	if len(silent) == 0 {
 		return nil
 	}
-	skip := make([]bool, len(s.verts))
-	for id, ok := range silent {
-		if v, found := s.ids[id]; ok && found {
-			skip[v] = true
-		}
-	}
-	return skip
+	return func(u int32) bool { return s.verts[u].kind == ClaimVertex && silent[s.idOf(u)] }
 }

@@ -177,7 +177,8 @@ func BenchmarkSupportLine(b *testing.B) {
 
 // TestSupportExcept: with b silent, c's supporters are d and e: b is not
 // counted, nor a, which supports c only through b; e, which supports b
-// and d, still reaches c through d.
+// and d, still reaches c through d. A snapshot silences b as the graph
+// does.
 func TestSupportExcept(t *testing.T) {
 	g := graph.New()
 	b := graph.Batch{Sources: []sources.Source{{ID: "s", Kind: sources.Wire}}}
@@ -191,24 +192,33 @@ func TestSupportExcept(t *testing.T) {
 		t.Fatal(err)
 	}
 	silent := map[string]bool{"b": true}
-	if got := g.View.MostSupported(1); len(got) != 1 || got[0] != (graph.Supported{Claim: "c", Supporters: 4}) {
-		t.Errorf("MostSupported: %v, want c with 4", got)
-	}
-	// b, silent, lends nothing but is ranked itself, before c on a tie.
-	want := []graph.Supported{{Claim: "b", Supporters: 2}, {Claim: "c", Supporters: 2}, {Claim: "d", Supporters: 1}}
-	if got := g.View.MostSupportedExcept(5, silent); !slices.Equal(got, want) {
-		t.Errorf("MostSupportedExcept: %v, want %v", got, want)
-	}
-	tree, err := g.View.SupportTreeExcept("c", 0, silent)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, n := range tree.Nodes {
-		ids = append(ids, n.Claim)
-	}
-	if !slices.Equal(ids, []string{"d", "e"}) {
-		t.Errorf("SupportTreeExcept: %v, want [d e]", ids)
+	for _, tt := range []struct {
+		Name string
+		View graph.View
+	}{
+		{"live", g.View},
+		{"snapshot", g.Snapshot()},
+	} {
+		v := tt.View
+		if got := v.MostSupported(1); len(got) != 1 || got[0] != (graph.Supported{Claim: "c", Supporters: 4}) {
+			t.Errorf("%s: MostSupported: %v, want c with 4", tt.Name, got)
+		}
+		// b, silent, lends nothing but is ranked itself, before c on a tie.
+		want := []graph.Supported{{Claim: "b", Supporters: 2}, {Claim: "c", Supporters: 2}, {Claim: "d", Supporters: 1}}
+		if got := v.MostSupportedExcept(5, silent); !slices.Equal(got, want) {
+			t.Errorf("%s: MostSupportedExcept: %v, want %v", tt.Name, got, want)
+		}
+		tree, err := v.SupportTreeExcept("c", 0, silent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, n := range tree.Nodes {
+			ids = append(ids, n.Claim)
+		}
+		if !slices.Equal(ids, []string{"d", "e"}) {
+			t.Errorf("%s: SupportTreeExcept: %v, want [d e]", tt.Name, ids)
+		}
 	}
 }
 

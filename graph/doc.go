@@ -112,13 +112,16 @@
 // analysis of this module (provenance, verdicts, truth discovery, the
 // timeline's stale and conflict lists, DOT, RDF and ClaimReview export)
 // takes on entry; a change applied while one runs is wholly in its
-// result or not at all. The graph only appends, and items never change
-// once added, so a snapshot shares all of the graph's storage and costs
-// O(1); the first change after it copies the per-vertex adjacency list
-// headers, which a change rewrites in place: O(vertices) time and 48
-// bytes per vertex (about 55 MB at a million claims), once per snapshot
-// that a change follows, kept until the snapshot is dropped. Writers
-// never wait for an analysis, and a snapshot iterates without locking.
+// result or not at all. A snapshot shares all of the graph's storage and
+// costs O(1); the first change after it copies the per-vertex adjacency
+// list headers, which a change rewrites in place: O(vertices) time and
+// 48 bytes per vertex (about 55 MB at a million claims), once per
+// snapshot that a change follows, kept until the snapshot is dropped.
+// The first removal, replacement or merge after it copies the item
+// tables and the ID index as well, O(items), so that the snapshot still
+// finds every item it holds by its ID and by the IDs merged into it then.
+// Writers never wait for an analysis, and a snapshot iterates without
+// locking.
 // Holding the read lock for the whole analysis instead would cost no
 // memory, but a writer would wait for the analysis to end (verdicts on a
 // million claims take seconds), and, since a waiting writer blocks new

@@ -126,8 +126,9 @@ type store struct {
 	// the next change copies them before changing any list (see
 	// View.Snapshot).
 	shared *atomic.Bool
-	// sharedItems is set when a snapshot shares the item tables: the
-	// next removal, replacement or merge copies them first.
+	// sharedItems is set when a snapshot shares the item tables and the
+	// ID index (ids and alias): the next removal, replacement or merge
+	// copies them first.
 	sharedItems *atomic.Bool
 }
 
@@ -182,12 +183,15 @@ func (s *store) aliasAll(ids []string, id string) {
 	}
 }
 
-// unshareItems gives the store item tables of its own if a snapshot
-// shares them, before a change that rewrites items in place: O(items),
-// for the first such change after a snapshot only.
+// unshareItems gives the store item tables and an ID index of its own
+// if a snapshot shares them, before a change that rewrites items in
+// place or deletes IDs: O(items), for the first such change after a
+// snapshot only. Additions only add IDs, which name no vertex of the
+// snapshot (see View.lookup), and need no copy.
 func (s *store) unshareItems() {
 	s.unshare()
 	if s.sharedItems.Load() {
+		s.ids = maps.Clone(s.ids)
 		s.verts = slices.Clone(s.verts)
 		s.claims = slices.Clone(s.claims)
 		s.entities = slices.Clone(s.entities)

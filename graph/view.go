@@ -71,19 +71,20 @@ func (v View) Graph() *Graph { return v.g }
 // claims), whose old copy the snapshots keep until they are dropped. A
 // removal, replacement or merge rewrites items in place, so the first
 // one after a snapshot copies the item tables as well (O(items)), and
-// it gives every adjacency list it changes a new array. A snapshot does
-// not find by ID an item removed after it was taken (its iterators still
-// yield it). Iterating a snapshot takes no lock; looking up an ID in it
-// takes the read lock for the look-up alone, as the ID index is the
-// graph's.
+// it gives every adjacency list it changes a new array. The ID index is
+// shared as well, and copied with the item tables, so that a snapshot
+// finds by ID every item it holds, one removed or merged away since
+// included, and an ID merged into another item names the item it named
+// when the snapshot was taken. Iterating a snapshot takes no lock;
+// looking up an ID in it takes the read lock for the look-up alone, as
+// additions grow the index it shares.
 func (v View) Snapshot() View {
 	if v.snap != nil {
 		return v
 	}
 	v.g.mu.RLock()
 	defer v.g.mu.RUnlock()
-	s := *v.g.s
-	s.ids, s.alias = nil, nil // the graph's, which changes them: see lookup
+	s := *v.g.s // the ID index included: see lookup
 	v.g.s.shared.Store(true)
 	v.g.s.sharedItems.Store(true)
 	v.snap = &s
@@ -107,17 +108,23 @@ func (v View) runlock() {
 	}
 }
 
-// lookup returns the vertex number of id in s, the store of v. A
-// snapshot reads the graph's ID index under the read lock and knows
-// only the vertices it holds.
+// lookup returns the vertex number of id in s, the store of v.
 //
 // An ID merged into another item names that item (see [View.Resolve]).
+//
+// A snapshot reads its own ID index, the graph's as of the snapshot:
+// the first removal, replacement or merge after it gives the graph a
+// copy (unshareItems), so what that change deletes or re-points stays
+// in the snapshot's. Until then additions grow it in place, under the
+// write lock, so the snapshot reads it under the read lock, and knows
+// only the vertices it holds: an ID added since, or an alias of an item
+// added since, names none of them.
 func (v View) lookup(s *store, id string) (int32, bool) {
 	if v.snap == nil {
 		return s.find(id)
 	}
 	v.g.mu.RLock()
-	n, ok := v.g.s.find(id)
+	n, ok := s.find(id)
 	v.g.mu.RUnlock()
 	return n, ok && int(n) < len(s.verts)
 }
