@@ -16,6 +16,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/internal/borrow"
 	"github.com/claimgraph/claimgraph/graph/internal/csr"
+	"github.com/claimgraph/claimgraph/sources"
 )
 
 // eps is the margin within which two evidence weights count as equal, so
@@ -39,8 +40,9 @@ type state struct {
 	opts     Options
 	size     graph.Counts // of the view, to size what is built
 	ids      []string
-	index    map[string]int32 // position of each claim by ID, built by result for a dated view only
-	sources  [][]string       // distinct sources of each claim, cut from srcBuf
+	index    map[string]int32                    // position of each claim by ID, built by result for a dated view only
+	sources  [][]string                          // distinct sources of each claim, cut from srcBuf
+	source   func(string) (sources.Source, bool) // the view's Source, once result has it: for Verdict.Primary
 	srcBuf   chunks[string]
 	ev       *evidence.Table
 	numbered bool            // ev numbers the claims as ids does
@@ -667,6 +669,7 @@ func (s *state) base(w float64) float64 {
 
 // result assembles the verdicts in graph order.
 func (s *state) result(v graph.View) (*Result, error) {
+	s.source = v.Source
 	r := &Result{
 		Date: v.Date(), Attacks: len(s.attacks), Failed: len(s.failed),
 		Acyclic: s.strength.Acyclic, Converged: s.strength.Converged, Iterations: s.strength.Iterations,
@@ -772,7 +775,8 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 	} else {
 		vd.Label, vd.Since = NotYetHolding, c.Validity.Start()
 	}
-	vd.Rating = s.opts.Ratings.Rate(vd.Label, vd.Evidence, 0)
+	vd.Primary = primaryOf(s.opts.Trust, e.Origins, full.Source)
+	vd.Rating = s.opts.Ratings.Rate(vd)
 	return vd, nil
 }
 
@@ -782,6 +786,7 @@ func (s *state) verdict(i int32) Verdict {
 	vd := Verdict{
 		Claim: s.ids[i], Evidence: s.evidence[i], Capped: s.capped[i], Origins: someOrigins(e.Origins), Lent: e.Lent,
 		Base: s.bases[i], Strength: s.strength.Strength[i],
+		Primary: primaryOf(s.opts.Trust, e.Origins, s.source),
 	}
 	s.judge(&vd, i, s.labels[i])
 	return vd
@@ -810,8 +815,27 @@ func (s *state) judge(vd *Verdict, i int32, l af.Label) {
 	default:
 		vd.Label = Undecided
 	}
-	vd.Rating = s.opts.Ratings.Rate(vd.Label, vd.Evidence, vd.Strength)
+	vd.Rating = s.opts.Ratings.Rate(*vd)
 	vd.Reasons, vd.More = s.reasons(i, vd.Label)
+}
+
+// primaryOf returns the highest trust that trust gives one of origins
+// whose source, by source, is a primary source (sources.Kind.Primary):
+// [Verdict].Primary. 0 without trust; an origin trust does not name has
+// no established trust. O(origins) look-ups, none without trust.
+func primaryOf(trust map[string]float64, origins []string, source func(string) (sources.Source, bool)) float64 {
+	best := 0.0
+	if trust == nil {
+		return best
+	}
+	for _, o := range origins {
+		if t, ok := trust[o]; ok && t > best {
+			if src, ok := source(o); ok && src.Kind.Primary() {
+				best = t
+			}
+		}
+	}
+	return best
 }
 
 // in returns the attacks on claim i.

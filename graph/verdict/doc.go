@@ -131,10 +131,14 @@
 // ratingValue from 1 (False) to 5 (True) — looked up in a [RatingTable]
 // from the label, the evidence (the claim's independent origins, own and
 // lent, weighted by trust when [Options.Trust] is given, as the verdict
-// weighs them; without trust their number) and the strength:
-// [Options.Ratings], by default [DefaultRatings], which documents its
-// rows. An uncontested claim with one independent origin is Unproven,
-// however many outlets repeat it; True needs corroboration.
+// weighs them; without trust their number), the strength and, with
+// trust, the most trusted primary source among the claim's own origins
+// ([Verdict].Primary): [Options.Ratings], by default [DefaultRatings],
+// which documents its rows. An uncontested claim with one independent
+// origin is Unproven, however many outlets repeat it; True needs
+// corroboration, or a primary source of established trust (a video, an
+// official statement... that Options.Trust trusts at [EstablishedTrust]
+// or more).
 //
 // # Time
 //

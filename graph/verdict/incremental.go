@@ -1627,7 +1627,8 @@ func (t *Tracker) maxIterations() int {
 // verdict is the verdict on claim i of st, the framework of a solve,
 // whose state is nd.
 func (t *Tracker) verdict(st *state, i int32, nd *node) Verdict {
-	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Capped: nd.capped, Origins: someOrigins(nd.origins), Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x}
+	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Capped: nd.capped, Origins: someOrigins(nd.origins), Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x,
+		Primary: primaryOf(t.opts.Trust, nd.origins, t.g.Source)}
 	st.judge(&vd, i, nd.label) // st.opts is t.opts
 	return vd
 }

@@ -161,10 +161,19 @@ var (
 // strength of at least MinStrength gets Rating. A rating weighs a claim
 // as its verdict does: two origins of distrusted sources are not the
 // corroboration two trusted ones are.
+//
+// MinPrimary, when above 0, makes the rule match only a verdict whose
+// claim has among its own origins a primary source (a video, a social
+// post, an official statement, an interview, an informant:
+// sources.Kind.Primary) that [Options.Trust] trusts at least that much
+// ([Verdict].Primary): a primary source of established trust, which
+// backs a claim without corroboration. Without Options.Trust no source
+// has established trust, and such a rule matches nothing.
 type RatingRule struct {
 	Label       Label
 	MinEvidence float64
 	MinStrength float64
+	MinPrimary  float64
 	Rating      Rating
 }
 
@@ -175,38 +184,48 @@ type RatingTable []RatingRule
 
 // DefaultRatings is the default rating table:
 //
-//	label            evidence  strength  rating
-//	accepted         ≥ 2       ≥ 0.75    True (5)
-//	accepted         ≥ 2                 Mostly true (4)
-//	accepted         < 2                 Unproven (3): unopposed but not corroborated
-//	undecided                           Mixed (3): evidence on both sides, neither prevails
-//	rejected                  ≥ 0.25    Mostly false (2)
-//	rejected                  < 0.25    False (1)
-//	not-holding                         Outdated (0: off the scale)
-//	not-yet-holding                     Not yet holding (0: off the scale)
+//	label            evidence  strength  primary  rating
+//	accepted                             ≥ 0.9    True (5): a primary source of established trust
+//	accepted         ≥ 2       ≥ 0.75             True (5)
+//	accepted         ≥ 2                          Mostly true (4)
+//	accepted         < 2                          Unproven (3): unopposed but not corroborated
+//	undecided                                     Mixed (3): evidence on both sides, neither prevails
+//	rejected                   ≥ 0.25             Mostly false (2)
+//	rejected                   < 0.25             False (1)
+//	not-holding                                   Outdated (0: off the scale)
+//	not-yet-holding                               Not yet holding (0: off the scale)
 //
 // So an uncontested claim with one independent origin is Unproven however
-// many outlets repeat it, and True needs independent corroboration: two
-// origins without trust, or their weight in trust with it.
+// many outlets repeat it, and True needs independent corroboration (two
+// origins without trust, or their weight in trust with it) or a primary
+// source of established trust: one of the claim's own origins a primary
+// source that Options.Trust trusts at [EstablishedTrust] or more.
 var DefaultRatings = RatingTable{
-	{Accepted, 2, 0.75, RatingTrue},
-	{Accepted, 2, 0, RatingMostlyTrue},
-	{Accepted, 0, 0, RatingUnproven},
-	{Undecided, 0, 0, RatingMixed},
-	{Rejected, 0, 0.25, RatingMostlyFalse},
-	{Rejected, 0, 0, RatingFalse},
-	{NotHolding, 0, 0, RatingOutdated},
-	{NotYetHolding, 0, 0, RatingNotYet},
+	{Label: Accepted, MinPrimary: EstablishedTrust, Rating: RatingTrue},
+	{Label: Accepted, MinEvidence: 2, MinStrength: 0.75, Rating: RatingTrue},
+	{Label: Accepted, MinEvidence: 2, Rating: RatingMostlyTrue},
+	{Label: Accepted, Rating: RatingUnproven},
+	{Label: Undecided, Rating: RatingMixed},
+	{Label: Rejected, MinStrength: 0.25, Rating: RatingMostlyFalse},
+	{Label: Rejected, Rating: RatingFalse},
+	{Label: NotHolding, Rating: RatingOutdated},
+	{Label: NotYetHolding, Rating: RatingNotYet},
 }
 
-// Rate returns the rating of the first rule of t that matches a verdict
-// with label l, the given evidence ([Verdict].Evidence) and strength;
-// Unproven when none does. Evidence within [evidence.Tolerance] of a
-// rule's MinEvidence meets it, as two weights that equal compare in the
+// EstablishedTrust is the trust from which [DefaultRatings] takes a
+// primary source as one of established trust (DOMAIN.md: "true needs
+// independent corroboration or a primary source of established trust").
+const EstablishedTrust = 0.9
+
+// Rate returns the rating of the first rule of t that matches v, a
+// verdict with its Label, Evidence, Strength and Primary; Unproven when
+// none does. Evidence within [evidence.Tolerance] of a rule's
+// MinEvidence meets it, as two weights that equal compare in the
 // verdicts.
-func (t RatingTable) Rate(l Label, evidence, strength float64) Rating {
+func (t RatingTable) Rate(v Verdict) Rating {
 	for _, r := range t {
-		if r.Label == l && evidence+eps >= r.MinEvidence && strength >= r.MinStrength {
+		if r.Label == v.Label && v.Evidence+eps >= r.MinEvidence && v.Strength >= r.MinStrength &&
+			(r.MinPrimary <= 0 || v.Primary >= r.MinPrimary) {
 			return r.Rating
 		}
 	}

@@ -43,3 +43,61 @@ func TestRatingWeighsTrust(t *testing.T) {
 		}
 	}
 }
+
+// TestRatingPrimary: "true needs independent corroboration or a primary
+// source of established trust" (DOMAIN.md). A claim whose one origin is
+// an official statement that the trust map trusts at 0.95 is True, from
+// Compute and from the Tracker alike; at 0.8, from a news article trusted
+// at 1, without trust, or trusted but contradicted by a stronger claim,
+// it is not.
+func TestRatingPrimary(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		kind    sources.Kind
+		trust   map[string]float64
+		against bool // b, from two trusted sources, contradicts a
+		primary float64
+		want    verdict.Rating
+	}{
+		{"established", sources.OfficialStatement, map[string]float64{"x": 0.95}, false, 0.95, verdict.RatingTrue},
+		{"a video", sources.Video, map[string]float64{"x": 0.9}, false, 0.9, verdict.RatingTrue},
+		{"not established", sources.OfficialStatement, map[string]float64{"x": 0.8}, false, 0.8, verdict.RatingUnproven},
+		{"not primary", sources.NewsArticle, map[string]float64{"x": 1}, false, 0, verdict.RatingUnproven},
+		{"trust unknown", sources.OfficialStatement, map[string]float64{"y1": 1}, false, 0, verdict.RatingUnproven},
+		{"no trust", sources.OfficialStatement, nil, false, 0, verdict.RatingUnproven},
+		{"defeated", sources.OfficialStatement, map[string]float64{"x": 0.95, "y1": 1, "y2": 1}, true, 0.95, verdict.RatingFalse},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := graph.New()
+			b := graph.Batch{
+				Sources: []sources.Source{{ID: "x", Kind: tt.kind}, {ID: "y1", Kind: sources.NewsArticle}, {ID: "y2", Kind: sources.NewsArticle}},
+				Claims: []claims.Claim{
+					{ID: "a", Text: "A.", Appearances: []claims.Appearance{{Source: "x"}}},
+					{ID: "b", Text: "B.", Appearances: []claims.Appearance{{Source: "y1"}, {Source: "y2"}}},
+				},
+			}
+			if tt.against {
+				b.Relations = []claims.Relation{{From: "b", To: "a", Kind: claims.Contradicts}}
+			}
+			if err := g.Apply(b); err != nil {
+				t.Fatal(err)
+			}
+			opts := verdict.Options{Trust: tt.trust}
+			r, err := verdict.Compute(g.View, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tr, err := verdict.Track(g, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := r.Verdict("a")
+			tracked, _ := tr.Verdict("a")
+			for _, v := range []verdict.Verdict{got, tracked} {
+				if v.Primary != tt.primary || v.Rating != tt.want {
+					t.Errorf("a: %v, primary %v, rated %v; want primary %v, rated %v", v.Label, v.Primary, v.Rating, tt.primary, tt.want)
+				}
+			}
+		})
+	}
+}

@@ -148,7 +148,13 @@ type Verdict struct {
 	// final DF-QuAD strength in [0, 1]. Both are 0 for a claim not
 	// holding at the view's date.
 	Base, Strength float64
-	Rating         Rating
+	// Primary is the highest trust that [Options.Trust] gives one of
+	// the claim's own origins that is a primary source (a video, a
+	// social post, an official statement, an interview, an informant:
+	// sources.Kind.Primary); 0 without Options.Trust, or when no such
+	// origin is in it. A [RatingRule] may ask for it (MinPrimary).
+	Primary float64
+	Rating  Rating
 	// Reasons explain the label, at most [Options.MaxReasons] of them,
 	// strongest first; More counts those left out.
 	Reasons []Reason

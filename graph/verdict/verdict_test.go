@@ -356,32 +356,38 @@ func TestDefaultRatings(t *testing.T) {
 		l       verdict.Label
 		origins int
 		s       float64
+		primary float64 // Verdict.Primary
 		want    verdict.Rating
 	}{
-		{verdict.Accepted, 3, 0.9, verdict.RatingTrue},
-		{verdict.Accepted, 2, 0.75, verdict.RatingTrue},
-		{verdict.Accepted, 2, 0.6, verdict.RatingMostlyTrue},
-		// One origin is not corroboration, however strong.
-		{verdict.Accepted, 1, 0.9, verdict.RatingUnproven},
-		{verdict.Accepted, 0, 0, verdict.RatingUnproven},
-		{verdict.Undecided, 2, 0.5, verdict.RatingMixed},
-		{verdict.Rejected, 1, 0.3, verdict.RatingMostlyFalse},
-		{verdict.Rejected, 1, 0.2, verdict.RatingFalse},
-		{verdict.NotHolding, 1, 0, verdict.RatingOutdated},
-		{verdict.NotYetHolding, 1, 0, verdict.RatingNotYet},
+		{verdict.Accepted, 3, 0.9, 0, verdict.RatingTrue},
+		{verdict.Accepted, 2, 0.75, 0, verdict.RatingTrue},
+		{verdict.Accepted, 2, 0.6, 0, verdict.RatingMostlyTrue},
+		// One origin is not corroboration, however strong...
+		{verdict.Accepted, 1, 0.9, 0, verdict.RatingUnproven},
+		{verdict.Accepted, 0, 0, 0, verdict.RatingUnproven},
+		// ...unless it is a primary source of established trust.
+		{verdict.Accepted, 1, 0.4, 0.9, verdict.RatingTrue},
+		{verdict.Accepted, 1, 0.4, 0.89, verdict.RatingUnproven},
+		{verdict.Undecided, 1, 0.4, 1, verdict.RatingMixed},
+		{verdict.Undecided, 2, 0.5, 0, verdict.RatingMixed},
+		{verdict.Rejected, 1, 0.3, 1, verdict.RatingMostlyFalse},
+		{verdict.Rejected, 1, 0.2, 0, verdict.RatingFalse},
+		{verdict.NotHolding, 1, 0, 1, verdict.RatingOutdated},
+		{verdict.NotYetHolding, 1, 0, 0, verdict.RatingNotYet},
 	}
 	for _, tt := range tests {
-		if got := verdict.DefaultRatings.Rate(tt.l, float64(tt.origins), tt.s); got != tt.want {
-			t.Errorf("Rate(%v, %d, %v) = %v, want %v", tt.l, tt.origins, tt.s, got, tt.want)
+		v := verdict.Verdict{Label: tt.l, Evidence: float64(tt.origins), Strength: tt.s, Primary: tt.primary}
+		if got := verdict.DefaultRatings.Rate(v); got != tt.want {
+			t.Errorf("Rate(%v, %d, %v, primary %v) = %v, want %v", tt.l, tt.origins, tt.s, tt.primary, got, tt.want)
 		}
 	}
 	// A table of one's own: a single rule; what it does not match is
 	// Unproven.
 	own := verdict.RatingTable{{Label: verdict.Accepted, MinEvidence: 1, Rating: verdict.RatingTrue}}
-	if got := own.Rate(verdict.Accepted, 1, 0.1); got != verdict.RatingTrue {
+	if got := own.Rate(verdict.Verdict{Label: verdict.Accepted, Evidence: 1, Strength: 0.1}); got != verdict.RatingTrue {
 		t.Errorf("own table, accepted: %v", got)
 	}
-	if got := own.Rate(verdict.Rejected, 1, 0.1); got != verdict.RatingUnproven {
+	if got := own.Rate(verdict.Verdict{Label: verdict.Rejected, Evidence: 1, Strength: 0.1}); got != verdict.RatingUnproven {
 		t.Errorf("own table, rejected: %v", got)
 	}
 }
