@@ -49,7 +49,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -57,6 +56,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph/claimreview"
 	"github.com/claimgraph/claimgraph/graph/dot"
 	"github.com/claimgraph/claimgraph/graph/rdf"
+	"github.com/claimgraph/claimgraph/sources"
 )
 
 // exportReport is the --json output of export.
@@ -110,7 +110,7 @@ func runExport(e *env, args []string) int {
 		if *reviewURL == "" || *author == "" {
 			return e.usageError("export", "--format jsonld needs --review-url and --author")
 		}
-		if u, err := url.Parse(*reviewURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if sources.CheckURL(*reviewURL) != nil {
 			return e.usageError("export", "--review-url %q is not an absolute http or https address; reviews are published at it followed by the claim ID", *reviewURL)
 		}
 		t, err := claims.ParseDate(*at)
