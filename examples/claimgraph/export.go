@@ -27,7 +27,9 @@
 //     named (exit 1 when one is not rated); --at with --verdicts is a
 //     usage error (exit 2), as the file's verdicts are not computed as of
 //     any date. --review-url is the absolute http(s) prefix of each
-//     review's address (the claim ID is appended), --author the
+//     review's address (the claim ID is appended), which a published
+//     review's own URL replaces only when it is an absolute http(s) URL
+//     too (never "javascript:…"), --author the
 //     publishing organisation, --date the reviews' date; without --date
 //     a review takes its published review's date, else, for computed
 //     verdicts, the date of the newest evidence it rests on
