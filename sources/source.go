@@ -178,9 +178,12 @@ func (s Source) Clone() Source {
 // CheckURL reports whether s is a web address: an absolute http or https
 // URL with a host, holding no character that no URL may hold (see
 // [EscapeURL]). The error, which wraps [ErrInvalidURL], says which rule s
-// breaks. A source's URL must be one ([Source.Check]). It is the one
-// test of a web address in the module: whatever else needs to know
-// whether an address is one to link to asks it.
+// breaks. A source's URL must be one ([Source.Check]); a review's
+// (claims.Review.URL) loads whatever it is, but the writers of reviews
+// leave out one that is not (package graph/claimreview) and
+// graph.ReadOptions.Warn is told of it. It is the one test of a web
+// address in the module: whatever else needs to know whether an address
+// is one to link to asks it.
 func CheckURL(s string) error {
 	if i := strings.IndexFunc(s, notInURL); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(s[i:])

@@ -146,7 +146,8 @@ var entityType = map[claims.EntityKind]string{
 // absolute http or https URL, so never "javascript:…") is left out, and
 // the review is given [Options.URL] and the claim's ID, as one without a
 // URL is. Reviews has no warnings to give: it leaves such a URL out
-// without a word.
+// without a word, and a reader learns of it when the file is read
+// (graph.ReadOptions.Warn, which claimgraph check prints).
 // [FromReviews] gives the verdicts of the published reviews. It reports ErrMissing when a
 // required option is not set, and ErrUnknownClaim or ErrRating for a bad
 // verdict. A verdict of value 0 with a name is a rating in words alone
