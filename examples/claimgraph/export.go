@@ -29,7 +29,7 @@
 //     any date. --review-url is the absolute http(s) prefix of each
 //     review's address (the claim ID is appended), which a published
 //     review's own URL replaces only when it is an absolute http(s) URL
-//     too (never "javascript:…"), --author the
+//     too (never "javascript:…"; check warns of one that is not), --author the
 //     publishing organisation, --date the reviews' date; without --date
 //     a review takes its published review's date, else, for computed
 //     verdicts, the date of the newest evidence it rests on
