@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/sources"
 )
@@ -44,8 +45,7 @@ func TestReadWarnsReviewURL(t *testing.T) {
 			input := strings.Replace(tt.input, "§", "", 1)
 			var got []*graph.Error
 			o := graph.ReadOptions{Warn: func(e *graph.Error) { got = append(got, e) }}
-			read := map[string]func(io.Reader, string) (*graph.Graph, error){"yaml": o.ReadYAML, "json": o.ReadJSON, "jsonl": o.ReadJSONL}[tt.format]
-			_, err := read(strings.NewReader(input), "in")
+			_, err := reader(o, tt.format)(strings.NewReader(input), "in")
 			if (err != nil) != (tt.name == "refused input") {
 				t.Fatalf("read: %v", err)
 			}
@@ -58,13 +58,48 @@ func TestReadWarnsReviewURL(t *testing.T) {
 			if len(got) != 1 {
 				t.Fatalf("warnings %v, want one", got)
 			}
-			line, col := markedPosition(t, tt.input)
 			e := got[0]
-			if e.File != "in" || e.Line != line || e.Column != col {
-				t.Errorf("%v at %s:%d:%d, want in:%d:%d", e, e.File, e.Line, e.Column, line, col)
-			}
+			atMark(t, e, tt.input)
 			if !errors.Is(e, sources.ErrInvalidURL) || e.Field != "review.url" || e.ID == "" || !strings.Contains(e.Message(), tt.msg) {
 				t.Errorf("warning %q (ID %q, field %q), want ErrInvalidURL at review.url with %q", e.Message(), e.ID, e.Field, tt.msg)
+			}
+		})
+	}
+}
+
+// reader returns the read of o of format "yaml", "json" or "jsonl".
+func reader(o graph.ReadOptions, format string) func(io.Reader, string) (*graph.Graph, error) {
+	return map[string]func(io.Reader, string) (*graph.Graph, error){"yaml": o.ReadYAML, "json": o.ReadJSON, "jsonl": o.ReadJSONL}[format]
+}
+
+// atMark reports e unless it is at the § of input, in file "in".
+func atMark(t *testing.T, e *graph.Error, input string) {
+	t.Helper()
+	if line, col := markedPosition(t, input); e.File != "in" || e.Line != line || e.Column != col {
+		t.Errorf("%v at %s:%d:%d, want in:%d:%d", e, e.File, e.Line, e.Column, line, col)
+	}
+}
+
+// TestReadMalformedDigest: a review's evidence digest not of the form
+// package graph/evidence writes ("v2:-1a0s0c1o:0") loaded, and the
+// review queue then listed the review as moved, with no place to fix.
+// Every reader refuses it at the digest, naming the claim, as it does a
+// malformed date (TestDecodeErrors has the YAML). § marks the place.
+func TestReadMalformedDigest(t *testing.T) {
+	for _, tt := range []struct{ format, input string }{
+		{"json", `{"claimgraph": 1, "claims": [` + "\n" + `  {"id": "a", "text": "A.", "review": {"status": "published", "rating": "False", "evidence": §"v2:-1a0s0c1o:0"}}]}`},
+		{"jsonl", `{"claimgraph":1}` + "\n" + `{"claim":{"id":"z","text":"Z."}}` + "\n" + `{"claim":{"id":"a","text":"A.","review":{"status":"unreviewed","evidence":§"v2:1a0s0c1o:0"}}}` + "\n"},
+	} {
+		t.Run(tt.format, func(t *testing.T) {
+			_, err := reader(graph.ReadOptions{}, tt.format)(strings.NewReader(strings.Replace(tt.input, "§", "", 1)), "in")
+			var list graph.ErrorList
+			if !errors.As(err, &list) || len(list) != 1 {
+				t.Fatalf("read: %v, want one problem", err)
+			}
+			e := list[0]
+			atMark(t, e, tt.input)
+			if !errors.Is(e, claims.ErrInvalidDigest) || e.ID != "a" || e.Field != "review.evidence" {
+				t.Errorf("%v (ID %q, field %q), want ErrInvalidDigest of claim a at review.evidence", e, e.ID, e.Field)
 			}
 		})
 	}
