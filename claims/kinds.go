@@ -17,6 +17,7 @@ var (
 	ErrInvalidWikidata   = errors.New("invalid Wikidata ID")
 	ErrInvalidLang       = errors.New("invalid language tag")
 	ErrSelfRelation      = errors.New("self-relation")
+	ErrInvalidDigest     = errors.New("invalid evidence digest")
 )
 
 // EntityKind says what an [Entity] is. The zero value is invalid, so that

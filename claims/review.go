@@ -1,6 +1,9 @@
 package claims
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Review is a desk's own review of a claim: where it stands, and once
 // published, the rating the desk gave, who gave it, when, where it is
@@ -16,7 +19,8 @@ type Review struct {
 	// Evidence is the digest of the claim's evidence at review time (see
 	// evidence.Digests in package graph/evidence: its appearances,
 	// supporters, contradictions and independent origins, own and lent,
-	// over all time), so that a later change of the evidence shows.
+	// over all time), so that a later change of the evidence shows. It
+	// has the form [CheckDigest] accepts, or is empty.
 	Evidence string
 }
 
@@ -52,7 +56,8 @@ func (s *ReviewStatus) UnmarshalText(b []byte) error {
 	return err
 }
 
-// check validates a review: a known status, and a rating once published.
+// check validates a review: a known status, a rating once published,
+// and an evidence digest of its form.
 func (r *Review) check(p *problems) {
 	if r.Status == 0 {
 		p.add("review.status", fmt.Errorf("%w %q", ErrMissingField, "status"))
@@ -62,4 +67,43 @@ func (r *Review) check(p *problems) {
 	if r.Status == Published && r.Rating == "" {
 		p.add("review.rating", fmt.Errorf("%w %q: a published review has a rating", ErrMissingField, "rating"))
 	}
+	if r.Evidence != "" {
+		if err := CheckDigest(r.Evidence); err != nil {
+			p.add("review.evidence", err)
+		}
+	}
+}
+
+// CheckDigest reports whether s has the form of an evidence digest as
+// package graph/evidence writes it (evidence.Digests), which a review
+// records (Review.Evidence): "v2:" and the counts of the claim's
+// appearances, supporters, contradictions and origins, each followed by
+// its letter, then ":" and 12 lower-case hexadecimal digits
+// ("v2:2a1s0c3o:176e1a42f5a7"); or a digest of version 1, from before
+// origins were digested, without the prefix and the origins
+// ("1a0s0c:2925dd2b080e"). A count is written in decimal, without a sign
+// or a leading zero. It checks the form only: whether the evidence has
+// moved since is for the review queue to say. The error wraps
+// [ErrInvalidDigest].
+func CheckDigest(s string) error {
+	rest, v2 := strings.CutPrefix(s, "v2:")
+	letters := "asc"
+	if v2 {
+		letters = "asco"
+	}
+	ok := true
+	for i := 0; i < len(letters) && ok; i++ {
+		n := 0
+		for n < len(rest) && '0' <= rest[n] && rest[n] <= '9' {
+			n++
+		}
+		ok = n > 0 && (n == 1 || rest[0] != '0') && n < len(rest) && rest[n] == letters[i]
+		rest = rest[min(n+1, len(rest)):]
+	}
+	hash, colon := strings.CutPrefix(rest, ":")
+	if !ok || !colon || len(hash) != 12 || strings.Trim(hash, "0123456789abcdef") != "" {
+		return fmt.Errorf("%w %s: want a digest as claimgraph queue shows it, such as \"v2:2a1s0c3o:176e1a42f5a7\": "+
+			"the counts of appearances, supporters, contradictions and origins, then 12 hex digits", ErrInvalidDigest, Quote(s))
+	}
+	return nil
 }

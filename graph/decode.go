@@ -13,6 +13,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph/internal/input"
+	"github.com/claimgraph/claimgraph/sources"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -78,6 +79,16 @@ type ReadOptions struct {
 	// been read ([StageRead], with the file's size as Total when the
 	// input is a file), then once that decoding begins ([StageDecode]).
 	Progress func(Progress)
+
+	// Warn, when not nil, is told of each problem that does not refuse
+	// the input, once the read has succeeded, in the order of the input:
+	// an [*Error] with its position, ID and field, as a problem has. The
+	// one such problem is a review's URL that is not a web address
+	// (sources.CheckURL; the error wraps sources.ErrInvalidURL, as
+	// "javascript:alert(1)" does): files holding one load as they always
+	// have, and the writers of reviews leave it out (package
+	// graph/claimreview). A read that fails tells Warn nothing.
+	Warn func(*Error)
 }
 
 // Default limits of [ReadOptions].
@@ -248,7 +259,26 @@ func (d *decoder) finish(b Batch) (Batch, *plan, error) {
 	if len(d.errs) > 0 {
 		return Batch{}, nil, d.sorted()
 	}
+	if d.opts.Warn != nil {
+		d.warn(&b)
+	}
 	return b, p, nil
+}
+
+// warn tells ReadOptions.Warn of each review URL of b that is not a web
+// address, located as a problem is, in the order of the input.
+func (d *decoder) warn(b *Batch) {
+	for i := range b.Claims {
+		c := &b.Claims[i]
+		if c.Review == nil || c.Review.URL == "" {
+			continue
+		}
+		if err := sources.CheckURL(c.Review.URL); err != nil {
+			e := &Error{ID: c.ID, Field: "review.url", Err: err, loc: location{"claim", i, "review.url"}}
+			d.locate(e)
+			d.opts.Warn(e)
+		}
+	}
 }
 
 // decoder walks the YAML node tree, building a batch and recording the

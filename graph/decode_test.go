@@ -87,6 +87,10 @@ func TestDecodeErrors(t *testing.T) {
 		{"hex confidence", head + "claims:\n  - {id: a, text: A}\n  - {id: b, text: B}\nrelations:\n  - {from: a, to: b, kind: supports, confidence: §0x1p-2}\n", claims.ErrInvalidConfidence, "confidence"},
 		{"confidence with _", head + "claims:\n  - {id: a, text: A}\n  - {id: b, text: B}\nrelations:\n  - {from: a, to: b, kind: supports, confidence: §0.2_5}\n", claims.ErrInvalidConfidence, "confidence"},
 		{"self relation", head + "claims:\n  - {id: a, text: A}\nrelations:\n  - {from: a, to: §a, kind: supports}\n", claims.ErrSelfRelation, `relates claim "a" to itself`},
+		{"malformed digest", head + "claims:\n  - id: c\n    text: T\n    review: {status: published, rating: \"False\", evidence: §v2:-1a0s0c1o:0}\n",
+			claims.ErrInvalidDigest, `claim "c": review.evidence: invalid evidence digest "v2:-1a0s0c1o:0"`},
+		{"digest in block style", head + "claims:\n  - id: c\n    text: T\n    review:\n      status: in-progress\n      evidence: §\"checked by Ann\"\n",
+			claims.ErrInvalidDigest, `claim "c": review.evidence: invalid evidence digest "checked by Ann"`},
 		{"wrong version", "claimgraph: §2\n", graph.ErrVersion, "version"},
 		// As in JSON, and as the schema says: the version is a number.
 		{"version as text", "claimgraph: §\"1\"\n", graph.ErrVersion, `"1"`},

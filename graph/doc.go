@@ -207,5 +207,7 @@
 // the sentinels ([ErrNotFound], [ErrDuplicateID], [ErrUnknownReference],
 // [ErrConflictingRelation], ...) or those of package claims to branch on
 // the kind of problem. Messages start with "graph: " once: the sentinels
-// carry no package name.
+// carry no package name. What a read accepts but a reader should hear of
+// (a review's URL that is not a web address) goes to [ReadOptions].Warn,
+// as an [*Error] located the same way.
 package graph

@@ -454,7 +454,11 @@ func TestEvidenceAndReviewsInMerges(t *testing.T) {
 	// b carries a published review; merged into a, which has none, the
 	// review moves with it, and a's evidence grows.
 	b, _ := g.Claim("b")
-	b.Review = &claims.Review{Status: claims.Published, Rating: "False", Evidence: "x"}
+	recorded, err := evidence.Digest(g.View, "b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Review = &claims.Review{Status: claims.Published, Rating: "False", Evidence: recorded}
 	if err := g.Apply(graph.Batch{Remove: []string{"b"}, Claims: []claims.Claim{b}}); err != nil {
 		t.Fatal(err)
 	}

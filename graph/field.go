@@ -40,6 +40,10 @@ const (
 	langPattern = `^([A-Za-z]{2,3}|[A-Za-z]{5,8}|[xXiI])(-[A-Za-z0-9]{1,8})*$` // claims.CheckLang
 	urlPattern  = `^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]`                            // sources.Source.Check
 	qidPattern  = `^Q[1-9][0-9]*$`                                             // Wikidata QID
+
+	// digestPattern is claims.CheckDigest's: version 2 or version 1.
+	digestPattern = `^(v2:` + countPattern + `a` + countPattern + `s` + countPattern + `c` + countPattern + `o|` + countPattern + `a` + countPattern + `s` + countPattern + `c):[0-9a-f]{12}$`
+	countPattern  = `(0|[1-9][0-9]*)` // a count of a digest, as %d writes it
 )
 
 // field is one key of an item of Go type T: its description, and how to

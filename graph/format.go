@@ -101,7 +101,8 @@ var reviewFields = newTable("review", []field[claims.Review]{
 	text("reviewer", "Who reviewed it.", func(r *claims.Review) *string { return &r.Reviewer }),
 	date("date", "Date of publication.", func(r *claims.Review) *claims.Date { return &r.Date }),
 	text("url", "Where the review is published.", func(r *claims.Review) *string { return &r.URL }),
-	text("evidence", "Digest of the claim's evidence at review time (claimgraph queue compares it).", func(r *claims.Review) *string { return &r.Evidence }),
+	text("evidence", "Digest of the claim's evidence at review time, as claimgraph queue shows it (v2:2a1s0c3o: and 12 hex digits), which the queue compares.",
+		func(r *claims.Review) *string { return &r.Evidence }).matching(digestPattern),
 })
 
 var statementFields = newTable("statement", []field[claims.Statement]{

@@ -442,7 +442,7 @@ var (
 	schemaInvalid = []string{
 		"about-past-not-bool.yaml", "bad-confidence.yaml", "bad-date.yaml", "bad-id.yaml", "bad-kind.yaml", "bad-lang.yaml",
 		"malformed.yaml", "missing-required.yaml", "multiple-problems.yaml", "unknown-field.yaml",
-		"wrong-version.yaml", "zero-confidence.yaml", "empty-alias.yaml", "quoted-confidence.yaml",
+		"wrong-version.yaml", "zero-confidence.yaml", "empty-alias.yaml", "quoted-confidence.yaml", "bad-digest.yaml",
 	}
 	semanticOnly = []string{
 		"duplicate-id.yaml", "self-relation.yaml", "supports-and-contradicts.yaml",
@@ -612,6 +612,9 @@ func TestSchemaPatterns(t *testing.T) {
 		{"source", "url", func(s string) bool {
 			return graph.New().Apply(graph.Batch{Sources: []sources.Source{{ID: "s", Kind: sources.Other, URL: s}}}) == nil
 		}, false, []string{"https://example.org/a", "HTTP://EXAMPLE.ORG", "http://x", "ftp://x", "http://", "http:///a", "example.org", "https:x"}},
+		{"review", "evidence", func(s string) bool { return claims.CheckDigest(s) == nil }, true,
+			[]string{"v2:2a1s0c3o:176e1a42f5a7", "1a0s0c:2925dd2b080e", "v2:0a0s0c0o:000000000000", "v2:-1a0s0c1o:0", "v2:01a0s0c1o:176e1a42f5a7",
+				"v2:1a0s0c1o:176E1A42F5A7", "v2:1a0s0c:176e1a42f5a7", "1a0s0c1o:176e1a42f5a7", "v2:1a0s0c1o:176e1a42f5a7\n", "checked by Ann"}},
 	}
 	for _, tt := range tests {
 		re := pattern(tt.item, tt.key)

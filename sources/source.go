@@ -140,12 +140,8 @@ func (s Source) Check() []*claims.FieldError {
 		add("kind", err)
 	}
 	if s.URL != "" {
-		if i := strings.IndexFunc(s.URL, notInURL); i >= 0 {
-			r, _ := utf8.DecodeRuneInString(s.URL[i:])
-			add("url", fmt.Errorf("%w %s: holds %q, which a URL may not (RFC 3986) nor an RDF export hold: write it percent-encoded, as %s",
-				ErrInvalidURL, claims.Quote(s.URL), r, EscapeURL(string(r))))
-		} else if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			add("url", fmt.Errorf("%w %s: want an absolute http or https URL", ErrInvalidURL, claims.Quote(s.URL)))
+		if err := CheckURL(s.URL); err != nil {
+			add("url", err)
 		}
 	}
 	for i, d := range s.DerivedFrom {
@@ -177,6 +173,27 @@ func (s Source) Clone() Source {
 	s.Inferred = slices.Clone(s.Inferred)
 	s.Merged = slices.Clone(s.Merged)
 	return s
+}
+
+// CheckURL reports whether s is a web address: an absolute http or https
+// URL with a host, holding no character that no URL may hold (see
+// [EscapeURL]). The error, which wraps [ErrInvalidURL], says which rule s
+// breaks. A source's URL must be one ([Source.Check]); a review's
+// (claims.Review.URL) loads whatever it is, but the writers of reviews
+// leave out one that is not (package graph/claimreview) and
+// graph.ReadOptions.Warn is told of it. It is the one test of a web
+// address in the module: whatever else needs to know whether an address
+// is one to link to asks it.
+func CheckURL(s string) error {
+	if i := strings.IndexFunc(s, notInURL); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return fmt.Errorf("%w %s: holds %q, which a URL may not (RFC 3986) nor an RDF export hold: write it percent-encoded, as %s",
+			ErrInvalidURL, claims.Quote(s), r, EscapeURL(string(r)))
+	}
+	if u, err := url.Parse(s); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("%w %s: want an absolute http or https URL", ErrInvalidURL, claims.Quote(s))
+	}
+	return nil
 }
 
 // notInURL reports whether r may appear in no URL (RFC 3986) and no IRI

@@ -42,3 +42,37 @@ func TestURLCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckURL: the one test of a web address, which sources' URLs must
+// pass and the writers of reviews ask of reviews' URLs: an absolute http
+// or https URL with a host and no character a URL may not hold.
+func TestCheckURL(t *testing.T) {
+	for _, tc := range []struct {
+		url string
+		ok  bool
+	}{
+		{"https://desk.example/reviews/a", true},
+		{"http://desk.example", true},
+		{"HTTPS://Desk.Example/A?q=1#x", true},
+		{"https://de.wikipedia.org/wiki/Köln", true},
+		{"https://ex.org/kim%20jong", true},
+		{"javascript:alert(1)", false},
+		{"JavaScript://desk.example/%0aalert(1)", false},
+		{"data:text/html,<script>alert(1)</script>", false},
+		{"vbscript:msgbox(1)", false},
+		{"ftp://desk.example/a", false},
+		{"mailto:desk@example.org", false},
+		{"//desk.example/a", false},
+		{"/reviews/a", false},
+		{"desk.example/a", false},
+		{"https://", false},
+		{"https:///a", false},
+		{"https://desk.example/a b", false},
+		{"", false},
+	} {
+		err := CheckURL(tc.url)
+		if tc.ok && err != nil || !tc.ok && !errors.Is(err, ErrInvalidURL) {
+			t.Errorf("CheckURL(%q) = %v, want ok %v", tc.url, err, tc.ok)
+		}
+	}
+}

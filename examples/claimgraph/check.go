@@ -15,7 +15,10 @@
 //	  "ok": false,
 //	  "counts": null,
 //	  "problems": [{"file": "testdata/x.yaml", "line": 3, "column": 7, "id": "kim",
-//	                "field": "kind", "message": "entity \"kim\": kind: ..."}, ...]
+//	                "field": "kind", "message": "entity \"kim\": kind: ..."}, ...],
+//	  "warnings": ["claim \"a\": review.url: invalid URL ...", ...],
+//	  "warnings_at": [{"file": "testdata/x.yaml", "line": 9, "column": 52, "id": "a",
+//	                   "field": "review.url", "message": "claim \"a\": review.url: invalid URL ..."}]
 //	}
 //
 // where "counts" is the value of the report's counts section (see
@@ -34,10 +37,16 @@
 // that names one entity twice (written twice, or once through an alias)
 // names it once too many.
 // A source derived from (republishing, quoting, citing, translating) a
-// source published wholly after it has a wrong date or derivation. Each
-// is printed on standard error as
-// "claimgraph check: FILE: warning: …", and listed in the JSON's
-// "warnings" (never null).
+// source published wholly after it has a wrong date or derivation. A
+// review's url that is not an absolute http or https URL
+// ("javascript:alert(1)", "/reviews/a"; sources.CheckURL) loads, but the
+// ClaimReview export leaves it out: write the page's web address. Each
+// is printed on standard error as "claimgraph check: FILE: warning: …",
+// or "claimgraph check: FILE:LINE:COL: warning: …" for one with a place
+// in the file (the review's URL, given first, in the order of the file),
+// and listed in the JSON's "warnings" (never null); those with a place
+// are listed again in "warnings_at" (never null) as problems are, with
+// the claim's ID and the field.
 
 package main
 
@@ -71,6 +80,8 @@ type jsonCheck struct {
 	Counts   any           `json:"counts"`
 	Problems []jsonProblem `json:"problems"`
 	Warnings []string      `json:"warnings"`
+	// WarningsAt is each warning that has a place in the file.
+	WarningsAt []jsonProblem `json:"warnings_at"`
 }
 
 // sharedURLs returns a warning for each URL that more than one source of
@@ -269,7 +280,12 @@ func problems(file string, err error) []jsonProblem {
 // "FILE: message" without a position, the position as
 // [claims.Position.String] writes it.
 func problemLine(p jsonProblem) string {
-	return claims.Position{File: p.File, Line: p.Line, Column: p.Column}.String() + ": " + safe(p.Message)
+	return p.at().String() + ": " + safe(p.Message)
+}
+
+// at returns the position of p.
+func (p jsonProblem) at() claims.Position {
+	return claims.Position{File: p.File, Line: p.Line, Column: p.Column}
 }
 
 // printProblems prints each problem on a line of its own.
@@ -290,19 +306,26 @@ func runCheck(e *env, args []string) int {
 		return e.usageError("check", "want 1 argument, FILE; got %d", len(pos))
 	}
 	file := pos[0]
-	doc := jsonCheck{File: file, Problems: []jsonProblem{}, Warnings: []string{}}
-	g, err := e.open(file)
+	doc := jsonCheck{File: file, Problems: []jsonProblem{}, Warnings: []string{}, WarningsAt: []jsonProblem{}}
+	g, err := e.openWarn(file, func(w *graph.Error) {
+		doc.WarningsAt = append(doc.WarningsAt, problems(file, w)...)
+	})
 	if err != nil {
 		doc.Problems = problems(file, err)
 		e.sizeHint("check", err)
 	} else {
 		doc.OK = true
 		doc.Counts, _ = countsJSON(e, g.View)
-		if w := slices.Concat(sharedURLs(g.View), selfVias(g.View), twiceAbout(g.View), lateOrigins(g.View)); len(w) > 0 {
-			doc.Warnings = w
+		for _, p := range doc.WarningsAt {
+			doc.Warnings = append(doc.Warnings, p.Message)
 		}
-		for _, w := range doc.Warnings {
-			fmt.Fprintf(e.stderr, "claimgraph check: %s: warning: %s\n", safe(file), safe(w))
+		doc.Warnings = append(doc.Warnings, slices.Concat(sharedURLs(g.View), selfVias(g.View), twiceAbout(g.View), lateOrigins(g.View))...)
+		for i, w := range doc.Warnings {
+			where := file
+			if i < len(doc.WarningsAt) {
+				where = doc.WarningsAt[i].at().String()
+			}
+			fmt.Fprintf(e.stderr, "claimgraph check: %s: warning: %s\n", safe(where), safe(w))
 		}
 	}
 	code := e.emit("check", *asJSON, doc, func(w io.Writer) error {

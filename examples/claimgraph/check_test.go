@@ -390,3 +390,55 @@ claims:
 		t.Errorf("derivation warnings %q, want %q", got, want)
 	}
 }
+
+// TestCheckReviewURL: check passed a review whose URL is
+// "javascript:alert(1)" without a word. It still passes (the file loads,
+// as it did), with a warning at the URL naming the claim, on standard
+// error and, with its place, in the JSON; a web address has none. In
+// each input, § marks where the warning must point.
+func TestCheckReviewURL(t *testing.T) {
+	for _, tc := range []struct {
+		name, input, msg string // msg "" for no warning
+	}{
+		{"g.yaml", "claimgraph: 1\nclaims:\n  - id: a\n    text: A.\n    review: {status: published, rating: \"False\", url: §javascript:alert(1)}\n",
+			`claim "a": review.url: invalid URL "javascript:alert(1)": want an absolute http or https URL`},
+		{"g.json", `{"claimgraph": 1, "claims": [` + "\n" + `{"id": "b", "text": "B.", "review": {"status": "in-progress", "url": §"data:text/html,x"}}]}`,
+			`claim "b": review.url: invalid URL "data:text/html,x"`},
+		{"web.yaml", "claimgraph: 1\nclaims:\n  - {id: a, text: A., review: {status: published, rating: \"False\", url: \"https://desk.example/a\"}}\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			i := strings.Index(tc.input, "§")
+			file := writeTemp(t, tc.name, strings.Replace(tc.input, "§", "", 1))
+			code, out, errs := runInterchange(t, "check", file)
+			if code != 0 || !strings.Contains(out, ": ok (") {
+				t.Errorf("exit %d, stdout %q; want 0 and ok", code, out)
+			}
+			_, js, _ := runInterchange(t, "check", file, "--json")
+			var doc jsonCheck
+			if err := json.Unmarshal([]byte(js), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if tc.msg == "" {
+				if errs != "" || len(doc.Warnings) != 0 || doc.WarningsAt == nil || len(doc.WarningsAt) != 0 {
+					t.Errorf("stderr %q, JSON warnings %q and %v; want nothing, [] and []", errs, doc.Warnings, doc.WarningsAt)
+				}
+				return
+			}
+			line := strings.Count(tc.input[:i], "\n") + 1
+			col := i - strings.LastIndex(tc.input[:i], "\n")
+			if want := fmt.Sprintf("claimgraph check: %s:%d:%d: warning: %s", file, line, col, tc.msg); !strings.HasPrefix(errs, want) || strings.Count(errs, "\n") != 1 {
+				t.Errorf("stderr %q, want one line starting %q", errs, want)
+			}
+			if len(doc.Warnings) != 1 || !strings.HasPrefix(doc.Warnings[0], tc.msg) {
+				t.Errorf("JSON warnings %q, want one starting %q", doc.Warnings, tc.msg)
+			}
+			if len(doc.WarningsAt) != 1 {
+				t.Fatalf("JSON warnings_at %v, want one", doc.WarningsAt)
+			}
+			w := doc.WarningsAt[0]
+			if w.File != file || w.Line != line || w.Column != col || w.Field != "review.url" || w.ID == "" || w.Message != doc.Warnings[0] {
+				t.Errorf("JSON warnings_at %+v, want %s:%d:%d, its claim, review.url and the warning", w, file, line, col)
+			}
+		})
+	}
+}

@@ -141,7 +141,12 @@ func (e *env) sizeHint(cmd string, err error) {
 
 // open reads the graph at path like graph.Open, showing progress on a
 // terminal.
-func (e *env) open(path string) (*graph.Graph, error) {
+func (e *env) open(path string) (*graph.Graph, error) { return e.openWarn(path, nil) }
+
+// openWarn is open, telling warn, when not nil, of what the read
+// accepts but warns of, with its place (graph.ReadOptions.Warn); an RDF
+// file, which holds no reviews, has no such warning.
+func (e *env) openWarn(path string, warn func(*graph.Error)) (*graph.Graph, error) {
 	if syntax, ok := rdfSyntax[filepath.Ext(path)]; ok {
 		f, err := os.Open(path)
 		if err != nil {
@@ -150,7 +155,9 @@ func (e *env) open(path string) (*graph.Graph, error) {
 		defer f.Close()
 		return rdf.Read(f, path, syntax, e.rdfLimits())
 	}
-	return e.readOptions().Open(path)
+	o := e.readOptions()
+	o.Warn = warn
+	return o.Open(path)
 }
 
 // readOptions returns the limits of the graph readers that --max-bytes

@@ -27,7 +27,9 @@
 //     named (exit 1 when one is not rated); --at with --verdicts is a
 //     usage error (exit 2), as the file's verdicts are not computed as of
 //     any date. --review-url is the absolute http(s) prefix of each
-//     review's address (the claim ID is appended), --author the
+//     review's address (the claim ID is appended), which a published
+//     review's own URL replaces only when it is an absolute http(s) URL
+//     too (never "javascript:…"; check warns of one that is not), --author the
 //     publishing organisation, --date the reviews' date; without --date
 //     a review takes its published review's date, else, for computed
 //     verdicts, the date of the newest evidence it rests on
@@ -49,7 +51,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -57,6 +58,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph/claimreview"
 	"github.com/claimgraph/claimgraph/graph/dot"
 	"github.com/claimgraph/claimgraph/graph/rdf"
+	"github.com/claimgraph/claimgraph/sources"
 )
 
 // exportReport is the --json output of export.
@@ -110,7 +112,7 @@ func runExport(e *env, args []string) int {
 		if *reviewURL == "" || *author == "" {
 			return e.usageError("export", "--format jsonld needs --review-url and --author")
 		}
-		if u, err := url.Parse(*reviewURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if sources.CheckURL(*reviewURL) != nil {
 			return e.usageError("export", "--review-url %q is not an absolute http or https address; reviews are published at it followed by the claim ID", *reviewURL)
 		}
 		t, err := claims.ParseDate(*at)

@@ -141,6 +141,13 @@ var entityType = map[claims.EntityKind]string{
 // Reviews returns a ClaimReview for each claim of v that has a verdict,
 // in the order the claims were added. A claim with a published review
 // (claims.Review) is given the review's URL and date when it has them.
+// A review's URL is free text in a graph file, and review pages embed
+// the markup: one that is not a web address ([sources.CheckURL]: an
+// absolute http or https URL, so never "javascript:…") is left out, and
+// the review is given [Options.URL] and the claim's ID, as one without a
+// URL is. Reviews has no warnings to give: it leaves such a URL out
+// without a word, and a reader learns of it when the file is read
+// (graph.ReadOptions.Warn, which claimgraph check prints).
 // [FromReviews] gives the verdicts of the published reviews. It reports ErrMissing when a
 // required option is not set, and ErrUnknownClaim or ErrRating for a bad
 // verdict. A verdict of value 0 with a name is a rating in words alone
@@ -203,8 +210,9 @@ func Reviews(v graph.View, opts Options) ([]Review, error) {
 		}
 		url, date := opts.URL+c.ID, cmp.Or(opts.Published, verdict.Date)
 		if r := c.Review; r != nil && r.Status == claims.Published {
-			// A published review says where and when itself.
-			if r.URL != "" {
+			// A published review says where and when itself; where
+			// only as a web address (see above).
+			if r.URL != "" && sources.CheckURL(r.URL) == nil {
 				url = r.URL
 			}
 			date = cmp.Or(r.Date, date)

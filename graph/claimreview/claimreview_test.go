@@ -372,3 +372,41 @@ func TestRatingInWords(t *testing.T) {
 		t.Errorf("RatingNamed(UNPROVEN) = %v, %v; want Unproven, 3", r, ok)
 	}
 }
+
+// TestReviewURLNotWeb: a published review's URL is free text, and
+// "javascript:alert(1)" went as it was into the url of the markup that
+// review pages embed. A URL that is not an absolute http or https URL is
+// left out: the review is given Options.URL and the claim's ID, as one
+// without a URL is; a web address is kept.
+func TestReviewURLNotWeb(t *testing.T) {
+	const fallback = "https://x.example/c"
+	for _, tc := range []struct{ url, want string }{
+		{"https://desk.example/r/c", "https://desk.example/r/c"},
+		{"HTTP://Desk.example/r", "HTTP://Desk.example/r"},
+		{"", fallback},
+		{"javascript:alert(1)", fallback},
+		{"JavaScript:alert(document.cookie)", fallback},
+		{"data:text/html,<script>alert(1)</script>", fallback},
+		{"ftp://desk.example/r", fallback},
+		{"/r/c", fallback},
+		{"desk.example/r/c", fallback},
+		{"https://desk.example/r c", fallback},
+	} {
+		g := graph.New()
+		err := g.Apply(graph.Batch{
+			Sources: []sources.Source{{ID: "s1", Kind: sources.Wire}},
+			Claims: []claims.Claim{{ID: "c", Text: "C.", Appearances: []claims.Appearance{{Source: "s1"}},
+				Review: &claims.Review{Status: claims.Published, Rating: "False", URL: tc.url}}},
+		})
+		if err != nil {
+			t.Fatalf("%q: %v", tc.url, err)
+		}
+		got, err := Reviews(g.View, Options{Verdicts: FromReviews(g.View), URL: "https://x.example/", Author: "Desk"})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("review URL %q: %d reviews (%v), want 1", tc.url, len(got), err)
+		}
+		if got[0].URL != tc.want {
+			t.Errorf("review URL %q: url %q, want %q", tc.url, got[0].URL, tc.want)
+		}
+	}
+}

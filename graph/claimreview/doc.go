@@ -39,7 +39,10 @@
 // U+2028 and U+2029 in every string, so that no text can close the
 // script element ("</script>") or open a comment ("<!--") and the page
 // runs nothing from it; JSON-LD processors read the escapes as the
-// characters.
+// characters. Escaping cannot make an address safe to follow: the url
+// of a review is the review's own only when it is a web address (see
+// [Reviews]), and the URLs of appearances are those of sources, which a
+// graph holds only as web addresses.
 //
 // # Errors
 //

@@ -156,7 +156,9 @@ func evidenceLines(c claims.Claim, rels []claims.Relation, counts func(claims.Re
 // next review. A digest of version 2 recorded before the ends of a
 // contradiction were put in order is unmoved as long as the relation is
 // written as it was then. Anything else recorded is not a digest: it has moved,
-// and the words give both.
+// and the words give both. A graph holds no such review, as its readers
+// and [graph.Graph.Apply] refuse it (claims.CheckDigest, which accepts
+// every digest of either version that this package writes).
 func (d *Digests) Moved(recorded, id string) (string, error) {
 	now, err := d.Of(id)
 	if err != nil {

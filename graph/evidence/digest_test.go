@@ -1,6 +1,7 @@
 package evidence_test
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/evidence"
+	"github.com/claimgraph/claimgraph/graph/synth"
 )
 
 // digestBase: x appears in s1, s2 and s3 (3 independent origins),
@@ -187,5 +189,58 @@ claims:
 	now, _ := d.Of("x")
 	if got, _ := d.Moved("checked by Ann", "x"); got != "digest checked by Ann → "+now {
 		t.Errorf("not a digest: moved %q", got)
+	}
+}
+
+// TestDigestsHaveTheirForm: the reader now refuses a review's evidence
+// that is not of a digest's form (claims.CheckDigest), so every digest
+// this package writes, of either version, must have it: each claim of a
+// generated graph gets its digest recorded in a review, and the graph
+// is written and read back, every review unmoved.
+func TestDigestsHaveTheirForm(t *testing.T) {
+	b := synth.Generate(synth.Config{Claims: 400, Seed: 5})
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	d, err := evidence.DigestsOf(g.View)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range b.Claims {
+		id := b.Claims[i].ID
+		now, err1 := d.Of(id)
+		written, err2 := d.WrittenDigest(id)
+		all, without, err3 := d.Version1(id)
+		if err := errors.Join(err1, err2, err3); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{now, written, all, without} {
+			if err := claims.CheckDigest(s); err != nil {
+				t.Errorf("claim %s: %v", id, err)
+			}
+		}
+		b.Claims[i].Review = &claims.Review{Status: claims.InProgress, Evidence: now}
+	}
+	reviewed := graph.New()
+	if err := reviewed.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := reviewed.WriteYAML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := graph.ReadYAML(&buf, "reviewed.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err = evidence.DigestsOf(back.View)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for c := range back.Claims() {
+		if m, err := d.Moved(c.Review.Evidence, c.ID); err != nil || m != "" {
+			t.Errorf("claim %s read back: moved %q, %v", c.ID, m, err)
+		}
 	}
 }
