@@ -455,7 +455,7 @@ var problemKinds = []error{
 	graph.ErrDuplicateRelation, graph.ErrDuplicateAppearance, graph.ErrConflictingRelation,
 	claims.ErrInvalidID, claims.ErrMissingField, claims.ErrInvalidDate, claims.ErrInvalidValidity,
 	claims.ErrInvalidKind, claims.ErrInvalidConfidence, claims.ErrInvalidWikidata,
-	claims.ErrInvalidLang, claims.ErrSelfRelation, sources.ErrInvalidURL,
+	claims.ErrInvalidLang, claims.ErrSelfRelation, claims.ErrInvalidDigest, sources.ErrInvalidURL,
 	errNotRegular, fs.ErrNotExist, fs.ErrPermission,
 }
 
