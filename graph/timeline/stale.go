@@ -129,12 +129,13 @@ type StaleItem struct {
 // past). An appearance is stale when
 //
 //   - its claim had stopped holding by every day of that date
-//     ([claims.Validity.Ended]), unless every contradicting claim that
-//     took over from it — one that started after the claim did and holds
-//     on every day of that date, as the relation does — is rejected or
-//     has less evidence (strictly weaker, its evidence not capped): reason
-//     [Ended]; a claim that ended with no rival taking over is stale
-//     after its end whatever its evidence; or otherwise
+//     ([claims.Validity.Ended]), unless on some day of that date a
+//     contradicting claim had taken over from it — started after the
+//     claim did and holds that day, as the relation does — and every one
+//     that had is rejected or has less evidence (strictly weaker, its
+//     evidence not capped): reason [Ended]; a claim that ended with no
+//     rival taking over is stale after its end whatever its evidence; or
+//     otherwise
 //   - a claim that contradicts it takes over from it: the rival has a
 //     dated start strictly after the claim's own (an open start is the
 //     earliest), holds on every day of that date, as the relation does,
@@ -274,37 +275,72 @@ func superseder(v graph.View, c claims.Claim, rivals []claims.Relation, d claims
 }
 
 // outweighed reports whether the end of claim c stands at date d, past
-// it: no rival of rivals (its contradictions) took over from it (see
-// later), or one did that is not rejected and not shown to have less
-// evidence than c: strictly weaker, its own evidence no lower bound
-// (capped). So a claim ended only by a weaker or rejected rival is not
-// out of date: DOMAIN's "unless the claim that superseded it has less
-// evidence".
+// it: on every day of d, either no rival of rivals (its contradictions)
+// has taken over from it — came after it (see after) and holds that
+// day, as the relation does — or one has that is not rejected and not
+// shown to have less evidence than c: strictly weaker, its own evidence
+// no lower bound (capped). So a claim ended only by a weaker or rejected
+// rival is not out of date: DOMAIN's "unless the claim that superseded
+// it has less evidence". A partial date counts only when every day of it
+// qualifies: a weaker rival that takes over within it, or lapses within
+// it, spares the appearance, which may be of one of the days it holds.
+// The days tested are the first of d and those on which a rival or its
+// relation starts or ends within d, the only days on which the answer
+// can change.
 func outweighed(v graph.View, c claims.Claim, rivals []claims.Relation, d claims.Date, strength func(string) float64, rejected, capped func(string) bool) bool {
-	took := false
+	type taker struct {
+		o, r   claims.Validity
+		strong bool
+	}
+	var took []taker
+	days := []claims.Date{d.First()}
 	for _, r := range rivals {
-		o, ok := later(v, c, r, d)
-		if !ok {
+		o, ok := after(v, c, r)
+		if !ok || !claims.HoldTogether(d, o.Validity, r.Validity, claims.Validity{}) {
 			continue
 		}
-		took = true
-		if !rejected(o.ID) && (capped(o.ID) || strength(o.ID) >= strength(c.ID)) {
-			return true
+		strong := !rejected(o.ID) && (capped(o.ID) || strength(o.ID) >= strength(c.ID))
+		took = append(took, taker{o.Validity, r.Validity, strong})
+		for _, e := range []claims.Date{o.Validity.Start(), o.Validity.End(), r.Validity.Start(), r.Validity.End()} {
+			if day := e.First(); !e.IsZero() && day.Compare(d.First()) > 0 && day.Compare(d.Last()) <= 0 {
+				days = append(days, day)
+			}
 		}
 	}
-	return !took
+	for _, day := range days {
+		weak, strong := false, false
+		for _, t := range took {
+			if claims.HoldTogether(day, t.o, t.r, claims.Validity{}) {
+				weak, strong = weak || !t.strong, strong || t.strong
+			}
+		}
+		if weak && !strong {
+			return false // on that day only weaker or rejected rivals had taken over
+		}
+	}
+	return true
 }
 
-// later returns the other claim of c's contradiction r when it came after
-// c — it started holding strictly after c started (c's open start is the
-// earliest; a rival with an open start was there first) — and holds on
-// every day of d, as r does; ok is false otherwise.
-func later(v graph.View, c claims.Claim, r claims.Relation, d claims.Date) (o claims.Claim, ok bool) {
+// after returns the other claim of c's contradiction r when it came after
+// c: it started holding strictly after c started (c's open start is the
+// earliest; a rival with an open start was there first); ok is false
+// otherwise.
+func after(v graph.View, c claims.Claim, r claims.Relation) (o claims.Claim, ok bool) {
 	other, _ := r.Other(c.ID)
 	o, ok = v.Claim(other)
 	start, cStart := o.Validity.Start(), c.Validity.Start()
-	if !ok || start.IsZero() || !throughout(o.Validity, d) || !throughout(r.Validity, d) ||
-		!cStart.IsZero() && start.First().Compare(cStart.First()) <= 0 {
+	if !ok || start.IsZero() || !cStart.IsZero() && start.First().Compare(cStart.First()) <= 0 {
+		return o, false
+	}
+	return o, true
+}
+
+// later returns the other claim of c's contradiction r when it came after
+// c (see after) and holds on every day of d, as r does; ok is false
+// otherwise.
+func later(v graph.View, c claims.Claim, r claims.Relation, d claims.Date) (o claims.Claim, ok bool) {
+	o, ok = after(v, c, r)
+	if !ok || !throughout(o.Validity, d) || !throughout(r.Validity, d) {
 		return o, false
 	}
 	return o, true

@@ -131,6 +131,47 @@ func TestStaleEndedRivals(t *testing.T) {
 			strength: map[string]float64{"a": 1},
 			stale:    true,
 		},
+		// The appearance in s2 is dated January 2025: it is stale only
+		// when it is on every day of the month, so a weaker rival that
+		// takes over, or lapses, within the month spares it.
+		{
+			name:     "weaker rival from mid-month",
+			rivals:   []claimSpec{{id: "a", valid: "2025-01-15.."}},
+			strength: map[string]float64{"a": 1},
+		},
+		{
+			name:     "weaker rival until mid-month",
+			rivals:   []claimSpec{{id: "a", valid: "2024-06-19..2025-01-15"}},
+			strength: map[string]float64{"a": 1},
+		},
+		{
+			name:     "relation from mid-month",
+			rivals:   []claimSpec{{id: "a", valid: "2024-06-19.."}},
+			rel:      "2025-01-15..",
+			strength: map[string]float64{"a": 1},
+		},
+		{
+			name:     "stronger rival from mid-month",
+			rivals:   []claimSpec{{id: "a", valid: "2025-01-15.."}},
+			strength: map[string]float64{"a": 3},
+			stale:    true,
+		},
+		{
+			name:     "stronger rival throughout, weaker from mid-month",
+			rivals:   []claimSpec{{id: "a", valid: "2024-06-19.."}, {id: "b", valid: "2025-01-15.."}},
+			strength: map[string]float64{"a": 3, "b": 1},
+			stale:    true,
+		},
+		{
+			name:     "weaker rival throughout, stronger until mid-month",
+			rivals:   []claimSpec{{id: "a", valid: "2024-06-19.."}, {id: "b", valid: "2024-09..2025-01-15"}},
+			strength: map[string]float64{"a": 1, "b": 3},
+		},
+		{
+			name:     "weaker rival in the year 2025",
+			rivals:   []claimSpec{{id: "a", valid: "2025.."}},
+			strength: map[string]float64{"a": 1},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
