@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -176,7 +178,8 @@ func (s Source) Clone() Source {
 }
 
 // CheckURL reports whether s is a web address: an absolute http or https
-// URL with a host, holding no character that no URL may hold (see
+// URL with a host name or address (and a port, if any, from 1 to 65535),
+// holding no character that no URL may hold (see
 // [EscapeURL]). The error, which wraps [ErrInvalidURL], says which rule s
 // breaks. A source's URL must be one ([Source.Check]); a review's
 // (claims.Review.URL) loads whatever it is, but the writers of reviews
@@ -190,19 +193,31 @@ func CheckURL(s string) error {
 		return fmt.Errorf("%w %s: holds %q, which a URL may not (RFC 3986) nor an RDF export hold: write it percent-encoded, as %s",
 			ErrInvalidURL, claims.Quote(s), r, EscapeURL(string(r)))
 	}
-	if u, err := url.Parse(s); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("%w %s: want an absolute http or https URL", ErrInvalidURL, claims.Quote(s))
+	}
+	// url.Parse takes "http://:80" and "http://user@:80" to have a host,
+	// ":80", with no name in it, and any run of digits for a port.
+	if u.Hostname() == "" {
+		return fmt.Errorf("%w %s: want a host name or address before the port", ErrInvalidURL, claims.Quote(s))
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return fmt.Errorf("%w %s: port %s is not one from 1 to 65535", ErrInvalidURL, claims.Quote(s), p)
+		}
 	}
 	return nil
 }
 
 // notInURL reports whether r may appear in no URL (RFC 3986) and no IRI
-// (RFC 3987, and the IRIREF of N-Quads and Turtle): a control, a space,
+// (RFC 3987, and the IRIREF of N-Quads and Turtle): a control (C0, DEL
+// or C1, which RFC 3987 leaves out of IRIs too), a space,
 // one of <>"{}|\^` or invalid UTF-8. [Source.Check] refuses a URL that
 // holds one, so that every URL a graph holds is an IRI that its RDF
 // export can write as it is and read back the same.
 func notInURL(r rune) bool {
-	return r <= 0x20 || r == 0x7f || strings.ContainsRune("<>\"{}|\\^`", r) || r == utf8.RuneError
+	return r <= 0x20 || unicode.IsControl(r) || strings.ContainsRune("<>\"{}|\\^`", r) || r == utf8.RuneError
 }
 
 // EscapeURL returns s with each character that no URL may hold (a

@@ -69,6 +69,20 @@ func TestCheckURL(t *testing.T) {
 		{"https:///a", false},
 		{"https://desk.example/a b", false},
 		{"", false},
+		// A host that url.Parse finds is only a port: no host at all.
+		{"http://:80", false},
+		{"https://:443/reviews/a", false},
+		{"http://desk@:80/a", false},
+		{"http://desk@desk.example/a", true},
+		{"http://[::1]:8080/a", true},
+		{"http://desk.example:65535/", true},
+		{"http://desk.example:65536/", false},
+		{"http://desk.example:0/", false},
+		{"http://desk.example:99999999999999999999/", false},
+		// A C1 control is a control, in no IRI (RFC 3987).
+		{"https://desk.example/a\u0085b", false},
+		{"https://desk.example/a\u009fb", false},
+		{"https://desk.example/a\u00a0b", true}, // ucschar of RFC 3987
 	} {
 		err := CheckURL(tc.url)
 		if tc.ok && err != nil || !tc.ok && !errors.Is(err, ErrInvalidURL) {
