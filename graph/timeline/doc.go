@@ -88,8 +88,10 @@
 // # Cost
 //
 // [Conflicts] costs O(contradictions of the graph), [StatusOf] O(1), and [Stale]
-// O(appearances + contradictions) plus one evaluation of the strength
-// function per claim compared (it is remembered); the default strength
+// O(Σ appearances × k log k) over the claims, k a claim's contradictions
+// (O(appearances + contradictions) when each claim has a few), plus one
+// evaluation of the strength function per claim compared (it is
+// remembered); the default strength
 // weighs the whole graph once (evidence.Of). [Of] costs O(k log k)
 // for the k claims about the entity. None of them copies the graph.
 package timeline

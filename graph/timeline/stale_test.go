@@ -2,8 +2,11 @@ package timeline_test
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -339,5 +342,73 @@ func TestStaleTakesOver(t *testing.T) {
 				t.Errorf("Stale (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestStaleEndedDays checks the end rule against its definition, day by
+// day, on random rivals (fixed seed): an appearance after its claim's
+// end, at a partial date, is stale when on every day of the date either
+// no rival that came after the claim holds with its relation, or one that
+// is not rejected and not weaker does.
+func TestStaleEndedDays(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	day := func() time.Time { return time.Date(2024, 6, 19, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(600)) }
+	str := func(tm time.Time) string { return tm.Format("2006-01-02") }
+	for i := range 300 {
+		var rivals []claimSpec
+		var rels []claims.Relation
+		strength := map[string]float64{"c": 2}
+		rejected := map[string]bool{}
+		for k := range 1 + rng.IntN(4) {
+			id := fmt.Sprintf("r%d", k)
+			from := day()
+			valid := str(from) + ".."
+			if rng.IntN(2) == 0 {
+				valid += str(from.AddDate(0, 0, 1+rng.IntN(200)))
+			}
+			rivals = append(rivals, claimSpec{id: id, valid: valid, in: []string{"s1"}})
+			r := contra("c", id)
+			if rng.IntN(3) == 0 {
+				lo := day()
+				r.Validity = period(t, str(lo)+".."+str(lo.AddDate(0, 0, 1+rng.IntN(200))))
+			}
+			rels = append(rels, r)
+			strength[id] = float64(1 + rng.IntN(3))
+			rejected[id] = rng.IntN(5) == 0
+		}
+		var at string
+		switch m := 1 + rng.IntN(12); rng.IntN(3) {
+		case 0:
+			at = "2025"
+		case 1:
+			at = fmt.Sprintf("2025-%02d", m)
+		default:
+			at = fmt.Sprintf("2025-%02d-%02d", m, 1+rng.IntN(28))
+		}
+		cs := append([]claimSpec{{id: "c", valid: "2015..2024-06-19", in: []string{"s1", "s2"}, dates: []string{"", at}}}, rivals...)
+		g := build(t, map[string]string{"s1": "2020", "s2": ""}, cs, rels...)
+		got := timeline.Stale(g, timeline.Options{
+			Strength: func(id string) float64 { return strength[id] },
+			Rejected: func(id string) bool { return rejected[id] },
+		})
+		date := d(t, at)
+		want := true
+		for x := date.First().Time(); !x.After(date.Last().Time()); x = x.AddDate(0, 0, 1) {
+			weak, strong := false, false
+			for k, r := range rivals {
+				if claims.HoldTogether(claims.DateOf(x), period(t, r.valid), rels[k].Validity, claims.Validity{}) {
+					s := !rejected[r.id] && strength[r.id] >= 2
+					weak, strong = weak || !s, strong || s
+				}
+			}
+			if weak && !strong {
+				want = false
+				break
+			}
+		}
+		if stale := len(got) == 1; stale != want || len(got) > 1 {
+			t.Fatalf("case %d at %s, rivals %+v, relations %+v, strengths %v, rejected %v: stale items %+v, want stale %v",
+				i, at, rivals, rels, strength, rejected, got, want)
+		}
 	}
 }
