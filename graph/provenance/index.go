@@ -124,9 +124,11 @@ func (x *Index) load(n int32) error {
 	return nil
 }
 
-// pin makes the index read a snapshot of its view from now on. Items of
-// the graph never change once added, so what the index loaded before
-// holds in the snapshot too.
+// pin makes the index read a snapshot of its view from now on. What the
+// index loaded before is taken to hold in the snapshot too: it does as
+// long as the graph has not changed since (a removal, replacement or
+// merge rewrites items in place), which is why an Index is to be built
+// anew after the graph changes (see [Index]).
 func (x *Index) pin() { x.v = x.v.Snapshot() }
 
 // loadAll loads every source of the view, in the order they were added.
