@@ -45,7 +45,8 @@ func (t ChainTree) Path(i int) Path {
 // through a chain of supports, up to maxDepth links (0: no limit), each
 // with the next claim of its shortest chain to id: the chains of
 // [View.SupportChains], in the same order, sharing their common parts. It
-// costs O(size of the supporting sub-graph).
+// costs O(size of the supporting sub-graph). A maxDepth below 0 is
+// refused with [ErrNegativeDepth].
 func (v View) SupportTree(id string, maxDepth int) (ChainTree, error) {
 	return v.SupportTreeExcept(id, maxDepth, nil)
 }
@@ -53,8 +54,12 @@ func (v View) SupportTree(id string, maxDepth int) (ChainTree, error) {
 // SupportTreeExcept is [View.SupportTree] with the claims of silent (by
 // ID, such as verdict.Result.Silent: the claims the verdicts let lend
 // nothing) left out, and the chains through them: a claim is in the tree
-// when a chain of claims that lend links it to id.
+// when a chain of claims that lend links it to id. Like SupportTree, it
+// refuses a maxDepth below 0 with [ErrNegativeDepth].
 func (v View) SupportTreeExcept(id string, maxDepth int, silent map[string]bool) (ChainTree, error) {
+	if err := checkDepth(id, maxDepth, "no limit"); err != nil {
+		return ChainTree{}, err
+	}
 	return query(v, id, ClaimVertex, func(s *store, n int32) ChainTree {
 		t := ChainTree{Root: s.idOf(n)} // an alias names the item it was merged into
 		index := map[int32]int{}

@@ -56,6 +56,7 @@
 //     the most transitive supporters, [View.MostSupported];
 //     [View.SupportTreeExcept] and [View.MostSupportedExcept] leave out
 //     the claims that lend nothing (such as a verdict's silent ones);
+//     their maxDepth counts links, 0 for no limit;
 //   - contradiction: [View.Contradictions] of a claim, and every pair
 //     with [View.ContradictionPairs]; whether time resolves one,
 //     [View.Resolved] (and [Link.Resolved] on a link);
@@ -63,7 +64,9 @@
 //     [View.ClaimsIn], [View.ClaimsAbout], [View.ClaimsBy], and
 //     [View.DerivedBy] between sources;
 //   - explanation: [View.ShortestPath] between two claims, and the
-//     sub-graph around a claim with [View.Neighbourhood];
+//     sub-graph around a claim with [View.Neighbourhood], whose depth 0
+//     is the claim alone (every depth-taking query refuses a depth below
+//     0 with [ErrNegativeDepth]);
 //   - size: [View.Counts];
 //   - one state of the graph for a whole-graph analysis: [View.Snapshot].
 //

@@ -40,6 +40,16 @@ var (
 	ErrConflictingRelation = errors.New("conflicting relation")
 	// ErrNoPath: no chain of relations joins two claims.
 	ErrNoPath = errors.New("no path")
+	// ErrNegativeDepth: a query that follows relations up to a depth
+	// was given a depth below 0. Every such query ([View.SupportTree],
+	// [View.SupportTreeExcept], [View.SupportChains] and
+	// [View.Neighbourhood]) refuses it alike, with an [*Error] whose ID
+	// is the claim asked about, before it looks the claim up: a
+	// negative depth is a caller's mistake (a depth computed as n-1 from
+	// 0, say), not a request, since 0 already has a meaning in each of
+	// them (no limit for the support chains, the claim alone for the
+	// neighbourhood) that no negative number could tell apart.
+	ErrNegativeDepth = errors.New("negative depth")
 	// ErrSyntax: the input is not well-formed YAML or JSON.
 	ErrSyntax = errors.New("syntax error")
 	// ErrUnknownField: the input has a field the format does not define.
@@ -169,6 +179,16 @@ func (m moreProblems) Error() string {
 
 // Is makes the problem match ErrLimit.
 func (m moreProblems) Is(target error) bool { return target == ErrLimit }
+
+// checkDepth refuses a depth below 0 given to a query about claim id
+// (see ErrNegativeDepth); zero says what a depth of 0 asks that query
+// for, so that the message points to the value the caller likely meant.
+func checkDepth(id string, depth int, zero string) error {
+	if depth >= 0 {
+		return nil
+	}
+	return &Error{ID: id, Err: tag(ErrNegativeDepth, "claim %s: depth %d is negative: want a number of relations, at least 0 (0: %s)", claims.Quote(id), depth, zero)}
+}
 
 // tagged is an error whose message is its own text but which matches a
 // sentinel with errors.Is, for messages that read better without the

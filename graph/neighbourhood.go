@@ -15,7 +15,14 @@ import (
 // keeps its sentence, without the name). The
 // result is a new, independent graph; it costs O(size of the
 // neighbourhood).
+//
+// A depth of 0 gives the claim alone, with what it names; a depth below
+// 0 is refused with [ErrNegativeDepth], as every depth-taking query
+// refuses it.
 func (v View) Neighbourhood(id string, depth int) (*Graph, error) {
+	if err := checkDepth(id, depth, "the claim alone"); err != nil {
+		return nil, err
+	}
 	b, err := query(v, id, ClaimVertex, func(s *store, n int32) Batch {
 		members := []int32{n}
 		if depth > 0 {

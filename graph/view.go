@@ -589,7 +589,8 @@ type step struct {
 }
 
 // bfs walks claim relations from vertex start breadth-first, up to
-// maxDepth steps (0: no limit), following the edges that next returns
+// maxDepth steps (0: no limit; the exported queries refuse a negative
+// one with checkDepth before they get here), following the edges that next returns
 // for a vertex, and calls visit for every vertex reached the first time,
 // with the step that reached it and its depth; it stops when visit
 // returns false. It returns the parent edge of each reached vertex.
@@ -661,7 +662,8 @@ func pathTo(s *store, parent map[int32]step, n int32, rootFirst bool) Path {
 // of the supporting sub-graph when chains are long: n claims supporting
 // each other in a line give n chains of n/2 links on average. Use
 // [View.SupportTree] for the same chains sharing their common parts, in
-// O(size of the supporting sub-graph), or give a maxDepth.
+// O(size of the supporting sub-graph), or give a maxDepth. A maxDepth
+// below 0 is refused with [ErrNegativeDepth].
 func (v View) SupportChains(id string, maxDepth int) ([]Path, error) {
 	t, err := v.SupportTree(id, maxDepth)
 	if err != nil {

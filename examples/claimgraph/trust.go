@@ -7,17 +7,25 @@
 // It reads one assertion per line (tab-separated, or CSV for *.csv), runs a
 // truth-discovery algorithm of package sources/truth (PooledInvestment
 // unless --algorithm says otherwise), and prints the sources by trust
-// (descending, then by name) and the chosen value of each object (by
-// object name). --top N limits the lists to their first N rows. For the
-// Book data set: --columns 0,1,3 --tokens.
+// and the chosen value of each object (by object name). Sources come by
+// trust, descending, except that the sources of one tie (see below) come
+// together, by name, where the highest trust of the tie puts them: in
+// trust order, a source whose trust is truth.Same as the one before it
+// (equal within a relative 1e-9) is in that one's tie, so a tie can span
+// more than the tolerance, and every source marked "(tie)" is listed
+// next to the others of its tie. The order is the same in the text and
+// in --json, and does not depend on the order of the input. --top N
+// limits the lists to their first N rows. For the Book data set:
+// --columns 0,1,3 --tokens.
 //
 // The first line says whether the run converged. A run that reaches the
 // iteration cap (--max-iterations, or the algorithm's default) without
 // converging says so — "did not converge in 10 iterations, the cap of
 // 10: figures of the last iteration, provisional" — and so does --json,
 // with "converged": false beside "iterations" and "max_iterations". A
-// tie is never settled silently: a source whose trust equals another
-// listed source's is marked "(tie)", and an object where another value
+// tie is never settled silently: a source in a tie (its trust equal to
+// another source's, listed or not, within the tolerance above) is
+// marked "(tie)", and an object where another value
 // has the chosen one's belief shows "(tie: OTHER, ...)" after the value;
 // the value named is then the first in the data, nothing more.
 //
@@ -110,7 +118,7 @@ type trustSource struct {
 	Source     string  `json:"source"`
 	Trust      float64 `json:"trust"`
 	Assertions int     `json:"assertions"`
-	Tie        bool    `json:"tie"` // another listed source has this trust
+	Tie        bool    `json:"tie"` // another source, listed or not, ties with this one (see trustReportOf)
 }
 
 type trustObject struct {
@@ -307,7 +315,12 @@ func parseDelimiter(s string) (rune, error) {
 }
 
 // trustReportOf orders the result for printing: sources by trust
-// descending then name (then ID, for equal names), objects by name then ID.
+// descending, the sources of a tie together and by name (then ID, for
+// equal names); objects by name then ID. In trust order, a source whose
+// trust is truth.Same as the trust of the one before is in that one's
+// tie: Same is not transitive, so the ties are these runs, which the
+// "(tie)" marks show whole, each listed at its place in trust order. The
+// order is total: by tie (that is, by trust), then by name, then by ID.
 // With known set, only the sources it marks true are listed.
 func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, opts truth.Options, top int) trustReport {
 	rep := trustReport{
@@ -324,9 +337,25 @@ func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, opts truth.O
 			srcs = append(srcs, truth.SourceID(s))
 		}
 	}
+	byName := func(a, b truth.SourceID) int { return strings.Compare(d.SourceName(a), d.SourceName(b)) }
 	slices.SortStableFunc(srcs, func(a, b truth.SourceID) int {
-		return cmp.Or(cmp.Compare(r.Trust[b], r.Trust[a]), strings.Compare(d.SourceName(a), d.SourceName(b)))
+		return cmp.Or(cmp.Compare(r.Trust[b], r.Trust[a]), byName(a, b))
 	})
+	// The ties are the runs of sources each Same as the one before; each
+	// run is sorted by name in its place. tied[i]: srcs[i] is in a run
+	// of two or more, listed or not.
+	tied := make([]bool, len(srcs))
+	for lo := 0; lo < len(srcs); {
+		hi := lo + 1
+		for hi < len(srcs) && truth.Same(r.Trust[srcs[hi-1]], r.Trust[srcs[hi]]) {
+			hi++
+		}
+		slices.SortStableFunc(srcs[lo:hi], byName)
+		for i := lo; i < hi; i++ {
+			tied[i] = hi-lo > 1
+		}
+		lo = hi
+	}
 	objs := make([]truth.ObjectID, d.NumObjects())
 	for o := range objs {
 		objs[o] = truth.ObjectID(o)
@@ -334,11 +363,6 @@ func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, opts truth.O
 	slices.SortStableFunc(objs, func(a, b truth.ObjectID) int {
 		return strings.Compare(d.ObjectName(a), d.ObjectName(b))
 	})
-	// Sorted by trust, a tie is with a neighbour, listed or not.
-	tie := func(i int) bool {
-		t := r.Trust[srcs[i]]
-		return i > 0 && truth.Same(r.Trust[srcs[i-1]], t) || i+1 < len(srcs) && truth.Same(r.Trust[srcs[i+1]], t)
-	}
 	n := len(srcs)
 	if top > 0 {
 		n = min(top, n)
@@ -346,7 +370,7 @@ func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, opts truth.O
 	}
 	rep.Sources = make([]trustSource, 0, n)
 	for i, s := range srcs[:n] {
-		rep.Sources = append(rep.Sources, trustSource{d.SourceName(s), r.Trust[s], len(d.Asserted(s)), tie(i)})
+		rep.Sources = append(rep.Sources, trustSource{d.SourceName(s), r.Trust[s], len(d.Asserted(s)), tied[i]})
 	}
 	rep.Objects = make([]trustObject, 0, len(objs))
 	for _, o := range objs {

@@ -15,9 +15,12 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 )
 
-// ParseError is an error in a triples file, with a 1-based line and
-// column (in bytes, as in [encoding/csv.ParseError]) and the file name
-// when known.
+// ParseError is an error in a triples file, with the file name when
+// known and the position of the offending field or byte: a 1-based line
+// and column, the column counted in bytes (as in
+// [encoding/csv.ParseError]) of the file as written, so that the quotes
+// of a CSV field, its doubled quotes and the line ends inside it count as
+// they stand in the file. A byte-order mark at the start takes no column.
 type ParseError struct {
 	claims.Position
 	Err error // the underlying error, such as [ErrMissingField]
@@ -101,7 +104,11 @@ func ReadFile(path string, opts ReadOptions) (*Dataset, error) {
 // opts.MaxBytes one wrapping [ErrTooLarge], a plain line longer than
 // [MaxLineBytes] one wrapping [ErrLongLine]. A line with
 // too few fields gives a [*ParseError] wrapping [ErrMissingField], an empty
-// source or object one wrapping [ErrEmptyField]. A delimiter that cannot
+// source or object one wrapping [ErrEmptyField]. Each names the place of
+// the problem in the file (see [ParseError]): the offending byte, the
+// start of the empty field, or just past the last field of a line (of
+// the last line of a CSV record that spans lines) with too few fields.
+// A delimiter that cannot
 // separate fields (a line end, a quote in CSV) is an [ErrOptions] error,
 // before anything is read. Triples read before an error stay in d.
 func (d *Dataset) ReadTriples(r io.Reader, name string, opts ReadOptions) error {
@@ -130,11 +137,14 @@ func (d *Dataset) ReadTriples(r io.Reader, name string, opts ReadOptions) error 
 			return v, v != ""
 		}
 	}
-	add := func(line int, fields []string, colOf func(i int) int) error {
+	errorAt := func(at func(i, k int) (line, col int), i, k int, err error) error {
+		line, col := at(i, k)
+		return &ParseError{Position: claims.Position{File: name, Line: line, Column: col}, Err: err}
+	}
+	add := func(fields []string, at func(i, k int) (line, col int)) error {
 		for _, c := range cols {
 			if c >= len(fields) {
-				return &ParseError{Position: claims.Position{File: name, Line: line, Column: colOf(len(fields))},
-					Err: fmt.Errorf("%w: want column %d, line has %d", ErrMissingField, c+1, len(fields))}
+				return errorAt(at, len(fields), -1, fmt.Errorf("%w: want column %d, line has %d", ErrMissingField, c+1, len(fields)))
 			}
 		}
 		src, obj := strings.TrimSpace(fields[cols[0]]), strings.TrimSpace(fields[cols[1]])
@@ -143,7 +153,7 @@ func (d *Dataset) ReadTriples(r io.Reader, name string, opts ReadOptions) error 
 			if src != "" {
 				c = cols[1]
 			}
-			return &ParseError{Position: claims.Position{File: name, Line: line, Column: colOf(c)}, Err: ErrEmptyField}
+			return errorAt(at, c, -1, ErrEmptyField)
 		}
 		if v, ok := norm(fields[cols[2]]); ok {
 			d.Assert(src, obj, v)
@@ -163,14 +173,13 @@ func (d *Dataset) ReadTriples(r io.Reader, name string, opts ReadOptions) error 
 	if bom, err := br.Peek(3); err == nil && string(bom) == "\uFEFF" {
 		br.Discard(3) // Excel writes a byte-order mark before UTF-8 CSV
 	}
-	checked := func(line int, fields []string, colOf func(i int) int) error {
+	checked := func(fields []string, at func(i, k int) (line, col int)) error {
 		for i, f := range fields {
 			if !utf8.ValidString(f) {
-				at := strings.IndexFunc(f, func(r rune) bool { return r == utf8.RuneError })
-				return &ParseError{Position: claims.Position{File: name, Line: line, Column: colOf(i) + at}, Err: ErrInvalidUTF8}
+				return errorAt(at, i, invalidAt(f), ErrInvalidUTF8)
 			}
 		}
-		return add(line, fields, colOf)
+		return add(fields, at)
 	}
 	var err error
 	if csvMode {
@@ -209,7 +218,25 @@ func (l *limitReader) Read(b []byte) (int, error) {
 	return n, err
 }
 
-type addFunc func(line int, fields []string, colOf func(i int) int) error
+// addFunc takes the fields of one line (one record of CSV) with where
+// they are: at(i, k) returns the line and byte column in the input of
+// byte k of field i's text; for k < 0, where field i starts (at its
+// opening quote, for a quoted one); for i = len(fields), just past the
+// last field.
+type addFunc func(fields []string, at func(i, k int) (line, col int)) error
+
+// invalidAt returns the index of the first byte of s that is not part of
+// valid UTF-8, or len(s). (A valid U+FFFD before it is not it.)
+func invalidAt(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(s)
+}
 
 // MaxLineBytes is the longest line, its end not counted, that a plain
 // (not CSV) triples input may hold: a longer one is an [ErrLongLine] at
@@ -234,17 +261,17 @@ func (d *Dataset) readPlain(r io.Reader, name string, comma rune, header bool, a
 			continue
 		}
 		fields := strings.Split(text, sep)
-		colOf := func(i int) int { // 1-based byte column where field i starts
-			n := 1
+		at := func(i, k int) (int, int) { // a field is its bytes in the line
+			n := 1 + max(k, 0)
 			for _, f := range fields[:min(i, len(fields))] {
-				n += len(f) + 1
+				n += len(f) + len(sep)
 			}
 			if i >= len(fields) {
-				n-- // just past the end of the line
+				n -= len(sep) // just past the end of the line
 			}
-			return n
+			return line, n
 		}
-		if err := add(line, fields, colOf); err != nil {
+		if err := add(fields, at); err != nil {
 			return err
 		}
 	}
@@ -257,15 +284,22 @@ func (d *Dataset) readPlain(r io.Reader, name string, comma rune, header bool, a
 	return nil
 }
 
-// readCSV reads RFC 4180 CSV with encoding/csv.
+// readCSV reads RFC 4180 CSV with encoding/csv. A field's text is not
+// its bytes in the input (quotes, doubled quotes, "\r\n" read as "\n"),
+// and a record may span lines, so positions inside a record are found
+// in its bytes as read: rec keeps them, from the end of the previous
+// record ([csv.Reader.InputOffset]) on.
 func (d *Dataset) readCSV(r io.Reader, name string, comma rune, header bool, add addFunc) error {
-	cr := csv.NewReader(r)
+	rec := &recorder{r: r}
+	cr := csv.NewReader(rec)
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	first := true
 	for {
-		rec, err := cr.Read()
+		start := cr.InputOffset()
+		rec.keepFrom(start)
+		fields, err := cr.Read()
 		if err == io.EOF {
 			return nil
 		}
@@ -276,22 +310,116 @@ func (d *Dataset) readCSV(r io.Reader, name string, comma rune, header bool, add
 			}
 			return &ParseError{Position: claims.Position{File: name}, Err: err}
 		}
-		line, _ := cr.FieldPos(0)
 		if first && header {
 			first = false
 			continue
 		}
 		first = false
-		colOf := func(i int) int {
-			if i < len(rec) {
-				_, c := cr.FieldPos(i)
-				return c
-			}
-			_, c := cr.FieldPos(len(rec) - 1)
-			return c + len(rec[len(rec)-1])
+		at := func(i, k int) (int, int) {
+			return csvPosition(cr, fields, rec.since(start, cr.InputOffset()), i, k)
 		}
-		if err := add(line, rec, colOf); err != nil {
+		if err := add(fields, at); err != nil {
 			return err
 		}
 	}
+}
+
+// csvPosition returns the line and byte column of byte k of field i of
+// the record fields that cr last read, whose bytes in the input (blank
+// lines before it included) are raw; for k < 0, of the field's start
+// (its opening quote, if quoted); for i = len(fields), just past the
+// record's last field. It costs O(len(raw)), and runs only for an error.
+func csvPosition(cr *csv.Reader, fields []string, raw []byte, i, k int) (line, col int) {
+	// raw starts where the previous record ended, at the start of a
+	// line; the record starts at its first line that is not blank, at
+	// column 1 of the line FieldPos(0) names.
+	line0, _ := cr.FieldPos(0)
+	off := 0
+	for {
+		if rest := raw[off:]; bytes.HasPrefix(rest, []byte("\n")) {
+			off++
+		} else if bytes.HasPrefix(rest, []byte("\r\n")) {
+			off += 2
+		} else {
+			break
+		}
+	}
+	// lineStart is the offset in raw of line l of the input.
+	lineStart := func(l int) int {
+		o := off
+		for ; l > line0; l-- {
+			o += bytes.IndexByte(raw[o:], '\n') + 1
+		}
+		return o
+	}
+	if i >= len(fields) {
+		// Just past the last field: the end of the record, without its
+		// line end (encoding/csv drops a "\r" before the end of input).
+		o := len(raw)
+		o -= len(raw[:o]) - len(bytes.TrimSuffix(raw[:o], []byte("\n")))
+		o -= len(raw[:o]) - len(bytes.TrimSuffix(raw[:o], []byte("\r")))
+		return positionIn(raw, off, line0, o)
+	}
+	l, c := cr.FieldPos(i)
+	o := lineStart(l) + c - 1
+	if k < 0 {
+		return l, c
+	}
+	if o < len(raw) && raw[o] == '"' {
+		// A quoted field: a doubled quote is one byte of its text, and
+		// so is a "\r\n", read as "\n".
+		o++
+		for ; k > 0; k-- {
+			if raw[o] == '"' || raw[o] == '\r' && o+1 < len(raw) && raw[o+1] == '\n' {
+				o++
+			}
+			o++
+		}
+	} else {
+		o += k
+	}
+	return positionIn(raw, off, line0, o)
+}
+
+// positionIn returns the line and byte column of offset o of raw, whose
+// offset off starts line line0.
+func positionIn(raw []byte, off, line0, o int) (line, col int) {
+	line, start := line0, off
+	for j := off; j < o; j++ {
+		if raw[j] == '\n' {
+			line, start = line+1, j+1
+		}
+	}
+	return line, o - start + 1
+}
+
+// recorder keeps what is read through it from an offset of its input
+// on, so that a record's bytes can be found again after encoding/csv,
+// which reads ahead, has read it.
+type recorder struct {
+	r    io.Reader
+	buf  []byte // the input from offset base on
+	base int64
+	keep int64 // what comes before it need not be kept
+}
+
+func (c *recorder) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if dead := int(c.keep - c.base); dead > 0 && dead >= len(c.buf)/2 {
+		// Move the bytes kept to the front once at least half of the
+		// buffer is dead: O(1) a byte, however short the records.
+		c.buf = c.buf[:copy(c.buf, c.buf[dead:])]
+		c.base = c.keep
+	}
+	c.buf = append(c.buf, p[:n]...)
+	return n, err
+}
+
+// keepFrom lets the bytes before offset off go.
+func (c *recorder) keepFrom(off int64) { c.keep = off }
+
+// since returns the input from offset start to offset end, both of
+// them at or after what keepFrom last kept and at most what was read.
+func (c *recorder) since(start, end int64) []byte {
+	return c.buf[start-c.base : end-c.base]
 }

@@ -355,6 +355,7 @@ func TestTriplesUnbounded(t *testing.T) {
 func FuzzReadTriplesLimits(f *testing.F) {
 	f.Add([]byte("\uFEFFs\to\tv\n"), false)
 	f.Add([]byte("s,\"o\xff\",v\n"), true)
+	f.Add([]byte("\uFEFFs,\"a\"\"\r\nb\xff\",v\n"), true)
 	f.Fuzz(func(t *testing.T, data []byte, csv bool) {
 		name := "f.tsv"
 		if csv {
@@ -371,6 +372,19 @@ func FuzzReadTriplesLimits(f *testing.F) {
 			return
 		case err == nil && !utf8.Valid(data):
 			t.Fatalf("invalid UTF-8 read without error: %q", data)
+		case errors.Is(err, truth.ErrInvalidUTF8):
+			// The error is at the first byte that is not UTF-8.
+			var pe *truth.ParseError
+			errors.As(err, &pe)
+			text := bytes.TrimPrefix(data, []byte("\uFEFF"))
+			lines := bytes.SplitAfter(text, []byte("\n"))
+			if pe.Line < 1 || pe.Line > len(lines) || pe.Column < 1 || pe.Column > len(lines[pe.Line-1]) {
+				t.Fatalf("%v: no such place in %q", err, data)
+			}
+			at := len(bytes.Join(lines[:pe.Line-1], nil)) + pe.Column - 1
+			if r, n := utf8.DecodeRune(text[at:]); r != utf8.RuneError || n != 1 || !utf8.Valid(text[:at]) {
+				t.Fatalf("%v: not the first byte that is not UTF-8 in %q", err, data)
+			}
 		}
 		for s := range d.NumSources() {
 			if n := d.SourceName(truth.SourceID(s)); !utf8.ValidString(n) {
