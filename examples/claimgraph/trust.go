@@ -201,7 +201,7 @@ func runTrust(e *env, args []string) int {
 		"`NAME`: voting, sums, averagelog, investment, pooledinvestment, truthfinder, accu or depen\n(default accu for a claim graph, pooledinvestment for --triples)")
 	columns := fs.String("columns", "0,1,2", "0-based columns of source, object and value, as `S,O,V`")
 	delim := fs.String("delimiter", "", "field delimiter `C` (default: tab, or comma for *.csv; \"tab\" allowed)")
-	header := fs.Bool("header", false, "skip the first line")
+	header := fs.Bool("header", false, "skip the first line that is not empty: the column names")
 	tokens := fs.Bool("tokens", false, "group values as sets of lower-cased name tokens (author lists)")
 	imply := fs.Bool("imply", false, "truthfinder: implication between values of an object = Jaccard of tokens − 0.5")
 	maxIter := fs.Int("max-iterations", 0, "iteration cap `N` (0: the algorithm's default)")

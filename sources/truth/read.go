@@ -48,7 +48,10 @@ type ReadOptions struct {
 	// 1 and 2 are used. For the Book data set
 	// ("source isbn title authors") use 0, 1 and 3.
 	SourceColumn, ObjectColumn, ValueColumn int
-	// Header skips the first line.
+	// Header skips the first line that is not empty (the first record,
+	// in CSV, which may span lines): the names of the columns. Empty
+	// lines before it, such as one after a byte-order mark, are skipped
+	// as empty lines anywhere are.
 	Header bool
 	// MaxBytes bounds the input: a file larger is refused from its size
 	// before it is read, and a stream fails with [ErrTooLarge] at the
@@ -257,7 +260,11 @@ func (d *Dataset) readPlain(r io.Reader, name string, comma rune, header bool, a
 			return &ParseError{Position: claims.Position{File: name, Line: line, Column: 1}, Err: errLongLine}
 		}
 		text := strings.TrimSuffix(sc.Text(), "\r")
-		if line == 1 && header || text == "" {
+		if text == "" {
+			continue
+		}
+		if header { // the first line that is not empty, as in CSV
+			header = false
 			continue
 		}
 		fields := strings.Split(text, sep)
