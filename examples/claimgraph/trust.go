@@ -201,7 +201,7 @@ func runTrust(e *env, args []string) int {
 		"`NAME`: voting, sums, averagelog, investment, pooledinvestment, truthfinder, accu or depen\n(default accu for a claim graph, pooledinvestment for --triples)")
 	columns := fs.String("columns", "0,1,2", "0-based columns of source, object and value, as `S,O,V`")
 	delim := fs.String("delimiter", "", "field delimiter `C` (default: tab, or comma for *.csv; \"tab\" allowed)")
-	header := fs.Bool("header", false, "skip the first line")
+	header := fs.Bool("header", false, "skip the first line that is not empty: the column names")
 	tokens := fs.Bool("tokens", false, "group values as sets of lower-cased name tokens (author lists)")
 	imply := fs.Bool("imply", false, "truthfinder: implication between values of an object = Jaccard of tokens − 0.5")
 	maxIter := fs.Int("max-iterations", 0, "iteration cap `N` (0: the algorithm's default)")
@@ -337,8 +337,11 @@ func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, opts truth.O
 			srcs = append(srcs, truth.SourceID(s))
 		}
 	}
-	byName := func(a, b truth.SourceID) int { return strings.Compare(d.SourceName(a), d.SourceName(b)) }
-	slices.SortStableFunc(srcs, func(a, b truth.SourceID) int {
+	// By name, then ID: a Dataset may hold two sources of one name.
+	byName := func(a, b truth.SourceID) int {
+		return cmp.Or(strings.Compare(d.SourceName(a), d.SourceName(b)), cmp.Compare(a, b))
+	}
+	slices.SortFunc(srcs, func(a, b truth.SourceID) int {
 		return cmp.Or(cmp.Compare(r.Trust[b], r.Trust[a]), byName(a, b))
 	})
 	// The ties are the runs of sources each Same as the one before; each
@@ -350,7 +353,7 @@ func trustReportOf(d *truth.Dataset, r *truth.Result, known []bool, opts truth.O
 		for hi < len(srcs) && truth.Same(r.Trust[srcs[hi-1]], r.Trust[srcs[hi]]) {
 			hi++
 		}
-		slices.SortStableFunc(srcs[lo:hi], byName)
+		slices.SortFunc(srcs[lo:hi], byName) // not by the trusts the tie makes nothing of
 		for i := lo; i < hi; i++ {
 			tied[i] = hi-lo > 1
 		}

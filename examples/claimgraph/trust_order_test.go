@@ -115,3 +115,54 @@ func trustRows(t *testing.T, order []string, trust map[string]float64, top int) 
 	}
 	return text, js
 }
+
+// TestTrustTieOrderSameName checks the last key of the order of trust's
+// sources, the ID, for two sources of one name (a Dataset built with
+// AddSource may hold such): within a tie they come by ID, as the order
+// promises, not by the difference of their trusts that the tie makes
+// nothing of. The sources are told apart by their numbers of assertions.
+func TestTrustTieOrderSameName(t *testing.T) {
+	const eps = 1e-10 // well within truth.Same's relative 1e-9 of 0.5
+	for _, tt := range []struct {
+		name  string
+		trust [2]float64 // of the first source added, then the second
+	}{
+		{"the first added of lower trust", [2]float64{0.5, 0.5 + eps}},
+		{"the first added of higher trust", [2]float64{0.5 + eps, 0.5}},
+		{"equal trusts", [2]float64{0.5, 0.5}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := truth.NewDataset()
+			s0, s1 := d.AddSource("x"), d.AddSource("x")
+			for i, s := range []truth.SourceID{s0, s1, s1} { // s0 asserts once, s1 twice
+				f, err := d.Fact(d.Object("o"+string(rune('a'+i))), "v")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := d.AssertID(s, f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r, err := truth.Discover(d, truth.Voting, truth.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Trust[s0], r.Trust[s1] = tt.trust[0], tt.trust[1]
+			var out, errb bytes.Buffer
+			if code := emitTrust(&env{stdout: &out, stderr: &errb}, d, r, nil, truth.Options{}, 0, true); code != 0 {
+				t.Fatalf("exit %d: %s", code, errb.String())
+			}
+			var rep trustReport
+			if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+				t.Fatal(err)
+			}
+			var got []int
+			for _, s := range rep.Sources {
+				got = append(got, s.Assertions)
+			}
+			if want := []int{1, 2}; !slices.Equal(got, want) {
+				t.Errorf("assertions of the sources in order = %v, want %v (by ID)", got, want)
+			}
+		})
+	}
+}

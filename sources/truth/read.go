@@ -48,7 +48,10 @@ type ReadOptions struct {
 	// 1 and 2 are used. For the Book data set
 	// ("source isbn title authors") use 0, 1 and 3.
 	SourceColumn, ObjectColumn, ValueColumn int
-	// Header skips the first line.
+	// Header skips the first line that is not empty (the first record,
+	// in CSV, which may span lines): the names of the columns. Empty
+	// lines before it, such as one after a byte-order mark, are skipped
+	// as empty lines anywhere are.
 	Header bool
 	// MaxBytes bounds the input: a file larger is refused from its size
 	// before it is read, and a stream fails with [ErrTooLarge] at the
@@ -108,6 +111,9 @@ func ReadFile(path string, opts ReadOptions) (*Dataset, error) {
 // the problem in the file (see [ParseError]): the offending byte, the
 // start of the empty field, or just past the last field of a line (of
 // the last line of a CSV record that spans lines) with too few fields.
+// A CSV syntax error wraps encoding/csv's ([csv.ErrQuote],
+// [csv.ErrBareQuote]), at the offending quote, or at the end of the
+// input for a quoted field left open.
 // A delimiter that cannot
 // separate fields (a line end, a quote in CSV) is an [ErrOptions] error,
 // before anything is read. Triples read before an error stay in d.
@@ -257,7 +263,11 @@ func (d *Dataset) readPlain(r io.Reader, name string, comma rune, header bool, a
 			return &ParseError{Position: claims.Position{File: name, Line: line, Column: 1}, Err: errLongLine}
 		}
 		text := strings.TrimSuffix(sc.Text(), "\r")
-		if line == 1 && header || text == "" {
+		if text == "" {
+			continue
+		}
+		if header { // the first line that is not empty, as in CSV
+			header = false
 			continue
 		}
 		fields := strings.Split(text, sep)
@@ -306,7 +316,8 @@ func (d *Dataset) readCSV(r io.Reader, name string, comma rune, header bool, add
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return &ParseError{Position: claims.Position{File: name, Line: pe.Line, Column: pe.Column}, Err: pe.Err}
+				line, col := csvErrorPosition(rec.since(start, rec.end()), pe)
+				return &ParseError{Position: claims.Position{File: name, Line: line, Column: col}, Err: pe.Err}
 			}
 			return &ParseError{Position: claims.Position{File: name}, Err: err}
 		}
@@ -334,16 +345,7 @@ func csvPosition(cr *csv.Reader, fields []string, raw []byte, i, k int) (line, c
 	// line; the record starts at its first line that is not blank, at
 	// column 1 of the line FieldPos(0) names.
 	line0, _ := cr.FieldPos(0)
-	off := 0
-	for {
-		if rest := raw[off:]; bytes.HasPrefix(rest, []byte("\n")) {
-			off++
-		} else if bytes.HasPrefix(rest, []byte("\r\n")) {
-			off += 2
-		} else {
-			break
-		}
-	}
+	off := skipBlankLines(raw)
 	// lineStart is the offset in raw of line l of the input.
 	lineStart := func(l int) int {
 		o := off
@@ -379,6 +381,54 @@ func csvPosition(cr *csv.Reader, fields []string, raw []byte, i, k int) (line, c
 		o += k
 	}
 	return positionIn(raw, off, line0, o)
+}
+
+// csvErrorPosition returns the place in the input of pe, an error of
+// encoding/csv in the record whose bytes as read so far are raw (from
+// the end of the previous record on). encoding/csv counts columns in a
+// line whose "\r\n" it read as "\n" and whose "\r" just before the
+// end of input it dropped, so a column at or past the end of a line is
+// not a byte of the file: that of a quoted field left open, at the end
+// of the input (col 8 of line 1 for `s,o,"a\n`, past its "\n"; col 8 too
+// for `s,o,"a\r\n`, at its "\n"). Such an error is put at the end of
+// the input, as the file has it; any other is at a byte of its line,
+// where encoding/csv puts it.
+func csvErrorPosition(raw []byte, pe *csv.ParseError) (line, col int) {
+	off := skipBlankLines(raw)
+	o := off
+	for l := pe.StartLine; l < pe.Line; l++ {
+		n := bytes.IndexByte(raw[o:], '\n')
+		if n < 0 {
+			return pe.Line, pe.Column // not a line of raw: as encoding/csv says
+		}
+		o += n + 1
+	}
+	end := len(raw) // the end of line pe.Line, its line end not counted
+	last := true
+	if n := bytes.IndexByte(raw[o:], '\n'); n >= 0 {
+		end, last = o+n, o+n+1 == len(raw)
+	}
+	end -= len(raw[o:end]) - len(bytes.TrimSuffix(raw[o:end], []byte("\r")))
+	if o+pe.Column-1 < end || !last {
+		return pe.Line, pe.Column
+	}
+	return positionIn(raw, off, pe.StartLine, len(raw))
+}
+
+// skipBlankLines returns the offset in raw, which starts at the start of
+// a line, of its first line that is not blank: encoding/csv skips them
+// before a record.
+func skipBlankLines(raw []byte) int {
+	off := 0
+	for {
+		if rest := raw[off:]; bytes.HasPrefix(rest, []byte("\n")) {
+			off++
+		} else if bytes.HasPrefix(rest, []byte("\r\n")) {
+			off += 2
+		} else {
+			return off
+		}
+	}
 }
 
 // positionIn returns the line and byte column of offset o of raw, whose
@@ -417,6 +467,9 @@ func (c *recorder) Read(p []byte) (int, error) {
 
 // keepFrom lets the bytes before offset off go.
 func (c *recorder) keepFrom(off int64) { c.keep = off }
+
+// end returns the offset of the end of what was read.
+func (c *recorder) end() int64 { return c.base + int64(len(c.buf)) }
 
 // since returns the input from offset start to offset end, both of
 // them at or after what keepFrom last kept and at most what was read.

@@ -414,3 +414,45 @@ func TestDelimiterOptions(t *testing.T) {
 		t.Errorf("TSV split at quotes: %v, %d assertions, want 1", err, d.NumAssertions())
 	}
 }
+
+// TestReadTriplesHeader checks that ReadOptions.Header skips the line of
+// column names, and only it, in every mode alike, even after empty lines
+// or a byte-order mark on a line of its own: the plain reader skipped
+// line 1 whatever it held, so an empty first line was taken for the
+// header and the names were read as a triple, where CSV skipped them.
+func TestReadTriplesHeader(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines string // "|" separates fields; it becomes each mode's delimiter
+	}{
+		{"header first", "source|object|value\na|o|v\n"},
+		{"after an empty line", "\nsource|object|value\na|o|v\n"},
+		{"after a byte-order mark on a line of its own", "\uFEFF\nsource|object|value\na|o|v\n"},
+		{"after empty CRLF lines", "\uFEFF\r\n\r\nsource|object|value\r\na|o|v\r\n"},
+		{"after an empty CRLF line, the last line without its end", "\r\nsource|object|value\na|o|v"},
+	}
+	for _, tt := range tests {
+		for _, mode := range []struct {
+			file  string
+			comma string
+		}{{"t.csv", ","}, {"t.tsv", "\t"}, {"t.txt", "→"}} {
+			t.Run(tt.name+" "+mode.file, func(t *testing.T) {
+				input := strings.ReplaceAll(tt.lines, "|", mode.comma)
+				d := truth.NewDataset()
+				opts := truth.ReadOptions{Header: true}
+				if mode.file == "t.txt" {
+					opts.Comma = '→'
+				}
+				if err := d.ReadTriples(strings.NewReader(input), mode.file, opts); err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff([]string{"o|v"}, triples(d)); diff != "" {
+					t.Errorf("ReadTriples(%q): facts (-want +got):\n%s", input, diff)
+				}
+				if n := d.NumSources(); n != 1 {
+					t.Errorf("ReadTriples(%q): %d sources, want 1 (a)", input, n)
+				}
+			})
+		}
+	}
+}

@@ -76,6 +76,16 @@ func TestReadTriplesPositions(t *testing.T) {
 		{"quote on a later line of a quoted field", "t.csv", "s,o,\"a\r\nb§\"x\r\n", csv.ErrQuote, 0},
 		{"bare quote after a BOM", "t.csv", "\uFEFFé§\"b,o,v\n", csv.ErrBareQuote, 0},
 		{"unterminated quoted field", "t.csv", "s,o,\"a\nb§", csv.ErrQuote, 0},
+		// A quoted field left open is at the end of the input, past the
+		// line end as the file has it: encoding/csv counts a "\r\n" as
+		// one byte and drops a "\r" before the end of input.
+		{"unterminated quoted field, LF at the end", "t.csv", "s,o,\"a\n§", csv.ErrQuote, 0},
+		{"unterminated quoted field, CRLF at the end", "t.csv", "s,o,\"a\r\n§", csv.ErrQuote, 0},
+		{"unterminated quoted field, CR at the end", "t.csv", "s,o,\"a\r§", csv.ErrQuote, 0},
+		{"unterminated quoted field, empty lines at the end", "t.csv", "s,o,v\r\n\r\ns,o,\"a\r\n\n\r\n§", csv.ErrQuote, 0},
+		{"unterminated quoted field after doubled quotes, BOM", "t.csv", "\uFEFFs,\"é\"\"\r\n§", csv.ErrQuote, 0},
+		{"extraneous quote on a CRLF line", "t.csv", "s,o,\"a§\"x\"\r\n", csv.ErrQuote, 0},
+		{"bare quote at the end of the input", "t.csv", "s,o,v\r\ns,o,a§\"", csv.ErrBareQuote, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
