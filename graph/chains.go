@@ -63,7 +63,7 @@ func (v View) SupportTreeExcept(id string, maxDepth int, silent map[string]bool)
 	return query(v, id, ClaimVertex, func(s *store, n int32) ChainTree {
 		t := ChainTree{Root: s.idOf(n)} // an alias names the item it was merged into
 		index := map[int32]int{}
-		skip := silenced(s, silent)
+		skip := v.silenced(s, silent)
 		v.bfs(n, maxDepth,
 			func(m int32) []edgeStep { return v.lenders(s, m, skip) },
 			func(m int32, st step, depth int) bool {
@@ -110,15 +110,7 @@ func (v View) MostSupportedExcept(k int, silent map[string]bool) []Supported {
 	s := v.rlock()
 	defer v.runlock()
 	n := len(s.verts)
-	skip := silenced(s, silent)
-	if skip != nil {
-		// Tabled, as the counts below ask again for every supporter.
-		table := make([]bool, n)
-		for u := range int32(n) {
-			table[u] = skip(u)
-		}
-		skip = func(u int32) bool { return table[u] }
-	}
+	skip := v.silenced(s, silent)
 
 	// The support graph, from each claim to its supporters, and its
 	// strongly connected components, numbered so that supporters come
@@ -227,13 +219,20 @@ func (v View) lenders(s *store, u int32, skip func(int32) bool) []edgeStep {
 	return es
 }
 
-// silenced returns whether a vertex of s is a claim that silent holds,
-// by the claim's own ID; nil when silent is empty. It reads the IDs of
-// s, not the ID index, so that a snapshot silences its own claims, and
-// it costs O(1) a vertex, so that a search costs what it reaches.
-func silenced(s *store, silent map[string]bool) func(int32) bool {
+// silenced returns whether a vertex of s is one of the claims of silent,
+// each looked up once as every query looks an ID up ([View.lookup]: a
+// snapshot in its own index, an alias naming the item it was merged
+// into); nil when silent is empty. O(len(silent)) to make, O(1) a test,
+// so that a search costs what it reaches.
+func (v View) silenced(s *store, silent map[string]bool) func(int32) bool {
 	if len(silent) == 0 {
 		return nil
 	}
-	return func(u int32) bool { return s.verts[u].kind == ClaimVertex && silent[s.idOf(u)] }
+	skip := make(map[int32]bool, len(silent))
+	for id, ok := range silent {
+		if n, found := v.lookup(s, id); ok && found && s.verts[n].kind == ClaimVertex {
+			skip[n] = true
+		}
+	}
+	return func(u int32) bool { return skip[u] }
 }
