@@ -2,6 +2,8 @@ package claims
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -86,24 +88,53 @@ func (r *Review) check(p *problems) {
 // moved since is for the review queue to say. The error wraps
 // [ErrInvalidDigest].
 func CheckDigest(s string) error {
+	if _, ok := parseDigest(s); !ok {
+		return fmt.Errorf("%w %s: want a digest as claimgraph queue shows it, such as \"v2:2a1s0c3o:176e1a42f5a7\": "+
+			"the counts of appearances, supporters, contradictions and origins, then 12 hex digits", ErrInvalidDigest, Quote(s))
+	}
+	return nil
+}
+
+// DigestCounts returns the counts of the digest s, of the form
+// [CheckDigest] accepts: of the claim's appearances, supporters and
+// contradictions, and in version 2 its origins. The error wraps
+// [ErrInvalidDigest]: s is not of a digest's form, or a count of it does
+// not fit an int.
+func DigestCounts(s string) ([]int, error) {
+	counts, ok := parseDigest(s)
+	if !ok {
+		return nil, CheckDigest(s)
+	}
+	if slices.Contains(counts, -1) {
+		return nil, fmt.Errorf("%w %s: a count too large", ErrInvalidDigest, Quote(s))
+	}
+	return counts, nil
+}
+
+// parseDigest reads the digest s: its counts, -1 for one that does not
+// fit an int, and whether s has a digest's form (see CheckDigest).
+func parseDigest(s string) (counts []int, ok bool) {
 	rest, v2 := strings.CutPrefix(s, "v2:")
 	letters := "asc"
 	if v2 {
 		letters = "asco"
 	}
-	ok := true
+	ok = true
 	for i := 0; i < len(letters) && ok; i++ {
 		n := 0
 		for n < len(rest) && '0' <= rest[n] && rest[n] <= '9' {
 			n++
 		}
 		ok = n > 0 && (n == 1 || rest[0] != '0') && n < len(rest) && rest[n] == letters[i]
+		if ok {
+			c, err := strconv.Atoi(rest[:n])
+			if err != nil {
+				c = -1 // of the form, past int
+			}
+			counts = append(counts, c)
+		}
 		rest = rest[min(n+1, len(rest)):]
 	}
 	hash, colon := strings.CutPrefix(rest, ":")
-	if !ok || !colon || len(hash) != 12 || strings.Trim(hash, "0123456789abcdef") != "" {
-		return fmt.Errorf("%w %s: want a digest as claimgraph queue shows it, such as \"v2:2a1s0c3o:176e1a42f5a7\": "+
-			"the counts of appearances, supporters, contradictions and origins, then 12 hex digits", ErrInvalidDigest, Quote(s))
-	}
-	return nil
+	return counts, ok && colon && len(hash) == 12 && strings.Trim(hash, "0123456789abcdef") == ""
 }

@@ -2,6 +2,7 @@ package claims_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -46,5 +47,26 @@ func TestCheckDigest(t *testing.T) {
 		if tc.ok && err != nil || !tc.ok && !errors.Is(err, claims.ErrInvalidDigest) {
 			t.Errorf("CheckDigest(%q) = %v, want ok %v", tc.digest, err, tc.ok)
 		}
+	}
+}
+
+func TestDigestCounts(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []int
+		err  bool
+	}{
+		{"v2:2a1s0c3o:176e1a42f5a7", []int{2, 1, 0, 3}, false},
+		{"1a0s0c:2925dd2b080e", []int{1, 0, 0}, false},
+		{"v2:99999999999999999999a1s0c3o:176e1a42f5a7", nil, true}, // of the form, past int
+		{"v2:-1a0s0c1o:0", nil, true},
+	} {
+		got, err := claims.DigestCounts(tt.in)
+		if !slices.Equal(got, tt.want) || (err != nil) != tt.err || err != nil && !errors.Is(err, claims.ErrInvalidDigest) {
+			t.Errorf("DigestCounts(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+	if err := claims.CheckDigest("v2:99999999999999999999a1s0c3o:176e1a42f5a7"); err != nil {
+		t.Errorf("a count past int is of a digest's form: %v", err)
 	}
 }

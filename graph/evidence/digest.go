@@ -164,7 +164,7 @@ func (d *Digests) Moved(recorded, id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if rest, ok := strings.CutPrefix(recorded, DigestPrefix); ok {
+	if strings.HasPrefix(recorded, DigestPrefix) {
 		if recorded == now {
 			return "", nil
 		}
@@ -172,7 +172,7 @@ func (d *Digests) Moved(recorded, id string) (string, error) {
 			return "", nil // recorded over the ends as written
 		}
 		names := []string{"appearances", "supporters", "contradictions", "origins"}
-		if moved, ok := counts(rest, now[len(DigestPrefix):], "%da%ds%dc%do:", names); ok {
+		if moved, ok := counts(recorded, now, names); ok {
 			return moved, nil
 		}
 		return "digest " + recorded + " → " + now, nil
@@ -184,7 +184,7 @@ func (d *Digests) Moved(recorded, id string) (string, error) {
 	if recorded == all || recorded == withoutDecisions {
 		return "", nil
 	}
-	if moved, ok := counts(recorded, all, "%da%ds%dc:", []string{"appearances", "supports", "contradictions"}); ok {
+	if moved, ok := counts(recorded, all, []string{"appearances", "supports", "contradictions"}); ok {
 		return moved + " (a version 1 digest, which does not cover origins)", nil
 	}
 	return "digest " + recorded + " → " + now, nil
@@ -242,19 +242,17 @@ func hash(lines []string) string {
 	return fmt.Sprintf("%x", h.Sum(nil)[:6])
 }
 
-// counts says which of the counts of two digests, read with format,
-// differ: "appearances 1 → 2"; "the same counts, other items" when none
-// does. It reports false when either does not parse.
-func counts(was, now, format string, names []string) (string, bool) {
-	w, n := make([]int, len(names)), make([]int, len(names))
-	wp, np := make([]any, len(names)), make([]any, len(names))
-	for i := range names {
-		wp[i], np[i] = &w[i], &n[i]
-	}
-	if _, err := fmt.Sscanf(was, format, wp...); err != nil {
+// counts says which of the counts of two digests of one version, read
+// as claims.DigestCounts reads them, differ: "appearances 1 → 2"; "the
+// same counts, other items" when none does. It reports false when either
+// does not parse.
+func counts(was, now string, names []string) (string, bool) {
+	w, err := claims.DigestCounts(was)
+	if err != nil || len(w) != len(names) {
 		return "", false
 	}
-	if _, err := fmt.Sscanf(now, format, np...); err != nil {
+	n, err := claims.DigestCounts(now)
+	if err != nil || len(n) != len(names) {
 		return "", false
 	}
 	var parts []string
