@@ -8,14 +8,16 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 )
 
 // Options tunes [Stale].
 type Options struct {
 	// Strength is the evidence strength of a claim, compared between
-	// contradicting claims: a claim is superseded only by a strictly
-	// stronger one. Nil means the weight of its evidence as the undated
+	// contradicting claims as the verdicts compare evidence: a claim is
+	// superseded only by one stronger by more than evidence.Tolerance,
+	// and an end stands against a rival as strong within it. Nil means the weight of its evidence as the undated
 	// verdicts weigh it, the one measure of package graph/evidence for
 	// every analysis: independent origins, each once, with those its
 	// supporters lend, a supporter the verdicts reject lending nothing
@@ -134,7 +136,7 @@ type StaleItem struct {
 //     ([claims.Validity.Ended]), unless on some day of that date a
 //     contradicting claim had taken over from it — started after the
 //     claim did and holds that day, as the relation does — and every one
-//     that had is rejected or has less evidence (strictly weaker, its
+//     that had is rejected or has less evidence (weaker by more than evidence.Tolerance, its
 //     evidence not capped): reason [Ended]; a claim that ended with no
 //     rival taking over is stale after its end whatever its evidence; or
 //     otherwise
@@ -144,7 +146,7 @@ type StaleItem struct {
 //     the claim had begun by its first day, and both hold together with
 //     the relation on a day of that date ([claims.HoldTogether]: their
 //     contradiction is live then, not resolved by time); and the rival is
-//     strictly stronger in evidence ([Options.Strength]) and not rejected by the
+//     stronger in evidence, by more than evidence.Tolerance ([Options.Strength]) and not rejected by the
 //     verdicts ([Options.Rejected]): reason [Superseded], naming the
 //     rival with the earliest start (then the first ID). A stronger rival
 //     that was there first contests the claim but does not supersede it.
@@ -207,12 +209,20 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 		}
 		return s
 	}
+	// A rival that is rejected defeats nothing; otherwise evidence is
+	// compared as the verdicts compare it: within evidence.Tolerance it
+	// is equal, and a capped claim's is a lower bound, never shown less.
+	stronger := func(o, c string) bool { return !rejected(o) && strengthOf(o) > strengthOf(c)+evidence.Tolerance }
+	notWeaker := func(o, c string) bool {
+		return !rejected(o) && (capped(o) || strengthOf(o)+evidence.Tolerance >= strengthOf(c))
+	}
 	var out []StaleItem
 	for c := range v.Claims() {
 		if !c.Validity.Occurred.IsZero() {
 			continue // an event: reporting it later is not repeating it as current
 		}
-		rivals, _ := v.Contradictions(c.ID)
+		rels, _ := v.Contradictions(c.ID)
+		rivals := after(v, c, rels)
 		for i, a := range c.Appearances {
 			if a.AboutPast {
 				continue
@@ -228,7 +238,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 			}
 			it := StaleItem{Claim: c.ID, Appearance: i, Source: a.Source, Date: d}
 			if c.Validity.Ended(d) {
-				if !outweighed(v, c, rivals, d, strengthOf, rejected, capped) {
+				if !outweighed(c, rivals, d, notWeaker) {
 					continue // the claims that took over have less evidence
 				}
 				it.Reason, it.Stopped = Ended, c.Validity.End()
@@ -238,7 +248,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 			if capped(c.ID) {
 				continue
 			}
-			if by, ok := superseder(v, c, rivals, d, strengthOf, rejected); ok {
+			if by, ok := superseder(c, rivals, d, stronger); ok {
 				it.Reason, it.By, it.Since = Superseded, by.ID, by.Validity.Start()
 				it.Strength, it.ByStrength = strengthOf(c.ID), strengthOf(by.ID)
 				out = append(out, it)
@@ -248,66 +258,86 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 	return out
 }
 
+// rival is a claim that contradicts another and came after it (see
+// after), with the validity of their relation.
+type rival struct {
+	claims.Claim
+	rel claims.Validity
+}
+
+// after returns the claims of c's contradictions rels that came after c:
+// each started holding strictly after c started (c's open start is the
+// earliest; a rival with an open start was there first). They are read
+// once a claim, for all its appearances.
+func after(v graph.View, c claims.Claim, rels []claims.Relation) []rival {
+	var out []rival
+	cStart := c.Validity.Start()
+	for _, r := range rels {
+		other, _ := r.Other(c.ID)
+		o, ok := v.Claim(other)
+		start := o.Validity.Start()
+		if !ok || start.IsZero() || !cStart.IsZero() && start.First().Compare(cStart.First()) <= 0 {
+			continue
+		}
+		out = append(out, rival{o, r.Validity})
+	}
+	return out
+}
+
 // superseder returns the rival that takes over from claim c at date d:
-// among the contradictions rivals of c, a claim that started holding
-// strictly after c started (c's open start is the earliest), holds on
-// every day of d, as the relation does, and together with c on a day of
-// d ([claims.HoldTogether]), is stronger than c and not rejected.
-// Of several, the one with the earliest start, then the first ID. A rival
-// that was there first, or one that never holds together with c (their
-// contradiction is resolved by time), takes over from nothing.
-func superseder(v graph.View, c claims.Claim, rivals []claims.Relation, d claims.Date, strength func(string) float64, rejected func(string) bool) (claims.Claim, bool) {
+// among rivals, a claim that holds on every day of d, as the relation
+// does, and together with c on a day of d ([claims.HoldTogether]), and
+// is stronger than c (stronger). Of several, the one with the earliest
+// start, then the first ID. A rival that was there first (not among
+// rivals), or one that never holds together with c (their contradiction
+// is resolved by time), takes over from nothing.
+func superseder(c claims.Claim, rivals []rival, d claims.Date, stronger func(o, c string) bool) (claims.Claim, bool) {
 	var best claims.Claim
 	found := false
 	if !c.Validity.Began(d) {
 		return best, false // repeated before it holds: not out of date
 	}
-	for _, r := range rivals {
-		o, ok := later(v, c, r, d)
-		if !ok || !claims.HoldTogether(d, c.Validity, o.Validity, r.Validity) {
-			continue
-		}
-		if strength(o.ID) <= strength(c.ID) || rejected(o.ID) {
+	for _, o := range rivals {
+		if !throughout(o.Validity, d) || !throughout(o.rel, d) ||
+			!claims.HoldTogether(d, c.Validity, o.Validity, o.rel) || !stronger(o.ID, c.ID) {
 			continue
 		}
 		start := o.Validity.Start()
 		if !found || start.Compare(best.Validity.Start()) < 0 ||
 			(start == best.Validity.Start() && o.ID < best.ID) {
-			best, found = o, true
+			best, found = o.Claim, true
 		}
 	}
 	return best, found
 }
 
 // outweighed reports whether the end of claim c stands at date d, past
-// it: on every day of d, either no rival of rivals (its contradictions)
-// has taken over from it — came after it (see after) and holds that
-// day, as the relation does — or one has that is not rejected and not
-// shown to have less evidence than c: strictly weaker, its own evidence
-// no lower bound (capped). So a claim ended only by a weaker or rejected
-// rival is not out of date: DOMAIN's "unless the claim that superseded
-// it has less evidence". A partial date counts only when every day of it
-// qualifies: a weaker rival that takes over within it, or lapses within
-// it, spares the appearance, which may be of one of the days it holds.
-// The days tested are the first of d and those on which a rival or its
-// relation starts or ends within d, the only days on which the answer
-// can change; each rival is counted on its run of them, found by binary
-// search: O(k log k) for k rivals.
-func outweighed(v graph.View, c claims.Claim, rivals []claims.Relation, d claims.Date, strength func(string) float64, rejected, capped func(string) bool) bool {
+// it: on every day of d, either none of rivals has taken over from it —
+// holds that day, as the relation does — or one has that is not shown to
+// have less evidence than c (notWeaker: not rejected, and not weaker by
+// more than evidence.Tolerance, or capped, its evidence a lower bound).
+// So a claim ended only by a weaker or rejected rival is not out of
+// date: DOMAIN's "unless the claim that superseded it has less
+// evidence". A partial date counts only when every day of it qualifies:
+// a weaker rival that takes over within it, or lapses within it, spares
+// the appearance, which may be of one of the days it holds. The days
+// tested are the first of d and those on which a rival or its relation
+// starts or ends within d, the only days on which the answer can change;
+// each rival is counted on its run of them, found by binary search:
+// O(k log k) for k rivals.
+func outweighed(c claims.Claim, rivals []rival, d claims.Date, notWeaker func(o, c string) bool) bool {
 	type taker struct {
-		o, r   claims.Validity
+		rival
 		strong bool
 	}
 	var took []taker
 	days := []claims.Date{d.First()}
-	for _, r := range rivals {
-		o, ok := after(v, c, r)
-		if !ok || !claims.HoldTogether(d, o.Validity, r.Validity, claims.Validity{}) {
+	for _, o := range rivals {
+		if !claims.HoldTogether(d, o.Validity, o.rel, claims.Validity{}) {
 			continue
 		}
-		strong := !rejected(o.ID) && (capped(o.ID) || strength(o.ID) >= strength(c.ID))
-		took = append(took, taker{o.Validity, r.Validity, strong})
-		for _, e := range []claims.Date{o.Validity.Start(), o.Validity.End(), r.Validity.Start(), r.Validity.End()} {
+		took = append(took, taker{o, notWeaker(o.ID, c.ID)})
+		for _, e := range []claims.Date{o.Validity.Start(), o.Validity.End(), o.rel.Start(), o.rel.End()} {
 			if day := e.First(); !e.IsZero() && day.Compare(d.First()) > 0 && day.Compare(d.Last()) <= 0 {
 				days = append(days, day)
 			}
@@ -324,9 +354,9 @@ func outweighed(v graph.View, c claims.Claim, rivals []claims.Relation, d claims
 	// a test of every taker on every day.
 	weak, strong := make([]int, len(days)+1), make([]int, len(days)+1)
 	for _, t := range took {
-		holds := func(k int) bool { return claims.HoldTogether(days[k], t.o, t.r, claims.Validity{}) }
+		holds := func(k int) bool { return claims.HoldTogether(days[k], t.Validity, t.rel, claims.Validity{}) }
 		first := d.First()
-		for _, e := range []claims.Date{t.o.Start(), t.r.Start()} {
+		for _, e := range []claims.Date{t.Validity.Start(), t.rel.Start()} {
 			if !e.IsZero() && e.First().Compare(first) > 0 {
 				first = e.First()
 			}
@@ -351,31 +381,6 @@ func outweighed(v graph.View, c claims.Claim, rivals []claims.Relation, d claims
 		}
 	}
 	return true
-}
-
-// after returns the other claim of c's contradiction r when it came after
-// c: it started holding strictly after c started (c's open start is the
-// earliest; a rival with an open start was there first); ok is false
-// otherwise.
-func after(v graph.View, c claims.Claim, r claims.Relation) (o claims.Claim, ok bool) {
-	other, _ := r.Other(c.ID)
-	o, ok = v.Claim(other)
-	start, cStart := o.Validity.Start(), c.Validity.Start()
-	if !ok || start.IsZero() || !cStart.IsZero() && start.First().Compare(cStart.First()) <= 0 {
-		return o, false
-	}
-	return o, true
-}
-
-// later returns the other claim of c's contradiction r when it came after
-// c (see after) and holds on every day of d, as r does; ok is false
-// otherwise.
-func later(v graph.View, c claims.Claim, r claims.Relation, d claims.Date) (o claims.Claim, ok bool) {
-	o, ok = after(v, c, r)
-	if !ok || !throughout(o.Validity, d) || !throughout(r.Validity, d) {
-		return o, false
-	}
-	return o, true
 }
 
 // throughout reports whether v holds on every day of d: a rival that

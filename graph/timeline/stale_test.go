@@ -412,3 +412,31 @@ func TestStaleEndedDays(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleTolerance: strengths are compared as the verdicts compare
+// evidence, equal within evidence.Tolerance: a rival weighing 0.1 + 0.2
+// against 0.3 neither supersedes the claim nor is weaker than it.
+func TestStaleTolerance(t *testing.T) {
+	strength := func(id string) float64 {
+		if id == "o" {
+			return 0.1 + 0.2 // 0.30000000000000004
+		}
+		return 0.3
+	}
+	pub := map[string]string{"s1": "2021", "s2": "2025-01"}
+	for _, tt := range []struct {
+		name, c string
+		want    int
+	}{
+		{"not superseded", "2020..", 0},    // live rival as strong: contests, does not supersede
+		{"end stands", "2015..2023-06", 1}, // ended, the rival that took over as strong
+	} {
+		g := build(t, pub, []claimSpec{
+			{id: "c", valid: tt.c, in: []string{"s1", "s2"}},
+			{id: "o", valid: "2023-06..", in: []string{"s1"}},
+		}, contra("c", "o"))
+		if got := timeline.Stale(g, timeline.Options{Strength: strength}); len(got) != tt.want {
+			t.Errorf("%s: %+v, want %d item", tt.name, got, tt.want)
+		}
+	}
+}
