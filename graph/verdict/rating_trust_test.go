@@ -82,21 +82,10 @@ func TestRatingPrimary(t *testing.T) {
 			if err := g.Apply(b); err != nil {
 				t.Fatal(err)
 			}
-			opts := verdict.Options{Trust: tt.trust}
-			r, err := verdict.Compute(g.View, opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tr, err := verdict.Track(g, opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, _ := r.Verdict("a")
-			tracked, _ := tr.Verdict("a")
-			for _, v := range []verdict.Verdict{got, tracked} {
-				if v.Primary != tt.primary || v.Rating != tt.want {
-					t.Errorf("a: %v, primary %v, rated %v; want primary %v, rated %v", v.Label, v.Primary, v.Rating, tt.primary, tt.want)
-				}
+			// The Tracker's verdicts are Compute's (computeAndTrack).
+			r := computeAndTrack(t, g, verdict.Options{Trust: tt.trust})
+			if v, _ := r.Verdict("a"); v.Primary != tt.primary || v.Rating != tt.want {
+				t.Errorf("a: %v, primary %v, rated %v; want primary %v, rated %v", v.Label, v.Primary, v.Rating, tt.primary, tt.want)
 			}
 		})
 	}
