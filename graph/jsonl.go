@@ -132,8 +132,11 @@ func (br *bulkReader) relations(b *Batch) *relList {
 
 // bulkReader walks the lines of a JSON Lines input.
 type bulkReader struct {
-	d     *decoder
-	sc    *jsonScanner
+	d  *decoder
+	sc *jsonScanner
+	// at is the scanner locate reads an item's line again with: one for
+	// every problem, so that a thousand problems do not each make one.
+	at    *jsonScanner
 	lines [][]lineAt // the line of each item, by section in the order of sections
 
 	// fast tells whether lines of plain relations are decoded on their
@@ -643,8 +646,11 @@ func (br *bulkReader) locate(e *Error) bool {
 	if end < 0 {
 		end = len(br.d.data) - at.off
 	}
-	sc := newJSONScanner(br.d.data[at.off:at.off+end], br.d.opts)
-	sc.line = at.line
+	if br.at == nil {
+		br.at = newJSONScanner(nil, br.d.opts)
+	}
+	sc := br.at
+	sc.reset(br.d.data[at.off:at.off+end], at.line)
 	n, err := sc.document()
 	if err != nil || n.Kind != yaml.MappingNode || len(n.Content) != 2 {
 		return false // it parsed the first time
