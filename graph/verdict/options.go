@@ -186,9 +186,9 @@ type RatingTable []RatingRule
 //
 //	label            evidence  strength  primary  rating
 //	accepted                             ≥ 0.9    True (5): a primary source of established trust
-//	accepted         ≥ 2       ≥ 0.75             True (5)
-//	accepted         ≥ 2                          Mostly true (4)
-//	accepted         < 2                          Unproven (3): unopposed but not corroborated
+//	accepted         ≥ 1.8     ≥ 0.75             True (5)
+//	accepted         ≥ 1.8                        Mostly true (4)
+//	accepted         < 1.8                        Unproven (3): unopposed but not corroborated
 //	undecided                                     Mixed (3): evidence on both sides, neither prevails
 //	rejected                   ≥ 0.25             Mostly false (2)
 //	rejected                   < 0.25             False (1)
@@ -196,14 +196,15 @@ type RatingTable []RatingRule
 //	not-yet-holding                               Not yet holding (0: off the scale)
 //
 // So an uncontested claim with one independent origin is Unproven however
-// many outlets repeat it, and True needs independent corroboration (two
-// origins without trust, or their weight in trust with it) or a primary
-// source of established trust: one of the claim's own origins a primary
-// source that Options.Trust trusts at [EstablishedTrust] or more.
+// many outlets repeat it, and True needs independent corroboration
+// ([Corroboration]: two origins without trust, and with it the weight of
+// two of established trust) or a primary source of established trust:
+// one of the claim's own origins a primary source that Options.Trust
+// trusts at [EstablishedTrust] or more.
 var DefaultRatings = RatingTable{
 	{Label: Accepted, MinPrimary: EstablishedTrust, Rating: RatingTrue},
-	{Label: Accepted, MinEvidence: 2, MinStrength: 0.75, Rating: RatingTrue},
-	{Label: Accepted, MinEvidence: 2, Rating: RatingMostlyTrue},
+	{Label: Accepted, MinEvidence: Corroboration, MinStrength: 0.75, Rating: RatingTrue},
+	{Label: Accepted, MinEvidence: Corroboration, Rating: RatingMostlyTrue},
 	{Label: Accepted, Rating: RatingUnproven},
 	{Label: Undecided, Rating: RatingMixed},
 	{Label: Rejected, MinStrength: 0.25, Rating: RatingMostlyFalse},
@@ -216,6 +217,16 @@ var DefaultRatings = RatingTable{
 // primary source as one of established trust (DOMAIN.md: "true needs
 // independent corroboration or a primary source of established trust").
 const EstablishedTrust = 0.9
+
+// Corroboration is the evidence from which [DefaultRatings] takes a claim
+// as independently corroborated: the weight of two independent origins
+// of established trust. Without Options.Trust an origin weighs 1, and it
+// asks for two origins, as 2 would; with trust, two independent origins
+// that Options.Trust trusts at EstablishedTrust corroborate a claim as
+// one primary source at that trust backs it, where 2 would have asked
+// for two sources trusted fully (two at 0.999998 weighed 1.999997, and
+// left the claim Unproven).
+const Corroboration = 2 * EstablishedTrust
 
 // Rate returns the rating of the first rule of t that matches v, a
 // verdict with its Label, Evidence, Strength and Primary; Unproven when

@@ -14,7 +14,9 @@ import (
 // 0) has evidence 0: it was rated Mostly true by its count of origins
 // while its verdict weighed nothing; it is Unproven. The same claim from
 // two trusted sources is True (strength 0.75), and without trust its two
-// origins count two.
+// origins count two. Two of established trust (0.9) corroborate it
+// (Corroboration: evidence 1.8, Mostly true at strength 0.71); two at
+// 0.85 do not.
 func TestRatingWeighsTrust(t *testing.T) {
 	g := graph.New()
 	if err := g.Apply(graph.Batch{
@@ -31,6 +33,8 @@ func TestRatingWeighsTrust(t *testing.T) {
 		{"distrusted", map[string]float64{"x1": 0, "x2": 0}, verdict.RatingUnproven},
 		{"one trusted", map[string]float64{"x1": 1, "x2": 0}, verdict.RatingUnproven},
 		{"trusted", map[string]float64{"x1": 1, "x2": 1}, verdict.RatingTrue},
+		{"established", map[string]float64{"x1": verdict.EstablishedTrust, "x2": verdict.EstablishedTrust}, verdict.RatingMostlyTrue},
+		{"below established", map[string]float64{"x1": 0.85, "x2": 0.85}, verdict.RatingUnproven},
 		{"no trust", nil, verdict.RatingTrue},
 	} {
 		r, err := verdict.Compute(g.View, verdict.Options{Trust: tt.trust})
