@@ -38,8 +38,9 @@
 // the triples mode of trust takes none.
 //
 // Each key must be the ID of a source of the graph (for diff, of OLD or
-// NEW); an ID merged into another source is refused with the ID to give
-// instead, since the trust of one item would otherwise be given twice.
+// NEW); an ID merged into another source is refused, naming the source
+// to give instead: evidence counts origins by their sources' own IDs,
+// and one source may not get two trusts.
 // Every problem — malformed JSON, a value that is not a number in [0, 1]
 // (a string such as "NaN", a number too large to hold, one below 0 or
 // above 1), an ID given twice, an unknown ID — is printed as

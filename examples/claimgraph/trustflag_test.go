@@ -45,9 +45,11 @@ relations:
   - {from: c, to: d, kind: contradicts}
 `
 
-// trustOldYAML is trustYAML before d was added: c alone, for diff.
+// trustOldYAML is trustYAML before d was added: c alone, for diff,
+// and a source that trustYAML dropped.
 const trustOldYAML = trustC + `sources:
   - {id: video, kind: video}
+  - {id: gone, kind: news-article}
 `
 
 // trustFiles writes trustYAML and a --trust file giving the video 0.95.
@@ -306,7 +308,7 @@ func TestTrustEveryCommand(t *testing.T) {
 	if len(takes) != 14 {
 		t.Errorf("%d commands listed as taking --trust", len(takes))
 	}
-	// diff: "paper" is a source of NEW only.
-	newOnly := writeTemp(t, "new.json", `{"video": 0.95, "paper": 0.5}`)
-	runCmd(t, 1, "diff", old, g, "--trust", newOnly)
+	// diff: "paper" is a source of NEW only, "gone" of OLD only.
+	either := writeTemp(t, "either.json", `{"video": 0.95, "paper": 0.5, "gone": 0.5}`)
+	runCmd(t, 1, "diff", old, g, "--trust", either)
 }
