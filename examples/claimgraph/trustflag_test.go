@@ -308,6 +308,21 @@ func TestTrustEveryCommand(t *testing.T) {
 	if len(takes) != 14 {
 		t.Errorf("%d commands listed as taking --trust", len(takes))
 	}
+	// Where no computed verdict is weighed, --trust is a usage error.
+	good := writeTemp(t, "good.json", `{"video": 0.95}`)
+	labels := writeTemp(t, "labels.json", `{"c": "accepted"}`)
+	triples := writeTemp(t, "t.tsv", tinyTriples)
+	for _, args := range [][]string{
+		{"export", g, "--format", "json"},
+		{"export", g, "--format", "jsonld", "--review-url", "https://e.org/r/", "--author", "D", "--verdicts", labels},
+		{"draw", g, "--verdicts", labels},
+		{"trust", "--triples", triples},
+	} {
+		var out, errb bytes.Buffer
+		if code := run(append(args, "--trust", good), &out, &errb); code != 2 || !strings.Contains(errb.String(), "--trust") {
+			t.Errorf("%v --trust: exit %d, stderr %q; want 2 and a sentence on --trust", args, code, errb.String())
+		}
+	}
 	// diff: "paper" is a source of NEW only, "gone" of OLD only.
 	either := writeTemp(t, "either.json", `{"video": 0.95, "paper": 0.5, "gone": 0.5}`)
 	runCmd(t, 1, "diff", old, g, "--trust", either)
