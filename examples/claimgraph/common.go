@@ -235,6 +235,9 @@ func loadArgs(e *env, cmd string, args []string, flags ...func(*flag.FlagSet)) (
 	if g == nil {
 		return nil, "", false, code
 	}
+	if code := e.useTrust(cmd, g.View); code != 0 {
+		return nil, "", false, code
+	}
 	return g, e.resolve(cmd, g.View, pos[1]), *jsonFlag, code
 }
 

@@ -1,7 +1,7 @@
 // The diff command: what changed between two versions of a claim graph
 // file, and first what it did to the verdicts.
 //
-//	claimgraph diff OLD NEW [--at DATE] [--json]
+//	claimgraph diff OLD NEW [--at DATE] [--trust TRUST] [--json]
 //
 // It lists every claim whose verdict, rating, strength (by 0.01 or more),
 // number of independent origins (its own and those its supporters
@@ -19,6 +19,9 @@
 // is a changed field, not an item removed), and a claim accepted because
 // time leaves its contradictions unweighed says so ("p1 not holding at
 // 2024", "contradiction with p1 resolved by time (never both holding)").
+// --trust TRUST weighs the verdicts of both files with the same trust of
+// sources (diff.Options.Verdict; trustfile.go): each of its IDs must be a
+// source of OLD or NEW.
 // The exit status is 1 when a verdict
 // changed, so that CI can stop on it, 0 when none did, and 2 on any
 // trouble — a usage error, a file that cannot be read or is invalid, a
@@ -138,6 +141,7 @@ type diffReport struct {
 func runDiff(e *env, args []string) int {
 	fs, asJSON := newFlags("diff", e)
 	at := fs.String("at", "", "compare the verdicts as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD); items are compared over all time")
+	addTrust(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -155,7 +159,7 @@ func runDiff(e *env, args []string) int {
 		e.fail("diff", err)
 		return 2
 	}
-	s, code := summarize(e, pos[0], pos[1], diff.Options{At: t})
+	s, unknown, code := summarize(e, pos[0], pos[1], diff.Options{At: t, Verdict: e.verdictOptions()})
 	if code != 0 {
 		return 2
 	}
@@ -167,6 +171,9 @@ func runDiff(e *env, args []string) int {
 	new, code := loadGraph(e, "diff", pos[1])
 	if code != 0 {
 		return 2
+	}
+	if unknown = e.trust.unknown(new.View, unknown); len(unknown) > 0 {
+		return e.badTrust("diff", new.View, unknown)
 	}
 	r, err := s.Compare(new)
 	if err != nil {
@@ -184,20 +191,22 @@ func runDiff(e *env, args []string) int {
 }
 
 // summarize reads the graph file at path and returns its summary for
-// the comparison; the graph is gone once it returns. While it summarizes,
-// the file next, to be read after, is read ahead (see warm).
-func summarize(e *env, path, next string, opts diff.Options) (*diff.Summary, int) {
+// the comparison, and the IDs of --trust that name no source of it,
+// which NEW must then have; the graph is gone once it returns. While it
+// summarizes, the file next, to be read after, is read ahead (see warm).
+func summarize(e *env, path, next string, opts diff.Options) (*diff.Summary, []string, int) {
 	old, code := loadGraph(e, "diff", path)
 	if code != 0 {
-		return nil, code
+		return nil, nil, code
 	}
+	unknown := e.trust.unknown(old.View, e.trust.ids())
 	w := warm(next)
 	s, err := diff.Summarize(old, opts)
 	w.stop()
 	if err != nil {
-		return nil, e.fail("diff", err)
+		return nil, nil, e.fail("diff", err)
 	}
-	return s, 0
+	return s, unknown, 0
 }
 
 func diffReportOf(r *diff.Report) diffReport {

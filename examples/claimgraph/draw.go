@@ -3,7 +3,7 @@
 //
 //	claimgraph draw FILE [--claim ID [--depth N]] [--entities] [--sources] [--origins]
 //	                [--all] [--ids] [--at DATE] [--legend=false] [--verdicts FILE]
-//	                [-o OUT.svg|OUT.png|OUT.pdf|OUT.dot] [--force] [--json]
+//	                [--trust TRUST] [-o OUT.svg|OUT.png|OUT.pdf|OUT.dot] [--force] [--json]
 //
 // It writes the graph in the DOT language of Graphviz (package graph/dot):
 // claims as rounded boxes, supports as green arrows, contradictions as red
@@ -18,7 +18,9 @@
 // verdict labels ({"claim-id": "false"}) and colours the claims by them;
 // without it the claims are coloured by the verdicts of package
 // graph/verdict, of the whole graph or, with --at DATE (YYYY, YYYY-MM or
-// YYYY-MM-DD), as of that date: claims not holding then are grey. A legend
+// YYYY-MM-DD), as of that date: claims not holding then are grey;
+// --trust TRUST weighs their evidence by the trust of the sources
+// (trustfile.go; not with --verdicts, exit 2). A legend
 // gives the colour of each verdict drawn, the date they refer to and the
 // meaning of each kind of edge (--legend=false leaves it out). --ids
 // writes each claim's ID above its text; --origins draws each claim's
@@ -89,6 +91,7 @@ func runDraw(e *env, args []string) int {
 	legend := fs.Bool("legend", true, "draw a legend of colours, date and edges")
 	out := fs.String("o", "", "output file: .dot/.gv for DOT, else rendered by dot (.svg, .png, .pdf ...)")
 	force := fs.Bool("force", false, "render a drawing bigger than Graphviz lays out in seconds")
+	addTrust(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -112,9 +115,15 @@ func runDraw(e *env, args []string) int {
 	if *at != "" && *verdicts != "" {
 		return e.usageError("draw", "--at and --verdicts exclude each other: the verdicts of a file have no date")
 	}
+	if given(fs, "trust") && *verdicts != "" {
+		return e.usageError("draw", "--trust and --verdicts exclude each other: the verdicts of a file are already weighed")
+	}
 	g, err := e.open(pos[0])
 	if err != nil {
 		return e.fail("draw", err)
+	}
+	if code := e.useTrust("draw", g.View); code != 0 {
+		return code
 	}
 	opts := dot.Options{Entities: *entities, Sources: *srcs, Related: !*all, IDs: *ids, Legend: *legend, Date: date}
 	view := g.View

@@ -3,7 +3,7 @@
 //	claimgraph export FILE --format json|jsonl|jsonld|nquads|turtle|dot [-o OUT] [--json]
 //	                  [--base IRI] [--graph IRI]                       (nquads, turtle)
 //	                  [--review-url URL --author NAME [--verdicts FILE]
-//	                   [--claims ID,...] [--at DATE]
+//	                   [--claims ID,...] [--at DATE] [--trust TRUST]
 //	                   [--author-url URL] [--date YYYY-MM-DD]]          (jsonld)
 //
 // Formats:
@@ -26,7 +26,9 @@
 //     contradiction). --claims ID,... narrows any of these to the claims
 //     named (exit 1 when one is not rated); --at with --verdicts is a
 //     usage error (exit 2), as the file's verdicts are not computed as of
-//     any date. --review-url is the absolute http(s) prefix of each
+//     any date. --trust TRUST weighs the computed verdicts by the trust
+//     of the sources (trustfile.go); with another format, or with
+//     --verdicts, it is a usage error (exit 2). --review-url is the absolute http(s) prefix of each
 //     review's address (the claim ID is appended), which a published
 //     review's own URL replaces only when it is an absolute http(s) URL
 //     too (never "javascript:…"; check warns of one that is not), --author the
@@ -81,6 +83,7 @@ func runExport(e *env, args []string) int {
 	date := fs.String("date", "", "jsonld: date of the reviews, YYYY-MM-DD (default: each review's own date, else its evidence's)")
 	named := fs.String("claims", "", "jsonld: review only the claims `ID,...` (default: the contested claims, or all those of --verdicts or with a published review)")
 	at := fs.String("at", "", "jsonld: rate the claims as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD); not with --verdicts")
+	addTrust(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -90,6 +93,9 @@ func runExport(e *env, args []string) int {
 	}
 	if *asJSON && *out == "" {
 		return e.usageError("export", "--json needs -o: the export cannot share standard output")
+	}
+	if given(fs, "trust") && (*format != "jsonld" || *verdicts != "") {
+		return e.usageError("export", "--trust weighs the verdicts that rate the claims of --format jsonld; without --verdicts, whose ratings are given")
 	}
 	var write func(g *graph.Graph, buf io.Writer) error
 	switch *format {
@@ -167,6 +173,9 @@ func runExport(e *env, args []string) int {
 	g, err := e.open(pos[0])
 	if err != nil {
 		return e.fail("export", err)
+	}
+	if code := e.useTrust("export", g.View); code != 0 {
+		return code
 	}
 	var buf bytes.Buffer
 	if err := write(g, e.counting(&buf)); err != nil {

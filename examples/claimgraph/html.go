@@ -1,8 +1,8 @@
 // The html and serve commands: the explorer of package graph/explore, as
 // one self-contained page or served live.
 //
-//	claimgraph html FILE [-o OUT.html] [--title TEXT] [--max-dates N] [--json]
-//	claimgraph serve FILE [--addr 127.0.0.1:8080] [--public] [--title TEXT] [--max-dates N]
+//	claimgraph html FILE [-o OUT.html] [--title TEXT] [--max-dates N] [--trust TRUST] [--json]
+//	claimgraph serve FILE [--addr 127.0.0.1:8080] [--public] [--title TEXT] [--max-dates N] [--trust TRUST]
 //
 // html writes one HTML file that needs no network (it works from file://):
 // the claim graph with search, filters, a side panel per claim and a date
@@ -12,7 +12,10 @@
 // A FILE that fails check gives the same problems as check, on standard
 // error, and no page. --max-dates bounds the dated verdict states computed
 // (default 64; -1 for all, each a run of the verdicts: html says on
-// standard error how many when they are more than 64). With --json it prints, after writing -o
+// standard error how many when they are more than 64); --trust TRUST
+// weighs the verdicts of every state by the trust of the sources
+// (explore.Options.Verdict; trustfile.go), and serve checks its IDs
+// against FILE as it starts. With --json it prints, after writing -o
 // (required then):
 //
 //	{"output": "explorer.html", "claims": 67, "dates": 14, "states": 16, "bytes": 412345}
@@ -99,7 +102,7 @@ func loadChecked(e *env, cmd, path string) (*graph.Graph, int) {
 func runHTML(e *env, args []string) int {
 	fs, asJSON := newFlags("html", e)
 	out := fs.String("o", "", "write the page to `FILE` (default standard output)")
-	opts := explorerFlags(fs)
+	opts := explorerFlags(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -114,7 +117,10 @@ func runHTML(e *env, args []string) int {
 	if g == nil {
 		return code
 	}
-	opts.File = pos[0]
+	if code := e.useTrust("html", g.View); code != 0 {
+		return code
+	}
+	opts.File, opts.Verdict = pos[0], e.verdictOptions()
 	m, err := explore.Build(g, *opts)
 	if err != nil {
 		return e.fail("html", err)
@@ -148,9 +154,10 @@ func runHTML(e *env, args []string) int {
 }
 
 // explorerFlags adds the flags html and serve share to fs, filling in the
-// options they return once fs is parsed.
-func explorerFlags(fs *flag.FlagSet) *explore.Options {
+// options they return once fs is parsed, and --trust, which e keeps.
+func explorerFlags(fs *flag.FlagSet, e *env) *explore.Options {
 	var o explore.Options
+	addTrust(fs, e)
 	fs.StringVar(&o.Title, "title", "", "title of the page (default the FILE's name)")
 	fs.Func("max-dates", "dated verdict states to compute, the latest first (0: 64, -1: all)", func(s string) error {
 		n, err := strconv.Atoi(s)
@@ -210,24 +217,45 @@ type serveConfig struct {
 }
 
 func runServe(e *env, args []string) int {
-	fs, _ := newFlags("serve", e)
-	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
-	public := fs.Bool("public", false, "allow an address that is not loopback; FILE's problems are then served without their messages, which quote FILE")
-	opts := explorerFlags(fs)
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return 2
-	}
-	if len(pos) != 1 {
-		return e.usageError("serve", "want 1 argument, FILE; got %d", len(pos))
+	cfg, code := serveArgs(e, args)
+	if code != 0 {
+		return code
 	}
 	// serve writes no file and stops gracefully on its own: main's handler,
 	// which exits at once (graph.HandleSignals), gives way to it.
 	signal.Reset(os.Interrupt, syscall.SIGTERM)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	cfg := serveConfig{file: pos[0], addr: *addr, public: *public, opts: *opts, maxBytes: int64(e.maxBytes), maxItems: int(e.maxItems)}
 	return serveFile(ctx, e, cfg, nil)
+}
+
+// serveArgs returns what the command line args of serve ask to serve,
+// and a nonzero exit status when it must stop.
+func serveArgs(e *env, args []string) (serveConfig, int) {
+	fs, _ := newFlags("serve", e)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
+	public := fs.Bool("public", false, "allow an address that is not loopback; FILE's problems are then served without their messages, which quote FILE")
+	opts := explorerFlags(fs, e)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return serveConfig{}, 2
+	}
+	if len(pos) != 1 {
+		return serveConfig{}, e.usageError("serve", "want 1 argument, FILE; got %d", len(pos))
+	}
+	if e.trust.values != nil {
+		// The IDs of --trust are checked against FILE as it is now; a
+		// source removed later goes unweighed.
+		g, code := loadChecked(e, "serve", pos[0])
+		if g == nil {
+			return serveConfig{}, code
+		}
+		if code := e.useTrust("serve", g.View); code != 0 {
+			return serveConfig{}, code
+		}
+	}
+	opts.Verdict = e.verdictOptions()
+	return serveConfig{file: pos[0], addr: *addr, public: *public, opts: *opts, maxBytes: int64(e.maxBytes), maxItems: int(e.maxItems)}, 0
 }
 
 // serveFile runs the server of cfg until ctx is done. ready, when not nil,

@@ -28,6 +28,12 @@
 // format and --max-items N for the items of JSON Lines; a file over one
 // is refused with a sentence that names the flag.
 //
+// --trust TRUST, taken by every command that weighs evidence (the
+// verdicts and what shows them, stale, diff, the explorer, the jsonld
+// export), weighs each origin by the trust of its source, from TRUST, a JSON
+// object of source ID to trust in [0, 1] or the output of trust --json;
+// every verdict of the run is weighed with it (trustfile.go).
+//
 // Commands that read or compute for more than about a second (loading a
 // large file, verdicts, truth discovery, provenance, export) show their
 // progress on standard error when it is a terminal: the stage, the bytes
@@ -58,37 +64,37 @@ type command struct {
 // order. A new command is one more line here and a file of its own with
 // its run function and the documentation of its output.
 var commands = []command{
-	{"about", "FILE ENTITY-ID", "the claims about an entity", runAbout},
+	{"about", "FILE ENTITY-ID [--trust TRUST]", "the claims about an entity", runAbout},
 	{"af", "-p PROBLEM -f FILE [-fo i23|apx|tgf] [-a ARG] | --formats | --problems",
 		"ICCMA-style argumentation solver: extensions and acceptance (SE/DC/DS/EE-CO/GR/PR/ST)", runAF},
 	{"at", "FILE DATE", "the graph as of a date: claims holding, live conflicts, conflicts resolved by time, lapsed relations", runAt},
 	{"check", "FILE", "validate a claim graph file; print every problem as FILE:LINE:COL: message", runCheck},
 	{"circular", "FILE", "derivation cycles among sources and claims, and false corroboration", runCircular},
-	{"contradictions", "FILE CLAIM-ID", "the claims that contradict a claim, with the sources of both", runContradictions},
-	{"diff", "OLD NEW [--at DATE]", "what changed between two files: verdicts first, with reasons; exit 1 when one changed, 2 on trouble", runDiff},
-	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [--force] [-o OUT.svg|.png|.dot]",
+	{"contradictions", "FILE CLAIM-ID [--trust TRUST]", "the claims that contradict a claim, with the sources of both", runContradictions},
+	{"diff", "OLD NEW [--at DATE] [--trust TRUST]", "what changed between two files: verdicts first, with reasons; exit 1 when one changed, 2 on trouble", runDiff},
+	{"draw", "FILE [--claim ID --depth N] [--at DATE] [--ids] [--entities] [--sources] [--origins] [--all] [--force] [--trust TRUST] [-o OUT.svg|.png|.dot]",
 		"draw the graph or a claim's neighbourhood with Graphviz", runDraw},
 	{"edit", "FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... | --apply BATCH.yaml [--drop-published]",
 		"change a YAML file in place, keeping its comments and layout: remove, merge, apply a batch file", runEdit},
-	{"export", "FILE --format json|jsonl|nquads|turtle|dot [-o OUT] | FILE --format jsonld --review-url URL --author NAME [-o OUT]",
+	{"export", "FILE --format json|jsonl|nquads|turtle|dot [-o OUT] | FILE --format jsonld --review-url URL --author NAME [--trust TRUST] [-o OUT]",
 		"write the graph as JSON, RDF, ClaimReview JSON-LD or DOT", runExport},
-	{"html", "FILE [-o OUT.html] [--title TEXT] [--max-dates N]",
+	{"html", "FILE [-o OUT.html] [--title TEXT] [--max-dates N] [--trust TRUST]",
 		"write the explorer: one self-contained HTML page of the graph", runHTML},
 	{"import", "--from argdown|aif|factcheck|nquads|turtle IN [-o OUT]",
 		"make a claim graph from Argdown, AIF or Fact Check Tools JSON (OUT .yaml, .json, .jsonl, .nq or .ttl)", runImport},
 	{"merge", "A B -o OUT [--prefer a|b]", "the union of two YAML or JSON files (OUT .yaml, .json, .jsonl, .nq or .ttl); every conflict is reported: exit 1, 2 on trouble", runMerge},
 	{"origins", "FILE CLAIM-ID [--depth N]", "the independent origins of a claim, with the chain from each appearance", runOrigins},
-	{"queue", "FILE [--at DATE]", "the review queue: published reviews the evidence moved from, then contested claims, open ones first", runQueue},
-	{"report", "[FILE]", "readable report: counts, contradictions, support chains, claims per speaker", runReport},
-	{"serve", "FILE [--addr 127.0.0.1:8080] [--public]", "serve the explorer live, reloading when FILE changes", runServe},
+	{"queue", "FILE [--at DATE] [--trust TRUST]", "the review queue: published reviews the evidence moved from, then contested claims, open ones first", runQueue},
+	{"report", "[FILE] [--trust TRUST]", "readable report: counts, contradictions, support chains, claims per speaker", runReport},
+	{"serve", "FILE [--addr 127.0.0.1:8080] [--public] [--trust TRUST]", "serve the explorer live, reloading when FILE changes", runServe},
 	{"similar", "FILE [--threshold X] [--top N] [--apply DECISIONS.json [-o OUT] [--by NAME]]",
 		"pairs of claims that may be one claim in other words, or contradict; apply decisions", runSimilar},
-	{"sources", "FILE CLAIM-ID", "the sources a claim appears in, with speaker, date and quote; its evidence digest", runSources},
-	{"stale", "FILE", "appearances dated after their claim stopped holding or was superseded", runStale},
-	{"support", "FILE CLAIM-ID [--depth N]", "the direct supporters of a claim and its support chains", runSupport},
-	{"trust", "FILE | --triples FILE [--algorithm NAME] [--columns S,O,V] [--top N]",
+	{"sources", "FILE CLAIM-ID [--trust TRUST]", "the sources a claim appears in, with speaker, date and quote; its evidence digest", runSources},
+	{"stale", "FILE [--trust TRUST]", "appearances dated after their claim stopped holding or was superseded", runStale},
+	{"support", "FILE CLAIM-ID [--depth N] [--trust TRUST]", "the direct supporters of a claim and its support chains", runSupport},
+	{"trust", "FILE [--trust TRUST] | --triples FILE [--algorithm NAME] [--columns S,O,V] [--top N]",
 		"which sources to trust and which values are true (truth discovery)", runTrust},
-	{"verdicts", "FILE [--at DATE] [--support MODE]", "accept, reject or leave open every claim, with rating, strength and reasons", runVerdicts},
+	{"verdicts", "FILE [--at DATE] [--support MODE] [--trust TRUST]", "accept, reject or leave open every claim, with rating, strength and reasons", runVerdicts},
 }
 
 // env is what a command runs with: its output streams, so that tests can
@@ -102,6 +108,7 @@ type env struct {
 	maxBytes sizeFlag  // --max-bytes: the size limit of the input, 0 for the reader's
 	maxItems countFlag // --max-items: the item limit of JSON Lines input, 0 for the reader's
 	progress *meter    // progress on a terminal, nil when stderr is none
+	trust    trustFlag // --trust: the trust of sources, for every verdict of the run (trustfile.go)
 
 	// verdict is the verdict computation of the run, made on first use
 	// for the view it names (see env.verdicts).
@@ -154,7 +161,9 @@ func (e *env) emit(cmd string, asJSON bool, doc any, text func(w io.Writer) erro
 func (e *env) verdicts(v graph.View) (*verdict.Result, error) {
 	if !e.verdict.done || e.verdict.v != v {
 		e.verdict.done, e.verdict.v = true, v
-		e.verdict.r, e.verdict.err = verdict.Compute(v, verdict.Options{Support: e.verdict.support, Progress: e.onProgress()})
+		o := e.verdictOptions()
+		o.Progress = e.onProgress()
+		e.verdict.r, e.verdict.err = verdict.Compute(v, o)
 	}
 	return e.verdict.r, e.verdict.err
 }
@@ -215,6 +224,9 @@ func printHelp(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  %-40s %s\n", synopsis, c.brief)
 	}
+	fmt.Fprintln(w, "\n--trust TRUST weighs each origin by the trust of its source, in every verdict of the run:")
+	fmt.Fprintln(w, `TRUST is JSON, {"source-id": 0.9, ...} or what trust FILE --json prints; a source not in it`)
+	fmt.Fprintln(w, "weighs 0.5, and a primary source trusted 0.9 or more rates the claims it backs True.")
 	fmt.Fprintln(w, "\nAn ID merged into another item (its merged list) names that item: every look-up answers for it")
 	fmt.Fprintln(w, "and says so on standard error, and references to it in files and batches read as the item.")
 	fmt.Fprintln(w, "Exit status: 0 done, 1 problems in the input or a failed query (diff: a verdict changed;")

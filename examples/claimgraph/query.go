@@ -1,9 +1,9 @@
 // The query commands: what one claim or entity is linked to.
 //
-//	claimgraph contradictions FILE CLAIM-ID [--json]
-//	claimgraph support        FILE CLAIM-ID [--depth N] [--json]
-//	claimgraph about          FILE ENTITY-ID [--json]
-//	claimgraph sources        FILE CLAIM-ID [--json]
+//	claimgraph contradictions FILE CLAIM-ID [--trust TRUST] [--json]
+//	claimgraph support        FILE CLAIM-ID [--depth N] [--trust TRUST] [--json]
+//	claimgraph about          FILE ENTITY-ID [--trust TRUST] [--json]
+//	claimgraph sources        FILE CLAIM-ID [--trust TRUST] [--json]
 //
 // contradictions lists the claims that contradict the claim, each with its
 // text and sources, and the sources of the claim itself; a contradiction
@@ -21,7 +21,9 @@
 // records as its evidence. An
 // ID the graph does not hold, or of the wrong kind, is an error
 // (exit status 1) with the graph's message. An ID merged into another item
-// (its merged list) shows that item, saying so on standard error.
+// (its merged list) shows that item, saying so on standard error. Each
+// claim shown has the verdict column, which --trust TRUST weighs by the
+// trust of the sources (trustfile.go).
 //
 // With --json each prints one object; claim, source, entity and relation
 // are the values described in common.go:
@@ -66,8 +68,10 @@ import (
 // query runs a query command: it loads the graph named by args, calls
 // answer with its view and the ID, and prints the JSON document or the
 // text that answer returns. answer returns the JSON value and a function
-// that writes the text; flags add the command's own flags.
+// that writes the text; flags add the command's own flags. Each shows
+// the verdict column of its claims, and takes --trust.
 func query(e *env, cmd string, args []string, answer func(v graph.View, id string) (any, func(io.Writer), error), flags ...func(*flag.FlagSet)) int {
+	flags = append(flags, func(fs *flag.FlagSet) { addTrust(fs, e) })
 	g, id, asJSON, code := loadArgs(e, cmd, args, flags...)
 	if g == nil {
 		return code

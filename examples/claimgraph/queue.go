@@ -1,6 +1,6 @@
 // The queue command: the review queue of a desk, most pressing first.
 //
-//	claimgraph queue FILE [--at DATE] [--json]
+//	claimgraph queue FILE [--at DATE] [--trust TRUST] [--json]
 //
 // It lists the claims with a published review whose rating the computed
 // verdict disagrees with (compared by the ratings' values: "Mixed" and
@@ -20,7 +20,8 @@
 // at the date), which the verdicts do not weigh and which are not
 // contested, each line saying which; and at the very end the published ratings on a scale of the
 // desk's own ("Pants on Fire"), which are not compared. See package
-// graph/queue. Each entry shows the claim's evidence digest now, of the
+// graph/queue. --trust TRUST weighs the verdicts' evidence by the trust
+// of its sources (trustfile.go), and with it the suggested ratings. Each entry shows the claim's evidence digest now, of the
 // whole graph whatever --at, the value a review records (review:
 // evidence:) to be told later that the evidence moved. Computed verdicts are suggestions: the queue changes
 // nothing.
@@ -82,6 +83,7 @@ type queueReport struct {
 func runQueue(e *env, args []string) int {
 	fs, asJSON := newFlags("queue", e)
 	at := fs.String("at", "", "judge as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	addTrust(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -95,6 +97,9 @@ func runQueue(e *env, args []string) int {
 	}
 	g, code := loadGraph(e, "queue", pos[0])
 	if code != 0 {
+		return code
+	}
+	if code := e.useTrust("queue", g.View); code != 0 {
 		return code
 	}
 	v := g.At(t)

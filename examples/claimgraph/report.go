@@ -1,12 +1,14 @@
 // The report command: a readable overview of a whole claim graph.
 //
-//	claimgraph report [FILE] [--json]
+//	claimgraph report [FILE] [--trust TRUST] [--json]
 //	claimgraph                      (the report of testdata/kim-putin.yaml)
 //
 // FILE defaults to testdata/kim-putin.yaml under the module root, found by
 // walking up from the current directory to the go.mod of the module, so
 // that "go run ./examples/claimgraph" works from anywhere in the repository.
-// Text is wrapped to 100 columns.
+// Text is wrapped to 100 columns. --trust TRUST weighs the verdicts of
+// the claim columns, the supporters they silence and the trust
+// section's verdict labels by the trust of the sources (trustfile.go).
 //
 // # Sections and columns
 //
@@ -121,6 +123,7 @@ func (e *env) columnValues(v graph.View, id string) []columnValue {
 // runReport runs "claimgraph report [FILE]".
 func runReport(e *env, args []string) int {
 	fs, asJSON := newFlags("report", e)
+	addTrust(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -139,6 +142,9 @@ func runReport(e *env, args []string) int {
 	}
 	g, code := loadGraph(e, "report", path)
 	if g == nil {
+		return code
+	}
+	if code := e.useTrust("report", g.View); code != 0 {
 		return code
 	}
 	if *asJSON {

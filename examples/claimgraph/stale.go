@@ -3,13 +3,15 @@
 // or are rejected), or after a stronger contradicting claim took over
 // from it (began to hold after it, and holds together with it then).
 //
-//	claimgraph stale FILE [--json]
+//	claimgraph stale FILE [--trust TRUST] [--json]
 //
 // An appearance is dated by its own date, else by its source's published
 // date; see timeline.Stale in package graph/timeline for the rules. The
 // evidence strength compared is the weight of a claim's evidence (package
 // graph/evidence: independent origins, each once, with those its
-// supporters lend). Appearances that speak of the past (about_past) and
+// supporters lend), weighted by the trust of --trust TRUST as the
+// verdicts weigh it (timeline.Options.Verdict; see trustfile.go), and
+// a rival the verdicts of that trust reject supersedes nothing. Appearances that speak of the past (about_past) and
 // appearances of events (occurred) are never stale. Items come in file
 // order of the claims, then of their appearances.
 //
@@ -59,6 +61,7 @@ type staleReport struct {
 
 func runStale(e *env, args []string) int {
 	fs, asJSON := newFlags("stale", e)
+	addTrust(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -70,7 +73,10 @@ func runStale(e *env, args []string) int {
 	if code != 0 {
 		return code
 	}
-	items := timeline.Stale(g, timeline.Options{})
+	if code := e.useTrust("stale", g.View); code != 0 {
+		return code
+	}
+	items := timeline.Stale(g, timeline.Options{Verdict: e.verdictOptions()})
 	rep := staleReport{Count: len(items), Stale: make([]staleJSON, 0, len(items))}
 	for _, it := range items {
 		rep.Stale = append(rep.Stale, staleJSON{

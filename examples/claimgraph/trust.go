@@ -57,7 +57,7 @@
 //
 // The claim-graph mode,
 //
-//	claimgraph trust FILE [--algorithm NAME] [--max-iterations N] [--tolerance X] [--top N] [--json]
+//	claimgraph trust FILE [--algorithm NAME] [--max-iterations N] [--tolerance X] [--top N] [--trust TRUST] [--json]
 //
 // maps the claim graph in FILE onto a truth-discovery data set with
 // truth.FromGraphSilent — a question (object) is a set of claims that
@@ -86,6 +86,12 @@
 // question of more than three claims ("c0 | c1 | … (300 claims)") and a
 // tie with more than three others ("(tie with 299 others)"); --json keeps
 // them whole.
+//
+// --trust TRUST weighs the verdicts by the trust of the sources
+// (trustfile.go): the claims they reject lend no votes and the labels
+// are theirs; truth discovery's own estimate starts from no trust (the
+// file is not its prior). --json's output is a TRUST file:
+// "claimgraph trust FILE --json > t.json" then "--trust t.json".
 //
 // ACCU is the default for claim graphs because it is copy-aware and
 // weighs each origin by its accuracy: on the seed data it converges (in 3
@@ -207,6 +213,7 @@ func runTrust(e *env, args []string) int {
 	maxIter := fs.Int("max-iterations", 0, "iteration cap `N` (0: the algorithm's default)")
 	tol := fs.Float64("tolerance", 0, "convergence tolerance `X` (0: the algorithm's default)")
 	top := fs.Int("top", 0, "print only the first `N` sources and objects (0: all)")
+	addTrust(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -243,6 +250,9 @@ func runTrust(e *env, args []string) int {
 	}
 	if len(pos) > 0 {
 		return e.usageError("trust", "unexpected argument %q with --triples", pos[0])
+	}
+	if given(fs, "trust") {
+		return e.usageError("trust", "--trust weighs the evidence of a claim graph's verdicts; --triples has none")
 	}
 	ro := truth.ReadOptions{Header: *header, MaxBytes: int64(e.maxBytes)}
 	if ro.SourceColumn, ro.ObjectColumn, ro.ValueColumn, err = parseColumns(*columns); err != nil {
@@ -483,6 +493,9 @@ func convergence(converged bool, n, limit int) string {
 func runTrustGraph(e *env, file string, alg truth.Algorithm, opts truth.Options, asJSON bool, top int) int {
 	g, code := loadGraph(e, "trust", file)
 	if code != 0 {
+		return code
+	}
+	if code := e.useTrust("trust", g.View); code != 0 {
 		return code
 	}
 	run, err := graphTrust(e, g.View, alg, opts)

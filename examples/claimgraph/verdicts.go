@@ -1,7 +1,7 @@
 // The verdicts command: accept, reject or leave open every claim by
 // argumentation over its evidence (package graph/verdict).
 //
-//	claimgraph verdicts FILE [--at DATE] [--support MODE] [--json]
+//	claimgraph verdicts FILE [--at DATE] [--support MODE] [--trust TRUST] [--json]
 //
 // It prints, for each claim in file order, its label (accepted, rejected,
 // undecided, not-holding, not-yet-holding), its ClaimReview-style rating,
@@ -21,6 +21,10 @@
 // what support does besides lending the supporters' evidence (package
 // graph/evidence): lending (the default: nothing more), or the derived
 // attacks of bipolar, deductive or necessary support (verdict.Options).
+// --trust TRUST weighs each origin by the trust of its source
+// (verdict.Options.Trust; the file's format is in trustfile.go): the
+// evidence is then that weight, and a primary source trusted at
+// verdict.EstablishedTrust or more rates the accepted claims it backs True.
 //
 // With --json it prints one object:
 //
@@ -133,6 +137,7 @@ func runVerdicts(e *env, args []string) int {
 	fs, asJSON := newFlags("verdicts", e)
 	at := fs.String("at", "", "judge as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	support := fs.String("support", "lending", "what support does besides lending evidence, `MODE`: lending, bipolar, deductive or necessary")
+	addTrust(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return 2
@@ -149,6 +154,9 @@ func runVerdicts(e *env, args []string) int {
 	}
 	g, code := loadGraph(e, "verdicts", pos[0])
 	if code != 0 {
+		return code
+	}
+	if code := e.useTrust("verdicts", g.View); code != 0 {
 		return code
 	}
 	r, err := e.verdicts(g.At(t))

@@ -63,7 +63,8 @@
 // claim, and an appearance dated before its claim begins is not stale.
 // The verdicts that reject a rival (default [Options.Rejected]) and the
 // strengths compared are the undated ones, weighing all time at once,
-// not the verdicts as of the appearance's date. An appearance without a
+// not the verdicts as of the appearance's date, computed with
+// [Options.Verdict] (its Trust weighs the origins). An appearance without a
 // date takes its source's published date. Evidence strength is pluggable through
 // [Options.Strength]; the default, [Evidence], is the one measure of
 // package graph/evidence as the verdicts weigh it — independent origins,

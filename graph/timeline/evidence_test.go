@@ -2,6 +2,7 @@ package timeline_test
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -41,6 +42,31 @@ func TestStaleCountsOrigins(t *testing.T) {
 	got := timeline.Stale(g, timeline.Options{Strength: timeline.SourceCount(g), Rejected: none})
 	if len(got) != 1 || got[0].Claim != "denial" || got[0].Source != "late" || got[0].By != "rumour" {
 		t.Errorf("counting sources: %+v, want the denial's 2025 appearance superseded by the rumour", got)
+	}
+}
+
+// TestStaleWeighsTrust: the graph of TestStaleCountsOrigins with
+// Options.Verdict.Trust trusting the anonymous official fully and the
+// two officials little: the rumour (1) now outweighs the denial (0.1 +
+// 0.1 + 0.5 for the late article of unknown trust), the verdicts of
+// that trust accept it, and it supersedes the denial's 2025 appearance.
+func TestStaleWeighsTrust(t *testing.T) {
+	b := graph.Batch{Sources: []sources.Source{
+		{ID: "official", Kind: sources.Informant},
+		{ID: "off1", Kind: sources.OfficialStatement}, {ID: "off2", Kind: sources.OfficialStatement},
+		{ID: "late", Kind: sources.NewsArticle, Published: d(t, "2025-02")},
+	}, Claims: []claims.Claim{
+		{ID: "rumour", Text: "R.", Validity: claims.Validity{From: d(t, "2024")}, Appearances: []claims.Appearance{{Source: "official"}}},
+		{ID: "denial", Text: "D.", Appearances: []claims.Appearance{{Source: "off1"}, {Source: "off2"}, {Source: "late"}}},
+	}, Relations: []claims.Relation{contra("rumour", "denial")}}
+	g := applied(t, b)
+	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
+		t.Fatalf("without trust: %+v, want none", got)
+	}
+	trust := map[string]float64{"official": 1, "off1": 0.1, "off2": 0.1}
+	got := timeline.Stale(g, timeline.Options{Verdict: verdict.Options{Trust: trust}})
+	if len(got) != 1 || got[0].Claim != "denial" || got[0].By != "rumour" || got[0].ByStrength != 1 || math.Abs(got[0].Strength-0.7) > 1e-9 {
+		t.Errorf("with trust: %+v, want the denial's 2025 appearance superseded by the rumour, 1 against 0.7", got)
 	}
 }
 

@@ -26,9 +26,15 @@ type Options struct {
 	// Rejected reports the claims that supersede nothing: a claim the
 	// verdicts reject is no reason to call another claim's appearance
 	// stale. Nil means the claims the undated verdicts of package
-	// graph/verdict reject, with their default options, weighing the same
-	// evidence as Strength's default.
+	// graph/verdict reject, weighing the same evidence as Strength's
+	// default.
 	Rejected func(claimID string) bool
+	// Verdict is passed to verdict.Compute for the defaults of Strength
+	// and Rejected, which it computes once, undated: its Trust weighs
+	// the evidence they compare (so that stale weighs a claim as the
+	// verdicts of the same trust do), and the zero value weighs every
+	// origin 1. Unused when both are given.
+	Verdict verdict.Options
 }
 
 // Evidence returns the default evidence strength of [Options]: the weight
@@ -179,7 +185,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 	// counts as rejected and each claim weighs its distinct sources.
 	var r *verdict.Result
 	if rejected == nil || strength == nil {
-		r, _ = verdict.Compute(v, verdict.Options{})
+		r, _ = verdict.Compute(v, opts.Verdict)
 	}
 	if rejected == nil {
 		rejected = func(string) bool { return false }
