@@ -242,6 +242,11 @@ type comparer struct {
 	// looked up without passing over a hub's relations once for each
 	// claim around it.
 	own map[string][]string
+	// carried lists, per claim ID, the changes of the sources that carry
+	// it in the new graph (those of own): what the reasons of the claims
+	// around it take from them, as a source's change moves the claim's
+	// origins and so its neighbours' verdicts. Made once by carriers.
+	carried map[string][]string
 	// mergedInto maps the ID of each claim of the old graph merged into
 	// another to the other's ID.
 	mergedInto map[string]string
@@ -660,6 +665,9 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 		add(n.id, State{}, n.st, nil, &rn.Verdicts[n.ref])
 	})
 	c.undone(olds, changes, split)
+	if len(changes) > 0 {
+		c.carriers()
+	}
 	c.r.Verdicts = make([]VerdictChange, len(changes), len(changes)+len(merged))
 	parts.Run(len(changes), minExplain, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -775,9 +783,36 @@ func (c *comparer) causes(id string, near []string) []string {
 			for _, w := range c.own[n] {
 				add(w)
 			}
+			for _, w := range c.carried[n] {
+				add(w)
+			}
 		}
 	}
 	return out
+}
+
+// carriers makes c.carried: for each source with a change, in order of
+// ID, its changes under each claim of the new graph that appears in it.
+// O(the changes and the appearances in the sources changed, and k log k
+// for their k IDs).
+func (c *comparer) carriers() {
+	c.carried = map[string][]string{}
+	var ids []string
+	for id := range c.own {
+		if k, ok := c.new.KindOf(id); ok && k == graph.SourceVertex {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		in, err := c.new.ClaimsIn(id)
+		if err != nil {
+			continue
+		}
+		for _, cl := range in {
+			c.carried[cl.ID] = append(c.carried[cl.ID], c.own[id]...)
+		}
+	}
 }
 
 // reason writes a verdict change in one line.

@@ -24,7 +24,9 @@
 // reason and a's say "b split from a"). The reason names what changed around it: the claim itself and the claims
 // merged into it, the claims related to it in either graph and the
 // claims its verdicts give as reasons, each as added, removed, merged or
-// changed, and the relations at it added or removed (for a claim
+// changed, the sources carrying any of those claims changed (a
+// derivation declared moves their origins), and the relations at it
+// added or removed (for a claim
 // removed from the new graph, only its own removal); then, when its label changed, what holds the new label (the
 // accepted claims that reject it, the undecided ones that leave it open,
 // or, when nothing attacks it, why its contradictions are not weighed —
