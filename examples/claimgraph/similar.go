@@ -306,11 +306,13 @@ func isYAML(path string) bool {
 // unknown claim "nope"", and the number of decisions refused (a problem
 // that names none counts as one). The problems of a suggestion in
 // refused, reported already, are left out. The decisions file is read
-// without positions, so the index stands for one.
+// without positions, so the index stands for one. An error that is no
+// list of problems (FILE unreadable, OUT not written) is not the
+// decisions file's: it is returned as it is, naming its file.
 func decisionProblems(path string, sugs []similarJSON, at map[string]int, err error, refused map[int]bool) ([]string, int) {
 	var list graph.ErrorList
 	if !errors.As(err, &list) {
-		return []string{fmt.Sprintf("%s: %v", path, err)}, 1
+		return []string{err.Error()}, 1
 	}
 	var msgs []string
 	n := 0

@@ -358,3 +358,17 @@ func TestSimilarApplyEveryRefusal(t *testing.T) {
 		}
 	}
 }
+
+// TestSimilarApplyWriteError: a failure to write OUT was reported as a
+// problem of the decisions file ("d.json: graph: saving out: is a
+// directory"). It names OUT alone.
+func TestSimilarApplyWriteError(t *testing.T) {
+	file := writeTemp(t, "g.yaml", "claimgraph: 1\nclaims:\n  - {id: a, text: A.}\n  - {id: b, text: B.}\n")
+	decisions := writeTemp(t, "d.json", `{"suggestions":[{"a":"a","b":"b","decision":"distinct_from"}]}`)
+	out := t.TempDir() // a directory: no file can be saved there
+	var errb strings.Builder
+	code := run([]string{"similar", file, "--apply", decisions, "-o", out}, &strings.Builder{}, &errb)
+	if want := "claimgraph similar: graph: saving " + out + ": "; code != 1 || !strings.HasPrefix(errb.String(), want) {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, errb.String(), want)
+	}
+}
