@@ -21,7 +21,13 @@
 // merged it into another ([VerdictChange].OldInto: "b: merged into a
 // (accepted) → accepted: b split from a, …", Old being a's old verdict,
 // which look-ups by b gave; the claim is listed as added, and its
-// reason and a's say "b split from a"). The reason names what changed around it: the claim itself and the claims
+// reason and a's say "b split from a"); and when, an ID the old graph
+// had merged into a claim, the new graph merges it into another claim,
+// or into none, while that claim stays (Into and OldInto both: "b:
+// merged into a (accepted) → merged into c (undecided): b moved from a
+// to c", listed as merged into c; or "b: merged into a (accepted) →
+// absent: b no longer merged into a"), as look-ups by b give another
+// verdict. The reason names what changed around it: the claim itself and the claims
 // merged into it, the claims related to it in either graph and the
 // claims its verdicts give as reasons, each as added, removed, merged or
 // changed, the sources carrying any of those claims changed (a
