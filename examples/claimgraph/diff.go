@@ -9,8 +9,10 @@
 // review, "published rating Unproven → False") changed, and every claim
 // of OLD merged into another ("b: undecided → merged into a
 // (accepted)") or, a merge undone, of NEW that OLD had merged into
-// another ("b: merged into a (accepted) → accepted"), each with the
-// reason in one line, then the items added,
+// another ("b: merged into a (accepted) → accepted"), and every ID OLD
+// had merged into a claim that NEW merges into another or into none
+// ("b: merged into a (accepted) → merged into c (undecided): b moved
+// from a to c"), each with the reason in one line, then the items added,
 // removed, changed (with the keys of the fields that differ) and merged
 // (an ID of OLD that NEW keeps as an alias); see package graph/diff. The
 // order of a list whose order means nothing (appearances, about,
@@ -62,6 +64,8 @@
 // "old_merged_into" names the claim OLD merged it into and "old" is that
 // claim's verdict in OLD, which look-ups by the ID gave ("b: merged into
 // a (accepted) → accepted: b split from a, …"); it is "" otherwise.
+// Both are set for an ID OLD merged into one claim and NEW into another
+// ("b moved from a to c"); "new" is absent for one NEW merges into none.
 // "origins" counts the claim's independent origins as its
 // rating weighs them (verdict.Verdict.Independent): its own and those its
 // supporters lend, of which "lent" are lent; the reason says "2

@@ -135,36 +135,33 @@ func runEdit(e *env, args []string) int {
 		return e.usageError("edit", "nothing to do: give --remove, --merge or --apply")
 	}
 	// The flags become one batch file, applied with --apply's.
-	var b strings.Builder
+	b := flagBatch{at: map[int]string{}}
 	var loaded *graph.Graph // FILE's graph, when a flag needed it
 	var code int
-	// flagAt names the flag that made each line of the batch, for its
-	// problems: the batch the flags make is no file.
-	flagAt := map[int]string{}
-	line := func(flag string) { flagAt[strings.Count(b.String(), "\n")+1] = flag }
-	b.WriteString("claimgraph: 1\n")
+	b.printf("claimgraph: 1\n")
 	if len(remove) > 0 {
-		b.WriteString("remove:\n")
+		b.printf("remove:\n")
 		for _, id := range remove {
-			line("--remove " + id)
-			fmt.Fprintf(&b, "  - %q\n", id)
+			b.flag("--remove " + id)
+			b.printf("  - %q\n", id)
 		}
 		if *withRels {
-			if loaded, code = relationsOfRemoved(e, &b, pos[0], remove, line); code != 0 {
+			if loaded, code = loadGraph(e, "edit", pos[0]); code != 0 {
 				return code
 			}
+			b.relationsOf(loaded, remove)
 		}
 	}
 	var merges []graph.Merge
 	if len(merge) > 0 {
-		b.WriteString("merge:\n")
+		b.printf("merge:\n")
 		for _, m := range merge {
 			from, into, ok := splitMerge(m)
 			if !ok {
 				return e.usageError("edit", "--merge: want FROM=INTO, or FROM:INTO when neither ID has a colon; got %q", m)
 			}
-			line("--merge " + m)
-			fmt.Fprintf(&b, "  - {from: %q, into: %q, drop_review: %t}\n", from, into, *dropPublished)
+			b.flag("--merge " + m)
+			b.printf("  - {from: %q, into: %q, drop_review: %t}\n", from, into, *dropPublished)
 			merges = append(merges, graph.Merge{Into: into, From: from, DropReview: *dropPublished})
 		}
 	}
@@ -202,7 +199,7 @@ func runEdit(e *env, args []string) int {
 				case p.Ref.Line > 0:
 					p.Position, p.Ref = p.Ref, claims.Position{}
 				case p.File == name:
-					p.Position = claims.Position{File: flagAt[p.Line]}
+					p.Position = claims.Position{File: b.at[p.Line]}
 				}
 				if errors.Is(p.Err, graph.ErrConflictingReview) {
 					p.Err = fmt.Errorf("%w (on the command line: give --drop-published)", p.Err)
@@ -323,21 +320,36 @@ func splitMerge(m string) (from, into string, ok bool) {
 	return from, into, ok && from != "" && into != ""
 }
 
-// relationsOfRemoved writes a remove_relations section with the
-// relations of the claims of file that ids names, each once, and
-// returns the graph of file it loaded for them. An ID that is no claim
-// adds nothing: the batch reports it.
-func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string, line func(flag string)) (*graph.Graph, int) {
-	g, code := loadGraph(e, "edit", file)
-	if code != 0 {
-		return nil, code
-	}
+// flagBatch is the batch file the flags of edit make, with the flag
+// that made each line, for its problems: the batch is no file.
+// Each line's number is counted as it is written, so that a batch of n
+// lines costs O(n), not the O(n²) of counting the batch anew a line.
+type flagBatch struct {
+	strings.Builder
+	lines int            // the lines written so far
+	at    map[int]string // the flag that made each line, by its number from 1
+}
+
+// printf writes to the batch.
+func (b *flagBatch) printf(format string, a ...any) {
+	s := fmt.Sprintf(format, a...)
+	b.lines += strings.Count(s, "\n")
+	b.WriteString(s)
+}
+
+// flag says that flag makes the next line written.
+func (b *flagBatch) flag(flag string) { b.at[b.lines+1] = flag }
+
+// relationsOf writes a remove_relations section with the relations of
+// the claims of g that ids names, each once. An ID that is no claim adds
+// nothing: the batch reports it.
+func (b *flagBatch) relationsOf(g *graph.Graph, ids []string) {
 	type key struct {
 		from, to string
 		kind     claims.RelationKind
 	}
 	seen := map[key]bool{}
-	b.WriteString("remove_relations:\n")
+	b.printf("remove_relations:\n")
 	for _, id := range ids {
 		rels, err := g.RelationsOf(id)
 		if err != nil {
@@ -346,12 +358,11 @@ func relationsOfRemoved(e *env, b *strings.Builder, file string, ids []string, l
 		for _, r := range rels {
 			if k := (key{r.From, r.To, r.Kind}); !seen[k] {
 				seen[k] = true
-				line("--with-relations (--remove " + id + ")")
-				fmt.Fprintf(b, "  - {from: %q, to: %q, kind: %s}\n", r.From, r.To, r.Kind)
+				b.flag("--with-relations (--remove " + id + ")")
+				b.printf("  - {from: %q, to: %q, kind: %s}\n", r.From, r.To, r.Kind)
 			}
 		}
 	}
-	return g, 0
 }
 
 func (r editReport) write(w io.Writer) error {

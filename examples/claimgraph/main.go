@@ -121,6 +121,16 @@ type env struct {
 	}
 }
 
+// trouble returns the exit status of trouble, such as output that could
+// not be written: 2 for diff and merge, whose 1 says a verdict changed or
+// the files conflict, 1 for the other commands.
+func (e *env) trouble() int {
+	if e.cmd != nil && (e.cmd.name == "diff" || e.cmd.name == "merge") {
+		return 2
+	}
+	return 1
+}
+
 // usageError prints a usage problem for cmd and returns exit status 2.
 func (e *env) usageError(cmd, format string, a ...any) int {
 	fmt.Fprintf(e.stderr, "claimgraph %s: %s\n", cmd, fmt.Sprintf(format, a...))
@@ -183,9 +193,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	code := dispatch(e, args)
 	e.progress.clear()
-	if err := out.Flush(); err != nil && code == 0 {
+	if err := out.Flush(); err != nil {
 		fmt.Fprintf(errw, "claimgraph: writing output: %v\n", err)
-		code = 1
+		code = max(code, e.trouble())
 	}
 	errw.Flush()
 	return code

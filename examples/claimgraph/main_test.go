@@ -62,6 +62,26 @@ func TestOutputError(t *testing.T) {
 	}
 }
 
+// TestOutputErrorIsTrouble: diff and merge give 1 for a changed verdict
+// or conflicts, so output they fail to write is trouble, 2, whether or
+// not a verdict changed: trouble never reads as "a verdict changed".
+func TestOutputErrorIsTrouble(t *testing.T) {
+	pkg := chdirRoot(t)
+	old, new := filepath.Join(pkg, "testdata/diff-old.yaml"), filepath.Join(pkg, "testdata/diff-new.yaml")
+	out := filepath.Join(t.TempDir(), "out.yaml")
+	for _, args := range [][]string{
+		{"diff", old, old},
+		{"diff", old, new},
+		{"diff", old, new, "--json"},
+		{"merge", filepath.Join(pkg, "testdata/merge-a.yaml"), filepath.Join(pkg, "testdata/merge-b.yaml"), "-o", out, "--prefer", "a"},
+	} {
+		var errb strings.Builder
+		if code := run(args, failWriter{}, &errb); code != 2 || !strings.Contains(errb.String(), "disk full") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and the write error", args, code, errb.String())
+		}
+	}
+}
+
 // TestMain lets the test binary stand in for the tool: with
 // CLAIMGRAPH_TEST_MAIN=1 in its environment it runs claimgraph on its
 // arguments, so that scripts around the tool (iccma.sh) are tested without

@@ -181,7 +181,7 @@ func runMerge(e *env, args []string) int {
 		text = func(io.Writer) error { return rep.write(e.stderr) }
 	}
 	if code := e.emit("merge", *asJSON, rep, text); code != 0 {
-		return code
+		return e.trouble()
 	}
 	if rep.Written == "" {
 		e.sizeHint("merge", err)

@@ -190,9 +190,25 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 	}
 	// Decisions that contradict each other, or the graph, through
 	// same_as are refused as a pair both supported and contradicted is.
+	refused := map[int]bool{} // the suggestions refused so far, by index from 1
 	for _, c := range match.Conflicts(g.View, ds) {
 		e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %s", path, from[c.Decision], c.A, c.B, c.Why))
 		bad++
+		refused[from[c.Decision]] = true
+	}
+	// The graph's own refusals (an unknown claim, a pair related
+	// already) are found here, in memory and beside the others, not once
+	// the file is read again to be written. All or nothing: g changes
+	// only when it takes every decision.
+	b := match.Decide(ds)
+	if len(ds) > 0 {
+		if err := g.Apply(b); err != nil {
+			msgs, n := decisionProblems(path, rep.Suggestions, at, err, refused)
+			for _, m := range msgs {
+				e.fail("similar", errors.New(m))
+			}
+			bad += n
+		}
 	}
 	if bad > 0 {
 		fmt.Fprintf(e.stderr, "claimgraph similar: %s refused; nothing written\n", plural(bad, "decision"))
@@ -205,8 +221,9 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 	if out == "" {
 		out = file
 	}
-	if err := saveDecisions(g, file, out, match.Decide(ds), e.readOptions()); err != nil {
-		for _, m := range decisionProblems(path, rep.Suggestions, at, err) {
+	if err := saveDecisions(g, file, out, b, e.readOptions()); err != nil {
+		msgs, _ := decisionProblems(path, rep.Suggestions, at, err, nil)
+		for _, m := range msgs {
 			e.fail("similar", errors.New(m))
 		}
 		return 1
@@ -262,18 +279,14 @@ func readDecisions(path string) (similarReport, error) {
 	return rep, fmt.Errorf("%s: %v", claims.PositionAt(path, data, off), strings.TrimPrefix(err.Error(), "json: "))
 }
 
-// saveDecisions applies b to g, read from file, and saves the result to
-// out. From a YAML file to a YAML file the change is made in the text,
-// as edit makes it (graph.EditYAMLTo), so that comments and layout stay;
-// JSON, JSON Lines and RDF have no comments to keep, and g is changed and
-// saved whole in out's format (saveGraph). o holds the limits file is
-// read within.
+// saveDecisions saves g, read from file and changed by b, to out. From a
+// YAML file to a YAML file the change is made in the text, as edit makes
+// it (graph.EditYAMLTo), so that comments and layout stay; JSON, JSON
+// Lines and RDF have no comments to keep, and g is saved whole in out's
+// format (saveGraph). o holds the limits file is read within.
 func saveDecisions(g *graph.Graph, file, out string, b graph.Batch, o graph.ReadOptions) error {
 	if isYAML(file) && isYAML(out) {
 		return o.EditYAMLTo(file, out, b)
-	}
-	if err := g.Apply(b); err != nil {
-		return err
 	}
 	return saveGraph(g, out)
 }
@@ -290,20 +303,35 @@ func isYAML(path string) bool {
 // suggestion of the relation at fault by its index from 1, as the
 // suggestion's own problems are named (at maps a relation's "A -> B" to
 // it): "bad.json: suggestion 2 (a ~ nope): relation "a -> nope": to:
-// unknown claim "nope"". The decisions file is read without positions,
-// so the index stands for one.
-func decisionProblems(path string, sugs []similarJSON, at map[string]int, err error) []string {
+// unknown claim "nope"", and the number of decisions refused (a problem
+// that names none counts as one). The problems of a suggestion in
+// refused, reported already, are left out. The decisions file is read
+// without positions, so the index stands for one. An error that is no
+// list of problems (FILE unreadable, OUT not written) is not the
+// decisions file's: it is returned as it is, naming its file.
+func decisionProblems(path string, sugs []similarJSON, at map[string]int, err error, refused map[int]bool) ([]string, int) {
 	var list graph.ErrorList
 	if !errors.As(err, &list) {
-		return []string{fmt.Sprintf("%s: %v", path, err)}
+		return []string{err.Error()}, 1
 	}
 	var msgs []string
+	n := 0
+	named := map[int]bool{}
 	for _, x := range list {
 		m := x.Message()
-		if i := at[x.ID]; i > 0 {
+		switch i := at[x.ID]; {
+		case i > 0 && refused[i]:
+			continue
+		case i > 0:
 			m = fmt.Sprintf("suggestion %d (%s ~ %s): %s", i, sugs[i-1].A, sugs[i-1].B, m)
+			if !named[i] {
+				named[i] = true
+				n++
+			}
+		default:
+			n++
 		}
 		msgs = append(msgs, path+": "+m)
 	}
-	return msgs
+	return msgs, n
 }

@@ -325,3 +325,50 @@ func TestSimilarApplyDecidedTwice(t *testing.T) {
 		t.Errorf("%s written despite the repeated decision", out)
 	}
 }
+
+// TestSimilarApplyEveryRefusal: a decision the graph refuses (an unknown
+// claim) was found only once the file was read again to be written,
+// after the decisions that contradict each other had been refused and
+// the command had returned: it went unreported until the next run, and
+// alone it came without "nothing written". Every refusal is reported in
+// one run, each decision once, with the count.
+func TestSimilarApplyEveryRefusal(t *testing.T) {
+	file := writeTemp(t, "g.yaml", "claimgraph: 1\nclaims:\n  - {id: a, text: A.}\n  - {id: b, text: B.}\n  - {id: c, text: C.}\n  - {id: d, text: D.}\n  - {id: e, text: E.}\n")
+	for _, tt := range []struct {
+		decisions string
+		want      []string
+	}{
+		{`{"suggestions":[{"a":"a","b":"b","decision":"same_as"},{"a":"b","b":"c","decision":"contradicts"},{"a":"a","b":"c","decision":"supports"},{"a":"d","b":"nope","decision":"same_as"}]}`,
+			[]string{"suggestion 2 (b ~ c): contradicts", "suggestion 3 (a ~ c): supports", `suggestion 4 (d ~ nope): relation "d -> nope": to: unknown claim "nope"`, "3 decisions refused; nothing written"}},
+		{`{"suggestions":[{"a":"d","b":"nope","decision":"same_as"},{"a":"e","b":"e","decision":"same_as"}]}`,
+			[]string{`suggestion 1 (d ~ nope): relation "d -> nope": to: unknown claim "nope"`, `suggestion 2 (e ~ e)`, "2 decisions refused; nothing written"}},
+	} {
+		decisions := writeTemp(t, "d.json", tt.decisions)
+		for _, out := range []string{filepath.Join(t.TempDir(), "out.yaml"), filepath.Join(t.TempDir(), "out.json")} {
+			var errb strings.Builder
+			code := run([]string{"similar", file, "--apply", decisions, "-o", out}, &strings.Builder{}, &errb)
+			for _, w := range tt.want {
+				if code != 1 || strings.Count(errb.String(), w) != 1 {
+					t.Errorf("%s: exit %d, stderr %q; want 1 and %q once", filepath.Base(out), code, errb.String(), w)
+				}
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("%s written despite the refused decisions", out)
+			}
+		}
+	}
+}
+
+// TestSimilarApplyWriteError: a failure to write OUT was reported as a
+// problem of the decisions file ("d.json: graph: saving out: is a
+// directory"). It names OUT alone.
+func TestSimilarApplyWriteError(t *testing.T) {
+	file := writeTemp(t, "g.yaml", "claimgraph: 1\nclaims:\n  - {id: a, text: A.}\n  - {id: b, text: B.}\n")
+	decisions := writeTemp(t, "d.json", `{"suggestions":[{"a":"a","b":"b","decision":"distinct_from"}]}`)
+	out := t.TempDir() // a directory: no file can be saved there
+	var errb strings.Builder
+	code := run([]string{"similar", file, "--apply", decisions, "-o", out}, &strings.Builder{}, &errb)
+	if want := "claimgraph similar: graph: saving " + out + ": "; code != 1 || !strings.HasPrefix(errb.String(), want) {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, errb.String(), want)
+	}
+}

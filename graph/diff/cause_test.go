@@ -21,27 +21,40 @@ func readYAML(t testing.TB, text string) *graph.Graph {
 
 // TestSourceChangeIsCause: when the sources carrying a claim come to
 // derive from one another, its origins fall, and the reason names the
-// sources that changed rather than "evidence further away".
+// sources that changed rather than "evidence further away"; so does the
+// reason of a claim around it whose verdict moved with it (§ q, which
+// said "evidence further away changed" though p, one step away, lost
+// the origin).
 func TestSourceChangeIsCause(t *testing.T) {
-	const before = `claimgraph: 1
+	const head = `claimgraph: 1
 sources:
   - {id: s1, kind: news-article}
   - {id: s2, kind: news-article}
   - {id: s3, kind: news-article}
 claims:
-  - {id: p, text: P., appearances: [{source: s1}, {source: s2}, {source: s3}]}
 `
-	after := strings.Replace(before, "{id: s2, kind: news-article}", "{id: s2, kind: news-article, derived_from: [{source: s1, kind: republishes}]}", 1)
-	r, err := diff.Compare(readYAML(t, before), readYAML(t, after), diff.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Verdicts) != 1 {
-		t.Fatalf("%d verdict changes, want 1 (p's origins): %+v", len(r.Verdicts), r.Verdicts)
-	}
-	got := r.Verdicts[0].Reason
-	if !strings.Contains(got, "s2 changed (derived_from)") || strings.Contains(got, "further away") {
-		t.Errorf("reason %q: want it to name s2's change", got)
+	for _, tt := range []struct {
+		claims string
+		want   int // verdict changes
+	}{
+		{"  - {id: p, text: P., appearances: [{source: s1}, {source: s2}, {source: s3}]}\n", 1},
+		{"  - {id: p, text: P., appearances: [{source: s1}, {source: s2}]}\n  - {id: q, text: Not P., appearances: [{source: s3}]}\n" +
+			"relations:\n  - {from: q, to: p, kind: contradicts}\n", 2}, // §
+	} {
+		before := head + tt.claims
+		after := strings.Replace(before, "{id: s2, kind: news-article}", "{id: s2, kind: news-article, derived_from: [{source: s1, kind: republishes}]}", 1)
+		r, err := diff.Compare(readYAML(t, before), readYAML(t, after), diff.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Verdicts) != tt.want {
+			t.Fatalf("%d verdict changes, want %d: %+v", len(r.Verdicts), tt.want, r.Verdicts)
+		}
+		for _, v := range r.Verdicts {
+			if !strings.Contains(v.Reason, "s2 changed (derived_from)") || strings.Contains(v.Reason, "further away") {
+				t.Errorf("reason %q: want it to name s2's change", v.Reason)
+			}
+		}
 	}
 }
 

@@ -190,12 +190,34 @@ type past interface {
 	relationsOf(id string) []claims.Relation
 	// published is the published rating of claim id ([published]).
 	published(id string) string
+	// claimAliases lists the IDs merged into claims, each with its
+	// claim, in order of ID.
+	claimAliases() []alias
+}
+
+// alias is an ID merged into claim into.
+type alias struct{ id, into string }
+
+// sortAliases sorts a by ID and returns it. O(k log k).
+func sortAliases(a []alias) []alias {
+	slices.SortFunc(a, func(x, y alias) int { return cmp.Compare(x.id, y.id) })
+	return a
 }
 
 // viewPast is the past of a graph at hand.
 type viewPast struct{ v graph.View }
 
 func (p viewPast) published(id string) string { return published(p.v, id) }
+
+func (p viewPast) claimAliases() []alias {
+	var out []alias
+	for c := range borrow.Claims(p.v) {
+		for _, m := range c.Merged {
+			out = append(out, alias{m, c.ID})
+		}
+	}
+	return sortAliases(out)
+}
 
 // published returns the rating of the published review of claim id of
 // v, "" for none.
@@ -242,6 +264,11 @@ type comparer struct {
 	// looked up without passing over a hub's relations once for each
 	// claim around it.
 	own map[string][]string
+	// carried lists, per claim ID, the changes of the sources that carry
+	// it in the new graph (those of own): what the reasons of the claims
+	// around it take from them, as a source's change moves the claim's
+	// origins and so its neighbours' verdicts. Made once by carriers.
+	carried map[string][]string
 	// mergedInto maps the ID of each claim of the old graph merged into
 	// another to the other's ID.
 	mergedInto map[string]string
@@ -659,7 +686,11 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 		}
 		add(n.id, State{}, n.st, nil, &rn.Verdicts[n.ref])
 	})
+	split = append(split, c.moved(rn, &changes)...)
 	c.undone(olds, changes, split)
+	if len(changes) > 0 {
+		c.carriers()
+	}
 	c.r.Verdicts = make([]VerdictChange, len(changes), len(changes)+len(merged))
 	parts.Run(len(changes), minExplain, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -677,6 +708,45 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 		}
 		return cmp.Compare(a.Claim, b.Claim)
 	})
+}
+
+// moved adds to changes a verdict change for each ID the old graph had
+// merged into a claim that the new graph reads as another claim (moved)
+// or as nothing (no longer merged), while the claim it went to does not
+// read so: look-ups by the ID gave that claim's verdict and now give
+// another. It notes the move for the reasons, lists an ID moved among
+// the merged, and returns the changes' indices, whose old verdicts, by
+// the claim they were merged into, undone fills in. An ID on its own in
+// the new graph is a merge undone, not a move. O(k log k) for the k IDs
+// merged into claims.
+func (c *comparer) moved(rn *verdict.Result, changes *[]change) []int {
+	var at []int
+	for _, a := range c.old.claimAliases() {
+		now, aliased := c.new.Resolve(a.id)
+		if now != "" && !aliased {
+			continue
+		}
+		if k, ok := c.new.KindOf(now); now != "" && (!ok || k != graph.ClaimVertex) {
+			now = "" // an alias of another kind of item: no claim
+		}
+		if went, _ := c.new.Resolve(a.into); now == went {
+			continue // where its claim went
+		}
+		ch := change{ch: VerdictChange{Claim: a.id, Into: now, OldInto: a.into}}
+		if now == "" {
+			c.note(a.id, a.id+" no longer merged into "+a.into)
+		} else {
+			c.note(a.id, a.id+" moved from "+a.into+" to "+now)
+			c.r.Merged = append(c.r.Merged, Merge{Kind: "claim", From: a.id, Into: now})
+			if nv, ok := rn.Verdict(now); ok {
+				ch.ch.New, ch.nv = stateOf(&nv), &nv
+				ch.ch.New.Published = published(c.new, now)
+			}
+		}
+		at = append(at, len(*changes))
+		*changes = append(*changes, ch)
+	}
+	return at
 }
 
 // undone gives each change of changes[split], a claim the old graph had
@@ -775,9 +845,36 @@ func (c *comparer) causes(id string, near []string) []string {
 			for _, w := range c.own[n] {
 				add(w)
 			}
+			for _, w := range c.carried[n] {
+				add(w)
+			}
 		}
 	}
 	return out
+}
+
+// carriers makes c.carried: for each source with a change, in order of
+// ID, its changes under each claim of the new graph that appears in it.
+// O(the changes and the appearances in the sources changed, and k log k
+// for their k IDs).
+func (c *comparer) carriers() {
+	c.carried = map[string][]string{}
+	var ids []string
+	for id := range c.own {
+		if k, ok := c.new.KindOf(id); ok && k == graph.SourceVertex {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		in, err := c.new.ClaimsIn(id)
+		if err != nil {
+			continue
+		}
+		for _, cl := range in {
+			c.carried[cl.ID] = append(c.carried[cl.ID], c.own[id]...)
+		}
+	}
 }
 
 // reason writes a verdict change in one line.
@@ -786,6 +883,8 @@ func reason(ch *VerdictChange) string {
 	b.WriteString(ch.Claim + ": ")
 	o, n := ch.Old, ch.New
 	switch {
+	case ch.Into != "" && ch.OldInto != "":
+		fmt.Fprintf(&b, "merged into %s (%s) → merged into %s (%s)", ch.OldInto, o, ch.Into, n)
 	case ch.Into != "":
 		fmt.Fprintf(&b, "%s → merged into %s (%s)", o, ch.Into, n)
 		publishedChange(&b, o, n)

@@ -21,10 +21,18 @@
 // merged it into another ([VerdictChange].OldInto: "b: merged into a
 // (accepted) → accepted: b split from a, …", Old being a's old verdict,
 // which look-ups by b gave; the claim is listed as added, and its
-// reason and a's say "b split from a"). The reason names what changed around it: the claim itself and the claims
+// reason and a's say "b split from a"); and when, an ID the old graph
+// had merged into a claim, the new graph merges it into another claim,
+// or into none, while that claim stays (Into and OldInto both: "b:
+// merged into a (accepted) → merged into c (undecided): b moved from a
+// to c", listed as merged into c; or "b: merged into a (accepted) →
+// absent: b no longer merged into a"), as look-ups by b give another
+// verdict. The reason names what changed around it: the claim itself and the claims
 // merged into it, the claims related to it in either graph and the
 // claims its verdicts give as reasons, each as added, removed, merged or
-// changed, and the relations at it added or removed (for a claim
+// changed, the sources carrying any of those claims changed (a
+// derivation declared moves their origins), and the relations at it
+// added or removed (for a claim
 // removed from the new graph, only its own removal); then, when its label changed, what holds the new label (the
 // accepted claims that reject it, the undecided ones that leave it open,
 // or, when nothing attacks it, why its contradictions are not weighed —

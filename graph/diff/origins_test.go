@@ -33,12 +33,7 @@ claims:
 		t.Fatal(err)
 	}
 	v, _ := res.Verdict("p")
-	var p *diff.VerdictChange
-	for i := range r.Verdicts {
-		if r.Verdicts[i].Claim == "p" {
-			p = &r.Verdicts[i]
-		}
-	}
+	p := verdictOf(r, "p")
 	if p == nil {
 		t.Fatalf("p not listed: %+v", r.Verdicts)
 	}

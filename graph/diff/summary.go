@@ -207,6 +207,16 @@ func relationSums(d *digester, dst []uint64, r claims.Relation) []uint64 {
 // summarized graph, "" for none.
 func (s *Summary) published(id string) string { return s.rated[id] }
 
+func (s *Summary) claimAliases() []alias {
+	var out []alias
+	for id, to := range s.alias {
+		if i, ok := s.ids[to]; ok && i >= 0 {
+			out = append(out, alias{id, to})
+		}
+	}
+	return sortAliases(out)
+}
+
 // resolve is [graph.View.Resolve] on the summarized graph.
 func (s *Summary) resolve(id string) (string, bool) {
 	if _, ok := s.ids[id]; ok {
