@@ -43,12 +43,15 @@
 // and one source may not get two trusts.
 // Every problem — malformed JSON, a value that is not a number in [0, 1]
 // (a string such as "NaN", a number too large to hold, one below 0 or
-// above 1), an ID given twice, an unknown ID — is printed as
+// above 1), an ID given twice, a key "sources", "source" or "trust"
+// given twice (encoding/json would keep the last silently), a file that
+// is not an object (null) — is printed as
 // TRUST.json:LINE:COL with the ID, and the command exits 2 as on a bad
 // flag. serve checks the IDs against FILE as it starts; a source removed
 // from FILE later just goes unweighed.
 //
-// The file is read whole, at most 64 MiB (maxSideFile), in time and
+// A UTF-8 byte-order mark at the start is skipped, as graph files have
+// it. The file is read whole, at most 64 MiB (maxSideFile), in time and
 // memory linear in its size; checking it against a graph costs
 // O(entries).
 
@@ -124,6 +127,9 @@ func (t *trustFlag) Set(path string) error {
 	if err != nil {
 		return err
 	}
+	// A UTF-8 byte-order mark is no part of the JSON, as graph files
+	// have it; positions count from after it.
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	n := trustFlag{path: path, data: data, values: map[string]float64{}, offs: map[string]int{}}
 	if err := n.parse(); err != nil {
 		return err
@@ -184,7 +190,15 @@ func (t *trustFlag) parse() error {
 		return t.problem(0, "", err, "")
 	}
 	base := len(t.data) - len(bytes.TrimLeft(t.data, " \t\r\n"))
+	if top == nil { // null
+		return t.problem(base, "", errTrustShape, "")
+	}
 	entries := members(t.data[base:], base)
+	// encoding/json keeps the last of two equal keys: a second "sources"
+	// would choose the form, or the list, silently.
+	if err := t.once(entries, "sources"); err != nil {
+		return err
+	}
 	if list, ok := top["sources"]; ok && bytes.HasPrefix(bytes.TrimLeft(list, " \t\r\n"), []byte("[")) {
 		for _, m := range entries {
 			if m.key == "sources" {
@@ -206,16 +220,47 @@ func (t *trustFlag) parseDocument(m member) error {
 	at := m.off + bytes.IndexByte(t.data[m.off:], ':') + 1 // the list, after its key
 	at += len(t.data[at:]) - len(bytes.TrimLeft(t.data[at:], " \t\r\n"))
 	for _, el := range members(m.raw, at) {
-		var row struct {
-			Source *string          `json:"source"`
-			Trust  *json.RawMessage `json:"trust"`
+		// The keys are read exactly, each once: encoding/json would match
+		// "Source" and keep the last of two "trust" keys.
+		var fields []member
+		if bytes.HasPrefix(el.raw, []byte("{")) {
+			fields = members(el.raw, el.off)
 		}
-		if json.Unmarshal(el.raw, &row) != nil || row.Source == nil || row.Trust == nil {
-			return t.problem(el.off, "", errTrustShape, `each entry of "sources" is {"source": ID, "trust": T, ...}`)
-		}
-		if err := t.add(*row.Source, *row.Trust, el.off); err != nil {
+		if err := t.once(fields, "source", "trust"); err != nil {
 			return err
 		}
+		var id *string
+		var trust json.RawMessage
+		for _, f := range fields {
+			switch f.key {
+			case "source":
+				json.Unmarshal(f.raw, &id) // a non-string leaves id nil
+			case "trust":
+				trust = f.raw
+			}
+		}
+		if id == nil || trust == nil {
+			return t.problem(el.off, "", errTrustShape, `each entry of "sources" is {"source": ID, "trust": T, ...}`)
+		}
+		if err := t.add(*id, trust, el.off); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// once returns the problem of a key among keys that two of ms, the
+// members of one object, have, at the second; nil when none has.
+func (t *trustFlag) once(ms []member, keys ...string) error {
+	first := map[string]int{}
+	for _, m := range ms {
+		if !slices.Contains(keys, m.key) {
+			continue
+		}
+		if prev, ok := first[m.key]; ok {
+			return t.problem(m.off, "", errTrustTwice, fmt.Sprintf("key %q; first at %s", m.key, claims.PositionAt(t.path, t.data, prev)))
+		}
+		first[m.key] = m.off
 	}
 	return nil
 }

@@ -257,6 +257,12 @@ func TestTrustFileErrors(t *testing.T) {
 		{"§ document unknown", "{\"sources\": [\n  {\"source\": \"tass\", \"trust\": 0.5}]}", "", []string{"t.json:2:3", `source "tass"`}},
 		{"§ document bad trust", `{"sources": [{"source": "video", "trust": 2}]}`, "", []string{"t.json:1:14", `source "video"`, "not a number in [0, 1]: 2"}},
 		{"§ document entry", `{"sources": [{"trust": 0.5}]}`, "", []string{"t.json:1:14", `each entry of "sources"`}},
+		{"§ null document", `null`, "", []string{"t.json:1:1", "want an object of source ID to trust"}},
+		{"§ sources twice", "{\"sources\": [{\"source\": \"video\", \"trust\": 0.9}],\n \"sources\": [{\"source\": \"paper\", \"trust\": 0.9}]}", "", []string{"t.json:2:2", `given twice: key "sources"; first at t.json:1:2`}},
+		{"§ sources number then list", `{"sources": 5, "sources": [{"source": "video", "trust": 0.9}]}`, "", []string{"t.json:1:16", `given twice: key "sources"`}},
+		{"§ document trust twice", `{"sources": [{"source": "video", "trust": 0.9, "trust": 0.1}]}`, "", []string{"t.json:1:48", `given twice: key "trust"; first at t.json:1:34`}},
+		{"§ document source twice", `{"sources": [{"source": "video", "source": "paper", "trust": 0.9}]}`, "", []string{"t.json:1:34", `given twice: key "source"; first at t.json:1:15`}},
+		{"§ document key case", `{"sources": [{"Source": "video", "trust": 0.9}]}`, "", []string{"t.json:1:14", `each entry of "sources"`}},
 	} {
 		tf := writeTemp(t, "t.json", tt.json)
 		file := g
@@ -273,6 +279,20 @@ func TestTrustFileErrors(t *testing.T) {
 		if bad {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q; want 2 and %q", tt.name, code, out.String(), msg, tt.want)
 		}
+	}
+}
+
+// TestTrustFileBOM: a --trust file that starts with a UTF-8 byte-order
+// mark is read as without it, as graph files are.
+func TestTrustFileBOM(t *testing.T) {
+	g, tf := trustFiles(t)
+	bom := writeTemp(t, "bom.json", "\uFEFF{\"video\": 0.95}")
+	var want, got, errb bytes.Buffer
+	if code := run([]string{"verdicts", g, "--json", "--trust", tf}, &want, &errb); code != 0 {
+		t.Fatalf("without BOM: exit %d: %s", code, errb.String())
+	}
+	if code := run([]string{"verdicts", g, "--json", "--trust", bom}, &got, &errb); code != 0 || got.String() != want.String() {
+		t.Errorf("with BOM: exit %d, stderr %q; want 0 and the verdicts of the file without it", code, errb.String())
 	}
 }
 
