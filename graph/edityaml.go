@@ -228,6 +228,10 @@ func referencesInFile(err error, path string, data []byte, o ReadOptions) {
 // with its comments and style (see splicer.lend). o holds the limits
 // the file was read within.
 func spliceYAML(path string, data []byte, g *Graph, other []byte, o ReadOptions) ([]byte, error) {
+	// The file's items, then what other lends, before the file's tree:
+	// one document's tree at a time.
+	file := newDecoder(path, data, o.withDefaults()).decode()
+	lent := lend(other, &file)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("graph: %s: %w", path, err)
@@ -235,11 +239,9 @@ func spliceYAML(path string, data []byte, g *Graph, other []byte, o ReadOptions)
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode || doc.Content[0].Style&yaml.FlowStyle != 0 {
 		return nil, fmt.Errorf("graph: %s: %w: its top level is not a block mapping (JSON, or YAML in flow style)", path, ErrNotInPlace)
 	}
-	d := newDecoder(path, data, o.withDefaults())
-	file := d.decode()
 	v := g.Snapshot()
 	sp := newSplicer(data, doc.Content[0])
-	sp.lend(other)
+	sp.lent = lent
 	syncSection(sp, "entities", entityFields, file.Entities, collect(v.Entities()), entityID, entityID)
 	syncSection(sp, "sources", sourceFields, file.Sources, collect(v.Sources()), sourceID, sourceID)
 	syncSection(sp, "claims", claimFields, file.Claims, collect(v.Claims()), claimID, claimID)
@@ -279,16 +281,19 @@ func sameGraph(a, b View) error {
 		sameItems("relation", relationFields, collect(a.Relations()), collect(b.Relations()), relationID))
 }
 
+// sameItems reports the first difference between items a and b of a
+// kind, in any order. It encodes them a pair at a time, not all of b at
+// once: the read back is a merge's and an edit's peak of memory.
 func sameItems[T any](kind string, t *table[T], a, b []T, id func(*T) string) error {
-	byID := make(map[string]*yaml.Node, len(b))
-	for i := range b {
-		byID[id(&b[i])] = t.encode(&b[i]).n
-	}
 	if len(a) != len(b) {
 		return fmt.Errorf("%d %s items, want %d", len(a), kind, len(b))
 	}
+	byID := make(map[string]int, len(b))
+	for i := range b {
+		byID[id(&b[i])] = i
+	}
 	for i := range a {
-		if n, ok := byID[id(&a[i])]; !ok || !sameNode(t.encode(&a[i]).n, n) {
+		if j, ok := byID[id(&a[i])]; !ok || !sameNode(t.encode(&a[i]).n, t.encode(&b[j]).n) {
 			return fmt.Errorf("%s %s differs", kind, claims.Quote(id(&a[i])))
 		}
 	}
@@ -1056,28 +1061,78 @@ func bare(n *yaml.Node) *yaml.Node {
 	return &x
 }
 
-// lend records the items of the sections of other, the text of another
-// YAML graph file (nil for none), so that an item added that other holds
-// as it is keeps its comments and style (see item). An item with an
-// anchor or an alias in it is left out, as its text does not stand on
-// its own; so is a file that does not parse.
-func (sp *splicer) lend(other []byte) {
+// lend returns the items of the sections of other, the text of another
+// YAML graph file (nil for none), by nodeKey, so that an item added that
+// other holds as it is keeps its comments and style (see splicer.item).
+// Only the items whose ID file, the items of the file spliced, lacks
+// are kept, since only those can be added: the rest of other's tree is
+// let go, so a merge of two files that share most items holds little of
+// the second. An item with an anchor or an alias in it is left out, as
+// its text does not stand on its own; so is a file that does not parse.
+// It costs O(size of other).
+func lend(other []byte, file *Batch) map[string]*yaml.Node {
 	var doc yaml.Node
 	if other == nil || yaml.Unmarshal(other, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return
+		return nil
 	}
-	sp.lent = map[string]*yaml.Node{}
+	has := map[string]map[string]bool{
+		"entities":  idSet(file.Entities, entityID),
+		"sources":   idSet(file.Sources, sourceID),
+		"claims":    idSet(file.Claims, claimID),
+		"relations": idSet(file.Relations, relationID),
+	}
+	lent := map[string]*yaml.Node{}
 	top := doc.Content[0]
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		if top.Content[i+1].Kind != yaml.SequenceNode {
 			continue
 		}
+		section := top.Content[i].Value
 		for _, n := range top.Content[i+1].Content {
-			if k := nodeKey(n); sp.lent[k] == nil && standsAlone(n) {
-				sp.lent[k] = n
+			if id, ok := nodeID(n, section); ok && has[section][id] {
+				continue
+			}
+			if k := nodeKey(n); lent[k] == nil && standsAlone(n) {
+				lent[k] = n
 			}
 		}
 	}
+	return lent
+}
+
+func idSet[T any](items []T, id func(*T) string) map[string]bool {
+	set := make(map[string]bool, len(items))
+	for i := range items {
+		set[id(&items[i])] = true
+	}
+	return set
+}
+
+// nodeID returns the ID of n, an item of section of a file as written
+// (a relation's as relationID names it), when its fields say it plainly.
+func nodeID(n *yaml.Node, section string) (string, bool) {
+	if n.Kind != yaml.MappingNode {
+		return "", false
+	}
+	field := func(key string) (string, bool) {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k, v := n.Content[i], n.Content[i+1]; k.Value == key && k.Kind == yaml.ScalarNode && v.Kind == yaml.ScalarNode {
+				return v.Value, true
+			}
+		}
+		return "", false
+	}
+	if section != "relations" {
+		return field("id")
+	}
+	from, ok1 := field("from")
+	to, ok2 := field("to")
+	kind, ok3 := field("kind")
+	k, err := claims.ParseRelationKind(kind)
+	if !ok1 || !ok2 || !ok3 || err != nil {
+		return "", false
+	}
+	return relationID(&claims.Relation{From: from, To: to, Kind: k}), true
 }
 
 // standsAlone reports whether n has no anchor or alias in it.

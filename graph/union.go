@@ -169,24 +169,25 @@ func UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, []Conflict, error
 // [EditYAMLTo] costs on A besides: O(size of A and of B).
 func (o ReadOptions) UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, []Conflict, error) {
 	fi, statErr := os.Stat(pathA)
-	g, conflicts, u, err := o.union(pathA, pathB, prefer)
+	// Only the two texts outlive the union: the decoders' positions and
+	// batches go before A's text is spliced, the peak of a merge.
+	g, conflicts, texts, err := o.union(pathA, pathB, prefer)
 	if err != nil {
 		return nil, conflicts, err
 	}
 	if formatOf(pathA) != yamlFormat || formatOf(out) != yamlFormat {
 		return g, conflicts, g.Save(out)
 	}
-	a, b := u.sides[0].d, u.sides[1].d
 	var other []byte
 	if formatOf(pathB) == yamlFormat {
-		other = b.data
+		other = texts[1]
 	}
-	text, err := spliceYAML(pathA, a.data, g, other, o)
+	text, err := spliceYAML(pathA, texts[0], g, other, o)
 	switch {
 	case errors.Is(err, ErrNotInPlace):
 		err = g.Save(out) // no text to keep (see the doc comment)
 	case err == nil:
-		err = saveEdited(pathA, out, fi, statErr, a.data, text)
+		err = saveEdited(pathA, out, fi, statErr, texts[0], text)
 	}
 	if err != nil {
 		return nil, conflicts, err
@@ -194,16 +195,16 @@ func (o ReadOptions) UnionTo(pathA, pathB, out string, prefer Prefer) (*Graph, [
 	return g, conflicts, nil
 }
 
-// union is [ReadOptions.Union], with the union's state.
-func (o ReadOptions) union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, *union, error) {
+// union is [ReadOptions.Union], with the texts of the two files.
+func (o ReadOptions) union(pathA, pathB string, prefer Prefer) (*Graph, []Conflict, [2][]byte, error) {
 	o.Progress = nil
 	da, ba, err := o.decodeFile(pathA)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, [2][]byte{}, err
 	}
 	db, bb, err := o.decodeFile(pathB)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, [2][]byte{}, err
 	}
 	u := &union{prefer: prefer, into: map[string]string{}, by: map[string]int{}}
 	u.sides[0], u.sides[1] = newSide(da, &ba), newSide(db, &bb)
@@ -226,15 +227,15 @@ func (o ReadOptions) union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 		}
 	}
 	if len(list) > 0 {
-		return nil, u.conflicts, nil, list
+		return nil, u.conflicts, [2][]byte{}, list
 	}
 	g := New()
 	if err := g.Apply(out); err != nil {
-		return nil, u.conflicts, nil, u.problems(err, func(e *Error) { u.locate(e) })
+		return nil, u.conflicts, [2][]byte{}, u.problems(err, func(e *Error) { u.locate(e) })
 	}
 	if len(merges) > 0 {
 		if err := g.Apply(Batch{Merges: merges}); err != nil {
-			return nil, u.conflicts, nil, u.problems(err, func(e *Error) {
+			return nil, u.conflicts, [2][]byte{}, u.problems(err, func(e *Error) {
 				if e.loc.kind != "merge" || e.loc.index >= len(from) {
 					return // a problem of no one merge: left unplaced
 				}
@@ -244,7 +245,7 @@ func (o ReadOptions) union(pathA, pathB string, prefer Prefer) (*Graph, []Confli
 			})
 		}
 	}
-	return g, u.conflicts, u, nil
+	return g, u.conflicts, [2][]byte{da.data, db.data}, nil
 }
 
 // decodeFile reads and checks the file at path within the limits of o,
