@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -80,13 +81,12 @@ func testMerges(t *testing.T, cases []mergeCase) {
 }
 
 // BenchmarkMerges applies the merges of the cases of
-// TestMergeEntityChain and TestMergeSourceInDegree at n and 3n: three
-// times n takes about three times as long where one merge is linear in
-// what it touches (nine for the entity chain, whose merges copy every
-// name down the chain), where these took 9 and 27 before their lists
-// became sets.
+// TestMergeEntityChain, TestMergeClaimChain and TestMergeSourceInDegree
+// at n and 3n: three times n takes about three times as long where one
+// merge is linear in what it touches, where these took 9 and 27 before
+// their lists became sets.
 func BenchmarkMerges(b *testing.B) {
-	for _, tc := range append(entityChain(), sourceInDegree()...) {
+	for _, tc := range slices.Concat(entityChain(), claimChains(), sourceInDegree()) {
 		for _, n := range []int{tc.n, 3 * tc.n} {
 			b.Run(fmt.Sprintf("%s/n=%d", tc.name, n), func(b *testing.B) {
 				b.ReportAllocs()
@@ -211,5 +211,61 @@ func sourceInDegree() []mergeCase {
 			}
 			return nil
 		}, 30000},
+	}
+}
+
+// TestMergeClaimChain: in a chain of claim merges (c0 into c1, c1 into
+// c2, …) each merge copied every appearance, entity and merged ID the
+// chain had gathered so far, n² in all; given the other way (c(n-2)
+// into c(n-1), then c(n-3) into c(n-2), …) each merge goes to c(n-1).
+// Either way the last claim has every appearance, in the order the
+// merges give them (BenchmarkMerges).
+func TestMergeClaimChain(t *testing.T) { testMerges(t, claimChains()) }
+
+func claimChains() []mergeCase {
+	base := func(n int) graph.Batch {
+		var b graph.Batch
+		for i := range n {
+			src, e := fmt.Sprintf("s%d", i), fmt.Sprintf("e%d", i)
+			b.Sources = append(b.Sources, sources.Source{ID: src, Kind: sources.NewsArticle})
+			b.Entities = append(b.Entities, claims.Entity{ID: e, Name: "Entity " + e, Kind: claims.Person})
+			b.Claims = append(b.Claims, claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "T.", About: []string{e},
+				Appearances: []claims.Appearance{{Source: src}}})
+		}
+		return b
+	}
+	// check wants the last claim alone, with the appearances of the
+	// claims in the order order(i) gives.
+	check := func(order func(i, n int) int) func(g *graph.Graph, n int) error {
+		return func(g *graph.Graph, n int) error {
+			last := fmt.Sprintf("c%d", n-1)
+			c, ok := g.Claim(last)
+			if !ok || g.Counts().Claims != 1 || len(c.Appearances) != n || len(c.About) != n || len(c.Merged) != n-1 {
+				return fmt.Errorf("%d claims, %s found %v with %d appearances, %d entities, %d merged; want it alone with %d, %d, %d",
+					g.Counts().Claims, last, ok, len(c.Appearances), len(c.About), len(c.Merged), n, n, n-1)
+			}
+			for i, a := range c.Appearances {
+				if want := fmt.Sprintf("s%d", order(i, n)); a.Source != want || c.About[i] != fmt.Sprintf("e%d", order(i, n)) {
+					return fmt.Errorf("appearance %d in %s about %s, want %s", i, a.Source, c.About[i], want)
+				}
+			}
+			return nil
+		}
+	}
+	return []mergeCase{
+		{"claim chain", func(n int) (graph.Batch, graph.Batch) {
+			var m graph.Batch
+			for i := 1; i < n; i++ {
+				m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("c%d", i-1), Into: fmt.Sprintf("c%d", i)})
+			}
+			return base(n), m
+		}, check(func(i, n int) int { return n - 1 - i }), 2000},
+		{"claim chain reversed", func(n int) (graph.Batch, graph.Batch) {
+			var m graph.Batch
+			for i := n - 1; i > 0; i-- {
+				m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("c%d", i-1), Into: fmt.Sprintf("c%d", i)})
+			}
+			return base(n), m
+		}, check(func(i, n int) int { return n - 1 - i }), 2000},
 	}
 }
