@@ -644,6 +644,7 @@ func (e *editor) merge(i int) {
 			// Its about, speakers and statement; two appearances the
 			// merge makes one collapse, as in a merge of claims.
 			renameClaim(e.rewrite(ed.to, loc).claim, m.rename)
+			delete(e.keys, ed.to) // no longer its about and appearances
 		}
 	case SourceVertex:
 		from := &s.sources[fidx]
@@ -658,6 +659,7 @@ func (e *editor) merge(i int) {
 				// Its appearances in or via From; two the merge makes
 				// one collapse, as in a merge of claims.
 				renameClaim(r.claim, m.rename)
+				delete(e.keys, ed.to) // no longer its appearances
 			}
 		}
 		// Every derivation naming From or Into, Into's own included.
