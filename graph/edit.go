@@ -120,8 +120,9 @@ type editor struct {
 	merges []Merge
 	intoOf map[int32]int32
 
-	keys    map[int32]claimKeys       // per claim merges fold into: its about and appearances
-	aliases map[int32]map[string]bool // per entity merges fold into: its aliases
+	// folded holds the lists of the items that merges fold others
+	// into, as folds, until unfold writes them back.
+	folded map[int32]*folds
 
 	// citing lists, per source ID, the relations whose sources name it;
 	// made on the first removal or merge of a source (citers).
@@ -186,7 +187,11 @@ func (e *editor) fail(loc location, id string, err error) {
 // edges), and once over the sources, claims (with their appearances) and
 // relations, to find the inferences that name them (citers,
 // inferrers); one pass each for the batch, however many sources it
-// changes.
+// changes. What merges gather into an item (appearances, about, names,
+// merged IDs) is joined as folds: k lists of n items in all joined by
+// any shape of merges (a chain given either way, a star, a tree) cost
+// O(n log n), not the n² of copying what a chain has gathered at each
+// of its merges.
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
 		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]int{}, movedAt: map[string][]int{},
@@ -306,6 +311,9 @@ func (e *editor) plan() {
 	for i := range b.Merges {
 		e.merge(i)
 	}
+	// The items merged away leave repList once, not a pass each.
+	e.repList = slices.DeleteFunc(e.repList, func(n int32) bool { return e.reps[n] == nil })
+	e.unfoldAll()
 	e.renameMerged()
 	e.dropCollapsed()
 	e.references()
@@ -359,14 +367,22 @@ func (e *editor) renameMerged() {
 		}
 	}
 	to := func(id string) string {
+		end := id
 		for range len(into) { // a chain of merges, a into b into c, ends
-			next, ok := into[id]
+			next, ok := into[end]
 			if !ok {
 				break
 			}
-			id = next
+			end = next
 		}
-		return id
+		if _, ok := into[end]; !ok {
+			// Every ID on the way names the end: a chain's IDs are
+			// looked up in O(1) each, not in the length of the chain.
+			for id != end {
+				id, into[id] = into[id], end
+			}
+		} // else a cycle, which only merges that fail make
+		return end
 	}
 	for _, n := range e.repList {
 		switch r := e.reps[n]; {
@@ -542,6 +558,21 @@ func (e *editor) rewrite(n int32, at location) *rep {
 	return r
 }
 
+// survivor returns the item that vertex n, merged away by the batch,
+// went to through the merges of the batch, pointing every vertex on the
+// way at it, so that merges into the items of a chain cost O(1) each,
+// not the length of the chain.
+func (e *editor) survivor(n int32) int32 {
+	a := n
+	for e.merged[a] {
+		a = e.intoOf[a]
+	}
+	for n != a {
+		n, e.intoOf[n] = e.intoOf[n], a
+	}
+	return a
+}
+
 // merge works out merge i of b.
 func (e *editor) merge(i int) {
 	m := e.b.Merges[i]
@@ -551,8 +582,8 @@ func (e *editor) merge(i int) {
 	f, okF := s.ids[m.From]
 	// An Into that an earlier merge of the batch merged away reads as
 	// the item it went to, as everywhere else in the batch.
-	for okA && e.merged[a] && e.intoOf[a] != a {
-		a = e.intoOf[a]
+	if okA && e.merged[a] {
+		a = e.survivor(a)
 	}
 	if okA && m.Into != s.idOf(a) {
 		m.Into = s.idOf(a)
@@ -588,78 +619,51 @@ func (e *editor) merge(i int) {
 	// it. renameMerged renames what Into takes from it.
 	earlier := e.reps[f]
 	if earlier != nil {
-		delete(e.reps, f)
-		e.repList = slices.DeleteFunc(e.repList, func(n int32) bool { return n == f })
+		delete(e.reps, f) // and from repList, once the merges are done (plan)
 	}
 	e.gone[f], e.merged[f] = true, true
 	e.intoOf[f] = a
-	// Nothing merges into From again (a merge into it goes to a): its
-	// sets go, or a chain of merges would hold every one, n² in all.
-	delete(e.keys, f)
-	delete(e.aliases, f)
 	into := e.rewrite(a, loc)
+	// What From has gathered joins Into's lists, as folds: each merge
+	// costs the shorter of the two, not what a chain of merges has
+	// gathered (fold).
 	fidx := s.verts[f].idx
+	var from rep
+	switch {
+	case earlier != nil:
+		from = *earlier
+	case s.verts[f].kind == ClaimVertex:
+		from.claim = &s.claims[fidx]
+	case s.verts[f].kind == EntityVertex:
+		from.entity = &s.entities[fidx]
+	default:
+		from.source = &s.sources[fidx]
+	}
+	ff := e.folded[f]
+	if ff == nil {
+		ff = newFolds(&from, earlier == nil)
+	}
+	delete(e.folded, f)
+	e.foldsOf(a, into).join(ff)
 	switch s.verts[a].kind {
 	case ClaimVertex:
-		from := &s.claims[fidx]
-		if earlier != nil {
-			from = earlier.claim
-		}
-		c := into.claim
-		has := e.keysOf(a, c)
-		for _, x := range from.About {
-			if !has.about[x] {
-				has.about[x] = true
-				c.About = append(c.About, x)
-			}
-		}
-		for _, ap := range from.Appearances {
-			k := appearanceKeyOf(&ap)
-			if j := has.appearances[k]; j > 0 {
-				absorb(&c.Appearances[j-1], &ap) // a duplicate collapses into Into's
-				continue
-			}
-			has.appearances[k] = len(c.Appearances) + 1
-			ap.Inferred = slices.Clone(ap.Inferred)
-			c.Appearances = append(c.Appearances, ap)
-		}
-		c.Merged = append(append(c.Merged, from.ID), from.Merged...)
-		e.mergeReview(i, c, from)
+		e.mergeReview(i, into.claim, from.claim)
 		e.moveRelations(i, a, f)
 	case EntityVertex:
-		from := &s.entities[fidx]
-		if earlier != nil {
-			from = earlier.entity
-		}
-		x := into.entity
-		has := e.aliasesOf(a, x)
-		for _, name := range append([]string{from.Name}, from.Aliases...) {
-			if name != x.Name && !has[name] {
-				has[name] = true
-				x.Aliases = append(x.Aliases, name)
-			}
-		}
-		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
 		for _, ed := range s.in[f] {
 			// Its about, speakers and statement; two appearances the
 			// merge makes one collapse, as in a merge of claims.
-			renameClaim(e.rewrite(ed.to, loc).claim, m.rename)
-			delete(e.keys, ed.to) // no longer its about and appearances
+			renameClaim(e.claimOf(ed.to, loc), m.rename)
 		}
 	case SourceVertex:
-		from := &s.sources[fidx]
-		if earlier != nil {
-			from = earlier.source
-		}
 		x := into.source
-		x.DerivedFrom = append(x.DerivedFrom, from.DerivedFrom...)
-		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
+		x.DerivedFrom = append(x.DerivedFrom, from.source.DerivedFrom...)
 		for _, ed := range s.in[f] {
 			if r := e.rewrite(ed.to, loc); r.claim != nil {
 				// Its appearances in or via From; two the merge makes
 				// one collapse, as in a merge of claims.
+				e.unfold(ed.to)
 				renameClaim(r.claim, m.rename)
-				delete(e.keys, ed.to) // no longer its appearances
 			}
 		}
 		// Every derivation naming From or Into, Into's own included.
@@ -703,7 +707,7 @@ func (e *editor) merge(i int) {
 			case x.kind == 0:
 				e.renameInRelation(x.n, loc, m)
 			case x.kind == ClaimVertex:
-				c := e.rewrite(x.n, loc).claim
+				c := e.claimOf(x.n, loc)
 				renameInferences(c.Inferred, m.rename)
 				for j := range c.Appearances {
 					renameInferences(c.Appearances[j].Inferred, m.rename)
@@ -803,58 +807,9 @@ func inferredFields(c *claims.Claim, src *sources.Source, r *claims.Relation, id
 	return out
 }
 
-// claimKeys are the about entities and the appearances of a claim that
-// merges fold claims into, as sets, so that merging claims with n and m
-// appearances costs O(n+m), not O(n·m).
-type claimKeys struct {
-	about       map[string]bool
-	appearances map[appearanceKey[string]]int // -> its place in Appearances, plus 1
-}
-
 // appearanceKeyOf returns the key of a by the IDs it is written with.
 func appearanceKeyOf(a *claims.Appearance) appearanceKey[string] {
 	return keyOfAppearance(a, a.Source, a.Speaker, a.Via)
-}
-
-// keysOf returns the sets of claim c, the new content of vertex a, made
-// on the first merge into a and kept up by the merges that follow.
-func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
-	if k, ok := e.keys[a]; ok {
-		return k
-	}
-	k := claimKeys{about: make(map[string]bool, len(c.About)), appearances: make(map[appearanceKey[string]]int, len(c.Appearances))}
-	for _, x := range c.About {
-		k.about[x] = true
-	}
-	for j := range c.Appearances {
-		if ak := appearanceKeyOf(&c.Appearances[j]); k.appearances[ak] == 0 {
-			k.appearances[ak] = j + 1
-		}
-	}
-	if e.keys == nil {
-		e.keys = map[int32]claimKeys{}
-	}
-	e.keys[a] = k
-	return k
-}
-
-// aliasesOf returns the set of the aliases of entity x, the new content
-// of vertex a, made on the first merge into a and kept up by the merges
-// that follow, so that merging entities with n and m names costs O(n+m),
-// not O(n·m).
-func (e *editor) aliasesOf(a int32, x *claims.Entity) map[string]bool {
-	if has, ok := e.aliases[a]; ok {
-		return has
-	}
-	has := make(map[string]bool, len(x.Aliases))
-	for _, name := range x.Aliases {
-		has[name] = true
-	}
-	if e.aliases == nil {
-		e.aliases = map[int32]map[string]bool{}
-	}
-	e.aliases[a] = has
-	return has
 }
 
 // mergeReview settles the review of claim c when claim from, which has
