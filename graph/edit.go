@@ -114,6 +114,8 @@ type editor struct {
 	movedAt map[string][]int
 	dropped map[int]bool
 
+	relIndex map[int32]map[relKey]int32 // per claim merges move relations to: its relations in the store (storeRels)
+
 	// merges are b's merges, each Into read through the merges of the
 	// batch before it (a chain k2 into k1, then k3 into k2, merges k3
 	// into k1); intoOf maps a vertex merged away to the one it went to.
@@ -967,24 +969,49 @@ func (m Merge) differs(was [2]string, x *claims.Relation, d string) error {
 
 // relationOf returns the relation of claim a that r repeats (the same
 // ends and kind), or nil: one that merges move, in e.add (ri -1), or a
-// copy of relation ri of the store.
+// copy of relation ri of the store. The store's relations of a are
+// looked up in an index made on the first call for a (storeRels), so
+// that merging k relations into a claim of degree d costs O(k + d), not
+// O(k·d).
 func (e *editor) relationOf(a int32, r *claims.Relation) (x *claims.Relation, ri int32) {
-	if j := e.moved[relKeyOf(r)]; j > 0 {
+	k := relKeyOf(r)
+	if j := e.moved[k]; j > 0 {
 		return &e.add.Relations[j-1], -1
 	}
-	same := func(x *claims.Relation) bool {
-		return x.Kind == r.Kind && (x.From == r.From && x.To == r.To || r.Kind.Symmetric() && x.From == r.To && x.To == r.From)
+	if ri, ok := e.storeRels(a)[k]; ok && !e.goneRel[ri] {
+		x := e.s.relation(ri)
+		return &x, ri
 	}
+	return nil, -1
+}
+
+// storeRels returns the index of the store's relations of claim a by
+// their ends and kind, made on the first call for a: O(degree of a).
+func (e *editor) storeRels(a int32) map[relKey]int32 {
+	if idx, ok := e.relIndex[a]; ok {
+		return idx
+	}
+	idx := map[relKey]int32{}
 	for _, list := range [2][]edge{e.s.out[a], e.s.in[a]} {
 		for _, ed := range list {
-			if ri := ed.data.rel - 1; ri >= 0 && !e.goneRel[ri] {
-				if x := e.s.relation(ri); same(&x) {
-					return &x, ri
+			if ri := ed.data.rel - 1; ri >= 0 {
+				x := e.s.relation(ri)
+				if k := relKeyOf(&x); !hasKey(idx, k) {
+					idx[k] = ri
 				}
 			}
 		}
 	}
-	return nil, -1
+	if e.relIndex == nil {
+		e.relIndex = map[int32]map[relKey]int32{}
+	}
+	e.relIndex[a] = idx
+	return idx
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // relDiffers names the fields in which relations a and b, with the
