@@ -31,8 +31,10 @@ type fold[K comparable, T any] struct {
 }
 
 // joinShorter makes join look up the shorter list's cells in the other's
-// index; off, it looks up g's in f's whatever their lengths, as copying
-// g into f did, which tests compare with.
+// index, and a claim merge look the relations of Into up among From's
+// when they are fewer (moveMeeting); off, both go through From's
+// whatever their lengths, as copying From into Into did, which tests
+// compare with.
 var joinShorter = true
 
 type cell[T any] struct {
