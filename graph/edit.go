@@ -200,7 +200,7 @@ func (e *editor) fail(loc location, id string, err error) {
 // relations, to find the inferences that name them (citers,
 // inferrers); one pass each for the batch, however many sources it
 // changes. What merges gather into an item (appearances, about, names,
-// merged IDs) is joined as folds: k lists of n items in all joined by
+// derivations, merged IDs) is joined as folds: k lists of n items in all joined by
 // any shape of merges (a chain given either way, a star, a tree) cost
 // O(n log n), not the n² of copying what a chain has gathered at each
 // of its merges; the relations they move, O(n log² n) (moveRelations).
@@ -671,8 +671,6 @@ func (e *editor) merge(i int) {
 			renameClaim(e.claimOf(ed.to, loc), m.rename)
 		}
 	case SourceVertex:
-		x := into.source
-		x.DerivedFrom = append(x.DerivedFrom, from.source.DerivedFrom...)
 		for _, ed := range s.in[f] {
 			if r := e.rewrite(ed.to, loc); r.claim != nil {
 				// Its appearances in or via From; two the merge makes
@@ -681,9 +679,20 @@ func (e *editor) merge(i int) {
 				renameClaim(r.claim, m.rename)
 			}
 		}
-		// Every derivation naming From or Into, Into's own included.
-		for _, n := range append([]int32{a}, sourcesDeriving(s, f)...) {
+		// Every derivation naming From or Into: Into's, gathered as a
+		// fold (joined above), and those of the sources deriving from
+		// From.
+		e.folded[a].dropSelf(m.From, m.Into, func() {
+			// Into's derivation that the batch writes itself (it
+			// replaces Into): naming From, it names Into.
+			e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
+		})
+		for _, n := range sourcesDeriving(s, f) {
+			if n == a {
+				continue // done
+			}
 			r := e.rewrite(n, loc)
+			e.unfold(n)
 			src := r.source
 			var kept []sources.Derivation
 			written := 0 // of those kept
@@ -693,8 +702,8 @@ func (e *editor) merge(i int) {
 				d.Source = m.rename(d.Source)
 				switch {
 				case d.Source == src.ID && j < r.written:
-					// Into's derivation that the batch writes itself
-					// (it replaces Into): naming From, it names Into.
+					// Its derivation that the batch writes itself
+					// (it replaces it): naming From, it names Into.
 					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
 				case d.Source == src.ID:
 					// A derivation between the two (From republishes
@@ -1190,7 +1199,11 @@ func (m Merge) differs(was [2]string, x *claims.Relation, d string) error {
 // O(k·d).
 func (e *editor) relationOf(a int32, r *claims.Relation) (x *claims.Relation, ri int32) {
 	if j := e.moved[e.setKeyOf(r)]; j > 0 {
-		return &e.add.Relations[j-1], -1
+		// Named as merging one by one names it: by the claims its ends
+		// are merged into by now (it may have stayed, moveMeeting).
+		x := &e.add.Relations[j-1]
+		x.From, x.To = e.s.idOf(e.survivor(e.s.ids[x.From])), e.s.idOf(e.survivor(e.s.ids[x.To]))
+		return x, -1
 	}
 	if ri, ok := e.storeRels(a)[relKeyOf(r)]; ok && !e.goneRel[ri] {
 		x := e.s.relation(ri)

@@ -4,10 +4,12 @@ import (
 	"slices"
 
 	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/sources"
 )
 
 // fold is a list that the merges of a batch join (a claim's
-// appearances or about, an entity's names, an item's merged IDs), kept
+// appearances or about, an entity's names, a source's derivations, an
+// item's merged IDs), kept
 // so that joining two costs O(the shorter), not O(the one joined):
 // joined in a chain (c0 into c1, c1 into c2, …) or any other shape, n
 // items cost O(n log n) in all, where copying the list gathered so far
@@ -158,13 +160,28 @@ func (f *fold[K, T]) list(skip int, empty []T) []T {
 
 // folds are the lists of an item that merges join: a claim's about
 // and appearances, an entity's names (its name first, then its
-// aliases), and the item's ID followed by the IDs merged into it.
+// aliases), a source's derivations, and the item's ID followed by the
+// IDs merged into it.
 type folds struct {
 	about  *fold[string, string]
 	apps   *fold[appearanceKey[string], claims.Appearance]
 	names  *fold[string, string]
 	merged *fold[string, string]
+	derivs *fold[sources.Derivation, deriv]
+	// by lists the cells of derivs naming each source, dropped ones
+	// included, but for the sources a merge has dropped every one of.
+	by map[string][]*cell[deriv]
+	// fresh: derivs is the source's own, its repeats not dropped yet.
+	fresh bool
 }
+
+// deriv is a derivation of a source that merges fold others into.
+type deriv struct {
+	sources.Derivation
+	written bool // one the batch writes itself, replacing the source
+}
+
+func derivKey(d *deriv) sources.Derivation { return d.Derivation }
 
 func idKey(id *string) string { return *id }
 
@@ -189,7 +206,17 @@ func newFolds(r *rep, own bool) *folds {
 		return &folds{names: newFold(append([]string{x.Name}, x.Aliases...), idKey, nil),
 			merged: newFold[string](append([]string{x.ID}, x.Merged...), nil, nil)}
 	}
-	return &folds{merged: newFold[string](append([]string{r.source.ID}, r.source.Merged...), nil, nil)}
+	src := r.source
+	ds := make([]deriv, len(src.DerivedFrom))
+	for j, d := range src.DerivedFrom {
+		ds[j] = deriv{d, j < r.written}
+	}
+	x := &folds{merged: newFold[string](append([]string{src.ID}, src.Merged...), nil, nil),
+		derivs: newFold(ds, derivKey, nil), by: map[string][]*cell[deriv]{}, fresh: true}
+	for c := x.derivs.head; c != nil; c = c.next {
+		x.by[c.v.Source] = append(x.by[c.v.Source], c)
+	}
+	return x
 }
 
 // join joins g's lists to x's, as a merge of g's item into x's does.
@@ -201,7 +228,45 @@ func (x *folds) join(g *folds) {
 	if x.names != nil {
 		x.names.join(g.names)
 	}
+	if x.derivs != nil {
+		if x.derivs.n < g.derivs.n { // the shorter's cells join the other's lists
+			x.by, g.by = g.by, x.by
+		}
+		for id, l := range g.by {
+			x.by[id] = append(x.by[id], l...)
+		}
+		x.derivs.join(g.derivs)
+	}
 	x.merged.join(g.merged)
+}
+
+// dropSelf drops the derivations of source x that merging from into it
+// makes derive from itself, those naming either, calling written for each
+// that the batch writes itself; the first time, it drops x's own
+// repeats too, as the merges before folds did: O(those dropped).
+func (x *folds) dropSelf(from, into string, written func()) {
+	for _, id := range []string{from, into} {
+		for _, c := range x.by[id] {
+			if !c.dropped {
+				if c.v.written {
+					written()
+				}
+				c.dropped = true
+				// Gone as it names one of the two now: one naming
+				// the same later is no repeat of it.
+				if k := c.v.Derivation; x.derivs.first[k] == c {
+					delete(x.derivs.first, k)
+				}
+			}
+		}
+		delete(x.by, id)
+	}
+	if x.fresh {
+		x.fresh = false
+		for _, c := range x.derivs.dups {
+			c.dropped = true
+		}
+	}
 }
 
 // foldsOf returns the folds of vertex n, whose new content is r, made
@@ -237,6 +302,19 @@ func (e *editor) unfold(n int32) {
 		r.entity.Merged = x.merged.list(1, r.entity.Merged)
 	default:
 		r.source.Merged = x.merged.list(1, r.source.Merged)
+		var ds []sources.Derivation
+		r.written = 0
+		for c := x.derivs.head; c != nil; c = c.next {
+			if !c.dropped {
+				ds = append(ds, c.v.Derivation)
+				if c.v.written {
+					r.written++
+				}
+			}
+		}
+		if len(ds) > 0 || r.source.DerivedFrom != nil {
+			r.source.DerivedFrom = ds
+		}
 	}
 }
 
