@@ -70,12 +70,17 @@ func (tc mergeCase) applied(tb testing.TB, n int) *graph.Graph {
 	return g
 }
 
-// testMerges applies each case's merges at its size and checks the
-// graph after. How their cost grows is BenchmarkMerges' to measure.
+// testMerges applies each case's merges at its size (half under
+// -short) and checks the graph after. How their cost grows is
+// BenchmarkMerges' to measure.
 func testMerges(t *testing.T, cases []mergeCase) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if err := tc.check(tc.applied(t, tc.n), tc.n); err != nil {
+			n := tc.n
+			if testing.Short() {
+				n /= 2
+			}
+			if err := tc.check(tc.applied(t, n), n); err != nil {
 				t.Error(err)
 			}
 		})
