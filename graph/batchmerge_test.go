@@ -335,3 +335,43 @@ func TestMergeDropReview(t *testing.T) {
 		t.Errorf("drop_review \"yes\": %v, want a syntax error at its line", err)
 	}
 }
+
+// TestMergeIntoClaimRenamedMeanwhile: a claim merge folded the
+// appearances of From into Into's through a set of Into's appearances
+// made on the first merge into it; a merge of sources between two such
+// merges, making two of Into's appearances one, left the set naming
+// places that had moved, so that the next merge absorbed an appearance
+// into another one, or panicked with an index out of range. The set is
+// made anew once a merge of sources or entities rewrites the claim.
+func TestMergeIntoClaimRenamedMeanwhile(t *testing.T) {
+	const file = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+  - {id: s3, kind: wire}
+claims:
+  - {id: c0, text: A., appearances: [{source: s1, note: n0a}, {source: s2, note: n0b}, {source: s3, note: n0c}]}
+  - {id: c1, text: B., appearances: [%s]}
+  - {id: c2, text: C., appearances: [{source: s3, note: n2}]}
+`
+	for _, tc := range []struct{ c1, want string }{ // want: source/quote/note|…
+		// c1's appearance joins c0's first (panicked)
+		{"{source: s1, note: n1}", "s2//n0a; n1; n0b|s3//n0c; n2"},
+		// c1's appearance is one of its own (was given c2's note)
+		{"{source: s3, quote: q}", "s2//n0a; n0b|s3//n0c; n2|s3/q/"},
+	} {
+		g, err := applyEach(t, fmt.Sprintf(file, tc.c1), false,
+			graph.Merge{Into: "c0", From: "c1"}, graph.Merge{Into: "s2", From: "s1"}, graph.Merge{Into: "c0", From: "c2"})
+		if err != nil {
+			t.Fatalf("c1 %s: %v", tc.c1, err)
+		}
+		c, _ := g.Claim("c0")
+		var got []string
+		for _, a := range c.Appearances {
+			got = append(got, strings.Join([]string{a.Source, a.Quote, a.Note}, "/"))
+		}
+		if want := strings.Split(tc.want, "|"); !slices.Equal(got, want) {
+			t.Errorf("c1 %s: c0's appearances %q, want %q", tc.c1, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -104,15 +105,26 @@ type editor struct {
 
 	add    Batch
 	origin [4][]location  // per section of add: where each item comes from
-	moved  map[relKey]int // the relations merges move (their place in add.Relations, plus 1), to collapse duplicates
+	moved  map[setKey]int // the relations merges move (their place in add.Relations, plus 1) by the sets of their ends, to collapse duplicates
 
-	// movedAt lists, per claim ID, the places in add.Relations of the
-	// relations merges put there with that claim at an end, so that a
-	// later merge of the batch moves them as it moves the store's;
-	// dropped marks those a later merge collapsed or refused, left out
-	// of add at the end of the plan.
-	movedAt map[string][]int
+	// movedAt lists, per set of claims merged together (by its root),
+	// the places in add.Relations of the relations merges put there with
+	// a claim of the set at an end, so that a later merge of the batch
+	// moves them as it moves the store's; dropped marks those a later
+	// merge collapsed or refused, left out of add at the end of the plan.
+	// The relations merges move name each end by a claim of its set, not
+	// necessarily the one the set is merged into (resolveMoved).
+	movedAt map[int32][]int
+	// parent links a root merged with another to the root of the two
+	// (root); label orders each list of movedAt as the merges one after
+	// the other order it (ordered), and span holds each list's labels,
+	// lowest and highest.
+	parent  map[int32]int32
+	label   map[[2]int32]int64
+	span    map[int32][2]int64
 	dropped map[int]bool
+
+	relIndex map[int32]map[relKey]int32 // per claim merges move relations to: its relations in the store (storeRels)
 
 	// merges are b's merges, each Into read through the merges of the
 	// batch before it (a chain k2 into k1, then k3 into k2, merges k3
@@ -120,8 +132,9 @@ type editor struct {
 	merges []Merge
 	intoOf map[int32]int32
 
-	keys    map[int32]claimKeys       // per claim merges fold into: its about and appearances
-	aliases map[int32]map[string]bool // per entity merges fold into: its aliases
+	// folded holds the lists of the items that merges fold others
+	// into, as folds, until unfold writes them back.
+	folded map[int32]*folds
 
 	// citing lists, per source ID, the relations whose sources name it;
 	// made on the first removal or merge of a source (citers).
@@ -186,10 +199,15 @@ func (e *editor) fail(loc location, id string, err error) {
 // edges), and once over the sources, claims (with their appearances) and
 // relations, to find the inferences that name them (citers,
 // inferrers); one pass each for the batch, however many sources it
-// changes.
+// changes. What merges gather into an item (appearances, about, names,
+// derivations, merged IDs) is joined as folds: k lists of n items in all joined by
+// any shape of merges (a chain given either way, a star, a tree) cost
+// O(n log n), not the n² of copying what a chain has gathered at each
+// of its merges; the relations they move, O(n log² n) (moveRelations).
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
-		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[relKey]int{}, movedAt: map[string][]int{},
+		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[setKey]int{}, movedAt: map[int32][]int{},
+		parent: map[int32]int32{}, label: map[[2]int32]int64{}, span: map[int32][2]int64{},
 		dropped: map[int]bool{}, merges: slices.Clone(b.Merges), intoOf: map[int32]int32{}}
 	// Every problem of every phase is reported: a problem in what the
 	// batch removes or merges does not hide one in what it adds.
@@ -306,6 +324,10 @@ func (e *editor) plan() {
 	for i := range b.Merges {
 		e.merge(i)
 	}
+	// The items merged away leave repList once, not a pass each.
+	e.repList = slices.DeleteFunc(e.repList, func(n int32) bool { return e.reps[n] == nil })
+	e.unfoldAll()
+	e.resolveMoved()
 	e.renameMerged()
 	e.dropCollapsed()
 	e.references()
@@ -317,9 +339,10 @@ func (e *editor) addMoved(r claims.Relation, loc location) {
 	j := len(e.add.Relations)
 	e.add.Relations = append(e.add.Relations, r)
 	e.origin[secRelation] = append(e.origin[secRelation], loc)
-	e.moved[relKeyOf(&r)] = j + 1
-	e.movedAt[r.From] = append(e.movedAt[r.From], j)
-	e.movedAt[r.To] = append(e.movedAt[r.To], j)
+	k := e.setKeyOf(&r)
+	e.moved[k] = j + 1
+	e.push(k.from, j, false)
+	e.push(k.to, j, false)
 }
 
 // dropCollapsed leaves out of the additions the relations that a later
@@ -359,14 +382,22 @@ func (e *editor) renameMerged() {
 		}
 	}
 	to := func(id string) string {
+		end := id
 		for range len(into) { // a chain of merges, a into b into c, ends
-			next, ok := into[id]
+			next, ok := into[end]
 			if !ok {
 				break
 			}
-			id = next
+			end = next
 		}
-		return id
+		if _, ok := into[end]; !ok {
+			// Every ID on the way names the end: a chain's IDs are
+			// looked up in O(1) each, not in the length of the chain.
+			for id != end {
+				id, into[id] = into[id], end
+			}
+		} // else a cycle, which only merges that fail make
+		return end
 	}
 	for _, n := range e.repList {
 		switch r := e.reps[n]; {
@@ -542,6 +573,21 @@ func (e *editor) rewrite(n int32, at location) *rep {
 	return r
 }
 
+// survivor returns the item that vertex n, merged away by the batch,
+// went to through the merges of the batch, pointing every vertex on the
+// way at it, so that merges into the items of a chain cost O(1) each,
+// not the length of the chain.
+func (e *editor) survivor(n int32) int32 {
+	a := n
+	for e.merged[a] {
+		a = e.intoOf[a]
+	}
+	for n != a {
+		n, e.intoOf[n] = e.intoOf[n], a
+	}
+	return a
+}
+
 // merge works out merge i of b.
 func (e *editor) merge(i int) {
 	m := e.b.Merges[i]
@@ -551,8 +597,8 @@ func (e *editor) merge(i int) {
 	f, okF := s.ids[m.From]
 	// An Into that an earlier merge of the batch merged away reads as
 	// the item it went to, as everywhere else in the batch.
-	for okA && e.merged[a] && e.intoOf[a] != a {
-		a = e.intoOf[a]
+	if okA && e.merged[a] {
+		a = e.survivor(a)
 	}
 	if okA && m.Into != s.idOf(a) {
 		m.Into = s.idOf(a)
@@ -588,81 +634,65 @@ func (e *editor) merge(i int) {
 	// it. renameMerged renames what Into takes from it.
 	earlier := e.reps[f]
 	if earlier != nil {
-		delete(e.reps, f)
-		e.repList = slices.DeleteFunc(e.repList, func(n int32) bool { return n == f })
+		delete(e.reps, f) // and from repList, once the merges are done (plan)
 	}
 	e.gone[f], e.merged[f] = true, true
 	e.intoOf[f] = a
-	// Nothing merges into From again (a merge into it goes to a): its
-	// sets go, or a chain of merges would hold every one, n² in all.
-	delete(e.keys, f)
-	delete(e.aliases, f)
 	into := e.rewrite(a, loc)
+	// What From has gathered joins Into's lists, as folds: each merge
+	// costs the shorter of the two, not what a chain of merges has
+	// gathered (fold).
 	fidx := s.verts[f].idx
+	var from rep
+	switch {
+	case earlier != nil:
+		from = *earlier
+	case s.verts[f].kind == ClaimVertex:
+		from.claim = &s.claims[fidx]
+	case s.verts[f].kind == EntityVertex:
+		from.entity = &s.entities[fidx]
+	default:
+		from.source = &s.sources[fidx]
+	}
+	ff := e.folded[f]
+	if ff == nil {
+		ff = newFolds(&from, earlier == nil)
+	}
+	delete(e.folded, f)
+	e.foldsOf(a, into).join(ff)
 	switch s.verts[a].kind {
 	case ClaimVertex:
-		from := &s.claims[fidx]
-		if earlier != nil {
-			from = earlier.claim
-		}
-		c := into.claim
-		has := e.keysOf(a, c)
-		for _, x := range from.About {
-			if !has.about[x] {
-				has.about[x] = true
-				c.About = append(c.About, x)
-			}
-		}
-		for _, ap := range from.Appearances {
-			k := appearanceKeyOf(&ap)
-			if j := has.appearances[k]; j > 0 {
-				absorb(&c.Appearances[j-1], &ap) // a duplicate collapses into Into's
-				continue
-			}
-			has.appearances[k] = len(c.Appearances) + 1
-			ap.Inferred = slices.Clone(ap.Inferred)
-			c.Appearances = append(c.Appearances, ap)
-		}
-		c.Merged = append(append(c.Merged, from.ID), from.Merged...)
-		e.mergeReview(i, c, from)
+		e.mergeReview(i, into.claim, from.claim)
 		e.moveRelations(i, a, f)
 	case EntityVertex:
-		from := &s.entities[fidx]
-		if earlier != nil {
-			from = earlier.entity
-		}
-		x := into.entity
-		has := e.aliasesOf(a, x)
-		for _, name := range append([]string{from.Name}, from.Aliases...) {
-			if name != x.Name && !has[name] {
-				has[name] = true
-				x.Aliases = append(x.Aliases, name)
-			}
-		}
-		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
 		for _, ed := range s.in[f] {
 			// Its about, speakers and statement; two appearances the
 			// merge makes one collapse, as in a merge of claims.
-			renameClaim(e.rewrite(ed.to, loc).claim, m.rename)
+			renameClaim(e.claimOf(ed.to, loc), m.rename)
 		}
 	case SourceVertex:
-		from := &s.sources[fidx]
-		if earlier != nil {
-			from = earlier.source
-		}
-		x := into.source
-		x.DerivedFrom = append(x.DerivedFrom, from.DerivedFrom...)
-		x.Merged = append(append(x.Merged, from.ID), from.Merged...)
 		for _, ed := range s.in[f] {
 			if r := e.rewrite(ed.to, loc); r.claim != nil {
 				// Its appearances in or via From; two the merge makes
 				// one collapse, as in a merge of claims.
+				e.unfold(ed.to)
 				renameClaim(r.claim, m.rename)
 			}
 		}
-		// Every derivation naming From or Into, Into's own included.
-		for _, n := range append([]int32{a}, sourcesDeriving(s, f)...) {
+		// Every derivation naming From or Into: Into's, gathered as a
+		// fold (joined above), and those of the sources deriving from
+		// From.
+		e.folded[a].dropSelf(m.From, m.Into, func() {
+			// Into's derivation that the batch writes itself (it
+			// replaces Into): naming From, it names Into.
+			e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
+		})
+		for _, n := range sourcesDeriving(s, f) {
+			if n == a {
+				continue // done
+			}
 			r := e.rewrite(n, loc)
+			e.unfold(n)
 			src := r.source
 			var kept []sources.Derivation
 			written := 0 // of those kept
@@ -672,8 +702,8 @@ func (e *editor) merge(i int) {
 				d.Source = m.rename(d.Source)
 				switch {
 				case d.Source == src.ID && j < r.written:
-					// Into's derivation that the batch writes itself
-					// (it replaces Into): naming From, it names Into.
+					// Its derivation that the batch writes itself
+					// (it replaces it): naming From, it names Into.
 					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
 				case d.Source == src.ID:
 					// A derivation between the two (From republishes
@@ -701,7 +731,7 @@ func (e *editor) merge(i int) {
 			case x.kind == 0:
 				e.renameInRelation(x.n, loc, m)
 			case x.kind == ClaimVertex:
-				c := e.rewrite(x.n, loc).claim
+				c := e.claimOf(x.n, loc)
 				renameInferences(c.Inferred, m.rename)
 				for j := range c.Appearances {
 					renameInferences(c.Appearances[j].Inferred, m.rename)
@@ -801,58 +831,9 @@ func inferredFields(c *claims.Claim, src *sources.Source, r *claims.Relation, id
 	return out
 }
 
-// claimKeys are the about entities and the appearances of a claim that
-// merges fold claims into, as sets, so that merging claims with n and m
-// appearances costs O(n+m), not O(n·m).
-type claimKeys struct {
-	about       map[string]bool
-	appearances map[appearanceKey[string]]int // -> its place in Appearances, plus 1
-}
-
 // appearanceKeyOf returns the key of a by the IDs it is written with.
 func appearanceKeyOf(a *claims.Appearance) appearanceKey[string] {
 	return keyOfAppearance(a, a.Source, a.Speaker, a.Via)
-}
-
-// keysOf returns the sets of claim c, the new content of vertex a, made
-// on the first merge into a and kept up by the merges that follow.
-func (e *editor) keysOf(a int32, c *claims.Claim) claimKeys {
-	if k, ok := e.keys[a]; ok {
-		return k
-	}
-	k := claimKeys{about: make(map[string]bool, len(c.About)), appearances: make(map[appearanceKey[string]]int, len(c.Appearances))}
-	for _, x := range c.About {
-		k.about[x] = true
-	}
-	for j := range c.Appearances {
-		if ak := appearanceKeyOf(&c.Appearances[j]); k.appearances[ak] == 0 {
-			k.appearances[ak] = j + 1
-		}
-	}
-	if e.keys == nil {
-		e.keys = map[int32]claimKeys{}
-	}
-	e.keys[a] = k
-	return k
-}
-
-// aliasesOf returns the set of the aliases of entity x, the new content
-// of vertex a, made on the first merge into a and kept up by the merges
-// that follow, so that merging entities with n and m names costs O(n+m),
-// not O(n·m).
-func (e *editor) aliasesOf(a int32, x *claims.Entity) map[string]bool {
-	if has, ok := e.aliases[a]; ok {
-		return has
-	}
-	has := make(map[string]bool, len(x.Aliases))
-	for _, name := range x.Aliases {
-		has[name] = true
-	}
-	if e.aliases == nil {
-		e.aliases = map[int32]map[string]bool{}
-	}
-	e.aliases[a] = has
-	return has
 }
 
 // mergeReview settles the review of claim c when claim from, which has
@@ -913,9 +894,13 @@ func sourcesDeriving(s *store, f int32) []int32 {
 // those of the store, and those that earlier merges of the batch moved
 // or rewrote, which are in e.add and move as the store's do, so that two
 // merges in one batch do what they do one after the other. Each is
-// renamed and settled by moveOne.
+// renamed and settled by moveOne; but when earlier merges moved more
+// relations to f's set than a's set has, only those that meet one of
+// a's are (moveMeeting): the others stay as they are, keyed by the sets
+// of their ends (setKey), and a chain of n merges moves each relation
+// O(log n) times, sorting what it moves: O(n log² n) in all.
 func (e *editor) moveRelations(i int, a, f int32) {
-	s, m := e.s, e.merges[i]
+	s := e.s
 	loc := location{"merge", i, ""}
 	for _, list := range [2][]edge{s.out[f], s.in[f]} {
 		for _, ed := range list {
@@ -936,28 +921,226 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			}
 		}
 	}
-	for _, j := range slices.Clone(e.movedAt[m.From]) {
-		r := e.add.Relations[j]
-		if e.dropped[j] || r.From != m.From && r.To != m.From {
-			continue
+	// The relations earlier merges moved to From: looked at one by one
+	// when they are fewer than Into's, else only those that meet one of
+	// Into's (moveMeeting), so that a chain of merges moves each
+	// relation O(log n) times, not once a merge.
+	rf, ra := e.root(f), e.root(a)
+	if !joinShorter || len(e.movedAt[rf]) <= len(e.movedAt[ra])+len(s.out[a])+len(s.in[a]) {
+		for _, j := range e.ordered(rf) {
+			e.moveMoved(i, a, j, rf)
 		}
-		if k := relKeyOf(&r); e.moved[k] == j+1 {
-			delete(e.moved, k)
-		}
-		x, xi, keep := e.moveOne(i, a, &r, location{})
-		if x != nil {
-			// Into's relation of the store, joined, takes r's place.
-			e.goneRel[xi] = true
-			r, keep = *x, true
-		}
-		if !keep {
-			e.dropped[j] = true
-			continue
-		}
-		e.add.Relations[j] = r
-		e.moved[relKeyOf(&r)] = j + 1
-		e.movedAt[m.Into] = append(e.movedAt[m.Into], j)
+		e.unite(rf, ra, false)
+		return
 	}
+	e.moveMeeting(i, a, rf, ra)
+}
+
+// moveMeeting does for merge i into claim a what moving the relations
+// of From's set (root rf) to a one by one does, where they are more
+// than those of a's set (root ra): it looks a's relations up among
+// From's, moves those it meets (in From's order), and leaves the others
+// of From's where they are, their keys naming rf, which stands for both
+// sets after. O(relations of a's set).
+func (e *editor) moveMeeting(i int, a, rf, ra int32) {
+	s := e.s
+	var meet []int
+	other := func(k setKey, r int32) setKey { // k with the end r named rf
+		if k.from == r {
+			k.from = rf
+		} else {
+			k.to = rf
+		}
+		return k.norm()
+	}
+	for _, j := range e.movedAt[ra] {
+		if e.dropped[j] {
+			continue
+		}
+		k := e.setKeyOf(&e.add.Relations[j])
+		if k.from == rf || k.to == rf {
+			meet = append(meet, j) // between the two: From's too
+		} else if p := e.moved[other(k, ra)]; p > 0 {
+			meet = append(meet, p-1)
+		}
+	}
+	for _, list := range [2][]edge{s.out[a], s.in[a]} {
+		for _, ed := range list {
+			if ri := ed.data.rel - 1; ri >= 0 && !e.goneRel[ri] {
+				x := s.relation(ri)
+				if p := e.moved[other(e.setKeyOf(&x), ra)]; p > 0 {
+					meet = append(meet, p-1)
+				}
+			}
+		}
+	}
+	slices.SortFunc(meet, func(x, y int) int {
+		return cmp.Compare(e.label[[2]int32{int32(x), rf}], e.label[[2]int32{int32(y), rf}])
+	})
+	meet = slices.Compact(meet)
+	for _, j := range meet {
+		e.moveMoved(i, a, j, rf)
+	}
+	// What moveMoved kept names a's set by ra: it joins From's under rf,
+	// as do the relations of a's set, before From's in order.
+	for _, j := range meet {
+		if !e.dropped[j] {
+			e.rekey(j, ra, rf)
+		}
+	}
+	for _, j := range e.movedAt[ra] {
+		if !e.dropped[j] { // a's set's own (those between the two are dropped)
+			e.rekey(j, ra, rf)
+		}
+	}
+	e.unite(ra, rf, true)
+}
+
+// setKey identifies a relation that merges move by the roots of the sets
+// of its ends and its kind, the ends in order for a symmetric kind: it
+// stays when a set joins a larger one, whose root stands for both.
+type setKey struct {
+	from, to int32
+	kind     claims.RelationKind
+}
+
+func (k setKey) norm() setKey {
+	if k.kind.Symmetric() && k.to < k.from {
+		k.from, k.to = k.to, k.from
+	}
+	return k
+}
+
+func (e *editor) setKeyOf(r *claims.Relation) setKey {
+	return setKey{e.rootOf(r.From), e.rootOf(r.To), r.Kind}.norm()
+}
+
+// root returns the root of the set of claims that merges of the batch
+// joined vertex n to, pointing every vertex on the way at it.
+func (e *editor) root(n int32) int32 {
+	r := n
+	for {
+		p, ok := e.parent[r]
+		if !ok {
+			break
+		}
+		r = p
+	}
+	for n != r {
+		n, e.parent[n] = e.parent[n], r
+	}
+	return r
+}
+
+func (e *editor) rootOf(id string) int32 { return e.root(e.s.ids[id]) }
+
+// rekey makes the key of relation j, one end in the set of root from,
+// name root to instead.
+func (e *editor) rekey(j int, from, to int32) {
+	k := e.setKeyOf(&e.add.Relations[j])
+	if e.moved[k] == j+1 {
+		delete(e.moved, k)
+	}
+	if k.from == from {
+		k.from = to
+	} else {
+		k.to = to
+	}
+	e.moved[k.norm()] = j + 1
+}
+
+// push adds relation j to the list of root r: after the others, or
+// before when before is set.
+func (e *editor) push(r int32, j int, before bool) {
+	sp, ok := e.span[r]
+	var l int64
+	switch {
+	case !ok:
+		sp = [2]int64{0, 0}
+	case before:
+		sp[0]--
+		l = sp[0]
+	default:
+		sp[1]++
+		l = sp[1]
+	}
+	e.span[r] = sp
+	e.label[[2]int32{int32(j), r}] = l
+	e.movedAt[r] = append(e.movedAt[r], j)
+}
+
+// ordered returns the list of root r in its order.
+func (e *editor) ordered(r int32) []int {
+	l := slices.Clone(e.movedAt[r])
+	slices.SortFunc(l, func(x, y int) int {
+		return cmp.Compare(e.label[[2]int32{int32(x), r}], e.label[[2]int32{int32(y), r}])
+	})
+	return l
+}
+
+// unite joins the set of root from to that of root to, which stands for
+// both after: from's relations, those not dropped, join to's list after
+// them, or before them when before is set, in their order. O(from's
+// list, log of it).
+func (e *editor) unite(from, to int32, before bool) {
+	l := e.ordered(from)
+	if before {
+		slices.Reverse(l)
+	}
+	for _, j := range l {
+		delete(e.label, [2]int32{int32(j), from})
+		if !e.dropped[j] {
+			e.push(to, j, before)
+		}
+	}
+	delete(e.movedAt, from)
+	delete(e.span, from)
+	e.parent[from] = to
+}
+
+// resolveMoved names the ends of the relations merges moved by the
+// claims their sets were merged into, once the merges are done.
+func (e *editor) resolveMoved() {
+	for j := range e.add.Relations {
+		if e.origin[secRelation][j].kind == "merge" && !e.dropped[j] {
+			r := &e.add.Relations[j]
+			r.From, r.To = e.s.idOf(e.survivor(e.s.ids[r.From])), e.s.idOf(e.survivor(e.s.ids[r.To]))
+		}
+	}
+}
+
+// moveMoved moves relation j of add, which earlier merges moved to
+// From's set (root rf), for merge i into claim a: renamed, collapsed or
+// refused as moveOne says, as a relation of the store is.
+func (e *editor) moveMoved(i int, a int32, j int, rf int32) {
+	m := e.merges[i]
+	if e.dropped[j] {
+		return
+	}
+	if k := e.setKeyOf(&e.add.Relations[j]); e.moved[k] == j+1 {
+		delete(e.moved, k)
+	}
+	// Its ends as named now: From's, and the claims the others went to.
+	r := e.add.Relations[j]
+	for _, end := range []*string{&r.From, &r.To} {
+		if e.rootOf(*end) == rf {
+			*end = m.From
+		} else {
+			*end = e.s.idOf(e.survivor(e.s.ids[*end]))
+		}
+	}
+	x, xi, keep := e.moveOne(i, a, &r, location{})
+	if x != nil {
+		// Into's relation of the store, joined, takes r's place.
+		e.goneRel[xi] = true
+		r, keep = *x, true
+	}
+	if !keep {
+		e.dropped[j] = true
+		return
+	}
+	e.add.Relations[j] = r
+	e.moved[e.setKeyOf(&r)] = j + 1
 }
 
 // moveOne renames r, a relation of From, for merge i into claim a, and
@@ -1010,24 +1193,52 @@ func (m Merge) differs(was [2]string, x *claims.Relation, d string) error {
 
 // relationOf returns the relation of claim a that r repeats (the same
 // ends and kind), or nil: one that merges move, in e.add (ri -1), or a
-// copy of relation ri of the store.
+// copy of relation ri of the store. The store's relations of a are
+// looked up in an index made on the first call for a (storeRels), so
+// that merging k relations into a claim of degree d costs O(k + d), not
+// O(k·d).
 func (e *editor) relationOf(a int32, r *claims.Relation) (x *claims.Relation, ri int32) {
-	if j := e.moved[relKeyOf(r)]; j > 0 {
-		return &e.add.Relations[j-1], -1
+	if j := e.moved[e.setKeyOf(r)]; j > 0 {
+		// Named as merging one by one names it: by the claims its ends
+		// are merged into by now (it may have stayed, moveMeeting).
+		x := &e.add.Relations[j-1]
+		x.From, x.To = e.s.idOf(e.survivor(e.s.ids[x.From])), e.s.idOf(e.survivor(e.s.ids[x.To]))
+		return x, -1
 	}
-	same := func(x *claims.Relation) bool {
-		return x.Kind == r.Kind && (x.From == r.From && x.To == r.To || r.Kind.Symmetric() && x.From == r.To && x.To == r.From)
+	if ri, ok := e.storeRels(a)[relKeyOf(r)]; ok && !e.goneRel[ri] {
+		x := e.s.relation(ri)
+		return &x, ri
 	}
+	return nil, -1
+}
+
+// storeRels returns the index of the store's relations of claim a by
+// their ends and kind, made on the first call for a: O(degree of a).
+func (e *editor) storeRels(a int32) map[relKey]int32 {
+	if idx, ok := e.relIndex[a]; ok {
+		return idx
+	}
+	idx := map[relKey]int32{}
 	for _, list := range [2][]edge{e.s.out[a], e.s.in[a]} {
 		for _, ed := range list {
-			if ri := ed.data.rel - 1; ri >= 0 && !e.goneRel[ri] {
-				if x := e.s.relation(ri); same(&x) {
-					return &x, ri
+			if ri := ed.data.rel - 1; ri >= 0 {
+				x := e.s.relation(ri)
+				if k := relKeyOf(&x); !hasKey(idx, k) {
+					idx[k] = ri
 				}
 			}
 		}
 	}
-	return nil, -1
+	if e.relIndex == nil {
+		e.relIndex = map[int32]map[relKey]int32{}
+	}
+	e.relIndex[a] = idx
+	return idx
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // relDiffers names the fields in which relations a and b, with the

@@ -35,3 +35,13 @@ func SetBeforeEditSave(f func(path string)) (restore func()) {
 
 // JoinNotes is joinNotes, for TestJoinNotesWholeParts.
 var JoinNotes = joinNotes
+
+// SetJoinShorter makes the merges of a batch join lists, and move
+// relations, by looking up the shorter side's in the other's (on), or
+// From's in Into's whatever their lengths, as copying From into Into did
+// (off); it returns a function that restores the rule.
+func SetJoinShorter(on bool) (restore func()) {
+	old := joinShorter
+	joinShorter = on
+	return func() { joinShorter = old }
+}

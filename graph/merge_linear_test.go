@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -14,7 +15,9 @@ import (
 // c2, …) each claim takes every appearance before it, and the editor
 // kept the set of each claim's appearances after the claim was merged
 // away, n² in all: a batch of 4,000 such merges (120 KB) held 2.6 GB.
-// The sets of an item merged away go, and 1,500 fit in 256 MiB.
+// The sets of an item merged away go, and 1,500 fit in 256 MiB (14 MiB
+// peak). The merges still copied the appearances down the chain, n² in
+// time (0.8 s here), until the lists became folds (TestMergeClaimChain).
 func TestMergeChainOutOfMemory(t *testing.T) {
 	const n = 1500
 	var b, m graph.Batch
@@ -67,12 +70,17 @@ func (tc mergeCase) applied(tb testing.TB, n int) *graph.Graph {
 	return g
 }
 
-// testMerges applies each case's merges at its size and checks the
-// graph after. How their cost grows is BenchmarkMerges' to measure.
+// testMerges applies each case's merges at its size (half under
+// -short) and checks the graph after. How their cost grows is
+// BenchmarkMerges' to measure.
 func testMerges(t *testing.T, cases []mergeCase) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if err := tc.check(tc.applied(t, tc.n), tc.n); err != nil {
+			n := tc.n
+			if testing.Short() {
+				n /= 2
+			}
+			if err := tc.check(tc.applied(t, n), n); err != nil {
 				t.Error(err)
 			}
 		})
@@ -80,13 +88,13 @@ func testMerges(t *testing.T, cases []mergeCase) {
 }
 
 // BenchmarkMerges applies the merges of the cases of
-// TestMergeEntityChain and TestMergeSourceInDegree at n and 3n: three
-// times n takes about three times as long where one merge is linear in
-// what it touches (nine for the entity chain, whose merges copy every
-// name down the chain), where these took 9 and 27 before their lists
-// became sets.
+// TestMergeEntityChain, TestMergeClaimChain, TestMergeRelations and
+// TestMergeSourceInDegree at n and 3n: three times n takes about three
+// times as long (3.1 to 3.4 for the claim chains, either way, with
+// relations or not), where these took 9 (12 for the claim chain, 10 with
+// relations) and 27 before their lists became sets and folds.
 func BenchmarkMerges(b *testing.B) {
-	for _, tc := range append(entityChain(), sourceInDegree()...) {
+	for _, tc := range slices.Concat(entityChain(), claimChains(), relationMerges(), sourceInDegree()) {
 		for _, n := range []int{tc.n, 3 * tc.n} {
 			b.Run(fmt.Sprintf("%s/n=%d", tc.name, n), func(b *testing.B) {
 				b.ReportAllocs()
@@ -110,12 +118,37 @@ func BenchmarkMerges(b *testing.B) {
 // TestMergeEntityChain: merging entities checked each name against
 // Into's aliases one by one, so that a chain of n merges (e0 into e1, e1
 // into e2, …, each Into taking every name before it) took n³: 195 s at
-// 8,000 (a 250 KB batch). The aliases are a set: the chain copies its
-// names down, n² (5 s at 8,000; BenchmarkMerges).
+// 8,000 (a 250 KB batch). The aliases became a set, and the chain
+// still copied its names down, n² (5 s at 8,000; 248 ms at 1,500 in
+// BenchmarkMerges). The names are joined as folds: O(n log n), 5 ms at
+// 1,500. With a claim about each entity, renaming each claim's entity
+// followed the chain to its end, n² again (0.26 s at 3,000, 3.4 s at
+// 9,000); the chain's IDs now point at its end once followed (15 ms and
+// 61 ms).
 func TestMergeEntityChain(t *testing.T) { testMerges(t, entityChain()) }
 
 func entityChain() []mergeCase {
-	return []mergeCase{{"entity chain", func(n int) (graph.Batch, graph.Batch) {
+	return []mergeCase{{"entity chain with claims", func(n int) (graph.Batch, graph.Batch) {
+		// A claim about each entity: about the last once renamed down
+		// the chain, which renaming followed to its end for each.
+		var b, m graph.Batch
+		for i := range n {
+			b.Entities = append(b.Entities, claims.Entity{ID: fmt.Sprintf("e%d", i), Name: "E.", Kind: claims.Person})
+			b.Claims = append(b.Claims, claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "C.", About: []string{fmt.Sprintf("e%d", i)}})
+			if i > 0 {
+				m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("e%d", i-1), Into: fmt.Sprintf("e%d", i)})
+			}
+		}
+		return b, m
+	}, func(g *graph.Graph, n int) error {
+		last := fmt.Sprintf("e%d", n-1)
+		for c := range g.Claims() {
+			if len(c.About) != 1 || c.About[0] != last {
+				return fmt.Errorf("%s is about %v, want %s", c.ID, c.About, last)
+			}
+		}
+		return nil
+	}, 3000}, {"entity chain", func(n int) (graph.Batch, graph.Batch) {
 		var b, m graph.Batch
 		for i := range n {
 			b.Entities = append(b.Entities, claims.Entity{ID: fmt.Sprintf("e%d", i), Name: fmt.Sprintf("Entity %d", i), Kind: claims.Person})
@@ -137,7 +170,10 @@ func entityChain() []mergeCase {
 	}, 500}}
 }
 
-// TestMergeSourceInDegree: merging a source rechecked each derivation
+// TestMergeSourceInDegree: a chain of source merges, each source
+// deriving from one of its own, checked at each merge every derivation
+// the chain had gathered, n² (0.56 s at 2,000, 6.1 s at 6,000); they are
+// joined as folds (BenchmarkMerges). Merging a source rechecked each derivation
 // of a source deriving from it against those kept, and each source of a
 // relation citing it against those before, one by one: n² for one merge
 // (0.57 s for a relation citing 20,000 sources, 7 s at 80,000), and so
@@ -164,6 +200,25 @@ func sourceInDegree() []mergeCase {
 		return nil
 	}
 	return []mergeCase{
+		{"source chain deriving", func(n int) (graph.Batch, graph.Batch) {
+			// s0 into s1, s1 into s2, …, each deriving from a t of its
+			// own: the last derives from every t.
+			b, m := srcs(n), graph.Batch{}
+			for i := range n {
+				b.Sources = append(b.Sources, sources.Source{ID: fmt.Sprintf("s%d", i), Kind: sources.NewsArticle,
+					DerivedFrom: []sources.Derivation{{Source: fmt.Sprintf("t%d", i), Kind: sources.Cites}}})
+				if i > 0 {
+					m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("s%d", i-1), Into: fmt.Sprintf("s%d", i)})
+				}
+			}
+			return b, m
+		}, func(g *graph.Graph, n int) error {
+			s, _ := g.Source("s0")
+			if len(s.DerivedFrom) != n || s.DerivedFrom[0].Source != fmt.Sprintf("t%d", n-1) || len(s.Merged) != n-1 {
+				return fmt.Errorf("s0 reads as %s, deriving from %d sources, %d merged; want %d, t%d first, %d", s.ID, len(s.DerivedFrom), len(s.Merged), n, n-1, n-1)
+			}
+			return nil
+		}, 2000},
 		{"source deriving from n", func(n int) (graph.Batch, graph.Batch) {
 			b := srcs(n)
 			big := sources.Source{ID: "big", Kind: sources.NewsArticle}
@@ -211,5 +266,142 @@ func sourceInDegree() []mergeCase {
 			}
 			return nil
 		}, 30000},
+	}
+}
+
+// TestMergeClaimChain: in a chain of claim merges (c0 into c1, c1 into
+// c2, …) each merge copied every appearance, entity and merged ID the
+// chain had gathered so far, n² in all: 1.7 s at 2,000 and 21 s at
+// 6,000, where joined as folds they take 22 ms and 71 ms; given the
+// other way (c(n-2) into c(n-1), then c(n-3) into c(n-2), …) each merge
+// goes to c(n-1), linear before and after (BenchmarkMerges). Either way
+// the last claim has every appearance, in the order the merges give
+// them. Merging n more claims into c0 after the chain followed it to
+// its end each time, n² (and the chain: 2.9 s at 2,000, 30 s at 6,000);
+// the chain's vertices now point at its end once followed (24 ms and
+// 79 ms).
+func TestMergeClaimChain(t *testing.T) { testMerges(t, claimChains()) }
+
+func claimChains() []mergeCase {
+	base := func(n int) graph.Batch {
+		var b graph.Batch
+		for i := range n {
+			src, e := fmt.Sprintf("s%d", i), fmt.Sprintf("e%d", i)
+			b.Sources = append(b.Sources, sources.Source{ID: src, Kind: sources.NewsArticle})
+			b.Entities = append(b.Entities, claims.Entity{ID: e, Name: "Entity " + e, Kind: claims.Person})
+			b.Claims = append(b.Claims, claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "T.", About: []string{e},
+				Appearances: []claims.Appearance{{Source: src}}})
+		}
+		return b
+	}
+	// check wants the last claim alone, with the appearances of the
+	// claims in the order order(i) gives, and k·n-1 IDs merged into it.
+	check := func(order func(i, n int) int, k int) func(g *graph.Graph, n int) error {
+		return func(g *graph.Graph, n int) error {
+			last := fmt.Sprintf("c%d", n-1)
+			c, ok := g.Claim(last)
+			if !ok || g.Counts().Claims != 1 || len(c.Appearances) != n || len(c.About) != n || len(c.Merged) != k*n-1 {
+				return fmt.Errorf("%d claims, %s found %v with %d appearances, %d entities, %d merged; want it alone with %d, %d, %d",
+					g.Counts().Claims, last, ok, len(c.Appearances), len(c.About), len(c.Merged), n, n, k*n-1)
+			}
+			for i, a := range c.Appearances {
+				if want := fmt.Sprintf("s%d", order(i, n)); a.Source != want || c.About[i] != fmt.Sprintf("e%d", order(i, n)) {
+					return fmt.Errorf("appearance %d in %s about %s, want %s", i, a.Source, c.About[i], want)
+				}
+			}
+			return nil
+		}
+	}
+	return []mergeCase{
+		{"claim chain", func(n int) (graph.Batch, graph.Batch) {
+			var m graph.Batch
+			for i := 1; i < n; i++ {
+				m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("c%d", i-1), Into: fmt.Sprintf("c%d", i)})
+			}
+			return base(n), m
+		}, check(func(i, n int) int { return n - 1 - i }, 1), 2000},
+		{"claim chain reversed", func(n int) (graph.Batch, graph.Batch) {
+			var m graph.Batch
+			for i := n - 1; i > 0; i-- {
+				m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("c%d", i-1), Into: fmt.Sprintf("c%d", i)})
+			}
+			return base(n), m
+		}, check(func(i, n int) int { return n - 1 - i }, 1), 2000},
+		{"claims into the first of a chain", func(n int) (graph.Batch, graph.Batch) {
+			// The chain, then n claims merged into c0, which each merge
+			// followed down the chain to c(n-1).
+			b, m := base(n), graph.Batch{}
+			for i := range n {
+				b.Claims = append(b.Claims, claims.Claim{ID: fmt.Sprintf("d%d", i), Text: "D.", Appearances: []claims.Appearance{{Source: fmt.Sprintf("s%d", i), Note: "d"}}})
+				if i > 0 {
+					m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("c%d", i-1), Into: fmt.Sprintf("c%d", i)})
+				}
+			}
+			for i := range n {
+				m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("d%d", i), Into: "c0"})
+			}
+			return b, m
+		}, func(g *graph.Graph, n int) error {
+			if err := check(func(i, n int) int { return n - 1 - i }, 2)(g, n); err != nil {
+				return err
+			}
+			if c, _ := g.Claim("d0"); c.Appearances[0].Note != "d" || len(c.Merged) != 2*n-1 {
+				return fmt.Errorf("d0 reads as %s, its first appearance noted %q, %d merged; want d, %d", c.ID, c.Appearances[0].Note, len(c.Merged), 2*n-1)
+			}
+			return nil
+		}, 2000},
+	}
+}
+
+// TestMergeRelations: a claim merge looked each relation it moved up
+// among the relations of Into, one by one: merging n claims of one
+// relation each into a claim of n relations took n² (0.75 s at 2,000,
+// 7.7 s at 6,000). Into's relations are indexed once (BenchmarkMerges).
+// A chain of claims with a relation each (c0 into c1, c1 into c2, …)
+// moved every relation the chain had gathered at each merge, n² too
+// (2.3 s at 2,000, 24 s at 6,000); it moves those of the smaller side
+// (23 ms and 70 ms).
+func TestMergeRelations(t *testing.T) { testMerges(t, relationMerges()) }
+
+func relationMerges() []mergeCase {
+	claimsXY := func(n int) graph.Batch {
+		var b graph.Batch
+		for i := range n {
+			b.Claims = append(b.Claims, claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "C."}, claims.Claim{ID: fmt.Sprintf("x%d", i), Text: "X."})
+		}
+		return b
+	}
+	// supports wants c, alone of the claims c, to support every x.
+	supports := func(c string) func(g *graph.Graph, n int) error {
+		return func(g *graph.Graph, n int) error {
+			rels, err := g.Supported(c)
+			if err != nil || len(rels) != n || g.Counts().Claims != n+1 {
+				return fmt.Errorf("%s supports %d claims (%v), %d claims in all; want %d, %d", c, len(rels), err, g.Counts().Claims, n, n+1)
+			}
+			return nil
+		}
+	}
+	return []mergeCase{
+		{"claims of one relation into a claim of n", func(n int) (graph.Batch, graph.Batch) {
+			b, m := claimsXY(n), graph.Batch{}
+			for i := range n {
+				b.Relations = append(b.Relations, claims.Relation{From: "c0", To: fmt.Sprintf("x%d", i), Kind: claims.Supports, Note: "c0"})
+				if i > 0 {
+					b.Relations = append(b.Relations, claims.Relation{From: fmt.Sprintf("c%d", i), To: fmt.Sprintf("x%d", (i+n/2)%n), Kind: claims.Supports})
+					m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("c%d", i), Into: "c0"})
+				}
+			}
+			return b, m
+		}, supports("c0"), 2000},
+		{"claim chain with relations", func(n int) (graph.Batch, graph.Batch) {
+			b, m := claimsXY(n), graph.Batch{}
+			for i := range n {
+				b.Relations = append(b.Relations, claims.Relation{From: fmt.Sprintf("c%d", i), To: fmt.Sprintf("x%d", i), Kind: claims.Supports})
+				if i > 0 {
+					m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("c%d", i-1), Into: fmt.Sprintf("c%d", i)})
+				}
+			}
+			return b, m
+		}, func(g *graph.Graph, n int) error { return supports(fmt.Sprintf("c%d", n-1))(g, n) }, 2000},
 	}
 }
