@@ -476,13 +476,33 @@ func renameClaim(c *claims.Claim, to func(string) string) {
 // absorb makes kept, an appearance that dropped repeats (a merge makes
 // them one utterance), say what only dropped says: its note, joined to
 // kept's, and its inferences, so that collapsing the two loses nothing.
-func absorb(kept, dropped *claims.Appearance) {
-	kept.Note = joinNotes(kept.Note, dropped.Note)
-	for _, inf := range dropped.Inferred {
-		if !slices.Contains(kept.Inferred, inf) {
-			kept.Inferred = append(kept.Inferred, inf)
+func absorb(kept, dropped *claims.Appearance) { absorbAll(kept, []*claims.Appearance{dropped}) }
+
+// absorbAll absorbs each of dropped into kept in turn, as absorb does:
+// the note parts and inferences kept lacks are appended in order. It
+// costs O(what they hold in all), a set of what kept holds made once,
+// so that a chain of merges absorbing an appearance into the next
+// (folds settle them at once) costs no more than the notes it joins.
+func absorbAll(kept *claims.Appearance, dropped []*claims.Appearance) {
+	if len(dropped) == 0 {
+		return
+	}
+	var j noteJoiner
+	j.add(kept.Note)
+	seen := make(map[claims.Inference]bool, len(kept.Inferred))
+	for _, inf := range kept.Inferred {
+		seen[inf] = true
+	}
+	for _, d := range dropped {
+		j.add(d.Note)
+		for _, inf := range d.Inferred {
+			if !seen[inf] {
+				seen[inf] = true
+				kept.Inferred = append(kept.Inferred, inf)
+			}
 		}
 	}
+	kept.Note = j.String()
 }
 
 // renameSource makes the derivations and inferences of source src, a
@@ -1294,17 +1314,46 @@ func joinRelation(x, r *claims.Relation) bool {
 	return said || len(x.Sources) != n || x.Note != note || len(x.Inferred) != infs
 }
 
-// joinNotes returns note a with b joined, "a; b", or a when b adds
-// nothing.
+// joinNotes returns note a with the parts of b it lacks joined, "a; b",
+// or a when b adds nothing: notes join by their parts ("; " apart), so
+// that "x; y" joined to "x; y" stays "x; y" whatever order the notes
+// were joined in. O(len(a) + len(b)).
 func joinNotes(a, b string) string {
-	switch {
-	case b == "" || slices.Contains(strings.Split(a, "; "), b):
-		return a // b is one of a's parts already (a part within a word is not)
-	case a == "":
-		return b
-	}
-	return a + "; " + b
+	var j noteJoiner
+	j.add(a)
+	j.add(b)
+	return j.String()
 }
+
+// noteJoiner joins notes by their parts, each part once, in order of
+// first appearance (a part within a word is not one).
+type noteJoiner struct {
+	b    strings.Builder
+	seen map[string]bool
+}
+
+// add joins the parts of note that j lacks.
+func (j *noteJoiner) add(note string) {
+	if note == "" {
+		return
+	}
+	if j.seen == nil {
+		j.seen = map[string]bool{}
+	}
+	for part := range strings.SplitSeq(note, "; ") {
+		if j.seen[part] {
+			continue
+		}
+		j.seen[part] = true
+		if j.b.Len() > 0 {
+			j.b.WriteString("; ")
+		}
+		j.b.WriteString(part)
+	}
+}
+
+// String returns the joined note.
+func (j *noteJoiner) String() string { return j.b.String() }
 
 // relKey identifies a relation by its ends and kind, the ends in order
 // for a symmetric kind.

@@ -25,11 +25,15 @@ import (
 // it, is absorbed into the first cell of that key, in From's order.
 type fold[K comparable, T any] struct {
 	head, tail *cell[T]
-	n          int              // cells, those dropped included
-	first      map[K]*cell[T]   // the first live cell of each key; nil until indexed
-	dups       []*cell[T]       // the cells that repeat an earlier cell's key, in order, once indexed
-	key        func(*T) K       // nil for a list without keys
-	absorb     func(kept, d *T) // what a cell dropped for repeating kept leaves it; nil for nothing
+	n          int            // cells, those dropped included
+	first      map[K]*cell[T] // the first live cell of each key; nil until indexed
+	dups       []*cell[T]     // the cells that repeat an earlier cell's key, in order, once indexed
+	key        func(*T) K     // nil for a list without keys
+	// absorb makes kept say what the cells dropped for repeating it
+	// say, each in turn; nil for nothing. Drops are settled when the
+	// fold is listed, all of a kept cell's at once, each dropped cell
+	// followed by those dropped into it (see settle).
+	absorb func(kept *T, ds []*T)
 }
 
 // joinShorter makes join look up the shorter list's cells in the other's
@@ -43,12 +47,13 @@ type cell[T any] struct {
 	v       T
 	next    *cell[T]
 	dropped bool
+	into    []*cell[T] // the cells dropped into this one, in order, to settle
 }
 
 // newFold returns the fold of items: with the keys key gives (nil for
 // none), a cell repeating one absorbed as absorb says when joined into
 // another fold.
-func newFold[K comparable, T any](items []T, key func(*T) K, absorb func(kept, d *T)) *fold[K, T] {
+func newFold[K comparable, T any](items []T, key func(*T) K, absorb func(kept *T, ds []*T)) *fold[K, T] {
 	f := &fold[K, T]{key: key, absorb: absorb}
 	cells := make([]cell[T], len(items)) // one allocation
 	for i, x := range items {
@@ -131,24 +136,56 @@ func (f *fold[K, T]) join(g *fold[K, T]) {
 	f.n += g.n
 }
 
-// drop drops cell d, which repeats kept.
+// drop drops cell d, which repeats kept; what d says is absorbed into
+// kept when the fold is listed (settle).
 func (f *fold[K, T]) drop(kept, d *cell[T]) {
 	if f.absorb != nil {
-		f.absorb(&kept.v, &d.v)
+		kept.into = append(kept.into, d)
 	}
 	d.dropped = true
 }
 
+// settle absorbs into c the cells dropped into it, in the order that
+// absorbing each when it was dropped gives: a dropped cell had absorbed
+// those dropped into it before, so each is followed by its own (a
+// depth-first walk, without recursion). O(the cells dropped into c,
+// and what absorb costs on them at once), where absorbing at each drop
+// made a chain of merges join each note again at every step.
+func (f *fold[K, T]) settle(c *cell[T], scratch []*T) []*T {
+	if len(c.into) == 0 {
+		return scratch
+	}
+	ds := scratch[:0]
+	stack := []*cell[T]{}
+	for i := len(c.into) - 1; i >= 0; i-- {
+		stack = append(stack, c.into[i])
+	}
+	for len(stack) > 0 {
+		d := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		ds = append(ds, &d.v)
+		for i := len(d.into) - 1; i >= 0; i-- {
+			stack = append(stack, d.into[i])
+		}
+		d.into = nil
+	}
+	c.into = nil
+	f.absorb(&c.v, ds)
+	return ds
+}
+
 // list returns the live cells' items, skipping the first skip of them,
-// or empty when there are none.
+// or empty when there are none; the cells dropped are absorbed first.
 func (f *fold[K, T]) list(skip int, empty []T) []T {
 	var out []T
+	var scratch []*T
 	for c := f.head; c != nil; c = c.next {
 		switch {
 		case c.dropped:
 		case skip > 0:
 			skip--
 		default:
+			scratch = f.settle(c, scratch)
 			out = append(out, c.v)
 		}
 	}
@@ -193,7 +230,7 @@ func newFolds(r *rep, own bool) *folds {
 	case r.claim != nil:
 		c := r.claim
 		x := &folds{about: newFold(c.About, idKey, nil),
-			apps:   newFold(c.Appearances, appearanceKeyOf, absorb),
+			apps:   newFold(c.Appearances, appearanceKeyOf, absorbAll),
 			merged: newFold[string](append([]string{c.ID}, c.Merged...), nil, nil)}
 		if own {
 			for p := x.apps.head; p != nil; p = p.next {

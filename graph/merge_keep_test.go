@@ -2,12 +2,14 @@ package graph_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/sources"
 )
@@ -264,9 +266,89 @@ func TestJoinNotesWholeParts(t *testing.T) {
 		{"a; b", "b", "a; b"},
 		{"", "b", "b"},
 		{"a", "", "a"},
+		// § Notes join part by part: a note joined before adds only
+		// the parts the other lacks.
+		{"x; y", "y; x", "x; y"},
+		{"x", "x; y", "x; y"},
+		{"x; y", "z; x; w", "x; y; z; w"},
 	} {
 		if got := graph.JoinNotes(c.a, c.b); got != c.want {
 			t.Errorf("joinNotes(%q, %q) = %q, want %q", c.a, c.b, got, c.want)
 		}
 	}
+}
+
+// TestMergeNotesInOrder: the notes and inferences of appearances that
+// merges make one are joined as merging one claim at a time joins them,
+// each part once, whatever the shape of the merges. A chain of 2,000
+// merges whose appearances repeat one another took 7.5 s when each merge
+// joined the whole of the notes and inferences gathered so far (each
+// inference looked up among those kept, one by one); they are joined
+// once, when the batch's lists are written. And merging c into b, then
+// b into a, with notes "x; y" on a, "x" on b and "y" on c, gave
+// "x; y; x; y": a note was looked up among a's parts whole.
+func TestMergeNotesInOrder(t *testing.T) {
+	apply := func(t *testing.T, notes []string, merges []graph.Merge) claims.Appearance {
+		t.Helper()
+		b := graph.Batch{Sources: []sources.Source{{ID: "s", Kind: sources.NewsArticle}}}
+		for i, n := range notes {
+			b.Claims = append(b.Claims, claims.Claim{ID: fmt.Sprintf("c%d", i), Text: "T.", Appearances: []claims.Appearance{{Source: "s", Note: n,
+				Inferred: []claims.Inference{{Field: "note", Sentence: "S " + n}}}}})
+		}
+		g := graph.New()
+		if err := g.Apply(b); err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Apply(graph.Batch{Merges: merges}); err != nil {
+			t.Fatal(err)
+		}
+		if g.Counts().Claims != 1 {
+			t.Fatalf("%d claims left, want 1", g.Counts().Claims)
+		}
+		for c := range g.Claims() {
+			if len(c.Appearances) != 1 {
+				t.Fatalf("%s has %d appearances, want 1", c.ID, len(c.Appearances))
+			}
+			return c.Appearances[0]
+		}
+		return claims.Appearance{}
+	}
+	sentences := func(a claims.Appearance) string {
+		var out []string
+		for _, inf := range a.Inferred {
+			out = append(out, strings.TrimPrefix(inf.Sentence, "S "))
+		}
+		return strings.Join(out, "; ")
+	}
+	t.Run("parts", func(t *testing.T) {
+		a := apply(t, []string{"x; y", "x", "y"}, []graph.Merge{{From: "c2", Into: "c1"}, {From: "c1", Into: "c0"}})
+		if a.Note != "x; y" {
+			t.Errorf("note %q, want %q", a.Note, "x; y")
+		}
+	})
+	t.Run("tree", func(t *testing.T) {
+		// c2 into c1, c1 into c0, c3 into c0: c0's own, then c1's
+		// (its own, then c2's), then c3's.
+		a := apply(t, []string{"n0", "n1", "n2", "n3"}, []graph.Merge{{From: "c2", Into: "c1"}, {From: "c1", Into: "c0"}, {From: "c3", Into: "c0"}})
+		if want := "n0; n1; n2; n3"; a.Note != want || sentences(a) != want {
+			t.Errorf("note %q, inferences %q; want %q for both", a.Note, sentences(a), want)
+		}
+	})
+	t.Run("chain", func(t *testing.T) {
+		const n = 2000
+		notes := make([]string, n)
+		var merges []graph.Merge
+		var want []string
+		for i := range n {
+			notes[i] = fmt.Sprintf("note %d", i)
+			want = append(want, fmt.Sprintf("note %d", n-1-i))
+			if i > 0 {
+				merges = append(merges, graph.Merge{From: fmt.Sprintf("c%d", i-1), Into: fmt.Sprintf("c%d", i)})
+			}
+		}
+		a := apply(t, notes, merges)
+		if w := strings.Join(want, "; "); a.Note != w || sentences(a) != w {
+			t.Errorf("note %.60q…, inferences %.60q…; want %.60q… for both", a.Note, sentences(a), w)
+		}
+	})
 }
