@@ -404,7 +404,7 @@ func (e *editor) renameMerged() {
 		case r.claim != nil:
 			renameClaim(r.claim, to)
 		case r.source != nil:
-			renameSource(r.source, to)
+			r.written = renameSource(r.source, to, r.written)
 		}
 	}
 	// The batch's own additions are renamed in copies: the caller's
@@ -415,7 +415,7 @@ func (e *editor) renameMerged() {
 	}
 	for i := range e.add.Sources {
 		e.add.Sources[i] = e.add.Sources[i].Clone()
-		renameSource(&e.add.Sources[i], to)
+		renameSource(&e.add.Sources[i], to, len(e.add.Sources[i].DerivedFrom))
 	}
 	for i := range e.add.Relations {
 		r := &e.add.Relations[i]
@@ -507,11 +507,41 @@ func absorbAll(kept *claims.Appearance, dropped []*claims.Appearance) {
 
 // renameSource makes the derivations and inferences of source src, a
 // copy of its own, name to(id) for each id.
-func renameSource(src *sources.Source, to func(string) string) {
+//
+// Renaming can make two derivations one, or make a derivation name the
+// source itself, where merges of the batch met in it (s3 deriving from
+// s0 and s1, with s0 merged into s2 and s2 into s1): the first of equal
+// derivations is kept and one naming the source goes, as the merges do
+// one by one, but for the first written of them, which the batch writes
+// itself (a replacement's own), left for the check to refuse. It
+// returns how many of those kept are among the written. O(derivations).
+func renameSource(src *sources.Source, to func(string) string, written int) int {
+	renamed := false
 	for j := range src.DerivedFrom {
-		src.DerivedFrom[j].Source = to(src.DerivedFrom[j].Source)
+		d := &src.DerivedFrom[j]
+		if id := to(d.Source); id != d.Source {
+			d.Source, renamed = id, true
+		}
 	}
 	renameInferences(src.Inferred, to)
+	if !renamed || len(src.DerivedFrom) == 0 {
+		return written
+	}
+	seen := make(map[sources.Derivation]bool, len(src.DerivedFrom))
+	kept, w := src.DerivedFrom[:0], 0
+	for j, d := range src.DerivedFrom {
+		if j >= written && (seen[d] || d.Source == src.ID) {
+			continue
+		}
+		seen[d] = true
+		kept = append(kept, d)
+		if j < written {
+			w++
+		}
+	}
+	clear(src.DerivedFrom[len(kept):])
+	src.DerivedFrom = kept
+	return w
 }
 
 // renameInferences makes the inferences infs name to(id) as their

@@ -352,3 +352,63 @@ func TestMergeNotesInOrder(t *testing.T) {
 		}
 	})
 }
+
+// TestMergeDerivationsMeet: merges of one batch whose sources meet in
+// a derivation of a third source give it what merging one batch at a
+// time gives (red team of the batch merges). s3 deriving from s0 and
+// s1, with s0 merged into s2 and s2 into s1, kept two equal
+// derivations from s1, where one merge at a time collapses them; and
+// s2 deriving from s3, with s3 merged into s1, s1 into s0 and s2 into
+// s0, failed with "s0 derives from itself", where the derivation
+// between two sources merged into one goes.
+func TestMergeDerivationsMeet(t *testing.T) {
+	src := func(id string, from ...string) sources.Source {
+		s := sources.Source{ID: id, Kind: sources.Wire}
+		for _, f := range from {
+			s.DerivedFrom = append(s.DerivedFrom, sources.Derivation{Source: f, Kind: sources.Cites})
+		}
+		return s
+	}
+	for _, tt := range []struct {
+		name   string
+		srcs   []sources.Source
+		merges []graph.Merge
+		id     string // the source to read after
+		want   []string
+	}{
+		{"duplicates collapse", []sources.Source{src("s0"), src("s1"), src("s2"), src("s3", "s0", "s1")},
+			[]graph.Merge{{From: "s0", Into: "s2"}, {From: "s2", Into: "s1"}}, "s3", []string{"s1"}},
+		{"a derivation within goes", []sources.Source{src("s0"), src("s1"), src("s2", "s3"), src("s3")},
+			[]graph.Merge{{From: "s3", Into: "s1"}, {From: "s1", Into: "s0"}, {From: "s2", Into: "s0"}}, "s0", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			// One batch, and one merge a batch: the same sources.
+			for _, whole := range []bool{true, false} {
+				g := graph.New()
+				if err := g.Apply(graph.Batch{Sources: tt.srcs}); err != nil {
+					t.Fatal(err)
+				}
+				batches := [][]graph.Merge{tt.merges}
+				if !whole {
+					batches = nil
+					for _, m := range tt.merges {
+						batches = append(batches, []graph.Merge{m})
+					}
+				}
+				for _, ms := range batches {
+					if err := g.Apply(graph.Batch{Merges: ms}); err != nil {
+						t.Fatalf("one batch %v: %v", whole, err)
+					}
+				}
+				s, _ := g.Source(tt.id)
+				var got []string
+				for _, d := range s.DerivedFrom {
+					got = append(got, d.Source)
+				}
+				if !slices.Equal(got, tt.want) {
+					t.Errorf("one batch %v: %s derives from %v, want %v", whole, tt.id, got, tt.want)
+				}
+			}
+		})
+	}
+}
