@@ -262,9 +262,8 @@ func readVerdicts(path string) (map[string]string, error) {
 	}
 	var m map[string]string
 	if err := json.Unmarshal(data, &m); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("%s: byte %d: %v", path, se.Offset, err)
+		if off, msg, ok := syntaxAt(err); ok {
+			return nil, fmt.Errorf("%s: %s", claims.PositionAt(path, data, off), msg)
 		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}

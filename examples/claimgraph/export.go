@@ -209,6 +209,9 @@ func readReviewVerdicts(path string) (map[string]claimreview.Verdict, error) {
 	dec.DisallowUnknownFields()
 	var m map[string]reviewVerdict
 	if err := dec.Decode(&m); err != nil {
+		if off, msg, ok := syntaxAt(err); ok {
+			return nil, fmt.Errorf("%s: %s", claims.PositionAt(path, data, off), msg)
+		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	out := make(map[string]claimreview.Verdict, len(m))

@@ -149,6 +149,17 @@ func (d *depthFlag) Set(s string) error {
 // /dev/zero) is refused before it is read whole.
 const maxSideFile = 64 << 20
 
+// syntaxAt returns the offset of the character at fault and the message
+// (without "json: ") of err when it is a JSON syntax error, the one
+// reading of it that the side files' readers share.
+func syntaxAt(err error) (off int, msg string, ok bool) {
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return 0, "", false
+	}
+	return int(se.Offset) - 1, strings.TrimPrefix(se.Error(), "json: "), true
+}
+
 // readSide reads the side file at path, at most maxSideFile bytes.
 // Errors name path.
 func readSide(path string) ([]byte, error) { return readLimited(path, maxSideFile) }

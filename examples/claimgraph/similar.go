@@ -257,8 +257,10 @@ func readDecisions(path string) (similarReport, error) {
 			off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
 		}
 	}
-	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
+	if at, _, ok := syntaxAt(err); ok {
+		off = at
+	}
 	switch {
 	case err == nil:
 		return rep, nil
@@ -266,8 +268,6 @@ func readDecisions(path string) (similarReport, error) {
 		err = errors.New("no report: the file is empty")
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		off, err = len(data), errors.New("the report ends early")
-	case errors.As(err, &se):
-		off = int(se.Offset) - 1 // the character at fault
 	case errors.As(err, &te):
 		off = int(te.Offset)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):

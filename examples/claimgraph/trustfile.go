@@ -179,11 +179,11 @@ func members(raw []byte, base int) []member {
 func (t *trustFlag) parse() error {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(t.data, &top); err != nil {
-		var se *json.SyntaxError
+		if off, msg, ok := syntaxAt(err); ok {
+			return t.problem(off, "", errors.New(msg), "")
+		}
 		var te *json.UnmarshalTypeError
 		switch {
-		case errors.As(err, &se):
-			return t.problem(int(se.Offset)-1, "", errors.New(strings.TrimPrefix(se.Error(), "json: ")), "")
 		case errors.As(err, &te):
 			return t.problem(int(te.Offset)-1, "", errTrustShape, "")
 		}
