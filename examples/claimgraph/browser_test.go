@@ -38,8 +38,7 @@ type browser struct {
 
 // longBrowserTest skips t under -short: the browser tests take seconds
 // together, even in one shared Chromium, so -short keeps
-// TestExplorerInBrowser and TestExplorerRelayChain and CI's plain run
-// takes them all.
+// TestExplorerInBrowser alone and CI's plain run takes them all.
 func longBrowserTest(t *testing.T) {
 	t.Helper()
 	if testing.Short() {
@@ -362,6 +361,7 @@ func chainLines(grp provenance.Group) []string {
 // of sources, each quoting the one before: the page writes each link
 // once, where it wrote every chain to the origin in full.
 func TestExplorerRelayChain(t *testing.T) {
+	longBrowserTest(t)
 	const n = 40
 	var y strings.Builder
 	y.WriteString("claimgraph: 1\nsources:\n")
