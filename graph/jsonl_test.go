@@ -208,8 +208,11 @@ func TestJSONLHalves(t *testing.T) {
 	}
 	n := len(lines)
 	first, last := lines[1], lines[n-2] // an entity, a relation
-	tests := []struct{ name, input string }{
-		{"valid", valid},
+	tests := []struct {
+		name, input string
+		long        bool // skipped under -short
+	}{
+		{"valid", valid, false},
 		{"problems in both halves", spoil(map[int]string{
 			3:         "{\"claim\":{\"id\":\"x\"}}\n",         // no text
 			n/2 + 10:  "{\"claim\":{\"id\":\"y\",\"text\":\n", // broken line
@@ -218,8 +221,8 @@ func TestJSONLHalves(t *testing.T) {
 			n/2 + 100: "{\"colour\":{}}\n",
 			n/2 + 200: "{\"claim\":{\"id\":\"z\",\"text\":\"T\",\"valid_from\":\"2024-13-45\"}}\n",
 			n/2 + 300: "{\"claim\":{\"id\":\"w\",\"text\":5,\"hue\":1}}\n",
-		})},
-		{"duplicate across the halves", spoil(map[int]string{n / 4: last})},
+		}), false},
+		{"duplicate across the halves", spoil(map[int]string{n / 4: last}), false},
 		// Broken item lines in the first half leave it fewer items than
 		// its lines promised: the second half's are moved down to join
 		// it, and a wrong move would change the problems found.
@@ -227,17 +230,22 @@ func TestJSONLHalves(t *testing.T) {
 			n / 8:     "{\"claim\":{\"id\":\"q\",\"text\":\n",
 			n / 8 * 2: "{\"relation\":{\"from\":\n",
 			n - 3:     "{\"relation\":{\"from\":\"nope\",\"to\":\"nope2\",\"kind\":\"supports\"}}\n",
-		})},
+		}), false},
 		// At 1000 problems reading stops after the line that reaches
-		// them; the halves must stop at the same line.
+		// them; the halves must stop at the same line. Locating the 1000
+		// problems takes half a second: under -short the cap is reached
+		// in the first half only.
 		{"problem cap in the first half", spoil(badLines(1, 1001, 1, map[int]string{
 			n/2 + 5: "{\"claim\":{\"id\":\"ghostly\",\"text\":\"T\",\"about\":[\"ghost\"]}}\n",
-		}))},
-		{"problem cap across the halves", spoil(badLines(1, 999, 1, badLines(n/2+3, 50, 3, nil)))},
-		{"header after blank lines", strings.Repeat("\n", 3<<20) + valid},
+		})), false},
+		{"problem cap across the halves", spoil(badLines(1, 999, 1, badLines(n/2+3, 50, 3, nil))), true},
+		{"header after blank lines", strings.Repeat("\n", 3<<20) + valid, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.long && testing.Short() {
+				t.Skip("the cap reached across the halves locates 1000 problems, half a second: runs without -short; the cap in the first half runs under -short")
+			}
 			read := func(procs int) string {
 				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 				g, err := graph.ReadJSONL(strings.NewReader(tt.input), "big.jsonl")

@@ -517,6 +517,9 @@ for name in sys.argv[2:]:
 // Python's jsonschema (Debian python3-jsonschema), on schema.json as
 // committed.
 func TestSchemaJSONSchema(t *testing.T) {
+	if testing.Short() {
+		t.Skip("Python's jsonschema runs without -short: starting it takes most of a second; TestSchemaData checks the schema against the data under -short")
+	}
 	py, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 not installed: ", err)

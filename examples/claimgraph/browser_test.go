@@ -6,6 +6,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -38,8 +39,7 @@ type browser struct {
 
 // longBrowserTest skips t under -short: the browser tests take seconds
 // together, even in one shared Chromium, so -short keeps
-// TestExplorerInBrowser and TestExplorerRelayChain and CI's plain run
-// takes them all.
+// TestExplorerInBrowser alone and CI's plain run takes them all.
 func longBrowserTest(t *testing.T) {
 	t.Helper()
 	if testing.Short() {
@@ -90,8 +90,10 @@ func startChromium(path string) {
 	}
 }
 
-// closeChromium stops the shared Chromium, if a test started it.
+// closeChromium stops the shared Chromium, if it was started, after
+// waiting for a start under way (startChromiumEarly).
 func closeChromium() {
+	chromium.once.Do(func() {})
 	if chromium.cancel != nil {
 		chromium.cancel()
 	}
@@ -132,17 +134,37 @@ func tab() (context.Context, func(), error) {
 	return ctx, release, nil
 }
 
+// chromiumPath returns the path of the Chromium to drive, or "".
+func chromiumPath() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// startChromiumEarly starts the shared Chromium beside the tests that
+// come before the browser tests when the whole package runs (no -run,
+// -skip or -list): starting it takes more than a second, which the first
+// browser test otherwise waits for. That test still checks that it
+// started.
+func startChromiumEarly() {
+	for _, f := range []string{"test.run", "test.skip", "test.list"} {
+		if fl := flag.Lookup(f); fl == nil || fl.Value.String() != "" {
+			return
+		}
+	}
+	if path := chromiumPath(); path != "" {
+		go chromium.once.Do(func() { startChromium(path) })
+	}
+}
+
 // newBrowser gives the test a tab of the shared headless Chromium,
 // starting it if need be, or skips the test when there is none.
 func newBrowser(t testing.TB) *browser {
 	t.Helper()
-	var path string
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
-			break
-		}
-	}
+	path := chromiumPath()
 	if path == "" {
 		t.Skip("no Chromium to drive (apt-get install chromium): the explorer is not tested in a browser")
 	}
@@ -362,6 +384,7 @@ func chainLines(grp provenance.Group) []string {
 // of sources, each quoting the one before: the page writes each link
 // once, where it wrote every chain to the origin in full.
 func TestExplorerRelayChain(t *testing.T) {
+	longBrowserTest(t)
 	const n = 40
 	var y strings.Builder
 	y.WriteString("claimgraph: 1\nsources:\n")

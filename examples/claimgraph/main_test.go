@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -90,6 +91,8 @@ func TestMain(m *testing.M) {
 	if os.Getenv("CLAIMGRAPH_TEST_MAIN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
+	flag.Parse()
+	startChromiumEarly()
 	code := m.Run()
 	closeChromium()
 	os.Exit(code)

@@ -168,6 +168,9 @@ func python(t *testing.T) string {
 // TestRDFLib reads the output as JSON-LD with rdflib, offline, and checks
 // the triples it finds.
 func TestRDFLib(t *testing.T) {
+	if testing.Short() {
+		t.Skip("rdflib's cross-check runs without -short: starting Python with rdflib takes most of a second")
+	}
 	py := python(t)
 	var buf bytes.Buffer
 	if err := Write(&buf, small(t).View, smallOpts); err != nil {

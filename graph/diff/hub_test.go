@@ -36,7 +36,7 @@ type hubCase struct {
 	name     string
 	old, new func(n int) string
 	check    func(t testing.TB, n int, r *diff.Report)
-	n        int // the size the test runs; the benchmark runs n and 3n
+	n        int // the size the test runs (a fifth under -short); the benchmark runs n and 3n
 }
 
 // hubCases are the hub files of TestHubChanges and TestHubReordered.
@@ -66,6 +66,16 @@ func hubCases() []hubCase {
 	return cases
 }
 
+// size is the size the tests run tc at: tc.n, a fifth of it under -short
+// (the quadratic cost they guard against shows at tc.n, not the answers
+// they check).
+func (tc hubCase) size() int {
+	if testing.Short() {
+		return tc.n / 5
+	}
+	return tc.n
+}
+
 // compare returns the report of tc's files at size n.
 func (tc hubCase) compare(tb testing.TB, n int) *diff.Report {
 	r, err := diff.Compare(readYAML(tb, tc.old(n)), readYAML(tb, tc.new(n)), diff.Options{})
@@ -81,7 +91,7 @@ func (tc hubCase) compare(tb testing.TB, n int) *diff.Report {
 // for 20,000 supports turned contradictions; BenchmarkHub).
 func TestHubChanges(t *testing.T) {
 	tc := hubCases()[0]
-	tc.check(t, tc.n, tc.compare(t, tc.n))
+	tc.check(t, tc.size(), tc.compare(t, tc.size()))
 }
 
 // TestHubReordered: a hub's relations in another order (h supports c0,
@@ -90,7 +100,7 @@ func TestHubChanges(t *testing.T) {
 // s for 5,000 and 8 minutes for 20,000 (BenchmarkHub).
 func TestHubReordered(t *testing.T) {
 	for _, tc := range hubCases()[1:] {
-		t.Run(tc.name, func(t *testing.T) { tc.check(t, tc.n, tc.compare(t, tc.n)) })
+		t.Run(tc.name, func(t *testing.T) { tc.check(t, tc.size(), tc.compare(t, tc.size())) })
 	}
 }
 

@@ -236,6 +236,9 @@ func TestReadArgdownMap(t *testing.T) {
 // TestArgdownCLI runs the real Argdown on the committed .argdown file and
 // reads what it writes, so that a change of Argdown's JSON shows up.
 func TestArgdownCLI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the real Argdown runs without -short: starting it takes most of a second; its committed output is read under -short (TestReadArgdown, TestReadArgdownMap)")
+	}
 	prog, err := exec.LookPath("argdown")
 	if err != nil {
 		t.Skip("argdown not installed (npm install -g @argdown/cli): ", err)

@@ -30,6 +30,9 @@ for path, fmt in zip(args[::2], args[1::2]):
 // vocabulary, with rdflib (Python), an RDF parser independent of Raptor
 // and of this package, and checks that it finds every statement.
 func TestRDFLib(t *testing.T) {
+	if testing.Short() {
+		t.Skip("rdflib's cross-check runs without -short: starting Python with rdflib takes most of a second; rapper's (TestRapper) runs under -short")
+	}
 	var py string
 	var tried []string
 	for _, p := range []string{"python3", "/usr/bin/python3"} {

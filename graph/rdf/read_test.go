@@ -52,7 +52,8 @@ func held(t *testing.T, g *graph.Graph) string {
 }
 
 // testGraphs are the small graph, the seed data set and the matching
-// decisions when they load, and a generated graph.
+// decisions when they load, and a generated graph of 300 claims (60
+// under -short).
 func testGraphs(t *testing.T) map[string]*graph.Graph {
 	gs := map[string]*graph.Graph{"small": small(t)}
 	if seed, err := graph.Load(filepath.Join("..", "..", "testdata", "kim-putin.yaml")); err == nil {
@@ -65,8 +66,12 @@ func testGraphs(t *testing.T) map[string]*graph.Graph {
 	} else {
 		t.Log("decisions data set not loaded: ", err)
 	}
+	n := 300
+	if testing.Short() {
+		n = 60 // the same generator, a fifth of the reading and writing
+	}
 	gen := graph.New()
-	if err := gen.Apply(synth.Generate(synth.Config{Claims: 300})); err != nil {
+	if err := gen.Apply(synth.Generate(synth.Config{Claims: n})); err != nil {
 		t.Fatal(err)
 	}
 	gs["synth"] = gen

@@ -157,14 +157,17 @@ var digestCases = []digestCase{
 	{name: "seed-necessary", graph: seedOnce, opts: reading(verdict.Necessary)},
 	{name: "seed-given", graph: seedOnce, opts: given},
 	{name: "seed-2025-given", graph: seedOnce, at: claims.MustDate(2025, 3, 1), opts: given},
+	// Under -short each 10k graph is digested with plain options; the
+	// other options and readings, a quarter of a second each at 10k,
+	// stay under -short on the seed.
 	{name: "synth-10k", graph: synth10k, opts: plainOptions},
-	{name: "synth-10k-given", graph: synth10k, opts: given},
-	{name: "synth-10k-trust", graph: synth10k, opts: trusted},
+	{name: "synth-10k-given", long: true, graph: synth10k, opts: given},
+	{name: "synth-10k-trust", long: true, graph: synth10k, opts: trusted},
 	// Bipolar weighs every round afresh (rerun): a second, the most of
 	// the 10k cases; the seed's bipolar case stays under -short.
 	{name: "synth-10k-bipolar", long: true, graph: synth10k, opts: reading(verdict.Bipolar)},
 	{name: "generated-10k", graph: generated10k, opts: plainOptions},
-	{name: "generated-10k-necessary", graph: generated10k, opts: reading(verdict.Necessary)},
+	{name: "generated-10k-necessary", long: true, graph: generated10k, opts: reading(verdict.Necessary)},
 	{name: "synth-100k", long: true, graph: synthGraph(100_000), opts: plainOptions},
 	{name: "generated-100k", long: true, graph: generated(100_000), opts: plainOptions},
 }
@@ -191,7 +194,7 @@ func TestDigests(t *testing.T) {
 	for _, c := range digestCases {
 		t.Run(c.name, func(t *testing.T) {
 			if c.long && testing.Short() && !*updateDigests {
-				t.Skip("a long case (100k claims, or a reading that weighs every round afresh): skipped under -short, run by go test without it")
+				t.Skip("a long case (100k claims, or options other than the plain ones at 10k): skipped under -short, run by go test without it")
 			}
 			g := c.graph(t)
 			v := g.View

@@ -3,6 +3,7 @@ package truth_test
 import (
 	"errors"
 	"math"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -418,8 +419,11 @@ func TestDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(r1, r2); diff != "" {
-			t.Errorf("%v: results differ between runs (-first +second):\n%s", alg, diff)
+		// The same comparison as cmp.Diff's (no Equal methods, no
+		// options), in a tenth of its time on results this large: the
+		// diff is made only to show a difference.
+		if !reflect.DeepEqual(r1, r2) {
+			t.Errorf("%v: results differ between runs (-first +second):\n%s", alg, cmp.Diff(r1, r2))
 		}
 	}
 }
