@@ -72,6 +72,10 @@ type state struct {
 
 	labels   af.Labelling
 	strength af.Strengths
+	// solving, when set, waits until DF-QuAD, running on a goroutine of
+	// its own, has set strength: result writes what of the verdicts
+	// needs no strength meanwhile (see solved).
+	solving func()
 
 	// onRound, when set, is called after the labels of each round, with
 	// the evidence and labels of the round in place (for the Tracker).
@@ -140,9 +144,10 @@ func silenced(v graph.View, o Options) (map[string]bool, int, error) {
 // rejected claim lends, and with strengths the DF-QuAD strengths of the
 // last. Without supports there is one round, and DF-QuAD runs beside its
 // labels; otherwise the rounds label alone and DF-QuAD runs once after
-// the last, under Lending beside the indexing of the attacks (running it
-// beside each round's labels would cost a run of DF-QuAD a round: at
-// 100k claims of graph/synth, 13 rounds).
+// the last, under Lending beside the indexing of the attacks and the
+// first part of the verdicts (running it beside each round's labels
+// would cost a run of DF-QuAD a round: at 100k claims of graph/synth, 13
+// rounds): then s.solving waits for it.
 func (s *state) run(v graph.View, strengths bool) error {
 	s.size = v.Counts()
 	// The relations are read beside the evidence, on a goroutine of
@@ -162,14 +167,15 @@ func (s *state) run(v graph.View, strengths bool) error {
 	if incremental && s.opts.Support == Lending && s.opts.Evidence == nil && len(s.supports) > 0 {
 		s.lendingRounds()
 		// DF-QuAD reads the defeats alone: it runs beside derive, which
-		// indexes the attacks by target for the reasons.
-		var wg sync.WaitGroup
+		// indexes the attacks by target for the reasons, and beside
+		// the part of the verdicts that needs no strength (result).
 		if strengths {
+			var wg sync.WaitGroup
 			solve := s.dfquad()
 			wg.Go(func() { s.strength = solve() })
+			s.solving = wg.Wait
 		}
 		s.derive()
-		wg.Wait()
 		return nil
 	}
 	if err := s.rerun(v, strengths); err != nil {
@@ -179,6 +185,15 @@ func (s *state) run(v graph.View, strengths bool) error {
 		s.strengths()
 	}
 	return nil
+}
+
+// solved waits, if DF-QuAD runs on a goroutine of its own, until it has
+// set s.strength.
+func (s *state) solved() {
+	if s.solving != nil {
+		s.solving()
+		s.solving = nil
+	}
 }
 
 // labelled calls s.onRound, if set, once a round's labels are found.
@@ -672,17 +687,20 @@ func (s *state) result(v graph.View) (*Result, error) {
 	s.source = v.Source
 	r := &Result{
 		Date: v.Date(), Attacks: len(s.attacks), Failed: len(s.failed),
-		Acyclic: s.strength.Acyclic, Converged: s.strength.Converged, Iterations: s.strength.Iterations,
-		Bound: s.strength.Bound, Rounds: s.rounds, Silent: s.silent, Unsettled: s.unsettled,
+		Rounds: s.rounds, Silent: s.silent, Unsettled: s.unsettled,
 	}
 	t := v.Date()
 	tick := graph.NewTicker(s.opts.Progress, "verdicts", len(s.ids))
+	defer func() {
+		r.Acyclic, r.Converged, r.Iterations, r.Bound = s.strength.Acyclic, s.strength.Converged, s.strength.Iterations, s.strength.Bound
+	}()
 	if t.IsZero() {
 		r.Verdicts = s.verdicts(&tick)
 		tick.Finish()
 		r.lent = s.lentOf(r, nil)
 		return r, nil
 	}
+	s.solved()
 	// A dated view: walk the whole graph so that the claims the date
 	// leaves out get a verdict too, in their place.
 	r.Verdicts = make([]Verdict, 0, len(s.ids))
@@ -716,12 +734,18 @@ func (s *state) result(v graph.View) (*Result, error) {
 const minSplit = 1 << 12
 
 // verdicts returns the verdict on every claim of the view, in its order.
-// On a large view two goroutines write them, each half with its own
-// scratch, reading the state alone (the options' Base was applied in
-// solve): the same verdicts, in the same order, as one would write.
+// What needs no strength is written first, while DF-QuAD may still run
+// (s.solving), then the rest. On a large view two goroutines write the
+// rest, each half with its own scratch, reading the state alone (the
+// options' Base was applied in dfquad): the same verdicts, in the same
+// order, as one would write.
 func (s *state) verdicts(tick *graph.Ticker) []Verdict {
 	n := len(s.ids)
 	out := make([]Verdict, n)
+	for i := range out {
+		s.known(&out[i], int32(i))
+	}
+	s.solved()
 	half := n
 	if n >= minSplit && runtime.GOMAXPROCS(0) > 1 {
 		half = n / 2
@@ -733,12 +757,12 @@ func (s *state) verdicts(tick *graph.Ticker) []Verdict {
 		other.scratch = scratch{}
 		wg.Go(func() {
 			for i := half; i < n; i++ {
-				out[i] = other.verdict(int32(i))
+				other.fill(&out[i], int32(i))
 			}
 		})
 	}
 	for i := range half {
-		out[i] = s.verdict(int32(i))
+		s.fill(&out[i], int32(i))
 		tick.Tick()
 	}
 	wg.Wait()
@@ -782,14 +806,29 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 
 // verdict is the verdict on claim i of the framework.
 func (s *state) verdict(i int32) Verdict {
-	e := s.claimEvidence(i)
-	vd := Verdict{
-		Claim: s.ids[i], Evidence: s.evidence[i], Capped: s.capped[i], Origins: someOrigins(e.Origins), Lent: e.Lent,
-		Base: s.bases[i], Strength: s.strength.Strength[i],
-		Primary: primaryOf(s.opts.Trust, e.Origins, s.source),
-	}
-	s.judge(&vd, i, s.labels[i])
+	var vd Verdict
+	s.known(&vd, i)
+	s.fill(&vd, i)
 	return vd
+}
+
+// known writes to vd, a zero Verdict, what of the verdict on claim i of
+// the framework needs no strength; fill writes the rest. They write
+// field by field: the verdicts of a large view are written in place,
+// not built and copied (a Verdict is 152 bytes on 64-bit platforms).
+func (s *state) known(vd *Verdict, i int32) {
+	e := s.claimEvidence(i)
+	vd.Claim, vd.Evidence, vd.Capped = s.ids[i], s.evidence[i], s.capped[i]
+	vd.Origins, vd.Lent = someOrigins(e.Origins), e.Lent
+	vd.Base = s.bases[i]
+	vd.Primary = primaryOf(s.opts.Trust, e.Origins, s.source)
+}
+
+// fill writes the rest of the verdict on claim i, once known has and
+// the strengths are set: its strength, label, rating and reasons.
+func (s *state) fill(vd *Verdict, i int32) {
+	vd.Strength = s.strength.Strength[i]
+	s.judge(vd, i, s.labels[i])
 }
 
 // someOrigins returns origins, or an empty list for none: a verdict's
@@ -815,7 +854,7 @@ func (s *state) judge(vd *Verdict, i int32, l af.Label) {
 	default:
 		vd.Label = Undecided
 	}
-	vd.Rating = s.opts.Ratings.Rate(*vd)
+	vd.Rating = s.opts.Ratings.rate(vd)
 	vd.Reasons, vd.More = s.reasons(i, vd.Label)
 }
 

@@ -233,7 +233,11 @@ const Corroboration = 2 * EstablishedTrust
 // none does. Evidence within [evidence.Tolerance] of a rule's
 // MinEvidence meets it, as two weights that equal compare in the
 // verdicts.
-func (t RatingTable) Rate(v Verdict) Rating {
+func (t RatingTable) Rate(v Verdict) Rating { return t.rate(&v) }
+
+// rate is Rate, reading v in place: judge rates every verdict of a
+// Compute, and a Verdict is too large to copy for each.
+func (t RatingTable) rate(v *Verdict) Rating {
 	for _, r := range t {
 		if r.Label == v.Label && v.Evidence+eps >= r.MinEvidence && v.Strength >= r.MinStrength &&
 			(r.MinPrimary <= 0 || v.Primary >= r.MinPrimary) {
