@@ -33,16 +33,40 @@ type rounds struct {
 	was             []float64
 	wasCapped       []bool
 
-	rank  []int32
-	open  []uint32 // open[i] == epoch: claim i is being labelled again
-	fresh []uint32 // fresh[i] == epoch: claim i was labelled and is waiting in the queue
+	// c holds what the labelling reads of each claim, side by side: a
+	// claim looked at reads its own cell and those of its contradictions,
+	// a miss of the caches each on a large graph, where eight arrays
+	// apart would cost eight.
+	c     []cell
 	epoch uint32
-	live  []int32 // attackers of an open claim not yet rejected and passed on
-	top   []int32 // the highest rank of its rejected attackers
 	list  []int32 // the claims opened
 	queue []int32
 
-	lends []bool // claim i supports another
+	lend []lending // of each claim
+}
+
+// lending is whether a claim supports another, and then whether it is
+// silent: what s.silent holds of it, looked up by position rather than
+// by ID. The zero lending supports no other claim.
+type lending uint8
+
+const (
+	lendLoud  lending = 1 + iota // it supports another, and is not silent
+	lendMuted                    // it supports another, and is silent
+)
+
+// cell is what the rounds keep of a claim: its evidence and label, which
+// s.evidence, s.capped and s.labels hold too (s.labels brought up to date
+// after each labelling, see decide), and the state of its labelling.
+type cell struct {
+	ev     float64 // s.evidence
+	rank   int32
+	open   uint32 // == epoch: being labelled again
+	fresh  uint32 // == epoch: labelled and waiting in the queue
+	live   int32  // attackers of an open claim not yet rejected and passed on
+	top    int32  // the highest rank of its rejected attackers
+	capped bool   // s.capped
+	label  af.Label
 }
 
 // silence is s.silence for the claims opened in the last labelling: a
@@ -52,7 +76,8 @@ type rounds struct {
 func (r *rounds) silence(s *state) []int32 {
 	var more []int32
 	for _, i := range r.list {
-		if r.lends[i] && s.loud(i) {
+		if r.lend[i] == lendLoud && s.labels[i] == af.Out { // s.labels is up to date
+			r.lend[i] = lendMuted
 			s.mute(i)
 			more = append(more, i)
 		}
@@ -74,10 +99,10 @@ func (s *state) lendingRounds() {
 	n := len(s.ids)
 	r := &rounds{was: slices.Clone(s.evidence), wasCapped: slices.Clone(s.capped)}
 	edges := s.edges()
-	r.lends = make([]bool, n)
+	r.lend = make([]lending, n)
 	for _, p := range s.supports {
 		if p.from != p.to {
-			r.lends[p.from] = true
+			r.lend[p.from] = lendLoud
 		}
 	}
 	// The Silencer came with the evidence (evidence.Silenced); one
@@ -90,13 +115,12 @@ func (s *state) lendingRounds() {
 	}
 	r.partners(n, s.cons)
 	s.labels = make(af.Labelling, n)
-	r.rank, r.open, r.fresh = make([]int32, n), make([]uint32, n), make([]uint32, n)
-	r.live, r.top = make([]int32, n), make([]int32, n)
+	r.c = make([]cell, n)
 	r.epoch = 1
 	r.list = make([]int32, n)
 	for i := range r.list {
 		r.list[i] = int32(i)
-		r.open[i] = r.epoch
+		r.c[i] = cell{ev: s.evidence[i], capped: s.capped[i], open: r.epoch}
 	}
 	r.decide(s)
 	wg.Wait()
@@ -115,6 +139,7 @@ func (s *state) lendingRounds() {
 		for _, c := range changed {
 			e := s.ev.At(int(c))
 			s.evidence[c], s.capped[c] = e.Weight, e.Capped
+			r.c[c].ev, r.c[c].capped = e.Weight, e.Capped
 		}
 		r.relabel(s, changed)
 		for _, c := range changed {
@@ -158,6 +183,11 @@ func (r *rounds) partners(n int, cons []pair) {
 
 func (r *rounds) of(i int32) []int32 { return r.partner[r.pstart[i]:r.pstart[i+1]] }
 
+// prefers is s.prefers, read from the cells.
+func (r *rounds) prefers(a, b int32) bool {
+	return beats(r.c[a].capped, r.c[a].ev, r.c[b].ev)
+}
+
 // preferred is s.prefers with the evidence of the round before.
 func (r *rounds) preferred(a, b int32) bool {
 	return beats(r.wasCapped[a], r.was[a], r.was[b])
@@ -173,10 +203,10 @@ func (r *rounds) relabel(s *state, changed []int32) {
 	r.list = r.list[:0]
 	for _, c := range changed {
 		for _, p := range r.of(c) {
-			if s.prefers(c, p) != r.preferred(c, p) {
+			if r.prefers(c, p) != r.preferred(c, p) {
 				r.reopen(p)
 			}
-			if s.prefers(p, c) != r.preferred(p, c) {
+			if r.prefers(p, c) != r.preferred(p, c) {
 				r.reopen(c)
 			}
 		}
@@ -184,10 +214,10 @@ func (r *rounds) relabel(s *state, changed []int32) {
 	for h := 0; h < len(r.list); h++ {
 		x := r.list[h]
 		for _, z := range r.of(x) {
-			if r.open[z] == r.epoch || !s.prefers(x, z) {
+			if r.c[z].open == r.epoch || !r.prefers(x, z) {
 				continue
 			}
-			if l := s.labels[z]; l == af.In || l == af.Out && !r.justified(s, z) {
+			if l := r.c[z].label; l == af.In || l == af.Out && !r.justified(z) {
 				r.reopen(z)
 			}
 		}
@@ -196,17 +226,17 @@ func (r *rounds) relabel(s *state, changed []int32) {
 }
 
 func (r *rounds) reopen(i int32) {
-	if r.open[i] != r.epoch {
-		r.open[i] = r.epoch
+	if r.c[i].open != r.epoch {
+		r.c[i].open = r.epoch
 		r.list = append(r.list, i)
 	}
 }
 
 // justified reports whether the rejected claim z has an accepted attacker
 // of lower rank that is not open.
-func (r *rounds) justified(s *state, z int32) bool {
+func (r *rounds) justified(z int32) bool {
 	for _, y := range r.of(z) {
-		if r.open[y] != r.epoch && s.labels[y] == af.In && r.rank[y] < r.rank[z] && s.prefers(y, z) {
+		if c := &r.c[y]; c.open != r.epoch && c.label == af.In && c.rank < r.c[z].rank && r.prefers(y, z) {
 			return true
 		}
 	}
@@ -222,72 +252,81 @@ func (r *rounds) justified(s *state, z int32) bool {
 func (r *rounds) decide(s *state) {
 	r.queue = r.queue[:0]
 	for _, z := range r.list {
-		r.look(s, z)
+		r.look(z)
 	}
 	for h := 0; h < len(r.queue); h++ {
 		a := r.queue[h]
-		r.fresh[a] = 0 // passed on: the counts below take it as it is
+		ca := &r.c[a]
+		ca.fresh = 0 // passed on: the counts below take it as it is
 		for _, b := range r.of(a) {
-			if !s.prefers(a, b) {
+			if !r.prefers(a, b) {
 				continue
 			}
+			cb := &r.c[b]
 			switch {
-			case r.open[b] == r.epoch:
-			case r.fresh[b] == r.epoch || s.labels[b] != af.Undec:
+			case cb.open == r.epoch:
+			case cb.fresh == r.epoch || cb.label != af.Undec:
 				continue // labelled
 			default: // undecided, looked at the first time
 				r.reopen(b)
-				r.look(s, b)
+				r.look(b)
 				continue // a is counted
 			}
-			if s.labels[a] == af.In {
-				r.label(s, b, af.Out, r.rank[a]+1)
+			if ca.label == af.In {
+				r.label(b, af.Out, ca.rank+1)
 				continue
 			}
-			r.top[b] = max(r.top[b], r.rank[a])
-			if r.live[b]--; r.live[b] == 0 {
-				r.label(s, b, af.In, r.top[b]+1)
+			cb.top = max(cb.top, ca.rank)
+			if cb.live--; cb.live == 0 {
+				r.label(b, af.In, cb.top+1)
 			}
 		}
 	}
+	// Every claim whose label may have changed was opened: s.labels is
+	// brought up to date from theirs alone.
 	for _, z := range r.list {
-		if r.open[z] == r.epoch {
-			s.labels[z], r.rank[z], r.open[z] = af.Undec, 0, 0
+		c := &r.c[z]
+		if c.open == r.epoch {
+			c.label, c.rank, c.open = af.Undec, 0, 0
 		}
+		s.labels[z] = c.label
 	}
 }
 
 // look counts the attackers of the open claim z not yet rejected and
 // passed on (those labelled and waiting in the queue will be), and
 // labels z when it can.
-func (r *rounds) look(s *state, z int32) {
+func (r *rounds) look(z int32) {
 	live, top, in := int32(0), int32(0), int32(-1)
 	for _, y := range r.of(z) {
+		c := &r.c[y]
 		switch {
-		case !s.prefers(y, z):
-		case r.open[y] == r.epoch || r.fresh[y] == r.epoch || s.labels[y] == af.Undec:
+		case !r.prefers(y, z):
+		case c.open == r.epoch || c.fresh == r.epoch || c.label == af.Undec:
 			live++
-		case s.labels[y] == af.In:
-			if in < 0 || r.rank[y] < in {
-				in = r.rank[y]
+		case c.label == af.In:
+			if in < 0 || c.rank < in {
+				in = c.rank
 			}
 		default:
-			top = max(top, r.rank[y])
+			top = max(top, c.rank)
 		}
 	}
-	r.live[z], r.top[z] = live, top
+	c := &r.c[z]
+	c.live, c.top = live, top
 	switch {
 	case in >= 0:
-		r.label(s, z, af.Out, in+1)
+		r.label(z, af.Out, in+1)
 	case live == 0:
-		r.label(s, z, af.In, top+1)
+		r.label(z, af.In, top+1)
 	}
 }
 
 // label gives the open claim z label l of rank k, closes it and queues it
 // to be passed on.
-func (r *rounds) label(s *state, z int32, l af.Label, k int32) {
-	s.labels[z], r.rank[z] = l, k
-	r.open[z], r.fresh[z] = 0, r.epoch
+func (r *rounds) label(z int32, l af.Label, k int32) {
+	c := &r.c[z]
+	c.label, c.rank = l, k
+	c.open, c.fresh = 0, r.epoch
 	r.queue = append(r.queue, z)
 }
