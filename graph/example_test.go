@@ -365,3 +365,24 @@ func ExampleReadOptions_ReadYAML() {
 	// true
 	// graph: bomb.yaml:105:5: limit exceeded: aliases expand to more than 100000 YAML nodes
 }
+
+// Read reads what a program opened itself, in the format the name it
+// gives says, as Open reads a file of that name: here JSON Lines, then a
+// name RDF's, which no reader of this package takes.
+func ExampleReadOptions_Read() {
+	var opts graph.ReadOptions
+	lines := `{"claimgraph":1}
+{"claim":{"id":"a","text":"A."}}
+`
+	g, err := opts.Read(strings.NewReader(lines), "desk.jsonl")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(g.Counts().Claims)
+	_, err = opts.Read(strings.NewReader(lines), "desk.nq")
+	fmt.Println(errors.Is(err, graph.ErrFileFormat))
+	// Output:
+	// 1
+	// true
+}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 )
@@ -17,14 +18,9 @@ func Open(path string) (*Graph, error) { return ReadOptions{}.Open(path) }
 // Open reads the graph file at path like [Open], within the limits of o
 // and reporting to o.Progress.
 func (o ReadOptions) Open(path string) (*Graph, error) {
-	read := o.ReadYAML
-	switch formatOf(path) {
-	case jsonlFormat:
-		read = o.ReadJSONL
-	case jsonFormat:
-		read = o.ReadJSON
-	case rdfFormat:
-		return nil, rdfFile(path, "read it with package graph/rdf (rdf.Read)")
+	read, err := o.reader(path)
+	if err != nil {
+		return nil, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -32,6 +28,32 @@ func (o ReadOptions) Open(path string) (*Graph, error) {
 	}
 	defer f.Close()
 	return read(f, path)
+}
+
+// Read reads a graph from r in the format name ends with, as [Open]
+// reads a file of that name, within the limits of o: name is the file
+// errors name. It serves a caller that opens the file itself, to look at
+// what it opened before reading it (a server that must not wait on a
+// FIFO put in the file's place, say).
+func (o ReadOptions) Read(r io.Reader, name string) (*Graph, error) {
+	read, err := o.reader(name)
+	if err != nil {
+		return nil, err
+	}
+	return read(r, name)
+}
+
+// reader returns the reader of o of the format name ends with.
+func (o ReadOptions) reader(name string) (func(io.Reader, string) (*Graph, error), error) {
+	switch formatOf(name) {
+	case jsonlFormat:
+		return o.ReadJSONL, nil
+	case jsonFormat:
+		return o.ReadJSON, nil
+	case rdfFormat:
+		return nil, rdfFile(name, "read it with package graph/rdf (rdf.Read)")
+	}
+	return o.ReadYAML, nil
 }
 
 // fileFormat is a format a file name names.

@@ -129,6 +129,15 @@ func TestOpen(t *testing.T) {
 		if err != nil || g.Counts().Claims != 50 {
 			t.Errorf("Open(%s): %v", name, err)
 		}
+		// Read picks the reader by the name alone, as Open does.
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err = graph.ReadOptions{}.Read(bytes.NewReader(data), name)
+		if err != nil || g.Counts().Claims != 50 {
+			t.Errorf("Read(%s): %v", name, err)
+		}
 	}
 	// The extension chooses the reader: JSON Lines read as YAML is
 	// malformed, so a misnamed file is an error with its position.
@@ -143,6 +152,9 @@ func TestOpen(t *testing.T) {
 	var list graph.ErrorList
 	if _, err := graph.Open(misnamed); !errors.As(err, &list) || list[0].File != misnamed {
 		t.Errorf("Open(JSON Lines named .yaml) = %v, want an ErrorList naming the file", err)
+	}
+	if _, err := (graph.ReadOptions{}).Read(bytes.NewReader(data), misnamed); !errors.As(err, &list) || list[0].File != misnamed {
+		t.Errorf("Read(JSON Lines named .yaml) = %v, want an ErrorList naming the file", err)
 	}
 	if _, err := graph.Open(filepath.Join(dir, "none.json")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("Open(missing file) = %v, want fs.ErrNotExist", err)

@@ -12,7 +12,7 @@ import (
 // TestRDFNamesRefused: Save wrote YAML into a file named .ttl or .nq,
 // and Open, edit and merge read one as YAML (a syntax error at 1:1).
 // Each now refuses the name with ErrFileFormat, leaving the file as it
-// was.
+// was, as Read refuses such a name.
 func TestRDFNamesRefused(t *testing.T) {
 	dir := t.TempDir()
 	yamlFile := filepath.Join(dir, "g.yaml")
@@ -30,12 +30,14 @@ func TestRDFNamesRefused(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, openErr := Open(path)
+		_, readErr := ReadOptions{}.Read(strings.NewReader(rdf), path)
 		_, _, unionErr := Union(yamlFile, path, PreferNone)
 		editErr := EditYAML(path, Batch{})
 		for name, err := range map[string]error{
 			"Save":   g.Save(path),
 			"Encode": g.Encode(new(bytes.Buffer), path),
 			"Open":   openErr,
+			"Read":   readErr,
 			"Union":  unionErr,
 			"Edit":   editErr,
 		} {
