@@ -332,6 +332,9 @@ type server struct {
 
 	// now is the clock of the notice of a file gone; nil for time.Now.
 	now func() time.Time
+	// beforeOpen, when set, is called after the file is looked up and
+	// before it is opened: tests put another file in its place there.
+	beforeOpen func()
 
 	// build is held while the page is rebuilt, and while model is read
 	// or set; mu while the fields below it are: a slow read of the file
@@ -426,10 +429,10 @@ func (s *server) makePage(stamp string, fi os.FileInfo, statErr error, since tim
 		err = m.WriteHTML(&buf)
 	default:
 		var g *graph.Graph
-		if !fi.Mode().IsRegular() {
-			err = fmt.Errorf("%s is %w (%s): serve reads a file that it can read whole", s.cfg.file, errNotRegular, fileType(fi.Mode()))
-		} else {
-			g, err = graph.ReadOptions{MaxBytes: s.cfg.maxBytes, MaxItems: s.cfg.maxItems}.Open(s.cfg.file)
+		var f *os.File
+		if f, err = s.openRegular(fi); err == nil {
+			g, err = graph.ReadOptions{MaxBytes: s.cfg.maxBytes, MaxItems: s.cfg.maxItems}.Read(f, s.cfg.file)
+			f.Close()
 		}
 		if err != nil {
 			probs = problems(s.cfg.file, err)
@@ -468,6 +471,30 @@ func linesOf(ps []jsonProblem) []string {
 		lines[i] = problemLine(p)
 	}
 	return lines
+}
+
+// openRegular opens the file to read it, when fi, of os.Stat, and the
+// file opened are regular files, and otherwise returns errNotRegular. It
+// does not wait to open (O_NONBLOCK where the system has it): a FIFO put
+// in the file's place after it was looked up would wait for a writer,
+// holding build, and no page would be built again.
+func (s *server) openRegular(fi os.FileInfo) (*os.File, error) {
+	if s.beforeOpen != nil {
+		s.beforeOpen()
+	}
+	f, err := os.OpenFile(s.cfg.file, os.O_RDONLY|openNonblock, 0)
+	if err == nil && fi.Mode().IsRegular() {
+		if fi, err = f.Stat(); err == nil && fi.Mode().IsRegular() {
+			return f, nil
+		}
+	}
+	if f != nil {
+		f.Close()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return nil, fmt.Errorf("%s is %w (%s): serve reads a file that it can read whole", s.cfg.file, errNotRegular, fileType(fi.Mode()))
 }
 
 // errNotRegular is the problem of a FILE that is not a regular file.
