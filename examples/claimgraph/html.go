@@ -474,27 +474,36 @@ func linesOf(ps []jsonProblem) []string {
 }
 
 // openRegular opens the file to read it, when fi, of os.Stat, and the
-// file opened are regular files, and otherwise returns errNotRegular. It
-// does not wait to open (O_NONBLOCK where the system has it): a FIFO put
-// in the file's place after it was looked up would wait for a writer,
-// holding build, and no page would be built again.
+// file opened are regular files, and otherwise returns errNotRegular: a
+// file that was not regular when looked up is not opened (a device may
+// act on being opened). It does not wait to open (O_NONBLOCK where the
+// system has it): a FIFO put in the file's place after it was looked up
+// would wait for a writer, holding build, and no page would be built
+// again.
 func (s *server) openRegular(fi os.FileInfo) (*os.File, error) {
+	if !fi.Mode().IsRegular() {
+		return nil, s.notRegular(fi)
+	}
 	if s.beforeOpen != nil {
 		s.beforeOpen()
 	}
 	f, err := os.OpenFile(s.cfg.file, os.O_RDONLY|openNonblock, 0)
-	if err == nil && fi.Mode().IsRegular() {
-		if fi, err = f.Stat(); err == nil && fi.Mode().IsRegular() {
-			return f, nil
-		}
-	}
-	if f != nil {
-		f.Close()
-	}
 	if err != nil {
 		return nil, err
 	}
-	return nil, fmt.Errorf("%s is %w (%s): serve reads a file that it can read whole", s.cfg.file, errNotRegular, fileType(fi.Mode()))
+	if fi, err = f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		if err == nil {
+			err = s.notRegular(fi)
+		}
+		return nil, err
+	}
+	return f, nil
+}
+
+// notRegular is the problem of the file, of info fi, not a regular file.
+func (s *server) notRegular(fi os.FileInfo) error {
+	return fmt.Errorf("%s is %w (%s): serve reads a file that it can read whole", s.cfg.file, errNotRegular, fileType(fi.Mode()))
 }
 
 // errNotRegular is the problem of a FILE that is not a regular file.

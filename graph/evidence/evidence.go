@@ -427,7 +427,9 @@ func (t *Table) weight(a, b []int32) (float64, int) {
 	return w, n
 }
 
-// fewOwn is the most own origins weight looks up in a set one by one.
+// fewOwn is the most origins taken as a few: a claim's own origins that
+// weight looks up in a set one by one, and a set mergeInto puts in place
+// in another (insertInto) rather than merge.
 const fewOwn = 8
 
 // OriginWeight is what one independent origin, from source, adds to a
