@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -41,7 +40,7 @@ func Run(t *testing.T, limit uint64, fn func() error) (msg string, maxRSS int64)
 	}
 	if os.Getenv(env) == t.Name() {
 		limit += status("VmSize:")
-		if err := syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: limit, Max: limit}); err != nil {
+		if err := limitAS(limit); err != nil {
 			os.Stdout.WriteString("childtest: setrlimit: " + err.Error() + "\n")
 			os.Exit(3)
 		}
