@@ -321,14 +321,22 @@ func ExampleReadJSON() {
 }
 
 // wantPositioned fails unless err is an ErrorList whose every problem has
-// the file name and a 1-based position: what every reader promises.
+// the file name and a 1-based position: what every reader promises, but
+// for the count that ends a list cut at its limit.
 func wantPositioned(t *testing.T, err error, file string) {
 	t.Helper()
 	var list graph.ErrorList
 	if !errors.As(err, &list) {
 		t.Fatalf("error of type %T: %v", err, err)
 	}
-	for _, e := range list {
+	for i, e := range list {
+		// A list cut at its limit (ReadOptions.MaxErrors) ends with the
+		// count of the problems left out, which are not kept and have no
+		// one position.
+		if i > 0 && i == len(list)-1 && e.Line == 0 && errors.Is(e, graph.ErrLimit) &&
+			strings.HasSuffix(e.Error(), "more problems not listed") {
+			continue
+		}
 		if e.Line < 1 || e.Column < 1 || e.File != file {
 			t.Fatalf("problem without a position: %#v", e)
 		}
