@@ -67,9 +67,10 @@ func merge1(out, a, b []int32) int {
 // putting them in place does (BenchmarkMergeInto).
 const early = 16
 
-// insertInto is mergeInto for a set b of a few: each of b is found in a
-// by binary search from where the one before was, and a is copied in
-// bulk between them; what of b comes after a is copied after it. It is
+// insertInto is mergeInto for a set b of a few and a set a at least as
+// long: each of b is found in a by binary search from where the one
+// before was, and a is copied in bulk between them; what of b comes
+// after a is copied after it. It is
 // O(len(b) × log MaxLent) comparisons and copies of at most MaxLent,
 // where merging takes a dependent step for each origin of a before the
 // last of b.
@@ -79,7 +80,7 @@ func insertInto(dst, a, b []int32) []int32 {
 	out := dst[n : n+MaxLent]
 	k, at := 0, 0 // written to out; a[:at] is copied
 	for h, y := range b {
-		if len(a) == 0 || y > a[len(a)-1] {
+		if y > a[len(a)-1] { // a is not empty: it is at least as long as b
 			k += copy(out[k:], a[at:])
 			k += copy(out[k:], b[h:])
 			return dst[:n+k]

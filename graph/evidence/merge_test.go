@@ -34,9 +34,10 @@ func TestMergeInto(t *testing.T) {
 	sets = append(sets, nil, []int32{5}, []int32{1, 2, 3})
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, limit := range []int32{12, 80, 300, 100_000} {
+		base := randomSets(1, limit)[0]
 		for _, size := range []int{0, 1, 2, 3, fewOwn - 1, fewOwn, fewOwn + 1, 20, MaxLent - 1, MaxLent} {
 			for range 20 {
-				set := randomSets(1, limit)[0]
+				set := slices.Clone(base)
 				r.Shuffle(len(set), func(i, j int) { set[i], set[j] = set[j], set[i] })
 				set = set[:min(size, len(set))]
 				slices.Sort(set)
@@ -45,7 +46,7 @@ func TestMergeInto(t *testing.T) {
 		}
 	}
 	for i, a := range sets {
-		for _, b := range []([]int32){sets[(i*7+3)%len(sets)], sets[r.IntN(len(sets))]} {
+		for _, b := range [][]int32{sets[(i*7+3)%len(sets)], sets[r.IntN(len(sets))]} {
 			want := slices.Compact(slices.Sorted(slices.Values(slices.Concat(a, b))))
 			want = append([]int32{-1}, want[:min(len(want), MaxLent)]...)
 			if got := mergeInto([]int32{-1}, a, b); !slices.Equal(got, want) {
