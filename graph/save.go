@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 )
 
 // Save writes the graph to the file at path, safely, as [SaveWith] does,
@@ -177,18 +176,14 @@ func writeDevice(path string, fill func(f *os.File) error) error {
 // done on those signals.
 func HandleSignals(sigs ...os.Signal) {
 	if len(sigs) == 0 {
-		sigs = []os.Signal{os.Interrupt, syscall.SIGTERM}
+		sigs = defaultSignals
 	}
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, sigs...)
 	go func() {
 		sig := <-c
 		AbortSaves()
-		code := 1
-		if n, ok := sig.(syscall.Signal); ok {
-			code = 128 + int(n)
-		}
-		os.Exit(code)
+		os.Exit(exitCode(sig))
 	}()
 }
 

@@ -535,9 +535,8 @@ func problemKind(err error) string {
 			return k.Error()
 		}
 	}
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		return errno.Error()
+	if t, ok := errnoText(err); ok {
+		return t
 	}
 	return unknownKind
 }
