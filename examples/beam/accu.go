@@ -241,21 +241,59 @@ func discRows(s beam.Scope, r Run, pairs, objs, accs beam.PCollection) beam.PCol
 
 // objIncidences sends, for every source a of each fact of an object, the
 // sources after it on the fact (see [partners]): as the partners it
-// shares a true value with when the fact is the one the object chose,
-// and always as the incidence of its pairs on the fact. An object left
-// out of copy detection sends nothing.
+// shares a true value with when the fact is the one the object chose and
+// no other ties it, as those it shares a value tied for the top with
+// (Fact [tiedValue]) when the fact is one of a tie, and always as the
+// incidence of its pairs on the fact. An object left out of copy
+// detection sends nothing.
 type objIncidences struct{ shared, incs listbox[Inc] }
+
+// tiedValue marks, in the Fact of a list of partners, the partners of a
+// value tied for the top of its object: neither a true value shared nor
+// a false one, as the library has it.
+const tiedValue = 1
 
 func (fn *objIncidences) ProcessElement(_ int64, o Obj, shared, incs func(int64, []Inc)) {
 	if o.Unchecked {
 		return
 	}
-	for _, f := range o.Facts {
-		if f.ID == o.Chosen {
+	tied := tiedTop(o)
+	for i, f := range o.Facts {
+		switch {
+		case tied[i]:
+			sendPartners(&fn.shared, f.Sources, 0, tiedValue, shared)
+		case f.ID == o.Chosen:
 			sendPartners(&fn.shared, f.Sources, 0, 0, shared)
 		}
 		sendPartners(&fn.incs, f.Sources, o.ID, f.ID, incs)
 	}
+}
+
+// tiedTop reports which facts of o are tied for the top with the one it
+// chose, by the beliefs of the iteration that chose it (truth.Same), as
+// the library's Probabilities marks them even; none when no other fact
+// ties the chosen one.
+func tiedTop(o Obj) []bool {
+	top := -1
+	for i, f := range o.Facts {
+		if f.ID == o.Chosen {
+			top = i
+		}
+	}
+	tied := make([]bool, len(o.Facts))
+	if top < 0 {
+		return tied
+	}
+	k := 0
+	for i, f := range o.Facts {
+		if tied[i] = truth.Same(f.Belief, o.Facts[top].Belief); tied[i] {
+			k++
+		}
+	}
+	if k < 2 {
+		clear(tied)
+	}
+	return tied
 }
 
 func (fn *objIncidences) FinishBundle(shared, incs func(int64, []Inc)) {
@@ -275,21 +313,33 @@ func partners(ss []int64, emit func(int64, []int64)) {
 // count counts, per source A, how many of the lists of partners name
 // each source.
 func count(lists func(*[]Inc) bool) map[int64]map[int64]int {
-	n := make(map[int64]map[int64]int)
+	n, _ := countShared(lists)
+	return n
+}
+
+// countShared counts, per source A, how many of the lists of partners
+// name each source: in n those of true values, in tied those of values
+// tied for the top (Fact [tiedValue], see [objIncidences]).
+func countShared(lists func(*[]Inc) bool) (n, tied map[int64]map[int64]int) {
+	n, tied = make(map[int64]map[int64]int), make(map[int64]map[int64]int)
 	var l []Inc
 	for lists(&l) {
 		for _, in := range l {
-			m := n[in.A]
+			into := n
+			if in.Fact == tiedValue {
+				into = tied
+			}
+			m := into[in.A]
 			if m == nil {
 				m = make(map[int64]int)
-				n[in.A] = m
+				into[in.A] = m
 			}
 			for _, b := range in.B {
 				m[b]++
 			}
 		}
 	}
-	return n
+	return n, tied
 }
 
 // factPartners sends the partners among the sources of each fact of an
@@ -551,7 +601,7 @@ func (fn *discFn) ProcessElement(_ int64, pairs func(*Pairs) bool, shared func(*
 		m := truth.NewCopyModel(fn.Run.Opts.truth())
 		fn.model = &m
 	}
-	kt := count(shared)
+	kt, tied := countShared(shared)
 	type table struct {
 		b    []int64
 		disc []float32
@@ -563,7 +613,7 @@ func (fn *discFn) ProcessElement(_ int64, pairs func(*Pairs) bool, shared func(*
 		a := p.A
 		for i, b := range p.B {
 			k := kt[a][b]
-			t.disc[i] = fn.model.Discount(acc[a], acc[b], k, p.Pairs[i].Same-k, p.Pairs[i].Diff)
+			t.disc[i] = fn.model.Discount(acc[a], acc[b], k, p.Pairs[i].Same-k-tied[a][b], p.Pairs[i].Diff)
 		}
 		tables[a] = t
 		p = Pairs{}

@@ -731,6 +731,9 @@ func TestExplorerBigGraph(t *testing.T) {
 // claim's evidence counts, not the sources it appears in (red team 8,
 // finding 9): a appears in s1 and in s2, which republishes s1, and keeps
 // c open; and a derived attack says the step it stands on (finding 4).
+// It gives the claim's evidence as the verdicts weigh it, lent origins
+// included: e, of one own origin and one lent by f, defeats d, of one,
+// and the reason said "[origins s6]", one origin defeating one.
 func TestExplorerReasonOrigins(t *testing.T) {
 	longBrowserTest(t)
 	file := writeTemp(t, "relay.yaml", `claimgraph: 1
@@ -738,11 +741,19 @@ sources:
   - {id: s1, title: One, kind: news-article}
   - {id: s2, title: Two, kind: news-article, derived_from: [{source: s1, kind: republishes}]}
   - {id: s3, title: Three, kind: news-article}
+  - {id: s5, kind: news-article}
+  - {id: s6, kind: news-article}
+  - {id: s7, kind: news-article}
 claims:
   - {id: a, text: Alpha., appearances: [{source: s1}, {source: s2}]}
   - {id: c, text: Gamma., appearances: [{source: s3}]}
+  - {id: d, text: Delta., appearances: [{source: s5}]}
+  - {id: e, text: Epsilon., appearances: [{source: s6}]}
+  - {id: f, text: Phi., appearances: [{source: s7}]}
 relations:
   - {from: a, to: c, kind: contradicts}
+  - {from: d, to: e, kind: contradicts}
+  - {from: f, to: e, kind: supports}
 `)
 	b := newBrowser(t)
 	b.do(t, "open the page", chromedp.Navigate("file://"+writeExplorer(t, file)), ready)
@@ -750,8 +761,18 @@ relations:
 	b.waitFor(t, "the results of gamma", `document.getElementById('results').dataset.query === 'gamma'`)
 	b.do(t, "open c", chromedp.Click(resultXPath("c")), chromedp.WaitVisible(chromedp.CSS(`#origins`)))
 	panel := value(t, b, "panel", chromedp.Text(chromedp.CSS(`#verdict + ul`)))
-	if want := "left open by a (contradiction) [origins s1]"; !strings.Contains(panel, want) || strings.Contains(panel, "s2") {
+	if want := "left open by a (contradiction) [origins s1; evidence 1]"; !strings.Contains(panel, want) || strings.Contains(panel, "s2") {
 		t.Errorf("reasons %q: want %q, without the relay s2", panel, want)
+	}
+	b.do(t, "search delta", chromedp.Evaluate[chromedp.Void](`document.getElementById('q').value = '', undefined`), chromedp.SendKeys(chromedp.CSS(`#q`), "delta"))
+	b.waitFor(t, "the results of delta", `document.getElementById('results').dataset.query === 'delta'`)
+	b.do(t, "open d", chromedp.Click(resultXPath("d")), chromedp.WaitVisible(chromedp.CSS(`#origins`)))
+	panel = value(t, b, "panel", chromedp.Text(chromedp.CSS(`#verdict + ul`)))
+	if want := "defeated by e (contradiction) [origins s6; 1 origin lent by supporters; evidence 2]"; !strings.Contains(panel, want) {
+		t.Errorf("reasons %q: want %q", panel, want)
+	}
+	if verdict := value(t, b, "verdict", chromedp.Text(chromedp.CSS(`#verdict`))); !strings.Contains(verdict, "evidence 1") {
+		t.Errorf("verdict %q: want d's evidence 1", verdict)
 	}
 	b.noErrors(t)
 }

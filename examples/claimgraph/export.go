@@ -28,7 +28,9 @@
 //     usage error (exit 2), as the file's verdicts are not computed as of
 //     any date. --trust TRUST weighs the computed verdicts by the trust
 //     of the sources (trustfile.go); with another format, or with
-//     --verdicts, it is a usage error (exit 2). --review-url is the absolute http(s) prefix of each
+//     --verdicts, it is a usage error (exit 2); when the file's published
+//     reviews rate the claims it weighs nothing, and a note on standard
+//     error says so. --review-url is the absolute http(s) prefix of each
 //     review's address (the claim ID is appended), which a published
 //     review's own URL replaces only when it is an absolute http(s) URL
 //     too (never "javascript:…"; check warns of one that is not), --author the
@@ -152,6 +154,12 @@ func runExport(e *env, args []string) int {
 						return err
 					}
 					m, computed = claimreview.FromVerdicts(v, r), true
+				} else if e.trust.values != nil {
+					// What a person published is what gets published:
+					// trust weighs no rating of it, and says so rather
+					// than seem to.
+					fmt.Fprintf(e.stderr, "claimgraph export: --trust %s weighs no rating: the file's published reviews rate the claims (%s), and are exported as published\n",
+						e.trust.path, plural(len(m), "review"))
 				}
 			}
 			// --claims narrows every kind of verdict; without it the

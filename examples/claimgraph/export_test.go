@@ -351,3 +351,45 @@ func TestExportDatePublishedToday(t *testing.T) {
 		t.Errorf("--verdicts --date 2025-10-01: datePublished %q", dates["alone"])
 	}
 }
+
+// TestExportTrustWithPublishedReviews: a file with a published review
+// exports that review as published, whatever --trust says, and --trust,
+// taken silently, seemed to weigh it. Now a note on standard error says
+// that it weighs no rating; a file of computed verdicts gets none, and
+// its ratings move with the trust.
+func TestExportTrustWithPublishedReviews(t *testing.T) {
+	computed := writeTemp(t, "g.yaml", datedYAML)
+	published := writeTemp(t, "p.yaml", strings.Replace(datedYAML,
+		"{id: only, text: The only pact is another., appearances: [{source: post}]}",
+		`{id: only, text: The only pact is another., appearances: [{source: post}], review: {status: published, rating: "False", date: 2025-09-04}}`, 1))
+	trust := writeTemp(t, "t.json", `{"post": 1, "agency": 0.1, "paper": 0.1}`)
+	tests := []struct {
+		name, file string
+		rating     string // of only, with --trust
+		note       bool
+	}{
+		// only, of one post (a primary source) trusted 1, defeats
+		// treaty of two at 0.1: True; the desk published False.
+		{"computed", computed, "True", false},
+		{"published", published, "False", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runInterchange(t, "export", tt.file, "--format", "jsonld", "--review-url", "https://fc.example/",
+				"--author", "FC", "--trust", trust, "--claims", "only")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			var doc claimreview.Document
+			if err := json.Unmarshal([]byte(out), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Graph) != 1 || doc.Graph[0].ReviewRating.Name != tt.rating {
+				t.Errorf("reviews %+v; want only rated %s", doc.Graph, tt.rating)
+			}
+			if note := strings.Contains(errs, "weighs no rating"); note != tt.note {
+				t.Errorf("stderr %q: note %v, want %v", errs, note, tt.note)
+			}
+		})
+	}
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/explore"
 	"github.com/claimgraph/claimgraph/graph/provenance"
 	"github.com/claimgraph/claimgraph/graph/synth"
@@ -81,6 +82,7 @@ func TestStatesAreTheVerdictsOfEachDate(t *testing.T) {
 				t.Errorf("%s: %s is %s (%s), verdict.Compute says %s (%s)", what, want.Claim,
 					m.Labels[got[i].Label], m.Ratings[got[i].Rating], want.Label, want.Rating.Name)
 			}
+			checkEvidence(t, what, got[i], want)
 		}
 	}
 	check(-1, g.View, "undated")
@@ -96,6 +98,82 @@ func TestStatesAreTheVerdictsOfEachDate(t *testing.T) {
 				check(k+1, g.At(day), "on "+day.String())
 			}
 		}
+	}
+}
+
+// checkEvidence checks that the model's verdict got carries the evidence
+// of want, the verdict of verdict.Compute for its claim in the same
+// state, as the command line prints it (evidence.Text).
+func checkEvidence(t *testing.T, what string, got explore.Verdict, want verdict.Verdict) {
+	t.Helper()
+	if evidence.Text(got.Evidence, got.Capped) != evidence.Text(want.Evidence, want.Capped) || got.Lent != want.Lent {
+		t.Errorf("%s: %s has evidence %s, %d lent; verdict.Compute says %s, %d lent", what, want.Claim,
+			evidence.Text(got.Evidence, got.Capped), got.Lent, evidence.Text(want.Evidence, want.Capped), want.Lent)
+	}
+}
+
+// TestReasonsWeighAsTheVerdicts: the page shows each reason with the
+// evidence of the claim it names, which the model carries in that
+// claim's verdict of the same state. Here c, of one own origin and two
+// lent by sup, defeats a, of two own origins, by trust: 0.5 + 0.8 + 0.8
+// against 0.9 + 0.9. Shown with its own origin alone, as the page did,
+// the reason named one origin that defeats two; from 2024 sup no longer
+// holds, lends nothing, and a defeats c.
+func TestReasonsWeighAsTheVerdicts(t *testing.T) {
+	g, err := graph.ReadYAML(strings.NewReader(`claimgraph: 1
+sources:
+  - {id: s1, kind: news-article}
+  - {id: s2, kind: news-article}
+  - {id: s3, kind: news-article}
+  - {id: s4, kind: news-article}
+  - {id: s5, kind: news-article}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}, {source: s2}]}
+  - {id: c, text: C., appearances: [{source: s3}]}
+  - {id: sup, text: S., valid_until: 2024-01-01, appearances: [{source: s4}, {source: s5}]}
+relations:
+  - {from: a, to: c, kind: contradicts}
+  - {from: sup, to: c, kind: supports}
+`), "lend.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := verdict.Options{Trust: map[string]float64{"s1": 0.9, "s2": 0.9, "s4": 0.8, "s5": 0.8}}
+	m, err := explore.Build(g, explore.Options{MaxDates: -1, Verdict: opts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		state    int // as labelsAt takes it
+		view     graph.View
+		rejected string
+		evidence string // of the claim that defeats it
+		lent     int
+	}{
+		{"undated", -1, g.View, "a", "2.1", 2},
+		{"from 2024", 1, g.At(claims.MustDate(2024, 1, 1)), "c", "1.8", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := verdict.Compute(tt.view, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := labelsAt(m, tt.state)
+			for i, want := range r.Verdicts {
+				checkEvidence(t, tt.name, got[i], want)
+			}
+			vd, _ := r.Verdict(tt.rejected)
+			if vd.Label != verdict.Rejected || len(vd.Reasons) != 1 {
+				t.Fatalf("%s: %s %+v; want rejected, one reason", tt.name, tt.rejected, vd)
+			}
+			by := got[slices.IndexFunc(r.Verdicts, func(v verdict.Verdict) bool { return v.Claim == vd.Reasons[0].Claim })]
+			if e := evidence.Text(by.Evidence, by.Capped); e != tt.evidence || by.Lent != tt.lent {
+				t.Errorf("%s: %s is defeated by %s of evidence %s, %d lent; want %s, %d lent", tt.name, tt.rejected,
+					vd.Reasons[0].Claim, e, by.Lent, tt.evidence, tt.lent)
+			}
+		})
 	}
 }
 

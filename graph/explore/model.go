@@ -90,8 +90,9 @@ type Model struct {
 	Problems []string `json:"problems,omitempty"`
 }
 
-// FormatVersion is the version of the JSON shape of [Model].
-const FormatVersion = 1
+// FormatVersion is the version of the JSON shape of [Model]: 2 since a
+// [Verdict] carries the claim's evidence.
+const FormatVersion = 2
 
 // Entity is an entity of the model.
 type Entity struct {
@@ -235,9 +236,15 @@ func (r *Rel) UnmarshalJSON(data []byte) error {
 
 // Verdict is the verdict of claim C in one state; Label is an index into
 // Model.Labels, Rating one into Model.Ratings, and Strength is rounded to
-// three decimals. Its JSON is an array, [C, Label, Rating, Value,
-// Strength, Reasons, Since, More], without the empty values at its end,
-// for a graph has a verdict per claim.
+// three decimals. Evidence, Lent and Capped are the claim's evidence as
+// the verdicts of the state weigh it (verdict.Verdict): its weight, to
+// the four significant digits of evidence.Text, the number of its
+// origins lent by supporters, and whether the weight is a lower bound;
+// the page shows them beside the verdict and beside each reason that
+// names the claim, as the command line does. Its JSON is an array, [C,
+// Label, Rating, Value, Strength, Reasons, Since, More, Evidence, Lent,
+// Capped], without the empty values at its end, for a graph has a
+// verdict per claim.
 type Verdict struct {
 	C        int
 	Label    int
@@ -247,6 +254,9 @@ type Verdict struct {
 	Reasons  []Reason
 	Since    string
 	More     int
+	Evidence float64
+	Lent     int
+	Capped   bool
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -255,14 +265,15 @@ func (v Verdict) MarshalJSON() ([]byte, error) {
 	if why == nil {
 		why = []Reason{}
 	}
-	return marshalTrimmed([]any{v.C, v.Label, v.Rating, v.Value, v.Strength, why, v.Since, v.More},
-		5, func(x any) bool { return x == "" || x == 0 || isEmptyList(x) })
+	return marshalTrimmed([]any{v.C, v.Label, v.Rating, v.Value, v.Strength, why, v.Since, v.More, v.Evidence, v.Lent, v.Capped},
+		5, func(x any) bool { return x == "" || x == 0 || x == 0.0 || x == false || isEmptyList(x) })
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (v *Verdict) UnmarshalJSON(data []byte) error {
 	*v = Verdict{}
-	return unmarshalArray(data, 5, &v.C, &v.Label, &v.Rating, &v.Value, &v.Strength, &v.Reasons, &v.Since, &v.More)
+	return unmarshalArray(data, 5, &v.C, &v.Label, &v.Rating, &v.Value, &v.Strength, &v.Reasons, &v.Since, &v.More,
+		&v.Evidence, &v.Lent, &v.Capped)
 }
 
 // Reason is one reason of a verdict, with claims by index and Kind and
@@ -604,6 +615,7 @@ func (b *builder) verdicts(v graph.View, opts Options) ([]Verdict, error) {
 		out[i] = Verdict{
 			C: b.index(b.claimIndex, vd.Claim), Label: int(vd.Label), Rating: b.ratings.code(vd.Rating.Name), Value: vd.Rating.Value,
 			Strength: math.Round(vd.Strength*1000) / 1000, Since: vd.Since.String(), More: vd.More,
+			Evidence: evidenceDigits(vd.Evidence), Lent: vd.Lent, Capped: vd.Capped,
 		}
 		for _, why := range vd.Reasons {
 			out[i].Reasons = append(out[i].Reasons, Reason{
@@ -613,6 +625,17 @@ func (b *builder) verdicts(v graph.View, opts Options) ([]Verdict, error) {
 		}
 	}
 	return out, nil
+}
+
+// evidenceDigits returns the weight x to the four significant digits
+// that evidence.Text prints, so that the page shows what the command
+// line does and the model carries no more digits than that.
+func evidenceDigits(x float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 4, 64), 64)
+	if err != nil {
+		return x
+	}
+	return r
 }
 
 // labelNames returns the names of the verdict labels by code.

@@ -83,7 +83,7 @@
   function computeLabels() {
     var s = stateOfDate(S.date);
     if (s < 0) { labels.fill(-1); return; }
-    // A verdict is [claim, label, rating, value, strength, reasons, since, more].
+    // A verdict is [claim, label, rating, value, strength, reasons, since, more, evidence, lent, capped].
     M.states[0].forEach(function (v) { labels[v[0]] = v[1]; });
     for (var k = 1; k <= s; k++) M.states[k].forEach(function (v) { labels[v[0]] = v[1]; });
   }
@@ -368,13 +368,25 @@
     }
     return esc(k) + " via " + v;
   }
+  function evidenceText(v) { // the evidence of verdict v as the command line writes it (evidence.Text)
+    var w = v[8] || 0;
+    return v[10] ? "at least " + w + " (capped)" : String(w);
+  }
+  function lentText(v) { var n = v[9] || 0; return n + (n === 1 ? " origin" : " origins") + " lent by supporters"; }
+  function evidenceOf(c) { // what a reason says of the evidence of claim c: its own origins, those lent, the weight
+    var os = originsOf(c), v = verdictOf(c), parts = [];
+    if (os.length) parts.push("origins " + os.map(sourceLink).join(", "));
+    if (v && v[9]) parts.push(lentText(v));
+    if (v) parts.push("evidence " + evidenceText(v));
+    return parts.length ? ' <span class="muted">[' + parts.join("; ") + "]</span>" : "";
+  }
   function reasonText(t, a) { // a reason of claim t's verdict is [kind, claim, attack, via, by], -1 for none
     var r = { k: a[0], c: a[1], a: a[2], via: a[3] >= 0 ? a[3] : undefined, by: a[4] >= 0 ? a[4] : undefined };
-    var os = originsOf(r.c), srcs = os.length ? ' <span class="muted">[origins ' + os.map(sourceLink).join(", ") + "]</span>" : "";
+    var srcs = evidenceOf(r.c);
     var how = attackText(t, r);
     switch (M.reasons[r.k]) {
       case "defeated-by": return "defeated by " + claimLink(r.c) + " (" + how + ")" + srcs;
-      case "attacker": return "attacked by " + claimLink(r.c) + " (" + how + ")" + srcs + (r.by !== undefined ? ", itself defeated by " + claimLink(r.by) : "");
+      case "attacker": return "attacked by " + claimLink(r.c) + " (" + how + ")" + srcs + (r.by !== undefined ? ", itself defeated by " + claimLink(r.by) + evidenceOf(r.by) : "");
       case "weaker": return "contradicted by " + claimLink(r.c) + ", with less evidence" + srcs;
     }
     return "left open by " + claimLink(r.c) + " (" + how + ")" + srcs;
@@ -387,7 +399,8 @@
     if (!v) h += '<p class="muted">Not computed for this date (see --max-dates).</p>';
     else {
       var why = v[5] || [], since = v[6] || "", more = v[7] || 0;
-      h += '<p id="verdict">' + chip(c) + " " + esc(M.ratings[v[2]]) + (v[3] ? " (" + v[3] + "/5), strength " + v[4].toFixed(3) : "") + (since ? ", since " + esc(since) : "") + "</p>";
+      h += '<p id="verdict">' + chip(c) + " " + esc(M.ratings[v[2]]) + (v[3] ? " (" + v[3] + "/5), strength " + v[4].toFixed(3) : "") +
+        ", evidence " + evidenceText(v) + (v[9] ? " (" + lentText(v) + ")" : "") + (since ? ", since " + esc(since) : "") + "</p>";
       if (why.length) h += "<ul>" + why.map(function (r) { return "<li>" + reasonText(c, r) + "</li>"; }).join("") + (more ? "<li>and " + more + " more</li>" : "") + "</ul>";
     }
     var con = [], sup = [], supd = [];

@@ -342,7 +342,8 @@ func (ix *index) sourceObjects() (list []int32, start []int32) {
 // A(S) is the mean probability of S's tested values (see [Result.Known])
 // whose object the beliefs decide: a value tied for the top of its object
 // with another tests nobody, since neither is more likely — a plain tie
-// between two sources says nothing of either. Counting it, a source whose
+// between two sources says nothing of either — and copy detection takes
+// it as neither a true value shared nor a false one. Counting it, a source whose
 // only tested value ties sinks towards the tie's belief (1/(2 + n·(1−A)/A)
 // each iteration, so about 0.05 in the end) and never converges; instead a
 // source whose every tested value ties keeps its prior, o.InitialTrust,
@@ -372,7 +373,9 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 	disc := make([]float32, nP)
 	fill(disc, 1)
 	backward := make([]bool, nP)
-	trueShared := make([]int32, nP)
+	// The values each pair shares that the last beliefs take as true, and
+	// those tied for the top of their object: neither true nor false.
+	trueShared, tiedShared := make([]int32, nP), make([]int32, nP)
 	chosen := make([]FactID, ix.nObjects)
 	prevChosen := make([]FactID, ix.nObjects)
 	// Declared copies are known from the start; the rest is taken as
@@ -394,12 +397,27 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 			// §2, §3: the posterior of S1 ⊥ S2, S1 → S2 and S2 → S1
 			// from the objects where they share a true value (kt), share
 			// a false one (kf) or differ (kd), as log odds against
-			// independence (see ratios).
+			// independence (see ratios). A value tied for the top of its
+			// object is neither: Chosen names the first of a tie only to
+			// name one, and taking it as true made the sources of the
+			// other share a false value, copiers, discounted, and the
+			// order of the data decide the tie.
 			clear(trueShared)
-			for _, f := range chosen {
-				if f != NoFact {
+			clear(tiedShared)
+			for obj, f := range chosen {
+				switch {
+				case f == NoFact:
+				case !even[f]:
 					for _, p := range pr.tri[pr.triStart[f]:pr.triStart[f+1]] {
 						trueShared[p]++
+					}
+				default:
+					for _, g := range ix.objFacts[ix.objStart[obj]:ix.objStart[obj+1]] {
+						if even[g] {
+							for _, p := range pr.tri[pr.triStart[g]:pr.triStart[g+1]] {
+								tiedShared[p]++
+							}
+						}
 					}
 				}
 			}
@@ -410,7 +428,7 @@ func (r *Result) accu(ix *index, copies []uint64, tested []bool, fixed bool, o O
 					}
 					s1, s2 := pr.key[p]>>32, uint32(pr.key[p])
 					kt, kd := trueShared[p], pr.diff[p]
-					disc[p], backward[p] = m.discount(ratio[s1], ratio[s2], kt, pr.same[p]-kt, kd)
+					disc[p], backward[p] = m.discount(ratio[s1], ratio[s2], kt, pr.same[p]-kt-tiedShared[p], kd)
 				}
 			})
 		}

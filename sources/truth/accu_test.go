@@ -327,3 +327,49 @@ func TestTieTestsNobody(t *testing.T) {
 		t.Errorf("u %v (known %v), v %v (known %v): want both known, u above v", r.Trust[u], r.Known[u], r.Trust[v], r.Known[v])
 	}
 }
+
+// TestTieCopiesNobody is a tie between two values each given by several
+// sources: q = a from s0…s(k−1), q = b from t0…t(k−1). The votes are
+// equal, so the question tests nobody; the first value of the tie named
+// by Chosen is no true value, nor the other a false one. Counting it so
+// for copy detection made the sources of b share a false value, hence
+// copiers of each other, their votes discounted, and a won with belief 1:
+// which side won followed the order of the assertions, and the trust of
+// the losers fell to 0. Both orders must give a converged tie, no
+// dependence and every source at the prior with no evidence.
+func TestTieCopiesNobody(t *testing.T) {
+	for _, k := range []int{2, 3, 5} {
+		for _, bFirst := range []bool{false, true} {
+			var as [][3]string
+			for i := range k {
+				as = append(as, [3]string{fmt.Sprintf("s%d", i), "q", "a"})
+			}
+			for i := range k {
+				as = append(as, [3]string{fmt.Sprintf("t%d", i), "q", "b"})
+			}
+			if bFirst {
+				as = append(as[k:], as[:k]...)
+			}
+			d := asserted(as)
+			for _, alg := range []truth.Algorithm{truth.Accu, truth.Depen} {
+				r, err := truth.Discover(d, alg, truth.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := fmt.Sprintf("%v, %d sources a side, b first %v", alg, k, bFirst)
+				if !r.Converged || !r.Tied[0] {
+					t.Errorf("%s: converged %v, tied %v, beliefs %v; want a converged tie", name, r.Converged, r.Tied[0], r.Belief)
+				}
+				if len(r.Dependence) > 0 {
+					t.Errorf("%s: dependence %+v; want none, a tie shows no false value shared", name, r.Dependence)
+				}
+				prior := truth.DefaultOptions(alg).InitialTrust
+				for s, tr := range r.Trust {
+					if r.Known[s] || tr != prior {
+						t.Errorf("%s: source %s has trust %v (known %v); want the prior %v, no evidence", name, d.SourceName(truth.SourceID(s)), tr, r.Known[s], prior)
+					}
+				}
+			}
+		}
+	}
+}
