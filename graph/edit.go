@@ -59,6 +59,20 @@ import (
 // What the same batch adds or replaces may name From: it names Into (and
 // its appearances that From and Into make one are kept once).
 //
+// A merge keeps the order of the relations (their order of addition,
+// which files keep): a relation it renames, or rewrites as a merge of a
+// source it cites does, stays in its place, and of two it makes one the
+// one kept (Into's, which takes what the other says) stays in its own
+// place, the other going. So a batch that merges does what its steps do
+// one batch each, to the order written: its removals and replacements
+// (a merge into a replaced item merges into the replacement), then its
+// merges in order, then its additions, which come after the graph's
+// items and name From as they would name an ID merged before (as Into).
+// Besides what a later batch would refuse (merging an ID merged before,
+// a merge into a claim merged away, appearances written in From and in
+// Into, collapsed here), the same batch renames From in the sources of
+// the relations it adds, which a later batch keeps as written.
+//
 // From is removed and its ID, with the IDs merged into it before, joins
 // Into's Merged list, which is written to files: looking it up ([View.Claim],
 // [View.Resolve] and every per-ID query) finds Into.
@@ -115,6 +129,11 @@ type editor struct {
 	// The relations merges move name each end by a claim of its set, not
 	// necessarily the one the set is merged into (resolveMoved).
 	movedAt map[int32][]int
+	// at holds, beside each relation of add.Relations, the place in the
+	// store's order of the relation it continues (-1 for the batch's
+	// own): a relation a merge renames, or joins another into, keeps
+	// its place (inPlace).
+	at []int32
 	// parent links a root merged with another to the root of the two
 	// (root); label orders each list of movedAt as the merges one after
 	// the other order it (ordered), and span holds each list's labels,
@@ -320,6 +339,7 @@ func (e *editor) plan() {
 	for i := range b.Relations {
 		e.add.Relations = append(e.add.Relations, b.Relations[i])
 		e.origin[secRelation] = append(e.origin[secRelation], location{"relation", i, ""})
+		e.at = append(e.at, -1)
 	}
 	for i := range b.Merges {
 		e.merge(i)
@@ -334,11 +354,13 @@ func (e *editor) plan() {
 }
 
 // addMoved puts r, a relation merge loc moves or rewrites, in the
-// batch's additions, where later merges find it (relationOf, movedAt).
-func (e *editor) addMoved(r claims.Relation, loc location) {
+// batch's additions, where later merges find it (relationOf, movedAt);
+// it takes the place of relation at of the store.
+func (e *editor) addMoved(r claims.Relation, loc location, at int32) {
 	j := len(e.add.Relations)
 	e.add.Relations = append(e.add.Relations, r)
 	e.origin[secRelation] = append(e.origin[secRelation], loc)
+	e.at = append(e.at, at)
 	k := e.setKeyOf(&r)
 	e.moved[k] = j + 1
 	e.push(k.from, j, false)
@@ -351,14 +373,15 @@ func (e *editor) dropCollapsed() {
 	if len(e.dropped) == 0 {
 		return
 	}
-	rels, origin := e.add.Relations[:0], e.origin[secRelation][:0]
+	rels, origin, at := e.add.Relations[:0], e.origin[secRelation][:0], e.at[:0]
 	for j, r := range e.add.Relations {
 		if !e.dropped[j] {
 			rels = append(rels, r)
 			origin = append(origin, e.origin[secRelation][j])
+			at = append(at, e.at[j])
 		}
 	}
-	e.add.Relations, e.origin[secRelation] = rels, origin
+	e.add.Relations, e.origin[secRelation], e.at = rels, origin, at
 }
 
 // renameMerged makes what the batch writes and what its merges rewrote
@@ -803,7 +826,7 @@ func (e *editor) renameInRelation(ri int32, loc location, m Merge) {
 	r.Sources = slices.Compact(replaceAll(r.Sources, m.From, m.Into))
 	renameInferences(r.Inferred, m.rename)
 	e.goneRel[ri] = true
-	e.addMoved(r, loc)
+	e.addMoved(r, loc, ri)
 }
 
 // rename returns m.Into for id m.From, and any other id as it is.
@@ -962,12 +985,12 @@ func (e *editor) moveRelations(i int, a, f int32) {
 			r := s.relation(ri)
 			switch x, xi, keep := e.moveOne(i, a, &r, location{"relation", int(ri), ""}); {
 			case keep:
-				e.addMoved(r, loc)
+				e.addMoved(r, loc, ri)
 			case x != nil:
 				// Into's relation of the store, joined: the batch writes
-				// it anew.
+				// it anew, in its place.
 				e.goneRel[xi] = true
-				e.addMoved(*x, loc)
+				e.addMoved(*x, loc, xi)
 			}
 		}
 	}
@@ -1181,9 +1204,11 @@ func (e *editor) moveMoved(i int, a int32, j int, rf int32) {
 	}
 	x, xi, keep := e.moveOne(i, a, &r, location{})
 	if x != nil {
-		// Into's relation of the store, joined, takes r's place.
+		// Into's relation of the store, joined, takes r's place in
+		// the batch, and stays in its own in the order.
 		e.goneRel[xi] = true
 		r, keep = *x, true
+		e.at[j] = xi
 	}
 	if !keep {
 		e.dropped[j] = true
@@ -1676,7 +1701,9 @@ func (e *editor) apply(p *plan) {
 	if s.alias == nil {
 		s.alias = map[string]string{}
 	}
+	relAt := int32(len(s.rels))
 	s.apply(&e.add, p, false)
+	defer e.inPlace(relAt)
 	for _, n := range e.repList {
 		r := e.reps[n]
 		idx := s.verts[n].idx
@@ -1714,6 +1741,53 @@ func (e *editor) apply(p *plan) {
 			s.aliasAll(src.Merged, src.ID)
 		}
 	}
+}
+
+// inPlace puts each relation that a merge renamed or joined, which
+// apply added after the graph's relations from relAt on, in the place
+// of the relation of the store it continues (editor.at), so that
+// relations keep their order of addition through merges. The batch's
+// own relations come first in add and stay after the graph's; those
+// moved back leave the end of the table. O(the relations moved, and
+// the degrees of their ends), once.
+func (e *editor) inPlace(relAt int32) {
+	s := e.s
+	to := map[int32]int32{} // a moved relation's edge number -> its place's
+	ends := map[int32]bool{}
+	keep := relAt // the end of the batch's own, which come first
+	for i, at := range e.at {
+		if at < 0 {
+			keep = relAt + int32(i) + 1
+		}
+	}
+	for i, at := range e.at {
+		k := relAt + int32(i)
+		if at < 0 {
+			continue
+		}
+		s.rels[at] = s.rels[k]
+		to[k+1] = at + 1
+		ends[s.rels[at].from], ends[s.rels[at].to] = true, true
+		if k < keep { // not so: a tombstone
+			s.rels[k].from = -1
+		} else {
+			s.deadRels--
+		}
+	}
+	if len(to) == 0 {
+		return
+	}
+	for n := range ends {
+		for _, list := range [2][]edge{s.out[n], s.in[n]} {
+			for j := range list {
+				if p, ok := to[list[j].data.rel]; ok {
+					list[j].data.rel = p
+				}
+			}
+		}
+	}
+	clear(s.rels[keep:])
+	s.rels = s.rels[:keep]
 }
 
 // refOf returns the vertex of id, -1 for none.

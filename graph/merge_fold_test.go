@@ -132,9 +132,7 @@ func randomMerges(rng *rand.Rand) (base, m graph.Batch) {
 	}
 	// The merges: a shape over a random part of the claims, then a few
 	// more, some into claims merged before.
-	part := slices.Clone(ids)
-	rng.Shuffle(len(part), func(i, j int) { part[i], part[j] = part[j], part[i] })
-	part = part[:2+rng.IntN(nc-1)]
+	part := somePart(rng, ids, nc-1)
 	// Relations: between two claims merged together, same_as decisions.
 	related, confident := map[[2]int]bool{}, rng.IntN(4) == 0
 	for range rng.IntN(2*nc) + rng.IntN(2)*nc {
@@ -168,24 +166,7 @@ func randomMerges(rng *rand.Rand) (base, m graph.Batch) {
 	merge := func(from, into string) {
 		m.Merges = append(m.Merges, graph.Merge{From: from, Into: into, DropReview: rng.IntN(4) > 0})
 	}
-	switch rng.IntN(4) {
-	case 0: // a chain: p0 into p1, p1 into p2, …
-		for i := 1; i < len(part); i++ {
-			merge(part[i-1], part[i])
-		}
-	case 1: // the chain given the other way
-		for i := len(part) - 1; i > 0; i-- {
-			merge(part[i-1], part[i])
-		}
-	case 2: // a star
-		for _, id := range part[1:] {
-			merge(id, part[0])
-		}
-	default: // a tree, each into one before it
-		for i := 1; i < len(part); i++ {
-			merge(part[i], part[rng.IntN(i)])
-		}
-	}
+	shapeMerges(rng, part, merge)
 	for range rng.IntN(3) {
 		if from, into := ids[rng.IntN(nc)], part[rng.IntN(len(part))]; !slices.Contains(part, from) || rng.IntN(8) == 0 {
 			merge(from, into) // into a claim merged away, maybe; once in a while a claim merged twice
@@ -229,6 +210,36 @@ func randomMerges(rng *rand.Rand) (base, m graph.Batch) {
 		m.Relations = append(m.Relations, claims.Relation{From: part[rng.IntN(len(part))], To: to, Kind: claims.Supports})
 	}
 	return base, m
+}
+
+// somePart returns 2 to most+1 of ids, at random, in a random order.
+func somePart(rng *rand.Rand, ids []string, most int) []string {
+	part := slices.Clone(ids)
+	rng.Shuffle(len(part), func(i, j int) { part[i], part[j] = part[j], part[i] })
+	return part[:2+rng.IntN(most)]
+}
+
+// shapeMerges merges the items of part in a random shape, calling
+// merge for each merge in order: a chain either way, a star or a tree.
+func shapeMerges(rng *rand.Rand, part []string, merge func(from, into string)) {
+	switch rng.IntN(4) {
+	case 0: // a chain: p0 into p1, p1 into p2, …
+		for i := 1; i < len(part); i++ {
+			merge(part[i-1], part[i])
+		}
+	case 1: // the chain given the other way
+		for i := len(part) - 1; i > 0; i-- {
+			merge(part[i-1], part[i])
+		}
+	case 2: // a star
+		for _, id := range part[1:] {
+			merge(id, part[0])
+		}
+	default: // a tree, each into one before it
+		for i := 1; i < len(part); i++ {
+			merge(part[i], part[rng.IntN(i)])
+		}
+	}
 }
 
 // TestMergeMeetsInFromsOrder: a claim merge whose Into has fewer
