@@ -99,6 +99,15 @@ func TestDecodeErrors(t *testing.T) {
 		{"list expected", "claimgraph: 1\nclaims: §{a: b}\n", graph.ErrSyntax, "want a list"},
 		{"malformed YAML", "claimgraph: 1\nclaims:\n  §- id: \"c\n", graph.ErrSyntax, "unexpected end"},
 		{"two documents", "claimgraph: 1\n§---\nclaimgraph: 1\n", graph.ErrSyntax, "more than one YAML document"},
+		// Problems of yaml.v3's parser, which it reports at the line
+		// before the collection they are in (here the list of claims):
+		// at the key or entry out of place instead.
+		{"key indented too little", head + "claims:\n  - id: c\n    text: T\n  - id: d\n   §text: U\n", graph.ErrSyntax, "did not find expected '-' indicator"},
+		{"key indented too little, far down", head + "claims:\n" + strings.Repeat("  - id: c\n    text: T\n", 50) + "  - id: d\n   §text: U\n  - id: e\n    text: V\n", graph.ErrSyntax, "did not find expected '-' indicator"},
+		{"entry indented too little", head + "claims:\n  - id: c\n    text: T\n    appearances:\n      - source: s1\n     §- source: s1\n", graph.ErrSyntax, "did not find expected key"},
+		{"line of a folded text indented too little", head + "claims:\n  - id: c\n    text: >-\n      One line,\n     §two lines\n      and three.\n", graph.ErrSyntax, "did not find expected key"},
+		{"entry indented too much", head + "claims:\n- id: c\n  text: T\n §- id: d\n  text: U\n", graph.ErrSyntax, "did not find expected key"},
+		{"in a second document", "claimgraph: 1\n---\nclaims:\n  - id: c\n §text: T\n", graph.ErrSyntax, "did not find expected"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
