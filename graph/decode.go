@@ -911,12 +911,15 @@ func (d *decoder) strs(n *yaml.Node, loc location) []string {
 	for i, c := range items {
 		l := location{loc.kind, loc.index, d.paths.index(loc.field, i)}
 		s := d.str(c, l)
-		if s == "" && c.Kind == yaml.ScalarNode {
+		if r := resolve(c); s == "" && !d.stop && r != nil && r.Kind == yaml.ScalarNode && (isNull(r) || r.Value == "") {
 			// Written out, an empty entry would vanish: lists hold
-			// no empty text.
+			// no empty text. (An entry that is not text was
+			// reported by str.)
 			d.errAt(c, l, "", fmt.Errorf("%w: empty text in a list", ErrSyntax))
-			continue
 		}
+		// Kept even when empty, reported already: the entries after
+		// it keep their index, by which the check of the meaning
+		// names and places them.
 		out = append(out, s)
 	}
 	return out

@@ -150,6 +150,65 @@ func markedPosition(t *testing.T, s string) (line, col int) {
 	return line, col
 }
 
+// TestListEntryProblems: an entry of a list of IDs that is not text is
+// one problem, not two (a JSON number was also "empty text"), an alias
+// of empty text is one at the alias, and the entries after a bad one
+// keep their index: the unknown "mars" after an empty entry was
+// reported at the entry before it, or not at all. Each § marks where a
+// problem must point, in order; they are removed before reading.
+func TestListEntryProblems(t *testing.T) {
+	const yhead = "claimgraph: 1\nentities:\n  - {id: e, name: E, kind: person}\nclaims:\n"
+	const jhead = `{"claimgraph": 1, "entities": [{"id": "e", "name": "E", "kind": "person"}], "claims": [`
+	for _, tt := range []struct {
+		name, file, in string
+		want           []string // the problems' messages, in order
+	}{
+		{"JSON number", "in.json", jhead + `{"id": "a", "text": "T", "about": [§1]}]}`, []string{
+			`claim "a": about[0]: syntax error: about[0]: want text, found 1`}},
+		{"JSON boolean and null", "in.json", jhead + `{"id": "a", "text": "T", "about": [§true, §null]}]}`, []string{
+			`claim "a": about[0]: syntax error: about[0]: want text, found true`,
+			`claim "a": about[1]: syntax error: empty text in a list`}},
+		{"entry after an empty one", "in.yaml", yhead + "  - {id: a, text: T, about: [§'', §mars]}\n", []string{
+			`claim "a": about[0]: syntax error: empty text in a list`,
+			`claim "a": about[1]: unknown entity "mars"`}},
+		{"entry after an empty one and a good one", "in.yaml", yhead + "  - {id: a, text: T, about: [§'', e, §mars]}\n", []string{
+			`claim "a": about[0]: syntax error: empty text in a list`,
+			`claim "a": about[2]: unknown entity "mars"`}},
+		{"entry after a number", "in.json", jhead + `{"id": "a", "text": "T", "about": [§1, §"mars"]}]}`, []string{
+			`claim "a": about[0]: syntax error: about[0]: want text, found 1`,
+			`claim "a": about[1]: unknown entity "mars"`}},
+		{"alias of empty text", "in.yaml", yhead + "  - {id: a, text: T, about: [e, §&x '']}\n  - {id: b, text: U, about: [e, §*x]}\n", []string{
+			`claim "a": about[1]: syntax error: empty text in a list`,
+			`claim "b": about[1]: syntax error: empty text in a list`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var want []string
+			in := tt.in
+			for _, msg := range tt.want {
+				line, col := markedPosition(t, in)
+				in = strings.Replace(in, "§", "", 1)
+				want = append(want, fmt.Sprintf("%d:%d: %s", line, col, msg))
+			}
+			read := graph.ReadYAML
+			if strings.HasSuffix(tt.file, ".json") {
+				read = graph.ReadJSON
+			}
+			_, err := read(strings.NewReader(in), tt.file)
+			var list graph.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %v, want a graph.ErrorList", err)
+			}
+			var got []string
+			for _, e := range list {
+				got = append(got, fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Message()))
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestDecodeReportsEveryProblem(t *testing.T) {
 	const in = `claimgraph: 1
 entities:
