@@ -526,6 +526,7 @@ func (sh *shaper) walk(n *yaml.Node, level int) bool {
 
 func (d *decoder) syntaxError(err error) {
 	msg := err.Error()
+	full := msg
 	line := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
@@ -534,10 +535,13 @@ func (d *decoder) syntaxError(err error) {
 	err = fmt.Errorf("%w: %s", ErrSyntax, msg)
 	// Where the parser's position is missing or off, the problem is
 	// found in the input: an undefined alias, which the parser reports
-	// without a line, and a tab in an indentation, which it reports at
-	// the line before.
+	// without a line, a tab in an indentation, which it reports at
+	// the line before, and the problems of the parser proper, which it
+	// reports before the collection they are in (findParserProblem).
 	off := -1
-	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
+	if parserProblems[msg] {
+		off = findParserProblem(d.data, full)
+	} else if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
 		off = findAlias(d.data, strings.TrimSuffix(name, "' referenced"))
 	} else if strings.Contains(msg, "tab character") {
 		off = findTab(d.data, line)
@@ -907,12 +911,15 @@ func (d *decoder) strs(n *yaml.Node, loc location) []string {
 	for i, c := range items {
 		l := location{loc.kind, loc.index, d.paths.index(loc.field, i)}
 		s := d.str(c, l)
-		if s == "" && c.Kind == yaml.ScalarNode {
+		if r := resolve(c); s == "" && !d.stop && r != nil && r.Kind == yaml.ScalarNode && (isNull(r) || r.Value == "") {
 			// Written out, an empty entry would vanish: lists hold
-			// no empty text.
+			// no empty text. (An entry that is not text was
+			// reported by str.)
 			d.errAt(c, l, "", fmt.Errorf("%w: empty text in a list", ErrSyntax))
-			continue
 		}
+		// Kept even when empty, reported already: the entries after
+		// it keep their index, by which the check of the meaning
+		// names and places them.
 		out = append(out, s)
 	}
 	return out

@@ -99,6 +99,15 @@ func TestDecodeErrors(t *testing.T) {
 		{"list expected", "claimgraph: 1\nclaims: §{a: b}\n", graph.ErrSyntax, "want a list"},
 		{"malformed YAML", "claimgraph: 1\nclaims:\n  §- id: \"c\n", graph.ErrSyntax, "unexpected end"},
 		{"two documents", "claimgraph: 1\n§---\nclaimgraph: 1\n", graph.ErrSyntax, "more than one YAML document"},
+		// Problems of yaml.v3's parser, which it reports at the line
+		// before the collection they are in (here the list of claims):
+		// at the key or entry out of place instead.
+		{"key indented too little", head + "claims:\n  - id: c\n    text: T\n  - id: d\n   §text: U\n", graph.ErrSyntax, "did not find expected '-' indicator"},
+		{"key indented too little, far down", head + "claims:\n" + strings.Repeat("  - id: c\n    text: T\n", 50) + "  - id: d\n   §text: U\n  - id: e\n    text: V\n", graph.ErrSyntax, "did not find expected '-' indicator"},
+		{"entry indented too little", head + "claims:\n  - id: c\n    text: T\n    appearances:\n      - source: s1\n     §- source: s1\n", graph.ErrSyntax, "did not find expected key"},
+		{"line of a folded text indented too little", head + "claims:\n  - id: c\n    text: >-\n      One line,\n     §two lines\n      and three.\n", graph.ErrSyntax, "did not find expected key"},
+		{"entry indented too much", head + "claims:\n- id: c\n  text: T\n §- id: d\n  text: U\n", graph.ErrSyntax, "did not find expected key"},
+		{"in a second document", "claimgraph: 1\n---\nclaims:\n  - id: c\n §text: T\n", graph.ErrSyntax, "did not find expected"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -139,6 +148,65 @@ func markedPosition(t *testing.T, s string) (line, col int) {
 	line = strings.Count(before, "\n") + 1
 	col = i - strings.LastIndex(before, "\n")
 	return line, col
+}
+
+// TestListEntryProblems: an entry of a list of IDs that is not text is
+// one problem, not two (a JSON number was also "empty text"), an alias
+// of empty text is one at the alias, and the entries after a bad one
+// keep their index: the unknown "mars" after an empty entry was
+// reported at the entry before it, or not at all. Each § marks where a
+// problem must point, in order; they are removed before reading.
+func TestListEntryProblems(t *testing.T) {
+	const yhead = "claimgraph: 1\nentities:\n  - {id: e, name: E, kind: person}\nclaims:\n"
+	const jhead = `{"claimgraph": 1, "entities": [{"id": "e", "name": "E", "kind": "person"}], "claims": [`
+	for _, tt := range []struct {
+		name, file, in string
+		want           []string // the problems' messages, in order
+	}{
+		{"JSON number", "in.json", jhead + `{"id": "a", "text": "T", "about": [§1]}]}`, []string{
+			`claim "a": about[0]: syntax error: about[0]: want text, found 1`}},
+		{"JSON boolean and null", "in.json", jhead + `{"id": "a", "text": "T", "about": [§true, §null]}]}`, []string{
+			`claim "a": about[0]: syntax error: about[0]: want text, found true`,
+			`claim "a": about[1]: syntax error: empty text in a list`}},
+		{"entry after an empty one", "in.yaml", yhead + "  - {id: a, text: T, about: [§'', §mars]}\n", []string{
+			`claim "a": about[0]: syntax error: empty text in a list`,
+			`claim "a": about[1]: unknown entity "mars"`}},
+		{"entry after an empty one and a good one", "in.yaml", yhead + "  - {id: a, text: T, about: [§'', e, §mars]}\n", []string{
+			`claim "a": about[0]: syntax error: empty text in a list`,
+			`claim "a": about[2]: unknown entity "mars"`}},
+		{"entry after a number", "in.json", jhead + `{"id": "a", "text": "T", "about": [§1, §"mars"]}]}`, []string{
+			`claim "a": about[0]: syntax error: about[0]: want text, found 1`,
+			`claim "a": about[1]: unknown entity "mars"`}},
+		{"alias of empty text", "in.yaml", yhead + "  - {id: a, text: T, about: [e, §&x '']}\n  - {id: b, text: U, about: [e, §*x]}\n", []string{
+			`claim "a": about[1]: syntax error: empty text in a list`,
+			`claim "b": about[1]: syntax error: empty text in a list`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var want []string
+			in := tt.in
+			for _, msg := range tt.want {
+				line, col := markedPosition(t, in)
+				in = strings.Replace(in, "§", "", 1)
+				want = append(want, fmt.Sprintf("%d:%d: %s", line, col, msg))
+			}
+			read := graph.ReadYAML
+			if strings.HasSuffix(tt.file, ".json") {
+				read = graph.ReadJSON
+			}
+			_, err := read(strings.NewReader(in), tt.file)
+			var list graph.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %v, want a graph.ErrorList", err)
+			}
+			var got []string
+			for _, e := range list {
+				got = append(got, fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Message()))
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
 }
 
 func TestDecodeReportsEveryProblem(t *testing.T) {
