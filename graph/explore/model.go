@@ -11,6 +11,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/provenance"
 	"github.com/claimgraph/claimgraph/graph/timeline"
 	"github.com/claimgraph/claimgraph/graph/verdict"
@@ -631,7 +632,7 @@ func (b *builder) verdicts(v graph.View, opts Options) ([]Verdict, error) {
 // that evidence.Text prints, so that the page shows what the command
 // line does and the model carries no more digits than that.
 func evidenceDigits(x float64) float64 {
-	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 4, 64), 64)
+	r, err := strconv.ParseFloat(evidence.Text(x, false), 64)
 	if err != nil {
 		return x
 	}
