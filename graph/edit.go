@@ -1754,25 +1754,16 @@ func (e *editor) inPlace(relAt int32) {
 	s := e.s
 	to := map[int32]int32{} // a moved relation's edge number -> its place's
 	ends := map[int32]bool{}
-	keep := relAt // the end of the batch's own, which come first
-	for i, at := range e.at {
-		if at < 0 {
-			keep = relAt + int32(i) + 1
-		}
-	}
-	for i, at := range e.at {
-		k := relAt + int32(i)
-		if at < 0 {
-			continue
-		}
+	// The batch's own come first in add (plan adds them before any
+	// merge moves one, and no merge drops them): the table keeps them,
+	// and what follows goes back to its place.
+	keep := relAt + int32(len(e.b.Relations))
+	for i, at := range e.at[len(e.b.Relations):] {
+		k := keep + int32(i)
 		s.rels[at] = s.rels[k]
 		to[k+1] = at + 1
 		ends[s.rels[at].from], ends[s.rels[at].to] = true, true
-		if k < keep { // not so: a tombstone
-			s.rels[k].from = -1
-		} else {
-			s.deadRels--
-		}
+		s.deadRels-- // at was a tombstone, k leaves the table
 	}
 	if len(to) == 0 {
 		return
