@@ -8,7 +8,8 @@
 //
 //	claim:    {"id": "...", "text": "...", "sources": [source, ...], "columns": {"key": "value"},
 //	           "column_values": {"independent_origins": 1, "verdict": {"label": "accepted",
-//	             "rating": {"name": "Unproven", "value": 3}, "since": "", "lent": 0, "capped": false}}}
+//	             "rating": {"name": "Unproven", "value": 3}, "since": "", "lent": 0, "capped": false,
+//	             "evidence": 1}}}
 //	source:   {"id": "...", "publisher": "...", "title": "...", "kind": "news-article",
 //	           "published": "2024-06-19", "url": "..."}
 //	entity:   {"id": "...", "name": "...", "kind": "person"}

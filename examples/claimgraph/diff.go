@@ -5,7 +5,8 @@
 //
 // It lists every claim whose verdict, rating, strength (by 0.01 or more),
 // number of independent origins (its own and those its supporters
-// lend, as its rating weighs them) or published rating (the desk's
+// lend, as its rating weighs them), weight of evidence (under --trust)
+// or published rating (the desk's
 // review, "published rating Unproven → False") changed, and every claim
 // of OLD merged into another ("b: undecided → merged into a
 // (accepted)") or, a merge undone, of NEW that OLD had merged into
@@ -41,8 +42,8 @@
 //	{
 //	  "date": "",
 //	  "verdicts": [{"claim": "talks-not-against-anyone",
-//	                "old": {"present": true, "label": "rejected", "rating": "False", "strength": 0.13, "origins": 1, "lent": 0, "capped": false, "published": ""},
-//	                "new": {"present": true, "label": "accepted", "rating": "Unproven", "strength": 0.5, "origins": 1, "lent": 0, "capped": false, "published": ""},
+//	                "old": {"present": true, "label": "rejected", "rating": "False", "strength": 0.13, "origins": 1, "lent": 0, "capped": false, "evidence": 1, "published": ""},
+//	                "new": {"present": true, "label": "accepted", "rating": "Unproven", "strength": 0.5, "origins": 1, "lent": 0, "capped": false, "evidence": 1, "published": ""},
 //	                "causes": ["weapons-sale-on-agenda removed"],
 //	                "why": "nothing contradicts it",
 //	                "reason": "talks-not-against-anyone: rejected → accepted: weapons-sale-on-agenda removed; nothing contradicts it; 1 independent origin (1 own)",
@@ -72,7 +73,11 @@
 // independent origins (1 own, 1 lent)". "capped": true says "origins" and
 // "lent" are lower bounds (more origins were lent than package
 // graph/evidence counts: "at least 65 (1 own, at least 64 lent,
-// capped)"). "causes" lists what changed around the claim; "why", set
+// capped)"). "evidence" is the weight of the claim's evidence, as
+// verdicts prints it: "origins" when every origin weighs 1; under
+// --trust, where a change of it is a change of the verdict even when
+// the count stands, the reason gives it after the origins ("2
+// independent origins (2 own), evidence 0.2 → 1.4"). "causes" lists what changed around the claim; "why", set
 // when the label changed ("" otherwise), what holds the new label: the
 // claims that reject it or leave it open, or "nothing contradicts it";
 // it never names a claim NEW rejects. Where time decides, the causes say
@@ -104,6 +109,7 @@ type diffState struct {
 	Origins  int     `json:"origins"`
 	Lent     int     `json:"lent"`
 	Capped   bool    `json:"capped"`
+	Evidence float64 `json:"evidence"`
 	// Published is the rating of the desk's published review, "" for none.
 	Published string `json:"published"`
 }
@@ -215,7 +221,7 @@ func summarize(e *env, path, next string, opts diff.Options) (*diff.Summary, []s
 
 func diffReportOf(r *diff.Report) diffReport {
 	state := func(s diff.State) diffState {
-		return diffState{Present: s.Present, Label: s.String(), Rating: s.Rating, Strength: round2(s.Strength), Origins: s.Origins, Lent: s.Lent, Capped: s.Capped, Published: s.Published}
+		return diffState{Present: s.Present, Label: s.String(), Rating: s.Rating, Strength: round2(s.Strength), Origins: s.Origins, Lent: s.Lent, Capped: s.Capped, Evidence: s.Evidence, Published: s.Published}
 	}
 	items := func(list []diff.Item) []diffItem {
 		out := make([]diffItem, 0, len(list))

@@ -35,15 +35,18 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources/truth"
 )
 
 // verdictColumn returns "LABEL, RATING" for claim id, "" when unknown,
 // and how many origins the claim's supporters lend it, which its rating
-// counts beside the independent_origins column; and the same as a
-// columnVerdict for "column_values". The verdicts are computed once per
-// run (env.verdicts).
+// counts beside the independent_origins column, and under --trust the
+// weight of its evidence, which the counts no longer say ("verdict:
+// rejected, False (1/5), evidence 0.2", as verdicts prints it); and the
+// same as a columnVerdict for "column_values". The verdicts are computed
+// once per run (env.verdicts).
 func verdictColumn(e *env, v graph.View, id string) (string, any) {
 	r, err := e.verdicts(v)
 	if err != nil {
@@ -63,22 +66,28 @@ func verdictColumn(e *env, v graph.View, id string) (string, any) {
 	if vd.Lent > 0 { // the rating counts them with the claim's own
 		s += ", " + lentText(vd.Lent, vd.Capped)
 	}
+	if e.trust.values != nil { // the count no longer says what it weighs
+		s += ", evidence " + evidence.Text(vd.Evidence, vd.Capped)
+	}
 	return s, columnVerdict{
 		Label: vd.Label.String(), Rating: verdictsRating{vd.Rating.Name, vd.Rating.Value},
-		Since: vd.Since.String(), Lent: vd.Lent, Capped: vd.Capped,
+		Since: vd.Since.String(), Lent: vd.Lent, Capped: vd.Capped, Evidence: vd.Evidence,
 	}
 }
 
 // columnVerdict is the typed value of the verdict column: the label and
 // rating as verdicts gives them, the date of a not-holding or
-// not-yet-holding label ("" otherwise), and the origins lent by
-// supporters, a lower bound when capped.
+// not-yet-holding label ("" otherwise), the origins lent by supporters,
+// a lower bound when capped, and the weight of the claim's evidence
+// (verdict.Verdict.Evidence: its independent origins, own and lent, when
+// every origin weighs 1).
 type columnVerdict struct {
-	Label  string         `json:"label"`
-	Rating verdictsRating `json:"rating"`
-	Since  string         `json:"since"`
-	Lent   int            `json:"lent"`
-	Capped bool           `json:"capped"`
+	Label    string         `json:"label"`
+	Rating   verdictsRating `json:"rating"`
+	Since    string         `json:"since"`
+	Lent     int            `json:"lent"`
+	Capped   bool           `json:"capped"`
+	Evidence float64        `json:"evidence"`
 }
 
 // lentText says how many more origins supporters lend a claim: "1 more

@@ -347,3 +347,62 @@ func TestTrustEveryCommand(t *testing.T) {
 	either := writeTemp(t, "either.json", `{"video": 0.95, "paper": 0.5, "gone": 0.5}`)
 	runCmd(t, 1, "diff", old, g, "--trust", either)
 }
+
+// TestTrustEvidenceShown: under --trust the commands that print a
+// claim's count of origins beside its verdict also print the weight of
+// its evidence, which the count no longer says: a, in two sources
+// trusted 0.1, is rejected by b, in one trusted 0.9, and "2 origins
+// against 1" alone would read as the wrong way round. diff gives the
+// weight's change when the count stands (b's source swapped for one
+// trusted 0.1).
+func TestTrustEvidenceShown(t *testing.T) {
+	const head = `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+  - {id: s3, kind: wire}
+  - {id: s4, kind: wire}
+claims:
+  - id: a
+    text: A holds.
+    appearances: [{source: s1}, {source: s2}]
+  - id: b
+    text: A does not hold.
+`
+	const tail = `relations:
+  - {from: a, to: b, kind: contradicts}
+`
+	old := writeTemp(t, "old.yaml", head+"    appearances: [{source: s3}]\n"+tail)
+	changed := writeTemp(t, "new.yaml", head+"    appearances: [{source: s4}]\n"+tail)
+	tf := writeTemp(t, "t.json", `{"s1": 0.1, "s2": 0.1, "s3": 0.9, "s4": 0.1}`)
+	for _, args := range [][]string{
+		{"report", old},
+		{"contradictions", old, "a"},
+		{"contradictions", old, "b"},
+	} {
+		with := runCmd(t, 0, append(args, "--trust", tf)...)
+		for _, want := range []string{"independent_origins: 2; verdict: rejected, False (1/5), evidence 0.2]", "independent_origins: 1; verdict: accepted, Unproven (3/5), evidence 0.9]"} {
+			if !strings.Contains(with, want) {
+				t.Errorf("%v --trust: no %q in\n%s", args, want, with)
+			}
+		}
+		if without := runCmd(t, 0, args...); strings.Contains(without, ", evidence ") {
+			t.Errorf("%v without --trust prints the evidence, which its count says:\n%s", args, without)
+		}
+	}
+	var rep struct {
+		Claim struct {
+			Values struct {
+				Verdict columnVerdict `json:"verdict"`
+			} `json:"column_values"`
+		} `json:"claim"`
+	}
+	runJSON(t, &rep, "contradictions", old, "a", "--json", "--trust", tf)
+	if got := rep.Claim.Values.Verdict.Evidence; got < 0.2-1e-9 || got > 0.2+1e-9 {
+		t.Errorf("contradictions --json --trust: a's evidence %v, want 0.2", got)
+	}
+	out := runCmd(t, 1, "diff", old, changed, "--trust", tf)
+	if want := "b: accepted → rejected: b changed (appearances); rejected by a, which contradicts it with more evidence; 1 independent origin (1 own), evidence 0.9 → 0.1"; !strings.Contains(out, want) {
+		t.Errorf("diff --trust: no %q in\n%s", want, out)
+	}
+}

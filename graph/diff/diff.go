@@ -70,6 +70,11 @@ type State struct {
 	Origins int
 	Lent    int
 	Capped  bool
+	// Evidence is the weight of the claim's evidence
+	// ([verdict.Verdict].Evidence): Origins when every origin weighs 1,
+	// less under [verdict.Options].Trust, where a change of it with the
+	// same count is a change of the verdict.
+	Evidence float64
 	// Published is the rating of the desk's published review of the
 	// claim (claims.Review, status published), "" for none: a change of
 	// it is a change an editor reads first, beside the verdicts.
@@ -599,7 +604,7 @@ type pastVerdicts struct {
 }
 
 func stateOf(v *verdict.Verdict) State {
-	return State{Present: true, Label: v.Label, Rating: v.Rating.Name, Strength: v.Strength, Origins: v.Independent(), Lent: v.Lent, Capped: v.Capped}
+	return State{Present: true, Label: v.Label, Rating: v.Rating.Name, Strength: v.Strength, Origins: v.Independent(), Lent: v.Lent, Capped: v.Capped, Evidence: v.Evidence}
 }
 
 // reasonClaims appends the claims v's reasons name.
@@ -628,7 +633,8 @@ func summarize(r *verdict.Result) *pastVerdicts {
 // differs reports whether a claim's verdict changed from o to n.
 func differs(o, n State) bool {
 	return o.Present != n.Present || o.Label != n.Label || o.Rating != n.Rating ||
-		math.Abs(o.Strength-n.Strength) >= StrengthStep || o.Origins != n.Origins || o.Capped != n.Capped
+		math.Abs(o.Strength-n.Strength) >= StrengthStep || o.Origins != n.Origins || o.Capped != n.Capped ||
+		math.Abs(o.Evidence-n.Evidence) > evidence.Tolerance
 }
 
 // verdicts lists the claims whose verdict changed, with their reasons:
@@ -672,7 +678,7 @@ func (c *comparer) verdicts(olds *pastVerdicts, rn *verdict.Result) {
 				ch.New = stateOf(&nv)
 				ch.New.Published = published(c.new, into)
 			}
-			ch.Reason = reason(&ch)
+			ch.Reason = c.reason(&ch)
 			merged = append(merged, ch)
 			return
 		}
@@ -796,7 +802,7 @@ func (c *comparer) explain(x *change) VerdictChange {
 	} else {
 		ch.Causes = c.touched[ch.Claim] // gone: its own removal or merge says it all
 	}
-	ch.Reason = reason(&ch)
+	ch.Reason = c.reason(&ch)
 	return ch
 }
 
@@ -877,8 +883,10 @@ func (c *comparer) carriers() {
 	}
 }
 
-// reason writes a verdict change in one line.
-func reason(ch *VerdictChange) string {
+// reason writes a verdict change in one line; under trust
+// (c.opts.Verdict.Trust), with the weight of the evidence after the
+// count of origins, which no longer says it.
+func (c *comparer) reason(ch *VerdictChange) string {
 	var b strings.Builder
 	b.WriteString(ch.Claim + ": ")
 	o, n := ch.Old, ch.New
@@ -921,6 +929,13 @@ func reason(ch *VerdictChange) string {
 				noun = "independent origin"
 			}
 			fmt.Fprintf(&b, "; %s %s%s", count(n), noun, split(n))
+		}
+		if c.opts.Verdict.Trust != nil {
+			if o.Present && math.Abs(o.Evidence-n.Evidence) > evidence.Tolerance {
+				fmt.Fprintf(&b, ", evidence %s → %s", evidence.Text(o.Evidence, o.Capped), evidence.Text(n.Evidence, n.Capped))
+			} else {
+				fmt.Fprintf(&b, ", evidence %s", evidence.Text(n.Evidence, n.Capped))
+			}
 		}
 	}
 	return b.String()

@@ -12,7 +12,9 @@
 // moved is a field changed, never a relation removed when it is in both
 // files. A claim is listed when its label or
 // rating differs, when its strength differs by at least [StrengthStep],
-// or when its number of independent origins differs; when the rating of
+// or when its number of independent origins or the weight of its evidence
+// ([State].Evidence, beyond evidence.Tolerance: under trust it can move
+// while the count stands) differs; when the rating of
 // the desk's published review changed ([State].Published: "x: accepted,
 // published rating Unproven → False"); and when it was merged into
 // another claim ([VerdictChange].Into: "b: undecided → merged into a
@@ -40,11 +42,12 @@
 // (never both holding)", in the words of package graph/timeline — or
 // that nothing contradicts it; never a claim the new graph rejects);
 // then the number of independent origins ([verdict.Verdict.Independent],
-// the evidence the rating weighs, each origin weighted by trust when
-// Options.Verdict gives one): the claim's own and those its
+// the corroboration the rating asks for): the claim's own and those its
 // supporters lend, with how many are which ("2 independent origins (1
 // own, 1 lent)"; "independent origins 1 (1 own) → 2 (1 own, 1 lent)"
-// when they changed):
+// when they changed); and when Options.Verdict weighs each origin by
+// the trust of its source, the weight of the evidence, which the count
+// no longer says, as verdicts prints it ("…, evidence 0.2 → 1.4"):
 //
 //	talks-not-against-anyone: rejected → accepted: weapons-sale-on-agenda removed; nothing contradicts it; 1 independent origin (1 own)
 //
