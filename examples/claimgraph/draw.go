@@ -108,6 +108,9 @@ func runDraw(e *env, args []string) int {
 	if *asJSON && *out == "" {
 		return e.usageError("draw", "--json needs -o: the picture cannot share standard output")
 	}
+	if msg := outProblem("draw", pos[0], *out, "draw writes a drawing", ".svg", ".png", ".dot", ".gv", ".json"); msg != "" {
+		return e.usageError("draw", "%s", msg)
+	}
 	date, err := claims.ParseDate(*at)
 	if err != nil {
 		return e.usageError("draw", "--at: %v", err)

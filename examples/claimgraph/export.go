@@ -43,7 +43,11 @@
 //   - dot: the drawing of "claimgraph draw" as DOT text, every claim.
 //
 // The output goes to standard output, or to OUT with -o, written safely
-// (see the package documentation). With --json (which
+// (see the package documentation). OUT may be neither FILE nor named for
+// another kind of file than the format writes (outname.go): json writes
+// .json, jsonl .jsonl, jsonld .jsonld or .json, nquads .nq, turtle .ttl,
+// dot .dot or .gv; a name of no kind the commands know (out.txt) takes
+// any format. With --json (which
 // needs -o) it then prints:
 //
 //	{"output": "out.ttl", "format": "turtle", "bytes": 20480}
@@ -95,6 +99,11 @@ func runExport(e *env, args []string) int {
 	}
 	if *asJSON && *out == "" {
 		return e.usageError("export", "--json needs -o: the export cannot share standard output")
+	}
+	if ok := exportEndings[*format]; ok != nil && len(pos) == 1 {
+		if msg := outProblem("export", pos[0], *out, "--format "+*format+" writes "+fileKinds[ok[0]], ok...); msg != "" {
+			return e.usageError("export", "%s", msg)
+		}
 	}
 	if given(fs, "trust") && (*format != "jsonld" || *verdicts != "") {
 		return e.usageError("export", "--trust weighs the verdicts that rate the claims of --format jsonld; without --verdicts, whose ratings are given")

@@ -113,6 +113,9 @@ func runHTML(e *env, args []string) int {
 	if *asJSON && *out == "" {
 		return e.usageError("html", "--json needs -o: the page cannot share standard output")
 	}
+	if msg := outProblem("html", pos[0], *out, "html writes HTML", ".html", ".htm"); msg != "" {
+		return e.usageError("html", "%s", msg)
+	}
 	g, code := loadChecked(e, "html", pos[0])
 	if g == nil {
 		return code
