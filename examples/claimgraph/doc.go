@@ -8,8 +8,9 @@
 //
 // With no command it prints the report of testdata/kim-putin.yaml. Run
 // "claimgraph help" for the list of commands; the table of commands in
-// main.go lists them all. Every command accepts --json and then prints one
-// JSON document whose shape is documented beside the command. The exit status is 0 on
+// main.go lists them all. Every command but serve, which serves a page
+// until interrupted, accepts --json and then prints one JSON document
+// whose shape is documented beside the command. The exit status is 0 on
 // success, 1 when the input has problems (check) or a query fails, and 2
 // on a usage error; diff and merge give 1 for a changed verdict or for
 // conflicts between the files, and 2 for any trouble, an unreadable or
