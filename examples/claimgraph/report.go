@@ -35,10 +35,12 @@
 //	  "most_supported": [{"claim": claim, "supporters": 2,
 //	                      "chains": [{"supporter": "id", "depth": 1, "supports": "id",
 //	                                  "next": -1}, ...]}, ...],
-//	  "speakers": [{"speaker": entity, "count": 2, "claims": ["id", ...]}, ...]
+//	  "speakers": [{"speaker": entity, "count": 2, "claims": ["id", ...]}, ...],
+//	  "trust": {"iterations": 3, "converged": true, "sources": [...], ...}
 //	}
 //
-// where claim, entity and relation are the values described in common.go;
+// where claim, entity and relation are the values described in common.go,
+// and "trust" is the section described in report_verdicts.go;
 // "a" is the relation's From claim and "b" its To claim; "resolved_by_time"
 // is true for a contradiction that time leaves not live (the verdicts do
 // not weigh it), and "time" says how (left out when live): "resolved-by-time"

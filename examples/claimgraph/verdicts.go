@@ -33,6 +33,7 @@
 //	  "support": "lending",          // lending, bipolar, deductive or necessary
 //	  "attacks": 12, "failed": 2,    // attacks of the framework, failed contradiction attacks
 //	  "acyclic": false, "converged": true, "iterations": 29,
+//	  "bound": 0,                    // proven error of every strength (verdict.Result.Bound), 0 when exact
 //	  "rounds": 1,                   // of labelling: after each, the claims it rejects stop lending
 //	  "unsettled": 0,                // rejected claims still lending when the rounds stopped at their cap
 //	  "silent": [],                  // the claims that lend nothing, rejected in a round

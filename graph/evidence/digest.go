@@ -25,7 +25,7 @@ const DigestPrefix = "v2:"
 // over all of them in a canonical order: each appearance (its source,
 // speaker, date, quote and via), each of those relations (its ends and
 // kind; the ends of a contradiction, which is symmetric, in order, so
-// that writing it the other way round moves nothing, as [graph.Diff]
+// that writing it the other way round moves nothing, as package graph/diff
 // sees no change), and the source ID of each origin, own or lent, with a mark when
 // the lent origins filled [MaxLent]. So it changes when an appearance,
 // a supporter or a contradiction comes or goes, and when the claim's

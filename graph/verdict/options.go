@@ -214,7 +214,8 @@ var DefaultRatings = RatingTable{
 }
 
 // EstablishedTrust is the trust from which [DefaultRatings] takes a
-// primary source as one of established trust (DOMAIN.md: "true needs
+// primary source as one of established trust (the project's domain
+// notes, ../shared/DOMAIN.md beside the repository: "true needs
 // independent corroboration or a primary source of established trust").
 const EstablishedTrust = 0.9
 

@@ -840,7 +840,7 @@ func vote3(ss, tri []int32, vote []float64, disc []float32) float64 {
 	return vote[ss[first]] + vote[ss[a]]*fa + vote[ss[b]]*fb*fab
 }
 
-// scratch is the reusable memory of [pairs.discount].
+// scratch is the reusable memory of [discount] and [voteCount].
 type scratch struct {
 	order, rest []int32
 	indep       []float64
