@@ -7,6 +7,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/internal/childtest"
 	"github.com/claimgraph/claimgraph/sources"
 )
 
@@ -30,26 +31,16 @@ func TestWideClaimOrigins(t *testing.T) {
 	if err := g.Apply(b); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() {
+	childtest.Within(t, 10*time.Second, "the provenance of one claim in 100,000 sources", func() error {
 		r, err := New(g.View).Claim("wide")
 		if err == nil && len(r.Groups) != n {
-			err = fmt.Errorf("%d origins, want %d", len(r.Groups), n)
+			return fmt.Errorf("%d origins, want %d", len(r.Groups), n)
 		}
 		for i, gr := range r.Groups {
 			if len(gr.Steps) != 1 || len(gr.Starts) != 1 || gr.Starts[0] != 0 || gr.Steps[0].Source != gr.Origin.Source {
-				err = fmt.Errorf("origin %d (%s): steps %v, starts %v; want the origin alone", i, gr.Origin.Source, gr.Steps, gr.Starts)
-				break
+				return fmt.Errorf("origin %d (%s): steps %v, starts %v; want the origin alone", i, gr.Origin.Source, gr.Steps, gr.Starts)
 			}
 		}
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("the provenance of one claim in 100,000 sources takes more than 10 s")
-	}
+		return err
+	})
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/evidence"
+	"github.com/claimgraph/claimgraph/graph/internal/childtest"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources"
 )
@@ -34,21 +35,11 @@ func TestWideClaim(t *testing.T) {
 	if err := g.Apply(b); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() {
+	childtest.Within(t, 10*time.Second, "Compute and DistinctSources on one claim of 100,000 sources", func() error {
 		if got, _ := evidence.DistinctSources(g.View, c); len(got) != n || got[0] != "s0" || got[n-1] != fmt.Sprintf("s%d", n-1) {
-			done <- fmt.Errorf("DistinctSources: %d sources, want %d in order", len(got), n)
-			return
+			return fmt.Errorf("DistinctSources: %d sources, want %d in order", len(got), n)
 		}
 		_, err := verdict.Compute(g.View, verdict.Options{Origins: verdict.DistinctSources})
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("Compute on one claim of 100,000 sources and DistinctSources take more than 10 s")
-	}
+		return err
+	})
 }
