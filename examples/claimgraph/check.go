@@ -173,7 +173,7 @@ func lateOrigins(v graph.View) []string {
 			continue
 		}
 		for _, d := range s.DerivedFrom {
-			o, ok := v.Source(d.Source)
+			o, ok := v.SourceInfo(d.Source)
 			if !ok || o.ID == s.ID || !s.Published.Before(o.Published) {
 				continue
 			}

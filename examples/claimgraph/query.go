@@ -251,7 +251,7 @@ func runSources(e *env, args []string) int {
 		}
 		apps := make([]jsonAppearance, 0, len(c.Appearances))
 		for _, a := range c.Appearances {
-			src, _ := v.Source(a.Source) // the graph checked the reference
+			src, _ := v.SourceInfo(a.Source) // the graph checked the reference
 			j := jsonAppearance{Source: sourceJSON(src), Date: a.Date.String(), Quote: a.Quote, Via: a.Via, Note: a.Note}
 			if a.Date.IsZero() {
 				j.Date, j.DateFromSource = src.Published.String(), !src.Published.IsZero()
@@ -277,7 +277,7 @@ func runSources(e *env, args []string) int {
 			wrap(w, "  ", "  ", "evidence digest: "+digest+" (what a review records as evidence)")
 			fmt.Fprintf(w, "\n%s in %s:\n", plural(len(apps), "appearance"), plural(len(c.Sources), "source"))
 			list(w, len(apps), false, func(i int, num, ind string) {
-				src, _ := v.Source(apps[i].Source.ID)
+				src, _ := v.SourceInfo(apps[i].Source.ID)
 				wrap(w, num, ind, sourceLabel(src))
 				writeAppearance(w, ind, apps[i])
 			})

@@ -179,7 +179,7 @@ func (x *Index) spread(c *claims.Claim) (srcs, pubs int) {
 			continue
 		}
 		p := a.Source
-		if s, ok := x.v.Source(a.Source); ok && s.Publisher != "" {
+		if s, ok := x.v.SourceInfo(a.Source); ok && s.Publisher != "" {
 			p = "publisher:" + s.Publisher
 		}
 		ps.add(p)
