@@ -754,19 +754,19 @@ func (v View) SourcesOf(id string) ([]sources.Source, error) {
 }
 
 // Speakers returns the distinct entities claim id is attributed to, in
-// the order of its appearances.
+// the order of its appearances: O(appearances + the entities' size).
 func (v View) Speakers(id string) ([]claims.Entity, error) {
 	return query(v, id, ClaimVertex, func(s *store, n int32) []claims.Entity {
 		c := &s.claims[s.verts[n].idx]
 		var out []claims.Entity
-		var seen []int32
+		seen := make(map[int32]bool) // a list searched was quadratic in a claim's speakers
 		for _, a := range c.Appearances {
 			if a.Speaker == "" {
 				continue
 			}
 			m, _ := v.lookup(s, a.Speaker)
-			if !slices.Contains(seen, m) {
-				seen = append(seen, m)
+			if !seen[m] {
+				seen[m] = true
 				out = append(out, s.entities[s.verts[m].idx])
 			}
 		}
