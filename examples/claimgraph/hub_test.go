@@ -19,6 +19,9 @@ import (
 // its lists (graph.View.SourceInfo). Here, at 12,000, the four took some
 // 20 s in all; the test allows 10 s for what takes about 1.5.
 func TestHubSource(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a guard against a quadratic cost, at a size that tells it: runs without -short")
+	}
 	const n = 12_000
 	items := func(format string) string { // n items, numbered, comma-separated
 		var b strings.Builder
@@ -50,8 +53,14 @@ func TestHubSource(t *testing.T) {
 // other, and fails t when one exits other than 0 (stale: 0 or 1) or when
 // they have not all finished within d (what names them). The commands
 // run on in the background after a failure, until the test binary exits.
+// A guard against a cost coming back, not a measure of it: it skips under
+// -short (and so in the race detector's run, which is -short), as
+// childtest.Within does.
 func runWithin(t *testing.T, d time.Duration, what string, cmds ...[]string) {
 	t.Helper()
+	if testing.Short() {
+		t.Skipf("%s: a long case, run without -short", what)
+	}
 	done := make(chan string, 1)
 	go func() {
 		for _, args := range cmds {

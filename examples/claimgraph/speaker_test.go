@@ -61,6 +61,9 @@ func TestBySpeakerAliases(t *testing.T) {
 // Here 2,000 appearances and claims about a speaker of 200,000 aliases
 // took over 10 s each; the test allows 10 s for both, which take 0.5.
 func TestSpeakerAliasesCommands(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a guard against a quadratic cost, at a size that tells it: runs without -short")
+	}
 	const n, aliases = 2000, 200_000
 	var b strings.Builder
 	b.WriteString("{\"claimgraph\":1}\n{\"entity\":{\"id\":\"p\",\"name\":\"P\",\"kind\":\"person\",\"aliases\":[")

@@ -18,6 +18,9 @@ import (
 // milliseconds, and checks that a group short of an appearance is not
 // plain.
 func TestPlainWide(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a guard against a quadratic cost, at a size that tells it: runs without -short")
+	}
 	const n = 200_000
 	c := claims.Claim{ID: "wide", Appearances: make([]claims.Appearance, n)}
 	rep := provenance.Report{Claim: "wide", Appearances: n}

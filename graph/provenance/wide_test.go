@@ -18,6 +18,9 @@ import (
 // now clears what the one before it reached. Here 100,000 sources took
 // some 30 s; the test allows 10 s for what takes well under one.
 func TestWideClaimOrigins(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a guard against a quadratic cost, at a size that tells it: runs without -short")
+	}
 	const n = 100_000
 	c := claims.Claim{ID: "wide", Text: "T.", Appearances: make([]claims.Appearance, n)}
 	var b graph.Batch

@@ -21,6 +21,9 @@ import (
 // takes 1 s, most of it reading the file. Here 100,000 sources took
 // some 20 s; the test allows 10 s for what takes 0.3 s.
 func TestWideClaim(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a guard against a quadratic cost, at a size that tells it: runs without -short")
+	}
 	const n = 100_000
 	c := claims.Claim{ID: "wide", Text: "T.", Appearances: make([]claims.Appearance, 0, n+1)}
 	var b graph.Batch
