@@ -239,15 +239,36 @@ func (v View) Entity(id string) (claims.Entity, bool) {
 	return s.entities[s.verts[n].idx].Clone(), true
 }
 
-// Source returns the source with the given ID.
+// Source returns the source with the given ID. It copies the source's
+// lists, O(their length); [View.SourceInfo] does not.
 func (v View) Source(id string) (sources.Source, bool) {
+	src, ok := v.sharedSource(id)
+	return src.Clone(), ok
+}
+
+// SourceInfo returns the source with the given ID without its lists:
+// DerivedFrom, Inferred and Merged are nil. It is O(1) whatever the
+// source holds, for a caller that reads a source's date, title or
+// publisher once for each appearance or derivation that names it, where
+// [View.Source], which copies the lists, made that quadratic in a source
+// of many derivations that many appearances name.
+func (v View) SourceInfo(id string) (sources.Source, bool) {
+	src, ok := v.sharedSource(id)
+	src.DerivedFrom, src.Inferred, src.Merged = nil, nil, nil
+	return src, ok
+}
+
+// sharedSource returns source id as the graph stores it, its lists
+// shared: items never change once added, so they can be read after the
+// lock.
+func (v View) sharedSource(id string) (sources.Source, bool) {
 	s := v.rlock()
 	defer v.runlock()
 	n, err := v.vertex(s, id, SourceVertex)
 	if err != nil {
 		return sources.Source{}, false
 	}
-	return s.sources[s.verts[n].idx].Clone(), true
+	return s.sources[s.verts[n].idx], true
 }
 
 // KindOf reports what kind of vertex id names.
@@ -733,19 +754,19 @@ func (v View) SourcesOf(id string) ([]sources.Source, error) {
 }
 
 // Speakers returns the distinct entities claim id is attributed to, in
-// the order of its appearances.
+// the order of its appearances: O(appearances + the entities' size).
 func (v View) Speakers(id string) ([]claims.Entity, error) {
 	return query(v, id, ClaimVertex, func(s *store, n int32) []claims.Entity {
 		c := &s.claims[s.verts[n].idx]
 		var out []claims.Entity
-		var seen []int32
+		seen := make(map[int32]bool) // a list searched was quadratic in a claim's speakers
 		for _, a := range c.Appearances {
 			if a.Speaker == "" {
 				continue
 			}
 			m, _ := v.lookup(s, a.Speaker)
-			if !slices.Contains(seen, m) {
-				seen = append(seen, m)
+			if !seen[m] {
+				seen[m] = true
 				out = append(out, s.entities[s.verts[m].idx])
 			}
 		}

@@ -148,8 +148,8 @@ func twiceAbout(v graph.View) []string {
 		seen := make(map[string]int, len(c.About))
 		for _, id := range c.About {
 			e := id // the graph holds the entity an alias names; resolve it all the same
-			if ent, ok := v.Entity(id); ok {
-				e = ent.ID
+			if r, _ := v.Resolve(id); r != "" {
+				e = r // not v.Entity(id).ID, which copies the entity's aliases for each claim
 			}
 			if seen[e]++; seen[e] == 2 {
 				out = append(out, fmt.Sprintf("claim %s: about names entity %s twice (perhaps once through an ID merged into it): drop one",
@@ -173,7 +173,7 @@ func lateOrigins(v graph.View) []string {
 			continue
 		}
 		for _, d := range s.DerivedFrom {
-			o, ok := v.Source(d.Source)
+			o, ok := v.SourceInfo(d.Source)
 			if !ok || o.ID == s.ID || !s.Published.Before(o.Published) {
 				continue
 			}

@@ -299,10 +299,10 @@ func derivationNotes(g, after *graph.Graph) []string {
 	var notes []string
 	for src := range g.Sources() {
 		for _, d := range src.DerivedFrom {
-			one, ok := after.Source(src.ID)
-			other, ok2 := after.Source(d.Source)
-			if ok && ok2 && one.ID == other.ID && src.ID != d.Source {
-				notes = append(notes, fmt.Sprintf("the derivation %s %s %s is dropped: the merge makes the two one source, %s", src.ID, d.Kind, d.Source, one.ID))
+			one, _ := after.Resolve(src.ID) // not after.Source, which copies src's derivations for each
+			other, _ := after.Resolve(d.Source)
+			if one != "" && one == other && src.ID != d.Source {
+				notes = append(notes, fmt.Sprintf("the derivation %s %s %s is dropped: the merge makes the two one source, %s", src.ID, d.Kind, d.Source, one))
 			}
 		}
 	}

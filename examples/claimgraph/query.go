@@ -250,15 +250,18 @@ func runSources(e *env, args []string) int {
 			return nil, nil, err
 		}
 		apps := make([]jsonAppearance, 0, len(c.Appearances))
+		speakers := map[string]*jsonEntity{} // each looked up once: Entity copies its aliases
 		for _, a := range c.Appearances {
-			src, _ := v.Source(a.Source) // the graph checked the reference
+			src, _ := v.SourceInfo(a.Source) // the graph checked the reference
 			j := jsonAppearance{Source: sourceJSON(src), Date: a.Date.String(), Quote: a.Quote, Via: a.Via, Note: a.Note}
 			if a.Date.IsZero() {
 				j.Date, j.DateFromSource = src.Published.String(), !src.Published.IsZero()
 			}
-			if ent, ok := v.Entity(a.Speaker); ok && a.Speaker != "" {
+			if sp, ok := speakers[a.Speaker]; ok {
+				j.Speaker = sp
+			} else if ent, ok := v.Entity(a.Speaker); ok && a.Speaker != "" {
 				e := entityJSON(ent)
-				j.Speaker = &e
+				j.Speaker, speakers[a.Speaker] = &e, &e
 			}
 			apps = append(apps, j)
 		}
@@ -277,7 +280,7 @@ func runSources(e *env, args []string) int {
 			wrap(w, "  ", "  ", "evidence digest: "+digest+" (what a review records as evidence)")
 			fmt.Fprintf(w, "\n%s in %s:\n", plural(len(apps), "appearance"), plural(len(c.Sources), "source"))
 			list(w, len(apps), false, func(i int, num, ind string) {
-				src, _ := v.Source(apps[i].Source.ID)
+				src, _ := v.SourceInfo(apps[i].Source.ID)
 				wrap(w, num, ind, sourceLabel(src))
 				writeAppearance(w, ind, apps[i])
 			})

@@ -243,7 +243,7 @@ func item(v graph.View, c claims.Claim) Claim {
 	first, firstDate := -1, claims.Date{}
 	var author *Thing
 	for i, a := range c.Appearances {
-		src, _ := v.Source(a.Source)
+		src, _ := v.SourceInfo(a.Source)
 		d := a.Date
 		if d.IsZero() {
 			d = src.Published

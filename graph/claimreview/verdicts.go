@@ -53,7 +53,7 @@ func evidenceDate(v graph.View, vd verdict.Verdict) claims.Date {
 		for _, a := range c.Appearances {
 			d := a.Date
 			if d.IsZero() {
-				src, _ := v.Source(a.Source)
+				src, _ := v.SourceInfo(a.Source)
 				d = src.Published
 			}
 			if d.IsZero() || d.After(v.Date()) {

@@ -880,15 +880,34 @@ func same(a, b []int32) bool {
 
 // DistinctSources returns the distinct sources claim c appears in, in the
 // order of its appearances: the cheaper count of origins, which counts
-// three outlets relaying one video three times.
+// three outlets relaying one video three times. O(appearances).
 func DistinctSources(_ graph.View, c claims.Claim) ([]string, error) {
-	out := make([]string, 0, len(c.Appearances))
-	for _, a := range c.Appearances {
-		if !slices.Contains(out, a.Source) {
-			out = append(out, a.Source)
+	return AppendDistinctSources(make([]string, 0, len(c.Appearances)), c.Appearances), nil
+}
+
+// AppendDistinctSources appends to dst the distinct sources of
+// appearances apps, in their order, and returns the extended slice; the
+// entries of dst already there are not compared. O(len(apps)): beyond a
+// few appearances it keeps a set, where comparing each source with those
+// appended was quadratic in a claim's sources.
+func AppendDistinctSources(dst []string, apps []claims.Appearance) []string {
+	mark := len(dst)
+	if len(apps) <= 16 {
+		for _, a := range apps {
+			if !slices.Contains(dst[mark:], a.Source) {
+				dst = append(dst, a.Source)
+			}
+		}
+		return dst
+	}
+	seen := make(map[string]bool, len(apps))
+	for _, a := range apps {
+		if !seen[a.Source] {
+			seen[a.Source] = true
+			dst = append(dst, a.Source)
 		}
 	}
-	return out, nil
+	return dst
 }
 
 // Independent returns an Origins function backed by one provenance index

@@ -146,8 +146,10 @@ func (x *Index) Claim(id string) (Report, error) {
 
 // Of returns the provenance of claim c, which must come from the index's
 // view. It costs O(sources carrying c + their derivation links) for the
-// origins, and as much again per origin for the chains, which come as a
-// tree ([Group.Steps]) no bigger than those sources.
+// origins, and for the chains, which come as a tree ([Group.Steps]) no
+// bigger than those sources, O(the sources that reach the origin and
+// their links) per origin: a claim of many sources each its own origin
+// costs O(its sources) in all.
 func (x *Index) Of(c claims.Claim) (Report, error) {
 	g, err := x.carriers(c.Appearances)
 	if err != nil {
@@ -194,12 +196,11 @@ func (x *Index) Of(c claims.Claim) (Report, error) {
 		x.towards(g, o)
 		gr := &r.Groups[j]
 		gr.Starts = make([]int, len(gr.Appearances))
-		g.step = resize(g.step, len(g.nodes))
-		for i := range g.step {
-			g.step[i] = -1
-		}
 		for k, i := range gr.Appearances {
 			gr.Starts[k] = x.steps(g, gr, x.at[2*i])
+		}
+		for _, v := range g.queue { // the nodes with a step are among those reached
+			g.step[v] = -1
 		}
 	}
 	r.Cycles = x.cycles(g)

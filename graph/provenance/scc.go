@@ -246,9 +246,17 @@ func (b *sccBuf) membersOf(k int32) []int32 {
 	return b.members[b.mstart[k]:b.mstart[k+1]]
 }
 
-// reverse builds the reversed rows of g: the links into each node.
+// reverse builds the reversed rows of g, the links into each node, and
+// readies g for towards: no node reached, none with a step.
 func (g *local) reverse() {
 	n := len(g.nodes)
+	g.next = resize(g.next, n)
+	g.nkind = resize(g.nkind, n)
+	g.step = resize(g.step, n)
+	for i := range n {
+		g.next[i], g.step[i] = -2, -1
+	}
+	g.queue = g.queue[:0]
 	var fill []int32
 	g.rstart, fill = csr.Offsets(g.rstart, g.seen, n, g.to)
 	g.rfrom = resize(g.rfrom, len(g.to))

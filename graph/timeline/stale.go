@@ -235,7 +235,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 			}
 			d := a.Date
 			if d.IsZero() {
-				if s, ok := v.Source(a.Source); ok {
+				if s, ok := v.SourceInfo(a.Source); ok {
 					d = s.Published
 				}
 			}

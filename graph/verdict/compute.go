@@ -394,11 +394,7 @@ func (s *state) load(v graph.View) error {
 func (s *state) number(c claims.Claim) {
 	s.ids = append(s.ids, c.ID)
 	mark := s.srcBuf.grow(len(c.Appearances))
-	for _, a := range c.Appearances {
-		if !slices.Contains(s.srcBuf.buf[mark:], a.Source) {
-			s.srcBuf.buf = append(s.srcBuf.buf, a.Source)
-		}
-	}
+	s.srcBuf.buf = evidence.AppendDistinctSources(s.srcBuf.buf, c.Appearances)
 	s.sources = append(s.sources, s.srcBuf.cut(mark))
 }
 
