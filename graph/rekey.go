@@ -142,15 +142,22 @@ func (e *editor) member(id string) {
 	e.ids.fresh[id] = []string{id}
 }
 
-// expand folds the claims of the store that name an item of the set of
-// root r, not folded yet, so that their appearances are in refs. Each
-// item is expanded once: O(its degree, and the appearances of the claims
-// folded).
+// expand folds the claims of the store whose appearances name an item
+// of the set of root r, not folded yet, so that their appearances are in
+// refs. Each item is expanded once: O(its degree, and the appearances of
+// the claims it names).
 func (e *editor) expand(r string, loc location) {
 	s := e.s
 	for _, id := range e.ids.fresh[r] {
 		for _, ed := range s.in[s.ids[id]] {
-			if n := ed.to; s.verts[n].kind == ClaimVertex && !e.gone[n] && e.folded[n] == nil {
+			n := ed.to
+			if s.verts[n].kind != ClaimVertex || e.gone[n] || e.folded[n] != nil {
+				continue
+			}
+			// Only a claim with an appearance naming id: one about it
+			// alone has none to re-key.
+			names := func(a claims.Appearance) bool { return a.Source == id || a.Speaker == id || a.Via == id }
+			if slices.ContainsFunc(s.claims[s.verts[n].idx].Appearances, names) {
 				e.foldsOf(n, e.rewrite(n, loc))
 			}
 		}
@@ -175,6 +182,10 @@ func (e *editor) joinIDs(from, into string, loc location) {
 		light, heavy = heavy, light
 	}
 	e.expand(light, loc)
+	if len(e.ids.refs[light]) == 0 { // no appearance to re-key
+		e.unionIDs(light, heavy, nil)
+		return
+	}
 	// The live cells naming the light set, out of their folds' indexes
 	// under their keys before the join.
 	type hit struct {
@@ -200,12 +211,7 @@ func (e *editor) joinIDs(from, into string, loc location) {
 		}
 		hits = append(hits, hit{r.c, f, k})
 	}
-	e.ids.parent[light] = heavy
-	e.ids.weight[heavy] += e.ids.weight[light]
-	e.ids.refs[heavy] = append(e.ids.refs[heavy], refs...)
-	e.ids.fresh[heavy] = append(e.ids.fresh[heavy], e.ids.fresh[light]...)
-	delete(e.ids.refs, light)
-	delete(e.ids.fresh, light)
+	e.unionIDs(light, heavy, refs)
 	// Under their keys after: the cells of a key in a fold, those
 	// re-keyed and the one there before, are one appearance, but for
 	// two alike before (written alike, in a claim the batch replaces),
@@ -236,4 +242,20 @@ func (e *editor) joinIDs(from, into string, loc location) {
 			}
 		}
 	}
+}
+
+// unionIDs joins the set of root light to that of root heavy, which
+// stands for both after, with refs, the live cells of light's.
+func (e *editor) unionIDs(light, heavy string, refs []appRef) {
+	x := &e.ids
+	x.parent[light] = heavy
+	x.weight[heavy] += x.weight[light]
+	if len(refs) > 0 {
+		x.refs[heavy] = append(x.refs[heavy], refs...)
+	}
+	if f := x.fresh[light]; len(f) > 0 {
+		x.fresh[heavy] = append(x.fresh[heavy], f...)
+	}
+	delete(x.refs, light)
+	delete(x.fresh, light)
 }
