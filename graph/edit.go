@@ -47,14 +47,22 @@ import (
 // same source, speaker, via, date, quote, language and about_past once
 // From reads as Into) collapse into the first, which takes the other's
 // note (joined) and inferences: merging two sources a claim appears in,
-// or two entities it is attributed to, leaves one appearance.
+// or two entities it is attributed to, leaves one appearance. A merge of
+// sources drops an inference that it makes repeat another of the same
+// list (two written alike are both kept), as the merge makes their
+// sources one.
 //
 // The merges of one batch do what they do one after the other, in order:
 // a relation an earlier merge moved moves again, collapses or is reported
 // as the store's relations are, and a merge into an item an earlier merge
 // of the batch merged away (k2 into k1, then k3 into k2) merges into the
-// item it went to. A problem is named after the merge that makes it, by
-// its From.
+// item it went to. So do the appearances a merge of sources or entities
+// makes one: that merge collapses them, whatever merges of claims come
+// before or after it, and each merge of a chain (s1 into s2, then s2
+// into s3) collapses those it makes alike, the first of them in the
+// claim's order taking the others' notes and inferences in that order,
+// as one merge a batch does. A problem is named after the merge that
+// makes it, by its From.
 //
 // What the same batch adds or replaces may name From: it names Into (and
 // its appearances that From and Into make one are kept once).
@@ -71,7 +79,8 @@ import (
 // Besides what a later batch would refuse (merging an ID merged before,
 // a merge into a claim merged away, appearances written in From and in
 // Into, collapsed here), the same batch renames From in the sources of
-// the relations it adds, which a later batch keeps as written.
+// the relations it adds and in the sources of the inferences of what it
+// adds, which a later batch keeps as written.
 //
 // From is removed and its ID, with the IDs merged into it before, joins
 // Into's Merged list, which is written to files: looking it up ([View.Claim],
@@ -154,6 +163,9 @@ type editor struct {
 	// folded holds the lists of the items that merges fold others
 	// into, as folds, until unfold writes them back.
 	folded map[int32]*folds
+	// ids keys the appearances of the folds by the sets of sources and
+	// entities the merges join (joinIDs).
+	ids idSets
 
 	// citing lists, per source ID, the relations whose sources name it;
 	// made on the first removal or merge of a source (citers).
@@ -223,6 +235,9 @@ func (e *editor) fail(loc location, id string, err error) {
 // any shape of merges (a chain given either way, a star, a tree) cost
 // O(n log n), not the n² of copying what a chain has gathered at each
 // of its merges; the relations they move, O(n log² n) (moveRelations).
+// The appearances that merges of sources and entities make one are
+// found as the merges join their sets (joinIDs): O(n log n) in the n
+// appearances naming them, not a pass over each claim at each merge.
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
 		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[setKey]int{}, movedAt: map[int32][]int{},
@@ -341,6 +356,7 @@ func (e *editor) plan() {
 		e.origin[secRelation] = append(e.origin[secRelation], location{"relation", i, ""})
 		e.at = append(e.at, -1)
 	}
+	e.keyIDs()
 	for i := range b.Merges {
 		e.merge(i)
 	}
@@ -450,7 +466,7 @@ func (e *editor) renameMerged() {
 			r.Sources[j] = to(r.Sources[j])
 		}
 		r.Sources = slices.Compact(replaceAll(r.Sources, "", ""))
-		renameInferences(r.Inferred, to)
+		r.Inferred = mergeInferences(r.Inferred, to)
 	}
 }
 
@@ -475,7 +491,7 @@ func renameClaim(c *claims.Claim, to func(string) string) {
 		if a.Via == a.Source && w.via != w.source {
 			a.Via = "" // in s1 via s2, s2 merged into s1: in s1, and no via of its own
 		}
-		renameInferences(a.Inferred, to)
+		a.Inferred = mergeInferences(a.Inferred, to)
 		k := appearanceKeyOf(&a)
 		j, seen := first[k]
 		if seen && written[j] != w { // two appearances that the renaming makes one
@@ -493,7 +509,7 @@ func renameClaim(c *claims.Claim, to func(string) string) {
 	if st := c.Statement; st != nil {
 		st.Subject, st.Object = to(st.Subject), to(st.Object)
 	}
-	renameInferences(c.Inferred, to)
+	c.Inferred = mergeInferences(c.Inferred, to)
 }
 
 // absorb makes kept, an appearance that dropped repeats (a merge makes
@@ -507,20 +523,28 @@ func absorb(kept, dropped *claims.Appearance) { absorbAll(kept, []*claims.Appear
 // so that a chain of merges absorbing an appearance into the next
 // (folds settle them at once) costs no more than the notes it joins.
 func absorbAll(kept *claims.Appearance, dropped []*claims.Appearance) {
+	absorbBy(kept, dropped, func(id string) string { return id })
+}
+
+// absorbBy absorbs as absorbAll does, two inferences being the same when
+// they differ at most in sources that src makes one: those the merges
+// of a batch join, settled once they are done.
+func absorbBy(kept *claims.Appearance, dropped []*claims.Appearance, src func(string) string) {
 	if len(dropped) == 0 {
 		return
 	}
 	var j noteJoiner
 	j.add(kept.Note)
 	seen := make(map[claims.Inference]bool, len(kept.Inferred))
+	key := func(inf claims.Inference) claims.Inference { inf.Source = src(inf.Source); return inf }
 	for _, inf := range kept.Inferred {
-		seen[inf] = true
+		seen[key(inf)] = true
 	}
 	for _, d := range dropped {
 		j.add(d.Note)
 		for _, inf := range d.Inferred {
-			if !seen[inf] {
-				seen[inf] = true
+			if k := key(inf); !seen[k] {
+				seen[k] = true
 				kept.Inferred = append(kept.Inferred, inf)
 			}
 		}
@@ -546,7 +570,7 @@ func renameSource(src *sources.Source, to func(string) string, written int) int 
 			d.Source, renamed = id, true
 		}
 	}
-	renameInferences(src.Inferred, to)
+	src.Inferred = mergeInferences(src.Inferred, to)
 	if !renamed || len(src.DerivedFrom) == 0 {
 		return written
 	}
@@ -573,6 +597,38 @@ func renameInferences(infs []claims.Inference, to func(string) string) {
 	for k := range infs {
 		infs[k].Source = to(infs[k].Source)
 	}
+}
+
+// mergeInferences makes the inferences infs name to(id) as their source
+// for each id, as a merge of sources does, and returns them without
+// those that the renaming makes repeat an earlier one (two written
+// alike are both kept): the merge makes their sources one, as it makes
+// one the appearances and derivations it makes alike. O(len(infs)).
+func mergeInferences(infs []claims.Inference, to func(string) string) []claims.Inference {
+	renamed := false
+	for k := range infs {
+		if id := to(infs[k].Source); id != infs[k].Source {
+			renamed = true
+			break
+		}
+	}
+	if !renamed {
+		return infs
+	}
+	first := make(map[claims.Inference]string, len(infs)) // renamed -> its first's source as written
+	kept := infs[:0]
+	for _, inf := range infs {
+		w := inf.Source
+		inf.Source = to(w)
+		if src, seen := first[inf]; seen && src != w {
+			continue
+		} else if !seen {
+			first[inf] = w
+		}
+		kept = append(kept, inf)
+	}
+	clear(infs[len(kept):])
+	return kept
 }
 
 // addItems sorts the items of one section of b into replacements and
@@ -729,7 +785,8 @@ func (e *editor) merge(i int) {
 	}
 	ff := e.folded[f]
 	if ff == nil {
-		ff = newFolds(&from, earlier == nil)
+		ff = e.newFolds(&from, earlier == nil)
+		e.register(f, ff)
 	}
 	delete(e.folded, f)
 	e.foldsOf(a, into).join(ff)
@@ -738,20 +795,19 @@ func (e *editor) merge(i int) {
 		e.mergeReview(i, into.claim, from.claim)
 		e.moveRelations(i, a, f)
 	case EntityVertex:
+		// The claims about or attributed to From: renamed once the
+		// merges are done (renameMerged); two appearances the merge
+		// makes one collapse now, as in a merge of claims (joinIDs).
 		for _, ed := range s.in[f] {
-			// Its about, speakers and statement; two appearances the
-			// merge makes one collapse, as in a merge of claims.
-			renameClaim(e.claimOf(ed.to, loc), m.rename)
+			e.rewrite(ed.to, loc)
 		}
+		e.joinIDs(s.idOf(f), s.idOf(a), loc)
 	case SourceVertex:
+		// The claims appearing in or via From, as for entities.
 		for _, ed := range s.in[f] {
-			if r := e.rewrite(ed.to, loc); r.claim != nil {
-				// Its appearances in or via From; two the merge makes
-				// one collapse, as in a merge of claims.
-				e.unfold(ed.to)
-				renameClaim(r.claim, m.rename)
-			}
+			e.rewrite(ed.to, loc)
 		}
+		e.joinIDs(s.idOf(f), s.idOf(a), loc)
 		// Every derivation naming From or Into: Into's, gathered as a
 		// fold (joined above), and those of the sources deriving from
 		// From.
@@ -804,13 +860,10 @@ func (e *editor) merge(i int) {
 			case x.kind == 0:
 				e.renameInRelation(x.n, loc, m)
 			case x.kind == ClaimVertex:
-				c := e.claimOf(x.n, loc)
-				renameInferences(c.Inferred, m.rename)
-				for j := range c.Appearances {
-					renameInferences(c.Appearances[j].Inferred, m.rename)
-				}
+				e.rewrite(x.n, loc) // renamed with the rest (renameMerged)
 			default:
-				renameInferences(e.rewrite(x.n, loc).source.Inferred, m.rename)
+				src := e.rewrite(x.n, loc).source
+				src.Inferred = mergeInferences(src.Inferred, m.rename)
 			}
 		}
 	}
@@ -824,7 +877,7 @@ func (e *editor) renameInRelation(ri int32, loc location, m Merge) {
 	}
 	r := e.s.relation(ri)
 	r.Sources = slices.Compact(replaceAll(r.Sources, m.From, m.Into))
-	renameInferences(r.Inferred, m.rename)
+	r.Inferred = mergeInferences(r.Inferred, m.rename)
 	e.goneRel[ri] = true
 	e.addMoved(r, loc, ri)
 }

@@ -48,6 +48,9 @@ type cell[T any] struct {
 	next    *cell[T]
 	dropped bool
 	into    []*cell[T] // the cells dropped into this one, in order, to settle
+	// ord grows along the list: it orders two cells of a fold in O(1)
+	// (editor.joinIDs), the shorter of two folds joined relabelled.
+	ord int64
 }
 
 // newFold returns the fold of items: with the keys key gives (nil for
@@ -58,7 +61,7 @@ func newFold[K comparable, T any](items []T, key func(*T) K, absorb func(kept *T
 	cells := make([]cell[T], len(items)) // one allocation
 	for i, x := range items {
 		c := &cells[i]
-		c.v = x
+		c.v, c.ord = x, int64(i)
 		if f.tail == nil {
 			f.head = c
 		} else {
@@ -129,11 +132,31 @@ func (f *fold[K, T]) join(g *fold[K, T]) {
 		if f.tail == nil {
 			f.head = g.head
 		} else {
+			f.relabel(g)
 			f.tail.next = g.head
 		}
 		f.tail = g.tail
 	}
 	f.n += g.n
+}
+
+// relabel gives the cells of f and g, about to be joined, labels that
+// grow along f then g, relabelling the shorter list: a cell is relabelled
+// O(log n) times in n joined.
+func (f *fold[K, T]) relabel(g *fold[K, T]) {
+	if g.n <= f.n {
+		o := f.tail.ord
+		for c := g.head; c != nil; c = c.next {
+			o++
+			c.ord = o
+		}
+		return
+	}
+	o := g.head.ord - int64(f.n)
+	for c := f.head; c != nil; c = c.next {
+		c.ord = o
+		o++
+	}
 }
 
 // drop drops cell d, which repeats kept; what d says is absorbed into
@@ -224,13 +247,14 @@ func idKey(id *string) string { return *id }
 
 // newFolds returns the folds of r's item; own copies the inferences of
 // its appearances, which a later merge may add to, as the item is the
-// store's.
-func newFolds(r *rep, own bool) *folds {
+// store's. Its appearances are keyed and absorbed as e says (appKey,
+// absorbApps).
+func (e *editor) newFolds(r *rep, own bool) *folds {
 	switch {
 	case r.claim != nil:
 		c := r.claim
 		x := &folds{about: newFold(c.About, idKey, nil),
-			apps:   newFold(c.Appearances, appearanceKeyOf, absorbAll),
+			apps:   newFold(c.Appearances, e.appKey, e.absorbApps),
 			merged: newFold[string](append([]string{c.ID}, c.Merged...), nil, nil)}
 		if own {
 			for p := x.apps.head; p != nil; p = p.next {
@@ -315,8 +339,9 @@ func (e *editor) foldsOf(n int32, r *rep) *folds {
 	if e.folded == nil {
 		e.folded = map[int32]*folds{}
 	}
-	x := newFolds(r, false)
+	x := e.newFolds(r, false)
 	e.folded[n] = x
+	e.register(n, x)
 	return x
 }
 
@@ -360,12 +385,4 @@ func (e *editor) unfoldAll() {
 	for n := range e.folded {
 		e.unfold(n)
 	}
-}
-
-// claimOf returns the new content of claim n, for merge loc to change,
-// with its lists unfolded (rewrite).
-func (e *editor) claimOf(n int32, loc location) *claims.Claim {
-	r := e.rewrite(n, loc)
-	e.unfold(n)
-	return r.claim
 }

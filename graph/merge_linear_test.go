@@ -89,13 +89,13 @@ func testMerges(t *testing.T, cases []mergeCase) {
 }
 
 // BenchmarkMerges applies the merges of the cases of
-// TestMergeEntityChain, TestMergeClaimChain, TestMergeRelations and
-// TestMergeSourceInDegree at n and 3n: three times n takes about three
+// TestMergeEntityChain, TestMergeClaimChain, TestMergeRelations,
+// TestMergeSourceInDegree and TestMergeAppearancesCollapse at n and 3n: three times n takes about three
 // times as long (3.1 to 3.4 for the claim chains, either way, with
 // relations or not), where these took 9 (12 for the claim chain, 10 with
 // relations) and 27 before their lists became sets and folds.
 func BenchmarkMerges(b *testing.B) {
-	for _, tc := range slices.Concat(entityChain(), claimChains(), relationMerges(), sourceInDegree()) {
+	for _, tc := range slices.Concat(entityChain(), claimChains(), relationMerges(), sourceInDegree(), appearanceMerges()) {
 		for _, n := range []int{tc.n, 3 * tc.n} {
 			b.Run(fmt.Sprintf("%s/n=%d", tc.name, n), func(b *testing.B) {
 				b.ReportAllocs()
@@ -427,5 +427,80 @@ func relationMerges() []mergeCase {
 			}
 			return b, m
 		}, func(g *graph.Graph, n int) error { return supports(fmt.Sprintf("c%d", n-1))(g, n) }, 2000},
+	}
+}
+
+// TestMergeAppearancesCollapse: merging sources or entities renamed
+// and collapsed, at each merge, every appearance of each claim that
+// names From, so that a star or a chain of n merges of the sources (or
+// speakers) of one claim's n appearances took n². The merges key the
+// appearances by the sets of the sources and entities they join, and
+// each join re-keys those of the lighter set (BenchmarkMerges). The
+// claim's one appearance left has every note, in the order of the
+// merges one a batch.
+func TestMergeAppearancesCollapse(t *testing.T) { testMerges(t, appearanceMerges()) }
+
+func appearanceMerges() []mergeCase {
+	// base gives claim c n appearances, in source s<i> or by speaker
+	// e<i>, each noted.
+	base := func(n int, bySpeaker bool) graph.Batch {
+		b := graph.Batch{Claims: []claims.Claim{{ID: "c", Text: "T."}}}
+		if bySpeaker {
+			b.Sources = []sources.Source{{ID: "s", Kind: sources.NewsArticle}}
+		}
+		for i := range n {
+			a := claims.Appearance{Source: fmt.Sprintf("s%d", i), Note: fmt.Sprintf("n%d", i)}
+			if bySpeaker {
+				a.Source, a.Speaker = "s", fmt.Sprintf("e%d", i)
+				b.Entities = append(b.Entities, claims.Entity{ID: a.Speaker, Name: "E.", Kind: claims.Person})
+			} else {
+				b.Sources = append(b.Sources, sources.Source{ID: a.Source, Kind: sources.NewsArticle})
+			}
+			b.Claims[0].Appearances = append(b.Claims[0].Appearances, a)
+		}
+		return b
+	}
+	star := func(kind string, bySpeaker bool) func(n int) (graph.Batch, graph.Batch) {
+		return func(n int) (graph.Batch, graph.Batch) {
+			var m graph.Batch
+			for i := 1; i < n; i++ {
+				m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("%s%d", kind, i), Into: kind + "0"})
+			}
+			return base(n, bySpeaker), m
+		}
+	}
+	chain := func(n int) (graph.Batch, graph.Batch) {
+		var m graph.Batch
+		for i := 1; i < n; i++ {
+			m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("s%d", i-1), Into: fmt.Sprintf("s%d", i)})
+		}
+		return base(n, false), m
+	}
+	// one wants c's one appearance noted n0; n1; …, in source src.
+	one := func(src string) func(g *graph.Graph, n int) error {
+		return func(g *graph.Graph, n int) error {
+			if src == "" {
+				src = fmt.Sprintf("s%d", n-1)
+			}
+			c, _ := g.Claim("c")
+			if len(c.Appearances) != 1 || c.Appearances[0].Source != src {
+				return fmt.Errorf("c has %d appearances, the first %+v; want one, in %s", len(c.Appearances), c.Appearances[0], src)
+			}
+			parts := strings.Split(c.Appearances[0].Note, "; ")
+			for i, p := range parts {
+				if p != fmt.Sprintf("n%d", i) {
+					return fmt.Errorf("note part %d is %q, want n%d", i, p, i)
+				}
+			}
+			if len(parts) != n {
+				return fmt.Errorf("the note has %d parts, want %d", len(parts), n)
+			}
+			return nil
+		}
+	}
+	return []mergeCase{
+		{"source star collapsing appearances", star("s", false), one("s0"), 3000},
+		{"source chain collapsing appearances", chain, one(""), 3000},
+		{"speaker star collapsing appearances", star("e", true), one("s"), 3000},
 	}
 }
