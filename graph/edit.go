@@ -821,6 +821,14 @@ func (e *editor) merge(i int) {
 				continue // done
 			}
 			r := e.rewrite(n, loc)
+			if r.written == 0 {
+				// None the batch writes: renamed with the rest once the
+				// merges are done (renameMerged), which keeps the first
+				// of those the merges make alike and drops one naming
+				// the source, as renaming at each merge does, in
+				// O(its derivations) once rather than at each merge.
+				continue
+			}
 			e.unfold(n)
 			src := r.source
 			var kept []sources.Derivation
