@@ -238,6 +238,11 @@ func (e *editor) fail(loc location, id string, err error) {
 // The appearances that merges of sources and entities make one are
 // found as the merges join their sets (joinIDs): O(n log n) in the n
 // appearances naming them, not a pass over each claim at each merge.
+// The derivations of the sources deriving from a source merged are
+// renamed once the merges are done (renameMerged): O(those derivations)
+// for the batch, not at each merge of a source they derive from, but
+// for a source the batch replaces, rescanned at each (its own
+// derivations, which the batch writes).
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
 		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[setKey]int{}, movedAt: map[int32][]int{},

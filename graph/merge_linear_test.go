@@ -2,9 +2,11 @@ package graph_test
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -90,7 +92,8 @@ func testMerges(t *testing.T, cases []mergeCase) {
 
 // BenchmarkMerges applies the merges of the cases of
 // TestMergeEntityChain, TestMergeClaimChain, TestMergeRelations,
-// TestMergeSourceInDegree and TestMergeAppearancesCollapse at n and 3n: three times n takes about three
+// TestMergeSourceInDegree, TestMergeAppearancesCollapse and
+// TestMergeDerivationStars at n and 3n: three times n takes about three
 // times as long (3.1 to 3.4 for the claim chains, either way, with
 // relations or not), where these took 9 (12 for the claim chain, 10 with
 // relations) and 27 before their lists became sets and folds.
@@ -507,10 +510,63 @@ func appearanceMerges() []mergeCase {
 
 // TestMergeDerivationStars: a merge of sources rewrote every derivation
 // of each source deriving from From, so that a star or a chain of n
-// merges of the sources one source derives from all of took n²
-// (BenchmarkMerges). So did merges of entities a claim is about beside
-// many appearances, each merge rescanning them.
+// merges of the sources one source derives from all of took n² (3.0 s
+// at 3,000, 23 s at 9,000; the chain 27 s); they are renamed once the
+// merges are done (31 ms and 67 ms; the chain 20 ms and 61 ms). So did
+// merges of entities a claim is about beside many appearances, each
+// merge rescanning them (0.14 s and 1.1 s, now 25 ms and 70 ms).
 func TestMergeDerivationStars(t *testing.T) { testMerges(t, derivationStars()) }
+
+// TestMergeDerivationStarsGrow counts the bytes the merges of the
+// derivation stars and chain allocate, at n and 3n, rather than timing
+// them: rewriting each deriving source at each merge made a set of its
+// derivations each time, n² bytes (about 9 times as many at 3n; 1.6 GB
+// at 3,000), where renaming it once allocates about 3 times as many.
+func TestMergeDerivationStarsGrow(t *testing.T) {
+	for _, tc := range derivationStars()[:3] {
+		t.Run(tc.name, func(t *testing.T) {
+			var bytes [2]uint64
+			for k, n := range []int{200, 600} {
+				b, m := tc.make(n)
+				g := graph.New()
+				if err := g.Apply(b); err != nil {
+					t.Fatal(err)
+				}
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				if err := g.Apply(m); err != nil {
+					t.Fatal(err)
+				}
+				runtime.ReadMemStats(&after)
+				bytes[k] = after.TotalAlloc - before.TotalAlloc
+			}
+			if r := float64(bytes[1]) / float64(bytes[0]); r > 5 {
+				t.Errorf("merging 3 times as many sources allocates %.1f times as many bytes (%d, then %d): want about 3, not the 9 of n²", r, bytes[0], bytes[1])
+			}
+		})
+	}
+}
+
+// TestMergeEntityStarAboutWithin guards the cost of a star of merges of
+// the entities a claim is about beside many appearances: each merge
+// looked for its From among the claim's appearances, n² (1.1 s at 9,000,
+// some 20 s at the 40,000 here); the claim's edge says whether an
+// appearance names it (0.3 s).
+func TestMergeEntityStarAboutWithin(t *testing.T) {
+	tc := derivationStars()[3]
+	childtest.Within(t, 10*time.Second, "a star of 40,000 merges of the entities a claim of 40,000 appearances is about", func() error {
+		const n = 40000
+		b, m := tc.make(n)
+		g := graph.New()
+		if err := g.Apply(b); err != nil {
+			return err
+		}
+		if err := g.Apply(m); err != nil {
+			return err
+		}
+		return tc.check(g, n)
+	})
+}
 
 func derivationStars() []mergeCase {
 	// base gives k sources h<j> deriving from each of t0..t(n-1), and

@@ -145,7 +145,7 @@ func (e *editor) member(id string) {
 // expand folds the claims of the store whose appearances name an item
 // of the set of root r, not folded yet, so that their appearances are in
 // refs. Each item is expanded once: O(its degree, and the appearances of
-// the claims it names).
+// the claims whose appearances name it, each folded once).
 func (e *editor) expand(r string, loc location) {
 	s := e.s
 	for _, id := range e.ids.fresh[r] {
