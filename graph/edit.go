@@ -238,6 +238,11 @@ func (e *editor) fail(loc location, id string, err error) {
 // The appearances that merges of sources and entities make one are
 // found as the merges join their sets (joinIDs): O(n log n) in the n
 // appearances naming them, not a pass over each claim at each merge.
+// The derivations of the sources deriving from a source merged are
+// renamed once the merges are done (renameMerged): O(those derivations)
+// for the batch, not at each merge of a source they derive from, but
+// for a source the batch replaces, rescanned at each (its own
+// derivations, which the batch writes).
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
 		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[setKey]int{}, movedAt: map[int32][]int{},
@@ -443,7 +448,7 @@ func (e *editor) renameMerged() {
 		case r.claim != nil:
 			renameClaim(r.claim, to)
 		case r.source != nil:
-			r.written = renameSource(r.source, to, r.written)
+			r.written = renameSource(r.source, to, r.written, true)
 		}
 	}
 	// The batch's own additions are renamed in copies: the caller's
@@ -454,7 +459,7 @@ func (e *editor) renameMerged() {
 	}
 	for i := range e.add.Sources {
 		e.add.Sources[i] = e.add.Sources[i].Clone()
-		renameSource(&e.add.Sources[i], to, len(e.add.Sources[i].DerivedFrom))
+		renameSource(&e.add.Sources[i], to, len(e.add.Sources[i].DerivedFrom), false)
 	}
 	for i := range e.add.Relations {
 		r := &e.add.Relations[i]
@@ -560,9 +565,13 @@ func absorbBy(kept *claims.Appearance, dropped []*claims.Appearance, src func(st
 // s0 and s1, with s0 merged into s2 and s2 into s1): the first of equal
 // derivations is kept and one naming the source goes, as the merges do
 // one by one, but for the first written of them, which the batch writes
-// itself (a replacement's own), left for the check to refuse. It
+// itself (a replacement's own), left for the check to refuse when one
+// names the source, and kept when equal unless replaced is set: a
+// replacement comes before the merges, which make its derivations one
+// as they make the graph's, where an addition comes after them, naming
+// what they merged away as an alias, and keeps them as written. It
 // returns how many of those kept are among the written. O(derivations).
-func renameSource(src *sources.Source, to func(string) string, written int) int {
+func renameSource(src *sources.Source, to func(string) string, written int, replaced bool) int {
 	renamed := false
 	for j := range src.DerivedFrom {
 		d := &src.DerivedFrom[j]
@@ -577,7 +586,7 @@ func renameSource(src *sources.Source, to func(string) string, written int) int 
 	seen := make(map[sources.Derivation]bool, len(src.DerivedFrom))
 	kept, w := src.DerivedFrom[:0], 0
 	for j, d := range src.DerivedFrom {
-		if j >= written && (seen[d] || d.Source == src.ID) {
+		if seen[d] && (j >= written || replaced) || j >= written && d.Source == src.ID {
 			continue
 		}
 		seen[d] = true
@@ -821,6 +830,14 @@ func (e *editor) merge(i int) {
 				continue // done
 			}
 			r := e.rewrite(n, loc)
+			if r.written == 0 {
+				// None the batch writes: renamed with the rest once the
+				// merges are done (renameMerged), which keeps the first
+				// of those the merges make alike and drops one naming
+				// the source, as renaming at each merge does, in
+				// O(its derivations) once rather than at each merge.
+				continue
+			}
 			e.unfold(n)
 			src := r.source
 			var kept []sources.Derivation

@@ -2,9 +2,11 @@ package graph_test
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -90,12 +92,13 @@ func testMerges(t *testing.T, cases []mergeCase) {
 
 // BenchmarkMerges applies the merges of the cases of
 // TestMergeEntityChain, TestMergeClaimChain, TestMergeRelations,
-// TestMergeSourceInDegree and TestMergeAppearancesCollapse at n and 3n: three times n takes about three
+// TestMergeSourceInDegree, TestMergeAppearancesCollapse and
+// TestMergeDerivationStars at n and 3n: three times n takes about three
 // times as long (3.1 to 3.4 for the claim chains, either way, with
 // relations or not), where these took 9 (12 for the claim chain, 10 with
 // relations) and 27 before their lists became sets and folds.
 func BenchmarkMerges(b *testing.B) {
-	for _, tc := range slices.Concat(entityChain(), claimChains(), relationMerges(), sourceInDegree(), appearanceMerges()) {
+	for _, tc := range slices.Concat(entityChain(), claimChains(), relationMerges(), sourceInDegree(), appearanceMerges(), derivationStars()) {
 		for _, n := range []int{tc.n, 3 * tc.n} {
 			b.Run(fmt.Sprintf("%s/n=%d", tc.name, n), func(b *testing.B) {
 				b.ReportAllocs()
@@ -502,5 +505,148 @@ func appearanceMerges() []mergeCase {
 		{"source star collapsing appearances", star("s", false), one("s0"), 3000},
 		{"source chain collapsing appearances", chain, one(""), 3000},
 		{"speaker star collapsing appearances", star("e", true), one("s"), 3000},
+	}
+}
+
+// TestMergeDerivationStars: a merge of sources rewrote every derivation
+// of each source deriving from From, so that a star or a chain of n
+// merges of the sources one source derives from all of took n² (3.0 s
+// at 3,000, 23 s at 9,000; the chain 27 s); they are renamed once the
+// merges are done (31 ms and 67 ms; the chain 20 ms and 61 ms). So did
+// merges of entities a claim is about beside many appearances, each
+// merge rescanning them (0.14 s and 1.1 s, now 25 ms and 70 ms).
+func TestMergeDerivationStars(t *testing.T) { testMerges(t, derivationStars()) }
+
+// TestMergeDerivationStarsGrow counts the bytes the merges of the
+// derivation stars and chain allocate, at n and 3n, rather than timing
+// them: rewriting each deriving source at each merge made a set of its
+// derivations each time, n² bytes (about 9 times as many at 3n; 1.6 GB
+// at 3,000), where renaming it once allocates about 3 times as many.
+func TestMergeDerivationStarsGrow(t *testing.T) {
+	for _, tc := range derivationStars()[:3] {
+		t.Run(tc.name, func(t *testing.T) {
+			var bytes [2]uint64
+			for k, n := range []int{200, 600} {
+				b, m := tc.make(n)
+				g := graph.New()
+				if err := g.Apply(b); err != nil {
+					t.Fatal(err)
+				}
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				if err := g.Apply(m); err != nil {
+					t.Fatal(err)
+				}
+				runtime.ReadMemStats(&after)
+				bytes[k] = after.TotalAlloc - before.TotalAlloc
+			}
+			if r := float64(bytes[1]) / float64(bytes[0]); r > 5 {
+				t.Errorf("merging 3 times as many sources allocates %.1f times as many bytes (%d, then %d): want about 3, not the 9 of n²", r, bytes[0], bytes[1])
+			}
+		})
+	}
+}
+
+// TestMergeEntityStarAboutWithin guards the cost of a star of merges of
+// the entities a claim is about beside many appearances: each merge
+// looked for its From among the claim's appearances, n² (1.1 s at 9,000,
+// some 20 s at the 40,000 here); the claim's edge says whether an
+// appearance names it (0.3 s).
+func TestMergeEntityStarAboutWithin(t *testing.T) {
+	tc := derivationStars()[3]
+	childtest.Within(t, 10*time.Second, "a star of 40,000 merges of the entities a claim of 40,000 appearances is about", func() error {
+		const n = 40000
+		b, m := tc.make(n)
+		g := graph.New()
+		if err := g.Apply(b); err != nil {
+			return err
+		}
+		if err := g.Apply(m); err != nil {
+			return err
+		}
+		return tc.check(g, n)
+	})
+}
+
+func derivationStars() []mergeCase {
+	// base gives k sources h<j> deriving from each of t0..t(n-1), and
+	// t0 deriving from x, to keep t0's own.
+	base := func(n, k int) graph.Batch {
+		var b graph.Batch
+		for i := range n {
+			b.Sources = append(b.Sources, sources.Source{ID: fmt.Sprintf("t%d", i), Kind: sources.NewsArticle})
+		}
+		for j := range k {
+			h := sources.Source{ID: fmt.Sprintf("h%d", j), Kind: sources.NewsArticle}
+			for i := range n {
+				h.DerivedFrom = append(h.DerivedFrom, sources.Derivation{Source: fmt.Sprintf("t%d", i), Kind: sources.Cites})
+				if i%2 == 0 {
+					h.DerivedFrom = append(h.DerivedFrom, sources.Derivation{Source: fmt.Sprintf("t%d", i), Kind: sources.Quotes})
+				}
+			}
+			b.Sources = append(b.Sources, h)
+		}
+		return b
+	}
+	star := func(k int) func(n int) (graph.Batch, graph.Batch) {
+		return func(n int) (graph.Batch, graph.Batch) {
+			var m graph.Batch
+			for i := 1; i < n; i++ {
+				m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("t%d", i), Into: "t0"})
+			}
+			return base(n, k), m
+		}
+	}
+	chain := func(n int) (graph.Batch, graph.Batch) {
+		var m graph.Batch
+		for i := 1; i < n; i++ {
+			m.Merges = append(m.Merges, graph.Merge{From: fmt.Sprintf("t%d", i-1), Into: fmt.Sprintf("t%d", i)})
+		}
+		return base(n, 1), m
+	}
+	// once wants each h to derive from into once by citing and once by
+	// quoting.
+	once := func(into func(n int) string, k int) func(g *graph.Graph, n int) error {
+		return func(g *graph.Graph, n int) error {
+			for j := range k {
+				s, _ := g.Source(fmt.Sprintf("h%d", j))
+				want := []sources.Derivation{{Source: into(n), Kind: sources.Cites}, {Source: into(n), Kind: sources.Quotes}}
+				if !slices.Equal(s.DerivedFrom, want) {
+					return fmt.Errorf("%s derives from %v, want %v", s.ID, s.DerivedFrom, want)
+				}
+			}
+			return nil
+		}
+	}
+	first := func(int) string { return "t0" }
+	last := func(n int) string { return fmt.Sprintf("t%d", n-1) }
+	about := func(n int) (graph.Batch, graph.Batch) {
+		// Claim c about e0..e(n-1), in n sources: a merge of entities
+		// looked for them among its appearances at each merge.
+		var b, m graph.Batch
+		c := claims.Claim{ID: "c", Text: "T."}
+		for i := range n {
+			e, s := fmt.Sprintf("e%d", i), fmt.Sprintf("s%d", i)
+			b.Entities = append(b.Entities, claims.Entity{ID: e, Name: "E.", Kind: claims.Person})
+			b.Sources = append(b.Sources, sources.Source{ID: s, Kind: sources.NewsArticle})
+			c.About = append(c.About, e)
+			c.Appearances = append(c.Appearances, claims.Appearance{Source: s})
+			if i > 0 {
+				m.Merges = append(m.Merges, graph.Merge{From: e, Into: "e0"})
+			}
+		}
+		b.Claims = []claims.Claim{c}
+		return b, m
+	}
+	return []mergeCase{
+		{"derivation star", star(1), once(first, 1), 3000},
+		{"derivation star of ten", star(10), once(first, 10), 1000},
+		{"derivation chain", chain, once(last, 1), 3000},
+		{"entity star about a claim of n appearances", about, func(g *graph.Graph, n int) error {
+			if c, _ := g.Claim("c"); len(c.About) != 1 || len(c.Appearances) != n {
+				return fmt.Errorf("c is about %d entities in %d appearances, want 1 in %d", len(c.About), len(c.Appearances), n)
+			}
+			return nil
+		}, 3000},
 	}
 }

@@ -20,17 +20,24 @@ import (
 // relations it adds after those the merges keep in place).
 func steps(b graph.Batch) []graph.Batch {
 	var out []graph.Batch
-	var replaced []claims.Claim
-	var added graph.Batch
+	var replaced, added graph.Batch
 	for _, c := range b.Claims {
 		if slices.Contains(b.Remove, c.ID) {
-			replaced = append(replaced, c)
+			replaced.Claims = append(replaced.Claims, c)
 		} else {
 			added.Claims = append(added.Claims, c)
 		}
 	}
+	for _, src := range b.Sources {
+		if slices.Contains(b.Remove, src.ID) {
+			replaced.Sources = append(replaced.Sources, src)
+		} else {
+			added.Sources = append(added.Sources, src)
+		}
+	}
 	if len(b.Remove) > 0 || len(b.RemoveRelations) > 0 {
-		out = append(out, graph.Batch{Remove: b.Remove, RemoveRelations: b.RemoveRelations, Claims: replaced})
+		replaced.Remove, replaced.RemoveRelations = b.Remove, b.RemoveRelations
+		out = append(out, replaced)
 	}
 	went := map[string]string{} // an ID merged away -> where it went
 	for _, m := range b.Merges {
@@ -66,7 +73,7 @@ func steps(b graph.Batch) []graph.Batch {
 		}
 		added.Claims[i] = c
 	}
-	added.Entities, added.Sources = b.Entities, b.Sources
+	added.Entities = b.Entities
 	for _, r := range b.Relations {
 		r = r.Clone()
 		for j, src := range r.Sources {
@@ -109,6 +116,10 @@ func firstDiff(one, steps string) string {
 // stars, trees, into items merged before), of sources and entities (in
 // the same shapes, before the merges of claims, after them or between
 // them), and additions and replacements that name what they merge away;
+// up to two sources derive from many others (citing and quoting), which
+// the merges of sources make alike, and a source the batch replaces
+// derives from some as written (replaced, then merged, its derivations
+// that the merges make alike collapse, where one batch kept them);
 // every other batch has more appearances, each noted, which merges of
 // sources and entities make one more often. One batch kept the
 // appearances those merges make one apart until its end, and joined
@@ -164,10 +175,34 @@ func TestMergeOneBatchIsSteps(t *testing.T) {
 func randomOrderBatch(rng *rand.Rand, dense bool) (base, b graph.Batch) {
 	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
 	nc, ns, ne := 3+rng.IntN(10), 5, 3
+	// Up to two hubs, the last sources, each deriving from many of the
+	// others, some by citing and quoting, some noted: merges of the
+	// sources they derive from (stars, chains) make their derivations
+	// alike, or name the hub itself.
+	nhubs := rng.IntN(3)
+	ns += nhubs
+	derivations := func(i int) []sources.Derivation {
+		var ds []sources.Derivation
+		for j := range ns {
+			if j == i || rng.IntN(3) == 0 {
+				continue
+			}
+			for _, k := range []sources.DerivationKind{sources.Cites, sources.Quotes} {
+				if d := (sources.Derivation{Source: fmt.Sprintf("s%d", j), Kind: k, Note: pick("", "", "n")}); rng.IntN(2) == 0 && !slices.Contains(ds, d) {
+					ds = append(ds, d)
+				}
+			}
+		}
+		rng.Shuffle(len(ds), func(x, y int) { ds[x], ds[y] = ds[y], ds[x] })
+		return ds
+	}
 	for i := range ns {
 		src := sources.Source{ID: fmt.Sprintf("s%d", i), Kind: sources.Wire}
 		if d := rng.IntN(ns); d != i && rng.IntN(3) == 0 {
 			src.DerivedFrom = []sources.Derivation{{Source: fmt.Sprintf("s%d", d), Kind: sources.Cites}}
+		}
+		if i >= ns-nhubs {
+			src.DerivedFrom = derivations(i)
 		}
 		base.Sources = append(base.Sources, src)
 	}
@@ -343,6 +378,15 @@ func randomOrderBatch(rng *rand.Rand, dense bool) (base, b graph.Batch) {
 			c.Appearances = append(c.Appearances, a)
 		}
 		b.Claims = append(b.Claims, c)
+	}
+	// A replacement of a source no merge names, deriving from others as
+	// written, once in a while: the merges rename what it derives from
+	// (one merged with it would derive it from itself, which a batch
+	// refuses and a later batch drops, as graph.Merge says).
+	if i := rng.IntN(ns); rng.IntN(5) == 0 && !named(fmt.Sprintf("s%d", i)) {
+		id := fmt.Sprintf("s%d", i)
+		b.Remove = append(b.Remove, id)
+		b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.Wire, DerivedFrom: derivations(i)})
 	}
 	if rng.IntN(6) == 0 && len(base.Relations) > 0 {
 		r := base.Relations[rng.IntN(len(base.Relations))]

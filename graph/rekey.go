@@ -145,21 +145,21 @@ func (e *editor) member(id string) {
 // expand folds the claims of the store whose appearances name an item
 // of the set of root r, not folded yet, so that their appearances are in
 // refs. Each item is expanded once: O(its degree, and the appearances of
-// the claims it names).
+// the claims whose appearances name it, each folded once).
 func (e *editor) expand(r string, loc location) {
 	s := e.s
 	for _, id := range e.ids.fresh[r] {
 		for _, ed := range s.in[s.ids[id]] {
 			n := ed.to
-			if s.verts[n].kind != ClaimVertex || e.gone[n] || e.folded[n] != nil {
+			// Only a claim with an appearance naming id, as its edge
+			// says: one about it alone has none to re-key, and looking
+			// among its appearances at each merge cost them all each
+			// time.
+			const named = AppearsInEdge | SaidByEdge | ViaEdge
+			if s.verts[n].kind != ClaimVertex || e.gone[n] || e.folded[n] != nil || ed.data.Kinds&named == 0 {
 				continue
 			}
-			// Only a claim with an appearance naming id: one about it
-			// alone has none to re-key.
-			names := func(a claims.Appearance) bool { return a.Source == id || a.Speaker == id || a.Via == id }
-			if slices.ContainsFunc(s.claims[s.verts[n].idx].Appearances, names) {
-				e.foldsOf(n, e.rewrite(n, loc))
-			}
+			e.foldsOf(n, e.rewrite(n, loc))
 		}
 	}
 	delete(e.ids.fresh, r)
