@@ -280,7 +280,7 @@ func after(v graph.View, c claims.Claim, rels []claims.Relation) []rival {
 	cStart := c.Validity.Start()
 	for _, r := range rels {
 		other, _ := r.Other(c.ID)
-		o, ok := v.Claim(other)
+		o, ok := v.ClaimInfo(other) // its ID and validity: not its appearances
 		start := o.Validity.Start()
 		if !ok || start.IsZero() || !cStart.IsZero() && start.First().Compare(cStart.First()) <= 0 {
 			continue
