@@ -61,6 +61,10 @@
 // The report costs about the size of the graph: claims are ranked by
 // counting their supporters (graph.View.MostSupported), and chains are
 // built for the top ones only, as trees no bigger than their supporters.
+// The contradictions section shows both claims of each pair with their
+// sources: each claim is described once (pairs), but a claim in n
+// sources that n claims contradict prints its n sources n times, so that
+// the output, and the time to write it, grow with n² there.
 
 package main
 
@@ -238,15 +242,29 @@ type contradictionPair struct {
 	apart timeline.Status // not live (apart), 0 when live
 }
 
-// pairs returns every contradiction of v with its claims.
+// pairs returns every contradiction of v with its claims. Each claim is
+// described once and shared by its pairs, so that a claim in n sources
+// that n claims contradict is not copied, nor its provenance worked out,
+// n times: O(contradictions + the appearances of their claims), but the
+// text and JSON written show the claim with its sources in every pair.
 func pairs(e *env, v graph.View) ([]contradictionPair, error) {
 	var ps []contradictionPair
+	seen := map[string]claimInfo{}
+	describe := func(id string) (claimInfo, error) {
+		ci, ok := seen[id]
+		if ok {
+			return ci, nil
+		}
+		ci, err := e.describeClaim(v, id)
+		seen[id] = ci
+		return ci, err
+	}
 	for r := range v.ContradictionPairs() {
-		a, err := e.describeClaim(v, r.From)
+		a, err := describe(r.From)
 		if err != nil {
 			return nil, err
 		}
-		b, err := e.describeClaim(v, r.To)
+		b, err := describe(r.To)
 		if err != nil {
 			return nil, err
 		}
