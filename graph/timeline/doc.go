@@ -89,8 +89,10 @@
 // # Cost
 //
 // [Conflicts] costs O(contradictions of the graph), [StatusOf] O(1), and [Stale]
-// O(Σ appearances × k log k) over the claims, k a claim's contradictions
-// (O(appearances + contradictions) when each claim has a few), plus one
+// O(Σ appearances + dates × k log k) over the claims, k a claim's
+// contradictions and dates the distinct dates of its appearances
+// (O(appearances + contradictions) when each claim has a few rivals or
+// is repeated on a few dates), plus one
 // evaluation of the strength function per claim compared (it is
 // remembered); the default strength
 // weighs the whole graph once (evidence.Of). [Of] costs O(k log k)

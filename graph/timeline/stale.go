@@ -165,10 +165,13 @@ type StaleItem struct {
 // may have been written before. Items come in the order of the claims,
 // then of their appearances.
 //
-// It costs O(Σ appearances × k log k) over the claims, k a claim's
-// contradictions (each dated appearance weighs the claim's rivals at its
-// date), strength evaluations aside: O(appearances + contradictions)
-// when claims have a bounded number of rivals.
+// It costs O(Σ appearances + dates × k log k) over the claims, k a
+// claim's contradictions and dates the distinct dates of its
+// appearances: the rivals are weighed once per date, however many
+// appearances bear it (and, before the claim's end, only the stronger
+// ones, of which a superseder must be one), strength evaluations aside.
+// So it is O(appearances + contradictions) when claims have a bounded
+// number of rivals or of dates.
 //
 // It reads one state of the graph, a [graph.View.Snapshot] of g.
 func Stale(g *graph.Graph, opts Options) []StaleItem {
@@ -229,6 +232,28 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 		}
 		rels, _ := v.Contradictions(c.ID)
 		rivals := after(v, c, rels)
+		// The answers depend on the date alone, and a superseder must be
+		// stronger, which depends on no date: a claim of many appearances
+		// weighs its rivals once per date, and only the stronger ones for
+		// a superseder, not all of them once per appearance.
+		endStands := func(d claims.Date) bool { return outweighed(c, rivals, d, notWeaker) }
+		var strong []rival // the rivals stronger than c, found on first use
+		strongDone := false
+		takenBy := func(d claims.Date) claims.Claim { // with no ID when none
+			if !strongDone {
+				strongDone = true
+				for _, o := range rivals {
+					if stronger(o.ID, c.ID) {
+						strong = append(strong, o)
+					}
+				}
+			}
+			by, _ := superseder(c, strong, d)
+			return by
+		}
+		if len(rivals) > 1 {
+			endStands, takenBy = byDate(endStands), byDate(takenBy)
+		}
 		for i, a := range c.Appearances {
 			if a.AboutPast {
 				continue
@@ -244,7 +269,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 			}
 			it := StaleItem{Claim: c.ID, Appearance: i, Source: a.Source, Date: d}
 			if c.Validity.Ended(d) {
-				if !outweighed(c, rivals, d, notWeaker) {
+				if !endStands(d) {
 					continue // the claims that took over have less evidence
 				}
 				it.Reason, it.Stopped = Ended, c.Validity.End()
@@ -254,7 +279,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 			if capped(c.ID) {
 				continue
 			}
-			if by, ok := superseder(c, rivals, d, stronger); ok {
+			if by := takenBy(d); by.ID != "" {
 				it.Reason, it.By, it.Since = Superseded, by.ID, by.Validity.Start()
 				it.Strength, it.ByStrength = strengthOf(c.ID), strengthOf(by.ID)
 				out = append(out, it)
@@ -262,6 +287,19 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 		}
 	}
 	return out
+}
+
+// byDate returns f, remembering its answer at each date.
+func byDate[T any](f func(claims.Date) T) func(claims.Date) T {
+	memo := map[claims.Date]T{}
+	return func(d claims.Date) T {
+		x, ok := memo[d]
+		if !ok {
+			x = f(d)
+			memo[d] = x
+		}
+		return x
+	}
 }
 
 // rival is a claim that contradicts another and came after it (see
@@ -291,13 +329,13 @@ func after(v graph.View, c claims.Claim, rels []claims.Relation) []rival {
 }
 
 // superseder returns the rival that takes over from claim c at date d:
-// among rivals, a claim that holds on every day of d, as the relation
-// does, and together with c on a day of d ([claims.HoldTogether]), and
-// is stronger than c (stronger). Of several, the one with the earliest
-// start, then the first ID. A rival that was there first (not among
-// rivals), or one that never holds together with c (their contradiction
-// is resolved by time), takes over from nothing.
-func superseder(c claims.Claim, rivals []rival, d claims.Date, stronger func(o, c string) bool) (claims.Claim, bool) {
+// among rivals, all of them stronger than c, a claim that holds on every
+// day of d, as the relation does, and together with c on a day of d
+// ([claims.HoldTogether]). Of several, the one with the earliest start,
+// then the first ID. A rival that was there first (not among rivals), or
+// one that never holds together with c (their contradiction is resolved
+// by time), takes over from nothing. O(rivals).
+func superseder(c claims.Claim, rivals []rival, d claims.Date) (claims.Claim, bool) {
 	var best claims.Claim
 	found := false
 	if !c.Validity.Began(d) {
@@ -305,7 +343,7 @@ func superseder(c claims.Claim, rivals []rival, d claims.Date, stronger func(o, 
 	}
 	for _, o := range rivals {
 		if !throughout(o.Validity, d) || !throughout(o.rel, d) ||
-			!claims.HoldTogether(d, c.Validity, o.Validity, o.rel) || !stronger(o.ID, c.ID) {
+			!claims.HoldTogether(d, c.Validity, o.Validity, o.rel) {
 			continue
 		}
 		start := o.Validity.Start()

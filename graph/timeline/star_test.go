@@ -11,13 +11,17 @@ import (
 	"github.com/claimgraph/claimgraph/sources"
 )
 
-// hubStar is a claim h of m appearances, each in a source of its own,
-// contradicted by k claims l0, l1, ... that start holding after it, each
-// in one source of its own.
-func hubStar(t *testing.T, m, k int) *graph.Graph {
+// hubStar is a claim h of m appearances, each in a source of its own of
+// 2024-01-01, contradicted by k claims l0, l1, ... that start holding
+// after it, in 2022, each in one source of its own. h holds from 2020,
+// and until 2023 when ended.
+func hubStar(t *testing.T, m, k int, ended bool) *graph.Graph {
 	t.Helper()
 	from, until := claims.MustDate(2020, 1, 1), claims.MustDate(2024, 1, 1)
 	h := claims.Claim{ID: "h", Text: "H.", Validity: claims.Validity{From: from}}
+	if ended {
+		h.Validity.Until = claims.MustDate(2023, 1, 1)
+	}
 	var b graph.Batch
 	for i := range m {
 		id := fmt.Sprint("s", i)
@@ -43,7 +47,7 @@ func hubStar(t *testing.T, m, k int) *graph.Graph {
 func TestHubContradictionsLinear(t *testing.T) {
 	const k = 50
 	cost := func(m int) uint64 {
-		g := hubStar(t, m, k)
+		g := hubStar(t, m, k, false)
 		rels, err := g.Contradictions("h")
 		if err != nil || len(rels) != k {
 			t.Fatalf("hub of %d: %d contradictions, %v", m, len(rels), err)
@@ -71,11 +75,42 @@ func TestHubStaleLinear(t *testing.T) {
 	const k = 300
 	opts := timeline.Options{Strength: func(string) float64 { return 1 }, Rejected: func(string) bool { return false }}
 	cost := func(m int) uint64 {
-		g := hubStar(t, m, k)
+		g := hubStar(t, m, k, false)
 		return childtest.Allocated(func() { timeline.Stale(g, opts) })
 	}
 	few, many := cost(10), cost(2000)
 	if many > 2*few {
 		t.Errorf("Stale allocates %d bytes on a claim of 2,000 appearances that %d claims contradict, %d on one of 10", many, k, few)
+	}
+}
+
+// TestHubStaleOncePerDate: Stale weighs the rivals of a claim once per
+// date of its appearances, not once per appearance: on a claim of 1,000
+// appearances of one date that 100 stronger claims contradict, the
+// verdicts' Rejected is asked about each rival a few times, whether the
+// claim is superseded or has ended (its takers stronger: every
+// appearance is stale either way). It was asked 1,000 times about each,
+// O(appearances × rivals).
+func TestHubStaleOncePerDate(t *testing.T) {
+	const m, k = 1000, 100
+	for _, ended := range []bool{false, true} {
+		g := hubStar(t, m, k, ended)
+		calls := 0
+		opts := timeline.Options{
+			Strength: func(id string) float64 {
+				if id == "h" {
+					return 1
+				}
+				return 2
+			},
+			Rejected: func(string) bool { calls++; return false },
+		}
+		items := timeline.Stale(g, opts)
+		if len(items) != m || items[0].Reason != map[bool]timeline.Reason{false: timeline.Superseded, true: timeline.Ended}[ended] {
+			t.Fatalf("ended %v: %d stale items, the first %+v; want %d", ended, len(items), items[0], m)
+		}
+		if calls > 3*k {
+			t.Errorf("ended %v: Rejected asked %d times for %d appearances of one date and %d rivals", ended, calls, m, k)
+		}
 	}
 }
