@@ -11,10 +11,10 @@ import (
 	"github.com/claimgraph/claimgraph/sources"
 )
 
-// hubStar is a claim h of m appearances, each in a source of its own of
-// 2024-01-01, contradicted by k claims l0, l1, ... that start holding
-// after it, in 2022, each in one source of its own. h holds from 2020,
-// and until 2023 when ended.
+// hubStar is a claim h of m appearances, each in a source of its own,
+// of a day of its own from 2024-01-01 on, contradicted by k claims l0,
+// l1, ... that start holding after it, in 2022, each in one source of
+// its own. h holds from 2020, and until 2023 when ended.
 func hubStar(t *testing.T, m, k int, ended bool) *graph.Graph {
 	t.Helper()
 	from, until := claims.MustDate(2020, 1, 1), claims.MustDate(2024, 1, 1)
@@ -25,7 +25,7 @@ func hubStar(t *testing.T, m, k int, ended bool) *graph.Graph {
 	var b graph.Batch
 	for i := range m {
 		id := fmt.Sprint("s", i)
-		b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.NewsArticle, Published: until})
+		b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.NewsArticle, Published: claims.DateOf(until.Time().AddDate(0, 0, i))})
 		h.Appearances = append(h.Appearances, claims.Appearance{Source: id})
 	}
 	b.Claims = append(b.Claims, h)
@@ -84,14 +84,15 @@ func TestHubStaleLinear(t *testing.T) {
 	}
 }
 
-// TestHubStaleOncePerDate: Stale weighs the rivals of a claim once per
-// date of its appearances, not once per appearance: on a claim of 1,000
-// appearances of one date that 100 stronger claims contradict, the
-// verdicts' Rejected is asked about each rival a few times, whether the
-// claim is superseded or has ended (its takers stronger: every
-// appearance is stale either way). It was asked 1,000 times about each,
-// O(appearances × rivals).
-func TestHubStaleOncePerDate(t *testing.T) {
+// TestHubStaleRivalsOnce: Stale weighs the rivals of a claim once, for
+// all the dates of its appearances: on a claim of 1,000 appearances, on
+// 1,000 days, that 100 stronger claims contradict, the verdicts'
+// Rejected is asked about each rival a few times, whether the claim is
+// superseded or has ended (its takers stronger: every appearance is
+// stale either way). It was asked about each rival at each appearance,
+// O(appearances × rivals), and the dates (a claim of 3,000 appearances
+// on as many days, that 3,000 claims contradict, took 10 s).
+func TestHubStaleRivalsOnce(t *testing.T) {
 	const m, k = 1000, 100
 	for _, ended := range []bool{false, true} {
 		g := hubStar(t, m, k, ended)
@@ -110,7 +111,7 @@ func TestHubStaleOncePerDate(t *testing.T) {
 			t.Fatalf("ended %v: %d stale items, the first %+v; want %d", ended, len(items), items[0], m)
 		}
 		if calls > 3*k {
-			t.Errorf("ended %v: Rejected asked %d times for %d appearances of one date and %d rivals", ended, calls, m, k)
+			t.Errorf("ended %v: Rejected asked %d times for %d appearances and %d rivals", ended, calls, m, k)
 		}
 	}
 }
