@@ -64,7 +64,9 @@
 // The contradictions section shows both claims of each pair with their
 // sources: each claim is described once (pairs), but a claim in n
 // sources that n claims contradict prints its n sources n times, so that
-// the output, and the time to write it, grow with n² there.
+// the output, and the time to write it, grow with n² there; the memory
+// does not, the text and the JSON (jsonArray) being written one pair at
+// a time.
 
 package main
 
@@ -160,7 +162,7 @@ func runReport(e *env, args []string) int {
 				return e.fail("report", err)
 			}
 		}
-		return e.emit("report", true, doc, nil)
+		return e.emit("report", false, nil, func(w io.Writer) error { return writeJSONFields(w, doc) })
 	}
 	return e.emit("report", false, nil, func(w io.Writer) error {
 		fmt.Fprintf(w, "Report of %s\n", name)
@@ -283,13 +285,15 @@ type jsonPair struct {
 }
 
 // contradictionsJSON returns every contradiction of v.
+// Its value is written one pair at a time (jsonArray): each pair shows
+// both claims with their sources, so that the text can be far larger
+// than the graph (a claim in n sources that n claims contradict).
 func contradictionsJSON(e *env, v graph.View) (any, error) {
 	ps, err := pairs(e, v)
-	out := make([]jsonPair, 0, len(ps))
-	for _, p := range ps {
-		out = append(out, jsonPair{relationJSON(p.rel), p.a.json(), p.b.json(), p.apart != 0, apartText(p.apart)})
-	}
-	return out, err
+	return jsonArray{len(ps), func(i int) any {
+		p := ps[i]
+		return jsonPair{relationJSON(p.rel), p.a.json(), p.b.json(), p.apart != 0, apartText(p.apart)}
+	}}, err
 }
 
 // contradictionsText writes every contradiction of v with the texts and
