@@ -4,12 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"math/rand/v2"
-	"runtime"
 	"slices"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/internal/childtest"
 	"github.com/claimgraph/claimgraph/sources"
 )
 
@@ -125,15 +125,6 @@ func TestMostSupportedMatchesCounting(t *testing.T) {
 	}
 }
 
-// allocated returns the bytes f allocates.
-func allocated(f func()) uint64 {
-	var a, b runtime.MemStats
-	runtime.ReadMemStats(&a)
-	f()
-	runtime.ReadMemStats(&b)
-	return b.TotalAlloc - a.TotalAlloc
-}
-
 // TestSupportTreeLongChainLinear: on a line of support, the tree and the
 // ranking allocate in proportion to its length (twice the line, about
 // twice the bytes), where the chains written out take its square.
@@ -144,14 +135,14 @@ func TestSupportTreeLongChainLinear(t *testing.T) {
 		"SupportTree":   func(g *graph.Graph) { g.SupportTree("c0", 0) },
 		"MostSupported": func(g *graph.Graph) { g.MostSupported(5) },
 	} {
-		a, b := allocated(func() { f(small) }), allocated(func() { f(big) })
+		a, b := childtest.Allocated(func() { f(small) }), childtest.Allocated(func() { f(big) })
 		if ratio := float64(b) / float64(a); ratio > 2.6 {
 			t.Errorf("%s: %d bytes at %d links, %d at %d: ratio %.2f, want about 2", name, a, n, b, 2*n, ratio)
 		}
 	}
 	short := supportLine(t, 500)
-	chains := allocated(func() { short.SupportChains("c0", 0) })
-	tree := allocated(func() { short.SupportTree("c0", 0) })
+	chains := childtest.Allocated(func() { short.SupportChains("c0", 0) })
+	tree := childtest.Allocated(func() { short.SupportTree("c0", 0) })
 	if chains < 10*tree {
 		t.Errorf("SupportChains %d bytes, SupportTree %d: the test no longer shows the square", chains, tree)
 	}

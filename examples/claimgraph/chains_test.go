@@ -55,15 +55,13 @@ func relayLineYAML(n, k int) string {
 func measure(t testing.TB, args ...string) (out int, alloc uint64) {
 	t.Helper()
 	var buf, errb bytes.Buffer
-	var a, b runtime.MemStats
+	var code int
 	runtime.GC()
-	runtime.ReadMemStats(&a)
-	code := run(args, &buf, &errb)
-	runtime.ReadMemStats(&b)
+	alloc = allocatedBy(func() { code = run(args, &buf, &errb) })
 	if code != 0 {
 		t.Fatalf("%v: exit %d: %s", args, code, errb.String())
 	}
-	return buf.Len(), b.TotalAlloc - a.TotalAlloc
+	return buf.Len(), alloc
 }
 
 // checkLinear runs args on the files for n and 2n links, with and without

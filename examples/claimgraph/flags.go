@@ -8,8 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -111,10 +113,95 @@ func given(fs *flag.FlagSet, name string) bool {
 // writeJSON prints v as indented JSON followed by a newline, with DEL
 // and the C1 controls escaped (jsonSafe).
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(jsonSafe{w})
-	enc.SetIndent("", "  ")
+	return indentedJSON(jsonSafe{w}, "", v)
+}
+
+// indentedJSON writes v as writeJSON does, with prefix before every line
+// but the first.
+func indentedJSON(w io.Writer, prefix string, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// jsonArray is a JSON array of n elements, element i being elem(i), that
+// writeJSONFields writes one element at a time: an array whose text is
+// far larger than the values it is made from (a claim's sources repeated
+// in every contradiction of a report) is never held whole in memory.
+type jsonArray struct {
+	n    int
+	elem func(i int) any
+}
+
+// MarshalJSON returns a as one array, for an encoder that takes it whole.
+func (a jsonArray) MarshalJSON() ([]byte, error) {
+	all := make([]any, a.n)
+	for i := range all {
+		all[i] = a.elem(i)
+	}
+	var b strings.Builder
+	err := indentedJSON(&b, "", all)
+	return []byte(b.String()), err
+}
+
+// writeJSONFields prints the object doc as writeJSON does, byte for byte,
+// but each jsonArray in it one element at a time: its memory is that of
+// the largest element, not of the whole text.
+func writeJSONFields(w io.Writer, doc map[string]any) error {
+	keys := slices.Sorted(maps.Keys(doc))
+	if len(keys) == 0 {
+		return writeJSON(w, doc)
+	}
+	w = jsonSafe{w}
+	var b strings.Builder // one key and value, or one element, at a time
+	flush := func() error {
+		_, err := io.WriteString(w, b.String())
+		b.Reset()
+		return err
+	}
+	encode := func(prefix string, v any) error {
+		var e strings.Builder
+		if err := indentedJSON(&e, prefix, v); err != nil {
+			return err
+		}
+		b.WriteString(strings.TrimSuffix(e.String(), "\n"))
+		return nil
+	}
+	b.WriteString("{")
+	for i, k := range keys {
+		b.WriteString("\n  ")
+		if err := encode("", k); err != nil {
+			return err
+		}
+		b.WriteString(": ")
+		if a, ok := doc[k].(jsonArray); ok && a.n > 0 {
+			b.WriteString("[")
+			for j := range a.n {
+				if j > 0 {
+					b.WriteString(",")
+				}
+				b.WriteString("\n    ")
+				if err := encode("    ", a.elem(j)); err != nil {
+					return err
+				}
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+			b.WriteString("\n  ]")
+		} else if err := encode("  ", doc[k]); err != nil {
+			return err
+		}
+		if i < len(keys)-1 {
+			b.WriteString(",")
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+	}
+	b.WriteString("\n}\n")
+	return flush()
 }
 
 // writeFile writes data to the file at path safely: graph.SaveWith, the

@@ -61,6 +61,12 @@
 // The report costs about the size of the graph: claims are ranked by
 // counting their supporters (graph.View.MostSupported), and chains are
 // built for the top ones only, as trees no bigger than their supporters.
+// The contradictions section shows both claims of each pair with their
+// sources: each claim is described once (pairs), but a claim in n
+// sources that n claims contradict prints its n sources n times, so that
+// the output, and the time to write it, grow with n² there; the memory
+// does not, the text and the JSON (jsonArray) being written one pair at
+// a time.
 
 package main
 
@@ -156,7 +162,7 @@ func runReport(e *env, args []string) int {
 				return e.fail("report", err)
 			}
 		}
-		return e.emit("report", true, doc, nil)
+		return e.emit("report", false, nil, func(w io.Writer) error { return writeJSONFields(w, doc) })
 	}
 	return e.emit("report", false, nil, func(w io.Writer) error {
 		fmt.Fprintf(w, "Report of %s\n", name)
@@ -238,15 +244,29 @@ type contradictionPair struct {
 	apart timeline.Status // not live (apart), 0 when live
 }
 
-// pairs returns every contradiction of v with its claims.
+// pairs returns every contradiction of v with its claims. Each claim is
+// described once and shared by its pairs, so that a claim in n sources
+// that n claims contradict is not copied, nor its provenance worked out,
+// n times: O(contradictions + the appearances of their claims), but the
+// text and JSON written show the claim with its sources in every pair.
 func pairs(e *env, v graph.View) ([]contradictionPair, error) {
 	var ps []contradictionPair
+	seen := map[string]claimInfo{}
+	describe := func(id string) (claimInfo, error) {
+		ci, ok := seen[id]
+		if ok {
+			return ci, nil
+		}
+		ci, err := e.describeClaim(v, id)
+		seen[id] = ci
+		return ci, err
+	}
 	for r := range v.ContradictionPairs() {
-		a, err := e.describeClaim(v, r.From)
+		a, err := describe(r.From)
 		if err != nil {
 			return nil, err
 		}
-		b, err := e.describeClaim(v, r.To)
+		b, err := describe(r.To)
 		if err != nil {
 			return nil, err
 		}
@@ -265,13 +285,15 @@ type jsonPair struct {
 }
 
 // contradictionsJSON returns every contradiction of v.
+// Its value is written one pair at a time (jsonArray): each pair shows
+// both claims with their sources, so that the text can be far larger
+// than the graph (a claim in n sources that n claims contradict).
 func contradictionsJSON(e *env, v graph.View) (any, error) {
 	ps, err := pairs(e, v)
-	out := make([]jsonPair, 0, len(ps))
-	for _, p := range ps {
-		out = append(out, jsonPair{relationJSON(p.rel), p.a.json(), p.b.json(), p.apart != 0, apartText(p.apart)})
-	}
-	return out, err
+	return jsonArray{len(ps), func(i int) any {
+		p := ps[i]
+		return jsonPair{relationJSON(p.rel), p.a.json(), p.b.json(), p.apart != 0, apartText(p.apart)}
+	}}, err
 }
 
 // contradictionsText writes every contradiction of v with the texts and

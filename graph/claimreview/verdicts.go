@@ -24,44 +24,40 @@ import (
 // date. So an export run twice on one file gives one document, whatever
 // the day.
 //
-// It costs O(claims of r + the appearances of each rated claim and of
-// the claims its reasons name). [Select] narrows the result to what a
+// It costs O(claims of r + their reasons + the appearances of the
+// claims rated and named by reasons), each claim's appearances read once
+// however many verdicts name it. [Select] narrows the result to what a
 // desk publishes.
 func FromVerdicts(v graph.View, r *verdict.Result) map[string]Verdict {
 	m := make(map[string]Verdict)
+	newest := map[string]claims.Date{} // of each claim seen, its newest dated appearance
 	for _, vd := range r.Verdicts {
 		if vd.Rating.Value >= WorstRating {
 			m[vd.Claim] = Verdict{Name: vd.Rating.Name, Value: vd.Rating.Value, AlternateName: vd.Rating.Name,
-				Date: evidenceDate(v, vd)}
+				Date: evidenceDate(v, vd, newest)}
 		}
 	}
 	return m
 }
 
 // evidenceDate is the date of the newest evidence verdict vd rests on in
-// v (see [FromVerdicts]), the zero Date when none is dated.
-func evidenceDate(v graph.View, vd verdict.Verdict) claims.Date {
+// v (see [FromVerdicts]), the zero Date when none is dated. memo holds
+// the newest date of each claim already read, and takes those it reads,
+// so that a claim many verdicts name (one that many claims contradict)
+// has its appearances read once.
+func evidenceDate(v graph.View, vd verdict.Verdict, memo map[string]claims.Date) claims.Date {
 	var newest claims.Date
 	see := func(id string) {
 		if id == "" {
 			return
 		}
-		c, ok := v.Claim(id)
+		d, ok := memo[id]
 		if !ok {
-			return
+			d = newestOf(v, id)
+			memo[id] = d
 		}
-		for _, a := range c.Appearances {
-			d := a.Date
-			if d.IsZero() {
-				src, _ := v.SourceInfo(a.Source)
-				d = src.Published
-			}
-			if d.IsZero() || d.After(v.Date()) {
-				continue
-			}
-			if newest.IsZero() || cmp.Or(d.Last().Compare(newest.Last()), d.First().Compare(newest.First())) > 0 {
-				newest = d
-			}
+		if newer(d, newest) {
+			newest = d
 		}
 	}
 	see(vd.Claim)
@@ -70,6 +66,32 @@ func evidenceDate(v graph.View, vd verdict.Verdict) claims.Date {
 		see(rs.By)
 	}
 	return newest
+}
+
+// newestOf is the newest date among the appearances of claim id in v (an
+// appearance's own, else its source's), leaving out those dated after
+// v's date; the zero Date when none is dated or v holds no claim id.
+func newestOf(v graph.View, id string) claims.Date {
+	var newest claims.Date
+	c, _ := v.Claim(id)
+	for _, a := range c.Appearances {
+		d := a.Date
+		if d.IsZero() {
+			src, _ := v.SourceInfo(a.Source)
+			d = src.Published
+		}
+		if !d.After(v.Date()) && newer(d, newest) {
+			newest = d
+		}
+	}
+	return newest
+}
+
+// newer reports whether d, not zero, is newer than newest: it ends
+// later, or on the same day and is more precise; any date is newer than
+// the zero Date.
+func newer(d, newest claims.Date) bool {
+	return !d.IsZero() && (newest.IsZero() || cmp.Or(d.Last().Compare(newest.Last()), d.First().Compare(newest.First())) > 0)
 }
 
 // Select returns the verdicts of m worth a review: with named empty, those

@@ -8,6 +8,7 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/claimreview"
+	"github.com/claimgraph/claimgraph/graph/internal/childtest"
 	"github.com/claimgraph/claimgraph/graph/verdict"
 	"github.com/claimgraph/claimgraph/sources"
 )
@@ -111,4 +112,44 @@ func ExampleFromVerdicts() {
 	// Output:
 	// as of "": old 3 (Unproven); only-china 1 (False); treaty 5 (True);
 	// as of "2025-01-01": only-china 1 (False); treaty 5 (True);
+}
+
+// TestFromVerdictsHub: the verdicts of k claims that contradict one claim
+// of 2,000 appearances read its appearances about once, not once per
+// verdict: FromVerdicts allocates little more than one copy of them.
+// Each verdict read them again, O(k × m); export --format jsonld on a
+// claim in 6,000 sources that 6,000 claims contradict took 6 s.
+func TestFromVerdictsHub(t *testing.T) {
+	const m, k = 2000, 200
+	var b graph.Batch
+	h := claims.Claim{ID: "h", Text: "H."}
+	for i := range m {
+		id := fmt.Sprint("s", i)
+		b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.NewsArticle, Published: claims.MustDate(2024, 1, 1+i%28)})
+		h.Appearances = append(h.Appearances, claims.Appearance{Source: id})
+	}
+	b.Claims = append(b.Claims, h)
+	for i := range k {
+		id := fmt.Sprint("l", i)
+		b.Sources = append(b.Sources, sources.Source{ID: "t" + id, Kind: sources.NewsArticle})
+		b.Claims = append(b.Claims, claims.Claim{ID: id, Text: "L.", Appearances: []claims.Appearance{{Source: "t" + id}}})
+		b.Relations = append(b.Relations, claims.Relation{From: id, To: "h", Kind: claims.Contradicts})
+	}
+	g := graph.New()
+	if err := g.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	r, err := verdict.Compute(g.View, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]claimreview.Verdict
+	bytes := childtest.Allocated(func() { got = claimreview.FromVerdicts(g.View, r) })
+	one := childtest.Allocated(func() { g.Claim("h") })
+	if want := claims.MustDate(2024, 1, 28); len(got) != k+1 || got["l0"].Date != want {
+		t.Fatalf("%d verdicts, l0's %+v; want %d, dated %v by h's evidence", len(got), got["l0"], k+1, want)
+	}
+	if bytes > 4*one {
+		t.Errorf("FromVerdicts allocates %d bytes for %d verdicts against h; one copy of h takes %d", bytes, k, one)
+	}
 }

@@ -2,11 +2,11 @@ package provenance
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/internal/childtest"
 )
 
 // relayLine returns a graph of n+1 sources s0..sn where s(i) quotes
@@ -26,15 +26,6 @@ func relayLine(t testing.TB, n int) *graph.Graph {
 	return build(t, srcs, "line "+strings.Join(apps, " "))
 }
 
-// allocated returns the bytes f allocates.
-func allocated(f func()) uint64 {
-	var a, b runtime.MemStats
-	runtime.ReadMemStats(&a)
-	f()
-	runtime.ReadMemStats(&b)
-	return b.TotalAlloc - a.TotalAlloc
-}
-
 // TestOriginsRelayLineLinear: on a line of relays the report of origins
 // allocates in proportion to the line (twice the line, about twice the
 // bytes), its tree holding each source once, and the chains it writes out
@@ -42,8 +33,8 @@ func allocated(f func()) uint64 {
 func TestOriginsRelayLineLinear(t *testing.T) {
 	const n = 4000
 	small, big := relayLine(t, n), relayLine(t, 2*n)
-	a := allocated(func() { Origins(small.View, "line") })
-	b := allocated(func() { Origins(big.View, "line") })
+	a := childtest.Allocated(func() { Origins(small.View, "line") })
+	b := childtest.Allocated(func() { Origins(big.View, "line") })
 	if ratio := float64(b) / float64(a); ratio > 2.6 {
 		t.Errorf("%d bytes at %d links, %d at %d: ratio %.2f, want about 2", a, n, b, 2*n, ratio)
 	}

@@ -67,14 +67,15 @@ func (s Status) Words() string {
 // StatusOf returns the [Status] of the contradiction r as of v's date, as
 // [Conflicts] would: for claims that v holds, [Live] exactly when
 // [graph.View.Resolved] reports false. It reports 0 for a relation of another kind or one whose claims
-// the graph does not hold. O(1).
+// the graph does not hold. O(1): it reads the claims without their
+// appearances ([graph.View.ClaimInfo]).
 func StatusOf(v graph.View, r claims.Relation) Status {
 	if r.Kind != claims.Contradicts {
 		return 0
 	}
 	all := v.At(claims.Date{})
-	a, okA := all.Claim(r.From)
-	b, okB := all.Claim(r.To)
+	a, okA := all.ClaimInfo(r.From)
+	b, okB := all.ClaimInfo(r.To)
 	if !okA || !okB {
 		return 0
 	}
@@ -139,8 +140,8 @@ func Conflicts(v graph.View) []Conflict {
 	all := v.Snapshot().At(claims.Date{})
 	var out []Conflict
 	for r := range all.ContradictionPairs() {
-		a, _ := all.Claim(r.From)
-		b, _ := all.Claim(r.To)
+		a, _ := all.ClaimInfo(r.From)
+		b, _ := all.ClaimInfo(r.To)
 		out = append(out, classify(r, a, b, t))
 	}
 	return out

@@ -89,8 +89,9 @@
 // # Cost
 //
 // [Conflicts] costs O(contradictions of the graph), [StatusOf] O(1), and [Stale]
-// O(Σ appearances × k log k) over the claims, k a claim's contradictions
-// (O(appearances + contradictions) when each claim has a few), plus one
+// O(Σ (a + k) log (a + k)) over the claims, a a claim's appearances and
+// k its contradictions (its rivals are weighed once for all the dates of
+// its appearances), plus one
 // evaluation of the strength function per claim compared (it is
 // remembered); the default strength
 // weighs the whole graph once (evidence.Of). [Of] costs O(k log k)

@@ -3,8 +3,6 @@ package timeline
 import (
 	"encoding"
 	"fmt"
-	"slices"
-	"sort"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
@@ -165,10 +163,10 @@ type StaleItem struct {
 // may have been written before. Items come in the order of the claims,
 // then of their appearances.
 //
-// It costs O(Σ appearances × k log k) over the claims, k a claim's
-// contradictions (each dated appearance weighs the claim's rivals at its
-// date), strength evaluations aside: O(appearances + contradictions)
-// when claims have a bounded number of rivals.
+// It costs O(Σ (a + k) log (a + k)) over the claims, a a claim's
+// appearances and k its contradictions, strength evaluations aside: the
+// rivals of a claim are weighed once, for all the dates of its
+// appearances at once (spared, superseders), not at each appearance.
 //
 // It reads one state of the graph, a [graph.View.Snapshot] of g.
 func Stale(g *graph.Graph, opts Options) []StaleItem {
@@ -229,22 +227,43 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 		}
 		rels, _ := v.Contradictions(c.ID)
 		rivals := after(v, c, rels)
-		for i, a := range c.Appearances {
-			if a.AboutPast {
-				continue
+		// The rivals are weighed once per claim, for all its dates:
+		// spared and superseders (takeover.go), each made on first use.
+		var spare []days
+		spareDone := false
+		endStands := func(d claims.Date) bool {
+			if !spareDone {
+				spare, spareDone = spared(c, rivals, notWeaker), true
 			}
-			d := a.Date
-			if d.IsZero() {
-				if s, ok := v.SourceInfo(a.Source); ok {
-					d = s.Published
+			return !meets(spare, daysIn(d))
+		}
+		var taken map[claims.Date]claims.Claim
+		takenBy := func(d claims.Date) claims.Claim { // with no ID when none
+			if taken == nil && len(rivals) > 0 {
+				var strong []rival
+				for _, o := range rivals {
+					if stronger(o.ID, c.ID) {
+						strong = append(strong, o)
+					}
 				}
+				var dates []claims.Date
+				for _, a := range c.Appearances {
+					if d, ok := appearanceDate(v, a); ok {
+						dates = append(dates, d)
+					}
+				}
+				taken = superseders(c, strong, dates)
 			}
-			if d.IsZero() {
+			return taken[d]
+		}
+		for i, a := range c.Appearances {
+			d, ok := appearanceDate(v, a)
+			if !ok {
 				continue
 			}
 			it := StaleItem{Claim: c.ID, Appearance: i, Source: a.Source, Date: d}
 			if c.Validity.Ended(d) {
-				if !outweighed(c, rivals, d, notWeaker) {
+				if !endStands(d) {
 					continue // the claims that took over have less evidence
 				}
 				it.Reason, it.Stopped = Ended, c.Validity.End()
@@ -254,7 +273,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 			if capped(c.ID) {
 				continue
 			}
-			if by, ok := superseder(c, rivals, d, stronger); ok {
+			if by := takenBy(d); by.ID != "" {
 				it.Reason, it.By, it.Since = Superseded, by.ID, by.Validity.Start()
 				it.Strength, it.ByStrength = strengthOf(c.ID), strengthOf(by.ID)
 				out = append(out, it)
@@ -262,6 +281,22 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 		}
 	}
 	return out
+}
+
+// appearanceDate returns the date a of a claim is weighed at: its own,
+// else its source's; false for one about the past, and for one with
+// neither date.
+func appearanceDate(v graph.View, a claims.Appearance) (claims.Date, bool) {
+	if a.AboutPast {
+		return claims.Date{}, false
+	}
+	d := a.Date
+	if d.IsZero() {
+		if s, ok := v.SourceInfo(a.Source); ok {
+			d = s.Published
+		}
+	}
+	return d, !d.IsZero()
 }
 
 // rival is a claim that contradicts another and came after it (see
@@ -280,7 +315,7 @@ func after(v graph.View, c claims.Claim, rels []claims.Relation) []rival {
 	cStart := c.Validity.Start()
 	for _, r := range rels {
 		other, _ := r.Other(c.ID)
-		o, ok := v.Claim(other)
+		o, ok := v.ClaimInfo(other) // its ID and validity: not its appearances
 		start := o.Validity.Start()
 		if !ok || start.IsZero() || !cStart.IsZero() && start.First().Compare(cStart.First()) <= 0 {
 			continue
@@ -288,110 +323,4 @@ func after(v graph.View, c claims.Claim, rels []claims.Relation) []rival {
 		out = append(out, rival{o, r.Validity})
 	}
 	return out
-}
-
-// superseder returns the rival that takes over from claim c at date d:
-// among rivals, a claim that holds on every day of d, as the relation
-// does, and together with c on a day of d ([claims.HoldTogether]), and
-// is stronger than c (stronger). Of several, the one with the earliest
-// start, then the first ID. A rival that was there first (not among
-// rivals), or one that never holds together with c (their contradiction
-// is resolved by time), takes over from nothing.
-func superseder(c claims.Claim, rivals []rival, d claims.Date, stronger func(o, c string) bool) (claims.Claim, bool) {
-	var best claims.Claim
-	found := false
-	if !c.Validity.Began(d) {
-		return best, false // repeated before it holds: not out of date
-	}
-	for _, o := range rivals {
-		if !throughout(o.Validity, d) || !throughout(o.rel, d) ||
-			!claims.HoldTogether(d, c.Validity, o.Validity, o.rel) || !stronger(o.ID, c.ID) {
-			continue
-		}
-		start := o.Validity.Start()
-		if !found || start.Compare(best.Validity.Start()) < 0 ||
-			(start == best.Validity.Start() && o.ID < best.ID) {
-			best, found = o.Claim, true
-		}
-	}
-	return best, found
-}
-
-// outweighed reports whether the end of claim c stands at date d, past
-// it: on every day of d, either none of rivals has taken over from it —
-// holds that day, as the relation does — or one has that is not shown to
-// have less evidence than c (notWeaker: not rejected, and not weaker by
-// more than evidence.Tolerance, or capped, its evidence a lower bound).
-// So a claim ended only by a weaker or rejected rival is not out of
-// date: DOMAIN's "unless the claim that superseded it has less
-// evidence". A partial date counts only when every day of it qualifies:
-// a weaker rival that takes over within it, or lapses within it, spares
-// the appearance, which may be of one of the days it holds. The days
-// tested are the first of d and those on which a rival or its relation
-// starts or ends within d, the only days on which the answer can change;
-// each rival is counted on its run of them, found by binary search:
-// O(k log k) for k rivals.
-func outweighed(c claims.Claim, rivals []rival, d claims.Date, notWeaker func(o, c string) bool) bool {
-	type taker struct {
-		rival
-		strong bool
-	}
-	var took []taker
-	days := []claims.Date{d.First()}
-	for _, o := range rivals {
-		if !claims.HoldTogether(d, o.Validity, o.rel, claims.Validity{}) {
-			continue
-		}
-		took = append(took, taker{o, notWeaker(o.ID, c.ID)})
-		for _, e := range []claims.Date{o.Validity.Start(), o.Validity.End(), o.rel.Start(), o.rel.End()} {
-			if day := e.First(); !e.IsZero() && day.Compare(d.First()) > 0 && day.Compare(d.Last()) <= 0 {
-				days = append(days, day)
-			}
-		}
-	}
-	if len(took) == 0 {
-		return true
-	}
-	slices.SortFunc(days, claims.Date.Compare)
-	days = slices.CompactFunc(days, func(a, b claims.Date) bool { return a.Compare(b) == 0 })
-	// Each taker holds on a run of the days: from the first on or after
-	// its start, to the first after that on which it no longer holds.
-	// Counted by run ends, so that the cost is O(rivals log rivals), not
-	// a test of every taker on every day.
-	weak, strong := make([]int, len(days)+1), make([]int, len(days)+1)
-	for _, t := range took {
-		holds := func(k int) bool { return claims.HoldTogether(days[k], t.Validity, t.rel, claims.Validity{}) }
-		first := d.First()
-		for _, e := range []claims.Date{t.Validity.Start(), t.rel.Start()} {
-			if !e.IsZero() && e.First().Compare(first) > 0 {
-				first = e.First()
-			}
-		}
-		lo, _ := slices.BinarySearchFunc(days, first, claims.Date.Compare)
-		if lo == len(days) || !holds(lo) {
-			continue
-		}
-		hi := lo + 1 + sort.Search(len(days)-lo-1, func(k int) bool { return !holds(lo + 1 + k) })
-		n := weak
-		if t.strong {
-			n = strong
-		}
-		n[lo]++
-		n[hi]--
-	}
-	w, st := 0, 0
-	for k := range days {
-		w, st = w+weak[k], st+strong[k]
-		if w > 0 && st == 0 {
-			return false // on that day only weaker or rejected rivals had taken over
-		}
-	}
-	return true
-}
-
-// throughout reports whether v holds on every day of d: a rival that
-// stops holding within a partial date takes over from nothing on its
-// later days, and the appearance may be of one of them.
-func throughout(v claims.Validity, d claims.Date) bool {
-	return v.Began(d) && v.Holds(d.Last())
 }
