@@ -97,6 +97,15 @@ func ExampleView_Claim() {
 	// false
 }
 
+// ExampleView_ClaimInfo reads a claim's text and validity without
+// copying its lists, as code does that reads it once for each relation
+// at it.
+func ExampleView_ClaimInfo() {
+	c, ok := exampleGraph().ClaimInfo("only-pact")
+	fmt.Println(ok, c.Validity.Until, len(c.Appearances), len(c.About))
+	// Output: true 2024-06-19 0 0
+}
+
 func ExampleView_Entity() {
 	e, ok := exampleGraph().Entity("michael-madden")
 	fmt.Println(ok, e.Name, e.Kind)
@@ -107,6 +116,15 @@ func ExampleView_Source() {
 	s, ok := exampleGraph().Source("article-2024")
 	fmt.Println(ok, s.Publisher, s.Published)
 	// Output: true Evening Star 2024-06-19
+}
+
+// ExampleView_SourceInfo reads a source's publisher and date without
+// copying its derivations, as code does that reads it once for each
+// appearance naming it.
+func ExampleView_SourceInfo() {
+	s, ok := exampleGraph().SourceInfo("article-2024")
+	fmt.Println(ok, s.Publisher, s.Published, s.DerivedFrom == nil)
+	// Output: true Evening Star 2024-06-19 true
 }
 
 func ExampleView_KindOf() {
