@@ -46,8 +46,8 @@ func bigStarJSONL(n int) string {
 // allocates a few times what one description of it takes (the other
 // claims' own, small, add up to about two), not 200 times. It copied the claim,
 // its sources and its provenance for each pair: on the big star of 1,500
-// the report took 658 MB, 2.56 GB at 3,000. (Its text and JSON still
-// show the claim's sources under every pair: the output is that large.)
+// the report took 658 MB, 2.56 GB at 3,000. (Its JSON still shows the
+// claim's sources under every pair: the output is that large.)
 func TestReportPairsShareClaims(t *testing.T) {
 	g, err := graph.ReadJSONL(strings.NewReader(bigStarJSONL(400)), "star.jsonl")
 	if err != nil {
@@ -65,6 +65,35 @@ func TestReportPairsShareClaims(t *testing.T) {
 	}
 	if all > 10*one {
 		t.Errorf("pairs allocates %d bytes for 200 contradictions of c0; describing c0 once takes %d", all, one)
+	}
+}
+
+// TestReportListsLongSourcesOnce: the report's text lists the sources
+// of a claim it shows in many contradictions once, and refers back to
+// them after: it printed c0's n sources under each of its n/2
+// contradictions, 50 MB of text for a graph of 1,500. A claim of a few
+// sources (the l's, and the seed's in its golden) is shown whole each
+// time.
+func TestReportListsLongSourcesOnce(t *testing.T) {
+	path := writeTemp(t, "star.jsonl", bigStarJSONL(60))
+	var out, errb bytes.Buffer
+	if code := run([]string{"report", path, "--quiet"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	text := out.String()
+	_, text, _ = strings.Cut(text, "Contradictions (30)")
+	text, _, ok := strings.Cut(text, "Most-supported claims")
+	if !ok {
+		t.Fatalf("no contradictions section followed by the most-supported claims:\n%s", out.String())
+	}
+	if n := strings.Count(text, "[s7]"); n != 1 {
+		t.Errorf("c0's source s7 listed %d times, want once", n)
+	}
+	if n := strings.Count(text, "sources: 60, listed under 1 above"); n != 29 {
+		t.Errorf("%d references back to c0's sources, want 29 (30 contradictions, the first lists them)", n)
+	}
+	if n := strings.Count(text, "[t1]"); n != 1 {
+		t.Errorf("l1's source t1 listed %d times, want 1 (its one contradiction)", n)
 	}
 }
 

@@ -404,6 +404,12 @@ func (ci claimInfo) json() jsonClaim {
 // write prints ci as text: first and the ID on one line, then the text,
 // the column values and the sources on lines starting with indent.
 func (ci claimInfo) write(w io.Writer, first, indent string) {
+	ci.head(w, first, indent)
+	writeSources(w, indent, ci.Sources)
+}
+
+// head prints ci as write does, without the sources.
+func (ci claimInfo) head(w io.Writer, first, indent string) {
 	wrap(w, first, indent, ci.ID)
 	wrap(w, indent, indent, ci.Text)
 	if len(ci.Columns) > 0 {
@@ -413,7 +419,6 @@ func (ci claimInfo) write(w io.Writer, first, indent string) {
 		}
 		wrap(w, indent+"[", indent+" ", strings.Join(parts, "; ")+"]")
 	}
-	writeSources(w, indent, ci.Sources)
 }
 
 // writeSources prints srcs as a "sources:" list at the given indentation.

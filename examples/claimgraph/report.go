@@ -62,11 +62,15 @@
 // counting their supporters (graph.View.MostSupported), and chains are
 // built for the top ones only, as trees no bigger than their supporters.
 // The contradictions section shows both claims of each pair with their
-// sources: each claim is described once (pairs), but a claim in n
-// sources that n claims contradict prints its n sources n times, so that
-// the output, and the time to write it, grow with n² there; the memory
-// does not, the text and the JSON (jsonArray) being written one pair at
-// a time.
+// sources, each claim described once (pairs). The text lists a claim's
+// sources in full the first time it shows the claim; a claim it shows
+// again with more than maxRelisted sources refers back to that pair
+// ("sources: 12, listed under 1 above"), so that a claim in n sources
+// that n claims contradict prints its sources once and the text grows
+// with the graph. The JSON, a document for scripts, gives each pair
+// whole, both claims with all their sources: there the bytes written grow
+// with n² (the memory does not, the pairs being written one at a time,
+// jsonArray).
 
 package main
 
@@ -247,8 +251,9 @@ type contradictionPair struct {
 // pairs returns every contradiction of v with its claims. Each claim is
 // described once and shared by its pairs, so that a claim in n sources
 // that n claims contradict is not copied, nor its provenance worked out,
-// n times: O(contradictions + the appearances of their claims), but the
-// text and JSON written show the claim with its sources in every pair.
+// n times: O(contradictions + the appearances of their claims). The
+// text lists a long list of sources once (maxRelisted); the JSON shows
+// the claim with its sources in every pair.
 func pairs(e *env, v graph.View) ([]contradictionPair, error) {
 	var ps []contradictionPair
 	seen := map[string]claimInfo{}
@@ -296,14 +301,32 @@ func contradictionsJSON(e *env, v graph.View) (any, error) {
 	}}, err
 }
 
+// maxRelisted is how many sources of a claim the contradictions text
+// lists again under each pair that shows it; a claim with more refers
+// back to the first pair that lists them.
+const maxRelisted = 3
+
 // contradictionsText writes every contradiction of v with the texts and
-// sources of both claims.
+// sources of both claims, a long list of sources once (maxRelisted).
 func contradictionsText(e *env, w io.Writer, v graph.View) error {
 	ps, err := pairs(e, v)
 	if err != nil {
 		return err
 	}
 	heading(w, fmt.Sprintf("Contradictions (%d)", len(ps)))
+	listed := map[string]int{} // the pair under which a claim's sources are listed
+	side := func(c claimInfo, i int, first, indent string) {
+		j, ok := listed[c.ID]
+		if !ok || len(c.Sources) <= maxRelisted {
+			if !ok {
+				listed[c.ID] = i
+			}
+			c.write(w, first, indent)
+			return
+		}
+		c.head(w, first, indent)
+		wrap(w, indent, indent, fmt.Sprintf("sources: %d, listed under %d above", len(c.Sources), j+1))
+	}
 	list(w, len(ps), true, func(i int, num, ind string) {
 		p := ps[i]
 		wrap(w, num, ind, p.a.ID+" contradicts "+p.b.ID)
@@ -313,8 +336,8 @@ func contradictionsText(e *env, w io.Writer, v graph.View) error {
 		if line := relationLine(p.rel); line != "" {
 			wrap(w, ind, ind, line)
 		}
-		p.a.write(w, ind+"A: ", ind+"   ")
-		p.b.write(w, ind+"B: ", ind+"   ")
+		side(p.a, i, ind+"A: ", ind+"   ")
+		side(p.b, i, ind+"B: ", ind+"   ")
 	})
 	return nil
 }
