@@ -3,6 +3,7 @@ package claimreview
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -18,15 +19,16 @@ import (
 //
 // Each verdict is dated by the newest evidence it rests on: the latest
 // date (an appearance's own, else its source's) among the appearances of
-// the claim and of the claims its reasons name, leaving out those dated
-// after v's date. "Latest" is the date that ends last, the more precise
+// the claim and of the claims its reasons name in their own independent
+// origins (Verdict.Origins: a relay, which adds no evidence, dates
+// nothing), leaving out those dated after v's date. "Latest" is the date that ends last, the more precise
 // among those ending on one day; a verdict with no dated evidence has no
 // date. So an export run twice on one file gives one document, whatever
 // the day.
 //
-// It costs O(claims of r + their reasons + the appearances of the
-// claims rated and named by reasons), each claim's appearances read once
-// however many verdicts name it. [Select] narrows the result to what a
+// It costs O(claims of r + their reasons + the appearances and origins
+// of the claims rated and named by reasons), each claim's appearances
+// read once however many verdicts name it. [Select] narrows the result to what a
 // desk publishes.
 func FromVerdicts(v graph.View, r *verdict.Result) map[string]Verdict {
 	m := make(map[string]Verdict)
@@ -34,7 +36,7 @@ func FromVerdicts(v graph.View, r *verdict.Result) map[string]Verdict {
 	for _, vd := range r.Verdicts {
 		if vd.Rating.Value >= WorstRating {
 			m[vd.Claim] = Verdict{Name: vd.Rating.Name, Value: vd.Rating.Value, AlternateName: vd.Rating.Name,
-				Date: evidenceDate(v, vd, newest)}
+				Date: evidenceDate(v, r, vd, newest)}
 		}
 	}
 	return m
@@ -45,7 +47,7 @@ func FromVerdicts(v graph.View, r *verdict.Result) map[string]Verdict {
 // the newest date of each claim already read, and takes those it reads,
 // so that a claim many verdicts name (one that many claims contradict)
 // has its appearances read once.
-func evidenceDate(v graph.View, vd verdict.Verdict, memo map[string]claims.Date) claims.Date {
+func evidenceDate(v graph.View, r *verdict.Result, vd verdict.Verdict, memo map[string]claims.Date) claims.Date {
 	var newest claims.Date
 	see := func(id string) {
 		if id == "" {
@@ -53,7 +55,8 @@ func evidenceDate(v graph.View, vd verdict.Verdict, memo map[string]claims.Date)
 		}
 		d, ok := memo[id]
 		if !ok {
-			d = newestOf(v, id)
+			o, _ := r.Verdict(id)
+			d = newestOf(v, id, o.Origins)
 			memo[id] = d
 		}
 		if newer(d, newest) {
@@ -69,12 +72,24 @@ func evidenceDate(v graph.View, vd verdict.Verdict, memo map[string]claims.Date)
 }
 
 // newestOf is the newest date among the appearances of claim id in v (an
-// appearance's own, else its source's), leaving out those dated after
-// v's date; the zero Date when none is dated or v holds no claim id.
-func newestOf(v graph.View, id string) claims.Date {
+// appearance's own, else its source's) in its origins, leaving out those
+// dated after v's date; the zero Date when none is dated or v holds no
+// claim id.
+func newestOf(v graph.View, id string, origins []string) claims.Date {
 	var newest claims.Date
 	c, _ := v.Claim(id)
+	origin := func(s string) bool { return slices.Contains(origins, s) }
+	if len(origins) > 16 { // a set, so that many origins cost linear time
+		set := make(map[string]bool, len(origins))
+		for _, o := range origins {
+			set[o] = true
+		}
+		origin = func(s string) bool { return set[s] }
+	}
 	for _, a := range c.Appearances {
+		if !origin(a.Source) {
+			continue // a relay: no evidence of its own
+		}
 		d := a.Date
 		if d.IsZero() {
 			src, _ := v.SourceInfo(a.Source)

@@ -14,7 +14,10 @@
 // counted once. Its weight is the sum, over that set, of each origin's
 // source trust ([Options.Trust], for instance from sources/truth), an
 // origin of unknown trust weighing [Options.UnknownTrust] (0.5), and
-// every origin 1 when no trust is given.
+// every origin 1 when no trust is given. An origin that is a cycle of
+// sources (circular reporting: sources carrying the claim that draw on
+// each other, none first) weighs what its least trusted source weighs,
+// and is named after it ([IndependentWeighed]), whatever the IDs.
 //
 // Because lent origins form a set, support can only pass on evidence
 // that entered it: a cycle of support adds nothing beyond the evidence

@@ -39,12 +39,15 @@ const MaxLent = 64
 // Options tunes [Of]. The zero value counts independent origins, each 1.
 type Options struct {
 	// Origins returns the independent origins of claim c in view v, as
-	// source IDs. Nil means [Independent]; [DistinctSources] is the
-	// cheaper count of distinct sources.
+	// source IDs. Nil means [Independent], or with Trust
+	// [IndependentWeighed] (a cycle of sources weighs as its least
+	// trusted source); [DistinctSources] is the cheaper count of
+	// distinct sources.
 	Origins func(v graph.View, c claims.Claim) ([]string, error)
 	// Trust weighs each origin by the trust of its source, a value in
 	// [0, 1]. Nil weighs every origin 1. With a map, an origin missing
-	// from it weighs UnknownTrust.
+	// from it weighs UnknownTrust, and an origin that is a cycle of
+	// sources (circular reporting) weighs as its least trusted source.
 	Trust map[string]float64
 	// UnknownTrust is the weight of an origin missing from Trust; 0 means
 	// DefaultUnknownTrust.
@@ -296,7 +299,7 @@ func of(v graph.View, opts Options, later bool) (*Table, *Silencer, error) {
 	own.start = make([]int32, 1, n+1)
 	own.items = make([]int32, 0, counts.Appearances)
 	tick := graph.NewTicker(o.Progress, "evidence", n)
-	err = origins(v, o.Origins, o.Visit, n, func(fc *found) {
+	err = origins(v, o.Origins, o.rank(), o.Visit, n, func(fc *found) {
 		tick.Tick()
 		id, orig := fc.id, fc.orig
 		mark := len(own.items)
@@ -508,15 +511,16 @@ func (f *finder) find(nums []int32, apps []claims.Appearance) ([]int32, []string
 // origins passes each claim of v, in v's order, to visit (when not nil)
 // and to each with its origins from f, and returns the first error of f,
 // wrapped, after which it calls each no more. A nil f means the origins
-// of [Independent], found with a [provenance.Index] of v, whose source
-// numbers each is given too; on a view of at least minParallel claims
+// of [Independent] (of [IndependentWeighed] by rank, when not nil), found
+// with a [provenance.Index] of v whose Rank is rank, whose source numbers
+// each is given too; on a view of at least minParallel claims
 // and with more than one processor, one goroutine per processor finds
 // them, each with a fork of one index (which loads the sources once, for
 // all), a batch of claims at a time, while this one reads the claims and
 // passes on the origins of the batches in order: the same calls to each,
 // in the same order, as with one goroutine. The found passed to each is
 // not kept: its nums are written over after.
-func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), visit func(claims.Claim), n int, each func(*found)) error {
+func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), rank func(string) float64, visit func(claims.Claim), n int, each func(*found)) error {
 	workers := runtime.GOMAXPROCS(0)
 	if f != nil {
 		for c := range claimsOf(v, false) {
@@ -532,7 +536,9 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 		return nil
 	}
 	if n < minParallel || workers < 2 {
-		fd := finder{x: provenance.New(v)}
+		x := provenance.New(v)
+		x.Rank = rank
+		fd := finder{x: x}
 		var fc found
 		for c := range claimsOf(v, visit == nil) {
 			if visit != nil {
@@ -550,6 +556,7 @@ func origins(v graph.View, f func(graph.View, claims.Claim) ([]string, error), v
 	const size = 256 // claims per batch
 	jobs := make(chan *batch, 2*workers)
 	root := provenance.New(v)
+	root.Rank = rank
 	var wg sync.WaitGroup
 	for range workers {
 		fd := finder{x: root.Fork()}
@@ -919,6 +926,39 @@ func AppendDistinctSources(dst []string, apps []claims.Appearance) []string {
 // of the earlier state, so that one function serves a graph that changes
 // (as [Options.Origins] of a verdict.Tracker, for one).
 func Independent() func(graph.View, claims.Claim) ([]string, error) {
+	return independent(nil)
+}
+
+// IndependentWeighed is [Independent] for evidence weighed by trust (and
+// unknown, as [Options.Trust] and [Options.UnknownTrust] weigh it): a
+// cycle of sources (circular reporting, one origin) stands for its least
+// trusted source (provenance.Index.Rank), so that it weighs what that
+// source weighs, whatever the sources' IDs. [Of] finds the origins so
+// when given Trust and no Origins; pass it as Options.Origins where the
+// origins must be those Of would find under that trust (package
+// graph/verdict's Tracker does). With a nil trust it is Independent.
+func IndependentWeighed(trust map[string]float64, unknown float64) func(graph.View, claims.Claim) ([]string, error) {
+	return independent(TrustRank(trust, unknown))
+}
+
+// TrustRank is the provenance.Index.Rank of evidence weighed by trust
+// and unknown: each source ranked by the weight of an origin from it
+// ([OriginWeight]), so that a cycle of sources stands for its least
+// trusted one, as [Of] and [IndependentWeighed] find origins under that
+// trust; nil for a nil trust. For a caller that queries a provenance
+// index of its own and must name the origins the evidence weighed.
+func TrustRank(trust map[string]float64, unknown float64) func(string) float64 {
+	if trust == nil {
+		return nil
+	}
+	return func(id string) float64 { return OriginWeight(trust, unknown, id) }
+}
+
+// rank is the provenance.Index.Rank of the default origins under o.
+func (o Options) rank() func(string) float64 { return TrustRank(o.Trust, o.UnknownTrust) }
+
+// independent is [Independent] with its indexes ranked by rank.
+func independent(rank func(string) float64) func(graph.View, claims.Claim) ([]string, error) {
 	idx := make(map[graph.View]*provenance.Index, 2)
 	var buf []string // the lists returned are cut from it, a chunk at a time
 	return func(v graph.View, c claims.Claim) ([]string, error) {
@@ -931,6 +971,7 @@ func Independent() func(graph.View, claims.Claim) ([]string, error) {
 				}
 			}
 			x = provenance.New(v)
+			x.Rank = rank
 			idx[v] = x
 		}
 		if cap(buf)-len(buf) < 2*len(c.Appearances) {

@@ -466,7 +466,7 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 		}
 		m.Claims = append(m.Claims, mc)
 	}
-	if err := b.origins(m); err != nil {
+	if err := b.origins(m, opts.Verdict); err != nil {
 		return nil, err
 	}
 	m.Rels = []Rel{}
@@ -507,9 +507,15 @@ func span(v claims.Validity, days map[claims.Date]bool) (lo, hi string) {
 	return lo, hi
 }
 
-// origins fills in the origins of every claim of m.
-func (b *builder) origins(m *Model) error {
+// origins fills in the origins of every claim of m, as the verdicts of
+// vo find them: under trust, a cycle of sources stands for its least
+// trusted source (evidence.IndependentWeighed), so that the origins a
+// reason names are those the verdict weighed.
+func (b *builder) origins(m *Model, vo verdict.Options) error {
 	x := provenance.New(b.g.View)
+	if vo.Origins == nil && vo.Evidence == nil {
+		x.Rank = evidence.TrustRank(vo.Trust, vo.UnknownTrust)
+	}
 	i := 0
 	for c := range b.g.Claims() {
 		rep, err := x.Of(c)

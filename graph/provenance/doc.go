@@ -59,7 +59,10 @@
 // that carry one claim, Via links included. A cycle with no exit has no
 // origin by the rule above, since each of its sources draws on another
 // that carries the claim; it is then counted as one origin of class
-// [Circular], whose [Origin.Cycle] lists its sources.
+// [Circular], whose [Origin.Cycle] lists its sources. It is named after
+// its source of smallest ID, or, with [Index.Rank], after its source of
+// least rank: package graph/evidence ranks by trust, so that under trust
+// circular reporting weighs what its least trusted source weighs.
 //
 // # Order
 //

@@ -55,6 +55,14 @@ type Index struct {
 	// counted in claims: [Index.Independent] as stage "independent",
 	// [Index.FalseCorroboration] as stage "corroboration".
 	Progress func(graph.Progress)
+	// Rank, when not nil, chooses the member of a cycle of sources that
+	// stands for it as an origin (Origin.Source, and the origin
+	// [Index.AppendOrigins] gives): the one of least Rank, then of
+	// smallest ID; nil means the smallest ID. Package graph/evidence
+	// ranks sources by their trust, so that circular reporting weighs
+	// what its least trusted source weighs, whatever the sources' IDs.
+	// Set it before the first query; forks ([Index.Fork]) keep it.
+	Rank func(id string) float64
 
 	v     graph.View
 	ids   map[string]int32
@@ -161,7 +169,7 @@ func (x *Index) loadAll() {
 // for its scratch, and has no Progress.
 func (x *Index) Fork() *Index {
 	x.freeze()
-	f := &Index{v: x.v, ids: x.ids, nodes: x.nodes, all: true, flat: x.flat}
+	f := &Index{v: x.v, ids: x.ids, nodes: x.nodes, all: true, flat: x.flat, Rank: x.Rank}
 	f.pos = make([]int32, len(x.nodes))
 	for i := range f.pos {
 		f.pos[i] = -1

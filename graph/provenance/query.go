@@ -122,7 +122,7 @@ func (x *Index) AppendOriginNumbers(dst []int32, apps []claims.Appearance) ([]in
 			if !listed[o] {
 				listed[o] = true
 				m := b.membersOf(o)
-				dst = append(dst, g.nodes[m[x.first(g, m)]])
+				dst = append(dst, g.nodes[m[x.stand(g, m)]])
 			}
 		}
 		if len(dst)-mark > 1 {
@@ -237,8 +237,8 @@ func (x *Index) origin(g *local, o int32) Origin {
 	m := x.scc.membersOf(o)
 	if x.scc.cyclic[o] {
 		cy := x.cycle(g, o)
-		nd := &x.nodes[g.nodes[m[x.first(g, m)]]]
-		return Origin{Source: cy.Sources[0], Kind: nd.kind, Class: Circular, Cycle: &cy}
+		nd := &x.nodes[g.nodes[m[x.stand(g, m)]]]
+		return Origin{Source: nd.id, Kind: nd.kind, Class: Circular, Cycle: &cy}
 	}
 	nd := &x.nodes[g.nodes[m[0]]]
 	o2 := Origin{Source: nd.id, Kind: nd.kind, Class: Unresolved}
@@ -257,6 +257,24 @@ func (x *Index) first(g *local, m []int32) int {
 	for i, v := range m {
 		if x.SourceID(g.nodes[v]) < x.SourceID(g.nodes[m[best]]) {
 			best = i
+		}
+	}
+	return best
+}
+
+// stand returns the position in m of the local node that stands for the
+// component m as an origin: the one of least x.Rank, then of smallest ID;
+// without Rank, [Index.first]'s.
+func (x *Index) stand(g *local, m []int32) int {
+	if x.Rank == nil || len(m) == 1 {
+		return x.first(g, m)
+	}
+	best, rank := 0, x.Rank(x.SourceID(g.nodes[m[0]]))
+	for i, v := range m[1:] {
+		id := x.SourceID(g.nodes[v])
+		r := x.Rank(id)
+		if r < rank || r == rank && id < x.SourceID(g.nodes[m[best]]) {
+			best, rank = i+1, r
 		}
 	}
 	return best

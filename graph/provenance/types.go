@@ -90,7 +90,7 @@ func (c Class) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 // Origin is where a trail of derivation ends: one source, or for the class
 // [Circular] a cycle of sources.
 type Origin struct {
-	Source string       // the origin; for a cycle, its member with the smallest ID
+	Source string       // the origin; for a cycle, its member with the smallest ID (of least Index.Rank first, when set)
 	Kind   sources.Kind // the kind of Source
 	Class  Class
 	Cycle  *Cycle // the cycle, for the class Circular only

@@ -40,9 +40,9 @@ type state struct {
 	opts     Options
 	size     graph.Counts // of the view, to size what is built
 	ids      []string
-	index    map[string]int32                    // position of each claim by ID, built by result for a dated view only
-	sources  [][]string                          // distinct sources of each claim, cut from srcBuf
-	source   func(string) (sources.Source, bool) // the view's Source, once result has it: for Verdict.Primary
+	index    map[string]int32 // position of each claim by ID, built by result for a dated view only
+	sources  [][]string       // distinct sources of each claim, cut from srcBuf
+	view     items            // the view, once result has it: for Verdict.Primary
 	srcBuf   chunks[string]
 	ev       *evidence.Table
 	numbered bool            // ev numbers the claims as ids does
@@ -680,7 +680,7 @@ func (s *state) base(w float64) float64 {
 
 // result assembles the verdicts in graph order.
 func (s *state) result(v graph.View) (*Result, error) {
-	s.source = v.Source
+	s.view = v
 	r := &Result{
 		Date: v.Date(), Attacks: len(s.attacks), Failed: len(s.failed),
 		Rounds: s.rounds, Silent: s.silent, Unsettled: s.unsettled,
@@ -795,7 +795,7 @@ func (s *state) outOfTime(full graph.View, c claims.Claim, t claims.Date) (Verdi
 	} else {
 		vd.Label, vd.Since = NotYetHolding, c.Validity.Start()
 	}
-	vd.Primary = primaryOf(s.opts.Trust, e.Origins, full.Source)
+	vd.Primary = primaryOf(s.opts.Trust, e.Origins, full, c.ID)
 	vd.Rating = s.opts.Ratings.Rate(vd)
 	return vd, nil
 }
@@ -817,7 +817,7 @@ func (s *state) known(vd *Verdict, i int32) {
 	vd.Claim, vd.Evidence, vd.Capped = s.ids[i], s.evidence[i], s.capped[i]
 	vd.Origins, vd.Lent = someOrigins(e.Origins), e.Lent
 	vd.Base = s.bases[i]
-	vd.Primary = primaryOf(s.opts.Trust, e.Origins, s.source)
+	vd.Primary = primaryOf(s.opts.Trust, e.Origins, s.view, s.ids[i])
 }
 
 // fill writes the rest of the verdict on claim i, once known has and
@@ -854,23 +854,74 @@ func (s *state) judge(vd *Verdict, i int32, l af.Label) {
 	vd.Reasons, vd.More = s.reasons(i, vd.Label)
 }
 
-// primaryOf returns the highest trust that trust gives one of origins
-// whose source, by source, is a primary source (sources.Kind.Primary):
-// [Verdict].Primary. 0 without trust; an origin trust does not name has
-// no established trust. O(origins) look-ups, none without trust.
-func primaryOf(trust map[string]float64, origins []string, source func(string) (sources.Source, bool)) float64 {
+// items looks up sources and claims: a graph.View, or the *graph.Graph
+// of a Tracker.
+type items interface {
+	Source(id string) (sources.Source, bool)
+	Claim(id string) (claims.Claim, bool)
+}
+
+// primaryOf returns the highest trust that trust gives one of origins,
+// the own origins of claim id in v, whose source is a primary source
+// (sources.Kind.Primary) that stands for itself: [Verdict].Primary. An
+// origin that stands for a cycle of sources (circular reporting,
+// provenance.Circular: its source draws on another source that carries
+// the claim) is first-hand material of no one, and no primary source,
+// whatever its kind. 0 without trust; an origin trust does not name has
+// no established trust. O(origins) look-ups, none without trust, and
+// the claim's appearances read once when an origin is a primary source
+// that trust names.
+func primaryOf(trust map[string]float64, origins []string, v items, id string) float64 {
 	best := 0.0
 	if trust == nil {
 		return best
 	}
+	var carriers map[string]bool // the sources that carry claim id, read when needed
 	for _, o := range origins {
-		if t, ok := trust[o]; ok && t > best {
-			if src, ok := source(o); ok && src.Kind.Primary() {
-				best = t
+		t, ok := trust[o]
+		if !ok || t <= best {
+			continue
+		}
+		src, ok := v.Source(o)
+		if !ok || !src.Kind.Primary() {
+			continue
+		}
+		if carriers == nil {
+			c, _ := v.Claim(id)
+			carriers = make(map[string]bool, 2*len(c.Appearances))
+			for _, a := range c.Appearances {
+				carriers[a.Source] = true
+				if a.Via != "" {
+					carriers[a.Via] = true
+				}
+				if a.Via != "" && a.Via != a.Source {
+					carriers["\x00"+a.Source] = true // it takes the claim from another carrier
+				}
 			}
 		}
+		if circular(src, carriers) {
+			continue
+		}
+		best = t
 	}
 	return best
+}
+
+// circular reports whether src, an origin of a claim carried by the
+// sources of carriers, stands for a cycle of sources: it draws on one of
+// them (itself included), or one of the claim's appearances in it was
+// taken from another source ("\x00"+src.ID is set). An origin draws on
+// no carrier outside its cycle, or it would be no origin.
+func circular(src sources.Source, carriers map[string]bool) bool {
+	if carriers["\x00"+src.ID] {
+		return true
+	}
+	for _, d := range src.DerivedFrom {
+		if carriers[d.Source] {
+			return true
+		}
+	}
+	return false
 }
 
 // in returns the attacks on claim i.

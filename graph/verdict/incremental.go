@@ -190,12 +190,14 @@ func Track(g *graph.Graph, opts Options) (*Tracker, error) {
 }
 
 // origins returns the Origins function of one update: with the default,
-// a fresh provenance index, as sources may have been added.
+// a fresh provenance index, as sources may have been added, whose cycles
+// stand for their least trusted source as evidence.Of finds them under
+// the same trust (evidence.IndependentWeighed).
 func (t *Tracker) origins() func(graph.View, claims.Claim) ([]string, error) {
 	if t.opts.Origins != nil {
 		return t.opts.Origins
 	}
-	return evidence.Independent()
+	return evidence.IndependentWeighed(t.opts.Trust, t.opts.UnknownTrust)
 }
 
 // rebuild computes everything again from the graph; with known, the
@@ -216,8 +218,9 @@ func (t *Tracker) rebuild(known bool) error {
 	}
 	*t = Tracker{g: t.g, opts: t.opts, slot: make(map[string]int32, n), c: make([]node, 0, n), intern: make(map[string]int32)}
 	// The origins as Compute finds them (with the default, on several
-	// goroutines), the claims read once on the way.
-	tab, err := evidence.Of(v, evidence.Options{Origins: origins, NoLending: true, Visit: func(c claims.Claim) {
+	// goroutines, a cycle of sources standing for its least trusted
+	// one under Trust), the claims read once on the way.
+	tab, err := evidence.Of(v, evidence.Options{Origins: origins, Trust: t.opts.Trust, UnknownTrust: t.opts.UnknownTrust, NoLending: true, Visit: func(c claims.Claim) {
 		srcs, _ := evidence.DistinctSources(v, c)
 		t.slot[c.ID] = int32(len(t.c))
 		t.c = append(t.c, node{id: c.ID, sources: srcs, defeater: -1})
@@ -1628,7 +1631,7 @@ func (t *Tracker) maxIterations() int {
 // whose state is nd.
 func (t *Tracker) verdict(st *state, i int32, nd *node) Verdict {
 	vd := Verdict{Claim: nd.id, Evidence: nd.ev, Capped: nd.capped, Origins: someOrigins(nd.origins), Lent: len(nd.lent), Base: st.base(nd.ev), Strength: nd.x,
-		Primary: primaryOf(t.opts.Trust, nd.origins, t.g.Source)}
+		Primary: primaryOf(t.opts.Trust, nd.origins, t.g, nd.id)}
 	st.judge(&vd, i, nd.label) // st.opts is t.opts
 	return vd
 }

@@ -66,8 +66,10 @@ type Options struct {
 	// Origins returns the independent origins of claim c in view v: the
 	// source IDs whose number (weighted by trust) is the claim's evidence.
 	// Nil means evidence.Independent, the independent origins of package
-	// graph/provenance; evidence.DistinctSources is the cheaper count of
-	// distinct sources.
+	// graph/provenance (with Trust, evidence.IndependentWeighed: a cycle
+	// of sources weighs as its least trusted source, and is no primary
+	// source); evidence.DistinctSources is the cheaper count of distinct
+	// sources.
 	Origins func(v graph.View, c claims.Claim) ([]string, error)
 	// Trust weighs each origin by the trust of its source, a value in
 	// [0, 1] (for instance from package sources/truth). Nil weighs every

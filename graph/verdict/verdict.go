@@ -151,7 +151,9 @@ type Verdict struct {
 	// Primary is the highest trust that [Options.Trust] gives one of
 	// the claim's own origins that is a primary source (a video, a
 	// social post, an official statement, an interview, an informant:
-	// sources.Kind.Primary); 0 without Options.Trust, or when no such
+	// sources.Kind.Primary) standing for itself, not for a cycle of
+	// sources that draw on each other (circular reporting is first-hand
+	// material of no one); 0 without Options.Trust, or when no such
 	// origin is in it. A [RatingRule] may ask for it (MinPrimary).
 	Primary float64
 	Rating  Rating
