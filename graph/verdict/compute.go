@@ -876,7 +876,7 @@ func primaryOf(trust map[string]float64, origins []string, v items, id string) f
 	if trust == nil {
 		return best
 	}
-	var carriers map[string]bool // the sources that carry claim id, read when needed
+	var carriers map[string]carrier // the sources that carry claim id, read when needed
 	for _, o := range origins {
 		t, ok := trust[o]
 		if !ok || t <= best {
@@ -888,14 +888,14 @@ func primaryOf(trust map[string]float64, origins []string, v items, id string) f
 		}
 		if carriers == nil {
 			c, _ := v.Claim(id)
-			carriers = make(map[string]bool, 2*len(c.Appearances))
+			carriers = make(map[string]carrier, 2*len(c.Appearances))
 			for _, a := range c.Appearances {
-				carriers[a.Source] = true
+				carriers[a.Source] |= carries
 				if a.Via != "" {
-					carriers[a.Via] = true
+					carriers[a.Via] |= carries
 				}
 				if a.Via != "" && a.Via != a.Source {
-					carriers["\x00"+a.Source] = true // it takes the claim from another carrier
+					carriers[a.Source] |= relays
 				}
 			}
 		}
@@ -907,17 +907,27 @@ func primaryOf(trust map[string]float64, origins []string, v items, id string) f
 	return best
 }
 
+// carrier says how a source carries a claim, for primaryOf.
+type carrier uint8
+
+const (
+	carries carrier = 1 << iota // the claim appears in it, or comes by way of it (Via)
+	relays                      // an appearance of the claim in it came by way of another source
+)
+
 // circular reports whether src, an origin of a claim carried by the
 // sources of carriers, stands for a cycle of sources: it draws on one of
-// them (itself included), or one of the claim's appearances in it was
-// taken from another source ("\x00"+src.ID is set). An origin draws on
-// no carrier outside its cycle, or it would be no origin.
-func circular(src sources.Source, carriers map[string]bool) bool {
-	if carriers["\x00"+src.ID] {
+// them (itself included), or one of the claim's appearances in it came
+// by way of another source. An origin draws on no carrier outside its
+// cycle, or it would be no origin. This is provenance's rule for an
+// origin of the class Circular, read off the claim and the one source:
+// TestPrimaryAgreesWithProvenance holds the two together.
+func circular(src sources.Source, carriers map[string]carrier) bool {
+	if carriers[src.ID]&relays != 0 {
 		return true
 	}
 	for _, d := range src.DerivedFrom {
-		if carriers[d.Source] {
+		if carriers[d.Source]&carries != 0 {
 			return true
 		}
 	}
