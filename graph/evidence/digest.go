@@ -44,9 +44,11 @@ const DigestPrefix = "v2:"
 // The evidence is that of [Of] with the default options: independent
 // origins, every supporter lending, no claim silenced. So the digest
 // does not move with the verdicts (a supporter rejected since still
-// counts) nor with source trust: the queue compares those apart. And it
-// is always of the whole graph, whatever the view's date: a review
-// records one digest, which a dated queue must not read as moved.
+// counts) nor with source trust: the queue compares those apart, and
+// says so where the origins it counts are not those the verdicts
+// weigh. And it is always of the whole graph, whatever the view's date:
+// a review records one digest, which a dated queue must not read as
+// moved.
 type Digests struct {
 	v graph.View // the snapshot, over all time
 	t *Table

@@ -12,7 +12,11 @@
 //     supporters, contradictions, independent origins own and lent, or
 //     "the same counts, other items"); a same_as or distinct_from
 //     decision moves nothing, and a digest of version 1 (recorded before
-//     origins were digested) is compared as it was made;
+//     origins were digested) is compared as it was made. The digest
+//     counts what every supporter lends, over all time; where that is not
+//     what the verdicts weigh (a supporter they reject lends nothing),
+//     the reason says both: "origins 1 → 2 (counting every supporter, at
+//     any date; the verdicts weigh 1)";
 //   - it is contradicted by at least one claim and has no review, or
 //     one still marked unreviewed: contested when a contradiction is
 //     live, else last, saying why none is;

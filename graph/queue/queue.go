@@ -157,7 +157,11 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 				}
 				if moved != "" {
 					it.EvidenceChanged = true
-					it.Reasons = append(it.Reasons, "evidence changed since the review: "+moved)
+					note, err := weighedApart(d, c.ID, vd)
+					if err != nil {
+						return nil, err
+					}
+					it.Reasons = append(it.Reasons, "evidence changed since the review: "+moved+note)
 				}
 			}
 		case len(contra) > 0 && (rev == nil || rev.Status == claims.Unreviewed):
@@ -257,4 +261,27 @@ func plural(n int, noun string) string {
 // pairOf returns the unordered pair of claims r joins.
 func pairOf(r claims.Relation) [2]string {
 	return [2]string{min(r.From, r.To), max(r.From, r.To)}
+}
+
+// weighedApart returns, when the origins the digest of claim id counts
+// now differ from those its verdict vd weighs, the words that say so
+// (" (counting every supporter, at any date; the
+// verdicts weigh 1)"), else "". The digest does not move with the
+// verdicts (see evidence.Digests): it counts what a supporter the
+// verdicts reject would lend, and it is of the whole graph whatever the
+// view's date. So a reason that quotes its count never passes for the
+// evidence the verdicts weigh. O(the claim's digest).
+func weighedApart(d *evidence.Digests, id string, vd verdict.Verdict) (string, error) {
+	now, err := d.Of(id)
+	if err != nil {
+		return "", err
+	}
+	n, err := claims.DigestCounts(now)
+	if err != nil || len(n) < 4 {
+		return "", err
+	}
+	if weighed := len(vd.Origins) + vd.Lent; n[3] != weighed {
+		return fmt.Sprintf(" (counting every supporter, at any date; the verdicts weigh %d)", weighed), nil
+	}
+	return "", nil
 }

@@ -1,6 +1,7 @@
 package queue_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -343,5 +344,46 @@ relations:
 	q := items(t, copied)
 	if len(q) == 0 || q[0].Claim != "x" || !q[0].EvidenceChanged || !strings.Contains(strings.Join(q[0].Reasons, "; "), "origins 2 → 1") {
 		t.Errorf("after s2 republishes s1: queue %+v, want x first, its evidence moved: origins 2 → 1", q)
+	}
+}
+
+// TestMovedCountsApartFromVerdicts: a review of e records one origin; a
+// supporter a comes, which the verdicts reject (c defeats it), so that
+// it lends nothing. The digest, which does not move with the verdicts,
+// counts a's origin: the reason said "origins 1 → 2" where the verdicts
+// weigh e's evidence 1. It now says what the digest counts and what the
+// verdicts weigh; a supporter that lends leaves the reason as it was.
+func TestMovedCountsApartFromVerdicts(t *testing.T) {
+	const base = `claimgraph: 1
+sources:
+  - {id: s1, kind: news-article}
+  - {id: s3, kind: news-article}
+  - {id: s4, kind: news-article}
+  - {id: s7, kind: news-article}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}]}
+  - {id: c, text: C., appearances: [{source: s3}, {source: s4}]}
+  - {id: e, text: E., appearances: [{source: s7}], review: {status: published, rating: Unproven, date: 2025-02-01, evidence: "v2:1a0s0c1o:717e1d357630"}}
+relations:
+  - {from: a, to: e, kind: supports}
+`
+	for _, tt := range []struct {
+		name, rel, want string
+	}{
+		{"rejected supporter", "  - {from: c, to: a, kind: contradicts}\n",
+			"evidence changed since the review: supporters 0 → 1, origins 1 → 2 (counting every supporter, at any date; the verdicts weigh 1)"},
+		{"lending supporter", "",
+			"evidence changed since the review: supporters 0 → 1, origins 1 → 2"},
+	} {
+		q := items(t, load(t, base+tt.rel))
+		var got []string
+		for _, it := range q {
+			if it.Claim == "e" {
+				got = it.Reasons
+			}
+		}
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%s: e's reasons %q; want %q", tt.name, got, tt.want)
+		}
 	}
 }
