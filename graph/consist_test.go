@@ -316,7 +316,11 @@ var analyses = []struct {
 		return fmt.Sprint(m.Claims, m.Sources, m.Trust(r), m.Belief(r))
 	}},
 	{"timeline", func(t *testing.T, g *graph.Graph) string {
-		return fmt.Sprint(timeline.Stale(g, timeline.Options{}), timeline.Conflicts(g.At(claims.MustDate(2020, 1, 20))))
+		items, err := timeline.Stale(g, timeline.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(items, timeline.Conflicts(g.At(claims.MustDate(2020, 1, 20))))
 	}},
 	{"rdf.WriteNQuads", func(t *testing.T, g *graph.Graph) string {
 		var b strings.Builder

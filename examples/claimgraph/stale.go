@@ -76,7 +76,10 @@ func runStale(e *env, args []string) int {
 	if code := e.useTrust("stale", g.View); code != 0 {
 		return code
 	}
-	items := timeline.Stale(g, timeline.Options{Verdict: e.verdictOptions()})
+	items, err := timeline.Stale(g, timeline.Options{Verdict: e.verdictOptions()})
+	if err != nil {
+		return e.fail("stale", err)
+	}
 	rep := staleReport{Count: len(items), Stale: make([]staleJSON, 0, len(items))}
 	for _, it := range items {
 		rep.Stale = append(rep.Stale, staleJSON{

@@ -33,13 +33,13 @@ func TestStaleCountsOrigins(t *testing.T) {
 	b.Claims = []claims.Claim{rumour, denial}
 	b.Relations = []claims.Relation{contra("rumour", "denial")}
 	g := applied(t, b)
-	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
+	if got := stale(t, g, timeline.Options{}); len(got) != 0 {
 		t.Errorf("counting origins: %d stale items, want none: %+v", len(got), got)
 	}
 	// The contrast: counting sources, and with no verdicts to reject the
 	// rumour (which the denial's two origins defeat).
 	none := func(string) bool { return false }
-	got := timeline.Stale(g, timeline.Options{Strength: timeline.SourceCount(g), Rejected: none})
+	got := stale(t, g, timeline.Options{Strength: timeline.SourceCount(g), Rejected: none})
 	if len(got) != 1 || got[0].Claim != "denial" || got[0].Source != "late" || got[0].By != "rumour" {
 		t.Errorf("counting sources: %+v, want the denial's 2025 appearance superseded by the rumour", got)
 	}
@@ -60,11 +60,11 @@ func TestStaleWeighsTrust(t *testing.T) {
 		{ID: "denial", Text: "D.", Appearances: []claims.Appearance{{Source: "off1"}, {Source: "off2"}, {Source: "late"}}},
 	}, Relations: []claims.Relation{contra("rumour", "denial")}}
 	g := applied(t, b)
-	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
+	if got := stale(t, g, timeline.Options{}); len(got) != 0 {
 		t.Fatalf("without trust: %+v, want none", got)
 	}
 	trust := map[string]float64{"official": 1, "off1": 0.1, "off2": 0.1}
-	got := timeline.Stale(g, timeline.Options{Verdict: verdict.Options{Trust: trust}})
+	got := stale(t, g, timeline.Options{Verdict: verdict.Options{Trust: trust}})
 	if len(got) != 1 || got[0].Claim != "denial" || got[0].By != "rumour" || got[0].ByStrength != 1 || math.Abs(got[0].Strength-0.7) > 1e-9 {
 		t.Errorf("with trust: %+v, want the denial's 2025 appearance superseded by the rumour, 1 against 0.7", got)
 	}
@@ -87,7 +87,7 @@ func TestStaleEventsAndPast(t *testing.T) {
 		},
 	}
 	g := applied(t, b)
-	got := timeline.Stale(g, timeline.Options{})
+	got := stale(t, g, timeline.Options{})
 	if len(got) != 1 || got[0].Claim != "only" || got[0].Appearance != 1 || got[0].Reason != timeline.Ended {
 		t.Errorf("stale: %+v, want only the agency's appearance of \"only\", ended", got)
 	}
@@ -118,12 +118,12 @@ func TestStaleSupersededByRejected(t *testing.T) {
 	}
 	b.Relations = []claims.Relation{contra("b", "a"), contra("k", "b")}
 	g := applied(t, b)
-	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
+	if got := stale(t, g, timeline.Options{}); len(got) != 0 {
 		t.Errorf("stale items %+v, want none: b, the only rival, is rejected", got)
 	}
 	// Without the verdicts, b (2 origins) would supersede a (1).
 	none := func(string) bool { return false }
-	if got := timeline.Stale(g, timeline.Options{Rejected: none}); len(got) != 1 || got[0].By != "b" {
+	if got := stale(t, g, timeline.Options{Rejected: none}); len(got) != 1 || got[0].By != "b" {
 		t.Errorf("with nothing rejected: %+v, want a's appearance superseded by b", got)
 	}
 }
@@ -153,7 +153,7 @@ func TestStaleCappedNotSuperseded(t *testing.T) {
 	}
 	b.Relations = append(b.Relations, contra("rival", "hub"))
 	g := applied(t, b)
-	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
+	if got := stale(t, g, timeline.Options{}); len(got) != 0 {
 		t.Errorf("stale items %+v, want none: hub's evidence is capped, at least 65, not shown weaker than 66", got)
 	}
 }
@@ -197,7 +197,7 @@ func TestStrengthSilencesRejected(t *testing.T) {
 		"Strength: Evidence": {Strength: strength},
 		"Rejected given":     {Rejected: rejected},
 	} {
-		if got := timeline.Stale(g, o); len(got) != 0 {
+		if got := stale(t, g, o); len(got) != 0 {
 			t.Errorf("%s: %+v; want none (old and new weigh 1 each)", name, got)
 		}
 	}

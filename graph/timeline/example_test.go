@@ -56,7 +56,11 @@ func ExampleConflicts() {
 
 func ExampleStale() {
 	g := exampleGraph()
-	for _, it := range timeline.Stale(g, timeline.Options{}) {
+	items, err := timeline.Stale(g, timeline.Options{})
+	if err != nil {
+		panic(err)
+	}
+	for _, it := range items {
 		fmt.Printf("%s in %s (%s): %s on %s\n", it.Claim, it.Source, it.Date, it.Reason, it.Stopped)
 	}
 	// Output:

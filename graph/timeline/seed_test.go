@@ -179,7 +179,7 @@ func TestSeedStale(t *testing.T) {
 		Claim: onlyPact, Appearance: 2, Source: "fixture-article-2025", Date: d(t, "2025-03-01"),
 		Reason: timeline.Ended, Stopped: d(t, "2024-06-19"),
 	}}
-	if diff := cmp.Diff(want, timeline.Stale(g, timeline.Options{}), dateEq); diff != "" {
+	if diff := cmp.Diff(want, stale(t, g, timeline.Options{}), dateEq); diff != "" {
 		t.Errorf("Stale (-want +got):\n%s", diff)
 	}
 }
@@ -189,7 +189,7 @@ func TestSeedStale(t *testing.T) {
 // appearance's or its source's, and the reason is true of it.
 func TestSeedStaleCanonical(t *testing.T) {
 	g := seed(t, "kim-putin.yaml")
-	for _, it := range timeline.Stale(g, timeline.Options{}) {
+	for _, it := range stale(t, g, timeline.Options{}) {
 		// Howell's 2025 remark speaks of the time before the treaty
 		// (about_past): not a stale repetition of the "only pact" claim.
 		if it.Claim == onlyPact && it.Source == "internewscast-kim-scrub-2025" {

@@ -168,8 +168,10 @@ type StaleItem struct {
 // rivals of a claim are weighed once, for all the dates of its
 // appearances at once (spared, superseders), not at each appearance.
 //
-// It reads one state of the graph, a [graph.View.Snapshot] of g.
-func Stale(g *graph.Graph, opts Options) []StaleItem {
+// It reads one state of the graph, a [graph.View.Snapshot] of g. It
+// fails only where the defaults of Strength or Rejected are wanted and
+// verdict.Compute refuses opts.Verdict (a trust outside [0, 1], say).
+func Stale(g *graph.Graph, opts Options) ([]StaleItem, error) {
 	v := g.Snapshot() // one state of the graph throughout
 	strength, rejected := opts.Strength, opts.Rejected
 	// capped reports a claim whose evidence, as the verdicts weigh it, is
@@ -178,12 +180,15 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 	capped := func(string) bool { return false }
 	// One computation of the verdicts gives both defaults: the claims
 	// they reject, and the evidence they weigh, in which a rejected
-	// supporter lends nothing. Where they cannot be computed (evidence.Of
-	// failed: a claim whose provenance cannot be worked out), nothing
-	// counts as rejected and each claim weighs its distinct sources.
+	// supporter lends nothing. Where they cannot be computed (opts.Verdict
+	// is invalid: a trust outside [0, 1], say), Stale fails rather than
+	// weigh something else, distinct sources counting copies.
 	var r *verdict.Result
 	if rejected == nil || strength == nil {
-		r, _ = verdict.Compute(v, opts.Verdict)
+		var err error
+		if r, err = verdict.Compute(v, opts.Verdict); err != nil {
+			return nil, fmt.Errorf("timeline: stale: %w", err)
+		}
 	}
 	if rejected == nil {
 		rejected = func(string) bool { return false }
@@ -280,7 +285,7 @@ func Stale(g *graph.Graph, opts Options) []StaleItem {
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // appearanceDate returns the date a of a claim is weighed at: its own,

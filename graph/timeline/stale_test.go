@@ -13,7 +13,36 @@ import (
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/timeline"
+	"github.com/claimgraph/claimgraph/graph/verdict"
 )
+
+// stale returns timeline.Stale of g under o, failing t on an error.
+func stale(t testing.TB, g *graph.Graph, o timeline.Options) []timeline.StaleItem {
+	t.Helper()
+	items, err := timeline.Stale(g, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return items
+}
+
+// TestStaleRefusesBadVerdictOptions: Stale weighs evidence as the
+// verdicts of opts.Verdict do; where they cannot be computed (a trust
+// past 1), it fails. It weighed each claim's distinct sources instead,
+// copies counted, and said nothing. Given both Strength and Rejected it
+// computes no verdicts, so the same options are no error there.
+func TestStaleRefusesBadVerdictOptions(t *testing.T) {
+	g := staleGraph(t)
+	bad := timeline.Options{Verdict: verdict.Options{Trust: map[string]float64{"x": 1.5}}}
+	if items, err := timeline.Stale(g, bad); err == nil {
+		t.Errorf("Stale with trust 1.5: %d items and no error", len(items))
+	}
+	bad.Strength = func(string) float64 { return 1 }
+	bad.Rejected = func(string) bool { return false }
+	if _, err := timeline.Stale(g, bad); err != nil {
+		t.Errorf("Stale with its own Strength and Rejected: %v", err)
+	}
+}
 
 // staleGraph: "pact" holds until 2024-06-19 and "treaty" from then on;
 // "old" holds always and "new" from March 2024, and they contradict.
@@ -76,7 +105,7 @@ func TestStale(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := timeline.Stale(g, tt.opts)
+			got := stale(t, g, tt.opts)
 			if diff := cmp.Diff(tt.want, got, dateEq); diff != "" {
 				t.Errorf("Stale (-want +got):\n%s", diff)
 			}
@@ -196,7 +225,7 @@ func TestStaleEndedRivals(t *testing.T) {
 				},
 				Rejected: func(id string) bool { return slices.Contains(tt.rejected, id) },
 			}
-			got := timeline.Stale(g, opts)
+			got := stale(t, g, opts)
 			stale := len(got) == 1 && got[0].Claim == "c" && got[0].Source == "s2" && got[0].Reason == timeline.Ended
 			if stale != tt.stale || len(got) > 1 {
 				t.Errorf("Stale = %+v, want c's appearance in s2 stale: %v", got, tt.stale)
@@ -211,7 +240,7 @@ func TestStaleEqualStrength(t *testing.T) {
 		{id: "a", valid: "", in: []string{"s2"}},
 		{id: "b", valid: "2025..", in: []string{"s1"}},
 	}, contra("a", "b"))
-	if got := timeline.Stale(g, timeline.Options{}); len(got) != 0 {
+	if got := stale(t, g, timeline.Options{}); len(got) != 0 {
 		t.Errorf("Stale = %+v, want none", got)
 	}
 }
@@ -335,7 +364,7 @@ func TestStaleTakesOver(t *testing.T) {
 			r.Validity = period(t, tt.rel)
 			g := build(t, pub, tt.cs, r)
 			var got []string
-			for _, it := range timeline.Stale(g, timeline.Options{}) {
+			for _, it := range stale(t, g, timeline.Options{}) {
 				got = append(got, it.Claim+":"+it.By)
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
@@ -387,7 +416,7 @@ func TestStaleEndedDays(t *testing.T) {
 		}
 		cs := append([]claimSpec{{id: "c", valid: "2015..2024-06-19", in: []string{"s1", "s2"}, dates: []string{"", at}}}, rivals...)
 		g := build(t, map[string]string{"s1": "2020", "s2": ""}, cs, rels...)
-		got := timeline.Stale(g, timeline.Options{
+		got := stale(t, g, timeline.Options{
 			Strength: func(id string) float64 { return strength[id] },
 			Rejected: func(id string) bool { return rejected[id] },
 		})
@@ -435,7 +464,7 @@ func TestStaleTolerance(t *testing.T) {
 			{id: "c", valid: tt.c, in: []string{"s1", "s2"}},
 			{id: "o", valid: "2023-06..", in: []string{"s1"}},
 		}, contra("c", "o"))
-		if got := timeline.Stale(g, timeline.Options{Strength: strength}); len(got) != tt.want {
+		if got := stale(t, g, timeline.Options{Strength: strength}); len(got) != tt.want {
 			t.Errorf("%s: %+v, want %d item", tt.name, got, tt.want)
 		}
 	}

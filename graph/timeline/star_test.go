@@ -76,7 +76,7 @@ func TestHubStaleLinear(t *testing.T) {
 	opts := timeline.Options{Strength: func(string) float64 { return 1 }, Rejected: func(string) bool { return false }}
 	cost := func(m int) uint64 {
 		g := hubStar(t, m, k, false)
-		return childtest.Allocated(func() { timeline.Stale(g, opts) })
+		return childtest.Allocated(func() { stale(t, g, opts) })
 	}
 	few, many := cost(10), cost(2000)
 	if many > 2*few {
@@ -106,7 +106,7 @@ func TestHubStaleRivalsOnce(t *testing.T) {
 			},
 			Rejected: func(string) bool { calls++; return false },
 		}
-		items := timeline.Stale(g, opts)
+		items := stale(t, g, opts)
 		if len(items) != m || items[0].Reason != map[bool]timeline.Reason{false: timeline.Superseded, true: timeline.Ended}[ended] {
 			t.Fatalf("ended %v: %d stale items, the first %+v; want %d", ended, len(items), items[0], m)
 		}
