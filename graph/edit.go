@@ -238,11 +238,10 @@ func (e *editor) fail(loc location, id string, err error) {
 // The appearances that merges of sources and entities make one are
 // found as the merges join their sets (joinIDs): O(n log n) in the n
 // appearances naming them, not a pass over each claim at each merge.
-// The derivations of the sources deriving from a source merged are
-// renamed once the merges are done (renameMerged): O(those derivations)
-// for the batch, not at each merge of a source they derive from, but
-// for a source the batch replaces, rescanned at each (its own
-// derivations, which the batch writes).
+// The derivations of the sources deriving from a source merged, those
+// the batch replaces included, are renamed once the merges are done
+// (renameMerged): O(those derivations) for the batch, not at each merge
+// of a source they derive from.
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
 		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[setKey]int{}, movedAt: map[int32][]int{},
@@ -825,49 +824,17 @@ func (e *editor) merge(i int) {
 			// replaces Into): naming From, it names Into.
 			e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
 		})
+		// The sources deriving from From: renamed once the merges are
+		// done (renameMerged), which drops those the merges make repeat
+		// another and those naming the source itself, as renaming at
+		// each merge does, in O(their derivations) once rather than at
+		// each merge. A source the batch replaces is renamed there too:
+		// what it derives from is what the batch writes, not what the
+		// store's edges say.
 		for _, n := range sourcesDeriving(s, f) {
-			if n == a {
-				continue // done
+			if n != a {
+				e.rewrite(n, loc)
 			}
-			r := e.rewrite(n, loc)
-			if r.written == 0 {
-				// None the batch writes: renamed with the rest once the
-				// merges are done (renameMerged), which keeps the first
-				// of those the merges make alike and drops one naming
-				// the source, as renaming at each merge does, in
-				// O(its derivations) once rather than at each merge.
-				continue
-			}
-			e.unfold(n)
-			src := r.source
-			var kept []sources.Derivation
-			written := 0 // of those kept
-			// seen holds kept, as a set: a source may derive from many.
-			seen := make(map[sources.Derivation]bool, len(src.DerivedFrom))
-			for j, d := range src.DerivedFrom {
-				d.Source = m.rename(d.Source)
-				switch {
-				case d.Source == src.ID && j < r.written:
-					// Its derivation that the batch writes itself
-					// (it replaces it): naming From, it names Into.
-					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
-				case d.Source == src.ID:
-					// A derivation between the two (From republishes
-					// Into, or the other way): the merge makes them one
-					// source, so it goes, as a same_as between two
-					// claims merged does.
-				case !seen[d]:
-					// Only a true duplicate collapses: a derivation from
-					// the same source of another kind, or with another
-					// note, says something of its own, and is kept.
-					seen[d] = true
-					kept = append(kept, d)
-					if j < r.written {
-						written++
-					}
-				}
-			}
-			src.DerivedFrom, r.written = kept, written
 		}
 		for _, ri := range e.citers(m.From) {
 			e.renameInRelation(ri, loc, m)
