@@ -425,6 +425,14 @@ func checkDerivations(t *testing.T, base, b graph.Batch, id string, want []strin
 // one when that source derived from s1: each merge rescanned the
 // sources deriving from its From in the graph, the replacement's own
 // derivations with them.
+//
+// The rule, for a source of the graph as for one the batch replaces, is
+// that of inferences: a source merge drops a derivation that it makes
+// repeat another of the same list, and keeps two written alike. A merge
+// renaming one derivation of a source, or merging another into it,
+// collapsed two others written alike, and one merging it into another
+// collapsed its own two: whether two written alike stayed hung on
+// merges that had nothing to do with them.
 func TestMergeDerivationsWrittenAlike(t *testing.T) {
 	ds := func(from ...string) []sources.Derivation {
 		var out []sources.Derivation
@@ -464,6 +472,24 @@ func TestMergeDerivationsWrittenAlike(t *testing.T) {
 			graph.Batch{Remove: []string{"r"}, Sources: replace("s5", "s5"), Merges: merges("s1>s0")}, "r", []string{"s5", "s5"}},
 		{"replaced, the old source deriving from none", nil,
 			graph.Batch{Remove: []string{"r"}, Sources: replace("s5", "s5"), Merges: merges("s1>s0")}, "r", []string{"s5", "s5"}},
+		{"replaced, renamed beside two written alike", map[string][]string{"r": {"s1"}},
+			graph.Batch{Remove: []string{"r"}, Sources: replace("s5", "s1", "s5"), Merges: merges("s1>s0")}, "r", []string{"s5", "s0", "s5"}},
+		{"replaced, two written alike renamed", nil,
+			graph.Batch{Remove: []string{"r"}, Sources: replace("s1", "s1", "s2"), Merges: merges("s1>s0", "s2>s0")}, "r", []string{"s0", "s0"}},
+		{"replaced, made to repeat", map[string][]string{"r": {"s1"}},
+			graph.Batch{Remove: []string{"r"}, Sources: replace("s0", "s1", "s2"), Merges: merges("s2>s1", "s1>s0")}, "r", []string{"s0"}},
+		{"the graph's, renamed beside two written alike", map[string][]string{"r": {"s5", "s1", "s5"}},
+			graph.Batch{Merges: merges("s1>s0")}, "r", []string{"s5", "s0", "s5"}},
+		{"merged into a source deriving twice alike", map[string][]string{"r": {"s5", "s5"}, "s1": {"s5", "s4"}},
+			graph.Batch{Merges: merges("s1>r")}, "r", []string{"s5", "s5", "s4"}},
+		{"a source deriving twice alike merged", map[string][]string{"s1": {"s5", "s5"}},
+			graph.Batch{Merges: merges("s1>s0")}, "s0", []string{"s5", "s5"}},
+		{"a source deriving twice alike merged into one deriving once", map[string][]string{"s1": {"s5", "s5"}, "s0": {"s5"}},
+			graph.Batch{Merges: merges("s1>s2", "s2>s0")}, "s0", []string{"s5"}},
+		{"two sources deriving twice alike merged, then into one deriving once", map[string][]string{"s1": {"s5", "s5", "s3"}, "s2": {"s4", "s4"}, "s0": {"s5"}},
+			graph.Batch{Merges: merges("s1>s2", "s2>s0")}, "s0", []string{"s5", "s4", "s4", "s3"}},
+		{"one derivation each, merged", map[string][]string{"s1": {"s5"}, "s2": {"s5"}},
+			graph.Batch{Merges: merges("s1>s0", "s2>s0")}, "s0", []string{"s5"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) { checkDerivations(t, base(tt.derive), tt.b, tt.id, tt.want) })
 	}

@@ -196,7 +196,7 @@ func randomOrderBatch(rng *rand.Rand, dense bool) (base, b graph.Batch) {
 			}
 		}
 		if len(ds) > 0 && rng.IntN(3) == 0 {
-			ds = append(ds, ds[rng.IntN(len(ds))]) // two written alike
+			ds = append(ds, ds[rng.IntN(len(ds))]) // two written alike, which stay
 		}
 		rng.Shuffle(len(ds), func(x, y int) { ds[x], ds[y] = ds[y], ds[x] })
 		return ds
