@@ -494,3 +494,26 @@ func TestMergeDerivationsWrittenAlike(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkDerivations(t, base(tt.derive), tt.b, tt.id, tt.want) })
 	}
 }
+
+// TestMergeReplacedDerivesFromItself: a replacement deriving from
+// itself, in a batch merging s1 into s0, is reported as what it is, at
+// the replacement, whatever the source it replaces derived from. When
+// that source derived from s1, each merge rescanned the replacement and
+// reported its merge instead: merging "s1" into "s0" would derive "s0"
+// from itself, which it would not.
+func TestMergeReplacedDerivesFromItself(t *testing.T) {
+	cites := func(id string) []sources.Derivation { return []sources.Derivation{{Source: id, Kind: sources.Cites}} }
+	for _, old := range []string{"s1", "s0"} {
+		g := graph.New()
+		if err := g.Apply(graph.Batch{Sources: []sources.Source{{ID: "s0", Kind: sources.Wire}, {ID: "s1", Kind: sources.Wire},
+			{ID: "r", Kind: sources.Wire, DerivedFrom: cites(old)}}}); err != nil {
+			t.Fatal(err)
+		}
+		err := g.Apply(graph.Batch{Remove: []string{"r"}, Sources: []sources.Source{{ID: "r", Kind: sources.Wire, DerivedFrom: cites("r")}},
+			Merges: []graph.Merge{{From: "s1", Into: "s0"}}})
+		var e *graph.Error
+		if !errors.As(err, &e) || e.ID != "r" || !errors.Is(err, graph.ErrConflictingRelation) || strings.Contains(err.Error(), "merg") {
+			t.Errorf("r deriving from %s, replaced by r deriving from itself: %v, want problems of source r alone, naming no merge", old, err)
+		}
+	}
+}
