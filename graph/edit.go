@@ -33,15 +33,18 @@ import (
 //     attributed to Into, and From's name and aliases join Into's aliases;
 //   - sources: the appearances in or via From, the derivations from it
 //     and the relations citing it name Into, and From's derivations join
-//     Into's (a derivation between the two, From republishing Into or
-//     the other way, is dropped, as the merge makes them one source;
-//     one that the batch itself writes, replacing Into by a source
-//     derived from From, is reported, as it derives Into from itself; two
-//     derivations from the same source collapse only when equal, so one
-//     of another kind or note is kept); an appearance in one of the two
-//     via the other loses its via, which would name its own source.
-//     A cycle of derivations through other sources is circular
-//     reporting (package graph/provenance reports it), not an error.
+//     Into's. A derivation between the two (From republishing Into or
+//     the other way) is dropped, as the merge makes them one source; one
+//     that the batch itself writes, replacing Into by a source derived
+//     from From, is reported, as it derives Into from itself. A
+//     derivation that the merge makes repeat another of the same source
+//     (one of From's joining Into's, or one from From beside one from
+//     Into) is dropped, but two written alike in one source stay, as
+//     inferences do, and one from the same source of another kind or
+//     note is kept. An appearance in one of the two via the other loses
+//     its via, which would name its own source. A cycle of derivations
+//     through other sources is circular reporting (package
+//     graph/provenance reports it), not an error.
 //
 // Two appearances of a claim that a merge of any kind makes one (the
 // same source, speaker, via, date, quote, language and about_past once
@@ -50,7 +53,7 @@ import (
 // or two entities it is attributed to, leaves one appearance. A merge of
 // sources drops an inference that it makes repeat another of the same
 // list (two written alike are both kept), as the merge makes their
-// sources one.
+// sources one, as it drops derivations (above).
 //
 // The merges of one batch do what they do one after the other, in order:
 // a relation an earlier merge moved moves again, collapses or is reported
@@ -238,11 +241,10 @@ func (e *editor) fail(loc location, id string, err error) {
 // The appearances that merges of sources and entities make one are
 // found as the merges join their sets (joinIDs): O(n log n) in the n
 // appearances naming them, not a pass over each claim at each merge.
-// The derivations of the sources deriving from a source merged are
-// renamed once the merges are done (renameMerged): O(those derivations)
-// for the batch, not at each merge of a source they derive from, but
-// for a source the batch replaces, rescanned at each (its own
-// derivations, which the batch writes).
+// The derivations of the sources deriving from a source merged, those
+// the batch replaces included, are renamed once the merges are done
+// (renameMerged): O(those derivations) for the batch, not at each merge
+// of a source they derive from.
 func (s *store) edit(b *Batch) error {
 	e := &editor{s: s, b: b, removed: map[string]int{}, gone: map[int32]bool{}, goneRel: map[int32]bool{},
 		merged: map[int32]bool{}, reps: map[int32]*rep{}, moved: map[setKey]int{}, movedAt: map[int32][]int{},
@@ -448,7 +450,7 @@ func (e *editor) renameMerged() {
 		case r.claim != nil:
 			renameClaim(r.claim, to)
 		case r.source != nil:
-			r.written = renameSource(r.source, to, r.written, true)
+			r.written = renameSource(r.source, to, r.written, false)
 		}
 	}
 	// The batch's own additions are renamed in copies: the caller's
@@ -459,7 +461,7 @@ func (e *editor) renameMerged() {
 	}
 	for i := range e.add.Sources {
 		e.add.Sources[i] = e.add.Sources[i].Clone()
-		renameSource(&e.add.Sources[i], to, len(e.add.Sources[i].DerivedFrom), false)
+		renameSource(&e.add.Sources[i], to, len(e.add.Sources[i].DerivedFrom), true)
 	}
 	for i := range e.add.Relations {
 		r := &e.add.Relations[i]
@@ -560,36 +562,51 @@ func absorbBy(kept *claims.Appearance, dropped []*claims.Appearance, src func(st
 // renameSource makes the derivations and inferences of source src, a
 // copy of its own, name to(id) for each id.
 //
-// Renaming can make two derivations one, or make a derivation name the
+// Renaming can make a derivation repeat an earlier one, or name the
 // source itself, where merges of the batch met in it (s3 deriving from
-// s0 and s1, with s0 merged into s2 and s2 into s1): the first of equal
-// derivations is kept and one naming the source goes, as the merges do
-// one by one, but for the first written of them, which the batch writes
-// itself (a replacement's own), left for the check to refuse when one
-// names the source, and kept when equal unless replaced is set: a
-// replacement comes before the merges, which make its derivations one
-// as they make the graph's, where an addition comes after them, naming
-// what they merged away as an alias, and keeps them as written. It
-// returns how many of those kept are among the written. O(derivations).
-func renameSource(src *sources.Source, to func(string) string, written int, replaced bool) int {
+// s0 and s1, with s0 merged into s2 and s2 into s1). One it makes repeat
+// another goes, as the merges do one by one, but two written alike stay,
+// as for inferences (mergeInferences): a merge drops what it makes
+// alike, not what was alike before it, whichever other merges the batch
+// has. One naming the source goes too, but for the first written
+// derivations, which the batch writes itself (a replacement's own), left
+// for the check to refuse. An addition (added) comes after the merges,
+// naming what they merged away as an alias, and keeps its derivations as
+// written, as a later batch does. It returns how many of those kept are
+// among the written. O(derivations).
+func renameSource(src *sources.Source, to func(string) string, written int, added bool) int {
+	src.Inferred = mergeInferences(src.Inferred, to)
 	renamed := false
 	for j := range src.DerivedFrom {
-		d := &src.DerivedFrom[j]
-		if id := to(d.Source); id != d.Source {
-			d.Source, renamed = id, true
+		if to(src.DerivedFrom[j].Source) != src.DerivedFrom[j].Source {
+			renamed = true
+			break
 		}
 	}
-	src.Inferred = mergeInferences(src.Inferred, to)
-	if !renamed || len(src.DerivedFrom) == 0 {
+	if !renamed {
 		return written
 	}
-	seen := make(map[sources.Derivation]bool, len(src.DerivedFrom))
+	if added {
+		for j := range src.DerivedFrom {
+			src.DerivedFrom[j].Source = to(src.DerivedFrom[j].Source)
+		}
+		return written
+	}
+	// first maps a derivation as renamed to the source its first kept
+	// one was written with.
+	first := make(map[sources.Derivation]string, len(src.DerivedFrom))
 	kept, w := src.DerivedFrom[:0], 0
 	for j, d := range src.DerivedFrom {
-		if seen[d] && (j >= written || replaced) || j >= written && d.Source == src.ID {
+		was := d.Source
+		d.Source = to(was)
+		if j >= written && d.Source == src.ID {
 			continue
 		}
-		seen[d] = true
+		if f, seen := first[d]; seen && f != was {
+			continue // a repeat the renaming makes
+		} else if !seen {
+			first[d] = was
+		}
 		kept = append(kept, d)
 		if j < written {
 			w++
@@ -825,49 +842,17 @@ func (e *editor) merge(i int) {
 			// replaces Into): naming From, it names Into.
 			e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
 		})
+		// The sources deriving from From: renamed once the merges are
+		// done (renameMerged), which drops those the merges make repeat
+		// another and those naming the source itself, as renaming at
+		// each merge does, in O(their derivations) once rather than at
+		// each merge. A source the batch replaces is renamed there too:
+		// what it derives from is what the batch writes, not what the
+		// store's edges say.
 		for _, n := range sourcesDeriving(s, f) {
-			if n == a {
-				continue // done
+			if n != a {
+				e.rewrite(n, loc)
 			}
-			r := e.rewrite(n, loc)
-			if r.written == 0 {
-				// None the batch writes: renamed with the rest once the
-				// merges are done (renameMerged), which keeps the first
-				// of those the merges make alike and drops one naming
-				// the source, as renaming at each merge does, in
-				// O(its derivations) once rather than at each merge.
-				continue
-			}
-			e.unfold(n)
-			src := r.source
-			var kept []sources.Derivation
-			written := 0 // of those kept
-			// seen holds kept, as a set: a source may derive from many.
-			seen := make(map[sources.Derivation]bool, len(src.DerivedFrom))
-			for j, d := range src.DerivedFrom {
-				d.Source = m.rename(d.Source)
-				switch {
-				case d.Source == src.ID && j < r.written:
-					// Its derivation that the batch writes itself
-					// (it replaces it): naming From, it names Into.
-					e.fail(loc, m.From, fmt.Errorf("%w: merging %q into %q would derive %q from itself", ErrConflictingRelation, m.From, m.Into, m.Into))
-				case d.Source == src.ID:
-					// A derivation between the two (From republishes
-					// Into, or the other way): the merge makes them one
-					// source, so it goes, as a same_as between two
-					// claims merged does.
-				case !seen[d]:
-					// Only a true duplicate collapses: a derivation from
-					// the same source of another kind, or with another
-					// note, says something of its own, and is kept.
-					seen[d] = true
-					kept = append(kept, d)
-					if j < r.written {
-						written++
-					}
-				}
-			}
-			src.DerivedFrom, r.written = kept, written
 		}
 		for _, ri := range e.citers(m.From) {
 			e.renameInRelation(ri, loc, m)

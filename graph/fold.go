@@ -22,13 +22,23 @@ import (
 // when a join needs it: one joined to a longer one never is. The result
 // is the one of copying: the cells of Into, then those of From whose key
 // Into lacks; a cell of From whose key Into has, or one of From's before
-// it, is absorbed into the first cell of that key, in From's order.
+// it, is absorbed into the first cell of that key, in From's order (in
+// a fold that keeps its own repeats, only one whose key Into has).
 type fold[K comparable, T any] struct {
 	head, tail *cell[T]
 	n          int            // cells, those dropped included
 	first      map[K]*cell[T] // the first live cell of each key; nil until indexed
 	dups       []*cell[T]     // the cells that repeat an earlier cell's key, in order, once indexed
 	key        func(*T) K     // nil for a list without keys
+	// own: a cell repeating an earlier one of its own list (written
+	// alike) stays when joined, only those of a key the list it joins
+	// has going (a source's derivations: a merge drops what it makes
+	// alike, as renaming does, not what was alike before it). Such a
+	// fold keeps its repeats by key in reps, not in dups, so that a
+	// join finds those of the shorter list's keys without a pass over
+	// the other's.
+	own  bool
+	reps map[K][]*cell[T]
 	// absorb makes kept say what the cells dropped for repeating it
 	// say, each in turn; nil for nothing. Drops are settled when the
 	// fold is listed, all of a kept cell's at once, each dropped cell
@@ -84,16 +94,29 @@ func (f *fold[K, T]) index() {
 		case c.dropped:
 		case f.first[k] == nil:
 			f.first[k] = c
+		case f.own:
+			f.repeat(k, c)
 		default:
 			f.dups = append(f.dups, c)
 		}
 	}
 }
 
+// repeat lists c, a live cell of an own fold repeating the first of key
+// k, in reps.
+func (f *fold[K, T]) repeat(k K, c *cell[T]) {
+	if f.reps == nil {
+		f.reps = map[K][]*cell[T]{}
+	}
+	f.reps[k] = append(f.reps[k], c)
+}
+
 // join appends g, which it consumes, to f as a merge of g's item into
 // f's does: g's cells whose key f has (f's first, or one of g's before
-// them) are absorbed into it. It costs O(the shorter list, plus g's
-// repeated cells), and O(g) to index g when that is an item's own lists.
+// them, unless f keeps its own repeats) are absorbed into it. It costs
+// O(the shorter list, plus g's repeated cells dropped, plus the smaller
+// set of keys repeated when f keeps its own), and O(g) to index g when
+// that is an item's own lists.
 func (f *fold[K, T]) join(g *fold[K, T]) {
 	if f.key != nil {
 		f.index()
@@ -103,19 +126,43 @@ func (f *fold[K, T]) join(g *fold[K, T]) {
 			for k, c := range f.first {
 				if d := g.first[k]; d != nil {
 					f.drop(c, d)
+					for _, r := range g.reps[k] { // g's own repeats of it
+						if !r.dropped {
+							f.drop(c, r)
+						}
+					}
+					delete(g.reps, k)
 				}
 				g.first[k] = c
 			}
 			f.first = g.first
+			// g's own repeats of the keys f lacks stay: the smaller
+			// set of them joins the other.
+			if len(f.reps) < len(g.reps) {
+				f.reps, g.reps = g.reps, f.reps
+			}
+			for k, l := range g.reps {
+				f.reps[k] = l // no key is in both now
+			}
 		} else {
+			var mine map[K]bool // the keys g brings, when it keeps its own repeats
+			if f.own {
+				mine = map[K]bool{}
+			}
 			for d := g.head; d != nil; d = d.next {
 				if d.dropped {
 					continue
 				}
-				if c := f.first[f.key(&d.v)]; c != nil {
-					f.drop(c, d)
-				} else {
-					f.first[f.key(&d.v)] = d
+				switch k := f.key(&d.v); {
+				case f.first[k] == nil:
+					f.first[k] = d
+					if mine != nil {
+						mine[k] = true
+					}
+				case mine[k]:
+					f.repeat(k, d) // g's own repeat
+				default:
+					f.drop(f.first[k], d)
 				}
 			}
 		}
@@ -231,8 +278,6 @@ type folds struct {
 	// by lists the cells of derivs naming each source, dropped ones
 	// included, but for the sources a merge has dropped every one of.
 	by map[string][]*cell[deriv]
-	// fresh: derivs is the source's own, its repeats not dropped yet.
-	fresh bool
 }
 
 // deriv is a derivation of a source that merges fold others into.
@@ -273,7 +318,8 @@ func (e *editor) newFolds(r *rep, own bool) *folds {
 		ds[j] = deriv{d, j < r.written}
 	}
 	x := &folds{merged: newFold[string](append([]string{src.ID}, src.Merged...), nil, nil),
-		derivs: newFold(ds, derivKey, nil), by: map[string][]*cell[deriv]{}, fresh: true}
+		derivs: newFold(ds, derivKey, nil), by: map[string][]*cell[deriv]{}}
+	x.derivs.own = true
 	for c := x.derivs.head; c != nil; c = c.next {
 		x.by[c.v.Source] = append(x.by[c.v.Source], c)
 	}
@@ -303,8 +349,8 @@ func (x *folds) join(g *folds) {
 
 // dropSelf drops the derivations of source x that merging from into it
 // makes derive from itself, those naming either, calling written for each
-// that the batch writes itself; the first time, it drops x's own
-// repeats too, as the merges before folds did: O(those dropped).
+// that the batch writes itself: O(those dropped). Its own repeats, two
+// written alike, stay, as renaming keeps them (renameSource).
 func (x *folds) dropSelf(from, into string, written func()) {
 	for _, id := range []string{from, into} {
 		for _, c := range x.by[id] {
@@ -314,19 +360,15 @@ func (x *folds) dropSelf(from, into string, written func()) {
 				}
 				c.dropped = true
 				// Gone as it names one of the two now: one naming
-				// the same later is no repeat of it.
+				// the same later is no repeat of it (its repeats, all
+				// naming id, go with it).
 				if k := c.v.Derivation; x.derivs.first[k] == c {
 					delete(x.derivs.first, k)
+					delete(x.derivs.reps, k)
 				}
 			}
 		}
 		delete(x.by, id)
-	}
-	if x.fresh {
-		x.fresh = false
-		for _, c := range x.derivs.dups {
-			c.dropped = true
-		}
 	}
 }
 

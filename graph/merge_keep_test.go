@@ -382,33 +382,138 @@ func TestMergeDerivationsMeet(t *testing.T) {
 			[]graph.Merge{{From: "s3", Into: "s1"}, {From: "s1", Into: "s0"}, {From: "s2", Into: "s0"}}, "s0", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			// One batch, and one merge a batch: the same sources.
-			for _, whole := range []bool{true, false} {
-				g := graph.New()
-				if err := g.Apply(graph.Batch{Sources: tt.srcs}); err != nil {
-					t.Fatal(err)
-				}
-				batches := [][]graph.Merge{tt.merges}
-				if !whole {
-					batches = nil
-					for _, m := range tt.merges {
-						batches = append(batches, []graph.Merge{m})
-					}
-				}
-				for _, ms := range batches {
-					if err := g.Apply(graph.Batch{Merges: ms}); err != nil {
-						t.Fatalf("one batch %v: %v", whole, err)
-					}
-				}
-				s, _ := g.Source(tt.id)
-				var got []string
-				for _, d := range s.DerivedFrom {
-					got = append(got, d.Source)
-				}
-				if !slices.Equal(got, tt.want) {
-					t.Errorf("one batch %v: %s derives from %v, want %v", whole, tt.id, got, tt.want)
-				}
-			}
+			checkDerivations(t, graph.Batch{Sources: tt.srcs}, graph.Batch{Merges: tt.merges}, tt.id, tt.want)
 		})
+	}
+}
+
+// checkDerivations applies b to the graph base makes, in one batch and
+// one step at a time (steps), and wants source id to derive, both ways,
+// from the sources want lists, in order.
+func checkDerivations(t *testing.T, base, b graph.Batch, id string, want []string) {
+	t.Helper()
+	for _, whole := range []bool{true, false} {
+		g := graph.New()
+		if err := g.Apply(base); err != nil {
+			t.Fatal(err)
+		}
+		batches := []graph.Batch{b}
+		if !whole {
+			batches = steps(b)
+		}
+		for _, x := range batches {
+			if err := g.Apply(x); err != nil {
+				t.Fatalf("one batch %v: %v", whole, err)
+			}
+		}
+		s, _ := g.Source(id)
+		var got []string
+		for _, d := range s.DerivedFrom {
+			got = append(got, d.Source)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("one batch %v: %s derives from %v, want %v", whole, id, got, want)
+		}
+	}
+}
+
+// TestMergeDerivationsWrittenAlike: a batch that replaces a source and
+// merges gives it the derivations its steps give (the replacement, then
+// each merge), whatever the source it replaces derived from. A
+// replacement deriving twice from s5, in a batch merging s1 into s0,
+// kept both when the source it replaced derived from nothing and kept
+// one when that source derived from s1: each merge rescanned the
+// sources deriving from its From in the graph, the replacement's own
+// derivations with them.
+//
+// The rule, for a source of the graph as for one the batch replaces, is
+// that of inferences: a source merge drops a derivation that it makes
+// repeat another of the same list, and keeps two written alike. A merge
+// renaming one derivation of a source, or merging another into it,
+// collapsed two others written alike, and one merging it into another
+// collapsed its own two: whether two written alike stayed hung on
+// merges that had nothing to do with them.
+func TestMergeDerivationsWrittenAlike(t *testing.T) {
+	ds := func(from ...string) []sources.Derivation {
+		var out []sources.Derivation
+		for _, f := range from {
+			out = append(out, sources.Derivation{Source: f, Kind: sources.Cites})
+		}
+		return out
+	}
+	// base: s0..s5 and r, with the derivations of derive, each a list of
+	// derivations by source ID.
+	base := func(derive map[string][]string) graph.Batch {
+		var b graph.Batch
+		for _, id := range []string{"s0", "s1", "s2", "s3", "s4", "s5", "r"} {
+			b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.Wire, DerivedFrom: ds(derive[id]...)})
+		}
+		return b
+	}
+	replace := func(from ...string) []sources.Source {
+		return []sources.Source{{ID: "r", Kind: sources.Wire, DerivedFrom: ds(from...)}}
+	}
+	merges := func(ms ...string) []graph.Merge { // "from>into"
+		var out []graph.Merge
+		for _, m := range ms {
+			from, into, _ := strings.Cut(m, ">")
+			out = append(out, graph.Merge{From: from, Into: into})
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name   string
+		derive map[string][]string
+		b      graph.Batch
+		id     string   // the source to read after
+		want   []string // what it derives from
+	}{
+		{"replaced, the old source deriving from the merged", map[string][]string{"r": {"s1"}},
+			graph.Batch{Remove: []string{"r"}, Sources: replace("s5", "s5"), Merges: merges("s1>s0")}, "r", []string{"s5", "s5"}},
+		{"replaced, the old source deriving from none", nil,
+			graph.Batch{Remove: []string{"r"}, Sources: replace("s5", "s5"), Merges: merges("s1>s0")}, "r", []string{"s5", "s5"}},
+		{"replaced, renamed beside two written alike", map[string][]string{"r": {"s1"}},
+			graph.Batch{Remove: []string{"r"}, Sources: replace("s5", "s1", "s5"), Merges: merges("s1>s0")}, "r", []string{"s5", "s0", "s5"}},
+		{"replaced, two written alike renamed", nil,
+			graph.Batch{Remove: []string{"r"}, Sources: replace("s1", "s1", "s2"), Merges: merges("s1>s0", "s2>s0")}, "r", []string{"s0", "s0"}},
+		{"replaced, made to repeat", map[string][]string{"r": {"s1"}},
+			graph.Batch{Remove: []string{"r"}, Sources: replace("s0", "s1", "s2"), Merges: merges("s2>s1", "s1>s0")}, "r", []string{"s0"}},
+		{"the graph's, renamed beside two written alike", map[string][]string{"r": {"s5", "s1", "s5"}},
+			graph.Batch{Merges: merges("s1>s0")}, "r", []string{"s5", "s0", "s5"}},
+		{"merged into a source deriving twice alike", map[string][]string{"r": {"s5", "s5"}, "s1": {"s5", "s4"}},
+			graph.Batch{Merges: merges("s1>r")}, "r", []string{"s5", "s5", "s4"}},
+		{"a source deriving twice alike merged", map[string][]string{"s1": {"s5", "s5"}},
+			graph.Batch{Merges: merges("s1>s0")}, "s0", []string{"s5", "s5"}},
+		{"a source deriving twice alike merged into one deriving once", map[string][]string{"s1": {"s5", "s5"}, "s0": {"s5"}},
+			graph.Batch{Merges: merges("s1>s2", "s2>s0")}, "s0", []string{"s5"}},
+		{"two sources deriving twice alike merged, then into one deriving once", map[string][]string{"s1": {"s5", "s5", "s3"}, "s2": {"s4", "s4"}, "s0": {"s5"}},
+			graph.Batch{Merges: merges("s1>s2", "s2>s0")}, "s0", []string{"s5", "s4", "s4", "s3"}},
+		{"one derivation each, merged", map[string][]string{"s1": {"s5"}, "s2": {"s5"}},
+			graph.Batch{Merges: merges("s1>s0", "s2>s0")}, "s0", []string{"s5"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) { checkDerivations(t, base(tt.derive), tt.b, tt.id, tt.want) })
+	}
+}
+
+// TestMergeReplacedDerivesFromItself: a replacement deriving from
+// itself, in a batch merging s1 into s0, is reported as what it is, at
+// the replacement, whatever the source it replaces derived from. When
+// that source derived from s1, each merge rescanned the replacement and
+// reported its merge instead: merging "s1" into "s0" would derive "s0"
+// from itself, which it would not.
+func TestMergeReplacedDerivesFromItself(t *testing.T) {
+	cites := func(id string) []sources.Derivation { return []sources.Derivation{{Source: id, Kind: sources.Cites}} }
+	for _, old := range []string{"s1", "s0"} {
+		g := graph.New()
+		if err := g.Apply(graph.Batch{Sources: []sources.Source{{ID: "s0", Kind: sources.Wire}, {ID: "s1", Kind: sources.Wire},
+			{ID: "r", Kind: sources.Wire, DerivedFrom: cites(old)}}}); err != nil {
+			t.Fatal(err)
+		}
+		err := g.Apply(graph.Batch{Remove: []string{"r"}, Sources: []sources.Source{{ID: "r", Kind: sources.Wire, DerivedFrom: cites("r")}},
+			Merges: []graph.Merge{{From: "s1", Into: "s0"}}})
+		var e *graph.Error
+		if !errors.As(err, &e) || e.ID != "r" || !errors.Is(err, graph.ErrConflictingRelation) || strings.Contains(err.Error(), "merg") {
+			t.Errorf("r deriving from %s, replaced by r deriving from itself: %v, want problems of source r alone, naming no merge", old, err)
+		}
 	}
 }

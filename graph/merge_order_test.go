@@ -119,7 +119,9 @@ func firstDiff(one, steps string) string {
 // up to two sources derive from many others (citing and quoting), which
 // the merges of sources make alike, and a source the batch replaces
 // derives from some as written (replaced, then merged, its derivations
-// that the merges make alike collapse, where one batch kept them);
+// that the merges make alike collapse, where one batch kept them), at
+// times two written alike where the source it replaces derives from
+// those merged (one batch collapsed them, rescanning it at each merge);
 // every other batch has more appearances, each noted, which merges of
 // sources and entities make one more often. One batch kept the
 // appearances those merges make one apart until its end, and joined
@@ -192,6 +194,9 @@ func randomOrderBatch(rng *rand.Rand, dense bool) (base, b graph.Batch) {
 					ds = append(ds, d)
 				}
 			}
+		}
+		if len(ds) > 0 && rng.IntN(3) == 0 {
+			ds = append(ds, ds[rng.IntN(len(ds))]) // two written alike, which stay
 		}
 		rng.Shuffle(len(ds), func(x, y int) { ds[x], ds[y] = ds[y], ds[x] })
 		return ds
@@ -382,11 +387,20 @@ func randomOrderBatch(rng *rand.Rand, dense bool) (base, b graph.Batch) {
 	// A replacement of a source no merge names, deriving from others as
 	// written, once in a while: the merges rename what it derives from
 	// (one merged with it would derive it from itself, which a batch
-	// refuses and a later batch drops, as graph.Merge says).
-	if i := rng.IntN(ns); rng.IntN(5) == 0 && !named(fmt.Sprintf("s%d", i)) {
+	// refuses and a later batch drops, as graph.Merge says). Half the
+	// time it derives from few, two of them written alike, so that
+	// often no merge names what it derives from, where the source it
+	// replaces derives from what the merges name (a hub): one batch
+	// collapsed the two as the merges rescanned it, where its steps,
+	// which merge after the replacement, keep them.
+	if i := rng.IntN(ns); rng.IntN(3) == 0 && !named(fmt.Sprintf("s%d", i)) {
 		id := fmt.Sprintf("s%d", i)
+		ds := derivations(i)
+		if len(ds) > 1 && rng.IntN(2) == 0 {
+			ds = append(ds[:1+rng.IntN(2)], ds[0])
+		}
 		b.Remove = append(b.Remove, id)
-		b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.Wire, DerivedFrom: derivations(i)})
+		b.Sources = append(b.Sources, sources.Source{ID: id, Kind: sources.Wire, DerivedFrom: ds})
 	}
 	if rng.IntN(6) == 0 && len(base.Relations) > 0 {
 		r := base.Relations[rng.IntN(len(base.Relations))]
