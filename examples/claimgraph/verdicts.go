@@ -25,6 +25,10 @@
 // (verdict.Options.Trust; the file's format is in trustfile.go): the
 // evidence is then that weight, and a primary source trusted at
 // verdict.EstablishedTrust or more rates the accepted claims it backs True.
+// A claim with a published review (the review field) shows it under the
+// computed verdict, "published: False, by Desk, 2025-02-01, URL": the
+// computed verdict is a suggestion, the review what the desk published
+// (claimgraph queue lists those the evidence now disagrees with).
 //
 // With --json it prints one object:
 //
@@ -42,6 +46,8 @@
 //	    "label": "rejected",         // accepted, rejected, undecided, not-holding, not-yet-holding
 //	    "since": "",                 // end (not-holding) or start (not-yet-holding) date, else ""
 //	    "rating": {"name": "False", "value": 1},   // value 1..5, 0 off the scale
+//	    "published": {"rating": "False", "date": "2025-02-01", "reviewer": "", "url": ""},
+//	                                 // the review published, left out when there is none
 //	    "strength": 0.0039, "base": 0.5, "evidence": 1,
 //	    "capped": false,             // true: evidence is a lower bound (evidence.MaxLent)
 //	    "origins": ["internewscast-kim-scrub-2025"],
@@ -72,6 +78,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/af"
 	"github.com/claimgraph/claimgraph/graph/evidence"
 	"github.com/claimgraph/claimgraph/graph/verdict"
@@ -104,19 +111,30 @@ type verdictsReason struct {
 	ByCapped   bool     `json:"by_capped"`
 }
 
+// verdictsReview is the review a person published of a claim, shown
+// beside the computed verdict: the verdict is a suggestion, the review
+// is what the desk published.
+type verdictsReview struct {
+	Rating   string `json:"rating"`
+	Date     string `json:"date"`
+	Reviewer string `json:"reviewer"`
+	URL      string `json:"url"`
+}
+
 type verdictsClaim struct {
-	Claim    string           `json:"claim"`
-	Label    string           `json:"label"`
-	Since    string           `json:"since"`
-	Rating   verdictsRating   `json:"rating"`
-	Strength float64          `json:"strength"`
-	Base     float64          `json:"base"`
-	Evidence float64          `json:"evidence"`
-	Capped   bool             `json:"capped"`
-	Origins  []string         `json:"origins"`
-	Lent     []string         `json:"lent"`
-	Reasons  []verdictsReason `json:"reasons"`
-	More     int              `json:"more"`
+	Claim     string           `json:"claim"`
+	Label     string           `json:"label"`
+	Since     string           `json:"since"`
+	Rating    verdictsRating   `json:"rating"`
+	Published *verdictsReview  `json:"published,omitempty"`
+	Strength  float64          `json:"strength"`
+	Base      float64          `json:"base"`
+	Evidence  float64          `json:"evidence"`
+	Capped    bool             `json:"capped"`
+	Origins   []string         `json:"origins"`
+	Lent      []string         `json:"lent"`
+	Reasons   []verdictsReason `json:"reasons"`
+	More      int              `json:"more"`
 }
 
 type verdictsReport struct {
@@ -164,7 +182,7 @@ func runVerdicts(e *env, args []string) int {
 	if err != nil {
 		return e.fail("verdicts", err)
 	}
-	rep := verdictsReportOf(r, e.verdict.support)
+	rep := verdictsReportOf(r, e.verdict.support, g.View)
 	return e.emit("verdicts", *asJSON, rep, rep.write)
 }
 
@@ -176,7 +194,10 @@ func orEmpty(s []string) []string {
 	return s
 }
 
-func verdictsReportOf(r *verdict.Result, support verdict.SupportReading) verdictsReport {
+// verdictsReportOf returns the report of r, with the reviews published
+// of the claims of v (the whole graph, whatever r's date: a review is
+// published once).
+func verdictsReportOf(r *verdict.Result, support verdict.SupportReading, v graph.View) verdictsReport {
 	rep := verdictsReport{
 		Date: r.Date.String(), Support: support.String(), Attacks: r.Attacks, Failed: r.Failed,
 		Acyclic: r.Acyclic, Converged: r.Converged, Iterations: r.Iterations, Bound: r.Bound,
@@ -203,14 +224,17 @@ func verdictsReportOf(r *verdict.Result, support verdict.SupportReading) verdict
 		lent[id] = l
 		return orEmpty(r.Verdicts[i].Origins), l
 	}
-	for _, v := range r.Verdicts {
+	for _, vd := range r.Verdicts {
 		c := verdictsClaim{
-			Claim: v.Claim, Label: v.Label.String(), Since: v.Since.String(),
-			Rating:   verdictsRating{v.Rating.Name, v.Rating.Value},
-			Strength: v.Strength, Base: v.Base, Evidence: v.Evidence, Capped: v.Capped,
-			Origins: orEmpty(v.Origins), Lent: orEmpty(r.Lent(v.Claim)), Reasons: make([]verdictsReason, 0, len(v.Reasons)), More: v.More,
+			Claim: vd.Claim, Label: vd.Label.String(), Since: vd.Since.String(),
+			Rating:   verdictsRating{vd.Rating.Name, vd.Rating.Value},
+			Strength: vd.Strength, Base: vd.Base, Evidence: vd.Evidence, Capped: vd.Capped,
+			Origins: orEmpty(vd.Origins), Lent: orEmpty(r.Lent(vd.Claim)), Reasons: make([]verdictsReason, 0, len(vd.Reasons)), More: vd.More,
 		}
-		for _, why := range v.Reasons {
+		if cl, _ := v.ClaimInfo(vd.Claim); cl.Review != nil && cl.Review.Status == claims.Published {
+			c.Published = &verdictsReview{cl.Review.Rating, cl.Review.Date.String(), cl.Review.Reviewer, cl.Review.URL}
+		}
+		for _, why := range vd.Reasons {
 			own, lentTo := originsOf(why.Claim)
 			byOwn, byLent := originsOf(why.By)
 			c.Reasons = append(c.Reasons, verdictsReason{
@@ -221,8 +245,8 @@ func verdictsReportOf(r *verdict.Result, support verdict.SupportReading) verdict
 			})
 		}
 		rep.Verdicts = append(rep.Verdicts, c)
-		if r.Silent[v.Claim] { // in the verdicts' order
-			rep.Silent = append(rep.Silent, v.Claim)
+		if r.Silent[vd.Claim] { // in the verdicts' order
+			rep.Silent = append(rep.Silent, vd.Claim)
 		}
 	}
 	return rep
@@ -344,6 +368,9 @@ func (rep verdictsReport) write(w io.Writer) error {
 		if v.Capped {
 			fmt.Fprintf(w, "    evidence %s: more origins are lent than are counted\n", evidence.Text(v.Evidence, true))
 		}
+		if p := v.Published; p != nil {
+			wrap(w, "    ", "      ", p.line())
+		}
 		switch v.Label {
 		case "not-holding":
 			fmt.Fprintf(w, "    no longer holding since %s\n", v.Since)
@@ -358,4 +385,19 @@ func (rep verdictsReport) write(w io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// line describes the review published in words: "published: False, by
+// Desk, 2025-02-01, https://…".
+func (p verdictsReview) line() string {
+	parts := []string{"published: " + safe(p.Rating)}
+	for _, x := range []string{p.Reviewer, p.Date, p.URL} {
+		if x != "" {
+			parts = append(parts, safe(x))
+		}
+	}
+	if p.Reviewer != "" {
+		parts[1] = "by " + parts[1]
+	}
+	return strings.Join(parts, ", ")
 }

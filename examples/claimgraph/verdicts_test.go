@@ -185,3 +185,45 @@ relations:
 		}
 	}
 }
+
+// TestVerdictsShowPublished: a claim's published review is shown beside
+// its computed verdict, in the text and in --json; a review in progress
+// is not, nor is one of another claim. The verdict is a suggestion; what
+// the desk published was shown only by queue, diff and export.
+func TestVerdictsShowPublished(t *testing.T) {
+	path := writeTemp(t, "rev.yaml", `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}], review: {status: published, rating: False, reviewer: Desk, date: 2025-02-01, url: "https://x.example/a"}}
+  - {id: b, text: B., appearances: [{source: s2}], review: {status: in-progress}}
+  - {id: c, text: C., appearances: [{source: s2}]}
+`)
+	var out, errb bytes.Buffer
+	if code := run([]string{"verdicts", path}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if got := strings.Count(out.String(), "published:"); got != 1 || !strings.Contains(out.String(), "    published: False, by Desk, 2025-02-01, https://x.example/a\n") {
+		t.Errorf("text: %d published lines, want a's alone:\n%s", got, out.String())
+	}
+	out.Reset()
+	if code := run([]string{"verdicts", path, "--json"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var rep struct {
+		Verdicts []struct {
+			Claim     string
+			Published *struct{ Rating, Date, Reviewer, URL string }
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range rep.Verdicts {
+		want := v.Claim == "a"
+		if (v.Published != nil) != want || want && (v.Published.Rating != "False" || v.Published.Date != "2025-02-01" || v.Published.Reviewer != "Desk" || v.Published.URL != "https://x.example/a") {
+			t.Errorf("--json: %s published %+v", v.Claim, v.Published)
+		}
+	}
+}
