@@ -814,3 +814,37 @@ relations: [{from: a, to: b, kind: supports}]
 	}
 	b.noErrors(t)
 }
+
+// TestExplorerShowsPublished: the panel of a claim with a published
+// review shows it beside the computed verdict, a link only for an http
+// or https address; a review in progress is not shown. The explorer
+// showed the computed verdict alone, as if it were what the desk said.
+func TestExplorerShowsPublished(t *testing.T) {
+	longBrowserTest(t)
+	file := writeTemp(t, "rev.yaml", `claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+  - {id: s2, kind: wire}
+claims:
+  - {id: a, text: Alpha., appearances: [{source: s1}], review: {status: published, rating: False, reviewer: Desk, date: 2025-02-01, url: "https://x.example/a"}}
+  - {id: b, text: Beta., appearances: [{source: s2}], review: {status: in-progress}}
+`)
+	b := newBrowser(t)
+	b.do(t, "open the page", chromedp.Navigate("file://"+writeExplorer(t, file)), ready)
+	b.do(t, "search alpha", chromedp.SendKeys(chromedp.CSS(`#q`), "alpha"))
+	b.waitFor(t, "the results of alpha", `document.getElementById('results').dataset.query === 'alpha'`)
+	b.do(t, "open a", chromedp.Click(resultXPath("a")), chromedp.WaitVisible(chromedp.CSS(`#origins`)))
+	if got := value(t, b, "published", chromedp.Evaluate[string](`(document.getElementById('published') || {}).textContent || ''`)); got != "Published: False, by Desk, 2025-02-01, https://x.example/a" {
+		t.Errorf("a's published review %q", got)
+	}
+	if href := value(t, b, "link", chromedp.Evaluate[string](`(document.querySelector('#published a') || {getAttribute: () => ''}).getAttribute('href')`)); href != "https://x.example/a" {
+		t.Errorf("link %q", href)
+	}
+	b.do(t, "search beta", chromedp.Evaluate[chromedp.Void](`document.getElementById('q').value = '', undefined`), chromedp.SendKeys(chromedp.CSS(`#q`), "beta"))
+	b.waitFor(t, "the results of beta", `document.getElementById('results').dataset.query === 'beta'`)
+	b.do(t, "open b", chromedp.Click(resultXPath("b")), chromedp.WaitVisible(chromedp.CSS(`#origins`)))
+	if n := value(t, b, "published", chromedp.Evaluate[int](`document.querySelectorAll('#published').length`)); n != 0 {
+		t.Errorf("b, in progress, shows %d published reviews", n)
+	}
+	b.noErrors(t)
+}

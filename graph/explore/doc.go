@@ -21,7 +21,9 @@
 //     supports, and its verdict with the rating and reasons, each
 //     naming the other claim's own independent origins (not the
 //     sources it appears in, relays included) and, for a derived attack,
-//     the support step and contradiction it stands on;
+//     the support step and contradiction it stands on, and the review
+//     the desk published of the claim (Claim.Review), beside the
+//     computed verdict, which is a suggestion;
 //   - a date control: the view as of any day (claims not holding greyed
 //     out, verdict colours as of that day), stepping through the dates at
 //     which something changes, or all time.

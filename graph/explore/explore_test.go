@@ -483,3 +483,30 @@ func TestRelayChainPageLinear(t *testing.T) {
 		t.Errorf("%d relays make a page of %d bytes, %.0f a relay: not linear", n, big, per)
 	}
 }
+
+// TestPublishedReview: a claim's published review is in the model, for
+// the page to show beside the computed verdict; one in progress is not,
+// and a claim without one has none.
+func TestPublishedReview(t *testing.T) {
+	g, err := graph.ReadYAML(strings.NewReader(`claimgraph: 1
+sources:
+  - {id: s1, kind: wire}
+claims:
+  - {id: a, text: A., appearances: [{source: s1}], review: {status: published, rating: False, reviewer: Desk, date: 2025-02-01, url: "https://x.example/a"}}
+  - {id: b, text: B., appearances: [{source: s1}], review: {status: in-progress}}
+  - {id: c, text: C., appearances: [{source: s1}]}
+`), "rev.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := explore.Build(g, explore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]*explore.Review{"a": {Rating: "False", Date: "2025-02-01", Reviewer: "Desk", URL: "https://x.example/a"}}
+	for _, c := range m.Claims {
+		if diff := cmp.Diff(want[c.ID], c.Review); diff != "" {
+			t.Errorf("claim %s: review (-want +got):\n%s", c.ID, diff)
+		}
+	}
+}

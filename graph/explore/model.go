@@ -131,6 +131,19 @@ type Claim struct {
 	Hi       string       `json:"hi,omitempty"`
 	Apps     []Appearance `json:"apps,omitempty"`
 	Origins  []Origin     `json:"orig,omitempty"`
+	// Review is the review a person published of the claim, nil for
+	// none (or one not published): the page shows it beside the
+	// computed verdict, which is a suggestion.
+	Review *Review `json:"rev,omitempty"`
+}
+
+// Review is a published review of a claim (claims.Review): its rating,
+// date, reviewer and URL, each left out of the JSON when not given.
+type Review struct {
+	Rating   string `json:"rating"`
+	Date     string `json:"date,omitempty"`
+	Reviewer string `json:"by,omitempty"`
+	URL      string `json:"url,omitempty"`
 }
 
 // Appearance is one appearance of a claim. Speaker and Via are nil (and
@@ -454,6 +467,9 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 		mc := Claim{ID: c.ID, Text: c.Text, Lo: lo, Hi: hi}
 		if !c.Validity.IsZero() {
 			mc.Validity = c.Validity.String()
+		}
+		if r := c.Review; r != nil && r.Status == claims.Published {
+			mc.Review = &Review{Rating: r.Rating, Date: r.Date.String(), Reviewer: r.Reviewer, URL: r.URL}
 		}
 		for _, e := range c.About {
 			mc.About = append(mc.About, b.index(b.entity, e))

@@ -403,6 +403,11 @@
         ", evidence " + evidenceText(v) + (v[9] ? " (" + lentText(v) + ")" : "") + (since ? ", since " + esc(since) : "") + "</p>";
       if (why.length) h += "<ul>" + why.map(function (r) { return "<li>" + reasonText(c, r) + "</li>"; }).join("") + (more ? "<li>and " + more + " more</li>" : "") + "</ul>";
     }
+    if (C.rev) { // what the desk published; the verdict above is a suggestion
+      var R = C.rev, link = /^https?:\/\//i.test(R.url || "");
+      h += '<p id="published">Published: <b>' + esc(R.rating) + "</b>" + (R.by ? ", by " + esc(R.by) : "") + (R.date ? ", " + esc(R.date) : "") +
+        (R.url ? ", " + (link ? '<a href="' + esc(R.url) + '" target="_blank" rel="noopener noreferrer">' + esc(R.url) + "</a>" : esc(R.url)) : "") + "</p>";
+    }
     var con = [], sup = [], supd = [];
     eachRel(c, function (ri) {
       var r = rel(ri);
