@@ -1,17 +1,21 @@
 // The edit command: change a YAML graph file in place, keeping its
 // comments.
 //
-//	claimgraph edit FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... [--apply BATCH.yaml] [--drop-published] [--json]
+//	claimgraph edit FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... [--drop-published] [--json]
+//	claimgraph edit FILE --apply BATCH.yaml [--drop-published] [--json]
 //
 // --remove removes an entity, source or claim; its relations must go
 // too, and --with-relations removes them with it (without it, a relation
-// left is an error naming it; a batch file can list them), --merge folds FROM into INTO (claims,
+// left is an error naming it; a batch file lists them in
+// remove_relations, and --with-relations without --remove is a usage
+// error, exit 2, rather than ignored), --merge folds FROM into INTO (claims,
 // entities or sources; FROM stays an alias of INTO; written FROM=INTO,
 // or FROM:INTO when neither ID has a colon, as IDs may hold colons and
 // never "="), --apply applies a
 // batch file (remove, remove_relations and merge sections besides the
-// usual ones; see graph.ApplyYAML); all of them together, all or
-// nothing. The change is made in the file's text (graph.EditYAML): what
+// usual ones; see graph.ApplyYAML), which then holds the whole change
+// (--remove or --merge beside it is a usage error). The flags' changes
+// are one batch, all or nothing. The change is made in the file's text (graph.EditYAML): what
 // it does not touch keeps its bytes, comments and blank lines included;
 // what a merge moves keeps its comments, and only the other comments
 // inside a removed or merged-away item go. It is
@@ -133,6 +137,9 @@ func runEdit(e *env, args []string) int {
 	}
 	if len(remove)+len(merge) == 0 && *apply == "" {
 		return e.usageError("edit", "nothing to do: give --remove, --merge or --apply")
+	}
+	if *withRels && len(remove) == 0 {
+		return e.usageError("edit", "--with-relations removes the relations of the items --remove names: give --remove, or list the relations in the batch file's remove_relations")
 	}
 	// The flags become one batch file, applied with --apply's.
 	b := flagBatch{at: map[int]string{}}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"os"
@@ -138,5 +139,31 @@ func TestWithRelationsLinear(t *testing.T) {
 	small, large := cost(n), cost(4*n)
 	if ratio := float64(large) / float64(small); ratio > 8 {
 		t.Errorf("the batch of %d relations took %v, of %d %v: %.1f times as long, want about 4", n, small, 4*n, large, ratio)
+	}
+}
+
+// TestEditWithRelationsNeedsRemove: --with-relations acts on the items
+// --remove names; beside --apply (whose batch lists its relations in
+// remove_relations) or --merge alone it was silently ignored, the edit
+// then failing on the relations left, or succeeding without the removal
+// the flag promised. It is a usage error, and the file is not touched.
+func TestEditWithRelationsNeedsRemove(t *testing.T) {
+	path := copySeed(t)
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := writeTemp(t, "rm.yaml", "claimgraph: 1\nremove: [kim-chair-wiped]\n")
+	for _, args := range [][]string{
+		{"edit", path, "--apply", batch, "--with-relations"},
+		{"edit", path, "--merge", "kim-putin-talks-over-two-hours=kim-putin-met-beijing", "--with-relations"},
+	} {
+		var out, errb bytes.Buffer
+		if code := run(args, &out, &errb); code != 2 || !strings.Contains(errb.String(), "--with-relations removes the relations of the items --remove names") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message saying --with-relations needs --remove", args, code, errb.String())
+		}
+		if now, err := os.ReadFile(path); err != nil || !bytes.Equal(now, before) {
+			t.Errorf("%v: the file changed (%v)", args, err)
+		}
 	}
 }
