@@ -54,8 +54,10 @@
 // there is one. "notes" says, for each --merge of two claims with a
 // review, which review the merge kept and which it dropped (a published
 // review stays over an unpublished one; see graph.Merge), each
-// derivation a merge of two sources dropped, and, with
-// --drop-published, each published review the edit removed.
+// derivation a merge of two sources dropped, what of its own (note,
+// statement, validity, inferences) each claim merged away dropped, the
+// claim kept keeping its own, and, with --drop-published, each
+// published review the edit removed.
 
 package main
 
@@ -64,6 +66,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -189,6 +192,7 @@ func runEdit(e *env, args []string) int {
 	}
 	after := edited(loaded, pos[0], batch, name, e.readOptions())
 	notes := append(reviewNotes(loaded, merges), derivationNotes(loaded, after)...)
+	notes = append(notes, claimNotes(loaded, after)...)
 	dropped := droppedReviews(loaded, after)
 	if len(dropped) > 0 && !*dropPublished {
 		for _, d := range dropped {
@@ -292,6 +296,61 @@ func droppedReviews(g, after *graph.Graph) []drop {
 		}
 	}
 	return out
+}
+
+// claimNotes says, for each claim of g that after, g as the edit leaves
+// it, has merged into another, what of its own the merge dropped: a
+// merge moves a claim's appearances, relations and review (graph.Merge),
+// and the claim kept keeps its own text, note, statement, validity and
+// inferences, so those of the claim merged away go, which was silent (a
+// valid_from that bounded when it held among them). It says nothing
+// when after is nil, and costs O(claims of g).
+func claimNotes(g, after *graph.Graph) []string {
+	if after == nil {
+		return nil
+	}
+	var notes []string
+	for c := range g.Claims() {
+		if id, _ := after.Resolve(c.ID); id == "" || id == c.ID {
+			continue // kept, or removed
+		}
+		now, ok := after.Claim(c.ID)
+		if !ok {
+			continue // merged into an item of another kind: the edit refuses it
+		}
+		var lost []string
+		if c.Note != "" && !strings.Contains(now.Note, c.Note) {
+			lost = append(lost, "note")
+		}
+		if c.Statement != nil && (now.Statement == nil || *now.Statement != *c.Statement) {
+			lost = append(lost, "statement")
+		}
+		if !c.Validity.IsZero() && c.Validity != now.Validity {
+			lost = append(lost, "validity")
+		}
+		n := 0
+		for _, inf := range c.Inferred {
+			if !slices.Contains(now.Inferred, inf) {
+				n++
+			}
+		}
+		if n > 0 {
+			lost = append(lost, plural(n, "inference"))
+		}
+		if len(lost) > 0 {
+			notes = append(notes, fmt.Sprintf("merging claim %s into %s drops %s's %s; %s keeps its own",
+				c.ID, now.ID, c.ID, andList(lost), now.ID))
+		}
+	}
+	return notes
+}
+
+// andList joins words as "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // derivationNotes says, for each derivation of a source of g between

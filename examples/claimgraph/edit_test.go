@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -165,5 +167,43 @@ func TestEditWithRelationsNeedsRemove(t *testing.T) {
 		if now, err := os.ReadFile(path); err != nil || !bytes.Equal(now, before) {
 			t.Errorf("%v: the file changed (%v)", args, err)
 		}
+	}
+}
+
+// TestEditMergeNotesClaimFields: a claim merge keeps the kept claim's
+// own note, validity and inferences, and the merged-away claim's went
+// without a word (a valid_from that bounded when it held among them).
+// edit notes them, with --merge and with --apply alike; a merge that
+// drops nothing of the kind has no such note.
+func TestEditMergeNotesClaimFields(t *testing.T) {
+	const file = `claimgraph: 1
+sources:
+  - {id: s, kind: video}
+claims:
+  - {id: a, text: A., appearances: [{source: s}]}
+  - id: b
+    text: B.
+    note: Only the desk's phone call says so.
+    valid_from: 2024-01-01
+    appearances: [{source: s, quote: q}]
+    inferred:
+      - {field: valid_from, sentence: "Since 2024.", source: s}
+  - {id: c, text: C., appearances: [{source: s, quote: r}]}
+`
+	const want = "merging claim b into a drops b's note, validity and 1 inference; a keeps its own"
+	batch := writeTemp(t, "m.yaml", "claimgraph: 1\nmerge:\n  - {from: b, into: a}\n")
+	for _, flags := range [][]string{{"--merge", "b=a"}, {"--apply", batch}} {
+		path := writeTemp(t, "g.yaml", file)
+		var rep editReport
+		if err := json.Unmarshal([]byte(runCmd(t, 0, append([]string{"edit", path, "--json"}, flags...)...)), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(rep.Notes, []string{want}) {
+			t.Errorf("%v: notes %q, want %q", flags, rep.Notes, want)
+		}
+	}
+	path := writeTemp(t, "g.yaml", file)
+	if out := runCmd(t, 0, "edit", path, "--merge", "c=a"); strings.Contains(out, "drops") {
+		t.Errorf("--merge c=a, which drops nothing of c's own: %q", out)
 	}
 }
