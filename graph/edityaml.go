@@ -81,24 +81,30 @@ func EditYAMLTo(path, out string, b Batch) error { return ReadOptions{}.EditYAML
 // EditYAML is [EditYAML] reading the file within o's limits (MaxBytes,
 // MaxNodes, MaxDepth), as [ReadOptions.Load] reads one.
 func (o ReadOptions) EditYAML(path string, b Batch) error {
-	return o.editYAML(path, path, func(g *Graph) error { return g.Apply(b) })
+	return o.editYAML(path, path, func(g *Graph) error { return g.Apply(b) }, nil)
 }
 
 // EditYAMLWith is [EditYAMLWith] reading the file within o's limits.
 // The batch file is read within the default ones, as
 // [Graph.ApplyYAML] reads it.
+// The items the batch adds are written as the batch file has them, with
+// its comments and style, where the graph holds them as they are there
+// (see spliceYAML).
 func (o ReadOptions) EditYAMLWith(path string, r io.Reader, name string) error {
-	return o.editYAML(path, path, func(g *Graph) error { return g.ApplyYAML(r, name) })
+	var text bytes.Buffer // the batch as ApplyYAML read it, within its limits
+	return o.editYAML(path, path, func(g *Graph) error { return g.ApplyYAML(io.TeeReader(r, &text), name) }, &text)
 }
 
 // EditYAMLTo is [EditYAMLTo] reading the file within o's limits.
 func (o ReadOptions) EditYAMLTo(path, out string, b Batch) error {
-	return o.editYAML(path, out, func(g *Graph) error { return g.Apply(b) })
+	return o.editYAML(path, out, func(g *Graph) error { return g.Apply(b) }, nil)
 }
 
 // editYAML reads the file at path within o's limits, changes its graph
 // with change, and saves the file changed likewise in its text to out.
-func (o ReadOptions) editYAML(path, to string, change func(*Graph) error) error {
+// Batch, when not nil, holds the text of the batch file change applied
+// once it has run, which lends the items it adds (spliceYAML).
+func (o ReadOptions) editYAML(path, to string, change func(*Graph) error, batch *bytes.Buffer) error {
 	for _, p := range []string{path, to} {
 		switch formatOf(p) {
 		case yamlFormat:
@@ -130,7 +136,11 @@ func (o ReadOptions) editYAML(path, to string, change func(*Graph) error) error 
 		referencesInFile(err, path, data, o)
 		return err
 	}
-	out, err := spliceYAML(path, data, g, nil, o)
+	var other []byte
+	if batch != nil {
+		other = batch.Bytes()
+	}
+	out, err := spliceYAML(path, data, g, other, o)
 	if err != nil {
 		return err
 	}
@@ -1088,6 +1098,9 @@ func lend(other []byte, file *Batch) map[string]*yaml.Node {
 			continue
 		}
 		section := top.Content[i].Value
+		if has[section] == nil {
+			continue // a batch's remove, remove_relations and merge lend nothing
+		}
 		for _, n := range top.Content[i+1].Content {
 			if id, ok := nodeID(n, section); ok && has[section][id] {
 				continue

@@ -566,3 +566,37 @@ func TestEditYAMLLimits(t *testing.T) {
 		t.Errorf("b not removed: %q", data)
 	}
 }
+
+// TestEditYAMLWithKeepsBatchComments: the items a batch file adds are
+// written as the batch has them, with its comments, as merge writes the
+// other desk's new items; they were written anew, dropping the desk's
+// comments on what it added. The batch's remove section lends nothing,
+// and the file's own comments stay.
+func TestEditYAMLWithKeepsBatchComments(t *testing.T) {
+	path, in := copyTestdata(t, "edit-commented.yaml", "desk.yaml")
+	batch := `claimgraph: 1
+claims:
+  # added after the call with the embassy
+  - id: z
+    text: Z.
+    appearances:
+      - source: s1
+        note: not confirmed  # ask again on Monday
+remove_relations: []
+`
+	if err := graph.EditYAMLWith(path, strings.NewReader(batch), "change.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"# added after the call with the embassy\n  - id: z\n", "note: not confirmed # ask again on Monday\n"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the edited file lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.HasPrefix(string(out), string(in[:strings.Index(string(in), "claims:")])) {
+		t.Errorf("the file's text before its claims changed:\n%s", out)
+	}
+}

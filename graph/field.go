@@ -58,12 +58,14 @@ type field[T any] struct {
 type table[T any] struct {
 	name    string // "claim", "appearance"
 	fields  []field[T]
-	allowed string // the keys, for the unknown-field message: "id, name or kind"
+	allowed string   // the keys, for the unknown-field message: "id, name or kind"
+	order   []string // the keys, in the order encode writes them
 }
 
 func newTable[T any](name string, fields []field[T]) *table[T] {
 	t := &table[T]{name: name, fields: fields}
-	t.allowed = orList(t.keys())
+	t.order = t.keys()
+	t.allowed = orList(t.order)
 	return t
 }
 

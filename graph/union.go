@@ -680,7 +680,7 @@ func unite[T any](u *union, kind string, t *table[T], a, b []T, id func(*T) stri
 		}
 		all[i] = append(slices.Clone(all[i]), *merged(&b[j])...)
 		x, y := read(0, k, a[i]), read(1, k, b[j])
-		if f := itemsDiffer(t.encode(&x).n, t.encode(&y).n); len(f) > 0 {
+		if f := itemsDiffer(t.order, t.encode(&x).n, t.encode(&y).n); len(f) > 0 {
 			u.conflict(Conflict{Kind: kind, ID: k, Fields: f, Resolvable: true,
 				A: u.sides[0].pos(itemAt{kind, i}, ""), B: u.sides[1].pos(itemAt{kind, j}, "")})
 			if u.prefer == PreferB {
@@ -733,10 +733,11 @@ func (u *union) canonSource(s sources.Source) sources.Source {
 var unordered = map[string]bool{"appearances": true, "about": true, "aliases": true, "derived_from": true, "sources": true}
 
 // itemsDiffer returns the keys whose values differ between two items
-// the format's tables wrote, in the order of the first, then the
-// second: merged lists are joined, not compared, and the lists of
-// unordered are compared as sets.
-func itemsDiffer(a, b *yaml.Node) []string {
+// the format's table of keys order wrote, in that order, so that the
+// fields of a conflict are listed alike whichever file is A: merged
+// lists are joined, not compared, and the lists of unordered are
+// compared as sets. It costs O(len(order) × the keys of a and b).
+func itemsDiffer(order []string, a, b *yaml.Node) []string {
 	value := func(m *yaml.Node, key string) *yaml.Node {
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			if m.Content[i].Value == key {
@@ -746,22 +747,17 @@ func itemsDiffer(a, b *yaml.Node) []string {
 		return nil
 	}
 	var out []string
-	seen := map[string]bool{"merged": true}
-	for _, m := range []*yaml.Node{a, b} {
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			k := m.Content[i].Value
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			x, y := value(a, k), value(b, k)
-			if unordered[k] && x != nil && y != nil {
-				if !slices.Equal(nodeSet(x), nodeSet(y)) {
-					out = append(out, k)
-				}
-			} else if !sameNode(x, y) {
+	for _, k := range order {
+		if k == "merged" {
+			continue
+		}
+		x, y := value(a, k), value(b, k)
+		if unordered[k] && x != nil && y != nil {
+			if !slices.Equal(nodeSet(x), nodeSet(y)) {
 				out = append(out, k)
 			}
+		} else if !sameNode(x, y) {
+			out = append(out, k)
 		}
 	}
 	return out
@@ -828,7 +824,7 @@ func (u *union) relations(a, b []claims.Relation) []claims.Relation {
 					if sameNoteParts(x.Note, r.Note) {
 						x.Note = r.Note // joined in another order
 					}
-					if f := itemsDiffer(relationFields.encode(x).n, relationFields.encode(&r).n); len(f) > 0 {
+					if f := itemsDiffer(relationFields.order, relationFields.encode(x).n, relationFields.encode(&r).n); len(f) > 0 {
 						u.conflict(Conflict{Kind: "relation", ID: relID(&e.r), Fields: f, Resolvable: true,
 							A: u.sides[0].pos(itemAt{"relation", e.i}, ""), B: here()})
 						if u.wins(k) {
@@ -921,7 +917,7 @@ func (u *union) sideRelations(k int, list []claims.Relation) []sideRel {
 			joinRelation(x, &r)
 			joinRelation(&y, &e.r)
 			var fields []string
-			for _, f := range itemsDiffer(relationFields.encode(x).n, relationFields.encode(&y).n) {
+			for _, f := range itemsDiffer(relationFields.order, relationFields.encode(x).n, relationFields.encode(&y).n) {
 				if f != "sources" && f != "note" && f != "inferred" { // joined, in another order
 					fields = append(fields, f)
 				}

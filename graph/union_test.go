@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,5 +130,27 @@ func TestUnionToFormats(t *testing.T) {
 	}
 	if _, err := os.Stat("o5.yaml"); !os.IsNotExist(err) {
 		t.Errorf("o5.yaml written despite the conflict: %v", err)
+	}
+}
+
+// TestUnionFieldsInFormatOrder: the fields of a conflict are listed in
+// the order the format writes them, whichever file is A; they were A's
+// fields, then those only B has, so swapping the files listed "text,
+// appearances, review, occurred" for "text, occurred, appearances,
+// review".
+func TestUnionFieldsInFormatOrder(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.yaml": "claimgraph: 1\nsources:\n  - {id: s, kind: video}\nclaims:\n  - id: c\n    text: A.\n    occurred: 2025-09-03\n    appearances: [{source: s}]\n",
+		"b.yaml": "claimgraph: 1\nsources:\n  - {id: s, kind: video}\nclaims:\n  - id: c\n    text: B.\n    appearances: [{source: s, quote: q}]\n    review: {status: in-progress}\n",
+	})
+	want := []string{"text", "occurred", "appearances", "review"}
+	for _, files := range [][2]string{{"a.yaml", "b.yaml"}, {"b.yaml", "a.yaml"}} {
+		_, conflicts, err := graph.Union(filepath.Join(dir, files[0]), filepath.Join(dir, files[1]), graph.PreferNone)
+		if !errors.Is(err, graph.ErrConflict) || len(conflicts) != 1 {
+			t.Fatalf("%v: got %v, %+v; want one conflict", files, err, conflicts)
+		}
+		if got := conflicts[0].Fields; !slices.Equal(got, want) {
+			t.Errorf("%v: fields %q, want %q", files, got, want)
+		}
 	}
 }

@@ -239,10 +239,7 @@ func quoteList(ids []string) string {
 	for i, id := range ids {
 		q[i] = strconv.Quote(id)
 	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+	return andList(q)
 }
 
 // errorList returns the problems of err, an error of graph.Load: its

@@ -1,17 +1,21 @@
 // The edit command: change a YAML graph file in place, keeping its
 // comments.
 //
-//	claimgraph edit FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... [--apply BATCH.yaml] [--drop-published] [--json]
+//	claimgraph edit FILE [--remove ID]... [--with-relations] [--merge FROM=INTO]... [--drop-published] [--json]
+//	claimgraph edit FILE --apply BATCH.yaml [--drop-published] [--json]
 //
 // --remove removes an entity, source or claim; its relations must go
 // too, and --with-relations removes them with it (without it, a relation
-// left is an error naming it; a batch file can list them), --merge folds FROM into INTO (claims,
+// left is an error naming it; a batch file lists them in
+// remove_relations, and --with-relations without --remove is a usage
+// error, exit 2, rather than ignored), --merge folds FROM into INTO (claims,
 // entities or sources; FROM stays an alias of INTO; written FROM=INTO,
 // or FROM:INTO when neither ID has a colon, as IDs may hold colons and
 // never "="), --apply applies a
 // batch file (remove, remove_relations and merge sections besides the
-// usual ones; see graph.ApplyYAML); all of them together, all or
-// nothing. The change is made in the file's text (graph.EditYAML): what
+// usual ones; see graph.ApplyYAML), which then holds the whole change
+// (--remove or --merge beside it is a usage error). The flags' changes
+// are one batch, all or nothing. The change is made in the file's text (graph.EditYAML): what
 // it does not touch keeps its bytes, comments and blank lines included;
 // what a merge moves keeps its comments, and only the other comments
 // inside a removed or merged-away item go. It is
@@ -50,8 +54,10 @@
 // there is one. "notes" says, for each --merge of two claims with a
 // review, which review the merge kept and which it dropped (a published
 // review stays over an unpublished one; see graph.Merge), each
-// derivation a merge of two sources dropped, and, with
-// --drop-published, each published review the edit removed.
+// derivation a merge of two sources dropped, what of its own (note,
+// statement, validity, inferences) each claim merged away dropped, the
+// claim kept keeping its own, and, with --drop-published, each
+// published review the edit removed.
 
 package main
 
@@ -60,6 +66,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -134,6 +141,9 @@ func runEdit(e *env, args []string) int {
 	if len(remove)+len(merge) == 0 && *apply == "" {
 		return e.usageError("edit", "nothing to do: give --remove, --merge or --apply")
 	}
+	if *withRels && len(remove) == 0 {
+		return e.usageError("edit", "--with-relations removes the relations of the items --remove names: give --remove, or list the relations in the batch file's remove_relations")
+	}
 	// The flags become one batch file, applied with --apply's.
 	b := flagBatch{at: map[int]string{}}
 	var loaded *graph.Graph // FILE's graph, when a flag needed it
@@ -182,6 +192,7 @@ func runEdit(e *env, args []string) int {
 	}
 	after := edited(loaded, pos[0], batch, name, e.readOptions())
 	notes := append(reviewNotes(loaded, merges), derivationNotes(loaded, after)...)
+	notes = append(notes, claimNotes(loaded, after)...)
 	dropped := droppedReviews(loaded, after)
 	if len(dropped) > 0 && !*dropPublished {
 		for _, d := range dropped {
@@ -285,6 +296,61 @@ func droppedReviews(g, after *graph.Graph) []drop {
 		}
 	}
 	return out
+}
+
+// claimNotes says, for each claim of g that after, g as the edit leaves
+// it, has merged into another, what of its own the merge dropped: a
+// merge moves a claim's appearances, relations and review (graph.Merge),
+// and the claim kept keeps its own text, note, statement, validity and
+// inferences, so those of the claim merged away go, which was silent (a
+// valid_from that bounded when it held among them). It says nothing
+// when after is nil, and costs O(claims of g).
+func claimNotes(g, after *graph.Graph) []string {
+	if after == nil {
+		return nil
+	}
+	var notes []string
+	for c := range g.Claims() {
+		if id, _ := after.Resolve(c.ID); id == "" || id == c.ID {
+			continue // kept, or removed
+		}
+		now, ok := after.Claim(c.ID)
+		if !ok {
+			continue // merged into an item of another kind: the edit refuses it
+		}
+		var lost []string
+		if c.Note != "" && !strings.Contains(now.Note, c.Note) {
+			lost = append(lost, "note")
+		}
+		if c.Statement != nil && (now.Statement == nil || *now.Statement != *c.Statement) {
+			lost = append(lost, "statement")
+		}
+		if !c.Validity.IsZero() && c.Validity != now.Validity {
+			lost = append(lost, "validity")
+		}
+		n := 0
+		for _, inf := range c.Inferred {
+			if !slices.Contains(now.Inferred, inf) {
+				n++
+			}
+		}
+		if n > 0 {
+			lost = append(lost, plural(n, "inference"))
+		}
+		if len(lost) > 0 {
+			notes = append(notes, fmt.Sprintf("merging claim %s into %s drops %s's %s; %s keeps its own",
+				c.ID, now.ID, c.ID, andList(lost), now.ID))
+		}
+	}
+	return notes
+}
+
+// andList joins words as "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // derivationNotes says, for each derivation of a source of g between

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -149,5 +152,69 @@ func BenchmarkWithRelations(b *testing.B) {
 				fb.relationsOf(g, []string{"hub"})
 			}
 		})
+	}
+}
+
+// TestEditWithRelationsNeedsRemove: --with-relations acts on the items
+// --remove names; beside --apply (whose batch lists its relations in
+// remove_relations) or --merge alone it was silently ignored, the edit
+// then failing on the relations left, or succeeding without the removal
+// the flag promised. It is a usage error, and the file is not touched.
+func TestEditWithRelationsNeedsRemove(t *testing.T) {
+	path := copySeed(t)
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := writeTemp(t, "rm.yaml", "claimgraph: 1\nremove: [kim-chair-wiped]\n")
+	for _, args := range [][]string{
+		{"edit", path, "--apply", batch, "--with-relations"},
+		{"edit", path, "--merge", "kim-putin-talks-over-two-hours=kim-putin-met-beijing", "--with-relations"},
+	} {
+		var out, errb bytes.Buffer
+		if code := run(args, &out, &errb); code != 2 || !strings.Contains(errb.String(), "--with-relations removes the relations of the items --remove names") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message saying --with-relations needs --remove", args, code, errb.String())
+		}
+		if now, err := os.ReadFile(path); err != nil || !bytes.Equal(now, before) {
+			t.Errorf("%v: the file changed (%v)", args, err)
+		}
+	}
+}
+
+// TestEditMergeNotesClaimFields: a claim merge keeps the kept claim's
+// own note, validity and inferences, and the merged-away claim's went
+// without a word (a valid_from that bounded when it held among them).
+// edit notes them, with --merge and with --apply alike; a merge that
+// drops nothing of the kind has no such note.
+func TestEditMergeNotesClaimFields(t *testing.T) {
+	const file = `claimgraph: 1
+sources:
+  - {id: s, kind: video}
+claims:
+  - {id: a, text: A., appearances: [{source: s}]}
+  - id: b
+    text: B.
+    note: Only the desk's phone call says so.
+    valid_from: 2024-01-01
+    appearances: [{source: s, quote: q}]
+    inferred:
+      - {field: valid_from, sentence: "Since 2024.", source: s}
+  - {id: c, text: C., appearances: [{source: s, quote: r}]}
+`
+	const want = "merging claim b into a drops b's note, validity and 1 inference; a keeps its own"
+	batch := writeTemp(t, "m.yaml", "claimgraph: 1\nmerge:\n  - {from: b, into: a}\n")
+	for _, flags := range [][]string{{"--merge", "b=a"}, {"--apply", batch}} {
+		path := writeTemp(t, "g.yaml", file)
+		var rep editReport
+		if err := json.Unmarshal([]byte(runCmd(t, 0, append([]string{"edit", path, "--json"}, flags...)...)), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(rep.Notes, []string{want}) {
+			t.Errorf("%v: notes %q, want %q", flags, rep.Notes, want)
+		}
+	}
+	path := writeTemp(t, "g.yaml", file)
+	if out := runCmd(t, 0, "edit", path, "--merge", "c=a"); strings.Contains(out, "drops") {
+		t.Errorf("--merge c=a, which drops nothing of c's own: %q", out)
 	}
 }

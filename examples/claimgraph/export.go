@@ -29,8 +29,8 @@
 //     any date. --trust TRUST weighs the computed verdicts by the trust
 //     of the sources (trustfile.go); with another format, or with
 //     --verdicts, it is a usage error (exit 2); when the file's published
-//     reviews rate the claims it weighs nothing, and a note on standard
-//     error says so. --review-url is the absolute http(s) prefix of each
+//     reviews rate the claims it weighs nothing, nor does --at date
+//     them, and a note on standard error says so for each. --review-url is the absolute http(s) prefix of each
 //     review's address (the claim ID is appended), which a published
 //     review's own URL replaces only when it is an absolute http(s) URL
 //     too (never "javascript:…"; check warns of one that is not), --author the
@@ -169,6 +169,12 @@ func runExport(e *env, args []string) int {
 					// than seem to.
 					fmt.Fprintf(e.stderr, "claimgraph export: --trust %s weighs no rating: the file's published reviews rate the claims (%s), and are exported as published\n",
 						e.trust.path, plural(len(m), "review"))
+				}
+				if m != nil && !computed && *at != "" {
+					// Nor does --at date them: a published review
+					// says what it said on its own date.
+					fmt.Fprintf(e.stderr, "claimgraph export: --at %s dates no rating: the file's published reviews rate the claims (%s), and are exported as published\n",
+						*at, plural(len(m), "review"))
 				}
 			}
 			// --claims narrows every kind of verdict; without it the

@@ -393,3 +393,27 @@ func TestExportTrustWithPublishedReviews(t *testing.T) {
 		})
 	}
 }
+
+// TestExportAtWithPublishedReviews: --at dates the computed verdicts;
+// a file whose published reviews rate its claims exports them as
+// published, and --at, taken silently, seemed to date them. A note on
+// standard error says so, as for --trust; computed verdicts get none.
+func TestExportAtWithPublishedReviews(t *testing.T) {
+	computed := writeTemp(t, "g.yaml", datedYAML)
+	published := writeTemp(t, "p.yaml", strings.Replace(datedYAML,
+		"{id: only, text: The only pact is another., appearances: [{source: post}]}",
+		`{id: only, text: The only pact is another., appearances: [{source: post}], review: {status: published, rating: "False", date: 2025-09-04}}`, 1))
+	for _, tt := range []struct {
+		file string
+		note bool
+	}{{computed, false}, {published, true}} {
+		code, _, errs := runInterchange(t, "export", tt.file, "--format", "jsonld", "--review-url", "https://fc.example/",
+			"--author", "FC", "--at", "2024", "--claims", "only")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tt.file, code, errs)
+		}
+		if note := strings.Contains(errs, "--at 2024 dates no rating"); note != tt.note {
+			t.Errorf("%s: stderr %q: note %v, want %v", tt.file, errs, note, tt.note)
+		}
+	}
+}

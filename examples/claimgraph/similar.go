@@ -39,6 +39,9 @@
 // command reads it: an RDF file as export writes it, with the default
 // base and graph.
 // With --apply and --json it prints {"applied": N, "output": "OUT"}.
+// The flags of one form are refused in the other, exit 2, rather than
+// ignored: -o and --by without --apply, --threshold and --top with it
+// (the decisions file says which pairs to record, whatever their score).
 // A decision the graph refuses is reported naming the decisions file and
 // the suggestion, by its index from 1: "DECISIONS.json: suggestion 2
 // (a ~ b): relation ...", every one of them, and nothing is written. So
@@ -108,6 +111,14 @@ func runSimilar(e *env, args []string) int {
 	}
 	if *apply == "" && *out != "" {
 		return e.usageError("similar", "-o needs --apply: the suggestions are printed, not saved")
+	}
+	if *apply == "" && given(fs, "by") {
+		return e.usageError("similar", "--by needs --apply: it names who decided the pairs --apply records")
+	}
+	for _, f := range []string{"threshold", "top"} {
+		if *apply != "" && given(fs, f) {
+			return e.usageError("similar", "--%s has no effect with --apply, which records the decisions of the file given, whatever their score", f)
+		}
 	}
 	g, code := loadGraph(e, "similar", pos[0])
 	if code != 0 {

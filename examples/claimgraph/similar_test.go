@@ -86,6 +86,9 @@ func TestSimilarUsage(t *testing.T) {
 		{[]string{"similar", seedFile, "--threshold", "NaN"}, 2, "--threshold"},
 		{[]string{"similar", seedFile, "--top", "-1"}, 2, "--top"},
 		{[]string{"similar", seedFile, "-o", filepath.Join(dir, "o.yaml")}, 2, "-o needs --apply"},
+		{[]string{"similar", seedFile, "--by", "ann"}, 2, "--by needs --apply"},
+		{[]string{"similar", seedFile, "--apply", bad, "--top", "3"}, 2, "--top has no effect with --apply"},
+		{[]string{"similar", seedFile, "--apply", bad, "--threshold", "0.9"}, 2, "--threshold has no effect with --apply"},
 		{[]string{"similar", seedFile, "--apply", bad, "-o", filepath.Join(dir, "o.yaml")}, 1, "suggestion 1"},
 	} {
 		var out, errb strings.Builder

@@ -15,7 +15,9 @@
 //
 // Every entity, source and claim gets the IRI [Options.Base] + ID
 // (default [DefaultBase], so urn:claimgraph:kim-jong-un) and a
-// schema:identifier with its ID. [Options.Check] refuses a base or graph
+// schema:identifier with its ID, and a cg:mergedId string for each ID
+// merged into it (its merged list), so that references to those IDs
+// still read as the item once the graph is read back. [Options.Check] refuses a base or graph
 // name that is not an absolute IRI ("kp", "_:g", one with a space), since
 // the output would not parse.
 //

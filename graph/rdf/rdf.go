@@ -179,10 +179,17 @@ func Triples(v graph.View, opts Options) []Triple {
 			add(s, CG+"occurred", date(val.Occurred))
 		}
 	}
+	// merged writes the IDs merged into an item, which still name it.
+	merged := func(s Term, ids []string) {
+		for _, id := range ids {
+			add(s, CG+"mergedId", lit(id))
+		}
+	}
 	for e := range v.Entities() {
 		s := item(e.ID)
 		add(s, RDF+"type", iri(Schema+entityClass[e.Kind]))
 		add(s, Schema+"identifier", lit(e.ID))
+		merged(s, e.Merged)
 		str(s, Schema+"name", e.Name)
 		for _, a := range e.Aliases {
 			str(s, Schema+"alternateName", a)
@@ -205,6 +212,7 @@ func Triples(v graph.View, opts Options) []Triple {
 		add(s, RDF+"type", iri(Schema+sourceClass[src.Kind]))
 		add(s, RDF+"type", iri(PROV+"Entity"))
 		add(s, Schema+"identifier", lit(src.ID))
+		merged(s, src.Merged)
 		add(s, CG+"sourceKind", lit(src.Kind.String()))
 		str(s, Schema+"name", src.Title)
 		str(s, Schema+"publisher", src.Publisher)
@@ -239,6 +247,7 @@ func Triples(v graph.View, opts Options) []Triple {
 		s := item(c.ID)
 		add(s, RDF+"type", iri(Schema+"Claim"))
 		add(s, Schema+"identifier", lit(c.ID))
+		merged(s, c.Merged)
 		str(s, Schema+"text", c.Text)
 		str(s, Schema+"inLanguage", c.Lang)
 		for _, id := range c.About {

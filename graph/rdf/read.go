@@ -280,6 +280,20 @@ func text(pr prop, dst *string) error {
 	return nil
 }
 
+// mergedID appends to dst the ID merged into an item that pr gives, a
+// string; the graph checks it as it checks a merged list of YAML.
+func mergedID(pr prop, dst *[]string) error {
+	var id string
+	if err := text(pr, &id); err != nil {
+		return err
+	}
+	if id == "" {
+		return mappingError(pr.pos, "cg:mergedId: empty; want the ID merged into the item")
+	}
+	*dst = append(*dst, id)
+	return nil
+}
+
 // dateOf reads a date literal of the type of its precision.
 func dateOf(pr prop, dst *claims.Date) error {
 	d, err := claims.ParseDate(pr.o.Value)
@@ -329,6 +343,8 @@ func (d *decoder) entity(n *node, kind claims.EntityKind) (claims.Entity, error)
 			e.Wikidata = q
 		case pr.p == RDFS+"comment":
 			err = text(pr, &e.Note)
+		case pr.p == CG+"mergedId":
+			err = mergedID(pr, &e.Merged)
 		default:
 			err = unknown(pr, "an entity")
 		}
@@ -400,6 +416,8 @@ func (d *decoder) source(n *node, done map[*node]bool) (sources.Source, error) {
 			open[id] = is[:len(is)-1]
 		case pr.p == RDFS+"comment":
 			err = text(pr, &s.Note)
+		case pr.p == CG+"mergedId":
+			err = mergedID(pr, &s.Merged)
 		default:
 			err = unknown(pr, "a source")
 		}
@@ -486,6 +504,8 @@ func (d *decoder) claim(n *node, done map[*node]bool) (claims.Claim, error) {
 			err = d.statementPart(pr, &statementOf(&c).Object)
 		case RDFS + "comment":
 			err = text(pr, &c.Note)
+		case CG + "mergedId":
+			err = mergedID(pr, &c.Merged)
 		case CG + "hasAppearance":
 			a := d.nodes[pr.o]
 			if pr.o.Kind != Blank || a == nil || done[a] {

@@ -66,6 +66,14 @@ func testGraphs(t *testing.T) map[string]*graph.Graph {
 	} else {
 		t.Log("decisions data set not loaded: ", err)
 	}
+	// Items with IDs merged into them, which the mapping once left out
+	// (cg:mergedId): a merged graph exported and read back lost its
+	// aliases, and every reference to them broke.
+	merged, err := graph.ReadYAML(strings.NewReader(mergedYAML), "merged.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs["merged"] = merged
 	n := 300
 	if testing.Short() {
 		n = 60 // the same generator, a fifth of the reading and writing
@@ -77,6 +85,21 @@ func testGraphs(t *testing.T) map[string]*graph.Graph {
 	gs["synth"] = gen
 	return gs
 }
+
+// mergedYAML has an entity, a source and a claim each with IDs merged
+// into it.
+const mergedYAML = `claimgraph: 1
+entities:
+  - {id: kim, name: Kim Jong Un, kind: person, merged: [kim-jong-un, kju]}
+sources:
+  - {id: s, title: S, kind: news-article, merged: [s-old]}
+claims:
+  - id: a
+    text: A.
+    about: [kim]
+    appearances: [{source: s}]
+    merged: [b, c]
+`
 
 // TestRoundTrip writes each graph as N-Quads (in a named graph, under
 // another base) and as Turtle, reads it back and compares the YAML of
