@@ -15,7 +15,9 @@
 // only the claims within --depth relations of one claim (default 1), with
 // that claim outlined; --depth without --claim is a usage error (exit 2).
 // --verdicts reads a JSON object mapping claim IDs to
-// verdict labels ({"claim-id": "false"}) and colours the claims by them;
+// verdict labels ({"claim-id": "false"}; a problem of the file, an ID
+// given twice among them, is reported at its FILE:LINE:COL: sidejson.go)
+// and colours the claims by them;
 // without it the claims are coloured by the verdicts of package
 // graph/verdict, of the whole graph or, with --at DATE (YYYY, YYYY-MM or
 // YYYY-MM-DD), as of that date: claims not holding then are grey;
@@ -51,7 +53,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -259,16 +260,10 @@ func countRelated(v graph.View) int {
 
 // readVerdicts reads a JSON object of claim ID to verdict label.
 func readVerdicts(path string) (map[string]string, error) {
-	data, err := readSide(path)
-	if err != nil {
-		return nil, err
-	}
 	var m map[string]string
-	if err := json.Unmarshal(data, &m); err != nil {
-		if off, msg, ok := syntaxAt(err); ok {
-			return nil, fmt.Errorf("%s: %s", claims.PositionAt(path, data, off), msg)
-		}
-		return nil, fmt.Errorf("%s: %v", path, err)
+	s, err := readSideJSON(path)
+	if err == nil {
+		err = s.decode(&m)
 	}
-	return m, nil
+	return m, err
 }

@@ -19,7 +19,9 @@
 //   - jsonld: schema.org ClaimReview (package graph/claimreview) of the
 //     claims rated by, first that applies: --verdicts FILE, a JSON object
 //     mapping claim IDs to {"name": "False", "value": 1, "alternateName":
-//     "False"} (value 1 = false to 5 = true), all of them published; the
+//     "False"} (value 1 = false to 5 = true), all of them published (a
+//     problem of the file, a key given twice among them, is reported at
+//     its FILE:LINE:COL: sidejson.go); the
 //     claims' published reviews (the review field), with their rating,
 //     URL and date; else the verdicts of package graph/verdict, computed
 //     as of --at DATE when given, for the contested claims (in a
@@ -56,7 +58,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -218,18 +219,13 @@ type reviewVerdict struct {
 }
 
 func readReviewVerdicts(path string) (map[string]claimreview.Verdict, error) {
-	data, err := readSide(path)
+	var m map[string]reviewVerdict
+	s, err := readSideJSON(path)
+	if err == nil {
+		err = s.decode(&m)
+	}
 	if err != nil {
 		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var m map[string]reviewVerdict
-	if err := dec.Decode(&m); err != nil {
-		if off, msg, ok := syntaxAt(err); ok {
-			return nil, fmt.Errorf("%s: %s", claims.PositionAt(path, data, off), msg)
-		}
-		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	out := make(map[string]claimreview.Verdict, len(m))
 	for id, v := range m {

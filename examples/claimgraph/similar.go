@@ -45,16 +45,14 @@
 // are an unknown decision and decisions that contradict each other, or
 // the graph, through same_as (a same_as b, b contradicts c, a supports
 // c: match.Conflicts). A decisions file that is not such a report (bad
-// JSON, a key it does not have, such as a misspelt "decision") is
-// reported at its DECISIONS.json:LINE:COL.
+// JSON, a key it does not have, such as a misspelt "decision", a key
+// given twice, a value of the wrong type, invalid UTF-8) is reported at
+// its DECISIONS.json:LINE:COL (sidejson.go).
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -243,40 +241,11 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 // misspelt "decision" would leave its pair undecided, unsaid.
 func readDecisions(path string) (similarReport, error) {
 	var rep similarReport
-	data, err := readSide(path)
-	if err != nil {
-		return rep, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	err = dec.Decode(&rep)
-	off := int(dec.InputOffset())
+	s, err := readSideJSON(path)
 	if err == nil {
-		if _, end := dec.Token(); end != io.EOF {
-			err = errors.New("more after the report")
-			off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
-		}
+		err = s.decode(&rep)
 	}
-	var te *json.UnmarshalTypeError
-	if at, _, ok := syntaxAt(err); ok {
-		off = at
-	}
-	switch {
-	case err == nil:
-		return rep, nil
-	case err == io.EOF:
-		err = errors.New("no report: the file is empty")
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		off, err = len(data), errors.New("the report ends early")
-	case errors.As(err, &te):
-		off = int(te.Offset)
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		key := strings.TrimPrefix(err.Error(), "json: unknown field ")
-		if i := bytes.Index(data, []byte(key)); i >= 0 {
-			off = i
-		}
-	}
-	return rep, fmt.Errorf("%s: %v", claims.PositionAt(path, data, off), strings.TrimPrefix(err.Error(), "json: "))
+	return rep, err
 }
 
 // saveDecisions saves g, read from file and changed by b, to out. From a
