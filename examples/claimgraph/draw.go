@@ -16,7 +16,8 @@
 // that claim outlined; --depth without --claim is a usage error (exit 2).
 // --verdicts reads a JSON object mapping claim IDs to
 // verdict labels ({"claim-id": "false"}; a problem of the file, an ID
-// given twice among them, is reported at its FILE:LINE:COL: sidejson.go)
+// given twice or one that names no claim of FILE among them, is
+// reported at its FILE:LINE:COL, exit 1: sidejson.go)
 // and colours the claims by them;
 // without it the claims are coloured by the verdicts of package
 // graph/verdict, of the whole graph or, with --at DATE (YYYY, YYYY-MM or
@@ -149,7 +150,7 @@ func runDraw(e *env, args []string) int {
 	}
 	var labels map[string]string
 	if *verdicts != "" {
-		labels, err = readVerdicts(*verdicts)
+		labels, err = readVerdicts(*verdicts, g.View)
 	} else {
 		labels, err = computedLabels(e, judged)
 	}
@@ -258,12 +259,16 @@ func countRelated(v graph.View) int {
 	return len(seen)
 }
 
-// readVerdicts reads a JSON object of claim ID to verdict label.
-func readVerdicts(path string) (map[string]string, error) {
+// readVerdicts reads a JSON object of claim ID to verdict label, each
+// ID a claim of v.
+func readVerdicts(path string, v graph.View) (map[string]string, error) {
 	var m map[string]string
 	s, err := readSideJSON(path)
 	if err == nil {
 		err = s.decode(&m)
+	}
+	if err == nil {
+		err = s.claimKeys(v)
 	}
 	return m, err
 }

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/claims"
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 // sideJSON is a JSON side file: its name and its text, without a
@@ -76,7 +77,7 @@ func (s sideJSON) decode(v any) error {
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return s.at(len(s.data), "the document ends early")
 	case errors.As(err, &te):
-		found := s.walk(func(path string, start, end int, _ bool) error {
+		found := s.walk(func(path string, start, end, _ int) error {
 			if end != int(te.Offset) {
 				return nil
 			}
@@ -91,8 +92,8 @@ func (s sideJSON) decode(v any) error {
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		key, _ := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
 		// The first key of that name: encoding/json does not say where.
-		found := s.walk(func(path string, start, _ int, isKey bool) error {
-			if isKey && (path == key || strings.HasSuffix(path, "."+key)) {
+		found := s.walk(func(path string, start, _, depth int) error {
+			if depth > 0 && (path == key || strings.HasSuffix(path, "."+key)) {
 				return s.at(start, "unknown field %q", key)
 			}
 			return nil
@@ -109,9 +110,10 @@ func (s sideJSON) decode(v any) error {
 // for the document; a key has the path of its value), the offset where
 // it starts and the one where encoding/json's errors place it (past a
 // scalar or a key, past the opening bracket of an object or array), and
-// whether it is a key. It returns fn's first problem, else the problem
-// of the first key an object gives twice, at the second.
-func (s sideJSON) walk(fn func(path string, start, end int, isKey bool) error) error {
+// for a key its depth (1 for a key of the document's object), 0 for a
+// value. It returns fn's first problem, else the problem of the first
+// key an object gives twice, at the second.
+func (s sideJSON) walk(fn func(path string, start, end, key int) error) error {
 	type frame struct {
 		path    string
 		keys    map[string]int // the offsets of an object's keys; nil in an array
@@ -145,7 +147,7 @@ func (s sideJSON) walk(fn func(path string, start, end int, isKey bool) error) e
 					path = k
 				}
 				if fn != nil {
-					if err := fn(path, start, end, true); err != nil {
+					if err := fn(path, start, end, len(stack)); err != nil {
 						return err
 					}
 				}
@@ -165,7 +167,7 @@ func (s sideJSON) walk(fn func(path string, start, end int, isKey bool) error) e
 			top.n++
 		}
 		if fn != nil {
-			if err := fn(path, start, end, false); err != nil {
+			if err := fn(path, start, end, 0); err != nil {
 				return err
 			}
 		}
@@ -208,4 +210,41 @@ func jsonValue(v string) string {
 		return "true or false"
 	}
 	return "a " + v
+}
+
+// claimKeys returns the problem of the first key of the file's object,
+// in the file's order, that names no claim of v, at its line and
+// column, counting the others; nil when every key names a claim. An ID
+// merged into a claim is one: the file is to give the claim's own ID,
+// as the file of --trust gives sources' (trustfile.go). It costs
+// O(size of the file).
+func (s sideJSON) claimKeys(v graph.View) error {
+	var first error
+	more := 0
+	s.walk(func(id string, start, _, depth int) error {
+		if depth != 1 {
+			return nil
+		}
+		why := "no such claim"
+		if canon, merged := v.Resolve(id); merged {
+			why = "merged into " + canon + ": give the verdict of " + canon
+		} else if k, ok := v.KindOf(id); ok && k == graph.ClaimVertex {
+			return nil
+		} else if ok {
+			why = "the ID of a " + k.String() + ", not of a claim"
+			if k == graph.EntityVertex {
+				why = "the ID of an entity, not of a claim"
+			}
+		}
+		if first == nil {
+			first = s.at(start, "claim %s: %s", claims.Quote(id), why)
+		} else {
+			more++
+		}
+		return nil
+	})
+	if more > 0 {
+		return fmt.Errorf("%w (and %s naming no claim)", first, plural(more, "other key"))
+	}
+	return first
 }

@@ -100,3 +100,28 @@ func TestSideJSONTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestSideJSONUnknownClaims: draw --verdicts left a key that names no
+// claim unread, so that a misspelt ID drew its claim uncoloured without
+// a word, and export --verdicts refused one without its place in the
+// file ("claimreview: verdict for an unknown claim"). Both now refuse
+// it at its line and column, saying what the ID is, and count the
+// others.
+func TestSideJSONUnknownClaims(t *testing.T) {
+	graphFile := writeTemp(t, "g.yaml", drawYAML)
+	for _, tt := range []struct {
+		f    int // of sideJSONFiles
+		text string
+		want string
+	}{
+		{2, "{\"a\": \"false\",\n  \"kim\": \"x\", \"zz\": \"y\", \"paper\": \"z\"}", `:2:3: claim "kim": the ID of an entity, not of a claim (and 2 other keys naming no claim)`},
+		{2, `{"a": "false", "paper": "x"}`, `:1:16: claim "paper": the ID of a source, not of a claim`},
+		{3, "{\"a\": {\"value\": 1},\n \"zzz\": {\"value\": 1}}", `:2:2: claim "zzz": no such claim`},
+	} {
+		side := writeTemp(t, "side.json", tt.text)
+		code, out, errs := runInterchange(t, sideJSONFiles[tt.f].args(graphFile, "", side)...)
+		if code != 1 || !strings.Contains(errs, side+tt.want) || out != "" {
+			t.Errorf("%s %s: exit %d, stdout %q, stderr %q; want 1 and %q", sideJSONFiles[tt.f].name, tt.text, code, out, errs, side+tt.want)
+		}
+	}
+}
