@@ -774,3 +774,37 @@ func TestBatchUnchangedByItsMerges(t *testing.T) {
 		t.Errorf("v is %+v, want about kim, one appearance in s3 by kim", v)
 	}
 }
+
+// TestLongIDsCutInMessages: an ID given to a look-up or to a change that
+// names nothing (no file holds one longer than 128 characters, but a
+// command line, a batch's remove and merge lists and a relation to
+// remove are not files) was quoted whole in the message: a 100 KB ID
+// made 100 KB of "not found", three times over for a batch of three.
+// Values in messages are cut to their first characters (claims.Quote).
+func TestLongIDsCutInMessages(t *testing.T) {
+	long := strings.Repeat("a", 100_000)
+	g := desk(t)
+	var errs []error
+	for _, q := range []func() error{
+		func() error { _, err := g.Contradictions(long); return err },
+		func() error { _, err := g.ClaimsAbout(long); return err },
+		func() error { _, err := g.ShortestPath(long, "a"); return err },
+		func() error { _, err := g.At(claims.MustDate(2024, 1, 1)).Supporters(long); return err },
+	} {
+		errs = append(errs, q())
+	}
+	err := g.Apply(graph.Batch{Remove: []string{long}, Merges: []graph.Merge{{Into: long, From: "a"}, {Into: "a", From: long}},
+		RemoveRelations: []claims.Relation{{From: long, To: long, Kind: claims.Supports}}})
+	var list graph.ErrorList
+	if !errors.As(err, &list) || len(list) != 4 {
+		t.Fatalf("Apply: %v, want 4 problems", err)
+	}
+	for _, e := range list {
+		errs = append(errs, e)
+	}
+	for _, err := range errs {
+		if !errors.Is(err, graph.ErrNotFound) || len(err.Error()) > 1000 || !strings.Contains(err.Error(), "(100000 bytes)") {
+			t.Errorf("%d bytes, %.300s…; want ErrNotFound, the ID cut", len(err.Error()), err)
+		}
+	}
+}

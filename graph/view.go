@@ -181,7 +181,8 @@ func (v View) vertex(s *store, id string, k VertexKind) (int32, error) {
 	n, ok := v.lookup(s, id)
 	switch {
 	case !ok:
-		return 0, fmt.Errorf("graph: %w: no %s %q", ErrNotFound, k, id)
+		// id is the caller's, maybe of any length (a command line).
+		return 0, fmt.Errorf("graph: %w: no %s %s", ErrNotFound, k, claims.Quote(id))
 	case s.verts[n].kind != k:
 		return 0, fmt.Errorf("graph: %w", tag(ErrWrongKind, "%q is %s, not %s", id, s.verts[n].kind.article(), k.article()))
 	case k == ClaimVertex && !v.claimVisible(s, s.verts[n].idx):
@@ -764,7 +765,7 @@ func (v View) ShortestPath(from, to string) (Path, error) {
 		func(m int32) []edgeStep { return v.steps(s, m, SupportsEdge|ContradictsEdge, s.out, s.in) },
 		func(m int32, _ step, _ int) bool { found = m == b; return !found })
 	if !found {
-		return Path{}, fmt.Errorf("graph: %w between claims %q and %q", ErrNoPath, from, to)
+		return Path{}, fmt.Errorf("graph: %w between claims %s and %s", ErrNoPath, claims.Quote(from), claims.Quote(to))
 	}
 	return pathTo(s, parent, b, true), nil
 }

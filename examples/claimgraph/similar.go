@@ -72,6 +72,10 @@ type similarJSON struct {
 	Decision string   `json:"decision"`
 }
 
+// pair names the claims of s as messages name a suggestion, "a ~ b",
+// each cut (claims.Cut): a decisions file may name claims of any length.
+func (s similarJSON) pair() string { return claims.Cut(s.A) + " ~ " + claims.Cut(s.B) }
+
 type similarReport struct {
 	Count     int     `json:"count"`
 	Threshold float64 `json:"threshold"`
@@ -170,7 +174,7 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 		}
 		k, err := claims.ParseRelationKind(s.Decision)
 		if err != nil {
-			e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %w", path, i+1, s.A, s.B, err))
+			e.fail("similar", fmt.Errorf("%s: suggestion %d (%s): %w", path, i+1, s.pair(), err))
 			bad++
 			continue
 		}
@@ -178,7 +182,7 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 		// the relation's ID, which names the first decision.
 		id := s.A + " -> " + s.B
 		if at[id] > 0 {
-			e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): decided again: suggestion %d decides it", path, i+1, s.A, s.B, at[id]))
+			e.fail("similar", fmt.Errorf("%s: suggestion %d (%s): decided again: suggestion %d decides it", path, i+1, s.pair(), at[id]))
 			bad++
 			continue
 		}
@@ -190,7 +194,7 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 	// same_as are refused as a pair both supported and contradicted is.
 	refused := map[int]bool{} // the suggestions refused so far, by index from 1
 	for _, c := range match.Conflicts(g.View, ds) {
-		e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %s", path, from[c.Decision], c.A, c.B, c.Why))
+		e.fail("similar", fmt.Errorf("%s: suggestion %d (%s): %s", path, from[c.Decision], similarJSON{A: c.A, B: c.B}.pair(), c.Why))
 		bad++
 		refused[from[c.Decision]] = true
 	}
@@ -292,7 +296,7 @@ func decisionProblems(path string, sugs []similarJSON, at map[string]int, err er
 		case i > 0 && refused[i]:
 			continue
 		case i > 0:
-			m = fmt.Sprintf("suggestion %d (%s ~ %s): %s", i, sugs[i-1].A, sugs[i-1].B, m)
+			m = fmt.Sprintf("suggestion %d (%s): %s", i, sugs[i-1].pair(), m)
 			if !named[i] {
 				named[i] = true
 				n++

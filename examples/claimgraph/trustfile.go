@@ -94,7 +94,7 @@ func (e *trustError) Error() string {
 	b.WriteString(e.Position.String())
 	b.WriteString(": ")
 	if e.ID != "" {
-		fmt.Fprintf(&b, "source %q: ", e.ID)
+		fmt.Fprintf(&b, "source %s: ", claims.Quote(e.ID))
 	}
 	b.WriteString(e.Err.Error())
 	if e.Detail != "" {
