@@ -808,3 +808,36 @@ func TestLongIDsCutInMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveRelationFields: an entry of remove_relations that left out
+// a field said "a relation to remove needs from, to and kind" whatever
+// it lacked, and said it again beside the problem of a field it had:
+// after "want a mapping" for a scalar, after "unknown relation kind"
+// for a kind misspelt. Each field left out (or null) is now reported by
+// name, as the relations of a file report theirs, and a field given is
+// reported once, by its own problem.
+func TestRemoveRelationFields(t *testing.T) {
+	for _, tt := range []struct {
+		entry string
+		want  []string
+	}{
+		{"x", []string{`2:20: syntax error: want a mapping, found "x"`}},
+		{"{from: a, to: x}", []string{`2:20: remove_relation "a -> x": kind: missing required field "kind"`}},
+		{"{from: a, kind: supports}", []string{`2:20: remove_relation "a -> ": to: missing required field "to"`}},
+		{"{from: a, to: x, kind: }", []string{`2:20: remove_relation "a -> x": kind: missing required field "kind"`}},
+		{"{from: a, to: x, kind: banana}", []string{`2:43: kind: invalid kind: unknown relation kind "banana"`}},
+	} {
+		batch := "claimgraph: 1\nremove_relations: [" + tt.entry + "]\n"
+		err := desk(t).ApplyYAML(strings.NewReader(batch), "b.yaml")
+		var list graph.ErrorList
+		if !errors.As(err, &list) || len(list) != len(tt.want) {
+			t.Errorf("%s: %v; want %d problems", tt.entry, err, len(tt.want))
+			continue
+		}
+		for i, w := range tt.want {
+			if !strings.Contains(list[i].Error(), "b.yaml:"+w) {
+				t.Errorf("%s: problem %d is %q; want %q", tt.entry, i, list[i].Error(), w)
+			}
+		}
+	}
+}
