@@ -56,6 +56,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -268,7 +269,7 @@ func readVerdicts(path string, v graph.View) (map[string]string, error) {
 		err = s.decode(&m)
 	}
 	if err == nil {
-		err = s.claimKeys(v)
+		err = s.claimKeys(v, maps.Keys(m))
 	}
 	return m, err
 }

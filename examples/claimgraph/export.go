@@ -61,6 +61,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -158,7 +159,7 @@ func runExport(e *env, args []string) int {
 		}
 		write = func(g *graph.Graph, buf io.Writer) error {
 			if given != nil {
-				if err := side.claimKeys(g.View); err != nil {
+				if err := side.claimKeys(g.View, maps.Keys(given)); err != nil {
 					return err
 				}
 			}

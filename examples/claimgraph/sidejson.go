@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"reflect"
 	"strconv"
 	"strings"
@@ -121,6 +122,19 @@ func (s sideJSON) walk(fn func(path string, start, end, key int) error) error {
 		haveKey bool
 		n       int // values seen in an array
 	}
+	// join returns the path of a member of the value at path; only fn
+	// reads paths, so without it none is made.
+	join := func(path, member string, index bool) string {
+		switch {
+		case fn == nil:
+			return ""
+		case index:
+			return path + "[" + member + "]"
+		case path == "":
+			return member
+		}
+		return path + "." + member
+	}
 	dec := json.NewDecoder(bytes.NewReader(s.data))
 	var stack []frame
 	for {
@@ -129,7 +143,9 @@ func (s sideJSON) walk(fn func(path string, start, end, key int) error) error {
 		if err != nil {
 			return nil // the end: the JSON was decoded, so valid
 		}
-		start += len(s.data[start:]) - len(bytes.TrimLeft(s.data[start:], " \t\r\n,:"))
+		for start < len(s.data) && strings.IndexByte(" \t\r\n,:", s.data[start]) >= 0 {
+			start++
+		}
 		end := int(dec.InputOffset())
 		var top *frame
 		if len(stack) > 0 {
@@ -142,12 +158,8 @@ func (s sideJSON) walk(fn func(path string, start, end, key int) error) error {
 		path := ""
 		if top != nil && top.keys != nil {
 			if k, ok := tok.(string); ok && !top.haveKey {
-				path = top.path + "." + k
-				if top.path == "" {
-					path = k
-				}
 				if fn != nil {
-					if err := fn(path, start, end, len(stack)); err != nil {
+					if err := fn(join(top.path, k, false), start, end, len(stack)); err != nil {
 						return err
 					}
 				}
@@ -157,13 +169,12 @@ func (s sideJSON) walk(fn func(path string, start, end, key int) error) error {
 				top.keys[k], top.key, top.haveKey = start, k, true
 				continue
 			}
-			path = top.path + "." + top.key
-			if top.path == "" {
-				path = top.key
-			}
+			path = join(top.path, top.key, false)
 			top.haveKey = false
 		} else if top != nil {
-			path = top.path + "[" + strconv.Itoa(top.n) + "]"
+			if fn != nil {
+				path = join(top.path, strconv.Itoa(top.n), true)
+			}
 			top.n++
 		}
 		if fn != nil {
@@ -216,35 +227,47 @@ func jsonValue(v string) string {
 // in the file's order, that names no claim of v, at its line and
 // column, counting the others; nil when every key names a claim. An ID
 // merged into a claim is one: the file is to give the claim's own ID,
-// as the file of --trust gives sources' (trustfile.go). It costs
-// O(size of the file).
-func (s sideJSON) claimKeys(v graph.View) error {
+// as the file of --trust gives sources' (trustfile.go). keys are the
+// keys of the object as decoded. It costs O(keys) look-ups, and a walk
+// of the file up to the first such key when there is one.
+func (s sideJSON) claimKeys(v graph.View, keys iter.Seq[string]) error {
+	bad := 0
+	for id := range keys {
+		if notClaim(v, id) != "" {
+			bad++
+		}
+	}
+	if bad == 0 {
+		return nil
+	}
 	var first error
-	more := 0
 	s.walk(func(id string, start, _, depth int) error {
-		if depth != 1 {
-			return nil
-		}
-		why := "no such claim"
-		if canon, merged := v.Resolve(id); merged {
-			why = "merged into " + canon + ": give the verdict of " + canon
-		} else if k, ok := v.KindOf(id); ok && k == graph.ClaimVertex {
-			return nil
-		} else if ok {
-			why = "the ID of a " + k.String() + ", not of a claim"
-			if k == graph.EntityVertex {
-				why = "the ID of an entity, not of a claim"
-			}
-		}
-		if first == nil {
+		if why := notClaim(v, id); depth == 1 && why != "" {
 			first = s.at(start, "claim %s: %s", claims.Quote(id), why)
-		} else {
-			more++
+			return first // the walk stops at it
 		}
 		return nil
 	})
-	if more > 0 {
-		return fmt.Errorf("%w (and %s naming no claim)", first, plural(more, "other key"))
+	if bad > 1 {
+		return fmt.Errorf("%w (and %s naming no claim)", first, plural(bad-1, "other key"))
 	}
 	return first
+}
+
+// notClaim says why id names no claim of v: "no such claim", the kind
+// of item it names, or the claim it was merged into; "" when it names a
+// claim by its own ID.
+func notClaim(v graph.View, id string) string {
+	if canon, merged := v.Resolve(id); merged {
+		return "merged into " + canon + ": give the verdict of " + canon
+	}
+	switch k, ok := v.KindOf(id); {
+	case !ok:
+		return "no such claim"
+	case k == graph.EntityVertex:
+		return "the ID of an entity, not of a claim"
+	case k != graph.ClaimVertex:
+		return "the ID of a " + k.String() + ", not of a claim"
+	}
+	return ""
 }
