@@ -15,14 +15,15 @@ var ErrMerged = fmt.Errorf("%w: merged into another item", ErrNotFound)
 // missing returns the error for an ID that names no item of s where a
 // change wants one: [ErrMerged] naming the item it was merged into, or
 // [ErrNotFound] with the message format gives ("nothing to remove with
-// ID %q").
+// ID %s", the ID quoted and cut, claims.Quote: it comes from a change,
+// not from a checked file).
 func (s *store) missing(id, format string) error {
 	if to, ok := s.alias[id]; ok {
 		if _, live := s.ids[to]; live {
 			return tag(ErrMerged, "%q is already merged into %q", id, to)
 		}
 	}
-	return fmt.Errorf("%w: "+format, ErrNotFound, id)
+	return fmt.Errorf("%w: "+format, ErrNotFound, claims.Quote(id))
 }
 
 // aliasOf returns the item that id was merged into, among the aliases

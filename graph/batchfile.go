@@ -109,11 +109,27 @@ func (d *decoder) sorted() ErrorList {
 	return d.errs
 }
 
-// relationOf decodes item i of remove_relations.
+// relationOf decodes item i of remove_relations. A field left out, or
+// null, is reported by name, as the relations of a file report theirs;
+// one given is reported by the decoding when it is wrong, and an item
+// that is no mapping too.
 func relationOf(d *decoder, i int, n *yaml.Node) (r claims.Relation) {
-	relationFields.decode(d, &r, n, d.item("remove_relation", i, n))
-	if r.From == "" || r.To == "" || r.Kind == 0 {
-		d.errAt(n, location{"remove_relation", i, ""}, "", fmt.Errorf("%w: a relation to remove needs from, to and kind", ErrSyntax))
+	loc := d.item("remove_relation", i, n)
+	relationFields.decode(d, &r, n, loc)
+	if n.Kind != yaml.MappingNode {
+		return r
+	}
+	given := map[string]bool{}
+	for j := 0; j+1 < len(n.Content); j += 2 {
+		given[n.Content[j].Value] = n.Content[j+1].Tag != "!!null"
+	}
+	for _, f := range []struct {
+		key string
+		set bool
+	}{{"from", r.From != ""}, {"to", r.To != ""}, {"kind", r.Kind != 0}} {
+		if !f.set && !given[f.key] {
+			d.errAt(n, at(loc, f.key), r.From+" -> "+r.To, fmt.Errorf("%w %q", claims.ErrMissingField, f.key))
+		}
 	}
 	return r
 }

@@ -330,7 +330,7 @@ func (e *editor) plan() {
 		n, ok := s.ids[id]
 		switch {
 		case !ok:
-			e.fail(loc, id, s.missing(id, "nothing to remove with ID %q"))
+			e.fail(loc, id, s.missing(id, "nothing to remove with ID %s"))
 			continue
 		case e.removed[id] > 0:
 			e.fail(loc, id, fmt.Errorf("%w: %q is removed twice", ErrDuplicateID, id))
@@ -344,7 +344,7 @@ func (e *editor) plan() {
 		loc := location{"remove_relation", i, ""}
 		ri, ok := e.findRel(r)
 		if !ok {
-			e.fail(loc, r.From+" -> "+r.To, fmt.Errorf("%w: no %s relation from %q to %q", ErrNotFound, r.Kind, r.From, r.To))
+			e.fail(loc, r.From+" -> "+r.To, fmt.Errorf("%w: no %s relation from %s to %s", ErrNotFound, r.Kind, claims.Quote(r.From), claims.Quote(r.To)))
 			continue
 		}
 		e.goneRel[ri] = true
@@ -763,10 +763,10 @@ func (e *editor) merge(i int) {
 	// problems name the item they are about.
 	switch {
 	case !okA:
-		e.fail(location{"merge", i, "into"}, m.From, s.missing(m.Into, "nothing to merge into with ID %q"))
+		e.fail(location{"merge", i, "into"}, m.From, s.missing(m.Into, "nothing to merge into with ID %s"))
 		return
 	case !okF:
-		e.fail(location{"merge", i, "from"}, m.From, s.missing(m.From, "nothing to merge with ID %q"))
+		e.fail(location{"merge", i, "from"}, m.From, s.missing(m.From, "nothing to merge with ID %s"))
 		return
 	case a == f && m.Into != e.b.Merges[i].Into:
 		e.fail(loc, m.From, fmt.Errorf("%w: %q cannot be merged into %q, which the same change merges into %q", ErrDuplicateID, m.From, e.b.Merges[i].Into, m.From))

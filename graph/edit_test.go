@@ -774,3 +774,70 @@ func TestBatchUnchangedByItsMerges(t *testing.T) {
 		t.Errorf("v is %+v, want about kim, one appearance in s3 by kim", v)
 	}
 }
+
+// TestLongIDsCutInMessages: an ID given to a look-up or to a change that
+// names nothing (no file holds one longer than 128 characters, but a
+// command line, a batch's remove and merge lists and a relation to
+// remove are not files) was quoted whole in the message: a 100 KB ID
+// made 100 KB of "not found", three times over for a batch of three.
+// Values in messages are cut to their first characters (claims.Quote).
+func TestLongIDsCutInMessages(t *testing.T) {
+	long := strings.Repeat("a", 100_000)
+	g := desk(t)
+	var errs []error
+	for _, q := range []func() error{
+		func() error { _, err := g.Contradictions(long); return err },
+		func() error { _, err := g.ClaimsAbout(long); return err },
+		func() error { _, err := g.ShortestPath(long, "a"); return err },
+		func() error { _, err := g.At(claims.MustDate(2024, 1, 1)).Supporters(long); return err },
+	} {
+		errs = append(errs, q())
+	}
+	err := g.Apply(graph.Batch{Remove: []string{long}, Merges: []graph.Merge{{Into: long, From: "a"}, {Into: "a", From: long}},
+		RemoveRelations: []claims.Relation{{From: long, To: long, Kind: claims.Supports}}})
+	var list graph.ErrorList
+	if !errors.As(err, &list) || len(list) != 4 {
+		t.Fatalf("Apply: %v, want 4 problems", err)
+	}
+	for _, e := range list {
+		errs = append(errs, e)
+	}
+	for _, err := range errs {
+		if !errors.Is(err, graph.ErrNotFound) || len(err.Error()) > 1000 || !strings.Contains(err.Error(), "(100000 bytes)") {
+			t.Errorf("%d bytes, %.300s…; want ErrNotFound, the ID cut", len(err.Error()), err)
+		}
+	}
+}
+
+// TestRemoveRelationFields: an entry of remove_relations that left out
+// a field said "a relation to remove needs from, to and kind" whatever
+// it lacked, and said it again beside the problem of a field it had:
+// after "want a mapping" for a scalar, after "unknown relation kind"
+// for a kind misspelt. Each field left out (or null) is now reported by
+// name, as the relations of a file report theirs, and a field given is
+// reported once, by its own problem.
+func TestRemoveRelationFields(t *testing.T) {
+	for _, tt := range []struct {
+		entry string
+		want  []string
+	}{
+		{"x", []string{`2:20: syntax error: want a mapping, found "x"`}},
+		{"{from: a, to: x}", []string{`2:20: remove_relation "a -> x": kind: missing required field "kind"`}},
+		{"{from: a, kind: supports}", []string{`2:20: remove_relation "a -> ": to: missing required field "to"`}},
+		{"{from: a, to: x, kind: }", []string{`2:20: remove_relation "a -> x": kind: missing required field "kind"`}},
+		{"{from: a, to: x, kind: banana}", []string{`2:43: kind: invalid kind: unknown relation kind "banana"`}},
+	} {
+		batch := "claimgraph: 1\nremove_relations: [" + tt.entry + "]\n"
+		err := desk(t).ApplyYAML(strings.NewReader(batch), "b.yaml")
+		var list graph.ErrorList
+		if !errors.As(err, &list) || len(list) != len(tt.want) {
+			t.Errorf("%s: %v; want %d problems", tt.entry, err, len(tt.want))
+			continue
+		}
+		for i, w := range tt.want {
+			if !strings.Contains(list[i].Error(), "b.yaml:"+w) {
+				t.Errorf("%s: problem %d is %q; want %q", tt.entry, i, list[i].Error(), w)
+			}
+		}
+	}
+}

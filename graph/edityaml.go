@@ -79,7 +79,8 @@ func EditYAMLWith(path string, r io.Reader, name string) error {
 func EditYAMLTo(path, out string, b Batch) error { return ReadOptions{}.EditYAMLTo(path, out, b) }
 
 // EditYAML is [EditYAML] reading the file within o's limits (MaxBytes,
-// MaxNodes, MaxDepth), as [ReadOptions.Load] reads one.
+// MaxNodes, MaxDepth), as [ReadOptions.Load] reads one, and the edited
+// text back within them.
 func (o ReadOptions) EditYAML(path string, b Batch) error {
 	return o.editYAML(path, path, func(g *Graph) error { return g.Apply(b) }, nil)
 }
@@ -271,7 +272,11 @@ func spliceYAML(path string, data []byte, g *Graph, other []byte, o ReadOptions)
 	}
 	sp.inlineAliases(&doc)
 	out := sp.result()
-	back, err := ReadYAML(bytes.NewReader(out), path)
+	// Read back within the limits the file was read within, so that a
+	// file read under raised ones can be edited; warnings were given
+	// when the file was read.
+	o.Progress, o.Warn = nil, nil
+	back, err := o.ReadYAML(bytes.NewReader(out), path)
 	if err == nil {
 		err = sameGraph(back.Snapshot(), v)
 	}

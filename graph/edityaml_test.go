@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -598,5 +599,37 @@ remove_relations: []
 	}
 	if !strings.HasPrefix(string(out), string(in[:strings.Index(string(in), "claims:")])) {
 		t.Errorf("the file's text before its claims changed:\n%s", out)
+	}
+}
+
+// TestEditYAMLReadBackLimits: the edited text is read back within the
+// limits the file was read within. It was read back within the default
+// ones, so that a file that reads under a raised limit (a 17 MiB file
+// under --max-bytes 64MiB, here one whose aliases add more text than the
+// default 16 MiB) could not be edited at all: ErrNotInPlace, "would not
+// read back", after the whole edit had run.
+func TestEditYAMLReadBackLimits(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("claimgraph: 1\nclaims:\n  - {id: c0, text: &t " + strings.Repeat("x", 64<<10) + "}\n")
+	for i := 1; i <= 300; i++ { // 300 aliases of 64 KiB: 19 MiB of text
+		fmt.Fprintf(&b, "  - {id: c%d, text: *t}\n", i)
+	}
+	path := filepath.Join(t.TempDir(), "g.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	raised := graph.ReadOptions{MaxBytes: 32 << 20}
+	if _, err := raised.Load(path); err != nil {
+		t.Fatalf("the file does not read under the raised limit: %v", err)
+	}
+	if err := raised.EditYAML(path, graph.Batch{Remove: []string{"c300"}}); err != nil {
+		t.Fatalf("edit under the limit the file reads within: %v", err)
+	}
+	g, err := raised.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := g.Claim("c300"); ok || g.Counts().Claims != 300 {
+		t.Errorf("c300 not removed: %+v", g.Counts())
 	}
 }

@@ -312,6 +312,12 @@ func splitPoint(data []byte) int {
 	return mid + end + 1
 }
 
+// isItem reports whether n, a line of JSON Lines, is an item: an object
+// of one key that names a section (entity, source, claim, relation).
+func isItem(n *yaml.Node) bool {
+	return n.Kind == yaml.MappingNode && len(n.Content) == 2 && sectionIndex(n.Content[0].Value) >= 0
+}
+
 // headerEnd returns the start of the line after the header (the first
 // line that is not blank) of data, or -1 when there is none.
 func headerEnd(data []byte) int {
@@ -425,8 +431,14 @@ func (br *bulkReader) readLines(b *Batch, from, to, lineNo int, header bool) {
 		d.nodes, d.stop = 0, false // the node limit applies per line
 		if !header {
 			header = true
-			d.root(nil, n, jsonVersion, fmt.Sprintf(`{"claimgraph":%d} as the first line`, FormatVersion))
-			continue
+			if !isItem(n) {
+				d.root(nil, n, jsonVersion, fmt.Sprintf(`{"claimgraph":%d} as the first line`, FormatVersion))
+				continue
+			}
+			// An item where the header should be: the header is left
+			// out, and the line is read as the item it is, not as a
+			// header whose key is unknown.
+			d.errAt(n, location{}, "", fmt.Errorf(`%w: missing {"claimgraph":%d}: the first line must be it, not an item`, ErrVersion, FormatVersion))
 		}
 		if n.Kind != yaml.MappingNode || len(n.Content) != 2 {
 			d.errAt(n, location{}, "", fmt.Errorf("%w: want an object with one key: %s", ErrSyntax, itemKeys))

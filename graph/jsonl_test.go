@@ -356,3 +356,34 @@ func TestJSONLGarbageIsCheap(t *testing.T) {
 		t.Errorf("allocated %d MiB for %d MiB of input, want at most 8 times the input", got>>20, len(in)>>20)
 	}
 }
+
+// TestJSONLNoHeader: a JSON Lines file that begins with an item, its
+// header left out, had two problems for one, the second wrong: the
+// header missing "at the top", and the item's own key read as a field
+// of the header ("claim": unknown field, want claimgraph), so that the
+// item itself went unread. The missing header is now the one problem
+// of that line, and the line is read as the item it is, its own
+// problems found at their places.
+func TestJSONLNoHeader(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"items", "{\"claim\":{\"id\":\"a\",\"text\":\"T\"}}\n{\"claim\":{\"id\":\"b\",\"text\":\"U\"}}\n",
+			[]string{`bulk.jsonl:1:1: unsupported format version: missing {"claimgraph":1}: the first line must be it, not an item`}},
+		{"an item with a problem", "{\"claim\":{\"id\":\"a\"}}\n",
+			[]string{`bulk.jsonl:1:1: unsupported format version: missing {"claimgraph":1}`, `bulk.jsonl:1:10: claim "a": text: missing required field "text"`}},
+	} {
+		_, err := graph.ReadJSONL(strings.NewReader(tt.in), "bulk.jsonl")
+		var list graph.ErrorList
+		if !errors.As(err, &list) || len(list) != len(tt.want) || !errors.Is(list[0], graph.ErrVersion) {
+			t.Errorf("%s: %v; want %d problems, the first ErrVersion", tt.name, err, len(tt.want))
+			continue
+		}
+		for i, w := range tt.want {
+			if !strings.Contains(list[i].Error(), w) {
+				t.Errorf("%s: problem %d is %q; want %q", tt.name, i, list[i].Error(), w)
+			}
+		}
+	}
+}

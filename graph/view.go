@@ -181,7 +181,8 @@ func (v View) vertex(s *store, id string, k VertexKind) (int32, error) {
 	n, ok := v.lookup(s, id)
 	switch {
 	case !ok:
-		return 0, fmt.Errorf("graph: %w: no %s %q", ErrNotFound, k, id)
+		// id is the caller's, maybe of any length (a command line).
+		return 0, fmt.Errorf("graph: %w: no %s %s", ErrNotFound, k, claims.Quote(id))
 	case s.verts[n].kind != k:
 		return 0, fmt.Errorf("graph: %w", tag(ErrWrongKind, "%q is %s, not %s", id, s.verts[n].kind.article(), k.article()))
 	case k == ClaimVertex && !v.claimVisible(s, s.verts[n].idx):
@@ -522,14 +523,34 @@ func (v View) Counts() Counts {
 // the adjacency lists given, of kind k.
 func (v View) relationsOf(s *store, n int32, k EdgeKinds, lists ...[][]edge) []claims.Relation {
 	var out []claims.Relation
+	var at []int32
 	for _, l := range lists {
+		at = at[:0]
 		for _, e := range l[n] {
 			if e.data.Kinds&k != 0 && v.relVisible(s, e.data.rel-1) {
-				out = append(out, s.relation(e.data.rel-1))
+				at = append(at, e.data.rel-1)
 			}
+		}
+		for _, i := range inTableOrder(at) {
+			out = append(out, s.relation(i))
 		}
 	}
 	return out
+}
+
+// inTableOrder returns at, positions in a table of items linked to one
+// vertex, in the table's order, the order in which [View.Claims],
+// [View.Sources] and [View.Relations] yield the items. A vertex's list of
+// links is in the order the links were made, which is the table's for
+// a graph read from a file; a replacement or a merge, which keeps an
+// item's place in its table, makes its links anew, at the end of the
+// lists. It costs O(len(at)) when at is in order, O(len(at) log
+// len(at)) after such changes.
+func inTableOrder(at []int32) []int32 {
+	if !slices.IsSorted(at) {
+		slices.Sort(at)
+	}
+	return at
 }
 
 // query runs q on the store of v and the vertex id of kind k in it,
@@ -546,7 +567,8 @@ func query[T any](v View, id string, k VertexKind, q func(s *store, n int32) T) 
 }
 
 // Supporters returns the relations by which other claims directly
-// support claim id, in the order they were added.
+// support claim id, in the order they were added ([View.Relations]'s: a
+// relation a merge renames keeps its place).
 func (v View) Supporters(id string) ([]claims.Relation, error) {
 	return query(v, id, ClaimVertex, func(s *store, n int32) []claims.Relation {
 		return v.relationsOf(s, n, SupportsEdge, s.in)
@@ -554,7 +576,8 @@ func (v View) Supporters(id string) ([]claims.Relation, error) {
 }
 
 // Supported returns the relations by which claim id directly supports
-// other claims, in the order they were added.
+// other claims, in the order they were added ([View.Relations]'s: a
+// relation a merge renames keeps its place).
 func (v View) Supported(id string) ([]claims.Relation, error) {
 	return query(v, id, ClaimVertex, func(s *store, n int32) []claims.Relation {
 		return v.relationsOf(s, n, SupportsEdge, s.out)
@@ -742,7 +765,7 @@ func (v View) ShortestPath(from, to string) (Path, error) {
 		func(m int32) []edgeStep { return v.steps(s, m, SupportsEdge|ContradictsEdge, s.out, s.in) },
 		func(m int32, _ step, _ int) bool { found = m == b; return !found })
 	if !found {
-		return Path{}, fmt.Errorf("graph: %w between claims %q and %q", ErrNoPath, from, to)
+		return Path{}, fmt.Errorf("graph: %w between claims %s and %s", ErrNoPath, claims.Quote(from), claims.Quote(to))
 	}
 	return pathTo(s, parent, b, true), nil
 }
@@ -796,44 +819,56 @@ func (v View) Speakers(id string) ([]claims.Entity, error) {
 // claimsLinked returns the visible claims of s with an edge of kind k
 // into vertex n.
 func (v View) claimsLinked(s *store, n int32, k EdgeKinds) []claims.Claim {
-	var out []claims.Claim
+	var at []int32
 	for _, e := range s.in[n] {
 		if e.data.Kinds&k != 0 {
 			if idx := s.verts[e.to].idx; s.verts[e.to].kind == ClaimVertex && v.claimVisible(s, idx) {
-				out = append(out, s.claims[idx])
+				at = append(at, idx)
 			}
 		}
+	}
+	var out []claims.Claim
+	for _, i := range inTableOrder(at) {
+		out = append(out, s.claims[i])
 	}
 	return ownClaims(out)
 }
 
 // ClaimsIn returns the claims that appear in source id, in the order the
-// claims were added.
+// claims were added ([View.Claims]'s: a claim replaced or merged into
+// keeps its place).
 func (v View) ClaimsIn(id string) ([]claims.Claim, error) {
 	return query(v, id, SourceVertex, func(s *store, n int32) []claims.Claim { return v.claimsLinked(s, n, AppearsInEdge) })
 }
 
 // ClaimsAbout returns the claims about entity id, in the order the claims
-// were added.
+// were added ([View.Claims]'s: a claim replaced or merged into keeps its
+// place).
 func (v View) ClaimsAbout(id string) ([]claims.Claim, error) {
 	return query(v, id, EntityVertex, func(s *store, n int32) []claims.Claim { return v.claimsLinked(s, n, AboutEdge) })
 }
 
 // ClaimsBy returns the claims attributed to entity id in at least one of
-// their appearances, in the order the claims were added.
+// their appearances, in the order the claims were added ([View.Claims]'s:
+// a claim replaced or merged into keeps its place).
 func (v View) ClaimsBy(id string) ([]claims.Claim, error) {
 	return query(v, id, EntityVertex, func(s *store, n int32) []claims.Claim { return v.claimsLinked(s, n, SaidByEdge) })
 }
 
 // DerivedBy returns the sources that draw on source id (cite, quote,
-// republish or translate it), in the order they were added.
+// republish or translate it), in the order they were added
+// ([View.Sources]'s: a source replaced or merged into keeps its place).
 func (v View) DerivedBy(id string) ([]sources.Source, error) {
 	return query(v, id, SourceVertex, func(s *store, n int32) []sources.Source {
-		var out []sources.Source
+		var at []int32
 		for _, e := range s.in[n] {
 			if e.data.Kinds&DerivesEdge != 0 {
-				out = append(out, s.sources[s.verts[e.to].idx])
+				at = append(at, s.verts[e.to].idx)
 			}
+		}
+		var out []sources.Source
+		for _, i := range inTableOrder(at) {
+			out = append(out, s.sources[i])
 		}
 		return ownSources(out)
 	})

@@ -59,6 +59,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/claimgraph/claimgraph/claims"
 	"io"
 	"runtime/debug"
 	"strings"
@@ -221,7 +222,7 @@ func runAF(e *env, args []string) int {
 	default:
 		a := f.Index(*arg)
 		if a < 0 {
-			return e.fail("af", fmt.Errorf("no argument %q in %s", *arg, *file))
+			return e.fail("af", fmt.Errorf("no argument %s in %s", claims.Quote(*arg), *file))
 		}
 		ok, cert, err := af.Decide(f, prob, a)
 		if err != nil {

@@ -99,3 +99,65 @@ func TestBadFlagValues(t *testing.T) {
 		}
 	}
 }
+
+// TestBadFlagOneLine: a flag the command does not have, or a value its
+// flag refuses, printed the flag package's sentence and then every flag
+// of the command with its help, 16 lines for verdicts; a bad --trust
+// file's problem was lost in them. It is now one line, as every usage
+// error is, "claimgraph CMD: sentence", and the usage line of the
+// command; -h still lists the flags.
+func TestBadFlagOneLine(t *testing.T) {
+	trust := writeTemp(t, "t.json", `{"x": "0.5"}`)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"verdicts", miniFile, "--bogus"}, "claimgraph verdicts: flag provided but not defined: -bogus"},
+		{[]string{"verdicts", miniFile, "--max-bytes", "lots"}, `claimgraph verdicts: invalid value "lots" for flag -max-bytes: want a size in bytes`},
+		{[]string{"verdicts", miniFile, "--trust", trust}, `claimgraph verdicts: invalid value "` + trust + `" for flag -trust: ` + trust + `:1:2: source "x": not a number in [0, 1]`},
+		{[]string{"about", miniFile, "china", "--json=maybe"}, `claimgraph about: invalid boolean value "maybe" for -json`},
+	} {
+		var out, errb strings.Builder
+		code := run(tt.args, &out, &errb)
+		lines := strings.Split(strings.TrimSuffix(errb.String(), "\n"), "\n")
+		if code != 2 || len(lines) != 2 || !strings.HasPrefix(lines[0], tt.want) || !strings.HasPrefix(lines[1], "usage: claimgraph "+tt.args[0]+" ") {
+			t.Errorf("%q: exit %d, stderr %q; want 2, %q and the usage line", tt.args, code, errb.String(), tt.want)
+		}
+	}
+	var out, errb strings.Builder
+	if code := run([]string{"verdicts", "-h"}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "-max-bytes SIZE") || !strings.HasPrefix(errb.String(), "usage: claimgraph verdicts FILE") {
+		t.Errorf("verdicts -h: exit %d, stderr %q; want 2, the usage line and the flags", code, errb.String())
+	}
+}
+
+// TestLongIDsCut: an ID of 100 KB on the command line, in a batch, a
+// decisions file or a --trust file was quoted whole in the messages
+// that it names nothing (twice for edit --remove: the flag and the
+// problem), 100 KB to 300 KB of output. Each is now cut
+// (claims.Quote, claims.Cut), as values of files are.
+func TestLongIDsCut(t *testing.T) {
+	long := strings.Repeat("a", 100_000)
+	g := writeTemp(t, "g.yaml", drawYAML)
+	apx := writeTemp(t, "f.apx", "arg(a).\n")
+	batch := writeTemp(t, "b.yaml", "claimgraph: 1\nremove: ["+long+"]\nremove_relations: [{from: "+long+", to: b, kind: supports}]\nmerge: [{into: "+long+", from: a}]\n")
+	decisions := writeTemp(t, "d.json", `{"suggestions": [{"a": "`+long+`", "b": "a", "decision": "same_as"}]}`)
+	trust := writeTemp(t, "t.json", `{"`+long+`": 0.5}`)
+	for _, args := range [][]string{
+		{"contradictions", g, long}, {"support", g, long}, {"sources", g, long}, {"origins", g, long}, {"about", g, long},
+		{"draw", g, "--claim", long},
+		{"export", g, "--format", "jsonld", "--review-url", "https://fc.example/", "--author", "FC", "--claims", long},
+		{"af", "-p", "DC-GR", "-f", apx, "-a", long},
+		{"edit", g, "--remove", long}, {"edit", g, "--remove", long, "--with-relations"}, {"edit", g, "--merge", long + "=a"},
+		{"edit", g, "--apply", batch},
+		{"similar", g, "--apply", decisions},
+		{"verdicts", g, "--trust", trust},
+	} {
+		// edit lists its problems on standard output, the others on
+		// standard error.
+		var out strings.Builder
+		code := run(args, &out, &out)
+		if code == 0 || out.Len() > 2000 || !strings.Contains(out.String(), "aaa") {
+			t.Errorf("%s: exit %d, %d bytes of output: %.200s…; want a problem with the ID cut", args[0], code, out.Len(), out.String())
+		}
+	}
+}

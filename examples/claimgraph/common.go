@@ -376,7 +376,7 @@ func (e *env) describeClaim(v graph.View, id string) (claimInfo, error) {
 		// Ask a query for the error, so that it says why (unknown ID,
 		// wrong kind or hidden by the view's date).
 		_, err := v.SourcesOf(id)
-		return claimInfo{}, cmp.Or(err, fmt.Errorf("graph: %w: no claim %q", graph.ErrNotFound, id))
+		return claimInfo{}, cmp.Or(err, fmt.Errorf("graph: %w: no claim %s", graph.ErrNotFound, claims.Quote(id)))
 	}
 	srcs, err := v.SourcesOf(id)
 	if err != nil {

@@ -15,7 +15,10 @@
 // only the claims within --depth relations of one claim (default 1), with
 // that claim outlined; --depth without --claim is a usage error (exit 2).
 // --verdicts reads a JSON object mapping claim IDs to
-// verdict labels ({"claim-id": "false"}) and colours the claims by them;
+// verdict labels ({"claim-id": "false"}; a problem of the file, an ID
+// given twice or one that names no claim of FILE among them, is
+// reported at its FILE:LINE:COL, exit 1: sidejson.go)
+// and colours the claims by them;
 // without it the claims are coloured by the verdicts of package
 // graph/verdict, of the whole graph or, with --at DATE (YYYY, YYYY-MM or
 // YYYY-MM-DD), as of that date: claims not holding then are grey;
@@ -51,9 +54,9 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -148,7 +151,7 @@ func runDraw(e *env, args []string) int {
 	}
 	var labels map[string]string
 	if *verdicts != "" {
-		labels, err = readVerdicts(*verdicts)
+		labels, err = readVerdicts(*verdicts, g.View)
 	} else {
 		labels, err = computedLabels(e, judged)
 	}
@@ -257,18 +260,16 @@ func countRelated(v graph.View) int {
 	return len(seen)
 }
 
-// readVerdicts reads a JSON object of claim ID to verdict label.
-func readVerdicts(path string) (map[string]string, error) {
-	data, err := readSide(path)
-	if err != nil {
-		return nil, err
-	}
+// readVerdicts reads a JSON object of claim ID to verdict label, each
+// ID a claim of v.
+func readVerdicts(path string, v graph.View) (map[string]string, error) {
 	var m map[string]string
-	if err := json.Unmarshal(data, &m); err != nil {
-		if off, msg, ok := syntaxAt(err); ok {
-			return nil, fmt.Errorf("%s: %s", claims.PositionAt(path, data, off), msg)
-		}
-		return nil, fmt.Errorf("%s: %v", path, err)
+	s, err := readSideJSON(path)
+	if err == nil {
+		err = s.decode(&m)
 	}
-	return m, nil
+	if err == nil {
+		err = s.claimKeys(v, maps.Keys(m))
+	}
+	return m, err
 }

@@ -152,7 +152,7 @@ func runEdit(e *env, args []string) int {
 	if len(remove) > 0 {
 		b.printf("remove:\n")
 		for _, id := range remove {
-			b.flag("--remove " + id)
+			b.flag("--remove " + claims.Cut(id))
 			b.printf("  - %q\n", id)
 		}
 		if *withRels {
@@ -170,7 +170,7 @@ func runEdit(e *env, args []string) int {
 			if !ok {
 				return e.usageError("edit", "--merge: want FROM=INTO, or FROM:INTO when neither ID has a colon; got %q", m)
 			}
-			b.flag("--merge " + m)
+			b.flag("--merge " + claims.Cut(m))
 			b.printf("  - {from: %q, into: %q, drop_review: %t}\n", from, into, *dropPublished)
 			merges = append(merges, graph.Merge{Into: into, From: from, DropReview: *dropPublished})
 		}
@@ -424,7 +424,7 @@ func (b *flagBatch) relationsOf(g *graph.Graph, ids []string) {
 		for _, r := range rels {
 			if k := (key{r.From, r.To, r.Kind}); !seen[k] {
 				seen[k] = true
-				b.flag("--with-relations (--remove " + id + ")")
+				b.flag("--with-relations (--remove " + claims.Cut(id) + ")")
 				b.printf("  - {from: %q, to: %q, kind: %s}\n", r.From, r.To, r.Kind)
 			}
 		}

@@ -19,7 +19,10 @@
 //   - jsonld: schema.org ClaimReview (package graph/claimreview) of the
 //     claims rated by, first that applies: --verdicts FILE, a JSON object
 //     mapping claim IDs to {"name": "False", "value": 1, "alternateName":
-//     "False"} (value 1 = false to 5 = true), all of them published; the
+//     "False"} (value 1 = false to 5 = true), all of them published (a
+//     problem of the file, a key given twice or one that names no claim
+//     of FILE among them, is reported at its FILE:LINE:COL: sidejson.go);
+//     the
 //     claims' published reviews (the review field), with their rating,
 //     URL and date; else the verdicts of package graph/verdict, computed
 //     as of --at DATE when given, for the contested claims (in a
@@ -56,9 +59,9 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/claims"
@@ -148,12 +151,18 @@ func runExport(e *env, args []string) int {
 			return e.usageError("export", "--date: %v", err)
 		}
 		var given map[string]claimreview.Verdict // --verdicts, nil without
+		var side sideJSON                        // its file
 		if *verdicts != "" {
-			if given, err = readReviewVerdicts(*verdicts); err != nil {
+			if given, side, err = readReviewVerdicts(*verdicts); err != nil {
 				return e.fail("export", err)
 			}
 		}
 		write = func(g *graph.Graph, buf io.Writer) error {
+			if given != nil {
+				if err := side.claimKeys(g.View, maps.Keys(given)); err != nil {
+					return err
+				}
+			}
 			v := g.At(t)
 			m, computed := given, false
 			if m == nil { // the published reviews, else the computed verdicts
@@ -223,23 +232,20 @@ type reviewVerdict struct {
 	AlternateName string `json:"alternateName"`
 }
 
-func readReviewVerdicts(path string) (map[string]claimreview.Verdict, error) {
-	data, err := readSide(path)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
+// readReviewVerdicts reads the --verdicts file of jsonld, and returns
+// it with its verdicts, for the positions of their claims.
+func readReviewVerdicts(path string) (map[string]claimreview.Verdict, sideJSON, error) {
 	var m map[string]reviewVerdict
-	if err := dec.Decode(&m); err != nil {
-		if off, msg, ok := syntaxAt(err); ok {
-			return nil, fmt.Errorf("%s: %s", claims.PositionAt(path, data, off), msg)
-		}
-		return nil, fmt.Errorf("%s: %v", path, err)
+	s, err := readSideJSON(path)
+	if err == nil {
+		err = s.decode(&m)
+	}
+	if err != nil {
+		return nil, s, err
 	}
 	out := make(map[string]claimreview.Verdict, len(m))
 	for id, v := range m {
 		out[id] = claimreview.Verdict{Name: v.Name, Value: v.Value, AlternateName: v.AlternateName}
 	}
-	return out, nil
+	return out, s, nil
 }

@@ -23,7 +23,25 @@ import (
 // returns, and --quiet, which sets e.quiet.
 func newFlags(cmd string, e *env) (*flag.FlagSet, *bool) {
 	fs := flag.NewFlagSet("claimgraph "+cmd, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	// A bad flag is one line, as every usage error is (usageError): the
+	// flag package's sentence, which it writes before it calls Usage,
+	// then the command's usage line. -h, with no sentence, lists the
+	// flags.
+	var said strings.Builder
+	fs.SetOutput(&said)
+	fs.Usage = func() {
+		if msg := strings.TrimSpace(said.String()); msg != "" {
+			said.Reset()
+			e.usageError(cmd, "%s", msg)
+			return
+		}
+		if e.cmd != nil && e.cmd.name == cmd {
+			fmt.Fprintf(e.stderr, "usage: claimgraph %s %s\n", cmd, e.cmd.args)
+		}
+		fs.SetOutput(e.stderr)
+		fs.PrintDefaults()
+		fs.SetOutput(&said)
+	}
 	asJSON := fs.Bool("json", false, "print one JSON document instead of text")
 	fs.BoolVar(&e.quiet, "quiet", false, "show no progress on standard error")
 	fs.Var(&e.maxBytes, "max-bytes", "read input files of up to `SIZE` bytes (64MiB, 2GiB; default: the reader's own, 16 MiB for YAML, 32 MiB for JSON and RDF, 512 MiB for JSON Lines)")

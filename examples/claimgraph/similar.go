@@ -48,16 +48,14 @@
 // are an unknown decision and decisions that contradict each other, or
 // the graph, through same_as (a same_as b, b contradicts c, a supports
 // c: match.Conflicts). A decisions file that is not such a report (bad
-// JSON, a key it does not have, such as a misspelt "decision") is
-// reported at its DECISIONS.json:LINE:COL.
+// JSON, a key it does not have, such as a misspelt "decision", a key
+// given twice, a value of the wrong type, invalid UTF-8) is reported at
+// its DECISIONS.json:LINE:COL (sidejson.go).
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -76,6 +74,10 @@ type similarJSON struct {
 	BText    string   `json:"b_text"`
 	Decision string   `json:"decision"`
 }
+
+// pair names the claims of s as messages name a suggestion, "a ~ b",
+// each cut (claims.Cut): a decisions file may name claims of any length.
+func (s similarJSON) pair() string { return claims.Cut(s.A) + " ~ " + claims.Cut(s.B) }
 
 type similarReport struct {
 	Count     int     `json:"count"`
@@ -183,7 +185,7 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 		}
 		k, err := claims.ParseRelationKind(s.Decision)
 		if err != nil {
-			e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %w", path, i+1, s.A, s.B, err))
+			e.fail("similar", fmt.Errorf("%s: suggestion %d (%s): %w", path, i+1, s.pair(), err))
 			bad++
 			continue
 		}
@@ -191,7 +193,7 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 		// the relation's ID, which names the first decision.
 		id := s.A + " -> " + s.B
 		if at[id] > 0 {
-			e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): decided again: suggestion %d decides it", path, i+1, s.A, s.B, at[id]))
+			e.fail("similar", fmt.Errorf("%s: suggestion %d (%s): decided again: suggestion %d decides it", path, i+1, s.pair(), at[id]))
 			bad++
 			continue
 		}
@@ -203,7 +205,7 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 	// same_as are refused as a pair both supported and contradicted is.
 	refused := map[int]bool{} // the suggestions refused so far, by index from 1
 	for _, c := range match.Conflicts(g.View, ds) {
-		e.fail("similar", fmt.Errorf("%s: suggestion %d (%s ~ %s): %s", path, from[c.Decision], c.A, c.B, c.Why))
+		e.fail("similar", fmt.Errorf("%s: suggestion %d (%s): %s", path, from[c.Decision], similarJSON{A: c.A, B: c.B}.pair(), c.Why))
 		bad++
 		refused[from[c.Decision]] = true
 	}
@@ -254,40 +256,11 @@ func applyDecisions(e *env, g *graph.Graph, file, path, out, by string, asJSON b
 // misspelt "decision" would leave its pair undecided, unsaid.
 func readDecisions(path string) (similarReport, error) {
 	var rep similarReport
-	data, err := readSide(path)
-	if err != nil {
-		return rep, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	err = dec.Decode(&rep)
-	off := int(dec.InputOffset())
+	s, err := readSideJSON(path)
 	if err == nil {
-		if _, end := dec.Token(); end != io.EOF {
-			err = errors.New("more after the report")
-			off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
-		}
+		err = s.decode(&rep)
 	}
-	var te *json.UnmarshalTypeError
-	if at, _, ok := syntaxAt(err); ok {
-		off = at
-	}
-	switch {
-	case err == nil:
-		return rep, nil
-	case err == io.EOF:
-		err = errors.New("no report: the file is empty")
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		off, err = len(data), errors.New("the report ends early")
-	case errors.As(err, &te):
-		off = int(te.Offset)
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		key := strings.TrimPrefix(err.Error(), "json: unknown field ")
-		if i := bytes.Index(data, []byte(key)); i >= 0 {
-			off = i
-		}
-	}
-	return rep, fmt.Errorf("%s: %v", claims.PositionAt(path, data, off), strings.TrimPrefix(err.Error(), "json: "))
+	return rep, err
 }
 
 // saveDecisions saves g, read from file and changed by b, to out. From a
@@ -334,7 +307,7 @@ func decisionProblems(path string, sugs []similarJSON, at map[string]int, err er
 		case i > 0 && refused[i]:
 			continue
 		case i > 0:
-			m = fmt.Sprintf("suggestion %d (%s ~ %s): %s", i, sugs[i-1].A, sugs[i-1].B, m)
+			m = fmt.Sprintf("suggestion %d (%s): %s", i, sugs[i-1].pair(), m)
 			if !named[i] {
 				named[i] = true
 				n++

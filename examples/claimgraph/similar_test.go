@@ -295,9 +295,9 @@ func TestSimilarApplyBadFile(t *testing.T) {
 	for _, tt := range []struct{ decisions, want string }{
 		{"{\"suggestions\": [\n {\"a\": \"a\", \"b\": \"b\", \"decision\": \"same_as\"},,\n]}", ":2:46: invalid character ','"},
 		{"{\"suggestions\": [\n {\"a\": \"a\", \"b\": \"b\", \"decision\": \"same_as\"},\n {\"a\": \"a\", \"b\": \"c\", \"decison\": \"distinct_from\"}]}", `:3:23: unknown field "decison"`},
-		{"{\"suggestions\": []}\n{}", ":2:1: more after the report"},
-		{"{\"suggestions\": [", ":1:18: the report ends early"},
-		{"", ":1:1: no report"},
+		{"{\"suggestions\": []}\n{}", ":2:1: more after the document"},
+		{"{\"suggestions\": [", ":1:18: the document ends early"},
+		{"", ":1:1: no document: the file is empty"},
 	} {
 		decisions := writeTemp(t, "d.json", tt.decisions)
 		out := filepath.Join(t.TempDir(), "out.yaml")

@@ -51,7 +51,7 @@
 // from FILE later just goes unweighed.
 //
 // A UTF-8 byte-order mark at the start is skipped, as graph files have
-// it. The file is read whole, at most 64 MiB (maxSideFile), in time and
+// it, and invalid UTF-8 is refused at its line and column (sidejson.go). The file is read whole, at most 64 MiB (maxSideFile), in time and
 // memory linear in its size; checking it against a graph costs
 // O(entries).
 
@@ -94,7 +94,7 @@ func (e *trustError) Error() string {
 	b.WriteString(e.Position.String())
 	b.WriteString(": ")
 	if e.ID != "" {
-		fmt.Fprintf(&b, "source %q: ", e.ID)
+		fmt.Fprintf(&b, "source %s: ", claims.Quote(e.ID))
 	}
 	b.WriteString(e.Err.Error())
 	if e.Detail != "" {
@@ -123,14 +123,11 @@ func (t *trustFlag) String() string { return t.path }
 
 // Set reads and parses the file at path; a problem is a *trustError.
 func (t *trustFlag) Set(path string) error {
-	data, err := readSide(path)
+	s, err := readSideJSON(path)
 	if err != nil {
 		return err
 	}
-	// A UTF-8 byte-order mark is no part of the JSON, as graph files
-	// have it; positions count from after it.
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	n := trustFlag{path: path, data: data, values: map[string]float64{}, offs: map[string]int{}}
+	n := trustFlag{path: path, data: s.data, values: map[string]float64{}, offs: map[string]int{}}
 	if err := n.parse(); err != nil {
 		return err
 	}

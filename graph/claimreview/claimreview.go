@@ -186,7 +186,7 @@ func Reviews(v graph.View, opts Options) ([]Review, error) {
 	var errs []error
 	for _, id := range ids {
 		if _, ok := v.Claim(id); !ok {
-			errs = append(errs, fmt.Errorf("claimreview: %w %q", ErrUnknownClaim, id))
+			errs = append(errs, fmt.Errorf("claimreview: %w %s", ErrUnknownClaim, claims.Quote(id)))
 		}
 		switch vd := opts.Verdicts[id]; {
 		case vd.Value == 0 && vd.Name == "" && vd.AlternateName == "":

@@ -126,7 +126,7 @@ func Select(v graph.View, m map[string]Verdict, named []string) (map[string]Verd
 		for _, id := range named {
 			c, ok := v.Graph().View.Claim(id) // an ID merged into a claim names it
 			if !ok {
-				return nil, fmt.Errorf("claimreview: %w %q", ErrUnknownClaim, id)
+				return nil, fmt.Errorf("claimreview: %w %s", ErrUnknownClaim, claims.Quote(id))
 			}
 			vd, ok := m[c.ID]
 			if !ok {

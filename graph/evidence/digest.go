@@ -90,7 +90,7 @@ func (d *Digests) of(id string, line func(claims.Relation) string) (string, erro
 	}
 	ev, ok := d.t.Claim(c.ID)
 	if !ok {
-		return "", fmt.Errorf("evidence: %w: no claim %q", graph.ErrNotFound, id)
+		return "", fmt.Errorf("evidence: %w: no claim %s", graph.ErrNotFound, claims.Quote(id))
 	}
 	// Its supporters and contradictions; a support it gives another
 	// lends the other evidence, not the claim.
@@ -115,7 +115,7 @@ func (d *Digests) of(id string, line func(claims.Relation) string) (string, erro
 func (d *Digests) lookup(id string) (claims.Claim, []claims.Relation, error) {
 	c, ok := d.v.Claim(id)
 	if !ok {
-		return claims.Claim{}, nil, fmt.Errorf("evidence: %w: no claim %q", graph.ErrNotFound, id)
+		return claims.Claim{}, nil, fmt.Errorf("evidence: %w: no claim %s", graph.ErrNotFound, claims.Quote(id))
 	}
 	rels, err := d.v.RelationsOf(c.ID)
 	return c, rels, err

@@ -2,6 +2,7 @@ package provenance
 
 import (
 	"fmt"
+	"github.com/claimgraph/claimgraph/claims"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/sources"
@@ -222,5 +223,5 @@ func (x *Index) missing(id string, want graph.VertexKind) error {
 	if k, ok := x.v.KindOf(id); ok && k != want {
 		return fmt.Errorf("provenance: %q is a %v, not a %v: %w", id, k, want, graph.ErrWrongKind)
 	}
-	return fmt.Errorf("provenance: no %v %q: %w", want, id, graph.ErrNotFound)
+	return fmt.Errorf("provenance: no %v %s: %w", want, claims.Quote(id), graph.ErrNotFound)
 }
