@@ -1502,13 +1502,14 @@ func replaceAll(ids []string, from, to string) []string {
 
 // references reports every reference to a removed item that the batch
 // keeps: a relation it does not remove, an item it neither removes nor
-// replaces (a replacement's references are checked as it is).
+// replaces (a replacement's references are checked as it is), once, at
+// the first removal of the item (plan refuses the others).
 func (e *editor) references() {
 	s := e.s
 	for i, id := range e.b.Remove {
 		n, ok := s.ids[id]
-		if !ok || !e.gone[n] {
-			continue // not found, or replaced
+		if !ok || !e.gone[n] || e.removed[id] != i+1 {
+			continue // not found, replaced, or removed again (refused by plan)
 		}
 		loc := location{"remove", i, ""}
 		for k, list := range [2][]edge{s.out[n], s.in[n]} {

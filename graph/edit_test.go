@@ -841,3 +841,45 @@ func TestRemoveRelationFields(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveTwiceReportsOnce: a batch removing one ID twice repeated
+// every "still related" (and "still cited") problem of the ID for each
+// removal. The repeated removal is refused at its place, and the
+// references are reported once, at the first.
+func TestRemoveTwiceReportsOnce(t *testing.T) {
+	g := desk(t)
+	before := yamlText(t, g)
+	err := g.Apply(graph.Batch{Remove: []string{"x", "s3", "x", "s3"}})
+	var list graph.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("got %v, want an ErrorList", err)
+	}
+	var msgs []string
+	for _, e := range list {
+		msgs = append(msgs, e.Error())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, tt := range []struct {
+		want string
+		n    int
+	}{
+		{`"x" is still related`, 3},  // a, b and y support x
+		{`"s3" is still cited`, 1},   // y's support of x cites it
+		{`"x" is removed twice`, 1},  // the third removal
+		{`"s3" is removed twice`, 1}, // the fourth
+		{`remove "x"`, 3 + 1},        // at the first removal, but the repeat
+		{`remove "s3"`, 1 + 1},
+	} {
+		if n := strings.Count(all, tt.want); n != tt.n {
+			t.Errorf("%q %d times, want %d, in:\n%s", tt.want, n, tt.n, all)
+		}
+	}
+	for _, e := range list {
+		if strings.Contains(e.Error(), "removed twice") != errors.Is(e, graph.ErrDuplicateID) {
+			t.Errorf("%v: removed twice and ErrDuplicateID disagree", e)
+		}
+	}
+	if got := yamlText(t, g); got != before {
+		t.Error("the failed batch changed the graph")
+	}
+}

@@ -46,7 +46,9 @@ func New() *Graph {
 // to remove, and Merges the items to fold into others. An item listed in
 // Remove whose ID is also among the batch's items of the same kind is
 // replaced in place: same ID, same place in the order of items, new
-// content; the relations of a replaced claim stay. A batch that fails
+// content; the relations of a replaced claim stay. An ID listed twice
+// in Remove is refused at its second place ([ErrDuplicateID]); what
+// still names a removed item is reported once, at its first. A batch that fails
 // reports every problem together: those of what it removes and merges
 // beside those of what it adds and replaces.
 type Batch struct {

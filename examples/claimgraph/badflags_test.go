@@ -70,14 +70,14 @@ func TestBadFlagValues(t *testing.T) {
 	add("--depth", []string{"draw", miniFile, "--claim", id}, counts...)
 	add("--depth", []string{"support", miniFile, id}, counts...)
 	add("--depth", []string{"origins", miniFile, id}, counts...)
-	add("--at", []string{"draw", miniFile}, dates[1:]...)
-	add("--at", []string{"verdicts", miniFile}, dates[1:]...)
-	add("--at", []string{"queue", miniFile}, dates[1:]...)
-	add("--at", []string{"diff", miniFile, miniFile}, dates[1:]...)
+	add("--at", []string{"draw", miniFile}, dates...)
+	add("--at", []string{"verdicts", miniFile}, dates...)
+	add("--at", []string{"queue", miniFile}, dates...)
+	add("--at", []string{"diff", miniFile, miniFile}, dates...)
 	add("--support", []string{"verdicts", miniFile}, "", "bogus")
 	add("--format", []string{"export", miniFile}, "", "bogus")
-	add("--at", []string{"export", miniFile, "--format", "jsonld", "--review-url", "https://fc.example/", "--author", "FC"}, dates[1:]...)
-	add("--date", []string{"export", miniFile, "--format", "jsonld", "--review-url", "https://fc.example/", "--author", "FC"}, dates[1:]...)
+	add("--at", []string{"export", miniFile, "--format", "jsonld", "--review-url", "https://fc.example/", "--author", "FC"}, dates...)
+	add("--date", []string{"export", miniFile, "--format", "jsonld", "--review-url", "https://fc.example/", "--author", "FC"}, dates...)
 	add("--from", []string{"import", miniFile}, "", "bogus")
 	add("--prefer", []string{"merge", miniFile, miniFile, "-o", filepath.Join(t.TempDir(), "m.yaml")}, "c", "A")
 	add("-p", []string{"af", "-f", apx}, "", "bogus", "SE-XX", "XX-GR")
@@ -158,6 +158,40 @@ func TestLongIDsCut(t *testing.T) {
 		code := run(args, &out, &out)
 		if code == 0 || out.Len() > 2000 || !strings.Contains(out.String(), "aaa") {
 			t.Errorf("%s: exit %d, %d bytes of output: %.200s…; want a problem with the ID cut", args[0], code, out.Len(), out.String())
+		}
+	}
+}
+
+// TestEmptyDateFlag: --at "" (a script passing an unset $DATE) judged
+// all time in silence on verdicts, draw, queue, diff and export, where
+// `at FILE ""` is refused. Given empty, a date flag is now a usage error
+// naming it; left out, it still means all time.
+func TestEmptyDateFlag(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "g.dot")
+	jsonld := []string{"export", miniFile, "--format", "jsonld", "--review-url", "https://fc.example/", "--author", "FC"}
+	for _, tt := range []struct {
+		flag string
+		args []string
+	}{
+		{"--at", []string{"verdicts", miniFile}},
+		{"--at", []string{"queue", miniFile}},
+		{"--at", []string{"draw", miniFile, "-o", out}},
+		{"--at", []string{"diff", miniFile, miniFile}},
+		{"--at", jsonld},
+		{"--date", jsonld},
+	} {
+		var o, errb strings.Builder
+		if code := run(tt.args, &o, &errb); code != 0 {
+			t.Errorf("%q without %s: exit %d, stderr %q; want 0", tt.args, tt.flag, code, errb.String())
+		}
+		o.Reset()
+		errb.Reset()
+		args := append(append([]string{}, tt.args...), tt.flag, "")
+		code := run(args, &o, &errb)
+		first, _, _ := strings.Cut(errb.String(), "\n")
+		want := "flag -" + strings.TrimLeft(tt.flag, "-") + ": empty date"
+		if code != 2 || o.Len() != 0 || !strings.Contains(first, want) {
+			t.Errorf("%q: exit %d, stdout %d bytes, stderr %q; want 2, nothing and %q", args, code, o.Len(), errb.String(), want)
 		}
 	}
 }

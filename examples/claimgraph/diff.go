@@ -97,7 +97,6 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph/diff"
 )
 
@@ -150,7 +149,7 @@ type diffReport struct {
 
 func runDiff(e *env, args []string) int {
 	fs, asJSON := newFlags("diff", e)
-	at := fs.String("at", "", "compare the verdicts as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD); items are compared over all time")
+	at := addDate(fs, "at", "compare the verdicts as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD); items are compared over all time")
 	addTrust(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -159,10 +158,7 @@ func runDiff(e *env, args []string) int {
 	if len(pos) != 2 {
 		return e.usageError("diff", "want 2 arguments, OLD and NEW; got %d", len(pos))
 	}
-	t, err := claims.ParseDate(*at)
-	if err != nil {
-		return e.usageError("diff", "--at: %v", err)
-	}
+	t := at.date
 	// NEW is read once OLD is summarized and gone (one graph in memory
 	// at a time): a NEW that is not there fails before that work.
 	if _, err := os.Stat(pos[1]); err != nil {

@@ -29,6 +29,12 @@
 // format and --max-items N for the items of JSON Lines; a file over one
 // is refused with a sentence that names the flag.
 //
+// A date flag (--at DATE of verdicts, queue, draw, diff and export,
+// --date of export) takes YYYY, YYYY-MM or YYYY-MM-DD; left out, it means
+// all time (no date). Given empty, as a script passing an unset $DATE
+// does, it is a usage error naming the flag (exit 2), as an empty DATE
+// of at is, never all time in silence (dateFlag in flags.go).
+//
 // --trust TRUST, taken by every command that weighs evidence (the
 // verdicts and what shows them, stale, diff, the explorer, the jsonld
 // export), weighs each origin by the trust of its source, from TRUST, a JSON

@@ -88,7 +88,7 @@ func runDraw(e *env, args []string) int {
 	srcs := fs.Bool("sources", false, "draw sources and the claims' links to them")
 	all := fs.Bool("all", false, "draw claims that take part in no relation too")
 	verdicts := fs.String("verdicts", "", "JSON file mapping claim IDs to verdict labels")
-	at := fs.String("at", "", "colour the claims by their verdicts as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	at := addDate(fs, "at", "colour the claims by their verdicts as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	ids := fs.Bool("ids", false, "write each claim's ID above its text")
 	origins := fs.Bool("origins", false, "draw each claim's independent origins")
 	legend := fs.Bool("legend", true, "draw a legend of colours, date and edges")
@@ -114,11 +114,8 @@ func runDraw(e *env, args []string) int {
 	if msg := outProblem("draw", pos[0], *out, "draw writes a drawing", ".svg", ".png", ".dot", ".gv", ".json"); msg != "" {
 		return e.usageError("draw", "%s", msg)
 	}
-	date, err := claims.ParseDate(*at)
-	if err != nil {
-		return e.usageError("draw", "--at: %v", err)
-	}
-	if *at != "" && *verdicts != "" {
+	date := at.date
+	if at.text != "" && *verdicts != "" {
 		return e.usageError("draw", "--at and --verdicts exclude each other: the verdicts of a file have no date")
 	}
 	if given(fs, "trust") && *verdicts != "" {

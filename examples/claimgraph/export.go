@@ -64,7 +64,6 @@ import (
 	"maps"
 	"strings"
 
-	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/claimreview"
 	"github.com/claimgraph/claimgraph/graph/dot"
@@ -89,9 +88,9 @@ func runExport(e *env, args []string) int {
 	reviewURL := fs.String("review-url", "", "jsonld: prefix of the review pages' addresses")
 	author := fs.String("author", "", "jsonld: the organisation publishing the reviews")
 	authorURL := fs.String("author-url", "", "jsonld: its home page")
-	date := fs.String("date", "", "jsonld: date of the reviews, YYYY-MM-DD (default: each review's own date, else its evidence's)")
+	date := addDate(fs, "date", "jsonld: date of the reviews, YYYY-MM-DD (default: each review's own date, else its evidence's)")
 	named := fs.String("claims", "", "jsonld: review only the claims `ID,...` (default: the contested claims, or all those of --verdicts or with a published review)")
-	at := fs.String("at", "", "jsonld: rate the claims as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD); not with --verdicts")
+	at := addDate(fs, "at", "jsonld: rate the claims as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD); not with --verdicts")
 	addTrust(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -135,21 +134,16 @@ func runExport(e *env, args []string) int {
 		if sources.CheckURL(*reviewURL) != nil {
 			return e.usageError("export", "--review-url %q is not an absolute http or https address; reviews are published at it followed by the claim ID", *reviewURL)
 		}
-		t, err := claims.ParseDate(*at)
-		if err != nil {
-			return e.usageError("export", "--at: %v", err)
-		}
+		t := at.date
 		var ids []string
 		if *named != "" {
 			ids = strings.Split(*named, ",")
 		}
-		if *verdicts != "" && *at != "" {
+		if *verdicts != "" && at.text != "" {
 			return e.usageError("export", "--at dates the verdicts computed from the graph; those of --verdicts %s are already decided, so --at has nothing to date", *verdicts)
 		}
 		opts := claimreview.Options{URL: *reviewURL, Author: *author, AuthorURL: *authorURL}
-		if opts.Published, err = claims.ParseDate(*date); err != nil {
-			return e.usageError("export", "--date: %v", err)
-		}
+		opts.Published = date.date
 		var given map[string]claimreview.Verdict // --verdicts, nil without
 		var side sideJSON                        // its file
 		if *verdicts != "" {
@@ -179,11 +173,11 @@ func runExport(e *env, args []string) int {
 					fmt.Fprintf(e.stderr, "claimgraph export: --trust %s weighs no rating: the file's published reviews rate the claims (%s), and are exported as published\n",
 						e.trust.path, plural(len(m), "review"))
 				}
-				if m != nil && !computed && *at != "" {
+				if m != nil && !computed && at.text != "" {
 					// Nor does --at date them: a published review
 					// says what it said on its own date.
 					fmt.Fprintf(e.stderr, "claimgraph export: --at %s dates no rating: the file's published reviews rate the claims (%s), and are exported as published\n",
-						*at, plural(len(m), "review"))
+						at, plural(len(m), "review"))
 				}
 			}
 			// --claims narrows every kind of verdict; without it the

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -226,6 +227,42 @@ func writeJSONFields(w io.Writer, doc map[string]any) error {
 // one way every command writes its -o file.
 func writeFile(path string, data []byte) error {
 	return graph.SaveWith(path, func(w io.Writer) error { _, err := w.Write(data); return err })
+}
+
+// dateFlag is the value of a date flag (--at, --date): a date, YYYY,
+// YYYY-MM or YYYY-MM-DD. Left out, it is the zero Date (all time, no
+// date); given, it must be a date: an empty value, as a script passing
+// an unset $DATE gives, is a usage error naming the flag, not all time,
+// as an empty DATE of `at` is.
+type dateFlag struct {
+	date claims.Date
+	text string // as given
+}
+
+// addDate adds the date flag name to fs.
+func addDate(fs *flag.FlagSet, name, usage string) *dateFlag {
+	d := new(dateFlag)
+	fs.Var(d, name, usage)
+	return d
+}
+
+func (d *dateFlag) String() string {
+	if d == nil {
+		return ""
+	}
+	return d.text
+}
+
+func (d *dateFlag) Set(s string) error {
+	if s == "" {
+		return errors.New("empty date: want YYYY, YYYY-MM or YYYY-MM-DD, or leave the flag out")
+	}
+	t, err := claims.ParseDate(s)
+	if err != nil {
+		return err
+	}
+	d.date, d.text = t, s
+	return nil
 }
 
 // depthFlag is the value of a --depth flag: how many links of a chain to

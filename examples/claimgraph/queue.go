@@ -54,7 +54,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph/queue"
 )
 
@@ -82,7 +81,7 @@ type queueReport struct {
 
 func runQueue(e *env, args []string) int {
 	fs, asJSON := newFlags("queue", e)
-	at := fs.String("at", "", "judge as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	at := addDate(fs, "at", "judge as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	addTrust(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -91,10 +90,7 @@ func runQueue(e *env, args []string) int {
 	if len(pos) != 1 {
 		return e.usageError("queue", "want 1 argument, FILE; got %d", len(pos))
 	}
-	t, err := claims.ParseDate(*at)
-	if err != nil {
-		return e.usageError("queue", "--at: %v", err)
-	}
+	t := at.date
 	g, code := loadGraph(e, "queue", pos[0])
 	if code != 0 {
 		return code

@@ -154,7 +154,7 @@ type verdictsReport struct {
 
 func runVerdicts(e *env, args []string) int {
 	fs, asJSON := newFlags("verdicts", e)
-	at := fs.String("at", "", "judge as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	at := addDate(fs, "at", "judge as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	support := fs.String("support", "lending", "what support does besides lending evidence, `MODE`: lending, bipolar, deductive or necessary")
 	addTrust(fs, e)
 	pos, err := parseArgs(fs, args)
@@ -164,10 +164,7 @@ func runVerdicts(e *env, args []string) int {
 	if len(pos) != 1 {
 		return e.usageError("verdicts", "want 1 argument, FILE; got %d", len(pos))
 	}
-	t, err := claims.ParseDate(*at)
-	if err != nil {
-		return e.usageError("verdicts", "--at: %v", err)
-	}
+	t := at.date
 	if e.verdict.support, err = verdict.ParseSupport(*support); err != nil {
 		return e.usageError("verdicts", "--support: %q is not lending, bipolar, deductive or necessary", *support)
 	}

@@ -88,17 +88,17 @@ relations:
 		back               bool // compare the changed file with the base
 	}{
 		{"claim validity at a date", "valid_at: 2024-12", "valid_at: 2025-01", "2024",
-			"q2", "claim q2", []string{"q2 changed (validity)"}, false},
+			"q2", "claim q2", []string{"q2 changed (valid_at)"}, false},
 		{"relation validity at a date", "valid_from: 2022, valid_until: 2023", "valid_from: 2023, valid_until: 2024", "2022",
-			"q4", "relation p4 contradicts q4", []string{"relation p4 contradicts q4 changed (validity)", "contradiction with p4 not live at 2022"}, false},
+			"q4", "relation p4 contradicts q4", []string{"relation p4 contradicts q4 changed (valid_from, valid_until)", "contradiction with p4 not live at 2022"}, false},
 		{"resolved by time", "valid_from: 2024-06-18", "valid_from: 2024-06-19", "",
-			"q1", "claim q1", []string{"q1 changed (validity)", "contradiction with p1 resolved by time"}, false},
+			"q1", "claim q1", []string{"q1 changed (valid_from)", "contradiction with p1 resolved by time"}, false},
 		{"not holding at the date", "valid_at: 2024-12", "valid_at: 2024-01", "2024-12",
-			"q2", "claim q2", []string{"q2 changed (validity)"}, false},
+			"q2", "claim q2", []string{"q2 changed (valid_at)"}, false},
 		// p1 held in 2025 and no longer does: q1 is accepted because p1
 		// does not hold then, though their contradiction is live in 2024.
 		{"rival not holding at the date", "valid_until: 2024-06-19", "valid_until: 2026", "2025",
-			"q1", "claim p1", []string{"p1 changed (validity)", "p1 not holding at 2025"}, true},
+			"q1", "claim p1", []string{"p1 changed (valid_until)", "p1 not holding at 2025"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,7 +46,7 @@ type Report struct {
 type Item struct {
 	Kind   string   // "entity", "source", "claim" or "relation"
 	ID     string   // a relation's is "FROM KIND TO"
-	Fields []string // for a changed item: the keys of the fields that differ
+	Fields []string // for a changed item: the keys of the fields that differ, as the file format names them (valid_from, occurred…)
 }
 
 // Merge is an item of the old graph merged into one of the new.
@@ -1105,6 +1105,10 @@ func fieldsDiffer[T any](a, b T) []string {
 		if fa.Kind() == reflect.Slice && fa.Len() == 0 && fb.Len() == 0 {
 			continue
 		}
+		if x, ok := fa.Interface().(claims.Validity); ok {
+			out = append(out, validityDiffers(x, fb.Interface().(claims.Validity))...)
+			continue
+		}
 		if !reflect.DeepEqual(fa.Interface(), fb.Interface()) {
 			out = append(out, key(va.Type().Field(i).Name))
 		}
@@ -1112,8 +1116,35 @@ func fieldsDiffer[T any](a, b T) []string {
 	return out
 }
 
+// validityKeys are the format's keys of a [claims.Validity], in the
+// order the writers write them (graph.FormatFields): a claim's or
+// relation's validity is these fields of the item, not one of its own.
+var validityKeys = []struct {
+	key string
+	get func(claims.Validity) any
+}{
+	{"valid_from", func(v claims.Validity) any { return v.From }},
+	{"valid_until", func(v claims.Validity) any { return v.Until }},
+	{"still_holds", func(v claims.Validity) any { return v.Ongoing }},
+	{"valid_at", func(v claims.Validity) any { return v.At }},
+	{"occurred", func(v claims.Validity) any { return v.Occurred }},
+}
+
+// validityDiffers returns the keys of the fields of the format in which
+// validities a and b differ: "occurred" for an event's date, "valid_from"
+// and "valid_until" for a state's, as merge and the YAML name them.
+func validityDiffers(a, b claims.Validity) []string {
+	var out []string
+	for _, k := range validityKeys {
+		if k.get(a) != k.get(b) {
+			out = append(out, k.key)
+		}
+	}
+	return out
+}
+
 // key turns a Go field name into the format's key: "DerivedFrom" into
-// "derived_from", "Validity" into "validity".
+// "derived_from" ("Validity" is the fields of validityKeys).
 func key(name string) string {
 	var b strings.Builder
 	for i, r := range name {

@@ -44,7 +44,8 @@ func newDigester(seed maphash.Seed) *digester {
 }
 
 // sums appends the hash of each field of item, a pointer to an
-// entity, source, claim or relation, to dst, in the order of the fields.
+// entity, source, claim or relation, to dst, in the order of the fields:
+// of its format's fields for a validity (fieldKeys).
 func (d *digester) sums(dst []uint64, item any) []uint64 {
 	d.h.Reset()
 	switch x := item.(type) {
@@ -83,9 +84,7 @@ func (d *digester) sums(dst []uint64, item any) []uint64 {
 		} else {
 			d.word(0)
 		}
-		dst = d.end(dst)
-		d.validity(x.Validity)
-		dst = d.end(dst)
+		dst = d.validity(d.end(dst), x.Validity)
 		d.set(len(x.Appearances), func(i int) {
 			a := &x.Appearances[i]
 			d.str(a.Source, a.Speaker)
@@ -121,9 +120,7 @@ func (d *digester) sums(dst []uint64, item any) []uint64 {
 			f = 0 // -0 == 0
 		}
 		d.word(math.Float64bits(f))
-		dst = d.texts(d.end(dst), x.AssertedBy)
-		d.validity(x.Validity)
-		dst = d.end(dst)
+		dst = d.validity(d.texts(d.end(dst), x.AssertedBy), x.Validity)
 		d.inferences(x.Inferred, true)
 		return d.end(dst)
 	}
@@ -203,12 +200,19 @@ func (d *digester) date(t claims.Date) {
 	d.word(dateKey(t))
 }
 
-func (d *digester) validity(v claims.Validity) {
+// validity appends a hash for each field of the format that v is
+// (validityKeys), so that a summary names the one that changed.
+func (d *digester) validity(dst []uint64, v claims.Validity) []uint64 {
 	d.date(v.From)
+	dst = d.end(dst)
 	d.date(v.Until)
+	dst = d.end(dst)
 	d.bool(v.Ongoing)
+	dst = d.end(dst)
 	d.date(v.At)
+	dst = d.end(dst)
 	d.date(v.Occurred)
+	return d.end(dst)
 }
 
 func (d *digester) inferences(list []claims.Inference, top bool) {

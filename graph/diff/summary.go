@@ -117,7 +117,7 @@ func (s *Summary) claimMerged(c *claims.Claim) []string {
 // merged into it. Its lists are made at their size, n (a count that is
 // wrong only costs their growing).
 func summarizeItems[T any](s *Summary, d *digester, items iter.Seq[T], n int, id func(*T) string, merged func(*T) []string, pos func(int) int32) table {
-	t := table{fields: reflect.TypeFor[T]().NumField()}
+	t := table{fields: len(fieldKeys[T]())}
 	t.ids, t.sums = make([]string, 0, n), make([]uint64, 0, n*t.fields)
 	for x := range items {
 		t.sums = d.sums(t.sums, &x)
@@ -286,7 +286,7 @@ func (s *Summary) relationDiffer(d *digester) func(k *int32, n *claims.Relation)
 		} else {
 			old = s.relSums[r.sums : int(r.sums)+len(scratch)]
 		}
-		return keysDiffer[claims.Relation](old, scratch)
+		return keysDiffer(relationKeys, old, scratch)
 	}
 }
 
@@ -311,20 +311,42 @@ func indices(n int) iter.Seq[int32] {
 // item i of t and item n of the new graph differ.
 func differ[T any](d *digester, t table) func(i *int32, n *T) []string {
 	var scratch []uint64
+	keys := fieldKeys[T]()
 	return func(i *int32, n *T) []string {
 		scratch = d.sums(scratch[:0], n)
-		return keysDiffer[T](t.sums[int(*i)*t.fields:int(*i+1)*t.fields], scratch)
+		return keysDiffer(keys, t.sums[int(*i)*t.fields:int(*i+1)*t.fields], scratch)
 	}
 }
 
-// keysDiffer returns the keys of the fields of T whose hashes differ
-// between old and new.
-func keysDiffer[T any](old, new []uint64) []string {
+// keysDiffer returns the keys, of those of the hashes (fieldKeys), whose
+// hashes differ between old and new.
+func keysDiffer(keys []string, old, new []uint64) []string {
 	var out []string
 	for i := range old {
 		if old[i] != new[i] {
-			out = append(out, key(reflect.TypeFor[T]().Field(i).Name))
+			out = append(out, keys[i])
 		}
+	}
+	return out
+}
+
+// relationKeys is fieldKeys of a relation.
+var relationKeys = fieldKeys[claims.Relation]()
+
+// fieldKeys returns the format's key of each hash that the digester's
+// sums gives an item of type T: a field's key, or for a validity the
+// keys of its fields (validityKeys).
+func fieldKeys[T any]() []string {
+	typ := reflect.TypeFor[T]()
+	var out []string
+	for i := range typ.NumField() {
+		if typ.Field(i).Type == reflect.TypeFor[claims.Validity]() {
+			for _, k := range validityKeys {
+				out = append(out, k.key)
+			}
+			continue
+		}
+		out = append(out, key(typ.Field(i).Name))
 	}
 	return out
 }

@@ -36,6 +36,7 @@ type aifNode struct {
 }
 
 type aifEdge struct {
+	EdgeID aifID `json:"edgeID"` // optional; unique when given
 	FromID aifID `json:"fromID"`
 	ToID   aifID `json:"toID"`
 }
@@ -71,8 +72,10 @@ type aifEdge struct {
 // "edges" (such as "locutions" and OVA's "OVA" and "text").
 //
 // A document without "nodes", or with "nodes" or "edges" twice, is an
-// error. Errors are [*ParseError] values pointing at the node or edge at
-// fault.
+// error, as is a nodeID or an edgeID (optional) given to two nodes or
+// edges: at the second, naming the ID and the position of the first,
+// wrapping [ErrFormat] and [graph.ErrDuplicateID]. Errors are
+// [*ParseError] values pointing at the node or edge at fault.
 func ReadAIF(r io.Reader, name string) (Result, error) {
 	in, err := newInput(r, name)
 	if err != nil {
@@ -99,8 +102,8 @@ func ReadAIF(r io.Reader, name string) (Result, error) {
 				if n.NodeID == "" {
 					return in.errAt(off, fmt.Errorf("%w: node without a nodeID", ErrFormat))
 				}
-				if _, dup := nodes[n.NodeID]; dup {
-					return in.errAt(off, fmt.Errorf("%w: node %q given twice", ErrFormat, n.NodeID))
+				if first, dup := nodeAt[n.NodeID]; dup {
+					return in.twice(off, first, "node", n.NodeID)
 				}
 				nodes[n.NodeID], nodeAt[n.NodeID] = n, off
 				order = append(order, n.NodeID)
@@ -111,7 +114,14 @@ func ReadAIF(r io.Reader, name string) (Result, error) {
 				return true, in.errAt(in.key, fmt.Errorf("%w: \"edges\" given twice", ErrFormat))
 			}
 			sawEdges = true
+			edgeIDs := make(map[aifID]int64)
 			return true, list(in, "edges", func(e aifEdge, off int64) *ParseError {
+				if e.EdgeID != "" {
+					if first, dup := edgeIDs[e.EdgeID]; dup {
+						return in.twice(off, first, "edge", e.EdgeID)
+					}
+					edgeIDs[e.EdgeID] = off
+				}
 				edges = append(edges, edgeAt{e, off})
 				return nil
 			})
@@ -231,6 +241,13 @@ func ReadAIF(r io.Reader, name string) (Result, error) {
 		return Result{}, err
 	}
 	return in.result(b), nil
+}
+
+// twice reports the node or edge at offset off, whose ID the one at first
+// has already: an error wrapping [ErrFormat] and [graph.ErrDuplicateID].
+func (in *input) twice(off, first int64, what string, id aifID) *ParseError {
+	at := claims.PositionAt(in.name, in.data, int(first))
+	return in.errAt(off, fmt.Errorf("%w: %w: %s %s given twice; first at %s", ErrFormat, graph.ErrDuplicateID, what, claims.Quote(string(id)), at))
 }
 
 // distinct returns ids without repeats, in their order: an edge given

@@ -28,9 +28,13 @@
 // Bad input is reported as a [*ParseError] with the 1-based line and
 // column of the item at fault (a node, an edge, a statement, a relation,
 // a claim) and is never a panic. [ErrSyntax] is malformed JSON,
-// [ErrFormat] JSON that is not the format read, [ErrTooLarge] input over
-// [MaxBytes]; problems found by checking the batch as a graph wrap the
-// [graph.Error], so graph's and claims' sentinels match with [errors.Is].
+// [ErrFormat] JSON that is not the format read (among it a key that an
+// object gives twice, reported at the second with the position of the
+// first, as the graph's own JSON reader refuses it, where encoding/json
+// would keep the last value silently), [ErrTooLarge] input over
+// [MaxBytes]; an AIF node or edge ID given twice wraps
+// [graph.ErrDuplicateID] too. Problems found by checking the batch as a
+// graph wrap the [graph.Error], so graph's and claims' sentinels match with [errors.Is].
 // Where a reader goes on past a problem (the problems of the batch as a
 // graph, every date of a Fact Check response that does not parse), it
 // reports them all: an [ErrorList] of [*ParseError] values when there

@@ -170,6 +170,9 @@ func newInput(r io.Reader, name string) (*input, error) {
 		}
 		return nil, in.errAt(int64(off), fmt.Errorf("%w: invalid UTF-8 (byte %#02x)", ErrSyntax, data[off]))
 	}
+	if err := in.dupKeys(); err != nil {
+		return nil, err
+	}
 	return in, nil
 }
 
