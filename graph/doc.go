@@ -124,7 +124,11 @@
 // tables and the ID index as well, O(items), so that the snapshot still
 // finds every item it holds by its ID and by the IDs merged into it then.
 // Writers never wait for an analysis, and a snapshot iterates without
-// locking.
+// locking. Nor do they wait for a slow writer of a file or a network
+// connection: [Graph.WriteYAML] and [Graph.WriteJSON] build the document
+// under the read lock and write it without, and [Graph.WriteJSONL]
+// writes a snapshot, so that the io.Writer may itself query or change
+// the graph.
 // Holding the read lock for the whole analysis instead would cost no
 // memory, but a writer would wait for the analysis to end (verdicts on a
 // million claims take seconds), and, since a waiting writer blocks new
