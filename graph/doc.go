@@ -114,7 +114,7 @@
 // [View.Snapshot], a view that later changes do not affect, which every
 // analysis of this module (provenance, verdicts, truth discovery, the
 // timeline's stale and conflict lists, DOT, RDF and ClaimReview export,
-// the explore page)
+// the explore page, claim matching)
 // takes on entry; a change applied while one runs is wholly in its
 // result or not at all. A snapshot shares all of the graph's storage and
 // costs O(1); the first change after it copies the per-vertex adjacency

@@ -2,13 +2,12 @@ package explore_test
 
 import (
 	"fmt"
-	"sync"
-	"sync/atomic"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/explore"
+	"github.com/claimgraph/claimgraph/graph/internal/busy"
 	"github.com/claimgraph/claimgraph/sources"
 )
 
@@ -23,57 +22,55 @@ func TestBuildWhileChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	batches := 60
-	if testing.Short() {
-		batches = 15
-	}
-	var done atomic.Bool
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		defer done.Store(true)
-		for k := range batches {
-			s, c := fmt.Sprintf("busy-s%d", k), fmt.Sprintf("busy-c%d", k)
-			d := claims.MustDate(2000+k%20, 1+k%12, 1)
-			b := graph.Batch{
-				Sources: []sources.Source{{ID: s, Kind: sources.NewsArticle, DerivedFrom: []sources.Derivation{{Source: "internewscast-kim-scrub-2025", Kind: sources.Cites}}}},
-				Claims:  []claims.Claim{{ID: c, Text: "busy", Validity: claims.Validity{From: d}, Appearances: []claims.Appearance{{Source: s}}}},
-			}
-			if k > 0 {
-				b.Relations = []claims.Relation{{From: c, To: fmt.Sprintf("busy-c%d", k-1), Kind: claims.Supports}}
-			}
-			if err := g.Apply(b); err != nil {
-				t.Error(err)
-				return
-			}
+	busy.Run(t, 60, func(k int) error {
+		s, c := fmt.Sprintf("busy-s%d", k), fmt.Sprintf("busy-c%d", k)
+		d := claims.MustDate(2000+k%20, 1+k%12, 1)
+		b := graph.Batch{
+			Sources: []sources.Source{{ID: s, Kind: sources.NewsArticle, DerivedFrom: []sources.Derivation{{Source: "internewscast-kim-scrub-2025", Kind: sources.Cites}}}},
+			Claims:  []claims.Claim{{ID: c, Text: "busy", Validity: claims.Validity{From: d}, Appearances: []claims.Appearance{{Source: s}}}},
 		}
-	})
-	defer wg.Wait()
-	for builds := 0; builds < 2 || !done.Load(); builds++ {
+		if k > 0 {
+			b.Relations = []claims.Relation{{From: c, To: fmt.Sprintf("busy-c%d", k-1), Kind: claims.Supports}}
+		}
+		return g.Apply(b)
+	}, func(int) bool {
 		m, err := explore.Build(g, explore.Options{})
 		if err != nil {
-			t.Fatal(err)
+			t.Error(err)
+			return false
 		}
-		if len(m.States) == 0 || len(m.States[0]) != len(m.Claims) {
-			t.Fatalf("%d claims, %d undated verdicts", len(m.Claims), len(m.States[0]))
+		if err := consistent(m); err != nil {
+			t.Error(err)
+			return false
 		}
-		for _, st := range m.States {
-			for _, v := range st {
-				if v.C < 0 || v.C >= len(m.Claims) {
-					t.Fatalf("a verdict on claim %d of %d", v.C, len(m.Claims))
-				}
-			}
-		}
-		for _, r := range m.Rels {
-			if r.From < 0 || r.To < 0 {
-				t.Fatalf("a relation from %d to %d, outside the model's claims", r.From, r.To)
-			}
-		}
-		for _, c := range m.Claims {
-			for _, a := range c.Apps {
-				if a.Source < 0 {
-					t.Fatalf("claim %s appears in a source outside the model", c.ID)
-				}
+		return true
+	})
+}
+
+// consistent checks that every verdict, relation and appearance of m
+// names an item of m, and that every claim has an undated verdict.
+func consistent(m *explore.Model) error {
+	if len(m.States) == 0 || len(m.States[0]) != len(m.Claims) {
+		return fmt.Errorf("%d claims, %d states", len(m.Claims), len(m.States))
+	}
+	for _, st := range m.States {
+		for _, v := range st {
+			if v.C < 0 || v.C >= len(m.Claims) {
+				return fmt.Errorf("a verdict on claim %d of %d", v.C, len(m.Claims))
 			}
 		}
 	}
+	for _, r := range m.Rels {
+		if r.From < 0 || r.To < 0 {
+			return fmt.Errorf("a relation from %d to %d, outside the model's claims", r.From, r.To)
+		}
+	}
+	for _, c := range m.Claims {
+		for _, a := range c.Apps {
+			if a.Source < 0 {
+				return fmt.Errorf("claim %s appears in a source outside the model", c.ID)
+			}
+		}
+	}
+	return nil
 }
