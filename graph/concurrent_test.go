@@ -9,6 +9,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/internal/busy"
 	"github.com/claimgraph/claimgraph/sources"
 )
 
@@ -194,4 +195,31 @@ func TestReadersWhileDesking(t *testing.T) {
 		}
 	})
 	wg.Wait()
+}
+
+// TestUnderlyingWhileDesking runs the dependency's algorithms on
+// [graph.Graph.Underlying] while batches are applied: each reads the
+// store in several calls (the vertices, then the edges), which must
+// agree, or AdjacencyMap writes an edge of a vertex it did not list
+// into a nil map.
+func TestUnderlyingWhileDesking(t *testing.T) {
+	const n = 40
+	g := newsroom(t, n)
+	busy.Run(t, 40, func(k int) error { return desking(g, n, k) }, func(int) bool {
+		u := g.Underlying()
+		m, err := u.AdjacencyMap()
+		if err != nil {
+			t.Error(err)
+			return false
+		}
+		for from, to := range m {
+			for id := range to {
+				if _, ok := m[id]; !ok {
+					t.Errorf("edge %s -> %s to a vertex not listed", from, id)
+					return false
+				}
+			}
+		}
+		return true
+	})
 }

@@ -82,7 +82,8 @@
 //
 // # The dependency github.com/dominikbraun/graph
 //
-// [Graph.Underlying] exposes the same storage, read-only, as a graph of
+// [Graph.Underlying] exposes the same storage, read-only and as of one
+// snapshot (its algorithms read it in several calls), as a graph of
 // github.com/dominikbraun/graph (v0.23.0), so that that library's
 // algorithms run on the claim graph: shortest paths, strongly connected
 // components, topological sorts (see the example of [Graph.Underlying]).
