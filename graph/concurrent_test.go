@@ -189,6 +189,15 @@ func TestReadersWhileDesking(t *testing.T) {
 			}
 			for range g.At(claims.MustDate(2024, 0, 0)).Claims() {
 			}
+			for _, v := range []graph.View{g.View, g.At(claims.MustDate(2024, 0, 0))} {
+				for l := range v.Links() {
+					if l.From < 0 || l.To < 0 {
+						t.Errorf("live link %+v", l)
+					}
+				}
+				for range v.ContradictionPairs() {
+				}
+			}
 			if err := g.WriteJSON(io.Discard); err != nil {
 				t.Error(err)
 			}
