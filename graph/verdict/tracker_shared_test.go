@@ -1,13 +1,17 @@
 package verdict_test
 
 import (
+	"fmt"
 	stdmaps "maps"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/claims"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/synth"
 	"github.com/claimgraph/claimgraph/graph/verdict"
+	"github.com/claimgraph/claimgraph/sources"
 )
 
 // TestTrackerResultSilentKept: a Result taken before an update keeps
@@ -36,6 +40,7 @@ func TestTrackerResultSilentKept(t *testing.T) {
 					t.Errorf("silent %s has no verdict", id)
 					return
 				}
+				_ = before.Lent("b")
 			}
 		}
 	})
@@ -67,4 +72,64 @@ func TestTrackerResultSilentKept(t *testing.T) {
 	if !stdmaps.Equal(before.Silent, was) {
 		t.Errorf("the Result taken before the updates has Silent %v, had %v", before.Silent, was)
 	}
+}
+
+// TestTrackerResultsWhileUpdating: the owner of a Tracker applies
+// batches and publishes each new Result, which a server's goroutines
+// read (verdicts, lent origins) while the next update runs.
+func TestTrackerResultsWhileUpdating(t *testing.T) {
+	g := graph.New()
+	if err := g.Apply(synth.Generate(synth.Config{Claims: 300, Seed: 4})); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := verdict.Track(g, verdict.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pub atomic.Pointer[verdict.Result]
+	pub.Store(tr.Result())
+	updates := 40
+	if testing.Short() {
+		updates = 10
+	}
+	var wg sync.WaitGroup
+	var done atomic.Bool
+	for range 2 {
+		wg.Go(func() {
+			for !done.Load() {
+				r := pub.Load()
+				for _, v := range r.Verdicts {
+					if got, ok := r.Verdict(v.Claim); !ok || got.Claim != v.Claim {
+						t.Errorf("verdict on %s not found by its ID", v.Claim)
+						return
+					}
+					if len(r.Lent(v.Claim)) != v.Lent {
+						t.Errorf("%s: Lent lists %d, Verdict.Lent %d", v.Claim, len(r.Lent(v.Claim)), v.Lent)
+						return
+					}
+				}
+			}
+		})
+	}
+	for k := range updates {
+		s, c := fmt.Sprintf("upd-s%d", k), fmt.Sprintf("upd-c%d", k)
+		b := graph.Batch{
+			Sources:   []sources.Source{{ID: s, Title: s, Kind: sources.NewsArticle}},
+			Claims:    []claims.Claim{{ID: c, Text: "New.", Appearances: []claims.Appearance{{Source: s}}}},
+			Relations: []claims.Relation{{From: c, To: synth.ClaimID(k * 7 % 300), Kind: claims.Supports}},
+		}
+		if k%3 == 2 {
+			b = graph.Batch{Remove: []string{fmt.Sprintf("upd-c%d", k-1), fmt.Sprintf("upd-s%d", k-1)},
+				RemoveRelations: []claims.Relation{{From: fmt.Sprintf("upd-c%d", k-1), To: synth.ClaimID((k - 1) * 7 % 300), Kind: claims.Supports}}}
+		}
+		if err := g.Apply(b); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tr.Update(b); err != nil {
+			t.Fatal(err)
+		}
+		pub.Store(tr.Result())
+	}
+	done.Store(true)
+	wg.Wait()
 }
