@@ -82,7 +82,8 @@
 //
 // # The dependency github.com/dominikbraun/graph
 //
-// [Graph.Underlying] exposes the same storage, read-only, as a graph of
+// [Graph.Underlying] exposes the same storage, read-only and as of one
+// snapshot (its algorithms read it in several calls), as a graph of
 // github.com/dominikbraun/graph (v0.23.0), so that that library's
 // algorithms run on the claim graph: shortest paths, strongly connected
 // components, topological sorts (see the example of [Graph.Underlying]).
@@ -113,7 +114,8 @@
 // relations and sources, read in several passes, must agree. It runs on
 // [View.Snapshot], a view that later changes do not affect, which every
 // analysis of this module (provenance, verdicts, truth discovery, the
-// timeline's stale and conflict lists, DOT, RDF and ClaimReview export)
+// timeline's stale and conflict lists, DOT, RDF and ClaimReview export,
+// the explore page, claim matching)
 // takes on entry; a change applied while one runs is wholly in its
 // result or not at all. A snapshot shares all of the graph's storage and
 // costs O(1); the first change after it copies the per-vertex adjacency
@@ -124,7 +126,11 @@
 // tables and the ID index as well, O(items), so that the snapshot still
 // finds every item it holds by its ID and by the IDs merged into it then.
 // Writers never wait for an analysis, and a snapshot iterates without
-// locking.
+// locking. Nor do they wait for a slow writer of a file or a network
+// connection: [Graph.WriteYAML] and [Graph.WriteJSON] build the document
+// under the read lock and write it without, and [Graph.WriteJSONL]
+// writes a snapshot, so that the io.Writer may itself query or change
+// the graph.
 // Holding the read lock for the whole analysis instead would cost no
 // memory, but a writer would wait for the analysis to end (verdicts on a
 // million claims take seconds), and, since a waiting writer blocks new

@@ -57,10 +57,12 @@ const maxBulkProblems = 1000
 
 // WriteJSONL writes the whole graph to w in the JSON Lines bulk format
 // that [ReadJSONL] reads: deterministic, one item per line, in the order
-// of the YAML format.
+// of the YAML format. It writes a [View.Snapshot] of g, holding no lock
+// while it writes, so that a slow w delays no change and no query of
+// g, and w may itself query or change g. Like any snapshot, it makes the
+// first change after it copy what it shares (see [View.Snapshot]).
 func (g *Graph) WriteJSONL(w io.Writer) error {
-	g.mu.RLock()
-	defer g.mu.RUnlock()
+	s := g.Snapshot().snap
 	bw := bufio.NewWriterSize(w, 1<<16)
 	fmt.Fprintf(bw, "{\"claimgraph\":%d}\n", FormatVersion)
 	line := func(key string, n *yaml.Node) {
@@ -69,7 +71,7 @@ func (g *Graph) WriteJSONL(w io.Writer) error {
 		bw.WriteString("}\n")
 	}
 	for _, sec := range sections {
-		sec.encode(g.s, func(n *yaml.Node) { line(sec.item, n) })
+		sec.encode(s, func(n *yaml.Node) { line(sec.item, n) })
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("graph: writing JSON Lines: %w", err)

@@ -9,20 +9,35 @@ import (
 // drawing...). Vertices are [Vertex] values hashed by ID; every edge
 // carries an [EdgeData] in its Properties.Data and no attribute map.
 //
-// The returned graph is a view over the same storage, not a copy: it
-// reads under the graph's read lock, call by call. It is read-only: its
+// The returned graph is a view over the same storage, not a copy: a
+// [View.Snapshot] taken when Underlying is called, so that an algorithm,
+// which reads it in several calls (the vertices, then the edges), sees
+// one state of the graph while changes are applied; call Underlying
+// again for a later state. Like any snapshot it costs O(1), and the
+// first change after it copies what it shares. It is read-only: its
 // AddVertex, AddEdge, UpdateEdge, RemoveVertex and RemoveEdge report
 // [ErrReadOnly], because changes must go through [Graph.Apply] to be
 // validated. What its algorithms cost is in the package documentation
 // (The dependency).
 func (g *Graph) Underlying() dgraph.Graph[string, Vertex] {
-	return dgraph.NewWithStore(vertexHash, (*dstore)(g), dgraph.Directed())
+	return dgraph.NewWithStore(vertexHash, &dstore{g.Snapshot()}, dgraph.Directed())
 }
 
 func vertexHash(v Vertex) string { return v.ID }
 
-// dstore adapts the graph's storage to the dependency's Store interface.
-type dstore Graph
+// dstore adapts a snapshot of the graph's storage to the dependency's
+// Store interface.
+type dstore struct{ v View }
+
+// vertex returns the vertex number of the item whose ID is id, under
+// the read lock, as the snapshot shares the ID index that additions
+// grow (see View.lookup); aliases name nothing here.
+func (d *dstore) vertex(id string) (int32, bool) {
+	d.v.g.mu.RLock()
+	n, ok := d.v.snap.ids[id]
+	d.v.g.mu.RUnlock()
+	return n, ok && int(n) < len(d.v.snap.verts)
+}
 
 var _ dgraph.Store[string, Vertex] = (*dstore)(nil)
 
@@ -33,21 +48,18 @@ func (d *dstore) UpdateEdge(string, string, dgraph.Edge[string]) error    { retu
 func (d *dstore) RemoveEdge(string, string) error                         { return ErrReadOnly }
 
 func (d *dstore) Vertex(hash string) (Vertex, dgraph.VertexProperties, error) {
-	d.mu.RLock()
-	defer d.mu.RUnlock()
-	n, ok := d.s.ids[hash]
+	n, ok := d.vertex(hash)
 	if !ok {
 		return Vertex{}, dgraph.VertexProperties{}, dgraph.ErrVertexNotFound
 	}
-	return Vertex{ID: hash, Kind: d.s.verts[n].kind}, dgraph.VertexProperties{}, nil
+	return Vertex{ID: hash, Kind: d.v.snap.verts[n].kind}, dgraph.VertexProperties{}, nil
 }
 
 func (d *dstore) ListVertices() ([]string, error) {
-	d.mu.RLock()
-	defer d.mu.RUnlock()
-	ids := make([]string, 0, len(d.s.verts))
-	for n := range d.s.verts {
-		if id := d.s.idOf(int32(n)); id != "" {
+	s := d.v.snap
+	ids := make([]string, 0, len(s.verts))
+	for n := range s.verts {
+		if id := s.idOf(int32(n)); id != "" {
 			ids = append(ids, id)
 		}
 	}
@@ -55,18 +67,16 @@ func (d *dstore) ListVertices() ([]string, error) {
 }
 
 func (d *dstore) VertexCount() (int, error) {
-	d.mu.RLock()
-	defer d.mu.RUnlock()
-	return len(d.s.verts) - d.s.deadClaims - d.s.deadEntities - d.s.deadSources, nil
+	s := d.v.snap
+	return len(s.verts) - s.deadClaims - s.deadEntities - s.deadSources, nil
 }
 
 func (d *dstore) Edge(source, target string) (dgraph.Edge[string], error) {
-	d.mu.RLock()
-	defer d.mu.RUnlock()
-	a, ok := d.s.ids[source]
-	b, ok2 := d.s.ids[target]
+	s := d.v.snap
+	a, ok := d.vertex(source)
+	b, ok2 := d.vertex(target)
 	if ok && ok2 {
-		for _, e := range d.s.out[a] {
+		for _, e := range s.out[a] {
 			if e.to == b {
 				return dgraph.Edge[string]{Source: source, Target: target, Properties: dgraph.EdgeProperties{Data: e.data}}, nil
 			}
@@ -76,13 +86,12 @@ func (d *dstore) Edge(source, target string) (dgraph.Edge[string], error) {
 }
 
 func (d *dstore) ListEdges() ([]dgraph.Edge[string], error) {
-	d.mu.RLock()
-	defer d.mu.RUnlock()
+	s := d.v.snap
 	var edges []dgraph.Edge[string]
-	for a, list := range d.s.out {
-		from := d.s.idOf(int32(a))
+	for a, list := range s.out {
+		from := s.idOf(int32(a))
 		for _, e := range list {
-			edges = append(edges, dgraph.Edge[string]{Source: from, Target: d.s.idOf(e.to), Properties: dgraph.EdgeProperties{Data: e.data}})
+			edges = append(edges, dgraph.Edge[string]{Source: from, Target: s.idOf(e.to), Properties: dgraph.EdgeProperties{Data: e.data}})
 		}
 	}
 	return edges, nil

@@ -130,7 +130,8 @@ func Text(weight float64, capped bool) string {
 func (e Evidence) Independent() int { return len(e.Origins) + e.Lent }
 
 // Table is the evidence of every claim of a view, from [Of]. It is safe
-// for concurrent use.
+// for concurrent use, but for a [Silencer] of it: Silencer.Silence
+// changes the Table, which no other goroutine may read meanwhile.
 type Table struct {
 	ids []string
 	ev  []Evidence

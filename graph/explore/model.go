@@ -387,7 +387,7 @@ func (n names) code(name string) int {
 // builder holds the indices of the items by ID and the codes of names
 // while a Model is built.
 type builder struct {
-	g                                  *graph.Graph
+	v                                  graph.View // a snapshot of the graph
 	entity, source, claimIndex         map[string]int
 	ratings, reasons, attacks, classes names
 }
@@ -426,7 +426,12 @@ func (b *builder) sourceList(ids []string) []int {
 // (package graph/verdict) of the undated graph and of each dated state,
 // at most Options.MaxDates of them: O(items + D × verdict.Compute) for D
 // dated states.
+//
+// It reads one state of g, a [graph.View.Snapshot], in all its passes,
+// so that changes applied to g meanwhile are wholly in the model or not
+// at all.
 func Build(g *graph.Graph, opts Options) (*Model, error) {
+	v := g.Snapshot()
 	if opts.MaxDates == 0 {
 		opts.MaxDates = DefaultMaxDates
 	}
@@ -437,23 +442,23 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 	if m.Title == "" {
 		m.Title = filepath.Base(opts.File)
 	}
-	n := g.Counts()
+	n := v.Counts()
 	b := &builder{
-		g: g, entity: make(map[string]int, n.Entities), source: make(map[string]int, n.Sources), claimIndex: make(map[string]int, n.Claims),
+		v: v, entity: make(map[string]int, n.Entities), source: make(map[string]int, n.Sources), claimIndex: make(map[string]int, n.Claims),
 		ratings: newNames(&m.Ratings), reasons: newNames(&m.Reasons), attacks: newNames(&m.Attacks), classes: newNames(&m.Classes),
 	}
 	m.Entities = make([]Entity, 0, n.Entities)
-	for e := range g.Entities() {
+	for e := range v.Entities() {
 		b.entity[e.ID] = len(m.Entities)
 		m.Entities = append(m.Entities, Entity{ID: e.ID, Name: e.Name, Kind: e.Kind.String()})
 	}
 	m.Sources = make([]Source, 0, n.Sources)
-	for s := range g.Sources() {
+	for s := range v.Sources() {
 		b.source[s.ID] = len(m.Sources)
 		m.Sources = append(m.Sources, Source{ID: s.ID, Primary: s.Kind.Primary(), Title: s.Title, Publisher: s.Publisher, Kind: s.Kind.String(), Published: s.Published.String(), URL: s.URL})
 	}
 	i := 0
-	for s := range g.Sources() {
+	for s := range v.Sources() {
 		for _, d := range s.DerivedFrom {
 			m.Sources[i].Derived = append(m.Sources[i].Derived, []any{b.index(b.source, d.Source), d.Kind.String()})
 		}
@@ -461,7 +466,7 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 	}
 	days := make(map[claims.Date]bool)
 	m.Claims = make([]Claim, 0, n.Claims)
-	for c := range g.Claims() {
+	for c := range v.Claims() {
 		b.claimIndex[c.ID] = len(m.Claims)
 		lo, hi := span(c.Validity, days)
 		mc := Claim{ID: c.ID, Text: c.Text, Lo: lo, Hi: hi}
@@ -486,11 +491,11 @@ func Build(g *graph.Graph, opts Options) (*Model, error) {
 		return nil, err
 	}
 	m.Rels = []Rel{}
-	for r := range g.Relations() {
+	for r := range v.Relations() {
 		lo, hi := span(r.Validity, days)
 		mr := Rel{
 			From: b.index(b.claimIndex, r.From), To: b.index(b.claimIndex, r.To), Kind: int(r.Kind - claims.Supports),
-			RelInfo: RelInfo{Sources: b.sourceList(r.Sources), Note: r.Note, Confidence: r.Confidence, Lo: lo, Hi: hi, Apart: apart(g.View, r)},
+			RelInfo: RelInfo{Sources: b.sourceList(r.Sources), Note: r.Note, Confidence: r.Confidence, Lo: lo, Hi: hi, Apart: apart(v, r)},
 		}
 		if !r.Validity.IsZero() {
 			mr.Validity = r.Validity.String()
@@ -528,12 +533,12 @@ func span(v claims.Validity, days map[claims.Date]bool) (lo, hi string) {
 // trusted source (evidence.IndependentWeighed), so that the origins a
 // reason names are those the verdict weighed.
 func (b *builder) origins(m *Model, vo verdict.Options) error {
-	x := provenance.New(b.g.View)
+	x := provenance.New(b.v)
 	if vo.Origins == nil && vo.Evidence == nil {
 		x.Rank = evidence.TrustRank(vo.Trust, vo.UnknownTrust)
 	}
 	i := 0
-	for c := range b.g.Claims() {
+	for c := range b.v.Claims() {
 		rep, err := x.Of(c)
 		if err != nil {
 			return fmt.Errorf("explore: origins of %s: %w", c.ID, err)
@@ -589,7 +594,7 @@ func plain(c claims.Claim, rep provenance.Report) bool {
 // states computes the verdicts of the undated graph and of the dated
 // states that opts allows.
 func (b *builder) states(m *Model, dates []claims.Date, opts Options) error {
-	undated, err := b.verdicts(b.g.View, opts)
+	undated, err := b.verdicts(b.v, opts)
 	if err != nil {
 		return err
 	}
@@ -607,7 +612,7 @@ func (b *builder) states(m *Model, dates []claims.Date, opts Options) error {
 			if k > 0 {
 				day = dates[k-1]
 			}
-			if cur, err = b.verdicts(b.g.At(day), opts); err != nil {
+			if cur, err = b.verdicts(b.v.At(day), opts); err != nil {
 				return err
 			}
 		}

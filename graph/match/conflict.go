@@ -39,8 +39,10 @@ func (c *Conflict) Error() string {
 // and the same_as decisions of the group, for a person to say which is
 // wrong. The undecided are
 // left out. O(relations of v + decisions), aliases resolved with
-// [graph.View.Claim].
+// [graph.View.Claim], on one state of the graph, a [graph.View.Snapshot]
+// of v.
 func Conflicts(v graph.View, ds []Decision) []*Conflict {
+	v = v.Snapshot() // the relations and the aliases of one state
 	canon := map[string]string{}
 	id := func(x string) string {
 		if c, ok := canon[x]; ok {

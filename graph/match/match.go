@@ -90,8 +90,11 @@ type Stats struct {
 // Find suggests pairs of claims of v, best first, leaving out every pair
 // already joined by a relation of any kind (same_as, distinct_from,
 // supports, contradicts): a pair decided either way is never suggested
-// again.
+// again. It reads one state of the graph, a [graph.View.Snapshot] of
+// v, so that a decision applied with its claims in one batch meanwhile
+// leaves their pair out.
 func Find(v graph.View, opt Options) ([]Suggestion, Stats) {
+	v = v.Snapshot() // the relations and the claims of one state
 	decided := make(map[[2]string]bool)
 	for r := range v.Relations() {
 		decided[pairKey(r.From, r.To)] = true

@@ -63,7 +63,11 @@ func weighed(r *verdict.Result) func(id string) float64 {
 // distinct sources claim id appears in within g, 0 for an unknown claim.
 // It counts repetitions of one story by several outlets as several
 // sources, so nine outlets relaying one anonymous official outweigh two
-// independent officials; [Evidence], the default, does not.
+// independent officials; [Evidence], the default, does not. It reads g
+// as it is at each call, not the snapshot [Stale] reads: where batches
+// are applied while Stale runs, a claim's count may be of a later state
+// than the claims Stale lists. The default, Strength nil, weighs Stale's
+// own snapshot.
 func SourceCount(g *graph.Graph) func(id string) float64 { return sourceCount(g.View) }
 
 // sourceCount is [SourceCount] in view v.

@@ -3,6 +3,7 @@ package verdict
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 
@@ -1646,11 +1647,12 @@ func (t *Tracker) Verdict(id string) (Verdict, bool) {
 }
 
 // Result returns the verdicts on every claim, as [Compute] on the whole
-// graph does, in O(claims). Later updates do not change it, nor what its
-// [Result.Lent] lists; the slices of its verdicts (origins, reasons) are
+// graph does, in O(claims). Later updates do not change it (its Silent
+// is a copy), nor what its [Result.Lent] lists, so other goroutines may
+// read it while the Tracker's owner updates; the slices of its verdicts (origins, reasons) are
 // shared with the Tracker and must not be modified.
 func (t *Tracker) Result() *Result {
-	r := &Result{Attacks: t.att, Failed: t.failed, Acyclic: t.cyclic == 0, Converged: t.unconv == 0, Rounds: t.rounds, Silent: t.silent, Unsettled: t.unsettled,
+	r := &Result{Attacks: t.att, Failed: t.failed, Acyclic: t.cyclic == 0, Converged: t.unconv == 0, Rounds: t.rounds, Silent: maps.Clone(t.silent), Unsettled: t.unsettled,
 		Verdicts: make([]Verdict, 0, t.live), index: make(map[string]int, t.live)}
 	// The lent origins as they are now: an update gives a claim new
 	// sets rather than change them, and never renames an interned origin.
