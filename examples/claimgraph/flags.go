@@ -246,6 +246,8 @@ func addDate(fs *flag.FlagSet, name, usage string) *dateFlag {
 	return d
 }
 
+// String returns the date as given, "" when the flag was left out
+// (flag.Value).
 func (d *dateFlag) String() string {
 	if d == nil {
 		return ""
@@ -253,6 +255,8 @@ func (d *dateFlag) String() string {
 	return d.text
 }
 
+// Set parses the date given (flag.Value): an empty one is refused, as
+// leaving the flag out is how to ask for all time.
 func (d *dateFlag) Set(s string) error {
 	if s == "" {
 		return errors.New("empty date: want YYYY, YYYY-MM or YYYY-MM-DD, or leave the flag out")
