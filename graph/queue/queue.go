@@ -157,7 +157,10 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 				}
 				if moved != "" {
 					it.EvidenceChanged = true
-					note, err := weighedApart(d, c.ID, vd)
+					if it.Evidence, err = d.Of(c.ID); err != nil {
+						return nil, err
+					}
+					note, err := weighedApart(it.Evidence, vd)
 					if err != nil {
 						return nil, err
 					}
@@ -169,12 +172,14 @@ func Items(v graph.View, r *verdict.Result) ([]Item, error) {
 			it.Reasons = append(it.Reasons, contested(&it, apart))
 		}
 		if len(it.Reasons) > 0 {
-			d, err := digests()
-			if err != nil {
-				return nil, err
-			}
-			if it.Evidence, err = d.Of(c.ID); err != nil {
-				return nil, err
+			if it.Evidence == "" { // not yet weighed for a moved review
+				d, err := digests()
+				if err != nil {
+					return nil, err
+				}
+				if it.Evidence, err = d.Of(c.ID); err != nil {
+					return nil, err
+				}
 			}
 			out = append(out, it)
 		}
@@ -263,19 +268,15 @@ func pairOf(r claims.Relation) [2]string {
 	return [2]string{min(r.From, r.To), max(r.From, r.To)}
 }
 
-// weighedApart returns, when the origins the digest of claim id counts
-// now differ from those its verdict vd weighs, the words that say so
-// (" (counting every supporter, at any date; the
-// verdicts weigh 1)"), else "". The digest does not move with the
-// verdicts (see evidence.Digests): it counts what a supporter the
-// verdicts reject would lend, and it is of the whole graph whatever the
-// view's date. So a reason that quotes its count never passes for the
-// evidence the verdicts weigh. O(the claim's digest).
-func weighedApart(d *evidence.Digests, id string, vd verdict.Verdict) (string, error) {
-	now, err := d.Of(id)
-	if err != nil {
-		return "", err
-	}
+// weighedApart returns, when the origins that now, the digest of a
+// claim, counts differ from those its verdict vd weighs, the words that
+// say so (" (counting every supporter, at any date; the verdicts weigh
+// 1)"), else "". The digest does not move with the verdicts (see
+// evidence.Digests): it counts what a supporter the verdicts reject
+// would lend, and it is of the whole graph whatever the view's date. So
+// a reason that quotes its count never passes for the evidence the
+// verdicts weigh. O(1).
+func weighedApart(now string, vd verdict.Verdict) (string, error) {
 	n, err := claims.DigestCounts(now)
 	if err != nil || len(n) < 4 {
 		return "", err
